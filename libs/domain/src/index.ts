@@ -1,1 +1,3 @@
-export * from './lib/domain';
+export * from './lib/enums';
+export * from './lib/permissions';
+export * from './lib/api-types';
