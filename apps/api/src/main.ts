@@ -1,21 +1,71 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
-
-import { Logger } from '@nestjs/common';
+import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app/app.module';
+import { Logger } from 'nestjs-pino';
+import { join } from 'node:path';
+import { AppModule } from './app.module';
+import { verifyAuditChain } from './platform/audit/audit-verify';
+import { ConfigError, loadConfig } from './platform/config/config';
+import { ensureDatabase, migrate } from './platform/database/migrate';
+import { seed } from './platform/database/seed';
+import { configureApp } from './platform/http/configure-app';
+import { assertEveryRouteDeclaresAccess } from './platform/auth/route-audit';
+import { WorkerModule } from './worker.module';
 
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(
-    `🚀 Application is running on: http://localhost:${port}/${globalPrefix}`,
-  );
+/**
+ * One bundle, several commands:
+ *   serve (default)   API + portal on PORT
+ *   worker            the BullMQ worker on its own
+ *   migrate [--seed]  create the database if missing, migrate under an advisory lock, seed
+ *   audit:verify      walk the audit hash chain
+ */
+async function main(): Promise<void> {
+  const [cmd = 'serve', ...args] = process.argv.slice(2);
+  const config = loadConfig();
+  switch (cmd) {
+    case 'serve': {
+      const app = await NestFactory.create(AppModule, { bufferLogs: true });
+      app.useLogger(app.get(Logger));
+      configureApp(app, { portalDir: config.portalDir ?? join(__dirname, '..', 'portal', 'browser') });
+      assertEveryRouteDeclaresAccess(app);
+      await app.listen(config.port, '0.0.0.0');
+      new NestLogger('main').log(`listening on http://localhost:${config.port}`);
+      return;
+    }
+    case 'worker': {
+      const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
+      app.useLogger(app.get(Logger));
+      app.enableShutdownHooks();
+      new NestLogger('worker').log('worker started');
+      return;
+    }
+    case 'migrate': {
+      const created = await ensureDatabase(config.databaseAdminUrl);
+      const applied = await migrate(config.databaseAdminUrl);
+      console.log(`${created ? 'created the database; ' : ''}${applied.length ? `applied ${applied.join(', ')}` : 'schema up to date'}`);
+      if (args.includes('--seed')) {
+        const r = await seed(config);
+        console.log(r.summary);
+      }
+      return;
+    }
+    case 'audit:verify': {
+      const r = await verifyAuditChain(config.databaseAdminUrl);
+      if (r.ok) console.log(`audit chain intact: ${r.rows} rows verified`);
+      else {
+        console.error(`audit chain BROKEN (${r.rows} rows read):`);
+        for (const p of r.problems) console.error(`  ${p}`);
+        process.exitCode = 1;
+      }
+      return;
+    }
+    default:
+      console.error(`unknown command ${cmd}: use serve, worker, migrate [--seed] or audit:verify`);
+      process.exitCode = 2;
+  }
 }
 
-bootstrap();
+main().catch((e: unknown) => {
+  if (e instanceof ConfigError) console.error(`configuration error: ${e.message}`);
+  else console.error(e instanceof Error ? `${e.name}: ${e.message}` : 'failed');
+  process.exit(1);
+});

@@ -95,7 +95,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   INVESTIGATOR: [...CASEWORK, 'case:identify', 'handoff:create'],
   PROSECUTOR: [...BASE, 'handoff:read', 'handoff:prosecute', 'attachment:read'],
   AGENCY_ADMIN: [...BASE, 'user:read', 'user:manage'],
-  SYSTEM_ADMIN: [...BASE, 'agency:manage', 'user:read', 'system:queues'],
+  SYSTEM_ADMIN: [...BASE, 'agency:manage', 'user:read', 'user:manage', 'system:queues'],
   ANALYST: [...BASE, 'stats:read'],
 };
 

@@ -1,0 +1,38 @@
+import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { AdminModule } from './admin/admin.module';
+import { AuthModule } from './auth/auth.module';
+import { HealthModule } from './health/health.controller';
+import { AuditModule } from './platform/audit/audit.module';
+import { AuthPlatformModule } from './platform/auth/auth-platform.module';
+import { APP_CONFIG, AppConfig } from './platform/config/config';
+import { ConfigModule } from './platform/config/config.module';
+import { DatabaseModule } from './platform/database/database.module';
+import { CtmsRequest } from './platform/http/request-context';
+import { QueueModule } from './platform/queue/queue.module';
+import { ReferenceModule } from './reference/reference.module';
+
+/** Structured logs: method, path (never the query string), status, time, request id. No bodies, no headers. */
+export const LoggingModule = LoggerModule.forRootAsync({
+  inject: [APP_CONFIG],
+  useFactory: (config: AppConfig) => ({
+    pinoHttp: {
+      level: config.logLevel,
+      genReqId: (req) => (req as unknown as CtmsRequest).requestId ?? 'unknown',
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      redact: { paths: ['req.headers', 'res.headers'], remove: true },
+      autoLogging: { ignore: (req) => req.url === '/api/health' },
+    },
+  }),
+});
+
+export const PLATFORM_MODULES = [ConfigModule, LoggingModule, DatabaseModule, QueueModule, AuditModule];
+
+@Module({
+  imports: [...PLATFORM_MODULES, DiscoveryModule, AuthPlatformModule, AuthModule, ReferenceModule, AdminModule, HealthModule],
+})
+export class AppModule {}

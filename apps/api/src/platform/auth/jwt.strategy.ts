@@ -1,0 +1,71 @@
+import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import { DataSource } from 'typeorm';
+import type { Role } from '@ctms/domain';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import type { Actor } from '../http/request-context';
+
+export interface AccessTokenClaims {
+  sub: string;
+  /** authorisation version: a role, agency, scope or status change invalidates older tokens */
+  av: number;
+  /** the refresh-token family (login session): logout revokes it, and with it this token */
+  sid: string;
+}
+
+interface ActorRow {
+  id: string;
+  username: string;
+  agency_id: string;
+  agency_code: string;
+  roles: Role[];
+  all_provinces: boolean;
+  provinces: string[];
+  must_change_password: boolean;
+}
+
+/**
+ * Verifies the access token, then re-reads the user on every request, so that disabling a user,
+ * changing their roles or logging out takes effect on the next request.
+ */
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly ds: DataSource,
+  ) {
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      ignoreExpiration: false,
+      secretOrKey: config.jwtSecret,
+      algorithms: ['HS256'],
+    });
+  }
+
+  async validate(claims: AccessTokenClaims): Promise<Actor & { mustChangePassword: boolean }> {
+    if (typeof claims.sub !== 'string' || typeof claims.av !== 'number' || typeof claims.sid !== 'string') {
+      throw new UnauthorizedException();
+    }
+    const rows: ActorRow[] = await this.ds.query(
+      `SELECT u.id, u.username, u.agency_id, a.code AS agency_code, u.roles, u.all_provinces, u.provinces,
+              u.must_change_password
+         FROM app_user u JOIN agency a ON a.id = u.agency_id
+        WHERE u.id = $1 AND u.status = 'ACTIVE' AND a.active AND u.auth_version = $2
+          AND EXISTS (SELECT 1 FROM refresh_token t WHERE t.family_id = $3 AND t.user_id = u.id AND t.revoked_at IS NULL)`,
+      [claims.sub, claims.av, claims.sid],
+    );
+    const u = rows[0];
+    if (!u) throw new UnauthorizedException();
+    return {
+      userId: u.id,
+      username: u.username,
+      agencyId: u.agency_id,
+      agencyCode: u.agency_code,
+      roles: u.roles,
+      allProvinces: u.all_provinces,
+      provinces: u.provinces,
+      mustChangePassword: u.must_change_password,
+    };
+  }
+}

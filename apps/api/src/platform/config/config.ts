@@ -1,0 +1,84 @@
+/**
+ * Configuration, read from the environment once and validated at boot. Nothing else reads
+ * process.env. Outside development the app refuses to start with a missing or default secret.
+ */
+export interface AppConfig {
+  env: 'development' | 'test' | 'production';
+  port: number;
+  /** runtime connection: the application's own role, which cannot change audit rows */
+  databaseUrl: string;
+  /** owner connection used to create the database and run migrations */
+  databaseAdminUrl: string;
+  redisUrl: string;
+  queuePrefix: string;
+  jwtSecret: string;
+  accessTokenTtlSeconds: number;
+  refreshIdleSeconds: number;
+  refreshAbsoluteSeconds: number;
+  demoPassword: string | null;
+  portalDir: string | null;
+  logLevel: string;
+}
+
+export const DEV_JWT_SECRET = 'development-only-jwt-secret-change-me-0123456789';
+export const DEV_DEMO_PASSWORD = 'demo-password-2026';
+
+export class ConfigError extends Error {}
+
+function int(env: NodeJS.ProcessEnv, name: string, dflt: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return dflt;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be an integer between ${min} and ${max}`);
+  return n;
+}
+
+function url(env: NodeJS.ProcessEnv, name: string, dflt: string, protocols: string[]): string {
+  const v = env[name] || dflt;
+  let u: URL;
+  try {
+    u = new URL(v);
+  } catch {
+    throw new ConfigError(`${name} is not a valid URL`);
+  }
+  if (!protocols.includes(u.protocol)) throw new ConfigError(`${name} must use ${protocols.join(' or ')}`);
+  return v;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const nodeEnv = env['NODE_ENV'] || 'development';
+  if (nodeEnv !== 'development' && nodeEnv !== 'test' && nodeEnv !== 'production') {
+    throw new ConfigError('NODE_ENV must be development, test or production');
+  }
+  const databaseUrl = url(env, 'DATABASE_URL', 'postgres://ctms_app@127.0.0.1:5432/ctms', ['postgres:', 'postgresql:']);
+  const adminDefault = (() => {
+    const u = new URL(databaseUrl);
+    u.username = 'postgres';
+    u.password = '';
+    return u.toString();
+  })();
+  const jwtSecret = env['JWT_SECRET'] || (nodeEnv === 'production' ? '' : DEV_JWT_SECRET);
+  if (nodeEnv === 'production') {
+    if (!jwtSecret || jwtSecret === DEV_JWT_SECRET) throw new ConfigError('JWT_SECRET must be set in production');
+    if (jwtSecret.length < 32) throw new ConfigError('JWT_SECRET must be at least 32 characters');
+  }
+  const demoPassword = env['DEMO_PASSWORD'] || (nodeEnv === 'production' ? null : DEV_DEMO_PASSWORD);
+  const accessTokenTtlSeconds = int(env, 'ACCESS_TOKEN_TTL_SECONDS', 600, 10, 600);
+  return {
+    env: nodeEnv,
+    port: int(env, 'PORT', 3000, 0, 65535),
+    databaseUrl,
+    databaseAdminUrl: url(env, 'DATABASE_ADMIN_URL', adminDefault, ['postgres:', 'postgresql:']),
+    redisUrl: url(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
+    queuePrefix: env['QUEUE_PREFIX'] || 'ctms',
+    jwtSecret,
+    accessTokenTtlSeconds,
+    refreshIdleSeconds: int(env, 'REFRESH_IDLE_SECONDS', 30 * 60, 60, 30 * 60),
+    refreshAbsoluteSeconds: int(env, 'REFRESH_ABSOLUTE_SECONDS', 12 * 3600, 60, 12 * 3600),
+    demoPassword: nodeEnv === 'production' ? null : demoPassword,
+    portalDir: env['PORTAL_DIR'] || null,
+    logLevel: env['LOG_LEVEL'] || (nodeEnv === 'test' ? 'warn' : 'info'),
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,81 @@
+import { INestApplication, ValidationPipe, VersioningType } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import express from 'express';
+import helmet from 'helmet';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ErrorFilter, validationExceptionFactory } from './errors';
+import { noStoreMiddleware, requestIdMiddleware } from './request-id';
+
+/**
+ * Everything that makes a Nest application ours: used by main.ts and by every integration test,
+ * so the tests exercise the same pipes, filters and headers as production.
+ */
+export function configureApp(app: INestApplication, opts: { portalDir?: string | null } = {}): void {
+  const ex = app as NestExpressApplication;
+  ex.set('trust proxy', 'loopback');
+  ex.disable('x-powered-by');
+  ex.useBodyParser('json', { limit: '1mb' });
+  app.use(requestIdMiddleware);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          // Angular inlines critical CSS; no scripts from anywhere else
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          scriptSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          fontSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          frameAncestors: ["'none'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          upgradeInsecureRequests: null,
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(noStoreMiddleware);
+  app.setGlobalPrefix('api');
+  app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      forbidUnknownValues: true,
+      stopAtFirstError: false,
+      exceptionFactory: validationExceptionFactory,
+    }),
+  );
+  app.useGlobalFilters(new ErrorFilter());
+  app.enableShutdownHooks();
+
+  const doc = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Lao counter-trafficking case management API')
+      .setDescription('REST + JSON under /api/v1. Every route but login, refresh and health needs a bearer token and a permission.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs-json', swaggerOptions: { persistAuthorization: false } });
+
+  const portal = opts.portalDir;
+  if (portal && existsSync(join(portal, 'index.html'))) {
+    ex.use(express.static(portal, { index: false, maxAge: '1h', setHeaders: (res, path) => {
+      if (path.endsWith('index.html')) res.setHeader('Cache-Control', 'no-cache');
+    } }));
+    // the single-page app answers every non-API GET
+    ex.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
+      if (req.method !== 'GET' || req.path.startsWith('/api')) return next();
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(join(portal, 'index.html'));
+    });
+  }
+}

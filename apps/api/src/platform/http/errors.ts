@@ -1,0 +1,132 @@
+import {
+  ArgumentsHost,
+  BadRequestException,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+  ValidationError,
+} from '@nestjs/common';
+import type { Response } from 'express';
+import type { ApiErrorBody } from '@ctms/domain';
+import type { CtmsRequest } from './request-context';
+
+export type FieldProblems = { field: string; problems: string[] }[];
+
+/** A 400 whose `details` name each bad field and what is wrong with it. */
+export class ValidationFailed extends BadRequestException {
+  constructor(
+    public readonly details: FieldProblems,
+    message = 'Validation failed',
+  ) {
+    super(message);
+  }
+}
+
+/** A refused state change or a stale version: 409 with a machine-readable code. */
+export class Conflict extends HttpException {
+  constructor(
+    public readonly code: string,
+    message: string,
+  ) {
+    super(message, HttpStatus.CONFLICT);
+  }
+}
+
+/** The one 404 for "missing" and "not yours": same status, same body, nothing to tell them apart. */
+export class NotFound extends HttpException {
+  constructor() {
+    super('Not found', HttpStatus.NOT_FOUND);
+  }
+}
+
+function flatten(errors: ValidationError[], parent = ''): FieldProblems {
+  const out: FieldProblems = [];
+  for (const e of errors) {
+    const field = parent ? `${parent}.${e.property}` : e.property;
+    if (e.constraints) {
+      out.push({ field, problems: Object.values(e.constraints) });
+    }
+    if (e.children?.length) out.push(...flatten(e.children, field));
+  }
+  return out;
+}
+
+export function validationExceptionFactory(errors: ValidationError[]): ValidationFailed {
+  return new ValidationFailed(flatten(errors));
+}
+
+const REASON: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Entity',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+/**
+ * One error shape everywhere (spec/api.md). Messages come only from our own exceptions; anything
+ * unexpected becomes a bare 500 with the request id, and the details go to the log, not the client.
+ */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ErrorFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const res = ctx.getResponse<Response>();
+    const req = ctx.getRequest<CtmsRequest>();
+    const requestId = req.requestId ?? 'unknown';
+    let status = HttpStatus.INTERNAL_SERVER_ERROR;
+    let message = 'Internal server error';
+    let details: ApiErrorBody['details'];
+    let code: string | undefined;
+
+    if (exception instanceof HttpException) {
+      status = exception.getStatus();
+      const body = exception.getResponse();
+      if (exception instanceof ValidationFailed) {
+        details = exception.details;
+        message = exception.message;
+      } else if (exception instanceof Conflict) {
+        code = exception.code;
+        message = exception.message;
+      } else if (typeof body === 'string') {
+        message = body;
+      } else if (body && typeof body === 'object' && 'message' in body) {
+        const m = (body as { message: unknown }).message;
+        message = Array.isArray(m) ? m.join('; ') : String(m);
+      }
+      // body-parser's errors (malformed JSON, too large) carry internal wording: normalise them
+      if (status === 400 && !details && /JSON|Unexpected token/i.test(message)) message = 'Malformed JSON body';
+    } else if (isBodyParserError(exception)) {
+      status = exception.status;
+      message = status === 413 ? 'Request body too large' : 'Malformed request body';
+    } else {
+      this.logger.error({ requestId, err: exception instanceof Error ? { name: exception.name, message: exception.message, stack: exception.stack } : 'non-error thrown' }, 'unhandled error');
+    }
+    if (status >= 500 && exception instanceof HttpException === false) message = 'Internal server error';
+
+    const out: ApiErrorBody & { code?: string } = {
+      statusCode: status,
+      error: REASON[status] ?? 'Error',
+      message,
+      ...(code ? { code } : {}),
+      ...(details ? { details } : {}),
+      requestId,
+    };
+    res.status(status).json(out);
+  }
+}
+
+function isBodyParserError(e: unknown): e is { status: number; type: string } {
+  return typeof e === 'object' && e !== null && typeof (e as { status?: unknown }).status === 'number' && typeof (e as { type?: unknown }).type === 'string';
+}

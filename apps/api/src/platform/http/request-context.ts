@@ -1,0 +1,29 @@
+import type { Request } from 'express';
+import type { Role } from '@ctms/domain';
+
+/** Who is calling, as established by the authentication guard from the token and the database. */
+export interface Actor {
+  userId: string;
+  username: string;
+  agencyId: string;
+  agencyCode: string;
+  roles: Role[];
+  allProvinces: boolean;
+  provinces: string[];
+}
+
+/** What every service method receives first: the actor (if any) and the request's identity. */
+export interface RequestContext {
+  actor: Actor | null;
+  requestId: string;
+  sourceIp: string | null;
+}
+
+export interface CtmsRequest extends Request {
+  requestId?: string;
+  actor?: Actor;
+}
+
+export function contextOf(req: CtmsRequest): RequestContext {
+  return { actor: req.actor ?? null, requestId: req.requestId ?? 'unknown', sourceIp: req.ip ?? null };
+}

@@ -1,0 +1,70 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
+import type { Language, Role, UserStatus } from '@ctms/domain';
+import { AgencyEntity } from '../agencies/agency.entity';
+
+@Entity({ name: 'app_user' })
+export class UserEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** stored lower-case; unique */
+  @Index('UQ_app_user_username', { unique: true })
+  @Column({ type: 'varchar', length: 64 })
+  username: string;
+
+  @Column({ name: 'display_name', type: 'varchar', length: 200 })
+  displayName: string;
+
+  @Index('IDX_app_user_agency')
+  @Column({ name: 'agency_id', type: 'uuid' })
+  agencyId: string;
+
+  @ManyToOne(() => AgencyEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'agency_id' })
+  agency?: AgencyEntity;
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  roles: Role[];
+
+  @Column({ name: 'all_provinces', type: 'boolean', default: false })
+  allProvinces: boolean;
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  provinces: string[];
+
+  @Column({ type: 'varchar', length: 2, default: 'lo' })
+  language: Language;
+
+  @Column({ type: 'varchar', length: 16, default: 'ACTIVE' })
+  status: UserStatus;
+
+  @Column({ name: 'password_hash', type: 'text', nullable: true })
+  passwordHash: string | null;
+
+  /** set when an admin resets the password: the user must choose a new one */
+  @Column({ name: 'must_change_password', type: 'boolean', default: false })
+  mustChangePassword: boolean;
+
+  /** bumped when roles, agency, scope or status change: every token carrying an older value is refused */
+  @Column({ name: 'auth_version', type: 'integer', default: 1 })
+  authVersion: number;
+
+  @VersionColumn({ default: 1 })
+  version: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

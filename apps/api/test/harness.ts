@@ -1,0 +1,74 @@
+import { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import request from 'supertest';
+import type { App } from 'supertest/types';
+import { AppModule } from '../src/app.module';
+import { configureApp } from '../src/platform/http/configure-app';
+import { adminUrl, appUrl, cloneTemplate, dropDatabase } from './db';
+
+export const DEMO_PASSWORD = 'demo-password-2026';
+
+export interface TestStack {
+  app: INestApplication;
+  http: () => ReturnType<typeof request>;
+  /** a superuser connection to this suite's database, for assertions the app cannot make */
+  admin: Client;
+  dbName: string;
+  login(username: string, password?: string): Promise<{ accessToken: string; refreshToken: string; userId: string }>;
+  close(): Promise<void>;
+}
+
+/**
+ * Boots the real application (every module, pipe, filter and guard) on a private copy of the
+ * migrated template database and a private BullMQ prefix on the real Redis.
+ */
+export async function startStack(overrides: Record<string, string> = {}): Promise<TestStack> {
+  const dbName = `ctms_t_${process.pid}_${randomUUID().slice(0, 8)}`;
+  await cloneTemplate(dbName);
+  Object.assign(process.env, {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: appUrl(dbName),
+    DATABASE_ADMIN_URL: adminUrl(dbName),
+    REDIS_URL: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
+    QUEUE_PREFIX: `test-${dbName}`,
+    ...overrides,
+  });
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
+  const app = moduleRef.createNestApplication({ logger: false });
+  configureApp(app);
+  await app.init();
+  const admin = new Client({ connectionString: adminUrl(dbName) });
+  await admin.connect();
+  const server = app.getHttpServer() as App;
+  const http = () => request(server);
+  return {
+    app,
+    http,
+    admin,
+    dbName,
+    async login(username, password = DEMO_PASSWORD) {
+      const res = await http().post('/api/v1/auth/login').send({ username, password });
+      if (res.status !== 200) throw new Error(`login ${username} answered ${res.status}`);
+      return { accessToken: res.body.accessToken, refreshToken: res.body.refreshToken, userId: res.body.user.id };
+    },
+    async close() {
+      await app.close();
+      await admin.end();
+      await dropDatabase(dbName);
+    },
+  };
+}
+
+/** The rows of audit_event written since `afterSeq`, oldest first. */
+export async function auditSince(admin: Client, afterSeq: string): Promise<{ seq: string; action: string; outcome: string; actor_username: string | null; object_type: string | null; object_id: string | null; reason: string | null; request_id: string | null; source_ip: string | null; details: Record<string, unknown> | null }[]> {
+  const { rows } = await admin.query(`SELECT seq::text, action, outcome, actor_username, object_type, object_id, reason, request_id, source_ip, details FROM audit_event WHERE seq > $1 ORDER BY seq`, [afterSeq]);
+  return rows;
+}
+
+export async function lastAuditSeq(admin: Client): Promise<string> {
+  const { rows } = await admin.query(`SELECT coalesce(max(seq), 0)::text AS s FROM audit_event`);
+  return rows[0].s;
+}

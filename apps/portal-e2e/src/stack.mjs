@@ -1,0 +1,84 @@
+// Starts the real, built system for end-to-end tests: a fresh database (created, migrated and
+// demo-seeded by the API's own `migrate --seed` command), then `node dist/apps/api/main.js serve`,
+// which serves the built portal and the API on one free port. Needs `nx build api portal` first.
+import { spawn, spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
+const main = join(root, 'dist/apps/api/main.js');
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function dropDb(name) {
+  const c = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
+  await c.connect();
+  try {
+    await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await c.end();
+  }
+}
+
+export async function startStack() {
+  if (!existsSync(main)) throw new Error('dist/apps/api/main.js is missing: run `nx build api portal` first');
+  if (!existsSync(join(root, 'dist/apps/portal/browser/index.html'))) throw new Error('the portal is not built: run `nx build portal` first');
+  const db = `ctms_e2e_${randomUUID().slice(0, 8)}`;
+  const port = await freePort();
+  const env = {
+    ...process.env,
+    NODE_ENV: 'development',
+    PORT: String(port),
+    DATABASE_URL: `postgres://ctms_app@127.0.0.1:5432/${db}`,
+    DATABASE_ADMIN_URL: `postgres://postgres@127.0.0.1:5432/${db}`,
+    QUEUE_PREFIX: `e2e-${db}`,
+    LOG_LEVEL: 'warn',
+  };
+  const m = spawnSync('node', [main, 'migrate', '--seed'], { cwd: root, env, encoding: 'utf8' });
+  if (m.status !== 0) throw new Error(`migrate failed: ${m.stderr || m.stdout}`);
+  const child = spawn('node', [main, 'serve'], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  let up = false;
+  for (let i = 0; i < 120 && child.exitCode === null; i++) {
+    try {
+      const r = await fetch(`${baseUrl}/api/health`);
+      if (r.ok) {
+        up = true;
+        break;
+      }
+    } catch {
+      /* not yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  if (!up) {
+    child.kill('SIGKILL');
+    await dropDb(db);
+    throw new Error('the API did not become healthy');
+  }
+  return {
+    baseUrl,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+      await dropDb(db);
+    },
+  };
+}
