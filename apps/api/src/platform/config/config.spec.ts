@@ -1,0 +1,29 @@
+import { ConfigError, DEV_JWT_SECRET, loadConfig } from './config';
+
+describe('configuration', () => {
+  it('defaults to the local services in development, with the demo password', () => {
+    const c = loadConfig({});
+    expect(c.env).toBe('development');
+    expect(c.port).toBe(3000);
+    expect(c.databaseUrl).toBe('postgres://ctms_app@127.0.0.1:5432/ctms');
+    expect(c.databaseAdminUrl).toBe('postgres://postgres@127.0.0.1:5432/ctms');
+    expect(c.redisUrl).toBe('redis://127.0.0.1:6379');
+    expect(c.demoPassword).toBe('demo-password-2026');
+    expect(c.accessTokenTtlSeconds).toBeLessThanOrEqual(600);
+  });
+
+  it('refuses to start in production with a missing, default or short JWT secret', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: DEV_JWT_SECRET })).toThrow(/JWT_SECRET/);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'short' })).toThrow(/32/);
+    const c = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), DEMO_PASSWORD: 'something-set' });
+    expect(c.demoPassword).toBeNull();
+  });
+
+  it('names the bad setting', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => loadConfig({ ACCESS_TOKEN_TTL_SECONDS: '3600' })).toThrow(/ACCESS_TOKEN_TTL_SECONDS/);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x/y' })).toThrow(/DATABASE_URL/);
+    expect(() => loadConfig({ NODE_ENV: 'staging' })).toThrow(/NODE_ENV/);
+  });
+});

@@ -1,0 +1,286 @@
+import { JwtService } from '@nestjs/jwt';
+import { Client } from 'pg';
+import { DEV_JWT_SECRET } from '../src/platform/config/config';
+import { appUrl } from './db';
+import { auditSince, DEMO_PASSWORD, lastAuditSeq, startStack, TestStack } from './harness';
+
+describe('authentication', () => {
+  let s: TestStack;
+  beforeAll(async () => {
+    s = await startStack();
+  });
+  afterAll(async () => {
+    await s.close();
+  });
+
+  const me = (token: string) => s.http().get('/api/v1/me').set('Authorization', `Bearer ${token}`);
+
+  it('logs in with argon2id, returns tokens and the user with permissions, and audits one LOGIN_SUCCEEDED', async () => {
+    const before = await lastAuditSeq(s.admin);
+    const res = await s.http().post('/api/v1/auth/login').send({ username: 'ATD.Caseworker', password: DEMO_PASSWORD });
+    expect(res.status).toBe(200);
+    expect(res.body.expiresIn).toBeLessThanOrEqual(600);
+    expect(res.body.user).toMatchObject({ username: 'atd.caseworker', roles: ['CASEWORKER'], agency: { code: 'MOPS_ATD' } });
+    expect(res.body.user.permissions).toContain('screening:create');
+    expect(res.body.user).not.toHaveProperty('passwordHash');
+    const { rows } = await s.admin.query(`SELECT password_hash FROM app_user WHERE username = 'atd.caseworker'`);
+    expect(rows[0].password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    const audit = await auditSince(s.admin, before);
+    expect(audit.map((a) => [a.action, a.outcome])).toEqual([['LOGIN_SUCCEEDED', 'ALLOWED']]);
+    expect(audit[0].actor_username).toBe('atd.caseworker');
+    expect(audit[0].request_id).toBeTruthy();
+    expect(audit[0].source_ip).toBeTruthy();
+    expect(JSON.stringify(audit)).not.toContain(DEMO_PASSWORD);
+    expect(JSON.stringify(audit)).not.toContain(res.body.refreshToken);
+    expect((await me(res.body.accessToken)).status).toBe(200);
+  });
+
+  it('answers an unknown user and a wrong password with the same status and body', async () => {
+    const a = await s.http().post('/api/v1/auth/login').set('X-Request-Id', 'same-request-id-1').send({ username: 'no.such.user', password: 'whatever-it-is-123' });
+    const b = await s.http().post('/api/v1/auth/login').set('X-Request-Id', 'same-request-id-1').send({ username: 'lwu.supervisor', password: 'whatever-it-is-123' });
+    expect(a.status).toBe(401);
+    expect(b.status).toBe(401);
+    expect(a.text).toBe(b.text);
+    expect(a.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'Invalid username or password', requestId: 'same-request-id-1' });
+  });
+
+  it('refuses an expired access token', async () => {
+    const { userId } = await s.login('lwu.caseworker');
+    const expired = await new JwtService().signAsync({ sub: userId, av: 1, sid: '00000000-0000-0000-0000-000000000000', exp: Math.floor(Date.now() / 1000) - 5 }, { secret: DEV_JWT_SECRET });
+    expect((await me(expired)).status).toBe(401);
+    const forged = await new JwtService().signAsync({ sub: userId, av: 1, sid: 'x' }, { secret: 'another-secret-of-enough-length-000000', expiresIn: 60 });
+    expect((await me(forged)).status).toBe(401);
+  });
+
+  it('rotates refresh tokens, and a reused one revokes the whole family (one audit row)', async () => {
+    const first = await s.login('molsw.caseworker');
+    const r1 = await s.http().post('/api/v1/auth/refresh').send({ refreshToken: first.refreshToken });
+    expect(r1.status).toBe(200);
+    expect(r1.body.refreshToken).not.toBe(first.refreshToken);
+    const r2 = await s.http().post('/api/v1/auth/refresh').send({ refreshToken: r1.body.refreshToken });
+    expect(r2.status).toBe(200);
+    expect((await me(r2.body.accessToken)).status).toBe(200);
+
+    const before = await lastAuditSeq(s.admin);
+    const reuse = await s.http().post('/api/v1/auth/refresh').send({ refreshToken: first.refreshToken });
+    expect(reuse.status).toBe(401);
+    const audit = await auditSince(s.admin, before);
+    expect(audit.map((a) => a.action)).toEqual(['REFRESH_TOKEN_REUSED']);
+    // the newest token of the family and its access token are dead too
+    expect((await s.http().post('/api/v1/auth/refresh').send({ refreshToken: r2.body.refreshToken })).status).toBe(401);
+    expect((await me(r2.body.accessToken)).status).toBe(401);
+    // another login of the same user is untouched
+    const other = await s.login('molsw.caseworker');
+    expect((await me(other.accessToken)).status).toBe(200);
+  });
+
+  it('refuses a refresh token past its idle limit', async () => {
+    const t = await s.login('ngo.caseworker');
+    await s.admin.query(`UPDATE refresh_token SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [t.userId]);
+    expect((await s.http().post('/api/v1/auth/refresh').send({ refreshToken: t.refreshToken })).status).toBe(401);
+  });
+
+  it('logout revokes the session at once and is audited once', async () => {
+    const t = await s.login('doi.caseworker');
+    const before = await lastAuditSeq(s.admin);
+    const out = await s.http().post('/api/v1/auth/logout').set('Authorization', `Bearer ${t.accessToken}`).send({ refreshToken: t.refreshToken });
+    expect(out.status).toBe(204);
+    expect((await auditSince(s.admin, before)).map((a) => a.action)).toEqual(['LOGOUT']);
+    expect((await me(t.accessToken)).status).toBe(401);
+    expect((await s.http().post('/api/v1/auth/refresh').send({ refreshToken: t.refreshToken })).status).toBe(401);
+  });
+
+  it('a disabled user and a user whose roles changed are refused on their next request', async () => {
+    const a = await s.login('lwu.supervisor');
+    expect((await me(a.accessToken)).status).toBe(200);
+    await s.admin.query(`UPDATE app_user SET roles = '{CASEWORKER}', auth_version = auth_version + 1 WHERE id = $1`, [a.userId]);
+    expect((await me(a.accessToken)).status).toBe(401);
+    const b = await s.login('lwu.supervisor');
+    expect((await me(b.accessToken)).body.roles).toEqual(['CASEWORKER']);
+    await s.admin.query(`UPDATE app_user SET status = 'DISABLED', auth_version = auth_version + 1 WHERE id = $1`, [a.userId]);
+    expect((await me(b.accessToken)).status).toBe(401);
+    expect((await s.http().post('/api/v1/auth/login').send({ username: 'lwu.supervisor', password: DEMO_PASSWORD })).status).toBe(401);
+  });
+
+  describe('throttling', () => {
+    it('allows 5 free failures, then delays progressively, the same for unknown accounts', async () => {
+      for (const username of ['molsw.supervisor', 'ghost.account']) {
+        for (let i = 0; i < 5; i++) {
+          const r = await s.http().post('/api/v1/auth/login').send({ username, password: 'wrong-password-here' });
+          expect(r.status).toBe(401);
+        }
+        const sixth = await s.http().post('/api/v1/auth/login').send({ username, password: 'wrong-password-here' });
+        expect(sixth.status).toBe(429);
+        expect(Number(sixth.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+      }
+      // even the right password waits out the delay: no oracle
+      expect((await s.http().post('/api/v1/auth/login').send({ username: 'molsw.supervisor', password: DEMO_PASSWORD })).status).toBe(429);
+      // once the delay has passed, the right password works: no permanent lockout
+      await s.admin.query(`UPDATE login_failure SET at = at - interval '2 minutes' WHERE username = 'molsw.supervisor'`);
+      expect((await s.http().post('/api/v1/auth/login').send({ username: 'molsw.supervisor', password: DEMO_PASSWORD })).status).toBe(200);
+    });
+
+    it('stops at 100 failures in the trailing hour, and reopens as they age out', async () => {
+      await s.admin.query(`INSERT INTO login_failure (username, at) SELECT 'ospp.prosecutor', now() - interval '59 minutes' + (i || ' seconds')::interval FROM generate_series(1, 100) i`);
+      const r = await s.http().post('/api/v1/auth/login').send({ username: 'ospp.prosecutor', password: DEMO_PASSWORD });
+      expect(r.status).toBe(429);
+      await s.admin.query(`UPDATE login_failure SET at = at - interval '2 hours' WHERE username = 'ospp.prosecutor'`);
+      expect((await s.http().post('/api/v1/auth/login').send({ username: 'ospp.prosecutor', password: DEMO_PASSWORD })).status).toBe(200);
+    });
+  });
+
+  it('refuses bad login input with a 400 naming each field', async () => {
+    const r = await s.http().post('/api/v1/auth/login').send({ username: 'atd.caseworker', extra: 1 });
+    expect(r.status).toBe(400);
+    const fields = r.body.details.map((d: { field: string }) => d.field).sort();
+    expect(fields).toEqual(['extra', 'password']);
+    const bad = await s.http().post('/api/v1/auth/login').set('Content-Type', 'application/json').send('{"username":');
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toBe('Malformed JSON body');
+    expect(bad.text).not.toMatch(/at |node_modules|SyntaxError/);
+  });
+
+  it('lets the user change the language preference, and refuses an unknown language naming the field', async () => {
+    const t = await s.login('atd.bokeo');
+    const ok = await s.http().patch('/api/v1/me').set('Authorization', `Bearer ${t.accessToken}`).send({ language: 'en' });
+    expect(ok.status).toBe(200);
+    expect(ok.body.language).toBe('en');
+    const bad = await s.http().patch('/api/v1/me').set('Authorization', `Bearer ${t.accessToken}`).send({ language: 'fr' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details[0].field).toBe('language');
+  });
+
+  it('changing the password enforces the policy: length, common passwords, context words', async () => {
+    const t = await s.login('atd.investigator');
+    const change = (newPassword: string, currentPassword = DEMO_PASSWORD) =>
+      s.http().post('/api/v1/me/password').set('Authorization', `Bearer ${t.accessToken}`).send({ currentPassword, newPassword });
+    expect((await change('short-pw')).status).toBe(400);
+    const common = await change('password1234');
+    expect(common.status).toBe(400);
+    expect(common.body.details[0].field).toBe('newPassword');
+    expect((await change('atd.investigator is here 2026')).status).toBe(400);
+    expect((await change('a long enough passphrase for the river', 'not-the-password')).status).toBe(400);
+    expect((await change('a long enough passphrase for the river')).status).toBe(204);
+    expect((await s.http().post('/api/v1/auth/login').send({ username: 'atd.investigator', password: 'a long enough passphrase for the river' })).status).toBe(200);
+  });
+});
+
+describe('deny by default and the audit trail', () => {
+  let s: TestStack;
+  beforeAll(async () => {
+    s = await startStack();
+  });
+  afterAll(async () => {
+    await s.close();
+  });
+
+  it('every registered route is either @Public() or declares a catalogue permission', async () => {
+    const { listRoutes } = await import('../src/platform/auth/route-audit');
+    const { isPermission } = await import('@ctms/domain');
+    const routes = listRoutes(s.app);
+    expect(routes.length).toBeGreaterThan(5);
+    const bad = routes.filter((r) => !r.public && !isPermission(r.permission));
+    expect(bad).toEqual([]);
+    expect(routes.filter((r) => r.public).map((r) => r.handler).sort()).toEqual(['check', 'login', 'refresh']);
+  });
+
+  it('a route without a token answers 401; a permission denial answers 403 and is audited once', async () => {
+    expect((await s.http().get('/api/v1/me')).status).toBe(401);
+    expect((await s.http().get('/api/v1/reference/provinces')).status).toBe(401);
+    const t = await s.login('analyst');
+    const before = await lastAuditSeq(s.admin);
+    const r = await s.http().get('/api/v1/admin/agencies').set('Authorization', `Bearer ${t.accessToken}`);
+    expect(r.status).toBe(403);
+    const audit = await auditSince(s.admin, before);
+    expect(audit.map((a) => [a.action, a.outcome, a.actor_username])).toEqual([['PERMISSION_DENIED', 'DENIED', 'analyst']]);
+  });
+
+  it('every failed login leaves exactly one audit row', async () => {
+    const before = await lastAuditSeq(s.admin);
+    await s.http().post('/api/v1/auth/login').send({ username: 'atd.caseworker', password: 'not-the-password' });
+    await s.http().post('/api/v1/auth/login').send({ username: 'nobody.at.all', password: 'not-the-password' });
+    const audit = await auditSince(s.admin, before);
+    expect(audit.map((a) => [a.action, a.outcome, a.reason, a.actor_username])).toEqual([
+      ['LOGIN_FAILED', 'FAILED', 'WRONG_PASSWORD', 'atd.caseworker'],
+      ['LOGIN_FAILED', 'FAILED', 'UNKNOWN_USER', null],
+    ]);
+  });
+
+  it("the application's database role cannot UPDATE, DELETE or TRUNCATE audit rows", async () => {
+    const app = new Client({ connectionString: appUrl(s.dbName) });
+    await app.connect();
+    try {
+      const { rows } = await app.query(`SELECT count(*)::int AS n FROM audit_event`);
+      expect(rows[0].n).toBeGreaterThan(0);
+      await expect(app.query(`UPDATE audit_event SET action = 'X'`)).rejects.toThrow(/permission denied/);
+      await expect(app.query(`DELETE FROM audit_event`)).rejects.toThrow(/permission denied/);
+      await expect(app.query(`TRUNCATE audit_event`)).rejects.toThrow(/permission denied/);
+    } finally {
+      await app.end();
+    }
+    // not even the owner, short of disabling the trigger
+    await expect(s.admin.query(`DELETE FROM audit_event`)).rejects.toThrow(/append-only/);
+  });
+
+  it('the hash chain verifies, and an edited, deleted or reordered row is found', async () => {
+    const { verifyAuditChain } = await import('../src/platform/audit/audit-verify');
+    const { adminUrl } = await import('./db');
+    await s.login('atd.caseworker');
+    await s.login('lwu.caseworker');
+    await s.login('ngo.caseworker');
+    const good = await verifyAuditChain(adminUrl(s.dbName));
+    expect(good).toMatchObject({ ok: true, problems: [] });
+    expect(good.rows).toBeGreaterThan(3);
+
+    const seqs = (await s.admin.query(`SELECT seq::text FROM audit_event ORDER BY seq DESC LIMIT 3`)).rows.map((r) => r.seq);
+    await s.admin.query(`ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update`);
+    try {
+      await s.admin.query(`UPDATE audit_event SET outcome = 'DENIED' WHERE seq = $1`, [seqs[1]]);
+      const edited = await verifyAuditChain(adminUrl(s.dbName));
+      expect(edited.ok).toBe(false);
+      expect(edited.problems.join('\n')).toContain(`seq ${seqs[1]}: content does not match`);
+      await s.admin.query(`UPDATE audit_event SET outcome = 'ALLOWED' WHERE seq = $1`, [seqs[1]]);
+      expect((await verifyAuditChain(adminUrl(s.dbName))).ok).toBe(true);
+
+      await s.admin.query(`DELETE FROM audit_event WHERE seq = $1`, [seqs[1]]);
+      const deleted = await verifyAuditChain(adminUrl(s.dbName));
+      expect(deleted.ok).toBe(false);
+      expect(deleted.problems.join('\n')).toContain(`seq ${seqs[0]}: prev_hash does not match`);
+    } finally {
+      await s.admin.query(`ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update`);
+    }
+  });
+
+  it('errors have one shape, API responses are no-store, security headers are set, request ids echo', async () => {
+    const r = await s.http().get('/api/v1/no-such-route').set('X-Request-Id', 'req-id-from-client');
+    expect(r.status).toBe(404);
+    expect(r.body).toEqual({ statusCode: 404, error: 'Not Found', message: expect.any(String), requestId: 'req-id-from-client' });
+    expect(r.headers['x-request-id']).toBe('req-id-from-client');
+    const login = await s.http().post('/api/v1/auth/login').send({ username: 'atd.caseworker', password: DEMO_PASSWORD });
+    expect(login.headers['cache-control']).toBe('no-store');
+    expect(login.headers['x-content-type-options']).toBe('nosniff');
+    expect(login.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(login.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it('health reports database, Redis and queue; OpenAPI is served', async () => {
+    const h = await s.http().get('/api/health');
+    expect(h.status).toBe(200);
+    expect(h.body.status).toBe('ok');
+    expect(Object.keys(h.body.info).sort()).toEqual(['database', 'queue', 'redis']);
+    const docs = await s.http().get('/api/docs-json');
+    expect(docs.status).toBe(200);
+    expect(Object.keys(docs.body.paths)).toContain('/api/v1/auth/login');
+  });
+
+  it('reference data is seeded and readable: 18 provinces, the ILO indicators, agencies', async () => {
+    const t = await s.login('atd.caseworker');
+    const get = (p: string) => s.http().get(`/api/v1/reference/${p}`).set('Authorization', `Bearer ${t.accessToken}`);
+    const provinces = await get('provinces');
+    expect(provinces.body).toHaveLength(18);
+    expect(provinces.body[0]).toMatchObject({ code: '01', nameLo: 'ນະຄອນຫຼວງວຽງຈັນ' });
+    expect((await get('indicators')).body.length).toBeGreaterThanOrEqual(60);
+    expect((await get('agencies')).body.map((a: { code: string }) => a.code)).toEqual(expect.arrayContaining(['MOPS_ATD', 'LWU', 'MOLSW', 'OSPP']));
+    expect((await get('service-types')).body.length).toBeGreaterThan(5);
+  });
+});

@@ -1,0 +1,44 @@
+import { ROLES } from './enums';
+import { ALL_PERMISSIONS, ASSIGNABLE_BY_AGENCY_ADMIN, hasPermission, isPermission, PERMISSIONS, permissionsOf, ROLE_PERMISSIONS } from './permissions';
+
+describe('permission catalogue', () => {
+  it('gives every role a list drawn only from the catalogue', () => {
+    for (const role of ROLES) for (const p of ROLE_PERMISSIONS[role]) expect(isPermission(p)).toBe(true);
+  });
+
+  it('says administrators and analysts can read no case content', () => {
+    for (const role of ['AGENCY_ADMIN', 'SYSTEM_ADMIN', 'ANALYST'] as const) {
+      const content = ROLE_PERMISSIONS[role].filter((p) => PERMISSIONS[p].caseContent);
+      expect({ role, content }).toEqual({ role, content: [] });
+    }
+  });
+
+  it('keeps prosecution with prosecutors and investigators, and review with supervisors', () => {
+    expect(hasPermission(['PROSECUTOR'], 'handoff:prosecute')).toBe(true);
+    expect(hasPermission(['INVESTIGATOR'], 'handoff:create')).toBe(true);
+    expect(hasPermission(['CASEWORKER'], 'handoff:create')).toBe(false);
+    expect(hasPermission(['CASEWORKER'], 'screening:review')).toBe(false);
+    expect(hasPermission(['SUPERVISOR'], 'screening:review')).toBe(true);
+    expect(hasPermission(['PROSECUTOR'], 'screening:read')).toBe(false);
+  });
+
+  it('unions the permissions of several roles, and knows nothing of unknown strings', () => {
+    const p = permissionsOf(['CASEWORKER', 'AGENCY_ADMIN']);
+    expect(p.has('case:read') && p.has('user:manage')).toBe(true);
+    expect(isPermission('case:delete')).toBe(false);
+    expect(isPermission('constructor')).toBe(false);
+    expect(ALL_PERMISSIONS.length).toBe(Object.keys(PERMISSIONS).length);
+  });
+
+  it('lets agency admins grant only roles below admin', () => {
+    expect(ASSIGNABLE_BY_AGENCY_ADMIN).not.toContain('AGENCY_ADMIN');
+    expect(ASSIGNABLE_BY_AGENCY_ADMIN).not.toContain('SYSTEM_ADMIN');
+  });
+
+  it('labels every permission in Lao and English', () => {
+    for (const p of ALL_PERMISSIONS) {
+      expect(PERMISSIONS[p].lo).toMatch(/[\u0E80-\u0EFF]/);
+      expect(PERMISSIONS[p].en.length).toBeGreaterThan(3);
+    }
+  });
+});
