@@ -1,3 +1,5 @@
 export * from './lib/enums';
 export * from './lib/permissions';
 export * from './lib/api-types';
+export * from './lib/state-machine';
+export * from './lib/workflows';
