@@ -1,4 +1,15 @@
 import { Module } from '@nestjs/common';
+import { AdminAgenciesController } from './admin-agencies.controller';
+import { AdminAgenciesService } from './admin-agencies.service';
+import { AdminUsersController } from './admin-users.controller';
+import { AdminUsersService } from './admin-users.service';
 
-@Module({})
+/**
+ * Administration of users and agencies. Neither admin role can read case content (the permission
+ * catalogue says so), and nothing here touches cases.
+ */
+@Module({
+  controllers: [AdminUsersController, AdminAgenciesController],
+  providers: [AdminUsersService, AdminAgenciesService],
+})
 export class AdminModule {}

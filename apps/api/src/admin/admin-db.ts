@@ -1,0 +1,25 @@
+import type { EntityManager } from 'typeorm';
+import { Conflict, ValidationFailed } from '../platform/http/errors';
+
+/** Runs an UPDATE (TypeORM answers `[rows, rowCount]` for it) and returns the number of rows changed. */
+export async function execUpdate(m: EntityManager, sql: string, params: unknown[]): Promise<number> {
+  const result = (await m.query(sql, params)) as [unknown[], number];
+  return result[1];
+}
+
+/** Refuses codes that are not in a reference table, naming the field and the codes. */
+export async function checkCodesExist(m: EntityManager, table: 'province' | 'service_type', field: string, codes: readonly string[]): Promise<void> {
+  if (!codes.length) return;
+  const rows: { code: string }[] = await m.query(`SELECT code FROM ${table} WHERE code = ANY($1::text[])`, [codes]);
+  const known = new Set(rows.map((r) => r.code));
+  const unknown = codes.filter((c) => !known.has(c));
+  if (unknown.length) throw new ValidationFailed([{ field, problems: [`unknown code(s): ${unknown.join(', ')}`] }]);
+}
+
+export const staleVersion = () => new Conflict('STALE_VERSION', 'Someone else changed this record; reload it and try again');
+
+export function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  const s = new Set(a);
+  return b.every((x) => s.has(x));
+}

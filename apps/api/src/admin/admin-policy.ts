@@ -1,0 +1,144 @@
+import { ForbiddenException, UnauthorizedException } from '@nestjs/common';
+import { randomInt } from 'node:crypto';
+import { ASSIGNABLE_BY_AGENCY_ADMIN, checkPassword, PERMISSIONS, permissionsOf, type AgencyCapability, type Role } from '@ctms/domain';
+import { ValidationFailed } from '../platform/http/errors';
+import type { Actor, RequestContext } from '../platform/http/request-context';
+
+/**
+ * Whose users an administrator may see and manage. The scope is applied in the WHERE clause of
+ * every query that loads a user, so a user outside it is indistinguishable from a missing one.
+ * - SYSTEM_ADMIN: every agency (`agencyId` null).
+ * - AGENCY_ADMIN: their own agency only.
+ * Anybody else holds neither `user:read` nor `user:manage`; should such a caller get here anyway,
+ * they are refused (deny by default).
+ */
+export interface AdminScope {
+  actor: Actor;
+  system: boolean;
+  /** null: every agency */
+  agencyId: string | null;
+}
+
+export function adminScope(ctx: RequestContext): AdminScope {
+  const actor = ctx.actor;
+  if (!actor) throw new UnauthorizedException();
+  if (actor.roles.includes('SYSTEM_ADMIN')) return { actor, system: true, agencyId: null };
+  if (actor.roles.includes('AGENCY_ADMIN')) return { actor, system: false, agencyId: actor.agencyId };
+  throw new ForbiddenException('You do not have permission to do this');
+}
+
+export const ADMIN_ROLES: readonly Role[] = ['AGENCY_ADMIN', 'SYSTEM_ADMIN'];
+
+/** A refusal that the service audits (outcome DENIED) after the transaction has rolled back. */
+export class AdminDenied extends ForbiddenException {
+  constructor(
+    public readonly reasonCode: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Roles that need the agency to have a capability: the relation checks rely on it. */
+const ROLE_NEEDS_CAPABILITY: Partial<Record<Role, AgencyCapability>> = {
+  INVESTIGATOR: 'INVESTIGATE',
+  PROSECUTOR: 'PROSECUTE',
+};
+
+/** the agency the user belongs to */
+export interface GrantTarget {
+  id: string;
+  capabilities: readonly AgencyCapability[];
+}
+
+/**
+ * May this administrator give these roles to a user of this agency?
+ *
+ * - An agency administrator grants only ASSIGNABLE_BY_AGENCY_ADMIN (everything below admin): an
+ *   attempt to grant more is a 403 (audited), not a validation error.
+ * - A system administrator may also grant AGENCY_ADMIN in any agency, and SYSTEM_ADMIN, but
+ *   SYSTEM_ADMIN only to users of their own agency (the operator of the system, IOM in the seed):
+ *   system administration stays with the one agency that runs the system, and a government or NGO
+ *   account can never be made a system administrator. Keyed on the granting admin's agency rather
+ *   than a hard-coded code, so the operator can be another organisation without a code change.
+ * - Separation of duties (spec/access.md): an administrator never reads case content, so an admin
+ *   role cannot be combined with any role that holds a case-content permission.
+ * - INVESTIGATOR and PROSECUTOR need an agency with the matching capability.
+ */
+export function checkGrant(scope: AdminScope, roles: readonly Role[], target: GrantTarget): void {
+  if (!scope.system) {
+    const refused = roles.filter((r) => !ASSIGNABLE_BY_AGENCY_ADMIN.includes(r));
+    if (refused.length) {
+      throw new AdminDenied('ROLE_NOT_ASSIGNABLE', `roles: an agency administrator may not grant ${refused.join(', ')}`);
+    }
+  }
+  const problems: string[] = [];
+  if (roles.includes('SYSTEM_ADMIN') && target.id !== scope.actor.agencyId) {
+    problems.push("SYSTEM_ADMIN may be granted only to users of the system administrator's own agency");
+  }
+  if (roles.some((r) => ADMIN_ROLES.includes(r))) {
+    const caseRoles = roles.filter((r) => [...permissionsOf([r])].some((p) => PERMISSIONS[p].caseContent));
+    if (caseRoles.length) problems.push(`an administrator role cannot be combined with ${caseRoles.join(', ')} (administrators never read case content)`);
+  }
+  for (const r of roles) {
+    const needed = ROLE_NEEDS_CAPABILITY[r];
+    if (needed && !target.capabilities.includes(needed)) problems.push(`${r} needs an agency with the ${needed} capability`);
+  }
+  if (problems.length) throw new ValidationFailed([{ field: 'roles', problems }]);
+}
+
+/**
+ * May this administrator manage (change, disable, enable, reset) an account holding these roles?
+ * An agency administrator may not touch an administrator's account (their own included): resetting
+ * it would hand them that account, and an IOM agency administrator could otherwise take over a
+ * system administrator.
+ */
+export function checkManageable(scope: AdminScope, currentRoles: readonly Role[]): void {
+  if (scope.system) return;
+  if (currentRoles.some((r) => !ASSIGNABLE_BY_AGENCY_ADMIN.includes(r))) {
+    throw new AdminDenied('TARGET_IS_ADMIN', "Only a system administrator may change an administrator's account");
+  }
+}
+
+/** The province scope a user will hold: "all" and a list are exclusive. */
+export function checkProvinceScope(allProvinces: boolean, provinces: readonly string[]): void {
+  if (allProvinces && provinces.length) {
+    throw new ValidationFailed([{ field: 'provinces', problems: ['must be empty when allProvinces is true'] }]);
+  }
+}
+
+// no 0/O, 1/l/I: read out over the phone or copied from paper
+const ALPHABET = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/**
+ * A one-time password from the CSPRNG: 4 groups of 5 characters (about 115 bits), e.g.
+ * `h7Kpq-3ZmwA-...`. It must also pass the same password rules as a user's own choice.
+ */
+export function temporaryPassword(contextWords: string[]): string {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const groups: string[] = [];
+    for (let g = 0; g < 4; g++) {
+      let s = '';
+      for (let i = 0; i < 5; i++) s += ALPHABET[randomInt(ALPHABET.length)];
+      groups.push(s);
+    }
+    const candidate = groups.join('-');
+    if (checkPassword(candidate, contextWords).length === 0) return candidate;
+  }
+  throw new Error('could not generate a temporary password that passes the password rules');
+}
+
+export function passwordContextWords(username: string, displayName: string): string[] {
+  return [username, ...username.split(/[._-]/), displayName, 'ctms'];
+}
+
+/** Opaque keyset cursors: base64url of the last sort key of the page. */
+export function encodeCursor(key: string): string {
+  return Buffer.from(key, 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string, valid: RegExp): string {
+  const key = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!valid.test(key)) throw new ValidationFailed([{ field: 'cursor', problems: ['cursor is not a cursor this API issued'] }]);
+  return key;
+}

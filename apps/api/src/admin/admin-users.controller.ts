@@ -1,0 +1,77 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Page, UserView } from '@ctms/domain';
+import { Ctx, RequirePermission } from '../platform/auth/decorators';
+import { NotFound } from '../platform/http/errors';
+import type { RequestContext } from '../platform/http/request-context';
+import { AdminUsersService, UserWithTemporaryPassword } from './admin-users.service';
+import { ReasonDto } from './dto/common.dto';
+import { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './dto/user.dto';
+
+/** A malformed id is just another id that is not there: the same 404. */
+export const IdParam = () => Param('id', new ParseUUIDPipe({ exceptionFactory: () => new NotFound() }));
+
+/** User administration: AGENCY_ADMIN for their own agency, SYSTEM_ADMIN for all. No case content here. */
+@ApiTags('admin')
+@Controller({ path: 'admin/users', version: '1' })
+export class AdminUsersController {
+  constructor(private readonly users: AdminUsersService) {}
+
+  @RequirePermission('user:read')
+  @Get()
+  @ApiOperation({ summary: "List users (an agency administrator sees their own agency's), keyset-paginated by username" })
+  list(@Ctx() ctx: RequestContext, @Query() q: ListUsersQueryDto): Promise<Page<UserView>> {
+    return this.users.list(ctx, q);
+  }
+
+  @RequirePermission('user:read')
+  @Get(':id')
+  @ApiOperation({ summary: 'One user; out of scope answers the same 404 as a missing id' })
+  @ApiNotFoundResponse()
+  get(@Ctx() ctx: RequestContext, @IdParam() id: string): Promise<UserView> {
+    return this.users.get(ctx, id);
+  }
+
+  @RequirePermission('user:manage')
+  @Post()
+  @ApiOperation({ summary: 'Create a user; answers a one-time temporary password that must be changed at first login' })
+  @ApiConflictResponse({ description: 'USERNAME_TAKEN' })
+  create(@Ctx() ctx: RequestContext, @Body() dto: CreateUserDto): Promise<UserWithTemporaryPassword> {
+    return this.users.create(ctx, dto);
+  }
+
+  @RequirePermission('user:manage')
+  @Patch(':id')
+  @ApiOperation({ summary: "Change a user's name, roles, province scope or language; a change of roles or scope ends their sessions' access tokens" })
+  @ApiConflictResponse({ description: 'STALE_VERSION, CANNOT_CHANGE_SELF' })
+  update(@Ctx() ctx: RequestContext, @IdParam() id: string, @Body() dto: UpdateUserDto): Promise<UserView> {
+    return this.users.update(ctx, id, dto);
+  }
+
+  @RequirePermission('user:manage')
+  @Post(':id/disable')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Disable a user: their tokens stop working on the next request and their refresh tokens are revoked' })
+  @ApiConflictResponse({ description: 'ALREADY_DISABLED, CANNOT_CHANGE_SELF' })
+  disable(@Ctx() ctx: RequestContext, @IdParam() id: string, @Body() dto: ReasonDto): Promise<UserView> {
+    return this.users.disable(ctx, id, dto.reason);
+  }
+
+  @RequirePermission('user:manage')
+  @Post(':id/enable')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Enable a disabled or locked user' })
+  @ApiConflictResponse({ description: 'ALREADY_ACTIVE, CANNOT_CHANGE_SELF' })
+  enable(@Ctx() ctx: RequestContext, @IdParam() id: string, @Body() dto: ReasonDto): Promise<UserView> {
+    return this.users.enable(ctx, id, dto.reason);
+  }
+
+  @RequirePermission('user:manage')
+  @Post(':id/reset')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Reset a password: answers a new one-time temporary password, once; sessions end' })
+  @ApiConflictResponse({ description: 'CANNOT_CHANGE_SELF' })
+  reset(@Ctx() ctx: RequestContext, @IdParam() id: string, @Body() dto: ReasonDto): Promise<UserWithTemporaryPassword> {
+    return this.users.resetPassword(ctx, id, dto.reason);
+  }
+}

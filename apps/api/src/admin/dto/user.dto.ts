@@ -1,0 +1,126 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { LANGUAGES, ROLES, USER_STATUSES, type Language, type Role, type UserStatus } from '@ctms/domain';
+import { PageQueryDto, PROVINCE_CODE, Trim } from './common.dto';
+
+export const USERNAME = /^[a-z0-9._-]+$/;
+
+export class ListUsersQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: USER_STATUSES })
+  @IsOptional()
+  @IsIn(USER_STATUSES)
+  status?: UserStatus;
+
+  @ApiPropertyOptional({ description: 'system administrators only; an agency administrator always sees their own agency' })
+  @IsOptional()
+  @IsUUID()
+  agencyId?: string;
+}
+
+export class CreateUserDto {
+  @ApiProperty({ minLength: 3, maxLength: 64, pattern: USERNAME.source, example: 'lwu.caseworker2', description: 'stored lower-case' })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @IsString()
+  @Length(3, 64)
+  @Matches(USERNAME, { message: 'username may hold only a-z, 0-9, dot, underscore and hyphen' })
+  username: string;
+
+  @ApiProperty({ maxLength: 200 })
+  @Trim()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  displayName: string;
+
+  @ApiProperty({ enum: ROLES, isArray: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(ROLES.length)
+  @ArrayUnique()
+  @IsIn(ROLES, { each: true })
+  roles: Role[];
+
+  @ApiPropertyOptional({ default: false })
+  @IsOptional()
+  @IsBoolean()
+  allProvinces?: boolean;
+
+  @ApiPropertyOptional({ type: [String], example: ['01'], description: 'province codes; empty when allProvinces' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @Matches(PROVINCE_CODE, { each: true, message: 'each province must be a 2-digit province code' })
+  provinces?: string[];
+
+  @ApiPropertyOptional({ enum: LANGUAGES, default: 'lo' })
+  @IsOptional()
+  @IsIn(LANGUAGES)
+  language?: Language;
+
+  @ApiPropertyOptional({ description: 'system administrators only (required for them); an agency administrator may not send it' })
+  @IsOptional()
+  @IsUUID()
+  agencyId?: string;
+}
+
+export class UpdateUserDto {
+  @ApiProperty({ description: 'the version the change is based on; a stale one answers 409 STALE_VERSION' })
+  @IsInt()
+  @Min(1)
+  version: number;
+
+  @ApiPropertyOptional({ maxLength: 200 })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  displayName?: string;
+
+  @ApiPropertyOptional({ enum: ROLES, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(ROLES.length)
+  @ArrayUnique()
+  @IsIn(ROLES, { each: true })
+  roles?: Role[];
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  allProvinces?: boolean;
+
+  @ApiPropertyOptional({ type: [String], example: ['01'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @Matches(PROVINCE_CODE, { each: true, message: 'each province must be a 2-digit province code' })
+  provinces?: string[];
+
+  @ApiPropertyOptional({ enum: LANGUAGES })
+  @IsOptional()
+  @IsIn(LANGUAGES)
+  language?: Language;
+}
