@@ -3,3 +3,4 @@ export * from './lib/permissions';
 export * from './lib/api-types';
 export * from './lib/state-machine';
 export * from './lib/workflows';
+export * from './lib/reference';
