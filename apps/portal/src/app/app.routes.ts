@@ -1,3 +1,35 @@
-import { Route } from '@angular/router';
+import type { Route } from '@angular/router';
+import { authGuard, guestGuard, permissionGuard } from './core/auth/guards';
+import { NAV_ITEMS } from './core/layout/nav';
 
-export const appRoutes: Route[] = [];
+const loadComingSoon = () => import('./shared/coming-soon.page').then((m) => m.ComingSoonPage);
+
+/** Pages built so far; every other navigation entry is a guarded "coming soon" placeholder. */
+const PAGES: Record<string, Route['loadComponent']> = {
+  '': () => import('./home/home.page').then((m) => m.HomePage),
+  profile: () => import('./profile/profile.page').then((m) => m.ProfilePage),
+};
+
+/** One child route per navigation entry, guarded by the same permission that shows the entry. */
+const shellChildren: Route[] = NAV_ITEMS.map((item) => ({
+  path: item.path,
+  pathMatch: item.path === '' ? 'full' : 'prefix',
+  ...(item.permission ? { canActivate: [permissionGuard(item.permission)] } : {}),
+  loadComponent: PAGES[item.path] ?? loadComingSoon,
+  data: { titleKey: item.labelKey },
+}));
+
+export const appRoutes: Route[] = [
+  {
+    path: 'login',
+    canActivate: [guestGuard],
+    loadComponent: () => import('./login/login.page').then((m) => m.LoginPage),
+  },
+  {
+    path: '',
+    canActivate: [authGuard],
+    loadComponent: () => import('./core/layout/shell').then((m) => m.Shell),
+    children: shellChildren,
+  },
+  { path: '**', redirectTo: '' },
+];

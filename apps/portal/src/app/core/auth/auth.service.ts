@@ -1,0 +1,169 @@
+import { HttpBackend, HttpClient, HttpErrorResponse } from '@angular/common/http';
+import { Injectable, computed, inject, signal } from '@angular/core';
+import { Router } from '@angular/router';
+import type { Language, LoginResponse, MeView, Permission, TokenPair } from '@ctms/domain';
+import { firstValueFrom } from 'rxjs';
+import { I18n } from '../i18n/i18n.service';
+import { TokenStore } from './token-store';
+
+export const API = '/api/v1';
+
+/** Thrown when there is no session left to refresh. */
+export class SessionEndedError extends Error {
+  constructor() {
+    super('session ended');
+    this.name = 'SessionEndedError';
+  }
+}
+
+/**
+ * The signed-in user and the session's tokens.
+ *
+ * Refresh tokens rotate and a reused one revokes the whole family server-side, so a refresh token
+ * must never be sent twice: every caller shares the one refresh call in flight (`refresh()`).
+ */
+@Injectable({ providedIn: 'root' })
+export class AuthService {
+  /** Bypasses the interceptors: the auth endpoints manage their own headers. */
+  private readonly raw = new HttpClient(inject(HttpBackend));
+  /** Goes through the interceptors (bearer, silent refresh). */
+  private readonly http = inject(HttpClient);
+  private readonly tokens = inject(TokenStore);
+  private readonly i18n = inject(I18n);
+  private readonly router = inject(Router);
+
+  private readonly me = signal<MeView | null>(null);
+  private inflight: Promise<string> | null = null;
+
+  readonly user = this.me.asReadonly();
+  readonly isAuthenticated = computed(() => this.me() !== null);
+  readonly permissions = computed<ReadonlySet<Permission>>(() => new Set(this.me()?.permissions ?? []));
+
+  can(permission: Permission): boolean {
+    return this.permissions().has(permission);
+  }
+
+  accessToken(): string | null {
+    return this.tokens.accessToken();
+  }
+
+  accessTokenStale(): boolean {
+    return this.tokens.accessTokenStale();
+  }
+
+  hasSession(): boolean {
+    return this.tokens.hasSession();
+  }
+
+  async login(username: string, password: string): Promise<MeView> {
+    const res = await firstValueFrom(this.raw.post<LoginResponse>(`${API}/auth/login`, { username, password }));
+    this.tokens.set(res);
+    this.startSession(res.user);
+    return res.user;
+  }
+
+  /**
+   * Rotates the refresh token and resolves with the new access token. Concurrent callers get the
+   * same promise: one network call, one rotation. A refused refresh ends the session.
+   */
+  refresh(): Promise<string> {
+    if (this.inflight) return this.inflight;
+    const refreshToken = this.tokens.refreshToken();
+    if (!refreshToken) return Promise.reject(new SessionEndedError());
+    this.inflight = firstValueFrom(this.raw.post<TokenPair>(`${API}/auth/refresh`, { refreshToken }))
+      .then(
+        (pair) => {
+          this.tokens.set(pair);
+          return pair.accessToken;
+        },
+        (err: unknown) => {
+          // 4xx: the token is gone (expired, revoked, reused). A network failure leaves it in place.
+          if (err instanceof HttpErrorResponse && err.status >= 400 && err.status < 500) this.endSession(true);
+          throw err;
+        },
+      )
+      .finally(() => {
+        this.inflight = null;
+      });
+    return this.inflight;
+  }
+
+  /**
+   * After a 401 for a request sent with `usedToken`: if another caller has refreshed meanwhile, use
+   * its token; otherwise refresh (joining any refresh in flight).
+   */
+  refreshAfterUnauthorized(usedToken: string | null): Promise<string> {
+    if (this.inflight) return this.inflight;
+    const current = this.tokens.accessToken();
+    if (current && current !== usedToken && !this.tokens.accessTokenStale()) return Promise.resolve(current);
+    return this.refresh();
+  }
+
+  /** A usable access token, refreshing first when it is missing or about to expire. */
+  async freshAccessToken(): Promise<string> {
+    if (this.inflight) return this.inflight;
+    const token = this.tokens.accessToken();
+    if (token && !this.tokens.accessTokenStale()) return token;
+    return this.refresh();
+  }
+
+  /** On start-up: a refresh token in this tab's sessionStorage brings the session back after a reload. */
+  async restore(): Promise<void> {
+    if (!this.tokens.refreshToken()) return;
+    try {
+      await this.refresh();
+      const me = await firstValueFrom(this.http.get<MeView>(`${API}/me`));
+      this.startSession(me);
+    } catch {
+      this.tokens.clear();
+      this.me.set(null);
+    }
+  }
+
+  async logout(): Promise<void> {
+    try {
+      const access = await this.freshAccessToken();
+      const refreshToken = this.tokens.refreshToken();
+      if (refreshToken) {
+        await firstValueFrom(
+          this.raw.post<void>(`${API}/auth/logout`, { refreshToken }, { headers: { Authorization: `Bearer ${access}` } }),
+        );
+      }
+    } catch {
+      /* the local session ends whatever the server said */
+    } finally {
+      this.endSession(false);
+      await this.router.navigateByUrl('/login');
+    }
+  }
+
+  /**
+   * Changes the UI language at once. Signed in, the choice is saved on the user's profile; before
+   * sign-in it is remembered on this device. Resolves false if the profile could not be updated.
+   */
+  async setLanguage(language: Language): Promise<boolean> {
+    this.i18n.use(language);
+    if (!this.me()) return true;
+    if (this.me()?.language === language) return true;
+    try {
+      const me = await firstValueFrom(this.http.patch<MeView>(`${API}/me`, { language }));
+      this.me.set(me);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private startSession(user: MeView): void {
+    this.me.set(user);
+    this.i18n.use(user.language);
+  }
+
+  /** Forgets the session; `redirect` sends the user to the login page with a "session ended" note. */
+  endSession(redirect: boolean): void {
+    const wasSignedIn = this.me() !== null;
+    this.tokens.clear();
+    this.me.set(null);
+    if (redirect && wasSignedIn) void this.router.navigate(['/login'], { queryParams: { ended: 1 } });
+  }
+}

@@ -1,0 +1,26 @@
+import { inject } from '@angular/core';
+import { type CanActivateFn, Router } from '@angular/router';
+import type { Permission } from '@ctms/domain';
+import { AuthService } from './auth.service';
+
+/** Signed-in users only; everyone else goes to the login page. */
+export const authGuard: CanActivateFn = () => {
+  const auth = inject(AuthService);
+  return auth.isAuthenticated() ? true : inject(Router).parseUrl('/login');
+};
+
+/** The login page is for signed-out users; a signed-in user goes home. */
+export const guestGuard: CanActivateFn = () => {
+  const auth = inject(AuthService);
+  return auth.isAuthenticated() ? inject(Router).parseUrl('/') : true;
+};
+
+/** A route that needs a permission from the catalogue: without it, home (signed out: login). */
+export function permissionGuard(permission: Permission): CanActivateFn {
+  return () => {
+    const auth = inject(AuthService);
+    const router = inject(Router);
+    if (!auth.isAuthenticated()) return router.parseUrl('/login');
+    return auth.can(permission) ? true : router.parseUrl('/');
+  };
+}

@@ -1,0 +1,63 @@
+import { BreakpointObserver } from '@angular/cdk/layout';
+import { ChangeDetectionStrategy, Component, type ElementRef, computed, inject, viewChild } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatListModule } from '@angular/material/list';
+import { MatSidenavModule } from '@angular/material/sidenav';
+import { MatToolbarModule } from '@angular/material/toolbar';
+import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { map } from 'rxjs';
+import { Icon } from '../../shared/icon';
+import { AuthService } from '../auth/auth.service';
+import { I18n } from '../i18n/i18n.service';
+import { LanguageSwitch } from '../i18n/language-switch';
+import { TranslatePipe } from '../i18n/translate.pipe';
+import { NAV_ITEMS, visibleNavItems } from './nav';
+
+/** Phones and small tablets get an overlay menu; wider screens keep it beside the content. */
+export const HANDSET_QUERY = '(max-width: 959.98px)';
+
+@Component({
+  selector: 'app-shell',
+  imports: [
+    MatToolbarModule,
+    MatSidenavModule,
+    MatListModule,
+    MatButtonModule,
+    RouterOutlet,
+    RouterLink,
+    RouterLinkActive,
+    Icon,
+    LanguageSwitch,
+    TranslatePipe,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './shell.html',
+  styleUrl: './shell.scss',
+})
+export class Shell {
+  private readonly auth = inject(AuthService);
+  private readonly i18n = inject(I18n);
+  private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
+
+  protected readonly handset = toSignal(
+    inject(BreakpointObserver)
+      .observe(HANDSET_QUERY)
+      .pipe(map((s) => s.matches)),
+    { initialValue: false },
+  );
+  protected readonly user = this.auth.user;
+  protected readonly items = computed(() => visibleNavItems(NAV_ITEMS, this.auth.permissions()));
+  protected readonly agencyName = computed(() => {
+    const agency = this.user()?.agency;
+    return agency ? this.i18n.pick(agency.nameLo, agency.nameEn) : '';
+  });
+
+  protected focusMain(): void {
+    this.main().nativeElement.focus();
+  }
+
+  protected logout(): Promise<void> {
+    return this.auth.logout();
+  }
+}

@@ -1,0 +1,49 @@
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { MatButtonModule } from '@angular/material/button';
+import { AuthService } from '../core/auth/auth.service';
+import { I18n } from '../core/i18n/i18n.service';
+import { TranslatePipe } from '../core/i18n/translate.pipe';
+import { NAV_ITEMS, visibleNavItems } from '../core/layout/nav';
+
+@Component({
+  selector: 'app-home-page',
+  imports: [RouterLink, MatButtonModule, TranslatePipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <section class="page">
+      <h1 class="page-title" data-testid="home-greeting">{{ 'home.greeting' | t: { name: name() } }}</h1>
+      <p>{{ 'home.agency' | t: { agency: agency() } }}</p>
+      <p>{{ 'home.intro' | t }}</p>
+      <ul class="links">
+        @for (item of shortcuts(); track item.path) {
+          <li>
+            <a mat-stroked-button [routerLink]="'/' + item.path">{{ item.labelKey | t }}</a>
+          </li>
+        }
+      </ul>
+    </section>
+  `,
+  styles: `
+    .links {
+      list-style: none;
+      padding: 0;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+    }
+  `,
+})
+export class HomePage {
+  private readonly auth = inject(AuthService);
+  private readonly i18n = inject(I18n);
+
+  protected readonly name = computed(() => this.auth.user()?.displayName ?? '');
+  protected readonly agency = computed(() => {
+    const a = this.auth.user()?.agency;
+    return a ? this.i18n.pick(a.nameLo, a.nameEn) : '';
+  });
+  protected readonly shortcuts = computed(() =>
+    visibleNavItems(NAV_ITEMS, this.auth.permissions()).filter((item) => item.path !== ''),
+  );
+}
