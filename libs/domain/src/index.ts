@@ -4,3 +4,6 @@ export * from './lib/api-types';
 export * from './lib/state-machine';
 export * from './lib/workflows';
 export * from './lib/reference';
+export * from './lib/password-policy';
+export * from './lib/common-passwords';
+export * from './lib/indicators';
