@@ -1,0 +1,48 @@
+import { ALL_PERMISSIONS, permissionsOf, type Permission, type Role } from '@ctms/domain';
+import { NAV_ITEMS, visibleNavItems } from './nav';
+
+const pathsFor = (...roles: Role[]) => visibleNavItems(NAV_ITEMS, permissionsOf(roles)).map((i) => i.path);
+
+describe('navigation filtering', () => {
+  it('shows nothing that needs a permission to a user without permissions', () => {
+    expect(visibleNavItems(NAV_ITEMS, [])).toEqual(NAV_ITEMS.filter((i) => i.permission === null));
+  });
+
+  it('shows a caseworker the case work, never users, agencies, audit or statistics', () => {
+    expect(pathsFor('CASEWORKER')).toEqual(['', 'screenings', 'cases', 'referrals', 'handoffs', 'profile']);
+  });
+
+  it('adds the audit trail for a supervisor', () => {
+    expect(pathsFor('SUPERVISOR')).toContain('audit');
+    expect(pathsFor('SUPERVISOR')).not.toContain('users');
+  });
+
+  it('shows a prosecutor only handoffs among the case work', () => {
+    expect(pathsFor('PROSECUTOR')).toEqual(['', 'handoffs', 'profile']);
+  });
+
+  it('shows administrators no case content', () => {
+    for (const role of ['AGENCY_ADMIN', 'SYSTEM_ADMIN'] as const) {
+      const paths = pathsFor(role);
+      expect(paths).toContain('users');
+      for (const p of ['screenings', 'cases', 'referrals', 'handoffs', 'audit']) expect(paths).not.toContain(p);
+    }
+    expect(pathsFor('SYSTEM_ADMIN')).toContain('agencies');
+    expect(pathsFor('AGENCY_ADMIN')).not.toContain('agencies');
+  });
+
+  it('shows an analyst statistics only', () => {
+    expect(pathsFor('ANALYST')).toEqual(['', 'statistics', 'profile']);
+  });
+
+  it('follows the permissions it is given, not the roles', () => {
+    const only: Permission[] = ['referral:read'];
+    expect(visibleNavItems(NAV_ITEMS, only).map((i) => i.path)).toEqual(['', 'referrals']);
+  });
+
+  it('declares only permissions from the catalogue, each entry once', () => {
+    for (const item of NAV_ITEMS) if (item.permission) expect(ALL_PERMISSIONS).toContain(item.permission);
+    expect(new Set(NAV_ITEMS.map((i) => i.path)).size).toBe(NAV_ITEMS.length);
+    expect(new Set(NAV_ITEMS.map((i) => i.testId)).size).toBe(NAV_ITEMS.length);
+  });
+});
