@@ -7,3 +7,4 @@ export * from './lib/reference';
 export * from './lib/password-policy';
 export * from './lib/common-passwords';
 export * from './lib/indicators';
+export * from './lib/names';
