@@ -24,7 +24,7 @@ describe('authentication', () => {
     expect(res.body.user.permissions).toContain('screening:create');
     expect(res.body.user).not.toHaveProperty('passwordHash');
     const { rows } = await s.admin.query(`SELECT password_hash FROM app_user WHERE username = 'atd.caseworker'`);
-    expect(rows[0].password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(rows[0].password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
     const audit = await auditSince(s.admin, before);
     expect(audit.map((a) => [a.action, a.outcome])).toEqual([['LOGIN_SUCCEEDED', 'ALLOWED']]);
     expect(audit[0].actor_username).toBe('atd.caseworker');

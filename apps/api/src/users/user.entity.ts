@@ -30,7 +30,7 @@ export class UserEntity {
   agencyId: string;
 
   @ManyToOne(() => AgencyEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'agency_id' })
+  @JoinColumn({ name: 'agency_id', foreignKeyConstraintName: 'FK_app_user_agency' })
   agency?: AgencyEntity;
 
   @Column({ type: 'text', array: true, default: () => "'{}'" })

@@ -1,6 +1,6 @@
 import * as argon2 from 'argon2';
 import { Client } from 'pg';
-import { ILO_INDICATORS, PROVINCES, SEED_AGENCIES, SEED_DEMO_USERS, SERVICE_TYPES } from '@ctms/domain';
+import { ILO_INDICATORS, PROVINCES, SEED_AGENCIES, SEED_DEMO_USERS, SERVICE_TYPE_DEFINITIONS as SERVICE_TYPES } from '@ctms/domain';
 import { ARGON2_OPTIONS } from '../auth/password-hasher';
 import type { AppConfig } from '../config/config';
 
@@ -30,14 +30,14 @@ export async function seed(config: AppConfig, opts: { demoUsers?: boolean } = {}
       await client.query(
         `INSERT INTO service_type (code, name_lo, name_en) VALUES ($1, $2, $3)
          ON CONFLICT (code) DO UPDATE SET name_lo = EXCLUDED.name_lo, name_en = EXCLUDED.name_en`,
-        [s.code, s.lo, s.en],
+        [s.code, s.nameLo, s.nameEn],
       );
     }
     for (const i of ILO_INDICATORS) {
       await client.query(
         `INSERT INTO ilo_indicator (code, dimension, label_en, label_lo, strength) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (code) DO UPDATE SET dimension = EXCLUDED.dimension, label_en = EXCLUDED.label_en, label_lo = EXCLUDED.label_lo, strength = EXCLUDED.strength`,
-        [i.code, i.dimension, i.labelEn, i.labelLo ?? null, JSON.stringify(i.strength)],
+        [i.code, i.dimension, i.labelEn, null, JSON.stringify(i.strengths)],
       );
     }
     for (const a of SEED_AGENCIES) {
