@@ -8,3 +8,4 @@ export * from './lib/password-policy';
 export * from './lib/common-passwords';
 export * from './lib/indicators';
 export * from './lib/names';
+export * from './lib/i18n';
