@@ -1,7 +1,10 @@
 import { JwtService } from '@nestjs/jwt';
+import { isPermission } from '@ctms/domain';
+import { verifyAuditChain } from '../src/platform/audit/audit-verify';
+import { listRoutes } from '../src/platform/auth/route-audit';
 import { Client } from 'pg';
 import { DEV_JWT_SECRET } from '../src/platform/config/config';
-import { appUrl } from './db';
+import { adminUrl, appUrl } from './db';
 import { auditSince, DEMO_PASSWORD, lastAuditSeq, startStack, TestStack } from './harness';
 
 describe('authentication', () => {
@@ -175,8 +178,6 @@ describe('deny by default and the audit trail', () => {
   });
 
   it('every registered route is either @Public() or declares a catalogue permission', async () => {
-    const { listRoutes } = await import('../src/platform/auth/route-audit');
-    const { isPermission } = await import('@ctms/domain');
     const routes = listRoutes(s.app);
     expect(routes.length).toBeGreaterThan(5);
     const bad = routes.filter((r) => !r.public && !isPermission(r.permission));
@@ -223,8 +224,6 @@ describe('deny by default and the audit trail', () => {
   });
 
   it('the hash chain verifies, and an edited, deleted or reordered row is found', async () => {
-    const { verifyAuditChain } = await import('../src/platform/audit/audit-verify');
-    const { adminUrl } = await import('./db');
     await s.login('atd.caseworker');
     await s.login('lwu.caseworker');
     await s.login('ngo.caseworker');

@@ -6,7 +6,7 @@ import { adminUrl, appUrl, dropDatabase, TEMPLATE_DB, withAdmin } from './db';
 export default async function globalSetup(): Promise<void> {
   // global setup runs outside Jest's resolver: teach Node the workspace path alias first
   const root = resolve(__dirname, '../../..');
-  register({ baseUrl: root, paths: { '@ctms/domain': ['libs/domain/src/index.ts'] } });
+  register({ baseUrl: root, paths: { '@ctms/domain': ['libs/domain/src/index.ts'], '@ctms/migrations': ['migrations/index.ts'] } });
   const { loadConfig } = await import('../src/platform/config/config');
   const { ensureDatabase, migrate } = await import('../src/platform/database/migrate');
   const { seed } = await import('../src/platform/database/seed');

@@ -11,7 +11,8 @@ export class MeService {
 
   async get(ctx: RequestContext): Promise<MeView> {
     const u = await this.load(ctx);
-    return toMeView(u, u.agency!);
+    if (!u.agency) throw new UnauthorizedException();
+    return toMeView(u, u.agency);
   }
 
   /** A preference, not an authorisation change: not audited, and no version check needed. */

@@ -1,5 +1,5 @@
 import type { DataSourceOptions } from 'typeorm';
-import { MIGRATIONS } from '../../../../../migrations';
+import { MIGRATIONS } from '@ctms/migrations';
 import { ENTITIES } from './entities';
 
 /** One place that says how to reach the database; used by the app, the CLI commands and the tests. */
