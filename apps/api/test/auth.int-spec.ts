@@ -112,9 +112,11 @@ describe('authentication', () => {
           const r = await s.http().post('/api/v1/auth/login').send({ username, password: 'wrong-password-here' });
           expect(r.status).toBe(401);
         }
-        const sixth = await s.http().post('/api/v1/auth/login').send({ username, password: 'wrong-password-here' });
-        expect(sixth.status).toBe(429);
-        expect(Number(sixth.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+        // five more failures just now: the next attempt must wait 2^(10-5) = 32 s (robust on a slow machine)
+        await s.admin.query(`INSERT INTO login_failure (username, at) SELECT $1, now() FROM generate_series(1, 5)`, [username]);
+        const next = await s.http().post('/api/v1/auth/login').send({ username, password: 'wrong-password-here' });
+        expect(next.status).toBe(429);
+        expect(Number(next.headers['retry-after'])).toBeGreaterThan(20);
       }
       // even the right password waits out the delay: no oracle
       expect((await s.http().post('/api/v1/auth/login').send({ username: 'molsw.supervisor', password: DEMO_PASSWORD })).status).toBe(429);
