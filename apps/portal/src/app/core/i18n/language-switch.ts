@@ -34,6 +34,10 @@ import { TranslatePipe } from './translate.pipe';
     :host {
       display: inline-flex;
       --mat-button-toggle-height: 36px;
+      --mat-button-toggle-background-color: var(--mat-sys-surface);
+      --mat-button-toggle-text-color: var(--mat-sys-on-surface);
+      --mat-button-toggle-selected-state-background-color: var(--mat-sys-primary);
+      --mat-button-toggle-selected-state-text-color: var(--mat-sys-on-primary);
     }
   `,
 })

@@ -1,0 +1,192 @@
+// Portal smoke: the real login page against the real API (fresh, migrated, demo-seeded database),
+// the shell in Lao then in English, navigation limited to the user's permissions, and axe-core on
+// the login page and the shell. Needs `nx build api portal` first.
+//   node --test apps/portal-e2e/src/
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startStack } from './stack.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
+const artifacts = join(root, 'tmp-artifacts/e2e');
+const axePath = join(root, 'node_modules/axe-core/axe.min.js');
+const LAO = /[\u0E80-\u0EFF]/;
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+let stack;
+let browser;
+
+before(async () => {
+  mkdirSync(artifacts, { recursive: true });
+  stack = await startStack();
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+});
+
+after(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+/**
+ * The API's Content-Security-Policy (script-src 'self') refuses inline scripts, which is what
+ * `addScriptTag({ path })` injects. So axe-core is served under a same-origin URL by a route of the
+ * test itself, and the policy stays on for the whole journey.
+ */
+const AXE_URL = '/__e2e__/axe.min.js';
+
+/** Runs axe-core in the page; fails on serious or critical violations (all are printed). */
+async function assertAccessible(page, name) {
+  await page.addScriptTag({ url: AXE_URL });
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+  for (const v of result) console.log(`axe [${name}] ${v.impact} ${v.id}: ${v.help} -> ${v.nodes.join(', ')}`);
+  const blocking = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(blocking, [], `serious or critical accessibility violations on ${name}`);
+}
+
+/** Every request the page makes must stay on the same origin: no CDN, no Google Fonts. */
+function recordForeignRequests(page, origin) {
+  const foreign = [];
+  page.on('request', (req) => {
+    const url = req.url();
+    if (!url.startsWith(origin) && !url.startsWith('data:')) foreign.push(url);
+  });
+  return foreign;
+}
+
+test('caseworker signs in, sees the Lao shell, switches to English, sees only permitted navigation', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+  await context.route(`**${AXE_URL}`, (route) => route.fulfill({ path: axePath, contentType: 'text/javascript' }));
+  const page = await context.newPage();
+  const foreign = recordForeignRequests(page, stack.baseUrl);
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) errors.push(m.text());
+  });
+
+  try {
+    // login page, in Lao by default
+    await page.goto(`${stack.baseUrl}/`);
+    await page.waitForURL(/\/login/);
+    await page.getByTestId('login-username').waitFor();
+    assert.equal(await page.getAttribute('html', 'lang'), 'lo');
+    assert.match(await page.getByTestId('login-submit').innerText(), /ເຂົ້າສູ່ລະບົບ/);
+    await page.evaluate(() => document.fonts.ready);
+    await page.screenshot({ path: join(artifacts, 'login-lo.png'), fullPage: true });
+    await assertAccessible(page, 'login page');
+
+    // a wrong password gets the one generic, translated message
+    await page.getByTestId('login-username').fill('atd.caseworker');
+    await page.getByTestId('login-password').fill('not-the-password');
+    await page.getByTestId('login-submit').click();
+    const error = page.getByTestId('login-error');
+    await error.waitFor();
+    assert.match(await error.innerText(), /ຊື່ຜູ້ໃຊ້ ຫຼື ລະຫັດຜ່ານບໍ່ຖືກຕ້ອງ/);
+
+    // the real sign-in
+    await page.getByTestId('login-username').fill('atd.caseworker');
+    await page.getByTestId('login-password').fill('demo-password-2026');
+    await page.getByTestId('login-submit').click();
+    const userName = page.getByTestId('shell-user-name');
+    await userName.waitFor();
+    assert.ok((await userName.innerText()).trim().length > 0, 'the shell shows the user name');
+
+    // the shell in Lao
+    assert.equal(await page.getAttribute('html', 'lang'), 'lo');
+    assert.equal((await page.getByTestId('nav-cases').innerText()).trim(), 'ກໍລະນີ');
+    assert.match(await page.getByTestId('logout').innerText(), /ອອກຈາກລະບົບ/);
+    assert.match(await page.getByTestId('home-greeting').innerText(), /^ສະບາຍດີ/);
+
+    // only what a caseworker may: case work yes, administration and statistics no
+    for (const id of ['nav-home', 'nav-screenings', 'nav-cases', 'nav-referrals', 'nav-handoffs', 'nav-profile']) {
+      assert.equal(await page.getByTestId(id).count(), 1, `${id} is shown`);
+    }
+    for (const id of ['nav-users', 'nav-agencies', 'nav-audit', 'nav-statistics']) {
+      assert.equal(await page.getByTestId(id).count(), 0, `${id} is hidden`);
+    }
+    const navTexts = (await page.getByTestId('nav').innerText()).split('\n').map((s) => s.trim()).filter(Boolean);
+    assert.equal(navTexts.length, 6, `six entries: ${navTexts.join(' | ')}`);
+    for (const t of navTexts) assert.match(t, LAO, `nav entry "${t}" is in Lao`);
+
+    await page.evaluate(() => document.fonts.ready);
+    assert.ok(
+      await page.evaluate(() => document.fonts.check('16px "Noto Sans Lao"', 'ກໍລະນີ')),
+      'the bundled Noto Sans Lao is loaded',
+    );
+    await page.screenshot({ path: join(artifacts, 'shell-lo.png'), fullPage: true });
+    await assertAccessible(page, 'shell (lo)');
+
+    // switch to English: instant, and saved on the profile
+    const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/me') && r.request().method() === 'PATCH');
+    await page.getByTestId('language-en').click();
+    assert.equal((await saved).status(), 200);
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    assert.equal((await page.getByTestId('nav-cases').innerText()).trim(), 'Cases');
+    assert.match(await page.getByTestId('logout').innerText(), /Sign out/);
+    assert.match(await page.getByTestId('home-greeting').innerText(), /^Welcome/);
+    await page.screenshot({ path: join(artifacts, 'shell-en.png'), fullPage: true });
+    await assertAccessible(page, 'shell (en)');
+
+    // a reload inside the tab keeps the session (refresh token in sessionStorage) and the saved language
+    await page.reload();
+    await page.getByTestId('shell-user-name').waitFor();
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    assert.equal(
+      await page.evaluate(() => Object.keys(localStorage).concat(Object.keys(sessionStorage)).some((k) => /access/i.test(k))),
+      false,
+      'the access token is never stored',
+    );
+
+    // the profile page, on a phone-sized screen
+    await page.setViewportSize({ width: 375, height: 740 });
+    await page.locator('mat-sidenav').waitFor({ state: 'hidden' });
+    await page.getByTestId('menu-toggle').click();
+    await page.getByTestId('nav-profile').waitFor();
+    await page.screenshot({ path: join(artifacts, 'menu-en-phone.png') });
+    await page.getByTestId('nav-profile').click();
+    await page.getByTestId('profile-username').waitFor();
+    await page.locator('mat-sidenav').waitFor({ state: 'hidden' });
+    assert.equal((await page.getByTestId('profile-username').innerText()).trim(), 'atd.caseworker');
+    assert.match(await page.getByTestId('profile-roles').innerText(), /Caseworker/);
+    // province names arrive with the reference data, after the page renders
+    await page.getByTestId('profile-provinces').filter({ hasText: '01 Vientiane Capital' }).waitFor();
+    await page.screenshot({ path: join(artifacts, 'profile-en-phone.png'), fullPage: true });
+    await assertAccessible(page, 'profile (phone)');
+
+    // a route the caseworker may not open goes home
+    await page.goto(`${stack.baseUrl}/users`);
+    await page.getByTestId('home-greeting').waitFor();
+    assert.equal(new URL(page.url()).pathname, '/');
+
+    // sign out ends the session
+    await page.getByTestId('logout').click();
+    await page.waitForURL(/\/login/);
+    await page.getByTestId('login-username').waitFor();
+    assert.equal(await page.evaluate(() => sessionStorage.length), 0);
+
+    assert.deepEqual(foreign, [], 'no request leaves the origin (no CDN fonts or icons)');
+    assert.deepEqual(errors, [], 'no uncaught errors in the page');
+  } catch (e) {
+    await page.screenshot({ path: join(artifacts, 'failure.png'), fullPage: true }).catch(() => undefined);
+    throw e;
+  } finally {
+    await context.close();
+  }
+});
