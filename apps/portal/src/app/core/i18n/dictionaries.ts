@@ -65,14 +65,6 @@ export const en = {
   'profile.language': 'Language preference',
   'profile.languageHint': 'The portal opens in this language every time you sign in.',
 
-  'role.CASEWORKER': 'Caseworker',
-  'role.SUPERVISOR': 'Supervisor',
-  'role.INVESTIGATOR': 'Investigator',
-  'role.PROSECUTOR': 'Prosecutor',
-  'role.AGENCY_ADMIN': 'Agency administrator',
-  'role.SYSTEM_ADMIN': 'System administrator',
-  'role.ANALYST': 'Analyst',
-
   'common.loading': 'Loading…',
 } as const;
 
@@ -137,14 +129,6 @@ export const lo: Dictionary = {
   'profile.noProvinces': 'ບໍ່ມີແຂວງ',
   'profile.language': 'ພາສາທີ່ເລືອກໃຊ້',
   'profile.languageHint': 'ລະບົບຈະເປີດເປັນພາສານີ້ທຸກຄັ້ງທີ່ທ່ານເຂົ້າສູ່ລະບົບ.',
-
-  'role.CASEWORKER': 'ພະນັກງານຄຸ້ມຄອງກໍລະນີ',
-  'role.SUPERVISOR': 'ຫົວໜ້າຜູ້ຄຸ້ມຄອງ',
-  'role.INVESTIGATOR': 'ພະນັກງານສືບສວນ',
-  'role.PROSECUTOR': 'ໄອຍະການ',
-  'role.AGENCY_ADMIN': 'ຜູ້ບໍລິຫານລະບົບຂອງອົງການ',
-  'role.SYSTEM_ADMIN': 'ຜູ້ບໍລິຫານລະບົບ',
-  'role.ANALYST': 'ນັກວິເຄາະຂໍ້ມູນ',
 
   'common.loading': 'ກຳລັງໂຫຼດ…',
 };
