@@ -59,6 +59,19 @@ async function assertAccessible(page, name) {
   assert.deepEqual(blocking, [], `serious or critical accessibility violations on ${name}`);
 }
 
+async function focusedTestId(page) {
+  return page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
+}
+
+/** Presses Tab until the element with this test id has the focus (fails after 15 presses). */
+async function tabTo(page, testId) {
+  for (let i = 0; i < 15; i++) {
+    await page.keyboard.press('Tab');
+    if ((await focusedTestId(page)) === testId) return;
+  }
+  assert.fail(`Tab never reached ${testId}`);
+}
+
 /** Every request the page makes must stay on the same origin: no CDN, no Google Fonts. */
 function recordForeignRequests(page, origin) {
   const foreign = [];
@@ -91,10 +104,14 @@ test('caseworker signs in, sees the Lao shell, switches to English, sees only pe
     await page.screenshot({ path: join(artifacts, 'login-lo.png'), fullPage: true });
     await assertAccessible(page, 'login page');
 
-    // a wrong password gets the one generic, translated message
-    await page.getByTestId('login-username').fill('atd.caseworker');
-    await page.getByTestId('login-password').fill('not-the-password');
-    await page.getByTestId('login-submit').click();
+    // keyboard only: Tab reaches the username field, Enter submits. A wrong password gets the one
+    // generic, translated message.
+    await tabTo(page, 'login-username');
+    await page.keyboard.type('atd.caseworker');
+    await page.keyboard.press('Tab');
+    assert.equal(await focusedTestId(page), 'login-password');
+    await page.keyboard.type('not-the-password');
+    await page.keyboard.press('Enter');
     const error = page.getByTestId('login-error');
     await error.waitFor();
     assert.match(await error.innerText(), /ຊື່ຜູ້ໃຊ້ ຫຼື ລະຫັດຜ່ານບໍ່ຖືກຕ້ອງ/);
@@ -112,6 +129,12 @@ test('caseworker signs in, sees the Lao shell, switches to English, sees only pe
     assert.equal((await page.getByTestId('nav-cases').innerText()).trim(), 'ກໍລະນີ');
     assert.match(await page.getByTestId('logout').innerText(), /ອອກຈາກລະບົບ/);
     assert.match(await page.getByTestId('home-greeting').innerText(), /^ສະບາຍດີ/);
+
+    // the first Tab in the shell offers the skip link, which moves focus to the page content
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), 'ຂ້າມໄປຫາເນື້ອຫາຫຼັກ');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
 
     // only what a caseworker may: case work yes, administration and statistics no
     for (const id of ['nav-home', 'nav-screenings', 'nav-cases', 'nav-referrals', 'nav-handoffs', 'nav-profile']) {

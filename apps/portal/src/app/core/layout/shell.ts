@@ -1,12 +1,12 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
 import { ChangeDetectionStrategy, Component, type ElementRef, computed, inject, viewChild } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatListModule } from '@angular/material/list';
 import { MatSidenavModule } from '@angular/material/sidenav';
 import { MatToolbarModule } from '@angular/material/toolbar';
-import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { map } from 'rxjs';
+import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { filter, map, skip } from 'rxjs';
 import { Icon } from '../../shared/icon';
 import { AuthService } from '../auth/auth.service';
 import { I18n } from '../i18n/i18n.service';
@@ -52,6 +52,18 @@ export class Shell {
     const agency = this.user()?.agency;
     return agency ? this.i18n.pick(agency.nameLo, agency.nameEn) : '';
   });
+
+  constructor() {
+    // After moving to another page, keyboard and screen-reader users continue from its content,
+    // not from the link they left behind (the first navigation is the one that built the shell).
+    inject(Router)
+      .events.pipe(
+        filter((e) => e instanceof NavigationEnd),
+        skip(1),
+        takeUntilDestroyed(),
+      )
+      .subscribe(() => setTimeout(() => this.main().nativeElement.focus({ preventScroll: true })));
+  }
 
   protected focusMain(): void {
     this.main().nativeElement.focus();
