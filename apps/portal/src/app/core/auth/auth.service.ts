@@ -57,6 +57,8 @@ export class AuthService {
 
   async login(username: string, password: string): Promise<MeView> {
     const res = await firstValueFrom(this.raw.post<LoginResponse>(`${API}/auth/login`, { username, password }));
+    // a second factor (`{mfaRequired, mfaToken}`, spec/api.md) is not supported by the portal yet
+    if (!res.accessToken || !res.refreshToken || !res.user) throw new Error('unsupported login response');
     this.tokens.set(res);
     this.startSession(res.user);
     return res.user;

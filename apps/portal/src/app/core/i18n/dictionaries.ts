@@ -8,7 +8,6 @@
  */
 export const en = {
   'app.title': 'Counter-trafficking case management',
-  'app.shortTitle': 'CTMS Lao PDR',
 
   'lang.label': 'Language',
   'lang.lo': 'ລາວ',
@@ -64,8 +63,6 @@ export const en = {
   'profile.noProvinces': 'No province',
   'profile.language': 'Language preference',
   'profile.languageHint': 'The portal opens in this language every time you sign in.',
-
-  'common.loading': 'Loading…',
 } as const;
 
 export type TranslationKey = keyof typeof en;
@@ -73,7 +70,6 @@ export type Dictionary = Record<TranslationKey, string>;
 
 export const lo: Dictionary = {
   'app.title': 'ລະບົບຄຸ້ມຄອງກໍລະນີຕ້ານການຄ້າມະນຸດ',
-  'app.shortTitle': 'ລະບົບຄຸ້ມຄອງກໍລະນີ ສປປ ລາວ',
 
   'lang.label': 'ພາສາ',
   'lang.lo': 'ລາວ',
@@ -129,8 +125,6 @@ export const lo: Dictionary = {
   'profile.noProvinces': 'ບໍ່ມີແຂວງ',
   'profile.language': 'ພາສາທີ່ເລືອກໃຊ້',
   'profile.languageHint': 'ລະບົບຈະເປີດເປັນພາສານີ້ທຸກຄັ້ງທີ່ທ່ານເຂົ້າສູ່ລະບົບ.',
-
-  'common.loading': 'ກຳລັງໂຫຼດ…',
 };
 
 export const DICTIONARIES = { lo, en } as const;
