@@ -1,4 +1,5 @@
 import { CreateFoundation1795897512755 } from './1795897512755-CreateFoundation';
+import { CreateIdentification1795899500000 } from './1795899500000-CreateIdentification';
 
 /** Every migration in order: an explicit list, because globs do not survive the webpack bundle. */
-export const MIGRATIONS = [CreateFoundation1795897512755];
+export const MIGRATIONS = [CreateFoundation1795897512755, CreateIdentification1795899500000];

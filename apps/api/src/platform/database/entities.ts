@@ -1,4 +1,8 @@
 import { AgencyEntity } from '../../agencies/agency.entity';
+import { CaseCounterEntity, CaseEntity, CaseEventEntity, CaseIdentificationEntity, CaseNoteEntity } from '../../cases/case.entity';
+import { ConsentEntity } from '../../consents/consent.entity';
+import { PersonEntity, PersonMergeEntity } from '../../persons/person.entity';
+import { ScreeningEntity } from '../../screenings/screening.entity';
 import { LoginFailureEntity } from '../../auth/login-failure.entity';
 import { RefreshTokenEntity } from '../../auth/refresh-token.entity';
 import { IloIndicatorEntity, ProvinceEntity, ServiceTypeEntity } from '../../reference/reference.entities';
@@ -15,4 +19,13 @@ export const ENTITIES = [
   ProvinceEntity,
   ServiceTypeEntity,
   IloIndicatorEntity,
+  PersonEntity,
+  PersonMergeEntity,
+  ScreeningEntity,
+  CaseEntity,
+  CaseCounterEntity,
+  CaseEventEntity,
+  CaseNoteEntity,
+  CaseIdentificationEntity,
+  ConsentEntity,
 ];

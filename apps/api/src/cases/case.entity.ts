@@ -1,0 +1,214 @@
+import { AgencyEntity } from '../agencies/agency.entity';
+import { PersonEntity } from '../persons/person.entity';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+
+/**
+ * A case. CASE_SUMMARY fields are columns; each protected category is one encrypted JSON blob,
+ * so a data packet (a set of categories) decrypts exactly the blobs it names.
+ */
+@Entity({ name: 'case_record' })
+@Index('IDX_case_scope', ['leadAgencyId', 'provinceCode', 'status', 'id'])
+@Index('IDX_case_assigned', ['assignedToId', 'status', 'id'])
+export class CaseEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  id: string;
+
+  /** e.g. VT-2026-00042: province, year, sequence; never the person's name */
+  @Index('UQ_case_number', { unique: true })
+  @Column({ name: 'case_number', type: 'varchar', length: 32 })
+  caseNumber: string;
+
+  @Index('IDX_case_person')
+  @Column({ name: 'person_id', type: 'uuid' })
+  personId: string;
+
+  @ManyToOne(() => PersonEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'person_id', foreignKeyConstraintName: 'FK_case_person' })
+  private personIdRef?: PersonEntity;
+
+  @Column({ name: 'lead_agency_id', type: 'uuid' })
+  leadAgencyId: string;
+
+  @ManyToOne(() => AgencyEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'lead_agency_id', foreignKeyConstraintName: 'FK_case_lead_agency' })
+  private leadAgencyIdRef?: AgencyEntity;
+
+  @Column({ name: 'province_code', type: 'varchar', length: 2 })
+  provinceCode: string;
+
+  @Column({ name: 'assigned_to_id', type: 'uuid', nullable: true })
+  assignedToId: string | null;
+
+  @Column({ type: 'varchar', length: 16, default: 'OPEN' })
+  status: string;
+
+  @Column({ name: 'identification_status', type: 'varchar', length: 20, default: 'POSSIBLE_VICTIM' })
+  identificationStatus: string;
+
+  @Column({ name: 'exploitation_types', type: 'text', array: true, default: () => "'{}'" })
+  exploitationTypes: string[];
+
+  @Column({ name: 'destination_countries', type: 'text', array: true, default: () => "'{}'" })
+  destinationCountries: string[];
+
+  @Column({ name: 'risk_level', type: 'varchar', length: 16, nullable: true })
+  riskLevel: string | null;
+
+  /** service types needed (coded) */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  needs: string[];
+
+  /** CHILD, RESTRICTED, NON_PUNISHMENT */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  flags: string[];
+
+  @Column({ name: 'opened_at', type: 'timestamptz' })
+  openedAt: Date;
+
+  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
+  closedAt: Date | null;
+
+  @Column({ name: 'closure_reason', type: 'varchar', length: 32, nullable: true })
+  closureReason: string | null;
+
+  /** EXPLOITATION_ACCOUNT: narrative, journey events, means of control */
+  @Column({ name: 'exploitation_enc', type: 'text', nullable: true })
+  exploitationEnc: string | null;
+
+  /** PERPETRATORS: role in the process, relation to the victim */
+  @Column({ name: 'perpetrators_enc', type: 'text', nullable: true })
+  perpetratorsEnc: string | null;
+
+  /** HEALTH */
+  @Column({ name: 'health_enc', type: 'text', nullable: true })
+  healthEnc: string | null;
+
+  /** CONTACT_LOCATION: current shelter, safe contact */
+  @Column({ name: 'contact_enc', type: 'text', nullable: true })
+  contactEnc: string | null;
+
+  /** LEGAL_PROCEEDINGS */
+  @Column({ name: 'legal_enc', type: 'text', nullable: true })
+  legalEnc: string | null;
+
+  /** case plan (free text) */
+  @Column({ name: 'plan_enc', type: 'text', nullable: true })
+  planEnc: string | null;
+
+  @VersionColumn({ default: 1 })
+  version: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}
+
+/** Sequence per province and year for case numbers. */
+@Entity({ name: 'case_counter' })
+export class CaseCounterEntity {
+  @PrimaryColumn({ name: 'province_code', type: 'varchar', length: 2 })
+  provinceCode: string;
+
+  @PrimaryColumn({ type: 'integer' })
+  year: number;
+
+  @Column({ type: 'integer', default: 0 })
+  last: number;
+}
+
+/** The timeline: every event on a case, codes and field names only. Append-only. */
+@Entity({ name: 'case_event' })
+@Index('IDX_case_event_case', ['caseId', 'id'])
+export class CaseEventEntity {
+  @PrimaryGeneratedColumn('increment', { type: 'bigint' })
+  id: string;
+
+  @Column({ name: 'case_id', type: 'uuid' })
+  caseId: string;
+
+  @ManyToOne(() => CaseEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'FK_case_event_case' })
+  private caseIdRef?: CaseEntity;
+
+  @Column({ type: 'timestamptz' })
+  at: Date;
+
+  @Column({ name: 'actor_id', type: 'uuid', nullable: true })
+  actorId: string | null;
+
+  @Column({ name: 'actor_agency_id', type: 'uuid', nullable: true })
+  actorAgencyId: string | null;
+
+  @Column({ type: 'varchar', length: 40 })
+  kind: string;
+
+  @Column({ type: 'jsonb', nullable: true })
+  details: Record<string, unknown> | null;
+}
+
+/** Append-only notes. */
+@Entity({ name: 'case_note' })
+@Index('IDX_case_note_case', ['caseId', 'createdAt'])
+export class CaseNoteEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  id: string;
+
+  @Column({ name: 'case_id', type: 'uuid' })
+  caseId: string;
+
+  @ManyToOne(() => CaseEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'FK_case_note_case' })
+  private caseIdRef?: CaseEntity;
+
+  @Column({ name: 'author_id', type: 'uuid' })
+  authorId: string;
+
+  @Column({ name: 'author_agency_id', type: 'uuid' })
+  authorAgencyId: string;
+
+  /** the data category the note belongs to (decides who may read it) */
+  @Column({ type: 'varchar', length: 24, default: 'EXPLOITATION_ACCOUNT' })
+  category: string;
+
+  @Column({ name: 'body_enc', type: 'text' })
+  bodyEnc: string;
+
+  @Column({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}
+
+/** Formal identification decisions (MoPS ATD): a later one supersedes, none is ever changed. */
+@Entity({ name: 'case_identification' })
+@Index('IDX_case_identification_case', ['caseId', 'createdAt'])
+export class CaseIdentificationEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  id: string;
+
+  @Column({ name: 'case_id', type: 'uuid' })
+  caseId: string;
+
+  @ManyToOne(() => CaseEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'FK_case_identification_case' })
+  private caseIdRef?: CaseEntity;
+
+  /** IDENTIFIED or NOT_IDENTIFIED */
+  @Column({ type: 'varchar', length: 20 })
+  decision: string;
+
+  @Column({ name: 'decided_on', type: 'date' })
+  decidedOn: string;
+
+  @Column({ name: 'decided_by_id', type: 'uuid' })
+  decidedById: string;
+
+  @Column({ name: 'agency_id', type: 'uuid' })
+  agencyId: string;
+
+  @Column({ name: 'reasons_enc', type: 'text' })
+  reasonsEnc: string;
+
+  @Column({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}
