@@ -5,6 +5,7 @@ import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.controller';
 import { AuditModule } from './platform/audit/audit.module';
+import { CryptoModule } from './platform/crypto/crypto.module';
 import { AuthPlatformModule } from './platform/auth/auth-platform.module';
 import { APP_CONFIG, AppConfig } from './platform/config/config';
 import { ConfigModule } from './platform/config/config.module';
@@ -31,7 +32,7 @@ export const LoggingModule = LoggerModule.forRootAsync({
   }),
 });
 
-export const PLATFORM_MODULES = [ConfigModule, LoggingModule, DatabaseModule, QueueModule, AuditModule];
+export const PLATFORM_MODULES = [ConfigModule, LoggingModule, DatabaseModule, QueueModule, AuditModule, CryptoModule];
 
 @Module({
   imports: [...PLATFORM_MODULES, DiscoveryModule, AuthPlatformModule, AuthModule, ReferenceModule, AdminModule, HealthModule],

@@ -132,13 +132,4 @@ export function passwordContextWords(username: string, displayName: string): str
   return [username, ...username.split(/[._-]/), displayName, 'ctms'];
 }
 
-/** Opaque keyset cursors: base64url of the last sort key of the page. */
-export function encodeCursor(key: string): string {
-  return Buffer.from(key, 'utf8').toString('base64url');
-}
-
-export function decodeCursor(cursor: string, valid: RegExp): string {
-  const key = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!valid.test(key)) throw new ValidationFailed([{ field: 'cursor', problems: ['cursor is not a cursor this API issued'] }]);
-  return key;
-}
+export { decodeCursor, encodeCursor } from '../platform/http/pagination';

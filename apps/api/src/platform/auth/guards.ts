@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { hasPermission, isPermission, Permission } from '@ctms/domain';
 import { AuditService } from '../audit/audit.service';
+import { NotFound } from '../http/errors';
 import { contextOf, CtmsRequest } from '../http/request-context';
 import { PERMISSION_KEY, PUBLIC_KEY } from './decorators';
 
@@ -56,6 +57,8 @@ export class PermissionGuard implements CanActivate {
         outcome: 'DENIED',
         details: { permission: permission ?? null, route: `${req.method} ${req.route?.path ?? ''}`, mustChangePassword: !!mustChangePassword },
       });
+      // a route that addresses one record answers a denial exactly as it answers a missing id
+      if (/\/:[A-Za-z]+/.test(String(req.route?.path ?? ''))) throw new NotFound();
       throw new ForbiddenException('You do not have permission to do this');
     }
     return true;

@@ -1,4 +1,4 @@
-import { Logger, Module } from '@nestjs/common';
+import { Global, Logger, Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { FieldCipher } from './field-cipher';
 import { CryptoEnv, NodeEnv, isDevelopmentKeyring, loadBlindIndexKey, loadKeyring } from './keyring';
@@ -22,6 +22,7 @@ export function createFieldCipher(env: CryptoEnv, nodeEnv: NodeEnv): FieldCipher
  * are read here rather than through AppConfig so that key material never sits in the general
  * configuration object (which is easier to log by accident).
  */
+@Global()
 @Module({
   providers: [
     {
