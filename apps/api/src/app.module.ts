@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
+import { ConsentsModule } from './consents/consents.module';
 import { PersonsModule } from './persons/persons.module';
 import { ScreeningsModule } from './screenings/screenings.module';
 import { HealthModule } from './health/health.controller';
@@ -38,6 +39,6 @@ export const LoggingModule = LoggerModule.forRootAsync({
 export const PLATFORM_MODULES = [ConfigModule, LoggingModule, DatabaseModule, QueueModule, AuditModule, CryptoModule];
 
 @Module({
-  imports: [...PLATFORM_MODULES, DiscoveryModule, AuthPlatformModule, AuthModule, ReferenceModule, AdminModule, HealthModule, PersonsModule, ScreeningsModule, CasesModule],
+  imports: [...PLATFORM_MODULES, DiscoveryModule, AuthPlatformModule, AuthModule, ReferenceModule, AdminModule, HealthModule, PersonsModule, ScreeningsModule, CasesModule, ConsentsModule],
 })
 export class AppModule {}
