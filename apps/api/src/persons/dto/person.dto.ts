@@ -1,0 +1,70 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateBy, ValidationOptions } from 'class-validator';
+import { Trim } from '../../platform/http/pagination';
+
+export const MAX_SEARCH_RESULTS = 20;
+export const DEFAULT_SEARCH_RESULTS = 10;
+
+const YEAR_OR_DATE_RE = /^([0-9]{4})(?:-([0-9]{2})-([0-9]{2}))?$/;
+
+/** 'YYYY' or a real calendar date 'YYYY-MM-DD' (2026-02-30 is refused), year 1900 to next year. */
+export function isYearOrDate(v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  const m = YEAR_OR_DATE_RE.exec(v);
+  if (!m) return false;
+  const year = Number(m[1]);
+  if (year < 1900 || year > new Date().getUTCFullYear() + 1) return false;
+  if (m[2] === undefined) return true;
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+}
+
+const IsYearOrDate = (options?: ValidationOptions) =>
+  ValidateBy({ name: 'isYearOrDate', validator: { validate: isYearOrDate, defaultMessage: () => '$property must be a year (YYYY) or a real date (YYYY-MM-DD)' } }, options);
+
+/** Duplicate search: names, birth date and document travel only in this POST body, never in a URL. */
+export class PersonSearchDto {
+  @ApiProperty({ minLength: 1, maxLength: 200, description: 'a name in Lao script or Latin letters (full name, given name, nickname…)' })
+  @Trim()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name: string;
+
+  @ApiPropertyOptional({ example: '1998', description: 'YYYY or YYYY-MM-DD' })
+  @IsOptional()
+  @IsYearOrDate()
+  dateOfBirth?: string;
+
+  @ApiPropertyOptional({ maxLength: 64, description: 'any identity document number; spaces and dashes are ignored' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
+  documentNumber?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_SEARCH_RESULTS, default: DEFAULT_SEARCH_RESULTS })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_SEARCH_RESULTS)
+  limit?: number;
+}
+
+export class MergeReasonDto {
+  @ApiProperty({ minLength: 3, maxLength: 500, description: 'why; kept in the audit row' })
+  @Trim()
+  @IsString()
+  @MinLength(3)
+  @MaxLength(500)
+  reason: string;
+}
+
+export class MergePersonDto extends MergeReasonDto {
+  @ApiProperty({ format: 'uuid', description: 'the duplicate, merged INTO the person of the URL (which survives)' })
+  @IsUUID()
+  mergeId: string;
+}

@@ -1,0 +1,146 @@
+import { isLaoScript, laoKey, latinKeys } from '@ctms/domain';
+import type { FieldCipher } from '../platform/crypto/field-cipher';
+import type { PersonIdentityInput } from './person.types';
+
+/**
+ * The search columns of a person, derived server-side from the identity (docs/decisions/0003).
+ * None of them holds a name or a plain matching key: trigrams are mapped to keyed 32-bit hashes,
+ * whole keys, documents and phones to blind indexes (HMAC-SHA-256 under keys derived from
+ * BLIND_INDEX_KEY, which never reaches the database).
+ */
+export interface PersonSearchColumns {
+  nameGrams: number[];
+  nameBidx: string[];
+  documentBidx: string[];
+  phoneBidx: string[];
+}
+
+export const NAME_GRAM_PURPOSE = 'person.name_gram';
+export const NAME_KEY_PURPOSE = 'person.name';
+export const DOCUMENT_PURPOSE = 'person.document';
+export const PHONE_PURPOSE = 'person.phone';
+
+/** One matching key, tagged with its script so that equal strings of different kinds never meet. */
+export interface MatchKey {
+  script: 'lao' | 'latin';
+  key: string;
+}
+
+const PG_WORD_SPLIT_RE = /[^\p{L}\p{N}]+/u;
+
+/**
+ * The trigrams of `s` the way pg_trgm's `show_trgm()` computes them: lower case, split into words
+ * on anything that is not a letter or digit, each word padded with two spaces before and one after,
+ * every run of three characters, duplicates removed. With `singleWord` the whole string is one word
+ * (for Lao keys: Lao has no word spaces, and pg_trgm's notion of a Lao "letter" depends on the
+ * database locale, which the keys must not).
+ */
+export function pgTrigrams(s: string, options: { singleWord?: boolean } = {}): Set<string> {
+  const out = new Set<string>();
+  const lower = s.toLowerCase();
+  const words = options.singleWord === true ? [lower] : lower.split(PG_WORD_SPLIT_RE);
+  for (const word of words) {
+    if (word.length === 0) continue;
+    const cps = [' ', ' ', ...word, ' '];
+    for (let i = 0; i + 3 <= cps.length; i++) out.add(cps.slice(i, i + 3).join(''));
+  }
+  return out;
+}
+
+/** pg_trgm's similarity over two trigram sets: shared / union. */
+export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const t of a) if (b.has(t)) shared++;
+  return shared / (a.size + b.size - shared);
+}
+
+/** The trigrams of one matching key. */
+export function keyTrigrams(k: MatchKey): Set<string> {
+  return pgTrigrams(k.key, { singleWord: k.script === 'lao' });
+}
+
+/**
+ * The matching keys of one name as typed: the Lao key for Lao script, else the Latin keys (word
+ * order-free `sorted` and joined/split-free `compact`).
+ */
+export function keysOfName(name: string | null | undefined): MatchKey[] {
+  if (name === null || name === undefined || name.trim() === '') return [];
+  if (isLaoScript(name)) {
+    const k = laoKey(name);
+    return k === '' ? [] : [{ script: 'lao', key: k }];
+  }
+  const l = latinKeys(name);
+  const out: MatchKey[] = [];
+  if (l.sorted !== '') out.push({ script: 'latin', key: l.sorted });
+  if (l.compact !== '' && l.compact !== l.sorted) out.push({ script: 'latin', key: l.compact });
+  return out;
+}
+
+/** Every matching key of a person: Lao given+family and each part, Latin names, nicknames, previous names. */
+export function identityKeys(identity: PersonIdentityInput): MatchKey[] {
+  const lao: MatchKey[] = [];
+  const given = laoKey(identity.givenNameLo);
+  const family = laoKey(identity.familyNameLo);
+  for (const k of [given + family, given, family]) if (k !== '') lao.push({ script: 'lao', key: k });
+  const names = [...(identity.latinNames ?? []), ...(identity.nicknames ?? []), ...(identity.previousNames ?? [])];
+  return dedupe([...lao, ...names.flatMap(keysOfName)]);
+}
+
+function dedupe(keys: MatchKey[]): MatchKey[] {
+  const seen = new Set<string>();
+  return keys.filter((k) => {
+    const id = `${k.script}:${k.key}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+
+/**
+ * A trigram as a keyed, signed 32-bit integer: the first 8 hex digits of its blind index. Spaces
+ * become `_` first, because the blind index normalisation removes whitespace and would otherwise
+ * merge "  s" (a word starting with s) with " s " (the one-letter word s). Keys never contain `_`.
+ */
+export function gramHash(cipher: FieldCipher, trigram: string): number {
+  const h = cipher.blindIndex(`gram:${trigram.replace(/ /g, '_')}`, NAME_GRAM_PURPOSE);
+  if (h === null) throw new Error('a trigram always has a blind index');
+  return parseInt(h.slice(0, 8), 16) | 0;
+}
+
+/** The keyed hashes of every trigram of `keys`, distinct and sorted. */
+export function gramsOf(cipher: FieldCipher, keys: readonly MatchKey[]): number[] {
+  const grams = new Set<number>();
+  for (const k of keys) for (const t of keyTrigrams(k)) grams.add(gramHash(cipher, t));
+  return [...grams].sort((a, b) => a - b);
+}
+
+/** Blind index of a whole key (exact match), tagged with its script. */
+export function keyBlindIndex(cipher: FieldCipher, k: MatchKey): string | null {
+  return cipher.blindIndex(`${k.script}:${k.key}`, NAME_KEY_PURPOSE);
+}
+
+export function documentBlindIndex(cipher: FieldCipher, documentNumber: string): string | null {
+  return cipher.blindIndex(documentNumber, DOCUMENT_PURPOSE);
+}
+
+export function phoneBlindIndex(cipher: FieldCipher, phone: string): string | null {
+  // a phone number compares on its digits only: "+856 20 5555-1234" = "856205551234"
+  const digits = phone.normalize('NFKC').replace(/[^0-9\u0ED0-\u0ED9]/g, '');
+  return cipher.blindIndex(digits, PHONE_PURPOSE);
+}
+
+function distinct(values: (string | null)[]): string[] {
+  return [...new Set(values.filter((v): v is string => v !== null))].sort();
+}
+
+/** All search columns of a person. */
+export function searchColumns(cipher: FieldCipher, identity: PersonIdentityInput): PersonSearchColumns {
+  const keys = identityKeys(identity);
+  return {
+    nameGrams: gramsOf(cipher, keys),
+    nameBidx: distinct(keys.map((k) => keyBlindIndex(cipher, k))),
+    documentBidx: distinct((identity.documents ?? []).map((d) => documentBlindIndex(cipher, d.number))),
+    phoneBidx: distinct(identity.phone ? [phoneBlindIndex(cipher, identity.phone)] : []),
+  };
+}

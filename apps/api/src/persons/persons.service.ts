@@ -1,0 +1,429 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { laoKey } from '@ctms/domain';
+import { AuditService } from '../platform/audit/audit.service';
+import { caseAccessSql, screeningAccessSql } from '../platform/access/case-scope';
+import { FieldCipher } from '../platform/crypto/field-cipher';
+import { Conflict, NotFound, ValidationFailed } from '../platform/http/errors';
+import type { Actor, RequestContext } from '../platform/http/request-context';
+import { DEFAULT_SEARCH_RESULTS, PersonSearchDto } from './dto/person.dto';
+import { documentBlindIndex, gramsOf, keyBlindIndex, keysOfName, keyTrigrams, jaccard, MatchKey } from './name-index';
+import type { PersonContact, PersonIdentity } from './person-writer';
+import type { PersonCandidateView, PersonMatchReason, PersonMergeView, PersonSearchResultView, PersonTombstoneView, PersonView } from './person.views';
+
+/** How many rows the SQL ranking hands to the decrypting stage. */
+export const SEARCH_SQL_LIMIT = 50;
+/** Trigram similarity from which a name is "similar" (a one-letter change in a short Lao name is ~0.45). */
+export const SIMILAR_THRESHOLD = 0.4;
+
+interface PersonRow {
+  id: string;
+  identity_enc: string;
+  contact_enc: string | null;
+  sex: string | null;
+  citizenship: string[];
+  presumed_minor: boolean;
+  merged_into_id: string | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+interface CandidateRow {
+  id: string;
+  identity_enc: string;
+  sex: string | null;
+  doc_hit: boolean;
+}
+
+interface MergeRow {
+  id: string;
+  survivor_id: string;
+  merged_id: string;
+  moved: { screenings: string[]; cases: string[] };
+  merged_at: Date;
+  undone_at: Date | null;
+}
+
+function requireActor(ctx: RequestContext): Actor {
+  if (!ctx.actor) throw new NotFound();
+  return ctx.actor;
+}
+
+/**
+ * True when the actor may see the person `personExpr` (an SQL expression): they can open one of its
+ * cases or one of its screenings. Decided inside the query that loads the person.
+ */
+export function personVisibleSql(actor: Actor, personExpr: string, firstParam: number): { sql: string; params: unknown[] } {
+  const c = caseAccessSql(actor, 'vis_c', firstParam);
+  const s = screeningAccessSql(actor, 'vis_s', firstParam + c.params.length);
+  return {
+    sql: `(EXISTS (SELECT 1 FROM case_record vis_c WHERE vis_c.person_id = ${personExpr} AND ${c.sql})
+        OR EXISTS (SELECT 1 FROM screening vis_s WHERE vis_s.person_id = ${personExpr} AND ${s.sql}))`,
+    params: [...c.params, ...s.params],
+  };
+}
+
+/** The keys of a stored identity, by what they came from. */
+interface CandidateKeys {
+  lao: string[];
+  latin: string[];
+  nicknames: MatchKey[];
+  previous: MatchKey[];
+}
+
+function candidateKeys(identity: PersonIdentity): CandidateKeys {
+  const given = laoKey(identity.givenNameLo);
+  const family = laoKey(identity.familyNameLo);
+  return {
+    lao: [given + family, family + given, given, family].filter((k) => k !== ''),
+    latin: (identity.latinNames ?? []).flatMap(keysOfName).map((k) => k.key),
+    nicknames: (identity.nicknames ?? []).flatMap(keysOfName),
+    previous: (identity.previousNames ?? []).flatMap(keysOfName),
+  };
+}
+
+/** Best similarity of the query keys against `keys` of one script: 1 for an exact key. */
+function best(query: MatchKey[], script: MatchKey['script'], keys: string[]): number {
+  let top = 0;
+  for (const q of query) {
+    if (q.script !== script) continue;
+    const qt = keyTrigrams(q);
+    for (const k of keys) {
+      const s = k === q.key ? 1 : jaccard(qt, keyTrigrams({ script, key: k }));
+      if (s > top) top = s;
+    }
+  }
+  return top;
+}
+
+function bestAlias(query: MatchKey[], aliases: MatchKey[]): number {
+  return Math.max(best(query, 'lao', aliases.filter((a) => a.script === 'lao').map((a) => a.key)), best(query, 'latin', aliases.filter((a) => a.script === 'latin').map((a) => a.key)));
+}
+
+function birthYearOf(identity: PersonIdentity): number | undefined {
+  if (identity.dobPrecision === 'UNKNOWN' || !identity.dateOfBirth) return undefined;
+  const y = Number(identity.dateOfBirth.slice(0, 4));
+  return Number.isInteger(y) ? y : undefined;
+}
+
+const LAO_LEADING_VOWEL_RE = /^[\u0EC0-\u0EC4]+/u;
+
+/** "S.P." from the first Latin name, else the first consonant of the Lao given and family names. */
+export function initialsOf(identity: PersonIdentity): string {
+  const latin = (identity.latinNames ?? []).find((n) => /\p{L}/u.test(n));
+  if (latin) {
+    const words = latin.normalize('NFD').replace(/\p{M}/gu, '').split(/[^\p{L}]+/u).filter((w) => w.length > 0);
+    return words.map((w) => `${w[0].toUpperCase()}.`).join('');
+  }
+  const first = (s: string | undefined): string => {
+    const k = (s ?? '').normalize('NFC').replace(/\s+/gu, '').replace(LAO_LEADING_VOWEL_RE, '');
+    const c = [...k][0];
+    return c ? `${c}.` : '';
+  };
+  return first(identity.givenNameLo) + first(identity.familyNameLo);
+}
+
+function round3(x: number): number {
+  return Math.round(Math.min(1, Math.max(0, x)) * 1000) / 1000;
+}
+
+/**
+ * Persons: duplicate search (agency-wide, no names out: docs/decisions/0003-person-search.md), the
+ * person record (need-to-know through the person's cases and screenings), merge and undo.
+ */
+@Injectable()
+export class PersonsService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly cipher: FieldCipher,
+    private readonly audit: AuditService,
+  ) {}
+
+  // -------------------------------------------------------------------------------------------
+  // search
+  // -------------------------------------------------------------------------------------------
+
+  async search(ctx: RequestContext, dto: PersonSearchDto): Promise<PersonSearchResultView> {
+    const actor = requireActor(ctx);
+    const limit = dto.limit ?? DEFAULT_SEARCH_RESULTS;
+    const query = keysOfName(dto.name);
+    if (query.length === 0) throw new ValidationFailed([{ field: 'name', problems: ['name must contain letters'] }]);
+    const grams = gramsOf(this.cipher, query);
+    const bidx = query.map((k) => keyBlindIndex(this.cipher, k)).filter((b): b is string => b !== null);
+    const doc = dto.documentNumber ? documentBlindIndex(this.cipher, dto.documentNumber) : null;
+    const docs = doc ? [doc] : [];
+
+    // candidates through the GIN indexes, ranked in SQL by the gram overlap over the union (Jaccard)
+    const rows: CandidateRow[] = await this.ds.query(
+      `SELECT p.id, p.identity_enc, p.sex, (p.document_bidx && $3::text[]) AS doc_hit
+         FROM person p
+         CROSS JOIN LATERAL (SELECT count(*)::float8 AS shared FROM unnest(p.name_grams) g WHERE g = ANY($1::int[])) o
+        WHERE p.merged_into_id IS NULL
+          AND (p.name_grams && $1::int[] OR p.name_bidx && $2::text[] OR p.document_bidx && $3::text[])
+        ORDER BY (p.document_bidx && $3::text[]) DESC, (p.name_bidx && $2::text[]) DESC,
+                 o.shared / GREATEST(cardinality(p.name_grams) + $4::int - o.shared, 1) DESC, p.id
+        LIMIT ${SEARCH_SQL_LIMIT}`,
+      [grams, bidx, docs, grams.length],
+    );
+
+    const queryYear = dto.dateOfBirth ? Number(dto.dateOfBirth.slice(0, 4)) : undefined;
+    const scored: (PersonCandidateView & { display: { caseNumbers: string[] } })[] = [];
+    for (const r of rows) {
+      const identity = this.cipher.decryptJson<PersonIdentity>(r.identity_enc, { table: 'person', column: 'identity_enc', rowId: r.id });
+      if (!identity) continue;
+      const keys = candidateKeys(identity);
+      const reasons: PersonMatchReason[] = [];
+      const lao = best(query, 'lao', keys.lao);
+      const latin = best(query, 'latin', keys.latin);
+      const nick = bestAlias(query, keys.nicknames);
+      const prev = bestAlias(query, keys.previous);
+      if (lao === 1) reasons.push('LAO_KEY_EXACT');
+      else if (lao >= SIMILAR_THRESHOLD) reasons.push('LAO_KEY_SIMILAR');
+      if (latin === 1) reasons.push('LATIN_KEY_EXACT');
+      else if (latin >= SIMILAR_THRESHOLD) reasons.push('LATIN_KEY_SIMILAR');
+      if (nick >= SIMILAR_THRESHOLD) reasons.push('NICKNAME');
+      if (prev >= SIMILAR_THRESHOLD) reasons.push('PREVIOUS_NAME');
+      if (r.doc_hit) reasons.push('DOCUMENT');
+      if (reasons.length === 0) continue; // a few shared trigrams are no reason to look
+      const nameScore = Math.max(lao, latin, 0.9 * nick, 0.9 * prev);
+      let score = r.doc_hit ? 0.6 + 0.4 * nameScore : 0.85 * nameScore;
+      const year = birthYearOf(identity);
+      if (queryYear !== undefined && year !== undefined) {
+        const tolerance = identity.dobPrecision === 'ESTIMATED' ? 2 : 1;
+        if (Math.abs(queryYear - year) <= tolerance) {
+          reasons.push('BIRTH_YEAR');
+          score += 0.15;
+        } else {
+          score *= 0.85;
+        }
+      }
+      scored.push({
+        personId: r.id,
+        score: round3(score),
+        reasons,
+        display: {
+          initials: initialsOf(identity),
+          ...(year !== undefined ? { birthYear: year } : {}),
+          ...(r.sex ? { sex: r.sex } : {}),
+          caseNumbers: [],
+        },
+      });
+    }
+    scored.sort((a, b) => b.score - a.score || (a.personId < b.personId ? -1 : 1));
+    const top = scored.slice(0, limit);
+
+    if (top.length > 0) {
+      const access = caseAccessSql(actor, 'c', 2);
+      const cases: { person_id: string; case_number: string }[] = await this.ds.query(
+        `SELECT c.person_id, c.case_number FROM case_record c
+          WHERE c.person_id = ANY($1::uuid[]) AND ${access.sql}
+          ORDER BY c.opened_at, c.case_number`,
+        [top.map((t) => t.personId), ...access.params],
+      );
+      const byPerson = new Map(top.map((t) => [t.personId, t]));
+      for (const c of cases) byPerson.get(c.person_id)?.display.caseNumbers.push(c.case_number);
+    }
+
+    await this.audit.record(ctx, { action: 'PERSON_SEARCHED', outcome: 'ALLOWED', objectType: 'person', details: { resultCount: top.length } });
+    return { candidates: top };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // read
+  // -------------------------------------------------------------------------------------------
+
+  async get(ctx: RequestContext, id: string): Promise<PersonView | PersonTombstoneView> {
+    const actor = requireActor(ctx);
+    // a tombstone is seen through its survivor (its cases and screenings moved there)
+    const vis = personVisibleSql(actor, 'COALESCE(p.merged_into_id, p.id)', 2);
+    const rows: PersonRow[] = await this.ds.query(
+      `SELECT p.id, p.identity_enc, p.contact_enc, p.sex, p.citizenship, p.presumed_minor, p.merged_into_id,
+              p.version, p.created_at, p.updated_at
+         FROM person p WHERE p.id = $1 AND ${vis.sql}`,
+      [id, ...vis.params],
+    );
+    const row = rows[0];
+    if (!row) {
+      await this.audit.record(ctx, { action: 'PERSON_READ', outcome: 'DENIED', objectType: 'person', objectId: id });
+      throw new NotFound();
+    }
+    await this.audit.record(ctx, { action: 'PERSON_READ', outcome: 'ALLOWED', objectType: 'person', objectId: id });
+    if (row.merged_into_id) return { id: row.id, mergedInto: row.merged_into_id };
+    return this.toView(row);
+  }
+
+  private toView(row: PersonRow): PersonView {
+    const identity = this.cipher.decryptJson<PersonIdentity>(row.identity_enc, { table: 'person', column: 'identity_enc', rowId: row.id });
+    if (!identity) throw new Error('person without identity');
+    return {
+      id: row.id,
+      version: row.version,
+      mergedInto: null,
+      sex: row.sex,
+      citizenship: row.citizenship,
+      presumedMinor: row.presumed_minor,
+      identity,
+      contact: this.cipher.decryptJson<PersonContact>(row.contact_enc, { table: 'person', column: 'contact_enc', rowId: row.id }),
+      createdAt: new Date(row.created_at).toISOString(),
+      updatedAt: new Date(row.updated_at).toISOString(),
+    };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // merge and undo
+  // -------------------------------------------------------------------------------------------
+
+  /** Merges `mergedId` (B) into `survivorId` (A): B's screenings and cases move to A, B becomes a tombstone. */
+  async merge(ctx: RequestContext, survivorId: string, mergedId: string, reason: string): Promise<PersonMergeView> {
+    const actor = requireActor(ctx);
+    return this.deniedIsAudited(ctx, 'PERSON_MERGED', survivorId, reason, { mergedId }, () =>
+      this.ds.transaction(async (m) => {
+        const persons = await this.lockVisible(m, actor, [survivorId, mergedId]);
+        const a = persons.get(survivorId);
+        const b = persons.get(mergedId);
+        if (!a || !b) throw new NotFound();
+        if (survivorId === mergedId) throw new Conflict('MERGE_INTO_SELF', 'A person cannot be merged into itself');
+        if (a.merged_into_id) throw new Conflict('PERSON_IS_MERGED', 'The surviving person is itself merged into another person');
+        if (b.merged_into_id) throw new Conflict('PERSON_IS_MERGED', 'This person is already merged into another person');
+
+        const screenings: { id: string }[] = await m.query(`UPDATE screening SET person_id = $1 WHERE person_id = $2 RETURNING id`, [survivorId, mergedId]);
+        const cases: { id: string }[] = await m.query(`UPDATE case_record SET person_id = $1 WHERE person_id = $2 RETURNING id`, [survivorId, mergedId]);
+        await m.query(`UPDATE person SET merged_into_id = $1, version = version + 1, updated_at = now() WHERE id = $2`, [survivorId, mergedId]);
+        const id = randomUUID();
+        const moved = { screenings: screenings.map((r) => r.id).sort(), cases: cases.map((r) => r.id).sort() };
+        const [merge]: MergeRow[] = await m.query(
+          `INSERT INTO person_merge (id, survivor_id, merged_id, moved, merged_by_id, merged_at)
+           VALUES ($1, $2, $3, $4::jsonb, $5, clock_timestamp())
+           RETURNING id, survivor_id, merged_id, moved, merged_at, undone_at`,
+          [id, survivorId, mergedId, JSON.stringify(moved), actor.userId],
+        );
+        await this.timeline(m, actor, moved.cases, 'PERSON_MERGED', id);
+        await this.audit.record(
+          ctx,
+          {
+            action: 'PERSON_MERGED',
+            outcome: 'ALLOWED',
+            objectType: 'person',
+            objectId: survivorId,
+            reason,
+            details: { mergeId: id, mergedId, screenings: moved.screenings.length, cases: moved.cases.length },
+          },
+          m,
+        );
+        return toMergeView(merge);
+      }),
+    );
+  }
+
+  /** Undoes a merge: exactly what moved goes back, the tombstone is cleared. */
+  async undoMerge(ctx: RequestContext, mergeId: string, reason: string): Promise<PersonMergeView> {
+    const actor = requireActor(ctx);
+    return this.deniedIsAudited(ctx, 'PERSON_MERGE_UNDONE', null, reason, { mergeId }, () =>
+      this.ds.transaction(async (m) => {
+        const vis = personVisibleSql(actor, 'pm.survivor_id', 2);
+        const [merge]: MergeRow[] = await m.query(
+          `SELECT pm.id, pm.survivor_id, pm.merged_id, pm.moved, pm.merged_at, pm.undone_at
+             FROM person_merge pm WHERE pm.id = $1 AND ${vis.sql} FOR UPDATE OF pm`,
+          [mergeId, ...vis.params],
+        );
+        if (!merge) throw new NotFound();
+        if (merge.undone_at) throw new Conflict('MERGE_ALREADY_UNDONE', 'This merge has already been undone');
+        const persons: { id: string; merged_into_id: string | null }[] = await m.query(
+          `SELECT id, merged_into_id FROM person WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
+          [[merge.survivor_id, merge.merged_id]],
+        );
+        const a = persons.find((p) => p.id === merge.survivor_id);
+        const b = persons.find((p) => p.id === merge.merged_id);
+        if (!a || !b) throw new NotFound();
+        if (a.merged_into_id) throw new Conflict('SURVIVOR_MERGED_SINCE', 'The surviving person was merged again since: undo that merge first');
+        if (b.merged_into_id !== merge.survivor_id) throw new Conflict('MERGE_NOT_CURRENT', 'The merged person no longer points at the survivor');
+
+        const screenings: { id: string }[] = await m.query(
+          `UPDATE screening SET person_id = $1 WHERE id = ANY($2::uuid[]) AND person_id = $3 RETURNING id`,
+          [merge.merged_id, merge.moved.screenings, merge.survivor_id],
+        );
+        const cases: { id: string }[] = await m.query(
+          `UPDATE case_record SET person_id = $1 WHERE id = ANY($2::uuid[]) AND person_id = $3 RETURNING id`,
+          [merge.merged_id, merge.moved.cases, merge.survivor_id],
+        );
+        await m.query(`UPDATE person SET merged_into_id = NULL, version = version + 1, updated_at = now() WHERE id = $1`, [merge.merged_id]);
+        const [undone]: MergeRow[] = await m.query(
+          `UPDATE person_merge SET undone_by_id = $2, undone_at = clock_timestamp() WHERE id = $1
+           RETURNING id, survivor_id, merged_id, moved, merged_at, undone_at`,
+          [merge.id, actor.userId],
+        );
+        await this.timeline(m, actor, cases.map((r) => r.id), 'PERSON_MERGE_UNDONE', merge.id);
+        await this.audit.record(
+          ctx,
+          {
+            action: 'PERSON_MERGE_UNDONE',
+            outcome: 'ALLOWED',
+            objectType: 'person',
+            objectId: merge.survivor_id,
+            reason,
+            details: { mergeId: merge.id, mergedId: merge.merged_id, screenings: screenings.length, cases: cases.length },
+          },
+          m,
+        );
+        return toMergeView(undone);
+      }),
+    );
+  }
+
+  /** Locks the given persons (in id order) and returns those the actor may see (a tombstone through its survivor). */
+  private async lockVisible(m: EntityManager, actor: Actor, ids: string[]): Promise<Map<string, { id: string; merged_into_id: string | null }>> {
+    const vis = personVisibleSql(actor, 'COALESCE(p.merged_into_id, p.id)', 2);
+    const rows: { id: string; merged_into_id: string | null; visible: boolean }[] = await m.query(
+      `SELECT p.id, p.merged_into_id, ${vis.sql} AS visible FROM person p WHERE p.id = ANY($1::uuid[]) ORDER BY p.id FOR UPDATE OF p`,
+      [[...new Set(ids)], ...vis.params],
+    );
+    return new Map(rows.filter((r) => r.visible).map((r) => [r.id, r]));
+  }
+
+  private async timeline(m: EntityManager, actor: Actor, caseIds: string[], kind: string, mergeId: string): Promise<void> {
+    if (caseIds.length === 0) return;
+    await m.query(
+      `INSERT INTO case_event (case_id, at, actor_id, actor_agency_id, kind, details)
+       SELECT c, clock_timestamp(), $2, $3, $4, jsonb_build_object('mergeId', $5::text) FROM unnest($1::uuid[]) AS c`,
+      [caseIds, actor.userId, actor.agencyId, kind, mergeId],
+    );
+  }
+
+  /** A refused merge or undo (404 or 409) leaves one DENIED audit row; the transaction rolled back. */
+  private async deniedIsAudited<T>(
+    ctx: RequestContext,
+    action: string,
+    objectId: string | null,
+    reason: string,
+    extra: Record<string, string>,
+    fn: () => Promise<T>,
+  ): Promise<T> {
+    try {
+      return await fn();
+    } catch (e) {
+      if (e instanceof NotFound || e instanceof Conflict) {
+        await this.audit.record(ctx, {
+          action,
+          outcome: 'DENIED',
+          objectType: 'person',
+          objectId,
+          reason,
+          details: { code: e instanceof Conflict ? e.code : 'NOT_FOUND', ...extra },
+        });
+      }
+      throw e;
+    }
+  }
+}
+
+function toMergeView(r: MergeRow): PersonMergeView {
+  return {
+    id: r.id,
+    survivorId: r.survivor_id,
+    mergedId: r.merged_id,
+    mergedAt: new Date(r.merged_at).toISOString(),
+    undoneAt: r.undone_at ? new Date(r.undone_at).toISOString() : null,
+  };
+}
