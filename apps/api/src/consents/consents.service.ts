@@ -1,0 +1,265 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  CONSENT_MACHINE,
+  can,
+  consentEffectiveStatus,
+  type ConsentStatus,
+  type Page,
+} from '@ctms/domain';
+import { AuditService } from '../platform/audit/audit.service';
+import { caseAccessSql } from '../platform/access/case-scope';
+import { FieldCipher } from '../platform/crypto';
+import { Conflict, NotFound, ValidationFailed } from '../platform/http/errors';
+import { DEFAULT_PAGE, decodeTupleCursor, encodeTupleCursor, pageOf } from '../platform/http/pagination';
+import type { Actor, RequestContext } from '../platform/http/request-context';
+import { consentCoverage, consentGrantProblems, type ConsentCoverage, type CoverageRequest, type RuleProblems } from './consent-rules';
+import { toConsentView, type ConsentParties, type ConsentRow, type ConsentView } from './consent.view';
+import type { GrantConsentDto, ListConsentsQueryDto, WithdrawConsentDto } from './dto/consent.dto';
+
+const PARTIES = (rowId: string) => ({ table: 'consent', column: 'parties_enc', rowId });
+
+/** The consent columns every view needs, with recipient agencies and usernames in the same query. */
+const CONSENT_SELECT = `
+  SELECT k.id, k.case_id, k.type, k.status, k.agency_ids, k.purposes, k.categories, k.given_by, k.form,
+         k.language, k.interpreter_used, k.parties_enc, k.granted_at, k.expires_at, k.recorded_by_id,
+         ru.username AS recorded_by_username, k.withdrawn_at, k.withdrawn_by_id,
+         wu.username AS withdrawn_by_username, k.withdrawal_reason,
+         to_char(k.granted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS granted_key,
+         (SELECT coalesce(json_agg(json_build_object('id', a.id, 'code', a.code, 'nameLo', a.name_lo, 'nameEn', a.name_en) ORDER BY a.code), '[]'::json)
+            FROM agency a WHERE a.id = ANY(k.agency_ids)) AS agencies
+    FROM consent k
+    LEFT JOIN app_user ru ON ru.id = k.recorded_by_id
+    LEFT JOIN app_user wu ON wu.id = k.withdrawn_by_id`;
+
+const TIMESTAMP_KEY = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+const UUID_KEY = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+interface CaseFacts {
+  id: string;
+  is_lead: boolean;
+  is_child: boolean;
+}
+
+type ListedRow = ConsentRow & { granted_key: string };
+
+/**
+ * Consents: granted and withdrawn, never edited (a trigger refuses anything else). Each write is one
+ * transaction with its timeline event and its audit row; every query that loads a consent or its
+ * case carries the need-to-know rule in its WHERE clause.
+ */
+@Injectable()
+export class ConsentsService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly audit: AuditService,
+    private readonly cipher: FieldCipher,
+  ) {}
+
+  async grant(ctx: RequestContext, caseId: string, dto: GrantConsentDto): Promise<ConsentView> {
+    const actor = actorOf(ctx);
+    return this.guarded(ctx, 'CONSENT_GRANT', 'case', caseId, () =>
+      this.ds.transaction(async (m) => {
+        const c = await this.loadCase(m, actor, caseId);
+        if (!c) throw new NotFound();
+        if (!c.is_lead) throw new Conflict('NOT_LEAD_AGENCY', 'Only the lead agency records consents');
+
+        const now = new Date();
+        const grantedAt = new Date(dto.grantedAt);
+        const expiresAt = dto.expiresAt ? new Date(dto.expiresAt) : null;
+        const problems: RuleProblems = consentGrantProblems(
+          { type: dto.type, agencyIds: dto.agencyIds, givenBy: dto.givenBy, guardianName: dto.guardianName, grantedAt, expiresAt, isChild: c.is_child },
+          now,
+        );
+        const agencies: { id: string; code: string }[] = dto.agencyIds.length
+          ? await m.query(`SELECT id, code FROM agency WHERE id = ANY($1::uuid[]) AND active ORDER BY code`, [dto.agencyIds])
+          : [];
+        if (agencies.length !== dto.agencyIds.length) {
+          problems.push({ field: 'agencyIds', problems: ['every agency must be an existing, active agency'] });
+        }
+        if (problems.length) throw new ValidationFailed(problems);
+
+        const id = randomUUID();
+        const parties: ConsentParties = { guardianName: dto.guardianName ?? null, witnessName: dto.witnessName ?? null };
+        const partiesEnc = parties.guardianName || parties.witnessName ? this.cipher.encryptJson(parties, PARTIES(id)) : null;
+        const purposes = dto.purposes?.length ? dto.purposes : [dto.type];
+        await m.query(
+          `INSERT INTO consent (id, case_id, type, status, agency_ids, purposes, categories, given_by, form, language,
+             interpreter_used, parties_enc, granted_at, expires_at, recorded_by_id)
+           VALUES ($1, $2, $3, 'ACTIVE', $4::uuid[], $5::text[], $6::text[], $7, $8, $9, $10, $11, $12, $13, $14)`,
+          [id, caseId, dto.type, dto.agencyIds, purposes, dto.categories, dto.givenBy, dto.form, dto.language ?? null, dto.interpreterUsed ?? false, partiesEnc, grantedAt, expiresAt, actor.userId],
+        );
+        const agencyCodes = agencies.map((a) => a.code);
+        await this.timeline(m, actor, caseId, 'CONSENT_GRANTED', { consentId: id, type: dto.type, purposes, categories: dto.categories, agencyCodes, givenBy: dto.givenBy, form: dto.form });
+        await this.audit.record(
+          ctx,
+          {
+            action: 'CONSENT_GRANTED',
+            outcome: 'ALLOWED',
+            objectType: 'consent',
+            objectId: id,
+            details: { caseId, type: dto.type, purposes, categories: dto.categories, agencyCodes, givenBy: dto.givenBy, form: dto.form, partiesRecorded: partiesEnc !== null },
+          },
+          m,
+        );
+        return this.viewOne(m, id, c.is_lead, now);
+      }),
+    );
+  }
+
+  async list(ctx: RequestContext, caseId: string, q: ListConsentsQueryDto): Promise<Page<ConsentView>> {
+    const actor = actorOf(ctx);
+    return this.guarded(ctx, 'CONSENTS_READ', 'case', caseId, async () => {
+      const m = this.ds.manager;
+      const c = await this.loadCase(m, actor, caseId);
+      if (!c) throw new NotFound();
+      const limit = q.limit ?? DEFAULT_PAGE;
+      const params: unknown[] = [caseId];
+      let after = '';
+      if (q.cursor) {
+        const [at, id] = decodeTupleCursor(q.cursor, [TIMESTAMP_KEY, UUID_KEY]);
+        params.push(at, id);
+        after = `AND (k.granted_at, k.id) < ($2::timestamptz, $3::uuid)`;
+      }
+      params.push(limit + 1);
+      const rows: ListedRow[] = await m.query(`${CONSENT_SELECT} WHERE k.case_id = $1 ${after} ORDER BY k.granted_at DESC, k.id DESC LIMIT $${params.length}`, params);
+      const now = new Date();
+      const page = pageOf(rows, limit, (r) => encodeTupleCursor([r.granted_key, r.id]));
+      await this.audit.record(ctx, { action: 'CONSENTS_READ', outcome: 'ALLOWED', objectType: 'case', objectId: caseId, details: { count: page.items.length } });
+      return { items: page.items.map((r) => this.toView(r, c.is_lead, now)), nextCursor: page.nextCursor };
+    });
+  }
+
+  async withdraw(ctx: RequestContext, consentId: string, dto: WithdrawConsentDto): Promise<ConsentView> {
+    const actor = actorOf(ctx);
+    return this.guarded(ctx, 'CONSENT_WITHDRAW', 'consent', consentId, () =>
+      this.ds.transaction(async (m) => {
+        const scope = caseAccessSql(actor, 'c', 3);
+        const rows: { id: string; case_id: string; type: string; status: string; categories: string[]; expires_at: Date | null; withdrawn_at: Date | null; is_lead: boolean; agency_codes: string[] }[] = await m.query(
+          `SELECT k.id, k.case_id, k.type, k.status, k.categories, k.expires_at, k.withdrawn_at, (c.lead_agency_id = $2) AS is_lead,
+                  ARRAY(SELECT a.code FROM agency a WHERE a.id = ANY(k.agency_ids) ORDER BY a.code) AS agency_codes
+             FROM consent k JOIN case_record c ON c.id = k.case_id
+            WHERE k.id = $1 AND ${scope.sql}
+            FOR UPDATE OF k`,
+          [consentId, actor.agencyId, ...scope.params],
+        );
+        const k = rows[0];
+        if (!k) throw new NotFound();
+        const now = new Date();
+        const stored: ConsentStatus = k.status === 'WITHDRAWN' ? 'WITHDRAWN' : 'ACTIVE';
+        const state = consentEffectiveStatus({ status: stored, expiresAt: k.expires_at, withdrawnAt: k.withdrawn_at }, now);
+        const decision = can(CONSENT_MACHINE, state, 'WITHDRAW', { roles: actor.roles, actorInLeadAgency: k.is_lead, reason: dto.reason });
+        if (!decision.ok) {
+          const why = stored === 'WITHDRAWN' ? 'This consent is withdrawn already' : state === 'WITHDRAWN' ? 'This consent has expired: it counts as withdrawn' : 'This consent cannot be withdrawn by you';
+          throw new Conflict(decision.reason, why);
+        }
+        await m.query(
+          `UPDATE consent SET status = 'WITHDRAWN', withdrawn_at = clock_timestamp(), withdrawn_by_id = $2, withdrawal_reason = $3
+            WHERE id = $1 AND status = 'ACTIVE'`,
+          [consentId, actor.userId, dto.reason],
+        );
+        // TODO(referrals issue): write the outbox row here that notifies every agency which received
+        // data under this consent (referral packets, handoffs), in this same transaction.
+        await this.timeline(m, actor, k.case_id, 'CONSENT_WITHDRAWN', { consentId, type: k.type, categories: k.categories, agencyCodes: k.agency_codes });
+        await this.audit.record(
+          ctx,
+          {
+            action: 'CONSENT_WITHDRAWN',
+            outcome: 'ALLOWED',
+            objectType: 'consent',
+            objectId: consentId,
+            details: { caseId: k.case_id, type: k.type, categories: k.categories, agencyCodes: k.agency_codes, fields: ['status', 'withdrawnAt', 'withdrawnById', 'withdrawalReason'] },
+          },
+          m,
+        );
+        return this.viewOne(m, consentId, k.is_lead, now);
+      }),
+    );
+  }
+
+  /**
+   * Which of `req.categories` are covered, for `req.agencyId` and `req.purpose`, by an active,
+   * unexpired consent on the case. Runs in the caller's transaction and locks the consents it reads
+   * (FOR SHARE), so that a withdrawal waits for the caller to commit and then sees what it created.
+   * The caller has already established that the actor may see the case.
+   */
+  async activeConsentCovering(m: EntityManager, caseId: string, req: CoverageRequest, now: Date = new Date()): Promise<ConsentCoverage> {
+    if (req.categories.length === 0) return { covered: [], missing: [], consentIds: [] };
+    const rows: { id: string; status: string; agency_ids: string[]; purposes: string[]; categories: string[]; granted_at: Date; expires_at: Date | null; withdrawn_at: Date | null }[] = await m.query(
+      `SELECT id, status, agency_ids, purposes, categories, granted_at, expires_at, withdrawn_at
+         FROM consent
+        WHERE case_id = $1 AND status = 'ACTIVE' AND $2::uuid = ANY(agency_ids) AND $3 = ANY(purposes) AND categories && $4::text[]
+        ORDER BY id
+        FOR SHARE`,
+      [caseId, req.agencyId, req.purpose, req.categories],
+    );
+    return consentCoverage(
+      rows.map((r) => ({
+        id: r.id,
+        status: r.status === 'WITHDRAWN' ? 'WITHDRAWN' : 'ACTIVE',
+        agencyIds: r.agency_ids,
+        purposes: r.purposes,
+        categories: r.categories,
+        grantedAt: r.granted_at,
+        expiresAt: r.expires_at,
+        withdrawnAt: r.withdrawn_at,
+      })),
+      req,
+      now,
+    );
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  /** The case, if the actor may see it (need-to-know in the WHERE clause), with what a grant needs. */
+  private async loadCase(m: EntityManager, actor: Actor, caseId: string): Promise<CaseFacts | null> {
+    const scope = caseAccessSql(actor, 'c', 3);
+    const rows: CaseFacts[] = await m.query(
+      `SELECT c.id, (c.lead_agency_id = $2) AS is_lead, ('CHILD' = ANY(c.flags) OR p.presumed_minor) AS is_child
+         FROM case_record c JOIN person p ON p.id = c.person_id
+        WHERE c.id = $1 AND ${scope.sql}`,
+      [caseId, actor.agencyId, ...scope.params],
+    );
+    return rows[0] ?? null;
+  }
+
+  private async viewOne(m: EntityManager, id: string, isLead: boolean, now: Date): Promise<ConsentView> {
+    const rows: ConsentRow[] = await m.query(`${CONSENT_SELECT} WHERE k.id = $1`, [id]);
+    const r = rows[0];
+    if (!r) throw new NotFound();
+    return this.toView(r, isLead, now);
+  }
+
+  private toView(r: ConsentRow, isLead: boolean, now: Date): ConsentView {
+    const parties = isLead && r.parties_enc ? this.cipher.decryptJson<ConsentParties>(r.parties_enc, PARTIES(r.id)) : null;
+    return toConsentView(r, now, parties, isLead);
+  }
+
+  private async timeline(m: EntityManager, actor: Actor, caseId: string, kind: string, details: Record<string, unknown>): Promise<void> {
+    await m.query(`INSERT INTO case_event (case_id, at, actor_id, actor_agency_id, kind, details) VALUES ($1, clock_timestamp(), $2, $3, $4, $5)`, [
+      caseId,
+      actor.userId,
+      actor.agencyId,
+      kind,
+      JSON.stringify(details),
+    ]);
+  }
+
+  /** Runs `fn`; a 404 or 409 it throws leaves one DENIED audit row (outside the rolled-back transaction). */
+  private async guarded<T>(ctx: RequestContext, action: string, objectType: string, objectId: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (e) {
+      if (e instanceof NotFound || e instanceof Conflict) {
+        await this.audit.record(ctx, { action, outcome: 'DENIED', objectType, objectId, details: e instanceof Conflict ? { code: e.code } : { code: 'NOT_FOUND' } });
+      }
+      throw e;
+    }
+  }
+}
+
+function actorOf(ctx: RequestContext): Actor {
+  if (!ctx.actor) throw new NotFound();
+  return ctx.actor;
+}
