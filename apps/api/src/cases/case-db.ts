@@ -1,0 +1,61 @@
+import { UnauthorizedException } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { provinceByCode } from '@ctms/domain';
+import { Conflict } from '../platform/http/errors';
+import type { Actor, RequestContext } from '../platform/http/request-context';
+import type { CaseEventKind } from './case-codes';
+
+export const LAO_TIME_ZONE = 'Asia/Vientiane';
+
+export function actorOf(ctx: RequestContext): Actor {
+  if (!ctx.actor) throw new UnauthorizedException();
+  return ctx.actor;
+}
+
+/** Runs an UPDATE (TypeORM answers `[rows, rowCount]` for it) and returns the number of rows changed. */
+export async function execUpdate(m: EntityManager, sql: string, params: unknown[]): Promise<number> {
+  const result = (await m.query(sql, params)) as [unknown[], number];
+  return result[1];
+}
+
+export const staleVersion = () => new Conflict('STALE_VERSION', 'Someone else changed this case; reload it and try again');
+
+/** Appends one timeline event (codes and field names only, never a protected value). */
+export async function addCaseEvent(
+  m: EntityManager,
+  ctx: RequestContext,
+  caseId: string,
+  kind: CaseEventKind,
+  details: Record<string, unknown> | null = null,
+): Promise<void> {
+  await m.query(`INSERT INTO case_event (case_id, at, actor_id, actor_agency_id, kind, details) VALUES ($1, clock_timestamp(), $2, $3, $4, $5)`, [
+    caseId,
+    ctx.actor?.userId ?? null,
+    ctx.actor?.agencyId ?? null,
+    kind,
+    details ? JSON.stringify(details) : null,
+  ]);
+}
+
+/** Today's date in Laos, YYYY-MM-DD. */
+export function todayInLaos(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: LAO_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** The year in Laos. */
+export function yearInLaos(now = new Date()): number {
+  return Number(todayInLaos(now).slice(0, 4));
+}
+
+/** `VT-2026-00042`: the ISO 3166-2 suffix of the province, the year, the sequence (never a name). */
+export function formatCaseNumber(provinceCode: string, year: number, sequence: number): string {
+  const province = provinceByCode(provinceCode);
+  if (!province) throw new Error(`unknown province code ${provinceCode}`);
+  const suffix = province.iso.split('-')[1] ?? province.iso;
+  return `${suffix}-${year}-${String(sequence).padStart(5, '0')}`;
+}
+
+/** Is the actor in the case's lead agency, with a province scope covering the case? */
+export function inLeadAgency(actor: Actor, c: { lead_agency_id: string; province_code: string }): boolean {
+  return c.lead_agency_id === actor.agencyId && (actor.allProvinces || actor.provinces.includes(c.province_code));
+}

@@ -1,0 +1,195 @@
+import type { CaseStatus, IdentificationStatus } from '@ctms/domain';
+import type { FieldCipher } from '../platform/crypto/field-cipher';
+import type {
+  CaseDetailView,
+  CaseEventView,
+  CaseNoteView,
+  CaseSummaryView,
+  ExploitationView,
+  IdentificationView,
+  JourneyEventView,
+  PerpetratorView,
+} from './case.views';
+
+/** The columns every case query selects (see CASE_COLUMNS in cases.service.ts). */
+export interface CaseSummaryRow {
+  id: string;
+  case_number: string;
+  status: CaseStatus;
+  identification_status: IdentificationStatus;
+  province_code: string;
+  lead_agency_id: string;
+  lead_agency_code: string;
+  assigned_to_id: string | null;
+  assigned_username: string | null;
+  flags: string[];
+  exploitation_types: string[];
+  opened_at: Date;
+  updated_at: Date;
+  updated_key: string;
+  version: number;
+}
+
+export interface CaseRow extends CaseSummaryRow {
+  person_id: string;
+  destination_countries: string[];
+  risk_level: string | null;
+  needs: string[];
+  closed_at: Date | null;
+  closure_reason: string | null;
+  exploitation_enc: string | null;
+  perpetrators_enc: string | null;
+  health_enc: string | null;
+  contact_enc: string | null;
+  legal_enc: string | null;
+  plan_enc: string | null;
+  actor_can_identify: boolean;
+  ident_id: string | null;
+  ident_decision: string | null;
+  ident_decided_on: string | null;
+  ident_decided_by_id: string | null;
+  ident_decided_by_username: string | null;
+  ident_agency_code: string | null;
+  ident_reasons_enc: string | null;
+  ident_created_at: Date | null;
+}
+
+export const ENCRYPTED_CATEGORIES = {
+  exploitation: 'exploitation_enc',
+  perpetrators: 'perpetrators_enc',
+  health: 'health_enc',
+  contact: 'contact_enc',
+  legal: 'legal_enc',
+  plan: 'plan_enc',
+} as const;
+export type EncryptedCategory = keyof typeof ENCRYPTED_CATEGORIES;
+
+export function toCaseSummary(r: CaseSummaryRow): CaseSummaryView {
+  return {
+    id: r.id,
+    caseNumber: r.case_number,
+    status: r.status,
+    identificationStatus: r.identification_status,
+    provinceCode: r.province_code,
+    leadAgency: { code: r.lead_agency_code },
+    assignedTo: r.assigned_to_id ? { id: r.assigned_to_id, username: r.assigned_username ?? '' } : null,
+    flags: r.flags,
+    exploitationTypes: r.exploitation_types,
+    openedAt: r.opened_at.toISOString(),
+    updatedAt: r.updated_at.toISOString(),
+    version: r.version,
+  };
+}
+
+function str(v: unknown): string | null {
+  return typeof v === 'string' ? v : null;
+}
+
+function obj(v: unknown): Record<string, unknown> {
+  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+}
+
+function strings(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+}
+
+function toExploitation(v: unknown): ExploitationView | null {
+  if (v === null || v === undefined) return null;
+  const o = obj(v);
+  const events: JourneyEventView[] = Array.isArray(o['journeyEvents'])
+    ? o['journeyEvents'].map((e: unknown) => {
+        const x = obj(e);
+        return { stage: str(x['stage']) ?? 'OTHER', place: str(x['place']), date: str(x['date']), description: str(x['description']) };
+      })
+    : [];
+  return { narrative: str(o['narrative']), journeyEvents: events, meansOfControl: strings(o['meansOfControl']) };
+}
+
+function toPerpetrators(v: unknown): PerpetratorView[] {
+  if (!Array.isArray(v)) return [];
+  return v.map((p: unknown) => {
+    const x = obj(p);
+    return { role: str(x['role']) ?? 'OTHER', relationToVictim: str(x['relationToVictim']), description: str(x['description']) };
+  });
+}
+
+export function decryptCategory(cipher: FieldCipher, r: Pick<CaseRow, 'id'> & Record<string, unknown>, category: EncryptedCategory): unknown {
+  const column = ENCRYPTED_CATEGORIES[category];
+  const ct = r[column];
+  return cipher.decryptJson<unknown>(typeof ct === 'string' ? ct : null, { table: 'case_record', column, rowId: r.id });
+}
+
+function toIdentification(cipher: FieldCipher, r: CaseRow): IdentificationView | null {
+  if (!r.ident_id || !r.ident_decision || !r.ident_decided_on || !r.ident_decided_by_id || !r.ident_created_at) return null;
+  return {
+    id: r.ident_id,
+    decision: r.ident_decision,
+    decidedOn: r.ident_decided_on,
+    decidedBy: { id: r.ident_decided_by_id, username: r.ident_decided_by_username },
+    agency: { code: r.ident_agency_code },
+    reasons: cipher.decrypt(r.ident_reasons_enc ?? null, { table: 'case_identification', column: 'reasons_enc', rowId: r.ident_id }) ?? '',
+    recordedAt: r.ident_created_at.toISOString(),
+  };
+}
+
+export function toCaseDetail(cipher: FieldCipher, r: CaseRow, allowedActions: CaseDetailView['allowedActions']): CaseDetailView {
+  const dec = (c: EncryptedCategory) => decryptCategory(cipher, r as unknown as Pick<CaseRow, 'id'> & Record<string, unknown>, c);
+  const record = (v: unknown) => (v === null || v === undefined ? null : obj(v));
+  return {
+    ...toCaseSummary(r),
+    personId: r.person_id,
+    leadAgency: { id: r.lead_agency_id, code: r.lead_agency_code },
+    destinationCountries: r.destination_countries,
+    riskLevel: r.risk_level,
+    needs: r.needs,
+    closedAt: r.closed_at ? r.closed_at.toISOString() : null,
+    closureReason: r.closure_reason,
+    exploitation: toExploitation(dec('exploitation')),
+    perpetrators: toPerpetrators(dec('perpetrators')),
+    health: record(dec('health')),
+    contact: record(dec('contact')),
+    legal: record(dec('legal')),
+    plan: record(dec('plan')),
+    identification: toIdentification(cipher, r),
+    allowedActions,
+  };
+}
+
+export interface CaseNoteRow {
+  id: string;
+  category: string;
+  body_enc: string;
+  author_id: string;
+  author_username: string | null;
+  created_at: Date;
+  created_key: string;
+}
+
+export function toCaseNote(cipher: FieldCipher, r: CaseNoteRow): CaseNoteView {
+  return {
+    id: r.id,
+    category: r.category,
+    body: cipher.decrypt(r.body_enc, { table: 'case_note', column: 'body_enc', rowId: r.id }),
+    author: { id: r.author_id, username: r.author_username },
+    createdAt: r.created_at.toISOString(),
+  };
+}
+
+export interface CaseEventRow {
+  id: string;
+  kind: string;
+  at: Date;
+  actor_id: string | null;
+  actor_username: string | null;
+  details: Record<string, unknown> | null;
+}
+
+export function toCaseEvent(r: CaseEventRow): CaseEventView {
+  return {
+    id: r.id,
+    kind: r.kind,
+    at: r.at.toISOString(),
+    actor: r.actor_id ? { id: r.actor_id, username: r.actor_username } : null,
+    details: r.details,
+  };
+}

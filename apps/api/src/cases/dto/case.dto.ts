@@ -1,0 +1,410 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  Min,
+  MinLength,
+  registerDecorator,
+  ValidateNested,
+  type ValidationOptions,
+} from 'class-validator';
+import {
+  CASE_STATUSES,
+  CLOSURE_REASONS,
+  DATA_CATEGORIES,
+  HTCDS_SUPPORT_PLAN_TYPES,
+  PROVINCE_CODES,
+  SERVICE_TYPES,
+  type CaseStatus,
+  type ClosureReason,
+  type DataCategory,
+  type HtcdsSupportPlanType,
+  type ProvinceCode,
+  type ServiceType,
+} from '@ctms/domain';
+import { PageQueryDto, Trim } from '../../platform/http/pagination';
+import {
+  EXPLOITATION_TYPES,
+  JOURNEY_STAGES,
+  MEANS_OF_CONTROL,
+  PERPETRATOR_RELATIONS,
+  PERPETRATOR_ROLES,
+  RISK_LEVELS,
+  type ExploitationType,
+  type JourneyStage,
+  type MeansOfControl,
+  type PerpetratorRelation,
+  type PerpetratorRole,
+  type RiskLevel,
+} from '../case-codes';
+
+const TEXT = 10_000;
+const SHORT = 500;
+const ISO_COUNTRY = /^[A-Z]{2}$/;
+
+/** A real calendar date written YYYY-MM-DD: "2026-02-30" is refused, not rolled over. */
+export function isCalendarDate(v: unknown): v is string {
+  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+}
+
+export function IsCalendarDate(options?: ValidationOptions) {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isCalendarDate',
+      target: object.constructor,
+      propertyName,
+      options: { message: `${propertyName} must be a real date written YYYY-MM-DD`, ...options },
+      validator: { validate: (v: unknown) => isCalendarDate(v) },
+    });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lists
+// ---------------------------------------------------------------------------------------------
+
+export class ListCasesQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: CASE_STATUSES })
+  @IsOptional()
+  @IsIn(CASE_STATUSES)
+  status?: CaseStatus;
+
+  @ApiPropertyOptional({ enum: PROVINCE_CODES })
+  @IsOptional()
+  @IsIn(PROVINCE_CODES)
+  province?: ProvinceCode;
+
+  @ApiPropertyOptional({ description: "a user id, or 'me'" })
+  @IsOptional()
+  @IsString()
+  @Matches(/^(me|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/, { message: "assignedTo must be a user id or 'me'" })
+  assignedTo?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Protected categories (each one encrypted blob)
+// ---------------------------------------------------------------------------------------------
+
+export class JourneyEventDto {
+  @ApiProperty({ enum: JOURNEY_STAGES })
+  @IsIn(JOURNEY_STAGES)
+  stage: JourneyStage;
+
+  @ApiPropertyOptional({ maxLength: SHORT })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(SHORT)
+  place?: string;
+
+  @ApiPropertyOptional({ format: 'date' })
+  @IsOptional()
+  @IsCalendarDate()
+  date?: string;
+
+  @ApiPropertyOptional({ maxLength: TEXT })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT)
+  description?: string;
+}
+
+/** EXPLOITATION_ACCOUNT */
+export class ExploitationDto {
+  @ApiPropertyOptional({ maxLength: 50_000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50_000)
+  narrative?: string;
+
+  @ApiPropertyOptional({ type: [JourneyEventDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => JourneyEventDto)
+  journeyEvents?: JourneyEventDto[];
+
+  @ApiPropertyOptional({ enum: MEANS_OF_CONTROL, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(MEANS_OF_CONTROL, { each: true })
+  meansOfControl?: MeansOfControl[];
+}
+
+/** PERPETRATORS: one entry per suspect */
+export class PerpetratorDto {
+  @ApiProperty({ enum: PERPETRATOR_ROLES })
+  @IsIn(PERPETRATOR_ROLES)
+  role: PerpetratorRole;
+
+  @ApiPropertyOptional({ enum: PERPETRATOR_RELATIONS })
+  @IsOptional()
+  @IsIn(PERPETRATOR_RELATIONS)
+  relationToVictim?: PerpetratorRelation;
+
+  @ApiPropertyOptional({ maxLength: TEXT })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT)
+  description?: string;
+}
+
+/** HEALTH */
+export class HealthDto {
+  @ApiPropertyOptional({ maxLength: TEXT })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT)
+  medical?: string;
+
+  @ApiPropertyOptional({ maxLength: TEXT })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT)
+  psychological?: string;
+
+  @ApiPropertyOptional({ maxLength: TEXT })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT)
+  notes?: string;
+}
+
+/** CONTACT_LOCATION: where the person is now and how to reach them safely */
+export class ContactDto {
+  @ApiPropertyOptional({ maxLength: SHORT })
+  @IsOptional()
+  @IsString()
+  @MaxLength(SHORT)
+  currentShelter?: string;
+
+  @ApiPropertyOptional({ maxLength: SHORT })
+  @IsOptional()
+  @IsString()
+  @MaxLength(SHORT)
+  safeContact?: string;
+
+  @ApiPropertyOptional({ maxLength: TEXT })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT)
+  notes?: string;
+}
+
+export const TESTIFY_ANSWERS = ['YES', 'NO', 'UNDECIDED'] as const;
+
+/** LEGAL_PROCEEDINGS */
+export class LegalDto {
+  @ApiPropertyOptional({ enum: TESTIFY_ANSWERS, description: 'optional: assistance never depends on it' })
+  @IsOptional()
+  @IsIn(TESTIFY_ANSWERS)
+  willingToTestify?: (typeof TESTIFY_ANSWERS)[number];
+
+  @ApiPropertyOptional({ maxLength: TEXT })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT)
+  notes?: string;
+}
+
+/** The case plan (HTCDS spl_) */
+export class PlanDto {
+  @ApiPropertyOptional({ enum: HTCDS_SUPPORT_PLAN_TYPES, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(HTCDS_SUPPORT_PLAN_TYPES, { each: true })
+  types?: HtcdsSupportPlanType[];
+
+  @ApiPropertyOptional({ maxLength: TEXT })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT)
+  objectives?: string;
+
+  @ApiPropertyOptional({ maxLength: TEXT })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT)
+  actionPlan?: string;
+
+  @ApiPropertyOptional({ format: 'date' })
+  @IsOptional()
+  @IsCalendarDate()
+  plannedEndDate?: string;
+
+  @ApiPropertyOptional({ format: 'date' })
+  @IsOptional()
+  @IsCalendarDate()
+  actualEndDate?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writes
+// ---------------------------------------------------------------------------------------------
+
+export class VersionDto {
+  @ApiProperty({ minimum: 1, description: 'the version you read; a stale one answers 409 STALE_VERSION' })
+  @IsInt()
+  @Min(1)
+  version: number;
+}
+
+/** Absent: unchanged. null: cleared. A category object replaces the whole category. */
+export class UpdateCaseDto extends VersionDto {
+  @ApiPropertyOptional({ enum: EXPLOITATION_TYPES, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(EXPLOITATION_TYPES, { each: true })
+  exploitationTypes?: ExploitationType[] | null;
+
+  @ApiPropertyOptional({ type: [String], description: 'ISO 3166-1 alpha-2 codes', example: ['TH', 'CN'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(50)
+  @Matches(ISO_COUNTRY, { each: true, message: 'destinationCountries must hold ISO 3166-1 alpha-2 codes such as TH' })
+  destinationCountries?: string[] | null;
+
+  @ApiPropertyOptional({ enum: RISK_LEVELS, nullable: true })
+  @IsOptional()
+  @IsIn(RISK_LEVELS)
+  riskLevel?: RiskLevel | null;
+
+  @ApiPropertyOptional({ enum: SERVICE_TYPES, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(SERVICE_TYPES, { each: true })
+  needs?: ServiceType[] | null;
+
+  @ApiPropertyOptional({ type: ExploitationDto, nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ExploitationDto)
+  exploitation?: ExploitationDto | null;
+
+  @ApiPropertyOptional({ type: [PerpetratorDto], nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => PerpetratorDto)
+  perpetrators?: PerpetratorDto[] | null;
+
+  @ApiPropertyOptional({ type: HealthDto, nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => HealthDto)
+  health?: HealthDto | null;
+
+  @ApiPropertyOptional({ type: ContactDto, nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ContactDto)
+  contact?: ContactDto | null;
+
+  @ApiPropertyOptional({ type: LegalDto, nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LegalDto)
+  legal?: LegalDto | null;
+
+  @ApiPropertyOptional({ type: PlanDto, nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PlanDto)
+  plan?: PlanDto | null;
+}
+
+export class AssignCaseDto extends VersionDto {
+  @ApiProperty({ format: 'uuid', description: 'an active caseworker, investigator or supervisor of the lead agency whose scope covers the case' })
+  @IsUUID()
+  userId: string;
+}
+
+export const STATUS_ACTIONS = ['ACTIVATE', 'START_FOLLOW_UP', 'RESUME'] as const;
+export type StatusAction = (typeof STATUS_ACTIONS)[number];
+
+export class TransitionCaseDto extends VersionDto {
+  @ApiProperty({ enum: STATUS_ACTIONS, description: 'OPEN→ACTIVE, ACTIVE→FOLLOW_UP, FOLLOW_UP→ACTIVE' })
+  @IsIn(STATUS_ACTIONS)
+  action: StatusAction;
+}
+
+export const IDENTIFICATION_DECISIONS = ['IDENTIFIED', 'NOT_IDENTIFIED'] as const;
+export type IdentificationDecision = (typeof IDENTIFICATION_DECISIONS)[number];
+
+export class IdentificationDto {
+  @ApiPropertyOptional({ minimum: 1, description: 'optional: when sent, a stale one answers 409 STALE_VERSION' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+
+  @ApiProperty({ enum: IDENTIFICATION_DECISIONS })
+  @IsIn(IDENTIFICATION_DECISIONS)
+  decision: IdentificationDecision;
+
+  @ApiProperty({ format: 'date', description: 'YYYY-MM-DD, not in the future (Asia/Vientiane)' })
+  @IsCalendarDate()
+  decidedOn: string;
+
+  @ApiProperty({ minLength: 3, maxLength: TEXT, description: 'encrypted at rest' })
+  @Trim()
+  @IsString()
+  @MinLength(3)
+  @MaxLength(TEXT)
+  reasons: string;
+}
+
+export class CloseCaseDto extends VersionDto {
+  @ApiProperty({ enum: CLOSURE_REASONS })
+  @IsIn(CLOSURE_REASONS)
+  reason: ClosureReason;
+
+  @ApiPropertyOptional({ maxLength: TEXT, description: 'required when reason is OTHER; kept as an encrypted note' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(TEXT)
+  note?: string;
+}
+
+export class ReopenCaseDto extends VersionDto {
+  @ApiProperty({ minLength: 3, maxLength: TEXT, description: 'kept as an encrypted note' })
+  @Trim()
+  @IsString()
+  @MinLength(3)
+  @MaxLength(TEXT)
+  reason: string;
+}
+
+export const NOTE_CATEGORIES = DATA_CATEGORIES.filter((c) => c !== 'IDENTITY');
+
+export class CreateNoteDto {
+  @ApiProperty({ minLength: 1, maxLength: TEXT, description: 'encrypted at rest; notes are never edited' })
+  @Trim()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(TEXT)
+  body: string;
+
+  @ApiPropertyOptional({ enum: NOTE_CATEGORIES, default: 'EXPLOITATION_ACCOUNT', description: 'the data category the note belongs to' })
+  @IsOptional()
+  @IsIn(NOTE_CATEGORIES)
+  category?: DataCategory;
+}
