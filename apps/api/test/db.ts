@@ -1,7 +1,10 @@
 import { Client } from 'pg';
 
 export const PG_HOST = process.env['TEST_PG_HOST'] ?? '127.0.0.1:5432';
-export const TEMPLATE_DB = process.env['TEST_TEMPLATE_DB'] ?? 'ctms_test_template';
+/** Set by the global setup (one template per test run, so parallel runs never disturb each other). */
+export const TEMPLATE_DB = process.env['TEST_TEMPLATE_DB'] ?? 'ctms_tpl_manual';
+/** Clones are named after the run that owns them, so a later run can drop what a dead run left behind. */
+export const RUN_ID = process.env['TEST_RUN_ID'] ?? String(process.pid);
 export const adminUrl = (db: string) => `postgres://postgres@${PG_HOST}/${db}`;
 export const appUrl = (db: string) => `postgres://ctms_app@${PG_HOST}/${db}`;
 

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { register } from 'tsconfig-paths';
-import { adminUrl, appUrl, dropDatabase, TEMPLATE_DB, withAdmin } from './db';
+import { adminUrl, appUrl, dropDatabase, withAdmin } from './db';
 
 /** Runs the real migrations once into a template database, seeded with reference data and the demo accounts. */
 export default async function globalSetup(): Promise<void> {
@@ -11,14 +11,31 @@ export default async function globalSetup(): Promise<void> {
   const { ensureDatabase, migrate } = await import('../src/platform/database/migrate');
   const { seed } = await import('../src/platform/database/seed');
 
+  const runId = String(process.pid);
+  const TEMPLATE_DB = `ctms_tpl_${runId}`;
+  // test workers start after this and inherit these
+  process.env['TEST_RUN_ID'] = runId;
+  process.env['TEST_TEMPLATE_DB'] = TEMPLATE_DB;
   await withAdmin('postgres', async (c) => {
-    // old clones from an interrupted run
-    const { rows } = await c.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'ctms_t_%'`);
-    for (const r of rows) await c.query(`DROP DATABASE IF EXISTS "${r.datname}" WITH (FORCE)`);
+    // databases left behind by runs that died (their process is gone); never another live run's
+    const { rows } = await c.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname ~ '^ctms_(tpl|t)_[0-9]+'`);
+    for (const r of rows) {
+      const pid = Number(/^ctms_(?:tpl|t)_([0-9]+)/.exec(r.datname)?.[1]);
+      if (pid && !isAlive(pid)) await c.query(`DROP DATABASE IF EXISTS "${r.datname}" WITH (FORCE)`);
+    }
   });
   await dropDatabase(TEMPLATE_DB);
   await ensureDatabase(adminUrl(TEMPLATE_DB));
   await migrate(adminUrl(TEMPLATE_DB));
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: appUrl(TEMPLATE_DB), DATABASE_ADMIN_URL: adminUrl(TEMPLATE_DB) });
   await seed(config, { demoUsers: true });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }

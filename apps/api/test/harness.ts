@@ -6,7 +6,7 @@ import request from 'supertest';
 import type { App } from 'supertest/types';
 import { AppModule } from '../src/app.module';
 import { configureApp } from '../src/platform/http/configure-app';
-import { adminUrl, appUrl, cloneTemplate, dropDatabase } from './db';
+import { adminUrl, appUrl, cloneTemplate, dropDatabase, RUN_ID } from './db';
 
 export const DEMO_PASSWORD = 'demo-password-2026';
 
@@ -25,7 +25,7 @@ export interface TestStack {
  * migrated template database and a private BullMQ prefix on the real Redis.
  */
 export async function startStack(overrides: Record<string, string> = {}): Promise<TestStack> {
-  const dbName = `ctms_t_${process.pid}_${randomUUID().slice(0, 8)}`;
+  const dbName = `ctms_t_${RUN_ID}_${randomUUID().slice(0, 8)}`;
   await cloneTemplate(dbName);
   Object.assign(process.env, {
     NODE_ENV: 'test',
