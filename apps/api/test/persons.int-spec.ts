@@ -251,8 +251,11 @@ describe('persons: duplicate search, person record, merge and undo', () => {
       expect(found.find((c) => c.personId === ids['la'])?.display.caseNumbers).toEqual(['T01-2026-00001', 'T01-2026-00004']);
 
       // refusals: into itself, into or from a tombstone, again; a caseworker; a person out of scope
-      const self = await post('atd.supervisor', `/persons/${ids['la']}/merge`, { mergeId: ids['la'], reason: 'oops' });
-      expect([self.status, self.body.code]).toEqual([409, 'MERGE_INTO_SELF']);
+      const refused = await audited(async () => {
+        const self = await post('atd.supervisor', `/persons/${ids['la']}/merge`, { mergeId: ids['la'], reason: 'oops' });
+        expect([self.status, self.body.code]).toEqual([409, 'MERGE_INTO_SELF']);
+      });
+      expect(refused.map((a) => [a.action, a.outcome, a.details])).toEqual([['PERSON_MERGED', 'DENIED', { code: 'MERGE_INTO_SELF', mergedId: ids['la'] }]]);
       const intoTomb = await post('atd.supervisor', `/persons/${ids['dup']}/merge`, { mergeId: ids['canary'], reason: 'oops' });
       expect([intoTomb.status, intoTomb.body.code]).toEqual([409, 'PERSON_IS_MERGED']);
       const again = await post('atd.supervisor', `/persons/${ids['la']}/merge`, { mergeId: ids['dup'], reason: 'oops' });

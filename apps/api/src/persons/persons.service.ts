@@ -46,6 +46,13 @@ interface MergeRow {
   undone_at: Date | null;
 }
 
+/** UPDATE … RETURNING through TypeORM answers [rows, affected]; a SELECT or INSERT answers the rows. */
+async function returning<T>(m: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
+  const out: unknown = await m.query(sql, params);
+  if (Array.isArray(out) && out.length === 2 && Array.isArray(out[0]) && typeof out[1] === 'number') return out[0] as T[];
+  return out as T[];
+}
+
 function requireActor(ctx: RequestContext): Actor {
   if (!ctx.actor) throw new NotFound();
   return ctx.actor;
@@ -288,8 +295,8 @@ export class PersonsService {
         if (a.merged_into_id) throw new Conflict('PERSON_IS_MERGED', 'The surviving person is itself merged into another person');
         if (b.merged_into_id) throw new Conflict('PERSON_IS_MERGED', 'This person is already merged into another person');
 
-        const screenings: { id: string }[] = await m.query(`UPDATE screening SET person_id = $1 WHERE person_id = $2 RETURNING id`, [survivorId, mergedId]);
-        const cases: { id: string }[] = await m.query(`UPDATE case_record SET person_id = $1 WHERE person_id = $2 RETURNING id`, [survivorId, mergedId]);
+        const screenings = await returning<{ id: string }>(m, `UPDATE screening SET person_id = $1 WHERE person_id = $2 RETURNING id`, [survivorId, mergedId]);
+        const cases = await returning<{ id: string }>(m, `UPDATE case_record SET person_id = $1 WHERE person_id = $2 RETURNING id`, [survivorId, mergedId]);
         await m.query(`UPDATE person SET merged_into_id = $1, version = version + 1, updated_at = now() WHERE id = $2`, [survivorId, mergedId]);
         const id = randomUUID();
         const moved = { screenings: screenings.map((r) => r.id).sort(), cases: cases.map((r) => r.id).sort() };
@@ -340,16 +347,19 @@ export class PersonsService {
         if (a.merged_into_id) throw new Conflict('SURVIVOR_MERGED_SINCE', 'The surviving person was merged again since: undo that merge first');
         if (b.merged_into_id !== merge.survivor_id) throw new Conflict('MERGE_NOT_CURRENT', 'The merged person no longer points at the survivor');
 
-        const screenings: { id: string }[] = await m.query(
+        const screenings = await returning<{ id: string }>(
+          m,
           `UPDATE screening SET person_id = $1 WHERE id = ANY($2::uuid[]) AND person_id = $3 RETURNING id`,
           [merge.merged_id, merge.moved.screenings, merge.survivor_id],
         );
-        const cases: { id: string }[] = await m.query(
+        const cases = await returning<{ id: string }>(
+          m,
           `UPDATE case_record SET person_id = $1 WHERE id = ANY($2::uuid[]) AND person_id = $3 RETURNING id`,
           [merge.merged_id, merge.moved.cases, merge.survivor_id],
         );
         await m.query(`UPDATE person SET merged_into_id = NULL, version = version + 1, updated_at = now() WHERE id = $1`, [merge.merged_id]);
-        const [undone]: MergeRow[] = await m.query(
+        const [undone] = await returning<MergeRow>(
+          m,
           `UPDATE person_merge SET undone_by_id = $2, undone_at = clock_timestamp() WHERE id = $1
            RETURNING id, survivor_id, merged_id, moved, merged_at, undone_at`,
           [merge.id, actor.userId],
@@ -386,7 +396,7 @@ export class PersonsService {
     if (caseIds.length === 0) return;
     await m.query(
       `INSERT INTO case_event (case_id, at, actor_id, actor_agency_id, kind, details)
-       SELECT c, clock_timestamp(), $2, $3, $4, jsonb_build_object('mergeId', $5::text) FROM unnest($1::uuid[]) AS c`,
+       SELECT c, clock_timestamp(), $2::uuid, $3::uuid, $4::text, jsonb_build_object('mergeId', $5::text) FROM unnest($1::uuid[]) AS c`,
       [caseIds, actor.userId, actor.agencyId, kind, mergeId],
     );
   }
