@@ -1,0 +1,115 @@
+import { ADULT_AGE_YEARS, assessIndicators, profileFor, type IndicatorAnswer, type IndicatorAssessment, type IndicatorAnswerValue } from '@ctms/domain';
+import type { PersonIdentityInput } from '../persons/person.types';
+import { CHILD_CONSENT_GIVERS } from './screening.codes';
+
+/** The bio-data section as stored (encrypted) in the screening: the identity plus the interview's own facts. */
+export interface BioData extends Partial<PersonIdentityInput> {
+  personId?: string;
+  ageAtInterview?: number;
+  ageWhenTrafficked?: number;
+  ageAssessmentMethod?: string;
+  numberOfChildren?: number;
+  placeOfBirth?: string;
+}
+
+const IDENTITY_KEYS: readonly (keyof PersonIdentityInput)[] = [
+  'givenNameLo',
+  'familyNameLo',
+  'latinNames',
+  'nicknames',
+  'previousNames',
+  'sex',
+  'dateOfBirth',
+  'dobPrecision',
+  'presumedMinor',
+  'citizenship',
+  'ethnicity',
+  'languages',
+  'education',
+  'maritalStatus',
+  'homeVillage',
+  'homeDistrict',
+  'homeProvince',
+  'documents',
+  'guardian',
+  'phone',
+  'safeContactMethod',
+];
+
+/** The identity to create a person from, or null when the bio-data lacks the name or the birth-date precision. */
+export function identityOf(bio: BioData | null | undefined): PersonIdentityInput | null {
+  if (!bio || typeof bio.givenNameLo !== 'string' || bio.givenNameLo.trim() === '' || bio.dobPrecision === undefined) return null;
+  const out: Record<string, unknown> = {};
+  for (const k of IDENTITY_KEYS) {
+    const v = bio[k];
+    if (v !== undefined && v !== null) out[k] = v;
+  }
+  return out as unknown as PersonIdentityInput;
+}
+
+/**
+ * Age in years at `at`, from a date of birth with a precision. An uncertain date counts from the
+ * LATEST birth date it allows (end of the month or year), so uncertainty errs towards a child
+ * (presumption of minority). UNKNOWN precision or no date: null.
+ */
+export function ageAt(dateOfBirth: string | undefined, precision: string | undefined, at: Date): number | null {
+  if (!dateOfBirth || !precision || precision === 'UNKNOWN') return null;
+  const [y, m, d] = dateOfBirth.split('-').map(Number);
+  if (y === undefined || m === undefined || d === undefined) return null;
+  let birth: Date;
+  if (precision === 'YEAR') birth = new Date(Date.UTC(y, 11, 31));
+  else if (precision === 'MONTH') birth = new Date(Date.UTC(y, m, 0));
+  else birth = new Date(Date.UTC(y, m - 1, d));
+  let age = at.getUTCFullYear() - birth.getUTCFullYear();
+  const beforeBirthday = at.getUTCMonth() < birth.getUTCMonth() || (at.getUTCMonth() === birth.getUTCMonth() && at.getUTCDate() < birth.getUTCDate());
+  if (beforeBirthday) age--;
+  return Math.max(age, 0);
+}
+
+export interface ChildFacts {
+  ageYears: number | null;
+  presumedMinor: boolean;
+  isChild: boolean;
+}
+
+/** Whether the interviewee counts as a child: presumed a minor (here or on the linked person), or under 18. */
+export function childFacts(bio: BioData | null | undefined, interviewAt: Date | null, linkedPersonPresumedMinor: boolean): ChildFacts {
+  const at = interviewAt ?? new Date();
+  const fromDob = ageAt(bio?.dateOfBirth, bio?.dobPrecision, at);
+  const ageYears = fromDob ?? (typeof bio?.ageAtInterview === 'number' ? bio.ageAtInterview : null);
+  const presumedMinor = bio?.presumedMinor === true || linkedPersonPresumedMinor;
+  return { ageYears, presumedMinor, isChild: presumedMinor || (ageYears !== null && ageYears < ADULT_AGE_YEARS) };
+}
+
+/** May this giver consent to a child's interview? */
+export function childConsentGiverOk(givenBy: string | undefined | null): boolean {
+  return typeof givenBy === 'string' && (CHILD_CONSENT_GIVERS as readonly string[]).includes(givenBy);
+}
+
+/** What is stored in the `assessment` column: codes and counts only, never evidence text. */
+export interface StoredAssessment extends IndicatorAssessment {
+  counts: Record<IndicatorAnswerValue, number> & { answered: number };
+}
+
+export function computeAssessment(answers: readonly IndicatorAnswer[] | null | undefined, facts: ChildFacts): StoredAssessment | null {
+  if (!answers || answers.length === 0) return null;
+  const codesOnly = answers.map((a) => ({ code: a.code, answer: a.answer }));
+  const result = assessIndicators(codesOnly, profileFor({ ageYears: facts.ageYears, presumedMinor: facts.presumedMinor }));
+  const counts = { PRESENT: 0, ABSENT: 0, UNKNOWN: 0, answered: answers.length };
+  for (const a of answers) counts[a.answer]++;
+  return { ...result, counts };
+}
+
+/** JSON with object keys sorted, to tell whether a section really changed. */
+export function stableJson(v: unknown): string {
+  return JSON.stringify(v, (_k, val: unknown) =>
+    val && typeof val === 'object' && !Array.isArray(val)
+      ? Object.fromEntries(Object.entries(val as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : val,
+  );
+}
+
+/** A DTO instance as plain JSON data (undefined properties dropped). */
+export function plain<T>(v: T): T {
+  return v === null || v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
+}

@@ -1,0 +1,131 @@
+import type { IndicatorAnswer, ScreeningAction, ScreeningStatus } from '@ctms/domain';
+import type { BioData, StoredAssessment } from './screening-rules';
+
+/** The encrypted `content_enc` blob of a screening. */
+export interface ScreeningContent {
+  metadataExtra?: {
+    othersPresent?: { role: string; accompanyingInterviewee?: boolean }[];
+    preferredInterviewerGender?: string;
+    preferredInterviewerGenderHonoured?: boolean;
+  };
+  interpreter?: Record<string, unknown>;
+  bioData?: BioData;
+  recruitment?: Record<string, unknown>;
+  transit?: Record<string, unknown>;
+  destinationAndExploitation?: Record<string, unknown> & { exploitationTypes?: string[] };
+  exit?: Record<string, unknown>;
+  needsAndRisks?: Record<string, unknown> & { servicesNeeded?: string[] };
+  assessmentRationale?: string;
+}
+
+/** One entry of the encrypted `review_comment_enc` log. */
+export interface ReviewComment {
+  kind: 'APPROVE' | 'RETURN' | 'TERMINATE';
+  at: string;
+  byUsername: string;
+  comment: string | null;
+}
+
+/** A screening row as loaded by the service (raw SQL, snake case). */
+export interface ScreeningRow {
+  id: string;
+  agency_id: string;
+  interviewer_id: string;
+  interviewer_username: string;
+  status: ScreeningStatus;
+  province_code: string;
+  district: string | null;
+  facility_type: string | null;
+  crossing_point: string | null;
+  referral_source: string | null;
+  interview_at: Date | null;
+  interview_language: string | null;
+  interview_consent: Record<string, string>;
+  content_enc: string | null;
+  indicators_enc: string | null;
+  assessment: StoredAssessment | null;
+  interviewer_assessment: string | null;
+  is_child: boolean;
+  person_id: string | null;
+  case_id: string | null;
+  submitted_at: Date | null;
+  reviewed_by_id: string | null;
+  reviewed_by_username: string | null;
+  reviewed_at: Date | null;
+  review_comment_enc: string | null;
+  termination_reason: string | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface UserRef {
+  id: string;
+  username: string;
+}
+
+/** GET /screenings/:id */
+export interface ScreeningView {
+  id: string;
+  status: ScreeningStatus;
+  version: number;
+  agencyId: string;
+  interviewer: UserRef;
+  createdAt: string;
+  updatedAt: string;
+  submittedAt: string | null;
+  reviewedAt: string | null;
+  reviewedBy: UserRef | null;
+  metadata: {
+    provinceCode: string;
+    district: string | null;
+    facilityType: string | null;
+    crossingPoint: string | null;
+    referralSource: string | null;
+    interviewAt: string | null;
+    interviewLanguage: string | null;
+    othersPresent: { role: string; accompanyingInterviewee?: boolean }[];
+    preferredInterviewerGender: string | null;
+    preferredInterviewerGenderHonoured: boolean | null;
+  };
+  interpreter: Record<string, unknown> | null;
+  /** the seven answers by question code, givenBy, form, recordedAt; `complete` when all seven are YES */
+  interviewConsent: { [key: string]: string | boolean; complete: boolean };
+  bioData: BioData | null;
+  recruitment: Record<string, unknown> | null;
+  transit: Record<string, unknown> | null;
+  destinationAndExploitation: Record<string, unknown> | null;
+  exit: Record<string, unknown> | null;
+  needsAndRisks: Record<string, unknown> | null;
+  indicatorAnswers: IndicatorAnswer[];
+  /** the computed, INDICATIVE result (never a legal status), per dimension, with its rule version */
+  assessment: StoredAssessment | null;
+  interviewerAssessment: string | null;
+  assessmentRationale: string | null;
+  isChild: boolean;
+  personId: string | null;
+  caseId: string | null;
+  terminationReason: string | null;
+  reviewComments: ReviewComment[];
+  /** the workflow actions this caller may take now (SCREENING_MACHINE, plus interviewer-only rules) */
+  allowedActions: ScreeningAction[];
+  /** the caller may save this screening with PATCH (a RETURNED one goes back to DRAFT) */
+  canEdit: boolean;
+}
+
+/** A row of GET /screenings: coded, non-identifying fields only — never a name. */
+export interface ScreeningListItem {
+  id: string;
+  status: ScreeningStatus;
+  version: number;
+  provinceCode: string;
+  facilityType: string | null;
+  interviewAt: string | null;
+  interviewer: UserRef;
+  isChild: boolean;
+  interviewerAssessment: string | null;
+  indicativeResult: string | null;
+  caseId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}

@@ -1,0 +1,613 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  allowedActions,
+  can,
+  interviewConsentComplete,
+  SCREENING_MACHINE,
+  validateIndicatorAnswers,
+  type IndicatorAnswer,
+  type InterviewConsentAnswers,
+  type Page,
+  type ScreeningAction,
+  type ScreeningContext,
+  type ScreeningStatus,
+} from '@ctms/domain';
+import { CaseOpener } from '../cases/case-opener';
+import { PersonWriter } from '../persons/person-writer';
+import { AuditService } from '../platform/audit/audit.service';
+import { screeningAccessSql } from '../platform/access/case-scope';
+import { FieldCipher } from '../platform/crypto/field-cipher';
+import { Conflict, NotFound, ValidationFailed } from '../platform/http/errors';
+import { DEFAULT_PAGE, decodeTupleCursor, encodeTupleCursor, pageOf } from '../platform/http/pagination';
+import type { Actor, RequestContext } from '../platform/http/request-context';
+import {
+  ApproveScreeningDto,
+  CreateScreeningDto,
+  ListScreeningsQueryDto,
+  ReturnScreeningDto,
+  ScreeningSectionsDto,
+  TerminateScreeningDto,
+  UpdateScreeningDto,
+  VersionDto,
+} from './dto/screening.dto';
+import { childConsentGiverOk, childFacts, computeAssessment, identityOf, plain, stableJson, type BioData, type StoredAssessment } from './screening-rules';
+import type { ReviewComment, ScreeningContent, ScreeningListItem, ScreeningRow, ScreeningView } from './screening.view';
+
+const T = 'screening';
+const SECTION_NAMES = [
+  'metadata',
+  'interpreter',
+  'interviewConsent',
+  'bioData',
+  'recruitment',
+  'transit',
+  'destinationAndExploitation',
+  'exit',
+  'needsAndRisks',
+  'indicatorAnswers',
+  'interviewerAssessment',
+  'assessmentRationale',
+] as const;
+type SectionName = (typeof SECTION_NAMES)[number];
+
+const CONTENT_SECTIONS = ['interpreter', 'bioData', 'recruitment', 'transit', 'destinationAndExploitation', 'exit', 'needsAndRisks'] as const;
+
+const TS_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$/;
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+const SELECT = `SELECT s.*, iu.username AS interviewer_username, ru.username AS reviewed_by_username
+  FROM screening s
+  JOIN app_user iu ON iu.id = s.interviewer_id
+  LEFT JOIN app_user ru ON ru.id = s.reviewed_by_id`;
+
+/** The decrypted, editable state of a screening: what a save computes from and writes back. */
+interface Working {
+  provinceCode: string;
+  district: string | null;
+  facilityType: string | null;
+  crossingPoint: string | null;
+  referralSource: string | null;
+  interviewAt: string | null;
+  interviewLanguage: string | null;
+  interviewConsent: Record<string, string>;
+  content: ScreeningContent;
+  indicators: IndicatorAnswer[];
+  interviewerAssessment: string | null;
+}
+
+const stale = () => new Conflict('STALE_VERSION', 'Someone else changed this screening; reload it and try again');
+const refused = (reason: string) => new Conflict(reason, `This action is not allowed now (${reason})`);
+
+function actorOf(ctx: RequestContext): Actor {
+  if (!ctx.actor) throw new NotFound();
+  return ctx.actor;
+}
+
+function iso(d: Date | null): string | null {
+  return d ? d.toISOString() : null;
+}
+
+async function execUpdate(m: EntityManager, sql: string, params: unknown[]): Promise<number> {
+  const result = (await m.query(sql, params)) as [unknown[], number];
+  return result[1];
+}
+
+/**
+ * The screening interview: drafts, the consent gate, the indicative indicator assessment and the
+ * review workflow (SCREENING_MACHINE). Every query carries the need-to-know rule in its WHERE clause
+ * (a screening the caller may not see is a 404 like a missing one); every write is one transaction
+ * with its one audit row; narratives, bio-data, indicator evidence and review comments are
+ * encrypted, bound to this table, their column and the row id.
+ */
+@Injectable()
+export class ScreeningsService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly cipher: FieldCipher,
+    private readonly audit: AuditService,
+    private readonly persons: PersonWriter,
+    private readonly cases: CaseOpener,
+  ) {}
+
+  // -------------------------------------------------------------------------------------------
+  // Reads
+
+  async get(ctx: RequestContext, id: string): Promise<ScreeningView> {
+    const actor = actorOf(ctx);
+    const row = await this.load(this.ds.manager, actor, id, false);
+    const view = this.toView(row, actor);
+    await this.audit.record(ctx, { action: 'SCREENING_READ', outcome: 'ALLOWED', objectType: T, objectId: id });
+    return view;
+  }
+
+  /** One query per page whatever the limit: the scope, the filters and the keyset are all in it. */
+  async list(ctx: RequestContext, q: ListScreeningsQueryDto): Promise<Page<ScreeningListItem>> {
+    const actor = actorOf(ctx);
+    const limit = q.limit ?? DEFAULT_PAGE;
+    const scope = screeningAccessSql(actor, 's', 1);
+    const params: unknown[] = [...scope.params];
+    const where = [scope.sql];
+    if (q.status) where.push(`s.status = $${params.push(q.status)}`);
+    if (q.mine === 'true') where.push(`s.interviewer_id = $${params.push(actor.userId)}`);
+    if (q.cursor) {
+      const [ts, after] = decodeTupleCursor(q.cursor, [TS_RE, UUID_RE]);
+      where.push(`(s.updated_at, s.id) < (($${params.push(ts)}::timestamp AT TIME ZONE 'UTC'), $${params.push(after)}::uuid)`);
+    }
+    const rows: (ScreeningListRow & { cursor_ts: string })[] = await this.ds.query(
+      `SELECT s.id, s.status, s.version, s.province_code, s.facility_type, s.interview_at, s.is_child, s.interviewer_assessment,
+              s.assessment->>'indicativeResult' AS indicative_result, s.case_id, s.created_at, s.updated_at,
+              s.interviewer_id, u.username AS interviewer_username,
+              to_char(s.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS cursor_ts
+         FROM screening s JOIN app_user u ON u.id = s.interviewer_id
+        WHERE ${where.join(' AND ')}
+        ORDER BY s.updated_at DESC, s.id DESC
+        LIMIT $${params.push(limit + 1)}`,
+      params,
+    );
+    const page = pageOf(rows, limit, (r) => encodeTupleCursor([r.cursor_ts, r.id]));
+    return { items: page.items.map(toListItem), nextCursor: page.nextCursor };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Drafts
+
+  async create(ctx: RequestContext, dto: CreateScreeningDto): Promise<ScreeningView> {
+    const actor = actorOf(ctx);
+    const id = randomUUID();
+    const province = dto.metadata?.provinceCode ?? (actor.allProvinces || actor.provinces.length !== 1 ? undefined : actor.provinces[0]);
+    if (!province) throw new ValidationFailed([{ field: 'metadata.provinceCode', problems: ['is required: the province where the interview takes place'] }]);
+    const empty: Working = {
+      provinceCode: province,
+      district: null,
+      facilityType: null,
+      crossingPoint: null,
+      referralSource: null,
+      interviewAt: null,
+      interviewLanguage: null,
+      interviewConsent: {},
+      content: {},
+      indicators: [],
+      interviewerAssessment: null,
+    };
+    await this.ds.transaction(async (m) => {
+      const { next, changed } = this.apply(empty, dto, actor);
+      const derived = await this.derive(m, next);
+      await m.query(
+        `INSERT INTO screening (id, agency_id, interviewer_id, status, province_code, district, facility_type, crossing_point,
+           referral_source, interview_at, interview_language, interview_consent, content_enc, indicators_enc, assessment,
+           interviewer_assessment, is_child, person_id)
+         VALUES ($1, $2, $3, 'DRAFT', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+        [id, actor.agencyId, actor.userId, ...this.columns(id, next, derived)],
+      );
+      await this.audit.record(ctx, { action: 'SCREENING_CREATED', outcome: 'ALLOWED', objectType: T, objectId: id, details: { sections: changed } }, m);
+    });
+    return this.view(actor, id);
+  }
+
+  async update(ctx: RequestContext, id: string, dto: UpdateScreeningDto): Promise<ScreeningView> {
+    const actor = actorOf(ctx);
+    await this.ds.transaction(async (m) => {
+      const row = await this.load(m, actor, id, true);
+      if (row.version !== dto.version) throw stale();
+      if (row.interviewer_id !== actor.userId) throw refused('NOT_INTERVIEWER');
+      let revised = false;
+      if (row.status === 'RETURNED') {
+        // saving a returned screening takes it back to DRAFT (REVISE)
+        const d = can(SCREENING_MACHINE, row.status, 'REVISE', this.machineCtx(actor, row));
+        if (!d.ok) throw refused(d.reason);
+        revised = true;
+      } else if (row.status !== 'DRAFT') {
+        throw refused('ACTION_NOT_ALLOWED_IN_STATE');
+      }
+      const current = this.working(row);
+      const { next, changed } = this.apply(current, dto, actor);
+      if (!changed.length && !revised) return; // nothing to write
+      const derived = await this.derive(m, next);
+      const n = await execUpdate(
+        m,
+        `UPDATE screening SET province_code = $3, district = $4, facility_type = $5, crossing_point = $6, referral_source = $7,
+           interview_at = $8, interview_language = $9, interview_consent = $10, content_enc = $11, indicators_enc = $12,
+           assessment = $13, interviewer_assessment = $14, is_child = $15, person_id = $16, status = 'DRAFT',
+           version = version + 1, updated_at = now()
+         WHERE id = $1 AND version = $2`,
+        [id, dto.version, ...this.columns(id, next, derived)],
+      );
+      if (n !== 1) throw stale();
+      await this.audit.record(
+        ctx,
+        { action: 'SCREENING_UPDATED', outcome: 'ALLOWED', objectType: T, objectId: id, details: { sections: changed, ...(revised ? { from: 'RETURNED', to: 'DRAFT' } : {}) } },
+        m,
+      );
+    });
+    return this.view(actor, id);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Workflow
+
+  async submit(ctx: RequestContext, id: string, dto: VersionDto): Promise<ScreeningView> {
+    const actor = actorOf(ctx);
+    await this.ds.transaction(async (m) => {
+      const row = await this.load(m, actor, id, true);
+      if (row.version !== dto.version) throw stale();
+      if (row.interviewer_id !== actor.userId) throw refused('NOT_INTERVIEWER');
+      const d = can(SCREENING_MACHINE, row.status, 'SUBMIT', this.machineCtx(actor, row));
+      if (!d.ok) throw refused(d.reason);
+      const w = this.working(row);
+      if (row.is_child && !childConsentGiverOk(w.interviewConsent['givenBy'])) {
+        throw new Conflict('CHILD_CONSENT_GIVER_REQUIRED', "A child's interview consent must be given by a parent, legal guardian or social worker (interviewConsent.givenBy)");
+      }
+      const bio = w.content.bioData;
+      if (!bio?.personId && !identityOf(bio)) {
+        throw new Conflict('BIO_DATA_REQUIRED', 'Link an existing person or record the given name (Lao script) and the birth-date precision (bioData)');
+      }
+      if (!w.interviewerAssessment) throw new Conflict('INTERVIEWER_ASSESSMENT_REQUIRED', 'Record your assessment (interviewerAssessment) before submitting');
+      await this.transition(m, id, dto.version, row.status, d.to, `submitted_at = now()`, []);
+      await this.audit.record(ctx, { action: 'SCREENING_SUBMITTED', outcome: 'ALLOWED', objectType: T, objectId: id, details: { from: row.status, to: d.to } }, m);
+    });
+    return this.view(actor, id);
+  }
+
+  async approve(ctx: RequestContext, id: string, dto: ApproveScreeningDto): Promise<ScreeningView> {
+    const actor = actorOf(ctx);
+    await this.ds.transaction(async (m) => {
+      const row = await this.load(m, actor, id, true);
+      if (row.version !== dto.version) throw stale();
+      const d = can(SCREENING_MACHINE, row.status, 'APPROVE', this.machineCtx(actor, row));
+      if (!d.ok) throw refused(d.reason);
+      const w = this.working(row);
+      const bio = w.content.bioData;
+      let personId = bio?.personId ?? null;
+      let personCreated = false;
+      if (!personId) {
+        const identity = identityOf(bio);
+        if (!identity) throw new Conflict('BIO_DATA_REQUIRED', 'The bio-data lacks the given name (Lao script) or the birth-date precision');
+        personId = await this.persons.create(m, ctx, identity);
+        personCreated = true;
+      }
+      let caseId: string | null = null;
+      let caseCreated = false;
+      if (w.interviewerAssessment === 'POSSIBLE_VICTIM') {
+        const opened = await this.cases.openOrAttach(m, ctx, {
+          screeningId: id,
+          personId,
+          agencyId: row.agency_id,
+          provinceCode: row.province_code,
+          isChild: row.is_child,
+          exploitationTypes: w.content.destinationAndExploitation?.exploitationTypes ?? [],
+          needs: w.content.needsAndRisks?.servicesNeeded ?? [],
+        });
+        caseId = opened.caseId;
+        caseCreated = opened.created;
+      }
+      const comments = this.appendComment(row, actor, 'APPROVE', dto.comment ?? null);
+      await this.transition(m, id, dto.version, row.status, d.to, `reviewed_by_id = $5, reviewed_at = now(), review_comment_enc = $6, person_id = $7, case_id = $8`, [
+        actor.userId,
+        comments,
+        personId,
+        caseId,
+      ]);
+      await this.audit.record(
+        ctx,
+        {
+          action: 'SCREENING_APPROVED',
+          outcome: 'ALLOWED',
+          objectType: T,
+          objectId: id,
+          details: { from: row.status, to: d.to, personId, personCreated, caseId, caseCreated, comment: dto.comment !== undefined },
+        },
+        m,
+      );
+    });
+    return this.view(actor, id);
+  }
+
+  async return(ctx: RequestContext, id: string, dto: ReturnScreeningDto): Promise<ScreeningView> {
+    const actor = actorOf(ctx);
+    await this.ds.transaction(async (m) => {
+      const row = await this.load(m, actor, id, true);
+      if (row.version !== dto.version) throw stale();
+      const d = can(SCREENING_MACHINE, row.status, 'RETURN', { ...this.machineCtx(actor, row), reason: dto.comment });
+      if (!d.ok) throw refused(d.reason);
+      const comments = this.appendComment(row, actor, 'RETURN', dto.comment);
+      await this.transition(m, id, dto.version, row.status, d.to, `reviewed_by_id = $5, reviewed_at = now(), review_comment_enc = $6`, [actor.userId, comments]);
+      await this.audit.record(ctx, { action: 'SCREENING_RETURNED', outcome: 'ALLOWED', objectType: T, objectId: id, details: { from: row.status, to: d.to } }, m);
+    });
+    return this.view(actor, id);
+  }
+
+  /** The interview stopped: the status and the coded reason stay, the interview content is erased. */
+  async terminate(ctx: RequestContext, id: string, dto: TerminateScreeningDto): Promise<ScreeningView> {
+    const actor = actorOf(ctx);
+    await this.ds.transaction(async (m) => {
+      const row = await this.load(m, actor, id, true);
+      if (row.version !== dto.version) throw stale();
+      if (row.interviewer_id !== actor.userId && !actor.roles.includes('SUPERVISOR')) throw refused('NOT_INTERVIEWER');
+      const d = can(SCREENING_MACHINE, row.status, 'TERMINATE', { ...this.machineCtx(actor, row), reason: dto.reason });
+      if (!d.ok) throw refused(d.reason);
+      const comments = this.appendComment(row, actor, 'TERMINATE', dto.note ?? null);
+      await this.transition(
+        m,
+        id,
+        dto.version,
+        row.status,
+        d.to,
+        `termination_reason = $5, review_comment_enc = $6, content_enc = NULL, indicators_enc = NULL, assessment = NULL,
+         interviewer_assessment = NULL, person_id = NULL`,
+        [dto.reason, comments],
+      );
+      await this.audit.record(
+        ctx,
+        { action: 'SCREENING_TERMINATED', outcome: 'ALLOWED', objectType: T, objectId: id, details: { from: row.status, to: d.to, reason: dto.reason, contentErased: true } },
+        m,
+      );
+    });
+    return this.view(actor, id);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Internals
+
+  /** Loads one screening through the need-to-know rule; absent or out of scope: the same 404. */
+  private async load(m: EntityManager, actor: Actor, id: string, forUpdate: boolean): Promise<ScreeningRow> {
+    const scope = screeningAccessSql(actor, 's', 2);
+    const rows: ScreeningRow[] = await m.query(`${SELECT} WHERE s.id = $1 AND ${scope.sql}${forUpdate ? ' FOR UPDATE OF s' : ''}`, [id, ...scope.params]);
+    const row = rows[0];
+    if (!row) throw new NotFound();
+    return row;
+  }
+
+  private async view(actor: Actor, id: string): Promise<ScreeningView> {
+    return this.toView(await this.load(this.ds.manager, actor, id, false), actor);
+  }
+
+  private machineCtx(actor: Actor, row: ScreeningRow): ScreeningContext {
+    return {
+      roles: actor.roles,
+      actorInScreeningAgency: row.agency_id === actor.agencyId,
+      actorIsInterviewer: row.interviewer_id === actor.userId,
+      interviewConsent: row.interview_consent as InterviewConsentAnswers,
+    };
+  }
+
+  /** Status change with optimistic locking; `extraSet` uses parameters from $5. */
+  private async transition(m: EntityManager, id: string, version: number, from: ScreeningStatus, to: ScreeningStatus, extraSet: string, extra: unknown[]): Promise<void> {
+    const n = await execUpdate(
+      m,
+      `UPDATE screening SET status = $3, ${extraSet}, version = version + 1, updated_at = now() WHERE id = $1 AND version = $2 AND status = $4`,
+      [id, version, to, from, ...extra],
+    );
+    if (n !== 1) throw stale();
+  }
+
+  private bind(id: string, column: 'content_enc' | 'indicators_enc' | 'review_comment_enc') {
+    return { table: T, column, rowId: id };
+  }
+
+  private working(row: ScreeningRow): Working {
+    return {
+      provinceCode: row.province_code,
+      district: row.district,
+      facilityType: row.facility_type,
+      crossingPoint: row.crossing_point,
+      referralSource: row.referral_source,
+      interviewAt: iso(row.interview_at),
+      interviewLanguage: row.interview_language,
+      interviewConsent: row.interview_consent ?? {},
+      content: this.cipher.decryptJson<ScreeningContent>(row.content_enc, this.bind(row.id, 'content_enc')) ?? {},
+      indicators: this.cipher.decryptJson<IndicatorAnswer[]>(row.indicators_enc, this.bind(row.id, 'indicators_enc')) ?? [],
+      interviewerAssessment: row.interviewer_assessment,
+    };
+  }
+
+  /**
+   * Applies the sections sent to the current state: a section sent replaces that section, a section
+   * left out stays, null clears it. Returns the names of the sections that really changed.
+   */
+  private apply(current: Working, dto: ScreeningSectionsDto, actor: Actor): { next: Working; changed: SectionName[] } {
+    const next: Working = { ...current, content: { ...current.content }, interviewConsent: { ...current.interviewConsent } };
+    const before = this.sectionsOf(current);
+    if (dto.metadata !== undefined) {
+      const md = plain(dto.metadata) ?? {};
+      if (md.provinceCode !== undefined && md.provinceCode !== null) {
+        if (!actor.allProvinces && !actor.provinces.includes(md.provinceCode)) {
+          throw new ValidationFailed([{ field: 'metadata.provinceCode', problems: ['is outside your province scope'] }]);
+        }
+        next.provinceCode = md.provinceCode;
+      }
+      next.district = md.district ?? null;
+      next.facilityType = md.facilityType ?? null;
+      next.crossingPoint = md.crossingPoint ?? null;
+      next.referralSource = md.referralSource ?? null;
+      next.interviewAt = md.interviewAt ? new Date(md.interviewAt).toISOString() : null;
+      next.interviewLanguage = md.interviewLanguage ?? null;
+      const extra = { othersPresent: md.othersPresent, preferredInterviewerGender: md.preferredInterviewerGender, preferredInterviewerGenderHonoured: md.preferredInterviewerGenderHonoured };
+      next.content.metadataExtra = plain(extra);
+    }
+    if (dto.interviewConsent !== undefined) next.interviewConsent = { ...(plain(dto.interviewConsent) ?? {}) } as Record<string, string>;
+    for (const s of CONTENT_SECTIONS) {
+      const v = dto[s];
+      if (v === undefined) continue;
+      if (v === null) delete next.content[s];
+      else (next.content as Record<string, unknown>)[s] = plain(v);
+    }
+    if (dto.indicatorAnswers !== undefined) {
+      const answers = plain(dto.indicatorAnswers) ?? [];
+      const problems = validateIndicatorAnswers(answers);
+      if (problems.length) throw new ValidationFailed([{ field: 'indicatorAnswers', problems }]);
+      next.indicators = answers;
+    }
+    if (dto.interviewerAssessment !== undefined) next.interviewerAssessment = dto.interviewerAssessment;
+    if (dto.assessmentRationale !== undefined) {
+      if (dto.assessmentRationale === null) delete next.content.assessmentRationale;
+      else next.content.assessmentRationale = dto.assessmentRationale;
+    }
+    const after = this.sectionsOf(next);
+    const changed = SECTION_NAMES.filter((s) => stableJson(before[s]) !== stableJson(after[s]));
+    return { next, changed };
+  }
+
+  private sectionsOf(w: Working): Record<SectionName, unknown> {
+    return {
+      metadata: [w.provinceCode, w.district, w.facilityType, w.crossingPoint, w.referralSource, w.interviewAt, w.interviewLanguage, w.content.metadataExtra ?? null],
+      interpreter: w.content.interpreter ?? null,
+      interviewConsent: w.interviewConsent,
+      bioData: w.content.bioData ?? null,
+      recruitment: w.content.recruitment ?? null,
+      transit: w.content.transit ?? null,
+      destinationAndExploitation: w.content.destinationAndExploitation ?? null,
+      exit: w.content.exit ?? null,
+      needsAndRisks: w.content.needsAndRisks ?? null,
+      indicatorAnswers: w.indicators,
+      interviewerAssessment: w.interviewerAssessment,
+      assessmentRationale: w.content.assessmentRationale ?? null,
+    };
+  }
+
+  /** Child status, the indicative assessment and the linked person; refuses a child's consent given by the child. */
+  private async derive(m: EntityManager, w: Working): Promise<{ isChild: boolean; assessment: StoredAssessment | null; personId: string | null }> {
+    const bio: BioData | undefined = w.content.bioData;
+    let linkedMinor = false;
+    const personId = bio?.personId ?? null;
+    if (personId) {
+      const rows: { presumed_minor: boolean }[] = await m.query(`SELECT presumed_minor FROM person WHERE id = $1 AND merged_into_id IS NULL`, [personId]);
+      const p = rows[0];
+      if (!p) throw new ValidationFailed([{ field: 'bioData.personId', problems: ['no such person (or it was merged into another one)'] }]);
+      linkedMinor = p.presumed_minor;
+    }
+    const facts = childFacts(bio, w.interviewAt ? new Date(w.interviewAt) : null, linkedMinor);
+    const givenBy = w.interviewConsent['givenBy'];
+    if (facts.isChild && givenBy !== undefined && !childConsentGiverOk(givenBy)) {
+      throw new ValidationFailed([
+        { field: 'interviewConsent.givenBy', problems: ["the interviewee is a child: consent must be given by a PARENT, LEGAL_GUARDIAN or SOCIAL_WORKER, not " + givenBy] },
+      ]);
+    }
+    return { isChild: facts.isChild, assessment: computeAssessment(w.indicators, facts), personId };
+  }
+
+  /** Column values $4.. of INSERT and $3.. of UPDATE, in the same order. */
+  private columns(id: string, w: Working, derived: { isChild: boolean; assessment: StoredAssessment | null; personId: string | null }): unknown[] {
+    const content = Object.keys(w.content).length ? w.content : null;
+    return [
+      w.provinceCode,
+      w.district,
+      w.facilityType,
+      w.crossingPoint,
+      w.referralSource,
+      w.interviewAt,
+      w.interviewLanguage,
+      JSON.stringify(w.interviewConsent),
+      this.cipher.encryptJson(content, this.bind(id, 'content_enc')),
+      this.cipher.encryptJson(w.indicators.length ? w.indicators : null, this.bind(id, 'indicators_enc')),
+      derived.assessment ? JSON.stringify(derived.assessment) : null,
+      w.interviewerAssessment,
+      derived.isChild,
+      derived.personId,
+    ];
+  }
+
+  private comments(row: ScreeningRow): ReviewComment[] {
+    return this.cipher.decryptJson<ReviewComment[]>(row.review_comment_enc, this.bind(row.id, 'review_comment_enc')) ?? [];
+  }
+
+  private appendComment(row: ScreeningRow, actor: Actor, kind: ReviewComment['kind'], comment: string | null): string | null {
+    const all = [...this.comments(row), { kind, at: new Date().toISOString(), byUsername: actor.username, comment }];
+    return this.cipher.encryptJson(all, this.bind(row.id, 'review_comment_enc'));
+  }
+
+  private actionsFor(actor: Actor, row: ScreeningRow): ScreeningAction[] {
+    const interviewer = row.interviewer_id === actor.userId;
+    return allowedActions(SCREENING_MACHINE, row.status, this.machineCtx(actor, row)).filter((a) => {
+      if (a === 'SUBMIT' || a === 'REVISE') return interviewer;
+      if (a === 'TERMINATE') return interviewer || actor.roles.includes('SUPERVISOR');
+      return true;
+    });
+  }
+
+  private toView(row: ScreeningRow, actor: Actor): ScreeningView {
+    const w = this.working(row);
+    const extra = w.content.metadataExtra ?? {};
+    const consent = w.interviewConsent as Record<string, string>;
+    const actions = this.actionsFor(actor, row);
+    return {
+      id: row.id,
+      status: row.status,
+      version: row.version,
+      agencyId: row.agency_id,
+      interviewer: { id: row.interviewer_id, username: row.interviewer_username },
+      createdAt: row.created_at.toISOString(),
+      updatedAt: row.updated_at.toISOString(),
+      submittedAt: iso(row.submitted_at),
+      reviewedAt: iso(row.reviewed_at),
+      reviewedBy: row.reviewed_by_id ? { id: row.reviewed_by_id, username: row.reviewed_by_username ?? '' } : null,
+      metadata: {
+        provinceCode: row.province_code,
+        district: row.district,
+        facilityType: row.facility_type,
+        crossingPoint: row.crossing_point,
+        referralSource: row.referral_source,
+        interviewAt: iso(row.interview_at),
+        interviewLanguage: row.interview_language,
+        othersPresent: extra.othersPresent ?? [],
+        preferredInterviewerGender: extra.preferredInterviewerGender ?? null,
+        preferredInterviewerGenderHonoured: extra.preferredInterviewerGenderHonoured ?? null,
+      },
+      interpreter: w.content.interpreter ?? null,
+      interviewConsent: { ...consent, complete: interviewConsentComplete(consent as InterviewConsentAnswers) },
+      bioData: w.content.bioData ?? null,
+      recruitment: w.content.recruitment ?? null,
+      transit: w.content.transit ?? null,
+      destinationAndExploitation: w.content.destinationAndExploitation ?? null,
+      exit: w.content.exit ?? null,
+      needsAndRisks: w.content.needsAndRisks ?? null,
+      indicatorAnswers: w.indicators,
+      assessment: row.assessment,
+      interviewerAssessment: row.interviewer_assessment,
+      assessmentRationale: w.content.assessmentRationale ?? null,
+      isChild: row.is_child,
+      personId: row.person_id,
+      caseId: row.case_id,
+      terminationReason: row.termination_reason,
+      reviewComments: this.comments(row),
+      allowedActions: actions,
+      canEdit: row.interviewer_id === actor.userId && (row.status === 'DRAFT' || (row.status === 'RETURNED' && actions.includes('REVISE'))),
+    };
+  }
+}
+
+interface ScreeningListRow {
+  id: string;
+  status: ScreeningStatus;
+  version: number;
+  province_code: string;
+  facility_type: string | null;
+  interview_at: Date | null;
+  is_child: boolean;
+  interviewer_assessment: string | null;
+  indicative_result: string | null;
+  case_id: string | null;
+  created_at: Date;
+  updated_at: Date;
+  interviewer_id: string;
+  interviewer_username: string;
+}
+
+function toListItem(r: ScreeningListRow): ScreeningListItem {
+  return {
+    id: r.id,
+    status: r.status,
+    version: r.version,
+    provinceCode: r.province_code,
+    facilityType: r.facility_type,
+    interviewAt: iso(r.interview_at),
+    interviewer: { id: r.interviewer_id, username: r.interviewer_username },
+    isChild: r.is_child,
+    interviewerAssessment: r.interviewer_assessment,
+    indicativeResult: r.indicative_result,
+    caseId: r.case_id,
+    createdAt: r.created_at.toISOString(),
+    updatedAt: r.updated_at.toISOString(),
+  };
+}
