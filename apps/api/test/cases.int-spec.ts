@@ -17,7 +17,12 @@ describe('cases: opening, need-to-know, workflow, notes, timeline, access log, c
   const tokens: Record<string, string> = {};
   const ids: Record<string, string> = {};
   const agencies: Record<string, string> = {};
-  const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Vientiane', year: 'numeric' }).format(new Date()));
+  const year = Number(
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Asia/Vientiane',
+      year: 'numeric',
+    }).format(new Date()),
+  );
 
   const USERS = [
     'atd.caseworker',
@@ -76,9 +81,7 @@ describe('cases: opening, need-to-know, workflow, notes, timeline, access log, c
   }
 
   /** Opens (or attaches) through CaseOpener inside a transaction, as the screening approval does. */
-  async function open(
-    opts: Partial<OpenCaseInput> & { as?: RequestContext } = {},
-  ): Promise<{ caseId: string; caseNumber: string; created: boolean }> {
+  async function open(opts: Partial<OpenCaseInput> & { as?: RequestContext } = {}): Promise<{ caseId: string; caseNumber: string; created: boolean }> {
     const ctx = opts.as ?? ctxFor('atd.caseworker', 'MOPS_ATD', ['CASEWORKER'], ['01']);
     const input: OpenCaseInput = {
       screeningId: opts.screeningId ?? randomUUID(),
@@ -106,8 +109,16 @@ describe('cases: opening, need-to-know, workflow, notes, timeline, access log, c
       expect(a.caseNumber).toMatch(new RegExp(`^VT-${year}-\\d{5}$`));
       expect(Number(b.caseNumber.slice(-5))).toBe(Number(a.caseNumber.slice(-5)) + 1);
       expect(c.caseNumber).toMatch(new RegExp(`^BK-${year}-\\d{5}$`));
-      const { rows } = await s.admin.query(`SELECT status, identification_status, flags, province_code, lead_agency_id FROM case_record WHERE id = $1`, [a.caseId]);
-      expect(rows[0]).toEqual({ status: 'OPEN', identification_status: 'POSSIBLE_VICTIM', flags: [], province_code: '01', lead_agency_id: agencies['MOPS_ATD'] });
+      const { rows } = await s.admin.query(`SELECT status, identification_status, flags, province_code, lead_agency_id FROM case_record WHERE id = $1`, [
+        a.caseId,
+      ]);
+      expect(rows[0]).toEqual({
+        status: 'OPEN',
+        identification_status: 'POSSIBLE_VICTIM',
+        flags: [],
+        province_code: '01',
+        lead_agency_id: agencies['MOPS_ATD'],
+      });
       const events = await s.admin.query(`SELECT kind FROM case_event WHERE case_id = $1`, [a.caseId]);
       expect(events.rows.map((r) => r.kind)).toEqual(['CASE_OPENED']);
       const audit = await s.admin.query(`SELECT action, actor_username FROM audit_event WHERE object_type = 'case' AND object_id = $1`, [a.caseId]);
@@ -115,7 +126,9 @@ describe('cases: opening, need-to-know, workflow, notes, timeline, access log, c
     });
 
     it('hands out distinct consecutive numbers to concurrent openings', async () => {
-      const opened = await Promise.all(Array.from({ length: 8 }, () => open({ provinceCode: '03' })));
+      const persons: string[] = [];
+      for (let i = 0; i < 8; i++) persons.push(await newPerson());
+      const opened = await Promise.all(persons.map((personId) => open({ personId, provinceCode: '03' })));
       const seqs = opened.map((o) => Number(o.caseNumber.slice(-5))).sort((x, y) => x - y);
       expect(new Set(seqs).size).toBe(8);
       expect((seqs[7] ?? 0) - (seqs[0] ?? 0)).toBe(7);
@@ -124,15 +137,26 @@ describe('cases: opening, need-to-know, workflow, notes, timeline, access log, c
     it('flags a child and attaches a second screening to the open case of the same lead agency', async () => {
       const personId = await newPerson();
       const first = await open({ personId, isChild: true });
-      const again = await open({ personId, exploitationTypes: ['SEXUAL_EXPLOITATION'] });
-      expect(again).toEqual({ caseId: first.caseId, caseNumber: first.caseNumber, created: false });
+      const again = await open({
+        personId,
+        exploitationTypes: ['SEXUAL_EXPLOITATION'],
+      });
+      expect(again).toEqual({
+        caseId: first.caseId,
+        caseNumber: first.caseNumber,
+        created: false,
+      });
       const { rows } = await s.admin.query(`SELECT flags, exploitation_types FROM case_record WHERE id = $1`, [first.caseId]);
       expect(rows[0].flags).toEqual(['CHILD']);
       expect(rows[0].exploitation_types).toEqual(['FORCED_LABOUR', 'SEXUAL_EXPLOITATION']);
       const events = await s.admin.query(`SELECT kind FROM case_event WHERE case_id = $1 ORDER BY id`, [first.caseId]);
       expect(events.rows.map((r) => r.kind)).toEqual(['CASE_OPENED', 'SCREENING_ATTACHED']);
       // another agency's screening of the same person opens that agency's own case
-      const lwu = await open({ personId, agencyId: agencies['LWU'], as: ctxFor('lwu.caseworker', 'LWU', ['CASEWORKER'], ['01']) });
+      const lwu = await open({
+        personId,
+        agencyId: agencies['LWU'],
+        as: ctxFor('lwu.caseworker', 'LWU', ['CASEWORKER'], ['01']),
+      });
       expect(lwu.created).toBe(true);
       expect(lwu.caseId).not.toBe(first.caseId);
     });
@@ -145,19 +169,43 @@ describe('cases: opening, need-to-know, workflow, notes, timeline, access log, c
     beforeAll(async () => {
       caseId = (await open({ provinceCode: '01' })).caseId;
       bokeoCase = (await open({ provinceCode: '05' })).caseId;
-      lwuCase = (await open({ agencyId: agencies['LWU'], as: ctxFor('lwu.caseworker', 'LWU', ['CASEWORKER'], ['01']) })).caseId;
+      lwuCase = (
+        await open({
+          agencyId: agencies['LWU'],
+          as: ctxFor('lwu.caseworker', 'LWU', ['CASEWORKER'], ['01']),
+        })
+      ).caseId;
     });
 
     it('opens the case for the lead agency in scope, with one CASE_READ audit row', async () => {
       const before = await lastAuditSeq(s.admin);
       const res = await get('atd.caseworker', `/cases/${caseId}`);
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ id: caseId, status: 'OPEN', identificationStatus: 'POSSIBLE_VICTIM', provinceCode: '01', leadAgency: { code: 'MOPS_ATD' }, version: 1 });
-      expect(res.body.allowedActions).toEqual({ case: [], identification: [], edit: false, assign: false, accessLog: false });
+      expect(res.body).toMatchObject({
+        id: caseId,
+        status: 'OPEN',
+        identificationStatus: 'POSSIBLE_VICTIM',
+        provinceCode: '01',
+        leadAgency: { code: 'MOPS_ATD' },
+        version: 1,
+      });
+      expect(res.body.allowedActions).toEqual({
+        case: [],
+        identification: [],
+        edit: false,
+        assign: false,
+        accessLog: false,
+      });
       const audit = await auditSince(s.admin, before);
       expect(audit.map((a) => [a.action, a.outcome, a.object_id])).toEqual([['CASE_READ', 'ALLOWED', caseId]]);
       const sup = await get('atd.supervisor', `/cases/${caseId}`);
-      expect(sup.body.allowedActions).toEqual({ case: ['ACTIVATE', 'CLOSE'], identification: ['IDENTIFY', 'NOT_IDENTIFY'], edit: true, assign: true, accessLog: true });
+      expect(sup.body.allowedActions).toEqual({
+        case: ['ACTIVATE', 'CLOSE'],
+        identification: ['IDENTIFY', 'NOT_IDENTIFY'],
+        edit: true,
+        assign: true,
+        accessLog: true,
+      });
     });
 
     it.each(['lwu.caseworker', 'lwu.supervisor', 'lwu.admin', 'analyst', 'sysadmin', 'atd.bokeo'] as const)(
@@ -180,7 +228,11 @@ describe('cases: opening, need-to-know, workflow, notes, timeline, access log, c
 
     it('lists only the cases the caller may open', async () => {
       const listAll = async (user: User) => {
-        const out: { id: string; provinceCode: string; leadAgency: { code: string } }[] = [];
+        const out: {
+          id: string;
+          provinceCode: string;
+          leadAgency: { code: string };
+        }[] = [];
         let cursor: string | null = null;
         do {
           const res = await get(user, `/cases?limit=100${cursor ? `&cursor=${cursor}` : ''}`);
@@ -206,7 +258,20 @@ describe('cases: opening, need-to-know, workflow, notes, timeline, access log, c
       // the list carries no names and no protected category
       const res = await get('atd.supervisor', '/cases?limit=1');
       expect(Object.keys(res.body.items[0]).sort()).toEqual(
-        ['assignedTo', 'caseNumber', 'exploitationTypes', 'flags', 'id', 'identificationStatus', 'leadAgency', 'openedAt', 'provinceCode', 'status', 'updatedAt', 'version'].sort(),
+        [
+          'assignedTo',
+          'caseNumber',
+          'exploitationTypes',
+          'flags',
+          'id',
+          'identificationStatus',
+          'leadAgency',
+          'openedAt',
+          'provinceCode',
+          'status',
+          'updatedAt',
+          'version',
+        ].sort(),
       );
       for (const user of ['lwu.admin', 'analyst', 'sysadmin'] as const) expect((await get(user, '/cases')).status).toBe(403);
     });
@@ -240,7 +305,11 @@ describe('cases: opening, need-to-know, workflow, notes, timeline, access log, c
         logMigration: () => undefined,
         log: () => undefined,
       };
-      Object.defineProperty(ds, 'logger', { value: counting, configurable: true, writable: true });
+      Object.defineProperty(ds, 'logger', {
+        value: counting,
+        configurable: true,
+        writable: true,
+      });
       try {
         const counts: number[] = [];
         for (const limit of [5, 100]) {
@@ -253,7 +322,11 @@ describe('cases: opening, need-to-know, workflow, notes, timeline, access log, c
         expect(counts[0]).toBe(counts[1]);
         expect(counts[0]).toBeLessThanOrEqual(4);
       } finally {
-        Object.defineProperty(ds, 'logger', { value: original, configurable: true, writable: true });
+        Object.defineProperty(ds, 'logger', {
+          value: original,
+          configurable: true,
+          writable: true,
+        });
       }
     });
   });
@@ -265,22 +338,44 @@ describe('cases: opening, need-to-know, workflow, notes, timeline, access log, c
     });
 
     it('refuses an unassigned caseworker with 409 NOT_CASE_EDITOR', async () => {
-      const res = await patch('atd.caseworker', `/cases/${caseId}`, { version: 1, riskLevel: 'HIGH' });
+      const res = await patch('atd.caseworker', `/cases/${caseId}`, {
+        version: 1,
+        riskLevel: 'HIGH',
+      });
       expect(res.status).toBe(409);
       expect(res.body.code).toBe('NOT_CASE_EDITOR');
     });
 
     it('assigns only an eligible user of the lead agency whose scope covers the case', async () => {
-      const wrong = await post('atd.supervisor', `/cases/${caseId}/assign`, { version: 1, userId: ids['atd.bokeo'] });
+      const wrong = await post('atd.supervisor', `/cases/${caseId}/assign`, {
+        version: 1,
+        userId: ids['atd.bokeo'],
+      });
       expect(wrong.status).toBe(400);
       expect(wrong.body.details[0].field).toBe('userId');
-      const lwu = await post('atd.supervisor', `/cases/${caseId}/assign`, { version: 1, userId: ids['lwu.caseworker'] });
+      const lwu = await post('atd.supervisor', `/cases/${caseId}/assign`, {
+        version: 1,
+        userId: ids['lwu.caseworker'],
+      });
       expect(lwu.status).toBe(400);
-      const ok = await post('atd.supervisor', `/cases/${caseId}/assign`, { version: 1, userId: ids['atd.caseworker'] });
+      const ok = await post('atd.supervisor', `/cases/${caseId}/assign`, {
+        version: 1,
+        userId: ids['atd.caseworker'],
+      });
       expect(ok.status).toBe(200);
-      expect(ok.body.assignedTo).toEqual({ id: ids['atd.caseworker'], username: 'atd.caseworker' });
+      expect(ok.body.assignedTo).toEqual({
+        id: ids['atd.caseworker'],
+        username: 'atd.caseworker',
+      });
       expect(ok.body.version).toBe(2);
-      expect((await post('atd.caseworker', `/cases/${caseId}/assign`, { version: 2, userId: ids['atd.caseworker'] })).status).toBe(404);
+      expect(
+        (
+          await post('atd.caseworker', `/cases/${caseId}/assign`, {
+            version: 2,
+            userId: ids['atd.caseworker'],
+          })
+        ).status,
+      ).toBe(404);
     });
 
     it('lets the assigned caseworker edit, encrypting the protected categories', async () => {
@@ -290,20 +385,46 @@ describe('cases: opening, need-to-know, workflow, notes, timeline, access log, c
         destinationCountries: ['TH'],
         exploitation: {
           narrative: CANARY,
-          journeyEvents: [{ stage: 'RECRUITMENT', place: 'Ban Phonxay', date: '2025-11-03', description: 'met the broker' }],
+          journeyEvents: [
+            {
+              stage: 'RECRUITMENT',
+              place: 'Ban Phonxay',
+              date: '2025-11-03',
+              description: 'met the broker',
+            },
+          ],
           meansOfControl: ['DEBT_BONDAGE', 'WITHHOLDS_DOCUMENTS'],
         },
-        perpetrators: [{ role: 'RECRUITER_OR_INTERMEDIARY', relationToVictim: 'ACQUAINTANCE', description: 'the broker' }],
+        perpetrators: [
+          {
+            role: 'RECRUITER_OR_INTERMEDIARY',
+            relationToVictim: 'ACQUAINTANCE',
+            description: 'the broker',
+          },
+        ],
         health: { medical: 'needs a check-up' },
       });
       expect(res.status).toBe(200);
       expect(res.body.version).toBe(3);
       expect(res.body.exploitation).toEqual({
         narrative: CANARY,
-        journeyEvents: [{ stage: 'RECRUITMENT', place: 'Ban Phonxay', date: '2025-11-03', description: 'met the broker' }],
+        journeyEvents: [
+          {
+            stage: 'RECRUITMENT',
+            place: 'Ban Phonxay',
+            date: '2025-11-03',
+            description: 'met the broker',
+          },
+        ],
         meansOfControl: ['DEBT_BONDAGE', 'WITHHOLDS_DOCUMENTS'],
       });
-      expect(res.body.perpetrators).toEqual([{ role: 'RECRUITER_OR_INTERMEDIARY', relationToVictim: 'ACQUAINTANCE', description: 'the broker' }]);
+      expect(res.body.perpetrators).toEqual([
+        {
+          role: 'RECRUITER_OR_INTERMEDIARY',
+          relationToVictim: 'ACQUAINTANCE',
+          description: 'the broker',
+        },
+      ]);
       const read = await get('atd.caseworker', `/cases/${caseId}`);
       expect(read.body.exploitation.narrative).toBe(CANARY);
       expect(read.body.riskLevel).toBe('HIGH');
@@ -311,13 +432,20 @@ describe('cases: opening, need-to-know, workflow, notes, timeline, access log, c
       expect(rows[0].t).not.toContain('Canary');
       expect(rows[0].t).not.toContain('broker');
       const ev = await s.admin.query(`SELECT details FROM case_event WHERE case_id = $1 AND kind = 'CASE_UPDATED'`, [caseId]);
-      expect(ev.rows[0].details).toEqual({ fields: ['destinationCountries', 'riskLevel', 'exploitation', 'perpetrators', 'health'] });
+      expect(ev.rows[0].details).toEqual({
+        fields: ['destinationCountries', 'riskLevel', 'exploitation', 'perpetrators', 'health'],
+      });
     });
 
     it('refuses bad input naming the field, storing nothing', async () => {
       const v = await version(caseId);
       const bad = [
-        { version: v, exploitation: { journeyEvents: [{ stage: 'RECRUITMENT', date: '2025-02-30' }] } },
+        {
+          version: v,
+          exploitation: {
+            journeyEvents: [{ stage: 'RECRUITMENT', date: '2025-02-30' }],
+          },
+        },
         { version: v, exploitationTypes: ['NOT_A_TYPE'] },
         { version: v, perpetrators: [{ role: 'VILLAIN' }] },
         { version: v, destinationCountries: ['Thailand'] },
@@ -331,8 +459,19 @@ describe('cases: opening, need-to-know, workflow, notes, timeline, access log, c
       expect(await version(caseId)).toBe(v);
     });
 
+    it('filters the list by assignee and status', async () => {
+      const mine = await get('atd.caseworker', '/cases?assignedTo=me&limit=100');
+      expect(mine.body.items.map((c: { id: string }) => c.id)).toEqual([caseId]);
+      const byId = await get('atd.supervisor', `/cases?assignedTo=${ids['atd.caseworker']}&status=OPEN&limit=100`);
+      expect(byId.body.items.map((c: { id: string }) => c.id)).toEqual([caseId]);
+      expect((await get('atd.supervisor', `/cases?assignedTo=${ids['atd.caseworker']}&status=CLOSED`)).body.items).toEqual([]);
+    });
+
     it('answers a stale version with 409 STALE_VERSION', async () => {
-      const res = await patch('atd.caseworker', `/cases/${caseId}`, { version: 1, riskLevel: 'LOW' });
+      const res = await patch('atd.caseworker', `/cases/${caseId}`, {
+        version: 1,
+        riskLevel: 'LOW',
+      });
       expect(res.status).toBe(409);
       expect(res.body.code).toBe('STALE_VERSION');
     });
@@ -340,7 +479,12 @@ describe('cases: opening, need-to-know, workflow, notes, timeline, access log, c
     it('100 concurrent PATCHes from one version: exactly 1 succeeds, 99 get 409', async () => {
       const v = await version(caseId);
       const results = await Promise.all(
-        Array.from({ length: 100 }, (_, i) => patch('atd.supervisor', `/cases/${caseId}`, { version: v, needs: i % 2 ? ['MEDICAL'] : ['SHELTER', 'LEGAL_AID'] })),
+        Array.from({ length: 100 }, (_, i) =>
+          patch('atd.supervisor', `/cases/${caseId}`, {
+            version: v,
+            needs: i % 2 ? ['MEDICAL'] : ['SHELTER', 'LEGAL_AID'],
+          }),
+        ),
       );
       const statuses = results.map((r) => r.status);
       expect(statuses.filter((x) => x === 200)).toHaveLength(1);
@@ -359,12 +503,28 @@ describe('cases: opening, need-to-know, workflow, notes, timeline, access log, c
     });
 
     it('lets a MoPS ATD investigator decide, and a later decision supersedes', async () => {
-      const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Vientiane' }).format(new Date());
-      const res = await post('atd.investigator', `/cases/${caseId}/identification`, { decision: 'IDENTIFIED', decidedOn: '2026-01-15', reasons: CANARY_REASONS });
+      const today = new Intl.DateTimeFormat('en-CA', {
+        timeZone: 'Asia/Vientiane',
+      }).format(new Date());
+      const res = await post('atd.investigator', `/cases/${caseId}/identification`, {
+        decision: 'IDENTIFIED',
+        decidedOn: '2026-01-15',
+        reasons: CANARY_REASONS,
+      });
       expect(res.status).toBe(200);
       expect(res.body.identificationStatus).toBe('IDENTIFIED');
-      expect(res.body.identification).toMatchObject({ decision: 'IDENTIFIED', decidedOn: '2026-01-15', reasons: CANARY_REASONS, decidedBy: { username: 'atd.investigator' }, agency: { code: 'MOPS_ATD' } });
-      const later = await post('atd.supervisor', `/cases/${caseId}/identification`, { decision: 'NOT_IDENTIFIED', decidedOn: today, reasons: 'new facts came to light' });
+      expect(res.body.identification).toMatchObject({
+        decision: 'IDENTIFIED',
+        decidedOn: '2026-01-15',
+        reasons: CANARY_REASONS,
+        decidedBy: { username: 'atd.investigator' },
+        agency: { code: 'MOPS_ATD' },
+      });
+      const later = await post('atd.supervisor', `/cases/${caseId}/identification`, {
+        decision: 'NOT_IDENTIFIED',
+        decidedOn: today,
+        reasons: 'new facts came to light',
+      });
       expect(later.status).toBe(200);
       expect(later.body.identificationStatus).toBe('NOT_IDENTIFIED');
       expect(later.body.identification.decidedBy.username).toBe('atd.supervisor');
@@ -377,10 +537,22 @@ describe('cases: opening, need-to-know, workflow, notes, timeline, access log, c
     it('refuses a future or impossible decision date, and missing reasons', async () => {
       const future = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
       for (const body of [
-        { decision: 'IDENTIFIED', decidedOn: future, reasons: 'enough reasons' },
-        { decision: 'IDENTIFIED', decidedOn: '2026-02-30', reasons: 'enough reasons' },
+        {
+          decision: 'IDENTIFIED',
+          decidedOn: future,
+          reasons: 'enough reasons',
+        },
+        {
+          decision: 'IDENTIFIED',
+          decidedOn: '2026-02-30',
+          reasons: 'enough reasons',
+        },
         { decision: 'IDENTIFIED', decidedOn: '2026-01-01' },
-        { decision: 'MAYBE', decidedOn: '2026-01-01', reasons: 'enough reasons' },
+        {
+          decision: 'MAYBE',
+          decidedOn: '2026-01-01',
+          reasons: 'enough reasons',
+        },
       ]) {
         const res = await post('atd.investigator', `/cases/${caseId}/identification`, body);
         expect(res.status).toBe(400);
@@ -388,7 +560,11 @@ describe('cases: opening, need-to-know, workflow, notes, timeline, access log, c
     });
 
     it('answers 404 to LWU (no relation) and to an ATD caseworker (no permission)', async () => {
-      const body = { decision: 'IDENTIFIED', decidedOn: '2026-01-15', reasons: 'should not be stored' };
+      const body = {
+        decision: 'IDENTIFIED',
+        decidedOn: '2026-01-15',
+        reasons: 'should not be stored',
+      };
       const rid = `same-request-${randomUUID()}`;
       const lwu = await s.http().post(`/api/v1/cases/${caseId}/identification`).set(bearer('lwu.supervisor')).set('X-Request-Id', rid).send(body);
       const missing = await s.http().post(`/api/v1/cases/${randomUUID()}/identification`).set(bearer('lwu.supervisor')).set('X-Request-Id', rid).send(body);
@@ -402,25 +578,68 @@ describe('cases: opening, need-to-know, workflow, notes, timeline, access log, c
     it('closes with a coded reason only, and reopens with a reason', async () => {
       let v = await version(caseId);
       expect((await post('atd.supervisor', `/cases/${caseId}/close`, { version: v })).status).toBe(400);
-      expect((await post('atd.supervisor', `/cases/${caseId}/close`, { version: v, reason: 'BORED' })).status).toBe(400);
-      const other = await post('atd.supervisor', `/cases/${caseId}/close`, { version: v, reason: 'OTHER' });
+      expect(
+        (
+          await post('atd.supervisor', `/cases/${caseId}/close`, {
+            version: v,
+            reason: 'BORED',
+          })
+        ).status,
+      ).toBe(400);
+      const other = await post('atd.supervisor', `/cases/${caseId}/close`, {
+        version: v,
+        reason: 'OTHER',
+      });
       expect(other.status).toBe(409);
       expect(other.body.code).toBe('REASON_REQUIRED');
-      expect((await post('atd.caseworker', `/cases/${caseId}/close`, { version: v, reason: 'REINTEGRATED' })).status).toBe(404);
-      const closed = await post('atd.supervisor', `/cases/${caseId}/close`, { version: v, reason: 'REINTEGRATED', note: 'back with family' });
+      expect(
+        (
+          await post('atd.caseworker', `/cases/${caseId}/close`, {
+            version: v,
+            reason: 'REINTEGRATED',
+          })
+        ).status,
+      ).toBe(404);
+      const closed = await post('atd.supervisor', `/cases/${caseId}/close`, {
+        version: v,
+        reason: 'REINTEGRATED',
+        note: 'back with family',
+      });
       expect(closed.status).toBe(200);
-      expect(closed.body).toMatchObject({ status: 'CLOSED', closureReason: 'REINTEGRATED' });
+      expect(closed.body).toMatchObject({
+        status: 'CLOSED',
+        closureReason: 'REINTEGRATED',
+      });
       expect(closed.body.allowedActions.case).toEqual(['REOPEN']);
       v = closed.body.version;
-      const again = await post('atd.supervisor', `/cases/${caseId}/close`, { version: v, reason: 'REINTEGRATED' });
+      const again = await post('atd.supervisor', `/cases/${caseId}/close`, {
+        version: v,
+        reason: 'REINTEGRATED',
+      });
       expect(again.status).toBe(409);
       expect(again.body.code).toBe('ACTION_NOT_ALLOWED_IN_STATE');
-      const edit = await patch('atd.supervisor', `/cases/${caseId}`, { version: v, riskLevel: 'LOW' });
+      const edit = await patch('atd.supervisor', `/cases/${caseId}`, {
+        version: v,
+        riskLevel: 'LOW',
+      });
       expect(edit.status).toBe(409);
-      expect((await post('atd.supervisor', `/cases/${caseId}/reopen`, { version: v })).status).toBe(400);
-      const reopened = await post('atd.supervisor', `/cases/${caseId}/reopen`, { version: v, reason: 'the family situation changed' });
+      expect(
+        (
+          await post('atd.supervisor', `/cases/${caseId}/reopen`, {
+            version: v,
+          })
+        ).status,
+      ).toBe(400);
+      const reopened = await post('atd.supervisor', `/cases/${caseId}/reopen`, {
+        version: v,
+        reason: 'the family situation changed',
+      });
       expect(reopened.status).toBe(200);
-      expect(reopened.body).toMatchObject({ status: 'OPEN', closureReason: null, closedAt: null });
+      expect(reopened.body).toMatchObject({
+        status: 'OPEN',
+        closureReason: null,
+        closedAt: null,
+      });
       const active = await post('atd.supervisor', `/cases/${caseId}/transition`, { version: reopened.body.version, action: 'ACTIVATE' });
       expect(active.status).toBe(200);
       expect(active.body.status).toBe('ACTIVE');
@@ -452,14 +671,26 @@ describe('cases: opening, need-to-know, workflow, notes, timeline, access log, c
     let caseId: string;
     beforeAll(async () => {
       caseId = (await open()).caseId;
-      await post('atd.supervisor', `/cases/${caseId}/assign`, { version: 1, userId: ids['atd.caseworker'] });
+      await post('atd.supervisor', `/cases/${caseId}/assign`, {
+        version: 1,
+        userId: ids['atd.caseworker'],
+      });
     });
 
     it('appends encrypted notes with author and time; lists them oldest first', async () => {
-      const a = await post('atd.caseworker', `/cases/${caseId}/notes`, { body: CANARY_NOTE });
+      const a = await post('atd.caseworker', `/cases/${caseId}/notes`, {
+        body: CANARY_NOTE,
+      });
       expect(a.status).toBe(201);
-      expect(a.body).toMatchObject({ body: CANARY_NOTE, author: { username: 'atd.caseworker' }, category: 'EXPLOITATION_ACCOUNT' });
-      const b = await post('atd.supervisor', `/cases/${caseId}/notes`, { body: 'second note', category: 'HEALTH' });
+      expect(a.body).toMatchObject({
+        body: CANARY_NOTE,
+        author: { username: 'atd.caseworker' },
+        category: 'EXPLOITATION_ACCOUNT',
+      });
+      const b = await post('atd.supervisor', `/cases/${caseId}/notes`, {
+        body: 'second note',
+        category: 'HEALTH',
+      });
       expect(b.status).toBe(201);
       expect((await post('atd.caseworker', `/cases/${caseId}/notes`, { body: '' })).status).toBe(400);
       const list = await get('atd.caseworker', `/cases/${caseId}/notes`);
@@ -487,12 +718,26 @@ describe('cases: opening, need-to-know, workflow, notes, timeline, access log, c
       await get('atd.caseworker', `/cases/${caseId}`);
       await get('lwu.caseworker', `/cases/${caseId}`); // refused: recorded as DENIED
       const v = await version(caseId);
-      await patch('atd.supervisor', `/cases/${caseId}`, { version: v, riskLevel: 'MEDIUM' });
+      await patch('atd.supervisor', `/cases/${caseId}`, {
+        version: v,
+        riskLevel: 'MEDIUM',
+      });
       await get('atd.investigator', `/cases/${caseId}/timeline`);
-      await post('atd.investigator', `/cases/${caseId}/identification`, { decision: 'IDENTIFIED', decidedOn: '2026-01-02', reasons: 'reasons enough' });
+      await post('atd.investigator', `/cases/${caseId}/identification`, {
+        decision: 'IDENTIFIED',
+        decidedOn: '2026-01-02',
+        reasons: 'reasons enough',
+      });
       const res = await get('atd.supervisor', `/cases/${caseId}/access-log`);
       expect(res.status).toBe(200);
-      expect(res.body.items.map((e: { actor: { username: string; agencyCode: string }; action: string; outcome: string }) => [e.actor.username, e.actor.agencyCode, e.action, e.outcome])).toEqual([
+      expect(
+        res.body.items.map((e: { actor: { username: string; agencyCode: string }; action: string; outcome: string }) => [
+          e.actor.username,
+          e.actor.agencyCode,
+          e.action,
+          e.outcome,
+        ]),
+      ).toEqual([
         ['atd.caseworker', 'MOPS_ATD', 'CASE_OPENED', 'ALLOWED'],
         ['atd.caseworker', 'MOPS_ATD', 'CASE_READ', 'ALLOWED'],
         ['lwu.caseworker', 'LWU', 'CASE_READ', 'DENIED'],
@@ -502,7 +747,10 @@ describe('cases: opening, need-to-know, workflow, notes, timeline, access log, c
       ]);
       // the supervisor's own look at the log is recorded too
       const again = await get('atd.supervisor', `/cases/${caseId}/access-log?limit=100`);
-      expect(again.body.items.at(-1)).toMatchObject({ action: 'CASE_ACCESS_LOG_READ', actor: { username: 'atd.supervisor' } });
+      expect(again.body.items.at(-1)).toMatchObject({
+        action: 'CASE_ACCESS_LOG_READ',
+        actor: { username: 'atd.supervisor' },
+      });
       const page = await get('atd.supervisor', `/cases/${caseId}/access-log?limit=3`);
       const next = await get('atd.supervisor', `/cases/${caseId}/access-log?limit=3&cursor=${page.body.nextCursor}`);
       expect(next.body.items[0].action).toBe('CASE_UPDATED');
@@ -512,10 +760,12 @@ describe('cases: opening, need-to-know, workflow, notes, timeline, access log, c
     });
   });
 
-  it('keeps no plaintext of the canaries anywhere a database superuser looks', async () => {
-    for (const table of ['case_record', 'case_note', 'case_identification', 'case_event', 'audit_event']) {
-      const { rows } = await s.admin.query(`SELECT count(*)::int AS n FROM ${table} t WHERE t::text LIKE '%Canary%'`);
-      expect({ table, n: rows[0].n }).toEqual({ table, n: 0 });
-    }
+  describe('at rest', () => {
+    it('keeps no plaintext of the canaries anywhere a database superuser looks', async () => {
+      for (const table of ['case_record', 'case_note', 'case_identification', 'case_event', 'audit_event']) {
+        const { rows } = await s.admin.query(`SELECT count(*)::int AS n FROM ${table} t WHERE t::text LIKE '%Canary%'`);
+        expect({ table, n: rows[0].n }).toEqual({ table, n: 0 });
+      }
+    });
   });
 });
