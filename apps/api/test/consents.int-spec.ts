@@ -294,6 +294,21 @@ describe('consents', () => {
       expect(ngo).toEqual({ covered: [], missing: ['CASE_SUMMARY'], consentIds: [] });
       const law = await ds.transaction((m) => service.activeConsentCovering(m, caseId, { agencyId: agency('LWU'), purpose: 'LAW_ENFORCEMENT_SHARING', categories: ['LEGAL_PROCEEDINGS', 'IDENTITY'] }));
       expect(law).toEqual({ covered: ['LEGAL_PROCEEDINGS'], missing: ['IDENTITY'], consentIds: [expect.any(String)] });
+
+      // the list pages by keyset, newest grant first, without repeating or losing a consent
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: { status: number; body: { items: { id: string }[]; nextCursor: string | null } } = await get('atd.caseworker', `/cases/${caseId}/consents?limit=4${cursor ? `&cursor=${cursor}` : ''}`);
+        expect(page.status).toBe(200);
+        expect(page.body.items.length).toBeLessThanOrEqual(4);
+        seen.push(...page.body.items.map((c) => c.id));
+        cursor = page.body.nextCursor;
+      } while (cursor);
+      expect(seen).toHaveLength(6);
+      expect(new Set(seen).size).toBe(6);
+      const bad = await get('atd.caseworker', `/cases/${caseId}/consents?cursor=bm90LWEtY3Vyc29y`);
+      expect(bad.status).toBe(400);
     });
   });
 });
