@@ -304,6 +304,47 @@ describe('screenings', () => {
     expect(JSON.stringify(audit)).not.toContain(CANARY_COMMENT);
   });
 
+  it('approving a possible victim creates the person and opens a case; a later screening of that person joins it', async () => {
+    const journey = async (interviewer: string, extra: object) => {
+      const d = await complete(interviewer, { interviewerAssessment: 'POSSIBLE_VICTIM', ...extra });
+      const sub = await post(interviewer, `/${d.id}/submit`, { version: d.version });
+      expect(sub.status).toBe(200);
+      const seq = await lastAuditSeq(s.admin);
+      const res = await post('lwu.supervisor', `/${d.id}/approve`, { version: sub.body.version });
+      expect(res.status).toBe(200);
+      return { id: d.id, res, audit: await auditSince(s.admin, seq) };
+    };
+
+    // an adult
+    const adult = await journey('lwu.caseworker', {});
+    expect(adult.res.body).toMatchObject({ status: 'APPROVED', isChild: false });
+    const personId: string = adult.res.body.personId;
+    const caseId: string = adult.res.body.caseId;
+    expect(personId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(caseId).toMatch(/^[0-9a-f-]{36}$/);
+    const kase = await s.admin.query(
+      `SELECT c.person_id, c.province_code, c.exploitation_types, c.needs, c.flags, a.code FROM case_record c JOIN agency a ON a.id = c.lead_agency_id WHERE c.id = $1`,
+      [caseId],
+    );
+    expect(kase.rows[0]).toEqual({ person_id: personId, province_code: '01', exploitation_types: ['FORCED_LABOUR'], needs: ['SHELTER'], flags: [], code: 'LWU' });
+    const person = await s.admin.query(`SELECT p::text AS t FROM person p WHERE id = $1`, [personId]);
+    expect(person.rows[0].t).not.toContain(CANARY_NAME);
+    expect(adult.audit.map((a) => a.action).sort()).toEqual(['CASE_OPENED', 'PERSON_CREATED', 'SCREENING_APPROVED'].sort());
+    expect(adult.audit.find((a) => a.action === 'SCREENING_APPROVED')?.details).toMatchObject({ personCreated: true, caseCreated: true, caseId, personId });
+
+    // the same person screened again: no new person, the screening joins the open case
+    const again = await journey('lwu.caseworker', { bioData: { personId } });
+    expect(again.res.body).toMatchObject({ personId, caseId });
+    expect(again.audit.map((a) => a.action).sort()).toEqual(['CASE_SCREENING_ATTACHED', 'SCREENING_APPROVED'].sort());
+
+    // a child (presumed minor), consent given by a guardian: the case carries the CHILD flag
+    const child = await journey('lwu.caseworker', { bioData: { ...ADULT_BIO, dateOfBirth: undefined, dobPrecision: 'UNKNOWN', presumedMinor: true }, interviewConsent: { ...ALL_YES, givenBy: 'LEGAL_GUARDIAN' } });
+    expect(child.res.body.isChild).toBe(true);
+    expect(child.res.body.personId).not.toBe(personId);
+    const childCase = await s.admin.query(`SELECT flags FROM case_record WHERE id = $1`, [child.res.body.caseId]);
+    expect(childCase.rows[0].flags).toEqual(['CHILD']);
+  });
+
   it('terminates a draft and erases the interview content', async () => {
     const { id, version } = await complete('lwu.caseworker', { interviewConsent: { ...ALL_YES, CONSENTS_TO_INTERVIEW: 'NO', givenBy: 'SELF' } });
     expect((await post('lwu.caseworker', `/${id}/terminate`, { version })).status).toBe(400);

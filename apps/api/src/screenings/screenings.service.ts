@@ -259,7 +259,8 @@ export class ScreeningsService {
       if (!d.ok) throw refused(d.reason);
       const w = this.working(row);
       const bio = w.content.bioData;
-      let personId = bio?.personId ?? null;
+      // the column follows merges of the linked person; the bio-data keeps the id as linked
+      let personId = bio?.personId ? (row.person_id ?? bio.personId) : null;
       let personCreated = false;
       if (!personId) {
         const identity = identityOf(bio);
@@ -470,11 +471,21 @@ export class ScreeningsService {
   private async derive(m: EntityManager, w: Working): Promise<{ isChild: boolean; assessment: StoredAssessment | null; personId: string | null }> {
     const bio: BioData | undefined = w.content.bioData;
     let linkedMinor = false;
-    const personId = bio?.personId ?? null;
-    if (personId) {
-      const rows: { presumed_minor: boolean }[] = await m.query(`SELECT presumed_minor FROM person WHERE id = $1 AND merged_into_id IS NULL`, [personId]);
+    let personId = bio?.personId ?? null;
+    if (bio && personId) {
+      // a person merged since it was linked stands for its survivor (merges move screening.person_id too)
+      const rows: { id: string; presumed_minor: boolean }[] = await m.query(
+        `WITH RECURSIVE chain(id, merged_into_id, presumed_minor, depth) AS (
+           SELECT id, merged_into_id, presumed_minor, 0 FROM person WHERE id = $1
+           UNION ALL
+           SELECT p.id, p.merged_into_id, p.presumed_minor, c.depth + 1 FROM person p JOIN chain c ON p.id = c.merged_into_id WHERE c.depth < 20)
+         SELECT id, presumed_minor FROM chain WHERE merged_into_id IS NULL LIMIT 1`,
+        [personId],
+      );
       const p = rows[0];
-      if (!p) throw new ValidationFailed([{ field: 'bioData.personId', problems: ['no such person (or it was merged into another one)'] }]);
+      if (!p) throw new ValidationFailed([{ field: 'bioData.personId', problems: ['no such person'] }]);
+      personId = p.id;
+      bio.personId = p.id;
       linkedMinor = p.presumed_minor;
     }
     const facts = childFacts(bio, w.interviewAt ? new Date(w.interviewAt) : null, linkedMinor);

@@ -1,0 +1,55 @@
+import { isCalendarDate, isInstant } from './dto/dates';
+import { ageAt, childConsentGiverOk, childFacts, computeAssessment, identityOf } from './screening-rules';
+
+describe('screening rules', () => {
+  const at = new Date('2026-06-15T00:00:00Z');
+
+  it('computes the age, counting an uncertain birth date from its latest possible day', () => {
+    expect(ageAt('2008-06-15', 'DAY', at)).toBe(18);
+    expect(ageAt('2008-06-16', 'DAY', at)).toBe(17);
+    expect(ageAt('2008-06-01', 'MONTH', at)).toBe(17); // born up to 30 June 2008
+    expect(ageAt('2008-01-01', 'YEAR', at)).toBe(17); // born up to 31 December 2008
+    expect(ageAt('2008-01-01', 'ESTIMATED', at)).toBe(18);
+    expect(ageAt('2008-01-01', 'UNKNOWN', at)).toBeNull();
+    expect(ageAt(undefined, 'DAY', at)).toBeNull();
+  });
+
+  it('treats a presumed minor, a linked presumed minor or an age under 18 as a child', () => {
+    expect(childFacts({ presumedMinor: true }, at, false).isChild).toBe(true);
+    expect(childFacts({}, at, true).isChild).toBe(true);
+    expect(childFacts({ dateOfBirth: '2008-06-16', dobPrecision: 'DAY' }, at, false)).toEqual({ ageYears: 17, presumedMinor: false, isChild: true });
+    expect(childFacts({ dateOfBirth: '2008-06-15', dobPrecision: 'DAY' }, at, false).isChild).toBe(false);
+    expect(childFacts({ ageAtInterview: 16 }, at, false).isChild).toBe(true);
+    expect(childFacts(null, at, false)).toEqual({ ageYears: null, presumedMinor: false, isChild: false });
+  });
+
+  it("accepts only a parent, legal guardian or social worker for a child's consent", () => {
+    expect(['PARENT', 'LEGAL_GUARDIAN', 'SOCIAL_WORKER'].every(childConsentGiverOk)).toBe(true);
+    expect(['SELF', 'OTHER', undefined, null].some(childConsentGiverOk)).toBe(false);
+  });
+
+  it('needs the Lao given name and the birth-date precision to create a person', () => {
+    expect(identityOf({ givenNameLo: 'ແກ້ວ' })).toBeNull();
+    expect(identityOf({ dobPrecision: 'UNKNOWN' })).toBeNull();
+    expect(identityOf({ givenNameLo: 'ແກ້ວ', dobPrecision: 'UNKNOWN', personId: 'x', ageAtInterview: 3 })).toEqual({ givenNameLo: 'ແກ້ວ', dobPrecision: 'UNKNOWN' });
+  });
+
+  it('stores codes and counts without evidence, labelled indicative', () => {
+    const a = computeAssessment([{ code: 'DR01', answer: 'PRESENT', evidence: 'secret' }, { code: 'DR02', answer: 'UNKNOWN' }], { ageYears: 30, presumedMinor: false, isChild: false });
+    expect(a).toMatchObject({ label: 'INDICATIVE', profile: 'ADULT_LABOUR', counts: { PRESENT: 1, ABSENT: 0, UNKNOWN: 1, answered: 2 } });
+    expect(JSON.stringify(a)).not.toContain('secret');
+    expect(computeAssessment([], { ageYears: null, presumedMinor: false, isChild: false })).toBeNull();
+  });
+
+  it('refuses impossible dates and times', () => {
+    expect(isCalendarDate('2024-02-29')).toBe(true);
+    expect(isCalendarDate('2023-02-29')).toBe(false);
+    expect(isCalendarDate('2023-13-01')).toBe(false);
+    expect(isCalendarDate('2023-1-01')).toBe(false);
+    expect(isInstant('2026-01-15T09:30:00+07:00')).toBe(true);
+    expect(isInstant('2026-01-15T09:30Z')).toBe(true);
+    expect(isInstant('2026-04-31T09:30:00Z')).toBe(false);
+    expect(isInstant('2026-01-15T24:00:00Z')).toBe(false);
+    expect(isInstant('2026-01-15T09:30:00')).toBe(false);
+  });
+});
