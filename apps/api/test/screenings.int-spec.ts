@@ -134,6 +134,19 @@ describe('screenings', () => {
     expect(JSON.stringify(audit)).not.toContain(CANARY_STORY);
   });
 
+  it('loses no update: 100 concurrent saves from one version, exactly one succeeds', async () => {
+    const { id, version } = await draft('atd.caseworker');
+    const results = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => patch('atd.caseworker', id, { version, exit: { method: 'ESCAPED', narrative: `attempt ${i}` } })),
+    );
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((x) => x === 200)).toHaveLength(1);
+    expect(statuses.filter((x) => x === 409)).toHaveLength(99);
+    expect(results.filter((r) => r.status === 409).every((r) => r.body.code === 'STALE_VERSION')).toBe(true);
+    const { rows } = await s.admin.query(`SELECT version FROM screening WHERE id = $1`, [id]);
+    expect(rows[0].version).toBe(version + 1);
+  });
+
   it('refuses to submit without the seven interview-consent answers YES, and changes nothing', async () => {
     const { id, version } = await complete('atd.caseworker', { interviewConsent: { ...ALL_YES, INFORMED_OF_RETENTION: 'NO', givenBy: 'SELF' } });
     const before = await rowText(id);
