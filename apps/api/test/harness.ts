@@ -64,7 +64,7 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
 
 /** The rows of audit_event written since `afterSeq`, oldest first. */
 export async function auditSince(admin: Client, afterSeq: string): Promise<{ seq: string; action: string; outcome: string; actor_username: string | null; object_type: string | null; object_id: string | null; reason: string | null; request_id: string | null; source_ip: string | null; details: Record<string, unknown> | null }[]> {
-  const { rows } = await admin.query(`SELECT seq::text, action, outcome, actor_username, object_type, object_id, reason, request_id, source_ip, details FROM audit_event WHERE seq > $1 ORDER BY seq`, [afterSeq]);
+  const { rows } = await admin.query(`SELECT seq::text AS seq, action, outcome, actor_username, object_type, object_id, reason, request_id, source_ip, details FROM audit_event WHERE audit_event.seq > $1 ORDER BY audit_event.seq`, [afterSeq]);
   return rows;
 }
 

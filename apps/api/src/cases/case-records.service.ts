@@ -93,7 +93,8 @@ export class CaseRecordsService {
   }
 
   /**
-   * Who read or changed the case (and who was refused), oldest first, keyset on the audit seq.
+   * Who read or changed the case (and who was refused), oldest first, keyset on the audit seq:
+   * events on the case itself, on its consents, and reads of its person's identity.
    * Supervisors of the lead agency in scope only.
    */
   async accessLog(ctx: RequestContext, caseId: string, q: PageQueryDto): Promise<Page<AccessLogEntryView>> {
@@ -109,9 +110,12 @@ export class CaseRecordsService {
         await this.ds.query(
           `SELECT e.seq::text AS seq, e.at, e.actor_user_id, e.actor_username, ag.code AS agency_code, e.action, e.outcome
              FROM audit_event e LEFT JOIN agency ag ON ag.id = e.actor_agency_id
-            WHERE e.object_type = 'case' AND e.object_id = $1 AND e.seq > $2::bigint
+            WHERE ((e.object_type = 'case' AND e.object_id = $1)
+                OR (e.object_type = 'person' AND e.object_id = $4)
+                OR (e.object_type = 'consent' AND e.object_id IN (SELECT k.id::text FROM consent k WHERE k.case_id = $1::uuid)))
+              AND e.seq > $2::bigint
             ORDER BY e.seq LIMIT $3`,
-          [caseId, after, limit + 1],
+          [caseId, after, limit + 1, c.person_id],
         );
       const page = pageOf(rows, limit, (r) => encodeCursor(r.seq));
       await this.audit.record(ctx, { action: 'CASE_ACCESS_LOG_READ', outcome: 'ALLOWED', objectType: 'case', objectId: caseId });
