@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { INTERVIEW_CONSENT_QUESTIONS, RULE_VERSION } from '@ctms/domain';
-import { auditSince as auditSinceText, lastAuditSeq, startStack, TestStack } from './harness';
+import { auditSince, lastAuditSeq, startStack, TestStack } from './harness';
 
 /**
  * The screening interview end to end on the real stack: drafts and versions, the consent gate, bad
@@ -34,12 +34,6 @@ const BASE = [
 const MEETS = [...BASE, { code: 'CD07', answer: 'PRESENT' }];
 /** the third medium only UNKNOWN: 2 medium, the rule is just missed. */
 const JUST_MISSES = [...BASE, { code: 'CD07', answer: 'UNKNOWN' }, { code: 'AD01', answer: 'ABSENT' }];
-
-/** harness.auditSince orders by `seq::text` (its output column shadows the bigint): re-sort numerically. */
-async function auditSince(...args: Parameters<typeof auditSinceText>): ReturnType<typeof auditSinceText> {
-  const rows = await auditSinceText(...args);
-  return rows.sort((a, b) => (BigInt(a.seq) < BigInt(b.seq) ? -1 : 1));
-}
 
 describe('screenings', () => {
   let s: TestStack;

@@ -21,7 +21,7 @@ export async function verifyAuditChain(url: string, limitProblems = 20): Promise
     await client.query(`DECLARE chain NO SCROLL CURSOR FOR
       SELECT seq::text AS seq, encode(prev_hash, 'hex') AS prev, encode(hash, 'hex') AS hash,
              encode(sha256(convert_to(audit_event_canonical(e), 'UTF8')), 'hex') AS recomputed
-      FROM audit_event e ORDER BY seq`);
+      FROM audit_event e ORDER BY e.seq`);
     let expectedPrev = '0'.repeat(64);
     for (;;) {
       const batch = await client.query<{ seq: string; prev: string; hash: string; recomputed: string }>('FETCH 5000 FROM chain');
