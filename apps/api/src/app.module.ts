@@ -2,11 +2,13 @@ import { Module, RequestMethod } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AdminModule } from './admin/admin.module';
+import { AttachmentsModule } from './attachments/attachments.module';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
 import { ConsentsModule } from './consents/consents.module';
 import { PersonsModule } from './persons/persons.module';
 import { ScreeningsModule } from './screenings/screenings.module';
+import { HandoffsModule } from './handoffs/handoffs.module';
 import { HealthModule } from './health/health.controller';
 import { AuditModule } from './platform/audit/audit.module';
 import { CryptoModule } from './platform/crypto/crypto.module';
@@ -17,6 +19,7 @@ import { DatabaseModule } from './platform/database/database.module';
 import { CtmsRequest } from './platform/http/request-context';
 import { QueueModule } from './platform/queue/queue.module';
 import { ReferenceModule } from './reference/reference.module';
+import { ReferralsModule } from './referrals/referrals.module';
 
 /** Structured logs: method, path (never the query string), status, time, request id. No bodies, no headers. */
 export const LoggingModule = LoggerModule.forRootAsync({
@@ -39,6 +42,6 @@ export const LoggingModule = LoggerModule.forRootAsync({
 export const PLATFORM_MODULES = [ConfigModule, LoggingModule, DatabaseModule, QueueModule, AuditModule, CryptoModule];
 
 @Module({
-  imports: [...PLATFORM_MODULES, DiscoveryModule, AuthPlatformModule, AuthModule, ReferenceModule, AdminModule, HealthModule, PersonsModule, ScreeningsModule, CasesModule, ConsentsModule],
+  imports: [...PLATFORM_MODULES, DiscoveryModule, AuthPlatformModule, AuthModule, ReferenceModule, AdminModule, HealthModule, PersonsModule, ScreeningsModule, CasesModule, ConsentsModule, ReferralsModule, HandoffsModule, AttachmentsModule],
 })
 export class AppModule {}
