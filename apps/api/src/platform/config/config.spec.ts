@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { ConfigError, DEV_JWT_SECRET, loadConfig } from './config';
 
 describe('configuration', () => {
@@ -10,13 +11,24 @@ describe('configuration', () => {
     expect(c.redisUrl).toBe('redis://127.0.0.1:6379');
     expect(c.demoPassword).toBe('demo-password-2026');
     expect(c.accessTokenTtlSeconds).toBeLessThanOrEqual(600);
+    expect(c.attachmentsDir).toBe(join(process.cwd(), 'var', 'attachments'));
+    expect(c.attachmentMaxBytes).toBe(20 * 1024 * 1024);
+  });
+
+  it('takes the attachment directory and size limit from the environment; production must name the directory', () => {
+    const c = loadConfig({ ATTACHMENTS_DIR: '/srv/ctms/attachments/', ATTACHMENT_MAX_BYTES: '65536' });
+    expect(c.attachmentsDir).toBe('/srv/ctms/attachments');
+    expect(c.attachmentMaxBytes).toBe(65536);
+    expect(() => loadConfig({ ATTACHMENTS_DIR: 'relative/dir' })).toThrow(/ATTACHMENTS_DIR/);
+    expect(() => loadConfig({ ATTACHMENT_MAX_BYTES: '10' })).toThrow(/ATTACHMENT_MAX_BYTES/);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) })).toThrow(/ATTACHMENTS_DIR/);
   });
 
   it('refuses to start in production with a missing, default or short JWT secret', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
     expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: DEV_JWT_SECRET })).toThrow(/JWT_SECRET/);
     expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'short' })).toThrow(/32/);
-    const c = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), DEMO_PASSWORD: 'something-set' });
+    const c = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), DEMO_PASSWORD: 'something-set', ATTACHMENTS_DIR: '/srv/ctms/attachments' });
     expect(c.demoPassword).toBeNull();
   });
 

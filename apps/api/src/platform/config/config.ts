@@ -1,3 +1,5 @@
+import { isAbsolute, join, resolve } from 'node:path';
+
 /**
  * Configuration, read from the environment once and validated at boot. Nothing else reads
  * process.env. Outside development the app refuses to start with a missing or default secret.
@@ -18,6 +20,10 @@ export interface AppConfig {
   demoPassword: string | null;
   portalDir: string | null;
   logLevel: string;
+  /** where attachment files are kept (outside the database); an absolute path */
+  attachmentsDir: string;
+  /** the largest attachment accepted, in bytes */
+  attachmentMaxBytes: number;
 }
 
 export const DEV_JWT_SECRET = 'development-only-jwt-secret-change-me-0123456789';
@@ -63,6 +69,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     if (jwtSecret.length < 32) throw new ConfigError('JWT_SECRET must be at least 32 characters');
   }
   const demoPassword = env['DEMO_PASSWORD'] || (nodeEnv === 'production' ? null : DEV_DEMO_PASSWORD);
+  const attachmentsRaw = env['ATTACHMENTS_DIR'] || (nodeEnv === 'production' ? '' : join(process.cwd(), 'var', 'attachments'));
+  if (!attachmentsRaw) throw new ConfigError('ATTACHMENTS_DIR must be set in production');
+  if (!isAbsolute(attachmentsRaw)) throw new ConfigError('ATTACHMENTS_DIR must be an absolute path');
   const accessTokenTtlSeconds = int(env, 'ACCESS_TOKEN_TTL_SECONDS', 600, 10, 600);
   return {
     env: nodeEnv,
@@ -78,6 +87,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     demoPassword: nodeEnv === 'production' ? null : demoPassword,
     portalDir: env['PORTAL_DIR'] || null,
     logLevel: env['LOG_LEVEL'] || (nodeEnv === 'test' ? 'warn' : 'info'),
+    attachmentsDir: resolve(attachmentsRaw),
+    attachmentMaxBytes: int(env, 'ATTACHMENT_MAX_BYTES', 20 * 1024 * 1024, 1024, 100 * 1024 * 1024),
   };
 }
 
