@@ -6,6 +6,9 @@
  * Coded values that the API and the portal share (roles, agencies' names, permissions …) come with
  * their labels from `@ctms/domain` or from the API's reference data, not from here.
  */
+import { adminEn, adminLo } from './dict-admin';
+import { casesEn, casesLo } from './dict-cases';
+
 export const en = {
   'app.title': 'Counter-trafficking case management',
 
@@ -63,6 +66,8 @@ export const en = {
   'profile.noProvinces': 'No province',
   'profile.language': 'Language preference',
   'profile.languageHint': 'The portal opens in this language every time you sign in.',
+  ...casesEn,
+  ...adminEn,
 } as const;
 
 export type TranslationKey = keyof typeof en;
@@ -125,6 +130,8 @@ export const lo: Dictionary = {
   'profile.noProvinces': 'ບໍ່ມີແຂວງ',
   'profile.language': 'ພາສາທີ່ເລືອກໃຊ້',
   'profile.languageHint': 'ລະບົບຈະເປີດເປັນພາສານີ້ທຸກຄັ້ງທີ່ທ່ານເຂົ້າສູ່ລະບົບ.',
+  ...casesLo,
+  ...adminLo,
 };
 
 export const DICTIONARIES = { lo, en } as const;

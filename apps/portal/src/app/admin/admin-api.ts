@@ -1,0 +1,94 @@
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type { AgencyCapability, AgencyView, Language, Page, Role, UserStatus, UserView } from '@ctms/domain';
+import { firstValueFrom } from 'rxjs';
+import { API } from '../core/auth/auth.service';
+
+export interface CreateUser {
+  username: string;
+  displayName: string;
+  roles: Role[];
+  allProvinces: boolean;
+  provinces: string[];
+  language: Language;
+  agencyId?: string;
+}
+
+export interface UpdateUser {
+  displayName?: string;
+  roles?: Role[];
+  allProvinces?: boolean;
+  provinces?: string[];
+  language?: Language;
+}
+
+export interface UserWithTemporaryPassword {
+  user?: UserView;
+  temporaryPassword: string;
+}
+
+export interface AgencyInput {
+  code?: string;
+  nameLo: string;
+  nameEn: string;
+  type: string;
+  capabilities: AgencyCapability[];
+  serviceTypes: string[];
+  provinces: string[];
+  active?: boolean;
+}
+
+export interface AgencyOption {
+  id: string;
+  code: string;
+  nameLo: string;
+  nameEn: string;
+}
+
+/** The administration routes: users and agencies. No case content ever comes through here. */
+@Injectable({ providedIn: 'root' })
+export class AdminApi {
+  private readonly http = inject(HttpClient);
+
+  users(cursor: string | null, status?: UserStatus | ''): Promise<Page<UserView>> {
+    let params = new HttpParams().set('limit', 50);
+    if (cursor) params = params.set('cursor', cursor);
+    if (status) params = params.set('status', status);
+    return firstValueFrom(this.http.get<Page<UserView>>(`${API}/admin/users`, { params }));
+  }
+
+  createUser(body: CreateUser): Promise<UserWithTemporaryPassword> {
+    return firstValueFrom(this.http.post<UserWithTemporaryPassword>(`${API}/admin/users`, body));
+  }
+
+  updateUser(id: string, version: number, body: UpdateUser): Promise<UserView> {
+    return firstValueFrom(this.http.patch<UserView>(`${API}/admin/users/${id}`, { version, ...body }));
+  }
+
+  userAction(id: string, action: 'disable' | 'enable', reason: string): Promise<UserView> {
+    return firstValueFrom(this.http.post<UserView>(`${API}/admin/users/${id}/${action}`, { reason }));
+  }
+
+  resetPassword(id: string, reason: string): Promise<UserWithTemporaryPassword> {
+    return firstValueFrom(this.http.post<UserWithTemporaryPassword>(`${API}/admin/users/${id}/reset`, { reason }));
+  }
+
+  agencies(cursor: string | null): Promise<Page<AgencyView>> {
+    let params = new HttpParams().set('limit', 50);
+    if (cursor) params = params.set('cursor', cursor);
+    return firstValueFrom(this.http.get<Page<AgencyView>>(`${API}/admin/agencies`, { params }));
+  }
+
+  createAgency(body: AgencyInput): Promise<AgencyView> {
+    return firstValueFrom(this.http.post<AgencyView>(`${API}/admin/agencies`, body));
+  }
+
+  updateAgency(id: string, version: number, body: Partial<AgencyInput>): Promise<AgencyView> {
+    return firstValueFrom(this.http.patch<AgencyView>(`${API}/admin/agencies/${id}`, { version, ...body }));
+  }
+
+  /** Active agencies (for a system administrator choosing a new user's agency). */
+  agencyOptions(): Promise<AgencyOption[]> {
+    return firstValueFrom(this.http.get<AgencyOption[]>(`${API}/reference/agencies`));
+  }
+}

@@ -1,0 +1,286 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import {
+  ASSIGNABLE_BY_AGENCY_ADMIN,
+  label,
+  LANGUAGE_LABELS,
+  LANGUAGES,
+  PROVINCE_LABELS,
+  PROVINCES,
+  ROLE_LABELS,
+  ROLES,
+  USER_STATUS_LABELS,
+  USER_STATUSES,
+  type Language,
+  type Role,
+  type UserStatus,
+  type UserView,
+} from '@ctms/domain';
+import { AuthService } from '../core/auth/auth.service';
+import { ADMIN_ERROR_LABELS } from '../core/i18n/dict-admin';
+import type { TranslationKey } from '../core/i18n/dictionaries';
+import { I18n } from '../core/i18n/i18n.service';
+import { TranslatePipe } from '../core/i18n/translate.pipe';
+import { describeError, toggle } from '../cases/ui-util';
+import { AdminApi, type AgencyOption, type CreateUser } from './admin-api';
+import { TempPassword } from './temp-password';
+
+export interface UserDraft {
+  username: string;
+  displayName: string;
+  roles: Role[];
+  allProvinces: boolean;
+  provinces: string[];
+  language: Language;
+  agencyId: string;
+}
+
+/** The roles this administrator may grant: an agency administrator never grants an administrator role. */
+export function grantableRoles(isSystemAdmin: boolean): readonly Role[] {
+  return isSystemAdmin ? ROLES : ASSIGNABLE_BY_AGENCY_ADMIN;
+}
+
+export function createBody(d: UserDraft, isSystemAdmin: boolean): CreateUser {
+  return {
+    username: d.username.trim().toLowerCase(),
+    displayName: d.displayName.trim(),
+    roles: d.roles,
+    allProvinces: d.allProvinces,
+    provinces: d.allProvinces ? [] : d.provinces,
+    language: d.language,
+    ...(isSystemAdmin && d.agencyId ? { agencyId: d.agencyId } : {}),
+  };
+}
+
+function emptyDraft(): UserDraft {
+  return { username: '', displayName: '', roles: [], allProvinces: false, provinces: [], language: 'lo', agencyId: '' };
+}
+
+type Pending = { kind: 'disable' | 'enable' | 'reset'; user: UserView };
+
+/** User administration: list, create (one-time password shown once), edit, disable/enable, reset. */
+@Component({
+  selector: 'app-users-page',
+  imports: [FormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe, TempPassword],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './users.page.html',
+  styleUrl: '../cases/section.scss',
+})
+export class UsersPage {
+  private readonly api = inject(AdminApi);
+  private readonly auth = inject(AuthService);
+  private readonly i18n = inject(I18n);
+
+  protected readonly statuses = USER_STATUSES;
+  protected readonly languages = LANGUAGES;
+  protected readonly provinces = PROVINCES;
+  protected readonly isSystemAdmin = computed(() => this.auth.user()?.roles.includes('SYSTEM_ADMIN') ?? false);
+  protected readonly canManage = computed(() => this.auth.can('user:manage'));
+  protected readonly roleOptions = computed(() => grantableRoles(this.isSystemAdmin()));
+
+  protected readonly users = signal<UserView[]>([]);
+  protected readonly cursor = signal<string | null>(null);
+  protected readonly loading = signal(false);
+  protected readonly notice = signal<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  protected readonly fieldErrors = signal<Record<string, string>>({});
+  protected readonly busy = signal(false);
+  protected readonly creating = signal(false);
+  protected readonly editingId = signal<string | null>(null);
+  protected readonly pending = signal<Pending | null>(null);
+  protected readonly oneTime = signal<{ username: string; password: string } | null>(null);
+  protected readonly agencyOptions = signal<AgencyOption[]>([]);
+
+  protected readonly confirmKeys = {
+    disable: 'admin.users.confirm.disable',
+    enable: 'admin.users.confirm.enable',
+    reset: 'admin.users.confirm.reset',
+  } as const satisfies Record<Pending['kind'], TranslationKey>;
+  protected readonly actionKeys = {
+    disable: 'admin.users.action.disable',
+    enable: 'admin.users.action.enable',
+    reset: 'admin.users.action.reset',
+  } as const satisfies Record<Pending['kind'], TranslationKey>;
+
+  protected statusFilter: UserStatus | '' = '';
+  protected draft: UserDraft = emptyDraft();
+  protected reason = '';
+
+  protected readonly rows = computed(() => {
+    const lang = this.i18n.language();
+    return this.users().map((u) => ({
+      ...u,
+      roleLabels: u.roles.map((r) => label(ROLE_LABELS, r, lang)).join(', '),
+      scope: u.allProvinces ? this.i18n.t('admin.users.allProvinces') : u.provinces.map((p) => `${p} ${label(PROVINCE_LABELS, p, lang)}`).join(', '),
+      languageLabel: label(LANGUAGE_LABELS, u.language, lang),
+      statusLabel: label(USER_STATUS_LABELS, u.status, lang),
+      agencyName: this.i18n.pick(u.agency.nameLo, u.agency.nameEn),
+      isSelf: u.id === this.auth.user()?.id,
+    }));
+  });
+
+  constructor() {
+    void this.load(true);
+  }
+
+  protected lbl(kind: 'role' | 'lang' | 'province' | 'status', code: string): string {
+    const lang = this.i18n.language();
+    if (kind === 'role') return label(ROLE_LABELS, code, lang);
+    if (kind === 'lang') return label(LANGUAGE_LABELS, code, lang);
+    if (kind === 'status') return label(USER_STATUS_LABELS, code, lang);
+    return `${code} ${label(PROVINCE_LABELS, code, lang)}`;
+  }
+
+  protected agencyLabel(a: AgencyOption): string {
+    return this.i18n.pick(a.nameLo, a.nameEn);
+  }
+
+  protected check<T>(list: T[], value: T, on: boolean): T[] {
+    return toggle(list, value, on);
+  }
+
+  protected async load(reset: boolean): Promise<void> {
+    this.loading.set(true);
+    try {
+      const page = await this.api.users(reset ? null : this.cursor(), this.statusFilter);
+      this.users.set(reset ? page.items : [...this.users(), ...page.items]);
+      this.cursor.set(page.nextCursor);
+    } catch (e) {
+      this.fail(e);
+    } finally {
+      this.loading.set(false);
+    }
+  }
+
+  protected async startCreate(): Promise<void> {
+    this.draft = emptyDraft();
+    this.editingId.set(null);
+    this.pending.set(null);
+    this.fieldErrors.set({});
+    this.creating.set(true);
+    if (this.isSystemAdmin() && this.agencyOptions().length === 0) {
+      try {
+        this.agencyOptions.set(await this.api.agencyOptions());
+      } catch (e) {
+        this.fail(e);
+      }
+    }
+  }
+
+  protected startEdit(u: UserView): void {
+    this.creating.set(false);
+    this.pending.set(null);
+    this.fieldErrors.set({});
+    this.draft = { username: u.username, displayName: u.displayName, roles: [...u.roles], allProvinces: u.allProvinces, provinces: [...u.provinces], language: u.language, agencyId: u.agency.id };
+    this.editingId.set(u.id);
+  }
+
+  protected startAction(kind: Pending['kind'], user: UserView): void {
+    this.creating.set(false);
+    this.editingId.set(null);
+    this.reason = '';
+    this.pending.set({ kind, user });
+  }
+
+  protected cancel(): void {
+    this.creating.set(false);
+    this.editingId.set(null);
+    this.pending.set(null);
+    this.fieldErrors.set({});
+  }
+
+  protected draftComplete(): boolean {
+    const d = this.draft;
+    return d.username.trim().length >= 3 && d.displayName.trim().length > 0 && d.roles.length > 0 && (!this.isSystemAdmin() || !!d.agencyId || !this.creating());
+  }
+
+  protected async create(): Promise<void> {
+    const body = createBody(this.draft, this.isSystemAdmin());
+    const res = await this.run(() => this.api.createUser(body), 'admin.users.created');
+    if (res) {
+      this.creating.set(false);
+      this.oneTime.set({ username: res.user?.username ?? body.username, password: res.temporaryPassword });
+      if (res.user) this.users.update((list) => [...list, res.user as UserView].sort((a, b) => a.username.localeCompare(b.username)));
+    }
+  }
+
+  protected async saveEdit(): Promise<void> {
+    const id = this.editingId();
+    const u = this.users().find((x) => x.id === id);
+    if (!u) return;
+    const d = this.draft;
+    const res = await this.run(
+      () =>
+        this.api.updateUser(u.id, u.version, {
+          displayName: d.displayName.trim(),
+          roles: d.roles,
+          allProvinces: d.allProvinces,
+          provinces: d.allProvinces ? [] : d.provinces,
+          language: d.language,
+        }),
+      'admin.users.saved',
+    );
+    if (res) {
+      this.replace(res);
+      this.editingId.set(null);
+    }
+  }
+
+  protected async confirmAction(): Promise<void> {
+    const p = this.pending();
+    const reason = this.reason.trim();
+    if (!p || reason.length < 3) return;
+    if (p.kind === 'reset') {
+      const res = await this.run(() => this.api.resetPassword(p.user.id, reason), 'admin.users.resetDone');
+      if (res) {
+        this.pending.set(null);
+        if (res.user) this.replace(res.user);
+        this.oneTime.set({ username: p.user.username, password: res.temporaryPassword });
+      }
+      return;
+    }
+    const res = await this.run(() => this.api.userAction(p.user.id, p.kind as 'disable' | 'enable', reason), p.kind === 'disable' ? 'admin.users.disabled' : 'admin.users.enabled');
+    if (res) {
+      this.pending.set(null);
+      this.replace(res);
+    }
+  }
+
+  private replace(u: UserView): void {
+    this.users.update((list) => list.map((x) => (x.id === u.id ? u : x)));
+  }
+
+  private async run<T>(fn: () => Promise<T>, okKey: TranslationKey): Promise<T | null> {
+    this.busy.set(true);
+    this.notice.set(null);
+    this.fieldErrors.set({});
+    try {
+      const out = await fn();
+      this.notice.set({ kind: 'ok', text: this.i18n.t(okKey) });
+      return out;
+    } catch (e) {
+      const p = this.fail(e);
+      if (p.code === 'STALE_VERSION') {
+        this.editingId.set(null);
+        await this.load(true);
+      }
+      return null;
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  private fail(e: unknown) {
+    const lang = this.i18n.language();
+    const p = describeError(e, (k, params) => this.i18n.t(k, params), lang, (code) =>
+      Object.prototype.hasOwnProperty.call(ADMIN_ERROR_LABELS, code) ? label(ADMIN_ERROR_LABELS, code, lang) : null,
+    );
+    this.fieldErrors.set(p.fields);
+    this.notice.set({ kind: 'error', text: p.message });
+    return p;
+  }
+}

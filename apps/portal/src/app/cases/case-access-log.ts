@@ -1,0 +1,103 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { AUDIT_OUTCOME_LABELS, label } from '@ctms/domain';
+import { ACCESS_ACTION_LABELS } from '../core/i18n/dict-cases';
+import { I18n } from '../core/i18n/i18n.service';
+import { TranslatePipe } from '../core/i18n/translate.pipe';
+import { CaseApi, type AccessLogEntry } from './case-api';
+import { CaseStore } from './case-store';
+import { formatDateTime } from './ui-util';
+
+/** Who read or changed the case, when, and whether it was allowed (supervisors of the lead agency). */
+@Component({
+  selector: 'app-case-access-log',
+  imports: [MatButtonModule, TranslatePipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styleUrl: './section.scss',
+  template: `
+    <div class="tab-body" data-testid="case-access-log">
+      <h2 class="sub">{{ 'cases.access.title' | t }}</h2>
+      <p class="hint">{{ 'cases.access.hint' | t }}</p>
+      @if (error(); as e) {
+        <p class="error" role="alert">{{ e }}</p>
+      }
+      <div class="table-wrap" tabindex="0" role="region" [attr.aria-label]="'cases.access.title' | t">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{{ 'cases.access.when' | t }}</th>
+              <th scope="col">{{ 'cases.access.who' | t }}</th>
+              <th scope="col">{{ 'cases.access.agency' | t }}</th>
+              <th scope="col">{{ 'cases.access.action' | t }}</th>
+              <th scope="col">{{ 'cases.access.outcome' | t }}</th>
+            </tr>
+          </thead>
+          <tbody>
+            @for (r of rows(); track r.seq) {
+              <tr data-testid="access-row">
+                <td>{{ r.when }}</td>
+                <td>{{ r.who }}</td>
+                <td>{{ r.agency }}</td>
+                <td>{{ r.action }}</td>
+                <td>{{ r.outcome }}</td>
+              </tr>
+            } @empty {
+              @if (!loading()) {
+                <tr>
+                  <td colspan="5">{{ 'cases.access.empty' | t }}</td>
+                </tr>
+              }
+            }
+          </tbody>
+        </table>
+      </div>
+      @if (cursor()) {
+        <button mat-stroked-button type="button" (click)="load(false)">{{ 'cases.loadMore' | t }}</button>
+      }
+    </div>
+  `,
+})
+export class CaseAccessLog {
+  private readonly store = inject(CaseStore);
+  private readonly api = inject(CaseApi);
+  private readonly i18n = inject(I18n);
+
+  protected readonly entries = signal<AccessLogEntry[]>([]);
+  protected readonly cursor = signal<string | null>(null);
+  protected readonly loading = signal(false);
+  protected readonly error = signal<string | null>(null);
+
+  protected readonly rows = computed(() => {
+    const lang = this.i18n.language();
+    return this.entries().map((e) => ({
+      seq: e.seq,
+      when: formatDateTime(e.at, lang),
+      who: e.actor.username ?? '—',
+      agency: e.actor.agencyCode ?? '—',
+      action: label(ACCESS_ACTION_LABELS, e.action, lang),
+      outcome: label(AUDIT_OUTCOME_LABELS, e.outcome, lang),
+    }));
+  });
+
+  constructor() {
+    effect(() => {
+      if (this.store.case()?.id) untracked(() => void this.load(true));
+    });
+  }
+
+  protected async load(reset: boolean): Promise<void> {
+    const id = this.store.case()?.id;
+    if (!id) return;
+    this.loading.set(true);
+    this.error.set(null);
+    try {
+      const page = await this.api.accessLog(id, reset ? null : this.cursor());
+      this.entries.set(reset ? page.items : [...this.entries(), ...page.items]);
+      this.cursor.set(page.nextCursor);
+    } catch (e) {
+      this.error.set(this.store.problem(e).message);
+    } finally {
+      this.loading.set(false);
+    }
+  }
+}

@@ -1,0 +1,218 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
+import { KeyValuePipe } from '@angular/common';
+import { FormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import {
+  CONSENT_FORM_LABELS,
+  CONSENT_FORMS,
+  CONSENT_GIVER_LABELS,
+  CONSENT_GIVERS,
+  CONSENT_TYPE_LABELS,
+  CONSENT_TYPES,
+  DATA_CATEGORIES,
+  DATA_CATEGORY_LABELS,
+  label,
+  type ConsentForm,
+  type ConsentGiver,
+  type ConsentType,
+  type DataCategory,
+  type Language,
+  type LabelMap,
+} from '@ctms/domain';
+import { AuthService } from '../core/auth/auth.service';
+import type { TranslationKey } from '../core/i18n/dictionaries';
+import { I18n } from '../core/i18n/i18n.service';
+import { TranslatePipe } from '../core/i18n/translate.pipe';
+import { CaseApi, type ConsentView, type GrantConsent, type ReferenceAgency } from './case-api';
+import { CaseStore } from './case-store';
+import { blankToUndefined, formatDateTime, laoLocalToIso, nowLocalInLaos, toggle } from './ui-util';
+
+/** A consent's effective status: an expired one no longer counts, whatever its stored status. */
+export function effectiveStatusKey(c: Pick<ConsentView, 'status' | 'expired'>): TranslationKey {
+  if (c.status === 'WITHDRAWN') return 'cases.consents.withdrawn';
+  return c.expired ? 'cases.consents.expired' : 'cases.consents.active';
+}
+
+export interface ConsentDraft {
+  type: ConsentType | '';
+  agencyIds: string[];
+  purposes: ConsentType[];
+  categories: DataCategory[];
+  givenBy: ConsentGiver | '';
+  form: ConsentForm | '';
+  language: string;
+  interpreterUsed: boolean;
+  guardianName: string;
+  witnessName: string;
+  grantedAt: string;
+  expiresAt: string;
+}
+
+export function emptyConsentDraft(now: string): ConsentDraft {
+  return {
+    type: '',
+    agencyIds: [],
+    purposes: [],
+    categories: [],
+    givenBy: '',
+    form: '',
+    language: 'lo',
+    interpreterUsed: false,
+    guardianName: '',
+    witnessName: '',
+    grantedAt: now,
+    expiresAt: '',
+  };
+}
+
+/** The request body, or null while a required field is missing. Times are typed in Lao time. */
+export function consentBody(d: ConsentDraft): GrantConsent | null {
+  const grantedAt = laoLocalToIso(d.grantedAt);
+  if (!d.type || !d.givenBy || !d.form || !grantedAt || d.categories.length === 0) return null;
+  const expiresAt = laoLocalToIso(d.expiresAt);
+  return {
+    type: d.type,
+    agencyIds: d.agencyIds,
+    ...(d.purposes.length ? { purposes: d.purposes } : {}),
+    categories: d.categories,
+    givenBy: d.givenBy,
+    form: d.form,
+    ...(blankToUndefined(d.language) ? { language: blankToUndefined(d.language) } : {}),
+    interpreterUsed: d.interpreterUsed,
+    ...(blankToUndefined(d.guardianName) ? { guardianName: blankToUndefined(d.guardianName) } : {}),
+    ...(blankToUndefined(d.witnessName) ? { witnessName: blankToUndefined(d.witnessName) } : {}),
+    grantedAt,
+    ...(expiresAt ? { expiresAt } : {}),
+  };
+}
+
+/** The case's consents with their effective status; record a new one; withdraw one with a reason. */
+@Component({
+  selector: 'app-case-consents',
+  imports: [KeyValuePipe, FormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styleUrl: './section.scss',
+  templateUrl: './case-consents.html',
+})
+export class CaseConsents {
+  protected readonly store = inject(CaseStore);
+  private readonly api = inject(CaseApi);
+  private readonly i18n = inject(I18n);
+  private readonly auth = inject(AuthService);
+
+  protected readonly types = CONSENT_TYPES;
+  protected readonly givers = CONSENT_GIVERS;
+  protected readonly forms = CONSENT_FORMS;
+  protected readonly categories = DATA_CATEGORIES;
+  protected readonly L = { type: CONSENT_TYPE_LABELS, giver: CONSENT_GIVER_LABELS, form: CONSENT_FORM_LABELS, category: DATA_CATEGORY_LABELS } as const;
+
+  protected readonly consents = signal<ConsentView[]>([]);
+  protected readonly cursor = signal<string | null>(null);
+  protected readonly loading = signal(false);
+  protected readonly error = signal<string | null>(null);
+  protected readonly agencies = signal<ReferenceAgency[]>([]);
+  protected readonly recording = signal(false);
+  protected readonly withdrawing = signal<string | null>(null);
+  protected readonly canRecord = computed(() => this.auth.can('consent:record'));
+
+  protected draft: ConsentDraft = emptyConsentDraft(nowLocalInLaos());
+  protected withdrawReason = '';
+
+  protected readonly rows = computed(() => {
+    const lang = this.i18n.language();
+    return this.consents().map((c) => ({
+      ...c,
+      typeLabel: label(CONSENT_TYPE_LABELS, c.type, lang),
+      statusKey: effectiveStatusKey(c),
+      usable: c.status === 'ACTIVE' && !c.expired,
+      agencyNames: c.agencies.map((a) => (lang === 'lo' ? a.nameLo : a.nameEn)).join(', '),
+      purposeLabels: this.labels(CONSENT_TYPE_LABELS, c.purposes, lang),
+      categoryLabels: this.labels(DATA_CATEGORY_LABELS, c.categories, lang),
+      giver: label(CONSENT_GIVER_LABELS, c.givenBy, lang),
+      formLabel: label(CONSENT_FORM_LABELS, c.form, lang),
+      granted: formatDateTime(c.grantedAt, lang),
+      expires: c.expiresAt ? formatDateTime(c.expiresAt, lang) : null,
+      withdrawn: c.withdrawnAt ? formatDateTime(c.withdrawnAt, lang) : null,
+    }));
+  });
+
+  constructor() {
+    effect(() => {
+      if (this.store.case()?.id) untracked(() => void this.load(true));
+    });
+  }
+
+  private labels(map: LabelMap<string>, codes: readonly string[], lang: Language): string {
+    return codes.map((c) => label(map, c, lang)).join(', ');
+  }
+
+  protected lbl(map: LabelMap<string>, code: string): string {
+    return label(map, code, this.i18n.language());
+  }
+
+  protected agencyName(a: ReferenceAgency): string {
+    return this.i18n.pick(a.nameLo, a.nameEn);
+  }
+
+  protected check<T>(list: T[], value: T, on: boolean): T[] {
+    return toggle(list, value, on);
+  }
+
+  protected complete(): boolean {
+    return consentBody(this.draft) !== null;
+  }
+
+  protected async load(reset: boolean): Promise<void> {
+    const id = this.store.case()?.id;
+    if (!id) return;
+    this.loading.set(true);
+    this.error.set(null);
+    try {
+      const page = await this.api.consents(id, reset ? null : this.cursor());
+      this.consents.set(reset ? page.items : [...this.consents(), ...page.items]);
+      this.cursor.set(page.nextCursor);
+    } catch (e) {
+      this.error.set(this.store.problem(e).message);
+    } finally {
+      this.loading.set(false);
+    }
+  }
+
+  protected async startRecording(): Promise<void> {
+    this.draft = emptyConsentDraft(nowLocalInLaos());
+    this.recording.set(true);
+    if (this.agencies().length === 0) {
+      try {
+        this.agencies.set(await this.api.agencies());
+      } catch (e) {
+        this.error.set(this.store.problem(e).message);
+      }
+    }
+  }
+
+  protected async record(): Promise<void> {
+    const id = this.store.case()?.id;
+    const body = consentBody(this.draft);
+    if (!id || !body) return;
+    const saved = await this.store.run(() => this.api.grantConsent(id, body), 'cases.saved.consent');
+    if (saved) {
+      this.recording.set(false);
+      this.consents.update((list) => [saved, ...list]);
+    }
+  }
+
+  protected async withdraw(consentId: string): Promise<void> {
+    const reason = this.withdrawReason.trim();
+    if (reason.length < 3) return;
+    const saved = await this.store.run(() => this.api.withdrawConsent(consentId, reason), 'cases.saved.withdrawn');
+    if (saved) {
+      this.withdrawing.set(null);
+      this.withdrawReason = '';
+      this.consents.update((list) => list.map((c) => (c.id === saved.id ? saved : c)));
+    }
+  }
+}

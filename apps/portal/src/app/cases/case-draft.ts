@@ -1,0 +1,113 @@
+import type { CaseDetail, CasePatch } from './case-api';
+
+/** The parts of the case record that are edited one at a time. */
+export const RECORD_SECTIONS = ['overview', 'exploitation', 'perpetrators', 'health', 'contact', 'legal', 'plan'] as const;
+export type RecordSection = (typeof RECORD_SECTIONS)[number];
+
+export interface JourneyDraft {
+  stage: string;
+  place: string;
+  date: string;
+  description: string;
+}
+export interface PerpetratorDraft {
+  role: string;
+  relationToVictim: string;
+  description: string;
+}
+
+/** Everything editable, as plain form values (strings, never null). */
+export interface CaseDraft {
+  exploitationTypes: string[];
+  destinationCountries: string;
+  riskLevel: string;
+  needs: string[];
+  narrative: string;
+  meansOfControl: string[];
+  journeyEvents: JourneyDraft[];
+  perpetrators: PerpetratorDraft[];
+  health: { medical: string; psychological: string; notes: string };
+  contact: { currentShelter: string; safeContact: string; notes: string };
+  legal: { willingToTestify: string; notes: string };
+  plan: { types: string[]; objectives: string; actionPlan: string; plannedEndDate: string; actualEndDate: string };
+}
+
+const s = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+export function draftFromCase(c: CaseDetail): CaseDraft {
+  return {
+    exploitationTypes: [...c.exploitationTypes],
+    destinationCountries: c.destinationCountries.join(', '),
+    riskLevel: s(c.riskLevel),
+    needs: [...c.needs],
+    narrative: s(c.exploitation?.narrative),
+    meansOfControl: [...(c.exploitation?.meansOfControl ?? [])],
+    journeyEvents: (c.exploitation?.journeyEvents ?? []).map((e) => ({ stage: e.stage, place: s(e.place), date: s(e.date), description: s(e.description) })),
+    perpetrators: c.perpetrators.map((p) => ({ role: p.role, relationToVictim: s(p.relationToVictim), description: s(p.description) })),
+    health: { medical: s(c.health?.medical), psychological: s(c.health?.psychological), notes: s(c.health?.notes) },
+    contact: { currentShelter: s(c.contact?.currentShelter), safeContact: s(c.contact?.safeContact), notes: s(c.contact?.notes) },
+    legal: { willingToTestify: s(c.legal?.willingToTestify), notes: s(c.legal?.notes) },
+    plan: {
+      types: [...(c.plan?.types ?? [])],
+      objectives: s(c.plan?.objectives),
+      actionPlan: s(c.plan?.actionPlan),
+      plannedEndDate: s(c.plan?.plannedEndDate),
+      actualEndDate: s(c.plan?.actualEndDate),
+    },
+  };
+}
+
+/** Drops blank strings; an object left with nothing becomes null (the API then clears the category). */
+function compact<T extends Record<string, unknown>>(o: T): Partial<T> | null {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o)) {
+    if (typeof v === 'string') {
+      if (v.trim()) out[k] = k.endsWith('Date') || k === 'willingToTestify' ? v.trim() : v;
+    } else if (Array.isArray(v)) {
+      if (v.length) out[k] = v;
+    } else if (v !== null && v !== undefined) out[k] = v;
+  }
+  return Object.keys(out).length ? (out as Partial<T>) : null;
+}
+
+/** "th, CN ,,vn" → ["TH", "CN", "VN"] (unique, in order). */
+export function parseCountries(text: string): string[] {
+  const codes = text
+    .split(/[\s,;]+/)
+    .map((x) => x.trim().toUpperCase())
+    .filter(Boolean);
+  return [...new Set(codes)];
+}
+
+/** The PATCH body for one section: only that section's fields are sent, so the others stay as they are. */
+export function patchFor(section: RecordSection, d: CaseDraft): CasePatch {
+  switch (section) {
+    case 'overview': {
+      const countries = parseCountries(d.destinationCountries);
+      return {
+        exploitationTypes: d.exploitationTypes.length ? d.exploitationTypes : null,
+        destinationCountries: countries.length ? countries : null,
+        riskLevel: d.riskLevel || null,
+        needs: d.needs.length ? d.needs : null,
+      };
+    }
+    case 'exploitation': {
+      const journeyEvents = d.journeyEvents
+        .filter((e) => e.stage)
+        .map((e) => compact({ stage: e.stage, place: e.place, date: e.date, description: e.description }) ?? {});
+      return { exploitation: compact({ narrative: d.narrative, meansOfControl: d.meansOfControl, journeyEvents }) };
+    }
+    case 'perpetrators': {
+      const list = d.perpetrators.filter((p) => p.role).map((p) => compact({ ...p }) ?? {});
+      return { perpetrators: list.length ? list : null };
+    }
+    case 'health':
+      return { health: compact({ ...d.health }) };
+    case 'contact':
+      return { contact: compact({ ...d.contact }) };
+    case 'legal':
+      return { legal: compact({ ...d.legal }) };
+    case 'plan':
+      return { plan: compact({ ...d.plan }) };
+  }
+}

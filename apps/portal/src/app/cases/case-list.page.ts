@@ -1,0 +1,217 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { FormsModule } from '@angular/forms';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatSelectModule } from '@angular/material/select';
+import {
+  CASE_STATUS_LABELS,
+  CASE_STATUSES,
+  IDENTIFICATION_STATUS_LABELS,
+  isOneOf,
+  isProvinceCode,
+  label,
+  PROVINCE_LABELS,
+  PROVINCES,
+} from '@ctms/domain';
+import { I18n } from '../core/i18n/i18n.service';
+import { TranslatePipe } from '../core/i18n/translate.pipe';
+import { CASE_FLAG_LABELS, EXPLOITATION_TYPE_LABELS } from '../core/i18n/dict-cases';
+import { CaseApi, type CaseListFilter, type CaseSummary } from './case-api';
+import { describeError, formatDate } from './ui-util';
+
+/** The filters as they appear in the URL: coded values only, never personal data. */
+export function filterFromQuery(q: Readonly<Record<string, unknown>>): CaseListFilter {
+  const f: CaseListFilter = {};
+  if (isOneOf(CASE_STATUSES, q['status'])) f.status = q['status'];
+  if (isProvinceCode(q['province'])) f.province = q['province'] as string;
+  if (q['mine'] === '1') f.assignedTo = 'me';
+  return f;
+}
+
+@Component({
+  selector: 'app-case-list-page',
+  imports: [FormsModule, RouterLink, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatSelectModule, TranslatePipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <section class="page wide" data-testid="case-list">
+      <h1 class="page-title">{{ 'cases.list.title' | t }}</h1>
+      <p class="hint">{{ 'cases.list.masked' | t }}</p>
+
+      <form class="filters" role="search" [attr.aria-label]="'cases.list.filters' | t" (ngSubmit)="applyFilters()">
+        <mat-form-field subscriptSizing="dynamic">
+          <mat-label>{{ 'cases.field.status' | t }}</mat-label>
+          <mat-select name="status" [(ngModel)]="status" data-testid="filter-status">
+            <mat-option value="">{{ 'cases.list.any' | t }}</mat-option>
+            @for (s of statuses; track s) {
+              <mat-option [value]="s">{{ statusLabel(s) }}</mat-option>
+            }
+          </mat-select>
+        </mat-form-field>
+        <mat-form-field subscriptSizing="dynamic">
+          <mat-label>{{ 'cases.field.province' | t }}</mat-label>
+          <mat-select name="province" [(ngModel)]="province" data-testid="filter-province">
+            <mat-option value="">{{ 'cases.list.any' | t }}</mat-option>
+            @for (p of provinces; track p.code) {
+              <mat-option [value]="p.code">{{ p.code }} {{ provinceLabel(p.code) }}</mat-option>
+            }
+          </mat-select>
+        </mat-form-field>
+        <mat-checkbox name="mine" [(ngModel)]="mine" data-testid="filter-mine">{{ 'cases.list.mine' | t }}</mat-checkbox>
+        <button mat-flat-button type="submit" data-testid="filter-apply">{{ 'cases.list.apply' | t }}</button>
+      </form>
+
+      <div role="status" aria-live="polite" class="status-line">
+        @if (loading()) {
+          {{ 'cases.loading' | t }}
+        } @else if (error()) {
+          <span class="error" data-testid="case-list-error">{{ error() }}</span>
+        } @else if (items().length === 0) {
+          <span data-testid="case-list-empty">{{ 'cases.list.empty' | t }}</span>
+        } @else {
+          {{ 'cases.list.count' | t: { count: items().length } }}
+        }
+      </div>
+
+      @if (items().length > 0) {
+        <div class="table-wrap" tabindex="0" role="region" [attr.aria-label]="'cases.list.title' | t">
+          <table class="cases" data-testid="case-table">
+            <thead>
+              <tr>
+                <th scope="col">{{ 'cases.field.caseNumber' | t }}</th>
+                <th scope="col">{{ 'cases.field.status' | t }}</th>
+                <th scope="col">{{ 'cases.field.identificationStatus' | t }}</th>
+                <th scope="col">{{ 'cases.field.province' | t }}</th>
+                <th scope="col">{{ 'cases.field.leadAgency' | t }}</th>
+                <th scope="col">{{ 'cases.field.assignedTo' | t }}</th>
+                <th scope="col">{{ 'cases.field.flags' | t }}</th>
+                <th scope="col">{{ 'cases.field.exploitationTypes' | t }}</th>
+                <th scope="col">{{ 'cases.field.openedAt' | t }}</th>
+                <th scope="col">{{ 'cases.field.updatedAt' | t }}</th>
+              </tr>
+            </thead>
+            <tbody>
+              @for (c of rows(); track c.id) {
+                <tr data-testid="case-row">
+                  <th scope="row">
+                    <a [routerLink]="['/cases', c.id]" data-testid="case-link">{{ c.caseNumber }}</a>
+                  </th>
+                  <td>{{ c.statusLabel }}</td>
+                  <td>{{ c.identificationLabel }}</td>
+                  <td>{{ c.provinceLabel }}</td>
+                  <td>{{ c.leadAgency.code }}</td>
+                  <td>{{ c.assignedTo?.username ?? ('cases.unassigned' | t) }}</td>
+                  <td>
+                    @for (f of c.flagLabels; track f) {
+                      <span class="chip">{{ f }}</span>
+                    }
+                  </td>
+                  <td>{{ c.typeLabels }}</td>
+                  <td>{{ c.opened }}</td>
+                  <td>{{ c.updated }}</td>
+                </tr>
+              }
+            </tbody>
+          </table>
+        </div>
+      }
+      @if (nextCursor()) {
+        <button mat-stroked-button type="button" class="more" data-testid="case-list-more" [disabled]="loading()" (click)="loadMore()">
+          {{ 'cases.loadMore' | t }}
+        </button>
+      }
+    </section>
+  `,
+  styles: `
+    .wide { max-width: 1280px; }
+    .hint { color: var(--mat-sys-on-surface-variant); margin: 0 0 12px; }
+    .filters { display: flex; flex-wrap: wrap; gap: 12px 16px; align-items: center; margin-bottom: 12px; }
+    .status-line { min-height: 1.6em; margin-bottom: 8px; }
+    .error { color: var(--mat-sys-error); }
+    .table-wrap { overflow-x: auto; }
+    table { border-collapse: collapse; width: 100%; min-width: 900px; }
+    th, td { text-align: start; padding: 8px; border-bottom: 1px solid var(--mat-sys-outline-variant); vertical-align: top; }
+    thead th { font: var(--mat-sys-label-large); }
+    .chip { display: inline-block; padding: 0 8px; margin: 0 4px 4px 0; border-radius: 12px; background: var(--mat-sys-secondary-container); color: var(--mat-sys-on-secondary-container); }
+    .more { margin-top: 12px; }
+  `,
+})
+export class CaseListPage {
+  private readonly api = inject(CaseApi);
+  private readonly i18n = inject(I18n);
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+
+  protected readonly statuses = CASE_STATUSES;
+  protected readonly provinces = PROVINCES;
+
+  protected status = '';
+  protected province = '';
+  protected mine = false;
+
+  protected readonly items = signal<CaseSummary[]>([]);
+  protected readonly nextCursor = signal<string | null>(null);
+  protected readonly loading = signal(false);
+  protected readonly error = signal<string | null>(null);
+  private filter: CaseListFilter = {};
+
+  protected readonly rows = computed(() => {
+    const lang = this.i18n.language();
+    return this.items().map((c) => ({
+      ...c,
+      statusLabel: label(CASE_STATUS_LABELS, c.status, lang),
+      identificationLabel: label(IDENTIFICATION_STATUS_LABELS, c.identificationStatus, lang),
+      provinceLabel: `${c.provinceCode} ${label(PROVINCE_LABELS, c.provinceCode, lang)}`,
+      flagLabels: c.flags.map((f) => label(CASE_FLAG_LABELS, f, lang)),
+      typeLabels: c.exploitationTypes.map((x) => label(EXPLOITATION_TYPE_LABELS, x, lang)).join(', '),
+      opened: formatDate(c.openedAt, lang),
+      updated: formatDate(c.updatedAt, lang),
+    }));
+  });
+
+  constructor() {
+    this.route.queryParams.pipe(takeUntilDestroyed()).subscribe((q) => {
+      this.filter = filterFromQuery(q);
+      this.status = this.filter.status ?? '';
+      this.province = this.filter.province ?? '';
+      this.mine = this.filter.assignedTo === 'me';
+      void this.load(true);
+    });
+  }
+
+  protected statusLabel(s: string): string {
+    return label(CASE_STATUS_LABELS, s, this.i18n.language());
+  }
+
+  protected provinceLabel(code: string): string {
+    return label(PROVINCE_LABELS, code, this.i18n.language());
+  }
+
+  protected applyFilters(): void {
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: { status: this.status || null, province: this.province || null, mine: this.mine ? '1' : null },
+    });
+  }
+
+  protected loadMore(): void {
+    void this.load(false);
+  }
+
+  private async load(reset: boolean): Promise<void> {
+    this.loading.set(true);
+    this.error.set(null);
+    try {
+      const page = await this.api.list(this.filter, reset ? null : this.nextCursor());
+      this.items.set(reset ? page.items : [...this.items(), ...page.items]);
+      this.nextCursor.set(page.nextCursor);
+    } catch (e) {
+      if (reset) this.items.set([]);
+      this.error.set(describeError(e, (k, p) => this.i18n.t(k, p), this.i18n.language()).message);
+    } finally {
+      this.loading.set(false);
+    }
+  }
+}

@@ -1,0 +1,126 @@
+import { ChangeDetectionStrategy, Component, effect, inject, signal, untracked } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { DATA_CATEGORIES, DATA_CATEGORY_LABELS, label } from '@ctms/domain';
+import { I18n } from '../core/i18n/i18n.service';
+import { TranslatePipe } from '../core/i18n/translate.pipe';
+import { CaseApi, type CaseNote } from './case-api';
+import { CaseStore } from './case-store';
+import { formatDateTime } from './ui-util';
+
+/** Notes the API accepts: every data category except IDENTITY. */
+export const NOTE_CATEGORIES = DATA_CATEGORIES.filter((c) => c !== 'IDENTITY');
+
+/** Case notes: append-only (a note is never edited), oldest first, "load more" by keyset. */
+@Component({
+  selector: 'app-case-notes',
+  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styleUrl: './section.scss',
+  template: `
+    <div class="tab-body" data-testid="case-notes">
+      <h2 class="sub">{{ 'cases.notes.title' | t }}</h2>
+      <p class="hint">{{ 'cases.notes.appendOnly' | t }}</p>
+      @if (error(); as e) {
+        <p class="error" role="alert">{{ e }}</p>
+      }
+      <ul class="items" data-testid="note-list">
+        @for (n of notes(); track n.id) {
+          <li data-testid="note">
+            <div class="meta">{{ when(n.createdAt) }} · {{ n.author.username }} · {{ category(n.category) }}</div>
+            <div class="body">{{ n.body }}</div>
+          </li>
+        } @empty {
+          @if (!loading()) {
+            <li>{{ 'cases.notes.empty' | t }}</li>
+          }
+        }
+      </ul>
+      @if (cursor()) {
+        <button mat-stroked-button type="button" (click)="load(false)">{{ 'cases.loadMore' | t }}</button>
+      }
+
+      @if (store.case()?.allowedActions?.edit) {
+        <form class="form" (ngSubmit)="add()" data-testid="note-form">
+          <h3 class="sub">{{ 'cases.notes.add' | t }}</h3>
+          <mat-form-field>
+            <mat-label>{{ 'cases.notes.category' | t }}</mat-label>
+            <mat-select name="category" [(ngModel)]="newCategory">
+              @for (c of categories; track c) {
+                <mat-option [value]="c">{{ category(c) }}</mat-option>
+              }
+            </mat-select>
+          </mat-form-field>
+          <mat-form-field>
+            <mat-label>{{ 'cases.notes.body' | t }}</mat-label>
+            <textarea matInput name="body" rows="4" required [(ngModel)]="body" data-testid="note-body"></textarea>
+          </mat-form-field>
+          <div>
+            <button mat-flat-button type="submit" data-testid="note-submit" [disabled]="store.busy() || !body.trim()">{{ 'cases.notes.submit' | t }}</button>
+          </div>
+        </form>
+      }
+    </div>
+  `,
+  styles: `
+    .body { white-space: pre-wrap; }
+  `,
+})
+export class CaseNotes {
+  protected readonly store = inject(CaseStore);
+  private readonly api = inject(CaseApi);
+  private readonly i18n = inject(I18n);
+
+  protected readonly categories = NOTE_CATEGORIES;
+  protected readonly notes = signal<CaseNote[]>([]);
+  protected readonly cursor = signal<string | null>(null);
+  protected readonly loading = signal(false);
+  protected readonly error = signal<string | null>(null);
+  protected body = '';
+  protected newCategory = 'EXPLOITATION_ACCOUNT';
+
+  constructor() {
+    effect(() => {
+      if (this.store.case()?.id) untracked(() => void this.load(true));
+    });
+  }
+
+  protected when(at: string): string {
+    return formatDateTime(at, this.i18n.language());
+  }
+
+  protected category(c: string): string {
+    return label(DATA_CATEGORY_LABELS, c, this.i18n.language());
+  }
+
+  protected async load(reset: boolean): Promise<void> {
+    const id = this.store.case()?.id;
+    if (!id) return;
+    this.loading.set(true);
+    this.error.set(null);
+    try {
+      const page = await this.api.notes(id, reset ? null : this.cursor());
+      this.notes.set(reset ? page.items : [...this.notes(), ...page.items]);
+      this.cursor.set(page.nextCursor);
+    } catch (e) {
+      this.error.set(this.store.problem(e).message);
+    } finally {
+      this.loading.set(false);
+    }
+  }
+
+  protected async add(): Promise<void> {
+    const id = this.store.case()?.id;
+    const body = this.body.trim();
+    if (!id || !body) return;
+    const note = await this.store.run(() => this.api.addNote(id, body, this.newCategory), 'cases.saved.note');
+    if (note) {
+      this.body = '';
+      // oldest first: a new note goes to the end once every earlier page is shown
+      if (!this.cursor()) this.notes.update((list) => [...list, note]);
+    }
+  }
+}
