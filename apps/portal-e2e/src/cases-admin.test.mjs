@@ -1,0 +1,319 @@
+// Case pages and administration pages against the real stack. The fresh database has no cases, so
+// the test opens one through the API (a screening by atd.caseworker, approved by atd.supervisor,
+// assigned to atd.caseworker), then works on it in the browser: the masked list, the case page with
+// the identity shown on request, a note, a consent; the supervisor's access log; and lwu.admin
+// creating a user (temporary password shown once) and disabling it. axe-core on every page.
+// Needs `nx build api portal` first:
+//   node --test --test-concurrency=1 apps/portal-e2e/src/cases-admin.test.mjs
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startStack } from './stack.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
+const artifacts = join(root, 'tmp-artifacts/e2e');
+const axePath = join(root, 'node_modules/axe-core/axe.min.js');
+const AXE_URL = '/__e2e__/axe.min.js';
+const PASSWORD = 'demo-password-2026';
+const LAO = /[\u0E80-\u0EFF]/;
+
+// the canary: must never appear on a list, and on the case page only after "show identity"
+const GIVEN = 'ຄານາຣີ';
+const FAMILY = 'ທົດສອບລັບ';
+const LATIN = 'Canary Hiddenname';
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+let stack;
+let browser;
+let caseId;
+let caseNumber;
+
+async function api(path, { token, method = 'GET', body } = {}) {
+  const res = await fetch(`${stack.baseUrl}/api/v1${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  const json = text ? JSON.parse(text) : null;
+  if (!res.ok) throw new Error(`${method} ${path} → ${res.status}: ${text}`);
+  return json;
+}
+
+async function apiLogin(username) {
+  const r = await api('/auth/login', { method: 'POST', body: { username, password: PASSWORD } });
+  return { token: r.accessToken, user: r.user };
+}
+
+/** A screening with full interview consent, submitted and approved: approval opens the case. */
+async function openCase() {
+  const cw = await apiLogin('atd.caseworker');
+  const sup = await apiLogin('atd.supervisor');
+  const past = new Date(Date.now() - 2 * 3600_000).toISOString();
+  const consent = Object.fromEntries(
+    [
+      'CONSENTS_TO_INTERVIEW',
+      'INFORMED_OF_PURPOSE',
+      'INFORMED_OF_DATA_USE',
+      'INFORMED_OF_RESEARCH_USE',
+      'INFORMED_OF_RIGHT_OF_ACCESS',
+      'INFORMED_OF_RETENTION',
+      'INFORMED_OF_WITHDRAWAL',
+    ].map((q) => [q, 'YES']),
+  );
+  let s = await api('/screenings', {
+    token: cw.token,
+    method: 'POST',
+    body: {
+      metadata: { provinceCode: '01', interviewAt: past },
+      interviewConsent: { ...consent, givenBy: 'SELF', form: 'WRITTEN_SIGNATURE', recordedAt: past },
+      bioData: { givenNameLo: GIVEN, familyNameLo: FAMILY, latinNames: [LATIN], dobPrecision: 'YEAR', dateOfBirth: '1999-01-01', sex: 'FEMININE' },
+      interviewerAssessment: 'POSSIBLE_VICTIM',
+    },
+  });
+  s = await api(`/screenings/${s.id}/submit`, { token: cw.token, method: 'POST', body: { version: s.version } });
+  s = await api(`/screenings/${s.id}/approve`, { token: sup.token, method: 'POST', body: { version: s.version } });
+  assert.ok(s.caseId, 'approval opened a case');
+  let c = await api(`/cases/${s.caseId}`, { token: sup.token });
+  c = await api(`/cases/${c.id}/assign`, { token: sup.token, method: 'POST', body: { version: c.version, userId: cw.user.id } });
+  return c;
+}
+
+before(async () => {
+  mkdirSync(artifacts, { recursive: true });
+  stack = await startStack();
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const c = await openCase();
+  caseId = c.id;
+  caseNumber = c.caseNumber;
+});
+
+after(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+async function assertAccessible(page, name) {
+  await page.addScriptTag({ url: AXE_URL });
+  const result = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+  for (const v of result) console.log(`axe [${name}] ${v.impact} ${v.id}: ${v.help} -> ${v.nodes.join(', ')}`);
+  const blocking = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(blocking, [], `serious or critical accessibility violations on ${name}`);
+}
+
+async function newPage(viewport = { width: 1280, height: 900 }) {
+  const context = await browser.newContext({ viewport, reducedMotion: 'reduce' });
+  await context.route(`**${AXE_URL}`, (route) => route.fulfill({ path: axePath, contentType: 'text/javascript' }));
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { context, page, errors };
+}
+
+async function signIn(page, username) {
+  await page.goto(`${stack.baseUrl}/login`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('shell-user-name').waitFor();
+}
+
+/** Opens a mat-select and picks the option at this index. */
+async function pickOption(page, testId, index = 0) {
+  await page.getByTestId(testId).click();
+  await page.getByRole('option').nth(index).click();
+  await page.locator('.cdk-overlay-pane mat-option').first().waitFor({ state: 'detached' }).catch(() => undefined);
+}
+
+async function bodyText(page) {
+  return page.evaluate(() => document.body.innerText);
+}
+
+async function shoot(page, name) {
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: join(artifacts, name), fullPage: true });
+}
+
+test('caseworker: masked list, case page, identity on request, a note and a consent (Lao)', async () => {
+  const { context, page, errors } = await newPage();
+  try {
+    await signIn(page, 'atd.caseworker');
+    assert.equal(await page.getAttribute('html', 'lang'), 'lo');
+
+    await page.getByTestId('nav-cases').click();
+    await page.getByTestId('case-row').first().waitFor();
+    const listText = await bodyText(page);
+    assert.match(listText, new RegExp(caseNumber));
+    for (const n of [GIVEN, FAMILY, LATIN]) assert.ok(!listText.includes(n), `the list never shows the name (${n})`);
+    assert.match(await page.getByTestId('case-list').innerText(), LAO);
+    assert.ok(!/[?&](name|given|family)/i.test(page.url()));
+    await shoot(page, 'cases-list-lo.png');
+    await assertAccessible(page, 'case list (lo)');
+
+    // the filters go into the URL as codes only
+    await page.getByTestId('filter-mine').locator('input').check();
+    await page.getByTestId('filter-apply').click();
+    await page.waitForURL(/mine=1/);
+    await page.getByTestId('case-row').first().waitFor();
+
+    await page.getByTestId('case-link').first().click();
+    await page.getByTestId('case-number').waitFor();
+    assert.match(await page.getByTestId('case-number').innerText(), new RegExp(caseNumber));
+    await page.getByTestId('show-identity').waitFor();
+    let text = await bodyText(page);
+    for (const n of [GIVEN, FAMILY, LATIN]) assert.ok(!text.includes(n), `the case page hides the name until asked (${n})`);
+    await shoot(page, 'case-lo.png');
+    await assertAccessible(page, 'case page (lo)');
+
+    // show identity: the person read (audited by the API) and the name appear
+    const read = page.waitForResponse((r) => r.url().includes('/api/v1/persons/') && r.request().method() === 'GET');
+    await page.getByTestId('show-identity').click();
+    assert.equal((await read).status(), 200);
+    await page.getByTestId('identity-name').waitFor();
+    assert.match(await page.getByTestId('identity-name').innerText(), new RegExp(GIVEN));
+    await shoot(page, 'case-identity-lo.png');
+    await page.getByTestId('hide-identity').click();
+    await page.getByTestId('identity-masked').waitFor();
+
+    // a note: append-only
+    await page.getByTestId('tab-notes').click();
+    await page.getByTestId('note-form').waitFor();
+    await page.getByTestId('note-body').fill('ໄດ້ພົບກັບຜູ້ເຄາະຮ້າຍ ແລະ ອະທິບາຍສິດຂອງລາວ.');
+    await page.getByTestId('note-submit').click();
+    await page.getByTestId('note').first().waitFor();
+    assert.match(await page.getByTestId('note-list').innerText(), /ໄດ້ພົບກັບຜູ້ເຄາະຮ້າຍ/);
+    await assertAccessible(page, 'case notes (lo)');
+
+    // a consent: interview consent given by the person in writing, covering the case summary
+    await page.getByTestId('tab-consents').click();
+    await page.getByTestId('consent-new').click();
+    await page.getByTestId('consent-form').waitFor();
+    await pickOption(page, 'consent-type', 0);
+    await page.getByTestId('consent-category-CASE_SUMMARY').locator('input').check();
+    await pickOption(page, 'consent-given-by', 0);
+    await pickOption(page, 'consent-form-kind', 0);
+    const granted = page.waitForResponse((r) => r.url().endsWith(`/cases/${caseId}/consents`) && r.request().method() === 'POST');
+    await page.getByTestId('consent-submit').click();
+    assert.equal((await granted).status(), 201);
+    await page.getByTestId('consent').first().waitFor();
+    assert.equal(await page.getByTestId('consent').count(), 1);
+    assert.match(await page.getByTestId('consent-status').first().innerText(), /ມີຜົນ/);
+    await shoot(page, 'case-consents-lo.png');
+    await assertAccessible(page, 'case consents (lo)');
+
+    // the timeline shows the note
+    await page.getByTestId('tab-timeline').click();
+    await page.getByTestId('timeline-event').first().waitFor();
+    assert.match(await page.getByTestId('case-timeline').innerText(), /ເພີ່ມບັນທຶກ/);
+
+    text = await bodyText(page);
+    assert.ok(!text.includes(GIVEN), 'hidden again after "hide identity"');
+    assert.deepEqual(errors, [], 'no uncaught errors in the page');
+  } catch (e) {
+    await page.screenshot({ path: join(artifacts, 'cases-failure.png'), fullPage: true }).catch(() => undefined);
+    throw e;
+  } finally {
+    await context.close();
+  }
+});
+
+test('supervisor: the access log lists the caseworker (English)', async () => {
+  const { context, page, errors } = await newPage();
+  try {
+    await signIn(page, 'atd.supervisor');
+    await page.getByTestId('language-en').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    await page.goto(`${stack.baseUrl}/cases/${caseId}`);
+    await page.getByTestId('case-number').waitFor();
+    await page.getByTestId('tab-access-log').click();
+    await page.getByTestId('access-row').first().waitFor();
+    const log = await page.getByTestId('case-access-log').innerText();
+    assert.match(log, /atd\.caseworker/);
+    assert.match(log, /Opened the case/);
+    assert.match(log, /Allowed/);
+    await shoot(page, 'case-access-log-en.png');
+    await assertAccessible(page, 'access log (en)');
+    assert.deepEqual(errors, [], 'no uncaught errors in the page');
+  } catch (e) {
+    await page.screenshot({ path: join(artifacts, 'access-log-failure.png'), fullPage: true }).catch(() => undefined);
+    throw e;
+  } finally {
+    await context.close();
+  }
+});
+
+test('agency administrator: creates a user, sees the temporary password once, disables the user (Lao)', async () => {
+  const { context, page, errors } = await newPage();
+  try {
+    await signIn(page, 'lwu.admin');
+    assert.equal(await page.getByTestId('nav-cases').count(), 0, 'administrators have no case pages');
+    await page.getByTestId('nav-users').click();
+    await page.getByTestId('users-table').waitFor();
+    await page.getByTestId('user-row-lwu.caseworker').waitFor();
+    await shoot(page, 'users-lo.png');
+    await assertAccessible(page, 'users (lo)');
+
+    await page.getByTestId('user-new').click();
+    await page.getByTestId('user-form').waitFor();
+    // an agency administrator is never offered the administrator roles
+    assert.equal(await page.getByTestId('user-role-AGENCY_ADMIN').count(), 0);
+    assert.equal(await page.getByTestId('user-role-SYSTEM_ADMIN').count(), 0);
+    await page.getByTestId('user-username').fill('e2e.worker');
+    await page.getByTestId('user-display-name').fill('ນາງ ທົດລອງ');
+    await page.getByTestId('user-role-CASEWORKER').locator('input').check();
+    await pickOption(page, 'user-provinces', 0);
+    await page.keyboard.press('Escape');
+    const created = page.waitForResponse((r) => r.url().endsWith('/api/v1/admin/users') && r.request().method() === 'POST');
+    await page.getByTestId('user-submit').click();
+    assert.equal((await created).status(), 201);
+    const pw = (await page.getByTestId('temp-password').innerText()).trim();
+    assert.ok(pw.length >= 12, 'a temporary password is shown');
+    await shoot(page, 'users-temp-password-lo.png');
+    await assertAccessible(page, 'users with one-time password (lo)');
+    await page.getByTestId('temp-password-done').click();
+    assert.equal(await page.getByTestId('temp-password').count(), 0, 'shown once: gone after dismissal');
+    assert.ok(!(await bodyText(page)).includes(pw), 'the password is nowhere on the page any more');
+
+    const row = page.getByTestId('user-row-e2e.worker');
+    await row.waitFor();
+    const before = (await row.getByTestId('user-status').innerText()).trim();
+    await row.getByTestId('user-disable').click();
+    await page.getByTestId('user-action-reason').fill('ອອກຈາກວຽກແລ້ວ');
+    await page.getByTestId('user-action-submit').click();
+    await row.getByTestId('user-enable').waitFor();
+    const afterStatus = (await row.getByTestId('user-status').innerText()).trim();
+    assert.notEqual(afterStatus, before);
+    assert.match(afterStatus, LAO);
+    await shoot(page, 'users-disabled-lo.png');
+
+    // the disabled account can no longer sign in
+    const res = await fetch(`${stack.baseUrl}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'e2e.worker', password: pw }),
+    });
+    assert.ok(res.status >= 400, 'a disabled user is refused');
+    assert.deepEqual(errors, [], 'no uncaught errors in the page');
+  } catch (e) {
+    await page.screenshot({ path: join(artifacts, 'users-failure.png'), fullPage: true }).catch(() => undefined);
+    throw e;
+  } finally {
+    await context.close();
+  }
+});
