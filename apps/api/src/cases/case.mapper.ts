@@ -1,4 +1,4 @@
-import type { CaseStatus, IdentificationStatus } from '@ctms/domain';
+import type { CaseStatus, DataCategory, IdentificationStatus } from '@ctms/domain';
 import type { FieldCipher } from '../platform/crypto/field-cipher';
 import type {
   CaseDetailView,
@@ -30,8 +30,15 @@ export interface CaseSummaryRow {
   version: number;
 }
 
+/** Relations that open a case (spec/access.md), as the load names them. */
+export type CaseRelation = 'LEAD_AGENCY' | 'REFERRAL_PENDING' | 'REFERRAL_ACTIVE' | 'REFERRAL_COMPLETED' | 'REFERRAL_CLOSED' | 'HANDOFF';
+
 export interface CaseRow extends CaseSummaryRow {
-  person_id: string;
+  /** NULL unless the relation carries IDENTITY */
+  person_id: string | null;
+  /** the categories the caller's relation carries (case_relation_categories) */
+  visible_categories: DataCategory[] | null;
+  relation: CaseRelation | null;
   destination_countries: string[];
   risk_level: string | null;
   needs: string[];
@@ -132,25 +139,34 @@ function toIdentification(cipher: FieldCipher, r: CaseRow): IdentificationView |
   };
 }
 
+/**
+ * The case as the caller's relation allows: the summary always; each protected category only when
+ * the relation carries it (the load does not even select the others); plan and identification for
+ * the lead agency only. A key that is not allowed is absent, not null.
+ */
 export function toCaseDetail(cipher: FieldCipher, r: CaseRow, allowedActions: CaseDetailView['allowedActions']): CaseDetailView {
   const dec = (c: EncryptedCategory) => decryptCategory(cipher, r as unknown as Pick<CaseRow, 'id'> & Record<string, unknown>, c);
   const record = (v: unknown) => (v === null || v === undefined ? null : obj(v));
+  const visible = r.visible_categories ?? [];
+  const has = (c: DataCategory) => visible.includes(c);
+  const lead = r.relation === 'LEAD_AGENCY';
   return {
     ...toCaseSummary(r),
-    personId: r.person_id,
+    relation: r.relation ?? 'LEAD_AGENCY',
+    visibleCategories: visible,
     leadAgency: { id: r.lead_agency_id, code: r.lead_agency_code },
     destinationCountries: r.destination_countries,
     riskLevel: r.risk_level,
     needs: r.needs,
     closedAt: r.closed_at ? r.closed_at.toISOString() : null,
     closureReason: r.closure_reason,
-    exploitation: toExploitation(dec('exploitation')),
-    perpetrators: toPerpetrators(dec('perpetrators')),
-    health: record(dec('health')),
-    contact: record(dec('contact')),
-    legal: record(dec('legal')),
-    plan: record(dec('plan')),
-    identification: toIdentification(cipher, r),
+    ...(has('IDENTITY') && r.person_id ? { personId: r.person_id } : {}),
+    ...(has('EXPLOITATION_ACCOUNT') ? { exploitation: toExploitation(dec('exploitation')) } : {}),
+    ...(has('PERPETRATORS') ? { perpetrators: toPerpetrators(dec('perpetrators')) } : {}),
+    ...(has('HEALTH') ? { health: record(dec('health')) } : {}),
+    ...(has('CONTACT_LOCATION') ? { contact: record(dec('contact')) } : {}),
+    ...(has('LEGAL_PROCEEDINGS') ? { legal: record(dec('legal')) } : {}),
+    ...(lead ? { plan: record(dec('plan')), identification: toIdentification(cipher, r) } : {}),
     allowedActions,
   };
 }

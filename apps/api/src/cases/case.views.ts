@@ -2,7 +2,7 @@
  * Response shapes of the case routes. Built by explicit mappers from query rows: entities never
  * leave the API, and nothing here carries the person's name.
  */
-import type { CaseAction, CaseStatus, IdentificationAction, IdentificationStatus } from '@ctms/domain';
+import type { CaseAction, CaseStatus, DataCategory, IdentificationAction, IdentificationStatus } from '@ctms/domain';
 
 export interface CaseSummaryView {
   id: string;
@@ -48,21 +48,32 @@ export interface IdentificationView {
   recordedAt: string;
 }
 
+/** Relations that open a case (spec/access.md). */
+export type CaseRelationView = 'LEAD_AGENCY' | 'REFERRAL_PENDING' | 'REFERRAL_ACTIVE' | 'REFERRAL_COMPLETED' | 'REFERRAL_CLOSED' | 'HANDOFF';
+
+/**
+ * One case as the caller's relation allows. The summary keys are always there; each optional key is
+ * present only when the relation carries its category (IDENTITY → personId, CONTACT_LOCATION →
+ * contact, EXPLOITATION_ACCOUNT → exploitation, HEALTH → health, PERPETRATORS → perpetrators,
+ * LEGAL_PROCEEDINGS → legal) or, for plan and identification, for the lead agency only.
+ */
 export interface CaseDetailView extends CaseSummaryView {
-  personId: string;
+  relation: CaseRelationView;
+  visibleCategories: DataCategory[];
   leadAgency: { code: string; id: string };
   destinationCountries: string[];
   riskLevel: string | null;
   needs: string[];
   closedAt: string | null;
   closureReason: string | null;
-  exploitation: ExploitationView | null;
-  perpetrators: PerpetratorView[];
-  health: Record<string, unknown> | null;
-  contact: Record<string, unknown> | null;
-  legal: Record<string, unknown> | null;
-  plan: Record<string, unknown> | null;
-  identification: IdentificationView | null;
+  personId?: string;
+  exploitation?: ExploitationView | null;
+  perpetrators?: PerpetratorView[];
+  health?: Record<string, unknown> | null;
+  contact?: Record<string, unknown> | null;
+  legal?: Record<string, unknown> | null;
+  plan?: Record<string, unknown> | null;
+  identification?: IdentificationView | null;
   /** what the caller may do now (the portal shows only these) */
   allowedActions: {
     case: CaseAction[];

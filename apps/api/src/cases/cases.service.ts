@@ -13,6 +13,7 @@ import {
   type Page,
 } from '@ctms/domain';
 import { caseAccessSql } from '../platform/access/case-scope';
+import { caseRelationSql } from '../platform/access/relations';
 import { AuditService } from '../platform/audit/audit.service';
 import { FieldCipher } from '../platform/crypto/field-cipher';
 import { Conflict, NotFound, ValidationFailed } from '../platform/http/errors';
@@ -41,6 +42,23 @@ const SUMMARY_COLUMNS = `c.id, c.case_number, c.status, c.identification_status,
   ${TS_KEY('c.updated_at')} AS updated_key, c.version`;
 
 const SUMMARY_JOINS = `JOIN agency a ON a.id = c.lead_agency_id LEFT JOIN app_user u ON u.id = c.assigned_to_id`;
+
+/** The caller ($2 = agency id) is the case's lead agency (province scope: case_relation_categories is not NULL). */
+const LEAD = `(c.lead_agency_id = $2 AND rel.cats IS NOT NULL)`;
+
+/**
+ * The caller's strongest relation to case `c` (spec/access.md), when case_relation_categories gives
+ * one; what it may see is decided by that function, this only names the relation for the portal.
+ */
+const RELATION_KIND = `CASE
+    WHEN rel.cats IS NULL THEN NULL
+    WHEN c.lead_agency_id = $2 THEN 'LEAD_AGENCY'
+    WHEN EXISTS (SELECT 1 FROM referral rr WHERE rr.case_id = c.id AND rr.to_agency_id = $2 AND rr.status IN ('ACCEPTED','IN_PROGRESS')) THEN 'REFERRAL_ACTIVE'
+    WHEN EXISTS (SELECT 1 FROM referral rr WHERE rr.case_id = c.id AND rr.to_agency_id = $2 AND rr.status = 'PENDING') THEN 'REFERRAL_PENDING'
+    WHEN EXISTS (SELECT 1 FROM handoff hh WHERE hh.case_id = c.id AND hh.to_agency_id = $2 AND hh.status <> 'WITHDRAWN') THEN 'HANDOFF'
+    WHEN EXISTS (SELECT 1 FROM referral rr WHERE rr.case_id = c.id AND rr.to_agency_id = $2
+                  AND (rr.status = 'COMPLETED' OR (rr.status = 'CANCELLED' AND rr.acknowledged_at IS NOT NULL))) THEN 'REFERRAL_COMPLETED'
+    ELSE 'REFERRAL_CLOSED' END`;
 
 /** Audit action per route, for the row written when the case is not found or the action is refused. */
 export type CaseAuditAction =
@@ -105,9 +123,16 @@ export class CasesService {
   async get(ctx: RequestContext, id: string): Promise<CaseDetailView> {
     return this.deniedIsAudited(ctx, 'CASE_READ', id, async () => {
       const actor = actorOf(ctx);
-      const row = await this.load(this.ds.manager, actor, id, false);
+      // any relation opens the case (lead agency, referral, handoff); the row carries only what it allows
+      const row = await this.load(this.ds.manager, actor, id, false, true);
       const view = this.detail(actor, row);
-      await this.audit.record(ctx, { action: 'CASE_READ', outcome: 'ALLOWED', objectType: 'case', objectId: id });
+      await this.audit.record(ctx, {
+        action: 'CASE_READ',
+        outcome: 'ALLOWED',
+        objectType: 'case',
+        objectId: id,
+        ...(row.relation === 'LEAD_AGENCY' ? {} : { details: { relation: row.relation, categories: row.visible_categories } }),
+      });
       return view;
     });
   }
@@ -243,23 +268,33 @@ export class CasesService {
 
   /**
    * Loads one case the actor may open, or throws the standard 404. The access rule is in the
-   * WHERE clause: a case the actor may not see is never read.
+   * WHERE clause: a case the actor may not see is never read. By default only the lead agency in
+   * scope loads it (every write, notes, timeline, access log); `anyRelation` opens it through any
+   * relation (case_relation_categories), and then the encrypted columns of categories the relation
+   * does not carry are not even selected: they come back NULL.
    */
-  async load(m: EntityManager, actor: Actor, id: string, lock: boolean): Promise<CaseRow> {
-    const access = caseAccessSql(actor, 'c', 3);
+  async load(m: EntityManager, actor: Actor, id: string, lock: boolean, anyRelation = false): Promise<CaseRow> {
+    const rel = caseRelationSql(actor, 'c', 3);
+    const access = anyRelation ? { sql: 'rel.cats IS NOT NULL', params: [] } : caseAccessSql(actor, 'c', 3 + rel.params.length);
+    const blob = (category: string, column: string) => `CASE WHEN '${category}' = ANY(rel.cats) THEN c.${column} END AS ${column}`;
     const rows: CaseRow[] = await m.query(
-      `SELECT ${SUMMARY_COLUMNS}, c.person_id, c.destination_countries, c.risk_level, c.needs, c.closed_at, c.closure_reason,
-              c.exploitation_enc, c.perpetrators_enc, c.health_enc, c.contact_enc, c.legal_enc, c.plan_enc,
+      `SELECT ${SUMMARY_COLUMNS}, c.destination_countries, c.risk_level, c.needs, c.closed_at, c.closure_reason,
+              CASE WHEN 'IDENTITY' = ANY(rel.cats) THEN c.person_id END AS person_id,
+              ${blob('EXPLOITATION_ACCOUNT', 'exploitation_enc')}, ${blob('PERPETRATORS', 'perpetrators_enc')}, ${blob('HEALTH', 'health_enc')},
+              ${blob('CONTACT_LOCATION', 'contact_enc')}, ${blob('LEGAL_PROCEEDINGS', 'legal_enc')},
+              CASE WHEN ${LEAD} THEN c.plan_enc END AS plan_enc,
+              rel.cats AS visible_categories, ${RELATION_KIND} AS relation,
               coalesce((SELECT 'FORMAL_IDENTIFICATION' = ANY(x.capabilities) FROM agency x WHERE x.id = $2), false) AS actor_can_identify,
               i.id AS ident_id, i.decision AS ident_decision, i.decided_on::text AS ident_decided_on, i.decided_by_id AS ident_decided_by_id,
               iu.username AS ident_decided_by_username, ia.code AS ident_agency_code, i.reasons_enc AS ident_reasons_enc, i.created_at AS ident_created_at
          FROM case_record c ${SUMMARY_JOINS}
-         LEFT JOIN LATERAL (SELECT * FROM case_identification ci WHERE ci.case_id = c.id ORDER BY ci.created_at DESC, ci.id DESC LIMIT 1) i ON true
+         CROSS JOIN LATERAL (SELECT ${rel.sql} AS cats) rel
+         LEFT JOIN LATERAL (SELECT * FROM case_identification ci WHERE ci.case_id = c.id AND ${LEAD} ORDER BY ci.created_at DESC, ci.id DESC LIMIT 1) i ON true
          LEFT JOIN app_user iu ON iu.id = i.decided_by_id
          LEFT JOIN agency ia ON ia.id = i.agency_id
         WHERE c.id = $1 AND ${access.sql}
         ${lock ? 'FOR UPDATE OF c' : ''}`,
-      [id, actor.agencyId, ...access.params],
+      [id, actor.agencyId, ...rel.params, ...access.params],
     );
     const row = rows[0];
     if (!row) throw new NotFound();
@@ -352,12 +387,12 @@ export class CasesService {
   }
 
   private detail(actor: Actor, c: CaseRow): CaseDetailView {
-    const lead = inLeadAgency(actor, c);
-    const identification = c.actor_can_identify
+    const lead = c.relation === 'LEAD_AGENCY' && inLeadAgency(actor, c);
+    const identification = lead && c.actor_can_identify
       ? allowedActions(IDENTIFICATION_MACHINE, c.identification_status, { roles: actor.roles, actorAgencyCode: actor.agencyCode })
       : [];
     return toCaseDetail(this.cipher, c, {
-      case: allowedActions(CASE_MACHINE, c.status, this.caseContext(actor, c, {})),
+      case: lead ? allowedActions(CASE_MACHINE, c.status, this.caseContext(actor, c, {})) : [],
       identification,
       edit:
         lead && c.status !== 'CLOSED' && hasPermission(actor.roles, 'case:update') && (c.assigned_to_id === actor.userId || actor.roles.includes('SUPERVISOR')),
