@@ -1,0 +1,291 @@
+import { DATA_CATEGORIES, type DataCategory, type HandoffAction, type HandoffStatus, type IdentificationStatus } from '@ctms/domain';
+import type { FieldCipher } from '../platform/crypto/field-cipher';
+import { HANDOFF_CONSENTED_CATEGORIES, HANDOFF_LIMITATION_LABELS, type HandoffLimitation } from './handoff-codes';
+import type {
+  ChargeView,
+  EvidenceItemView,
+  HandoffDetailView,
+  HandoffHistoryEntryView,
+  HandoffSummaryView,
+  ProsecutionView,
+  SuspectView,
+  VictimExploitationView,
+  VictimHealthView,
+  VictimIdentityView,
+} from './handoff.views';
+
+/** The columns every handoff query selects (see HANDOFF_COLUMNS in handoffs.service.ts). */
+export interface HandoffSummaryRow {
+  id: string;
+  case_id: string;
+  case_number: string;
+  status: HandoffStatus;
+  from_agency_id: string;
+  from_agency_code: string;
+  to_agency_id: string;
+  to_agency_code: string;
+  receive_by: Date;
+  received_at: Date | null;
+  closed_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+  created_key: string;
+  version: number;
+  /** the caller's agency sent it (lead agency, in scope) */
+  is_sender: boolean;
+  /** the caller's agency receives it (and the relation holds) */
+  is_receiver: boolean;
+}
+
+export interface HandoffRow extends HandoffSummaryRow {
+  from_user_id: string;
+  from_username: string | null;
+  prosecutor_id: string | null;
+  prosecutor_username: string | null;
+  categories: string[];
+  /** stored categories that hold now: the base ones, and the consented ones under an active consent */
+  effective_categories: string[];
+  packet_enc: string | null;
+  suspects_enc: string | null;
+  prosecution_enc: string | null;
+  willing_to_testify: string | null;
+  verdict: string | null;
+  case_status: string;
+  identification_status: IdentificationStatus;
+  province_code: string;
+  flags: string[];
+  exploitation_types: string[];
+  opened_at: Date;
+}
+
+export interface HandoffEventRow {
+  kind: string;
+  at: Date;
+  actor_id: string | null;
+  actor_username: string | null;
+  actor_agency_code: string | null;
+  details: Record<string, unknown> | null;
+}
+
+/** What packet_enc holds (LEGAL_PROCEEDINGS, with the victim's statement). */
+export interface HandoffPacket {
+  statementSummary: string;
+  evidence: EvidenceItemView[];
+  proposedCharges: ChargeView[];
+  protectionMeasures: string[];
+  protectionNote: string | null;
+}
+
+/** What prosecution_enc holds. */
+export interface HandoffProsecution {
+  returns: { reason: string; at: string }[];
+  chargesFiled: ChargeView[];
+  court: string | null;
+  trialDates: string[];
+  sentence: string | null;
+  restitutionOrdered: { amount: number | null; currency: string | null; description: string | null } | null;
+  decidedOn: string | null;
+  withdrawalReason: string | null;
+}
+
+export const EMPTY_PROSECUTION: HandoffProsecution = {
+  returns: [],
+  chargesFiled: [],
+  court: null,
+  trialDates: [],
+  sentence: null,
+  restitutionOrdered: null,
+  decidedOn: null,
+  withdrawalReason: null,
+};
+
+export const bindingOf = (column: 'packet_enc' | 'suspects_enc' | 'prosecution_enc', rowId: string) => ({ table: 'handoff', column, rowId });
+
+// --- defensive readers of decrypted JSON -------------------------------------------------------
+
+function obj(v: unknown): Record<string, unknown> {
+  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+}
+function str(v: unknown): string | null {
+  return typeof v === 'string' ? v : null;
+}
+function strings(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+}
+function list(v: unknown): Record<string, unknown>[] {
+  return Array.isArray(v) ? v.map(obj) : [];
+}
+function charges(v: unknown): ChargeView[] {
+  return list(v).map((c) => ({ article: str(c['article']) ?? '', description: str(c['description']) }));
+}
+
+export function readPacket(cipher: FieldCipher, r: Pick<HandoffRow, 'id' | 'packet_enc'>): HandoffPacket {
+  const p = obj(cipher.decryptJson<unknown>(r.packet_enc, bindingOf('packet_enc', r.id)));
+  return {
+    statementSummary: str(p['statementSummary']) ?? '',
+    evidence: list(p['evidence']).map((e) => ({ description: str(e['description']) ?? '', attachmentId: str(e['attachmentId']) })),
+    proposedCharges: charges(p['proposedCharges']),
+    protectionMeasures: strings(p['protectionMeasures']),
+    protectionNote: str(p['protectionNote']),
+  };
+}
+
+export function readSuspects(cipher: FieldCipher, r: Pick<HandoffRow, 'id' | 'suspects_enc'>): SuspectView[] {
+  return list(cipher.decryptJson<unknown>(r.suspects_enc, bindingOf('suspects_enc', r.id))).map((s) => ({
+    name: str(s['name']),
+    alias: str(s['alias']),
+    roleInProcess: str(s['roleInProcess']) ?? 'OTHER',
+    relationToVictim: str(s['relationToVictim']) ?? 'UNKNOWN',
+    status: str(s['status']) ?? 'UNKNOWN',
+  }));
+}
+
+export function readProsecution(cipher: FieldCipher, r: Pick<HandoffRow, 'id' | 'prosecution_enc'>): HandoffProsecution {
+  const p = obj(cipher.decryptJson<unknown>(r.prosecution_enc, bindingOf('prosecution_enc', r.id)));
+  const rest = p['restitutionOrdered'];
+  const ro = rest === null || rest === undefined ? null : obj(rest);
+  return {
+    returns: list(p['returns']).map((x) => ({ reason: str(x['reason']) ?? '', at: str(x['at']) ?? '' })),
+    chargesFiled: charges(p['chargesFiled']),
+    court: str(p['court']),
+    trialDates: strings(p['trialDates']),
+    sentence: str(p['sentence']),
+    restitutionOrdered: ro
+      ? { amount: typeof ro['amount'] === 'number' ? ro['amount'] : null, currency: str(ro['currency']), description: str(ro['description']) }
+      : null,
+    decidedOn: str(p['decidedOn']),
+    withdrawalReason: str(p['withdrawalReason']),
+  };
+}
+
+/** The names, birth date and documents of the victim: never the contact details or the home address. */
+export function toVictimIdentity(decrypted: unknown): VictimIdentityView {
+  const i = obj(decrypted);
+  return {
+    givenNameLo: str(i['givenNameLo']),
+    familyNameLo: str(i['familyNameLo']),
+    latinNames: strings(i['latinNames']),
+    nicknames: strings(i['nicknames']),
+    sex: str(i['sex']),
+    dateOfBirth: str(i['dateOfBirth']),
+    dobPrecision: str(i['dobPrecision']),
+    presumedMinor: i['presumedMinor'] === true,
+    citizenship: strings(i['citizenship']),
+    documents: list(i['documents']).map((d) => ({ type: str(d['type']) ?? 'OTHER', number: str(d['number']) ?? '' })),
+  };
+}
+
+export function toVictimExploitation(decrypted: unknown): VictimExploitationView | null {
+  if (decrypted === null || decrypted === undefined) return null;
+  const o = obj(decrypted);
+  return {
+    narrative: str(o['narrative']),
+    meansOfControl: strings(o['meansOfControl']),
+    journeyEvents: list(o['journeyEvents']).map((e) => ({
+      stage: str(e['stage']) ?? 'OTHER',
+      place: str(e['place']),
+      date: str(e['date']),
+      description: str(e['description']),
+    })),
+  };
+}
+
+export function toVictimHealth(decrypted: unknown): VictimHealthView | null {
+  if (decrypted === null || decrypted === undefined) return null;
+  const o = obj(decrypted);
+  return { medical: str(o['medical']), psychological: str(o['psychological']), notes: str(o['notes']) };
+}
+
+export function toHandoffSummary(r: HandoffSummaryRow, now = new Date()): HandoffSummaryView {
+  return {
+    id: r.id,
+    caseId: r.case_id,
+    caseNumber: r.case_number,
+    status: r.status,
+    box: r.is_sender ? 'OUTGOING' : 'INCOMING',
+    fromAgency: { id: r.from_agency_id, code: r.from_agency_code },
+    toAgency: { id: r.to_agency_id, code: r.to_agency_code },
+    receiveBy: r.receive_by.toISOString(),
+    receivedAt: r.received_at ? r.received_at.toISOString() : null,
+    overdue: r.status === 'SUBMITTED' && r.receive_by.getTime() < now.getTime(),
+    closedAt: r.closed_at ? r.closed_at.toISOString() : null,
+    createdAt: r.created_at.toISOString(),
+    updatedAt: r.updated_at.toISOString(),
+    version: r.version,
+  };
+}
+
+export function toHistoryEntry(e: HandoffEventRow): HandoffHistoryEntryView {
+  const d = e.details ?? {};
+  return {
+    kind: e.kind,
+    at: e.at.toISOString(),
+    actor: e.actor_id ? { id: e.actor_id, username: e.actor_username, agencyCode: e.actor_agency_code } : null,
+    from: str(d['from']),
+    to: str(d['to']),
+  };
+}
+
+function inOrder(categories: readonly string[]): DataCategory[] {
+  return DATA_CATEGORIES.filter((c) => categories.includes(c));
+}
+
+/** What the victim data adds when the receiving agency may see it now. */
+export interface VictimData {
+  identity?: VictimIdentityView;
+  exploitation?: VictimExploitationView | null;
+  health?: VictimHealthView | null;
+}
+
+/**
+ * The detail as the caller may see it. The sender (lead agency) sees the whole packet; the receiver
+ * sees the categories that hold now: the victim's statement, willingness to testify and protection
+ * measures travel with EXPLOITATION_ACCOUNT, identity and health with their own category.
+ */
+export function toHandoffDetail(
+  cipher: FieldCipher,
+  r: HandoffRow,
+  extras: { allowedActions: HandoffAction[]; history: HandoffHistoryEntryView[]; victim: VictimData },
+): HandoffDetailView {
+  const categories = r.is_sender ? inOrder(r.categories) : inOrder(r.effective_categories);
+  const withheld = HANDOFF_CONSENTED_CATEGORIES.filter((c) => !categories.includes(c));
+  let limitation: HandoffLimitation | null = null;
+  if (withheld.length === HANDOFF_CONSENTED_CATEGORIES.length) limitation = 'NO_LAW_ENFORCEMENT_CONSENT';
+  else if (withheld.length > 0) limitation = 'PARTIAL_LAW_ENFORCEMENT_CONSENT';
+  const packet = readPacket(cipher, r);
+  const p = readProsecution(cipher, r);
+  const prosecution: ProsecutionView = { ...p, verdict: r.verdict };
+  const victimStatement = r.is_sender || categories.includes('EXPLOITATION_ACCOUNT');
+  return {
+    ...toHandoffSummary(r),
+    submittedBy: { id: r.from_user_id, username: r.from_username },
+    prosecutor: r.prosecutor_id ? { id: r.prosecutor_id, username: r.prosecutor_username } : null,
+    categories,
+    limitedByConsent: limitation !== null,
+    limitation: limitation ? { code: limitation, label: HANDOFF_LIMITATION_LABELS[limitation], withheldCategories: [...withheld] } : null,
+    caseSummary: {
+      caseNumber: r.case_number,
+      status: r.case_status,
+      identificationStatus: r.identification_status,
+      provinceCode: r.province_code,
+      flags: r.flags,
+      exploitationTypes: r.exploitation_types,
+      openedAt: r.opened_at.toISOString(),
+    },
+    evidence: packet.evidence,
+    suspects: readSuspects(cipher, r),
+    proposedCharges: packet.proposedCharges,
+    ...(victimStatement
+      ? {
+          statementSummary: packet.statementSummary,
+          willingToTestify: r.willing_to_testify,
+          protectionMeasures: packet.protectionMeasures,
+          protectionNote: packet.protectionNote,
+        }
+      : {}),
+    ...extras.victim,
+    prosecution,
+    allowedActions: extras.allowedActions,
+    history: extras.history,
+  };
+}
