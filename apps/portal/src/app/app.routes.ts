@@ -8,6 +8,14 @@ const loadComingSoon = () => import('./shared/coming-soon.page').then((m) => m.C
 const PAGES: Record<string, Route['loadComponent']> = {
   '': () => import('./home/home.page').then((m) => m.HomePage),
   profile: () => import('./profile/profile.page').then((m) => m.ProfilePage),
+  users: () => import('./admin/users.page').then((m) => m.UsersPage),
+  agencies: () => import('./admin/agencies.page').then((m) => m.AgenciesPage),
+};
+
+/** Sections with pages of their own below the list (e.g. /screenings/new, /screenings/:id): lazy child routes. */
+const SECTIONS: Record<string, Route['loadChildren']> = {
+  screenings: () => import('./screenings/screenings.routes').then((m) => m.SCREENING_ROUTES),
+  cases: () => import('./cases/cases.routes').then((m) => m.CASE_ROUTES),
 };
 
 /** One child route per navigation entry, guarded by the same permission that shows the entry. */
@@ -15,7 +23,7 @@ const shellChildren: Route[] = NAV_ITEMS.map((item) => ({
   path: item.path,
   pathMatch: item.path === '' ? 'full' : 'prefix',
   ...(item.permission ? { canActivate: [permissionGuard(item.permission)] } : {}),
-  loadComponent: PAGES[item.path] ?? loadComingSoon,
+  ...(SECTIONS[item.path] ? { loadChildren: SECTIONS[item.path] } : { loadComponent: PAGES[item.path] ?? loadComingSoon }),
   data: { titleKey: item.labelKey },
 }));
 

@@ -5,16 +5,18 @@ import { AuthService } from '../core/auth/auth.service';
 import { I18n } from '../core/i18n/i18n.service';
 import { TranslatePipe } from '../core/i18n/translate.pipe';
 import { NAV_ITEMS, visibleNavItems } from '../core/layout/nav';
+import { ScreeningCards } from '../screenings/screening-cards';
 
 @Component({
   selector: 'app-home-page',
-  imports: [RouterLink, MatButtonModule, TranslatePipe],
+  imports: [RouterLink, MatButtonModule, TranslatePipe, ScreeningCards],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="page">
       <h1 class="page-title" data-testid="home-greeting">{{ 'home.greeting' | t: { name: name() } }}</h1>
       <p>{{ 'home.agency' | t: { agency: agency() } }}</p>
       <p>{{ 'home.intro' | t }}</p>
+      <app-screening-cards />
       <ul class="links">
         @for (item of shortcuts(); track item.path) {
           <li>

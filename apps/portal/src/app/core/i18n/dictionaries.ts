@@ -8,6 +8,7 @@
  */
 import { adminEn, adminLo } from './dict-admin';
 import { casesEn, casesLo } from './dict-cases';
+import { screeningsEn, screeningsLo } from './dict-screenings';
 
 export const en = {
   'app.title': 'Counter-trafficking case management',
@@ -68,6 +69,7 @@ export const en = {
   'profile.languageHint': 'The portal opens in this language every time you sign in.',
   ...casesEn,
   ...adminEn,
+  ...screeningsEn,
 } as const;
 
 export type TranslationKey = keyof typeof en;
@@ -132,6 +134,7 @@ export const lo: Dictionary = {
   'profile.languageHint': 'ລະບົບຈະເປີດເປັນພາສານີ້ທຸກຄັ້ງທີ່ທ່ານເຂົ້າສູ່ລະບົບ.',
   ...casesLo,
   ...adminLo,
+  ...screeningsLo,
 };
 
 export const DICTIONARIES = { lo, en } as const;

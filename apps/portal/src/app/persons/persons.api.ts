@@ -1,0 +1,30 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import { firstValueFrom } from 'rxjs';
+import { API } from '../core/auth/auth.service';
+
+/** A duplicate candidate: no name, only what lets a worker recognise a person (apps/api/src/persons/person.views.ts). */
+export interface PersonCandidate {
+  personId: string;
+  score: number;
+  reasons: string[];
+  display: { initials: string; birthYear?: number; sex?: string; caseNumbers: string[] };
+}
+
+export interface PersonSearchInput {
+  name: string;
+  /** 'YYYY' or 'YYYY-MM-DD' */
+  dateOfBirth?: string;
+  documentNumber?: string;
+  limit?: number;
+}
+
+@Injectable({ providedIn: 'root' })
+export class PersonsApi {
+  private readonly http = inject(HttpClient);
+
+  /** Names, birth date and document travel in the POST body only, never in a URL. */
+  search(input: PersonSearchInput): Promise<{ candidates: PersonCandidate[] }> {
+    return firstValueFrom(this.http.post<{ candidates: PersonCandidate[] }>(`${API}/persons/search`, input));
+  }
+}

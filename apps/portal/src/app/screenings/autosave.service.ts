@@ -1,0 +1,193 @@
+/*
+ * Autosave of a screening draft.
+ *
+ * DECISION — where unsaved edits wait, and what that means for victim data on a shared device:
+ *  - Every change is written at once to `localStorage` under `ctms.screeningDraft.<userId>.<screeningId>`
+ *    ('new' before the server has created the screening), and sent to the server ~2 s after the last
+ *    change (`PATCH` with the `version` it was made on). localStorage, not IndexedDB: it is synchronous,
+ *    so an edit is on disk before the tab can be closed or crash, and a draft is a few kilobytes.
+ *    It survives a reload, a dropped connection and a browser restart (the session itself does not
+ *    survive a restart; after signing in again the same user's edits are replayed on the next load).
+ *  - Only the sections edited on this device and not yet acknowledged are kept, never the whole
+ *    screening, and the entry is deleted as soon as the server has them.
+ *  - Everything under the prefix is deleted when the signed-in user signs out or the session is
+ *    ended by the server (DraftStore watches the session), and entries older than 7 days are dropped
+ *    unread. The key carries the user id, so another account on the same browser never replays them.
+ *  - What remains at risk: while a device is offline, the unsaved part of one interview sits in
+ *    clear text in the browser profile until it is back online or someone signs out. That is the
+ *    price of not losing an interview to a dropped connection; the device policy (screen lock, no
+ *    shared OS account) covers it.
+ *
+ * Conflicts: only the interviewer edits a draft, so the other writer can only be the same person in
+ * another tab or device. On 409 STALE_VERSION the server copy is reloaded, the local edits are
+ * dropped and the user is told. On load, local edits are laid over the current server copy
+ * (section by section) and saved at once.
+ */
+import { DestroyRef, Injectable, inject, signal } from '@angular/core';
+import { DraftStore } from './draft-store';
+import { pickSections, sectionsBody, type Draft, type SectionId } from './screening.logic';
+import { ScreeningsApi, toFailure, type ApiFailure, type ScreeningView } from './screenings.api';
+
+export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'offline' | 'invalid' | 'error';
+
+export const AUTOSAVE_DEBOUNCE_MS = 2000;
+export const RETRY_MS = 10_000;
+
+/** What the wizard gives the autosave: the current copy and what to do with the server's answers. */
+export interface AutosaveHost {
+  userId: string;
+  id(): string | null;
+  version(): number | null;
+  draft(): Draft;
+  /** a save succeeded: the new server view (the draft in memory is NOT replaced, only version and computed fields) */
+  saved(view: ScreeningView, created: boolean): void;
+  /** 409: the copy on the server moved on; reload it */
+  stale(failure: ApiFailure): void;
+  /** 400: show the details next to the fields */
+  invalid(failure: ApiFailure): void;
+}
+
+@Injectable()
+export class AutosaveService {
+  private readonly api = inject(ScreeningsApi);
+  private readonly store = inject(DraftStore);
+
+  private host: AutosaveHost | null = null;
+  private readonly dirty = new Set<SectionId>();
+  private inflight: Set<SectionId> | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private readonly onlineListener = () => this.flush();
+
+  readonly state = signal<SaveState>('idle');
+  readonly lastSavedAt = signal<Date | null>(null);
+
+  constructor() {
+    window.addEventListener('online', this.onlineListener);
+    inject(DestroyRef).onDestroy(() => {
+      window.removeEventListener('online', this.onlineListener);
+      if (this.timer) clearTimeout(this.timer);
+      // leaving the page: send what is waiting (the local copy stays until the server confirms)
+      if (this.dirty.size && this.inflight === null) void this.save();
+    });
+  }
+
+  attach(host: AutosaveHost): void {
+    this.host = host;
+  }
+
+  /** The device copy of unsaved edits for this screening ('new' before creation). */
+  localKey(): string {
+    return this.host?.id() ?? 'new';
+  }
+
+  /** A section changed: keep it locally now, send it after the debounce. */
+  touch(section: SectionId): void {
+    this.dirty.add(section);
+    this.persistLocal();
+    this.state.set('pending');
+    this.schedule(AUTOSAVE_DEBOUNCE_MS);
+  }
+
+  /** Sections restored from the device copy: send them at once. */
+  restore(sections: readonly SectionId[]): void {
+    for (const s of sections) this.dirty.add(s);
+    if (this.dirty.size) this.schedule(0);
+  }
+
+  hasUnsaved(): boolean {
+    return this.dirty.size > 0 || this.inflight !== null;
+  }
+
+  /** Forget everything not yet saved (after a 409, when the server copy wins). */
+  discard(): void {
+    this.dirty.clear();
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.host) this.store.clear(this.host.userId, this.localKey());
+    this.state.set('idle');
+  }
+
+  /** Save now (before submit, on reconnection). Resolves true when nothing is left unsaved. */
+  async flush(): Promise<boolean> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.inflight) await this.waitForInflight();
+    if (this.dirty.size) await this.save();
+    return !this.hasUnsaved();
+  }
+
+  private schedule(ms: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.save();
+    }, ms);
+  }
+
+  private async waitForInflight(): Promise<void> {
+    while (this.inflight) await new Promise((r) => setTimeout(r, 50));
+  }
+
+  private persistLocal(): void {
+    const host = this.host;
+    if (!host) return;
+    const unsaved = new Set<SectionId>([...this.dirty, ...(this.inflight ?? [])]);
+    if (unsaved.size === 0) {
+      this.store.clear(host.userId, this.localKey());
+      return;
+    }
+    this.store.write(host.userId, this.localKey(), { baseVersion: host.version(), sections: pickSections(host.draft(), unsaved), savedAt: Date.now() });
+  }
+
+  private async save(): Promise<void> {
+    const host = this.host;
+    if (!host || this.inflight || this.dirty.size === 0) return;
+    const sending = new Set(this.dirty);
+    this.dirty.clear();
+    this.inflight = sending;
+    this.state.set('saving');
+    const id = host.id();
+    const version = host.version();
+    try {
+      let view: ScreeningView;
+      if (id === null || version === null) {
+        view = await this.api.create(sectionsBody(host.draft(), sending));
+        this.store.clear(host.userId, 'new');
+        this.inflight = null;
+        host.saved(view, true);
+      } else {
+        view = await this.api.update(id, version, sectionsBody(host.draft(), sending));
+        this.inflight = null;
+        host.saved(view, false);
+      }
+      this.lastSavedAt.set(new Date());
+      this.persistLocal();
+      if (this.dirty.size) {
+        this.state.set('pending');
+        this.schedule(AUTOSAVE_DEBOUNCE_MS);
+      } else {
+        this.state.set('saved');
+      }
+    } catch (err) {
+      this.inflight = null;
+      const f = toFailure(err);
+      for (const s of sending) this.dirty.add(s);
+      if (f.status === 0 || (typeof navigator !== 'undefined' && navigator.onLine === false)) {
+        this.state.set('offline');
+        this.persistLocal();
+        this.schedule(RETRY_MS);
+      } else if (f.status === 409) {
+        this.discard();
+        host.stale(f);
+      } else if (f.status === 400) {
+        this.state.set('invalid');
+        this.persistLocal();
+        host.invalid(f);
+      } else {
+        this.state.set('error');
+        this.persistLocal();
+        this.schedule(RETRY_MS);
+      }
+    }
+  }
+}

@@ -1,0 +1,429 @@
+import { Location, NgTemplateOutlet } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, signal, viewChild } from '@angular/core';
+import { ActivatedRoute, RouterLink } from '@angular/router';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatRadioModule } from '@angular/material/radio';
+import { MatSelectModule } from '@angular/material/select';
+import { MatStepper, MatStepperModule } from '@angular/material/stepper';
+import {
+  CONSENT_FORM_LABELS,
+  CONSENT_GIVER_LABELS,
+  INDICATOR_ANSWER_VALUES,
+  INTERVIEW_CONSENT_ANSWER_LABELS,
+  INTERVIEW_CONSENT_ANSWERS,
+  INTERVIEW_CONSENT_QUESTION_LABELS,
+  INTERVIEW_CONSENT_QUESTIONS,
+  label,
+  PROVINCE_LABELS,
+  SCREENING_STATUS_LABELS,
+  type IndicatorAnswer,
+  type IndicatorDefinition,
+  type Label,
+} from '@ctms/domain';
+import { AuthService } from '../core/auth/auth.service';
+import type { TranslationKey } from '../core/i18n/dictionaries';
+import { I18n } from '../core/i18n/i18n.service';
+import { TranslatePipe } from '../core/i18n/translate.pipe';
+import { DuplicateCheck } from '../persons/duplicate-check';
+import { AutosaveService } from './autosave.service';
+import { DraftStore } from './draft-store';
+import { IndicatorResult } from './indicator-result';
+import { ScreeningReview } from './screening-review';
+import * as C from './screening-codes';
+import {
+  applySections,
+  childFacts,
+  consentState,
+  draftFromView,
+  draftProfile,
+  emptyDraft,
+  errorsByField,
+  fromLaoLocalInput,
+  indicatorGroups,
+  liveAssessment,
+  setIndicatorAnswer,
+  toLaoLocalInput,
+  type Draft,
+  type ObjectSection,
+  type SectionId,
+} from './screening.logic';
+import { failureMessageKey } from './screening-errors';
+import { SECTION_FIELDS } from './section-specs';
+import { SectionForm } from './section-form';
+import { ScreeningsApi, toFailure, type ApiFailure, type Rec, type ScreeningView, type TerminationReason } from './screenings.api';
+
+/** The steps rendered from field lists, in interview order (consent, indicators and assessment have their own). */
+const FORM_STEPS: readonly ObjectSection[] = ['metadata', 'interpreter', 'bioData', 'recruitment', 'transit', 'destinationAndExploitation', 'exit', 'needsAndRisks'];
+
+/**
+ * /screenings/new and /screenings/:id. An editable draft (canEdit) is the interview wizard with
+ * autosave; anything else is the read-only review with the actions the API allows.
+ */
+@Component({
+  selector: 'app-screening-page',
+  imports: [
+    NgTemplateOutlet,
+    RouterLink,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatRadioModule,
+    MatSelectModule,
+    MatStepperModule,
+    TranslatePipe,
+    SectionForm,
+    IndicatorResult,
+    ScreeningReview,
+    DuplicateCheck,
+  ],
+  providers: [AutosaveService],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './screening.page.html',
+  styleUrl: './screening.page.scss',
+})
+export class ScreeningPage {
+  private readonly api = inject(ScreeningsApi);
+  private readonly auth = inject(AuthService);
+  private readonly store = inject(DraftStore);
+  private readonly location = inject(Location);
+  protected readonly autosave = inject(AutosaveService);
+  protected readonly i18n = inject(I18n);
+
+  private readonly stepper = viewChild(MatStepper);
+
+  protected readonly loading = signal(true);
+  protected readonly loadError = signal<TranslationKey | null>(null);
+  protected readonly view = signal<ScreeningView | null>(null);
+  protected readonly draft = signal<Draft>(emptyDraft('01'));
+  /** bumped on every in-place edit so that computed values re-read the draft */
+  private readonly rev = signal(0);
+  protected readonly errors = signal<Record<string, string[]>>({});
+  protected readonly notice = signal<{ key: TranslationKey; params?: Record<string, string | number> } | null>(null);
+  protected readonly actionError = signal<TranslationKey | null>(null);
+  protected readonly busy = signal(false);
+
+  private id: string | null = null;
+  private version: number | null = null;
+  private readonly userId = this.auth.user()?.id ?? 'anonymous';
+
+  protected readonly C = C;
+  protected readonly formSteps = FORM_STEPS;
+  protected readonly sectionFields = SECTION_FIELDS;
+  protected readonly consentQuestions = INTERVIEW_CONSENT_QUESTIONS;
+  protected readonly consentAnswers = INTERVIEW_CONSENT_ANSWERS;
+  protected readonly indicatorValues = INDICATOR_ANSWER_VALUES;
+  protected readonly terminationReasons = Object.keys(C.TERMINATION_REASONS) as TerminationReason[];
+  protected readonly assessments = Object.keys(C.INTERVIEWER_ASSESSMENTS);
+  protected readonly consentGivers = Object.keys(CONSENT_GIVER_LABELS);
+  protected readonly consentForms = Object.keys(CONSENT_FORM_LABELS);
+
+  protected readonly editing = computed(() => {
+    const v = this.view();
+    return v === null || v.canEdit;
+  });
+
+  protected readonly consent = computed(() => {
+    this.rev();
+    return consentState(this.draft().interviewConsent);
+  });
+
+  protected readonly isChild = computed(() => {
+    this.rev();
+    return childFacts(this.draft()).isChild;
+  });
+
+  protected readonly profile = computed(() => {
+    this.rev();
+    return draftProfile(this.draft());
+  });
+
+  protected readonly groups = computed(() => indicatorGroups(this.profile()));
+
+  protected readonly answers = computed(() => {
+    this.rev();
+    return new Map(this.draft().indicatorAnswers.map((a) => [a.code, a]));
+  });
+
+  protected readonly assessment = computed(() => {
+    this.rev();
+    return liveAssessment(this.draft().indicatorAnswers, this.profile());
+  });
+
+  /** Provinces the user may record: their scope (all provinces for a national user). */
+  protected readonly provinceLists = computed<Record<string, Readonly<Record<string, Label>>>>(() => {
+    const u = this.auth.user();
+    const all: Record<string, Readonly<Record<string, Label>>> = {};
+    if (!u || u.allProvinces) return all;
+    return { provinceCode: Object.fromEntries(u.provinces.map((p) => [p, PROVINCE_LABELS[p as keyof typeof PROVINCE_LABELS] ?? { lo: p, en: p }])) };
+  });
+
+  protected readonly canSubmit = computed(() => this.view()?.allowedActions.includes('SUBMIT') ?? false);
+  /** TERMINATE before the first save is offered too: the screening is created, then terminated. */
+  protected readonly canTerminate = computed(() => {
+    const v = this.view();
+    return v === null ? this.auth.can('screening:update') : v.allowedActions.includes('TERMINATE');
+  });
+  protected readonly returnComment = computed(() => {
+    const v = this.view();
+    if (!v) return null;
+    const returns = v.reviewComments.filter((c) => c.kind === 'RETURN');
+    return returns.length ? returns[returns.length - 1] : null;
+  });
+
+  protected terminateReason: TerminationReason = 'CONSENT_REFUSED';
+  protected terminateNote = '';
+
+  constructor() {
+    const id = inject(ActivatedRoute).snapshot.paramMap.get('id');
+    this.autosave.attach({
+      userId: this.userId,
+      id: () => this.id,
+      version: () => this.version,
+      draft: () => this.draft(),
+      saved: (view, created) => this.onSaved(view, created),
+      stale: (f) => void this.onStale(f),
+      invalid: (f) => this.errors.set(errorsByField(f.details)),
+    });
+    void this.load(id);
+  }
+
+  private async load(id: string | null): Promise<void> {
+    this.loading.set(true);
+    try {
+      if (id === null) {
+        const u = this.auth.user();
+        const province = u && !u.allProvinces && u.provinces.length ? u.provinces[0] : '01';
+        const local = this.store.read(this.userId, 'new');
+        this.draft.set(local ? applySections(emptyDraft(province), local.sections) : emptyDraft(province));
+        if (local) {
+          this.notice.set({ key: 'scr.restored' });
+          this.autosave.restore(Object.keys(local.sections) as SectionId[]);
+        }
+      } else {
+        const view = await this.api.get(id);
+        this.id = view.id;
+        this.version = view.version;
+        this.view.set(view);
+        const local = this.store.read(this.userId, view.id);
+        if (local && view.canEdit) {
+          this.draft.set(applySections(draftFromView(view), local.sections));
+          this.notice.set({ key: 'scr.restored' });
+          this.autosave.restore(Object.keys(local.sections) as SectionId[]);
+        } else {
+          if (local) this.store.clear(this.userId, view.id);
+          this.draft.set(draftFromView(view));
+        }
+      }
+    } catch (err) {
+      this.loadError.set(failureMessageKey(toFailure(err)));
+    } finally {
+      this.loading.set(false);
+      this.rev.update((n) => n + 1);
+    }
+  }
+
+  private onSaved(view: ScreeningView, created: boolean): void {
+    this.id = view.id;
+    this.version = view.version;
+    this.view.set(view);
+    this.errors.set({});
+    if (created) this.location.replaceState(`/screenings/${view.id}`);
+  }
+
+  private async onStale(f: ApiFailure): Promise<void> {
+    if (!this.id) return;
+    try {
+      const view = await this.api.get(this.id);
+      this.id = view.id;
+      this.version = view.version;
+      this.view.set(view);
+      this.draft.set(draftFromView(view));
+      this.rev.update((n) => n + 1);
+      this.notice.set({ key: f.code === 'STALE_VERSION' ? 'scr.staleReloaded' : failureMessageKey(f) });
+    } catch (err) {
+      this.notice.set({ key: failureMessageKey(toFailure(err)) });
+    }
+  }
+
+  /** A section form edited its section in place. */
+  protected changed(section: SectionId): void {
+    this.rev.update((n) => n + 1);
+    this.autosave.touch(section);
+  }
+
+  // consent ---------------------------------------------------------------------------------------
+
+  protected consentLabel(q: string): string {
+    return label(INTERVIEW_CONSENT_QUESTION_LABELS, q, this.i18n.language());
+  }
+  protected answerLabel(a: string): string {
+    return label(INTERVIEW_CONSENT_ANSWER_LABELS, a, this.i18n.language());
+  }
+  protected giverLabel(g: string): string {
+    return label(CONSENT_GIVER_LABELS, g, this.i18n.language());
+  }
+  protected formLabel(f: string): string {
+    return label(CONSENT_FORM_LABELS, f, this.i18n.language());
+  }
+  protected consentValue(key: string): string {
+    this.rev();
+    const v = this.draft().interviewConsent[key];
+    return typeof v === 'string' ? v : '';
+  }
+  protected setConsent(key: string, value: unknown): void {
+    const c = this.draft().interviewConsent;
+    if (value === '' || value === undefined || value === null) delete c[key];
+    else c[key] = value;
+    this.changed('interviewConsent');
+  }
+  protected consentRecordedAt(): string {
+    this.rev();
+    return toLaoLocalInput(this.draft().interviewConsent['recordedAt']);
+  }
+  protected setConsentRecordedAt(event: Event): void {
+    this.setConsent('recordedAt', fromLaoLocalInput((event.target as HTMLInputElement).value));
+  }
+  protected consentProblems(key: string): string[] {
+    return this.errors()[`interviewConsent.${key}`] ?? [];
+  }
+
+  // indicators ------------------------------------------------------------------------------------
+
+  protected indicatorLabel(def: IndicatorDefinition): string {
+    const profile = this.profile();
+    if (this.i18n.language() === 'lo') {
+      const sexual = profile === 'ADULT_SEXUAL' || profile === 'CHILD_SEXUAL';
+      return (sexual ? C.SEXUAL_INDICATOR_LABELS_LO[def.code] : undefined) ?? C.INDICATOR_LABELS_LO[def.code] ?? def.labelEn;
+    }
+    return def.labelsEn[profile] ?? def.labelEn;
+  }
+  protected strengthLabel(def: IndicatorDefinition): string {
+    const s = def.strengths[this.profile()];
+    return s ? label(C.INDICATOR_STRENGTH_LABELS, s, this.i18n.language()) : '';
+  }
+  protected codeLabel(list: Readonly<Record<string, Label>>, code: string): string {
+    return label(list, code, this.i18n.language());
+  }
+  protected indicatorAnswer(code: string): string {
+    return this.answers().get(code)?.answer ?? '';
+  }
+  protected indicatorEvidence(code: string): string {
+    return this.answers().get(code)?.evidence ?? '';
+  }
+  protected setIndicator(code: string, value: string): void {
+    const answer = (INDICATOR_ANSWER_VALUES as readonly string[]).includes(value) ? (value as IndicatorAnswer['answer']) : null;
+    this.draft().indicatorAnswers = setIndicatorAnswer(this.draft().indicatorAnswers, code, answer);
+    this.changed('indicatorAnswers');
+  }
+  protected setEvidence(code: string, event: Event): void {
+    const current = this.answers().get(code);
+    if (!current) return;
+    this.draft().indicatorAnswers = setIndicatorAnswer(this.draft().indicatorAnswers, code, current.answer, (event.target as HTMLTextAreaElement).value);
+    this.changed('indicatorAnswers');
+  }
+  protected dimensionLabel(d: string): string {
+    return label(C.INDICATOR_DIMENSION_LABELS, d, this.i18n.language());
+  }
+
+  // assessment ------------------------------------------------------------------------------------
+
+  protected setAssessment(value: unknown): void {
+    this.draft().interviewerAssessment = typeof value === 'string' && value ? value : null;
+    this.changed('interviewerAssessment');
+  }
+  protected setRationale(event: Event): void {
+    this.draft().assessmentRationale = (event.target as HTMLTextAreaElement).value;
+    this.changed('assessmentRationale');
+  }
+
+  protected linkPerson(personId: string | null): void {
+    const bio = this.draft().bioData;
+    if (personId) bio['personId'] = personId;
+    else delete bio['personId'];
+    this.changed('bioData');
+  }
+  /** a fresh copy on every edit, so that the duplicate check sees the name change */
+  protected readonly bio = computed<Rec>(() => {
+    this.rev();
+    return { ...this.draft().bioData };
+  });
+
+  protected statusLabel(): string {
+    const v = this.view();
+    return label(SCREENING_STATUS_LABELS, v?.status ?? 'DRAFT', this.i18n.language());
+  }
+
+  protected saveStateKey(): TranslationKey {
+    return `scr.save.${this.autosave.state()}` as TranslationKey;
+  }
+
+  // workflow --------------------------------------------------------------------------------------
+
+  protected async submit(): Promise<void> {
+    await this.act(async () => {
+      if (!(await this.autosave.flush())) throw new Error('unsaved');
+      if (!this.id || this.version === null) throw new Error('unsaved');
+      return this.api.submit(this.id, this.version);
+    });
+  }
+
+  protected async terminate(): Promise<void> {
+    await this.act(async () => {
+      await this.autosave.flush();
+      if (!this.id || this.version === null) {
+        // nothing saved yet: create the screening (with its consent answers) so that the stop is recorded
+        this.autosave.touch('interviewConsent');
+        await this.autosave.flush();
+      }
+      if (!this.id || this.version === null) throw new Error('unsaved');
+      const note = this.terminateNote.trim();
+      return this.api.terminate(this.id, this.version, this.terminateReason, note || undefined);
+    });
+  }
+
+  private async act(run: () => Promise<ScreeningView>): Promise<void> {
+    this.busy.set(true);
+    this.actionError.set(null);
+    try {
+      const view = await run();
+      this.autosave.discard();
+      this.id = view.id;
+      this.version = view.version;
+      this.view.set(view);
+      this.draft.set(draftFromView(view));
+      this.rev.update((n) => n + 1);
+      this.notice.set(null);
+    } catch (err) {
+      if (err instanceof Error && err.message === 'unsaved') {
+        this.actionError.set(this.autosave.state() === 'offline' ? 'scr.err.offline' : 'scr.err.unsaved');
+      } else {
+        const f = toFailure(err);
+        if (f.status === 400) this.errors.set(errorsByField(f.details));
+        this.actionError.set(failureMessageKey(f));
+      }
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  protected reviewed(view: ScreeningView): void {
+    this.view.set(view);
+    this.version = view.version;
+    this.draft.set(draftFromView(view));
+    this.rev.update((n) => n + 1);
+  }
+
+  protected stepKey(s: string): TranslationKey {
+    return `scr.step.${s}` as TranslationKey;
+  }
+
+  protected kindKey(k: string): TranslationKey {
+    return `scr.review.kind.${k}` as TranslationKey;
+  }
+
+  protected next(): void {
+    this.stepper()?.next();
+  }
+}
