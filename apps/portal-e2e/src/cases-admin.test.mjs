@@ -134,11 +134,12 @@ async function signIn(page, username) {
   await page.getByTestId('shell-user-name').waitFor();
 }
 
-/** Opens a mat-select and picks the option at this index. */
-async function pickOption(page, testId, index = 0) {
+/** Opens a mat-select and picks the option at this index (a multiple select is closed with Escape). */
+async function pickOption(page, testId, index = 0, { multiple = false } = {}) {
   await page.getByTestId(testId).click();
   await page.getByRole('option').nth(index).click();
-  await page.locator('.cdk-overlay-pane mat-option').first().waitFor({ state: 'detached' }).catch(() => undefined);
+  if (multiple) await page.keyboard.press('Escape');
+  await page.getByRole('listbox').waitFor({ state: 'detached' });
 }
 
 async function bodyText(page) {
@@ -162,6 +163,7 @@ test('caseworker: masked list, case page, identity on request, a note and a cons
     assert.match(listText, new RegExp(caseNumber));
     for (const n of [GIVEN, FAMILY, LATIN]) assert.ok(!listText.includes(n), `the list never shows the name (${n})`);
     assert.match(await page.getByTestId('case-list').innerText(), LAO);
+    assert.match(await page.getByTestId('case-table').innerText(), /\d{1,2} (ມັງກອນ|ກຸມພາ|ມີນາ|ເມສາ|ພຶດສະພາ|ມິຖຸນາ|ກໍລະກົດ|ສິງຫາ|ກັນຍາ|ຕຸລາ|ພະຈິກ|ທັນວາ) \d{4}/, 'dates in Lao');
     assert.ok(!/[?&](name|given|family)/i.test(page.url()));
     await shoot(page, 'cases-list-lo.png');
     await assertAccessible(page, 'case list (lo)');
@@ -247,6 +249,7 @@ test('supervisor: the access log lists the caseworker (English)', async () => {
     assert.match(log, /atd\.caseworker/);
     assert.match(log, /Opened the case/);
     assert.match(log, /Allowed/);
+    assert.match(log, /\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}/, 'times in Lao time, 24-hour');
     await shoot(page, 'case-access-log-en.png');
     await assertAccessible(page, 'access log (en)');
     assert.deepEqual(errors, [], 'no uncaught errors in the page');
@@ -277,8 +280,7 @@ test('agency administrator: creates a user, sees the temporary password once, di
     await page.getByTestId('user-username').fill('e2e.worker');
     await page.getByTestId('user-display-name').fill('ນາງ ທົດລອງ');
     await page.getByTestId('user-role-CASEWORKER').locator('input').check();
-    await pickOption(page, 'user-provinces', 0);
-    await page.keyboard.press('Escape');
+    await pickOption(page, 'user-provinces', 0, { multiple: true });
     const created = page.waitForResponse((r) => r.url().endsWith('/api/v1/admin/users') && r.request().method() === 'POST');
     await page.getByTestId('user-submit').click();
     assert.equal((await created).status(), 201);

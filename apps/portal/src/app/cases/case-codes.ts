@@ -111,5 +111,9 @@ export const ACCESS_ACTIONS = [
   'CONSENT_GRANTED',
   'CONSENT_WITHDRAWN',
   'PERSON_READ',
+  'PERSON_CREATED',
+  'PERSON_SEARCHED',
+  'PERSON_MERGED',
+  'PERSON_MERGE_UNDONE',
 ] as const;
 export type AccessAction = (typeof ACCESS_ACTIONS)[number];

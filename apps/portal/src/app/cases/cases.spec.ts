@@ -4,7 +4,7 @@ import { draftFromCase, parseCountries, patchFor } from './case-draft';
 import { filterFromQuery } from './case-list.page';
 import { consentBody, effectiveStatusKey, emptyConsentDraft } from './case-consents';
 import { eventDetail } from './case-timeline';
-import { describeError, formatDate, laoLocalToIso, nowLocalInLaos, todayInLaos, toggle } from './ui-util';
+import { describeError, formatDate, formatDateTime, laoLocalToIso, nowLocalInLaos, todayInLaos, toggle } from './ui-util';
 import { en } from '../core/i18n/dictionaries';
 
 const t = (key: keyof typeof en, params?: Readonly<Record<string, string | number>>) =>
@@ -100,7 +100,9 @@ describe('consents', () => {
 describe('dates and errors', () => {
   it('writes dates in Lao and English, in Lao time', () => {
     expect(formatDate('2026-03-01', 'en')).toBe('1 March 2026');
-    expect(formatDate('2026-03-01', 'lo')).toMatch(/[\u0E80-\u0EFF]/);
+    expect(formatDate('2026-03-01', 'lo')).toBe('1 ມີນາ 2026');
+    expect(formatDateTime('2026-03-01T20:05:00Z', 'lo')).toBe('2 ມີນາ 2026, 03:05');
+    expect(formatDateTime('2026-03-01T20:05:00Z', 'en')).toBe('2 Mar 2026, 03:05');
     // 20:00 UTC is already the next day in Vientiane
     expect(formatDate('2026-03-01T20:00:00Z', 'en')).toBe('2 March 2026');
     expect(todayInLaos(new Date('2026-03-01T20:00:00Z'))).toBe('2026-03-02');

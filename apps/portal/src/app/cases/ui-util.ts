@@ -6,38 +6,53 @@ import type { TranslationKey } from '../core/i18n/dictionaries';
 export const LAO_TIME_ZONE = 'Asia/Vientiane';
 const LAO_OFFSET = '+07:00';
 
-function locale(lang: Language): string {
-  return lang === 'lo' ? 'lo-LA' : 'en-GB';
+/** Lao month names: browsers' ICU data often lacks Lao, so Lao dates are written here. */
+const LAO_MONTHS = ['ມັງກອນ', 'ກຸມພາ', 'ມີນາ', 'ເມສາ', 'ພຶດສະພາ', 'ມິຖຸນາ', 'ກໍລະກົດ', 'ສິງຫາ', 'ກັນຍາ', 'ຕຸລາ', 'ພະຈິກ', 'ທັນວາ'];
+const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+interface Parts {
+  year: number;
+  month: number;
+  day: number;
+  hour: string;
+  minute: string;
 }
 
-/** "2026-03-01T10:00:00Z" or "2026-03-01" → a day in the user's language (Lao month names in Lao). */
+function partsIn(d: Date, timeZone: string): Parts {
+  const f = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).formatToParts(d);
+  const get = (type: string) => f.find((p) => p.type === type)?.value ?? '00';
+  return { year: Number(get('year')), month: Number(get('month')), day: Number(get('day')), hour: get('hour') === '24' ? '00' : get('hour'), minute: get('minute') };
+}
+
+function day(p: Parts, lang: Language, short: boolean): string {
+  const month = lang === 'lo' ? LAO_MONTHS[p.month - 1] : short ? EN_MONTHS[p.month - 1].slice(0, 3) : EN_MONTHS[p.month - 1];
+  return `${p.day} ${month} ${p.year}`;
+}
+
+/** "2026-03-01T10:00:00Z" or "2026-03-01" → a day in the user's language: "1 ມີນາ 2026", "1 March 2026". */
 export function formatDate(value: string | null | undefined, lang: Language): string {
   if (!value) return '';
   const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
   const d = new Date(dateOnly ? `${value}T00:00:00Z` : value);
   if (Number.isNaN(d.getTime())) return value;
-  return new Intl.DateTimeFormat(locale(lang), {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: dateOnly ? 'UTC' : LAO_TIME_ZONE,
-  }).format(d);
+  return day(partsIn(d, dateOnly ? 'UTC' : LAO_TIME_ZONE), lang, false);
 }
 
-/** An instant, with the time of day, in Lao time. */
+/** An instant, with the time of day (24-hour), in Lao time. */
 export function formatDateTime(value: string | null | undefined, lang: Language): string {
   if (!value) return '';
   const d = new Date(value);
   if (Number.isNaN(d.getTime())) return value;
-  return new Intl.DateTimeFormat(locale(lang), {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-    timeZone: LAO_TIME_ZONE,
-  }).format(d);
+  const p = partsIn(d, LAO_TIME_ZONE);
+  return `${day(p, lang, true)}, ${p.hour}:${p.minute}`;
 }
 
 /** Today's date in Lao time, YYYY-MM-DD (what a `type=date` input holds). */

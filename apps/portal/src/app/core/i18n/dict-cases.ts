@@ -508,6 +508,10 @@ export const ACCESS_ACTION_LABELS: LabelMap<AccessAction> = {
   CONSENT_GRANTED: { lo: 'ບັນທຶກການຍິນຍອມ', en: 'Recorded a consent' },
   CONSENT_WITHDRAWN: { lo: 'ຖອນການຍິນຍອມ', en: 'Withdrew a consent' },
   PERSON_READ: { lo: 'ເບິ່ງຕົວຕົນຂອງບຸກຄົນ', en: 'Viewed the identity' },
+  PERSON_CREATED: { lo: 'ບັນທຶກບຸກຄົນໃໝ່', en: 'Recorded the person' },
+  PERSON_SEARCHED: { lo: 'ຄົ້ນຫາບຸກຄົນ', en: 'Searched for the person' },
+  PERSON_MERGED: { lo: 'ລວມຂໍ້ມູນບຸກຄົນ', en: 'Merged person records' },
+  PERSON_MERGE_UNDONE: { lo: 'ຍົກເລີກການລວມຂໍ້ມູນບຸກຄົນ', en: 'Undid a merge of person records' },
 };
 
 /** Sex as the screening records it (apps/api/src/screenings/screening.codes.ts SEXES). */
