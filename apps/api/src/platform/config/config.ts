@@ -24,6 +24,14 @@ export interface AppConfig {
   attachmentsDir: string;
   /** the largest attachment accepted, in bytes */
   attachmentMaxBytes: number;
+  /** where finished exports wait for their one download (files 0600); an absolute path */
+  exportsDir: string;
+  /** how long a finished export may be downloaded, in seconds */
+  exportTtlSeconds: number;
+  /** how often the worker scans for SLA reminders and breaches, in seconds */
+  slaScanEverySeconds: number;
+  /** a reminder goes out when this share (percent) of the SLA period is left */
+  slaReminderPercent: number;
 }
 
 export const DEV_JWT_SECRET = 'development-only-jwt-secret-change-me-0123456789';
@@ -72,6 +80,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const attachmentsRaw = env['ATTACHMENTS_DIR'] || (nodeEnv === 'production' ? '' : join(process.cwd(), 'var', 'attachments'));
   if (!attachmentsRaw) throw new ConfigError('ATTACHMENTS_DIR must be set in production');
   if (!isAbsolute(attachmentsRaw)) throw new ConfigError('ATTACHMENTS_DIR must be an absolute path');
+  const exportsRaw = env['EXPORTS_DIR'] || join(process.cwd(), 'var', 'exports');
+  if (!isAbsolute(exportsRaw)) throw new ConfigError('EXPORTS_DIR must be an absolute path');
   const accessTokenTtlSeconds = int(env, 'ACCESS_TOKEN_TTL_SECONDS', 600, 10, 600);
   return {
     env: nodeEnv,
@@ -89,6 +99,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: env['LOG_LEVEL'] || (nodeEnv === 'test' ? 'warn' : 'info'),
     attachmentsDir: resolve(attachmentsRaw),
     attachmentMaxBytes: int(env, 'ATTACHMENT_MAX_BYTES', 20 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+    exportsDir: resolve(exportsRaw),
+    exportTtlSeconds: int(env, 'EXPORT_TTL_SECONDS', 3600, 60, 7 * 24 * 3600),
+    slaScanEverySeconds: int(env, 'SLA_SCAN_EVERY_SECONDS', 60, 5, 3600),
+    slaReminderPercent: int(env, 'SLA_REMINDER_PERCENT', 25, 1, 99),
   };
 }
 
