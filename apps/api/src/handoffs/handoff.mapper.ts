@@ -247,7 +247,7 @@ export function toHandoffDetail(
   r: HandoffRow,
   extras: { allowedActions: HandoffAction[]; history: HandoffHistoryEntryView[]; victim: VictimData },
 ): HandoffDetailView {
-  const categories = r.is_sender ? inOrder(r.categories) : inOrder(r.effective_categories);
+  const categories = inOrder(r.effective_categories);
   const withheld = HANDOFF_CONSENTED_CATEGORIES.filter((c) => !categories.includes(c));
   let limitation: HandoffLimitation | null = null;
   if (withheld.length === HANDOFF_CONSENTED_CATEGORIES.length) limitation = 'NO_LAW_ENFORCEMENT_CONSENT';
