@@ -11,6 +11,8 @@ import { RefreshTokenEntity } from '../../auth/refresh-token.entity';
 import { IloIndicatorEntity, ProvinceEntity, ServiceTypeEntity } from '../../reference/reference.entities';
 import { UserEntity } from '../../users/user.entity';
 import { AuditEventEntity } from '../audit/audit-event.entity';
+import { ExportJobEntity } from '../../exports/export.entity';
+import { SlaEventEntity } from '../../sla/sla-event.entity';
 
 /** Every entity, listed explicitly: globs do not survive the webpack bundle (stack notes P18). */
 export const ENTITIES = [
@@ -35,4 +37,6 @@ export const ENTITIES = [
   ReferralServiceEntity,
   HandoffEntity,
   AttachmentEntity,
+  SlaEventEntity,
+  ExportJobEntity,
 ];
