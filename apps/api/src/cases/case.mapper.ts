@@ -1,4 +1,4 @@
-import type { CaseStatus, DataCategory, IdentificationStatus } from '@ctms/domain';
+import { DATA_CATEGORIES, type CaseStatus, type DataCategory, type IdentificationStatus } from '@ctms/domain';
 import type { FieldCipher } from '../platform/crypto/field-cipher';
 import type {
   CaseDetailView,
@@ -147,7 +147,7 @@ function toIdentification(cipher: FieldCipher, r: CaseRow): IdentificationView |
 export function toCaseDetail(cipher: FieldCipher, r: CaseRow, allowedActions: CaseDetailView['allowedActions']): CaseDetailView {
   const dec = (c: EncryptedCategory) => decryptCategory(cipher, r as unknown as Pick<CaseRow, 'id'> & Record<string, unknown>, c);
   const record = (v: unknown) => (v === null || v === undefined ? null : obj(v));
-  const visible = r.visible_categories ?? [];
+  const visible = DATA_CATEGORIES.filter((c) => (r.visible_categories ?? []).includes(c));
   const has = (c: DataCategory) => visible.includes(c);
   const lead = r.relation === 'LEAD_AGENCY';
   return {

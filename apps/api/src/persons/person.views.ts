@@ -40,7 +40,8 @@ export interface PersonView {
   citizenship: string[];
   presumedMinor: boolean;
   identity: PersonIdentity;
-  contact: PersonContact | null;
+  /** absent when the caller's relation does not carry CONTACT_LOCATION (a referral packet without it) */
+  contact?: PersonContact | null;
   createdAt: string;
   updatedAt: string;
 }

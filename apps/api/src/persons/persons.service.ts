@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { laoKey } from '@ctms/domain';
 import { AuditService } from '../platform/audit/audit.service';
 import { caseAccessSql, screeningAccessSql } from '../platform/access/case-scope';
+import { caseRelationSql } from '../platform/access/relations';
 import { FieldCipher } from '../platform/crypto/field-cipher';
 import { Conflict, NotFound, ValidationFailed } from '../platform/http/errors';
 import type { Actor, RequestContext } from '../platform/http/request-context';
@@ -243,13 +244,22 @@ export class PersonsService {
 
   async get(ctx: RequestContext, id: string): Promise<PersonView | PersonTombstoneView> {
     const actor = requireActor(ctx);
-    // a tombstone is seen through its survivor (its cases and screenings moved there)
+    // a tombstone is seen through its survivor (its cases and screenings moved there). Visible to the
+    // lead agency of one of its cases or screenings, and to an agency whose relation to one of its
+    // cases (referral, handoff) carries IDENTITY right now; its contact only with CONTACT_LOCATION.
     const vis = personVisibleSql(actor, 'COALESCE(p.merged_into_id, p.id)', 2);
-    const rows: PersonRow[] = await this.ds.query(
-      `SELECT p.id, p.identity_enc, p.contact_enc, p.sex, p.citizenship, p.presumed_minor, p.merged_into_id,
-              p.version, p.created_at, p.updated_at
-         FROM person p WHERE p.id = $1 AND ${vis.sql}`,
-      [id, ...vis.params],
+    const rel = caseRelationSql(actor, 'rel_c', 2 + vis.params.length);
+    const rows: (PersonRow & { show_contact: boolean })[] = await this.ds.query(
+      `SELECT p.id, p.identity_enc, p.sex, p.citizenship, p.presumed_minor, p.merged_into_id, p.version, p.created_at, p.updated_at,
+              CASE WHEN v.lead OR 'CONTACT_LOCATION' = ANY(rc.cats) THEN p.contact_enc END AS contact_enc,
+              (v.lead OR 'CONTACT_LOCATION' = ANY(rc.cats)) AS show_contact
+         FROM person p
+         CROSS JOIN LATERAL (SELECT ${vis.sql} AS lead) v
+         CROSS JOIN LATERAL (SELECT coalesce(array_agg(DISTINCT x), '{}') AS cats
+                               FROM case_record rel_c CROSS JOIN LATERAL unnest(${rel.sql}) x
+                              WHERE NOT v.lead AND rel_c.person_id = COALESCE(p.merged_into_id, p.id)) rc
+        WHERE p.id = $1 AND (v.lead OR 'IDENTITY' = ANY(rc.cats))`,
+      [id, ...vis.params, ...rel.params],
     );
     const row = rows[0];
     if (!row) {
@@ -258,7 +268,11 @@ export class PersonsService {
     }
     await this.audit.record(ctx, { action: 'PERSON_READ', outcome: 'ALLOWED', objectType: 'person', objectId: id });
     if (row.merged_into_id) return { id: row.id, mergedInto: row.merged_into_id };
-    return this.toView(row);
+    const view = this.toView(row);
+    if (row.show_contact) return view;
+    const { contact: _withheld, ...withoutContact } = view;
+    void _withheld;
+    return withoutContact;
   }
 
   private toView(row: PersonRow): PersonView {

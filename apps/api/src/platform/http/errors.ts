@@ -24,13 +24,25 @@ export class ValidationFailed extends BadRequestException {
   }
 }
 
-/** A refused state change or a stale version: 409 with a machine-readable code. */
+/** A refused state change or a stale version: 409 with a machine-readable code (and, optionally, what was missing). */
 export class Conflict extends HttpException {
   constructor(
     public readonly code: string,
     message: string,
+    public readonly details?: FieldProblems,
   ) {
     super(message, HttpStatus.CONFLICT);
+  }
+}
+
+/** A file whose content (read from its bytes) is not an accepted type: 415 naming the field. */
+export class UnsupportedMediaType extends HttpException {
+  readonly code = 'UNSUPPORTED_MEDIA_TYPE';
+  constructor(
+    public readonly details: FieldProblems,
+    message = 'Unsupported media type',
+  ) {
+    super(message, HttpStatus.UNSUPPORTED_MEDIA_TYPE);
   }
 }
 
@@ -98,6 +110,11 @@ export class ErrorFilter implements ExceptionFilter {
         message = exception.message;
       } else if (exception instanceof Conflict) {
         code = exception.code;
+        message = exception.message;
+        details = exception.details;
+      } else if (exception instanceof UnsupportedMediaType) {
+        code = exception.code;
+        details = exception.details;
         message = exception.message;
       } else if (typeof body === 'string') {
         message = body;

@@ -1,0 +1,117 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Page } from '@ctms/domain';
+import { Ctx, RequirePermission } from '../platform/auth/decorators';
+import { NotFound } from '../platform/http/errors';
+import type { RequestContext } from '../platform/http/request-context';
+import {
+  AcceptReferralDto,
+  CancelReferralDto,
+  CompleteReferralDto,
+  CreateReferralDto,
+  DeclineReferralDto,
+  ListReferralsQueryDto,
+  RecordServiceDto,
+  ServiceDirectoryQueryDto,
+} from './dto/referral.dto';
+import type { ReferralDetailView, ReferralSummaryView, ServiceDirectoryEntryView } from './referral.views';
+import { ReferralsService } from './referrals.service';
+
+/** A malformed id is just another id that is not there: the same 404. */
+const IdParam = () => Param('id', new ParseUUIDPipe({ exceptionFactory: () => new NotFound() }));
+
+const CONFLICTS = 'STALE_VERSION, NOT_RECEIVING_AGENCY, NOT_SENDER, ACTION_NOT_ALLOWED_IN_STATE, ROLE_NOT_ALLOWED, or another reason of the referral machine';
+
+/**
+ * Referrals to agency inboxes. Visible to the sending (lead) and the receiving agency only; any
+ * other caller gets the same 404 as a missing id. Lists carry case numbers, never names.
+ */
+@ApiTags('referrals')
+@Controller({ version: '1' })
+export class ReferralsController {
+  constructor(private readonly referrals: ReferralsService) {}
+
+  @RequirePermission('referral:create')
+  @Post('cases/:id/referrals')
+  @ApiOperation({ summary: 'Refer the case to an agency inbox with a data packet every category of which an active REFERRAL_SHARING consent covers' })
+  @ApiNotFoundResponse()
+  @ApiBadRequestResponse({ description: 'toAgencyId (inactive, does not receive referrals, does not cover the province) or serviceTypes (not offered)' })
+  @ApiConflictResponse({ description: 'CONSENT_NOT_COVERING (details name the categories), ACTION_NOT_ALLOWED_IN_STATE (closed case)' })
+  create(@Ctx() ctx: RequestContext, @IdParam() id: string, @Body() dto: CreateReferralDto): Promise<ReferralDetailView> {
+    return this.referrals.create(ctx, id, dto);
+  }
+
+  @RequirePermission('referral:read')
+  @Get('referrals')
+  @ApiOperation({ summary: "The caller's agency inbox (incoming) or sent referrals (outgoing), most recently changed first (keyset)" })
+  list(@Ctx() ctx: RequestContext, @Query() q: ListReferralsQueryDto): Promise<Page<ReferralSummaryView>> {
+    return this.referrals.list(ctx, q);
+  }
+
+  @RequirePermission('referral:read')
+  @Get('referrals/:id')
+  @ApiOperation({ summary: 'One referral: packet, effective categories, services delivered, status history, allowed actions' })
+  @ApiNotFoundResponse()
+  get(@Ctx() ctx: RequestContext, @IdParam() id: string): Promise<ReferralDetailView> {
+    return this.referrals.get(ctx, id);
+  }
+
+  @RequirePermission('referral:respond')
+  @Post('referrals/:id/accept')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Accept (receiving agency), assigning a worker of the agency (default: the caller)' })
+  @ApiConflictResponse({ description: CONFLICTS })
+  accept(@Ctx() ctx: RequestContext, @IdParam() id: string, @Body() dto: AcceptReferralDto): Promise<ReferralDetailView> {
+    return this.referrals.accept(ctx, id, dto);
+  }
+
+  @RequirePermission('referral:respond')
+  @Post('referrals/:id/decline')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Decline (receiving agency) with a coded reason (OTHER needs a note)' })
+  @ApiConflictResponse({ description: CONFLICTS + ', DECLINE_REASON_REQUIRED, REASON_REQUIRED' })
+  decline(@Ctx() ctx: RequestContext, @IdParam() id: string, @Body() dto: DeclineReferralDto): Promise<ReferralDetailView> {
+    return this.referrals.decline(ctx, id, dto);
+  }
+
+  @RequirePermission('referral:respond')
+  @Post('referrals/:id/services')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Record a service delivered (receiving agency); the first one moves ACCEPTED → IN_PROGRESS' })
+  @ApiConflictResponse({ description: CONFLICTS })
+  services(@Ctx() ctx: RequestContext, @IdParam() id: string, @Body() dto: RecordServiceDto): Promise<ReferralDetailView> {
+    return this.referrals.recordService(ctx, id, dto);
+  }
+
+  @RequirePermission('referral:respond')
+  @Post('referrals/:id/complete')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Complete (receiving agency) with a coded outcome (OTHER needs a note)' })
+  @ApiConflictResponse({ description: CONFLICTS + ', OUTCOME_REQUIRED, REASON_REQUIRED' })
+  complete(@Ctx() ctx: RequestContext, @IdParam() id: string, @Body() dto: CompleteReferralDto): Promise<ReferralDetailView> {
+    return this.referrals.complete(ctx, id, dto);
+  }
+
+  @RequirePermission('referral:create')
+  @Post('referrals/:id/cancel')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Cancel (sending agency) with a reason' })
+  @ApiConflictResponse({ description: CONFLICTS + ', REASON_REQUIRED' })
+  cancel(@Ctx() ctx: RequestContext, @IdParam() id: string, @Body() dto: CancelReferralDto): Promise<ReferralDetailView> {
+    return this.referrals.cancel(ctx, id, dto);
+  }
+}
+
+/** The service directory for the referral form: reference data (cacheable), no case content. */
+@ApiTags('reference')
+@Controller({ path: 'reference', version: '1' })
+export class ServiceDirectoryController {
+  constructor(private readonly referrals: ReferralsService) {}
+
+  @RequirePermission('reference:read')
+  @Get('service-directory')
+  @ApiOperation({ summary: 'Active agencies that receive referrals, offer the service type and cover the province' })
+  directory(@Query() q: ServiceDirectoryQueryDto): Promise<ServiceDirectoryEntryView[]> {
+    return this.referrals.directory(q);
+  }
+}

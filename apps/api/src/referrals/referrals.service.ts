@@ -1,0 +1,519 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  acknowledgeDeadline,
+  allowedActions,
+  can,
+  DATA_CATEGORIES,
+  REFERRAL_MACHINE,
+  URGENCY_SLA_HOURS,
+  type DataCategory,
+  type DeclineReason,
+  type Page,
+  type ReferralAction,
+  type ReferralContext,
+  type ReferralOutcome,
+  type ReferralStatus,
+  type ServiceType,
+  type Urgency,
+} from '@ctms/domain';
+import { actorOf, execUpdate, todayInLaos } from '../cases/case-db';
+import { ConsentsService } from '../consents/consents.service';
+import { caseAccessSql } from '../platform/access/case-scope';
+import { AuditService } from '../platform/audit/audit.service';
+import { FieldCipher } from '../platform/crypto/field-cipher';
+import { Conflict, NotFound, ValidationFailed } from '../platform/http/errors';
+import { DEFAULT_PAGE, decodeTupleCursor, encodeTupleCursor, pageOf } from '../platform/http/pagination';
+import type { Actor, RequestContext } from '../platform/http/request-context';
+import type {
+  AcceptReferralDto,
+  CancelReferralDto,
+  CompleteReferralDto,
+  CreateReferralDto,
+  DeclineReferralDto,
+  ListReferralsQueryDto,
+  RecordServiceDto,
+  ServiceDirectoryQueryDto,
+} from './dto/referral.dto';
+import type { ReferralDetailView, ReferralHistoryEntryView, ReferralServiceView, ReferralSummaryView, ServiceDirectoryEntryView } from './referral.views';
+
+const TS_KEY = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+const TS_KEY_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Acknowledgement SLA per urgency, in hours (the domain default; one place to make it configurable). */
+export const REFERRAL_SLA_HOURS: Readonly<Record<Urgency, number>> = URGENCY_SLA_HOURS;
+
+/** 409 CONSENT_NOT_COVERING: `details` name each category no active consent covers. */
+export class ConsentNotCovering extends Conflict {
+  constructor(public readonly missing: DataCategory[]) {
+    super(
+      'CONSENT_NOT_COVERING',
+      'Some requested categories are not covered by an active REFERRAL_SHARING consent for the receiving agency',
+      missing.map((k) => ({ field: 'categories', problems: [`${k} is not covered by an active REFERRAL_SHARING consent for the receiving agency`] })),
+    );
+  }
+}
+
+const staleReferral = () => new Conflict('STALE_VERSION', 'Someone else changed this referral; reload it and try again');
+
+type ReferralAuditAction =
+  | 'REFERRAL_CREATED'
+  | 'REFERRAL_READ'
+  | 'REFERRAL_ACCEPTED'
+  | 'REFERRAL_DECLINED'
+  | 'REFERRAL_SERVICE_RECORDED'
+  | 'REFERRAL_COMPLETED'
+  | 'REFERRAL_CANCELLED';
+
+const SUMMARY_COLUMNS = `r.id, r.case_id, c.case_number, r.from_agency_id, fa.code AS from_agency_code, r.to_agency_id, ta.code AS to_agency_code,
+  r.service_types, r.urgency, r.status, r.acknowledge_by, r.created_at, r.updated_at, ${TS_KEY('r.updated_at')} AS updated_key, r.version`;
+const SUMMARY_JOINS = `JOIN case_record c ON c.id = r.case_id JOIN agency fa ON fa.id = r.from_agency_id JOIN agency ta ON ta.id = r.to_agency_id`;
+
+interface SummaryRow {
+  id: string;
+  case_id: string;
+  case_number: string;
+  from_agency_id: string;
+  from_agency_code: string;
+  to_agency_id: string;
+  to_agency_code: string;
+  service_types: ServiceType[];
+  urgency: Urgency;
+  status: ReferralStatus;
+  acknowledge_by: Date;
+  created_at: Date;
+  updated_at: Date;
+  updated_key: string;
+  version: number;
+}
+
+interface DetailRow extends SummaryRow {
+  from_user_id: string;
+  from_username: string | null;
+  reason_enc: string | null;
+  categories: DataCategory[];
+  effective_categories: DataCategory[] | null;
+  consent_ids: string[];
+  assigned_to_id: string | null;
+  assigned_username: string | null;
+  decline_reason: DeclineReason | null;
+  outcome: ReferralOutcome | null;
+  notes_enc: string | null;
+  acknowledged_at: Date | null;
+  closed_at: Date | null;
+}
+
+interface ServiceRow {
+  id: string;
+  service_type: ServiceType;
+  delivered_on: string;
+  provider: string | null;
+  notes_enc: string | null;
+  recorded_by_id: string;
+  recorded_by_username: string | null;
+  created_at: Date;
+}
+
+interface HistoryRow {
+  kind: string;
+  at: Date;
+  actor_username: string | null;
+  actor_agency_code: string | null;
+  details: Record<string, unknown> | null;
+}
+
+/**
+ * The referral is visible to the sending and the receiving agency, each within its province scope
+ * over the case. Parameters: agency id, provinces, all-provinces, numbered from `first`.
+ */
+function referralAccessSql(actor: Actor, first: number): { sql: string; params: unknown[] } {
+  return {
+    sql: `((r.from_agency_id = $${first} OR r.to_agency_id = $${first}) AND ($${first + 2}::boolean OR c.province_code = ANY($${first + 1}::text[])))`,
+    params: [actor.agencyId, actor.provinces, actor.allProvinces],
+  };
+}
+
+/**
+ * Referrals to agency inboxes (spec/workflows.md). Each write is one transaction holding the change,
+ * its timeline event on the case and one audit row; a 404 or a refusal leaves one DENIED row.
+ * Transitions go through REFERRAL_MACHINE; what the receiver may read of the case is decided by
+ * case_relation_categories at every read, not here.
+ */
+@Injectable()
+export class ReferralsService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly audit: AuditService,
+    private readonly cipher: FieldCipher,
+    private readonly consents: ConsentsService,
+  ) {}
+
+  // -------------------------------------------------------------------------------------------
+  // Create
+  // -------------------------------------------------------------------------------------------
+
+  async create(ctx: RequestContext, caseId: string, dto: CreateReferralDto): Promise<ReferralDetailView> {
+    return this.deniedIsAudited(ctx, 'REFERRAL_CREATED', 'case', caseId, () =>
+      this.ds.transaction(async (m) => {
+        const actor = actorOf(ctx);
+        const scope = caseAccessSql(actor, 'c', 2);
+        const cases: { id: string; status: string; province_code: string }[] = await m.query(
+          `SELECT c.id, c.status, c.province_code FROM case_record c WHERE c.id = $1 AND ${scope.sql} FOR SHARE OF c`,
+          [caseId, ...scope.params],
+        );
+        const c = cases[0];
+        if (!c) throw new NotFound();
+        if (c.status === 'CLOSED') throw new Conflict('ACTION_NOT_ALLOWED_IN_STATE', 'A closed case is not referred; reopen it first');
+
+        const agencies: { id: string; code: string; active: boolean; capabilities: string[]; service_types: string[]; provinces: string[] }[] = await m.query(
+          `SELECT id, code, active, capabilities, service_types, provinces FROM agency WHERE id = $1`,
+          [dto.toAgencyId],
+        );
+        const to = agencies[0];
+        if (!to || !to.active || !to.capabilities.includes('RECEIVE_REFERRALS') || to.id === actor.agencyId) {
+          throw new ValidationFailed([{ field: 'toAgencyId', problems: ['must be another active agency that receives referrals'] }]);
+        }
+        const notOffered = dto.serviceTypes.filter((t) => !to.service_types.includes(t));
+        if (notOffered.length) {
+          throw new ValidationFailed([{ field: 'serviceTypes', problems: [`the receiving agency does not offer ${notOffered.join(', ')}`] }]);
+        }
+        if (!to.provinces.includes(c.province_code)) {
+          throw new ValidationFailed([{ field: 'toAgencyId', problems: ["the receiving agency does not cover the case's province"] }]);
+        }
+
+        const packet: DataCategory[] = ['CASE_SUMMARY', ...dto.categories.filter((k) => k !== 'CASE_SUMMARY')];
+        const coverage = await this.consents.activeConsentCovering(m, caseId, { agencyId: to.id, purpose: 'REFERRAL_SHARING', categories: packet });
+        if (coverage.missing.length) {
+          throw new ConsentNotCovering(coverage.missing);
+        }
+
+        const id = randomUUID();
+        const now = new Date();
+        const acknowledgeBy = acknowledgeDeadline(now, dto.urgency, REFERRAL_SLA_HOURS);
+        await m.query(
+          `INSERT INTO referral (id, case_id, from_agency_id, from_user_id, to_agency_id, service_types, urgency, reason_enc, categories, consent_ids,
+             status, acknowledge_by, version, created_at, updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6::text[], $7, $8, $9::text[], $10::uuid[], 'PENDING', $11, 1, $12, $12)`,
+          [
+            id,
+            caseId,
+            actor.agencyId,
+            actor.userId,
+            to.id,
+            dto.serviceTypes,
+            dto.urgency,
+            this.cipher.encrypt(dto.reason, { table: 'referral', column: 'reason_enc', rowId: id }),
+            packet,
+            coverage.consentIds,
+            acknowledgeBy,
+            now,
+          ],
+        );
+        const details = { referralId: id, toAgencyCode: to.code, serviceTypes: dto.serviceTypes, urgency: dto.urgency, categories: packet, consentIds: coverage.consentIds, to: 'PENDING' };
+        await this.event(m, actor, caseId, 'REFERRAL_CREATED', details);
+        await this.audit.record(ctx, { action: 'REFERRAL_CREATED', outcome: 'ALLOWED', objectType: 'referral', objectId: id, details: { caseId, ...details } }, m);
+        return this.detail(m, actor, await this.load(m, actor, id, false));
+      }),
+    );
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Reads
+  // -------------------------------------------------------------------------------------------
+
+  async list(ctx: RequestContext, q: ListReferralsQueryDto): Promise<Page<ReferralSummaryView>> {
+    const actor = actorOf(ctx);
+    const limit = q.limit ?? DEFAULT_PAGE;
+    const params: unknown[] = [actor.agencyId, actor.provinces, actor.allProvinces];
+    const where = [q.box === 'incoming' ? 'r.to_agency_id = $1' : 'r.from_agency_id = $1', '($3::boolean OR c.province_code = ANY($2::text[]))'];
+    if (q.status) where.push(`r.status = $${params.push(q.status)}`);
+    if (q.cursor) {
+      const [at, id] = decodeTupleCursor(q.cursor, [TS_KEY_RE, UUID_RE]);
+      where.push(`(r.updated_at, r.id) < ($${params.push(at)}::timestamptz, $${params.push(id)}::uuid)`);
+    }
+    const rows: SummaryRow[] = await this.ds.query(
+      `SELECT ${SUMMARY_COLUMNS} FROM referral r ${SUMMARY_JOINS}
+        WHERE ${where.join(' AND ')}
+        ORDER BY r.updated_at DESC, r.id DESC LIMIT $${params.push(limit + 1)}`,
+      params,
+    );
+    const page = pageOf(rows, limit, (r) => encodeTupleCursor([r.updated_key, r.id]));
+    await this.audit.record(ctx, {
+      action: 'REFERRALS_LISTED',
+      outcome: 'ALLOWED',
+      objectType: 'referral',
+      details: { box: q.box, status: q.status ?? null, count: page.items.length, cursor: !!q.cursor },
+    });
+    return { items: page.items.map(toSummary), nextCursor: page.nextCursor };
+  }
+
+  async get(ctx: RequestContext, id: string): Promise<ReferralDetailView> {
+    return this.deniedIsAudited(ctx, 'REFERRAL_READ', 'referral', id, async () => {
+      const actor = actorOf(ctx);
+      const view = await this.detail(this.ds.manager, actor, await this.load(this.ds.manager, actor, id, false));
+      await this.audit.record(ctx, { action: 'REFERRAL_READ', outcome: 'ALLOWED', objectType: 'referral', objectId: id });
+      return view;
+    });
+  }
+
+  /** Active agencies that receive referrals, offer the service and cover the province (reference data, no case content). */
+  async directory(q: ServiceDirectoryQueryDto): Promise<ServiceDirectoryEntryView[]> {
+    return this.ds.query(
+      `SELECT id, code, name_lo AS "nameLo", name_en AS "nameEn", service_types AS "serviceTypes", provinces
+         FROM agency
+        WHERE active AND 'RECEIVE_REFERRALS' = ANY(capabilities) AND $1 = ANY(service_types) AND $2 = ANY(provinces)
+        ORDER BY code`,
+      [q.serviceType, q.province],
+    );
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Transitions
+  // -------------------------------------------------------------------------------------------
+
+  async accept(ctx: RequestContext, id: string, dto: AcceptReferralDto): Promise<ReferralDetailView> {
+    return this.transition(ctx, id, 'REFERRAL_ACCEPTED', async (m, actor, r) => {
+      const assigneeId = (dto.assigneeId ?? actor.userId).toLowerCase();
+      this.decide(actor, r, 'ACCEPT', { assigneeId });
+      if (r.version !== dto.version) throw staleReferral();
+      const ok: unknown[] = await m.query(
+        `SELECT 1 FROM app_user u WHERE u.id = $1 AND u.status = 'ACTIVE' AND u.agency_id = $2 AND u.roles && ARRAY['CASEWORKER','SUPERVISOR','INVESTIGATOR']::text[]`,
+        [assigneeId, r.to_agency_id],
+      );
+      if (!ok.length) throw new ValidationFailed([{ field: 'assigneeId', problems: ['must be an active caseworker or supervisor of the receiving agency'] }]);
+      await this.update(m, r, `status = 'ACCEPTED', assigned_to_id = $3, acknowledged_at = now()`, [assigneeId]);
+      return { event: 'REFERRAL_ACCEPTED', details: { from: r.status, to: 'ACCEPTED', assignedTo: assigneeId } };
+    });
+  }
+
+  async decline(ctx: RequestContext, id: string, dto: DeclineReferralDto): Promise<ReferralDetailView> {
+    return this.transition(ctx, id, 'REFERRAL_DECLINED', async (m, actor, r) => {
+      this.decide(actor, r, 'DECLINE', { declineReason: dto.reason, reason: dto.note ?? null });
+      if (r.version !== dto.version) throw staleReferral();
+      await this.update(m, r, `status = 'DECLINED', decline_reason = $3, notes_enc = $4, acknowledged_at = now(), closed_at = now()`, [dto.reason, this.note(r.id, dto.note)]);
+      return { event: 'REFERRAL_DECLINED', details: { from: r.status, to: 'DECLINED', declineReason: dto.reason, noteRecorded: !!dto.note } };
+    });
+  }
+
+  async recordService(ctx: RequestContext, id: string, dto: RecordServiceDto): Promise<ReferralDetailView> {
+    if (dto.deliveredOn > todayInLaos()) throw new ValidationFailed([{ field: 'deliveredOn', problems: ['must not be in the future'] }]);
+    return this.transition(ctx, id, 'REFERRAL_SERVICE_RECORDED', async (m, actor, r) => {
+      // The first service moves ACCEPTED → IN_PROGRESS (START_SERVICE); later ones are recorded under the
+      // same rule (receiving agency, casework role), asked of the machine from ACCEPTED.
+      if (r.status !== 'ACCEPTED' && r.status !== 'IN_PROGRESS') throw new Conflict('ACTION_NOT_ALLOWED_IN_STATE', 'Services are recorded on an accepted referral');
+      const to = this.decide(actor, { ...r, status: 'ACCEPTED' }, 'START_SERVICE', {});
+      if (r.version !== dto.version) throw staleReferral();
+      const serviceId = randomUUID();
+      await m.query(
+        `INSERT INTO referral_service (id, referral_id, service_type, delivered_on, provider, notes_enc, recorded_by_id, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, clock_timestamp())`,
+        [
+          serviceId,
+          r.id,
+          dto.serviceType,
+          dto.deliveredOn,
+          dto.provider ?? null,
+          dto.notes ? this.cipher.encrypt(dto.notes, { table: 'referral_service', column: 'notes_enc', rowId: serviceId }) : null,
+          actor.userId,
+        ],
+      );
+      await this.update(m, r, `status = $3`, [to]);
+      return {
+        event: 'REFERRAL_SERVICE_RECORDED',
+        details: { serviceId, serviceType: dto.serviceType, deliveredOn: dto.deliveredOn, from: r.status, to },
+      };
+    });
+  }
+
+  async complete(ctx: RequestContext, id: string, dto: CompleteReferralDto): Promise<ReferralDetailView> {
+    return this.transition(ctx, id, 'REFERRAL_COMPLETED', async (m, actor, r) => {
+      this.decide(actor, r, 'COMPLETE', { outcome: dto.outcome, reason: dto.note ?? null });
+      if (r.version !== dto.version) throw staleReferral();
+      await this.update(m, r, `status = 'COMPLETED', outcome = $3, notes_enc = $4, closed_at = now()`, [dto.outcome, this.note(r.id, dto.note)]);
+      return { event: 'REFERRAL_COMPLETED', details: { from: r.status, to: 'COMPLETED', outcome: dto.outcome, noteRecorded: !!dto.note } };
+    });
+  }
+
+  async cancel(ctx: RequestContext, id: string, dto: CancelReferralDto): Promise<ReferralDetailView> {
+    return this.transition(ctx, id, 'REFERRAL_CANCELLED', async (m, actor, r) => {
+      this.decide(actor, r, 'CANCEL', { reason: dto.reason });
+      if (r.version !== dto.version) throw staleReferral();
+      await this.update(m, r, `status = 'CANCELLED', notes_enc = $3, closed_at = now()`, [this.note(r.id, dto.reason)]);
+      return { event: 'REFERRAL_CANCELLED', details: { from: r.status, to: 'CANCELLED' } };
+    });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Internals
+  // -------------------------------------------------------------------------------------------
+
+  /** One referral the actor may see (sender or receiver in scope), or the standard 404. */
+  private async load(m: EntityManager, actor: Actor, id: string, lock: boolean): Promise<DetailRow> {
+    const access = referralAccessSql(actor, 2);
+    const rows: DetailRow[] = await m.query(
+      `SELECT ${SUMMARY_COLUMNS}, r.from_user_id, fu.username AS from_username, r.reason_enc, r.categories, r.consent_ids,
+              case_relation_categories(r.case_id, r.to_agency_id, '{}'::text[], true) AS effective_categories,
+              r.assigned_to_id, au.username AS assigned_username, r.decline_reason, r.outcome, r.notes_enc, r.acknowledged_at, r.closed_at
+         FROM referral r ${SUMMARY_JOINS}
+         LEFT JOIN app_user fu ON fu.id = r.from_user_id
+         LEFT JOIN app_user au ON au.id = r.assigned_to_id
+        WHERE r.id = $1 AND ${access.sql}
+        ${lock ? 'FOR UPDATE OF r' : ''}`,
+      [id, ...access.params],
+    );
+    const row = rows[0];
+    if (!row) throw new NotFound();
+    return row;
+  }
+
+  private context(actor: Actor, r: SummaryRow, input: Partial<Pick<ReferralContext, 'assigneeId' | 'declineReason' | 'outcome' | 'reason'>>): ReferralContext {
+    return { roles: actor.roles, actorInReceivingAgency: r.to_agency_id === actor.agencyId, actorInSendingAgency: r.from_agency_id === actor.agencyId, ...input };
+  }
+
+  /** The machine decides; a refusal is a 409 whose code is the machine's reason. */
+  private decide(actor: Actor, r: SummaryRow, action: ReferralAction, input: Partial<Pick<ReferralContext, 'assigneeId' | 'declineReason' | 'outcome' | 'reason'>>): ReferralStatus {
+    const d = can(REFERRAL_MACHINE, r.status, action, this.context(actor, r, input));
+    if (!d.ok) throw new Conflict(d.reason, 'This change to the referral is not allowed');
+    return d.to;
+  }
+
+  private async update(m: EntityManager, r: SummaryRow, sets: string, params: unknown[]): Promise<void> {
+    const n = await execUpdate(m, `UPDATE referral SET ${sets}, version = version + 1, updated_at = clock_timestamp() WHERE id = $1 AND version = $2`, [r.id, r.version, ...params]);
+    if (n !== 1) throw staleReferral();
+  }
+
+  private note(referralId: string, text: string | undefined): string | null {
+    return text ? this.cipher.encrypt(text, { table: 'referral', column: 'notes_enc', rowId: referralId }) : null;
+  }
+
+  /** Appends one timeline event on the case (codes and ids only, never a protected value). */
+  private async event(m: EntityManager, actor: Actor, caseId: string, kind: string, details: Record<string, unknown>): Promise<void> {
+    await m.query(`INSERT INTO case_event (case_id, at, actor_id, actor_agency_id, kind, details) VALUES ($1, clock_timestamp(), $2, $3, $4, $5)`, [
+      caseId,
+      actor.userId,
+      actor.agencyId,
+      kind,
+      JSON.stringify(details),
+    ]);
+  }
+
+  /**
+   * One transition: load and lock the referral in scope, apply `fn`, then the timeline event on the
+   * case and the audit row, in one transaction; answers the referral as it now is.
+   */
+  private async transition(
+    ctx: RequestContext,
+    id: string,
+    action: ReferralAuditAction,
+    fn: (m: EntityManager, actor: Actor, r: DetailRow) => Promise<{ event: string; details: Record<string, unknown> }>,
+  ): Promise<ReferralDetailView> {
+    return this.deniedIsAudited(ctx, action, 'referral', id, () =>
+      this.ds.transaction(async (m) => {
+        const actor = actorOf(ctx);
+        const r = await this.load(m, actor, id, true);
+        const change = await fn(m, actor, r);
+        const details = { referralId: id, ...change.details };
+        await this.event(m, actor, r.case_id, change.event, details);
+        await this.audit.record(ctx, { action, outcome: 'ALLOWED', objectType: 'referral', objectId: id, details: { caseId: r.case_id, ...details } }, m);
+        return this.detail(m, actor, await this.load(m, actor, id, false));
+      }),
+    );
+  }
+
+  private async detail(m: EntityManager, actor: Actor, r: DetailRow): Promise<ReferralDetailView> {
+    const services: ServiceRow[] = await m.query(
+      `SELECT s.id, s.service_type, s.delivered_on::text AS delivered_on, s.provider, s.notes_enc, s.recorded_by_id, u.username AS recorded_by_username, s.created_at
+         FROM referral_service s LEFT JOIN app_user u ON u.id = s.recorded_by_id
+        WHERE s.referral_id = $1 ORDER BY s.delivered_on, s.created_at, s.id`,
+      [r.id],
+    );
+    const history: HistoryRow[] = await m.query(
+      `SELECT e.kind, e.at, u.username AS actor_username, a.code AS actor_agency_code, e.details
+         FROM case_event e LEFT JOIN app_user u ON u.id = e.actor_id LEFT JOIN agency a ON a.id = e.actor_agency_id
+        WHERE e.case_id = $1 AND e.details->>'referralId' = $2 ORDER BY e.at, e.id`,
+      [r.case_id, r.id],
+    );
+    const status = r.status;
+    return {
+      ...toSummary(r),
+      fromAgency: { id: r.from_agency_id, code: r.from_agency_code },
+      toAgency: { id: r.to_agency_id, code: r.to_agency_code },
+      sentBy: { id: r.from_user_id, username: r.from_username },
+      reason: this.cipher.decrypt(r.reason_enc, { table: 'referral', column: 'reason_enc', rowId: r.id }),
+      categories: r.categories,
+      effectiveCategories: DATA_CATEGORIES.filter((c) => (r.effective_categories ?? []).includes(c)),
+      consentIds: r.consent_ids,
+      assignedTo: r.assigned_to_id ? { id: r.assigned_to_id, username: r.assigned_username } : null,
+      acknowledgedAt: r.acknowledged_at ? r.acknowledged_at.toISOString() : null,
+      closedAt: r.closed_at ? r.closed_at.toISOString() : null,
+      declineReason: r.decline_reason,
+      outcome: r.outcome,
+      note: this.cipher.decrypt(r.notes_enc, { table: 'referral', column: 'notes_enc', rowId: r.id }),
+      overdue: status === 'PENDING' && r.acknowledge_by.getTime() < Date.now(),
+      services: services.map((s) => this.toService(s)),
+      history: history.map(toHistory),
+      allowedActions: allowedActions(REFERRAL_MACHINE, status, this.context(actor, r, {})),
+    };
+  }
+
+  private toService(s: ServiceRow): ReferralServiceView {
+    return {
+      id: s.id,
+      serviceType: s.service_type,
+      deliveredOn: s.delivered_on,
+      provider: s.provider,
+      notes: this.cipher.decrypt(s.notes_enc, { table: 'referral_service', column: 'notes_enc', rowId: s.id }),
+      recordedBy: { id: s.recorded_by_id, username: s.recorded_by_username },
+      recordedAt: s.created_at.toISOString(),
+    };
+  }
+
+  /** Runs `fn`; a 404 or a refusal (409) leaves one DENIED audit row (outside the rolled-back transaction). */
+  private async deniedIsAudited<T>(ctx: RequestContext, action: ReferralAuditAction, objectType: string, objectId: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (e) {
+      if (e instanceof NotFound || e instanceof Conflict) {
+        await this.audit.record(ctx, {
+          action,
+          outcome: 'DENIED',
+          objectType,
+          objectId,
+          reason: e instanceof Conflict ? e.code : 'NOT_FOUND',
+          ...(e instanceof ConsentNotCovering ? { details: { missing: e.missing } } : {}),
+        });
+      }
+      throw e;
+    }
+  }
+}
+
+function toSummary(r: SummaryRow): ReferralSummaryView {
+  return {
+    id: r.id,
+    caseId: r.case_id,
+    caseNumber: r.case_number,
+    fromAgency: { code: r.from_agency_code },
+    toAgency: { code: r.to_agency_code },
+    serviceTypes: r.service_types,
+    urgency: r.urgency,
+    status: r.status,
+    acknowledgeBy: r.acknowledge_by.toISOString(),
+    createdAt: r.created_at.toISOString(),
+    updatedAt: r.updated_at.toISOString(),
+    version: r.version,
+  };
+}
+
+function toHistory(h: HistoryRow): ReferralHistoryEntryView {
+  const to = h.details?.['to'];
+  return {
+    kind: h.kind,
+    at: h.at.toISOString(),
+    actor: h.actor_username || h.actor_agency_code ? { username: h.actor_username, agencyCode: h.actor_agency_code } : null,
+    status: typeof to === 'string' ? (to as ReferralStatus) : null,
+    details: h.details,
+  };
+}
