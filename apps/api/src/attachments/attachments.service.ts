@@ -1,0 +1,289 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { createHash, randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import type { Page } from '@ctms/domain';
+import { actorOf } from '../cases/case-db';
+import { TS_KEY_RE, UUID_RE } from '../cases/cases.service';
+import { caseAccessSql } from '../platform/access/case-scope';
+import { caseRelationSql } from '../platform/access/relations';
+import { AuditService } from '../platform/audit/audit.service';
+import { FieldCipher } from '../platform/crypto/field-cipher';
+import { NotFound, UnsupportedMediaType, ValidationFailed } from '../platform/http/errors';
+import { DEFAULT_PAGE, decodeTupleCursor, encodeTupleCursor, pageOf, PageQueryDto } from '../platform/http/pagination';
+import type { Actor, RequestContext } from '../platform/http/request-context';
+import { AttachmentStorage } from './attachment-storage';
+import type { AttachmentView, UploadAttachmentDto } from './attachment.dto';
+import { EXTENSIONS, inspectFile, UnacceptableFile, type AcceptedMediaType } from './file-content';
+
+/** What multer (memory storage) hands over for the part named `file`. */
+export interface UploadedFile {
+  originalname: string;
+  size: number;
+  buffer: Buffer;
+}
+
+export interface AttachmentContent {
+  bytes: Buffer;
+  mediaType: string;
+  downloadName: string;
+}
+
+interface AttachmentRow {
+  id: string;
+  case_id: string;
+  referral_id: string | null;
+  handoff_id: string | null;
+  kind: string;
+  category: string;
+  file_name_enc: string;
+  media_type: string;
+  size_bytes: string;
+  sha256: string;
+  uploaded_by_id: string;
+  uploaded_by_username: string | null;
+  created_at: Date;
+  created_key: string;
+}
+
+const FILE_NAME = (rowId: string) => ({ table: 'attachment', column: 'file_name_enc', rowId });
+const MAX_NAME = 255;
+/** Referral states in which the receiving agency works on the case and may add files to it. */
+const ACTIVE_REFERRAL = ['ACCEPTED', 'IN_PROGRESS'];
+
+/**
+ * Attachments of a case: evidence, signed consent forms. The file lives on disk (AttachmentStorage),
+ * the row holds what serving it safely needs. Who may upload: the lead agency in scope, or the
+ * receiving agency of an active referral (for that referral, within the categories it sees). Who may
+ * list or download: whoever the case's relations let see the attachment's category
+ * (case_relation_categories), decided in the SQL that loads the rows; anyone else gets the
+ * standard 404.
+ */
+@Injectable()
+export class AttachmentsService {
+  private readonly logger = new Logger('Attachments');
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly audit: AuditService,
+    private readonly cipher: FieldCipher,
+    private readonly storage: AttachmentStorage,
+  ) {}
+
+  async upload(ctx: RequestContext, caseId: string, dto: UploadAttachmentDto, file: UploadedFile | undefined): Promise<AttachmentView> {
+    if (!file) throw new ValidationFailed([{ field: 'file', problems: ['file is required (a multipart part named "file")'] }]);
+    if (file.size === 0 || file.buffer.length === 0) throw new ValidationFailed([{ field: 'file', problems: ['file is empty'] }]);
+    const actor = actorOf(ctx);
+    const access = uploadAccess(actor, dto, 3);
+    const params = [caseId, dto.category, ...access.params];
+
+    // the relation first: a caller without one gets the standard 404 whatever the file is
+    const found: { ok: boolean }[] = await this.ds.query(`SELECT true AS ok FROM case_record c WHERE c.id = $1 AND $2::text IS NOT NULL AND ${access.sql}`, params);
+    if (!found.length) {
+      await this.denied(ctx, 'ATTACHMENT_UPLOADED', 'case', caseId);
+      throw new NotFound();
+    }
+    await this.checkLinks(caseId, dto);
+
+    const fileName = cleanFileName(file.originalname);
+    let clean;
+    try {
+      clean = inspectFile(file.buffer, fileName);
+    } catch (e) {
+      if (!(e instanceof UnacceptableFile)) throw e;
+      throw new UnsupportedMediaType([{ field: 'file', problems: [e.message, `accepted: PDF, JPEG, PNG (${acceptedExtensions()})`] }], 'The file is not an accepted type');
+    }
+
+    const id = randomUUID();
+    const key = this.storage.newKey(id);
+    const sha256 = createHash('sha256').update(clean.bytes).digest('hex');
+    const temp = await this.storage.writeTemp(clean.bytes);
+    let placed = false;
+    try {
+      await this.ds.transaction(async (m) => {
+        // the relation is checked again by the statement that writes the row
+        const inserted: { id: string }[] = await m.query(
+          `INSERT INTO attachment (id, case_id, referral_id, handoff_id, kind, category, file_name_enc, media_type, size_bytes, sha256, storage_key, uploaded_by_id, created_at)
+           SELECT $${params.length + 1}, c.id, $${params.length + 2}, $${params.length + 3}, $${params.length + 4}, $2::text, $${params.length + 5}, $${params.length + 6},
+                  $${params.length + 7}, $${params.length + 8}, $${params.length + 9}, $${params.length + 10}, clock_timestamp()
+             FROM case_record c WHERE c.id = $1 AND ${access.sql}
+           RETURNING id`,
+          [
+            ...params,
+            id,
+            dto.referralId ?? null,
+            dto.handoffId ?? null,
+            dto.kind,
+            this.cipher.encrypt(fileName, FILE_NAME(id)),
+            clean.mediaType,
+            clean.bytes.length,
+            sha256,
+            key,
+            actor.userId,
+          ],
+        );
+        if (!inserted.length) throw new NotFound();
+        const details = { attachmentId: id, kind: dto.kind, category: dto.category, mediaType: clean.mediaType, sizeBytes: clean.bytes.length, metadataStripped: clean.stripped };
+        await m.query(`INSERT INTO case_event (case_id, at, actor_id, actor_agency_id, kind, details) VALUES ($1, clock_timestamp(), $2, $3, 'ATTACHMENT_ADDED', $4)`, [
+          caseId,
+          actor.userId,
+          actor.agencyId,
+          JSON.stringify({ attachmentId: id, kind: dto.kind, category: dto.category }),
+        ]);
+        await this.audit.record(ctx, { action: 'ATTACHMENT_UPLOADED', outcome: 'ALLOWED', objectType: 'case', objectId: caseId, details }, m);
+        await this.storage.place(temp, key);
+        placed = true;
+      });
+    } catch (e) {
+      await this.storage.remove({ path: temp }).catch(() => undefined);
+      if (placed) await this.storage.remove({ key }).catch((err: Error) => this.logger.error({ attachmentId: id, err: err.message }, 'could not remove the file of a failed upload'));
+      if (e instanceof NotFound) await this.denied(ctx, 'ATTACHMENT_UPLOADED', 'case', caseId);
+      throw e;
+    }
+    const view = await this.loadViews(actor, caseId, { id });
+    const first = view.items[0];
+    if (!first) throw new Error('attachment vanished');
+    return first;
+  }
+
+  /** The attachments of a case whose category the caller's relation shows, newest first (keyset). */
+  async list(ctx: RequestContext, caseId: string, q: PageQueryDto): Promise<Page<AttachmentView>> {
+    const actor = actorOf(ctx);
+    const rel = caseRelationSql(actor, 'c', 2);
+    const cats: { cats: string[] | null }[] = await this.ds.query(`SELECT ${rel.sql} AS cats FROM case_record c WHERE c.id = $1`, [caseId, ...rel.params]);
+    if (!cats[0]?.cats) {
+      await this.denied(ctx, 'ATTACHMENTS_LISTED', 'case', caseId);
+      throw new NotFound();
+    }
+    const page = await this.loadViews(actor, caseId, { q });
+    await this.audit.record(ctx, { action: 'ATTACHMENTS_LISTED', outcome: 'ALLOWED', objectType: 'case', objectId: caseId, details: { count: page.items.length } });
+    return page;
+  }
+
+  /** The stored bytes of one attachment, checked against the digest recorded at upload. */
+  async content(ctx: RequestContext, id: string): Promise<AttachmentContent> {
+    const actor = actorOf(ctx);
+    const rel = caseRelationSql(actor, 'c', 2);
+    const rows: { case_id: string; media_type: string; storage_key: string; sha256: string; category: string }[] = await this.ds.query(
+      `SELECT a.case_id, a.media_type, a.storage_key, a.sha256, a.category
+         FROM attachment a JOIN case_record c ON c.id = a.case_id
+        WHERE a.id = $1 AND a.category = ANY(${rel.sql})`,
+      [id, ...rel.params],
+    );
+    const row = rows[0];
+    if (!row) {
+      await this.denied(ctx, 'ATTACHMENT_DOWNLOADED', 'attachment', id);
+      throw new NotFound();
+    }
+    const bytes = await this.storage.read(row.storage_key);
+    if (createHash('sha256').update(bytes).digest('hex') !== row.sha256) {
+      this.logger.error({ attachmentId: id }, 'attachment file does not match its recorded digest');
+      throw new Error('attachment integrity check failed');
+    }
+    await this.audit.record(ctx, {
+      action: 'ATTACHMENT_DOWNLOADED',
+      outcome: 'ALLOWED',
+      objectType: 'case',
+      objectId: row.case_id,
+      details: { attachmentId: id, category: row.category, mediaType: row.media_type },
+    });
+    const ext = extensionFor(row.media_type);
+    return { bytes, mediaType: row.media_type, downloadName: `attachment-${id}.${ext}` };
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  private async loadViews(actor: Actor, caseId: string, opts: { id?: string; q?: PageQueryDto }): Promise<Page<AttachmentView>> {
+    const rel = caseRelationSql(actor, 'c', 2);
+    const params: unknown[] = [caseId, ...rel.params];
+    let where = '';
+    if (opts.id) where += ` AND a.id = $${params.push(opts.id)}::uuid`;
+    if (opts.q?.cursor) {
+      const [at, cid] = decodeTupleCursor(opts.q.cursor, [TS_KEY_RE, UUID_RE]);
+      where += ` AND (a.created_at, a.id) < ($${params.push(at)}::timestamptz, $${params.push(cid)}::uuid)`;
+    }
+    const limit = opts.q?.limit ?? DEFAULT_PAGE;
+    const rows: AttachmentRow[] = await this.ds.query(
+      `SELECT a.id, a.case_id, a.referral_id, a.handoff_id, a.kind, a.category, a.file_name_enc, a.media_type, a.size_bytes::text AS size_bytes,
+              a.sha256, a.uploaded_by_id, u.username AS uploaded_by_username, a.created_at,
+              to_char(a.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key
+         FROM attachment a JOIN case_record c ON c.id = a.case_id LEFT JOIN app_user u ON u.id = a.uploaded_by_id
+        WHERE a.case_id = $1 AND a.category = ANY(${rel.sql})${where}
+        ORDER BY a.created_at DESC, a.id DESC LIMIT $${params.push(limit + 1)}`,
+      params,
+    );
+    const page = pageOf(rows, limit, (r) => encodeTupleCursor([r.created_key, r.id]));
+    return { items: page.items.map((r) => this.toView(r)), nextCursor: page.nextCursor };
+  }
+
+  private toView(r: AttachmentRow): AttachmentView {
+    return {
+      id: r.id,
+      caseId: r.case_id,
+      referralId: r.referral_id,
+      handoffId: r.handoff_id,
+      kind: r.kind,
+      category: r.category,
+      mediaType: r.media_type,
+      sizeBytes: Number(r.size_bytes),
+      sha256: r.sha256,
+      fileName: this.cipher.decrypt(r.file_name_enc, FILE_NAME(r.id)),
+      uploadedBy: { id: r.uploaded_by_id, username: r.uploaded_by_username },
+      createdAt: r.created_at.toISOString(),
+    };
+  }
+
+  /** A referral or handoff named in the upload must belong to this case. */
+  private async checkLinks(caseId: string, dto: UploadAttachmentDto): Promise<void> {
+    const problems: { field: string; problems: string[] }[] = [];
+    if (dto.referralId) {
+      const r: unknown[] = await this.ds.query(`SELECT 1 FROM referral WHERE id = $1 AND case_id = $2`, [dto.referralId, caseId]);
+      if (!r.length) problems.push({ field: 'referralId', problems: ['is not a referral of this case'] });
+    }
+    if (dto.handoffId) {
+      const h: unknown[] = await this.ds.query(`SELECT 1 FROM handoff WHERE id = $1 AND case_id = $2`, [dto.handoffId, caseId]);
+      if (!h.length) problems.push({ field: 'handoffId', problems: ['is not a handoff of this case'] });
+    }
+    if (problems.length) throw new ValidationFailed(problems);
+  }
+
+  private async denied(ctx: RequestContext, action: string, objectType: string, objectId: string): Promise<void> {
+    await this.audit.record(ctx, { action, outcome: 'DENIED', objectType, objectId, reason: 'NOT_FOUND' });
+  }
+}
+
+/**
+ * Who may add a file to case `c` (parameters from `first`; $2 is the category): the lead agency in
+ * scope; or, for an upload naming its referral, the receiving agency of that referral while it is
+ * active, in a category its relation shows.
+ */
+function uploadAccess(actor: Actor, dto: UploadAttachmentDto, first: number): { sql: string; params: unknown[] } {
+  const lead = caseAccessSql(actor, 'c', first);
+  if (!dto.referralId) return lead;
+  const rel = caseRelationSql(actor, 'c', first + lead.params.length);
+  const n = first + lead.params.length + rel.params.length;
+  return {
+    sql: `(${lead.sql} OR (EXISTS (SELECT 1 FROM referral r WHERE r.id = $${n}::uuid AND r.case_id = c.id AND r.to_agency_id = $${n + 1}::uuid AND r.status = ANY($${n + 2}::text[]))
+            AND $2::text = ANY(${rel.sql})))`,
+    params: [...lead.params, ...rel.params, dto.referralId, actor.agencyId, ACTIVE_REFERRAL],
+  };
+}
+
+/** The base name the client sent, without control characters, NFC, at most 255 characters. */
+export function cleanFileName(raw: string | undefined): string {
+  const base = (raw ?? '').split(/[\\/]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex
+  const clean = base.normalize('NFC').replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '').trim();
+  return Array.from(clean).slice(0, MAX_NAME).join('') || 'attachment';
+}
+
+function extensionFor(mediaType: string): string {
+  const exts = EXTENSIONS[mediaType as AcceptedMediaType] as readonly string[] | undefined;
+  return mediaType === 'image/jpeg' ? 'jpg' : (exts?.[0] ?? 'bin');
+}
+
+function acceptedExtensions(): string {
+  return Object.values(EXTENSIONS)
+    .flat()
+    .map((e) => `.${e}`)
+    .join(' ');
+}
