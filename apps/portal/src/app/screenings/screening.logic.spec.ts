@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { INTERVIEW_CONSENT_QUESTIONS, indicatorsForProfile } from '@ctms/domain';
 import { en, lo } from '../core/i18n/dictionaries';
 import { clearAllDrafts, draftKey, pendingDraftIds, readDraft, DRAFT_MAX_AGE_MS, type KeyValueStorage } from './draft-store';
+import { formatDate, formatDateTime } from './format';
 import { failureMessageKey } from './screening-errors';
 import {
   ageAt,
@@ -232,5 +233,14 @@ describe('dictionary', () => {
   it('has the words of the wizard in both languages', () => {
     expect(en['scr.ind.notLegal']).toMatch(/not a legal status/);
     expect(lo['scr.ind.notLegal']).toMatch(/[\u0E80-\u0EFF]/);
+  });
+});
+
+describe('dates', () => {
+  it('are written in Lao time, with Lao month names in Lao', () => {
+    expect(formatDateTime('2026-11-28T21:33:00Z', 'lo')).toBe('29 ພະຈິກ 2026, 04:33');
+    expect(formatDateTime('2026-11-28T21:33:00Z', 'en')).toBe('29 November 2026, 04:33');
+    expect(formatDate('1998-03-01', 'lo')).toBe('1 ມີນາ 1998');
+    expect(formatDateTime(null, 'en')).toBe('');
   });
 });
