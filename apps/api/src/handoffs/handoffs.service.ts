@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { allowedActions, can, HANDOFF_MACHINE, type HandoffAction, type HandoffContext, type Page } from '@ctms/domain';
-import { decryptCategory } from '../cases/case.mapper';
 import { actorOf, execUpdate, todayInLaos } from '../cases/case-db';
 import { ConsentsService } from '../consents/consents.service';
 import { caseAccessSql } from '../platform/access/case-scope';
@@ -435,8 +434,8 @@ export class HandoffsService {
         if (cats.includes('IDENTITY')) {
           victim.identity = toVictimIdentity(this.cipher.decryptJson<unknown>(v.identity_enc, { table: 'person', column: 'identity_enc', rowId: v.person_id }));
         }
-        if (cats.includes('EXPLOITATION_ACCOUNT')) victim.exploitation = toVictimExploitation(decryptCategory(this.cipher, v, 'exploitation'));
-        if (cats.includes('HEALTH')) victim.health = toVictimHealth(decryptCategory(this.cipher, v, 'health'));
+        if (cats.includes('EXPLOITATION_ACCOUNT')) victim.exploitation = toVictimExploitation(this.cipher.decryptJson<unknown>(v.exploitation_enc, { table: 'case_record', column: 'exploitation_enc', rowId: v.id }));
+        if (cats.includes('HEALTH')) victim.health = toVictimHealth(this.cipher.decryptJson<unknown>(v.health_enc, { table: 'case_record', column: 'health_enc', rowId: v.id }));
       }
     }
     return toHandoffDetail(this.cipher, h, {
