@@ -1,7 +1,8 @@
 import { CreateFoundation1795897512755 } from './1795897512755-CreateFoundation';
 import { CreateIdentification1795899500000 } from './1795899500000-CreateIdentification';
 import { CreateInterAgency1795900800000 } from './1795900800000-CreateInterAgency';
+import { AddOutboxAndNotifications1795904000000 } from './1795904000000-AddOutboxAndNotifications';
 import { AddSlaAndExports1795905000000 } from './1795905000000-AddSlaAndExports';
 
 /** Every migration in order: an explicit list, because globs do not survive the webpack bundle. */
-export const MIGRATIONS = [CreateFoundation1795897512755, CreateIdentification1795899500000, CreateInterAgency1795900800000, AddSlaAndExports1795905000000];
+export const MIGRATIONS = [CreateFoundation1795897512755, CreateIdentification1795899500000, CreateInterAgency1795900800000, AddOutboxAndNotifications1795904000000, AddSlaAndExports1795905000000];

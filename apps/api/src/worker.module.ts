@@ -1,25 +1,18 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger, Module } from '@nestjs/common';
-import type { Job } from 'bullmq';
+import { Module } from '@nestjs/common';
 import { LoggingModule } from './app.module';
 import { AuditModule } from './platform/audit/audit.module';
 import { ConfigModule } from './platform/config/config.module';
 import { DatabaseModule } from './platform/database/database.module';
-import { EVENTS_QUEUE, QueueModule } from './platform/queue/queue.module';
+import { EventsWorker } from './platform/outbox/events-worker';
+import { OutboxModule } from './platform/outbox/outbox.module';
+import { QueueModule } from './platform/queue/queue.module';
 
-/** Consumes the events queue. Payloads are ids only; handlers (notifications, SLA, exports) come with their features. */
-@Processor(EVENTS_QUEUE)
-export class EventsProcessor extends WorkerHost {
-  private readonly logger = new Logger('EventsProcessor');
-
-  async process(job: Job<{ id?: string }>): Promise<{ handled: string }> {
-    this.logger.log({ jobId: job.id, name: job.name }, 'job received');
-    return { handled: job.name };
-  }
-}
-
+/**
+ * The BullMQ worker: the outbox relay and reconciler, and one consumer of the events queue that
+ * dispatches each outbox row to the handler registered for its kind (OutboxHandlers).
+ */
 @Module({
-  imports: [ConfigModule, LoggingModule, DatabaseModule, QueueModule, AuditModule],
-  providers: [EventsProcessor],
+  imports: [ConfigModule, LoggingModule, DatabaseModule, QueueModule, AuditModule, OutboxModule],
+  providers: [EventsWorker],
 })
 export class WorkerModule {}

@@ -33,6 +33,10 @@ export class UserEntity {
   @JoinColumn({ name: 'agency_id', foreignKeyConstraintName: 'FK_app_user_agency' })
   agency?: AgencyEntity;
 
+  /** where notification e-mails go (no personal data in them); optional */
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  email: string | null;
+
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   roles: Role[];
 

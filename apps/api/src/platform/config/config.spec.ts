@@ -38,4 +38,34 @@ describe('configuration', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x/y' })).toThrow(/DATABASE_URL/);
     expect(() => loadConfig({ NODE_ENV: 'staging' })).toThrow(/NODE_ENV/);
   });
+
+  it('mail: SMTP_URL optional (development writes .eml files to var/mail, production sends none), MAIL_FROM and PUBLIC_URL checked', () => {
+    const dev = loadConfig({});
+    expect(dev.smtpUrl).toBeNull();
+    expect(dev.mailDir).toBe(join(process.cwd(), 'var', 'mail'));
+    expect(dev.mailFrom).toBe('CTMS <no-reply@ctms.invalid>');
+    expect(dev.publicUrl).toBe('http://localhost:3000');
+    const smtp = loadConfig({ SMTP_URL: 'smtp://mail.example.org:587', MAIL_FROM: 'ctms@example.org', PUBLIC_URL: 'https://ctms.example.org/' });
+    expect(smtp.smtpUrl).toBe('smtp://mail.example.org:587');
+    expect(smtp.mailDir).toBeNull();
+    expect(smtp.mailFrom).toBe('ctms@example.org');
+    expect(smtp.publicUrl).toBe('https://ctms.example.org');
+    const prod = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), ATTACHMENTS_DIR: '/srv/a' });
+    expect(prod.smtpUrl).toBeNull();
+    expect(prod.mailDir).toBeNull();
+    expect(() => loadConfig({ SMTP_URL: 'http://mail.example.org' })).toThrow(/SMTP_URL/);
+    expect(() => loadConfig({ MAIL_FROM: 'not an address' })).toThrow(/MAIL_FROM/);
+    expect(() => loadConfig({ PUBLIC_URL: 'ftp://x' })).toThrow(/PUBLIC_URL/);
+  });
+
+  it('outbox and worker timings have sane defaults and bounds', () => {
+    const c = loadConfig({});
+    expect(c.outboxPollMs).toBe(1000);
+    expect(c.outboxReconcileAfterMs).toBe(120_000);
+    expect(c.workerLockMs).toBe(30_000);
+    expect(c.jobAttempts).toBe(8);
+    expect(loadConfig({ OUTBOX_RECONCILE_AFTER_MS: '1500', WORKER_LOCK_MS: '2000', JOB_ATTEMPTS: '3' })).toMatchObject({ outboxReconcileAfterMs: 1500, workerLockMs: 2000, jobAttempts: 3 });
+    expect(() => loadConfig({ JOB_ATTEMPTS: '0' })).toThrow(/JOB_ATTEMPTS/);
+    expect(() => loadConfig({ OUTBOX_POLL_MS: '5' })).toThrow(/OUTBOX_POLL_MS/);
+  });
 });

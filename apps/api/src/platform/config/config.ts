@@ -32,6 +32,21 @@ export interface AppConfig {
   slaScanEverySeconds: number;
   /** a reminder goes out when this share (percent) of the SLA period is left */
   slaReminderPercent: number;
+  /** SMTP for notification e-mails; null: development and test write .eml files to mailDir, production sends none */
+  smtpUrl: string | null;
+  /** where e-mails go when there is no SMTP_URL outside production (var/mail) */
+  mailDir: string | null;
+  mailFrom: string;
+  /** the portal's address, for links in e-mails */
+  publicUrl: string;
+  /** how often the worker's relay looks for outbox rows to enqueue */
+  outboxPollMs: number;
+  /** an enqueued outbox row not done after this long is enqueued again (Redis lost it, a worker died) */
+  outboxReconcileAfterMs: number;
+  /** a job whose worker stops renewing its lock for this long is taken over by another worker */
+  workerLockMs: number;
+  /** attempts per job before it is dead (exponential backoff from 1 s between them) */
+  jobAttempts: number;
 }
 
 export const DEV_JWT_SECRET = 'development-only-jwt-secret-change-me-0123456789';
@@ -56,6 +71,14 @@ function url(env: NodeJS.ProcessEnv, name: string, dflt: string, protocols: stri
     throw new ConfigError(`${name} is not a valid URL`);
   }
   if (!protocols.includes(u.protocol)) throw new ConfigError(`${name} must use ${protocols.join(' or ')}`);
+  return v;
+}
+
+const MAIL_FROM_RE = /^(?:[^<>\r\n]{0,100}<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/;
+
+function mailFrom(env: NodeJS.ProcessEnv): string {
+  const v = env['MAIL_FROM'] || 'CTMS <no-reply@ctms.invalid>';
+  if (!MAIL_FROM_RE.test(v)) throw new ConfigError('MAIL_FROM must be an e-mail address, optionally as "Name <address>"');
   return v;
 }
 
@@ -103,6 +126,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     exportTtlSeconds: int(env, 'EXPORT_TTL_SECONDS', 3600, 60, 7 * 24 * 3600),
     slaScanEverySeconds: int(env, 'SLA_SCAN_EVERY_SECONDS', 60, 5, 3600),
     slaReminderPercent: int(env, 'SLA_REMINDER_PERCENT', 25, 1, 99),
+    smtpUrl: env['SMTP_URL'] ? url(env, 'SMTP_URL', '', ['smtp:', 'smtps:']) : null,
+    mailDir: env['SMTP_URL'] || nodeEnv === 'production' ? null : join(process.cwd(), 'var', 'mail'),
+    mailFrom: mailFrom(env),
+    publicUrl: url(env, 'PUBLIC_URL', 'http://localhost:3000', ['http:', 'https:']).replace(/\/+$/, ''),
+    outboxPollMs: int(env, 'OUTBOX_POLL_MS', 1000, 50, 60_000),
+    outboxReconcileAfterMs: int(env, 'OUTBOX_RECONCILE_AFTER_MS', 120_000, 500, 3_600_000),
+    workerLockMs: int(env, 'WORKER_LOCK_MS', 30_000, 1000, 600_000),
+    jobAttempts: int(env, 'JOB_ATTEMPTS', 8, 1, 50),
   };
 }
 

@@ -13,6 +13,8 @@ import { UserEntity } from '../../users/user.entity';
 import { AuditEventEntity } from '../audit/audit-event.entity';
 import { ExportJobEntity } from '../../exports/export.entity';
 import { SlaEventEntity } from '../../sla/sla-event.entity';
+import { MailDeliveryEntity, NotificationEntity } from '../../notifications/notification.entity';
+import { OutboxEntity } from '../outbox/outbox.entity';
 
 /** Every entity, listed explicitly: globs do not survive the webpack bundle (stack notes P18). */
 export const ENTITIES = [
@@ -37,6 +39,9 @@ export const ENTITIES = [
   ReferralServiceEntity,
   HandoffEntity,
   AttachmentEntity,
+  OutboxEntity,
+  NotificationEntity,
+  MailDeliveryEntity,
   SlaEventEntity,
   ExportJobEntity,
 ];
