@@ -214,6 +214,25 @@ describe('attachments', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('keeps nothing when the transaction fails at commit, after the file was moved into place', async () => {
+    // a deferred trigger fails the COMMIT itself: the row, its event and audit roll back, the file must go too
+    await s.admin.query(`CREATE FUNCTION test_fail_attachment() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'injected fault'; END $$`);
+    await s.admin.query(
+      `CREATE CONSTRAINT TRIGGER test_fail_attachment AFTER INSERT ON attachment DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION test_fail_attachment()`,
+    );
+    try {
+      const before = await counts();
+      const seq = await lastAuditSeq(s.admin);
+      const res = await upload('atd.caseworker', caseId, pdf, { name: 'fault.pdf', type: 'application/pdf' });
+      expect(res.status).toBe(500);
+      expect(await counts()).toEqual(before);
+      expect((await auditSince(s.admin, seq)).filter((a) => a.action === 'ATTACHMENT_UPLOADED')).toEqual([]);
+    } finally {
+      await s.admin.query(`DROP TRIGGER test_fail_attachment ON attachment`);
+      await s.admin.query(`DROP FUNCTION test_fail_attachment()`);
+    }
+  });
+
   it('refuses bad fields and a missing file with a 400 naming them', async () => {
     const bad = await upload('atd.caseworker', caseId, pdf, { name: 'x.pdf', type: 'application/pdf', kind: 'SELFIE', category: 'EVERYTHING' });
     expect(bad.status).toBe(400);
