@@ -13,6 +13,8 @@ export interface OpenCaseInput {
   agencyId: string;
   provinceCode: string;
   isChild: boolean;
+  /** the interviewer: a new case is assigned to them until a supervisor reassigns it */
+  assignTo?: string | null;
   exploitationTypes?: string[];
   needs?: string[];
 }
@@ -73,9 +75,9 @@ export class CaseOpener {
     const caseNumber = formatCaseNumber(input.provinceCode, year, sequence);
     await m.query(
       `INSERT INTO case_record (id, case_number, person_id, lead_agency_id, province_code, status, identification_status,
-                                exploitation_types, needs, flags, opened_at)
-       VALUES ($1, $2, $3, $4, $5, 'OPEN', 'POSSIBLE_VICTIM', $6, $7, $8, now())`,
-      [id, caseNumber, input.personId, input.agencyId, input.provinceCode, [...new Set(exploitationTypes)], [...new Set(needs)], input.isChild ? ['CHILD'] : []],
+                                exploitation_types, needs, flags, opened_at, assigned_to_id)
+       VALUES ($1, $2, $3, $4, $5, 'OPEN', 'POSSIBLE_VICTIM', $6, $7, $8, now(), $9)`,
+      [id, caseNumber, input.personId, input.agencyId, input.provinceCode, [...new Set(exploitationTypes)], [...new Set(needs)], input.isChild ? ['CHILD'] : [], input.assignTo ?? null],
     );
     await addCaseEvent(m, ctx, id, 'CASE_OPENED', { screeningId: input.screeningId, provinceCode: input.provinceCode, child: input.isChild });
     await this.audit.record(

@@ -277,6 +277,7 @@ export class ScreeningsService {
           agencyId: row.agency_id,
           provinceCode: row.province_code,
           isChild: row.is_child,
+          assignTo: row.interviewer_id,
           exploitationTypes: w.content.destinationAndExploitation?.exploitationTypes ?? [],
           needs: w.content.needsAndRisks?.servicesNeeded ?? [],
         });
