@@ -1,9 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { APP_CONFIG, AppConfig } from '../platform/config/config';
 
+/** Temporary files older than this are left over from a crash and removed at start-up. */
+const STALE_INCOMING_MS = 60 * 60 * 1000;
 const KEY_RE = /^[0-9]{4}\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
@@ -12,11 +14,32 @@ const KEY_RE = /^[0-9]{4}\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a
  * `.incoming/` and moved into place by `place`, so nothing half-written is ever at its final key.
  */
 @Injectable()
-export class AttachmentStorage {
+export class AttachmentStorage implements OnModuleInit {
   private readonly root: string;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.root = resolve(config.attachmentsDir);
+  }
+
+  /** Creates the directory (0700) and removes temporary files a crashed upload left behind. */
+  async onModuleInit(): Promise<void> {
+    await mkdir(this.root, { recursive: true, mode: 0o700 });
+    await this.sweepIncoming();
+  }
+
+  async sweepIncoming(now = Date.now()): Promise<number> {
+    const dir = join(this.root, '.incoming');
+    const names = await readdir(dir).catch(() => [] as string[]);
+    let removed = 0;
+    for (const name of names) {
+      const path = join(dir, name);
+      const st = await stat(path).catch(() => null);
+      if (st?.isFile() && now - st.mtimeMs > STALE_INCOMING_MS) {
+        await this.remove({ path });
+        removed++;
+      }
+    }
+    return removed;
   }
 
   /** A new storage key for a file stored now. */

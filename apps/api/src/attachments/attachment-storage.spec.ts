@@ -1,0 +1,52 @@
+import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { loadConfig } from '../platform/config/config';
+import { AttachmentStorage } from './attachment-storage';
+
+describe('attachment storage', () => {
+  let dir: string;
+  let storage: AttachmentStorage;
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'ctms-storage-'));
+    storage = new AttachmentStorage(loadConfig({ ATTACHMENTS_DIR: join(dir, 'files') }));
+    await storage.onModuleInit();
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('creates its directory private, writes private files and moves them to <yyyy>/<uuid>', async () => {
+    expect(statSync(join(dir, 'files')).mode & 0o777).toBe(0o700);
+    const id = randomUUID();
+    const key = storage.newKey(id, new Date('2026-12-31T20:00:00Z'));
+    expect(key).toBe(`2026/${id}`);
+    const temp = await storage.writeTemp(Buffer.from('%PDF-1.4 x'));
+    expect(statSync(temp).mode & 0o777).toBe(0o600);
+    await storage.place(temp, key);
+    expect(existsSync(temp)).toBe(false);
+    const final = join(dir, 'files', key);
+    expect(readFileSync(final, 'latin1')).toBe('%PDF-1.4 x');
+    expect(statSync(final).mode & 0o777).toBe(0o600);
+    expect(statSync(join(dir, 'files', '2026')).mode & 0o777).toBe(0o700);
+    expect((await storage.read(key)).toString('latin1')).toBe('%PDF-1.4 x');
+    await storage.remove({ key });
+    await storage.remove({ key }); // already gone: no error
+    expect(existsSync(final)).toBe(false);
+  });
+
+  it('refuses any key it did not make: traversal, absolute paths, user file names', () => {
+    for (const bad of ['../etc/passwd', '2026/../../x', '/etc/passwd', '2026/statement.pdf', `2026/${randomUUID()}/x`, `26/${randomUUID()}`]) {
+      expect(() => storage.pathOf(bad)).toThrow(/malformed|escapes/);
+    }
+  });
+
+  it('removes temporary files left over from a crash, but not recent ones', async () => {
+    const old = await storage.writeTemp(Buffer.from('old'));
+    const recent = await storage.writeTemp(Buffer.from('recent'));
+    const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
+    utimesSync(old, twoHoursAgo, twoHoursAgo);
+    expect(await storage.sweepIncoming()).toBe(1);
+    expect(existsSync(old)).toBe(false);
+    expect(existsSync(recent)).toBe(true);
+  });
+});
