@@ -94,7 +94,8 @@ export class CaseRecordsService {
 
   /**
    * Who read or changed the case (and who was refused), oldest first, keyset on the audit seq:
-   * events on the case itself, on its consents, and reads of its person's identity.
+   * events on the case itself, its consents, referrals and handoffs (reads by receiving agencies
+   * included), and reads of its person's identity.
    * Supervisors of the lead agency in scope only.
    */
   async accessLog(ctx: RequestContext, caseId: string, q: PageQueryDto): Promise<Page<AccessLogEntryView>> {
@@ -112,7 +113,9 @@ export class CaseRecordsService {
              FROM audit_event e LEFT JOIN agency ag ON ag.id = e.actor_agency_id
             WHERE ((e.object_type = 'case' AND e.object_id = $1)
                 OR (e.object_type = 'person' AND e.object_id = $4)
-                OR (e.object_type = 'consent' AND e.object_id IN (SELECT k.id::text FROM consent k WHERE k.case_id = $1::uuid)))
+                OR (e.object_type = 'consent' AND e.object_id IN (SELECT k.id::text FROM consent k WHERE k.case_id = $1::uuid))
+                OR (e.object_type = 'referral' AND e.object_id IN (SELECT r.id::text FROM referral r WHERE r.case_id = $1::uuid))
+                OR (e.object_type = 'handoff' AND e.object_id IN (SELECT h.id::text FROM handoff h WHERE h.case_id = $1::uuid)))
               AND e.seq > $2::bigint
             ORDER BY e.seq LIMIT $3`,
           [caseId, after, limit + 1, c.person_id],
