@@ -1,0 +1,185 @@
+import { randomUUID } from 'node:crypto';
+import { hasPermission, INTERVIEW_CONSENT_QUESTIONS, isPermission, SEED_DEMO_USERS, type DataCategory, type Role } from '@ctms/domain';
+import { listRoutes } from '../src/platform/auth/route-audit';
+import { startStack, TestStack } from './harness';
+
+/**
+ * The authorization matrix (issue 4, item 7; spec/quality.md): every record route that reads a
+ * case, screening, person, referral, handoff or attachment × every demo account × the account's
+ * relation to one case that has every kind of relation at once. The expected outcome is computed
+ * from the permission catalogue and the relation table below, never written per cell; a denied
+ * record must be the same 404, byte for byte, as a missing one.
+ *
+ * Write routes are covered by the per-feature suites (each refuses other agencies with this 404)
+ * and by write-routes.int-spec.ts (bad input → 400 before anything is looked up).
+ */
+type Relation = 'LEAD_AGENCY' | 'OTHER_PROVINCE' | 'OTHER_AGENCY' | 'REFERRAL_ACTIVE' | 'REFERRAL_PENDING' | 'REFERRAL_CLOSED' | 'HANDOFF' | 'ADMIN';
+
+/** How each demo account relates to the fixture case. */
+const RELATION_OF: Record<string, Relation> = {
+  'atd.caseworker': 'LEAD_AGENCY',
+  'atd.supervisor': 'LEAD_AGENCY',
+  'atd.investigator': 'LEAD_AGENCY',
+  'atd.bokeo': 'OTHER_PROVINCE',
+  'doi.caseworker': 'OTHER_AGENCY',
+  'lwu.caseworker': 'REFERRAL_ACTIVE',
+  'lwu.supervisor': 'REFERRAL_ACTIVE',
+  'molsw.caseworker': 'REFERRAL_PENDING',
+  'molsw.supervisor': 'REFERRAL_PENDING',
+  'ngo.caseworker': 'REFERRAL_CLOSED',
+  'ospp.prosecutor': 'HANDOFF',
+  'lwu.admin': 'ADMIN',
+  sysadmin: 'ADMIN',
+  analyst: 'ADMIN',
+};
+
+/**
+ * Which relations may open each record route (given the route's permission). The fixture: a case
+ * of MOPS_ATD in province 01; consents to LWU (summary, identity, contact), MoLSW (summary,
+ * identity), NGO (summary); referral to LWU accepted, to MoLSW pending, to the NGO declined; a
+ * handoff to OSPP without a law-enforcement consent; an attachment of category LEGAL_PROCEEDINGS.
+ */
+const OPENS: Record<string, Relation[]> = {
+  'GET /cases/:id': ['LEAD_AGENCY', 'REFERRAL_ACTIVE', 'REFERRAL_PENDING', 'REFERRAL_CLOSED', 'HANDOFF'],
+  'GET /cases/:id/notes': ['LEAD_AGENCY'],
+  'GET /cases/:id/timeline': ['LEAD_AGENCY'],
+  'GET /cases/:id/access-log': ['LEAD_AGENCY'],
+  'GET /cases/:id/consents': ['LEAD_AGENCY'],
+  'GET /cases/:id/attachments': ['LEAD_AGENCY', 'REFERRAL_ACTIVE', 'REFERRAL_PENDING', 'REFERRAL_CLOSED', 'HANDOFF'],
+  'GET /attachments/:id/content': ['LEAD_AGENCY', 'HANDOFF'],
+  'GET /screenings/:id': ['LEAD_AGENCY'],
+  'GET /persons/:id': ['LEAD_AGENCY', 'REFERRAL_ACTIVE'],
+  'GET /referrals/:id': ['LEAD_AGENCY', 'REFERRAL_ACTIVE'],
+  'GET /handoffs/:id': ['LEAD_AGENCY', 'HANDOFF'],
+};
+/** Record routes outside this matrix, with the reason. */
+const NOT_CASE_RECORDS = [/^GET \/admin\//, /^GET \/exports\//, /^GET \/notifications/];
+
+const ALL_YES = Object.fromEntries(INTERVIEW_CONSENT_QUESTIONS.map((q) => [q, 'YES']));
+const MINIMAL_PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+
+describe('authorization matrix: record routes × demo accounts × relations', () => {
+  let s: TestStack;
+  const tokens = new Map<string, string>();
+  const agencies = new Map<string, string>();
+  const ids: Record<string, string> = {};
+  const auth = (u: string) => `Bearer ${tokens.get(u) ?? ''}`;
+  const post = async (u: string, path: string, body: object, expected = [200, 201]) => {
+    const r = await s.http().post(`/api/v1${path}`).set('Authorization', auth(u)).send(body);
+    if (!expected.includes(r.status)) throw new Error(`${u} POST ${path} answered ${r.status}: ${r.text}`);
+    return r.body;
+  };
+
+  beforeAll(async () => {
+    s = await startStack();
+    for (const u of Object.keys(RELATION_OF)) tokens.set(u, (await s.login(u)).accessToken);
+    for (const r of (await s.admin.query(`SELECT id, code FROM agency`)).rows) agencies.set(r.code, r.id);
+    const agency = (code: string) => agencies.get(code) ?? '';
+
+    const draft = await post('atd.caseworker', '/screenings', {
+      metadata: { provinceCode: '01', facilityType: 'BORDER_CHECKPOINT', interviewAt: '2026-11-20T09:30:00+07:00' },
+      interviewConsent: { ...ALL_YES, givenBy: 'SELF', form: 'WRITTEN_SIGNATURE' },
+      bioData: { givenNameLo: 'ມະຕຣິກ', latinNames: ['Matrix Test'], dateOfBirth: '1990-01-01', dobPrecision: 'YEAR', sex: 'FEMININE' },
+      interviewerAssessment: 'POSSIBLE_VICTIM',
+    });
+    const submitted = await post('atd.caseworker', `/screenings/${draft.id}/submit`, { version: draft.version });
+    const approved = await post('atd.supervisor', `/screenings/${draft.id}/approve`, { version: submitted.version });
+    ids['screening'] = draft.id;
+    ids['case'] = approved.caseId;
+    ids['person'] = (await s.http().get(`/api/v1/cases/${ids['case']}`).set('Authorization', auth('atd.caseworker'))).body.personId;
+
+    const consent = (code: string, categories: DataCategory[]) =>
+      post('atd.caseworker', `/cases/${ids['case']}/consents`, {
+        type: 'REFERRAL_SHARING',
+        agencyIds: [agency(code)],
+        purposes: ['REFERRAL_SHARING'],
+        categories,
+        givenBy: 'SELF',
+        form: 'WRITTEN_SIGNATURE',
+        grantedAt: new Date(Date.now() - 60_000).toISOString(),
+      });
+    await consent('LWU', ['CASE_SUMMARY', 'IDENTITY', 'CONTACT_LOCATION']);
+    await consent('MOLSW', ['CASE_SUMMARY', 'IDENTITY']);
+    await consent('NGO_DEMO', ['CASE_SUMMARY']);
+    const refer = (code: string, service: string, categories: DataCategory[]) =>
+      post('atd.caseworker', `/cases/${ids['case']}/referrals`, { toAgencyId: agency(code), serviceTypes: [service], urgency: 'HIGH', reason: 'matrix', categories });
+    const lwu = await refer('LWU', 'SHELTER', ['IDENTITY', 'CONTACT_LOCATION']);
+    await post('lwu.caseworker', `/referrals/${lwu.id}/accept`, { version: lwu.version });
+    ids['referral'] = lwu.id;
+    await refer('MOLSW', 'REINTEGRATION', ['IDENTITY']);
+    const ngo = await refer('NGO_DEMO', 'SHELTER', []);
+    await post('ngo.caseworker', `/referrals/${ngo.id}/decline`, { version: ngo.version, reason: 'NO_CAPACITY' });
+    const handoff = await post('atd.investigator', `/cases/${ids['case']}/handoffs`, {
+      toAgencyId: agency('OSPP'),
+      statementSummary: 'matrix statement',
+      evidence: [{ description: 'ticket' }],
+      suspects: [{ roleInProcess: 'RECRUITER', relationToVictim: 'STRANGER' }],
+      proposedCharges: [{ article: 'PENAL_CODE_215' }],
+      willingToTestify: 'UNDECIDED',
+      protectionMeasures: [],
+    });
+    ids['handoff'] = handoff.id;
+    const upload = await s.http()
+      .post(`/api/v1/cases/${ids['case']}/attachments`)
+      .set('Authorization', auth('atd.caseworker'))
+      .field('kind', 'EVIDENCE')
+      .field('category', 'LEGAL_PROCEEDINGS')
+      .attach('file', MINIMAL_PDF, { filename: 'evidence.pdf', contentType: 'application/pdf' });
+    if (upload.status !== 201) throw new Error(`upload answered ${upload.status}: ${upload.text}`);
+    ids['attachment'] = upload.body.id;
+  });
+  afterAll(async () => {
+    await s.close();
+  });
+
+  /** The record a route addresses, by its first path segment. */
+  function idFor(path: string): string {
+    const segment = path.split('/')[1] ?? '';
+    const key = { cases: 'case', screenings: 'screening', persons: 'person', referrals: 'referral', handoffs: 'handoff', attachments: 'attachment' }[segment];
+    const id = key ? ids[key] : undefined;
+    if (!id) throw new Error(`no fixture for ${path}`);
+    return id;
+  }
+
+  it('every record route is in the matrix', () => {
+    const recordRoutes = listRoutes(s.app)
+      .filter((r) => r.method === 'GET' && r.path.includes(':'))
+      .map((r) => `GET /${r.path}`.replace(/\/+/g, '/').replace(/\/$/, ''))
+      .filter((k) => !NOT_CASE_RECORDS.some((re) => re.test(k)));
+    expect(recordRoutes.filter((k) => !(k in OPENS))).toEqual([]);
+  });
+
+  it('each cell answers as the catalogue and the relations say, and a denial is the 404 of a missing id', async () => {
+    const routes = listRoutes(s.app).filter((r) => r.method === 'GET' && r.path.includes(':'));
+    const failures: string[] = [];
+    let cells = 0;
+    for (const [key, relations] of Object.entries(OPENS)) {
+      const route = routes.find((r) => `GET /${r.path}`.replace(/\/+/g, '/').replace(/\/$/, '') === key);
+      if (!route || !isPermission(route.permission)) {
+        failures.push(`${key}: not registered or without a permission`);
+        continue;
+      }
+      const path = key.slice(4);
+      for (const user of SEED_DEMO_USERS) {
+        const relation = RELATION_OF[user.username];
+        if (!relation) {
+          failures.push(`${user.username}: no relation in the matrix`);
+          continue;
+        }
+        const opens = hasPermission(user.roles as Role[], route.permission) && relations.includes(relation);
+        const rid = `matrix-${cells}`;
+        const real = await s.http().get(`/api/v1${path.replace(/:id/, idFor(path))}`).set('Authorization', auth(user.username)).set('X-Request-Id', rid);
+        cells++;
+        if (opens && real.status === 404) failures.push(`${key} × ${user.username} (${relation}): expected access, got 404`);
+        if (!opens) {
+          const missing = await s.http().get(`/api/v1${path.replace(/:id/, randomUUID())}`).set('Authorization', auth(user.username)).set('X-Request-Id', rid);
+          if (real.status !== 404 || real.text !== missing.text) {
+            failures.push(`${key} × ${user.username} (${relation}): expected the standard 404, got ${real.status}${real.status === 404 ? ' with another body' : ''}`);
+          }
+        }
+      }
+    }
+    expect(cells).toBe(Object.keys(OPENS).length * SEED_DEMO_USERS.length);
+    expect(failures).toEqual([]);
+  });
+});
