@@ -10,6 +10,7 @@ import { PersonsModule } from './persons/persons.module';
 import { ScreeningsModule } from './screenings/screenings.module';
 import { HandoffsModule } from './handoffs/handoffs.module';
 import { HealthModule } from './health/health.controller';
+import { NotificationsModule } from './notifications/notifications.module';
 import { AuditModule } from './platform/audit/audit.module';
 import { CryptoModule } from './platform/crypto/crypto.module';
 import { AuthPlatformModule } from './platform/auth/auth-platform.module';
@@ -43,6 +44,6 @@ export const LoggingModule = LoggerModule.forRootAsync({
 export const PLATFORM_MODULES = [ConfigModule, LoggingModule, DatabaseModule, QueueModule, AuditModule, CryptoModule, OutboxModule];
 
 @Module({
-  imports: [...PLATFORM_MODULES, DiscoveryModule, AuthPlatformModule, AuthModule, ReferenceModule, AdminModule, HealthModule, PersonsModule, ScreeningsModule, CasesModule, ConsentsModule, ReferralsModule, HandoffsModule, AttachmentsModule],
+  imports: [...PLATFORM_MODULES, DiscoveryModule, AuthPlatformModule, AuthModule, ReferenceModule, AdminModule, HealthModule, PersonsModule, ScreeningsModule, CasesModule, ConsentsModule, ReferralsModule, HandoffsModule, AttachmentsModule, NotificationsModule],
 })
 export class AppModule {}

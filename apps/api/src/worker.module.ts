@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { LoggingModule } from './app.module';
+import { NotificationsWorkerModule } from './notifications/notifications.module';
 import { AuditModule } from './platform/audit/audit.module';
 import { ConfigModule } from './platform/config/config.module';
 import { DatabaseModule } from './platform/database/database.module';
@@ -12,7 +13,7 @@ import { QueueModule } from './platform/queue/queue.module';
  * dispatches each outbox row to the handler registered for its kind (OutboxHandlers).
  */
 @Module({
-  imports: [ConfigModule, LoggingModule, DatabaseModule, QueueModule, AuditModule, OutboxModule],
+  imports: [ConfigModule, LoggingModule, DatabaseModule, QueueModule, AuditModule, OutboxModule, NotificationsWorkerModule],
   providers: [EventsWorker],
 })
 export class WorkerModule {}

@@ -9,6 +9,7 @@ import {
   type Page,
 } from '@ctms/domain';
 import { AuditService } from '../platform/audit/audit.service';
+import { OutboxService } from '../platform/outbox/outbox.service';
 import { caseAccessSql } from '../platform/access/case-scope';
 import { FieldCipher } from '../platform/crypto';
 import { Conflict, NotFound, ValidationFailed } from '../platform/http/errors';
@@ -55,6 +56,7 @@ export class ConsentsService {
     private readonly ds: DataSource,
     private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
+    private readonly outbox: OutboxService,
   ) {}
 
   async grant(ctx: RequestContext, caseId: string, dto: GrantConsentDto): Promise<ConsentView> {
@@ -159,8 +161,8 @@ export class ConsentsService {
             WHERE id = $1 AND status = 'ACTIVE'`,
           [consentId, actor.userId, dto.reason],
         );
-        // TODO(referrals issue): write the outbox row here that notifies every agency which received
-        // data under this consent (referral packets, handoffs), in this same transaction.
+        // every agency that received data under this consent is told (the worker finds them)
+        await this.outbox.add(m, 'consent.withdrawn', { consentId, caseId: k.case_id });
         await this.timeline(m, actor, k.case_id, 'CONSENT_WITHDRAWN', { consentId, type: k.type, categories: k.categories, agencyCodes: k.agency_codes });
         await this.audit.record(
           ctx,

@@ -6,6 +6,7 @@ import { actorOf, execUpdate, todayInLaos } from '../cases/case-db';
 import { ConsentsService } from '../consents/consents.service';
 import { caseAccessSql } from '../platform/access/case-scope';
 import { caseRelationSql } from '../platform/access/relations';
+import { OutboxService } from '../platform/outbox/outbox.service';
 import { AuditService } from '../platform/audit/audit.service';
 import { FieldCipher } from '../platform/crypto/field-cipher';
 import { Conflict, NotFound, ValidationFailed, type FieldProblems } from '../platform/http/errors';
@@ -85,6 +86,13 @@ type Change = { event: HandoffEventKind; details: Record<string, unknown> };
  * every write is one transaction holding the change, its event on the case timeline and one audit
  * row; transitions go through HANDOFF_MACHINE and a refusal is a 409 with the machine's reason.
  */
+/** Transitions that notify someone (the worker finds whom): the outbox kind per action. */
+const HANDOFF_NOTIFICATIONS: Readonly<Partial<Record<HandoffAction, string>>> = {
+  RESUBMIT: 'handoff.received',
+  RETURN: 'handoff.returned',
+  RECORD_VERDICT: 'handoff.decided',
+};
+
 @Injectable()
 export class HandoffsService {
   constructor(
@@ -92,6 +100,7 @@ export class HandoffsService {
     private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
     private readonly consents: ConsentsService,
+    private readonly outbox: OutboxService,
   ) {}
 
   // -------------------------------------------------------------------------------------------
@@ -165,6 +174,7 @@ export class HandoffsService {
         };
         await addHandoffEvent(m, ctx, caseId, 'HANDOFF_SUBMITTED', details);
         await this.audit.record(ctx, { action: 'HANDOFF_SUBMITTED', outcome: 'ALLOWED', objectType: 'handoff', objectId: id, details: { caseId, ...details } }, m);
+        await this.outbox.add(m, 'handoff.received', { handoffId: id });
         return this.detail(m, actor, await this.load(m, actor, id, false));
       }),
     );
@@ -385,6 +395,8 @@ export class HandoffsService {
         const change: Change = { event, details: { handoffId: id, action, from: h.status, to: d.to, ...extra } };
         await addHandoffEvent(m, ctx, h.case_id, change.event, change.details);
         await this.audit.record(ctx, { action: event, outcome: 'ALLOWED', objectType: 'handoff', objectId: id, details: { caseId: h.case_id, ...change.details } }, m);
+        const notify = HANDOFF_NOTIFICATIONS[action];
+        if (notify) await this.outbox.add(m, notify, { handoffId: id });
         return this.detail(m, actor, await this.load(m, actor, id, false));
       }),
     );

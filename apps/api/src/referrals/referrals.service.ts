@@ -21,6 +21,7 @@ import {
 import { actorOf, execUpdate, todayInLaos } from '../cases/case-db';
 import { ConsentsService } from '../consents/consents.service';
 import { caseAccessSql } from '../platform/access/case-scope';
+import { OutboxService } from '../platform/outbox/outbox.service';
 import { AuditService } from '../platform/audit/audit.service';
 import { FieldCipher } from '../platform/crypto/field-cipher';
 import { Conflict, NotFound, ValidationFailed } from '../platform/http/errors';
@@ -141,6 +142,14 @@ function referralAccessSql(actor: Actor, first: number): { sql: string; params: 
  * Transitions go through REFERRAL_MACHINE; what the receiver may read of the case is decided by
  * case_relation_categories at every read, not here.
  */
+/** Transitions that notify someone (the worker finds whom): the outbox kind per timeline event. */
+const REFERRAL_NOTIFICATIONS: Readonly<Record<string, string>> = {
+  REFERRAL_ACCEPTED: 'referral.accepted',
+  REFERRAL_DECLINED: 'referral.declined',
+  REFERRAL_COMPLETED: 'referral.completed',
+  REFERRAL_CANCELLED: 'referral.cancelled',
+};
+
 @Injectable()
 export class ReferralsService {
   constructor(
@@ -148,6 +157,7 @@ export class ReferralsService {
     private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
     private readonly consents: ConsentsService,
+    private readonly outbox: OutboxService,
   ) {}
 
   // -------------------------------------------------------------------------------------------
@@ -214,6 +224,7 @@ export class ReferralsService {
         const details = { referralId: id, toAgencyCode: to.code, serviceTypes: dto.serviceTypes, urgency: dto.urgency, categories: packet, consentIds: coverage.consentIds, to: 'PENDING' };
         await this.event(m, actor, caseId, 'REFERRAL_CREATED', details);
         await this.audit.record(ctx, { action: 'REFERRAL_CREATED', outcome: 'ALLOWED', objectType: 'referral', objectId: id, details: { caseId, ...details } }, m);
+        await this.outbox.add(m, 'referral.received', { referralId: id });
         return this.detail(m, actor, await this.load(m, actor, id, false));
       }),
     );
@@ -417,6 +428,8 @@ export class ReferralsService {
         const details = { referralId: id, ...change.details };
         await this.event(m, actor, r.case_id, change.event, details);
         await this.audit.record(ctx, { action, outcome: 'ALLOWED', objectType: 'referral', objectId: id, details: { caseId: r.case_id, ...details } }, m);
+        const notify = REFERRAL_NOTIFICATIONS[change.event];
+        if (notify) await this.outbox.add(m, notify, { referralId: id });
         return this.detail(m, actor, await this.load(m, actor, id, false));
       }),
     );

@@ -17,6 +17,7 @@ import {
 import { CaseOpener } from '../cases/case-opener';
 import { PersonWriter } from '../persons/person-writer';
 import { AuditService } from '../platform/audit/audit.service';
+import { OutboxService } from '../platform/outbox/outbox.service';
 import { screeningAccessSql } from '../platform/access/case-scope';
 import { FieldCipher } from '../platform/crypto/field-cipher';
 import { Conflict, NotFound, ValidationFailed } from '../platform/http/errors';
@@ -109,6 +110,7 @@ export class ScreeningsService {
     private readonly audit: AuditService,
     private readonly persons: PersonWriter,
     private readonly cases: CaseOpener,
+    private readonly outbox: OutboxService,
   ) {}
 
   // -------------------------------------------------------------------------------------------
@@ -302,6 +304,7 @@ export class ScreeningsService {
         },
         m,
       );
+      await this.outbox.add(m, 'screening.approved', { screeningId: id });
     });
     return this.view(actor, id);
   }
@@ -316,6 +319,7 @@ export class ScreeningsService {
       const comments = this.appendComment(row, actor, 'RETURN', dto.comment);
       await this.transition(m, id, dto.version, row.status, d.to, `reviewed_by_id = $5, reviewed_at = now(), review_comment_enc = $6`, [actor.userId, comments]);
       await this.audit.record(ctx, { action: 'SCREENING_RETURNED', outcome: 'ALLOWED', objectType: T, objectId: id, details: { from: row.status, to: d.to } }, m);
+      await this.outbox.add(m, 'screening.returned', { screeningId: id });
     });
     return this.view(actor, id);
   }

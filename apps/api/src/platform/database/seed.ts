@@ -14,6 +14,11 @@ export interface SeedResult {
  * so a new release's reference data arrives without a migration. Demo accounts are created only
  * outside production, only when there is no user at all, and only with a known demo password.
  */
+/** Demo accounts get an address that can never be delivered (.invalid, RFC 2606), derived from the username. */
+export function demoEmail(username: string): string {
+  return `${username}@demo.invalid`;
+}
+
 export async function seed(config: AppConfig, opts: { demoUsers?: boolean } = {}): Promise<SeedResult> {
   const client = new Client({ connectionString: config.databaseAdminUrl });
   await client.connect();
@@ -55,9 +60,9 @@ export async function seed(config: AppConfig, opts: { demoUsers?: boolean } = {}
         const hash = await argon2.hash(config.demoPassword as string, ARGON2_OPTIONS);
         for (const u of SEED_DEMO_USERS) {
           await client.query(
-            `INSERT INTO app_user (username, display_name, agency_id, roles, all_provinces, provinces, language, password_hash)
-             SELECT $1, $2, a.id, $4, $5, $6, $7, $8 FROM agency a WHERE a.code = $3`,
-            [u.username, u.displayName, u.agencyCode, u.roles, u.allProvinces, u.provinces, u.language, hash],
+            `INSERT INTO app_user (username, display_name, agency_id, roles, all_provinces, provinces, language, password_hash, email)
+             SELECT $1, $2, a.id, $4, $5, $6, $7, $8, $9 FROM agency a WHERE a.code = $3`,
+            [u.username, u.displayName, u.agencyCode, u.roles, u.allProvinces, u.provinces, u.language, hash, demoEmail(u.username)],
           );
           demoUsersCreated++;
         }

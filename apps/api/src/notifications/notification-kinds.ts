@@ -1,0 +1,55 @@
+/**
+ * Every notification kind with its words in Lao and English: the e-mail subject and body are made
+ * of these, the case number and a link, and nothing else (no names, no narratives).
+ */
+export const NOTIFICATION_KINDS = {
+  'referral.received': { lo: 'ໄດ້ຮັບການສົ່ງຕໍ່ກໍລະນີໃໝ່', en: 'New referral received' },
+  'referral.accepted': { lo: 'ການສົ່ງຕໍ່ໄດ້ຮັບການຮັບເອົາ', en: 'Referral accepted' },
+  'referral.declined': { lo: 'ການສົ່ງຕໍ່ຖືກປະຕິເສດ', en: 'Referral declined' },
+  'referral.completed': { lo: 'ການສົ່ງຕໍ່ສໍາເລັດແລ້ວ', en: 'Referral completed' },
+  'referral.cancelled': { lo: 'ການສົ່ງຕໍ່ຖືກຍົກເລີກ', en: 'Referral cancelled' },
+  'handoff.received': { lo: 'ໄດ້ຮັບສໍານວນຄະດີເພື່ອດໍາເນີນຄະດີ', en: 'Case handed over for prosecution' },
+  'handoff.returned': { lo: 'ສໍານວນຄະດີຖືກສົ່ງຄືນ', en: 'Prosecution handoff returned' },
+  'handoff.decided': { lo: 'ສານໄດ້ຕັດສິນຄະດີແລ້ວ', en: 'Verdict recorded' },
+  'screening.returned': { lo: 'ການຄັດກອງຖືກສົ່ງຄືນເພື່ອແກ້ໄຂ', en: 'Screening returned for changes' },
+  'screening.approved': { lo: 'ການຄັດກອງໄດ້ຮັບການອະນຸມັດ', en: 'Screening approved' },
+  'consent.withdrawn': { lo: 'ການຍິນຍອມຖືກຖອນ: ຢຸດໃຊ້ຂໍ້ມູນທີ່ໄດ້ຮັບພາຍໃຕ້ການຍິນຍອມນີ້', en: 'Consent withdrawn: stop using data received under it' },
+  'sla.reminder': { lo: 'ໃກ້ຮອດກໍານົດເວລາ', en: 'Deadline approaching' },
+  'sla.breach': { lo: 'ກາຍກໍານົດເວລາແລ້ວ', en: 'Deadline missed' },
+  'export.ready': { lo: 'ການສົ່ງອອກພ້ອມແລ້ວ', en: 'Export ready' },
+  'export.approval': { lo: 'ມີການສົ່ງອອກລໍຖ້າການອະນຸມັດ', en: 'Export waiting for approval' },
+  'job.dead': { lo: 'ວຽກເບື້ອງຫຼັງລົ້ມເຫຼວ', en: 'A background job failed' },
+} as const satisfies Record<string, { lo: string; en: string }>;
+
+export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
+
+export function isNotificationKind(v: string): v is NotificationKind {
+  return Object.prototype.hasOwnProperty.call(NOTIFICATION_KINDS, v);
+}
+
+/** The objects a notification can point at, and where the portal shows each. */
+export const OBJECT_PATHS = {
+  case: 'cases',
+  screening: 'screenings',
+  referral: 'referrals',
+  handoff: 'handoffs',
+  export: 'exports',
+  outbox: 'admin/queues',
+} as const;
+
+export type NotificationObjectType = keyof typeof OBJECT_PATHS;
+
+export function linkTo(publicUrl: string, objectType: NotificationObjectType, objectId: string): string {
+  return `${publicUrl}/${OBJECT_PATHS[objectType]}/${encodeURIComponent(objectId)}`;
+}
+
+/** The e-mail for one notification: words for the kind, the case number, a link. Nothing personal. */
+export function mailFor(publicUrl: string, n: { kind: NotificationKind; objectType: NotificationObjectType; objectId: string; caseNumber: string | null }): { subject: string; text: string } {
+  const k = NOTIFICATION_KINDS[n.kind];
+  const link = linkTo(publicUrl, n.objectType, n.objectId);
+  const subject = `CTMS: ${k.lo} / ${k.en}${n.caseNumber ? ` (${n.caseNumber})` : ''}`;
+  const lines = [k.lo, k.en, ''];
+  if (n.caseNumber) lines.push(`ເລກກໍລະນີ / Case number: ${n.caseNumber}`);
+  lines.push(link, '', 'ເປີດລິ້ງ ແລະ ເຂົ້າສູ່ລະບົບເພື່ອເບິ່ງລາຍລະອຽດ.', 'Open the link and sign in to see the details.', '');
+  return { subject, text: lines.join('\n') };
+}

@@ -1,0 +1,31 @@
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Ctx, RequirePermission } from '../platform/auth/decorators';
+import { NotFound } from '../platform/http/errors';
+import type { RequestContext } from '../platform/http/request-context';
+import { ListNotificationsQueryDto, NotificationPage, NotificationsService } from './notifications.service';
+
+const IdParam = () => Param('id', new ParseUUIDPipe({ exceptionFactory: () => new NotFound() }));
+
+/** In-app notifications: kinds, object ids and case numbers only; the portal polls for the unread count. */
+@ApiTags('notifications')
+@Controller({ path: 'notifications', version: '1' })
+export class NotificationsController {
+  constructor(private readonly notifications: NotificationsService) {}
+
+  @RequirePermission('notification:read')
+  @Get()
+  @ApiOperation({ summary: "The caller's notifications, newest first, with the unread count" })
+  list(@Ctx() ctx: RequestContext, @Query() q: ListNotificationsQueryDto): Promise<NotificationPage> {
+    return this.notifications.list(ctx, q);
+  }
+
+  @RequirePermission('notification:read')
+  @Post(':id/read')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Mark one of the caller’s notifications read' })
+  @ApiNotFoundResponse({ description: 'no such notification for this user' })
+  markRead(@Ctx() ctx: RequestContext, @IdParam() id: string): Promise<{ id: string; readAt: string }> {
+    return this.notifications.markRead(ctx, id);
+  }
+}

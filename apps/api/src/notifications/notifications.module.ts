@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { MAILER, NodeMailer } from './mailer';
+import { NotificationHandlers } from './notification-handlers';
+import { NotificationsController } from './notifications.controller';
+import { NotificationsService } from './notifications.service';
+import { Notifier } from './notifier';
+
+/** The API side: the caller's notifications. */
+@Module({ controllers: [NotificationsController], providers: [NotificationsService] })
+export class NotificationsModule {}
+
+/**
+ * The worker side: handlers for the notifying events, the Notifier (in-app + e-mail, idempotent)
+ * and the mailer. Exports Notifier for other features' handlers (SLA reminders, exports).
+ */
+@Module({
+  providers: [{ provide: MAILER, useClass: NodeMailer }, Notifier, NotificationHandlers],
+  exports: [Notifier, MAILER],
+})
+export class NotificationsWorkerModule {}
