@@ -6,6 +6,7 @@ import { AttachmentsModule } from './attachments/attachments.module';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
 import { ConsentsModule } from './consents/consents.module';
+import { ExportsModule } from './exports/exports.module';
 import { PersonsModule } from './persons/persons.module';
 import { ScreeningsModule } from './screenings/screenings.module';
 import { HandoffsModule } from './handoffs/handoffs.module';
@@ -20,6 +21,7 @@ import { DatabaseModule } from './platform/database/database.module';
 import { CtmsRequest } from './platform/http/request-context';
 import { OutboxModule } from './platform/outbox/outbox.module';
 import { QueueModule } from './platform/queue/queue.module';
+import { QueueDashboardModule } from './platform/queue/queue-dashboard';
 import { ReferenceModule } from './reference/reference.module';
 import { ReferralsModule } from './referrals/referrals.module';
 
@@ -44,6 +46,6 @@ export const LoggingModule = LoggerModule.forRootAsync({
 export const PLATFORM_MODULES = [ConfigModule, LoggingModule, DatabaseModule, QueueModule, AuditModule, CryptoModule, OutboxModule];
 
 @Module({
-  imports: [...PLATFORM_MODULES, DiscoveryModule, AuthPlatformModule, AuthModule, ReferenceModule, AdminModule, HealthModule, PersonsModule, ScreeningsModule, CasesModule, ConsentsModule, ReferralsModule, HandoffsModule, AttachmentsModule, NotificationsModule],
+  imports: [...PLATFORM_MODULES, DiscoveryModule, AuthPlatformModule, AuthModule, ReferenceModule, AdminModule, HealthModule, PersonsModule, ScreeningsModule, CasesModule, ConsentsModule, ReferralsModule, HandoffsModule, AttachmentsModule, NotificationsModule, ExportsModule, QueueDashboardModule],
 })
 export class AppModule {}

@@ -7,13 +7,14 @@ import { DatabaseModule } from './platform/database/database.module';
 import { EventsWorker } from './platform/outbox/events-worker';
 import { OutboxModule } from './platform/outbox/outbox.module';
 import { QueueModule } from './platform/queue/queue.module';
+import { SlaWorkerModule } from './sla/sla.module';
 
 /**
  * The BullMQ worker: the outbox relay and reconciler, and one consumer of the events queue that
  * dispatches each outbox row to the handler registered for its kind (OutboxHandlers).
  */
 @Module({
-  imports: [ConfigModule, LoggingModule, DatabaseModule, QueueModule, AuditModule, OutboxModule, NotificationsWorkerModule],
+  imports: [ConfigModule, LoggingModule, DatabaseModule, QueueModule, AuditModule, OutboxModule, NotificationsWorkerModule, SlaWorkerModule],
   providers: [EventsWorker],
 })
 export class WorkerModule {}

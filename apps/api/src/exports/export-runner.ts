@@ -1,0 +1,326 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { createWriteStream } from 'node:fs';
+import { chmod, mkdir, rename, stat, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Writable } from 'node:stream';
+import { DataSource } from 'typeorm';
+import { hasPermission, type Role } from '@ctms/domain';
+import { caseAccessSql } from '../platform/access/case-scope';
+import { AuditService } from '../platform/audit/audit.service';
+import { APP_CONFIG, AppConfig } from '../platform/config/config';
+import { FieldCipher } from '../platform/crypto/field-cipher';
+import type { Actor, RequestContext } from '../platform/http/request-context';
+import { OutboxService } from '../platform/outbox/outbox.service';
+import { writeCasePdf, type PdfSection } from './case-pdf';
+import { csvSink, xlsxSink, type RowSink } from './export-format';
+import { EXPORT_FILE_EXT, type ExportKind } from './export.types';
+
+/** Rows per query: memory stays flat and the query count grows by one per batch, never per row. */
+export const EXPORT_BATCH = 1000;
+
+interface JobRow {
+  id: string;
+  kind: ExportKind;
+  status: string;
+  requested_by_id: string;
+  agency_id: string;
+  filters: { status?: string; province?: string };
+  case_id: string | null;
+  include_identity: boolean;
+  approved_by_id: string | null;
+}
+
+interface CaseListRow {
+  id: string;
+  case_number: string;
+  status: string;
+  identification_status: string;
+  province_code: string;
+  agency_code: string;
+  assigned_username: string | null;
+  flags: string[];
+  exploitation_types: string[];
+  risk_level: string | null;
+  opened_at: Date;
+  updated_at: Date;
+  person_id: string | null;
+  identity_enc: string | null;
+  sex: string | null;
+}
+
+interface IdentityJson {
+  givenNameLo?: string;
+  familyNameLo?: string;
+  latinNames?: string[];
+  dateOfBirth?: string;
+  homeProvince?: string;
+  documents?: { type?: string; number?: string }[];
+}
+
+const LIST_HEADER = ['Case number', 'Status', 'Identification', 'Province', 'Lead agency', 'Assigned to', 'Flags', 'Exploitation types', 'Risk level', 'Opened', 'Updated'];
+const IDENTITY_HEADER = ['Given name (Lao)', 'Family name (Lao)', 'Latin names', 'Sex', 'Date of birth', 'Home province'];
+
+export type ExportOutcome = 'GENERATED' | 'ALREADY_DONE' | 'FAILED';
+
+/**
+ * The export job: generates the file for one export_job row. Idempotent: a row already READY (or
+ * downloaded, expired, failed) is left alone; a row left RUNNING by a crashed worker is generated
+ * again from the start and its partial file replaced. The requester is re-read, so an export runs
+ * with the requester's access as it is now, and only over the cases they may open.
+ */
+@Injectable()
+export class ExportRunner {
+  private readonly logger = new Logger('ExportRunner');
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly cipher: FieldCipher,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async run(exportId: string): Promise<ExportOutcome> {
+    const [claimed] = (await this.ds.query(
+      `UPDATE export_job SET status = 'RUNNING', started_at = now(), attempts = attempts + 1
+        WHERE id = $1 AND status IN ('QUEUED', 'RUNNING')
+        RETURNING id, kind, status, requested_by_id, agency_id, filters, case_id, include_identity, approved_by_id`,
+      [exportId],
+    )) as [JobRow[], number];
+    const job = claimed[0];
+    if (!job) return 'ALREADY_DONE';
+    const ctx: RequestContext = { actor: null, requestId: `export:${job.id}`, sourceIp: null };
+    const actor = await this.requester(job);
+    if (!actor) return this.fail(ctx, job, 'REQUESTER_NOT_ALLOWED');
+    if (job.include_identity && !job.approved_by_id) return this.fail(ctx, job, 'APPROVAL_MISSING');
+
+    await mkdir(this.config.exportsDir, { recursive: true, mode: 0o700 });
+    const fileKey = `${job.id}.${EXPORT_FILE_EXT[job.kind]}`;
+    const tmp = join(this.config.exportsDir, `.${job.id}.part`);
+    let rows = 0;
+    try {
+      await unlink(tmp).catch(() => undefined);
+      const out = createWriteStream(tmp, { flags: 'wx', mode: 0o600 });
+      if (job.kind === 'CASE_FILE_PDF') {
+        const found = await this.casePdf(out, actor, job);
+        if (!found) {
+          out.destroy();
+          await unlink(tmp).catch(() => undefined);
+          return this.fail(ctx, job, 'CASE_NOT_FOUND');
+        }
+        rows = 1;
+      } else {
+        const header = job.include_identity ? [...LIST_HEADER, ...IDENTITY_HEADER] : LIST_HEADER;
+        const sink = job.kind === 'CASE_LIST_CSV' ? await csvSink(out, header) : await xlsxSink(out, 'Cases', header);
+        rows = await this.caseList(sink, actor, job);
+        await sink.finish();
+      }
+      await chmod(tmp, 0o600);
+      await rename(tmp, join(this.config.exportsDir, fileKey));
+    } catch (e) {
+      await unlink(tmp).catch(() => undefined);
+      throw e;
+    }
+    const { size } = await stat(join(this.config.exportsDir, fileKey));
+    await this.ds.transaction(async (m) => {
+      await m.query(
+        `UPDATE export_job SET status = 'READY', file_key = $2, size_bytes = $3, row_count = $4, finished_at = now(),
+                expires_at = now() + make_interval(secs => $5), error_code = NULL
+          WHERE id = $1 AND status = 'RUNNING'`,
+        [job.id, fileKey, size, rows, this.config.exportTtlSeconds],
+      );
+      await this.outbox.add(m, 'export.ready', { exportId: job.id });
+      await this.audit.record(
+        ctx,
+        {
+          action: 'EXPORT_GENERATED',
+          outcome: 'ALLOWED',
+          objectType: 'export',
+          objectId: job.id,
+          actorUsername: 'worker',
+          details: { kind: job.kind, rows, bytes: size, includeIdentity: job.include_identity, requestedBy: job.requested_by_id },
+        },
+        m,
+      );
+    });
+    this.logger.log({ exportId: job.id, kind: job.kind, rows }, 'export generated');
+    return 'GENERATED';
+  }
+
+  /** Writes every case the requester may open (with the filters) in keyset batches; returns the row count. */
+  async caseList(sink: RowSink, actor: Actor, job: Pick<JobRow, 'filters' | 'include_identity'>): Promise<number> {
+    const access = caseAccessSql(actor, 'c', 1);
+    const base: unknown[] = [...access.params];
+    const where = [access.sql];
+    if (job.filters.status) where.push(`c.status = $${base.push(job.filters.status)}`);
+    if (job.filters.province) where.push(`c.province_code = $${base.push(job.filters.province)}`);
+    const identityCols = job.include_identity ? `p.id AS person_id, p.identity_enc, p.sex` : `NULL::uuid AS person_id, NULL::text AS identity_enc, NULL::text AS sex`;
+    const identityJoin = job.include_identity ? `JOIN person p ON p.id = c.person_id` : '';
+    const afterParam = base.length + 1;
+    const limitParam = base.length + 2;
+    const sql = `SELECT c.id, c.case_number, c.status, c.identification_status, c.province_code, a.code AS agency_code,
+        u.username AS assigned_username, c.flags, c.exploitation_types, c.risk_level, c.opened_at, c.updated_at, ${identityCols}
+      FROM case_record c JOIN agency a ON a.id = c.lead_agency_id LEFT JOIN app_user u ON u.id = c.assigned_to_id ${identityJoin}
+      WHERE ${where.join(' AND ')} AND c.id > $${afterParam}::uuid
+      ORDER BY c.id LIMIT $${limitParam}`;
+    let after = '00000000-0000-0000-0000-000000000000';
+    let total = 0;
+    for (;;) {
+      const batch: CaseListRow[] = await this.ds.query(sql, [...base, after, EXPORT_BATCH]);
+      if (!batch.length) break;
+      await sink.writeRows(batch.map((r) => this.listCells(r, job.include_identity)));
+      total += batch.length;
+      after = batch[batch.length - 1].id;
+      if (batch.length < EXPORT_BATCH) break;
+    }
+    return total;
+  }
+
+  private listCells(r: CaseListRow, identity: boolean): (string | null)[] {
+    const cells: (string | null)[] = [
+      r.case_number,
+      r.status,
+      r.identification_status,
+      r.province_code,
+      r.agency_code,
+      r.assigned_username,
+      r.flags.join(' '),
+      r.exploitation_types.join(' '),
+      r.risk_level,
+      r.opened_at.toISOString(),
+      r.updated_at.toISOString(),
+    ];
+    if (!identity) return cells;
+    const id = r.person_id ? this.cipher.decryptJson<IdentityJson>(r.identity_enc, { table: 'person', column: 'identity_enc', rowId: r.person_id }) : null;
+    cells.push(
+      id?.givenNameLo ?? null,
+      id?.familyNameLo ?? null,
+      (id?.latinNames ?? []).join('; '),
+      r.sex,
+      id?.dateOfBirth ?? null,
+      id?.homeProvince ?? null,
+    );
+    return cells;
+  }
+
+  /** The case file of one case the requester may open. False when it is not (any more) theirs to open. */
+  private async casePdf(out: Writable, actor: Actor, job: JobRow): Promise<boolean> {
+    if (!job.case_id) return false;
+    const access = caseAccessSql(actor, 'c', 2);
+    const rows: (CaseListRow & { exploitation_enc: string | null; plan_enc: string | null; needs: string[]; destination_countries: string[]; closed_at: Date | null })[] =
+      await this.ds.query(
+        `SELECT c.id, c.case_number, c.status, c.identification_status, c.province_code, a.code AS agency_code, u.username AS assigned_username,
+                c.flags, c.exploitation_types, c.risk_level, c.opened_at, c.updated_at, c.closed_at, c.needs, c.destination_countries,
+                c.exploitation_enc, c.plan_enc, p.id AS person_id, p.identity_enc, p.sex
+           FROM case_record c JOIN agency a ON a.id = c.lead_agency_id LEFT JOIN app_user u ON u.id = c.assigned_to_id
+           JOIN person p ON p.id = c.person_id
+          WHERE c.id = $1 AND ${access.sql}`,
+        [job.case_id, ...access.params],
+      );
+    const c = rows[0];
+    if (!c) return false;
+    const notes: { id: string; body_enc: string; category: string; created_at: Date; username: string | null }[] = await this.ds.query(
+      `SELECT n.id, n.body_enc, n.category, n.created_at, u.username FROM case_note n LEFT JOIN app_user u ON u.id = n.author_id
+        WHERE n.case_id = $1 ORDER BY n.created_at, n.id LIMIT 500`,
+      [c.id],
+    );
+    const sections: PdfSection[] = [
+      {
+        heading: 'ສະຫຼຸບກໍລະນີ / Case summary',
+        lines: [
+          ['Status', c.status],
+          ['Identification', c.identification_status],
+          ['Province', c.province_code],
+          ['Lead agency', c.agency_code],
+          ['Assigned to', c.assigned_username],
+          ['Flags', c.flags.join(', ') || null],
+          ['Exploitation types', c.exploitation_types.join(', ') || null],
+          ['Destination countries', c.destination_countries.join(', ') || null],
+          ['Needs', c.needs.join(', ') || null],
+          ['Risk level', c.risk_level],
+          ['Opened', c.opened_at.toISOString()],
+          ['Closed', c.closed_at ? c.closed_at.toISOString() : null],
+        ],
+      },
+    ];
+    if (job.include_identity && c.person_id) {
+      const id = this.cipher.decryptJson<IdentityJson>(c.identity_enc, { table: 'person', column: 'identity_enc', rowId: c.person_id });
+      sections.push({
+        heading: 'ຕົວຕົນ / Identity',
+        lines: [
+          ['ຊື່ / Given name', id?.givenNameLo ?? null],
+          ['ນາມສະກຸນ / Family name', id?.familyNameLo ?? null],
+          ['Latin names', (id?.latinNames ?? []).join('; ') || null],
+          ['Sex', c.sex],
+          ['Date of birth', id?.dateOfBirth ?? null],
+          ['Home province', id?.homeProvince ?? null],
+          ['Documents', (id?.documents ?? []).map((d) => `${d.type ?? ''} ${d.number ?? ''}`.trim()).join('; ') || null],
+        ],
+      });
+    }
+    const exploitation = this.cipher.decryptJson<{ narrative?: string; meansOfControl?: string[] }>(c.exploitation_enc, {
+      table: 'case_record',
+      column: 'exploitation_enc',
+      rowId: c.id,
+    });
+    if (exploitation) {
+      sections.push({
+        heading: 'ເລື່ອງລາວການຂູດຮີດ / Exploitation account',
+        paragraphs: [exploitation.narrative ?? '', (exploitation.meansOfControl ?? []).join(', ')].filter((p) => p !== ''),
+      });
+    }
+    const plan = this.cipher.decryptJson<Record<string, unknown>>(c.plan_enc, { table: 'case_record', column: 'plan_enc', rowId: c.id });
+    if (plan && typeof plan === 'object') {
+      sections.push({ heading: 'ແຜນການ / Case plan', lines: Object.entries(plan).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)] as const) });
+    }
+    if (notes.length) {
+      sections.push({
+        heading: 'ບັນທຶກ / Notes',
+        paragraphs: notes.map((n) => `${n.created_at.toISOString()} ${n.username ?? ''} (${n.category}): ${this.cipher.decrypt(n.body_enc, { table: 'case_note', column: 'body_enc', rowId: n.id })}`),
+      });
+    }
+    await writeCasePdf(out, `ແຟ້ມກໍລະນີ / Case file ${c.case_number}`, `Generated ${new Date().toISOString()} for ${actor.username} (${actor.agencyCode}). Confidential.`, sections);
+    return true;
+  }
+
+  /** The requester as they are now: active, still allowed to export, still in the export's agency. */
+  private async requester(job: JobRow): Promise<Actor | null> {
+    const rows: { id: string; username: string; agency_id: string; agency_code: string; roles: Role[]; all_provinces: boolean; provinces: string[] }[] = await this.ds.query(
+      `SELECT u.id, u.username, u.agency_id, a.code AS agency_code, u.roles, u.all_provinces, u.provinces
+         FROM app_user u JOIN agency a ON a.id = u.agency_id
+        WHERE u.id = $1 AND u.status = 'ACTIVE' AND a.active`,
+      [job.requested_by_id],
+    );
+    const u = rows[0];
+    if (!u || u.agency_id !== job.agency_id || !hasPermission(u.roles, 'export:create')) return null;
+    return { userId: u.id, username: u.username, agencyId: u.agency_id, agencyCode: u.agency_code, roles: u.roles, allProvinces: u.all_provinces, provinces: u.provinces };
+  }
+
+  /** After the last attempt failed: the export is FAILED and its partial file gone. */
+  async giveUp(exportId: string): Promise<void> {
+    const rows: JobRow[] = await this.ds.query(`SELECT id, kind FROM export_job WHERE id = $1 AND status IN ('QUEUED', 'RUNNING')`, [exportId]);
+    const job = rows[0];
+    if (!job) return;
+    await unlink(join(this.config.exportsDir, `.${job.id}.part`)).catch(() => undefined);
+    await this.fail({ actor: null, requestId: `export:${job.id}`, sourceIp: null }, job, 'GENERATION_FAILED');
+  }
+
+  /** Exports not downloaded in time: EXPIRED, their files deleted. Returns how many. */
+  async sweepExpired(): Promise<number> {
+    const [rows] = (await this.ds.query(
+      `UPDATE export_job SET status = 'EXPIRED' WHERE status = 'READY' AND expires_at <= now() RETURNING id, file_key`,
+    )) as [{ id: string; file_key: string | null }[], number];
+    for (const r of rows) {
+      if (r.file_key && /^[0-9a-f-]{36}\.(csv|xlsx|pdf)$/.test(r.file_key)) await unlink(join(this.config.exportsDir, r.file_key)).catch(() => undefined);
+    }
+    return rows.length;
+  }
+
+  private async fail(ctx: RequestContext, job: Pick<JobRow, 'id' | 'kind'>, code: string): Promise<ExportOutcome> {
+    await this.ds.transaction(async (m) => {
+      await m.query(`UPDATE export_job SET status = 'FAILED', error_code = $2, finished_at = now() WHERE id = $1`, [job.id, code]);
+      await this.audit.record(ctx, { action: 'EXPORT_FAILED', outcome: 'DENIED', objectType: 'export', objectId: job.id, actorUsername: 'worker', reason: code, details: { kind: job.kind } }, m);
+    });
+    return 'FAILED';
+  }
+}

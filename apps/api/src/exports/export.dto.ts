@@ -1,0 +1,42 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { CASE_STATUSES, PROVINCE_CODES, type CaseStatus, type ProvinceCode } from '@ctms/domain';
+import { PageQueryDto } from '../platform/http/pagination';
+import { EXPORT_KINDS, type ExportKind } from './export.types';
+
+export class ExportFiltersDto {
+  @ApiPropertyOptional({ enum: CASE_STATUSES })
+  @IsOptional()
+  @IsIn(CASE_STATUSES)
+  status?: CaseStatus;
+
+  @ApiPropertyOptional({ enum: PROVINCE_CODES })
+  @IsOptional()
+  @IsIn(PROVINCE_CODES)
+  province?: ProvinceCode;
+}
+
+export class CreateExportDto {
+  @ApiProperty({ enum: EXPORT_KINDS })
+  @IsIn(EXPORT_KINDS)
+  kind: ExportKind;
+
+  @ApiPropertyOptional({ type: ExportFiltersDto, description: 'case lists only' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ExportFiltersDto)
+  filters?: ExportFiltersDto;
+
+  @ApiPropertyOptional({ description: 'CASE_FILE_PDF only: the case' })
+  @IsOptional()
+  @IsUUID()
+  caseId?: string;
+
+  @ApiPropertyOptional({ description: "the person's identity in the file; needs a second supervisor's approval before it runs" })
+  @IsOptional()
+  @IsBoolean()
+  includeIdentity?: boolean;
+}
+
+export class ListExportsQueryDto extends PageQueryDto {}

@@ -1,0 +1,70 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiConflictResponse, ApiGoneResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { Page } from '@ctms/domain';
+import { Ctx, RequirePermission } from '../platform/auth/decorators';
+import { NotFound } from '../platform/http/errors';
+import type { RequestContext } from '../platform/http/request-context';
+import { CreateExportDto, ListExportsQueryDto } from './export.dto';
+import type { ExportView } from './export.types';
+import { ExportsService } from './exports.service';
+
+const IdParam = () => Param('id', new ParseUUIDPipe({ exceptionFactory: () => new NotFound() }));
+
+/**
+ * Exports as jobs: ask (POST), wait (GET, the status), download once (GET …/download). An export
+ * with identity waits for a second person's approval. Lists hold codes and counts, never names.
+ */
+@ApiTags('exports')
+@Controller('exports')
+export class ExportsController {
+  constructor(private readonly exports: ExportsService) {}
+
+  @Post()
+  @RequirePermission('export:create')
+  @ApiOperation({ summary: 'Ask for an export: the case list (CSV, XLSX) over the cases you may open, or one case file (PDF)' })
+  @ApiNotFoundResponse({ description: 'CASE_FILE_PDF of a case you may not open' })
+  create(@Ctx() ctx: RequestContext, @Body() dto: CreateExportDto): Promise<ExportView> {
+    return this.exports.create(ctx, dto);
+  }
+
+  @Get()
+  @RequirePermission('export:create')
+  @ApiOperation({ summary: 'Your exports, newest first' })
+  list(@Ctx() ctx: RequestContext, @Query() q: ListExportsQueryDto): Promise<Page<ExportView>> {
+    return this.exports.listOwn(ctx, q);
+  }
+
+  @Get('approvals')
+  @RequirePermission('export:approve')
+  @ApiOperation({ summary: "Identity exports of your agency waiting for a second person's approval" })
+  approvals(@Ctx() ctx: RequestContext, @Query() q: ListExportsQueryDto): Promise<Page<ExportView>> {
+    return this.exports.listAwaitingApproval(ctx, q);
+  }
+
+  @Get(':id')
+  @RequirePermission('export:create')
+  @ApiOperation({ summary: 'One of your exports (its status)' })
+  get(@Ctx() ctx: RequestContext, @IdParam() id: string): Promise<ExportView> {
+    return this.exports.getOwn(ctx, id);
+  }
+
+  @Post(':id/approve')
+  @HttpCode(200)
+  @RequirePermission('export:approve')
+  @ApiOperation({ summary: 'Approve an identity export (never your own)' })
+  @ApiConflictResponse({ description: 'SECOND_PERSON_REQUIRED or ACTION_NOT_ALLOWED_IN_STATE' })
+  approve(@Ctx() ctx: RequestContext, @IdParam() id: string): Promise<ExportView> {
+    return this.exports.approve(ctx, id);
+  }
+
+  @Get(':id/download')
+  @RequirePermission('export:create')
+  @ApiOperation({ summary: 'Download the file, once, within its time; the file is deleted as it is sent' })
+  @ApiGoneResponse({ description: 'downloaded already or expired' })
+  async download(@Ctx() ctx: RequestContext, @IdParam() id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    const d = await this.exports.download(ctx, id);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    return new StreamableFile(d.file.createReadStream(), { type: d.mediaType, disposition: `attachment; filename="${d.downloadName}"`, length: d.size });
+  }
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { NotificationsWorkerModule } from '../notifications/notifications.module';
+import { OutboxModule } from '../platform/outbox/outbox.module';
+import { ExportHandlers } from './export-handlers';
+import { ExportRunner } from './export-runner';
+import { ExportsController } from './exports.controller';
+import { ExportsService } from './exports.service';
+
+/** The API side: ask, approve, list, download once. */
+@Module({ imports: [OutboxModule], controllers: [ExportsController], providers: [ExportsService] })
+export class ExportsModule {}
+
+/** The worker side: the export job and its notifications. */
+@Module({ imports: [OutboxModule, NotificationsWorkerModule], providers: [ExportRunner, ExportHandlers], exports: [ExportRunner] })
+export class ExportsWorkerModule {}

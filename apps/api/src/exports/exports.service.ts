@@ -1,0 +1,245 @@
+import { HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { open, unlink } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import type { Page } from '@ctms/domain';
+import { caseAccessSql } from '../platform/access/case-scope';
+import { AuditService } from '../platform/audit/audit.service';
+import { APP_CONFIG, AppConfig } from '../platform/config/config';
+import { Conflict, NotFound, ValidationFailed } from '../platform/http/errors';
+import { DEFAULT_PAGE, decodeTupleCursor, encodeTupleCursor, pageOf } from '../platform/http/pagination';
+import type { Actor, RequestContext } from '../platform/http/request-context';
+import { OutboxService } from '../platform/outbox/outbox.service';
+import type { CreateExportDto, ListExportsQueryDto } from './export.dto';
+import { EXPORT_FILE_EXT, EXPORT_MEDIA_TYPE, EXPORT_OUTBOX_KIND, type ExportKind, type ExportStatus, type ExportView } from './export.types';
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const TS_KEY_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+const FILE_KEY_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.(csv|xlsx|pdf)$/;
+
+/** 410: the export was yours, but its one download has happened or its time ran out. */
+export class Gone extends HttpException {
+  constructor() {
+    super('This export has been downloaded already or has expired', HttpStatus.GONE);
+  }
+}
+
+interface ExportRow {
+  id: string;
+  kind: ExportKind;
+  status: ExportStatus;
+  filters: { status?: string; province?: string };
+  case_id: string | null;
+  include_identity: boolean;
+  requested_by_id: string;
+  requested_username: string;
+  approved_by_id: string | null;
+  approved_username: string | null;
+  row_count: number | null;
+  size_bytes: string | null;
+  error_code: string | null;
+  created_at: Date;
+  created_key: string;
+  finished_at: Date | null;
+  expires_at: Date | null;
+  downloaded_at: Date | null;
+}
+
+const COLUMNS = `e.id, e.kind, e.status, e.filters, e.case_id, e.include_identity, e.requested_by_id, ru.username AS requested_username,
+  e.approved_by_id, au.username AS approved_username, e.row_count, e.size_bytes::text AS size_bytes, e.error_code, e.created_at,
+  to_char(e.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key, e.finished_at, e.expires_at, e.downloaded_at`;
+const JOINS = `JOIN app_user ru ON ru.id = e.requested_by_id LEFT JOIN app_user au ON au.id = e.approved_by_id`;
+
+function toView(r: ExportRow): ExportView {
+  return {
+    id: r.id,
+    kind: r.kind,
+    status: r.status,
+    filters: r.filters,
+    caseId: r.case_id,
+    includeIdentity: r.include_identity,
+    requestedBy: { id: r.requested_by_id, username: r.requested_username },
+    approvedBy: r.approved_by_id ? { id: r.approved_by_id, username: r.approved_username ?? '' } : null,
+    rowCount: r.row_count,
+    sizeBytes: r.size_bytes === null ? null : Number(r.size_bytes),
+    errorCode: r.error_code,
+    createdAt: r.created_at.toISOString(),
+    finishedAt: r.finished_at?.toISOString() ?? null,
+    expiresAt: r.expires_at?.toISOString() ?? null,
+    downloadedAt: r.downloaded_at?.toISOString() ?? null,
+  };
+}
+
+export interface ExportDownload {
+  file: FileHandle;
+  size: number;
+  mediaType: string;
+  downloadName: string;
+}
+
+function actorOf(ctx: RequestContext): Actor {
+  if (!ctx.actor) throw new NotFound();
+  return ctx.actor;
+}
+
+/**
+ * Exports as jobs. A request is one row plus (unless it carries identity and waits for approval)
+ * one outbox row in the same transaction; the worker makes the file; the requester downloads it once.
+ * Every step writes one audit row in its transaction.
+ */
+@Injectable()
+export class ExportsService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async create(ctx: RequestContext, dto: CreateExportDto): Promise<ExportView> {
+    const actor = actorOf(ctx);
+    const pdf = dto.kind === 'CASE_FILE_PDF';
+    if (pdf && !dto.caseId) throw new ValidationFailed([{ field: 'caseId', problems: ['is required for CASE_FILE_PDF'] }]);
+    if (!pdf && dto.caseId) throw new ValidationFailed([{ field: 'caseId', problems: ['is only for CASE_FILE_PDF'] }]);
+    if (pdf && dto.filters) throw new ValidationFailed([{ field: 'filters', problems: ['are only for case lists'] }]);
+    const includeIdentity = dto.includeIdentity === true;
+    const filters: Record<string, string> = {};
+    if (dto.filters?.status) filters['status'] = dto.filters.status;
+    if (dto.filters?.province) filters['province'] = dto.filters.province;
+    const id = randomUUID();
+    const status: ExportStatus = includeIdentity ? 'AWAITING_APPROVAL' : 'QUEUED';
+    await this.ds.transaction(async (m) => {
+      if (pdf) {
+        const access = caseAccessSql(actor, 'c', 2);
+        const found: unknown[] = await m.query(`SELECT 1 FROM case_record c WHERE c.id = $1 AND ${access.sql}`, [dto.caseId, ...access.params]);
+        if (!found.length) {
+          await this.audit.record(ctx, { action: 'EXPORT_REQUESTED', outcome: 'DENIED', objectType: 'case', objectId: dto.caseId ?? null, details: { kind: dto.kind } });
+          throw new NotFound();
+        }
+      }
+      await m.query(
+        `INSERT INTO export_job (id, kind, status, requested_by_id, agency_id, filters, case_id, include_identity)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [id, dto.kind, status, actor.userId, actor.agencyId, JSON.stringify(filters), dto.caseId ?? null, includeIdentity],
+      );
+      // a plain export runs at once; an identity export first tells the agency's approvers
+      await this.outbox.add(m, status === 'QUEUED' ? EXPORT_OUTBOX_KIND : 'export.approval', { exportId: id });
+      await this.audit.record(
+        ctx,
+        { action: 'EXPORT_REQUESTED', outcome: 'ALLOWED', objectType: 'export', objectId: id, details: { kind: dto.kind, filters, caseId: dto.caseId ?? null, includeIdentity } },
+        m,
+      );
+    });
+    return this.view(id);
+  }
+
+  /** A second person of the requester's agency, holding export:approve, lets an identity export run. */
+  async approve(ctx: RequestContext, id: string): Promise<ExportView> {
+    const actor = actorOf(ctx);
+    await this.ds.transaction(async (m) => {
+      const rows: { requested_by_id: string; agency_id: string; status: ExportStatus; kind: string }[] = await m.query(
+        `SELECT requested_by_id, agency_id, status, kind FROM export_job WHERE id = $1 FOR UPDATE`,
+        [id],
+      );
+      const e = rows[0];
+      if (!e || e.agency_id !== actor.agencyId) {
+        await this.audit.record(ctx, { action: 'EXPORT_APPROVED', outcome: 'DENIED', objectType: 'export', objectId: id, reason: 'NOT_FOUND' });
+        throw new NotFound();
+      }
+      if (e.requested_by_id === actor.userId) {
+        await this.audit.record(ctx, { action: 'EXPORT_APPROVED', outcome: 'DENIED', objectType: 'export', objectId: id, reason: 'SECOND_PERSON_REQUIRED' });
+        throw new Conflict('SECOND_PERSON_REQUIRED', 'An export is approved by someone other than the person who asked for it');
+      }
+      if (e.status !== 'AWAITING_APPROVAL') throw new Conflict('ACTION_NOT_ALLOWED_IN_STATE', 'This export is not waiting for approval');
+      await m.query(`UPDATE export_job SET status = 'QUEUED', approved_by_id = $2, approved_at = now() WHERE id = $1`, [id, actor.userId]);
+      await this.outbox.add(m, EXPORT_OUTBOX_KIND, { exportId: id });
+      await this.audit.record(ctx, { action: 'EXPORT_APPROVED', outcome: 'ALLOWED', objectType: 'export', objectId: id, details: { kind: e.kind, requestedBy: e.requested_by_id } }, m);
+    });
+    return this.view(id);
+  }
+
+  /** The caller's own exports, newest first (keyset). */
+  async listOwn(ctx: RequestContext, q: ListExportsQueryDto): Promise<Page<ExportView>> {
+    const actor = actorOf(ctx);
+    return this.page(`e.requested_by_id = $1`, [actor.userId], q);
+  }
+
+  /** Identity exports of the caller's agency waiting for a second person (not the caller's own). */
+  async listAwaitingApproval(ctx: RequestContext, q: ListExportsQueryDto): Promise<Page<ExportView>> {
+    const actor = actorOf(ctx);
+    return this.page(`e.agency_id = $1 AND e.status = 'AWAITING_APPROVAL' AND e.requested_by_id <> $2`, [actor.agencyId, actor.userId], q);
+  }
+
+  async getOwn(ctx: RequestContext, id: string): Promise<ExportView> {
+    const actor = actorOf(ctx);
+    const rows: ExportRow[] = await this.ds.query(`SELECT ${COLUMNS} FROM export_job e ${JOINS} WHERE e.id = $1 AND e.requested_by_id = $2`, [id, actor.userId]);
+    const r = rows[0];
+    if (!r) throw new NotFound();
+    return toView(r);
+  }
+
+  /**
+   * The one download: marks the export DOWNLOADED (and audits it) in one transaction, opens the
+   * file and unlinks it at once, so the bytes go out through the open handle and the file is gone
+   * from the disk whatever happens to the connection. Not the requester's: 404. Theirs but used
+   * or expired: 410.
+   */
+  async download(ctx: RequestContext, id: string): Promise<ExportDownload> {
+    const actor = actorOf(ctx);
+    const claimed = await this.ds.transaction(async (m) => {
+      const [rows] = (await m.query(
+        `UPDATE export_job SET status = 'DOWNLOADED', downloaded_at = now()
+          WHERE id = $1 AND requested_by_id = $2 AND status = 'READY' AND expires_at > now()
+          RETURNING id, kind, file_key, size_bytes::text AS size_bytes`,
+        [id, actor.userId],
+      )) as [{ id: string; kind: ExportKind; file_key: string | null; size_bytes: string | null }[], number];
+      const row = rows[0];
+      if (row) {
+        await this.audit.record(ctx, { action: 'EXPORT_DOWNLOADED', outcome: 'ALLOWED', objectType: 'export', objectId: id, details: { kind: row.kind, bytes: Number(row.size_bytes) } }, m);
+      }
+      return row ?? null;
+    });
+    if (!claimed || !claimed.file_key || !FILE_KEY_RE.test(claimed.file_key)) {
+      const own: { status: string }[] = await this.ds.query(`SELECT status FROM export_job WHERE id = $1 AND requested_by_id = $2`, [id, actor.userId]);
+      await this.audit.record(ctx, { action: 'EXPORT_DOWNLOADED', outcome: 'DENIED', objectType: 'export', objectId: id, reason: own[0] ? `STATUS_${own[0].status}` : 'NOT_FOUND' });
+      if (own[0] && ['DOWNLOADED', 'EXPIRED'].includes(own[0].status)) throw new Gone();
+      if (own[0] && own[0].status === 'READY') throw new Gone(); // past its time; the sweep deletes the file
+      throw new NotFound();
+    }
+    const path = join(this.config.exportsDir, claimed.file_key);
+    let file: FileHandle;
+    try {
+      file = await open(path, 'r');
+    } catch {
+      throw new Gone();
+    }
+    await unlink(path).catch(() => undefined);
+    const { size } = await file.stat();
+    return { file, size, mediaType: EXPORT_MEDIA_TYPE[claimed.kind], downloadName: `ctms-export-${id.slice(0, 8)}.${EXPORT_FILE_EXT[claimed.kind]}` };
+  }
+
+  private async view(id: string): Promise<ExportView> {
+    const rows: ExportRow[] = await this.ds.query(`SELECT ${COLUMNS} FROM export_job e ${JOINS} WHERE e.id = $1`, [id]);
+    const r = rows[0];
+    if (!r) throw new NotFound();
+    return toView(r);
+  }
+
+  private async page(where: string, params: unknown[], q: ListExportsQueryDto): Promise<Page<ExportView>> {
+    const limit = q.limit ?? DEFAULT_PAGE;
+    const p = [...params];
+    const clauses = [where];
+    if (q.cursor) {
+      const [at, cid] = decodeTupleCursor(q.cursor, [TS_KEY_RE, UUID_RE]);
+      clauses.push(`(e.created_at, e.id) < ($${p.push(at)}::timestamptz, $${p.push(cid)}::uuid)`);
+    }
+    const rows: ExportRow[] = await this.ds.query(
+      `SELECT ${COLUMNS} FROM export_job e ${JOINS} WHERE ${clauses.join(' AND ')} ORDER BY e.created_at DESC, e.id DESC LIMIT $${p.push(limit + 1)}`,
+      p,
+    );
+    const page = pageOf(rows, limit, (r) => encodeTupleCursor([r.created_key, r.id]));
+    return { items: page.items.map(toView), nextCursor: page.nextCursor };
+  }
+}

@@ -1,0 +1,62 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Queue, Worker } from 'bullmq';
+import { ExportRunner } from '../exports/export-runner';
+import { APP_CONFIG, AppConfig } from '../platform/config/config';
+import { redisConnection } from '../platform/queue/queue.module';
+import { SlaService } from './sla.service';
+
+/** The queue of the worker's clocks: repeatable jobs with empty payloads. */
+export const MAINTENANCE_QUEUE = 'maintenance';
+const EXPORT_SWEEP_EVERY_MS = 5 * 60 * 1000;
+/** the schedulers are re-declared this often, so a Redis that lost its data gets them back */
+const REDECLARE_EVERY_MS = 5 * 60 * 1000;
+
+/**
+ * Repeatable BullMQ jobs (job schedulers, one per name whatever the number of workers):
+ *   sla.scan        every SLA_SCAN_EVERY_SECONDS: reminders and breaches (SlaService.scan)
+ *   exports.sweep   every 5 minutes: exports not downloaded in time expire, their files are deleted
+ * A missed or doubled run is harmless: both are idempotent and PostgreSQL holds the state.
+ */
+@Injectable()
+export class MaintenanceScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Maintenance');
+  private queue: Queue | null = null;
+  private worker: Worker | null = null;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly sla: SlaService,
+    private readonly exports: ExportRunner,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const connection = redisConnection(this.config.redisUrl);
+    this.queue = new Queue(MAINTENANCE_QUEUE, { connection, prefix: this.config.queuePrefix });
+    this.queue.on('error', () => undefined);
+    await this.declare();
+    this.timer = setInterval(() => void this.declare().catch(() => this.logger.warn('could not declare the schedulers')), REDECLARE_EVERY_MS);
+    this.worker = new Worker(MAINTENANCE_QUEUE, async (job) => this.process(job.name), { connection, prefix: this.config.queuePrefix, concurrency: 1 });
+    this.worker.on('error', () => this.logger.warn('maintenance worker connection error'));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.worker?.close();
+    await this.queue?.close();
+  }
+
+  async process(name: string): Promise<Record<string, number>> {
+    if (name === 'sla.scan') return { ...(await this.sla.scan()) };
+    if (name === 'exports.sweep') return { expired: await this.exports.sweepExpired() };
+    return {};
+  }
+
+  private async declare(): Promise<void> {
+    const q = this.queue;
+    if (!q) return;
+    const opts = { removeOnComplete: { count: 50 }, removeOnFail: { count: 200 } };
+    await q.upsertJobScheduler('sla.scan', { every: this.config.slaScanEverySeconds * 1000 }, { name: 'sla.scan', data: {}, opts });
+    await q.upsertJobScheduler('exports.sweep', { every: EXPORT_SWEEP_EVERY_MS }, { name: 'exports.sweep', data: {}, opts });
+  }
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { ExportsWorkerModule } from '../exports/exports.module';
+import { NotificationsWorkerModule } from '../notifications/notifications.module';
+import { OutboxModule } from '../platform/outbox/outbox.module';
+import { MaintenanceScheduler } from './maintenance';
+import { SlaHandlers } from './sla-handlers';
+import { SlaService } from './sla.service';
+
+/** The worker's clocks: SLA reminders and breaches, and the export sweep. */
+@Module({
+  imports: [OutboxModule, NotificationsWorkerModule, ExportsWorkerModule],
+  providers: [SlaService, SlaHandlers, MaintenanceScheduler],
+  exports: [SlaService],
+})
+export class SlaWorkerModule {}

@@ -1,0 +1,220 @@
+import { Workbook } from 'exceljs';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { ExportRunner } from '../src/exports/export-runner';
+import { AuditService } from '../src/platform/audit/audit.service';
+import { APP_CONFIG, AppConfig } from '../src/platform/config/config';
+import { FieldCipher } from '../src/platform/crypto/field-cipher';
+import { OutboxService } from '../src/platform/outbox/outbox.service';
+import { auditSince, lastAuditSeq, startStack, TestStack } from './harness';
+import { seedCases } from './seed-cases';
+
+/**
+ * Exports as jobs, on real PostgreSQL, Redis and a real directory: only the cases the requester may
+ * open, formula injection neutralised in CSV and XLSX, identity only after a second person's
+ * approval, one download by the requester (then 410, and the file is gone), 404 for everyone else,
+ * the PDF case file set in Noto Sans Lao, and every step audited.
+ */
+const CANARY = `=cmd|' /C calc'!A0`;
+const LAO_NAME = 'ສົມພອນ';
+
+function binary(res: import('superagent').Response, cb: (err: Error | null, body: Buffer) => void): void {
+  const stream = res as unknown as NodeJS.ReadableStream;
+  const chunks: Buffer[] = [];
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  stream.on('end', () => cb(null, Buffer.concat(chunks)));
+}
+
+describe('exports', () => {
+  let s: TestStack;
+  let runner: ExportRunner;
+  const dir = mkdtempSync(join(tmpdir(), 'ctms-exports-'));
+  const tokens = new Map<string, string>();
+  const agencies = new Map<string, string>();
+  const auth = (u: string) => `Bearer ${tokens.get(u) ?? ''}`;
+  const get = (u: string, path: string) => s.http().get(`/api/v1${path}`).set('Authorization', auth(u));
+  const post = (u: string, path: string, body: object = {}) => s.http().post(`/api/v1${path}`).set('Authorization', auth(u)).send(body);
+  const download = (u: string, id: string) => get(u, `/exports/${id}/download`).buffer(true).parse(binary);
+  let atdCases: string[] = [];
+
+  beforeAll(async () => {
+    s = await startStack({ EXPORTS_DIR: dir });
+    for (const u of ['atd.caseworker', 'atd.supervisor', 'atd.bokeo', 'lwu.supervisor', 'sysadmin']) tokens.set(u, (await s.login(u)).accessToken);
+    const { rows } = await s.admin.query<{ id: string; code: string }>(`SELECT id, code FROM agency`);
+    for (const r of rows) agencies.set(r.code, r.id);
+    const cipher = s.app.get(FieldCipher);
+    const atd = agencies.get('MOPS_ATD') ?? '';
+    const lwu = agencies.get('LWU') ?? '';
+    atdCases = await seedCases(
+      s.admin,
+      cipher,
+      [
+        { agencyId: atd, province: '01', givenNameLo: CANARY, familyNameLo: LAO_NAME },
+        { agencyId: atd, province: '01', givenNameLo: LAO_NAME, latinNames: ['+SUM(A1:A2)', '@foo', '-2+3'] },
+        { agencyId: atd, province: '01', givenNameLo: 'ນາງ', status: 'ACTIVE' },
+        { agencyId: atd, province: '05', givenNameLo: 'ບົວ' },
+      ],
+      { prefix: 'EXA' },
+    );
+    await seedCases(s.admin, cipher, [{ agencyId: lwu, province: '01', givenNameLo: 'ລາວ' }], { prefix: 'EXL' });
+    // a Lao note on the first case, for the PDF case file
+    const noteId = randomUUID();
+    const atdCaseworker = (await s.admin.query<{ id: string }>(`SELECT id FROM app_user WHERE username = 'atd.caseworker'`)).rows[0].id;
+    await s.admin.query(`INSERT INTO case_note (id, case_id, author_id, author_agency_id, category, body_enc, created_at) VALUES ($1, $2, $3, $4, 'EXPLOITATION_ACCOUNT', $5, now())`, [
+      noteId,
+      atdCases[0],
+      atdCaseworker,
+      atd,
+      cipher.encrypt('ນາງໄດ້ເລົ່າເລື່ອງການເດີນທາງ', { table: 'case_note', column: 'body_enc', rowId: noteId }),
+    ]);
+    runner = new ExportRunner(s.app.get(DataSource), cipher, s.app.get(AuditService), s.app.get(OutboxService), s.app.get<AppConfig>(APP_CONFIG));
+  });
+  afterAll(async () => {
+    await s.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function requestAndRun(u: string, body: object): Promise<string> {
+    const res = await post(u, '/exports', body);
+    expect(res.status).toBe(201);
+    expect(res.body.status).toBe('QUEUED');
+    expect(await runner.run(res.body.id)).toBe('GENERATED');
+    return res.body.id;
+  }
+
+  it('exports the case list as CSV: only cases the requester may open, formula injection neutralised, downloadable once', async () => {
+    const seq = await lastAuditSeq(s.admin);
+    const id = await requestAndRun('atd.caseworker', { kind: 'CASE_LIST_CSV', includeIdentity: false });
+    const files = readdirSync(dir).filter((f) => !f.startsWith('.'));
+    expect(files).toEqual([`${id}.csv`]);
+    expect(statSync(join(dir, `${id}.csv`)).mode & 0o777).toBe(0o600);
+    // the job is idempotent: a second delivery changes nothing
+    expect(await runner.run(id)).toBe('ALREADY_DONE');
+
+    const res = await download('atd.caseworker', id);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-disposition']).toBe(`attachment; filename="ctms-export-${id.slice(0, 8)}.csv"`);
+    const text = (res.body as Buffer).toString('utf8').replace(/^\uFEFF/, '');
+    const lines = text.trim().split('\r\n');
+    expect(lines[0]).toBe('Case number,Status,Identification,Province,Lead agency,Assigned to,Flags,Exploitation types,Risk level,Opened,Updated');
+    // atd.caseworker's scope is province 01 of MOPS_ATD: three cases; not Bokeo's, not LWU's
+    expect(lines.length).toBe(4);
+    expect(text).not.toContain('EXL-');
+    expect(text).not.toContain(LAO_NAME);
+
+    expect(existsSync(join(dir, `${id}.csv`))).toBe(false);
+    const again = await download('atd.caseworker', id);
+    expect(again.status).toBe(410);
+    const actions = (await auditSince(s.admin, seq)).filter((a) => a.object_id === id).map((a) => `${a.action}:${a.outcome}`);
+    expect(actions).toEqual(['EXPORT_REQUESTED:ALLOWED', 'EXPORT_GENERATED:ALLOWED', 'EXPORT_DOWNLOADED:ALLOWED', 'EXPORT_DOWNLOADED:DENIED']);
+  });
+
+  it('an export with identity waits for a second supervisor; the requester cannot approve their own', async () => {
+    const own = await post('atd.supervisor', '/exports', { kind: 'CASE_LIST_CSV', includeIdentity: true });
+    expect(own.status).toBe(201);
+    expect(own.body.status).toBe('AWAITING_APPROVAL');
+    const self = await post('atd.supervisor', `/exports/${own.body.id}/approve`);
+    expect(self.status).toBe(409);
+    expect(self.body.code).toBe('SECOND_PERSON_REQUIRED');
+
+    const res = await post('atd.caseworker', '/exports', { kind: 'CASE_LIST_CSV', includeIdentity: true, filters: { status: 'OPEN' } });
+    expect(res.status).toBe(201);
+    expect(res.body.status).toBe('AWAITING_APPROVAL');
+    const id: string = res.body.id;
+    // nothing runs before the approval, even if a job were delivered
+    expect(await runner.run(id)).toBe('ALREADY_DONE');
+    expect((await download('atd.caseworker', id)).status).toBe(404);
+    // a caseworker cannot approve (no export:approve), another agency's supervisor sees nothing
+    expect((await post('atd.caseworker', `/exports/${id}/approve`)).status).toBe(404);
+    expect((await post('lwu.supervisor', `/exports/${id}/approve`)).status).toBe(404);
+    const waiting = await get('atd.supervisor', '/exports/approvals');
+    expect(waiting.status).toBe(200);
+    expect(waiting.body.items.map((e: { id: string }) => e.id)).toContain(id);
+
+    const approved = await post('atd.supervisor', `/exports/${id}/approve`);
+    expect(approved.status).toBe(200);
+    expect(approved.body.status).toBe('QUEUED');
+    expect(approved.body.approvedBy.username).toBe('atd.supervisor');
+    expect((await post('atd.supervisor', `/exports/${id}/approve`)).status).toBe(409);
+    expect(await runner.run(id)).toBe('GENERATED');
+
+    // someone else, even the approver, cannot download it
+    expect((await download('atd.supervisor', id)).status).toBe(404);
+    expect((await download('lwu.supervisor', id)).status).toBe(404);
+    const file = await download('atd.caseworker', id);
+    expect(file.status).toBe(200);
+    const text = (file.body as Buffer).toString('utf8');
+    expect(text).toContain(LAO_NAME);
+    // the canary is text now: a leading apostrophe
+    expect(text).toContain(`,'=cmd|' /C calc'!A0,`);
+    expect(text).not.toMatch(/(^|,)=cmd/m);
+    expect(text).toContain(`'+SUM(A1:A2); @foo; -2+3`);
+    // filters: ACTIVE case left out
+    expect(text.trim().split('\r\n').length).toBe(3);
+  });
+
+  it('exports XLSX with identity: exceljs reads the cells, the canary is neutralised', async () => {
+    const res = await post('atd.caseworker', '/exports', { kind: 'CASE_LIST_XLSX', includeIdentity: true });
+    await post('atd.supervisor', `/exports/${res.body.id}/approve`).expect(200);
+    expect(await runner.run(res.body.id)).toBe('GENERATED');
+    const file = await download('atd.caseworker', res.body.id);
+    expect(file.status).toBe(200);
+    expect(file.headers['content-type']).toContain('spreadsheetml');
+    const wb = new Workbook();
+    const body = file.body as Buffer;
+    await wb.xlsx.load(body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength) as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    const values: string[] = [];
+    ws.eachRow((row) => row.eachCell((cell) => values.push(String(cell.value))));
+    expect(values).toContain(`'${CANARY}`);
+    expect(values).not.toContain(CANARY);
+    expect(values).toContain(LAO_NAME);
+    ws.eachRow((row) => row.eachCell((cell) => expect(cell.formula).toBeUndefined()));
+    expect(ws.rowCount).toBe(4);
+  });
+
+  it('produces the PDF case file with Noto Sans Lao embedded, for a case the requester may open only', async () => {
+    expect((await post('lwu.supervisor', '/exports', { kind: 'CASE_FILE_PDF', caseId: atdCases[0] })).status).toBe(404);
+    expect((await post('atd.bokeo', '/exports', { kind: 'CASE_FILE_PDF', caseId: atdCases[0] })).status).toBe(404);
+    expect((await post('atd.caseworker', '/exports', { kind: 'CASE_FILE_PDF' })).status).toBe(400);
+    const id = await requestAndRun('atd.caseworker', { kind: 'CASE_FILE_PDF', caseId: atdCases[0] });
+    const file = await download('atd.caseworker', id);
+    expect(file.status).toBe(200);
+    expect(file.headers['content-type']).toBe('application/pdf');
+    const bytes = (file.body as Buffer).toString('latin1');
+    expect(bytes.startsWith('%PDF-')).toBe(true);
+    expect(bytes).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansLao/);
+    expect(bytes).toContain('/FontFile2');
+  });
+
+  it('refuses bad requests and hides other people\'s exports', async () => {
+    expect((await post('atd.caseworker', '/exports', { kind: 'CASE_LIST_PDF' })).status).toBe(400);
+    expect((await post('atd.caseworker', '/exports', { kind: 'CASE_LIST_CSV', filters: { province: '99' } })).status).toBe(400);
+    expect((await post('atd.caseworker', '/exports', { kind: 'CASE_LIST_CSV', extra: 1 })).status).toBe(400);
+    expect((await post('sysadmin', '/exports', { kind: 'CASE_LIST_CSV' })).status).toBe(403);
+    const mine = await get('atd.caseworker', '/exports');
+    expect(mine.status).toBe(200);
+    expect(mine.body.items.length).toBeGreaterThanOrEqual(3);
+    const other = mine.body.items[0].id as string;
+    expect((await get('atd.supervisor', `/exports/${other}`)).status).toBe(404);
+    expect(JSON.stringify(mine.body)).not.toContain(LAO_NAME);
+  });
+
+  it('an export not downloaded in time expires and its file is deleted', async () => {
+    const id = await requestAndRun('atd.caseworker', { kind: 'CASE_LIST_CSV' });
+    await s.admin.query(`UPDATE export_job SET expires_at = now() - interval '1 second' WHERE id = $1`, [id]);
+    expect((await download('atd.caseworker', id)).status).toBe(410);
+    expect(await runner.sweepExpired()).toBe(1);
+    expect(existsSync(join(dir, `${id}.csv`))).toBe(false);
+    expect((await s.admin.query(`SELECT status FROM export_job WHERE id = $1`, [id])).rows[0].status).toBe('EXPIRED');
+  });
+
+  it('job payloads carry the export id only', async () => {
+    const { rows } = await s.admin.query<{ kind: string; payload: Record<string, unknown> }>(`SELECT kind, payload FROM outbox WHERE kind LIKE 'export.%'`);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect(Object.keys(r.payload)).toEqual(['exportId']);
+  });
+});
