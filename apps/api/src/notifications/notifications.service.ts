@@ -89,10 +89,8 @@ export class NotificationsService {
   async markRead(ctx: RequestContext, id: string): Promise<{ id: string; readAt: string }> {
     const userId = ctx.actor?.userId;
     if (!userId) throw new NotFound();
-    const rows: { read_at: Date }[] = await this.ds.query(
-      `UPDATE notification SET read_at = coalesce(read_at, now()) WHERE id = $1 AND recipient_user_id = $2 RETURNING read_at`,
-      [id, userId],
-    );
+    // TypeORM answers UPDATE … RETURNING with [rows, count]
+    const [rows] = (await this.ds.query(`UPDATE notification SET read_at = coalesce(read_at, now()) WHERE id = $1 AND recipient_user_id = $2 RETURNING read_at`, [id, userId])) as [{ read_at: Date }[], number];
     const r = rows[0];
     if (!r) throw new NotFound();
     return { id, readAt: r.read_at.toISOString() };
