@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Client } from 'pg';
+import { Client, type ClientBase } from 'pg';
 import type { Refs } from './plan';
 
 export const SYNTHETIC_MARK = 'ctms-synthetic';
@@ -58,7 +58,7 @@ export async function assertSynthetic(db: string): Promise<void> {
   if (mark !== SYNTHETIC_MARK) throw new Error(`REFUSED: database "${db}" is not marked as synthetic (COMMENT ON DATABASE … IS '${SYNTHETIC_MARK}'); the synthetic tools never write to it`);
 }
 
-export async function loadRefs(client: Client): Promise<Refs> {
+export async function loadRefs(client: ClientBase): Promise<Refs> {
   const agencies = (await client.query<{ id: string; code: string }>(`SELECT id, code FROM agency ORDER BY code`)).rows;
   const users = (
     await client.query<{ id: string; username: string; roles: string[]; code: string }>(
