@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { NotificationsWorkerModule } from '../notifications/notifications.module';
+import { CryptoModule } from '../platform/crypto/crypto.module';
 import { OutboxModule } from '../platform/outbox/outbox.module';
 import { ExportHandlers } from './export-handlers';
 import { ExportRunner } from './export-runner';
@@ -11,5 +12,5 @@ import { ExportsService } from './exports.service';
 export class ExportsModule {}
 
 /** The worker side: the export job and its notifications. */
-@Module({ imports: [OutboxModule, NotificationsWorkerModule], providers: [ExportRunner, ExportHandlers], exports: [ExportRunner] })
+@Module({ imports: [CryptoModule, OutboxModule, NotificationsWorkerModule], providers: [ExportRunner, ExportHandlers], exports: [ExportRunner] })
 export class ExportsWorkerModule {}

@@ -15,7 +15,7 @@ const SCAN_BATCH = 500;
 /**
  * What is due, per object: a referral still PENDING is due by `acknowledge_by`, a handoff still
  * SUBMITTED by `receive_by`. A reminder is due once `percent` of the period (created → deadline)
- * is left and the deadline has not passed; a breach once it has. `$1` = now, `$2` = percent.
+ * is left and the deadline has not passed; a breach once it has.
  */
 const DUE = `
   SELECT 'REFERRAL'::text AS object_type, r.id AS object_id, r.acknowledge_by AS due_at, r.created_at AS started_at
@@ -55,21 +55,21 @@ export class SlaService {
     const due =
       kind === 'BREACH'
         ? `d.due_at <= $1`
-        : `d.due_at > $1 AND d.due_at - (d.due_at - d.started_at) * ($2::numeric / 100) <= $1`;
+        : `d.due_at > $1 AND d.due_at - (d.due_at - d.started_at) * ($4::numeric / 100) <= $1`;
     let total = 0;
     for (;;) {
       const n = await this.ds.transaction(async (m) => {
-        const [rows] = (await m.query(
+        const rows: { object_type: SlaObject; object_id: string }[] = await m.query(
           `INSERT INTO sla_event (object_type, object_id, kind, due_at)
-           SELECT d.object_type, d.object_id, $3, d.due_at FROM (${DUE}) d
+           SELECT d.object_type, d.object_id, $2::varchar, d.due_at FROM (${DUE}) d
             WHERE ${due}
-              AND NOT EXISTS (SELECT 1 FROM sla_event e WHERE e.object_type = d.object_type AND e.object_id = d.object_id AND e.kind = $3)
+              AND NOT EXISTS (SELECT 1 FROM sla_event e WHERE e.object_type = d.object_type AND e.object_id = d.object_id AND e.kind = $2::varchar)
             ORDER BY d.due_at, d.object_id
-            LIMIT $4
+            LIMIT $3
            ON CONFLICT (object_type, object_id, kind) DO NOTHING
            RETURNING object_type, object_id::text AS object_id`,
-          [now, this.config.slaReminderPercent, kind, SCAN_BATCH],
-        )) as [{ object_type: SlaObject; object_id: string }[], number];
+          kind === 'BREACH' ? [now, kind, SCAN_BATCH] : [now, kind, SCAN_BATCH, this.config.slaReminderPercent],
+        );
         for (const r of rows) {
           await this.outbox.add(m, SLA_OUTBOX_KIND[kind], { objectType: r.object_type, objectId: r.object_id });
         }
