@@ -3,6 +3,7 @@ import { LoggingModule } from './app.module';
 import { NotificationsWorkerModule } from './notifications/notifications.module';
 import { AuditModule } from './platform/audit/audit.module';
 import { ConfigModule } from './platform/config/config.module';
+import { CryptoModule } from './platform/crypto/crypto.module';
 import { DatabaseModule } from './platform/database/database.module';
 import { EventsWorker } from './platform/outbox/events-worker';
 import { OutboxModule } from './platform/outbox/outbox.module';
@@ -14,7 +15,7 @@ import { SlaWorkerModule } from './sla/sla.module';
  * dispatches each outbox row to the handler registered for its kind (OutboxHandlers).
  */
 @Module({
-  imports: [ConfigModule, LoggingModule, DatabaseModule, QueueModule, AuditModule, OutboxModule, NotificationsWorkerModule, SlaWorkerModule],
+  imports: [ConfigModule, LoggingModule, DatabaseModule, QueueModule, AuditModule, CryptoModule, OutboxModule, NotificationsWorkerModule, SlaWorkerModule],
   providers: [EventsWorker],
 })
 export class WorkerModule {}
