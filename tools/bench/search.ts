@@ -1,0 +1,94 @@
+/**
+ * npm run bench:search -- [--db NAME] [--pairs 250]
+ *
+ * A labelled set of name pairs drawn from the generator: a person as stored, and the same person
+ * written differently (Lao spelling variants, Lao typed with zero-width spaces, another
+ * romanisation, a Latin typo, nickname + family name). Each query goes through the real
+ * PersonsService.search (the code behind POST /persons/search) as an all-province supervisor;
+ * recall@20 = the person is among the 20 candidates. Prints recall per kind and latency.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Pool } from 'pg';
+import type { PersonSearchDto } from '../../apps/api/src/persons/dto/person.dto';
+import { PersonsService } from '../../apps/api/src/persons/persons.service';
+import { AuditService } from '../../apps/api/src/platform/audit/audit.service';
+import { createFieldCipher } from '../../apps/api/src/platform/crypto/crypto.module';
+import type { RequestContext } from '../../apps/api/src/platform/http/request-context';
+import { adminUrl, assertSynthetic, DEFAULT_DB, intArg, loadRefs, parseArgs, syntheticEnv } from '../synthetic/db';
+import { variantOf, type VariantKind } from '../synthetic/names';
+import { planCase } from '../synthetic/plan';
+import { Rng } from '../synthetic/rng';
+import { percentile } from './loadgen';
+import { RecordingDataSource } from './recorder';
+
+const KINDS: VariantKind[] = ['LAO_VARIANT', 'LAO_TYPING', 'ROMANISATION', 'LATIN_TYPO', 'NICKNAME_AND_FAMILY'];
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const db = args.get('db') ?? DEFAULT_DB;
+  const pairs = Math.max(1, intArg(args, 'pairs', 250));
+  await assertSynthetic(db);
+  const pool = new Pool({ connectionString: adminUrl(db), max: 4 });
+  try {
+    const marker = (await pool.query<{ seed: number; cases: number }>(`SELECT seed, cases FROM synthetic_marker LIMIT 1`)).rows[0];
+    if (!marker) throw new Error('synthetic_marker is empty');
+    const c = await pool.connect();
+    const refs = await loadRefs(c).finally(() => c.release());
+    const u = (await pool.query<{ id: string; agency_id: string }>(`SELECT id, agency_id FROM app_user WHERE username = 'bench.supervisor'`)).rows[0];
+    if (!u) throw new Error('bench.supervisor is missing');
+    const ctx: RequestContext = {
+      actor: { userId: u.id, username: 'bench.supervisor', agencyId: u.agency_id, agencyCode: 'MOPS_ATD', roles: ['SUPERVISOR'], allProvinces: true, provinces: [] },
+      requestId: 'bench-search',
+      sourceIp: '127.0.0.1',
+    };
+    const ds = new RecordingDataSource(pool);
+    const persons = new PersonsService(ds.asDataSource(), createFieldCipher(syntheticEnv(), 'production'), new AuditService(ds.asDataSource()));
+    const rng = new Rng(marker.seed, 777);
+    const results: { kind: VariantKind; stored: string; query: string; hit: boolean; rank: number | null; ms: number }[] = [];
+    for (let i = 0; i < pairs; i++) {
+      const plan = planCase(marker.seed, rng.int(marker.cases), refs);
+      const kind = KINDS[i % KINDS.length] ?? 'LAO_VARIANT';
+      if (kind === 'NICKNAME_AND_FAMILY' && plan.person.name.nicknames.length === 0) {
+        i--;
+        continue;
+      }
+      const query = variantOf(rng, plan.person.name, kind);
+      const dto = { name: query, limit: 20 } as PersonSearchDto;
+      ds.calls = [];
+      const t0 = performance.now();
+      const r = await persons.search(ctx, dto);
+      const ms = performance.now() - t0;
+      const rank = r.candidates.findIndex((x) => x.personId === plan.person.id);
+      results.push({ kind, stored: `${plan.person.identity.givenNameLo} ${plan.person.identity.familyNameLo ?? ''} / ${(plan.person.identity.latinNames ?? []).join(', ')}`, query, hit: rank >= 0, rank: rank >= 0 ? rank + 1 : null, ms });
+    }
+    const lat = results.map((r) => r.ms).sort((a, b) => a - b);
+    const byKind = KINDS.map((k) => {
+      const rs = results.filter((r) => r.kind === k);
+      return { kind: k, pairs: rs.length, recallAt20: rs.filter((r) => r.hit).length / Math.max(1, rs.length) };
+    });
+    const summary = {
+      db,
+      cases: marker.cases,
+      pairs: results.length,
+      recallAt20: results.filter((r) => r.hit).length / results.length,
+      byKind,
+      latencyMs: { p50: percentile(lat, 50), p95: percentile(lat, 95), p99: percentile(lat, 99) },
+      note: 'single queries, one after another, through PersonsService.search (the service behind POST /persons/search)',
+    };
+    const out = resolve('tmp-artifacts/bench');
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, 'search.json'), JSON.stringify({ summary, misses: results.filter((r) => !r.hit).slice(0, 50) }, null, 2));
+    console.log(`recall@20 ${(summary.recallAt20 * 100).toFixed(1)} % over ${results.length} labelled pairs (${db}, ${marker.cases} cases)`);
+    for (const k of byKind) console.log(`  ${k.kind.padEnd(20)} ${(k.recallAt20 * 100).toFixed(1).padStart(5)} %  (${k.pairs} pairs)`);
+    console.log(`latency p50 ${summary.latencyMs.p50.toFixed(1)} ms, p95 ${summary.latencyMs.p95.toFixed(1)} ms, p99 ${summary.latencyMs.p99.toFixed(1)} ms`);
+    console.log(`wrote ${join(out, 'search.json')} (misses listed there)`);
+  } finally {
+    await pool.end();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.stack : e);
+  process.exit(1);
+});
