@@ -1,6 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
+import IORedis from 'ioredis';
 import { Client } from 'pg';
 import request from 'supertest';
 import type { App } from 'supertest/types';
@@ -58,6 +59,7 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
       await app.close();
       await admin.end();
       await dropDatabase(dbName);
+      await deleteQueueKeys(process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379', `test-${dbName}:`);
     },
   };
 }
@@ -71,4 +73,20 @@ export async function auditSince(admin: Client, afterSeq: string): Promise<{ seq
 export async function lastAuditSeq(admin: Client): Promise<string> {
   const { rows } = await admin.query(`SELECT coalesce(max(seq), 0)::text AS s FROM audit_event`);
   return rows[0].s;
+}
+
+/** Removes the BullMQ keys of one suite's private prefix, so test runs leave nothing in Redis. */
+async function deleteQueueKeys(redisUrl: string, prefix: string): Promise<void> {
+  const redis = new IORedis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
+      cursor = next;
+      if (keys.length) await redis.del(...keys);
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
 }
