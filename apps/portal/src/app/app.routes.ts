@@ -10,12 +10,15 @@ const PAGES: Record<string, Route['loadComponent']> = {
   profile: () => import('./profile/profile.page').then((m) => m.ProfilePage),
   users: () => import('./admin/users.page').then((m) => m.UsersPage),
   agencies: () => import('./admin/agencies.page').then((m) => m.AgenciesPage),
+  audit: () => import('./audit/audit.page').then((m) => m.AuditPage),
 };
 
 /** Sections with pages of their own below the list (e.g. /screenings/new, /screenings/:id): lazy child routes. */
 const SECTIONS: Record<string, Route['loadChildren']> = {
   screenings: () => import('./screenings/screenings.routes').then((m) => m.SCREENING_ROUTES),
   cases: () => import('./cases/cases.routes').then((m) => m.CASE_ROUTES),
+  referrals: () => import('./referrals/referrals.routes').then((m) => m.REFERRAL_ROUTES),
+  handoffs: () => import('./handoffs/handoffs.routes').then((m) => m.HANDOFF_ROUTES),
 };
 
 /** One child route per navigation entry, guarded by the same permission that shows the entry. */

@@ -21,6 +21,7 @@ import { CaseNotes } from './case-notes';
 import { CaseRecord } from './case-record';
 import { CaseStore } from './case-store';
 import { CaseTimeline } from './case-timeline';
+import { CaseInterAgency } from '../referrals/case-interagency';
 import { formatDate, formatDateTime } from './ui-util';
 
 /** The case page: identity masked until asked for; what the user may do comes from `allowedActions`. */
@@ -37,6 +38,7 @@ import { formatDate, formatDateTime } from './ui-util';
     CaseTimeline,
     CaseConsents,
     CaseAccessLog,
+    CaseInterAgency,
   ],
   providers: [CaseStore],
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -1,0 +1,230 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { FormsModule } from '@angular/forms';
+import { ActivatedRoute, Router } from '@angular/router';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { AUDIT_OUTCOME_LABELS, AUDIT_OUTCOMES, isOneOf, label, type Language } from '@ctms/domain';
+import { ACCESS_ACTION_LABELS } from '../core/i18n/dict-cases';
+import { INTERAGENCY_EVENT_LABELS } from '../core/i18n/dict-interagency';
+import { I18n } from '../core/i18n/i18n.service';
+import { IaPipe } from '../referrals/ia-translate';
+import { describeError, formatDateTime, laoLocalToIso } from '../cases/ui-util';
+import { InterAgencyApi, type AuditEntry, type AuditFilter } from '../referrals/interagency-api';
+
+export const OBJECT_TYPES = ['case', 'person', 'screening', 'consent', 'referral', 'handoff', 'attachment', 'export', 'user', 'agency', 'session'] as const;
+
+const CHECKS: Readonly<Record<keyof AuditFilter, RegExp>> = {
+  objectType: /^[a-z_]{2,40}$/,
+  objectId: /^[A-Za-z0-9-]{1,64}$/,
+  actor: /^[a-z0-9._-]{1,64}$/,
+  action: /^[A-Z_]{2,64}$/,
+  outcome: /^(ALLOWED|DENIED|FAILED)$/,
+  from: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/,
+  to: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/,
+};
+
+/** The filters as they may appear in the URL: codes, ids, staff usernames and Lao-time instants only; anything else is dropped. */
+export function auditFilterFromQuery(q: Readonly<Record<string, unknown>>): AuditFilter {
+  const out: AuditFilter = {};
+  for (const k of Object.keys(CHECKS) as (keyof AuditFilter)[]) {
+    const v = q[k];
+    if (typeof v === 'string' && CHECKS[k].test(v)) out[k] = v;
+  }
+  return out;
+}
+
+function actionLabel(code: string, lang: Language): string {
+  if (Object.prototype.hasOwnProperty.call(INTERAGENCY_EVENT_LABELS, code)) return label(INTERAGENCY_EVENT_LABELS, code, lang);
+  return label(ACCESS_ACTION_LABELS, code, lang);
+}
+
+/** The agency's audit trail with filters (supervisors). */
+@Component({
+  selector: 'app-audit-page',
+  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, IaPipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styleUrl: '../cases/section.scss',
+  styles: `
+    .filters { display: flex; flex-wrap: wrap; gap: 8px 12px; align-items: center; margin-bottom: 8px; }
+    .filters mat-form-field { width: 200px; }
+    table { min-width: 760px; }
+    code { font-size: 0.85em; word-break: break-all; }
+  `,
+  template: `
+    <section class="page wide" data-testid="audit-page">
+      <h1 class="page-title">{{ 'audit.title' | ia }}</h1>
+      <p class="hint">{{ 'audit.hint' | ia }}</p>
+      <form class="filters" role="search" [attr.aria-label]="'audit.title' | ia" (ngSubmit)="apply()" data-testid="audit-filters">
+        <mat-form-field subscriptSizing="dynamic">
+          <mat-label>{{ 'audit.objectType' | ia }}</mat-label>
+          <mat-select name="objectType" [(ngModel)]="f.objectType" data-testid="audit-object-type">
+            <mat-option value="">{{ 'audit.any' | ia }}</mat-option>
+            @for (o of objectTypes; track o) {
+              <mat-option [value]="o">{{ o }}</mat-option>
+            }
+          </mat-select>
+        </mat-form-field>
+        <mat-form-field subscriptSizing="dynamic">
+          <mat-label>{{ 'audit.objectId' | ia }}</mat-label>
+          <input matInput name="objectId" lang="en" autocomplete="off" [(ngModel)]="f.objectId" data-testid="audit-object-id" />
+        </mat-form-field>
+        <mat-form-field subscriptSizing="dynamic">
+          <mat-label>{{ 'audit.actor' | ia }}</mat-label>
+          <input matInput name="actor" lang="en" autocomplete="off" [(ngModel)]="f.actor" data-testid="audit-actor" />
+        </mat-form-field>
+        <mat-form-field subscriptSizing="dynamic">
+          <mat-label>{{ 'audit.action' | ia }}</mat-label>
+          <input matInput name="action" lang="en" autocomplete="off" [(ngModel)]="f.action" data-testid="audit-action" />
+        </mat-form-field>
+        <mat-form-field subscriptSizing="dynamic">
+          <mat-label>{{ 'audit.outcome' | ia }}</mat-label>
+          <mat-select name="outcome" [(ngModel)]="f.outcome" data-testid="audit-outcome">
+            <mat-option value="">{{ 'audit.any' | ia }}</mat-option>
+            @for (o of outcomes; track o) {
+              <mat-option [value]="o">{{ outcomeLabel(o) }}</mat-option>
+            }
+          </mat-select>
+        </mat-form-field>
+        <mat-form-field subscriptSizing="dynamic">
+          <mat-label>{{ 'audit.from' | ia }}</mat-label>
+          <input matInput type="datetime-local" name="from" [(ngModel)]="f.from" data-testid="audit-from" />
+        </mat-form-field>
+        <mat-form-field subscriptSizing="dynamic">
+          <mat-label>{{ 'audit.to' | ia }}</mat-label>
+          <input matInput type="datetime-local" name="to" [(ngModel)]="f.to" data-testid="audit-to" />
+        </mat-form-field>
+        <button mat-flat-button type="submit" data-testid="audit-apply">{{ 'ia.apply' | ia }}</button>
+        <button mat-button type="button" (click)="clear()">{{ 'audit.clear' | ia }}</button>
+      </form>
+      <div role="status" aria-live="polite">
+        @if (loading()) {
+          {{ 'ia.loading' | ia }}
+        } @else if (error(); as e) {
+          <span class="error" data-testid="audit-error">{{ e }}</span>
+        } @else if (items().length === 0) {
+          {{ 'ia.empty' | ia }}
+        } @else {
+          {{ 'ia.count' | ia: { count: items().length } }}
+        }
+      </div>
+      @if (items().length > 0) {
+        <div class="table-wrap" tabindex="0" role="region" [attr.aria-label]="'audit.title' | ia">
+          <table data-testid="audit-table">
+            <thead>
+              <tr>
+                <th scope="col">{{ 'audit.seq' | ia }}</th>
+                <th scope="col">{{ 'ia.when' | ia }}</th>
+                <th scope="col">{{ 'audit.actor' | ia }}</th>
+                <th scope="col">{{ 'audit.agency' | ia }}</th>
+                <th scope="col">{{ 'ia.what' | ia }}</th>
+                <th scope="col">{{ 'audit.object' | ia }}</th>
+                <th scope="col">{{ 'audit.outcome' | ia }}</th>
+                <th scope="col">{{ 'ia.reason' | ia }}</th>
+              </tr>
+            </thead>
+            <tbody>
+              @for (r of rows(); track r.seq) {
+                <tr data-testid="audit-row">
+                  <td>{{ r.seq }}</td>
+                  <td>{{ r.when }}</td>
+                  <td>{{ r.who }}</td>
+                  <td>{{ r.agency }}</td>
+                  <td>{{ r.what }} <code lang="en">{{ r.action }}</code></td>
+                  <td><code lang="en">{{ r.object }}</code></td>
+                  <td>{{ r.outcome }}</td>
+                  <td>{{ r.reason }}</td>
+                </tr>
+              }
+            </tbody>
+          </table>
+        </div>
+      }
+      @if (cursor()) {
+        <button mat-stroked-button type="button" [disabled]="loading()" (click)="load(false)">{{ 'ia.loadMore' | ia }}</button>
+      }
+    </section>
+  `,
+})
+export class AuditPage {
+  private readonly api = inject(InterAgencyApi);
+  private readonly i18n = inject(I18n);
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+
+  protected readonly objectTypes = OBJECT_TYPES;
+  protected readonly outcomes = AUDIT_OUTCOMES;
+  protected f: Required<Record<keyof AuditFilter, string>> = { objectType: '', objectId: '', actor: '', action: '', outcome: '', from: '', to: '' };
+  private filter: AuditFilter = {};
+  protected readonly items = signal<AuditEntry[]>([]);
+  protected readonly cursor = signal<string | null>(null);
+  protected readonly loading = signal(false);
+  protected readonly error = signal<string | null>(null);
+
+  protected readonly rows = computed(() => {
+    const lang = this.i18n.language();
+    return this.items().map((e) => ({
+      seq: e.seq,
+      when: formatDateTime(e.at, lang),
+      who: e.actor?.username ?? '—',
+      agency: e.actor?.agencyCode ?? '—',
+      action: e.action,
+      what: actionLabel(e.action, lang),
+      object: e.objectType ? `${e.objectType}${e.objectId ? ' ' + e.objectId : ''}` : '—',
+      outcome: isOneOf(AUDIT_OUTCOMES, e.outcome) ? label(AUDIT_OUTCOME_LABELS, e.outcome, lang) : e.outcome,
+      reason: e.reason ?? '',
+    }));
+  });
+
+  constructor() {
+    this.route.queryParams.pipe(takeUntilDestroyed()).subscribe((q) => {
+      this.filter = auditFilterFromQuery(q);
+      this.f = { objectType: '', objectId: '', actor: '', action: '', outcome: '', from: '', to: '', ...this.filter };
+      void this.load(true);
+    });
+  }
+
+  protected outcomeLabel(o: string): string {
+    return label(AUDIT_OUTCOME_LABELS, o, this.i18n.language());
+  }
+
+  protected apply(): void {
+    const raw = {
+      objectType: this.f.objectType,
+      objectId: this.f.objectId.trim(),
+      actor: this.f.actor.trim().toLowerCase(),
+      action: this.f.action.trim().toUpperCase(),
+      outcome: this.f.outcome,
+      from: this.f.from,
+      to: this.f.to,
+    };
+    const clean = auditFilterFromQuery(raw);
+    const queryParams: Record<string, string | null> = {};
+    for (const k of Object.keys(CHECKS)) queryParams[k] = clean[k as keyof AuditFilter] ?? null;
+    void this.router.navigate([], { relativeTo: this.route, queryParams });
+  }
+
+  protected clear(): void {
+    void this.router.navigate([], { relativeTo: this.route, queryParams: {} });
+  }
+
+  protected async load(reset: boolean): Promise<void> {
+    this.loading.set(true);
+    this.error.set(null);
+    try {
+      const query: AuditFilter = { ...this.filter };
+      if (query.from) query.from = laoLocalToIso(query.from) ?? undefined;
+      if (query.to) query.to = laoLocalToIso(query.to) ?? undefined;
+      const page = await this.api.audit(query, reset ? null : this.cursor());
+      this.items.set(reset ? page.items : [...this.items(), ...page.items]);
+      this.cursor.set(page.nextCursor);
+    } catch (e) {
+      if (reset) this.items.set([]);
+      this.error.set(describeError(e, (k, p) => this.i18n.t(k, p), this.i18n.language()).message);
+    } finally {
+      this.loading.set(false);
+    }
+  }
+}

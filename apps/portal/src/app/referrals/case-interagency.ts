@@ -1,0 +1,336 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { RouterLink } from '@angular/router';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import {
+  DATA_CATEGORIES,
+  DATA_CATEGORY_LABELS,
+  HANDOFF_STATUS_LABELS,
+  label,
+  PROVINCE_LABELS,
+  REFERRAL_STATUS_LABELS,
+  SERVICE_TYPE_LABELS,
+  SERVICE_TYPES,
+  URGENCIES,
+  URGENCY_LABELS,
+  type DataCategory,
+  type LabelMap,
+  type ServiceType,
+  type Urgency,
+} from '@ctms/domain';
+import { AuthService } from '../core/auth/auth.service';
+import { PERPETRATOR_RELATION_LABELS } from '../core/i18n/dict-cases';
+import {
+  PROTECTION_MEASURE_LABELS,
+  PROTECTION_MEASURES,
+  SUSPECT_ROLE_LABELS,
+  SUSPECT_ROLES,
+  TESTIFY_LABELS,
+  WILLINGNESS_TO_TESTIFY,
+} from '../core/i18n/dict-interagency';
+import { I18n } from '../core/i18n/i18n.service';
+import { IaPipe, iaT } from './ia-translate';
+import { PERPETRATOR_RELATIONS } from '../cases/case-codes';
+import { CaseApi, type ConsentView, type ReferenceAgency } from '../cases/case-api';
+import { CaseStore } from '../cases/case-store';
+import { formatDateTime, toggle } from '../cases/ui-util';
+import { InterAgencyApi, type CreateHandoff, type DirectoryEntry, type HandoffSummary, type ReferralSummary } from './interagency-api';
+import { coveredCategories, missingCategories } from './ia-util';
+
+const PACKET: readonly DataCategory[] = DATA_CATEGORIES.filter((c) => c !== 'CASE_SUMMARY');
+
+/** The case page's referral and handoff section: the case's referrals and handoffs, and the forms to create them. */
+@Component({
+  selector: 'app-case-interagency',
+  imports: [FormsModule, RouterLink, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, MatSelectModule, IaPipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styleUrl: '../cases/section.scss',
+  styles: `.packet-item { display: flex; flex-wrap: wrap; align-items: center; gap: 0 8px; } .radio { display: flex; align-items: center; gap: 8px; min-height: 40px; }`,
+  templateUrl: './case-interagency.html',
+})
+export class CaseInterAgency {
+  protected readonly store = inject(CaseStore);
+  private readonly api = inject(InterAgencyApi);
+  private readonly caseApi = inject(CaseApi);
+  private readonly auth = inject(AuthService);
+  private readonly i18n = inject(I18n);
+
+  protected readonly serviceTypes = SERVICE_TYPES;
+  protected readonly urgencies = URGENCIES;
+  protected readonly packet = PACKET;
+  protected readonly roles = SUSPECT_ROLES;
+  protected readonly relations = PERPETRATOR_RELATIONS;
+  protected readonly testify = WILLINGNESS_TO_TESTIFY;
+  protected readonly measures = PROTECTION_MEASURES;
+  protected readonly L = {
+    service: SERVICE_TYPE_LABELS,
+    urgency: URGENCY_LABELS,
+    category: DATA_CATEGORY_LABELS,
+    role: SUSPECT_ROLE_LABELS,
+    relation: PERPETRATOR_RELATION_LABELS,
+    testify: TESTIFY_LABELS,
+    measure: PROTECTION_MEASURE_LABELS,
+  } as const;
+
+  protected readonly referrals = signal<ReferralSummary[]>([]);
+  protected readonly handoffs = signal<HandoffSummary[]>([]);
+  protected readonly error = signal<string | null>(null);
+  protected readonly canRefer = computed(() => this.auth.can('referral:create'));
+  protected readonly canHandoff = computed(() => this.auth.can('handoff:create'));
+
+  // referral form
+  protected readonly referring = signal(false);
+  protected readonly chosenServices = signal<ServiceType[]>([]);
+  protected readonly directory = signal<DirectoryEntry[]>([]);
+  protected readonly agencyId = signal<string | null>(null);
+  protected readonly consents = signal<ConsentView[]>([]);
+  protected readonly categories = signal<DataCategory[]>([]);
+  protected readonly refused = signal<DataCategory[]>([]);
+  protected urgency: Urgency | '' = '';
+  protected reason = '';
+
+  // handoff form
+  protected readonly handingOff = signal(false);
+  protected readonly prosecutors = signal<ReferenceAgency[]>([]);
+  protected ho = this.emptyHandoff();
+
+  protected readonly covered = computed(() => coveredCategories(this.consents(), this.agencyId()));
+  protected readonly summaryCovered = computed(() => this.covered().has('CASE_SUMMARY'));
+  protected readonly province = computed(() => {
+    const p = this.store.case()?.provinceCode ?? '';
+    return `${p} ${label(PROVINCE_LABELS, p, this.i18n.language())}`;
+  });
+
+  protected readonly referralRows = computed(() => {
+    const lang = this.i18n.language();
+    return this.referrals().map((r) => ({
+      ...r,
+      statusLabel: label(REFERRAL_STATUS_LABELS, r.status, lang),
+      services: r.serviceTypes.map((s) => label(SERVICE_TYPE_LABELS, s, lang)).join(', '),
+      urgencyLabel: label(URGENCY_LABELS, r.urgency, lang),
+      created: formatDateTime(r.createdAt, lang),
+    }));
+  });
+
+  protected readonly handoffRows = computed(() => {
+    const lang = this.i18n.language();
+    return this.handoffs().map((h) => ({ ...h, statusLabel: label(HANDOFF_STATUS_LABELS, h.status, lang), created: formatDateTime(h.createdAt, lang) }));
+  });
+
+  constructor() {
+    effect(() => {
+      if (this.store.case()?.id) untracked(() => void this.load());
+    });
+  }
+
+  protected lbl(map: LabelMap<string>, code: string): string {
+    return label(map, code, this.i18n.language());
+  }
+
+  protected name(a: { nameLo: string; nameEn: string }): string {
+    return this.i18n.pick(a.nameLo, a.nameEn);
+  }
+
+  /** Why a category cannot be chosen, or null when it can. */
+  protected disabledReason(k: DataCategory): string | null {
+    if (!this.agencyId()) return iaT(this.i18n, 'ref.case.chooseAgencyFirst');
+    if (!this.covered().has(k)) return iaT(this.i18n, 'ref.case.notCovered', { category: this.lbl(DATA_CATEGORY_LABELS, k) });
+    return null;
+  }
+
+  protected refusedText(): string {
+    return this.refused()
+      .map((k) => this.lbl(DATA_CATEGORY_LABELS, k))
+      .join(', ');
+  }
+
+  private async load(): Promise<void> {
+    const id = this.store.case()?.id;
+    if (!id) return;
+    this.error.set(null);
+    try {
+      const [refs, hos] = await Promise.all([
+        this.auth.can('referral:read') ? this.collect((c) => this.api.referrals('outgoing', null, c, 100)) : Promise.resolve([]),
+        this.auth.can('handoff:read') ? this.collect((c) => this.api.handoffs('outgoing', null, c, 100)) : Promise.resolve([]),
+      ]);
+      this.referrals.set(refs.filter((r) => r.caseId === id));
+      this.handoffs.set(hos.filter((h) => h.caseId === id));
+    } catch (e) {
+      this.error.set(this.store.problem(e).message);
+    }
+  }
+
+  /** Every page of a box (a case's own referrals are few; the box is the agency's). */
+  private async collect<T>(page: (cursor: string | null) => Promise<{ items: T[]; nextCursor: string | null }>): Promise<T[]> {
+    const out: T[] = [];
+    let cursor: string | null = null;
+    for (let i = 0; i < 20; i++) {
+      const p = await page(cursor);
+      out.push(...p.items);
+      cursor = p.nextCursor;
+      if (!cursor) break;
+    }
+    return out;
+  }
+
+  protected async startReferral(): Promise<void> {
+    const id = this.store.case()?.id;
+    if (!id) return;
+    this.referring.set(true);
+    this.chosenServices.set([]);
+    this.directory.set([]);
+    this.agencyId.set(null);
+    this.categories.set([]);
+    this.refused.set([]);
+    this.urgency = '';
+    this.reason = '';
+    try {
+      const page = await this.caseApi.consents(id, null);
+      this.consents.set(page.items);
+    } catch (e) {
+      this.error.set(this.store.problem(e).message);
+    }
+  }
+
+  protected async toggleService(s: ServiceType, on: boolean): Promise<void> {
+    const chosen = toggle(this.chosenServices(), s, on);
+    this.chosenServices.set(chosen);
+    const province = this.store.case()?.provinceCode;
+    if (!province || chosen.length === 0) {
+      this.directory.set([]);
+      this.agencyId.set(null);
+      return;
+    }
+    try {
+      const lists = await Promise.all(chosen.map((t) => this.api.directory(t, province)));
+      const [first, ...rest] = lists;
+      const all = first.filter((a) => rest.every((l) => l.some((b) => b.id === a.id)));
+      this.directory.set(all);
+      if (!all.some((a) => a.id === this.agencyId())) this.chooseAgency(null);
+    } catch (e) {
+      this.error.set(this.store.problem(e).message);
+    }
+  }
+
+  protected chooseAgency(id: string | null): void {
+    this.agencyId.set(id);
+    const covered = coveredCategories(this.consents(), id);
+    this.categories.set(this.categories().filter((k) => covered.has(k)));
+    this.refused.set([]);
+  }
+
+  protected toggleCategory(k: DataCategory, on: boolean): void {
+    this.categories.set(toggle(this.categories(), k, on));
+  }
+
+  protected referralReady(): boolean {
+    return !!this.agencyId() && this.chosenServices().length > 0 && !!this.urgency && this.reason.trim().length > 0;
+  }
+
+  protected async sendReferral(): Promise<void> {
+    const c = this.store.case();
+    const toAgencyId = this.agencyId();
+    if (!c || !toAgencyId || !this.urgency || !this.referralReady()) return;
+    this.refused.set([]);
+    let failure: unknown = null;
+    const done = await this.store.run(
+      () =>
+        this.api
+          .createReferral(c.id, { toAgencyId, serviceTypes: this.chosenServices(), urgency: this.urgency as Urgency, reason: this.reason.trim(), categories: this.categories() })
+          .catch((e: unknown) => {
+            failure = e;
+            throw e;
+          }),
+      'cases.saved.status',
+    );
+    if (done) {
+      this.store.notice.set({ kind: 'ok', text: iaT(this.i18n, 'ref.case.sent') });
+      this.referring.set(false);
+      await this.load();
+    } else {
+      this.refused.set(missingCategories(failure));
+    }
+  }
+
+  // ---------------------------------------------------------------- handoffs
+
+  private emptyHandoff() {
+    return {
+      toAgencyId: '',
+      statementSummary: '',
+      evidence: [{ description: '' }],
+      suspects: [{ name: '', alias: '', roleInProcess: '', relationToVictim: '' }],
+      charges: [{ article: '', description: '' }],
+      willingToTestify: '',
+      protectionMeasures: [] as string[],
+      protectionNote: '',
+    };
+  }
+
+  protected async startHandoff(): Promise<void> {
+    this.ho = this.emptyHandoff();
+    this.handingOff.set(true);
+    try {
+      const agencies = await this.caseApi.agencies();
+      const ospp = agencies.filter((a) => a.capabilities.includes('PROSECUTE'));
+      this.prosecutors.set(ospp);
+      if (ospp.length === 1) this.ho.toAgencyId = ospp[0].id;
+    } catch (e) {
+      this.error.set(this.store.problem(e).message);
+    }
+  }
+
+  protected addEvidence(): void {
+    this.ho.evidence = [...this.ho.evidence, { description: '' }];
+  }
+  protected addSuspect(): void {
+    this.ho.suspects = [...this.ho.suspects, { name: '', alias: '', roleInProcess: '', relationToVictim: '' }];
+  }
+  protected addCharge(): void {
+    this.ho.charges = [...this.ho.charges, { article: '', description: '' }];
+  }
+  protected removeAt<T>(list: T[], i: number): T[] {
+    return list.filter((_, j) => j !== i);
+  }
+  protected toggleMeasure(m: string, on: boolean): void {
+    this.ho.protectionMeasures = toggle(this.ho.protectionMeasures, m, on);
+  }
+
+  protected handoffBody(): CreateHandoff | null {
+    const h = this.ho;
+    if (!h.toAgencyId || !h.statementSummary.trim() || !h.willingToTestify) return null;
+    const suspects = h.suspects.filter((s) => s.roleInProcess || s.relationToVictim || s.name.trim() || s.alias.trim());
+    if (suspects.some((s) => !s.roleInProcess || !s.relationToVictim)) return null;
+    return {
+      toAgencyId: h.toAgencyId,
+      statementSummary: h.statementSummary.trim(),
+      evidence: h.evidence.filter((e) => e.description.trim()).map((e) => ({ description: e.description.trim() })),
+      suspects: suspects.map((s) => ({
+        ...(s.name.trim() ? { name: s.name.trim() } : {}),
+        ...(s.alias.trim() ? { alias: s.alias.trim() } : {}),
+        roleInProcess: s.roleInProcess,
+        relationToVictim: s.relationToVictim,
+      })),
+      proposedCharges: h.charges.filter((c) => c.article.trim()).map((c) => ({ article: c.article.trim(), ...(c.description.trim() ? { description: c.description.trim() } : {}) })),
+      willingToTestify: h.willingToTestify,
+      protectionMeasures: h.protectionMeasures,
+      ...(h.protectionNote.trim() ? { protectionNote: h.protectionNote.trim() } : {}),
+    };
+  }
+
+  protected async sendHandoff(): Promise<void> {
+    const c = this.store.case();
+    const body = this.handoffBody();
+    if (!c || !body) return;
+    const done = await this.store.run(() => this.api.createHandoff(c.id, body), 'cases.saved.status');
+    if (done) {
+      this.store.notice.set({ kind: 'ok', text: iaT(this.i18n, 'ho.sent') });
+      this.handingOff.set(false);
+      await this.load();
+    }
+  }
+}

@@ -1,0 +1,225 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { RouterLink } from '@angular/router';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import {
+  CASE_STATUS_LABELS,
+  DATA_CATEGORY_LABELS,
+  DECLINE_REASON_LABELS,
+  DECLINE_REASONS,
+  IDENTIFICATION_STATUS_LABELS,
+  label,
+  PROVINCE_LABELS,
+  REFERRAL_OUTCOME_LABELS,
+  REFERRAL_OUTCOMES,
+  REFERRAL_STATUS_LABELS,
+  SERVICE_TYPE_LABELS,
+  URGENCY_LABELS,
+  type LabelMap,
+} from '@ctms/domain';
+import { EXPLOITATION_TYPE_LABELS } from '../core/i18n/dict-cases';
+import { INTERAGENCY_EVENT_LABELS } from '../core/i18n/dict-interagency';
+import { I18n } from '../core/i18n/i18n.service';
+import { TranslatePipe } from '../core/i18n/translate.pipe';
+import { IaPipe, iaT } from './ia-translate';
+import { CaseApi, type CaseDetail } from '../cases/case-api';
+import { blankToUndefined, describeError, formatDate, formatDateTime, todayInLaos } from '../cases/ui-util';
+import { InterAgencyApi, type ReferralDetail } from './interagency-api';
+import { slaClock } from './ia-util';
+
+type Form = 'accept' | 'decline' | 'services' | 'complete' | 'cancel' | null;
+
+/** One referral: its packet, a masked preview of the case, services, history and the actions allowed. */
+@Component({
+  selector: 'app-referral-page',
+  imports: [FormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe, IaPipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styleUrl: '../cases/section.scss',
+  styles: `.overdue { color: var(--mat-sys-error); font-weight: 600; } .chip { display: inline-block; padding: 0 8px; border-radius: 12px; background: var(--mat-sys-secondary-container); }`,
+  templateUrl: './referral.page.html',
+})
+export class ReferralPage {
+  readonly id = input.required<string>();
+  private readonly api = inject(InterAgencyApi);
+  private readonly caseApi = inject(CaseApi);
+  private readonly i18n = inject(I18n);
+
+  protected readonly declineReasons = DECLINE_REASONS;
+  protected readonly outcomes = REFERRAL_OUTCOMES;
+  protected readonly L = { decline: DECLINE_REASON_LABELS, outcome: REFERRAL_OUTCOME_LABELS, service: SERVICE_TYPE_LABELS } as const;
+
+  protected readonly r = signal<ReferralDetail | null>(null);
+  protected readonly preview = signal<CaseDetail | null>(null);
+  protected readonly previewError = signal(false);
+  protected readonly loadError = signal<string | null>(null);
+  protected readonly notice = signal<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  protected readonly fieldErrors = signal<Record<string, string>>({});
+  protected readonly busy = signal(false);
+  protected readonly form = signal<Form>(null);
+  protected readonly today = todayInLaos();
+
+  protected f = { reason: '', note: '', serviceType: '', deliveredOn: todayInLaos(), provider: '', notes: '', outcome: '' };
+
+  protected readonly view = computed(() => {
+    const r = this.r();
+    if (!r) return null;
+    const lang = this.i18n.language();
+    const clock = slaClock(r.acknowledgeBy, Date.now());
+    return {
+      status: label(REFERRAL_STATUS_LABELS, r.status, lang),
+      services: r.serviceTypes.map((s) => label(SERVICE_TYPE_LABELS, s, lang)).join(', '),
+      urgency: label(URGENCY_LABELS, r.urgency, lang),
+      categories: r.categories.map((k) => label(DATA_CATEGORY_LABELS, k, lang)).join(', '),
+      effective: r.effectiveCategories.map((k) => label(DATA_CATEGORY_LABELS, k, lang)).join(', '),
+      acknowledgeBy: formatDateTime(r.acknowledgeBy, lang),
+      sla:
+        r.status === 'PENDING'
+          ? iaT(this.i18n, clock.overdue ? 'ref.sla.overdue' : 'ref.sla.left', { h: clock.h, m: clock.m })
+          : iaT(this.i18n, 'ref.sla.done'),
+      overdue: r.status === 'PENDING' && (r.overdue || clock.overdue),
+      created: formatDateTime(r.createdAt, lang),
+      acknowledged: formatDateTime(r.acknowledgedAt, lang),
+      closed: formatDateTime(r.closedAt, lang),
+      declineReason: r.declineReason ? label(DECLINE_REASON_LABELS, r.declineReason, lang) : null,
+      outcome: r.outcome ? label(REFERRAL_OUTCOME_LABELS, r.outcome, lang) : null,
+      delivered: r.services.map((s) => ({
+        ...s,
+        typeLabel: label(SERVICE_TYPE_LABELS, s.serviceType, lang),
+        on: formatDate(s.deliveredOn, lang),
+        at: formatDateTime(s.recordedAt, lang),
+      })),
+      history: r.history.map((h, i) => ({
+        key: i,
+        at: formatDateTime(h.at, lang),
+        who: h.actor ? `${h.actor.username ?? '—'} (${h.actor.agencyCode ?? '—'})` : '—',
+        what: label(INTERAGENCY_EVENT_LABELS, h.kind, lang),
+        status: h.status ? label(REFERRAL_STATUS_LABELS, h.status, lang) : '',
+      })),
+      can: new Set(r.allowedActions),
+      canService: r.allowedActions.includes('START_SERVICE') || (r.status === 'IN_PROGRESS' && r.allowedActions.includes('COMPLETE')),
+    };
+  });
+
+  protected readonly previewView = computed(() => {
+    const c = this.preview() as (CaseDetail & { visibleCategories?: string[] }) | null;
+    if (!c) return null;
+    const lang = this.i18n.language();
+    return {
+      caseNumber: c.caseNumber,
+      status: label(CASE_STATUS_LABELS, c.status, lang),
+      identification: label(IDENTIFICATION_STATUS_LABELS, c.identificationStatus, lang),
+      province: `${c.provinceCode} ${label(PROVINCE_LABELS, c.provinceCode, lang)}`,
+      types: (c.exploitationTypes ?? []).map((x) => label(EXPLOITATION_TYPE_LABELS, x, lang)).join(', '),
+      visible: (c.visibleCategories ?? []).map((k) => label(DATA_CATEGORY_LABELS, k, lang)).join(', '),
+      contact: c.contact ?? null,
+      health: c.health ?? null,
+      narrative: c.exploitation?.narrative ?? null,
+      opened: formatDate(c.openedAt, lang),
+    };
+  });
+
+  constructor() {
+    effect(() => {
+      const id = this.id();
+      untracked(() => void this.load(id));
+    });
+  }
+
+  protected lbl(map: LabelMap<string>, code: string): string {
+    return label(map, code, this.i18n.language());
+  }
+
+  private async load(id: string): Promise<void> {
+    this.loadError.set(null);
+    try {
+      const r = await this.api.referral(id);
+      this.r.set(r);
+      void this.loadPreview(r.caseId);
+    } catch (e) {
+      this.loadError.set(this.describe(e).message);
+    }
+  }
+
+  private async loadPreview(caseId: string): Promise<void> {
+    try {
+      this.preview.set(await this.caseApi.get(caseId));
+      this.previewError.set(false);
+    } catch {
+      this.preview.set(null);
+      this.previewError.set(true);
+    }
+  }
+
+  private describe(e: unknown) {
+    return describeError(e, (k, p) => this.i18n.t(k, p), this.i18n.language());
+  }
+
+  protected open(form: Form): void {
+    this.f = { reason: '', note: '', serviceType: this.r()?.serviceTypes[0] ?? '', deliveredOn: todayInLaos(), provider: '', notes: '', outcome: '' };
+    this.fieldErrors.set({});
+    this.form.set(form);
+  }
+
+  protected ready(): boolean {
+    const f = this.f;
+    switch (this.form()) {
+      case 'accept':
+        return true;
+      case 'decline':
+        return !!f.reason && (f.reason !== 'OTHER' || !!f.note.trim());
+      case 'services':
+        return !!f.serviceType && !!f.deliveredOn && f.deliveredOn <= todayInLaos();
+      case 'complete':
+        return !!f.outcome && (f.outcome !== 'OTHER' || !!f.note.trim());
+      case 'cancel':
+        return f.reason.trim().length > 0;
+      default:
+        return false;
+    }
+  }
+
+  protected async submit(): Promise<void> {
+    const r = this.r();
+    const form = this.form();
+    if (!r || !form || !this.ready()) return;
+    const f = this.f;
+    const v = { version: r.version };
+    const bodies: Record<Exclude<Form, null>, Record<string, unknown>> = {
+      accept: v,
+      decline: { ...v, reason: f.reason, ...(blankToUndefined(f.note) ? { note: f.note.trim() } : {}) },
+      services: {
+        ...v,
+        serviceType: f.serviceType,
+        deliveredOn: f.deliveredOn,
+        ...(blankToUndefined(f.provider) ? { provider: f.provider.trim() } : {}),
+        ...(blankToUndefined(f.notes) ? { notes: f.notes.trim() } : {}),
+      },
+      complete: { ...v, outcome: f.outcome, ...(blankToUndefined(f.note) ? { note: f.note.trim() } : {}) },
+      cancel: { ...v, reason: f.reason.trim() },
+    };
+    this.busy.set(true);
+    this.notice.set(null);
+    this.fieldErrors.set({});
+    try {
+      const next = await this.api.referralAction(r.id, form, bodies[form]);
+      this.r.set(next);
+      this.form.set(null);
+      this.notice.set({ kind: 'ok', text: iaT(this.i18n, 'ref.done') });
+      void this.loadPreview(next.caseId);
+    } catch (e) {
+      const p = this.describe(e);
+      this.fieldErrors.set(p.fields);
+      this.notice.set({ kind: 'error', text: p.message });
+      if (p.code === 'STALE_VERSION') await this.load(r.id);
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  protected fieldError(name: string): string | null {
+    return this.fieldErrors()[name] ?? null;
+  }
+}
