@@ -167,6 +167,8 @@ async function check(page, testId) {
 
 async function shoot(page, lang, step) {
   await page.evaluate(() => document.fonts.ready);
+  // the shell scrolls inside <main>: show the top of the page
+  await page.evaluate(() => document.querySelector('main')?.scrollTo(0, 0));
   await page.screenshot({ path: join(artifacts, `journey-${lang}-${step}.png`), fullPage: true });
 }
 
@@ -251,8 +253,11 @@ for (const lang of ['lo', 'en']) {
       assert.ok(!(await bodyText(page)).includes(family));
       assert.match(await page.getByTestId('referral-facts').innerText(), words.month, 'dates in the language');
       await visit(page, lang, '04-lwu-preview');
-      await page.getByTestId('referral-accept').click();
-      await page.getByTestId('referral-action-submit').click();
+      // accepting with the keyboard only
+      await page.getByTestId('referral-accept').focus();
+      await page.keyboard.press('Enter');
+      await page.getByTestId('referral-action-submit').focus();
+      await page.keyboard.press('Enter');
       await waitStatus(page, 'referral-status', 'ACCEPTED');
       assert.equal((await page.getByTestId('referral-assignee').innerText()).trim(), 'lwu.caseworker');
       await page.getByTestId('referral-record-service').click();
@@ -265,6 +270,11 @@ for (const lang of ['lo', 'en']) {
       await page.getByTestId('referral-action-submit').click();
       await waitStatus(page, 'referral-status', 'COMPLETED');
       await visit(page, lang, '05-lwu-completed');
+      // the same page on a phone
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.getByTestId('referral-outcome').waitFor();
+      await visit(page, lang, '05-lwu-completed-phone');
+      await page.setViewportSize(viewport);
       await logout(page);
 
       // ---- atd.caseworker sees the outcome in the outgoing box
@@ -321,7 +331,7 @@ for (const lang of ['lo', 'en']) {
         await page.getByTestId('charge-court').fill(lang === 'lo' ? 'ສານປະຊາຊົນນະຄອນຫຼວງ' : 'Vientiane Capital People’s Court');
       });
       await waitStatus(page, 'handoff-status', 'CHARGED');
-      const today = new Date().toISOString().slice(0, 10);
+      const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Vientiane' }).format(new Date());
       await handoffStep(page, 'START_TRIAL', async () => {
         await page.getByTestId('trial-court').fill(lang === 'lo' ? 'ສານປະຊາຊົນນະຄອນຫຼວງ' : 'Vientiane Capital People’s Court');
         await page.getByTestId('trial-dates').fill(today);

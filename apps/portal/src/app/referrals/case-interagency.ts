@@ -79,8 +79,10 @@ export class CaseInterAgency {
   protected readonly referrals = signal<ReferralSummary[]>([]);
   protected readonly handoffs = signal<HandoffSummary[]>([]);
   protected readonly error = signal<string | null>(null);
-  protected readonly canRefer = computed(() => this.auth.can('referral:create'));
-  protected readonly canHandoff = computed(() => this.auth.can('handoff:create'));
+  /** only the lead agency refers or hands a case off (the case answers its caller's relation) */
+  private readonly lead = computed(() => ((this.store.case() as { relation?: string } | null)?.relation ?? 'LEAD_AGENCY') === 'LEAD_AGENCY');
+  protected readonly canRefer = computed(() => this.lead() && this.auth.can('referral:create'));
+  protected readonly canHandoff = computed(() => this.lead() && this.auth.can('handoff:create'));
 
   // referral form
   protected readonly referring = signal(false);
