@@ -10,8 +10,8 @@ import { startStack, TestStack } from './harness';
  * from the permission catalogue and the relation table below, never written per cell; a denied
  * record must be the same 404, byte for byte, as a missing one.
  *
- * Write routes are covered by the per-feature suites (each refuses other agencies with this 404)
- * and by write-routes.int-spec.ts (bad input → 400 before anything is looked up).
+ * Write routes get the same treatment with bodies that are valid but change nothing (stale
+ * versions, uncovered packets …); bad input → 400 before any lookup is write-routes.int-spec.ts.
  */
 type Relation = 'LEAD_AGENCY' | 'OTHER_PROVINCE' | 'OTHER_AGENCY' | 'REFERRAL_ACTIVE' | 'REFERRAL_PENDING' | 'REFERRAL_CLOSED' | 'HANDOFF' | 'ADMIN';
 
@@ -52,8 +52,56 @@ const OPENS: Record<string, Relation[]> = {
   'GET /referrals/:id': ['LEAD_AGENCY', 'REFERRAL_ACTIVE'],
   'GET /handoffs/:id': ['LEAD_AGENCY', 'HANDOFF'],
 };
-/** Record routes outside this matrix, with the reason. */
-const NOT_CASE_RECORDS = [/^GET \/admin\//, /^GET \/exports\//, /^GET \/notifications/];
+/** Record routes outside this matrix, with the reason: administration, the caller's own exports and notifications. */
+const NOT_CASE_RECORDS = [/^(GET|POST|PATCH) \/admin\//, /^(GET|POST) \/exports\//, /^(GET|POST) \/notifications/];
+/** Write routes outside the write matrix: merge needs a second real person (covered by persons.int-spec.ts). */
+const NOT_IN_WRITE_MATRIX = [/^POST \/persons\/:id\/merge$/, /^POST \/persons\/merges\/:mergeId\/undo$/];
+
+/**
+ * Write routes: each is sent a body that is valid but cannot change anything for a caller who may
+ * act (a stale `version`, or a packet no consent covers, or a disguised file …), so every cell is
+ * independent. Callers who may act get anything but 404 (409, 400, 415 …); everyone else gets the
+ * standard 404.
+ */
+const STALE = 999999;
+const WRITES: Record<string, { opens: Relation[]; body: (ids: Record<string, string>) => object }> = {
+  'PATCH /cases/:id': { opens: ['LEAD_AGENCY'], body: () => ({ version: STALE, riskLevel: 'LOW' }) },
+  'POST /cases/:id/assign': { opens: ['LEAD_AGENCY'], body: (i) => ({ version: STALE, userId: i['atdCaseworker'] }) },
+  'POST /cases/:id/transition': { opens: ['LEAD_AGENCY'], body: () => ({ version: STALE, action: 'ACTIVATE' }) },
+  'POST /cases/:id/identification': { opens: ['LEAD_AGENCY'], body: () => ({ version: STALE, decision: 'IDENTIFIED', decidedOn: '2026-01-02', reasons: 'matrix' }) },
+  'POST /cases/:id/close': { opens: ['LEAD_AGENCY'], body: () => ({ version: STALE, reason: 'OTHER', note: 'matrix' }) },
+  'POST /cases/:id/reopen': { opens: ['LEAD_AGENCY'], body: () => ({ version: STALE, reason: 'matrix' }) },
+  'POST /cases/:id/notes': { opens: ['LEAD_AGENCY'], body: () => ({ body: 'matrix note' }) },
+  'POST /cases/:id/referrals': { opens: ['LEAD_AGENCY'], body: (i) => ({ toAgencyId: i['LWU'], serviceTypes: ['SHELTER'], urgency: 'HIGH', reason: 'matrix', categories: ['HEALTH'] }) },
+  'POST /cases/:id/consents': {
+    opens: ['LEAD_AGENCY'],
+    body: (i) => ({ type: 'REFERRAL_SHARING', agencyIds: [i['LWU']], categories: ['CASE_SUMMARY'], givenBy: 'SELF', form: 'WRITTEN_SIGNATURE', grantedAt: '2099-01-01T00:00:00Z' }),
+  },
+  'POST /cases/:id/handoffs': {
+    opens: ['LEAD_AGENCY'],
+    body: (i) => ({ toAgencyId: i['LWU'], statementSummary: 'matrix', evidence: [], suspects: [], proposedCharges: [], willingToTestify: 'UNDECIDED', protectionMeasures: [] }),
+  },
+  'POST /referrals/:id/accept': { opens: ['LEAD_AGENCY', 'REFERRAL_ACTIVE'], body: () => ({ version: STALE }) },
+  'POST /referrals/:id/decline': { opens: ['LEAD_AGENCY', 'REFERRAL_ACTIVE'], body: () => ({ version: STALE, reason: 'NO_CAPACITY' }) },
+  'POST /referrals/:id/services': { opens: ['LEAD_AGENCY', 'REFERRAL_ACTIVE'], body: () => ({ version: STALE, serviceType: 'SHELTER', deliveredOn: '2026-01-02' }) },
+  'POST /referrals/:id/complete': { opens: ['LEAD_AGENCY', 'REFERRAL_ACTIVE'], body: () => ({ version: STALE, outcome: 'OTHER', note: 'matrix' }) },
+  'POST /referrals/:id/cancel': { opens: ['LEAD_AGENCY', 'REFERRAL_ACTIVE'], body: () => ({ version: STALE, reason: 'matrix' }) },
+  'POST /handoffs/:id/receive': { opens: ['LEAD_AGENCY', 'HANDOFF'], body: () => ({ version: STALE }) },
+  'POST /handoffs/:id/accept': { opens: ['LEAD_AGENCY', 'HANDOFF'], body: () => ({ version: STALE }) },
+  'POST /handoffs/:id/return': { opens: ['LEAD_AGENCY', 'HANDOFF'], body: () => ({ version: STALE, reason: 'matrix' }) },
+  'POST /handoffs/:id/resubmit': { opens: ['LEAD_AGENCY', 'HANDOFF'], body: () => ({ version: STALE }) },
+  'POST /handoffs/:id/charge': { opens: ['LEAD_AGENCY', 'HANDOFF'], body: () => ({ version: STALE, chargesFiled: [{ article: 'PENAL_CODE_215' }] }) },
+  'POST /handoffs/:id/trial': { opens: ['LEAD_AGENCY', 'HANDOFF'], body: () => ({ version: STALE, court: 'matrix', trialDates: ['2026-01-02'] }) },
+  'POST /handoffs/:id/verdict': { opens: ['LEAD_AGENCY', 'HANDOFF'], body: () => ({ version: STALE, verdict: 'CONVICTED', decidedOn: '2026-01-02' }) },
+  'POST /handoffs/:id/close': { opens: ['LEAD_AGENCY', 'HANDOFF'], body: () => ({ version: STALE }) },
+  'POST /handoffs/:id/withdraw': { opens: ['LEAD_AGENCY', 'HANDOFF'], body: () => ({ version: STALE, reason: 'matrix' }) },
+  'PATCH /screenings/:id': { opens: ['LEAD_AGENCY'], body: () => ({ version: STALE }) },
+  'POST /screenings/:id/submit': { opens: ['LEAD_AGENCY'], body: () => ({ version: STALE }) },
+  'POST /screenings/:id/approve': { opens: ['LEAD_AGENCY'], body: () => ({ version: STALE }) },
+  'POST /screenings/:id/return': { opens: ['LEAD_AGENCY'], body: () => ({ version: STALE, comment: 'matrix' }) },
+  'POST /screenings/:id/terminate': { opens: ['LEAD_AGENCY'], body: () => ({ version: STALE, reason: 'OTHER', note: 'matrix' }) },
+  'POST /consents/:id/withdraw': { opens: ['LEAD_AGENCY'], body: () => ({ reason: 'matrix' }) },
+};
 
 const ALL_YES = Object.fromEntries(INTERVIEW_CONSENT_QUESTIONS.map((q) => [q, 'YES']));
 const MINIMAL_PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
@@ -99,7 +147,7 @@ describe('authorization matrix: record routes × demo accounts × relations', ()
         grantedAt: new Date(Date.now() - 60_000).toISOString(),
       });
     await consent('LWU', ['CASE_SUMMARY', 'IDENTITY', 'CONTACT_LOCATION']);
-    await consent('MOLSW', ['CASE_SUMMARY', 'IDENTITY']);
+    ids['consent'] = (await consent('MOLSW', ['CASE_SUMMARY', 'IDENTITY'])).id;
     await consent('NGO_DEMO', ['CASE_SUMMARY']);
     const refer = (code: string, service: string, categories: DataCategory[]) =>
       post('atd.caseworker', `/cases/${ids['case']}/referrals`, { toAgencyId: agency(code), serviceTypes: [service], urgency: 'HIGH', reason: 'matrix', categories });
@@ -127,6 +175,8 @@ describe('authorization matrix: record routes × demo accounts × relations', ()
       .attach('file', MINIMAL_PDF, { filename: 'evidence.pdf', contentType: 'application/pdf' });
     if (upload.status !== 201) throw new Error(`upload answered ${upload.status}: ${upload.text}`);
     ids['attachment'] = upload.body.id;
+    ids['LWU'] = agency('LWU');
+    ids['atdCaseworker'] = (await s.admin.query(`SELECT id FROM app_user WHERE username = 'atd.caseworker'`)).rows[0].id;
   });
   afterAll(async () => {
     await s.close();
@@ -135,7 +185,7 @@ describe('authorization matrix: record routes × demo accounts × relations', ()
   /** The record a route addresses, by its first path segment. */
   function idFor(path: string): string {
     const segment = path.split('/')[1] ?? '';
-    const key = { cases: 'case', screenings: 'screening', persons: 'person', referrals: 'referral', handoffs: 'handoff', attachments: 'attachment' }[segment];
+    const key = { cases: 'case', screenings: 'screening', persons: 'person', referrals: 'referral', handoffs: 'handoff', attachments: 'attachment', consents: 'consent' }[segment];
     const id = key ? ids[key] : undefined;
     if (!id) throw new Error(`no fixture for ${path}`);
     return id;
@@ -147,6 +197,16 @@ describe('authorization matrix: record routes × demo accounts × relations', ()
       .map((r) => `GET /${r.path}`.replace(/\/+/g, '/').replace(/\/$/, ''))
       .filter((k) => !NOT_CASE_RECORDS.some((re) => re.test(k)));
     expect(recordRoutes.filter((k) => !(k in OPENS))).toEqual([]);
+  });
+
+  const keyOf = (r: { method: string; path: string }) => `${r.method} /${r.path}`.replace(/\/+/g, '/').replace(/\/$/, '');
+
+  it('every write route on a case record is in the write matrix', () => {
+    const writes = listRoutes(s.app)
+      .filter((r) => r.method !== 'GET' && r.path.includes(':') && !r.public)
+      .map(keyOf)
+      .filter((k) => !NOT_CASE_RECORDS.some((re) => re.test(k)) && !NOT_IN_WRITE_MATRIX.some((re) => re.test(k)));
+    expect(writes.filter((k) => !(k in WRITES) && k !== 'POST /cases/:id/attachments')).toEqual([]);
   });
 
   it('each cell answers as the catalogue and the relations say, and a denial is the 404 of a missing id', async () => {
@@ -167,7 +227,7 @@ describe('authorization matrix: record routes × demo accounts × relations', ()
           continue;
         }
         const opens = hasPermission(user.roles as Role[], route.permission) && relations.includes(relation);
-        const rid = `matrix-${cells}`;
+        const rid = `matrix-cell-${cells}`;
         const real = await s.http().get(`/api/v1${path.replace(/:id/, idFor(path))}`).set('Authorization', auth(user.username)).set('X-Request-Id', rid);
         cells++;
         if (opens && real.status === 404) failures.push(`${key} × ${user.username} (${relation}): expected access, got 404`);
@@ -181,5 +241,36 @@ describe('authorization matrix: record routes × demo accounts × relations', ()
     }
     expect(cells).toBe(Object.keys(OPENS).length * SEED_DEMO_USERS.length);
     expect(failures).toEqual([]);
+  });
+  it('write routes: who may act gets past the lookup, everyone else gets the 404 of a missing id, and nothing changes', async () => {
+    const routes = listRoutes(s.app).filter((r) => r.method !== 'GET');
+    const failures: string[] = [];
+    const before = (await s.admin.query(`SELECT (SELECT count(*) FROM referral) AS r, (SELECT count(*) FROM handoff) AS h`)).rows[0];
+    let cells = 0;
+    for (const [key, spec] of Object.entries(WRITES)) {
+      const route = routes.find((r) => keyOf(r) === key);
+      if (!route || !isPermission(route.permission)) {
+        failures.push(`${key}: not registered or without a permission`);
+        continue;
+      }
+      const [method, path] = key.split(' ') as ['POST' | 'PATCH', string];
+      const send = (user: string, id: string, rid: string) =>
+        s.http()[method === 'POST' ? 'post' : 'patch'](`/api/v1${path.replace(/:id/, id)}`).set('Authorization', auth(user)).set('X-Request-Id', rid).send(spec.body(ids));
+      for (const user of SEED_DEMO_USERS) {
+        const relation = RELATION_OF[user.username] ?? 'ADMIN';
+        const opens = hasPermission(user.roles as Role[], route.permission) && spec.opens.includes(relation);
+        const rid = `write-cell-${cells++}`;
+        const real = await send(user.username, idFor(path), rid);
+        if (opens && real.status === 404) failures.push(`${key} × ${user.username} (${relation}): expected to get past the lookup, got 404`);
+        if (opens && real.status >= 500) failures.push(`${key} × ${user.username}: ${real.status}`);
+        if (!opens) {
+          const missing = await send(user.username, randomUUID(), rid);
+          if (real.status !== 404 || real.text !== missing.text) failures.push(`${key} × ${user.username} (${relation}): expected the standard 404, got ${real.status} ${real.text.slice(0, 120)}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    const after = (await s.admin.query(`SELECT (SELECT count(*) FROM referral) AS r, (SELECT count(*) FROM handoff) AS h`)).rows[0];
+    expect({ referrals: after.r, handoffs: after.h }).toEqual({ referrals: before.r, handoffs: before.h });
   });
 });
