@@ -168,7 +168,10 @@ async function check(page, testId) {
 async function shoot(page, lang, step) {
   await page.evaluate(() => document.fonts.ready);
   // the shell scrolls inside <main>: show the top of the page
-  await page.evaluate(() => document.querySelector('main')?.scrollTo(0, 0));
+  await page.evaluate(() => {
+    document.querySelector('main')?.scrollTo(0, 0);
+    window.scrollTo(0, 0);
+  });
   await page.screenshot({ path: join(artifacts, `journey-${lang}-${step}.png`), fullPage: true });
 }
 

@@ -30,6 +30,8 @@ import { blankToUndefined, describeError, formatDate, formatDateTime, todayInLao
 import { InterAgencyApi, type ReferralDetail } from './interagency-api';
 import { slaClock } from './ia-util';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 type Form = 'accept' | 'decline' | 'services' | 'complete' | 'cancel' | null;
 
 /** One referral: its packet, a masked preview of the case, services, history and the actions allowed. */
@@ -61,7 +63,7 @@ export class ReferralPage {
   protected readonly form = signal<Form>(null);
   protected readonly today = todayInLaos();
 
-  protected f = { reason: '', note: '', serviceType: '', deliveredOn: todayInLaos(), provider: '', notes: '', outcome: '' };
+  protected f = { assignee: '', reason: '', note: '', serviceType: '', deliveredOn: todayInLaos(), provider: '', notes: '', outcome: '' };
 
   protected readonly view = computed(() => {
     const r = this.r();
@@ -158,7 +160,7 @@ export class ReferralPage {
   }
 
   protected open(form: Form): void {
-    this.f = { reason: '', note: '', serviceType: this.r()?.serviceTypes[0] ?? '', deliveredOn: todayInLaos(), provider: '', notes: '', outcome: '' };
+    this.f = { assignee: '', reason: '', note: '', serviceType: this.r()?.serviceTypes[0] ?? '', deliveredOn: todayInLaos(), provider: '', notes: '', outcome: '' };
     this.fieldErrors.set({});
     this.form.set(form);
   }
@@ -167,7 +169,7 @@ export class ReferralPage {
     const f = this.f;
     switch (this.form()) {
       case 'accept':
-        return true;
+        return !f.assignee.trim() || UUID.test(f.assignee.trim());
       case 'decline':
         return !!f.reason && (f.reason !== 'OTHER' || !!f.note.trim());
       case 'services':
@@ -188,7 +190,7 @@ export class ReferralPage {
     const f = this.f;
     const v = { version: r.version };
     const bodies: Record<Exclude<Form, null>, Record<string, unknown>> = {
-      accept: v,
+      accept: f.assignee.trim() ? { ...v, assigneeId: f.assignee.trim() } : v,
       decline: { ...v, reason: f.reason, ...(blankToUndefined(f.note) ? { note: f.note.trim() } : {}) },
       services: {
         ...v,
