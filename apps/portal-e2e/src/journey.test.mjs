@@ -206,7 +206,7 @@ for (const lang of ['lo', 'en']) {
     const given = lang === 'lo' ? 'ບຸນມີ' : 'ສົມຈິດ';
     const family = lang === 'lo' ? 'ລັບສະເພາະ' : 'ທົດລອງລັບ';
     const c = await screenAndApprove(given, family);
-    await grantConsent(c.id, 'REFERRAL_SHARING', 'LWU', ['CASE_SUMMARY', 'IDENTITY', 'CONTACT_LOCATION']);
+    let sharing = await grantConsent(c.id, 'REFERRAL_SHARING', 'LWU', ['CASE_SUMMARY', 'IDENTITY', 'CONTACT_LOCATION']);
 
     const { context, page, errors } = await newPage(viewport);
     try {
@@ -229,6 +229,25 @@ for (const lang of ['lo', 'en']) {
       if (lang === 'lo') assert.match(why, LAO);
       else assert.match(why, /no consent covers Health/);
       await check(page, 'packet-CONTACT_LOCATION');
+      if (lang === 'en') {
+        // the consent is withdrawn while the form is open: the API refuses the packet (409
+        // CONSENT_NOT_COVERING) and the page names the categories no consent covers any more
+        const cw = await apiLogin('atd.caseworker');
+        await api(`/consents/${sharing.id}/withdraw`, { token: cw.token, method: 'POST', body: { reason: 'withdrawn for the test' } });
+        await choose(page, 'referral-urgency', 'urgency-ROUTINE');
+        await page.getByTestId('referral-reason').fill('Needs a safe place to stay');
+        await page.getByTestId('referral-submit').click();
+        const refused = page.getByTestId('referral-refused');
+        await refused.waitFor();
+        assert.match(await refused.innerText(), /No active consent covers: .*Contact and location/);
+        await visit(page, lang, '00-referral-refused');
+        sharing = await grantConsent(c.id, 'REFERRAL_SHARING', 'LWU', ['CASE_SUMMARY', 'IDENTITY', 'CONTACT_LOCATION']);
+        await page.getByTestId('referral-form-cancel').click();
+        await page.getByTestId('referral-new').click();
+        await check(page, 'referral-service-SHELTER');
+        await page.getByTestId('referral-agency-LWU').check();
+        await check(page, 'packet-CONTACT_LOCATION');
+      }
       await choose(page, 'referral-urgency', 'urgency-ROUTINE');
       await page.getByTestId('referral-reason').fill(lang === 'lo' ? 'ຕ້ອງການທີ່ພັກອາໄສທີ່ປອດໄພ' : 'Needs a safe place to stay');
       await visit(page, lang, '01-referral-form');
@@ -295,7 +314,10 @@ for (const lang of ['lo', 'en']) {
       await logout(page);
 
       // ---- a law-enforcement sharing consent for OSPP, then the investigator hands off
-      await grantConsent(c.id, 'LAW_ENFORCEMENT_SHARING', 'OSPP', ['CASE_SUMMARY', 'IDENTITY', 'EXPLOITATION_ACCOUNT', 'HEALTH', 'PERPETRATORS', 'LEGAL_PROCEEDINGS']);
+      // optional: without it (Lao run) the handoff carries a limited packet and says so
+      if (lang === 'en') {
+        await grantConsent(c.id, 'LAW_ENFORCEMENT_SHARING', 'OSPP', ['CASE_SUMMARY', 'IDENTITY', 'EXPLOITATION_ACCOUNT', 'HEALTH', 'PERPETRATORS', 'LEGAL_PROCEEDINGS']);
+      }
       await login(page, 'atd.investigator', lang);
       await page.goto(`${stack.baseUrl}/cases/${c.id}`);
       await page.getByTestId('tab-referrals').click();
@@ -324,6 +346,12 @@ for (const lang of ['lo', 'en']) {
       await visit(page, lang, '09-ospp-inbox');
       await hrow.getByTestId('handoff-link').click();
       await page.getByTestId('handoff-page').waitFor();
+      if (lang === 'en') {
+        await page.getByTestId('handoff-full').waitFor();
+        assert.equal(await page.getByTestId('handoff-limited').count(), 0);
+      } else {
+        assert.match(await page.getByTestId('handoff-limited').innerText(), LAO, 'limited by consent, in Lao');
+      }
       await visit(page, lang, '10-ospp-handoff');
       await handoffStep(page, 'RECEIVE');
       await waitStatus(page, 'handoff-status', 'RECEIVED');
