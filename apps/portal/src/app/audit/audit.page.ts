@@ -6,9 +6,9 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { AUDIT_OUTCOME_LABELS, AUDIT_OUTCOMES, isOneOf, label, type Language } from '@ctms/domain';
+import { AUDIT_OUTCOME_LABELS, AUDIT_OUTCOMES, isOneOf, label, WORKFLOW_REFUSAL_LABELS, type Language } from '@ctms/domain';
 import { ACCESS_ACTION_LABELS } from '../core/i18n/dict-cases';
-import { INTERAGENCY_EVENT_LABELS } from '../core/i18n/dict-interagency';
+import { AUDIT_REASON_LABELS, INTERAGENCY_EVENT_LABELS } from '../core/i18n/dict-interagency';
 import { I18n } from '../core/i18n/i18n.service';
 import { IaPipe } from '../referrals/ia-translate';
 import { describeError, formatDateTime, laoLocalToIso } from '../cases/ui-util';
@@ -34,6 +34,12 @@ export function auditFilterFromQuery(q: Readonly<Record<string, unknown>>): Audi
     if (typeof v === 'string' && CHECKS[k].test(v)) out[k] = v;
   }
   return out;
+}
+
+function reasonLabel(code: string | null, lang: Language): string {
+  if (!code) return '';
+  if (Object.prototype.hasOwnProperty.call(AUDIT_REASON_LABELS, code)) return label(AUDIT_REASON_LABELS, code, lang);
+  return label(WORKFLOW_REFUSAL_LABELS, code, lang);
 }
 
 function actionLabel(code: string, lang: Language): string {
@@ -174,7 +180,7 @@ export class AuditPage {
       what: actionLabel(e.action, lang),
       object: e.objectType ? `${e.objectType}${e.objectId ? ' ' + e.objectId : ''}` : '—',
       outcome: isOneOf(AUDIT_OUTCOMES, e.outcome) ? label(AUDIT_OUTCOME_LABELS, e.outcome, lang) : e.outcome,
-      reason: e.reason ?? '',
+      reason: reasonLabel(e.reason, lang),
     }));
   });
 

@@ -79,6 +79,12 @@ export const INTERAGENCY_EVENT_LABELS: LabelMap<string> = {
   HANDOFF_WITHDRAWN: { lo: 'ຖອນສຳນວນ', en: 'Withdrawn' },
 };
 
+/** Why an audited action was refused, when the API names it with a code. */
+export const AUDIT_REASON_LABELS: LabelMap<string> = {
+  CONSENT_NOT_COVERING: { lo: 'ບໍ່ມີການຍິນຍອມທີ່ຄຸ້ມຄອງຂໍ້ມູນນີ້', en: 'No consent covers this data' },
+  STALE_VERSION: { lo: 'ມີຄົນອື່ນແກ້ໄຂກ່ອນແລ້ວ', en: 'Someone else changed it first' },
+};
+
 export const interagencyEn = {
   'ia.loading': 'Loading…',
   'ia.none': '—',
