@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import type { Page } from '@ctms/domain';
 import { Ctx, RequirePermission } from '../platform/auth/decorators';
 import { NotFound } from '../platform/http/errors';
+import { NoBodyPipe } from '../platform/http/pagination';
 import type { RequestContext } from '../platform/http/request-context';
 import { CreateExportDto, ListExportsQueryDto } from './export.dto';
 import type { ExportView } from './export.types';
@@ -54,7 +55,7 @@ export class ExportsController {
   @RequirePermission('export:approve')
   @ApiOperation({ summary: 'Approve an identity export (never your own)' })
   @ApiConflictResponse({ description: 'SECOND_PERSON_REQUIRED or ACTION_NOT_ALLOWED_IN_STATE' })
-  approve(@Ctx() ctx: RequestContext, @IdParam() id: string): Promise<ExportView> {
+  approve(@Ctx() ctx: RequestContext, @IdParam() id: string, @Body(NoBodyPipe) _body: unknown): Promise<ExportView> {
     return this.exports.approve(ctx, id);
   }
 

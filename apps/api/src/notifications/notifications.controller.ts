@@ -1,7 +1,8 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Ctx, RequirePermission } from '../platform/auth/decorators';
 import { NotFound } from '../platform/http/errors';
+import { NoBodyPipe } from '../platform/http/pagination';
 import type { RequestContext } from '../platform/http/request-context';
 import { ListNotificationsQueryDto, NotificationPage, NotificationsService } from './notifications.service';
 
@@ -25,7 +26,7 @@ export class NotificationsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Mark one of the caller’s notifications read' })
   @ApiNotFoundResponse({ description: 'no such notification for this user' })
-  markRead(@Ctx() ctx: RequestContext, @IdParam() id: string): Promise<{ id: string; readAt: string }> {
+  markRead(@Ctx() ctx: RequestContext, @IdParam() id: string, @Body(NoBodyPipe) _body: unknown): Promise<{ id: string; readAt: string }> {
     return this.notifications.markRead(ctx, id);
   }
 }

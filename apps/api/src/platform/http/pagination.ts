@@ -1,3 +1,4 @@
+import type { PipeTransform } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
@@ -61,4 +62,13 @@ export function pageOf<T>(rows: T[], limit: number, cursorOf: (row: T) => string
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > limit && last ? cursorOf(last) : null };
+}
+
+/** For actions that take no body: any property sent is refused with a 400 naming it, never ignored. */
+export class NoBodyPipe implements PipeTransform {
+  transform(value: unknown): Record<string, never> {
+    const keys = value && typeof value === 'object' ? Object.keys(value) : [];
+    if (keys.length) throw new ValidationFailed(keys.map((field) => ({ field, problems: [`property ${field} should not exist`] })));
+    return {};
+  }
 }
