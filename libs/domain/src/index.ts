@@ -9,3 +9,4 @@ export * from './lib/common-passwords';
 export * from './lib/indicators';
 export * from './lib/names';
 export * from './lib/i18n';
+export * from './lib/case-codes';

@@ -1,84 +1,23 @@
 /**
- * Coded values of the case record that `@ctms/domain` does not list yet (they belong there; kept
- * here until the domain library grows them). Codes follow HTCDS v2.0 (domain-research.md §3.1)
- * in upper snake case, plus the Lao practice codes of spec/domain.md.
+ * Coded values of the case record: the shared lists live in `@ctms/domain`; the timeline's event
+ * kinds are the API's own.
  */
-
-/** HTCDS `vic_TypeOfExploitation` + FORCED_CRIMINALITY, FRAUDULENT_MARRIAGE (Lao practice). */
-export const EXPLOITATION_TYPES = [
-  'FORCED_LABOUR',
-  'SEXUAL_EXPLOITATION',
-  'CHILD_LABOUR',
-  'FORCED_MARRIAGE',
-  'SERVITUDE',
-  'FORCED_MILITARY',
-  'ORGAN_REMOVAL',
-  'FORCED_BEGGING',
-  'FORCED_ADOPTION',
-  'SURROGACY',
-  'FORCED_CRIMINALITY',
-  'FRAUDULENT_MARRIAGE',
-  'OTHER',
-] as const;
-export type ExploitationType = (typeof EXPLOITATION_TYPES)[number];
-
-/** HTCDS `vic_MethodsOfControl` ∪ the definitions file / CTDC values (domain-research.md §3.1.3). */
-export const MEANS_OF_CONTROL = [
-  'PHYSICAL_THREATS',
-  'THREATS_LAW_ENFORCEMENT',
-  'THREATENS_CHILDREN_FAMILY',
-  'DEBT_BONDAGE',
-  'FALSE_PROMISES',
-  'PHYSICAL_ABUSE',
-  'SEXUAL_ABUSE',
-  'TAKES_EARNINGS',
-  'RESTRICTS_FINANCIAL_ACCESS',
-  'RESTRICTS_MEDICAL_CARE',
-  'RESTRICTS_MOVEMENT',
-  'WITHHOLDS_NECESSITIES',
-  'PSYCHOLOGICAL_ABUSE',
-  'PSYCHOACTIVE_SUBSTANCES',
-  'EXCESSIVE_WORKING_HOURS',
-  'WITHHOLDS_DOCUMENTS',
-  'USES_CHILDREN',
-  'OTHER',
-] as const;
-export type MeansOfControl = (typeof MEANS_OF_CONTROL)[number];
-
-/** HTCDS `hte_Type`. */
-export const JOURNEY_STAGES = ['RECRUITMENT', 'TRANSIT', 'EXPLOITATION'] as const;
-export type JourneyStage = (typeof JOURNEY_STAGES)[number];
-
-/** HTCDS `per_RoleInProcess`. */
-export const PERPETRATOR_ROLES = [
-  'TRAVELLING_PARTNER',
-  'TRANSPORTER',
-  'RECRUITER_OR_INTERMEDIARY',
-  'BROKER_TRAVEL_AGENT',
-  'TRANSFERRED_INDIVIDUAL',
-  'HARBOURED_INDIVIDUAL',
-  'SOLD_INDIVIDUAL',
-  'BOUGHT_INDIVIDUAL',
-  'RECEIVED_INDIVIDUAL',
-  'CONTROLLED_INDIVIDUAL',
-  'SMUGGLER',
-  'ABUSER',
-  'KIDNAPPER',
-  'EXPLOITER',
-  'OTHER',
-] as const;
-export type PerpetratorRole = (typeof PERPETRATOR_ROLES)[number];
-
-/** Relation of a perpetrator to the victim (HTCDS `vic_RelationshipToTrafficker` refined as in CTDC). */
-export const PERPETRATOR_RELATIONS = ['INTIMATE_PARTNER', 'FAMILY', 'FRIEND', 'ACQUAINTANCE', 'STRANGER', 'OTHER', 'UNKNOWN'] as const;
-export type PerpetratorRelation = (typeof PERPETRATOR_RELATIONS)[number];
-
-export const RISK_LEVELS = ['LOW', 'MEDIUM', 'HIGH'] as const;
-export type RiskLevel = (typeof RISK_LEVELS)[number];
-
-/** CHILD, RESTRICTED, NON_PUNISHMENT (spec/domain.md). */
-export const CASE_FLAGS = ['CHILD', 'RESTRICTED', 'NON_PUNISHMENT'] as const;
-export type CaseFlag = (typeof CASE_FLAGS)[number];
+export {
+  CASE_FLAGS,
+  EXPLOITATION_TYPES,
+  JOURNEY_STAGES,
+  MEANS_OF_CONTROL,
+  PERPETRATOR_RELATIONS,
+  PERPETRATOR_ROLES,
+  RISK_LEVELS,
+  type CaseFlag,
+  type ExploitationType,
+  type JourneyStage,
+  type MeansOfControl,
+  type PerpetratorRelation,
+  type PerpetratorRole,
+  type RiskLevel,
+} from '@ctms/domain';
 
 /** Timeline event kinds. */
 export const CASE_EVENT_KINDS = [

@@ -110,48 +110,11 @@ export const YES_NO_UNKNOWN_NA = ['YES', 'NO', 'UNKNOWN', 'NOT_APPLICABLE'] as c
 export const TRANSPORT_MEANS = ['ON_FOOT', 'MOTORBIKE', 'CAR', 'BUS', 'TRUCK', 'BOAT', 'TRAIN', 'AIR', 'OTHER'] as const;
 export const TRAVEL_DOCUMENTS_USED = ['OWN', 'FALSE', 'SOMEONE_ELSES', 'NONE', 'UNKNOWN'] as const;
 
-/** HTCDS `vic_TypeOfExploitation` + FORCED_CRIMINALITY, FRAUDULENT_MARRIAGE (§3.6); same as cases/case-codes.ts. */
-export const EXPLOITATION_TYPES = [
-  'FORCED_LABOUR',
-  'SEXUAL_EXPLOITATION',
-  'CHILD_LABOUR',
-  'FORCED_MARRIAGE',
-  'SERVITUDE',
-  'FORCED_MILITARY',
-  'ORGAN_REMOVAL',
-  'FORCED_BEGGING',
-  'FORCED_ADOPTION',
-  'SURROGACY',
-  'FORCED_CRIMINALITY',
-  'FRAUDULENT_MARRIAGE',
-  'OTHER',
-] as const;
+export { EXPLOITATION_TYPES, MEANS_OF_CONTROL } from '@ctms/domain';
 /** HTCDS `vic_TypeOfSexExploitation`. */
 export const SEX_EXPLOITATION_TYPES = ['PROSTITUTION', 'PORNOGRAPHY', 'REMOTE_INTERACTIVE_SERVICES', 'PRIVATE_SEXUAL_SERVICES'] as const;
 /** ISIC v4 sections (HTCDS `vic_ForcedLabourIndustry`, tier 1). */
 export const INDUSTRY_SECTIONS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N', 'O', 'P', 'Q', 'R', 'S', 'T', 'U'] as const;
-/** HTCDS `vic_MethodsOfControl` ∪ the definitions / CTDC values; same as cases/case-codes.ts. */
-export const MEANS_OF_CONTROL = [
-  'PHYSICAL_THREATS',
-  'THREATS_LAW_ENFORCEMENT',
-  'THREATENS_CHILDREN_FAMILY',
-  'DEBT_BONDAGE',
-  'FALSE_PROMISES',
-  'PHYSICAL_ABUSE',
-  'SEXUAL_ABUSE',
-  'TAKES_EARNINGS',
-  'RESTRICTS_FINANCIAL_ACCESS',
-  'RESTRICTS_MEDICAL_CARE',
-  'RESTRICTS_MOVEMENT',
-  'WITHHOLDS_NECESSITIES',
-  'PSYCHOLOGICAL_ABUSE',
-  'PSYCHOACTIVE_SUBSTANCES',
-  'EXCESSIVE_WORKING_HOURS',
-  'WITHHOLDS_DOCUMENTS',
-  'USES_CHILDREN',
-  'OTHER',
-] as const;
-
 /** How the person left the situation (§2.2 G). */
 export const EXIT_METHODS = ['ESCAPED', 'RESCUED', 'RELEASED', 'DEPORTED', 'ASSISTED', 'OTHER'] as const;
 /** HTCDS migration and protection classification (§3.2). */

@@ -1,76 +1,26 @@
 /**
- * Coded values of the case record, as the API's `apps/api/src/cases/case-codes.ts` lists them (the
- * domain library does not carry them yet). Their Lao and English labels are in `dict-cases.ts`.
+ * Coded values of the case record. The shared lists come from `@ctms/domain` (the API validates
+ * against the same ones); the timeline kinds, status actions and access-log actions shown here are
+ * the portal's own. Their Lao and English labels are in `dict-cases.ts`.
  */
-export const EXPLOITATION_TYPES = [
-  'FORCED_LABOUR',
-  'SEXUAL_EXPLOITATION',
-  'CHILD_LABOUR',
-  'FORCED_MARRIAGE',
-  'SERVITUDE',
-  'FORCED_MILITARY',
-  'ORGAN_REMOVAL',
-  'FORCED_BEGGING',
-  'FORCED_ADOPTION',
-  'SURROGACY',
-  'FORCED_CRIMINALITY',
-  'FRAUDULENT_MARRIAGE',
-  'OTHER',
-] as const;
-export type ExploitationType = (typeof EXPLOITATION_TYPES)[number];
-
-export const MEANS_OF_CONTROL = [
-  'PHYSICAL_THREATS',
-  'THREATS_LAW_ENFORCEMENT',
-  'THREATENS_CHILDREN_FAMILY',
-  'DEBT_BONDAGE',
-  'FALSE_PROMISES',
-  'PHYSICAL_ABUSE',
-  'SEXUAL_ABUSE',
-  'TAKES_EARNINGS',
-  'RESTRICTS_FINANCIAL_ACCESS',
-  'RESTRICTS_MEDICAL_CARE',
-  'RESTRICTS_MOVEMENT',
-  'WITHHOLDS_NECESSITIES',
-  'PSYCHOLOGICAL_ABUSE',
-  'PSYCHOACTIVE_SUBSTANCES',
-  'EXCESSIVE_WORKING_HOURS',
-  'WITHHOLDS_DOCUMENTS',
-  'USES_CHILDREN',
-  'OTHER',
-] as const;
-export type MeansOfControl = (typeof MEANS_OF_CONTROL)[number];
-
-export const JOURNEY_STAGES = ['RECRUITMENT', 'TRANSIT', 'EXPLOITATION'] as const;
-export type JourneyStage = (typeof JOURNEY_STAGES)[number];
-
-export const PERPETRATOR_ROLES = [
-  'TRAVELLING_PARTNER',
-  'TRANSPORTER',
-  'RECRUITER_OR_INTERMEDIARY',
-  'BROKER_TRAVEL_AGENT',
-  'TRANSFERRED_INDIVIDUAL',
-  'HARBOURED_INDIVIDUAL',
-  'SOLD_INDIVIDUAL',
-  'BOUGHT_INDIVIDUAL',
-  'RECEIVED_INDIVIDUAL',
-  'CONTROLLED_INDIVIDUAL',
-  'SMUGGLER',
-  'ABUSER',
-  'KIDNAPPER',
-  'EXPLOITER',
-  'OTHER',
-] as const;
-export type PerpetratorRole = (typeof PERPETRATOR_ROLES)[number];
-
-export const PERPETRATOR_RELATIONS = ['INTIMATE_PARTNER', 'FAMILY', 'FRIEND', 'ACQUAINTANCE', 'STRANGER', 'OTHER', 'UNKNOWN'] as const;
-export type PerpetratorRelation = (typeof PERPETRATOR_RELATIONS)[number];
-
-export const RISK_LEVELS = ['LOW', 'MEDIUM', 'HIGH'] as const;
-export type RiskLevel = (typeof RISK_LEVELS)[number];
-
-export const CASE_FLAGS = ['CHILD', 'RESTRICTED', 'NON_PUNISHMENT'] as const;
-export type CaseFlag = (typeof CASE_FLAGS)[number];
+export {
+  CASE_FLAGS,
+  EXPLOITATION_TYPES,
+  JOURNEY_STAGES,
+  MEANS_OF_CONTROL,
+  PERPETRATOR_RELATIONS,
+  PERPETRATOR_ROLES,
+  RISK_LEVELS,
+  TESTIFY_ANSWERS,
+  type CaseFlag,
+  type ExploitationType,
+  type JourneyStage,
+  type MeansOfControl,
+  type PerpetratorRelation,
+  type PerpetratorRole,
+  type RiskLevel,
+  type TestifyAnswer,
+} from '@ctms/domain';
 
 export const CASE_EVENT_KINDS = [
   'CASE_OPENED',
@@ -84,9 +34,6 @@ export const CASE_EVENT_KINDS = [
   'NOTE_ADDED',
 ] as const;
 export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
-
-export const TESTIFY_ANSWERS = ['YES', 'NO', 'UNDECIDED'] as const;
-export type TestifyAnswer = (typeof TESTIFY_ANSWERS)[number];
 
 export const STATUS_ACTIONS = ['ACTIVATE', 'START_FOLLOW_UP', 'RESUME'] as const;
 export type StatusAction = (typeof STATUS_ACTIONS)[number];
