@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Page } from '@ctms/domain';
-import { actorOf } from '../cases/case-db';
+import { actorOf, addCaseEvent } from '../cases/case-db';
 import { TS_KEY_RE, UUID_RE } from '../cases/cases.service';
 import { caseAccessSql } from '../platform/access/case-scope';
 import { caseRelationSql } from '../platform/access/relations';
@@ -123,12 +123,7 @@ export class AttachmentsService {
         );
         if (!inserted.length) throw new NotFound();
         const details = { attachmentId: id, kind: dto.kind, category: dto.category, mediaType: clean.mediaType, sizeBytes: clean.bytes.length, metadataStripped: clean.stripped };
-        await m.query(`INSERT INTO case_event (case_id, at, actor_id, actor_agency_id, kind, details) VALUES ($1, clock_timestamp(), $2, $3, 'ATTACHMENT_ADDED', $4)`, [
-          caseId,
-          actor.userId,
-          actor.agencyId,
-          JSON.stringify({ attachmentId: id, kind: dto.kind, category: dto.category }),
-        ]);
+        await addCaseEvent(m, ctx, caseId, 'ATTACHMENT_ADDED', { attachmentId: id, kind: dto.kind, category: dto.category });
         await this.audit.record(ctx, { action: 'ATTACHMENT_UPLOADED', outcome: 'ALLOWED', objectType: 'case', objectId: caseId, details }, m);
         await this.storage.place(temp, key);
         placed = true;

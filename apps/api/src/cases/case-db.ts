@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { provinceByCode } from '@ctms/domain';
 import { Conflict } from '../platform/http/errors';
 import type { Actor, RequestContext } from '../platform/http/request-context';
-import type { CaseEventKind } from './case-codes';
+import type { TimelineEventKind } from './case-codes';
 
 export const LAO_TIME_ZONE = 'Asia/Vientiane';
 
@@ -20,21 +20,24 @@ export async function execUpdate(m: EntityManager, sql: string, params: unknown[
 
 export const staleVersion = () => new Conflict('STALE_VERSION', 'Someone else changed this case; reload it and try again');
 
-/** Appends one timeline event (codes and field names only, never a protected value). */
+/**
+ * Appends one timeline event to each given case (codes, ids and field names only, never a
+ * protected value). The one writer of case_event, for every feature.
+ */
 export async function addCaseEvent(
   m: EntityManager,
   ctx: RequestContext,
-  caseId: string,
-  kind: CaseEventKind,
+  caseIds: string | readonly string[],
+  kind: TimelineEventKind,
   details: Record<string, unknown> | null = null,
 ): Promise<void> {
-  await m.query(`INSERT INTO case_event (case_id, at, actor_id, actor_agency_id, kind, details) VALUES ($1, clock_timestamp(), $2, $3, $4, $5)`, [
-    caseId,
-    ctx.actor?.userId ?? null,
-    ctx.actor?.agencyId ?? null,
-    kind,
-    details ? JSON.stringify(details) : null,
-  ]);
+  const ids = typeof caseIds === 'string' ? [caseIds] : caseIds;
+  if (ids.length === 0) return;
+  await m.query(
+    `INSERT INTO case_event (case_id, at, actor_id, actor_agency_id, kind, details)
+     SELECT c, clock_timestamp(), $2::uuid, $3::uuid, $4::text, $5::jsonb FROM unnest($1::uuid[]) AS c`,
+    [ids, ctx.actor?.userId ?? null, ctx.actor?.agencyId ?? null, kind, details ? JSON.stringify(details) : null],
+  );
 }
 
 /** Today's date in Laos, YYYY-MM-DD. */

@@ -18,6 +18,7 @@ import type { Actor, RequestContext } from '../platform/http/request-context';
 import { consentCoverage, consentGrantProblems, type ConsentCoverage, type CoverageRequest, type RuleProblems } from './consent-rules';
 import { toConsentView, type ConsentParties, type ConsentRow, type ConsentView } from './consent.view';
 import type { GrantConsentDto, ListConsentsQueryDto, WithdrawConsentDto } from './dto/consent.dto';
+import { addCaseEvent } from '../cases/case-db';
 
 const PARTIES = (rowId: string) => ({ table: 'consent', column: 'parties_enc', rowId });
 
@@ -93,7 +94,7 @@ export class ConsentsService {
           [id, caseId, dto.type, dto.agencyIds, purposes, dto.categories, dto.givenBy, dto.form, dto.language ?? null, dto.interpreterUsed ?? false, partiesEnc, grantedAt, expiresAt, actor.userId],
         );
         const agencyCodes = agencies.map((a) => a.code);
-        await this.timeline(m, actor, caseId, 'CONSENT_GRANTED', { consentId: id, type: dto.type, purposes, categories: dto.categories, agencyCodes, givenBy: dto.givenBy, form: dto.form });
+        await addCaseEvent(m, ctx, caseId, 'CONSENT_GRANTED', { consentId: id, type: dto.type, purposes, categories: dto.categories, agencyCodes, givenBy: dto.givenBy, form: dto.form });
         await this.audit.record(
           ctx,
           {
@@ -163,7 +164,7 @@ export class ConsentsService {
         );
         // every agency that received data under this consent is told (the worker finds them)
         await this.outbox.add(m, 'consent.withdrawn', { consentId, caseId: k.case_id });
-        await this.timeline(m, actor, k.case_id, 'CONSENT_WITHDRAWN', { consentId, type: k.type, categories: k.categories, agencyCodes: k.agency_codes });
+        await addCaseEvent(m, ctx, k.case_id, 'CONSENT_WITHDRAWN', { consentId, type: k.type, categories: k.categories, agencyCodes: k.agency_codes });
         await this.audit.record(
           ctx,
           {
@@ -236,16 +237,6 @@ export class ConsentsService {
   private toView(r: ConsentRow, isLead: boolean, now: Date): ConsentView {
     const parties = isLead && r.parties_enc ? this.cipher.decryptJson<ConsentParties>(r.parties_enc, PARTIES(r.id)) : null;
     return toConsentView(r, now, parties, isLead);
-  }
-
-  private async timeline(m: EntityManager, actor: Actor, caseId: string, kind: string, details: Record<string, unknown>): Promise<void> {
-    await m.query(`INSERT INTO case_event (case_id, at, actor_id, actor_agency_id, kind, details) VALUES ($1, clock_timestamp(), $2, $3, $4, $5)`, [
-      caseId,
-      actor.userId,
-      actor.agencyId,
-      kind,
-      JSON.stringify(details),
-    ]);
   }
 
   /** Runs `fn`; a 404 or 409 it throws leaves one DENIED audit row (outside the rolled-back transaction). */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { allowedActions, can, HANDOFF_MACHINE, type HandoffAction, type HandoffContext, type Page } from '@ctms/domain';
-import { actorOf, execUpdate, todayInLaos } from '../cases/case-db';
+import { actorOf, addCaseEvent, execUpdate, todayInLaos } from '../cases/case-db';
 import { ConsentsService } from '../consents/consents.service';
 import { caseAccessSql } from '../platform/access/case-scope';
 import { caseRelationSql } from '../platform/access/relations';
@@ -172,7 +172,7 @@ export class HandoffsService {
           limitedByConsent: coverage.missing.length > 0,
           counts: { evidence: dto.evidence.length, suspects: dto.suspects.length, proposedCharges: dto.proposedCharges.length },
         };
-        await addHandoffEvent(m, ctx, caseId, 'HANDOFF_SUBMITTED', details);
+        await addCaseEvent(m, ctx, caseId, 'HANDOFF_SUBMITTED', details);
         await this.audit.record(ctx, { action: 'HANDOFF_SUBMITTED', outcome: 'ALLOWED', objectType: 'handoff', objectId: id, details: { caseId, ...details } }, m);
         await this.outbox.add(m, 'handoff.received', { handoffId: id });
         return this.detail(m, actor, await this.load(m, actor, id, false));
@@ -393,7 +393,7 @@ export class HandoffsService {
         if (h.version !== version) throw staleHandoff();
         const extra = await fn(m, actor, h, d.to);
         const change: Change = { event, details: { handoffId: id, action, from: h.status, to: d.to, ...extra } };
-        await addHandoffEvent(m, ctx, h.case_id, change.event, change.details);
+        await addCaseEvent(m, ctx, h.case_id, change.event, change.details);
         await this.audit.record(ctx, { action: event, outcome: 'ALLOWED', objectType: 'handoff', objectId: id, details: { caseId: h.case_id, ...change.details } }, m);
         const notify = HANDOFF_NOTIFICATIONS[action];
         if (notify) await this.outbox.add(m, notify, { handoffId: id });
@@ -471,17 +471,6 @@ export class HandoffsService {
 }
 
 const staleHandoff = () => new Conflict('STALE_VERSION', 'Someone else changed this handoff; reload it and try again');
-
-/** Appends one event to the case timeline (codes and ids only, never a protected value). */
-async function addHandoffEvent(m: EntityManager, ctx: RequestContext, caseId: string, kind: HandoffEventKind, details: Record<string, unknown>): Promise<void> {
-  await m.query(`INSERT INTO case_event (case_id, at, actor_id, actor_agency_id, kind, details) VALUES ($1, clock_timestamp(), $2, $3, $4, $5)`, [
-    caseId,
-    ctx.actor?.userId ?? null,
-    ctx.actor?.agencyId ?? null,
-    kind,
-    JSON.stringify(details),
-  ]);
-}
 
 function evidenceOf(items: EvidenceItemDto[]): HandoffPacket['evidence'] {
   return items.map((e) => ({ description: e.description, attachmentId: e.attachmentId ? e.attachmentId.toLowerCase() : null }));

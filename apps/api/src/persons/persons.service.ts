@@ -12,6 +12,7 @@ import { DEFAULT_SEARCH_RESULTS, PersonSearchDto } from './dto/person.dto';
 import { documentBlindIndex, gramsOf, keyBlindIndex, keysOfName, keyTrigrams, jaccard, MatchKey } from './name-index';
 import type { PersonContact, PersonIdentity } from './person-writer';
 import type { PersonCandidateView, PersonMatchReason, PersonMergeView, PersonSearchResultView, PersonTombstoneView, PersonView } from './person.views';
+import { addCaseEvent } from '../cases/case-db';
 
 /** How many rows the SQL ranking hands to the decrypting stage. */
 export const SEARCH_SQL_LIMIT = 50;
@@ -320,7 +321,7 @@ export class PersonsService {
            RETURNING id, survivor_id, merged_id, moved, merged_at, undone_at`,
           [id, survivorId, mergedId, JSON.stringify(moved), actor.userId],
         );
-        await this.timeline(m, actor, moved.cases, 'PERSON_MERGED', id);
+        await addCaseEvent(m, ctx, moved.cases, 'PERSON_MERGED', { mergeId: id });
         await this.audit.record(
           ctx,
           {
@@ -378,7 +379,7 @@ export class PersonsService {
            RETURNING id, survivor_id, merged_id, moved, merged_at, undone_at`,
           [merge.id, actor.userId],
         );
-        await this.timeline(m, actor, cases.map((r) => r.id), 'PERSON_MERGE_UNDONE', merge.id);
+        await addCaseEvent(m, ctx, cases.map((r) => r.id), 'PERSON_MERGE_UNDONE', { mergeId: merge.id });
         await this.audit.record(
           ctx,
           {
@@ -404,15 +405,6 @@ export class PersonsService {
       [[...new Set(ids)], ...vis.params],
     );
     return new Map(rows.filter((r) => r.visible).map((r) => [r.id, r]));
-  }
-
-  private async timeline(m: EntityManager, actor: Actor, caseIds: string[], kind: string, mergeId: string): Promise<void> {
-    if (caseIds.length === 0) return;
-    await m.query(
-      `INSERT INTO case_event (case_id, at, actor_id, actor_agency_id, kind, details)
-       SELECT c, clock_timestamp(), $2::uuid, $3::uuid, $4::text, jsonb_build_object('mergeId', $5::text) FROM unnest($1::uuid[]) AS c`,
-      [caseIds, actor.userId, actor.agencyId, kind, mergeId],
-    );
   }
 
   /** A refused merge or undo (404 or 409) leaves one DENIED audit row; the transaction rolled back. */

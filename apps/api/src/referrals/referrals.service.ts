@@ -18,7 +18,8 @@ import {
   type ServiceType,
   type Urgency,
 } from '@ctms/domain';
-import { actorOf, execUpdate, todayInLaos } from '../cases/case-db';
+import { actorOf, addCaseEvent, execUpdate, todayInLaos } from '../cases/case-db';
+import type { TimelineEventKind } from '../cases/case-codes';
 import { ConsentsService } from '../consents/consents.service';
 import { caseAccessSql } from '../platform/access/case-scope';
 import { OutboxService } from '../platform/outbox/outbox.service';
@@ -222,7 +223,7 @@ export class ReferralsService {
           ],
         );
         const details = { referralId: id, toAgencyCode: to.code, serviceTypes: dto.serviceTypes, urgency: dto.urgency, categories: packet, consentIds: coverage.consentIds, to: 'PENDING' };
-        await this.event(m, actor, caseId, 'REFERRAL_CREATED', details);
+        await addCaseEvent(m, ctx, caseId, 'REFERRAL_CREATED', details);
         await this.audit.record(ctx, { action: 'REFERRAL_CREATED', outcome: 'ALLOWED', objectType: 'referral', objectId: id, details: { caseId, ...details } }, m);
         await this.outbox.add(m, 'referral.received', { referralId: id });
         return this.detail(m, actor, await this.load(m, actor, id, false));
@@ -399,17 +400,6 @@ export class ReferralsService {
     return text ? this.cipher.encrypt(text, { table: 'referral', column: 'notes_enc', rowId: referralId }) : null;
   }
 
-  /** Appends one timeline event on the case (codes and ids only, never a protected value). */
-  private async event(m: EntityManager, actor: Actor, caseId: string, kind: string, details: Record<string, unknown>): Promise<void> {
-    await m.query(`INSERT INTO case_event (case_id, at, actor_id, actor_agency_id, kind, details) VALUES ($1, clock_timestamp(), $2, $3, $4, $5)`, [
-      caseId,
-      actor.userId,
-      actor.agencyId,
-      kind,
-      JSON.stringify(details),
-    ]);
-  }
-
   /**
    * One transition: load and lock the referral in scope, apply `fn`, then the timeline event on the
    * case and the audit row, in one transaction; answers the referral as it now is.
@@ -418,7 +408,7 @@ export class ReferralsService {
     ctx: RequestContext,
     id: string,
     action: ReferralAuditAction,
-    fn: (m: EntityManager, actor: Actor, r: DetailRow) => Promise<{ event: string; details: Record<string, unknown> }>,
+    fn: (m: EntityManager, actor: Actor, r: DetailRow) => Promise<{ event: TimelineEventKind; details: Record<string, unknown> }>,
   ): Promise<ReferralDetailView> {
     return this.deniedIsAudited(ctx, action, 'referral', id, () =>
       this.ds.transaction(async (m) => {
@@ -426,7 +416,7 @@ export class ReferralsService {
         const r = await this.load(m, actor, id, true);
         const change = await fn(m, actor, r);
         const details = { referralId: id, ...change.details };
-        await this.event(m, actor, r.case_id, change.event, details);
+        await addCaseEvent(m, ctx, r.case_id, change.event, details);
         await this.audit.record(ctx, { action, outcome: 'ALLOWED', objectType: 'referral', objectId: id, details: { caseId: r.case_id, ...details } }, m);
         const notify = REFERRAL_NOTIFICATIONS[change.event];
         if (notify) await this.outbox.add(m, notify, { referralId: id });
