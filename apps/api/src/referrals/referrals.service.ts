@@ -7,7 +7,6 @@ import {
   can,
   DATA_CATEGORIES,
   REFERRAL_MACHINE,
-  URGENCY_SLA_HOURS,
   type DataCategory,
   type DeclineReason,
   type Page,
@@ -44,8 +43,6 @@ const TS_KEY = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"
 const TS_KEY_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-/** Acknowledgement SLA per urgency, in hours (the domain default; one place to make it configurable). */
-export const REFERRAL_SLA_HOURS: Readonly<Record<Urgency, number>> = URGENCY_SLA_HOURS;
 
 /** 409 CONSENT_NOT_COVERING: `details` name each category no active consent covers. */
 export class ConsentNotCovering extends Conflict {
@@ -202,7 +199,7 @@ export class ReferralsService {
 
         const id = randomUUID();
         const now = new Date();
-        const acknowledgeBy = acknowledgeDeadline(now, dto.urgency, REFERRAL_SLA_HOURS);
+        const acknowledgeBy = acknowledgeDeadline(now, dto.urgency);
         await m.query(
           `INSERT INTO referral (id, case_id, from_agency_id, from_user_id, to_agency_id, service_types, urgency, reason_enc, categories, consent_ids,
              status, acknowledge_by, version, created_at, updated_at)
