@@ -223,7 +223,8 @@ for (const lang of ['lo', 'en']) {
       // before an agency is chosen, every category is disabled and says why
       assert.equal(await page.getByTestId('packet-CONTACT_LOCATION').locator('input').isDisabled(), true);
       await page.getByTestId('referral-agency-LWU').check();
-      assert.equal(await page.getByTestId('packet-CONTACT_LOCATION').locator('input').isDisabled(), false, 'covered by the consent');
+      // covered by the consent: the checkbox turns enabled (Angular re-renders after the click)
+      await page.getByTestId('packet-CONTACT_LOCATION').locator('input:enabled').waitFor({ timeout: 10_000 });
       assert.equal(await page.getByTestId('packet-HEALTH').locator('input').isDisabled(), true, 'not covered by the consent');
       const why = await page.getByTestId('packet-reason-HEALTH').innerText();
       if (lang === 'lo') assert.match(why, LAO);

@@ -182,7 +182,6 @@ export class CaseInterAgency {
   protected async startReferral(): Promise<void> {
     const id = this.store.case()?.id;
     if (!id) return;
-    this.referring.set(true);
     this.chosenServices.set([]);
     this.directory.set([]);
     this.agencyId.set(null);
@@ -191,8 +190,11 @@ export class CaseInterAgency {
     this.urgency = '';
     this.reason = '';
     try {
+      // the form opens only once the consents are known: before that every category would
+      // look refused, and a quick hand would pick an agency against an empty consent list
       const page = await this.caseApi.consents(id, null);
       this.consents.set(page.items);
+      this.referring.set(true);
     } catch (e) {
       this.error.set(this.store.problem(e).message);
     }
