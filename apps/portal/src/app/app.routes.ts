@@ -40,7 +40,16 @@ export const appRoutes: Route[] = [
     path: '',
     canActivate: [authGuard],
     loadComponent: () => import('./core/layout/shell').then((m) => m.Shell),
-    children: shellChildren,
+    children: [
+      // reached from the shell's notifications badge rather than the menu
+      {
+        path: 'notifications',
+        canActivate: [permissionGuard('notification:read')],
+        loadComponent: () => import('./notifications/notifications.page').then((m) => m.NotificationsPage),
+        data: { titleKey: 'shell.notifications' },
+      },
+      ...shellChildren,
+    ],
   },
   { path: '**', redirectTo: '' },
 ];

@@ -6,10 +6,11 @@ import { I18n } from '../core/i18n/i18n.service';
 import { TranslatePipe } from '../core/i18n/translate.pipe';
 import { NAV_ITEMS, visibleNavItems } from '../core/layout/nav';
 import { ScreeningCards } from '../screenings/screening-cards';
+import { DashboardCards } from './dashboard-cards';
 
 @Component({
   selector: 'app-home-page',
-  imports: [RouterLink, MatButtonModule, TranslatePipe, ScreeningCards],
+  imports: [RouterLink, MatButtonModule, TranslatePipe, ScreeningCards, DashboardCards],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="page">
@@ -17,6 +18,7 @@ import { ScreeningCards } from '../screenings/screening-cards';
       <p>{{ 'home.agency' | t: { agency: agency() } }}</p>
       <p>{{ 'home.intro' | t }}</p>
       <app-screening-cards />
+      <app-dashboard-cards />
       <ul class="links">
         @for (item of shortcuts(); track item.path) {
           <li>

@@ -37,6 +37,8 @@ export const en = {
   'shell.navigation': 'Main navigation',
   'shell.signedInAs': 'Signed in as',
   'shell.logout': 'Sign out',
+  'shell.notifications': 'Notifications',
+  'shell.unread': '{count} unread',
 
   'nav.home': 'Home',
   'nav.screenings': 'Screenings',
@@ -102,6 +104,8 @@ export const lo: Dictionary = {
   'shell.navigation': 'ເມນູຫຼັກ',
   'shell.signedInAs': 'ເຂົ້າສູ່ລະບົບໃນນາມ',
   'shell.logout': 'ອອກຈາກລະບົບ',
+  'shell.notifications': 'ການແຈ້ງເຕືອນ',
+  'shell.unread': 'ຍັງບໍ່ໄດ້ອ່ານ {count}',
 
   'nav.home': 'ໜ້າຫຼັກ',
   'nav.screenings': 'ການຄັດກອງ',

@@ -1,5 +1,5 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
-import { ChangeDetectionStrategy, Component, type ElementRef, computed, inject, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, type ElementRef, computed, inject, viewChild } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatListModule } from '@angular/material/list';
@@ -13,6 +13,7 @@ import { I18n } from '../i18n/i18n.service';
 import { LanguageSwitch } from '../i18n/language-switch';
 import { TranslatePipe } from '../i18n/translate.pipe';
 import { NAV_ITEMS, visibleNavItems } from './nav';
+import { UnreadCount } from './unread-count';
 
 /** Phones and small tablets get an overlay menu; wider screens keep it beside the content. */
 export const HANDSET_QUERY = '(max-width: 959.98px)';
@@ -48,12 +49,20 @@ export class Shell {
   );
   protected readonly user = this.auth.user;
   protected readonly items = computed(() => visibleNavItems(NAV_ITEMS, this.auth.permissions()));
+  protected readonly canReadNotifications = computed(() => this.auth.permissions().has('notification:read'));
+  protected readonly unread = inject(UnreadCount).count;
+  protected readonly notificationsLabel = computed(() => {
+    const n = this.unread();
+    const name = this.i18n.t('shell.notifications');
+    return n ? `${name}: ${this.i18n.t('shell.unread', { count: n })}` : name;
+  });
   protected readonly agencyName = computed(() => {
     const agency = this.user()?.agency;
     return agency ? this.i18n.pick(agency.nameLo, agency.nameEn) : '';
   });
 
   constructor() {
+    inject(UnreadCount).watch(inject(DestroyRef));
     // After moving to another page, keyboard and screen-reader users continue from its content,
     // not from the link they left behind (the first navigation is the one that built the shell).
     inject(Router)

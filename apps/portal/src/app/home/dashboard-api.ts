@@ -1,0 +1,58 @@
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type { CaseStatus, HandoffStatus, Page, ReferralStatus, Urgency } from '@ctms/domain';
+import { firstValueFrom } from 'rxjs';
+import { API } from '../core/auth/auth.service';
+
+/** The fields of the list routes the dashboard uses: case numbers and codes, never a name. */
+export interface DashCase {
+  id: string;
+  caseNumber: string;
+  status: CaseStatus;
+  updatedAt: string;
+}
+
+export interface DashReferral {
+  id: string;
+  caseNumber: string;
+  fromAgency: { code: string };
+  toAgency: { code: string };
+  urgency: Urgency;
+  status: ReferralStatus;
+  acknowledgeBy: string;
+  createdAt: string;
+}
+
+export interface DashHandoff {
+  id: string;
+  caseNumber: string;
+  status: HandoffStatus;
+  box: 'INCOMING' | 'OUTGOING';
+  receiveBy: string;
+  overdue: boolean;
+  createdAt: string;
+}
+
+/** One page of each list is enough for a dashboard: the API's largest (100). */
+export const DASH_LIMIT = 100;
+
+/** Read-only calls of the existing list routes (GET /cases, /referrals, /handoffs). */
+@Injectable({ providedIn: 'root' })
+export class DashboardApi {
+  private readonly http = inject(HttpClient);
+
+  myCases(): Promise<Page<DashCase>> {
+    const params = new HttpParams().set('assignedTo', 'me').set('limit', DASH_LIMIT);
+    return firstValueFrom(this.http.get<Page<DashCase>>(`${API}/cases`, { params }));
+  }
+
+  pendingReferrals(box: 'incoming' | 'outgoing'): Promise<Page<DashReferral>> {
+    const params = new HttpParams().set('box', box).set('status', 'PENDING').set('limit', DASH_LIMIT);
+    return firstValueFrom(this.http.get<Page<DashReferral>>(`${API}/referrals`, { params }));
+  }
+
+  submittedHandoffs(): Promise<Page<DashHandoff>> {
+    const params = new HttpParams().set('status', 'SUBMITTED').set('limit', DASH_LIMIT);
+    return firstValueFrom(this.http.get<Page<DashHandoff>>(`${API}/handoffs`, { params }));
+  }
+}

@@ -1,0 +1,45 @@
+import type { Permission } from '@ctms/domain';
+import type { HomeKey } from '../home/home-translate';
+
+/**
+ * Where the portal shows a notification's object (the API's OBJECT_PATHS, for the pages the
+ * portal has), and the permission that page needs. Exports and the queue dashboard have no portal
+ * page yet: those notifications carry no link.
+ */
+const PAGES: Readonly<Record<string, { path: string; permission: Permission }>> = {
+  case: { path: '/cases', permission: 'case:read' },
+  screening: { path: '/screenings', permission: 'screening:read' },
+  referral: { path: '/referrals', permission: 'referral:read' },
+  handoff: { path: '/handoffs', permission: 'handoff:read' },
+};
+
+/** The router link of the object, or null when there is no page for it or the user may not open it. */
+export function notificationLink(objectType: string, objectId: string, permissions: ReadonlySet<Permission>): string[] | null {
+  const page = Object.prototype.hasOwnProperty.call(PAGES, objectType) ? PAGES[objectType] : undefined;
+  if (!page || !permissions.has(page.permission)) return null;
+  return [page.path, objectId];
+}
+
+const KINDS = new Set([
+  'referral.received',
+  'referral.accepted',
+  'referral.declined',
+  'referral.completed',
+  'referral.cancelled',
+  'handoff.received',
+  'handoff.returned',
+  'handoff.decided',
+  'screening.returned',
+  'screening.approved',
+  'consent.withdrawn',
+  'sla.reminder',
+  'sla.breach',
+  'export.ready',
+  'export.approval',
+  'job.dead',
+]);
+
+/** The dictionary key of a notification kind; an unknown kind reads "Notification". */
+export function kindKey(kind: string): HomeKey {
+  return (KINDS.has(kind) ? `notif.kind.${kind}` : 'notif.kind.other') as HomeKey;
+}

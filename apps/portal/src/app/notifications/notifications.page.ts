@@ -1,0 +1,228 @@
+import { DOCUMENT } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { RouterLink } from '@angular/router';
+import { AuthService } from '../core/auth/auth.service';
+import { I18n } from '../core/i18n/i18n.service';
+import { UnreadCount } from '../core/layout/unread-count';
+import { HomePipe, homeT } from '../home/home-translate';
+import { formatDateTime } from '../screenings/format';
+import { kindKey, notificationLink } from './notification-links';
+import { NotificationsApi, type NotificationItem } from './notifications-api';
+
+/**
+ * The signed-in user's notifications, newest first: what happened (in words), the case number,
+ * when, a link to the object where the portal has a page for it, and "mark read". They carry no
+ * personal data (the API stores kinds, ids and case numbers only).
+ */
+@Component({
+  selector: 'app-notifications-page',
+  imports: [RouterLink, MatButtonModule, HomePipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <section class="page" data-testid="notifications-page">
+      <h1 class="page-title">{{ 'notif.title' | hm }}</h1>
+      <p>{{ 'notif.intro' | hm }}</p>
+      <div class="bar">
+        <p class="unread" role="status" data-testid="notifications-unread">{{ 'notif.unreadCount' | hm: { count: unreadCount() } }}</p>
+        <div class="filter" role="group" [attr.aria-label]="'notif.filter' | hm">
+          <button mat-stroked-button type="button" [attr.aria-pressed]="!onlyUnread()" (click)="show(false)" data-testid="notifications-all">
+            {{ 'notif.all' | hm }}
+          </button>
+          <button mat-stroked-button type="button" [attr.aria-pressed]="onlyUnread()" (click)="show(true)" data-testid="notifications-only-unread">
+            {{ 'notif.onlyUnread' | hm }}
+          </button>
+        </div>
+      </div>
+
+      @if (failed()) {
+        <p class="error" role="alert">{{ 'notif.failed' | hm }}</p>
+      }
+      @if (markFailed()) {
+        <p class="error" role="alert">{{ 'notif.markFailed' | hm }}</p>
+      }
+
+      @if (loaded() && items().length === 0 && !failed()) {
+        <p data-testid="notifications-empty">{{ 'notif.empty' | hm }}</p>
+      }
+
+      <ul class="list" data-testid="notifications-list">
+        @for (n of items(); track n.id) {
+          <li class="item" [class.is-unread]="!n.readAt" [id]="'notif-' + n.id" tabindex="-1" data-testid="notification" [attr.data-read]="n.readAt ? 'yes' : 'no'">
+            <div class="what">
+              <span class="state">{{ (n.readAt ? 'notif.read' : 'notif.unread') | hm }}</span>
+              <strong class="kind">{{ kindOf(n) | hm }}</strong>
+              @if (n.caseNumber) {
+                <span class="case">{{ 'notif.case' | hm: { caseNumber: n.caseNumber } }}</span>
+              }
+              <span class="at">{{ when(n.createdAt) }}</span>
+            </div>
+            <div class="actions">
+              @if (linkOf(n); as link) {
+                <a mat-button [routerLink]="link" (click)="opened(n)" data-testid="notification-open"
+                  >{{ 'notif.open' | hm }}<span class="visually-hidden">: {{ kindOf(n) | hm }}</span></a
+                >
+              }
+              @if (!n.readAt) {
+                <button
+                  mat-stroked-button
+                  type="button"
+                  (click)="markRead(n)"
+                  [disabled]="busy() === n.id"
+                  [attr.aria-label]="'notif.markReadOf' | hm: { what: describe(n) }"
+                  data-testid="notification-mark-read"
+                >
+                  {{ 'notif.markRead' | hm }}
+                </button>
+              }
+            </div>
+          </li>
+        }
+      </ul>
+
+      @if (cursor()) {
+        <button mat-stroked-button type="button" (click)="load(false)" data-testid="notifications-more">{{ 'notif.loadMore' | hm }}</button>
+      }
+    </section>
+  `,
+  styles: `
+    .bar {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: 8px;
+    }
+    .unread {
+      margin: 0;
+      font: var(--mat-sys-title-small);
+    }
+    .filter {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+    }
+    .filter [aria-pressed='true'] {
+      background: var(--mat-sys-secondary-container);
+      color: var(--mat-sys-on-secondary-container);
+    }
+    .list {
+      list-style: none;
+      padding: 0;
+      margin: 16px 0;
+    }
+    .item {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: 8px;
+      padding: 12px;
+      border-top: 1px solid var(--mat-sys-outline-variant);
+      outline-offset: -3px;
+    }
+    .item.is-unread {
+      background: var(--mat-sys-surface-container);
+      border-left: 4px solid var(--mat-sys-primary);
+    }
+    .what {
+      display: flex;
+      flex-direction: column;
+      gap: 2px;
+      min-width: 0;
+      overflow-wrap: anywhere;
+    }
+    .state,
+    .at {
+      font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+    }
+    .error {
+      color: var(--mat-sys-error);
+    }
+  `,
+})
+export class NotificationsPage {
+  private readonly api = inject(NotificationsApi);
+  private readonly auth = inject(AuthService);
+  private readonly i18n = inject(I18n);
+  private readonly unread = inject(UnreadCount);
+  private readonly document = inject(DOCUMENT);
+
+  protected readonly items = signal<NotificationItem[]>([]);
+  protected readonly cursor = signal<string | null>(null);
+  protected readonly onlyUnread = signal(false);
+  protected readonly loaded = signal(false);
+  protected readonly failed = signal(false);
+  protected readonly markFailed = signal(false);
+  protected readonly busy = signal<string | null>(null);
+  protected readonly unreadCount = computed(() => this.unread.count() ?? 0);
+
+  constructor() {
+    void this.load(true);
+  }
+
+  protected show(onlyUnread: boolean): void {
+    if (this.onlyUnread() === onlyUnread) return;
+    this.onlyUnread.set(onlyUnread);
+    void this.load(true);
+  }
+
+  protected async load(reset: boolean): Promise<void> {
+    try {
+      const page = await this.api.list(this.onlyUnread(), reset ? null : this.cursor());
+      this.items.set(reset ? page.items : [...this.items(), ...page.items]);
+      this.cursor.set(page.nextCursor);
+      this.unread.set(page.unreadCount);
+      this.failed.set(false);
+    } catch {
+      this.failed.set(true);
+    } finally {
+      this.loaded.set(true);
+    }
+  }
+
+  protected async markRead(n: NotificationItem): Promise<void> {
+    this.busy.set(n.id);
+    this.markFailed.set(false);
+    try {
+      const r = await this.api.markRead(n.id);
+      this.items.update((list) => list.map((x) => (x.id === n.id ? { ...x, readAt: r.readAt } : x)));
+      this.unread.set(Math.max(0, (this.unread.count() ?? 1) - 1));
+      void this.unread.refresh();
+      // the button is gone: keep the keyboard on the same notification
+      setTimeout(() => this.document.getElementById(`notif-${n.id}`)?.focus());
+    } catch {
+      this.markFailed.set(true);
+    } finally {
+      this.busy.set(null);
+    }
+  }
+
+  /** Opening an unread notification also marks it read (the count follows on the next page). */
+  protected opened(n: NotificationItem): void {
+    if (!n.readAt) void this.api.markRead(n.id).then(() => this.unread.refresh(), () => undefined);
+  }
+
+  protected kindOf(n: NotificationItem) {
+    return kindKey(n.kind);
+  }
+
+  protected linkOf(n: NotificationItem): string[] | null {
+    return notificationLink(n.objectType, n.objectId, this.auth.permissions());
+  }
+
+  protected when(iso: string): string {
+    return formatDateTime(iso, this.i18n.language());
+  }
+
+  protected describe(n: NotificationItem): string {
+    const kind = homeT(this.i18n, kindKey(n.kind));
+    return n.caseNumber ? `${kind}, ${homeT(this.i18n, 'notif.case', { caseNumber: n.caseNumber })}` : kind;
+  }
+}
