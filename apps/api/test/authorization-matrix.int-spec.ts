@@ -242,6 +242,32 @@ describe('authorization matrix: record routes × demo accounts × relations', ()
     expect(cells).toBe(Object.keys(OPENS).length * SEED_DEMO_USERS.length);
     expect(failures).toEqual([]);
   });
+  it("GET /users/assignable: the catalogue decides who gets it (403 for everyone else), and it lists the caller's own agency only", async () => {
+    const route = listRoutes(s.app).find((r) => keyOf(r) === 'GET /users/assignable');
+    expect(route && isPermission(route.permission)).toBe(true);
+    const permission = route?.permission;
+    if (!isPermission(permission)) return;
+    const agencyOf = new Map<string, string>((await s.admin.query(`SELECT id, agency_id FROM app_user`)).rows.map((r: { id: string; agency_id: string }) => [r.id, r.agency_id]));
+    const failures: string[] = [];
+    for (const user of SEED_DEMO_USERS) {
+      const res = await s.http().get('/api/v1/users/assignable').set('Authorization', auth(user.username));
+      const allowed = hasPermission(user.roles as Role[], permission);
+      if (!allowed) {
+        if (res.status !== 403) failures.push(`${user.username}: expected 403, got ${res.status}`);
+        continue;
+      }
+      if (res.status !== 200) {
+        failures.push(`${user.username}: expected 200, got ${res.status}`);
+        continue;
+      }
+      const own = (await s.admin.query(`SELECT agency_id FROM app_user WHERE username = $1`, [user.username])).rows[0].agency_id;
+      const items = res.body.items as { id: string }[];
+      if (!items.length) failures.push(`${user.username}: empty list`);
+      for (const i of items) if (agencyOf.get(i.id) !== own) failures.push(`${user.username}: lists a user of another agency`);
+    }
+    expect(failures).toEqual([]);
+  });
+
   it('write routes: who may act gets past the lookup, everyone else gets the 404 of a missing id, and nothing changes', async () => {
     const routes = listRoutes(s.app).filter((r) => r.method !== 'GET');
     const failures: string[] = [];

@@ -99,6 +99,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ANALYST: [...BASE, 'stats:read'],
 };
 
+/**
+ * Roles whose holders may be assigned a case or an accepted referral (the API checks it on
+ * `POST /cases/:id/assign` and on acceptance; `GET /users/assignable` lists them).
+ */
+export const CASE_ASSIGNEE_ROLES: readonly Role[] = ['CASEWORKER', 'INVESTIGATOR', 'SUPERVISOR'];
+
 /** Roles an agency admin may grant: everything below admin. */
 export const ASSIGNABLE_BY_AGENCY_ADMIN: readonly Role[] = ['CASEWORKER', 'SUPERVISOR', 'INVESTIGATOR', 'PROSECUTOR', 'ANALYST'];
 
