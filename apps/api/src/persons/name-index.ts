@@ -77,14 +77,33 @@ export function keysOfName(name: string | null | undefined): MatchKey[] {
   return out;
 }
 
-/** Every matching key of a person: Lao given+family and each part, Latin names, nicknames, previous names. */
+/** Shortest Latin word key that gets a blind index of its own (one-letter words say nothing). */
+export const MIN_WORD_KEY_LENGTH = 2;
+
+/**
+ * The folded key of each word of a Latin name on its own ("Souksavanh Keovong" → suksavan, keovong),
+ * so that "nickname + family name" or a family name alone meets a stored full name exactly. Lao names
+ * are never split (no word spaces): their given and family keys are already separate keys.
+ */
+export function latinWordKeys(name: string | null | undefined): MatchKey[] {
+  if (name === null || name === undefined || isLaoScript(name)) return [];
+  const words = latinKeys(name).words.filter((w) => w.length >= MIN_WORD_KEY_LENGTH);
+  return [...new Set(words)].map((key) => ({ script: 'latin' as const, key }));
+}
+
+/**
+ * Every matching key of a person: Lao given+family and each part, Latin names and each of their
+ * words, nicknames, previous names (and the words of Latin previous names). A word key has the same
+ * trigrams as the word inside the whole-name key, so it adds blind indexes but no grams.
+ */
 export function identityKeys(identity: PersonIdentityInput): MatchKey[] {
   const lao: MatchKey[] = [];
   const given = laoKey(identity.givenNameLo);
   const family = laoKey(identity.familyNameLo);
   for (const k of [given + family, given, family]) if (k !== '') lao.push({ script: 'lao', key: k });
   const names = [...(identity.latinNames ?? []), ...(identity.nicknames ?? []), ...(identity.previousNames ?? [])];
-  return dedupe([...lao, ...names.flatMap(keysOfName)]);
+  const words = [...(identity.latinNames ?? []), ...(identity.previousNames ?? [])].flatMap(latinWordKeys);
+  return dedupe([...lao, ...names.flatMap(keysOfName), ...words]);
 }
 
 function dedupe(keys: MatchKey[]): MatchKey[] {
