@@ -9,13 +9,21 @@ import { FieldCipher } from '../platform/crypto/field-cipher';
 import { Conflict, NotFound, ValidationFailed } from '../platform/http/errors';
 import type { Actor, RequestContext } from '../platform/http/request-context';
 import { DEFAULT_SEARCH_RESULTS, PersonSearchDto } from './dto/person.dto';
-import { documentBlindIndex, gramsOf, keyBlindIndex, keysOfName, keyTrigrams, jaccard, MatchKey } from './name-index';
+import { GRAM_STATS_SQL, GramStatsCache, type GramStatsRow } from './gram-stats';
+import { documentBlindIndex, gramHash, gramsOf, keyBlindIndex, keysOfName, keyTrigrams, jaccard, MatchKey } from './name-index';
+import { gramConjunctions, partKeyPairs, querySegments } from './search-plan';
+import { nicknamePlusName, wordKeysOf } from './word-match';
 import type { PersonContact, PersonIdentity } from './person-writer';
 import type { PersonCandidateView, PersonMatchReason, PersonMergeView, PersonSearchResultView, PersonTombstoneView, PersonView } from './person.views';
 import { addCaseEvent } from '../cases/case-db';
 
 /** How many rows the SQL ranking hands to the decrypting stage. */
-export const SEARCH_SQL_LIMIT = 50;
+export const SEARCH_SQL_LIMIT = 100;
+/**
+ * At most this many rows of the first stage are ranked in SQL (a safety bound: the stage asks for
+ * exact keys and rare gram pairs, a few hundred rows at 100,000 cases).
+ */
+export const SEARCH_CANDIDATE_LIMIT = 3000;
 /** Trigram similarity from which a name is "similar" (a one-letter change in a short Lao name is ~0.45). */
 export const SIMILAR_THRESHOLD = 0.4;
 
@@ -150,6 +158,9 @@ export class PersonsService {
     private readonly audit: AuditService,
   ) {}
 
+  /** Frequencies of the keyed trigram hashes, to pick the rarest (from pg_stats, per process). */
+  private readonly gramStats = new GramStatsCache();
+
   // -------------------------------------------------------------------------------------------
   // search
   // -------------------------------------------------------------------------------------------
@@ -157,26 +168,14 @@ export class PersonsService {
   async search(ctx: RequestContext, dto: PersonSearchDto): Promise<PersonSearchResultView> {
     const actor = requireActor(ctx);
     const limit = dto.limit ?? DEFAULT_SEARCH_RESULTS;
-    const query = keysOfName(dto.name);
+    const name = dto.name;
+    const query = keysOfName(name);
     if (query.length === 0) throw new ValidationFailed([{ field: 'name', problems: ['name must contain letters'] }]);
     const grams = gramsOf(this.cipher, query);
     const bidx = query.map((k) => keyBlindIndex(this.cipher, k)).filter((b): b is string => b !== null);
     const doc = dto.documentNumber ? documentBlindIndex(this.cipher, dto.documentNumber) : null;
     const docs = doc ? [doc] : [];
-
-    // candidates through the GIN indexes, ranked in SQL by the gram overlap over the union (Jaccard)
-    const rows: CandidateRow[] = await this.ds.query(
-      `SELECT p.id, p.identity_enc, p.sex, (p.document_bidx && $3::text[]) AS doc_hit
-         FROM person p
-         CROSS JOIN LATERAL (SELECT count(*)::float8 AS shared FROM unnest(p.name_grams) g WHERE g = ANY($1::int[])) o
-        WHERE p.merged_into_id IS NULL
-          AND (p.name_grams && $1::int[] OR p.name_bidx && $2::text[] OR p.document_bidx && $3::text[])
-        ORDER BY (p.document_bidx && $3::text[]) DESC, (p.name_bidx && $2::text[]) DESC,
-                 o.shared / GREATEST(cardinality(p.name_grams) + $4::int - o.shared, 1) DESC, p.id
-        LIMIT ${SEARCH_SQL_LIMIT}`,
-      [grams, bidx, docs, grams.length],
-    );
-
+    const rows = await this.candidates(query, name, grams, bidx, docs);
     const queryYear = dto.dateOfBirth ? Number(dto.dateOfBirth.slice(0, 4)) : undefined;
     const scored: (PersonCandidateView & { display: { caseNumbers: string[] } })[] = [];
     for (const r of rows) {
@@ -188,15 +187,16 @@ export class PersonsService {
       const latin = best(query, 'latin', keys.latin);
       const nick = bestAlias(query, keys.nicknames);
       const prev = bestAlias(query, keys.previous);
+      const nickPlus = nicknamePlusName(name, wordKeysOf(identity), SIMILAR_THRESHOLD);
       if (lao === 1) reasons.push('LAO_KEY_EXACT');
       else if (lao >= SIMILAR_THRESHOLD) reasons.push('LAO_KEY_SIMILAR');
       if (latin === 1) reasons.push('LATIN_KEY_EXACT');
       else if (latin >= SIMILAR_THRESHOLD) reasons.push('LATIN_KEY_SIMILAR');
-      if (nick >= SIMILAR_THRESHOLD) reasons.push('NICKNAME');
+      if (nick >= SIMILAR_THRESHOLD || nickPlus > 0) reasons.push('NICKNAME');
       if (prev >= SIMILAR_THRESHOLD) reasons.push('PREVIOUS_NAME');
       if (r.doc_hit) reasons.push('DOCUMENT');
       if (reasons.length === 0) continue; // a few shared trigrams are no reason to look
-      const nameScore = Math.max(lao, latin, 0.9 * nick, 0.9 * prev);
+      const nameScore = Math.max(lao, latin, 0.9 * nick, 0.9 * prev, 0.95 * nickPlus);
       let score = r.doc_hit ? 0.6 + 0.4 * nameScore : 0.85 * nameScore;
       const year = birthYearOf(identity);
       if (queryYear !== undefined && year !== undefined) {
@@ -237,6 +237,43 @@ export class PersonsService {
 
     await this.audit.record(ctx, { action: 'PERSON_SEARCHED', outcome: 'ALLOWED', objectType: 'person', details: { resultCount: top.length } });
     return { candidates: top };
+  }
+
+  /**
+   * The candidates of a search, ranked in SQL (docs/decisions/0003, docs/performance-search.md).
+   * First stage, all through GIN indexes: exact whole keys (`name_bidx && …`), pairs of part keys
+   * (nickname + family name, any word order, every cut of a Lao name: `name_bidx @> …`), the
+   * document, and pairs of the query's rarest keyed trigram hashes (`name_grams @> …`, see
+   * search-plan.ts). Only those rows (at most SEARCH_CANDIDATE_LIMIT) are ranked: document hit,
+   * key hit, then the number of shared hashed grams and their Jaccard overlap.
+   */
+  private async candidates(query: MatchKey[], name: string, grams: number[], bidx: string[], docs: string[]): Promise<CandidateRow[]> {
+    const freq = await this.gramStats.get(async () => ((await this.ds.query(GRAM_STATS_SQL)) as GramStatsRow[])[0]);
+    const conjunctions = gramConjunctions(querySegments(query, (t) => gramHash(this.cipher, t)), freq);
+    const keyPairs = partKeyPairs(name)
+      .map((pair) => pair.map((k) => keyBlindIndex(this.cipher, k)))
+      .filter((pair): pair is string[] => pair.every((b) => b !== null));
+    const params: unknown[] = [grams, bidx, docs, grams.length];
+    const param = (value: unknown, cast: string): string => {
+      params.push(value);
+      return `$${params.length}::${cast}`;
+    };
+    const keyHit = ['p.name_bidx && $2::text[]', ...keyPairs.map((pair) => `p.name_bidx @> ${param(pair, 'text[]')}`)].join(' OR ');
+    const gramHit = conjunctions.map((c) => `p.name_grams @> ${param(c, 'int[]')}`);
+    return this.ds.query(
+      `SELECT c.id, c.identity_enc, c.sex, c.doc_hit
+         FROM (SELECT p.id, p.identity_enc, p.sex, p.name_grams, (p.document_bidx && $3::text[]) AS doc_hit, (${keyHit}) AS key_hit
+                 FROM person p
+                WHERE p.merged_into_id IS NULL
+                  AND (${[keyHit, 'p.document_bidx && $3::text[]', ...gramHit].join(' OR ')})
+                ORDER BY 5 DESC, 6 DESC
+                LIMIT ${SEARCH_CANDIDATE_LIMIT}) c
+        CROSS JOIN LATERAL (SELECT count(*)::float8 AS shared FROM unnest(c.name_grams) g WHERE g = ANY($1::int[])) o
+        ORDER BY c.doc_hit DESC, c.key_hit DESC, o.shared DESC,
+                 o.shared / GREATEST(cardinality(c.name_grams) + $4::int - o.shared, 1) DESC, c.id
+        LIMIT ${SEARCH_SQL_LIMIT}`,
+      params,
+    );
   }
 
   // -------------------------------------------------------------------------------------------

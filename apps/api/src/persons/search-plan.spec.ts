@@ -1,0 +1,166 @@
+import { randomBytes } from 'node:crypto';
+import { FieldCipher } from '../platform/crypto/field-cipher';
+import { GramStatsCache, gramFrequencies } from './gram-stats';
+import { gramHash, identityKeys, keysOfName, keyTrigrams, latinWordKeys, searchColumns } from './name-index';
+import { gramConjunctions, laoSplits, partKeyPairs, querySegments, rarest, type GramFrequencies } from './search-plan';
+import { nicknamePlusName, wordKeysOf } from './word-match';
+
+const cipher = new FieldCipher({ currentVersion: 1, keys: { 1: randomBytes(32) } }, randomBytes(32));
+const hash = (t: string): number => gramHash(cipher, t);
+
+/** Frequencies from a small population of names, the way pg_stats would report them. */
+function population(names: string[]): GramFrequencies {
+  const counts = new Map<number, number>();
+  for (const n of names) {
+    const grams = new Set<number>();
+    for (const k of keysOfName(n)) for (const t of keyTrigrams(k)) grams.add(hash(t));
+    for (const g of grams) counts.set(g, (counts.get(g) ?? 0) + 1);
+  }
+  return { share: (g) => (counts.get(g) ?? 0) / names.length, rows: names.length };
+}
+
+/** Grams of a stored name as the person's name_grams would hold them. */
+function stored(name: string): Set<number> {
+  return new Set(searchColumns(cipher, { givenNameLo: '', familyNameLo: '', latinNames: [name], dobPrecision: 'UNKNOWN' } as never).nameGrams);
+}
+
+const contains = (grams: Set<number>, conj: number[]): boolean => conj.every((g) => grams.has(g));
+
+describe('latin word keys', () => {
+  it('keys each word of a Latin name on its own, folded, and adds them to the identity keys', () => {
+    expect(latinWordKeys('Souksavanh KEOVONG').map((k) => k.key)).toEqual(['suksavan', 'keovong']);
+    expect(latinWordKeys('ສຸກສະຫວັນ')).toEqual([]);
+    const keys = identityKeys({ givenNameLo: 'ສຸກ', familyNameLo: 'ແກ້ວ', latinNames: ['Souk Keo'], dobPrecision: 'UNKNOWN' } as never);
+    expect(keys).toEqual(expect.arrayContaining([{ script: 'latin', key: 'suk' }, { script: 'latin', key: 'keo' }]));
+  });
+
+  it('adds blind indexes but no trigram hashes', () => {
+    const identity = { givenNameLo: 'ສຸກ', familyNameLo: 'ແກ້ວ', latinNames: ['Souksavanh Keovong'], dobPrecision: 'UNKNOWN' } as never;
+    const withWords = searchColumns(cipher, identity);
+    const grams = new Set<number>();
+    for (const k of [...identityKeys(identity)].filter((k) => k.script === 'lao' || k.key.includes(' ') || k.key === 'suksavankeovong')) {
+      for (const t of keyTrigrams(k)) grams.add(hash(t));
+    }
+    expect(withWords.nameGrams).toEqual([...grams].sort((a, b) => a - b));
+  });
+});
+
+describe('part key pairs', () => {
+  it('pairs the words of a Latin query in any order', () => {
+    expect(partKeyPairs('Noy Keovong').map((p) => p.map((k) => k.key))).toEqual([['noi', 'keovong']]);
+    expect(partKeyPairs('Noy')).toEqual([]);
+  });
+
+  it('cuts a Lao query only between clusters', () => {
+    const cuts = laoSplits('ແກ້ວສີ');
+    // never before the tone mark or vowel sign, never after the leading vowel ແ
+    for (const [a, b] of cuts) {
+      expect(b).not.toMatch(/^[\u0EB1\u0EB4-\u0EBC\u0EC8-\u0ECE]/u);
+      expect(a).not.toMatch(/[\u0EC0-\u0EC4]$/u);
+    }
+    expect(cuts).toContainEqual(['ແກ້ວ', 'ສີ']);
+  });
+});
+
+describe('gram conjunctions (first stage)', () => {
+  const names = [
+    'Souksavanh Keovong', 'Somphone Phommachanh', 'Bounmy Sisavath', 'Khamla Inthavong', 'Vilay Souliya', 'Thongdy Chanthavong',
+    'Keo Keovong', 'Souk Sisomphone', 'Manee Phila', 'Noy Sengsouk', 'Phet Vongsa', 'Dao Chantha', 'Lat Keomany', 'Sone Sysavath',
+  ];
+  const freq = population(names);
+
+  it('takes the rarest grams of each segment, unknown grams first', () => {
+    const seg = [...keyTrigrams({ script: 'latin', key: 'keovomg' })].map(hash);
+    const picked = rarest(seg, 4, freq);
+    expect(picked).toHaveLength(4);
+    // the typo's grams occur nowhere: they are among the rarest
+    expect(picked).toContain(hash('omg'));
+  });
+
+  it.each([
+    ['Souksavanh Keovomg', 'Souksavanh Keovong'], // a wrong letter
+    ['Souksavan Keovong', 'Souksavanh Keovong'], // a dropped letter
+    ['Soukksavanh Keovong', 'Souksavanh Keovong'], // a doubled letter
+    ['KEOVONG Souksavanh', 'Souksavanh Keovong'], // family name first
+    ['Somphone Phommachanx', 'Somphone Phommachanh'],
+    ['Sisavath', 'Bounmy Sisavath'], // family name alone
+  ])('%s still shares a pair with %s', (query, target) => {
+    const conj = gramConjunctions(querySegments(keysOfName(query), hash), freq);
+    expect(conj.length).toBeGreaterThan(0);
+    expect(conj.some((c) => contains(stored(target), c))).toBe(true);
+  });
+
+  it('pairs grams of different words when there are several', () => {
+    const keys = keysOfName('Souksavanh Keovong');
+    const segs = querySegments(keys, hash);
+    expect(segs.length).toBeGreaterThanOrEqual(2);
+    const segOf = (g: number) => segs.findIndex((s) => s.includes(g));
+    for (const [a, b] of gramConjunctions(segs, freq)) expect(segOf(a ?? 0)).not.toBe(segOf(b ?? 0));
+  });
+
+  it('leaves out pairs estimated to match too many persons, unless nothing else is left', () => {
+    const common: GramFrequencies = { share: () => 0.5, rows: 1_000_000 };
+    const conj = gramConjunctions(querySegments(keysOfName('Som Keo'), hash), common, { maxPairRows: 1000 });
+    expect(conj.length).toBeGreaterThan(0);
+    expect(conj.length).toBeLessThanOrEqual(4);
+    const few = gramConjunctions(querySegments(keysOfName('Souksavanh Keovong'), hash), freq, { maxConjunctions: 5 });
+    expect(few.length).toBeLessThanOrEqual(5);
+  });
+
+  it('segments a Lao key in two halves', () => {
+    const segs = querySegments(keysOfName('ສຸກສະຫວັນແກ້ວວົງ'), hash);
+    expect(segs).toHaveLength(2);
+  });
+});
+
+describe('gram statistics', () => {
+  it('reads pg_stats arrays; untracked grams count as half the rarest', () => {
+    const f = gramFrequencies({ elems: '{-5,7,9}', freqs: '{0.5,0.1,0.02,0.02,0.5,0}', rows: '1000' });
+    expect(f.share(-5)).toBe(0.5);
+    expect(f.share(9)).toBe(0.02);
+    expect(f.share(123)).toBe(0.01);
+    expect(f.rows).toBe(1000);
+    const empty = gramFrequencies(undefined);
+    expect(empty.share(1)).toBe(0);
+  });
+
+  it('loads once and answers stale values while reloading', async () => {
+    const cache = new GramStatsCache(1000);
+    let loads = 0;
+    const load = async () => {
+      loads++;
+      return { elems: '{1}', freqs: `{0.${loads},0.1,0.1,0}`, rows: 10 };
+    };
+    expect((await cache.get(load, Date.now())).share(1)).toBe(0.1);
+    await cache.get(load, Date.now());
+    expect(loads).toBe(1);
+  });
+});
+
+describe('nickname + name', () => {
+  const identity = {
+    givenNameLo: 'ສຸກສະຫວັນ',
+    familyNameLo: 'ແກ້ວວົງ',
+    latinNames: ['Souksavanh Keovong'],
+    nicknames: ['Noy', 'ໜ້ອຍ'],
+    dobPrecision: 'UNKNOWN' as const,
+  };
+  const keys = wordKeysOf(identity);
+
+  it('meets a nickname followed by the family name, in another romanisation or order', () => {
+    expect(nicknamePlusName('Noy Keovong', keys, 0.4)).toBe(1);
+    expect(nicknamePlusName('Noi Kaewvong', keys, 0.4)).toBeGreaterThan(0.4);
+    expect(nicknamePlusName('KEOVONG Noy', keys, 0.4)).toBe(1);
+  });
+
+  it('meets a Lao nickname before the Lao family name', () => {
+    expect(nicknamePlusName('ໜ້ອຍ ແກ້ວວົງ', keys, 0.4)).toBe(1);
+    expect(nicknamePlusName('ຫນ້ອຍແກ້ວວົງ', keys, 0.4)).toBe(1);
+  });
+
+  it('says nothing without the nickname or with another family name', () => {
+    expect(nicknamePlusName('Noy Phommachanh', keys, 0.4)).toBe(0);
+    expect(nicknamePlusName('Lek Keovong', keys, 0.4)).toBe(0);
+    expect(nicknamePlusName('Noy', keys, 0.4)).toBe(0);
+  });
+});
