@@ -3,6 +3,7 @@ import { CreateIdentification1795899500000 } from './1795899500000-CreateIdentif
 import { CreateInterAgency1795900800000 } from './1795900800000-CreateInterAgency';
 import { AddOutboxAndNotifications1795904000000 } from './1795904000000-AddOutboxAndNotifications';
 import { AddSlaAndExports1795905000000 } from './1795905000000-AddSlaAndExports';
+import { AddAsyncAuditSeal1795910000000 } from './1795910000000-AddAsyncAuditSeal';
 import { SpeedUpPersonSearch1795911000000 } from './1795911000000-SpeedUpPersonSearch';
 
 /** Every migration in order: an explicit list, because globs do not survive the webpack bundle. */

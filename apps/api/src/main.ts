@@ -49,8 +49,8 @@ async function main(): Promise<void> {
       return;
     }
     case 'audit:verify': {
-      const r = await verifyAuditChain(config.databaseAdminUrl);
-      if (r.ok) console.log(`audit chain intact: ${r.rows} rows verified`);
+      const r = await verifyAuditChain(config.databaseAdminUrl, { seal: true });
+      if (r.ok) console.log(`audit chain intact: ${r.rows} rows in ${r.blocks} sealed blocks verified; ${r.unsealed} rows of transactions still running not yet sealed`);
       else {
         console.error(`audit chain BROKEN (${r.rows} rows read):`);
         for (const p of r.problems) console.error(`  ${p}`);

@@ -225,30 +225,76 @@ describe('deny by default and the audit trail', () => {
     await expect(s.admin.query(`DELETE FROM audit_event`)).rejects.toThrow(/append-only/);
   });
 
-  it('the hash chain verifies, and an edited, deleted or reordered row is found', async () => {
+  it('the sealed blocks verify, and an edited, deleted or added row or a removed block is found', async () => {
     await s.login('atd.caseworker');
     await s.login('lwu.caseworker');
     await s.login('ngo.caseworker');
-    const good = await verifyAuditChain(adminUrl(s.dbName));
+    // sealing waits for the oldest transaction still running anywhere on the server (other
+    // suites run in parallel): seal until every row written so far is in a block
+    const written = (await s.admin.query(`SELECT count(*)::int AS n FROM audit_event`)).rows[0].n;
+    let good = await verifyAuditChain(adminUrl(s.dbName), { seal: true });
+    for (let i = 0; i < 100 && good.rows < written; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      good = await verifyAuditChain(adminUrl(s.dbName), { seal: true });
+    }
     expect(good).toMatchObject({ ok: true, problems: [] });
-    expect(good.rows).toBeGreaterThan(3);
+    expect(good.rows).toBeGreaterThanOrEqual(written);
+    expect(written).toBeGreaterThan(3);
+    expect(good.blocks).toBeGreaterThan(0);
 
-    const seqs = (await s.admin.query(`SELECT seq::text FROM audit_event ORDER BY seq DESC LIMIT 3`)).rows.map((r) => r.seq);
-    await s.admin.query(`ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update`);
+    // the application role may call the sealer but not write the blocks
+    const app = new Client({ connectionString: appUrl(s.dbName) });
+    await app.connect();
     try {
-      await s.admin.query(`UPDATE audit_event SET outcome = 'DENIED' WHERE seq = $1`, [seqs[1]]);
+      await app.query(`SELECT audit_seal(1000)`);
+      await expect(app.query(`DELETE FROM audit_seal`)).rejects.toThrow(/permission denied/);
+      await expect(app.query(`INSERT INTO audit_seal (block, xact_from, xact_to, row_count, prev_hash, hash) VALUES (999999, 0, 1, 0, ''::bytea, ''::bytea)`)).rejects.toThrow(/permission denied/);
+    } finally {
+      await app.end();
+    }
+
+    // a row inside the last block: the latest rows sealed so far
+    const last = (await s.admin.query(`SELECT block::text, xact_from::text AS lo, xact_to::text AS hi FROM audit_seal ORDER BY block DESC LIMIT 1`)).rows[0];
+    const seq = (await s.admin.query(`SELECT seq::text FROM audit_event WHERE xact >= $1 AND xact < $2 ORDER BY seq DESC LIMIT 1`, [last.lo, last.hi])).rows[0].seq;
+    const original = (await s.admin.query(`SELECT outcome FROM audit_event WHERE seq = $1`, [seq])).rows[0].outcome;
+    await s.admin.query(`ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update`);
+    await s.admin.query(`ALTER TABLE audit_event DISABLE TRIGGER audit_event_stamp`);
+    try {
+      await s.admin.query(`UPDATE audit_event SET outcome = $2 WHERE seq = $1`, [seq, original === 'DENIED' ? 'ALLOWED' : 'DENIED']);
       const edited = await verifyAuditChain(adminUrl(s.dbName));
       expect(edited.ok).toBe(false);
-      expect(edited.problems.join('\n')).toContain(`seq ${seqs[1]}: content does not match`);
-      await s.admin.query(`UPDATE audit_event SET outcome = 'ALLOWED' WHERE seq = $1`, [seqs[1]]);
+      expect(edited.problems.join('\n')).toContain(`block ${last.block} (transactions ${last.lo}–${last.hi}): its rows do not match the seal`);
+      await s.admin.query(`UPDATE audit_event SET outcome = $2 WHERE seq = $1`, [seq, original]);
       expect((await verifyAuditChain(adminUrl(s.dbName))).ok).toBe(true);
 
-      await s.admin.query(`DELETE FROM audit_event WHERE seq = $1`, [seqs[1]]);
+      await s.admin.query(`CREATE TABLE audit_keep AS SELECT * FROM audit_event WHERE seq = $1`, [seq]);
+      await s.admin.query(`DELETE FROM audit_event WHERE seq = $1`, [seq]);
       const deleted = await verifyAuditChain(adminUrl(s.dbName));
       expect(deleted.ok).toBe(false);
-      expect(deleted.problems.join('\n')).toContain(`seq ${seqs[0]}: prev_hash does not match`);
+      expect(deleted.problems.join('\n')).toContain(`block ${last.block} (transactions ${last.lo}–${last.hi}): holds`);
+      // put it back exactly, then forge an extra row into the sealed range
+      await s.admin.query(`INSERT INTO audit_event SELECT * FROM audit_keep`);
+      expect((await verifyAuditChain(adminUrl(s.dbName))).ok).toBe(true);
+      await s.admin.query(
+        `INSERT INTO audit_event (seq, xact, at, action, outcome) VALUES (nextval('audit_event_seq'), $1, now(), 'FORGED', 'ALLOWED')`,
+        [last.lo],
+      );
+      const added = await verifyAuditChain(adminUrl(s.dbName));
+      expect(added.ok).toBe(false);
+      expect(added.problems.join('\n')).toContain('rows deleted or added');
     } finally {
+      await s.admin.query(`ALTER TABLE audit_event ENABLE TRIGGER audit_event_stamp`);
       await s.admin.query(`ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update`);
+    }
+
+    // removing a whole block breaks the chain of blocks
+    await s.admin.query(`ALTER TABLE audit_seal DISABLE TRIGGER audit_seal_no_update`);
+    try {
+      await s.admin.query(`DELETE FROM audit_seal WHERE block = 1`);
+      const gone = await verifyAuditChain(adminUrl(s.dbName));
+      expect(gone.problems.join('\n')).toMatch(/block 1 is missing/);
+    } finally {
+      await s.admin.query(`ALTER TABLE audit_seal ENABLE TRIGGER audit_seal_no_update`);
     }
   });
 

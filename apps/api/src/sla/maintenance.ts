@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Queue, Worker } from 'bullmq';
 import { ExportRunner } from '../exports/export-runner';
+import { AuditService } from '../platform/audit/audit.service';
 import { APP_CONFIG, AppConfig } from '../platform/config/config';
 import { redisConnection } from '../platform/queue/queue.module';
 import { SlaService } from './sla.service';
@@ -15,7 +16,8 @@ const REDECLARE_EVERY_MS = 5 * 60 * 1000;
  * Repeatable BullMQ jobs (job schedulers, one per name whatever the number of workers):
  *   sla.scan        every SLA_SCAN_EVERY_SECONDS: reminders and breaches (SlaService.scan)
  *   exports.sweep   every 5 minutes: exports not downloaded in time expire, their files are deleted
- * A missed or doubled run is harmless: both are idempotent and PostgreSQL holds the state.
+ *   audit.seal      every AUDIT_SEAL_EVERY_SECONDS: finished audit rows are sealed into blocks
+ * A missed or doubled run is harmless: all are idempotent and PostgreSQL holds the state.
  */
 @Injectable()
 export class MaintenanceScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -27,6 +29,7 @@ export class MaintenanceScheduler implements OnApplicationBootstrap, OnApplicati
   constructor(
     private readonly sla: SlaService,
     private readonly exports: ExportRunner,
+    private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -49,6 +52,7 @@ export class MaintenanceScheduler implements OnApplicationBootstrap, OnApplicati
   async process(name: string): Promise<Record<string, number>> {
     if (name === 'sla.scan') return { ...(await this.sla.scan()) };
     if (name === 'exports.sweep') return { expired: await this.exports.sweepExpired() };
+    if (name === 'audit.seal') return { sealed: await this.audit.seal() };
     return {};
   }
 
@@ -58,5 +62,6 @@ export class MaintenanceScheduler implements OnApplicationBootstrap, OnApplicati
     const opts = { removeOnComplete: { count: 50 }, removeOnFail: { count: 200 } };
     await q.upsertJobScheduler('sla.scan', { every: this.config.slaScanEverySeconds * 1000 }, { name: 'sla.scan', data: {}, opts });
     await q.upsertJobScheduler('exports.sweep', { every: EXPORT_SWEEP_EVERY_MS }, { name: 'exports.sweep', data: {}, opts });
+    await q.upsertJobScheduler('audit.seal', { every: this.config.auditSealEverySeconds * 1000 }, { name: 'audit.seal', data: {}, opts: { removeOnComplete: true, removeOnFail: { count: 50 } } });
   }
 }

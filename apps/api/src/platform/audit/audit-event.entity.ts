@@ -1,19 +1,25 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { AuditOutcome } from '@ctms/domain';
 
 /**
- * Append-only audit trail. A trigger (migration AddAuditTrail) numbers each row, chains it to the
- * previous one by SHA-256 and refuses UPDATE, DELETE and TRUNCATE; the application role is also
- * denied those privileges. Never holds passwords, tokens or values of protected fields.
+ * Append-only audit trail. A trigger numbers each row and stamps its transaction id; another
+ * refuses UPDATE, DELETE and TRUNCATE; the application role is also denied those privileges. Rows
+ * are sealed into hash-chained blocks by `audit_seal()` once their transaction has finished
+ * (migration AddAsyncAuditSeal, decision 0007). Never holds passwords, tokens or protected values.
  */
 @Entity({ name: 'audit_event' })
 @Index('IDX_audit_event_object', ['objectType', 'objectId', 'seq'])
 @Index('IDX_audit_event_actor', ['actorUserId', 'seq'])
 @Index('IDX_audit_event_agency', ['actorAgencyId', 'seq'])
+@Index('IDX_audit_event_xact', { synchronize: false })
 export class AuditEventEntity {
-  /** assigned by the trigger, in chain order */
+  /** assigned by the trigger */
   @PrimaryColumn({ type: 'bigint' })
   seq: string;
+
+  /** the writing transaction's id, set by the trigger: decides the seal block the row goes into */
+  @Column({ type: 'bigint' })
+  xact: string;
 
   @Column({ type: 'timestamptz' })
   at: Date;
@@ -54,6 +60,26 @@ export class AuditEventEntity {
   /** what changed: field names and coded values, never protected values */
   @Column({ type: 'jsonb', nullable: true })
   details: Record<string, unknown> | null;
+}
+
+/** One sealed block of audit rows: those with xact_from <= xact < xact_to (see audit_seal()). */
+@Entity({ name: 'audit_seal' })
+@Check('CHK_audit_seal_range', '"xact_to" > "xact_from"')
+export class AuditSealEntity {
+  @PrimaryColumn({ type: 'bigint' })
+  block: string;
+
+  @Column({ name: 'xact_from', type: 'bigint' })
+  xactFrom: string;
+
+  @Column({ name: 'xact_to', type: 'bigint' })
+  xactTo: string;
+
+  @Column({ name: 'row_count', type: 'integer' })
+  rowCount: number;
+
+  @Column({ name: 'sealed_at', type: 'timestamptz', default: () => 'clock_timestamp()' })
+  sealedAt: Date;
 
   @Column({ name: 'prev_hash', type: 'bytea' })
   prevHash: Buffer;

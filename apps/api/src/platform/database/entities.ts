@@ -10,7 +10,7 @@ import { LoginFailureEntity } from '../../auth/login-failure.entity';
 import { RefreshTokenEntity } from '../../auth/refresh-token.entity';
 import { IloIndicatorEntity, ProvinceEntity, ServiceTypeEntity } from '../../reference/reference.entities';
 import { UserEntity } from '../../users/user.entity';
-import { AuditEventEntity } from '../audit/audit-event.entity';
+import { AuditEventEntity, AuditSealEntity } from '../audit/audit-event.entity';
 import { ExportJobEntity } from '../../exports/export.entity';
 import { SlaEventEntity } from '../../sla/sla-event.entity';
 import { MailDeliveryEntity, NotificationEntity } from '../../notifications/notification.entity';
@@ -23,6 +23,7 @@ export const ENTITIES = [
   RefreshTokenEntity,
   LoginFailureEntity,
   AuditEventEntity,
+  AuditSealEntity,
   ProvinceEntity,
   ServiceTypeEntity,
   IloIndicatorEntity,

@@ -69,7 +69,7 @@ export async function seed(config: AppConfig, opts: { demoUsers?: boolean } = {}
       }
     }
     await client.query(
-      `INSERT INTO audit_event (at, action, outcome, details, prev_hash, hash) VALUES (clock_timestamp(), 'REFERENCE_DATA_SEEDED', 'ALLOWED', $1, ''::bytea, ''::bytea)`,
+      `INSERT INTO audit_event (at, action, outcome, details) VALUES (clock_timestamp(), 'REFERENCE_DATA_SEEDED', 'ALLOWED', $1)`,
       [JSON.stringify({ provinces: PROVINCES.length, serviceTypes: SERVICE_TYPES.length, indicators: ILO_INDICATORS.length, agencies: SEED_AGENCIES.length, demoUsersCreated })],
     );
     await client.query('COMMIT');
