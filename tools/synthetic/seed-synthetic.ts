@@ -95,7 +95,11 @@ interface Deferred {
   def: string;
 }
 
-/** Drops secondary indexes and foreign keys of the loaded tables, remembering them in the database. */
+/**
+ * Drops secondary indexes and foreign keys of the loaded tables, remembering them in the database.
+ * BRIN indexes stay: they cost next to nothing during the load, and audit_seal() finds its rows
+ * through the one on audit_event.xact (without it every seal call would read the whole table).
+ */
 async function deferIndexes(client: Client): Promise<Deferred[]> {
   await client.query(`CREATE TABLE IF NOT EXISTS synthetic_deferred (kind text NOT NULL, name text PRIMARY KEY, tbl text NOT NULL, def text NOT NULL)`);
   await client.query(
@@ -107,7 +111,7 @@ async function deferIndexes(client: Client): Promise<Deferred[]> {
   await client.query(
     `INSERT INTO synthetic_deferred (kind, name, tbl, def)
      SELECT 'index', i.relname, t.relname, pg_get_indexdef(i.oid) FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
-      WHERE t.relname = ANY($1) AND NOT x.indisprimary
+      WHERE t.relname = ANY($1) AND NOT x.indisprimary AND i.relam <> (SELECT oid FROM pg_am WHERE amname = 'brin')
         AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.oid) ON CONFLICT DO NOTHING`,
     [LOADED_TABLES],
   );
@@ -119,17 +123,97 @@ async function deferIndexes(client: Client): Promise<Deferred[]> {
   return all;
 }
 
-async function rebuildIndexes(client: Client): Promise<void> {
-  const all = (await client.query<Deferred>(`SELECT kind, name, tbl, def FROM synthetic_deferred ORDER BY kind DESC, name`)).rows;
-  await client.query(`SET maintenance_work_mem = '512MB'`);
-  await client.query(`SET max_parallel_maintenance_workers = 2`);
-  for (const d of all) {
-    const t0 = performance.now();
-    if (d.kind === 'index') await client.query(d.def);
-    else await client.query(`ALTER TABLE "${d.tbl}" ADD CONSTRAINT "${d.name}" ${d.def}`);
-    await client.query(`DELETE FROM synthetic_deferred WHERE name = $1`, [d.name]);
-    log(`  rebuilt ${d.kind} ${d.name} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+/** Runs the jobs on the given connections, each connection taking the next job when it is free. */
+async function onConnections<T>(clients: readonly Client[], jobs: readonly T[], run: (c: Client, job: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    clients.map(async (c) => {
+      for (let j = jobs[next++]; j !== undefined; j = jobs[next++]) await run(c, j);
+    }),
+  );
+}
+
+/** Opens `n` admin connections to `db` set up for bulk maintenance (big sort memory, at most one parallel helper each). */
+async function maintenanceClients(db: string, n: number): Promise<Client[]> {
+  const clients: Client[] = [];
+  for (let i = 0; i < n; i++) {
+    const c = new Client({ connectionString: adminUrl(db) });
+    await c.connect();
+    await c.query(`SET maintenance_work_mem = '1GB'`);
+    await c.query(`SET max_parallel_maintenance_workers = 1`);
+    clients.push(c);
   }
+  return clients;
+}
+
+/**
+ * Rebuilds the deferred indexes on two connections at once, largest tables first (GIN builds are
+ * single-threaded, so a second connection keeps the other core busy), then the foreign keys: each
+ * added NOT VALID (instant) and validated afterwards, two at a time. VALIDATE takes only a SHARE
+ * UPDATE EXCLUSIVE lock, so two validations never deadlock; the end state is an ordinary,
+ * validated constraint.
+ */
+async function rebuildIndexes(client: Client, db: string): Promise<void> {
+  const all = (
+    await client.query<Deferred & { bytes: string }>(
+      `SELECT d.kind, d.name, d.tbl, d.def, pg_relation_size(quote_ident(d.tbl))::text AS bytes FROM synthetic_deferred d
+        ORDER BY (d.def ILIKE '% USING gin %') DESC, pg_relation_size(quote_ident(d.tbl)) DESC, d.name`,
+    )
+  ).rows;
+  const clients = await maintenanceClients(db, 2);
+  try {
+    await onConnections(clients, all.filter((d) => d.kind === 'index'), async (c, d) => {
+      const t0 = performance.now();
+      await c.query(d.def);
+      await c.query(`DELETE FROM synthetic_deferred WHERE name = $1`, [d.name]);
+      log(`  rebuilt index ${d.name} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    });
+    const fks = all.filter((d) => d.kind === 'fk');
+    for (const d of fks) await client.query(`ALTER TABLE "${d.tbl}" ADD CONSTRAINT "${d.name}" ${d.def} NOT VALID`);
+    await onConnections(clients, fks, async (c, d) => {
+      const t0 = performance.now();
+      await c.query(`ALTER TABLE "${d.tbl}" VALIDATE CONSTRAINT "${d.name}"`);
+      await c.query(`DELETE FROM synthetic_deferred WHERE name = $1`, [d.name]);
+      log(`  validated fk ${d.name} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    });
+  } finally {
+    for (const c of clients) await c.end();
+  }
+}
+
+/** VACUUM (ANALYZE) of every table on two connections, largest first. */
+async function vacuumAnalyze(client: Client, db: string): Promise<void> {
+  const tables = (await client.query<{ t: string }>(`SELECT relname AS t FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r' ORDER BY pg_relation_size(oid) DESC, relname`)).rows.map((r) => r.t);
+  const clients = await maintenanceClients(db, 2);
+  try {
+    await onConnections(clients, tables, async (c, t) => {
+      await c.query(`VACUUM (ANALYZE) "${t}"`);
+    });
+  } finally {
+    for (const c of clients) await c.end();
+  }
+}
+
+/**
+ * Seals the audit rows (decision 0007: audit_seal() hashes finished transactions' rows into
+ * chained blocks) until nothing is left; null when the schema has no audit_seal() (before the
+ * AddAsyncAuditSeal migration, the per-row chain trigger has already chained every row).
+ */
+async function sealAudit(client: Client): Promise<{ rows: number; blocks: number; unsealed: number } | null> {
+  const has = (await client.query<{ f: string | null }>(`SELECT to_regprocedure('audit_seal(integer)')::text AS f`)).rows[0]?.f;
+  if (!has) return null;
+  let rows = 0;
+  let blocks = 0;
+  for (;;) {
+    const n = Number((await client.query<{ n: number }>(`SELECT audit_seal(200000) AS n`)).rows[0]?.n ?? 0);
+    if (!n) break;
+    rows += n;
+    blocks++;
+  }
+  const unsealed = Number(
+    (await client.query<{ n: string }>(`SELECT count(*) AS n FROM audit_event WHERE xact >= coalesce((SELECT max(xact_to) FROM audit_seal), 0)`)).rows[0]?.n ?? 0,
+  );
+  return { rows, blocks, unsealed };
 }
 
 async function main(): Promise<void> {
@@ -208,13 +292,25 @@ async function main(): Promise<void> {
     const loadS = (performance.now() - loadStart) / 1000;
     log(`loaded in ${loadS.toFixed(1)} s (worker time: plan+encrypt ${(genMs / 1000).toFixed(1)} s, insert ${(insertMs / 1000).toFixed(1)} s, audit ${(auditMs / 1000).toFixed(1)} s)`);
 
+    // ---- seal: the audit rows are sealed into chained blocks once every loading transaction has ended ----
+    const sealStart = performance.now();
+    const sealed = await sealAudit(client);
+    const sealS = (performance.now() - sealStart) / 1000;
+    if (sealed) {
+      log(`sealed ${sealed.rows} audit rows in ${sealed.blocks} blocks in ${sealS.toFixed(1)} s (${(sealed.rows / Math.max(sealS, 0.001)).toFixed(0)} rows/s)`);
+      if (sealed.unsealed > 0) log(`WARNING: audit_seal() returned 0 with ${sealed.unsealed} audit rows still outside any block`);
+    }
+
+    // ---- vacuum analyze before the indexes: no index to clean up, and the builds read frozen-hint pages ----
+    const anStart = performance.now();
+    await vacuumAnalyze(client, db);
+    const analyzeS = (performance.now() - anStart) / 1000;
+    log(`vacuum analyze ${analyzeS.toFixed(1)} s`);
+
     const idxStart = performance.now();
-    await rebuildIndexes(client);
+    await rebuildIndexes(client, db);
     await client.query(`DROP TABLE IF EXISTS synthetic_deferred`);
     const idxS = (performance.now() - idxStart) / 1000;
-    const anStart = performance.now();
-    await client.query('VACUUM (ANALYZE)');
-    const analyzeS = (performance.now() - anStart) / 1000;
     await client.query(`UPDATE synthetic_marker SET finished_at = now()`);
     const counts: Record<string, number> = {};
     for (const t of [...LOADED_TABLES, 'app_user']) counts[t] = Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM "${t}"`)).rows[0]?.n ?? 0);
@@ -226,7 +322,8 @@ async function main(): Promise<void> {
       seed: seedValue,
       workers,
       chunk,
-      seconds: { total: totalS, load: loadS, indexes: idxS, vacuumAnalyze: analyzeS },
+      seconds: { total: totalS, load: loadS, seal: sealS, vacuumAnalyze: analyzeS, indexes: idxS },
+      audit: sealed,
       workerSeconds: { planEncrypt: genMs / 1000, insert: insertMs / 1000, audit: auditMs / 1000 },
       counts,
       rowsPerSecond: rowsTotal / totalS,
@@ -237,7 +334,7 @@ async function main(): Promise<void> {
     const dir = resolve('tmp-artifacts/synthetic');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, `${db}.json`), JSON.stringify(summary, null, 2));
-    log(`indexes ${idxS.toFixed(1)} s, vacuum analyze ${analyzeS.toFixed(1)} s; total ${totalS.toFixed(1)} s, ${rowsTotal} rows (${summary.rowsPerSecond.toFixed(0)} rows/s)`);
+    log(`phases: load ${loadS.toFixed(1)} s, seal ${sealS.toFixed(1)} s, vacuum analyze ${analyzeS.toFixed(1)} s, indexes ${idxS.toFixed(1)} s; total ${totalS.toFixed(1)} s, ${rowsTotal} rows (${summary.rowsPerSecond.toFixed(0)} rows/s)`);
     log(`counts ${JSON.stringify(counts)}`);
   } finally {
     await client.end();

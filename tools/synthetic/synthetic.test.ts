@@ -9,8 +9,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { test } from 'node:test';
 import { Client } from 'pg';
-import { adminUrl, loadRefs } from './db';
-import { planCase } from './plan';
+import { createFieldCipher } from '../../apps/api/src/platform/crypto/crypto.module';
+import { copyData, cachedSearchColumns } from './encode';
+import { adminUrl, loadRefs, syntheticEnv } from './db';
+import { SyntheticEncryptor } from './fast-cipher';
+import { personSearchColumns } from './person-search-rows';
+import { LEAD_AGENCIES, planCase, type Refs } from './plan';
 
 const DB = 'ctms_syn_ci';
 const ROOT = resolve(__dirname, '../..');
@@ -30,6 +34,26 @@ async function admin(db: string, sql: string): Promise<void> {
     await c.end();
   }
 }
+
+test('the fast encryptor writes FieldCipher ciphertexts; memoised search columns equal the persons module', () => {
+  const cipher = createFieldCipher(syntheticEnv(), 'production');
+  const sx = new SyntheticEncryptor(syntheticEnv());
+  const id = '3f0c8a52-1d2e-4b7a-9c11-0a1b2c3d4e5f';
+  const values = new Set<string>();
+  for (let i = 0; i < 20_000; i++) values.add(sx.encrypt('canary ສຸກສະຫວັນ', 'person', 'identity_enc', id)); // > 2 IV pools
+  assert.equal(values.size, 20_000, 'every encryption draws a fresh IV');
+  for (const v of [...values].slice(-3)) assert.equal(cipher.decrypt(v, { table: 'person', column: 'identity_enc', rowId: id }), 'canary ສຸກສະຫວັນ');
+  assert.throws(() => cipher.decrypt([...values][0] ?? '', { table: 'person', column: 'identity_enc', rowId: 'other' }));
+  assert.deepEqual(cipher.decryptJson(sx.encryptJson({ a: [1, 'ຫຼ'] }, 'case_record', 'plan_enc', id), { table: 'case_record', column: 'plan_enc', rowId: id }), { a: [1, 'ຫຼ'] });
+
+  const codes = [...LEAD_AGENCIES.map(([c]) => c), 'IOM', 'OSPP'];
+  const refs: Refs = { agencies: codes.map((code, i) => ({ id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, code })), staff: {} };
+  for (let i = 0; i < 400; i++) {
+    const c = planCase(3, i, refs);
+    for (const p of [c.person, ...c.others]) assert.deepEqual(cachedSearchColumns(cipher, p.identity), personSearchColumns(cipher, p.identity), `case ${i}`);
+  }
+  assert.equal(copyData([['a\tb\\c', null, ['x y', 'NULL', 'q"'], 3, new Date(0), { k: 'v\n' }]], 6), 'a\\tb\\\\c\t\\N\t{"x y","NULL","q\\\\""}\t3\t1970-01-01T00:00:00.000Z\t{"k":"v\\\\n"}\n');
+});
 
 test('seed:synthetic refuses a database without the synthetic mark, and ctms', async () => {
   await admin('postgres', 'DROP DATABASE IF EXISTS ctms_syn_unmarked');
