@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -18,7 +18,9 @@ import { TranslatePipe } from '../core/i18n/translate.pipe';
 import { CaseApi } from './case-api';
 import { STATUS_ACTIONS, type StatusAction } from './case-codes';
 import { CaseStore } from './case-store';
+import { CtPipe } from './case-tools-i18n';
 import { todayInLaos } from './ui-util';
+import { UserPicker } from './user-picker';
 
 /** IDENTIFY → IDENTIFIED, NOT_IDENTIFY → NOT_IDENTIFIED (the decision the API stores). */
 export const DECISION_OF: Readonly<Record<string, string>> = { IDENTIFY: 'IDENTIFIED', NOT_IDENTIFY: 'NOT_IDENTIFIED' };
@@ -29,7 +31,7 @@ export const DECISION_OF: Readonly<Record<string, string>> = { IDENTIFY: 'IDENTI
  */
 @Component({
   selector: 'app-case-actions',
-  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe],
+  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe, CtPipe, UserPicker],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './section.scss',
   template: `
@@ -50,16 +52,19 @@ export const DECISION_OF: Readonly<Record<string, string>> = { IDENTIFY: 'IDENTI
 
           @if (c.allowedActions.assign) {
             <form class="form" (ngSubmit)="assign()" data-testid="assign-form">
-              <h3 class="sub">{{ 'cases.assign.title' | t }}</h3>
-              <p class="hint" id="assign-hint">{{ 'cases.assign.hint' | t }}</p>
-              <mat-form-field>
-                <mat-label>{{ 'cases.assign.userId' | t }}</mat-label>
-                <input matInput name="userId" [(ngModel)]="assignee" required aria-describedby="assign-hint" autocomplete="off" spellcheck="false" />
-                @if (store.fieldErrors()['userId']; as e) {
-                  <mat-hint class="error">{{ e }}</mat-hint>
-                }
-              </mat-form-field>
-              <div><button mat-stroked-button type="submit" [disabled]="store.busy() || !assignee.trim()">{{ 'cases.assign.submit' | t }}</button></div>
+              <h3 class="sub">{{ 'ct.assign.title' | ct }}</h3>
+              <app-user-picker
+                testId="assign-user"
+                [(value)]="assignee"
+                [province]="c.provinceCode"
+                [currentId]="c.assignedTo?.id ?? null"
+                [error]="store.fieldErrors()['userId']"
+              />
+              <div>
+                <button mat-stroked-button type="submit" data-testid="assign-submit" [disabled]="store.busy() || !assignee() || assignee() === c.assignedTo?.id">
+                  {{ 'ct.assign.submit' | ct }}
+                </button>
+              </div>
             </form>
           }
 
@@ -139,7 +144,7 @@ export class CaseActions {
   protected readonly decisionOf = DECISION_OF;
   protected readonly today = todayInLaos();
 
-  protected assignee = '';
+  protected readonly assignee = signal('');
   protected decision = '';
   protected decidedOn = todayInLaos();
   protected reasons = '';
@@ -173,8 +178,9 @@ export class CaseActions {
   }
 
   protected async assign(): Promise<void> {
-    const userId = this.assignee.trim();
-    if (await this.store.write((c) => this.api.assign(c.id, c.version, userId), 'cases.saved.assigned')) this.assignee = '';
+    const userId = this.assignee();
+    if (!userId) return;
+    if (await this.store.write((c) => this.api.assign(c.id, c.version, userId), 'cases.saved.assigned')) this.assignee.set('');
   }
 
   protected async identify(): Promise<void> {

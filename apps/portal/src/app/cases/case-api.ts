@@ -214,6 +214,37 @@ export interface PersonView {
   } | null;
 }
 
+/** One file of a case as the API lists it (apps/api/src/attachments/attachment.dto.ts). */
+export interface AttachmentView {
+  id: string;
+  caseId: string;
+  referralId: string | null;
+  handoffId: string | null;
+  kind: string;
+  category: DataCategory;
+  mediaType: string;
+  sizeBytes: number;
+  sha256: string;
+  /** the original name, decrypted by the API: may hold a person's name, so the portal never shows it */
+  fileName: string;
+  uploadedBy: UserRef;
+  createdAt: string;
+}
+
+export interface AttachmentUpload {
+  file: Blob;
+  kind: string;
+  category: DataCategory;
+}
+
+/** GET /users/assignable (docs/decisions/0006-assignable-users-route.md). */
+export interface AssignableUser {
+  id: string;
+  displayName: string;
+  username: string;
+  roles: string[];
+}
+
 export interface CaseListFilter {
   status?: string;
   province?: string;
@@ -293,6 +324,28 @@ export class CaseApi {
 
   agencies(): Promise<ReferenceAgency[]> {
     return firstValueFrom(this.http.get<ReferenceAgency[]>(`${API}/reference/agencies`));
+  }
+
+  attachments(id: string, cursor: string | null): Promise<Page<AttachmentView>> {
+    return firstValueFrom(this.http.get<Page<AttachmentView>>(`${API}/cases/${id}/attachments`, { params: params({ limit: 50, cursor }) }));
+  }
+
+  /** Multipart: the file is the part `file`; its name travels only in the body (the API stores it encrypted). */
+  uploadAttachment(id: string, upload: AttachmentUpload, fileName: string): Promise<AttachmentView> {
+    const form = new FormData();
+    form.append('kind', upload.kind);
+    form.append('category', upload.category);
+    form.append('file', upload.file, fileName);
+    return firstValueFrom(this.http.post<AttachmentView>(`${API}/cases/${id}/attachments`, form));
+  }
+
+  /** The bytes, fetched with the bearer header by the interceptor: no token and no name in any URL. */
+  attachmentContent(attachmentId: string): Promise<Blob> {
+    return firstValueFrom(this.http.get(`${API}/attachments/${attachmentId}/content`, { responseType: 'blob' }));
+  }
+
+  assignableUsers(province?: string): Promise<{ items: AssignableUser[] }> {
+    return firstValueFrom(this.http.get<{ items: AssignableUser[] }>(`${API}/users/assignable`, { params: params({ province }) }));
   }
 
   /** Reading a person is audited by the API: call it only when the user asks to see the identity. */

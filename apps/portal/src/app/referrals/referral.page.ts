@@ -26,18 +26,18 @@ import { I18n } from '../core/i18n/i18n.service';
 import { TranslatePipe } from '../core/i18n/translate.pipe';
 import { IaPipe, iaT } from './ia-translate';
 import { CaseApi, type CaseDetail } from '../cases/case-api';
+import { UserPicker } from '../cases/user-picker';
+import { AuthService } from '../core/auth/auth.service';
 import { blankToUndefined, describeError, formatDate, formatDateTime, todayInLaos } from '../cases/ui-util';
 import { InterAgencyApi, type ReferralDetail } from './interagency-api';
 import { slaClock } from './ia-util';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type Form = 'accept' | 'decline' | 'services' | 'complete' | 'cancel' | null;
 
 /** One referral: its packet, a masked preview of the case, services, history and the actions allowed. */
 @Component({
   selector: 'app-referral-page',
-  imports: [FormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe, IaPipe],
+  imports: [FormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe, IaPipe, UserPicker],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: '../cases/section.scss',
   styles: `.overdue { color: var(--mat-sys-error); font-weight: 600; } .chip { display: inline-block; padding: 0 8px; border-radius: 12px; background: var(--mat-sys-secondary-container); }`,
@@ -48,6 +48,10 @@ export class ReferralPage {
   private readonly api = inject(InterAgencyApi);
   private readonly caseApi = inject(CaseApi);
   private readonly i18n = inject(I18n);
+  /** supervisors (case:assign) pick the worker from their agency; anyone else accepts for themselves */
+  protected readonly canAssign = inject(AuthService).can('case:assign');
+  /** '' = the caller (the API's default) */
+  protected readonly assignee = signal('');
 
   protected readonly declineReasons = DECLINE_REASONS;
   protected readonly outcomes = REFERRAL_OUTCOMES;
@@ -63,7 +67,7 @@ export class ReferralPage {
   protected readonly form = signal<Form>(null);
   protected readonly today = todayInLaos();
 
-  protected f = { assignee: '', reason: '', note: '', serviceType: '', deliveredOn: todayInLaos(), provider: '', notes: '', outcome: '' };
+  protected f = { reason: '', note: '', serviceType: '', deliveredOn: todayInLaos(), provider: '', notes: '', outcome: '' };
 
   protected readonly view = computed(() => {
     const r = this.r();
@@ -160,7 +164,8 @@ export class ReferralPage {
   }
 
   protected open(form: Form): void {
-    this.f = { assignee: '', reason: '', note: '', serviceType: this.r()?.serviceTypes[0] ?? '', deliveredOn: todayInLaos(), provider: '', notes: '', outcome: '' };
+    this.assignee.set('');
+    this.f = { reason: '', note: '', serviceType: this.r()?.serviceTypes[0] ?? '', deliveredOn: todayInLaos(), provider: '', notes: '', outcome: '' };
     this.fieldErrors.set({});
     this.form.set(form);
   }
@@ -169,7 +174,7 @@ export class ReferralPage {
     const f = this.f;
     switch (this.form()) {
       case 'accept':
-        return !f.assignee.trim() || UUID.test(f.assignee.trim());
+        return true;
       case 'decline':
         return !!f.reason && (f.reason !== 'OTHER' || !!f.note.trim());
       case 'services':
@@ -190,7 +195,7 @@ export class ReferralPage {
     const f = this.f;
     const v = { version: r.version };
     const bodies: Record<Exclude<Form, null>, Record<string, unknown>> = {
-      accept: f.assignee.trim() ? { ...v, assigneeId: f.assignee.trim() } : v,
+      accept: this.assignee() ? { ...v, assigneeId: this.assignee() } : v,
       decline: { ...v, reason: f.reason, ...(blankToUndefined(f.note) ? { note: f.note.trim() } : {}) },
       services: {
         ...v,

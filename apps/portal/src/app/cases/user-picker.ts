@@ -1,0 +1,112 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, model, signal, untracked } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatSelectModule } from '@angular/material/select';
+import { label, ROLE_LABELS } from '@ctms/domain';
+import { I18n } from '../core/i18n/i18n.service';
+import { CaseApi, type AssignableUser } from './case-api';
+import { CtPipe, ctT } from './case-tools-i18n';
+
+let nextId = 0;
+
+/**
+ * Picks a worker of the caller's own agency (GET /users/assignable, docs/decisions/0006): a
+ * mat-select of names, usernames and roles instead of a typed user id. `province` narrows the list
+ * to those whose scope covers it (a case's province); `allowSelf` adds "me (default)" as the empty
+ * choice (referral acceptance assigns the caller when no one is chosen).
+ */
+@Component({
+  selector: 'app-user-picker',
+  imports: [FormsModule, MatFormFieldModule, MatSelectModule, CtPipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <mat-form-field class="picker">
+      <mat-label>{{ 'ct.picker.label' | ct }}</mat-label>
+      <mat-select
+        [ngModel]="value()"
+        (ngModelChange)="value.set($event)"
+        [ngModelOptions]="{ standalone: true }"
+        [required]="!allowSelf()"
+        [disabled]="state() !== 'ready'"
+        [attr.data-testid]="testId()"
+        [attr.aria-describedby]="hintId"
+      >
+        @if (allowSelf()) {
+          <mat-option value="">{{ 'ct.picker.me' | ct }}</mat-option>
+        }
+        @for (u of options(); track u.id) {
+          <mat-option [value]="u.id" [attr.data-testid]="'picker-option-' + u.username">{{ u.text }}</mat-option>
+        }
+      </mat-select>
+      <mat-hint [id]="hintId">
+        @switch (state()) {
+          @case ('loading') {
+            {{ 'ct.picker.loading' | ct }}
+          }
+          @case ('failed') {
+            <span class="error" role="alert">{{ 'ct.picker.failed' | ct }}</span>
+          }
+          @default {
+            @if (!options().length) {
+              {{ 'ct.picker.empty' | ct }}
+            } @else if (error()) {
+              <span class="error">{{ error() }}</span>
+            } @else {
+              {{ (province() ? 'ct.picker.hintProvince' : 'ct.picker.hint') | ct }}
+            }
+          }
+        }
+      </mat-hint>
+    </mat-form-field>
+  `,
+  styles: `
+    .picker { width: 100%; max-width: 520px; }
+    .error { color: var(--mat-sys-error); }
+  `,
+})
+export class UserPicker {
+  private readonly api = inject(CaseApi);
+  private readonly i18n = inject(I18n);
+
+  /** the chosen user id ('' = nobody / the caller) */
+  readonly value = model<string>('');
+  readonly province = input<string | null>(null);
+  readonly allowSelf = input(false);
+  /** who holds it now: marked in the list */
+  readonly currentId = input<string | null>(null);
+  /** a refusal of the field by the API, shown under it */
+  readonly error = input<string | null>(null);
+  readonly testId = input('user-picker');
+
+  protected readonly hintId = `user-picker-hint-${nextId++}`;
+  protected readonly state = signal<'loading' | 'ready' | 'failed'>('loading');
+  private readonly users = signal<AssignableUser[]>([]);
+
+  protected readonly options = computed(() => {
+    const lang = this.i18n.language();
+    const current = this.currentId();
+    return this.users().map((u) => {
+      const roles = u.roles.map((r) => label(ROLE_LABELS, r, lang)).join(', ');
+      const mark = u.id === current ? ` · ${ctT(this.i18n, 'ct.picker.current')}` : '';
+      return { id: u.id, username: u.username, text: `${u.displayName} (${u.username}) · ${roles}${mark}` };
+    });
+  });
+
+  constructor() {
+    effect(() => {
+      const province = this.province();
+      untracked(() => void this.load(province));
+    });
+  }
+
+  private async load(province: string | null): Promise<void> {
+    this.state.set('loading');
+    try {
+      const res = await this.api.assignableUsers(province ?? undefined);
+      this.users.set(res.items);
+      this.state.set('ready');
+    } catch {
+      this.state.set('failed');
+    }
+  }
+}
