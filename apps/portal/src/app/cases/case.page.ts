@@ -22,6 +22,10 @@ import { CaseRecord } from './case-record';
 import { CaseStore } from './case-store';
 import { CaseTimeline } from './case-timeline';
 import { CaseInterAgency } from '../referrals/case-interagency';
+import { AuthService } from '../core/auth/auth.service';
+import { CaseDuplicates } from '../persons/case-duplicates';
+import { CaseAttachments } from './case-attachments';
+import { CtPipe } from './case-tools-i18n';
 import { formatDate, formatDateTime } from './ui-util';
 
 /** The case page: identity masked until asked for; what the user may do comes from `allowedActions`. */
@@ -39,6 +43,9 @@ import { formatDate, formatDateTime } from './ui-util';
     CaseConsents,
     CaseAccessLog,
     CaseInterAgency,
+    CaseAttachments,
+    CaseDuplicates,
+    CtPipe,
   ],
   providers: [CaseStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -52,12 +59,19 @@ export class CasePage {
   protected readonly store = inject(CaseStore);
   private readonly api = inject(CaseApi);
   private readonly i18n = inject(I18n);
+  private readonly auth = inject(AuthService);
 
   protected readonly person = signal<PersonView | null>(null);
   protected readonly identityState = signal<'hidden' | 'loading' | 'shown' | 'error'>('hidden');
   protected readonly identityError = signal<string | null>(null);
 
   protected readonly c = this.store.case;
+
+  /** Duplicate merge: supervisors (person:merge) of the lead agency; caseworkers never see it. */
+  protected readonly canMerge = computed(() => {
+    const c = this.c();
+    return !!c && this.auth.can('person:merge') && this.auth.user()?.agency.id === c.leadAgency.id;
+  });
 
   protected readonly summary = computed(() => {
     const c = this.c();
@@ -116,6 +130,13 @@ export class CasePage {
       this.identityError.set(this.store.problem(e).message);
       this.identityState.set('error');
     }
+  }
+
+  /** After a merge or its undo: the case (and its timeline) again; a shown identity is read again. */
+  protected async personChanged(): Promise<void> {
+    await this.store.reload();
+    this.store.revision.update((r) => r + 1);
+    if (this.identityState() === 'shown') await this.showIdentity();
   }
 
   protected hideIdentity(): void {

@@ -19,6 +19,15 @@ export interface PersonSearchInput {
   limit?: number;
 }
 
+/** POST /persons/:id/merge and /persons/merges/:mergeId/undo answer this. */
+export interface PersonMerge {
+  id: string;
+  survivorId: string;
+  mergedId: string;
+  mergedAt: string;
+  undoneAt: string | null;
+}
+
 @Injectable({ providedIn: 'root' })
 export class PersonsApi {
   private readonly http = inject(HttpClient);
@@ -26,5 +35,14 @@ export class PersonsApi {
   /** Names, birth date and document travel in the POST body only, never in a URL. */
   search(input: PersonSearchInput): Promise<{ candidates: PersonCandidate[] }> {
     return firstValueFrom(this.http.post<{ candidates: PersonCandidate[] }>(`${API}/persons/search`, input));
+  }
+
+  /** Merges the person `mergeId` INTO `survivorId` (supervisors). */
+  merge(survivorId: string, mergeId: string, reason: string): Promise<PersonMerge> {
+    return firstValueFrom(this.http.post<PersonMerge>(`${API}/persons/${survivorId}/merge`, { mergeId, reason }));
+  }
+
+  undoMerge(mergeId: string, reason: string): Promise<PersonMerge> {
+    return firstValueFrom(this.http.post<PersonMerge>(`${API}/persons/merges/${mergeId}/undo`, { reason }));
   }
 }

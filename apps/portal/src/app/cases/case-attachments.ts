@@ -1,0 +1,342 @@
+import { DOCUMENT } from '@angular/common';
+import { HttpErrorResponse } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatSelectModule } from '@angular/material/select';
+import { DATA_CATEGORIES, DATA_CATEGORY_LABELS, label, type DataCategory } from '@ctms/domain';
+import { AuthService } from '../core/auth/auth.service';
+import { I18n } from '../core/i18n/i18n.service';
+import { CaseApi, type AttachmentView } from './case-api';
+import { CaseStore } from './case-store';
+import { CtPipe, ctT, type CtKey } from './case-tools-i18n';
+import { formatDateTime } from './ui-util';
+
+/** The kinds of file the API accepts (apps/api/src/attachments/attachment.dto.ts). */
+export const ATTACHMENT_KINDS = ['EVIDENCE', 'CONSENT_FORM', 'OTHER'] as const;
+export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
+
+const MEDIA_TYPES: Readonly<Record<string, string>> = { 'application/pdf': 'PDF', 'image/jpeg': 'JPEG', 'image/png': 'PNG' };
+const EXTENSION: Readonly<Record<string, string>> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' };
+
+/** "PDF", "JPEG", "PNG", or null for anything else. */
+export function mediaTypeName(mediaType: string): string | null {
+  return MEDIA_TYPES[mediaType] ?? null;
+}
+
+/** 512 → {key:'ct.size.bytes', n:'512'}, 2048 → 2 KB, 3.5 MB …; the number in the user's language's digits. */
+export function sizeParts(bytes: number): { key: CtKey; n: string } {
+  if (bytes < 1024) return { key: 'ct.size.bytes', n: String(bytes) };
+  if (bytes < 1024 * 1024) return { key: 'ct.size.kb', n: (Math.round((bytes / 1024) * 10) / 10).toString() };
+  return { key: 'ct.size.mb', n: (Math.round((bytes / 1024 / 1024) * 10) / 10).toString() };
+}
+
+/** Field → message from a refused upload: 400 names fields, 413 and 415 are about the file. */
+export function uploadProblems(err: unknown, t: (key: CtKey, p?: Readonly<Record<string, string | number>>) => string): Record<string, string> {
+  if (!(err instanceof HttpErrorResponse)) return {};
+  if (err.status === 413) return { file: t('ct.files.err.tooLargeServer') };
+  const details = (err.error as { details?: unknown } | null)?.details;
+  const out: Record<string, string> = {};
+  if (Array.isArray(details)) {
+    for (const d of details as { field?: unknown; problems?: unknown }[]) {
+      if (typeof d?.field !== 'string') continue;
+      const problems = Array.isArray(d.problems) ? d.problems.filter((p): p is string => typeof p === 'string').join('; ') : '';
+      if (err.status === 415) out[d.field] = `${t('ct.files.err.type')} (${problems})`;
+      else if (d.field === 'file' && problems.includes('empty')) out[d.field] = t('ct.files.err.empty');
+      else out[d.field] = t('ct.files.err.field', { problems });
+    }
+  }
+  if (err.status === 415 && !out['file']) out['file'] = t('ct.files.err.type');
+  return out;
+}
+
+/**
+ * The files of a case: what the API lists (only categories the caller's relation shows), with
+ * metadata that names nobody — category, kind, type, size, who uploaded it and when; never the
+ * original file name. Downloads are fetched as a blob with the bearer header and saved as
+ * attachment-<id>.<ext>. Upload only for who the API lets add files (the lead agency).
+ */
+@Component({
+  selector: 'app-case-attachments',
+  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatSelectModule, CtPipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styleUrl: './section.scss',
+  template: `
+    <div class="tab-body" data-testid="case-attachments">
+      <h2 class="sub">{{ 'ct.files.title' | ct }}</h2>
+      <p class="hint">{{ 'ct.files.intro' | ct }}</p>
+      <div role="status" aria-live="polite">
+        @if (notice(); as n) {
+          <p [class.error]="n.error" data-testid="attachment-notice">{{ n.text }}</p>
+        }
+      </div>
+      @if (error(); as e) {
+        <p class="error" role="alert">{{ e }}</p>
+      }
+      @if (items().length) {
+        <div class="table-wrap">
+          <table data-testid="attachment-table">
+            <caption class="sub">{{ 'ct.files.caption' | ct }}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{{ 'ct.files.col.category' | ct }}</th>
+                <th scope="col">{{ 'ct.files.col.kind' | ct }}</th>
+                <th scope="col">{{ 'ct.files.col.type' | ct }}</th>
+                <th scope="col">{{ 'ct.files.col.size' | ct }}</th>
+                <th scope="col">{{ 'ct.files.col.uploadedBy' | ct }}</th>
+                <th scope="col">{{ 'ct.files.col.uploadedAt' | ct }}</th>
+                <th scope="col">{{ 'ct.files.col.actions' | ct }}</th>
+              </tr>
+            </thead>
+            <tbody>
+              @for (a of rows(); track a.id) {
+                <tr data-testid="attachment-row">
+                  <td data-testid="attachment-category">{{ a.category }}</td>
+                  <td>{{ a.kind }}</td>
+                  <td data-testid="attachment-type">{{ a.type }}</td>
+                  <td>{{ a.size }}</td>
+                  <td lang="en">{{ a.by }}</td>
+                  <td>{{ a.at }}</td>
+                  <td>
+                    <button
+                      mat-stroked-button
+                      type="button"
+                      data-testid="attachment-download"
+                      [attr.aria-label]="a.downloadLabel"
+                      [disabled]="downloading() === a.id"
+                      (click)="download(a.id, a.mediaType)"
+                    >
+                      {{ (downloading() === a.id ? 'ct.files.downloading' : 'ct.files.download') | ct }}
+                    </button>
+                  </td>
+                </tr>
+              }
+            </tbody>
+          </table>
+        </div>
+      } @else if (loading()) {
+        <p role="status">{{ 'ct.files.loading' | ct }}</p>
+      } @else if (!error()) {
+        <p data-testid="attachments-empty">{{ 'ct.files.empty' | ct }}</p>
+      }
+      @if (cursor()) {
+        <button mat-stroked-button type="button" (click)="load(false)">{{ 'ct.files.more' | ct }}</button>
+      }
+
+      @if (canUpload()) {
+        <form class="form" (ngSubmit)="upload(fileInput)" data-testid="attachment-form" novalidate>
+          <h3 class="sub">{{ 'ct.files.upload.title' | ct }}</h3>
+          <p class="hint" id="attachment-hint">{{ 'ct.files.upload.hint' | ct }}</p>
+          <div class="file">
+            <label for="attachment-file" class="file-label">{{ 'ct.files.upload.file' | ct }}</label>
+            <input
+              #fileInput
+              id="attachment-file"
+              type="file"
+              name="file"
+              accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
+              data-testid="attachment-file"
+              aria-describedby="attachment-hint attachment-file-state"
+              [attr.aria-invalid]="fieldErrors()['file'] ? true : null"
+              (change)="choose(fileInput.files)"
+            />
+            <p id="attachment-file-state" class="meta">
+              @if (chosen(); as f) {
+                {{ 'ct.files.upload.chosen' | ct: { type: f.type, size: f.size } }}
+              } @else {
+                {{ 'ct.files.upload.none' | ct }}
+              }
+            </p>
+            @if (fieldErrors()['file']; as e) {
+              <p class="error" role="alert" data-testid="attachment-error-file">{{ e }}</p>
+            }
+          </div>
+          <div class="row">
+            <mat-form-field>
+              <mat-label>{{ 'ct.files.upload.kind' | ct }}</mat-label>
+              <mat-select name="kind" [(ngModel)]="kind" required data-testid="attachment-kind">
+                @for (k of kinds; track k) {
+                  <mat-option [value]="k" [attr.data-testid]="'attachment-kind-' + k">{{ kindLabel(k) }}</mat-option>
+                }
+              </mat-select>
+              @if (fieldErrors()['kind']; as e) {
+                <mat-hint class="error">{{ e }}</mat-hint>
+              }
+            </mat-form-field>
+            <mat-form-field>
+              <mat-label>{{ 'ct.files.upload.category' | ct }}</mat-label>
+              <mat-select name="category" [(ngModel)]="category" required data-testid="attachment-category-select">
+                @for (c of categories; track c) {
+                  <mat-option [value]="c" [attr.data-testid]="'attachment-category-' + c">{{ categoryLabel(c) }}</mat-option>
+                }
+              </mat-select>
+              @if (fieldErrors()['category']; as e) {
+                <mat-hint class="error">{{ e }}</mat-hint>
+              }
+            </mat-form-field>
+          </div>
+          <div>
+            <button mat-flat-button type="submit" data-testid="attachment-submit" [disabled]="busy()">
+              {{ (busy() ? 'ct.files.upload.uploading' : 'ct.files.upload.submit') | ct }}
+            </button>
+          </div>
+        </form>
+      }
+    </div>
+  `,
+  styles: `
+    caption { text-align: start; }
+    .file { display: flex; flex-direction: column; gap: 4px; margin: 0 0 12px; }
+    .file-label { font: var(--mat-sys-label-large); }
+  `,
+})
+export class CaseAttachments {
+  protected readonly store = inject(CaseStore);
+  private readonly api = inject(CaseApi);
+  private readonly auth = inject(AuthService);
+  private readonly i18n = inject(I18n);
+  private readonly document = inject(DOCUMENT);
+
+  protected readonly kinds = ATTACHMENT_KINDS;
+  protected readonly categories = DATA_CATEGORIES;
+  protected readonly items = signal<AttachmentView[]>([]);
+  protected readonly cursor = signal<string | null>(null);
+  protected readonly loading = signal(false);
+  protected readonly error = signal<string | null>(null);
+  protected readonly busy = signal(false);
+  protected readonly downloading = signal<string | null>(null);
+  protected readonly notice = signal<{ text: string; error: boolean } | null>(null);
+  protected readonly fieldErrors = signal<Record<string, string>>({});
+  private readonly file = signal<File | null>(null);
+  protected kind: AttachmentKind = 'EVIDENCE';
+  protected category: DataCategory = 'LEGAL_PROCEEDINGS';
+
+  /** The lead agency adds files (a receiving agency attaches through its referral, not from here). */
+  protected readonly canUpload = computed(() => {
+    const c = this.store.case();
+    return !!c && this.auth.can('attachment:upload') && this.auth.user()?.agency.id === c.leadAgency.id;
+  });
+
+  protected readonly chosen = computed(() => {
+    const f = this.file();
+    if (!f) return null;
+    const s = sizeParts(f.size);
+    return { type: mediaTypeName(f.type) ?? this.t('ct.type.unknown'), size: this.t(s.key, { n: s.n }) };
+  });
+
+  protected readonly rows = computed(() => {
+    const lang = this.i18n.language();
+    return this.items().map((a) => {
+      const s = sizeParts(a.sizeBytes);
+      const type = mediaTypeName(a.mediaType) ?? this.t('ct.type.unknown');
+      const at = formatDateTime(a.createdAt, lang);
+      const category = label(DATA_CATEGORY_LABELS, a.category, lang);
+      return {
+        id: a.id,
+        mediaType: a.mediaType,
+        category,
+        kind: this.kindLabel(a.kind),
+        type,
+        size: this.t(s.key, { n: s.n }),
+        by: a.uploadedBy.username ?? '—',
+        at,
+        downloadLabel: this.t('ct.files.downloadLabel', { type, date: at, category }),
+      };
+    });
+  });
+
+  constructor() {
+    effect(() => {
+      if (this.store.case()?.id) untracked(() => void this.load(true));
+    });
+  }
+
+  private t(key: CtKey, params?: Readonly<Record<string, string | number>>): string {
+    return ctT(this.i18n, key, params);
+  }
+
+  protected kindLabel(k: string): string {
+    const key = `ct.kind.${k}`;
+    return key === 'ct.kind.EVIDENCE' || key === 'ct.kind.CONSENT_FORM' || key === 'ct.kind.OTHER' ? this.t(key) : k;
+  }
+
+  protected categoryLabel(c: string): string {
+    return label(DATA_CATEGORY_LABELS, c, this.i18n.language());
+  }
+
+  protected choose(files: FileList | null): void {
+    this.file.set(files?.item(0) ?? null);
+    this.fieldErrors.update(({ file: _file, ...rest }) => rest);
+  }
+
+  protected async load(reset: boolean): Promise<void> {
+    const id = this.store.case()?.id;
+    if (!id) return;
+    this.loading.set(true);
+    this.error.set(null);
+    try {
+      const page = await this.api.attachments(id, reset ? null : this.cursor());
+      this.items.set(reset ? page.items : [...this.items(), ...page.items]);
+      this.cursor.set(page.nextCursor);
+    } catch (e) {
+      this.error.set(this.store.problem(e).message);
+    } finally {
+      this.loading.set(false);
+    }
+  }
+
+  protected async upload(input: HTMLInputElement): Promise<void> {
+    const id = this.store.case()?.id;
+    const file = this.file();
+    this.notice.set(null);
+    if (!file) {
+      this.fieldErrors.set({ file: this.t('ct.files.err.required') });
+      return;
+    }
+    this.busy.set(true);
+    this.fieldErrors.set({});
+    try {
+      if (!id) return;
+      await this.api.uploadAttachment(id, { file, kind: this.kind, category: this.category }, file.name);
+      this.notice.set({ text: this.t('ct.files.upload.done'), error: false });
+      this.file.set(null);
+      input.value = '';
+      this.store.revision.update((r) => r + 1);
+      await this.load(true);
+    } catch (e) {
+      const fields = uploadProblems(e, (k, p) => this.t(k, p));
+      this.fieldErrors.set(fields);
+      const general = Object.keys(fields).length ? this.t('ct.files.upload.failed') : this.store.problem(e).message;
+      this.notice.set({ text: general, error: true });
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  /** Fetches the bytes with the bearer header and saves them under the API's neutral name. */
+  protected async download(attachmentId: string, mediaType: string): Promise<void> {
+    this.downloading.set(attachmentId);
+    this.notice.set(null);
+    try {
+      const blob = await this.api.attachmentContent(attachmentId);
+      const url = URL.createObjectURL(blob);
+      try {
+        const a = this.document.createElement('a');
+        a.href = url;
+        a.download = `attachment-${attachmentId}.${EXTENSION[mediaType] ?? 'bin'}`;
+        a.rel = 'noopener';
+        this.document.body.appendChild(a);
+        a.click();
+        a.remove();
+      } finally {
+        setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      }
+      this.notice.set({ text: this.t('ct.files.downloaded'), error: false });
+    } catch {
+      this.notice.set({ text: this.t('ct.files.downloadFailed'), error: true });
+    } finally {
+      this.downloading.set(null);
+    }
+  }
+}

@@ -1,0 +1,246 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { label } from '@ctms/domain';
+import { SEX_LABELS } from '../core/i18n/dict-cases';
+import { I18n } from '../core/i18n/i18n.service';
+import { CaseApi, type PersonView } from '../cases/case-api';
+import { CtPipe, ctT, isCtKey, type CtKey } from '../cases/case-tools-i18n';
+import { describeError } from '../cases/ui-util';
+import { PersonsApi, type PersonCandidate, type PersonMerge, type PersonSearchInput } from './persons.api';
+
+/** What to search with, from the person of the case: a name (Lao first), the birth year. Null without a name. */
+export function searchInputOf(p: PersonView): PersonSearchInput | null {
+  const id = p.identity ?? {};
+  const lao = [id.givenNameLo, id.familyNameLo].filter((x): x is string => !!x && !!x.trim()).join(' ');
+  const name = lao || id.latinNames?.find((n) => n.trim()) || id.nicknames?.find((n) => n.trim()) || '';
+  if (!name) return null;
+  const year = id.dateOfBirth && /^\d{4}/.test(id.dateOfBirth) ? id.dateOfBirth.slice(0, 4) : undefined;
+  return { name, ...(year ? { dateOfBirth: year } : {}), limit: 10 };
+}
+
+/**
+ * Supervisors (person:merge) on the case page: possible duplicates of the case's person, ranked,
+ * with why they matched and never a name (initials, birth year, sex, the case numbers the user may
+ * open). Merging folds the candidate INTO this case's person after a confirmation that says what
+ * happens and a reason for the audit trail; the merge just made can be undone from here.
+ */
+@Component({
+  selector: 'app-case-duplicates',
+  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, CtPipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styleUrl: '../cases/section.scss',
+  template: `
+    <section class="panel" aria-labelledby="dup-heading" data-testid="case-duplicates">
+      <h2 id="dup-heading" class="sub">{{ 'ct.dup.title' | ct }}</h2>
+      <p class="hint" id="dup-intro">{{ 'ct.dup.intro' | ct }}</p>
+      <button mat-stroked-button type="button" data-testid="dup-search" aria-describedby="dup-intro" [disabled]="busy()" (click)="search()">
+        {{ (busy() && !confirming() ? 'ct.dup.searching' : 'ct.dup.search') | ct }}
+      </button>
+
+      <div role="status" aria-live="polite">
+        @if (notice(); as n) {
+          <p [class.error]="n.error" data-testid="dup-notice">{{ n.text }}</p>
+        }
+        @if (candidates(); as list) {
+          <p data-testid="dup-count">{{ list.length ? ('ct.dup.found' | ct: { n: list.length }) : ('ct.dup.none' | ct) }}</p>
+        }
+      </div>
+
+      @if (lastMerge(); as m) {
+        @if (!m.merge.undoneAt) {
+          <form class="form" (ngSubmit)="undo()" data-testid="dup-undo-form">
+            <h3 class="sub">{{ 'ct.dup.undoTitle' | ct }}</h3>
+            <mat-form-field>
+              <mat-label>{{ 'ct.dup.undoReason' | ct }}</mat-label>
+              <textarea matInput name="undoReason" rows="2" required minlength="3" [(ngModel)]="undoReason" data-testid="dup-undo-reason"></textarea>
+              <mat-hint>{{ 'ct.dup.reasonHint' | ct }}</mat-hint>
+            </mat-form-field>
+            <div>
+              <button mat-stroked-button type="submit" data-testid="dup-undo" [disabled]="busy() || undoReason.trim().length < 3">{{ 'ct.dup.undo' | ct }}</button>
+            </div>
+          </form>
+        }
+      }
+
+      @if (rows().length) {
+        <ul class="items" data-testid="dup-list">
+          @for (c of rows(); track c.personId) {
+            <li data-testid="dup-candidate">
+              <dl class="facts">
+                <dt>{{ 'ct.dup.initials' | ct }}</dt>
+                <dd data-testid="dup-initials">{{ c.initials }}</dd>
+                <dt>{{ 'ct.dup.birthYear' | ct }}</dt>
+                <dd>{{ c.birthYear }}</dd>
+                <dt>{{ 'ct.dup.sex' | ct }}</dt>
+                <dd>{{ c.sex }}</dd>
+                <dt>{{ 'ct.dup.cases' | ct }}</dt>
+                <dd data-testid="dup-cases">{{ c.cases }}</dd>
+                <dt>{{ 'ct.dup.why' | ct }}</dt>
+                <dd data-testid="dup-reasons">{{ c.reasons }}</dd>
+                <dt>{{ 'ct.dup.score' | ct }}</dt>
+                <dd>{{ c.score }}</dd>
+              </dl>
+              @if (confirming()?.personId === c.personId) {
+                <form class="form confirm" [attr.aria-labelledby]="'dup-confirm-' + $index" (ngSubmit)="merge(c.candidate)" data-testid="dup-confirm">
+                  <h3 class="sub" [id]="'dup-confirm-' + $index">{{ 'ct.dup.confirmTitle' | ct: { initials: c.initials, number: caseNumber() } }}</h3>
+                  <p data-testid="dup-confirm-body">{{ 'ct.dup.confirmBody' | ct: { initials: c.initials, number: caseNumber(), cases: c.cases } }}</p>
+                  <mat-form-field>
+                    <mat-label>{{ 'ct.dup.reason' | ct }}</mat-label>
+                    <textarea matInput name="reason" rows="2" required minlength="3" [(ngModel)]="reason" data-testid="dup-reason"></textarea>
+                    <mat-hint>{{ 'ct.dup.reasonHint' | ct }}</mat-hint>
+                  </mat-form-field>
+                  <div class="actions">
+                    <button mat-flat-button type="submit" data-testid="dup-confirm-merge" [disabled]="busy() || reason.trim().length < 3">{{ 'ct.dup.confirm' | ct }}</button>
+                    <button mat-button type="button" data-testid="dup-confirm-cancel" (click)="confirming.set(null)">{{ 'ct.dup.cancel' | ct }}</button>
+                  </div>
+                </form>
+              } @else {
+                <button mat-stroked-button type="button" data-testid="dup-merge" [disabled]="busy()" (click)="ask(c.candidate)">
+                  {{ 'ct.dup.merge' | ct: { initials: c.initials } }}
+                </button>
+              }
+            </li>
+          }
+        </ul>
+      }
+    </section>
+  `,
+  styles: `
+    .confirm { border-inline-start: 4px solid var(--mat-sys-error); padding-inline-start: 12px; }
+  `,
+})
+export class CaseDuplicates {
+  private readonly persons = inject(PersonsApi);
+  private readonly cases = inject(CaseApi);
+  private readonly i18n = inject(I18n);
+
+  /** the person of the case: the survivor of any merge made here */
+  readonly personId = input.required<string>();
+  readonly caseNumber = input.required<string>();
+  /** a merge or an undo happened: the case page reloads what depends on the person */
+  readonly changed = output<void>();
+
+  protected readonly busy = signal(false);
+  protected readonly notice = signal<{ text: string; error: boolean } | null>(null);
+  protected readonly candidates = signal<PersonCandidate[] | null>(null);
+  protected readonly confirming = signal<PersonCandidate | null>(null);
+  protected readonly lastMerge = signal<{ merge: PersonMerge; initials: string } | null>(null);
+  protected reason = '';
+  protected undoReason = '';
+
+  protected readonly rows = computed(() => {
+    const lang = this.i18n.language();
+    return (this.candidates() ?? []).map((c) => ({
+      candidate: c,
+      personId: c.personId,
+      initials: c.display.initials,
+      birthYear: c.display.birthYear ?? '—',
+      sex: c.display.sex ? label(SEX_LABELS, c.display.sex, lang) : '—',
+      cases: c.display.caseNumbers.length ? c.display.caseNumbers.join(', ') : this.t('ct.dup.noCases'),
+      reasons: c.reasons.map((r) => this.reasonLabel(r)).join(', '),
+      score: `${Math.round(c.score * 100)}%`,
+    }));
+  });
+
+  constructor() {
+    effect(() => {
+      this.personId();
+      untracked(() => {
+        this.candidates.set(null);
+        this.confirming.set(null);
+        this.lastMerge.set(null);
+        this.notice.set(null);
+      });
+    });
+  }
+
+  private t(key: CtKey, params?: Readonly<Record<string, string | number>>): string {
+    return ctT(this.i18n, key, params);
+  }
+
+  private reasonLabel(r: string): string {
+    const key = `ct.dup.reason.${r}`;
+    return isCtKey(key) ? this.t(key) : r;
+  }
+
+  private failure(e: unknown, fallback: CtKey): string {
+    const code = e instanceof HttpErrorResponse ? (e.error as { code?: unknown } | null)?.code : null;
+    const key = typeof code === 'string' ? `ct.dup.${code}` : '';
+    if (isCtKey(key)) return this.t(key);
+    if (e instanceof HttpErrorResponse && (e.status === 0 || e.status === 403 || e.status === 404)) {
+      return describeError(e, (k, p) => this.i18n.t(k, p), this.i18n.language()).message;
+    }
+    return this.t(fallback);
+  }
+
+  /** Reads the person (audited by the API), searches with its name and birth year, drops the person itself. */
+  protected async search(): Promise<void> {
+    this.busy.set(true);
+    this.notice.set(null);
+    this.confirming.set(null);
+    try {
+      const person = await this.cases.person(this.personId());
+      const q = searchInputOf(person);
+      if (!q) {
+        this.candidates.set(null);
+        this.notice.set({ text: this.t('ct.dup.noName'), error: true });
+        return;
+      }
+      const res = await this.persons.search(q);
+      this.candidates.set(res.candidates.filter((c) => c.personId !== this.personId()));
+    } catch (e) {
+      this.candidates.set(null);
+      this.notice.set({ text: this.failure(e, 'ct.dup.failed'), error: true });
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  protected ask(c: PersonCandidate): void {
+    this.reason = '';
+    this.confirming.set(c);
+  }
+
+  protected async merge(c: PersonCandidate): Promise<void> {
+    const reason = this.reason.trim();
+    if (reason.length < 3) return;
+    this.busy.set(true);
+    this.notice.set(null);
+    try {
+      const merge = await this.persons.merge(this.personId(), c.personId, reason);
+      this.lastMerge.set({ merge, initials: c.display.initials });
+      this.undoReason = '';
+      this.confirming.set(null);
+      this.candidates.update((list) => (list ?? []).filter((x) => x.personId !== c.personId));
+      this.notice.set({ text: this.t('ct.dup.merged', { initials: c.display.initials }), error: false });
+      this.changed.emit();
+    } catch (e) {
+      this.notice.set({ text: this.failure(e, 'ct.dup.mergeFailed'), error: true });
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  protected async undo(): Promise<void> {
+    const last = this.lastMerge();
+    const reason = this.undoReason.trim();
+    if (!last || reason.length < 3) return;
+    this.busy.set(true);
+    this.notice.set(null);
+    try {
+      const merge = await this.persons.undoMerge(last.merge.id, reason);
+      this.lastMerge.set({ merge, initials: last.initials });
+      this.candidates.set(null);
+      this.notice.set({ text: this.t('ct.dup.undone', { initials: last.initials }), error: false });
+      this.changed.emit();
+    } catch (e) {
+      this.notice.set({ text: this.failure(e, 'ct.dup.undoFailed'), error: true });
+    } finally {
+      this.busy.set(false);
+    }
+  }
+}
