@@ -33,7 +33,11 @@ async function dropDb(name) {
   }
 }
 
-export async function startStack() {
+/**
+ * `worker: true` also starts the BullMQ worker (`main.js worker`) on the same database and queue
+ * prefix, for tests that need what it does (notifications, SLA scans).
+ */
+export async function startStack({ worker = false } = {}) {
   if (!existsSync(main)) throw new Error('dist/apps/api/main.js is missing: run `nx build api portal` first');
   if (!existsSync(join(root, 'dist/apps/portal/browser/index.html'))) throw new Error('the portal is not built: run `nx build portal` first');
   const db = `ctms_e2e_${randomUUID().slice(0, 8)}`;
@@ -64,6 +68,7 @@ export async function startStack() {
     }
     await new Promise((r) => setTimeout(r, 250));
   }
+  const workerChild = up && worker ? spawn('node', [main, 'worker'], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] }) : null;
   if (!up) {
     child.kill('SIGKILL');
     await dropDb(db);
@@ -71,12 +76,15 @@ export async function startStack() {
   }
   return {
     baseUrl,
+    /** the owner's connection string of this stack's own database (to set up states the UI cannot reach quickly) */
+    adminDatabaseUrl: env.DATABASE_ADMIN_URL,
     async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
+      for (const c of [workerChild, child]) {
+        if (!c || c.exitCode !== null) continue;
+        const exited = new Promise((r) => c.once('exit', r));
+        c.kill('SIGTERM');
         await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-        if (child.exitCode === null) child.kill('SIGKILL');
+        if (c.exitCode === null) c.kill('SIGKILL');
       }
       await dropDb(db);
     },

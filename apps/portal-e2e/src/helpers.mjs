@@ -1,0 +1,82 @@
+// Helpers shared by the end-to-end files: the browser, a fresh page with axe-core served
+// same-origin, the axe assertion, sign-in/out through the real login page, and the API client.
+import assert from 'node:assert/strict';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
+export const artifacts = join(root, 'tmp-artifacts/e2e');
+export const axePath = join(root, 'node_modules/axe-core/axe.min.js');
+export const PASSWORD = 'demo-password-2026';
+export const LAO = /[\u0E80-\u0EFF]/;
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/**
+ * The API's Content-Security-Policy (script-src 'self') refuses inline scripts, which is what
+ * `addScriptTag({ path })` injects. So axe-core is served under a same-origin URL by a route of the
+ * test itself, and the policy stays on for the whole test.
+ */
+export const AXE_URL = '/__e2e__/axe.min.js';
+
+export function launchBrowser() {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** Runs axe-core in the page; fails on serious or critical violations (all are printed). */
+export async function assertAccessible(page, name) {
+  await page.addScriptTag({ url: AXE_URL });
+  const result = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+  for (const v of result) console.log(`axe [${name}] ${v.impact} ${v.id}: ${v.help} -> ${v.nodes.slice(0, 5).join(', ')}`);
+  const blocking = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(blocking, [], `serious or critical accessibility violations on ${name}`);
+}
+
+/** A new context and page (axe served, page errors collected) at this viewport. */
+export async function newPage(browser, viewport = { width: 1280, height: 900 }) {
+  const context = await browser.newContext({ viewport, reducedMotion: 'reduce' });
+  await context.route(`**${AXE_URL}`, (route) => route.fulfill({ path: axePath, contentType: 'text/javascript' }));
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { context, page, errors };
+}
+
+/** Signs in through the login page; with `lang`, switches the portal to that language afterwards. */
+export async function login(page, baseUrl, username, lang) {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('shell-user-name').waitFor();
+  if (lang && (await page.getAttribute('html', 'lang')) !== lang) {
+    await page.getByTestId(`language-${lang}`).click();
+    await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+  }
+}
+
+export async function logout(page) {
+  await page.getByTestId('logout').click();
+  await page.waitForURL(/\/login/);
+}
+
+/** The API's JSON routes under /api/v1 (throws on a non-2xx answer, naming it). */
+export async function api(baseUrl, path, { token, method = 'GET', body } = {}) {
+  const res = await fetch(`${baseUrl}/api/v1${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  const json = text ? JSON.parse(text) : null;
+  if (!res.ok) throw new Error(`${method} ${path} → ${res.status}: ${text}`);
+  return json;
+}
+
+export async function apiLogin(baseUrl, username) {
+  const r = await api(baseUrl, '/auth/login', { method: 'POST', body: { username, password: PASSWORD } });
+  return { token: r.accessToken, user: r.user };
+}
