@@ -7,8 +7,6 @@ import { I18n } from '../core/i18n/i18n.service';
 import { CaseApi, type AssignableUser } from './case-api';
 import { CtPipe, ctT } from './case-tools-i18n';
 
-let nextId = 0;
-
 /**
  * Picks a worker of the caller's own agency (GET /users/assignable, docs/decisions/0006): a
  * mat-select of names, usernames and roles instead of a typed user id. `province` narrows the list
@@ -29,7 +27,6 @@ let nextId = 0;
         [required]="!allowSelf()"
         [disabled]="state() !== 'ready'"
         [attr.data-testid]="testId()"
-        [attr.aria-describedby]="hintId"
       >
         @if (allowSelf()) {
           <mat-option value="">{{ 'ct.picker.me' | ct }}</mat-option>
@@ -38,7 +35,7 @@ let nextId = 0;
           <mat-option [value]="u.id" [attr.data-testid]="'picker-option-' + u.username">{{ u.text }}</mat-option>
         }
       </mat-select>
-      <mat-hint [id]="hintId">
+      <mat-hint>
         @switch (state()) {
           @case ('loading') {
             {{ 'ct.picker.loading' | ct }}
@@ -78,7 +75,6 @@ export class UserPicker {
   readonly error = input<string | null>(null);
   readonly testId = input('user-picker');
 
-  protected readonly hintId = `user-picker-hint-${nextId++}`;
   protected readonly state = signal<'loading' | 'ready' | 'failed'>('loading');
   private readonly users = signal<AssignableUser[]>([]);
 
