@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AdminModule } from './admin/admin.module';
 import { AttachmentsModule } from './attachments/attachments.module';
 import { AuditViewModule } from './audit/audit.controller';
+import { StatsModule } from './stats/stats.controller';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
 import { ConsentsModule } from './consents/consents.module';
@@ -48,6 +49,6 @@ export const LoggingModule = LoggerModule.forRootAsync({
 export const PLATFORM_MODULES = [ConfigModule, LoggingModule, DatabaseModule, QueueModule, AuditModule, CryptoModule, OutboxModule];
 
 @Module({
-  imports: [...PLATFORM_MODULES, DiscoveryModule, AuthPlatformModule, AuthModule, ReferenceModule, AdminModule, HealthModule, PersonsModule, ScreeningsModule, CasesModule, ConsentsModule, ReferralsModule, HandoffsModule, AttachmentsModule, NotificationsModule, ExportsModule, QueueDashboardModule, AuditViewModule, UsersModule],
+  imports: [...PLATFORM_MODULES, DiscoveryModule, AuthPlatformModule, AuthModule, ReferenceModule, AdminModule, HealthModule, PersonsModule, ScreeningsModule, CasesModule, ConsentsModule, ReferralsModule, HandoffsModule, AttachmentsModule, NotificationsModule, ExportsModule, QueueDashboardModule, AuditViewModule, UsersModule, StatsModule],
 })
 export class AppModule {}

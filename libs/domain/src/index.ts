@@ -10,3 +10,4 @@ export * from './lib/indicators';
 export * from './lib/names';
 export * from './lib/i18n';
 export * from './lib/case-codes';
+export * from './lib/statistics';
