@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { Client, type ClientBase } from 'pg';
 import type { Refs } from './plan';
 
@@ -91,4 +92,21 @@ export function intArg(args: Map<string, string>, name: string, fallback: number
   const n = Number(v.replace(/_/g, ''));
   if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a whole number`);
   return n;
+}
+
+/**
+ * CPU seconds used so far by the PostgreSQL backend serving `client` (utime + stime from
+ * /proc/<pid>/stat; the server runs on this machine). 0 where /proc cannot be read. With the CPU
+ * time of the generator itself this gives a measure that other load on a shared machine does not
+ * inflate, unlike wall time.
+ */
+export async function backendCpuSeconds(client: ClientBase): Promise<number> {
+  const pid = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]?.pid;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
 }

@@ -15,9 +15,9 @@ import { ARGON2_OPTIONS } from '../../apps/api/src/platform/auth/password-hasher
 import { loadConfig } from '../../apps/api/src/platform/config/config';
 import { migrate } from '../../apps/api/src/platform/database/migrate';
 import { seed } from '../../apps/api/src/platform/database/seed';
-import { adminUrl, appUrl, BENCH_PASSWORD, checkDbName, databaseMark, DEFAULT_DB, intArg, loadRefs, parseArgs, SYNTHETIC_MARK, syntheticEnv } from './db';
+import { adminUrl, appUrl, backendCpuSeconds, BENCH_PASSWORD, checkDbName, databaseMark, DEFAULT_DB, intArg, loadRefs, parseArgs, SYNTHETIC_MARK, syntheticEnv } from './db';
 import { LEAD_AGENCIES } from './plan';
-import type { ChunkDone, WorkerInput } from './worker';
+import type { ChunkDone, WorkerDone, WorkerInput } from './worker';
 
 const LOADED_TABLES = ['person', 'case_record', 'screening', 'consent', 'referral', 'handoff', 'case_note', 'case_event', 'audit_event'];
 
@@ -68,6 +68,7 @@ async function createStaff(client: Client, cases: number): Promise<number> {
   }
   rows.push(['bench.supervisor', 'Bench supervisor', 'MOPS_ATD', ['SUPERVISOR'], true, []]);
   rows.push(['bench.caseworker', 'Bench caseworker', 'MOPS_ATD', ['CASEWORKER'], false, ['13']]);
+  rows.push(['bench.analyst', 'Bench analyst', 'IOM', ['ANALYST'], false, []]);
   for (let i = 1; i <= 20; i++) rows.push([`bench.login.${String(i).padStart(2, '0')}`, `Bench login ${i}`, 'LWU', ['CASEWORKER'], false, ['01']]);
   await client.query(
     `INSERT INTO app_user (username, display_name, agency_id, roles, all_provinces, provinces, language, password_hash)
@@ -133,6 +134,12 @@ async function onConnections<T>(clients: readonly Client[], jobs: readonly T[], 
   );
 }
 
+async function clientsCpu(clients: readonly Client[]): Promise<number> {
+  let s = 0;
+  for (const c of clients) s += await backendCpuSeconds(c);
+  return s;
+}
+
 /** Opens `n` admin connections to `db` set up for bulk maintenance (big sort memory, at most one parallel helper each). */
 async function maintenanceClients(db: string, n: number): Promise<Client[]> {
   const clients: Client[] = [];
@@ -153,7 +160,7 @@ async function maintenanceClients(db: string, n: number): Promise<Client[]> {
  * UPDATE EXCLUSIVE lock, so two validations never deadlock; the end state is an ordinary,
  * validated constraint.
  */
-async function rebuildIndexes(client: Client, db: string): Promise<void> {
+async function rebuildIndexes(client: Client, db: string): Promise<number> {
   const all = (
     await client.query<Deferred & { bytes: string }>(
       `SELECT d.kind, d.name, d.tbl, d.def, pg_relation_size(quote_ident(d.tbl))::text AS bytes FROM synthetic_deferred d
@@ -176,44 +183,71 @@ async function rebuildIndexes(client: Client, db: string): Promise<void> {
       await c.query(`DELETE FROM synthetic_deferred WHERE name = $1`, [d.name]);
       log(`  validated fk ${d.name} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     });
+    return await clientsCpu(clients);
   } finally {
     for (const c of clients) await c.end();
   }
 }
 
 /** VACUUM (ANALYZE) of every table on two connections, largest first. */
-async function vacuumAnalyze(client: Client, db: string): Promise<void> {
+async function vacuumAnalyze(client: Client, db: string): Promise<number> {
   const tables = (await client.query<{ t: string }>(`SELECT relname AS t FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r' ORDER BY pg_relation_size(oid) DESC, relname`)).rows.map((r) => r.t);
   const clients = await maintenanceClients(db, 2);
   try {
     await onConnections(clients, tables, async (c, t) => {
       await c.query(`VACUUM (ANALYZE) "${t}"`);
     });
+    return await clientsCpu(clients);
   } finally {
     for (const c of clients) await c.end();
   }
 }
 
+const SEAL_BLOCK_ROWS = 200_000;
+
+/** Audit rows after the last sealed block. */
+async function unsealedRows(client: Client): Promise<number> {
+  return Number(
+    (await client.query<{ n: string }>(`SELECT count(*) AS n FROM audit_event WHERE xact >= coalesce((SELECT max(xact_to) FROM audit_seal), 0)`)).rows[0]?.n ?? 0,
+  );
+}
+
 /**
  * Seals the audit rows (decision 0007: audit_seal() hashes finished transactions' rows into
- * chained blocks) until nothing is left; null when the schema has no audit_seal() (before the
- * AddAsyncAuditSeal migration, the per-row chain trigger has already chained every row).
+ * chained blocks) with `SELECT audit_seal(200000)` until it returns 0; null when the schema has no
+ * audit_seal() (before AddAsyncAuditSeal the per-row trigger has already chained every row).
+ *
+ * audit_seal() halves its transaction range until the range holds at most max_rows rows; when the
+ * rows start far above the last block (a fresh database: the first rows come thousands of
+ * transaction ids later) the halving can land on an empty range and it returns 0 with rows left.
+ * Then this asks again with twice the block size until a block is sealed (blocks stay valid,
+ * only larger), and goes back to 200,000.
  */
-async function sealAudit(client: Client): Promise<{ rows: number; blocks: number; unsealed: number } | null> {
+async function sealAudit(client: Client): Promise<{ rows: number; blocks: number; retries: number; unsealed: number } | null> {
   const has = (await client.query<{ f: string | null }>(`SELECT to_regprocedure('audit_seal(integer)')::text AS f`)).rows[0]?.f;
   if (!has) return null;
   let rows = 0;
   let blocks = 0;
+  let retries = 0;
+  let max = SEAL_BLOCK_ROWS;
   for (;;) {
-    const n = Number((await client.query<{ n: number }>(`SELECT audit_seal(200000) AS n`)).rows[0]?.n ?? 0);
-    if (!n) break;
-    rows += n;
-    blocks++;
+    const n = Number((await client.query<{ n: number }>(`SELECT audit_seal($1) AS n`, [max])).rows[0]?.n ?? 0);
+    if (n > 0) {
+      rows += n;
+      blocks++;
+      max = SEAL_BLOCK_ROWS;
+      continue;
+    }
+    const left = await unsealedRows(client);
+    if (left === 0 || max >= left) break;
+    max = Math.min(2 * max, 2_000_000_000);
+    retries++;
   }
-  const unsealed = Number(
-    (await client.query<{ n: string }>(`SELECT count(*) AS n FROM audit_event WHERE xact >= coalesce((SELECT max(xact_to) FROM audit_seal), 0)`)).rows[0]?.n ?? 0,
-  );
-  return { rows, blocks, unsealed };
+  return { rows, blocks, retries, unsealed: await unsealedRows(client) };
+}
+
+function roundAll(r: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Math.round(v * 10) / 10]));
 }
 
 async function main(): Promise<void> {
@@ -247,6 +281,14 @@ async function main(): Promise<void> {
 
     // ---- load: W worker threads plan, encrypt, key and insert chunks of cases ----
     const loadStart = performance.now();
+    const nodeCpu: Record<string, number> = {};
+    const pgCpu: Record<string, number> = { load: 0, seal: 0, vacuumAnalyze: 0, indexes: 0 };
+    let cpuMark = process.cpuUsage();
+    const nodeCpuPhase = (phase: string) => {
+      const d = process.cpuUsage(cpuMark);
+      nodeCpu[phase] = (d.user + d.system) / 1e6;
+      cpuMark = process.cpuUsage();
+    };
     const totals: Record<string, number> = {};
     let next = 0;
     let doneCases = 0;
@@ -268,8 +310,12 @@ async function main(): Promise<void> {
             next = Math.min(cases, next + chunk);
             w.postMessage({ from, to: next });
           };
-          w.on('message', (m: ChunkDone | 'ready') => {
+          w.on('message', (m: ChunkDone | WorkerDone | 'ready') => {
             if (m === 'ready') return feed();
+            if ('pgCpuSeconds' in m) {
+              pgCpu.load += m.pgCpuSeconds;
+              return;
+            }
             doneCases += m.to - m.from;
             genMs += m.genMs;
             insertMs += m.insertMs;
@@ -290,27 +336,33 @@ async function main(): Promise<void> {
       ),
     );
     const loadS = (performance.now() - loadStart) / 1000;
+    nodeCpuPhase('load');
     log(`loaded in ${loadS.toFixed(1)} s (worker time: plan+encrypt ${(genMs / 1000).toFixed(1)} s, insert ${(insertMs / 1000).toFixed(1)} s, audit ${(auditMs / 1000).toFixed(1)} s)`);
 
     // ---- seal: the audit rows are sealed into chained blocks once every loading transaction has ended ----
     const sealStart = performance.now();
+    const sealCpu0 = await backendCpuSeconds(client);
     const sealed = await sealAudit(client);
+    pgCpu.seal = (await backendCpuSeconds(client)) - sealCpu0;
     const sealS = (performance.now() - sealStart) / 1000;
+    nodeCpuPhase('seal');
     if (sealed) {
-      log(`sealed ${sealed.rows} audit rows in ${sealed.blocks} blocks in ${sealS.toFixed(1)} s (${(sealed.rows / Math.max(sealS, 0.001)).toFixed(0)} rows/s)`);
-      if (sealed.unsealed > 0) log(`WARNING: audit_seal() returned 0 with ${sealed.unsealed} audit rows still outside any block`);
+      log(`sealed ${sealed.rows} audit rows in ${sealed.blocks} blocks in ${sealS.toFixed(1)} s (${(sealed.rows / Math.max(sealS, 0.001)).toFixed(0)} rows/s; ${sealed.retries} retries with a larger block)`);
+      if (sealed.unsealed > 0) log(`WARNING: ${sealed.unsealed} audit rows are still outside any sealed block`);
     }
 
     // ---- vacuum analyze before the indexes: no index to clean up, and the builds read frozen-hint pages ----
     const anStart = performance.now();
-    await vacuumAnalyze(client, db);
+    pgCpu.vacuumAnalyze = await vacuumAnalyze(client, db);
     const analyzeS = (performance.now() - anStart) / 1000;
+    nodeCpuPhase('vacuumAnalyze');
     log(`vacuum analyze ${analyzeS.toFixed(1)} s`);
 
     const idxStart = performance.now();
-    await rebuildIndexes(client, db);
+    pgCpu.indexes = await rebuildIndexes(client, db);
     await client.query(`DROP TABLE IF EXISTS synthetic_deferred`);
     const idxS = (performance.now() - idxStart) / 1000;
+    nodeCpuPhase('indexes');
     await client.query(`UPDATE synthetic_marker SET finished_at = now()`);
     const counts: Record<string, number> = {};
     for (const t of [...LOADED_TABLES, 'app_user']) counts[t] = Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM "${t}"`)).rows[0]?.n ?? 0);
@@ -325,6 +377,9 @@ async function main(): Promise<void> {
       seconds: { total: totalS, load: loadS, seal: sealS, vacuumAnalyze: analyzeS, indexes: idxS },
       audit: sealed,
       workerSeconds: { planEncrypt: genMs / 1000, insert: insertMs / 1000, audit: auditMs / 1000 },
+      // CPU seconds (not inflated by other load on a shared machine): the generator's process
+      // (all threads) and the PostgreSQL backends it used (parallel maintenance helpers not counted)
+      cpuSeconds: { node: nodeCpu, postgres: pgCpu },
       counts,
       rowsPerSecond: rowsTotal / totalS,
       auditRowsPerSecondInWorker: (totals['audit_event'] ?? 0) / (auditMs / 1000),
@@ -335,6 +390,7 @@ async function main(): Promise<void> {
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, `${db}.json`), JSON.stringify(summary, null, 2));
     log(`phases: load ${loadS.toFixed(1)} s, seal ${sealS.toFixed(1)} s, vacuum analyze ${analyzeS.toFixed(1)} s, indexes ${idxS.toFixed(1)} s; total ${totalS.toFixed(1)} s, ${rowsTotal} rows (${summary.rowsPerSecond.toFixed(0)} rows/s)`);
+    log(`CPU seconds: node ${JSON.stringify(roundAll(nodeCpu))}, postgres ${JSON.stringify(roundAll(pgCpu))}`);
     log(`counts ${JSON.stringify(counts)}`);
   } finally {
     await client.end();

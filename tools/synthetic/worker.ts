@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { Client } from 'pg';
 import { createFieldCipher } from '../../apps/api/src/platform/crypto/crypto.module';
-import { adminUrl, syntheticEnv } from './db';
+import { adminUrl, backendCpuSeconds, syntheticEnv } from './db';
 import { cachedSearchColumns, emptyRows, encodeCase, insertRows, TABLES, type TableName } from './encode';
 import { SyntheticEncryptor } from './fast-cipher';
 import { personSearchColumns } from './person-search-rows';
@@ -15,6 +15,10 @@ export interface WorkerInput {
 export interface ChunkJob {
   from: number;
   to: number;
+}
+/** Sent once before the worker exits: CPU seconds of its PostgreSQL backend. */
+export interface WorkerDone {
+  pgCpuSeconds: number;
 }
 export interface ChunkDone {
   from: number;
@@ -67,7 +71,10 @@ async function main(): Promise<void> {
   await client.query(`SET synchronous_commit = off`);
   port.on('message', (msg: ChunkJob | 'stop') => {
     if (msg === 'stop') {
-      void client.end().then(() => process.exit(0));
+      void backendCpuSeconds(client)
+        .then((pgCpuSeconds) => port.postMessage({ pgCpuSeconds } satisfies WorkerDone))
+        .then(() => client.end())
+        .then(() => process.exit(0));
       return;
     }
     void (async () => {
