@@ -85,9 +85,9 @@ export const MIN_WORD_KEY_LENGTH = 2;
  * so that "nickname + family name" or a family name alone meets a stored full name exactly. Lao names
  * are never split (no word spaces): their given and family keys are already separate keys.
  */
-export function latinWordKeys(name: string | null | undefined): MatchKey[] {
+export function latinWordKeys(name: string | null | undefined, minLength = MIN_WORD_KEY_LENGTH): MatchKey[] {
   if (name === null || name === undefined || isLaoScript(name)) return [];
-  const words = latinKeys(name).words.filter((w) => w.length >= MIN_WORD_KEY_LENGTH);
+  const words = latinKeys(name).words.filter((w) => w.length >= minLength);
   return [...new Set(words)].map((key) => ({ script: 'latin' as const, key }));
 }
 

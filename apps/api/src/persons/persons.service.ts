@@ -11,7 +11,7 @@ import type { Actor, RequestContext } from '../platform/http/request-context';
 import { DEFAULT_SEARCH_RESULTS, PersonSearchDto } from './dto/person.dto';
 import { GRAM_STATS_SQL, GramStatsCache, type GramStatsRow } from './gram-stats';
 import { documentBlindIndex, gramHash, gramsOf, keyBlindIndex, keysOfName, keyTrigrams, jaccard, MatchKey } from './name-index';
-import { gramConjunctions, partKeyPairs, querySegments } from './search-plan';
+import { gramFilters, partKeyPairs, querySegments, wordPlusFuzzy } from './search-plan';
 import { nicknamePlusName, wordKeysOf } from './word-match';
 import type { PersonContact, PersonIdentity } from './person-writer';
 import type { PersonCandidateView, PersonMatchReason, PersonMergeView, PersonSearchResultView, PersonTombstoneView, PersonView } from './person.views';
@@ -243,13 +243,17 @@ export class PersonsService {
    * The candidates of a search, ranked in SQL (docs/decisions/0003, docs/performance-search.md).
    * First stage, all through GIN indexes: exact whole keys (`name_bidx && …`), pairs of part keys
    * (nickname + family name, any word order, every cut of a Lao name: `name_bidx @> …`), the
-   * document, and pairs of the query's rarest keyed trigram hashes (`name_grams @> …`, see
-   * search-plan.ts). Only those rows (at most SEARCH_CANDIDATE_LIMIT) are ranked: document hit,
-   * key hit, then the number of shared hashed grams and their Jaccard overlap.
+   * document, the typo-tolerant gram filters of search-plan.ts (`name_grams @> …`, one filter
+   * per word or half-word, all of which must hold), and one word exact with the other words fuzzy. Only those rows (at most
+   * SEARCH_CANDIDATE_LIMIT, exact hits first) are ranked, on narrow columns: document hit, key hit,
+   * then the number of shared hashed grams and their Jaccard overlap. The encrypted identity is
+   * read for the best SEARCH_SQL_LIMIT only.
    */
   private async candidates(query: MatchKey[], name: string, grams: number[], bidx: string[], docs: string[]): Promise<CandidateRow[]> {
     const freq = await this.gramStats.get(async () => ((await this.ds.query(GRAM_STATS_SQL)) as GramStatsRow[])[0]);
-    const conjunctions = gramConjunctions(querySegments(query, (t) => gramHash(this.cipher, t)), freq);
+    const hash = (t: string): number => gramHash(this.cipher, t);
+    const filters = gramFilters(querySegments(query, hash), freq);
+    const wordFuzzy = wordPlusFuzzy(name, hash, freq, (k) => keyBlindIndex(this.cipher, k));
     const keyPairs = partKeyPairs(name)
       .map((pair) => pair.map((k) => keyBlindIndex(this.cipher, k)))
       .filter((pair): pair is string[] => pair.every((b) => b !== null));
@@ -259,19 +263,23 @@ export class PersonsService {
       return `$${params.length}::${cast}`;
     };
     const keyHit = ['p.name_bidx && $2::text[]', ...keyPairs.map((pair) => `p.name_bidx @> ${param(pair, 'text[]')}`)].join(' OR ');
-    const gramHit = conjunctions.map((c) => `p.name_grams @> ${param(c, 'int[]')}`);
+    const gramSql = (f: number[][]): string => `(${f.map((conj) => `p.name_grams @> ${param(conj, 'int[]')}`).join(' OR ')})`;
+    const gramHit = filters.map(gramSql).join(' AND ');
+    const wordHit = wordFuzzy.map(({ key, filter }) => `(p.name_bidx @> ${param([key], 'text[]')}${filter ? ` AND ${gramSql(filter)}` : ''})`);
     return this.ds.query(
-      `SELECT c.id, c.identity_enc, c.sex, c.doc_hit
-         FROM (SELECT p.id, p.identity_enc, p.sex, p.name_grams, (p.document_bidx && $3::text[]) AS doc_hit, (${keyHit}) AS key_hit
-                 FROM person p
-                WHERE p.merged_into_id IS NULL
-                  AND (${[keyHit, 'p.document_bidx && $3::text[]', ...gramHit].join(' OR ')})
-                ORDER BY 5 DESC, 6 DESC
-                LIMIT ${SEARCH_CANDIDATE_LIMIT}) c
-        CROSS JOIN LATERAL (SELECT count(*)::float8 AS shared FROM unnest(c.name_grams) g WHERE g = ANY($1::int[])) o
-        ORDER BY c.doc_hit DESC, c.key_hit DESC, o.shared DESC,
-                 o.shared / GREATEST(cardinality(c.name_grams) + $4::int - o.shared, 1) DESC, c.id
-        LIMIT ${SEARCH_SQL_LIMIT}`,
+      `SELECT p.id, p.identity_enc, p.sex, r.doc_hit
+         FROM (SELECT c.id, c.doc_hit, c.key_hit, o.shared, o.shared / GREATEST(cardinality(c.name_grams) + $4::int - o.shared, 1) AS overlap
+                 FROM (SELECT p.id, p.name_grams, (p.document_bidx && $3::text[]) AS doc_hit, (${keyHit}) AS key_hit
+                         FROM person p
+                        WHERE p.merged_into_id IS NULL
+                          AND (${[keyHit, 'p.document_bidx && $3::text[]', ...(gramHit ? [`(${gramHit})`] : []), ...wordHit].join(' OR ')})
+                        ORDER BY 3 DESC, 4 DESC
+                        LIMIT ${SEARCH_CANDIDATE_LIMIT}) c
+                CROSS JOIN LATERAL (SELECT count(*)::float8 AS shared FROM unnest(c.name_grams) g WHERE g = ANY($1::int[])) o
+                ORDER BY c.doc_hit DESC, c.key_hit DESC, o.shared DESC, 5 DESC, c.id
+                LIMIT ${SEARCH_SQL_LIMIT}) r
+         JOIN person p ON p.id = r.id
+        ORDER BY r.doc_hit DESC, r.key_hit DESC, r.shared DESC, r.overlap DESC, r.id`,
       params,
     );
   }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { FieldCipher } from '../platform/crypto/field-cipher';
 import { GramStatsCache, gramFrequencies } from './gram-stats';
 import { gramHash, identityKeys, keysOfName, keyTrigrams, latinWordKeys, searchColumns } from './name-index';
-import { gramConjunctions, laoSplits, partKeyPairs, querySegments, rarest, type GramFrequencies } from './search-plan';
+import { GRAM_SPACING, gramFilters, laoSplits, partKeyPairs, querySegments, segmentFilter, wordPlusFuzzy, type GramFrequencies } from './search-plan';
 import { nicknamePlusName, wordKeysOf } from './word-match';
 
 const cipher = new FieldCipher({ currentVersion: 1, keys: { 1: randomBytes(32) } }, randomBytes(32));
@@ -62,19 +62,21 @@ describe('part key pairs', () => {
   });
 });
 
-describe('gram conjunctions (first stage)', () => {
+describe('gram filters (fuzzy first stage)', () => {
   const names = [
     'Souksavanh Keovong', 'Somphone Phommachanh', 'Bounmy Sisavath', 'Khamla Inthavong', 'Vilay Souliya', 'Thongdy Chanthavong',
     'Keo Keovong', 'Souk Sisomphone', 'Manee Phila', 'Noy Sengsouk', 'Phet Vongsa', 'Dao Chantha', 'Lat Keomany', 'Sone Sysavath',
   ];
   const freq = population(names);
+  const passes = (grams: Set<number>, filters: number[][][]): boolean => filters.every((f) => f.some((c) => contains(grams, c)));
 
-  it('takes the rarest grams of each segment, unknown grams first', () => {
+  it('takes grams at least three positions apart, so that one typo destroys at most one of them', () => {
     const seg = [...keyTrigrams({ script: 'latin', key: 'keovomg' })].map(hash);
-    const picked = rarest(seg, 4, freq);
-    expect(picked).toHaveLength(4);
-    // the typo's grams occur nowhere: they are among the rarest
-    expect(picked).toContain(hash('omg'));
+    const f = segmentFilter(seg, freq);
+    expect(f).toHaveLength(3);
+    const positions = [...new Set((f ?? []).flat())].map((g) => seg.indexOf(g)).sort((a, b) => a - b);
+    for (let i = 1; i < positions.length; i++) expect((positions[i] ?? 0) - (positions[i - 1] ?? 0)).toBeGreaterThanOrEqual(GRAM_SPACING);
+    expect(segmentFilter(seg.slice(0, 3), freq)).toBeNull();
   });
 
   it.each([
@@ -83,40 +85,40 @@ describe('gram conjunctions (first stage)', () => {
     ['Soukksavanh Keovong', 'Souksavanh Keovong'], // a doubled letter
     ['KEOVONG Souksavanh', 'Souksavanh Keovong'], // family name first
     ['Somphone Phommachanx', 'Somphone Phommachanh'],
-    ['Sisavath', 'Bounmy Sisavath'], // family name alone
-  ])('%s still shares a pair with %s', (query, target) => {
-    const conj = gramConjunctions(querySegments(keysOfName(query), hash), freq);
-    expect(conj.length).toBeGreaterThan(0);
-    expect(conj.some((c) => contains(stored(target), c))).toBe(true);
+    ['Bounmi Sisavat', 'Bounmy Sisavath'],
+  ])('%s still passes the filters of %s', (query, target) => {
+    const filters = gramFilters(querySegments(keysOfName(query), hash), freq, 3, Infinity);
+    expect(filters.length).toBeGreaterThan(0);
+    expect(passes(stored(target), filters)).toBe(true);
   });
 
-  it('pairs grams of different words when there are several', () => {
-    const keys = keysOfName('Souksavanh Keovong');
-    const segs = querySegments(keys, hash);
-    expect(segs.length).toBeGreaterThanOrEqual(2);
-    const segOf = (g: number) => segs.findIndex((s) => s.includes(g));
-    for (const [a, b] of gramConjunctions(segs, freq)) expect(segOf(a ?? 0)).not.toBe(segOf(b ?? 0));
-  });
-
-  it('leaves out pairs estimated to match too many persons, unless nothing else is left', () => {
+  it('leaves the fuzzy stage out when it would let too many rows through', () => {
     const common: GramFrequencies = { share: () => 0.5, rows: 1_000_000 };
-    const conj = gramConjunctions(querySegments(keysOfName('Som Keo'), hash), common, { maxPairRows: 1000 });
-    expect(conj.length).toBeGreaterThan(0);
-    expect(conj.length).toBeLessThanOrEqual(4);
-    const few = gramConjunctions(querySegments(keysOfName('Souksavanh Keovong'), hash), freq, { maxConjunctions: 5 });
-    expect(few.length).toBeLessThanOrEqual(5);
+    expect(gramFilters(querySegments(keysOfName('Souksavanh Keovong'), hash), common)).toEqual([]);
   });
 
-  it('segments a Lao key in two halves', () => {
-    const segs = querySegments(keysOfName('ສຸກສະຫວັນແກ້ວວົງ'), hash);
-    expect(segs).toHaveLength(2);
+  it('segments a long Lao key in two halves', () => {
+    expect(querySegments(keysOfName('ສຸກສະຫວັນແກ້ວວົງສາ'), hash)).toHaveLength(2);
+  });
+
+  it('asks for a rare word alone and for a frequent one (a nickname) with the other words fuzzy', () => {
+    const bidx = (k: { key: string }) => `b:${k.key}`;
+    const f: GramFrequencies = { ...freq, rows: 10_000, keyShare: (k) => (k === 'b:noi' ? 0.2 : 0.001) };
+    const plan = wordPlusFuzzy('Noy Keovomg', hash, f, bidx);
+    expect(plan.find((p) => p.key === 'b:keovomg')?.filter).toBeNull();
+    const nick = plan.find((p) => p.key === 'b:noi');
+    expect(nick?.filter?.length).toBeGreaterThan(0);
+    expect(nick?.filter?.some((c) => contains(stored('Keovong'), c))).toBe(true);
+    expect(wordPlusFuzzy('Keovong', hash, f, bidx)).toEqual([]);
   });
 });
 
 describe('gram statistics', () => {
   it('reads pg_stats arrays; untracked grams count as half the rarest', () => {
-    const f = gramFrequencies({ elems: '{-5,7,9}', freqs: '{0.5,0.1,0.02,0.02,0.5,0}', rows: '1000' });
+    const f = gramFrequencies({ elems: '{-5,7,9}', freqs: '{0.5,0.1,0.02,0.02,0.5,0}', rows: '1000', key_elems: '{ab,cd}', key_freqs: '{0.3,0.1,0.1,0.3,0}' });
     expect(f.share(-5)).toBe(0.5);
+    expect(f.keyShare?.('ab')).toBe(0.3);
+    expect(f.keyShare?.('zz')).toBe(0.05);
     expect(f.share(9)).toBe(0.02);
     expect(f.share(123)).toBe(0.01);
     expect(f.rows).toBe(1000);
@@ -162,5 +164,7 @@ describe('nickname + name', () => {
     expect(nicknamePlusName('Noy Phommachanh', keys, 0.4)).toBe(0);
     expect(nicknamePlusName('Lek Keovong', keys, 0.4)).toBe(0);
     expect(nicknamePlusName('Noy', keys, 0.4)).toBe(0);
+    // a one-letter nickname key: "Ae" folds to "e"
+    expect(nicknamePlusName('Ae Kaeovong', wordKeysOf({ ...identity, nicknames: ['Ae'] }), 0.4)).toBeGreaterThan(0.4);
   });
 });

@@ -1,5 +1,5 @@
 import { isLaoScript, laoKey } from '@ctms/domain';
-import { keyTrigrams, latinWordKeys, type MatchKey } from './name-index';
+import { keyTrigrams, latinWordKeys, pgTrigrams, type MatchKey } from './name-index';
 
 /**
  * The selective first stage of person search (issue 7, docs/performance-search.md). Pure functions:
@@ -7,14 +7,13 @@ import { keyTrigrams, latinWordKeys, type MatchKey } from './name-index';
  * indexes for, so that PostgreSQL reads a few hundred candidate rows instead of every person that
  * shares one common trigram with the query.
  *
- * Fuzzy stage ("prefix filtering" on pairs): the query is cut into segments (the words of a Latin
- * key, the halves of a long word or of a Lao key). From each segment the rarest grams are taken;
- * a candidate must contain a PAIR of them (`name_grams @> ARRAY[a, b]`), the two grams of a pair
- * coming from different segments whenever there are several. One typo changes at most three grams
- * of one segment, so with four grams per segment (three when there are three or more segments,
- * since the pairs between the untouched segments then survive) the person typed with one typo still
- * contains at least one pair. The typo's own grams are the rarest of all (they exist nowhere), which
- * is exactly why four and not fewer are taken.
+ * Fuzzy stage: the query is cut into segments (the words of a Latin key, the halves of a long word
+ * or of a Lao key). One typo (a letter dropped, doubled or wrong) changes at most three CONSECUTIVE
+ * trigrams of one segment, so of grams taken at least three positions apart it can destroy only one.
+ * Each segment therefore asks for its rarest such grams: three of them, of which any two must be
+ * present (`name_grams @> ARRAY[a, b]` OR …), or, in a short word, two of which one must be present.
+ * A candidate must satisfy every segment (a BitmapAnd of BitmapOrs on the GIN index of
+ * `name_grams`). The person typed with one typo per word still satisfies every segment.
  */
 
 /** A segment: the hashes of its trigrams in the order they occur. */
@@ -24,20 +23,28 @@ export type Segment = readonly number[];
 export interface GramFrequencies {
   /** share of persons whose name_grams contain `gram`; grams too rare to be tracked: `rareShare` */
   share(gram: number): number;
+  /** share of persons whose name_bidx holds this blind index (0 when unknown) */
+  keyShare?(blindIndex: string): number;
   rows: number;
 }
 
-export interface GramPlanOptions {
-  /** a pair whose estimated match count (share × share × rows) exceeds this is not asked for alone */
-  maxPairRows?: number;
-  /** at most this many conjunctions (GIN scans) per query */
-  maxConjunctions?: number;
-}
+/** A segment with fewer grams than this (a word of one or two letters) asks for nothing. */
+export const MIN_SEGMENT_GRAMS = 4;
+/** Grams of one segment chosen at least this many positions apart: one typo destroys at most one. */
+export const GRAM_SPACING = 3;
+/** A candidate row fetched from the heap costs about this many GIN posting entries read. */
+export const ROW_COST = 30;
+/** Add another segment's filter only while the estimate is above this many rows … */
+export const TARGET_ROWS = 300;
+/** … and only if its posting lists hold fewer entries than this (reading them would cost more). */
+export const MAX_FILTER_READ = 40_000;
+/** The fuzzy stage is left out when it would still let more than this many rows through. */
+export const MAX_FUZZY_ROWS = 3000;
+/** An exact word key held by at most this many persons is asked for alone (no fuzzy partner). */
+export const RARE_KEY_ROWS = 600;
 
-export const DEFAULT_MAX_PAIR_ROWS = 2000;
-export const DEFAULT_MAX_CONJUNCTIONS = 32;
 /** A segment with at least this many grams is cut in two. */
-export const SPLIT_SEGMENT_AT = 9;
+export const SPLIT_SEGMENT_AT = 14;
 
 /** The grams of one word (or Lao key) in order, cut in two halves when long. */
 export function segmentsOfWord(grams: readonly number[]): number[][] {
@@ -72,47 +79,87 @@ export function querySegments(keys: readonly MatchKey[], hash: (trigram: string)
   return out;
 }
 
-/** The `k` rarest distinct grams of a segment (ties: earlier first). */
-export function rarest(segment: Segment, k: number, freq: GramFrequencies): number[] {
-  return [...new Set(segment)]
-    .map((g, i) => ({ g, i, s: freq.share(g) }))
-    .sort((a, b) => a.s - b.s || a.i - b.i)
-    .slice(0, k)
-    .map((x) => x.g);
+/** Positions of `count` grams at least GRAM_SPACING apart minimising `cost`, or null if none fit. */
+function spacedPick(n: number, count: number, cost: (positions: number[]) => number): number[] | null {
+  let best: number[] | null = null;
+  let bestCost = Infinity;
+  const walk = (from: number, picked: number[]): void => {
+    if (picked.length === count) {
+      const c = cost(picked);
+      if (c < bestCost) {
+        bestCost = c;
+        best = [...picked];
+      }
+      return;
+    }
+    for (let i = from; i < n; i++) walk(i + GRAM_SPACING, [...picked, i]);
+  };
+  walk(0, []);
+  return best;
 }
 
 /**
- * The gram conjunctions (pairs) a candidate must contain one of. Pairs estimated to match more than
- * `maxPairRows` persons are left out (they would make the stage unselective) unless nothing else is
- * left, in which case the most selective ones are kept. Sorted by estimated rows, at most
- * `maxConjunctions`.
+ * The filter of one segment: conjunctions of grams, one of which a person typed with at most one
+ * typo in this segment contains. Three spaced grams → their three pairs (two survive a typo); two
+ * spaced grams → each alone; a segment shorter than MIN_SEGMENT_GRAMS → null (asks nothing).
  */
-export function gramConjunctions(segments: readonly Segment[], freq: GramFrequencies, options: GramPlanOptions = {}): number[][] {
-  const maxRows = options.maxPairRows ?? DEFAULT_MAX_PAIR_ROWS;
-  const maxConj = options.maxConjunctions ?? DEFAULT_MAX_CONJUNCTIONS;
-  const segs = segments.filter((s) => s.length > 0);
-  const pairs = new Map<string, { grams: number[]; est: number }>();
-  const add = (a: number, b: number): void => {
-    if (a === b) return;
-    const grams = a < b ? [a, b] : [b, a];
-    const id = grams.join(',');
-    if (!pairs.has(id)) pairs.set(id, { grams, est: freq.share(a) * freq.share(b) * freq.rows });
-  };
-  if (segs.length === 1) {
-    const only = segs[0] ?? [];
-    const picked = rarest(only, 6, freq);
-    // a one-gram key cannot make a pair: the gram alone
-    if (picked.length === 1) return [picked];
-    picked.forEach((a, i) => picked.slice(i + 1).forEach((b) => add(a, b)));
-  } else {
-    const k = segs.length === 2 ? 4 : 3;
-    const picked = segs.map((s) => rarest(s, k, freq));
-    picked.forEach((left, i) => picked.slice(i + 1).forEach((right) => left.forEach((a) => right.forEach((b) => add(a, b)))));
+export function segmentFilter(segment: Segment, freq: GramFrequencies): number[][] | null {
+  if (segment.length < MIN_SEGMENT_GRAMS) return null;
+  const share = (i: number): number => freq.share(segment[i] ?? 0);
+  // cost: rows let through (each fetched from the heap) plus the posting entries read (each gram twice)
+  // grams of one word are correlated (they come from the same name parts): a pair is estimated as
+  // frequent as its rarer gram, not as the product
+  const three = spacedPick(
+    segment.length,
+    3,
+    ([a = 0, b = 0, c = 0]) =>
+      ROW_COST * (Math.min(share(a), share(b)) + Math.min(share(a), share(c)) + Math.min(share(b), share(c))) + 2 * (share(a) + share(b) + share(c)),
+  );
+  if (three) {
+    const [a = 0, b = 0, c = 0] = three.map((i) => segment[i] ?? 0);
+    return [
+      [a, b],
+      [a, c],
+      [b, c],
+    ].map((x) => [...new Set(x)].sort((m, n) => m - n));
   }
-  const all = [...pairs.values()].sort((x, y) => x.est - y.est || (x.grams.join(',') < y.grams.join(',') ? -1 : 1));
-  const selective = all.filter((p) => p.est <= maxRows);
-  const chosen = selective.length > 0 ? selective : all.slice(0, 4);
-  return chosen.slice(0, maxConj).map((p) => p.grams);
+  const two = spacedPick(segment.length, 2, ([a = 0, b = 0]) => (ROW_COST + 1) * (share(a) + share(b)));
+  return two ? two.map((i) => [segment[i] ?? 0]) : null;
+}
+
+/** Estimated share of persons a segment filter lets through (a conjunction: as frequent as its rarest gram). */
+export function filterShare(filter: readonly (readonly number[])[], freq: GramFrequencies): number {
+  return Math.min(1, filter.reduce((sum, conj) => sum + Math.min(...conj.map((g) => freq.share(g))), 0));
+}
+
+/** Posting entries a filter reads: each conjunction reads the posting list of each of its grams. */
+export function filterRead(filter: readonly (readonly number[])[], freq: GramFrequencies): number {
+  return filter.reduce((sum, conj) => sum + conj.reduce((r, g) => r + freq.share(g) * freq.rows, 0), 0);
+}
+
+/**
+ * The fuzzy stage of a query: filters of segments (see segmentFilter), all of which a candidate
+ * must satisfy. The most selective filter first; another one is added (ANDed) only while the
+ * estimate is above TARGET_ROWS and its posting lists are short enough to be worth reading, at
+ * most `maxFilters`. Fewer filters only let more candidates through (ranked later), never fewer.
+ * Empty: the query has no segment long enough (exact keys only).
+ */
+export function gramFilters(segments: readonly Segment[], freq: GramFrequencies, maxFilters = 3, maxRows = MAX_FUZZY_ROWS): number[][][] {
+  const all = segments
+    .map((s) => segmentFilter(s, freq))
+    .filter((f): f is number[][] => f !== null)
+    .map((f) => ({ f, share: filterShare(f, freq), read: filterRead(f, freq) }))
+    .sort((a, b) => a.share + a.read / (ROW_COST * Math.max(freq.rows, 1)) - (b.share + b.read / (ROW_COST * Math.max(freq.rows, 1))));
+  const out: number[][][] = [];
+  let rows = freq.rows;
+  for (const x of all) {
+    if (out.length >= maxFilters) break;
+    if (x.read > MAX_FILTER_READ || (out.length > 0 && rows <= TARGET_ROWS)) continue;
+    out.push(x.f);
+    rows *= x.share;
+  }
+  // an unselective fuzzy stage costs more than it finds: the exact keys answer such a query
+  return rows > maxRows ? [] : out;
 }
 
 const LAO_MARK_RE = /^[\u0EB1\u0EB4-\u0EBC\u0EC8-\u0ECE]/u;
@@ -153,5 +200,37 @@ export function partKeyPairs(name: string): [MatchKey, MatchKey][] {
   const words = latinWordKeys(name).slice(0, 5);
   const out: [MatchKey, MatchKey][] = [];
   words.forEach((a, i) => words.slice(i + 1).forEach((b) => out.push([a, b])));
+  return out;
+}
+
+/**
+ * One word exact, the others fuzzy: for a Latin query of two to four words, each word (a nickname,
+ * a given or family name, even of one letter: "Ae" folds to "e") paired with the most selective
+ * gram filter of the other words. "Ae Somsone" meets Bun Sohmson, nickname Ae, through the exact
+ * key of "e" and the typo-tolerant filter of "somson" against "sohmson".
+ */
+export function wordPlusFuzzy(
+  name: string,
+  hash: (trigram: string) => number,
+  freq: GramFrequencies,
+  blindIndex: (k: MatchKey) => string | null,
+): { key: string; filter: number[][] | null }[] {
+  const words = latinWordKeys(name, 1).slice(0, 4);
+  if (words.length < 2) return [];
+  const out: { key: string; filter: number[][] | null }[] = [];
+  for (const w of words) {
+    const key = blindIndex(w);
+    if (key === null) continue;
+    // a rare word (most given and family names) is asked for alone: a few hundred rows at most
+    if ((freq.keyShare?.(key) ?? 0) * freq.rows <= RARE_KEY_ROWS) {
+      out.push({ key, filter: null });
+      continue;
+    }
+    // a frequent word (a nickname, a common family name) with a fuzzy filter of the other words
+    const segments = words.filter((o) => o !== w).flatMap((o) => segmentsOfWord([...pgTrigrams(o.key)].map(hash)));
+    const [filter] = gramFilters(segments, freq, 1, Infinity);
+    if (filter) out.push({ key, filter });
+    else if ((freq.keyShare?.(key) ?? 0) * freq.rows <= MAX_FUZZY_ROWS) out.push({ key, filter: null });
+  }
   return out;
 }

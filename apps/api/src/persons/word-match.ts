@@ -60,7 +60,7 @@ export function nicknamePlusName(name: string, c: WordKeys, threshold: number): 
     }
     return top;
   }
-  const words = latinWordKeys(name).map((k) => k.key);
+  const words = latinWordKeys(name, 1).map((k) => k.key);
   if (words.length < 2 || c.latinNicknames.length === 0) return 0;
   let top = 0;
   words.forEach((w, i) => {
