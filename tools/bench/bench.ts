@@ -18,6 +18,7 @@ import type { ListCasesQueryDto, UpdateCaseDto } from '../../apps/api/src/cases/
 import type { PersonSearchDto } from '../../apps/api/src/persons/dto/person.dto';
 import { PersonsService } from '../../apps/api/src/persons/persons.service';
 import { AuditService } from '../../apps/api/src/platform/audit/audit.service';
+import { StatsController } from '../../apps/api/src/stats/stats.controller';
 import { createFieldCipher } from '../../apps/api/src/platform/crypto/crypto.module';
 import { encodeTupleCursor, type PageQueryDto } from '../../apps/api/src/platform/http/pagination';
 import type { Actor, RequestContext } from '../../apps/api/src/platform/http/request-context';
@@ -265,10 +266,10 @@ async function main(): Promise<void> {
     };
 
     const token = await login(port, 'bench.supervisor');
-    const measure = async (row: Omit<BenchRow, 'api' | 'sql' | 'ratioP50' | 'ratioP95'>, requests: LoadRequest[], sqlCalls: (() => Promise<unknown>)[], pinned = false) => {
+    const measure = async (row: Omit<BenchRow, 'api' | 'sql' | 'ratioP50' | 'ratioP95'>, requests: LoadRequest[], sqlCalls: (() => Promise<unknown>)[], pinned = false, as = token) => {
       if (only && !only.includes(row.key)) return;
       log(`${row.what}: ${row.connections} connections, ${seconds} s`);
-      const apiResult = await runLoadProcess({ port, token, connections: row.connections, seconds, requests, pinned });
+      const apiResult = await runLoadProcess({ port, token: as, connections: row.connections, seconds, requests, pinned });
       const calls = sqlCalls.length > 0 ? await recordCalls(sqlCalls) : [];
       const sql = calls.length > 0 ? await runSql(pool, calls, row.connections, seconds) : null;
       const r: BenchRow = {
@@ -364,15 +365,19 @@ async function main(): Promise<void> {
       log(`  login p95 ${f(burst.p95)} ms (${f(burst.rps, 1)}/s, errors ${burst.errors}); case read p95 alone ${f(alone.p95)} → during burst ${f(during.p95)} ms (${rise.toFixed(0)} %)`);
     }
 
-    // ---- dashboard: no endpoint yet; the aggregate it needs, as SQL ----
+    // ---- dashboard: the national counts (GET /stats/summary), as the analyst ----
     if (!only || only.includes('dashboard')) {
-      const dash: Statement = {
-        sql: `SELECT province_code, status, identification_status, count(*)::int AS n FROM case_record GROUP BY 1, 2, 3`,
-        params: [],
-      };
-      const sql = await runSql(pool, [{ statements: [dash], transaction: false }], 1, Math.max(2, Math.min(seconds, 5)));
-      rows.push({ key: 'dashboard', what: 'dashboard counts over all cases (SQL only)', target: '< 1 s', connections: 1, api: null, sql, ratioP50: null, ratioP95: null, note: 'no dashboard endpoint in the API yet' });
-      log(`  dashboard SQL p50 ${f(sql.p50)} ms`);
+      const analyst = (await pool.query<{ id: string; agency_id: string }>(`SELECT id, agency_id FROM app_user WHERE username = 'bench.analyst'`)).rows[0];
+      if (!analyst) throw new Error('bench.analyst is missing: regenerate the database with seed:synthetic');
+      const analystCtx: RequestContext = { ...ctx, actor: { userId: analyst.id, username: 'bench.analyst', agencyId: analyst.agency_id, agencyCode: 'IOM', roles: ['ANALYST'], allProvinces: false, provinces: [] } };
+      const stats = new StatsController(rec.asDataSource(), audit);
+      await measure(
+        { key: 'dashboard', what: 'GET /stats/summary (national counts, small cells withheld)', target: '< 1 s', connections: 1 },
+        [{ method: 'GET', path: '/api/v1/stats/summary' }],
+        [() => stats.summary(analystCtx, {})],
+        false,
+        await login(port, 'bench.analyst'),
+      );
     }
 
     const meta = { db, cases: marker.cases, seed: marker.seed, seconds, connections: conns, startedAt, cpus: cpus().length, memGiB: Math.round(totalmem() / 2 ** 30), peakRssMb: peakRssMb(api.pid) };

@@ -225,6 +225,40 @@ describe('deny by default and the audit trail', () => {
     await expect(s.admin.query(`DELETE FROM audit_event`)).rejects.toThrow(/append-only/);
   });
 
+  it('the sealer keeps blocks to max_rows, skips transaction ids without audit rows, and never splits a transaction', async () => {
+    await verifyAuditChain(adminUrl(s.dbName), { seal: true });
+    const burn = async (n: number) => {
+      for (let i = 0; i < n; i++) await s.admin.query(`SELECT pg_current_xact_id()`);
+    };
+    const write = async (rows: number) => {
+      await s.admin.query('BEGIN');
+      await s.admin.query(`INSERT INTO audit_event (action, outcome) SELECT 'SEAL_TEST', 'ALLOWED' FROM generate_series(1, $1)`, [rows]);
+      await s.admin.query('COMMIT');
+    };
+    // an empty stretch, then transactions of 30, 30 and 100 rows with empty stretches between
+    await burn(40);
+    await write(30);
+    await burn(25);
+    await write(30);
+    await burn(5);
+    await write(100);
+    const blocksBefore = Number((await s.admin.query(`SELECT count(*) AS n FROM audit_seal`)).rows[0].n);
+    const sealed: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const n = Number((await s.admin.query(`SELECT audit_seal(40) AS n`)).rows[0].n);
+      if (n > 0) sealed.push(n);
+      const left = Number((await s.admin.query(`SELECT count(*) AS n FROM audit_event WHERE action = 'SEAL_TEST' AND xact >= (SELECT max(xact_to) FROM audit_seal)`)).rows[0].n);
+      if (left === 0) break;
+      if (n === 0) await new Promise((r) => setTimeout(r, 50));
+    }
+    const blocks = (await s.admin.query(`SELECT row_count FROM audit_seal ORDER BY block OFFSET $1`, [blocksBefore])).rows.map((r) => r.row_count);
+    // the two small transactions never share a block with the 100-row one, which is sealed whole
+    expect(blocks).toContain(100);
+    expect(blocks.filter((n: number) => n !== 100).every((n: number) => n <= 40)).toBe(true);
+    expect(sealed.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(160);
+    expect((await verifyAuditChain(adminUrl(s.dbName))).problems).toEqual([]);
+  });
+
   it('the sealed blocks verify, and an edited, deleted or added row or a removed block is found', async () => {
     await s.login('atd.caseworker');
     await s.login('lwu.caseworker');
