@@ -11,12 +11,11 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { assertAccessible, login, newPage as openPage } from './helpers.mjs';
 import { startStack } from './stack.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 const artifacts = join(root, 'tmp-artifacts/e2e');
-const axePath = join(root, 'node_modules/axe-core/axe.min.js');
-const AXE_URL = '/__e2e__/axe.min.js';
 const PASSWORD = 'demo-password-2026';
 const LAO = /[\u0E80-\u0EFF]/;
 
@@ -106,33 +105,8 @@ after(async () => {
   await stack?.stop();
 });
 
-async function assertAccessible(page, name) {
-  await page.addScriptTag({ url: AXE_URL });
-  const result = await page.evaluate(async () => {
-    const r = await window.axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
-  });
-  for (const v of result) console.log(`axe [${name}] ${v.impact} ${v.id}: ${v.help} -> ${v.nodes.join(', ')}`);
-  const blocking = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  assert.deepEqual(blocking, [], `serious or critical accessibility violations on ${name}`);
-}
-
-async function newPage(viewport = { width: 1280, height: 900 }) {
-  const context = await browser.newContext({ viewport, reducedMotion: 'reduce' });
-  await context.route(`**${AXE_URL}`, (route) => route.fulfill({ path: axePath, contentType: 'text/javascript' }));
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  return { context, page, errors };
-}
-
-async function signIn(page, username) {
-  await page.goto(`${stack.baseUrl}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('shell-user-name').waitFor();
-}
+const newPage = (viewport) => openPage(browser, viewport);
+const signIn = (page, username) => login(page, stack.baseUrl, username);
 
 /** Opens a mat-select and picks the option at this index (a multiple select is closed with Escape). */
 async function pickOption(page, testId, index = 0, { multiple = false } = {}) {

@@ -14,12 +14,11 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { assertAccessible, login as loginAt, logout, newPage as openPage } from './helpers.mjs';
 import { startStack } from './stack.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 const artifacts = join(root, 'tmp-artifacts/e2e');
-const axePath = join(root, 'node_modules/axe-core/axe.min.js');
-const AXE_URL = '/__e2e__/axe.min.js';
 const PASSWORD = 'demo-password-2026';
 const LAO = /[\u0E80-\u0EFF]/;
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -116,42 +115,8 @@ async function grantConsent(caseId, type, agencyCode, categories) {
   });
 }
 
-async function assertAccessible(page, name) {
-  await page.addScriptTag({ url: AXE_URL });
-  const result = await page.evaluate(async () => {
-    const r = await window.axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
-  });
-  for (const v of result) console.log(`axe [${name}] ${v.impact} ${v.id}: ${v.help} -> ${v.nodes.slice(0, 5).join(', ')}`);
-  const blocking = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  assert.deepEqual(blocking, [], `serious or critical accessibility violations on ${name}`);
-}
-
-async function newPage(viewport) {
-  const context = await browser.newContext({ viewport, reducedMotion: 'reduce' });
-  await context.route(`**${AXE_URL}`, (route) => route.fulfill({ path: axePath, contentType: 'text/javascript' }));
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  return { context, page, errors };
-}
-
-async function login(page, username, lang) {
-  await page.goto(`${stack.baseUrl}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('shell-user-name').waitFor();
-  if ((await page.getAttribute('html', 'lang')) !== lang) {
-    await page.getByTestId(`language-${lang}`).click();
-    await page.waitForFunction((l) => document.documentElement.lang === l, lang);
-  }
-}
-
-async function logout(page) {
-  await page.getByTestId('logout').click();
-  await page.waitForURL(/\/login/);
-}
+const newPage = (viewport) => openPage(browser, viewport);
+const login = (page, username, lang) => loginAt(page, stack.baseUrl, username, lang);
 
 /** Opens a mat-select and picks the option with this test id (or the first option). */
 async function choose(page, testId, optionTestId) {

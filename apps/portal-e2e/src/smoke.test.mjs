@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { assertAccessible } from './helpers.mjs';
 import { startStack } from './stack.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -46,18 +47,6 @@ after(async () => {
  * test itself, and the policy stays on for the whole journey.
  */
 const AXE_URL = '/__e2e__/axe.min.js';
-
-/** Runs axe-core in the page; fails on serious or critical violations (all are printed). */
-async function assertAccessible(page, name) {
-  await page.addScriptTag({ url: AXE_URL });
-  const result = await page.evaluate(async () => {
-    const r = await window.axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
-  });
-  for (const v of result) console.log(`axe [${name}] ${v.impact} ${v.id}: ${v.help} -> ${v.nodes.join(', ')}`);
-  const blocking = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  assert.deepEqual(blocking, [], `serious or critical accessibility violations on ${name}`);
-}
 
 async function focusedTestId(page) {
   return page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
