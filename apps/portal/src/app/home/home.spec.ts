@@ -2,12 +2,12 @@ import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { Component, DestroyRef, Injector } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
+import { Router, provideRouter } from '@angular/router';
 import type { LoginResponse, MeView, Permission } from '@ctms/domain';
 import { AuthService } from '../core/auth/auth.service';
 import { authInterceptor } from '../core/http/auth.interceptor';
 import { homeEn, homeLo } from '../core/i18n/dict-home';
-import { UNREAD_POLL_MS, UnreadCount } from '../core/layout/unread-count';
+import { NAVIGATION_SETTLE_MS, UNREAD_POLL_MS, UnreadCount } from '../core/layout/unread-count';
 import { kindKey, notificationLink } from '../notifications/notification-links';
 import { clockOf, dueSoon, type DeadlineItem } from './deadlines';
 
@@ -112,6 +112,7 @@ describe('unread notifications count', () => {
         provideHttpClientTesting(),
         provideRouter([
           { path: 'login', component: Blank },
+          { path: 'elsewhere', component: Blank },
           { path: '', component: Blank },
         ]),
       ],
@@ -127,7 +128,7 @@ describe('unread notifications count', () => {
     const destroy = TestBed.inject(Injector).get(DestroyRef);
     unread.watch(destroy);
     TestBed.tick();
-    await vi.advanceTimersByTimeAsync(0);
+    await vi.advanceTimersByTimeAsync(NAVIGATION_SETTLE_MS + 10);
     await flushMicrotasks();
     backend.expectOne((r) => r.url === '/api/v1/notifications' && r.params.get('unread') === 'true').flush({ items: [], nextCursor: null, unreadCount: 3 });
     await flushMicrotasks();
@@ -142,6 +143,14 @@ describe('unread notifications count', () => {
     backend.expectOne((r) => r.url === '/api/v1/notifications').flush({ items: [], nextCursor: null, unreadCount: 5 });
     await flushMicrotasks();
     expect(unread.count()).toBe(5);
+
+    // a navigation fetches again at once
+    await TestBed.inject(Router).navigateByUrl('/elsewhere');
+    await vi.advanceTimersByTimeAsync(NAVIGATION_SETTLE_MS + 10);
+    await flushMicrotasks();
+    backend.expectOne((r) => r.url === '/api/v1/notifications').flush({ items: [], nextCursor: null, unreadCount: 4 });
+    await flushMicrotasks();
+    expect(unread.count()).toBe(4);
 
     auth.endSession(false);
     TestBed.tick();

@@ -2,11 +2,13 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { DestroyRef, Injectable, inject, signal } from '@angular/core';
 import { toObservable } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router } from '@angular/router';
-import { EMPTY, type Subscription, filter, firstValueFrom, from, startWith, switchMap, timer } from 'rxjs';
+import { EMPTY, type Subscription, debounceTime, filter, firstValueFrom, from, startWith, switchMap, timer } from 'rxjs';
 import { API, AuthService } from '../auth/auth.service';
 
 /** Not faster than once a minute. */
 export const UNREAD_POLL_MS = 60_000;
+/** Navigations in quick succession (a redirect, a query-parameter update) fetch once. */
+export const NAVIGATION_SETTLE_MS = 200;
 
 /**
  * The signed-in user's unread notifications count (GET /notifications?unread=true&limit=1 answers
@@ -36,9 +38,11 @@ export class UnreadCount {
             this.value.set(null);
             return EMPTY;
           }
-          // each navigation fetches at once and restarts the one-minute timer
+          // each navigation fetches at once and restarts the one-minute timer (the first navigation,
+          // which builds the shell, and the start coincide: one fetch for both)
           return navigations.pipe(
             startWith(null),
+            debounceTime(NAVIGATION_SETTLE_MS),
             switchMap(() => timer(0, UNREAD_POLL_MS).pipe(switchMap((tick) => from(this.fetch(tick > 0))))),
           );
         }),
