@@ -78,10 +78,6 @@ export const casesEn = {
   'cases.identity.sex': 'Sex',
 
   'cases.actions.title': 'Actions',
-  'cases.assign.title': 'Assign the case',
-  'cases.assign.hint': 'There is no list of users to choose from yet: enter the user id (UUID) of a caseworker, investigator or supervisor of your agency, as given by your agency administrator.',
-  'cases.assign.userId': 'User id',
-  'cases.assign.submit': 'Assign',
   'cases.identification.title': 'Formal identification',
   'cases.identification.decision': 'Decision',
   'cases.identification.decidedOn': 'Date of the decision',
@@ -112,7 +108,6 @@ export const casesEn = {
   'cases.tabs.timeline': 'Timeline',
   'cases.tabs.consents': 'Consents',
   'cases.tabs.accessLog': 'Access log',
-  'cases.tabs.referrals': 'Referrals, handoffs and files',
   'cases.referrals.soon': 'Referrals to other agencies, prosecution handoffs and attached files will be available here soon.',
 
   'cases.record.readOnly': 'Only the assigned caseworker or a supervisor of the lead agency may change this record.',
@@ -262,10 +257,6 @@ export const casesLo: Record<keyof typeof casesEn, string> = {
   'cases.identity.sex': 'ເພດ',
 
   'cases.actions.title': 'ການດຳເນີນການ',
-  'cases.assign.title': 'ມອບໝາຍກໍລະນີ',
-  'cases.assign.hint': 'ຍັງບໍ່ມີລາຍຊື່ຜູ້ໃຊ້ໃຫ້ເລືອກ: ກະລຸນາປ້ອນລະຫັດຜູ້ໃຊ້ (UUID) ຂອງພະນັກງານຊ່ວຍເຫຼືອ, ພະນັກງານສືບສວນ ຫຼື ຫົວໜ້າໜ່ວຍງານ ຂອງອົງການທ່ານ ທີ່ຜູ້ບໍລິຫານອົງການໃຫ້ມາ.',
-  'cases.assign.userId': 'ລະຫັດຜູ້ໃຊ້',
-  'cases.assign.submit': 'ມອບໝາຍ',
   'cases.identification.title': 'ການກຳນົດຕົວຜູ້ຖືກເຄາະຮ້າຍຢ່າງເປັນທາງການ',
   'cases.identification.decision': 'ການຕັດສິນ',
   'cases.identification.decidedOn': 'ວັນທີຕັດສິນ',
@@ -296,7 +287,6 @@ export const casesLo: Record<keyof typeof casesEn, string> = {
   'cases.tabs.timeline': 'ລຳດັບເຫດການ',
   'cases.tabs.consents': 'ການຍິນຍອມ',
   'cases.tabs.accessLog': 'ບັນທຶກການເຂົ້າເຖິງ',
-  'cases.tabs.referrals': 'ການສົ່ງຕໍ່, ການມອບສຳນວນ ແລະ ເອກະສານ',
   'cases.referrals.soon': 'ການສົ່ງຕໍ່ໄປອົງການອື່ນ, ການມອບສຳນວນໃຫ້ໄອຍະການ ແລະ ເອກະສານຄັດຕິດ ຈະມີຢູ່ບ່ອນນີ້ໃນໄວໆນີ້.',
 
   'cases.record.readOnly': 'ມີແຕ່ພະນັກງານທີ່ຖືກມອບໝາຍ ຫຼື ຫົວໜ້າໜ່ວຍງານຂອງອົງການຮັບຜິດຊອບເທົ່ານັ້ນ ທີ່ແກ້ໄຂຂໍ້ມູນນີ້ໄດ້.',
