@@ -1,10 +1,11 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, untracked } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { AUDIT_OUTCOME_LABELS, label } from '@ctms/domain';
 import { ACCESS_ACTION_LABELS } from '../core/i18n/dict-cases';
 import { I18n } from '../core/i18n/i18n.service';
 import { TranslatePipe } from '../core/i18n/translate.pipe';
 import { CaseApi, type AccessLogEntry } from './case-api';
+import { CasePages } from './case-pages';
 import { CaseStore } from './case-store';
 import { formatDateTime } from './ui-util';
 
@@ -62,10 +63,11 @@ export class CaseAccessLog {
   private readonly api = inject(CaseApi);
   private readonly i18n = inject(I18n);
 
-  protected readonly entries = signal<AccessLogEntry[]>([]);
-  protected readonly cursor = signal<string | null>(null);
-  protected readonly loading = signal(false);
-  protected readonly error = signal<string | null>(null);
+  private readonly pages = new CasePages<AccessLogEntry>(this.store, (id, cursor) => this.api.accessLog(id, cursor));
+  protected readonly entries = this.pages.items;
+  protected readonly cursor = this.pages.cursor;
+  protected readonly loading = this.pages.loading;
+  protected readonly error = this.pages.error;
 
   protected readonly rows = computed(() => {
     const lang = this.i18n.language();
@@ -85,19 +87,7 @@ export class CaseAccessLog {
     });
   }
 
-  protected async load(reset: boolean): Promise<void> {
-    const id = this.store.case()?.id;
-    if (!id) return;
-    this.loading.set(true);
-    this.error.set(null);
-    try {
-      const page = await this.api.accessLog(id, reset ? null : this.cursor());
-      this.entries.set(reset ? page.items : [...this.entries(), ...page.items]);
-      this.cursor.set(page.nextCursor);
-    } catch (e) {
-      this.error.set(this.store.problem(e).message);
-    } finally {
-      this.loading.set(false);
-    }
+  protected load(reset: boolean): Promise<void> {
+    return this.pages.load(reset);
   }
 }

@@ -9,6 +9,7 @@ import { DATA_CATEGORIES, DATA_CATEGORY_LABELS, label, type DataCategory } from 
 import { AuthService } from '../core/auth/auth.service';
 import { I18n } from '../core/i18n/i18n.service';
 import { CaseApi, type AttachmentView } from './case-api';
+import { CasePages } from './case-pages';
 import { CaseStore } from './case-store';
 import { CtPipe, ctT, type CtKey } from './case-tools-i18n';
 import { formatDateTime } from './ui-util';
@@ -200,10 +201,11 @@ export class CaseAttachments {
 
   protected readonly kinds = ATTACHMENT_KINDS;
   protected readonly categories = DATA_CATEGORIES;
-  protected readonly items = signal<AttachmentView[]>([]);
-  protected readonly cursor = signal<string | null>(null);
-  protected readonly loading = signal(false);
-  protected readonly error = signal<string | null>(null);
+  private readonly pages = new CasePages<AttachmentView>(this.store, (id, cursor) => this.api.attachments(id, cursor));
+  protected readonly items = this.pages.items;
+  protected readonly cursor = this.pages.cursor;
+  protected readonly loading = this.pages.loading;
+  protected readonly error = this.pages.error;
   protected readonly busy = signal(false);
   protected readonly downloading = signal<string | null>(null);
   protected readonly notice = signal<{ text: string; error: boolean } | null>(null);
@@ -270,20 +272,8 @@ export class CaseAttachments {
     this.fieldErrors.update(({ file: _file, ...rest }) => rest);
   }
 
-  protected async load(reset: boolean): Promise<void> {
-    const id = this.store.case()?.id;
-    if (!id) return;
-    this.loading.set(true);
-    this.error.set(null);
-    try {
-      const page = await this.api.attachments(id, reset ? null : this.cursor());
-      this.items.set(reset ? page.items : [...this.items(), ...page.items]);
-      this.cursor.set(page.nextCursor);
-    } catch (e) {
-      this.error.set(this.store.problem(e).message);
-    } finally {
-      this.loading.set(false);
-    }
+  protected load(reset: boolean): Promise<void> {
+    return this.pages.load(reset);
   }
 
   protected async upload(input: HTMLInputElement): Promise<void> {

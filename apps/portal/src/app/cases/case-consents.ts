@@ -28,6 +28,7 @@ import type { TranslationKey } from '../core/i18n/dictionaries';
 import { I18n } from '../core/i18n/i18n.service';
 import { TranslatePipe } from '../core/i18n/translate.pipe';
 import { CaseApi, type ConsentView, type GrantConsent, type ReferenceAgency } from './case-api';
+import { CasePages } from './case-pages';
 import { CaseStore } from './case-store';
 import { blankToUndefined, formatDateTime, laoLocalToIso, nowLocalInLaos, toggle } from './ui-util';
 
@@ -110,10 +111,11 @@ export class CaseConsents {
   protected readonly categories = DATA_CATEGORIES;
   protected readonly L = { type: CONSENT_TYPE_LABELS, giver: CONSENT_GIVER_LABELS, form: CONSENT_FORM_LABELS, category: DATA_CATEGORY_LABELS } as const;
 
-  protected readonly consents = signal<ConsentView[]>([]);
-  protected readonly cursor = signal<string | null>(null);
-  protected readonly loading = signal(false);
-  protected readonly error = signal<string | null>(null);
+  private readonly pages = new CasePages<ConsentView>(this.store, (id, cursor) => this.api.consents(id, cursor));
+  protected readonly consents = this.pages.items;
+  protected readonly cursor = this.pages.cursor;
+  protected readonly loading = this.pages.loading;
+  protected readonly error = this.pages.error;
   protected readonly agencies = signal<ReferenceAgency[]>([]);
   protected readonly recording = signal(false);
   protected readonly withdrawing = signal<string | null>(null);
@@ -166,20 +168,8 @@ export class CaseConsents {
     return consentBody(this.draft) !== null;
   }
 
-  protected async load(reset: boolean): Promise<void> {
-    const id = this.store.case()?.id;
-    if (!id) return;
-    this.loading.set(true);
-    this.error.set(null);
-    try {
-      const page = await this.api.consents(id, reset ? null : this.cursor());
-      this.consents.set(reset ? page.items : [...this.consents(), ...page.items]);
-      this.cursor.set(page.nextCursor);
-    } catch (e) {
-      this.error.set(this.store.problem(e).message);
-    } finally {
-      this.loading.set(false);
-    }
+  protected load(reset: boolean): Promise<void> {
+    return this.pages.load(reset);
   }
 
   protected async startRecording(): Promise<void> {

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, effect, inject, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, untracked } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -8,6 +8,7 @@ import { DATA_CATEGORIES, DATA_CATEGORY_LABELS, label } from '@ctms/domain';
 import { I18n } from '../core/i18n/i18n.service';
 import { TranslatePipe } from '../core/i18n/translate.pipe';
 import { CaseApi, type CaseNote } from './case-api';
+import { CasePages } from './case-pages';
 import { CaseStore } from './case-store';
 import { formatDateTime } from './ui-util';
 
@@ -75,10 +76,11 @@ export class CaseNotes {
   private readonly i18n = inject(I18n);
 
   protected readonly categories = NOTE_CATEGORIES;
-  protected readonly notes = signal<CaseNote[]>([]);
-  protected readonly cursor = signal<string | null>(null);
-  protected readonly loading = signal(false);
-  protected readonly error = signal<string | null>(null);
+  private readonly pages = new CasePages<CaseNote>(this.store, (id, cursor) => this.api.notes(id, cursor));
+  protected readonly notes = this.pages.items;
+  protected readonly cursor = this.pages.cursor;
+  protected readonly loading = this.pages.loading;
+  protected readonly error = this.pages.error;
   protected body = '';
   protected newCategory = 'EXPLOITATION_ACCOUNT';
 
@@ -96,20 +98,8 @@ export class CaseNotes {
     return label(DATA_CATEGORY_LABELS, c, this.i18n.language());
   }
 
-  protected async load(reset: boolean): Promise<void> {
-    const id = this.store.case()?.id;
-    if (!id) return;
-    this.loading.set(true);
-    this.error.set(null);
-    try {
-      const page = await this.api.notes(id, reset ? null : this.cursor());
-      this.notes.set(reset ? page.items : [...this.notes(), ...page.items]);
-      this.cursor.set(page.nextCursor);
-    } catch (e) {
-      this.error.set(this.store.problem(e).message);
-    } finally {
-      this.loading.set(false);
-    }
+  protected load(reset: boolean): Promise<void> {
+    return this.pages.load(reset);
   }
 
   protected async add(): Promise<void> {

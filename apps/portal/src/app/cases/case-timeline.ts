@@ -1,10 +1,11 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, untracked } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { CASE_ACTION_LABELS, CASE_STATUS_LABELS, CLOSURE_REASON_LABELS, label, type Language } from '@ctms/domain';
 import { CASE_EVENT_LABELS } from '../core/i18n/dict-cases';
 import { I18n } from '../core/i18n/i18n.service';
 import { TranslatePipe } from '../core/i18n/translate.pipe';
 import { CaseApi, type CaseEvent } from './case-api';
+import { CasePages } from './case-pages';
 import { CaseStore } from './case-store';
 import { formatDateTime } from './ui-util';
 
@@ -67,10 +68,11 @@ export class CaseTimeline {
   private readonly api = inject(CaseApi);
   private readonly i18n = inject(I18n);
 
-  protected readonly events = signal<CaseEvent[]>([]);
-  protected readonly cursor = signal<string | null>(null);
-  protected readonly loading = signal(false);
-  protected readonly error = signal<string | null>(null);
+  private readonly pages = new CasePages<CaseEvent>(this.store, (id, cursor) => this.api.timeline(id, cursor));
+  protected readonly events = this.pages.items;
+  protected readonly cursor = this.pages.cursor;
+  protected readonly loading = this.pages.loading;
+  protected readonly error = this.pages.error;
 
   protected readonly rows = computed(() => {
     const lang = this.i18n.language();
@@ -91,19 +93,7 @@ export class CaseTimeline {
     });
   }
 
-  protected async load(reset: boolean): Promise<void> {
-    const id = this.store.case()?.id;
-    if (!id) return;
-    this.loading.set(true);
-    this.error.set(null);
-    try {
-      const page = await this.api.timeline(id, reset ? null : this.cursor());
-      this.events.set(reset ? page.items : [...this.events(), ...page.items]);
-      this.cursor.set(page.nextCursor);
-    } catch (e) {
-      this.error.set(this.store.problem(e).message);
-    } finally {
-      this.loading.set(false);
-    }
+  protected load(reset: boolean): Promise<void> {
+    return this.pages.load(reset);
   }
 }
