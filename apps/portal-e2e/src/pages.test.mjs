@@ -339,6 +339,7 @@ test('unread badge: the receiving agency is notified of the referrals, marks one
     await page.waitForFunction((n) => document.querySelector('[data-testid="notifications-badge"]')?.textContent?.trim() === String(n), before - 1);
     assert.equal(await page.getByTestId('notification').first().getAttribute('data-read'), 'yes');
     await assertAccessible(page, 'notifications lwu.caseworker (en, desktop)');
+    await page.screenshot({ path: join(artifacts, 'pages-notifications-lwu-desktop.png'), fullPage: true });
 
     // the count follows navigation
     await page.getByTestId('nav-home').click();
