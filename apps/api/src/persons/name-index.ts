@@ -55,9 +55,30 @@ export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number 
   return shared / (a.size + b.size - shared);
 }
 
-/** The trigrams of one matching key. */
-export function keyTrigrams(k: MatchKey): Set<string> {
-  return pgTrigrams(k.key, { singleWord: k.script === 'lao' });
+/**
+ * A bounded memo for the pure key functions below: search scores up to a hundred candidates per
+ * query, and names repeat (a few thousand name parts), so the same keys and trigram sets recur.
+ * The values are shared: callers must treat them as read-only.
+ */
+function memo<T>(fn: (s: string) => T, max = 20_000): (s: string) => T {
+  const cache = new Map<string, T>();
+  return (s) => {
+    let v = cache.get(s);
+    if (v === undefined) {
+      if (cache.size >= max) cache.clear();
+      v = fn(s);
+      cache.set(s, v);
+    }
+    return v;
+  };
+}
+
+const laoTrigrams = memo((key) => pgTrigrams(key, { singleWord: true }));
+const latinTrigrams = memo((key) => pgTrigrams(key));
+
+/** The trigrams of one matching key (memoised: read-only). */
+export function keyTrigrams(k: MatchKey): ReadonlySet<string> {
+  return k.script === 'lao' ? laoTrigrams(k.key) : latinTrigrams(k.key);
 }
 
 /**
@@ -66,6 +87,12 @@ export function keyTrigrams(k: MatchKey): Set<string> {
  */
 export function keysOfName(name: string | null | undefined): MatchKey[] {
   if (name === null || name === undefined || name.trim() === '') return [];
+  return [...memoKeysOfName(name)];
+}
+
+const memoKeysOfName = memo((name: string): readonly MatchKey[] => computeKeysOfName(name));
+
+function computeKeysOfName(name: string): MatchKey[] {
   if (isLaoScript(name)) {
     const k = laoKey(name);
     return k === '' ? [] : [{ script: 'lao', key: k }];
@@ -85,9 +112,11 @@ export const MIN_WORD_KEY_LENGTH = 2;
  * so that "nickname + family name" or a family name alone meets a stored full name exactly. Lao names
  * are never split (no word spaces): their given and family keys are already separate keys.
  */
+const memoLatinWords = memo((name: string): readonly string[] => (isLaoScript(name) ? [] : latinKeys(name).words));
+
 export function latinWordKeys(name: string | null | undefined, minLength = MIN_WORD_KEY_LENGTH): MatchKey[] {
-  if (name === null || name === undefined || isLaoScript(name)) return [];
-  const words = latinKeys(name).words.filter((w) => w.length >= minLength);
+  if (name === null || name === undefined) return [];
+  const words = memoLatinWords(name).filter((w) => w.length >= minLength);
   return [...new Set(words)].map((key) => ({ script: 'latin' as const, key }));
 }
 

@@ -18,7 +18,7 @@ import type { PersonCandidateView, PersonMatchReason, PersonMergeView, PersonSea
 import { addCaseEvent } from '../cases/case-db';
 
 /** How many rows the SQL ranking hands to the decrypting stage. */
-export const SEARCH_SQL_LIMIT = 100;
+export const SEARCH_SQL_LIMIT = 50;
 /**
  * At most this many rows of the first stage are ranked in SQL (a safety bound: the stage asks for
  * exact keys and rare gram pairs, a few hundred rows at 100,000 cases).

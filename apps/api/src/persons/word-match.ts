@@ -1,5 +1,5 @@
 import { isLaoScript, laoKey } from '@ctms/domain';
-import { jaccard, keysOfName, latinWordKeys, pgTrigrams } from './name-index';
+import { jaccard, keysOfName, keyTrigrams, latinWordKeys } from './name-index';
 import type { PersonIdentity } from './person-writer';
 
 /**
@@ -33,7 +33,8 @@ export function wordKeysOf(identity: PersonIdentity): WordKeys {
 
 function wordSimilarity(a: string, b: string, single = false): number {
   if (a === b) return 1;
-  return jaccard(pgTrigrams(a, { singleWord: single }), pgTrigrams(b, { singleWord: single }));
+  const script = single ? 'lao' : 'latin';
+  return jaccard(keyTrigrams({ script, key: a }), keyTrigrams({ script, key: b }));
 }
 
 function bestOf(word: string, among: readonly string[], single = false): number {
