@@ -41,7 +41,7 @@ export const MAX_FILTER_READ = 40_000;
 /** The fuzzy stage is left out when it would still let more than this many rows through. */
 export const MAX_FUZZY_ROWS = 3000;
 /** An exact word key held by at most this many persons is asked for alone (no fuzzy partner). */
-export const RARE_KEY_ROWS = 600;
+export const RARE_KEY_ROWS = 200;
 
 /** A segment with at least this many grams is cut in two. */
 export const SPLIT_SEGMENT_AT = 14;
