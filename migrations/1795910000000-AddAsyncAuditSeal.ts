@@ -55,7 +55,8 @@ export class AddAsyncAuditSeal1795910000000 implements MigrationInterface {
     await q.query(`ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update`);
     await q.query(`ALTER TABLE audit_event ALTER COLUMN "xact" SET NOT NULL`);
     await q.query(`ALTER TABLE audit_event DROP COLUMN "prev_hash", DROP COLUMN "hash"`);
-    await q.query(`CREATE INDEX "IDX_audit_event_xact" ON audit_event USING brin ("xact")`);
+    // the sealer reads the finished rows in (xact, seq) order from here; appends at the right edge
+    await q.query(`CREATE INDEX "IDX_audit_event_xact" ON audit_event ("xact", "seq")`);
 
     await q.query(`CREATE FUNCTION audit_event_stamp() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
@@ -108,7 +109,7 @@ export class AddAsyncAuditSeal1795910000000 implements MigrationInterface {
       LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
       DECLARE
         last_block audit_seal%ROWTYPE;
-        lo bigint; hi bigint; ok bigint; too_many bigint; blk bigint; prev bytea; n integer; d record;
+        lo bigint; hi bigint; first_x bigint; cut bigint; blk bigint; prev bytea; d record;
       BEGIN
         -- one sealer at a time; writers never take this lock
         PERFORM pg_advisory_xact_lock(727002);
@@ -118,27 +119,15 @@ export class AddAsyncAuditSeal1795910000000 implements MigrationInterface {
         blk := coalesce(last_block.block, 0) + 1;
         -- every transaction with an id below this one has finished: its rows are all visible now
         hi := pg_snapshot_xmin(pg_current_snapshot())::text::bigint;
-        IF hi <= lo THEN RETURN 0; END IF;
-        -- keep a block to about max_rows rows (a single transaction's rows are never split):
-        -- bisect the upper bound between one known to hold no row (ok) and one known to hold too
-        -- many (too_many); transaction ids without audit rows leave empty stretches to skip
-        ok := lo;
-        LOOP
-          SELECT count(*) INTO n FROM (SELECT 1 FROM audit_event WHERE xact >= lo AND xact < hi LIMIT max_rows + 1) s;
-          IF n > max_rows THEN
-            too_many := hi;
-            EXIT WHEN hi - ok <= 1;  -- one transaction wrote more than max_rows rows: seal it whole
-            hi := ok + (hi - ok) / 2;
-          ELSIF n = 0 AND too_many IS NOT NULL THEN
-            ok := hi;
-            IF too_many - hi <= 1 THEN hi := too_many; EXIT; END IF;
-            hi := hi + (too_many - hi) / 2;
-          ELSE
-            EXIT;
-          END IF;
-        END LOOP;
+        SELECT xact INTO first_x FROM audit_event WHERE xact >= lo AND xact < hi ORDER BY xact LIMIT 1;
+        IF first_x IS NULL THEN RETURN 0; END IF;
+        -- about max_rows rows a block: the transaction of the row just past max_rows starts the
+        -- next block; a transaction is never split (if the first alone is larger, it is the block)
+        SELECT xact INTO cut FROM audit_event WHERE xact >= lo AND xact < hi ORDER BY xact OFFSET max_rows LIMIT 1;
+        IF cut IS NOT NULL THEN
+          hi := CASE WHEN cut > first_x THEN cut ELSE cut + 1 END;
+        END IF;
         SELECT * INTO d FROM audit_block_digest(blk, lo, hi, prev);
-        IF d.row_count = 0 THEN RETURN 0; END IF;
         INSERT INTO audit_seal (block, xact_from, xact_to, row_count, prev_hash, hash)
           VALUES (blk, lo, hi, d.row_count, prev, d.hash);
         RETURN d.row_count;

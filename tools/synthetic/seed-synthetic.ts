@@ -98,8 +98,9 @@ interface Deferred {
 
 /**
  * Drops secondary indexes and foreign keys of the loaded tables, remembering them in the database.
- * BRIN indexes stay: they cost next to nothing during the load, and audit_seal() finds its rows
- * through the one on audit_event.xact (without it every seal call would read the whole table).
+ * The sealer's index on audit_event (xact, seq) stays: new keys go to its right edge, which costs
+ * little during the load, and audit_seal() finds its rows through it (without it every seal call
+ * would read the whole table). BRIN indexes stay too (next to nothing to maintain).
  */
 async function deferIndexes(client: Client): Promise<Deferred[]> {
   await client.query(`CREATE TABLE IF NOT EXISTS synthetic_deferred (kind text NOT NULL, name text PRIMARY KEY, tbl text NOT NULL, def text NOT NULL)`);
@@ -112,7 +113,7 @@ async function deferIndexes(client: Client): Promise<Deferred[]> {
   await client.query(
     `INSERT INTO synthetic_deferred (kind, name, tbl, def)
      SELECT 'index', i.relname, t.relname, pg_get_indexdef(i.oid) FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
-      WHERE t.relname = ANY($1) AND NOT x.indisprimary AND i.relam <> (SELECT oid FROM pg_am WHERE amname = 'brin')
+      WHERE t.relname = ANY($1) AND NOT x.indisprimary AND i.relam <> (SELECT oid FROM pg_am WHERE amname = 'brin') AND i.relname <> 'IDX_audit_event_xact'
         AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.oid) ON CONFLICT DO NOTHING`,
     [LOADED_TABLES],
   );

@@ -11,7 +11,7 @@ import type { AuditOutcome } from '@ctms/domain';
 @Index('IDX_audit_event_object', ['objectType', 'objectId', 'seq'])
 @Index('IDX_audit_event_actor', ['actorUserId', 'seq'])
 @Index('IDX_audit_event_agency', ['actorAgencyId', 'seq'])
-@Index('IDX_audit_event_xact', { synchronize: false })
+@Index('IDX_audit_event_xact', ['xact', 'seq'])
 export class AuditEventEntity {
   /** assigned by the trigger */
   @PrimaryColumn({ type: 'bigint' })
