@@ -5,6 +5,7 @@ import { AddOutboxAndNotifications1795904000000 } from './1795904000000-AddOutbo
 import { AddSlaAndExports1795905000000 } from './1795905000000-AddSlaAndExports';
 import { AddAsyncAuditSeal1795910000000 } from './1795910000000-AddAsyncAuditSeal';
 import { SpeedUpPersonSearch1795911000000 } from './1795911000000-SpeedUpPersonSearch';
+import { IndexCaseListsAndStats1795912000000 } from './1795912000000-IndexCaseListsAndStats';
 
 /** Every migration in order: an explicit list, because globs do not survive the webpack bundle. */
-export const MIGRATIONS = [CreateFoundation1795897512755, CreateIdentification1795899500000, CreateInterAgency1795900800000, AddOutboxAndNotifications1795904000000, AddSlaAndExports1795905000000, AddAsyncAuditSeal1795910000000, SpeedUpPersonSearch1795911000000];
+export const MIGRATIONS = [CreateFoundation1795897512755, CreateIdentification1795899500000, CreateInterAgency1795900800000, AddOutboxAndNotifications1795904000000, AddSlaAndExports1795905000000, AddAsyncAuditSeal1795910000000, SpeedUpPersonSearch1795911000000, IndexCaseListsAndStats1795912000000];

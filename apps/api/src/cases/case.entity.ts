@@ -7,8 +7,11 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Primary
  * so a data packet (a set of categories) decrypts exactly the blobs it names.
  */
 @Entity({ name: 'case_record' })
-@Index('IDX_case_scope', ['leadAgencyId', 'provinceCode', 'status', 'id'])
-@Index('IDX_case_assigned', ['assignedToId', 'status', 'id'])
+@Index('IDX_case_scope', ['leadAgencyId', 'provinceCode', 'status', 'updatedAt', 'id'])
+@Index('IDX_case_assigned', ['assignedToId', 'status', 'updatedAt', 'id'])
+@Index('IDX_case_agency_updated', ['leadAgencyId', 'updatedAt', 'id'])
+/** covering index (INCLUDE) for the statistics: not expressible here */
+@Index('IDX_case_stats', { synchronize: false })
 export class CaseEntity {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
