@@ -8,54 +8,26 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { assertAccessible, login, newPage as openPage } from './helpers.mjs';
+import { api as apiAt, apiLogin as apiLoginAt, artifacts, assertAccessible, CHROMIUM_ARGS, LAO, login, newPage as openPage } from './helpers.mjs';
 import { startStack } from './stack.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
-const artifacts = join(root, 'tmp-artifacts/e2e');
-const PASSWORD = 'demo-password-2026';
-const LAO = /[\u0E80-\u0EFF]/;
 
 // the canary: must never appear on a list, and on the case page only after "show identity"
 const GIVEN = 'ຄານາຣີ';
 const FAMILY = 'ທົດສອບລັບ';
 const LATIN = 'Canary Hiddenname';
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 let stack;
 let browser;
 let caseId;
 let caseNumber;
 
-async function api(path, { token, method = 'GET', body } = {}) {
-  const res = await fetch(`${stack.baseUrl}/api/v1${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  const json = text ? JSON.parse(text) : null;
-  if (!res.ok) throw new Error(`${method} ${path} → ${res.status}: ${text}`);
-  return json;
-}
+const api = (path, opts) => apiAt(stack.baseUrl, path, opts);
 
-async function apiLogin(username) {
-  const r = await api('/auth/login', { method: 'POST', body: { username, password: PASSWORD } });
-  return { token: r.accessToken, user: r.user };
-}
+const apiLogin = (username) => apiLoginAt(stack.baseUrl, username);
 
 /** A screening with full interview consent, submitted and approved: approval opens the case. */
 async function openCase() {

@@ -17,6 +17,17 @@ export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--
  * `addScriptTag({ path })` injects. So axe-core is served under a same-origin URL by a route of the
  * test itself, and the policy stays on for the whole test.
  */
+/** The interview-consent questions of a screening (spec/domain.md), all of which a full consent answers yes. */
+export const CONSENT_QUESTIONS = [
+  'CONSENTS_TO_INTERVIEW',
+  'INFORMED_OF_PURPOSE',
+  'INFORMED_OF_DATA_USE',
+  'INFORMED_OF_RESEARCH_USE',
+  'INFORMED_OF_RIGHT_OF_ACCESS',
+  'INFORMED_OF_RETENTION',
+  'INFORMED_OF_WITHDRAWAL',
+];
+
 export const AXE_URL = '/__e2e__/axe.min.js';
 
 export function launchBrowser() {

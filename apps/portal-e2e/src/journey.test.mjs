@@ -11,26 +11,11 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { assertAccessible, login as loginAt, logout, newPage as openPage } from './helpers.mjs';
+import { api as apiAt, apiLogin as apiLoginAt, artifacts, assertAccessible, CHROMIUM_ARGS, CONSENT_QUESTIONS, LAO, login as loginAt, logout, newPage as openPage } from './helpers.mjs';
 import { startStack } from './stack.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
-const artifacts = join(root, 'tmp-artifacts/e2e');
-const PASSWORD = 'demo-password-2026';
-const LAO = /[\u0E80-\u0EFF]/;
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const CONSENT_QUESTIONS = [
-  'CONSENTS_TO_INTERVIEW',
-  'INFORMED_OF_PURPOSE',
-  'INFORMED_OF_DATA_USE',
-  'INFORMED_OF_RESEARCH_USE',
-  'INFORMED_OF_RIGHT_OF_ACCESS',
-  'INFORMED_OF_RETENTION',
-  'INFORMED_OF_WITHDRAWAL',
-];
 
 /** What each language must show for a few coded values (labels from @ctms/domain and the portal). */
 const WORDS = {
@@ -55,22 +40,9 @@ after(async () => {
   await stack?.stop();
 });
 
-async function api(path, { token, method = 'GET', body } = {}) {
-  const res = await fetch(`${stack.baseUrl}/api/v1${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  const json = text ? JSON.parse(text) : null;
-  if (!res.ok) throw new Error(`${method} ${path} → ${res.status}: ${text}`);
-  return json;
-}
+const api = (path, opts) => apiAt(stack.baseUrl, path, opts);
 
-async function apiLogin(username) {
-  const r = await api('/auth/login', { method: 'POST', body: { username, password: PASSWORD } });
-  return { token: r.accessToken, user: r.user };
-}
+const apiLogin = (username) => apiLoginAt(stack.baseUrl, username);
 
 const agencyId = (code) => agencies.find((a) => a.code === code).id;
 

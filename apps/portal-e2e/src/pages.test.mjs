@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { api, apiLogin, artifacts, assertAccessible, launchBrowser, login, logout, newPage } from './helpers.mjs';
+import { api, apiLogin, artifacts, assertAccessible, CONSENT_QUESTIONS, launchBrowser, login, logout, newPage } from './helpers.mjs';
 import { startStack } from './stack.mjs';
 
 const VIEWPORTS = [
@@ -30,15 +30,6 @@ const ACCOUNTS = [
   { kind: 'analyst', username: 'analyst', expect: ['/', '/statistics', '/profile'] },
 ];
 
-const CONSENT_QUESTIONS = [
-  'CONSENTS_TO_INTERVIEW',
-  'INFORMED_OF_PURPOSE',
-  'INFORMED_OF_DATA_USE',
-  'INFORMED_OF_RESEARCH_USE',
-  'INFORMED_OF_RIGHT_OF_ACCESS',
-  'INFORMED_OF_RETENTION',
-  'INFORMED_OF_WITHDRAWAL',
-];
 const SERVICE_TYPES = ['SHELTER', 'PSYCHOSOCIAL', 'LEGAL_AID', 'MEDICAL', 'REINTEGRATION', 'VOCATIONAL_TRAINING', 'OTHER'];
 
 let stack;

@@ -7,25 +7,11 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { assertAccessible, login as loginAt, logout, newPage as openPage } from './helpers.mjs';
+import { artifacts, assertAccessible, CHROMIUM_ARGS, CONSENT_QUESTIONS, LAO, login as loginAt, logout, newPage as openPage } from './helpers.mjs';
 import { startStack } from './stack.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
-const artifacts = join(root, 'tmp-artifacts/e2e');
-const LAO = /[\u0E80-\u0EFF]/;
-const CONSENT_QUESTIONS = [
-  'CONSENTS_TO_INTERVIEW',
-  'INFORMED_OF_PURPOSE',
-  'INFORMED_OF_DATA_USE',
-  'INFORMED_OF_RESEARCH_USE',
-  'INFORMED_OF_RIGHT_OF_ACCESS',
-  'INFORMED_OF_RETENTION',
-  'INFORMED_OF_WITHDRAWAL',
-];
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 let stack;
 let browser;

@@ -5,27 +5,13 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { assertAccessible } from './helpers.mjs';
+import { artifacts, assertAccessible, CHROMIUM_ARGS, LAO, root } from './helpers.mjs';
 import { startStack } from './stack.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
-const artifacts = join(root, 'tmp-artifacts/e2e');
 const axePath = join(root, 'node_modules/axe-core/axe.min.js');
-const LAO = /[\u0E80-\u0EFF]/;
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 let stack;
 let browser;
