@@ -320,22 +320,9 @@ export class CasesService {
     return noteId;
   }
 
-  /** Runs `fn`; a 404 or a refusal (409) leaves one DENIED audit row before it reaches the caller. */
-  async deniedIsAudited<T>(ctx: RequestContext, action: CaseAuditAction, id: string, fn: () => Promise<T>): Promise<T> {
-    try {
-      return await fn();
-    } catch (e) {
-      if (e instanceof NotFound || e instanceof Conflict) {
-        await this.audit.record(ctx, {
-          action,
-          outcome: 'DENIED',
-          objectType: 'case',
-          objectId: id,
-          reason: e instanceof Conflict ? e.code : 'NOT_FOUND',
-        });
-      }
-      throw e;
-    }
+  /** Runs `fn`; a 404 or a refusal (409) on this case leaves one DENIED audit row (AuditService). */
+  deniedIsAudited<T>(ctx: RequestContext, action: CaseAuditAction, id: string, fn: () => Promise<T>): Promise<T> {
+    return this.audit.deniedIsAudited(ctx, action, 'case', id, fn);
   }
 
   // -------------------------------------------------------------------------------------------

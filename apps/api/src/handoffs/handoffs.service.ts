@@ -108,7 +108,7 @@ export class HandoffsService {
   // -------------------------------------------------------------------------------------------
 
   async create(ctx: RequestContext, caseId: string, dto: CreateHandoffDto): Promise<HandoffDetailView> {
-    return this.deniedIsAudited(ctx, 'HANDOFF_SUBMITTED', 'case', caseId, () =>
+    return this.audit.deniedIsAudited(ctx, 'HANDOFF_SUBMITTED', 'case', caseId, () =>
       this.ds.transaction(async (m) => {
         const actor = actorOf(ctx);
         const lead = caseAccessSql(actor, 'c', 2);
@@ -216,7 +216,7 @@ export class HandoffsService {
   }
 
   async get(ctx: RequestContext, id: string): Promise<HandoffDetailView> {
-    return this.deniedIsAudited(ctx, 'HANDOFF_READ', 'handoff', id, async () => {
+    return this.audit.deniedIsAudited(ctx, 'HANDOFF_READ', 'handoff', id, async () => {
       const actor = actorOf(ctx);
       const row = await this.load(this.ds.manager, actor, id, false);
       const view = await this.detail(this.ds.manager, actor, row);
@@ -384,7 +384,7 @@ export class HandoffsService {
     fn: (m: EntityManager, actor: Actor, h: HandoffRow, to: string) => Promise<Record<string, unknown>>,
   ): Promise<HandoffDetailView> {
     const event = HANDOFF_ACTION_EVENT[action];
-    return this.deniedIsAudited(ctx, event, 'handoff', id, () =>
+    return this.audit.deniedIsAudited(ctx, event, 'handoff', id, () =>
       this.ds.transaction(async (m) => {
         const actor = actorOf(ctx);
         const h = await this.load(m, actor, id, true);
@@ -455,18 +455,6 @@ export class HandoffsService {
       history: events.map(toHistoryEntry),
       victim,
     });
-  }
-
-  /** Runs `fn`; a 404 or a refusal (409) leaves one DENIED audit row before it reaches the caller. */
-  private async deniedIsAudited<T>(ctx: RequestContext, action: HandoffAuditAction, objectType: 'case' | 'handoff', id: string, fn: () => Promise<T>): Promise<T> {
-    try {
-      return await fn();
-    } catch (e) {
-      if (e instanceof NotFound || e instanceof Conflict) {
-        await this.audit.record(ctx, { action, outcome: 'DENIED', objectType, objectId: id, reason: e instanceof Conflict ? e.code : 'NOT_FOUND' });
-      }
-      throw e;
-    }
   }
 }
 

@@ -470,23 +470,9 @@ export class ReferralsService {
     };
   }
 
-  /** Runs `fn`; a 404 or a refusal (409) leaves one DENIED audit row (outside the rolled-back transaction). */
-  private async deniedIsAudited<T>(ctx: RequestContext, action: ReferralAuditAction, objectType: string, objectId: string, fn: () => Promise<T>): Promise<T> {
-    try {
-      return await fn();
-    } catch (e) {
-      if (e instanceof NotFound || e instanceof Conflict) {
-        await this.audit.record(ctx, {
-          action,
-          outcome: 'DENIED',
-          objectType,
-          objectId,
-          reason: e instanceof Conflict ? e.code : 'NOT_FOUND',
-          ...(e instanceof ConsentNotCovering ? { details: { missing: e.missing } } : {}),
-        });
-      }
-      throw e;
-    }
+  /** Runs `fn`; a 404 or a refusal (409) leaves one DENIED audit row, naming the uncovered categories. */
+  private deniedIsAudited<T>(ctx: RequestContext, action: ReferralAuditAction, objectType: string, objectId: string, fn: () => Promise<T>): Promise<T> {
+    return this.audit.deniedIsAudited(ctx, action, objectType, objectId, fn, (e) => (e instanceof ConsentNotCovering ? { missing: e.missing } : undefined));
   }
 }
 
