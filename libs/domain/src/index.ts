@@ -11,3 +11,4 @@ export * from './lib/names';
 export * from './lib/i18n';
 export * from './lib/case-codes';
 export * from './lib/statistics';
+export * from './lib/referral-views';

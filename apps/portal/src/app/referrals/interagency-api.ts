@@ -2,13 +2,12 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   DataCategory,
-  DeclineReason,
   HandoffAction,
   HandoffStatus,
   Page,
-  ReferralAction,
-  ReferralOutcome,
-  ReferralStatus,
+  ReferralDetailView,
+  ReferralSummaryView,
+  ServiceDirectoryEntryView,
   ServiceType,
   Urgency,
   Verdict,
@@ -18,20 +17,10 @@ import { API } from '../core/auth/auth.service';
 
 export type Box = 'incoming' | 'outgoing';
 
-export interface ReferralSummary {
-  id: string;
-  caseId: string;
-  caseNumber: string;
-  fromAgency: { code: string };
-  toAgency: { code: string };
-  serviceTypes: ServiceType[];
-  urgency: Urgency;
-  status: ReferralStatus;
-  acknowledgeBy: string;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-}
+/** The referral routes' response shapes, as the API declares them (libs/domain). */
+export type ReferralSummary = ReferralSummaryView;
+export type ReferralDetail = ReferralDetailView;
+export type DirectoryEntry = ServiceDirectoryEntryView;
 
 export interface HistoryEntry {
   kind: string;
@@ -42,34 +31,7 @@ export interface HistoryEntry {
   details?: Record<string, unknown> | null;
 }
 
-export interface ReferralDetail extends ReferralSummary {
-  fromAgency: { id: string; code: string };
-  toAgency: { id: string; code: string };
-  sentBy: { id: string; username: string | null };
-  reason: string | null;
-  assignedTo: { id: string; username: string | null } | null;
-  acknowledgedAt: string | null;
-  closedAt: string | null;
-  declineReason: DeclineReason | null;
-  outcome: ReferralOutcome | null;
-  note: string | null;
-  categories: DataCategory[];
-  consentIds: string[];
-  effectiveCategories: DataCategory[];
-  overdue: boolean;
-  services: { id: string; serviceType: ServiceType; deliveredOn: string; provider: string | null; notes: string | null; recordedBy: { username: string | null }; recordedAt: string }[];
-  history: HistoryEntry[];
-  allowedActions: ReferralAction[];
-}
 
-export interface DirectoryEntry {
-  id: string;
-  code: string;
-  nameLo: string;
-  nameEn: string;
-  serviceTypes: ServiceType[];
-  provinces: string[];
-}
 
 export interface CreateReferral {
   toAgencyId: string;

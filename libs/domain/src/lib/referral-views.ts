@@ -1,0 +1,75 @@
+/**
+ * Response shapes of the referral routes, shared by the API (which builds them with explicit
+ * mappers from query rows) and the portal (which reads them). No name, phone or document number of
+ * the person ever appears here (lists carry the case number only).
+ */
+import type { DataCategory } from './enums';
+import type { ServiceType } from './reference';
+import type { DeclineReason, ReferralAction, ReferralOutcome, ReferralStatus, Urgency } from './workflows';
+
+export interface ReferralSummaryView {
+  id: string;
+  caseId: string;
+  caseNumber: string;
+  fromAgency: { code: string };
+  toAgency: { code: string };
+  serviceTypes: ServiceType[];
+  urgency: Urgency;
+  status: ReferralStatus;
+  /** accept or decline by then (created + URGENCY_SLA_HOURS) */
+  acknowledgeBy: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface ReferralServiceView {
+  id: string;
+  serviceType: ServiceType;
+  deliveredOn: string;
+  provider: string | null;
+  notes: string | null;
+  recordedBy: { id: string; username: string | null };
+  recordedAt: string;
+}
+
+export interface ReferralHistoryEntryView {
+  kind: string;
+  at: string;
+  actor: { username: string | null; agencyCode: string | null } | null;
+  /** the status the referral moved to, when the event changed it */
+  status: ReferralStatus | null;
+  details: Record<string, unknown> | null;
+}
+
+export interface ReferralDetailView extends ReferralSummaryView {
+  fromAgency: { id: string; code: string };
+  toAgency: { id: string; code: string };
+  sentBy: { id: string; username: string | null };
+  reason: string | null;
+  /** the packet as requested (CASE_SUMMARY always included) */
+  categories: DataCategory[];
+  /** what the receiving agency sees of the case right now (narrowed by status and by the consents in force) */
+  effectiveCategories: DataCategory[];
+  consentIds: string[];
+  assignedTo: { id: string; username: string | null } | null;
+  acknowledgedAt: string | null;
+  closedAt: string | null;
+  declineReason: DeclineReason | null;
+  outcome: ReferralOutcome | null;
+  /** the decline, outcome or cancellation text */
+  note: string | null;
+  overdue: boolean;
+  services: ReferralServiceView[];
+  history: ReferralHistoryEntryView[];
+  allowedActions: ReferralAction[];
+}
+
+export interface ServiceDirectoryEntryView {
+  id: string;
+  code: string;
+  nameLo: string;
+  nameEn: string;
+  serviceTypes: ServiceType[];
+  provinces: string[];
+}
