@@ -4,6 +4,7 @@ import { ExportRunner } from '../exports/export-runner';
 import { AuditService } from '../platform/audit/audit.service';
 import { APP_CONFIG, AppConfig } from '../platform/config/config';
 import { redisConnection } from '../platform/queue/queue.module';
+import { StatsService } from '../stats/stats.service';
 import { SlaService } from './sla.service';
 
 /** The queue of the worker's clocks: repeatable jobs with empty payloads. */
@@ -17,6 +18,7 @@ const REDECLARE_EVERY_MS = 5 * 60 * 1000;
  *   sla.scan        every SLA_SCAN_EVERY_SECONDS: reminders and breaches (SlaService.scan)
  *   exports.sweep   every 5 minutes: exports not downloaded in time expire, their files are deleted
  *   audit.seal      every AUDIT_SEAL_EVERY_SECONDS: finished audit rows are sealed into blocks
+ *   stats.daily     every STATS_REFRESH_EVERY_SECONDS: whole past days recounted for /stats/summary
  * A missed or doubled run is harmless: all are idempotent and PostgreSQL holds the state.
  */
 @Injectable()
@@ -30,6 +32,7 @@ export class MaintenanceScheduler implements OnApplicationBootstrap, OnApplicati
     private readonly sla: SlaService,
     private readonly exports: ExportRunner,
     private readonly audit: AuditService,
+    private readonly stats: StatsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -53,6 +56,7 @@ export class MaintenanceScheduler implements OnApplicationBootstrap, OnApplicati
     if (name === 'sla.scan') return { ...(await this.sla.scan()) };
     if (name === 'exports.sweep') return { expired: await this.exports.sweepExpired() };
     if (name === 'audit.seal') return { sealed: await this.audit.seal() };
+    if (name === 'stats.daily') return { rows: await this.stats.refreshDaily() };
     return {};
   }
 
@@ -63,5 +67,6 @@ export class MaintenanceScheduler implements OnApplicationBootstrap, OnApplicati
     await q.upsertJobScheduler('sla.scan', { every: this.config.slaScanEverySeconds * 1000 }, { name: 'sla.scan', data: {}, opts });
     await q.upsertJobScheduler('exports.sweep', { every: EXPORT_SWEEP_EVERY_MS }, { name: 'exports.sweep', data: {}, opts });
     await q.upsertJobScheduler('audit.seal', { every: this.config.auditSealEverySeconds * 1000 }, { name: 'audit.seal', data: {}, opts: { removeOnComplete: true, removeOnFail: { count: 50 } } });
+    await q.upsertJobScheduler('stats.daily', { every: this.config.statsRefreshEverySeconds * 1000 }, { name: 'stats.daily', data: {}, opts });
   }
 }

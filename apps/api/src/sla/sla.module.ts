@@ -2,13 +2,14 @@ import { Module } from '@nestjs/common';
 import { ExportsWorkerModule } from '../exports/exports.module';
 import { NotificationsWorkerModule } from '../notifications/notifications.module';
 import { OutboxModule } from '../platform/outbox/outbox.module';
+import { StatsCoreModule } from '../stats/stats.module';
 import { MaintenanceScheduler } from './maintenance';
 import { SlaHandlers } from './sla-handlers';
 import { SlaService } from './sla.service';
 
-/** The worker's clocks: SLA reminders and breaches, and the export sweep. */
+/** The worker's clocks: SLA reminders and breaches, the export sweep, the audit seal and the daily statistics. */
 @Module({
-  imports: [OutboxModule, NotificationsWorkerModule, ExportsWorkerModule],
+  imports: [OutboxModule, NotificationsWorkerModule, ExportsWorkerModule, StatsCoreModule],
   providers: [SlaService, SlaHandlers, MaintenanceScheduler],
   exports: [SlaService],
 })

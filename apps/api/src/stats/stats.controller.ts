@@ -1,12 +1,12 @@
-import { Controller, Get, Module, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsISO8601, IsOptional } from 'class-validator';
-import { DataSource } from 'typeorm';
 import { SMALL_CELL_K, suppressSmallCells, suppressTotal, type StatCell } from '@ctms/domain';
 import { AuditService } from '../platform/audit/audit.service';
 import { Ctx, RequirePermission } from '../platform/auth/decorators';
 import { ValidationFailed } from '../platform/http/errors';
 import type { RequestContext } from '../platform/http/request-context';
+import { StatsService, type RawCount, type StatsDimension } from './stats.service';
 
 export class StatsQueryDto {
   @ApiPropertyOptional({ format: 'date-time', description: 'cases opened (referrals created) at or after' })
@@ -25,6 +25,11 @@ export interface StatsSummaryView {
   to: string | null;
   /** cells below k are withheld (n: null, suppressed: true) */
   k: number;
+  /**
+   * Whole days before today come from daily counts made by the worker at this time (a status that
+   * changed since shows at the next recount); null when every count is live.
+   */
+  dailyCountsAsOf: string | null;
   cases: number | null;
   referrals: number | null;
   casesByStatus: StatCell[];
@@ -37,13 +42,14 @@ export interface StatsSummaryView {
 /**
  * Aggregate statistics for the National Plan of Action and TIP reporting: counts only, over every
  * case in the country, with small cells withheld (k-anonymity, k = 11, and complementary
- * suppression). No record, name or id leaves this route. Reading it is audited.
+ * suppression). No record, name or id leaves this route. Reading it is audited. The counts of
+ * whole past days come from the worker's daily recount (StatsService).
  */
 @ApiTags('statistics')
 @Controller({ path: 'stats', version: '1' })
 export class StatsController {
   constructor(
-    private readonly ds: DataSource,
+    private readonly stats: StatsService,
     private readonly audit: AuditService,
   ) {}
 
@@ -54,51 +60,23 @@ export class StatsController {
     if (q.from && q.to && new Date(q.from) >= new Date(q.to)) throw new ValidationFailed([{ field: 'to', problems: ['to must be after from'] }]);
     const from = q.from ?? null;
     const to = q.to ?? null;
-    // one scan of the cases for three dimensions and the total (GROUPING SETS), one for the
-    // exploitation types (an array), one for the referrals
-    const [cases, types, referrals] = await Promise.all([
-      this.ds.query(
-        `SELECT grouping(status, province_code, identification_status) AS g, status, province_code, identification_status, count(*)::int AS n
-           FROM case_record
-          WHERE ($1::timestamptz IS NULL OR opened_at >= $1) AND ($2::timestamptz IS NULL OR opened_at < $2)
-          GROUP BY GROUPING SETS ((status), (province_code), (identification_status), ())`,
-        [from, to],
-      ) as Promise<{ g: number; status: string | null; province_code: string | null; identification_status: string | null; n: number }[]>,
-      this.ds.query(
-        `SELECT t AS key, count(*)::int AS n
-           FROM case_record c CROSS JOIN LATERAL unnest(c.exploitation_types) t
-          WHERE ($1::timestamptz IS NULL OR c.opened_at >= $1) AND ($2::timestamptz IS NULL OR c.opened_at < $2)
-          GROUP BY t`,
-        [from, to],
-      ) as Promise<{ key: string; n: number }[]>,
-      this.ds.query(
-        `SELECT grouping(status) AS g, status AS key, count(*)::int AS n
-           FROM referral
-          WHERE ($1::timestamptz IS NULL OR created_at >= $1) AND ($2::timestamptz IS NULL OR created_at < $2)
-          GROUP BY GROUPING SETS ((status), ())`,
-        [from, to],
-      ) as Promise<{ g: number; key: string | null; n: number }[]>,
-    ]);
-    // grouping() bits, left to right: status, province_code, identification_status (1 = rolled up)
-    const dim = (bits: number, pick: (r: (typeof cases)[number]) => string | null) =>
-      suppressSmallCells(cases.filter((r) => r.g === bits).map((r) => ({ key: pick(r) ?? '', n: r.n })));
-    const total = cases.find((r) => r.g === 7)?.n ?? 0;
-    const referralTotal = referrals.find((r) => r.g === 1)?.n ?? 0;
+    const raw = await this.stats.counts(from, to);
+    const dim = (rows: RawCount[], d: StatsDimension) => suppressSmallCells(rows.filter((r) => r.dimension === d).map((r) => ({ key: r.key, n: r.n })));
+    // every case has one status and every referral one: the totals are the sums of the status counts
+    const total = (rows: RawCount[]) => rows.filter((r) => r.dimension === 'status').reduce((sum, r) => sum + r.n, 0);
     await this.audit.record(ctx, { action: 'STATS_READ', outcome: 'ALLOWED', details: { from, to } });
     return {
       from,
       to,
       k: SMALL_CELL_K,
-      cases: suppressTotal(total),
-      referrals: suppressTotal(referralTotal),
-      casesByStatus: dim(0b011, (r) => r.status),
-      casesByProvince: dim(0b101, (r) => r.province_code),
-      casesByIdentification: dim(0b110, (r) => r.identification_status),
-      casesByExploitationType: suppressSmallCells(types),
-      referralsByStatus: suppressSmallCells(referrals.filter((r) => r.g === 0).map((r) => ({ key: r.key ?? '', n: r.n }))),
+      dailyCountsAsOf: raw.dailyAsOf,
+      cases: suppressTotal(total(raw.cases)),
+      referrals: suppressTotal(total(raw.referrals)),
+      casesByStatus: dim(raw.cases, 'status'),
+      casesByProvince: dim(raw.cases, 'province'),
+      casesByIdentification: dim(raw.cases, 'identification'),
+      casesByExploitationType: dim(raw.cases, 'exploitation_type'),
+      referralsByStatus: dim(raw.referrals, 'status'),
     };
   }
 }
-
-@Module({ controllers: [StatsController] })
-export class StatsModule {}

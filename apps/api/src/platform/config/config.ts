@@ -32,6 +32,8 @@ export interface AppConfig {
   slaScanEverySeconds: number;
   /** how often the worker seals finished audit rows into hash-chained blocks */
   auditSealEverySeconds: number;
+  /** the worker recounts whole past days for the statistics summary this often */
+  statsRefreshEverySeconds: number;
   /** a reminder goes out when this share (percent) of the SLA period is left */
   slaReminderPercent: number;
   /** SMTP for notification e-mails; null: development and test write .eml files to mailDir, production sends none */
@@ -128,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     exportTtlSeconds: int(env, 'EXPORT_TTL_SECONDS', 3600, 60, 7 * 24 * 3600),
     slaScanEverySeconds: int(env, 'SLA_SCAN_EVERY_SECONDS', 60, 5, 3600),
     auditSealEverySeconds: int(env, 'AUDIT_SEAL_EVERY_SECONDS', 5, 1, 3600),
+    statsRefreshEverySeconds: int(env, 'STATS_REFRESH_EVERY_SECONDS', 300, 10, 86400),
     slaReminderPercent: int(env, 'SLA_REMINDER_PERCENT', 25, 1, 99),
     smtpUrl: env['SMTP_URL'] ? url(env, 'SMTP_URL', '', ['smtp:', 'smtps:']) : null,
     mailDir: env['SMTP_URL'] || nodeEnv === 'production' ? null : join(process.cwd(), 'var', 'mail'),
