@@ -11,7 +11,7 @@ import type { Actor, RequestContext } from '../platform/http/request-context';
 import { DEFAULT_SEARCH_RESULTS, PersonSearchDto } from './dto/person.dto';
 import { GRAM_STATS_SQL, GramStatsCache, type GramStatsRow } from './gram-stats';
 import { documentBlindIndex, gramHash, gramsOf, keyBlindIndex, keysOfName, keyTrigrams, jaccard, MatchKey } from './name-index';
-import { gramFilters, partKeyPairs, querySegments, wordPlusFuzzy } from './search-plan';
+import { gramFilters, partKeyPairs, querySegments, wordPlusFuzzy, wordPlusOneEdit } from './search-plan';
 import { nicknamePlusName, wordKeysOf } from './word-match';
 import type { PersonContact, PersonIdentity } from './person-writer';
 import type { PersonCandidateView, PersonMatchReason, PersonMergeView, PersonSearchResultView, PersonTombstoneView, PersonView } from './person.views';
@@ -20,10 +20,18 @@ import { addCaseEvent } from '../cases/case-db';
 /** How many rows the SQL ranking hands to the decrypting stage. */
 export const SEARCH_SQL_LIMIT = 50;
 /**
+ * … when the query carries a birth year. The birth date is encrypted, so only the decrypting stage
+ * can tell apart the many people who share a common name (at 2.5 M persons, dozens share a
+ * nickname + family name); it reads this many so that the year can pick the right ones.
+ */
+export const SEARCH_SQL_LIMIT_WITH_YEAR = 200;
+/**
  * At most this many rows of the first stage are ranked in SQL (a safety bound: the stage asks for
  * exact keys and rare gram pairs, a few hundred rows at 100,000 cases).
  */
 export const SEARCH_CANDIDATE_LIMIT = 3000;
+/** How many word blind indexes a PersonsService remembers (≈ 150 bytes each). */
+const WORD_INDEX_MEMO = 100_000;
 /** Trigram similarity from which a name is "similar" (a one-letter change in a short Lao name is ~0.45). */
 export const SIMILAR_THRESHOLD = 0.4;
 
@@ -161,6 +169,23 @@ export class PersonsService {
   /** Frequencies of the keyed trigram hashes, to pick the rarest (from pg_stats, per process). */
   private readonly gramStats = new GramStatsCache();
 
+  /**
+   * Blind indexes of word keys, remembered: a Latin query asks for the ≈ 300 one-edit neighbours of
+   * each word (wordPlusOneEdit), an HMAC each (≈ 15 µs), and names repeat. Bounded; the process
+   * holds the key anyway, so keeping its outputs in memory reveals nothing more.
+   */
+  private readonly wordIndexes = new Map<string, string | null>();
+  private readonly wordIndex = (k: MatchKey): string | null => {
+    const id = `${k.script}:${k.key}`;
+    let b = this.wordIndexes.get(id);
+    if (b === undefined) {
+      if (this.wordIndexes.size >= WORD_INDEX_MEMO) this.wordIndexes.clear();
+      b = keyBlindIndex(this.cipher, k);
+      this.wordIndexes.set(id, b);
+    }
+    return b;
+  };
+
   // -------------------------------------------------------------------------------------------
   // search
   // -------------------------------------------------------------------------------------------
@@ -175,8 +200,8 @@ export class PersonsService {
     const bidx = query.map((k) => keyBlindIndex(this.cipher, k)).filter((b): b is string => b !== null);
     const doc = dto.documentNumber ? documentBlindIndex(this.cipher, dto.documentNumber) : null;
     const docs = doc ? [doc] : [];
-    const rows = await this.candidates(query, name, grams, bidx, docs);
     const queryYear = dto.dateOfBirth ? Number(dto.dateOfBirth.slice(0, 4)) : undefined;
+    const rows = await this.candidates(query, name, grams, bidx, docs, queryYear === undefined ? SEARCH_SQL_LIMIT : SEARCH_SQL_LIMIT_WITH_YEAR);
     const scored: (PersonCandidateView & { display: { caseNumbers: string[] } })[] = [];
     for (const r of rows) {
       const identity = this.cipher.decryptJson<PersonIdentity>(r.identity_enc, { table: 'person', column: 'identity_enc', rowId: r.id });
@@ -244,16 +269,17 @@ export class PersonsService {
    * First stage, all through GIN indexes: exact whole keys (`name_bidx && …`), pairs of part keys
    * (nickname + family name, any word order, every cut of a Lao name: `name_bidx @> …`), the
    * document, the typo-tolerant gram filters of search-plan.ts (`name_grams @> …`, one filter
-   * per word or half-word, all of which must hold), and one word exact with the other words fuzzy. Only those rows (at most
+   * per word or half-word, all of which must hold), one word exact with the other words fuzzy, and one word exact with another one edit away (`wordPlusOneEdit`). Only those rows (at most
    * SEARCH_CANDIDATE_LIMIT, exact hits first) are ranked, on narrow columns: document hit, key hit,
    * then the number of shared hashed grams and their Jaccard overlap. The encrypted identity is
-   * read for the best SEARCH_SQL_LIMIT only.
+   * read for the best `sqlLimit` only.
    */
-  private async candidates(query: MatchKey[], name: string, grams: number[], bidx: string[], docs: string[]): Promise<CandidateRow[]> {
+  private async candidates(query: MatchKey[], name: string, grams: number[], bidx: string[], docs: string[], sqlLimit: number): Promise<CandidateRow[]> {
     const freq = await this.gramStats.get(async () => ((await this.ds.query(GRAM_STATS_SQL)) as GramStatsRow[])[0]);
     const hash = (t: string): number => gramHash(this.cipher, t);
     const filters = gramFilters(querySegments(query, hash), freq);
     const wordFuzzy = wordPlusFuzzy(name, hash, freq, (k) => keyBlindIndex(this.cipher, k));
+    const wordEdit = wordPlusOneEdit(name, this.wordIndex);
     const keyPairs = partKeyPairs(name)
       .map((pair) => pair.map((k) => keyBlindIndex(this.cipher, k)))
       .filter((pair): pair is string[] => pair.every((b) => b !== null));
@@ -265,7 +291,10 @@ export class PersonsService {
     const keyHit = ['p.name_bidx && $2::text[]', ...keyPairs.map((pair) => `p.name_bidx @> ${param(pair, 'text[]')}`)].join(' OR ');
     const gramSql = (f: number[][]): string => `(${f.map((conj) => `p.name_grams @> ${param(conj, 'int[]')}`).join(' OR ')})`;
     const gramHit = filters.map(gramSql).join(' AND ');
-    const wordHit = wordFuzzy.map(({ key, filter }) => `(p.name_bidx @> ${param([key], 'text[]')}${filter ? ` AND ${gramSql(filter)}` : ''})`);
+    const wordHit = [
+      ...wordFuzzy.map(({ key, filter }) => `(p.name_bidx @> ${param([key], 'text[]')}${filter ? ` AND ${gramSql(filter)}` : ''})`),
+      ...wordEdit.map(({ key, neighbours }) => `(p.name_bidx @> ${param([key], 'text[]')} AND p.name_bidx && ${param(neighbours, 'text[]')})`),
+    ];
     return this.ds.query(
       `SELECT p.id, p.identity_enc, p.sex, r.doc_hit
          FROM (SELECT c.id, c.doc_hit, c.key_hit, o.shared, o.shared / GREATEST(cardinality(c.name_grams) + $4::int - o.shared, 1) AS overlap
@@ -277,7 +306,7 @@ export class PersonsService {
                         LIMIT ${SEARCH_CANDIDATE_LIMIT}) c
                 CROSS JOIN LATERAL (SELECT count(*)::float8 AS shared FROM unnest(c.name_grams) g WHERE g = ANY($1::int[])) o
                 ORDER BY c.doc_hit DESC, c.key_hit DESC, o.shared DESC, 5 DESC, c.id
-                LIMIT ${SEARCH_SQL_LIMIT}) r
+                LIMIT ${sqlLimit}) r
          JOIN person p ON p.id = r.id
         ORDER BY r.doc_hit DESC, r.key_hit DESC, r.shared DESC, r.overlap DESC, r.id`,
       params,

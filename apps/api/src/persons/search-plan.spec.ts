@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { FieldCipher } from '../platform/crypto/field-cipher';
 import { GramStatsCache, gramFrequencies } from './gram-stats';
 import { gramHash, identityKeys, keysOfName, keyTrigrams, latinWordKeys, searchColumns } from './name-index';
-import { GRAM_SPACING, gramFilters, laoSplits, partKeyPairs, querySegments, segmentFilter, wordPlusFuzzy, type GramFrequencies } from './search-plan';
+import { GRAM_SPACING, gramFilters, LATIN_KEY_ALPHABET, laoSplits, oneEditVariants, partKeyPairs, querySegments, segmentFilter, wordPlusFuzzy, wordPlusOneEdit, type GramFrequencies } from './search-plan';
 import { nicknamePlusName, wordKeysOf } from './word-match';
 
 const cipher = new FieldCipher({ currentVersion: 1, keys: { 1: randomBytes(32) } }, randomBytes(32));
@@ -166,5 +166,43 @@ describe('nickname + name', () => {
     expect(nicknamePlusName('Noy', keys, 0.4)).toBe(0);
     // a one-letter nickname key: "Ae" folds to "e"
     expect(nicknamePlusName('Ae Kaeovong', wordKeysOf({ ...identity, nicknames: ['Ae'] }), 0.4)).toBeGreaterThan(0.4);
+  });
+});
+
+describe('one word exact, another one edit away', () => {
+  it('holds every key one letter dropped, added or changed, and not the word itself', () => {
+    const v = new Set(oneEditVariants('vilaipan'));
+    expect(v.has('vilaipan')).toBe(false);
+    expect(v.has('vilaipn')).toBe(true); // dropped
+    expect(v.has('villaipan')).toBe(true); // added
+    expect(v.has('vilaipen')).toBe(true); // changed
+    expect(v.has('vilaipans')).toBe(true); // added at the end
+    expect(v.has('vilapn')).toBe(false); // two edits
+    // the folded alphabet: letters the folds remove never appear in a key
+    expect(LATIN_KEY_ALPHABET).not.toContain('x');
+    expect([...v].every((w) => [...w].every((c) => LATIN_KEY_ALPHABET.includes(c)))).toBe(true);
+  });
+
+  it('is symmetric: the stored word is a neighbour of the typed one for each kind of slip', () => {
+    for (const [typed, stored] of [
+      ['daomalah', 'daomala'],
+      ['dosi', 'daosi'],
+      ['kamlat', 'kamnat'],
+      ['vilaipn', 'vilaipan'],
+    ]) {
+      expect({ typed, found: oneEditVariants(typed).includes(stored) }).toEqual({ typed, found: true });
+    }
+  });
+
+  it('pairs each word, exact, with the neighbours of each other word of three letters or more', () => {
+    const index = (k: { key: string }) => `b:${k.key}`;
+    const arms = wordPlusOneEdit('Xay Vilayphnh', index);
+    // "sai" exact with the neighbours of "vilaipn", and "vilaipn" exact with the neighbours of "sai"
+    expect(arms.map((a) => a.key)).toEqual(['b:sai', 'b:vilaipn']);
+    expect(arms[0]?.neighbours).toContain('b:vilaipan');
+    expect(arms[1]?.neighbours).toContain('b:sao');
+    // one word: nothing to pair; a two-letter word is only ever exact
+    expect(wordPlusOneEdit('Vilayphanh', index)).toEqual([]);
+    expect(wordPlusOneEdit('Ae Keovong', index).map((a) => a.key)).toEqual(['b:e']);
   });
 });

@@ -1,4 +1,4 @@
-import { isLaoScript, laoKey } from '@ctms/domain';
+import { isLaoScript, laoKey, latinWordKey } from '@ctms/domain';
 import { keyTrigrams, latinWordKeys, pgTrigrams, type MatchKey } from './name-index';
 
 /**
@@ -231,6 +231,68 @@ export function wordPlusFuzzy(
     const [filter] = gramFilters(segments, freq, 1, Infinity);
     if (filter) out.push({ key, filter });
     else if ((freq.keyShare?.(key) ?? 0) * freq.rows <= MAX_FUZZY_ROWS) out.push({ key, filter: null });
+  }
+  return out;
+}
+
+/** Letters a folded Latin word key can hold (the folds remove x, w, q, c, r … inside words). */
+export const LATIN_KEY_ALPHABET: readonly string[] = [...'abcdefghijklmnopqrstuvwxyz'].filter((c) => latinWordKey(`a${c}a`).includes(c));
+
+/** Shortest query word whose one-edit neighbours are asked for (shorter words have too many). */
+export const MIN_EDIT_WORD = 3;
+
+/**
+ * Every key one edit away from a folded Latin word: a letter dropped, added or changed (≈ 400 for
+ * an 8-letter word). Asked for as exact word keys (`name_bidx && …`) they find the stored word that
+ * a typo or a romanisation not covered by the folds turned into the query word ("vilaipn" →
+ * vilaipan, "daomalah" → daomala, "dosi" → daosi) with no gram read at all: the GIN index looks up a
+ * few hundred keys, most of which nobody holds.
+ */
+export function oneEditVariants(word: string, alphabet: readonly string[] = LATIN_KEY_ALPHABET): string[] {
+  const out = new Set<string>();
+  for (let i = 0; i <= word.length; i++) {
+    const head = word.slice(0, i);
+    const tail = word.slice(i);
+    if (i < word.length) out.add(head + tail.slice(1));
+    for (const c of alphabet) {
+      out.add(head + c + tail);
+      if (i < word.length && c !== word[i]) out.add(head + c + tail.slice(1));
+    }
+  }
+  out.delete(word);
+  // a one-letter key is no name part anyone is found by
+  return [...out].filter((w) => w.length >= 2);
+}
+
+/**
+ * One word exact, another one edit away: for a Latin query of two to four words, each ordered pair
+ * of words (exact, edited) whose edited word has at least MIN_EDIT_WORD letters. The person must
+ * hold the exact word key and one of the neighbours of the other word: a family name spelt right
+ * and a given name with one letter wrong, or the reverse. Selective at any table size: exact keys,
+ * intersected in the GIN index. (A slip in both words, asked as two neighbourhoods, let ten times
+ * more rows through and found no more of the labelled pairs at 1 M cases.)
+ */
+export function wordPlusOneEdit(name: string, blindIndex: (k: MatchKey) => string | null): { key: string; neighbours: string[] }[] {
+  const words = latinWordKeys(name, 1).slice(0, 4);
+  if (words.length < 2) return [];
+  const neighbours = new Map(
+    words.map((w) => [
+      w.key,
+      w.key.length < MIN_EDIT_WORD
+        ? []
+        : oneEditVariants(w.key)
+            .map((v) => blindIndex({ script: 'latin', key: v }))
+            .filter((b): b is string => b !== null),
+    ]),
+  );
+  const out: { key: string; neighbours: string[] }[] = [];
+  for (const w of words) {
+    const key = blindIndex(w);
+    if (key === null) continue;
+    for (const o of words) {
+      const n = neighbours.get(o.key) ?? [];
+      if (o !== w && n.length > 0) out.push({ key, neighbours: n });
+    }
   }
   return out;
 }
