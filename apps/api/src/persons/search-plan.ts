@@ -265,34 +265,54 @@ export function oneEditVariants(word: string, alphabet: readonly string[] = LATI
 }
 
 /**
+ * The folded keys a typed Latin word may stand for: its own key, and the keys of the word with its
+ * doubled letters collapsed before the folds ("Lathhtham": the doubled h hides the th fold, →
+ * latam) and with a silent h dropped, one that follows a vowel or a consonant other than p, t, k,
+ * c, s and n, whose h makes a digraph ("Lahda" → lada, "Namhmy" → nami, "Sohmson" → somson). Stored
+ * keys keep the usual folds; these are only more keys to ask for.
+ */
+export function wordForms(raw: string): string[] {
+  const w = raw.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  const collapsed = w.replace(/([a-z])\1+/g, '$1');
+  const silentH = (x: string): string => x.replace(/(?<=[abdefgijlmoqruvwyz])h/g, '');
+  return [...new Set([w, collapsed, silentH(w), silentH(collapsed)].map(latinWordKey))].filter((k) => k !== '');
+}
+
+/** The typed words of a Latin name, as wordForms takes them. */
+function typedWords(name: string): string[] {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => latinWordKey(w) !== '');
+}
+
+/**
  * One word exact, another one edit away: for a Latin query of two to four words, each ordered pair
- * of words (exact, edited) whose edited word has at least MIN_EDIT_WORD letters. The person must
- * hold the exact word key and one of the neighbours of the other word: a family name spelt right
- * and a given name with one letter wrong, or the reverse. Selective at any table size: exact keys,
- * intersected in the GIN index. (A slip in both words, asked as two neighbourhoods, let ten times
- * more rows through and found no more of the labelled pairs at 1 M cases.)
+ * of words (exact, near). The person must hold a key of the exact word (one of its wordForms) and
+ * a key near the other word: one of its forms, or a string one edit from a form of at least
+ * MIN_EDIT_WORD letters. A family name spelt right and a given name with one letter wrong, or the
+ * reverse. Selective at any table size: exact keys, intersected in the GIN index. (A slip in both
+ * words, asked as two neighbourhoods, let ten times more rows through and found no more of the
+ * labelled pairs at 1 M cases.)
  */
 export function wordPlusOneEdit(name: string, blindIndex: (k: MatchKey) => string | null): { key: string; neighbours: string[] }[] {
-  const words = latinWordKeys(name, 1).slice(0, 4);
+  if (isLaoScript(name)) return [];
+  const words = [...new Map(typedWords(name).map((w) => [latinWordKey(w), wordForms(w)])).values()].slice(0, 4);
   if (words.length < 2) return [];
-  const neighbours = new Map(
-    words.map((w) => [
-      w.key,
-      w.key.length < MIN_EDIT_WORD
-        ? []
-        : oneEditVariants(w.key)
-            .map((v) => blindIndex({ script: 'latin', key: v }))
-            .filter((b): b is string => b !== null),
-    ]),
+  const index = (k: string): string | null => blindIndex({ script: 'latin', key: k });
+  const near = words.map((forms) =>
+    [...new Set(forms.flatMap((f) => [f, ...(f.length >= MIN_EDIT_WORD ? oneEditVariants(f) : [])]))].map(index).filter((b): b is string => b !== null),
   );
   const out: { key: string; neighbours: string[] }[] = [];
-  for (const w of words) {
-    const key = blindIndex(w);
-    if (key === null) continue;
-    for (const o of words) {
-      const n = neighbours.get(o.key) ?? [];
-      if (o !== w && n.length > 0) out.push({ key, neighbours: n });
+  words.forEach((forms, i) => {
+    for (const f of forms) {
+      const key = index(f);
+      if (key === null) continue;
+      near.forEach((n, j) => {
+        if (j !== i && n.length > 0) out.push({ key, neighbours: n });
+      });
     }
-  }
+  });
   return out;
 }
