@@ -97,12 +97,14 @@ test('seed:synthetic fills a marked database; no generated name is stored in pla
 
 test('bench produces a result for each measured row', () => {
   assert.ok(existsSync(resolve(ROOT, 'dist/apps/api/main.js')), 'build the API first (npm run test:synthetic does)');
-  const r = tool('tools/bench/bench.ts', ['--db', DB, '--seconds', '1', '--connections', '4', '--out', 'tmp-artifacts/bench-ci', '--only', 'case-read,list-page1,search-lao,update,access-log']);
+  const r = tool('tools/bench/bench.ts', ['--db', DB, '--seconds', '1', '--connections', '4', '--out', 'tmp-artifacts/bench-ci', '--only', 'case-read,list-page1,search-lao,update,create,access-log,dashboard']);
   assert.equal(r.status, 0, r.stderr);
   const out = JSON.parse(readFileSync(resolve(ROOT, 'tmp-artifacts/bench-ci/results.json'), 'utf8')) as { rows: { key: string; api: { count: number } | null; sql: { count: number } | null }[] };
-  assert.deepEqual(out.rows.map((x) => x.key).sort(), ['access-log', 'case-read', 'list-page1', 'search-lao', 'update']);
+  assert.deepEqual(out.rows.map((x) => x.key).sort(), ['access-log', 'case-read', 'create', 'dashboard', 'list-page1', 'search-lao', 'update']);
   for (const row of out.rows) {
     assert.ok((row.api?.count ?? 0) > 0, `${row.key}: API requests`);
     assert.ok((row.sql?.count ?? 0) > 0, `${row.key}: SQL baseline`);
+    // every replayed statement ran (a create replays with fresh ids, not into a duplicate key)
+    assert.equal((row.sql as { errors?: number } | null)?.errors ?? 0, 0, `${row.key}: SQL baseline errors`);
   }
 });
