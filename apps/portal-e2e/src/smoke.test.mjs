@@ -186,3 +186,23 @@ test('caseworker signs in, sees the Lao shell, switches to English, sees only pe
     await context.close();
   }
 });
+
+test('the portal files go out gzipped, hashed ones cached for good; API answers are never compressed', async () => {
+  const index = await fetch(`${stack.baseUrl}/`, { headers: { 'accept-encoding': 'gzip' } });
+  assert.equal(index.headers.get('cache-control'), 'no-cache');
+  const html = await index.text();
+  const main = /<script[^>]+src="(main-[A-Z0-9]+\.js)"/.exec(html)?.[1];
+  assert.ok(main, 'index.html loads a hashed main script');
+  const js = await fetch(`${stack.baseUrl}/${main}`, { headers: { 'accept-encoding': 'gzip' } });
+  assert.equal(js.status, 200);
+  assert.equal(js.headers.get('content-encoding'), 'gzip');
+  assert.equal(js.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+  // a login answer carries tokens: never compressed, whatever the client accepts
+  const login = await fetch(`${stack.baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'accept-encoding': 'gzip' },
+    body: JSON.stringify({ username: 'atd.caseworker', password: 'demo-password-2026' }),
+  });
+  assert.equal(login.status, 200);
+  assert.equal(login.headers.get('content-encoding'), null);
+});
