@@ -269,9 +269,10 @@ export class PersonsService {
    * First stage, all through GIN indexes: exact whole keys (`name_bidx && …`), pairs of part keys
    * (nickname + family name, any word order, every cut of a Lao name: `name_bidx @> …`), the
    * document, the typo-tolerant gram filters of search-plan.ts (`name_grams @> …`, one filter
-   * per word or half-word, all of which must hold), one word exact with the other words fuzzy, and one word exact with another one edit away (`wordPlusOneEdit`). Only those rows (at most
-   * SEARCH_CANDIDATE_LIMIT, exact hits first) are ranked, on narrow columns: document hit, key hit,
-   * then the number of shared hashed grams and their Jaccard overlap. The encrypted identity is
+   * per word or half-word, all of which must hold), one word exact with the other words fuzzy, and
+   * one word exact with another one edit away (`wordPlusOneEdit`, asked first). Only those rows (at
+   * most SEARCH_CANDIDATE_LIMIT, exact hits first) are ranked, on narrow columns: document hit, key
+   * hit, near-exact (edit) hit, then the number of shared hashed grams and their Jaccard overlap. The encrypted identity is
    * read for the best `sqlLimit` only.
    */
   private async candidates(query: MatchKey[], name: string, grams: number[], bidx: string[], docs: string[], sqlLimit: number): Promise<CandidateRow[]> {
