@@ -11,7 +11,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { api, apiLogin, CONSENT_QUESTIONS, launchBrowser, login, root } from '../../apps/portal-e2e/src/helpers.mjs';
+import { api, apiLogin, launchBrowser, login, root, screenAndApprove } from '../../apps/portal-e2e/src/helpers.mjs';
 import { startStack } from '../../apps/portal-e2e/src/stack.mjs';
 
 const runsArg = process.argv.indexOf('--runs');
@@ -46,20 +46,7 @@ function initialJs() {
 async function openCase(baseUrl) {
   const cw = await apiLogin(baseUrl, 'atd.caseworker');
   const sup = await apiLogin(baseUrl, 'atd.supervisor');
-  const past = new Date(Date.now() - 2 * 3600_000).toISOString();
-  const consent = Object.fromEntries(CONSENT_QUESTIONS.map((q) => [q, 'YES']));
-  let s = await api(baseUrl, '/screenings', {
-    token: cw.token,
-    method: 'POST',
-    body: {
-      metadata: { provinceCode: '01', interviewAt: past },
-      interviewConsent: { ...consent, givenBy: 'SELF', form: 'WRITTEN_SIGNATURE', recordedAt: past },
-      bioData: { givenNameLo: 'ສົມໃຈ', familyNameLo: 'ທົດລອງ', latinNames: ['Somchai Bench'], dobPrecision: 'YEAR', dateOfBirth: '1999-01-01', sex: 'FEMININE' },
-      interviewerAssessment: 'POSSIBLE_VICTIM',
-    },
-  });
-  s = await api(baseUrl, `/screenings/${s.id}/submit`, { token: cw.token, method: 'POST', body: { version: s.version } });
-  s = await api(baseUrl, `/screenings/${s.id}/approve`, { token: sup.token, method: 'POST', body: { version: s.version } });
+  const s = await screenAndApprove(baseUrl, cw.token, sup.token, { givenNameLo: 'ສົມໃຈ', familyNameLo: 'ທົດລອງ', latinNames: ['Somchai Bench'] });
   const c = await api(baseUrl, `/cases/${s.caseId}`, { token: sup.token });
   await api(baseUrl, `/cases/${c.id}/assign`, { token: sup.token, method: 'POST', body: { version: c.version, userId: cw.user.id } });
   return c.id;

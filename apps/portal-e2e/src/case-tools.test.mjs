@@ -9,7 +9,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { api as apiAt, apiLogin, assertAccessible, LAO, launchBrowser, login, newPage as helperPage } from './helpers.mjs';
+import { api as apiAt, apiLogin, assertAccessible, LAO, launchBrowser, login, newPage as helperPage, screenAndApprove } from './helpers.mjs';
 import { startStack } from './stack.mjs';
 
 // the same person entered twice: the canary name must never reach a URL or the files list
@@ -28,20 +28,7 @@ const tokenOf = async (username) => (await apiLogin(stack.baseUrl, username)).to
 
 /** A screening with full interview consent for the canary person, submitted and approved: approval opens a case. */
 async function openCase(cw, sup, dateOfBirth) {
-  const past = new Date(Date.now() - 2 * 3600_000).toISOString();
-  const questions = ['CONSENTS_TO_INTERVIEW', 'INFORMED_OF_PURPOSE', 'INFORMED_OF_DATA_USE', 'INFORMED_OF_RESEARCH_USE', 'INFORMED_OF_RIGHT_OF_ACCESS', 'INFORMED_OF_RETENTION', 'INFORMED_OF_WITHDRAWAL'];
-  let s = await api('/screenings', {
-    token: cw,
-    method: 'POST',
-    body: {
-      metadata: { provinceCode: '01', interviewAt: past },
-      interviewConsent: { ...Object.fromEntries(questions.map((q) => [q, 'YES'])), givenBy: 'SELF', form: 'WRITTEN_SIGNATURE', recordedAt: past },
-      bioData: { givenNameLo: GIVEN, familyNameLo: FAMILY, latinNames: [LATIN], dobPrecision: 'YEAR', dateOfBirth, sex: 'FEMININE' },
-      interviewerAssessment: 'POSSIBLE_VICTIM',
-    },
-  });
-  s = await api(`/screenings/${s.id}/submit`, { token: cw, method: 'POST', body: { version: s.version } });
-  s = await api(`/screenings/${s.id}/approve`, { token: sup, method: 'POST', body: { version: s.version } });
+  const s = await screenAndApprove(stack.baseUrl, cw, sup, { givenNameLo: GIVEN, familyNameLo: FAMILY, latinNames: [LATIN], dateOfBirth });
   return api(`/cases/${s.caseId}`, { token: sup });
 }
 

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { api as apiAt, apiLogin as apiLoginAt, artifacts, assertAccessible, CHROMIUM_ARGS, LAO, login, newPage as openPage } from './helpers.mjs';
+import { api as apiAt, apiLogin as apiLoginAt, artifacts, assertAccessible, CHROMIUM_ARGS, LAO, login, newPage as openPage, screenAndApprove } from './helpers.mjs';
 import { startStack } from './stack.mjs';
 
 
@@ -33,31 +33,7 @@ const apiLogin = (username) => apiLoginAt(stack.baseUrl, username);
 async function openCase() {
   const cw = await apiLogin('atd.caseworker');
   const sup = await apiLogin('atd.supervisor');
-  const past = new Date(Date.now() - 2 * 3600_000).toISOString();
-  const consent = Object.fromEntries(
-    [
-      'CONSENTS_TO_INTERVIEW',
-      'INFORMED_OF_PURPOSE',
-      'INFORMED_OF_DATA_USE',
-      'INFORMED_OF_RESEARCH_USE',
-      'INFORMED_OF_RIGHT_OF_ACCESS',
-      'INFORMED_OF_RETENTION',
-      'INFORMED_OF_WITHDRAWAL',
-    ].map((q) => [q, 'YES']),
-  );
-  let s = await api('/screenings', {
-    token: cw.token,
-    method: 'POST',
-    body: {
-      metadata: { provinceCode: '01', interviewAt: past },
-      interviewConsent: { ...consent, givenBy: 'SELF', form: 'WRITTEN_SIGNATURE', recordedAt: past },
-      bioData: { givenNameLo: GIVEN, familyNameLo: FAMILY, latinNames: [LATIN], dobPrecision: 'YEAR', dateOfBirth: '1999-01-01', sex: 'FEMININE' },
-      interviewerAssessment: 'POSSIBLE_VICTIM',
-    },
-  });
-  s = await api(`/screenings/${s.id}/submit`, { token: cw.token, method: 'POST', body: { version: s.version } });
-  s = await api(`/screenings/${s.id}/approve`, { token: sup.token, method: 'POST', body: { version: s.version } });
-  assert.ok(s.caseId, 'approval opened a case');
+  const s = await screenAndApprove(stack.baseUrl, cw.token, sup.token, { givenNameLo: GIVEN, familyNameLo: FAMILY, latinNames: [LATIN] });
   let c = await api(`/cases/${s.caseId}`, { token: sup.token });
   c = await api(`/cases/${c.id}/assign`, { token: sup.token, method: 'POST', body: { version: c.version, userId: cw.user.id } });
   return c;

@@ -91,3 +91,27 @@ export async function apiLogin(baseUrl, username) {
   const r = await api(baseUrl, '/auth/login', { method: 'POST', body: { username, password: PASSWORD } });
   return { token: r.accessToken, user: r.user };
 }
+
+/**
+ * A screening with full interview consent and a POSSIBLE_VICTIM assessment, submitted by the
+ * caseworker's token and approved by the supervisor's: approval opens (or joins) a case. Returns
+ * the approved screening (its `caseId` is the case).
+ */
+export async function screenAndApprove(baseUrl, cwToken, supToken, bioData) {
+  const past = new Date(Date.now() - 2 * 3600_000).toISOString();
+  const consent = Object.fromEntries(CONSENT_QUESTIONS.map((q) => [q, 'YES']));
+  let s = await api(baseUrl, '/screenings', {
+    token: cwToken,
+    method: 'POST',
+    body: {
+      metadata: { provinceCode: '01', interviewAt: past },
+      interviewConsent: { ...consent, givenBy: 'SELF', form: 'WRITTEN_SIGNATURE', recordedAt: past },
+      bioData: { dobPrecision: 'YEAR', dateOfBirth: '1999-01-01', sex: 'FEMININE', ...bioData },
+      interviewerAssessment: 'POSSIBLE_VICTIM',
+    },
+  });
+  s = await api(baseUrl, `/screenings/${s.id}/submit`, { token: cwToken, method: 'POST', body: { version: s.version } });
+  s = await api(baseUrl, `/screenings/${s.id}/approve`, { token: supToken, method: 'POST', body: { version: s.version } });
+  assert.ok(s.caseId, 'approval opened a case');
+  return s;
+}

@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { api as apiAt, apiLogin as apiLoginAt, artifacts, assertAccessible, CHROMIUM_ARGS, CONSENT_QUESTIONS, LAO, login as loginAt, logout, newPage as openPage } from './helpers.mjs';
+import { api as apiAt, apiLogin as apiLoginAt, artifacts, assertAccessible, CHROMIUM_ARGS, LAO, login as loginAt, logout, newPage as openPage, screenAndApprove as screenAndApproveAt } from './helpers.mjs';
 import { startStack } from './stack.mjs';
 
 
@@ -50,21 +50,7 @@ const agencyId = (code) => agencies.find((a) => a.code === code).id;
 async function screenAndApprove(given, family) {
   const cw = await apiLogin('atd.caseworker');
   const sup = await apiLogin('atd.supervisor');
-  const past = new Date(Date.now() - 2 * 3600_000).toISOString();
-  const consent = Object.fromEntries(CONSENT_QUESTIONS.map((q) => [q, 'YES']));
-  let s = await api('/screenings', {
-    token: cw.token,
-    method: 'POST',
-    body: {
-      metadata: { provinceCode: '01', interviewAt: past },
-      interviewConsent: { ...consent, givenBy: 'SELF', form: 'WRITTEN_SIGNATURE', recordedAt: past },
-      bioData: { givenNameLo: given, familyNameLo: family, dobPrecision: 'YEAR', dateOfBirth: '1999-01-01', sex: 'FEMININE' },
-      interviewerAssessment: 'POSSIBLE_VICTIM',
-    },
-  });
-  s = await api(`/screenings/${s.id}/submit`, { token: cw.token, method: 'POST', body: { version: s.version } });
-  s = await api(`/screenings/${s.id}/approve`, { token: sup.token, method: 'POST', body: { version: s.version } });
-  assert.ok(s.caseId, 'approval opened a case');
+  const s = await screenAndApproveAt(stack.baseUrl, cw.token, sup.token, { givenNameLo: given, familyNameLo: family });
   const c = await api(`/cases/${s.caseId}`, { token: cw.token });
   assert.equal(c.assignedTo?.username, 'atd.caseworker', 'the case is assigned to the interviewer');
   return c;
