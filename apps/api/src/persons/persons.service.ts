@@ -10,7 +10,7 @@ import { Conflict, NotFound, ValidationFailed } from '../platform/http/errors';
 import type { Actor, RequestContext } from '../platform/http/request-context';
 import { DEFAULT_SEARCH_RESULTS, PersonSearchDto } from './dto/person.dto';
 import { GRAM_STATS_SQL, GramStatsCache, type GramStatsRow } from './gram-stats';
-import { documentBlindIndex, gramHash, gramsOf, keyBlindIndex, keysOfName, keyTrigrams, jaccard, MatchKey } from './name-index';
+import { documentBlindIndex, gramHash, gramsOf, keysOfName, memoKeyBlindIndex, keyTrigrams, jaccard, MatchKey } from './name-index';
 import { gramFilters, partKeyPairs, querySegments, wordPlusFuzzy, wordPlusOneEdit } from './search-plan';
 import { nicknamePlusName, wordKeysOf } from './word-match';
 import type { PersonContact, PersonIdentity } from './person-writer';
@@ -30,8 +30,8 @@ export const SEARCH_SQL_LIMIT_WITH_YEAR = 200;
  * exact keys and rare gram pairs, a few hundred rows at 100,000 cases).
  */
 export const SEARCH_CANDIDATE_LIMIT = 3000;
-/** How many word blind indexes a PersonsService remembers (≈ 150 bytes each). */
-const WORD_INDEX_MEMO = 100_000;
+/** How many key blind indexes a PersonsService remembers (≈ 150 bytes each). */
+const KEY_INDEX_MEMO = 100_000;
 /** Trigram similarity from which a name is "similar" (a one-letter change in a short Lao name is ~0.45). */
 export const SIMILAR_THRESHOLD = 0.4;
 
@@ -160,31 +160,20 @@ function round3(x: number): number {
  */
 @Injectable()
 export class PersonsService {
+  /** Blind indexes of name keys, remembered: a Latin query asks for ≈ 600 (memoKeyBlindIndex). */
+  private readonly keyIndex: (k: MatchKey) => string | null;
+
   constructor(
     private readonly ds: DataSource,
     private readonly cipher: FieldCipher,
     private readonly audit: AuditService,
-  ) {}
+  ) {
+    this.keyIndex = memoKeyBlindIndex(cipher, KEY_INDEX_MEMO);
+  }
 
   /** Frequencies of the keyed trigram hashes, to pick the rarest (from pg_stats, per process). */
   private readonly gramStats = new GramStatsCache();
 
-  /**
-   * Blind indexes of word keys, remembered: a Latin query asks for the ≈ 300 one-edit neighbours of
-   * each word (wordPlusOneEdit), an HMAC each (≈ 15 µs), and names repeat. Bounded; the process
-   * holds the key anyway, so keeping its outputs in memory reveals nothing more.
-   */
-  private readonly wordIndexes = new Map<string, string | null>();
-  private readonly wordIndex = (k: MatchKey): string | null => {
-    const id = `${k.script}:${k.key}`;
-    let b = this.wordIndexes.get(id);
-    if (b === undefined) {
-      if (this.wordIndexes.size >= WORD_INDEX_MEMO) this.wordIndexes.clear();
-      b = keyBlindIndex(this.cipher, k);
-      this.wordIndexes.set(id, b);
-    }
-    return b;
-  };
 
   // -------------------------------------------------------------------------------------------
   // search
@@ -197,7 +186,7 @@ export class PersonsService {
     const query = keysOfName(name);
     if (query.length === 0) throw new ValidationFailed([{ field: 'name', problems: ['name must contain letters'] }]);
     const grams = gramsOf(this.cipher, query);
-    const bidx = query.map((k) => keyBlindIndex(this.cipher, k)).filter((b): b is string => b !== null);
+    const bidx = query.map(this.keyIndex).filter((b): b is string => b !== null);
     const doc = dto.documentNumber ? documentBlindIndex(this.cipher, dto.documentNumber) : null;
     const docs = doc ? [doc] : [];
     const queryYear = dto.dateOfBirth ? Number(dto.dateOfBirth.slice(0, 4)) : undefined;
@@ -279,10 +268,10 @@ export class PersonsService {
     const freq = await this.gramStats.get(async () => ((await this.ds.query(GRAM_STATS_SQL)) as GramStatsRow[])[0]);
     const hash = (t: string): number => gramHash(this.cipher, t);
     const filters = gramFilters(querySegments(query, hash), freq);
-    const wordFuzzy = wordPlusFuzzy(name, hash, freq, (k) => keyBlindIndex(this.cipher, k));
-    const wordEdit = wordPlusOneEdit(name, this.wordIndex);
+    const wordFuzzy = wordPlusFuzzy(name, hash, freq, this.keyIndex);
+    const wordEdit = wordPlusOneEdit(name, this.keyIndex);
     const keyPairs = partKeyPairs(name)
-      .map((pair) => pair.map((k) => keyBlindIndex(this.cipher, k)))
+      .map((pair) => pair.map(this.keyIndex))
       .filter((pair): pair is string[] => pair.every((b) => b !== null));
     const params: unknown[] = [grams, bidx, docs, grams.length];
     const param = (value: unknown, cast: string): string => {

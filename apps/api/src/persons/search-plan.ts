@@ -1,4 +1,4 @@
-import { isLaoScript, laoKey, latinWordKey } from '@ctms/domain';
+import { isLaoScript, laoKey, latinTypedWords, latinWordForms, latinWordKey } from '@ctms/domain';
 import { keyTrigrams, latinWordKeys, pgTrigrams, type MatchKey } from './name-index';
 
 /**
@@ -265,31 +265,8 @@ export function oneEditVariants(word: string, alphabet: readonly string[] = LATI
 }
 
 /**
- * The folded keys a typed Latin word may stand for: its own key, and the keys of the word with its
- * doubled letters collapsed before the folds ("Lathhtham": the doubled h hides the th fold, →
- * latam) and with a silent h dropped, one that follows a vowel or a consonant other than p, t, k,
- * c, s and n, whose h makes a digraph ("Lahda" → lada, "Namhmy" → nami, "Sohmson" → somson). Stored
- * keys keep the usual folds; these are only more keys to ask for.
- */
-export function wordForms(raw: string): string[] {
-  const w = raw.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-  const collapsed = w.replace(/([a-z])\1+/g, '$1');
-  const silentH = (x: string): string => x.replace(/(?<=[abdefgijlmoqruvwyz])h/g, '');
-  return [...new Set([w, collapsed, silentH(w), silentH(collapsed)].map(latinWordKey))].filter((k) => k !== '');
-}
-
-/** The typed words of a Latin name, as wordForms takes them. */
-function typedWords(name: string): string[] {
-  return name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => latinWordKey(w) !== '');
-}
-
-/**
  * One word exact, another one edit away: for a Latin query of two to four words, each ordered pair
- * of words (exact, near). The person must hold a key of the exact word (one of its wordForms) and
+ * of words (exact, near). The person must hold a key of the exact word (one of its latinWordForms) and
  * a key near the other word: one of its forms, or a string one edit from a form of at least
  * MIN_EDIT_WORD letters. A family name spelt right and a given name with one letter wrong, or the
  * reverse. Selective at any table size: exact keys, intersected in the GIN index. (A slip in both
@@ -298,7 +275,7 @@ function typedWords(name: string): string[] {
  */
 export function wordPlusOneEdit(name: string, blindIndex: (k: MatchKey) => string | null): { key: string; neighbours: string[] }[] {
   if (isLaoScript(name)) return [];
-  const words = [...new Map(typedWords(name).map((w) => [latinWordKey(w), wordForms(w)])).values()].slice(0, 4);
+  const words = [...new Map(latinTypedWords(name).filter((w) => latinWordKey(w) !== '').map((w) => [latinWordKey(w), latinWordForms(w)])).values()].slice(0, 4);
   if (words.length < 2) return [];
   const index = (k: string): string | null => blindIndex({ script: 'latin', key: k });
   const near = words.map((forms) =>

@@ -4,6 +4,8 @@ import {
   isLaoScript,
   laoKey,
   latinKeys,
+  latinTypedWords,
+  latinWordForms,
   latinWordKey,
   NAME_SIMILARITY_THRESHOLD,
   nameSimilarityReasons,
@@ -371,5 +373,29 @@ describe('nameSimilarityReasons', () => {
   it('aliasKey uses the Lao key for Lao script and the compact Latin key otherwise', () => {
     expect(aliasKey('ໜູ')).toBe(laoKey('ຫນູ'));
     expect(aliasKey('Nou')).toBe('nu');
+  });
+});
+
+describe('latinWordForms: the other keys a typed word may stand for', () => {
+  it('collapses doubled letters before the folds and drops a silent h', () => {
+    expect(latinWordForms('Lathhtham')).toEqual(['lathtam', 'latam']);
+    expect(latinWordForms('Namhmy')).toEqual(['namhmi', 'nami']);
+    expect(latinWordForms('Lahda')).toEqual(['lahda', 'lada']);
+  });
+
+  it('keeps an h that makes a digraph (ph, th, kh, ch, nh) or starts the word', () => {
+    expect(latinWordForms('Phommachanh')).toEqual(['pomajan']);
+    expect(latinWordForms('Hongthong')).toEqual(['hongtong']);
+  });
+
+  it('starts with the key the word is stored under', () => {
+    for (const w of ['Souksavanh', 'Keovong', 'Sohmson']) expect(latinWordForms(w)[0]).toBe(latinWordKey(w));
+  });
+});
+
+describe('latinTypedWords', () => {
+  it('splits on anything that is not a letter or digit, diacritics stripped', () => {
+    expect(latinTypedWords('  KEOLATH,  Lahda-Hông ')).toEqual(['KEOLATH', 'Lahda', 'Hong']);
+    expect(latinTypedWords(null)).toEqual([]);
   });
 });

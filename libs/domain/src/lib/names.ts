@@ -223,12 +223,33 @@ export interface LatinKeys {
  * lists no F/Ph variation), and final ng is kept apart from n (ວັງ ≠ ວັນ).
  */
 export function latinKeys(s: string | null | undefined): LatinKeys {
-  const raw = (s ?? '').normalize('NFD').replace(/\p{M}/gu, '');
-  const words = raw
-    .split(/[^\p{L}\p{N}]+/u)
+  const words = latinTypedWords(s)
     .map(latinWordKey)
     .filter((w) => w.length > 0);
   return { words, sorted: [...new Set(words)].sort().join(' '), compact: words.join('') };
+}
+
+/** The words of a Latin name as typed: diacritics stripped, split on anything that is not a letter or digit. */
+export function latinTypedWords(s: string | null | undefined): string[] {
+  return (s ?? '')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== '');
+}
+
+/**
+ * The keys a typed Latin word may stand for, for a search to ask: its own latinWordKey, and the key
+ * of the word with its doubled letters collapsed before the folds ("Lathhtham": the doubled h hides
+ * the th fold, → latam) and with a silent h dropped, one that follows a vowel or a consonant other
+ * than p, t, k, c, s and n, whose h makes a digraph ("Lahda" → lada, "Namhmy" → nami, "Sohmson" →
+ * somson). Stored keys keep latinWordKey alone: these are only more keys to look for.
+ */
+export function latinWordForms(word: string): string[] {
+  const w = word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  const collapsed = w.replace(/([a-z])\1+/g, '$1');
+  const silentH = (x: string): string => x.replace(/(?<=[abdefgijlmoqruvwyz])h/g, '');
+  return [...new Set([w, collapsed, silentH(w), silentH(collapsed)].map(latinWordKey))].filter((k) => k !== '');
 }
 
 // =============================================================================================
