@@ -211,6 +211,8 @@ test('agency administrator: creates a user, sees the temporary password once, di
     await shoot(page, 'users-temp-password-lo.png');
     await assertAccessible(page, 'users with one-time password (lo)');
     await page.getByTestId('temp-password-done').click();
+    // the portal renders on its next change-detection pass, not inside the click: wait for the panel to go
+    await page.getByTestId('temp-password-panel').waitFor({ state: 'detached', timeout: 5000 });
     assert.equal(await page.getByTestId('temp-password').count(), 0, 'shown once: gone after dismissal');
     assert.ok(!(await bodyText(page)).includes(pw), 'the password is nowhere on the page any more');
 

@@ -133,6 +133,8 @@ test('caseworker interviews in Lao, the draft survives a reload, supervisor appr
     for (const code of ['DR01', 'DR02', 'EX01', 'EX02', 'CD01', 'CD02']) await page.getByTestId(`ind-${code}-PRESENT`).click();
     await page.getByTestId('ind-DR01-evidence').fill('ບອກວ່າຈະໄດ້ເຮັດວຽກຮ້ານອາຫານ');
     await page.getByTestId('ind-CR01-UNKNOWN').click();
+    // the result is recomputed on the next change-detection pass: wait for it rather than read it inside the click
+    await page.locator('[data-testid="indicative-overall"][data-result="POSSIBLE_VICTIM"]').first().waitFor({ timeout: 5000 });
     assert.equal(await overall.getAttribute('data-result'), 'POSSIBLE_VICTIM');
     assert.equal(await page.getByTestId('dimres-DECEPTIVE_RECRUITMENT').first().getAttribute('data-positive'), 'true');
     await waitSaved(page);
