@@ -155,6 +155,10 @@ describe('consents', () => {
       }
       const after = await s.admin.query(`SELECT id, status FROM consent WHERE case_id = $1`, [caseId]);
       expect(after.rows).toEqual(before.rows);
+      const seq = await lastAuditSeq(s.admin);
+      expect((await post('lwu.caseworker', `/cases/${caseId}/consents`, grantBody())).status).toBe(404);
+      const denied = await auditSince(s.admin, seq);
+      expect(denied.map((a) => [a.action, a.outcome, a.object_id])).toEqual([['CONSENT_GRANTED', 'DENIED', caseId]]);
     });
 
     it('withdraws once, with one audit row and a timeline event; a second withdrawal is a 409', async () => {
@@ -169,9 +173,13 @@ describe('consents', () => {
       const kinds = await s.admin.query(`SELECT kind FROM case_event WHERE case_id = $1 ORDER BY id`, [caseId]);
       expect(kinds.rows.map((r) => r.kind)).toEqual(['CONSENT_GRANTED', 'CONSENT_WITHDRAWN']);
 
+      const seqAgain = await lastAuditSeq(s.admin);
       const again = await post('atd.caseworker', `/consents/${consentId}/withdraw`, { reason: 'Once more' });
       expect(again.status).toBe(409);
       expect(again.body.code).toBe('ACTION_NOT_ALLOWED_IN_STATE');
+      // a refusal is filed under the same action as the change it refused, so one filter finds both
+      const refused = await auditSince(s.admin, seqAgain);
+      expect(refused.map((a) => [a.action, a.outcome, a.object_id])).toEqual([['CONSENT_WITHDRAWN', 'DENIED', consentId]]);
       const list = await get('atd.caseworker', `/cases/${caseId}/consents`);
       expect(list.body.items.map((c: { status: string }) => c.status)).toEqual(['WITHDRAWN']);
     });

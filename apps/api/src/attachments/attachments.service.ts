@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import type { Page } from '@ctms/domain';
+import type { AuditAction, Page } from '@ctms/domain';
 import { actorOf, addCaseEvent } from '../cases/case-db';
 import { TS_KEY_RE, UUID_RE } from '../cases/cases.service';
 import { caseAccessSql } from '../platform/access/case-scope';
@@ -241,7 +241,7 @@ export class AttachmentsService {
     if (problems.length) throw new ValidationFailed(problems);
   }
 
-  private async denied(ctx: RequestContext, action: string, objectType: string, objectId: string): Promise<void> {
+  private async denied(ctx: RequestContext, action: AuditAction, objectType: string, objectId: string): Promise<void> {
     await this.audit.record(ctx, { action, outcome: 'DENIED', objectType, objectId, reason: 'NOT_FOUND' });
   }
 }

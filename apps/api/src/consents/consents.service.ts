@@ -5,6 +5,7 @@ import {
   CONSENT_MACHINE,
   can,
   consentEffectiveStatus,
+  type AuditAction,
   type ConsentStatus,
   type Page,
 } from '@ctms/domain';
@@ -62,7 +63,7 @@ export class ConsentsService {
 
   async grant(ctx: RequestContext, caseId: string, dto: GrantConsentDto): Promise<ConsentView> {
     const actor = actorOf(ctx);
-    return this.guarded(ctx, 'CONSENT_GRANT', 'case', caseId, () =>
+    return this.guarded(ctx, 'CONSENT_GRANTED', 'case', caseId, () =>
       this.ds.transaction(async (m) => {
         const c = await this.loadCase(m, actor, caseId);
         if (!c) throw new NotFound();
@@ -136,7 +137,7 @@ export class ConsentsService {
 
   async withdraw(ctx: RequestContext, consentId: string, dto: WithdrawConsentDto): Promise<ConsentView> {
     const actor = actorOf(ctx);
-    return this.guarded(ctx, 'CONSENT_WITHDRAW', 'consent', consentId, () =>
+    return this.guarded(ctx, 'CONSENT_WITHDRAWN', 'consent', consentId, () =>
       this.ds.transaction(async (m) => {
         const scope = caseAccessSql(actor, 'c', 3);
         const rows: { id: string; case_id: string; type: string; status: string; categories: string[]; expires_at: Date | null; withdrawn_at: Date | null; is_lead: boolean; agency_codes: string[] }[] = await m.query(
@@ -240,7 +241,7 @@ export class ConsentsService {
   }
 
   /** Runs `fn`; a 404 or 409 it throws leaves one DENIED audit row (outside the rolled-back transaction). */
-  private async guarded<T>(ctx: RequestContext, action: string, objectType: string, objectId: string, fn: () => Promise<T>): Promise<T> {
+  private async guarded<T>(ctx: RequestContext, action: AuditAction, objectType: string, objectId: string, fn: () => Promise<T>): Promise<T> {
     try {
       return await fn();
     } catch (e) {

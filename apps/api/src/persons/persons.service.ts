@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { laoKey } from '@ctms/domain';
+import { laoKey, type AuditAction } from '@ctms/domain';
 import { AuditService } from '../platform/audit/audit.service';
 import { caseAccessSql, screeningAccessSql } from '../platform/access/case-scope';
 import { caseRelationSql } from '../platform/access/relations';
@@ -484,7 +484,7 @@ export class PersonsService {
   /** A refused merge or undo (404 or 409) leaves one DENIED audit row; the transaction rolled back. */
   private async deniedIsAudited<T>(
     ctx: RequestContext,
-    action: string,
+    action: AuditAction,
     objectId: string | null,
     reason: string,
     extra: Record<string, string>,

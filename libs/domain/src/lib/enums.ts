@@ -47,6 +47,95 @@ export const PROTECTED_CATEGORIES: readonly DataCategory[] = DATA_CATEGORIES.fil
 export const AUDIT_OUTCOMES = ['ALLOWED', 'DENIED', 'FAILED'] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 
+/**
+ * Every action the API writes to the audit log. The API's audit writer takes only these, and the
+ * portal labels each one in Lao and English, so a supervisor never reads a bare code.
+ */
+export const AUDIT_ACTIONS = [
+  // sign-in and sessions
+  'LOGIN_SUCCEEDED',
+  'LOGIN_FAILED',
+  'LOGOUT',
+  'PASSWORD_CHANGED',
+  'REFRESH_TOKEN_REUSED',
+  'PERMISSION_DENIED',
+  // administration
+  'USER_CREATED',
+  'USER_UPDATED',
+  'USER_DISABLED',
+  'USER_ENABLED',
+  'USER_PASSWORD_RESET',
+  'AGENCY_CREATED',
+  'AGENCY_UPDATED',
+  // screenings
+  'SCREENING_CREATED',
+  'SCREENING_READ',
+  'SCREENING_UPDATED',
+  'SCREENING_SUBMITTED',
+  'SCREENING_RETURNED',
+  'SCREENING_APPROVED',
+  'SCREENING_TERMINATED',
+  // cases, their records, consents and people
+  'CASE_LISTED',
+  'CASE_READ',
+  'CASE_UPDATED',
+  'CASE_ASSIGNED',
+  'CASE_STATUS_CHANGED',
+  'CASE_IDENTIFICATION_DECIDED',
+  'CASE_CLOSED',
+  'CASE_REOPENED',
+  'CASE_NOTES_READ',
+  'CASE_NOTE_ADDED',
+  'CASE_TIMELINE_READ',
+  'CASE_ACCESS_LOG_READ',
+  'CASE_OPENED',
+  'CASE_SCREENING_ATTACHED',
+  'CONSENTS_READ',
+  'CONSENT_GRANTED',
+  'CONSENT_WITHDRAWN',
+  'PERSON_READ',
+  'PERSON_CREATED',
+  'PERSON_SEARCHED',
+  'PERSON_MERGED',
+  'PERSON_MERGE_UNDONE',
+  'ATTACHMENTS_LISTED',
+  'ATTACHMENT_UPLOADED',
+  'ATTACHMENT_DOWNLOADED',
+  // referrals
+  'REFERRALS_LISTED',
+  'REFERRAL_CREATED',
+  'REFERRAL_READ',
+  'REFERRAL_ACCEPTED',
+  'REFERRAL_DECLINED',
+  'REFERRAL_SERVICE_RECORDED',
+  'REFERRAL_COMPLETED',
+  'REFERRAL_CANCELLED',
+  // handoffs to prosecution
+  'HANDOFF_LISTED',
+  'HANDOFF_READ',
+  'HANDOFF_SUBMITTED',
+  'HANDOFF_RECEIVED',
+  'HANDOFF_ACCEPTED',
+  'HANDOFF_RETURNED',
+  'HANDOFF_RESUBMITTED',
+  'HANDOFF_CHARGED',
+  'HANDOFF_TRIAL_STARTED',
+  'HANDOFF_DECIDED',
+  'HANDOFF_CLOSED',
+  'HANDOFF_WITHDRAWN',
+  // exports, the audit log and statistics
+  'EXPORT_REQUESTED',
+  'EXPORT_APPROVED',
+  'EXPORT_GENERATED',
+  'EXPORT_FAILED',
+  'EXPORT_DOWNLOADED',
+  'AUDIT_READ',
+  'STATS_READ',
+  // the system itself
+  'REFERENCE_DATA_SEEDED',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
 export function isOneOf<T extends string>(values: readonly T[], v: unknown): v is T {
   return typeof v === 'string' && (values as readonly string[]).includes(v);
 }

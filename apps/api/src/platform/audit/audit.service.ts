@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { AuditOutcome } from '@ctms/domain';
+import type { AuditAction, AuditOutcome } from '@ctms/domain';
 import { Conflict, NotFound } from '../http/errors';
 import type { RequestContext } from '../http/request-context';
 
 export interface AuditEntry {
-  action: string;
+  /** one of the shared list, so that every row the portal shows has a Lao and an English label */
+  action: AuditAction;
   outcome: AuditOutcome;
   objectType?: string | null;
   objectId?: string | null;
@@ -74,7 +75,7 @@ export class AuditService {
    */
   async deniedIsAudited<T>(
     ctx: RequestContext,
-    action: string,
+    action: AuditAction,
     objectType: string,
     objectId: string,
     fn: () => Promise<T>,

@@ -1,8 +1,10 @@
 import * as argon2 from 'argon2';
 import { Client } from 'pg';
-import { ILO_INDICATORS, PROVINCES, SEED_AGENCIES, SEED_DEMO_USERS, SERVICE_TYPE_DEFINITIONS as SERVICE_TYPES } from '@ctms/domain';
+import { ILO_INDICATORS, PROVINCES, SEED_AGENCIES, SEED_DEMO_USERS, SERVICE_TYPE_DEFINITIONS as SERVICE_TYPES, type AuditAction } from '@ctms/domain';
 import { ARGON2_OPTIONS } from '../auth/password-hasher';
 import type { AppConfig } from '../config/config';
+
+const SEEDED: AuditAction = 'REFERENCE_DATA_SEEDED';
 
 export interface SeedResult {
   demoUsersCreated: number;
@@ -69,8 +71,8 @@ export async function seed(config: AppConfig, opts: { demoUsers?: boolean } = {}
       }
     }
     await client.query(
-      `INSERT INTO audit_event (at, action, outcome, details) VALUES (clock_timestamp(), 'REFERENCE_DATA_SEEDED', 'ALLOWED', $1)`,
-      [JSON.stringify({ provinces: PROVINCES.length, serviceTypes: SERVICE_TYPES.length, indicators: ILO_INDICATORS.length, agencies: SEED_AGENCIES.length, demoUsersCreated })],
+      `INSERT INTO audit_event (at, action, outcome, details) VALUES (clock_timestamp(), $1, 'ALLOWED', $2)`,
+      [SEEDED, JSON.stringify({ provinces: PROVINCES.length, serviceTypes: SERVICE_TYPES.length, indicators: ILO_INDICATORS.length, agencies: SEED_AGENCIES.length, demoUsersCreated })],
     );
     await client.query('COMMIT');
     return {
