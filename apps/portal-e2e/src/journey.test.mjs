@@ -19,8 +19,8 @@ import { startStack } from './stack.mjs';
 
 /** What each language must show for a few coded values (labels from @ctms/domain and the portal). */
 const WORDS = {
-  lo: { completed: 'ສຳເລັດ', convicted: 'ຕັດສິນລົງໂທດ', pending: 'ລໍຖ້າ', month: /ມັງກອນ|ກຸມພາ|ມີນາ|ເມສາ|ພຶດສະພາ|ມິຖຸນາ|ກໍລະກົດ|ສິງຫາ|ກັນຍາ|ຕຸລາ|ພະຈິກ|ທັນວາ/, sla: /ເຫຼືອ \d+ ຊມ \d+ ນາທີ/ },
-  en: { completed: 'Completed', convicted: 'Convicted', pending: 'Pending', month: /January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec/, sla: /\d+ h \d+ min left/ },
+  lo: { completed: 'ສຳເລັດ', convicted: 'ຕັດສິນລົງໂທດ', pending: 'ລໍຖ້າ', referred: 'ສົ່ງຕໍ່', month: /ມັງກອນ|ກຸມພາ|ມີນາ|ເມສາ|ພຶດສະພາ|ມິຖຸນາ|ກໍລະກົດ|ສິງຫາ|ກັນຍາ|ຕຸລາ|ພະຈິກ|ທັນວາ/, sla: /ເຫຼືອ \d+ ຊມ \d+ ນາທີ/ },
+  en: { completed: 'Completed', convicted: 'Convicted', pending: 'Pending', referred: 'Referred', month: /January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec/, sla: /\d+ h \d+ min left/ },
 };
 
 let stack;
@@ -314,14 +314,19 @@ for (const lang of ['lo', 'en']) {
       await visit(page, lang, '13-atd-verdict');
       await logout(page);
 
-      // ---- the supervisor's audit view, filtered by a username and an action code
+      // ---- the supervisor's audit view, filtered by a username and an action picked by its name
       await login(page, 'atd.supervisor', lang);
       await page.getByTestId('nav-audit').click();
       await page.getByTestId('audit-page').waitFor();
       await page.getByTestId('audit-actor').fill('atd.caseworker');
-      await page.getByTestId('audit-action').fill('REFERRAL_CREATED');
+      await choose(page, 'audit-action', 'audit-action-REFERRAL_CREATED');
       await page.getByTestId('audit-apply').click();
-      await page.getByTestId('audit-row').first().waitFor();
+      // the unfiltered list shows first: wait until every row is the chosen action
+      await page.waitForFunction(() => {
+        const rows = [...document.querySelectorAll('[data-testid="audit-row"]')];
+        return rows.length > 0 && rows.every((r) => r.textContent.includes('REFERRAL_CREATED'));
+      });
+      assert.match(await page.getByTestId('audit-row').first().innerText(), new RegExp(`${words.referred}\\s+REFERRAL_CREATED`), 'the action is named, not only coded');
       assert.doesNotMatch(page.url(), new RegExp(encodeURIComponent(given)));
       await visit(page, lang, '14-audit');
       await logout(page);

@@ -6,9 +6,8 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { AUDIT_OUTCOME_LABELS, AUDIT_OUTCOMES, isOneOf, label, WORKFLOW_REFUSAL_LABELS, type Language } from '@ctms/domain';
-import { ACCESS_ACTION_LABELS } from '../core/i18n/dict-cases';
-import { AUDIT_REASON_LABELS, INTERAGENCY_EVENT_LABELS } from '../core/i18n/dict-interagency';
+import { AUDIT_ACTION_LABELS, AUDIT_ACTIONS, AUDIT_OUTCOME_LABELS, AUDIT_OUTCOMES, isOneOf, label, WORKFLOW_REFUSAL_LABELS, type Language } from '@ctms/domain';
+import { AUDIT_REASON_LABELS } from '../core/i18n/dict-interagency';
 import { I18n } from '../core/i18n/i18n.service';
 import { IaPipe } from '../referrals/ia-translate';
 import { describeError, formatDateTime, laoLocalToIso } from '../cases/ui-util';
@@ -40,11 +39,6 @@ function reasonLabel(code: string | null, lang: Language): string {
   if (!code) return '';
   if (Object.prototype.hasOwnProperty.call(AUDIT_REASON_LABELS, code)) return label(AUDIT_REASON_LABELS, code, lang);
   return label(WORKFLOW_REFUSAL_LABELS, code, lang);
-}
-
-function actionLabel(code: string, lang: Language): string {
-  if (Object.prototype.hasOwnProperty.call(INTERAGENCY_EVENT_LABELS, code)) return label(INTERAGENCY_EVENT_LABELS, code, lang);
-  return label(ACCESS_ACTION_LABELS, code, lang);
 }
 
 /** The agency's audit trail with filters (supervisors). */
@@ -83,7 +77,12 @@ function actionLabel(code: string, lang: Language): string {
         </mat-form-field>
         <mat-form-field subscriptSizing="dynamic">
           <mat-label>{{ 'audit.action' | ia }}</mat-label>
-          <input matInput name="action" lang="en" autocomplete="off" [(ngModel)]="f.action" data-testid="audit-action" />
+          <mat-select name="action" [(ngModel)]="f.action" data-testid="audit-action">
+            <mat-option value="">{{ 'audit.any' | ia }}</mat-option>
+            @for (a of actions; track a) {
+              <mat-option [value]="a" [attr.data-testid]="'audit-action-' + a">{{ actionLabel(a) }}</mat-option>
+            }
+          </mat-select>
         </mat-form-field>
         <mat-form-field subscriptSizing="dynamic">
           <mat-label>{{ 'audit.outcome' | ia }}</mat-label>
@@ -162,6 +161,7 @@ export class AuditPage {
 
   protected readonly objectTypes = OBJECT_TYPES;
   protected readonly outcomes = AUDIT_OUTCOMES;
+  protected readonly actions = AUDIT_ACTIONS;
   protected f: Required<Record<keyof AuditFilter, string>> = { objectType: '', objectId: '', actor: '', action: '', outcome: '', from: '', to: '' };
   private filter: AuditFilter = {};
   protected readonly items = signal<AuditEntry[]>([]);
@@ -177,7 +177,7 @@ export class AuditPage {
       who: e.actor?.username ?? '—',
       agency: e.actor?.agencyCode ?? '—',
       action: e.action,
-      what: actionLabel(e.action, lang),
+      what: label(AUDIT_ACTION_LABELS, e.action, lang),
       object: e.objectType ? `${e.objectType}${e.objectId ? ' ' + e.objectId : ''}` : '—',
       outcome: isOneOf(AUDIT_OUTCOMES, e.outcome) ? label(AUDIT_OUTCOME_LABELS, e.outcome, lang) : e.outcome,
       reason: reasonLabel(e.reason, lang),
@@ -190,6 +190,10 @@ export class AuditPage {
       this.f = { objectType: '', objectId: '', actor: '', action: '', outcome: '', from: '', to: '', ...this.filter };
       void this.load(true);
     });
+  }
+
+  protected actionLabel(a: string): string {
+    return label(AUDIT_ACTION_LABELS, a, this.i18n.language());
   }
 
   protected outcomeLabel(o: string): string {

@@ -1,7 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, untracked } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { AUDIT_OUTCOME_LABELS, label } from '@ctms/domain';
-import { ACCESS_ACTION_LABELS } from '../core/i18n/dict-cases';
+import { AUDIT_ACTION_LABELS, AUDIT_OUTCOME_LABELS, label } from '@ctms/domain';
 import { I18n } from '../core/i18n/i18n.service';
 import { TranslatePipe } from '../core/i18n/translate.pipe';
 import { CaseApi, type AccessLogEntry } from './case-api';
@@ -76,7 +75,7 @@ export class CaseAccessLog {
       when: formatDateTime(e.at, lang),
       who: e.actor.username ?? '—',
       agency: e.actor.agencyCode ?? '—',
-      action: label(ACCESS_ACTION_LABELS, e.action, lang),
+      action: label(AUDIT_ACTION_LABELS, e.action, lang),
       outcome: label(AUDIT_OUTCOME_LABELS, e.outcome, lang),
     }));
   });

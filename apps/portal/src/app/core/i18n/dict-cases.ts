@@ -4,7 +4,6 @@
  */
 import type { LabelMap } from '@ctms/domain';
 import type {
-  AccessAction,
   CaseEventKind,
   CaseFlag,
   ExploitationType,
@@ -477,31 +476,6 @@ export const CASE_EVENT_LABELS: LabelMap<CaseEventKind> = {
   CASE_CLOSED: { lo: 'ປິດກໍລະນີ', en: 'Case closed' },
   CASE_REOPENED: { lo: 'ເປີດກໍລະນີຄືນໃໝ່', en: 'Case reopened' },
   NOTE_ADDED: { lo: 'ເພີ່ມບັນທຶກ', en: 'Note added' },
-};
-
-export const ACCESS_ACTION_LABELS: LabelMap<AccessAction> = {
-  CASE_LISTED: { lo: 'ເບິ່ງລາຍການກໍລະນີ', en: 'Listed cases' },
-  CASE_READ: { lo: 'ເປີດເບິ່ງກໍລະນີ', en: 'Opened the case' },
-  CASE_UPDATED: { lo: 'ແກ້ໄຂກໍລະນີ', en: 'Changed the case' },
-  CASE_ASSIGNED: { lo: 'ມອບໝາຍກໍລະນີ', en: 'Assigned the case' },
-  CASE_STATUS_CHANGED: { lo: 'ປ່ຽນສະຖານະ', en: 'Changed the status' },
-  CASE_IDENTIFICATION_DECIDED: { lo: 'ຕັດສິນການກຳນົດຕົວຕົນ', en: 'Decided the identification' },
-  CASE_CLOSED: { lo: 'ປິດກໍລະນີ', en: 'Closed the case' },
-  CASE_REOPENED: { lo: 'ເປີດກໍລະນີຄືນໃໝ່', en: 'Reopened the case' },
-  CASE_NOTES_READ: { lo: 'ອ່ານບັນທຶກ', en: 'Read the notes' },
-  CASE_NOTE_ADDED: { lo: 'ເພີ່ມບັນທຶກ', en: 'Added a note' },
-  CASE_TIMELINE_READ: { lo: 'ເບິ່ງລຳດັບເຫດການ', en: 'Read the timeline' },
-  CASE_ACCESS_LOG_READ: { lo: 'ເບິ່ງບັນທຶກການເຂົ້າເຖິງ', en: 'Read the access log' },
-  CASE_OPENED: { lo: 'ເປີດກໍລະນີ', en: 'Opened a new case' },
-  CASE_SCREENING_ATTACHED: { lo: 'ຕິດຄັດການຄັດກອງ', en: 'Attached a screening' },
-  CONSENTS_READ: { lo: 'ອ່ານການຍິນຍອມ', en: 'Read the consents' },
-  CONSENT_GRANTED: { lo: 'ບັນທຶກການຍິນຍອມ', en: 'Recorded a consent' },
-  CONSENT_WITHDRAWN: { lo: 'ຖອນການຍິນຍອມ', en: 'Withdrew a consent' },
-  PERSON_READ: { lo: 'ເບິ່ງຕົວຕົນຂອງບຸກຄົນ', en: 'Viewed the identity' },
-  PERSON_CREATED: { lo: 'ບັນທຶກບຸກຄົນໃໝ່', en: 'Recorded the person' },
-  PERSON_SEARCHED: { lo: 'ຄົ້ນຫາບຸກຄົນ', en: 'Searched for the person' },
-  PERSON_MERGED: { lo: 'ລວມຂໍ້ມູນບຸກຄົນ', en: 'Merged person records' },
-  PERSON_MERGE_UNDONE: { lo: 'ຍົກເລີກການລວມຂໍ້ມູນບຸກຄົນ', en: 'Undid a merge of person records' },
 };
 
 /** Sex as the screening records it (apps/api/src/screenings/screening.codes.ts SEXES). */

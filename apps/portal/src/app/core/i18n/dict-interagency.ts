@@ -57,7 +57,7 @@ export const PROTECTION_MEASURE_LABELS: LabelMap<(typeof PROTECTION_MEASURES)[nu
   LEGAL_AID: { lo: 'ການຊ່ວຍເຫຼືອທາງກົດໝາຍ', en: 'Legal aid' },
   OTHER: { lo: 'ອື່ນໆ', en: 'Other' },
 };
-/** The history / audit actions of referrals and handoffs (and a few common ones). */
+/** The history events of referrals and handoffs (the audit actions are labelled in @ctms/domain). */
 export const INTERAGENCY_EVENT_LABELS: LabelMap<string> = {
   REFERRAL_CREATED: { lo: 'ສົ່ງຕໍ່', en: 'Referred' },
   REFERRAL_ACCEPTED: { lo: 'ຮັບການສົ່ງຕໍ່', en: 'Accepted' },
@@ -65,8 +65,6 @@ export const INTERAGENCY_EVENT_LABELS: LabelMap<string> = {
   REFERRAL_SERVICE_RECORDED: { lo: 'ບັນທຶກການບໍລິການ', en: 'Service recorded' },
   REFERRAL_COMPLETED: { lo: 'ສຳເລັດການສົ່ງຕໍ່', en: 'Completed' },
   REFERRAL_CANCELLED: { lo: 'ຍົກເລີກການສົ່ງຕໍ່', en: 'Cancelled' },
-  REFERRAL_READ: { lo: 'ເປີດເບິ່ງການສົ່ງຕໍ່', en: 'Referral read' },
-  REFERRAL_LISTED: { lo: 'ເບິ່ງລາຍການສົ່ງຕໍ່', en: 'Referrals listed' },
   HANDOFF_SUBMITTED: { lo: 'ມອບສຳນວນ', en: 'Handed off' },
   HANDOFF_RECEIVED: { lo: 'ໄດ້ຮັບສຳນວນ', en: 'Received' },
   HANDOFF_ACCEPTED: { lo: 'ຮັບສຳນວນ', en: 'Accepted' },
@@ -237,7 +235,7 @@ export const interagencyEn = {
   'audit.objectType': 'Object type',
   'audit.objectId': 'Object id',
   'audit.actor': 'Username',
-  'audit.action': 'Action code',
+  'audit.action': 'Action',
   'audit.outcome': 'Outcome',
   'audit.from': 'From',
   'audit.to': 'To',
@@ -400,7 +398,7 @@ export const interagencyLo: Record<keyof typeof interagencyEn, string> = {
   'audit.objectType': 'ປະເພດວັດຖຸ',
   'audit.objectId': 'ລະຫັດວັດຖຸ',
   'audit.actor': 'ຊື່ຜູ້ໃຊ້',
-  'audit.action': 'ລະຫັດການດຳເນີນການ',
+  'audit.action': 'ການດຳເນີນການ',
   'audit.outcome': 'ຜົນ',
   'audit.from': 'ຕັ້ງແຕ່',
   'audit.to': 'ເຖິງ',
