@@ -37,7 +37,7 @@ export interface ChunkDone {
 export const AUDIT_SQL = `INSERT INTO audit_event (at, actor_user_id, actor_username, actor_agency_id, actor_roles, action, object_type, object_id, outcome, request_id, source_ip, details)
   SELECT x.opened_at + make_interval(hours => g * 7), u.id, u.username, x.agency_id, coalesce(u.roles, '{}'),
          CASE WHEN g <= 10 THEN 'CASE_READ' WHEN g <= 12 THEN 'CASE_UPDATED' WHEN g = 13 THEN 'CASE_NOTES_READ' WHEN g = 14 THEN 'CASE_TIMELINE_READ'
-              WHEN g <= 16 THEN 'PERSON_READ' WHEN g <= 18 THEN 'REFERRAL_READ' WHEN g = 19 THEN 'CONSENT_RECORDED' ELSE 'CASE_LISTED' END,
+              WHEN g <= 16 THEN 'PERSON_READ' WHEN g <= 18 THEN 'REFERRAL_READ' WHEN g = 19 THEN 'CONSENT_GRANTED' ELSE 'CASE_LISTED' END,
          CASE WHEN g <= 14 THEN 'case' WHEN g <= 16 THEN 'person' WHEN g <= 18 THEN 'referral' WHEN g = 19 THEN 'consent' ELSE 'case' END,
          CASE WHEN g <= 14 THEN x.case_id WHEN g <= 16 THEN x.person_id WHEN g <= 18 THEN coalesce(x.referral_id, x.case_id) WHEN g = 19 THEN x.consent_id ELSE NULL END,
          'ALLOWED', 'syn-' || left(x.case_id, 8) || '-' || g, '10.20.0.' || (g % 7 + 1), NULL
