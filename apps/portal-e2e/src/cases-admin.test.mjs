@@ -183,7 +183,7 @@ test('supervisor: the access log lists the caseworker (English)', async () => {
   }
 });
 
-test('agency administrator: creates a user, sees the temporary password once, disables the user (Lao)', async () => {
+test('agency administrator: creates a user, sees the temporary password once; the user must choose their own first; disables the user (Lao)', async () => {
   const { context, page, errors } = await newPage();
   try {
     await signIn(page, 'lwu.admin');
@@ -216,6 +216,36 @@ test('agency administrator: creates a user, sees the temporary password once, di
     assert.equal(await page.getByTestId('temp-password').count(), 0, 'shown once: gone after dismissal');
     assert.ok(!(await bodyText(page)).includes(pw), 'the password is nowhere on the page any more');
 
+    // the new user signs in with it: only the profile answers until they choose a password of their own
+    const own = 'ນ້ຳຂອງໄຫຼຜ່ານວຽງຈັນ ທຸກມື້';
+    const worker = await newPage();
+    try {
+      await login(worker.page, stack.baseUrl, 'e2e.worker', undefined, pw);
+      await worker.page.getByTestId('password-must-change').waitFor();
+      assert.equal(new URL(worker.page.url()).pathname, '/profile');
+      assert.equal(await worker.page.getByTestId('nav-cases').count(), 0, 'no case pages with a temporary password');
+      await worker.page.goto(`${stack.baseUrl}/cases`);
+      await worker.page.getByTestId('password-must-change').waitFor();
+      assert.equal(new URL(worker.page.url()).pathname, '/profile', 'every page leads back to the profile');
+      await shoot(worker.page, 'profile-temporary-password-lo.png');
+      await assertAccessible(worker.page, 'profile with a temporary password (lo)');
+
+      await worker.page.getByTestId('password-current').fill(pw);
+      await worker.page.getByTestId('password-new').fill('ສັ້ນໆ');
+      await worker.page.getByTestId('password-repeat').fill('ສັ້ນໆ');
+      await worker.page.getByTestId('password-submit').click();
+      await worker.page.getByTestId('password-new-error').waitFor();
+      assert.match(await worker.page.getByTestId('password-new-error').innerText(), LAO, "the policy's answer, in Lao");
+      await worker.page.getByTestId('password-new').fill(own);
+      await worker.page.getByTestId('password-repeat').fill(own);
+      await worker.page.getByTestId('password-submit').click();
+      await worker.page.getByTestId('nav-cases').waitFor();
+      assert.equal(new URL(worker.page.url()).pathname, '/', 'home once the password is their own');
+      assert.deepEqual(worker.errors, [], 'no uncaught errors in the new user\'s page');
+    } finally {
+      await worker.context.close();
+    }
+
     const row = page.getByTestId('user-row-e2e.worker');
     await row.waitFor();
     const before = (await row.getByTestId('user-status').innerText()).trim();
@@ -228,13 +258,15 @@ test('agency administrator: creates a user, sees the temporary password once, di
     assert.match(afterStatus, LAO);
     await shoot(page, 'users-disabled-lo.png');
 
-    // the disabled account can no longer sign in
-    const res = await fetch(`${stack.baseUrl}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'e2e.worker', password: pw }),
-    });
-    assert.ok(res.status >= 400, 'a disabled user is refused');
+    // the disabled account can no longer sign in, with the temporary password or its own
+    for (const password of [pw, own]) {
+      const res = await fetch(`${stack.baseUrl}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'e2e.worker', password }),
+      });
+      assert.ok(res.status >= 400, 'a disabled user is refused');
+    }
     assert.deepEqual(errors, [], 'no uncaught errors in the page');
   } catch (e) {
     await page.screenshot({ path: join(artifacts, 'users-failure.png'), fullPage: true }).catch(() => undefined);

@@ -56,11 +56,11 @@ export async function newPage(browser, viewport = { width: 1280, height: 900 }) 
   return { context, page, errors };
 }
 
-/** Signs in through the login page; with `lang`, switches the portal to that language afterwards. */
-export async function login(page, baseUrl, username, lang) {
+/** Signs in through the login page (the demo password unless told); with `lang`, switches the portal to that language afterwards. */
+export async function login(page, baseUrl, username, lang, password = PASSWORD) {
   await page.goto(`${baseUrl}/login`);
   await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(PASSWORD);
+  await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
   await page.getByTestId('shell-user-name').waitFor();
   if (lang && (await page.getAttribute('html', 'lang')) !== lang) {

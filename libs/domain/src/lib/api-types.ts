@@ -48,6 +48,8 @@ export interface UserView {
 
 export interface MeView extends UserView {
   permissions: Permission[];
+  /** a temporary password set by an administrator: until it is changed, only the profile routes answer */
+  mustChangePassword: boolean;
 }
 
 export interface LoginRequest {

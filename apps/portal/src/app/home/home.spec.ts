@@ -96,6 +96,7 @@ describe('unread notifications count', () => {
     status: 'ACTIVE',
     version: 1,
     permissions: ['profile:read', 'notification:read'],
+    mustChangePassword: false,
   };
   const flushMicrotasks = async () => {
     for (let i = 0; i < 5; i++) await Promise.resolve();

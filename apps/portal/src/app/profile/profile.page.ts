@@ -1,22 +1,62 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { HttpErrorResponse } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { Router } from '@angular/router';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
-import { isOneOf, label, LANGUAGES, PROVINCE_LABELS, ROLE_LABELS } from '@ctms/domain';
+import { isOneOf, label, LANGUAGES, PASSWORD_PROBLEM_LABELS, PASSWORD_PROBLEMS, PROVINCE_LABELS, ROLE_LABELS, type Language } from '@ctms/domain';
 import { AuthService } from '../core/auth/auth.service';
 import { I18n } from '../core/i18n/i18n.service';
 import { TranslatePipe } from '../core/i18n/translate.pipe';
+import type { TranslationKey } from '../core/i18n/dictionaries';
+
+type Translate = (key: TranslationKey) => string;
+
+/**
+ * The field messages of a refused password change (400 `details`: `{field, problems}`), in the
+ * user's language: the policy's problem codes by their labels, a wrong current password plainly.
+ */
+export function passwordChangeErrors(err: unknown, t: Translate, lang: Language): Record<string, string> {
+  if (!(err instanceof HttpErrorResponse) || err.status !== 400) return {};
+  const details = (err.error as { details?: unknown } | null)?.details;
+  const out: Record<string, string> = {};
+  if (!Array.isArray(details)) return out;
+  for (const d of details as { field?: unknown; problems?: unknown }[]) {
+    if (d?.field !== 'currentPassword' && d?.field !== 'newPassword') continue;
+    const problems = Array.isArray(d.problems) ? d.problems.filter((p): p is string => typeof p === 'string') : [];
+    out[d.field] =
+      d.field === 'currentPassword'
+        ? t('profile.password.wrongCurrent')
+        : problems.map((p) => (isOneOf(PASSWORD_PROBLEMS, p) ? label(PASSWORD_PROBLEM_LABELS, p, lang) : t('profile.password.refused'))).join(' ') ||
+          t('profile.password.refused');
+  }
+  return out;
+}
 
 @Component({
   selector: 'app-profile-page',
-  imports: [MatRadioModule, TranslatePipe],
+  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatRadioModule, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './profile.page.html',
   styleUrl: './profile.page.scss',
 })
 export class ProfilePage {
   private readonly auth = inject(AuthService);
+  private readonly router = inject(Router);
   protected readonly i18n = inject(I18n);
 
   protected readonly user = this.auth.user;
+  protected readonly mustChange = this.auth.mustChangePassword;
+
+  protected current = '';
+  protected next = '';
+  protected repeat = '';
+  protected readonly busy = signal(false);
+  protected readonly saved = signal(false);
+  protected readonly failure = signal<string | null>(null);
+  protected readonly errors = signal<Record<string, string>>({});
 
   protected readonly agencyName = computed(() => {
     const a = this.user()?.agency;
@@ -32,5 +72,34 @@ export class ProfilePage {
 
   protected async setLanguage(value: unknown): Promise<void> {
     if (isOneOf(LANGUAGES, value)) await this.auth.setLanguage(value);
+  }
+
+  protected async changePassword(): Promise<void> {
+    const t: Translate = (k) => this.i18n.t(k);
+    this.saved.set(false);
+    this.failure.set(null);
+    if (!this.current || !this.next) {
+      this.errors.set({ ...(this.current ? {} : { currentPassword: t('profile.password.required') }), ...(this.next ? {} : { newPassword: t('profile.password.required') }) });
+      return;
+    }
+    if (this.next !== this.repeat) {
+      this.errors.set({ repeat: t('profile.password.mismatch') });
+      return;
+    }
+    this.errors.set({});
+    const wasTemporary = this.mustChange();
+    this.busy.set(true);
+    try {
+      await this.auth.changePassword(this.current, this.next);
+      this.current = this.next = this.repeat = '';
+      this.saved.set(true);
+      if (wasTemporary) await this.router.navigateByUrl('/');
+    } catch (e) {
+      const fields = passwordChangeErrors(e, t, this.i18n.language());
+      this.errors.set(fields);
+      this.failure.set(Object.keys(fields).length ? t('profile.password.fix') : t('profile.password.failed'));
+    } finally {
+      this.busy.set(false);
+    }
   }
 }

@@ -37,7 +37,16 @@ export class AuthService {
 
   readonly user = this.me.asReadonly();
   readonly isAuthenticated = computed(() => this.me() !== null);
-  readonly permissions = computed<ReadonlySet<Permission>>(() => new Set(this.me()?.permissions ?? []));
+  /**
+   * What the user may do now. Until a temporary password is replaced the API answers only the
+   * profile routes (PermissionGuard), so the portal offers only those too.
+   */
+  readonly permissions = computed<ReadonlySet<Permission>>(() => {
+    const me = this.me();
+    const all = me?.permissions ?? [];
+    return new Set(me?.mustChangePassword ? all.filter((p) => p.startsWith('profile:')) : all);
+  });
+  readonly mustChangePassword = computed(() => this.me()?.mustChangePassword === true);
 
   can(permission: Permission): boolean {
     return this.permissions().has(permission);
@@ -137,6 +146,12 @@ export class AuthService {
       this.endSession(false);
       await this.router.navigateByUrl('/login');
     }
+  }
+
+  /** Replaces the user's password (the API checks the current one and the policy), then reloads the profile. */
+  async changePassword(currentPassword: string, newPassword: string): Promise<void> {
+    await firstValueFrom(this.http.post<void>(`${API}/me/password`, { currentPassword, newPassword }));
+    this.me.set(await firstValueFrom(this.http.get<MeView>(`${API}/me`)));
   }
 
   /**

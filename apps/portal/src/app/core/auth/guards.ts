@@ -1,5 +1,5 @@
 import { inject } from '@angular/core';
-import { type CanActivateFn, Router } from '@angular/router';
+import { type CanActivateChildFn, type CanActivateFn, Router } from '@angular/router';
 import type { Permission } from '@ctms/domain';
 import { AuthService } from './auth.service';
 
@@ -24,3 +24,10 @@ export function permissionGuard(permission: Permission): CanActivateFn {
     return auth.can(permission) ? true : router.parseUrl('/');
   };
 }
+
+/** With a temporary password every page but the profile (where it is changed) leads to the profile. */
+export const passwordChangeGuard: CanActivateChildFn = (_route, state) => {
+  const auth = inject(AuthService);
+  if (!auth.mustChangePassword() || state.url.split(/[?#]/)[0] === '/profile') return true;
+  return inject(Router).parseUrl('/profile');
+};

@@ -24,6 +24,7 @@ const USER: MeView = {
   status: 'ACTIVE',
   version: 1,
   permissions: ['profile:read', 'case:read'],
+  mustChangePassword: false,
 };
 
 /** Let promise continuations and the test backend's synchronous emissions run. */
