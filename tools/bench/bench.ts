@@ -215,6 +215,8 @@ async function main(): Promise<void> {
       ...process.env,
       ...syntheticEnv(),
       NODE_ENV: 'production',
+      // the synthetic accounts sign in with a password alone: the login row measures argon2 (a TOTP check adds one HMAC)
+      MFA_REQUIRED: 'false',
       PORT: String(port),
       DATABASE_URL: appUrl(db),
       DATABASE_ADMIN_URL: adminUrl(db),

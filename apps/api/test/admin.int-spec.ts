@@ -72,7 +72,7 @@ describe('administration of users and agencies', () => {
         status: 'ACTIVE',
         version: 1,
       });
-      expect(Object.keys(res.body.user).sort()).toEqual(['agency', 'allProvinces', 'displayName', 'id', 'language', 'provinces', 'roles', 'status', 'username', 'version']);
+      expect(Object.keys(res.body.user).sort()).toEqual(['agency', 'allProvinces', 'displayName', 'id', 'language', 'mfaEnabled', 'provinces', 'roles', 'status', 'username', 'version']);
 
       // exactly one audit row, naming the fields and never the password
       expect(audit.map((a) => [a.action, a.outcome, a.object_type, a.object_id, a.actor_username])).toEqual([

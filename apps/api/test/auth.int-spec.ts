@@ -184,7 +184,7 @@ describe('deny by default and the audit trail', () => {
     expect(routes.length).toBeGreaterThan(5);
     const bad = routes.filter((r) => !r.public && !isPermission(r.permission));
     expect(bad).toEqual([]);
-    expect(routes.filter((r) => r.public).map((r) => r.handler).sort()).toEqual(['check', 'login', 'refresh']);
+    expect(routes.filter((r) => r.public).map((r) => r.handler).sort()).toEqual(['check', 'login', 'mfa', 'refresh']);
   });
 
   it('a route without a token answers 401; a permission denial answers 403 and is audited once', async () => {

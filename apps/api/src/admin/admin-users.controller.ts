@@ -74,4 +74,13 @@ export class AdminUsersController {
   reset(@Ctx() ctx: RequestContext, @IdParam() id: string, @Body() dto: ReasonDto): Promise<UserWithTemporaryPassword> {
     return this.users.resetPassword(ctx, id, dto.reason);
   }
+
+  @RequirePermission('user:manage')
+  @Post(':id/reset-mfa')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Turn off a user\'s MFA (a lost phone): sessions end; they set it up again where it is required' })
+  @ApiConflictResponse({ description: 'CANNOT_CHANGE_SELF' })
+  resetMfa(@Ctx() ctx: RequestContext, @IdParam() id: string, @Body() dto: ReasonDto): Promise<UserView> {
+    return this.users.resetMfa(ctx, id, dto.reason);
+  }
 }

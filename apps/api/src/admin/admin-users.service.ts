@@ -30,7 +30,7 @@ export interface UserWithTemporaryPassword {
   temporaryPassword: string;
 }
 
-type UserAction = 'USER_CREATED' | 'USER_UPDATED' | 'USER_DISABLED' | 'USER_ENABLED' | 'USER_PASSWORD_RESET';
+type UserAction = 'USER_CREATED' | 'USER_UPDATED' | 'USER_DISABLED' | 'USER_ENABLED' | 'USER_PASSWORD_RESET' | 'USER_MFA_RESET';
 
 const cannotChangeSelf = (what: string) => new Conflict('CANNOT_CHANGE_SELF', `You cannot ${what} your own account here`);
 
@@ -226,6 +226,36 @@ export class AdminUsersService {
           m,
         );
         return { user: await this.view(m, id), temporaryPassword: password };
+      }),
+    );
+  }
+
+  /**
+   * Turns a user's MFA off (a lost or replaced phone): their sessions end, the next sign-in takes the
+   * password alone, and where MFA is required they must set it up again before anything else.
+   */
+  async resetMfa(ctx: RequestContext, id: string, reason: string): Promise<UserView> {
+    const scope = adminScope(ctx);
+    return this.deniedIsAudited(ctx, 'USER_MFA_RESET', id, () =>
+      this.ds.transaction(async (m) => {
+        const u = await this.lockInScope(m, scope, id);
+        if (u.id === scope.actor.userId) throw cannotChangeSelf('reset the two-step sign-in of');
+        checkManageable(scope, u.roles);
+        const wasEnabled = u.mfaEnabledAt !== null;
+        await execUpdate(
+          m,
+          `UPDATE app_user SET mfa_secret_enc = NULL, mfa_pending_secret_enc = NULL, mfa_enabled_at = NULL, mfa_last_step = NULL,
+                  auth_version = auth_version + 1, version = version + 1, updated_at = now()
+            WHERE id = $1`,
+          [id],
+        );
+        const revoked = await this.revokeRefreshTokens(m, id);
+        await this.audit.record(
+          ctx,
+          { action: 'USER_MFA_RESET', outcome: 'ALLOWED', objectType: 'user', objectId: id, reason, details: { fields: ['mfa'], wasEnabled, refreshTokensRevoked: revoked } },
+          m,
+        );
+        return this.view(m, id);
       }),
     );
   }

@@ -2,19 +2,23 @@ import { HttpException, HttpStatus, Inject, Injectable, UnauthorizedException } 
 import { JwtService } from '@nestjs/jwt';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { checkPassword, LoginResponse, TokenPair } from '@ctms/domain';
+import { checkPassword, LoginResponse, MfaChallenge, MfaSetup, TokenPair } from '@ctms/domain';
+import { execUpdate } from '../cases/case-db';
 import { AuditService } from '../platform/audit/audit.service';
 import { PasswordHasher } from '../platform/auth/password-hasher';
 import { APP_CONFIG, AppConfig } from '../platform/config/config';
-import { ValidationFailed } from '../platform/http/errors';
+import { FieldCipher } from '../platform/crypto/field-cipher';
+import { Conflict, ValidationFailed } from '../platform/http/errors';
 import type { RequestContext } from '../platform/http/request-context';
 import { UserEntity } from '../users/user.entity';
 import { toMeView } from '../users/user.mapper';
 import { LoginFailureEntity } from './login-failure.entity';
 import { requiredWaitSeconds } from './login-throttle';
+import { acceptedStep, MFA_PENDING_SECRET, MFA_SECRET, MFA_TOKEN_TTL_SECONDS, mfaTokenKey, MfaChallengeClaims, newMfaSecret, otpauthUri } from './mfa';
 import { RefreshTokenEntity } from './refresh-token.entity';
 
 const INVALID = 'Invalid username or password';
+const INVALID_CODE = 'Invalid or expired code';
 
 export class TooManyAttempts extends HttpException {
   constructor(public readonly retryAfterSeconds: number) {
@@ -37,18 +41,29 @@ export class AuthService {
     private readonly jwt: JwtService,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditService,
+    private readonly cipher: FieldCipher,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.mfaKey = mfaTokenKey(config.jwtSecret);
+  }
 
-  async login(ctx: RequestContext, rawUsername: string, password: string): Promise<LoginResponse> {
-    const username = normaliseUsername(rawUsername);
-    const now = new Date();
+  /** signs MFA challenges; never the access-token key */
+  private readonly mfaKey: string;
+
+  /** Seconds to wait before the next attempt for this username (failed passwords and codes count alike). */
+  private async throttleWait(username: string, now: Date): Promise<number> {
     const [stats] = await this.ds.query(
       `SELECT count(*)::int AS n, max(at) AS last, min(at) AS oldest FROM login_failure
         WHERE username = $1 AND at > $2`,
       [username, new Date(now.getTime() - 3600_000)],
     );
-    const wait = requiredWaitSeconds(stats.n, stats.last, stats.oldest, now);
+    return requiredWaitSeconds(stats.n, stats.last, stats.oldest, now);
+  }
+
+  async login(ctx: RequestContext, rawUsername: string, password: string): Promise<LoginResponse | MfaChallenge> {
+    const username = normaliseUsername(rawUsername);
+    const now = new Date();
+    const wait = await this.throttleWait(username, now);
     const user = await this.ds.getRepository(UserEntity).findOne({ where: { username }, relations: { agency: true } });
     if (wait > 0) {
       await this.audit.record(ctx, {
@@ -82,19 +97,122 @@ export class AuthService {
       });
       throw new UnauthorizedException(INVALID);
     }
+    if (user.passwordHash && this.hasher.needsRehash(user.passwordHash)) {
+      await this.ds.getRepository(UserEntity).update({ id: user.id }, { passwordHash: await this.hasher.hash(password) });
+    }
+    if (user.mfaEnabledAt) {
+      // the password was right; the session starts only with a code (POST /auth/mfa)
+      const claims: MfaChallengeClaims = { typ: 'mfa', sub: user.id, av: user.authVersion };
+      const mfaToken = await this.jwt.signAsync(claims, { secret: this.mfaKey, expiresIn: MFA_TOKEN_TTL_SECONDS, algorithm: 'HS256' });
+      await this.audit.record(
+        { ...ctx, actor: null },
+        { action: 'LOGIN_MFA_CHALLENGED', outcome: 'ALLOWED', actorUserId: user.id, actorUsername: user.username, actorAgencyId: user.agencyId },
+      );
+      return { mfaRequired: true, mfaToken };
+    }
+    return this.startSession(ctx, user, now, false);
+  }
+
+  /**
+   * The second step of a login with MFA: the challenge from the right password and a current code.
+   * A wrong or reused code counts as a failed login (same throttle); the challenge lasts 5 minutes.
+   */
+  async loginWithCode(ctx: RequestContext, mfaToken: string, code: string): Promise<LoginResponse> {
+    const now = new Date();
+    let claims: Partial<MfaChallengeClaims>;
+    try {
+      claims = await this.jwt.verifyAsync<MfaChallengeClaims>(mfaToken, { secret: this.mfaKey, algorithms: ['HS256'] });
+    } catch {
+      throw new UnauthorizedException(INVALID_CODE);
+    }
+    if (claims.typ !== 'mfa' || typeof claims.sub !== 'string' || typeof claims.av !== 'number') throw new UnauthorizedException(INVALID_CODE);
+    const user = await this.ds.getRepository(UserEntity).findOne({ where: { id: claims.sub }, relations: { agency: true } });
+    const who = { actorUserId: user?.id ?? null, actorUsername: user?.username ?? null, actorAgencyId: user?.agencyId ?? null };
+    const wait = user ? await this.throttleWait(user.username, now) : 0;
+    if (wait > 0) {
+      await this.audit.record(ctx, { action: 'LOGIN_FAILED', outcome: 'DENIED', reason: 'THROTTLED', ...who });
+      throw new TooManyAttempts(wait);
+    }
+    const usable = !!user && user.status === 'ACTIVE' && !!user.agency?.active && user.authVersion === claims.av && !!user.mfaSecretEnc;
+    const step =
+      usable && user.mfaSecretEnc
+        ? acceptedStep(this.cipher.decrypt(user.mfaSecretEnc, MFA_SECRET(user.id)), code, user.mfaLastStep === null ? null : Number(user.mfaLastStep), now.getTime())
+        : null;
+    // the step is claimed in the same statement that checks it: two requests with one code cannot both pass
+    const claimed =
+      user && step !== null
+        ? await execUpdate(this.ds.manager, `UPDATE app_user SET mfa_last_step = $2 WHERE id = $1 AND (mfa_last_step IS NULL OR mfa_last_step < $2)`, [user.id, step])
+        : 0;
+    if (!user || !usable || claimed !== 1) {
+      await this.ds.transaction(async (m) => {
+        if (user) await m.insert(LoginFailureEntity, { username: user.username, at: now });
+        await this.audit.record(ctx, { action: 'LOGIN_FAILED', outcome: 'FAILED', reason: !usable ? 'ACCOUNT_NOT_ACTIVE' : 'WRONG_MFA_CODE', ...who }, m);
+      });
+      throw new UnauthorizedException(INVALID_CODE);
+    }
+    return this.startSession(ctx, user, now, true);
+  }
+
+  private startSession(ctx: RequestContext, user: UserEntity, now: Date, mfa: boolean): Promise<LoginResponse> {
     const agency = user.agency;
+    if (!agency) throw new UnauthorizedException(INVALID);
     return this.ds.transaction(async (m) => {
-      if (user.passwordHash && this.hasher.needsRehash(user.passwordHash)) {
-        await m.update(UserEntity, { id: user.id }, { passwordHash: await this.hasher.hash(password) });
-      }
       const familyId = randomUUID();
       const pair = await this.issue(m, user, familyId, now);
       await this.audit.record(
         { ...ctx, actor: null },
-        { action: 'LOGIN_SUCCEEDED', outcome: 'ALLOWED', actorUserId: user.id, actorUsername: user.username, actorAgencyId: user.agencyId, objectType: 'session', objectId: familyId },
+        {
+          action: 'LOGIN_SUCCEEDED',
+          outcome: 'ALLOWED',
+          actorUserId: user.id,
+          actorUsername: user.username,
+          actorAgencyId: user.agencyId,
+          objectType: 'session',
+          objectId: familyId,
+          details: { mfa },
+        },
         m,
       );
-      return { ...pair, user: toMeView(user, agency) };
+      return { ...pair, user: toMeView(user, agency, this.config.mfaRequired) };
+    });
+  }
+
+  /** Starts MFA enrolment: checks the password again, keeps a new secret aside and shows it once. */
+  async startMfaSetup(ctx: RequestContext, currentPassword: string): Promise<MfaSetup> {
+    const actor = ctx.actor;
+    if (!actor) throw new UnauthorizedException();
+    const user = await this.ds.getRepository(UserEntity).findOneByOrFail({ id: actor.userId });
+    if (user.mfaEnabledAt) throw new Conflict('MFA_ALREADY_ENABLED', 'Two-step sign-in is already on; an administrator can reset it');
+    if (!(await this.hasher.verify(user.passwordHash, currentPassword))) {
+      throw new ValidationFailed([{ field: 'currentPassword', problems: ['does not match'] }]);
+    }
+    const secret = newMfaSecret();
+    await this.ds.transaction(async (m) => {
+      await m.query(`UPDATE app_user SET mfa_pending_secret_enc = $2 WHERE id = $1`, [user.id, this.cipher.encrypt(secret, MFA_PENDING_SECRET(user.id))]);
+      await this.audit.record(ctx, { action: 'MFA_SETUP_STARTED', outcome: 'ALLOWED', objectType: 'user', objectId: user.id }, m);
+    });
+    return { secret, otpauthUri: otpauthUri(user.username, secret) };
+  }
+
+  /** Turns MFA on once a code from the secret being set up is right. */
+  async enableMfa(ctx: RequestContext, code: string): Promise<void> {
+    const actor = ctx.actor;
+    if (!actor) throw new UnauthorizedException();
+    const user = await this.ds.getRepository(UserEntity).findOneByOrFail({ id: actor.userId });
+    if (user.mfaEnabledAt) throw new Conflict('MFA_ALREADY_ENABLED', 'Two-step sign-in is already on; an administrator can reset it');
+    if (!user.mfaPendingSecretEnc) throw new ValidationFailed([{ field: 'code', problems: ['no setup in progress'] }]);
+    const secret = this.cipher.decrypt(user.mfaPendingSecretEnc, MFA_PENDING_SECRET(user.id));
+    const step = acceptedStep(secret, code, null);
+    if (step === null) throw new ValidationFailed([{ field: 'code', problems: ['is not the current code'] }]);
+    await this.ds.transaction(async (m) => {
+      const done = await execUpdate(
+        m,
+        `UPDATE app_user SET mfa_secret_enc = $2, mfa_pending_secret_enc = NULL, mfa_enabled_at = now(), mfa_last_step = $3
+          WHERE id = $1 AND mfa_enabled_at IS NULL AND mfa_pending_secret_enc = $4`,
+        [user.id, this.cipher.encrypt(secret, MFA_SECRET(user.id)), step, user.mfaPendingSecretEnc],
+      );
+      if (done !== 1) throw new Conflict('MFA_SETUP_CHANGED', 'The setup changed meanwhile; start again');
+      await this.audit.record(ctx, { action: 'MFA_ENABLED', outcome: 'ALLOWED', objectType: 'user', objectId: user.id }, m);
     });
   }
 

@@ -1,18 +1,22 @@
-import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Language, MeView } from '@ctms/domain';
+import { APP_CONFIG, AppConfig } from '../platform/config/config';
 import type { RequestContext } from '../platform/http/request-context';
 import { UserEntity } from '../users/user.entity';
 import { toMeView } from '../users/user.mapper';
 
 @Injectable()
 export class MeService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async get(ctx: RequestContext): Promise<MeView> {
     const u = await this.load(ctx);
     if (!u.agency) throw new UnauthorizedException();
-    return toMeView(u, u.agency);
+    return toMeView(u, u.agency, this.config.mfaRequired);
   }
 
   /** A preference, not an authorisation change: not audited, and no version check needed. */

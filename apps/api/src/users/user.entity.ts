@@ -1,4 +1,5 @@
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -13,6 +14,7 @@ import type { Language, Role, UserStatus } from '@ctms/domain';
 import { AgencyEntity } from '../agencies/agency.entity';
 
 @Entity({ name: 'app_user' })
+@Check('CHK_app_user_mfa', `("mfa_enabled_at" IS NULL) = ("mfa_secret_enc" IS NULL)`)
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -58,6 +60,21 @@ export class UserEntity {
   /** set when an admin resets the password: the user must choose a new one */
   @Column({ name: 'must_change_password', type: 'boolean', default: false })
   mustChangePassword: boolean;
+
+  /** the TOTP secret (FieldCipher, bound to this row and column); null: no MFA */
+  @Column({ name: 'mfa_secret_enc', type: 'text', nullable: true })
+  mfaSecretEnc: string | null;
+
+  /** a secret shown for enrolment and not yet confirmed with a code */
+  @Column({ name: 'mfa_pending_secret_enc', type: 'text', nullable: true })
+  mfaPendingSecretEnc: string | null;
+
+  @Column({ name: 'mfa_enabled_at', type: 'timestamptz', nullable: true })
+  mfaEnabledAt: Date | null;
+
+  /** the last accepted TOTP time step: a code is accepted once */
+  @Column({ name: 'mfa_last_step', type: 'bigint', nullable: true })
+  mfaLastStep: string | null;
 
   /** bumped when roles, agency, scope or status change: every token carrying an older value is refused */
   @Column({ name: 'auth_version', type: 'integer', default: 1 })

@@ -14,10 +14,17 @@ export function toUserView(u: UserEntity, agency: AgencyEntity): UserView {
     provinces: [...u.provinces],
     language: u.language,
     status: u.status,
+    mfaEnabled: u.mfaEnabledAt !== null,
     version: u.version,
   };
 }
 
-export function toMeView(u: UserEntity, agency: AgencyEntity): MeView & { mustChangePassword: boolean } {
-  return { ...toUserView(u, agency), permissions: [...permissionsOf(u.roles)], mustChangePassword: u.mustChangePassword };
+/** `mfaRequired`: the deployment requires MFA (MFA_REQUIRED); a user without it is then held to the profile routes. */
+export function toMeView(u: UserEntity, agency: AgencyEntity, mfaRequired: boolean): MeView {
+  return {
+    ...toUserView(u, agency),
+    permissions: [...permissionsOf(u.roles)],
+    mustChangePassword: u.mustChangePassword,
+    mfaSetupRequired: mfaRequired && u.mfaEnabledAt === null,
+  };
 }

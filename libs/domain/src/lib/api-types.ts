@@ -43,6 +43,8 @@ export interface UserView {
   provinces: string[];
   language: Language;
   status: UserStatus;
+  /** the user signs in with a second factor (TOTP) */
+  mfaEnabled: boolean;
   version: number;
 }
 
@@ -50,6 +52,8 @@ export interface MeView extends UserView {
   permissions: Permission[];
   /** a temporary password set by an administrator: until it is changed, only the profile routes answer */
   mustChangePassword: boolean;
+  /** MFA is required here (MFA_REQUIRED) and not set up yet: until it is, only the profile routes answer */
+  mfaSetupRequired: boolean;
 }
 
 export interface LoginRequest {
@@ -67,3 +71,29 @@ export interface TokenPair {
 export interface LoginResponse extends TokenPair {
   user: MeView;
 }
+
+/** The answer to a right password when the user has MFA: send `mfaToken` with a code to POST /auth/mfa. */
+export interface MfaChallenge {
+  mfaRequired: true;
+  /** short-lived (5 min), good only for POST /auth/mfa */
+  mfaToken: string;
+}
+
+/** POST /auth/mfa */
+export interface MfaLoginRequest {
+  mfaToken: string;
+  /** the 6 digits the authenticator app shows now */
+  code: string;
+}
+
+/** POST /me/mfa/setup answers the new secret once, for the authenticator app (QR code or typed). */
+export interface MfaSetup {
+  /** base32 */
+  secret: string;
+  /** otpauth://totp/… for a QR code */
+  otpauthUri: string;
+}
+
+/** TOTP parameters every authenticator app accepts (RFC 6238 defaults). */
+export const MFA_CODE_DIGITS = 6;
+export const MFA_PERIOD_SECONDS = 30;

@@ -55,6 +55,9 @@ export const AUDIT_ACTIONS = [
   // sign-in and sessions
   'LOGIN_SUCCEEDED',
   'LOGIN_FAILED',
+  'LOGIN_MFA_CHALLENGED',
+  'MFA_SETUP_STARTED',
+  'MFA_ENABLED',
   'LOGOUT',
   'PASSWORD_CHANGED',
   'REFRESH_TOKEN_REUSED',
@@ -65,6 +68,7 @@ export const AUDIT_ACTIONS = [
   'USER_DISABLED',
   'USER_ENABLED',
   'USER_PASSWORD_RESET',
+  'USER_MFA_RESET',
   'AGENCY_CREATED',
   'AGENCY_UPDATED',
   // screenings

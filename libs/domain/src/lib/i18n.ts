@@ -160,6 +160,9 @@ export const AUDIT_OUTCOME_LABELS: LabelMap<AuditOutcome> = {
 export const AUDIT_ACTION_LABELS: LabelMap<AuditAction> = {
   LOGIN_SUCCEEDED: { lo: 'ເຂົ້າສູ່ລະບົບ', en: 'Signed in' },
   LOGIN_FAILED: { lo: 'ເຂົ້າສູ່ລະບົບບໍ່ສຳເລັດ', en: 'Failed sign-in' },
+  LOGIN_MFA_CHALLENGED: { lo: 'ລະຫັດຜ່ານຖືກ, ຖາມລະຫັດຢືນຢັນ', en: 'Password right, code asked' },
+  MFA_SETUP_STARTED: { lo: 'ເລີ່ມຕັ້ງການເຂົ້າສູ່ລະບົບສອງຂັ້ນຕອນ', en: 'Started setting up two-step sign-in' },
+  MFA_ENABLED: { lo: 'ເປີດການເຂົ້າສູ່ລະບົບສອງຂັ້ນຕອນ', en: 'Turned on two-step sign-in' },
   LOGOUT: { lo: 'ອອກຈາກລະບົບ', en: 'Signed out' },
   PASSWORD_CHANGED: { lo: 'ປ່ຽນລະຫັດຜ່ານ', en: 'Changed the password' },
   REFRESH_TOKEN_REUSED: { lo: 'ໃຊ້ເຊດຊັນເກົ່າຊ້ຳ (ອາດຖືກລັກ)', en: 'Reused an old session (possible theft)' },
@@ -169,6 +172,7 @@ export const AUDIT_ACTION_LABELS: LabelMap<AuditAction> = {
   USER_DISABLED: { lo: 'ປິດບັນຊີຜູ້ໃຊ້', en: 'Disabled a user' },
   USER_ENABLED: { lo: 'ເປີດບັນຊີຜູ້ໃຊ້ຄືນ', en: 'Re-enabled a user' },
   USER_PASSWORD_RESET: { lo: 'ຕັ້ງລະຫັດຜ່ານໃໝ່ໃຫ້ຜູ້ໃຊ້', en: "Reset a user's password" },
+  USER_MFA_RESET: { lo: 'ຍົກເລີກການເຂົ້າສູ່ລະບົບສອງຂັ້ນຕອນຂອງຜູ້ໃຊ້', en: "Reset a user's two-step sign-in" },
   AGENCY_CREATED: { lo: 'ສ້າງອົງການ', en: 'Created an agency' },
   AGENCY_UPDATED: { lo: 'ແກ້ໄຂອົງການ', en: 'Changed an agency' },
   SCREENING_CREATED: { lo: 'ເລີ່ມການຄັດກອງ', en: 'Started a screening' },

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
-import { LANGUAGES, type Language } from '@ctms/domain';
+import { IsIn, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { LANGUAGES, MFA_CODE_DIGITS, type Language } from '@ctms/domain';
 
 export class LoginDto {
   @ApiProperty({ example: 'atd.caseworker' })
@@ -50,4 +50,34 @@ export class ChangePasswordDto {
   @MinLength(1)
   @MaxLength(1024)
   newPassword: string;
+}
+
+const CODE = new RegExp(`^\\d{${MFA_CODE_DIGITS}}$`);
+
+export class MfaLoginDto {
+  @ApiProperty({ description: 'the challenge login answered (good for 5 minutes)' })
+  @IsString()
+  @MinLength(20)
+  @MaxLength(2048)
+  mfaToken: string;
+
+  @ApiProperty({ example: '123456', description: 'the code the authenticator app shows now' })
+  @IsString()
+  @Matches(CODE, { message: `must be ${MFA_CODE_DIGITS} digits` })
+  code: string;
+}
+
+export class MfaSetupDto {
+  @ApiProperty({ description: 'asked again before a second factor is set up' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(1024)
+  currentPassword: string;
+}
+
+export class MfaEnableDto {
+  @ApiProperty({ example: '123456', description: 'a code from the secret being set up' })
+  @IsString()
+  @Matches(CODE, { message: `must be ${MFA_CODE_DIGITS} digits` })
+  code: string;
 }

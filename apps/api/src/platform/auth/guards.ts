@@ -6,6 +6,12 @@ import { AuditService } from '../audit/audit.service';
 import { NotFound } from '../http/errors';
 import { contextOf, CtmsRequest } from '../http/request-context';
 import { PERMISSION_KEY, PUBLIC_KEY } from './decorators';
+import type { AuthenticatedUser } from './jwt.strategy';
+
+/** Held to the profile routes: a temporary password to replace, or required MFA to set up. */
+export function onlyProfile(u: Pick<AuthenticatedUser, 'mustChangePassword' | 'mfaSetupRequired'>): boolean {
+  return u.mustChangePassword || u.mfaSetupRequired;
+}
 
 /** Global: every route needs a valid access token unless it is explicitly @Public(). */
 @Injectable()
@@ -40,22 +46,22 @@ export class PermissionGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
-    const req = context.switchToHttp().getRequest<CtmsRequest & { user?: CtmsRequest['actor'] & { mustChangePassword?: boolean } }>();
+    const req = context.switchToHttp().getRequest<CtmsRequest & { user?: AuthenticatedUser }>();
     const user = req.user;
     if (!user) throw new UnauthorizedException();
-    const { mustChangePassword, ...actor } = user;
+    const { mustChangePassword, mfaSetupRequired, ...actor } = user;
     req.actor = actor;
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(PERMISSION_KEY, targets);
     const allowed =
       isPermission(permission) &&
       hasPermission(actor.roles, permission) &&
-      // after an admin reset, only the profile (to choose a new password) is open
-      (!mustChangePassword || permission.startsWith('profile:'));
+      // after an admin reset, or while required MFA is not set up, only the profile (to do that) is open
+      (onlyProfile(user) ? permission.startsWith('profile:') : true);
     if (!allowed) {
       await this.audit.record(contextOf(req), {
         action: 'PERMISSION_DENIED',
         outcome: 'DENIED',
-        details: { permission: permission ?? null, route: `${req.method} ${req.route?.path ?? ''}`, mustChangePassword: !!mustChangePassword },
+        details: { permission: permission ?? null, route: `${req.method} ${req.route?.path ?? ''}`, mustChangePassword: !!mustChangePassword, mfaSetupRequired: !!mfaSetupRequired },
       });
       // a route that addresses one record answers a denial exactly as it answers a missing id
       if (/\/:[A-Za-z]+/.test(String(req.route?.path ?? ''))) throw new NotFound();

@@ -23,7 +23,11 @@ interface ActorRow {
   all_provinces: boolean;
   provinces: string[];
   must_change_password: boolean;
+  mfa_missing: boolean;
 }
+
+/** Who the caller is, and whether they are held to the profile routes (a temporary password, or MFA required and not set up). */
+export type AuthenticatedUser = Actor & { mustChangePassword: boolean; mfaSetupRequired: boolean };
 
 /**
  * Verifies the access token, then re-reads the user on every request, so that disabling a user,
@@ -32,7 +36,7 @@ interface ActorRow {
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(
-    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly ds: DataSource,
   ) {
     super({
@@ -43,13 +47,13 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
-  async validate(claims: AccessTokenClaims): Promise<Actor & { mustChangePassword: boolean }> {
+  async validate(claims: AccessTokenClaims): Promise<AuthenticatedUser> {
     if (typeof claims.sub !== 'string' || typeof claims.av !== 'number' || typeof claims.sid !== 'string') {
       throw new UnauthorizedException();
     }
     const rows: ActorRow[] = await this.ds.query(
       `SELECT u.id, u.username, u.agency_id, a.code AS agency_code, u.roles, u.all_provinces, u.provinces,
-              u.must_change_password
+              u.must_change_password, u.mfa_enabled_at IS NULL AS mfa_missing
          FROM app_user u JOIN agency a ON a.id = u.agency_id
         WHERE u.id = $1 AND u.status = 'ACTIVE' AND a.active AND u.auth_version = $2
           AND EXISTS (SELECT 1 FROM refresh_token t WHERE t.family_id = $3 AND t.user_id = u.id AND t.revoked_at IS NULL)`,
@@ -66,6 +70,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       allProvinces: u.all_provinces,
       provinces: u.provinces,
       mustChangePassword: u.must_change_password,
+      mfaSetupRequired: this.config.mfaRequired && u.mfa_missing,
     };
   }
 }

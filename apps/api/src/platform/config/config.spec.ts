@@ -32,6 +32,16 @@ describe('configuration', () => {
     expect(c.demoPassword).toBeNull();
   });
 
+  it('requires MFA in production unless told otherwise; development and test leave it to each user', () => {
+    const prod = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), ATTACHMENTS_DIR: '/srv/ctms/attachments' };
+    expect(loadConfig(prod).mfaRequired).toBe(true);
+    expect(loadConfig({ ...prod, MFA_REQUIRED: 'false' }).mfaRequired).toBe(false);
+    expect(loadConfig({}).mfaRequired).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'test' }).mfaRequired).toBe(false);
+    expect(loadConfig({ MFA_REQUIRED: 'true' }).mfaRequired).toBe(true);
+    expect(() => loadConfig({ MFA_REQUIRED: 'yes' })).toThrow(/MFA_REQUIRED/);
+  });
+
   it('names the bad setting', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadConfig({ ACCESS_TOKEN_TTL_SECONDS: '3600' })).toThrow(/ACCESS_TOKEN_TTL_SECONDS/);

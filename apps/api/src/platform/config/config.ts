@@ -17,6 +17,11 @@ export interface AppConfig {
   accessTokenTtlSeconds: number;
   refreshIdleSeconds: number;
   refreshAbsoluteSeconds: number;
+  /**
+   * every account must have MFA (TOTP): one without it may use only the profile routes, to set it
+   * up. MFA_REQUIRED=true|false; on by default in production, off in development and test.
+   */
+  mfaRequired: boolean;
   demoPassword: string | null;
   portalDir: string | null;
   logLevel: string;
@@ -57,6 +62,14 @@ export const DEV_JWT_SECRET = 'development-only-jwt-secret-change-me-0123456789'
 export const DEV_DEMO_PASSWORD = 'demo-password-2026';
 
 export class ConfigError extends Error {}
+
+function bool(env: NodeJS.ProcessEnv, name: string, dflt: boolean): boolean {
+  const v = env[name];
+  if (v === undefined || v === '') return dflt;
+  if (v === 'true') return true;
+  if (v === 'false') return false;
+  throw new ConfigError(`${name} must be true or false`);
+}
 
 function int(env: NodeJS.ProcessEnv, name: string, dflt: number, min: number, max: number): number {
   const raw = env[name];
@@ -121,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     accessTokenTtlSeconds,
     refreshIdleSeconds: int(env, 'REFRESH_IDLE_SECONDS', 30 * 60, 60, 30 * 60),
     refreshAbsoluteSeconds: int(env, 'REFRESH_ABSOLUTE_SECONDS', 12 * 3600, 60, 12 * 3600),
+    mfaRequired: bool(env, 'MFA_REQUIRED', nodeEnv === 'production'),
     demoPassword: nodeEnv === 'production' ? null : demoPassword,
     portalDir: env['PORTAL_DIR'] || null,
     logLevel: env['LOG_LEVEL'] || (nodeEnv === 'test' ? 'warn' : 'info'),

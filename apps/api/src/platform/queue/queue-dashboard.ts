@@ -8,6 +8,7 @@ import { Queue } from 'bullmq';
 import type { Express, NextFunction, Request, Response } from 'express';
 import { hasPermission } from '@ctms/domain';
 import { AuditService } from '../audit/audit.service';
+import { onlyProfile } from '../auth/guards';
 import { AccessTokenClaims, JwtStrategy } from '../auth/jwt.strategy';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { contextOf, CtmsRequest } from '../http/request-context';
@@ -95,11 +96,15 @@ export class QueueDashboard implements OnModuleInit, OnApplicationShutdown {
     } catch {
       return deny();
     }
-    const { mustChangePassword, ...who } = actor;
-    if (!hasPermission(who.roles, 'system:queues') || mustChangePassword) {
+    const { mustChangePassword, mfaSetupRequired, ...who } = actor;
+    if (!hasPermission(who.roles, 'system:queues') || onlyProfile(actor)) {
       ctmsReq.actor = who;
       await this.audit
-        .record(contextOf(ctmsReq), { action: 'PERMISSION_DENIED', outcome: 'DENIED', details: { permission: 'system:queues', route: `${req.method} ${QUEUE_DASHBOARD_PATH}`, mustChangePassword } })
+        .record(contextOf(ctmsReq), {
+          action: 'PERMISSION_DENIED',
+          outcome: 'DENIED',
+          details: { permission: 'system:queues', route: `${req.method} ${QUEUE_DASHBOARD_PATH}`, mustChangePassword, mfaSetupRequired },
+        })
         .catch(() => this.logger.warn('could not audit a dashboard denial'));
       return deny();
     }

@@ -97,6 +97,8 @@ describe('unread notifications count', () => {
     version: 1,
     permissions: ['profile:read', 'notification:read'],
     mustChangePassword: false,
+    mfaSetupRequired: false,
+    mfaEnabled: false,
   };
   const flushMicrotasks = async () => {
     for (let i = 0; i < 5; i++) await Promise.resolve();

@@ -25,6 +25,8 @@ const USER: MeView = {
   version: 1,
   permissions: ['profile:read', 'case:read'],
   mustChangePassword: false,
+  mfaSetupRequired: false,
+  mfaEnabled: false,
 };
 
 /** Let promise continuations and the test backend's synchronous emissions run. */
