@@ -1,5 +1,5 @@
 import type { Route } from '@angular/router';
-import { authGuard, guestGuard, passwordChangeGuard, permissionGuard } from './core/auth/guards';
+import { authGuard, guestGuard, profileFirstGuard, permissionGuard } from './core/auth/guards';
 import { NAV_ITEMS } from './core/layout/nav';
 
 const loadComingSoon = () => import('./shared/coming-soon.page').then((m) => m.ComingSoonPage);
@@ -39,7 +39,7 @@ export const appRoutes: Route[] = [
   {
     path: '',
     canActivate: [authGuard],
-    canActivateChild: [passwordChangeGuard],
+    canActivateChild: [profileFirstGuard],
     loadComponent: () => import('./core/layout/shell').then((m) => m.Shell),
     children: [
       // reached from the shell's notifications badge rather than the menu

@@ -73,6 +73,11 @@ export class AdminApi {
     return firstValueFrom(this.http.post<UserWithTemporaryPassword>(`${API}/admin/users/${id}/reset`, { reason }));
   }
 
+  /** Turns a user's MFA off (a lost phone): their sessions end; they sign in with the password alone next time. */
+  resetMfa(id: string, reason: string): Promise<UserView> {
+    return firstValueFrom(this.http.post<UserView>(`${API}/admin/users/${id}/reset-mfa`, { reason }));
+  }
+
   agencies(cursor: string | null): Promise<Page<AgencyView>> {
     let params = new HttpParams().set('limit', 50);
     if (cursor) params = params.set('cursor', cursor);

@@ -61,9 +61,9 @@ function emptyDraft(): UserDraft {
   return { username: '', displayName: '', roles: [], allProvinces: false, provinces: [], language: 'lo', agencyId: '' };
 }
 
-type Pending = { kind: 'disable' | 'enable' | 'reset'; user: UserView };
+type Pending = { kind: 'disable' | 'enable' | 'reset' | 'reset-mfa'; user: UserView };
 
-/** User administration: list, create (one-time password shown once), edit, disable/enable, reset. */
+/** User administration: list, create (one-time password shown once), edit, disable/enable, reset password or MFA. */
 @Component({
   selector: 'app-users-page',
   imports: [FormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe, TempPassword],
@@ -99,11 +99,13 @@ export class UsersPage {
     disable: 'admin.users.confirm.disable',
     enable: 'admin.users.confirm.enable',
     reset: 'admin.users.confirm.reset',
+    'reset-mfa': 'admin.users.confirm.resetMfa',
   } as const satisfies Record<Pending['kind'], TranslationKey>;
   protected readonly actionKeys = {
     disable: 'admin.users.action.disable',
     enable: 'admin.users.action.enable',
     reset: 'admin.users.action.reset',
+    'reset-mfa': 'admin.users.action.resetMfa',
   } as const satisfies Record<Pending['kind'], TranslationKey>;
 
   protected statusFilter: UserStatus | '' = '';
@@ -118,6 +120,7 @@ export class UsersPage {
       scope: u.allProvinces ? this.i18n.t('admin.users.allProvinces') : u.provinces.map((p) => `${p} ${label(PROVINCE_LABELS, p, lang)}`).join(', '),
       languageLabel: label(LANGUAGE_LABELS, u.language, lang),
       statusLabel: label(USER_STATUS_LABELS, u.status, lang),
+      mfaLabel: this.i18n.t(u.mfaEnabled ? 'admin.users.mfaOn' : 'admin.users.mfaOff'),
       agencyName: this.i18n.pick(u.agency.nameLo, u.agency.nameEn),
       isSelf: u.id === this.auth.user()?.id,
     }));
@@ -240,6 +243,14 @@ export class UsersPage {
         this.pending.set(null);
         if (res.user) this.replace(res.user);
         this.oneTime.set({ username: p.user.username, password: res.temporaryPassword });
+      }
+      return;
+    }
+    if (p.kind === 'reset-mfa') {
+      const res = await this.run(() => this.api.resetMfa(p.user.id, reason), 'admin.users.resetMfaDone');
+      if (res) {
+        this.pending.set(null);
+        this.replace(res);
       }
       return;
     }

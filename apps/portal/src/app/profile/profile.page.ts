@@ -1,13 +1,14 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, Injector, afterNextRender, computed, inject, signal, viewChild } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Router } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
-import { isOneOf, label, LANGUAGES, PASSWORD_PROBLEM_LABELS, PASSWORD_PROBLEMS, PROVINCE_LABELS, ROLE_LABELS, type Language } from '@ctms/domain';
+import { isOneOf, label, LANGUAGES, MFA_CODE_DIGITS, PASSWORD_PROBLEM_LABELS, PASSWORD_PROBLEMS, PROVINCE_LABELS, ROLE_LABELS, type Language } from '@ctms/domain';
 import { AuthService } from '../core/auth/auth.service';
+import { groupSecret, isCodeShaped, mfaRefusal, normalizeCode, qrCodeDataUrl } from '../core/auth/mfa';
 import { I18n } from '../core/i18n/i18n.service';
 import { TranslatePipe } from '../core/i18n/translate.pipe';
 import type { TranslationKey } from '../core/i18n/dictionaries';
@@ -45,10 +46,13 @@ export function passwordChangeErrors(err: unknown, t: Translate, lang: Language)
 export class ProfilePage {
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
+  private readonly injector = inject(Injector);
   protected readonly i18n = inject(I18n);
 
   protected readonly user = this.auth.user;
   protected readonly mustChange = this.auth.mustChangePassword;
+  protected readonly mfaRequired = this.auth.mfaSetupRequired;
+  protected readonly mfaOn = computed(() => this.user()?.mfaEnabled === true);
 
   protected current = '';
   protected next = '';
@@ -57,6 +61,26 @@ export class ProfilePage {
   protected readonly saved = signal(false);
   protected readonly failure = signal<string | null>(null);
   protected readonly errors = signal<Record<string, string>>({});
+
+  protected readonly digits = MFA_CODE_DIGITS;
+  protected mfaPassword = '';
+  protected mfaCode = '';
+  /** The new secret, shown once for the app: dropped when MFA is on, on cancel, and when the page goes. */
+  protected readonly mfaSetup = signal<{ secret: string; qr: string | null } | null>(null);
+  protected readonly mfaBusy = signal(false);
+  protected readonly mfaDone = signal(false);
+  protected readonly mfaFailure = signal<string | null>(null);
+  protected readonly mfaErrors = signal<Record<string, string>>({});
+  private readonly mfaCodeInput = viewChild<ElementRef<HTMLInputElement>>('mfaCodeInput');
+  private destroyed = false;
+
+  constructor() {
+    inject(DestroyRef).onDestroy(() => {
+      this.destroyed = true;
+      this.dropMfaSetup();
+      this.mfaPassword = '';
+    });
+  }
 
   protected readonly agencyName = computed(() => {
     const a = this.user()?.agency;
@@ -93,7 +117,7 @@ export class ProfilePage {
       await this.auth.changePassword(this.current, this.next);
       this.current = this.next = this.repeat = '';
       this.saved.set(true);
-      if (wasTemporary) await this.router.navigateByUrl('/');
+      if (wasTemporary && !this.auth.profileOnly()) await this.router.navigateByUrl('/');
     } catch (e) {
       const fields = passwordChangeErrors(e, t, this.i18n.language());
       this.errors.set(fields);
@@ -101,5 +125,74 @@ export class ProfilePage {
     } finally {
       this.busy.set(false);
     }
+  }
+
+  /** Step 1: the password confirms it is the user; the API answers a new secret for the app. */
+  protected async startMfa(): Promise<void> {
+    const t: Translate = (k) => this.i18n.t(k);
+    this.mfaFailure.set(null);
+    this.mfaDone.set(false);
+    if (!this.mfaPassword) {
+      this.mfaErrors.set({ currentPassword: t('profile.password.required') });
+      return;
+    }
+    this.mfaErrors.set({});
+    this.mfaBusy.set(true);
+    try {
+      const setup = await this.auth.startMfaSetup(this.mfaPassword);
+      this.mfaPassword = '';
+      const qr = await qrCodeDataUrl(setup.otpauthUri);
+      if (this.destroyed) return;
+      this.mfaCode = '';
+      this.mfaSetup.set({ secret: groupSecret(setup.secret), qr });
+      afterNextRender(() => this.mfaCodeInput()?.nativeElement.focus(), { injector: this.injector });
+    } catch (e) {
+      await this.mfaRefused(e);
+    } finally {
+      this.mfaBusy.set(false);
+    }
+  }
+
+  /** Step 2: a first code from the app turns MFA on. */
+  protected async enableMfa(): Promise<void> {
+    const t: Translate = (k) => this.i18n.t(k);
+    this.mfaFailure.set(null);
+    if (!isCodeShaped(this.mfaCode)) {
+      this.mfaErrors.set({ code: t('profile.mfa.codeFormat') });
+      return;
+    }
+    this.mfaErrors.set({});
+    const wasRestricted = this.auth.profileOnly();
+    this.mfaBusy.set(true);
+    try {
+      await this.auth.enableMfa(normalizeCode(this.mfaCode));
+      this.dropMfaSetup();
+      this.mfaDone.set(true);
+      if (wasRestricted && !this.auth.profileOnly()) await this.router.navigateByUrl('/');
+    } catch (e) {
+      this.mfaCode = '';
+      await this.mfaRefused(e);
+    } finally {
+      this.mfaBusy.set(false);
+    }
+  }
+
+  protected cancelMfa(): void {
+    this.dropMfaSetup();
+    this.mfaErrors.set({});
+    this.mfaFailure.set(null);
+  }
+
+  private async mfaRefused(e: unknown): Promise<void> {
+    const r = mfaRefusal(e, (k) => this.i18n.t(k));
+    if (r.noSetup || r.already) this.dropMfaSetup();
+    if (r.already) await this.auth.reloadMe().catch(() => undefined);
+    this.mfaErrors.set(r.fields);
+    this.mfaFailure.set(r.message);
+  }
+
+  private dropMfaSetup(): void {
+    this.mfaSetup.set(null);
+    this.mfaCode = '';
   }
 }

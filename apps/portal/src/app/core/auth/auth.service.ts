@@ -1,7 +1,7 @@
 import { HttpBackend, HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { Router } from '@angular/router';
-import type { Language, LoginResponse, MeView, Permission, TokenPair } from '@ctms/domain';
+import type { Language, LoginResponse, MeView, MfaChallenge, MfaLoginRequest, MfaSetup, Permission, TokenPair } from '@ctms/domain';
 import { firstValueFrom } from 'rxjs';
 import { I18n } from '../i18n/i18n.service';
 import { TokenStore } from './token-store';
@@ -14,6 +14,30 @@ export class SessionEndedError extends Error {
     super('session ended');
     this.name = 'SessionEndedError';
   }
+}
+
+/** What a right password leads to: a session, or (the user has MFA) a second step with a code. */
+export type LoginOutcome = { kind: 'session'; user: MeView } | { kind: 'mfa'; mfaToken: string };
+
+/** The answer of POST /auth/login is a challenge (`{mfaRequired: true, mfaToken}`) rather than a session. */
+export function isMfaChallenge(res: unknown): res is MfaChallenge {
+  if (typeof res !== 'object' || res === null) return false;
+  const r = res as Partial<MfaChallenge>;
+  return r.mfaRequired === true && typeof r.mfaToken === 'string' && r.mfaToken.length > 0;
+}
+
+/**
+ * Until a temporary password is replaced or a required MFA is set up, the API answers only the
+ * profile routes (PermissionGuard).
+ */
+export function profileOnly(me: MeView | null): boolean {
+  return me?.mustChangePassword === true || me?.mfaSetupRequired === true;
+}
+
+/** What the user may do now: only the profile permissions while `profileOnly`. */
+export function effectivePermissions(me: MeView | null): ReadonlySet<Permission> {
+  const all = me?.permissions ?? [];
+  return new Set(profileOnly(me) ? all.filter((p) => p.startsWith('profile:')) : all);
 }
 
 /**
@@ -38,15 +62,14 @@ export class AuthService {
   readonly user = this.me.asReadonly();
   readonly isAuthenticated = computed(() => this.me() !== null);
   /**
-   * What the user may do now. Until a temporary password is replaced the API answers only the
-   * profile routes (PermissionGuard), so the portal offers only those too.
+   * What the user may do now. Until a temporary password is replaced or a required MFA is set up,
+   * the API answers only the profile routes (PermissionGuard), so the portal offers only those too.
    */
-  readonly permissions = computed<ReadonlySet<Permission>>(() => {
-    const me = this.me();
-    const all = me?.permissions ?? [];
-    return new Set(me?.mustChangePassword ? all.filter((p) => p.startsWith('profile:')) : all);
-  });
+  readonly permissions = computed(() => effectivePermissions(this.me()));
   readonly mustChangePassword = computed(() => this.me()?.mustChangePassword === true);
+  readonly mfaSetupRequired = computed(() => this.me()?.mfaSetupRequired === true);
+  /** Every page but the profile is closed for now (temporary password, or MFA to set up). */
+  readonly profileOnly = computed(() => profileOnly(this.me()));
 
   can(permission: Permission): boolean {
     return this.permissions().has(permission);
@@ -64,10 +87,24 @@ export class AuthService {
     return this.tokens.hasSession();
   }
 
-  async login(username: string, password: string): Promise<MeView> {
-    const res = await firstValueFrom(this.raw.post<LoginResponse>(`${API}/auth/login`, { username, password }));
-    // a second factor (`{mfaRequired, mfaToken}`, spec/api.md) is not supported by the portal yet
-    if (!res.accessToken || !res.refreshToken || !res.user) throw new Error('unsupported login response');
+  /**
+   * Checks the password. Either the session starts, or (the user has MFA) the answer is a challenge
+   * whose `mfaToken` the caller keeps in memory, never in a URL or storage, for `verifyMfa`.
+   */
+  async login(username: string, password: string): Promise<LoginOutcome> {
+    const res = await firstValueFrom(this.raw.post<LoginResponse | MfaChallenge>(`${API}/auth/login`, { username, password }));
+    if (isMfaChallenge(res)) return { kind: 'mfa', mfaToken: res.mfaToken };
+    return { kind: 'session', user: this.begin(res) };
+  }
+
+  /** The second step: the code of the authenticator app with the challenge's token starts the session. */
+  async verifyMfa(mfaToken: string, code: string): Promise<MeView> {
+    const body: MfaLoginRequest = { mfaToken, code };
+    return this.begin(await firstValueFrom(this.raw.post<LoginResponse>(`${API}/auth/mfa`, body)));
+  }
+
+  private begin(res: LoginResponse | null): MeView {
+    if (!res?.accessToken || !res.refreshToken || !res.user) throw new Error('unsupported login response');
     this.tokens.set(res);
     this.startSession(res.user);
     return res.user;
@@ -151,6 +188,22 @@ export class AuthService {
   /** Replaces the user's password (the API checks the current one and the policy), then reloads the profile. */
   async changePassword(currentPassword: string, newPassword: string): Promise<void> {
     await firstValueFrom(this.http.post<void>(`${API}/me/password`, { currentPassword, newPassword }));
+    await this.reloadMe();
+  }
+
+  /** Starts setting MFA up (the API checks the password): the new secret, shown once. */
+  startMfaSetup(currentPassword: string): Promise<MfaSetup> {
+    return firstValueFrom(this.http.post<MfaSetup>(`${API}/me/mfa/setup`, { currentPassword }));
+  }
+
+  /** Turns MFA on with a first code from the app, then reloads the profile (mfaEnabled, no restriction). */
+  async enableMfa(code: string): Promise<void> {
+    await firstValueFrom(this.http.post<void>(`${API}/me/mfa/enable`, { code }));
+    await this.reloadMe();
+  }
+
+  /** Reads the profile again (e.g. after a refusal saying the state changed elsewhere). */
+  async reloadMe(): Promise<void> {
     this.me.set(await firstValueFrom(this.http.get<MeView>(`${API}/me`)));
   }
 

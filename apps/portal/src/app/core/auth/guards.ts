@@ -25,9 +25,12 @@ export function permissionGuard(permission: Permission): CanActivateFn {
   };
 }
 
-/** With a temporary password every page but the profile (where it is changed) leads to the profile. */
-export const passwordChangeGuard: CanActivateChildFn = (_route, state) => {
+/**
+ * With a temporary password, or while a required MFA is not set up, every page but the profile
+ * (where both are done) leads to the profile.
+ */
+export const profileFirstGuard: CanActivateChildFn = (_route, state) => {
   const auth = inject(AuthService);
-  if (!auth.mustChangePassword() || state.url.split(/[?#]/)[0] === '/profile') return true;
+  if (!auth.profileOnly() || state.url.split(/[?#]/)[0] === '/profile') return true;
   return inject(Router).parseUrl('/profile');
 };
