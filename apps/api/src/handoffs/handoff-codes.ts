@@ -2,7 +2,7 @@
  * Coded values of the prosecution handoff that `@ctms/domain` does not list yet (they belong there;
  * kept here until the domain library grows them), with their Lao and English labels.
  */
-import type { DataCategory, HandoffAction, Label } from '@ctms/domain';
+import { HANDOFF_EVENT_KINDS, type DataCategory, type HandoffAction, type HandoffEventKind, type Label } from '@ctms/domain';
 
 /** How long OSPP has to acknowledge a handoff (issue 4 §6: receive-by 3 days). Configurable later. */
 export const HANDOFF_RECEIVE_BY_DAYS = 3;
@@ -59,20 +59,9 @@ export const HANDOFF_LIMITATION_LABELS: Readonly<Record<HandoffLimitation, Label
   },
 };
 
-/** Timeline event kinds of a handoff on its case (codes only in the details, never a protected value). */
-export const HANDOFF_EVENT_KINDS = [
-  'HANDOFF_SUBMITTED',
-  'HANDOFF_RECEIVED',
-  'HANDOFF_ACCEPTED',
-  'HANDOFF_RETURNED',
-  'HANDOFF_RESUBMITTED',
-  'HANDOFF_CHARGED',
-  'HANDOFF_TRIAL_STARTED',
-  'HANDOFF_DECIDED',
-  'HANDOFF_CLOSED',
-  'HANDOFF_WITHDRAWN',
-] as const;
-export type HandoffEventKind = (typeof HANDOFF_EVENT_KINDS)[number];
+/** Timeline event kinds of a handoff on its case, which are also its audit actions (libs/domain). */
+export { HANDOFF_EVENT_KINDS };
+export type { HandoffEventKind };
 
 /** The timeline event (and audit action) each machine action writes. */
 export const HANDOFF_ACTION_EVENT: Readonly<Record<HandoffAction, HandoffEventKind>> = {

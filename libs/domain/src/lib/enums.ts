@@ -47,6 +47,21 @@ export const PROTECTED_CATEGORIES: readonly DataCategory[] = DATA_CATEGORIES.fil
 export const AUDIT_OUTCOMES = ['ALLOWED', 'DENIED', 'FAILED'] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 
+/** Timeline event kinds of a handoff on its case (codes only in the details, never a protected value); each is also the audit action of the change. */
+export const HANDOFF_EVENT_KINDS = [
+  'HANDOFF_SUBMITTED',
+  'HANDOFF_RECEIVED',
+  'HANDOFF_ACCEPTED',
+  'HANDOFF_RETURNED',
+  'HANDOFF_RESUBMITTED',
+  'HANDOFF_CHARGED',
+  'HANDOFF_TRIAL_STARTED',
+  'HANDOFF_DECIDED',
+  'HANDOFF_CLOSED',
+  'HANDOFF_WITHDRAWN',
+] as const;
+export type HandoffEventKind = (typeof HANDOFF_EVENT_KINDS)[number];
+
 /**
  * Every action the API writes to the audit log. The API's audit writer takes only these, and the
  * portal labels each one in Lao and English, so a supervisor never reads a bare code.
@@ -117,16 +132,7 @@ export const AUDIT_ACTIONS = [
   // handoffs to prosecution
   'HANDOFF_LISTED',
   'HANDOFF_READ',
-  'HANDOFF_SUBMITTED',
-  'HANDOFF_RECEIVED',
-  'HANDOFF_ACCEPTED',
-  'HANDOFF_RETURNED',
-  'HANDOFF_RESUBMITTED',
-  'HANDOFF_CHARGED',
-  'HANDOFF_TRIAL_STARTED',
-  'HANDOFF_DECIDED',
-  'HANDOFF_CLOSED',
-  'HANDOFF_WITHDRAWN',
+  ...HANDOFF_EVENT_KINDS,
   // exports, the audit log and statistics
   'EXPORT_REQUESTED',
   'EXPORT_APPROVED',

@@ -10,6 +10,7 @@ import { homeEn, homeLo } from '../core/i18n/dict-home';
 import { NAVIGATION_SETTLE_MS, UNREAD_POLL_MS, UnreadCount } from '../core/layout/unread-count';
 import { kindKey, notificationLink } from '../notifications/notification-links';
 import { clockOf, dueSoon, type DeadlineItem } from './deadlines';
+import { meView } from '../testing/me-view';
 
 @Component({ template: '' })
 class Blank {}
@@ -84,22 +85,7 @@ describe('deadline clock', () => {
 });
 
 describe('unread notifications count', () => {
-  const USER: MeView = {
-    id: 'u1',
-    username: 'atd.caseworker',
-    displayName: 'Test User',
-    agency: { id: 'a1', code: 'MOPS_ATD', nameLo: 'ກົມ', nameEn: 'ATD' },
-    roles: ['CASEWORKER'],
-    allProvinces: false,
-    provinces: ['01'],
-    language: 'en',
-    status: 'ACTIVE',
-    version: 1,
-    permissions: ['profile:read', 'notification:read'],
-    mustChangePassword: false,
-    mfaSetupRequired: false,
-    mfaEnabled: false,
-  };
+  const USER: MeView = meView({ agency: { id: 'a1', code: 'MOPS_ATD', nameLo: 'ກົມ', nameEn: 'ATD' }, language: 'en', permissions: ['profile:read', 'notification:read'] });
   const flushMicrotasks = async () => {
     for (let i = 0; i < 5; i++) await Promise.resolve();
   };

@@ -7,26 +7,18 @@ import type { LoginResponse, MeView } from '@ctms/domain';
 import { AuthService, effectivePermissions, isMfaChallenge, profileOnly } from './auth.service';
 import { profileFirstGuard } from './guards';
 import { REFRESH_TOKEN_KEY } from './token-store';
+import { meView } from '../../testing/me-view';
 
 @Component({ template: '' })
 class Blank {}
 
-const USER: MeView = {
-  id: 'u1',
+const USER: MeView = meView({
   username: 'lwu.caseworker',
-  displayName: 'Test User',
   agency: { id: 'a1', code: 'LWU', nameLo: 'ສະຫະພັນແມ່ຍິງລາວ', nameEn: "Lao Women's Union" },
-  roles: ['CASEWORKER'],
-  allProvinces: false,
-  provinces: ['01'],
   language: 'en',
-  status: 'ACTIVE',
-  version: 1,
   permissions: ['profile:read', 'profile:update', 'case:read'],
-  mustChangePassword: false,
-  mfaSetupRequired: false,
   mfaEnabled: true,
-};
+});
 
 describe('login answers', () => {
   it('tells a challenge from a session', () => {

@@ -8,26 +8,12 @@ import { firstValueFrom } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { REFRESH_TOKEN_KEY } from '../auth/token-store';
 import { authInterceptor } from './auth.interceptor';
+import { meView } from '../../testing/me-view';
 
 @Component({ template: '' })
 class Blank {}
 
-const USER: MeView = {
-  id: 'u1',
-  username: 'atd.caseworker',
-  displayName: 'Test User',
-  agency: { id: 'a1', code: 'MOPS_ATD', nameLo: 'ກົມຕ້ານການຄ້າມະນຸດ', nameEn: 'Anti-Trafficking Department' },
-  roles: ['CASEWORKER'],
-  allProvinces: false,
-  provinces: ['01'],
-  language: 'lo',
-  status: 'ACTIVE',
-  version: 1,
-  permissions: ['profile:read', 'case:read'],
-  mustChangePassword: false,
-  mfaSetupRequired: false,
-  mfaEnabled: false,
-};
+const USER: MeView = meView();
 
 /** Let promise continuations and the test backend's synchronous emissions run. */
 const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
