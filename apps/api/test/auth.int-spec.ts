@@ -155,7 +155,8 @@ describe('authentication', () => {
     expect(bad.body.details[0].field).toBe('language');
   });
 
-  it('changing the password enforces the policy: length, common passwords, context words', async () => {
+  it('changing the password enforces the policy: length, common passwords, context words; it ends the other sessions', async () => {
+    const other = await s.login('atd.investigator');
     const t = await s.login('atd.investigator');
     const change = (newPassword: string, currentPassword = DEMO_PASSWORD) =>
       s.http().post('/api/v1/me/password').set('Authorization', `Bearer ${t.accessToken}`).send({ currentPassword, newPassword });
@@ -165,7 +166,15 @@ describe('authentication', () => {
     expect(common.body.details[0].field).toBe('newPassword');
     expect((await change('atd.investigator is here 2026')).status).toBe(400);
     expect((await change('a long enough passphrase for the river', 'not-the-password')).status).toBe(400);
+    expect((await me(other.accessToken)).status).toBe(200);
+    const seq = await lastAuditSeq(s.admin);
     expect((await change('a long enough passphrase for the river')).status).toBe(204);
+    // whoever held the old password on another device is signed out there; this session goes on
+    expect((await me(other.accessToken)).status).toBe(401);
+    expect((await s.http().post('/api/v1/auth/refresh').send({ refreshToken: other.refreshToken })).status).toBe(401);
+    expect((await me(t.accessToken)).status).toBe(200);
+    const audit = await auditSince(s.admin, seq);
+    expect(audit.map((a) => [a.action, a.details])).toEqual([['PASSWORD_CHANGED', { otherSessionsEnded: 1 }]]);
     expect((await s.http().post('/api/v1/auth/login').send({ username: 'atd.investigator', password: 'a long enough passphrase for the river' })).status).toBe(200);
   });
 });

@@ -28,7 +28,8 @@ describe('MFA (TOTP)', () => {
 
   let secret = '';
 
-  it('sets up MFA: the password again, a secret shown once and kept encrypted, a code to confirm; audited', async () => {
+  it('sets up MFA: the password again, a secret shown once and kept encrypted, a code to confirm; audited; other sessions end', async () => {
+    const other = await s.login('lwu.caseworker');
     const { accessToken, userId } = await s.login('lwu.caseworker');
     const seq = await lastAuditSeq(s.admin);
 
@@ -59,6 +60,8 @@ describe('MFA (TOTP)', () => {
     expect(enabled.status).toBe(204);
     const me = await s.http().get('/api/v1/me').set(bearer(accessToken));
     expect(me.body).toMatchObject({ mfaEnabled: true, mfaSetupRequired: false });
+    // a session opened with the password alone ends: the account now needs a code
+    expect((await s.http().get('/api/v1/me').set(bearer(other.accessToken))).status).toBe(401);
 
     const again = await s.http().post('/api/v1/me/mfa/setup').set(bearer(accessToken)).send({ currentPassword: DEMO_PASSWORD });
     expect([again.status, again.body.code]).toEqual([409, 'MFA_ALREADY_ENABLED']);
@@ -70,6 +73,7 @@ describe('MFA (TOTP)', () => {
     expect(row.rows[0].mfa_pending_secret_enc).toBeNull();
     const audit = await auditSince(s.admin, seq);
     expect(audit.filter((a) => a.outcome === 'ALLOWED').map((a) => a.action)).toEqual(['MFA_SETUP_STARTED', 'MFA_ENABLED']);
+    expect(audit.find((a) => a.action === 'MFA_ENABLED')?.details).toEqual({ otherSessionsEnded: 1 });
     expect(JSON.stringify(audit)).not.toContain(secret);
   });
 

@@ -212,7 +212,8 @@ export class AuthService {
         [user.id, this.cipher.encrypt(secret, MFA_SECRET(user.id)), step, user.mfaPendingSecretEnc],
       );
       if (done !== 1) throw new Conflict('MFA_SETUP_CHANGED', 'The setup changed meanwhile; start again');
-      await this.audit.record(ctx, { action: 'MFA_ENABLED', outcome: 'ALLOWED', objectType: 'user', objectId: user.id }, m);
+      const otherSessionsEnded = await this.endOtherSessions(m, actor);
+      await this.audit.record(ctx, { action: 'MFA_ENABLED', outcome: 'ALLOWED', objectType: 'user', objectId: user.id, details: { otherSessionsEnded } }, m);
     });
   }
 
@@ -273,8 +274,22 @@ export class AuthService {
     const hash = await this.hasher.hash(next);
     await this.ds.transaction(async (m) => {
       await m.update(UserEntity, { id: user.id }, { passwordHash: hash, mustChangePassword: false });
-      await this.audit.record(ctx, { action: 'PASSWORD_CHANGED', outcome: 'ALLOWED', objectType: 'user', objectId: user.id }, m);
+      const otherSessionsEnded = await this.endOtherSessions(m, actor);
+      await this.audit.record(ctx, { action: 'PASSWORD_CHANGED', outcome: 'ALLOWED', objectType: 'user', objectId: user.id, details: { otherSessionsEnded } }, m);
     });
+  }
+
+  /**
+   * After a credential change (a new password, MFA turned on) the user's other sessions end
+   * (ASVS 7.4.3): whoever knew the old password on another device is signed out there. The
+   * access tokens of those sessions stop at once, because JwtStrategy checks their refresh family.
+   */
+  private async endOtherSessions(m: EntityManager, actor: { userId: string; sessionId?: string }): Promise<number> {
+    return execUpdate(
+      m,
+      `UPDATE refresh_token SET revoked_at = now() WHERE user_id = $1 AND family_id IS DISTINCT FROM $2::uuid AND revoked_at IS NULL`,
+      [actor.userId, actor.sessionId ?? null],
+    );
   }
 
   private async issue(m: EntityManager, user: UserEntity, familyId: string, familyStartedAt: Date, now = familyStartedAt): Promise<TokenPair> {

@@ -69,6 +69,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       roles: u.roles,
       allProvinces: u.all_provinces,
       provinces: u.provinces,
+      sessionId: claims.sid,
       mustChangePassword: u.must_change_password,
       mfaSetupRequired: this.config.mfaRequired && u.mfa_missing,
     };

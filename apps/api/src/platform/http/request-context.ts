@@ -10,6 +10,8 @@ export interface Actor {
   roles: Role[];
   allProvinces: boolean;
   provinces: string[];
+  /** the login session (refresh-token family) the request's access token belongs to */
+  sessionId?: string;
 }
 
 /** What every service method receives first: the actor (if any) and the request's identity. */
