@@ -1,12 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { Conflict, ValidationFailed } from '../platform/http/errors';
 
-/** Runs an UPDATE (TypeORM answers `[rows, rowCount]` for it) and returns the number of rows changed. */
-export async function execUpdate(m: EntityManager, sql: string, params: unknown[]): Promise<number> {
-  const result = (await m.query(sql, params)) as [unknown[], number];
-  return result[1];
-}
-
 /** Refuses codes that are not in a reference table, naming the field and the codes. */
 export async function checkCodesExist(m: EntityManager, table: 'province' | 'service_type', field: string, codes: readonly string[]): Promise<void> {
   if (!codes.length) return;

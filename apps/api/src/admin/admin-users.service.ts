@@ -8,7 +8,9 @@ import { Conflict, NotFound, ValidationFailed } from '../platform/http/errors';
 import type { RequestContext } from '../platform/http/request-context';
 import { UserEntity } from '../users/user.entity';
 import { toUserView } from '../users/user.mapper';
-import { checkCodesExist, execUpdate, sameSet, staleVersion } from './admin-db';
+import { endSessions } from '../auth/sessions';
+import { execUpdate } from '../platform/database/exec-update';
+import { checkCodesExist, sameSet, staleVersion } from './admin-db';
 import {
   AdminDenied,
   adminScope,
@@ -197,37 +199,31 @@ export class AdminUsersService {
   }
 
   async resetPassword(ctx: RequestContext, id: string, reason: string): Promise<UserWithTemporaryPassword> {
-    const scope = adminScope(ctx);
-    return this.deniedIsAudited(ctx, 'USER_PASSWORD_RESET', id, () =>
-      this.ds.transaction(async (m) => {
-        const u = await this.lockInScope(m, scope, id);
-        if (u.id === scope.actor.userId) throw cannotChangeSelf('reset the password of');
-        checkManageable(scope, u.roles);
-        const password = temporaryPassword(passwordContextWords(u.username, u.displayName));
-        const hash = await this.hasher.hash(password);
-        await execUpdate(
-          m,
-          `UPDATE app_user SET password_hash = $2, must_change_password = true, auth_version = auth_version + 1,
-                  version = version + 1, updated_at = now()
-            WHERE id = $1`,
-          [id, hash],
-        );
-        const revoked = await this.revokeRefreshTokens(m, id);
-        await this.audit.record(
-          ctx,
-          {
-            action: 'USER_PASSWORD_RESET',
-            outcome: 'ALLOWED',
-            objectType: 'user',
-            objectId: id,
-            reason,
-            details: { fields: ['password', 'mustChangePassword'], refreshTokensRevoked: revoked },
-          },
-          m,
-        );
-        return { user: await this.view(m, id), temporaryPassword: password };
-      }),
-    );
+    return this.onOtherUser(ctx, 'USER_PASSWORD_RESET', id, 'reset the password of', async (m, u) => {
+      const password = temporaryPassword(passwordContextWords(u.username, u.displayName));
+      const hash = await this.hasher.hash(password);
+      await execUpdate(
+        m,
+        `UPDATE app_user SET password_hash = $2, must_change_password = true, auth_version = auth_version + 1,
+                version = version + 1, updated_at = now()
+          WHERE id = $1`,
+        [id, hash],
+      );
+      const revoked = await endSessions(m, id);
+      await this.audit.record(
+        ctx,
+        {
+          action: 'USER_PASSWORD_RESET',
+          outcome: 'ALLOWED',
+          objectType: 'user',
+          objectId: id,
+          reason,
+          details: { fields: ['password', 'mustChangePassword'], refreshTokensRevoked: revoked },
+        },
+        m,
+      );
+      return { user: await this.view(m, id), temporaryPassword: password };
+    });
   }
 
   /**
@@ -235,65 +231,66 @@ export class AdminUsersService {
    * password alone, and where MFA is required they must set it up again before anything else.
    */
   async resetMfa(ctx: RequestContext, id: string, reason: string): Promise<UserView> {
-    const scope = adminScope(ctx);
-    return this.deniedIsAudited(ctx, 'USER_MFA_RESET', id, () =>
-      this.ds.transaction(async (m) => {
-        const u = await this.lockInScope(m, scope, id);
-        if (u.id === scope.actor.userId) throw cannotChangeSelf('reset the two-step sign-in of');
-        checkManageable(scope, u.roles);
-        const wasEnabled = u.mfaEnabledAt !== null;
-        await execUpdate(
-          m,
-          `UPDATE app_user SET mfa_secret_enc = NULL, mfa_pending_secret_enc = NULL, mfa_enabled_at = NULL, mfa_last_step = NULL,
-                  auth_version = auth_version + 1, version = version + 1, updated_at = now()
-            WHERE id = $1`,
-          [id],
-        );
-        const revoked = await this.revokeRefreshTokens(m, id);
-        await this.audit.record(
-          ctx,
-          { action: 'USER_MFA_RESET', outcome: 'ALLOWED', objectType: 'user', objectId: id, reason, details: { fields: ['mfa'], wasEnabled, refreshTokensRevoked: revoked } },
-          m,
-        );
-        return this.view(m, id);
-      }),
-    );
+    return this.onOtherUser(ctx, 'USER_MFA_RESET', id, 'reset the two-step sign-in of', async (m, u) => {
+      const wasEnabled = u.mfaEnabledAt !== null;
+      await execUpdate(
+        m,
+        `UPDATE app_user SET mfa_secret_enc = NULL, mfa_pending_secret_enc = NULL, mfa_enabled_at = NULL, mfa_last_step = NULL,
+                auth_version = auth_version + 1, version = version + 1, updated_at = now()
+          WHERE id = $1`,
+        [id],
+      );
+      const revoked = await endSessions(m, id);
+      await this.audit.record(
+        ctx,
+        { action: 'USER_MFA_RESET', outcome: 'ALLOWED', objectType: 'user', objectId: id, reason, details: { fields: ['mfa'], wasEnabled, refreshTokensRevoked: revoked } },
+        m,
+      );
+      return this.view(m, id);
+    });
   }
 
   private async setStatus(ctx: RequestContext, id: string, reason: string, to: Extract<UserStatus, 'ACTIVE' | 'DISABLED'>): Promise<UserView> {
-    const scope = adminScope(ctx);
     const action: UserAction = to === 'DISABLED' ? 'USER_DISABLED' : 'USER_ENABLED';
+    return this.onOtherUser(ctx, action, id, to === 'DISABLED' ? 'disable' : 'enable', async (m, u) => {
+      if (u.status === to) throw new Conflict(to === 'DISABLED' ? 'ALREADY_DISABLED' : 'ALREADY_ACTIVE', `The account is already ${to.toLowerCase()}`);
+      await execUpdate(
+        m,
+        `UPDATE app_user SET status = $2, auth_version = auth_version + 1, version = version + 1, updated_at = now() WHERE id = $1`,
+        [id, to],
+      );
+      const revoked = to === 'DISABLED' ? await endSessions(m, id) : 0;
+      await this.audit.record(
+        ctx,
+        {
+          action,
+          outcome: 'ALLOWED',
+          objectType: 'user',
+          objectId: id,
+          reason,
+          details: { fields: ['status'], from: u.status, to, ...(to === 'DISABLED' ? { refreshTokensRevoked: revoked } : {}) },
+        },
+        m,
+      );
+      return this.view(m, id);
+    });
+  }
+
+  /**
+   * An administrator's action on another account: the account is locked through the caller's scope
+   * (outside it: 404), is never the caller's own, and holds no role above what the caller may
+   * manage; a refusal is audited under `action`.
+   */
+  private onOtherUser<T>(ctx: RequestContext, action: UserAction, id: string, what: string, fn: (m: EntityManager, u: UserEntity) => Promise<T>): Promise<T> {
+    const scope = adminScope(ctx);
     return this.deniedIsAudited(ctx, action, id, () =>
       this.ds.transaction(async (m) => {
         const u = await this.lockInScope(m, scope, id);
-        if (u.id === scope.actor.userId) throw cannotChangeSelf(to === 'DISABLED' ? 'disable' : 'enable');
+        if (u.id === scope.actor.userId) throw cannotChangeSelf(what);
         checkManageable(scope, u.roles);
-        if (u.status === to) throw new Conflict(to === 'DISABLED' ? 'ALREADY_DISABLED' : 'ALREADY_ACTIVE', `The account is already ${to.toLowerCase()}`);
-        await execUpdate(
-          m,
-          `UPDATE app_user SET status = $2, auth_version = auth_version + 1, version = version + 1, updated_at = now() WHERE id = $1`,
-          [id, to],
-        );
-        const revoked = to === 'DISABLED' ? await this.revokeRefreshTokens(m, id) : 0;
-        await this.audit.record(
-          ctx,
-          {
-            action,
-            outcome: 'ALLOWED',
-            objectType: 'user',
-            objectId: id,
-            reason,
-            details: { fields: ['status'], from: u.status, to, ...(to === 'DISABLED' ? { refreshTokensRevoked: revoked } : {}) },
-          },
-          m,
-        );
-        return this.view(m, id);
+        return fn(m, u);
       }),
     );
-  }
-
-  private revokeRefreshTokens(m: EntityManager, userId: string): Promise<number> {
-    return execUpdate(m, `UPDATE refresh_token SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
   }
 
   /** Users joined with their agency, restricted to the caller's scope in the WHERE clause. */

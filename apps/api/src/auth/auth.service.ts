@@ -3,22 +3,29 @@ import { JwtService } from '@nestjs/jwt';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { checkPassword, LoginResponse, MfaChallenge, MfaSetup, TokenPair } from '@ctms/domain';
-import { execUpdate } from '../cases/case-db';
 import { AuditService } from '../platform/audit/audit.service';
 import { PasswordHasher } from '../platform/auth/password-hasher';
 import { APP_CONFIG, AppConfig } from '../platform/config/config';
 import { FieldCipher } from '../platform/crypto/field-cipher';
 import { Conflict, ValidationFailed } from '../platform/http/errors';
-import type { RequestContext } from '../platform/http/request-context';
+import { execUpdate } from '../platform/database/exec-update';
+import type { Actor, RequestContext } from '../platform/http/request-context';
 import { UserEntity } from '../users/user.entity';
 import { toMeView } from '../users/user.mapper';
 import { LoginFailureEntity } from './login-failure.entity';
 import { requiredWaitSeconds } from './login-throttle';
 import { acceptedStep, MFA_PENDING_SECRET, MFA_SECRET, MFA_TOKEN_TTL_SECONDS, mfaTokenKey, MfaChallengeClaims, newMfaSecret, otpauthUri } from './mfa';
 import { RefreshTokenEntity } from './refresh-token.entity';
+import { endSessions } from './sessions';
 
 const INVALID = 'Invalid username or password';
 const INVALID_CODE = 'Invalid or expired code';
+const mfaAlreadyOn = () => new Conflict('MFA_ALREADY_ENABLED', 'Two-step sign-in is already on; an administrator can reset it');
+
+/** Who a login attempt names, for its audit row (nobody when the account is unknown). */
+function attemptBy(user: UserEntity | null): { actorUserId: string | null; actorUsername: string | null; actorAgencyId: string | null } {
+  return { actorUserId: user?.id ?? null, actorUsername: user?.username ?? null, actorAgencyId: user?.agencyId ?? null };
+}
 
 export class TooManyAttempts extends HttpException {
   constructor(public readonly retryAfterSeconds: number) {
@@ -50,51 +57,47 @@ export class AuthService {
   /** signs MFA challenges; never the access-token key */
   private readonly mfaKey: string;
 
-  /** Seconds to wait before the next attempt for this username (failed passwords and codes count alike). */
-  private async throttleWait(username: string, now: Date): Promise<number> {
+  /**
+   * Refuses (429, audited) while this username must wait: failed passwords and failed codes count
+   * alike toward the progressive delay.
+   */
+  private async refuseIfThrottled(ctx: RequestContext, username: string, user: UserEntity | null, now: Date): Promise<void> {
     const [stats] = await this.ds.query(
       `SELECT count(*)::int AS n, max(at) AS last, min(at) AS oldest FROM login_failure
         WHERE username = $1 AND at > $2`,
       [username, new Date(now.getTime() - 3600_000)],
     );
-    return requiredWaitSeconds(stats.n, stats.last, stats.oldest, now);
+    const wait = requiredWaitSeconds(stats.n, stats.last, stats.oldest, now);
+    if (wait <= 0) return;
+    await this.audit.record(ctx, { action: 'LOGIN_FAILED', outcome: 'DENIED', reason: 'THROTTLED', ...attemptBy(user) });
+    throw new TooManyAttempts(wait);
+  }
+
+  /** A failed attempt: it counts toward the throttle and leaves one audit row, together. */
+  private async recordFailure(ctx: RequestContext, username: string, user: UserEntity | null, reason: string, now: Date): Promise<void> {
+    await this.ds.transaction(async (m) => {
+      await m.insert(LoginFailureEntity, { username, at: now });
+      await this.audit.record(ctx, { action: 'LOGIN_FAILED', outcome: 'FAILED', reason, ...attemptBy(user) }, m);
+    });
+  }
+
+  /** The signed-in user's own row. */
+  private async self(ctx: RequestContext): Promise<{ actor: Actor; user: UserEntity }> {
+    const actor = ctx.actor;
+    if (!actor) throw new UnauthorizedException();
+    return { actor, user: await this.ds.getRepository(UserEntity).findOneByOrFail({ id: actor.userId }) };
   }
 
   async login(ctx: RequestContext, rawUsername: string, password: string): Promise<LoginResponse | MfaChallenge> {
     const username = normaliseUsername(rawUsername);
     const now = new Date();
-    const wait = await this.throttleWait(username, now);
     const user = await this.ds.getRepository(UserEntity).findOne({ where: { username }, relations: { agency: true } });
-    if (wait > 0) {
-      await this.audit.record(ctx, {
-        action: 'LOGIN_FAILED',
-        outcome: 'DENIED',
-        reason: 'THROTTLED',
-        actorUserId: user?.id ?? null,
-        actorUsername: user ? user.username : null,
-        actorAgencyId: user?.agencyId ?? null,
-      });
-      throw new TooManyAttempts(wait);
-    }
+    await this.refuseIfThrottled(ctx, username, user, now);
     // always verify a hash, even for unknown or disabled accounts, so the timing tells nothing
     const passwordOk = await this.hasher.verify(user?.passwordHash ?? null, password);
     const usable = !!user && user.status === 'ACTIVE' && !!user.agency?.active && !!user.passwordHash;
     if (!passwordOk || !usable || !user?.agency) {
-      await this.ds.transaction(async (m) => {
-        await m.insert(LoginFailureEntity, { username, at: now });
-        await this.audit.record(
-          ctx,
-          {
-            action: 'LOGIN_FAILED',
-            outcome: 'FAILED',
-            reason: !user ? 'UNKNOWN_USER' : !passwordOk ? 'WRONG_PASSWORD' : 'ACCOUNT_NOT_ACTIVE',
-            actorUserId: user?.id ?? null,
-            actorUsername: user ? user.username : null,
-            actorAgencyId: user?.agencyId ?? null,
-          },
-          m,
-        );
-      });
+      await this.recordFailure(ctx, username, user, !user ? 'UNKNOWN_USER' : !passwordOk ? 'WRONG_PASSWORD' : 'ACCOUNT_NOT_ACTIVE', now);
       throw new UnauthorizedException(INVALID);
     }
     if (user.passwordHash && this.hasher.needsRehash(user.passwordHash)) {
@@ -127,27 +130,21 @@ export class AuthService {
     }
     if (claims.typ !== 'mfa' || typeof claims.sub !== 'string' || typeof claims.av !== 'number') throw new UnauthorizedException(INVALID_CODE);
     const user = await this.ds.getRepository(UserEntity).findOne({ where: { id: claims.sub }, relations: { agency: true } });
-    const who = { actorUserId: user?.id ?? null, actorUsername: user?.username ?? null, actorAgencyId: user?.agencyId ?? null };
-    const wait = user ? await this.throttleWait(user.username, now) : 0;
-    if (wait > 0) {
-      await this.audit.record(ctx, { action: 'LOGIN_FAILED', outcome: 'DENIED', reason: 'THROTTLED', ...who });
-      throw new TooManyAttempts(wait);
+    // the challenge is signed: its account exists unless it was deleted since
+    if (!user) throw new UnauthorizedException(INVALID_CODE);
+    await this.refuseIfThrottled(ctx, user.username, user, now);
+    const secretEnc = user.status === 'ACTIVE' && user.agency?.active && user.authVersion === claims.av ? user.mfaSecretEnc : null;
+    if (!secretEnc) {
+      await this.recordFailure(ctx, user.username, user, 'ACCOUNT_NOT_ACTIVE', now);
+      throw new UnauthorizedException(INVALID_CODE);
     }
-    const usable = !!user && user.status === 'ACTIVE' && !!user.agency?.active && user.authVersion === claims.av && !!user.mfaSecretEnc;
-    const step =
-      usable && user.mfaSecretEnc
-        ? acceptedStep(this.cipher.decrypt(user.mfaSecretEnc, MFA_SECRET(user.id)), code, user.mfaLastStep === null ? null : Number(user.mfaLastStep), now.getTime())
-        : null;
+    const step = acceptedStep(this.cipher.decrypt(secretEnc, MFA_SECRET(user.id)), code, user.mfaLastStep === null ? null : Number(user.mfaLastStep), now.getTime());
     // the step is claimed in the same statement that checks it: two requests with one code cannot both pass
     const claimed =
-      user && step !== null
-        ? await execUpdate(this.ds.manager, `UPDATE app_user SET mfa_last_step = $2 WHERE id = $1 AND (mfa_last_step IS NULL OR mfa_last_step < $2)`, [user.id, step])
-        : 0;
-    if (!user || !usable || claimed !== 1) {
-      await this.ds.transaction(async (m) => {
-        if (user) await m.insert(LoginFailureEntity, { username: user.username, at: now });
-        await this.audit.record(ctx, { action: 'LOGIN_FAILED', outcome: 'FAILED', reason: !usable ? 'ACCOUNT_NOT_ACTIVE' : 'WRONG_MFA_CODE', ...who }, m);
-      });
+      step !== null &&
+      (await execUpdate(this.ds.manager, `UPDATE app_user SET mfa_last_step = $2 WHERE id = $1 AND (mfa_last_step IS NULL OR mfa_last_step < $2)`, [user.id, step])) === 1;
+    if (!claimed) {
+      await this.recordFailure(ctx, user.username, user, 'WRONG_MFA_CODE', now);
       throw new UnauthorizedException(INVALID_CODE);
     }
     return this.startSession(ctx, user, now, true);
@@ -179,10 +176,8 @@ export class AuthService {
 
   /** Starts MFA enrolment: checks the password again, keeps a new secret aside and shows it once. */
   async startMfaSetup(ctx: RequestContext, currentPassword: string): Promise<MfaSetup> {
-    const actor = ctx.actor;
-    if (!actor) throw new UnauthorizedException();
-    const user = await this.ds.getRepository(UserEntity).findOneByOrFail({ id: actor.userId });
-    if (user.mfaEnabledAt) throw new Conflict('MFA_ALREADY_ENABLED', 'Two-step sign-in is already on; an administrator can reset it');
+    const { user } = await this.self(ctx);
+    if (user.mfaEnabledAt) throw mfaAlreadyOn();
     if (!(await this.hasher.verify(user.passwordHash, currentPassword))) {
       throw new ValidationFailed([{ field: 'currentPassword', problems: ['does not match'] }]);
     }
@@ -196,10 +191,8 @@ export class AuthService {
 
   /** Turns MFA on once a code from the secret being set up is right. */
   async enableMfa(ctx: RequestContext, code: string): Promise<void> {
-    const actor = ctx.actor;
-    if (!actor) throw new UnauthorizedException();
-    const user = await this.ds.getRepository(UserEntity).findOneByOrFail({ id: actor.userId });
-    if (user.mfaEnabledAt) throw new Conflict('MFA_ALREADY_ENABLED', 'Two-step sign-in is already on; an administrator can reset it');
+    const { actor, user } = await this.self(ctx);
+    if (user.mfaEnabledAt) throw mfaAlreadyOn();
     if (!user.mfaPendingSecretEnc) throw new ValidationFailed([{ field: 'code', problems: ['no setup in progress'] }]);
     const secret = this.cipher.decrypt(user.mfaPendingSecretEnc, MFA_PENDING_SECRET(user.id));
     const step = acceptedStep(secret, code, null);
@@ -263,9 +256,7 @@ export class AuthService {
   }
 
   async changePassword(ctx: RequestContext, current: string, next: string): Promise<void> {
-    const actor = ctx.actor;
-    if (!actor) throw new UnauthorizedException();
-    const user = await this.ds.getRepository(UserEntity).findOneByOrFail({ id: actor.userId });
+    const { actor, user } = await this.self(ctx);
     const problems = checkPassword(next, [user.username, ...user.username.split(/[._-]/), user.displayName, 'ctms']);
     if (problems.length) throw new ValidationFailed([{ field: 'newPassword', problems }]);
     if (!(await this.hasher.verify(user.passwordHash, current))) {
@@ -281,15 +272,10 @@ export class AuthService {
 
   /**
    * After a credential change (a new password, MFA turned on) the user's other sessions end
-   * (ASVS 7.4.3): whoever knew the old password on another device is signed out there. The
-   * access tokens of those sessions stop at once, because JwtStrategy checks their refresh family.
+   * (ASVS 7.4.3): whoever knew the old password on another device is signed out there.
    */
-  private async endOtherSessions(m: EntityManager, actor: { userId: string; sessionId?: string }): Promise<number> {
-    return execUpdate(
-      m,
-      `UPDATE refresh_token SET revoked_at = now() WHERE user_id = $1 AND family_id IS DISTINCT FROM $2::uuid AND revoked_at IS NULL`,
-      [actor.userId, actor.sessionId ?? null],
-    );
+  private endOtherSessions(m: EntityManager, actor: Actor): Promise<number> {
+    return endSessions(m, actor.userId, actor.sessionId ?? null);
   }
 
   private async issue(m: EntityManager, user: UserEntity, familyId: string, familyStartedAt: Date, now = familyStartedAt): Promise<TokenPair> {

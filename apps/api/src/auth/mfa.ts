@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { authenticator } from 'otplib';
-import { MFA_CODE_DIGITS, MFA_PERIOD_SECONDS } from '@ctms/domain';
+import { MFA_CODE_DIGITS, MFA_CODE_PATTERN, MFA_PERIOD_SECONDS } from '@ctms/domain';
 import type { FieldBinding } from '../platform/crypto/field-cipher';
 
 /** The name an authenticator app shows next to the code. */
@@ -50,7 +50,7 @@ export function mfaCodeAt(secret: string, atMs: number): string {
  * `afterStep`, the last step accepted for this account (so each code works once); otherwise null.
  */
 export function acceptedStep(secret: string, code: string, afterStep: number | null, nowMs = Date.now()): number | null {
-  if (!new RegExp(`^\\d{${MFA_CODE_DIGITS}}$`).test(code)) return null;
+  if (!MFA_CODE_PATTERN.test(code)) return null;
   const delta = TOTP.clone({ epoch: nowMs }).checkDelta(code, secret);
   if (delta === null) return null;
   const step = Math.floor(nowMs / 1000 / MFA_PERIOD_SECONDS) + delta;

@@ -12,12 +12,6 @@ export function actorOf(ctx: RequestContext): Actor {
   return ctx.actor;
 }
 
-/** Runs an UPDATE (TypeORM answers `[rows, rowCount]` for it) and returns the number of rows changed. */
-export async function execUpdate(m: EntityManager, sql: string, params: unknown[]): Promise<number> {
-  const result = (await m.query(sql, params)) as [unknown[], number];
-  return result[1];
-}
-
 export const staleVersion = () => new Conflict('STALE_VERSION', 'Someone else changed this case; reload it and try again');
 
 /**

@@ -20,7 +20,8 @@ import { Conflict, NotFound, ValidationFailed } from '../platform/http/errors';
 import { DEFAULT_PAGE, decodeTupleCursor, encodeTupleCursor, pageOf } from '../platform/http/pagination';
 import type { Actor, RequestContext } from '../platform/http/request-context';
 import type { CaseEventKind } from './case-codes';
-import { actorOf, addCaseEvent, execUpdate, inLeadAgency, staleVersion, todayInLaos } from './case-db';
+import { execUpdate } from '../platform/database/exec-update';
+import { actorOf, addCaseEvent, inLeadAgency, staleVersion, todayInLaos } from './case-db';
 import { CaseRow, CaseSummaryRow, ENCRYPTED_CATEGORIES, EncryptedCategory, toCaseDetail, toCaseSummary } from './case.mapper';
 import type { CaseDetailView, CaseSummaryView } from './case.views';
 import {

@@ -17,7 +17,8 @@ import {
   type ServiceType,
   type Urgency,
 } from '@ctms/domain';
-import { actorOf, addCaseEvent, execUpdate, todayInLaos } from '../cases/case-db';
+import { actorOf, addCaseEvent, todayInLaos } from '../cases/case-db';
+import { execUpdate } from '../platform/database/exec-update';
 import type { TimelineEventKind } from '../cases/case-codes';
 import { ConsentsService } from '../consents/consents.service';
 import { caseAccessSql } from '../platform/access/case-scope';

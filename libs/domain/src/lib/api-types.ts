@@ -97,3 +97,5 @@ export interface MfaSetup {
 /** TOTP parameters every authenticator app accepts (RFC 6238 defaults). */
 export const MFA_CODE_DIGITS = 6;
 export const MFA_PERIOD_SECONDS = 30;
+/** A code as the API takes it: exactly the digits, nothing else. */
+export const MFA_CODE_PATTERN = new RegExp(`^\\d{${MFA_CODE_DIGITS}}$`);

@@ -1,5 +1,6 @@
 import { ROLES } from './enums';
-import { ALL_PERMISSIONS, ASSIGNABLE_BY_AGENCY_ADMIN, hasPermission, isPermission, PERMISSIONS, permissionsOf, ROLE_PERMISSIONS } from './permissions';
+import { ALL_PERMISSIONS, ASSIGNABLE_BY_AGENCY_ADMIN, hasPermission, heldToProfile, isPermission, PERMISSIONS, permissionsOf, permittedInHold, ROLE_PERMISSIONS } from './permissions';
+import { MFA_CODE_PATTERN } from './api-types';
 
 describe('permission catalogue', () => {
   it('gives every role a list drawn only from the catalogue', () => {
@@ -40,5 +41,24 @@ describe('permission catalogue', () => {
       expect(PERMISSIONS[p].lo).toMatch(/[\u0E80-\u0EFF]/);
       expect(PERMISSIONS[p].en.length).toBeGreaterThan(3);
     }
+  });
+});
+
+describe('an account held to its profile', () => {
+  const free = { mustChangePassword: false, mfaSetupRequired: false };
+  it('is held by a temporary password or a required MFA not set up, and then keeps only the profile permissions', () => {
+    expect(heldToProfile(free)).toBe(false);
+    for (const held of [{ ...free, mustChangePassword: true }, { ...free, mfaSetupRequired: true }]) {
+      expect(heldToProfile(held)).toBe(true);
+      expect(ALL_PERMISSIONS.filter((p) => permittedInHold(held, p))).toEqual(ALL_PERMISSIONS.filter((p) => p.startsWith('profile:')));
+    }
+    expect(ALL_PERMISSIONS.filter((p) => permittedInHold(free, p))).toEqual(ALL_PERMISSIONS);
+  });
+});
+
+describe('MFA codes', () => {
+  it('are exactly six digits', () => {
+    expect(MFA_CODE_PATTERN.test('012345')).toBe(true);
+    for (const bad of ['', '12345', '1234567', '12 456', 'abcdef', ' 123456', '123456\n']) expect(MFA_CODE_PATTERN.test(bad)).toBe(false);
   });
 });

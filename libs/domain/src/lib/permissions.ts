@@ -118,6 +118,24 @@ export function hasPermission(roles: readonly Role[], permission: Permission): b
   return roles.some((r) => (ROLE_PERMISSIONS[r] ?? []).includes(permission));
 }
 
+/**
+ * An account held to its profile: a temporary password to replace, or a required MFA to set up.
+ * Until then only the profile's own permissions apply (the API's guard and the portal's menu alike).
+ */
+export interface ProfileHold {
+  mustChangePassword: boolean;
+  mfaSetupRequired: boolean;
+}
+
+export function heldToProfile(h: ProfileHold): boolean {
+  return h.mustChangePassword || h.mfaSetupRequired;
+}
+
+/** Whether `permission` applies to an account in its present hold (see ProfileHold). */
+export function permittedInHold(h: ProfileHold, permission: Permission): boolean {
+  return !heldToProfile(h) || permission.startsWith('profile:');
+}
+
 export function isPermission(v: unknown): v is Permission {
   return typeof v === 'string' && Object.prototype.hasOwnProperty.call(PERMISSIONS, v);
 }

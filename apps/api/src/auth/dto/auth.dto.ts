@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { LANGUAGES, MFA_CODE_DIGITS, type Language } from '@ctms/domain';
+import { LANGUAGES, MFA_CODE_DIGITS, MFA_CODE_PATTERN, type Language } from '@ctms/domain';
 
 export class LoginDto {
   @ApiProperty({ example: 'atd.caseworker' })
@@ -52,8 +52,6 @@ export class ChangePasswordDto {
   newPassword: string;
 }
 
-const CODE = new RegExp(`^\\d{${MFA_CODE_DIGITS}}$`);
-
 export class MfaLoginDto {
   @ApiProperty({ description: 'the challenge login answered (good for 5 minutes)' })
   @IsString()
@@ -63,7 +61,7 @@ export class MfaLoginDto {
 
   @ApiProperty({ example: '123456', description: 'the code the authenticator app shows now' })
   @IsString()
-  @Matches(CODE, { message: `must be ${MFA_CODE_DIGITS} digits` })
+  @Matches(MFA_CODE_PATTERN, { message: `must be ${MFA_CODE_DIGITS} digits` })
   code: string;
 }
 
@@ -78,6 +76,6 @@ export class MfaSetupDto {
 export class MfaEnableDto {
   @ApiProperty({ example: '123456', description: 'a code from the secret being set up' })
   @IsString()
-  @Matches(CODE, { message: `must be ${MFA_CODE_DIGITS} digits` })
+  @Matches(MFA_CODE_PATTERN, { message: `must be ${MFA_CODE_DIGITS} digits` })
   code: string;
 }

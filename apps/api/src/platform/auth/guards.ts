@@ -1,17 +1,12 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import { hasPermission, isPermission, Permission } from '@ctms/domain';
+import { hasPermission, isPermission, Permission, permittedInHold } from '@ctms/domain';
 import { AuditService } from '../audit/audit.service';
 import { NotFound } from '../http/errors';
 import { contextOf, CtmsRequest } from '../http/request-context';
 import { PERMISSION_KEY, PUBLIC_KEY } from './decorators';
 import type { AuthenticatedUser } from './jwt.strategy';
-
-/** Held to the profile routes: a temporary password to replace, or required MFA to set up. */
-export function onlyProfile(u: Pick<AuthenticatedUser, 'mustChangePassword' | 'mfaSetupRequired'>): boolean {
-  return u.mustChangePassword || u.mfaSetupRequired;
-}
 
 /** Global: every route needs a valid access token unless it is explicitly @Public(). */
 @Injectable()
@@ -56,7 +51,7 @@ export class PermissionGuard implements CanActivate {
       isPermission(permission) &&
       hasPermission(actor.roles, permission) &&
       // after an admin reset, or while required MFA is not set up, only the profile (to do that) is open
-      (onlyProfile(user) ? permission.startsWith('profile:') : true);
+      permittedInHold(user, permission);
     if (!allowed) {
       await this.audit.record(contextOf(req), {
         action: 'PERMISSION_DENIED',

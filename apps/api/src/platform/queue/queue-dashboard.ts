@@ -6,9 +6,8 @@ import { HttpAdapterHost, ModuleRef } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { Queue } from 'bullmq';
 import type { Express, NextFunction, Request, Response } from 'express';
-import { hasPermission } from '@ctms/domain';
+import { hasPermission, permittedInHold } from '@ctms/domain';
 import { AuditService } from '../audit/audit.service';
-import { onlyProfile } from '../auth/guards';
 import { AccessTokenClaims, JwtStrategy } from '../auth/jwt.strategy';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { contextOf, CtmsRequest } from '../http/request-context';
@@ -97,7 +96,7 @@ export class QueueDashboard implements OnModuleInit, OnApplicationShutdown {
       return deny();
     }
     const { mustChangePassword, mfaSetupRequired, ...who } = actor;
-    if (!hasPermission(who.roles, 'system:queues') || onlyProfile(actor)) {
+    if (!hasPermission(who.roles, 'system:queues') || !permittedInHold(actor, 'system:queues')) {
       ctmsReq.actor = who;
       await this.audit
         .record(contextOf(ctmsReq), {

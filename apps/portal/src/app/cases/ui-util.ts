@@ -103,6 +103,19 @@ interface ErrorBody {
   details?: unknown;
 }
 
+/** The problem codes a 400 names per field (`details: [{field, problems}]`); empty for any other answer. */
+export function fieldProblems(err: unknown): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  if (!(err instanceof HttpErrorResponse) || err.status !== 400) return out;
+  const details = ((err.error ?? {}) as ErrorBody).details;
+  if (!Array.isArray(details)) return out;
+  for (const d of details as { field?: unknown; problems?: unknown }[]) {
+    if (typeof d?.field !== 'string') continue;
+    out[d.field] = Array.isArray(d.problems) ? d.problems.filter((p): p is string => typeof p === 'string') : [];
+  }
+  return out;
+}
+
 /**
  * Turns an HttpErrorResponse into words. `codeLabel` may translate feature-specific 409 codes;
  * the shared workflow refusals are labelled from `@ctms/domain`.
@@ -112,11 +125,7 @@ export function describeError(err: unknown, t: Translate, lang: Language, codeLa
   const body = (err.error ?? {}) as ErrorBody;
   const code = typeof body.code === 'string' ? body.code : null;
   const fields: Record<string, string> = {};
-  if (Array.isArray(body.details)) {
-    for (const d of body.details as { field?: unknown }[]) {
-      if (typeof d?.field === 'string') fields[d.field] = t('cases.err.field');
-    }
-  }
+  for (const field of Object.keys(fieldProblems(err))) fields[field] = t('cases.err.field');
   let message: string;
   if (err.status === 0) message = t('cases.err.unavailable');
   else if (code === 'STALE_VERSION') message = t('cases.err.stale');

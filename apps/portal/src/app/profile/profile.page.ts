@@ -1,4 +1,3 @@
-import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, Injector, afterNextRender, computed, inject, signal, viewChild } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Router } from '@angular/router';
@@ -12,6 +11,7 @@ import { groupSecret, isCodeShaped, mfaRefusal, normalizeCode, qrCodeDataUrl } f
 import { I18n } from '../core/i18n/i18n.service';
 import { TranslatePipe } from '../core/i18n/translate.pipe';
 import type { TranslationKey } from '../core/i18n/dictionaries';
+import { fieldProblems } from '../cases/ui-util';
 
 type Translate = (key: TranslationKey) => string;
 
@@ -20,18 +20,13 @@ type Translate = (key: TranslationKey) => string;
  * user's language: the policy's problem codes by their labels, a wrong current password plainly.
  */
 export function passwordChangeErrors(err: unknown, t: Translate, lang: Language): Record<string, string> {
-  if (!(err instanceof HttpErrorResponse) || err.status !== 400) return {};
-  const details = (err.error as { details?: unknown } | null)?.details;
+  const problems = fieldProblems(err);
   const out: Record<string, string> = {};
-  if (!Array.isArray(details)) return out;
-  for (const d of details as { field?: unknown; problems?: unknown }[]) {
-    if (d?.field !== 'currentPassword' && d?.field !== 'newPassword') continue;
-    const problems = Array.isArray(d.problems) ? d.problems.filter((p): p is string => typeof p === 'string') : [];
-    out[d.field] =
-      d.field === 'currentPassword'
-        ? t('profile.password.wrongCurrent')
-        : problems.map((p) => (isOneOf(PASSWORD_PROBLEMS, p) ? label(PASSWORD_PROBLEM_LABELS, p, lang) : t('profile.password.refused'))).join(' ') ||
-          t('profile.password.refused');
+  if (problems['currentPassword']) out['currentPassword'] = t('profile.password.wrongCurrent');
+  const policy = problems['newPassword'];
+  if (policy) {
+    out['newPassword'] =
+      policy.map((p) => (isOneOf(PASSWORD_PROBLEMS, p) ? label(PASSWORD_PROBLEM_LABELS, p, lang) : t('profile.password.refused'))).join(' ') || t('profile.password.refused');
   }
   return out;
 }
@@ -41,7 +36,7 @@ export function passwordChangeErrors(err: unknown, t: Translate, lang: Language)
   imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatRadioModule, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './profile.page.html',
-  styleUrl: './profile.page.scss',
+  styleUrls: ['../cases/section.scss', './profile.page.scss'],
 })
 export class ProfilePage {
   private readonly auth = inject(AuthService);
@@ -50,8 +45,8 @@ export class ProfilePage {
   protected readonly i18n = inject(I18n);
 
   protected readonly user = this.auth.user;
-  protected readonly mustChange = this.auth.mustChangePassword;
-  protected readonly mfaRequired = this.auth.mfaSetupRequired;
+  protected readonly mustChange = computed(() => this.user()?.mustChangePassword === true);
+  protected readonly mfaRequired = computed(() => this.user()?.mfaSetupRequired === true);
   protected readonly mfaOn = computed(() => this.user()?.mfaEnabled === true);
 
   protected current = '';
@@ -111,13 +106,13 @@ export class ProfilePage {
       return;
     }
     this.errors.set({});
-    const wasTemporary = this.mustChange();
+    const wasHeld = this.auth.profileOnly();
     this.busy.set(true);
     try {
       await this.auth.changePassword(this.current, this.next);
       this.current = this.next = this.repeat = '';
       this.saved.set(true);
-      if (wasTemporary && !this.auth.profileOnly()) await this.router.navigateByUrl('/');
+      await this.homeIfFreed(wasHeld);
     } catch (e) {
       const fields = passwordChangeErrors(e, t, this.i18n.language());
       this.errors.set(fields);
@@ -162,19 +157,24 @@ export class ProfilePage {
       return;
     }
     this.mfaErrors.set({});
-    const wasRestricted = this.auth.profileOnly();
+    const wasHeld = this.auth.profileOnly();
     this.mfaBusy.set(true);
     try {
       await this.auth.enableMfa(normalizeCode(this.mfaCode));
       this.dropMfaSetup();
       this.mfaDone.set(true);
-      if (wasRestricted && !this.auth.profileOnly()) await this.router.navigateByUrl('/');
+      await this.homeIfFreed(wasHeld);
     } catch (e) {
       this.mfaCode = '';
       await this.mfaRefused(e);
     } finally {
       this.mfaBusy.set(false);
     }
+  }
+
+  /** A user who was held to the profile and no longer is goes on to the home page. */
+  private async homeIfFreed(wasHeld: boolean): Promise<void> {
+    if (wasHeld && !this.auth.profileOnly()) await this.router.navigateByUrl('/');
   }
 
   protected cancelMfa(): void {

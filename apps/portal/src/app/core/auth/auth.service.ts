@@ -1,7 +1,7 @@
 import { HttpBackend, HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { Router } from '@angular/router';
-import type { Language, LoginResponse, MeView, MfaChallenge, MfaLoginRequest, MfaSetup, Permission, TokenPair } from '@ctms/domain';
+import { heldToProfile, permittedInHold, type Language, type LoginResponse, type MeView, type MfaChallenge, type MfaLoginRequest, type MfaSetup, type Permission, type TokenPair } from '@ctms/domain';
 import { firstValueFrom } from 'rxjs';
 import { I18n } from '../i18n/i18n.service';
 import { TokenStore } from './token-store';
@@ -28,16 +28,15 @@ export function isMfaChallenge(res: unknown): res is MfaChallenge {
 
 /**
  * Until a temporary password is replaced or a required MFA is set up, the API answers only the
- * profile routes (PermissionGuard).
+ * profile routes (PermissionGuard, by the same rule from @ctms/domain).
  */
 export function profileOnly(me: MeView | null): boolean {
-  return me?.mustChangePassword === true || me?.mfaSetupRequired === true;
+  return me !== null && heldToProfile(me);
 }
 
 /** What the user may do now: only the profile permissions while `profileOnly`. */
 export function effectivePermissions(me: MeView | null): ReadonlySet<Permission> {
-  const all = me?.permissions ?? [];
-  return new Set(profileOnly(me) ? all.filter((p) => p.startsWith('profile:')) : all);
+  return new Set(me ? me.permissions.filter((p) => permittedInHold(me, p)) : []);
 }
 
 /**
@@ -66,8 +65,6 @@ export class AuthService {
    * the API answers only the profile routes (PermissionGuard), so the portal offers only those too.
    */
   readonly permissions = computed(() => effectivePermissions(this.me()));
-  readonly mustChangePassword = computed(() => this.me()?.mustChangePassword === true);
-  readonly mfaSetupRequired = computed(() => this.me()?.mfaSetupRequired === true);
   /** Every page but the profile is closed for now (temporary password, or MFA to set up). */
   readonly profileOnly = computed(() => profileOnly(this.me()));
 

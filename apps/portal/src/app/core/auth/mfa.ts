@@ -3,13 +3,13 @@
  * shown for typing, the QR code, and what a refusal of the API means for the user.
  */
 import { HttpErrorResponse } from '@angular/common/http';
-import { MFA_CODE_DIGITS } from '@ctms/domain';
+import { MFA_CODE_PATTERN } from '@ctms/domain';
+import { fieldProblems } from '../../cases/ui-util';
 import type { TranslationKey } from '../i18n/dictionaries';
 
 /** How long the API honours the challenge of a right password (POST /auth/mfa). */
 export const MFA_TOKEN_TTL_MS = 5 * 60_000;
 
-const CODE_PATTERN = new RegExp(`^\\d{${MFA_CODE_DIGITS}}$`);
 
 /** The code as typed, without the spaces some apps show in the middle ("123 456"). */
 export function normalizeCode(raw: string | null | undefined): string {
@@ -18,7 +18,7 @@ export function normalizeCode(raw: string | null | undefined): string {
 
 /** Exactly the digits of a code (after `normalizeCode`). */
 export function isCodeShaped(raw: string | null | undefined): boolean {
-  return CODE_PATTERN.test(normalizeCode(raw));
+  return MFA_CODE_PATTERN.test(normalizeCode(raw));
 }
 
 /** A base32 secret in groups of four for typing into an app: `JBSW Y3DP EHPK 3PXP`. */
@@ -76,13 +76,10 @@ export function mfaRefusal(err: unknown, t: Translate): MfaRefusal {
   // the pending secret was replaced meanwhile (a setup started in another tab): start again
   if (err.status === 409 && body.code === 'MFA_SETUP_CHANGED') return { ...out, message: t('profile.mfa.noSetup'), noSetup: true };
   if (err.status === 429) return { ...out, message: t('login.tooMany') };
-  if (err.status !== 400 || !Array.isArray(body.details)) return out;
-  for (const d of body.details as { field?: unknown; problems?: unknown }[]) {
-    const problems = Array.isArray(d?.problems) ? d.problems.filter((p): p is string => typeof p === 'string') : [];
-    if (d?.field === 'currentPassword') out.fields['currentPassword'] = t('profile.mfa.wrongPassword');
-    else if (d?.field === 'code' && problems.some((p) => /no setup/i.test(p))) out.noSetup = true;
-    else if (d?.field === 'code') out.fields['code'] = t('profile.mfa.wrongCode');
-  }
+  const problems = fieldProblems(err);
+  if (problems['currentPassword']) out.fields['currentPassword'] = t('profile.mfa.wrongPassword');
+  if (problems['code']?.some((p) => /no setup/i.test(p))) out.noSetup = true;
+  else if (problems['code']) out.fields['code'] = t('profile.mfa.wrongCode');
   if (out.noSetup) out.message = t('profile.mfa.noSetup');
   else if (Object.keys(out.fields).length) out.message = t('profile.mfa.fix');
   return out;
