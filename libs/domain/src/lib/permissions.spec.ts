@@ -1,5 +1,5 @@
 import { ROLES } from './enums';
-import { ALL_PERMISSIONS, ASSIGNABLE_BY_AGENCY_ADMIN, hasPermission, heldToProfile, isPermission, PERMISSIONS, permissionsOf, permittedInHold, ROLE_PERMISSIONS } from './permissions';
+import { ALL_PERMISSIONS, ASSIGNABLE_BY_AGENCY_ADMIN, hasPermission, heldToProfile, isPermission, PERMISSIONS, permissionsOf, permittedInHold, ROLE_PERMISSIONS, SYSTEM_ADMIN_ONLY_ROLES } from './permissions';
 import { MFA_CODE_PATTERN } from './api-types';
 
 describe('permission catalogue', () => {
@@ -31,9 +31,10 @@ describe('permission catalogue', () => {
     expect(ALL_PERMISSIONS.length).toBe(Object.keys(PERMISSIONS).length);
   });
 
-  it('lets agency admins grant only roles below admin', () => {
-    expect(ASSIGNABLE_BY_AGENCY_ADMIN).not.toContain('AGENCY_ADMIN');
-    expect(ASSIGNABLE_BY_AGENCY_ADMIN).not.toContain('SYSTEM_ADMIN');
+  it("lets agency admins grant only their agency's case-work roles; ANALYST and admin roles are the system admin's", () => {
+    expect([...ASSIGNABLE_BY_AGENCY_ADMIN].sort()).toEqual(['CASEWORKER', 'INVESTIGATOR', 'PROSECUTOR', 'SUPERVISOR']);
+    for (const r of SYSTEM_ADMIN_ONLY_ROLES) expect(ASSIGNABLE_BY_AGENCY_ADMIN).not.toContain(r);
+    expect([...SYSTEM_ADMIN_ONLY_ROLES].sort()).toEqual(['AGENCY_ADMIN', 'ANALYST', 'SYSTEM_ADMIN']);
   });
 
   it('labels every permission in Lao and English', () => {
