@@ -2,6 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { randomBytes } from 'node:crypto';
 import { CredentialThrottle, THROTTLE_RULES } from '../src/auth/credential-throttle';
+import { FailureLog } from '../src/auth/failure-log';
 import { mfaCodeAt } from '../src/auth/mfa';
 import { PasswordHasher } from '../src/platform/auth/password-hasher';
 import { tokenKey } from '../src/platform/auth/token-claims';
@@ -19,11 +20,13 @@ describe('attack suite: identity', () => {
   let worker: INestApplicationContext;
   let hasher: PasswordHasher;
   let throttle: CredentialThrottle;
+  let failureLog: FailureLog;
   beforeAll(async () => {
     s = await startStack({ AUTH_RATE_LIMIT: '100000' });
     worker = await startWorker();
     hasher = s.app.get(PasswordHasher);
     throttle = s.app.get(CredentialThrottle);
+    failureLog = s.app.get(FailureLog);
   });
   afterAll(async () => {
     await worker?.close();
@@ -78,6 +81,26 @@ describe('attack suite: identity', () => {
     expect((await login('lwu.supervisor', DEMO_PASSWORD, owner)).status).toBe(200);
   });
 
+  it("another client's guess in flight does not refuse the owner: the known client waits for the account's one slot, everyone else gets 429 at once", async () => {
+    const owner = '127.0.32.32';
+    expect((await login('atd.investigator', DEMO_PASSWORD, owner)).status).toBe(200);
+    // an attacker's verification holds the account's one slot (as a guess queued behind a flood's argon2 work does)
+    const { default: IORedis } = await import('ioredis');
+    const r = new IORedis(process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379');
+    const slot = `${process.env['QUEUE_PREFIX']}:cred:f:${throttle.accountKey('atd.investigator')}`;
+    try {
+      expect(await r.set(slot, 'attacker', 'PX', 1500)).toBe('OK');
+      const [stranger, own] = await Promise.all([login('atd.investigator', DEMO_PASSWORD, '127.0.33.33'), login('atd.investigator', DEMO_PASSWORD, owner)]);
+      // the unknown client, even with the right password, is refused without a check …
+      expect(stranger.status).toBe(429);
+      // … the owner's client waited for the slot to end and signed in (it was a 429 too)
+      expect(own.status).toBe(200);
+      expect(await r.exists(slot)).toBe(0);
+    } finally {
+      r.disconnect();
+    }
+  });
+
   it('a flood of random usernames: same answer as a real account, one audit row per minute for all of them, no username stored, argon2 queue bounded', async () => {
     const seq = await lastAuditSeq(s.admin);
     const names = Array.from({ length: 300 }, () => `rnd.${randomBytes(6).toString('hex')}`);
@@ -88,6 +111,8 @@ describe('attack suite: identity', () => {
     expect(unauthorized?.body.message).toBe('Invalid username or password');
     // the queue is bounded: part of the flood is refused at once instead of queuing argon2 without end
     expect(answers.some((a) => a.status === 429)).toBe(true);
+    // refusals are counted in memory and written in one statement per account (a row lock per refusal queued a flood on the database)
+    await failureLog.flush();
     const audit = (await auditSince(s.admin, seq)).filter((a) => a.action === 'LOGIN_FAILED');
     expect(audit.length).toBeLessThanOrEqual(4); // one per minute for "unknown" (FAILED) and one for the refused (DENIED), at most over two minutes
     const { rows } = await s.admin.query(`SELECT account_key, failures, refused FROM login_failure WHERE account_key = 'unknown'`);

@@ -26,6 +26,12 @@ export const THROTTLE_RULES = {
   client: { free: 20, ceiling: 300, maxDelaySeconds: 60 },
   windowSeconds: 3600,
   inFlightMs: 15_000,
+  /**
+   * A known client's attempt that finds another client's verification of the account in flight
+   * waits for it (polling) this long instead of being refused: an anonymous burst's guess holds the
+   * one slot for as long as argon2's queue makes it wait, and the owner must not get a 429 for it.
+   */
+  knownClientWaitMs: 3_000,
   knownClientDays: 90,
 } as const;
 
@@ -167,7 +173,26 @@ export class CredentialThrottle {
     const k = this.keys(accountKey, clientKey);
     const lock = randomBytes(12).toString('base64url');
     const r = THROTTLE_RULES;
-    const out = (await this.redis.eval(
+    const deadline = Date.now() + r.knownClientWaitMs;
+    for (;;) {
+      const out = await this.tryReserve(k, clientKey, deviceKey, lock);
+      if (out[0] === 1) {
+        this.stats.reserved++;
+        return { ok: true, accountKey, clientKey, deviceKey, known: out[3] === 1, lock };
+      }
+      // the owner's known client waits for another client's verification to end; everyone else is refused at once
+      if (out[2] === 'IN_FLIGHT' && out[3] === 1 && Date.now() < deadline) {
+        await new Promise((res) => setTimeout(res, 25));
+        continue;
+      }
+      this.stats.refused++;
+      return { ok: false, accountKey, reason: out[2] as RefusalReason, retryAfterSeconds: Math.max(1, Math.ceil(Number(out[1]) / 1000)) };
+    }
+  }
+
+  private async tryReserve(k: ReturnType<CredentialThrottle['keys']>, clientKey: string, deviceKey: string | null, lock: string): Promise<[number, number, string, number]> {
+    const r = THROTTLE_RULES;
+    return (await this.redis.eval(
       RESERVE,
       5,
       k.pair,
@@ -191,12 +216,6 @@ export class CredentialThrottle {
       lock,
       r.inFlightMs,
     )) as [number, number, string, number];
-    if (out[0] === 1) {
-      this.stats.reserved++;
-      return { ok: true, accountKey, clientKey, deviceKey, known: out[3] === 1, lock };
-    }
-    this.stats.refused++;
-    return { ok: false, accountKey, reason: out[2] as RefusalReason, retryAfterSeconds: Math.max(1, Math.ceil(Number(out[1]) / 1000)) };
   }
 
   /** The verification failed: it counts in every scope, and the slot is freed. */
