@@ -11,4 +11,5 @@ export * from './lib/names';
 export * from './lib/i18n';
 export * from './lib/case-codes';
 export * from './lib/statistics';
+export * from './lib/statistics-release';
 export * from './lib/referral-views';

@@ -1,0 +1,389 @@
+/**
+ * The release rule for aggregate statistics (decision 0014): which counts of a calendar year may be
+ * shown so that no withheld count can be worked out from everything shown, across every period of
+ * the year (months, quarters, the year) and every breakdown (status, province, …) and total.
+ *
+ * The model. Within one year the counts of one population (cases, or referrals) obey linear
+ * relations that anyone can write down: a quarter is the sum of its months and the year the sum of
+ * its quarters, cell by cell and for the total; in a `partition` breakdown the cells of a period add
+ * up to its total; in a `multi` breakdown each cell is at most the total. Every count is ≥ 0. An
+ * attacker knows these relations, every released number, and the public keys of each breakdown; a
+ * key missing from a release may be empty or withheld. Years are not related to each other (no
+ * period spans two years), so each year is a problem of its own.
+ *
+ * These relations are flow conservation on a small directed graph (a "network"): for one partition
+ * breakdown with keys c, the nodes are the year (s), the quarters (Q), the months (M), one node per
+ * quarter and key (Q,c), one per key (c) and a sink (t); the counts are the edges
+ *   T_year: t→s   T_quarter: s→Q   T_month: Q→M   month cell: M→(Q,c)   quarter cell: (Q,c)→c   year cell: c→t
+ * and conservation at s, Q, M, (Q,c), c and t is exactly "year = Σ quarters", "quarter = Σ months",
+ * "month total = Σ its cells", "quarter cell = Σ month cells", "year cell = Σ quarter cells" and
+ * "year total = Σ year cells" (a quarter's row sum follows from these). A multi breakdown is one such
+ * tree per key hung on a ground node, with each edge capped by its period's total; the totals alone
+ * are the tree of periods hung on a ground node.
+ *
+ * In a network a withheld count is determined by the released ones exactly when no cycle of
+ * unreleased edges passes through it along which one unit can be pushed (a unit more on edges
+ * travelled forwards, a unit less on edges travelled backwards, staying ≥ 0 and under the caps):
+ * if such a cycle exists, the table with that unit moved agrees with every released number, so the
+ * count has at least two possible values (x and x ± 1); if none exists, linear programming duality
+ * pins it. So the rule is: withhold every count in 1..k−1 (primary suppression); then, for every
+ * withheld count through which no such cycle exists, withhold the cheapest released counts that
+ * close one (complementary suppression: a shortest path, where a month cell costs its count, a
+ * quarter cell far more and a year cell more still, so the annual figures survive).
+ *
+ * Consistency over time. Periods are released only once they are over, and a period's cells are
+ * decided when it ends, from the counts of the months that have ended by then, and never revised:
+ * the year is decided month by month (January; February; March with Q1; …; December with Q4 and the
+ * year) and every complementary cell is taken from the periods ending at that step. So the release
+ * of March read in April is the release of March read in December: what someone collects over the
+ * year is one consistent release, and that release is protected.
+ *
+ * Linked breakdowns. The breakdowns of one population share its totals. Totals are decided first,
+ * on their own tree; a period whose total is withheld has every cell of every breakdown withheld.
+ * Then any unit pushed around a cycle of totals can be carried through every breakdown (move it in
+ * any key present in the period it is taken from), so a cycle found in one breakdown that uses
+ * withheld totals is a cycle of the whole system, and the breakdowns can be protected one at a time.
+ */
+import { SMALL_CELL_K, type StatCell, type StatDimension, type StatPeriod } from './statistics';
+
+/** One calendar month's counts: the records of the month and, per breakdown, the count of each key. */
+export interface MonthCounts {
+  readonly total: number;
+  /** per breakdown name, per key; keys outside the breakdown's keys are counted but never released */
+  readonly cells: Readonly<Record<string, Readonly<Record<string, number>>>>;
+}
+
+/** What may be shown of one period: the total (null when withheld) and the released cells of each breakdown, in key order. */
+export interface PeriodRelease {
+  readonly period: StatPeriod;
+  readonly total: number | null;
+  readonly cells: Readonly<Record<string, StatCell[]>>;
+}
+
+// Periods of one year by index: 0–11 the months, 12–15 the quarters, 16 the year.
+const PERIODS = 17;
+const YEAR = 16;
+const quarterOfMonth = (m: number): number => Math.floor(m / 3);
+const levelOf = (p: number): 0 | 1 | 2 => (p < 12 ? 0 : p < YEAR ? 1 : 2);
+/** the step (0 = January … 11 = December) at which a period ends and its cells are decided */
+const endStepOf = (p: number): number => (p < 12 ? p : p < YEAR ? (p - 12) * 3 + 2 : 11);
+const monthsOf = (p: number): number[] => (p < 12 ? [p] : p < YEAR ? [0, 1, 2].map((i) => (p - 12) * 3 + i) : [...Array(12).keys()]);
+
+function periodOf(year: number, p: number): StatPeriod {
+  if (p < 12) return { kind: 'MONTH', year, index: p + 1 };
+  if (p < YEAR) return { kind: 'QUARTER', year, index: p - 11 };
+  return { kind: 'YEAR', year, index: 0 };
+}
+
+// what is known of a count
+const PENDING = 0; // its period has not ended at this step: not released yet
+const RELEASED = 1;
+const WITHHELD = 2;
+const EMPTY = 3; // zero and not shown: a public key may be empty or withheld, so only an unlisted key is known to be empty
+
+/** Counts outside a breakdown's keys: never released, and not a key an attacker would know of. */
+const OTHER = '\u0000other';
+
+/** What complementary suppression costs: the lower the level, the cheaper (annual figures matter most). */
+const LEVEL_COST = [1, 1e9, 1e13] as const;
+
+interface Edge {
+  readonly from: number;
+  readonly to: number;
+  readonly p: number;
+  /** key index; -1: the period's total (an edge of the totals table seen from a partition breakdown) */
+  readonly c: number;
+}
+
+interface Arc {
+  readonly to: number;
+  readonly edge: number;
+  readonly cost: number;
+}
+
+/** One table of counts over the periods of the year (the totals, or one breakdown) and its network. */
+class Table {
+  readonly status: Uint8Array[];
+  readonly value: number[][];
+  readonly edges: Edge[] = [];
+  nodes = 0;
+
+  constructor(
+    readonly kind: 'total' | 'partition' | 'multi',
+    readonly keys: readonly string[],
+    /** per key: known to an attacker (a public key) */
+    readonly isPublic: readonly boolean[],
+    /** [month][key] */
+    readonly monthly: readonly (readonly number[])[],
+  ) {
+    this.status = Array.from({ length: PERIODS }, () => new Uint8Array(keys.length).fill(PENDING));
+    this.value = Array.from({ length: PERIODS }, () => new Array<number>(keys.length).fill(0));
+  }
+
+  /** The counts as they stand after the months 0..step (a period that has not ended holds its months so far). */
+  setStep(step: number): void {
+    for (let p = 0; p < PERIODS; p++) {
+      const row = this.value[p];
+      row.fill(0);
+      for (const m of monthsOf(p)) {
+        if (m > step || m >= this.monthly.length) continue;
+        const counts = this.monthly[m];
+        for (let c = 0; c < row.length; c++) row[c] += counts[c];
+      }
+    }
+  }
+}
+
+/** The counts a network sees at one step: state, value and cap of each edge. */
+interface StepView {
+  readonly step: number;
+  readonly totals: Table;
+}
+
+/**
+ * The released cells of every period of `year` that has ended, given the counts of its ended months
+ * (`months[0]` is January; at most 12). Deterministic, and a period's cells depend only on the
+ * months up to its end: the answer for March is the same whether two or twelve months are given.
+ */
+export function releaseYear(year: number, months: readonly MonthCounts[], dimensions: readonly StatDimension[], k = SMALL_CELL_K): PeriodRelease[] {
+  if (!Number.isInteger(k) || k < 2) throw new Error(`k must be an integer ≥ 2 (got ${k})`);
+  if (months.length > 12) throw new Error('a year has 12 months');
+  if (months.length === 0) return [];
+  const lastStep = months.length - 1;
+
+  const totals = new Table(
+    'total',
+    ['total'],
+    [true],
+    months.map((m) => [count(m.total, 'total')]),
+  );
+  buildTotalsNetwork(totals);
+  const tables = dimensions.map((d) => {
+    const keys = [...d.keys, OTHER];
+    const index = new Map(keys.map((key, i) => [key, i]));
+    const monthly = months.map((m) => {
+      const row = new Array<number>(keys.length).fill(0);
+      for (const [key, n] of Object.entries(m.cells[d.name] ?? {})) row[index.get(key) ?? keys.length - 1] += count(n, `${d.name}.${key}`);
+      if (d.kind === 'partition') {
+        const rest = m.total - row.reduce((a, b) => a + b, 0);
+        if (rest < 0) throw new Error(`the cells of ${d.name} add up to more than the total`);
+        row[keys.length - 1] += rest; // records without a public key (none, when the data are sound)
+      } else if (row.some((n) => n > m.total)) {
+        throw new Error(`a cell of ${d.name} is above the total`);
+      }
+      return row;
+    });
+    const t = new Table(d.kind, keys, [...d.keys.map(() => true), false], monthly);
+    if (d.kind === 'partition') buildPartitionNetwork(t);
+    else buildMultiNetwork(t);
+    return t;
+  });
+
+  for (let step = 0; step <= lastStep; step++) {
+    const fresh = [...Array(PERIODS).keys()].filter((p) => endStepOf(p) === step);
+    totals.setStep(step);
+    for (const t of tables) t.setStep(step);
+    const view: StepView = { step, totals };
+    for (const p of fresh) {
+      const n = totals.value[p][0];
+      totals.status[p][0] = n > 0 && n < k ? WITHHELD : RELEASED; // a zero total is shown as 0
+    }
+    protect(totals, view);
+    for (const t of tables) {
+      for (const p of fresh) {
+        const whole = totals.status[p][0] === WITHHELD;
+        for (let c = 0; c < t.keys.length; c++) {
+          const n = t.value[p][c];
+          t.status[p][c] = n === 0 ? EMPTY : whole || n < k || !t.isPublic[c] ? WITHHELD : RELEASED;
+        }
+      }
+      protect(t, view);
+    }
+  }
+
+  const out: PeriodRelease[] = [];
+  for (let p = 0; p < PERIODS; p++) {
+    if (endStepOf(p) > lastStep) continue;
+    const cells: Record<string, StatCell[]> = {};
+    dimensions.forEach((d, i) => {
+      const t = tables[i];
+      cells[d.name] = t.keys.flatMap((key, c) => (t.status[p][c] === RELEASED ? [{ key, n: t.value[p][c] }] : []));
+    });
+    out.push({ period: periodOf(year, p), total: totals.status[p][0] === RELEASED ? totals.value[p][0] : null, cells });
+  }
+  return out;
+}
+
+function count(n: number, what: string): number {
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${what}: a count must be an integer ≥ 0 (got ${n})`);
+  return n;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The networks
+// ---------------------------------------------------------------------------------------------
+
+/** Totals: ground g, year s, quarters Q. T_year: g→s, T_quarter: s→Q, T_month: Q→g. */
+function buildTotalsNetwork(t: Table): void {
+  const s = 0;
+  const q = (i: number) => 1 + i;
+  const g = 5;
+  t.nodes = 6;
+  for (let m = 0; m < 12; m++) t.edges.push({ from: q(quarterOfMonth(m)), to: g, p: m, c: 0 });
+  for (let i = 0; i < 4; i++) t.edges.push({ from: s, to: q(i), p: 12 + i, c: 0 });
+  t.edges.push({ from: g, to: s, p: YEAR, c: 0 });
+}
+
+/** A partition breakdown with its totals (see the file comment). */
+function buildPartitionNetwork(t: Table): void {
+  const K = t.keys.length;
+  const s = 0;
+  const q = (i: number) => 1 + i;
+  const mo = (m: number) => 5 + m;
+  const sink = 17;
+  const qc = (i: number, c: number) => 18 + i * K + c;
+  const kc = (c: number) => 18 + 4 * K + c;
+  t.nodes = 18 + 5 * K;
+  for (let m = 0; m < 12; m++) for (let c = 0; c < K; c++) t.edges.push({ from: mo(m), to: qc(quarterOfMonth(m), c), p: m, c });
+  for (let i = 0; i < 4; i++) for (let c = 0; c < K; c++) t.edges.push({ from: qc(i, c), to: kc(c), p: 12 + i, c });
+  for (let c = 0; c < K; c++) t.edges.push({ from: kc(c), to: sink, p: YEAR, c });
+  for (let m = 0; m < 12; m++) t.edges.push({ from: q(quarterOfMonth(m)), to: mo(m), p: m, c: -1 });
+  for (let i = 0; i < 4; i++) t.edges.push({ from: s, to: q(i), p: 12 + i, c: -1 });
+  t.edges.push({ from: sink, to: s, p: YEAR, c: -1 });
+}
+
+/** A multi breakdown: one tree per key on a ground node z; each cell capped by its period's total. */
+function buildMultiNetwork(t: Table): void {
+  const K = t.keys.length;
+  const z = 0;
+  const qc = (i: number, c: number) => 1 + i * K + c;
+  const kc = (c: number) => 1 + 4 * K + c;
+  t.nodes = 1 + 5 * K;
+  for (let m = 0; m < 12; m++) for (let c = 0; c < K; c++) t.edges.push({ from: z, to: qc(quarterOfMonth(m), c), p: m, c });
+  for (let i = 0; i < 4; i++) for (let c = 0; c < K; c++) t.edges.push({ from: qc(i, c), to: kc(c), p: 12 + i, c });
+  for (let c = 0; c < K; c++) t.edges.push({ from: kc(c), to: z, p: YEAR, c });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Protection: every withheld count on a cycle along which a unit can move
+// ---------------------------------------------------------------------------------------------
+
+/** Is the edge's count hidden from an attacker at this step? */
+function unknown(t: Table, e: Edge, v: StepView): boolean {
+  if (e.c < 0) return endStepOf(e.p) > v.step || v.totals.status[e.p][0] !== RELEASED;
+  if (endStepOf(e.p) > v.step) return true; // not released yet
+  const st = t.status[e.p][e.c];
+  return st === WITHHELD || (st === EMPTY && t.isPublic[e.c]);
+}
+
+function valueOf(t: Table, e: Edge, v: StepView): number {
+  return e.c < 0 ? v.totals.value[e.p][0] : t.value[e.p][e.c];
+}
+
+/** The most an edge can carry: a multi cell is at most its period's total, once that period has ended. */
+function capOf(t: Table, e: Edge, v: StepView): number {
+  return t.kind === 'multi' && endStepOf(e.p) <= v.step ? v.totals.value[e.p][0] : Infinity;
+}
+
+/** May this released count be withheld now as a complement? Only cells of the periods ending at this step. */
+function candidate(t: Table, e: Edge, v: StepView): boolean {
+  return e.c >= 0 && endStepOf(e.p) === v.step && t.status[e.p][e.c] === RELEASED && t.value[e.p][e.c] > 0;
+}
+
+/** Residual arcs: cost 0 for hidden counts, the complement's cost for candidates. */
+function residualArcs(t: Table, v: StepView, withCandidates: boolean): Arc[][] {
+  const adj: Arc[][] = Array.from({ length: t.nodes }, () => []);
+  t.edges.forEach((e, i) => {
+    let cost: number;
+    if (unknown(t, e, v)) cost = 0;
+    else if (withCandidates && candidate(t, e, v)) cost = LEVEL_COST[levelOf(e.p)] + valueOf(t, e, v);
+    else return;
+    const x = valueOf(t, e, v);
+    if (x + 1 <= capOf(t, e, v)) adj[e.from].push({ to: e.to, edge: i, cost });
+    if (x >= 1) adj[e.to].push({ to: e.from, edge: i, cost });
+  });
+  return adj;
+}
+
+/** The cheapest path src ⇝ dst avoiding one edge: the edges it uses, or null. Dijkstra (the graphs have a few hundred nodes). */
+function cheapestPath(adj: Arc[][], src: number, dst: number, avoid: number): { cost: number; edges: number[] } | null {
+  const n = adj.length;
+  const dist = new Array<number>(n).fill(Infinity);
+  const via = new Array<Arc | null>(n).fill(null);
+  const from = new Array<number>(n).fill(-1);
+  const done = new Uint8Array(n);
+  dist[src] = 0;
+  for (;;) {
+    let u = -1;
+    for (let i = 0; i < n; i++) if (!done[i] && dist[i] < Infinity && (u < 0 || dist[i] < dist[u])) u = i;
+    if (u < 0) return null;
+    if (u === dst) break;
+    done[u] = 1;
+    for (const a of adj[u]) {
+      if (a.edge === avoid || done[a.to]) continue;
+      const d = dist[u] + a.cost;
+      if (d < dist[a.to]) {
+        dist[a.to] = d;
+        via[a.to] = a;
+        from[a.to] = u;
+      }
+    }
+  }
+  const edges: number[] = [];
+  for (let x = dst; x !== src; x = from[x]) edges.push((via[x] as Arc).edge);
+  return { cost: dist[dst], edges };
+}
+
+/** Is dst reachable from src over the arcs, without using one edge? Breadth-first. */
+function reaches(adj: Arc[][], src: number, dst: number, avoid: number): boolean {
+  const seen = new Uint8Array(adj.length);
+  const queue = [src];
+  seen[src] = 1;
+  for (let h = 0; h < queue.length; h++) {
+    const u = queue[h];
+    if (u === dst) return true;
+    for (const a of adj[u]) {
+      if (a.edge === avoid || seen[a.to]) continue;
+      seen[a.to] = 1;
+      queue.push(a.to);
+    }
+  }
+  return false;
+}
+
+/** Can one unit move through edge i (up, or down) along a cycle of hidden counts? */
+function movable(adj: Arc[][], t: Table, i: number, v: StepView): boolean {
+  const e = t.edges[i];
+  const up = valueOf(t, e, v) + 1 <= capOf(t, e, v);
+  return (up && reaches(adj, e.to, e.from, i)) || reaches(adj, e.from, e.to, i);
+}
+
+/**
+ * Makes every withheld, non-zero count of the table movable, withholding complements from the
+ * periods that end at this step. One pass suffices: withholding more never pins a count that could
+ * move, and the complements lie on the cycle they were withheld for.
+ */
+function protect(t: Table, v: StepView): void {
+  let hidden = residualArcs(t, v, false);
+  for (let i = 0; i < t.edges.length; i++) {
+    const e = t.edges[i];
+    if (e.c < 0 || endStepOf(e.p) > v.step || t.status[e.p][e.c] !== WITHHELD || t.value[e.p][e.c] === 0) continue;
+    if (movable(hidden, t, i, v)) continue;
+    const all = residualArcs(t, v, true);
+    const up = valueOf(t, e, v) + 1 <= capOf(t, e, v) ? cheapestPath(all, e.to, e.from, i) : null;
+    const down = cheapestPath(all, e.from, e.to, i);
+    const best = up && (!down || up.cost <= down.cost) ? up : down;
+    if (best) {
+      for (const j of best.edges) if (!unknown(t, t.edges[j], v)) withhold(t, t.edges[j]);
+    } else {
+      // not expected (the periods ending now can always close a cycle): withhold all of them
+      t.edges.forEach((f) => candidate(t, f, v) && withhold(t, f));
+    }
+    hidden = residualArcs(t, v, false);
+    if (!movable(hidden, t, i, v)) throw new Error('statistics: a withheld count cannot be protected');
+  }
+}
+
+function withhold(t: Table, e: Edge): void {
+  t.status[e.p][e.c] = WITHHELD;
+}
