@@ -1,4 +1,5 @@
 import { attackReleases } from '../testing/statistics-attack';
+import { countKey, randomMonth, seededRandom as random, trueCounts as yearCounts } from '../testing/statistics-data';
 import { CASE_STAT_DIMENSIONS, formatStatPeriod, REFERRAL_STAT_DIMENSIONS, SMALL_CELL_K, type StatDimension } from './statistics';
 import { releaseYear, type MonthCounts, type PeriodRelease } from './statistics-release';
 
@@ -98,17 +99,17 @@ describe('release rule under attack: no withheld count can be worked out', () =>
     const rng = random(seed);
     const months = Array.from({ length: 12 }, (_, m) => randomMonth(rng, dims, perMonth < 0 ? [3, 40, 0, 25, 9, 60, 14, 1, 33, 12, 7, 80][m] : perMonth));
     const releases = releaseYear(2026, months, dims);
-    const truth = trueCounts(months, dims);
+    const truth = yearCounts(2026, months, dims);
     let withheld = 0;
     for (const r of releases) {
       const name = formatStatPeriod(r.period);
       if (r.total !== null) expect(r.total === 0 || r.total >= SMALL_CELL_K).toBe(true);
       for (const d of dims) for (const c of r.cells[d.name]) expect({ name, d: d.name, c, ok: c.n >= SMALL_CELL_K && c.n === truth.get(`${name}|${d.name}|${c.key}`) }).toMatchObject({ ok: true });
     }
-    const hidden = await attackReleases(releases, dims, (u) => (truth.get(`${u.period}|${u.dimension ?? ''}|${u.key ?? ''}`) ?? 0) > 0);
+    const hidden = await attackReleases(releases, dims, (u) => (truth.get(countKey(u)) ?? 0) > 0);
     const derived = hidden.filter((u) => u.min === u.max);
     for (const u of hidden) {
-      const n = truth.get(`${u.period}|${u.dimension ?? ''}|${u.key ?? ''}`) ?? 0;
+      const n = truth.get(countKey(u)) ?? 0;
       expect(u.min <= n && n <= u.max).toBe(true); // the truth is one of the solutions
       if (n < SMALL_CELL_K) withheld++;
     }
@@ -116,10 +117,11 @@ describe('release rule under attack: no withheld count can be worked out', () =>
     // the scenario did exercise the rule
     expect(withheld).toBeGreaterThan(0);
   }, 120_000);
+
   it('the attacker has teeth: against suppression period by period (the rule before decision 0014) it works out withheld counts', async () => {
     const rng = random(2);
     const months = Array.from({ length: 12 }, () => randomMonth(rng, CASE_STAT_DIMENSIONS, 20));
-    const truth = trueCounts(months, CASE_STAT_DIMENSIONS);
+    const truth = yearCounts(2026, months, CASE_STAT_DIMENSIONS);
     // each period on its own: withhold 1..k−1, and the next-smallest cell when a partition row would have one withheld
     const naive: PeriodRelease[] = releaseYear(2026, months, CASE_STAT_DIMENSIONS).map((r) => {
       const name = formatStatPeriod(r.period);
@@ -134,55 +136,9 @@ describe('release rule under attack: no withheld count can be worked out', () =>
       }
       return { period: r.period, total: total >= SMALL_CELL_K || total === 0 ? total : null, cells };
     });
-    const hidden = await attackReleases(naive, CASE_STAT_DIMENSIONS, (u) => (truth.get(`${u.period}|${u.dimension ?? ''}|${u.key ?? ''}`) ?? 0) > 0);
+    const hidden = await attackReleases(naive, CASE_STAT_DIMENSIONS, (u) => (truth.get(countKey(u)) ?? 0) > 0);
     const derived = hidden.filter((u) => u.min === u.max);
     expect(derived.length).toBeGreaterThan(0);
-    for (const u of derived) expect(u.min).toBe(truth.get(`${u.period}|${u.dimension ?? ''}|${u.key ?? ''}`));
+    for (const u of derived) expect(u.min).toBe(truth.get(countKey(u)));
   }, 120_000);
 });
-
-// ---------------------------------------------------------------------------------------------
-
-/** mulberry32: the same numbers for the same seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** A month of `n` records with skewed keys: a few common, most rare. */
-function randomMonth(rng: () => number, dims: readonly StatDimension[], n: number): MonthCounts {
-  const cells: Record<string, Record<string, number>> = {};
-  for (const d of dims) cells[d.name] = {};
-  const pick = (keys: readonly string[]) => keys[Math.min(keys.length - 1, Math.floor(-Math.log(1 - rng()) * 1.6))];
-  for (let i = 0; i < n; i++) {
-    for (const d of dims) {
-      if (d.kind === 'partition') {
-        const k = pick(d.keys);
-        cells[d.name][k] = (cells[d.name][k] ?? 0) + 1;
-      } else {
-        for (const k of new Set([pick(d.keys), ...(rng() < 0.3 ? [pick(d.keys)] : [])].slice(0, rng() < 0.1 ? 0 : 2))) cells[d.name][k] = (cells[d.name][k] ?? 0) + 1;
-      }
-    }
-  }
-  return { total: n, cells };
-}
-
-/** Every count of every period, by `period|dimension|key` (`period||` for the total). */
-function trueCounts(months: readonly MonthCounts[], dims: readonly StatDimension[]): Map<string, number> {
-  const out = new Map<string, number>();
-  const add = (k: string, n: number) => out.set(k, (out.get(k) ?? 0) + n);
-  months.forEach((m, i) => {
-    const names = [formatStatPeriod({ kind: 'MONTH', year: 2026, index: i + 1 }), `2026-Q${Math.floor(i / 3) + 1}`, '2026'];
-    for (const name of names) {
-      add(`${name}||`, m.total);
-      for (const d of dims) for (const [key, n] of Object.entries(m.cells[d.name] ?? {})) add(`${name}|${d.name}|${key}`, n);
-    }
-  });
-  return out;
-}
