@@ -72,6 +72,13 @@ describe('release rule: small cells and their complements', () => {
     }
   });
 
+  it('keys outside a breakdown are never released: in a partition they still count towards the total', () => {
+    const [jan] = releaseYear(2026, [{ total: 60, cells: { status: { A: 30, LEGACY: 30 }, type: { X: 40, OLD: 60, GONE: 60 } } }], DIMS);
+    expect(jan.total).toBe(60);
+    expect(cells(jan, 'status')).toEqual({ A: 30 }); // LEGACY's 30 is withheld, and to anyone reading it could be B or C
+    expect(cells(jan, 'type')).toEqual({ X: 40 });
+  });
+
   it('refuses inconsistent counts rather than guess', () => {
     expect(() => releaseYear(2026, [{ total: 5, cells: { status: { A: 9 } } }], DIMS)).toThrow(/more than the total/);
     expect(() => releaseYear(2026, [{ total: 5, cells: { status: { A: 5 }, type: { X: 6 } } }], DIMS)).toThrow(/above the total/);

@@ -81,7 +81,7 @@ const RELEASED = 1;
 const WITHHELD = 2;
 const EMPTY = 3; // zero and not shown: a public key may be empty or withheld, so only an unlisted key is known to be empty
 
-/** Counts outside a breakdown's keys: never released, and not a key an attacker would know of. */
+/** Counts of a partition breakdown outside its keys: never released, and not a key an attacker would know of. */
 const OTHER = '\u0000other';
 
 /** What complementary suppression costs: the lower the level, the cheaper (annual figures matter most). */
@@ -163,7 +163,11 @@ export function releaseYear(year: number, months: readonly MonthCounts[], dimens
     const index = new Map(keys.map((key, i) => [key, i]));
     const monthly = months.map((m) => {
       const row = new Array<number>(keys.length).fill(0);
-      for (const [key, n] of Object.entries(m.cells[d.name] ?? {})) row[index.get(key) ?? keys.length - 1] += count(n, `${d.name}.${key}`);
+      for (const [key, n] of Object.entries(m.cells[d.name] ?? {})) {
+        const c = index.get(key);
+        // a key outside the list: in a partition it still counts towards the total; a multi cell relates to nothing else
+        if (c !== undefined || d.kind === 'partition') row[c ?? keys.length - 1] += count(n, `${d.name}.${key}`);
+      }
       if (d.kind === 'partition') {
         const rest = m.total - row.reduce((a, b) => a + b, 0);
         if (rest < 0) throw new Error(`the cells of ${d.name} add up to more than the total`);
