@@ -53,10 +53,12 @@ describe('release rule: small cells and their complements', () => {
     const months = [month({ A: 5 }), big, big, big, big, big, big, big, big, big, big, big];
     const r = byName(releaseYear(2026, months, DIMS));
     expect(r.get('2026-01')?.total).toBeNull();
-    // one of February or March is withheld too (whole, in every breakdown), so Q1 and the year keep their totals
+    // one of February or March is withheld too, so Q1 and the year keep their totals; its partition
+    // breakdown keeps all but the cell that carries the pair of totals (A: 20 ↔ 5 in January), its
+    // multi breakdown is withheld whole
     const withheld = ['2026-02', '2026-03'].filter((n) => r.get(n)?.total === null);
     expect(withheld).toHaveLength(1);
-    expect(r.get(withheld[0])?.cells).toEqual({ status: [], type: [] });
+    expect(r.get(withheld[0])?.cells).toEqual({ status: [{ key: 'B', n: 15 }], type: [] });
     expect(r.get('2026-Q1')?.total).toBe(75);
     expect(r.get('2026')?.total).toBe(390);
     expect(cells(r.get('2026'), 'status')).toEqual({ A: 225, B: 165 });

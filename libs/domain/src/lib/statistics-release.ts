@@ -39,10 +39,16 @@
  * year is one consistent release, and that release is protected.
  *
  * Linked breakdowns. The breakdowns of one population share its totals. Totals are decided first,
- * on their own tree; a period whose total is withheld has every cell of every breakdown withheld.
- * Then any unit pushed around a cycle of totals can be carried through every breakdown (move it in
- * any key present in the period it is taken from), so a cycle found in one breakdown that uses
- * withheld totals is a cycle of the whole system, and the breakdowns can be protected one at a time.
+ * on their own tree, where every withheld total gets a cycle of hidden totals (kept while it holds).
+ * Every such cycle passes once through the tree's ground, which in a partition breakdown is the
+ * months and the sink: the unit enters the cells at one of them and leaves at another. Each
+ * partition breakdown is made to *carry* each cycle — a path of hidden cells, each ≥ 1 so that it
+ * can move either way, from where the unit enters to where it leaves, withholding the cheapest new
+ * cells where there is none — and a multi breakdown of a period whose total is withheld is withheld
+ * whole (its caps move with the totals). Then a unit moved around a cycle of totals can be moved in
+ * every breakdown at once, so a breakdown may use a cycle of totals (as one arc, leave → enter, at
+ * most one per cycle) to protect its own cells, and otherwise never touches the totals: the
+ * breakdowns are protected one at a time.
  */
 import { SMALL_CELL_K, type StatCell, type StatDimension, type StatPeriod } from './statistics';
 
@@ -97,8 +103,24 @@ interface Edge {
 
 interface Arc {
   readonly to: number;
+  /** the edge moved; negative: a cycle of totals carried by every breakdown (see `carry`) */
   readonly edge: number;
   readonly cost: number;
+}
+
+/** One edge moved by one unit, up (+1) or down (−1). */
+interface Move {
+  readonly edge: number;
+  readonly up: boolean;
+}
+
+/** A cycle of withheld totals and where it enters and leaves the months in a partition network. */
+interface TotalsCycle {
+  readonly moves: readonly Move[];
+  /** partition-network node where the unit arrives from the totals (a month, or the sink) */
+  readonly enter: number;
+  /** partition-network node where it leaves for the totals */
+  readonly leave: number;
 }
 
 /** One table of counts over the periods of the year (the totals, or one breakdown) and its network. */
@@ -183,6 +205,7 @@ export function releaseYear(year: number, months: readonly MonthCounts[], dimens
     return t;
   });
 
+  const cycles = new Map<number, TotalsCycle>();
   for (let step = 0; step <= lastStep; step++) {
     const fresh = [...Array(PERIODS).keys()].filter((p) => endStepOf(p) === step);
     totals.setStep(step);
@@ -192,16 +215,19 @@ export function releaseYear(year: number, months: readonly MonthCounts[], dimens
       const n = totals.value[p][0];
       totals.status[p][0] = n > 0 && n < k ? WITHHELD : RELEASED; // a zero total is shown as 0
     }
-    protect(totals, view);
+    protect(totals, view, []);
+    const carried = totalsCycles(totals, view, cycles);
     for (const t of tables) {
       for (const p of fresh) {
-        const whole = totals.status[p][0] === WITHHELD;
+        // a multi breakdown of a period whose total is withheld is withheld whole (see the file comment)
+        const whole = t.kind === 'multi' && totals.status[p][0] === WITHHELD;
         for (let c = 0; c < t.keys.length; c++) {
           const n = t.value[p][c];
           t.status[p][c] = n === 0 ? EMPTY : whole || n < k || !t.isPublic[c] ? WITHHELD : RELEASED;
         }
       }
-      protect(t, view);
+      if (t.kind === 'partition') carry(t, view, carried);
+      protect(t, view, t.kind === 'partition' ? carried : []);
     }
   }
 
@@ -294,23 +320,35 @@ function candidate(t: Table, e: Edge, v: StepView): boolean {
   return e.c >= 0 && endStepOf(e.p) === v.step && t.status[e.p][e.c] === RELEASED && t.value[e.p][e.c] > 0;
 }
 
-/** Residual arcs: cost 0 for hidden counts, the complement's cost for candidates. */
-function residualArcs(t: Table, v: StepView, withCandidates: boolean): Arc[][] {
-  const adj: Arc[][] = Array.from({ length: t.nodes }, () => []);
+/**
+ * Residual arcs: cost 0 for hidden counts, the complement's cost for candidates. The totals in a
+ * partition network are never moved on their own: only along the cycles of totals that every
+ * breakdown carries (`virtual`, each an arc leave → enter), at most one per cycle (a second layer of
+ * nodes, entered through a virtual arc, has none).
+ */
+function residualArcs(t: Table, v: StepView, withCandidates: boolean, virtual: readonly TotalsCycle[] = [], twoWay = false): Arc[][] {
+  const layers = virtual.length > 0 ? 2 : 1;
+  const adj: Arc[][] = Array.from({ length: t.nodes * layers }, () => []);
+  virtual.forEach((cy, i) => adj[cy.leave].push({ to: t.nodes + cy.enter, edge: -2 - i, cost: 0 }));
   t.edges.forEach((e, i) => {
+    if (e.c < 0) return;
     let cost: number;
     if (unknown(t, e, v)) cost = 0;
     else if (withCandidates && candidate(t, e, v)) cost = LEVEL_COST[levelOf(e.p)] + valueOf(t, e, v);
     else return;
     const x = valueOf(t, e, v);
-    if (x + 1 <= capOf(t, e, v)) adj[e.from].push({ to: e.to, edge: i, cost });
-    if (x >= 1) adj[e.to].push({ to: e.from, edge: i, cost });
+    if (twoWay && !(x >= 1 && x + 1 <= capOf(t, e, v))) return;
+    for (let l = 0; l < layers; l++) {
+      const o = l * t.nodes;
+      if (x + 1 <= capOf(t, e, v)) adj[o + e.from].push({ to: o + e.to, edge: i, cost });
+      if (x >= 1) adj[o + e.to].push({ to: o + e.from, edge: i, cost });
+    }
   });
   return adj;
 }
 
-/** The cheapest path src ⇝ dst avoiding one edge: the edges it uses, or null. Dijkstra (the graphs have a few hundred nodes). */
-function cheapestPath(adj: Arc[][], src: number, dst: number, avoid: number): { cost: number; edges: number[] } | null {
+/** The cheapest path src ⇝ dst (in either layer) avoiding one edge: the edges it uses, or null. Dijkstra (the graphs have a few hundred nodes). */
+function cheapestPath(adj: Arc[][], src: number, dst: number, avoid: number, nodes = adj.length): { cost: number; edges: number[] } | null {
   const n = adj.length;
   const dist = new Array<number>(n).fill(Infinity);
   const via = new Array<Arc | null>(n).fill(null);
@@ -321,7 +359,10 @@ function cheapestPath(adj: Arc[][], src: number, dst: number, avoid: number): { 
     let u = -1;
     for (let i = 0; i < n; i++) if (!done[i] && dist[i] < Infinity && (u < 0 || dist[i] < dist[u])) u = i;
     if (u < 0) return null;
-    if (u === dst) break;
+    if (u % nodes === dst) {
+      dst = u;
+      break;
+    }
     done[u] = 1;
     for (const a of adj[u]) {
       if (a.edge === avoid || done[a.to]) continue;
@@ -338,14 +379,14 @@ function cheapestPath(adj: Arc[][], src: number, dst: number, avoid: number): { 
   return { cost: dist[dst], edges };
 }
 
-/** Is dst reachable from src over the arcs, without using one edge? Breadth-first. */
-function reaches(adj: Arc[][], src: number, dst: number, avoid: number): boolean {
+/** Is dst (in either layer) reachable from src over the arcs, without using one edge? Breadth-first. */
+function reaches(adj: Arc[][], src: number, dst: number, avoid: number, nodes = adj.length): boolean {
   const seen = new Uint8Array(adj.length);
   const queue = [src];
   seen[src] = 1;
   for (let h = 0; h < queue.length; h++) {
     const u = queue[h];
-    if (u === dst) return true;
+    if (u % nodes === dst) return true;
     for (const a of adj[u]) {
       if (a.edge === avoid || seen[a.to]) continue;
       seen[a.to] = 1;
@@ -359,7 +400,7 @@ function reaches(adj: Arc[][], src: number, dst: number, avoid: number): boolean
 function movable(adj: Arc[][], t: Table, i: number, v: StepView): boolean {
   const e = t.edges[i];
   const up = valueOf(t, e, v) + 1 <= capOf(t, e, v);
-  return (up && reaches(adj, e.to, e.from, i)) || reaches(adj, e.from, e.to, i);
+  return (up && reaches(adj, e.to, e.from, i, t.nodes)) || reaches(adj, e.from, e.to, i, t.nodes);
 }
 
 /**
@@ -367,24 +408,113 @@ function movable(adj: Arc[][], t: Table, i: number, v: StepView): boolean {
  * periods that end at this step. One pass suffices: withholding more never pins a count that could
  * move, and the complements lie on the cycle they were withheld for.
  */
-function protect(t: Table, v: StepView): void {
-  let hidden = residualArcs(t, v, false);
+function protect(t: Table, v: StepView, virtual: readonly TotalsCycle[]): void {
+  let hidden = residualArcs(t, v, false, virtual);
   for (let i = 0; i < t.edges.length; i++) {
     const e = t.edges[i];
     if (e.c < 0 || endStepOf(e.p) > v.step || t.status[e.p][e.c] !== WITHHELD || t.value[e.p][e.c] === 0) continue;
     if (movable(hidden, t, i, v)) continue;
-    const all = residualArcs(t, v, true);
-    const up = valueOf(t, e, v) + 1 <= capOf(t, e, v) ? cheapestPath(all, e.to, e.from, i) : null;
-    const down = cheapestPath(all, e.from, e.to, i);
+    const all = residualArcs(t, v, true, virtual);
+    const up = valueOf(t, e, v) + 1 <= capOf(t, e, v) ? cheapestPath(all, e.to, e.from, i, t.nodes) : null;
+    const down = cheapestPath(all, e.from, e.to, i, t.nodes);
     const best = up && (!down || up.cost <= down.cost) ? up : down;
-    if (best) {
-      for (const j of best.edges) if (!unknown(t, t.edges[j], v)) withhold(t, t.edges[j]);
-    } else {
-      // not expected (the periods ending now can always close a cycle): withhold all of them
-      t.edges.forEach((f) => candidate(t, f, v) && withhold(t, f));
-    }
-    hidden = residualArcs(t, v, false);
+    withholdPath(t, v, best);
+    hidden = residualArcs(t, v, false, virtual);
     if (!movable(hidden, t, i, v)) throw new Error('statistics: a withheld count cannot be protected');
+  }
+}
+
+/** Withholds the released counts on a path; no path: every count of the periods ending now (not expected: they can always close one). */
+function withholdPath(t: Table, v: StepView, path: { edges: number[] } | null): void {
+  if (path) {
+    for (const j of path.edges) if (j >= 0 && !unknown(t, t.edges[j], v)) withhold(t, t.edges[j]);
+  } else {
+    t.edges.forEach((f) => candidate(t, f, v) && withhold(t, f));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Totals shared by the breakdowns
+// ---------------------------------------------------------------------------------------------
+
+const TOTALS_GROUND = 5;
+const PARTITION_SINK = 17;
+/** the partition-network node a month total or the year total touches where the totals network has its ground */
+const groundSide = (e: Edge): number => (e.p < 12 ? 5 + e.p : PARTITION_SINK);
+
+/** The path src ⇝ dst over the arcs avoiding one edge, as moves, or null (breadth-first). */
+function movesOf(t: Table, adj: Arc[][], src: number, dst: number, avoid: number): Move[] | null {
+  const via = new Map<number, { from: number; arc: Arc }>();
+  const queue = [src];
+  const seen = new Set([src]);
+  for (let h = 0; h < queue.length; h++) {
+    const u = queue[h];
+    if (u === dst) {
+      const moves: Move[] = [];
+      for (let x = dst; x !== src; ) {
+        const step = via.get(x) as { from: number; arc: Arc };
+        moves.push({ edge: step.arc.edge, up: t.edges[step.arc.edge].from === step.from });
+        x = step.from;
+      }
+      return moves.reverse();
+    }
+    for (const a of adj[u]) {
+      if (a.edge === avoid || seen.has(a.to)) continue;
+      seen.add(a.to);
+      via.set(a.to, { from: u, arc: a });
+      queue.push(a.to);
+    }
+  }
+  return null;
+}
+
+/**
+ * For every withheld total, a cycle of hidden totals through it (kept from the step before while it
+ * still holds, so that what the breakdowns did to carry it stays enough). Every such cycle passes
+ * once through the ground of the totals network, which in a partition network is the months and the
+ * sink: the cycle enters there at one node and leaves at another.
+ */
+function totalsCycles(totals: Table, v: StepView, cycles: Map<number, TotalsCycle>): TotalsCycle[] {
+  const hidden = residualArcs(totals, v, false);
+  const out: TotalsCycle[] = [];
+  totals.edges.forEach((e, i) => {
+    if (endStepOf(e.p) > v.step || totals.status[e.p][0] !== WITHHELD || totals.value[e.p][0] === 0) return;
+    const kept = cycles.get(i);
+    if (kept && kept.moves.every((m) => unknown(totals, totals.edges[m.edge], v))) {
+      out.push(kept);
+      return;
+    }
+    const path = movesOf(totals, hidden, e.to, e.from, i);
+    const moves = path ? [{ edge: i, up: true }, ...path] : [{ edge: i, up: false }, ...(movesOf(totals, hidden, e.from, e.to, i) ?? [])];
+    let enter = -1;
+    let leave = -1;
+    for (const m of moves) {
+      const f = totals.edges[m.edge];
+      const [a, b] = m.up ? [f.from, f.to] : [f.to, f.from];
+      if (b === TOTALS_GROUND) enter = groundSide(f);
+      if (a === TOTALS_GROUND) leave = groundSide(f);
+    }
+    if (enter < 0 || leave < 0) throw new Error('statistics: a withheld total is not on a cycle');
+    const cycle = { moves, enter, leave };
+    cycles.set(i, cycle);
+    out.push(cycle);
+  });
+  return out;
+}
+
+/**
+ * Makes a partition breakdown able to carry every cycle of withheld totals: a path of hidden cells
+ * from where the cycle enters to where it leaves, withholding the cheapest cells of the periods
+ * ending now where there is none. Then a unit moved around the cycle of totals moves along that path
+ * in this breakdown, whatever the other breakdowns show. The path uses only cells that can move
+ * both ways (≥ 1), so that when a later step has to protect the same total with another cycle, the
+ * cells withheld for this one still lead from its months towards the year's keys, in either direction.
+ */
+function carry(t: Table, v: StepView, cycles: readonly TotalsCycle[]): void {
+  for (const cy of cycles) {
+    if (reaches(residualArcs(t, v, false, [], true), cy.enter, cy.leave, -1)) continue;
+    withholdPath(t, v, cheapestPath(residualArcs(t, v, true, [], true), cy.enter, cy.leave, -1));
+    if (!reaches(residualArcs(t, v, false, [], true), cy.enter, cy.leave, -1)) throw new Error('statistics: a breakdown cannot carry a withheld total');
   }
 }
 
