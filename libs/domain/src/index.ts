@@ -13,3 +13,5 @@ export * from './lib/case-codes';
 export * from './lib/statistics';
 export * from './lib/referral-views';
 export * from './lib/places';
+export * from './lib/access-rules';
+export * from './lib/match-request-views';
