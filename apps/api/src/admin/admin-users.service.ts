@@ -4,7 +4,7 @@ import type { Page, UserStatus, UserView } from '@ctms/domain';
 import { AgencyEntity } from '../agencies/agency.entity';
 import { AuditService } from '../platform/audit/audit.service';
 import { PasswordHasher } from '../platform/auth/password-hasher';
-import { Conflict, NotFound, ValidationFailed } from '../platform/http/errors';
+import { Conflict, markAudited, NotFound, ValidationFailed } from '../platform/http/errors';
 import type { RequestContext } from '../platform/http/request-context';
 import { UserEntity } from '../users/user.entity';
 import { toUserView } from '../users/user.mapper';
@@ -323,6 +323,7 @@ export class AdminUsersService {
     } catch (e) {
       if (e instanceof AdminDenied) {
         await this.audit.record(ctx, { action, outcome: 'DENIED', objectType: 'user', objectId, reason: e.reasonCode });
+        markAudited(e);
       }
       throw e;
     }

@@ -5,10 +5,11 @@ import type { FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import type { Page } from '@ctms/domain';
-import { caseAccessSql } from '../platform/access/case-scope';
+import { caseLead } from '../platform/access/access';
+import { selectOne, sql } from '../platform/database/sql';
 import { AuditService } from '../platform/audit/audit.service';
 import { APP_CONFIG, AppConfig } from '../platform/config/config';
-import { Conflict, NotFound, ValidationFailed } from '../platform/http/errors';
+import { Conflict, markAudited, NotFound, ValidationFailed } from '../platform/http/errors';
 import { DEFAULT_PAGE, decodeTupleCursor, encodeTupleCursor, pageOf } from '../platform/http/pagination';
 import type { Actor, RequestContext } from '../platform/http/request-context';
 import { OutboxService } from '../platform/outbox/outbox.service';
@@ -112,11 +113,10 @@ export class ExportsService {
     const status: ExportStatus = includeIdentity ? 'AWAITING_APPROVAL' : 'QUEUED';
     await this.ds.transaction(async (m) => {
       if (pdf) {
-        const access = caseAccessSql(actor, 'c', 2);
-        const found: unknown[] = await m.query(`SELECT 1 FROM case_record c WHERE c.id = $1 AND ${access.sql}`, [dto.caseId, ...access.params]);
-        if (!found.length) {
+        const found = await selectOne(m, sql`SELECT 1 FROM case_record c WHERE c.id = ${dto.caseId}::uuid AND ${caseLead(actor, 'c')}`);
+        if (!found) {
           await this.audit.record(ctx, { action: 'EXPORT_REQUESTED', outcome: 'DENIED', objectType: 'case', objectId: dto.caseId ?? null, details: { kind: dto.kind } });
-          throw new NotFound();
+          throw markAudited(new NotFound());
         }
       }
       await m.query(
@@ -146,11 +146,11 @@ export class ExportsService {
       const e = rows[0];
       if (!e || e.agency_id !== actor.agencyId) {
         await this.audit.record(ctx, { action: 'EXPORT_APPROVED', outcome: 'DENIED', objectType: 'export', objectId: id, reason: 'NOT_FOUND' });
-        throw new NotFound();
+        throw markAudited(new NotFound());
       }
       if (e.requested_by_id === actor.userId) {
         await this.audit.record(ctx, { action: 'EXPORT_APPROVED', outcome: 'DENIED', objectType: 'export', objectId: id, reason: 'SECOND_PERSON_REQUIRED' });
-        throw new Conflict('SECOND_PERSON_REQUIRED', 'An export is approved by someone other than the person who asked for it');
+        throw markAudited(new Conflict('SECOND_PERSON_REQUIRED', 'An export is approved by someone other than the person who asked for it'));
       }
       if (e.status !== 'AWAITING_APPROVAL') throw new Conflict('ACTION_NOT_ALLOWED_IN_STATE', 'This export is not waiting for approval');
       await m.query(`UPDATE export_job SET status = 'QUEUED', approved_by_id = $2, approved_at = now() WHERE id = $1`, [id, actor.userId]);
@@ -206,7 +206,7 @@ export class ExportsService {
       await this.audit.record(ctx, { action: 'EXPORT_DOWNLOADED', outcome: 'DENIED', objectType: 'export', objectId: id, reason: own[0] ? `STATUS_${own[0].status}` : 'NOT_FOUND' });
       if (own[0] && ['DOWNLOADED', 'EXPIRED'].includes(own[0].status)) throw new Gone();
       if (own[0] && own[0].status === 'READY') throw new Gone(); // past its time; the sweep deletes the file
-      throw new NotFound();
+      throw markAudited(new NotFound());
     }
     const path = join(this.config.exportsDir, claimed.file_key);
     let file: FileHandle;

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuditAction, AuditOutcome } from '@ctms/domain';
-import { Conflict, NotFound } from '../http/errors';
 import type { RequestContext } from '../http/request-context';
 
 export interface AuditEntry {
@@ -66,36 +65,5 @@ export class AuditService {
       if (n === 0) break;
     }
     return total;
-  }
-
-  /**
-   * Runs `fn`; a 404 (NotFound) or a refusal (Conflict, 409) leaves one DENIED audit row with the
-   * refusal's code as the reason, written outside `fn`'s transaction so that it survives its
-   * rollback, then rethrows. `details` may add coded facts about a refusal (never a protected value).
-   */
-  async deniedIsAudited<T>(
-    ctx: RequestContext,
-    action: AuditAction,
-    objectType: string,
-    objectId: string,
-    fn: () => Promise<T>,
-    details?: (e: Conflict) => Record<string, unknown> | undefined,
-  ): Promise<T> {
-    try {
-      return await fn();
-    } catch (e) {
-      if (e instanceof NotFound || e instanceof Conflict) {
-        const extra = e instanceof Conflict ? details?.(e) : undefined;
-        await this.record(ctx, {
-          action,
-          outcome: 'DENIED',
-          objectType,
-          objectId,
-          reason: e instanceof Conflict ? e.code : 'NOT_FOUND',
-          ...(extra ? { details: extra } : {}),
-        });
-      }
-      throw e;
-    }
   }
 }

@@ -10,7 +10,6 @@ import {
   IsInt,
   IsOptional,
   IsString,
-  IsUUID,
   Matches,
   Max,
   MaxLength,
@@ -67,6 +66,7 @@ import {
   type InterviewerAssessment,
 } from '../screening.codes';
 import { IsPastDate, IsPastInstant } from './dates';
+import { IdOf } from '../../platform/access/id-of';
 
 /*
  * Every section of the screening interview (spec/domain.md "Screening", domain-research.md §2.2).
@@ -233,9 +233,7 @@ export class GuardianDto {
 }
 
 export class BioDataDto {
-  @ApiPropertyOptional({ description: 'an existing person found by the duplicate search; approval then creates no new person' })
-  @IsOptional()
-  @IsUUID()
+  @IdOf('person', { optional: true, description: 'an existing person the agency already sees (duplicate search, or an answered match request); approval then creates no new person' })
   personId?: string;
 
   @Text(SHORT) givenNameLo?: string;
