@@ -30,7 +30,7 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
   await cloneTemplate(dbName);
   Object.assign(process.env, {
     NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
     DATABASE_URL: appUrl(dbName),
     DATABASE_ADMIN_URL: adminUrl(dbName),
     REDIS_URL: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
