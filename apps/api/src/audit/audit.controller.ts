@@ -57,9 +57,9 @@ export class AuditController {
     if (q.from) add('e.at >= ?::timestamptz', q.from);
     if (q.to) add('e.at <= ?::timestamptz', q.to);
     if (q.cursor) add('e.seq < ?::bigint', decodeCursor(q.cursor, /^[0-9]{1,19}$/));
-    const rows: { seq: string; at: Date; username: string | null; agency_code: string | null; action: string; object_type: string | null; object_id: string | null; outcome: string; reason: string | null }[] =
+    const rows: { seq: string; at: Date; username: string | null; agency_code: string | null; action: string; object_type: string | null; object_id: string | null; outcome: string; reason: string | null; reason_enc: string | null }[] =
       await this.ds.query(
-        `SELECT e.seq::text AS seq, e.at, e.actor_username AS username, ag.code AS agency_code, e.action, e.object_type, e.object_id, e.outcome, e.reason
+        `SELECT e.seq::text AS seq, e.at, e.actor_username AS username, ag.code AS agency_code, e.action, e.object_type, e.object_id, e.outcome, e.reason, e.reason_enc
            FROM audit_event e LEFT JOIN agency ag ON ag.id = e.actor_agency_id
           WHERE ${where.join(' AND ')}
           ORDER BY e.seq DESC LIMIT ${limit + 1}`,
@@ -80,7 +80,7 @@ export class AuditController {
         objectType: r.object_type,
         objectId: r.object_id,
         outcome: r.outcome,
-        reason: r.reason,
+        reason: this.audit.reasonOf(r),
       })),
       nextCursor: page.nextCursor,
     };

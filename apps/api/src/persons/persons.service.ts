@@ -403,7 +403,7 @@ export class PersonsService {
             outcome: 'ALLOWED',
             objectType: 'person',
             objectId: survivorId,
-            reason,
+            reasonText: reason,
             details: { mergeId: id, mergedId, screenings: moved.screenings.length, cases: moved.cases.length },
           },
           m,
@@ -461,7 +461,7 @@ export class PersonsService {
             outcome: 'ALLOWED',
             objectType: 'person',
             objectId: merge.survivor_id,
-            reason,
+            reasonText: reason,
             details: { mergeId: merge.id, mergedId: merge.merged_id, screenings: screenings.length, cases: cases.length },
           },
           m,
@@ -499,7 +499,7 @@ export class PersonsService {
           outcome: 'DENIED',
           objectType: 'person',
           objectId,
-          reason,
+          reasonText: reason,
           details: { code: e instanceof Conflict ? e.code : 'NOT_FOUND', ...extra },
         });
       }
