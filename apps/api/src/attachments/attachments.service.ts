@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import type { AuditAction, Page } from '@ctms/domain';
 import { actorOf, addCaseEvent } from '../cases/case-db';
@@ -8,7 +9,7 @@ import { caseAccessSql } from '../platform/access/case-scope';
 import { caseRelationSql } from '../platform/access/relations';
 import { AuditService } from '../platform/audit/audit.service';
 import { FieldCipher } from '../platform/crypto/field-cipher';
-import { NotFound, UnsupportedMediaType, ValidationFailed } from '../platform/http/errors';
+import { Conflict, NotFound, UnsupportedMediaType, ValidationFailed } from '../platform/http/errors';
 import { DEFAULT_PAGE, decodeTupleCursor, encodeTupleCursor, pageOf, PageQueryDto } from '../platform/http/pagination';
 import type { Actor, RequestContext } from '../platform/http/request-context';
 import { AttachmentStorage } from './attachment-storage';
@@ -23,7 +24,9 @@ export interface UploadedFile {
 }
 
 export interface AttachmentContent {
-  bytes: Buffer;
+  /** the plaintext, authenticated as a whole before this is returned */
+  stream: Readable;
+  bytes: number;
   mediaType: string;
   downloadName: string;
 }
@@ -95,16 +98,16 @@ export class AttachmentsService {
 
     const id = randomUUID();
     const key = this.storage.newKey(id);
-    const sha256 = createHash('sha256').update(clean.bytes).digest('hex');
-    const temp = await this.storage.writeTemp(clean.bytes);
+    const dataKey = this.storage.newDataKey(id);
+    const { path: temp, sha256 } = await this.storage.writeTemp(clean.bytes, id, dataKey.key);
     let placed = false;
     try {
       await this.ds.transaction(async (m) => {
         // the relation is checked again by the statement that writes the row
         const inserted: { id: string }[] = await m.query(
-          `INSERT INTO attachment (id, case_id, referral_id, handoff_id, kind, category, file_name_enc, media_type, size_bytes, sha256, storage_key, uploaded_by_id, created_at)
+          `INSERT INTO attachment (id, case_id, referral_id, handoff_id, kind, category, file_name_enc, media_type, size_bytes, sha256, storage_key, uploaded_by_id, created_at, data_key_enc)
            SELECT $${params.length + 1}, c.id, $${params.length + 2}, $${params.length + 3}, $${params.length + 4}, $2::text, $${params.length + 5}, $${params.length + 6},
-                  $${params.length + 7}, $${params.length + 8}, $${params.length + 9}, $${params.length + 10}, clock_timestamp()
+                  $${params.length + 7}, $${params.length + 8}, $${params.length + 9}, $${params.length + 10}, clock_timestamp(), $${params.length + 11}
              FROM case_record c WHERE c.id = $1 AND ${access.sql}
            RETURNING id`,
           [
@@ -119,6 +122,7 @@ export class AttachmentsService {
             sha256,
             key,
             actor.userId,
+            dataKey.wrapped,
           ],
         );
         if (!inserted.length) throw new NotFound();
@@ -154,12 +158,16 @@ export class AttachmentsService {
     return page;
   }
 
-  /** The stored bytes of one attachment, checked against the digest recorded at upload. */
+  /**
+   * The plaintext of one attachment as a stream: the file is decrypted and authenticated as a whole,
+   * and checked against the digest recorded at upload, before the first byte is handed out. A file
+   * from before encryption (no data key) is refused until `keys:rotate` has encrypted it.
+   */
   async content(ctx: RequestContext, id: string): Promise<AttachmentContent> {
     const actor = actorOf(ctx);
     const rel = caseRelationSql(actor, 'c', 2);
-    const rows: { case_id: string; media_type: string; storage_key: string; sha256: string; category: string }[] = await this.ds.query(
-      `SELECT a.case_id, a.media_type, a.storage_key, a.sha256, a.category
+    const rows: { case_id: string; media_type: string; storage_key: string; sha256: string; category: string; data_key_enc: string | null }[] = await this.ds.query(
+      `SELECT a.case_id, a.media_type, a.storage_key, a.sha256, a.category, a.data_key_enc
          FROM attachment a JOIN case_record c ON c.id = a.case_id
         WHERE a.id = $1 AND a.category = ANY(${rel.sql})`,
       [id, ...rel.params],
@@ -169,8 +177,20 @@ export class AttachmentsService {
       await this.denied(ctx, 'ATTACHMENT_DOWNLOADED', 'attachment', id);
       throw new NotFound();
     }
-    const bytes = await this.storage.read(row.storage_key);
-    if (createHash('sha256').update(bytes).digest('hex') !== row.sha256) {
+    if (!row.data_key_enc) {
+      this.logger.error({ attachmentId: id }, 'attachment file is not encrypted yet: run keys:rotate');
+      throw new Conflict('FILE_NOT_ENCRYPTED_YET', 'This file is waiting to be encrypted; ask an administrator to run the key rotation');
+    }
+    let file;
+    try {
+      file = await this.storage.openDecrypted(row.storage_key, id, this.storage.dataKey(id, row.data_key_enc));
+    } catch (e) {
+      // the error names no path or value; the file is not served
+      this.logger.error({ attachmentId: id, err: e instanceof Error ? e.name : 'error' }, 'attachment file cannot be read or failed authentication');
+      throw new Error('attachment integrity check failed');
+    }
+    if (file.sha256 !== row.sha256) {
+      await file.close();
       this.logger.error({ attachmentId: id }, 'attachment file does not match its recorded digest');
       throw new Error('attachment integrity check failed');
     }
@@ -182,7 +202,7 @@ export class AttachmentsService {
       details: { attachmentId: id, category: row.category, mediaType: row.media_type },
     });
     const ext = extensionFor(row.media_type);
-    return { bytes, mediaType: row.media_type, downloadName: `attachment-${id}.${ext}` };
+    return { stream: file.stream(), bytes: file.bytes, mediaType: row.media_type, downloadName: `attachment-${id}.${ext}` };
   }
 
   // -------------------------------------------------------------------------------------------
