@@ -217,7 +217,7 @@ export class AdminUsersService {
           outcome: 'ALLOWED',
           objectType: 'user',
           objectId: id,
-          reason,
+          reasonText: reason,
           details: { fields: ['password', 'mustChangePassword'], refreshTokensRevoked: revoked },
         },
         m,
@@ -243,7 +243,7 @@ export class AdminUsersService {
       const revoked = await endSessions(m, id);
       await this.audit.record(
         ctx,
-        { action: 'USER_MFA_RESET', outcome: 'ALLOWED', objectType: 'user', objectId: id, reason, details: { fields: ['mfa'], wasEnabled, refreshTokensRevoked: revoked } },
+        { action: 'USER_MFA_RESET', outcome: 'ALLOWED', objectType: 'user', objectId: id, reasonText: reason, details: { fields: ['mfa'], wasEnabled, refreshTokensRevoked: revoked } },
         m,
       );
       return this.view(m, id);
@@ -267,7 +267,7 @@ export class AdminUsersService {
           outcome: 'ALLOWED',
           objectType: 'user',
           objectId: id,
-          reason,
+          reasonText: reason,
           details: { fields: ['status'], from: u.status, to, ...(to === 'DISABLED' ? { refreshTokensRevoked: revoked } : {}) },
         },
         m,

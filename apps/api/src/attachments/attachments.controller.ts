@@ -88,6 +88,6 @@ export class AttachmentContentController {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
-    return new StreamableFile(file.bytes, { type: file.mediaType, disposition: `attachment; filename="${file.downloadName}"`, length: file.bytes.length });
+    return new StreamableFile(file.stream, { type: file.mediaType, disposition: `attachment; filename="${file.downloadName}"`, length: file.bytes });
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import type { Page } from '@ctms/domain';
 import { actorOf, addCaseEvent, requireCaseEditor } from '../cases/case-db';
@@ -8,7 +9,7 @@ import { caseCategoriesOf, caseLead } from '../platform/access/access';
 import { and, select, selectOne, sql, type Sql } from '../platform/database/sql';
 import { AuditService } from '../platform/audit/audit.service';
 import { FieldCipher } from '../platform/crypto/field-cipher';
-import { NotFound, RefusedId, UnsupportedMediaType, ValidationFailed } from '../platform/http/errors';
+import { Conflict, NotFound, RefusedId, UnsupportedMediaType, ValidationFailed } from '../platform/http/errors';
 import { DEFAULT_PAGE, decodeTupleCursor, encodeTupleCursor, pageOf, PageQueryDto } from '../platform/http/pagination';
 import type { Actor, RequestContext } from '../platform/http/request-context';
 import { AttachmentStorage } from './attachment-storage';
@@ -23,7 +24,9 @@ export interface UploadedFile {
 }
 
 export interface AttachmentContent {
-  bytes: Buffer;
+  /** the plaintext, authenticated as a whole before this is returned */
+  stream: Readable;
+  bytes: number;
   mediaType: string;
   downloadName: string;
 }
@@ -97,17 +100,17 @@ export class AttachmentsService {
 
     const id = randomUUID();
     const key = this.storage.newKey(id);
-    const sha256 = createHash('sha256').update(clean.bytes).digest('hex');
-    const temp = await this.storage.writeTemp(clean.bytes);
+    const dataKey = this.storage.newDataKey(id);
+    const { path: temp, sha256 } = await this.storage.writeTemp(clean.bytes, id, dataKey.key);
     let placed = false;
     try {
       await this.ds.transaction(async (m) => {
         // the relation is checked again by the statement that writes the row
         const inserted = await select<{ id: string }>(
           m,
-          sql`INSERT INTO attachment (id, case_id, referral_id, handoff_id, kind, category, file_name_enc, media_type, size_bytes, sha256, storage_key, uploaded_by_id, created_at)
+          sql`INSERT INTO attachment (id, case_id, referral_id, handoff_id, kind, category, file_name_enc, media_type, size_bytes, sha256, storage_key, uploaded_by_id, created_at, data_key_enc)
               SELECT ${id}::uuid, c.id, ${dto.referralId ?? null}::uuid, ${dto.handoffId ?? null}::uuid, ${dto.kind}, ${dto.category}, ${this.cipher.encrypt(fileName, FILE_NAME(id))},
-                     ${clean.mediaType}, ${clean.bytes.length}, ${sha256}, ${key}, ${actor.userId}::uuid, clock_timestamp()
+                     ${clean.mediaType}, ${clean.bytes.length}, ${sha256}, ${key}, ${actor.userId}::uuid, clock_timestamp(), ${dataKey.wrapped}
                 FROM case_record c WHERE c.id = ${caseId}::uuid AND ${access}
               RETURNING id`,
         );
@@ -139,18 +142,34 @@ export class AttachmentsService {
     return page;
   }
 
-  /** The stored bytes of one attachment, checked against the digest recorded at upload. */
+  /**
+   * The plaintext of one attachment as a stream: the file is decrypted and authenticated as a whole,
+   * and checked against the digest recorded at upload, before the first byte is handed out. A file
+   * from before encryption (no data key) is refused until `keys:rotate` has encrypted it.
+   */
   async content(ctx: RequestContext, id: string): Promise<AttachmentContent> {
     const actor = actorOf(ctx);
-    const row = await selectOne<{ case_id: string; media_type: string; storage_key: string; sha256: string; category: string }>(
+    const row = await selectOne<{ case_id: string; media_type: string; storage_key: string; sha256: string; category: string; data_key_enc: string | null }>(
       this.ds,
-      sql`SELECT a.case_id, a.media_type, a.storage_key, a.sha256, a.category
+      sql`SELECT a.case_id, a.media_type, a.storage_key, a.sha256, a.category, a.data_key_enc
             FROM attachment a JOIN case_record c ON c.id = a.case_id
            WHERE a.id = ${id}::uuid AND a.category = ANY(${caseCategoriesOf(actor, 'c')})`,
     );
     if (!row) throw new NotFound();
-    const bytes = await this.storage.read(row.storage_key);
-    if (createHash('sha256').update(bytes).digest('hex') !== row.sha256) {
+    if (!row.data_key_enc) {
+      this.logger.error({ attachmentId: id }, 'attachment file is not encrypted yet: run keys:rotate');
+      throw new Conflict('FILE_NOT_ENCRYPTED_YET', 'This file is waiting to be encrypted; ask an administrator to run the key rotation');
+    }
+    let file;
+    try {
+      file = await this.storage.openDecrypted(row.storage_key, id, this.storage.dataKey(id, row.data_key_enc));
+    } catch (e) {
+      // the error names no path or value; the file is not served
+      this.logger.error({ attachmentId: id, err: e instanceof Error ? e.name : 'error' }, 'attachment file cannot be read or failed authentication');
+      throw new Error('attachment integrity check failed');
+    }
+    if (file.sha256 !== row.sha256) {
+      await file.close();
       this.logger.error({ attachmentId: id }, 'attachment file does not match its recorded digest');
       throw new Error('attachment integrity check failed');
     }
@@ -162,7 +181,7 @@ export class AttachmentsService {
       details: { attachmentId: id, category: row.category, mediaType: row.media_type },
     });
     const ext = extensionFor(row.media_type);
-    return { bytes, mediaType: row.media_type, downloadName: `attachment-${id}.${ext}` };
+    return { stream: file.stream(), bytes: file.bytes, mediaType: row.media_type, downloadName: `attachment-${id}.${ext}` };
   }
 
   // -------------------------------------------------------------------------------------------

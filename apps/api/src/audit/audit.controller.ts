@@ -54,9 +54,9 @@ export class AuditController {
     if (q.from) where.push(sql`e.at >= ${q.from}::timestamptz`);
     if (q.to) where.push(sql`e.at <= ${q.to}::timestamptz`);
     if (q.cursor) where.push(sql`e.seq < ${decodeCursor(q.cursor, /^[0-9]{1,19}$/)}::bigint`);
-    const rows = await select<{ seq: string; at: Date; username: string | null; agency_code: string | null; action: string; object_type: string | null; object_id: string | null; outcome: string; reason: string | null }>(
+    const rows = await select<{ seq: string; at: Date; username: string | null; agency_code: string | null; action: string; object_type: string | null; object_id: string | null; outcome: string; reason: string | null; reason_enc: string | null }>(
       this.ds,
-      sql`SELECT e.seq::text AS seq, e.at, e.actor_username AS username, ag.code AS agency_code, e.action, e.object_type, e.object_id, e.outcome, e.reason
+      sql`SELECT e.seq::text AS seq, e.at, e.actor_username AS username, ag.code AS agency_code, e.action, e.object_type, e.object_id, e.outcome, e.reason, e.reason_enc
             FROM audit_event e LEFT JOIN agency ag ON ag.id = e.actor_agency_id
            WHERE ${and(where)}
            ORDER BY e.seq DESC LIMIT ${limit + 1}`,
@@ -77,7 +77,7 @@ export class AuditController {
         // ids of records only: a session (refresh-token family) id is a credential's handle, never shown
         objectId: r.object_type && RECORD_TYPES.has(r.object_type) ? r.object_id : null,
         outcome: r.outcome,
-        reason: r.reason,
+        reason: this.audit.reasonOf(r),
       })),
       nextCursor: page.nextCursor,
     };

@@ -24,13 +24,14 @@ import type { GrantConsentDto, ListConsentsQueryDto, WithdrawConsentDto } from '
 import { addCaseEvent } from '../cases/case-db';
 
 const PARTIES = (rowId: string) => ({ table: 'consent', column: 'parties_enc', rowId });
+const WITHDRAWAL_REASON = (rowId: string) => ({ table: 'consent', column: 'withdrawal_reason_enc', rowId });
 
 /** The consent columns every view needs, with recipient agencies and usernames in the same query. */
 const CONSENT_SELECT = `
   SELECT k.id, k.case_id, k.type, k.status, k.agency_ids, k.purposes, k.categories, k.given_by, k.form,
          k.language, k.interpreter_used, k.parties_enc, k.granted_at, k.expires_at, k.recorded_by_id,
          ru.username AS recorded_by_username, k.withdrawn_at, k.withdrawn_by_id,
-         wu.username AS withdrawn_by_username, k.withdrawal_reason,
+         wu.username AS withdrawn_by_username, k.withdrawal_reason, k.withdrawal_reason_enc,
          to_char(k.granted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS granted_key,
          (SELECT coalesce(json_agg(json_build_object('id', a.id, 'code', a.code, 'nameLo', a.name_lo, 'nameEn', a.name_en) ORDER BY a.code), '[]'::json)
             FROM agency a WHERE a.id = ANY(k.agency_ids)) AS agencies
@@ -158,9 +159,9 @@ export class ConsentsService {
           throw new Conflict(decision.reason, why);
         }
         await m.query(
-          `UPDATE consent SET status = 'WITHDRAWN', withdrawn_at = clock_timestamp(), withdrawn_by_id = $2, withdrawal_reason = $3
+          `UPDATE consent SET status = 'WITHDRAWN', withdrawn_at = clock_timestamp(), withdrawn_by_id = $2, withdrawal_reason_enc = $3
             WHERE id = $1 AND status = 'ACTIVE'`,
-          [consentId, actor.userId, dto.reason],
+          [consentId, actor.userId, this.cipher.encrypt(dto.reason, WITHDRAWAL_REASON(consentId))],
         );
         // every agency that received data under this consent is told (the worker finds them)
         await this.outbox.add(m, 'consent.withdrawn', { consentId, caseId: k.case_id });
@@ -235,7 +236,8 @@ export class ConsentsService {
 
   private toView(r: ConsentRow, isLead: boolean, now: Date): ConsentView {
     const parties = isLead && r.parties_enc ? this.cipher.decryptJson<ConsentParties>(r.parties_enc, PARTIES(r.id)) : null;
-    return toConsentView(r, now, parties, isLead);
+    const reason = r.withdrawal_reason_enc ? this.cipher.decrypt(r.withdrawal_reason_enc, WITHDRAWAL_REASON(r.id)) : r.withdrawal_reason;
+    return toConsentView(r, now, parties, isLead, reason);
   }
 }
 

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { createWriteStream } from 'node:fs';
-import { chmod, mkdir, rename, stat, unlink } from 'node:fs/promises';
+import { chmod, mkdir, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { DataSource } from 'typeorm';
 import { hasPermission, type AgencyCapability, type Role } from '@ctms/domain';
 import { caseLead } from '../platform/access/access';
@@ -10,6 +10,7 @@ import { and, raw, select, selectOne, sql, type Sql } from '../platform/database
 import { AuditService } from '../platform/audit/audit.service';
 import { APP_CONFIG, AppConfig } from '../platform/config/config';
 import { FieldCipher } from '../platform/crypto/field-cipher';
+import { EncryptingFileWriter, FileCipher, type FileBinding } from '../platform/crypto/file-cipher';
 import type { Actor, RequestContext } from '../platform/http/request-context';
 import { OutboxService } from '../platform/outbox/outbox.service';
 import { writeCasePdf, type PdfSection } from './case-pdf';
@@ -79,6 +80,7 @@ export class ExportRunner {
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly files: FileCipher,
   ) {}
 
   async run(exportId: string): Promise<ExportOutcome> {
@@ -99,13 +101,18 @@ export class ExportRunner {
     const fileKey = `${job.id}.${EXPORT_FILE_EXT[job.kind]}`;
     const tmp = join(this.config.exportsDir, `.${job.id}.part`);
     let rows = 0;
+    // the file is written encrypted as it is generated (decision 0013): a fresh data key per attempt
+    const dataKey = this.files.newDataKey(exportFile(job.id));
+    let size = 0;
+    let out: EncryptingFileWriter | null = null;
     try {
       await unlink(tmp).catch(() => undefined);
-      const out = createWriteStream(tmp, { flags: 'wx', mode: 0o600 });
+      out = this.files.writer(tmp, dataKey.key, exportFile(job.id));
       if (job.kind === 'CASE_FILE_PDF') {
         const found = await this.casePdf(out, actor, job);
         if (!found) {
           out.destroy();
+          await finished(out).catch(() => undefined);
           await unlink(tmp).catch(() => undefined);
           return this.fail(ctx, job, 'CASE_NOT_FOUND');
         }
@@ -116,19 +123,22 @@ export class ExportRunner {
         rows = await this.caseList(sink, actor, job);
         await sink.finish();
       }
+      // the last segment is sealed, synced and the file closed
+      await finished(out);
+      size = out.plaintextBytes;
       await chmod(tmp, 0o600);
       await rename(tmp, join(this.config.exportsDir, fileKey));
     } catch (e) {
+      out?.destroy();
       await unlink(tmp).catch(() => undefined);
       throw e;
     }
-    const { size } = await stat(join(this.config.exportsDir, fileKey));
     await this.ds.transaction(async (m) => {
       await m.query(
         `UPDATE export_job SET status = 'READY', file_key = $2, size_bytes = $3, row_count = $4, finished_at = now(),
-                expires_at = now() + make_interval(secs => $5), error_code = NULL
+                expires_at = now() + make_interval(secs => $5), error_code = NULL, data_key_enc = $6
           WHERE id = $1 AND status = 'RUNNING'`,
-        [job.id, fileKey, size, rows, this.config.exportTtlSeconds],
+        [job.id, fileKey, size, rows, this.config.exportTtlSeconds, dataKey.wrapped],
       );
       await this.outbox.add(m, 'export.ready', { exportId: job.id });
       await this.audit.record(
@@ -320,4 +330,9 @@ export class ExportRunner {
     });
     return 'FAILED';
   }
+}
+
+/** An export's file is bound to its export_job row: another export's file does not decrypt as this one. */
+export function exportFile(id: string): FileBinding {
+  return { table: 'export_job', rowId: id };
 }

@@ -70,6 +70,6 @@ export class ExportsController {
   async download(@Ctx() ctx: RequestContext, @IdParam() id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
     const d = await this.exports.download(ctx, id);
     res.setHeader('X-Content-Type-Options', 'nosniff');
-    return new StreamableFile(d.file.createReadStream(), { type: d.mediaType, disposition: `attachment; filename="${d.downloadName}"`, length: d.size });
+    return new StreamableFile(d.stream, { type: d.mediaType, disposition: `attachment; filename="${d.downloadName}"`, length: d.size });
   }
 }

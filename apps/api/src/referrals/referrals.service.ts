@@ -109,7 +109,9 @@ interface ServiceRow {
   id: string;
   service_type: ServiceType;
   delivered_on: string;
+  /** legacy plaintext (before decision 0013), until keys:rotate moves it into provider_enc */
   provider: string | null;
+  provider_enc: string | null;
   notes_enc: string | null;
   recorded_by_id: string;
   recorded_by_username: string | null;
@@ -292,14 +294,14 @@ export class ReferralsService {
       if (r.version !== dto.version) throw staleReferral();
       const serviceId = randomUUID();
       await m.query(
-        `INSERT INTO referral_service (id, referral_id, service_type, delivered_on, provider, notes_enc, recorded_by_id, created_at)
+        `INSERT INTO referral_service (id, referral_id, service_type, delivered_on, provider_enc, notes_enc, recorded_by_id, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, clock_timestamp())`,
         [
           serviceId,
           r.id,
           dto.serviceType,
           dto.deliveredOn,
-          dto.provider ?? null,
+          this.cipher.encrypt(dto.provider ?? null, { table: 'referral_service', column: 'provider_enc', rowId: serviceId }),
           dto.notes ? this.cipher.encrypt(dto.notes, { table: 'referral_service', column: 'notes_enc', rowId: serviceId }) : null,
           actor.userId,
         ],
@@ -400,7 +402,7 @@ export class ReferralsService {
 
   private async detail(m: EntityManager, actor: Actor, r: DetailRow): Promise<ReferralDetailView> {
     const services: ServiceRow[] = await m.query(
-      `SELECT s.id, s.service_type, s.delivered_on::text AS delivered_on, s.provider, s.notes_enc, s.recorded_by_id, u.username AS recorded_by_username, s.created_at
+      `SELECT s.id, s.service_type, s.delivered_on::text AS delivered_on, s.provider, s.provider_enc, s.notes_enc, s.recorded_by_id, u.username AS recorded_by_username, s.created_at
          FROM referral_service s LEFT JOIN app_user u ON u.id = s.recorded_by_id
         WHERE s.referral_id = $1 ORDER BY s.delivered_on, s.created_at, s.id`,
       [r.id],
@@ -439,7 +441,7 @@ export class ReferralsService {
       id: s.id,
       serviceType: s.service_type,
       deliveredOn: s.delivered_on,
-      provider: s.provider,
+      provider: s.provider_enc ? this.cipher.decrypt(s.provider_enc, { table: 'referral_service', column: 'provider_enc', rowId: s.id }) : s.provider,
       notes: this.cipher.decrypt(s.notes_enc, { table: 'referral_service', column: 'notes_enc', rowId: s.id }),
       recordedBy: { id: s.recorded_by_id, username: s.recorded_by_username },
       recordedAt: s.created_at.toISOString(),
