@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { AppModule } from './app.module';
 import { verifyAuditChain } from './platform/audit/audit-verify';
 import { ConfigError, loadConfig } from './platform/config/config';
+import { createFieldCipher } from './platform/crypto/crypto.module';
 import { ensureDatabase, migrate } from './platform/database/migrate';
 import { seed } from './platform/database/seed';
 import { configureApp } from './platform/http/configure-app';
@@ -40,7 +41,7 @@ async function main(): Promise<void> {
     }
     case 'migrate': {
       const created = await ensureDatabase(config.databaseAdminUrl);
-      const applied = await migrate(config.databaseAdminUrl);
+      const applied = await migrate(config.databaseAdminUrl, { cipher: createFieldCipher(process.env, config.env) });
       console.log(`${created ? 'created the database; ' : ''}${applied.length ? `applied ${applied.join(', ')}` : 'schema up to date'}`);
       if (args.includes('--seed')) {
         const r = await seed(config);

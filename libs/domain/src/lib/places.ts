@@ -99,3 +99,43 @@ export const BORDER_CROSSING_CODES = BORDER_CROSSINGS.map((c) => c.code);
 export function isBorderCrossingCode(v: unknown): v is string {
   return typeof v === 'string' && BORDER_CROSSING_CODES.includes(v);
 }
+
+export const DISTRICT_CODES: readonly string[] = DISTRICTS.map((d) => d.code);
+
+/**
+ * A place name folded for matching a typed value against the lists: lower case, no spaces,
+ * punctuation or dashes, and without a leading "district"/"ເມືອງ" word. Used to turn the free
+ * text that older screenings hold into codes (migration AddScreeningPlaceCodes) and by the
+ * portal's pickers to find a typed name.
+ */
+export function placeKey(text: string): string {
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/^\s*(ເມືອງ|muang|meuang|district(\s+of)?)\s*/u, '')
+    .replace(/\s*(district|ເມືອງ)\s*$/u, '')
+    .replace(/[\s\-–—.,'’()/]+/gu, '');
+}
+
+/** The district of this province whose Lao, English or other spelling the text is; or its code. */
+export function matchDistrict(text: string, provinceCode: string): District | undefined {
+  const trimmed = text.trim();
+  const byCode = districtByCode(trimmed);
+  if (byCode) return byCode.provinceCode === provinceCode ? byCode : undefined;
+  const key = placeKey(trimmed);
+  if (!key) return undefined;
+  return districtsOf(provinceCode).find((d) => [d.nameLo, d.nameEn, ...d.otherSpellings].some((n) => placeKey(n) === key));
+}
+
+/** The crossing whose code, Lao or English name (or the part before the dash, e.g. "Boten") the text is. */
+export function matchBorderCrossing(text: string): BorderCrossing | undefined {
+  const trimmed = text.trim();
+  const byCode = BORDER_CROSSINGS.find((c) => c.code === trimmed.toUpperCase().replace(/[\s-]+/g, '_'));
+  if (byCode) return byCode;
+  const key = placeKey(trimmed);
+  if (!key) return undefined;
+  return BORDER_CROSSINGS.find((c) => {
+    const names = [c.nameLo, c.nameEn, c.nameEn.split(/\s[–-]\s|\s\(/u)[0] ?? '', c.nameLo.split(/\s\(/u)[0] ?? ''];
+    return names.some((n) => n && placeKey(n) === key);
+  });
+}
