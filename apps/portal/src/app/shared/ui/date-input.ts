@@ -21,17 +21,17 @@ import { partsFrom, readParts, type DateParts, type DateRead } from './date-part
       }
       <div class="boxes">
         <label class="box"><span>{{ 'date.day' | t }}</span>
-          <input #d [id]="fieldId()" class="n2" inputmode="numeric" maxlength="2" autocomplete="off" [value]="parts().day" (input)="type('day', d.value, m)" [attr.data-testid]="testId() + '-day'" [attr.aria-invalid]="!!error()" />
+          <input #d [id]="fieldId()" class="n2" inputmode="numeric" maxlength="2" autocomplete="off" [value]="parts().day" (input)="type('day', d)" [attr.data-testid]="testId() + '-day'" [attr.aria-invalid]="!!error()" />
         </label>
         <label class="box"><span>{{ 'date.month' | t }}</span>
-          <input #m class="n2" inputmode="numeric" maxlength="2" autocomplete="off" [value]="parts().month" (input)="type('month', m.value, y)" [attr.data-testid]="testId() + '-month'" [attr.aria-invalid]="!!error()" />
+          <input #m class="n2" inputmode="numeric" maxlength="2" autocomplete="off" [value]="parts().month" (input)="type('month', m)" [attr.data-testid]="testId() + '-month'" [attr.aria-invalid]="!!error()" />
         </label>
         <label class="box"><span>{{ 'date.year' | t }}</span>
-          <input #y class="n4" inputmode="numeric" maxlength="4" autocomplete="off" [value]="parts().year" (input)="type('year', y.value, withTime() ? t : null)" [attr.data-testid]="testId() + '-year'" [attr.aria-invalid]="!!error()" />
+          <input #y class="n4" inputmode="numeric" maxlength="4" autocomplete="off" [value]="parts().year" (input)="type('year', y)" [attr.data-testid]="testId() + '-year'" [attr.aria-invalid]="!!error()" />
         </label>
         @if (withTime()) {
           <label class="box"><span>{{ 'date.time' | t }}</span>
-            <input #t class="n5" inputmode="numeric" maxlength="5" placeholder="14:30" autocomplete="off" [value]="parts().time" (input)="type('time', t.value, null)" [attr.data-testid]="testId() + '-time'" [attr.aria-invalid]="!!error()" />
+            <input #t class="n5" inputmode="numeric" maxlength="5" placeholder="14:30" autocomplete="off" [value]="parts().time" (input)="type('time', t)" [attr.data-testid]="testId() + '-time'" [attr.aria-invalid]="!!error()" />
           </label>
         }
       </div>
@@ -87,7 +87,10 @@ export class DateInput {
     return `${this.fieldId()}-hint`;
   }
 
-  protected type(part: keyof DateParts, raw: string, next: HTMLInputElement | null): void {
+  protected type(part: keyof DateParts, el: HTMLInputElement): void {
+    const raw = el.value;
+    const boxes = Array.from(el.closest('.boxes')?.querySelectorAll('input') ?? []);
+    const next = boxes[boxes.indexOf(el) + 1] ?? null;
     const parts = { ...this.parts(), [part]: raw };
     this.parts.set(parts);
     const read = readParts(parts, { partial: this.partial(), withTime: this.withTime() });

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, input, output, signal, viewChild } from '@angular/core';
 import { MatAutocompleteModule } from '@angular/material/autocomplete';
 import { MatChipsModule } from '@angular/material/chips';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -62,7 +62,7 @@ export interface PickList {
           [attr.data-testid]="testId()"
         />
       }
-      <mat-autocomplete #auto="matAutocomplete" [autoActiveFirstOption]="true" (optionSelected)="pick($event.option.value); box.value = multiple() ? '' : name($event.option.value)">
+      <mat-autocomplete #auto="matAutocomplete" [autoActiveFirstOption]="true" (optionSelected)="pick($event.option.value)">
         @for (o of found(); track o.code) {
           <mat-option [value]="o.code" [attr.data-testid]="testId() + '-opt-' + o.code">{{ o.text }}</mat-option>
         } @empty {
@@ -96,6 +96,7 @@ export class Picker {
   readonly changed = output<string | string[] | null>();
 
   protected readonly query = signal('');
+  private readonly box = viewChild<ElementRef<HTMLInputElement>>('box');
   protected readonly editing = signal(false);
 
   private readonly options = computed<PickOption[]>(() => {
@@ -143,6 +144,8 @@ export class Picker {
 
   protected pick(code: string): void {
     this.query.set('');
+    const box = this.box()?.nativeElement;
+    if (box) box.value = this.multiple() ? '' : this.name(code);
     if (this.multiple()) this.changed.emit([...this.codes(), code]);
     else {
       this.editing.set(false);
