@@ -2,10 +2,11 @@
  * Autosave of a screening draft.
  *
  * DECISION — where unsaved edits wait, and what that means for victim data on a shared device:
- *  - Every change is written at once to `localStorage` under `ctms.screeningDraft.<userId>.<screeningId>`
- *    ('new' before the server has created the screening), and sent to the server ~2 s after the last
- *    change (`PATCH` with the `version` it was made on). localStorage, not IndexedDB: it is synchronous,
- *    so an edit is on disk before the tab can be closed or crash, and a draft is a few kilobytes.
+ *  - Every change is written at once, ENCRYPTED with a non-extractable device key (draft-store.ts,
+ *    decision 0017a), to `localStorage` under `ctms.screeningDraft.<userId>.<screeningId>` ('new'
+ *    before the server has created the screening), and sent to the server ~2 s after the last change
+ *    (`PATCH` with the `version` it was made on). Encryption is asynchronous: an edit reaches the disk
+ *    a few milliseconds after it is typed.
  *    It survives a reload, a dropped connection and a browser restart (the session itself does not
  *    survive a restart; after signing in again the same user's edits are replayed on the next load).
  *  - Only the sections edited on this device and not yet acknowledged are kept, never the whole
@@ -13,10 +14,9 @@
  *  - Everything under the prefix is deleted when the signed-in user signs out or the session is
  *    ended by the server (DraftStore watches the session), and entries older than 7 days are dropped
  *    unread. The key carries the user id, so another account on the same browser never replays them.
- *  - What remains at risk: while a device is offline, the unsaved part of one interview sits in
- *    clear text in the browser profile until it is back online or someone signs out. That is the
- *    price of not losing an interview to a dropped connection; the device policy (screen lock, no
- *    shared OS account) covers it.
+ *  - What remains at risk: someone who uses this browser profile while the same user is still signed
+ *    in can open the interview like the user can; the key is not extractable, so a copied profile
+ *    or disk image without the running browser does not decrypt it (see decision 0017a).
  *
  * A 400 names its fields: the sections holding them are held back until edited again and every
  * other section sent with them is sent again on its own at once (one bad field never blocks the
@@ -149,7 +149,7 @@ export class AutosaveService {
       this.store.clear(host.userId, this.localKey());
       return;
     }
-    this.store.write(host.userId, this.localKey(), { baseVersion: host.version(), sections: pickSections(host.draft(), unsaved), savedAt: Date.now() });
+    void this.store.write(host.userId, this.localKey(), { baseVersion: host.version(), sections: pickSections(host.draft(), unsaved), savedAt: Date.now() });
   }
 
   private async save(): Promise<void> {

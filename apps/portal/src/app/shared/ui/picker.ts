@@ -62,7 +62,7 @@ export interface PickList {
           [attr.data-testid]="testId()"
         />
       }
-      <mat-autocomplete #auto="matAutocomplete" [autoActiveFirstOption]="true" (optionSelected)="pick($event.option.value)">
+      <mat-autocomplete #auto="matAutocomplete" [autoActiveFirstOption]="true" [displayWith]="display" (optionSelected)="pick($event.option.value)">
         @for (o of found(); track o.code) {
           <mat-option [value]="o.code" [attr.data-testid]="testId() + '-opt-' + o.code">{{ o.text }}</mat-option>
         } @empty {
@@ -120,11 +120,17 @@ export class Picker {
 
   protected readonly found = computed(() => {
     const chosen = new Set(this.codes());
+    const q = this.query();
+    // the box still showing the chosen name lists everything: the user has not typed yet
+    const typed = !this.multiple() && q === this.name(this.single()) ? '' : q;
     return searchOptions(
       this.options().filter((o) => !chosen.has(o.code)),
-      this.query(),
+      typed,
     );
   });
+
+  /** what the autocomplete writes into the box for a chosen code: its name, never the code */
+  protected readonly display = (code: unknown): string => (this.multiple() || typeof code !== 'string' ? '' : this.name(code));
 
   protected name(code: string | null): string {
     if (code === null) return '';
@@ -132,7 +138,8 @@ export class Picker {
   }
 
   protected startEditing(): void {
-    this.query.set('');
+    // the autocomplete focuses the box again after a choice: keep showing the chosen name
+    this.query.set(this.name(this.single()));
     this.editing.set(true);
   }
 
