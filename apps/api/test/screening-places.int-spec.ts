@@ -80,7 +80,7 @@ describe('screening places and carry-over', () => {
       if (!Migration) throw new Error('migration AddScreeningPlaceCodes is not listed');
       await new Migration().up(runner);
       await runner.release();
-      expect(await moveLegacyScreeningPlaces(ds, cipher)).toBe(1);
+      expect(await moveLegacyScreeningPlaces(ds, cipher)).toBe(2);
       expect(await moveLegacyScreeningPlaces(ds, cipher)).toBe(0);
     } finally {
       await ds.destroy();

@@ -55,7 +55,7 @@ export interface PickList {
           [matAutocomplete]="auto"
           [value]="editing() ? query() : name(single())"
           (focus)="startEditing()"
-          (input)="query.set(box.value)"
+          (input)="typed(box.value)"
           (blur)="stopEditing(box.value)"
           autocomplete="off"
           [attr.aria-invalid]="!!error()"
@@ -122,7 +122,7 @@ export class Picker {
     const chosen = new Set(this.codes());
     const q = this.query();
     // the box still showing the chosen name lists everything: the user has not typed yet
-    const typed = !this.multiple() && q === this.name(this.single()) ? '' : q;
+    const typed = !this.multiple() && !this.userTyped ? '' : q;
     return searchOptions(
       this.options().filter((o) => !chosen.has(o.code)),
       typed,
@@ -137,20 +137,31 @@ export class Picker {
     return label(this.list().labels, code, this.i18n.language());
   }
 
+  /** the user typed since the box was focused or an option picked */
+  private userTyped = false;
+
+  protected typed(text: string): void {
+    this.userTyped = true;
+    this.query.set(text);
+  }
+
   protected startEditing(): void {
-    // the autocomplete focuses the box again after a choice: keep showing the chosen name
-    this.query.set(this.name(this.single()));
+    // the autocomplete focuses the box again after a choice: keep what the box shows
+    this.userTyped = false;
+    this.query.set(this.box()?.nativeElement.value ?? this.name(this.single()));
     this.editing.set(true);
   }
 
   protected stopEditing(typed: string): void {
     this.editing.set(false);
-    // an emptied box clears the choice; anything else typed and not picked is dropped
-    if (typed.trim() === '' && this.single() !== null) this.changed.emit(null);
+    // a box the user emptied clears the choice; anything else typed and not picked is dropped
+    if (this.userTyped && typed.trim() === '' && this.single() !== null) this.changed.emit(null);
+    this.userTyped = false;
   }
 
   protected pick(code: string): void {
-    this.query.set('');
+    this.userTyped = false;
+    this.query.set(this.multiple() ? '' : this.name(code));
     const box = this.box()?.nativeElement;
     if (box) box.value = this.multiple() ? '' : this.name(code);
     if (this.multiple()) this.changed.emit([...this.codes(), code]);
