@@ -10,6 +10,7 @@ import { AddDailyStatistics1795913000000 } from './1795913000000-AddDailyStatist
 import { AddUserMfa1795914000000 } from './1795914000000-AddUserMfa';
 import { AddPersonAccessAndMatchRequests1795920000000 } from './1795920000000-AddPersonAccessAndMatchRequests';
 import { EncryptFilesAndFreeText1795923000000 } from './1795923000000-EncryptFilesAndFreeText';
+import { AddScreeningPlaceCodes1795925000000 } from './1795925000000-AddScreeningPlaceCodes';
 
 /** Every migration in order: an explicit list, because globs do not survive the webpack bundle. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   AddUserMfa1795914000000,
   AddPersonAccessAndMatchRequests1795920000000,
   EncryptFilesAndFreeText1795923000000,
+  AddScreeningPlaceCodes1795925000000,
 ];

@@ -46,7 +46,7 @@ async function main(): Promise<void> {
     }
     case 'migrate': {
       const created = await ensureDatabase(config.databaseAdminUrl);
-      const applied = await migrate(config.databaseAdminUrl);
+      const applied = await migrate(config.databaseAdminUrl, { cipher: createFieldCipher(process.env, config.env) });
       console.log(`${created ? 'created the database; ' : ''}${applied.length ? `applied ${applied.join(', ')}` : 'schema up to date'}`);
       if (args.includes('--seed')) {
         const r = await seed(config);

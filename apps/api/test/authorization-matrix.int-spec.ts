@@ -136,6 +136,8 @@ describe('authorization matrix: record routes × demo accounts × relations', ()
       metadata: { provinceCode: '01', facilityType: 'BORDER_CHECKPOINT', interviewAt: '2026-11-20T09:30:00+07:00' },
       interviewConsent: { ...ALL_YES, givenBy: 'SELF', form: 'WRITTEN_SIGNATURE' },
       bioData: { givenNameLo: 'ມະຕຣິກ', latinNames: ['Matrix Test'], dateOfBirth: '1990-01-01', dobPrecision: 'YEAR', sex: 'FEMININE' },
+      // the minimum a supervisor can act on: one recruitment and one exploitation answer
+      indicatorAnswers: [{ code: 'DR01', answer: 'PRESENT' }, { code: 'EX01', answer: 'PRESENT' }],
       interviewerAssessment: 'POSSIBLE_VICTIM',
     });
     const submitted = await post('atd.caseworker', `/screenings/${draft.id}/submit`, { version: draft.version });

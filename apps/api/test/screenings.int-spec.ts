@@ -214,7 +214,7 @@ describe('screenings', () => {
 
   it("refuses to submit a child's screening whose consent is not given by a parent, guardian or social worker", async () => {
     // born some time in 2011 (year precision): a child at the interview whatever the day
-    const made = await complete('atd.caseworker', { bioData: { givenNameLo: CANARY_NAME, dateOfBirth: '2011-01-01', dobPrecision: 'YEAR' }, interviewConsent: ALL_YES });
+    const made = await complete('atd.caseworker', { bioData: { givenNameLo: CANARY_NAME, dateOfBirth: '2011-01-01', dobPrecision: 'YEAR', sex: 'FEMININE' }, interviewConsent: ALL_YES });
     const before = await rowText(made.id);
     const res = await post('atd.caseworker', `/${made.id}/submit`, { version: made.version });
     expect(res.status).toBe(409);

@@ -28,6 +28,12 @@ export const CONSENT_QUESTIONS = [
   'INFORMED_OF_WITHDRAWAL',
 ];
 
+/** One recruitment and one exploitation indicator answer: with a name, sex and age, the minimum a submission needs. */
+export const SUBMIT_MINIMUM_ANSWERS = [
+  { code: 'DR01', answer: 'PRESENT' },
+  { code: 'EX01', answer: 'PRESENT' },
+];
+
 export const AXE_URL = '/__e2e__/axe.min.js';
 
 export function launchBrowser() {
@@ -107,6 +113,7 @@ export async function screenAndApprove(baseUrl, cwToken, supToken, bioData) {
       metadata: { provinceCode: '01', interviewAt: past },
       interviewConsent: { ...consent, givenBy: 'SELF', form: 'WRITTEN_SIGNATURE', recordedAt: past },
       bioData: { dobPrecision: 'YEAR', dateOfBirth: '1999-01-01', sex: 'FEMININE', ...bioData },
+      indicatorAnswers: SUBMIT_MINIMUM_ANSWERS,
       interviewerAssessment: 'POSSIBLE_VICTIM',
     },
   });

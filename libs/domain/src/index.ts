@@ -15,3 +15,4 @@ export * from './lib/referral-views';
 export * from './lib/places';
 export * from './lib/access-rules';
 export * from './lib/match-request-views';
+export * from './lib/screening-submit';

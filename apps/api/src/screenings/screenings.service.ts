@@ -4,8 +4,12 @@ import { DataSource, EntityManager } from 'typeorm';
 import {
   allowedActions,
   can,
+  districtInProvince,
   interviewConsentComplete,
+  isBorderCrossingCode,
   SCREENING_MACHINE,
+  SCREENING_SUBMIT_FIELDS,
+  screeningSubmitGaps,
   validateIndicatorAnswers,
   type IndicatorAnswer,
   type InterviewConsentAnswers,
@@ -35,6 +39,7 @@ import {
   UpdateScreeningDto,
   VersionDto,
 } from './dto/screening.dto';
+import { caseFactsFromScreening } from './screening-to-case';
 import { childConsentGiverOk, childFacts, computeAssessment, identityOf, plain, stableJson, type BioData, type StoredAssessment } from './screening-rules';
 import type { ReviewComment, ScreeningContent, ScreeningListItem, ScreeningRow, ScreeningView } from './screening.view';
 
@@ -60,7 +65,8 @@ const CONTENT_SECTIONS = ['interpreter', 'bioData', 'recruitment', 'transit', 'd
 const TS_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$/;
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-const SELECT = raw(`SELECT s.*, iu.username AS interviewer_username, ru.username AS reviewed_by_username
+const SELECT = raw(`SELECT s.*, iu.username AS interviewer_username, iu.display_name AS interviewer_display_name,
+         ru.username AS reviewed_by_username, ru.display_name AS reviewed_by_display_name
   FROM screening s
   JOIN app_user iu ON iu.id = s.interviewer_id
   LEFT JOIN app_user ru ON ru.id = s.reviewed_by_id`);
@@ -137,7 +143,7 @@ export class ScreeningsService {
       this.ds,
       sql`SELECT s.id, s.status, s.version, s.province_code, s.facility_type, s.interview_at, s.is_child, s.interviewer_assessment,
                  s.assessment->>'indicativeResult' AS indicative_result, s.case_id, s.created_at, s.updated_at,
-                 s.interviewer_id, u.username AS interviewer_username,
+                 s.interviewer_id, u.username AS interviewer_username, u.display_name AS interviewer_display_name,
                  to_char(s.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS cursor_ts
             FROM screening s JOIN app_user u ON u.id = s.interviewer_id
            WHERE ${and(where)}
@@ -233,11 +239,14 @@ export class ScreeningsService {
       if (row.is_child && !childConsentGiverOk(w.interviewConsent['givenBy'])) {
         throw new Conflict('CHILD_CONSENT_GIVER_REQUIRED', "A child's interview consent must be given by a parent, legal guardian or social worker (interviewConsent.givenBy)");
       }
-      const bio = w.content.bioData;
-      if (!bio?.personId && !identityOf(bio)) {
-        throw new Conflict('BIO_DATA_REQUIRED', 'Link an existing person or record the given name (Lao script) and the birth-date precision (bioData)');
+      const gaps = screeningSubmitGaps({ bioData: w.content.bioData, indicatorAnswers: w.indicators, interviewerAssessment: w.interviewerAssessment });
+      if (gaps.length) {
+        throw new Conflict(
+          'SUBMIT_REQUIREMENTS_MISSING',
+          `The screening lacks what a supervisor needs to act on it: ${gaps.join(', ')}`,
+          gaps.map((g) => ({ field: SCREENING_SUBMIT_FIELDS[g], problems: [g] })),
+        );
       }
-      if (!w.interviewerAssessment) throw new Conflict('INTERVIEWER_ASSESSMENT_REQUIRED', 'Record your assessment (interviewerAssessment) before submitting');
       await this.transition(m, id, dto.version, row.status, d.to, [sql`submitted_at = now()`]);
       await this.audit.record(ctx, { action: 'SCREENING_SUBMITTED', outcome: 'ALLOWED', objectType: T, objectId: id, details: { from: row.status, to: d.to } }, m);
     });
@@ -272,8 +281,7 @@ export class ScreeningsService {
           provinceCode: row.province_code,
           isChild: row.is_child,
           assignTo: row.interviewer_id,
-          exploitationTypes: w.content.destinationAndExploitation?.exploitationTypes ?? [],
-          needs: w.content.needsAndRisks?.servicesNeeded ?? [],
+          ...caseFactsFromScreening(w.content),
         });
         caseId = opened.caseId;
         caseCreated = opened.created;
@@ -389,7 +397,7 @@ export class ScreeningsService {
       interviewAt: iso(row.interview_at),
       interviewLanguage: row.interview_language,
       interviewConsent: row.interview_consent ?? {},
-      content: this.cipher.decryptJson<ScreeningContent>(row.content_enc, this.bind(row.id, 'content_enc')) ?? {},
+      content: legacyCrossingPointsMoved(this.cipher.decryptJson<ScreeningContent>(row.content_enc, this.bind(row.id, 'content_enc')) ?? {}),
       indicators: this.cipher.decryptJson<IndicatorAnswer[]>(row.indicators_enc, this.bind(row.id, 'indicators_enc')) ?? [],
       interviewerAssessment: row.interviewer_assessment,
     };
@@ -411,12 +419,21 @@ export class ScreeningsService {
         next.provinceCode = md.provinceCode;
       }
       next.district = md.district ?? null;
+      if (next.district !== null && !districtInProvince(next.district, next.provinceCode)) {
+        throw new ValidationFailed([{ field: 'metadata.district', problems: ['must be a district of metadata.provinceCode'] }]);
+      }
       next.facilityType = md.facilityType ?? null;
       next.crossingPoint = md.crossingPoint ?? null;
       next.referralSource = md.referralSource ?? null;
       next.interviewAt = md.interviewAt ? new Date(md.interviewAt).toISOString() : null;
       next.interviewLanguage = md.interviewLanguage ?? null;
-      const extra = { othersPresent: md.othersPresent, preferredInterviewerGender: md.preferredInterviewerGender, preferredInterviewerGenderHonoured: md.preferredInterviewerGenderHonoured };
+      const extra = {
+        othersPresent: md.othersPresent,
+        preferredInterviewerGender: md.preferredInterviewerGender,
+        preferredInterviewerGenderHonoured: md.preferredInterviewerGenderHonoured,
+        crossingPointDetail: md.crossingPointDetail,
+        districtDetail: md.districtDetail,
+      };
       next.content.metadataExtra = plain(extra);
     }
     if (dto.interviewConsent !== undefined) next.interviewConsent = { ...(plain(dto.interviewConsent) ?? {}) } as Record<string, string>;
@@ -531,12 +548,12 @@ export class ScreeningsService {
       status: row.status,
       version: row.version,
       agencyId: row.agency_id,
-      interviewer: { id: row.interviewer_id, username: row.interviewer_username },
+      interviewer: { id: row.interviewer_id, username: row.interviewer_username, displayName: row.interviewer_display_name },
       createdAt: row.created_at.toISOString(),
       updatedAt: row.updated_at.toISOString(),
       submittedAt: iso(row.submitted_at),
       reviewedAt: iso(row.reviewed_at),
-      reviewedBy: row.reviewed_by_id ? { id: row.reviewed_by_id, username: row.reviewed_by_username ?? '' } : null,
+      reviewedBy: row.reviewed_by_id ? { id: row.reviewed_by_id, username: row.reviewed_by_username ?? '', displayName: row.reviewed_by_display_name ?? '' } : null,
       metadata: {
         provinceCode: row.province_code,
         district: row.district,
@@ -548,6 +565,8 @@ export class ScreeningsService {
         othersPresent: extra.othersPresent ?? [],
         preferredInterviewerGender: extra.preferredInterviewerGender ?? null,
         preferredInterviewerGenderHonoured: extra.preferredInterviewerGenderHonoured ?? null,
+        crossingPointDetail: extra.crossingPointDetail ?? null,
+        districtDetail: extra.districtDetail ?? null,
       },
       interpreter: w.content.interpreter ?? null,
       interviewConsent: { ...consent, complete: interviewConsentComplete(consent as InterviewConsentAnswers) },
@@ -572,6 +591,24 @@ export class ScreeningsService {
   }
 }
 
+/**
+ * Transit crossing points were free text before they became codes (decision 0017): an entry that is
+ * not a code is moved into `crossingPointsDetail` when read, so that it is shown, kept on the next
+ * save and never refused by the code check.
+ */
+function legacyCrossingPointsMoved(content: ScreeningContent): ScreeningContent {
+  const transit = content.transit as (Record<string, unknown> & { crossingPoints?: unknown; crossingPointsDetail?: unknown }) | undefined;
+  const points = transit?.crossingPoints;
+  if (!transit || !Array.isArray(points) || points.every(isBorderCrossingCode)) return content;
+  const codes = points.filter(isBorderCrossingCode);
+  const texts = points.filter((p): p is string => typeof p === 'string' && !isBorderCrossingCode(p));
+  const detail = [typeof transit.crossingPointsDetail === 'string' ? transit.crossingPointsDetail : '', ...texts].filter((t) => t.trim() !== '').join('\n');
+  const next: Record<string, unknown> = { ...transit, crossingPointsDetail: detail };
+  if (codes.length) next['crossingPoints'] = codes;
+  else delete next['crossingPoints'];
+  return { ...content, transit: next };
+}
+
 interface ScreeningListRow {
   id: string;
   status: ScreeningStatus;
@@ -587,6 +624,7 @@ interface ScreeningListRow {
   updated_at: Date;
   interviewer_id: string;
   interviewer_username: string;
+  interviewer_display_name: string;
 }
 
 function toListItem(r: ScreeningListRow): ScreeningListItem {
@@ -597,7 +635,7 @@ function toListItem(r: ScreeningListRow): ScreeningListItem {
     provinceCode: r.province_code,
     facilityType: r.facility_type,
     interviewAt: iso(r.interview_at),
-    interviewer: { id: r.interviewer_id, username: r.interviewer_username },
+    interviewer: { id: r.interviewer_id, username: r.interviewer_username, displayName: r.interviewer_display_name },
     isChild: r.is_child,
     interviewerAssessment: r.interviewer_assessment,
     indicativeResult: r.indicative_result,
