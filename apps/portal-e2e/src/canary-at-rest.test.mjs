@@ -251,7 +251,11 @@ test('a workflow with a canary name and phone leaves them nowhere in plaintext: 
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Vientiane' }).format(new Date());
   await call('lwu.caseworker', 'POST', `/referrals/${referral.body.id}/services`, { version: accepted.body.version, serviceType: 'SHELTER', deliveredOn: today, provider: `Aunt of ${CANARY_LAO}, ${CANARY_PHONE}`, notes: 'arrived' }, 200);
 
-  // a handoff to OSPP
+  // a handoff to OSPP, by the investigator the case is assigned to (the editor rule)
+  const kase = await call('atd.supervisor', 'GET', `/cases/${caseId}`, undefined, 200);
+  const colleagues = await call('atd.supervisor', 'GET', `/users/assignable?province=${kase.body.provinceCode}`, undefined, 200);
+  const investigator = colleagues.body.items.find((u) => u.username === 'atd.investigator');
+  await call('atd.supervisor', 'POST', `/cases/${caseId}/assign`, { version: kase.body.version, userId: investigator.id }, 200);
   await call('atd.investigator', 'POST', `/cases/${caseId}/handoffs`, {
     toAgencyId: agencies.get('OSPP'),
     statementSummary: `${CANARY_LAO} states she was recruited`,
@@ -267,7 +271,7 @@ test('a workflow with a canary name and phone leaves them nowhere in plaintext: 
   form.append('kind', 'EVIDENCE');
   form.append('category', 'LEGAL_PROCEEDINGS');
   form.append('file', new Blob([pdfWith(`Statement of ${CANARY_LATIN} tel ${PHONE_DIGITS}`)], { type: 'application/pdf' }), `${CANARY_LATIN}.pdf`);
-  const attachment = await call('atd.caseworker', 'POST', `/cases/${caseId}/attachments`, form, 201);
+  const attachment = await call('atd.supervisor', 'POST', `/cases/${caseId}/attachments`, form, 201);
 
   // identity exports: a CSV downloaded, a CSV and a case-file PDF left waiting on disk
   const exportWith = async (body) => {

@@ -93,6 +93,19 @@ export async function api(baseUrl, path, { token, method = 'GET', body } = {}) {
   return json;
 }
 
+/**
+ * A supervisor assigns the case to `username` (found among the assignable colleagues of the case's
+ * province): the editor rule lets only the assigned caseworker (or a supervisor) hand off, consent,
+ * refer or note.
+ */
+export async function assignCase(baseUrl, supToken, caseId, username) {
+  const c = await api(baseUrl, `/cases/${caseId}`, { token: supToken });
+  const colleagues = await api(baseUrl, `/users/assignable?province=${c.provinceCode}`, { token: supToken });
+  const user = colleagues.items.find((u) => u.username === username);
+  if (!user) throw new Error(`${username} is not assignable to case ${caseId}`);
+  return api(baseUrl, `/cases/${caseId}/assign`, { token: supToken, method: 'POST', body: { version: c.version, userId: user.id } });
+}
+
 export async function apiLogin(baseUrl, username) {
   const r = await api(baseUrl, '/auth/login', { method: 'POST', body: { username, password: PASSWORD } });
   return { token: r.accessToken, user: r.user };
