@@ -143,7 +143,8 @@ describe('attack: need-to-know (issue 11)', () => {
       const view = await get('atd.supervisor', `/audit?objectType=person&objectId=${atdPersonId}&outcome=DENIED`);
       expect(view.status).toBe(200);
       expect((view.body['items'] as { action: string }[]).map((i) => i.action)).toContain('PERSON_MERGED');
-      expect((await auditSince(s.admin, seq)).filter((a) => a.action === 'PERSON_MERGED' && a.outcome === 'DENIED')).toHaveLength(3);
+      expect((await auditSince(s.admin, seq)).filter((a) => a.action === 'PERSON_MERGED' && a.outcome === 'DENIED')).toHaveLength(4);
+      expect((await auditSince(s.admin, seq)).filter((a) => a.action === 'PERSON_MERGE_UNDONE' && a.outcome === 'DENIED')).toHaveLength(1);
     });
 
     it('even an ATD supervisor cannot merge a person another agency also holds (that would move its case)', async () => {

@@ -64,13 +64,14 @@ describe('keys:rotate', () => {
       const c = await get('atd.caseworker', `/cases/${id}`);
       expect((await patch('atd.supervisor', `/cases/${id}`, { version: c.body.version, plan: { objectives: `objective ${i}` } })).status).toBe(200);
     }
-    const grant = await post('atd.caseworker', `/cases/${caseIds[0]}/consents`, {
+    // the cases are unassigned: a supervisor records and withdraws (the editor rule)
+    const grant = await post('atd.supervisor', `/cases/${caseIds[0]}/consents`, {
       type: 'REFERRAL_SHARING', agencyIds: [lwu], purposes: ['REFERRAL_SHARING'], categories: ['CASE_SUMMARY'], givenBy: 'SELF', form: 'WRITTEN_SIGNATURE', language: 'lo', interpreterUsed: false,
       grantedAt: new Date(Date.now() - 86_400_000).toISOString(),
     });
     expect(grant.status).toBe(201);
-    expect((await post('atd.caseworker', `/consents/${grant.body.id}/withdraw`, { reason: 'ນາງບໍ່ຢາກແບ່ງປັນອີກ' })).status).toBe(200);
-    const upload = await s.http().post(`/api/v1/cases/${caseIds[0]}/attachments`).set(bearer('atd.caseworker')).field('kind', 'EVIDENCE').field('category', 'LEGAL_PROCEEDINGS').attach('file', tinyPdf('rotation'), { filename: 'r.pdf', contentType: 'application/pdf' });
+    expect((await post('atd.supervisor', `/consents/${grant.body.id}/withdraw`, { reason: 'ນາງບໍ່ຢາກແບ່ງປັນອີກ' })).status).toBe(200);
+    const upload = await s.http().post(`/api/v1/cases/${caseIds[0]}/attachments`).set(bearer('atd.supervisor')).field('kind', 'EVIDENCE').field('category', 'LEGAL_PROCEEDINGS').attach('file', tinyPdf('rotation'), { filename: 'r.pdf', contentType: 'application/pdf' });
     expect(upload.status).toBe(201);
     const victim = (await s.admin.query<{ id: string }>(`SELECT id FROM app_user WHERE username = 'atd.bokeo'`)).rows[0].id;
     expect((await post('sysadmin', `/admin/users/${victim}/disable`, { reason: 'ຍ້າຍໄປບ່ອນອື່ນ' })).status).toBe(200);

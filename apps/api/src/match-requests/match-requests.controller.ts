@@ -3,6 +3,7 @@ import { ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from 
 import type { MatchRequestDetailView, MatchRequestsRaisedView, MatchRequestSummaryView, Page } from '@ctms/domain';
 import { AuditAs } from '../platform/audit/denial-audit';
 import { Ctx, RequirePermission } from '../platform/auth/decorators';
+import { NoBodyPipe } from '../platform/http/pagination';
 import { IdParam } from '../platform/http/params';
 import type { RequestContext } from '../platform/http/request-context';
 import { LinkMatchRequestDto, ListMatchRequestsQueryDto, NoMatchRequestDto } from './match-request.dto';
@@ -21,7 +22,7 @@ export class MatchRequestsController {
   @ApiOperation({ summary: "Ask the agencies that hold strong matches for this draft's bio-data (the interviewer); answers the requests open for it" })
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'NOT_INTERVIEWER, ACTION_NOT_ALLOWED_IN_STATE, BIO_DATA_REQUIRED' })
-  raise(@Ctx() ctx: RequestContext, @IdParam() id: string): Promise<MatchRequestsRaisedView> {
+  raise(@Ctx() ctx: RequestContext, @IdParam() id: string, @Body(NoBodyPipe) _body: unknown): Promise<MatchRequestsRaisedView> {
     return this.requests.raise(ctx, id);
   }
 
