@@ -14,3 +14,6 @@ export * from './lib/statistics';
 export * from './lib/statistics-release';
 export * from './lib/referral-views';
 export * from './lib/places';
+export * from './lib/access-rules';
+export * from './lib/match-request-views';
+export * from './lib/screening-submit';
