@@ -11,6 +11,7 @@ export * from './lib/names';
 export * from './lib/i18n';
 export * from './lib/case-codes';
 export * from './lib/statistics';
+export * from './lib/statistics-release';
 export * from './lib/referral-views';
 export * from './lib/places';
 export * from './lib/access-rules';
