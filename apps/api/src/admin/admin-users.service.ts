@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import { PERMISSIONS, permissionsOf, type AuditAction, type Page, type Role, type UserStatus, type UserView } from '@ctms/domain';
+import { PERMISSIONS, rolePermissions, type AuditAction, type Page, type Role, type UserStatus, type UserView } from '@ctms/domain';
 import { AgencyEntity } from '../agencies/agency.entity';
 import { ActivationService } from '../auth/activation.service';
 import { AuditService } from '../platform/audit/audit.service';
-import { Conflict, NotFound, ValidationFailed } from '../platform/http/errors';
+import { Conflict, markAudited, NotFound, ValidationFailed } from '../platform/http/errors';
 import { OutboxService } from '../platform/outbox/outbox.service';
 import type { RequestContext } from '../platform/http/request-context';
 import { UserEntity } from '../users/user.entity';
@@ -29,7 +29,7 @@ type UserAction = Extract<AuditAction, 'USER_CREATED' | 'USER_UPDATED' | 'USER_D
 
 /** Roles that can read case content: a system administrator never makes one without the agency's own administrator. */
 function holdsCaseContent(roles: readonly Role[]): boolean {
-  return [...permissionsOf(roles)].some((p) => PERMISSIONS[p].caseContent);
+  return [...rolePermissions(roles)].some((p) => PERMISSIONS[p].caseContent);
 }
 
 const cannotChangeSelf = (what: string) => new Conflict('CANNOT_CHANGE_SELF', `You cannot ${what} your own account here`);
@@ -156,7 +156,7 @@ export class AdminUsersService {
         if (u.status !== 'PENDING_APPROVAL') throw new Conflict('NOT_PENDING_APPROVAL', 'The account is not waiting for approval');
         await execUpdate(m, `UPDATE app_user SET status = 'INVITED', version = version + 1, updated_at = now() WHERE id = $1`, [id]);
         const activationId = await ActivationService.request(m, this.outbox, id, 'INVITE', scope.actor.userId, null);
-        await this.audit.record(ctx, { action: 'USER_APPROVED', outcome: 'ALLOWED', objectType: 'user', objectId: id, reason, details: { fields: ['status'], from: 'PENDING_APPROVAL', to: 'INVITED', activationId } }, m);
+        await this.audit.record(ctx, { action: 'USER_APPROVED', outcome: 'ALLOWED', objectType: 'user', objectId: id, reasonText: reason, details: { fields: ['status'], from: 'PENDING_APPROVAL', to: 'INVITED', activationId } }, m);
         return this.view(m, id);
       }),
     );
@@ -268,7 +268,7 @@ export class AdminUsersService {
           outcome: 'ALLOWED',
           objectType: 'user',
           objectId: id,
-          reason,
+          reasonText: reason,
           details: { fields: ['password'], refreshTokensRevoked: revoked, activationId },
         },
         m,
@@ -294,7 +294,7 @@ export class AdminUsersService {
       const revoked = await endSessions(m, id);
       await this.audit.record(
         ctx,
-        { action: 'USER_MFA_RESET', outcome: 'ALLOWED', objectType: 'user', objectId: id, reason, details: { fields: ['mfa'], wasEnabled, refreshTokensRevoked: revoked } },
+        { action: 'USER_MFA_RESET', outcome: 'ALLOWED', objectType: 'user', objectId: id, reasonText: reason, details: { fields: ['mfa'], wasEnabled, refreshTokensRevoked: revoked } },
         m,
       );
       return this.view(m, id);
@@ -322,7 +322,7 @@ export class AdminUsersService {
           outcome: 'ALLOWED',
           objectType: 'user',
           objectId: id,
-          reason,
+          reasonText: reason,
           details: { fields: ['status'], from: u.status, to: next, ...(to === 'DISABLED' ? { refreshTokensRevoked: revoked } : {}) },
         },
         m,
@@ -379,6 +379,7 @@ export class AdminUsersService {
     } catch (e) {
       if (e instanceof AdminDenied || e instanceof NotFound) {
         await this.audit.record(ctx, { action, outcome: 'DENIED', objectType: 'user', objectId, reason: e instanceof AdminDenied ? e.reasonCode : 'NOT_FOUND' });
+        markAudited(e);
       }
       throw e;
     }

@@ -1,49 +1,31 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsISO8601, IsOptional } from 'class-validator';
-import { SMALL_CELL_K, suppressSmallCells, suppressTotal, type StatCell } from '@ctms/domain';
+import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsString, Matches } from 'class-validator';
+import { parseStatPeriod, STAT_PERIOD_MAX_YEAR, STAT_PERIOD_MIN_YEAR, STAT_PERIOD_PATTERN, statPeriodEnded, type StatsSummaryView } from '@ctms/domain';
 import { AuditService } from '../platform/audit/audit.service';
 import { Ctx, RequirePermission } from '../platform/auth/decorators';
 import { ValidationFailed } from '../platform/http/errors';
 import type { RequestContext } from '../platform/http/request-context';
-import { StatsService, type RawCount, type StatsDimension } from './stats.service';
+import { StatsService } from './stats.service';
+
+const PERIOD_FORMAT = 'period must be a whole calendar year (2026), quarter (2026-Q1) or month (2026-03), in Lao time';
 
 export class StatsQueryDto {
-  @ApiPropertyOptional({ format: 'date-time', description: 'cases opened (referrals created) at or after' })
-  @IsOptional()
-  @IsISO8601({ strict: true, strictSeparator: true })
-  from?: string;
-
-  @ApiPropertyOptional({ format: 'date-time', description: 'cases opened (referrals created) before' })
-  @IsOptional()
-  @IsISO8601({ strict: true, strictSeparator: true })
-  to?: string;
-}
-
-export interface StatsSummaryView {
-  from: string | null;
-  to: string | null;
-  /** cells below k are withheld (n: null, suppressed: true) */
-  k: number;
-  /**
-   * Whole days before today come from daily counts made by the worker at this time (a status that
-   * changed since shows at the next recount); null when every count is live.
-   */
-  dailyCountsAsOf: string | null;
-  cases: number | null;
-  referrals: number | null;
-  casesByStatus: StatCell[];
-  casesByProvince: StatCell[];
-  casesByIdentification: StatCell[];
-  casesByExploitationType: StatCell[];
-  referralsByStatus: StatCell[];
+  @ApiProperty({
+    description: `A whole calendar year (\`2026\`), quarter (\`2026-Q1\`) or month (\`2026-03\`) in Lao time (${STAT_PERIOD_MIN_YEAR}–${STAT_PERIOD_MAX_YEAR}), that has ended. Nothing else is released (decision 0014).`,
+    example: '2026-Q1',
+    pattern: STAT_PERIOD_PATTERN.source,
+  })
+  @IsString()
+  @Matches(STAT_PERIOD_PATTERN, { message: PERIOD_FORMAT })
+  period: string;
 }
 
 /**
  * Aggregate statistics for the National Plan of Action and TIP reporting: counts only, over every
- * case in the country, with small cells withheld (k-anonymity, k = 11, and complementary
- * suppression). No record, name or id leaves this route. Reading it is audited. The counts of
- * whole past days come from the worker's daily recount (StatsService).
+ * case in the country, for whole calendar periods that have ended, with small cells withheld so that
+ * no withheld count can be worked out from any combination of released ones (decision 0014). No
+ * record, name or id leaves this route. Reading it is audited.
  */
 @ApiTags('statistics')
 @Controller({ path: 'stats', version: '1' })
@@ -55,28 +37,15 @@ export class StatsController {
 
   @RequirePermission('stats:read')
   @Get('summary')
-  @ApiOperation({ summary: 'Case and referral counts by status, province, identification and exploitation type; small cells withheld' })
+  @ApiOperation({ summary: 'Case and referral counts of a whole month, quarter or year by status, province, identification and exploitation type; small cells withheld' })
   async summary(@Ctx() ctx: RequestContext, @Query() q: StatsQueryDto): Promise<StatsSummaryView> {
-    if (q.from && q.to && new Date(q.from) >= new Date(q.to)) throw new ValidationFailed([{ field: 'to', problems: ['to must be after from'] }]);
-    const from = q.from ?? null;
-    const to = q.to ?? null;
-    const raw = await this.stats.counts(from, to);
-    const dim = (rows: RawCount[], d: StatsDimension) => suppressSmallCells(rows.filter((r) => r.dimension === d).map((r) => ({ key: r.key, n: r.n })));
-    // every case has one status and every referral one: the totals are the sums of the status counts
-    const total = (rows: RawCount[]) => rows.filter((r) => r.dimension === 'status').reduce((sum, r) => sum + r.n, 0);
-    await this.audit.record(ctx, { action: 'STATS_READ', outcome: 'ALLOWED', details: { from, to } });
-    return {
-      from,
-      to,
-      k: SMALL_CELL_K,
-      dailyCountsAsOf: raw.dailyAsOf,
-      cases: suppressTotal(total(raw.cases)),
-      referrals: suppressTotal(total(raw.referrals)),
-      casesByStatus: dim(raw.cases, 'status'),
-      casesByProvince: dim(raw.cases, 'province'),
-      casesByIdentification: dim(raw.cases, 'identification'),
-      casesByExploitationType: dim(raw.cases, 'exploitation_type'),
-      referralsByStatus: dim(raw.referrals, 'status'),
-    };
+    const period = parseStatPeriod(q.period);
+    if (!period) throw new ValidationFailed([{ field: 'period', problems: [`${PERIOD_FORMAT}, between ${STAT_PERIOD_MIN_YEAR} and ${STAT_PERIOD_MAX_YEAR}`] }]);
+    if (!statPeriodEnded(period, new Date())) {
+      throw new ValidationFailed([{ field: 'period', problems: ['the period has not ended in Laos: statistics are released for whole periods that are over'] }]);
+    }
+    const view = await this.stats.summary(period);
+    await this.audit.record(ctx, { action: 'STATS_READ', outcome: 'ALLOWED', details: { period: view.period } });
+    return view;
   }
 }

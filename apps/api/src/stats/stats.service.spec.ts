@@ -1,50 +1,37 @@
 import { splitRange } from './stats.service';
 
-const z = (t: string): string => `${t}.000Z`;
+const lao = (day: string) => new Date(`${day}T00:00:00+07:00`);
 
-describe('splitRange: whole days from the daily counts, the rest live', () => {
-  // [why, from, to, completeBefore, expected from / dailyFrom / dailyTo / to]
-  it.each([
-    ['never recounted: everything live', null, null, null, ['-infinity', '-infinity', '-infinity', 'infinity']],
-    ['never recounted, from a time', '2026-03-01T05:00:00Z', null, null, [z('2026-03-01T05:00:00'), z('2026-03-01T05:00:00'), z('2026-03-01T05:00:00'), 'infinity']],
-    ['open range: every recounted day, today live', null, null, '2026-11-29', ['-infinity', '-infinity', z('2026-11-29T00:00:00'), 'infinity']],
-    [
-      'partial days at the edges are live',
-      '2026-03-01T05:00:00Z',
-      '2026-03-10T18:30:00Z',
-      '2026-11-29',
-      [z('2026-03-01T05:00:00'), z('2026-03-02T00:00:00'), z('2026-03-10T00:00:00'), z('2026-03-10T18:30:00')],
-    ],
-    [
-      'edges at midnight: nothing live but empty ranges',
-      '2026-03-01T00:00:00Z',
-      '2026-03-10T00:00:00Z',
-      '2026-11-29',
-      [z('2026-03-01T00:00:00'), z('2026-03-01T00:00:00'), z('2026-03-10T00:00:00'), z('2026-03-10T00:00:00')],
-    ],
-    [
-      'the daily part stops at the first day not recounted',
-      '2026-11-20T10:00:00Z',
-      '2026-12-05T00:00:00Z',
-      '2026-11-29',
-      [z('2026-11-20T10:00:00'), z('2026-11-21T00:00:00'), z('2026-11-29T00:00:00'), z('2026-12-05T00:00:00')],
-    ],
-    [
-      'a range inside one day is wholly live',
-      '2026-03-01T05:00:00Z',
-      '2026-03-01T20:00:00Z',
-      '2026-11-29',
-      [z('2026-03-01T05:00:00'), z('2026-03-01T05:00:00'), z('2026-03-01T05:00:00'), z('2026-03-01T20:00:00')],
-    ],
-    ['a range after the recount is wholly live', '2026-11-30T00:00:00Z', null, '2026-11-29', [z('2026-11-30T00:00:00'), z('2026-11-30T00:00:00'), z('2026-11-30T00:00:00'), 'infinity']],
-    [
-      'offsets are read: 07:00 in Vientiane is midnight UTC',
-      '2026-03-01T07:00:00+07:00',
-      '2026-03-03T07:00:00+07:00',
-      '2026-11-29',
-      [z('2026-03-01T00:00:00'), z('2026-03-01T00:00:00'), z('2026-03-03T00:00:00'), z('2026-03-03T00:00:00')],
-    ],
-  ] as const)('%s', (_why, from, to, completeBefore, [eFrom, eDailyFrom, eDailyTo, eTo]) => {
-    expect(splitRange(from, to, completeBefore)).toEqual({ from: eFrom, dailyFrom: eDailyFrom, dailyTo: eDailyTo, to: eTo });
+describe('splitRange: whole Lao days from the daily counts, the rest live', () => {
+  it('never recounted: everything live', () => {
+    expect(splitRange(lao('2026-01-01'), lao('2026-04-01'), null)).toEqual({
+      daily: null,
+      live: { from: '2025-12-31T17:00:00.000Z', to: '2026-03-31T17:00:00.000Z' },
+    });
+  });
+
+  it('recounted after the range: everything from the daily counts', () => {
+    expect(splitRange(lao('2026-01-01'), lao('2026-04-01'), '2026-11-29')).toEqual({ daily: { fromDay: '2026-01-01', toDay: '2026-04-01' }, live: null });
+  });
+
+  it('recounted up to a day inside the range: the days before it daily, the rest live', () => {
+    expect(splitRange(lao('2026-01-01'), lao('2026-04-01'), '2026-03-30')).toEqual({
+      daily: { fromDay: '2026-01-01', toDay: '2026-03-30' },
+      live: { from: '2026-03-29T17:00:00.000Z', to: '2026-03-31T17:00:00.000Z' },
+    });
+  });
+
+  it('recounted only before the range: everything live', () => {
+    expect(splitRange(lao('2026-01-01'), lao('2026-04-01'), '2025-06-01')).toEqual({
+      daily: null,
+      live: { from: '2025-12-31T17:00:00.000Z', to: '2026-03-31T17:00:00.000Z' },
+    });
+  });
+
+  it('the recount boundary is Lao midnight, 17:00 UTC the day before', () => {
+    expect(splitRange(lao('2026-01-01'), lao('2026-01-03'), '2026-01-02')).toEqual({
+      daily: { fromDay: '2026-01-01', toDay: '2026-01-02' },
+      live: { from: '2026-01-01T17:00:00.000Z', to: '2026-01-02T17:00:00.000Z' },
+    });
   });
 });
