@@ -104,8 +104,10 @@ const Texts = (maxItems: number, max = SHORT) =>
     IsString({ each: true }),
     MaxLength(max, { each: true }),
   );
+// swagger takes a lazy type only from a function named `type`: a thunk passed through a variable
+// produced `$ref: '#/components/schemas/'` for every section (an OpenAPI document no client could use)
 const Nested = <T>(cls: () => new () => T, isArray = false) =>
-  applyDecorators(ApiPropertyOptional({ type: cls, isArray }), IsOptional(), ValidateNested({ each: isArray }), Type(cls));
+  applyDecorators(ApiPropertyOptional({ type: () => cls(), isArray }), IsOptional(), ValidateNested({ each: isArray }), Type(cls));
 
 // ---------------------------------------------------------------------------------------------
 // A. Interview metadata
