@@ -21,37 +21,15 @@ export interface World {
   targetAgencyId: string;
   token(user: string): string;
   agency(code: string): string;
-  get(
-    user: string,
-    path: string,
-  ): ReturnType<ReturnType<TestStack['http']>['get']>;
-  post(
-    user: string,
-    path: string,
-    body: object,
-  ): ReturnType<ReturnType<TestStack['http']>['post']>;
-  patch(
-    user: string,
-    path: string,
-    body: object,
-  ): ReturnType<ReturnType<TestStack['http']>['patch']>;
+  get(user: string, path: string): ReturnType<ReturnType<TestStack['http']>['get']>;
+  post(user: string, path: string, body: object): ReturnType<ReturnType<TestStack['http']>['post']>;
+  patch(user: string, path: string, body: object): ReturnType<ReturnType<TestStack['http']>['patch']>;
 }
 
-export const ALL_YES = Object.fromEntries(
-  INTERVIEW_CONSENT_QUESTIONS.map((q) => [q, 'YES']),
-);
-export const MEETS_INDICATORS = [
-  'DR01',
-  'DR02',
-  'EX01',
-  'EX02',
-  'CD05',
-  'CD06',
-  'CD07',
-].map((code) => ({ code, answer: 'PRESENT' }));
+export const ALL_YES = Object.fromEntries(INTERVIEW_CONSENT_QUESTIONS.map((q) => [q, 'YES']));
+export const MEETS_INDICATORS = ['DR01', 'DR02', 'EX01', 'EX02', 'CD05', 'CD06', 'CD07'].map((code) => ({ code, answer: 'PRESENT' }));
 
-export const daysAgo = (d: number): string =>
-  new Date(Date.now() - d * 86_400_000).toISOString();
+export const daysAgo = (d: number): string => new Date(Date.now() - d * 86_400_000).toISOString();
 /** A calendar date d days ago (UTC date; tests keep a margin of a day or more from today). */
 export const dateDaysAgo = (d: number): string => daysAgo(d).slice(0, 10);
 
@@ -68,10 +46,7 @@ export const WORLD_USERS = [
   'analyst',
 ] as const;
 
-export function screeningBody(
-  givenNameLo: string,
-  over: Record<string, unknown> = {},
-): Record<string, unknown> {
+export function screeningBody(givenNameLo: string, over: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     metadata: {
       provinceCode: '01',
@@ -101,12 +76,7 @@ export async function buildWorld(s: TestStack): Promise<World> {
   const tokens = new Map<string, string>();
   for (const u of WORLD_USERS) tokens.set(u, (await s.login(u)).accessToken);
   const agencies = new Map<string, string>();
-  for (const r of (
-    await s.admin.query<{ id: string; code: string }>(
-      `SELECT id, code FROM agency`,
-    )
-  ).rows)
-    agencies.set(r.code, r.id);
+  for (const r of (await s.admin.query<{ id: string; code: string }>(`SELECT id, code FROM agency`)).rows) agencies.set(r.code, r.id);
   const token = (u: string) => {
     const t = tokens.get(u);
     if (!t) throw new Error(`no token for ${u}`);
@@ -134,27 +104,16 @@ export async function buildWorld(s: TestStack): Promise<World> {
       .patch(`/api/v1${path}`)
       .set('Authorization', `Bearer ${token(u)}`)
       .send(body);
-  const must = (
-    res: { status: number; body: unknown },
-    status: number,
-    what: string,
-  ) => {
-    if (res.status !== status)
-      throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
+  const must = (res: { status: number; body: unknown }, status: number, what: string) => {
+    if (res.status !== status) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body as Record<string, unknown> & {
       id: string;
       version: number;
     };
   };
 
-  async function openCase(
-    name: string,
-  ): Promise<{ caseId: string; personId: string }> {
-    const created = must(
-      await post('atd.caseworker', '/screenings', screeningBody(name)),
-      201,
-      'screening',
-    );
+  async function openCase(name: string): Promise<{ caseId: string; personId: string }> {
+    const created = must(await post('atd.caseworker', '/screenings', screeningBody(name)), 201, 'screening');
     const submitted = must(
       await post('atd.caseworker', `/screenings/${created.id}/submit`, {
         version: created.version,
@@ -170,23 +129,14 @@ export async function buildWorld(s: TestStack): Promise<World> {
       'approve',
     );
     const caseId = approved['caseId'] as string;
-    const personId = (
-      await s.admin.query<{ person_id: string }>(
-        `SELECT person_id FROM case_record WHERE id = $1`,
-        [caseId],
-      )
-    ).rows[0]?.person_id;
+    const personId = (await s.admin.query<{ person_id: string }>(`SELECT person_id FROM case_record WHERE id = $1`, [caseId])).rows[0]?.person_id;
     if (!personId) throw new Error('no person');
     return { caseId, personId };
   }
 
   const { caseId, personId } = await openCase('ນາງທົດສອບ');
   const other = await openCase('ນາງທົດສອບສອງ');
-  const draft = must(
-    await post('atd.caseworker', '/screenings', screeningBody('ນາງຮ່າງ')),
-    201,
-    'draft screening',
-  );
+  const draft = must(await post('atd.caseworker', '/screenings', screeningBody('ນາງຮ່າງ')), 201, 'draft screening');
   const consent = must(
     await post('atd.caseworker', `/cases/${caseId}/consents`, {
       type: 'REFERRAL_SHARING',
