@@ -12,3 +12,4 @@ export * from './lib/i18n';
 export * from './lib/case-codes';
 export * from './lib/statistics';
 export * from './lib/referral-views';
+export * from './lib/dates';

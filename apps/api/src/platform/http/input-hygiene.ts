@@ -20,6 +20,7 @@ const MAX_PROBLEMS = 20;
 const MAX_SEGMENT = 64;
 
 // a NUL, a high surrogate not followed by a low one, or a low surrogate not preceded by a high one
+// eslint-disable-next-line no-control-regex -- finding U+0000 is the point
 const BAD_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** What is wrong with this text, or null: a NUL byte or a lone surrogate. */
@@ -37,6 +38,7 @@ interface Frame {
 }
 
 function safeSegment(key: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters and surrogates never go back to the client
   const cleaned = key.replace(/[\u0000-\u001f\ud800-\udfff]/g, '\ufffd');
   return cleaned.length > MAX_SEGMENT ? `${cleaned.slice(0, MAX_SEGMENT)}…` : cleaned;
 }

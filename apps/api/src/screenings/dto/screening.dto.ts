@@ -66,7 +66,7 @@ import {
   YES_NO_UNKNOWN_NA,
   type InterviewerAssessment,
 } from '../screening.codes';
-import { IsPastDate, IsPastInstant } from './dates';
+import { IsPastDate, IsPastInstant } from '../../platform/http/dates';
 
 /*
  * Every section of the screening interview (spec/domain.md "Screening", domain-research.md §2.2).
