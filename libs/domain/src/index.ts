@@ -13,3 +13,4 @@ export * from './lib/case-codes';
 export * from './lib/statistics';
 export * from './lib/referral-views';
 export * from './lib/dates';
+export * from './lib/search-limits';
