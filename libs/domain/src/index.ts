@@ -14,3 +14,4 @@ export * from './lib/statistics';
 export * from './lib/referral-views';
 export * from './lib/dates';
 export * from './lib/search-limits';
+export * from './lib/places';
