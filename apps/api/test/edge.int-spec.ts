@@ -1,6 +1,7 @@
 import type { Response } from 'supertest';
 import { DataSource } from 'typeorm';
-import { MAX_INPUT_DEPTH } from '../src/platform/http/input-hygiene';
+import { MAX_DETAILS } from '../src/platform/http/errors';
+import { MAX_INPUT_DEPTH, MAX_INPUT_VALUES } from '../src/platform/http/input-hygiene';
 import { todayInLaos } from '@ctms/domain';
 import { startStack, TestStack } from './harness';
 import { buildWorld, dateDaysAgo, daysAgo, screeningBody, World } from './world';
@@ -85,6 +86,16 @@ describe('the edge refuses what cannot be stored or cannot be true', () => {
         expectRefused(signedIn, /.*/);
       }
       expect(await snapshot()).toEqual(before);
+    });
+
+    it(`refuses more than ${MAX_INPUT_VALUES} values at once, and never lists more than ${MAX_DETAILS} problems`, async () => {
+      const keys = Array.from({ length: 60_000 }, (_, i) => `"k${i}":1`).join(',');
+      const wide = await s.http().post('/api/v1/auth/login').set('Content-Type', 'application/json').send(`{"username":"x","password":"y",${keys}}`);
+      expectRefused(wide, 'body');
+      expect(wide.text.length).toBeLessThan(1000);
+      const unknown = Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`k${i}`, 1]));
+      const many = await s.http().post('/api/v1/auth/login').send({ username: 'x', password: 'y', ...unknown });
+      expect({ status: many.status, details: many.body.details.length }).toEqual({ status: 400, details: MAX_DETAILS });
     });
 
     it('keeps bodies to 1 MB (413) and forms flat: bracketed keys are names, not objects', async () => {

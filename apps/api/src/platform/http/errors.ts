@@ -65,8 +65,11 @@ function flatten(errors: ValidationError[], parent = ''): FieldProblems {
   return out;
 }
 
+/** at most this many field problems in one answer: a body of 1,000 unknown keys gets a short reply */
+export const MAX_DETAILS = 50;
+
 export function validationExceptionFactory(errors: ValidationError[]): ValidationFailed {
-  return new ValidationFailed(flatten(errors));
+  return new ValidationFailed(flatten(errors).slice(0, MAX_DETAILS));
 }
 
 const REASON: Record<number, string> = {

@@ -1,4 +1,4 @@
-import { inputProblems, InputHygienePipe, MAX_INPUT_DEPTH, textProblem } from './input-hygiene';
+import { inputProblems, InputHygienePipe, MAX_INPUT_DEPTH, MAX_INPUT_VALUES, textProblem } from './input-hygiene';
 import { ValidationFailed } from './errors';
 
 function nested(depth: number, leaf: unknown = 'x'): unknown {
@@ -36,6 +36,13 @@ describe('input hygiene', () => {
     const p = inputProblems(arr);
     expect(p).toHaveLength(1);
     expect(p[0]?.field.split('.')).toHaveLength(MAX_INPUT_DEPTH);
+  });
+
+  it(`refuses more than ${MAX_INPUT_VALUES} values in all, wide or long`, () => {
+    const wide = Object.fromEntries(Array.from({ length: 60_000 }, (_, i) => [`k${i}`, 1]));
+    expect(inputProblems(wide)).toEqual([{ field: 'body', problems: [`holds more than ${MAX_INPUT_VALUES} values`] }]);
+    expect(inputProblems({ a: Array.from({ length: MAX_INPUT_VALUES }, () => ({})) })[0]?.problems).toEqual([`holds more than ${MAX_INPUT_VALUES} values`]);
+    expect(inputProblems({ a: Array.from({ length: MAX_INPUT_VALUES - 2 }, () => 1) })).toEqual([]);
   });
 
   it('reports at most 20 problems', () => {
