@@ -8,7 +8,25 @@ import { SpeedUpPersonSearch1795911000000 } from './1795911000000-SpeedUpPersonS
 import { IndexCaseListsAndStats1795912000000 } from './1795912000000-IndexCaseListsAndStats';
 import { AddDailyStatistics1795913000000 } from './1795913000000-AddDailyStatistics';
 import { AddUserMfa1795914000000 } from './1795914000000-AddUserMfa';
+import { AddPersonAccessAndMatchRequests1795920000000 } from './1795920000000-AddPersonAccessAndMatchRequests';
 import { WidenConsentForm1795922000000 } from './1795922000000-WidenConsentForm';
+import { EncryptFilesAndFreeText1795923000000 } from './1795923000000-EncryptFilesAndFreeText';
+import { AddScreeningPlaceCodes1795925000000 } from './1795925000000-AddScreeningPlaceCodes';
 
 /** Every migration in order: an explicit list, because globs do not survive the webpack bundle. */
-export const MIGRATIONS = [CreateFoundation1795897512755, CreateIdentification1795899500000, CreateInterAgency1795900800000, AddOutboxAndNotifications1795904000000, AddSlaAndExports1795905000000, AddAsyncAuditSeal1795910000000, SpeedUpPersonSearch1795911000000, IndexCaseListsAndStats1795912000000, AddDailyStatistics1795913000000, AddUserMfa1795914000000, WidenConsentForm1795922000000];
+export const MIGRATIONS = [
+  CreateFoundation1795897512755,
+  CreateIdentification1795899500000,
+  CreateInterAgency1795900800000,
+  AddOutboxAndNotifications1795904000000,
+  AddSlaAndExports1795905000000,
+  AddAsyncAuditSeal1795910000000,
+  SpeedUpPersonSearch1795911000000,
+  IndexCaseListsAndStats1795912000000,
+  AddDailyStatistics1795913000000,
+  AddUserMfa1795914000000,
+  AddPersonAccessAndMatchRequests1795920000000,
+  WidenConsentForm1795922000000,
+  EncryptFilesAndFreeText1795923000000,
+  AddScreeningPlaceCodes1795925000000,
+];

@@ -282,7 +282,7 @@ async function main(): Promise<void> {
     // ---- the services on a recording DataSource: the exact SQL of each endpoint ----
     const rec = new RecordingDataSource(pool);
     const cipher = createFieldCipher(syntheticEnv(), 'production');
-    const audit = new AuditService(rec.asDataSource());
+    const audit = new AuditService(rec.asDataSource(), cipher);
     const cases = new CasesService(rec.asDataSource(), audit, cipher);
     const records = new CaseRecordsService(rec.asDataSource(), audit, cipher, cases);
     const persons = new PersonsService(rec.asDataSource(), cipher, audit);

@@ -48,7 +48,8 @@ async function main(): Promise<void> {
       sourceIp: '127.0.0.1',
     };
     const ds = new RecordingDataSource(pool);
-    const persons = new PersonsService(ds.asDataSource(), createFieldCipher(syntheticEnv(), 'production'), new AuditService(ds.asDataSource()));
+    const cipher = createFieldCipher(syntheticEnv(), 'production');
+    const persons = new PersonsService(ds.asDataSource(), cipher, new AuditService(ds.asDataSource(), cipher));
     const rng = new Rng(marker.seed, 777);
     type Result = { kind: VariantKind; personId: string; stored: string; query: string; year: string | null; hit: boolean; rank: number | null; ms: number };
     const results: Result[] = [];

@@ -15,6 +15,8 @@ import { HandoffsModule } from './handoffs/handoffs.module';
 import { HealthModule } from './health/health.controller';
 import { NotificationsModule } from './notifications/notifications.module';
 import { AuditModule } from './platform/audit/audit.module';
+import { AccessModule } from './platform/access/access.module';
+import { MatchRequestsModule } from './match-requests/match-requests.module';
 import { CryptoModule } from './platform/crypto/crypto.module';
 import { AuthPlatformModule } from './platform/auth/auth-platform.module';
 import { APP_CONFIG, AppConfig } from './platform/config/config';
@@ -46,9 +48,9 @@ export const LoggingModule = LoggerModule.forRootAsync({
   }),
 });
 
-export const PLATFORM_MODULES = [ConfigModule, LoggingModule, DatabaseModule, QueueModule, AuditModule, CryptoModule, OutboxModule];
+export const PLATFORM_MODULES = [ConfigModule, LoggingModule, DatabaseModule, QueueModule, AuditModule, AccessModule, CryptoModule, OutboxModule];
 
 @Module({
-  imports: [...PLATFORM_MODULES, DiscoveryModule, AuthPlatformModule, AuthModule, ReferenceModule, AdminModule, HealthModule, PersonsModule, ScreeningsModule, CasesModule, ConsentsModule, ReferralsModule, HandoffsModule, AttachmentsModule, NotificationsModule, ExportsModule, QueueDashboardModule, AuditViewModule, UsersModule, StatsModule],
+  imports: [...PLATFORM_MODULES, DiscoveryModule, AuthPlatformModule, AuthModule, ReferenceModule, AdminModule, HealthModule, PersonsModule, ScreeningsModule, CasesModule, ConsentsModule, ReferralsModule, HandoffsModule, AttachmentsModule, NotificationsModule, ExportsModule, QueueDashboardModule, AuditViewModule, UsersModule, StatsModule, MatchRequestsModule],
 })
 export class AppModule {}

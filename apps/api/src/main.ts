@@ -2,9 +2,13 @@ import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { join } from 'node:path';
+import { Pool } from 'pg';
 import { AppModule } from './app.module';
 import { verifyAuditChain } from './platform/audit/audit-verify';
 import { ConfigError, loadConfig } from './platform/config/config';
+import { createFieldCipher } from './platform/crypto/crypto.module';
+import { FileCipher } from './platform/crypto/file-cipher';
+import { formatRotationReport, rotateKeys } from './platform/crypto/key-rotation';
 import { ensureDatabase, migrate } from './platform/database/migrate';
 import { seed } from './platform/database/seed';
 import { configureApp } from './platform/http/configure-app';
@@ -17,6 +21,8 @@ import { WorkerModule } from './worker.module';
  *   worker            the BullMQ worker on its own
  *   migrate [--seed]  create the database if missing, migrate under an advisory lock, seed
  *   audit:verify      walk the audit hash chain
+ *   keys:rotate [--batch N] [--dry-run]
+ *                     re-encrypt rows and files under FIELD_KEY_CURRENT, report what is left
  */
 async function main(): Promise<void> {
   const [cmd = 'serve', ...args] = process.argv.slice(2);
@@ -40,7 +46,7 @@ async function main(): Promise<void> {
     }
     case 'migrate': {
       const created = await ensureDatabase(config.databaseAdminUrl);
-      const applied = await migrate(config.databaseAdminUrl);
+      const applied = await migrate(config.databaseAdminUrl, { cipher: createFieldCipher(process.env, config.env) });
       console.log(`${created ? 'created the database; ' : ''}${applied.length ? `applied ${applied.join(', ')}` : 'schema up to date'}`);
       if (args.includes('--seed')) {
         const r = await seed(config);
@@ -58,8 +64,28 @@ async function main(): Promise<void> {
       }
       return;
     }
+    case 'keys:rotate': {
+      const batchArg = args.indexOf('--batch');
+      const batch = batchArg >= 0 ? Number(args[batchArg + 1]) : 500;
+      if (!Number.isInteger(batch) || batch < 1 || batch > 10_000) throw new ConfigError('--batch must be an integer between 1 and 10000');
+      const cipher = createFieldCipher(process.env, config.env);
+      const pool = new Pool({ connectionString: config.databaseAdminUrl, max: 2 });
+      try {
+        const report = await rotateKeys(pool, cipher, new FileCipher(cipher), {
+          batch,
+          dryRun: args.includes('--dry-run'),
+          attachmentsDir: config.attachmentsDir,
+          exportsDir: config.exportsDir,
+        });
+        for (const l of formatRotationReport(report)) console.log(l);
+        if (report.lines.some((l) => l.failed.length)) process.exitCode = 1;
+      } finally {
+        await pool.end();
+      }
+      return;
+    }
     default:
-      console.error(`unknown command ${cmd}: use serve, worker, migrate [--seed] or audit:verify`);
+      console.error(`unknown command ${cmd}: use serve, worker, migrate [--seed], audit:verify or keys:rotate`);
       process.exitCode = 2;
   }
 }

@@ -80,6 +80,8 @@ describe('users: the assignable list', () => {
       metadata: { provinceCode: '01', facilityType: 'BORDER_CHECKPOINT', interviewAt: '2026-11-20T09:30:00+07:00' },
       interviewConsent: { ...Object.fromEntries(INTERVIEW_CONSENT_QUESTIONS.map((q) => [q, 'YES'])), givenBy: 'SELF', form: 'WRITTEN_SIGNATURE' },
       bioData: { givenNameLo: 'ທົດລອງ', latinNames: ['Assign Test'], dateOfBirth: '1991-01-01', dobPrecision: 'YEAR', sex: 'FEMININE' },
+      // the minimum a supervisor can act on: one recruitment and one exploitation answer
+      indicatorAnswers: [{ code: 'DR01', answer: 'PRESENT' }, { code: 'EX01', answer: 'PRESENT' }],
       interviewerAssessment: 'POSSIBLE_VICTIM',
     });
     const submitted = await send(cw.accessToken, `/screenings/${draft.id}/submit`, { version: draft.version });

@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { INTERVIEW_CONSENT_QUESTIONS } from '@ctms/domain';
 import { exifGpsSegment, GPS_CANARY_MAKE, tinyJpeg, tinyPdf, tinyPng, pngMetadataChunks, xmpSegment } from '../src/attachments/testing/image-fixtures';
+import { open } from 'node:fs/promises';
+import { attachmentFile } from '../src/attachments/attachment-storage';
+import { FileCipher } from '../src/platform/crypto/file-cipher';
 import { auditSince, lastAuditSeq, startStack, TestStack } from './harness';
 
 /**
@@ -59,6 +62,21 @@ describe('attachments', () => {
 
   let caseId = '';
   let pdfId = '';
+
+  /** The plaintext of a stored attachment, decrypted with the data key wrapped in its row. */
+  async function storedPlain(id: string): Promise<Buffer> {
+    const { rows } = await s.admin.query(`SELECT storage_key, data_key_enc FROM attachment WHERE id = $1`, [id]);
+    const files = s.app.get(FileCipher);
+    const fh = await open(join(dir, rows[0].storage_key), 'r');
+    try {
+      const envelope = await files.open(fh, files.unwrap(rows[0].data_key_enc, attachmentFile(id)), attachmentFile(id));
+      const parts: Buffer[] = [];
+      for await (const p of envelope.stream()) parts.push(p as Buffer);
+      return Buffer.concat(parts);
+    } finally {
+      await fh.close();
+    }
+  }
   const pdf = tinyPdf('Statement of the victim');
 
   beforeAll(async () => {
@@ -113,7 +131,11 @@ describe('attachments', () => {
     expect(row.file_name_enc).not.toContain('Souksavanh');
     expect(row.file_name_enc).toMatch(/^v\d+\./);
     const onDisk = join(dir, row.storage_key);
-    expect(readFileSync(onDisk).equals(pdf)).toBe(true);
+    // encrypted at rest: not a byte of the PDF on disk; the plaintext is the upload
+    const raw = readFileSync(onDisk);
+    expect(raw.includes(Buffer.from('%PDF'))).toBe(false);
+    expect(raw.includes(pdf.subarray(0, 64))).toBe(false);
+    expect(await storedPlain(pdfId)).toEqual(pdf);
     expect(statSync(onDisk).mode & 0o777).toBe(0o600);
     expect(statSync(join(dir, String(new Date().getUTCFullYear()))).mode & 0o777).toBe(0o700);
     expect(filesUnder(dir)).toEqual([row.storage_key]); // nothing left in the incoming area
@@ -179,7 +201,8 @@ describe('attachments', () => {
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ mediaType: 'image/jpeg', category: 'HEALTH', sizeBytes: tinyJpeg().length });
     const { rows } = await s.admin.query(`SELECT storage_key FROM attachment WHERE id = $1`, [res.body.id]);
-    const stored = readFileSync(join(dir, rows[0].storage_key));
+    expect(readFileSync(join(dir, rows[0].storage_key)).includes(Buffer.from([0xff, 0xd8, 0xff]))).toBe(false);
+    const stored = await storedPlain(res.body.id);
     const downloaded = await get('atd.caseworker', `/attachments/${res.body.id}/content`).buffer(true).parse((r, cb) => {
       const chunks: Buffer[] = [];
       r.on('data', (c: Buffer) => chunks.push(c));
@@ -202,7 +225,8 @@ describe('attachments', () => {
     const res = await upload('atd.caseworker', caseId, tinyPng({ extra: pngMetadataChunks('canary-png-text') }), { name: 'scan.png', type: 'image/png', kind: 'CONSENT_FORM', category: 'IDENTITY' });
     expect(res.status).toBe(201);
     const { rows } = await s.admin.query(`SELECT storage_key FROM attachment WHERE id = $1`, [res.body.id]);
-    expect(readFileSync(join(dir, rows[0].storage_key)).equals(tinyPng())).toBe(true);
+    expect(rows.length).toBe(1);
+    expect((await storedPlain(res.body.id)).equals(tinyPng())).toBe(true);
   });
 
   it('answers 413 in the standard error shape for a file over the limit, and stores nothing', async () => {
@@ -312,5 +336,45 @@ describe('attachments', () => {
     const rest = await get('atd.caseworker', `/cases/${caseId}/attachments?limit=100&cursor=${all.body.nextCursor}`);
     expect(rest.body.items.map((a: { id: string }) => a.id)).toContain(pdfId);
     expect(rest.body.nextCursor).toBeNull();
+  });
+
+  it('never serves a stored file that fails authentication: an altered byte, another attachment\'s file, a plaintext file', async () => {
+    const bin = (r: import('superagent').Response, cb: (err: Error | null, body: Buffer) => void) => {
+      const chunks: Buffer[] = [];
+      (r as unknown as NodeJS.ReadableStream).on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => cb(null, Buffer.concat(chunks)));
+    };
+    const fetch = (id: string) => get('atd.caseworker', `/attachments/${id}/content`).buffer(true).parse(bin);
+    const a = (await upload('atd.caseworker', caseId, tinyPdf('first'), { name: 'a.pdf', type: 'application/pdf' })).body.id as string;
+    const b = (await upload('atd.caseworker', caseId, tinyPdf('second'), { name: 'b.pdf', type: 'application/pdf' })).body.id as string;
+    const keyOf = async (id: string) => (await s.admin.query(`SELECT storage_key FROM attachment WHERE id = $1`, [id])).rows[0].storage_key as string;
+    const pathA = join(dir, await keyOf(a));
+    const original = readFileSync(pathA);
+    expect((await fetch(a)).status).toBe(200);
+
+    const altered = Buffer.from(original);
+    altered[altered.length - 30] ^= 0x01;
+    writeFileSync(pathA, altered);
+    const bad = await fetch(a);
+    expect(bad.status).toBe(500);
+    expect(JSON.parse((bad.body as Buffer).toString('utf8'))).toMatchObject({ statusCode: 500, message: 'Internal server error' });
+    expect((bad.body as Buffer).includes(Buffer.from('%PDF'))).toBe(false);
+
+    // b's file (a valid envelope under b's key) in a's place
+    writeFileSync(pathA, readFileSync(join(dir, await keyOf(b))));
+    expect((await fetch(a)).status).toBe(500);
+    // b's file and b's wrapped key both copied to a: the key is bound to b's row
+    await s.admin.query(`UPDATE attachment SET data_key_enc = (SELECT data_key_enc FROM attachment WHERE id = $2) WHERE id = $1`, [a, b]);
+    expect((await fetch(a)).status).toBe(500);
+    // a plaintext file from before encryption: refused until keys:rotate has encrypted it
+    await s.admin.query(`UPDATE attachment SET data_key_enc = NULL WHERE id = $1`, [a]);
+    writeFileSync(pathA, tinyPdf('first'));
+    const legacy = await fetch(a);
+    expect(legacy.status).toBe(409);
+    expect(JSON.parse((legacy.body as Buffer).toString('utf8')).code).toBe('FILE_NOT_ENCRYPTED_YET');
+    // b is untouched
+    const fine = await fetch(b);
+    expect(fine.status).toBe(200);
+    expect((fine.body as Buffer).equals(tinyPdf('second'))).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { hasPermission, INTERVIEW_CONSENT_QUESTIONS, isPermission, SEED_DEMO_USERS, type DataCategory, type Role } from '@ctms/domain';
+import { hasPermission, INTERVIEW_CONSENT_QUESTIONS, isPermission, SEED_DEMO_USERS, type DataCategory, seedUserSubject } from '@ctms/domain';
 import { listRoutes } from '../src/platform/auth/route-audit';
 import { startStack, TestStack } from './harness';
 
@@ -53,9 +53,16 @@ const OPENS: Record<string, Relation[]> = {
   'GET /handoffs/:id': ['LEAD_AGENCY', 'HANDOFF'],
 };
 /** Record routes outside this matrix, with the reason: administration, the caller's own exports and notifications. */
-const NOT_CASE_RECORDS = [/^(GET|POST|PATCH) \/admin\//, /^(GET|POST) \/exports\//, /^(GET|POST) \/notifications/];
+const NOT_CASE_RECORDS = [
+  /^(GET|POST|PATCH) \/admin\//,
+  /^(GET|POST) \/exports\//,
+  /^(GET|POST) \/notifications/,
+  // match requests relate an asking and an asked agency, not a case: attack-access.int-spec.ts
+  // covers the asker, the asked agency and everyone else, id-fields.int-spec.ts their ids
+  /^(GET|POST) \/match-requests/,
+];
 /** Write routes outside the write matrix: merge needs a second real person (covered by persons.int-spec.ts). */
-const NOT_IN_WRITE_MATRIX = [/^POST \/persons\/:id\/merge$/, /^POST \/persons\/merges\/:mergeId\/undo$/];
+const NOT_IN_WRITE_MATRIX = [/^POST \/persons\/:id\/merge$/, /^POST \/persons\/merges\/:mergeId\/undo$/, /^POST \/match-requests\//];
 
 /**
  * Write routes: each is sent a body that is valid but cannot change anything for a caller who may
@@ -99,6 +106,7 @@ const WRITES: Record<string, { opens: Relation[]; body: (ids: Record<string, str
   'POST /screenings/:id/submit': { opens: ['LEAD_AGENCY'], body: () => ({ version: STALE }) },
   'POST /screenings/:id/approve': { opens: ['LEAD_AGENCY'], body: () => ({ version: STALE }) },
   'POST /screenings/:id/return': { opens: ['LEAD_AGENCY'], body: () => ({ version: STALE, comment: 'matrix' }) },
+  'POST /screenings/:id/match-requests': { opens: ['LEAD_AGENCY'], body: () => ({}) },
   'POST /screenings/:id/terminate': { opens: ['LEAD_AGENCY'], body: () => ({ version: STALE, reason: 'OTHER', note: 'matrix' }) },
   'POST /consents/:id/withdraw': { opens: ['LEAD_AGENCY'], body: () => ({ reason: 'matrix' }) },
 };
@@ -128,6 +136,8 @@ describe('authorization matrix: record routes × demo accounts × relations', ()
       metadata: { provinceCode: '01', facilityType: 'BORDER_CHECKPOINT', interviewAt: '2026-11-20T09:30:00+07:00' },
       interviewConsent: { ...ALL_YES, givenBy: 'SELF', form: 'WRITTEN_SIGNATURE' },
       bioData: { givenNameLo: 'ມະຕຣິກ', latinNames: ['Matrix Test'], dateOfBirth: '1990-01-01', dobPrecision: 'YEAR', sex: 'FEMININE' },
+      // the minimum a supervisor can act on: one recruitment and one exploitation answer
+      indicatorAnswers: [{ code: 'DR01', answer: 'PRESENT' }, { code: 'EX01', answer: 'PRESENT' }],
       interviewerAssessment: 'POSSIBLE_VICTIM',
     });
     const submitted = await post('atd.caseworker', `/screenings/${draft.id}/submit`, { version: draft.version });
@@ -157,6 +167,13 @@ describe('authorization matrix: record routes × demo accounts × relations', ()
     await refer('MOLSW', 'REINTEGRATION', ['IDENTITY']);
     const ngo = await refer('NGO_DEMO', 'SHELTER', []);
     await post('ngo.caseworker', `/referrals/${ngo.id}/decline`, { version: ngo.version, reason: 'NO_CAPACITY' });
+    // the editor rule: the case goes to the investigator for the handoff, then back to the caseworker
+    const assignTo = async (username: string) => {
+      const c = await s.http().get(`/api/v1/cases/${ids['case']}`).set('Authorization', auth('atd.supervisor'));
+      const user = (await s.admin.query(`SELECT id FROM app_user WHERE username = $1`, [username])).rows[0].id;
+      await post('atd.supervisor', `/cases/${ids['case']}/assign`, { version: c.body.version, userId: user });
+    };
+    await assignTo('atd.investigator');
     const handoff = await post('atd.investigator', `/cases/${ids['case']}/handoffs`, {
       toAgencyId: agency('OSPP'),
       statementSummary: 'matrix statement',
@@ -167,6 +184,7 @@ describe('authorization matrix: record routes × demo accounts × relations', ()
       protectionMeasures: [],
     });
     ids['handoff'] = handoff.id;
+    await assignTo('atd.caseworker');
     const upload = await s.http()
       .post(`/api/v1/cases/${ids['case']}/attachments`)
       .set('Authorization', auth('atd.caseworker'))
@@ -226,7 +244,7 @@ describe('authorization matrix: record routes × demo accounts × relations', ()
           failures.push(`${user.username}: no relation in the matrix`);
           continue;
         }
-        const opens = hasPermission(user.roles as Role[], route.permission) && relations.includes(relation);
+        const opens = hasPermission(seedUserSubject(user), route.permission) && relations.includes(relation);
         const rid = `matrix-cell-${cells}`;
         const real = await s.http().get(`/api/v1${path.replace(/:id/, idFor(path))}`).set('Authorization', auth(user.username)).set('X-Request-Id', rid);
         cells++;
@@ -251,7 +269,7 @@ describe('authorization matrix: record routes × demo accounts × relations', ()
     const failures: string[] = [];
     for (const user of SEED_DEMO_USERS) {
       const res = await s.http().get('/api/v1/users/assignable').set('Authorization', auth(user.username));
-      const allowed = hasPermission(user.roles as Role[], permission);
+      const allowed = hasPermission(seedUserSubject(user), permission);
       if (!allowed) {
         if (res.status !== 403) failures.push(`${user.username}: expected 403, got ${res.status}`);
         continue;
@@ -284,7 +302,7 @@ describe('authorization matrix: record routes × demo accounts × relations', ()
         s.http()[method === 'POST' ? 'post' : 'patch'](`/api/v1${path.replace(/:id/, id)}`).set('Authorization', auth(user)).set('X-Request-Id', rid).send(spec.body(ids));
       for (const user of SEED_DEMO_USERS) {
         const relation = RELATION_OF[user.username] ?? 'ADMIN';
-        const opens = hasPermission(user.roles as Role[], route.permission) && spec.opens.includes(relation);
+        const opens = hasPermission(seedUserSubject(user), route.permission) && spec.opens.includes(relation);
         const rid = `write-cell-${cells++}`;
         const real = await send(user.username, idFor(path), rid);
         if (opens && real.status === 404) failures.push(`${key} × ${user.username} (${relation}): expected to get past the lookup, got 404`);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource, type Logger as TypeOrmLogger } from 'typeorm';
-import type { Role } from '@ctms/domain';
+import { seedAgencyByCode, type Role } from '@ctms/domain';
 import { CaseOpener, type OpenCaseInput } from '../src/cases/case-opener';
 import type { Actor, RequestContext } from '../src/platform/http/request-context';
 import { appUrl } from './db';
@@ -66,6 +66,7 @@ describe('cases: opening, need-to-know, workflow, notes, timeline, access log, c
       username,
       agencyId: agencies[agencyCode] ?? '',
       agencyCode,
+      capabilities: [...(seedAgencyByCode(agencyCode)?.capabilities ?? [])],
       roles,
       allProvinces: provinces === 'all',
       provinces: provinces === 'all' ? [] : provinces,

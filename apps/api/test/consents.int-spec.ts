@@ -43,7 +43,10 @@ describe('consents', () => {
   const get = (u: string, path: string) => s.http().get(`/api/v1${path}`).set('Authorization', `Bearer ${token(u)}`);
   const post = (u: string, path: string, body: object) => s.http().post(`/api/v1${path}`).set('Authorization', `Bearer ${token(u)}`).send(body);
 
-  /** A case of MOPS_ATD in province 01, written directly (the cases feature is built alongside). */
+  /**
+   * A case of MOPS_ATD in province 01 assigned to atd.caseworker (the editor rule: the assigned
+   * caseworker or a supervisor records and withdraws consents), written directly.
+   */
   async function makeCase(opts: { child?: boolean; presumedMinor?: boolean } = {}): Promise<string> {
     const personId = randomUUID();
     const caseId = randomUUID();
@@ -54,8 +57,8 @@ describe('consents', () => {
       agency('MOPS_ATD'),
     ]);
     await s.admin.query(
-      `INSERT INTO case_record (id, case_number, person_id, lead_agency_id, province_code, flags, opened_at)
-       VALUES ($1, $2, $3, $4, '01', $5, now())`,
+      `INSERT INTO case_record (id, case_number, person_id, lead_agency_id, province_code, flags, opened_at, assigned_to_id)
+       VALUES ($1, $2, $3, $4, '01', $5, now(), (SELECT id FROM app_user WHERE username = 'atd.caseworker'))`,
       [caseId, `VT-2026-C${String(caseSeq).padStart(4, '0')}`, personId, agency('MOPS_ATD'), opts.child ? ['CHILD'] : []],
     );
     return caseId;

@@ -1,6 +1,6 @@
 import { Workbook } from 'exceljs';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -8,6 +8,7 @@ import { ExportRunner } from '../src/exports/export-runner';
 import { AuditService } from '../src/platform/audit/audit.service';
 import { APP_CONFIG, AppConfig } from '../src/platform/config/config';
 import { FieldCipher } from '../src/platform/crypto/field-cipher';
+import { FileCipher } from '../src/platform/crypto/file-cipher';
 import { OutboxService } from '../src/platform/outbox/outbox.service';
 import { auditSince, lastAuditSeq, startStack, TestStack } from './harness';
 import { seedCases } from './seed-cases';
@@ -70,7 +71,7 @@ describe('exports', () => {
       atd,
       cipher.encrypt('ນາງໄດ້ເລົ່າເລື່ອງການເດີນທາງ', { table: 'case_note', column: 'body_enc', rowId: noteId }),
     ]);
-    runner = new ExportRunner(s.app.get(DataSource), cipher, s.app.get(AuditService), s.app.get(OutboxService), s.app.get<AppConfig>(APP_CONFIG));
+    runner = new ExportRunner(s.app.get(DataSource), cipher, s.app.get(AuditService), s.app.get(OutboxService), s.app.get<AppConfig>(APP_CONFIG), s.app.get(FileCipher));
   });
   afterAll(async () => {
     await s.close();
@@ -91,12 +92,21 @@ describe('exports', () => {
     const files = readdirSync(dir).filter((f) => !f.startsWith('.'));
     expect(files).toEqual([`${id}.csv`]);
     expect(statSync(join(dir, `${id}.csv`)).mode & 0o777).toBe(0o600);
+    // encrypted at rest: no header line, no case number, the data key wrapped in the row
+    const onDisk = readFileSync(join(dir, `${id}.csv`));
+    expect(onDisk.subarray(0, 6).toString('latin1')).toBe('CTMSFE');
+    expect(onDisk.includes(Buffer.from('Case number'))).toBe(false);
+    expect(onDisk.includes(Buffer.from('EXA-'))).toBe(false);
+    const stored = (await s.admin.query(`SELECT data_key_enc, size_bytes::int AS size FROM export_job WHERE id = $1`, [id])).rows[0];
+    expect(stored.data_key_enc).toMatch(/^v1\./);
     // the job is idempotent: a second delivery changes nothing
     expect(await runner.run(id)).toBe('ALREADY_DONE');
 
     const res = await download('atd.caseworker', id);
     expect(res.status).toBe(200);
     expect(res.headers['content-disposition']).toBe(`attachment; filename="ctms-export-${id.slice(0, 8)}.csv"`);
+    expect(Number(res.headers['content-length'])).toBe(stored.size);
+    expect((res.body as Buffer).length).toBe(stored.size);
     const text = (res.body as Buffer).toString('utf8').replace(/^\uFEFF/, '');
     const lines = text.trim().split('\r\n');
     expect(lines[0]).toBe('Case number,Status,Identification,Province,Lead agency,Assigned to,Flags,Exploitation types,Risk level,Opened,Updated');
@@ -210,6 +220,44 @@ describe('exports', () => {
     expect(await runner.sweepExpired()).toBe(1);
     expect(existsSync(join(dir, `${id}.csv`))).toBe(false);
     expect((await s.admin.query(`SELECT status FROM export_job WHERE id = $1`, [id])).rows[0].status).toBe('EXPIRED');
+  });
+
+  it('a stored export that fails authentication is never served: an altered byte, or another export\'s file in its place', async () => {
+    const seq = await lastAuditSeq(s.admin);
+    const altered = await requestAndRun('atd.caseworker', { kind: 'CASE_LIST_CSV' });
+    const path = join(dir, `${altered}.csv`);
+    const bytes = readFileSync(path);
+    bytes[bytes.length - 20] ^= 0x01;
+    writeFileSync(path, bytes);
+    const res = await download('atd.caseworker', altered);
+    expect(res.status).toBe(500);
+    expect(JSON.parse((res.body as Buffer).toString('utf8'))).toMatchObject({ statusCode: 500, message: 'Internal server error' });
+    expect(existsSync(path)).toBe(false);
+    expect((await s.admin.query(`SELECT status, error_code FROM export_job WHERE id = $1`, [altered])).rows[0]).toEqual({ status: 'FAILED', error_code: 'FILE_INTEGRITY' });
+    expect((await download('atd.caseworker', altered)).status).toBe(404);
+
+    // two exports of the same requester: the second's file copied over the first's
+    const first = await requestAndRun('atd.caseworker', { kind: 'CASE_LIST_CSV' });
+    const second = await requestAndRun('atd.caseworker', { kind: 'CASE_LIST_CSV' });
+    copyFileSync(join(dir, `${second}.csv`), join(dir, `${first}.csv`));
+    expect((await download('atd.caseworker', first)).status).toBe(500);
+    // and its wrapped data key copied into the first's row does not unwrap there either
+    const keys = await s.admin.query(`SELECT id, data_key_enc FROM export_job WHERE id = ANY($1::uuid[])`, [[first, second]]);
+    const third = await requestAndRun('atd.caseworker', { kind: 'CASE_LIST_CSV' });
+    copyFileSync(join(dir, `${second}.csv`), join(dir, `${third}.csv`));
+    await s.admin.query(`UPDATE export_job SET data_key_enc = $2 WHERE id = $1`, [third, keys.rows.find((r) => r.id === second)?.data_key_enc]);
+    expect((await download('atd.caseworker', third)).status).toBe(500);
+    // the untouched one still downloads
+    expect((await download('atd.caseworker', second)).status).toBe(200);
+    const denied = (await auditSince(s.admin, seq)).filter((a) => a.action === 'EXPORT_DOWNLOADED' && a.outcome === 'DENIED' && a.reason === 'FILE_INTEGRITY');
+    expect(denied.map((a) => a.object_id).sort()).toEqual([altered, first, third].sort());
+  });
+
+  it('a plaintext export file from before encryption is never served (410)', async () => {
+    const id = await requestAndRun('atd.caseworker', { kind: 'CASE_LIST_CSV' });
+    await s.admin.query(`UPDATE export_job SET data_key_enc = NULL WHERE id = $1`, [id]);
+    writeFileSync(join(dir, `${id}.csv`), 'Case number,Status\r\n');
+    expect((await download('atd.caseworker', id)).status).toBe(410);
   });
 
   it('job payloads carry the export id only', async () => {

@@ -1,4 +1,4 @@
-import { hasPermission, isPermission, SEED_DEMO_USERS } from '@ctms/domain';
+import { hasPermission, isPermission, SEED_DEMO_USERS, seedUserSubject } from '@ctms/domain';
 import { appendFileSync, writeFileSync } from 'node:fs';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import type { Response } from 'supertest';
@@ -312,7 +312,7 @@ describe('fuzzing every route of the OpenAPI document', () => {
       if (!isPermission(perm)) return 'atd.caseworker';
       const u = WORLD_USERS.find((name) => {
         const d = SEED_DEMO_USERS.find((x) => x.username === name);
-        return d && hasPermission(d.roles, perm);
+        return d && hasPermission(seedUserSubject(d), perm);
       });
       return u ?? 'atd.caseworker';
     };

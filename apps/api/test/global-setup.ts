@@ -10,6 +10,7 @@ export default async function globalSetup(): Promise<void> {
   const { loadConfig } = await import('../src/platform/config/config');
   const { ensureDatabase, migrate } = await import('../src/platform/database/migrate');
   const { seed } = await import('../src/platform/database/seed');
+  const { createFieldCipher } = await import('../src/platform/crypto/crypto.module');
 
   const runId = String(process.pid);
   const TEMPLATE_DB = `ctms_tpl_${runId}`;
@@ -26,8 +27,8 @@ export default async function globalSetup(): Promise<void> {
   });
   await dropDatabase(TEMPLATE_DB);
   await ensureDatabase(adminUrl(TEMPLATE_DB));
-  await migrate(adminUrl(TEMPLATE_DB));
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: appUrl(TEMPLATE_DB), DATABASE_ADMIN_URL: adminUrl(TEMPLATE_DB) });
+  await migrate(adminUrl(TEMPLATE_DB), { cipher: createFieldCipher(process.env, config.env) });
   await seed(config, { demoUsers: true });
 }
 

@@ -117,6 +117,10 @@ describe('prosecution handoffs', () => {
       health: { medical: CANARY_HEALTH },
     });
     expect(updated.status).toBe(200);
+    // the editor rule: the investigator who hands the case off is the one assigned to it
+    const investigator = (await s.admin.query(`SELECT id FROM app_user WHERE username = 'atd.investigator'`)).rows[0].id;
+    const assigned = await post('atd.supervisor', `/cases/${caseId}/assign`, { version: updated.body.version, userId: investigator });
+    expect(assigned.status).toBe(200);
     return caseId;
   }
 
@@ -281,7 +285,7 @@ describe('prosecution handoffs', () => {
 
     beforeAll(async () => {
       caseId = await openCase();
-      const consent = await post('atd.caseworker', `/cases/${caseId}/consents`, {
+      const consent = await post('atd.supervisor', `/cases/${caseId}/consents`, {
         type: 'LAW_ENFORCEMENT_SHARING',
         agencyIds: [agency('OSPP')],
         categories: ['IDENTITY', 'EXPLOITATION_ACCOUNT', 'HEALTH'],
@@ -455,7 +459,7 @@ describe('prosecution handoffs', () => {
     });
 
     it('withdrawing the consent removes the identity from OSPP’s view at the next read', async () => {
-      const w = await post('atd.caseworker', `/consents/${consentId}/withdraw`, { reason: 'The person no longer agrees' });
+      const w = await post('atd.supervisor', `/consents/${consentId}/withdraw`, { reason: 'The person no longer agrees' });
       expect(w.status).toBe(200);
       const res = await get('ospp.prosecutor', `/handoffs/${h.id}`);
       expect(res.status).toBe(200);

@@ -6,6 +6,8 @@ import { Client } from 'pg';
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { AppModule } from '../src/app.module';
+import { auditReasonBinding } from '../src/platform/audit/audit.service';
+import { createFieldCipher } from '../src/platform/crypto/crypto.module';
 import { configureApp } from '../src/platform/http/configure-app';
 import { adminUrl, appUrl, cloneTemplate, dropDatabase, RUN_ID } from './db';
 
@@ -30,7 +32,7 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
   await cloneTemplate(dbName);
   Object.assign(process.env, {
     NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
     DATABASE_URL: appUrl(dbName),
     DATABASE_ADMIN_URL: adminUrl(dbName),
     REDIS_URL: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
@@ -64,10 +66,31 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
   };
 }
 
-/** The rows of audit_event written since `afterSeq`, oldest first. */
-export async function auditSince(admin: Client, afterSeq: string): Promise<{ seq: string; action: string; outcome: string; actor_username: string | null; object_type: string | null; object_id: string | null; reason: string | null; request_id: string | null; source_ip: string | null; details: Record<string, unknown> | null }[]> {
-  const { rows } = await admin.query(`SELECT seq::text AS seq, action, outcome, actor_username, object_type, object_id, reason, request_id, source_ip, details FROM audit_event WHERE audit_event.seq > $1 ORDER BY audit_event.seq`, [afterSeq]);
-  return rows;
+/**
+ * The rows of audit_event written since `afterSeq`, oldest first. `reason` is what a reader sees
+ * (the code, or the free text decrypted from reason_enc); `reason_enc` is what is stored.
+ */
+export interface AuditRow {
+  seq: string;
+  action: string;
+  outcome: string;
+  actor_username: string | null;
+  object_type: string | null;
+  object_id: string | null;
+  reason: string | null;
+  reason_enc: string | null;
+  request_id: string | null;
+  source_ip: string | null;
+  details: Record<string, unknown> | null;
+}
+
+export async function auditSince(admin: Client, afterSeq: string): Promise<AuditRow[]> {
+  const { rows } = await admin.query<AuditRow>(
+    `SELECT seq::text AS seq, action, outcome, actor_username, object_type, object_id, reason, reason_enc, request_id, source_ip, details FROM audit_event WHERE audit_event.seq > $1 ORDER BY audit_event.seq`,
+    [afterSeq],
+  );
+  const cipher = createFieldCipher(process.env, 'test');
+  return rows.map((r) => ({ ...r, reason: r.reason_enc ? cipher.decrypt(r.reason_enc, auditReasonBinding(r.seq)) : r.reason }));
 }
 
 export async function lastAuditSeq(admin: Client): Promise<string> {

@@ -87,11 +87,21 @@ describe('screenings', () => {
     });
   }
 
+  /**
+   * A person the agency already holds (an approved screening of its own in province 01 records
+   * them), so that its caseworkers may link them into a draft: a bare person row would be linkable
+   * by nobody (a draft's link grants nothing).
+   */
   async function linkedPerson(agencyCode = 'MOPS_ATD', presumedMinor = false): Promise<string> {
     const id = randomUUID();
     await s.admin.query(
       `INSERT INTO person (id, identity_enc, presumed_minor, created_by_agency_id) SELECT $1, 'v1.placeholder', $2, id FROM agency WHERE code = $3`,
       [id, presumedMinor, agencyCode],
+    );
+    await s.admin.query(
+      `INSERT INTO screening (id, agency_id, interviewer_id, status, province_code, person_id)
+       SELECT $1, a.id, u.id, 'APPROVED', '01', $2 FROM agency a JOIN app_user u ON u.agency_id = a.id WHERE a.code = $3 ORDER BY u.username LIMIT 1`,
+      [randomUUID(), id, agencyCode],
     );
     return id;
   }
@@ -123,7 +133,13 @@ describe('screenings', () => {
 
     const audit = await auditSince(s.admin, seq);
     const mine = audit.filter((a) => a.object_id === id);
-    expect(mine.map((a) => a.action)).toEqual(['SCREENING_CREATED', 'SCREENING_UPDATED']);
+    // the two refusals leave one DENIED row each, with the refusal's code
+    expect(mine.map((a) => [a.action, a.outcome, a.reason])).toEqual([
+      ['SCREENING_CREATED', 'ALLOWED', null],
+      ['SCREENING_UPDATED', 'ALLOWED', null],
+      ['SCREENING_UPDATED', 'DENIED', 'STALE_VERSION'],
+      ['SCREENING_UPDATED', 'DENIED', 'NOT_INTERVIEWER'],
+    ]);
     expect(mine[1]?.details).toEqual({ sections: ['interpreter', 'recruitment'] });
     expect(JSON.stringify(audit)).not.toContain(CANARY_STORY);
   });
@@ -149,7 +165,10 @@ describe('screenings', () => {
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('INTERVIEW_CONSENT_INCOMPLETE');
     expect(await rowText(id)).toBe(before);
-    expect((await auditSince(s.admin, seq)).filter((a) => a.object_id === id)).toEqual([]);
+    // nothing changed; the refusal is one DENIED row
+    expect((await auditSince(s.admin, seq)).filter((a) => a.object_id === id).map((a) => [a.action, a.outcome, a.reason])).toEqual([
+      ['SCREENING_SUBMITTED', 'DENIED', 'INTERVIEW_CONSENT_INCOMPLETE'],
+    ]);
 
     const view = await get('atd.caseworker', `/${id}`);
     expect(view.body.interviewConsent.complete).toBe(false);
@@ -195,7 +214,7 @@ describe('screenings', () => {
 
   it("refuses to submit a child's screening whose consent is not given by a parent, guardian or social worker", async () => {
     // born some time in 2011 (year precision): a child at the interview whatever the day
-    const made = await complete('atd.caseworker', { bioData: { givenNameLo: CANARY_NAME, dateOfBirth: '2011-01-01', dobPrecision: 'YEAR' }, interviewConsent: ALL_YES });
+    const made = await complete('atd.caseworker', { bioData: { givenNameLo: CANARY_NAME, dateOfBirth: '2011-01-01', dobPrecision: 'YEAR', sex: 'FEMININE' }, interviewConsent: ALL_YES });
     const before = await rowText(made.id);
     const res = await post('atd.caseworker', `/${made.id}/submit`, { version: made.version });
     expect(res.status).toBe(409);
@@ -305,7 +324,7 @@ describe('screenings', () => {
     expect(late.status).toBe(409);
     expect(late.body.code).toBe('ACTION_NOT_ALLOWED_IN_STATE');
 
-    const audit = (await auditSince(s.admin, seq)).filter((a) => a.object_id === c.id && a.action !== 'SCREENING_READ');
+    const audit = (await auditSince(s.admin, seq)).filter((a) => a.object_id === c.id && a.action !== 'SCREENING_READ' && a.outcome === 'ALLOWED');
     expect(audit.map((a) => a.action)).toEqual(['SCREENING_RETURNED', 'SCREENING_UPDATED', 'SCREENING_SUBMITTED', 'SCREENING_APPROVED']);
     expect(audit[1]?.details).toEqual({ sections: ['needsAndRisks'], from: 'RETURNED', to: 'DRAFT' });
     expect(JSON.stringify(audit)).not.toContain(CANARY_COMMENT);

@@ -1,4 +1,4 @@
-import { hasPermission, SEED_DEMO_USERS, type Role } from '@ctms/domain';
+import { hasPermission, SEED_DEMO_USERS, seedUserSubject } from '@ctms/domain';
 import { FieldCipher } from '../src/platform/crypto/field-cipher';
 import { StatsService } from '../src/stats/stats.service';
 import { auditSince, lastAuditSeq, startStack, TestStack } from './harness';
@@ -141,7 +141,7 @@ describe('statistics (GET /stats/summary)', () => {
     for (const u of SEED_DEMO_USERS) {
       const token = (await s.login(u.username)).accessToken;
       const res = await get(token);
-      const allowed = hasPermission(u.roles as Role[], 'stats:read');
+      const allowed = hasPermission(seedUserSubject(u), 'stats:read');
       if (res.status !== (allowed ? 200 : 403)) failures.push(`${u.username}: ${res.status}`);
     }
     expect(failures).toEqual([]);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { hasPermission, isPermission, SEED_DEMO_USERS } from '@ctms/domain';
+import { hasPermission, isPermission, SEED_DEMO_USERS, seedUserSubject } from '@ctms/domain';
 import { listRoutes } from '../src/platform/auth/route-audit';
 import { startStack, TestStack } from './harness';
 
@@ -39,7 +39,7 @@ describe('every write route refuses bad input with a 400 naming the field', () =
       } else {
         const permission = r.permission;
         if (!isPermission(permission)) throw new Error(`${r.path} has no permission`);
-        const user = SEED_DEMO_USERS.find((u) => hasPermission(u.roles, permission));
+        const user = SEED_DEMO_USERS.find((u) => hasPermission(seedUserSubject(u), permission));
         if (!user) throw new Error(`no demo account holds ${permission}`);
         req = s.http()[r.method.toLowerCase() as 'post' | 'patch' | 'put'](path).set('Authorization', `Bearer ${await tokenFor(user.username)}`);
       }

@@ -28,6 +28,12 @@ export const CONSENT_QUESTIONS = [
   'INFORMED_OF_WITHDRAWAL',
 ];
 
+/** One recruitment and one exploitation indicator answer: with a name, sex and age, the minimum a submission needs. */
+export const SUBMIT_MINIMUM_ANSWERS = [
+  { code: 'DR01', answer: 'PRESENT' },
+  { code: 'EX01', answer: 'PRESENT' },
+];
+
 export const AXE_URL = '/__e2e__/axe.min.js';
 
 export function launchBrowser() {
@@ -87,6 +93,19 @@ export async function api(baseUrl, path, { token, method = 'GET', body } = {}) {
   return json;
 }
 
+/**
+ * A supervisor assigns the case to `username` (found among the assignable colleagues of the case's
+ * province): the editor rule lets only the assigned caseworker (or a supervisor) hand off, consent,
+ * refer or note.
+ */
+export async function assignCase(baseUrl, supToken, caseId, username) {
+  const c = await api(baseUrl, `/cases/${caseId}`, { token: supToken });
+  const colleagues = await api(baseUrl, `/users/assignable?province=${c.provinceCode}`, { token: supToken });
+  const user = colleagues.items.find((u) => u.username === username);
+  if (!user) throw new Error(`${username} is not assignable to case ${caseId}`);
+  return api(baseUrl, `/cases/${caseId}/assign`, { token: supToken, method: 'POST', body: { version: c.version, userId: user.id } });
+}
+
 export async function apiLogin(baseUrl, username) {
   const r = await api(baseUrl, '/auth/login', { method: 'POST', body: { username, password: PASSWORD } });
   return { token: r.accessToken, user: r.user };
@@ -107,6 +126,7 @@ export async function screenAndApprove(baseUrl, cwToken, supToken, bioData) {
       metadata: { provinceCode: '01', interviewAt: past },
       interviewConsent: { ...consent, givenBy: 'SELF', form: 'WRITTEN_SIGNATURE', recordedAt: past },
       bioData: { dobPrecision: 'YEAR', dateOfBirth: '1999-01-01', sex: 'FEMININE', ...bioData },
+      indicatorAnswers: SUBMIT_MINIMUM_ANSWERS,
       interviewerAssessment: 'POSSIBLE_VICTIM',
     },
   });

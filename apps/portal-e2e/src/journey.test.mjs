@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { api as apiAt, apiLogin as apiLoginAt, artifacts, assertAccessible, CHROMIUM_ARGS, LAO, login as loginAt, logout, newPage as openPage, screenAndApprove as screenAndApproveAt } from './helpers.mjs';
+import { api as apiAt, apiLogin as apiLoginAt, artifacts, assertAccessible, assignCase, CHROMIUM_ARGS, LAO, login as loginAt, logout, newPage as openPage, screenAndApprove as screenAndApproveAt } from './helpers.mjs';
 import { startStack } from './stack.mjs';
 
 
@@ -242,6 +242,8 @@ for (const lang of ['lo', 'en']) {
       if (lang === 'en') {
         await grantConsent(c.id, 'LAW_ENFORCEMENT_SHARING', 'OSPP', ['CASE_SUMMARY', 'IDENTITY', 'EXPLOITATION_ACCOUNT', 'HEALTH', 'PERPETRATORS', 'LEGAL_PROCEEDINGS']);
       }
+      // the editor rule: the supervisor assigns the case to the investigator who hands it off
+      await assignCase(stack.baseUrl, (await apiLogin('atd.supervisor')).token, c.id, 'atd.investigator');
       await login(page, 'atd.investigator', lang);
       await page.goto(`${stack.baseUrl}/cases/${c.id}`);
       await page.getByTestId('tab-referrals').click();

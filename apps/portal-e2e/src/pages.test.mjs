@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { api, apiLogin, artifacts, assertAccessible, CONSENT_QUESTIONS, launchBrowser, login, logout, newPage } from './helpers.mjs';
+import { api, apiLogin, artifacts, assertAccessible, CONSENT_QUESTIONS, SUBMIT_MINIMUM_ANSWERS, launchBrowser, login, logout, newPage } from './helpers.mjs';
 import { startStack } from './stack.mjs';
 
 const VIEWPORTS = [
@@ -62,6 +62,7 @@ async function caseForLwu(lwuId) {
       metadata: { provinceCode: '01', interviewAt: past },
       interviewConsent: { ...consent, givenBy: 'SELF', form: 'WRITTEN_SIGNATURE', recordedAt: past },
       bioData: { givenNameLo: 'ທົດສອບ', familyNameLo: 'ໜ້າຈໍ', dobPrecision: 'YEAR', dateOfBirth: '2000-01-01', sex: 'FEMININE' },
+      indicatorAnswers: SUBMIT_MINIMUM_ANSWERS,
       interviewerAssessment: 'POSSIBLE_VICTIM',
     },
   });

@@ -77,11 +77,13 @@ test('caseworker interviews in Lao, the draft survives a reload, supervisor appr
 
     // interview details: saved on its own, the URL becomes the screening's
     await page.getByTestId('consent-next').click();
-    await page.getByTestId('f-metadata-district').fill('ຈັນທະບູລີ');
+    // the district is picked from the province's list by typing part of its Lao name
+    await page.getByTestId('f-metadata-district').fill('ຈັນທະ');
+    await page.getByTestId('f-metadata-district-opt-0101').click();
     await choose(page, 'f-metadata-facilityType', 'ດ່ານຊາຍແດນ');
     await choose(page, 'f-metadata-referralSource', 'ຕຳຫຼວດຕ້ານການຄ້າມະນຸດ');
-    await page.getByTestId('f-metadata-interviewAt').fill('2026-01-10T09:30');
-    await page.getByTestId('f-metadata-interviewLanguage').fill('lo');
+    // the interview time and language are filled in already (now, Lao)
+    assert.match(await page.getByTestId('f-metadata-interviewAt-year').inputValue(), /^20\d\d$/);
     await waitSaved(page);
     await page.waitForURL(/\/screenings\/[0-9a-f-]{36}$/);
     screeningId = page.url().split('/').pop();
@@ -94,8 +96,11 @@ test('caseworker interviews in Lao, the draft survives a reload, supervisor appr
     await page.getByTestId('f-bioData-givenNameLo').fill('ບົວພັນ');
     await page.getByTestId('f-bioData-familyNameLo').fill('ສີສຸວັນ');
     await page.getByTestId('f-bioData-latinNames').fill('Bouaphan Sisouvan');
-    await page.getByTestId('f-bioData-dateOfBirth').fill('1998-03-01');
-    await choose(page, 'f-bioData-dobPrecision', 'ຮູ້ວັນທີແນ່ນອນ');
+    await page.getByTestId('f-bioData-latinNames').press('Enter');
+    await page.getByTestId('f-bioData-dateOfBirth-day').fill('1');
+    await page.getByTestId('f-bioData-dateOfBirth-month').fill('3');
+    await page.getByTestId('f-bioData-dateOfBirth-year').fill('1998');
+    await page.getByTestId('derived-age').waitFor();
     await choose(page, 'f-bioData-sex', 'ຍິງ');
     await page.reload();
     await page.getByTestId('wizard').waitFor();
@@ -103,12 +108,12 @@ test('caseworker interviews in Lao, the draft survives a reload, supervisor appr
     await waitSaved(page);
     await openStep(page, 'bioData');
     assert.equal(await page.getByTestId('f-bioData-givenNameLo').inputValue(), 'ບົວພັນ', 'the draft was kept across the reload');
-    assert.equal(await page.getByTestId('f-bioData-dateOfBirth').inputValue(), '1998-03-01');
-    assert.equal(
-      await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ctms.screeningDraft.')).length),
-      0,
-      'the device copy is removed once the server has the edits',
+    assert.deepEqual(
+      [await page.getByTestId('f-bioData-dateOfBirth-day').inputValue(), await page.getByTestId('f-bioData-dateOfBirth-month').inputValue(), await page.getByTestId('f-bioData-dateOfBirth-year').inputValue()],
+      ['1', '3', '1998'],
     );
+    // the device copy is removed once the server has the edits
+    await page.waitForFunction(() => Object.keys(localStorage).filter((k) => k.startsWith('ctms.screeningDraft.')).length === 0);
 
     // duplicate check before a new person
     const search = page.waitForResponse((r) => r.url().endsWith('/api/v1/persons/search'));
@@ -144,10 +149,11 @@ test('caseworker interviews in Lao, the draft survives a reload, supervisor appr
 
     // assessment and submit
     await openStep(page, 'assessment');
-    await choose(page, 'interviewer-assessment', 'ອາດເປັນຜູ້ຖືກເຄາະຮ້າຍ');
+    await page.getByTestId('assessment-POSSIBLE_VICTIM').click();
     await page.getByTestId('assessment-rationale').fill('ມີຕົວຊີ້ວັດຫຼາຍຢ່າງ');
     await waitSaved(page);
     await page.getByTestId('submit').click();
+    await page.getByTestId('submitted-confirmation').waitFor();
     await page.getByTestId('review-title').waitFor();
     assert.match(await page.getByTestId('screening-status').innerText(), /ສົ່ງໃຫ້ກວດກາແລ້ວ/);
     await logout(page);

@@ -15,3 +15,6 @@ export * from './lib/referral-views';
 export * from './lib/dates';
 export * from './lib/search-limits';
 export * from './lib/places';
+export * from './lib/access-rules';
+export * from './lib/match-request-views';
+export * from './lib/screening-submit';

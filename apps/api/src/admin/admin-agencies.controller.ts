@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AgencyView, Page } from '@ctms/domain';
+import { IdParam } from '../platform/http/params';
 import { Ctx, RequirePermission } from '../platform/auth/decorators';
 import type { RequestContext } from '../platform/http/request-context';
 import { AdminAgenciesService } from './admin-agencies.service';
-import { IdParam } from './admin-users.controller';
+
 import { CreateAgencyDto, ListAgenciesQueryDto, UpdateAgencyDto } from './dto/agency.dto';
 
 /** Agency administration: SYSTEM_ADMIN only (the permission `agency:manage` says so). */

@@ -1,6 +1,6 @@
 import { ForbiddenException, UnauthorizedException } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
-import { ASSIGNABLE_BY_AGENCY_ADMIN, checkPassword, PERMISSIONS, permissionsOf, type AgencyCapability, type Role } from '@ctms/domain';
+import { ASSIGNABLE_BY_AGENCY_ADMIN, checkPassword, PERMISSIONS, rolePermissions, type AgencyCapability, type Role } from '@ctms/domain';
 import { ValidationFailed } from '../platform/http/errors';
 import type { Actor, RequestContext } from '../platform/http/request-context';
 
@@ -77,7 +77,7 @@ export function checkGrant(scope: AdminScope, roles: readonly Role[], target: Gr
     problems.push("SYSTEM_ADMIN may be granted only to users of the system administrator's own agency");
   }
   if (roles.some((r) => ADMIN_ROLES.includes(r))) {
-    const caseRoles = roles.filter((r) => [...permissionsOf([r])].some((p) => PERMISSIONS[p].caseContent));
+    const caseRoles = roles.filter((r) => [...rolePermissions([r])].some((p) => PERMISSIONS[p].caseContent));
     if (caseRoles.length) problems.push(`an administrator role cannot be combined with ${caseRoles.join(', ')} (administrators never read case content)`);
   }
   for (const r of roles) {

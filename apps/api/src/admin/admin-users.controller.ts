@@ -1,15 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Page, UserView } from '@ctms/domain';
+import { IdParam } from '../platform/http/params';
 import { Ctx, RequirePermission } from '../platform/auth/decorators';
-import { NotFound } from '../platform/http/errors';
 import type { RequestContext } from '../platform/http/request-context';
 import { AdminUsersService, UserWithTemporaryPassword } from './admin-users.service';
 import { ReasonDto } from './dto/common.dto';
 import { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './dto/user.dto';
-
-/** A malformed id is just another id that is not there: the same 404. */
-export const IdParam = () => Param('id', new ParseUUIDPipe({ exceptionFactory: () => new NotFound() }));
 
 /** User administration: AGENCY_ADMIN for their own agency, SYSTEM_ADMIN for all. No case content here. */
 @ApiTags('admin')

@@ -4,7 +4,7 @@ import type { Page, UserStatus, UserView } from '@ctms/domain';
 import { AgencyEntity } from '../agencies/agency.entity';
 import { AuditService } from '../platform/audit/audit.service';
 import { PasswordHasher } from '../platform/auth/password-hasher';
-import { Conflict, NotFound, ValidationFailed } from '../platform/http/errors';
+import { Conflict, markAudited, NotFound, ValidationFailed } from '../platform/http/errors';
 import type { RequestContext } from '../platform/http/request-context';
 import { UserEntity } from '../users/user.entity';
 import { toUserView } from '../users/user.mapper';
@@ -217,7 +217,7 @@ export class AdminUsersService {
           outcome: 'ALLOWED',
           objectType: 'user',
           objectId: id,
-          reason,
+          reasonText: reason,
           details: { fields: ['password', 'mustChangePassword'], refreshTokensRevoked: revoked },
         },
         m,
@@ -243,7 +243,7 @@ export class AdminUsersService {
       const revoked = await endSessions(m, id);
       await this.audit.record(
         ctx,
-        { action: 'USER_MFA_RESET', outcome: 'ALLOWED', objectType: 'user', objectId: id, reason, details: { fields: ['mfa'], wasEnabled, refreshTokensRevoked: revoked } },
+        { action: 'USER_MFA_RESET', outcome: 'ALLOWED', objectType: 'user', objectId: id, reasonText: reason, details: { fields: ['mfa'], wasEnabled, refreshTokensRevoked: revoked } },
         m,
       );
       return this.view(m, id);
@@ -267,7 +267,7 @@ export class AdminUsersService {
           outcome: 'ALLOWED',
           objectType: 'user',
           objectId: id,
-          reason,
+          reasonText: reason,
           details: { fields: ['status'], from: u.status, to, ...(to === 'DISABLED' ? { refreshTokensRevoked: revoked } : {}) },
         },
         m,
@@ -323,6 +323,7 @@ export class AdminUsersService {
     } catch (e) {
       if (e instanceof AdminDenied) {
         await this.audit.record(ctx, { action, outcome: 'DENIED', objectType: 'user', objectId, reason: e.reasonCode });
+        markAudited(e);
       }
       throw e;
     }

@@ -3,32 +3,48 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { loadConfig } from '../platform/config/config';
+import { createFieldCipher } from '../platform/crypto/crypto.module';
+import { FileAuthenticationError } from '../platform/crypto/crypto-errors';
+import { FileCipher } from '../platform/crypto/file-cipher';
 import { AttachmentStorage } from './attachment-storage';
+
+async function text(stream: NodeJS.ReadableStream): Promise<string> {
+  const parts: Buffer[] = [];
+  for await (const p of stream) parts.push(p as Buffer);
+  return Buffer.concat(parts).toString('latin1');
+}
 
 describe('attachment storage', () => {
   let dir: string;
   let storage: AttachmentStorage;
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'ctms-storage-'));
-    storage = new AttachmentStorage(loadConfig({ ATTACHMENTS_DIR: join(dir, 'files') }));
+    storage = new AttachmentStorage(loadConfig({ ATTACHMENTS_DIR: join(dir, 'files') }), new FileCipher(createFieldCipher({}, 'test')));
     await storage.onModuleInit();
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('creates its directory private, writes private files and moves them to <yyyy>/<uuid>', async () => {
+  it('creates its directory private, writes private encrypted files and moves them to <yyyy>/<uuid>', async () => {
     expect(statSync(join(dir, 'files')).mode & 0o777).toBe(0o700);
     const id = randomUUID();
     const key = storage.newKey(id, new Date('2026-12-31T20:00:00Z'));
     expect(key).toBe(`2026/${id}`);
-    const temp = await storage.writeTemp(Buffer.from('%PDF-1.4 x'));
-    expect(statSync(temp).mode & 0o777).toBe(0o600);
-    await storage.place(temp, key);
-    expect(existsSync(temp)).toBe(false);
+    const dataKey = storage.newDataKey(id);
+    expect(dataKey.wrapped).toMatch(/^v1\./);
+    const temp = await storage.writeTemp(Buffer.from('%PDF-1.4 x'), id, dataKey.key);
+    expect(temp.bytes).toBe(10);
+    expect(statSync(temp.path).mode & 0o777).toBe(0o600);
+    await storage.place(temp.path, key);
+    expect(existsSync(temp.path)).toBe(false);
     const final = join(dir, 'files', key);
-    expect(readFileSync(final, 'latin1')).toBe('%PDF-1.4 x');
+    expect(readFileSync(final, 'latin1')).not.toContain('%PDF');
     expect(statSync(final).mode & 0o777).toBe(0o600);
     expect(statSync(join(dir, 'files', '2026')).mode & 0o777).toBe(0o700);
-    expect((await storage.read(key)).toString('latin1')).toBe('%PDF-1.4 x');
+    const opened = await storage.openDecrypted(key, id, storage.dataKey(id, dataKey.wrapped));
+    expect(opened.sha256).toBe(temp.sha256);
+    expect(await text(opened.stream())).toBe('%PDF-1.4 x');
+    // another attachment's row cannot open this file, even with this file's key
+    await expect(storage.openDecrypted(key, randomUUID(), dataKey.key)).rejects.toBeInstanceOf(FileAuthenticationError);
     await storage.remove({ key });
     await storage.remove({ key }); // already gone: no error
     expect(existsSync(final)).toBe(false);
@@ -41,8 +57,10 @@ describe('attachment storage', () => {
   });
 
   it('removes temporary files left over from a crash, but not recent ones', async () => {
-    const old = await storage.writeTemp(Buffer.from('old'));
-    const recent = await storage.writeTemp(Buffer.from('recent'));
+    const id = randomUUID();
+    const { key } = storage.newDataKey(id);
+    const old = (await storage.writeTemp(Buffer.from('old'), id, key)).path;
+    const recent = (await storage.writeTemp(Buffer.from('recent'), id, key)).path;
     const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
     utimesSync(old, twoHoursAgo, twoHoursAgo);
     expect(await storage.sweepIncoming()).toBe(1);

@@ -1,6 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn } from 'class-validator';
 import { DATA_CATEGORIES, type DataCategory } from '@ctms/domain';
+import { IdOf } from '../platform/access/id-of';
 
 export const ATTACHMENT_KINDS = ['EVIDENCE', 'CONSENT_FORM', 'OTHER'] as const;
 export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
@@ -15,14 +16,10 @@ export class UploadAttachmentDto {
   @IsIn(DATA_CATEGORIES)
   category: DataCategory;
 
-  @ApiPropertyOptional({ description: 'a referral of this case the file belongs to' })
-  @IsOptional()
-  @IsUUID()
+  @IdOf('referral', { optional: true, description: 'a referral of this case the file belongs to' })
   referralId?: string;
 
-  @ApiPropertyOptional({ description: 'a prosecution handoff of this case the file belongs to' })
-  @IsOptional()
-  @IsUUID()
+  @IdOf('handoff', { optional: true, description: 'a prosecution handoff of this case the file belongs to' })
   handoffId?: string;
 }
 

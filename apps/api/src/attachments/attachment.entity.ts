@@ -46,6 +46,13 @@ export class AttachmentEntity {
   @Column({ type: 'varchar', length: 64 })
   sha256: string;
 
+  /**
+   * the file's own data key, wrapped by the keyring (FieldCipher, bound to this row; decision 0013);
+   * NULL only for a plaintext file from before encryption, which `keys:rotate` encrypts
+   */
+  @Column({ name: 'data_key_enc', type: 'text', nullable: true })
+  dataKeyEnc: string | null;
+
   /** path under the storage directory; never derived from user input */
   @Column({ name: 'storage_key', type: 'varchar', length: 200 })
   storageKey: string;

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiBadRequestResponse,
@@ -13,21 +13,21 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DATA_CATEGORIES, type Page } from '@ctms/domain';
+import { ID_OF_PREFIX } from '../platform/access/id-of';
+import { AuditAs } from '../platform/audit/denial-audit';
+import { IdParam } from '../platform/http/params';
 import { Ctx, RequirePermission } from '../platform/auth/decorators';
-import { NotFound } from '../platform/http/errors';
 import { PageQueryDto } from '../platform/http/pagination';
 import type { RequestContext } from '../platform/http/request-context';
 import { ATTACHMENT_KINDS, AttachmentView, UploadAttachmentDto } from './attachment.dto';
 import { AttachmentsService, type UploadedFile as UploadedFilePart } from './attachments.service';
-
-/** A malformed id is just another id that is not there: the same 404. */
-const IdParam = () => Param('id', new ParseUUIDPipe({ exceptionFactory: () => new NotFound() }));
 
 @ApiTags('attachments')
 @Controller({ path: 'cases', version: '1' })
 export class CaseAttachmentsController {
   constructor(private readonly attachments: AttachmentsService) {}
 
+  @AuditAs('ATTACHMENT_UPLOADED', 'case')
   @RequirePermission('attachment:upload')
   @Post(':id/attachments')
   @HttpCode(201)
@@ -44,8 +44,8 @@ export class CaseAttachmentsController {
         file: { type: 'string', format: 'binary' },
         kind: { type: 'string', enum: [...ATTACHMENT_KINDS] },
         category: { type: 'string', enum: [...DATA_CATEGORIES] },
-        referralId: { type: 'string', format: 'uuid' },
-        handoffId: { type: 'string', format: 'uuid' },
+        referralId: { type: 'string', format: 'uuid', description: `${ID_OF_PREFIX}referral: a referral of this case the file belongs to` },
+        handoffId: { type: 'string', format: 'uuid', description: `${ID_OF_PREFIX}handoff: a prosecution handoff of this case the file belongs to` },
       },
     },
   })
@@ -62,6 +62,7 @@ export class CaseAttachmentsController {
     return this.attachments.upload(ctx, id, dto, file);
   }
 
+  @AuditAs('ATTACHMENTS_LISTED', 'case')
   @RequirePermission('attachment:read')
   @Get(':id/attachments')
   @ApiOperation({ summary: "The case's attachments whose category the caller's relation shows, newest first (keyset)" })
@@ -76,6 +77,7 @@ export class CaseAttachmentsController {
 export class AttachmentContentController {
   constructor(private readonly attachments: AttachmentsService) {}
 
+  @AuditAs('ATTACHMENT_DOWNLOADED', 'attachment')
   @RequirePermission('attachment:read')
   @Get(':id/content')
   @ApiOperation({ summary: 'Download the file: always as an attachment named attachment-<id>.<ext>, never inline' })
@@ -86,6 +88,6 @@ export class AttachmentContentController {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
-    return new StreamableFile(file.bytes, { type: file.mediaType, disposition: `attachment; filename="${file.downloadName}"`, length: file.bytes.length });
+    return new StreamableFile(file.stream, { type: file.mediaType, disposition: `attachment; filename="${file.downloadName}"`, length: file.bytes });
   }
 }

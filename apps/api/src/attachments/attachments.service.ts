@@ -1,14 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
-import type { AuditAction, Page } from '@ctms/domain';
-import { actorOf, addCaseEvent } from '../cases/case-db';
+import type { Page } from '@ctms/domain';
+import { actorOf, addCaseEvent, requireCaseEditor } from '../cases/case-db';
 import { TS_KEY_RE, UUID_RE } from '../cases/cases.service';
-import { caseAccessSql } from '../platform/access/case-scope';
-import { caseRelationSql } from '../platform/access/relations';
+import { caseCategoriesOf, caseLead } from '../platform/access/access';
+import { and, select, selectOne, sql, type Sql } from '../platform/database/sql';
 import { AuditService } from '../platform/audit/audit.service';
 import { FieldCipher } from '../platform/crypto/field-cipher';
-import { NotFound, UnsupportedMediaType, ValidationFailed } from '../platform/http/errors';
+import { Conflict, NotFound, RefusedId, UnsupportedMediaType, ValidationFailed } from '../platform/http/errors';
 import { DEFAULT_PAGE, decodeTupleCursor, encodeTupleCursor, pageOf, PageQueryDto } from '../platform/http/pagination';
 import type { Actor, RequestContext } from '../platform/http/request-context';
 import { AttachmentStorage } from './attachment-storage';
@@ -23,7 +24,9 @@ export interface UploadedFile {
 }
 
 export interface AttachmentContent {
-  bytes: Buffer;
+  /** the plaintext, authenticated as a whole before this is returned */
+  stream: Readable;
+  bytes: number;
   mediaType: string;
   downloadName: string;
 }
@@ -73,15 +76,17 @@ export class AttachmentsService {
     if (!file) throw new ValidationFailed([{ field: 'file', problems: ['file is required (a multipart part named "file")'] }]);
     if (file.size === 0 || file.buffer.length === 0) throw new ValidationFailed([{ field: 'file', problems: ['file is empty'] }]);
     const actor = actorOf(ctx);
-    const access = uploadAccess(actor, dto, 3);
-    const params = [caseId, dto.category, ...access.params];
+    const access = uploadAccess(actor, dto);
 
     // the relation first: a caller without one gets the standard 404 whatever the file is
-    const found: { ok: boolean }[] = await this.ds.query(`SELECT true AS ok FROM case_record c WHERE c.id = $1 AND $2::text IS NOT NULL AND ${access.sql}`, params);
-    if (!found.length) {
-      await this.denied(ctx, 'ATTACHMENT_UPLOADED', 'case', caseId);
-      throw new NotFound();
-    }
+    const found = await selectOne<{ lead_agency_id: string; province_code: string; assigned_to_id: string | null; status: string; lead: boolean }>(
+      this.ds,
+      sql`SELECT c.lead_agency_id, c.province_code, c.assigned_to_id, c.status, ${caseLead(actor, 'c')} AS lead
+            FROM case_record c WHERE c.id = ${caseId}::uuid AND ${access}`,
+    );
+    if (!found) throw new NotFound();
+    // the lead agency's side of the editor rule: the assigned caseworker or a supervisor uploads
+    if (found.lead) requireCaseEditor(actor, found);
     await this.checkLinks(caseId, dto);
 
     const fileName = cleanFileName(file.originalname);
@@ -95,31 +100,19 @@ export class AttachmentsService {
 
     const id = randomUUID();
     const key = this.storage.newKey(id);
-    const sha256 = createHash('sha256').update(clean.bytes).digest('hex');
-    const temp = await this.storage.writeTemp(clean.bytes);
+    const dataKey = this.storage.newDataKey(id);
+    const { path: temp, sha256 } = await this.storage.writeTemp(clean.bytes, id, dataKey.key);
     let placed = false;
     try {
       await this.ds.transaction(async (m) => {
         // the relation is checked again by the statement that writes the row
-        const inserted: { id: string }[] = await m.query(
-          `INSERT INTO attachment (id, case_id, referral_id, handoff_id, kind, category, file_name_enc, media_type, size_bytes, sha256, storage_key, uploaded_by_id, created_at)
-           SELECT $${params.length + 1}, c.id, $${params.length + 2}, $${params.length + 3}, $${params.length + 4}, $2::text, $${params.length + 5}, $${params.length + 6},
-                  $${params.length + 7}, $${params.length + 8}, $${params.length + 9}, $${params.length + 10}, clock_timestamp()
-             FROM case_record c WHERE c.id = $1 AND ${access.sql}
-           RETURNING id`,
-          [
-            ...params,
-            id,
-            dto.referralId ?? null,
-            dto.handoffId ?? null,
-            dto.kind,
-            this.cipher.encrypt(fileName, FILE_NAME(id)),
-            clean.mediaType,
-            clean.bytes.length,
-            sha256,
-            key,
-            actor.userId,
-          ],
+        const inserted = await select<{ id: string }>(
+          m,
+          sql`INSERT INTO attachment (id, case_id, referral_id, handoff_id, kind, category, file_name_enc, media_type, size_bytes, sha256, storage_key, uploaded_by_id, created_at, data_key_enc)
+              SELECT ${id}::uuid, c.id, ${dto.referralId ?? null}::uuid, ${dto.handoffId ?? null}::uuid, ${dto.kind}, ${dto.category}, ${this.cipher.encrypt(fileName, FILE_NAME(id))},
+                     ${clean.mediaType}, ${clean.bytes.length}, ${sha256}, ${key}, ${actor.userId}::uuid, clock_timestamp(), ${dataKey.wrapped}
+                FROM case_record c WHERE c.id = ${caseId}::uuid AND ${access}
+              RETURNING id`,
         );
         if (!inserted.length) throw new NotFound();
         const details = { attachmentId: id, kind: dto.kind, category: dto.category, mediaType: clean.mediaType, sizeBytes: clean.bytes.length, metadataStripped: clean.stripped };
@@ -131,7 +124,6 @@ export class AttachmentsService {
     } catch (e) {
       await this.storage.remove({ path: temp }).catch(() => undefined);
       if (placed) await this.storage.remove({ key }).catch((err: Error) => this.logger.error({ attachmentId: id, err: err.message }, 'could not remove the file of a failed upload'));
-      if (e instanceof NotFound) await this.denied(ctx, 'ATTACHMENT_UPLOADED', 'case', caseId);
       throw e;
     }
     const view = await this.loadViews(actor, caseId, { id });
@@ -143,34 +135,41 @@ export class AttachmentsService {
   /** The attachments of a case whose category the caller's relation shows, newest first (keyset). */
   async list(ctx: RequestContext, caseId: string, q: PageQueryDto): Promise<Page<AttachmentView>> {
     const actor = actorOf(ctx);
-    const rel = caseRelationSql(actor, 'c', 2);
-    const cats: { cats: string[] | null }[] = await this.ds.query(`SELECT ${rel.sql} AS cats FROM case_record c WHERE c.id = $1`, [caseId, ...rel.params]);
-    if (!cats[0]?.cats) {
-      await this.denied(ctx, 'ATTACHMENTS_LISTED', 'case', caseId);
-      throw new NotFound();
-    }
+    const seen = await selectOne<{ id: string }>(this.ds, sql`SELECT c.id FROM case_record c WHERE c.id = ${caseId}::uuid AND ${caseCategoriesOf(actor, 'c')} IS NOT NULL`);
+    if (!seen) throw new NotFound();
     const page = await this.loadViews(actor, caseId, { q });
     await this.audit.record(ctx, { action: 'ATTACHMENTS_LISTED', outcome: 'ALLOWED', objectType: 'case', objectId: caseId, details: { count: page.items.length } });
     return page;
   }
 
-  /** The stored bytes of one attachment, checked against the digest recorded at upload. */
+  /**
+   * The plaintext of one attachment as a stream: the file is decrypted and authenticated as a whole,
+   * and checked against the digest recorded at upload, before the first byte is handed out. A file
+   * from before encryption (no data key) is refused until `keys:rotate` has encrypted it.
+   */
   async content(ctx: RequestContext, id: string): Promise<AttachmentContent> {
     const actor = actorOf(ctx);
-    const rel = caseRelationSql(actor, 'c', 2);
-    const rows: { case_id: string; media_type: string; storage_key: string; sha256: string; category: string }[] = await this.ds.query(
-      `SELECT a.case_id, a.media_type, a.storage_key, a.sha256, a.category
-         FROM attachment a JOIN case_record c ON c.id = a.case_id
-        WHERE a.id = $1 AND a.category = ANY(${rel.sql})`,
-      [id, ...rel.params],
+    const row = await selectOne<{ case_id: string; media_type: string; storage_key: string; sha256: string; category: string; data_key_enc: string | null }>(
+      this.ds,
+      sql`SELECT a.case_id, a.media_type, a.storage_key, a.sha256, a.category, a.data_key_enc
+            FROM attachment a JOIN case_record c ON c.id = a.case_id
+           WHERE a.id = ${id}::uuid AND a.category = ANY(${caseCategoriesOf(actor, 'c')})`,
     );
-    const row = rows[0];
-    if (!row) {
-      await this.denied(ctx, 'ATTACHMENT_DOWNLOADED', 'attachment', id);
-      throw new NotFound();
+    if (!row) throw new NotFound();
+    if (!row.data_key_enc) {
+      this.logger.error({ attachmentId: id }, 'attachment file is not encrypted yet: run keys:rotate');
+      throw new Conflict('FILE_NOT_ENCRYPTED_YET', 'This file is waiting to be encrypted; ask an administrator to run the key rotation');
     }
-    const bytes = await this.storage.read(row.storage_key);
-    if (createHash('sha256').update(bytes).digest('hex') !== row.sha256) {
+    let file;
+    try {
+      file = await this.storage.openDecrypted(row.storage_key, id, this.storage.dataKey(id, row.data_key_enc));
+    } catch (e) {
+      // the error names no path or value; the file is not served
+      this.logger.error({ attachmentId: id, err: e instanceof Error ? e.name : 'error' }, 'attachment file cannot be read or failed authentication');
+      throw new Error('attachment integrity check failed');
+    }
+    if (file.sha256 !== row.sha256) {
+      await file.close();
       this.logger.error({ attachmentId: id }, 'attachment file does not match its recorded digest');
       throw new Error('attachment integrity check failed');
     }
@@ -182,29 +181,27 @@ export class AttachmentsService {
       details: { attachmentId: id, category: row.category, mediaType: row.media_type },
     });
     const ext = extensionFor(row.media_type);
-    return { bytes, mediaType: row.media_type, downloadName: `attachment-${id}.${ext}` };
+    return { stream: file.stream(), bytes: file.bytes, mediaType: row.media_type, downloadName: `attachment-${id}.${ext}` };
   }
 
   // -------------------------------------------------------------------------------------------
 
   private async loadViews(actor: Actor, caseId: string, opts: { id?: string; q?: PageQueryDto }): Promise<Page<AttachmentView>> {
-    const rel = caseRelationSql(actor, 'c', 2);
-    const params: unknown[] = [caseId, ...rel.params];
-    let where = '';
-    if (opts.id) where += ` AND a.id = $${params.push(opts.id)}::uuid`;
+    const where: Sql[] = [sql`a.case_id = ${caseId}::uuid`, sql`a.category = ANY(${caseCategoriesOf(actor, 'c')})`];
+    if (opts.id) where.push(sql`a.id = ${opts.id}::uuid`);
     if (opts.q?.cursor) {
       const [at, cid] = decodeTupleCursor(opts.q.cursor, [TS_KEY_RE, UUID_RE]);
-      where += ` AND (a.created_at, a.id) < ($${params.push(at)}::timestamptz, $${params.push(cid)}::uuid)`;
+      where.push(sql`(a.created_at, a.id) < (${at}::timestamptz, ${cid}::uuid)`);
     }
     const limit = opts.q?.limit ?? DEFAULT_PAGE;
-    const rows: AttachmentRow[] = await this.ds.query(
-      `SELECT a.id, a.case_id, a.referral_id, a.handoff_id, a.kind, a.category, a.file_name_enc, a.media_type, a.size_bytes::text AS size_bytes,
-              a.sha256, a.uploaded_by_id, u.username AS uploaded_by_username, a.created_at,
-              to_char(a.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key
-         FROM attachment a JOIN case_record c ON c.id = a.case_id LEFT JOIN app_user u ON u.id = a.uploaded_by_id
-        WHERE a.case_id = $1 AND a.category = ANY(${rel.sql})${where}
-        ORDER BY a.created_at DESC, a.id DESC LIMIT $${params.push(limit + 1)}`,
-      params,
+    const rows = await select<AttachmentRow>(
+      this.ds,
+      sql`SELECT a.id, a.case_id, a.referral_id, a.handoff_id, a.kind, a.category, a.file_name_enc, a.media_type, a.size_bytes::text AS size_bytes,
+                 a.sha256, a.uploaded_by_id, u.username AS uploaded_by_username, a.created_at,
+                 to_char(a.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key
+            FROM attachment a JOIN case_record c ON c.id = a.case_id LEFT JOIN app_user u ON u.id = a.uploaded_by_id
+           WHERE ${and(where)}
+           ORDER BY a.created_at DESC, a.id DESC LIMIT ${limit + 1}`,
     );
     const page = pageOf(rows, limit, (r) => encodeTupleCursor([r.created_key, r.id]));
     return { items: page.items.map((r) => this.toView(r)), nextCursor: page.nextCursor };
@@ -229,38 +226,24 @@ export class AttachmentsService {
 
   /** A referral or handoff named in the upload must belong to this case. */
   private async checkLinks(caseId: string, dto: UploadAttachmentDto): Promise<void> {
-    const problems: { field: string; problems: string[] }[] = [];
-    if (dto.referralId) {
-      const r: unknown[] = await this.ds.query(`SELECT 1 FROM referral WHERE id = $1 AND case_id = $2`, [dto.referralId, caseId]);
-      if (!r.length) problems.push({ field: 'referralId', problems: ['is not a referral of this case'] });
+    if (dto.referralId && !(await selectOne(this.ds, sql`SELECT 1 FROM referral WHERE id = ${dto.referralId}::uuid AND case_id = ${caseId}::uuid`))) {
+      throw new RefusedId('referralId', 'is not a referral of this case');
     }
-    if (dto.handoffId) {
-      const h: unknown[] = await this.ds.query(`SELECT 1 FROM handoff WHERE id = $1 AND case_id = $2`, [dto.handoffId, caseId]);
-      if (!h.length) problems.push({ field: 'handoffId', problems: ['is not a handoff of this case'] });
+    if (dto.handoffId && !(await selectOne(this.ds, sql`SELECT 1 FROM handoff WHERE id = ${dto.handoffId}::uuid AND case_id = ${caseId}::uuid`))) {
+      throw new RefusedId('handoffId', 'is not a handoff of this case');
     }
-    if (problems.length) throw new ValidationFailed(problems);
-  }
-
-  private async denied(ctx: RequestContext, action: AuditAction, objectType: string, objectId: string): Promise<void> {
-    await this.audit.record(ctx, { action, outcome: 'DENIED', objectType, objectId, reason: 'NOT_FOUND' });
   }
 }
 
 /**
- * Who may add a file to case `c` (parameters from `first`; $2 is the category): the lead agency in
- * scope; or, for an upload naming its referral, the receiving agency of that referral while it is
- * active, in a category its relation shows.
+ * Who may add a file to case `c`: the lead agency in scope; or, for an upload naming its referral,
+ * the receiving agency of that referral while it is active, in a category its relation shows.
  */
-function uploadAccess(actor: Actor, dto: UploadAttachmentDto, first: number): { sql: string; params: unknown[] } {
-  const lead = caseAccessSql(actor, 'c', first);
+function uploadAccess(actor: Actor, dto: UploadAttachmentDto): Sql {
+  const lead = caseLead(actor, 'c');
   if (!dto.referralId) return lead;
-  const rel = caseRelationSql(actor, 'c', first + lead.params.length);
-  const n = first + lead.params.length + rel.params.length;
-  return {
-    sql: `(${lead.sql} OR (EXISTS (SELECT 1 FROM referral r WHERE r.id = $${n}::uuid AND r.case_id = c.id AND r.to_agency_id = $${n + 1}::uuid AND r.status = ANY($${n + 2}::text[]))
-            AND $2::text = ANY(${rel.sql})))`,
-    params: [...lead.params, ...rel.params, dto.referralId, actor.agencyId, ACTIVE_REFERRAL],
-  };
+  return sql`(${lead} OR (EXISTS (SELECT 1 FROM referral r WHERE r.id = ${dto.referralId}::uuid AND r.case_id = c.id AND r.to_agency_id = ${actor.agencyId}::uuid AND r.status = ANY(${[...ACTIVE_REFERRAL]}::text[]))
+            AND ${dto.category}::text = ANY(${caseCategoriesOf(actor, 'c')})))`;
 }
 
 /** The base name the client sent, without control characters, NFC, at most 255 characters. */

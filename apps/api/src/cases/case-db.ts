@@ -1,6 +1,6 @@
 import { UnauthorizedException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { LAO_TIME_ZONE, provinceByCode, todayInLaos } from '@ctms/domain';
+import { caseEditorRefusal, LAO_TIME_ZONE, leadsCase, provinceByCode, todayInLaos, type CaseFacts } from '@ctms/domain';
 import { Conflict } from '../platform/http/errors';
 import type { Actor, RequestContext } from '../platform/http/request-context';
 import type { TimelineEventKind } from './case-codes';
@@ -50,7 +50,26 @@ export function formatCaseNumber(provinceCode: string, year: number, sequence: n
   return `${suffix}-${year}-${String(sequence).padStart(5, '0')}`;
 }
 
-/** Is the actor in the case's lead agency, with a province scope covering the case? */
+/** Is the actor in the case's lead agency, with a province scope covering the case? (libs/domain leadsCase) */
 export function inLeadAgency(actor: Actor, c: { lead_agency_id: string; province_code: string }): boolean {
-  return c.lead_agency_id === actor.agencyId && (actor.allProvinces || actor.provinces.includes(c.province_code));
+  return leadsCase(actor, { leadAgencyId: c.lead_agency_id, provinceCode: c.province_code });
+}
+
+/** A case row as the domain's access rules read it (the editor rule). */
+export function caseFacts(c: { lead_agency_id: string; province_code: string; assigned_to_id: string | null; status: string }): CaseFacts {
+  return { leadAgencyId: c.lead_agency_id, provinceCode: c.province_code, assignedToId: c.assigned_to_id, status: c.status };
+}
+
+type CaseFactsRow = { lead_agency_id: string; province_code: string; assigned_to_id: string | null; status: string };
+
+/**
+ * The editor rule (libs/domain caseEditorRefusal) for every write on a case and its records: the
+ * assigned caseworker or a supervisor of the lead agency in scope, on a case that is not closed
+ * (`closedToo`: consents may still be recorded and withdrawn on a closed case). 409 with the reason.
+ */
+export function requireCaseEditor(actor: Actor, c: CaseFactsRow, opts: { closedToo?: boolean } = {}): void {
+  const refusal = caseEditorRefusal(actor, caseFacts(c), opts);
+  if (refusal === 'NOT_LEAD_AGENCY') throw new Conflict(refusal, 'Only the lead agency does this on its case');
+  if (refusal === 'NOT_CASE_EDITOR') throw new Conflict(refusal, 'Only the assigned caseworker or a supervisor of the lead agency does this');
+  if (refusal) throw new Conflict(refusal, 'A closed case is not changed; reopen it first');
 }

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { isProvinceCode } from '@ctms/domain';
 import { AuditService } from '../platform/audit/audit.service';
+import { FieldCipher } from '../platform/crypto/field-cipher';
 import type { RequestContext } from '../platform/http/request-context';
 import { addCaseEvent, formatCaseNumber, yearInLaos } from './case-db';
 
@@ -17,6 +18,24 @@ export interface OpenCaseInput {
   assignTo?: string | null;
   exploitationTypes?: string[];
   needs?: string[];
+  /** ISO 3166 codes of the destination recorded in the screening */
+  destinationCountries?: string[];
+  /** the screening's journey, narratives and control methods: the case's EXPLOITATION_ACCOUNT */
+  exploitation?: { narrative?: string; journeyEvents: object[]; meansOfControl: string[] } | null;
+}
+
+type Exploitation = NonNullable<OpenCaseInput['exploitation']>;
+
+/** The case's account with a screening's laid after it: narratives appended, events added, methods merged. */
+function mergeExploitation(current: Exploitation | null, added: Exploitation): Exploitation {
+  if (!current) return added;
+  const narrative = [current.narrative, added.narrative].filter((n): n is string => typeof n === 'string' && n !== '').join('\n\n');
+  return {
+    ...current,
+    ...(narrative ? { narrative } : {}),
+    journeyEvents: [...(current.journeyEvents ?? []), ...added.journeyEvents],
+    meansOfControl: [...new Set([...(current.meansOfControl ?? []), ...added.meansOfControl])],
+  };
 }
 
 /**
@@ -25,18 +44,23 @@ export interface OpenCaseInput {
  */
 @Injectable()
 export class CaseOpener {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly audit: AuditService,
+    private readonly cipher: FieldCipher,
+  ) {}
 
   async openOrAttach(m: EntityManager, ctx: RequestContext, input: OpenCaseInput): Promise<{ caseId: string; caseNumber: string; created: boolean }> {
     if (!isProvinceCode(input.provinceCode)) throw new Error(`unknown province code ${input.provinceCode}`);
     const exploitationTypes = input.exploitationTypes ?? [];
     const needs = input.needs ?? [];
+    const destinations = input.destinationCountries ?? [];
+    const bind = (caseId: string) => ({ table: 'case_record', column: 'exploitation_enc', rowId: caseId });
 
     // The person's open case with the same lead agency, locked so that two approvals do not both attach
     // to a case that is being closed (or both open a new one: the person row is locked first).
     await m.query(`SELECT id FROM person WHERE id = $1 FOR UPDATE`, [input.personId]);
-    const open: { id: string; case_number: string }[] = await m.query(
-      `SELECT id, case_number FROM case_record
+    const open: { id: string; case_number: string; exploitation_enc: string | null }[] = await m.query(
+      `SELECT id, case_number, exploitation_enc FROM case_record
         WHERE person_id = $1 AND lead_agency_id = $2 AND status <> 'CLOSED'
         ORDER BY opened_at DESC, id LIMIT 1 FOR UPDATE`,
       [input.personId, input.agencyId],
@@ -48,9 +72,20 @@ export class CaseOpener {
             SET exploitation_types = ARRAY(SELECT DISTINCT unnest(exploitation_types || $2::text[]) ORDER BY 1),
                 needs = ARRAY(SELECT DISTINCT unnest(needs || $3::text[]) ORDER BY 1),
                 flags = CASE WHEN $4::boolean AND NOT ('CHILD' = ANY(flags)) THEN flags || ARRAY['CHILD'] ELSE flags END,
+                destination_countries = ARRAY(SELECT DISTINCT unnest(destination_countries || $5::text[]) ORDER BY 1),
+                exploitation_enc = COALESCE($6, exploitation_enc),
                 version = version + 1, updated_at = now()
           WHERE id = $1`,
-        [existing.id, exploitationTypes, needs, input.isChild],
+        [
+          existing.id,
+          exploitationTypes,
+          needs,
+          input.isChild,
+          destinations,
+          input.exploitation
+            ? this.cipher.encryptJson(mergeExploitation(this.cipher.decryptJson<Exploitation>(existing.exploitation_enc, bind(existing.id)), input.exploitation), bind(existing.id))
+            : null,
+        ],
       );
       await addCaseEvent(m, ctx, existing.id, 'SCREENING_ATTACHED', { screeningId: input.screeningId });
       await this.audit.record(
@@ -75,9 +110,21 @@ export class CaseOpener {
     const caseNumber = formatCaseNumber(input.provinceCode, year, sequence);
     await m.query(
       `INSERT INTO case_record (id, case_number, person_id, lead_agency_id, province_code, status, identification_status,
-                                exploitation_types, needs, flags, opened_at, assigned_to_id)
-       VALUES ($1, $2, $3, $4, $5, 'OPEN', 'POSSIBLE_VICTIM', $6, $7, $8, now(), $9)`,
-      [id, caseNumber, input.personId, input.agencyId, input.provinceCode, [...new Set(exploitationTypes)], [...new Set(needs)], input.isChild ? ['CHILD'] : [], input.assignTo ?? null],
+                                exploitation_types, needs, flags, opened_at, assigned_to_id, destination_countries, exploitation_enc)
+       VALUES ($1, $2, $3, $4, $5, 'OPEN', 'POSSIBLE_VICTIM', $6, $7, $8, now(), $9, $10, $11)`,
+      [
+        id,
+        caseNumber,
+        input.personId,
+        input.agencyId,
+        input.provinceCode,
+        [...new Set(exploitationTypes)],
+        [...new Set(needs)],
+        input.isChild ? ['CHILD'] : [],
+        input.assignTo ?? null,
+        [...new Set(destinations)],
+        input.exploitation ? this.cipher.encryptJson(input.exploitation, bind(id)) : null,
+      ],
     );
     await addCaseEvent(m, ctx, id, 'CASE_OPENED', { screeningId: input.screeningId, provinceCode: input.provinceCode, child: input.isChild });
     await this.audit.record(

@@ -26,7 +26,7 @@ export class CaseRecordsService {
 
   /** Oldest first, keyset on (created_at, id). */
   async notes(ctx: RequestContext, caseId: string, q: PageQueryDto): Promise<Page<CaseNoteView>> {
-    return this.cases.deniedIsAudited(ctx, 'CASE_NOTES_READ', caseId, async () => {
+    {
       const actor = actorOf(ctx);
       await this.cases.load(this.ds.manager, actor, caseId, false);
       const limit = q.limit ?? DEFAULT_PAGE;
@@ -47,12 +47,12 @@ export class CaseRecordsService {
       const page = pageOf(rows, limit, (r) => encodeTupleCursor([r.created_key, r.id]));
       await this.audit.record(ctx, { action: 'CASE_NOTES_READ', outcome: 'ALLOWED', objectType: 'case', objectId: caseId, details: { count: page.items.length } });
       return { items: page.items.map((r) => toCaseNote(this.cipher, r)), nextCursor: page.nextCursor };
-    });
+    }
   }
 
   async addNote(ctx: RequestContext, caseId: string, dto: CreateNoteDto): Promise<CaseNoteView> {
-    return this.cases.deniedIsAudited(ctx, 'CASE_NOTE_ADDED', caseId, () =>
-      this.ds.transaction(async (m) => {
+    {
+      return this.ds.transaction(async (m) => {
         const actor = actorOf(ctx);
         const c = await this.cases.load(m, actor, caseId, true);
         this.cases.requireEditor(actor, c);
@@ -68,13 +68,13 @@ export class CaseRecordsService {
         const row = rows[0];
         if (!row) throw new Error('note vanished');
         return toCaseNote(this.cipher, row);
-      }),
-    );
+      });
+    }
   }
 
   /** Every event, oldest first, keyset on the event id. */
   async timeline(ctx: RequestContext, caseId: string, q: PageQueryDto): Promise<Page<CaseEventView>> {
-    return this.cases.deniedIsAudited(ctx, 'CASE_TIMELINE_READ', caseId, async () => {
+    {
       const actor = actorOf(ctx);
       await this.cases.load(this.ds.manager, actor, caseId, false);
       const limit = q.limit ?? DEFAULT_PAGE;
@@ -89,7 +89,7 @@ export class CaseRecordsService {
       const page = pageOf(rows, limit, (r) => encodeCursor(r.id));
       await this.audit.record(ctx, { action: 'CASE_TIMELINE_READ', outcome: 'ALLOWED', objectType: 'case', objectId: caseId });
       return { items: page.items.map(toCaseEvent), nextCursor: page.nextCursor };
-    });
+    }
   }
 
   /**
@@ -99,10 +99,10 @@ export class CaseRecordsService {
    * Supervisors of the lead agency in scope only.
    */
   async accessLog(ctx: RequestContext, caseId: string, q: PageQueryDto): Promise<Page<AccessLogEntryView>> {
-    return this.cases.deniedIsAudited(ctx, 'CASE_ACCESS_LOG_READ', caseId, async () => {
+    {
       const actor = actorOf(ctx);
       const c = await this.cases.load(this.ds.manager, actor, caseId, false);
-      if (!inLeadAgency(actor, c) || !hasPermission(actor.roles, 'case:access-log')) {
+      if (!inLeadAgency(actor, c) || !hasPermission(actor, 'case:access-log')) {
         throw new Conflict('NOT_LEAD_AGENCY', "Only the lead agency's supervisors see who accessed this case");
       }
       const limit = q.limit ?? DEFAULT_PAGE;
@@ -140,6 +140,6 @@ export class CaseRecordsService {
         })),
         nextCursor: page.nextCursor,
       };
-    });
+    }
   }
 }

@@ -50,7 +50,6 @@ export interface CaseRow extends CaseSummaryRow {
   contact_enc: string | null;
   legal_enc: string | null;
   plan_enc: string | null;
-  actor_can_identify: boolean;
   ident_id: string | null;
   ident_decision: string | null;
   ident_decided_on: string | null;

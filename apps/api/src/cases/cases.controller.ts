@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Page } from '@ctms/domain';
+import { AuditAs } from '../platform/audit/denial-audit';
+import { IdParam } from '../platform/http/params';
 import { Ctx, RequirePermission } from '../platform/auth/decorators';
-import { NotFound } from '../platform/http/errors';
 import { PageQueryDto } from '../platform/http/pagination';
 import type { RequestContext } from '../platform/http/request-context';
 import { CaseRecordsService } from './case-records.service';
@@ -19,9 +20,6 @@ import {
   UpdateCaseDto,
 } from './dto/case.dto';
 
-/** A malformed id is just another id that is not there: the same 404. */
-const IdParam = () => Param('id', new ParseUUIDPipe({ exceptionFactory: () => new NotFound() }));
-
 const CONFLICTS = 'STALE_VERSION, NOT_LEAD_AGENCY, NOT_CASE_EDITOR, ACTION_NOT_ALLOWED_IN_STATE, ROLE_NOT_ALLOWED, or another reason of the case machine';
 
 /**
@@ -36,6 +34,7 @@ export class CasesController {
     private readonly records: CaseRecordsService,
   ) {}
 
+  @AuditAs('CASE_LISTED', 'case')
   @RequirePermission('case:read')
   @Get()
   @ApiOperation({ summary: 'Cases the caller may open, most recently updated first (keyset); no names' })
@@ -43,6 +42,7 @@ export class CasesController {
     return this.cases.list(ctx, q);
   }
 
+  @AuditAs('CASE_READ', 'case')
   @RequirePermission('case:read')
   @Get(':id')
   @ApiOperation({ summary: 'One case with its protected categories decrypted and the actions the caller may take' })
@@ -51,6 +51,7 @@ export class CasesController {
     return this.cases.get(ctx, id);
   }
 
+  @AuditAs('CASE_UPDATED', 'case')
   @RequirePermission('case:update')
   @Patch(':id')
   @ApiOperation({ summary: 'Edit the case (assigned caseworker or supervisor of the lead agency); absent = unchanged, null = cleared' })
@@ -60,6 +61,7 @@ export class CasesController {
     return this.cases.update(ctx, id, dto);
   }
 
+  @AuditAs('CASE_ASSIGNED', 'case')
   @RequirePermission('case:assign')
   @Post(':id/assign')
   @HttpCode(200)
@@ -70,6 +72,7 @@ export class CasesController {
     return this.cases.assign(ctx, id, dto);
   }
 
+  @AuditAs('CASE_STATUS_CHANGED', 'case')
   @RequirePermission('case:update')
   @Post(':id/transition')
   @HttpCode(200)
@@ -79,6 +82,7 @@ export class CasesController {
     return this.cases.transition(ctx, id, dto);
   }
 
+  @AuditAs('CASE_IDENTIFICATION_DECIDED', 'case')
   @RequirePermission('case:identify')
   @Post(':id/identification')
   @HttpCode(200)
@@ -88,6 +92,7 @@ export class CasesController {
     return this.cases.identify(ctx, id, dto);
   }
 
+  @AuditAs('CASE_CLOSED', 'case')
   @RequirePermission('case:close')
   @Post(':id/close')
   @HttpCode(200)
@@ -97,6 +102,7 @@ export class CasesController {
     return this.cases.close(ctx, id, dto);
   }
 
+  @AuditAs('CASE_REOPENED', 'case')
   @RequirePermission('case:close')
   @Post(':id/reopen')
   @HttpCode(200)
@@ -106,6 +112,7 @@ export class CasesController {
     return this.cases.reopen(ctx, id, dto);
   }
 
+  @AuditAs('CASE_NOTES_READ', 'case')
   @RequirePermission('case:read')
   @Get(':id/notes')
   @ApiOperation({ summary: 'Notes, oldest first (keyset)' })
@@ -114,6 +121,7 @@ export class CasesController {
     return this.records.notes(ctx, id, q);
   }
 
+  @AuditAs('CASE_NOTE_ADDED', 'case')
   @RequirePermission('case:update')
   @Post(':id/notes')
   @ApiOperation({ summary: 'Append a note (encrypted; never edited)' })
@@ -122,6 +130,7 @@ export class CasesController {
     return this.records.addNote(ctx, id, dto);
   }
 
+  @AuditAs('CASE_TIMELINE_READ', 'case')
   @RequirePermission('case:read')
   @Get(':id/timeline')
   @ApiOperation({ summary: 'Every event on the case, oldest first (keyset): kind, time, actor, coded details' })
@@ -130,6 +139,7 @@ export class CasesController {
     return this.records.timeline(ctx, id, q);
   }
 
+  @AuditAs('CASE_ACCESS_LOG_READ', 'case')
   @RequirePermission('case:access-log')
   @Get(':id/access-log')
   @ApiOperation({ summary: 'Who read, changed or was refused this case, oldest first (supervisors of the lead agency)' })

@@ -5,23 +5,26 @@ import {
   allowedActions,
   can,
   CASE_MACHINE,
+  caseEditorRefusal,
+  CASE_ASSIGNEE_ROLES,
   hasPermission,
   IDENTIFICATION_MACHINE,
+  type AuditAction,
   type CaseAction,
   type CaseContext,
   type IdentificationContext,
   type Page,
 } from '@ctms/domain';
-import { caseAccessSql } from '../platform/access/case-scope';
-import { caseRelationSql } from '../platform/access/relations';
+import { caseCategoriesOf, caseLead, holds } from '../platform/access/access';
+import { AccessService } from '../platform/access/access.service';
+import { and, exec, join, raw, select, sql, type Sql } from '../platform/database/sql';
 import { AuditService } from '../platform/audit/audit.service';
 import { FieldCipher } from '../platform/crypto/field-cipher';
 import { Conflict, NotFound, ValidationFailed } from '../platform/http/errors';
 import { DEFAULT_PAGE, decodeTupleCursor, encodeTupleCursor, pageOf } from '../platform/http/pagination';
 import type { Actor, RequestContext } from '../platform/http/request-context';
 import type { CaseEventKind } from './case-codes';
-import { execUpdate } from '../platform/database/exec-update';
-import { actorOf, addCaseEvent, inLeadAgency, staleVersion, todayInLaos } from './case-db';
+import { actorOf, addCaseEvent, caseFacts, inLeadAgency, requireCaseEditor, staleVersion, todayInLaos } from './case-db';
 import { CaseRow, CaseSummaryRow, ENCRYPTED_CATEGORIES, EncryptedCategory, toCaseDetail, toCaseSummary } from './case.mapper';
 import type { CaseDetailView, CaseSummaryView } from './case.views';
 import {
@@ -38,46 +41,33 @@ const TS_KEY = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"
 export const TS_KEY_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-const SUMMARY_COLUMNS = `c.id, c.case_number, c.status, c.identification_status, c.province_code, c.lead_agency_id, a.code AS lead_agency_code,
+const SUMMARY_COLUMNS = raw(`c.id, c.case_number, c.status, c.identification_status, c.province_code, c.lead_agency_id, a.code AS lead_agency_code,
   c.assigned_to_id, u.username AS assigned_username, c.flags, c.exploitation_types, c.opened_at, c.updated_at,
-  ${TS_KEY('c.updated_at')} AS updated_key, c.version`;
+  ${TS_KEY('c.updated_at')} AS updated_key, c.version`);
 
-const SUMMARY_JOINS = `JOIN agency a ON a.id = c.lead_agency_id LEFT JOIN app_user u ON u.id = c.assigned_to_id`;
-
-/** The caller ($2 = agency id) is the case's lead agency (province scope: case_relation_categories is not NULL). */
-const LEAD = `(c.lead_agency_id = $2 AND rel.cats IS NOT NULL)`;
+const SUMMARY_JOINS = raw(`JOIN agency a ON a.id = c.lead_agency_id LEFT JOIN app_user u ON u.id = c.assigned_to_id`);
 
 /**
- * The caller's strongest relation to case `c` (spec/access.md), when case_relation_categories gives
- * one; what it may see is decided by that function, this only names the relation for the portal.
+ * The caller's strongest relation to case `c`, given `cats` (its case_relation_categories): what it
+ * may see is decided by that function (the access layer), this only names the relation for the portal.
  */
-const RELATION_KIND = `CASE
-    WHEN rel.cats IS NULL THEN NULL
-    WHEN c.lead_agency_id = $2 THEN 'LEAD_AGENCY'
-    WHEN EXISTS (SELECT 1 FROM referral rr WHERE rr.case_id = c.id AND rr.to_agency_id = $2 AND rr.status IN ('ACCEPTED','IN_PROGRESS')) THEN 'REFERRAL_ACTIVE'
-    WHEN EXISTS (SELECT 1 FROM referral rr WHERE rr.case_id = c.id AND rr.to_agency_id = $2 AND rr.status = 'PENDING') THEN 'REFERRAL_PENDING'
-    WHEN EXISTS (SELECT 1 FROM handoff hh WHERE hh.case_id = c.id AND hh.to_agency_id = $2 AND hh.status <> 'WITHDRAWN') THEN 'HANDOFF'
-    WHEN EXISTS (SELECT 1 FROM referral rr WHERE rr.case_id = c.id AND rr.to_agency_id = $2
+function relationKind(actor: Actor, cats: Sql): Sql {
+  const agency = actor.agencyId;
+  return sql`CASE
+    WHEN ${cats} IS NULL THEN NULL
+    WHEN c.lead_agency_id = ${agency}::uuid THEN 'LEAD_AGENCY'
+    WHEN EXISTS (SELECT 1 FROM referral rr WHERE rr.case_id = c.id AND rr.to_agency_id = ${agency}::uuid AND rr.status IN ('ACCEPTED','IN_PROGRESS')) THEN 'REFERRAL_ACTIVE'
+    WHEN EXISTS (SELECT 1 FROM referral rr WHERE rr.case_id = c.id AND rr.to_agency_id = ${agency}::uuid AND rr.status = 'PENDING') THEN 'REFERRAL_PENDING'
+    WHEN EXISTS (SELECT 1 FROM handoff hh WHERE hh.case_id = c.id AND hh.to_agency_id = ${agency}::uuid AND hh.status <> 'WITHDRAWN') THEN 'HANDOFF'
+    WHEN EXISTS (SELECT 1 FROM referral rr WHERE rr.case_id = c.id AND rr.to_agency_id = ${agency}::uuid
                   AND (rr.status = 'COMPLETED' OR (rr.status = 'CANCELLED' AND rr.acknowledged_at IS NOT NULL))) THEN 'REFERRAL_COMPLETED'
     ELSE 'REFERRAL_CLOSED' END`;
-
-/** Audit action per route, for the row written when the case is not found or the action is refused. */
-export type CaseAuditAction =
-  | 'CASE_READ'
-  | 'CASE_UPDATED'
-  | 'CASE_ASSIGNED'
-  | 'CASE_STATUS_CHANGED'
-  | 'CASE_IDENTIFICATION_DECIDED'
-  | 'CASE_CLOSED'
-  | 'CASE_REOPENED'
-  | 'CASE_NOTES_READ'
-  | 'CASE_NOTE_ADDED'
-  | 'CASE_TIMELINE_READ'
-  | 'CASE_ACCESS_LOG_READ';
+}
 
 /**
- * Cases: need-to-know decided in the SQL that loads the record (caseAccessSql), every write one
+ * Cases: need-to-know decided in the SQL that loads the record (the access layer), every write one
  * transaction holding the change, its timeline event and its audit row; every read one audit row.
+ * Refusals (404, 409) are audited by the DenialAuditInterceptor with the route's action.
  */
 @Injectable()
 export class CasesService {
@@ -85,6 +75,7 @@ export class CasesService {
     private readonly ds: DataSource,
     private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
+    private readonly access: AccessService,
   ) {}
 
   // -------------------------------------------------------------------------------------------
@@ -95,21 +86,19 @@ export class CasesService {
   async list(ctx: RequestContext, q: ListCasesQueryDto): Promise<Page<CaseSummaryView>> {
     const actor = actorOf(ctx);
     const limit = q.limit ?? DEFAULT_PAGE;
-    const access = caseAccessSql(actor, 'c', 1);
-    const params: unknown[] = [...access.params];
-    const where = [access.sql];
-    if (q.status) where.push(`c.status = $${params.push(q.status)}`);
-    if (q.province) where.push(`c.province_code = $${params.push(q.province)}`);
-    if (q.assignedTo) where.push(`c.assigned_to_id = $${params.push(q.assignedTo === 'me' ? actor.userId : q.assignedTo.toLowerCase())}::uuid`);
+    const where: Sql[] = [caseLead(actor, 'c')];
+    if (q.status) where.push(sql`c.status = ${q.status}`);
+    if (q.province) where.push(sql`c.province_code = ${q.province}`);
+    if (q.assignedTo) where.push(sql`c.assigned_to_id = ${q.assignedTo === 'me' ? actor.userId : q.assignedTo.toLowerCase()}::uuid`);
     if (q.cursor) {
       const [at, id] = decodeTupleCursor(q.cursor, [TS_KEY_RE, UUID_RE]);
-      where.push(`(c.updated_at, c.id) < ($${params.push(at)}::timestamptz, $${params.push(id)}::uuid)`);
+      where.push(sql`(c.updated_at, c.id) < (${at}::timestamptz, ${id}::uuid)`);
     }
-    const rows: CaseSummaryRow[] = await this.ds.query(
-      `SELECT ${SUMMARY_COLUMNS} FROM case_record c ${SUMMARY_JOINS}
-        WHERE ${where.join(' AND ')}
-        ORDER BY c.updated_at DESC, c.id DESC LIMIT $${params.push(limit + 1)}`,
-      params,
+    const rows = await select<CaseSummaryRow>(
+      this.ds,
+      sql`SELECT ${SUMMARY_COLUMNS} FROM case_record c ${SUMMARY_JOINS}
+           WHERE ${and(where)}
+           ORDER BY c.updated_at DESC, c.id DESC LIMIT ${limit + 1}`,
     );
     const page = pageOf(rows, limit, (r) => encodeTupleCursor([r.updated_key, r.id]));
     await this.audit.record(ctx, {
@@ -122,20 +111,18 @@ export class CasesService {
   }
 
   async get(ctx: RequestContext, id: string): Promise<CaseDetailView> {
-    return this.deniedIsAudited(ctx, 'CASE_READ', id, async () => {
-      const actor = actorOf(ctx);
-      // any relation opens the case (lead agency, referral, handoff); the row carries only what it allows
-      const row = await this.load(this.ds.manager, actor, id, false, true);
-      const view = this.detail(actor, row);
-      await this.audit.record(ctx, {
-        action: 'CASE_READ',
-        outcome: 'ALLOWED',
-        objectType: 'case',
-        objectId: id,
-        ...(row.relation === 'LEAD_AGENCY' ? {} : { details: { relation: row.relation, categories: row.visible_categories } }),
-      });
-      return view;
+    const actor = actorOf(ctx);
+    // any relation opens the case (lead agency, referral, handoff); the row carries only what it allows
+    const row = await this.load(this.ds.manager, actor, id, false, true);
+    const view = this.detail(actor, row);
+    await this.audit.record(ctx, {
+      action: 'CASE_READ',
+      outcome: 'ALLOWED',
+      objectType: 'case',
+      objectId: id,
+      ...(row.relation === 'LEAD_AGENCY' ? {} : { details: { relation: row.relation, categories: row.visible_categories } }),
     });
+    return view;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -146,11 +133,10 @@ export class CasesService {
     return this.write(ctx, 'CASE_UPDATED', id, async (m, actor, c) => {
       this.requireEditor(actor, c);
       if (c.version !== dto.version) throw staleVersion();
-      const sets: string[] = [];
-      const params: unknown[] = [id, dto.version];
+      const sets: Sql[] = [];
       const fields: string[] = [];
       const set = (column: string, field: string, value: unknown) => {
-        sets.push(`${column} = $${params.push(value)}`);
+        sets.push(sql`${raw(column)} = ${value}`);
         fields.push(field);
       };
       if (dto.exploitationTypes !== undefined) set('exploitation_types', 'exploitationTypes', dto.exploitationTypes ?? []);
@@ -164,8 +150,7 @@ export class CasesService {
         set(column, category, this.cipher.encryptJson(value, { table: 'case_record', column, rowId: id }));
       }
       if (!fields.length) return null; // nothing sent: nothing written
-      const n = await execUpdate(m, `UPDATE case_record SET ${sets.join(', ')}, version = version + 1, updated_at = now() WHERE id = $1 AND version = $2`, params);
-      if (n !== 1) throw staleVersion();
+      await this.bump(m, id, dto.version, sets);
       return { event: 'CASE_UPDATED', details: { fields } };
     });
   }
@@ -175,25 +160,14 @@ export class CasesService {
       if (!inLeadAgency(actor, c)) throw new Conflict('NOT_LEAD_AGENCY', 'Only the lead agency assigns this case');
       if (c.status === 'CLOSED') throw new Conflict('ACTION_NOT_ALLOWED_IN_STATE', 'A closed case is not assigned; reopen it first');
       if (c.version !== dto.version) throw staleVersion();
-      const ok: unknown[] = await m.query(
-        `SELECT 1 FROM app_user u
-          WHERE u.id = $1 AND u.status = 'ACTIVE' AND u.agency_id = $2
-            AND u.roles && ARRAY['CASEWORKER','INVESTIGATOR','SUPERVISOR']::text[]
-            AND (u.all_provinces OR $3 = ANY(u.provinces))`,
-        [dto.userId, c.lead_agency_id, c.province_code],
-      );
-      if (!ok.length) {
-        throw new ValidationFailed([
-          { field: 'userId', problems: ["must be an active caseworker, investigator or supervisor of the case's lead agency whose province scope covers the case"] },
-        ]);
-      }
-      const n = await execUpdate(m, `UPDATE case_record SET assigned_to_id = $3, version = version + 1, updated_at = now() WHERE id = $1 AND version = $2`, [
-        id,
-        dto.version,
-        dto.userId,
-      ]);
-      if (n !== 1) throw staleVersion();
-      return { event: 'CASE_ASSIGNED', details: { assignedTo: dto.userId, previous: c.assigned_to_id } };
+      const assignee = await this.access.assignee(m, dto.userId, 'userId', {
+        agencyId: c.lead_agency_id,
+        roles: CASE_ASSIGNEE_ROLES,
+        provinceCode: c.province_code,
+        problem: "must be an active caseworker, investigator or supervisor of the case's lead agency whose province scope covers the case",
+      });
+      await this.bump(m, id, dto.version, [sql`assigned_to_id = ${assignee}::uuid`]);
+      return { event: 'CASE_ASSIGNED', details: { assignedTo: assignee, previous: c.assigned_to_id } };
     });
   }
 
@@ -202,7 +176,7 @@ export class CasesService {
     return this.write(ctx, 'CASE_STATUS_CHANGED', id, async (m, actor, c) => {
       const to = this.decide(actor, c, dto.action, {});
       if (c.version !== dto.version) throw staleVersion();
-      await this.setStatus(m, id, dto.version, to, '', []);
+      await this.bump(m, id, dto.version, [sql`status = ${to}`]);
       return { event: 'STATUS_CHANGED', details: { action: dto.action, from: c.status, to } };
     });
   }
@@ -211,7 +185,7 @@ export class CasesService {
     return this.write(ctx, 'CASE_CLOSED', id, async (m, actor, c) => {
       const to = this.decide(actor, c, 'CLOSE', { closureReason: dto.reason, reason: dto.note ?? null });
       if (c.version !== dto.version) throw staleVersion();
-      await this.setStatus(m, id, dto.version, to, `closed_at = now(), closure_reason = $4`, [dto.reason]);
+      await this.bump(m, id, dto.version, [sql`status = ${to}`, sql`closed_at = now()`, sql`closure_reason = ${dto.reason}`]);
       const noteId = dto.note ? await this.insertNote(m, actor, id, dto.note) : null;
       return { event: 'CASE_CLOSED', details: { from: c.status, closureReason: dto.reason, noteId } };
     });
@@ -221,7 +195,7 @@ export class CasesService {
     return this.write(ctx, 'CASE_REOPENED', id, async (m, actor, c) => {
       const to = this.decide(actor, c, 'REOPEN', { reason: dto.reason });
       if (c.version !== dto.version) throw staleVersion();
-      await this.setStatus(m, id, dto.version, to, `closed_at = NULL, closure_reason = NULL`, []);
+      await this.bump(m, id, dto.version, [sql`status = ${to}`, sql`closed_at = NULL`, sql`closure_reason = NULL`]);
       const noteId = await this.insertNote(m, actor, id, dto.reason);
       return { event: 'CASE_REOPENED', details: { previousClosureReason: c.closure_reason, noteId } };
     });
@@ -230,9 +204,10 @@ export class CasesService {
   async identify(ctx: RequestContext, id: string, dto: IdentificationDto): Promise<CaseDetailView> {
     if (dto.decidedOn > todayInLaos()) throw new ValidationFailed([{ field: 'decidedOn', problems: ['must not be in the future'] }]);
     return this.write(ctx, 'CASE_IDENTIFICATION_DECIDED', id, async (m, actor, c) => {
-      if (!c.actor_can_identify) throw new Conflict('NOT_FORMAL_IDENTIFICATION_AGENCY', 'Only an agency with the formal identification capability decides');
+      // the capability rule (libs/domain): only an agency with FORMAL_IDENTIFICATION decides
+      if (!hasPermission(actor, 'case:identify')) throw new Conflict('NOT_FORMAL_IDENTIFICATION_AGENCY', 'Only an agency with the formal identification capability decides');
       const action = dto.decision === 'IDENTIFIED' ? 'IDENTIFY' : 'NOT_IDENTIFY';
-      const ictx: IdentificationContext = { roles: actor.roles, actorAgencyCode: actor.agencyCode, decisionDate: dto.decidedOn, reason: dto.reasons };
+      const ictx: IdentificationContext = { roles: actor.roles, actorCapabilities: actor.capabilities, decisionDate: dto.decidedOn, reason: dto.reasons };
       const decision = can(IDENTIFICATION_MACHINE, c.identification_status, action, ictx);
       if (!decision.ok) throw new Conflict(decision.reason, 'This identification decision is not allowed');
       if (dto.version !== undefined && c.version !== dto.version) throw staleVersion();
@@ -250,12 +225,7 @@ export class CasesService {
           this.cipher.encrypt(dto.reasons, { table: 'case_identification', column: 'reasons_enc', rowId: identificationId }),
         ],
       );
-      const n = await execUpdate(m, `UPDATE case_record SET identification_status = $3, version = version + 1, updated_at = now() WHERE id = $1 AND version = $2`, [
-        id,
-        c.version,
-        decision.to,
-      ]);
-      if (n !== 1) throw staleVersion();
+      await this.bump(m, id, c.version, [sql`identification_status = ${decision.to}`]);
       return {
         event: 'IDENTIFICATION_DECIDED',
         details: { identificationId, decision: dto.decision, decidedOn: dto.decidedOn, previous: c.identification_status },
@@ -275,40 +245,35 @@ export class CasesService {
    * does not carry are not even selected: they come back NULL.
    */
   async load(m: EntityManager, actor: Actor, id: string, lock: boolean, anyRelation = false): Promise<CaseRow> {
-    const rel = caseRelationSql(actor, 'c', 3);
-    const access = anyRelation ? { sql: 'rel.cats IS NOT NULL', params: [] } : caseAccessSql(actor, 'c', 3 + rel.params.length);
-    const blob = (category: string, column: string) => `CASE WHEN '${category}' = ANY(rel.cats) THEN c.${column} END AS ${column}`;
-    const rows: CaseRow[] = await m.query(
-      `SELECT ${SUMMARY_COLUMNS}, c.destination_countries, c.risk_level, c.needs, c.closed_at, c.closure_reason,
-              CASE WHEN 'IDENTITY' = ANY(rel.cats) THEN c.person_id END AS person_id,
-              ${blob('EXPLOITATION_ACCOUNT', 'exploitation_enc')}, ${blob('PERPETRATORS', 'perpetrators_enc')}, ${blob('HEALTH', 'health_enc')},
-              ${blob('CONTACT_LOCATION', 'contact_enc')}, ${blob('LEGAL_PROCEEDINGS', 'legal_enc')},
-              CASE WHEN ${LEAD} THEN c.plan_enc END AS plan_enc,
-              rel.cats AS visible_categories, ${RELATION_KIND} AS relation,
-              coalesce((SELECT 'FORMAL_IDENTIFICATION' = ANY(x.capabilities) FROM agency x WHERE x.id = $2), false) AS actor_can_identify,
-              i.id AS ident_id, i.decision AS ident_decision, i.decided_on::text AS ident_decided_on, i.decided_by_id AS ident_decided_by_id,
-              iu.username AS ident_decided_by_username, ia.code AS ident_agency_code, i.reasons_enc AS ident_reasons_enc, i.created_at AS ident_created_at
-         FROM case_record c ${SUMMARY_JOINS}
-         CROSS JOIN LATERAL (SELECT ${rel.sql} AS cats) rel
-         LEFT JOIN LATERAL (SELECT * FROM case_identification ci WHERE ci.case_id = c.id AND ${LEAD} ORDER BY ci.created_at DESC, ci.id DESC LIMIT 1) i ON true
-         LEFT JOIN app_user iu ON iu.id = i.decided_by_id
-         LEFT JOIN agency ia ON ia.id = i.agency_id
-        WHERE c.id = $1 AND ${access.sql}
-        ${lock ? 'FOR UPDATE OF c' : ''}`,
-      [id, actor.agencyId, ...rel.params, ...access.params],
+    const cats = raw('rel.cats');
+    const lead = sql`(c.lead_agency_id = ${actor.agencyId}::uuid AND ${cats} IS NOT NULL)`;
+    const blob = (category: EncryptedCategoryName, column: string) => sql`CASE WHEN ${holds(cats, category)} THEN c.${raw(column)} END AS ${raw(column)}`;
+    const rows = await select<CaseRow>(
+      m,
+      sql`SELECT ${SUMMARY_COLUMNS}, c.destination_countries, c.risk_level, c.needs, c.closed_at, c.closure_reason,
+                 CASE WHEN ${holds(cats, 'IDENTITY')} THEN c.person_id END AS person_id,
+                 ${blob('EXPLOITATION_ACCOUNT', 'exploitation_enc')}, ${blob('PERPETRATORS', 'perpetrators_enc')}, ${blob('HEALTH', 'health_enc')},
+                 ${blob('CONTACT_LOCATION', 'contact_enc')}, ${blob('LEGAL_PROCEEDINGS', 'legal_enc')},
+                 CASE WHEN ${lead} THEN c.plan_enc END AS plan_enc,
+                 ${cats} AS visible_categories, ${relationKind(actor, cats)} AS relation,
+                 i.id AS ident_id, i.decision AS ident_decision, i.decided_on::text AS ident_decided_on, i.decided_by_id AS ident_decided_by_id,
+                 iu.username AS ident_decided_by_username, ia.code AS ident_agency_code, i.reasons_enc AS ident_reasons_enc, i.created_at AS ident_created_at
+            FROM case_record c ${SUMMARY_JOINS}
+            CROSS JOIN LATERAL (SELECT ${caseCategoriesOf(actor, 'c')} AS cats) rel
+            LEFT JOIN LATERAL (SELECT * FROM case_identification ci WHERE ci.case_id = c.id AND ${lead} ORDER BY ci.created_at DESC, ci.id DESC LIMIT 1) i ON true
+            LEFT JOIN app_user iu ON iu.id = i.decided_by_id
+            LEFT JOIN agency ia ON ia.id = i.agency_id
+           WHERE c.id = ${id}::uuid AND ${anyRelation ? sql`${cats} IS NOT NULL` : caseLead(actor, 'c')}
+           ${raw(lock ? 'FOR UPDATE OF c' : '')}`,
     );
     const row = rows[0];
     if (!row) throw new NotFound();
     return row;
   }
 
-  /** The assigned caseworker or a supervisor of the lead agency in scope, on a case that is not closed. */
+  /** The editor rule (libs/domain): the assigned caseworker or a supervisor of the lead agency in scope, on a case that is not closed. */
   requireEditor(actor: Actor, c: CaseRow): void {
-    if (!inLeadAgency(actor, c)) throw new Conflict('NOT_LEAD_AGENCY', 'Only the lead agency edits this case');
-    if (!(c.assigned_to_id === actor.userId || actor.roles.includes('SUPERVISOR'))) {
-      throw new Conflict('NOT_CASE_EDITOR', 'Only the assigned caseworker or a supervisor edits this case');
-    }
-    if (c.status === 'CLOSED') throw new Conflict('ACTION_NOT_ALLOWED_IN_STATE', 'A closed case is not edited; reopen it first');
+    requireCaseEditor(actor, c);
   }
 
   /** Inserts an encrypted, append-only note and returns its id. */
@@ -321,11 +286,6 @@ export class CasesService {
     return noteId;
   }
 
-  /** Runs `fn`; a 404 or a refusal (409) on this case leaves one DENIED audit row (AuditService). */
-  deniedIsAudited<T>(ctx: RequestContext, action: CaseAuditAction, id: string, fn: () => Promise<T>): Promise<T> {
-    return this.audit.deniedIsAudited(ctx, action, 'case', id, fn);
-  }
-
   // -------------------------------------------------------------------------------------------
   // Internals
   // -------------------------------------------------------------------------------------------
@@ -336,30 +296,24 @@ export class CasesService {
    */
   private async write(
     ctx: RequestContext,
-    action: CaseAuditAction,
+    action: AuditAction,
     id: string,
     fn: (m: EntityManager, actor: Actor, c: CaseRow) => Promise<{ event: CaseEventKind; details: Record<string, unknown> } | null>,
   ): Promise<CaseDetailView> {
-    return this.deniedIsAudited(ctx, action, id, () =>
-      this.ds.transaction(async (m) => {
-        const actor = actorOf(ctx);
-        const c = await this.load(m, actor, id, true);
-        const change = await fn(m, actor, c);
-        if (!change) return this.detail(actor, c);
-        await addCaseEvent(m, ctx, id, change.event, change.details);
-        await this.audit.record(ctx, { action, outcome: 'ALLOWED', objectType: 'case', objectId: id, details: change.details }, m);
-        return this.detail(actor, await this.load(m, actor, id, false));
-      }),
-    );
+    return this.ds.transaction(async (m) => {
+      const actor = actorOf(ctx);
+      const c = await this.load(m, actor, id, true);
+      const change = await fn(m, actor, c);
+      if (!change) return this.detail(actor, c);
+      await addCaseEvent(m, ctx, id, change.event, change.details);
+      await this.audit.record(ctx, { action, outcome: 'ALLOWED', objectType: 'case', objectId: id, details: change.details }, m);
+      return this.detail(actor, await this.load(m, actor, id, false));
+    });
   }
 
-  private async setStatus(m: EntityManager, id: string, version: number, to: string, extraSet: string, extra: unknown[]): Promise<void> {
-    const n = await execUpdate(m, `UPDATE case_record SET status = $3${extraSet ? `, ${extraSet}` : ''}, version = version + 1, updated_at = now() WHERE id = $1 AND version = $2`, [
-      id,
-      version,
-      to,
-      ...extra,
-    ]);
+  /** SETs on the case at `version` (optimistic lock): a stale version is a 409. */
+  private async bump(m: EntityManager, id: string, version: number, sets: Sql[]): Promise<void> {
+    const n = await exec(m, sql`UPDATE case_record SET ${join(sets)}, version = version + 1, updated_at = now() WHERE id = ${id}::uuid AND version = ${version}::int`);
     if (n !== 1) throw staleVersion();
   }
 
@@ -376,16 +330,18 @@ export class CasesService {
 
   private detail(actor: Actor, c: CaseRow): CaseDetailView {
     const lead = c.relation === 'LEAD_AGENCY' && inLeadAgency(actor, c);
-    const identification = lead && c.actor_can_identify
-      ? allowedActions(IDENTIFICATION_MACHINE, c.identification_status, { roles: actor.roles, actorAgencyCode: actor.agencyCode })
-      : [];
+    const identification =
+      lead && hasPermission(actor, 'case:identify')
+        ? allowedActions(IDENTIFICATION_MACHINE, c.identification_status, { roles: actor.roles, actorCapabilities: actor.capabilities })
+        : [];
     return toCaseDetail(this.cipher, c, {
       case: lead ? allowedActions(CASE_MACHINE, c.status, this.caseContext(actor, c, {})) : [],
       identification,
-      edit:
-        lead && c.status !== 'CLOSED' && hasPermission(actor.roles, 'case:update') && (c.assigned_to_id === actor.userId || actor.roles.includes('SUPERVISOR')),
-      assign: lead && c.status !== 'CLOSED' && hasPermission(actor.roles, 'case:assign'),
-      accessLog: lead && hasPermission(actor.roles, 'case:access-log'),
+      edit: lead && hasPermission(actor, 'case:update') && caseEditorRefusal(actor, caseFacts(c)) === null,
+      assign: lead && c.status !== 'CLOSED' && hasPermission(actor, 'case:assign'),
+      accessLog: lead && hasPermission(actor, 'case:access-log'),
     });
   }
 }
+
+type EncryptedCategoryName = 'EXPLOITATION_ACCOUNT' | 'PERPETRATORS' | 'HEALTH' | 'CONTACT_LOCATION' | 'LEGAL_PROCEEDINGS';

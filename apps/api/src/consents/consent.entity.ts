@@ -68,6 +68,11 @@ export class ConsentEntity {
   @Column({ name: 'withdrawn_by_id', type: 'uuid', nullable: true })
   withdrawnById: string | null;
 
+  /** legacy plaintext from before decision 0013: read-only, emptied by `keys:rotate`, to be dropped */
   @Column({ name: 'withdrawal_reason', type: 'varchar', length: 200, nullable: true })
   withdrawalReason: string | null;
+
+  /** why consent was withdrawn (free text), encrypted and bound to this row */
+  @Column({ name: 'withdrawal_reason_enc', type: 'text', nullable: true })
+  withdrawalReasonEnc: string | null;
 }

@@ -60,7 +60,9 @@ export interface ConsentRow {
   withdrawn_at: Date | null;
   withdrawn_by_id: string | null;
   withdrawn_by_username: string | null;
+  /** legacy plaintext (before decision 0013), until keys:rotate moves it into withdrawal_reason_enc */
   withdrawal_reason: string | null;
+  withdrawal_reason_enc: string | null;
   agencies: ConsentAgencyView[] | null;
 }
 
@@ -69,7 +71,7 @@ export interface ConsentParties {
   witnessName?: string | null;
 }
 
-export function toConsentView(r: ConsentRow, now: Date, parties: ConsentParties | null, showParties: boolean): ConsentView {
+export function toConsentView(r: ConsentRow, now: Date, parties: ConsentParties | null, showParties: boolean, withdrawalReason: string | null): ConsentView {
   const stored = r.status === 'WITHDRAWN' ? 'WITHDRAWN' : 'ACTIVE';
   const withdrawnByAnyone = stored === 'WITHDRAWN' || r.withdrawn_at !== null;
   const status = consentEffectiveStatus({ status: stored, expiresAt: r.expires_at, withdrawnAt: r.withdrawn_at }, now);
@@ -92,6 +94,6 @@ export function toConsentView(r: ConsentRow, now: Date, parties: ConsentParties 
     recordedBy: { id: r.recorded_by_id, username: r.recorded_by_username ?? '' },
     withdrawnAt: r.withdrawn_at ? r.withdrawn_at.toISOString() : null,
     withdrawnBy: r.withdrawn_by_id ? { id: r.withdrawn_by_id, username: r.withdrawn_by_username ?? '' } : null,
-    withdrawalReason: r.withdrawal_reason,
+    withdrawalReason,
   };
 }

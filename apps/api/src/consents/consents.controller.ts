@@ -1,15 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Page } from '@ctms/domain';
+import { AuditAs } from '../platform/audit/denial-audit';
+import { IdParam } from '../platform/http/params';
 import { Ctx, RequirePermission } from '../platform/auth/decorators';
-import { NotFound } from '../platform/http/errors';
 import type { RequestContext } from '../platform/http/request-context';
 import type { ConsentView } from './consent.view';
 import { ConsentsService } from './consents.service';
 import { GrantConsentDto, ListConsentsQueryDto, WithdrawConsentDto } from './dto/consent.dto';
 
 /** A malformed id is just another id that is not found. */
-const IdParam = () => Param('id', new ParseUUIDPipe({ exceptionFactory: () => new NotFound() }));
 
 /** Consents of a case: granted and withdrawn, never edited. Only the lead agency records them. */
 @ApiTags('consents')
@@ -17,6 +17,7 @@ const IdParam = () => Param('id', new ParseUUIDPipe({ exceptionFactory: () => ne
 export class ConsentsController {
   constructor(private readonly consents: ConsentsService) {}
 
+  @AuditAs('CONSENT_GRANTED', 'case')
   @RequirePermission('consent:record')
   @Post('cases/:id/consents')
   @ApiOperation({ summary: "Record a consent given for the case (a child's: by a parent, legal guardian or social worker)" })
@@ -26,6 +27,7 @@ export class ConsentsController {
     return this.consents.grant(ctx, caseId, dto);
   }
 
+  @AuditAs('CONSENTS_READ', 'case')
   @RequirePermission('consent:read')
   @Get('cases/:id/consents')
   @ApiOperation({ summary: "The case's consents, newest grant first, with their effective status (expired counts as withdrawn)" })
@@ -34,6 +36,7 @@ export class ConsentsController {
     return this.consents.list(ctx, caseId, q);
   }
 
+  @AuditAs('CONSENT_WITHDRAWN', 'consent')
   @RequirePermission('consent:record')
   @Post('consents/:id/withdraw')
   @HttpCode(200)

@@ -5,13 +5,15 @@ import {
   CONSENT_MACHINE,
   can,
   consentEffectiveStatus,
-  type AuditAction,
   type ConsentStatus,
   type Page,
 } from '@ctms/domain';
 import { AuditService } from '../platform/audit/audit.service';
 import { OutboxService } from '../platform/outbox/outbox.service';
-import { caseAccessSql } from '../platform/access/case-scope';
+import { consent as consentAccess } from '../platform/access/access';
+import { AccessService } from '../platform/access/access.service';
+import { selectOne, sql } from '../platform/database/sql';
+import { requireCaseEditor } from '../cases/case-db';
 import { FieldCipher } from '../platform/crypto';
 import { Conflict, NotFound, ValidationFailed } from '../platform/http/errors';
 import { DEFAULT_PAGE, decodeTupleCursor, encodeTupleCursor, pageOf } from '../platform/http/pagination';
@@ -22,13 +24,14 @@ import type { GrantConsentDto, ListConsentsQueryDto, WithdrawConsentDto } from '
 import { addCaseEvent } from '../cases/case-db';
 
 const PARTIES = (rowId: string) => ({ table: 'consent', column: 'parties_enc', rowId });
+const WITHDRAWAL_REASON = (rowId: string) => ({ table: 'consent', column: 'withdrawal_reason_enc', rowId });
 
 /** The consent columns every view needs, with recipient agencies and usernames in the same query. */
 const CONSENT_SELECT = `
   SELECT k.id, k.case_id, k.type, k.status, k.agency_ids, k.purposes, k.categories, k.given_by, k.form,
          k.language, k.interpreter_used, k.parties_enc, k.granted_at, k.expires_at, k.recorded_by_id,
          ru.username AS recorded_by_username, k.withdrawn_at, k.withdrawn_by_id,
-         wu.username AS withdrawn_by_username, k.withdrawal_reason,
+         wu.username AS withdrawn_by_username, k.withdrawal_reason, k.withdrawal_reason_enc,
          to_char(k.granted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS granted_key,
          (SELECT coalesce(json_agg(json_build_object('id', a.id, 'code', a.code, 'nameLo', a.name_lo, 'nameEn', a.name_en) ORDER BY a.code), '[]'::json)
             FROM agency a WHERE a.id = ANY(k.agency_ids)) AS agencies
@@ -39,9 +42,12 @@ const CONSENT_SELECT = `
 const TIMESTAMP_KEY = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 const UUID_KEY = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-interface CaseFacts {
+interface ConsentCase {
   id: string;
-  is_lead: boolean;
+  lead_agency_id: string;
+  province_code: string;
+  assigned_to_id: string | null;
+  status: string;
   is_child: boolean;
 }
 
@@ -59,15 +65,16 @@ export class ConsentsService {
     private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
     private readonly outbox: OutboxService,
+    private readonly access: AccessService,
   ) {}
 
   async grant(ctx: RequestContext, caseId: string, dto: GrantConsentDto): Promise<ConsentView> {
     const actor = actorOf(ctx);
-    return this.guarded(ctx, 'CONSENT_GRANTED', 'case', caseId, () =>
-      this.ds.transaction(async (m) => {
+    return this.ds.transaction(async (m) => {
         const c = await this.loadCase(m, actor, caseId);
         if (!c) throw new NotFound();
-        if (!c.is_lead) throw new Conflict('NOT_LEAD_AGENCY', 'Only the lead agency records consents');
+        // the editor rule: the assigned caseworker or a supervisor of the lead agency (closed cases too)
+        requireCaseEditor(actor, c, { closedToo: true });
 
         const now = new Date();
         const grantedAt = new Date(dto.grantedAt);
@@ -76,13 +83,8 @@ export class ConsentsService {
           { type: dto.type, agencyIds: dto.agencyIds, givenBy: dto.givenBy, guardianName: dto.guardianName, grantedAt, expiresAt, isChild: c.is_child },
           now,
         );
-        const agencies: { id: string; code: string }[] = dto.agencyIds.length
-          ? await m.query(`SELECT id, code FROM agency WHERE id = ANY($1::uuid[]) AND active ORDER BY code`, [dto.agencyIds])
-          : [];
-        if (agencies.length !== dto.agencyIds.length) {
-          problems.push({ field: 'agencyIds', problems: ['every agency must be an existing, active agency'] });
-        }
         if (problems.length) throw new ValidationFailed(problems);
+        const agencies = await this.access.activeAgencies(m, dto.agencyIds, 'agencyIds');
 
         const id = randomUUID();
         const parties: ConsentParties = { guardianName: dto.guardianName ?? null, witnessName: dto.witnessName ?? null };
@@ -107,14 +109,13 @@ export class ConsentsService {
           },
           m,
         );
-        return this.viewOne(m, id, c.is_lead, now);
-      }),
-    );
+        return this.viewOne(m, id, true, now);
+      });
   }
 
   async list(ctx: RequestContext, caseId: string, q: ListConsentsQueryDto): Promise<Page<ConsentView>> {
     const actor = actorOf(ctx);
-    return this.guarded(ctx, 'CONSENTS_READ', 'case', caseId, async () => {
+    {
       const m = this.ds.manager;
       const c = await this.loadCase(m, actor, caseId);
       if (!c) throw new NotFound();
@@ -131,37 +132,36 @@ export class ConsentsService {
       const now = new Date();
       const page = pageOf(rows, limit, (r) => encodeTupleCursor([r.granted_key, r.id]));
       await this.audit.record(ctx, { action: 'CONSENTS_READ', outcome: 'ALLOWED', objectType: 'case', objectId: caseId, details: { count: page.items.length } });
-      return { items: page.items.map((r) => this.toView(r, c.is_lead, now)), nextCursor: page.nextCursor };
-    });
+      return { items: page.items.map((r) => this.toView(r, true, now)), nextCursor: page.nextCursor };
+    }
   }
 
   async withdraw(ctx: RequestContext, consentId: string, dto: WithdrawConsentDto): Promise<ConsentView> {
     const actor = actorOf(ctx);
-    return this.guarded(ctx, 'CONSENT_WITHDRAWN', 'consent', consentId, () =>
-      this.ds.transaction(async (m) => {
-        const scope = caseAccessSql(actor, 'c', 3);
-        const rows: { id: string; case_id: string; type: string; status: string; categories: string[]; expires_at: Date | null; withdrawn_at: Date | null; is_lead: boolean; agency_codes: string[] }[] = await m.query(
-          `SELECT k.id, k.case_id, k.type, k.status, k.categories, k.expires_at, k.withdrawn_at, (c.lead_agency_id = $2) AS is_lead,
-                  ARRAY(SELECT a.code FROM agency a WHERE a.id = ANY(k.agency_ids) ORDER BY a.code) AS agency_codes
-             FROM consent k JOIN case_record c ON c.id = k.case_id
-            WHERE k.id = $1 AND ${scope.sql}
-            FOR UPDATE OF k`,
-          [consentId, actor.agencyId, ...scope.params],
+    return this.ds.transaction(async (m) => {
+        const k = await selectOne<{ id: string; case_id: string; type: string; status: string; categories: string[]; expires_at: Date | null; withdrawn_at: Date | null; agency_codes: string[]; lead_agency_id: string; province_code: string; assigned_to_id: string | null; case_status: string }>(
+          m,
+          sql`SELECT k.id, k.case_id, k.type, k.status, k.categories, k.expires_at, k.withdrawn_at,
+                     ARRAY(SELECT a.code FROM agency a WHERE a.id = ANY(k.agency_ids) ORDER BY a.code) AS agency_codes,
+                     c.lead_agency_id, c.province_code, c.assigned_to_id, c.status AS case_status
+                FROM consent k JOIN case_record c ON c.id = k.case_id
+               WHERE k.id = ${consentId}::uuid AND ${consentAccess(actor, 'c')}
+               FOR UPDATE OF k`,
         );
-        const k = rows[0];
         if (!k) throw new NotFound();
+        requireCaseEditor(actor, { ...k, status: k.case_status }, { closedToo: true });
         const now = new Date();
         const stored: ConsentStatus = k.status === 'WITHDRAWN' ? 'WITHDRAWN' : 'ACTIVE';
         const state = consentEffectiveStatus({ status: stored, expiresAt: k.expires_at, withdrawnAt: k.withdrawn_at }, now);
-        const decision = can(CONSENT_MACHINE, state, 'WITHDRAW', { roles: actor.roles, actorInLeadAgency: k.is_lead, reason: dto.reason });
+        const decision = can(CONSENT_MACHINE, state, 'WITHDRAW', { roles: actor.roles, actorInLeadAgency: true, reason: dto.reason });
         if (!decision.ok) {
           const why = stored === 'WITHDRAWN' ? 'This consent is withdrawn already' : state === 'WITHDRAWN' ? 'This consent has expired: it counts as withdrawn' : 'This consent cannot be withdrawn by you';
           throw new Conflict(decision.reason, why);
         }
         await m.query(
-          `UPDATE consent SET status = 'WITHDRAWN', withdrawn_at = clock_timestamp(), withdrawn_by_id = $2, withdrawal_reason = $3
+          `UPDATE consent SET status = 'WITHDRAWN', withdrawn_at = clock_timestamp(), withdrawn_by_id = $2, withdrawal_reason_enc = $3
             WHERE id = $1 AND status = 'ACTIVE'`,
-          [consentId, actor.userId, dto.reason],
+          [consentId, actor.userId, this.cipher.encrypt(dto.reason, WITHDRAWAL_REASON(consentId))],
         );
         // every agency that received data under this consent is told (the worker finds them)
         await this.outbox.add(m, 'consent.withdrawn', { consentId, caseId: k.case_id });
@@ -177,9 +177,8 @@ export class ConsentsService {
           },
           m,
         );
-        return this.viewOne(m, consentId, k.is_lead, now);
-      }),
-    );
+        return this.viewOne(m, consentId, true, now);
+      });
   }
 
   /**
@@ -217,15 +216,15 @@ export class ConsentsService {
   // -------------------------------------------------------------------------------------------
 
   /** The case, if the actor may see it (need-to-know in the WHERE clause), with what a grant needs. */
-  private async loadCase(m: EntityManager, actor: Actor, caseId: string): Promise<CaseFacts | null> {
-    const scope = caseAccessSql(actor, 'c', 3);
-    const rows: CaseFacts[] = await m.query(
-      `SELECT c.id, (c.lead_agency_id = $2) AS is_lead, ('CHILD' = ANY(c.flags) OR p.presumed_minor) AS is_child
-         FROM case_record c JOIN person p ON p.id = c.person_id
-        WHERE c.id = $1 AND ${scope.sql}`,
-      [caseId, actor.agencyId, ...scope.params],
+  private async loadCase(m: EntityManager, actor: Actor, caseId: string): Promise<ConsentCase | null> {
+    return (
+      (await selectOne<ConsentCase>(
+        m,
+        sql`SELECT c.id, c.lead_agency_id, c.province_code, c.assigned_to_id, c.status, ('CHILD' = ANY(c.flags) OR p.presumed_minor) AS is_child
+              FROM case_record c JOIN person p ON p.id = c.person_id
+             WHERE c.id = ${caseId}::uuid AND ${consentAccess(actor, 'c')}`,
+      )) ?? null
     );
-    return rows[0] ?? null;
   }
 
   private async viewOne(m: EntityManager, id: string, isLead: boolean, now: Date): Promise<ConsentView> {
@@ -237,19 +236,8 @@ export class ConsentsService {
 
   private toView(r: ConsentRow, isLead: boolean, now: Date): ConsentView {
     const parties = isLead && r.parties_enc ? this.cipher.decryptJson<ConsentParties>(r.parties_enc, PARTIES(r.id)) : null;
-    return toConsentView(r, now, parties, isLead);
-  }
-
-  /** Runs `fn`; a 404 or 409 it throws leaves one DENIED audit row (outside the rolled-back transaction). */
-  private async guarded<T>(ctx: RequestContext, action: AuditAction, objectType: string, objectId: string, fn: () => Promise<T>): Promise<T> {
-    try {
-      return await fn();
-    } catch (e) {
-      if (e instanceof NotFound || e instanceof Conflict) {
-        await this.audit.record(ctx, { action, outcome: 'DENIED', objectType, objectId, details: e instanceof Conflict ? { code: e.code } : { code: 'NOT_FOUND' } });
-      }
-      throw e;
-    }
+    const reason = r.withdrawal_reason_enc ? this.cipher.decrypt(r.withdrawal_reason_enc, WITHDRAWAL_REASON(r.id)) : r.withdrawal_reason;
+    return toConsentView(r, now, parties, isLead, reason);
   }
 }
 

@@ -1,14 +1,16 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { createWriteStream } from 'node:fs';
-import { chmod, mkdir, rename, stat, unlink } from 'node:fs/promises';
+import { chmod, mkdir, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { DataSource } from 'typeorm';
-import { hasPermission, type Role } from '@ctms/domain';
-import { caseAccessSql } from '../platform/access/case-scope';
+import { hasPermission, type AgencyCapability, type Role } from '@ctms/domain';
+import { caseLead } from '../platform/access/access';
+import { and, raw, select, selectOne, sql, type Sql } from '../platform/database/sql';
 import { AuditService } from '../platform/audit/audit.service';
 import { APP_CONFIG, AppConfig } from '../platform/config/config';
 import { FieldCipher } from '../platform/crypto/field-cipher';
+import { EncryptingFileWriter, FileCipher, type FileBinding } from '../platform/crypto/file-cipher';
 import type { Actor, RequestContext } from '../platform/http/request-context';
 import { OutboxService } from '../platform/outbox/outbox.service';
 import { writeCasePdf, type PdfSection } from './case-pdf';
@@ -78,6 +80,7 @@ export class ExportRunner {
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly files: FileCipher,
   ) {}
 
   async run(exportId: string): Promise<ExportOutcome> {
@@ -98,13 +101,18 @@ export class ExportRunner {
     const fileKey = `${job.id}.${EXPORT_FILE_EXT[job.kind]}`;
     const tmp = join(this.config.exportsDir, `.${job.id}.part`);
     let rows = 0;
+    // the file is written encrypted as it is generated (decision 0013): a fresh data key per attempt
+    const dataKey = this.files.newDataKey(exportFile(job.id));
+    let size = 0;
+    let out: EncryptingFileWriter | null = null;
     try {
       await unlink(tmp).catch(() => undefined);
-      const out = createWriteStream(tmp, { flags: 'wx', mode: 0o600 });
+      out = this.files.writer(tmp, dataKey.key, exportFile(job.id));
       if (job.kind === 'CASE_FILE_PDF') {
         const found = await this.casePdf(out, actor, job);
         if (!found) {
           out.destroy();
+          await finished(out).catch(() => undefined);
           await unlink(tmp).catch(() => undefined);
           return this.fail(ctx, job, 'CASE_NOT_FOUND');
         }
@@ -115,19 +123,22 @@ export class ExportRunner {
         rows = await this.caseList(sink, actor, job);
         await sink.finish();
       }
+      // the last segment is sealed, synced and the file closed
+      await finished(out);
+      size = out.plaintextBytes;
       await chmod(tmp, 0o600);
       await rename(tmp, join(this.config.exportsDir, fileKey));
     } catch (e) {
+      out?.destroy();
       await unlink(tmp).catch(() => undefined);
       throw e;
     }
-    const { size } = await stat(join(this.config.exportsDir, fileKey));
     await this.ds.transaction(async (m) => {
       await m.query(
         `UPDATE export_job SET status = 'READY', file_key = $2, size_bytes = $3, row_count = $4, finished_at = now(),
-                expires_at = now() + make_interval(secs => $5), error_code = NULL
+                expires_at = now() + make_interval(secs => $5), error_code = NULL, data_key_enc = $6
           WHERE id = $1 AND status = 'RUNNING'`,
-        [job.id, fileKey, size, rows, this.config.exportTtlSeconds],
+        [job.id, fileKey, size, rows, this.config.exportTtlSeconds, dataKey.wrapped],
       );
       await this.outbox.add(m, 'export.ready', { exportId: job.id });
       await this.audit.record(
@@ -149,24 +160,22 @@ export class ExportRunner {
 
   /** Writes every case the requester may open (with the filters) in keyset batches; returns the row count. */
   async caseList(sink: RowSink, actor: Actor, job: Pick<JobRow, 'filters' | 'include_identity'>): Promise<number> {
-    const access = caseAccessSql(actor, 'c', 1);
-    const base: unknown[] = [...access.params];
-    const where = [access.sql];
-    if (job.filters.status) where.push(`c.status = $${base.push(job.filters.status)}`);
-    if (job.filters.province) where.push(`c.province_code = $${base.push(job.filters.province)}`);
-    const identityCols = job.include_identity ? `p.id AS person_id, p.identity_enc, p.sex` : `NULL::uuid AS person_id, NULL::text AS identity_enc, NULL::text AS sex`;
-    const identityJoin = job.include_identity ? `JOIN person p ON p.id = c.person_id` : '';
-    const afterParam = base.length + 1;
-    const limitParam = base.length + 2;
-    const sql = `SELECT c.id, c.case_number, c.status, c.identification_status, c.province_code, a.code AS agency_code,
-        u.username AS assigned_username, c.flags, c.exploitation_types, c.risk_level, c.opened_at, c.updated_at, ${identityCols}
-      FROM case_record c JOIN agency a ON a.id = c.lead_agency_id LEFT JOIN app_user u ON u.id = c.assigned_to_id ${identityJoin}
-      WHERE ${where.join(' AND ')} AND c.id > $${afterParam}::uuid
-      ORDER BY c.id LIMIT $${limitParam}`;
+    const where: Sql[] = [caseLead(actor, 'c')];
+    if (job.filters.status) where.push(sql`c.status = ${job.filters.status}`);
+    if (job.filters.province) where.push(sql`c.province_code = ${job.filters.province}`);
+    const identityCols = raw(job.include_identity ? `p.id AS person_id, p.identity_enc, p.sex` : `NULL::uuid AS person_id, NULL::text AS identity_enc, NULL::text AS sex`);
+    const identityJoin = raw(job.include_identity ? `JOIN person p ON p.id = c.person_id` : '');
     let after = '00000000-0000-0000-0000-000000000000';
     let total = 0;
     for (;;) {
-      const batch: CaseListRow[] = await this.ds.query(sql, [...base, after, EXPORT_BATCH]);
+      const batch = await select<CaseListRow>(
+        this.ds,
+        sql`SELECT c.id, c.case_number, c.status, c.identification_status, c.province_code, a.code AS agency_code,
+                   u.username AS assigned_username, c.flags, c.exploitation_types, c.risk_level, c.opened_at, c.updated_at, ${identityCols}
+              FROM case_record c JOIN agency a ON a.id = c.lead_agency_id LEFT JOIN app_user u ON u.id = c.assigned_to_id ${identityJoin}
+             WHERE ${and(where)} AND c.id > ${after}::uuid
+             ORDER BY c.id LIMIT ${EXPORT_BATCH}`,
+      );
       if (!batch.length) break;
       await sink.writeRows(batch.map((r) => this.listCells(r, job.include_identity)));
       total += batch.length;
@@ -206,18 +215,15 @@ export class ExportRunner {
   /** The case file of one case the requester may open. False when it is not (any more) theirs to open. */
   private async casePdf(out: Writable, actor: Actor, job: JobRow): Promise<boolean> {
     if (!job.case_id) return false;
-    const access = caseAccessSql(actor, 'c', 2);
-    const rows: (CaseListRow & { exploitation_enc: string | null; plan_enc: string | null; needs: string[]; destination_countries: string[]; closed_at: Date | null })[] =
-      await this.ds.query(
-        `SELECT c.id, c.case_number, c.status, c.identification_status, c.province_code, a.code AS agency_code, u.username AS assigned_username,
-                c.flags, c.exploitation_types, c.risk_level, c.opened_at, c.updated_at, c.closed_at, c.needs, c.destination_countries,
-                c.exploitation_enc, c.plan_enc, p.id AS person_id, p.identity_enc, p.sex
-           FROM case_record c JOIN agency a ON a.id = c.lead_agency_id LEFT JOIN app_user u ON u.id = c.assigned_to_id
-           JOIN person p ON p.id = c.person_id
-          WHERE c.id = $1 AND ${access.sql}`,
-        [job.case_id, ...access.params],
-      );
-    const c = rows[0];
+    const c = await selectOne<CaseListRow & { exploitation_enc: string | null; plan_enc: string | null; needs: string[]; destination_countries: string[]; closed_at: Date | null }>(
+      this.ds,
+      sql`SELECT c.id, c.case_number, c.status, c.identification_status, c.province_code, a.code AS agency_code, u.username AS assigned_username,
+                 c.flags, c.exploitation_types, c.risk_level, c.opened_at, c.updated_at, c.closed_at, c.needs, c.destination_countries,
+                 c.exploitation_enc, c.plan_enc, p.id AS person_id, p.identity_enc, p.sex
+            FROM case_record c JOIN agency a ON a.id = c.lead_agency_id LEFT JOIN app_user u ON u.id = c.assigned_to_id
+            JOIN person p ON p.id = c.person_id
+           WHERE c.id = ${job.case_id}::uuid AND ${caseLead(actor, 'c')}`,
+    );
     if (!c) return false;
     const notes: { id: string; body_enc: string; category: string; created_at: Date; username: string | null }[] = await this.ds.query(
       `SELECT n.id, n.body_enc, n.category, n.created_at, u.username FROM case_note n LEFT JOIN app_user u ON u.id = n.author_id
@@ -285,15 +291,16 @@ export class ExportRunner {
 
   /** The requester as they are now: active, still allowed to export, still in the export's agency. */
   private async requester(job: JobRow): Promise<Actor | null> {
-    const rows: { id: string; username: string; agency_id: string; agency_code: string; roles: Role[]; all_provinces: boolean; provinces: string[] }[] = await this.ds.query(
-      `SELECT u.id, u.username, u.agency_id, a.code AS agency_code, u.roles, u.all_provinces, u.provinces
+    const rows: { id: string; username: string; agency_id: string; agency_code: string; capabilities: AgencyCapability[]; roles: Role[]; all_provinces: boolean; provinces: string[] }[] = await this.ds.query(
+      `SELECT u.id, u.username, u.agency_id, a.code AS agency_code, a.capabilities, u.roles, u.all_provinces, u.provinces
          FROM app_user u JOIN agency a ON a.id = u.agency_id
         WHERE u.id = $1 AND u.status = 'ACTIVE' AND a.active`,
       [job.requested_by_id],
     );
     const u = rows[0];
-    if (!u || u.agency_id !== job.agency_id || !hasPermission(u.roles, 'export:create')) return null;
-    return { userId: u.id, username: u.username, agencyId: u.agency_id, agencyCode: u.agency_code, roles: u.roles, allProvinces: u.all_provinces, provinces: u.provinces };
+    if (!u) return null;
+    const actor: Actor = { userId: u.id, username: u.username, agencyId: u.agency_id, agencyCode: u.agency_code, capabilities: u.capabilities, roles: u.roles, allProvinces: u.all_provinces, provinces: u.provinces };
+    return u.agency_id === job.agency_id && hasPermission(actor, 'export:create') ? actor : null;
   }
 
   /** After the last attempt failed: the export is FAILED and its partial file gone. */
@@ -323,4 +330,9 @@ export class ExportRunner {
     });
     return 'FAILED';
   }
+}
+
+/** An export's file is bound to its export_job row: another export's file does not decrypt as this one. */
+export function exportFile(id: string): FileBinding {
+  return { table: 'export_job', rowId: id };
 }

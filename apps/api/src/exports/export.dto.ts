@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, ValidateNested } from 'class-validator';
 import { CASE_STATUSES, PROVINCE_CODES, type CaseStatus, type ProvinceCode } from '@ctms/domain';
 import { PageQueryDto } from '../platform/http/pagination';
 import { EXPORT_KINDS, type ExportKind } from './export.types';
+import { IdOf } from '../platform/access/id-of';
 
 export class ExportFiltersDto {
   @ApiPropertyOptional({ enum: CASE_STATUSES })
@@ -28,9 +29,7 @@ export class CreateExportDto {
   @Type(() => ExportFiltersDto)
   filters?: ExportFiltersDto;
 
-  @ApiPropertyOptional({ description: 'CASE_FILE_PDF only: the case' })
-  @IsOptional()
-  @IsUUID()
+  @IdOf('case', { optional: true, description: 'CASE_FILE_PDF only: the case' })
   caseId?: string;
 
   @ApiPropertyOptional({ description: "the person's identity in the file; needs a second supervisor's approval before it runs" })

@@ -48,6 +48,11 @@ export class ExportJobEntity {
   @Column({ name: 'file_key', type: 'varchar', length: 64, nullable: true })
   fileKey: string | null;
 
+  /** the file's own data key, wrapped by the keyring (FieldCipher, bound to this row; decision 0013) */
+  @Column({ name: 'data_key_enc', type: 'text', nullable: true })
+  dataKeyEnc: string | null;
+
+  /** the plaintext's size (the file on disk is its encrypted envelope) */
   @Column({ name: 'size_bytes', type: 'bigint', nullable: true })
   sizeBytes: string | null;
 

@@ -1,16 +1,16 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiConflictResponse, ApiGoneResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Page } from '@ctms/domain';
+import { AuditAs } from '../platform/audit/denial-audit';
+import { IdParam } from '../platform/http/params';
 import { Ctx, RequirePermission } from '../platform/auth/decorators';
-import { NotFound } from '../platform/http/errors';
 import { NoBodyPipe } from '../platform/http/pagination';
 import type { RequestContext } from '../platform/http/request-context';
 import { CreateExportDto, ListExportsQueryDto } from './export.dto';
 import type { ExportView } from './export.types';
 import { ExportsService } from './exports.service';
 
-const IdParam = () => Param('id', new ParseUUIDPipe({ exceptionFactory: () => new NotFound() }));
 
 /**
  * Exports as jobs: ask (POST), wait (GET, the status), download once (GET …/download). An export
@@ -22,6 +22,7 @@ export class ExportsController {
   constructor(private readonly exports: ExportsService) {}
 
   @Post()
+  @AuditAs('EXPORT_REQUESTED', 'export')
   @RequirePermission('export:create')
   @ApiOperation({ summary: 'Ask for an export: the case list (CSV, XLSX) over the cases you may open, or one case file (PDF)' })
   @ApiNotFoundResponse({ description: 'CASE_FILE_PDF of a case you may not open' })
@@ -44,6 +45,7 @@ export class ExportsController {
   }
 
   @Get(':id')
+  @AuditAs('REQUEST_DENIED', 'export')
   @RequirePermission('export:create')
   @ApiOperation({ summary: 'One of your exports (its status)' })
   get(@Ctx() ctx: RequestContext, @IdParam() id: string): Promise<ExportView> {
@@ -52,6 +54,7 @@ export class ExportsController {
 
   @Post(':id/approve')
   @HttpCode(200)
+  @AuditAs('EXPORT_APPROVED', 'export')
   @RequirePermission('export:approve')
   @ApiOperation({ summary: 'Approve an identity export (never your own)' })
   @ApiConflictResponse({ description: 'SECOND_PERSON_REQUIRED or ACTION_NOT_ALLOWED_IN_STATE' })
@@ -60,12 +63,13 @@ export class ExportsController {
   }
 
   @Get(':id/download')
+  @AuditAs('EXPORT_DOWNLOADED', 'export')
   @RequirePermission('export:create')
   @ApiOperation({ summary: 'Download the file, once, within its time; the file is deleted as it is sent' })
   @ApiGoneResponse({ description: 'downloaded already or expired' })
   async download(@Ctx() ctx: RequestContext, @IdParam() id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
     const d = await this.exports.download(ctx, id);
     res.setHeader('X-Content-Type-Options', 'nosniff');
-    return new StreamableFile(d.file.createReadStream(), { type: d.mediaType, disposition: `attachment; filename="${d.downloadName}"`, length: d.size });
+    return new StreamableFile(d.stream, { type: d.mediaType, disposition: `attachment; filename="${d.downloadName}"`, length: d.size });
   }
 }

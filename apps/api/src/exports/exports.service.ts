@@ -1,17 +1,22 @@
-import { HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { HttpException, HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { open, unlink } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import type { Page } from '@ctms/domain';
-import { caseAccessSql } from '../platform/access/case-scope';
+import { caseLead } from '../platform/access/access';
+import { selectOne, sql } from '../platform/database/sql';
 import { AuditService } from '../platform/audit/audit.service';
 import { APP_CONFIG, AppConfig } from '../platform/config/config';
-import { Conflict, NotFound, ValidationFailed } from '../platform/http/errors';
+import { FieldCryptoError, UnknownKeyVersionError } from '../platform/crypto/crypto-errors';
+import { FileCipher, type EnvelopeReader } from '../platform/crypto/file-cipher';
+import { Conflict, markAudited, NotFound, ValidationFailed } from '../platform/http/errors';
 import { DEFAULT_PAGE, decodeTupleCursor, encodeTupleCursor, pageOf } from '../platform/http/pagination';
 import type { Actor, RequestContext } from '../platform/http/request-context';
 import { OutboxService } from '../platform/outbox/outbox.service';
+import { exportFile } from './export-runner';
 import type { CreateExportDto, ListExportsQueryDto } from './export.dto';
 import { EXPORT_FILE_EXT, EXPORT_MEDIA_TYPE, EXPORT_OUTBOX_KIND, type ExportKind, type ExportStatus, type ExportView } from './export.types';
 
@@ -73,7 +78,8 @@ function toView(r: ExportRow): ExportView {
 }
 
 export interface ExportDownload {
-  file: FileHandle;
+  /** the plaintext, authenticated as a whole before this is returned; closes the file when done */
+  stream: Readable;
   size: number;
   mediaType: string;
   downloadName: string;
@@ -91,11 +97,14 @@ function actorOf(ctx: RequestContext): Actor {
  */
 @Injectable()
 export class ExportsService {
+  private readonly logger = new Logger('Exports');
+
   constructor(
     private readonly ds: DataSource,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly files: FileCipher,
   ) {}
 
   async create(ctx: RequestContext, dto: CreateExportDto): Promise<ExportView> {
@@ -112,11 +121,10 @@ export class ExportsService {
     const status: ExportStatus = includeIdentity ? 'AWAITING_APPROVAL' : 'QUEUED';
     await this.ds.transaction(async (m) => {
       if (pdf) {
-        const access = caseAccessSql(actor, 'c', 2);
-        const found: unknown[] = await m.query(`SELECT 1 FROM case_record c WHERE c.id = $1 AND ${access.sql}`, [dto.caseId, ...access.params]);
-        if (!found.length) {
+        const found = await selectOne(m, sql`SELECT 1 FROM case_record c WHERE c.id = ${dto.caseId}::uuid AND ${caseLead(actor, 'c')}`);
+        if (!found) {
           await this.audit.record(ctx, { action: 'EXPORT_REQUESTED', outcome: 'DENIED', objectType: 'case', objectId: dto.caseId ?? null, details: { kind: dto.kind } });
-          throw new NotFound();
+          throw markAudited(new NotFound());
         }
       }
       await m.query(
@@ -146,11 +154,11 @@ export class ExportsService {
       const e = rows[0];
       if (!e || e.agency_id !== actor.agencyId) {
         await this.audit.record(ctx, { action: 'EXPORT_APPROVED', outcome: 'DENIED', objectType: 'export', objectId: id, reason: 'NOT_FOUND' });
-        throw new NotFound();
+        throw markAudited(new NotFound());
       }
       if (e.requested_by_id === actor.userId) {
         await this.audit.record(ctx, { action: 'EXPORT_APPROVED', outcome: 'DENIED', objectType: 'export', objectId: id, reason: 'SECOND_PERSON_REQUIRED' });
-        throw new Conflict('SECOND_PERSON_REQUIRED', 'An export is approved by someone other than the person who asked for it');
+        throw markAudited(new Conflict('SECOND_PERSON_REQUIRED', 'An export is approved by someone other than the person who asked for it'));
       }
       if (e.status !== 'AWAITING_APPROVAL') throw new Conflict('ACTION_NOT_ALLOWED_IN_STATE', 'This export is not waiting for approval');
       await m.query(`UPDATE export_job SET status = 'QUEUED', approved_by_id = $2, approved_at = now() WHERE id = $1`, [id, actor.userId]);
@@ -181,43 +189,74 @@ export class ExportsService {
   }
 
   /**
-   * The one download: marks the export DOWNLOADED (and audits it) in one transaction, opens the
-   * file and unlinks it at once, so the bytes go out through the open handle and the file is gone
-   * from the disk whatever happens to the connection. Not the requester's: 404. Theirs but used
-   * or expired: 410.
+   * The one download: marks the export DOWNLOADED (and audits it) in one transaction, in which the
+   * file is also opened and authenticated as a whole (decision 0013), then unlinks it at once, so
+   * the plaintext goes out through the open handle, decrypted as a stream, and the file is gone from
+   * the disk whatever happens to the connection. A file that fails authentication is never served:
+   * the export becomes FAILED (FILE_INTEGRITY), its file is deleted and the answer is a plain 500.
+   * Not the requester's: 404. Theirs but used, expired, or a plaintext file from before encryption:
+   * 410.
    */
   async download(ctx: RequestContext, id: string): Promise<ExportDownload> {
     const actor = actorOf(ctx);
-    const claimed = await this.ds.transaction(async (m) => {
-      const [rows] = (await m.query(
-        `UPDATE export_job SET status = 'DOWNLOADED', downloaded_at = now()
-          WHERE id = $1 AND requested_by_id = $2 AND status = 'READY' AND expires_at > now()
-          RETURNING id, kind, file_key, size_bytes::text AS size_bytes`,
-        [id, actor.userId],
-      )) as [{ id: string; kind: ExportKind; file_key: string | null; size_bytes: string | null }[], number];
-      const row = rows[0];
-      if (row) {
+    let fh: FileHandle | null = null;
+    let envelope: EnvelopeReader | null = null;
+    let path: string | null = null;
+    let claimed: { id: string; kind: ExportKind; file_key: string | null; size_bytes: string | null; data_key_enc: string | null } | null;
+    try {
+      claimed = await this.ds.transaction(async (m) => {
+        const [rows] = (await m.query(
+          `UPDATE export_job SET status = 'DOWNLOADED', downloaded_at = now()
+            WHERE id = $1 AND requested_by_id = $2 AND status = 'READY' AND expires_at > now() AND data_key_enc IS NOT NULL
+            RETURNING id, kind, file_key, size_bytes::text AS size_bytes, data_key_enc`,
+          [id, actor.userId],
+        )) as [{ id: string; kind: ExportKind; file_key: string | null; size_bytes: string | null; data_key_enc: string | null }[], number];
+        const row = rows[0];
+        if (!row || !row.file_key || !FILE_KEY_RE.test(row.file_key) || !row.data_key_enc) return row ?? null;
+        path = join(this.config.exportsDir, row.file_key);
+        try {
+          fh = await open(path, 'r');
+        } catch {
+          throw new Gone();
+        }
+        envelope = await this.files.open(fh, this.files.unwrap(row.data_key_enc, exportFile(id)), exportFile(id));
+        await envelope.verify();
         await this.audit.record(ctx, { action: 'EXPORT_DOWNLOADED', outcome: 'ALLOWED', objectType: 'export', objectId: id, details: { kind: row.kind, bytes: Number(row.size_bytes) } }, m);
+        return row;
+      });
+    } catch (e) {
+      await (fh as FileHandle | null)?.close().catch(() => undefined);
+      // a missing key version is configuration, not a bad file: that export is left as it is
+      if (e instanceof FieldCryptoError && !(e instanceof UnknownKeyVersionError) && path) {
+        await this.integrityFailure(ctx, id, path);
+        throw new Error('export file failed its integrity check');
       }
-      return row ?? null;
-    });
-    if (!claimed || !claimed.file_key || !FILE_KEY_RE.test(claimed.file_key)) {
+      throw e;
+    }
+    const file = fh as FileHandle | null;
+    const reader = envelope as EnvelopeReader | null;
+    if (!claimed || !claimed.file_key || !FILE_KEY_RE.test(claimed.file_key) || !file || !reader) {
+      await file?.close().catch(() => undefined);
       const own: { status: string }[] = await this.ds.query(`SELECT status FROM export_job WHERE id = $1 AND requested_by_id = $2`, [id, actor.userId]);
       await this.audit.record(ctx, { action: 'EXPORT_DOWNLOADED', outcome: 'DENIED', objectType: 'export', objectId: id, reason: own[0] ? `STATUS_${own[0].status}` : 'NOT_FOUND' });
       if (own[0] && ['DOWNLOADED', 'EXPIRED'].includes(own[0].status)) throw new Gone();
-      if (own[0] && own[0].status === 'READY') throw new Gone(); // past its time; the sweep deletes the file
-      throw new NotFound();
+      if (own[0] && own[0].status === 'READY') throw new Gone(); // past its time (the sweep deletes the file), or a plaintext file from before encryption (keys:rotate expires it)
+      throw markAudited(new NotFound());
     }
-    const path = join(this.config.exportsDir, claimed.file_key);
-    let file: FileHandle;
-    try {
-      file = await open(path, 'r');
-    } catch {
-      throw new Gone();
-    }
+    await unlink(join(this.config.exportsDir, claimed.file_key)).catch(() => undefined);
+    const stream = reader.stream();
+    stream.once('close', () => void file.close().catch(() => undefined));
+    return { stream, size: reader.plaintextBytes, mediaType: EXPORT_MEDIA_TYPE[claimed.kind], downloadName: `ctms-export-${id.slice(0, 8)}.${EXPORT_FILE_EXT[claimed.kind]}` };
+  }
+
+  /** A stored export that failed authentication: FAILED, file deleted, the refusal audited; nothing is served. */
+  private async integrityFailure(ctx: RequestContext, id: string, path: string): Promise<void> {
+    this.logger.error({ exportId: id }, 'export file failed authentication: not served, export failed');
     await unlink(path).catch(() => undefined);
-    const { size } = await file.stat();
-    return { file, size, mediaType: EXPORT_MEDIA_TYPE[claimed.kind], downloadName: `ctms-export-${id.slice(0, 8)}.${EXPORT_FILE_EXT[claimed.kind]}` };
+    await this.ds.transaction(async (m) => {
+      await m.query(`UPDATE export_job SET status = 'FAILED', error_code = 'FILE_INTEGRITY', finished_at = now() WHERE id = $1 AND status = 'READY'`, [id]);
+      await this.audit.record(ctx, { action: 'EXPORT_DOWNLOADED', outcome: 'DENIED', objectType: 'export', objectId: id, reason: 'FILE_INTEGRITY' }, m);
+    });
   }
 
   private async view(id: string): Promise<ExportView> {

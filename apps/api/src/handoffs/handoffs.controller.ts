@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Page } from '@ctms/domain';
+import { AuditAs } from '../platform/audit/denial-audit';
+import { IdParam } from '../platform/http/params';
 import { Ctx, RequirePermission } from '../platform/auth/decorators';
-import { NotFound } from '../platform/http/errors';
 import type { RequestContext } from '../platform/http/request-context';
 import {
   ChargeHandoffDto,
@@ -17,9 +18,6 @@ import {
 import type { HandoffDetailView, HandoffSummaryView } from './handoff.views';
 import { HandoffsService } from './handoffs.service';
 
-/** A malformed id is just another id that is not there: the same 404. */
-const IdParam = () => Param('id', new ParseUUIDPipe({ exceptionFactory: () => new NotFound() }));
-
 const CONFLICTS = 'STALE_VERSION, NOT_RECEIVING_AGENCY, NOT_SENDER, ACTION_NOT_ALLOWED_IN_STATE, ROLE_NOT_ALLOWED, or another reason of the handoff machine';
 
 /** Handing a case to the prosecutor: created from the case by an investigator of its lead agency. */
@@ -28,6 +26,7 @@ const CONFLICTS = 'STALE_VERSION, NOT_RECEIVING_AGENCY, NOT_SENDER, ACTION_NOT_A
 export class CaseHandoffsController {
   constructor(private readonly handoffs: HandoffsService) {}
 
+  @AuditAs('HANDOFF_SUBMITTED', 'case')
   @RequirePermission('handoff:create')
   @Post(':id/handoffs')
   @ApiOperation({
@@ -52,6 +51,7 @@ export class CaseHandoffsController {
 export class HandoffsController {
   constructor(private readonly handoffs: HandoffsService) {}
 
+  @AuditAs('HANDOFF_LISTED', 'handoff')
   @RequirePermission('handoff:read')
   @Get()
   @ApiOperation({ summary: 'Handoffs sent to (incoming) or by (outgoing) the caller’s agency, newest first (keyset); no personal data' })
@@ -59,6 +59,7 @@ export class HandoffsController {
     return this.handoffs.list(ctx, q);
   }
 
+  @AuditAs('HANDOFF_READ', 'handoff')
   @RequirePermission('handoff:read')
   @Get(':id')
   @ApiOperation({ summary: 'One handoff with its packet as the caller may see it now, the allowed actions and the status history' })
@@ -67,6 +68,7 @@ export class HandoffsController {
     return this.handoffs.get(ctx, id);
   }
 
+  @AuditAs('HANDOFF_RECEIVED', 'handoff')
   @RequirePermission('handoff:prosecute')
   @Post(':id/receive')
   @HttpCode(200)
@@ -76,6 +78,7 @@ export class HandoffsController {
     return this.handoffs.receive(ctx, id, dto);
   }
 
+  @AuditAs('HANDOFF_ACCEPTED', 'handoff')
   @RequirePermission('handoff:prosecute')
   @Post(':id/accept')
   @HttpCode(200)
@@ -85,6 +88,7 @@ export class HandoffsController {
     return this.handoffs.accept(ctx, id, dto);
   }
 
+  @AuditAs('HANDOFF_RETURNED', 'handoff')
   @RequirePermission('handoff:prosecute')
   @Post(':id/return')
   @HttpCode(200)
@@ -94,6 +98,7 @@ export class HandoffsController {
     return this.handoffs.returnToInvestigator(ctx, id, dto);
   }
 
+  @AuditAs('HANDOFF_RESUBMITTED', 'handoff')
   @RequirePermission('handoff:create')
   @Post(':id/resubmit')
   @HttpCode(200)
@@ -103,6 +108,7 @@ export class HandoffsController {
     return this.handoffs.resubmit(ctx, id, dto);
   }
 
+  @AuditAs('HANDOFF_CHARGED', 'handoff')
   @RequirePermission('handoff:prosecute')
   @Post(':id/charge')
   @HttpCode(200)
@@ -112,6 +118,7 @@ export class HandoffsController {
     return this.handoffs.charge(ctx, id, dto);
   }
 
+  @AuditAs('HANDOFF_TRIAL_STARTED', 'handoff')
   @RequirePermission('handoff:prosecute')
   @Post(':id/trial')
   @HttpCode(200)
@@ -121,6 +128,7 @@ export class HandoffsController {
     return this.handoffs.trial(ctx, id, dto);
   }
 
+  @AuditAs('HANDOFF_DECIDED', 'handoff')
   @RequirePermission('handoff:prosecute')
   @Post(':id/verdict')
   @HttpCode(200)
@@ -130,6 +138,7 @@ export class HandoffsController {
     return this.handoffs.verdict(ctx, id, dto);
   }
 
+  @AuditAs('HANDOFF_CLOSED', 'handoff')
   @RequirePermission('handoff:prosecute')
   @Post(':id/close')
   @HttpCode(200)
@@ -139,6 +148,7 @@ export class HandoffsController {
     return this.handoffs.close(ctx, id, dto);
   }
 
+  @AuditAs('HANDOFF_WITHDRAWN', 'handoff')
   @RequirePermission('handoff:create')
   @Post(':id/withdraw')
   @HttpCode(200)

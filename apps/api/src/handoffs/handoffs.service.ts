@@ -5,12 +5,14 @@ import { allowedActions, can, chronologyProblems, HANDOFF_MACHINE, laoDateOf, ty
 import { actorOf, addCaseEvent, todayInLaos } from '../cases/case-db';
 import { execUpdate } from '../platform/database/exec-update';
 import { ConsentsService } from '../consents/consents.service';
-import { caseAccessSql } from '../platform/access/case-scope';
-import { caseRelationSql } from '../platform/access/relations';
+import { caseLead, handoffReceiver, handoffSender } from '../platform/access/access';
+import { AccessService } from '../platform/access/access.service';
+import { and, raw, select, selectOne, sql, type Sql } from '../platform/database/sql';
+import { requireCaseEditor } from '../cases/case-db';
 import { OutboxService } from '../platform/outbox/outbox.service';
 import { AuditService } from '../platform/audit/audit.service';
 import { FieldCipher } from '../platform/crypto/field-cipher';
-import { Conflict, NotFound, ValidationFailed, type FieldProblems } from '../platform/http/errors';
+import { Conflict, NotFound, ValidationFailed } from '../platform/http/errors';
 import { DEFAULT_PAGE, decodeTupleCursor, encodeTupleCursor, pageOf } from '../platform/http/pagination';
 import type { Actor, RequestContext } from '../platform/http/request-context';
 import {
@@ -53,29 +55,23 @@ const SUMMARY_COLUMNS = `h.id, h.case_id, c.case_number, h.status, h.from_agency
   ta.code AS to_agency_code, h.receive_by, h.received_at, h.closed_at, h.created_at, h.updated_at, h.version,
   to_char(h.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key`;
 
+const SUMMARY = raw(SUMMARY_COLUMNS);
+
 const DETAIL_COLUMNS = `${SUMMARY_COLUMNS}, h.from_user_id, fu.username AS from_username, h.prosecutor_id, pu.username AS prosecutor_username,
   h.categories, h.packet_enc, h.suspects_enc, h.prosecution_enc, h.willing_to_testify, h.verdict,
   c.status AS case_status, c.identification_status, c.province_code, c.flags, c.exploitation_types, c.opened_at,
   ARRAY(SELECT x FROM unnest(h.categories) x
-         WHERE x = ANY($BASE::text[]) OR x = ANY(case_consented_categories(h.case_id, h.to_agency_id, 'LAW_ENFORCEMENT_SHARING'))) AS effective_categories`;
+         WHERE x = ANY('{${HANDOFF_BASE_CATEGORIES.join(',')}}'::text[]) OR x = ANY(case_consented_categories(h.case_id, h.to_agency_id, 'LAW_ENFORCEMENT_SHARING'))) AS effective_categories`;
 
-const JOINS = `JOIN case_record c ON c.id = h.case_id JOIN agency fa ON fa.id = h.from_agency_id JOIN agency ta ON ta.id = h.to_agency_id`;
+const JOINS = raw(`JOIN case_record c ON c.id = h.case_id JOIN agency fa ON fa.id = h.from_agency_id JOIN agency ta ON ta.id = h.to_agency_id`);
 
 /**
- * The two relations a handoff has, as SQL over `h` (handoff) and `c` (its case), parameters from
- * `first`: the SENDER is the lead agency that sent it, within the caller's province scope; the
- * RECEIVER is the agency it was sent to, while case_relation_categories (the one need-to-know rule)
- * grants that agency a relation to the case: not once withdrawn, and within its province scope.
+ * The two relations a handoff has (the access layer): the SENDER is the lead agency that sent it,
+ * within the caller's province scope; the RECEIVER is the agency it was sent to, while
+ * case_relation_categories grants that agency a relation to the case (not once withdrawn).
  */
-function relationsSql(actor: Actor, first: number): { sender: string; receiver: string; params: unknown[] } {
-  const lead = caseAccessSql(actor, 'c', first);
-  const relation = caseRelationSql(actor, 'c', first + lead.params.length);
-  const agency = `$${first + lead.params.length + relation.params.length}::uuid`;
-  return {
-    sender: `(h.from_agency_id = ${agency} AND ${lead.sql})`,
-    receiver: `(h.to_agency_id = ${agency} AND h.status <> 'WITHDRAWN' AND ${relation.sql} IS NOT NULL)`,
-    params: [...lead.params, ...relation.params, actor.agencyId],
-  };
+function relations(actor: Actor): { sender: Sql; receiver: Sql } {
+  return { sender: handoffSender(actor, 'h', 'c'), receiver: handoffReceiver(actor, 'h') };
 }
 
 export type HandoffAuditAction = 'HANDOFF_SUBMITTED' | 'HANDOFF_READ' | HandoffEventKind;
@@ -102,6 +98,7 @@ export class HandoffsService {
     private readonly cipher: FieldCipher,
     private readonly consents: ConsentsService,
     private readonly outbox: OutboxService,
+    private readonly access: AccessService,
   ) {}
 
   // -------------------------------------------------------------------------------------------
@@ -109,23 +106,21 @@ export class HandoffsService {
   // -------------------------------------------------------------------------------------------
 
   async create(ctx: RequestContext, caseId: string, dto: CreateHandoffDto): Promise<HandoffDetailView> {
-    return this.audit.deniedIsAudited(ctx, 'HANDOFF_SUBMITTED', 'case', caseId, () =>
-      this.ds.transaction(async (m) => {
+    return this.ds.transaction(async (m) => {
         const actor = actorOf(ctx);
-        const lead = caseAccessSql(actor, 'c', 2);
-        const cases: { id: string; status: string }[] = await m.query(`SELECT c.id, c.status FROM case_record c WHERE c.id = $1 AND ${lead.sql} FOR UPDATE OF c`, [
-          caseId,
-          ...lead.params,
-        ]);
-        const c = cases[0];
+        const c = await selectOne<{ id: string; status: string; lead_agency_id: string; province_code: string; assigned_to_id: string | null }>(
+          m,
+          sql`SELECT c.id, c.status, c.lead_agency_id, c.province_code, c.assigned_to_id FROM case_record c WHERE c.id = ${caseId}::uuid AND ${caseLead(actor, 'c')} FOR UPDATE OF c`,
+        );
         if (!c) throw new NotFound();
-        if (c.status === 'CLOSED') throw new Conflict('ACTION_NOT_ALLOWED_IN_STATE', 'A closed case is not handed off; reopen it first');
+        // the editor rule: the investigator assigned to the case (or a supervisor) hands it off, on an open case
+        requireCaseEditor(actor, c);
 
-        const problems: FieldProblems = [];
-        const target: { id: string }[] = await m.query(`SELECT id FROM agency WHERE id = $1 AND active AND 'PROSECUTE' = ANY(capabilities)`, [dto.toAgencyId]);
-        if (!target.length) problems.push({ field: 'toAgencyId', problems: ['toAgencyId must be an active agency with the PROSECUTE capability'] });
-        problems.push(...(await this.attachmentProblems(m, caseId, dto.evidence)));
-        if (problems.length) throw new ValidationFailed(problems);
+        await this.access.receivingAgency(m, actor, dto.toAgencyId, 'toAgencyId', {
+          capability: 'PROSECUTE',
+          problem: 'toAgencyId must be an active agency with the PROSECUTE capability',
+        });
+        await this.access.caseAttachments(m, caseId, evidenceRefs(dto.evidence));
 
         const open: unknown[] = await m.query(`SELECT 1 FROM handoff WHERE case_id = $1 AND to_agency_id = $2 AND status NOT IN ('CLOSED', 'WITHDRAWN')`, [
           caseId,
@@ -177,8 +172,7 @@ export class HandoffsService {
         await this.audit.record(ctx, { action: 'HANDOFF_SUBMITTED', outcome: 'ALLOWED', objectType: 'handoff', objectId: id, details: { caseId, ...details } }, m);
         await this.outbox.add(m, 'handoff.received', { handoffId: id });
         return this.detail(m, actor, await this.load(m, actor, id, false));
-      }),
-    );
+      });
   }
 
   // -------------------------------------------------------------------------------------------
@@ -189,21 +183,20 @@ export class HandoffsService {
   async list(ctx: RequestContext, q: ListHandoffsQueryDto): Promise<Page<HandoffSummaryView>> {
     const actor = actorOf(ctx);
     const limit = q.limit ?? DEFAULT_PAGE;
-    const rel = relationsSql(actor, 1);
-    const params: unknown[] = [...rel.params];
-    const boxes = q.box === 'incoming' ? rel.receiver : q.box === 'outgoing' ? rel.sender : `(${rel.sender} OR ${rel.receiver})`;
-    const where = [boxes];
-    if (q.status) where.push(`h.status = $${params.push(q.status)}`);
+    const rel = relations(actor);
+    const boxes = q.box === 'incoming' ? rel.receiver : q.box === 'outgoing' ? rel.sender : sql`(${rel.sender} OR ${rel.receiver})`;
+    const where: Sql[] = [boxes];
+    if (q.status) where.push(sql`h.status = ${q.status}`);
     if (q.cursor) {
       const [at, id] = decodeTupleCursor(q.cursor, [TS_KEY_RE, UUID_RE]);
-      where.push(`(h.created_at, h.id) < ($${params.push(at)}::timestamptz, $${params.push(id)}::uuid)`);
+      where.push(sql`(h.created_at, h.id) < (${at}::timestamptz, ${id}::uuid)`);
     }
-    const rows: HandoffSummaryRow[] = await this.ds.query(
-      `SELECT ${SUMMARY_COLUMNS}, ${rel.sender} AS is_sender, ${rel.receiver} AS is_receiver
-         FROM handoff h ${JOINS}
-        WHERE ${where.join(' AND ')}
-        ORDER BY h.created_at DESC, h.id DESC LIMIT $${params.push(limit + 1)}`,
-      params,
+    const rows = await select<HandoffSummaryRow>(
+      this.ds,
+      sql`SELECT ${SUMMARY}, ${rel.sender} AS is_sender, ${rel.receiver} AS is_receiver
+            FROM handoff h ${JOINS}
+           WHERE ${and(where)}
+           ORDER BY h.created_at DESC, h.id DESC LIMIT ${limit + 1}`,
     );
     const page = pageOf(rows, limit, (r) => encodeTupleCursor([r.created_key, r.id]));
     await this.audit.record(ctx, {
@@ -217,19 +210,17 @@ export class HandoffsService {
   }
 
   async get(ctx: RequestContext, id: string): Promise<HandoffDetailView> {
-    return this.audit.deniedIsAudited(ctx, 'HANDOFF_READ', 'handoff', id, async () => {
-      const actor = actorOf(ctx);
-      const row = await this.load(this.ds.manager, actor, id, false);
-      const view = await this.detail(this.ds.manager, actor, row);
-      await this.audit.record(ctx, {
-        action: 'HANDOFF_READ',
-        outcome: 'ALLOWED',
-        objectType: 'handoff',
-        objectId: id,
-        details: { caseId: row.case_id, relation: row.is_sender ? 'SENDER' : 'RECEIVER', categories: view.categories },
-      });
-      return view;
+    const actor = actorOf(ctx);
+    const row = await this.load(this.ds.manager, actor, id, false);
+    const view = await this.detail(this.ds.manager, actor, row);
+    await this.audit.record(ctx, {
+      action: 'HANDOFF_READ',
+      outcome: 'ALLOWED',
+      objectType: 'handoff',
+      objectId: id,
+      details: { caseId: row.case_id, relation: row.is_sender ? 'SENDER' : 'RECEIVER', categories: view.categories },
     });
+    return view;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -260,8 +251,7 @@ export class HandoffsService {
 
   resubmit(ctx: RequestContext, id: string, dto: ResubmitHandoffDto): Promise<HandoffDetailView> {
     return this.transition(ctx, id, 'RESUBMIT', dto.version, {}, async (m, _actor, h, to) => {
-      const problems = dto.evidence ? await this.attachmentProblems(m, h.case_id, dto.evidence) : [];
-      if (problems.length) throw new ValidationFailed(problems);
+      if (dto.evidence) await this.access.caseAttachments(m, h.case_id, evidenceRefs(dto.evidence));
       const old = readPacket(this.cipher, h);
       const packet: HandoffPacket = {
         statementSummary: dto.statementSummary ?? old.statementSummary,
@@ -362,16 +352,15 @@ export class HandoffsService {
 
   /** One handoff the caller may see (sender or receiver), or the standard 404; the rule is in the WHERE clause. */
   private async load(m: EntityManager, actor: Actor, id: string, lock: boolean): Promise<HandoffRow> {
-    const rel = relationsSql(actor, 2);
-    const base = `$${2 + rel.params.length}`;
-    const rows: HandoffRow[] = await m.query(
-      `SELECT ${DETAIL_COLUMNS.replace('$BASE', () => base)}, ${rel.sender} AS is_sender, ${rel.receiver} AS is_receiver
-         FROM handoff h ${JOINS}
-         LEFT JOIN app_user fu ON fu.id = h.from_user_id
-         LEFT JOIN app_user pu ON pu.id = h.prosecutor_id
-        WHERE h.id = $1 AND (${rel.sender} OR ${rel.receiver})
-        ${lock ? 'FOR UPDATE OF h' : ''}`,
-      [id, ...rel.params, HANDOFF_BASE_CATEGORIES],
+    const rel = relations(actor);
+    const rows = await select<HandoffRow>(
+      m,
+      sql`SELECT ${raw(DETAIL_COLUMNS)}, ${rel.sender} AS is_sender, ${rel.receiver} AS is_receiver
+            FROM handoff h ${JOINS}
+            LEFT JOIN app_user fu ON fu.id = h.from_user_id
+            LEFT JOIN app_user pu ON pu.id = h.prosecutor_id
+           WHERE h.id = ${id}::uuid AND (${rel.sender} OR ${rel.receiver})
+           ${raw(lock ? 'FOR UPDATE OF h' : '')}`,
     );
     const row = rows[0];
     if (!row) throw new NotFound();
@@ -395,8 +384,7 @@ export class HandoffsService {
     fn: (m: EntityManager, actor: Actor, h: HandoffRow, to: string) => Promise<Record<string, unknown>>,
   ): Promise<HandoffDetailView> {
     const event = HANDOFF_ACTION_EVENT[action];
-    return this.audit.deniedIsAudited(ctx, event, 'handoff', id, () =>
-      this.ds.transaction(async (m) => {
+    return this.ds.transaction(async (m) => {
         const actor = actorOf(ctx);
         const h = await this.load(m, actor, id, true);
         const d = can(HANDOFF_MACHINE, h.status, action, this.context(actor, h, input));
@@ -409,8 +397,7 @@ export class HandoffsService {
         const notify = HANDOFF_NOTIFICATIONS[action];
         if (notify) await this.outbox.add(m, notify, { handoffId: id });
         return this.detail(m, actor, await this.load(m, actor, id, false));
-      }),
-    );
+      });
   }
 
   /** `extraSet` uses `$V` for each of `values`, in order. */
@@ -423,17 +410,6 @@ export class HandoffsService {
 
   private prosecution(id: string, p: HandoffProsecution): string | null {
     return this.cipher.encryptJson(p, bindingOf('prosecution_enc', id));
-  }
-
-  /** Every evidence attachment must be an attachment of the same case. */
-  private async attachmentProblems(m: EntityManager, caseId: string, evidence: EvidenceItemDto[]): Promise<FieldProblems> {
-    const ids = evidence.map((e) => e.attachmentId).filter((x): x is string => typeof x === 'string');
-    if (!ids.length) return [];
-    const rows: { id: string }[] = await m.query(`SELECT id FROM attachment WHERE id = ANY($1::uuid[]) AND case_id = $2`, [ids, caseId]);
-    const known = new Set(rows.map((r) => r.id));
-    return evidence.flatMap((e, i) =>
-      e.attachmentId && !known.has(e.attachmentId.toLowerCase()) ? [{ field: `evidence.${i}.attachmentId`, problems: ['attachmentId must be an attachment of this case'] }] : [],
-    );
   }
 
   /** The view with the caller's actions, the history from the timeline, and the victim data the receiver may see now. */
@@ -470,6 +446,11 @@ export class HandoffsService {
 }
 
 const staleHandoff = () => new Conflict('STALE_VERSION', 'Someone else changed this handoff; reload it and try again');
+
+/** The evidence items that name an attachment, with the field each is in. */
+function evidenceRefs(items: EvidenceItemDto[]): { field: string; id: string }[] {
+  return items.flatMap((e, i) => (e.attachmentId ? [{ field: `evidence.${i}.attachmentId`, id: e.attachmentId }] : []));
+}
 
 function evidenceOf(items: EvidenceItemDto[]): HandoffPacket['evidence'] {
   return items.map((e) => ({ description: e.description, attachmentId: e.attachmentId ? e.attachmentId.toLowerCase() : null }));

@@ -1,12 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuditAs } from '../platform/audit/denial-audit';
+import { IdParam } from '../platform/http/params';
 import { Ctx, RequirePermission } from '../platform/auth/decorators';
-import { NotFound } from '../platform/http/errors';
 import { NoBodyPipe } from '../platform/http/pagination';
 import type { RequestContext } from '../platform/http/request-context';
 import { ListNotificationsQueryDto, NotificationPage, NotificationsService } from './notifications.service';
 
-const IdParam = () => Param('id', new ParseUUIDPipe({ exceptionFactory: () => new NotFound() }));
 
 /** In-app notifications: kinds, object ids and case numbers only; the portal polls for the unread count. */
 @ApiTags('notifications')
@@ -21,6 +21,7 @@ export class NotificationsController {
     return this.notifications.list(ctx, q);
   }
 
+  @AuditAs('REQUEST_DENIED', 'notification')
   @RequirePermission('notification:read')
   @Post(':id/read')
   @HttpCode(200)

@@ -3,6 +3,8 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
 import { DataSource } from 'typeorm';
+import { ownNotification } from '../platform/access/access';
+import { and, select, selectOne, sql, type Sql } from '../platform/database/sql';
 import { NotFound } from '../platform/http/errors';
 import { DEFAULT_PAGE, PageQueryDto, decodeTupleCursor, encodeTupleCursor, pageOf } from '../platform/http/pagination';
 import type { RequestContext } from '../platform/http/request-context';
@@ -51,25 +53,23 @@ export class NotificationsService {
   constructor(private readonly ds: DataSource) {}
 
   async list(ctx: RequestContext, q: ListNotificationsQueryDto): Promise<NotificationPage> {
-    const userId = ctx.actor?.userId;
-    if (!userId) throw new NotFound();
+    const actor = ctx.actor;
+    if (!actor) throw new NotFound();
     const limit = q.limit ?? DEFAULT_PAGE;
-    const params: unknown[] = [userId, limit + 1];
-    let where = `n.recipient_user_id = $1`;
-    if (q.unread) where += ` AND n.read_at IS NULL`;
+    const where: Sql[] = [ownNotification(actor, 'n')];
+    if (q.unread) where.push(sql`n.read_at IS NULL`);
     if (q.cursor) {
       const [ts, id] = decodeTupleCursor(q.cursor, [TS_RE, UUID_RE]);
-      params.push(ts, id);
-      where += ` AND (n.created_at, n.id) < (($3::timestamp) AT TIME ZONE 'UTC', $4::uuid)`;
+      where.push(sql`(n.created_at, n.id) < ((${ts}::timestamp) AT TIME ZONE 'UTC', ${id}::uuid)`);
     }
-    const rows: Row[] = await this.ds.query(
-      `SELECT n.id, n.kind, n.object_type, n.object_id, n.case_number, n.created_at, n.read_at,
-              to_char(n.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS ck
-         FROM notification n WHERE ${where} ORDER BY n.created_at DESC, n.id DESC LIMIT $2`,
-      params,
+    const rows = await select<Row>(
+      this.ds,
+      sql`SELECT n.id, n.kind, n.object_type, n.object_id, n.case_number, n.created_at, n.read_at,
+                 to_char(n.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS ck
+            FROM notification n WHERE ${and(where)} ORDER BY n.created_at DESC, n.id DESC LIMIT ${limit + 1}`,
     );
     const page = pageOf(rows, limit, (r) => encodeTupleCursor([r.ck, r.id]));
-    const counted: { n: number }[] = await this.ds.query(`SELECT count(*)::int AS n FROM notification WHERE recipient_user_id = $1 AND read_at IS NULL`, [userId]);
+    const counted = await select<{ n: number }>(this.ds, sql`SELECT count(*)::int AS n FROM notification n WHERE ${ownNotification(actor, 'n')} AND n.read_at IS NULL`);
     return {
       items: page.items.map((r) => ({
         id: r.id,
@@ -87,11 +87,12 @@ export class NotificationsService {
 
   /** Marks one of the caller's notifications read (again: no change). */
   async markRead(ctx: RequestContext, id: string): Promise<{ id: string; readAt: string }> {
-    const userId = ctx.actor?.userId;
-    if (!userId) throw new NotFound();
-    // TypeORM answers UPDATE … RETURNING with [rows, count]
-    const [rows] = (await this.ds.query(`UPDATE notification SET read_at = coalesce(read_at, now()) WHERE id = $1 AND recipient_user_id = $2 RETURNING read_at`, [id, userId])) as [{ read_at: Date }[], number];
-    const r = rows[0];
+    const actor = ctx.actor;
+    if (!actor) throw new NotFound();
+    const r = await selectOne<{ read_at: Date }>(
+      this.ds,
+      sql`UPDATE notification n SET read_at = coalesce(n.read_at, now()) WHERE n.id = ${id}::uuid AND ${ownNotification(actor, 'n')} RETURNING n.read_at`,
+    );
     if (!r) throw new NotFound();
     return { id, readAt: r.read_at.toISOString() };
   }

@@ -29,7 +29,13 @@ export interface PersonCandidateView {
 }
 
 export interface PersonSearchResultView {
+  /** persons the caller may see, best first */
   candidates: PersonCandidateView[];
+  /**
+   * A person the caller may not see matches the name strongly: all that is said of it. The caller
+   * may ask the agencies that hold it through a match request (POST /screenings/:id/match-requests).
+   */
+  possibleMatchElsewhere: boolean;
 }
 
 export interface PersonView {

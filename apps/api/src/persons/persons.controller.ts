@@ -1,20 +1,19 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuditAs } from '../platform/audit/denial-audit';
+import { IdParam } from '../platform/http/params';
 import { Ctx, RequirePermission } from '../platform/auth/decorators';
-import { NotFound } from '../platform/http/errors';
 import type { RequestContext } from '../platform/http/request-context';
 import { MergePersonDto, MergeReasonDto, PersonSearchDto } from './dto/person.dto';
 import type { PersonMergeView, PersonSearchResultView, PersonTombstoneView, PersonView } from './person.views';
 import { PersonsService } from './persons.service';
-
-/** A malformed id is just another id that is not there: the same 404. */
-const UuidParam = (name: string) => Param(name, new ParseUUIDPipe({ exceptionFactory: () => new NotFound() }));
 
 @ApiTags('persons')
 @Controller({ path: 'persons', version: '1' })
 export class PersonsController {
   constructor(private readonly persons: PersonsService) {}
 
+  @AuditAs('PERSON_SEARCHED', 'person')
   @RequirePermission('person:search')
   @Post('search')
   @HttpCode(200)
@@ -23,31 +22,34 @@ export class PersonsController {
     return this.persons.search(ctx, dto);
   }
 
+  @AuditAs('PERSON_MERGE_UNDONE', 'person_merge')
   @RequirePermission('person:merge')
   @Post('merges/:mergeId/undo')
   @HttpCode(200)
   @ApiOperation({ summary: 'Undo a merge: what moved goes back and the tombstone is cleared' })
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'MERGE_ALREADY_UNDONE, SURVIVOR_MERGED_SINCE, MERGE_NOT_CURRENT' })
-  undo(@Ctx() ctx: RequestContext, @UuidParam('mergeId') mergeId: string, @Body() dto: MergeReasonDto): Promise<PersonMergeView> {
+  undo(@Ctx() ctx: RequestContext, @IdParam('mergeId') mergeId: string, @Body() dto: MergeReasonDto): Promise<PersonMergeView> {
     return this.persons.undoMerge(ctx, mergeId, dto.reason);
   }
 
+  @AuditAs('PERSON_READ', 'person')
   @RequirePermission('person:read')
   @Get(':id')
   @ApiOperation({ summary: 'A person the caller may see through one of its cases or screenings; a merged person answers {id, mergedInto}' })
   @ApiNotFoundResponse()
-  get(@Ctx() ctx: RequestContext, @UuidParam('id') id: string): Promise<PersonView | PersonTombstoneView> {
+  get(@Ctx() ctx: RequestContext, @IdParam('id') id: string): Promise<PersonView | PersonTombstoneView> {
     return this.persons.get(ctx, id);
   }
 
+  @AuditAs('PERSON_MERGED', 'person')
   @RequirePermission('person:merge')
   @Post(':id/merge')
   @HttpCode(200)
   @ApiOperation({ summary: 'Merge the person `mergeId` INTO this one (supervisors; both must be visible)' })
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'MERGE_INTO_SELF, PERSON_IS_MERGED' })
-  merge(@Ctx() ctx: RequestContext, @UuidParam('id') id: string, @Body() dto: MergePersonDto): Promise<PersonMergeView> {
+  merge(@Ctx() ctx: RequestContext, @IdParam('id') id: string, @Body() dto: MergePersonDto): Promise<PersonMergeView> {
     return this.persons.merge(ctx, id, dto.mergeId, dto.reason);
   }
 }

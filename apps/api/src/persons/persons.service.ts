@@ -1,12 +1,14 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { laoKey, type AuditAction } from '@ctms/domain';
+import { laoKey } from '@ctms/domain';
 import { AuditService } from '../platform/audit/audit.service';
-import { caseAccessSql, screeningAccessSql } from '../platform/access/case-scope';
-import { caseRelationSql } from '../platform/access/relations';
+import { caseLead, personCategories } from '../platform/access/access';
+import { APP_CONFIG, AppConfig } from '../platform/config/config';
 import { FieldCipher } from '../platform/crypto/field-cipher';
+import { select, selectOne, sql } from '../platform/database/sql';
 import { Conflict, NotFound, ValidationFailed } from '../platform/http/errors';
+import { RateLimiter } from '../platform/http/rate-limit';
 import type { Actor, RequestContext } from '../platform/http/request-context';
 import { DEFAULT_SEARCH_RESULTS, PersonSearchDto } from './dto/person.dto';
 import { GRAM_STATS_SQL, GramStatsCache, type GramStatsRow } from './gram-stats';
@@ -64,31 +66,19 @@ interface MergeRow {
   undone_at: Date | null;
 }
 
-/** UPDATE … RETURNING through TypeORM answers [rows, affected]; a SELECT or INSERT answers the rows. */
-async function returning<T>(m: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
-  const out: unknown = await m.query(sql, params);
-  if (Array.isArray(out) && out.length === 2 && Array.isArray(out[0]) && typeof out[1] === 'number') return out[0] as T[];
-  return out as T[];
-}
-
 function requireActor(ctx: RequestContext): Actor {
   if (!ctx.actor) throw new NotFound();
   return ctx.actor;
 }
 
 /**
- * True when the actor may see the person `personExpr` (an SQL expression): they can open one of its
- * cases or one of its screenings. Decided inside the query that loads the person.
+ * From this score on, a person of another agency counts as "a possible match exists elsewhere": an
+ * exact or near-exact name (key similarity ≥ 0.94), with the birth year when the query has one.
+ * Below it, a hidden person is not mentioned at all.
  */
-export function personVisibleSql(actor: Actor, personExpr: string, firstParam: number): { sql: string; params: unknown[] } {
-  const c = caseAccessSql(actor, 'vis_c', firstParam);
-  const s = screeningAccessSql(actor, 'vis_s', firstParam + c.params.length);
-  return {
-    sql: `(EXISTS (SELECT 1 FROM case_record vis_c WHERE vis_c.person_id = ${personExpr} AND ${c.sql})
-        OR EXISTS (SELECT 1 FROM screening vis_s WHERE vis_s.person_id = ${personExpr} AND ${s.sql}))`,
-    params: [...c.params, ...s.params],
-  };
-}
+export const ELSEWHERE_MIN_SCORE = 0.8;
+/** Person searches per user and minute (a registry oracle is slow to run at this pace, and every search is audited). */
+export const SEARCH_WINDOW_SECONDS = 60;
 
 /** The keys of a stored identity, by what they came from. */
 interface CandidateKeys {
@@ -167,6 +157,8 @@ export class PersonsService {
     private readonly ds: DataSource,
     private readonly cipher: FieldCipher,
     private readonly audit: AuditService,
+    private readonly limiter: RateLimiter,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.keyIndex = memoKeyBlindIndex(cipher, KEY_INDEX_MEMO);
   }
@@ -179,78 +171,136 @@ export class PersonsService {
   // search
   // -------------------------------------------------------------------------------------------
 
+  /**
+   * Duplicate search without an oracle (spec/access.md): candidates are ranked over every person
+   * (names match across agencies' spellings), then only the persons the caller may see are
+   * returned; a strong name match among the others is reported only as `possibleMatchElsewhere`,
+   * which the caller may turn into a match request. A document number matches only the caller's own
+   * persons (another agency's documents are compared in the match-request flow, on that agency's
+   * side). Per-user rate limit; every search audited with a keyed hash of its terms.
+   */
   async search(ctx: RequestContext, dto: PersonSearchDto): Promise<PersonSearchResultView> {
     const actor = requireActor(ctx);
-    const limit = dto.limit ?? DEFAULT_SEARCH_RESULTS;
-    const name = dto.name;
-    const query = keysOfName(name);
-    if (query.length === 0) throw new ValidationFailed([{ field: 'name', problems: ['name must contain letters'] }]);
-    const grams = gramsOf(this.cipher, query);
-    const bidx = query.map(this.keyIndex).filter((b): b is string => b !== null);
-    const doc = dto.documentNumber ? documentBlindIndex(this.cipher, dto.documentNumber) : null;
-    const docs = doc ? [doc] : [];
-    const queryYear = dto.dateOfBirth ? Number(dto.dateOfBirth.slice(0, 4)) : undefined;
-    const rows = await this.candidates(query, name, grams, bidx, docs, queryYear === undefined ? SEARCH_SQL_LIMIT : SEARCH_SQL_LIMIT_WITH_YEAR);
-    const scored: (PersonCandidateView & { display: { caseNumbers: string[] } })[] = [];
-    for (const r of rows) {
-      const identity = this.cipher.decryptJson<PersonIdentity>(r.identity_enc, { table: 'person', column: 'identity_enc', rowId: r.id });
-      if (!identity) continue;
-      const keys = candidateKeys(identity);
-      const reasons: PersonMatchReason[] = [];
-      const lao = best(query, 'lao', keys.lao);
-      const latin = best(query, 'latin', keys.latin);
-      const nick = bestAlias(query, keys.nicknames);
-      const prev = bestAlias(query, keys.previous);
-      const nickPlus = nicknamePlusName(name, wordKeysOf(identity), SIMILAR_THRESHOLD);
-      if (lao === 1) reasons.push('LAO_KEY_EXACT');
-      else if (lao >= SIMILAR_THRESHOLD) reasons.push('LAO_KEY_SIMILAR');
-      if (latin === 1) reasons.push('LATIN_KEY_EXACT');
-      else if (latin >= SIMILAR_THRESHOLD) reasons.push('LATIN_KEY_SIMILAR');
-      if (nick >= SIMILAR_THRESHOLD || nickPlus > 0) reasons.push('NICKNAME');
-      if (prev >= SIMILAR_THRESHOLD) reasons.push('PREVIOUS_NAME');
-      if (r.doc_hit) reasons.push('DOCUMENT');
-      if (reasons.length === 0) continue; // a few shared trigrams are no reason to look
-      const nameScore = Math.max(lao, latin, 0.9 * nick, 0.9 * prev, 0.95 * nickPlus);
-      let score = r.doc_hit ? 0.6 + 0.4 * nameScore : 0.85 * nameScore;
-      const year = birthYearOf(identity);
-      if (queryYear !== undefined && year !== undefined) {
-        const tolerance = identity.dobPrecision === 'ESTIMATED' ? 2 : 1;
-        if (Math.abs(queryYear - year) <= tolerance) {
-          reasons.push('BIRTH_YEAR');
-          score += 0.15;
-        } else {
-          score *= 0.85;
-        }
-      }
-      scored.push({
-        personId: r.id,
-        score: round3(score),
-        reasons,
-        display: {
-          initials: initialsOf(identity),
-          ...(year !== undefined ? { birthYear: year } : {}),
-          ...(r.sex ? { sex: r.sex } : {}),
-          caseNumbers: [],
-        },
-      });
-    }
-    scored.sort((a, b) => b.score - a.score || (a.personId < b.personId ? -1 : 1));
-    const top = scored.slice(0, limit);
-
+    await this.limiter.take(`person-search:${actor.userId}`, this.config.personSearchPerMinute, SEARCH_WINDOW_SECONDS);
+    const found = await this.rank(actor, { name: dto.name, dateOfBirth: dto.dateOfBirth, documentNumbers: dto.documentNumber ? [dto.documentNumber] : [] });
+    const top = found.visible.slice(0, dto.limit ?? DEFAULT_SEARCH_RESULTS);
     if (top.length > 0) {
-      const access = caseAccessSql(actor, 'c', 2);
-      const cases: { person_id: string; case_number: string }[] = await this.ds.query(
-        `SELECT c.person_id, c.case_number FROM case_record c
-          WHERE c.person_id = ANY($1::uuid[]) AND ${access.sql}
-          ORDER BY c.opened_at, c.case_number`,
-        [top.map((t) => t.personId), ...access.params],
+      const cases = await select<{ person_id: string; case_number: string }>(
+        this.ds,
+        sql`SELECT c.person_id, c.case_number FROM case_record c
+             WHERE c.person_id = ANY(${top.map((t) => t.personId)}::uuid[]) AND ${caseLead(actor, 'c')}
+             ORDER BY c.opened_at, c.case_number`,
       );
       const byPerson = new Map(top.map((t) => [t.personId, t]));
       for (const c of cases) byPerson.get(c.person_id)?.display.caseNumbers.push(c.case_number);
     }
+    await this.audit.record(ctx, {
+      action: 'PERSON_SEARCHED',
+      outcome: 'ALLOWED',
+      objectType: 'person',
+      details: { terms: this.termsHash(dto), resultCount: top.length, possibleMatchElsewhere: found.elsewhere },
+    });
+    return { candidates: top, possibleMatchElsewhere: found.elsewhere };
+  }
 
-    await this.audit.record(ctx, { action: 'PERSON_SEARCHED', outcome: 'ALLOWED', objectType: 'person', details: { resultCount: top.length } });
-    return { candidates: top };
+  /**
+   * The ranked candidates split by what the caller may see: `visible` (scored, best first, with
+   * reasons) and whether any other person scores as a strong match (`elsewhere`). Also used by
+   * match requests, with `holders` to learn which agencies hold the strong hidden matches.
+   */
+  async rank(
+    actor: Actor,
+    terms: { name: string; dateOfBirth?: string; documentNumbers?: readonly string[] },
+    opts: { documentsElsewhere?: boolean } = {},
+  ): Promise<{ visible: (PersonCandidateView & { display: { caseNumbers: string[] } })[]; elsewhere: boolean; hidden: { personId: string; score: number }[] }> {
+    const name = terms.name;
+    const query = keysOfName(name);
+    if (query.length === 0) throw new ValidationFailed([{ field: 'name', problems: ['name must contain letters'] }]);
+    const grams = gramsOf(this.cipher, query);
+    const bidx = query.map(this.keyIndex).filter((b): b is string => b !== null);
+    const docs = (terms.documentNumbers ?? []).map((d) => documentBlindIndex(this.cipher, d)).filter((b): b is string => b !== null);
+    const queryYear = terms.dateOfBirth ? Number(terms.dateOfBirth.slice(0, 4)) : undefined;
+    // twice the decrypting budget is ranked, so that other agencies' persons do not crowd out the caller's own
+    const sqlLimit = 2 * (queryYear === undefined ? SEARCH_SQL_LIMIT : SEARCH_SQL_LIMIT_WITH_YEAR);
+    const rows = await this.candidates(query, name, grams, bidx, docs, sqlLimit);
+    const cats = rows.length
+      ? await select<{ id: string; visible: boolean }>(
+          this.ds,
+          sql`SELECT x.id, coalesce('IDENTITY' = ANY(${personCategories(actor, sql`x.id`)}), false) AS visible FROM unnest(${rows.map((r) => r.id)}::uuid[]) AS x(id)`,
+        )
+      : [];
+    const visibleIds = new Set(cats.filter((c) => c.visible).map((c) => c.id));
+    const visible: (PersonCandidateView & { display: { caseNumbers: string[] } })[] = [];
+    const hidden: { personId: string; score: number }[] = [];
+    let elsewhere = false;
+    for (const r of rows) {
+      const own = visibleIds.has(r.id);
+      const scored = this.score(r, query, name, queryYear, own || !!opts.documentsElsewhere);
+      if (!scored) continue;
+      if (own) visible.push(scored);
+      else if (scored.reasons.includes('DOCUMENT') || (scored.score >= ELSEWHERE_MIN_SCORE && (queryYear === undefined || scored.reasons.includes('BIRTH_YEAR')))) {
+        elsewhere = true;
+        hidden.push({ personId: r.id, score: scored.score });
+      }
+    }
+    visible.sort((a, b) => b.score - a.score || (a.personId < b.personId ? -1 : 1));
+    return { visible, elsewhere, hidden };
+  }
+
+  /** One candidate scored against the query, or null when nothing but a few shared grams links them. */
+  private score(
+    r: CandidateRow,
+    query: MatchKey[],
+    name: string,
+    queryYear: number | undefined,
+    documentCounts: boolean,
+  ): (PersonCandidateView & { display: { caseNumbers: string[] } }) | null {
+    const identity = this.cipher.decryptJson<PersonIdentity>(r.identity_enc, { table: 'person', column: 'identity_enc', rowId: r.id });
+    if (!identity) return null;
+    const keys = candidateKeys(identity);
+    const reasons: PersonMatchReason[] = [];
+    const lao = best(query, 'lao', keys.lao);
+    const latin = best(query, 'latin', keys.latin);
+    const nick = bestAlias(query, keys.nicknames);
+    const prev = bestAlias(query, keys.previous);
+    const nickPlus = nicknamePlusName(name, wordKeysOf(identity), SIMILAR_THRESHOLD);
+    const docHit = r.doc_hit && documentCounts;
+    if (lao === 1) reasons.push('LAO_KEY_EXACT');
+    else if (lao >= SIMILAR_THRESHOLD) reasons.push('LAO_KEY_SIMILAR');
+    if (latin === 1) reasons.push('LATIN_KEY_EXACT');
+    else if (latin >= SIMILAR_THRESHOLD) reasons.push('LATIN_KEY_SIMILAR');
+    if (nick >= SIMILAR_THRESHOLD || nickPlus > 0) reasons.push('NICKNAME');
+    if (prev >= SIMILAR_THRESHOLD) reasons.push('PREVIOUS_NAME');
+    if (docHit) reasons.push('DOCUMENT');
+    if (reasons.length === 0) return null; // a few shared trigrams are no reason to look
+    const nameScore = Math.max(lao, latin, 0.9 * nick, 0.9 * prev, 0.95 * nickPlus);
+    let score = docHit ? 0.6 + 0.4 * nameScore : 0.85 * nameScore;
+    const year = birthYearOf(identity);
+    if (queryYear !== undefined && year !== undefined) {
+      const tolerance = identity.dobPrecision === 'ESTIMATED' ? 2 : 1;
+      if (Math.abs(queryYear - year) <= tolerance) {
+        reasons.push('BIRTH_YEAR');
+        score += 0.15;
+      } else {
+        score *= 0.85;
+      }
+    }
+    return {
+      personId: r.id,
+      score: round3(score),
+      reasons,
+      display: {
+        initials: initialsOf(identity),
+        ...(year !== undefined ? { birthYear: year } : {}),
+        ...(r.sex ? { sex: r.sex } : {}),
+        caseNumbers: [],
+      },
+    };
+  }
+
+  /** The search's terms as one keyed hash (HMAC with the blind-index key): repeated searches are recognisable in the audit, the terms are not readable. */
+  private termsHash(dto: Pick<PersonSearchDto, 'name' | 'dateOfBirth' | 'documentNumber'>): string | null {
+    return this.cipher.blindIndex(JSON.stringify([dto.name, dto.dateOfBirth ?? null, dto.documentNumber ?? null]), 'person-search-terms');
   }
 
   /**
@@ -317,30 +367,23 @@ export class PersonsService {
   // read
   // -------------------------------------------------------------------------------------------
 
+  /**
+   * A person the caller may see (the access layer's person relation: the agency's approved
+   * screenings, a relation to one of its cases carrying IDENTITY, an answered match request; a
+   * tombstone through its survivor); its contact only where the relation carries CONTACT_LOCATION.
+   */
   async get(ctx: RequestContext, id: string): Promise<PersonView | PersonTombstoneView> {
     const actor = requireActor(ctx);
-    // a tombstone is seen through its survivor (its cases and screenings moved there). Visible to the
-    // lead agency of one of its cases or screenings, and to an agency whose relation to one of its
-    // cases (referral, handoff) carries IDENTITY right now; its contact only with CONTACT_LOCATION.
-    const vis = personVisibleSql(actor, 'COALESCE(p.merged_into_id, p.id)', 2);
-    const rel = caseRelationSql(actor, 'rel_c', 2 + vis.params.length);
-    const rows: (PersonRow & { show_contact: boolean })[] = await this.ds.query(
-      `SELECT p.id, p.identity_enc, p.sex, p.citizenship, p.presumed_minor, p.merged_into_id, p.version, p.created_at, p.updated_at,
-              CASE WHEN v.lead OR 'CONTACT_LOCATION' = ANY(rc.cats) THEN p.contact_enc END AS contact_enc,
-              (v.lead OR 'CONTACT_LOCATION' = ANY(rc.cats)) AS show_contact
-         FROM person p
-         CROSS JOIN LATERAL (SELECT ${vis.sql} AS lead) v
-         CROSS JOIN LATERAL (SELECT coalesce(array_agg(DISTINCT x), '{}') AS cats
-                               FROM case_record rel_c CROSS JOIN LATERAL unnest(${rel.sql}) x
-                              WHERE NOT v.lead AND rel_c.person_id = COALESCE(p.merged_into_id, p.id)) rc
-        WHERE p.id = $1 AND (v.lead OR 'IDENTITY' = ANY(rc.cats))`,
-      [id, ...vis.params, ...rel.params],
+    const row = await selectOne<PersonRow & { show_contact: boolean }>(
+      this.ds,
+      sql`SELECT p.id, p.identity_enc, p.sex, p.citizenship, p.presumed_minor, p.merged_into_id, p.version, p.created_at, p.updated_at,
+                 CASE WHEN 'CONTACT_LOCATION' = ANY(v.cats) THEN p.contact_enc END AS contact_enc,
+                 coalesce('CONTACT_LOCATION' = ANY(v.cats), false) AS show_contact
+            FROM person p
+            CROSS JOIN LATERAL (SELECT ${personCategories(actor, sql`p.id`)} AS cats) v
+           WHERE p.id = ${id}::uuid AND 'IDENTITY' = ANY(v.cats)`,
     );
-    const row = rows[0];
-    if (!row) {
-      await this.audit.record(ctx, { action: 'PERSON_READ', outcome: 'DENIED', objectType: 'person', objectId: id });
-      throw new NotFound();
-    }
+    if (!row) throw new NotFound();
     await this.audit.record(ctx, { action: 'PERSON_READ', outcome: 'ALLOWED', objectType: 'person', objectId: id });
     if (row.merged_into_id) return { id: row.id, mergedInto: row.merged_into_id };
     const view = this.toView(row);
@@ -371,142 +414,121 @@ export class PersonsService {
   // merge and undo
   // -------------------------------------------------------------------------------------------
 
-  /** Merges `mergedId` (B) into `survivorId` (A): B's screenings and cases move to A, B becomes a tombstone. */
+  /**
+   * Merges `mergedId` (B) into `survivorId` (A): B's screenings and cases move to A, B becomes a
+   * tombstone. Both persons must be ones the caller sees (else the standard 404) and held by the
+   * caller's agency alone: a merge re-points cases, and another agency's case is never moved by
+   * this agency (409 PERSON_HELD_ELSEWHERE; a duplicate across agencies is a match request).
+   */
   async merge(ctx: RequestContext, survivorId: string, mergedId: string, reason: string): Promise<PersonMergeView> {
     const actor = requireActor(ctx);
-    return this.deniedIsAudited(ctx, 'PERSON_MERGED', survivorId, reason, { mergedId }, () =>
-      this.ds.transaction(async (m) => {
-        const persons = await this.lockVisible(m, actor, [survivorId, mergedId]);
-        const a = persons.get(survivorId);
-        const b = persons.get(mergedId);
-        if (!a || !b) throw new NotFound();
-        if (survivorId === mergedId) throw new Conflict('MERGE_INTO_SELF', 'A person cannot be merged into itself');
-        if (a.merged_into_id) throw new Conflict('PERSON_IS_MERGED', 'The surviving person is itself merged into another person');
-        if (b.merged_into_id) throw new Conflict('PERSON_IS_MERGED', 'This person is already merged into another person');
+    return this.ds.transaction(async (m) => {
+      const persons = await this.lockVisible(m, actor, [survivorId, mergedId]);
+      const a = persons.get(survivorId);
+      const b = persons.get(mergedId);
+      if (!a || !b) throw new NotFound();
+      if (survivorId === mergedId) throw new Conflict('MERGE_INTO_SELF', 'A person cannot be merged into itself');
+      if (a.merged_into_id) throw new Conflict('PERSON_IS_MERGED', 'The surviving person is itself merged into another person');
+      if (b.merged_into_id) throw new Conflict('PERSON_IS_MERGED', 'This person is already merged into another person');
+      if (!a.held_alone || !b.held_alone) throw heldElsewhere();
 
-        const screenings = await returning<{ id: string }>(m, `UPDATE screening SET person_id = $1 WHERE person_id = $2 RETURNING id`, [survivorId, mergedId]);
-        const cases = await returning<{ id: string }>(m, `UPDATE case_record SET person_id = $1 WHERE person_id = $2 RETURNING id`, [survivorId, mergedId]);
-        await m.query(`UPDATE person SET merged_into_id = $1, version = version + 1, updated_at = now() WHERE id = $2`, [survivorId, mergedId]);
-        const id = randomUUID();
-        const moved = { screenings: screenings.map((r) => r.id).sort(), cases: cases.map((r) => r.id).sort() };
-        const [merge]: MergeRow[] = await m.query(
-          `INSERT INTO person_merge (id, survivor_id, merged_id, moved, merged_by_id, merged_at)
-           VALUES ($1, $2, $3, $4::jsonb, $5, clock_timestamp())
-           RETURNING id, survivor_id, merged_id, moved, merged_at, undone_at`,
-          [id, survivorId, mergedId, JSON.stringify(moved), actor.userId],
-        );
-        await addCaseEvent(m, ctx, moved.cases, 'PERSON_MERGED', { mergeId: id });
-        await this.audit.record(
-          ctx,
-          {
-            action: 'PERSON_MERGED',
-            outcome: 'ALLOWED',
-            objectType: 'person',
-            objectId: survivorId,
-            reason,
-            details: { mergeId: id, mergedId, screenings: moved.screenings.length, cases: moved.cases.length },
-          },
-          m,
-        );
-        return toMergeView(merge);
-      }),
-    );
+      const screenings = await select<{ id: string }>(m, sql`UPDATE screening SET person_id = ${survivorId}::uuid WHERE person_id = ${mergedId}::uuid RETURNING id`);
+      const cases = await select<{ id: string }>(m, sql`UPDATE case_record SET person_id = ${survivorId}::uuid WHERE person_id = ${mergedId}::uuid RETURNING id`);
+      await m.query(`UPDATE person SET merged_into_id = $1, version = version + 1, updated_at = now() WHERE id = $2`, [survivorId, mergedId]);
+      const id = randomUUID();
+      const moved = { screenings: screenings.map((r) => r.id).sort(), cases: cases.map((r) => r.id).sort() };
+      const [merge]: MergeRow[] = await m.query(
+        `INSERT INTO person_merge (id, survivor_id, merged_id, moved, merged_by_id, merged_at)
+         VALUES ($1, $2, $3, $4::jsonb, $5, clock_timestamp())
+         RETURNING id, survivor_id, merged_id, moved, merged_at, undone_at`,
+        [id, survivorId, mergedId, JSON.stringify(moved), actor.userId],
+      );
+      await addCaseEvent(m, ctx, moved.cases, 'PERSON_MERGED', { mergeId: id });
+      await this.audit.record(
+        ctx,
+        {
+          action: 'PERSON_MERGED',
+          outcome: 'ALLOWED',
+          objectType: 'person',
+          objectId: survivorId,
+          reasonText: reason,
+          details: { mergeId: id, mergedId, screenings: moved.screenings.length, cases: moved.cases.length },
+        },
+        m,
+      );
+      return toMergeView(merge);
+    });
   }
 
-  /** Undoes a merge: exactly what moved goes back, the tombstone is cleared. */
+  /** Undoes a merge: exactly what moved goes back, the tombstone is cleared. Same rule as the merge. */
   async undoMerge(ctx: RequestContext, mergeId: string, reason: string): Promise<PersonMergeView> {
     const actor = requireActor(ctx);
-    return this.deniedIsAudited(ctx, 'PERSON_MERGE_UNDONE', null, reason, { mergeId }, () =>
-      this.ds.transaction(async (m) => {
-        const vis = personVisibleSql(actor, 'pm.survivor_id', 2);
-        const [merge]: MergeRow[] = await m.query(
-          `SELECT pm.id, pm.survivor_id, pm.merged_id, pm.moved, pm.merged_at, pm.undone_at
-             FROM person_merge pm WHERE pm.id = $1 AND ${vis.sql} FOR UPDATE OF pm`,
-          [mergeId, ...vis.params],
-        );
-        if (!merge) throw new NotFound();
-        if (merge.undone_at) throw new Conflict('MERGE_ALREADY_UNDONE', 'This merge has already been undone');
-        const persons: { id: string; merged_into_id: string | null }[] = await m.query(
-          `SELECT id, merged_into_id FROM person WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
-          [[merge.survivor_id, merge.merged_id]],
-        );
-        const a = persons.find((p) => p.id === merge.survivor_id);
-        const b = persons.find((p) => p.id === merge.merged_id);
-        if (!a || !b) throw new NotFound();
-        if (a.merged_into_id) throw new Conflict('SURVIVOR_MERGED_SINCE', 'The surviving person was merged again since: undo that merge first');
-        if (b.merged_into_id !== merge.survivor_id) throw new Conflict('MERGE_NOT_CURRENT', 'The merged person no longer points at the survivor');
+    return this.ds.transaction(async (m) => {
+      const merge = await selectOne<MergeRow>(
+        m,
+        sql`SELECT pm.id, pm.survivor_id, pm.merged_id, pm.moved, pm.merged_at, pm.undone_at
+              FROM person_merge pm WHERE pm.id = ${mergeId}::uuid AND 'IDENTITY' = ANY(${personCategories(actor, sql`pm.survivor_id`)}) FOR UPDATE OF pm`,
+      );
+      if (!merge) throw new NotFound();
+      if (merge.undone_at) throw new Conflict('MERGE_ALREADY_UNDONE', 'This merge has already been undone');
+      const persons = await this.lockVisible(m, actor, [merge.survivor_id, merge.merged_id]);
+      const a = persons.get(merge.survivor_id);
+      const b = persons.get(merge.merged_id);
+      if (!a || !b) throw new NotFound();
+      if (!a.held_alone) throw heldElsewhere();
+      if (a.merged_into_id) throw new Conflict('SURVIVOR_MERGED_SINCE', 'The surviving person was merged again since: undo that merge first');
+      if (b.merged_into_id !== merge.survivor_id) throw new Conflict('MERGE_NOT_CURRENT', 'The merged person no longer points at the survivor');
 
-        const screenings = await returning<{ id: string }>(
-          m,
-          `UPDATE screening SET person_id = $1 WHERE id = ANY($2::uuid[]) AND person_id = $3 RETURNING id`,
-          [merge.merged_id, merge.moved.screenings, merge.survivor_id],
-        );
-        const cases = await returning<{ id: string }>(
-          m,
-          `UPDATE case_record SET person_id = $1 WHERE id = ANY($2::uuid[]) AND person_id = $3 RETURNING id`,
-          [merge.merged_id, merge.moved.cases, merge.survivor_id],
-        );
-        await m.query(`UPDATE person SET merged_into_id = NULL, version = version + 1, updated_at = now() WHERE id = $1`, [merge.merged_id]);
-        const [undone] = await returning<MergeRow>(
-          m,
-          `UPDATE person_merge SET undone_by_id = $2, undone_at = clock_timestamp() WHERE id = $1
-           RETURNING id, survivor_id, merged_id, moved, merged_at, undone_at`,
-          [merge.id, actor.userId],
-        );
-        await addCaseEvent(m, ctx, cases.map((r) => r.id), 'PERSON_MERGE_UNDONE', { mergeId: merge.id });
-        await this.audit.record(
-          ctx,
-          {
-            action: 'PERSON_MERGE_UNDONE',
-            outcome: 'ALLOWED',
-            objectType: 'person',
-            objectId: merge.survivor_id,
-            reason,
-            details: { mergeId: merge.id, mergedId: merge.merged_id, screenings: screenings.length, cases: cases.length },
-          },
-          m,
-        );
-        return toMergeView(undone);
-      }),
-    );
+      const screenings = await select<{ id: string }>(
+        m,
+        sql`UPDATE screening SET person_id = ${merge.merged_id}::uuid WHERE id = ANY(${merge.moved.screenings}::uuid[]) AND person_id = ${merge.survivor_id}::uuid RETURNING id`,
+      );
+      const cases = await select<{ id: string }>(
+        m,
+        sql`UPDATE case_record SET person_id = ${merge.merged_id}::uuid WHERE id = ANY(${merge.moved.cases}::uuid[]) AND person_id = ${merge.survivor_id}::uuid RETURNING id`,
+      );
+      await m.query(`UPDATE person SET merged_into_id = NULL, version = version + 1, updated_at = now() WHERE id = $1`, [merge.merged_id]);
+      const [undone] = await select<MergeRow>(
+        m,
+        sql`UPDATE person_merge SET undone_by_id = ${actor.userId}::uuid, undone_at = clock_timestamp() WHERE id = ${merge.id}::uuid
+            RETURNING id, survivor_id, merged_id, moved, merged_at, undone_at`,
+      );
+      await addCaseEvent(m, ctx, cases.map((r) => r.id), 'PERSON_MERGE_UNDONE', { mergeId: merge.id });
+      await this.audit.record(
+        ctx,
+        {
+          action: 'PERSON_MERGE_UNDONE',
+          outcome: 'ALLOWED',
+          objectType: 'person',
+          objectId: merge.survivor_id,
+          reasonText: reason,
+          details: { mergeId: merge.id, mergedId: merge.merged_id, screenings: screenings.length, cases: cases.length },
+        },
+        m,
+      );
+      return toMergeView(undone);
+    });
   }
 
-  /** Locks the given persons (in id order) and returns those the actor may see (a tombstone through its survivor). */
-  private async lockVisible(m: EntityManager, actor: Actor, ids: string[]): Promise<Map<string, { id: string; merged_into_id: string | null }>> {
-    const vis = personVisibleSql(actor, 'COALESCE(p.merged_into_id, p.id)', 2);
-    const rows: { id: string; merged_into_id: string | null; visible: boolean }[] = await m.query(
-      `SELECT p.id, p.merged_into_id, ${vis.sql} AS visible FROM person p WHERE p.id = ANY($1::uuid[]) ORDER BY p.id FOR UPDATE OF p`,
-      [[...new Set(ids)], ...vis.params],
+  /**
+   * Locks the given persons (in id order) and returns those the caller sees (a tombstone through
+   * its survivor), each with whether the caller's agency alone holds it (every case it leads and
+   * every approved screening is the caller's agency's).
+   */
+  private async lockVisible(m: EntityManager, actor: Actor, ids: string[]): Promise<Map<string, { id: string; merged_into_id: string | null; held_alone: boolean }>> {
+    const rows = await select<{ id: string; merged_into_id: string | null; visible: boolean; held_alone: boolean }>(
+      m,
+      sql`SELECT p.id, p.merged_into_id,
+                 coalesce('IDENTITY' = ANY(${personCategories(actor, sql`p.id`)}), false) AS visible,
+                 person_holding_agencies(p.id) <@ ARRAY[${actor.agencyId}::uuid] AS held_alone
+            FROM person p WHERE p.id = ANY(${[...new Set(ids)]}::uuid[]) ORDER BY p.id FOR UPDATE OF p`,
     );
     return new Map(rows.filter((r) => r.visible).map((r) => [r.id, r]));
   }
-
-  /** A refused merge or undo (404 or 409) leaves one DENIED audit row; the transaction rolled back. */
-  private async deniedIsAudited<T>(
-    ctx: RequestContext,
-    action: AuditAction,
-    objectId: string | null,
-    reason: string,
-    extra: Record<string, string>,
-    fn: () => Promise<T>,
-  ): Promise<T> {
-    try {
-      return await fn();
-    } catch (e) {
-      if (e instanceof NotFound || e instanceof Conflict) {
-        await this.audit.record(ctx, {
-          action,
-          outcome: 'DENIED',
-          objectType: 'person',
-          objectId,
-          reason,
-          details: { code: e instanceof Conflict ? e.code : 'NOT_FOUND', ...extra },
-        });
-      }
-      throw e;
-    }
-  }
 }
+
+const heldElsewhere = () =>
+  new Conflict('PERSON_HELD_ELSEWHERE', 'Another agency also holds records of this person: only that agency and yours together can resolve it (ask through a match request)');
 
 function toMergeView(r: MergeRow): PersonMergeView {
   return {

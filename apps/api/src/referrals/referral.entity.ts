@@ -112,8 +112,13 @@ export class ReferralServiceEntity {
   @Column({ name: 'delivered_on', type: 'date' })
   deliveredOn: string;
 
+  /** legacy plaintext from before decision 0013: read-only, emptied by `keys:rotate`, to be dropped */
   @Column({ type: 'varchar', length: 200, nullable: true })
   provider: string | null;
+
+  /** who delivered the service (free text, may name a person), encrypted and bound to this row */
+  @Column({ name: 'provider_enc', type: 'text', nullable: true })
+  providerEnc: string | null;
 
   @Column({ name: 'notes_enc', type: 'text', nullable: true })
   notesEnc: string | null;

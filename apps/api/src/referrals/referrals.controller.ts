@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Page } from '@ctms/domain';
+import { AuditAs } from '../platform/audit/denial-audit';
+import { IdParam } from '../platform/http/params';
 import { Ctx, RequirePermission } from '../platform/auth/decorators';
-import { NotFound } from '../platform/http/errors';
 import type { RequestContext } from '../platform/http/request-context';
 import {
   AcceptReferralDto,
@@ -17,9 +18,6 @@ import {
 import type { ReferralDetailView, ReferralSummaryView, ServiceDirectoryEntryView } from './referral.views';
 import { ReferralsService } from './referrals.service';
 
-/** A malformed id is just another id that is not there: the same 404. */
-const IdParam = () => Param('id', new ParseUUIDPipe({ exceptionFactory: () => new NotFound() }));
-
 const CONFLICTS = 'STALE_VERSION, NOT_RECEIVING_AGENCY, NOT_SENDER, ACTION_NOT_ALLOWED_IN_STATE, ROLE_NOT_ALLOWED, or another reason of the referral machine';
 
 /**
@@ -31,6 +29,7 @@ const CONFLICTS = 'STALE_VERSION, NOT_RECEIVING_AGENCY, NOT_SENDER, ACTION_NOT_A
 export class ReferralsController {
   constructor(private readonly referrals: ReferralsService) {}
 
+  @AuditAs('REFERRAL_CREATED', 'case')
   @RequirePermission('referral:create')
   @Post('cases/:id/referrals')
   @ApiOperation({ summary: 'Refer the case to an agency inbox with a data packet every category of which an active REFERRAL_SHARING consent covers' })
@@ -41,6 +40,7 @@ export class ReferralsController {
     return this.referrals.create(ctx, id, dto);
   }
 
+  @AuditAs('REFERRALS_LISTED', 'referral')
   @RequirePermission('referral:read')
   @Get('referrals')
   @ApiOperation({ summary: "The caller's agency inbox (incoming) or sent referrals (outgoing), most recently changed first (keyset)" })
@@ -48,6 +48,7 @@ export class ReferralsController {
     return this.referrals.list(ctx, q);
   }
 
+  @AuditAs('REFERRAL_READ', 'referral')
   @RequirePermission('referral:read')
   @Get('referrals/:id')
   @ApiOperation({ summary: 'One referral: packet, effective categories, services delivered, status history, allowed actions' })
@@ -56,6 +57,7 @@ export class ReferralsController {
     return this.referrals.get(ctx, id);
   }
 
+  @AuditAs('REFERRAL_ACCEPTED', 'referral')
   @RequirePermission('referral:respond')
   @Post('referrals/:id/accept')
   @HttpCode(200)
@@ -65,6 +67,7 @@ export class ReferralsController {
     return this.referrals.accept(ctx, id, dto);
   }
 
+  @AuditAs('REFERRAL_DECLINED', 'referral')
   @RequirePermission('referral:respond')
   @Post('referrals/:id/decline')
   @HttpCode(200)
@@ -74,6 +77,7 @@ export class ReferralsController {
     return this.referrals.decline(ctx, id, dto);
   }
 
+  @AuditAs('REFERRAL_SERVICE_RECORDED', 'referral')
   @RequirePermission('referral:respond')
   @Post('referrals/:id/services')
   @HttpCode(200)
@@ -83,6 +87,7 @@ export class ReferralsController {
     return this.referrals.recordService(ctx, id, dto);
   }
 
+  @AuditAs('REFERRAL_COMPLETED', 'referral')
   @RequirePermission('referral:respond')
   @Post('referrals/:id/complete')
   @HttpCode(200)
@@ -92,6 +97,7 @@ export class ReferralsController {
     return this.referrals.complete(ctx, id, dto);
   }
 
+  @AuditAs('REFERRAL_CANCELLED', 'referral')
   @RequirePermission('referral:create')
   @Post('referrals/:id/cancel')
   @HttpCode(200)

@@ -4,6 +4,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import {
   acknowledgeDeadline,
   allowedActions,
+  CASE_ASSIGNEE_ROLES,
+  type AuditAction,
   can,
   chronologyProblems,
   DATA_CATEGORIES,
@@ -19,11 +21,12 @@ import {
   type ServiceType,
   type Urgency,
 } from '@ctms/domain';
-import { actorOf, addCaseEvent, todayInLaos } from '../cases/case-db';
-import { execUpdate } from '../platform/database/exec-update';
+import { actorOf, addCaseEvent, requireCaseEditor, todayInLaos } from '../cases/case-db';
+import { and, exec, raw, select, selectOne, sql, type Sql } from '../platform/database/sql';
 import type { TimelineEventKind } from '../cases/case-codes';
 import { ConsentsService } from '../consents/consents.service';
-import { caseAccessSql } from '../platform/access/case-scope';
+import { caseLead, referral as referralAccess } from '../platform/access/access';
+import { AccessService } from '../platform/access/access.service';
 import { OutboxService } from '../platform/outbox/outbox.service';
 import { AuditService } from '../platform/audit/audit.service';
 import { FieldCipher } from '../platform/crypto/field-cipher';
@@ -54,24 +57,17 @@ export class ConsentNotCovering extends Conflict {
       'CONSENT_NOT_COVERING',
       'Some requested categories are not covered by an active REFERRAL_SHARING consent for the receiving agency',
       missing.map((k) => ({ field: 'categories', problems: [`${k} is not covered by an active REFERRAL_SHARING consent for the receiving agency`] })),
+      { missing },
     );
   }
 }
 
 const staleReferral = () => new Conflict('STALE_VERSION', 'Someone else changed this referral; reload it and try again');
 
-type ReferralAuditAction =
-  | 'REFERRAL_CREATED'
-  | 'REFERRAL_READ'
-  | 'REFERRAL_ACCEPTED'
-  | 'REFERRAL_DECLINED'
-  | 'REFERRAL_SERVICE_RECORDED'
-  | 'REFERRAL_COMPLETED'
-  | 'REFERRAL_CANCELLED';
-
 const SUMMARY_COLUMNS = `r.id, r.case_id, c.case_number, r.from_agency_id, fa.code AS from_agency_code, r.to_agency_id, ta.code AS to_agency_code,
   r.service_types, r.urgency, r.status, r.acknowledge_by, r.created_at, r.updated_at, ${TS_KEY('r.updated_at')} AS updated_key, r.version`;
 const SUMMARY_JOINS = `JOIN case_record c ON c.id = r.case_id JOIN agency fa ON fa.id = r.from_agency_id JOIN agency ta ON ta.id = r.to_agency_id`;
+const SUMMARY = raw(`${SUMMARY_COLUMNS} FROM referral r ${SUMMARY_JOINS}`);
 
 interface SummaryRow {
   id: string;
@@ -92,6 +88,10 @@ interface SummaryRow {
 }
 
 interface DetailRow extends SummaryRow {
+  lead_agency_id: string;
+  province_code: string;
+  case_assigned_to_id: string | null;
+  case_status: string;
   from_user_id: string;
   from_username: string | null;
   reason_enc: string | null;
@@ -111,7 +111,9 @@ interface ServiceRow {
   id: string;
   service_type: ServiceType;
   delivered_on: string;
+  /** legacy plaintext (before decision 0013), until keys:rotate moves it into provider_enc */
   provider: string | null;
+  provider_enc: string | null;
   notes_enc: string | null;
   recorded_by_id: string;
   recorded_by_username: string | null;
@@ -124,17 +126,6 @@ interface HistoryRow {
   actor_username: string | null;
   actor_agency_code: string | null;
   details: Record<string, unknown> | null;
-}
-
-/**
- * The referral is visible to the sending and the receiving agency, each within its province scope
- * over the case. Parameters: agency id, provinces, all-provinces, numbered from `first`.
- */
-function referralAccessSql(actor: Actor, first: number): { sql: string; params: unknown[] } {
-  return {
-    sql: `((r.from_agency_id = $${first} OR r.to_agency_id = $${first}) AND ($${first + 2}::boolean OR c.province_code = ANY($${first + 1}::text[])))`,
-    params: [actor.agencyId, actor.provinces, actor.allProvinces],
-  };
 }
 
 /**
@@ -159,6 +150,7 @@ export class ReferralsService {
     private readonly cipher: FieldCipher,
     private readonly consents: ConsentsService,
     private readonly outbox: OutboxService,
+    private readonly access: AccessService,
   ) {}
 
   // -------------------------------------------------------------------------------------------
@@ -166,27 +158,21 @@ export class ReferralsService {
   // -------------------------------------------------------------------------------------------
 
   async create(ctx: RequestContext, caseId: string, dto: CreateReferralDto): Promise<ReferralDetailView> {
-    return this.deniedIsAudited(ctx, 'REFERRAL_CREATED', 'case', caseId, () =>
-      this.ds.transaction(async (m) => {
+    return this.ds.transaction(async (m) => {
         const actor = actorOf(ctx);
-        const scope = caseAccessSql(actor, 'c', 2);
-        const cases: { id: string; status: string; province_code: string }[] = await m.query(
-          `SELECT c.id, c.status, c.province_code FROM case_record c WHERE c.id = $1 AND ${scope.sql} FOR SHARE OF c`,
-          [caseId, ...scope.params],
+        const c = await selectOne<{ id: string; status: string; province_code: string; lead_agency_id: string; assigned_to_id: string | null }>(
+          m,
+          sql`SELECT c.id, c.status, c.province_code, c.lead_agency_id, c.assigned_to_id FROM case_record c WHERE c.id = ${caseId}::uuid AND ${caseLead(actor, 'c')} FOR SHARE OF c`,
         );
-        const c = cases[0];
         if (!c) throw new NotFound();
-        if (c.status === 'CLOSED') throw new Conflict('ACTION_NOT_ALLOWED_IN_STATE', 'A closed case is not referred; reopen it first');
+        // the editor rule: the assigned caseworker or a supervisor of the lead agency refers, on an open case
+        requireCaseEditor(actor, c);
 
-        const agencies: { id: string; code: string; active: boolean; capabilities: string[]; service_types: string[]; provinces: string[] }[] = await m.query(
-          `SELECT id, code, active, capabilities, service_types, provinces FROM agency WHERE id = $1`,
-          [dto.toAgencyId],
-        );
-        const to = agencies[0];
-        if (!to || !to.active || !to.capabilities.includes('RECEIVE_REFERRALS') || to.id === actor.agencyId) {
-          throw new ValidationFailed([{ field: 'toAgencyId', problems: ['must be another active agency that receives referrals'] }]);
-        }
-        const notOffered = dto.serviceTypes.filter((t) => !to.service_types.includes(t));
+        const to = await this.access.receivingAgency(m, actor, dto.toAgencyId, 'toAgencyId', {
+          capability: 'RECEIVE_REFERRALS',
+          problem: 'must be another active agency that receives referrals',
+        });
+        const notOffered = dto.serviceTypes.filter((t) => !to.serviceTypes.includes(t));
         if (notOffered.length) {
           throw new ValidationFailed([{ field: 'serviceTypes', problems: [`the receiving agency does not offer ${notOffered.join(', ')}`] }]);
         }
@@ -227,8 +213,7 @@ export class ReferralsService {
         await this.audit.record(ctx, { action: 'REFERRAL_CREATED', outcome: 'ALLOWED', objectType: 'referral', objectId: id, details: { caseId, ...details } }, m);
         await this.outbox.add(m, 'referral.received', { referralId: id });
         return this.detail(m, actor, await this.load(m, actor, id, false));
-      }),
-    );
+      });
   }
 
   // -------------------------------------------------------------------------------------------
@@ -238,19 +223,13 @@ export class ReferralsService {
   async list(ctx: RequestContext, q: ListReferralsQueryDto): Promise<Page<ReferralSummaryView>> {
     const actor = actorOf(ctx);
     const limit = q.limit ?? DEFAULT_PAGE;
-    const params: unknown[] = [actor.agencyId, actor.provinces, actor.allProvinces];
-    const where = [q.box === 'incoming' ? 'r.to_agency_id = $1' : 'r.from_agency_id = $1', '($3::boolean OR c.province_code = ANY($2::text[]))'];
-    if (q.status) where.push(`r.status = $${params.push(q.status)}`);
+    const where: Sql[] = [referralAccess(actor, 'r', 'c'), q.box === 'incoming' ? sql`r.to_agency_id = ${actor.agencyId}::uuid` : sql`r.from_agency_id = ${actor.agencyId}::uuid`];
+    if (q.status) where.push(sql`r.status = ${q.status}`);
     if (q.cursor) {
       const [at, id] = decodeTupleCursor(q.cursor, [TS_KEY_RE, UUID_RE]);
-      where.push(`(r.updated_at, r.id) < ($${params.push(at)}::timestamptz, $${params.push(id)}::uuid)`);
+      where.push(sql`(r.updated_at, r.id) < (${at}::timestamptz, ${id}::uuid)`);
     }
-    const rows: SummaryRow[] = await this.ds.query(
-      `SELECT ${SUMMARY_COLUMNS} FROM referral r ${SUMMARY_JOINS}
-        WHERE ${where.join(' AND ')}
-        ORDER BY r.updated_at DESC, r.id DESC LIMIT $${params.push(limit + 1)}`,
-      params,
-    );
+    const rows = await select<SummaryRow>(this.ds, sql`SELECT ${SUMMARY} WHERE ${and(where)} ORDER BY r.updated_at DESC, r.id DESC LIMIT ${limit + 1}`);
     const page = pageOf(rows, limit, (r) => encodeTupleCursor([r.updated_key, r.id]));
     await this.audit.record(ctx, {
       action: 'REFERRALS_LISTED',
@@ -262,12 +241,10 @@ export class ReferralsService {
   }
 
   async get(ctx: RequestContext, id: string): Promise<ReferralDetailView> {
-    return this.deniedIsAudited(ctx, 'REFERRAL_READ', 'referral', id, async () => {
-      const actor = actorOf(ctx);
-      const view = await this.detail(this.ds.manager, actor, await this.load(this.ds.manager, actor, id, false));
-      await this.audit.record(ctx, { action: 'REFERRAL_READ', outcome: 'ALLOWED', objectType: 'referral', objectId: id });
-      return view;
-    });
+    const actor = actorOf(ctx);
+    const view = await this.detail(this.ds.manager, actor, await this.load(this.ds.manager, actor, id, false));
+    await this.audit.record(ctx, { action: 'REFERRAL_READ', outcome: 'ALLOWED', objectType: 'referral', objectId: id });
+    return view;
   }
 
   /** Active agencies that receive referrals, offer the service and cover the province (reference data, no case content). */
@@ -287,15 +264,15 @@ export class ReferralsService {
 
   async accept(ctx: RequestContext, id: string, dto: AcceptReferralDto): Promise<ReferralDetailView> {
     return this.transition(ctx, id, 'REFERRAL_ACCEPTED', async (m, actor, r) => {
-      const assigneeId = (dto.assigneeId ?? actor.userId).toLowerCase();
-      this.decide(actor, r, 'ACCEPT', { assigneeId });
+      const requested = (dto.assigneeId ?? actor.userId).toLowerCase();
+      this.decide(actor, r, 'ACCEPT', { assigneeId: requested });
       if (r.version !== dto.version) throw staleReferral();
-      const ok: unknown[] = await m.query(
-        `SELECT 1 FROM app_user u WHERE u.id = $1 AND u.status = 'ACTIVE' AND u.agency_id = $2 AND u.roles && ARRAY['CASEWORKER','SUPERVISOR','INVESTIGATOR']::text[]`,
-        [assigneeId, r.to_agency_id],
-      );
-      if (!ok.length) throw new ValidationFailed([{ field: 'assigneeId', problems: ['must be an active caseworker or supervisor of the receiving agency'] }]);
-      await this.update(m, r, `status = 'ACCEPTED', assigned_to_id = $3, acknowledged_at = now()`, [assigneeId]);
+      const assigneeId = await this.access.assignee(m, requested, 'assigneeId', {
+        agencyId: r.to_agency_id,
+        roles: CASE_ASSIGNEE_ROLES,
+        problem: 'must be an active caseworker or supervisor of the receiving agency',
+      });
+      await this.update(m, r, sql`status = 'ACCEPTED', assigned_to_id = ${assigneeId}::uuid, acknowledged_at = now()`);
       return { event: 'REFERRAL_ACCEPTED', details: { from: r.status, to: 'ACCEPTED', assignedTo: assigneeId } };
     });
   }
@@ -304,7 +281,7 @@ export class ReferralsService {
     return this.transition(ctx, id, 'REFERRAL_DECLINED', async (m, actor, r) => {
       this.decide(actor, r, 'DECLINE', { declineReason: dto.reason, reason: dto.note ?? null });
       if (r.version !== dto.version) throw staleReferral();
-      await this.update(m, r, `status = 'DECLINED', decline_reason = $3, notes_enc = $4, acknowledged_at = now(), closed_at = now()`, [dto.reason, this.note(r.id, dto.note)]);
+      await this.update(m, r, sql`status = 'DECLINED', decline_reason = ${dto.reason}, notes_enc = ${this.note(r.id, dto.note)}, acknowledged_at = now(), closed_at = now()`);
       return { event: 'REFERRAL_DECLINED', details: { from: r.status, to: 'DECLINED', declineReason: dto.reason, noteRecorded: !!dto.note } };
     });
   }
@@ -322,19 +299,19 @@ export class ReferralsService {
       if (order.length) throw new ValidationFailed(order);
       const serviceId = randomUUID();
       await m.query(
-        `INSERT INTO referral_service (id, referral_id, service_type, delivered_on, provider, notes_enc, recorded_by_id, created_at)
+        `INSERT INTO referral_service (id, referral_id, service_type, delivered_on, provider_enc, notes_enc, recorded_by_id, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, clock_timestamp())`,
         [
           serviceId,
           r.id,
           dto.serviceType,
           dto.deliveredOn,
-          dto.provider ?? null,
+          this.cipher.encrypt(dto.provider ?? null, { table: 'referral_service', column: 'provider_enc', rowId: serviceId }),
           dto.notes ? this.cipher.encrypt(dto.notes, { table: 'referral_service', column: 'notes_enc', rowId: serviceId }) : null,
           actor.userId,
         ],
       );
-      await this.update(m, r, `status = $3`, [to]);
+      await this.update(m, r, sql`status = ${to}`);
       return {
         event: 'REFERRAL_SERVICE_RECORDED',
         details: { serviceId, serviceType: dto.serviceType, deliveredOn: dto.deliveredOn, from: r.status, to },
@@ -346,7 +323,7 @@ export class ReferralsService {
     return this.transition(ctx, id, 'REFERRAL_COMPLETED', async (m, actor, r) => {
       this.decide(actor, r, 'COMPLETE', { outcome: dto.outcome, reason: dto.note ?? null });
       if (r.version !== dto.version) throw staleReferral();
-      await this.update(m, r, `status = 'COMPLETED', outcome = $3, notes_enc = $4, closed_at = now()`, [dto.outcome, this.note(r.id, dto.note)]);
+      await this.update(m, r, sql`status = 'COMPLETED', outcome = ${dto.outcome}, notes_enc = ${this.note(r.id, dto.note)}, closed_at = now()`);
       return { event: 'REFERRAL_COMPLETED', details: { from: r.status, to: 'COMPLETED', outcome: dto.outcome, noteRecorded: !!dto.note } };
     });
   }
@@ -354,8 +331,10 @@ export class ReferralsService {
   async cancel(ctx: RequestContext, id: string, dto: CancelReferralDto): Promise<ReferralDetailView> {
     return this.transition(ctx, id, 'REFERRAL_CANCELLED', async (m, actor, r) => {
       this.decide(actor, r, 'CANCEL', { reason: dto.reason });
+      // the sender's side of the editor rule: the case's assigned caseworker or a supervisor of its lead agency
+      requireCaseEditor(actor, { lead_agency_id: r.lead_agency_id, province_code: r.province_code, assigned_to_id: r.case_assigned_to_id, status: r.case_status }, { closedToo: true });
       if (r.version !== dto.version) throw staleReferral();
-      await this.update(m, r, `status = 'CANCELLED', notes_enc = $3, closed_at = now()`, [this.note(r.id, dto.reason)]);
+      await this.update(m, r, sql`status = 'CANCELLED', notes_enc = ${this.note(r.id, dto.reason)}, closed_at = now()`);
       return { event: 'REFERRAL_CANCELLED', details: { from: r.status, to: 'CANCELLED' } };
     });
   }
@@ -366,19 +345,18 @@ export class ReferralsService {
 
   /** One referral the actor may see (sender or receiver in scope), or the standard 404. */
   private async load(m: EntityManager, actor: Actor, id: string, lock: boolean): Promise<DetailRow> {
-    const access = referralAccessSql(actor, 2);
-    const rows: DetailRow[] = await m.query(
-      `SELECT ${SUMMARY_COLUMNS}, r.from_user_id, fu.username AS from_username, r.reason_enc, r.categories, r.consent_ids,
-              case_relation_categories(r.case_id, r.to_agency_id, '{}'::text[], true) AS effective_categories,
-              r.assigned_to_id, au.username AS assigned_username, r.decline_reason, r.outcome, r.notes_enc, r.acknowledged_at, r.closed_at
-         FROM referral r ${SUMMARY_JOINS}
-         LEFT JOIN app_user fu ON fu.id = r.from_user_id
-         LEFT JOIN app_user au ON au.id = r.assigned_to_id
-        WHERE r.id = $1 AND ${access.sql}
-        ${lock ? 'FOR UPDATE OF r' : ''}`,
-      [id, ...access.params],
+    const row = await selectOne<DetailRow>(
+      m,
+      sql`SELECT ${raw(SUMMARY_COLUMNS)}, r.from_user_id, fu.username AS from_username, r.reason_enc, r.categories, r.consent_ids,
+                 case_relation_categories(r.case_id, r.to_agency_id, '{}'::text[], true) AS effective_categories,
+                 r.assigned_to_id, au.username AS assigned_username, r.decline_reason, r.outcome, r.notes_enc, r.acknowledged_at, r.closed_at,
+                 c.lead_agency_id, c.province_code, c.assigned_to_id AS case_assigned_to_id, c.status AS case_status
+            FROM referral r ${raw(SUMMARY_JOINS)}
+            LEFT JOIN app_user fu ON fu.id = r.from_user_id
+            LEFT JOIN app_user au ON au.id = r.assigned_to_id
+           WHERE r.id = ${id}::uuid AND ${referralAccess(actor, 'r', 'c')}
+           ${raw(lock ? 'FOR UPDATE OF r' : '')}`,
     );
-    const row = rows[0];
     if (!row) throw new NotFound();
     return row;
   }
@@ -394,10 +372,11 @@ export class ReferralsService {
     return d.to;
   }
 
-  private async update(m: EntityManager, r: SummaryRow, sets: string, params: unknown[]): Promise<void> {
-    const n = await execUpdate(m, `UPDATE referral SET ${sets}, version = version + 1, updated_at = clock_timestamp() WHERE id = $1 AND version = $2`, [r.id, r.version, ...params]);
+  private async update(m: EntityManager, r: SummaryRow, sets: Sql): Promise<void> {
+    const n = await exec(m, sql`UPDATE referral SET ${sets}, version = version + 1, updated_at = clock_timestamp() WHERE id = ${r.id}::uuid AND version = ${r.version}::int`);
     if (n !== 1) throw staleReferral();
   }
+
 
   private note(referralId: string, text: string | undefined): string | null {
     return text ? this.cipher.encrypt(text, { table: 'referral', column: 'notes_enc', rowId: referralId }) : null;
@@ -410,11 +389,10 @@ export class ReferralsService {
   private async transition(
     ctx: RequestContext,
     id: string,
-    action: ReferralAuditAction,
+    action: AuditAction,
     fn: (m: EntityManager, actor: Actor, r: DetailRow) => Promise<{ event: TimelineEventKind; details: Record<string, unknown> }>,
   ): Promise<ReferralDetailView> {
-    return this.deniedIsAudited(ctx, action, 'referral', id, () =>
-      this.ds.transaction(async (m) => {
+    return this.ds.transaction(async (m) => {
         const actor = actorOf(ctx);
         const r = await this.load(m, actor, id, true);
         const change = await fn(m, actor, r);
@@ -424,13 +402,12 @@ export class ReferralsService {
         const notify = REFERRAL_NOTIFICATIONS[change.event];
         if (notify) await this.outbox.add(m, notify, { referralId: id });
         return this.detail(m, actor, await this.load(m, actor, id, false));
-      }),
-    );
+      });
   }
 
   private async detail(m: EntityManager, actor: Actor, r: DetailRow): Promise<ReferralDetailView> {
     const services: ServiceRow[] = await m.query(
-      `SELECT s.id, s.service_type, s.delivered_on::text AS delivered_on, s.provider, s.notes_enc, s.recorded_by_id, u.username AS recorded_by_username, s.created_at
+      `SELECT s.id, s.service_type, s.delivered_on::text AS delivered_on, s.provider, s.provider_enc, s.notes_enc, s.recorded_by_id, u.username AS recorded_by_username, s.created_at
          FROM referral_service s LEFT JOIN app_user u ON u.id = s.recorded_by_id
         WHERE s.referral_id = $1 ORDER BY s.delivered_on, s.created_at, s.id`,
       [r.id],
@@ -469,16 +446,11 @@ export class ReferralsService {
       id: s.id,
       serviceType: s.service_type,
       deliveredOn: s.delivered_on,
-      provider: s.provider,
+      provider: s.provider_enc ? this.cipher.decrypt(s.provider_enc, { table: 'referral_service', column: 'provider_enc', rowId: s.id }) : s.provider,
       notes: this.cipher.decrypt(s.notes_enc, { table: 'referral_service', column: 'notes_enc', rowId: s.id }),
       recordedBy: { id: s.recorded_by_id, username: s.recorded_by_username },
       recordedAt: s.created_at.toISOString(),
     };
-  }
-
-  /** Runs `fn`; a 404 or a refusal (409) leaves one DENIED audit row, naming the uncovered categories. */
-  private deniedIsAudited<T>(ctx: RequestContext, action: ReferralAuditAction, objectType: string, objectId: string, fn: () => Promise<T>): Promise<T> {
-    return this.audit.deniedIsAudited(ctx, action, objectType, objectId, fn, (e) => (e instanceof ConsentNotCovering ? { missing: e.missing } : undefined));
   }
 }
 

@@ -28,8 +28,9 @@ describe('screening rules', () => {
     expect(['SELF', 'OTHER', undefined, null].some(childConsentGiverOk)).toBe(false);
   });
 
-  it('needs the Lao given name and the birth-date precision to create a person', () => {
-    expect(identityOf({ givenNameLo: 'ແກ້ວ' })).toBeNull();
+  it('needs the Lao given name or an alias to create a person; a missing precision is UNKNOWN', () => {
+    expect(identityOf({ givenNameLo: 'ແກ້ວ' })).toEqual({ givenNameLo: 'ແກ້ວ', dobPrecision: 'UNKNOWN' });
+    expect(identityOf({ nicknames: ['ນ້ອຍ'], dobPrecision: 'YEAR', dateOfBirth: '2000-01-01' })).toEqual({ givenNameLo: 'ນ້ອຍ', nicknames: ['ນ້ອຍ'], dobPrecision: 'YEAR', dateOfBirth: '2000-01-01' });
     expect(identityOf({ dobPrecision: 'UNKNOWN' })).toBeNull();
     expect(identityOf({ givenNameLo: 'ແກ້ວ', dobPrecision: 'UNKNOWN', personId: 'x', ageAtInterview: 3 })).toEqual({ givenNameLo: 'ແກ້ວ', dobPrecision: 'UNKNOWN' });
   });

@@ -1,4 +1,4 @@
-import { ADULT_AGE_YEARS, assessIndicators, profileFor, screeningDateProblems, type DateFieldProblem, type IndicatorAnswer, type IndicatorAssessment, type IndicatorAnswerValue } from '@ctms/domain';
+import { ADULT_AGE_YEARS, assessIndicators, givenNameOrAlias, profileFor, screeningDateProblems, type DateFieldProblem, type IndicatorAnswer, type IndicatorAssessment, type IndicatorAnswerValue } from '@ctms/domain';
 import type { ScreeningContent } from './screening.view';
 import type { PersonIdentityInput } from '../persons/person.types';
 import { CHILD_CONSENT_GIVERS } from './screening.codes';
@@ -37,14 +37,21 @@ const IDENTITY_KEYS: readonly (keyof PersonIdentityInput)[] = [
   'safeContactMethod',
 ];
 
-/** The identity to create a person from, or null when the bio-data lacks the name or the birth-date precision. */
+/**
+ * The identity to create a person from, or null when the bio-data names nobody. The given name is
+ * the Lao given name or else the first alias (submission needs one of them); a birth date recorded
+ * without its precision, or none, counts as UNKNOWN.
+ */
 export function identityOf(bio: BioData | null | undefined): PersonIdentityInput | null {
-  if (!bio || typeof bio.givenNameLo !== 'string' || bio.givenNameLo.trim() === '' || bio.dobPrecision === undefined) return null;
+  const givenName = givenNameOrAlias(bio);
+  if (!bio || givenName === null) return null;
   const out: Record<string, unknown> = {};
   for (const k of IDENTITY_KEYS) {
     const v = bio[k];
     if (v !== undefined && v !== null) out[k] = v;
   }
+  out['givenNameLo'] = givenName;
+  if (bio.dobPrecision === undefined) out['dobPrecision'] = 'UNKNOWN';
   return out as unknown as PersonIdentityInput;
 }
 

@@ -1,13 +1,15 @@
 import { CaseEntity } from '../cases/case.entity';
 import { PersonEntity } from '../persons/person.entity';
 import { AgencyEntity } from '../agencies/agency.entity';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 
 /**
  * A screening interview. Coded, non-identifying fields are columns (they drive lists, scope and
  * statistics); every narrative and identifying answer is inside the encrypted blobs.
  */
 @Entity({ name: 'screening' })
+@Check('CHK_screening_district_code', `"district" IS NULL OR ("district" ~ '^[0-9]{4}$' AND left("district", 2) = "province_code")`)
+@Check('CHK_screening_crossing_point_code', `"crossing_point" IS NULL OR "crossing_point" ~ '^[A-Z0-9_]{2,40}$'`)
 @Index('IDX_screening_agency_status', ['agencyId', 'status', 'id'])
 @Index('IDX_screening_interviewer', ['interviewerId', 'status', 'id'])
 export class ScreeningEntity {
@@ -30,6 +32,7 @@ export class ScreeningEntity {
   @Column({ name: 'province_code', type: 'varchar', length: 2 })
   provinceCode: string;
 
+  /** a district code (libs/domain places.ts) of the province; never free text (decision 0017) */
   @Column({ type: 'varchar', length: 120, nullable: true })
   district: string | null;
 

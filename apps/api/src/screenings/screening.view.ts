@@ -7,6 +7,10 @@ export interface ScreeningContent {
     othersPresent?: { role: string; accompanyingInterviewee?: boolean }[];
     preferredInterviewerGender?: string;
     preferredInterviewerGenderHonoured?: boolean;
+    /** free text about an informal or other crossing point (the column holds only the code) */
+    crossingPointDetail?: string;
+    /** a place the district list lacks (older free text is moved here, decision 0017) */
+    districtDetail?: string;
   };
   interpreter?: Record<string, unknown>;
   bioData?: BioData;
@@ -32,6 +36,7 @@ export interface ScreeningRow {
   agency_id: string;
   interviewer_id: string;
   interviewer_username: string;
+  interviewer_display_name: string;
   status: ScreeningStatus;
   province_code: string;
   district: string | null;
@@ -51,6 +56,7 @@ export interface ScreeningRow {
   submitted_at: Date | null;
   reviewed_by_id: string | null;
   reviewed_by_username: string | null;
+  reviewed_by_display_name: string | null;
   reviewed_at: Date | null;
   review_comment_enc: string | null;
   termination_reason: string | null;
@@ -62,6 +68,8 @@ export interface ScreeningRow {
 export interface UserRef {
   id: string;
   username: string;
+  /** the person's name, to show instead of the username */
+  displayName: string;
 }
 
 /** GET /screenings/:id */
@@ -87,6 +95,8 @@ export interface ScreeningView {
     othersPresent: { role: string; accompanyingInterviewee?: boolean }[];
     preferredInterviewerGender: string | null;
     preferredInterviewerGenderHonoured: boolean | null;
+    crossingPointDetail: string | null;
+    districtDetail: string | null;
   };
   interpreter: Record<string, unknown> | null;
   /** the seven answers by question code, givenBy, form, recordedAt; `complete` when all seven are YES */

@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Page } from '@ctms/domain';
+import { AuditAs } from '../platform/audit/denial-audit';
+import { IdParam } from '../platform/http/params';
 import { Ctx, RequirePermission } from '../platform/auth/decorators';
-import { NotFound } from '../platform/http/errors';
 import type { RequestContext } from '../platform/http/request-context';
 import {
   ApproveScreeningDto,
@@ -16,15 +17,13 @@ import {
 import type { ScreeningListItem, ScreeningView } from './screening.view';
 import { ScreeningsService } from './screenings.service';
 
-/** A malformed id is just another id that is not there: the same 404. */
-const IdParam = () => Param('id', new ParseUUIDPipe({ exceptionFactory: () => new NotFound() }));
-
 /** The screening interview and its review (spec/workflows.md "Screening"). */
 @ApiTags('screenings')
 @Controller({ path: 'screenings', version: '1' })
 export class ScreeningsController {
   constructor(private readonly screenings: ScreeningsService) {}
 
+  @AuditAs('SCREENING_CREATED', 'screening')
   @RequirePermission('screening:create')
   @Post()
   @ApiOperation({ summary: "Start a DRAFT screening for the caller's agency, with the caller as interviewer; any sections may be sent" })
@@ -40,6 +39,7 @@ export class ScreeningsController {
     return this.screenings.list(ctx, q);
   }
 
+  @AuditAs('SCREENING_READ', 'screening')
   @RequirePermission('screening:read')
   @Get(':id')
   @ApiOperation({ summary: 'One screening, decrypted, with the indicative assessment and the actions the caller may take' })
@@ -48,6 +48,7 @@ export class ScreeningsController {
     return this.screenings.get(ctx, id);
   }
 
+  @AuditAs('SCREENING_UPDATED', 'screening')
   @RequirePermission('screening:update')
   @Patch(':id')
   @ApiOperation({ summary: 'Save a draft (interviewer only): each section sent replaces that section, null clears it; a RETURNED screening goes back to DRAFT' })
@@ -56,6 +57,7 @@ export class ScreeningsController {
     return this.screenings.update(ctx, id, dto);
   }
 
+  @AuditAs('SCREENING_SUBMITTED', 'screening')
   @RequirePermission('screening:update')
   @Post(':id/submit')
   @HttpCode(200)
@@ -68,6 +70,7 @@ export class ScreeningsController {
     return this.screenings.submit(ctx, id, dto);
   }
 
+  @AuditAs('SCREENING_APPROVED', 'screening')
   @RequirePermission('screening:review')
   @Post(':id/approve')
   @HttpCode(200)
@@ -77,6 +80,7 @@ export class ScreeningsController {
     return this.screenings.approve(ctx, id, dto);
   }
 
+  @AuditAs('SCREENING_RETURNED', 'screening')
   @RequirePermission('screening:review')
   @Post(':id/return')
   @HttpCode(200)
@@ -86,6 +90,7 @@ export class ScreeningsController {
     return this.screenings.return(ctx, id, dto);
   }
 
+  @AuditAs('SCREENING_TERMINATED', 'screening')
   @RequirePermission('screening:update')
   @Post(':id/terminate')
   @HttpCode(200)

@@ -4,8 +4,12 @@ import { DataSource, EntityManager } from 'typeorm';
 import {
   allowedActions,
   can,
+  districtInProvince,
   interviewConsentComplete,
+  isBorderCrossingCode,
   SCREENING_MACHINE,
+  SCREENING_SUBMIT_FIELDS,
+  screeningSubmitGaps,
   validateIndicatorAnswers,
   type IndicatorAnswer,
   type InterviewConsentAnswers,
@@ -18,7 +22,9 @@ import { CaseOpener } from '../cases/case-opener';
 import { PersonWriter } from '../persons/person-writer';
 import { AuditService } from '../platform/audit/audit.service';
 import { OutboxService } from '../platform/outbox/outbox.service';
-import { screeningAccessSql } from '../platform/access/case-scope';
+import { screening as screeningAccess } from '../platform/access/access';
+import { AccessService } from '../platform/access/access.service';
+import { and, exec, join, raw, select, sql, type Sql } from '../platform/database/sql';
 import { FieldCipher } from '../platform/crypto/field-cipher';
 import { Conflict, NotFound, ValidationFailed } from '../platform/http/errors';
 import { DEFAULT_PAGE, decodeTupleCursor, encodeTupleCursor, pageOf } from '../platform/http/pagination';
@@ -33,6 +39,7 @@ import {
   UpdateScreeningDto,
   VersionDto,
 } from './dto/screening.dto';
+import { caseFactsFromScreening } from './screening-to-case';
 import { childConsentGiverOk, childFacts, computeAssessment, identityOf, plain, screeningDateProblemsOf, stableJson, type BioData, type StoredAssessment } from './screening-rules';
 import type { ReviewComment, ScreeningContent, ScreeningListItem, ScreeningRow, ScreeningView } from './screening.view';
 
@@ -58,10 +65,11 @@ const CONTENT_SECTIONS = ['interpreter', 'bioData', 'recruitment', 'transit', 'd
 const TS_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$/;
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-const SELECT = `SELECT s.*, iu.username AS interviewer_username, ru.username AS reviewed_by_username
+const SELECT = raw(`SELECT s.*, iu.username AS interviewer_username, iu.display_name AS interviewer_display_name,
+         ru.username AS reviewed_by_username, ru.display_name AS reviewed_by_display_name
   FROM screening s
   JOIN app_user iu ON iu.id = s.interviewer_id
-  LEFT JOIN app_user ru ON ru.id = s.reviewed_by_id`;
+  LEFT JOIN app_user ru ON ru.id = s.reviewed_by_id`);
 
 /** The decrypted, editable state of a screening: what a save computes from and writes back. */
 interface Working {
@@ -90,11 +98,6 @@ function iso(d: Date | null): string | null {
   return d ? d.toISOString() : null;
 }
 
-async function execUpdate(m: EntityManager, sql: string, params: unknown[]): Promise<number> {
-  const result = (await m.query(sql, params)) as [unknown[], number];
-  return result[1];
-}
-
 /**
  * The screening interview: drafts, the consent gate, the indicative indicator assessment and the
  * review workflow (SCREENING_MACHINE). Every query carries the need-to-know rule in its WHERE clause
@@ -111,6 +114,7 @@ export class ScreeningsService {
     private readonly persons: PersonWriter,
     private readonly cases: CaseOpener,
     private readonly outbox: OutboxService,
+    private readonly access: AccessService,
   ) {}
 
   // -------------------------------------------------------------------------------------------
@@ -128,25 +132,23 @@ export class ScreeningsService {
   async list(ctx: RequestContext, q: ListScreeningsQueryDto): Promise<Page<ScreeningListItem>> {
     const actor = actorOf(ctx);
     const limit = q.limit ?? DEFAULT_PAGE;
-    const scope = screeningAccessSql(actor, 's', 1);
-    const params: unknown[] = [...scope.params];
-    const where = [scope.sql];
-    if (q.status) where.push(`s.status = $${params.push(q.status)}`);
-    if (q.mine === 'true') where.push(`s.interviewer_id = $${params.push(actor.userId)}`);
+    const where: Sql[] = [screeningAccess(actor, 's')];
+    if (q.status) where.push(sql`s.status = ${q.status}`);
+    if (q.mine === 'true') where.push(sql`s.interviewer_id = ${actor.userId}::uuid`);
     if (q.cursor) {
       const [ts, after] = decodeTupleCursor(q.cursor, [TS_RE, UUID_RE]);
-      where.push(`(s.updated_at, s.id) < (($${params.push(ts)}::timestamp AT TIME ZONE 'UTC'), $${params.push(after)}::uuid)`);
+      where.push(sql`(s.updated_at, s.id) < ((${ts}::timestamp AT TIME ZONE 'UTC'), ${after}::uuid)`);
     }
-    const rows: (ScreeningListRow & { cursor_ts: string })[] = await this.ds.query(
-      `SELECT s.id, s.status, s.version, s.province_code, s.facility_type, s.interview_at, s.is_child, s.interviewer_assessment,
-              s.assessment->>'indicativeResult' AS indicative_result, s.case_id, s.created_at, s.updated_at,
-              s.interviewer_id, u.username AS interviewer_username,
-              to_char(s.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS cursor_ts
-         FROM screening s JOIN app_user u ON u.id = s.interviewer_id
-        WHERE ${where.join(' AND ')}
-        ORDER BY s.updated_at DESC, s.id DESC
-        LIMIT $${params.push(limit + 1)}`,
-      params,
+    const rows = await select<ScreeningListRow & { cursor_ts: string }>(
+      this.ds,
+      sql`SELECT s.id, s.status, s.version, s.province_code, s.facility_type, s.interview_at, s.is_child, s.interviewer_assessment,
+                 s.assessment->>'indicativeResult' AS indicative_result, s.case_id, s.created_at, s.updated_at,
+                 s.interviewer_id, u.username AS interviewer_username, u.display_name AS interviewer_display_name,
+                 to_char(s.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS cursor_ts
+            FROM screening s JOIN app_user u ON u.id = s.interviewer_id
+           WHERE ${and(where)}
+           ORDER BY s.updated_at DESC, s.id DESC
+           LIMIT ${limit + 1}`,
     );
     const page = pageOf(rows, limit, (r) => encodeTupleCursor([r.cursor_ts, r.id]));
     return { items: page.items.map(toListItem), nextCursor: page.nextCursor };
@@ -175,13 +177,12 @@ export class ScreeningsService {
     };
     await this.ds.transaction(async (m) => {
       const { next, changed } = this.apply(empty, dto, actor);
-      const derived = await this.derive(m, next);
-      await m.query(
-        `INSERT INTO screening (id, agency_id, interviewer_id, status, province_code, district, facility_type, crossing_point,
-           referral_source, interview_at, interview_language, interview_consent, content_enc, indicators_enc, assessment,
-           interviewer_assessment, is_child, person_id)
-         VALUES ($1, $2, $3, 'DRAFT', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
-        [id, actor.agencyId, actor.userId, ...this.columns(id, next, derived)],
+      const derived = await this.derive(m, actor, next);
+      const cols = this.columns(id, next, derived);
+      await exec(
+        m,
+        sql`INSERT INTO screening (id, agency_id, interviewer_id, status, ${join(cols.map(([c]) => raw(c)))})
+            VALUES (${id}::uuid, ${actor.agencyId}::uuid, ${actor.userId}::uuid, 'DRAFT', ${join(cols.map(([, v]) => sql`${v}`))})`,
       );
       await this.audit.record(ctx, { action: 'SCREENING_CREATED', outcome: 'ALLOWED', objectType: T, objectId: id, details: { sections: changed } }, m);
     });
@@ -206,15 +207,12 @@ export class ScreeningsService {
       const current = this.working(row);
       const { next, changed } = this.apply(current, dto, actor);
       if (!changed.length && !revised) return; // nothing to write
-      const derived = await this.derive(m, next);
-      const n = await execUpdate(
+      const derived = await this.derive(m, actor, next);
+      const sets = this.columns(id, next, derived).map(([c, v]) => sql`${raw(c)} = ${v}`);
+      const n = await exec(
         m,
-        `UPDATE screening SET province_code = $3, district = $4, facility_type = $5, crossing_point = $6, referral_source = $7,
-           interview_at = $8, interview_language = $9, interview_consent = $10, content_enc = $11, indicators_enc = $12,
-           assessment = $13, interviewer_assessment = $14, is_child = $15, person_id = $16, status = 'DRAFT',
-           version = version + 1, updated_at = now()
-         WHERE id = $1 AND version = $2`,
-        [id, dto.version, ...this.columns(id, next, derived)],
+        sql`UPDATE screening SET ${join(sets)}, status = 'DRAFT', version = version + 1, updated_at = now()
+             WHERE id = ${id}::uuid AND version = ${dto.version}::int`,
       );
       if (n !== 1) throw stale();
       await this.audit.record(
@@ -241,12 +239,15 @@ export class ScreeningsService {
       if (row.is_child && !childConsentGiverOk(w.interviewConsent['givenBy'])) {
         throw new Conflict('CHILD_CONSENT_GIVER_REQUIRED', "A child's interview consent must be given by a parent, legal guardian or social worker (interviewConsent.givenBy)");
       }
-      const bio = w.content.bioData;
-      if (!bio?.personId && !identityOf(bio)) {
-        throw new Conflict('BIO_DATA_REQUIRED', 'Link an existing person or record the given name (Lao script) and the birth-date precision (bioData)');
+      const gaps = screeningSubmitGaps({ bioData: w.content.bioData, indicatorAnswers: w.indicators, interviewerAssessment: w.interviewerAssessment });
+      if (gaps.length) {
+        throw new Conflict(
+          'SUBMIT_REQUIREMENTS_MISSING',
+          `The screening lacks what a supervisor needs to act on it: ${gaps.join(', ')}`,
+          gaps.map((g) => ({ field: SCREENING_SUBMIT_FIELDS[g], problems: [g] })),
+        );
       }
-      if (!w.interviewerAssessment) throw new Conflict('INTERVIEWER_ASSESSMENT_REQUIRED', 'Record your assessment (interviewerAssessment) before submitting');
-      await this.transition(m, id, dto.version, row.status, d.to, `submitted_at = now()`, []);
+      await this.transition(m, id, dto.version, row.status, d.to, [sql`submitted_at = now()`]);
       await this.audit.record(ctx, { action: 'SCREENING_SUBMITTED', outcome: 'ALLOWED', objectType: T, objectId: id, details: { from: row.status, to: d.to } }, m);
     });
     return this.view(actor, id);
@@ -280,18 +281,18 @@ export class ScreeningsService {
           provinceCode: row.province_code,
           isChild: row.is_child,
           assignTo: row.interviewer_id,
-          exploitationTypes: w.content.destinationAndExploitation?.exploitationTypes ?? [],
-          needs: w.content.needsAndRisks?.servicesNeeded ?? [],
+          ...caseFactsFromScreening(w.content),
         });
         caseId = opened.caseId;
         caseCreated = opened.created;
       }
       const comments = this.appendComment(row, actor, 'APPROVE', dto.comment ?? null);
-      await this.transition(m, id, dto.version, row.status, d.to, `reviewed_by_id = $5, reviewed_at = now(), review_comment_enc = $6, person_id = $7, case_id = $8`, [
-        actor.userId,
-        comments,
-        personId,
-        caseId,
+      await this.transition(m, id, dto.version, row.status, d.to, [
+        sql`reviewed_by_id = ${actor.userId}::uuid`,
+        sql`reviewed_at = now()`,
+        sql`review_comment_enc = ${comments}`,
+        sql`person_id = ${personId}::uuid`,
+        sql`case_id = ${caseId}::uuid`,
       ]);
       await this.audit.record(
         ctx,
@@ -317,7 +318,7 @@ export class ScreeningsService {
       const d = can(SCREENING_MACHINE, row.status, 'RETURN', { ...this.machineCtx(actor, row), reason: dto.comment });
       if (!d.ok) throw refused(d.reason);
       const comments = this.appendComment(row, actor, 'RETURN', dto.comment);
-      await this.transition(m, id, dto.version, row.status, d.to, `reviewed_by_id = $5, reviewed_at = now(), review_comment_enc = $6`, [actor.userId, comments]);
+      await this.transition(m, id, dto.version, row.status, d.to, [sql`reviewed_by_id = ${actor.userId}::uuid`, sql`reviewed_at = now()`, sql`review_comment_enc = ${comments}`]);
       await this.audit.record(ctx, { action: 'SCREENING_RETURNED', outcome: 'ALLOWED', objectType: T, objectId: id, details: { from: row.status, to: d.to } }, m);
       await this.outbox.add(m, 'screening.returned', { screeningId: id });
     });
@@ -334,16 +335,11 @@ export class ScreeningsService {
       const d = can(SCREENING_MACHINE, row.status, 'TERMINATE', { ...this.machineCtx(actor, row), reason: dto.reason });
       if (!d.ok) throw refused(d.reason);
       const comments = this.appendComment(row, actor, 'TERMINATE', dto.note ?? null);
-      await this.transition(
-        m,
-        id,
-        dto.version,
-        row.status,
-        d.to,
-        `termination_reason = $5, review_comment_enc = $6, content_enc = NULL, indicators_enc = NULL, assessment = NULL,
-         interviewer_assessment = NULL, person_id = NULL`,
-        [dto.reason, comments],
-      );
+      await this.transition(m, id, dto.version, row.status, d.to, [
+        sql`termination_reason = ${dto.reason}`,
+        sql`review_comment_enc = ${comments}`,
+        raw(`content_enc = NULL, indicators_enc = NULL, assessment = NULL, interviewer_assessment = NULL, person_id = NULL`),
+      ]);
       await this.audit.record(
         ctx,
         { action: 'SCREENING_TERMINATED', outcome: 'ALLOWED', objectType: T, objectId: id, details: { from: row.status, to: d.to, reason: dto.reason, contentErased: true } },
@@ -358,8 +354,7 @@ export class ScreeningsService {
 
   /** Loads one screening through the need-to-know rule; absent or out of scope: the same 404. */
   private async load(m: EntityManager, actor: Actor, id: string, forUpdate: boolean): Promise<ScreeningRow> {
-    const scope = screeningAccessSql(actor, 's', 2);
-    const rows: ScreeningRow[] = await m.query(`${SELECT} WHERE s.id = $1 AND ${scope.sql}${forUpdate ? ' FOR UPDATE OF s' : ''}`, [id, ...scope.params]);
+    const rows = await select<ScreeningRow>(m, sql`${SELECT} WHERE s.id = ${id}::uuid AND ${screeningAccess(actor, 's')} ${raw(forUpdate ? 'FOR UPDATE OF s' : '')}`);
     const row = rows[0];
     if (!row) throw new NotFound();
     return row;
@@ -378,12 +373,12 @@ export class ScreeningsService {
     };
   }
 
-  /** Status change with optimistic locking; `extraSet` uses parameters from $5. */
-  private async transition(m: EntityManager, id: string, version: number, from: ScreeningStatus, to: ScreeningStatus, extraSet: string, extra: unknown[]): Promise<void> {
-    const n = await execUpdate(
+  /** Status change with optimistic locking, with the other columns the step sets. */
+  private async transition(m: EntityManager, id: string, version: number, from: ScreeningStatus, to: ScreeningStatus, sets: Sql[]): Promise<void> {
+    const n = await exec(
       m,
-      `UPDATE screening SET status = $3, ${extraSet}, version = version + 1, updated_at = now() WHERE id = $1 AND version = $2 AND status = $4`,
-      [id, version, to, from, ...extra],
+      sql`UPDATE screening SET status = ${to}, ${join(sets)}, version = version + 1, updated_at = now()
+           WHERE id = ${id}::uuid AND version = ${version}::int AND status = ${from}`,
     );
     if (n !== 1) throw stale();
   }
@@ -402,7 +397,7 @@ export class ScreeningsService {
       interviewAt: iso(row.interview_at),
       interviewLanguage: row.interview_language,
       interviewConsent: row.interview_consent ?? {},
-      content: this.cipher.decryptJson<ScreeningContent>(row.content_enc, this.bind(row.id, 'content_enc')) ?? {},
+      content: legacyCrossingPointsMoved(this.cipher.decryptJson<ScreeningContent>(row.content_enc, this.bind(row.id, 'content_enc')) ?? {}),
       indicators: this.cipher.decryptJson<IndicatorAnswer[]>(row.indicators_enc, this.bind(row.id, 'indicators_enc')) ?? [],
       interviewerAssessment: row.interviewer_assessment,
     };
@@ -424,12 +419,21 @@ export class ScreeningsService {
         next.provinceCode = md.provinceCode;
       }
       next.district = md.district ?? null;
+      if (next.district !== null && !districtInProvince(next.district, next.provinceCode)) {
+        throw new ValidationFailed([{ field: 'metadata.district', problems: ['must be a district of metadata.provinceCode'] }]);
+      }
       next.facilityType = md.facilityType ?? null;
       next.crossingPoint = md.crossingPoint ?? null;
       next.referralSource = md.referralSource ?? null;
       next.interviewAt = md.interviewAt ? new Date(md.interviewAt).toISOString() : null;
       next.interviewLanguage = md.interviewLanguage ?? null;
-      const extra = { othersPresent: md.othersPresent, preferredInterviewerGender: md.preferredInterviewerGender, preferredInterviewerGenderHonoured: md.preferredInterviewerGenderHonoured };
+      const extra = {
+        othersPresent: md.othersPresent,
+        preferredInterviewerGender: md.preferredInterviewerGender,
+        preferredInterviewerGenderHonoured: md.preferredInterviewerGenderHonoured,
+        crossingPointDetail: md.crossingPointDetail,
+        districtDetail: md.districtDetail,
+      };
       next.content.metadataExtra = plain(extra);
     }
     if (dto.interviewConsent !== undefined) next.interviewConsent = { ...(plain(dto.interviewConsent) ?? {}) } as Record<string, string>;
@@ -475,25 +479,17 @@ export class ScreeningsService {
   }
 
   /** Child status, the indicative assessment and the linked person; refuses a child's consent given by the child. */
-  private async derive(m: EntityManager, w: Working): Promise<{ isChild: boolean; assessment: StoredAssessment | null; personId: string | null }> {
+  private async derive(m: EntityManager, actor: Actor, w: Working): Promise<{ isChild: boolean; assessment: StoredAssessment | null; personId: string | null }> {
     const bio: BioData | undefined = w.content.bioData;
     let linkedMinor = false;
     let personId = bio?.personId ?? null;
     if (bio && personId) {
-      // a person merged since it was linked stands for its survivor (merges move screening.person_id too)
-      const rows: { id: string; presumed_minor: boolean }[] = await m.query(
-        `WITH RECURSIVE chain(id, merged_into_id, presumed_minor, depth) AS (
-           SELECT id, merged_into_id, presumed_minor, 0 FROM person WHERE id = $1
-           UNION ALL
-           SELECT p.id, p.merged_into_id, p.presumed_minor, c.depth + 1 FROM person p JOIN chain c ON p.id = c.merged_into_id WHERE c.depth < 20)
-         SELECT id, presumed_minor FROM chain WHERE merged_into_id IS NULL LIMIT 1`,
-        [personId],
-      );
-      const p = rows[0];
-      if (!p) throw new ValidationFailed([{ field: 'bioData.personId', problems: ['no such person'] }]);
+      // only a person the agency already sees may be linked (a draft's link grants nothing); a person
+      // merged since it was linked stands for its survivor (merges move screening.person_id too)
+      const p = await this.access.linkablePerson(m, actor, personId, 'bioData.personId');
       personId = p.id;
       bio.personId = p.id;
-      linkedMinor = p.presumed_minor;
+      linkedMinor = p.presumedMinor;
     }
     const facts = childFacts(bio, w.interviewAt ? new Date(w.interviewAt) : null, linkedMinor);
     const givenBy = w.interviewConsent['givenBy'];
@@ -505,24 +501,24 @@ export class ScreeningsService {
     return { isChild: facts.isChild, assessment: computeAssessment(w.indicators, facts), personId };
   }
 
-  /** Column values $4.. of INSERT and $3.. of UPDATE, in the same order. */
-  private columns(id: string, w: Working, derived: { isChild: boolean; assessment: StoredAssessment | null; personId: string | null }): unknown[] {
+  /** The columns a draft save writes (INSERT and UPDATE alike), with their values. */
+  private columns(id: string, w: Working, derived: { isChild: boolean; assessment: StoredAssessment | null; personId: string | null }): [string, unknown][] {
     const content = Object.keys(w.content).length ? w.content : null;
     return [
-      w.provinceCode,
-      w.district,
-      w.facilityType,
-      w.crossingPoint,
-      w.referralSource,
-      w.interviewAt,
-      w.interviewLanguage,
-      JSON.stringify(w.interviewConsent),
-      this.cipher.encryptJson(content, this.bind(id, 'content_enc')),
-      this.cipher.encryptJson(w.indicators.length ? w.indicators : null, this.bind(id, 'indicators_enc')),
-      derived.assessment ? JSON.stringify(derived.assessment) : null,
-      w.interviewerAssessment,
-      derived.isChild,
-      derived.personId,
+      ['province_code', w.provinceCode],
+      ['district', w.district],
+      ['facility_type', w.facilityType],
+      ['crossing_point', w.crossingPoint],
+      ['referral_source', w.referralSource],
+      ['interview_at', w.interviewAt],
+      ['interview_language', w.interviewLanguage],
+      ['interview_consent', JSON.stringify(w.interviewConsent)],
+      ['content_enc', this.cipher.encryptJson(content, this.bind(id, 'content_enc'))],
+      ['indicators_enc', this.cipher.encryptJson(w.indicators.length ? w.indicators : null, this.bind(id, 'indicators_enc'))],
+      ['assessment', derived.assessment ? JSON.stringify(derived.assessment) : null],
+      ['interviewer_assessment', w.interviewerAssessment],
+      ['is_child', derived.isChild],
+      ['person_id', derived.personId],
     ];
   }
 
@@ -554,12 +550,12 @@ export class ScreeningsService {
       status: row.status,
       version: row.version,
       agencyId: row.agency_id,
-      interviewer: { id: row.interviewer_id, username: row.interviewer_username },
+      interviewer: { id: row.interviewer_id, username: row.interviewer_username, displayName: row.interviewer_display_name },
       createdAt: row.created_at.toISOString(),
       updatedAt: row.updated_at.toISOString(),
       submittedAt: iso(row.submitted_at),
       reviewedAt: iso(row.reviewed_at),
-      reviewedBy: row.reviewed_by_id ? { id: row.reviewed_by_id, username: row.reviewed_by_username ?? '' } : null,
+      reviewedBy: row.reviewed_by_id ? { id: row.reviewed_by_id, username: row.reviewed_by_username ?? '', displayName: row.reviewed_by_display_name ?? '' } : null,
       metadata: {
         provinceCode: row.province_code,
         district: row.district,
@@ -571,6 +567,8 @@ export class ScreeningsService {
         othersPresent: extra.othersPresent ?? [],
         preferredInterviewerGender: extra.preferredInterviewerGender ?? null,
         preferredInterviewerGenderHonoured: extra.preferredInterviewerGenderHonoured ?? null,
+        crossingPointDetail: extra.crossingPointDetail ?? null,
+        districtDetail: extra.districtDetail ?? null,
       },
       interpreter: w.content.interpreter ?? null,
       interviewConsent: { ...consent, complete: interviewConsentComplete(consent as InterviewConsentAnswers) },
@@ -595,6 +593,24 @@ export class ScreeningsService {
   }
 }
 
+/**
+ * Transit crossing points were free text before they became codes (decision 0017): an entry that is
+ * not a code is moved into `crossingPointsDetail` when read, so that it is shown, kept on the next
+ * save and never refused by the code check.
+ */
+function legacyCrossingPointsMoved(content: ScreeningContent): ScreeningContent {
+  const transit = content.transit as (Record<string, unknown> & { crossingPoints?: unknown; crossingPointsDetail?: unknown }) | undefined;
+  const points = transit?.crossingPoints;
+  if (!transit || !Array.isArray(points) || points.every(isBorderCrossingCode)) return content;
+  const codes = points.filter(isBorderCrossingCode);
+  const texts = points.filter((p): p is string => typeof p === 'string' && !isBorderCrossingCode(p));
+  const detail = [typeof transit.crossingPointsDetail === 'string' ? transit.crossingPointsDetail : '', ...texts].filter((t) => t.trim() !== '').join('\n');
+  const next: Record<string, unknown> = { ...transit, crossingPointsDetail: detail };
+  if (codes.length) next['crossingPoints'] = codes;
+  else delete next['crossingPoints'];
+  return { ...content, transit: next };
+}
+
 interface ScreeningListRow {
   id: string;
   status: ScreeningStatus;
@@ -610,6 +626,7 @@ interface ScreeningListRow {
   updated_at: Date;
   interviewer_id: string;
   interviewer_username: string;
+  interviewer_display_name: string;
 }
 
 function toListItem(r: ScreeningListRow): ScreeningListItem {
@@ -620,7 +637,7 @@ function toListItem(r: ScreeningListRow): ScreeningListItem {
     provinceCode: r.province_code,
     facilityType: r.facility_type,
     interviewAt: iso(r.interview_at),
-    interviewer: { id: r.interviewer_id, username: r.interviewer_username },
+    interviewer: { id: r.interviewer_id, username: r.interviewer_username, displayName: r.interviewer_display_name },
     isChild: r.is_child,
     interviewerAssessment: r.interviewer_assessment,
     indicativeResult: r.indicative_result,

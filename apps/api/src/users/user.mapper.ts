@@ -23,7 +23,7 @@ export function toUserView(u: UserEntity, agency: AgencyEntity): UserView {
 export function toMeView(u: UserEntity, agency: AgencyEntity, mfaRequired: boolean): MeView {
   return {
     ...toUserView(u, agency),
-    permissions: [...permissionsOf(u.roles)],
+    permissions: [...permissionsOf({ roles: u.roles, capabilities: agency.capabilities })],
     mustChangePassword: u.mustChangePassword,
     mfaSetupRequired: mfaRequired && u.mfaEnabledAt === null,
   };

@@ -77,6 +77,8 @@ export const AUDIT_ACTIONS = [
   'PASSWORD_CHANGED',
   'REFRESH_TOKEN_REUSED',
   'PERMISSION_DENIED',
+  /** a refused request on a route that names no action of its own (the access layer's 404 or 409) */
+  'REQUEST_DENIED',
   // administration
   'USER_CREATED',
   'USER_UPDATED',
@@ -117,6 +119,11 @@ export const AUDIT_ACTIONS = [
   'PERSON_SEARCHED',
   'PERSON_MERGED',
   'PERSON_MERGE_UNDONE',
+  'MATCH_REQUESTS_LISTED',
+  'MATCH_REQUEST_CREATED',
+  'MATCH_REQUEST_READ',
+  'MATCH_REQUEST_LINKED',
+  'MATCH_REQUEST_NO_MATCH',
   'ATTACHMENTS_LISTED',
   'ATTACHMENT_UPLOADED',
   'ATTACHMENT_DOWNLOADED',

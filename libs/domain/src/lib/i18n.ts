@@ -52,6 +52,8 @@ import {
   IDENTIFICATION_STATUSES,
   INTERVIEW_CONSENT_ANSWERS,
   INTERVIEW_CONSENT_QUESTIONS,
+  MATCH_REQUEST_ACTIONS,
+  MATCH_REQUEST_STATUSES,
   REFERRAL_ACTIONS,
   REFERRAL_OUTCOMES,
   REFERRAL_STATUSES,
@@ -68,6 +70,8 @@ import {
   type ConsentGiver,
   type ConsentStatus,
   type ConsentType,
+  type MatchRequestAction,
+  type MatchRequestStatus,
   type DeclineReason,
   type HandoffAction,
   type HandoffStatus,
@@ -167,6 +171,7 @@ export const AUDIT_ACTION_LABELS: LabelMap<AuditAction> = {
   PASSWORD_CHANGED: { lo: 'ປ່ຽນລະຫັດຜ່ານ', en: 'Changed the password' },
   REFRESH_TOKEN_REUSED: { lo: 'ໃຊ້ເຊດຊັນເກົ່າຊ້ຳ (ອາດຖືກລັກ)', en: 'Reused an old session (possible theft)' },
   PERMISSION_DENIED: { lo: 'ບໍ່ມີສິດ', en: 'Permission refused' },
+  REQUEST_DENIED: { lo: 'ຄຳຮ້ອງຖືກປະຕິເສດ', en: 'Request refused' },
   USER_CREATED: { lo: 'ສ້າງຜູ້ໃຊ້', en: 'Created a user' },
   USER_UPDATED: { lo: 'ແກ້ໄຂຜູ້ໃຊ້', en: 'Changed a user' },
   USER_DISABLED: { lo: 'ປິດບັນຊີຜູ້ໃຊ້', en: 'Disabled a user' },
@@ -204,6 +209,11 @@ export const AUDIT_ACTION_LABELS: LabelMap<AuditAction> = {
   PERSON_SEARCHED: { lo: 'ຄົ້ນຫາບຸກຄົນ', en: 'Searched for the person' },
   PERSON_MERGED: { lo: 'ລວມຂໍ້ມູນບຸກຄົນ', en: 'Merged person records' },
   PERSON_MERGE_UNDONE: { lo: 'ຍົກເລີກການລວມຂໍ້ມູນບຸກຄົນ', en: 'Undid a merge of person records' },
+  MATCH_REQUESTS_LISTED: { lo: 'ເບິ່ງລາຍການຄຳຮ້ອງກວດບຸກຄົນຊໍ້າ', en: 'Listed match requests' },
+  MATCH_REQUEST_CREATED: { lo: 'ສົ່ງຄຳຮ້ອງກວດບຸກຄົນຊໍ້າໄປອົງການອື່ນ', en: 'Asked another agency about a possible match' },
+  MATCH_REQUEST_READ: { lo: 'ເປີດຄຳຮ້ອງກວດບຸກຄົນຊໍ້າ', en: 'Opened a match request' },
+  MATCH_REQUEST_LINKED: { lo: 'ຕອບຄຳຮ້ອງ: ແມ່ນບຸກຄົນດຽວກັນ', en: 'Answered a match request: same person' },
+  MATCH_REQUEST_NO_MATCH: { lo: 'ຕອບຄຳຮ້ອງ: ບໍ່ແມ່ນບຸກຄົນດຽວກັນ', en: 'Answered a match request: no match' },
   ATTACHMENTS_LISTED: { lo: 'ເບິ່ງລາຍການເອກະສານຄັດຕິດ', en: 'Listed the files' },
   ATTACHMENT_UPLOADED: { lo: 'ອັບໂຫຼດເອກະສານ', en: 'Uploaded a file' },
   ATTACHMENT_DOWNLOADED: { lo: 'ດາວໂຫຼດເອກະສານ', en: 'Downloaded a file' },
@@ -465,6 +475,17 @@ export const CONSENT_ACTION_LABELS: LabelMap<ConsentAction> = {
   WITHDRAW: { lo: 'ຖອນການຍິນຍອມ', en: 'Withdraw consent' },
 };
 
+export const MATCH_REQUEST_STATUS_LABELS: LabelMap<MatchRequestStatus> = {
+  OPEN: { lo: 'ລໍຖ້າຄຳຕອບ', en: 'Waiting for an answer' },
+  LINKED: { lo: 'ແມ່ນບຸກຄົນດຽວກັນ', en: 'Same person' },
+  NO_MATCH: { lo: 'ບໍ່ແມ່ນບຸກຄົນດຽວກັນ', en: 'No match' },
+};
+
+export const MATCH_REQUEST_ACTION_LABELS: LabelMap<MatchRequestAction> = {
+  LINK: { lo: 'ແມ່ນບຸກຄົນນີ້', en: 'This is the person' },
+  NO_MATCH: { lo: 'ບໍ່ມີບຸກຄົນດຽວກັນ', en: 'No match' },
+};
+
 // ---------------------------------------------------------------------------------------------
 // Refusals and problems
 // ---------------------------------------------------------------------------------------------
@@ -491,6 +512,8 @@ export const WORKFLOW_REFUSAL_LABELS: LabelMap<WorkflowRefusal> = {
   },
   NOT_RECEIVING_AGENCY: { lo: 'ທ່ານບໍ່ແມ່ນພະນັກງານຂອງອົງການທີ່ໄດ້ຮັບ', en: 'You are not in the receiving agency' },
   NOT_SENDER: { lo: 'ມີແຕ່ອົງການທີ່ສົ່ງເທົ່ານັ້ນທີ່ດຳເນີນການນີ້ໄດ້', en: 'Only the sending agency may do this' },
+  NOT_ASKED_AGENCY: { lo: 'ມີແຕ່ອົງການທີ່ຖືກຖາມເທົ່ານັ້ນທີ່ຕອບໄດ້', en: 'Only the agency that was asked may answer' },
+  PERSON_REQUIRED: { lo: 'ກະລຸນາເລືອກບຸກຄົນ', en: 'Choose the person' },
   REASON_REQUIRED: { lo: 'ກະລຸນາລະບຸເຫດຜົນ', en: 'A reason is required' },
   CLOSURE_REASON_REQUIRED: { lo: 'ກະລຸນາເລືອກເຫດຜົນການປິດກໍລະນີ', en: 'Choose a closure reason' },
   DECLINE_REASON_REQUIRED: { lo: 'ກະລຸນາເລືອກເຫດຜົນການປະຕິເສດ', en: 'Choose a decline reason' },
@@ -580,6 +603,8 @@ export const LABELLED_LISTS: readonly LabelledList[] = [
   { name: 'CONSENT_FORMS', codes: CONSENT_FORMS, labels: CONSENT_FORM_LABELS },
   { name: 'CONSENT_STATUSES', codes: CONSENT_STATUSES, labels: CONSENT_STATUS_LABELS },
   { name: 'CONSENT_ACTIONS', codes: CONSENT_ACTIONS, labels: CONSENT_ACTION_LABELS },
+  { name: 'MATCH_REQUEST_STATUSES', codes: MATCH_REQUEST_STATUSES, labels: MATCH_REQUEST_STATUS_LABELS },
+  { name: 'MATCH_REQUEST_ACTIONS', codes: MATCH_REQUEST_ACTIONS, labels: MATCH_REQUEST_ACTION_LABELS },
   { name: 'WORKFLOW_REFUSALS', codes: WORKFLOW_REFUSALS, labels: WORKFLOW_REFUSAL_LABELS },
   { name: 'PASSWORD_PROBLEMS', codes: PASSWORD_PROBLEMS, labels: PASSWORD_PROBLEM_LABELS },
   { name: 'SERVICE_TYPES', codes: SERVICE_TYPES, labels: SERVICE_TYPE_LABELS },

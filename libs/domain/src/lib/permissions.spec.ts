@@ -1,6 +1,9 @@
-import { ROLES } from './enums';
-import { ALL_PERMISSIONS, ASSIGNABLE_BY_AGENCY_ADMIN, hasPermission, heldToProfile, isPermission, PERMISSIONS, permissionsOf, permittedInHold, ROLE_PERMISSIONS } from './permissions';
+import { ALL_PERMISSIONS, ASSIGNABLE_BY_AGENCY_ADMIN, hasPermission, heldToProfile, isPermission, PERMISSION_CAPABILITY, PERMISSIONS, permissionsOf, permittedInHold, ROLE_PERMISSIONS, rolePermissions } from './permissions';
+import { AGENCY_CAPABILITIES, ROLES, type AgencyCapability, type Role } from './enums';
 import { MFA_CODE_PATTERN } from './api-types';
+
+const ALL_CAPS = AGENCY_CAPABILITIES;
+const as = (roles: Role[], capabilities: readonly AgencyCapability[] = ALL_CAPS) => ({ roles, capabilities });
 
 describe('permission catalogue', () => {
   it('gives every role a list drawn only from the catalogue', () => {
@@ -15,20 +18,38 @@ describe('permission catalogue', () => {
   });
 
   it('keeps prosecution with prosecutors and investigators, and review with supervisors', () => {
-    expect(hasPermission(['PROSECUTOR'], 'handoff:prosecute')).toBe(true);
-    expect(hasPermission(['INVESTIGATOR'], 'handoff:create')).toBe(true);
-    expect(hasPermission(['CASEWORKER'], 'handoff:create')).toBe(false);
-    expect(hasPermission(['CASEWORKER'], 'screening:review')).toBe(false);
-    expect(hasPermission(['SUPERVISOR'], 'screening:review')).toBe(true);
-    expect(hasPermission(['PROSECUTOR'], 'screening:read')).toBe(false);
+    expect(hasPermission(as(['PROSECUTOR']), 'handoff:prosecute')).toBe(true);
+    expect(hasPermission(as(['INVESTIGATOR']), 'handoff:create')).toBe(true);
+    expect(hasPermission(as(['CASEWORKER']), 'handoff:create')).toBe(false);
+    expect(hasPermission(as(['CASEWORKER']), 'screening:review')).toBe(false);
+    expect(hasPermission(as(['SUPERVISOR']), 'screening:review')).toBe(true);
+    expect(hasPermission(as(['PROSECUTOR']), 'screening:read')).toBe(false);
   });
 
   it('unions the permissions of several roles, and knows nothing of unknown strings', () => {
-    const p = permissionsOf(['CASEWORKER', 'AGENCY_ADMIN']);
+    const p = permissionsOf(as(['CASEWORKER', 'AGENCY_ADMIN']));
     expect(p.has('case:read') && p.has('user:manage')).toBe(true);
     expect(isPermission('case:delete')).toBe(false);
     expect(isPermission('constructor')).toBe(false);
     expect(ALL_PERMISSIONS.length).toBe(Object.keys(PERMISSIONS).length);
+  });
+
+  it('needs the agency capability for the work it belongs to, whatever the roles (the capability rule)', () => {
+    // an NGO (receives referrals only) does not screen, merge or identify, even as a supervisor
+    const ngo = as(['SUPERVISOR', 'CASEWORKER'], ['RECEIVE_REFERRALS']);
+    for (const p of ['screening:create', 'screening:update', 'screening:review', 'person:search', 'person:merge', 'case:identify'] as const) {
+      expect({ p, ok: hasPermission(ngo, p) }).toEqual({ p, ok: false });
+    }
+    expect(hasPermission(ngo, 'referral:respond')).toBe(true);
+    // screening agencies that do not receive referrals do not respond to them
+    expect(hasPermission(as(['CASEWORKER'], ['SCREEN']), 'referral:respond')).toBe(false);
+    expect(hasPermission(as(['SUPERVISOR'], ['SCREEN']), 'case:identify')).toBe(false);
+    expect(hasPermission(as(['SUPERVISOR'], ['SCREEN', 'FORMAL_IDENTIFICATION', 'INVESTIGATE']), 'case:identify')).toBe(true);
+    expect(hasPermission(as(['PROSECUTOR'], []), 'handoff:prosecute')).toBe(false);
+    // every capability named is one that exists
+    for (const c of Object.values(PERMISSION_CAPABILITY)) expect(ALL_CAPS).toContain(c);
+    // the role-only view still says what a role could do in a fully capable agency
+    expect(rolePermissions(['CASEWORKER']).has('screening:create')).toBe(true);
   });
 
   it('lets agency admins grant only roles below admin', () => {

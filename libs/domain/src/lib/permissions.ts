@@ -1,4 +1,4 @@
-import type { Role } from './enums';
+import type { AgencyCapability, Role } from './enums';
 
 /**
  * The permission catalogue: one entry per action, as data. The API's global guard refuses any route
@@ -20,6 +20,8 @@ export const PERMISSIONS = {
   'person:search': { caseContent: true, en: 'Search persons for duplicates', lo: 'ຄົ້ນຫາບຸກຄົນຊໍ້າ' },
   'person:read': { caseContent: true, en: 'Read person records', lo: 'ອ່ານຂໍ້ມູນບຸກຄົນ' },
   'person:merge': { caseContent: true, en: 'Merge duplicate persons', lo: 'ລວມບຸກຄົນທີ່ຊໍ້າກັນ' },
+  'match:request': { caseContent: true, en: 'Ask another agency about a possible duplicate', lo: 'ຖາມອົງການອື່ນກ່ຽວກັບບຸກຄົນທີ່ອາດຊໍ້າກັນ' },
+  'match:answer': { caseContent: true, en: "Answer another agency's match requests", lo: 'ຕອບຄຳຮ້ອງກວດບຸກຄົນຊໍ້າຂອງອົງການອື່ນ' },
 
   'case:read': { caseContent: true, en: 'Read cases', lo: 'ອ່ານກໍລະນີ' },
   'case:update': { caseContent: true, en: 'Update cases and add notes', lo: 'ປັບປຸງກໍລະນີ ແລະ ເພີ່ມບັນທຶກ' },
@@ -65,6 +67,7 @@ const CASEWORK: Permission[] = [
   'screening:update',
   'person:search',
   'person:read',
+  'match:request',
   'case:read',
   'case:update',
   'consent:read',
@@ -85,6 +88,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...CASEWORK,
     'screening:review',
     'person:merge',
+    'match:answer',
     'case:assign',
     'case:identify',
     'case:close',
@@ -108,14 +112,48 @@ export const CASE_ASSIGNEE_ROLES: readonly Role[] = ['CASEWORKER', 'INVESTIGATOR
 /** Roles an agency admin may grant: everything below admin. */
 export const ASSIGNABLE_BY_AGENCY_ADMIN: readonly Role[] = ['CASEWORKER', 'SUPERVISOR', 'INVESTIGATOR', 'PROSECUTOR', 'ANALYST'];
 
-export function permissionsOf(roles: readonly Role[]): Set<Permission> {
-  const out = new Set<Permission>();
-  for (const r of roles) for (const p of ROLE_PERMISSIONS[r] ?? []) out.add(p);
-  return out;
+/**
+ * The capability rule: a permission that belongs to one kind of agency work needs that capability
+ * of the actor's agency (spec/domain.md "Agency … capabilities"), whatever the roles say. The API
+ * guard, the state machines, the SQL and the portal all ask `hasPermission`, so they agree.
+ */
+export const PERMISSION_CAPABILITY: Readonly<Partial<Record<Permission, AgencyCapability>>> = {
+  'screening:create': 'SCREEN',
+  'screening:update': 'SCREEN',
+  'screening:review': 'SCREEN',
+  'person:search': 'SCREEN',
+  'person:merge': 'SCREEN',
+  'match:request': 'SCREEN',
+  'match:answer': 'SCREEN',
+  'case:identify': 'FORMAL_IDENTIFICATION',
+  'handoff:create': 'INVESTIGATE',
+  'handoff:prosecute': 'PROSECUTE',
+  'referral:respond': 'RECEIVE_REFERRALS',
+};
+
+/** Who asks: the actor's roles and their agency's capabilities. */
+export interface PermissionSubject {
+  readonly roles: readonly Role[];
+  readonly capabilities: readonly AgencyCapability[];
 }
 
-export function hasPermission(roles: readonly Role[], permission: Permission): boolean {
+function roleGrants(roles: readonly Role[], permission: Permission): boolean {
   return roles.some((r) => (ROLE_PERMISSIONS[r] ?? []).includes(permission));
+}
+
+/** Role AND capability: the one permission rule. */
+export function hasPermission(subject: PermissionSubject, permission: Permission): boolean {
+  const needs = PERMISSION_CAPABILITY[permission];
+  return roleGrants(subject.roles, permission) && (needs === undefined || subject.capabilities.includes(needs));
+}
+
+export function permissionsOf(subject: PermissionSubject): Set<Permission> {
+  return new Set(ALL_PERMISSIONS.filter((p) => hasPermission(subject, p)));
+}
+
+/** The permissions some role grants (whatever the agency): for checks on roles alone, such as "no case content". */
+export function rolePermissions(roles: readonly Role[]): Set<Permission> {
+  return new Set(ALL_PERMISSIONS.filter((p) => roleGrants(roles, p)));
 }
 
 /**

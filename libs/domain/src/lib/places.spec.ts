@@ -1,4 +1,4 @@
-import { BORDER_CROSSINGS, DISTRICTS, districtByCode, districtInProvince, districtsOf, isBorderCrossingCode, isDistrictCode } from './places';
+import { BORDER_CROSSINGS, DISTRICTS, districtByCode, districtInProvince, districtsOf, isBorderCrossingCode, isDistrictCode, matchBorderCrossing, matchDistrict } from './places';
 import { PROVINCE_CODES } from './reference';
 
 describe('districts', () => {
@@ -35,5 +35,26 @@ describe('border crossings', () => {
     }
     expect(isBorderCrossingCode('INFORMAL')).toBe(true);
     expect(isBorderCrossingCode('Friendship Bridge')).toBe(false);
+  });
+});
+
+describe('matching typed place names', () => {
+  it('finds a district by Lao, English or another spelling within its province only', () => {
+    expect(matchDistrict('ຈັນທະບູລີ', '01')?.code).toBe('0101');
+    expect(matchDistrict('ເມືອງ ຈັນທະບູລີ', '01')?.code).toBe('0101');
+    expect(matchDistrict('chanthabouly district', '01')?.code).toBe('0101');
+    expect(matchDistrict('0101', '01')?.code).toBe('0101');
+    expect(matchDistrict('Chanthabuly', '05')).toBeUndefined();
+    expect(matchDistrict('0101', '05')).toBeUndefined();
+    expect(matchDistrict('ບ້ານນາ', '01')).toBeUndefined();
+    expect(matchDistrict('  ', '01')).toBeUndefined();
+  });
+
+  it('finds a crossing by code, name or the name before the dash', () => {
+    expect(matchBorderCrossing('Boten')?.code).toBe('BOTEN');
+    expect(matchBorderCrossing('friendship bridge 1')?.code).toBe('FRIENDSHIP_BRIDGE_1');
+    expect(matchBorderCrossing('ດ່ານບໍ່ເຕັນ')?.code).toBe('BOTEN');
+    expect(matchBorderCrossing('Wattay International Airport')?.code).toBe('WATTAY_AIRPORT');
+    expect(matchBorderCrossing('a path behind the temple')).toBeUndefined();
   });
 });

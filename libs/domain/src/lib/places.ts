@@ -39,8 +39,9 @@ function loadDistricts(): District[] {
   });
 }
 
-export const DISTRICTS: readonly District[] = Object.freeze(loadDistricts());
-const DISTRICT_BY_CODE = new Map(DISTRICTS.map((d) => [d.code, d]));
+// pure: a bundle that does not use the districts (the portal's start-up code) leaves them out
+export const DISTRICTS: readonly District[] = /* @__PURE__ */ Object.freeze(loadDistricts());
+const DISTRICT_BY_CODE = /* @__PURE__ */ new Map(DISTRICTS.map((d) => [d.code, d]));
 
 export function districtByCode(code: string): District | undefined {
   return DISTRICT_BY_CODE.get(code);
@@ -73,7 +74,7 @@ export interface BorderCrossing {
 }
 
 /** The main border crossings (domain-research.md §5.6), plus informal and other crossings. */
-export const BORDER_CROSSINGS: readonly BorderCrossing[] = Object.freeze([
+export const BORDER_CROSSINGS: readonly BorderCrossing[] = /* @__PURE__ */ Object.freeze([
   { code: 'FRIENDSHIP_BRIDGE_1', provinceCode: '01', neighbour: 'TH', nameLo: 'ຂົວມິດຕະພາບ ລາວ-ໄທ ແຫ່ງທີ 1 (ທ່ານາແລ້ງ)', nameEn: '1st Thai–Lao Friendship Bridge (Thanaleng)', verified: true },
   { code: 'FRIENDSHIP_BRIDGE_2', provinceCode: '13', neighbour: 'TH', nameLo: 'ຂົວມິດຕະພາບ ລາວ-ໄທ ແຫ່ງທີ 2 (ສະຫວັນນະເຂດ)', nameEn: '2nd Friendship Bridge (Savannakhet – Mukdahan)', verified: true },
   { code: 'FRIENDSHIP_BRIDGE_3', provinceCode: '12', neighbour: 'TH', nameLo: 'ຂົວມິດຕະພາບ ລາວ-ໄທ ແຫ່ງທີ 3 (ທ່າແຂກ)', nameEn: '3rd Friendship Bridge (Thakhek – Nakhon Phanom)', verified: true },
@@ -94,8 +95,48 @@ export const BORDER_CROSSINGS: readonly BorderCrossing[] = Object.freeze([
   { code: 'OTHER', provinceCode: null, neighbour: null, nameLo: 'ດ່ານອື່ນ', nameEn: 'Other crossing', verified: true },
 ] satisfies BorderCrossing[]);
 
-export const BORDER_CROSSING_CODES = BORDER_CROSSINGS.map((c) => c.code);
+export const BORDER_CROSSING_CODES = /* @__PURE__ */ BORDER_CROSSINGS.map((c) => c.code);
 
 export function isBorderCrossingCode(v: unknown): v is string {
   return typeof v === 'string' && BORDER_CROSSING_CODES.includes(v);
+}
+
+export const DISTRICT_CODES: readonly string[] = /* @__PURE__ */ DISTRICTS.map((d) => d.code);
+
+/**
+ * A place name folded for matching a typed value against the lists: lower case, no spaces,
+ * punctuation or dashes, and without a leading "district"/"ເມືອງ" word. Used to turn the free
+ * text that older screenings hold into codes (migration AddScreeningPlaceCodes) and by the
+ * portal's pickers to find a typed name.
+ */
+export function placeKey(text: string): string {
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/^\s*(ເມືອງ|muang|meuang|district(\s+of)?)\s*/u, '')
+    .replace(/\s*(district|ເມືອງ)\s*$/u, '')
+    .replace(/[\s\-–—.,'’()/]+/gu, '');
+}
+
+/** The district of this province whose Lao, English or other spelling the text is; or its code. */
+export function matchDistrict(text: string, provinceCode: string): District | undefined {
+  const trimmed = text.trim();
+  const byCode = districtByCode(trimmed);
+  if (byCode) return byCode.provinceCode === provinceCode ? byCode : undefined;
+  const key = placeKey(trimmed);
+  if (!key) return undefined;
+  return districtsOf(provinceCode).find((d) => [d.nameLo, d.nameEn, ...d.otherSpellings].some((n) => placeKey(n) === key));
+}
+
+/** The crossing whose code, Lao or English name (or the part before the dash, e.g. "Boten") the text is. */
+export function matchBorderCrossing(text: string): BorderCrossing | undefined {
+  const trimmed = text.trim();
+  const byCode = BORDER_CROSSINGS.find((c) => c.code === trimmed.toUpperCase().replace(/[\s-]+/g, '_'));
+  if (byCode) return byCode;
+  const key = placeKey(trimmed);
+  if (!key) return undefined;
+  return BORDER_CROSSINGS.find((c) => {
+    const names = [c.nameLo, c.nameEn, c.nameEn.split(/\s[–-]\s|\s\(/u)[0] ?? '', c.nameLo.split(/\s\(/u)[0] ?? ''];
+    return names.some((n) => n && placeKey(n) === key);
+  });
 }

@@ -308,3 +308,8 @@ export const SEED_DEMO_USERS: readonly SeedDemoUser[] = Object.freeze([
   demo('sysadmin', 'ສຸກສະຫວັດ ມະນີວົງ', 'IOM', 'SYSTEM_ADMIN', 'NONE'),
   demo('analyst', 'ອານຸສອນ ພົມມະລາດ', 'IOM', 'ANALYST', 'NONE'),
 ]);
+
+/** A seed user as the permission rule reads it: their roles and their agency's capabilities. */
+export function seedUserSubject(u: Pick<SeedDemoUser, 'roles' | 'agencyCode'>): { roles: readonly Role[]; capabilities: readonly AgencyCapability[] } {
+  return { roles: u.roles, capabilities: seedAgencyByCode(u.agencyCode)?.capabilities ?? [] };
+}

@@ -1,5 +1,8 @@
 import { ROLES, type Role } from './enums';
-import { hasPermission } from './permissions';
+import { rolePermissions } from './permissions';
+import { seedAgencyByCode } from './reference';
+
+const capabilitiesOf = (code: string) => seedAgencyByCode(code)?.capabilities ?? [];
 import { actionsFrom, allowedActions, can, machineProblems, type Machine, type MachineContext } from './state-machine';
 import {
   acknowledgeDeadline,
@@ -27,6 +30,7 @@ import {
   type InterviewConsentAnswers,
   type ReferralContext,
   type ScreeningContext,
+  MATCH_REQUEST_MACHINE,
 } from './workflows';
 
 const ALL_YES = Object.fromEntries(INTERVIEW_CONSENT_QUESTIONS.map((q) => [q, 'YES'])) as InterviewConsentAnswers;
@@ -52,7 +56,7 @@ function expectTable<S extends string, A extends string, C extends MachineContex
   }
 }
 
-const MACHINES = [SCREENING_MACHINE, CASE_MACHINE, IDENTIFICATION_MACHINE, REFERRAL_MACHINE, HANDOFF_MACHINE, CONSENT_MACHINE] as const;
+const MACHINES = [SCREENING_MACHINE, CASE_MACHINE, IDENTIFICATION_MACHINE, REFERRAL_MACHINE, HANDOFF_MACHINE, CONSENT_MACHINE, MATCH_REQUEST_MACHINE] as const;
 
 describe('every workflow machine', () => {
   it.each(MACHINES.map((m) => [m.name, m] as const))('%s is structurally sound', (_name, machine) => {
@@ -63,7 +67,7 @@ describe('every workflow machine', () => {
     for (const t of (machine as Machine<string, string, MachineContext>).transitions) {
       expect(t.permission).toBeDefined();
       for (const r of t.roles) {
-        if (t.permission) expect({ action: t.action, role: r, holds: hasPermission([r], t.permission) }).toEqual({ action: t.action, role: r, holds: true });
+        if (t.permission) expect({ action: t.action, role: r, holds: rolePermissions([r]).has(t.permission) }).toEqual({ action: t.action, role: r, holds: true });
       }
     }
   });
@@ -239,7 +243,7 @@ describe('case', () => {
 // ---------------------------------------------------------------------------------------------
 
 describe('identification status', () => {
-  const atdSupervisor: IdentificationContext = { roles: ['SUPERVISOR'], actorAgencyCode: 'MOPS_ATD', decisionDate: '2026-03-01', reason: 'ILO indicators met' };
+  const atdSupervisor: IdentificationContext = { roles: ['SUPERVISOR'], actorCapabilities: capabilitiesOf('MOPS_ATD'), decisionDate: '2026-03-01', reason: 'ILO indicators met' };
   const atdInvestigator: IdentificationContext = { ...atdSupervisor, roles: ['INVESTIGATOR'] };
 
   it('has exactly the transitions of the spec (a later decision supersedes)', () => {
@@ -254,11 +258,11 @@ describe('identification status', () => {
   });
 
   it.each(['MOPS_DOI', 'LWU', 'MOLSW', 'OSPP', 'IOM', 'NGO_DEMO'])('a supervisor of %s may not decide', (code) => {
-    expect(can(IDENTIFICATION_MACHINE, 'POSSIBLE_VICTIM', 'IDENTIFY', { ...atdSupervisor, actorAgencyCode: code })).toEqual({
+    expect(can(IDENTIFICATION_MACHINE, 'POSSIBLE_VICTIM', 'IDENTIFY', { ...atdSupervisor, actorCapabilities: capabilitiesOf(code) })).toEqual({
       ok: false,
       reason: 'NOT_FORMAL_IDENTIFICATION_AGENCY',
     });
-    expect(allowedActions(IDENTIFICATION_MACHINE, 'POSSIBLE_VICTIM', { ...atdSupervisor, actorAgencyCode: code })).toEqual([]);
+    expect(allowedActions(IDENTIFICATION_MACHINE, 'POSSIBLE_VICTIM', { ...atdSupervisor, actorCapabilities: capabilitiesOf(code) })).toEqual([]);
   });
 
   it('an ATD caseworker may not decide', () => {
@@ -501,5 +505,21 @@ describe('consent', () => {
   it('covers every role: only casework roles withdraw', () => {
     const allowed = ROLES.filter((r) => can(CONSENT_MACHINE, 'ACTIVE', 'WITHDRAW', { roles: [r], actorInLeadAgency: true, reason: 'x' }).ok);
     expect(allowed).toEqual(['CASEWORKER', 'SUPERVISOR', 'INVESTIGATOR']);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+describe('match request', () => {
+  const askedSupervisor = { roles: ['SUPERVISOR'] as const, actorInAskedAgency: true, personId: 'p-1' };
+
+  it('is answered once, by a supervisor of the agency that was asked: link (naming the person) or no match', () => {
+    expect(can(MATCH_REQUEST_MACHINE, 'OPEN', 'LINK', askedSupervisor)).toEqual({ ok: true, to: 'LINKED' });
+    expect(can(MATCH_REQUEST_MACHINE, 'OPEN', 'NO_MATCH', askedSupervisor)).toEqual({ ok: true, to: 'NO_MATCH' });
+    expect(can(MATCH_REQUEST_MACHINE, 'OPEN', 'LINK', { ...askedSupervisor, personId: null })).toEqual({ ok: false, reason: 'PERSON_REQUIRED' });
+    expect(can(MATCH_REQUEST_MACHINE, 'OPEN', 'LINK', { ...askedSupervisor, actorInAskedAgency: false })).toEqual({ ok: false, reason: 'NOT_ASKED_AGENCY' });
+    expect(can(MATCH_REQUEST_MACHINE, 'OPEN', 'LINK', { ...askedSupervisor, roles: ['CASEWORKER'] })).toEqual({ ok: false, reason: 'ROLE_NOT_ALLOWED' });
+    expect(allowedActions(MATCH_REQUEST_MACHINE, 'LINKED', askedSupervisor)).toEqual([]);
+    expect(allowedActions(MATCH_REQUEST_MACHINE, 'OPEN', { ...askedSupervisor, actorInAskedAgency: false })).toEqual([]);
   });
 });

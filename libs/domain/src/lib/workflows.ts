@@ -5,7 +5,8 @@
  * input the action carries. Guards check the relations and the record, `validate` checks the input
  * (see state-machine.ts). Labels for every code below are in i18n.ts.
  */
-import type { Role } from './enums';
+import type { AgencyCapability, Role } from './enums';
+import { editorRefusalOf } from './access-rules';
 import { defineMachine, type MachineContext, type MachineRefusal } from './state-machine';
 
 // ---------------------------------------------------------------------------------------------
@@ -61,8 +62,6 @@ export const IDENTIFICATION_STATUSES = ['POSSIBLE_VICTIM', 'IDENTIFIED', 'NOT_ID
 export type IdentificationStatus = (typeof IDENTIFICATION_STATUSES)[number];
 export const IDENTIFICATION_ACTIONS = ['IDENTIFY', 'NOT_IDENTIFY'] as const;
 export type IdentificationAction = (typeof IDENTIFICATION_ACTIONS)[number];
-/** The only agency that formally identifies victims (domain-research.md §5.2). */
-export const FORMAL_IDENTIFICATION_AGENCY = 'MOPS_ATD';
 
 export const REFERRAL_STATUSES = ['PENDING', 'ACCEPTED', 'DECLINED', 'IN_PROGRESS', 'COMPLETED', 'CANCELLED'] as const;
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
@@ -127,6 +126,11 @@ export type ConsentStatus = (typeof CONSENT_STATUSES)[number];
 export const CONSENT_ACTIONS = ['WITHDRAW'] as const;
 export type ConsentAction = (typeof CONSENT_ACTIONS)[number];
 
+export const MATCH_REQUEST_STATUSES = ['OPEN', 'LINKED', 'NO_MATCH'] as const;
+export type MatchRequestStatus = (typeof MATCH_REQUEST_STATUSES)[number];
+export const MATCH_REQUEST_ACTIONS = ['LINK', 'NO_MATCH'] as const;
+export type MatchRequestAction = (typeof MATCH_REQUEST_ACTIONS)[number];
+
 /** Every refusal reason a workflow machine can give (the machine's own ones and the guards'). */
 export const WORKFLOW_REFUSALS = [
   'UNKNOWN_STATE',
@@ -141,6 +145,8 @@ export const WORKFLOW_REFUSALS = [
   'NOT_FORMAL_IDENTIFICATION_AGENCY',
   'NOT_RECEIVING_AGENCY',
   'NOT_SENDER',
+  'NOT_ASKED_AGENCY',
+  'PERSON_REQUIRED',
   'REASON_REQUIRED',
   'CLOSURE_REASON_REQUIRED',
   'DECLINE_REASON_REQUIRED',
@@ -253,8 +259,8 @@ export interface CaseContext extends MachineContext {
 }
 
 const leadAgency: Check<CaseStatus, CaseContext> = (ctx) => (ctx.actorInLeadAgency ? null : 'NOT_LEAD_AGENCY');
-const caseEditor: Check<CaseStatus, CaseContext> = (ctx, from) =>
-  leadAgency(ctx, from) ?? (ctx.actorIsAssigned || ctx.roles.includes('SUPERVISOR') ? null : 'NOT_CASE_EDITOR');
+const caseEditor: Check<CaseStatus, CaseContext> = (ctx) =>
+  editorRefusalOf({ inLeadAgency: ctx.actorInLeadAgency, isAssigned: ctx.actorIsAssigned, roles: ctx.roles });
 
 export const CASE_MACHINE = defineMachine<CaseStatus, CaseAction, CaseContext>({
   name: 'case',
@@ -286,8 +292,8 @@ export const CASE_MACHINE = defineMachine<CaseStatus, CaseAction, CaseContext>({
 // ---------------------------------------------------------------------------------------------
 
 export interface IdentificationContext extends MachineContext {
-  /** code of the actor's agency; only MOPS_ATD decides */
-  readonly actorAgencyCode: string;
+  /** the capabilities of the actor's agency: only one with FORMAL_IDENTIFICATION decides (MoPS ATD) */
+  readonly actorCapabilities: readonly AgencyCapability[];
   /** ISO date of the decision */
   readonly decisionDate?: string | null;
   /** the reasons for the decision */
@@ -297,7 +303,7 @@ export interface IdentificationContext extends MachineContext {
 const identificationInput: Check<IdentificationStatus, IdentificationContext> = (ctx) =>
   blank(ctx.decisionDate) ? 'DECISION_DATE_REQUIRED' : blank(ctx.reason) ? 'REASON_REQUIRED' : null;
 const atd: Check<IdentificationStatus, IdentificationContext> = (ctx) =>
-  ctx.actorAgencyCode === FORMAL_IDENTIFICATION_AGENCY ? null : 'NOT_FORMAL_IDENTIFICATION_AGENCY';
+  ctx.actorCapabilities.includes('FORMAL_IDENTIFICATION') ? null : 'NOT_FORMAL_IDENTIFICATION_AGENCY';
 
 /**
  * A later decision supersedes the earlier one (which stays in the timeline), so each decision may be
@@ -538,3 +544,46 @@ export function consentEffectiveStatus(consent: ConsentValidity, now: Date): Con
 export function isConsentActive(consent: ConsentValidity, now: Date): boolean {
   return consentEffectiveStatus(consent, now) === 'ACTIVE';
 }
+
+// ---------------------------------------------------------------------------------------------
+// Match request (a possible duplicate in another agency)
+// ---------------------------------------------------------------------------------------------
+
+export interface MatchRequestContext extends MachineContext {
+  /** the actor belongs to the agency that was asked (the one that holds the candidates) */
+  readonly actorInAskedAgency: boolean;
+  /** LINK: the person of the asked agency that is the same person */
+  readonly personId?: string | null;
+}
+
+/**
+ * `OPEN` (a caseworker asked; nothing identifying of the asked agency's persons crosses) → `LINKED`
+ * (the asked agency's supervisor names which of its persons it is: the asking agency may then link
+ * that person into its screening) or `NO_MATCH` (spec/workflows.md "Match request").
+ */
+export const MATCH_REQUEST_MACHINE = defineMachine<MatchRequestStatus, MatchRequestAction, MatchRequestContext>({
+  name: 'match-request',
+  states: MATCH_REQUEST_STATUSES,
+  initial: 'OPEN',
+  terminal: ['LINKED', 'NO_MATCH'],
+  actions: MATCH_REQUEST_ACTIONS,
+  transitions: [
+    {
+      action: 'LINK',
+      from: ['OPEN'],
+      to: 'LINKED',
+      roles: ['SUPERVISOR'],
+      permission: 'match:answer',
+      guard: (ctx) => (ctx.actorInAskedAgency ? null : 'NOT_ASKED_AGENCY'),
+      validate: (ctx) => (blank(ctx.personId) ? 'PERSON_REQUIRED' : null),
+    },
+    {
+      action: 'NO_MATCH',
+      from: ['OPEN'],
+      to: 'NO_MATCH',
+      roles: ['SUPERVISOR'],
+      permission: 'match:answer',
+      guard: (ctx) => (ctx.actorInAskedAgency ? null : 'NOT_ASKED_AGENCY'),
+    },
+  ],
+});

@@ -10,7 +10,6 @@ import {
   IsInt,
   IsOptional,
   IsString,
-  IsUUID,
   Length,
   Matches,
   MaxLength,
@@ -19,6 +18,7 @@ import {
 } from 'class-validator';
 import { LANGUAGES, ROLES, USER_STATUSES, type Language, type Role, type UserStatus } from '@ctms/domain';
 import { PageQueryDto, PROVINCE_CODE, Trim } from './common.dto';
+import { IdOf } from '../../platform/access/id-of';
 
 export const USERNAME = /^[a-z0-9._-]+$/;
 
@@ -28,9 +28,7 @@ export class ListUsersQueryDto extends PageQueryDto {
   @IsIn(USER_STATUSES)
   status?: UserStatus;
 
-  @ApiPropertyOptional({ description: 'system administrators only; an agency administrator always sees their own agency' })
-  @IsOptional()
-  @IsUUID()
+  @IdOf('agency', { optional: true, description: 'system administrators only; an agency administrator always sees their own agency' })
   agencyId?: string;
 }
 
@@ -76,9 +74,7 @@ export class CreateUserDto {
   @IsIn(LANGUAGES)
   language?: Language;
 
-  @ApiPropertyOptional({ description: 'system administrators only (required for them); an agency administrator may not send it' })
-  @IsOptional()
-  @IsUUID()
+  @IdOf('agency', { optional: true, description: 'system administrators only (required for them); an agency administrator may not send it' })
   agencyId?: string;
 }
 

@@ -8,7 +8,6 @@ import {
   IsInt,
   IsOptional,
   IsString,
-  IsUUID,
   Matches,
   MaxLength,
   Min,
@@ -45,6 +44,7 @@ import {
   type PerpetratorRole,
   type RiskLevel,
 } from '../case-codes';
+import { IdOf } from '../../platform/access/id-of';
 
 const TEXT = 10_000;
 const SHORT = 500;
@@ -314,8 +314,7 @@ export class UpdateCaseDto extends VersionDto {
 }
 
 export class AssignCaseDto extends VersionDto {
-  @ApiProperty({ format: 'uuid', description: 'an active caseworker, investigator or supervisor of the lead agency whose scope covers the case' })
-  @IsUUID()
+  @IdOf('user', { description: 'an active caseworker, investigator or supervisor of the lead agency whose scope covers the case' })
   userId: string;
 }
 

@@ -8,13 +8,13 @@ import {
   IsISO8601,
   IsOptional,
   IsString,
-  IsUUID,
   Matches,
   MaxLength,
   MinLength,
 } from 'class-validator';
 import { CONSENT_FORMS, CONSENT_GIVERS, CONSENT_TYPES, DATA_CATEGORIES, type ConsentForm, type ConsentGiver, type ConsentType, type DataCategory } from '@ctms/domain';
 import { PageQueryDto, Trim } from '../../platform/http/pagination';
+import { IdOf } from '../../platform/access/id-of';
 
 /** A full ISO 8601 date-time with an explicit zone; `IsISO8601({strict})` also refuses 30 February. */
 export const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -28,11 +28,10 @@ export class GrantConsentDto {
   @IsIn(CONSENT_TYPES)
   type: ConsentType;
 
-  @ApiProperty({ type: [String], format: 'uuid', description: 'recipient agencies (active); may be empty for INTERVIEW and DATA_PROCESSING' })
+  @IdOf('agency', { each: true, description: 'recipient agencies (active); may be empty for INTERVIEW and DATA_PROCESSING' })
   @IsArray()
   @ArrayMaxSize(MAX_AGENCIES)
   @ArrayUnique()
-  @IsUUID('all', { each: true })
   agencyIds: string[];
 
   @ApiPropertyOptional({ enum: CONSENT_TYPES, isArray: true, description: 'what the sharing is for; defaults to [type]' })

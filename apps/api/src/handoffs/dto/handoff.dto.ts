@@ -10,7 +10,6 @@ import {
   IsNumber,
   IsOptional,
   IsString,
-  IsUUID,
   Matches,
   Max,
   MaxLength,
@@ -33,6 +32,7 @@ import {
   type SuspectStatus,
   type WillingnessToTestify,
 } from '../handoff-codes';
+import { IdOf } from '../../platform/access/id-of';
 
 const TEXT = 10_000;
 const SHORT = 500;
@@ -51,9 +51,7 @@ export class EvidenceItemDto {
   @MaxLength(2000)
   description: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'an attachment of the same case' })
-  @IsOptional()
-  @IsUUID('all')
+  @IdOf('attachment', { optional: true, description: 'an attachment of the same case' })
   attachmentId?: string;
 }
 
@@ -187,8 +185,7 @@ export class HandoffPacketUpdateDto {
 }
 
 export class CreateHandoffDto {
-  @ApiProperty({ format: 'uuid', description: 'an active agency with the PROSECUTE capability (OSPP)' })
-  @IsUUID('all')
+  @IdOf('agency', { description: 'an active agency with the PROSECUTE capability (OSPP)' })
   toAgencyId: string;
 
   @ApiProperty({ minLength: 1, maxLength: TEXT, description: "summary of the victim's statement (encrypted)" })

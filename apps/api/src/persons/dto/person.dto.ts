@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateBy, ValidationOptions } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateBy, ValidationOptions } from 'class-validator';
 import { MAX_SEARCH_NAME_LENGTH, MAX_SEARCH_WORD_LENGTH, MAX_SEARCH_WORDS, searchNameProblem } from '@ctms/domain';
 import { Trim } from '../../platform/http/pagination';
+import { IdOf } from '../../platform/access/id-of';
 
 export const MAX_SEARCH_RESULTS = 20;
 export const DEFAULT_SEARCH_RESULTS = 10;
@@ -73,7 +74,6 @@ export class MergeReasonDto {
 }
 
 export class MergePersonDto extends MergeReasonDto {
-  @ApiProperty({ format: 'uuid', description: 'the duplicate, merged INTO the person of the URL (which survives)' })
-  @IsUUID()
+  @IdOf('person', { description: 'the duplicate, merged INTO the person of the URL (which survives)' })
   mergeId: string;
 }

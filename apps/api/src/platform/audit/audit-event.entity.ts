@@ -54,8 +54,13 @@ export class AuditEventEntity {
   @Column({ name: 'source_ip', type: 'varchar', length: 64, nullable: true })
   sourceIp: string | null;
 
+  /** a code (NOT_FOUND, SECOND_PERSON_REQUIRED, …); free text goes to reason_enc */
   @Column({ type: 'text', nullable: true })
   reason: string | null;
+
+  /** a free-text reason (merge, undo, an administrator's reason), encrypted and bound to seq (decision 0013) */
+  @Column({ name: 'reason_enc', type: 'text', nullable: true })
+  reasonEnc: string | null;
 
   /** what changed: field names and coded values, never protected values */
   @Column({ type: 'jsonb', nullable: true })

@@ -49,7 +49,7 @@ export class PermissionGuard implements CanActivate {
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(PERMISSION_KEY, targets);
     const allowed =
       isPermission(permission) &&
-      hasPermission(actor.roles, permission) &&
+      hasPermission(actor, permission) &&
       // after an admin reset, or while required MFA is not set up, only the profile (to do that) is open
       permittedInHold(user, permission);
     if (!allowed) {

@@ -2,7 +2,7 @@ import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { DataSource } from 'typeorm';
-import type { Role } from '@ctms/domain';
+import type { AgencyCapability, Role } from '@ctms/domain';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import type { Actor } from '../http/request-context';
 
@@ -19,6 +19,7 @@ interface ActorRow {
   username: string;
   agency_id: string;
   agency_code: string;
+  capabilities: AgencyCapability[];
   roles: Role[];
   all_provinces: boolean;
   provinces: string[];
@@ -52,7 +53,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       throw new UnauthorizedException();
     }
     const rows: ActorRow[] = await this.ds.query(
-      `SELECT u.id, u.username, u.agency_id, a.code AS agency_code, u.roles, u.all_provinces, u.provinces,
+      `SELECT u.id, u.username, u.agency_id, a.code AS agency_code, a.capabilities, u.roles, u.all_provinces, u.provinces,
               u.must_change_password, u.mfa_enabled_at IS NULL AS mfa_missing
          FROM app_user u JOIN agency a ON a.id = u.agency_id
         WHERE u.id = $1 AND u.status = 'ACTIVE' AND a.active AND u.auth_version = $2
@@ -66,6 +67,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       username: u.username,
       agencyId: u.agency_id,
       agencyCode: u.agency_code,
+      capabilities: u.capabilities,
       roles: u.roles,
       allProvinces: u.all_provinces,
       provinces: u.provinces,

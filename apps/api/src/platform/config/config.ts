@@ -13,6 +13,8 @@ export interface AppConfig {
   databaseAdminUrl: string;
   redisUrl: string;
   queuePrefix: string;
+  /** person searches a user may run per minute (PERSON_SEARCH_PER_MINUTE) */
+  personSearchPerMinute: number;
   jwtSecret: string;
   accessTokenTtlSeconds: number;
   refreshIdleSeconds: number;
@@ -134,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseAdminUrl: url(env, 'DATABASE_ADMIN_URL', adminDefault, ['postgres:', 'postgresql:']),
     redisUrl: url(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
     queuePrefix: env['QUEUE_PREFIX'] || 'ctms',
+    personSearchPerMinute: int(env, 'PERSON_SEARCH_PER_MINUTE', 30, 1, 10_000),
     jwtSecret,
     accessTokenTtlSeconds,
     refreshIdleSeconds: int(env, 'REFRESH_IDLE_SECONDS', 30 * 60, 60, 30 * 60),

@@ -28,6 +28,23 @@ export class UnknownKeyVersionError extends FieldCryptoError {
  */
 export class CiphertextBindingError extends FieldCryptoError {}
 
+/**
+ * A stored file failed authentication: a byte was changed, segments were cut, added or reordered,
+ * or it is another record's file. No plaintext of the failing segment was handed out.
+ */
+export class FileAuthenticationError extends FieldCryptoError {
+  constructor() {
+    super('stored file failed authentication: it was altered, truncated, or belongs to another record');
+  }
+}
+
+/** A stored file is not an encrypted envelope (e.g. a plaintext file from before encryption). */
+export class FileFormatError extends FieldCryptoError {
+  constructor() {
+    super('stored file is not an encrypted envelope');
+  }
+}
+
 /** A bad binding or blind-index purpose passed by the caller (a programming error). */
 export class FieldCryptoUsageError extends FieldCryptoError {}
 

@@ -1,6 +1,7 @@
 import { Global, Logger, Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { FieldCipher } from './field-cipher';
+import { FileCipher } from './file-cipher';
 import { CryptoEnv, NodeEnv, isDevelopmentKeyring, loadBlindIndexKey, loadKeyring } from './keyring';
 
 /**
@@ -18,7 +19,7 @@ export function createFieldCipher(env: CryptoEnv, nodeEnv: NodeEnv): FieldCipher
 }
 
 /**
- * Provides FieldCipher. Needs APP_CONFIG (the global ConfigModule) for NODE_ENV. The key variables
+ * Provides FieldCipher and FileCipher (files at rest, decision 0013). Needs APP_CONFIG (the global ConfigModule) for NODE_ENV. The key variables
  * are read here rather than through AppConfig so that key material never sits in the general
  * configuration object (which is easier to log by accident).
  */
@@ -30,7 +31,8 @@ export function createFieldCipher(env: CryptoEnv, nodeEnv: NodeEnv): FieldCipher
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig): FieldCipher => createFieldCipher(process.env, config.env),
     },
+    { provide: FileCipher, inject: [FieldCipher], useFactory: (fields: FieldCipher): FileCipher => new FileCipher(fields) },
   ],
-  exports: [FieldCipher],
+  exports: [FieldCipher, FileCipher],
 })
 export class CryptoModule {}

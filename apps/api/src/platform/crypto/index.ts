@@ -1,4 +1,5 @@
 export { FieldCipher, type FieldBinding, normaliseForBlindIndex } from './field-cipher';
+export { FileCipher, DataKey, EncryptingFileWriter, type EnvelopeReader, type FileBinding, openEnvelope, envelopeSize, looksLikeEnvelope } from './file-cipher';
 export { CryptoModule, createFieldCipher } from './crypto.module';
 export {
   type Keyring,
@@ -14,5 +15,7 @@ export {
   CiphertextBindingError,
   UnknownKeyVersionError,
   FieldCryptoUsageError,
+  FileAuthenticationError,
+  FileFormatError,
   CryptoConfigError,
 } from './crypto-errors';

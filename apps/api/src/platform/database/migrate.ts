@@ -1,5 +1,7 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { moveLegacyScreeningPlaces } from '../../screenings/legacy-places';
+import type { FieldCipher } from '../crypto/field-cipher';
 import { dbOptions } from './db-options';
 
 const MIGRATION_LOCK = 727000;
@@ -25,15 +27,18 @@ export async function ensureDatabase(adminUrl: string): Promise<boolean> {
 
 /**
  * Runs pending migrations as the owner, under a session advisory lock so that several processes
- * starting at once migrate exactly once. Returns the names of the migrations applied.
+ * starting at once migrate exactly once. Returns the names of the migrations applied. With the
+ * field cipher it then does the data steps a SQL migration cannot, because they encrypt
+ * (moveLegacyScreeningPlaces, decision 0017).
  */
-export async function migrate(adminUrl: string): Promise<string[]> {
+export async function migrate(adminUrl: string, opts: { cipher?: FieldCipher } = {}): Promise<string[]> {
   const ds = new DataSource(dbOptions(adminUrl, { extra: { max: 1 } }));
   await ds.initialize();
   try {
     await ds.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     try {
       const applied = await ds.runMigrations({ transaction: 'each' });
+      if (opts.cipher) await moveLegacyScreeningPlaces(ds, opts.cipher);
       return applied.map((m) => m.name);
     } finally {
       await ds.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);

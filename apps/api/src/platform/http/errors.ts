@@ -24,12 +24,25 @@ export class ValidationFailed extends BadRequestException {
   }
 }
 
+/**
+ * A 400 for an id in a request body that the access layer could not resolve for this caller: a
+ * record of another agency gets exactly this answer, as a missing one does. It is a denial, so it
+ * is audited as one (DenialAuditInterceptor).
+ */
+export class RefusedId extends ValidationFailed {
+  constructor(field: string, problem: string) {
+    super([{ field, problems: [problem] }]);
+  }
+}
+
 /** A refused state change or a stale version: 409 with a machine-readable code (and, optionally, what was missing). */
 export class Conflict extends HttpException {
   constructor(
     public readonly code: string,
     message: string,
     public readonly details?: FieldProblems,
+    /** coded facts for the DENIED audit row (never a protected value) */
+    public readonly auditDetails?: Record<string, unknown>,
   ) {
     super(message, HttpStatus.CONFLICT);
   }
@@ -46,11 +59,36 @@ export class UnsupportedMediaType extends HttpException {
   }
 }
 
+/** Too many requests: 429 with Retry-After (seconds), set by the ErrorFilter. */
+export class TooManyRequests extends HttpException {
+  constructor(
+    public readonly retryAfterSeconds: number,
+    message = 'Too many requests; try again later',
+  ) {
+    super(message, HttpStatus.TOO_MANY_REQUESTS);
+  }
+}
+
 /** The one 404 for "missing" and "not yours": same status, same body, nothing to tell them apart. */
 export class NotFound extends HttpException {
   constructor() {
     super('Not found', HttpStatus.NOT_FOUND);
   }
+}
+
+/**
+ * Exceptions whose DENIED audit row is already written (by the code that refused, which knew more
+ * than the route): the interceptor that audits denials leaves them alone, so each is audited once.
+ */
+const AUDITED = new WeakSet<object>();
+
+export function markAudited<E>(e: E): E {
+  if (typeof e === 'object' && e !== null) AUDITED.add(e);
+  return e;
+}
+
+export function isAudited(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && AUDITED.has(e);
 }
 
 function flatten(errors: ValidationError[], parent = ''): FieldProblems {
@@ -115,6 +153,9 @@ export class ErrorFilter implements ExceptionFilter {
         code = exception.code;
         message = exception.message;
         details = exception.details;
+      } else if (exception instanceof TooManyRequests) {
+        message = exception.message;
+        res.setHeader('Retry-After', String(Math.max(1, Math.ceil(exception.retryAfterSeconds))));
       } else if (exception instanceof UnsupportedMediaType) {
         code = exception.code;
         details = exception.details;

@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import type { Role } from '@ctms/domain';
+import type { AgencyCapability, Role } from '@ctms/domain';
 
 /** Who is calling, as established by the authentication guard from the token and the database. */
 export interface Actor {
@@ -7,6 +7,8 @@ export interface Actor {
   username: string;
   agencyId: string;
   agencyCode: string;
+  /** what the actor's agency does (SCREEN, FORMAL_IDENTIFICATION …): the capability rule reads it */
+  capabilities: AgencyCapability[];
   roles: Role[];
   allProvinces: boolean;
   provinces: string[];

@@ -96,7 +96,7 @@ export class QueueDashboard implements OnModuleInit, OnApplicationShutdown {
       return deny();
     }
     const { mustChangePassword, mfaSetupRequired, ...who } = actor;
-    if (!hasPermission(who.roles, 'system:queues') || !permittedInHold(actor, 'system:queues')) {
+    if (!hasPermission(who, 'system:queues') || !permittedInHold(actor, 'system:queues')) {
       ctmsReq.actor = who;
       await this.audit
         .record(contextOf(ctmsReq), {

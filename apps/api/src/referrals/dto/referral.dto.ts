@@ -7,7 +7,6 @@ import {
   IsIn,
   IsOptional,
   IsString,
-  IsUUID,
   MaxLength,
   MinLength,
 } from 'class-validator';
@@ -29,12 +28,12 @@ import {
 } from '@ctms/domain';
 import { IsCalendarDate, VersionDto } from '../../cases/dto/case.dto';
 import { PageQueryDto, Trim } from '../../platform/http/pagination';
+import { IdOf } from '../../platform/access/id-of';
 
 const TEXT = 10_000;
 
 export class CreateReferralDto {
-  @ApiProperty({ format: 'uuid', description: 'the receiving agency (an inbox, not a person)' })
-  @IsUUID('all')
+  @IdOf('agency', { description: 'the receiving agency (an inbox, not a person)' })
   toAgencyId: string;
 
   @ApiProperty({ enum: SERVICE_TYPES, isArray: true, minItems: 1 })
@@ -79,9 +78,7 @@ export class ListReferralsQueryDto extends PageQueryDto {
 }
 
 export class AcceptReferralDto extends VersionDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'an active user of the receiving agency; defaults to the caller' })
-  @IsOptional()
-  @IsUUID('all')
+  @IdOf('user', { optional: true, description: 'an active user of the receiving agency; defaults to the caller' })
   assigneeId?: string;
 }
 

@@ -10,7 +10,6 @@ import {
   IsInt,
   IsOptional,
   IsString,
-  IsUUID,
   Matches,
   Max,
   MaxLength,
@@ -19,8 +18,10 @@ import {
   ValidateNested,
 } from 'class-validator';
 import {
+  BORDER_CROSSING_CODES,
   CONSENT_FORMS,
   CONSENT_GIVERS,
+  DISTRICT_CODES,
   ILO_INDICATORS,
   INDICATOR_ANSWER_VALUES,
   INTERVIEW_CONSENT_ANSWERS,
@@ -67,6 +68,7 @@ import {
   type InterviewerAssessment,
 } from '../screening.codes';
 import { IsPastDate, IsPastInstant } from '../../platform/http/dates';
+import { IdOf } from '../../platform/access/id-of';
 
 /*
  * Every section of the screening interview (spec/domain.md "Screening", domain-research.md §2.2).
@@ -126,9 +128,22 @@ export class MetadataDto {
   @IsIn(PROVINCE_CODES, { message: 'provinceCode must be one of the 18 province codes (01–18)' })
   provinceCode?: string;
 
-  @Text(120) district?: string;
+  @ApiPropertyOptional({ enum: DISTRICT_CODES, description: 'a district code (libs/domain places.ts) of metadata.provinceCode; never free text' })
+  @IsOptional()
+  @IsIn(DISTRICT_CODES, { message: 'district must be a district code' })
+  district?: string;
+
   @Code(FACILITY_TYPES) facilityType?: string;
-  @Text(120) crossingPoint?: string;
+
+  @ApiPropertyOptional({ enum: BORDER_CROSSING_CODES })
+  @IsOptional()
+  @IsIn(BORDER_CROSSING_CODES, { message: 'crossingPoint must be a border crossing code' })
+  crossingPoint?: string;
+
+  /** free text about an informal or other crossing: kept in the encrypted content, never in a column */
+  @Text(SHORT) crossingPointDetail?: string;
+  /** a place the district list lacks; encrypted like the crossing detail */
+  @Text(SHORT) districtDetail?: string;
   @Code(REFERRAL_SOURCES) referralSource?: string;
 
   @ApiPropertyOptional({ format: 'date-time', example: '2026-01-15T09:30:00+07:00' })
@@ -235,9 +250,7 @@ export class GuardianDto {
 }
 
 export class BioDataDto {
-  @ApiPropertyOptional({ description: 'an existing person found by the duplicate search; approval then creates no new person' })
-  @IsOptional()
-  @IsUUID()
+  @IdOf('person', { optional: true, description: 'an existing person the agency already sees (duplicate search, or an answered match request); approval then creates no new person' })
   personId?: string;
 
   @Text(SHORT) givenNameLo?: string;
@@ -324,7 +337,9 @@ export class JourneyEventDto {
 
 export class TransitDto {
   @Text(LONG) route?: string;
-  @Texts(10, 120) crossingPoints?: string[];
+  @Codes(BORDER_CROSSING_CODES) crossingPoints?: string[];
+  /** what the codes cannot say (an informal crossing's description, older free-text entries) */
+  @Text(LONG) crossingPointsDetail?: string;
   @Codes(TRANSPORT_MEANS) transportMeans?: string[];
   @Code(TRAVEL_DOCUMENTS_USED) documentsUsed?: string;
   @Text(SHORT) accompaniedBy?: string;

@@ -1,3 +1,4 @@
+import { countryLabels } from '../shared/ui/world';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
@@ -8,6 +9,7 @@ import {
   IDENTIFICATION_STATUS_LABELS,
   label,
   PROVINCE_LABELS,
+  SEED_AGENCIES,
   SERVICE_TYPE_LABELS,
 } from '@ctms/domain';
 import { CASE_FLAG_LABELS, EXPLOITATION_TYPE_LABELS, RISK_LEVEL_LABELS, SEX_LABELS } from '../core/i18n/dict-cases';
@@ -29,6 +31,12 @@ import { CtPipe } from './case-tools-i18n';
 import { formatDate, formatDateTime } from './ui-util';
 
 /** The case page: identity masked until asked for; what the user may do comes from `allowedActions`. */
+/** An agency's name by its code (the agencies seeded with the system; any other shows its code until the API names it). */
+function agencyLabel(code: string, lang: 'lo' | 'en'): string {
+  const a = SEED_AGENCIES.find((x) => x.code === code);
+  return a ? (lang === 'lo' ? a.nameLo : a.nameEn) : code;
+}
+
 @Component({
   selector: 'app-case-page',
   imports: [
@@ -89,6 +97,8 @@ export class CasePage {
       updated: formatDateTime(c.updatedAt, lang),
       closed: c.closedAt ? formatDate(c.closedAt, lang) : null,
       closureReason: c.closureReason ? label(CLOSURE_REASON_LABELS, c.closureReason, lang) : null,
+      destinations: c.destinationCountries.map((x) => label(countryLabels(), x, lang)),
+      leadAgency: agencyLabel(c.leadAgency.code, lang),
     };
   });
 

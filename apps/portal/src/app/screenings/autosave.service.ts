@@ -2,10 +2,11 @@
  * Autosave of a screening draft.
  *
  * DECISION — where unsaved edits wait, and what that means for victim data on a shared device:
- *  - Every change is written at once to `localStorage` under `ctms.screeningDraft.<userId>.<screeningId>`
- *    ('new' before the server has created the screening), and sent to the server ~2 s after the last
- *    change (`PATCH` with the `version` it was made on). localStorage, not IndexedDB: it is synchronous,
- *    so an edit is on disk before the tab can be closed or crash, and a draft is a few kilobytes.
+ *  - Every change is written at once, ENCRYPTED with a non-extractable device key (draft-store.ts,
+ *    decision 0017a), to `localStorage` under `ctms.screeningDraft.<userId>.<screeningId>` ('new'
+ *    before the server has created the screening), and sent to the server ~2 s after the last change
+ *    (`PATCH` with the `version` it was made on). Encryption is asynchronous: an edit reaches the disk
+ *    a few milliseconds after it is typed.
  *    It survives a reload, a dropped connection and a browser restart (the session itself does not
  *    survive a restart; after signing in again the same user's edits are replayed on the next load).
  *  - Only the sections edited on this device and not yet acknowledged are kept, never the whole
@@ -13,10 +14,13 @@
  *  - Everything under the prefix is deleted when the signed-in user signs out or the session is
  *    ended by the server (DraftStore watches the session), and entries older than 7 days are dropped
  *    unread. The key carries the user id, so another account on the same browser never replays them.
- *  - What remains at risk: while a device is offline, the unsaved part of one interview sits in
- *    clear text in the browser profile until it is back online or someone signs out. That is the
- *    price of not losing an interview to a dropped connection; the device policy (screen lock, no
- *    shared OS account) covers it.
+ *  - What remains at risk: someone who uses this browser profile while the same user is still signed
+ *    in can open the interview like the user can; the key is not extractable, so a copied profile
+ *    or disk image without the running browser does not decrypt it (see decision 0017a).
+ *
+ * A 400 names its fields: the sections holding them are held back until edited again and every
+ * other section sent with them is sent again on its own at once (one bad field never blocks the
+ * rest of the interview).
  *
  * Conflicts: only the interviewer edits a draft, so the other writer can only be the same person in
  * another tab or device. On 409 STALE_VERSION the server copy is reloaded, the local edits are
@@ -25,7 +29,7 @@
  */
 import { DestroyRef, Injectable, inject, signal } from '@angular/core';
 import { DraftStore } from './draft-store';
-import { pickSections, sectionsBody, type Draft, type SectionId } from './screening.logic';
+import { pickSections, sectionsBody, splitBySection, type Draft, type SectionId } from './screening.logic';
 import { ScreeningsApi, toFailure, type ApiFailure, type ScreeningView } from './screenings.api';
 
 export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'offline' | 'invalid' | 'error';
@@ -39,8 +43,8 @@ export interface AutosaveHost {
   id(): string | null;
   version(): number | null;
   draft(): Draft;
-  /** a save succeeded: the new server view (the draft in memory is NOT replaced, only version and computed fields) */
-  saved(view: ScreeningView, created: boolean): void;
+  /** a save succeeded: the new server view (the draft in memory is NOT replaced, only version and computed fields) and the sections it took */
+  saved(view: ScreeningView, created: boolean, sections: readonly SectionId[]): void;
   /** 409: the copy on the server moved on; reload it */
   stale(failure: ApiFailure): void;
   /** 400: show the details next to the fields */
@@ -54,6 +58,8 @@ export class AutosaveService {
 
   private host: AutosaveHost | null = null;
   private readonly dirty = new Set<SectionId>();
+  /** sections the server refused (400) and not edited since: not sent again until they are */
+  private readonly held = new Set<SectionId>();
   private inflight: Set<SectionId> | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private readonly onlineListener = () => this.flush();
@@ -83,6 +89,7 @@ export class AutosaveService {
   /** A section changed: keep it locally now, send it after the debounce. */
   touch(section: SectionId): void {
     this.dirty.add(section);
+    this.held.delete(section);
     this.persistLocal();
     this.state.set('pending');
     this.schedule(AUTOSAVE_DEBOUNCE_MS);
@@ -98,9 +105,15 @@ export class AutosaveService {
     return this.dirty.size > 0 || this.inflight !== null;
   }
 
+  /** Sections the server refused and that wait for a correction. */
+  heldSections(): SectionId[] {
+    return [...this.held];
+  }
+
   /** Forget everything not yet saved (after a 409, when the server copy wins). */
   discard(): void {
     this.dirty.clear();
+    this.held.clear();
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     if (this.host) this.store.clear(this.host.userId, this.localKey());
@@ -136,14 +149,15 @@ export class AutosaveService {
       this.store.clear(host.userId, this.localKey());
       return;
     }
-    this.store.write(host.userId, this.localKey(), { baseVersion: host.version(), sections: pickSections(host.draft(), unsaved), savedAt: Date.now() });
+    void this.store.write(host.userId, this.localKey(), { baseVersion: host.version(), sections: pickSections(host.draft(), unsaved), savedAt: Date.now() });
   }
 
   private async save(): Promise<void> {
     const host = this.host;
-    if (!host || this.inflight || this.dirty.size === 0) return;
-    const sending = new Set(this.dirty);
-    this.dirty.clear();
+    if (!host || this.inflight) return;
+    const sending = new Set([...this.dirty].filter((s) => !this.held.has(s)));
+    if (sending.size === 0) return;
+    for (const s of sending) this.dirty.delete(s);
     this.inflight = sending;
     this.state.set('saving');
     const id = host.id();
@@ -154,19 +168,19 @@ export class AutosaveService {
         view = await this.api.create(sectionsBody(host.draft(), sending));
         this.store.clear(host.userId, 'new');
         this.inflight = null;
-        host.saved(view, true);
+        host.saved(view, true, [...sending]);
       } else {
         view = await this.api.update(id, version, sectionsBody(host.draft(), sending));
         this.inflight = null;
-        host.saved(view, false);
+        host.saved(view, false, [...sending]);
       }
       this.lastSavedAt.set(new Date());
       this.persistLocal();
-      if (this.dirty.size) {
+      if ([...this.dirty].some((s) => !this.held.has(s))) {
         this.state.set('pending');
         this.schedule(AUTOSAVE_DEBOUNCE_MS);
       } else {
-        this.state.set('saved');
+        this.state.set(this.held.size ? 'invalid' : 'saved');
       }
     } catch (err) {
       this.inflight = null;
@@ -180,9 +194,13 @@ export class AutosaveService {
         this.discard();
         host.stale(f);
       } else if (f.status === 400) {
+        // hold back the sections the server named; send the others again at once
+        const { invalid, valid } = splitBySection(sending, f.details);
+        for (const s of invalid) this.held.add(s);
         this.state.set('invalid');
         this.persistLocal();
         host.invalid(f);
+        if (valid.length) this.schedule(0);
       } else {
         this.state.set('error');
         this.persistLocal();

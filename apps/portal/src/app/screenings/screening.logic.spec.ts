@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { INTERVIEW_CONSENT_QUESTIONS, indicatorsForProfile } from '@ctms/domain';
 import { en, lo } from '../core/i18n/dictionaries';
-import { clearAllDrafts, draftKey, pendingDraftIds, readDraft, DRAFT_MAX_AGE_MS, type KeyValueStorage } from './draft-store';
+import { clearAllDrafts, draftKey, openDraft, pendingDraftIds, readDraft, sealDraft, DRAFT_MAX_AGE_MS, type KeyValueStorage } from './draft-store';
 import { formatDate, formatDateTime } from './format';
 import { failureMessageKey } from './screening-errors';
 import {
@@ -204,20 +204,32 @@ class MemoryStorage implements KeyValueStorage {
 }
 
 describe('draft store', () => {
-  it('reads back a device copy for the same user only, drops old or broken ones, clears all on sign-out', () => {
+  it('reads back a sealed device copy for the same user only, drops old or broken ones, clears all on sign-out', () => {
     const s = new MemoryStorage();
     const now = Date.now();
-    s.setItem(draftKey('u1', 'abc'), JSON.stringify({ baseVersion: 3, sections: { exit: { method: 'ESCAPED' } }, savedAt: now }));
-    s.setItem(draftKey('u1', 'old'), JSON.stringify({ baseVersion: 1, sections: {}, savedAt: now - DRAFT_MAX_AGE_MS - 1 }));
+    s.setItem(draftKey('u1', 'abc'), JSON.stringify({ savedAt: now, iv: 'aXY=', data: 'ZGF0YQ==' }));
+    s.setItem(draftKey('u1', 'old'), JSON.stringify({ savedAt: now - DRAFT_MAX_AGE_MS - 1, iv: 'aXY=', data: 'ZGF0YQ==' }));
     s.setItem(draftKey('u1', 'bad'), '{not json');
     s.setItem('ctms.language', 'lo');
-    expect(readDraft(s, 'u1', 'abc', now)?.baseVersion).toBe(3);
+    expect(readDraft(s, 'u1', 'abc', now)?.data).toBe('ZGF0YQ==');
     expect(readDraft(s, 'u2', 'abc', now)).toBeNull();
     expect(readDraft(s, 'u1', 'old', now)).toBeNull();
     expect(readDraft(s, 'u1', 'bad', now)).toBeNull();
     expect(pendingDraftIds(s, 'u1')).toEqual(['abc']);
     expect(clearAllDrafts(s)).toBe(1);
     expect(s.getItem('ctms.language')).toBe('lo');
+  });
+
+  it('seals edits with a non-extractable key: no plaintext, and only its own entry and key open it', async () => {
+    const key = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+    const other = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+    const draft = { baseVersion: 2, sections: { recruitment: { narrative: 'canary-ບົວ' } }, savedAt: 1 };
+    const sealed = await sealDraft(key, 'k1', draft);
+    expect(JSON.stringify(sealed)).not.toContain('canary');
+    expect(await openDraft(key, 'k1', sealed)).toEqual(draft);
+    expect(await openDraft(key, 'k2', sealed)).toBeNull();
+    expect(await openDraft(other, 'k1', sealed)).toBeNull();
+    await expect(crypto.subtle.exportKey('raw', key)).rejects.toThrow();
   });
 });
 

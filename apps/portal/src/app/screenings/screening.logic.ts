@@ -277,3 +277,20 @@ export function duplicateSearchInput(bio: Rec): { name: string; dateOfBirth?: st
   if (doc) out.documentNumber = (doc['number'] as string).trim();
   return out;
 }
+
+/** The section a field path belongs to ('bioData.documents.0.number' → 'bioData'). */
+export function sectionOfField(path: string): SectionId {
+  return path.split('.')[0] as SectionId;
+}
+
+/**
+ * A 400 names its fields: the sections sent that hold none of them were valid and may be sent again
+ * on their own, so that one bad field never holds back the rest of the interview.
+ */
+export function splitBySection(sent: Iterable<SectionId>, details: readonly { field: string }[]): { invalid: SectionId[]; valid: SectionId[] } {
+  const bad = new Set(details.map((d) => sectionOfField(d.field)));
+  const all = [...sent];
+  // a 400 that names no section we sent (a malformed body) holds everything back
+  if (!all.some((s) => bad.has(s))) return { invalid: all, valid: [] };
+  return { invalid: all.filter((s) => bad.has(s)), valid: all.filter((s) => !bad.has(s)) };
+}

@@ -1,5 +1,6 @@
 import { Location, NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal, viewChild } from '@angular/core';
+import { STEPPER_GLOBAL_OPTIONS } from '@angular/cdk/stepper';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -18,6 +19,11 @@ import {
   label,
   PROVINCE_LABELS,
   SCREENING_STATUS_LABELS,
+  SCREENING_SUBMIT_FIELDS,
+  SCREENING_SUBMIT_REQUIREMENT_LABELS,
+  SCREENING_SUBMIT_REQUIREMENTS,
+  screeningSubmitGaps,
+  type ScreeningSubmitRequirement,
   type IndicatorAnswer,
   type IndicatorDefinition,
   type Label,
@@ -27,6 +33,9 @@ import type { TranslationKey } from '../core/i18n/dictionaries';
 import { I18n } from '../core/i18n/i18n.service';
 import { TranslatePipe } from '../core/i18n/translate.pipe';
 import { DuplicateCheck } from '../persons/duplicate-check';
+import { laoNowIso, type DateProblem } from '../shared/ui/date-parts';
+import { DateInput } from '../shared/ui/date-input';
+import { ErrorSummary, focusField, type ErrorItem } from '../shared/ui/error-summary';
 import { AutosaveService } from './autosave.service';
 import { DraftStore } from './draft-store';
 import { IndicatorResult } from './indicator-result';
@@ -35,23 +44,24 @@ import * as C from './screening-codes';
 import {
   applySections,
   childFacts,
+  clean,
   consentState,
   draftFromView,
   draftProfile,
   emptyDraft,
   errorsByField,
-  fromLaoLocalInput,
   indicatorGroups,
   liveAssessment,
+  sectionOfField,
   setIndicatorAnswer,
-  toLaoLocalInput,
   type Draft,
   type ObjectSection,
   type SectionId,
 } from './screening.logic';
 import { failureMessageKey } from './screening-errors';
-import { SECTION_FIELDS } from './section-specs';
-import { SectionForm } from './section-form';
+import { FIELD_LABELS } from './field-labels';
+import { fieldSpecAt, SECTION_FIELDS } from './section-specs';
+import { SectionForm, type ClientProblem } from './section-form';
 import { ScreeningsApi, toFailure, type ApiFailure, type Rec, type ScreeningView, type TerminationReason } from './screenings.api';
 
 /** The steps rendered from field lists, in interview order (consent, indicators and assessment have their own). */
@@ -77,8 +87,10 @@ const FORM_STEPS: readonly ObjectSection[] = ['metadata', 'interpreter', 'bioDat
     IndicatorResult,
     ScreeningReview,
     DuplicateCheck,
+    ErrorSummary,
+    DateInput,
   ],
-  providers: [AutosaveService],
+  providers: [AutosaveService, { provide: STEPPER_GLOBAL_OPTIONS, useValue: { showError: true } }],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './screening.page.html',
   styleUrl: './screening.page.scss',
@@ -99,7 +111,15 @@ export class ScreeningPage {
   protected readonly draft = signal<Draft>(emptyDraft('01'));
   /** bumped on every in-place edit so that computed values re-read the draft */
   private readonly rev = signal(0);
-  protected readonly errors = signal<Record<string, string[]>>({});
+  protected readonly revision = this.rev.asReadonly();
+  /** the server's 400 problems by field path (codes or the server's words: never shown as they are) */
+  protected readonly serverErrors = signal<Record<string, string[]>>({});
+  /** problems found in the page before sending (a date that does not exist), by field path */
+  protected readonly clientProblems = signal<Record<string, DateProblem>>({});
+  /** Submit was pressed: what is missing is shown in the error summary too */
+  protected readonly submitTried = signal(false);
+  /** the screening was just submitted: the page says what happens next */
+  protected readonly justSubmitted = signal(false);
   protected readonly notice = signal<{ key: TranslationKey; params?: Record<string, string | number> } | null>(null);
   protected readonly actionError = signal<TranslationKey | null>(null);
   protected readonly busy = signal(false);
@@ -151,6 +171,55 @@ export class ScreeningPage {
     return liveAssessment(this.draft().indicatorAnswers, this.profile());
   });
 
+  /** What the API will still refuse a submission for (the same rule, libs/domain). */
+  protected readonly gaps = computed<ScreeningSubmitRequirement[]>(() => {
+    this.rev();
+    const d = this.draft();
+    return screeningSubmitGaps({ bioData: d.bioData, indicatorAnswers: d.indicatorAnswers, interviewerAssessment: d.interviewerAssessment });
+  });
+
+  protected readonly gapLabels = computed(() => this.gaps().map((g) => label(SCREENING_SUBMIT_REQUIREMENT_LABELS, g, this.i18n.language())));
+
+  /** The words of every field's problem, by path: the page's own findings, the server's, then what is missing. */
+  protected readonly fieldErrors = computed<Record<string, string>>(() => {
+    const out: Record<string, string> = {};
+    for (const [path, problems] of Object.entries(this.serverErrors())) out[path] = this.problemText(path, problems);
+    for (const [path, problem] of Object.entries(this.clientProblems())) out[path] = this.i18n.t(`date.err.${problem}` as TranslationKey);
+    if (this.submitTried()) {
+      for (const g of this.gaps()) {
+        const path = SCREENING_SUBMIT_FIELDS[g];
+        const text = this.i18n.t('scr.missing', { what: label(SCREENING_SUBMIT_REQUIREMENT_LABELS, g, this.i18n.language()) });
+        out[path] = out[path] && !out[path].includes(text) && SCREENING_SUBMIT_FIELDS[g] === 'indicatorAnswers' ? `${out[path]} ${text}` : (out[path] ?? text);
+      }
+    }
+    return out;
+  });
+
+  protected readonly summary = computed<ErrorItem[]>(() => Object.entries(this.fieldErrors()).map(([field, text]) => ({ field, text: `${this.fieldName(field)}: ${text}` })));
+
+  /** Per step: error (a problem in it), done (something recorded) or todo. */
+  protected stepState(step: SectionId | 'consent' | 'indicators' | 'assessment'): 'error' | 'done' | 'todo' {
+    this.rev();
+    const errs = Object.keys(this.fieldErrors());
+    const sections: SectionId[] =
+      step === 'consent' ? ['interviewConsent'] : step === 'indicators' ? ['indicatorAnswers'] : step === 'assessment' ? ['interviewerAssessment', 'assessmentRationale'] : [step];
+    if (errs.some((p) => sections.includes(sectionOfField(p)))) return 'error';
+    const d = this.draft();
+    if (step === 'consent') return this.consent() === 'COMPLETE' ? 'done' : 'todo';
+    return sections.some((s) => clean(d[s]) !== undefined && !(s === 'metadata' && Object.keys(d.metadata).length <= 1)) ? 'done' : 'todo';
+  }
+
+  protected stepStateKey(step: SectionId | 'consent' | 'indicators' | 'assessment'): TranslationKey {
+    return `scr.stepState.${this.stepState(step)}` as TranslationKey;
+  }
+
+  /** Unanswered indicators of the profile, per dimension and in all. */
+  protected readonly unanswered = computed(() => {
+    const answered = this.answers();
+    const per = this.groups().map((g) => ({ dimension: g.dimension, left: g.indicators.filter((d) => !answered.has(d.code)).length, total: g.indicators.length }));
+    return { per, left: per.reduce((n, p) => n + p.left, 0), total: per.reduce((n, p) => n + p.total, 0) };
+  });
+
   /** Provinces the user may record: their scope (all provinces for a national user). */
   protected readonly provinceLists = computed<Record<string, Readonly<Record<string, Label>>>>(() => {
     const u = this.auth.user();
@@ -182,9 +251,9 @@ export class ScreeningPage {
       id: () => this.id,
       version: () => this.version,
       draft: () => this.draft(),
-      saved: (view, created) => this.onSaved(view, created),
+      saved: (view, created, sections) => this.onSaved(view, created, sections),
       stale: (f) => void this.onStale(f),
-      invalid: (f) => this.errors.set(errorsByField(f.details)),
+      invalid: (f) => this.serverErrors.update((e) => ({ ...e, ...errorsByField(f.details) })),
     });
     void this.load(id);
   }
@@ -195,8 +264,12 @@ export class ScreeningPage {
       if (id === null) {
         const u = this.auth.user();
         const province = u && !u.allProvinces && u.provinces.length ? u.provinces[0] : '01';
-        const local = this.store.read(this.userId, 'new');
-        this.draft.set(local ? applySections(emptyDraft(province), local.sections) : emptyDraft(province));
+        const local = await this.store.read(this.userId, 'new');
+        const fresh = emptyDraft(province);
+        // the interview happens now: its time is filled in, the caseworker changes it only if not
+        fresh.metadata['interviewAt'] = laoNowIso();
+        fresh.metadata['interviewLanguage'] = 'lo';
+        this.draft.set(local ? applySections(fresh, local.sections) : fresh);
         if (local) {
           this.notice.set({ key: 'scr.restored' });
           this.autosave.restore(Object.keys(local.sections) as SectionId[]);
@@ -206,7 +279,7 @@ export class ScreeningPage {
         this.id = view.id;
         this.version = view.version;
         this.view.set(view);
-        const local = this.store.read(this.userId, view.id);
+        const local = await this.store.read(this.userId, view.id);
         if (local && view.canEdit) {
           this.draft.set(applySections(draftFromView(view), local.sections));
           this.notice.set({ key: 'scr.restored' });
@@ -224,11 +297,12 @@ export class ScreeningPage {
     }
   }
 
-  private onSaved(view: ScreeningView, created: boolean): void {
+  private onSaved(view: ScreeningView, created: boolean, sections: readonly SectionId[]): void {
     this.id = view.id;
     this.version = view.version;
     this.view.set(view);
-    this.errors.set({});
+    // the sections the server just took have no server problems any more
+    this.serverErrors.update((e) => Object.fromEntries(Object.entries(e).filter(([path]) => !sections.includes(sectionOfField(path)))));
     if (created) this.location.replaceState(`/screenings/${view.id}`);
   }
 
@@ -276,17 +350,25 @@ export class ScreeningPage {
     const c = this.draft().interviewConsent;
     if (value === '' || value === undefined || value === null) delete c[key];
     else c[key] = value;
+    // consent is recorded when the seventh Yes is given, unless a time was entered
+    if (consentState(c) === 'COMPLETE' && typeof c['recordedAt'] !== 'string') c['recordedAt'] = laoNowIso();
     this.changed('interviewConsent');
   }
-  protected consentRecordedAt(): string {
-    this.rev();
-    return toLaoLocalInput(this.draft().interviewConsent['recordedAt']);
+  protected consentProblem(key: string): string | null {
+    return this.fieldErrors()[`interviewConsent.${key}`] ?? null;
   }
-  protected setConsentRecordedAt(event: Event): void {
-    this.setConsent('recordedAt', fromLaoLocalInput((event.target as HTMLInputElement).value));
+  /** A date found wrong in the page, or put right. */
+  protected clientProblem(p: ClientProblem): void {
+    this.clientProblems.update((all) => {
+      const next = { ...all };
+      if (p.problem) next[p.path] = p.problem;
+      else delete next[p.path];
+      return next;
+    });
   }
-  protected consentProblems(key: string): string[] {
-    return this.errors()[`interviewConsent.${key}`] ?? [];
+  protected setConsentRecordedAt(read: { value: string | null; problem: DateProblem | null }): void {
+    this.clientProblem({ path: 'interviewConsent.recordedAt', problem: read.problem });
+    if (!read.problem) this.setConsent('recordedAt', read.value);
   }
 
   // indicators ------------------------------------------------------------------------------------
@@ -362,6 +444,13 @@ export class ScreeningPage {
   // workflow --------------------------------------------------------------------------------------
 
   protected async submit(): Promise<void> {
+    this.submitTried.set(true);
+    if (this.gaps().length || Object.keys(this.clientProblems()).length) {
+      this.actionError.set('scr.err.fixFirst');
+      focusField('error-summary');
+      document.querySelector<HTMLElement>('[data-testid="error-summary"]')?.focus();
+      return;
+    }
     await this.act(async () => {
       if (!(await this.autosave.flush())) throw new Error('unsaved');
       if (!this.id || this.version === null) throw new Error('unsaved');
@@ -389,6 +478,7 @@ export class ScreeningPage {
     try {
       const view = await run();
       this.autosave.discard();
+      if (view.status === 'SUBMITTED') this.justSubmitted.set(true);
       this.id = view.id;
       this.version = view.version;
       this.view.set(view);
@@ -400,7 +490,7 @@ export class ScreeningPage {
         this.actionError.set(this.autosave.state() === 'offline' ? 'scr.err.offline' : 'scr.err.unsaved');
       } else {
         const f = toFailure(err);
-        if (f.status === 400) this.errors.set(errorsByField(f.details));
+        if (f.status === 400 || f.code === 'SUBMIT_REQUIREMENTS_MISSING') this.serverErrors.update((e) => ({ ...e, ...errorsByField(f.details) }));
         this.actionError.set(failureMessageKey(f));
       }
     } finally {
@@ -413,6 +503,38 @@ export class ScreeningPage {
     this.version = view.version;
     this.draft.set(draftFromView(view));
     this.rev.update((n) => n + 1);
+  }
+
+  /** The words for a server problem: a code the dictionaries know, else what kind of field it is. Never the server's English. */
+  private problemText(path: string, problems: readonly string[]): string {
+    const lang = this.i18n.language();
+    const known = problems.find((p) => (SCREENING_SUBMIT_REQUIREMENTS as readonly string[]).includes(p));
+    if (known) return this.i18n.t('scr.missing', { what: label(SCREENING_SUBMIT_REQUIREMENT_LABELS, known, lang) });
+    if (path === 'metadata.district') return this.i18n.t('scr.err.field.district');
+    const kind = fieldSpecAt(path)?.kind ?? (path.startsWith('interviewConsent.') ? 'code' : 'text');
+    return this.i18n.t(`scr.err.field.${kind}` as TranslationKey);
+  }
+
+  /** The label of a field (or part of the interview) for the error summary. */
+  private fieldName(path: string): string {
+    const lang = this.i18n.language();
+    if (path === 'indicatorAnswers') return this.i18n.t('scr.step.indicators');
+    if (path === 'interviewerAssessment') return this.i18n.t('scr.assess.label');
+    if (path.startsWith('interviewConsent.')) return this.i18n.t('scr.step.consent');
+    const generic = path.replace(/\.\d+(?=\.|$)/g, '');
+    return label(FIELD_LABELS, generic, lang);
+  }
+
+  /** An error summary link: open the step that holds the field, then focus it. */
+  protected goTo(path: string): void {
+    const section = sectionOfField(path);
+    const stepper = this.stepper();
+    if (stepper) {
+      const order: SectionId[] = ['interviewConsent', ...FORM_STEPS, 'indicatorAnswers', 'interviewerAssessment'];
+      const idx = section === 'assessmentRationale' ? order.indexOf('interviewerAssessment') : order.indexOf(section);
+      if (idx >= 0 && idx < stepper.steps.length) stepper.selectedIndex = idx;
+    }
+    focusField(path);
   }
 
   protected stepKey(s: string): TranslationKey {

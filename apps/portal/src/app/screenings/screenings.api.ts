@@ -9,6 +9,8 @@ export type Rec = Record<string, unknown>;
 export interface UserRef {
   id: string;
   username: string;
+  /** the person's name: shown instead of the username */
+  displayName?: string;
 }
 
 export interface ReviewComment {

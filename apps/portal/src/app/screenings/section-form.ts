@@ -3,23 +3,36 @@ import { ChangeDetectionStrategy, Component, inject, input, output } from '@angu
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
+import { MatRadioModule } from '@angular/material/radio';
 import { MatSelectModule } from '@angular/material/select';
 import { label, type Label } from '@ctms/domain';
 import { I18n } from '../core/i18n/i18n.service';
 import { TranslatePipe } from '../core/i18n/translate.pipe';
+import { ChipsInput } from '../shared/ui/chips-input';
+import { DateInput } from '../shared/ui/date-input';
+import { yearsSince, type DateProblem, type DateRead } from '../shared/ui/date-parts';
+import { fieldElementId } from '../shared/ui/error-summary';
+import { Picker } from '../shared/ui/picker';
 import { FIELD_LABELS } from './field-labels';
-import type { FieldSpec } from './section-specs';
-import { fromLaoLocalInput, toLaoLocalInput } from './screening.logic';
-import type { Rec } from './screenings.api';
 import { formatDate, formatDateTime } from './format';
+import { pickListOf } from './pick-lists';
+import type { FieldSpec } from './section-specs';
+import type { Rec } from './screenings.api';
+
+/** A problem found in the page before anything is sent (a date that does not exist), by field path; null clears it. */
+export interface ClientProblem {
+  path: string;
+  problem: DateProblem | null;
+}
 
 /**
  * One interview section rendered from its field list (section-specs.ts): inputs when editing, a
  * definition list when read-only. It edits the section object it is given in place and says so.
+ * Short coded lists and yes/no are one-tap radios, long lists searchable pickers, dates day/month/year.
  */
 @Component({
   selector: 'app-section-form',
-  imports: [NgTemplateOutlet, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe],
+  imports: [NgTemplateOutlet, MatButtonModule, MatFormFieldModule, MatInputModule, MatRadioModule, MatSelectModule, TranslatePipe, Picker, DateInput, ChipsInput],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './section-form.html',
   styleUrl: './section-form.scss',
@@ -30,18 +43,20 @@ export class SectionForm {
   readonly section = input.required<string>();
   readonly fields = input.required<readonly FieldSpec[]>();
   readonly model = input.required<Rec>();
-  readonly errors = input<Readonly<Record<string, string[]>>>({});
+  /** the words of each field's problem, by path */
+  readonly errors = input<Readonly<Record<string, string>>>({});
   readonly readonly = input(false);
   readonly isChild = input(false);
   /** replaces a field's coded list (e.g. the provinces of the user's scope) */
   readonly lists = input<Readonly<Record<string, Readonly<Record<string, Label>>>>>({});
+  /** bumped by the page on every edit, so that conditions on other fields are read again */
+  readonly revision = input(0);
   readonly changed = output<void>();
+  readonly problem = output<ClientProblem>();
 
-  /** raw text of list fields while typing ("a, b, "), so that the input is never rewritten under the caret */
-  private readonly rawLists = new Map<string, string>();
-
-  protected visible(f: FieldSpec): boolean {
-    return !f.childOnly || this.isChild();
+  protected visible(f: FieldSpec, obj: Rec): boolean {
+    this.revision();
+    return (!f.childOnly || this.isChild()) && (!f.showIf || f.showIf(obj));
   }
 
   protected fieldLabel(path: string): string {
@@ -49,17 +64,22 @@ export class SectionForm {
   }
 
   protected testId(path: string): string {
-    return `f-${path.replace(/\./g, '-')}`;
+    return fieldElementId(path);
   }
 
-  protected problems(path: string): string[] {
-    return this.errors()[path] ?? [];
+  protected problemOf(path: string): string | null {
+    return this.errors()[path] ?? null;
   }
 
   protected options(f: FieldSpec): { code: string; text: string }[] {
     const list = this.lists()[f.key] ?? f.list ?? {};
     const lang = this.i18n.language();
     return Object.keys(list).map((code) => ({ code, text: label(list, code, lang) }));
+  }
+
+  protected pickList(f: FieldSpec, obj: Rec) {
+    this.revision();
+    return pickListOf(f.pick ?? 'country', obj);
   }
 
   protected text(obj: Rec, key: string): string {
@@ -72,15 +92,10 @@ export class SectionForm {
     return v === true ? 'true' : v === false ? 'false' : '';
   }
 
-  protected datetimeValue(obj: Rec, key: string): string {
-    return toLaoLocalInput(obj[key]);
-  }
-
-  protected listText(obj: Rec, key: string, path: string): string {
-    const raw = this.rawLists.get(path);
-    if (raw !== undefined) return raw;
-    const v = obj[key];
-    return Array.isArray(v) ? v.join(', ') : '';
+  /** The age worked out from the birth date, shown instead of asked. */
+  protected derivedAge(obj: Rec): number | null {
+    this.revision();
+    return yearsSince(obj['dateOfBirth'], obj['dobPrecision'], new Date());
   }
 
   protected rowsOf(obj: Rec, key: string): Rec[] {
@@ -116,19 +131,38 @@ export class SectionForm {
     this.set(obj, key, value === 'true' ? true : value === 'false' ? false : undefined);
   }
 
-  protected setDatetime(obj: Rec, key: string, event: Event): void {
-    this.set(obj, key, fromLaoLocalInput((event.target as HTMLInputElement).value));
+  /** A date, date-time or birth date read from its boxes: a problem is reported, not stored. */
+  protected setDate(obj: Rec, f: FieldSpec, path: string, read: DateRead): void {
+    this.problem.emit({ path, problem: read.problem });
+    if (read.problem) return;
+    if (f.kind === 'dob') {
+      if (read.value) obj['dobPrecision'] = read.precision;
+      else delete obj['dobPrecision'];
+    }
+    this.set(obj, f.key, read.value);
   }
 
-  protected setList(obj: Rec, f: FieldSpec, path: string, event: Event): void {
-    const raw = (event.target as HTMLInputElement).value;
-    this.rawLists.set(path, raw);
-    const items = raw
-      .split(/[,\n]/)
-      .map((s) => s.trim())
-      .filter(Boolean)
-      .map((s) => (f.upper ? s.toUpperCase() : s));
-    this.set(obj, f.key, items);
+  protected langPair(obj: Rec, key: string): [string | null, string | null] {
+    const v = obj[key];
+    const m = typeof v === 'string' ? /^([a-z]{2,3})-([a-z]{2,3})$/.exec(v) : null;
+    return m ? [m[1] ?? null, m[2] ?? null] : [null, null];
+  }
+
+  /** half-chosen language pairs, by path: the API takes the pair whole ("th-lo") */
+  private readonly pairDrafts = new Map<string, [string | null, string | null]>();
+
+  protected setLangPair(obj: Rec, key: string, path: string, side: 0 | 1, code: string | string[] | null): void {
+    const pair: [string | null, string | null] = [this.langSide(obj, key, path, 0), this.langSide(obj, key, path, 1)];
+    pair[side] = typeof code === 'string' ? code : null;
+    this.pairDrafts.set(path, pair);
+    if (pair[0] && pair[1]) this.set(obj, key, `${pair[0]}-${pair[1]}`);
+    else this.set(obj, key, undefined);
+  }
+
+  protected langSide(obj: Rec, key: string, path: string, side: 0 | 1): string | null {
+    const draft = this.pairDrafts.get(path);
+    if (draft) return draft[side];
+    return this.langPair(obj, key)[side];
   }
 
   protected addRow(obj: Rec, key: string): void {
@@ -158,13 +192,29 @@ export class SectionForm {
     const list = this.lists()[f.key] ?? f.list;
     switch (f.kind) {
       case 'code':
+      case 'choice':
         return list ? label(list, String(v), lang) : String(v);
       case 'codes':
         return Array.isArray(v) ? v.map((c) => (list ? label(list, String(c), lang) : String(c))).join(', ') : '';
+      case 'pick':
+        return label(pickListOf(f.pick ?? 'country', obj).labels, String(v), lang);
+      case 'picks':
+        return Array.isArray(v) ? v.map((c) => label(pickListOf(f.pick ?? 'country', obj).labels, String(c), lang)).join(', ') : '';
+      case 'langpair': {
+        const [a, b] = this.langPair(obj, f.key);
+        const names = pickListOf('language', obj).labels;
+        return a && b ? `${label(names, a, lang)} → ${label(names, b, lang)}` : String(v);
+      }
       case 'bool':
         return this.i18n.t(v === true ? 'scr.yes' : 'scr.no');
       case 'date':
         return formatDate(v, lang);
+      case 'dob': {
+        const p = obj['dobPrecision'];
+        if (p === 'YEAR' && typeof v === 'string') return v.slice(0, 4);
+        if (p === 'MONTH' && typeof v === 'string') return formatDate(v, lang).replace(/^1 /, '');
+        return formatDate(v, lang);
+      }
       case 'datetime':
         return formatDateTime(v, lang);
       case 'list':

@@ -2,17 +2,41 @@ import type { Label } from '@ctms/domain';
 import { PROVINCE_LABELS, SERVICE_TYPE_LABELS } from '@ctms/domain';
 import * as C from './screening-codes';
 import type { ObjectSection } from './screening.logic';
+import type { Rec } from './screenings.api';
 
 /*
  * The interview sections as data: one entry per field of apps/api/src/screenings/dto/screening.dto.ts.
  * The section form renders them (edit and read-only); labels are FIELD_LABELS[`<section>.<key>`].
  */
 
-export type FieldKind = 'text' | 'textarea' | 'code' | 'codes' | 'bool' | 'int' | 'date' | 'datetime' | 'list' | 'rows' | 'object';
+export type FieldKind =
+  | 'text'
+  | 'textarea'
+  | 'code'
+  | 'codes'
+  | 'choice'
+  | 'bool'
+  | 'int'
+  | 'date'
+  | 'dob'
+  | 'datetime'
+  | 'list'
+  | 'pick'
+  | 'picks'
+  | 'langpair'
+  | 'rows'
+  | 'object';
+
+/** Searchable lists with Lao and English names (shared/ui/world.ts, libs/domain places.ts). */
+export type PickListId = 'country' | 'language' | 'district' | 'crossing';
 
 export interface FieldSpec {
   key: string;
   kind: FieldKind;
+  /** pick, picks: which searchable list */
+  pick?: PickListId;
+  /** shown only when this holds for the section (e.g. the crossing detail for an informal crossing) */
+  showIf?: (obj: Rec) => boolean;
   /** coded values and their labels (code, codes) */
   list?: Readonly<Record<string, Label>>;
   /** fields of each row (rows) or of the object (object) */
@@ -33,28 +57,35 @@ const bool = (key: string): FieldSpec => ({ key, kind: 'bool' });
 const int = (key: string, min: number, max: number): FieldSpec => ({ key, kind: 'int', min, max });
 const date = (key: string): FieldSpec => ({ key, kind: 'date' });
 const list = (key: string, upper = false): FieldSpec => ({ key, kind: 'list', upper });
+/** a short coded list answered with one tap (radios) */
+const choice = (key: string, list: Readonly<Record<string, Label>>): FieldSpec => ({ key, kind: 'choice', list });
+const pick = (key: string, id: PickListId, showIf?: (obj: Rec) => boolean): FieldSpec => ({ key, kind: 'pick', pick: id, ...(showIf ? { showIf } : {}) });
+const picks = (key: string, id: PickListId): FieldSpec => ({ key, kind: 'picks', pick: id });
+const informalCrossing = (obj: Rec) => obj['crossingPoint'] === 'INFORMAL' || obj['crossingPoint'] === 'OTHER' || typeof obj['crossingPointDetail'] === 'string';
 
 export const SECTION_FIELDS: Readonly<Partial<Record<ObjectSection, readonly FieldSpec[]>>> = {
   metadata: [
     code('provinceCode', PROVINCE_LABELS),
-    t('district'),
+    pick('district', 'district'),
+    { key: 'districtDetail', kind: 'text', showIf: (o) => typeof o['districtDetail'] === 'string' },
     code('facilityType', C.FACILITY_TYPES),
-    t('crossingPoint'),
+    pick('crossingPoint', 'crossing'),
+    { key: 'crossingPointDetail', kind: 'text', showIf: informalCrossing },
     code('referralSource', C.REFERRAL_SOURCES),
     { key: 'interviewAt', kind: 'datetime' },
-    t('interviewLanguage'),
+    pick('interviewLanguage', 'language'),
     { key: 'othersPresent', kind: 'rows', fields: [code('role', C.PRESENT_PERSON_ROLES), bool('accompanyingInterviewee')] },
-    code('preferredInterviewerGender', C.PREFERRED_GENDERS),
+    choice('preferredInterviewerGender', C.PREFERRED_GENDERS),
     bool('preferredInterviewerGenderHonoured'),
   ],
   interpreter: [
     bool('used'),
-    t('languagePair'),
+    { key: 'languagePair', kind: 'langpair' },
     code('relationToInterviewee', C.INTERPRETER_RELATIONS),
     bool('confidentialitySigned'),
     date('confidentialitySignedOn'),
     bool('trained'),
-    code('mode', C.INTERPRETER_MODES),
+    choice('mode', C.INTERPRETER_MODES),
     t('agency'),
   ],
   bioData: [
@@ -64,15 +95,15 @@ export const SECTION_FIELDS: Readonly<Partial<Record<ObjectSection, readonly Fie
     list('nicknames'),
     list('previousNames'),
     code('sex', C.SEXES),
-    date('dateOfBirth'),
-    code('dobPrecision', C.DOB_PRECISIONS),
+    { key: 'dateOfBirth', kind: 'dob' },
     bool('presumedMinor'),
-    int('ageAtInterview', 0, 120),
+    // asked only when there is no birth date: otherwise the age is worked out and shown
+    { key: 'ageAtInterview', kind: 'int', min: 0, max: 120, showIf: (o) => typeof o['dateOfBirth'] !== 'string' },
     int('ageWhenTrafficked', 0, 120),
     code('ageAssessmentMethod', C.AGE_ASSESSMENT_METHODS),
-    list('citizenship', true),
+    picks('citizenship', 'country'),
     t('ethnicity'),
-    list('languages'),
+    picks('languages', 'language'),
     code('education', C.EDUCATION_LEVELS),
     code('maritalStatus', C.MARITAL_STATUSES),
     int('numberOfChildren', 0, 30),
@@ -96,22 +127,23 @@ export const SECTION_FIELDS: Readonly<Partial<Record<ObjectSection, readonly Fie
     t('promisedLocation'),
     long('feesOrDebt'),
     t('documentsArrangedBy'),
-    code('parentalKnowledge', C.YES_NO_UNKNOWN_NA),
+    choice('parentalKnowledge', C.YES_NO_UNKNOWN_NA),
     long('narrative'),
   ],
   transit: [
     long('route'),
-    list('crossingPoints'),
+    picks('crossingPoints', 'crossing'),
+    long('crossingPointsDetail'),
     codes('transportMeans', C.TRANSPORT_MEANS),
     code('documentsUsed', C.TRAVEL_DOCUMENTS_USED),
     t('accompaniedBy'),
     bool('irregularCrossing'),
     long('payments'),
-    { key: 'events', kind: 'rows', fields: [date('date'), { key: 'country', kind: 'code', list: C.COUNTRIES }, t('place'), long('description')] },
+    { key: 'events', kind: 'rows', fields: [date('date'), pick('country', 'country'), t('place'), long('description')] },
     long('narrative'),
   ],
   destinationAndExploitation: [
-    code('country', C.COUNTRIES),
+    pick('country', 'country'),
     t('province'),
     t('city'),
     codes('exploitationTypes', C.EXPLOITATION_TYPES),
@@ -122,9 +154,9 @@ export const SECTION_FIELDS: Readonly<Partial<Record<ObjectSection, readonly Fie
     int('daysPerWeek', 0, 7),
     long('payAndDeductions'),
     long('livingConditions'),
-    code('freeToMove', C.YES_NO_UNKNOWN),
-    code('freeToCommunicate', C.YES_NO_UNKNOWN),
-    code('documentsConfiscated', C.YES_NO_UNKNOWN),
+    choice('freeToMove', C.YES_NO_UNKNOWN),
+    choice('freeToCommunicate', C.YES_NO_UNKNOWN),
+    choice('documentsConfiscated', C.YES_NO_UNKNOWN),
     codes('meansOfControl', C.MEANS_OF_CONTROL),
     int('durationMonths', 0, 600),
     long('narrative'),
@@ -133,16 +165,28 @@ export const SECTION_FIELDS: Readonly<Partial<Record<ObjectSection, readonly Fie
   needsAndRisks: [
     bool('urgentMedicalNeed'),
     bool('injuries'),
-    code('pregnancy', C.YES_NO_UNKNOWN),
+    choice('pregnancy', C.YES_NO_UNKNOWN),
     bool('mentalHealthDistress'),
     codes('safetyRisks', C.SAFETY_RISKS),
     long('returnWishes'),
     bool('familyTracingWanted'),
-    code('willingToTakePartInProceedings', C.PROCEEDINGS_WILLINGNESS),
+    choice('willingToTakePartInProceedings', C.PROCEEDINGS_WILLINGNESS),
     codes('servicesNeeded', SERVICE_TYPE_LABELS),
     long('notes'),
   ],
 };
+
+/** The spec of a field by its path ('bioData.documents.0.number' → the `number` of `documents`). */
+export function fieldSpecAt(path: string): FieldSpec | undefined {
+  const [section, ...rest] = path.split('.').filter((p) => !/^\d+$/.test(p));
+  let fields: readonly FieldSpec[] | undefined = SECTION_FIELDS[section as ObjectSection];
+  let found: FieldSpec | undefined;
+  for (const key of rest) {
+    found = fields?.find((f) => f.key === key);
+    fields = found?.fields;
+  }
+  return found;
+}
 
 /** Every label key the specs need (a unit test checks that the dictionaries have them all). */
 export function fieldLabelKeys(): string[] {

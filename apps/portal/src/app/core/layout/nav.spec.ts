@@ -1,7 +1,7 @@
-import { ALL_PERMISSIONS, permissionsOf, type Permission, type Role } from '@ctms/domain';
+import { ALL_PERMISSIONS, rolePermissions, type Permission, type Role } from '@ctms/domain';
 import { NAV_ITEMS, visibleNavItems } from './nav';
 
-const pathsFor = (...roles: Role[]) => visibleNavItems(NAV_ITEMS, permissionsOf(roles)).map((i) => i.path);
+const pathsFor = (...roles: Role[]) => visibleNavItems(NAV_ITEMS, rolePermissions(roles)).map((i) => i.path);
 
 describe('navigation filtering', () => {
   it('shows nothing that needs a permission to a user without permissions', () => {

@@ -1,0 +1,156 @@
+import type { DataCategory } from '@ctms/domain';
+import { raw, sql, type Sql } from '../database/sql';
+import type { Actor } from '../http/request-context';
+
+/**
+ * The access layer's predicates: for each kind of record, the SQL condition (over a row alias) that
+ * is true exactly when the caller may see it (spec/access.md). Services put these into the WHERE
+ * clause of the query that loads the record, so a record the caller may not see is never read and
+ * the caller gets the standard 404. No service writes its own predicate: a new kind of record gets
+ * its function here. The relations themselves (what a referral or a handoff lets an agency see of a
+ * case or a person) are SQL functions in migrations/sql/relations-*.sql.ts, called from here.
+ *
+ * What a caller may DO with a record it sees is the editor rule and the capability rule in
+ * libs/domain (access-rules.ts, permissions.ts); the id of any record that arrives in a request body
+ * is resolved by AccessService before it is used.
+ */
+
+const IDENT = /^[a-z_][a-z0-9_]*$/;
+
+/** A row alias, checked: aliases come from constants in the code, never from a request. */
+function ref(alias: string, column: string): Sql {
+  if (!IDENT.test(alias) || !IDENT.test(column)) throw new Error(`bad SQL identifier ${alias}.${column}`);
+  return raw(`${alias}.${column}`);
+}
+
+/** The caller's province scope covers the province column `alias.column`. */
+function inScope(actor: Actor, alias: string, column = 'province_code'): Sql {
+  return sql`(${actor.allProvinces}::boolean OR ${ref(alias, column)} = ANY(${actor.provinces}::text[]))`;
+}
+
+/** The relation function's arguments for this caller: agency, provinces, all provinces. */
+function callerArgs(actor: Actor): Sql {
+  return sql`${actor.agencyId}::uuid, ${actor.provinces}::text[], ${actor.allProvinces}::boolean`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cases and what hangs off them
+// ---------------------------------------------------------------------------------------------
+
+/** The caller's agency leads case `c`, within the caller's province scope (LEAD_AGENCY). */
+export function caseLead(actor: Actor, c = 'c'): Sql {
+  return sql`(${ref(c, 'lead_agency_id')} = ${actor.agencyId}::uuid AND ${inScope(actor, c)})`;
+}
+
+/**
+ * The data categories the caller may see of the case whose id is `caseId` (an SQL expression),
+ * through any relation (lead agency, referral, handoff); NULL when there is none. Put
+ * `<expr> IS NOT NULL` in the WHERE clause and select the expression to know what to decrypt.
+ */
+export function caseCategories(actor: Actor, caseId: Sql): Sql {
+  return sql`case_relation_categories(${caseId}, ${callerArgs(actor)})`;
+}
+
+/** `caseCategories` of the case row `c`. */
+export function caseCategoriesOf(actor: Actor, c = 'c'): Sql {
+  return caseCategories(actor, ref(c, 'id'));
+}
+
+/** SQL: the category array `cats` (an expression) holds `category`. */
+export function holds(cats: Sql, category: DataCategory): Sql {
+  return sql`(${category}::text = ANY(${cats}))`;
+}
+
+/**
+ * A referral `r` of case `c` (joined): its sending or its receiving agency, within the caller's
+ * province scope over the case.
+ */
+export function referral(actor: Actor, r = 'r', c = 'c'): Sql {
+  return sql`((${ref(r, 'from_agency_id')} = ${actor.agencyId}::uuid OR ${ref(r, 'to_agency_id')} = ${actor.agencyId}::uuid) AND ${inScope(actor, c)})`;
+}
+
+/** A handoff `h` of case `c`, seen by the agency that sent it (the case's lead agency in scope). */
+export function handoffSender(actor: Actor, h = 'h', c = 'c'): Sql {
+  return sql`(${ref(h, 'from_agency_id')} = ${actor.agencyId}::uuid AND ${caseLead(actor, c)})`;
+}
+
+/** A handoff `h`, seen by the agency it was sent to while it is not withdrawn and the relation holds. */
+export function handoffReceiver(actor: Actor, h = 'h'): Sql {
+  return sql`(${ref(h, 'to_agency_id')} = ${actor.agencyId}::uuid AND ${ref(h, 'status')} <> 'WITHDRAWN' AND ${caseCategories(actor, ref(h, 'case_id'))} IS NOT NULL)`;
+}
+
+/** Consents are the lead agency's record of the victim's choices: the lead agency in scope (case `c` joined). */
+export function consent(actor: Actor, c = 'c'): Sql {
+  return caseLead(actor, c);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Screenings and persons
+// ---------------------------------------------------------------------------------------------
+
+/** A screening `s`: the interviewing agency, within the caller's province scope. */
+export function screening(actor: Actor, s = 's'): Sql {
+  return sql`(${ref(s, 'agency_id')} = ${actor.agencyId}::uuid AND ${inScope(actor, s)})`;
+}
+
+/**
+ * The categories (IDENTITY, CONTACT_LOCATION) the caller may see of the person whose id is `person`
+ * (an SQL expression; a tombstone counts through its survivor); NULL when none. A person is seen
+ * through the agency's approved screenings, a relation to one of its cases, or an answered match
+ * request; a draft's link grants nothing.
+ */
+export function personCategories(actor: Actor, person: Sql): Sql {
+  return sql`person_relation_categories(${person}, ${callerArgs(actor)})`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The caller's own things
+// ---------------------------------------------------------------------------------------------
+
+/** An export job `e`: only the user who requested it. */
+export function ownExport(actor: Actor, e = 'e'): Sql {
+  return sql`${ref(e, 'requested_by_id')} = ${actor.userId}::uuid`;
+}
+
+/** An export job `e` waiting for a second person of the requester's agency (never the requester). */
+export function exportToApprove(actor: Actor, e = 'e'): Sql {
+  return sql`(${ref(e, 'agency_id')} = ${actor.agencyId}::uuid AND ${ref(e, 'requested_by_id')} <> ${actor.userId}::uuid)`;
+}
+
+/** A notification `n`: only its recipient. */
+export function ownNotification(actor: Actor, n = 'n'): Sql {
+  return sql`${ref(n, 'recipient_user_id')} = ${actor.userId}::uuid`;
+}
+
+/**
+ * A match request `mr` with its screening `s` joined: the agency that was asked, or the agency that
+ * asked within the caller's province scope over the screening.
+ */
+export function matchRequest(actor: Actor, mr = 'mr', s = 's'): Sql {
+  return sql`(${ref(mr, 'to_agency_id')} = ${actor.agencyId}::uuid OR (${ref(mr, 'from_agency_id')} = ${actor.agencyId}::uuid AND ${screening(actor, s)}))`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The audit trail
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * An audit row `e` a supervisor may read (spec/access.md): events by the agency's own users, and
+ * events by anyone about the cases the agency leads in the supervisor's scope, their persons,
+ * consents, referrals and handoffs, the agency's screenings and the persons they identified, and
+ * the match requests the agency asked or answered: what others tried on the agency's records.
+ */
+export function auditRow(actor: Actor, e = 'e'): Sql {
+  const objectId = ref(e, 'object_id');
+  const objectType = ref(e, 'object_type');
+  const lead = caseLead(actor, 'c');
+  return sql`(${ref(e, 'actor_agency_id')} = ${actor.agencyId}::uuid OR (${objectType} IN ('case', 'consent', 'referral', 'handoff', 'match_request', 'person', 'screening') AND ${objectId} IN (
+      SELECT c.id::text FROM case_record c WHERE ${lead}
+      UNION ALL SELECT c.person_id::text FROM case_record c WHERE ${lead}
+      UNION ALL SELECT s.id::text FROM screening s WHERE ${screening(actor, 's')}
+      UNION ALL SELECT s.person_id::text FROM screening s WHERE ${screening(actor, 's')} AND s.status = 'APPROVED'
+      UNION ALL SELECT k.id::text FROM consent k JOIN case_record c ON c.id = k.case_id WHERE ${lead}
+      UNION ALL SELECT r.id::text FROM referral r JOIN case_record c ON c.id = r.case_id WHERE ${lead}
+      UNION ALL SELECT h.id::text FROM handoff h JOIN case_record c ON c.id = h.case_id WHERE ${lead}
+      UNION ALL SELECT mr.id::text FROM match_request mr JOIN screening s ON s.id = mr.screening_id WHERE ${matchRequest(actor, 'mr', 's')})))`;
+}
