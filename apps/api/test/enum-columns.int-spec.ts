@@ -12,6 +12,7 @@ type Schema = { $ref?: string; allOf?: Schema[]; type?: string; enum?: unknown[]
 const ROUTE_TABLES: [RegExp, string[]][] = [
   [/^\/api\/v1\/admin\/agencies/, ['agency']],
   [/^\/api\/v1\/(admin\/users|me)\b/, ['app_user']],
+  [/^\/api\/v1\/(screenings\/\{id\}\/match-requests|match-requests)\b/, ['match_request', 'screening']],
   [/^\/api\/v1\/screenings/, ['screening', 'person', 'case_record']],
   [/^\/api\/v1\/(cases\/\{id\}\/consents|consents)\b/, ['consent']],
   [/^\/api\/v1\/(cases\/\{id\}\/referrals|referrals)\b/, ['referral', 'referral_service']],

@@ -4,7 +4,8 @@ import type { TestStack } from './harness';
 /**
  * A small world built through the API, for suites that need real records to aim at (the fuzz
  * suite, the enum-column and edge suites): a case opened from an approved screening, a draft
- * screening, consents, an accepted referral to LWU, a handoff to OSPP, a second person, and an
+ * screening, consents, an accepted referral to LWU, a second case (assigned to the investigator)
+ * with a handoff to OSPP, a second person, and an
  * account and an agency an administrator may change.
  */
 export interface World {
@@ -12,6 +13,8 @@ export interface World {
   agencies: Map<string, string>;
   caseId: string;
   personId: string;
+  /** the second case, assigned to atd.investigator, whose handoff is handoffId */
+  otherCaseId: string;
   otherPersonId: string;
   screeningId: string;
   consentId: string;
@@ -180,8 +183,13 @@ export async function buildWorld(s: TestStack): Promise<World> {
     200,
     'accept referral',
   );
+  // the editor rule: the investigator who hands a case off is the one assigned to it (the other case,
+  // so that the first stays with its caseworker)
+  const otherCase = must(await get('atd.supervisor', `/cases/${other.caseId}`), 200, 'other case');
+  const investigator = (await s.admin.query<{ id: string }>(`SELECT id FROM app_user WHERE username = 'atd.investigator'`)).rows[0]?.id;
+  must(await post('atd.supervisor', `/cases/${other.caseId}/assign`, { version: otherCase.version, userId: investigator }), 200, 'assign to the investigator');
   const handoff = must(
-    await post('atd.investigator', `/cases/${caseId}/handoffs`, {
+    await post('atd.investigator', `/cases/${other.caseId}/handoffs`, {
       toAgencyId: agency('OSPP'),
       statementSummary: 'statement',
       evidence: [{ description: 'a bus ticket' }],
@@ -229,6 +237,7 @@ export async function buildWorld(s: TestStack): Promise<World> {
     caseId,
     personId,
     otherPersonId: other.personId,
+    otherCaseId: other.caseId,
     screeningId: draft.id,
     consentId: consent.id,
     referralId: referral.id,
