@@ -18,7 +18,7 @@ describe('the edge refuses what cannot be stored or cannot be true', () => {
   beforeAll(async () => {
     s = await startStack();
     w = await buildWorld(s);
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => {
     await s.close();
   });

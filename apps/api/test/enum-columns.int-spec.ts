@@ -43,7 +43,7 @@ describe('enum values and the columns that store them', () => {
     s = await startStack();
     w = await buildWorld(s);
     doc = buildOpenApiDocument(s.app);
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => {
     await s.close();
   });
