@@ -4,7 +4,7 @@ import IORedis from 'ioredis';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { SMTPServer } from 'smtp-server';
-import { INTERVIEW_CONSENT_QUESTIONS } from '@ctms/domain';
+import { INTERVIEW_CONSENT_QUESTIONS, todayInLaos } from '@ctms/domain';
 import { EventsWorker } from '../src/platform/outbox/events-worker';
 import { WorkerModule } from '../src/worker.module';
 import { startStack, TestStack } from './harness';
@@ -302,7 +302,7 @@ describe('notifications through the outbox (issue 6)', () => {
       expect(r.status).toBe(200);
       lwu.version = r.body.version;
     });
-    const served = await post('lwu.caseworker', `/referrals/${lwu.id}/services`, { version: lwu.version, serviceType: 'SHELTER', deliveredOn: '2026-01-02' });
+    const served = await post('lwu.caseworker', `/referrals/${lwu.id}/services`, { version: lwu.version, serviceType: 'SHELTER', deliveredOn: todayInLaos() });
     expect(served.status).toBe(200);
     await expectDelivered('referral.completed', ATD, async () => {
       const r = await post('lwu.caseworker', `/referrals/${lwu.id}/complete`, { version: served.body.version, outcome: 'SERVICES_DELIVERED' });
