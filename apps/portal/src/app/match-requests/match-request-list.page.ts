@@ -46,6 +46,9 @@ function rowsOf(items: readonly MatchRequestSummaryView[], lang: Language) {
     <section class="page wide" data-testid="match-request-list">
       <h1 class="page-title">{{ 'mr.title' | ia }}</h1>
       <p class="hint">{{ 'mr.intro' | ia }}</p>
+      <div class="actions">
+        <button mat-stroked-button type="button" [disabled]="open.loading() || done.loading()" (click)="refresh()" data-testid="mr-refresh">{{ 'mr.refresh' | ia }}</button>
+      </div>
 
       <section class="panel" aria-labelledby="mr-waiting" data-testid="mr-waiting">
         <h2 id="mr-waiting" class="sub">{{ 'mr.waiting' | ia }}</h2>
@@ -148,6 +151,11 @@ export class MatchRequestListPage {
   );
 
   constructor() {
+    this.refresh();
+  }
+
+  /** The inbox does not poll: new requests come as notifications, or with this. */
+  protected refresh(): void {
     void this.loadOpen(true);
     void this.loadDone(true);
   }
