@@ -18,6 +18,8 @@ import { CasesService } from '../../apps/api/src/cases/cases.service';
 import type { CreateNoteDto, ListCasesQueryDto, UpdateCaseDto } from '../../apps/api/src/cases/dto/case.dto';
 import type { PersonSearchDto } from '../../apps/api/src/persons/dto/person.dto';
 import { PersonsService } from '../../apps/api/src/persons/persons.service';
+import { AccessService } from '../../apps/api/src/platform/access/access.service';
+import { benchConfig, UNLIMITED } from '../synthetic/services';
 import { AuditService } from '../../apps/api/src/platform/audit/audit.service';
 import { StatsController } from '../../apps/api/src/stats/stats.controller';
 import { StatsService } from '../../apps/api/src/stats/stats.service';
@@ -217,6 +219,8 @@ async function main(): Promise<void> {
       NODE_ENV: 'production',
       // the synthetic accounts sign in with a password alone: the login row measures argon2 (a TOTP check adds one HMAC)
       MFA_REQUIRED: 'false',
+      // one bench user runs every search: the per-user limit would measure itself
+      PERSON_SEARCH_PER_MINUTE: '10000',
       PORT: String(port),
       DATABASE_URL: appUrl(db),
       DATABASE_ADMIN_URL: adminUrl(db),
@@ -245,7 +249,7 @@ async function main(): Promise<void> {
     // ---- samples ----
     const u = (await pool.query<{ id: string; username: string; agency_id: string }>(`SELECT id, username, agency_id FROM app_user WHERE username = 'bench.supervisor'`)).rows[0];
     if (!u) throw new Error('bench.supervisor is missing: was the database made by seed:synthetic?');
-    const actor: Actor = { userId: u.id, username: u.username, agencyId: u.agency_id, agencyCode: 'MOPS_ATD', roles: ['SUPERVISOR'], allProvinces: true, provinces: [] };
+    const actor: Actor = { userId: u.id, username: u.username, agencyId: u.agency_id, agencyCode: 'MOPS_ATD', capabilities: ['SCREEN', 'FORMAL_IDENTIFICATION', 'INVESTIGATE'], roles: ['SUPERVISOR'], allProvinces: true, provinces: [] };
     const ctx: RequestContext = { actor, requestId: 'bench', sourceIp: '127.0.0.1' };
     const caseIds = (await pool.query<{ id: string }>(`SELECT id FROM case_record WHERE lead_agency_id = $1 ORDER BY md5(id::text) LIMIT 500`, [u.agency_id])).rows.map((r) => r.id);
     const editable = (
@@ -283,9 +287,9 @@ async function main(): Promise<void> {
     const rec = new RecordingDataSource(pool);
     const cipher = createFieldCipher(syntheticEnv(), 'production');
     const audit = new AuditService(rec.asDataSource(), cipher);
-    const cases = new CasesService(rec.asDataSource(), audit, cipher);
+    const cases = new CasesService(rec.asDataSource(), audit, cipher, new AccessService());
     const records = new CaseRecordsService(rec.asDataSource(), audit, cipher, cases);
-    const persons = new PersonsService(rec.asDataSource(), cipher, audit);
+    const persons = new PersonsService(rec.asDataSource(), cipher, audit, UNLIMITED, benchConfig());
     const recordCalls = async (fns: (() => Promise<unknown>)[]) => {
       rec.calls = [];
       for (const fn of fns) await rec.record(fn).catch(() => undefined);
@@ -348,6 +352,19 @@ async function main(): Promise<void> {
       latinNames.map((name) => ({ method: 'POST', path: '/api/v1/persons/search', body: { name } })),
       sample(latinNames, 30).map((name) => () => persons.search(ctx, { name } as PersonSearchDto)),
     );
+    if (!only || only.includes('health-under-search')) {
+      // issue 12: 30 long-word searches at once must not take the event loop from the rest of the API
+      // (/api/health < 100 ms). The longest names the search accepts, in Lao and Latin letters.
+      const long: LoadRequest[] = latinNames.slice(0, 50).map((n, i) => ({ method: 'POST', path: '/api/v1/persons/search', body: { name: `${n} ${laoNames[i % laoNames.length]} ${n.split(' ').reverse().join(' ')}`.slice(0, 120) } }));
+      log(`GET /api/health alone, then beside 30 long searches: ${seconds} s each`);
+      const alone = await runLoadProcess({ port, token, connections: 1, seconds, requests: [{ method: 'GET', path: '/api/health' }], pinned: false });
+      const searches = runLoadProcess({ port, token, connections: 30, seconds: seconds + 2, requests: long, pinned: false });
+      await new Promise((r) => setTimeout(r, 1000));
+      const beside = await runLoadProcess({ port, token, connections: 1, seconds, requests: [{ method: 'GET', path: '/api/health' }], pinned: false });
+      const load = await searches;
+      rows.push({ key: 'health-under-search', what: 'GET /api/health beside 30 long searches', target: 'p95 < 100 ms', connections: 1, api: beside, sql: null, ratioP50: beside.p50 / alone.p50, ratioP95: beside.p95 / alone.p95, note: `alone p50 ${f(alone.p50)} p95 ${f(alone.p95)} ms; the searches: p50 ${f(load.p50)} p95 ${f(load.p95)} ms, ${JSON.stringify(load.statuses)}` });
+      log(`  health alone p50 ${f(alone.p50)} p95 ${f(alone.p95)} ms; beside the searches p50 ${f(beside.p50)} p95 ${f(beside.p95)} ms (×${f(beside.p95 / alone.p95, 2)}); searches ${JSON.stringify(load.statuses)}`);
+    }
     const writers = Math.min(conns, 20);
     const writeTargets = editable.slice(writers, writers + 30);
     await measure(
@@ -404,7 +421,7 @@ async function main(): Promise<void> {
     if (!only || only.includes('dashboard')) {
       const analyst = (await pool.query<{ id: string; agency_id: string }>(`SELECT id, agency_id FROM app_user WHERE username = 'bench.analyst'`)).rows[0];
       if (!analyst) throw new Error('bench.analyst is missing: regenerate the database with seed:synthetic');
-      const analystCtx: RequestContext = { ...ctx, actor: { userId: analyst.id, username: 'bench.analyst', agencyId: analyst.agency_id, agencyCode: 'IOM', roles: ['ANALYST'], allProvinces: false, provinces: [] } };
+      const analystCtx: RequestContext = { ...ctx, actor: { userId: analyst.id, username: 'bench.analyst', agencyId: analyst.agency_id, agencyCode: 'IOM', capabilities: [], roles: ['ANALYST'], allProvinces: false, provinces: [] } };
       // what the worker does every STATS_REFRESH_EVERY_SECONDS: recount the whole past days
       const statsService = new StatsService(rec.asDataSource());
       const t0 = performance.now();

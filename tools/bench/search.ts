@@ -3,9 +3,9 @@
  *
  * A labelled set of name pairs drawn from the generator: a person as stored, and the same person
  * written differently (Lao spelling variants, Lao typed with zero-width spaces, another
- * romanisation, a Latin typo, nickname + family name). Each query goes through the real
- * PersonsService.search (the code behind POST /persons/search) as an all-province supervisor;
- * recall@20 = the person is among the 20 candidates. Prints recall per kind and latency.
+ * romanisation, a Latin typo, nickname + family name). Each query goes through the real ranking
+ * behind POST /persons/search (PersonsService.scoreCandidates) over every person, before the access
+ * layer keeps the caller's own (decision 0016); recall@20 = the person is among the 20 candidates. Prints recall per kind and latency.
  *
  * Each pair is asked twice: as the screening form's duplicate check asks (the name and the birth
  * year the second clerk was told: the stored year, one year off for an estimated one, none when the
@@ -16,10 +16,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Pool } from 'pg';
 import type { PersonSearchDto } from '../../apps/api/src/persons/dto/person.dto';
+import { benchConfig, UNLIMITED } from '../synthetic/services';
 import { PersonsService } from '../../apps/api/src/persons/persons.service';
 import { AuditService } from '../../apps/api/src/platform/audit/audit.service';
 import { createFieldCipher } from '../../apps/api/src/platform/crypto/crypto.module';
-import type { RequestContext } from '../../apps/api/src/platform/http/request-context';
+
 import { adminUrl, assertSynthetic, DEFAULT_DB, intArg, loadRefs, parseArgs, syntheticEnv } from '../synthetic/db';
 import { variantOf, type VariantKind } from '../synthetic/names';
 import { planCase } from '../synthetic/plan';
@@ -40,16 +41,9 @@ async function main(): Promise<void> {
     if (!marker) throw new Error('synthetic_marker is empty');
     const c = await pool.connect();
     const refs = await loadRefs(c).finally(() => c.release());
-    const u = (await pool.query<{ id: string; agency_id: string }>(`SELECT id, agency_id FROM app_user WHERE username = 'bench.supervisor'`)).rows[0];
-    if (!u) throw new Error('bench.supervisor is missing');
-    const ctx: RequestContext = {
-      actor: { userId: u.id, username: 'bench.supervisor', agencyId: u.agency_id, agencyCode: 'MOPS_ATD', roles: ['SUPERVISOR'], allProvinces: true, provinces: [] },
-      requestId: 'bench-search',
-      sourceIp: '127.0.0.1',
-    };
     const ds = new RecordingDataSource(pool);
     const cipher = createFieldCipher(syntheticEnv(), 'production');
-    const persons = new PersonsService(ds.asDataSource(), cipher, new AuditService(ds.asDataSource(), cipher));
+    const persons = new PersonsService(ds.asDataSource(), cipher, new AuditService(ds.asDataSource(), cipher), UNLIMITED, benchConfig());
     const rng = new Rng(marker.seed, 777);
     type Result = { kind: VariantKind; personId: string; stored: string; query: string; year: string | null; hit: boolean; rank: number | null; ms: number };
     const results: Result[] = [];
@@ -58,7 +52,8 @@ async function main(): Promise<void> {
       const dto = { name: query, limit: 20, ...(year ? { dateOfBirth: year } : {}) } as PersonSearchDto;
       ds.calls = [];
       const t0 = performance.now();
-      const r = await persons.search(ctx, dto);
+      // the ranking itself, over every person (the API then shows the caller only the persons it may see)
+      const r = { candidates: (await persons.scoreCandidates({ name: dto.name, dateOfBirth: dto.dateOfBirth }, async (ids) => new Set(ids))).visible.slice(0, dto.limit ?? 20) };
       const ms = performance.now() - t0;
       const rank = r.candidates.findIndex((x) => x.personId === personId);
       return { kind, personId, stored, query, year, hit: rank >= 0, rank: rank >= 0 ? rank + 1 : null, ms };
@@ -97,7 +92,7 @@ async function main(): Promise<void> {
         const l = nameOnly.map((r) => r.ms).sort((a, b) => a - b);
         return { p50: percentile(l, 50), p95: percentile(l, 95), p99: percentile(l, 99) };
       })(),
-      note: 'single queries, one after another, through PersonsService.search (the service behind POST /persons/search); recallAt20: name + birth year as the screening form asks; nameOnlyRecallAt20: the same names without the year',
+      note: 'single queries, one after another, through PersonsService.scoreCandidates (the ranking behind POST /persons/search, before the access layer keeps the caller’s own persons); recallAt20: name + birth year as the screening form asks; nameOnlyRecallAt20: the same names without the year',
     };
     const out = resolve('tmp-artifacts/bench');
     mkdirSync(out, { recursive: true });

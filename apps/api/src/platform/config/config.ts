@@ -15,6 +15,9 @@ export interface AppConfig {
   queuePrefix: string;
   /** person searches a user may run per minute (PERSON_SEARCH_PER_MINUTE) */
   personSearchPerMinute: number;
+  /** person searches ranking at once in one process (SEARCH_CONCURRENCY), and how many more may wait (SEARCH_QUEUE) */
+  searchConcurrency: number;
+  searchQueue: number;
   jwtSecret: string;
   accessTokenTtlSeconds: number;
   refreshIdleSeconds: number;
@@ -133,6 +136,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     redisUrl: url(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
     queuePrefix: env['QUEUE_PREFIX'] || 'ctms',
     personSearchPerMinute: int(env, 'PERSON_SEARCH_PER_MINUTE', 30, 1, 10_000),
+    searchConcurrency: int(env, 'SEARCH_CONCURRENCY', 4, 1, 64),
+    searchQueue: int(env, 'SEARCH_QUEUE', 32, 0, 10_000),
     jwtSecret,
     accessTokenTtlSeconds,
     refreshIdleSeconds: int(env, 'REFRESH_IDLE_SECONDS', 30 * 60, 60, 30 * 60),

@@ -189,8 +189,11 @@ export function fieldSpecAt(path: string): FieldSpec | undefined {
 }
 
 /** Every label key the specs need (a unit test checks that the dictionaries have them all). */
+/** Fields a server answer may name that the form edits inside another control (the birth date's precision). */
+const LABELLED_INSIDE_OTHERS = ['bioData.dobPrecision'];
+
 export function fieldLabelKeys(): string[] {
-  const out: string[] = [];
+  const out: string[] = [...LABELLED_INSIDE_OTHERS];
   const walk = (prefix: string, fields: readonly FieldSpec[]) => {
     for (const f of fields) {
       out.push(`${prefix}.${f.key}`);
