@@ -16,6 +16,8 @@ export const NOTIFICATION_KINDS = {
   'consent.withdrawn': { lo: 'ການຍິນຍອມຖືກຖອນ: ຢຸດໃຊ້ຂໍ້ມູນທີ່ໄດ້ຮັບພາຍໃຕ້ການຍິນຍອມນີ້', en: 'Consent withdrawn: stop using data received under it' },
   'sla.reminder': { lo: 'ໃກ້ຮອດກໍານົດເວລາ', en: 'Deadline approaching' },
   'sla.breach': { lo: 'ກາຍກໍານົດເວລາແລ້ວ', en: 'Deadline missed' },
+  'match.received': { lo: 'ມີອົງການອື່ນຖາມວ່າບຸກຄົນໜຶ່ງອາດມີຢູ່ໃນອົງການຂອງທ່ານແລ້ວ', en: 'Another agency asks whether your agency already holds a person' },
+  'match.answered': { lo: 'ອົງການອື່ນໄດ້ຕອບຄຳຮ້ອງກວດບຸກຄົນຊໍ້າຂອງທ່ານແລ້ວ', en: 'Your match request was answered' },
   'export.ready': { lo: 'ການສົ່ງອອກພ້ອມແລ້ວ', en: 'Export ready' },
   'export.approval': { lo: 'ມີການສົ່ງອອກລໍຖ້າການອະນຸມັດ', en: 'Export waiting for approval' },
   'job.dead': { lo: 'ວຽກເບື້ອງຫຼັງລົ້ມເຫຼວ', en: 'A background job failed' },
@@ -33,6 +35,7 @@ export const OBJECT_PATHS = {
   screening: 'screenings',
   referral: 'referrals',
   handoff: 'handoffs',
+  match_request: 'match-requests',
   export: 'exports',
   outbox: 'admin/queues',
 } as const;
