@@ -10,6 +10,7 @@ import { AddDailyStatistics1795913000000 } from './1795913000000-AddDailyStatist
 import { AddUserMfa1795914000000 } from './1795914000000-AddUserMfa';
 import { AddPersonAccessAndMatchRequests1795920000000 } from './1795920000000-AddPersonAccessAndMatchRequests';
 import { AddAccountActivation1795921000000 } from './1795921000000-AddAccountActivation';
+import { WidenConsentForm1795922000000 } from './1795922000000-WidenConsentForm';
 import { EncryptFilesAndFreeText1795923000000 } from './1795923000000-EncryptFilesAndFreeText';
 import { CountStatisticsInLaoTime1795924000000 } from './1795924000000-CountStatisticsInLaoTime';
 import { AddScreeningPlaceCodes1795925000000 } from './1795925000000-AddScreeningPlaceCodes';
@@ -28,6 +29,7 @@ export const MIGRATIONS = [
   AddUserMfa1795914000000,
   AddPersonAccessAndMatchRequests1795920000000,
   AddAccountActivation1795921000000,
+  WidenConsentForm1795922000000,
   EncryptFilesAndFreeText1795923000000,
   CountStatisticsInLaoTime1795924000000,
   AddScreeningPlaceCodes1795925000000,

@@ -4,7 +4,7 @@ import { NotificationsWorkerModule } from './notifications/notifications.module'
 import { AuditModule } from './platform/audit/audit.module';
 import { ConfigModule } from './platform/config/config.module';
 import { CryptoModule } from './platform/crypto/crypto.module';
-import { DatabaseModule } from './platform/database/database.module';
+import { WorkerDatabaseModule } from './platform/database/database.module';
 import { EventsWorker } from './platform/outbox/events-worker';
 import { OutboxModule } from './platform/outbox/outbox.module';
 import { QueueModule } from './platform/queue/queue.module';
@@ -15,7 +15,7 @@ import { SlaWorkerModule } from './sla/sla.module';
  * dispatches each outbox row to the handler registered for its kind (OutboxHandlers).
  */
 @Module({
-  imports: [ConfigModule, LoggingModule, DatabaseModule, QueueModule, AuditModule, CryptoModule, OutboxModule, NotificationsWorkerModule, SlaWorkerModule],
+  imports: [ConfigModule, LoggingModule, WorkerDatabaseModule, QueueModule, AuditModule, CryptoModule, OutboxModule, NotificationsWorkerModule, SlaWorkerModule],
   providers: [EventsWorker],
 })
 export class WorkerModule {}

@@ -392,6 +392,24 @@ describe('attack: need-to-know (issue 11)', () => {
         expect(other.status).toBe(404);
       }
 
+      // the draft page lists its requests: the asking side sees the status only, never the asked agency before it answers
+      const listed = await get('doi.caseworker', `/screenings/${draftId}/match-requests`);
+      expect(listed.status).toBe(200);
+      expect(listed.body['requests']).toEqual([expect.objectContaining({ id: requestId, side: 'ASKING', status: 'OPEN', askedAgency: null, screeningId: draftId })]);
+      for (const secret of [atdPersonId, 'MOPS_ATD', CANARY_GIVEN, CANARY_DOC]) expect(listed.text).not.toContain(secret);
+      // anyone outside the asking agency, the asked agency's supervisor included, gets the 404 of a missing screening (audited once each)
+      const seq = await lastAuditSeq(s.admin);
+      for (const u of ['atd.supervisor', 'atd.caseworker', 'lwu.caseworker', 'molsw.supervisor'] as const) {
+        const other = await get(u, `/screenings/${draftId}/match-requests`);
+        const missing = await get(u, `/screenings/${randomUUID()}/match-requests`);
+        expect(answer(other)).toEqual(answer(missing));
+        expect(other.status).toBe(404);
+      }
+      const denied = (await auditSince(s.admin, seq)).filter((a) => a.object_id === draftId);
+      expect(denied.map((a) => [a.action, a.outcome, a.object_type, a.actor_username])).toEqual(
+        ['atd.supervisor', 'atd.caseworker', 'lwu.caseworker', 'molsw.supervisor'].map((u) => ['MATCH_REQUESTS_LISTED', 'DENIED', 'screening', u]),
+      );
+
       const incoming = await get('atd.supervisor', '/match-requests?box=incoming&status=OPEN');
       expect((incoming.body['items'] as { id: string }[]).map((i) => i.id)).toContain(requestId);
       const theirs = await get('atd.supervisor', `/match-requests/${requestId}`);
@@ -414,6 +432,8 @@ describe('attack: need-to-know (issue 11)', () => {
       expect(linked.body).toMatchObject({ status: 'LINKED', linkedPersonId: atdPersonId });
       const mine = await get('doi.caseworker', `/match-requests/${requestId}`);
       expect(mine.body).toMatchObject({ status: 'LINKED', linkedPersonId: atdPersonId, askedAgency: { code: 'MOPS_ATD' } });
+      const listed = await get('doi.caseworker', `/screenings/${draftId}/match-requests`);
+      expect(listed.body['requests']).toEqual([expect.objectContaining({ id: requestId, status: 'LINKED', askedAgency: { code: 'MOPS_ATD' } })]);
       // the asking agency now sees the identity (not the contact) and may link the person into its draft
       const person = await get('doi.caseworker', `/persons/${atdPersonId}`);
       expect(person.status).toBe(200);
@@ -439,7 +459,10 @@ describe('attack: need-to-know (issue 11)', () => {
       const answered = await post('atd.supervisor', `/match-requests/${id}/no-match`, { version: open.body['version'], comment: 'a different woman' });
       expect(answered.body).toMatchObject({ status: 'NO_MATCH', linkedPersonId: null });
       expect((await get('lwu.caseworker', `/persons/${atdPersonId}`)).status).toBe(404);
-      expect((await get('lwu.caseworker', `/match-requests/${id}`)).body).toMatchObject({ status: 'NO_MATCH', candidates: [], terms: null });
+      expect((await get('lwu.caseworker', `/match-requests/${id}`)).body).toMatchObject({ status: 'NO_MATCH', candidates: [], terms: null, comment: 'a different woman' });
+      // the comment is kept encrypted
+      const stored = await s.admin.query(`SELECT comment_enc FROM match_request WHERE id = $1`, [id]);
+      expect(String(stored.rows[0].comment_enc)).not.toContain('different');
     });
   });
 });

@@ -48,6 +48,8 @@ const OPENS: Record<string, Relation[]> = {
   'GET /cases/:id/attachments': ['LEAD_AGENCY', 'REFERRAL_ACTIVE', 'REFERRAL_PENDING', 'REFERRAL_CLOSED', 'HANDOFF'],
   'GET /attachments/:id/content': ['LEAD_AGENCY', 'HANDOFF'],
   'GET /screenings/:id': ['LEAD_AGENCY'],
+  // the draft's match requests: the screening through the same predicate as GET /screenings/:id
+  'GET /screenings/:id/match-requests': ['LEAD_AGENCY'],
   'GET /persons/:id': ['LEAD_AGENCY', 'REFERRAL_ACTIVE'],
   'GET /referrals/:id': ['LEAD_AGENCY', 'REFERRAL_ACTIVE'],
   'GET /handoffs/:id': ['LEAD_AGENCY', 'HANDOFF'],

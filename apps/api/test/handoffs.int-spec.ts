@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { INTERVIEW_CONSENT_QUESTIONS } from '@ctms/domain';
+import { INTERVIEW_CONSENT_QUESTIONS, todayInLaos } from '@ctms/domain';
 import { auditSince, lastAuditSeq, startStack, TestStack, withoutRequestId } from './harness';
 
 /**
@@ -375,24 +375,30 @@ describe('prosecution handoffs', () => {
       );
       expect(charged.prosecution.chargesFiled.map((c: { article: string }) => c.article)).toEqual(['PENAL_CODE_215', 'ANTI_TRAFFICKING_LAW_11']);
 
+      // hearings today and in two weeks; the verdict today (a verdict before its first hearing is refused)
+      const today = todayInLaos();
+      const inTwoWeeks = todayInLaos(new Date(Date.now() + 14 * 86_400_000));
+      const beforeHandoff = await post('ospp.prosecutor', `/handoffs/${h.id}/trial`, { version: charged.version, court: 'People’s Court of Vientiane Capital', trialDates: ['2020-03-01'] });
+      expect({ status: beforeHandoff.status, fields: beforeHandoff.body.details?.map((d: { field: string }) => d.field) }).toEqual({ status: 400, fields: ['trialDates'] });
       const badDate = await post('ospp.prosecutor', `/handoffs/${h.id}/trial`, { version: charged.version, court: 'People’s Court of Vientiane Capital', trialDates: ['2027-02-30'] });
       expect(badDate.status).toBe(400);
       expect(badDate.body.details.map((d: { field: string }) => d.field)).toContain('trialDates');
       const trial = await step(
         'ospp.prosecutor',
         `/handoffs/${h.id}/trial`,
-        { version: charged.version, court: 'People’s Court of Vientiane Capital', trialDates: ['2027-03-15', '2027-03-01'] },
+        { version: charged.version, court: 'People’s Court of Vientiane Capital', trialDates: [inTwoWeeks, today] },
         'AT_TRIAL',
         'HANDOFF_TRIAL_STARTED',
       );
-      expect(trial.prosecution).toMatchObject({ court: 'People’s Court of Vientiane Capital', trialDates: ['2027-03-01', '2027-03-15'] });
+      expect(trial.prosecution).toMatchObject({ court: 'People’s Court of Vientiane Capital', trialDates: [today, inTwoWeeks] });
 
       const tomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
       const badInputs: [Record<string, unknown>, string][] = [
-        [{ verdict: 'GUILTY', decidedOn: '2026-01-10' }, 'verdict'],
+        [{ verdict: 'GUILTY', decidedOn: today }, 'verdict'],
+        [{ verdict: 'CONVICTED', decidedOn: '2026-01-10' }, 'decidedOn'],
         [{ verdict: 'CONVICTED', decidedOn: tomorrow }, 'decidedOn'],
-        [{ verdict: 'CONVICTED', decidedOn: '2026-01-10', judge: 'x' }, 'judge'],
-        [{ verdict: 'CONVICTED', decidedOn: '2026-01-10', restitutionOrdered: { amount: -5 } }, 'restitutionOrdered.amount'],
+        [{ verdict: 'CONVICTED', decidedOn: today, judge: 'x' }, 'judge'],
+        [{ verdict: 'CONVICTED', decidedOn: today, restitutionOrdered: { amount: -5 } }, 'restitutionOrdered.amount'],
       ];
       for (const [body, field] of badInputs) {
         const before = await lastAuditSeq(s.admin);
@@ -409,7 +415,7 @@ describe('prosecution handoffs', () => {
           verdict: 'CONVICTED',
           sentence: '12 years imprisonment and a fine',
           restitutionOrdered: { amount: 50_000_000, currency: 'LAK', description: 'Unpaid wages and damages' },
-          decidedOn: '2026-01-10',
+          decidedOn: today,
         },
         'DECIDED',
         'HANDOFF_DECIDED',
@@ -418,7 +424,7 @@ describe('prosecution handoffs', () => {
         verdict: 'CONVICTED',
         sentence: '12 years imprisonment and a fine',
         restitutionOrdered: { amount: 50_000_000, currency: 'LAK', description: 'Unpaid wages and damages' },
-        decidedOn: '2026-01-10',
+        decidedOn: today,
       });
       h = await step('ospp.prosecutor', `/handoffs/${h.id}/close`, { version: decided.version }, 'CLOSED', 'HANDOFF_CLOSED');
       expect(h).toMatchObject({ closedAt: expect.any(String), allowedActions: [] });

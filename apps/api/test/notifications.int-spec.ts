@@ -4,7 +4,7 @@ import IORedis from 'ioredis';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { SMTPServer } from 'smtp-server';
-import { INTERVIEW_CONSENT_QUESTIONS } from '@ctms/domain';
+import { INTERVIEW_CONSENT_QUESTIONS, todayInLaos } from '@ctms/domain';
 import { EventsWorker } from '../src/platform/outbox/events-worker';
 import { WorkerModule } from '../src/worker.module';
 import { startStack, TestStack } from './harness';
@@ -83,7 +83,7 @@ describe('notifications through the outbox (issue 6)', () => {
   const token = (u: string) => tokens.get(u) ?? '';
   const post = (u: string, path: string, body: object) => s.http().post(`/api/v1${path}`).set('Authorization', `Bearer ${token(u)}`).send(body);
   const get = (u: string, path: string) => s.http().get(`/api/v1${path}`).set('Authorization', `Bearer ${token(u)}`);
-  const USERS = ['atd.caseworker', 'atd.bokeo', 'atd.supervisor', 'atd.investigator', 'lwu.caseworker', 'lwu.supervisor', 'molsw.caseworker', 'molsw.supervisor', 'sysadmin', 'ospp.prosecutor'];
+  const USERS = ['atd.caseworker', 'atd.bokeo', 'atd.supervisor', 'atd.investigator', 'lwu.caseworker', 'lwu.supervisor', 'molsw.caseworker', 'molsw.supervisor', 'sysadmin', 'ospp.prosecutor', 'doi.caseworker'];
 
   async function startWorker(): Promise<void> {
     worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false, abortOnError: false });
@@ -302,7 +302,7 @@ describe('notifications through the outbox (issue 6)', () => {
       expect(r.status).toBe(200);
       lwu.version = r.body.version;
     });
-    const served = await post('lwu.caseworker', `/referrals/${lwu.id}/services`, { version: lwu.version, serviceType: 'SHELTER', deliveredOn: '2026-01-02' });
+    const served = await post('lwu.caseworker', `/referrals/${lwu.id}/services`, { version: lwu.version, serviceType: 'SHELTER', deliveredOn: todayInLaos() });
     expect(served.status).toBe(200);
     await expectDelivered('referral.completed', ATD, async () => {
       const r = await post('lwu.caseworker', `/referrals/${lwu.id}/complete`, { version: served.body.version, outcome: 'SERVICES_DELIVERED' });
@@ -333,6 +333,43 @@ describe('notifications through the outbox (issue 6)', () => {
     });
     const n = (await s.admin.query(`SELECT case_number, object_type, object_id FROM notification WHERE kind = 'consent.withdrawn' LIMIT 1`)).rows[0];
     expect(n).toEqual({ case_number: caseNumber, object_type: 'case', object_id: caseId });
+  });
+
+  it("match request received and answered: the asked agency's supervisors, then the caseworker who asked; no case number, no name", async () => {
+    // an ATD person, and a DOI draft (DOI has no relation to ATD's cases) with the same name and birth date
+    const bio = { givenNameLo: 'ມະນີວັນ', familyNameLo: 'ແກ້ວມະນີ', latinNames: ['Manivan Keomany'], dateOfBirth: '1997-02-03', dobPrecision: 'DAY' };
+    const atd = await post('atd.caseworker', '/screenings', {
+      metadata: { provinceCode: '01', facilityType: 'BORDER_CHECKPOINT', interviewAt: '2026-11-20T09:30:00+07:00' },
+      interviewConsent: { ...ALL_YES, givenBy: 'SELF', form: 'WRITTEN_SIGNATURE' },
+      bioData: { ...bio, sex: 'FEMININE', citizenship: ['LA'] },
+      indicatorAnswers: MEETS,
+      interviewerAssessment: 'POSSIBLE_VICTIM',
+    });
+    const submitted = await post('atd.caseworker', `/screenings/${atd.body.id}/submit`, { version: atd.body.version });
+    await expectDelivered('screening.approved', ['atd.caseworker'], async () => {
+      expect((await post('atd.supervisor', `/screenings/${atd.body.id}/approve`, { version: submitted.body.version })).status).toBe(200);
+    });
+    const draft = await post('doi.caseworker', '/screenings', { metadata: { provinceCode: '01' }, bioData: bio });
+    expect(draft.status).toBe(201);
+    let requestId = '';
+    await expectDelivered('match.received', ['atd.supervisor'], async () => {
+      const r = await post('doi.caseworker', `/screenings/${draft.body.id}/match-requests`, {});
+      expect(r.status).toBe(201);
+      requestId = r.body.requests[0].id;
+    });
+    await expectDelivered('match.answered', ['doi.caseworker'], async () => {
+      const open = await get('atd.supervisor', `/match-requests/${requestId}`);
+      const r = await post('atd.supervisor', `/match-requests/${requestId}/no-match`, { version: open.body.version, comment: CANARY_COMMENT });
+      expect(r.status).toBe(200);
+    });
+    const rows = (await s.admin.query(`SELECT kind, object_type, object_id, case_number FROM notification WHERE kind LIKE 'match.%' ORDER BY kind`)).rows;
+    expect(rows).toEqual([
+      { kind: 'match.answered', object_type: 'match_request', object_id: requestId, case_number: null },
+      { kind: 'match.received', object_type: 'match_request', object_id: requestId, case_number: null },
+    ]);
+    const last = mails[mails.length - 1];
+    expect(last?.subject).toContain('Your match request was answered');
+    expect(last?.body).toContain(`https://ctms.test/match-requests/${requestId}`);
   });
 
   it('a worker killed while a job is running (the e-mail in flight): after a restart, one notification and one e-mail', async () => {
@@ -411,7 +448,7 @@ describe('notifications through the outbox (issue 6)', () => {
         expect(m.body).not.toContain(c);
         expect(m.subject).not.toContain(c);
       }
-      expect(m.body).toMatch(/https:\/\/ctms\.test\/(screenings|referrals|cases|handoffs)\/[0-9a-f-]{36}/);
+      expect(m.body).toMatch(/https:\/\/ctms\.test\/(screenings|referrals|cases|handoffs|match-requests)\/[0-9a-f-]{36}/);
     }
     // the one the killed worker had claimed stays SENDING: never sent twice (decision 0005)
     const { rows } = await s.admin.query(`SELECT status FROM mail_delivery WHERE status <> 'SENT'`);

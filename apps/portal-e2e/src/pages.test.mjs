@@ -21,7 +21,7 @@ const VIEWPORTS = [
 /** One account of each kind (spec/access.md), with the menu entries it must at least have. */
 const ACCOUNTS = [
   { kind: 'caseworker', username: 'atd.caseworker', expect: ['/', '/screenings', '/cases', '/referrals', '/handoffs', '/profile'] },
-  { kind: 'supervisor', username: 'atd.supervisor', expect: ['/', '/cases', '/audit', '/profile'] },
+  { kind: 'supervisor', username: 'atd.supervisor', expect: ['/', '/cases', '/match-requests', '/audit', '/profile'] },
   { kind: 'receiving agency', username: 'lwu.caseworker', expect: ['/', '/referrals', '/profile'] },
   { kind: 'investigator', username: 'atd.investigator', expect: ['/', '/cases', '/handoffs', '/profile'] },
   { kind: 'prosecutor', username: 'ospp.prosecutor', expect: ['/', '/handoffs', '/profile'] },

@@ -13,6 +13,8 @@ export * from './lib/case-codes';
 export * from './lib/statistics';
 export * from './lib/statistics-release';
 export * from './lib/referral-views';
+export * from './lib/dates';
+export * from './lib/search-limits';
 export * from './lib/places';
 export * from './lib/access-rules';
 export * from './lib/match-request-views';

@@ -1,11 +1,11 @@
 import { UnauthorizedException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { caseEditorRefusal, leadsCase, provinceByCode, type CaseFacts } from '@ctms/domain';
+import { caseEditorRefusal, LAO_TIME_ZONE, leadsCase, provinceByCode, todayInLaos, type CaseFacts } from '@ctms/domain';
 import { Conflict } from '../platform/http/errors';
 import type { Actor, RequestContext } from '../platform/http/request-context';
 import type { TimelineEventKind } from './case-codes';
 
-export const LAO_TIME_ZONE = 'Asia/Vientiane';
+export { LAO_TIME_ZONE };
 
 export function actorOf(ctx: RequestContext): Actor {
   if (!ctx.actor) throw new UnauthorizedException();
@@ -34,10 +34,8 @@ export async function addCaseEvent(
   );
 }
 
-/** Today's date in Laos, YYYY-MM-DD. */
-export function todayInLaos(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: LAO_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
+/** Today's date in Laos, YYYY-MM-DD (the rule lives in libs/domain, shared with the portal). */
+export { todayInLaos };
 
 /** The year in Laos. */
 export function yearInLaos(now = new Date()): number {

@@ -40,7 +40,7 @@ export class ConsentEntity {
   givenBy: string;
 
   /** WRITTEN, THUMBPRINT, VERBAL_CERTIFIED, AUDIO, VIDEO */
-  @Column({ type: 'varchar', length: 20 })
+  @Column({ type: 'varchar', length: 40 })
   form: string;
 
   @Column({ type: 'varchar', length: 16, nullable: true })

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { allowedActions, can, HANDOFF_MACHINE, type HandoffAction, type HandoffContext, type Page } from '@ctms/domain';
+import { allowedActions, can, chronologyProblems, HANDOFF_MACHINE, laoDateOf, type HandoffAction, type HandoffContext, type Page } from '@ctms/domain';
 import { actorOf, addCaseEvent, todayInLaos } from '../cases/case-db';
 import { execUpdate } from '../platform/database/exec-update';
 import { ConsentsService } from '../consents/consents.service';
@@ -300,6 +300,9 @@ export class HandoffsService {
     return this.transition(ctx, id, 'START_TRIAL', dto.version, { court: dto.court }, async (m, _actor, h, to) => {
       const p = readProsecution(this.cipher, h);
       const trialDates = [...dto.trialDates].sort();
+      // hearings come after the case reached the prosecutor (decision 0012)
+      const order = chronologyProblems([{ field: null, name: 'the handoff to the prosecutor', date: laoDateOf(h.created_at) }, { field: 'trialDates', name: 'the first hearing', date: trialDates[0] }]);
+      if (order.length) throw new ValidationFailed(order);
       await this.setStatus(m, h, to, 'prosecution_enc = $V', [this.prosecution(h.id, { ...p, court: dto.court, trialDates })]);
       return { trialDates: trialDates.length };
     });
@@ -309,6 +312,13 @@ export class HandoffsService {
     if (dto.decidedOn > todayInLaos()) throw new ValidationFailed([{ field: 'decidedOn', problems: ['decidedOn must not be in the future'] }]);
     return this.transition(ctx, id, 'RECORD_VERDICT', dto.version, { verdict: dto.verdict }, async (m, _actor, h, to) => {
       const p = readProsecution(this.cipher, h);
+      // a verdict comes after the case reached the prosecutor and after the first hearing (decision 0012)
+      const order = chronologyProblems([
+        { field: null, name: 'the handoff to the prosecutor', date: laoDateOf(h.created_at) },
+        { field: null, name: 'the first hearing', date: [...p.trialDates].sort()[0] },
+        { field: 'decidedOn', name: 'the verdict', date: dto.decidedOn },
+      ]);
+      if (order.length) throw new ValidationFailed(order);
       const r = dto.restitutionOrdered;
       const next: HandoffProsecution = {
         ...p,

@@ -26,6 +26,15 @@ export class MatchRequestsController {
     return this.requests.raise(ctx, id);
   }
 
+  @AuditAs('MATCH_REQUESTS_LISTED', 'screening')
+  @RequirePermission('match:request')
+  @Get('screenings/:id/match-requests')
+  @ApiOperation({ summary: 'The requests asked about this screening (asking side: the status, the asked agency once it answered)' })
+  @ApiNotFoundResponse()
+  listForScreening(@Ctx() ctx: RequestContext, @IdParam() id: string): Promise<MatchRequestsRaisedView> {
+    return this.requests.listForScreening(ctx, id);
+  }
+
   @AuditAs('MATCH_REQUESTS_LISTED', 'match_request')
   @RequirePermission('match:request')
   @Get('match-requests')

@@ -129,10 +129,20 @@ export class MatchRequestsService {
         await this.outbox.add(m, 'match.received', { matchRequestId: id });
       }
     });
-    const rows = await select<Row>(
-      this.ds,
-      sql`SELECT ${COLUMNS} WHERE mr.screening_id = ${s.id}::uuid AND ${matchRequest(actor, 'mr', 's')} ORDER BY mr.created_at, mr.id`,
-    );
+    return { requests: (await this.ofScreening(actor, s.id)).map((r) => this.summary(actor, r)) };
+  }
+
+  /**
+   * The requests of one screening, for its draft page: the screening is loaded through the access
+   * layer's screening predicate (as `raise` loads it), so a screening the caller may not see is the
+   * standard 404; each request then passes the match-request predicate too.
+   */
+  async listForScreening(ctx: RequestContext, screeningId: string): Promise<MatchRequestsRaisedView> {
+    const actor = actorOf(ctx);
+    const s = await selectOne<{ id: string }>(this.ds, sql`SELECT s.id FROM screening s WHERE s.id = ${screeningId}::uuid AND ${screeningAccess(actor, 's')}`);
+    if (!s) throw new NotFound();
+    const rows = await this.ofScreening(actor, s.id);
+    await this.audit.record(ctx, { action: 'MATCH_REQUESTS_LISTED', outcome: 'ALLOWED', objectType: 'screening', objectId: s.id, details: { count: rows.length } });
     return { requests: rows.map((r) => this.summary(actor, r)) };
   }
 
@@ -208,6 +218,11 @@ export class MatchRequestsService {
     });
   }
 
+  /** The requests of a screening the caller has already loaded through the access layer, oldest first. */
+  private ofScreening(actor: Actor, screeningId: string): Promise<Row[]> {
+    return select<Row>(this.ds, sql`SELECT ${COLUMNS} WHERE mr.screening_id = ${screeningId}::uuid AND ${matchRequest(actor, 'mr', 's')} ORDER BY mr.created_at, mr.id`);
+  }
+
   private async load(m: EntityManager, actor: Actor, id: string, lock: boolean): Promise<Row> {
     const row = await selectOne<Row>(m, sql`SELECT ${COLUMNS} WHERE mr.id = ${id}::uuid AND ${matchRequest(actor, 'mr', 's')} ${raw(lock ? 'FOR UPDATE OF mr' : '')}`);
     if (!row) throw new NotFound();
@@ -225,6 +240,7 @@ export class MatchRequestsService {
       screeningId: asked ? null : r.screening_id,
       createdAt: r.created_at.toISOString(),
       answeredAt: r.answered_at ? r.answered_at.toISOString() : null,
+      linkedPersonId: r.status === 'LINKED' ? r.linked_person_id : null,
       version: r.version,
     };
   }
@@ -236,7 +252,7 @@ export class MatchRequestsService {
       ...summary,
       terms: asked ? this.cipher.decryptJson<MatchRequestTermsView>(r.terms_enc, TERMS(r.id)) : null,
       candidates: asked ? await this.candidates(m, actor, r.candidate_ids) : [],
-      linkedPersonId: r.status === 'LINKED' ? r.linked_person_id : null,
+      comment: r.status === 'NO_MATCH' && r.comment_enc ? this.cipher.decrypt(r.comment_enc, COMMENT(r.id)) : null,
       allowedActions: allowedActions(MATCH_REQUEST_MACHINE, r.status, { roles: actor.roles, actorInAskedAgency: asked }),
     };
   }
@@ -269,6 +285,7 @@ function termsOf(bio: BioData | undefined): MatchRequestTermsView | null {
   return {
     name,
     dateOfBirth: bio.dateOfBirth && bio.dobPrecision !== 'UNKNOWN' ? bio.dateOfBirth : null,
+    dobPrecision: bio.dateOfBirth && bio.dobPrecision !== 'UNKNOWN' ? (bio.dobPrecision ?? null) : null,
     sex: bio.sex ?? null,
     documentNumbers: (bio.documents ?? []).map((d) => d.number).filter((n): n is string => typeof n === 'string' && n.trim() !== ''),
   };

@@ -25,6 +25,9 @@ interface ReferralFacts {
  *   handoff.returned/decided                the sending side (handoff:create)
  *   screening.returned/approved             the interviewer
  *   consent.withdrawn                       every agency that received data under the consent
+ *   match.received                          the asked agency's supervisors (match:answer)
+ *   match.answered                          the user who asked
+ * A match request's notifications point at the request (no case number: nothing of a case crosses).
  */
 @Injectable()
 export class NotificationHandlers implements OnModuleInit {
@@ -45,6 +48,9 @@ export class NotificationHandlers implements OnModuleInit {
       this.handlers.register(k, (job) => this.screening(job, k));
     }
     this.handlers.register('consent.withdrawn', (job) => this.consentWithdrawn(job));
+    for (const k of ['match.received', 'match.answered'] as const) {
+      this.handlers.register(k, (job) => this.matchRequest(job, k));
+    }
   }
 
   private async one<T>(sql: string, params: unknown[]): Promise<T> {
@@ -88,6 +94,17 @@ export class NotificationHandlers implements OnModuleInit {
       caseNumber: await this.notifier.caseNumber(s.case_id),
       recipientUserIds: s.active ? [s.interviewer_id] : [],
     });
+  }
+
+  private async matchRequest(job: OutboxJob, kind: 'match.received' | 'match.answered'): Promise<void> {
+    const matchRequestId = id(job, 'matchRequestId');
+    const r = await this.one<{ to_agency_id: string; from_user_id: string; asker_active: boolean }>(
+      `SELECT mr.to_agency_id, mr.from_user_id, (u.status = 'ACTIVE') AS asker_active FROM match_request mr JOIN app_user u ON u.id = mr.from_user_id WHERE mr.id = $1`,
+      [matchRequestId],
+    );
+    const recipients =
+      kind === 'match.received' ? await this.notifier.agencyUsers(r.to_agency_id, 'match:answer', null) : r.asker_active ? [r.from_user_id] : [];
+    await this.notifier.deliver({ outboxId: job.outboxId, kind, objectType: 'match_request', objectId: matchRequestId, caseNumber: null, recipientUserIds: recipients });
   }
 
   private async consentWithdrawn(job: OutboxJob): Promise<void> {

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { ROLE_PERMISSIONS, type Permission, type Role } from '@ctms/domain';
+import { PERMISSION_CAPABILITY, ROLE_PERMISSIONS, type Permission, type Role } from '@ctms/domain';
 import { APP_CONFIG, AppConfig } from '../platform/config/config';
 import { MAILER, Mailer, certainlyNotSent } from './mailer';
 import { mailFor, type NotificationKind, type NotificationObjectType } from './notification-kinds';
@@ -39,16 +39,17 @@ export class Notifier {
   ) {}
 
   /**
-   * Active users of an agency holding `permission` whose province scope covers the case (so nobody
-   * is told about a case they cannot open).
+   * Active users of an agency holding `permission` (role and, by the capability rule, the agency's
+   * capability) whose province scope covers the case (so nobody is told about a case they cannot open).
    */
   async agencyUsers(agencyId: string, permission: Permission, caseId: string | null): Promise<string[]> {
     const rows: { id: string }[] = await this.ds.query(
-      `SELECT u.id FROM app_user u LEFT JOIN case_record c ON c.id = $3
+      `SELECT u.id FROM app_user u JOIN agency a ON a.id = u.agency_id LEFT JOIN case_record c ON c.id = $3
         WHERE u.agency_id = $1 AND u.status = 'ACTIVE' AND u.roles && $2::text[]
+          AND ($4::text IS NULL OR $4 = ANY(a.capabilities))
           AND ($3::uuid IS NULL OR u.all_provinces OR c.province_code = ANY(u.provinces))
         ORDER BY u.id`,
-      [agencyId, rolesWith(permission), caseId],
+      [agencyId, rolesWith(permission), caseId, PERMISSION_CAPABILITY[permission] ?? null],
     );
     return rows.map((r) => r.id);
   }

@@ -7,7 +7,9 @@ import {
   CASE_ASSIGNEE_ROLES,
   type AuditAction,
   can,
+  chronologyProblems,
   DATA_CATEGORIES,
+  laoDateOf,
   REFERRAL_MACHINE,
   type DataCategory,
   type DeclineReason,
@@ -292,6 +294,9 @@ export class ReferralsService {
       if (r.status !== 'ACCEPTED' && r.status !== 'IN_PROGRESS') throw new Conflict('ACTION_NOT_ALLOWED_IN_STATE', 'Services are recorded on an accepted referral');
       const to = this.decide(actor, { ...r, status: 'ACCEPTED' }, 'START_SERVICE', {});
       if (r.version !== dto.version) throw staleReferral();
+      // a service delivered before the referral was made is a typo, not a fact (decision 0012)
+      const order = chronologyProblems([{ field: null, name: 'the referral', date: laoDateOf(r.created_at) }, { field: 'deliveredOn', name: 'the service', date: dto.deliveredOn }]);
+      if (order.length) throw new ValidationFailed(order);
       const serviceId = randomUUID();
       await m.query(
         `INSERT INTO referral_service (id, referral_id, service_type, delivered_on, provider_enc, notes_enc, recorded_by_id, created_at)

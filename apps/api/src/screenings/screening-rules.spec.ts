@@ -1,4 +1,4 @@
-import { isCalendarDate, isInstant } from './dto/dates';
+import { isCalendarDate, isInstant } from '../platform/http/dates';
 import { ageAt, childConsentGiverOk, childFacts, computeAssessment, identityOf } from './screening-rules';
 
 describe('screening rules', () => {

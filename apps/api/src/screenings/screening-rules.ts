@@ -1,4 +1,5 @@
-import { ADULT_AGE_YEARS, assessIndicators, givenNameOrAlias, profileFor, type IndicatorAnswer, type IndicatorAssessment, type IndicatorAnswerValue } from '@ctms/domain';
+import { ADULT_AGE_YEARS, assessIndicators, givenNameOrAlias, profileFor, screeningDateProblems, type DateFieldProblem, type IndicatorAnswer, type IndicatorAssessment, type IndicatorAnswerValue } from '@ctms/domain';
+import type { ScreeningContent } from './screening.view';
 import type { PersonIdentityInput } from '../persons/person.types';
 import { CHILD_CONSENT_GIVERS } from './screening.codes';
 
@@ -119,4 +120,21 @@ export function stableJson(v: unknown): string {
 /** A DTO instance as plain JSON data (undefined properties dropped). */
 export function plain<T>(v: T): T {
   return v === null || v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
+}
+
+/**
+ * Dates of the screening as it would be saved that cannot all be true (born after the interview,
+ * left home before birth, a journey event after the interview …), each naming its field.
+ */
+export function screeningDateProblemsOf(content: ScreeningContent, interviewAt: string | null): DateFieldProblem[] {
+  const str = (v: unknown) => (typeof v === 'string' ? v : null);
+  const events = content.transit?.['events'];
+  return screeningDateProblems({
+    dateOfBirth: content.bioData?.dateOfBirth ?? null,
+    dobPrecision: content.bioData?.dobPrecision ?? null,
+    interviewAt,
+    dateLeftHome: str(content.recruitment?.['dateLeftHome']),
+    journeyEventDates: Array.isArray(events) ? events.map((e: unknown) => (e && typeof e === 'object' ? str((e as Record<string, unknown>)['date']) : null)) : [],
+    exitDate: str(content.exit?.['date']),
+  });
 }

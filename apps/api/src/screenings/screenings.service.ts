@@ -40,7 +40,7 @@ import {
   VersionDto,
 } from './dto/screening.dto';
 import { caseFactsFromScreening } from './screening-to-case';
-import { childConsentGiverOk, childFacts, computeAssessment, identityOf, plain, stableJson, type BioData, type StoredAssessment } from './screening-rules';
+import { childConsentGiverOk, childFacts, computeAssessment, identityOf, plain, screeningDateProblemsOf, stableJson, type BioData, type StoredAssessment } from './screening-rules';
 import type { ReviewComment, ScreeningContent, ScreeningListItem, ScreeningRow, ScreeningView } from './screening.view';
 
 const T = 'screening';
@@ -454,6 +454,8 @@ export class ScreeningsService {
       if (dto.assessmentRationale === null) delete next.content.assessmentRationale;
       else next.content.assessmentRationale = dto.assessmentRationale;
     }
+    const dateProblems = screeningDateProblemsOf(next.content, next.interviewAt);
+    if (dateProblems.length) throw new ValidationFailed(dateProblems);
     const after = this.sectionsOf(next);
     const changed = SECTION_NAMES.filter((s) => stableJson(before[s]) !== stableJson(after[s]));
     return { next, changed };

@@ -11,6 +11,7 @@ const PAGES: Record<string, Route['loadComponent']> = {
   users: () => import('./admin/users.page').then((m) => m.UsersPage),
   agencies: () => import('./admin/agencies.page').then((m) => m.AgenciesPage),
   audit: () => import('./audit/audit.page').then((m) => m.AuditPage),
+  'match-requests': () => import('./match-requests/match-request-list.page').then((m) => m.MatchRequestListPage),
 };
 
 /** Sections with pages of their own below the list (e.g. /screenings/new, /screenings/:id): lazy child routes. */
@@ -53,6 +54,14 @@ export const appRoutes: Route[] = [
         canActivate: [permissionGuard('notification:read')],
         loadComponent: () => import('./notifications/notifications.page').then((m) => m.NotificationsPage),
         data: { titleKey: 'shell.notifications' },
+      },
+      // one match request, for either side: the asked agency's supervisors (from the inbox) and the
+      // caseworker who asked (from a notification); the inbox itself is the menu's, for match:answer
+      {
+        path: 'match-requests/:id',
+        canActivate: [permissionGuard('match:request')],
+        loadComponent: () => import('./match-requests/match-request.page').then((m) => m.MatchRequestPage),
+        data: { titleKey: 'nav.matchRequests' },
       },
       ...shellChildren,
     ],

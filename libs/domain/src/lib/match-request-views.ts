@@ -20,6 +20,8 @@ export interface MatchRequestSummaryView {
   screeningId: string | null;
   createdAt: string;
   answeredAt: string | null;
+  /** the person the asked agency named (LINKED only): the asking side may now link it into its screening */
+  linkedPersonId: string | null;
   version: number;
 }
 
@@ -27,6 +29,8 @@ export interface MatchRequestSummaryView {
 export interface MatchRequestTermsView {
   name: string;
   dateOfBirth: string | null;
+  /** how much of `dateOfBirth` is known (DAY, MONTH, YEAR, ESTIMATED); absent in requests raised before it was kept */
+  dobPrecision?: string | null;
   sex: string | null;
   documentNumbers: string[];
 }
@@ -44,8 +48,8 @@ export interface MatchCandidateView {
 export interface MatchRequestDetailView extends MatchRequestSummaryView {
   terms: MatchRequestTermsView | null;
   candidates: MatchCandidateView[];
-  /** the person the asked agency named (LINKED): the asking side may now link it into its screening */
-  linkedPersonId: string | null;
+  /** the asked side's words with a NO_MATCH answer (both sides; the form says the asking side reads them) */
+  comment: string | null;
   allowedActions: MatchRequestAction[];
 }
 

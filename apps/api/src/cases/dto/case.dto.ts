@@ -12,9 +12,7 @@ import {
   MaxLength,
   Min,
   MinLength,
-  registerDecorator,
   ValidateNested,
-  type ValidationOptions,
 } from 'class-validator';
 import {
   CASE_STATUSES,
@@ -30,6 +28,7 @@ import {
   type ProvinceCode,
   type ServiceType,
 } from '@ctms/domain';
+import { IsCalendarDate, IsPastDate } from '../../platform/http/dates';
 import { PageQueryDto, Trim } from '../../platform/http/pagination';
 import {
   EXPLOITATION_TYPES,
@@ -51,23 +50,7 @@ const TEXT = 10_000;
 const SHORT = 500;
 const ISO_COUNTRY = /^[A-Z]{2}$/;
 
-/** A real calendar date written YYYY-MM-DD: "2026-02-30" is refused, not rolled over. */
-export function isCalendarDate(v: unknown): v is string {
-  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
-  const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-}
-
-export function IsCalendarDate(options?: ValidationOptions) {
-  return (object: object, propertyName: string) =>
-    registerDecorator({
-      name: 'isCalendarDate',
-      target: object.constructor,
-      propertyName,
-      options: { message: `${propertyName} must be a real date written YYYY-MM-DD`, ...options },
-      validator: { validate: (v: unknown) => isCalendarDate(v) },
-    });
-}
+export { isCalendarDate, IsCalendarDate } from '../../platform/http/dates';
 
 // ---------------------------------------------------------------------------------------------
 // Lists
@@ -107,9 +90,9 @@ export class JourneyEventDto {
   @MaxLength(SHORT)
   place?: string;
 
-  @ApiPropertyOptional({ format: 'date' })
+  @ApiPropertyOptional({ format: 'date', description: 'YYYY-MM-DD, not in the future (Lao time)' })
   @IsOptional()
-  @IsCalendarDate()
+  @IsPastDate()
   date?: string;
 
   @ApiPropertyOptional({ maxLength: TEXT })
@@ -245,9 +228,9 @@ export class PlanDto {
   @IsCalendarDate()
   plannedEndDate?: string;
 
-  @ApiPropertyOptional({ format: 'date' })
+  @ApiPropertyOptional({ format: 'date', description: 'YYYY-MM-DD, not in the future (Lao time)' })
   @IsOptional()
-  @IsCalendarDate()
+  @IsPastDate()
   actualEndDate?: string;
 }
 

@@ -289,7 +289,7 @@ export class TrialHandoffDto extends HandoffVersionDto {
   @MaxLength(SHORT)
   court: string;
 
-  @ApiProperty({ type: [String], format: 'date', description: 'hearing dates, YYYY-MM-DD' })
+  @ApiProperty({ type: [String], format: 'date', description: 'hearing dates, YYYY-MM-DD, none before the handoff was submitted' })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
@@ -317,7 +317,7 @@ export class VerdictHandoffDto extends HandoffVersionDto {
   @Type(() => RestitutionDto)
   restitutionOrdered?: RestitutionDto;
 
-  @ApiProperty({ format: 'date', description: 'YYYY-MM-DD, not in the future (Asia/Vientiane)' })
+  @ApiProperty({ format: 'date', description: 'YYYY-MM-DD, not in the future (Asia/Vientiane), not before the first hearing' })
   @IsCalendarDate()
   decidedOn: string;
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateBy, ValidationOptions } from 'class-validator';
+import { MAX_SEARCH_NAME_LENGTH, MAX_SEARCH_WORD_LENGTH, MAX_SEARCH_WORDS, searchNameProblem } from '@ctms/domain';
 import { Trim } from '../../platform/http/pagination';
 import { IdOf } from '../../platform/access/id-of';
 
@@ -21,16 +22,24 @@ export function isYearOrDate(v: unknown): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
 }
 
+const IsSearchableName = (options?: ValidationOptions) =>
+  ValidateBy({ name: 'isSearchableName', validator: { validate: (v: unknown) => searchNameProblem(v) === null, defaultMessage: (a) => searchNameProblem(a?.value) ?? 'name is not searchable' } }, options);
+
 const IsYearOrDate = (options?: ValidationOptions) =>
   ValidateBy({ name: 'isYearOrDate', validator: { validate: isYearOrDate, defaultMessage: () => '$property must be a year (YYYY) or a real date (YYYY-MM-DD)' } }, options);
 
 /** Duplicate search: names, birth date and document travel only in this POST body, never in a URL. */
 export class PersonSearchDto {
-  @ApiProperty({ minLength: 1, maxLength: 200, description: 'a name in Lao script or Latin letters (full name, given name, nickname…)' })
+  @ApiProperty({
+    minLength: 1,
+    maxLength: MAX_SEARCH_NAME_LENGTH,
+    description: `a name in Lao script or Latin letters (full name, given name, nickname…): at most ${MAX_SEARCH_WORDS} words of at most ${MAX_SEARCH_WORD_LENGTH} characters`,
+  })
   @Trim()
   @IsString()
   @MinLength(1)
-  @MaxLength(200)
+  @MaxLength(MAX_SEARCH_NAME_LENGTH)
+  @IsSearchableName()
   name: string;
 
   @ApiPropertyOptional({ example: '1998', description: 'YYYY or YYYY-MM-DD' })

@@ -65,6 +65,10 @@ export interface AppConfig {
   workerLockMs: number;
   /** attempts per job before it is dead (exponential backoff from 1 s between them) */
   jobAttempts: number;
+  /** PostgreSQL statement_timeout of the API's connections, ms: no request's statement runs longer (decision 0012) */
+  dbStatementTimeoutMs: number;
+  /** statement_timeout of the worker's connections, ms: export batches and whole-day statistics recounts take longer */
+  workerStatementTimeoutMs: number;
 }
 
 export const DEV_JWT_SECRET = 'development-only-jwt-secret-change-me-0123456789';
@@ -185,6 +189,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     outboxReconcileAfterMs: int(env, 'OUTBOX_RECONCILE_AFTER_MS', 120_000, 500, 3_600_000),
     workerLockMs: int(env, 'WORKER_LOCK_MS', 30_000, 1000, 600_000),
     jobAttempts: int(env, 'JOB_ATTEMPTS', 8, 1, 50),
+    dbStatementTimeoutMs: int(env, 'DB_STATEMENT_TIMEOUT_MS', 5_000, 100, 600_000),
+    workerStatementTimeoutMs: int(env, 'WORKER_STATEMENT_TIMEOUT_MS', 300_000, 1_000, 3_600_000),
   };
 }
 

@@ -1,6 +1,6 @@
 import { INestApplication, ValidationPipe, VersioningType } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import compression from 'compression';
 import express from 'express';
 import helmet from 'helmet';
@@ -9,10 +9,24 @@ import { join } from 'node:path';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { API_DOCS_PATHS, apiDocsGate } from './api-docs';
 import { ErrorFilter, validationExceptionFactory } from './errors';
+import { InputHygienePipe } from './input-hygiene';
 import { noStoreMiddleware, requestIdMiddleware } from './request-id';
 
 /** A file the portal build names by its content hash (chunk-2JTRDM52.js, main-…js, styles-…css, media/…-HASH.woff2). */
 const HASHED_ASSET_RE = /[-.][A-Z0-9]{8}\.(js|css|woff2?|ttf|svg|png)$/;
+
+/** The OpenAPI document, generated from the controllers and DTOs (served at /api/docs-json, walked by the fuzz suite). */
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  return SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Lao counter-trafficking case management API')
+      .setDescription('REST + JSON under /api/v1. Every route but login, the MFA step, refresh, account activation and health needs a bearer token and a permission.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+}
 
 /**
  * Everything that makes a Nest application ours: used by main.ts and by every integration test,
@@ -22,7 +36,12 @@ export function configureApp(app: INestApplication, opts: { portalDir?: string |
   const ex = app as NestExpressApplication;
   ex.set('trust proxy', 'loopback');
   ex.disable('x-powered-by');
+  // flat query strings: `?a[b][c]=` is a key named "a[b][c]", never a nested object (decision 0012)
+  ex.set('query parser', 'simple');
+  // JSON only as the API speaks it (objects and arrays, 1 MB); forms flat (no qs nesting), 100 kB, 100
+  // fields. Registered here, before our middleware, so that Nest does not add its own defaults later.
   ex.useBodyParser('json', { limit: '1mb' });
+  ex.useBodyParser('urlencoded', { extended: false, limit: '100kb', parameterLimit: 100 });
   app.use(requestIdMiddleware);
   app.use(
     helmet({
@@ -49,6 +68,8 @@ export function configureApp(app: INestApplication, opts: { portalDir?: string |
   app.setGlobalPrefix('api');
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.useGlobalPipes(
+    // first: depth, NUL bytes, lone surrogates and prototype keys, before anything recursive runs
+    new InputHygienePipe(),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,
@@ -65,15 +86,7 @@ export function configureApp(app: INestApplication, opts: { portalDir?: string |
   const config = app.get<AppConfig>(APP_CONFIG, { strict: false });
   if (config.apiDocs === 'off') return servePortal(ex, opts.portalDir);
   ex.use(API_DOCS_PATHS, apiDocsGate(app));
-  const doc = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Lao counter-trafficking case management API')
-      .setDescription('REST + JSON under /api/v1. Every route but login, the MFA step, refresh, account activation and health needs a bearer token and a permission.')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  const doc = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs-json', swaggerOptions: { persistAuthorization: false } });
   servePortal(ex, opts.portalDir);
 }

@@ -103,8 +103,11 @@ function flatten(errors: ValidationError[], parent = ''): FieldProblems {
   return out;
 }
 
+/** at most this many field problems in one answer: a body of 1,000 unknown keys gets a short reply */
+export const MAX_DETAILS = 50;
+
 export function validationExceptionFactory(errors: ValidationError[]): ValidationFailed {
-  return new ValidationFailed(flatten(errors));
+  return new ValidationFailed(flatten(errors).slice(0, MAX_DETAILS));
 }
 
 const REASON: Record<number, string> = {
@@ -168,13 +171,19 @@ export class ErrorFilter implements ExceptionFilter {
       }
       // body-parser's errors (malformed JSON, too large) carry internal wording: normalise them
       if (status === 400 && !details && /JSON|Unexpected token/i.test(message)) message = 'Malformed JSON body';
+    } else if (isStatementTimeout(exception)) {
+      // statement_timeout cancelled the query: the server is not broken, the request was too big for now
+      status = HttpStatus.SERVICE_UNAVAILABLE;
+      message = 'The request took too long and was stopped; try again, or narrow it';
+      res.setHeader('Retry-After', '5');
+      this.logger.warn({ requestId }, 'statement timeout');
     } else if (isBodyParserError(exception)) {
       status = exception.status;
       message = status === 413 ? 'Request body too large' : 'Malformed request body';
     } else {
       this.logger.error({ requestId, err: exception instanceof Error ? { name: exception.name, message: exception.message, stack: exception.stack } : 'non-error thrown' }, 'unhandled error');
     }
-    if (status >= 500 && exception instanceof HttpException === false) message = 'Internal server error';
+    if (status >= 500 && exception instanceof HttpException === false && status !== HttpStatus.SERVICE_UNAVAILABLE) message = 'Internal server error';
 
     const out: ApiErrorBody & { code?: string } = {
       statusCode: status,
@@ -186,6 +195,13 @@ export class ErrorFilter implements ExceptionFilter {
     };
     res.status(status).json(out);
   }
+}
+
+/** PostgreSQL's query_canceled (57014), as TypeORM's QueryFailedError or pg's own error. */
+export function isStatementTimeout(e: unknown): boolean {
+  if (typeof e !== 'object' || e === null) return false;
+  const x = e as { code?: unknown; driverError?: { code?: unknown } };
+  return x.code === '57014' || x.driverError?.code === '57014';
 }
 
 function isBodyParserError(e: unknown): e is { status: number; type: string } {

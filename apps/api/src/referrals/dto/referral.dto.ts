@@ -100,7 +100,7 @@ export class RecordServiceDto extends VersionDto {
   @IsIn(SERVICE_TYPES)
   serviceType: ServiceType;
 
-  @ApiProperty({ format: 'date', description: 'YYYY-MM-DD, not in the future (Lao time)' })
+  @ApiProperty({ format: 'date', description: 'YYYY-MM-DD, not in the future (Lao time), not before the referral was made' })
   @IsCalendarDate()
   deliveredOn: string;
 

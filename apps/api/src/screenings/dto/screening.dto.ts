@@ -67,7 +67,7 @@ import {
   YES_NO_UNKNOWN_NA,
   type InterviewerAssessment,
 } from '../screening.codes';
-import { IsPastDate, IsPastInstant } from './dates';
+import { IsPastDate, IsPastInstant } from '../../platform/http/dates';
 import { IdOf } from '../../platform/access/id-of';
 
 /*
@@ -106,8 +106,10 @@ const Texts = (maxItems: number, max = SHORT) =>
     IsString({ each: true }),
     MaxLength(max, { each: true }),
   );
+// swagger takes a lazy type only from a function named `type`: a thunk passed through a variable
+// produced `$ref: '#/components/schemas/'` for every section (an OpenAPI document no client could use)
 const Nested = <T>(cls: () => new () => T, isArray = false) =>
-  applyDecorators(ApiPropertyOptional({ type: cls, isArray }), IsOptional(), ValidateNested({ each: isArray }), Type(cls));
+  applyDecorators(ApiPropertyOptional({ type: () => cls(), isArray }), IsOptional(), ValidateNested({ each: isArray }), Type(cls));
 
 // ---------------------------------------------------------------------------------------------
 // A. Interview metadata

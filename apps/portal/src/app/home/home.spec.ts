@@ -27,7 +27,7 @@ describe('dashboard and notifications words', () => {
   });
 
   it('names every notification kind the API sends, and an unknown one generically', () => {
-    for (const kind of ['referral.received', 'handoff.decided', 'sla.breach', 'sla.reminder', 'consent.withdrawn', 'job.dead']) {
+    for (const kind of ['referral.received', 'handoff.decided', 'sla.breach', 'sla.reminder', 'consent.withdrawn', 'job.dead', 'match.received', 'match.answered']) {
       expect(homeEn[kindKey(kind)]).not.toBe(homeEn['notif.kind.other']);
     }
     expect(kindKey('something.new')).toBe('notif.kind.other');
@@ -42,6 +42,9 @@ describe('notification links', () => {
     expect(notificationLink('referral', 'r1', held('referral:read'))).toEqual(['/referrals', 'r1']);
     expect(notificationLink('handoff', 'h1', held('handoff:read'))).toEqual(['/handoffs', 'h1']);
     expect(notificationLink('case', 'c1', held('case:read'))).toEqual(['/cases', 'c1']);
+    // a match request's page serves both sides: the supervisor asked and the caseworker who asked
+    expect(notificationLink('match_request', 'm1', held('match:request'))).toEqual(['/match-requests', 'm1']);
+    expect(notificationLink('match_request', 'm1', held('match:answer'))).toBeNull();
   });
 
   it('gives no link without the permission or without a portal page', () => {

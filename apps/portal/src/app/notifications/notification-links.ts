@@ -11,6 +11,8 @@ const PAGES: Readonly<Record<string, { path: string; permission: Permission }>> 
   screening: { path: '/screenings', permission: 'screening:read' },
   referral: { path: '/referrals', permission: 'referral:read' },
   handoff: { path: '/handoffs', permission: 'handoff:read' },
+  // both sides open a request's page: the asked agency's supervisors and the caseworker who asked
+  match_request: { path: '/match-requests', permission: 'match:request' },
 };
 
 /** The router link of the object, or null when there is no page for it or the user may not open it. */
@@ -32,6 +34,8 @@ const KINDS = new Set([
   'screening.returned',
   'screening.approved',
   'consent.withdrawn',
+  'match.received',
+  'match.answered',
   'sla.reminder',
   'sla.breach',
   'export.ready',

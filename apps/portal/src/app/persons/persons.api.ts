@@ -11,6 +11,12 @@ export interface PersonCandidate {
   display: { initials: string; birthYear?: number; sex?: string; caseNumbers: string[] };
 }
 
+/** POST /persons/search (apps/api/src/persons/person.views.ts PersonSearchResultView). */
+export interface PersonSearchResult {
+  candidates: PersonCandidate[];
+  possibleMatchElsewhere: boolean;
+}
+
 export interface PersonSearchInput {
   name: string;
   /** 'YYYY' or 'YYYY-MM-DD' */
@@ -32,9 +38,13 @@ export interface PersonMerge {
 export class PersonsApi {
   private readonly http = inject(HttpClient);
 
-  /** Names, birth date and document travel in the POST body only, never in a URL. */
-  search(input: PersonSearchInput): Promise<{ candidates: PersonCandidate[] }> {
-    return firstValueFrom(this.http.post<{ candidates: PersonCandidate[] }>(`${API}/persons/search`, input));
+  /**
+   * Names, birth date and document travel in the POST body only, never in a URL. Only persons the
+   * caller's agency may see come back; `possibleMatchElsewhere` says, and only says, that another
+   * agency holds a strong match (decision 0016: ask it through a match request).
+   */
+  search(input: PersonSearchInput): Promise<PersonSearchResult> {
+    return firstValueFrom(this.http.post<PersonSearchResult>(`${API}/persons/search`, input));
   }
 
   /** Merges the person `mergeId` INTO `survivorId` (supervisors). */

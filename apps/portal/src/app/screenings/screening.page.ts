@@ -426,6 +426,20 @@ export class ScreeningPage {
     else delete bio['personId'];
     this.changed('bioData');
   }
+  /** Match requests (decision 0016): the interviewer asks, with the draft's saved bio-data. */
+  protected readonly canAskOtherAgencies = computed(() => {
+    const v = this.view();
+    return this.auth.can('match:request') && (v === null || v.interviewer.id === this.userId);
+  });
+  /**
+   * Saves what the autosave still holds, now, and answers the screening's id (null when something
+   * could not be saved: offline, or a field the server refused). A match request sends the saved
+   * bio-data, so the duplicate check waits for this before asking.
+   */
+  protected readonly saveDraft = async (): Promise<string | null> => {
+    if (!(await this.autosave.flush())) return null;
+    return this.id;
+  };
   /** a fresh copy on every edit, so that the duplicate check sees the name change */
   protected readonly bio = computed<Rec>(() => {
     this.rev();

@@ -17,6 +17,11 @@ describe('navigation filtering', () => {
     expect(pathsFor('SUPERVISOR')).not.toContain('users');
   });
 
+  it('shows the match-request inbox to those who answer requests (supervisors), not to caseworkers who ask', () => {
+    expect(pathsFor('SUPERVISOR')).toContain('match-requests');
+    for (const role of ['CASEWORKER', 'INVESTIGATOR', 'PROSECUTOR', 'AGENCY_ADMIN', 'SYSTEM_ADMIN', 'ANALYST'] as const) expect(pathsFor(role)).not.toContain('match-requests');
+  });
+
   it('shows a prosecutor only handoffs among the case work', () => {
     expect(pathsFor('PROSECUTOR')).toEqual(['', 'handoffs', 'profile']);
   });

@@ -11,6 +11,8 @@ import { TranslatePipe } from '../../core/i18n/translate.pipe';
   template: `
     <mat-form-field subscriptSizing="dynamic" class="chips">
       <mat-label>{{ label() }}</mat-label>
+      <!-- the input follows the grid instead of sitting inside it: a grid may only hold rows
+           (axe aria-required-children; angular/components#28067), and screen readers reach it there -->
       <mat-chip-grid #grid [attr.aria-label]="label()">
         @for (item of items(); track $index) {
           <mat-chip-row (removed)="remove($index)" [attr.data-testid]="testId() + '-chip-' + $index">
@@ -18,17 +20,17 @@ import { TranslatePipe } from '../../core/i18n/translate.pipe';
             <button matChipRemove type="button" [attr.aria-label]="'picker.remove' | t: { name: item }">✕</button>
           </mat-chip-row>
         }
-        <input
-          [id]="fieldId()"
-          [matChipInputFor]="grid"
-          [matChipInputSeparatorKeyCodes]="separators"
-          [matChipInputAddOnBlur]="true"
-          (matChipInputTokenEnd)="add($event)"
-          autocomplete="off"
-          [attr.aria-invalid]="!!error()"
-          [attr.data-testid]="testId()"
-        />
       </mat-chip-grid>
+      <input
+        [id]="fieldId()"
+        [matChipInputFor]="grid"
+        [matChipInputSeparatorKeyCodes]="separators"
+        [matChipInputAddOnBlur]="true"
+        (matChipInputTokenEnd)="add($event)"
+        autocomplete="off"
+        [attr.aria-invalid]="!!error()"
+        [attr.data-testid]="testId()"
+      />
       @if (error(); as e) {
         <mat-hint class="err" [attr.data-testid]="testId() + '-error'">{{ e }}</mat-hint>
       } @else {

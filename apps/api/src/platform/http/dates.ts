@@ -1,18 +1,9 @@
 import { ValidateBy, ValidationOptions } from 'class-validator';
+import { isCalendarDate, todayInLaos } from '@ctms/domain';
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+export { isCalendarDate } from '@ctms/domain';
+
 const INSTANT_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
-
-/** True for a real calendar day written YYYY-MM-DD (2023-02-29 and 2024-13-01 are not). */
-export function isCalendarDate(v: unknown): v is string {
-  if (typeof v !== 'string') return false;
-  const m = DATE_RE.exec(v);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (y < 1900 || y > 2200) return false;
-  const t = new Date(Date.UTC(y, mo - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
-}
 
 /** True for an ISO 8601 date-time with a zone whose date and time exist (no 25:00, no 31 April). */
 export function isInstant(v: unknown): v is string {
@@ -24,17 +15,23 @@ export function isInstant(v: unknown): v is string {
   return !Number.isNaN(Date.parse(v));
 }
 
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
+/** A real calendar date written YYYY-MM-DD: "2026-02-30" is refused, not rolled over. */
+export const IsCalendarDate = (options?: ValidationOptions) =>
+  ValidateBy(
+    {
+      name: 'isCalendarDate',
+      validator: { validate: (v: unknown) => isCalendarDate(v), defaultMessage: (a) => `${a?.property ?? 'date'} must be a real date written YYYY-MM-DD` },
+    },
+    options,
+  );
 
-/** A calendar date YYYY-MM-DD that exists and is not in the future (a birth, a departure, an exit). */
+/** A calendar date YYYY-MM-DD that exists and is not after today in Laos (a birth, a departure, an event that happened). */
 export const IsPastDate = (options?: ValidationOptions) =>
   ValidateBy(
     {
       name: 'isPastDate',
       validator: {
-        validate: (v: unknown) => isCalendarDate(v) && v <= today(),
+        validate: (v: unknown) => isCalendarDate(v) && v <= todayInLaos(),
         defaultMessage: (a) => `${a?.property ?? 'date'} must be a real calendar date (YYYY-MM-DD) that is not in the future`,
       },
     },
