@@ -108,9 +108,9 @@ describe('configuration', () => {
   });
 
   it('bounds every statement: 5 s for the API, 5 minutes for the worker, each configurable within limits', () => {
-    expect(loadConfig({})).toMatchObject({ dbStatementTimeoutMs: 5000, workerStatementTimeoutMs: 300_000 });
-    expect(loadConfig({ DB_STATEMENT_TIMEOUT_MS: '2000', WORKER_STATEMENT_TIMEOUT_MS: '60000' })).toMatchObject({ dbStatementTimeoutMs: 2000, workerStatementTimeoutMs: 60_000 });
-    expect(() => loadConfig({ DB_STATEMENT_TIMEOUT_MS: '0' })).toThrow(/DB_STATEMENT_TIMEOUT_MS/);
-    expect(() => loadConfig({ WORKER_STATEMENT_TIMEOUT_MS: '999999999' })).toThrow(/WORKER_STATEMENT_TIMEOUT_MS/);
+    expect(dev({})).toMatchObject({ dbStatementTimeoutMs: 5000, workerStatementTimeoutMs: 300_000 });
+    expect(dev({ DB_STATEMENT_TIMEOUT_MS: '2000', WORKER_STATEMENT_TIMEOUT_MS: '60000' })).toMatchObject({ dbStatementTimeoutMs: 2000, workerStatementTimeoutMs: 60_000 });
+    expect(() => dev({ DB_STATEMENT_TIMEOUT_MS: '0' })).toThrow(/DB_STATEMENT_TIMEOUT_MS/);
+    expect(() => dev({ WORKER_STATEMENT_TIMEOUT_MS: '999999999' })).toThrow(/WORKER_STATEMENT_TIMEOUT_MS/);
   });
 });
