@@ -9,6 +9,7 @@ import { IndexCaseListsAndStats1795912000000 } from './1795912000000-IndexCaseLi
 import { AddDailyStatistics1795913000000 } from './1795913000000-AddDailyStatistics';
 import { AddUserMfa1795914000000 } from './1795914000000-AddUserMfa';
 import { AddPersonAccessAndMatchRequests1795920000000 } from './1795920000000-AddPersonAccessAndMatchRequests';
+import { AddAccountActivation1795921000000 } from './1795921000000-AddAccountActivation';
 import { WidenConsentForm1795922000000 } from './1795922000000-WidenConsentForm';
 import { EncryptFilesAndFreeText1795923000000 } from './1795923000000-EncryptFilesAndFreeText';
 import { CountStatisticsInLaoTime1795924000000 } from './1795924000000-CountStatisticsInLaoTime';
@@ -27,6 +28,7 @@ export const MIGRATIONS = [
   AddDailyStatistics1795913000000,
   AddUserMfa1795914000000,
   AddPersonAccessAndMatchRequests1795920000000,
+  AddAccountActivation1795921000000,
   WidenConsentForm1795922000000,
   EncryptFilesAndFreeText1795923000000,
   CountStatisticsInLaoTime1795924000000,

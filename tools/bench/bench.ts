@@ -219,6 +219,9 @@ async function main(): Promise<void> {
       NODE_ENV: 'production',
       // the synthetic accounts sign in with a password alone: the login row measures argon2 (a TOTP check adds one HMAC)
       MFA_REQUIRED: 'false',
+      // the login burst comes from one address: the per-address route limit would answer it (decision 0011)
+      AUTH_RATE_LIMIT: '100000',
+      ARGON2_MAX_QUEUE: '64',
       // one bench user runs every search: the per-user limit would measure itself
       PERSON_SEARCH_PER_MINUTE: '10000',
       PORT: String(port),

@@ -95,7 +95,8 @@ test('seed:synthetic fills a marked database; no generated name is stored in pla
   } finally {
     await c.end();
   }
-  const v = spawnSync(process.execPath, ['dist/apps/api/main.js', 'audit:verify'], { cwd: ROOT, env: { ...process.env, DATABASE_ADMIN_URL: adminUrl(DB) }, encoding: 'utf8' });
+  // every command of the API needs NODE_ENV (decision 0011); the synthetic database is a test one, under the synthetic keys
+  const v = spawnSync(process.execPath, ['dist/apps/api/main.js', 'audit:verify'], { cwd: ROOT, env: { ...process.env, ...syntheticEnv(), NODE_ENV: 'test', DATABASE_ADMIN_URL: adminUrl(DB) }, encoding: 'utf8' });
   assert.equal(v.status, 0, v.stdout + v.stderr);
   assert.match(v.stdout, /audit chain intact: 6001 rows/);
 });

@@ -38,6 +38,11 @@ export const LoggingModule = LoggerModule.forRootAsync({
     pinoHttp: {
       level: config.logLevel,
       genReqId: (req) => (req as unknown as CtmsRequest).requestId ?? 'unknown',
+      // the caller's own X-Request-Id, checked for length and characters, beside (never instead of) ours
+      customProps: (req) => {
+        const given = (req as unknown as CtmsRequest).clientRequestId;
+        return given ? { clientRequestId: given } : {};
+      },
       serializers: {
         req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),

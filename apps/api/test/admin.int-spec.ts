@@ -1,28 +1,46 @@
+import type { INestApplicationContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { auditSince, DEMO_PASSWORD, lastAuditSeq, startStack, TestStack } from './harness';
+import { activationTokenFor, auditSince, DEMO_PASSWORD, lastAuditSeq, readMails, startStack, startWorker, TestStack, withoutRequestId } from './harness';
 
 /** A password a user may choose for themselves (long, not built from the username). */
 const OWN_PASSWORD = 'Violet-harbour-lantern-93';
 
 describe('administration of users and agencies', () => {
   let s: TestStack;
+  let worker: INestApplicationContext;
   let lwuAdmin: string;
   let sysadmin: string;
-  /** every temporary password handed out by this suite: none may ever reach the audit trail */
-  const temporaryPasswords: string[] = [];
+  /** every response body of an administration route: none may ever carry a password or a token */
+  const adminAnswers: string[] = [];
+  const seenMail = new Set<string>();
 
   beforeAll(async () => {
     s = await startStack();
+    worker = await startWorker();
     lwuAdmin = (await s.login('lwu.admin')).accessToken;
     sysadmin = (await s.login('sysadmin')).accessToken;
   });
   afterAll(async () => {
+    await worker?.close();
     await s.close();
   });
 
+  /** The user opens the link from their mail and chooses their password. */
+  async function activate(email: string, password: string): Promise<void> {
+    const { token } = await activationTokenFor(s.mailDir, email, seenMail);
+    const start = await s.http().post('/api/v1/auth/activation/start').send({ token });
+    expect(start.status).toBe(200);
+    const done = await s.http().post('/api/v1/auth/activation/complete').send({ token, newPassword: password });
+    expect(done.status).toBe(204);
+  }
+
   const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
   const get = (token: string, path: string) => s.http().get(`/api/v1${path}`).set(bearer(token));
-  const post = (token: string, path: string, body: object) => s.http().post(`/api/v1${path}`).set(bearer(token)).send(body);
+  const post = async (token: string, path: string, body: object) => {
+    const r = await s.http().post(`/api/v1${path}`).set(bearer(token)).send(body);
+    if (path.startsWith('/admin')) adminAnswers.push(r.text);
+    return r;
+  };
   const patch = (token: string, path: string, body: object) => s.http().patch(`/api/v1${path}`).set(bearer(token)).send(body);
   const me = (token: string) => get(token, '/me');
 
@@ -45,74 +63,63 @@ describe('administration of users and agencies', () => {
   }
 
   describe('agency administrator creates users', () => {
-    it('creates a user in their own agency with a one-time password that only opens the profile until changed', async () => {
+    it('creates a user in their own agency: no password in the answer; a one-time link goes to the user, who chooses their own', async () => {
       let res!: Awaited<ReturnType<typeof post>>;
       const audit = await audited(async () => {
         res = await post(lwuAdmin, '/admin/users', {
           username: 'LWU.New-Worker_1',
           displayName: 'Khamla Phommachanh',
+          email: 'New.Worker@LWU.example.org',
           roles: ['CASEWORKER'],
           provinces: ['01', '05'],
           language: 'en',
         });
       });
       expect(res.status).toBe(201);
-      const temp: string = res.body.temporaryPassword;
-      temporaryPasswords.push(temp);
-      expect(typeof temp).toBe('string');
-      expect(temp.length).toBeGreaterThanOrEqual(16);
-      expect(res.body.user).toMatchObject({
+      expect(res.body).toMatchObject({
         username: 'lwu.new-worker_1',
         displayName: 'Khamla Phommachanh',
+        email: 'new.worker@lwu.example.org',
         agency: { code: 'LWU' },
         roles: ['CASEWORKER'],
         allProvinces: false,
         provinces: ['01', '05'],
         language: 'en',
-        status: 'ACTIVE',
+        status: 'INVITED',
         version: 1,
       });
-      expect(Object.keys(res.body.user).sort()).toEqual(['agency', 'allProvinces', 'displayName', 'id', 'language', 'mfaEnabled', 'provinces', 'roles', 'status', 'username', 'version']);
+      expect(Object.keys(res.body).sort()).toEqual(['agency', 'allProvinces', 'displayName', 'email', 'id', 'language', 'mfaEnabled', 'provinces', 'roles', 'status', 'username', 'version']);
 
-      // exactly one audit row, naming the fields and never the password
+      // exactly one audit row, naming the fields
       expect(audit.map((a) => [a.action, a.outcome, a.object_type, a.object_id, a.actor_username])).toEqual([
-        ['USER_CREATED', 'ALLOWED', 'user', res.body.user.id, 'lwu.admin'],
+        ['USER_CREATED', 'ALLOWED', 'user', res.body.id, 'lwu.admin'],
       ]);
-      expect(audit[0].details?.['fields']).toEqual(expect.arrayContaining(['username', 'displayName', 'roles', 'provinces']));
-      expect(JSON.stringify(audit)).not.toContain(temp);
+      expect(audit[0].details?.['fields']).toEqual(expect.arrayContaining(['username', 'displayName', 'roles', 'provinces', 'email']));
 
       const row = await userRow('lwu.new-worker_1');
-      expect(row.must_change_password).toBe(true);
       expect(row.agency_id).toBe(await agencyId('LWU'));
       const { rows } = await s.admin.query(`SELECT password_hash FROM app_user WHERE id = $1`, [row.id]);
-      expect(rows[0].password_hash).toMatch(/^\$argon2id\$/);
+      expect(rows[0].password_hash).toBeNull();
+      // no password exists, so none signs in
+      expect((await s.http().post('/api/v1/auth/login').send({ username: 'lwu.new-worker_1', password: DEMO_PASSWORD })).status).toBe(401);
 
-      // the temporary password logs in, but only the profile is open
-      const login = await s.http().post('/api/v1/auth/login').send({ username: 'lwu.new-worker_1', password: temp });
-      expect(login.status).toBe(200);
-      const token: string = login.body.accessToken;
-      expect((await me(token)).status).toBe(200);
-      expect((await get(token, '/reference/provinces')).status).toBe(403);
-      // changing it opens the rest of the role's permissions, with the same token
-      const change = await post(token, '/me/password', { currentPassword: temp, newPassword: OWN_PASSWORD });
-      expect(change.status).toBe(204);
-      expect((await get(token, '/reference/provinces')).status).toBe(200);
-      expect((await userRow('lwu.new-worker_1')).must_change_password).toBe(false);
-      // and the temporary password is gone
-      expect((await s.http().post('/api/v1/auth/login').send({ username: 'lwu.new-worker_1', password: temp })).status).toBe(401);
+      await activate('new.worker@lwu.example.org', OWN_PASSWORD);
+      expect((await userRow('lwu.new-worker_1')).status).toBe('ACTIVE');
+      const session = await s.login('lwu.new-worker_1', OWN_PASSWORD);
+      expect((await get(session.accessToken, '/reference/provinces')).status).toBe(200);
     });
 
     it('answers 409 USERNAME_TAKEN for a duplicate username, whatever its case', async () => {
-      const res = await post(lwuAdmin, '/admin/users', { username: 'ATD.Caseworker', displayName: 'Copy', roles: ['CASEWORKER'] });
+      const res = await post(lwuAdmin, '/admin/users', { username: 'ATD.Caseworker', displayName: 'Copy', email: 'copy@lwu.example.org', roles: ['CASEWORKER'] });
       expect(res.status).toBe(409);
       expect(res.body.code).toBe('USERNAME_TAKEN');
     });
 
-    it('refuses to grant AGENCY_ADMIN or SYSTEM_ADMIN, with a 403 naming the role, audited once as DENIED', async () => {
-      for (const role of ['AGENCY_ADMIN', 'SYSTEM_ADMIN']) {
+    it('refuses to grant ANALYST, AGENCY_ADMIN or SYSTEM_ADMIN, with a 403 naming the role, audited once as DENIED', async () => {
+      for (const role of ['ANALYST', 'AGENCY_ADMIN', 'SYSTEM_ADMIN']) {
         let res!: Awaited<ReturnType<typeof post>>;
         const audit = await audited(async () => {
-          res = await post(lwuAdmin, '/admin/users', { username: `lwu.escalate.${role.toLowerCase()}`, displayName: 'Escalation', roles: ['CASEWORKER', role] });
+          res = await post(lwuAdmin, '/admin/users', { username: `lwu.escalate.${role.toLowerCase()}`, displayName: 'Escalation', email: 'escalate@lwu.example.org', roles: ['CASEWORKER', role] });
         });
         expect(res.status).toBe(403);
         expect(res.body.message).toContain(role);
@@ -127,25 +134,25 @@ describe('administration of users and agencies', () => {
     });
 
     it('refuses agencyId from an agency administrator (400 naming it)', async () => {
-      const res = await post(lwuAdmin, '/admin/users', { username: 'lwu.elsewhere', displayName: 'X', roles: ['CASEWORKER'], agencyId: await agencyId('MOPS_ATD') });
+      const res = await post(lwuAdmin, '/admin/users', { username: 'lwu.elsewhere', displayName: 'X', email: 'x@lwu.example.org', roles: ['CASEWORKER'], agencyId: await agencyId('MOPS_ATD') });
       expect(res.status).toBe(400);
       expect(res.body.details.map((d: { field: string }) => d.field)).toEqual(['agencyId']);
     });
 
     it('refuses bad input with 400 naming each field: unknown fields, a password, bad username, unknown province', async () => {
-      const a = await post(lwuAdmin, '/admin/users', { username: 'lwu.x1', displayName: 'X', roles: ['CASEWORKER'], password: 'chosen-by-admin-123', isRoot: true });
+      const a = await post(lwuAdmin, '/admin/users', { username: 'lwu.x1', displayName: 'X', email: 'x1@lwu.example.org', roles: ['CASEWORKER'], password: 'chosen-by-admin-123', isRoot: true });
       expect(a.status).toBe(400);
       expect(a.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['isRoot', 'password']);
 
-      const b = await post(lwuAdmin, '/admin/users', { username: 'no spaces!', displayName: '', roles: ['KING'], provinces: ['1'], language: 'fr' });
+      const b = await post(lwuAdmin, '/admin/users', { username: 'no spaces!', displayName: '', email: 'not an address', roles: ['KING'], provinces: ['1'], language: 'fr' });
       expect(b.status).toBe(400);
-      expect(b.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['displayName', 'language', 'provinces', 'roles', 'username']);
+      expect(b.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['displayName', 'email', 'language', 'provinces', 'roles', 'username']);
 
-      const c = await post(lwuAdmin, '/admin/users', { username: 'lwu.x2', displayName: 'X', roles: ['CASEWORKER'], provinces: ['99'] });
+      const c = await post(lwuAdmin, '/admin/users', { username: 'lwu.x2', displayName: 'X', email: 'x2@lwu.example.org', roles: ['CASEWORKER'], provinces: ['99'] });
       expect(c.status).toBe(400);
       expect(c.body.details).toEqual([{ field: 'provinces', problems: [expect.stringContaining('99')] }]);
 
-      const d = await post(lwuAdmin, '/admin/users', { username: 'lwu.x3', displayName: 'X', roles: ['INVESTIGATOR'] });
+      const d = await post(lwuAdmin, '/admin/users', { username: 'lwu.x3', displayName: 'X', email: 'x3@lwu.example.org', roles: ['INVESTIGATOR'] });
       expect(d.status).toBe(400);
       expect(d.body.details[0].field).toBe('roles');
 
@@ -205,18 +212,22 @@ describe('administration of users and agencies', () => {
       const pairs: [string, (id: string) => ReturnType<typeof get>][] = [
         ['get', (id) => get(lwuAdmin, `/admin/users/${id}`)],
         ['patch', (id) => patch(lwuAdmin, `/admin/users/${id}`, { version: atd.version, displayName: 'Taken over' })],
-        ['disable', (id) => post(lwuAdmin, `/admin/users/${id}/disable`, { reason: 'not yours' })],
-        ['enable', (id) => post(lwuAdmin, `/admin/users/${id}/enable`, { reason: 'not yours' })],
-        ['reset', (id) => post(lwuAdmin, `/admin/users/${id}/reset`, { reason: 'not yours' })],
+        ['disable', (id) => s.http().post(`/api/v1/admin/users/${id}/disable`).set(bearer(lwuAdmin)).send({ reason: 'not yours' })],
+        ['enable', (id) => s.http().post(`/api/v1/admin/users/${id}/enable`).set(bearer(lwuAdmin)).send({ reason: 'not yours' })],
+        ['reset', (id) => s.http().post(`/api/v1/admin/users/${id}/reset`).set(bearer(lwuAdmin)).send({ reason: 'not yours' })],
+        ['approve', (id) => s.http().post(`/api/v1/admin/users/${id}/approve`).set(bearer(lwuAdmin)).send({ reason: 'not yours' })],
       ];
       for (const [name, call] of pairs) {
-        const requestId = `scope-check-${name}-0001`;
-        const theirs = await call(atd.id).set('X-Request-Id', requestId);
-        const nobody = await call(missing).set('X-Request-Id', requestId);
+        const before = await lastAuditSeq(s.admin);
+        const theirs = await call(atd.id);
+        const nobody = await call(missing);
         expect([name, theirs.status]).toEqual([name, 404]);
         expect(nobody.status).toBe(404);
-        expect(theirs.text).toBe(nobody.text);
-        expect(theirs.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'Not found', requestId });
+        expect(withoutRequestId(theirs.text)).toBe(withoutRequestId(nobody.text));
+        expect(theirs.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'Not found', requestId: expect.any(String) });
+        // each 404 leaves one DENIED row
+        const audit = await auditSince(s.admin, before);
+        expect([name, audit.map((a) => [a.outcome, a.reason, a.object_id])]).toEqual([name, [['DENIED', 'NOT_FOUND', atd.id], ['DENIED', 'NOT_FOUND', missing]]]);
       }
       const after = await userRow('atd.caseworker');
       expect(after).toEqual(atd);
@@ -228,7 +239,7 @@ describe('administration of users and agencies', () => {
       const audit = await audited(async () => {
         expect((await get(cw, '/admin/users')).status).toBe(403);
         expect((await get(cw, `/admin/users/${(await userRow('lwu.supervisor')).id}`)).status).toBe(404);
-        expect((await post(cw, '/admin/users', { username: 'lwu.cw.made', displayName: 'X', roles: ['CASEWORKER'] })).status).toBe(403);
+        expect((await post(cw, '/admin/users', { username: 'lwu.cw.made', displayName: 'X', email: 'cw@lwu.example.org', roles: ['CASEWORKER'] })).status).toBe(403);
         expect((await get(cw, '/admin/agencies')).status).toBe(403);
         expect((await get(lwuAdmin, '/admin/agencies')).status).toBe(403);
         expect((await post(lwuAdmin, '/admin/agencies', { code: 'NGO_SNEAKY', nameLo: 'x', nameEn: 'x', type: 'NGO', capabilities: [], serviceTypes: [], provinces: [] })).status).toBe(403);
@@ -334,36 +345,38 @@ describe('administration of users and agencies', () => {
       expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['status', 'username', 'version']);
     });
 
-    it('a reset hands out a new one-time password, ends the sessions and is audited once without the password', async () => {
-      const created = await post(lwuAdmin, '/admin/users', { username: 'lwu.reset.me', displayName: 'Reset Me', roles: ['CASEWORKER'], provinces: ['01'] });
+    it('a reset shows no password: the old one stops at once, sessions end, the user chooses a new, different one by the link; audited once', async () => {
+      const created = await post(lwuAdmin, '/admin/users', { username: 'lwu.reset.me', displayName: 'Reset Me', email: 'reset.me@lwu.example.org', roles: ['CASEWORKER'], provinces: ['01'] });
       expect(created.status).toBe(201);
-      temporaryPasswords.push(created.body.temporaryPassword);
-      const first = await s.http().post('/api/v1/auth/login').send({ username: 'lwu.reset.me', password: created.body.temporaryPassword });
-      const change = await post(first.body.accessToken, '/me/password', { currentPassword: created.body.temporaryPassword, newPassword: OWN_PASSWORD });
-      expect(change.status).toBe(204);
+      await activate('reset.me@lwu.example.org', OWN_PASSWORD);
       const session = await s.login('lwu.reset.me', OWN_PASSWORD);
       expect((await get(session.accessToken, '/reference/provinces')).status).toBe(200);
 
       let res!: Awaited<ReturnType<typeof post>>;
       const audit = await audited(async () => {
-        res = await post(lwuAdmin, `/admin/users/${created.body.user.id}/reset`, { reason: 'forgot password' });
+        res = await post(lwuAdmin, `/admin/users/${created.body.id}/reset`, { reason: 'forgot password' });
       });
       expect(res.status).toBe(200);
-      const temp: string = res.body.temporaryPassword;
-      temporaryPasswords.push(temp);
-      expect(temp.length).toBeGreaterThanOrEqual(16);
-      expect(temp).not.toBe(created.body.temporaryPassword);
-      expect(res.body.user.username).toBe('lwu.reset.me');
-      expect(audit.map((a) => [a.action, a.outcome, a.object_id, a.reason])).toEqual([['USER_PASSWORD_RESET', 'ALLOWED', created.body.user.id, 'forgot password']]);
-      expect(JSON.stringify(audit)).not.toContain(temp);
+      expect(res.body).toMatchObject({ username: 'lwu.reset.me', status: 'ACTIVE' });
+      expect(Object.keys(res.body)).not.toContain('temporaryPassword');
+      expect(audit.map((a) => [a.action, a.outcome, a.object_id, a.reason])).toEqual([['USER_PASSWORD_RESET', 'ALLOWED', created.body.id, 'forgot password']]);
 
       expect((await me(session.accessToken)).status).toBe(401);
       expect((await s.http().post('/api/v1/auth/refresh').send({ refreshToken: session.refreshToken })).status).toBe(401);
       expect((await s.http().post('/api/v1/auth/login').send({ username: 'lwu.reset.me', password: OWN_PASSWORD })).status).toBe(401);
-      const next = await s.http().post('/api/v1/auth/login').send({ username: 'lwu.reset.me', password: temp });
-      expect(next.status).toBe(200);
-      expect((await me(next.body.accessToken)).status).toBe(200);
-      expect((await get(next.body.accessToken, '/reference/provinces')).status).toBe(403);
+
+      // the link: the old password is refused as the new one; another works once
+      const { token } = await activationTokenFor(s.mailDir, 'reset.me@lwu.example.org', seenMail);
+      const start = await s.http().post('/api/v1/auth/activation/start').send({ token });
+      expect(start.body).toMatchObject({ username: 'lwu.reset.me', purpose: 'RESET', mfa: 'NONE', mfaSetup: null });
+      const same = await s.http().post('/api/v1/auth/activation/complete').send({ token, newPassword: OWN_PASSWORD });
+      expect(same.status).toBe(400);
+      expect(same.body.details).toEqual([{ field: 'newPassword', problems: ['REUSED'] }]);
+      const next = 'Another-harbour-lantern-77';
+      expect((await s.http().post('/api/v1/auth/activation/complete').send({ token, newPassword: next })).status).toBe(204);
+      expect((await s.http().post('/api/v1/auth/activation/complete').send({ token, newPassword: 'Third-harbour-lantern-55' })).status).toBe(400);
+      const back = await s.login('lwu.reset.me', next);
+      expect((await get(back.accessToken, '/reference/provinces')).status).toBe(200);
     });
   });
 
@@ -415,14 +428,17 @@ describe('administration of users and agencies', () => {
       expect(renameCode.body.details.map((d: { field: string }) => d.field)).toEqual(['code']);
       expect((await patch(sysadmin, `/admin/agencies/${randomUUID()}`, { version: 1, nameEn: 'x' })).status).toBe(404);
 
-      // a user of the new agency, made its agency administrator by the system administrator
-      const admin = await post(sysadmin, '/admin/users', { username: 'hagar.admin', displayName: 'Hagar Admin', roles: ['AGENCY_ADMIN'], agencyId: created.body.id });
+      // a case worker of the new agency cannot be made before the agency has its own administrator
+      const early = await post(sysadmin, '/admin/users', { username: 'hagar.worker', displayName: 'Hagar Worker', email: 'worker@hagar.example.org', roles: ['CASEWORKER'], agencyId: created.body.id });
+      expect([early.status, early.body.message]).toEqual([403, expect.stringContaining('no administrator')]);
+      // its first administrator, made by the system administrator (nobody there to approve yet)
+      const admin = await post(sysadmin, '/admin/users', { username: 'hagar.admin', displayName: 'Hagar Admin', email: 'admin@hagar.example.org', roles: ['AGENCY_ADMIN'], agencyId: created.body.id });
       expect(admin.status).toBe(201);
-      expect(admin.body.user.agency.code).toBe('NGO_HAGAR');
-      temporaryPasswords.push(admin.body.temporaryPassword);
+      expect(admin.body).toMatchObject({ agency: { code: 'NGO_HAGAR' }, status: 'INVITED' });
+      await activate('admin@hagar.example.org', OWN_PASSWORD);
 
       // deactivating the agency refuses its users from their next request
-      const hagarLogin = await s.http().post('/api/v1/auth/login').send({ username: 'hagar.admin', password: admin.body.temporaryPassword });
+      const hagarLogin = await s.http().post('/api/v1/auth/login').send({ username: 'hagar.admin', password: OWN_PASSWORD });
       expect((await me(hagarLogin.body.accessToken)).status).toBe(200);
       const off = await patch(sysadmin, `/admin/agencies/${created.body.id}`, { version: 2, active: false });
       expect(off.status).toBe(200);
@@ -431,22 +447,22 @@ describe('administration of users and agencies', () => {
     });
 
     it('requires agencyId, keeps SYSTEM_ADMIN inside its own agency and admin roles apart from case work', async () => {
-      const missing = await post(sysadmin, '/admin/users', { username: 'iom.nobody', displayName: 'X', roles: ['ANALYST'] });
+      const missing = await post(sysadmin, '/admin/users', { username: 'iom.nobody', displayName: 'X', email: 'x@iom.example.org', roles: ['ANALYST'] });
       expect(missing.status).toBe(400);
       expect(missing.body.details.map((d: { field: string }) => d.field)).toEqual(['agencyId']);
 
-      const outside = await post(sysadmin, '/admin/users', { username: 'lwu.sys', displayName: 'X', roles: ['SYSTEM_ADMIN'], agencyId: await agencyId('LWU') });
+      const outside = await post(sysadmin, '/admin/users', { username: 'lwu.sys', displayName: 'X', email: 'x@lwu.example.org', roles: ['SYSTEM_ADMIN'], agencyId: await agencyId('LWU') });
       expect(outside.status).toBe(400);
       expect(outside.body.details[0].field).toBe('roles');
       expect(outside.body.details[0].problems.join(' ')).toContain('SYSTEM_ADMIN');
 
-      const mixed = await post(sysadmin, '/admin/users', { username: 'lwu.mixed', displayName: 'X', roles: ['AGENCY_ADMIN', 'CASEWORKER'], agencyId: await agencyId('LWU') });
+      const mixed = await post(sysadmin, '/admin/users', { username: 'lwu.mixed', displayName: 'X', email: 'x@lwu.example.org', roles: ['AGENCY_ADMIN', 'CASEWORKER'], agencyId: await agencyId('LWU') });
       expect(mixed.status).toBe(400);
       expect(mixed.body.details[0].field).toBe('roles');
 
-      const inside = await post(sysadmin, '/admin/users', { username: 'iom.sysadmin2', displayName: 'Second Sysadmin', roles: ['SYSTEM_ADMIN'], agencyId: await agencyId('IOM') });
+      const inside = await post(sysadmin, '/admin/users', { username: 'iom.sysadmin2', displayName: 'Second Sysadmin', email: 'sys2@iom.example.org', roles: ['SYSTEM_ADMIN'], agencyId: await agencyId('IOM') });
       expect(inside.status).toBe(201);
-      temporaryPasswords.push(inside.body.temporaryPassword);
+      expect(inside.body.status).toBe('INVITED');
 
       const self = await userRow('sysadmin');
       const selfDisable = await post(sysadmin, `/admin/users/${self.id}/disable`, { reason: 'oops' });
@@ -455,10 +471,37 @@ describe('administration of users and agencies', () => {
     });
   });
 
-  it('never writes a temporary password anywhere in the audit trail', async () => {
-    expect(temporaryPasswords.length).toBeGreaterThanOrEqual(4);
-    for (const temp of temporaryPasswords) {
-      const { rows } = await s.admin.query(`SELECT count(*)::int AS n FROM audit_event e WHERE strpos(e::text, $1) > 0`, [temp]);
+  it('a system administrator\'s user in an agency waits for that agency\'s administrator; only the approval sends the link', async () => {
+      const mailsBefore = readMails(s.mailDir).length;
+      const made = await post(sysadmin, '/admin/users', { username: 'lwu.from.sysadmin', displayName: 'From Sysadmin', email: 'from.sysadmin@lwu.example.org', roles: ['SUPERVISOR'], allProvinces: true, agencyId: await agencyId('LWU') });
+      expect(made.status).toBe(201);
+      expect(made.body.status).toBe('PENDING_APPROVAL');
+      // the system administrator cannot approve it
+      const self = await post(sysadmin, `/admin/users/${made.body.id}/approve`, { reason: 'approving my own' });
+      expect(self.status).toBe(403);
+      await new Promise((r) => setTimeout(r, 500));
+      expect(readMails(s.mailDir).filter((m) => m.to === 'from.sysadmin@lwu.example.org')).toHaveLength(0);
+      let res!: Awaited<ReturnType<typeof post>>;
+      const audit = await audited(async () => {
+        res = await post(lwuAdmin, `/admin/users/${made.body.id}/approve`, { reason: 'known colleague' });
+      });
+      expect(res.status).toBe(200);
+      expect(res.body.status).toBe('INVITED');
+      expect(audit.map((a) => [a.action, a.outcome, a.reason])).toEqual([['USER_APPROVED', 'ALLOWED', 'known colleague']]);
+      await activate('from.sysadmin@lwu.example.org', OWN_PASSWORD);
+      expect(readMails(s.mailDir).length).toBeGreaterThan(mailsBefore);
+      expect((await post(lwuAdmin, `/admin/users/${made.body.id}/approve`, { reason: 'again' })).status).toBe(409);
+  });
+
+  it('no answer of an administration route ever carried a password or an activation token', async () => {
+    expect(adminAnswers.length).toBeGreaterThan(10);
+    const secrets = [OWN_PASSWORD, DEMO_PASSWORD, ...readMails(s.mailDir).map((m) => /#token=([A-Za-z0-9_-]{43})/.exec(m.text)?.[1]).filter((t): t is string => !!t)];
+    for (const text of adminAnswers) {
+      expect(text).not.toMatch(/temporaryPassword|"password":/i);
+      for (const secret of secrets) expect(text).not.toContain(secret);
+    }
+    for (const secret of secrets) {
+      const { rows } = await s.admin.query(`SELECT count(*)::int AS n FROM audit_event e WHERE strpos(e::text, $1) > 0`, [secret]);
       expect(rows[0].n).toBe(0);
     }
   });

@@ -7,7 +7,7 @@ import { exifGpsSegment, GPS_CANARY_MAKE, tinyJpeg, tinyPdf, tinyPng, pngMetadat
 import { open } from 'node:fs/promises';
 import { attachmentFile } from '../src/attachments/attachment-storage';
 import { FileCipher } from '../src/platform/crypto/file-cipher';
-import { auditSince, lastAuditSeq, startStack, TestStack } from './harness';
+import { auditSince, lastAuditSeq, startStack, TestStack, withoutRequestId } from './harness';
 
 /**
  * Attachments on real PostgreSQL and a real directory: what is stored is what the content says it
@@ -278,13 +278,13 @@ describe('attachments', () => {
     const missingList = await get('atd.caseworker', `/cases/${randomUUID()}/attachments`, 'fixed-request-id-77');
     const missingContent = await get('atd.caseworker', `/attachments/${randomUUID()}/content`, 'fixed-request-id-77');
     expect(missingList.status).toBe(404);
-    expect(missingContent.text).toBe(missingList.text);
+    expect(withoutRequestId(missingContent.text)).toBe(withoutRequestId(missingList.text));
     const seq = await lastAuditSeq(s.admin);
     for (const u of ['lwu.caseworker', 'ngo.caseworker', 'ospp.prosecutor']) {
       const list = await get(u, `/cases/${caseId}/attachments`, 'fixed-request-id-77');
-      expect({ u, status: list.status, body: list.text }).toEqual({ u, status: 404, body: missingList.text });
+      expect({ u, status: list.status, body: withoutRequestId(list.text) }).toEqual({ u, status: 404, body: withoutRequestId(missingList.text) });
       const content = await get(u, `/attachments/${pdfId}/content`, 'fixed-request-id-77');
-      expect({ u, status: content.status, body: content.text }).toEqual({ u, status: 404, body: missingList.text });
+      expect({ u, status: content.status, body: withoutRequestId(content.text) }).toEqual({ u, status: 404, body: withoutRequestId(missingList.text) });
     }
     const before = await counts();
     for (const u of ['lwu.caseworker', 'ngo.caseworker']) {

@@ -31,6 +31,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'ctms-bench-export-'));
   Object.assign(process.env, {
     NODE_ENV: 'test',
+    DEMO_PASSWORD: 'demo-password-2026',
     LOG_LEVEL: 'silent',
     DATABASE_URL: `postgres://ctms_app@${host}/${db}`,
     DATABASE_ADMIN_URL: admin,

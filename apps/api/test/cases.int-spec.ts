@@ -5,7 +5,7 @@ import { seedAgencyByCode, type Role } from '@ctms/domain';
 import { CaseOpener, type OpenCaseInput } from '../src/cases/case-opener';
 import type { Actor, RequestContext } from '../src/platform/http/request-context';
 import { appUrl } from './db';
-import { auditSince, lastAuditSeq, startStack, TestStack } from './harness';
+import { auditSince, lastAuditSeq, startStack, TestStack, withoutRequestId } from './harness';
 
 const CANARY = 'Canary-narrative-Xq7Zp-Somphone-ran-away-from-the-factory';
 const CANARY_NOTE = 'Canary-note-Mw3Kd-safe-house-near-the-market';
@@ -216,13 +216,13 @@ describe('cases: opening, need-to-know, workflow, notes, timeline, access log, c
         const theirs = await get(user, `/cases/${caseId}`, rid);
         const missing = await get(user, `/cases/${randomUUID()}`, rid);
         expect(theirs.status).toBe(404);
-        expect(theirs.text).toBe(missing.text);
+        expect(withoutRequestId(theirs.text)).toBe(withoutRequestId(missing.text));
         expect(theirs.headers['content-type']).toBe(missing.headers['content-type']);
         for (const sub of ['timeline', 'notes']) {
           const a = await get(user, `/cases/${caseId}/${sub}`, rid);
           const b = await get(user, `/cases/${randomUUID()}/${sub}`, rid);
           expect(a.status).toBe(404);
-          expect(a.text).toBe(b.text);
+          expect(withoutRequestId(a.text)).toBe(withoutRequestId(b.text));
         }
       },
     );
@@ -570,7 +570,7 @@ describe('cases: opening, need-to-know, workflow, notes, timeline, access log, c
       const lwu = await s.http().post(`/api/v1/cases/${caseId}/identification`).set(bearer('lwu.supervisor')).set('X-Request-Id', rid).send(body);
       const missing = await s.http().post(`/api/v1/cases/${randomUUID()}/identification`).set(bearer('lwu.supervisor')).set('X-Request-Id', rid).send(body);
       expect(lwu.status).toBe(404);
-      expect(lwu.text).toBe(missing.text);
+      expect(withoutRequestId(lwu.text)).toBe(withoutRequestId(missing.text));
       expect((await post('atd.caseworker', `/cases/${caseId}/identification`, body)).status).toBe(404);
       const { rows } = await s.admin.query(`SELECT count(*)::int AS n FROM case_identification WHERE case_id = $1`, [caseId]);
       expect(rows[0].n).toBe(2);

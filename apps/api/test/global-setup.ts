@@ -27,7 +27,8 @@ export default async function globalSetup(): Promise<void> {
   });
   await dropDatabase(TEMPLATE_DB);
   await ensureDatabase(adminUrl(TEMPLATE_DB));
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: appUrl(TEMPLATE_DB), DATABASE_ADMIN_URL: adminUrl(TEMPLATE_DB) });
+  // test has no demo password of its own (decision 0011): the fixtures bring the one they sign in with
+  const config = loadConfig({ NODE_ENV: 'test', DEMO_PASSWORD: 'demo-password-2026', DATABASE_URL: appUrl(TEMPLATE_DB), DATABASE_ADMIN_URL: adminUrl(TEMPLATE_DB) });
   await migrate(adminUrl(TEMPLATE_DB), { cipher: createFieldCipher(process.env, config.env) });
   await seed(config, { demoUsers: true });
 }

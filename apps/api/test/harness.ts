@@ -1,6 +1,10 @@
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import IORedis from 'ioredis';
 import { Client } from 'pg';
 import request from 'supertest';
@@ -19,6 +23,8 @@ export interface TestStack {
   /** a superuser connection to this suite's database, for assertions the app cannot make */
   admin: Client;
   dbName: string;
+  /** where this suite's e-mails land as .eml files (MAIL_DIR) */
+  mailDir: string;
   login(username: string, password?: string): Promise<{ accessToken: string; refreshToken: string; userId: string }>;
   close(): Promise<void>;
 }
@@ -30,9 +36,14 @@ export interface TestStack {
 export async function startStack(overrides: Record<string, string> = {}): Promise<TestStack> {
   const dbName = `ctms_t_${RUN_ID}_${randomUUID().slice(0, 8)}`;
   await cloneTemplate(dbName);
+  const mailDir = mkdtempSync(join(tmpdir(), `ctms-mail-${dbName}-`));
   Object.assign(process.env, {
     NODE_ENV: 'test',
     LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
+    MAIL_DIR: mailDir,
+    OUTBOX_POLL_MS: '100',
+    // the suites sign in many times from one address: the per-address route limit is the attack suite's to test
+    AUTH_RATE_LIMIT: '100000',
     DATABASE_URL: appUrl(dbName),
     DATABASE_ADMIN_URL: adminUrl(dbName),
     REDIS_URL: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
@@ -52,6 +63,7 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
     http,
     admin,
     dbName,
+    mailDir,
     async login(username, password = DEMO_PASSWORD) {
       const res = await http().post('/api/v1/auth/login').send({ username, password });
       if (res.status !== 200) throw new Error(`login ${username} answered ${res.status}`);
@@ -64,6 +76,55 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
       await deleteQueueKeys(process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379', `test-${dbName}:`);
     },
   };
+}
+
+/** The worker (outbox relay, notifications, activation e-mails) in-process, on the suite's database and queue prefix. */
+export async function startWorker(): Promise<INestApplicationContext> {
+  const { WorkerModule } = await import('../src/worker.module');
+  return NestFactory.createApplicationContext(WorkerModule, { logger: false });
+}
+
+export interface TestMail {
+  file: string;
+  to: string;
+  text: string;
+}
+
+/** The .eml files in `dir`, their recipient and their text (nodemailer's base64 body decoded). */
+export function readMails(dir: string): TestMail[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.eml'))
+    .sort()
+    .map((file) => {
+      const raw = readFileSync(join(dir, file), 'utf8');
+      const split = raw.indexOf('\n\n');
+      const head = raw.slice(0, split).replace(/\n[ \t]+/g, ' ');
+      const body = raw.slice(split + 2);
+      const to = /^To:\s*(.*)$/im.exec(head)?.[1]?.trim() ?? '';
+      const b64 = /^Content-Transfer-Encoding:\s*base64/im.test(head);
+      return { file, to, text: b64 ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8') : body };
+    });
+}
+
+/** Waits for the next activation e-mail to `to` (one not in `seen`) and answers the token from its link. */
+export async function activationTokenFor(dir: string, to: string, seen: Set<string> = new Set(), timeoutMs = 30_000): Promise<{ token: string; mail: TestMail }> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const mail = readMails(dir).find((m) => m.to === to && !seen.has(m.file) && /\/activate#token=/.test(m.text));
+    if (mail) {
+      seen.add(mail.file);
+      const token = /\/activate#token=([A-Za-z0-9_-]{43})/.exec(mail.text)?.[1];
+      if (!token) throw new Error('activation e-mail without a token');
+      return { token, mail };
+    }
+    if (Date.now() > until) throw new Error(`no activation e-mail to ${to}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Strips the (per-request, server-made) request id from an error body, to compare two answers byte for byte otherwise. */
+export function withoutRequestId(text: string): string {
+  return text.replace(/"requestId":"[^"]*"/g, '"requestId":"-"');
 }
 
 /**

@@ -1,7 +1,8 @@
+import type { INestApplicationContext } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { mfaCodeAt, mfaTokenKey } from '../src/auth/mfa';
 import { DEV_JWT_SECRET } from '../src/platform/config/config';
-import { auditSince, DEMO_PASSWORD, lastAuditSeq, startStack, TestStack } from './harness';
+import { activationTokenFor, auditSince, DEMO_PASSWORD, lastAuditSeq, startStack, startWorker, TestStack } from './harness';
 
 /**
  * MFA (TOTP): enrolment asks the password again and confirms a code; a login with MFA answers a
@@ -13,10 +14,13 @@ const NEXT_STEP_MS = 30_000;
 
 describe('MFA (TOTP)', () => {
   let s: TestStack;
+  let worker: INestApplicationContext;
   beforeAll(async () => {
     s = await startStack({ MFA_REQUIRED: 'false' });
+    worker = await startWorker();
   });
   afterAll(async () => {
+    await worker?.close();
     await s.close();
   });
 
@@ -78,19 +82,19 @@ describe('MFA (TOTP)', () => {
   });
 
   it('asks for a code after the right password; the challenge is no access token; a wrong code is a failed login', async () => {
+    const ok_id = (await s.admin.query(`SELECT id FROM app_user WHERE username = 'lwu.caseworker'`)).rows[0].id;
     const seq = await lastAuditSeq(s.admin);
     const first = await login('lwu.caseworker');
     expect(first.status).toBe(200);
     expect(first.body).toEqual({ mfaRequired: true, mfaToken: expect.any(String) });
     expect((await s.http().get('/api/v1/me').set(bearer(first.body.mfaToken))).status).toBe(401);
 
-    const failuresBefore = (await s.admin.query(`SELECT count(*)::int AS n FROM login_failure WHERE username = 'lwu.caseworker'`)).rows[0].n;
+    const failures = async () => (await s.admin.query(`SELECT coalesce(sum(failures), 0)::int AS n FROM login_failure WHERE user_id = $1 AND action = 'LOGIN_FAILED'`, [ok_id])).rows[0].n;
+    const failuresBefore = await failures();
     const wrong = await withCode(first.body.mfaToken, mfaCodeAt(secret, Date.now() + 5 * NEXT_STEP_MS));
     expect(wrong.status).toBe(401);
     expect(wrong.body.message).toBe('Invalid or expired code');
-    const failuresAfter = (await s.admin.query(`SELECT count(*)::int AS n FROM login_failure WHERE username = 'lwu.caseworker'`)).rows[0].n;
-    expect(failuresAfter).toBe(failuresBefore + 1);
-    await s.admin.query(`DELETE FROM login_failure WHERE username = 'lwu.caseworker'`);
+    expect(await failures()).toBe(failuresBefore + 1);
 
     await forgetLastStep('lwu.caseworker');
     const ok = await withCode(first.body.mfaToken, mfaCodeAt(secret, Date.now()));
@@ -114,12 +118,11 @@ describe('MFA (TOTP)', () => {
     expect((await withCode(a.body.mfaToken, code)).status).toBe(200);
     const b = await login('lwu.caseworker');
     expect((await withCode(b.body.mfaToken, code)).status).toBe(401);
-    await s.admin.query(`DELETE FROM login_failure WHERE username = 'lwu.caseworker'`);
   });
 
   it('refuses a forged, expired or access-key-signed challenge', async () => {
     const { rows } = await s.admin.query(`SELECT id, auth_version FROM app_user WHERE username = 'lwu.caseworker'`);
-    const claims = { typ: 'mfa', sub: rows[0].id, av: rows[0].auth_version };
+    const claims = { typ: 'mfa', sub: rows[0].id, av: rows[0].auth_version, iss: 'ctms', aud: 'ctms-api' };
     const jwt = new JwtService();
     const code = mfaCodeAt(secret, Date.now());
     const expired = await jwt.signAsync({ ...claims, exp: Math.floor(Date.now() / 1000) - 5 }, { secret: mfaTokenKey(DEV_JWT_SECRET) });
@@ -133,13 +136,23 @@ describe('MFA (TOTP)', () => {
     }
   });
 
-  it('keeps MFA through a password reset; an administrator can reset MFA, which ends the sessions', async () => {
+  it('keeps MFA through a password reset (the link asks for a current code: a reset never bypasses MFA); an administrator can reset MFA, which ends the sessions', async () => {
     const admin = await s.login('lwu.admin');
-    const { rows } = await s.admin.query(`SELECT id FROM app_user WHERE username = 'lwu.caseworker'`);
+    const { rows } = await s.admin.query(`SELECT id, email FROM app_user WHERE username = 'lwu.caseworker'`);
     const id = rows[0].id;
     const reset = await s.http().post(`/api/v1/admin/users/${id}/reset`).set(bearer(admin.accessToken)).send({ reason: 'forgot the password' });
     expect(reset.status).toBe(200);
-    const temporary = await login('lwu.caseworker', reset.body.temporaryPassword);
+    const { token } = await activationTokenFor(s.mailDir, rows[0].email);
+    const start = await s.http().post('/api/v1/auth/activation/start').send({ token });
+    expect(start.body).toMatchObject({ purpose: 'RESET', mfa: 'VERIFY', mfaSetup: null });
+    const newPassword = 'Lotus-river-morning-2026';
+    const noCode = await s.http().post('/api/v1/auth/activation/complete').send({ token, newPassword });
+    expect(noCode.body.details).toEqual([{ field: 'code', problems: ['is required'] }]);
+    const wrongCode = await s.http().post('/api/v1/auth/activation/complete').send({ token, newPassword, code: mfaCodeAt(secret, Date.now() + 5 * NEXT_STEP_MS) });
+    expect(wrongCode.body.details).toEqual([{ field: 'code', problems: ['is not the current code'] }]);
+    await forgetLastStep('lwu.caseworker');
+    expect((await s.http().post('/api/v1/auth/activation/complete').send({ token, newPassword, code: mfaCodeAt(secret, Date.now()) })).status).toBe(204);
+    const temporary = await login('lwu.caseworker', newPassword);
     expect(temporary.body).toEqual({ mfaRequired: true, mfaToken: expect.any(String) });
 
     await forgetLastStep('lwu.caseworker');
@@ -156,7 +169,7 @@ describe('MFA (TOTP)', () => {
     const cols = await s.admin.query(`SELECT mfa_secret_enc, mfa_pending_secret_enc, mfa_enabled_at, mfa_last_step FROM app_user WHERE id = $1`, [id]);
     expect(cols.rows[0]).toEqual({ mfa_secret_enc: null, mfa_pending_secret_enc: null, mfa_enabled_at: null, mfa_last_step: null });
 
-    const plain = await login('lwu.caseworker', reset.body.temporaryPassword);
+    const plain = await login('lwu.caseworker', newPassword);
     expect(plain.body.accessToken).toEqual(expect.any(String));
 
     const self = await s.http().post(`/api/v1/admin/users/${admin.userId}/reset-mfa`).set(bearer(admin.accessToken)).send({ reason: 'mine' });
@@ -168,12 +181,36 @@ describe('MFA (TOTP)', () => {
 
 describe('MFA required (MFA_REQUIRED=true)', () => {
   let s: TestStack;
+  let worker: INestApplicationContext;
   beforeAll(async () => {
     s = await startStack({ MFA_REQUIRED: 'true' });
+    worker = await startWorker();
   });
   afterAll(async () => {
+    await worker?.close();
     await s.close();
     process.env['MFA_REQUIRED'] = 'false';
+  });
+
+  it('a new account enrols MFA on its activation page: its first session is complete, not held to the profile', async () => {
+    const admin = await s.login('lwu.admin');
+    // the administrator's own account is held to the profile until its MFA is set up: set it up first
+    const auth = { Authorization: `Bearer ${admin.accessToken}` };
+    const setup = await s.http().post('/api/v1/me/mfa/setup').set(auth).send({ currentPassword: DEMO_PASSWORD });
+    expect((await s.http().post('/api/v1/me/mfa/enable').set(auth).send({ code: mfaCodeAt(setup.body.secret, Date.now()) })).status).toBe(204);
+    const made = await s.http().post('/api/v1/admin/users').set(auth).send({ username: 'lwu.enrol', displayName: 'Enrol Me', email: 'enrol@lwu.example.org', roles: ['CASEWORKER'], provinces: ['01'] });
+    expect(made.status).toBe(201);
+    const { token } = await activationTokenFor(s.mailDir, 'enrol@lwu.example.org');
+    const start = await s.http().post('/api/v1/auth/activation/start').send({ token });
+    expect(start.body).toMatchObject({ username: 'lwu.enrol', purpose: 'INVITE', mfa: 'ENROL', mfaSetup: { secret: expect.stringMatching(/^[A-Z2-7]{32}$/) } });
+    const password = 'Mekong-evening-lantern-11';
+    expect((await s.http().post('/api/v1/auth/activation/complete').send({ token, newPassword: password, code: mfaCodeAt(start.body.mfaSetup.secret, Date.now()) })).status).toBe(204);
+    const first = await s.http().post('/api/v1/auth/login').send({ username: 'lwu.enrol', password });
+    expect(first.body.mfaRequired).toBe(true);
+    await s.admin.query(`UPDATE app_user SET mfa_last_step = NULL WHERE username = 'lwu.enrol'`);
+    const session = await s.http().post('/api/v1/auth/mfa').send({ mfaToken: first.body.mfaToken, code: mfaCodeAt(start.body.mfaSetup.secret, Date.now()) });
+    expect(session.status).toBe(200);
+    expect(session.body.user).toMatchObject({ mfaEnabled: true, mfaSetupRequired: false, mustChangePassword: false });
   });
 
   it('holds an account without MFA to the profile until it is set up, then opens everything at once', async () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DATA_CATEGORIES, INTERVIEW_CONSENT_QUESTIONS, URGENCY_SLA_HOURS, type DataCategory } from '@ctms/domain';
-import { auditSince, lastAuditSeq, startStack, TestStack } from './harness';
+import { auditSince, lastAuditSeq, startStack, TestStack, withoutRequestId } from './harness';
 
 /**
  * Issue 4, referrals: ATD screens a person and opens a case through the screening API, records
@@ -372,10 +372,10 @@ describe('referrals (issue 4)', () => {
     const missingRef = await get('atd.caseworker', `/referrals/${randomUUID()}`, rid);
     for (const u of ['ngo.caseworker', 'ospp.prosecutor', 'atd.bokeo']) {
       const c = await get(u, `/cases/${caseId}`, rid);
-      expect({ u, status: c.status, body: c.text }).toEqual({ u, status: 404, body: missingCase.text });
+      expect({ u, status: c.status, body: withoutRequestId(c.text) }).toEqual({ u, status: 404, body: withoutRequestId(missingCase.text) });
       for (const id of [lwuRef.id, molswRef.id]) {
         const r = await get(u, `/referrals/${id}`, rid);
-        expect({ u, status: r.status, body: r.text }).toEqual({ u, status: 404, body: missingRef.text });
+        expect({ u, status: r.status, body: withoutRequestId(r.text) }).toEqual({ u, status: 404, body: withoutRequestId(missingRef.text) });
       }
       expect((await get(u, `/persons/${personId}`)).status).toBe(404);
     }

@@ -211,6 +211,8 @@ export async function buildWorld(s: TestStack): Promise<World> {
     await post('sysadmin', '/admin/users', {
       username: 'fuzz.target',
       displayName: 'Fuzz Target',
+      // accounts are activated by their user through a link to their own address (decision 0010)
+      email: 'fuzz.target@demo.invalid',
       roles: ['CASEWORKER'],
       provinces: ['01'],
       agencyId: agency('LWU'),
@@ -242,7 +244,8 @@ export async function buildWorld(s: TestStack): Promise<World> {
     consentId: consent.id,
     referralId: referral.id,
     handoffId: handoff.id,
-    targetUserId: (user['user'] as { id: string }).id,
+    // the answer is the user itself: no password travels with it
+    targetUserId: user.id,
     targetAgencyId: newAgency.id,
     token,
     agency,

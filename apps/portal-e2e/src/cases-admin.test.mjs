@@ -2,7 +2,10 @@
 // the test opens one through the API (a screening by atd.caseworker, approved by atd.supervisor,
 // assigned to atd.caseworker), then works on it in the browser: the masked list, the case page with
 // the identity shown on request, a note, a consent; the supervisor's access log; and lwu.admin
-// creating a user (temporary password shown once) and disabling it. axe-core on every page.
+// creating a user with an e-mail (no password shown to anyone): the worker mails the one-time link,
+// the test reads it from the stack's MAIL_DIR and the user activates the account there (Lao, on a
+// phone), a reset sends another (English, desktop), then the account is disabled. axe-core on
+// every page.
 // Needs `nx build api portal` first:
 //   node --test --test-concurrency=1 apps/portal-e2e/src/cases-admin.test.mjs
 import { after, before, test } from 'node:test';
@@ -10,7 +13,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { api as apiAt, apiLogin as apiLoginAt, artifacts, assertAccessible, CHROMIUM_ARGS, LAO, login, newPage as openPage, screenAndApprove } from './helpers.mjs';
+import { activationLink, api as apiAt, apiLogin as apiLoginAt, artifacts, assertAccessible, CHROMIUM_ARGS, LAO, login, newPage as openPage, screenAndApprove } from './helpers.mjs';
 import { startStack } from './stack.mjs';
 
 
@@ -41,7 +44,7 @@ async function openCase() {
 
 before(async () => {
   mkdirSync(artifacts, { recursive: true });
-  stack = await startStack();
+  stack = await startStack({ worker: true });
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const c = await openCase();
   caseId = c.id;
@@ -183,8 +186,41 @@ test('supervisor: the access log lists the caseworker (English)', async () => {
   }
 });
 
-test('agency administrator: creates a user, sees the temporary password once; the user must choose their own first; disables the user (Lao)', async () => {
+/** What the API answers to a sign-in with this password (the status only). */
+async function loginStatus(username, password) {
+  const res = await fetch(`${stack.baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  await res.arrayBuffer();
+  return res.status;
+}
+
+async function storageText(page) {
+  return page.evaluate(() => JSON.stringify({ ...sessionStorage }) + JSON.stringify({ ...localStorage }));
+}
+
+test('agency administrator: creates a user with an e-mail, never sees a password; the user activates the account from the link (Lao, phone); a reset sends a new link (English); disabling refuses both passwords', async () => {
   const { context, page, errors } = await newPage();
+  const USER = 'e2e.worker';
+  const EMAIL = 'e2e.worker@demo.invalid';
+  const first = 'ນ້ຳຂອງໄຫຼຜ່ານວຽງຈັນ ທຸກມື້';
+  const second = 'the ferry crosses at dawn with rice and ducks';
+  /** the activation e-mails already read */
+  const seen = new Set();
+  /**
+   * What the API answered to the administrator's create and reset, taken on its way to the page
+   * (route.fetch): a response listener can find the body already gone on a busy machine.
+   */
+  const answers = [];
+  await context.route(/\/api\/v1\/admin\/users(\/[^/]+\/reset)?$/, async (route) => {
+    const response = await route.fetch();
+    if (route.request().method() === 'POST') answers.push({ url: route.request().url(), status: response.status(), body: await response.json().catch(() => null) });
+    await route.fulfill({ response });
+  });
+  /** string fields named like a password in an answer (there must be none) */
+  const passwordsIn = (body) => Object.entries(body ?? {}).filter(([k, v]) => /password/i.test(k) && typeof v === 'string');
   try {
     await signIn(page, 'lwu.admin');
     assert.equal(await page.getByTestId('nav-cases').count(), 0, 'administrators have no case pages');
@@ -199,57 +235,144 @@ test('agency administrator: creates a user, sees the temporary password once; th
     // an agency administrator is never offered the administrator roles
     assert.equal(await page.getByTestId('user-role-AGENCY_ADMIN').count(), 0);
     assert.equal(await page.getByTestId('user-role-SYSTEM_ADMIN').count(), 0);
-    await page.getByTestId('user-username').fill('e2e.worker');
+    await page.getByTestId('user-username').fill(USER);
     await page.getByTestId('user-display-name').fill('ນາງ ທົດລອງ');
+    await page.getByTestId('user-email').fill(EMAIL);
     await page.getByTestId('user-role-CASEWORKER').locator('input').check();
     await pickOption(page, 'user-provinces', 0, { multiple: true });
-    const created = page.waitForResponse((r) => r.url().endsWith('/api/v1/admin/users') && r.request().method() === 'POST');
     await page.getByTestId('user-submit').click();
-    assert.equal((await created).status(), 201);
-    const pw = (await page.getByTestId('temp-password').innerText()).trim();
-    assert.ok(pw.length >= 12, 'a temporary password is shown');
-    await shoot(page, 'users-temp-password-lo.png');
-    await assertAccessible(page, 'users with one-time password (lo)');
-    await page.getByTestId('temp-password-done').click();
-    // the portal renders on its next change-detection pass, not inside the click: wait for the panel to go
-    await page.getByTestId('temp-password-panel').waitFor({ state: 'detached', timeout: 5000 });
-    assert.equal(await page.getByTestId('temp-password').count(), 0, 'shown once: gone after dismissal');
-    assert.ok(!(await bodyText(page)).includes(pw), 'the password is nowhere on the page any more');
+    await page.getByTestId('user-form').waitFor({ state: 'detached' });
+    const created = answers.find((a) => a.url.endsWith('/api/v1/admin/users'));
+    assert.equal(created?.status, 201);
+    assert.equal(created.body?.username, USER);
+    assert.deepEqual(passwordsIn(created.body), [], 'the answer carries no password');
+    assert.match(await page.getByTestId('users-notice').innerText(), LAO, 'the link went to the user: said in Lao');
+    assert.equal(await page.getByTestId('temp-password').count(), 0, 'no password is ever shown');
+    const row = page.getByTestId(`user-row-${USER}`);
+    await row.waitFor();
+    assert.match((await row.getByTestId('user-status').innerText()).trim(), /ລໍຖ້າຜູ້ໃຊ້ເປີດນຳໃຊ້ບັນຊີ/, 'waiting for the user to activate');
+    await shoot(page, 'users-created-lo.png');
+    await assertAccessible(page, 'users, account created (lo)');
 
-    // the new user signs in with it: only the profile answers until they choose a password of their own
-    const own = 'ນ້ຳຂອງໄຫຼຜ່ານວຽງຈັນ ທຸກມື້';
-    const worker = await newPage();
+    // the worker sends the one-time link to the user's own address; the token is in the fragment
+    const link = await activationLink(stack.mailDir, EMAIL, seen);
+    assert.equal(new URL(link).origin, stack.baseUrl);
+    const token = new URL(link).hash.replace(/^#token=/, '');
+    assert.match(token, /^[A-Za-z0-9_-]{43}$/);
+    assert.ok(!(await bodyText(page)).includes(token), "the administrator's page never holds the token");
+
+    // the user opens it on a phone, in Lao: a too-short password is refused by the policy, then their own
+    const worker = await newPage({ width: 375, height: 740 });
+    const workerUrls = [];
+    worker.page.on('request', (r) => workerUrls.push(r.url()));
     try {
-      await login(worker.page, stack.baseUrl, 'e2e.worker', undefined, pw);
-      await worker.page.getByTestId('password-must-change').waitFor();
-      assert.equal(new URL(worker.page.url()).pathname, '/profile');
-      assert.equal(await worker.page.getByTestId('nav-cases').count(), 0, 'no case pages with a temporary password');
-      await worker.page.goto(`${stack.baseUrl}/cases`);
-      await worker.page.getByTestId('password-must-change').waitFor();
-      assert.equal(new URL(worker.page.url()).pathname, '/profile', 'every page leads back to the profile');
-      await shoot(worker.page, 'profile-temporary-password-lo.png');
-      await assertAccessible(worker.page, 'profile with a temporary password (lo)');
+      await worker.page.goto(link);
+      await worker.page.getByTestId('activation-form').waitFor();
+      assert.equal(new URL(worker.page.url()).hash, '', 'the token leaves the address bar at once');
+      assert.equal(await worker.page.getAttribute('html', 'lang'), 'lo');
+      assert.match(await worker.page.getByTestId('activation-username').innerText(), new RegExp(USER.replace('.', '\\.')));
+      assert.equal(await worker.page.getByTestId('activation-code').count(), 0, 'no code step where MFA is not required');
+      await shoot(worker.page, 'activation-lo-phone.png');
+      await assertAccessible(worker.page, 'activation (lo, phone)');
 
-      await worker.page.getByTestId('password-current').fill(pw);
-      await worker.page.getByTestId('password-new').fill('ສັ້ນໆ');
-      await worker.page.getByTestId('password-repeat').fill('ສັ້ນໆ');
-      await worker.page.getByTestId('password-submit').click();
-      await worker.page.getByTestId('password-new-error').waitFor();
-      assert.match(await worker.page.getByTestId('password-new-error').innerText(), LAO, "the policy's answer, in Lao");
-      await worker.page.getByTestId('password-new').fill(own);
-      await worker.page.getByTestId('password-repeat').fill(own);
-      await worker.page.getByTestId('password-submit').click();
+      const refused = worker.page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/activation/complete'));
+      await worker.page.getByTestId('activation-password').fill('ສັ້ນໆ');
+      await worker.page.getByTestId('activation-repeat').fill('ສັ້ນໆ');
+      await worker.page.getByTestId('activation-submit').click();
+      assert.equal((await refused).status(), 400);
+      await worker.page.getByTestId('activation-password-error').waitFor();
+      assert.match(await worker.page.getByTestId('activation-password-error').innerText(), LAO, "the policy's answer, in Lao");
+      assert.match(await worker.page.getByTestId('activation-failed').innerText(), LAO);
+      await assertAccessible(worker.page, 'activation, password refused (lo, phone)');
+      assert.equal(await loginStatus(USER, 'ສັ້ນໆ'), 401, 'nothing was saved');
+
+      await worker.page.getByTestId('activation-password').fill(first);
+      await worker.page.getByTestId('activation-repeat').fill(first);
+      await worker.page.getByTestId('activation-submit').click();
+      await worker.page.getByTestId('activation-done').waitFor();
+      assert.match(await worker.page.getByTestId('activation-done').innerText(), LAO);
+      await shoot(worker.page, 'activation-done-lo-phone.png');
+      await assertAccessible(worker.page, 'activation done (lo, phone)');
+      await worker.page.getByTestId('activation-to-login').click();
+      await worker.page.getByTestId('login-username').waitFor();
+
+      // the user signs in with their own password: the whole menu, no stop at the profile
+      await login(worker.page, stack.baseUrl, USER, undefined, first);
+      await worker.page.getByTestId('home-greeting').waitFor();
+      assert.equal(new URL(worker.page.url()).pathname, '/', 'home, not held to the profile');
+      // on a phone the menu opens from its button
+      await worker.page.getByTestId('menu-toggle').click();
       await worker.page.getByTestId('nav-cases').waitFor();
-      // the menu opens as soon as the profile is read again; the way home follows
-      await worker.page.waitForURL((u) => u.pathname === '/', { timeout: 5000 });
-      assert.equal(await worker.page.getByTestId('password-must-change').count(), 0, 'home once the password is their own');
-      assert.deepEqual(worker.errors, [], 'no uncaught errors in the new user\'s page');
+      await shoot(worker.page, 'menu-new-user-lo-phone.png');
+      await worker.page.getByTestId('nav-cases').click();
+      await worker.page.getByTestId('case-list').waitFor();
+      assert.equal(new URL(worker.page.url()).pathname, '/cases');
+      assert.deepEqual(
+        workerUrls.filter((u) => u.includes('/api/') && u.includes(token)),
+        [],
+        'the token never travels in a URL to the API',
+      );
+      assert.ok(!(await storageText(worker.page)).includes(token), 'the token is not stored');
+      assert.deepEqual(worker.errors, [], "no uncaught errors in the new user's page");
     } finally {
       await worker.context.close();
     }
+    // a reset: the first password stops working at once and a new link goes to the user
+    await row.getByTestId('user-reset').click();
+    await page.getByTestId('user-action-form').waitFor();
+    assert.match(await page.getByTestId('user-action-form').innerText(), LAO);
+    await page.getByTestId('user-action-reason').fill('ລືມລະຫັດຜ່ານ');
+    await page.getByTestId('user-action-submit').click();
+    await page.getByTestId('user-action-form').waitFor({ state: 'detached' });
+    const resetAnswer = answers.find((a) => a.url.endsWith('/reset'));
+    assert.equal(resetAnswer?.status, 200);
+    assert.equal(resetAnswer.body?.username, USER);
+    assert.deepEqual(passwordsIn(resetAnswer.body), [], 'the answer carries no password');
+    assert.match(await page.getByTestId('users-notice').innerText(), LAO);
+    assert.match((await row.getByTestId('user-status').innerText()).trim(), /ໃຊ້ງານໄດ້/, 'the account stays active: only its password was cleared');
+    assert.equal(await loginStatus(USER, first), 401, 'the reset password no longer works');
+    const link2 = await activationLink(stack.mailDir, EMAIL, seen);
+    assert.notEqual(link2, link);
 
-    const row = page.getByTestId('user-row-e2e.worker');
-    await row.waitFor();
+    // this time on a desktop, in English: the used link is dead, the old password is refused as the new one
+    const again = await newPage();
+    try {
+      await again.page.goto(link);
+      await again.page.getByTestId('activation-invalid').waitFor();
+      await again.page.getByTestId('language-en').click();
+      await again.page.waitForFunction(() => document.documentElement.lang === 'en');
+      assert.match(await again.page.getByTestId('activation-invalid').innerText(), /not valid any more/);
+      await assertAccessible(again.page, 'activation, used link (en)');
+
+      // a new document (not a same-page jump to another fragment): the page reads the new link
+      await again.page.goto('about:blank');
+      await again.page.goto(link2);
+      await again.page.getByTestId('activation-form').waitFor();
+      assert.equal(await again.page.getAttribute('html', 'lang'), 'en');
+      assert.match(await again.page.getByRole('heading', { level: 1 }).innerText(), /Choose a new password/);
+      await assertAccessible(again.page, 'activation after a reset (en)');
+      await again.page.getByTestId('activation-password').fill(first);
+      await again.page.getByTestId('activation-repeat').fill(first);
+      await again.page.getByTestId('activation-submit').click();
+      await again.page.getByTestId('activation-password-error').waitFor();
+      assert.match(await again.page.getByTestId('activation-password-error').innerText(), /different from the password it replaces/);
+      await again.page.getByTestId('activation-password').fill(second);
+      await again.page.getByTestId('activation-repeat').fill(second);
+      await again.page.getByTestId('activation-submit').click();
+      await again.page.getByTestId('activation-done').waitFor();
+      assert.match(await again.page.getByTestId('activation-done').innerText(), /Sign in with it now/);
+      await shoot(again.page, 'activation-reset-done-en.png');
+      await again.page.getByTestId('activation-to-login').click();
+      await again.page.getByTestId('login-username').waitFor();
+      await login(again.page, stack.baseUrl, USER, 'en', second);
+      await again.page.getByTestId('nav-cases').waitFor();
+      assert.equal(new URL(again.page.url()).pathname, '/');
+      assert.deepEqual(again.errors, [], "no uncaught errors in the user's page");
+    } finally {
+      await again.context.close();
+    }
+
+    await row.getByTestId('user-status').waitFor();
     const before = (await row.getByTestId('user-status').innerText()).trim();
     await row.getByTestId('user-disable').click();
     await page.getByTestId('user-action-reason').fill('ອອກຈາກວຽກແລ້ວ');
@@ -260,15 +383,8 @@ test('agency administrator: creates a user, sees the temporary password once; th
     assert.match(afterStatus, LAO);
     await shoot(page, 'users-disabled-lo.png');
 
-    // the disabled account can no longer sign in, with the temporary password or its own
-    for (const password of [pw, own]) {
-      const res = await fetch(`${stack.baseUrl}/api/v1/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: 'e2e.worker', password }),
-      });
-      assert.ok(res.status >= 400, 'a disabled user is refused');
-    }
+    // the disabled account can no longer sign in, with the password the reset replaced or the new one
+    for (const password of [first, second]) assert.equal(await loginStatus(USER, password), 401, 'a disabled user is refused');
     assert.deepEqual(errors, [], 'no uncaught errors in the page');
   } catch (e) {
     await page.screenshot({ path: join(artifacts, 'users-failure.png'), fullPage: true }).catch(() => undefined);

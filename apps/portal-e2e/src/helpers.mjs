@@ -1,6 +1,7 @@
 // Helpers shared by the end-to-end files: the browser, a fresh page with axe-core served
 // same-origin, the axe assertion, sign-in/out through the real login page, and the API client.
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -134,4 +135,48 @@ export async function screenAndApprove(baseUrl, cwToken, supToken, bioData) {
   s = await api(baseUrl, `/screenings/${s.id}/approve`, { token: supToken, method: 'POST', body: { version: s.version } });
   assert.ok(s.caseId, 'approval opened a case');
   return s;
+}
+
+/**
+ * The .eml files the worker wrote to `dir` (MAIL_DIR), oldest first: their file name, recipient and
+ * text (nodemailer's base64 body decoded). The same reading as the API harness's `readMails`.
+ */
+export function readMails(dir) {
+  let files;
+  try {
+    files = readdirSync(dir).filter((f) => f.endsWith('.eml')).sort();
+  } catch (e) {
+    if (e.code === 'ENOENT') return [];
+    throw e;
+  }
+  return files.map((file) => {
+    const raw = readFileSync(join(dir, file), 'utf8');
+    const split = raw.indexOf('\n\n');
+    const head = raw.slice(0, split).replace(/\n[ \t]+/g, ' ');
+    const body = raw.slice(split + 2);
+    const to = /^To:\s*(.*)$/im.exec(head)?.[1]?.trim() ?? '';
+    const b64 = /^Content-Transfer-Encoding:\s*base64/im.test(head);
+    return { file, to, text: b64 ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8') : body };
+  });
+}
+
+/**
+ * Waits for the next activation e-mail to `to` (one whose file is not in `seen`, which it joins)
+ * and answers the link in it: `<PUBLIC_URL>/activate#token=…`. A file still being written simply
+ * has no whole link yet and is read again on the next look.
+ */
+export async function activationLink(dir, to, seen = new Set(), timeoutMs = 120_000) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    for (const m of readMails(dir)) {
+      if (m.to !== to || seen.has(m.file)) continue;
+      const link = /(https?:\/\/\S+\/activate#token=[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/.exec(m.text)?.[1];
+      if (link) {
+        seen.add(m.file);
+        return link;
+      }
+    }
+    if (Date.now() > until) throw new Error(`no activation e-mail to ${to} within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }

@@ -3,8 +3,9 @@
 // which serves the built portal and the API on one free port. Needs `nx build api portal` first.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -35,26 +36,37 @@ async function dropDb(name) {
 
 /**
  * `worker: true` also starts the BullMQ worker (`main.js worker`) on the same database and queue
- * prefix, for tests that need what it does (notifications, SLA scans).
+ * prefix, for tests that need what it does (notifications, SLA scans, activation e-mails).
+ * Every stack has its own temporary folder (removed by `stop`): the e-mails the worker writes land
+ * in `stack.mailDir` (MAIL_DIR), and their links point at this stack (PUBLIC_URL). `env` adds or
+ * overrides settings (e.g. `{ MFA_REQUIRED: 'true' }`).
  */
-export async function startStack({ worker = false } = {}) {
+export async function startStack({ worker = false, env: extra = {} } = {}) {
   if (!existsSync(main)) throw new Error('dist/apps/api/main.js is missing: run `nx build api portal` first');
   if (!existsSync(join(root, 'dist/apps/portal/browser/index.html'))) throw new Error('the portal is not built: run `nx build portal` first');
   const db = `ctms_e2e_${randomUUID().slice(0, 8)}`;
   const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const work = mkdtempSync(join(tmpdir(), `${db}-`));
+  const mailDir = join(work, 'mail');
   const env = {
     ...process.env,
     NODE_ENV: 'development',
     PORT: String(port),
+    PUBLIC_URL: baseUrl,
+    MAIL_DIR: mailDir,
     DATABASE_URL: `postgres://ctms_app@127.0.0.1:5432/${db}`,
     DATABASE_ADMIN_URL: `postgres://postgres@127.0.0.1:5432/${db}`,
     QUEUE_PREFIX: `e2e-${db}`,
     LOG_LEVEL: 'warn',
+    ...extra,
   };
   const m = spawnSync('node', [main, 'migrate', '--seed'], { cwd: root, env, encoding: 'utf8' });
-  if (m.status !== 0) throw new Error(`migrate failed: ${m.stderr || m.stdout}`);
+  if (m.status !== 0) {
+    rmSync(work, { recursive: true, force: true });
+    throw new Error(`migrate failed: ${m.stderr || m.stdout}`);
+  }
   const child = spawn('node', [main, 'serve'], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
-  const baseUrl = `http://127.0.0.1:${port}`;
   let up = false;
   for (let i = 0; i < 120 && child.exitCode === null; i++) {
     try {
@@ -72,10 +84,13 @@ export async function startStack({ worker = false } = {}) {
   if (!up) {
     child.kill('SIGKILL');
     await dropDb(db);
+    rmSync(work, { recursive: true, force: true });
     throw new Error('the API did not become healthy');
   }
   return {
     baseUrl,
+    /** where this stack's worker writes its e-mails as .eml files (the activation links among them) */
+    mailDir,
     /** the owner's connection string of this stack's own database (to set up states the UI cannot reach quickly) */
     adminDatabaseUrl: env.DATABASE_ADMIN_URL,
     async stop() {
@@ -87,6 +102,8 @@ export async function startStack({ worker = false } = {}) {
         if (c.exitCode === null) c.kill('SIGKILL');
       }
       await dropDb(db);
+      // the e-mails hold one-time links: nothing of the stack stays behind
+      rmSync(work, { recursive: true, force: true });
     },
   };
 }

@@ -1,6 +1,5 @@
 import { ForbiddenException, UnauthorizedException } from '@nestjs/common';
-import { randomInt } from 'node:crypto';
-import { ASSIGNABLE_BY_AGENCY_ADMIN, checkPassword, PERMISSIONS, rolePermissions, type AgencyCapability, type Role } from '@ctms/domain';
+import { ASSIGNABLE_BY_AGENCY_ADMIN, PERMISSIONS, rolePermissions, type AgencyCapability, type Role } from '@ctms/domain';
 import { ValidationFailed } from '../platform/http/errors';
 import type { Actor, RequestContext } from '../platform/http/request-context';
 
@@ -105,31 +104,6 @@ export function checkProvinceScope(allProvinces: boolean, provinces: readonly st
   if (allProvinces && provinces.length) {
     throw new ValidationFailed([{ field: 'provinces', problems: ['must be empty when allProvinces is true'] }]);
   }
-}
-
-// no 0/O, 1/l/I: read out over the phone or copied from paper
-const ALPHABET = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-
-/**
- * A one-time password from the CSPRNG: 4 groups of 5 characters (about 115 bits), e.g.
- * `h7Kpq-3ZmwA-...`. It must also pass the same password rules as a user's own choice.
- */
-export function temporaryPassword(contextWords: string[]): string {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const groups: string[] = [];
-    for (let g = 0; g < 4; g++) {
-      let s = '';
-      for (let i = 0; i < 5; i++) s += ALPHABET[randomInt(ALPHABET.length)];
-      groups.push(s);
-    }
-    const candidate = groups.join('-');
-    if (checkPassword(candidate, contextWords).length === 0) return candidate;
-  }
-  throw new Error('could not generate a temporary password that passes the password rules');
-}
-
-export function passwordContextWords(username: string, displayName: string): string[] {
-  return [username, ...username.split(/[._-]/), displayName, 'ctms'];
 }
 
 export { decodeCursor, encodeCursor } from '../platform/http/pagination';

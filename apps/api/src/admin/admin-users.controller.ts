@@ -4,7 +4,7 @@ import type { Page, UserView } from '@ctms/domain';
 import { IdParam } from '../platform/http/params';
 import { Ctx, RequirePermission } from '../platform/auth/decorators';
 import type { RequestContext } from '../platform/http/request-context';
-import { AdminUsersService, UserWithTemporaryPassword } from './admin-users.service';
+import { AdminUsersService } from './admin-users.service';
 import { ReasonDto } from './dto/common.dto';
 import { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './dto/user.dto';
 
@@ -31,9 +31,12 @@ export class AdminUsersController {
 
   @RequirePermission('user:manage')
   @Post()
-  @ApiOperation({ summary: 'Create a user; answers a one-time temporary password that must be changed at first login' })
+  @ApiOperation({
+    summary:
+      "Create a user: no password is shown to anyone; a one-time activation link goes to the user's e-mail (INVITED). A system administrator's user waits for the agency administrator's approval (PENDING_APPROVAL)",
+  })
   @ApiConflictResponse({ description: 'USERNAME_TAKEN' })
-  create(@Ctx() ctx: RequestContext, @Body() dto: CreateUserDto): Promise<UserWithTemporaryPassword> {
+  create(@Ctx() ctx: RequestContext, @Body() dto: CreateUserDto): Promise<UserView> {
     return this.users.create(ctx, dto);
   }
 
@@ -66,10 +69,19 @@ export class AdminUsersController {
   @RequirePermission('user:manage')
   @Post(':id/reset')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Reset a password: answers a new one-time temporary password, once; sessions end' })
-  @ApiConflictResponse({ description: 'CANNOT_CHANGE_SELF' })
-  reset(@Ctx() ctx: RequestContext, @IdParam() id: string, @Body() dto: ReasonDto): Promise<UserWithTemporaryPassword> {
+  @ApiOperation({ summary: "Reset a password: the old one stops working, sessions end, and a one-time link goes to the user's e-mail to choose a new one; nobody else learns it" })
+  @ApiConflictResponse({ description: 'CANNOT_CHANGE_SELF, NO_EMAIL, ACCOUNT_NOT_ACTIVE' })
+  reset(@Ctx() ctx: RequestContext, @IdParam() id: string, @Body() dto: ReasonDto): Promise<UserView> {
     return this.users.resetPassword(ctx, id, dto.reason);
+  }
+
+  @RequirePermission('user:manage')
+  @Post(':id/approve')
+  @HttpCode(200)
+  @ApiOperation({ summary: "The agency's administrator approves an account the system administrator created in their agency: the activation link goes out" })
+  @ApiConflictResponse({ description: 'NOT_PENDING_APPROVAL' })
+  approve(@Ctx() ctx: RequestContext, @IdParam() id: string, @Body() dto: ReasonDto): Promise<UserView> {
+    return this.users.approve(ctx, id, dto.reason);
   }
 
   @RequirePermission('user:manage')

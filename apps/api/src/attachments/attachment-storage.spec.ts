@@ -19,7 +19,7 @@ describe('attachment storage', () => {
   let storage: AttachmentStorage;
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'ctms-storage-'));
-    storage = new AttachmentStorage(loadConfig({ ATTACHMENTS_DIR: join(dir, 'files') }), new FileCipher(createFieldCipher({}, 'test')));
+    storage = new AttachmentStorage(loadConfig({ NODE_ENV: 'test', ATTACHMENTS_DIR: join(dir, 'files') }), new FileCipher(createFieldCipher({}, 'test')));
     await storage.onModuleInit();
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,34 +1,52 @@
-import { Body, Controller, Get, HttpCode, Patch, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Res, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Response } from 'express';
-import type { LoginResponse, MeView, MfaChallenge, MfaSetup, TokenPair } from '@ctms/domain';
+import { randomBytes } from 'node:crypto';
+import type { ActivationStart, LoginResponse, MeView, MfaChallenge, MfaSetup, TokenPair } from '@ctms/domain';
 import { Ctx, Public, RequirePermission } from '../platform/auth/decorators';
-import type { RequestContext } from '../platform/http/request-context';
-import { AuthService, TooManyAttempts } from './auth.service';
-import { ChangePasswordDto, LoginDto, LogoutDto, MfaEnableDto, MfaLoginDto, MfaSetupDto, RefreshDto, UpdateMeDto } from './dto/auth.dto';
+import { APP_CONFIG, AppConfig } from '../platform/config/config';
+import { DEVICE_COOKIE, type RequestContext } from '../platform/http/request-context';
+import { Inject } from '@nestjs/common';
+import { ActivationService } from './activation.service';
+import { AuthService } from './auth.service';
+import { THROTTLE_RULES } from './credential-throttle';
+import { ActivationCompleteDto, ActivationStartDto, ChangePasswordDto, LoginDto, LogoutDto, MfaEnableDto, MfaLoginDto, MfaSetupDto, RefreshDto, UpdateMeDto } from './dto/auth.dto';
 import { MeService } from './me.service';
 
-/** A throttled login answers 429 with Retry-After. */
-async function withRetryAfter<T>(res: Response, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (e) {
-    if (e instanceof TooManyAttempts) res.setHeader('Retry-After', String(e.retryAfterSeconds));
-    throw e;
-  }
+/**
+ * A browser that signs in gets a device cookie (random, HttpOnly, SameSite=Strict, for /api/v1):
+ * the credential throttle spares the account's known clients from the account-wide delay an
+ * anonymous burst causes (decision 0011). It is a hint for the throttle, never a credential.
+ */
+function keepDevice(res: Response, ctx: RequestContext, config: AppConfig): void {
+  if (ctx.device) return;
+  res.cookie(DEVICE_COOKIE, randomBytes(16).toString('base64url'), {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: config.env === 'production',
+    path: '/api/v1',
+    maxAge: THROTTLE_RULES.knownClientDays * 86400_000,
+  });
 }
 
 @ApiTags('auth')
 @Controller({ path: 'auth', version: '1' })
+@UseGuards(ThrottlerGuard)
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Public()
   @Post('login')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Exchange username and password for tokens, or for an MFA challenge ({mfaRequired, mfaToken}) when the account has MFA' })
+  @ApiOperation({ summary: 'Exchange username and password for tokens, or for an MFA challenge ({mfaRequired, mfaToken}) when the account has MFA; 429 with Retry-After when throttled' })
   async login(@Ctx() ctx: RequestContext, @Body() dto: LoginDto, @Res({ passthrough: true }) res: Response): Promise<LoginResponse | MfaChallenge> {
-    return withRetryAfter(res, () => this.auth.login(ctx, dto.username, dto.password));
+    const out = await this.auth.login(ctx, dto.username, dto.password);
+    keepDevice(res, ctx, this.config);
+    return out;
   }
 
   @Public()
@@ -36,7 +54,9 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Second step of a login with MFA: the challenge and a current code for the tokens; a code works once' })
   async mfa(@Ctx() ctx: RequestContext, @Body() dto: MfaLoginDto, @Res({ passthrough: true }) res: Response): Promise<LoginResponse> {
-    return withRetryAfter(res, () => this.auth.loginWithCode(ctx, dto.mfaToken, dto.code));
+    const out = await this.auth.loginWithCode(ctx, dto.mfaToken, dto.code);
+    keepDevice(res, ctx, this.config);
+    return out;
   }
 
   @Public()
@@ -50,8 +70,36 @@ export class AuthController {
   @RequirePermission('profile:read')
   @Post('logout')
   @HttpCode(204)
-  async logout(@Ctx() ctx: RequestContext, @Body() dto: LogoutDto): Promise<void> {
-    await this.auth.logout(ctx, dto.refreshToken);
+  @ApiOperation({ summary: 'End the session the access token names (a refresh token in the body is accepted and ignored)' })
+  async logout(@Ctx() ctx: RequestContext, @Body() _dto: LogoutDto): Promise<void> {
+    await this.auth.logout(ctx);
+  }
+}
+
+/**
+ * Account activation (decision 0010): the token from the link's fragment, in a POST body only (a
+ * URL may be logged; a body never is).
+ */
+@ApiTags('auth')
+@Controller({ path: 'auth/activation', version: '1' })
+@UseGuards(ThrottlerGuard)
+export class ActivationController {
+  constructor(private readonly activation: ActivationService) {}
+
+  @Public()
+  @Post('start')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'What the activation link asks of its holder: choose a password; enrol MFA (a secret shown once) or confirm with a code' })
+  start(@Body() dto: ActivationStartDto): Promise<ActivationStart> {
+    return this.activation.start(dto.token);
+  }
+
+  @Public()
+  @Post('complete')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Set one’s own password (and MFA where asked) with the one-time link; then sign in as usual' })
+  async complete(@Ctx() ctx: RequestContext, @Body() dto: ActivationCompleteDto): Promise<void> {
+    await this.activation.complete(ctx, dto.token, dto.newPassword, dto.code);
   }
 }
 
@@ -78,6 +126,8 @@ export class MeController {
   @RequirePermission('profile:update')
   @Post('password')
   @HttpCode(204)
+  @UseGuards(ThrottlerGuard)
+  @ApiOperation({ summary: 'Change one’s password: the current one is checked under the credential throttle (429 when throttled), the new one must differ' })
   async changePassword(@Ctx() ctx: RequestContext, @Body() dto: ChangePasswordDto): Promise<void> {
     await this.auth.changePassword(ctx, dto.currentPassword, dto.newPassword);
   }
@@ -85,7 +135,8 @@ export class MeController {
   @RequirePermission('profile:update')
   @Post('mfa/setup')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Start setting up MFA (TOTP): asks the password again, answers the new secret once' })
+  @UseGuards(ThrottlerGuard)
+  @ApiOperation({ summary: 'Start setting up MFA (TOTP): asks the password again (throttled), answers the new secret once' })
   startMfaSetup(@Ctx() ctx: RequestContext, @Body() dto: MfaSetupDto): Promise<MfaSetup> {
     return this.auth.startMfaSetup(ctx, dto.currentPassword);
   }
@@ -93,7 +144,8 @@ export class MeController {
   @RequirePermission('profile:update')
   @Post('mfa/enable')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Turn MFA on with a code from the secret being set up' })
+  @UseGuards(ThrottlerGuard)
+  @ApiOperation({ summary: 'Turn MFA on with a code from the secret being set up (throttled)' })
   async enableMfa(@Ctx() ctx: RequestContext, @Body() dto: MfaEnableDto): Promise<void> {
     await this.auth.enableMfa(ctx, dto.code);
   }

@@ -1,7 +1,32 @@
+import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { Module } from '@nestjs/common';
-import { AuthController, MeController } from './auth.controller';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { APP_CONFIG, AppConfig } from '../platform/config/config';
+import { redisConnection } from '../platform/queue/queue.module';
+import { ActivationService } from './activation.service';
+import { ActivationController, AuthController, MeController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { CredentialThrottle } from './credential-throttle';
+import { FailureLog } from './failure-log';
 import { MeService } from './me.service';
 
-@Module({ controllers: [AuthController, MeController], providers: [AuthService, MeService] })
+/**
+ * Sign-in, sessions, the user's own credentials and account activation. Every /auth route and every
+ * /me credential route also passes @nestjs/throttler (per client address and route, counted in
+ * Redis so that every API process shares it: AUTH_RATE_LIMIT a minute), in front of the
+ * per-account credential throttle (decision 0011).
+ */
+@Module({
+  imports: [
+    ThrottlerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        throttlers: [{ name: 'default', ttl: 60_000, limit: config.authRateLimit }],
+        storage: new ThrottlerStorageRedisService({ ...redisConnection(config.redisUrl), maxRetriesPerRequest: 1, keyPrefix: `${config.queuePrefix}:throttle:` }),
+      }),
+    }),
+  ],
+  controllers: [AuthController, MeController, ActivationController],
+  providers: [AuthService, MeService, CredentialThrottle, FailureLog, ActivationService],
+})
 export class AuthModule {}

@@ -1,44 +1,57 @@
-import { HttpException, HttpStatus, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { checkPassword, LoginResponse, MfaChallenge, MfaSetup, TokenPair } from '@ctms/domain';
 import { AuditService } from '../platform/audit/audit.service';
-import { PasswordHasher } from '../platform/auth/password-hasher';
+import { HasherBusy, PasswordHasher } from '../platform/auth/password-hasher';
+import { SIGN_OPTIONS, tokenKey, VERIFY_OPTIONS } from '../platform/auth/token-claims';
 import { APP_CONFIG, AppConfig } from '../platform/config/config';
 import { FieldCipher } from '../platform/crypto/field-cipher';
 import { Conflict, ValidationFailed } from '../platform/http/errors';
 import { execUpdate } from '../platform/database/exec-update';
+import { OutboxService } from '../platform/outbox/outbox.service';
 import type { Actor, RequestContext } from '../platform/http/request-context';
 import { UserEntity } from '../users/user.entity';
 import { toMeView } from '../users/user.mapper';
-import { LoginFailureEntity } from './login-failure.entity';
-import { requiredWaitSeconds } from './login-throttle';
-import { acceptedStep, MFA_PENDING_SECRET, MFA_SECRET, MFA_TOKEN_TTL_SECONDS, mfaTokenKey, MfaChallengeClaims, newMfaSecret, otpauthUri } from './mfa';
+import { CredentialThrottle, Reservation, TooManyAttempts } from './credential-throttle';
+import { FailedCheck, FailureLog } from './failure-log';
+import { acceptedStep, MFA_PENDING_SECRET, MFA_SECRET, MFA_TOKEN_TTL_SECONDS, MfaChallengeClaims, newMfaSecret, otpauthUri } from './mfa';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { endSessions } from './sessions';
+
+export { TooManyAttempts } from './credential-throttle';
 
 const INVALID = 'Invalid username or password';
 const INVALID_CODE = 'Invalid or expired code';
 const mfaAlreadyOn = () => new Conflict('MFA_ALREADY_ENABLED', 'Two-step sign-in is already on; an administrator can reset it');
 
-/** Who a login attempt names, for its audit row (nobody when the account is unknown). */
-function attemptBy(user: UserEntity | null): { actorUserId: string | null; actorUsername: string | null; actorAgencyId: string | null } {
-  return { actorUserId: user?.id ?? null, actorUsername: user?.username ?? null, actorAgencyId: user?.agencyId ?? null };
-}
-
-export class TooManyAttempts extends HttpException {
-  constructor(public readonly retryAfterSeconds: number) {
-    super('Too many failed attempts; try again later', HttpStatus.TOO_MANY_REQUESTS);
-  }
-}
-
 export function normaliseUsername(raw: string): string {
   return raw.normalize('NFC').trim().toLowerCase().slice(0, 128);
 }
 
-function digest(token: string): Buffer {
+export function digest(token: string): Buffer {
   return createHash('sha256').update(token, 'utf8').digest();
+}
+
+/** The words a user's password may not contain (the password policy's context words). */
+export function passwordContextWords(username: string, displayName: string): string[] {
+  return [username, ...username.split(/[._-]/), displayName, 'ctms'];
+}
+
+interface RefreshClaims {
+  typ: 'refresh';
+  jti: string;
+}
+
+/** One check of a password or a code, under the credential throttle. */
+export interface CredentialCheck {
+  action: FailedCheck['action'];
+  /** the normalised username the attempt names */
+  username: string;
+  user: Pick<UserEntity, 'id' | 'username' | 'agencyId'> | null;
+  /** a success makes this client known to the account (a full sign-in only) */
+  markKnown: boolean;
 }
 
 @Injectable()
@@ -49,36 +62,44 @@ export class AuthService {
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
+    private readonly throttle: CredentialThrottle,
+    private readonly failures: FailureLog,
+    private readonly outbox: OutboxService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {
-    this.mfaKey = mfaTokenKey(config.jwtSecret);
-  }
-
-  /** signs MFA challenges; never the access-token key */
-  private readonly mfaKey: string;
+  ) {}
 
   /**
-   * Refuses (429, audited) while this username must wait: failed passwords and failed codes count
-   * alike toward the progressive delay.
+   * Runs `verify` (which answers null when the credential is right, else the failure's reason code)
+   * only once the attempt holds its slot (CredentialThrottle.reserve, decision 0011). A refusal is a
+   * 429; a failure counts and is logged aggregated per account and minute. Returns the failure
+   * reason, or null. The argon2 queue being full is a 429 too, nothing counted against the account.
    */
-  private async refuseIfThrottled(ctx: RequestContext, username: string, user: UserEntity | null, now: Date): Promise<void> {
-    const [stats] = await this.ds.query(
-      `SELECT count(*)::int AS n, max(at) AS last, min(at) AS oldest FROM login_failure
-        WHERE username = $1 AND at > $2`,
-      [username, new Date(now.getTime() - 3600_000)],
-    );
-    const wait = requiredWaitSeconds(stats.n, stats.last, stats.oldest, now);
-    if (wait <= 0) return;
-    await this.audit.record(ctx, { action: 'LOGIN_FAILED', outcome: 'DENIED', reason: 'THROTTLED', ...attemptBy(user) });
-    throw new TooManyAttempts(wait);
-  }
-
-  /** A failed attempt: it counts toward the throttle and leaves one audit row, together. */
-  private async recordFailure(ctx: RequestContext, username: string, user: UserEntity | null, reason: string, now: Date): Promise<void> {
-    await this.ds.transaction(async (m) => {
-      await m.insert(LoginFailureEntity, { username, at: now });
-      await this.audit.record(ctx, { action: 'LOGIN_FAILED', outcome: 'FAILED', reason, ...attemptBy(user) }, m);
-    });
+  async checkCredential(ctx: RequestContext, c: CredentialCheck, verify: (priority: boolean) => Promise<string | null>): Promise<string | null> {
+    const res: Reservation = await this.throttle.reserve({ username: c.username, ip: ctx.sourceIp, device: ctx.device ?? null });
+    const user = c.user ? { id: c.user.id, username: c.user.username, agencyId: c.user.agencyId } : null;
+    if (!res.ok) {
+      await this.failures.record(ctx, { action: c.action, accountKey: res.accountKey, user, reason: res.reason, refused: true });
+      throw new TooManyAttempts(res.retryAfterSeconds);
+    }
+    let failure: string | null;
+    try {
+      // a client the owner signed in from, and a signed-in user, take argon2's priority lane
+      failure = await verify(res.known || !!ctx.actor);
+    } catch (e) {
+      await this.throttle.release(res);
+      if (e instanceof HasherBusy) {
+        await this.failures.record(ctx, { action: c.action, accountKey: res.accountKey, user, reason: 'BUSY', refused: true });
+        throw new TooManyAttempts(1);
+      }
+      throw e;
+    }
+    if (failure) {
+      await this.throttle.failed(res);
+      await this.failures.record(ctx, { action: c.action, accountKey: res.accountKey, user, reason: failure, refused: false });
+      return failure;
+    }
+    await this.throttle.succeeded(res, c.markKnown);
+    return null;
   }
 
   /** The signed-in user's own row. */
@@ -92,21 +113,21 @@ export class AuthService {
     const username = normaliseUsername(rawUsername);
     const now = new Date();
     const user = await this.ds.getRepository(UserEntity).findOne({ where: { username }, relations: { agency: true } });
-    await this.refuseIfThrottled(ctx, username, user, now);
-    // always verify a hash, even for unknown or disabled accounts, so the timing tells nothing
-    const passwordOk = await this.hasher.verify(user?.passwordHash ?? null, password);
-    const usable = !!user && user.status === 'ACTIVE' && !!user.agency?.active && !!user.passwordHash;
-    if (!passwordOk || !usable || !user?.agency) {
-      await this.recordFailure(ctx, username, user, !user ? 'UNKNOWN_USER' : !passwordOk ? 'WRONG_PASSWORD' : 'ACCOUNT_NOT_ACTIVE', now);
-      throw new UnauthorizedException(INVALID);
-    }
+    const failure = await this.checkCredential(ctx, { action: 'LOGIN_FAILED', username, user, markKnown: !user?.mfaEnabledAt }, async (priority) => {
+      // always verify a hash, even for unknown or disabled accounts, so the timing tells nothing
+      const passwordOk = await this.hasher.verify(user?.passwordHash ?? null, password, { priority });
+      if (!user) return 'UNKNOWN_USER';
+      if (!passwordOk) return 'WRONG_PASSWORD';
+      return user.status === 'ACTIVE' && !!user.agency?.active && !!user.passwordHash ? null : 'ACCOUNT_NOT_ACTIVE';
+    });
+    if (failure || !user?.agency) throw new UnauthorizedException(INVALID);
     if (user.passwordHash && this.hasher.needsRehash(user.passwordHash)) {
       await this.ds.getRepository(UserEntity).update({ id: user.id }, { passwordHash: await this.hasher.hash(password) });
     }
     if (user.mfaEnabledAt) {
       // the password was right; the session starts only with a code (POST /auth/mfa)
       const claims: MfaChallengeClaims = { typ: 'mfa', sub: user.id, av: user.authVersion };
-      const mfaToken = await this.jwt.signAsync(claims, { secret: this.mfaKey, expiresIn: MFA_TOKEN_TTL_SECONDS, algorithm: 'HS256' });
+      const mfaToken = await this.jwt.signAsync(claims, { secret: tokenKey(this.config.jwtSecret, 'mfa'), expiresIn: MFA_TOKEN_TTL_SECONDS, ...SIGN_OPTIONS });
       await this.audit.record(
         { ...ctx, actor: null },
         { action: 'LOGIN_MFA_CHALLENGED', outcome: 'ALLOWED', actorUserId: user.id, actorUsername: user.username, actorAgencyId: user.agencyId },
@@ -124,7 +145,7 @@ export class AuthService {
     const now = new Date();
     let claims: Partial<MfaChallengeClaims>;
     try {
-      claims = await this.jwt.verifyAsync<MfaChallengeClaims>(mfaToken, { secret: this.mfaKey, algorithms: ['HS256'] });
+      claims = await this.jwt.verifyAsync<MfaChallengeClaims>(mfaToken, { secret: tokenKey(this.config.jwtSecret, 'mfa'), ...VERIFY_OPTIONS, algorithms: [...VERIFY_OPTIONS.algorithms] });
     } catch {
       throw new UnauthorizedException(INVALID_CODE);
     }
@@ -132,21 +153,17 @@ export class AuthService {
     const user = await this.ds.getRepository(UserEntity).findOne({ where: { id: claims.sub }, relations: { agency: true } });
     // the challenge is signed: its account exists unless it was deleted since
     if (!user) throw new UnauthorizedException(INVALID_CODE);
-    await this.refuseIfThrottled(ctx, user.username, user, now);
-    const secretEnc = user.status === 'ACTIVE' && user.agency?.active && user.authVersion === claims.av ? user.mfaSecretEnc : null;
-    if (!secretEnc) {
-      await this.recordFailure(ctx, user.username, user, 'ACCOUNT_NOT_ACTIVE', now);
-      throw new UnauthorizedException(INVALID_CODE);
-    }
-    const step = acceptedStep(this.cipher.decrypt(secretEnc, MFA_SECRET(user.id)), code, user.mfaLastStep === null ? null : Number(user.mfaLastStep), now.getTime());
-    // the step is claimed in the same statement that checks it: two requests with one code cannot both pass
-    const claimed =
-      step !== null &&
-      (await execUpdate(this.ds.manager, `UPDATE app_user SET mfa_last_step = $2 WHERE id = $1 AND (mfa_last_step IS NULL OR mfa_last_step < $2)`, [user.id, step])) === 1;
-    if (!claimed) {
-      await this.recordFailure(ctx, user.username, user, 'WRONG_MFA_CODE', now);
-      throw new UnauthorizedException(INVALID_CODE);
-    }
+    const failure = await this.checkCredential(ctx, { action: 'LOGIN_FAILED', username: user.username, user, markKnown: true }, async () => {
+      const secretEnc = user.status === 'ACTIVE' && user.agency?.active && user.authVersion === claims.av ? user.mfaSecretEnc : null;
+      if (!secretEnc) return 'ACCOUNT_NOT_ACTIVE';
+      const step = acceptedStep(this.cipher.decrypt(secretEnc, MFA_SECRET(user.id)), code, user.mfaLastStep === null ? null : Number(user.mfaLastStep), now.getTime());
+      // the step is claimed in the same statement that checks it: two requests with one code cannot both pass
+      const claimed =
+        step !== null &&
+        (await execUpdate(this.ds.manager, `UPDATE app_user SET mfa_last_step = $2 WHERE id = $1 AND (mfa_last_step IS NULL OR mfa_last_step < $2)`, [user.id, step])) === 1;
+      return claimed ? null : 'WRONG_MFA_CODE';
+    });
+    if (failure) throw new UnauthorizedException(INVALID_CODE);
     return this.startSession(ctx, user, now, true);
   }
 
@@ -156,6 +173,9 @@ export class AuthService {
     return this.ds.transaction(async (m) => {
       const familyId = randomUUID();
       const pair = await this.issue(m, user, familyId, now);
+      // the first sign-in after an administrator created or reset the account tells the agency's supervisors
+      const first = await execUpdate(m, `UPDATE app_user SET notify_first_sign_in = false WHERE id = $1 AND notify_first_sign_in`, [user.id]);
+      if (first === 1) await this.outbox.add(m, 'account.first_sign_in', { userId: user.id, sessionId: familyId });
       await this.audit.record(
         { ...ctx, actor: null },
         {
@@ -166,7 +186,7 @@ export class AuthService {
           actorAgencyId: user.agencyId,
           objectType: 'session',
           objectId: familyId,
-          details: { mfa },
+          details: { mfa, ...(first === 1 ? { firstAfterActivation: true } : {}) },
         },
         m,
       );
@@ -174,13 +194,19 @@ export class AuthService {
     });
   }
 
+  /** The current password asked again on a /me route, under the throttle; a wrong one is a 400 naming the field. */
+  private async checkCurrentPassword(ctx: RequestContext, user: UserEntity, current: string): Promise<void> {
+    const failure = await this.checkCredential(ctx, { action: 'CREDENTIAL_CHECK_FAILED', username: user.username, user, markKnown: false }, async (priority) =>
+      (await this.hasher.verify(user.passwordHash, current, { priority })) ? null : 'WRONG_PASSWORD',
+    );
+    if (failure) throw new ValidationFailed([{ field: 'currentPassword', problems: ['does not match'] }]);
+  }
+
   /** Starts MFA enrolment: checks the password again, keeps a new secret aside and shows it once. */
   async startMfaSetup(ctx: RequestContext, currentPassword: string): Promise<MfaSetup> {
     const { user } = await this.self(ctx);
     if (user.mfaEnabledAt) throw mfaAlreadyOn();
-    if (!(await this.hasher.verify(user.passwordHash, currentPassword))) {
-      throw new ValidationFailed([{ field: 'currentPassword', problems: ['does not match'] }]);
-    }
+    await this.checkCurrentPassword(ctx, user, currentPassword);
     const secret = newMfaSecret();
     await this.ds.transaction(async (m) => {
       await m.query(`UPDATE app_user SET mfa_pending_secret_enc = $2 WHERE id = $1`, [user.id, this.cipher.encrypt(secret, MFA_PENDING_SECRET(user.id))]);
@@ -189,20 +215,26 @@ export class AuthService {
     return { secret, otpauthUri: otpauthUri(user.username, secret) };
   }
 
-  /** Turns MFA on once a code from the secret being set up is right. */
+  /** Turns MFA on once a code from the secret being set up is right (the code check is throttled like any other). */
   async enableMfa(ctx: RequestContext, code: string): Promise<void> {
     const { actor, user } = await this.self(ctx);
     if (user.mfaEnabledAt) throw mfaAlreadyOn();
-    if (!user.mfaPendingSecretEnc) throw new ValidationFailed([{ field: 'code', problems: ['no setup in progress'] }]);
-    const secret = this.cipher.decrypt(user.mfaPendingSecretEnc, MFA_PENDING_SECRET(user.id));
-    const step = acceptedStep(secret, code, null);
-    if (step === null) throw new ValidationFailed([{ field: 'code', problems: ['is not the current code'] }]);
+    const pending = user.mfaPendingSecretEnc;
+    if (!pending) throw new ValidationFailed([{ field: 'code', problems: ['no setup in progress'] }]);
+    const secret = this.cipher.decrypt(pending, MFA_PENDING_SECRET(user.id));
+    let step: number | null = null;
+    const failure = await this.checkCredential(ctx, { action: 'CREDENTIAL_CHECK_FAILED', username: user.username, user, markKnown: false }, async () => {
+      step = acceptedStep(secret, code, null);
+      return step === null ? 'WRONG_MFA_CODE' : null;
+    });
+    if (failure || step === null) throw new ValidationFailed([{ field: 'code', problems: ['is not the current code'] }]);
+    const accepted: number = step;
     await this.ds.transaction(async (m) => {
       const done = await execUpdate(
         m,
         `UPDATE app_user SET mfa_secret_enc = $2, mfa_pending_secret_enc = NULL, mfa_enabled_at = now(), mfa_last_step = $3
           WHERE id = $1 AND mfa_enabled_at IS NULL AND mfa_pending_secret_enc = $4`,
-        [user.id, this.cipher.encrypt(secret, MFA_SECRET(user.id)), step, user.mfaPendingSecretEnc],
+        [user.id, this.cipher.encrypt(secret, MFA_SECRET(user.id)), accepted, pending],
       );
       if (done !== 1) throw new Conflict('MFA_SETUP_CHANGED', 'The setup changed meanwhile; start again');
       const otherSessionsEnded = await this.endOtherSessions(m, actor);
@@ -212,6 +244,13 @@ export class AuthService {
 
   async refresh(ctx: RequestContext, token: string): Promise<TokenPair> {
     const now = new Date();
+    // the token's kind, issuer and audience first: an access token or a challenge is no refresh token
+    try {
+      const claims = await this.jwt.verifyAsync<Partial<RefreshClaims>>(token, { secret: tokenKey(this.config.jwtSecret, 'refresh'), ...VERIFY_OPTIONS, algorithms: [...VERIFY_OPTIONS.algorithms] });
+      if (claims.typ !== 'refresh' || typeof claims.jti !== 'string') throw new Error('not a refresh token');
+    } catch {
+      throw new UnauthorizedException();
+    }
     const outcome = await this.ds.transaction(async (m) => {
       const row = await m
         .getRepository(RefreshTokenEntity)
@@ -244,24 +283,27 @@ export class AuthService {
     return outcome.pair;
   }
 
-  async logout(ctx: RequestContext, token: string): Promise<void> {
+  /**
+   * Ends the session the access token names (its refresh-token family), whatever the body holds: a
+   * stale or foreign refresh token in the body changes nothing, and this session ends all the same.
+   */
+  async logout(ctx: RequestContext): Promise<void> {
     const actor = ctx.actor;
-    if (!actor) throw new UnauthorizedException();
+    if (!actor?.sessionId) throw new UnauthorizedException();
+    const sessionId = actor.sessionId;
     await this.ds.transaction(async (m) => {
-      const rows: { family_id: string }[] = await m.query(`SELECT family_id FROM refresh_token WHERE token_hash = $1 AND user_id = $2`, [digest(token), actor.userId]);
-      const familyId = rows[0]?.family_id ?? null;
-      if (familyId) await m.query(`UPDATE refresh_token SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [familyId]);
-      await this.audit.record(ctx, { action: 'LOGOUT', outcome: 'ALLOWED', objectType: 'session', objectId: familyId }, m);
+      const revoked = await execUpdate(m, `UPDATE refresh_token SET revoked_at = now() WHERE family_id = $1 AND user_id = $2 AND revoked_at IS NULL`, [sessionId, actor.userId]);
+      await this.audit.record(ctx, { action: 'LOGOUT', outcome: 'ALLOWED', objectType: 'session', objectId: sessionId, details: { refreshTokensRevoked: revoked } }, m);
     });
   }
 
   async changePassword(ctx: RequestContext, current: string, next: string): Promise<void> {
     const { actor, user } = await this.self(ctx);
-    const problems = checkPassword(next, [user.username, ...user.username.split(/[._-]/), user.displayName, 'ctms']);
+    const problems: string[] = checkPassword(next, passwordContextWords(user.username, user.displayName));
+    // a password (a temporary one above all) is changed to a different one
+    if (next === current) problems.push('REUSED');
     if (problems.length) throw new ValidationFailed([{ field: 'newPassword', problems }]);
-    if (!(await this.hasher.verify(user.passwordHash, current))) {
-      throw new ValidationFailed([{ field: 'currentPassword', problems: ['does not match'] }]);
-    }
+    await this.checkCurrentPassword(ctx, user, current);
     const hash = await this.hasher.hash(next);
     await this.ds.transaction(async (m) => {
       await m.update(UserEntity, { id: user.id }, { passwordHash: hash, mustChangePassword: false });
@@ -279,8 +321,13 @@ export class AuthService {
   }
 
   private async issue(m: EntityManager, user: UserEntity, familyId: string, familyStartedAt: Date, now = familyStartedAt): Promise<TokenPair> {
-    const refreshToken = randomBytes(32).toString('base64url');
     const absoluteEnd = familyStartedAt.getTime() + this.config.refreshAbsoluteSeconds * 1000;
+    const refreshClaims: RefreshClaims = { typ: 'refresh', jti: randomBytes(32).toString('base64url') };
+    const refreshToken = await this.jwt.signAsync(refreshClaims, {
+      secret: tokenKey(this.config.jwtSecret, 'refresh'),
+      expiresIn: Math.max(1, Math.ceil((absoluteEnd - now.getTime()) / 1000)),
+      ...SIGN_OPTIONS,
+    });
     await m.insert(RefreshTokenEntity, {
       tokenHash: digest(refreshToken),
       userId: user.id,
@@ -290,8 +337,8 @@ export class AuthService {
       expiresAt: new Date(Math.min(now.getTime() + this.config.refreshIdleSeconds * 1000, absoluteEnd)),
     });
     const accessToken = await this.jwt.signAsync(
-      { sub: user.id, av: user.authVersion, sid: familyId },
-      { secret: this.config.jwtSecret, expiresIn: this.config.accessTokenTtlSeconds, algorithm: 'HS256' },
+      { typ: 'access', sub: user.id, av: user.authVersion, sid: familyId },
+      { secret: tokenKey(this.config.jwtSecret, 'access'), expiresIn: this.config.accessTokenTtlSeconds, ...SIGN_OPTIONS },
     );
     return { accessToken, refreshToken, expiresIn: this.config.accessTokenTtlSeconds };
   }

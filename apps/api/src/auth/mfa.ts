@@ -1,6 +1,6 @@
-import { createHmac } from 'node:crypto';
 import { authenticator } from 'otplib';
 import { MFA_CODE_DIGITS, MFA_CODE_PATTERN, MFA_PERIOD_SECONDS } from '@ctms/domain';
+import { tokenKey } from '../platform/auth/token-claims';
 import type { FieldBinding } from '../platform/crypto/field-cipher';
 
 /** The name an authenticator app shows next to the code. */
@@ -24,7 +24,7 @@ export interface MfaChallengeClaims {
  * can never pass the access-token check (JwtStrategy), whatever claims it carries.
  */
 export function mfaTokenKey(jwtSecret: string): string {
-  return createHmac('sha256', jwtSecret).update('ctms mfa challenge v1').digest('base64url');
+  return tokenKey(jwtSecret, 'mfa');
 }
 
 /** RFC 6238 with the parameters every authenticator app accepts; one step of clock drift either way. */

@@ -1,50 +1,47 @@
-import { InjectQueue } from '@nestjs/bullmq';
-import { Controller, Get, Inject, Module, VERSION_NEUTRAL } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Module, Res, VERSION_NEUTRAL } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import type IORedis from 'ioredis';
-import { ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, HealthIndicatorService, TerminusModule, TypeOrmHealthIndicator } from '@nestjs/terminus';
-import type { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
 import { Public } from '../platform/auth/decorators';
-import { EVENTS_QUEUE, REDIS } from '../platform/queue/queue.module';
+import { REDIS } from '../platform/queue/queue.module';
 
+async function within<T>(ms: number, p: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([p, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Public health: up or down, nothing else (decision 0011). It checks that PostgreSQL and Redis
+ * answer, but tells a caller neither which one failed nor any queue count.
+ */
 @ApiTags('operations')
 @Controller({ path: 'health', version: VERSION_NEUTRAL })
 export class HealthController {
   constructor(
-    private readonly health: HealthCheckService,
-    private readonly db: TypeOrmHealthIndicator,
-    private readonly indicators: HealthIndicatorService,
-    @InjectQueue(EVENTS_QUEUE) private readonly queue: Queue,
+    private readonly ds: DataSource,
     @Inject(REDIS) private readonly redis: IORedis,
   ) {}
 
   @Public()
   @Get()
-  @HealthCheck()
-  check() {
-    return this.health.check([
-      () => this.db.pingCheck('database', { timeout: 2000 }),
-      async () => {
-        const i = this.indicators.check('redis');
-        try {
-          const pong = await this.redis.ping();
-          return pong === 'PONG' ? i.up() : i.down();
-        } catch {
-          return i.down();
-        }
-      },
-      async () => {
-        const i = this.indicators.check('queue');
-        try {
-          const counts = await this.queue.getJobCounts('waiting', 'active', 'failed');
-          return i.up(counts);
-        } catch {
-          return i.down();
-        }
-      },
-    ]);
+  @HttpCode(200)
+  @ApiOperation({ summary: '{status: "up"} (200) or {status: "down"} (503)' })
+  async check(@Res({ passthrough: true }) res: Response): Promise<{ status: 'up' | 'down' }> {
+    try {
+      await within(2000, this.ds.query('SELECT 1'));
+      if ((await within(2000, this.redis.ping())) !== 'PONG') throw new Error('redis');
+      return { status: 'up' };
+    } catch {
+      res.status(503);
+      return { status: 'down' };
+    }
   }
 }
 
-@Module({ imports: [TerminusModule], controllers: [HealthController] })
+@Module({ controllers: [HealthController] })
 export class HealthModule {}

@@ -21,6 +21,10 @@ export const NOTIFICATION_KINDS = {
   'export.ready': { lo: 'ການສົ່ງອອກພ້ອມແລ້ວ', en: 'Export ready' },
   'export.approval': { lo: 'ມີການສົ່ງອອກລໍຖ້າການອະນຸມັດ', en: 'Export waiting for approval' },
   'job.dead': { lo: 'ວຽກເບື້ອງຫຼັງລົ້ມເຫຼວ', en: 'A background job failed' },
+  'account.first_sign_in': {
+    lo: 'ບັນຊີທີ່ຜູ້ບໍລິຫານສ້າງ ຫຼື ຕັ້ງລະຫັດຜ່ານໃໝ່ ໄດ້ເຂົ້າສູ່ລະບົບເປັນຄັ້ງທຳອິດ',
+    en: 'An account an administrator created or reset has signed in for the first time',
+  },
 } as const satisfies Record<string, { lo: string; en: string }>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
@@ -38,6 +42,7 @@ export const OBJECT_PATHS = {
   match_request: 'match-requests',
   export: 'exports',
   outbox: 'admin/queues',
+  user: 'audit',
 } as const;
 
 export type NotificationObjectType = keyof typeof OBJECT_PATHS;
@@ -54,5 +59,27 @@ export function mailFor(publicUrl: string, n: { kind: NotificationKind; objectTy
   const lines = [k.lo, k.en, ''];
   if (n.caseNumber) lines.push(`ເລກກໍລະນີ / Case number: ${n.caseNumber}`);
   lines.push(link, '', 'ເປີດລິ້ງ ແລະ ເຂົ້າສູ່ລະບົບເພື່ອເບິ່ງລາຍລະອຽດ.', 'Open the link and sign in to see the details.', '');
+  return { subject, text: lines.join('\n') };
+}
+
+/**
+ * The activation e-mail (decision 0010): where to choose one's password, for how long, and what to
+ * do if it was not expected. The link carries the token in its fragment only. No name, no username.
+ */
+export function activationMail(link: string, purpose: 'INVITE' | 'RESET', hours: number): { subject: string; text: string } {
+  const invite = purpose === 'INVITE';
+  const subject = invite ? 'CTMS: ເປີດນຳໃຊ້ບັນຊີຂອງທ່ານ / Activate your account' : 'CTMS: ຕັ້ງລະຫັດຜ່ານໃໝ່ / Choose a new password';
+  const lines = [
+    invite ? 'ມີການສ້າງບັນຊີໃຫ້ທ່ານ. ເປີດລິ້ງນີ້ເພື່ອຕັ້ງລະຫັດຜ່ານຂອງທ່ານເອງ.' : 'ຜູ້ບໍລິຫານໄດ້ຕັ້ງລະຫັດຜ່ານຂອງທ່ານຄືນໃໝ່. ເປີດລິ້ງນີ້ເພື່ອຕັ້ງລະຫັດຜ່ານໃໝ່ຂອງທ່ານເອງ.',
+    invite ? 'An account was created for you. Open this link to choose your own password.' : 'An administrator reset your password. Open this link to choose a new password of your own.',
+    '',
+    link,
+    '',
+    `ລິ້ງນີ້ໃຊ້ໄດ້ຄັ້ງດຽວ ພາຍໃນ ${hours} ຊົ່ວໂມງ. ຢ່າສົ່ງຕໍ່ໃຫ້ຜູ້ອື່ນ.`,
+    `The link works once, within ${hours} hours. Do not forward it to anyone.`,
+    'ຖ້າທ່ານບໍ່ໄດ້ຄາດຫວັງອີເມວນີ້, ກະລຸນາແຈ້ງຜູ້ບໍລິຫານອົງການຂອງທ່ານ.',
+    "If you did not expect this e-mail, tell your agency's administrator.",
+    '',
+  ];
   return { subject, text: lines.join('\n') };
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccountHandlers } from './account-handlers';
 import { MAILER, NodeMailer } from './mailer';
 import { NotificationHandlers } from './notification-handlers';
 import { NotificationsController } from './notifications.controller';
@@ -14,7 +15,7 @@ export class NotificationsModule {}
  * and the mailer. Exports Notifier for other features' handlers (SLA reminders, exports).
  */
 @Module({
-  providers: [{ provide: MAILER, useClass: NodeMailer }, Notifier, NotificationHandlers],
+  providers: [{ provide: MAILER, useClass: NodeMailer }, Notifier, NotificationHandlers, AccountHandlers],
   exports: [Notifier, MAILER],
 })
 export class NotificationsWorkerModule {}

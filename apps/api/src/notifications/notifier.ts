@@ -77,24 +77,45 @@ export class Notifier {
     const message = mailFor(this.config.publicUrl, d);
     let failure: unknown = null;
     for (const u of users) {
-      const claimed: { id: string }[] = await this.ds.query(
-        `INSERT INTO mail_delivery (id, outbox_id, recipient_user_id, status) VALUES ($1, $2, $3, 'SENDING')
-         ON CONFLICT (outbox_id, recipient_user_id) DO UPDATE SET status = 'SENDING', claimed_at = now() WHERE mail_delivery.status = 'FAILED'
-         RETURNING id`,
-        [randomUUID(), d.outboxId, u.id],
-      );
-      const claim = claimed[0];
-      if (!claim) continue; // sent already, or claimed by an attempt that died: at most once
       try {
-        const sent = await this.mailer.send({ to: u.email, subject: message.subject, text: message.text });
-        await this.ds.query(`UPDATE mail_delivery SET status = 'SENT', sent_at = now(), message_id = $2 WHERE id = $1`, [claim.id, sent.messageId.slice(0, 255)]);
+        await this.mailOnce(d.outboxId, u.id, u.email, async () => message);
       } catch (e) {
-        const status = certainlyNotSent(e) ? 'FAILED' : 'UNCERTAIN';
-        await this.ds.query(`UPDATE mail_delivery SET status = $2 WHERE id = $1`, [claim.id, status]);
-        this.logger.warn({ outboxId: d.outboxId, status }, 'e-mail not delivered');
         failure = failure ?? e;
       }
     }
     if (failure) throw failure;
+  }
+
+  /**
+   * Sends one e-mail for (outbox row, recipient) at most once: the mail_delivery row is claimed
+   * first; a claim left SENDING by a crash is never sent again; a send the server certainly refused
+   * is FAILED and may be claimed by the retry. `compose` runs only once the claim is held (the
+   * activation mail makes its one-time token there) and may answer null to send nothing.
+   * Returns whether a message went out.
+   */
+  async mailOnce(outboxId: string, userId: string, email: string, compose: () => Promise<{ subject: string; text: string } | null>): Promise<boolean> {
+    const claimed: { id: string }[] = await this.ds.query(
+      `INSERT INTO mail_delivery (id, outbox_id, recipient_user_id, status) VALUES ($1, $2, $3, 'SENDING')
+       ON CONFLICT (outbox_id, recipient_user_id) DO UPDATE SET status = 'SENDING', claimed_at = now() WHERE mail_delivery.status = 'FAILED'
+       RETURNING id`,
+      [randomUUID(), outboxId, userId],
+    );
+    const claim = claimed[0];
+    if (!claim) return false; // sent already, or claimed by an attempt that died: at most once
+    try {
+      const message = await compose();
+      if (!message) {
+        await this.ds.query(`UPDATE mail_delivery SET status = 'FAILED' WHERE id = $1`, [claim.id]);
+        return false;
+      }
+      const sent = await this.mailer.send({ to: email, subject: message.subject, text: message.text });
+      await this.ds.query(`UPDATE mail_delivery SET status = 'SENT', sent_at = now(), message_id = $2 WHERE id = $1`, [claim.id, sent.messageId.slice(0, 255)]);
+      return true;
+    } catch (e) {
+      const status = certainlyNotSent(e) ? 'FAILED' : 'UNCERTAIN';
+      await this.ds.query(`UPDATE mail_delivery SET status = $2 WHERE id = $1`, [claim.id, status]);
+      this.logger.warn({ outboxId, status }, 'e-mail not delivered');
+      throw e;
+    }
   }
 }

@@ -76,6 +76,13 @@ export class UserEntity {
   @Column({ name: 'mfa_last_step', type: 'bigint', nullable: true })
   mfaLastStep: string | null;
 
+  /**
+   * set when the user activates an account an administrator created or reset: their first sign-in
+   * after it tells the agency's supervisors (decision 0010)
+   */
+  @Column({ name: 'notify_first_sign_in', type: 'boolean', default: false })
+  notifyFirstSignIn: boolean;
+
   /** bumped when roles, agency, scope or status change: every token carrying an older value is refused */
   @Column({ name: 'auth_version', type: 'integer', default: 1 })
   authVersion: number;

@@ -15,6 +15,7 @@ export function toUserView(u: UserEntity, agency: AgencyEntity): UserView {
     language: u.language,
     status: u.status,
     mfaEnabled: u.mfaEnabledAt !== null,
+    email: u.email,
     version: u.version,
   };
 }

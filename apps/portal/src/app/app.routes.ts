@@ -32,6 +32,11 @@ const shellChildren: Route[] = NAV_ITEMS.map((item) => ({
 }));
 
 export const appRoutes: Route[] = [
+  // the one-time activation link (its token in the fragment): open signed in or not
+  {
+    path: 'activate',
+    loadComponent: () => import('./activation/activation.page').then((m) => m.ActivationPage),
+  },
   {
     path: 'login',
     canActivate: [guestGuard],

@@ -45,6 +45,8 @@ export interface UserView {
   status: UserStatus;
   /** the user signs in with a second factor (TOTP) */
   mfaEnabled: boolean;
+  /** where the activation link and notifications go; never shown to anyone but administrators and the user */
+  email: string | null;
   version: number;
 }
 
@@ -99,3 +101,50 @@ export const MFA_CODE_DIGITS = 6;
 export const MFA_PERIOD_SECONDS = 30;
 /** A code as the API takes it: exactly the digits, nothing else. */
 export const MFA_CODE_PATTERN = new RegExp(`^\\d{${MFA_CODE_DIGITS}}$`);
+
+/**
+ * Account activation (spec/workflows.md, decision 0010): an administrator creates or resets an
+ * account; a one-time link goes to the user's own e-mail (never to the administrator); the user
+ * chooses their password there (and enrols MFA where it is required). The token travels in the
+ * link's fragment (`/activate#token=…`), which browsers never send to a server, and reaches the
+ * API only in a POST body.
+ */
+export const ACTIVATION_PATH = 'activate';
+export const ACTIVATION_TTL_HOURS = 72;
+export const ACTIVATION_PURPOSES = ['INVITE', 'RESET'] as const;
+export type ActivationPurpose = (typeof ACTIVATION_PURPOSES)[number];
+/** NONE: a password only; ENROL: set up MFA now (required here); VERIFY: the account keeps its MFA, a current code confirms the reset */
+export const ACTIVATION_MFA_STEPS = ['NONE', 'ENROL', 'VERIFY'] as const;
+export type ActivationMfaStep = (typeof ACTIVATION_MFA_STEPS)[number];
+/** The token as the API takes it: 43 base64url characters (256 random bits). */
+export const ACTIVATION_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+/** POST /auth/activation/start answers what the activation page needs. */
+export interface ActivationStart {
+  username: string;
+  purpose: ActivationPurpose;
+  mfa: ActivationMfaStep;
+  /** ENROL: the new secret for the authenticator app, shown once */
+  mfaSetup: MfaSetup | null;
+  expiresAt: string;
+}
+
+/** POST /auth/activation/complete */
+export interface ActivationCompleteRequest {
+  token: string;
+  newPassword: string;
+  /** ENROL and VERIFY: the code the app shows now */
+  code?: string;
+}
+
+/** The link the activation e-mail carries; the token only in the fragment. */
+export function activationLink(publicUrl: string, token: string): string {
+  return `${publicUrl.replace(/\/+$/, '')}/${ACTIVATION_PATH}#token=${token}`;
+}
+
+/** The token from a location fragment (`#token=…`), or null. */
+export function activationTokenFromFragment(fragment: string): string | null {
+  const m = /(?:^#?|&)token=([A-Za-z0-9_-]+)/.exec(fragment);
+  const t = m?.[1] ?? null;
+  return t && ACTIVATION_TOKEN_PATTERN.test(t) ? t : null;
+}

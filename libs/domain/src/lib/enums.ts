@@ -27,7 +27,12 @@ export type AgencyType = (typeof AGENCY_TYPES)[number];
 export const LANGUAGES = ['lo', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-export const USER_STATUSES = ['ACTIVE', 'LOCKED', 'DISABLED'] as const;
+/**
+ * ACTIVE: may sign in (once it has a password of its own). INVITED: created, the activation link is
+ * out, no password yet. PENDING_APPROVAL: created by the system administrator in an agency whose
+ * administrator must approve it before the activation link goes out (decision 0010).
+ */
+export const USER_STATUSES = ['ACTIVE', 'INVITED', 'PENDING_APPROVAL', 'LOCKED', 'DISABLED'] as const;
 export type UserStatus = (typeof USER_STATUSES)[number];
 
 export const DATA_CATEGORIES = [
@@ -75,6 +80,8 @@ export const AUDIT_ACTIONS = [
   'MFA_ENABLED',
   'LOGOUT',
   'PASSWORD_CHANGED',
+  'CREDENTIAL_CHECK_FAILED',
+  'ACCOUNT_ACTIVATED',
   'REFRESH_TOKEN_REUSED',
   'PERMISSION_DENIED',
   /** a refused request on a route that names no action of its own (the access layer's 404 or 409) */
@@ -86,6 +93,8 @@ export const AUDIT_ACTIONS = [
   'USER_ENABLED',
   'USER_PASSWORD_RESET',
   'USER_MFA_RESET',
+  'USER_APPROVED',
+  'ACTIVATION_SENT',
   'AGENCY_CREATED',
   'AGENCY_UPDATED',
   // screenings

@@ -140,6 +140,8 @@ export const LANGUAGE_LABELS: LabelMap<Language> = {
 
 export const USER_STATUS_LABELS: LabelMap<UserStatus> = {
   ACTIVE: { lo: 'ໃຊ້ງານໄດ້', en: 'Active' },
+  INVITED: { lo: 'ລໍຖ້າຜູ້ໃຊ້ເປີດນຳໃຊ້ບັນຊີ', en: 'Waiting for the user to activate' },
+  PENDING_APPROVAL: { lo: 'ລໍຖ້າຜູ້ບໍລິຫານອົງການອະນຸມັດ', en: "Waiting for the agency administrator's approval" },
   LOCKED: { lo: 'ຖືກລັອກ', en: 'Locked' },
   DISABLED: { lo: 'ຖືກປິດການນຳໃຊ້', en: 'Disabled' },
 };
@@ -167,6 +169,8 @@ export const AUDIT_ACTION_LABELS: LabelMap<AuditAction> = {
   LOGIN_MFA_CHALLENGED: { lo: 'ລະຫັດຜ່ານຖືກ, ຖາມລະຫັດຢືນຢັນ', en: 'Password right, code asked' },
   MFA_SETUP_STARTED: { lo: 'ເລີ່ມຕັ້ງການເຂົ້າສູ່ລະບົບສອງຂັ້ນຕອນ', en: 'Started setting up two-step sign-in' },
   MFA_ENABLED: { lo: 'ເປີດການເຂົ້າສູ່ລະບົບສອງຂັ້ນຕອນ', en: 'Turned on two-step sign-in' },
+  CREDENTIAL_CHECK_FAILED: { lo: 'ລະຫັດຜ່ານ ຫຼື ລະຫັດຢືນຢັນປັດຈຸບັນບໍ່ຖືກຕ້ອງ', en: 'Wrong current password or code' },
+  ACCOUNT_ACTIVATED: { lo: 'ຜູ້ໃຊ້ຕັ້ງລະຫັດຜ່ານຂອງຕົນ ແລະ ເປີດນຳໃຊ້ບັນຊີ', en: 'User set their own password and activated the account' },
   LOGOUT: { lo: 'ອອກຈາກລະບົບ', en: 'Signed out' },
   PASSWORD_CHANGED: { lo: 'ປ່ຽນລະຫັດຜ່ານ', en: 'Changed the password' },
   REFRESH_TOKEN_REUSED: { lo: 'ໃຊ້ເຊດຊັນເກົ່າຊ້ຳ (ອາດຖືກລັກ)', en: 'Reused an old session (possible theft)' },
@@ -178,6 +182,8 @@ export const AUDIT_ACTION_LABELS: LabelMap<AuditAction> = {
   USER_ENABLED: { lo: 'ເປີດບັນຊີຜູ້ໃຊ້ຄືນ', en: 'Re-enabled a user' },
   USER_PASSWORD_RESET: { lo: 'ຕັ້ງລະຫັດຜ່ານໃໝ່ໃຫ້ຜູ້ໃຊ້', en: "Reset a user's password" },
   USER_MFA_RESET: { lo: 'ຍົກເລີກການເຂົ້າສູ່ລະບົບສອງຂັ້ນຕອນຂອງຜູ້ໃຊ້', en: "Reset a user's two-step sign-in" },
+  USER_APPROVED: { lo: 'ອະນຸມັດບັນຊີຜູ້ໃຊ້ໃໝ່', en: 'Approved a new account' },
+  ACTIVATION_SENT: { lo: 'ສົ່ງລິ້ງເປີດນຳໃຊ້ບັນຊີໃຫ້ຜູ້ໃຊ້', en: 'Sent the activation link to the user' },
   AGENCY_CREATED: { lo: 'ສ້າງອົງການ', en: 'Created an agency' },
   AGENCY_UPDATED: { lo: 'ແກ້ໄຂອົງການ', en: 'Changed an agency' },
   SCREENING_CREATED: { lo: 'ເລີ່ມການຄັດກອງ', en: 'Started a screening' },
@@ -530,6 +536,7 @@ export const PASSWORD_PROBLEM_LABELS: LabelMap<PasswordProblem> = {
   TOO_LONG: { lo: 'ລະຫັດຜ່ານຍາວເກີນໄປ: ບໍ່ເກີນ 256 ຕົວອັກສອນ', en: 'Too long: at most 256 characters' },
   COMMON: { lo: 'ລະຫັດຜ່ານນີ້ຖືກນຳໃຊ້ທົ່ວໄປເກີນໄປ', en: 'This password is too common' },
   CONTEXT: { lo: 'ລະຫັດຜ່ານຕ້ອງບໍ່ມີຊື່ຜູ້ໃຊ້, ຊື່ຂອງທ່ານ ຫຼື ຊື່ລະບົບ', en: 'Do not use your username, your name or the name of the system' },
+  REUSED: { lo: 'ລະຫັດຜ່ານໃໝ່ຕ້ອງແຕກຕ່າງຈາກລະຫັດຜ່ານເກົ່າ', en: 'Must be different from the password it replaces' },
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -11,7 +11,8 @@ export const PASSWORD_MAX_LENGTH = 256;
 /** Context words shorter than this are ignored (they would refuse too many good passphrases). */
 export const PASSWORD_CONTEXT_MIN_LENGTH = 4;
 
-export const PASSWORD_PROBLEMS = ['TOO_SHORT', 'TOO_LONG', 'COMMON', 'CONTEXT'] as const;
+/** REUSED is the API's: the new password is the one it replaces (a password is changed to a different one). */
+export const PASSWORD_PROBLEMS = ['TOO_SHORT', 'TOO_LONG', 'COMMON', 'CONTEXT', 'REUSED'] as const;
 export type PasswordProblem = (typeof PASSWORD_PROBLEMS)[number];
 
 /**

@@ -1,4 +1,4 @@
-import { ALL_PERMISSIONS, ASSIGNABLE_BY_AGENCY_ADMIN, hasPermission, heldToProfile, isPermission, PERMISSION_CAPABILITY, PERMISSIONS, permissionsOf, permittedInHold, ROLE_PERMISSIONS, rolePermissions } from './permissions';
+import { ALL_PERMISSIONS, ASSIGNABLE_BY_AGENCY_ADMIN, hasPermission, heldToProfile, isPermission, PERMISSION_CAPABILITY, PERMISSIONS, permissionsOf, permittedInHold, ROLE_PERMISSIONS, rolePermissions, SYSTEM_ADMIN_ONLY_ROLES } from './permissions';
 import { AGENCY_CAPABILITIES, ROLES, type AgencyCapability, type Role } from './enums';
 import { MFA_CODE_PATTERN } from './api-types';
 
@@ -52,9 +52,10 @@ describe('permission catalogue', () => {
     expect(rolePermissions(['CASEWORKER']).has('screening:create')).toBe(true);
   });
 
-  it('lets agency admins grant only roles below admin', () => {
-    expect(ASSIGNABLE_BY_AGENCY_ADMIN).not.toContain('AGENCY_ADMIN');
-    expect(ASSIGNABLE_BY_AGENCY_ADMIN).not.toContain('SYSTEM_ADMIN');
+  it("lets agency admins grant only their agency's case-work roles; ANALYST and admin roles are the system admin's", () => {
+    expect([...ASSIGNABLE_BY_AGENCY_ADMIN].sort()).toEqual(['CASEWORKER', 'INVESTIGATOR', 'PROSECUTOR', 'SUPERVISOR']);
+    for (const r of SYSTEM_ADMIN_ONLY_ROLES) expect(ASSIGNABLE_BY_AGENCY_ADMIN).not.toContain(r);
+    expect([...SYSTEM_ADMIN_ONLY_ROLES].sort()).toEqual(['AGENCY_ADMIN', 'ANALYST', 'SYSTEM_ADMIN']);
   });
 
   it('labels every permission in Lao and English', () => {

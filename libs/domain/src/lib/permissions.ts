@@ -109,8 +109,15 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
  */
 export const CASE_ASSIGNEE_ROLES: readonly Role[] = ['CASEWORKER', 'INVESTIGATOR', 'SUPERVISOR'];
 
-/** Roles an agency admin may grant: everything below admin. */
-export const ASSIGNABLE_BY_AGENCY_ADMIN: readonly Role[] = ['CASEWORKER', 'SUPERVISOR', 'INVESTIGATOR', 'PROSECUTOR', 'ANALYST'];
+/**
+ * Roles an agency admin may grant, in their own agency only (spec/access.md): case work. INVESTIGATOR
+ * and PROSECUTOR further need the agency's INVESTIGATE / PROSECUTE capability (checked by the API).
+ * ANALYST (national statistics) and the admin roles are granted by the system administrator alone.
+ */
+export const ASSIGNABLE_BY_AGENCY_ADMIN: readonly Role[] = ['CASEWORKER', 'SUPERVISOR', 'INVESTIGATOR', 'PROSECUTOR'];
+
+/** Roles only a system administrator grants. */
+export const SYSTEM_ADMIN_ONLY_ROLES: readonly Role[] = ['ANALYST', 'AGENCY_ADMIN', 'SYSTEM_ADMIN'];
 
 /**
  * The capability rule: a permission that belongs to one kind of agency work needs that capability

@@ -6,6 +6,7 @@ import {
   ArrayUnique,
   IsArray,
   IsBoolean,
+  IsEmail,
   IsIn,
   IsInt,
   IsOptional,
@@ -46,6 +47,13 @@ export class CreateUserDto {
   @MinLength(1)
   @MaxLength(200)
   displayName: string;
+
+  @ApiProperty({ maxLength: 254, example: 'noy@lwu.example.la', description: "the user's own address: the one-time activation link goes there, never to the administrator" })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @IsString()
+  @MaxLength(254)
+  @IsEmail({ allow_display_name: false, require_tld: true }, { message: 'email must be an e-mail address' })
+  email: string;
 
   @ApiProperty({ enum: ROLES, isArray: true })
   @IsArray()
@@ -119,4 +127,12 @@ export class UpdateUserDto {
   @IsOptional()
   @IsIn(LANGUAGES)
   language?: Language;
+
+  @ApiPropertyOptional({ maxLength: 254, description: 'only while the account waits for approval or activation (409 EMAIL_FIXED afterwards)' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @IsString()
+  @MaxLength(254)
+  @IsEmail({ allow_display_name: false, require_tld: true }, { message: 'email must be an e-mail address' })
+  email?: string;
 }

@@ -1,6 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { LANGUAGES, MFA_CODE_DIGITS, MFA_CODE_PATTERN, type Language } from '@ctms/domain';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { ACTIVATION_TOKEN_PATTERN, LANGUAGES, MFA_CODE_DIGITS, MFA_CODE_PATTERN, type Language } from '@ctms/domain';
 
 export class LoginDto {
   @ApiProperty({ example: 'atd.caseworker' })
@@ -20,16 +20,38 @@ export class RefreshDto {
   @ApiProperty()
   @IsString()
   @MinLength(20)
-  @MaxLength(200)
+  @MaxLength(1024)
   refreshToken: string;
 }
 
+/** Logout ends the session the access token names; a refresh token sent along is accepted and ignored. */
 export class LogoutDto {
-  @ApiProperty()
+  @ApiPropertyOptional({ description: 'ignored: the access token names the session that ends' })
+  @IsOptional()
   @IsString()
-  @MinLength(20)
-  @MaxLength(200)
-  refreshToken: string;
+  @MaxLength(1024)
+  refreshToken?: string;
+}
+
+export class ActivationStartDto {
+  @ApiProperty({ description: 'the token from the activation link (its fragment)' })
+  @IsString()
+  @Matches(ACTIVATION_TOKEN_PATTERN, { message: 'must be the token from the activation link' })
+  token: string;
+}
+
+export class ActivationCompleteDto extends ActivationStartDto {
+  @ApiProperty({ description: 'at least 12 characters; common passwords, one’s own name and the replaced password are refused' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(1024)
+  newPassword: string;
+
+  @ApiPropertyOptional({ example: '123456', description: 'where MFA is enrolled or kept: the code the app shows now' })
+  @IsOptional()
+  @IsString()
+  @Matches(MFA_CODE_PATTERN, { message: `must be ${MFA_CODE_DIGITS} digits` })
+  code?: string;
 }
 
 export class UpdateMeDto {

@@ -5,8 +5,10 @@ import { DataSource } from 'typeorm';
 import type { AgencyCapability, Role } from '@ctms/domain';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import type { Actor } from '../http/request-context';
+import { tokenKey, VERIFY_OPTIONS } from './token-claims';
 
 export interface AccessTokenClaims {
+  typ: 'access';
   sub: string;
   /** authorisation version: a role, agency, scope or status change invalidates older tokens */
   av: number;
@@ -43,13 +45,15 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
       ignoreExpiration: false,
-      secretOrKey: config.jwtSecret,
-      algorithms: ['HS256'],
+      secretOrKey: tokenKey(config.jwtSecret, 'access'),
+      algorithms: [...VERIFY_OPTIONS.algorithms],
+      issuer: VERIFY_OPTIONS.issuer,
+      audience: VERIFY_OPTIONS.audience,
     });
   }
 
   async validate(claims: AccessTokenClaims): Promise<AuthenticatedUser> {
-    if (typeof claims.sub !== 'string' || typeof claims.av !== 'number' || typeof claims.sid !== 'string') {
+    if (claims.typ !== 'access' || typeof claims.sub !== 'string' || typeof claims.av !== 'number' || typeof claims.sid !== 'string') {
       throw new UnauthorizedException();
     }
     const rows: ActorRow[] = await this.ds.query(

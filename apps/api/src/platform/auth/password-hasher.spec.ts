@@ -1,4 +1,4 @@
-import { argon2Concurrency, Gate } from './password-hasher';
+import { argon2Concurrency, argon2MaxQueue, Gate, HasherBusy } from './password-hasher';
 
 describe('argon2Concurrency', () => {
   it('leaves one core to the event loop and the database, at least one', () => {
@@ -34,5 +34,28 @@ describe('Gate', () => {
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled']);
     expect(order.slice(2)).toEqual([3, 4, 5]);
     expect(gate.queued).toBe(0);
+  });
+});
+
+describe('Gate bounds', () => {
+  it('refuses at once (HasherBusy) when a lane is full, and runs the priority lane first', async () => {
+    const gate = new Gate(1, 1, 1);
+    let release!: () => void;
+    const blocker = gate.run(() => new Promise<void>((r) => (release = r)));
+    const order: string[] = [];
+    const normal = gate.run(async () => order.push('normal'));
+    await expect(gate.run(async () => order.push('too many'))).rejects.toBeInstanceOf(HasherBusy);
+    const priority = gate.run(async () => order.push('priority'), { priority: true });
+    await expect(gate.run(async () => order.push('too many priority'), { priority: true })).rejects.toBeInstanceOf(HasherBusy);
+    expect(gate.queued).toBe(2);
+    release();
+    await Promise.all([blocker, normal, priority]);
+    expect(order).toEqual(['priority', 'normal']);
+  });
+
+  it('ARGON2_MAX_QUEUE bounds the waiting hashes', () => {
+    expect(argon2MaxQueue({})).toBe(8);
+    expect(argon2MaxQueue({ ARGON2_MAX_QUEUE: '32' })).toBe(32);
+    expect(argon2MaxQueue({ ARGON2_MAX_QUEUE: '0' })).toBe(8);
   });
 });

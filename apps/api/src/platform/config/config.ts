@@ -53,6 +53,10 @@ export interface AppConfig {
   mailFrom: string;
   /** the portal's address, for links in e-mails */
   publicUrl: string;
+  /** requests a minute per client address to each /auth and /me credential route (@nestjs/throttler) */
+  authRateLimit: number;
+  /** the OpenAPI document: for signed-in users only, or not served (API_DOCS=signed-in|off) */
+  apiDocs: 'signed-in' | 'off';
   /** how often the worker's relay looks for outbox rows to enqueue */
   outboxPollMs: number;
   /** an enqueued outbox row not done after this long is enqueued again (Redis lost it, a worker died) */
@@ -108,8 +112,21 @@ function mailFrom(env: NodeJS.ProcessEnv): string {
   return v;
 }
 
+/**
+ * Fail closed (decision 0011): NODE_ENV must be set explicitly (`npm start` sets development, the
+ * test harness test); the public development secret, keys and demo password exist only in
+ * development (test may use the development secret and keys, never a demo password it was not
+ * given); production refuses every default and any DEMO_PASSWORD.
+ */
+function mailDir(env: NodeJS.ProcessEnv): string {
+  const v = env['MAIL_DIR'] || join(process.cwd(), 'var', 'mail');
+  if (!isAbsolute(v)) throw new ConfigError('MAIL_DIR must be an absolute path');
+  return resolve(v);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const nodeEnv = env['NODE_ENV'] || 'development';
+  const nodeEnv = env['NODE_ENV'];
+  if (!nodeEnv) throw new ConfigError('NODE_ENV must be set explicitly to development, test or production');
   if (nodeEnv !== 'development' && nodeEnv !== 'test' && nodeEnv !== 'production') {
     throw new ConfigError('NODE_ENV must be development, test or production');
   }
@@ -125,7 +142,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     if (!jwtSecret || jwtSecret === DEV_JWT_SECRET) throw new ConfigError('JWT_SECRET must be set in production');
     if (jwtSecret.length < 32) throw new ConfigError('JWT_SECRET must be at least 32 characters');
   }
-  const demoPassword = env['DEMO_PASSWORD'] || (nodeEnv === 'production' ? null : DEV_DEMO_PASSWORD);
+  if (nodeEnv === 'production' && env['DEMO_PASSWORD']) throw new ConfigError('DEMO_PASSWORD must not be set in production: production has no demo accounts');
+  // development: the public demo password unless told; test: only one the harness gives; production: none
+  const demoPassword = nodeEnv === 'development' ? env['DEMO_PASSWORD'] || DEV_DEMO_PASSWORD : nodeEnv === 'test' ? env['DEMO_PASSWORD'] || null : null;
+  const apiDocs = env['API_DOCS'] || 'signed-in';
+  if (apiDocs !== 'signed-in' && apiDocs !== 'off') throw new ConfigError('API_DOCS must be signed-in or off');
   const attachmentsRaw = env['ATTACHMENTS_DIR'] || (nodeEnv === 'production' ? '' : join(process.cwd(), 'var', 'attachments'));
   if (!attachmentsRaw) throw new ConfigError('ATTACHMENTS_DIR must be set in production');
   if (!isAbsolute(attachmentsRaw)) throw new ConfigError('ATTACHMENTS_DIR must be an absolute path');
@@ -147,7 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     refreshIdleSeconds: int(env, 'REFRESH_IDLE_SECONDS', 30 * 60, 60, 30 * 60),
     refreshAbsoluteSeconds: int(env, 'REFRESH_ABSOLUTE_SECONDS', 12 * 3600, 60, 12 * 3600),
     mfaRequired: bool(env, 'MFA_REQUIRED', nodeEnv === 'production'),
-    demoPassword: nodeEnv === 'production' ? null : demoPassword,
+    demoPassword,
     portalDir: env['PORTAL_DIR'] || null,
     logLevel: env['LOG_LEVEL'] || (nodeEnv === 'test' ? 'warn' : 'info'),
     attachmentsDir: resolve(attachmentsRaw),
@@ -159,9 +180,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     statsRefreshEverySeconds: int(env, 'STATS_REFRESH_EVERY_SECONDS', 300, 10, 86400),
     slaReminderPercent: int(env, 'SLA_REMINDER_PERCENT', 25, 1, 99),
     smtpUrl: env['SMTP_URL'] ? url(env, 'SMTP_URL', '', ['smtp:', 'smtps:']) : null,
-    mailDir: env['SMTP_URL'] || nodeEnv === 'production' ? null : join(process.cwd(), 'var', 'mail'),
+    mailDir: env['SMTP_URL'] || nodeEnv === 'production' ? null : mailDir(env),
     mailFrom: mailFrom(env),
     publicUrl: url(env, 'PUBLIC_URL', 'http://localhost:3000', ['http:', 'https:']).replace(/\/+$/, ''),
+    apiDocs,
+    authRateLimit: int(env, 'AUTH_RATE_LIMIT', 60, 1, 100_000),
     outboxPollMs: int(env, 'OUTBOX_POLL_MS', 1000, 50, 60_000),
     outboxReconcileAfterMs: int(env, 'OUTBOX_RECONCILE_AFTER_MS', 120_000, 500, 3_600_000),
     workerLockMs: int(env, 'WORKER_LOCK_MS', 30_000, 1000, 600_000),

@@ -6,6 +6,7 @@ import { CaseCounterEntity, CaseEntity, CaseEventEntity, CaseIdentificationEntit
 import { ConsentEntity } from '../../consents/consent.entity';
 import { PersonEntity, PersonMergeEntity } from '../../persons/person.entity';
 import { ScreeningEntity } from '../../screenings/screening.entity';
+import { AccountActivationEntity } from '../../auth/account-activation.entity';
 import { LoginFailureEntity } from '../../auth/login-failure.entity';
 import { RefreshTokenEntity } from '../../auth/refresh-token.entity';
 import { IloIndicatorEntity, ProvinceEntity, ServiceTypeEntity } from '../../reference/reference.entities';
@@ -23,6 +24,7 @@ export const ENTITIES = [
   UserEntity,
   RefreshTokenEntity,
   LoginFailureEntity,
+  AccountActivationEntity,
   AuditEventEntity,
   AuditSealEntity,
   ProvinceEntity,

@@ -13,8 +13,9 @@ export interface SeedResult {
 
 /**
  * Reference data (agencies, provinces, ILO indicators, service types) is upserted on every start,
- * so a new release's reference data arrives without a migration. Demo accounts are created only
- * outside production, only when there is no user at all, and only with a known demo password.
+ * so a new release's reference data arrives without a migration. Demo accounts are created only in
+ * development (or by test fixtures that ask, with the password they give), only when there is no
+ * user at all; never in production (decision 0011).
  */
 /** Demo accounts get an address that can never be delivered (.invalid, RFC 2606), derived from the username. */
 export function demoEmail(username: string): string {
@@ -55,7 +56,8 @@ export async function seed(config: AppConfig, opts: { demoUsers?: boolean } = {}
       );
     }
     let demoUsersCreated = 0;
-    const wantDemo = (opts.demoUsers ?? config.env !== 'production') && config.env !== 'production' && !!config.demoPassword;
+    // demo accounts: development (unless told not to), or test fixtures that ask and bring their own password; never production
+    const wantDemo = (config.env === 'development' ? (opts.demoUsers ?? true) : config.env === 'test' && opts.demoUsers === true) && !!config.demoPassword;
     if (wantDemo) {
       const { rows } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM app_user');
       if (rows[0]?.n === 0) {

@@ -6,6 +6,8 @@ import express from 'express';
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import { API_DOCS_PATHS, apiDocsGate } from './api-docs';
 import { ErrorFilter, validationExceptionFactory } from './errors';
 import { InputHygienePipe } from './input-hygiene';
 import { noStoreMiddleware, requestIdMiddleware } from './request-id';
@@ -19,7 +21,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     app,
     new DocumentBuilder()
       .setTitle('Lao counter-trafficking case management API')
-      .setDescription('REST + JSON under /api/v1. Every route but login, refresh and health needs a bearer token and a permission.')
+      .setDescription('REST + JSON under /api/v1. Every route but login, the MFA step, refresh, account activation and health needs a bearer token and a permission.')
       .setVersion('1')
       .addBearerAuth()
       .build(),
@@ -80,10 +82,16 @@ export function configureApp(app: INestApplication, opts: { portalDir?: string |
   app.useGlobalFilters(new ErrorFilter());
   app.enableShutdownHooks();
 
+  // the OpenAPI document: signed-in users only (API_DOCS=signed-in), or not served at all (off)
+  const config = app.get<AppConfig>(APP_CONFIG, { strict: false });
+  if (config.apiDocs === 'off') return servePortal(ex, opts.portalDir);
+  ex.use(API_DOCS_PATHS, apiDocsGate(app));
   const doc = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs-json', swaggerOptions: { persistAuthorization: false } });
+  servePortal(ex, opts.portalDir);
+}
 
-  const portal = opts.portalDir;
+function servePortal(ex: NestExpressApplication, portal: string | null | undefined): void {
   if (portal && existsSync(join(portal, 'index.html'))) {
     // the portal's files are public and the same for everyone: gzip them (459 KiB of initial JS is
     // 123 KiB on the wire, which is what a provincial mobile link waits for). API answers are not

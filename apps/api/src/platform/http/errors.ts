@@ -145,6 +145,9 @@ export class ErrorFilter implements ExceptionFilter {
 
     if (exception instanceof HttpException) {
       status = exception.getStatus();
+      // a throttled attempt says when to come back (credential throttle, argon2 queue)
+      const retryAfter = (exception as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+      if (status === 429 && typeof retryAfter === 'number' && Number.isFinite(retryAfter)) res.setHeader('Retry-After', String(Math.max(1, Math.ceil(retryAfter))));
       const body = exception.getResponse();
       if (exception instanceof ValidationFailed) {
         details = exception.details;

@@ -2,14 +2,18 @@ import { randomUUID } from 'node:crypto';
 import type { NextFunction, Response } from 'express';
 import type { CtmsRequest } from './request-context';
 
-const SAFE_ID = /^[A-Za-z0-9._-]{8,64}$/;
+const SAFE_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
-/** Takes a well-formed X-Request-Id from the caller or makes one; echoes it on the response. */
+/**
+ * The request id is always the server's own (a UUID), in the response's X-Request-Id, the error
+ * body, the logs and the audit trail. A caller's X-Request-Id is never adopted: a well-formed one
+ * (≤ 64 characters of [A-Za-z0-9._-]) is kept apart as `clientRequestId` for the logs only.
+ */
 export function requestIdMiddleware(req: CtmsRequest, res: Response, next: NextFunction): void {
   const given = req.header('x-request-id');
-  const id = given && SAFE_ID.test(given) ? given : randomUUID();
-  req.requestId = id;
-  res.setHeader('X-Request-Id', id);
+  if (given && SAFE_ID.test(given)) req.clientRequestId = given;
+  req.requestId = randomUUID();
+  res.setHeader('X-Request-Id', req.requestId);
   next();
 }
 

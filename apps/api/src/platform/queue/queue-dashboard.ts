@@ -9,6 +9,7 @@ import type { Express, NextFunction, Request, Response } from 'express';
 import { hasPermission, permittedInHold } from '@ctms/domain';
 import { AuditService } from '../audit/audit.service';
 import { AccessTokenClaims, JwtStrategy } from '../auth/jwt.strategy';
+import { tokenKey, VERIFY_OPTIONS } from '../auth/token-claims';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { contextOf, CtmsRequest } from '../http/request-context';
 import { EVENTS_QUEUE, redisConnection } from './queue.module';
@@ -18,7 +19,7 @@ export const QUEUE_DASHBOARD_PATH = '/api/admin/queues';
 export const DASHBOARD_QUEUES = [EVENTS_QUEUE, 'maintenance'];
 const COOKIE = 'ctms_queues';
 
-function cookieValue(req: Request, name: string): string | null {
+export function cookieValue(req: Request, name: string): string | null {
   const header = req.headers.cookie;
   if (!header) return null;
   for (const part of header.split(';')) {
@@ -90,7 +91,7 @@ export class QueueDashboard implements OnModuleInit, OnApplicationShutdown {
     if (!token || !strategy) return deny();
     let actor: Awaited<ReturnType<JwtStrategy['validate']>>;
     try {
-      const claims = await this.jwt.verifyAsync<AccessTokenClaims>(token, { secret: this.config.jwtSecret, algorithms: ['HS256'] });
+      const claims = await this.jwt.verifyAsync<AccessTokenClaims>(token, { secret: tokenKey(this.config.jwtSecret, 'access'), ...VERIFY_OPTIONS, algorithms: [...VERIFY_OPTIONS.algorithms] });
       actor = await strategy.validate(claims);
     } catch {
       return deny();

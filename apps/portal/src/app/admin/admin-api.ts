@@ -7,6 +7,8 @@ import { API } from '../core/auth/auth.service';
 export interface CreateUser {
   username: string;
   displayName: string;
+  /** the user's own address: the one-time activation link goes there */
+  email: string;
   roles: Role[];
   allProvinces: boolean;
   provinces: string[];
@@ -20,11 +22,6 @@ export interface UpdateUser {
   allProvinces?: boolean;
   provinces?: string[];
   language?: Language;
-}
-
-export interface UserWithTemporaryPassword {
-  user?: UserView;
-  temporaryPassword: string;
 }
 
 export interface AgencyInput {
@@ -57,8 +54,14 @@ export class AdminApi {
     return firstValueFrom(this.http.get<Page<UserView>>(`${API}/admin/users`, { params }));
   }
 
-  createUser(body: CreateUser): Promise<UserWithTemporaryPassword> {
-    return firstValueFrom(this.http.post<UserWithTemporaryPassword>(`${API}/admin/users`, body));
+  /** Creates the account; the API sends the user a one-time activation link (no password is ever shown here). */
+  createUser(body: CreateUser): Promise<UserView> {
+    return firstValueFrom(this.http.post<UserView>(`${API}/admin/users`, body));
+  }
+
+  /** The agency administrator approves an account the system administrator created: the activation link goes out. */
+  approve(id: string, reason: string): Promise<UserView> {
+    return firstValueFrom(this.http.post<UserView>(`${API}/admin/users/${id}/approve`, { reason }));
   }
 
   updateUser(id: string, version: number, body: UpdateUser): Promise<UserView> {
@@ -69,8 +72,9 @@ export class AdminApi {
     return firstValueFrom(this.http.post<UserView>(`${API}/admin/users/${id}/${action}`, { reason }));
   }
 
-  resetPassword(id: string, reason: string): Promise<UserWithTemporaryPassword> {
-    return firstValueFrom(this.http.post<UserWithTemporaryPassword>(`${API}/admin/users/${id}/reset`, { reason }));
+  /** The old password stops working; the user gets a one-time link to choose a new one. */
+  resetPassword(id: string, reason: string): Promise<UserView> {
+    return firstValueFrom(this.http.post<UserView>(`${API}/admin/users/${id}/reset`, { reason }));
   }
 
   /** Turns a user's MFA off (a lost phone): their sessions end; they sign in with the password alone next time. */

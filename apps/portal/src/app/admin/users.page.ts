@@ -28,11 +28,11 @@ import { I18n } from '../core/i18n/i18n.service';
 import { TranslatePipe } from '../core/i18n/translate.pipe';
 import { describeError, toggle } from '../cases/ui-util';
 import { AdminApi, type AgencyOption, type CreateUser } from './admin-api';
-import { TempPassword } from './temp-password';
 
 export interface UserDraft {
   username: string;
   displayName: string;
+  email: string;
   roles: Role[];
   allProvinces: boolean;
   provinces: string[];
@@ -49,6 +49,7 @@ export function createBody(d: UserDraft, isSystemAdmin: boolean): CreateUser {
   return {
     username: d.username.trim().toLowerCase(),
     displayName: d.displayName.trim(),
+    email: d.email.trim().toLowerCase(),
     roles: d.roles,
     allProvinces: d.allProvinces,
     provinces: d.allProvinces ? [] : d.provinces,
@@ -58,15 +59,19 @@ export function createBody(d: UserDraft, isSystemAdmin: boolean): CreateUser {
 }
 
 function emptyDraft(): UserDraft {
-  return { username: '', displayName: '', roles: [], allProvinces: false, provinces: [], language: 'lo', agencyId: '' };
+  return { username: '', displayName: '', email: '', roles: [], allProvinces: false, provinces: [], language: 'lo', agencyId: '' };
 }
 
-type Pending = { kind: 'disable' | 'enable' | 'reset' | 'reset-mfa'; user: UserView };
+type Pending = { kind: 'disable' | 'enable' | 'reset' | 'reset-mfa' | 'approve'; user: UserView };
 
-/** User administration: list, create (one-time password shown once), edit, disable/enable, reset password or MFA. */
+/**
+ * User administration: list, create, edit, disable/enable, reset password or MFA, approve. No
+ * password is ever shown here: creation, approval and reset send the user a one-time link to their
+ * own e-mail, where they choose their password (decision 0010).
+ */
 @Component({
   selector: 'app-users-page',
-  imports: [FormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe, TempPassword],
+  imports: [FormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './users.page.html',
   styleUrl: '../cases/section.scss',
@@ -92,7 +97,6 @@ export class UsersPage {
   protected readonly creating = signal(false);
   protected readonly editingId = signal<string | null>(null);
   protected readonly pending = signal<Pending | null>(null);
-  protected readonly oneTime = signal<{ username: string; password: string } | null>(null);
   protected readonly agencyOptions = signal<AgencyOption[]>([]);
 
   protected readonly confirmKeys = {
@@ -100,12 +104,14 @@ export class UsersPage {
     enable: 'admin.users.confirm.enable',
     reset: 'admin.users.confirm.reset',
     'reset-mfa': 'admin.users.confirm.resetMfa',
+    approve: 'admin.users.confirm.approve',
   } as const satisfies Record<Pending['kind'], TranslationKey>;
   protected readonly actionKeys = {
     disable: 'admin.users.action.disable',
     enable: 'admin.users.action.enable',
     reset: 'admin.users.action.reset',
     'reset-mfa': 'admin.users.action.resetMfa',
+    approve: 'admin.users.action.approve',
   } as const satisfies Record<Pending['kind'], TranslationKey>;
 
   protected statusFilter: UserStatus | '' = '';
@@ -123,6 +129,8 @@ export class UsersPage {
       mfaLabel: this.i18n.t(u.mfaEnabled ? 'admin.users.mfaOn' : 'admin.users.mfaOff'),
       agencyName: this.i18n.pick(u.agency.nameLo, u.agency.nameEn),
       isSelf: u.id === this.auth.user()?.id,
+      // an account the system administrator made waits for this agency's administrator
+      canApprove: u.status === 'PENDING_APPROVAL' && !this.isSystemAdmin(),
     }));
   });
 
@@ -178,7 +186,7 @@ export class UsersPage {
     this.creating.set(false);
     this.pending.set(null);
     this.fieldErrors.set({});
-    this.draft = { username: u.username, displayName: u.displayName, roles: [...u.roles], allProvinces: u.allProvinces, provinces: [...u.provinces], language: u.language, agencyId: u.agency.id };
+    this.draft = { username: u.username, displayName: u.displayName, email: u.email ?? '', roles: [...u.roles], allProvinces: u.allProvinces, provinces: [...u.provinces], language: u.language, agencyId: u.agency.id };
     this.editingId.set(u.id);
   }
 
@@ -198,7 +206,7 @@ export class UsersPage {
 
   protected draftComplete(): boolean {
     const d = this.draft;
-    return d.username.trim().length >= 3 && d.displayName.trim().length > 0 && d.roles.length > 0 && (!this.isSystemAdmin() || !!d.agencyId || !this.creating());
+    return d.username.trim().length >= 3 && d.displayName.trim().length > 0 && (!this.creating() || d.email.includes('@')) && d.roles.length > 0 && (!this.isSystemAdmin() || !!d.agencyId || !this.creating());
   }
 
   protected async create(): Promise<void> {
@@ -206,8 +214,8 @@ export class UsersPage {
     const res = await this.run(() => this.api.createUser(body), 'admin.users.created');
     if (res) {
       this.creating.set(false);
-      this.oneTime.set({ username: res.user?.username ?? body.username, password: res.temporaryPassword });
-      if (res.user) this.users.update((list) => [...list, res.user as UserView].sort((a, b) => a.username.localeCompare(b.username)));
+      if (res.status === 'PENDING_APPROVAL') this.notice.set({ kind: 'ok', text: this.i18n.t('admin.users.createdPending') });
+      this.users.update((list) => [...list, res].sort((a, b) => a.username.localeCompare(b.username)));
     }
   }
 
@@ -224,6 +232,7 @@ export class UsersPage {
           allProvinces: d.allProvinces,
           provinces: d.allProvinces ? [] : d.provinces,
           language: d.language,
+          ...(d.email.trim() && d.email.trim().toLowerCase() !== (u.email ?? '') ? { email: d.email.trim().toLowerCase() } : {}),
         }),
       'admin.users.saved',
     );
@@ -237,12 +246,14 @@ export class UsersPage {
     const p = this.pending();
     const reason = this.reason.trim();
     if (!p || reason.length < 3) return;
-    if (p.kind === 'reset') {
-      const res = await this.run(() => this.api.resetPassword(p.user.id, reason), 'admin.users.resetDone');
+    if (p.kind === 'reset' || p.kind === 'approve') {
+      const res = await this.run(
+        () => (p.kind === 'reset' ? this.api.resetPassword(p.user.id, reason) : this.api.approve(p.user.id, reason)),
+        p.kind === 'reset' ? 'admin.users.resetDone' : 'admin.users.approved',
+      );
       if (res) {
         this.pending.set(null);
-        if (res.user) this.replace(res.user);
-        this.oneTime.set({ username: p.user.username, password: res.temporaryPassword });
+        this.replace(res);
       }
       return;
     }

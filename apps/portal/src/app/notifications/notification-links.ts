@@ -41,6 +41,7 @@ const KINDS = new Set([
   'export.ready',
   'export.approval',
   'job.dead',
+  'account.first_sign_in',
 ]);
 
 /** The dictionary key of a notification kind; an unknown kind reads "Notification". */

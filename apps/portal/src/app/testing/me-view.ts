@@ -17,6 +17,7 @@ export function meView(overrides: Partial<MeView> = {}): MeView {
     mustChangePassword: false,
     mfaSetupRequired: false,
     mfaEnabled: false,
+    email: 'atd.caseworker@demo.invalid',
     ...overrides,
   };
 }

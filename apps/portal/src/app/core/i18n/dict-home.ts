@@ -66,6 +66,7 @@ export const homeEn = {
   'notif.kind.export.ready': 'Export ready',
   'notif.kind.export.approval': 'Export waiting for approval',
   'notif.kind.job.dead': 'A background job failed',
+  'notif.kind.account.first_sign_in': 'An account an administrator created or reset has signed in for the first time',
   'notif.kind.other': 'Notification',
 } as const;
 
@@ -134,5 +135,6 @@ export const homeLo: Record<HomeKey, string> = {
   'notif.kind.export.ready': 'ການສົ່ງອອກພ້ອມແລ້ວ',
   'notif.kind.export.approval': 'ມີການສົ່ງອອກລໍຖ້າການອະນຸມັດ',
   'notif.kind.job.dead': 'ວຽກເບື້ອງຫຼັງລົ້ມເຫຼວ',
+  'notif.kind.account.first_sign_in': 'ບັນຊີທີ່ຜູ້ບໍລິຫານສ້າງ ຫຼື ຕັ້ງລະຫັດຜ່ານໃໝ່ ໄດ້ເຂົ້າສູ່ລະບົບເປັນຄັ້ງທຳອິດ',
   'notif.kind.other': 'ການແຈ້ງເຕືອນ',
 };

@@ -6,6 +6,7 @@
  * Coded values that the API and the portal share (roles, agencies' names, permissions …) come with
  * their labels from `@ctms/domain` or from the API's reference data, not from here.
  */
+import { activationEn, activationLo } from './dict-activation';
 import { adminEn, adminLo } from './dict-admin';
 import { casesEn, casesLo } from './dict-cases';
 import { screeningsEn, screeningsLo } from './dict-screenings';
@@ -135,6 +136,7 @@ export const en = {
   'profile.mfa.failed': 'Two-step sign-in could not be set up. Try again.',
   ...casesEn,
   ...adminEn,
+  ...activationEn,
   ...screeningsEn,
 } as const;
 
@@ -266,6 +268,7 @@ export const lo: Dictionary = {
   'profile.mfa.failed': 'ບໍ່ສາມາດຕັ້ງຄ່າການເຂົ້າສູ່ລະບົບສອງຂັ້ນຕອນໄດ້. ກະລຸນາລອງໃໝ່.',
   ...casesLo,
   ...adminLo,
+  ...activationLo,
   ...screeningsLo,
 };
 

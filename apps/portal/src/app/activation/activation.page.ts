@@ -1,0 +1,171 @@
+import { HttpClient, HttpErrorResponse } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { RouterLink } from '@angular/router';
+import { activationTokenFromFragment, MFA_CODE_DIGITS, type ActivationCompleteRequest, type ActivationStart } from '@ctms/domain';
+import { firstValueFrom } from 'rxjs';
+import { API } from '../core/auth/auth.service';
+import { groupSecret, isCodeShaped, normalizeCode, qrCodeDataUrl } from '../core/auth/mfa';
+import { LanguageSwitch } from '../core/i18n/language-switch';
+import { I18n } from '../core/i18n/i18n.service';
+import { TranslatePipe } from '../core/i18n/translate.pipe';
+import { formatDateTime } from '../screenings/format';
+import { fieldProblems } from '../cases/ui-util';
+import { passwordChangeErrors } from '../profile/profile.page';
+
+/**
+ * The one-time activation link (decision 0010): `/activate#token=…`. The token is read from the
+ * fragment (which browsers never send to a server), removed from the address bar and history at
+ * once, kept only in this component, and sent to the API in POST bodies only. The user chooses
+ * their own password here and, where MFA is required, enrols it; a reset of an account with MFA
+ * asks for a current code.
+ */
+@Component({
+  selector: 'app-activation-page',
+  imports: [FormsModule, MatButtonModule, MatCardModule, MatFormFieldModule, MatInputModule, RouterLink, LanguageSwitch, TranslatePipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styleUrl: '../login/login.page.scss',
+  template: `
+    <main class="login" id="main">
+      <div class="top"><app-language-switch /></div>
+      <mat-card class="card" appearance="outlined" data-testid="activation">
+        <mat-card-header>
+          <mat-card-title>
+            <h1 class="heading">{{ (info()?.purpose === 'RESET' ? 'activate.titleReset' : 'activate.title') | t }}</h1>
+          </mat-card-title>
+          <mat-card-subtitle>{{ 'app.title' | t }}</mat-card-subtitle>
+        </mat-card-header>
+        <mat-card-content>
+          @if (state() === 'loading') {
+            <p role="status">{{ 'activate.loading' | t }}</p>
+          } @else if (state() === 'invalid') {
+            <p class="alert" role="alert" data-testid="activation-invalid">{{ (token ? 'activate.invalid' : 'activate.noToken') | t }}</p>
+            <a mat-button routerLink="/login">{{ 'activate.toLogin' | t }}</a>
+          } @else if (state() === 'done') {
+            <p class="note" role="status" data-testid="activation-done">{{ 'activate.done' | t }}</p>
+            <a mat-flat-button routerLink="/login" data-testid="activation-to-login">{{ 'activate.toLogin' | t }}</a>
+          } @else if (info(); as i) {
+            <p class="intro">{{ 'activate.intro' | t }}</p>
+            <p data-testid="activation-username">{{ 'activate.username' | t: { username: i.username } }}</p>
+            <p class="hint">{{ 'activate.expires' | t: { date: expires() } }}</p>
+            <form (ngSubmit)="submit()" novalidate data-testid="activation-form">
+              <input type="text" name="username" autocomplete="username" [value]="i.username" hidden />
+              <p id="activation-hint" class="hint">{{ 'activate.hint' | t }}</p>
+              <mat-form-field appearance="outline" class="field">
+                <mat-label>{{ 'activate.password' | t }}</mat-label>
+                <input matInput type="password" name="password" autocomplete="new-password" required aria-describedby="activation-hint" [(ngModel)]="password" data-testid="activation-password" />
+              </mat-form-field>
+              @if (errors()['newPassword']; as e) {
+                <p class="alert" data-testid="activation-password-error">{{ e }}</p>
+              }
+              <mat-form-field appearance="outline" class="field">
+                <mat-label>{{ 'activate.repeat' | t }}</mat-label>
+                <input matInput type="password" name="repeat" autocomplete="new-password" required [(ngModel)]="repeat" data-testid="activation-repeat" />
+              </mat-form-field>
+              @if (errors()['repeat']; as e) {
+                <p class="alert" data-testid="activation-repeat-error">{{ e }}</p>
+              }
+              @if (i.mfa !== 'NONE') {
+                <p id="activation-mfa-hint">{{ (i.mfa === 'ENROL' ? 'activate.mfaEnrol' : 'activate.mfaVerify') | t }}</p>
+                @if (i.mfa === 'ENROL' && i.mfaSetup) {
+                  @if (qr(); as q) {
+                    <img [src]="q" [alt]="'activate.qrAlt' | t" width="200" height="200" data-testid="activation-qr" />
+                  }
+                  <p>{{ 'activate.secret' | t }} <code lang="en" translate="no" data-testid="activation-secret">{{ secret() }}</code></p>
+                }
+                <mat-form-field appearance="outline" class="field">
+                  <mat-label>{{ 'activate.code' | t }}</mat-label>
+                  <input matInput name="code" inputmode="numeric" autocomplete="one-time-code" spellcheck="false" lang="en" [maxlength]="digits" required aria-describedby="activation-mfa-hint" [(ngModel)]="code" data-testid="activation-code" />
+                </mat-form-field>
+                @if (errors()['code']; as e) {
+                  <p class="alert" data-testid="activation-code-error">{{ e }}</p>
+                }
+              }
+              <button mat-flat-button type="submit" class="submit" [disabled]="busy()" data-testid="activation-submit">
+                {{ (busy() ? 'activate.submitting' : 'activate.submit') | t }}
+              </button>
+              <div role="status" aria-live="polite">
+                @if (failure(); as f) {
+                  <p class="alert" data-testid="activation-failed">{{ f }}</p>
+                }
+              </div>
+            </form>
+          }
+        </mat-card-content>
+      </mat-card>
+    </main>
+  `,
+})
+export class ActivationPage implements OnInit {
+  private readonly http = inject(HttpClient);
+  protected readonly i18n = inject(I18n);
+  protected readonly digits = MFA_CODE_DIGITS;
+  /** from the fragment; never in a URL the app sends, never stored */
+  protected token: string | null = null;
+  protected readonly state = signal<'loading' | 'ready' | 'invalid' | 'done'>('loading');
+  protected readonly info = signal<ActivationStart | null>(null);
+  protected readonly qr = signal<string | null>(null);
+  protected readonly secret = computed(() => groupSecret(this.info()?.mfaSetup?.secret ?? ''));
+  protected readonly expires = computed(() => formatDateTime(this.info()?.expiresAt, this.i18n.language()));
+  protected readonly busy = signal(false);
+  protected readonly errors = signal<Record<string, string>>({});
+  protected readonly failure = signal<string | null>(null);
+  protected password = '';
+  protected repeat = '';
+  protected code = '';
+
+  async ngOnInit(): Promise<void> {
+    this.token = activationTokenFromFragment(window.location.hash);
+    // the token leaves the address bar and the history at once
+    if (window.location.hash) history.replaceState(history.state, '', window.location.pathname);
+    if (!this.token) return this.state.set('invalid');
+    try {
+      const info = await firstValueFrom(this.http.post<ActivationStart>(`${API}/auth/activation/start`, { token: this.token }));
+      this.info.set(info);
+      if (info.mfaSetup) this.qr.set(await qrCodeDataUrl(info.mfaSetup.otpauthUri));
+      this.state.set('ready');
+    } catch {
+      this.state.set('invalid');
+    }
+  }
+
+  protected async submit(): Promise<void> {
+    const t = (k: Parameters<I18n['t']>[0]) => this.i18n.t(k);
+    const i = this.info();
+    if (!i || !this.token || this.busy()) return;
+    this.failure.set(null);
+    if (!this.password) return this.errors.set({ newPassword: t('activate.required') });
+    if (this.password !== this.repeat) return this.errors.set({ repeat: t('activate.mismatch') });
+    if (i.mfa !== 'NONE' && !isCodeShaped(this.code)) return this.errors.set({ code: t('activate.codeFormat') });
+    this.errors.set({});
+    this.busy.set(true);
+    const body: ActivationCompleteRequest = { token: this.token, newPassword: this.password, ...(i.mfa !== 'NONE' ? { code: normalizeCode(this.code) } : {}) };
+    try {
+      await firstValueFrom(this.http.post<void>(`${API}/auth/activation/complete`, body));
+      this.password = this.repeat = this.code = '';
+      this.token = null;
+      this.info.set(null);
+      this.state.set('done');
+    } catch (e) {
+      if (e instanceof HttpErrorResponse && e.status === 429) {
+        this.failure.set(t('activate.tooMany'));
+        return;
+      }
+      const problems = fieldProblems(e);
+      if (problems['token']) return this.state.set('invalid');
+      const fields = passwordChangeErrors(e, (k) => this.i18n.t(k), this.i18n.language());
+      const out: Record<string, string> = {};
+      if (fields['newPassword']) out['newPassword'] = fields['newPassword'];
+      if (problems['code']) out['code'] = t('activate.wrongCode');
+      this.code = '';
+      this.errors.set(out);
+      this.failure.set(Object.keys(out).length ? t('activate.fix') : t('activate.failed'));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+}
