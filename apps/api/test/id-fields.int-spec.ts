@@ -271,6 +271,23 @@ describe('every id in a request is resolved: a foreign id answers as a missing o
       foreign: () => ids['lwuAttachment'],
       status: 400,
     },
+    'GET /admin/users agencyId': {
+      // an agency administrator always sees their own agency: another agency's id changes nothing
+      user: 'lwu.admin',
+      method: 'get',
+      path: () => '/admin/users',
+      query: (id) => ({ agencyId: id }),
+      foreign: () => ids['MOPS_ATD'],
+      status: 200,
+    },
+    'POST /admin/users agencyId': {
+      user: 'lwu.admin',
+      method: 'post',
+      path: () => '/admin/users',
+      body: (id) => ({ username: 'walk.user', displayName: 'Walk', email: 'walk@example.la', roles: ['CASEWORKER'], allProvinces: true, agencyId: id }),
+      foreign: () => ids['MOPS_ATD'],
+      status: 400,
+    },
     'POST /exports caseId': {
       user: 'atd.caseworker',
       method: 'post',
@@ -308,7 +325,7 @@ describe('every id in a request is resolved: a foreign id answers as a missing o
     const fields = walk();
     expect(fields.length).toBeGreaterThan(10);
     expect(fields.filter((f) => f.kind === '?').map((f) => `${f.route} ${f.field}`)).toEqual([]);
-    const covered = new Set([...Object.keys(CASES), ...Object.keys(MULTIPART), ...ADMIN_FIELDS]);
+    const covered = new Set([...Object.keys(CASES), ...Object.keys(MULTIPART)]);
     expect(fields.map((f) => `${f.route} ${f.field}`).filter((k) => !covered.has(k))).toEqual([]);
   });
 
@@ -316,8 +333,9 @@ describe('every id in a request is resolved: a foreign id answers as a missing o
     const c = CASES[key];
     if (key.startsWith('POST /cases/{id}/assign')) ids['atdCaseVersion'] = String(await caseVersion('atd.supervisor', ids['atdCase']));
     const before = await snapshot();
-    const foreign = await call(c.user, c.method, c.path(), c.body?.(c.foreign()));
-    const missing = await call(c.user, c.method, c.path(), c.body?.(randomUUID()));
+    const at = (id: string) => (c.query ? `${c.path()}?${new URLSearchParams(c.query(id)).toString()}` : c.path());
+    const foreign = await call(c.user, c.method, at(c.foreign()), c.body?.(c.foreign()));
+    const missing = await call(c.user, c.method, at(randomUUID()), c.body?.(randomUUID()));
     const strip = (r: { status: number; body: Record<string, unknown> }) => {
       const { requestId: _r, ...body } = r.body;
       void _r;
@@ -358,10 +376,7 @@ describe('every id in a request is resolved: a foreign id answers as a missing o
       (SELECT sum(version) FROM case_record) AS cv, (SELECT count(*) FROM referral) AS referrals, (SELECT sum(version) FROM referral) AS rv,
       (SELECT count(*) FROM consent) AS consents, (SELECT count(*) FROM handoff) AS handoffs, (SELECT sum(version) FROM handoff) AS hv,
       (SELECT count(*) FROM attachment) AS attachments, (SELECT count(*) FROM export_job) AS exports,
-      (SELECT count(*) FROM match_request WHERE status <> 'OPEN') AS answered`);
+      (SELECT count(*) FROM match_request WHERE status <> 'OPEN') AS answered, (SELECT count(*) FROM app_user) AS users`);
     return rows[0];
   }
 });
-
-/** Admin routes' agency ids: the administration suites (admin.int-spec.ts, attack-identity.int-spec.ts) send foreign and missing agencies. */
-const ADMIN_FIELDS = ['GET /admin/users agencyId', 'POST /admin/users agencyId'];
