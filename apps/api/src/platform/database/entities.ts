@@ -16,7 +16,6 @@ import { ExportJobEntity } from '../../exports/export.entity';
 import { SlaEventEntity } from '../../sla/sla-event.entity';
 import { MailDeliveryEntity, NotificationEntity } from '../../notifications/notification.entity';
 import { OutboxEntity } from '../outbox/outbox.entity';
-import { MatchRequestEntity } from '../../match-requests/match-request.entity';
 
 /** Every entity, listed explicitly: globs do not survive the webpack bundle (stack notes P18). */
 export const ENTITIES = [
@@ -48,5 +47,4 @@ export const ENTITIES = [
   MailDeliveryEntity,
   SlaEventEntity,
   ExportJobEntity,
-  MatchRequestEntity,
 ];
