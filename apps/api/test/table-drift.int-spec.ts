@@ -17,7 +17,6 @@ function declarationFiles(dir: string): string[] {
 function declaredTables(): Table[] {
   const byName = new Map<string, Table>();
   for (const file of declarationFiles(join(__dirname, '../src'))) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const mod = require(file) as Record<string, unknown>;
     for (const value of Object.values(mod)) {
       if (!isTable(value)) continue;
