@@ -88,7 +88,8 @@ export function or(conditions: readonly Sql[]): Sql {
   return kept.length ? join(kept.map((c) => sql`(${c})`), ' OR ') : raw('false');
 }
 
-type Runner = DataSource | EntityManager;
+/** Where a statement runs: the caller's transaction (EntityManager) or the pool (DataSource) for reads. */
+export type Runner = DataSource | EntityManager;
 
 /** Rows of a SELECT (or of INSERT/UPDATE … RETURNING). */
 export async function select<T>(m: Runner, q: Sql): Promise<T[]> {
