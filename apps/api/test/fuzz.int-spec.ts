@@ -6,7 +6,7 @@ import { tinyPng } from '../src/attachments/testing/image-fixtures';
 import { listRoutes } from '../src/platform/auth/route-audit';
 import { buildOpenApiDocument } from '../src/platform/http/configure-app';
 import { startStack, TestStack } from './harness';
-import { todayInLaos } from '../src/cases/case-db';
+import { todayInLaos } from '@ctms/domain';
 import { buildWorld, daysAgo, screeningBody, World, WORLD_USERS } from './world';
 
 /**

@@ -3,8 +3,10 @@ import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import type { Page } from '@ctms/domain';
-import { actorOf, addCaseEvent, requireCaseEditor } from '../cases/case-db';
-import { TS_KEY_RE, UUID_RE } from '../cases/cases.service';
+import { actorOf } from '../platform/http/request-context';
+import { addCaseEvent } from '../platform/workflow/timeline';
+import { requireCaseEditor } from '../platform/access/editor';
+import { TS_KEY_RE } from '../cases/cases.service';
 import { caseCategoriesOf, caseLead } from '../platform/access/access';
 import { and, select, selectOne, sql, type Sql } from '../platform/database/sql';
 import { AuditService } from '../platform/audit/audit.service';
@@ -15,6 +17,7 @@ import type { Actor, RequestContext } from '../platform/http/request-context';
 import { AttachmentStorage } from './attachment-storage';
 import type { AttachmentView, UploadAttachmentDto } from './attachment.dto';
 import { EXTENSIONS, inspectFile, UnacceptableFile, type AcceptedMediaType } from './file-content';
+import { UUID_RE } from '../platform/http/params';
 
 /** What multer (memory storage) hands over for the part named `file`. */
 export interface UploadedFile {

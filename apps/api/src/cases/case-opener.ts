@@ -5,7 +5,8 @@ import { isProvinceCode } from '@ctms/domain';
 import { AuditService } from '../platform/audit/audit.service';
 import { FieldCipher } from '../platform/crypto/field-cipher';
 import type { RequestContext } from '../platform/http/request-context';
-import { addCaseEvent, formatCaseNumber, yearInLaos } from './case-db';
+import { addCaseEvent } from '../platform/workflow/timeline';
+import { formatCaseNumber, yearInLaos } from './case-number';
 
 export interface OpenCaseInput {
   screeningId: string;

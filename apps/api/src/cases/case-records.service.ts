@@ -6,11 +6,14 @@ import { FieldCipher } from '../platform/crypto/field-cipher';
 import { Conflict } from '../platform/http/errors';
 import { DEFAULT_PAGE, decodeCursor, decodeTupleCursor, encodeCursor, encodeTupleCursor, pageOf, PageQueryDto } from '../platform/http/pagination';
 import type { RequestContext } from '../platform/http/request-context';
-import { actorOf, addCaseEvent, inLeadAgency } from './case-db';
+import { actorOf } from '../platform/http/request-context';
+import { addCaseEvent } from '../platform/workflow/timeline';
+import { inLeadAgency } from '../platform/access/editor';
 import { CaseEventRow, CaseNoteRow, toCaseEvent, toCaseNote } from './case.mapper';
 import type { AccessLogEntryView, CaseEventView, CaseNoteView } from './case.views';
-import { CasesService, TS_KEY_RE, UUID_RE } from './cases.service';
+import { CasesService, TS_KEY_RE } from './cases.service';
 import { CreateNoteDto } from './dto/case.dto';
+import { UUID_RE } from '../platform/http/params';
 
 const SEQ_RE = /^[0-9]{1,19}$/;
 

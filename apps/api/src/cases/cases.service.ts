@@ -24,7 +24,11 @@ import { Conflict, NotFound, ValidationFailed } from '../platform/http/errors';
 import { DEFAULT_PAGE, decodeTupleCursor, encodeTupleCursor, pageOf } from '../platform/http/pagination';
 import type { Actor, RequestContext } from '../platform/http/request-context';
 import type { CaseEventKind } from './case-codes';
-import { actorOf, addCaseEvent, caseFacts, inLeadAgency, requireCaseEditor, staleVersion, todayInLaos } from './case-db';
+import { actorOf } from '../platform/http/request-context';
+import { addCaseEvent } from '../platform/workflow/timeline';
+import { caseFacts, inLeadAgency, requireCaseEditor } from '../platform/access/editor';
+import { staleVersion } from '../platform/http/errors';
+import { todayInLaos } from '@ctms/domain';
 import { CaseRow, CaseSummaryRow, ENCRYPTED_CATEGORIES, EncryptedCategory, toCaseDetail, toCaseSummary } from './case.mapper';
 import type { CaseDetailView, CaseSummaryView } from './case.views';
 import {
@@ -36,10 +40,10 @@ import {
   TransitionCaseDto,
   UpdateCaseDto,
 } from './dto/case.dto';
+import { UUID_RE } from '../platform/http/params';
 
 const TS_KEY = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 export const TS_KEY_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
-export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 const SUMMARY_COLUMNS = raw(`c.id, c.case_number, c.status, c.identification_status, c.province_code, c.lead_agency_id, a.code AS lead_agency_code,
   c.assigned_to_id, u.username AS assigned_username, c.flags, c.exploitation_types, c.opened_at, c.updated_at,

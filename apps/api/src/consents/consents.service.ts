@@ -13,15 +13,15 @@ import { OutboxService } from '../platform/outbox/outbox.service';
 import { consent as consentAccess } from '../platform/access/access';
 import { AccessService } from '../platform/access/access.service';
 import { selectOne, sql } from '../platform/database/sql';
-import { requireCaseEditor } from '../cases/case-db';
+import { requireCaseEditor } from '../platform/access/editor';
 import { FieldCipher } from '../platform/crypto';
 import { Conflict, NotFound, ValidationFailed } from '../platform/http/errors';
 import { DEFAULT_PAGE, decodeTupleCursor, encodeTupleCursor, pageOf } from '../platform/http/pagination';
-import type { Actor, RequestContext } from '../platform/http/request-context';
+import { type Actor, type RequestContext, actorOf } from '../platform/http/request-context';
 import { consentCoverage, consentGrantProblems, type ConsentCoverage, type CoverageRequest, type RuleProblems } from './consent-rules';
 import { toConsentView, type ConsentParties, type ConsentRow, type ConsentView } from './consent.view';
 import type { GrantConsentDto, ListConsentsQueryDto, WithdrawConsentDto } from './dto/consent.dto';
-import { addCaseEvent } from '../cases/case-db';
+import { addCaseEvent } from '../platform/workflow/timeline';
 
 const PARTIES = (rowId: string) => ({ table: 'consent', column: 'parties_enc', rowId });
 const WITHDRAWAL_REASON = (rowId: string) => ({ table: 'consent', column: 'withdrawal_reason_enc', rowId });
@@ -241,7 +241,3 @@ export class ConsentsService {
   }
 }
 
-function actorOf(ctx: RequestContext): Actor {
-  if (!ctx.actor) throw new NotFound();
-  return ctx.actor;
-}

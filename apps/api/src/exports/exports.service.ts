@@ -14,13 +14,13 @@ import { FieldCryptoError, UnknownKeyVersionError } from '../platform/crypto/cry
 import { FileCipher, type EnvelopeReader } from '../platform/crypto/file-cipher';
 import { Conflict, markAudited, NotFound, ValidationFailed } from '../platform/http/errors';
 import { DEFAULT_PAGE, decodeTupleCursor, encodeTupleCursor, pageOf } from '../platform/http/pagination';
-import type { Actor, RequestContext } from '../platform/http/request-context';
+import { type RequestContext, actorOf } from '../platform/http/request-context';
 import { OutboxService } from '../platform/outbox/outbox.service';
 import { exportFile } from './export-runner';
 import type { CreateExportDto, ListExportsQueryDto } from './export.dto';
 import { EXPORT_FILE_EXT, EXPORT_MEDIA_TYPE, EXPORT_OUTBOX_KIND, type ExportKind, type ExportStatus, type ExportView } from './export.types';
+import { UUID_RE } from '../platform/http/params';
 
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const TS_KEY_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 const FILE_KEY_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.(csv|xlsx|pdf)$/;
 
@@ -85,10 +85,6 @@ export interface ExportDownload {
   downloadName: string;
 }
 
-function actorOf(ctx: RequestContext): Actor {
-  if (!ctx.actor) throw new NotFound();
-  return ctx.actor;
-}
 
 /**
  * Exports as jobs. A request is one row plus (unless it carries identity and waits for approval)

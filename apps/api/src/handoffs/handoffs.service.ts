@@ -2,13 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { allowedActions, can, chronologyProblems, HANDOFF_MACHINE, laoDateOf, type HandoffAction, type HandoffContext, type Page } from '@ctms/domain';
-import { actorOf, addCaseEvent, todayInLaos } from '../cases/case-db';
+import { actorOf } from '../platform/http/request-context';
+import { addCaseEvent } from '../platform/workflow/timeline';
+import { todayInLaos } from '@ctms/domain';
 import { execUpdate } from '../platform/database/exec-update';
 import { ConsentsService } from '../consents/consents.service';
 import { caseLead, handoffReceiver, handoffSender } from '../platform/access/access';
 import { AccessService } from '../platform/access/access.service';
 import { and, raw, select, selectOne, sql, type Sql } from '../platform/database/sql';
-import { requireCaseEditor } from '../cases/case-db';
+import { requireCaseEditor } from '../platform/access/editor';
 import { OutboxService } from '../platform/outbox/outbox.service';
 import { AuditService } from '../platform/audit/audit.service';
 import { FieldCipher } from '../platform/crypto/field-cipher';
@@ -47,9 +49,9 @@ import {
   type VictimData,
 } from './handoff.mapper';
 import type { HandoffDetailView, HandoffSummaryView } from './handoff.views';
+import { UUID_RE } from '../platform/http/params';
 
 const TS_KEY_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 const SUMMARY_COLUMNS = `h.id, h.case_id, c.case_number, h.status, h.from_agency_id, fa.code AS from_agency_code, h.to_agency_id,
   ta.code AS to_agency_code, h.receive_by, h.received_at, h.closed_at, h.created_at, h.updated_at, h.version,

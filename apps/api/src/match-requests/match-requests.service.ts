@@ -14,8 +14,8 @@ import {
   type MatchRequestTermsView,
   type Page,
 } from '@ctms/domain';
-import { actorOf } from '../cases/case-db';
-import { TS_KEY_RE, UUID_RE } from '../cases/cases.service';
+import { actorOf } from '../platform/http/request-context';
+import { TS_KEY_RE } from '../cases/cases.service';
 import { caseLead, matchRequest, personCategories, screening as screeningAccess } from '../platform/access/access';
 import { AccessService } from '../platform/access/access.service';
 import { AuditService } from '../platform/audit/audit.service';
@@ -31,6 +31,7 @@ import type { PersonIdentity } from '../persons/person-writer';
 import type { BioData } from '../screenings/screening-rules';
 import type { ScreeningContent } from '../screenings/screening.view';
 import type { LinkMatchRequestDto, ListMatchRequestsQueryDto, NoMatchRequestDto } from './match-request.dto';
+import { UUID_RE } from '../platform/http/params';
 
 /** Match requests a user may raise per hour (each one asks people of other agencies to compare). */
 export const MATCH_REQUESTS_PER_HOUR = 20;

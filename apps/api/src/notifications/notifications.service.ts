@@ -8,6 +8,7 @@ import { and, select, selectOne, sql, type Sql } from '../platform/database/sql'
 import { NotFound } from '../platform/http/errors';
 import { DEFAULT_PAGE, PageQueryDto, decodeTupleCursor, encodeTupleCursor, pageOf } from '../platform/http/pagination';
 import type { RequestContext } from '../platform/http/request-context';
+import { UUID_RE } from '../platform/http/params';
 
 export class ListNotificationsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'true: only unread ones' })
@@ -45,7 +46,6 @@ interface Row {
 }
 
 const TS_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$/;
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** The caller's own notifications, newest first; never anyone else's (a foreign id is a 404). */
 @Injectable()

@@ -18,7 +18,7 @@ import { gramFilters, partKeyPairs, querySegments, wordPlusFuzzy, wordPlusOneEdi
 import { nicknamePlusName, wordKeysOf } from './word-match';
 import type { PersonContact, PersonIdentity } from './person-writer';
 import type { PersonCandidateView, PersonMatchReason, PersonMergeView, PersonSearchResultView, PersonTombstoneView, PersonView } from './person.views';
-import { addCaseEvent } from '../cases/case-db';
+import { addCaseEvent } from '../platform/workflow/timeline';
 
 /** How many rows the SQL ranking hands to the decrypting stage. */
 export const SEARCH_SQL_LIMIT = 50;

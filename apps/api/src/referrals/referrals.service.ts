@@ -21,7 +21,10 @@ import {
   type ServiceType,
   type Urgency,
 } from '@ctms/domain';
-import { actorOf, addCaseEvent, requireCaseEditor, todayInLaos } from '../cases/case-db';
+import { actorOf } from '../platform/http/request-context';
+import { addCaseEvent } from '../platform/workflow/timeline';
+import { requireCaseEditor } from '../platform/access/editor';
+import { todayInLaos } from '@ctms/domain';
 import { and, exec, raw, select, selectOne, sql, type Sql } from '../platform/database/sql';
 import type { TimelineEventKind } from '../cases/case-codes';
 import { ConsentsService } from '../consents/consents.service';
@@ -44,10 +47,10 @@ import type {
   ServiceDirectoryQueryDto,
 } from './dto/referral.dto';
 import type { ReferralDetailView, ReferralHistoryEntryView, ReferralServiceView, ReferralSummaryView, ServiceDirectoryEntryView } from './referral.views';
+import { UUID_RE } from '../platform/http/params';
 
 const TS_KEY = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 const TS_KEY_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 
 /** 409 CONSENT_NOT_COVERING: `details` name each category no active consent covers. */

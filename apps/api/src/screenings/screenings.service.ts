@@ -28,7 +28,7 @@ import { and, exec, join, raw, select, sql, type Sql } from '../platform/databas
 import { FieldCipher } from '../platform/crypto/field-cipher';
 import { Conflict, NotFound, ValidationFailed } from '../platform/http/errors';
 import { DEFAULT_PAGE, decodeTupleCursor, encodeTupleCursor, pageOf } from '../platform/http/pagination';
-import type { Actor, RequestContext } from '../platform/http/request-context';
+import { type Actor, type RequestContext, actorOf } from '../platform/http/request-context';
 import {
   ApproveScreeningDto,
   CreateScreeningDto,
@@ -42,6 +42,7 @@ import {
 import { caseFactsFromScreening } from './screening-to-case';
 import { childConsentGiverOk, childFacts, computeAssessment, identityOf, plain, screeningDateProblemsOf, stableJson, type BioData, type StoredAssessment } from './screening-rules';
 import type { ReviewComment, ScreeningContent, ScreeningListItem, ScreeningRow, ScreeningView } from './screening.view';
+import { UUID_RE } from '../platform/http/params';
 
 const T = 'screening';
 const SECTION_NAMES = [
@@ -63,7 +64,6 @@ type SectionName = (typeof SECTION_NAMES)[number];
 const CONTENT_SECTIONS = ['interpreter', 'bioData', 'recruitment', 'transit', 'destinationAndExploitation', 'exit', 'needsAndRisks'] as const;
 
 const TS_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$/;
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 const SELECT = raw(`SELECT s.*, iu.username AS interviewer_username, iu.display_name AS interviewer_display_name,
          ru.username AS reviewed_by_username, ru.display_name AS reviewed_by_display_name
@@ -89,10 +89,6 @@ interface Working {
 const stale = () => new Conflict('STALE_VERSION', 'Someone else changed this screening; reload it and try again');
 const refused = (reason: string) => new Conflict(reason, `This action is not allowed now (${reason})`);
 
-function actorOf(ctx: RequestContext): Actor {
-  if (!ctx.actor) throw new NotFound();
-  return ctx.actor;
-}
 
 function iso(d: Date | null): string | null {
   return d ? d.toISOString() : null;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CASE_ASSIGNEE_ROLES, type Role } from '@ctms/domain';
-import { actorOf } from '../cases/case-db';
+import { actorOf } from '../platform/http/request-context';
 import type { RequestContext } from '../platform/http/request-context';
 import type { AssignableUsersQueryDto, AssignableUsersView } from './assignable-users.dto';
 

@@ -207,3 +207,6 @@ export function isStatementTimeout(e: unknown): boolean {
 function isBodyParserError(e: unknown): e is { status: number; type: string } {
   return typeof e === 'object' && e !== null && typeof (e as { status?: unknown }).status === 'number' && typeof (e as { type?: unknown }).type === 'string';
 }
+
+/** Someone changed the record since the caller read it (optimistic versioning). */
+export const staleVersion = () => new Conflict('STALE_VERSION', 'Someone else changed this case; reload it and try again');

@@ -1,3 +1,4 @@
+import { UnauthorizedException } from '@nestjs/common';
 import type { Request } from 'express';
 import type { AgencyCapability, Role } from '@ctms/domain';
 
@@ -44,4 +45,10 @@ export function deviceOf(req: Request): string | null {
 
 export function contextOf(req: CtmsRequest): RequestContext {
   return { actor: req.actor ?? null, requestId: req.requestId ?? 'unknown', sourceIp: req.ip ?? null, device: deviceOf(req) };
+}
+
+/** The signed-in caller of a route behind the JWT guard; a route without one is a 401 (never reached in practice). */
+export function actorOf(ctx: RequestContext): Actor {
+  if (!ctx.actor) throw new UnauthorizedException();
+  return ctx.actor;
 }

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner, TransactionCommitEvent } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { EVENTS_QUEUE } from '../queue/queue.module';
+import { UUID_RE } from '../http/params';
 
 /** A payload value: ids and codes only. Anything that could be free text (a name, a reason) is refused. */
 export type OutboxValue = string | number | boolean | null | readonly (string | number)[];
@@ -16,7 +17,6 @@ export interface OutboxJobData {
   kind: string;
 }
 
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** codes: upper-case identifiers (ACCEPTED, LAW_ENFORCEMENT_SHARING), case numbers (ATD-2026-000123), kinds (referral.accepted) */
 const CODE_RE = /^[A-Za-z0-9_.:/-]{1,64}$/;
 const KIND_RE = /^[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)+$/;

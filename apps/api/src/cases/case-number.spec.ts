@@ -1,5 +1,6 @@
 import { isCalendarDate } from './dto/case.dto';
-import { formatCaseNumber, todayInLaos, yearInLaos } from './case-db';
+import { todayInLaos } from '@ctms/domain';
+import { formatCaseNumber, yearInLaos } from './case-number';
 
 describe('case numbers', () => {
   it('uses the ISO 3166-2 suffix of the province, the year and a 5-digit sequence', () => {
