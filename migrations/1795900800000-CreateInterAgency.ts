@@ -3,7 +3,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Inter-agency work: referrals to agency inboxes with their data packets and services delivered,
  * prosecution handoffs, attachments; and the one SQL function that decides, for a case and a
- * caller, which data categories the caller may see through which relation (spec/access.md).
+ * caller, which data categories the caller may see through which relation (docs/access.md "Relations that open a case").
  */
 export class CreateInterAgency1795900800000 implements MigrationInterface {
   name = 'CreateInterAgency1795900800000';

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * MFA (TOTP, RFC 6238) for staff accounts (spec/quality.md, security-targets SEC-08; decision 0009).
+ * MFA (TOTP, RFC 6238) for staff accounts (docs/quality.md "Sign-in, sessions and MFA"; decision 0009).
  *
  * - `mfa_secret_enc`: the authenticator secret, encrypted like every protected column (AES-256-GCM,
  *   bound to this row and column): a database dump alone cannot mint codes.

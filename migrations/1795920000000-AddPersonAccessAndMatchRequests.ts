@@ -5,7 +5,7 @@ import { RELATIONS_SQL } from './sql/relations-1795920000000.sql';
  * The person relation (a person is visible through its cases, the agency's approved screenings, or
  * an answered match request; never through a draft's link) and match requests: the way one agency
  * asks another whether a person it is screening is one the other agency already holds, without
- * either side seeing the other's records first (spec/access.md, spec/workflows.md "Match request").
+ * either side seeing the other's records first (docs/access.md "Persons", docs/workflows.md "Match request").
  * The relation functions are (re)created from sql/relations-1795920000000.sql.ts.
  */
 export class AddPersonAccessAndMatchRequests1795920000000 implements MigrationInterface {

@@ -1,6 +1,6 @@
 /**
  * The need-to-know relations, in SQL: the one place that decides, for a caller's agency and
- * province scope, what it may see of a case and of a person (spec/access.md). Loaded by migration
+ * province scope, what it may see of a case and of a person (docs/access.md "Relations that open a case", "Persons"). Loaded by migration
  * AddPersonAccessAndMatchRequests1795920000000; the access layer (apps/api/src/platform/access)
  * puts these functions into the WHERE clause of every query that loads a case or a person.
  *

@@ -2,7 +2,7 @@
  * npm run bench -- [--db NAME] [--seconds S] [--connections C] [--only a,b]
  *
  * Production build, one API process on a free loopback port against a synthetic database, load
- * from a separate process (loadgen.ts). For every row of spec/quality.md's performance table it
+ * from a separate process (loadgen.ts). For every row of the performance table (docs/quality.md "Performance") it
  * also records the exact SQL the endpoint runs (the real services, on a recording DataSource)
  * and times that SQL alone in the same run, at the same concurrency.
  */

@@ -1,7 +1,7 @@
 // npm run bench:portal [-- --runs 5]
 //
-// The portal row of spec/quality.md: "initial JS < 500 KB gzip; case page interactive < 2 s on a
-// throttled slow-3G profile". Starts the real built system on a fresh demo database (the e2e stack),
+// The portal targets (docs/quality.md "Portal"): initial JS < 500 KB gzip; case page interactive
+// < 2 s on a throttled slow-3G profile. Starts the real built system on a fresh demo database (the e2e stack),
 // opens one case through the API (screening, approval), signs in as the caseworker, then opens the
 // case page by URL with the network throttled through Chrome DevTools Protocol, cold (cache
 // cleared) and warm (cache kept), and prints the median time from navigation to the case number on

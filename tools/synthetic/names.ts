@@ -2,7 +2,7 @@ import { Rng } from './rng';
 
 /**
  * Lao personal names built from real name parts. Every part has its Lao spellings that a clerk may
- * type for the same name (the folds of spec/domain.md "Lao text": ຫຼ/ຫລ, ໜ/ຫນ, ໝ/ຫມ, ຳ/ໍາ, the order
+ * type for the same name (the folds of docs/domain.md "Lao text": ຫຼ/ຫລ, ໜ/ຫນ, ໝ/ຫມ, ຳ/ໍາ, the order
  * of a tone mark and ໍ, the silent letter with ໌, ເເ for ແ, ຣ/ລ) and its Latin romanisations as they
  * occur in passports and lists (Souksavanh/Suksawan, Phommachanh/Pommachan …).
  */

@@ -4,7 +4,7 @@ import { listRoutes } from '../src/platform/auth/route-audit';
 import { startStack, TestStack, withoutRequestId } from './harness';
 
 /**
- * The authorization matrix (issue 4, item 7; spec/quality.md): every record route that reads a
+ * The authorization matrix (issue 4, item 7; docs/quality.md "Authorization matrix"): every record route that reads a
  * case, screening, person, referral, handoff or attachment × every demo account × the account's
  * relation to one case that has every kind of relation at once. The expected outcome is computed
  * from the permission catalogue and the relation table below, never written per cell; a denied

@@ -5,7 +5,7 @@ import { startStack, TestStack } from './harness';
 
 /**
  * Every id a request body or query carries is resolved through the access layer before it is used
- * (issue 11, Deliver 2; spec/quality.md). The walk reads the OpenAPI document: every uuid field of
+ * (issue 11, Deliver 2; docs/quality.md "Every id goes through the access layer"). The walk reads the OpenAPI document: every uuid field of
  * every request DTO (nested and in arrays) and every uuid query parameter, with its kind from
  * `@IdOf`. Each must have a case below, sent twice: once with an id of a record of that kind the
  * caller may not use (another agency's, another case's, an inactive agency), once with an id of

@@ -16,7 +16,7 @@ const CANARY_LATIN = `Canary Khammany ${tag}`;
 const ALL_YES = Object.fromEntries(INTERVIEW_CONSENT_QUESTIONS.map((q) => [q, 'YES']));
 const MEETS = ['DR01', 'DR02', 'EX01', 'EX02', 'CD05', 'CD06', 'CD07'].map((code) => ({ code, answer: 'PRESENT' }));
 
-/** The response keys each category allows on GET /cases/:id (spec/access.md), as data. */
+/** The response keys each category allows on GET /cases/:id (docs/access.md "Relations that open a case"), as data. */
 const SUMMARY_KEYS = [
   'id',
   'caseNumber',

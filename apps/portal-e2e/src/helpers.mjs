@@ -18,7 +18,7 @@ export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--
  * `addScriptTag({ path })` injects. So axe-core is served under a same-origin URL by a route of the
  * test itself, and the policy stays on for the whole test.
  */
-/** The interview-consent questions of a screening (spec/domain.md), all of which a full consent answers yes. */
+/** The interview-consent questions of a screening (docs/domain.md "Interview consent"), all of which a full consent answers yes. */
 export const CONSENT_QUESTIONS = [
   'CONSENTS_TO_INTERVIEW',
   'INFORMED_OF_PURPOSE',

@@ -18,7 +18,7 @@ const VIEWPORTS = [
   { name: 'desktop', width: 1280, height: 800, handset: false },
 ];
 
-/** One account of each kind (spec/access.md), with the menu entries it must at least have. */
+/** One account of each kind (docs/access.md "Demo accounts"), with the menu entries it must at least have. */
 const ACCOUNTS = [
   { kind: 'caseworker', username: 'atd.caseworker', expect: ['/', '/screenings', '/cases', '/referrals', '/handoffs', '/profile'] },
   { kind: 'supervisor', username: 'atd.supervisor', expect: ['/', '/cases', '/match-requests', '/audit', '/profile'] },

@@ -60,7 +60,7 @@ export interface GrantTarget {
  *   system administration stays with the one agency that runs the system, and a government or NGO
  *   account can never be made a system administrator. Keyed on the granting admin's agency rather
  *   than a hard-coded code, so the operator can be another organisation without a code change.
- * - Separation of duties (spec/access.md): an administrator never reads case content, so an admin
+ * - Separation of duties (docs/access.md "Separation of duties"): an administrator never reads case content, so an admin
  *   role cannot be combined with any role that holds a case-content permission.
  * - INVESTIGATOR and PROSECUTOR need an agency with the matching capability.
  */

@@ -26,7 +26,7 @@ export interface AuditEntryView {
 const RECORD_TYPES = new Set(['case', 'consent', 'referral', 'handoff', 'person', 'person_merge', 'screening', 'attachment', 'export', 'notification', 'match_request', 'user', 'agency']);
 
 /**
- * The agency's audit view for supervisors (spec/access.md): events by the agency's own users, and
+ * The agency's audit view for supervisors (docs/access.md "The supervisor's audit view"): events by the agency's own users, and
  * events on the agency's cases (and their consents, referrals and handoffs) by anyone. Newest
  * first, keyset on seq. Reading it is itself audited.
  */

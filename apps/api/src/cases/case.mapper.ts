@@ -30,7 +30,7 @@ export interface CaseSummaryRow {
   version: number;
 }
 
-/** Relations that open a case (spec/access.md), as the load names them. */
+/** Relations that open a case (docs/access.md "Relations that open a case"), as the load names them. */
 export type CaseRelation = 'LEAD_AGENCY' | 'REFERRAL_PENDING' | 'REFERRAL_ACTIVE' | 'REFERRAL_COMPLETED' | 'REFERRAL_CLOSED' | 'HANDOFF';
 
 export interface CaseRow extends CaseSummaryRow {

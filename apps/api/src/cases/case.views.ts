@@ -48,7 +48,7 @@ export interface IdentificationView {
   recordedAt: string;
 }
 
-/** Relations that open a case (spec/access.md). */
+/** Relations that open a case (docs/access.md "Relations that open a case"). */
 export type CaseRelationView = 'LEAD_AGENCY' | 'REFERRAL_PENDING' | 'REFERRAL_ACTIVE' | 'REFERRAL_COMPLETED' | 'REFERRAL_CLOSED' | 'HANDOFF';
 
 /**

@@ -3,7 +3,7 @@ import { ConsentsModule } from '../consents/consents.module';
 import { CaseHandoffsController, HandoffsController } from './handoffs.controller';
 import { HandoffsService } from './handoffs.service';
 
-/** Prosecution handoffs from MoPS ATD investigators to OSPP (spec/workflows.md "Prosecution handoff"). */
+/** Prosecution handoffs from MoPS ATD investigators to OSPP (docs/workflows.md "Prosecution handoff"). */
 @Module({
   imports: [ConsentsModule],
   controllers: [CaseHandoffsController, HandoffsController],

@@ -65,7 +65,7 @@ const COMMENT = (id: string) => ({ table: 'match_request', column: 'comment_enc'
 const stale = () => new Conflict('STALE_VERSION', 'Someone else answered this request; reload it');
 
 /**
- * Match requests (spec/workflows.md): a caseworker whose duplicate search said "a possible match
+ * Match requests (docs/workflows.md "Match request"): a caseworker whose duplicate search said "a possible match
  * exists elsewhere" asks the agencies that hold the strong matches, from the screening draft; each
  * asked agency's supervisor compares the asking side's terms with its own persons, and links one or
  * answers "no match". Nothing of the asked agency's persons reaches the asking side before the

@@ -188,7 +188,7 @@ export class PersonsService {
   // -------------------------------------------------------------------------------------------
 
   /**
-   * Duplicate search without an oracle (spec/access.md): candidates are ranked over every person
+   * Duplicate search without an oracle (docs/access.md "Persons"): candidates are ranked over every person
    * (names match across agencies' spellings), then only the persons the caller may see are
    * returned; a strong name match among the others is reported only as `possibleMatchElsewhere`,
    * which the caller may turn into a match request. A document number matches only the caller's own

@@ -132,7 +132,7 @@ interface HistoryRow {
 }
 
 /**
- * Referrals to agency inboxes (spec/workflows.md). Each write is one transaction holding the change,
+ * Referrals to agency inboxes (docs/workflows.md "Referral"). Each write is one transaction holding the change,
  * its timeline event on the case and one audit row; a 404 or a refusal leaves one DENIED row.
  * Transitions go through REFERRAL_MACHINE; what the receiver may read of the case is decided by
  * case_relation_categories at every read, not here.

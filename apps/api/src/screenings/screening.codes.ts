@@ -1,15 +1,16 @@
 /**
  * Coded values of the screening interview that `@ctms/domain` does not list yet (they belong there,
- * with labels, once the portal needs them; kept here meanwhile). Sources: domain-research.md §2.2
- * (sections A–K), §2.5 (interpreter), §3.1 (HTCDS v2.0 picklists, in upper snake case), §3.2
- * (migration classification), §3.6 (Lao additions). The exploitation and control lists carry the
+ * with labels, once the portal needs them; kept here meanwhile). Sources: the interview's sections
+ * A–K and the interpreter rules (docs/reference.md "IOM screening interview"), the HTCDS v2.0
+ * picklists in upper snake case, the migration classification and the Lao additions
+ * (docs/reference.md "HTCDS fields"). The exploitation and control lists carry the
  * same values as cases/case-codes.ts.
  */
 
-/** Where the interview took place (§2.2 A). */
+/** Where the interview took place (section A). */
 export const FACILITY_TYPES = ['BORDER_CHECKPOINT', 'TRANSIT_CENTRE', 'SHELTER', 'POLICE_STATION', 'HOSPITAL', 'EMBASSY', 'COMMUNITY', 'OTHER'] as const;
 
-/** Who brought the person to the interview (§2.2 A). */
+/** Who brought the person to the interview (section A). */
 export const REFERRAL_SOURCES = [
   'SELF',
   'POLICE_ATD',
@@ -24,10 +25,10 @@ export const REFERRAL_SOURCES = [
   'OTHER',
 ] as const;
 
-/** Roles of other persons present at the interview (§2.2 A). */
+/** Roles of other persons present at the interview (section A). */
 export const PRESENT_PERSON_ROLES = ['CASEWORKER', 'SOCIAL_WORKER', 'POLICE', 'PARENT', 'LEGAL_GUARDIAN', 'FAMILY_MEMBER', 'LAWYER', 'EMPLOYER', 'OTHER'] as const;
 
-/** The interpreter's relation to the interviewee (§2.5: known or related interpreters are to be rejected). */
+/** The interpreter's relation to the interviewee (known or related interpreters are to be rejected). */
 export const INTERPRETER_RELATIONS = ['NONE', 'ACQUAINTANCE', 'RELATIVE', 'SAME_COMMUNITY', 'OTHER'] as const;
 export const INTERPRETER_MODES = ['IN_PERSON', 'PHONE', 'VIDEO'] as const;
 
@@ -46,7 +47,7 @@ export const TERMINATION_REASONS = [
   'OTHER',
 ] as const;
 
-/** A child's interview consent is given by one of these, never by the child alone (§2.4). */
+/** A child's interview consent is given by one of these, never by the child alone (docs/domain.md "The child rule"). */
 export const CHILD_CONSENT_GIVERS = ['PARENT', 'LEGAL_GUARDIAN', 'SOCIAL_WORKER'] as const;
 
 /** HTCDS `prs_Gender`. */
@@ -115,9 +116,9 @@ export { EXPLOITATION_TYPES, MEANS_OF_CONTROL } from '@ctms/domain';
 export const SEX_EXPLOITATION_TYPES = ['PROSTITUTION', 'PORNOGRAPHY', 'REMOTE_INTERACTIVE_SERVICES', 'PRIVATE_SEXUAL_SERVICES'] as const;
 /** ISIC v4 sections (HTCDS `vic_ForcedLabourIndustry`, tier 1). */
 export const INDUSTRY_SECTIONS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N', 'O', 'P', 'Q', 'R', 'S', 'T', 'U'] as const;
-/** How the person left the situation (§2.2 G). */
+/** How the person left the situation (section G). */
 export const EXIT_METHODS = ['ESCAPED', 'RESCUED', 'RELEASED', 'DEPORTED', 'ASSISTED', 'OTHER'] as const;
-/** HTCDS migration and protection classification (§3.2). */
+/** HTCDS migration and protection classification (docs/reference.md "HTCDS fields"). */
 export const MIGRATION_STATUSES = [
   'FAMILY_MIGRANT',
   'VISITOR_TOURIST_MIGRANT',
@@ -139,6 +140,6 @@ export const MIGRATION_STATUSES = [
   'RETURNEE',
 ] as const;
 
-/** Safety risks named in §2.2 H. */
+/** Safety risks named in section H. */
 export const SAFETY_RISKS = ['TRAFFICKER_THREATS', 'FAMILY_INVOLVEMENT', 'DEBT_COLLECTORS', 'RE_TRAFFICKING', 'OTHER'] as const;
 export const PROCEEDINGS_WILLINGNESS = ['YES', 'NO', 'UNDECIDED'] as const;

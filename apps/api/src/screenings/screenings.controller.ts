@@ -17,7 +17,7 @@ import {
 import type { ScreeningListItem, ScreeningView } from './screening.view';
 import { ScreeningsService } from './screenings.service';
 
-/** The screening interview and its review (spec/workflows.md "Screening"). */
+/** The screening interview and its review (docs/workflows.md "Screening"). */
 @ApiTags('screenings')
 @Controller({ path: 'screenings', version: '1' })
 export class ScreeningsController {

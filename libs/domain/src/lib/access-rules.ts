@@ -1,5 +1,5 @@
 /**
- * Who may act on a case, as one rule (spec/access.md "The editor rule is one rule"). The API asks it
+ * Who may act on a case, as one rule (docs/access.md "The editor rule"). The API asks it
  * for every write on a case and its records (edits, notes, consents, referrals, handoffs, uploads,
  * transfers); the case machine's guards and the portal's allowed actions ask the same functions.
  * Which records a caller may SEE is decided in SQL by the access layer; this decides what a caller

@@ -1,4 +1,4 @@
-/** Shapes of the API contract (spec/api.md) shared by the API mappers and the portal. No framework here. */
+/** Shapes of the API contract (docs/api.md) shared by the API mappers and the portal. No framework here. */
 import type { AgencyCapability, Language, Role, UserStatus } from './enums';
 import type { Permission } from './permissions';
 
@@ -103,7 +103,7 @@ export const MFA_PERIOD_SECONDS = 30;
 export const MFA_CODE_PATTERN = new RegExp(`^\\d{${MFA_CODE_DIGITS}}$`);
 
 /**
- * Account activation (spec/workflows.md, decision 0010): an administrator creates or resets an
+ * Account activation (docs/workflows.md "Account activation", decision 0010): an administrator creates or resets an
  * account; a one-time link goes to the user's own e-mail (never to the administrator); the user
  * chooses their password there (and enrols MFA where it is required). The token travels in the
  * link's fragment (`/activate#token=…`), which browsers never send to a server, and reaches the

@@ -1,6 +1,7 @@
 /**
  * Coded values of the case record shared by the API and the portal. Codes follow HTCDS v2.0
- * (domain-research.md §3.1) in upper snake case, plus the Lao practice codes of spec/domain.md.
+ * (docs/reference.md "HTCDS fields") in upper snake case, plus the Lao practice codes
+ * (docs/domain.md "Case codes").
  * (Their Lao and English labels are the portal's for now.)
  */
 
@@ -22,7 +23,7 @@ export const EXPLOITATION_TYPES = [
 ] as const;
 export type ExploitationType = (typeof EXPLOITATION_TYPES)[number];
 
-/** HTCDS `vic_MethodsOfControl` ∪ the definitions file / CTDC values (domain-research.md §3.1.3). */
+/** HTCDS `vic_MethodsOfControl` ∪ the definitions file / CTDC values (docs/reference.md "HTCDS fields"). */
 export const MEANS_OF_CONTROL = [
   'PHYSICAL_THREATS',
   'THREATS_LAW_ENFORCEMENT',
@@ -76,7 +77,7 @@ export type PerpetratorRelation = (typeof PERPETRATOR_RELATIONS)[number];
 export const RISK_LEVELS = ['LOW', 'MEDIUM', 'HIGH'] as const;
 export type RiskLevel = (typeof RISK_LEVELS)[number];
 
-/** CHILD, RESTRICTED, NON_PUNISHMENT (spec/domain.md). */
+/** CHILD, RESTRICTED, NON_PUNISHMENT (docs/domain.md "Case flags"). */
 export const CASE_FLAGS = ['CHILD', 'RESTRICTED', 'NON_PUNISHMENT'] as const;
 export type CaseFlag = (typeof CASE_FLAGS)[number];
 

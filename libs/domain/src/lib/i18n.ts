@@ -1,7 +1,7 @@
 /**
  * Lao and English labels for every coded value of the domain. Lao first: the portal shows `lo` by
  * default. Labels are data here so the API (notifications, exports) and the portal share them.
- * Terms follow domain-research.md and the wording already used in permissions.ts.
+ * Terms follow docs/domain.md and docs/reference.md and the wording already used in permissions.ts.
  */
 import {
   AGENCY_CAPABILITIES,

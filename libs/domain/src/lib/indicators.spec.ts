@@ -53,7 +53,7 @@ function present(
 }
 
 describe('indicator catalogue', () => {
-  it('holds the 67 indicators of the JSON, with per-dimension counts matching domain-research §1.1', () => {
+  it('holds the 67 indicators of the JSON, with per-dimension counts of the ILO adult labour list', () => {
     expect(ILO_INDICATORS).toHaveLength(67);
     expect(ILO_INDICATORS.length).toBe(rawJson.indicators.length);
     const perDim = (d: IndicatorDimension) => ILO_INDICATORS.filter((i) => i.dimension === d).length;
@@ -106,7 +106,7 @@ describe('sexual-exploitation profiles (derived, unverified)', () => {
     expect(PROFILES.CHILD_LABOUR.verified).toBe(true);
   });
 
-  it('ADULT_SEXUAL applies the §1.6 differences and keeps everything else from ADULT_LABOUR', () => {
+  it('ADULT_SEXUAL applies the known sexual-exploitation differences and keeps everything else from ADULT_LABOUR', () => {
     const changed: Record<string, IndicatorStrength> = {
       CR03: 'STRONG',
       CD07: 'STRONG',
@@ -124,7 +124,7 @@ describe('sexual-exploitation profiles (derived, unverified)', () => {
     expect(indicatorLabelEn('DR03', 'ADULT_LABOUR')).toBe('Deceived about conditions of work');
   });
 
-  it('CHILD_SEXUAL starts from CHILD_LABOUR with CD07 and EX06 STRONG (§1.7)', () => {
+  it('CHILD_SEXUAL starts from CHILD_LABOUR with CD07 and EX06 STRONG', () => {
     for (const d of ILO_INDICATORS) {
       const expected = d.code === 'EX06' || d.code === 'CD07' ? 'STRONG' : d.strengths.CHILD_LABOUR;
       expect([d.code, d.strengths.CHILD_SEXUAL]).toEqual([d.code, expected]);

@@ -4,14 +4,13 @@
  *
  * IMPORTANT: the result of {@link assessIndicators} is an INDICATIVE SCREENING RESULT. It is never a
  * legal status and never a formal identification: in Lao PDR only the MoPS Anti-Trafficking
- * Department formally identifies a victim (domain-research.md §1.3, §5.2). Every result therefore
+ * Department formally identifies a victim (docs/reference.md "ILO indicators" and "Agencies of Lao PDR"). Every result therefore
  * carries `label: 'INDICATIVE'` and the {@link RULE_VERSION} it was computed with, so that stored
  * results can be re-read (and re-computed) when the rules change.
  *
- * Sources: `../reference/ilo-indicators.json` (a copy of /shared/reference/ilo-indicators.json) and
- * domain-research.md §1. The ADULT_LABOUR and CHILD_LABOUR profiles come from that file (secondary
+ * Sources: `../reference/ilo-indicators.json` and docs/reference.md "ILO indicators". The ADULT_LABOUR and CHILD_LABOUR profiles come from that file (secondary
  * synthesis of the ILO lists, tagged [S]). The ADULT_SEXUAL and CHILD_SEXUAL profiles are DERIVED
- * from them with the differences listed in domain-research.md §1.6–1.7 (tagged [U]) and are flagged
+ * from them with the known differences (unverified: docs/reference.md "ILO indicators") and are flagged
  * `verified: false`; every result computed with them says `profileVerified: false`.
  *
  * Pure TypeScript: no framework, no Node built-ins (this file is bundled into the portal too).
@@ -47,7 +46,7 @@ export const INDICATOR_STRENGTHS = ['STRONG', 'MEDIUM', 'WEAK'] as const;
 export type IndicatorStrength = (typeof INDICATOR_STRENGTHS)[number];
 
 export const INDICATOR_ANSWER_VALUES = ['PRESENT', 'ABSENT', 'UNKNOWN'] as const;
-/** `UNKNOWN` is never the same as `ABSENT` (domain-research.md §1.2); neither counts towards a dimension. */
+/** `UNKNOWN` is never the same as `ABSENT` (docs/reference.md "ILO indicators"); neither counts towards a dimension. */
 export type IndicatorAnswerValue = (typeof INDICATOR_ANSWER_VALUES)[number];
 
 export const INDICATOR_PROFILES = ['ADULT_LABOUR', 'CHILD_LABOUR', 'ADULT_SEXUAL', 'CHILD_SEXUAL'] as const;
@@ -76,7 +75,7 @@ export interface IndicatorDefinition {
   strengths: Readonly<Partial<Record<IndicatorProfileId, IndicatorStrength>>>;
   /** Profile-specific English wording (the sexual-exploitation lists reword a few indicators). */
   labelsEn: Readonly<Partial<Record<IndicatorProfileId, string>>>;
-  /** Set when the source strength is disputed (see domain-research.md §1.4). */
+  /** Set when the sources disagree on the strength. */
   disputed?: string;
 }
 
@@ -84,7 +83,7 @@ export interface IndicatorProfile {
   id: IndicatorProfileId;
   caseRule: CaseRule;
   exploitation: IndicatorExploitation;
-  /** false for profiles derived from recollection (domain-research.md §1.6–1.7, tag [U]). */
+  /** false for profiles derived from recollection (docs/reference.md "ILO indicators"). */
   verified: boolean;
   source: string;
 }
@@ -128,7 +127,7 @@ function loadVerified(raw: readonly RawIndicator[]): IndicatorDefinition[] {
 }
 
 /**
- * Derivation of the unverified sexual-exploitation profiles (domain-research.md §1.6–1.7).
+ * Derivation of the unverified sexual-exploitation profiles (docs/reference.md "ILO indicators").
  *
  * ADULT_SEXUAL = ADULT_LABOUR strengths, then:
  *   DR01 reworded ("…nature of the job or location", STRONG); DR03 reworded ("…conditions of
@@ -194,28 +193,28 @@ export const PROFILES: Readonly<Record<IndicatorProfileId, IndicatorProfile>> = 
     caseRule: 'ADULT',
     exploitation: 'LABOUR',
     verified: true,
-    source: 'ILO/EC 2009 adults / labour exploitation, via secondary synthesis (domain-research.md §1.4)',
+    source: 'ILO/EC 2009 adults / labour exploitation, via secondary synthesis (docs/reference.md "ILO indicators")',
   },
   CHILD_LABOUR: {
     id: 'CHILD_LABOUR',
     caseRule: 'CHILD',
     exploitation: 'LABOUR',
     verified: true,
-    source: 'ILO/EC 2009 children / labour exploitation, via secondary synthesis (domain-research.md §1.5)',
+    source: 'ILO/EC 2009 children / labour exploitation, via secondary synthesis (docs/reference.md "ILO indicators")',
   },
   ADULT_SEXUAL: {
     id: 'ADULT_SEXUAL',
     caseRule: 'ADULT',
     exploitation: 'SEXUAL',
     verified: false,
-    source: 'UNVERIFIED: derived from ADULT_LABOUR with the differences recalled in domain-research.md §1.6',
+    source: 'UNVERIFIED: derived from ADULT_LABOUR with the known differences (docs/reference.md "ILO indicators")',
   },
   CHILD_SEXUAL: {
     id: 'CHILD_SEXUAL',
     caseRule: 'CHILD',
     exploitation: 'SEXUAL',
     verified: false,
-    source: 'UNVERIFIED: derived from CHILD_LABOUR per the provisional approach in domain-research.md §1.7',
+    source: 'UNVERIFIED: derived from CHILD_LABOUR with the known differences (docs/reference.md "ILO indicators")',
   },
 });
 

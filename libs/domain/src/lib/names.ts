@@ -5,8 +5,8 @@
  * (exactly, or by trigram similarity in PostgreSQL pg_trgm). A key is a lossy fingerprint: two
  * different people can share a key, so a key match is a reason to LOOK, never proof of identity.
  *
- * Facts used: domain-research.md §5.7 (Lao script and Unicode, romanisation) and §5.8 (names),
- * spec/domain.md "Lao text". Pure TypeScript, no framework, no Node built-ins.
+ * Facts used: docs/reference.md "Lao script and romanisation" and "Names, dates and documents",
+ * docs/domain.md "Lao text". Pure TypeScript, no framework, no Node built-ins.
  */
 
 // =============================================================================================
@@ -18,14 +18,14 @@ const LAO_SEMIVOWEL_LO = '\u0EBC'; // ຼ subscript lo, as in ຫຼ
 const LAO_LO = '\u0EA5'; // ລ
 
 /**
- * One-to-one or one-to-many character folds applied after NFC (domain-research.md §5.7 item 2–3).
+ * One-to-one or one-to-many character folds applied after NFC (docs/reference.md "Lao script and romanisation").
  * - ໜ U+0EDC → ຫນ, ໝ U+0EDD → ຫມ (NFKC would do this; NFC does not).
  * - ຳ U+0EB3 → ໍ U+0ECD + າ U+0EB2 (NFKC would do this). The decomposed form is the canonical one
  *   because the niggahita ໍ can then be ordered with the tone mark like any other above-mark, so
  *   ນ+້+ຳ, ນ+້+ໍ+າ and ນ+ໍ+້+າ all meet.
  * - ຣ U+0EA3 → ລ U+0EA5: ຣ is the etymological (pre-reform) letter that modern spelling writes ລ
- *   ("etymological letters", §5.7; the same name is romanised Borikhamxay and Bolikhamxay, §5.4).
- * - Lao digits ໐–໙ → 0–9 (§5.7 item 3).
+ *   (etymological letters; the same name is romanised Borikhamxay and Bolikhamxay).
+ * - Lao digits ໐–໙ → 0–9.
  */
 const LAO_CHAR_FOLDS: Readonly<Record<string, string>> = {
   '\u0EDC': '\u0EAB\u0E99', // ໜ → ຫນ
@@ -47,8 +47,8 @@ const LAO_CHAR_FOLD_RE = /[\u0EDC\u0EDD\u0EB3\u0EA3\u0ED0-\u0ED9]/gu;
 
 /**
  * Canonical position of each Lao combining mark inside a cluster (consonant + marks). The typing
- * order of above-vowels and tone marks is not fixed by NFC (the above vowels have combining class 0,
- * §5.7), so the key sorts the marks: subscript lo first, then below vowels, above vowels, tone marks,
+ * order of above-vowels and tone marks is not fixed by NFC (the above vowels have combining class 0),
+ * so the key sorts the marks: subscript lo first, then below vowels, above vowels, tone marks,
  * and the cancellation mark last.
  */
 const LAO_MARK_RANK: Readonly<Record<string, number>> = {
@@ -81,7 +81,7 @@ const LAO_KEY_DROP_RE = /[^\u0E81-\u0EAE\u0EB0-\u0EBD\u0EC0-\u0EC4\u0EC6-\u0ECE\
 
 export interface LaoKeyOptions {
   /**
-   * Also remove the four tone marks. Off by default: domain-research.md §5.7 lists their typing
+   * Also remove the four tone marks. Off by default: the research behind the key lists their typing
    * ORDER as a variant, not their presence, and a tone mark changes the word (ແກ້ວ "Keo" ≠ ແກວ). Use
    * the tone-less key only as a looser, secondary "similar" key.
    */
@@ -90,7 +90,7 @@ export interface LaoKeyOptions {
 
 function sortMarks(run: string): string {
   const marks = [...run];
-  // stable sort by rank, then drop exact repeats (doubled vowel signs are typos, §5.7)
+  // stable sort by rank, then drop exact repeats (doubled vowel signs are typos)
   const sorted = marks
     .map((m, i) => ({ m, i, r: LAO_MARK_RANK[m] ?? 9 }))
     .sort((a, b) => a.r - b.r || a.i - b.i)
@@ -106,7 +106,7 @@ function sortMarks(run: string): string {
  * that is not a Lao letter/mark or ASCII alphanumeric (spaces, punctuation, zero-width spaces and
  * joiners, soft hyphens…); ເເ → ແ; doubled spacing vowels → one; canonical order of the marks in each
  * cluster (repeated marks dropped); remove an archaic silent letter with its cancellation mark ໌
- * (ວົງສ໌ → ວົງ, §5.7 [P]); subscript ຼ → ລ (ຫຼ ≡ ຫລ, §5.7); optionally drop tone marks.
+ * (ວົງສ໌ → ວົງ); subscript ຼ → ລ (ຫຼ ≡ ຫລ); optionally drop tone marks.
  *
  * The result is a stable string (idempotent: laoKey(laoKey(s)) === laoKey(s)); '' for blank input.
  */
@@ -147,14 +147,14 @@ export function isLaoScript(s: string | null | undefined): boolean {
 // =============================================================================================
 
 /**
- * Ordered rewrite rules for one word (already lower-case ASCII). Sources: domain-research.md §5.7
- * item 6 ("ຊ → X/S, ວ → V/W, ພ → Ph/P, ອູ → Ou/U, ຈ → Ch/J, final ນ → n/nh/ne, ຍ → Y/Gn/Ny",
+ * Ordered rewrite rules for one word (already lower-case ASCII). Sources: docs/reference.md "Lao
+ * script and romanisation" ("ຊ → X/S, ວ → V/W, ພ → Ph/P, ອູ → Ou/U, ຈ → Ch/J, final ນ → n/nh/ne, ຍ → Y/Gn/Ny",
  * French-era -ane/-ouane/ou next to English spellings, ຈັນ as Chanh/Jan/Tiane) and the spelling
- * variants of the provinces in §5.4 (Borikhamxay/Bolikhamxay, Saravane/Salavan, Luang Phrabang/
+ * variants of the provinces (docs/reference.md "Provinces": Borikhamxay/Bolikhamxay, Saravane/Salavan, Luang Phrabang/
  * Louangphabang, Xieng/Xiang, Attapeu/Attapu, Bokèo/Bokeo…).
  */
 const LATIN_RULES: readonly (readonly [RegExp, string])[] = [
-  [/tiane$/, 'jan'], // French "tiane" for ຈັນ (Vientiane; §5.7 "Chanh/Jan/Tiane")
+  [/tiane$/, 'jan'], // French "tiane" for ຈັນ (Vientiane; "Chanh/Jan/Tiane")
   [/t?ch/g, 'j'], // ຈ: Ch / J (and French Tch)
   [/ph/g, 'p'], // ພ / ປ: Ph / P
   [/th/g, 't'], // ທ / ຕ: Th / T
@@ -217,7 +217,7 @@ export interface LatinKeys {
  * Latin (romanised) matching keys of a name or name part. All keys are lower-case ASCII (a–z, 0–9,
  * and single spaces in `sorted`), stable, and suitable for pg_trgm.
  *
- * Folds (domain-research.md §5.7): X/S, V/W, Ph/P, Th/T, Kh/K, Ch/J/Tch, Ou/U/Oo, Eu/Ue/U, Ae/E,
+ * Folds (docs/reference.md "Lao script and romanisation"): X/S, V/W, Ph/P, Th/T, Kh/K, Ch/J/Tch, Ou/U/Oo, Eu/Ue/U, Ae/E,
  * Ie/Ia, Ee/I, final Y/I, final W/O, final n/nh/ne, Y/Gn/Ny, R/L (and cluster R dropped), C/Q/K,
  * doubled letters collapsed. F is NOT folded with Ph (ຟ/ຝ is a different letter from ພ; the research
  * lists no F/Ph variation), and final ng is kept apart from n (ວັງ ≠ ວັນ).
@@ -337,7 +337,7 @@ export function buildNameKeys(input: NameKeysInput): NameKeys {
 export interface SimilarityOptions {
   /** Minimum trigram similarity for the *_SIMILAR reasons (default NAME_SIMILARITY_THRESHOLD). */
   threshold?: number;
-  /** Birth years this far apart still give BIRTH_YEAR (default 1: estimated ages are common, §5.9). */
+  /** Birth years this far apart still give BIRTH_YEAR (default 1: estimated ages are common). */
   birthYearTolerance?: number;
 }
 

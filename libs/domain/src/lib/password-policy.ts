@@ -1,5 +1,5 @@
 /**
- * Password policy (spec/quality.md, security-targets.md ASVS 5.0 V6.2): at least 12 characters counted
+ * Password policy (docs/quality.md "Passwords"; OWASP ASVS 5.0 V6.2): at least 12 characters counted
  * as Unicode code points (so a Lao passphrase counts what the user typed, not UTF-16 units or bytes),
  * at most 256, not a common password, no context words. No composition rules, ever.
  * The password is checked exactly as typed: no trimming, no normalisation.

@@ -110,7 +110,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 export const CASE_ASSIGNEE_ROLES: readonly Role[] = ['CASEWORKER', 'INVESTIGATOR', 'SUPERVISOR'];
 
 /**
- * Roles an agency admin may grant, in their own agency only (spec/access.md): case work. INVESTIGATOR
+ * Roles an agency admin may grant, in their own agency only (docs/access.md "Roles"): case work. INVESTIGATOR
  * and PROSECUTOR further need the agency's INVESTIGATE / PROSECUTE capability (checked by the API).
  * ANALYST (national statistics) and the admin roles are granted by the system administrator alone.
  */
@@ -121,7 +121,7 @@ export const SYSTEM_ADMIN_ONLY_ROLES: readonly Role[] = ['ANALYST', 'AGENCY_ADMI
 
 /**
  * The capability rule: a permission that belongs to one kind of agency work needs that capability
- * of the actor's agency (spec/domain.md "Agency … capabilities"), whatever the roles say. The API
+ * of the actor's agency (docs/access.md "The capability rule"), whatever the roles say. The API
  * guard, the state machines, the SQL and the portal all ask `hasPermission`, so they agree.
  */
 export const PERMISSION_CAPABILITY: Readonly<Partial<Record<Permission, AgencyCapability>>> = {

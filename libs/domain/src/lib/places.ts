@@ -3,9 +3,9 @@
  * records where it took place as codes from these lists (never as free text: a typed place next to a
  * small village can point at a person), and the portal offers them as pick lists.
  *
- * Sources: `../reference/lao-districts.json` (a copy of shared/reference/lao-districts.json; entries
- * whose Lao spelling the sources disagree on are marked `unverified`) and domain-research.md §5.6
- * for the crossings (the table's [V]/[U] tags are kept as `verified`).
+ * Sources: `../reference/lao-districts.json` (entries whose Lao spelling the sources disagree on are
+ * marked `unverified`; docs/reference.md "Districts") and docs/reference.md "Border crossings" for
+ * the crossings (whether a primary source confirmed each is kept as `verified`).
  *
  * Pure TypeScript: bundled into the portal too.
  */
@@ -69,11 +69,11 @@ export interface BorderCrossing {
   readonly neighbour: string | null;
   readonly nameLo: string;
   readonly nameEn: string;
-  /** domain-research.md §5.6 tags the row [V] */
+  /** a primary source confirmed the crossing (docs/reference.md "Border crossings") */
   readonly verified: boolean;
 }
 
-/** The main border crossings (domain-research.md §5.6), plus informal and other crossings. */
+/** The main border crossings (docs/reference.md "Border crossings"), plus informal and other crossings. */
 export const BORDER_CROSSINGS: readonly BorderCrossing[] = /* @__PURE__ */ Object.freeze([
   { code: 'FRIENDSHIP_BRIDGE_1', provinceCode: '01', neighbour: 'TH', nameLo: 'ຂົວມິດຕະພາບ ລາວ-ໄທ ແຫ່ງທີ 1 (ທ່ານາແລ້ງ)', nameEn: '1st Thai–Lao Friendship Bridge (Thanaleng)', verified: true },
   { code: 'FRIENDSHIP_BRIDGE_2', provinceCode: '13', neighbour: 'TH', nameLo: 'ຂົວມິດຕະພາບ ລາວ-ໄທ ແຫ່ງທີ 2 (ສະຫວັນນະເຂດ)', nameEn: '2nd Friendship Bridge (Savannakhet – Mukdahan)', verified: true },

@@ -1,10 +1,10 @@
 /**
  * Reference data shared by the API (seeding, validation) and the portal (pick lists): provinces,
- * service types, the seed agencies and the demo accounts of spec/access.md.
+ * service types, the seed agencies and the demo accounts (docs/access.md "Demo accounts").
  *
- * Sources: `../reference/lao-provinces.json` (a copy of /shared/reference/lao-provinces.json, see
- * domain-research.md §5.4); service types from domain-research.md §4.4; agencies from §5.2 and
- * spec/product.md. The ILO indicators JSON is loaded and typed in indicators.ts (`ILO_INDICATORS`,
+ * Sources: `../reference/lao-provinces.json` (see docs/reference.md "Provinces"); service types
+ * from docs/reference.md "Service types"; agencies from docs/reference.md "Agencies of Lao PDR".
+ * The ILO indicators JSON is loaded and typed in indicators.ts (`ILO_INDICATORS`,
  * `indicatorByCode`).
  *
  * Pure TypeScript: no framework, no Node built-ins (this file is bundled into the portal too).
@@ -67,7 +67,7 @@ export function provinceByIso(iso: string): Province | undefined {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Service types (referral enum, domain-research.md §4.4)
+// Service types (referral enum, docs/reference.md "Service types")
 // ---------------------------------------------------------------------------------------------
 
 export const SERVICE_TYPES = [
@@ -248,7 +248,7 @@ export const SEED_AGENCIES: readonly SeedAgency[] = Object.freeze([
     active: true,
   },
   {
-    // A demo partner modelled on the NGO shelters named in domain-research.md §4.4 (Vientiane,
+    // A demo partner modelled on the NGO shelters of docs/reference.md "Service types" (Vientiane,
     // Savannakhet, Champasak): a partner that does not cover every province.
     code: 'NGO_DEMO',
     nameLo: 'ອົງການຈັດຕັ້ງທີ່ບໍ່ແມ່ນລັດຖະບານ (ຕົວຢ່າງ)',
@@ -266,7 +266,7 @@ export function seedAgencyByCode(code: string): SeedAgency | undefined {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Demo accounts (spec/access.md). The password is never here: DEMO_PASSWORD from the environment.
+// Demo accounts (docs/access.md "Demo accounts"). The password is never here: DEMO_PASSWORD from the environment.
 // ---------------------------------------------------------------------------------------------
 
 export interface SeedDemoUser {

@@ -1,6 +1,6 @@
 /**
- * Aggregate statistics: what may be released and for which windows (spec/access.md: "aggregate
- * statistics with small cells suppressed, released by whole month, quarter or year"; decision 0014).
+ * Aggregate statistics: what may be released and for which windows (docs/access.md "Aggregate
+ * statistics": small cells suppressed, released by whole month, quarter or year; decision 0014).
  * The release rule itself (which cells are withheld so that none can be worked out from the others)
  * is in statistics-release.ts.
  */

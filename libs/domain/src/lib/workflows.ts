@@ -1,5 +1,5 @@
 /**
- * The workflows of spec/workflows.md as data: screening, case, identification status, referral,
+ * The workflows of docs/workflows.md as data: screening, case, identification status, referral,
  * prosecution handoff and consent. Each machine has its own context type: the actor's roles, the
  * relations between the actor and the record (computed by the caller from the loaded record), and the
  * input the action carries. Guards check the relations and the record, `validate` checks the input
@@ -13,7 +13,7 @@ import { defineMachine, type MachineContext, type MachineRefusal } from './state
 // Coded lists
 // ---------------------------------------------------------------------------------------------
 
-/** The seven interview consent questions (domain-research.md §2.3, HTCDS `con_Consent` guidance). */
+/** The seven interview consent questions (docs/domain.md "Interview consent", HTCDS `con_Consent` guidance). */
 export const INTERVIEW_CONSENT_QUESTIONS = [
   'CONSENTS_TO_INTERVIEW',
   'INFORMED_OF_PURPOSE',
@@ -559,7 +559,7 @@ export interface MatchRequestContext extends MachineContext {
 /**
  * `OPEN` (a caseworker asked; nothing identifying of the asked agency's persons crosses) → `LINKED`
  * (the asked agency's supervisor names which of its persons it is: the asking agency may then link
- * that person into its screening) or `NO_MATCH` (spec/workflows.md "Match request").
+ * that person into its screening) or `NO_MATCH` (docs/workflows.md "Match request").
  */
 export const MATCH_REQUEST_MACHINE = defineMachine<MatchRequestStatus, MatchRequestAction, MatchRequestContext>({
   name: 'match-request',

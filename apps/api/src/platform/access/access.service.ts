@@ -8,7 +8,7 @@ import { personCategories } from './access';
 
 /**
  * Resolves the ids a request carries in its body (or query) for this caller, before they are used
- * (spec/quality.md: "every id that enters a request is resolved through the access layer"). A
+ * (docs/quality.md "Every id goes through the access layer"). A
  * record the caller may not use answers exactly as a missing one: the same RefusedId (400 naming
  * the field, audited as a denial). Path ids are resolved by the scoped query that loads the record
  * (access.ts), which answers the standard 404.

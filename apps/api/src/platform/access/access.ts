@@ -4,7 +4,7 @@ import type { Actor } from '../http/request-context';
 
 /**
  * The access layer's predicates: for each kind of record, the SQL condition (over a row alias) that
- * is true exactly when the caller may see it (spec/access.md). Services put these into the WHERE
+ * is true exactly when the caller may see it (docs/access.md "Deny by default"). Services put these into the WHERE
  * clause of the query that loads the record, so a record the caller may not see is never read and
  * the caller gets the standard 404. No service writes its own predicate: a new kind of record gets
  * its function here. The relations themselves (what a referral or a handoff lets an agency see of a
@@ -135,7 +135,7 @@ export function matchRequest(actor: Actor, mr = 'mr', s = 's'): Sql {
 // ---------------------------------------------------------------------------------------------
 
 /**
- * An audit row `e` a supervisor may read (spec/access.md): events by the agency's own users, and
+ * An audit row `e` a supervisor may read (docs/access.md "The supervisor's audit view"): events by the agency's own users, and
  * events by anyone about the cases the agency leads in the supervisor's scope, their persons,
  * consents, referrals and handoffs, the agency's screenings and the persons they identified, and
  * the match requests the agency asked or answered: what others tried on the agency's records.

@@ -28,7 +28,7 @@ export function isDenial(e: unknown): e is NotFound | Conflict | ForbiddenExcept
 }
 
 /**
- * Every denial on every route leaves exactly one DENIED audit row (spec/quality.md): whatever a
+ * Every denial on every route leaves exactly one DENIED audit row (docs/quality.md "Denials are audited"): whatever a
  * handler, a pipe or the access layer refused, this writes the row after the handler's transaction
  * has rolled back, so the row survives it. Code that audits a refusal itself (knowing more than
  * the route does) marks the exception with `markAudited` and is left alone. Guards audit their own

@@ -126,7 +126,7 @@ const REASON: Record<number, string> = {
 };
 
 /**
- * One error shape everywhere (spec/api.md). Messages come only from our own exceptions; anything
+ * One error shape everywhere (docs/api.md "Errors"). Messages come only from our own exceptions; anything
  * unexpected becomes a bare 500 with the request id, and the details go to the log, not the client.
  */
 @Catch()

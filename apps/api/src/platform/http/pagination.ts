@@ -10,7 +10,7 @@ export const Trim = () => Transform(({ value }: { value: unknown }) => (typeof v
 export const MAX_PAGE = 100;
 export const DEFAULT_PAGE = 50;
 
-/** Keyset pagination (spec/api.md): `?limit=&cursor=` → `{items, nextCursor}`; the cursor is opaque. */
+/** Keyset pagination (docs/api.md "Lists and pagination"): `?limit=&cursor=` → `{items, nextCursor}`; the cursor is opaque. */
 export class PageQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE, default: DEFAULT_PAGE })
   @IsOptional()

@@ -71,7 +71,7 @@ import { IsPastDate, IsPastInstant } from '../../platform/http/dates';
 import { IdOf } from '../../platform/access/id-of';
 
 /*
- * Every section of the screening interview (spec/domain.md "Screening", domain-research.md §2.2).
+ * Every section of the screening interview (docs/reference.md "IOM screening interview").
  * In a draft every field is optional: the interviewer saves whenever they like. Types are strict:
  * unknown fields (the global ValidationPipe forbids them), unknown codes and impossible dates are a
  * 400 naming the field. Completeness is checked at submit and approval, not here.
@@ -167,7 +167,7 @@ export class MetadataDto {
   @Bool() preferredInterviewerGenderHonoured?: boolean;
 }
 
-// Interpreter (§2.5)
+// Interpreter (docs/reference.md "IOM screening interview")
 
 export class InterpreterDto {
   @Bool() used?: boolean;
@@ -187,7 +187,7 @@ export class InterpreterDto {
   @Text(200) agency?: string;
 }
 
-// B. Interview consent (§2.3): the seven questions, who gave it, in what form
+// B. Interview consent (docs/domain.md "Interview consent"): the seven questions, who gave it, in what form
 
 export class InterviewConsentDto {
   @Code(INTERVIEW_CONSENT_ANSWERS) CONSENTS_TO_INTERVIEW?: InterviewConsentAnswer;
