@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
-import type { Page } from '@ctms/domain';
+import type { DataCategory, Page } from '@ctms/domain';
 import { actorOf, addCaseEvent, requireCaseEditor } from '../cases/case-db';
 import { TS_KEY_RE, UUID_RE } from '../cases/cases.service';
 import { caseCategoriesOf, caseLead } from '../platform/access/access';
@@ -37,7 +37,7 @@ interface AttachmentRow {
   referral_id: string | null;
   handoff_id: string | null;
   kind: string;
-  category: string;
+  category: DataCategory;
   file_name_enc: string;
   media_type: string;
   size_bytes: string;
