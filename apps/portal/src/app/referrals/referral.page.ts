@@ -112,7 +112,7 @@ export class ReferralPage {
   });
 
   protected readonly previewView = computed(() => {
-    const c = this.preview() as (CaseDetailView & { visibleCategories?: string[] }) | null;
+    const c = this.preview();
     if (!c) return null;
     const lang = this.i18n.language();
     return {
@@ -121,7 +121,7 @@ export class ReferralPage {
       identification: label(IDENTIFICATION_STATUS_LABELS, c.identificationStatus, lang),
       province: `${c.provinceCode} ${label(PROVINCE_LABELS, c.provinceCode, lang)}`,
       types: (c.exploitationTypes ?? []).map((x) => label(EXPLOITATION_TYPE_LABELS, x, lang)).join(', '),
-      visible: (c.visibleCategories ?? []).map((k) => label(DATA_CATEGORY_LABELS, k, lang)).join(', '),
+      visible: c.visibleCategories.map((k) => label(DATA_CATEGORY_LABELS, k, lang)).join(', '),
       contact: c.contact ?? null,
       health: c.health ?? null,
       narrative: c.exploitation?.narrative ?? null,
