@@ -1,3 +1,4 @@
 import baseConfig from '../../eslint.config.mjs';
+import { contractRules } from '../../eslint.contract.mjs';
 
-export default [...baseConfig];
+export default [...baseConfig, contractRules];

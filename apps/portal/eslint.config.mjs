@@ -1,10 +1,12 @@
 import nx from '@nx/eslint-plugin';
 import baseConfig from '../../eslint.config.mjs';
+import { contractRules } from '../../eslint.contract.mjs';
 
 export default [
   ...nx.configs['flat/angular'],
   ...nx.configs['flat/angular-template'],
   ...baseConfig,
+  contractRules,
   {
     files: ['**/*.ts'],
     rules: {

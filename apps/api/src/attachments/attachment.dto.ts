@@ -1,13 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
-import { DATA_CATEGORIES, type DataCategory } from '@ctms/domain';
+import { ATTACHMENT_KINDS, DATA_CATEGORIES, type AttachmentKind, type DataCategory, type UploadAttachmentRequest } from '@ctms/domain';
 import { IdOf } from '../platform/access/id-of';
 
-export const ATTACHMENT_KINDS = ['EVIDENCE', 'CONSENT_FORM', 'OTHER'] as const;
-export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
+/* The kinds and AttachmentView live in @ctms/domain (decision 0020); re-exported here as a merge bridge. */
+export { ATTACHMENT_KINDS, type AttachmentKind, type AttachmentView } from '@ctms/domain';
 
 /** The text fields of the multipart upload (the file itself is the part named `file`). */
-export class UploadAttachmentDto {
+export class UploadAttachmentDto implements UploadAttachmentRequest {
   @ApiProperty({ enum: ATTACHMENT_KINDS })
   @IsIn(ATTACHMENT_KINDS)
   kind: AttachmentKind;
@@ -21,20 +21,4 @@ export class UploadAttachmentDto {
 
   @IdOf('handoff', { optional: true, description: 'a prosecution handoff of this case the file belongs to' })
   handoffId?: string;
-}
-
-/** One attachment as the API returns it: the original file name decrypted, never the storage path. */
-export interface AttachmentView {
-  id: string;
-  caseId: string;
-  referralId: string | null;
-  handoffId: string | null;
-  kind: string;
-  category: string;
-  mediaType: string;
-  sizeBytes: number;
-  sha256: string;
-  fileName: string;
-  uploadedBy: { id: string; username: string | null };
-  createdAt: string;
 }

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
-import type { Page } from '@ctms/domain';
+import type { DataCategory, Page } from '@ctms/domain';
 import { actorOf } from '../platform/http/request-context';
 import { addCaseEvent } from '../platform/workflow/timeline';
 import { requireCaseEditor } from '../platform/access/editor';
@@ -40,7 +40,7 @@ interface AttachmentRow {
   referral_id: string | null;
   handoff_id: string | null;
   kind: string;
-  category: string;
+  category: DataCategory;
   file_name_enc: string;
   media_type: string;
   size_bytes: string;

@@ -1,10 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import type { AuditQuery } from '@ctms/domain';
 import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { AUDIT_OUTCOMES, type AuditOutcome } from '@ctms/domain';
 import { PageQueryDto } from '../platform/http/pagination';
 
 /** Filters carry codes, ids and staff usernames only: never a victim's name. */
-export class AuditQueryDto extends PageQueryDto {
+export class AuditQueryDto extends PageQueryDto implements AuditQuery {
   @ApiPropertyOptional({ example: 'case' })
   @IsOptional()
   @Matches(/^[a-z_]{2,40}$/, { message: 'objectType must be a lower-case type such as case or referral' })

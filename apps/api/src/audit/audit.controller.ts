@@ -1,7 +1,7 @@
 import { Controller, Get, Module, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import type { Page } from '@ctms/domain';
+import type { AuditEntryView, Page } from '@ctms/domain';
 import { auditRow } from '../platform/access/access';
 import { AuditService } from '../platform/audit/audit.service';
 import { and, select, sql, type Sql } from '../platform/database/sql';
@@ -11,16 +11,6 @@ import { DEFAULT_PAGE, decodeCursor, encodeCursor, pageOf } from '../platform/ht
 import type { RequestContext } from '../platform/http/request-context';
 import { AuditQueryDto } from './audit-query.dto';
 
-export interface AuditEntryView {
-  seq: string;
-  at: string;
-  actor: { username: string | null; agencyCode: string | null };
-  action: string;
-  objectType: string | null;
-  objectId: string | null;
-  outcome: string;
-  reason: string | null;
-}
 
 /** Object types whose ids the audit view shows (ids of records, which the reader still needs access to open). */
 const RECORD_TYPES = new Set(['case', 'consent', 'referral', 'handoff', 'person', 'person_merge', 'screening', 'attachment', 'export', 'notification', 'match_request', 'user', 'agency']);

@@ -1,10 +1,7 @@
-/**
- * Coded values of the case record: the shared lists live in `@ctms/domain`; the timeline's event
- * kinds are the API's own.
- */
-import { HANDOFF_EVENT_KINDS } from '../handoffs/handoff-codes';
-
+/* Merge bridge (decision 0020): the contract lives in @ctms/domain; this module only re-exports it
+ * so that code importing the old path keeps compiling until every import names @ctms/domain. */
 export {
+  CASE_EVENT_KINDS,
   CASE_FLAGS,
   EXPLOITATION_TYPES,
   JOURNEY_STAGES,
@@ -12,6 +9,8 @@ export {
   PERPETRATOR_RELATIONS,
   PERPETRATOR_ROLES,
   RISK_LEVELS,
+  TIMELINE_EVENT_KINDS,
+  type CaseEventKind,
   type CaseFlag,
   type ExploitationType,
   type JourneyStage,
@@ -19,36 +18,5 @@ export {
   type PerpetratorRelation,
   type PerpetratorRole,
   type RiskLevel,
+  type TimelineEventKind,
 } from '@ctms/domain';
-
-/** Timeline event kinds. */
-export const CASE_EVENT_KINDS = [
-  'CASE_OPENED',
-  'SCREENING_ATTACHED',
-  'CASE_UPDATED',
-  'CASE_ASSIGNED',
-  'STATUS_CHANGED',
-  'IDENTIFICATION_DECIDED',
-  'CASE_CLOSED',
-  'CASE_REOPENED',
-  'NOTE_ADDED',
-] as const;
-export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
-
-/** Every kind of event on a case's timeline, whichever feature writes it (one writer: addCaseEvent). */
-export const TIMELINE_EVENT_KINDS = [
-  ...CASE_EVENT_KINDS,
-  'REFERRAL_CREATED',
-  'REFERRAL_ACCEPTED',
-  'REFERRAL_DECLINED',
-  'REFERRAL_SERVICE_RECORDED',
-  'REFERRAL_COMPLETED',
-  'REFERRAL_CANCELLED',
-  ...HANDOFF_EVENT_KINDS,
-  'CONSENT_GRANTED',
-  'CONSENT_WITHDRAWN',
-  'PERSON_MERGED',
-  'PERSON_MERGE_UNDONE',
-  'ATTACHMENT_ADDED',
-] as const;
-export type TimelineEventKind = (typeof TIMELINE_EVENT_KINDS)[number];

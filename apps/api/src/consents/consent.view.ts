@@ -1,43 +1,15 @@
-import { consentEffectiveStatus, type ConsentForm, type ConsentGiver, type ConsentStatus, type ConsentType, type DataCategory } from '@ctms/domain';
+import {
+  consentEffectiveStatus,
+  type ConsentAgencyView,
+  type ConsentForm,
+  type ConsentGiver,
+  type ConsentType,
+  type ConsentView,
+  type DataCategory,
+} from '@ctms/domain';
 
-/** A recipient agency as a consent's scope names it. */
-export interface ConsentAgencyView {
-  id: string;
-  code: string;
-  nameLo: string;
-  nameEn: string;
-}
-
-export interface ConsentUserView {
-  id: string;
-  username: string;
-}
-
-/** The only shape a consent takes in a response (entities never leave the API). */
-export interface ConsentView {
-  id: string;
-  caseId: string;
-  type: ConsentType;
-  /** the status that counts: an expired consent is WITHDRAWN */
-  status: ConsentStatus;
-  /** true when the consent lapsed by its expiry (not withdrawn by anyone) */
-  expired: boolean;
-  agencies: ConsentAgencyView[];
-  purposes: ConsentType[];
-  categories: DataCategory[];
-  givenBy: ConsentGiver;
-  form: ConsentForm;
-  language: string | null;
-  interpreterUsed: boolean;
-  /** the guardian's and witness's names: decrypted for the case's lead agency only, else null */
-  parties: { guardianName: string | null; witnessName: string | null } | null;
-  grantedAt: string;
-  expiresAt: string | null;
-  recordedBy: ConsentUserView;
-  withdrawnAt: string | null;
-  withdrawnBy: ConsentUserView | null;
-  withdrawalReason: string | null;
-}
+/* ConsentView and its parts live in @ctms/domain (decision 0020); re-exported here as a merge bridge. */
+export type { ConsentAgencyView, ConsentUserView, ConsentView } from '@ctms/domain';
 
 /** One row of the consent query (see ConsentsService.CONSENT_SELECT). */
 export interface ConsentRow {

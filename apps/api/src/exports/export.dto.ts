@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { CreateExportRequest, ExportFiltersRequest } from '@ctms/domain';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, ValidateNested } from 'class-validator';
 import { CASE_STATUSES, PROVINCE_CODES, type CaseStatus, type ProvinceCode } from '@ctms/domain';
@@ -6,7 +7,7 @@ import { PageQueryDto } from '../platform/http/pagination';
 import { EXPORT_KINDS, type ExportKind } from './export.types';
 import { IdOf } from '../platform/access/id-of';
 
-export class ExportFiltersDto {
+export class ExportFiltersDto implements ExportFiltersRequest {
   @ApiPropertyOptional({ enum: CASE_STATUSES })
   @IsOptional()
   @IsIn(CASE_STATUSES)
@@ -18,7 +19,7 @@ export class ExportFiltersDto {
   province?: ProvinceCode;
 }
 
-export class CreateExportDto {
+export class CreateExportDto implements CreateExportRequest {
   @ApiProperty({ enum: EXPORT_KINDS })
   @IsIn(EXPORT_KINDS)
   kind: ExportKind;

@@ -1,4 +1,11 @@
-import { DATA_CATEGORIES, type DataCategory, type HandoffAction, type HandoffStatus, type IdentificationStatus } from '@ctms/domain';
+import {
+  DATA_CATEGORIES,
+  type DataCategory,
+  type HandoffAction,
+  type HandoffStatus,
+  type IdentificationStatus,
+  type Verdict,
+} from '@ctms/domain';
 import type { FieldCipher } from '../platform/crypto/field-cipher';
 import { HANDOFF_CONSENTED_CATEGORIES, HANDOFF_LIMITATION_LABELS, type HandoffLimitation } from './handoff-codes';
 import type {
@@ -49,7 +56,7 @@ export interface HandoffRow extends HandoffSummaryRow {
   suspects_enc: string | null;
   prosecution_enc: string | null;
   willing_to_testify: string | null;
-  verdict: string | null;
+  verdict: Verdict | null;
   case_status: string;
   identification_status: IdentificationStatus;
   province_code: string;

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { LinkMatchRequestRequest, MatchRequestVersionRequest, NoMatchRequestRequest } from '@ctms/domain';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
 import { MATCH_REQUEST_STATUSES, type MatchRequestStatus } from '@ctms/domain';
@@ -17,7 +18,7 @@ export class ListMatchRequestsQueryDto extends PageQueryDto {
   status?: MatchRequestStatus;
 }
 
-export class MatchRequestVersionDto {
+export class MatchRequestVersionDto implements MatchRequestVersionRequest {
   @ApiProperty({ minimum: 1 })
   @Type(() => Number)
   @IsInt()
@@ -25,12 +26,12 @@ export class MatchRequestVersionDto {
   version: number;
 }
 
-export class LinkMatchRequestDto extends MatchRequestVersionDto {
+export class LinkMatchRequestDto extends MatchRequestVersionDto implements LinkMatchRequestRequest {
   @IdOf('person', { description: "the asked agency's person who is the same person as the asking agency's" })
   personId: string;
 }
 
-export class NoMatchRequestDto extends MatchRequestVersionDto {
+export class NoMatchRequestDto extends MatchRequestVersionDto implements NoMatchRequestRequest {
   @ApiPropertyOptional({ maxLength: 500, description: 'kept encrypted, shown to the asking side' })
   @IsOptional()
   @Trim()

@@ -5,7 +5,8 @@ import { IdParam } from '../platform/http/params';
 import { Ctx, RequirePermission } from '../platform/auth/decorators';
 import { NoBodyPipe } from '../platform/http/pagination';
 import type { RequestContext } from '../platform/http/request-context';
-import { ListNotificationsQueryDto, NotificationPage, NotificationsService } from './notifications.service';
+import type { NotificationPageView } from '@ctms/domain';
+import { ListNotificationsQueryDto, NotificationsService } from './notifications.service';
 
 
 /** In-app notifications: kinds, object ids and case numbers only; the portal polls for the unread count. */
@@ -17,7 +18,7 @@ export class NotificationsController {
   @RequirePermission('notification:read')
   @Get()
   @ApiOperation({ summary: "The caller's notifications, newest first, with the unread count" })
-  list(@Ctx() ctx: RequestContext, @Query() q: ListNotificationsQueryDto): Promise<NotificationPage> {
+  list(@Ctx() ctx: RequestContext, @Query() q: ListNotificationsQueryDto): Promise<NotificationPageView> {
     return this.notifications.list(ctx, q);
   }
 

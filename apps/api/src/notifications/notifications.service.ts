@@ -3,6 +3,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
 import { DataSource } from 'typeorm';
+import type { NotificationPageView, NotificationReadView } from '@ctms/domain';
 import { ownNotification } from '../platform/access/access';
 import { and, select, selectOne, sql, type Sql } from '../platform/database/sql';
 import { NotFound } from '../platform/http/errors';
@@ -18,21 +19,6 @@ export class ListNotificationsQueryDto extends PageQueryDto {
   unread?: boolean;
 }
 
-export interface NotificationView {
-  id: string;
-  kind: string;
-  objectType: string;
-  objectId: string;
-  caseNumber: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
-
-export interface NotificationPage {
-  items: NotificationView[];
-  nextCursor: string | null;
-  unreadCount: number;
-}
 
 interface Row {
   id: string;
@@ -52,7 +38,7 @@ const TS_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$/;
 export class NotificationsService {
   constructor(private readonly ds: DataSource) {}
 
-  async list(ctx: RequestContext, q: ListNotificationsQueryDto): Promise<NotificationPage> {
+  async list(ctx: RequestContext, q: ListNotificationsQueryDto): Promise<NotificationPageView> {
     const actor = ctx.actor;
     if (!actor) throw new NotFound();
     const limit = q.limit ?? DEFAULT_PAGE;
@@ -86,7 +72,7 @@ export class NotificationsService {
   }
 
   /** Marks one of the caller's notifications read (again: no change). */
-  async markRead(ctx: RequestContext, id: string): Promise<{ id: string; readAt: string }> {
+  async markRead(ctx: RequestContext, id: string): Promise<NotificationReadView> {
     const actor = ctx.actor;
     if (!actor) throw new NotFound();
     const r = await selectOne<{ read_at: Date }>(

@@ -1,28 +1,7 @@
 import { isCalendarDate, isInstant } from '../platform/http/dates';
-import { ageAt, childConsentGiverOk, childFacts, computeAssessment, identityOf } from './screening-rules';
+import { childConsentGiverOk, computeAssessment, identityOf } from './screening-rules';
 
 describe('screening rules', () => {
-  const at = new Date('2026-06-15T00:00:00Z');
-
-  it('computes the age, counting an uncertain birth date from its latest possible day', () => {
-    expect(ageAt('2008-06-15', 'DAY', at)).toBe(18);
-    expect(ageAt('2008-06-16', 'DAY', at)).toBe(17);
-    expect(ageAt('2008-06-01', 'MONTH', at)).toBe(17); // born up to 30 June 2008
-    expect(ageAt('2008-01-01', 'YEAR', at)).toBe(17); // born up to 31 December 2008
-    expect(ageAt('2008-01-01', 'ESTIMATED', at)).toBe(18);
-    expect(ageAt('2008-01-01', 'UNKNOWN', at)).toBeNull();
-    expect(ageAt(undefined, 'DAY', at)).toBeNull();
-  });
-
-  it('treats a presumed minor, a linked presumed minor or an age under 18 as a child', () => {
-    expect(childFacts({ presumedMinor: true }, at, false).isChild).toBe(true);
-    expect(childFacts({}, at, true).isChild).toBe(true);
-    expect(childFacts({ dateOfBirth: '2008-06-16', dobPrecision: 'DAY' }, at, false)).toEqual({ ageYears: 17, presumedMinor: false, isChild: true });
-    expect(childFacts({ dateOfBirth: '2008-06-15', dobPrecision: 'DAY' }, at, false).isChild).toBe(false);
-    expect(childFacts({ ageAtInterview: 16 }, at, false).isChild).toBe(true);
-    expect(childFacts(null, at, false)).toEqual({ ageYears: null, presumedMinor: false, isChild: false });
-  });
-
   it("accepts only a parent, legal guardian or social worker for a child's consent", () => {
     expect(['PARENT', 'LEGAL_GUARDIAN', 'SOCIAL_WORKER'].every(childConsentGiverOk)).toBe(true);
     expect(['SELF', 'OTHER', undefined, null].some(childConsentGiverOk)).toBe(false);

@@ -1,17 +1,20 @@
-import { ADULT_AGE_YEARS, assessIndicators, givenNameOrAlias, profileFor, screeningDateProblems, type DateFieldProblem, type IndicatorAnswer, type IndicatorAssessment, type IndicatorAnswerValue } from '@ctms/domain';
+import {
+  assessIndicators,
+  givenNameOrAlias,
+  profileFor,
+  screeningDateProblems,
+  type BioData,
+  type ChildFacts,
+  type DateFieldProblem,
+  type IndicatorAnswer,
+  type StoredAssessment,
+} from '@ctms/domain';
 import type { ScreeningContent } from './screening.view';
 import type { PersonIdentityInput } from '../persons/person.types';
 import { CHILD_CONSENT_GIVERS } from './screening.codes';
 
-/** The bio-data section as stored (encrypted) in the screening: the identity plus the interview's own facts. */
-export interface BioData extends Partial<PersonIdentityInput> {
-  personId?: string;
-  ageAtInterview?: number;
-  ageWhenTrafficked?: number;
-  ageAssessmentMethod?: string;
-  numberOfChildren?: number;
-  placeOfBirth?: string;
-}
+/* BioData, StoredAssessment and the child rule (childFacts) live in @ctms/domain (decision 0020). */
+export { childFacts, type BioData, type StoredAssessment } from '@ctms/domain';
 
 const IDENTITY_KEYS: readonly (keyof PersonIdentityInput)[] = [
   'givenNameLo',
@@ -55,48 +58,9 @@ export function identityOf(bio: BioData | null | undefined): PersonIdentityInput
   return out as unknown as PersonIdentityInput;
 }
 
-/**
- * Age in years at `at`, from a date of birth with a precision. An uncertain date counts from the
- * LATEST birth date it allows (end of the month or year), so uncertainty errs towards a child
- * (presumption of minority). UNKNOWN precision or no date: null.
- */
-export function ageAt(dateOfBirth: string | undefined, precision: string | undefined, at: Date): number | null {
-  if (!dateOfBirth || !precision || precision === 'UNKNOWN') return null;
-  const [y, m, d] = dateOfBirth.split('-').map(Number);
-  if (y === undefined || m === undefined || d === undefined) return null;
-  let birth: Date;
-  if (precision === 'YEAR') birth = new Date(Date.UTC(y, 11, 31));
-  else if (precision === 'MONTH') birth = new Date(Date.UTC(y, m, 0));
-  else birth = new Date(Date.UTC(y, m - 1, d));
-  let age = at.getUTCFullYear() - birth.getUTCFullYear();
-  const beforeBirthday = at.getUTCMonth() < birth.getUTCMonth() || (at.getUTCMonth() === birth.getUTCMonth() && at.getUTCDate() < birth.getUTCDate());
-  if (beforeBirthday) age--;
-  return Math.max(age, 0);
-}
-
-export interface ChildFacts {
-  ageYears: number | null;
-  presumedMinor: boolean;
-  isChild: boolean;
-}
-
-/** Whether the interviewee counts as a child: presumed a minor (here or on the linked person), or under 18. */
-export function childFacts(bio: BioData | null | undefined, interviewAt: Date | null, linkedPersonPresumedMinor: boolean): ChildFacts {
-  const at = interviewAt ?? new Date();
-  const fromDob = ageAt(bio?.dateOfBirth, bio?.dobPrecision, at);
-  const ageYears = fromDob ?? (typeof bio?.ageAtInterview === 'number' ? bio.ageAtInterview : null);
-  const presumedMinor = bio?.presumedMinor === true || linkedPersonPresumedMinor;
-  return { ageYears, presumedMinor, isChild: presumedMinor || (ageYears !== null && ageYears < ADULT_AGE_YEARS) };
-}
-
 /** May this giver consent to a child's interview? */
 export function childConsentGiverOk(givenBy: string | undefined | null): boolean {
   return typeof givenBy === 'string' && (CHILD_CONSENT_GIVERS as readonly string[]).includes(givenBy);
-}
-
-/** What is stored in the `assessment` column: codes and counts only, never evidence text. */
-export interface StoredAssessment extends IndicatorAssessment {
-  counts: Record<IndicatorAnswerValue, number> & { answered: number };
 }
 
 export function computeAssessment(answers: readonly IndicatorAnswer[] | null | undefined, facts: ChildFacts): StoredAssessment | null {

@@ -1,5 +1,4 @@
-import type { IndicatorAnswer, ScreeningAction, ScreeningStatus } from '@ctms/domain';
-import type { BioData, StoredAssessment } from './screening-rules';
+import type { BioData, ScreeningStatus, StoredAssessment } from '@ctms/domain';
 
 /** The encrypted `content_enc` blob of a screening. */
 export interface ScreeningContent {
@@ -20,14 +19,6 @@ export interface ScreeningContent {
   exit?: Record<string, unknown>;
   needsAndRisks?: Record<string, unknown> & { servicesNeeded?: string[] };
   assessmentRationale?: string;
-}
-
-/** One entry of the encrypted `review_comment_enc` log. */
-export interface ReviewComment {
-  kind: 'APPROVE' | 'RETURN' | 'TERMINATE';
-  at: string;
-  byUsername: string;
-  comment: string | null;
 }
 
 /** A screening row as loaded by the service (raw SQL, snake case). */
@@ -65,77 +56,10 @@ export interface ScreeningRow {
   updated_at: Date;
 }
 
-export interface UserRef {
-  id: string;
-  username: string;
-  /** the person's name, to show instead of the username */
-  displayName: string;
-}
-
-/** GET /screenings/:id */
-export interface ScreeningView {
-  id: string;
-  status: ScreeningStatus;
-  version: number;
-  agencyId: string;
-  interviewer: UserRef;
-  createdAt: string;
-  updatedAt: string;
-  submittedAt: string | null;
-  reviewedAt: string | null;
-  reviewedBy: UserRef | null;
-  metadata: {
-    provinceCode: string;
-    district: string | null;
-    facilityType: string | null;
-    crossingPoint: string | null;
-    referralSource: string | null;
-    interviewAt: string | null;
-    interviewLanguage: string | null;
-    othersPresent: { role: string; accompanyingInterviewee?: boolean }[];
-    preferredInterviewerGender: string | null;
-    preferredInterviewerGenderHonoured: boolean | null;
-    crossingPointDetail: string | null;
-    districtDetail: string | null;
-  };
-  interpreter: Record<string, unknown> | null;
-  /** the seven answers by question code, givenBy, form, recordedAt; `complete` when all seven are YES */
-  interviewConsent: { [key: string]: string | boolean; complete: boolean };
-  bioData: BioData | null;
-  recruitment: Record<string, unknown> | null;
-  transit: Record<string, unknown> | null;
-  destinationAndExploitation: Record<string, unknown> | null;
-  exit: Record<string, unknown> | null;
-  needsAndRisks: Record<string, unknown> | null;
-  indicatorAnswers: IndicatorAnswer[];
-  /** the computed, INDICATIVE result (never a legal status), per dimension, with its rule version */
-  assessment: StoredAssessment | null;
-  interviewerAssessment: string | null;
-  assessmentRationale: string | null;
-  isChild: boolean;
-  personId: string | null;
-  caseId: string | null;
-  terminationReason: string | null;
-  reviewComments: ReviewComment[];
-  /** the workflow actions this caller may take now (SCREENING_MACHINE, plus interviewer-only rules) */
-  allowedActions: ScreeningAction[];
-  /** the caller may save this screening with PATCH (a RETURNED one goes back to DRAFT) */
-  canEdit: boolean;
-}
-
-/** A row of GET /screenings: coded, non-identifying fields only — never a name. */
-export interface ScreeningListItem {
-  id: string;
-  status: ScreeningStatus;
-  version: number;
-  provinceCode: string;
-  facilityType: string | null;
-  interviewAt: string | null;
-  interviewer: UserRef;
-  isChild: boolean;
-  interviewerAssessment: string | null;
-  indicativeResult: string | null;
-  caseId: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+/* The response shapes live in @ctms/domain (decision 0020); re-exported here as a merge bridge. */
+export type {
+  ReviewCommentView as ReviewComment,
+  ScreeningListItemView as ScreeningListItem,
+  ScreeningUserRefView as UserRef,
+  ScreeningView,
+} from '@ctms/domain';

@@ -4,6 +4,7 @@
  * (docs/domain.md "Case codes").
  * (Their Lao and English labels are the portal's for now.)
  */
+import { DATA_CATEGORIES, HANDOFF_EVENT_KINDS, type DataCategory } from './enums';
 
 /** HTCDS `vic_TypeOfExploitation` + FORCED_CRIMINALITY, FRAUDULENT_MARRIAGE (Lao practice). */
 export const EXPLOITATION_TYPES = [
@@ -84,3 +85,46 @@ export type CaseFlag = (typeof CASE_FLAGS)[number];
 /** The victim's willingness to testify (prosecution handoff, legal category). */
 export const TESTIFY_ANSWERS = ['YES', 'NO', 'UNDECIDED'] as const;
 export type TestifyAnswer = (typeof TESTIFY_ANSWERS)[number];
+
+/** The case's own timeline event kinds (written by the case routes). */
+export const CASE_EVENT_KINDS = [
+  'CASE_OPENED',
+  'SCREENING_ATTACHED',
+  'CASE_UPDATED',
+  'CASE_ASSIGNED',
+  'STATUS_CHANGED',
+  'IDENTIFICATION_DECIDED',
+  'CASE_CLOSED',
+  'CASE_REOPENED',
+  'NOTE_ADDED',
+] as const;
+export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
+
+/** The status moves POST /cases/:id/transition takes: OPEN→ACTIVE, ACTIVE→FOLLOW_UP, FOLLOW_UP→ACTIVE. */
+export const STATUS_ACTIONS = ['ACTIVATE', 'START_FOLLOW_UP', 'RESUME'] as const;
+export type StatusAction = (typeof STATUS_ACTIONS)[number];
+
+/** The formal identification decision (POST /cases/:id/identification). */
+export const IDENTIFICATION_DECISIONS = ['IDENTIFIED', 'NOT_IDENTIFIED'] as const;
+export type IdentificationDecision = (typeof IDENTIFICATION_DECISIONS)[number];
+
+/** Every kind of event on a case's timeline, whichever feature writes it (one writer in the API). */
+export const TIMELINE_EVENT_KINDS = [
+  ...CASE_EVENT_KINDS,
+  'REFERRAL_CREATED',
+  'REFERRAL_ACCEPTED',
+  'REFERRAL_DECLINED',
+  'REFERRAL_SERVICE_RECORDED',
+  'REFERRAL_COMPLETED',
+  'REFERRAL_CANCELLED',
+  ...HANDOFF_EVENT_KINDS,
+  'CONSENT_GRANTED',
+  'CONSENT_WITHDRAWN',
+  'PERSON_MERGED',
+  'PERSON_MERGE_UNDONE',
+  'ATTACHMENT_ADDED',
+] as const;
+export type TimelineEventKind = (typeof TIMELINE_EVENT_KINDS)[number];
+
+/** A note belongs to one data category; never IDENTITY (a note is read by everyone who sees the case's notes). */
+export const NOTE_CATEGORIES: readonly DataCategory[] = DATA_CATEGORIES.filter((c) => c !== 'IDENTITY');

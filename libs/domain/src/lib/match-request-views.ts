@@ -57,3 +57,20 @@ export interface MatchRequestDetailView extends MatchRequestSummaryView {
 export interface MatchRequestsRaisedView {
   requests: MatchRequestSummaryView[];
 }
+
+// ---------------------------------------------------------------------------------------------
+// Requests
+
+export interface MatchRequestVersionRequest {
+  version: number;
+}
+
+/** POST /match-requests/:id/link: the asked side names its person. */
+export interface LinkMatchRequestRequest extends MatchRequestVersionRequest {
+  personId: string;
+}
+
+/** POST /match-requests/:id/no-match */
+export interface NoMatchRequestRequest extends MatchRequestVersionRequest {
+  comment?: string;
+}

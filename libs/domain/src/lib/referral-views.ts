@@ -73,3 +73,50 @@ export interface ServiceDirectoryEntryView {
   serviceTypes: ServiceType[];
   provinces: string[];
 }
+
+// ---------------------------------------------------------------------------------------------
+// Requests
+
+/** POST /cases/:caseId/referrals */
+export interface CreateReferralRequest {
+  toAgencyId: string;
+  serviceTypes: ServiceType[];
+  urgency: Urgency;
+  reason: string;
+  /** the packet (CASE_SUMMARY is always added) */
+  categories: DataCategory[];
+}
+
+export interface ReferralVersionRequest {
+  version: number;
+}
+
+/** POST /referrals/:id/accept */
+export interface AcceptReferralRequest extends ReferralVersionRequest {
+  assigneeId?: string;
+}
+
+/** POST /referrals/:id/decline */
+export interface DeclineReferralRequest extends ReferralVersionRequest {
+  reason: DeclineReason;
+  note?: string;
+}
+
+/** POST /referrals/:id/services */
+export interface RecordServiceRequest extends ReferralVersionRequest {
+  serviceType: ServiceType;
+  deliveredOn: string;
+  provider?: string;
+  notes?: string;
+}
+
+/** POST /referrals/:id/complete */
+export interface CompleteReferralRequest extends ReferralVersionRequest {
+  outcome: ReferralOutcome;
+  note?: string;
+}
+
+/** POST /referrals/:id/cancel */
+export interface CancelReferralRequest extends ReferralVersionRequest {
+  reason: string;
+}

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { CreateAgencyRequest, UpdateAgencyRequest } from '@ctms/domain';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -22,7 +23,7 @@ const SERVICE_TYPE_CODE = /^[A-Z0-9_]{1,40}$/;
 
 export class ListAgenciesQueryDto extends PageQueryDto {}
 
-export class CreateAgencyDto {
+export class CreateAgencyDto implements CreateAgencyRequest {
   @ApiProperty({ example: 'NGO_HAGAR', pattern: AGENCY_CODE.source, minLength: 2, maxLength: 40 })
   @IsString()
   @Length(2, 40)
@@ -70,7 +71,7 @@ export class CreateAgencyDto {
   provinces: string[];
 }
 
-export class UpdateAgencyDto {
+export class UpdateAgencyDto implements UpdateAgencyRequest {
   @ApiProperty({ description: 'the version the change is based on; a stale one answers 409 STALE_VERSION' })
   @IsInt()
   @Min(1)

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { CreateUserRequest, UpdateUserRequest } from '@ctms/domain';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -33,7 +34,7 @@ export class ListUsersQueryDto extends PageQueryDto {
   agencyId?: string;
 }
 
-export class CreateUserDto {
+export class CreateUserDto implements CreateUserRequest {
   @ApiProperty({ minLength: 3, maxLength: 64, pattern: USERNAME.source, example: 'lwu.caseworker2', description: 'stored lower-case' })
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
   @IsString()
@@ -86,7 +87,7 @@ export class CreateUserDto {
   agencyId?: string;
 }
 
-export class UpdateUserDto {
+export class UpdateUserDto implements UpdateUserRequest {
   @ApiProperty({ description: 'the version the change is based on; a stale one answers 409 STALE_VERSION' })
   @IsInt()
   @Min(1)

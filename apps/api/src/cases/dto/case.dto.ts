@@ -1,4 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type {
+  AssignCaseRequest,
+  CaseContactRequest,
+  CaseHealthRequest,
+  CaseLegalRequest,
+  CaseListQuery,
+  CasePlanRequest,
+  CloseCaseRequest,
+  CreateNoteRequest,
+  ExploitationRequest,
+  IdentificationRequest,
+  JourneyEventRequest,
+  PerpetratorRequest,
+  ReopenCaseRequest,
+  TransitionCaseRequest,
+  UpdateCaseRequest,
+  VersionedRequest,
+} from '@ctms/domain';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -17,7 +35,6 @@ import {
 import {
   CASE_STATUSES,
   CLOSURE_REASONS,
-  DATA_CATEGORIES,
   HTCDS_SUPPORT_PLAN_TYPES,
   PROVINCE_CODES,
   SERVICE_TYPES,
@@ -56,7 +73,7 @@ export { isCalendarDate, IsCalendarDate } from '../../platform/http/dates';
 // Lists
 // ---------------------------------------------------------------------------------------------
 
-export class ListCasesQueryDto extends PageQueryDto {
+export class ListCasesQueryDto extends PageQueryDto implements CaseListQuery {
   @ApiPropertyOptional({ enum: CASE_STATUSES })
   @IsOptional()
   @IsIn(CASE_STATUSES)
@@ -78,7 +95,7 @@ export class ListCasesQueryDto extends PageQueryDto {
 // Protected categories (each one encrypted blob)
 // ---------------------------------------------------------------------------------------------
 
-export class JourneyEventDto {
+export class JourneyEventDto implements JourneyEventRequest {
   @ApiProperty({ enum: JOURNEY_STAGES })
   @IsIn(JOURNEY_STAGES)
   stage: JourneyStage;
@@ -103,7 +120,7 @@ export class JourneyEventDto {
 }
 
 /** EXPLOITATION_ACCOUNT */
-export class ExploitationDto {
+export class ExploitationDto implements ExploitationRequest {
   @ApiPropertyOptional({ maxLength: 50_000 })
   @IsOptional()
   @IsString()
@@ -127,7 +144,7 @@ export class ExploitationDto {
 }
 
 /** PERPETRATORS: one entry per suspect */
-export class PerpetratorDto {
+export class PerpetratorDto implements PerpetratorRequest {
   @ApiProperty({ enum: PERPETRATOR_ROLES })
   @IsIn(PERPETRATOR_ROLES)
   role: PerpetratorRole;
@@ -145,7 +162,7 @@ export class PerpetratorDto {
 }
 
 /** HEALTH */
-export class HealthDto {
+export class HealthDto implements CaseHealthRequest {
   @ApiPropertyOptional({ maxLength: TEXT })
   @IsOptional()
   @IsString()
@@ -166,7 +183,7 @@ export class HealthDto {
 }
 
 /** CONTACT_LOCATION: where the person is now and how to reach them safely */
-export class ContactDto {
+export class ContactDto implements CaseContactRequest {
   @ApiPropertyOptional({ maxLength: SHORT })
   @IsOptional()
   @IsString()
@@ -186,10 +203,11 @@ export class ContactDto {
   notes?: string;
 }
 
-export const TESTIFY_ANSWERS = ['YES', 'NO', 'UNDECIDED'] as const;
+export { TESTIFY_ANSWERS } from '@ctms/domain';
+import { TESTIFY_ANSWERS } from '@ctms/domain';
 
 /** LEGAL_PROCEEDINGS */
-export class LegalDto {
+export class LegalDto implements CaseLegalRequest {
   @ApiPropertyOptional({ enum: TESTIFY_ANSWERS, description: 'optional: assistance never depends on it' })
   @IsOptional()
   @IsIn(TESTIFY_ANSWERS)
@@ -203,7 +221,7 @@ export class LegalDto {
 }
 
 /** The case plan (HTCDS spl_) */
-export class PlanDto {
+export class PlanDto implements CasePlanRequest {
   @ApiPropertyOptional({ enum: HTCDS_SUPPORT_PLAN_TYPES, isArray: true })
   @IsOptional()
   @IsArray()
@@ -238,7 +256,7 @@ export class PlanDto {
 // Writes
 // ---------------------------------------------------------------------------------------------
 
-export class VersionDto {
+export class VersionDto implements VersionedRequest {
   @ApiProperty({ minimum: 1, description: 'the version you read; a stale one answers 409 STALE_VERSION' })
   @IsInt()
   @Min(1)
@@ -246,7 +264,7 @@ export class VersionDto {
 }
 
 /** Absent: unchanged. null: cleared. A category object replaces the whole category. */
-export class UpdateCaseDto extends VersionDto {
+export class UpdateCaseDto extends VersionDto implements UpdateCaseRequest {
   @ApiPropertyOptional({ enum: EXPLOITATION_TYPES, isArray: true })
   @IsOptional()
   @IsArray()
@@ -313,24 +331,24 @@ export class UpdateCaseDto extends VersionDto {
   plan?: PlanDto | null;
 }
 
-export class AssignCaseDto extends VersionDto {
+export class AssignCaseDto extends VersionDto implements AssignCaseRequest {
   @IdOf('user', { description: 'an active caseworker, investigator or supervisor of the lead agency whose scope covers the case' })
   userId: string;
 }
 
-export const STATUS_ACTIONS = ['ACTIVATE', 'START_FOLLOW_UP', 'RESUME'] as const;
-export type StatusAction = (typeof STATUS_ACTIONS)[number];
+export { STATUS_ACTIONS, type StatusAction } from '@ctms/domain';
+import { STATUS_ACTIONS, type StatusAction } from '@ctms/domain';
 
-export class TransitionCaseDto extends VersionDto {
+export class TransitionCaseDto extends VersionDto implements TransitionCaseRequest {
   @ApiProperty({ enum: STATUS_ACTIONS, description: 'OPEN→ACTIVE, ACTIVE→FOLLOW_UP, FOLLOW_UP→ACTIVE' })
   @IsIn(STATUS_ACTIONS)
   action: StatusAction;
 }
 
-export const IDENTIFICATION_DECISIONS = ['IDENTIFIED', 'NOT_IDENTIFIED'] as const;
-export type IdentificationDecision = (typeof IDENTIFICATION_DECISIONS)[number];
+export { IDENTIFICATION_DECISIONS, type IdentificationDecision } from '@ctms/domain';
+import { IDENTIFICATION_DECISIONS, type IdentificationDecision } from '@ctms/domain';
 
-export class IdentificationDto {
+export class IdentificationDto implements IdentificationRequest {
   @ApiPropertyOptional({ minimum: 1, description: 'optional: when sent, a stale one answers 409 STALE_VERSION' })
   @IsOptional()
   @IsInt()
@@ -353,7 +371,7 @@ export class IdentificationDto {
   reasons: string;
 }
 
-export class CloseCaseDto extends VersionDto {
+export class CloseCaseDto extends VersionDto implements CloseCaseRequest {
   @ApiProperty({ enum: CLOSURE_REASONS })
   @IsIn(CLOSURE_REASONS)
   reason: ClosureReason;
@@ -366,7 +384,7 @@ export class CloseCaseDto extends VersionDto {
   note?: string;
 }
 
-export class ReopenCaseDto extends VersionDto {
+export class ReopenCaseDto extends VersionDto implements ReopenCaseRequest {
   @ApiProperty({ minLength: 3, maxLength: TEXT, description: 'kept as an encrypted note' })
   @Trim()
   @IsString()
@@ -375,9 +393,10 @@ export class ReopenCaseDto extends VersionDto {
   reason: string;
 }
 
-export const NOTE_CATEGORIES = DATA_CATEGORIES.filter((c) => c !== 'IDENTITY');
+export { NOTE_CATEGORIES } from '@ctms/domain';
+import { NOTE_CATEGORIES } from '@ctms/domain';
 
-export class CreateNoteDto {
+export class CreateNoteDto implements CreateNoteRequest {
   @ApiProperty({ minLength: 1, maxLength: TEXT, description: 'encrypted at rest; notes are never edited' })
   @Trim()
   @IsString()

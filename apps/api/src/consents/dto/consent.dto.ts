@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { GrantConsentRequest, WithdrawConsentRequest } from '@ctms/domain';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -12,7 +13,16 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { CONSENT_FORMS, CONSENT_GIVERS, CONSENT_TYPES, DATA_CATEGORIES, type ConsentForm, type ConsentGiver, type ConsentType, type DataCategory } from '@ctms/domain';
+import {
+  CONSENT_FORMS,
+  CONSENT_GIVERS,
+  CONSENT_TYPES,
+  DATA_CATEGORIES,
+  type ConsentForm,
+  type ConsentGiver,
+  type ConsentType,
+  type DataCategory,
+} from '@ctms/domain';
 import { PageQueryDto, Trim } from '../../platform/http/pagination';
 import { IdOf } from '../../platform/access/id-of';
 
@@ -23,7 +33,7 @@ export const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,2}$/;
 
 const MAX_AGENCIES = 50;
 
-export class GrantConsentDto {
+export class GrantConsentDto implements GrantConsentRequest {
   @ApiProperty({ enum: CONSENT_TYPES })
   @IsIn(CONSENT_TYPES)
   type: ConsentType;
@@ -99,7 +109,7 @@ export class GrantConsentDto {
   expiresAt?: string;
 }
 
-export class WithdrawConsentDto {
+export class WithdrawConsentDto implements WithdrawConsentRequest {
   @ApiProperty({ minLength: 3, maxLength: 200 })
   @Trim()
   @IsString()

@@ -1,4 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type {
+  ChargeHandoffRequest,
+  ChargeRequest,
+  CreateHandoffRequest,
+  EvidenceItemRequest,
+  HandoffPacketUpdate,
+  HandoffReasonRequest,
+  HandoffVersionRequest,
+  RestitutionRequest,
+  ResubmitHandoffRequest,
+  SuspectRequest,
+  TrialHandoffRequest,
+  VerdictHandoffRequest,
+} from '@ctms/domain';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -43,7 +57,7 @@ const ARTICLE_MESSAGE = 'article must be a code such as PENAL_CODE_215 or ANTI_T
 // Parts of the packet
 // ---------------------------------------------------------------------------------------------
 
-export class EvidenceItemDto {
+export class EvidenceItemDto implements EvidenceItemRequest {
   @ApiProperty({ minLength: 1, maxLength: 2000, description: 'what the item is (encrypted at rest)' })
   @Trim()
   @IsString()
@@ -55,7 +69,7 @@ export class EvidenceItemDto {
   attachmentId?: string;
 }
 
-export class SuspectDto {
+export class SuspectDto implements SuspectRequest {
   @ApiPropertyOptional({ maxLength: NAME })
   @IsOptional()
   @Trim()
@@ -86,7 +100,7 @@ export class SuspectDto {
   status?: SuspectStatus;
 }
 
-export class ChargeDto {
+export class ChargeDto implements ChargeRequest {
   @ApiProperty({ example: 'PENAL_CODE_215', pattern: CHARGE_ARTICLE.source })
   @IsString()
   @Matches(CHARGE_ARTICLE, { message: ARTICLE_MESSAGE })
@@ -101,7 +115,7 @@ export class ChargeDto {
   description?: string;
 }
 
-export class RestitutionDto {
+export class RestitutionDto implements RestitutionRequest {
   @ApiPropertyOptional({ minimum: 0 })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
@@ -129,7 +143,7 @@ export class RestitutionDto {
 // ---------------------------------------------------------------------------------------------
 
 /** The investigator's packet. Absent fields of a resubmission keep their previous value. */
-export class HandoffPacketUpdateDto {
+export class HandoffPacketUpdateDto implements HandoffPacketUpdate {
   @ApiPropertyOptional({ minLength: 1, maxLength: TEXT, description: "summary of the victim's statement (encrypted)" })
   @IsOptional()
   @Trim()
@@ -184,7 +198,7 @@ export class HandoffPacketUpdateDto {
   protectionNote?: string;
 }
 
-export class CreateHandoffDto {
+export class CreateHandoffDto implements CreateHandoffRequest {
   @IdOf('agency', { description: 'an active agency with the PROSECUTE capability (OSPP)' })
   toAgencyId: string;
 
@@ -240,14 +254,14 @@ export class CreateHandoffDto {
 // Transitions
 // ---------------------------------------------------------------------------------------------
 
-export class HandoffVersionDto {
+export class HandoffVersionDto implements HandoffVersionRequest {
   @ApiProperty({ minimum: 1, description: 'the version you read; a stale one answers 409 STALE_VERSION' })
   @IsInt()
   @Min(1)
   version: number;
 }
 
-export class HandoffReasonDto extends HandoffVersionDto {
+export class HandoffReasonDto extends HandoffVersionDto implements HandoffReasonRequest {
   @ApiProperty({ minLength: 1, maxLength: 2000, description: 'encrypted; never in the timeline or the audit trail' })
   @Trim()
   @IsString()
@@ -256,14 +270,14 @@ export class HandoffReasonDto extends HandoffVersionDto {
   reason: string;
 }
 
-export class ResubmitHandoffDto extends HandoffPacketUpdateDto {
+export class ResubmitHandoffDto extends HandoffPacketUpdateDto implements ResubmitHandoffRequest {
   @ApiProperty({ minimum: 1, description: 'the version you read; a stale one answers 409 STALE_VERSION' })
   @IsInt()
   @Min(1)
   version: number;
 }
 
-export class ChargeHandoffDto extends HandoffVersionDto {
+export class ChargeHandoffDto extends HandoffVersionDto implements ChargeHandoffRequest {
   @ApiProperty({ type: [ChargeDto] })
   @IsArray()
   @ArrayMinSize(1)
@@ -281,7 +295,7 @@ export class ChargeHandoffDto extends HandoffVersionDto {
   court?: string;
 }
 
-export class TrialHandoffDto extends HandoffVersionDto {
+export class TrialHandoffDto extends HandoffVersionDto implements TrialHandoffRequest {
   @ApiProperty({ maxLength: SHORT })
   @Trim()
   @IsString()
@@ -298,7 +312,7 @@ export class TrialHandoffDto extends HandoffVersionDto {
   trialDates: string[];
 }
 
-export class VerdictHandoffDto extends HandoffVersionDto {
+export class VerdictHandoffDto extends HandoffVersionDto implements VerdictHandoffRequest {
   @ApiProperty({ enum: VERDICTS })
   @IsIn(VERDICTS)
   verdict: Verdict;

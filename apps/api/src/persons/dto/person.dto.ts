@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { MergePersonRequest, MergeReasonRequest, PersonSearchRequest } from '@ctms/domain';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateBy, ValidationOptions } from 'class-validator';
 import { MAX_SEARCH_NAME_LENGTH, MAX_SEARCH_WORD_LENGTH, MAX_SEARCH_WORDS, searchNameProblem } from '@ctms/domain';
@@ -29,7 +30,7 @@ const IsYearOrDate = (options?: ValidationOptions) =>
   ValidateBy({ name: 'isYearOrDate', validator: { validate: isYearOrDate, defaultMessage: () => '$property must be a year (YYYY) or a real date (YYYY-MM-DD)' } }, options);
 
 /** Duplicate search: names, birth date and document travel only in this POST body, never in a URL. */
-export class PersonSearchDto {
+export class PersonSearchDto implements PersonSearchRequest {
   @ApiProperty({
     minLength: 1,
     maxLength: MAX_SEARCH_NAME_LENGTH,
@@ -64,7 +65,7 @@ export class PersonSearchDto {
   limit?: number;
 }
 
-export class MergeReasonDto {
+export class MergeReasonDto implements MergeReasonRequest {
   @ApiProperty({ minLength: 3, maxLength: 500, description: 'why; kept in the audit row' })
   @Trim()
   @IsString()
@@ -73,7 +74,7 @@ export class MergeReasonDto {
   reason: string;
 }
 
-export class MergePersonDto extends MergeReasonDto {
+export class MergePersonDto extends MergeReasonDto implements MergePersonRequest {
   @IdOf('person', { description: 'the duplicate, merged INTO the person of the URL (which survives)' })
   mergeId: string;
 }

@@ -1,15 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsArray,
-  IsIn,
-  IsOptional,
-  IsString,
-  MaxLength,
-  MinLength,
-} from 'class-validator';
+import type {
+  AcceptReferralRequest,
+  CancelReferralRequest,
+  CompleteReferralRequest,
+  CreateReferralRequest,
+  DeclineReferralRequest,
+  RecordServiceRequest,
+} from '@ctms/domain';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import {
   DATA_CATEGORIES,
   DECLINE_REASONS,
@@ -32,7 +30,7 @@ import { IdOf } from '../../platform/access/id-of';
 
 const TEXT = 10_000;
 
-export class CreateReferralDto {
+export class CreateReferralDto implements CreateReferralRequest {
   @IdOf('agency', { description: 'the receiving agency (an inbox, not a person)' })
   toAgencyId: string;
 
@@ -77,12 +75,12 @@ export class ListReferralsQueryDto extends PageQueryDto {
   status?: ReferralStatus;
 }
 
-export class AcceptReferralDto extends VersionDto {
+export class AcceptReferralDto extends VersionDto implements AcceptReferralRequest {
   @IdOf('user', { optional: true, description: 'an active user of the receiving agency; defaults to the caller' })
   assigneeId?: string;
 }
 
-export class DeclineReferralDto extends VersionDto {
+export class DeclineReferralDto extends VersionDto implements DeclineReferralRequest {
   @ApiProperty({ enum: DECLINE_REASONS })
   @IsIn(DECLINE_REASONS)
   reason: DeclineReason;
@@ -95,7 +93,7 @@ export class DeclineReferralDto extends VersionDto {
   note?: string;
 }
 
-export class RecordServiceDto extends VersionDto {
+export class RecordServiceDto extends VersionDto implements RecordServiceRequest {
   @ApiProperty({ enum: SERVICE_TYPES })
   @IsIn(SERVICE_TYPES)
   serviceType: ServiceType;
@@ -119,7 +117,7 @@ export class RecordServiceDto extends VersionDto {
   notes?: string;
 }
 
-export class CompleteReferralDto extends VersionDto {
+export class CompleteReferralDto extends VersionDto implements CompleteReferralRequest {
   @ApiProperty({ enum: REFERRAL_OUTCOMES })
   @IsIn(REFERRAL_OUTCOMES)
   outcome: ReferralOutcome;
@@ -132,7 +130,7 @@ export class CompleteReferralDto extends VersionDto {
   note?: string;
 }
 
-export class CancelReferralDto extends VersionDto {
+export class CancelReferralDto extends VersionDto implements CancelReferralRequest {
   @ApiProperty({ maxLength: TEXT, description: 'stored encrypted' })
   @Trim()
   @IsString()

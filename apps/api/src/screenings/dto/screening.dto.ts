@@ -1,4 +1,11 @@
 import { applyDecorators } from '@nestjs/common';
+import type {
+  ApproveScreeningRequest,
+  ReturnScreeningRequest,
+  ScreeningListQuery,
+  ScreeningVersionRequest,
+  TerminateScreeningRequest,
+} from '@ctms/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -66,6 +73,7 @@ import {
   YES_NO_UNKNOWN,
   YES_NO_UNKNOWN_NA,
   type InterviewerAssessment,
+  type TerminationReason,
 } from '../screening.codes';
 import { IsPastDate, IsPastInstant } from '../../platform/http/dates';
 import { IdOf } from '../../platform/access/id-of';
@@ -452,18 +460,18 @@ export class UpdateScreeningDto extends ScreeningSectionsDto {
   version: number;
 }
 
-export class VersionDto {
+export class VersionDto implements ScreeningVersionRequest {
   @ApiProperty({ minimum: 1 })
   @IsInt()
   @Min(1)
   version: number;
 }
 
-export class ApproveScreeningDto extends VersionDto {
+export class ApproveScreeningDto extends VersionDto implements ApproveScreeningRequest {
   @Text(LONG) comment?: string;
 }
 
-export class ReturnScreeningDto extends VersionDto {
+export class ReturnScreeningDto extends VersionDto implements ReturnScreeningRequest {
   @ApiProperty({ maxLength: LONG })
   @Trim()
   @IsString()
@@ -472,15 +480,15 @@ export class ReturnScreeningDto extends VersionDto {
   comment: string;
 }
 
-export class TerminateScreeningDto extends VersionDto {
+export class TerminateScreeningDto extends VersionDto implements TerminateScreeningRequest {
   @ApiProperty({ enum: TERMINATION_REASONS })
   @IsIn(TERMINATION_REASONS)
-  reason: string;
+  reason: TerminationReason;
 
   @Text(LONG) note?: string;
 }
 
-export class ListScreeningsQueryDto extends PageQueryDto {
+export class ListScreeningsQueryDto extends PageQueryDto implements ScreeningListQuery {
   @ApiPropertyOptional({ enum: SCREENING_STATUSES })
   @IsOptional()
   @IsIn(SCREENING_STATUSES)

@@ -1,46 +1,17 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { AgencyCapability, AgencyView, Language, Page, Role, UserStatus, UserView } from '@ctms/domain';
+import type {
+  AgencyRef,
+  AgencyView,
+  CreateAgencyRequest,
+  CreateUserRequest,
+  Page,
+  UpdateAgencyRequest, UpdateUserRequest,
+  UserStatus,
+  UserView,
+} from '@ctms/domain';
 import { firstValueFrom } from 'rxjs';
 import { API } from '../core/auth/auth.service';
-
-export interface CreateUser {
-  username: string;
-  displayName: string;
-  /** the user's own address: the one-time activation link goes there */
-  email: string;
-  roles: Role[];
-  allProvinces: boolean;
-  provinces: string[];
-  language: Language;
-  agencyId?: string;
-}
-
-export interface UpdateUser {
-  displayName?: string;
-  roles?: Role[];
-  allProvinces?: boolean;
-  provinces?: string[];
-  language?: Language;
-}
-
-export interface AgencyInput {
-  code?: string;
-  nameLo: string;
-  nameEn: string;
-  type: string;
-  capabilities: AgencyCapability[];
-  serviceTypes: string[];
-  provinces: string[];
-  active?: boolean;
-}
-
-export interface AgencyOption {
-  id: string;
-  code: string;
-  nameLo: string;
-  nameEn: string;
-}
 
 /** The administration routes: users and agencies. No case content ever comes through here. */
 @Injectable({ providedIn: 'root' })
@@ -55,7 +26,7 @@ export class AdminApi {
   }
 
   /** Creates the account; the API sends the user a one-time activation link (no password is ever shown here). */
-  createUser(body: CreateUser): Promise<UserView> {
+  createUser(body: CreateUserRequest): Promise<UserView> {
     return firstValueFrom(this.http.post<UserView>(`${API}/admin/users`, body));
   }
 
@@ -64,7 +35,7 @@ export class AdminApi {
     return firstValueFrom(this.http.post<UserView>(`${API}/admin/users/${id}/approve`, { reason }));
   }
 
-  updateUser(id: string, version: number, body: UpdateUser): Promise<UserView> {
+  updateUser(id: string, version: number, body: UpdateUserRequest): Promise<UserView> {
     return firstValueFrom(this.http.patch<UserView>(`${API}/admin/users/${id}`, { version, ...body }));
   }
 
@@ -88,16 +59,16 @@ export class AdminApi {
     return firstValueFrom(this.http.get<Page<AgencyView>>(`${API}/admin/agencies`, { params }));
   }
 
-  createAgency(body: AgencyInput): Promise<AgencyView> {
+  createAgency(body: CreateAgencyRequest): Promise<AgencyView> {
     return firstValueFrom(this.http.post<AgencyView>(`${API}/admin/agencies`, body));
   }
 
-  updateAgency(id: string, version: number, body: Partial<AgencyInput>): Promise<AgencyView> {
+  updateAgency(id: string, version: number, body: UpdateAgencyRequest): Promise<AgencyView> {
     return firstValueFrom(this.http.patch<AgencyView>(`${API}/admin/agencies/${id}`, { version, ...body }));
   }
 
   /** Active agencies (for a system administrator choosing a new user's agency). */
-  agencyOptions(): Promise<AgencyOption[]> {
-    return firstValueFrom(this.http.get<AgencyOption[]>(`${API}/reference/agencies`));
+  agencyOptions(): Promise<AgencyRef[]> {
+    return firstValueFrom(this.http.get<AgencyRef[]>(`${API}/reference/agencies`));
   }
 }

@@ -16,14 +16,16 @@ import {
   SERVICE_TYPE_LABELS,
   SERVICE_TYPES,
   type AgencyCapability,
+  type AgencyType,
   type AgencyView,
+  type CreateAgencyRequest,
 } from '@ctms/domain';
 import { ADMIN_ERROR_LABELS } from '../core/i18n/dict-admin';
 import type { TranslationKey } from '../core/i18n/dictionaries';
 import { I18n } from '../core/i18n/i18n.service';
 import { TranslatePipe } from '../core/i18n/translate.pipe';
 import { describeError, toggle } from '../cases/ui-util';
-import { AdminApi, type AgencyInput } from './admin-api';
+import { AdminApi } from './admin-api';
 
 export interface AgencyDraft {
   code: string;
@@ -148,10 +150,11 @@ export class AgenciesPage {
 
   protected async save(): Promise<void> {
     const d = this.draft;
-    const body: AgencyInput = {
+    const body: Omit<CreateAgencyRequest, 'code'> = {
       nameLo: d.nameLo.trim(),
       nameEn: d.nameEn.trim(),
-      type: d.type,
+      // the form completes only with a type chosen from AGENCY_TYPES
+      type: d.type as AgencyType,
       capabilities: d.capabilities,
       serviceTypes: d.serviceTypes,
       provinces: d.provinces,

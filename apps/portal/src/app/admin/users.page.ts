@@ -16,6 +16,8 @@ import {
   ROLES,
   USER_STATUS_LABELS,
   USER_STATUSES,
+  type AgencyRef,
+  type CreateUserRequest,
   type Language,
   type Role,
   type UserStatus,
@@ -27,7 +29,7 @@ import type { TranslationKey } from '../core/i18n/dictionaries';
 import { I18n } from '../core/i18n/i18n.service';
 import { TranslatePipe } from '../core/i18n/translate.pipe';
 import { describeError, toggle } from '../cases/ui-util';
-import { AdminApi, type AgencyOption, type CreateUser } from './admin-api';
+import { AdminApi } from './admin-api';
 
 export interface UserDraft {
   username: string;
@@ -45,7 +47,7 @@ export function grantableRoles(isSystemAdmin: boolean): readonly Role[] {
   return isSystemAdmin ? ROLES : ASSIGNABLE_BY_AGENCY_ADMIN;
 }
 
-export function createBody(d: UserDraft, isSystemAdmin: boolean): CreateUser {
+export function createBody(d: UserDraft, isSystemAdmin: boolean): CreateUserRequest {
   return {
     username: d.username.trim().toLowerCase(),
     displayName: d.displayName.trim(),
@@ -97,7 +99,7 @@ export class UsersPage {
   protected readonly creating = signal(false);
   protected readonly editingId = signal<string | null>(null);
   protected readonly pending = signal<Pending | null>(null);
-  protected readonly agencyOptions = signal<AgencyOption[]>([]);
+  protected readonly agencyOptions = signal<AgencyRef[]>([]);
 
   protected readonly confirmKeys = {
     disable: 'admin.users.confirm.disable',
@@ -146,7 +148,7 @@ export class UsersPage {
     return `${code} ${label(PROVINCE_LABELS, code, lang)}`;
   }
 
-  protected agencyLabel(a: AgencyOption): string {
+  protected agencyLabel(a: AgencyRef): string {
     return this.i18n.pick(a.nameLo, a.nameEn);
   }
 

@@ -6,16 +6,27 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { AUDIT_ACTION_LABELS, AUDIT_ACTIONS, AUDIT_OUTCOME_LABELS, AUDIT_OUTCOMES, isOneOf, label, WORKFLOW_REFUSAL_LABELS, type Language } from '@ctms/domain';
+import {
+  AUDIT_ACTION_LABELS,
+  AUDIT_ACTIONS,
+  AUDIT_OUTCOME_LABELS,
+  AUDIT_OUTCOMES,
+  isOneOf,
+  label,
+  WORKFLOW_REFUSAL_LABELS,
+  type AuditEntryView,
+  type AuditQuery,
+  type Language,
+} from '@ctms/domain';
 import { AUDIT_REASON_LABELS } from '../core/i18n/dict-interagency';
 import { I18n } from '../core/i18n/i18n.service';
 import { IaPipe } from '../referrals/ia-translate';
 import { describeError, formatDateTime, laoLocalToIso } from '../cases/ui-util';
-import { InterAgencyApi, type AuditEntry, type AuditFilter } from '../referrals/interagency-api';
+import { InterAgencyApi } from '../referrals/interagency-api';
 
 export const OBJECT_TYPES = ['case', 'person', 'screening', 'consent', 'referral', 'handoff', 'attachment', 'export', 'user', 'agency', 'session'] as const;
 
-const CHECKS: Readonly<Record<keyof AuditFilter, RegExp>> = {
+const CHECKS: Readonly<Record<keyof AuditQuery, RegExp>> = {
   objectType: /^[a-z_]{2,40}$/,
   objectId: /^[A-Za-z0-9-]{1,64}$/,
   actor: /^[a-z0-9._-]{1,64}$/,
@@ -26,9 +37,9 @@ const CHECKS: Readonly<Record<keyof AuditFilter, RegExp>> = {
 };
 
 /** The filters as they may appear in the URL: codes, ids, staff usernames and Lao-time instants only; anything else is dropped. */
-export function auditFilterFromQuery(q: Readonly<Record<string, unknown>>): AuditFilter {
-  const out: AuditFilter = {};
-  for (const k of Object.keys(CHECKS) as (keyof AuditFilter)[]) {
+export function auditFilterFromQuery(q: Readonly<Record<string, unknown>>): AuditQuery {
+  const out: AuditQuery = {};
+  for (const k of Object.keys(CHECKS) as (keyof AuditQuery)[]) {
     const v = q[k];
     if (typeof v === 'string' && CHECKS[k].test(v)) out[k] = v;
   }
@@ -162,9 +173,9 @@ export class AuditPage {
   protected readonly objectTypes = OBJECT_TYPES;
   protected readonly outcomes = AUDIT_OUTCOMES;
   protected readonly actions = AUDIT_ACTIONS;
-  protected f: Required<Record<keyof AuditFilter, string>> = { objectType: '', objectId: '', actor: '', action: '', outcome: '', from: '', to: '' };
-  private filter: AuditFilter = {};
-  protected readonly items = signal<AuditEntry[]>([]);
+  protected f: Required<Record<keyof AuditQuery, string>> = { objectType: '', objectId: '', actor: '', action: '', outcome: '', from: '', to: '' };
+  private filter: AuditQuery = {};
+  protected readonly items = signal<AuditEntryView[]>([]);
   protected readonly cursor = signal<string | null>(null);
   protected readonly loading = signal(false);
   protected readonly error = signal<string | null>(null);
@@ -212,7 +223,7 @@ export class AuditPage {
     };
     const clean = auditFilterFromQuery(raw);
     const queryParams: Record<string, string | null> = {};
-    for (const k of Object.keys(CHECKS)) queryParams[k] = clean[k as keyof AuditFilter] ?? null;
+    for (const k of Object.keys(CHECKS)) queryParams[k] = clean[k as keyof AuditQuery] ?? null;
     void this.router.navigate([], { relativeTo: this.route, queryParams });
   }
 
@@ -224,7 +235,7 @@ export class AuditPage {
     this.loading.set(true);
     this.error.set(null);
     try {
-      const query: AuditFilter = { ...this.filter };
+      const query: AuditQuery = { ...this.filter };
       if (query.from) query.from = laoLocalToIso(query.from) ?? undefined;
       if (query.to) query.to = laoLocalToIso(query.to) ?? undefined;
       const page = await this.api.audit(query, reset ? null : this.cursor());

@@ -1,9 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, untracked } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { AUDIT_ACTION_LABELS, AUDIT_OUTCOME_LABELS, label } from '@ctms/domain';
+import { AUDIT_ACTION_LABELS, AUDIT_OUTCOME_LABELS, label, type AccessLogEntryView } from '@ctms/domain';
 import { I18n } from '../core/i18n/i18n.service';
 import { TranslatePipe } from '../core/i18n/translate.pipe';
-import { CaseApi, type AccessLogEntry } from './case-api';
+import { CaseApi } from './case-api';
 import { CasePages } from './case-pages';
 import { CaseStore } from './case-store';
 import { formatDateTime } from './ui-util';
@@ -62,7 +62,7 @@ export class CaseAccessLog {
   private readonly api = inject(CaseApi);
   private readonly i18n = inject(I18n);
 
-  private readonly pages = new CasePages<AccessLogEntry>(this.store, (id, cursor) => this.api.accessLog(id, cursor));
+  private readonly pages = new CasePages<AccessLogEntryView>(this.store, (id, cursor) => this.api.accessLog(id, cursor));
   protected readonly entries = this.pages.items;
   protected readonly cursor = this.pages.cursor;
   protected readonly loading = this.pages.loading;

@@ -5,18 +5,14 @@ import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
-import { DATA_CATEGORIES, DATA_CATEGORY_LABELS, label, type DataCategory } from '@ctms/domain';
+import { ATTACHMENT_KINDS, DATA_CATEGORIES, DATA_CATEGORY_LABELS, label, type AttachmentKind, type AttachmentView, type DataCategory } from '@ctms/domain';
 import { AuthService } from '../core/auth/auth.service';
 import { I18n } from '../core/i18n/i18n.service';
-import { CaseApi, type AttachmentView } from './case-api';
+import { CaseApi } from './case-api';
 import { CasePages } from './case-pages';
 import { CaseStore } from './case-store';
 import { CtPipe, ctT, type CtKey } from './case-tools-i18n';
 import { formatDateTime } from './ui-util';
-
-/** The kinds of file the API accepts (apps/api/src/attachments/attachment.dto.ts). */
-export const ATTACHMENT_KINDS = ['EVIDENCE', 'CONSENT_FORM', 'OTHER'] as const;
-export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
 
 const MEDIA_TYPES: Readonly<Record<string, string>> = { 'application/pdf': 'PDF', 'image/jpeg': 'JPEG', 'image/png': 'PNG' };
 const EXTENSION: Readonly<Record<string, string>> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' };

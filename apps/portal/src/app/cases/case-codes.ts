@@ -1,9 +1,9 @@
 /**
- * Coded values of the case record. The shared lists come from `@ctms/domain` (the API validates
- * against the same ones); the timeline kinds, status actions and access-log actions shown here are
- * the portal's own. Their Lao and English labels are in `dict-cases.ts`.
+ * Coded values of the case record: `@ctms/domain`'s (the API validates against the same ones),
+ * re-exported for the case screens. Their Lao and English labels are in `dict-cases.ts`.
  */
 export {
+  CASE_EVENT_KINDS,
   CASE_FLAGS,
   EXPLOITATION_TYPES,
   JOURNEY_STAGES,
@@ -11,7 +11,9 @@ export {
   PERPETRATOR_RELATIONS,
   PERPETRATOR_ROLES,
   RISK_LEVELS,
+  STATUS_ACTIONS,
   TESTIFY_ANSWERS,
+  type CaseEventKind,
   type CaseFlag,
   type ExploitationType,
   type JourneyStage,
@@ -19,22 +21,6 @@ export {
   type PerpetratorRelation,
   type PerpetratorRole,
   type RiskLevel,
+  type StatusAction,
   type TestifyAnswer,
 } from '@ctms/domain';
-
-export const CASE_EVENT_KINDS = [
-  'CASE_OPENED',
-  'SCREENING_ATTACHED',
-  'CASE_UPDATED',
-  'CASE_ASSIGNED',
-  'STATUS_CHANGED',
-  'IDENTIFICATION_DECIDED',
-  'CASE_CLOSED',
-  'CASE_REOPENED',
-  'NOTE_ADDED',
-] as const;
-export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
-
-export const STATUS_ACTIONS = ['ACTIVATE', 'START_FOLLOW_UP', 'RESUME'] as const;
-export type StatusAction = (typeof STATUS_ACTIONS)[number];
-

@@ -19,15 +19,18 @@ import {
   type ConsentForm,
   type ConsentGiver,
   type ConsentType,
+  type ConsentView,
   type DataCategory,
-  type Language,
+  type GrantConsentRequest,
   type LabelMap,
+  type Language,
+  type ReferenceAgencyView,
 } from '@ctms/domain';
 import { AuthService } from '../core/auth/auth.service';
 import type { TranslationKey } from '../core/i18n/dictionaries';
 import { I18n } from '../core/i18n/i18n.service';
 import { TranslatePipe } from '../core/i18n/translate.pipe';
-import { CaseApi, type ConsentView, type GrantConsent, type ReferenceAgency } from './case-api';
+import { CaseApi } from './case-api';
 import { CasePages } from './case-pages';
 import { CaseStore } from './case-store';
 import { blankToUndefined, formatDateTime, laoLocalToIso, nowLocalInLaos, toggle } from './ui-util';
@@ -71,7 +74,7 @@ export function emptyConsentDraft(now: string): ConsentDraft {
 }
 
 /** The request body, or null while a required field is missing. Times are typed in Lao time. */
-export function consentBody(d: ConsentDraft): GrantConsent | null {
+export function consentBody(d: ConsentDraft): GrantConsentRequest | null {
   const grantedAt = laoLocalToIso(d.grantedAt);
   if (!d.type || !d.givenBy || !d.form || !grantedAt || d.categories.length === 0) return null;
   const expiresAt = laoLocalToIso(d.expiresAt);
@@ -116,7 +119,7 @@ export class CaseConsents {
   protected readonly cursor = this.pages.cursor;
   protected readonly loading = this.pages.loading;
   protected readonly error = this.pages.error;
-  protected readonly agencies = signal<ReferenceAgency[]>([]);
+  protected readonly agencies = signal<ReferenceAgencyView[]>([]);
   protected readonly recording = signal(false);
   protected readonly withdrawing = signal<string | null>(null);
   protected readonly canRecord = computed(() => this.auth.can('consent:record'));
@@ -156,7 +159,7 @@ export class CaseConsents {
     return label(map, code, this.i18n.language());
   }
 
-  protected agencyName(a: ReferenceAgency): string {
+  protected agencyName(a: ReferenceAgencyView): string {
     return this.i18n.pick(a.nameLo, a.nameEn);
   }
 

@@ -1,4 +1,4 @@
-import type { CaseDetail, CasePatch } from './case-api';
+import type { CaseDetailView, UpdateCaseRequest } from '@ctms/domain';
 
 /** The parts of the case record that are edited one at a time. */
 export const RECORD_SECTIONS = ['overview', 'exploitation', 'perpetrators', 'health', 'contact', 'legal', 'plan'] as const;
@@ -34,7 +34,7 @@ export interface CaseDraft {
 
 const s = (v: unknown): string => (typeof v === 'string' ? v : '');
 
-export function draftFromCase(c: CaseDetail): CaseDraft {
+export function draftFromCase(c: CaseDetailView): CaseDraft {
   return {
     exploitationTypes: [...c.exploitationTypes],
     destinationCountries: c.destinationCountries.join(', '),
@@ -43,7 +43,7 @@ export function draftFromCase(c: CaseDetail): CaseDraft {
     narrative: s(c.exploitation?.narrative),
     meansOfControl: [...(c.exploitation?.meansOfControl ?? [])],
     journeyEvents: (c.exploitation?.journeyEvents ?? []).map((e) => ({ stage: e.stage, place: s(e.place), date: s(e.date), description: s(e.description) })),
-    perpetrators: c.perpetrators.map((p) => ({ role: p.role, relationToVictim: s(p.relationToVictim), description: s(p.description) })),
+    perpetrators: (c.perpetrators ?? []).map((p) => ({ role: p.role, relationToVictim: s(p.relationToVictim), description: s(p.description) })),
     health: { medical: s(c.health?.medical), psychological: s(c.health?.psychological), notes: s(c.health?.notes) },
     contact: { currentShelter: s(c.contact?.currentShelter), safeContact: s(c.contact?.safeContact), notes: s(c.contact?.notes) },
     legal: { willingToTestify: s(c.legal?.willingToTestify), notes: s(c.legal?.notes) },
@@ -79,8 +79,15 @@ export function parseCountries(text: string): string[] {
   return [...new Set(codes)];
 }
 
-/** The PATCH body for one section: only that section's fields are sent, so the others stay as they are. */
-export function patchFor(section: RecordSection, d: CaseDraft): CasePatch {
+/**
+ * The PATCH body for one section: only that section's fields are sent, so the others stay as they are.
+ * The form holds the codes its pickers offer as strings; the API validates every one (400 naming the field).
+ */
+export function patchFor(section: RecordSection, d: CaseDraft): UpdateCaseRequest {
+  return formPatch(section, d) as UpdateCaseRequest;
+}
+
+function formPatch(section: RecordSection, d: CaseDraft) {
   switch (section) {
     case 'overview': {
       const countries = parseCountries(d.destinationCountries);

@@ -15,16 +15,18 @@ import {
   label,
   PROVINCE_LABELS,
   PROVINCES,
+  type CaseListQuery,
+  type CaseSummaryView,
 } from '@ctms/domain';
 import { I18n } from '../core/i18n/i18n.service';
 import { TranslatePipe } from '../core/i18n/translate.pipe';
 import { CASE_FLAG_LABELS, EXPLOITATION_TYPE_LABELS } from '../core/i18n/dict-cases';
-import { CaseApi, type CaseListFilter, type CaseSummary } from './case-api';
+import { CaseApi } from './case-api';
 import { describeError, formatDate } from './ui-util';
 
 /** The filters as they appear in the URL: coded values only, never personal data. */
-export function filterFromQuery(q: Readonly<Record<string, unknown>>): CaseListFilter {
-  const f: CaseListFilter = {};
+export function filterFromQuery(q: Readonly<Record<string, unknown>>): CaseListQuery {
+  const f: CaseListQuery = {};
   if (isOneOf(CASE_STATUSES, q['status'])) f.status = q['status'];
   if (isProvinceCode(q['province'])) f.province = q['province'] as string;
   if (q['mine'] === '1') f.assignedTo = 'me';
@@ -151,11 +153,11 @@ export class CaseListPage {
   protected province = '';
   protected mine = false;
 
-  protected readonly items = signal<CaseSummary[]>([]);
+  protected readonly items = signal<CaseSummaryView[]>([]);
   protected readonly nextCursor = signal<string | null>(null);
   protected readonly loading = signal(false);
   protected readonly error = signal<string | null>(null);
-  private filter: CaseListFilter = {};
+  private filter: CaseListQuery = {};
 
   protected readonly rows = computed(() => {
     const lang = this.i18n.language();

@@ -4,16 +4,13 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { DATA_CATEGORIES, DATA_CATEGORY_LABELS, label } from '@ctms/domain';
+import { DATA_CATEGORY_LABELS, label, NOTE_CATEGORIES, type CaseNoteView } from '@ctms/domain';
 import { I18n } from '../core/i18n/i18n.service';
 import { TranslatePipe } from '../core/i18n/translate.pipe';
-import { CaseApi, type CaseNote } from './case-api';
+import { CaseApi } from './case-api';
 import { CasePages } from './case-pages';
 import { CaseStore } from './case-store';
 import { formatDateTime } from './ui-util';
-
-/** Notes the API accepts: every data category except IDENTITY. */
-export const NOTE_CATEGORIES = DATA_CATEGORIES.filter((c) => c !== 'IDENTITY');
 
 /** Case notes: append-only (a note is never edited), oldest first, "load more" by keyset. */
 @Component({
@@ -76,7 +73,7 @@ export class CaseNotes {
   private readonly i18n = inject(I18n);
 
   protected readonly categories = NOTE_CATEGORIES;
-  private readonly pages = new CasePages<CaseNote>(this.store, (id, cursor) => this.api.notes(id, cursor));
+  private readonly pages = new CasePages<CaseNoteView>(this.store, (id, cursor) => this.api.notes(id, cursor));
   protected readonly notes = this.pages.items;
   protected readonly cursor = this.pages.cursor;
   protected readonly loading = this.pages.loading;

@@ -1,7 +1,8 @@
 import { Injectable, inject, signal } from '@angular/core';
 import type { TranslationKey } from '../core/i18n/dictionaries';
 import { I18n } from '../core/i18n/i18n.service';
-import { CaseApi, type CaseDetail } from './case-api';
+import { CaseApi } from './case-api';
+import type { CaseDetailView } from '@ctms/domain';
 import { describeError, type Problem } from './ui-util';
 
 export interface Notice {
@@ -19,7 +20,7 @@ export class CaseStore {
   private readonly api = inject(CaseApi);
   private readonly i18n = inject(I18n);
 
-  readonly case = signal<CaseDetail | null>(null);
+  readonly case = signal<CaseDetailView | null>(null);
   readonly loadError = signal<string | null>(null);
   readonly notice = signal<Notice | null>(null);
   readonly busy = signal(false);
@@ -47,7 +48,7 @@ export class CaseStore {
   }
 
   /** A write that answers the case (PATCH, assign, transition, identification, close, reopen). */
-  async write(fn: (c: CaseDetail) => Promise<CaseDetail>, okKey: TranslationKey): Promise<boolean> {
+  async write(fn: (c: CaseDetailView) => Promise<CaseDetailView>, okKey: TranslationKey): Promise<boolean> {
     const c = this.case();
     if (!c) return false;
     const done = await this.run(() => fn(c), okKey);

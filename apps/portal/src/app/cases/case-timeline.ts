@@ -1,16 +1,16 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, untracked } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { CASE_ACTION_LABELS, CASE_STATUS_LABELS, CLOSURE_REASON_LABELS, label, type Language } from '@ctms/domain';
+import { CASE_ACTION_LABELS, CASE_STATUS_LABELS, CLOSURE_REASON_LABELS, label, type CaseEventView, type Language } from '@ctms/domain';
 import { CASE_EVENT_LABELS } from '../core/i18n/dict-cases';
 import { I18n } from '../core/i18n/i18n.service';
 import { TranslatePipe } from '../core/i18n/translate.pipe';
-import { CaseApi, type CaseEvent } from './case-api';
+import { CaseApi } from './case-api';
 import { CasePages } from './case-pages';
 import { CaseStore } from './case-store';
 import { formatDateTime } from './ui-util';
 
 /** A short, translated line for an event's coded details (no free text, no names). */
-export function eventDetail(e: CaseEvent, lang: Language): string {
+export function eventDetail(e: CaseEventView, lang: Language): string {
   const d = e.details ?? {};
   const str = (k: string) => (typeof d[k] === 'string' ? (d[k] as string) : null);
   switch (e.kind) {
@@ -68,7 +68,7 @@ export class CaseTimeline {
   private readonly api = inject(CaseApi);
   private readonly i18n = inject(I18n);
 
-  private readonly pages = new CasePages<CaseEvent>(this.store, (id, cursor) => this.api.timeline(id, cursor));
+  private readonly pages = new CasePages<CaseEventView>(this.store, (id, cursor) => this.api.timeline(id, cursor));
   protected readonly events = this.pages.items;
   protected readonly cursor = this.pages.cursor;
   protected readonly loading = this.pages.loading;

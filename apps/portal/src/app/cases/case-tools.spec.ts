@@ -1,4 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
+import type { PersonReadView } from '@ctms/domain';
 import { searchInputOf } from '../persons/case-duplicates';
 import { mediaTypeName, sizeParts, uploadProblems } from './case-attachments';
 import { caseToolsEn, caseToolsLo, type CtKey } from './case-tools-i18n';
@@ -50,14 +51,16 @@ describe('case tools: files', () => {
 });
 
 describe('case tools: duplicate search input', () => {
+  // what the API may answer, down to an identity without a Lao name or none at all
+  const person = (identity: Record<string, unknown> | null) => ({ id: 'p', mergedInto: null, identity }) as unknown as PersonReadView;
   it('searches with the Lao name first, then a Latin name or nickname, and the birth year only', () => {
-    expect(searchInputOf({ id: 'p', mergedInto: null, identity: { givenNameLo: 'ສົມ', familyNameLo: 'ໃຈດີ', latinNames: ['Som Jaidee'], dateOfBirth: '1999-04-02' } })).toEqual({
+    expect(searchInputOf(person({ givenNameLo: 'ສົມ', familyNameLo: 'ໃຈດີ', latinNames: ['Som Jaidee'], dateOfBirth: '1999-04-02' }))).toEqual({
       name: 'ສົມ ໃຈດີ',
       dateOfBirth: '1999',
       limit: 10,
     });
-    expect(searchInputOf({ id: 'p', mergedInto: null, identity: { latinNames: ['', 'Som Jaidee'] } })).toEqual({ name: 'Som Jaidee', limit: 10 });
-    expect(searchInputOf({ id: 'p', mergedInto: null, identity: { nicknames: ['Noi'] } })).toEqual({ name: 'Noi', limit: 10 });
-    expect(searchInputOf({ id: 'p', mergedInto: null, identity: null })).toBeNull();
+    expect(searchInputOf(person({ latinNames: ['', 'Som Jaidee'] }))).toEqual({ name: 'Som Jaidee', limit: 10 });
+    expect(searchInputOf(person({ nicknames: ['Noi'] }))).toEqual({ name: 'Noi', limit: 10 });
+    expect(searchInputOf(person(null))).toBeNull();
   });
 });

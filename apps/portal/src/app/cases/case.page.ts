@@ -11,11 +11,13 @@ import {
   PROVINCE_LABELS,
   SEED_AGENCIES,
   SERVICE_TYPE_LABELS,
+  type PersonIdentity,
+  type PersonReadView,
 } from '@ctms/domain';
 import { CASE_FLAG_LABELS, EXPLOITATION_TYPE_LABELS, RISK_LEVEL_LABELS, SEX_LABELS } from '../core/i18n/dict-cases';
 import { I18n } from '../core/i18n/i18n.service';
 import { TranslatePipe } from '../core/i18n/translate.pipe';
-import { CaseApi, type PersonView } from './case-api';
+import { CaseApi } from './case-api';
 import { CaseAccessLog } from './case-access-log';
 import { CaseActions } from './case-actions';
 import { CaseConsents } from './case-consents';
@@ -69,7 +71,7 @@ export class CasePage {
   private readonly i18n = inject(I18n);
   private readonly auth = inject(AuthService);
 
-  protected readonly person = signal<PersonView | null>(null);
+  protected readonly person = signal<PersonReadView | null>(null);
   protected readonly identityState = signal<'hidden' | 'loading' | 'shown' | 'error'>('hidden');
   protected readonly identityError = signal<string | null>(null);
 
@@ -106,13 +108,14 @@ export class CasePage {
     const p = this.person();
     if (!p) return null;
     const lang = this.i18n.language();
-    const id = p.identity ?? {};
+    // a merged person answers only its survivor's id: nothing to show
+    const id: Partial<PersonIdentity> = ('identity' in p ? p.identity : null) ?? {};
     return {
       name: [id.givenNameLo, id.familyNameLo].filter(Boolean).join(' '),
       latinNames: (id.latinNames ?? []).join(', '),
       nicknames: (id.nicknames ?? []).join(', '),
       dateOfBirth: id.dateOfBirth ? formatDate(id.dateOfBirth, lang) : '',
-      sex: p.sex ? label(SEX_LABELS, p.sex, lang) : '',
+      sex: 'sex' in p && p.sex ? label(SEX_LABELS, p.sex, lang) : '',
     };
   });
 
@@ -130,7 +133,7 @@ export class CasePage {
   /** Reads the person (the API records the read in the access log) and shows the name. */
   protected async showIdentity(): Promise<void> {
     const c = this.c();
-    if (!c) return;
+    if (!c?.personId) return;
     this.identityState.set('loading');
     this.identityError.set(null);
     try {

@@ -1,5 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import type { CaseDetail } from './case-api';
+import type { CaseDetailView } from '@ctms/domain';
 import { draftFromCase, parseCountries, patchFor } from './case-draft';
 import { filterFromQuery } from './case-list.page';
 import { consentBody, effectiveStatusKey, emptyConsentDraft } from './case-consents';
@@ -10,12 +10,14 @@ import { en } from '../core/i18n/dictionaries';
 const t = (key: keyof typeof en, params?: Readonly<Record<string, string | number>>) =>
   Object.entries(params ?? {}).reduce((s, [k, v]) => s.replace(`{${k}}`, String(v)), en[key] as string);
 
-const CASE: CaseDetail = {
+const CASE: CaseDetailView = {
   id: 'c1',
   caseNumber: 'ATD-2026-000001',
   status: 'OPEN',
   identificationStatus: 'POSSIBLE_VICTIM',
   provinceCode: '01',
+  relation: 'LEAD_AGENCY',
+  visibleCategories: ['CASE_SUMMARY'],
   leadAgency: { code: 'MOPS_ATD', id: 'a1' },
   assignedTo: null,
   flags: [],

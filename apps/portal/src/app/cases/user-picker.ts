@@ -2,9 +2,9 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input, mo
 import { FormsModule } from '@angular/forms';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
-import { label, ROLE_LABELS } from '@ctms/domain';
+import { label, ROLE_LABELS, type AssignableUserView } from '@ctms/domain';
 import { I18n } from '../core/i18n/i18n.service';
-import { CaseApi, type AssignableUser } from './case-api';
+import { CaseApi } from './case-api';
 import { CtPipe, ctT } from './case-tools-i18n';
 
 /**
@@ -76,7 +76,7 @@ export class UserPicker {
   readonly testId = input('user-picker');
 
   protected readonly state = signal<'loading' | 'ready' | 'failed'>('loading');
-  private readonly users = signal<AssignableUser[]>([]);
+  private readonly users = signal<AssignableUserView[]>([]);
 
   protected readonly options = computed(() => {
     const lang = this.i18n.language();

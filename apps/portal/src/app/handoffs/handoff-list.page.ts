@@ -5,11 +5,11 @@ import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
-import { HANDOFF_STATUS_LABELS, HANDOFF_STATUSES, isOneOf, label } from '@ctms/domain';
+import { HANDOFF_STATUS_LABELS, HANDOFF_STATUSES, isOneOf, label, type HandoffSummaryView } from '@ctms/domain';
 import { I18n } from '../core/i18n/i18n.service';
 import { IaPipe } from '../referrals/ia-translate';
 import { describeError, formatDateTime } from '../cases/ui-util';
-import { InterAgencyApi, type Box, type HandoffSummary } from '../referrals/interagency-api';
+import { InterAgencyApi, type Box } from '../referrals/interagency-api';
 
 /** The prosecution handoffs of the agency (both boxes, or one), masked: case number only. */
 @Component({
@@ -101,7 +101,7 @@ export class HandoffListPage {
   protected readonly box = signal<Box | null>(null);
   protected status = '';
   private statusFilter: string | null = null;
-  protected readonly items = signal<HandoffSummary[]>([]);
+  protected readonly items = signal<HandoffSummaryView[]>([]);
   protected readonly cursor = signal<string | null>(null);
   protected readonly loading = signal(false);
   protected readonly error = signal<string | null>(null);

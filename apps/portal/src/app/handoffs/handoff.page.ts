@@ -15,6 +15,7 @@ import {
   VERDICT_LABELS,
   VERDICTS,
   type HandoffAction,
+  type HandoffDetailView,
   type LabelMap,
 } from '@ctms/domain';
 import { EXPLOITATION_TYPE_LABELS, PERPETRATOR_RELATION_LABELS } from '../core/i18n/dict-cases';
@@ -30,7 +31,7 @@ import { I18n } from '../core/i18n/i18n.service';
 import { TranslatePipe } from '../core/i18n/translate.pipe';
 import { IaPipe, iaT, type IaKey } from '../referrals/ia-translate';
 import { describeError, formatDate, formatDateTime, todayInLaos } from '../cases/ui-util';
-import { InterAgencyApi, type HandoffDetail } from '../referrals/interagency-api';
+import { InterAgencyApi } from '../referrals/interagency-api';
 import { splitDates } from '../referrals/ia-util';
 
 const PATHS: Readonly<Record<HandoffAction, string>> = {
@@ -66,7 +67,7 @@ export class HandoffPage {
 
   protected readonly verdicts = VERDICTS;
   protected readonly L = { verdict: VERDICT_LABELS } as const;
-  protected readonly h = signal<HandoffDetail | null>(null);
+  protected readonly h = signal<HandoffDetailView | null>(null);
   protected readonly loadError = signal<string | null>(null);
   protected readonly notice = signal<{ kind: 'ok' | 'error'; text: string } | null>(null);
   protected readonly fieldErrors = signal<Record<string, string>>({});

@@ -1,37 +1,13 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { CaseStatus, HandoffStatus, Page, ReferralStatus, Urgency } from '@ctms/domain';
+import type { CaseSummaryView, HandoffSummaryView, Page, ReferralSummaryView } from '@ctms/domain';
 import { firstValueFrom } from 'rxjs';
 import { API } from '../core/auth/auth.service';
 
-/** The fields of the list routes the dashboard uses: case numbers and codes, never a name. */
-export interface DashCase {
-  id: string;
-  caseNumber: string;
-  status: CaseStatus;
-  updatedAt: string;
-}
-
-export interface DashReferral {
-  id: string;
-  caseNumber: string;
-  fromAgency: { code: string };
-  toAgency: { code: string };
-  urgency: Urgency;
-  status: ReferralStatus;
-  acknowledgeBy: string;
-  createdAt: string;
-}
-
-export interface DashHandoff {
-  id: string;
-  caseNumber: string;
-  status: HandoffStatus;
-  box: 'INCOMING' | 'OUTGOING';
-  receiveBy: string;
-  overdue: boolean;
-  createdAt: string;
-}
+/** The fields of the list routes the dashboard uses (the API's list views): case numbers and codes, never a name. */
+export type DashCase = Pick<CaseSummaryView, 'id' | 'caseNumber' | 'status' | 'updatedAt'>;
+export type DashReferral = Pick<ReferralSummaryView, 'id' | 'caseNumber' | 'fromAgency' | 'toAgency' | 'urgency' | 'status' | 'acknowledgeBy' | 'createdAt'>;
+export type DashHandoff = Pick<HandoffSummaryView, 'id' | 'caseNumber' | 'status' | 'box' | 'receiveBy' | 'overdue' | 'createdAt'>;
 
 /** One page of each list is enough for a dashboard: the API's largest (100). */
 export const DASH_LIMIT = 100;

@@ -1,37 +1,21 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
+import type { NotificationPageView, NotificationReadView } from '@ctms/domain';
 import { firstValueFrom } from 'rxjs';
 import { API } from '../core/auth/auth.service';
-
-/** One notification as the API lists it: a kind, an object id and a case number, nothing personal. */
-export interface NotificationItem {
-  id: string;
-  kind: string;
-  objectType: string;
-  objectId: string;
-  caseNumber: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
-
-export interface NotificationPage {
-  items: NotificationItem[];
-  nextCursor: string | null;
-  unreadCount: number;
-}
 
 @Injectable({ providedIn: 'root' })
 export class NotificationsApi {
   private readonly http = inject(HttpClient);
 
-  list(unread: boolean, cursor: string | null, limit = 50): Promise<NotificationPage> {
+  list(unread: boolean, cursor: string | null, limit = 50): Promise<NotificationPageView> {
     let params = new HttpParams().set('limit', limit);
     if (unread) params = params.set('unread', 'true');
     if (cursor) params = params.set('cursor', cursor);
-    return firstValueFrom(this.http.get<NotificationPage>(`${API}/notifications`, { params }));
+    return firstValueFrom(this.http.get<NotificationPageView>(`${API}/notifications`, { params }));
   }
 
-  markRead(id: string): Promise<{ id: string; readAt: string }> {
-    return firstValueFrom(this.http.post<{ id: string; readAt: string }>(`${API}/notifications/${encodeURIComponent(id)}/read`, null));
+  markRead(id: string): Promise<NotificationReadView> {
+    return firstValueFrom(this.http.post<NotificationReadView>(`${API}/notifications/${encodeURIComponent(id)}/read`, null));
   }
 }

@@ -8,7 +8,8 @@ import { UnreadCount } from '../core/layout/unread-count';
 import { HomePipe, homeT } from '../home/home-translate';
 import { formatDateTime } from '../screenings/format';
 import { kindKey, notificationLink } from './notification-links';
-import { NotificationsApi, type NotificationItem } from './notifications-api';
+import { NotificationsApi } from './notifications-api';
+import type { NotificationView } from '@ctms/domain';
 
 /**
  * The signed-in user's notifications, newest first: what happened (in words), the case number,
@@ -154,7 +155,7 @@ export class NotificationsPage {
   private readonly unread = inject(UnreadCount);
   private readonly document = inject(DOCUMENT);
 
-  protected readonly items = signal<NotificationItem[]>([]);
+  protected readonly items = signal<NotificationView[]>([]);
   protected readonly cursor = signal<string | null>(null);
   protected readonly onlyUnread = signal(false);
   protected readonly loaded = signal(false);
@@ -187,7 +188,7 @@ export class NotificationsPage {
     }
   }
 
-  protected async markRead(n: NotificationItem): Promise<void> {
+  protected async markRead(n: NotificationView): Promise<void> {
     this.busy.set(n.id);
     this.markFailed.set(false);
     try {
@@ -205,15 +206,15 @@ export class NotificationsPage {
   }
 
   /** Opening an unread notification also marks it read (the count follows on the next page). */
-  protected opened(n: NotificationItem): void {
+  protected opened(n: NotificationView): void {
     if (!n.readAt) void this.api.markRead(n.id).then(() => this.unread.refresh(), () => undefined);
   }
 
-  protected kindOf(n: NotificationItem) {
+  protected kindOf(n: NotificationView) {
     return kindKey(n.kind);
   }
 
-  protected linkOf(n: NotificationItem): string[] | null {
+  protected linkOf(n: NotificationView): string[] | null {
     return notificationLink(n.objectType, n.objectId, this.auth.permissions());
   }
 
@@ -221,7 +222,7 @@ export class NotificationsPage {
     return formatDateTime(iso, this.i18n.language());
   }
 
-  protected describe(n: NotificationItem): string {
+  protected describe(n: NotificationView): string {
     const kind = homeT(this.i18n, kindKey(n.kind));
     return n.caseNumber ? `${kind}, ${homeT(this.i18n, 'notif.case', { caseNumber: n.caseNumber })}` : kind;
   }

@@ -4,17 +4,17 @@ import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { label } from '@ctms/domain';
+import { label, type PersonCandidateView, type PersonIdentity, type PersonMergeView, type PersonReadView, type PersonSearchRequest } from '@ctms/domain';
 import { SEX_LABELS } from '../core/i18n/dict-cases';
 import { I18n } from '../core/i18n/i18n.service';
-import { CaseApi, type PersonView } from '../cases/case-api';
+import { CaseApi } from '../cases/case-api';
 import { CtPipe, ctT, isCtKey, type CtKey } from '../cases/case-tools-i18n';
 import { describeError } from '../cases/ui-util';
-import { PersonsApi, type PersonCandidate, type PersonMerge, type PersonSearchInput } from './persons.api';
+import { PersonsApi } from './persons.api';
 
 /** What to search with, from the person of the case: a name (Lao first), the birth year. Null without a name. */
-export function searchInputOf(p: PersonView): PersonSearchInput | null {
-  const id = p.identity ?? {};
+export function searchInputOf(p: PersonReadView): PersonSearchRequest | null {
+  const id: Partial<PersonIdentity> = ('identity' in p ? p.identity : null) ?? {};
   const lao = [id.givenNameLo, id.familyNameLo].filter((x): x is string => !!x && !!x.trim()).join(' ');
   const name = lao || id.latinNames?.find((n) => n.trim()) || id.nicknames?.find((n) => n.trim()) || '';
   if (!name) return null;
@@ -126,9 +126,9 @@ export class CaseDuplicates {
 
   protected readonly busy = signal(false);
   protected readonly notice = signal<{ text: string; error: boolean } | null>(null);
-  protected readonly candidates = signal<PersonCandidate[] | null>(null);
-  protected readonly confirming = signal<PersonCandidate | null>(null);
-  protected readonly lastMerge = signal<{ merge: PersonMerge; initials: string } | null>(null);
+  protected readonly candidates = signal<PersonCandidateView[] | null>(null);
+  protected readonly confirming = signal<PersonCandidateView | null>(null);
+  protected readonly lastMerge = signal<{ merge: PersonMergeView; initials: string } | null>(null);
   protected reason = '';
   protected undoReason = '';
 
@@ -200,12 +200,12 @@ export class CaseDuplicates {
     }
   }
 
-  protected ask(c: PersonCandidate): void {
+  protected ask(c: PersonCandidateView): void {
     this.reason = '';
     this.confirming.set(c);
   }
 
-  protected async merge(c: PersonCandidate): Promise<void> {
+  protected async merge(c: PersonCandidateView): Promise<void> {
     const reason = this.reason.trim();
     if (reason.length < 3) return;
     this.busy.set(true);

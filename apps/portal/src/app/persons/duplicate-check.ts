@@ -1,7 +1,13 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
-import { label, MATCH_REQUEST_STATUS_LABELS, SEED_AGENCY_LABELS, type MatchRequestSummaryView } from '@ctms/domain';
+import {
+  label,
+  MATCH_REQUEST_STATUS_LABELS,
+  SEED_AGENCY_LABELS,
+  type MatchRequestSummaryView,
+  type PersonCandidateView,
+} from '@ctms/domain';
 import type { TranslationKey } from '../core/i18n/dictionaries';
 import { I18n } from '../core/i18n/i18n.service';
 import { TranslatePipe } from '../core/i18n/translate.pipe';
@@ -10,7 +16,7 @@ import { formatDateTime } from '../screenings/format';
 import { MATCH_REASONS, SEXES } from '../screenings/screening-codes';
 import { duplicateSearchInput } from '../screenings/screening.logic';
 import { toFailure, type Rec } from '../screenings/screenings.api';
-import { PersonsApi, type PersonCandidate } from './persons.api';
+import { PersonsApi } from './persons.api';
 
 /** What a failed match-request call tells the user. */
 function askFailureKey(err: unknown): TranslationKey {
@@ -214,7 +220,7 @@ export class DuplicateCheck {
 
   protected readonly busy = signal(false);
   protected readonly error = signal<TranslationKey | null>(null);
-  protected readonly candidates = signal<PersonCandidate[] | null>(null);
+  protected readonly candidates = signal<PersonCandidateView[] | null>(null);
   /** the last search said another agency holds a strong match */
   protected readonly elsewhere = signal(false);
   private readonly linkedInitialsSig = signal<string | null>(null);
@@ -340,16 +346,16 @@ export class DuplicateCheck {
     return r.askedAgency ? label(SEED_AGENCY_LABELS, r.askedAgency.code, this.i18n.language()) : this.i18n.t('dup.mr.agencyHidden');
   }
 
-  protected sex(c: PersonCandidate): string {
+  protected sex(c: PersonCandidateView): string {
     return c.display.sex ? label(SEXES, c.display.sex, this.i18n.language()) : '—';
   }
 
-  protected reasons(c: PersonCandidate): string {
+  protected reasons(c: PersonCandidateView): string {
     const lang = this.i18n.language();
     return c.reasons.map((r) => label(MATCH_REASONS, r, lang)).join(', ');
   }
 
-  protected link(c: PersonCandidate): void {
+  protected link(c: PersonCandidateView): void {
     this.linkedInitialsSig.set(c.display.initials);
     this.candidates.set(null);
     this.linked.emit(c.personId);

@@ -17,10 +17,20 @@ import {
   SERVICE_TYPES,
   URGENCIES,
   URGENCY_LABELS,
+  type ConsentView,
+  type CreateHandoffRequest,
   type DataCategory,
+  type HandoffSummaryView,
   type LabelMap,
+  type PerpetratorRelation,
+  type ProtectionMeasure,
+  type ReferenceAgencyView,
+  type ReferralSummaryView,
+  type ServiceDirectoryEntryView,
   type ServiceType,
+  type SuspectRole,
   type Urgency,
+  type WillingnessToTestify,
 } from '@ctms/domain';
 import { AuthService } from '../core/auth/auth.service';
 import { PERPETRATOR_RELATION_LABELS } from '../core/i18n/dict-cases';
@@ -35,10 +45,10 @@ import {
 import { I18n } from '../core/i18n/i18n.service';
 import { IaPipe, iaT } from './ia-translate';
 import { PERPETRATOR_RELATIONS } from '../cases/case-codes';
-import { CaseApi, type ConsentView, type ReferenceAgency } from '../cases/case-api';
+import { CaseApi } from '../cases/case-api';
 import { CaseStore } from '../cases/case-store';
 import { formatDateTime, toggle } from '../cases/ui-util';
-import { InterAgencyApi, type CreateHandoff, type DirectoryEntry, type HandoffSummary, type ReferralSummary } from './interagency-api';
+import { InterAgencyApi } from './interagency-api';
 import { coveredCategories, missingCategories } from './ia-util';
 
 const PACKET: readonly DataCategory[] = DATA_CATEGORIES.filter((c) => c !== 'CASE_SUMMARY');
@@ -76,8 +86,8 @@ export class CaseInterAgency {
     measure: PROTECTION_MEASURE_LABELS,
   } as const;
 
-  protected readonly referrals = signal<ReferralSummary[]>([]);
-  protected readonly handoffs = signal<HandoffSummary[]>([]);
+  protected readonly referrals = signal<ReferralSummaryView[]>([]);
+  protected readonly handoffs = signal<HandoffSummaryView[]>([]);
   protected readonly error = signal<string | null>(null);
   /** only the lead agency refers or hands a case off (the case answers its caller's relation) */
   private readonly lead = computed(() => ((this.store.case() as { relation?: string } | null)?.relation ?? 'LEAD_AGENCY') === 'LEAD_AGENCY');
@@ -87,7 +97,7 @@ export class CaseInterAgency {
   // referral form
   protected readonly referring = signal(false);
   protected readonly chosenServices = signal<ServiceType[]>([]);
-  protected readonly directory = signal<DirectoryEntry[]>([]);
+  protected readonly directory = signal<ServiceDirectoryEntryView[]>([]);
   protected readonly agencyId = signal<string | null>(null);
   protected readonly consents = signal<ConsentView[]>([]);
   protected readonly categories = signal<DataCategory[]>([]);
@@ -97,7 +107,7 @@ export class CaseInterAgency {
 
   // handoff form
   protected readonly handingOff = signal(false);
-  protected readonly prosecutors = signal<ReferenceAgency[]>([]);
+  protected readonly prosecutors = signal<ReferenceAgencyView[]>([]);
   protected ho = this.emptyHandoff();
 
   protected readonly covered = computed(() => coveredCategories(this.consents(), this.agencyId()));
@@ -304,7 +314,7 @@ export class CaseInterAgency {
     this.ho.protectionMeasures = toggle(this.ho.protectionMeasures, m, on);
   }
 
-  protected handoffBody(): CreateHandoff | null {
+  protected handoffBody(): CreateHandoffRequest | null {
     const h = this.ho;
     if (!h.toAgencyId || !h.statementSummary.trim() || !h.willingToTestify) return null;
     const suspects = h.suspects.filter((s) => s.roleInProcess || s.relationToVictim || s.name.trim() || s.alias.trim());
@@ -316,12 +326,13 @@ export class CaseInterAgency {
       suspects: suspects.map((s) => ({
         ...(s.name.trim() ? { name: s.name.trim() } : {}),
         ...(s.alias.trim() ? { alias: s.alias.trim() } : {}),
-        roleInProcess: s.roleInProcess,
-        relationToVictim: s.relationToVictim,
+        // the selects offer only SUSPECT_ROLES and PERPETRATOR_RELATIONS; the API validates both
+        roleInProcess: s.roleInProcess as SuspectRole,
+        relationToVictim: s.relationToVictim as PerpetratorRelation,
       })),
       proposedCharges: h.charges.filter((c) => c.article.trim()).map((c) => ({ article: c.article.trim(), ...(c.description.trim() ? { description: c.description.trim() } : {}) })),
-      willingToTestify: h.willingToTestify,
-      protectionMeasures: h.protectionMeasures,
+      willingToTestify: h.willingToTestify as WillingnessToTestify,
+      protectionMeasures: h.protectionMeasures as ProtectionMeasure[],
       ...(h.protectionNote.trim() ? { protectionNote: h.protectionNote.trim() } : {}),
     };
   }

@@ -1,6 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { DATA_CATEGORIES, type DataCategory } from '@ctms/domain';
-import type { ConsentView } from '../cases/case-api';
+import { DATA_CATEGORIES, type ConsentView, type DataCategory } from '@ctms/domain';
 
 /** Time left until a deadline, in whole hours and minutes; negative when overdue. */
 export function slaClock(deadline: string, now: number): { overdue: boolean; h: number; m: number } {

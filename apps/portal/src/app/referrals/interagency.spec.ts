@@ -1,5 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import type { ConsentView } from '../cases/case-api';
+import type { ConsentView } from '@ctms/domain';
 import { auditFilterFromQuery } from '../audit/audit.page';
 import { interagencyEn, interagencyLo, PROTECTION_MEASURE_LABELS, PROTECTION_MEASURES, SUSPECT_ROLE_LABELS, SUSPECT_ROLES } from '../core/i18n/dict-interagency';
 import { coveredCategories, missingCategories, slaClock, splitDates } from './ia-util';

@@ -5,11 +5,19 @@ import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
-import { isOneOf, label, REFERRAL_STATUS_LABELS, REFERRAL_STATUSES, SERVICE_TYPE_LABELS, URGENCY_LABELS } from '@ctms/domain';
+import {
+  isOneOf,
+  label,
+  REFERRAL_STATUS_LABELS,
+  REFERRAL_STATUSES,
+  SERVICE_TYPE_LABELS,
+  URGENCY_LABELS,
+  type ReferralSummaryView,
+} from '@ctms/domain';
 import { I18n } from '../core/i18n/i18n.service';
 import { IaPipe, iaT } from './ia-translate';
 import { describeError, formatDateTime } from '../cases/ui-util';
-import { InterAgencyApi, type Box, type ReferralSummary } from './interagency-api';
+import { InterAgencyApi, type Box } from './interagency-api';
 import { slaClock } from './ia-util';
 
 /** The referral boxes: incoming and outgoing, masked (case number only), with the SLA clock of pending ones. */
@@ -105,7 +113,7 @@ export class ReferralListPage {
   protected readonly box = signal<Box>('incoming');
   protected status = '';
   private statusFilter: string | null = null;
-  protected readonly items = signal<ReferralSummary[]>([]);
+  protected readonly items = signal<ReferralSummaryView[]>([]);
   protected readonly cursor = signal<string | null>(null);
   protected readonly loading = signal(false);
   protected readonly error = signal<string | null>(null);

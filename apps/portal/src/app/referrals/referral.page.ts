@@ -18,18 +18,20 @@ import {
   REFERRAL_STATUS_LABELS,
   SERVICE_TYPE_LABELS,
   URGENCY_LABELS,
+  type CaseDetailView,
   type LabelMap,
+  type ReferralDetailView,
 } from '@ctms/domain';
 import { EXPLOITATION_TYPE_LABELS } from '../core/i18n/dict-cases';
 import { INTERAGENCY_EVENT_LABELS } from '../core/i18n/dict-interagency';
 import { I18n } from '../core/i18n/i18n.service';
 import { TranslatePipe } from '../core/i18n/translate.pipe';
 import { IaPipe, iaT } from './ia-translate';
-import { CaseApi, type CaseDetail } from '../cases/case-api';
+import { CaseApi } from '../cases/case-api';
 import { UserPicker } from '../cases/user-picker';
 import { AuthService } from '../core/auth/auth.service';
 import { blankToUndefined, describeError, formatDate, formatDateTime, todayInLaos } from '../cases/ui-util';
-import { InterAgencyApi, type ReferralDetail } from './interagency-api';
+import { InterAgencyApi } from './interagency-api';
 import { slaClock } from './ia-util';
 
 type Form = 'accept' | 'decline' | 'services' | 'complete' | 'cancel' | null;
@@ -57,8 +59,8 @@ export class ReferralPage {
   protected readonly outcomes = REFERRAL_OUTCOMES;
   protected readonly L = { decline: DECLINE_REASON_LABELS, outcome: REFERRAL_OUTCOME_LABELS, service: SERVICE_TYPE_LABELS } as const;
 
-  protected readonly r = signal<ReferralDetail | null>(null);
-  protected readonly preview = signal<CaseDetail | null>(null);
+  protected readonly r = signal<ReferralDetailView | null>(null);
+  protected readonly preview = signal<CaseDetailView | null>(null);
   protected readonly previewError = signal(false);
   protected readonly loadError = signal<string | null>(null);
   protected readonly notice = signal<{ kind: 'ok' | 'error'; text: string } | null>(null);
@@ -110,7 +112,7 @@ export class ReferralPage {
   });
 
   protected readonly previewView = computed(() => {
-    const c = this.preview() as (CaseDetail & { visibleCategories?: string[] }) | null;
+    const c = this.preview();
     if (!c) return null;
     const lang = this.i18n.language();
     return {
@@ -119,7 +121,7 @@ export class ReferralPage {
       identification: label(IDENTIFICATION_STATUS_LABELS, c.identificationStatus, lang),
       province: `${c.provinceCode} ${label(PROVINCE_LABELS, c.provinceCode, lang)}`,
       types: (c.exploitationTypes ?? []).map((x) => label(EXPLOITATION_TYPE_LABELS, x, lang)).join(', '),
-      visible: (c.visibleCategories ?? []).map((k) => label(DATA_CATEGORY_LABELS, k, lang)).join(', '),
+      visible: c.visibleCategories.map((k) => label(DATA_CATEGORY_LABELS, k, lang)).join(', '),
       contact: c.contact ?? null,
       health: c.health ?? null,
       narrative: c.exploitation?.narrative ?? null,

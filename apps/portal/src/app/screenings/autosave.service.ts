@@ -30,7 +30,8 @@
 import { DestroyRef, Injectable, inject, signal } from '@angular/core';
 import { DraftStore } from './draft-store';
 import { pickSections, sectionsBody, splitBySection, type Draft, type SectionId } from './screening.logic';
-import { ScreeningsApi, toFailure, type ApiFailure, type ScreeningView } from './screenings.api';
+import { ScreeningsApi, toFailure, type ApiFailure } from './screenings.api';
+import type { ScreeningView } from '@ctms/domain';
 
 export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'offline' | 'invalid' | 'error';
 

@@ -1,13 +1,47 @@
-import type { Label } from '@ctms/domain';
+import type {
+  AgeAssessmentMethod,
+  DobPrecision,
+  DocumentHolder,
+  EducationLevel,
+  ExitMethod,
+  ExploitationType,
+  FacilityType,
+  IdentityDocumentType,
+  IndustrySection,
+  InterpreterMode,
+  InterpreterRelation,
+  InterviewerAssessment,
+  Label,
+  LabelMap,
+  MaritalStatus,
+  MeansOfControl,
+  MigrationStatus,
+  PersonMatchReason,
+  PresentPersonRole,
+  ProceedingsWillingness,
+  RecruiterRelation,
+  RecruitmentMethod,
+  ReferralSource,
+  SafetyRisk,
+  Sex,
+  SexExploitationType,
+  TerminationReason,
+  TransportMeans,
+  TravelDocumentUsed,
+  WebsiteOrApp,
+  YesNoUnknown,
+  YesNoUnknownNa,
+} from '@ctms/domain';
 
 /*
- * The screening interview's coded lists that `@ctms/domain` does not carry yet (the API keeps them in
- * apps/api/src/screenings/screening.codes.ts), with their Lao and English labels. The codes and
- * their order are the API's; the labels are the portal's until they move to the shared library.
+ * Lao and English labels of the screening interview's coded lists. The codes are `@ctms/domain`'s
+ * (screening-codes.ts, which the API validates against): each map is keyed by its code type, so a
+ * code added or renamed there breaks this build until it has its label here. The labels are the
+ * portal's until they move to the shared library.
  */
 type Labels = Readonly<Record<string, Label>>;
 
-export const FACILITY_TYPES: Labels = {
+export const FACILITY_TYPES: LabelMap<FacilityType> = {
   BORDER_CHECKPOINT: { lo: 'ດ່ານຊາຍແດນ', en: 'Border checkpoint' },
   TRANSIT_CENTRE: { lo: 'ສູນພັກເຊົາຊົ່ວຄາວ', en: 'Transit centre' },
   SHELTER: { lo: 'ເຮືອນພັກ', en: 'Shelter' },
@@ -18,7 +52,7 @@ export const FACILITY_TYPES: Labels = {
   OTHER: { lo: 'ອື່ນໆ', en: 'Other' },
 };
 
-export const REFERRAL_SOURCES: Labels = {
+export const REFERRAL_SOURCES: LabelMap<ReferralSource> = {
   SELF: { lo: 'ມາເອງ', en: 'Self-referred' },
   POLICE_ATD: { lo: 'ຕຳຫຼວດຕ້ານການຄ້າມະນຸດ', en: 'Anti-trafficking police' },
   IMMIGRATION: { lo: 'ຕຳຫຼວດກວດຄົນເຂົ້າ-ອອກເມືອງ', en: 'Immigration' },
@@ -32,7 +66,7 @@ export const REFERRAL_SOURCES: Labels = {
   OTHER: { lo: 'ອື່ນໆ', en: 'Other' },
 };
 
-export const PRESENT_PERSON_ROLES: Labels = {
+export const PRESENT_PERSON_ROLES: LabelMap<PresentPersonRole> = {
   CASEWORKER: { lo: 'ພະນັກງານຄຸ້ມຄອງກໍລະນີ', en: 'Caseworker' },
   SOCIAL_WORKER: { lo: 'ພະນັກງານສັງຄົມສົງເຄາະ', en: 'Social worker' },
   POLICE: { lo: 'ຕຳຫຼວດ', en: 'Police' },
@@ -44,7 +78,7 @@ export const PRESENT_PERSON_ROLES: Labels = {
   OTHER: { lo: 'ອື່ນໆ', en: 'Other' },
 };
 
-export const INTERPRETER_RELATIONS: Labels = {
+export const INTERPRETER_RELATIONS: LabelMap<InterpreterRelation> = {
   NONE: { lo: 'ບໍ່ຮູ້ຈັກກັນ', en: 'None' },
   ACQUAINTANCE: { lo: 'ຄົນຮູ້ຈັກ', en: 'Acquaintance' },
   RELATIVE: { lo: 'ຍາດພີ່ນ້ອງ', en: 'Relative' },
@@ -52,20 +86,20 @@ export const INTERPRETER_RELATIONS: Labels = {
   OTHER: { lo: 'ອື່ນໆ', en: 'Other' },
 };
 
-export const INTERPRETER_MODES: Labels = {
+export const INTERPRETER_MODES: LabelMap<InterpreterMode> = {
   IN_PERSON: { lo: 'ຕໍ່ໜ້າ', en: 'In person' },
   PHONE: { lo: 'ທາງໂທລະສັບ', en: 'By phone' },
   VIDEO: { lo: 'ທາງວິດີໂອ', en: 'By video' },
 };
 
-export const INTERVIEWER_ASSESSMENTS: Labels = {
+export const INTERVIEWER_ASSESSMENTS: LabelMap<InterviewerAssessment> = {
   POSSIBLE_VICTIM: { lo: 'ອາດເປັນຜູ້ຖືກເຄາະຮ້າຍ', en: 'Possible victim' },
   NOT_A_VICTIM: { lo: 'ບໍ່ແມ່ນຜູ້ຖືກເຄາະຮ້າຍ', en: 'Not a victim' },
   INCONCLUSIVE: { lo: 'ຍັງບໍ່ແນ່ນອນ', en: 'Inconclusive' },
   VULNERABLE_MIGRANT: { lo: 'ແຮງງານເຄື່ອນຍ້າຍທີ່ມີຄວາມສ່ຽງ', en: 'Vulnerable migrant' },
 };
 
-export const TERMINATION_REASONS: Labels = {
+export const TERMINATION_REASONS: LabelMap<TerminationReason> = {
   CONSENT_REFUSED: { lo: 'ບໍ່ຍິນຍອມ', en: 'Consent refused' },
   CONSENT_WITHDRAWN: { lo: 'ຖອນການຍິນຍອມ', en: 'Consent withdrawn' },
   INTERVIEWEE_ENDED: { lo: 'ຜູ້ຖືກສຳພາດຂໍຢຸດ', en: 'The interviewee ended the interview' },
@@ -75,7 +109,7 @@ export const TERMINATION_REASONS: Labels = {
   OTHER: { lo: 'ອື່ນໆ', en: 'Other' },
 };
 
-export const SEXES: Labels = {
+export const SEXES: LabelMap<Sex> = {
   FEMININE: { lo: 'ຍິງ', en: 'Female' },
   MASCULINE: { lo: 'ຊາຍ', en: 'Male' },
   TRANS_FEMININE: { lo: 'ຍິງຂ້າມເພດ', en: 'Trans woman' },
@@ -84,7 +118,7 @@ export const SEXES: Labels = {
   UNKNOWN: { lo: 'ບໍ່ຮູ້', en: 'Unknown' },
 };
 
-export const MARITAL_STATUSES: Labels = {
+export const MARITAL_STATUSES: LabelMap<MaritalStatus> = {
   SINGLE: { lo: 'ໂສດ', en: 'Single' },
   MARRIED: { lo: 'ແຕ່ງງານແລ້ວ', en: 'Married' },
   WIDOWED: { lo: 'ໝ້າຍ', en: 'Widowed' },
@@ -94,7 +128,7 @@ export const MARITAL_STATUSES: Labels = {
   UNKNOWN: { lo: 'ບໍ່ຮູ້', en: 'Unknown' },
 };
 
-export const EDUCATION_LEVELS: Labels = {
+export const EDUCATION_LEVELS: LabelMap<EducationLevel> = {
   NONE: { lo: 'ບໍ່ໄດ້ຮຽນ', en: 'None' },
   EARLY_CHILDHOOD: { lo: 'ອະນຸບານ', en: 'Early childhood' },
   PRIMARY: { lo: 'ປະຖົມ', en: 'Primary' },
@@ -108,7 +142,7 @@ export const EDUCATION_LEVELS: Labels = {
   UNKNOWN: { lo: 'ບໍ່ຮູ້', en: 'Unknown' },
 };
 
-export const IDENTITY_DOCUMENT_TYPES: Labels = {
+export const IDENTITY_DOCUMENT_TYPES: LabelMap<IdentityDocumentType> = {
   NATIONAL_ID: { lo: 'ບັດປະຈຳຕົວ', en: 'National ID card' },
   PASSPORT: { lo: 'ໜັງສືຜ່ານແດນ', en: 'Passport' },
   FAMILY_BOOK: { lo: 'ປຶ້ມສຳມະໂນຄົວ', en: 'Family book' },
@@ -117,7 +151,7 @@ export const IDENTITY_DOCUMENT_TYPES: Labels = {
   OTHER: { lo: 'ອື່ນໆ', en: 'Other' },
 };
 
-export const DOCUMENT_HOLDERS: Labels = {
+export const DOCUMENT_HOLDERS: LabelMap<DocumentHolder> = {
   SELF: { lo: 'ຕົນເອງ', en: 'The person' },
   EMPLOYER: { lo: 'ນາຍຈ້າງ', en: 'Employer' },
   RECRUITER: { lo: 'ຜູ້ຊັກຊວນ', en: 'Recruiter' },
@@ -126,7 +160,7 @@ export const DOCUMENT_HOLDERS: Labels = {
   OTHER: { lo: 'ອື່ນໆ', en: 'Other' },
 };
 
-export const AGE_ASSESSMENT_METHODS: Labels = {
+export const AGE_ASSESSMENT_METHODS: LabelMap<AgeAssessmentMethod> = {
   DOCUMENT: { lo: 'ຈາກເອກະສານ', en: 'From a document' },
   SELF_DECLARED: { lo: 'ຕົນເອງແຈ້ງ', en: 'Self-declared' },
   FAMILY_DECLARED: { lo: 'ຄອບຄົວແຈ້ງ', en: 'Declared by family' },
@@ -135,7 +169,7 @@ export const AGE_ASSESSMENT_METHODS: Labels = {
   OTHER: { lo: 'ອື່ນໆ', en: 'Other' },
 };
 
-export const DOB_PRECISIONS: Labels = {
+export const DOB_PRECISIONS: LabelMap<DobPrecision> = {
   DAY: { lo: 'ຮູ້ວັນທີແນ່ນອນ', en: 'Exact day' },
   MONTH: { lo: 'ຮູ້ແຕ່ເດືອນ ແລະ ປີ', en: 'Month and year only' },
   YEAR: { lo: 'ຮູ້ແຕ່ປີ', en: 'Year only' },
@@ -143,14 +177,14 @@ export const DOB_PRECISIONS: Labels = {
   UNKNOWN: { lo: 'ບໍ່ຮູ້', en: 'Unknown' },
 };
 
-export const RECRUITER_RELATIONS: Labels = {
+export const RECRUITER_RELATIONS: LabelMap<RecruiterRelation> = {
   FAMILIAL: { lo: 'ຍາດພີ່ນ້ອງ', en: 'Family' },
   ACQUAINTED: { lo: 'ຄົນຮູ້ຈັກ', en: 'Acquaintance' },
   UNACQUAINTED: { lo: 'ຄົນບໍ່ຮູ້ຈັກ', en: 'Stranger' },
   UNKNOWN: { lo: 'ບໍ່ຮູ້', en: 'Unknown' },
 };
 
-export const RECRUITMENT_METHODS: Labels = {
+export const RECRUITMENT_METHODS: LabelMap<RecruitmentMethod> = {
   AT_A_PLACE_OF_BUSINESS: { lo: 'ຢູ່ສະຖານທີ່ທຸລະກິດ', en: 'At a place of business' },
   AT_AN_EDUCATIONAL_INSTITUTION: { lo: 'ຢູ່ສະຖານການສຶກສາ', en: 'At a school or college' },
   AT_WORK: { lo: 'ຢູ່ບ່ອນເຮັດວຽກ', en: 'At work' },
@@ -164,7 +198,7 @@ export const RECRUITMENT_METHODS: Labels = {
 };
 
 const app = (name: string): Label => ({ lo: name, en: name });
-export const WEBSITES_AND_APPS: Labels = {
+export const WEBSITES_AND_APPS: LabelMap<WebsiteOrApp> = {
   FACEBOOK: app('Facebook'),
   INSTAGRAM: app('Instagram'),
   WHATSAPP: app('WhatsApp'),
@@ -182,14 +216,14 @@ export const WEBSITES_AND_APPS: Labels = {
   OTHER: { lo: 'ອື່ນໆ', en: 'Other' },
 };
 
-export const YES_NO_UNKNOWN: Labels = {
+export const YES_NO_UNKNOWN: LabelMap<YesNoUnknown> = {
   YES: { lo: 'ແມ່ນ', en: 'Yes' },
   NO: { lo: 'ບໍ່', en: 'No' },
   UNKNOWN: { lo: 'ບໍ່ຮູ້', en: 'Unknown' },
 };
-export const YES_NO_UNKNOWN_NA: Labels = { ...YES_NO_UNKNOWN, NOT_APPLICABLE: { lo: 'ບໍ່ກ່ຽວຂ້ອງ', en: 'Not applicable' } };
+export const YES_NO_UNKNOWN_NA: LabelMap<YesNoUnknownNa> = { ...YES_NO_UNKNOWN, NOT_APPLICABLE: { lo: 'ບໍ່ກ່ຽວຂ້ອງ', en: 'Not applicable' } };
 
-export const TRANSPORT_MEANS: Labels = {
+export const TRANSPORT_MEANS: LabelMap<TransportMeans> = {
   ON_FOOT: { lo: 'ຍ່າງ', en: 'On foot' },
   MOTORBIKE: { lo: 'ລົດຈັກ', en: 'Motorbike' },
   CAR: { lo: 'ລົດໃຫຍ່', en: 'Car' },
@@ -201,7 +235,7 @@ export const TRANSPORT_MEANS: Labels = {
   OTHER: { lo: 'ອື່ນໆ', en: 'Other' },
 };
 
-export const TRAVEL_DOCUMENTS_USED: Labels = {
+export const TRAVEL_DOCUMENTS_USED: LabelMap<TravelDocumentUsed> = {
   OWN: { lo: 'ເອກະສານຂອງຕົນເອງ', en: 'Own documents' },
   FALSE: { lo: 'ເອກະສານປອມ', en: 'False documents' },
   SOMEONE_ELSES: { lo: 'ເອກະສານຂອງຄົນອື່ນ', en: "Someone else's documents" },
@@ -209,7 +243,7 @@ export const TRAVEL_DOCUMENTS_USED: Labels = {
   UNKNOWN: { lo: 'ບໍ່ຮູ້', en: 'Unknown' },
 };
 
-export const EXPLOITATION_TYPES: Labels = {
+export const EXPLOITATION_TYPES: LabelMap<ExploitationType> = {
   FORCED_LABOUR: { lo: 'ການບັງຄັບອອກແຮງງານ', en: 'Forced labour' },
   SEXUAL_EXPLOITATION: { lo: 'ການຂູດຮີດທາງເພດ', en: 'Sexual exploitation' },
   CHILD_LABOUR: { lo: 'ການໃຊ້ແຮງງານເດັກ', en: 'Child labour' },
@@ -225,14 +259,14 @@ export const EXPLOITATION_TYPES: Labels = {
   OTHER: { lo: 'ອື່ນໆ', en: 'Other' },
 };
 
-export const SEX_EXPLOITATION_TYPES: Labels = {
+export const SEX_EXPLOITATION_TYPES: LabelMap<SexExploitationType> = {
   PROSTITUTION: { lo: 'ການຄ້າປະເວນີ', en: 'Prostitution' },
   PORNOGRAPHY: { lo: 'ສື່ລາມົກ', en: 'Pornography' },
   REMOTE_INTERACTIVE_SERVICES: { lo: 'ບໍລິການທາງເພດຜ່ານອອນລາຍ', en: 'Remote interactive services' },
   PRIVATE_SEXUAL_SERVICES: { lo: 'ບໍລິການທາງເພດສ່ວນຕົວ', en: 'Private sexual services' },
 };
 
-export const INDUSTRY_SECTIONS: Labels = {
+export const INDUSTRY_SECTIONS: LabelMap<IndustrySection> = {
   A: { lo: 'ກະສິກຳ, ປ່າໄມ້ ແລະ ການປະມົງ', en: 'Agriculture, forestry and fishing' },
   B: { lo: 'ບໍ່ແຮ່', en: 'Mining and quarrying' },
   C: { lo: 'ອຸດສາຫະກຳປຸງແຕ່ງ', en: 'Manufacturing' },
@@ -256,7 +290,7 @@ export const INDUSTRY_SECTIONS: Labels = {
   U: { lo: 'ອົງການສາກົນ', en: 'Extraterritorial organisations' },
 };
 
-export const MEANS_OF_CONTROL: Labels = {
+export const MEANS_OF_CONTROL: LabelMap<MeansOfControl> = {
   PHYSICAL_THREATS: { lo: 'ການຂົ່ມຂູ່ທາງຮ່າງກາຍ', en: 'Physical threats' },
   THREATS_LAW_ENFORCEMENT: { lo: 'ຂູ່ວ່າຈະແຈ້ງເຈົ້າໜ້າທີ່', en: 'Threats of law enforcement' },
   THREATENS_CHILDREN_FAMILY: { lo: 'ຂົ່ມຂູ່ລູກ ຫຼື ຄອບຄົວ', en: 'Threatens children or family' },
@@ -277,7 +311,7 @@ export const MEANS_OF_CONTROL: Labels = {
   OTHER: { lo: 'ອື່ນໆ', en: 'Other' },
 };
 
-export const EXIT_METHODS: Labels = {
+export const EXIT_METHODS: LabelMap<ExitMethod> = {
   ESCAPED: { lo: 'ໜີອອກມາເອງ', en: 'Escaped' },
   RESCUED: { lo: 'ຖືກຊ່ວຍເຫຼືອອອກມາ', en: 'Rescued' },
   RELEASED: { lo: 'ຖືກປ່ອຍຕົວ', en: 'Released' },
@@ -286,7 +320,7 @@ export const EXIT_METHODS: Labels = {
   OTHER: { lo: 'ອື່ນໆ', en: 'Other' },
 };
 
-export const MIGRATION_STATUSES: Labels = {
+export const MIGRATION_STATUSES: LabelMap<MigrationStatus> = {
   FAMILY_MIGRANT: { lo: 'ຍ້າຍຖິ່ນຕາມຄອບຄົວ', en: 'Family migrant' },
   VISITOR_TOURIST_MIGRANT: { lo: 'ນັກທ່ອງທ່ຽວ', en: 'Visitor or tourist' },
   LABOUR_MIGRANT: { lo: 'ແຮງງານເຄື່ອນຍ້າຍ', en: 'Labour migrant' },
@@ -307,7 +341,7 @@ export const MIGRATION_STATUSES: Labels = {
   RETURNEE: { lo: 'ຜູ້ກັບຄືນ', en: 'Returnee' },
 };
 
-export const SAFETY_RISKS: Labels = {
+export const SAFETY_RISKS: LabelMap<SafetyRisk> = {
   TRAFFICKER_THREATS: { lo: 'ການຂົ່ມຂູ່ຈາກຜູ້ຄ້າມະນຸດ', en: 'Threats from traffickers' },
   FAMILY_INVOLVEMENT: { lo: 'ຄອບຄົວມີສ່ວນຮ່ວມ', en: 'Family involvement' },
   DEBT_COLLECTORS: { lo: 'ຜູ້ທວງໜີ້', en: 'Debt collectors' },
@@ -315,7 +349,7 @@ export const SAFETY_RISKS: Labels = {
   OTHER: { lo: 'ອື່ນໆ', en: 'Other' },
 };
 
-export const PROCEEDINGS_WILLINGNESS: Labels = {
+export const PROCEEDINGS_WILLINGNESS: LabelMap<ProceedingsWillingness> = {
   YES: { lo: 'ແມ່ນ', en: 'Yes' },
   NO: { lo: 'ບໍ່', en: 'No' },
   UNDECIDED: { lo: 'ຍັງບໍ່ຕັດສິນໃຈ', en: 'Undecided' },
@@ -437,7 +471,7 @@ export const SEXUAL_INDICATOR_LABELS_LO: Readonly<Record<string, string>> = {
   DR03: 'ຖືກຫຼອກລວງກ່ຽວກັບເງື່ອນໄຂຂອງການຄ້າປະເວນີ',
 };
 
-export const MATCH_REASONS: Labels = {
+export const MATCH_REASONS: LabelMap<PersonMatchReason> = {
   LAO_KEY_EXACT: { lo: 'ຊື່ພາສາລາວກົງກັນ', en: 'Lao name matches' },
   LAO_KEY_SIMILAR: { lo: 'ຊື່ພາສາລາວຄ້າຍກັນ', en: 'Lao name is similar' },
   LATIN_KEY_EXACT: { lo: 'ຊື່ອັກສອນລາແຕັງກົງກັນ', en: 'Latin-script name matches' },

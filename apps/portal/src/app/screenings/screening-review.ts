@@ -6,13 +6,14 @@ import { MatInputModule } from '@angular/material/input';
 import {
   CONSENT_FORM_LABELS,
   CONSENT_GIVER_LABELS,
+  indicatorByCode,
   INTERVIEW_CONSENT_ANSWER_LABELS,
   INTERVIEW_CONSENT_QUESTION_LABELS,
   INTERVIEW_CONSENT_QUESTIONS,
   label,
   PROVINCE_LABELS,
   SCREENING_STATUS_LABELS,
-  indicatorByCode,
+  type ScreeningView,
 } from '@ctms/domain';
 import type { TranslationKey } from '../core/i18n/dictionaries';
 import { I18n } from '../core/i18n/i18n.service';
@@ -22,7 +23,7 @@ import { IndicatorResult } from './indicator-result';
 import { INDICATOR_ANSWERS, INDICATOR_LABELS_LO, INTERVIEWER_ASSESSMENTS, TERMINATION_REASONS } from './screening-codes';
 import { SECTION_FIELDS } from './section-specs';
 import { SectionForm } from './section-form';
-import { ScreeningsApi, toFailure, type ScreeningView } from './screenings.api';
+import { ScreeningsApi, toFailure } from './screenings.api';
 import { failureMessageKey } from './screening-errors';
 import { OBJECT_SECTIONS, type ObjectSection } from './screening.logic';
 
@@ -104,7 +105,8 @@ export class ScreeningReview {
 
   protected codeLabel(map: 'assessment' | 'termination', code: string | null): string {
     if (!code) return '—';
-    return label(map === 'assessment' ? INTERVIEWER_ASSESSMENTS : TERMINATION_REASONS, code, this.i18n.language());
+    const lang = this.i18n.language();
+    return map === 'assessment' ? label(INTERVIEWER_ASSESSMENTS, code, lang) : label(TERMINATION_REASONS, code, lang);
   }
 
   protected when(iso: string | null): string {

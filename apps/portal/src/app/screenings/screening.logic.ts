@@ -1,18 +1,20 @@
 import {
-  ADULT_AGE_YEARS,
   assessIndicators,
-  indicatorsForProfile,
+  childFacts,
   INDICATOR_DIMENSIONS,
+  indicatorsForProfile,
   INTERVIEW_CONSENT_QUESTIONS,
   profileFor,
   validateIndicatorAnswers,
+  type ChildFacts,
   type IndicatorAnswer,
   type IndicatorAssessment,
   type IndicatorDefinition,
   type IndicatorDimension,
   type IndicatorProfileId,
+  type ScreeningView,
 } from '@ctms/domain';
-import type { Rec, ScreeningView } from './screenings.api';
+import type { Rec } from './screenings.api';
 
 /*
  * The wizard's pure logic: the editable copy of a screening, what a save sends, the live indicative
@@ -165,43 +167,17 @@ export function consentState(consent: Rec | null | undefined): ConsentState {
 // Age, child, profile, indicative result
 
 /**
- * Age in whole years at `at` from a birth date with a precision, as the API counts it: an uncertain
- * date counts from the LATEST birth date it allows (end of the month or year), so that uncertainty
- * errs towards a child. UNKNOWN precision or no date: null.
+ * The child rule (`childFacts` of `@ctms/domain`, the API's own) applied to the draft: at the
+ * interview's time when it is entered, else now. Only the bio-data's presumption counts here; the
+ * API adds a linked person's.
  */
-export function ageAt(dateOfBirth: unknown, precision: unknown, at: Date): number | null {
-  if (typeof dateOfBirth !== 'string' || typeof precision !== 'string' || precision === 'UNKNOWN') return null;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(dateOfBirth);
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  let birth: Date;
-  if (precision === 'YEAR') birth = new Date(Date.UTC(y, 11, 31));
-  else if (precision === 'MONTH') birth = new Date(Date.UTC(y, mo, 0));
-  else birth = new Date(Date.UTC(y, mo - 1, d));
-  let age = at.getUTCFullYear() - birth.getUTCFullYear();
-  if (at.getUTCMonth() < birth.getUTCMonth() || (at.getUTCMonth() === birth.getUTCMonth() && at.getUTCDate() < birth.getUTCDate())) age--;
-  return Math.max(age, 0);
-}
-
-export interface ChildFacts {
-  ageYears: number | null;
-  presumedMinor: boolean;
-  isChild: boolean;
-}
-
-/** Child when presumed a minor or under 18 at the interview (the API decides the same way). */
-export function childFacts(draft: Draft, now = new Date()): ChildFacts {
-  const bio = draft.bioData;
-  const at = typeof draft.metadata['interviewAt'] === 'string' ? new Date(draft.metadata['interviewAt']) : now;
-  const when = Number.isNaN(at.getTime()) ? now : at;
-  const fromDob = ageAt(bio['dateOfBirth'], bio['dobPrecision'], when);
-  const ageYears = fromDob ?? (typeof bio['ageAtInterview'] === 'number' ? bio['ageAtInterview'] : null);
-  const presumedMinor = bio['presumedMinor'] === true;
-  return { ageYears, presumedMinor, isChild: presumedMinor || (ageYears !== null && ageYears < ADULT_AGE_YEARS) };
+export function draftChildFacts(draft: Draft, now = new Date()): ChildFacts {
+  const at = typeof draft.metadata['interviewAt'] === 'string' ? new Date(draft.metadata['interviewAt']) : null;
+  return childFacts(draft.bioData, at, false, now);
 }
 
 export function draftProfile(draft: Draft, now = new Date()): IndicatorProfileId {
-  const f = childFacts(draft, now);
+  const f = draftChildFacts(draft, now);
   return profileFor({ ageYears: f.ageYears, presumedMinor: f.presumedMinor });
 }
 

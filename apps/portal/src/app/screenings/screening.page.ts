@@ -23,10 +23,12 @@ import {
   SCREENING_SUBMIT_REQUIREMENT_LABELS,
   SCREENING_SUBMIT_REQUIREMENTS,
   screeningSubmitGaps,
-  type ScreeningSubmitRequirement,
   type IndicatorAnswer,
   type IndicatorDefinition,
   type Label,
+  type ScreeningSubmitRequirement,
+  type ScreeningView,
+  type TerminationReason,
 } from '@ctms/domain';
 import { AuthService } from '../core/auth/auth.service';
 import type { TranslationKey } from '../core/i18n/dictionaries';
@@ -43,7 +45,7 @@ import { ScreeningReview } from './screening-review';
 import * as C from './screening-codes';
 import {
   applySections,
-  childFacts,
+  draftChildFacts,
   clean,
   consentState,
   draftFromView,
@@ -62,7 +64,7 @@ import { failureMessageKey } from './screening-errors';
 import { FIELD_LABELS } from './field-labels';
 import { fieldSpecAt, SECTION_FIELDS } from './section-specs';
 import { SectionForm, type ClientProblem } from './section-form';
-import { ScreeningsApi, toFailure, type ApiFailure, type Rec, type ScreeningView, type TerminationReason } from './screenings.api';
+import { ScreeningsApi, toFailure, type ApiFailure, type Rec } from './screenings.api';
 
 /** The steps rendered from field lists, in interview order (consent, indicators and assessment have their own). */
 const FORM_STEPS: readonly ObjectSection[] = ['metadata', 'interpreter', 'bioData', 'recruitment', 'transit', 'destinationAndExploitation', 'exit', 'needsAndRisks'];
@@ -151,7 +153,7 @@ export class ScreeningPage {
 
   protected readonly isChild = computed(() => {
     this.rev();
-    return childFacts(this.draft()).isChild;
+    return draftChildFacts(this.draft()).isChild;
   });
 
   protected readonly profile = computed(() => {

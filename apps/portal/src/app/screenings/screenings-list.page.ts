@@ -5,7 +5,15 @@ import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
-import { isOneOf, label, PROVINCE_LABELS, SCREENING_STATUS_LABELS, SCREENING_STATUSES, type ScreeningStatus } from '@ctms/domain';
+import {
+  isOneOf,
+  label,
+  PROVINCE_LABELS,
+  SCREENING_STATUS_LABELS,
+  SCREENING_STATUSES,
+  type ScreeningListItemView,
+  type ScreeningStatus,
+} from '@ctms/domain';
 import { map } from 'rxjs';
 import { AuthService } from '../core/auth/auth.service';
 import type { TranslationKey } from '../core/i18n/dictionaries';
@@ -14,10 +22,10 @@ import { TranslatePipe } from '../core/i18n/translate.pipe';
 import { formatDateTime } from './format';
 import { FACILITY_TYPES, INDICATIVE_RESULTS, INTERVIEWER_ASSESSMENTS } from './screening-codes';
 import { failureMessageKey } from './screening-errors';
-import { ScreeningsApi, toFailure, type ScreeningListItem } from './screenings.api';
+import { ScreeningsApi, toFailure } from './screenings.api';
 
 interface ListState {
-  items: ScreeningListItem[];
+  items: ScreeningListItemView[];
   nextCursor: string | null;
   loading: boolean;
   error: TranslationKey | null;
@@ -102,10 +110,10 @@ export class ScreeningsListPage {
   protected facility(code: string | null): string {
     return code ? label(FACILITY_TYPES, code, this.i18n.language()) : '—';
   }
-  protected result(item: ScreeningListItem): string {
+  protected result(item: ScreeningListItemView): string {
     return item.indicativeResult ? label(INDICATIVE_RESULTS, item.indicativeResult, this.i18n.language()) : '—';
   }
-  protected assessment(item: ScreeningListItem): string {
+  protected assessment(item: ScreeningListItemView): string {
     return item.interviewerAssessment ? label(INTERVIEWER_ASSESSMENTS, item.interviewerAssessment, this.i18n.language()) : '—';
   }
   protected when(iso: string | null): string {

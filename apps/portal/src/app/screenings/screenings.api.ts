@@ -1,74 +1,10 @@
 import { HttpClient, HttpErrorResponse, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { ApiErrorBody, IndicatorAnswer, IndicatorAssessment, Page, ScreeningAction, ScreeningStatus } from '@ctms/domain';
+import type { ApiErrorBody, CaseDetailView, Page, ScreeningListItemView, ScreeningView, TerminationReason } from '@ctms/domain';
 import { firstValueFrom } from 'rxjs';
 import { API } from '../core/auth/auth.service';
 
 export type Rec = Record<string, unknown>;
-
-export interface UserRef {
-  id: string;
-  username: string;
-  /** the person's name: shown instead of the username */
-  displayName?: string;
-}
-
-export interface ReviewComment {
-  kind: 'APPROVE' | 'RETURN' | 'TERMINATE';
-  at: string;
-  byUsername: string;
-  comment: string | null;
-}
-
-/** GET /screenings/:id (apps/api/src/screenings/screening.view.ts). */
-export interface ScreeningView {
-  id: string;
-  status: ScreeningStatus;
-  version: number;
-  interviewer: UserRef;
-  createdAt: string;
-  updatedAt: string;
-  submittedAt: string | null;
-  reviewedAt: string | null;
-  reviewedBy: UserRef | null;
-  metadata: Rec & { provinceCode: string };
-  interpreter: Rec | null;
-  interviewConsent: Rec & { complete: boolean };
-  bioData: Rec | null;
-  recruitment: Rec | null;
-  transit: Rec | null;
-  destinationAndExploitation: Rec | null;
-  exit: Rec | null;
-  needsAndRisks: Rec | null;
-  indicatorAnswers: IndicatorAnswer[];
-  assessment: IndicatorAssessment | null;
-  interviewerAssessment: string | null;
-  assessmentRationale: string | null;
-  isChild: boolean;
-  personId: string | null;
-  caseId: string | null;
-  terminationReason: string | null;
-  reviewComments: ReviewComment[];
-  allowedActions: ScreeningAction[];
-  canEdit: boolean;
-}
-
-/** A row of GET /screenings: coded fields only, never a name. */
-export interface ScreeningListItem {
-  id: string;
-  status: ScreeningStatus;
-  version: number;
-  provinceCode: string;
-  facilityType: string | null;
-  interviewAt: string | null;
-  interviewer: UserRef;
-  isChild: boolean;
-  interviewerAssessment: string | null;
-  indicativeResult: string | null;
-  caseId: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
 
 /** What a failed call tells the user: HTTP status (0: no connection), the API's code and field details. */
 export interface ApiFailure {
@@ -91,25 +27,16 @@ export function toFailure(err: unknown): ApiFailure {
   return { status: -1, code: null, message: err instanceof Error ? err.message : String(err), details: [] };
 }
 
-export type TerminationReason =
-  | 'CONSENT_REFUSED'
-  | 'CONSENT_WITHDRAWN'
-  | 'INTERVIEWEE_ENDED'
-  | 'SAFETY_CONCERN'
-  | 'INTERPRETER_UNAVAILABLE'
-  | 'DUPLICATE'
-  | 'OTHER';
-
 @Injectable({ providedIn: 'root' })
 export class ScreeningsApi {
   private readonly http = inject(HttpClient);
 
-  list(q: { status?: string | null; mine?: boolean; limit?: number; cursor?: string | null }): Promise<Page<ScreeningListItem>> {
+  list(q: { status?: string | null; mine?: boolean; limit?: number; cursor?: string | null }): Promise<Page<ScreeningListItemView>> {
     let params = new HttpParams().set('limit', String(q.limit ?? 20));
     if (q.status) params = params.set('status', q.status);
     if (q.mine) params = params.set('mine', 'true');
     if (q.cursor) params = params.set('cursor', q.cursor);
-    return firstValueFrom(this.http.get<Page<ScreeningListItem>>(`${API}/screenings`, { params }));
+    return firstValueFrom(this.http.get<Page<ScreeningListItemView>>(`${API}/screenings`, { params }));
   }
 
   get(id: string): Promise<ScreeningView> {
@@ -143,7 +70,7 @@ export class ScreeningsApi {
   /** The case's number, when the caller may open the case (null otherwise). */
   async caseNumber(caseId: string): Promise<string | null> {
     try {
-      const c = await firstValueFrom(this.http.get<{ caseNumber?: string }>(`${API}/cases/${encodeURIComponent(caseId)}`));
+      const c = await firstValueFrom(this.http.get<Partial<Pick<CaseDetailView, 'caseNumber'>>>(`${API}/cases/${encodeURIComponent(caseId)}`));
       return typeof c.caseNumber === 'string' ? c.caseNumber : null;
     } catch {
       return null;

@@ -1,30 +1,12 @@
 /**
- * Words of the referral, prosecution-handoff and audit screens (issue 5), and the handoff codes
- * the API lists in apps/api/src/handoffs/handoff-codes.ts (copied here with their labels until
- * `@ctms/domain` grows them).
+ * Words of the referral, prosecution-handoff and audit screens (issue 5), and the labels of the
+ * handoff codes, which are `@ctms/domain`'s (re-exported here for the screens that import them).
  */
-import type { LabelMap } from '@ctms/domain';
+import type { LabelMap, ProtectionMeasure, SuspectRole, SuspectStatus, WillingnessToTestify } from '@ctms/domain';
 
-export const SUSPECT_ROLES = ['RECRUITER', 'TRANSPORTER', 'HARBOURER', 'EXPLOITER', 'FINANCIER', 'DOCUMENT_FORGER', 'OTHER'] as const;
-export const SUSPECT_STATUSES = ['AT_LARGE', 'ARRESTED', 'DETAINED', 'UNKNOWN'] as const;
-export const WILLINGNESS_TO_TESTIFY = ['YES', 'NO', 'UNDECIDED'] as const;
-export const PROTECTION_MEASURES = [
-  'IDENTITY_CONFIDENTIALITY',
-  'CLOSED_HEARING',
-  'TESTIMONY_BY_VIDEO',
-  'NO_CONFRONTATION_WITH_ACCUSED',
-  'SAFE_SHELTER',
-  'POLICE_ESCORT',
-  'NO_CONTACT_ORDER',
-  'INTERPRETER',
-  'PSYCHOSOCIAL_SUPPORT',
-  'LEGAL_AID',
-  'OTHER',
-] as const;
-/** `PENAL_CODE_215`, `ANTI_TRAFFICKING_LAW_11` … as the API validates them. */
-export const CHARGE_ARTICLE = /^(PENAL_CODE|ANTI_TRAFFICKING_LAW|CHILD_RIGHTS_LAW|OTHER_LAW)_[0-9]{1,3}[A-Z]?$/;
+export { CHARGE_ARTICLE, PROTECTION_MEASURES, SUSPECT_ROLES, SUSPECT_STATUSES, WILLINGNESS_TO_TESTIFY } from '@ctms/domain';
 
-export const SUSPECT_ROLE_LABELS: LabelMap<(typeof SUSPECT_ROLES)[number]> = {
+export const SUSPECT_ROLE_LABELS: LabelMap<SuspectRole> = {
   RECRUITER: { lo: 'ຜູ້ຊັກຊວນ', en: 'Recruiter' },
   TRANSPORTER: { lo: 'ຜູ້ຂົນສົ່ງ', en: 'Transporter' },
   HARBOURER: { lo: 'ຜູ້ໃຫ້ທີ່ພັກເຊື່ອງ', en: 'Harbourer' },
@@ -33,18 +15,18 @@ export const SUSPECT_ROLE_LABELS: LabelMap<(typeof SUSPECT_ROLES)[number]> = {
   DOCUMENT_FORGER: { lo: 'ຜູ້ປອມແປງເອກະສານ', en: 'Document forger' },
   OTHER: { lo: 'ອື່ນໆ', en: 'Other' },
 };
-export const SUSPECT_STATUS_LABELS: LabelMap<(typeof SUSPECT_STATUSES)[number]> = {
+export const SUSPECT_STATUS_LABELS: LabelMap<SuspectStatus> = {
   AT_LARGE: { lo: 'ຍັງຫຼົບໜີ', en: 'At large' },
   ARRESTED: { lo: 'ຖືກຈັບແລ້ວ', en: 'Arrested' },
   DETAINED: { lo: 'ຖືກກັກຂັງ', en: 'Detained' },
   UNKNOWN: { lo: 'ບໍ່ຮູ້', en: 'Unknown' },
 };
-export const TESTIFY_LABELS: LabelMap<(typeof WILLINGNESS_TO_TESTIFY)[number]> = {
+export const TESTIFY_LABELS: LabelMap<WillingnessToTestify> = {
   YES: { lo: 'ເຕັມໃຈໃຫ້ການ', en: 'Willing to testify' },
   NO: { lo: 'ບໍ່ເຕັມໃຈໃຫ້ການ', en: 'Not willing to testify' },
   UNDECIDED: { lo: 'ຍັງບໍ່ທັນຕັດສິນໃຈ', en: 'Undecided' },
 };
-export const PROTECTION_MEASURE_LABELS: LabelMap<(typeof PROTECTION_MEASURES)[number]> = {
+export const PROTECTION_MEASURE_LABELS: LabelMap<ProtectionMeasure> = {
   IDENTITY_CONFIDENTIALITY: { lo: 'ປົກປິດຕົວຕົນ', en: 'Identity kept confidential' },
   CLOSED_HEARING: { lo: 'ການພິຈາລະນາແບບປິດ', en: 'Closed hearing' },
   TESTIMONY_BY_VIDEO: { lo: 'ໃຫ້ການຜ່ານວິດີໂອ', en: 'Testimony by video' },

@@ -1,0 +1,264 @@
+/**
+ * Wire shapes of the case routes (GET/PATCH/POST /cases…): the views the API's mappers build from
+ * query rows and the portal reads, and the request bodies the API's DTO classes implement. No view
+ * carries the person's name: a case names its person by id, for the callers whose relation carries
+ * IDENTITY.
+ */
+import type { DataCategory } from './enums';
+import type { ExploitationType, IdentificationDecision, JourneyStage, MeansOfControl, PerpetratorRelation, PerpetratorRole, RiskLevel, StatusAction, TestifyAnswer } from './case-codes';
+import type { HtcdsSupportPlanType, ServiceType } from './reference';
+import type { CaseAction, CaseStatus, ClosureReason, IdentificationAction, IdentificationStatus } from './workflows';
+
+/** A user as a case names them (the username may be gone when the account was removed). */
+export interface CaseUserRefView {
+  id: string;
+  username: string | null;
+}
+
+export interface CaseSummaryView {
+  id: string;
+  caseNumber: string;
+  status: CaseStatus;
+  identificationStatus: IdentificationStatus;
+  provinceCode: string;
+  leadAgency: { code: string };
+  assignedTo: { id: string; username: string } | null;
+  /** CaseFlag codes */
+  flags: string[];
+  /** ExploitationType codes */
+  exploitationTypes: string[];
+  openedAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface JourneyEventView {
+  stage: string;
+  place: string | null;
+  date: string | null;
+  description: string | null;
+}
+
+export interface ExploitationView {
+  narrative: string | null;
+  journeyEvents: JourneyEventView[];
+  meansOfControl: string[];
+}
+
+export interface PerpetratorView {
+  role: string;
+  relationToVictim: string | null;
+  description: string | null;
+}
+
+/** The HEALTH category of a case record as stored (each key optional: what was entered). */
+export interface CaseHealthView {
+  medical?: string | null;
+  psychological?: string | null;
+  notes?: string | null;
+}
+
+/** The CONTACT_LOCATION category of a case record. */
+export interface CaseContactView {
+  currentShelter?: string | null;
+  safeContact?: string | null;
+  notes?: string | null;
+}
+
+/** The LEGAL_PROCEEDINGS category of a case record. */
+export interface CaseLegalView {
+  willingToTestify?: string | null;
+  notes?: string | null;
+}
+
+/** The support plan (lead agency only). */
+export interface CasePlanView {
+  types?: string[] | null;
+  objectives?: string | null;
+  actionPlan?: string | null;
+  plannedEndDate?: string | null;
+  actualEndDate?: string | null;
+}
+
+export interface IdentificationView {
+  id: string;
+  decision: string;
+  decidedOn: string;
+  decidedBy: CaseUserRefView;
+  agency: { code: string | null };
+  reasons: string;
+  recordedAt: string;
+}
+
+/** Relations that open a case (the access rules): the caller's relation decides what the detail carries. */
+export const CASE_RELATIONS = ['LEAD_AGENCY', 'REFERRAL_PENDING', 'REFERRAL_ACTIVE', 'REFERRAL_COMPLETED', 'REFERRAL_CLOSED', 'HANDOFF'] as const;
+export type CaseRelation = (typeof CASE_RELATIONS)[number];
+
+/** What the caller may do with the case now (the portal offers only these). */
+export interface CaseAllowedActions {
+  case: CaseAction[];
+  identification: IdentificationAction[];
+  edit: boolean;
+  assign: boolean;
+  accessLog: boolean;
+}
+
+/**
+ * One case as the caller's relation allows. The summary keys are always there; each optional key is
+ * present only when the relation carries its category (IDENTITY → personId, CONTACT_LOCATION →
+ * contact, EXPLOITATION_ACCOUNT → exploitation, HEALTH → health, PERPETRATORS → perpetrators,
+ * LEGAL_PROCEEDINGS → legal) or, for plan and identification, for the lead agency only.
+ */
+export interface CaseDetailView extends CaseSummaryView {
+  relation: CaseRelation;
+  visibleCategories: DataCategory[];
+  leadAgency: { code: string; id: string };
+  destinationCountries: string[];
+  riskLevel: string | null;
+  needs: string[];
+  closedAt: string | null;
+  closureReason: string | null;
+  personId?: string;
+  exploitation?: ExploitationView | null;
+  perpetrators?: PerpetratorView[];
+  health?: CaseHealthView | null;
+  contact?: CaseContactView | null;
+  legal?: CaseLegalView | null;
+  plan?: CasePlanView | null;
+  identification?: IdentificationView | null;
+  allowedActions: CaseAllowedActions;
+}
+
+export interface CaseNoteView {
+  id: string;
+  /** a DataCategory other than IDENTITY */
+  category: string;
+  body: string;
+  author: CaseUserRefView;
+  createdAt: string;
+}
+
+export interface CaseEventView {
+  id: string;
+  /** a TimelineEventKind */
+  kind: string;
+  at: string;
+  actor: CaseUserRefView | null;
+  details: Record<string, unknown> | null;
+}
+
+export interface AccessLogEntryView {
+  seq: string;
+  at: string;
+  actor: { id: string | null; username: string | null; agencyCode: string | null };
+  action: string;
+  outcome: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Requests
+
+/** GET /cases query (besides limit and cursor). `assignedTo` is a user id or `me`. */
+export interface CaseListQuery {
+  status?: CaseStatus;
+  province?: string;
+  assignedTo?: string;
+}
+
+/** Every change of a case names the version it was read at. */
+export interface VersionedRequest {
+  version: number;
+}
+
+export interface JourneyEventRequest {
+  stage: JourneyStage;
+  place?: string;
+  date?: string;
+  description?: string;
+}
+
+export interface ExploitationRequest {
+  narrative?: string;
+  journeyEvents?: JourneyEventRequest[];
+  meansOfControl?: MeansOfControl[];
+}
+
+export interface PerpetratorRequest {
+  role: PerpetratorRole;
+  relationToVictim?: PerpetratorRelation;
+  description?: string;
+}
+
+export interface CaseHealthRequest {
+  medical?: string;
+  psychological?: string;
+  notes?: string;
+}
+
+export interface CaseContactRequest {
+  currentShelter?: string;
+  safeContact?: string;
+  notes?: string;
+}
+
+export interface CaseLegalRequest {
+  willingToTestify?: TestifyAnswer;
+  notes?: string;
+}
+
+export interface CasePlanRequest {
+  types?: HtcdsSupportPlanType[];
+  objectives?: string;
+  actionPlan?: string;
+  plannedEndDate?: string;
+  actualEndDate?: string;
+}
+
+/** PATCH /cases/:id (with `version`): a key left out stays, null clears it, a category object replaces the category. */
+export interface UpdateCaseRequest {
+  exploitationTypes?: ExploitationType[] | null;
+  destinationCountries?: string[] | null;
+  riskLevel?: RiskLevel | null;
+  needs?: ServiceType[] | null;
+  exploitation?: ExploitationRequest | null;
+  perpetrators?: PerpetratorRequest[] | null;
+  health?: CaseHealthRequest | null;
+  contact?: CaseContactRequest | null;
+  legal?: CaseLegalRequest | null;
+  plan?: CasePlanRequest | null;
+}
+
+/** POST /cases/:id/assign */
+export interface AssignCaseRequest extends VersionedRequest {
+  userId: string;
+}
+
+/** POST /cases/:id/transition */
+export interface TransitionCaseRequest extends VersionedRequest {
+  action: StatusAction;
+}
+
+/** POST /cases/:id/identification */
+export interface IdentificationRequest {
+  version?: number;
+  decision: IdentificationDecision;
+  decidedOn: string;
+  reasons: string;
+}
+
+/** POST /cases/:id/close */
+export interface CloseCaseRequest extends VersionedRequest {
+  reason: ClosureReason;
+  note?: string;
+}
+
+/** POST /cases/:id/reopen */
+export interface ReopenCaseRequest extends VersionedRequest {
+  reason: string;
+}
+
+/** POST /cases/:id/notes */
+export interface CreateNoteRequest {
+  body: string;
+  category?: DataCategory;
+}
