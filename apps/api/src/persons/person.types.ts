@@ -43,3 +43,19 @@ export interface PersonIdentityInput {
   phone?: string;
   safeContactMethod?: string;
 }
+
+/** What goes to `contact_enc` (CONTACT_LOCATION); everything else of the identity goes to `identity_enc`. */
+export interface PersonContact {
+  phone?: string;
+  safeContactMethod?: string;
+}
+
+export type PersonIdentity = Omit<PersonIdentityInput, 'phone' | 'safeContactMethod'>;
+
+export function splitIdentity(input: PersonIdentityInput): { identity: PersonIdentity; contact: PersonContact | null } {
+  const { phone, safeContactMethod, ...identity } = input;
+  const contact: PersonContact = {};
+  if (phone !== undefined && phone !== null && phone !== '') contact.phone = phone;
+  if (safeContactMethod !== undefined && safeContactMethod !== null && safeContactMethod !== '') contact.safeContactMethod = safeContactMethod;
+  return { identity, contact: Object.keys(contact).length > 0 ? contact : null };
+}

@@ -1,4 +1,4 @@
-import type { PersonContact, PersonIdentity } from './person-writer';
+import type { PersonContact, PersonIdentity } from './person.types';
 
 /** Why a candidate may be the same person as the search input. */
 export const PERSON_MATCH_REASONS = [

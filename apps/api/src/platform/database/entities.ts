@@ -4,7 +4,7 @@ import { HandoffEntity } from '../../handoffs/handoff.entity';
 import { ReferralEntity, ReferralServiceEntity } from '../../referrals/referral.entity';
 import { CaseCounterEntity, CaseEntity, CaseEventEntity, CaseIdentificationEntity, CaseNoteEntity } from '../../cases/case.entity';
 import { ConsentEntity } from '../../consents/consent.entity';
-import { PersonEntity, PersonMergeEntity } from '../../persons/person.entity';
+import { PersonEntity } from '../../persons/person.entity';
 import { ScreeningEntity } from '../../screenings/screening.entity';
 import { AccountActivationEntity } from '../../auth/account-activation.entity';
 import { LoginFailureEntity } from '../../auth/login-failure.entity';
@@ -30,7 +30,6 @@ export const ENTITIES = [
   ServiceTypeEntity,
   IloIndicatorEntity,
   PersonEntity,
-  PersonMergeEntity,
   ScreeningEntity,
   CaseEntity,
   CaseCounterEntity,
