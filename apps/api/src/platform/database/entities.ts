@@ -6,9 +6,6 @@ import { CaseCounterEntity, CaseEntity, CaseEventEntity, CaseIdentificationEntit
 import { ConsentEntity } from '../../consents/consent.entity';
 import { PersonEntity } from '../../persons/person.entity';
 import { ScreeningEntity } from '../../screenings/screening.entity';
-import { AccountActivationEntity } from '../../auth/account-activation.entity';
-import { LoginFailureEntity } from '../../auth/login-failure.entity';
-import { RefreshTokenEntity } from '../../auth/refresh-token.entity';
 import { IloIndicatorEntity, ProvinceEntity, ServiceTypeEntity } from '../../reference/reference.entities';
 import { UserEntity } from '../../users/user.entity';
 import { AuditEventEntity, AuditSealEntity } from '../audit/audit-event.entity';
@@ -21,9 +18,6 @@ import { OutboxEntity } from '../outbox/outbox.entity';
 export const ENTITIES = [
   AgencyEntity,
   UserEntity,
-  RefreshTokenEntity,
-  LoginFailureEntity,
-  AccountActivationEntity,
   AuditEventEntity,
   AuditSealEntity,
   ProvinceEntity,
