@@ -17,7 +17,8 @@ import { CaseRecordsService } from '../../apps/api/src/cases/case-records.servic
 import { CasesService } from '../../apps/api/src/cases/cases.service';
 import type { CreateNoteDto, ListCasesQueryDto, UpdateCaseDto } from '../../apps/api/src/cases/dto/case.dto';
 import type { PersonSearchDto } from '../../apps/api/src/persons/dto/person.dto';
-import { PersonsService } from '../../apps/api/src/persons/persons.service';
+import { PersonSearchService } from '../../apps/api/src/persons/person-search.service';
+import { PersonRepository } from '../../apps/api/src/persons/person.repository';
 import { AccessService } from '../../apps/api/src/platform/access/access.service';
 import { benchConfig, UNLIMITED } from '../synthetic/services';
 import { AuditService } from '../../apps/api/src/platform/audit/audit.service';
@@ -292,7 +293,7 @@ async function main(): Promise<void> {
     const audit = new AuditService(rec.asDataSource(), cipher);
     const cases = new CasesService(rec.asDataSource(), audit, cipher, new AccessService());
     const records = new CaseRecordsService(rec.asDataSource(), audit, cipher, cases);
-    const persons = new PersonsService(rec.asDataSource(), cipher, audit, UNLIMITED, benchConfig());
+    const persons = new PersonSearchService(rec.asDataSource(), new PersonRepository(cipher), cipher, audit, UNLIMITED, benchConfig());
     const recordCalls = async (fns: (() => Promise<unknown>)[]) => {
       rec.calls = [];
       for (const fn of fns) await rec.record(fn).catch(() => undefined);

@@ -4,7 +4,7 @@
  * A labelled set of name pairs drawn from the generator: a person as stored, and the same person
  * written differently (Lao spelling variants, Lao typed with zero-width spaces, another
  * romanisation, a Latin typo, nickname + family name). Each query goes through the real ranking
- * behind POST /persons/search (PersonsService.scoreCandidates) over every person, before the access
+ * behind POST /persons/search (PersonSearchService.scoreCandidates) over every person, before the access
  * layer keeps the caller's own (decision 0016); recall@20 = the person is among the 20 candidates. Prints recall per kind and latency.
  *
  * Each pair is asked twice: as the screening form's duplicate check asks (the name and the birth
@@ -17,7 +17,8 @@ import { join, resolve } from 'node:path';
 import { Pool } from 'pg';
 import type { PersonSearchDto } from '../../apps/api/src/persons/dto/person.dto';
 import { benchConfig, UNLIMITED } from '../synthetic/services';
-import { PersonsService } from '../../apps/api/src/persons/persons.service';
+import { PersonSearchService } from '../../apps/api/src/persons/person-search.service';
+import { PersonRepository } from '../../apps/api/src/persons/person.repository';
 import { AuditService } from '../../apps/api/src/platform/audit/audit.service';
 import { createFieldCipher } from '../../apps/api/src/platform/crypto/crypto.module';
 
@@ -43,7 +44,7 @@ async function main(): Promise<void> {
     const refs = await loadRefs(c).finally(() => c.release());
     const ds = new RecordingDataSource(pool);
     const cipher = createFieldCipher(syntheticEnv(), 'production');
-    const persons = new PersonsService(ds.asDataSource(), cipher, new AuditService(ds.asDataSource(), cipher), UNLIMITED, benchConfig());
+    const persons = new PersonSearchService(ds.asDataSource(), new PersonRepository(cipher), cipher, new AuditService(ds.asDataSource(), cipher), UNLIMITED, benchConfig());
     const rng = new Rng(marker.seed, 777);
     type Result = { kind: VariantKind; personId: string; stored: string; query: string; year: string | null; hit: boolean; rank: number | null; ms: number };
     const results: Result[] = [];
@@ -92,7 +93,7 @@ async function main(): Promise<void> {
         const l = nameOnly.map((r) => r.ms).sort((a, b) => a - b);
         return { p50: percentile(l, 50), p95: percentile(l, 95), p99: percentile(l, 99) };
       })(),
-      note: 'single queries, one after another, through PersonsService.scoreCandidates (the ranking behind POST /persons/search, before the access layer keeps the caller’s own persons); recallAt20: name + birth year as the screening form asks; nameOnlyRecallAt20: the same names without the year',
+      note: 'single queries, one after another, through PersonSearchService.scoreCandidates (the ranking behind POST /persons/search, before the access layer keeps the caller’s own persons); recallAt20: name + birth year as the screening form asks; nameOnlyRecallAt20: the same names without the year',
     };
     const out = resolve('tmp-artifacts/bench');
     mkdirSync(out, { recursive: true });

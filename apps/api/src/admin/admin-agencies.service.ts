@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AgencyView, Page } from '@ctms/domain';
-import { AgencyEntity } from '../agencies/agency.entity';
+import { AgencyRepository, type AgencyChanges, type AgencyRow } from '../agencies/agency.repository';
 import { AuditService } from '../platform/audit/audit.service';
+import type { Runner } from '../platform/database/sql';
 import { Conflict, NotFound } from '../platform/http/errors';
 import type { RequestContext } from '../platform/http/request-context';
-import { execUpdate } from '../platform/database/exec-update';
 import { checkCodesExist, sameSet, staleVersion } from './admin-db';
 import { decodeCursor, encodeCursor } from './admin-policy';
 import { toAgencyView } from './agency.mapper';
@@ -21,14 +21,13 @@ import { DEFAULT_PAGE } from './dto/common.dto';
 export class AdminAgenciesService {
   constructor(
     private readonly ds: DataSource,
+    private readonly agencies: AgencyRepository,
     private readonly audit: AuditService,
   ) {}
 
   async list(q: ListAgenciesQueryDto): Promise<Page<AgencyView>> {
     const limit = q.limit ?? DEFAULT_PAGE;
-    const qb = this.ds.getRepository(AgencyEntity).createQueryBuilder('a');
-    if (q.cursor) qb.where('a.code > :after', { after: decodeCursor(q.cursor, AGENCY_CODE) });
-    const rows = await qb.orderBy('a.code', 'ASC').limit(limit + 1).getMany();
+    const rows = await this.agencies.list(this.ds, q.cursor ? decodeCursor(q.cursor, AGENCY_CODE) : null, limit + 1);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return { items: page.map(toAgencyView), nextCursor: rows.length > limit && last ? encodeCursor(last.code) : null };
@@ -38,52 +37,51 @@ export class AdminAgenciesService {
     return this.ds.transaction(async (m) => {
       await checkCodesExist(m, 'service_type', 'serviceTypes', dto.serviceTypes);
       await checkCodesExist(m, 'province', 'provinces', dto.provinces);
-      const rows: { id: string }[] = await m.query(
-        `INSERT INTO agency (code, name_lo, name_en, type, capabilities, service_types, provinces)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
-         ON CONFLICT (code) DO NOTHING
-         RETURNING id`,
-        [dto.code, dto.nameLo, dto.nameEn, dto.type, dto.capabilities, dto.serviceTypes, dto.provinces],
-      );
-      const created = rows[0];
-      if (!created) throw new Conflict('AGENCY_CODE_TAKEN', 'An agency with that code exists already');
+      const id = await this.agencies.insert(m, {
+        code: dto.code,
+        name_lo: dto.nameLo,
+        name_en: dto.nameEn,
+        type: dto.type,
+        capabilities: dto.capabilities,
+        service_types: dto.serviceTypes,
+        provinces: dto.provinces,
+      });
+      if (!id) throw new Conflict('AGENCY_CODE_TAKEN', 'An agency with that code exists already');
       await this.audit.record(
         ctx,
         {
           action: 'AGENCY_CREATED',
           outcome: 'ALLOWED',
           objectType: 'agency',
-          objectId: created.id,
+          objectId: id,
           details: { fields: ['code', 'nameLo', 'nameEn', 'type', 'capabilities', 'serviceTypes', 'provinces'], code: dto.code },
         },
         m,
       );
-      return toAgencyView(await m.getRepository(AgencyEntity).findOneByOrFail({ id: created.id }));
+      return toAgencyView(await this.loaded(m, id));
     });
   }
 
   async update(ctx: RequestContext, id: string, dto: UpdateAgencyDto): Promise<AgencyView> {
     return this.ds.transaction(async (m) => {
-      const a = await m.getRepository(AgencyEntity).createQueryBuilder('a').where('a.id = :id', { id }).setLock('pessimistic_write').getOne();
+      const a = await this.agencies.load(m, id, true);
       if (!a) throw new NotFound();
       if (a.version !== dto.version) throw staleVersion();
       if (dto.active === false && a.active && a.id === ctx.actor?.agencyId) {
         // deactivating the own agency would lock every system administrator out, this one first
         throw new Conflict('CANNOT_CHANGE_SELF', 'You cannot deactivate your own agency');
       }
-      const sets: string[] = [];
-      const params: unknown[] = [id, dto.version];
+      const changes: AgencyChanges = {};
       const fields: string[] = [];
-      const set = (column: string, field: string, value: unknown) => {
-        params.push(value);
-        sets.push(`${column} = $${params.length}`);
+      const set = <K extends keyof AgencyChanges>(column: K, field: string, value: AgencyChanges[K]) => {
+        changes[column] = value;
         fields.push(field);
       };
-      if (dto.nameLo !== undefined && dto.nameLo !== a.nameLo) set('name_lo', 'nameLo', dto.nameLo);
-      if (dto.nameEn !== undefined && dto.nameEn !== a.nameEn) set('name_en', 'nameEn', dto.nameEn);
+      if (dto.nameLo !== undefined && dto.nameLo !== a.name_lo) set('name_lo', 'nameLo', dto.nameLo);
+      if (dto.nameEn !== undefined && dto.nameEn !== a.name_en) set('name_en', 'nameEn', dto.nameEn);
       if (dto.type !== undefined && dto.type !== a.type) set('type', 'type', dto.type);
       if (dto.capabilities !== undefined && !sameSet(dto.capabilities, a.capabilities)) set('capabilities', 'capabilities', dto.capabilities);
-      if (dto.serviceTypes !== undefined && !sameSet(dto.serviceTypes, a.serviceTypes)) {
+      if (dto.serviceTypes !== undefined && !sameSet(dto.serviceTypes, a.service_types)) {
         await checkCodesExist(m, 'service_type', 'serviceTypes', dto.serviceTypes);
         set('service_types', 'serviceTypes', dto.serviceTypes);
       }
@@ -94,11 +92,7 @@ export class AdminAgenciesService {
       if (dto.active !== undefined && dto.active !== a.active) set('active', 'active', dto.active);
       if (!fields.length) return toAgencyView(a); // nothing changed: nothing written
 
-      const n = await execUpdate(
-        m,
-        `UPDATE agency SET ${sets.join(', ')}, version = version + 1, updated_at = now() WHERE id = $1 AND version = $2`,
-        params,
-      );
+      const n = await this.agencies.update(m, id, dto.version, changes);
       if (n !== 1) throw staleVersion();
       await this.audit.record(
         ctx,
@@ -111,7 +105,13 @@ export class AdminAgenciesService {
         },
         m,
       );
-      return toAgencyView(await m.getRepository(AgencyEntity).findOneByOrFail({ id }));
+      return toAgencyView(await this.loaded(m, id));
     });
+  }
+
+  private async loaded(m: Runner, id: string): Promise<AgencyRow> {
+    const a = await this.agencies.load(m, id);
+    if (!a) throw new Error(`agency ${id} vanished in its own transaction`);
+    return a;
   }
 }

@@ -1,6 +1,6 @@
 import { ForbiddenException, UnauthorizedException } from '@nestjs/common';
-import { ASSIGNABLE_BY_AGENCY_ADMIN, PERMISSIONS, rolePermissions, type AgencyCapability, type Role } from '@ctms/domain';
-import { ValidationFailed } from '../platform/http/errors';
+import { ASSIGNABLE_BY_AGENCY_ADMIN, PERMISSIONS, rolePermissions, type AgencyCapability, type AuditAction, type Role } from '@ctms/domain';
+import { Conflict, ValidationFailed } from '../platform/http/errors';
 import type { Actor, RequestContext } from '../platform/http/request-context';
 
 /**
@@ -107,3 +107,12 @@ export function checkProvinceScope(allProvinces: boolean, provinces: readonly st
 }
 
 export { decodeCursor, encodeCursor } from '../platform/http/pagination';
+
+export type UserAction = Extract<AuditAction, 'USER_CREATED' | 'USER_UPDATED' | 'USER_DISABLED' | 'USER_ENABLED' | 'USER_PASSWORD_RESET' | 'USER_MFA_RESET' | 'USER_APPROVED' | 'PERMISSION_DENIED'>;
+
+/** Roles that can read case content: a system administrator never makes one without the agency's own administrator. */
+export function holdsCaseContent(roles: readonly Role[]): boolean {
+  return [...rolePermissions(roles)].some((p) => PERMISSIONS[p].caseContent);
+}
+
+export const cannotChangeSelf = (what: string) => new Conflict('CANNOT_CHANGE_SELF', `You cannot ${what} your own account here`);

@@ -1,38 +1,31 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import { PERMISSIONS, rolePermissions, type AuditAction, type Page, type Role, type UserStatus, type UserView } from '@ctms/domain';
-import { AgencyEntity } from '../agencies/agency.entity';
-import { ActivationService } from '../auth/activation.service';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { ActivationPurpose, Page, UserStatus, UserView } from '@ctms/domain';
+import { AgencyRepository } from '../agencies/agency.repository';
+import { ActivationRepository } from '../auth/activation.repository';
+import { SessionRepository } from '../auth/session.repository';
 import { AuditService } from '../platform/audit/audit.service';
 import { Conflict, markAudited, NotFound, ValidationFailed } from '../platform/http/errors';
 import { OutboxService } from '../platform/outbox/outbox.service';
 import type { RequestContext } from '../platform/http/request-context';
-import { UserEntity } from '../users/user.entity';
 import { toUserView } from '../users/user.mapper';
-import { endSessions } from '../auth/sessions';
-import { execUpdate } from '../platform/database/exec-update';
+import { UserRepository, type UserChanges, type UserWithAgencyRow } from '../users/user.repository';
 import { checkCodesExist, sameSet, staleVersion } from './admin-db';
 import {
   AdminDenied,
   adminScope,
   AdminScope,
+  cannotChangeSelf,
   checkGrant,
   checkManageable,
   checkProvinceScope,
   decodeCursor,
   encodeCursor,
+  holdsCaseContent,
+  type UserAction,
 } from './admin-policy';
 import { DEFAULT_PAGE } from './dto/common.dto';
 import { CreateUserDto, ListUsersQueryDto, UpdateUserDto, USERNAME } from './dto/user.dto';
-
-type UserAction = Extract<AuditAction, 'USER_CREATED' | 'USER_UPDATED' | 'USER_DISABLED' | 'USER_ENABLED' | 'USER_PASSWORD_RESET' | 'USER_MFA_RESET' | 'USER_APPROVED' | 'PERMISSION_DENIED'>;
-
-/** Roles that can read case content: a system administrator never makes one without the agency's own administrator. */
-function holdsCaseContent(roles: readonly Role[]): boolean {
-  return [...rolePermissions(roles)].some((p) => PERMISSIONS[p].caseContent);
-}
-
-const cannotChangeSelf = (what: string) => new Conflict('CANNOT_CHANGE_SELF', `You cannot ${what} your own account here`);
 
 /**
  * User administration. Every read carries the caller's scope in its WHERE clause; every write is
@@ -45,6 +38,10 @@ const cannotChangeSelf = (what: string) => new Conflict('CANNOT_CHANGE_SELF', `Y
 export class AdminUsersService {
   constructor(
     private readonly ds: DataSource,
+    private readonly users: UserRepository,
+    private readonly agencies: AgencyRepository,
+    private readonly activations: ActivationRepository,
+    private readonly sessions: SessionRepository,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
   ) {}
@@ -52,24 +49,21 @@ export class AdminUsersService {
   async list(ctx: RequestContext, q: ListUsersQueryDto): Promise<Page<UserView>> {
     const scope = adminScope(ctx);
     const limit = q.limit ?? DEFAULT_PAGE;
-    const qb = this.scoped(this.ds.manager, scope);
-    if (q.agencyId) qb.andWhere('u.agencyId = :filterAgencyId', { filterAgencyId: q.agencyId });
-    if (q.status) qb.andWhere('u.status = :status', { status: q.status });
-    if (q.cursor) qb.andWhere('u.username > :after', { after: decodeCursor(q.cursor, USERNAME) });
-    const rows = await qb.orderBy('u.username', 'ASC').limit(limit + 1).getMany();
+    const after = q.cursor ? decodeCursor(q.cursor, USERNAME) : undefined;
+    const rows = await this.users.list(this.ds, scope.agencyId, { agencyId: q.agencyId, status: q.status, afterUsername: after, limit: limit + 1 });
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
-      items: page.map((u) => toUserView(u, u.agency as AgencyEntity)),
+      items: page.map(toUserView),
       nextCursor: rows.length > limit && last ? encodeCursor(last.username) : null,
     };
   }
 
   async get(ctx: RequestContext, id: string): Promise<UserView> {
     return this.deniedIsAudited(ctx, 'PERMISSION_DENIED', id, async () => {
-      const u = await this.scoped(this.ds.manager, adminScope(ctx)).andWhere('u.id = :id', { id }).getOne();
+      const u = await this.users.inScope(this.ds, adminScope(ctx).agencyId, id, false);
       if (!u) throw new NotFound();
-      return toUserView(u, u.agency as AgencyEntity);
+      return toUserView(u);
     });
   }
 
@@ -86,7 +80,7 @@ export class AdminUsersService {
         }
         agencyId = scope.actor.agencyId;
       }
-      const agency = await this.ds.getRepository(AgencyEntity).findOneBy({ id: agencyId, active: true });
+      const agency = await this.agencies.loadActive(this.ds, agencyId);
       if (!agency) throw new ValidationFailed([{ field: 'agencyId', problems: ['no such active agency'] }]);
       const allProvinces = dto.allProvinces ?? false;
       const provinces = dto.provinces ?? [];
@@ -95,37 +89,36 @@ export class AdminUsersService {
       checkProvinceScope(allProvinces, provinces);
       await checkCodesExist(this.ds.manager, 'province', 'provinces', provinces);
 
-      const { id, status } = await this.ds.transaction(async (m) => {
+      const id = await this.ds.transaction(async (m) => {
         // a system administrator's user waits for the agency's own administrator; where the agency
         // has none yet, only an account without case content (its first administrator) is made
         let initial: UserStatus = 'INVITED';
         if (scope.system) {
-          const admins: { n: number }[] = await m.query(
-            `SELECT count(*)::int AS n FROM app_user WHERE agency_id = $1 AND status = 'ACTIVE' AND 'AGENCY_ADMIN' = ANY(roles) AND id <> $2`,
-            [agency.id, scope.actor.userId],
-          );
-          if ((admins[0]?.n ?? 0) > 0) initial = 'PENDING_APPROVAL';
+          if ((await this.users.otherActiveAdmins(m, agency.id, scope.actor.userId)) > 0) initial = 'PENDING_APPROVAL';
           else if (holdsCaseContent(dto.roles)) {
             throw new AdminDenied('NO_AGENCY_ADMIN_TO_APPROVE', "This agency has no administrator to approve the account: create the agency's administrator first");
           }
         }
-        const rows: { id: string }[] = await m.query(
-          `INSERT INTO app_user (username, display_name, agency_id, roles, all_provinces, provinces, language, email, status, password_hash, must_change_password)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, NULL, false)
-           ON CONFLICT (username) DO NOTHING
-           RETURNING id`,
-          [dto.username, dto.displayName, agency.id, dto.roles, allProvinces, provinces, language, dto.email, initial],
-        );
-        const created = rows[0];
-        if (!created) throw new Conflict('USERNAME_TAKEN', 'That username is already taken');
-        const activationId = initial === 'INVITED' ? await ActivationService.request(m, this.outbox, created.id, 'INVITE', scope.actor.userId, null) : null;
+        const createdId = await this.users.insert(m, {
+          username: dto.username,
+          display_name: dto.displayName,
+          agency_id: agency.id,
+          roles: dto.roles,
+          all_provinces: allProvinces,
+          provinces,
+          language,
+          email: dto.email,
+          status: initial,
+        });
+        if (!createdId) throw new Conflict('USERNAME_TAKEN', 'That username is already taken');
+        const activationId = initial === 'INVITED' ? await this.sendActivation(m, createdId, 'INVITE', scope.actor.userId, null) : null;
         await this.audit.record(
           ctx,
           {
             action: 'USER_CREATED',
             outcome: 'ALLOWED',
             objectType: 'user',
-            objectId: created.id,
+            objectId: createdId,
             details: {
               fields: ['username', 'displayName', 'agencyId', 'roles', 'allProvinces', 'provinces', 'language', 'email'],
               agencyId: agency.id,
@@ -136,9 +129,8 @@ export class AdminUsersService {
           },
           m,
         );
-        return { id: created.id, status: initial };
+        return createdId;
       });
-      void status;
       return this.view(this.ds.manager, id);
     });
   }
@@ -154,8 +146,8 @@ export class AdminUsersService {
         const u = await this.lockInScope(m, scope, id);
         if (scope.system) throw new AdminDenied('APPROVAL_BY_AGENCY_ADMIN', "Only the agency's own administrator approves its new accounts");
         if (u.status !== 'PENDING_APPROVAL') throw new Conflict('NOT_PENDING_APPROVAL', 'The account is not waiting for approval');
-        await execUpdate(m, `UPDATE app_user SET status = 'INVITED', version = version + 1, updated_at = now() WHERE id = $1`, [id]);
-        const activationId = await ActivationService.request(m, this.outbox, id, 'INVITE', scope.actor.userId, null);
+        await this.users.approve(m, id);
+        const activationId = await this.sendActivation(m, id, 'INVITE', scope.actor.userId, null);
         await this.audit.record(ctx, { action: 'USER_APPROVED', outcome: 'ALLOWED', objectType: 'user', objectId: id, reasonText: reason, details: { fields: ['status'], from: 'PENDING_APPROVAL', to: 'INVITED', activationId } }, m);
         return this.view(m, id);
       }),
@@ -170,26 +162,24 @@ export class AdminUsersService {
         if (u.version !== dto.version) throw staleVersion();
         const self = u.id === scope.actor.userId;
 
-        const sets: string[] = [];
-        const params: unknown[] = [id, dto.version];
+        const changes: UserChanges = {};
         const fields: string[] = [];
-        const set = (column: string, field: string, value: unknown) => {
-          params.push(value);
-          sets.push(`${column} = $${params.length}`);
+        const set = <K extends keyof UserChanges>(column: K, field: string, value: UserChanges[K]) => {
+          changes[column] = value;
           fields.push(field);
         };
 
-        const nextAll = dto.allProvinces ?? u.allProvinces;
+        const nextAll = dto.allProvinces ?? u.all_provinces;
         // switching to "all provinces" drops the list unless one is sent (and then refused)
         const nextProvinces = dto.provinces ?? (dto.allProvinces === true ? [] : u.provinces);
         const rolesChanged = dto.roles !== undefined && !sameSet(dto.roles, u.roles);
-        const allChanged = nextAll !== u.allProvinces;
+        const allChanged = nextAll !== u.all_provinces;
         const provincesChanged = !sameSet(nextProvinces, u.provinces);
         const authChanged = rolesChanged || allChanged || provincesChanged;
 
         if (self && authChanged) throw cannotChangeSelf('change the roles or province scope of');
         checkManageable(scope, u.roles);
-        if (rolesChanged && dto.roles) checkGrant(scope, dto.roles, u.agency as AgencyEntity);
+        if (rolesChanged && dto.roles) checkGrant(scope, dto.roles, { id: u.agency_id, capabilities: u.agency_capabilities });
         if (allChanged || provincesChanged) checkProvinceScope(nextAll, nextProvinces);
         if (provincesChanged) await checkCodesExist(m, 'province', 'provinces', nextProvinces);
 
@@ -200,25 +190,18 @@ export class AdminUsersService {
           throw new Conflict('EMAIL_FIXED', 'The e-mail address of an activated account cannot be changed by an administrator');
         }
         if (emailChanged) set('email', 'email', dto.email);
-        if (dto.displayName !== undefined && dto.displayName !== u.displayName) set('display_name', 'displayName', dto.displayName);
+        if (dto.displayName !== undefined && dto.displayName !== u.display_name) set('display_name', 'displayName', dto.displayName);
         if (dto.language !== undefined && dto.language !== u.language) set('language', 'language', dto.language);
         if (rolesChanged) set('roles', 'roles', dto.roles);
         if (allChanged) set('all_provinces', 'allProvinces', nextAll);
         if (provincesChanged) set('provinces', 'provinces', nextProvinces);
-        if (!fields.length) return toUserView(u, u.agency as AgencyEntity); // nothing changed: nothing written
+        if (!fields.length) return toUserView(u); // nothing changed: nothing written
 
         // a change of roles or scope invalidates every token issued before it (jwt.strategy checks auth_version)
-        if (authChanged) sets.push('auth_version = auth_version + 1');
-        const scopeClause = scope.agencyId ? ` AND agency_id = $${params.push(scope.agencyId)}` : '';
-        const n = await execUpdate(
-          m,
-          `UPDATE app_user SET ${sets.join(', ')}, version = version + 1, updated_at = now()
-            WHERE id = $1 AND version = $2${scopeClause}`,
-          params,
-        );
+        const n = await this.users.update(m, scope.agencyId, id, dto.version, changes, authChanged);
         if (n !== 1) throw staleVersion();
         // a corrected address gets a new link; the one sent to the old address stops working
-        const activationId = emailChanged && u.status === 'INVITED' ? await ActivationService.request(m, this.outbox, id, 'INVITE', scope.actor.userId, null) : null;
+        const activationId = emailChanged && u.status === 'INVITED' ? await this.sendActivation(m, id, 'INVITE', scope.actor.userId, null) : null;
         await this.audit.record(
           ctx,
           {
@@ -252,27 +235,11 @@ export class AdminUsersService {
     return this.onOtherUser(ctx, 'USER_PASSWORD_RESET', id, 'reset the password of', async (m, u, scope) => {
       if (u.status !== 'ACTIVE' && u.status !== 'INVITED') throw new Conflict('ACCOUNT_NOT_ACTIVE', 'Only an active or invited account can be reset');
       if (!u.email) throw new Conflict('NO_EMAIL', 'The account has no e-mail address for the activation link');
-      await execUpdate(
-        m,
-        `UPDATE app_user SET password_hash = NULL, must_change_password = false, auth_version = auth_version + 1,
-                version = version + 1, updated_at = now()
-          WHERE id = $1`,
-        [id],
-      );
-      const revoked = await endSessions(m, id);
-      const activationId = await ActivationService.request(m, this.outbox, id, u.status === 'INVITED' ? 'INVITE' : 'RESET', scope.actor.userId, u.passwordHash);
-      await this.audit.record(
-        ctx,
-        {
-          action: 'USER_PASSWORD_RESET',
-          outcome: 'ALLOWED',
-          objectType: 'user',
-          objectId: id,
-          reasonText: reason,
-          details: { fields: ['password'], refreshTokensRevoked: revoked, activationId },
-        },
-        m,
-      );
+      await this.users.clearPassword(m, id);
+      const revoked = await this.sessions.endSessions(m, id);
+      const activationId = await this.sendActivation(m, id, u.status === 'INVITED' ? 'INVITE' : 'RESET', scope.actor.userId, u.password_hash);
+      const details = { fields: ['password'], refreshTokensRevoked: revoked, activationId };
+      await this.audit.record(ctx, { action: 'USER_PASSWORD_RESET', outcome: 'ALLOWED', objectType: 'user', objectId: id, reasonText: reason, details }, m);
       return this.view(m, id);
     });
   }
@@ -283,15 +250,9 @@ export class AdminUsersService {
    */
   async resetMfa(ctx: RequestContext, id: string, reason: string): Promise<UserView> {
     return this.onOtherUser(ctx, 'USER_MFA_RESET', id, 'reset the two-step sign-in of', async (m, u) => {
-      const wasEnabled = u.mfaEnabledAt !== null;
-      await execUpdate(
-        m,
-        `UPDATE app_user SET mfa_secret_enc = NULL, mfa_pending_secret_enc = NULL, mfa_enabled_at = NULL, mfa_last_step = NULL,
-                auth_version = auth_version + 1, version = version + 1, updated_at = now()
-          WHERE id = $1`,
-        [id],
-      );
-      const revoked = await endSessions(m, id);
+      const wasEnabled = u.mfa_enabled_at !== null;
+      await this.users.clearMfa(m, id);
+      const revoked = await this.sessions.endSessions(m, id);
       await this.audit.record(
         ctx,
         { action: 'USER_MFA_RESET', outcome: 'ALLOWED', objectType: 'user', objectId: id, reasonText: reason, details: { fields: ['mfa'], wasEnabled, refreshTokensRevoked: revoked } },
@@ -307,14 +268,10 @@ export class AdminUsersService {
       if (to === 'DISABLED' && u.status === 'DISABLED') throw new Conflict('ALREADY_DISABLED', 'The account is already disabled');
       if (to === 'ACTIVE' && u.status !== 'DISABLED' && u.status !== 'LOCKED') throw new Conflict('ALREADY_ACTIVE', 'The account is not disabled');
       // an account that never chose a password comes back as invited (a reset sends it a new link)
-      const next: UserStatus = to === 'ACTIVE' && !u.passwordHash ? 'INVITED' : to;
-      await execUpdate(
-        m,
-        `UPDATE app_user SET status = $2, auth_version = auth_version + 1, version = version + 1, updated_at = now() WHERE id = $1`,
-        [id, next],
-      );
-      if (to === 'DISABLED') await m.query(`UPDATE account_activation SET revoked_at = now() WHERE user_id = $1 AND used_at IS NULL AND revoked_at IS NULL`, [id]);
-      const revoked = to === 'DISABLED' ? await endSessions(m, id) : 0;
+      const next: UserStatus = to === 'ACTIVE' && !u.password_hash ? 'INVITED' : to;
+      await this.users.setStatus(m, id, next);
+      if (to === 'DISABLED') await this.activations.revokeOpen(m, id);
+      const revoked = to === 'DISABLED' ? await this.sessions.endSessions(m, id) : 0;
       await this.audit.record(
         ctx,
         {
@@ -336,7 +293,7 @@ export class AdminUsersService {
    * (outside it: 404), is never the caller's own, and holds no role above what the caller may
    * manage; a refusal is audited under `action`.
    */
-  private onOtherUser<T>(ctx: RequestContext, action: UserAction, id: string, what: string, fn: (m: EntityManager, u: UserEntity, scope: AdminScope) => Promise<T>): Promise<T> {
+  private onOtherUser<T>(ctx: RequestContext, action: UserAction, id: string, what: string, fn: (m: EntityManager, u: UserWithAgencyRow, scope: AdminScope) => Promise<T>): Promise<T> {
     const scope = adminScope(ctx);
     return this.deniedIsAudited(ctx, action, id, () =>
       this.ds.transaction(async (m) => {
@@ -348,24 +305,24 @@ export class AdminUsersService {
     );
   }
 
-  /** Users joined with their agency, restricted to the caller's scope in the WHERE clause. */
-  private scoped(m: EntityManager, scope: AdminScope): SelectQueryBuilder<UserEntity> {
-    const qb = m.getRepository(UserEntity).createQueryBuilder('u').innerJoinAndSelect('u.agency', 'a');
-    if (scope.agencyId) qb.where('u.agencyId = :scopeAgencyId', { scopeAgencyId: scope.agencyId });
-    else qb.where('TRUE');
-    return qb;
-  }
-
   /** Loads and locks a user in scope; out of scope and missing are the same 404. */
-  private async lockInScope(m: EntityManager, scope: AdminScope, id: string): Promise<UserEntity> {
-    const u = await this.scoped(m, scope).andWhere('u.id = :id', { id }).setLock('pessimistic_write', undefined, ['u']).getOne();
+  private async lockInScope(m: EntityManager, scope: AdminScope, id: string): Promise<UserWithAgencyRow> {
+    const u = await this.users.inScope(m, scope.agencyId, id, true);
     if (!u) throw new NotFound();
     return u;
   }
 
   private async view(m: EntityManager, id: string): Promise<UserView> {
-    const u = await m.getRepository(UserEntity).findOneOrFail({ where: { id }, relations: { agency: true } });
-    return toUserView(u, u.agency as AgencyEntity);
+    const u = await this.users.byId(m, id);
+    if (!u) throw new Error(`user ${id} vanished in its own transaction`);
+    return toUserView(u);
+  }
+
+  /** An activation in the caller's transaction: earlier links stop working; the e-mail goes out through the outbox (ids only). */
+  private async sendActivation(m: EntityManager, userId: string, purpose: ActivationPurpose, requestedBy: string, previousPasswordHash: string | null): Promise<string> {
+    const id = await this.activations.open(m, userId, purpose, requestedBy, previousPasswordHash);
+    await this.outbox.add(m, 'account.activation', { activationId: id });
+    return id;
   }
 
   /**

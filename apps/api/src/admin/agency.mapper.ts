@@ -1,16 +1,16 @@
 import type { AgencyView } from '@ctms/domain';
-import type { AgencyEntity } from '../agencies/agency.entity';
+import type { AgencyRow } from '../agencies/agency.repository';
 
-/** Entities never leave the API: this is the only shape an agency takes in an admin response. */
-export function toAgencyView(a: AgencyEntity): AgencyView {
+/** The only shape an agency takes in an admin response. */
+export function toAgencyView(a: AgencyRow): AgencyView {
   return {
     id: a.id,
     code: a.code,
-    nameLo: a.nameLo,
-    nameEn: a.nameEn,
+    nameLo: a.name_lo,
+    nameEn: a.name_en,
     type: a.type,
     capabilities: [...a.capabilities],
-    serviceTypes: [...a.serviceTypes],
+    serviceTypes: [...a.service_types],
     provinces: [...a.provinces],
     active: a.active,
     version: a.version,

@@ -3,12 +3,16 @@ import { Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { APP_CONFIG, AppConfig } from '../platform/config/config';
 import { redisConnection } from '../platform/queue/queue.module';
+import { UsersModule } from '../users/users.module';
+import { ActivationRepository } from './activation.repository';
 import { ActivationService } from './activation.service';
 import { ActivationController, AuthController, MeController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { CredentialThrottle } from './credential-throttle';
 import { FailureLog } from './failure-log';
+import { LoginFailureRepository } from './login-failure.repository';
 import { MeService } from './me.service';
+import { SessionRepository } from './session.repository';
 
 /**
  * Sign-in, sessions, the user's own credentials and account activation. Every /auth route and every
@@ -18,6 +22,7 @@ import { MeService } from './me.service';
  */
 @Module({
   imports: [
+    UsersModule,
     ThrottlerModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
@@ -27,6 +32,6 @@ import { MeService } from './me.service';
     }),
   ],
   controllers: [AuthController, MeController, ActivationController],
-  providers: [AuthService, MeService, CredentialThrottle, FailureLog, ActivationService],
+  providers: [AuthService, MeService, CredentialThrottle, FailureLog, ActivationService, ActivationRepository, SessionRepository, LoginFailureRepository],
 })
 export class AuthModule {}

@@ -9,16 +9,14 @@ import { SIGN_OPTIONS, tokenKey, VERIFY_OPTIONS } from '../platform/auth/token-c
 import { APP_CONFIG, AppConfig } from '../platform/config/config';
 import { FieldCipher } from '../platform/crypto/field-cipher';
 import { Conflict, ValidationFailed } from '../platform/http/errors';
-import { execUpdate } from '../platform/database/exec-update';
 import { OutboxService } from '../platform/outbox/outbox.service';
 import type { Actor, RequestContext } from '../platform/http/request-context';
-import { UserEntity } from '../users/user.entity';
 import { toMeView } from '../users/user.mapper';
+import { UserRepository, type UserWithAgencyRow } from '../users/user.repository';
 import { CredentialThrottle, Reservation, TooManyAttempts } from './credential-throttle';
 import { FailedCheck, FailureLog } from './failure-log';
-import { acceptedStep, MFA_PENDING_SECRET, MFA_SECRET, MFA_TOKEN_TTL_SECONDS, MfaChallengeClaims, newMfaSecret, otpauthUri } from './mfa';
-import { RefreshTokenEntity } from './refresh-token.entity';
-import { endSessions } from './sessions';
+import { acceptedStep, MFA_TOKEN_TTL_SECONDS, MfaChallengeClaims, newMfaSecret, otpauthUri } from './mfa';
+import { SessionRepository } from './session.repository';
 
 export { TooManyAttempts } from './credential-throttle';
 
@@ -49,7 +47,7 @@ export interface CredentialCheck {
   action: FailedCheck['action'];
   /** the normalised username the attempt names */
   username: string;
-  user: Pick<UserEntity, 'id' | 'username' | 'agencyId'> | null;
+  user: { id: string; username: string; agency_id: string } | null;
   /** a success makes this client known to the account (a full sign-in only) */
   markKnown: boolean;
 }
@@ -58,6 +56,8 @@ export interface CredentialCheck {
 export class AuthService {
   constructor(
     private readonly ds: DataSource,
+    private readonly users: UserRepository,
+    private readonly sessions: SessionRepository,
     private readonly jwt: JwtService,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditService,
@@ -76,7 +76,7 @@ export class AuthService {
    */
   async checkCredential(ctx: RequestContext, c: CredentialCheck, verify: (priority: boolean) => Promise<string | null>): Promise<string | null> {
     const res: Reservation = await this.throttle.reserve({ username: c.username, ip: ctx.sourceIp, device: ctx.device ?? null });
-    const user = c.user ? { id: c.user.id, username: c.user.username, agencyId: c.user.agencyId } : null;
+    const user = c.user ? { id: c.user.id, username: c.user.username, agencyId: c.user.agency_id } : null;
     if (!res.ok) {
       await this.failures.record(ctx, { action: c.action, accountKey: res.accountKey, user, reason: res.reason, refused: true });
       throw new TooManyAttempts(res.retryAfterSeconds);
@@ -103,34 +103,36 @@ export class AuthService {
   }
 
   /** The signed-in user's own row. */
-  private async self(ctx: RequestContext): Promise<{ actor: Actor; user: UserEntity }> {
+  private async self(ctx: RequestContext): Promise<{ actor: Actor; user: UserWithAgencyRow }> {
     const actor = ctx.actor;
     if (!actor) throw new UnauthorizedException();
-    return { actor, user: await this.ds.getRepository(UserEntity).findOneByOrFail({ id: actor.userId }) };
+    const user = await this.users.byId(this.ds, actor.userId);
+    if (!user) throw new UnauthorizedException();
+    return { actor, user };
   }
 
   async login(ctx: RequestContext, rawUsername: string, password: string): Promise<LoginResponse | MfaChallenge> {
     const username = normaliseUsername(rawUsername);
     const now = new Date();
-    const user = await this.ds.getRepository(UserEntity).findOne({ where: { username }, relations: { agency: true } });
-    const failure = await this.checkCredential(ctx, { action: 'LOGIN_FAILED', username, user, markKnown: !user?.mfaEnabledAt }, async (priority) => {
+    const user = (await this.users.byUsername(this.ds, username)) ?? null;
+    const failure = await this.checkCredential(ctx, { action: 'LOGIN_FAILED', username, user, markKnown: !user?.mfa_enabled_at }, async (priority) => {
       // always verify a hash, even for unknown or disabled accounts, so the timing tells nothing
-      const passwordOk = await this.hasher.verify(user?.passwordHash ?? null, password, { priority });
+      const passwordOk = await this.hasher.verify(user?.password_hash ?? null, password, { priority });
       if (!user) return 'UNKNOWN_USER';
       if (!passwordOk) return 'WRONG_PASSWORD';
-      return user.status === 'ACTIVE' && !!user.agency?.active && !!user.passwordHash ? null : 'ACCOUNT_NOT_ACTIVE';
+      return user.status === 'ACTIVE' && user.agency_active && !!user.password_hash ? null : 'ACCOUNT_NOT_ACTIVE';
     });
-    if (failure || !user?.agency) throw new UnauthorizedException(INVALID);
-    if (user.passwordHash && this.hasher.needsRehash(user.passwordHash)) {
-      await this.ds.getRepository(UserEntity).update({ id: user.id }, { passwordHash: await this.hasher.hash(password) });
+    if (failure || !user) throw new UnauthorizedException(INVALID);
+    if (user.password_hash && this.hasher.needsRehash(user.password_hash)) {
+      await this.users.setPasswordHash(this.ds, user.id, await this.hasher.hash(password));
     }
-    if (user.mfaEnabledAt) {
+    if (user.mfa_enabled_at) {
       // the password was right; the session starts only with a code (POST /auth/mfa)
-      const claims: MfaChallengeClaims = { typ: 'mfa', sub: user.id, av: user.authVersion };
+      const claims: MfaChallengeClaims = { typ: 'mfa', sub: user.id, av: user.auth_version };
       const mfaToken = await this.jwt.signAsync(claims, { secret: tokenKey(this.config.jwtSecret, 'mfa'), expiresIn: MFA_TOKEN_TTL_SECONDS, ...SIGN_OPTIONS });
       await this.audit.record(
         { ...ctx, actor: null },
-        { action: 'LOGIN_MFA_CHALLENGED', outcome: 'ALLOWED', actorUserId: user.id, actorUsername: user.username, actorAgencyId: user.agencyId },
+        { action: 'LOGIN_MFA_CHALLENGED', outcome: 'ALLOWED', actorUserId: user.id, actorUsername: user.username, actorAgencyId: user.agency_id },
       );
       return { mfaRequired: true, mfaToken };
     }
@@ -150,32 +152,28 @@ export class AuthService {
       throw new UnauthorizedException(INVALID_CODE);
     }
     if (claims.typ !== 'mfa' || typeof claims.sub !== 'string' || typeof claims.av !== 'number') throw new UnauthorizedException(INVALID_CODE);
-    const user = await this.ds.getRepository(UserEntity).findOne({ where: { id: claims.sub }, relations: { agency: true } });
+    const user = await this.users.byId(this.ds, claims.sub);
     // the challenge is signed: its account exists unless it was deleted since
     if (!user) throw new UnauthorizedException(INVALID_CODE);
     const failure = await this.checkCredential(ctx, { action: 'LOGIN_FAILED', username: user.username, user, markKnown: true }, async () => {
-      const secretEnc = user.status === 'ACTIVE' && user.agency?.active && user.authVersion === claims.av ? user.mfaSecretEnc : null;
-      if (!secretEnc) return 'ACCOUNT_NOT_ACTIVE';
-      const step = acceptedStep(this.cipher.decrypt(secretEnc, MFA_SECRET(user.id)), code, user.mfaLastStep === null ? null : Number(user.mfaLastStep), now.getTime());
+      const secret = user.status === 'ACTIVE' && user.agency_active && user.auth_version === claims.av ? this.users.mfaSecretOf(user) : null;
+      if (!secret) return 'ACCOUNT_NOT_ACTIVE';
+      const step = acceptedStep(secret, code, user.mfa_last_step === null ? null : Number(user.mfa_last_step), now.getTime());
       // the step is claimed in the same statement that checks it: two requests with one code cannot both pass
-      const claimed =
-        step !== null &&
-        (await execUpdate(this.ds.manager, `UPDATE app_user SET mfa_last_step = $2 WHERE id = $1 AND (mfa_last_step IS NULL OR mfa_last_step < $2)`, [user.id, step])) === 1;
+      const claimed = step !== null && (await this.users.claimMfaStep(this.ds, user.id, step));
       return claimed ? null : 'WRONG_MFA_CODE';
     });
     if (failure) throw new UnauthorizedException(INVALID_CODE);
     return this.startSession(ctx, user, now, true);
   }
 
-  private startSession(ctx: RequestContext, user: UserEntity, now: Date, mfa: boolean): Promise<LoginResponse> {
-    const agency = user.agency;
-    if (!agency) throw new UnauthorizedException(INVALID);
+  private startSession(ctx: RequestContext, user: UserWithAgencyRow, now: Date, mfa: boolean): Promise<LoginResponse> {
     return this.ds.transaction(async (m) => {
       const familyId = randomUUID();
       const pair = await this.issue(m, user, familyId, now);
       // the first sign-in after an administrator created or reset the account tells the agency's supervisors
-      const first = await execUpdate(m, `UPDATE app_user SET notify_first_sign_in = false WHERE id = $1 AND notify_first_sign_in`, [user.id]);
-      if (first === 1) await this.outbox.add(m, 'account.first_sign_in', { userId: user.id, sessionId: familyId });
+      const first = await this.users.takeFirstSignIn(m, user.id);
+      if (first) await this.outbox.add(m, 'account.first_sign_in', { userId: user.id, sessionId: familyId });
       await this.audit.record(
         { ...ctx, actor: null },
         {
@@ -183,21 +181,21 @@ export class AuthService {
           outcome: 'ALLOWED',
           actorUserId: user.id,
           actorUsername: user.username,
-          actorAgencyId: user.agencyId,
+          actorAgencyId: user.agency_id,
           objectType: 'session',
           objectId: familyId,
-          details: { mfa, ...(first === 1 ? { firstAfterActivation: true } : {}) },
+          details: { mfa, ...(first ? { firstAfterActivation: true } : {}) },
         },
         m,
       );
-      return { ...pair, user: toMeView(user, agency, this.config.mfaRequired) };
+      return { ...pair, user: toMeView(user, this.config.mfaRequired) };
     });
   }
 
   /** The current password asked again on a /me route, under the throttle; a wrong one is a 400 naming the field. */
-  private async checkCurrentPassword(ctx: RequestContext, user: UserEntity, current: string): Promise<void> {
+  private async checkCurrentPassword(ctx: RequestContext, user: UserWithAgencyRow, current: string): Promise<void> {
     const failure = await this.checkCredential(ctx, { action: 'CREDENTIAL_CHECK_FAILED', username: user.username, user, markKnown: false }, async (priority) =>
-      (await this.hasher.verify(user.passwordHash, current, { priority })) ? null : 'WRONG_PASSWORD',
+      (await this.hasher.verify(user.password_hash, current, { priority })) ? null : 'WRONG_PASSWORD',
     );
     if (failure) throw new ValidationFailed([{ field: 'currentPassword', problems: ['does not match'] }]);
   }
@@ -205,11 +203,11 @@ export class AuthService {
   /** Starts MFA enrolment: checks the password again, keeps a new secret aside and shows it once. */
   async startMfaSetup(ctx: RequestContext, currentPassword: string): Promise<MfaSetup> {
     const { user } = await this.self(ctx);
-    if (user.mfaEnabledAt) throw mfaAlreadyOn();
+    if (user.mfa_enabled_at) throw mfaAlreadyOn();
     await this.checkCurrentPassword(ctx, user, currentPassword);
     const secret = newMfaSecret();
     await this.ds.transaction(async (m) => {
-      await m.query(`UPDATE app_user SET mfa_pending_secret_enc = $2 WHERE id = $1`, [user.id, this.cipher.encrypt(secret, MFA_PENDING_SECRET(user.id))]);
+      await this.users.setPendingMfa(m, user.id, secret);
       await this.audit.record(ctx, { action: 'MFA_SETUP_STARTED', outcome: 'ALLOWED', objectType: 'user', objectId: user.id }, m);
     });
     return { secret, otpauthUri: otpauthUri(user.username, secret) };
@@ -218,10 +216,10 @@ export class AuthService {
   /** Turns MFA on once a code from the secret being set up is right (the code check is throttled like any other). */
   async enableMfa(ctx: RequestContext, code: string): Promise<void> {
     const { actor, user } = await this.self(ctx);
-    if (user.mfaEnabledAt) throw mfaAlreadyOn();
-    const pending = user.mfaPendingSecretEnc;
-    if (!pending) throw new ValidationFailed([{ field: 'code', problems: ['no setup in progress'] }]);
-    const secret = this.cipher.decrypt(pending, MFA_PENDING_SECRET(user.id));
+    if (user.mfa_enabled_at) throw mfaAlreadyOn();
+    const pending = user.mfa_pending_secret_enc;
+    const secret = this.users.pendingMfaSecretOf(user);
+    if (!pending || !secret) throw new ValidationFailed([{ field: 'code', problems: ['no setup in progress'] }]);
     let step: number | null = null;
     const failure = await this.checkCredential(ctx, { action: 'CREDENTIAL_CHECK_FAILED', username: user.username, user, markKnown: false }, async () => {
       step = acceptedStep(secret, code, null);
@@ -230,13 +228,7 @@ export class AuthService {
     if (failure || step === null) throw new ValidationFailed([{ field: 'code', problems: ['is not the current code'] }]);
     const accepted: number = step;
     await this.ds.transaction(async (m) => {
-      const done = await execUpdate(
-        m,
-        `UPDATE app_user SET mfa_secret_enc = $2, mfa_pending_secret_enc = NULL, mfa_enabled_at = now(), mfa_last_step = $3
-          WHERE id = $1 AND mfa_enabled_at IS NULL AND mfa_pending_secret_enc = $4`,
-        [user.id, this.cipher.encrypt(secret, MFA_SECRET(user.id)), accepted, pending],
-      );
-      if (done !== 1) throw new Conflict('MFA_SETUP_CHANGED', 'The setup changed meanwhile; start again');
+      if (!(await this.users.enableMfa(m, user.id, secret, accepted, pending))) throw new Conflict('MFA_SETUP_CHANGED', 'The setup changed meanwhile; start again');
       const otherSessionsEnded = await this.endOtherSessions(m, actor);
       await this.audit.record(ctx, { action: 'MFA_ENABLED', outcome: 'ALLOWED', objectType: 'user', objectId: user.id, details: { otherSessionsEnded } }, m);
     });
@@ -252,32 +244,27 @@ export class AuthService {
       throw new UnauthorizedException();
     }
     const outcome = await this.ds.transaction(async (m) => {
-      const row = await m
-        .getRepository(RefreshTokenEntity)
-        .createQueryBuilder('t')
-        .setLock('pessimistic_write')
-        .where('t.token_hash = :h', { h: digest(token) })
-        .getOne();
+      const row = await this.sessions.lockByHash(m, digest(token));
       if (!row) return { kind: 'invalid' as const };
-      if (row.usedAt || row.revokedAt) {
+      if (row.used_at || row.revoked_at) {
         // a token presented twice: someone holds a copy. Revoke the whole login.
-        const alreadyRevoked = !!row.revokedAt && !row.usedAt;
-        await m.query(`UPDATE refresh_token SET revoked_at = $2 WHERE family_id = $1 AND revoked_at IS NULL`, [row.familyId, now]);
+        const alreadyRevoked = !!row.revoked_at && !row.used_at;
+        await this.sessions.revokeFamily(m, row.family_id, now);
         if (!alreadyRevoked) {
           await this.audit.record(
             ctx,
-            { action: 'REFRESH_TOKEN_REUSED', outcome: 'DENIED', actorUserId: row.userId, objectType: 'session', objectId: row.familyId },
+            { action: 'REFRESH_TOKEN_REUSED', outcome: 'DENIED', actorUserId: row.user_id, objectType: 'session', objectId: row.family_id },
             m,
           );
         }
         return { kind: 'reuse' as const };
       }
-      const absoluteEnd = row.familyStartedAt.getTime() + this.config.refreshAbsoluteSeconds * 1000;
-      if (row.expiresAt.getTime() <= now.getTime() || absoluteEnd <= now.getTime()) return { kind: 'invalid' as const };
-      const user = await m.getRepository(UserEntity).findOne({ where: { id: row.userId }, relations: { agency: true } });
-      if (!user || user.status !== 'ACTIVE' || !user.agency?.active) return { kind: 'invalid' as const };
-      await m.update(RefreshTokenEntity, { id: row.id }, { usedAt: now });
-      return { kind: 'ok' as const, pair: await this.issue(m, user, row.familyId, row.familyStartedAt, now) };
+      const absoluteEnd = row.family_started_at.getTime() + this.config.refreshAbsoluteSeconds * 1000;
+      if (row.expires_at.getTime() <= now.getTime() || absoluteEnd <= now.getTime()) return { kind: 'invalid' as const };
+      const user = await this.users.byId(m, row.user_id);
+      if (!user || user.status !== 'ACTIVE' || !user.agency_active) return { kind: 'invalid' as const };
+      await this.sessions.markUsed(m, row.id, now);
+      return { kind: 'ok' as const, pair: await this.issue(m, user, row.family_id, row.family_started_at, now) };
     });
     if (outcome.kind !== 'ok') throw new UnauthorizedException();
     return outcome.pair;
@@ -292,21 +279,21 @@ export class AuthService {
     if (!actor?.sessionId) throw new UnauthorizedException();
     const sessionId = actor.sessionId;
     await this.ds.transaction(async (m) => {
-      const revoked = await execUpdate(m, `UPDATE refresh_token SET revoked_at = now() WHERE family_id = $1 AND user_id = $2 AND revoked_at IS NULL`, [sessionId, actor.userId]);
+      const revoked = await this.sessions.endSession(m, sessionId, actor.userId);
       await this.audit.record(ctx, { action: 'LOGOUT', outcome: 'ALLOWED', objectType: 'session', objectId: sessionId, details: { refreshTokensRevoked: revoked } }, m);
     });
   }
 
   async changePassword(ctx: RequestContext, current: string, next: string): Promise<void> {
     const { actor, user } = await this.self(ctx);
-    const problems: string[] = checkPassword(next, passwordContextWords(user.username, user.displayName));
+    const problems: string[] = checkPassword(next, passwordContextWords(user.username, user.display_name));
     // a password (a temporary one above all) is changed to a different one
     if (next === current) problems.push('REUSED');
     if (problems.length) throw new ValidationFailed([{ field: 'newPassword', problems }]);
     await this.checkCurrentPassword(ctx, user, current);
     const hash = await this.hasher.hash(next);
     await this.ds.transaction(async (m) => {
-      await m.update(UserEntity, { id: user.id }, { passwordHash: hash, mustChangePassword: false });
+      await this.users.changePassword(m, user.id, hash);
       const otherSessionsEnded = await this.endOtherSessions(m, actor);
       await this.audit.record(ctx, { action: 'PASSWORD_CHANGED', outcome: 'ALLOWED', objectType: 'user', objectId: user.id, details: { otherSessionsEnded } }, m);
     });
@@ -317,10 +304,10 @@ export class AuthService {
    * (ASVS 7.4.3): whoever knew the old password on another device is signed out there.
    */
   private endOtherSessions(m: EntityManager, actor: Actor): Promise<number> {
-    return endSessions(m, actor.userId, actor.sessionId ?? null);
+    return this.sessions.endSessions(m, actor.userId, actor.sessionId ?? null);
   }
 
-  private async issue(m: EntityManager, user: UserEntity, familyId: string, familyStartedAt: Date, now = familyStartedAt): Promise<TokenPair> {
+  private async issue(m: EntityManager, user: Pick<UserWithAgencyRow, 'id' | 'auth_version'>, familyId: string, familyStartedAt: Date, now = familyStartedAt): Promise<TokenPair> {
     const absoluteEnd = familyStartedAt.getTime() + this.config.refreshAbsoluteSeconds * 1000;
     const refreshClaims: RefreshClaims = { typ: 'refresh', jti: randomBytes(32).toString('base64url') };
     const refreshToken = await this.jwt.signAsync(refreshClaims, {
@@ -328,16 +315,16 @@ export class AuthService {
       expiresIn: Math.max(1, Math.ceil((absoluteEnd - now.getTime()) / 1000)),
       ...SIGN_OPTIONS,
     });
-    await m.insert(RefreshTokenEntity, {
-      tokenHash: digest(refreshToken),
-      userId: user.id,
-      familyId,
-      familyStartedAt,
-      issuedAt: now,
-      expiresAt: new Date(Math.min(now.getTime() + this.config.refreshIdleSeconds * 1000, absoluteEnd)),
+    await this.sessions.insert(m, {
+      token_hash: digest(refreshToken),
+      user_id: user.id,
+      family_id: familyId,
+      family_started_at: familyStartedAt,
+      issued_at: now,
+      expires_at: new Date(Math.min(now.getTime() + this.config.refreshIdleSeconds * 1000, absoluteEnd)),
     });
     const accessToken = await this.jwt.signAsync(
-      { typ: 'access', sub: user.id, av: user.authVersion, sid: familyId },
+      { typ: 'access', sub: user.id, av: user.auth_version, sid: familyId },
       { secret: tokenKey(this.config.jwtSecret, 'access'), expiresIn: this.config.accessTokenTtlSeconds, ...SIGN_OPTIONS },
     );
     return { accessToken, refreshToken, expiresIn: this.config.accessTokenTtlSeconds };

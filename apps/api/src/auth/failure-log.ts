@@ -2,6 +2,7 @@ import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../platform/audit/audit.service';
 import type { RequestContext } from '../platform/http/request-context';
+import { LoginFailureRepository } from './login-failure.repository';
 
 /** The bucket all attempts naming an account that does not exist share: a typed username (often a mistyped password) is kept nowhere. */
 export const UNKNOWN_ACCOUNT = 'unknown';
@@ -57,6 +58,7 @@ export class FailureLog implements OnModuleDestroy {
 
   constructor(
     private readonly ds: DataSource,
+    private readonly counters: LoginFailureRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -99,16 +101,7 @@ export class FailureLog implements OnModuleDestroy {
 
   private async write(ctx: RequestContext, key: string, action: FailedCheck['action'], user: FailedCheck['user'], n: { failures: number; refused: number }, reason: string): Promise<void> {
     await this.ds.transaction(async (m) => {
-      const rows: { first: boolean; minute: Date }[] = await m.query(
-        `INSERT INTO login_failure (account_key, action, minute, user_id, failures, refused, last_reason, first_at, last_at)
-         VALUES ($1, $2, date_trunc('minute', now()), $3, $4, $5, $6, now(), now())
-         ON CONFLICT (account_key, action, minute) DO UPDATE
-           SET failures = login_failure.failures + EXCLUDED.failures, refused = login_failure.refused + EXCLUDED.refused,
-               last_reason = EXCLUDED.last_reason, last_at = now()
-         RETURNING (xmax = 0) AS first, minute`,
-        [key, action, user?.id ?? null, n.failures, n.refused, reason],
-      );
-      const row = rows[0];
+      const row = await this.counters.count(m, key, action, user?.id ?? null, n, reason);
       if (!row?.first) return;
       await this.audit.record(
         ctx,

@@ -3,33 +3,32 @@ import { DataSource } from 'typeorm';
 import type { Language, MeView } from '@ctms/domain';
 import { APP_CONFIG, AppConfig } from '../platform/config/config';
 import type { RequestContext } from '../platform/http/request-context';
-import { UserEntity } from '../users/user.entity';
 import { toMeView } from '../users/user.mapper';
+import { UserRepository, type UserWithAgencyRow } from '../users/user.repository';
 
 @Injectable()
 export class MeService {
   constructor(
     private readonly ds: DataSource,
+    private readonly users: UserRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async get(ctx: RequestContext): Promise<MeView> {
-    const u = await this.load(ctx);
-    if (!u.agency) throw new UnauthorizedException();
-    return toMeView(u, u.agency, this.config.mfaRequired);
+    return toMeView(await this.load(ctx), this.config.mfaRequired);
   }
 
   /** A preference, not an authorisation change: not audited, and no version check needed. */
   async setLanguage(ctx: RequestContext, language: Language): Promise<MeView> {
     const u = await this.load(ctx);
-    await this.ds.getRepository(UserEntity).update({ id: u.id }, { language });
+    await this.users.setLanguage(this.ds, u.id, language);
     return this.get(ctx);
   }
 
-  private async load(ctx: RequestContext): Promise<UserEntity> {
+  private async load(ctx: RequestContext): Promise<UserWithAgencyRow> {
     if (!ctx.actor) throw new UnauthorizedException();
-    const u = await this.ds.getRepository(UserEntity).findOne({ where: { id: ctx.actor.userId }, relations: { agency: true } });
-    if (!u?.agency) throw new UnauthorizedException();
+    const u = await this.users.byId(this.ds, ctx.actor.userId);
+    if (!u) throw new UnauthorizedException();
     return u;
   }
 }

@@ -1,12 +1,14 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { ACTIVATION_TTL_HOURS, activationLink, type ActivationPurpose } from '@ctms/domain';
+import { ACTIVATION_TTL_HOURS, activationLink } from '@ctms/domain';
+import { ActivationRepository } from '../auth/activation.repository';
 import { digest } from '../auth/auth.service';
 import { AuditService } from '../platform/audit/audit.service';
 import { APP_CONFIG, AppConfig } from '../platform/config/config';
 import { OutboxHandlers, PermanentJobError, type OutboxJob } from '../platform/outbox/outbox-handlers';
 import { activationMail } from './notification-kinds';
+import { UserRepository } from '../users/user.repository';
 import { Notifier } from './notifier';
 
 function id(job: OutboxJob, key: string): string {
@@ -28,6 +30,8 @@ function id(job: OutboxJob, key: string): string {
 export class AccountHandlers implements OnModuleInit {
   constructor(
     private readonly ds: DataSource,
+    private readonly activations: ActivationRepository,
+    private readonly users: UserRepository,
     private readonly handlers: OutboxHandlers,
     private readonly notifier: Notifier,
     private readonly audit: AuditService,
@@ -41,22 +45,13 @@ export class AccountHandlers implements OnModuleInit {
 
   private async activation(job: OutboxJob): Promise<void> {
     const activationId = id(job, 'activationId');
-    const rows: { user_id: string; purpose: ActivationPurpose; email: string | null; agency_id: string; username: string }[] = await this.ds.query(
-      `SELECT a.user_id, a.purpose, u.email, u.agency_id, u.username FROM account_activation a JOIN app_user u ON u.id = a.user_id
-        WHERE a.id = $1 AND a.used_at IS NULL AND a.revoked_at IS NULL AND u.status IN ('ACTIVE', 'INVITED')`,
-      [activationId],
-    );
-    const a = rows[0];
+    const a = await this.activations.toSend(this.ds, activationId);
     if (!a) return; // replaced by a newer link, used, or the account was disabled meanwhile: nothing to send
     if (!a.email) throw new PermanentJobError('NO_EMAIL');
     const sent = await this.notifier.mailOnce(job.outboxId, a.user_id, a.email, async () => {
       const token = randomBytes(32).toString('base64url');
-      const n: { id: string }[] = await this.ds.query(
-        `UPDATE account_activation SET token_hash = $2, sent_at = now(), expires_at = now() + make_interval(hours => $3)
-          WHERE id = $1 AND used_at IS NULL AND revoked_at IS NULL RETURNING id`,
-        [activationId, digest(token), ACTIVATION_TTL_HOURS],
-      );
-      return n.length ? activationMail(activationLink(this.config.publicUrl, token), a.purpose, ACTIVATION_TTL_HOURS) : null;
+      const marked = await this.activations.markSent(this.ds, activationId, digest(token), ACTIVATION_TTL_HOURS);
+      return marked ? activationMail(activationLink(this.config.publicUrl, token), a.purpose, ACTIVATION_TTL_HOURS) : null;
     });
     if (sent) {
       await this.audit.record(
@@ -68,8 +63,7 @@ export class AccountHandlers implements OnModuleInit {
 
   private async firstSignIn(job: OutboxJob): Promise<void> {
     const userId = id(job, 'userId');
-    const rows: { agency_id: string }[] = await this.ds.query(`SELECT agency_id FROM app_user WHERE id = $1`, [userId]);
-    const u = rows[0];
+    const u = await this.users.byId(this.ds, userId);
     if (!u) throw new PermanentJobError('OBJECT_MISSING');
     const supervisors = (await this.notifier.agencyUsers(u.agency_id, 'audit:read', null)).filter((r) => r !== userId);
     await this.notifier.deliver({ outboxId: job.outboxId, kind: 'account.first_sign_in', objectType: 'user', objectId: userId, caseNumber: null, recipientUserIds: supervisors });

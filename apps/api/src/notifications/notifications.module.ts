@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ActivationRepository } from '../auth/activation.repository';
+import { UserRepository } from '../users/user.repository';
 import { AccountHandlers } from './account-handlers';
 import { MAILER, NodeMailer } from './mailer';
 import { NotificationHandlers } from './notification-handlers';
@@ -15,7 +17,7 @@ export class NotificationsModule {}
  * and the mailer. Exports Notifier for other features' handlers (SLA reminders, exports).
  */
 @Module({
-  providers: [{ provide: MAILER, useClass: NodeMailer }, Notifier, NotificationHandlers, AccountHandlers],
+  providers: [{ provide: MAILER, useClass: NodeMailer }, Notifier, NotificationHandlers, AccountHandlers, ActivationRepository, UserRepository],
   exports: [Notifier, MAILER],
 })
 export class NotificationsWorkerModule {}

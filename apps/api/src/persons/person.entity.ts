@@ -5,6 +5,10 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Primary
  * bound to this row and column). Search runs only on derived values that are not plaintext:
  * keyed hashes of the name keys' trigrams (`name_grams`, fuzzy) and blind indexes (exact).
  * A merged person is a tombstone pointing at the survivor.
+ *
+ * The repositories read and write the table through `personTable` (person.repository.ts); this
+ * entity stays only while the case and screening entities declare their foreign keys to it (the
+ * schema-drift test); it goes with them.
  */
 @Entity({ name: 'person' })
 @Index('IDX_person_name_grams', { synchronize: false })
@@ -66,35 +70,4 @@ export class PersonEntity {
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
-}
-
-/** A merge of `merged` into `survivor`, with what moved, so that a supervisor can undo it. */
-@Entity({ name: 'person_merge' })
-export class PersonMergeEntity {
-  @PrimaryColumn({ type: 'uuid' })
-  id: string;
-
-  @Index('IDX_person_merge_survivor')
-  @Column({ name: 'survivor_id', type: 'uuid' })
-  survivorId: string;
-
-  @Index('IDX_person_merge_merged')
-  @Column({ name: 'merged_id', type: 'uuid' })
-  mergedId: string;
-
-  /** ids of the screenings, cases and consents that were re-pointed */
-  @Column({ type: 'jsonb' })
-  moved: { screenings: string[]; cases: string[] };
-
-  @Column({ name: 'merged_by_id', type: 'uuid' })
-  mergedById: string;
-
-  @Column({ name: 'merged_at', type: 'timestamptz' })
-  mergedAt: Date;
-
-  @Column({ name: 'undone_by_id', type: 'uuid', nullable: true })
-  undoneById: string | null;
-
-  @Column({ name: 'undone_at', type: 'timestamptz', nullable: true })
-  undoneAt: Date | null;
 }

@@ -6,12 +6,16 @@ import { Ctx, RequirePermission } from '../platform/auth/decorators';
 import type { RequestContext } from '../platform/http/request-context';
 import { MergePersonDto, MergeReasonDto, PersonSearchDto } from './dto/person.dto';
 import type { PersonMergeView, PersonSearchResultView, PersonTombstoneView, PersonView } from './person.views';
+import { PersonSearchService } from './person-search.service';
 import { PersonsService } from './persons.service';
 
 @ApiTags('persons')
 @Controller({ path: 'persons', version: '1' })
 export class PersonsController {
-  constructor(private readonly persons: PersonsService) {}
+  constructor(
+    private readonly persons: PersonsService,
+    private readonly searches: PersonSearchService,
+  ) {}
 
   @AuditAs('PERSON_SEARCHED', 'person')
   @RequirePermission('person:search')
@@ -19,7 +23,7 @@ export class PersonsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Duplicate candidates for a name (Lao or Latin), birth date and document: ranked, with reasons, never names' })
   search(@Ctx() ctx: RequestContext, @Body() dto: PersonSearchDto): Promise<PersonSearchResultView> {
-    return this.persons.search(ctx, dto);
+    return this.searches.search(ctx, dto);
   }
 
   @AuditAs('PERSON_MERGE_UNDONE', 'person_merge')

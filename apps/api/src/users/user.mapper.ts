@@ -1,31 +1,30 @@
 import { MeView, permissionsOf, UserView } from '@ctms/domain';
-import type { AgencyEntity } from '../agencies/agency.entity';
-import type { UserEntity } from './user.entity';
+import type { UserWithAgencyRow } from './user.repository';
 
-/** Entities never leave the API: this is the only shape a user takes in a response. */
-export function toUserView(u: UserEntity, agency: AgencyEntity): UserView {
+/** The only shape a user takes in a response. */
+export function toUserView(u: UserWithAgencyRow): UserView {
   return {
     id: u.id,
     username: u.username,
-    displayName: u.displayName,
-    agency: { id: agency.id, code: agency.code, nameLo: agency.nameLo, nameEn: agency.nameEn },
+    displayName: u.display_name,
+    agency: { id: u.agency_id, code: u.agency_code, nameLo: u.agency_name_lo, nameEn: u.agency_name_en },
     roles: [...u.roles],
-    allProvinces: u.allProvinces,
+    allProvinces: u.all_provinces,
     provinces: [...u.provinces],
     language: u.language,
     status: u.status,
-    mfaEnabled: u.mfaEnabledAt !== null,
+    mfaEnabled: u.mfa_enabled_at !== null,
     email: u.email,
     version: u.version,
   };
 }
 
 /** `mfaRequired`: the deployment requires MFA (MFA_REQUIRED); a user without it is then held to the profile routes. */
-export function toMeView(u: UserEntity, agency: AgencyEntity, mfaRequired: boolean): MeView {
+export function toMeView(u: UserWithAgencyRow, mfaRequired: boolean): MeView {
   return {
-    ...toUserView(u, agency),
-    permissions: [...permissionsOf({ roles: u.roles, capabilities: agency.capabilities })],
-    mustChangePassword: u.mustChangePassword,
-    mfaSetupRequired: mfaRequired && u.mfaEnabledAt === null,
+    ...toUserView(u),
+    permissions: [...permissionsOf({ roles: u.roles, capabilities: u.agency_capabilities })],
+    mustChangePassword: u.must_change_password,
+    mfaSetupRequired: mfaRequired && u.mfa_enabled_at === null,
   };
 }

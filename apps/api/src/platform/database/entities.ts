@@ -4,11 +4,8 @@ import { HandoffEntity } from '../../handoffs/handoff.entity';
 import { ReferralEntity, ReferralServiceEntity } from '../../referrals/referral.entity';
 import { CaseCounterEntity, CaseEntity, CaseEventEntity, CaseIdentificationEntity, CaseNoteEntity } from '../../cases/case.entity';
 import { ConsentEntity } from '../../consents/consent.entity';
-import { PersonEntity, PersonMergeEntity } from '../../persons/person.entity';
+import { PersonEntity } from '../../persons/person.entity';
 import { ScreeningEntity } from '../../screenings/screening.entity';
-import { AccountActivationEntity } from '../../auth/account-activation.entity';
-import { LoginFailureEntity } from '../../auth/login-failure.entity';
-import { RefreshTokenEntity } from '../../auth/refresh-token.entity';
 import { IloIndicatorEntity, ProvinceEntity, ServiceTypeEntity } from '../../reference/reference.entities';
 import { UserEntity } from '../../users/user.entity';
 import { AuditEventEntity, AuditSealEntity } from '../audit/audit-event.entity';
@@ -21,16 +18,12 @@ import { OutboxEntity } from '../outbox/outbox.entity';
 export const ENTITIES = [
   AgencyEntity,
   UserEntity,
-  RefreshTokenEntity,
-  LoginFailureEntity,
-  AccountActivationEntity,
   AuditEventEntity,
   AuditSealEntity,
   ProvinceEntity,
   ServiceTypeEntity,
   IloIndicatorEntity,
   PersonEntity,
-  PersonMergeEntity,
   ScreeningEntity,
   CaseEntity,
   CaseCounterEntity,

@@ -1,4 +1,4 @@
-import { raw, type Sql } from './sql';
+import { join, raw, sql, type Sql } from './sql';
 
 /**
  * A table as the repositories read it: its name and every column with its PostgreSQL type and
@@ -95,6 +95,20 @@ export class Table<C extends Columns = Columns> {
     if (!/^[a-z_][a-z0-9_]*$/.test(alias)) throw new Error(`alias ${alias} is not a plain identifier`);
     const names = only ?? (Object.keys(this.columns) as (keyof C & string)[]);
     return raw(names.map((n) => `${alias}.${n}`).join(', '));
+  }
+
+  /**
+   * `col = $1, col = $2 …` for an UPDATE's SET, from the given columns' new values (the keys are
+   * checked against the declaration; undefined values are skipped). Empty when nothing is given.
+   */
+  assignments(changes: { [K in keyof C]?: unknown }): Sql {
+    const parts: Sql[] = [];
+    for (const [name, value] of Object.entries(changes)) {
+      if (value === undefined) continue;
+      if (!(name in this.columns)) throw new Error(`${this.name}.${name} is not a declared column`);
+      parts.push(sql`${raw(name)} = ${value}`);
+    }
+    return join(parts);
   }
 }
 
