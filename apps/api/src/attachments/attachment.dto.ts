@@ -35,6 +35,6 @@ export interface AttachmentView {
   sizeBytes: number;
   sha256: string;
   fileName: string;
-  uploadedBy: { id: string; username: string | null };
+  uploadedBy: { id: string; username: string | null; displayName: string | null };
   createdAt: string;
 }

@@ -11,7 +11,8 @@ export interface CaseSummaryView {
   identificationStatus: IdentificationStatus;
   provinceCode: string;
   leadAgency: { code: string };
-  assignedTo: { id: string; username: string } | null;
+  /** displayName: the person's name, which the portal shows (the username is for search and audit filters) */
+  assignedTo: { id: string; username: string; displayName: string } | null;
   flags: string[];
   exploitationTypes: string[];
   openedAt: string;
@@ -42,7 +43,7 @@ export interface IdentificationView {
   id: string;
   decision: string;
   decidedOn: string;
-  decidedBy: { id: string; username: string | null };
+  decidedBy: { id: string; username: string | null; displayName: string | null };
   agency: { code: string | null };
   reasons: string;
   recordedAt: string;
@@ -88,7 +89,7 @@ export interface CaseNoteView {
   id: string;
   category: string;
   body: string;
-  author: { id: string; username: string | null };
+  author: { id: string; username: string | null; displayName: string | null };
   createdAt: string;
 }
 
@@ -96,14 +97,14 @@ export interface CaseEventView {
   id: string;
   kind: string;
   at: string;
-  actor: { id: string; username: string | null } | null;
+  actor: { id: string; username: string | null; displayName: string | null } | null;
   details: Record<string, unknown> | null;
 }
 
 export interface AccessLogEntryView {
   seq: string;
   at: string;
-  actor: { id: string | null; username: string | null; agencyCode: string | null };
+  actor: { id: string | null; username: string | null; displayName: string | null; agencyCode: string | null };
   action: string;
   outcome: string;
 }

@@ -21,6 +21,14 @@ export class NotificationsController {
     return this.notifications.list(ctx, q);
   }
 
+  @RequirePermission('notification:read')
+  @Post('read-all')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Mark every unread notification of the caller read (only the caller’s own); answers how many changed' })
+  markAllRead(@Ctx() ctx: RequestContext, @Body(NoBodyPipe) _body: unknown): Promise<{ marked: number; unreadCount: number }> {
+    return this.notifications.markAllRead(ctx);
+  }
+
   @AuditAs('REQUEST_DENIED', 'notification')
   @RequirePermission('notification:read')
   @Post(':id/read')
