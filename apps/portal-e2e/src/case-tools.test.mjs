@@ -101,7 +101,9 @@ test('supervisor: assigns through the picker, uploads, lists and downloads a fil
     await page.getByTestId('picker-option-atd.investigator').click();
     await page.getByRole('listbox').waitFor({ state: 'detached' });
     await page.getByTestId('assign-submit').click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="case-assigned"]')?.textContent?.includes('atd.investigator'));
+    // the assignee by name, not by username (issue 17)
+    await page.waitForFunction(() => document.querySelector('[data-testid="case-assigned"]')?.textContent?.includes('ວິໄລພອນ ສີສຸວັນ'));
+    assert.doesNotMatch(await page.getByTestId('case-assigned').innerText(), /atd\./);
     assert.equal((await api(`/cases/${fx.caseA.id}`, { token: fx.sup })).assignedTo.username, 'atd.investigator');
 
     // the tab says what it shows; files are a tab of their own

@@ -19,6 +19,8 @@ import type { StatusAction } from './case-codes';
 export interface UserRef {
   id: string;
   username: string | null;
+  /** the person's name, which the portal shows (personName) */
+  displayName?: string | null;
 }
 
 export interface CaseSummary {
@@ -28,7 +30,7 @@ export interface CaseSummary {
   identificationStatus: IdentificationStatus;
   provinceCode: string;
   leadAgency: { code: string };
-  assignedTo: { id: string; username: string } | null;
+  assignedTo: { id: string; username: string; displayName?: string | null } | null;
   flags: string[];
   exploitationTypes: string[];
   openedAt: string;
@@ -146,7 +148,7 @@ export interface CaseEvent {
 export interface AccessLogEntry {
   seq: string;
   at: string;
-  actor: { id: string | null; username: string | null; agencyCode: string | null };
+  actor: { id: string | null; username: string | null; displayName?: string | null; agencyCode: string | null };
   action: string;
   outcome: string;
 }

@@ -31,6 +31,11 @@ export class NotificationsApi {
     return firstValueFrom(this.http.get<NotificationPage>(`${API}/notifications`, { params }));
   }
 
+  /** Marks every unread notification of the signed-in user read (the API touches only the caller's own). */
+  markAllRead(): Promise<{ marked: number; unreadCount: number }> {
+    return firstValueFrom(this.http.post<{ marked: number; unreadCount: number }>(`${API}/notifications/read-all`, null));
+  }
+
   markRead(id: string): Promise<{ id: string; readAt: string }> {
     return firstValueFrom(this.http.post<{ id: string; readAt: string }>(`${API}/notifications/${encodeURIComponent(id)}/read`, null));
   }

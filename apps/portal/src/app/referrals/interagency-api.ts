@@ -25,7 +25,7 @@ export type DirectoryEntry = ServiceDirectoryEntryView;
 export interface HistoryEntry {
   kind: string;
   at: string;
-  actor: { username: string | null; agencyCode: string | null } | null;
+  actor: { username: string | null; displayName?: string | null; agencyCode: string | null } | null;
   status?: string | null;
   to?: string | null;
   details?: Record<string, unknown> | null;
@@ -72,8 +72,8 @@ export interface Suspect {
 }
 
 export interface HandoffDetail extends HandoffSummary {
-  submittedBy: { id: string; username: string | null };
-  prosecutor: { id: string; username: string | null } | null;
+  submittedBy: { id: string; username: string | null; displayName?: string | null };
+  prosecutor: { id: string; username: string | null; displayName?: string | null } | null;
   categories: DataCategory[];
   limitedByConsent: boolean;
   limitation: { code: string; label: { lo: string; en: string }; withheldCategories: DataCategory[] } | null;
@@ -117,10 +117,12 @@ export interface CreateHandoff {
 export interface AuditEntry {
   seq: string;
   at: string;
-  actor: { username: string | null; agencyCode: string | null } | null;
+  actor: { username: string | null; displayName?: string | null; agencyCode: string | null } | null;
   action: string;
   objectType: string | null;
   objectId: string | null;
+  /** the case the object belongs to: its number is shown, linked to it */
+  case?: { id: string; caseNumber: string } | null;
   outcome: string;
   reason: string | null;
 }
