@@ -129,7 +129,7 @@ test('supervisor: assigns through the picker, uploads, lists and downloads a fil
     assert.match(row, /ຂໍ້ມູນຕົວຕົນ/, 'category in Lao');
     assert.match(row, /ແບບຟອມການຍິນຍອມ/, 'kind in Lao');
     assert.match(row, /PDF/);
-    assert.match(row, /atd\.supervisor/);
+    assert.match(row, /ຄຳພອນ ພົມມະຈັກ/, 'the uploader by name (atd.supervisor)');
     const files = await page.getByTestId('case-attachments').innerText();
     assert.ok(!files.includes(LATIN) && !files.includes('statement'), 'the original file name is never shown');
     await assertAccessible(page, 'files tab with a file (lo)');
@@ -202,7 +202,8 @@ test('supervisor: finds the duplicate, merges it into the case person after a co
     await lwu.page.getByRole('listbox').waitFor({ state: 'detached' });
     await assertAccessible(lwu.page, 'referral acceptance with the picker (en)');
     await lwu.page.getByTestId('referral-action-submit').click();
-    await lwu.page.waitForFunction(() => document.querySelector('[data-testid="referral-assignee"]')?.textContent?.includes('lwu.caseworker'));
+    // the assignee by name (lwu.caseworker), not by username
+    await lwu.page.waitForFunction(() => document.querySelector('[data-testid="referral-assignee"]')?.textContent?.includes('ມະນີວອນ ສຸລິຍະ'));
     assertCleanUrls(lwu.urls);
     assert.deepEqual(lwu.errors, []);
   } finally {

@@ -205,7 +205,7 @@ for (const lang of ['lo', 'en']) {
       await page.getByTestId('referral-action-submit').focus();
       await page.keyboard.press('Enter');
       await waitStatus(page, 'referral-status', 'ACCEPTED');
-      assert.equal((await page.getByTestId('referral-assignee').innerText()).trim(), 'lwu.caseworker');
+      assert.equal((await page.getByTestId('referral-assignee').innerText()).trim(), 'ມະນີວອນ ສຸລິຍະ', 'the assignee (lwu.caseworker) by name');
       await page.getByTestId('referral-record-service').click();
       await page.getByTestId('service-provider').fill(lang === 'lo' ? 'ສູນພັກເຊົາຊົ່ວຄາວ ນະຄອນຫຼວງ' : 'Vientiane transit centre');
       await page.getByTestId('referral-action-submit').click();
