@@ -120,7 +120,7 @@ describe('attachments', () => {
       sizeBytes: pdf.length,
       sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
       fileName: FILE_NAME,
-      uploadedBy: { id: expect.any(String), username: 'atd.caseworker' },
+      uploadedBy: { id: expect.any(String), username: 'atd.caseworker', displayName: 'ສົມພອນ ວົງສະຫວັນ' },
       createdAt: expect.any(String),
     });
     pdfId = res.body.id;

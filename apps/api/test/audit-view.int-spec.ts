@@ -39,6 +39,37 @@ describe('audit view (GET /audit)', () => {
     expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['from', 'outcome']);
   });
 
+  it('reads as a supervisor would: the actor by name, the case number (and id to link) of a case and of its consent', async () => {
+    const agency = async (code: string) => (await s.admin.query(`SELECT id FROM agency WHERE code = $1`, [code])).rows[0].id as string;
+    const atd = await agency('MOPS_ATD');
+    const personId = randomUUID();
+    const caseId = randomUUID();
+    await s.admin.query(`INSERT INTO person (id, identity_enc, presumed_minor, created_by_agency_id) VALUES ($1, 'v1:test-not-plaintext', false, $2)`, [personId, atd]);
+    await s.admin.query(
+      `INSERT INTO case_record (id, case_number, person_id, lead_agency_id, province_code, flags, opened_at, assigned_to_id)
+       VALUES ($1, 'VT-2026-A0001', $2, $3, '01', '{}', now(), (SELECT id FROM app_user WHERE username = 'atd.caseworker'))`,
+      [caseId, personId, atd],
+    );
+    const auth = `Bearer ${tokens.get('atd.caseworker') ?? ''}`;
+    expect((await s.http().get(`/api/v1/cases/${caseId}`).set('Authorization', auth)).status).toBe(200);
+    const consent = await s
+      .http()
+      .post(`/api/v1/cases/${caseId}/consents`)
+      .set('Authorization', auth)
+      .send({ type: 'REFERRAL_SHARING', agencyIds: [await agency('LWU')], purposes: ['REFERRAL_SHARING'], categories: ['CASE_SUMMARY'], givenBy: 'SELF', form: 'WRITTEN_SIGNATURE', grantedAt: new Date(Date.now() - 60_000).toISOString() });
+    expect(consent.status).toBe(201);
+
+    const read = await get('atd.supervisor', '?actor=atd.caseworker&limit=100');
+    expect(read.status).toBe(200);
+    const onCase = read.body.items.find((e: { objectType: string; action: string }) => e.objectType === 'case' && e.action === 'CASE_READ');
+    expect(onCase).toMatchObject({ actor: { username: 'atd.caseworker', displayName: 'ສົມພອນ ວົງສະຫວັນ', agencyCode: 'MOPS_ATD' }, objectId: caseId, case: { id: caseId, caseNumber: 'VT-2026-A0001' } });
+    const onConsent = read.body.items.find((e: { objectType: string }) => e.objectType === 'consent');
+    expect(onConsent).toMatchObject({ objectId: consent.body.id, case: { id: caseId, caseNumber: 'VT-2026-A0001' } });
+    // an object that belongs to no case (a login) has none
+    const login = read.body.items.find((e: { action: string }) => e.action === 'LOGIN_SUCCEEDED');
+    expect(login.case).toBeNull();
+  });
+
   it('is closed to caseworkers and administrators', async () => {
     expect((await get('atd.caseworker', '')).status).toBe(403);
     expect((await get('lwu.admin', '')).status).toBe(403);

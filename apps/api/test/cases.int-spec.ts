@@ -367,6 +367,8 @@ describe('cases: opening, need-to-know, workflow, notes, timeline, access log, c
       expect(ok.body.assignedTo).toEqual({
         id: ids['atd.caseworker'],
         username: 'atd.caseworker',
+        // the name the portal shows instead of the username (issue 17)
+        displayName: 'ສົມພອນ ວົງສະຫວັນ',
       });
       expect(ok.body.version).toBe(2);
       expect(

@@ -268,6 +268,18 @@ describe('notifications through the outbox (issue 6)', () => {
     expect(read.status).toBe(200);
     expect((await get('atd.caseworker', '/notifications?unread=true')).body.unreadCount).toBe(1);
     expect((await get('atd.supervisor', '/notifications')).body.items).toEqual([]);
+    // mark all read: the caller's own only; someone else's call changes none of them; again, nothing
+    const others = await post('atd.supervisor', '/notifications/read-all', {});
+    expect(others.status).toBe(200);
+    expect(others.body).toEqual({ marked: 0, unreadCount: 0 });
+    expect((await get('atd.caseworker', '/notifications?unread=true')).body.unreadCount).toBe(1);
+    expect((await post('atd.caseworker', '/notifications/read-all', { all: true })).status).toBe(400);
+    const all = await post('atd.caseworker', '/notifications/read-all', {});
+    expect(all.body).toEqual({ marked: 1, unreadCount: 0 });
+    const after = await get('atd.caseworker', '/notifications');
+    expect(after.body.unreadCount).toBe(0);
+    expect(after.body.items.every((i: { readAt: string | null }) => i.readAt !== null)).toBe(true);
+    expect((await post('atd.caseworker', '/notifications/read-all', {})).body).toEqual({ marked: 0, unreadCount: 0 });
   });
 
   it('referral received, accepted, completed, declined, cancelled: the receiving or the sending agency, within its province scope', async () => {

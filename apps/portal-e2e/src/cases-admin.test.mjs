@@ -171,7 +171,10 @@ test('supervisor: the access log lists the caseworker (English)', async () => {
     await page.getByTestId('tab-access-log').click();
     await page.getByTestId('access-row').first().waitFor();
     const log = await page.getByTestId('case-access-log').innerText();
-    assert.match(log, /atd\.caseworker/);
+    // the caseworker (atd.caseworker) by name and the agency by its name, not by codes (issue 17)
+    assert.match(log, /ສົມພອນ ວົງສະຫວັນ/);
+    assert.match(log, /Anti-Trafficking Department/);
+    assert.doesNotMatch(log, /atd\.caseworker|MOPS_ATD/);
     assert.match(log, /Opened the case/);
     assert.match(log, /Allowed/);
     assert.match(log, /\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}/, 'times in Lao time, 24-hour');

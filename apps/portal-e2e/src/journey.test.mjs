@@ -205,7 +205,7 @@ for (const lang of ['lo', 'en']) {
       await page.getByTestId('referral-action-submit').focus();
       await page.keyboard.press('Enter');
       await waitStatus(page, 'referral-status', 'ACCEPTED');
-      assert.equal((await page.getByTestId('referral-assignee').innerText()).trim(), 'lwu.caseworker');
+      assert.equal((await page.getByTestId('referral-assignee').innerText()).trim(), 'ມະນີວອນ ສຸລິຍະ', 'the assignee (lwu.caseworker) by name');
       await page.getByTestId('referral-record-service').click();
       await page.getByTestId('service-provider').fill(lang === 'lo' ? 'ສູນພັກເຊົາຊົ່ວຄາວ ນະຄອນຫຼວງ' : 'Vientiane transit centre');
       await page.getByTestId('referral-action-submit').click();
@@ -326,9 +326,14 @@ for (const lang of ['lo', 'en']) {
       // the unfiltered list shows first: wait until every row is the chosen action
       await page.waitForFunction(() => {
         const rows = [...document.querySelectorAll('[data-testid="audit-row"]')];
-        return rows.length > 0 && rows.every((r) => r.textContent.includes('REFERRAL_CREATED'));
+        return rows.length > 0 && rows.every((r) => r.getAttribute('data-action') === 'REFERRAL_CREATED');
       });
-      assert.match(await page.getByTestId('audit-row').first().innerText(), new RegExp(`${words.referred}\\s+REFERRAL_CREATED`), 'the action is named, not only coded');
+      // readable by a supervisor: the action named, the actor by name, the case by its number, linked
+      const auditRow = page.getByTestId('audit-row').first();
+      assert.match(await auditRow.getByTestId('audit-what').innerText(), new RegExp(words.referred), 'the action is named');
+      assert.doesNotMatch(await auditRow.innerText(), /REFERRAL_CREATED|atd\.caseworker|[0-9a-f]{8}-[0-9a-f]{4}-/, 'no action code, username or id');
+      assert.equal(await auditRow.getByTestId('audit-who').innerText(), 'ສົມພອນ ວົງສະຫວັນ');
+      assert.equal(await auditRow.getByTestId('audit-case-link').innerText(), c.caseNumber);
       assert.doesNotMatch(page.url(), new RegExp(encodeURIComponent(given)));
       await visit(page, lang, '14-audit');
       await logout(page);

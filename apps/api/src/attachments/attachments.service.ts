@@ -47,6 +47,7 @@ interface AttachmentRow {
   sha256: string;
   uploaded_by_id: string;
   uploaded_by_username: string | null;
+  uploaded_by_display_name: string | null;
   created_at: Date;
   created_key: string;
 }
@@ -200,7 +201,7 @@ export class AttachmentsService {
     const rows = await select<AttachmentRow>(
       this.ds,
       sql`SELECT a.id, a.case_id, a.referral_id, a.handoff_id, a.kind, a.category, a.file_name_enc, a.media_type, a.size_bytes::text AS size_bytes,
-                 a.sha256, a.uploaded_by_id, u.username AS uploaded_by_username, a.created_at,
+                 a.sha256, a.uploaded_by_id, u.username AS uploaded_by_username, u.display_name AS uploaded_by_display_name, a.created_at,
                  to_char(a.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key
             FROM attachment a JOIN case_record c ON c.id = a.case_id LEFT JOIN app_user u ON u.id = a.uploaded_by_id
            WHERE ${and(where)}
@@ -222,7 +223,7 @@ export class AttachmentsService {
       sizeBytes: Number(r.size_bytes),
       sha256: r.sha256,
       fileName: this.cipher.decrypt(r.file_name_enc, FILE_NAME(r.id)),
-      uploadedBy: { id: r.uploaded_by_id, username: r.uploaded_by_username },
+      uploadedBy: { id: r.uploaded_by_id, username: r.uploaded_by_username, displayName: r.uploaded_by_display_name },
       createdAt: r.created_at.toISOString(),
     };
   }

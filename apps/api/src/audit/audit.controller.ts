@@ -44,12 +44,24 @@ export class AuditController {
     if (q.from) where.push(sql`e.at >= ${q.from}::timestamptz`);
     if (q.to) where.push(sql`e.at <= ${q.to}::timestamptz`);
     if (q.cursor) where.push(sql`e.seq < ${decodeCursor(q.cursor, /^[0-9]{1,19}$/)}::bigint`);
-    const rows = await select<{ seq: string; at: Date; username: string | null; agency_code: string | null; action: string; object_type: string | null; object_id: string | null; outcome: string; reason: string | null; reason_enc: string | null }>(
+    const rows = await select<{ seq: string; at: Date; username: string | null; display_name: string | null; agency_code: string | null; case_id: string | null; case_number: string | null; action: string; object_type: string | null; object_id: string | null; outcome: string; reason: string | null; reason_enc: string | null }>(
       this.ds,
-      sql`SELECT e.seq::text AS seq, e.at, e.actor_username AS username, ag.code AS agency_code, e.action, e.object_type, e.object_id, e.outcome, e.reason, e.reason_enc
-            FROM audit_event e LEFT JOIN agency ag ON ag.id = e.actor_agency_id
-           WHERE ${and(where)}
-           ORDER BY e.seq DESC LIMIT ${limit + 1}`,
+      sql`SELECT p.seq::text AS seq, p.at, p.username, p.display_name, p.agency_code, p.action, p.object_type, p.object_id, p.outcome, p.reason, p.reason_enc,
+                 cr.id AS case_id, cr.case_number
+            FROM (SELECT e.seq, e.at, e.actor_username AS username, au.display_name, ag.code AS agency_code, e.action, e.object_type, e.object_id, e.outcome, e.reason, e.reason_enc
+                    FROM audit_event e LEFT JOIN agency ag ON ag.id = e.actor_agency_id LEFT JOIN app_user au ON au.id = e.actor_user_id
+                   WHERE ${and(where)}
+                   ORDER BY e.seq DESC LIMIT ${limit + 1}) p
+            -- the page's case numbers: a case, or the case of a consent, referral or handoff (ids are text in the audit)
+            LEFT JOIN LATERAL (
+              SELECT c.id, c.case_number FROM case_record c
+               WHERE p.object_id ~ '^[0-9a-f-]{36}$' AND c.id = CASE p.object_type
+                 WHEN 'case' THEN p.object_id::uuid
+                 WHEN 'consent' THEN (SELECT k.case_id FROM consent k WHERE k.id = p.object_id::uuid)
+                 WHEN 'referral' THEN (SELECT r.case_id FROM referral r WHERE r.id = p.object_id::uuid)
+                 WHEN 'handoff' THEN (SELECT h.case_id FROM handoff h WHERE h.id = p.object_id::uuid)
+               END) cr ON true
+           ORDER BY p.seq DESC`,
     );
     const page = pageOf(rows, limit, (r) => encodeCursor(r.seq));
     await this.audit.record(ctx, {
@@ -61,11 +73,12 @@ export class AuditController {
       items: page.items.map((r) => ({
         seq: r.seq,
         at: r.at.toISOString(),
-        actor: { username: r.username, agencyCode: r.agency_code },
+        actor: { username: r.username, displayName: r.display_name, agencyCode: r.agency_code },
         action: r.action,
         objectType: r.object_type,
         // ids of records only: a session (refresh-token family) id is a credential's handle, never shown
         objectId: r.object_type && RECORD_TYPES.has(r.object_type) ? r.object_id : null,
+        case: r.case_id && r.case_number ? { id: r.case_id, caseNumber: r.case_number } : null,
         outcome: r.outcome,
         reason: this.audit.reasonOf(r),
       })),

@@ -40,7 +40,7 @@ export class CaseRecordsService {
         after = ` AND (n.created_at, n.id) > ($${params.push(at)}::timestamptz, $${params.push(id)}::uuid)`;
       }
       const rows: CaseNoteRow[] = await this.ds.query(
-        `SELECT n.id, n.category, n.body_enc, n.author_id, u.username AS author_username, n.created_at,
+        `SELECT n.id, n.category, n.body_enc, n.author_id, u.username AS author_username, u.display_name AS author_display_name, n.created_at,
                 to_char(n.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key
            FROM case_note n LEFT JOIN app_user u ON u.id = n.author_id
           WHERE n.case_id = $1${after}
@@ -64,7 +64,7 @@ export class CaseRecordsService {
         await addCaseEvent(m, ctx, caseId, 'NOTE_ADDED', { noteId, category });
         await this.audit.record(ctx, { action: 'CASE_NOTE_ADDED', outcome: 'ALLOWED', objectType: 'case', objectId: caseId, details: { noteId, category } }, m);
         const rows: CaseNoteRow[] = await m.query(
-          `SELECT n.id, n.category, n.body_enc, n.author_id, u.username AS author_username, n.created_at, '' AS created_key
+          `SELECT n.id, n.category, n.body_enc, n.author_id, u.username AS author_username, u.display_name AS author_display_name, n.created_at, '' AS created_key
              FROM case_note n LEFT JOIN app_user u ON u.id = n.author_id WHERE n.id = $1`,
           [noteId],
         );
@@ -83,7 +83,7 @@ export class CaseRecordsService {
       const limit = q.limit ?? DEFAULT_PAGE;
       const after = q.cursor ? decodeCursor(q.cursor, SEQ_RE) : '0';
       const rows: CaseEventRow[] = await this.ds.query(
-        `SELECT e.id::text AS id, e.kind, e.at, e.actor_id, u.username AS actor_username, e.details
+        `SELECT e.id::text AS id, e.kind, e.at, e.actor_id, u.username AS actor_username, u.display_name AS actor_display_name, e.details
            FROM case_event e LEFT JOIN app_user u ON u.id = e.actor_id
           WHERE e.case_id = $1 AND e.id > $2::bigint
           ORDER BY e.id LIMIT $3`,
@@ -110,7 +110,7 @@ export class CaseRecordsService {
       }
       const limit = q.limit ?? DEFAULT_PAGE;
       const after = q.cursor ? decodeCursor(q.cursor, SEQ_RE) : '0';
-      const rows: { seq: string; at: Date; actor_user_id: string | null; actor_username: string | null; agency_code: string | null; action: string; outcome: string }[] =
+      const rows: { seq: string; at: Date; actor_user_id: string | null; actor_username: string | null; actor_display_name: string | null; agency_code: string | null; action: string; outcome: string }[] =
         await this.ds.query(
           // one index range scan on IDX_audit_event_object (type, id, seq) per object, each cut at
           // the page size, then the few rows merged: an OR over the five kinds scanned the table
@@ -120,7 +120,7 @@ export class CaseRecordsService {
              UNION ALL SELECT 'consent', k.id::text FROM consent k WHERE k.case_id = $1::uuid
              UNION ALL SELECT 'referral', r.id::text FROM referral r WHERE r.case_id = $1::uuid
              UNION ALL SELECT 'handoff', h.id::text FROM handoff h WHERE h.case_id = $1::uuid)
-           SELECT e.seq::text AS seq, e.at, e.actor_user_id, e.actor_username, ag.code AS agency_code, e.action, e.outcome
+           SELECT e.seq::text AS seq, e.at, e.actor_user_id, e.actor_username, au.display_name AS actor_display_name, ag.code AS agency_code, e.action, e.outcome
              FROM objs o
              CROSS JOIN LATERAL (
                SELECT x.seq, x.at, x.actor_user_id, x.actor_username, x.actor_agency_id, x.action, x.outcome
@@ -128,6 +128,7 @@ export class CaseRecordsService {
                 WHERE x.object_type = o.t AND x.object_id = o.id AND x.seq > $2::bigint
                 ORDER BY x.seq LIMIT $3) e
              LEFT JOIN agency ag ON ag.id = e.actor_agency_id
+             LEFT JOIN app_user au ON au.id = e.actor_user_id
             ORDER BY e.seq LIMIT $3`,
           [caseId, after, limit + 1, c.person_id],
         );
@@ -137,7 +138,7 @@ export class CaseRecordsService {
         items: page.items.map((r) => ({
           seq: r.seq,
           at: r.at.toISOString(),
-          actor: { id: r.actor_user_id, username: r.actor_username, agencyCode: r.agency_code },
+          actor: { id: r.actor_user_id, username: r.actor_username, displayName: r.actor_display_name, agencyCode: r.agency_code },
           action: r.action,
           outcome: r.outcome,
         })),

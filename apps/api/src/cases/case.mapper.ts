@@ -22,6 +22,7 @@ export interface CaseSummaryRow {
   lead_agency_code: string;
   assigned_to_id: string | null;
   assigned_username: string | null;
+  assigned_display_name: string | null;
   flags: string[];
   exploitation_types: string[];
   opened_at: Date;
@@ -55,6 +56,7 @@ export interface CaseRow extends CaseSummaryRow {
   ident_decided_on: string | null;
   ident_decided_by_id: string | null;
   ident_decided_by_username: string | null;
+  ident_decided_by_display_name: string | null;
   ident_agency_code: string | null;
   ident_reasons_enc: string | null;
   ident_created_at: Date | null;
@@ -78,7 +80,7 @@ export function toCaseSummary(r: CaseSummaryRow): CaseSummaryView {
     identificationStatus: r.identification_status,
     provinceCode: r.province_code,
     leadAgency: { code: r.lead_agency_code },
-    assignedTo: r.assigned_to_id ? { id: r.assigned_to_id, username: r.assigned_username ?? '' } : null,
+    assignedTo: r.assigned_to_id ? { id: r.assigned_to_id, username: r.assigned_username ?? '', displayName: r.assigned_display_name ?? '' } : null,
     flags: r.flags,
     exploitationTypes: r.exploitation_types,
     openedAt: r.opened_at.toISOString(),
@@ -131,7 +133,7 @@ function toIdentification(cipher: FieldCipher, r: CaseRow): IdentificationView |
     id: r.ident_id,
     decision: r.ident_decision,
     decidedOn: r.ident_decided_on,
-    decidedBy: { id: r.ident_decided_by_id, username: r.ident_decided_by_username },
+    decidedBy: { id: r.ident_decided_by_id, username: r.ident_decided_by_username, displayName: r.ident_decided_by_display_name },
     agency: { code: r.ident_agency_code },
     reasons: cipher.decrypt(r.ident_reasons_enc ?? null, { table: 'case_identification', column: 'reasons_enc', rowId: r.ident_id }) ?? '',
     recordedAt: r.ident_created_at.toISOString(),
@@ -176,6 +178,7 @@ export interface CaseNoteRow {
   body_enc: string;
   author_id: string;
   author_username: string | null;
+  author_display_name: string | null;
   created_at: Date;
   created_key: string;
 }
@@ -185,7 +188,7 @@ export function toCaseNote(cipher: FieldCipher, r: CaseNoteRow): CaseNoteView {
     id: r.id,
     category: r.category,
     body: cipher.decrypt(r.body_enc, { table: 'case_note', column: 'body_enc', rowId: r.id }),
-    author: { id: r.author_id, username: r.author_username },
+    author: { id: r.author_id, username: r.author_username, displayName: r.author_display_name },
     createdAt: r.created_at.toISOString(),
   };
 }
@@ -196,6 +199,7 @@ export interface CaseEventRow {
   at: Date;
   actor_id: string | null;
   actor_username: string | null;
+  actor_display_name: string | null;
   details: Record<string, unknown> | null;
 }
 
@@ -204,7 +208,7 @@ export function toCaseEvent(r: CaseEventRow): CaseEventView {
     id: r.id,
     kind: r.kind,
     at: r.at.toISOString(),
-    actor: r.actor_id ? { id: r.actor_id, username: r.actor_username } : null,
+    actor: r.actor_id ? { id: r.actor_id, username: r.actor_username, displayName: r.actor_display_name } : null,
     details: r.details,
   };
 }

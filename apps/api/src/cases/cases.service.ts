@@ -46,7 +46,7 @@ const TS_KEY = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"
 export const TS_KEY_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 
 const SUMMARY_COLUMNS = raw(`c.id, c.case_number, c.status, c.identification_status, c.province_code, c.lead_agency_id, a.code AS lead_agency_code,
-  c.assigned_to_id, u.username AS assigned_username, c.flags, c.exploitation_types, c.opened_at, c.updated_at,
+  c.assigned_to_id, u.username AS assigned_username, u.display_name AS assigned_display_name, c.flags, c.exploitation_types, c.opened_at, c.updated_at,
   ${TS_KEY('c.updated_at')} AS updated_key, c.version`);
 
 const SUMMARY_JOINS = raw(`JOIN agency a ON a.id = c.lead_agency_id LEFT JOIN app_user u ON u.id = c.assigned_to_id`);
@@ -261,7 +261,7 @@ export class CasesService {
                  CASE WHEN ${lead} THEN c.plan_enc END AS plan_enc,
                  ${cats} AS visible_categories, ${relationKind(actor, cats)} AS relation,
                  i.id AS ident_id, i.decision AS ident_decision, i.decided_on::text AS ident_decided_on, i.decided_by_id AS ident_decided_by_id,
-                 iu.username AS ident_decided_by_username, ia.code AS ident_agency_code, i.reasons_enc AS ident_reasons_enc, i.created_at AS ident_created_at
+                 iu.username AS ident_decided_by_username, iu.display_name AS ident_decided_by_display_name, ia.code AS ident_agency_code, i.reasons_enc AS ident_reasons_enc, i.created_at AS ident_created_at
             FROM case_record c ${SUMMARY_JOINS}
             CROSS JOIN LATERAL (SELECT ${caseCategoriesOf(actor, 'c')} AS cats) rel
             LEFT JOIN LATERAL (SELECT * FROM case_identification ci WHERE ci.case_id = c.id AND ${lead} ORDER BY ci.created_at DESC, ci.id DESC LIMIT 1) i ON true

@@ -29,9 +29,11 @@ export interface ConsentRow {
   expires_at: Date | null;
   recorded_by_id: string;
   recorded_by_username: string | null;
+  recorded_by_display_name: string | null;
   withdrawn_at: Date | null;
   withdrawn_by_id: string | null;
   withdrawn_by_username: string | null;
+  withdrawn_by_display_name: string | null;
   /** legacy plaintext (before decision 0013), until keys:rotate moves it into withdrawal_reason_enc */
   withdrawal_reason: string | null;
   withdrawal_reason_enc: string | null;
@@ -63,9 +65,9 @@ export function toConsentView(r: ConsentRow, now: Date, parties: ConsentParties 
     parties: showParties ? { guardianName: parties?.guardianName ?? null, witnessName: parties?.witnessName ?? null } : null,
     grantedAt: r.granted_at.toISOString(),
     expiresAt: r.expires_at ? r.expires_at.toISOString() : null,
-    recordedBy: { id: r.recorded_by_id, username: r.recorded_by_username ?? '' },
+    recordedBy: { id: r.recorded_by_id, username: r.recorded_by_username ?? '', displayName: r.recorded_by_display_name ?? '' },
     withdrawnAt: r.withdrawn_at ? r.withdrawn_at.toISOString() : null,
-    withdrawnBy: r.withdrawn_by_id ? { id: r.withdrawn_by_id, username: r.withdrawn_by_username ?? '' } : null,
+    withdrawnBy: r.withdrawn_by_id ? { id: r.withdrawn_by_id, username: r.withdrawn_by_username ?? '', displayName: r.withdrawn_by_display_name ?? '' } : null,
     withdrawalReason,
   };
 }

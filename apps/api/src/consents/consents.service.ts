@@ -30,8 +30,8 @@ const WITHDRAWAL_REASON = (rowId: string) => ({ table: 'consent', column: 'withd
 const CONSENT_SELECT = `
   SELECT k.id, k.case_id, k.type, k.status, k.agency_ids, k.purposes, k.categories, k.given_by, k.form,
          k.language, k.interpreter_used, k.parties_enc, k.granted_at, k.expires_at, k.recorded_by_id,
-         ru.username AS recorded_by_username, k.withdrawn_at, k.withdrawn_by_id,
-         wu.username AS withdrawn_by_username, k.withdrawal_reason, k.withdrawal_reason_enc,
+         ru.username AS recorded_by_username, ru.display_name AS recorded_by_display_name, k.withdrawn_at, k.withdrawn_by_id,
+         wu.username AS withdrawn_by_username, wu.display_name AS withdrawn_by_display_name, k.withdrawal_reason, k.withdrawal_reason_enc,
          to_char(k.granted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS granted_key,
          (SELECT coalesce(json_agg(json_build_object('id', a.id, 'code', a.code, 'nameLo', a.name_lo, 'nameEn', a.name_en) ORDER BY a.code), '[]'::json)
             FROM agency a WHERE a.id = ANY(k.agency_ids)) AS agencies

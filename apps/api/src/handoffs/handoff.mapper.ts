@@ -47,8 +47,10 @@ export interface HandoffSummaryRow {
 export interface HandoffRow extends HandoffSummaryRow {
   from_user_id: string;
   from_username: string | null;
+  from_display_name: string | null;
   prosecutor_id: string | null;
   prosecutor_username: string | null;
+  prosecutor_display_name: string | null;
   categories: string[];
   /** stored categories that hold now: the base ones, and the consented ones under an active consent */
   effective_categories: string[];
@@ -70,6 +72,7 @@ export interface HandoffEventRow {
   at: Date;
   actor_id: string | null;
   actor_username: string | null;
+  actor_display_name: string | null;
   actor_agency_code: string | null;
   details: Record<string, unknown> | null;
 }
@@ -227,7 +230,7 @@ export function toHistoryEntry(e: HandoffEventRow): HandoffHistoryEntryView {
   return {
     kind: e.kind,
     at: e.at.toISOString(),
-    actor: e.actor_id ? { id: e.actor_id, username: e.actor_username, agencyCode: e.actor_agency_code } : null,
+    actor: e.actor_id ? { id: e.actor_id, username: e.actor_username, displayName: e.actor_display_name, agencyCode: e.actor_agency_code } : null,
     from: str(d['from']),
     to: str(d['to']),
   };
@@ -265,8 +268,8 @@ export function toHandoffDetail(
   const victimStatement = r.is_sender || categories.includes('EXPLOITATION_ACCOUNT');
   return {
     ...toHandoffSummary(r),
-    submittedBy: { id: r.from_user_id, username: r.from_username },
-    prosecutor: r.prosecutor_id ? { id: r.prosecutor_id, username: r.prosecutor_username } : null,
+    submittedBy: { id: r.from_user_id, username: r.from_username, displayName: r.from_display_name },
+    prosecutor: r.prosecutor_id ? { id: r.prosecutor_id, username: r.prosecutor_username, displayName: r.prosecutor_display_name } : null,
     categories,
     limitedByConsent: limitation !== null,
     limitation: limitation ? { code: limitation, label: HANDOFF_LIMITATION_LABELS[limitation], withheldCategories: [...withheld] } : null,

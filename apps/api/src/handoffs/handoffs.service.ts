@@ -59,7 +59,7 @@ const SUMMARY_COLUMNS = `h.id, h.case_id, c.case_number, h.status, h.from_agency
 
 const SUMMARY = raw(SUMMARY_COLUMNS);
 
-const DETAIL_COLUMNS = `${SUMMARY_COLUMNS}, h.from_user_id, fu.username AS from_username, h.prosecutor_id, pu.username AS prosecutor_username,
+const DETAIL_COLUMNS = `${SUMMARY_COLUMNS}, h.from_user_id, fu.username AS from_username, fu.display_name AS from_display_name, h.prosecutor_id, pu.username AS prosecutor_username, pu.display_name AS prosecutor_display_name,
   h.categories, h.packet_enc, h.suspects_enc, h.prosecution_enc, h.willing_to_testify, h.verdict,
   c.status AS case_status, c.identification_status, c.province_code, c.flags, c.exploitation_types, c.opened_at,
   ARRAY(SELECT x FROM unnest(h.categories) x
@@ -417,7 +417,7 @@ export class HandoffsService {
   /** The view with the caller's actions, the history from the timeline, and the victim data the receiver may see now. */
   private async detail(m: EntityManager, actor: Actor, h: HandoffRow): Promise<HandoffDetailView> {
     const events: HandoffEventRow[] = await m.query(
-      `SELECT e.kind, e.at, e.actor_id, u.username AS actor_username, a.code AS actor_agency_code, e.details
+      `SELECT e.kind, e.at, e.actor_id, u.username AS actor_username, u.display_name AS actor_display_name, a.code AS actor_agency_code, e.details
          FROM case_event e LEFT JOIN app_user u ON u.id = e.actor_id LEFT JOIN agency a ON a.id = e.actor_agency_id
         WHERE e.case_id = $1 AND e.details->>'handoffId' = $2
         ORDER BY e.id`,

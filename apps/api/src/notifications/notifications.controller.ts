@@ -5,7 +5,7 @@ import { IdParam } from '../platform/http/params';
 import { Ctx, RequirePermission } from '../platform/auth/decorators';
 import { NoBodyPipe } from '../platform/http/pagination';
 import type { RequestContext } from '../platform/http/request-context';
-import type { NotificationPageView } from '@ctms/domain';
+import type { NotificationPageView, NotificationsReadAllView } from '@ctms/domain';
 import { ListNotificationsQueryDto, NotificationsService } from './notifications.service';
 
 
@@ -20,6 +20,14 @@ export class NotificationsController {
   @ApiOperation({ summary: "The caller's notifications, newest first, with the unread count" })
   list(@Ctx() ctx: RequestContext, @Query() q: ListNotificationsQueryDto): Promise<NotificationPageView> {
     return this.notifications.list(ctx, q);
+  }
+
+  @RequirePermission('notification:read')
+  @Post('read-all')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Mark every unread notification of the caller read (only the caller’s own); answers how many changed' })
+  markAllRead(@Ctx() ctx: RequestContext, @Body(NoBodyPipe) _body: unknown): Promise<NotificationsReadAllView> {
+    return this.notifications.markAllRead(ctx);
   }
 
   @AuditAs('REQUEST_DENIED', 'notification')

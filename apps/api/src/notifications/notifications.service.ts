@@ -3,7 +3,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
 import { DataSource } from 'typeorm';
-import type { NotificationPageView, NotificationReadView } from '@ctms/domain';
+import type { NotificationPageView, NotificationReadView, NotificationsReadAllView } from '@ctms/domain';
 import { ownNotification } from '../platform/access/access';
 import { and, select, selectOne, sql, type Sql } from '../platform/database/sql';
 import { NotFound } from '../platform/http/errors';
@@ -81,5 +81,20 @@ export class NotificationsService {
     );
     if (!r) throw new NotFound();
     return { id, readAt: r.read_at.toISOString() };
+  }
+
+  /**
+   * Marks every unread notification of the caller read, and nobody else's (the same ownership
+   * predicate as the single mark); answers how many changed. Calling it again changes nothing.
+   */
+  async markAllRead(ctx: RequestContext): Promise<NotificationsReadAllView> {
+    const actor = ctx.actor;
+    if (!actor) throw new NotFound();
+    const rows = await select<{ n: number }>(
+      this.ds,
+      sql`WITH done AS (UPDATE notification n SET read_at = now() WHERE ${ownNotification(actor, 'n')} AND n.read_at IS NULL RETURNING 1)
+          SELECT count(*)::int AS n FROM done`,
+    );
+    return { marked: rows[0]?.n ?? 0, unreadCount: 0 };
   }
 }

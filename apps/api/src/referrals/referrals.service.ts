@@ -97,12 +97,14 @@ interface DetailRow extends SummaryRow {
   case_status: string;
   from_user_id: string;
   from_username: string | null;
+  from_display_name: string | null;
   reason_enc: string | null;
   categories: DataCategory[];
   effective_categories: DataCategory[] | null;
   consent_ids: string[];
   assigned_to_id: string | null;
   assigned_username: string | null;
+  assigned_display_name: string | null;
   decline_reason: DeclineReason | null;
   outcome: ReferralOutcome | null;
   notes_enc: string | null;
@@ -120,6 +122,7 @@ interface ServiceRow {
   notes_enc: string | null;
   recorded_by_id: string;
   recorded_by_username: string | null;
+  recorded_by_display_name: string | null;
   created_at: Date;
 }
 
@@ -127,6 +130,7 @@ interface HistoryRow {
   kind: string;
   at: Date;
   actor_username: string | null;
+  actor_display_name: string | null;
   actor_agency_code: string | null;
   details: Record<string, unknown> | null;
 }
@@ -350,9 +354,9 @@ export class ReferralsService {
   private async load(m: EntityManager, actor: Actor, id: string, lock: boolean): Promise<DetailRow> {
     const row = await selectOne<DetailRow>(
       m,
-      sql`SELECT ${raw(SUMMARY_COLUMNS)}, r.from_user_id, fu.username AS from_username, r.reason_enc, r.categories, r.consent_ids,
+      sql`SELECT ${raw(SUMMARY_COLUMNS)}, r.from_user_id, fu.username AS from_username, fu.display_name AS from_display_name, r.reason_enc, r.categories, r.consent_ids,
                  case_relation_categories(r.case_id, r.to_agency_id, '{}'::text[], true) AS effective_categories,
-                 r.assigned_to_id, au.username AS assigned_username, r.decline_reason, r.outcome, r.notes_enc, r.acknowledged_at, r.closed_at,
+                 r.assigned_to_id, au.username AS assigned_username, au.display_name AS assigned_display_name, r.decline_reason, r.outcome, r.notes_enc, r.acknowledged_at, r.closed_at,
                  c.lead_agency_id, c.province_code, c.assigned_to_id AS case_assigned_to_id, c.status AS case_status
             FROM referral r ${raw(SUMMARY_JOINS)}
             LEFT JOIN app_user fu ON fu.id = r.from_user_id
@@ -410,13 +414,13 @@ export class ReferralsService {
 
   private async detail(m: EntityManager, actor: Actor, r: DetailRow): Promise<ReferralDetailView> {
     const services: ServiceRow[] = await m.query(
-      `SELECT s.id, s.service_type, s.delivered_on::text AS delivered_on, s.provider, s.provider_enc, s.notes_enc, s.recorded_by_id, u.username AS recorded_by_username, s.created_at
+      `SELECT s.id, s.service_type, s.delivered_on::text AS delivered_on, s.provider, s.provider_enc, s.notes_enc, s.recorded_by_id, u.username AS recorded_by_username, u.display_name AS recorded_by_display_name, s.created_at
          FROM referral_service s LEFT JOIN app_user u ON u.id = s.recorded_by_id
         WHERE s.referral_id = $1 ORDER BY s.delivered_on, s.created_at, s.id`,
       [r.id],
     );
     const history: HistoryRow[] = await m.query(
-      `SELECT e.kind, e.at, u.username AS actor_username, a.code AS actor_agency_code, e.details
+      `SELECT e.kind, e.at, u.username AS actor_username, u.display_name AS actor_display_name, a.code AS actor_agency_code, e.details
          FROM case_event e LEFT JOIN app_user u ON u.id = e.actor_id LEFT JOIN agency a ON a.id = e.actor_agency_id
         WHERE e.case_id = $1 AND e.details->>'referralId' = $2 ORDER BY e.at, e.id`,
       [r.case_id, r.id],
@@ -426,12 +430,12 @@ export class ReferralsService {
       ...toSummary(r),
       fromAgency: { id: r.from_agency_id, code: r.from_agency_code },
       toAgency: { id: r.to_agency_id, code: r.to_agency_code },
-      sentBy: { id: r.from_user_id, username: r.from_username },
+      sentBy: { id: r.from_user_id, username: r.from_username, displayName: r.from_display_name },
       reason: this.cipher.decrypt(r.reason_enc, { table: 'referral', column: 'reason_enc', rowId: r.id }),
       categories: r.categories,
       effectiveCategories: DATA_CATEGORIES.filter((c) => (r.effective_categories ?? []).includes(c)),
       consentIds: r.consent_ids,
-      assignedTo: r.assigned_to_id ? { id: r.assigned_to_id, username: r.assigned_username } : null,
+      assignedTo: r.assigned_to_id ? { id: r.assigned_to_id, username: r.assigned_username, displayName: r.assigned_display_name } : null,
       acknowledgedAt: r.acknowledged_at ? r.acknowledged_at.toISOString() : null,
       closedAt: r.closed_at ? r.closed_at.toISOString() : null,
       declineReason: r.decline_reason,
@@ -451,7 +455,7 @@ export class ReferralsService {
       deliveredOn: s.delivered_on,
       provider: s.provider_enc ? this.cipher.decrypt(s.provider_enc, { table: 'referral_service', column: 'provider_enc', rowId: s.id }) : s.provider,
       notes: this.cipher.decrypt(s.notes_enc, { table: 'referral_service', column: 'notes_enc', rowId: s.id }),
-      recordedBy: { id: s.recorded_by_id, username: s.recorded_by_username },
+      recordedBy: { id: s.recorded_by_id, username: s.recorded_by_username, displayName: s.recorded_by_display_name },
       recordedAt: s.created_at.toISOString(),
     };
   }
@@ -479,7 +483,7 @@ function toHistory(h: HistoryRow): ReferralHistoryEntryView {
   return {
     kind: h.kind,
     at: h.at.toISOString(),
-    actor: h.actor_username || h.actor_agency_code ? { username: h.actor_username, agencyCode: h.actor_agency_code } : null,
+    actor: h.actor_username || h.actor_agency_code ? { username: h.actor_username, displayName: h.actor_display_name, agencyCode: h.actor_agency_code } : null,
     status: typeof to === 'string' ? (to as ReferralStatus) : null,
     details: h.details,
   };

@@ -17,7 +17,7 @@ export interface AttachmentView {
   sha256: string;
   /** the original name: it may hold a person's name, so the portal never shows it */
   fileName: string;
-  uploadedBy: { id: string; username: string | null };
+  uploadedBy: { id: string; username: string | null; displayName: string | null };
   createdAt: string;
 }
 

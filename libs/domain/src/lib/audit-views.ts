@@ -3,10 +3,16 @@
 export interface AuditEntryView {
   seq: string;
   at: string;
-  actor: { username: string | null; agencyCode: string | null };
+  /** displayName: the person's name, for the supervisor to read (the username stays for the actor filter) */
+  actor: { username: string | null; displayName: string | null; agencyCode: string | null };
   action: string;
   objectType: string | null;
   objectId: string | null;
+  /**
+   * The case the object belongs to (a case, or a consent, referral or handoff of one): its id to link to
+   * and its number to show instead of the object's id. The link opens only for readers the case's access allows.
+   */
+  case: { id: string; caseNumber: string } | null;
   outcome: string;
   reason: string | null;
 }

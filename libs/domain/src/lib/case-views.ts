@@ -13,6 +13,8 @@ import type { CaseAction, CaseStatus, ClosureReason, IdentificationAction, Ident
 export interface CaseUserRefView {
   id: string;
   username: string | null;
+  /** the person's name, which the portal shows */
+  displayName: string | null;
 }
 
 export interface CaseSummaryView {
@@ -22,7 +24,8 @@ export interface CaseSummaryView {
   identificationStatus: IdentificationStatus;
   provinceCode: string;
   leadAgency: { code: string };
-  assignedTo: { id: string; username: string } | null;
+  /** displayName: the person's name, which the portal shows (the username is for search and audit filters) */
+  assignedTo: { id: string; username: string; displayName: string } | null;
   /** CaseFlag codes */
   flags: string[];
   /** ExploitationType codes */
@@ -150,7 +153,7 @@ export interface CaseEventView {
 export interface AccessLogEntryView {
   seq: string;
   at: string;
-  actor: { id: string | null; username: string | null; agencyCode: string | null };
+  actor: { id: string | null; username: string | null; displayName: string | null; agencyCode: string | null };
   action: string;
   outcome: string;
 }

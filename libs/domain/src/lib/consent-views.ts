@@ -13,6 +13,8 @@ export interface ConsentAgencyView {
 export interface ConsentUserView {
   id: string;
   username: string;
+  /** the person's name, which the portal shows */
+  displayName: string;
 }
 
 /** The only shape a consent takes in a response (entities never leave the API). */

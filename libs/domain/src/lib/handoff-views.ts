@@ -103,7 +103,7 @@ export interface VictimHealthView {
 export interface HandoffHistoryEntryView {
   kind: string;
   at: string;
-  actor: { id: string; username: string | null; agencyCode: string | null } | null;
+  actor: { id: string; username: string | null; displayName: string | null; agencyCode: string | null } | null;
   from: string | null;
   to: string | null;
 }
@@ -115,8 +115,9 @@ export interface HandoffLimitationView {
 }
 
 export interface HandoffDetailView extends HandoffSummaryView {
-  submittedBy: { id: string; username: string | null };
-  prosecutor: { id: string; username: string | null } | null;
+  /** displayName: the person's name, which the portal shows */
+  submittedBy: { id: string; username: string | null; displayName: string | null };
+  prosecutor: { id: string; username: string | null; displayName: string | null } | null;
   /** the categories the caller receives through this handoff, now */
   categories: DataCategory[];
   /** true when IDENTITY, EXPLOITATION_ACCOUNT or HEALTH is withheld for want of consent */

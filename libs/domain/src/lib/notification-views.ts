@@ -21,3 +21,9 @@ export interface NotificationReadView {
   id: string;
   readAt: string;
 }
+
+/** POST /notifications/read-all: how many changed, and what is still unread (0 unless new ones came) */
+export interface NotificationsReadAllView {
+  marked: number;
+  unreadCount: number;
+}

@@ -29,14 +29,14 @@ export interface ReferralServiceView {
   deliveredOn: string;
   provider: string | null;
   notes: string | null;
-  recordedBy: { id: string; username: string | null };
+  recordedBy: { id: string; username: string | null; displayName: string | null };
   recordedAt: string;
 }
 
 export interface ReferralHistoryEntryView {
   kind: string;
   at: string;
-  actor: { username: string | null; agencyCode: string | null } | null;
+  actor: { username: string | null; displayName: string | null; agencyCode: string | null } | null;
   /** the status the referral moved to, when the event changed it */
   status: ReferralStatus | null;
   details: Record<string, unknown> | null;
@@ -45,14 +45,15 @@ export interface ReferralHistoryEntryView {
 export interface ReferralDetailView extends ReferralSummaryView {
   fromAgency: { id: string; code: string };
   toAgency: { id: string; code: string };
-  sentBy: { id: string; username: string | null };
+  /** displayName: the person's name, which the portal shows */
+  sentBy: { id: string; username: string | null; displayName: string | null };
   reason: string | null;
   /** the packet as requested (CASE_SUMMARY always included) */
   categories: DataCategory[];
   /** what the receiving agency sees of the case right now (narrowed by status and by the consents in force) */
   effectiveCategories: DataCategory[];
   consentIds: string[];
-  assignedTo: { id: string; username: string | null } | null;
+  assignedTo: { id: string; username: string | null; displayName: string | null } | null;
   acknowledgedAt: string | null;
   closedAt: string | null;
   declineReason: DeclineReason | null;

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
-import { ActivatedRoute, Router } from '@angular/router';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -20,7 +20,8 @@ import {
 } from '@ctms/domain';
 import { AUDIT_REASON_LABELS } from '../core/i18n/dict-interagency';
 import { I18n } from '../core/i18n/i18n.service';
-import { IaPipe } from '../referrals/ia-translate';
+import { IaPipe, iaT, type IaKey } from '../referrals/ia-translate';
+import { AgencyNames, personName } from '../shared/names';
 import { describeError, formatDateTime, laoLocalToIso } from '../cases/ui-util';
 import { InterAgencyApi } from '../referrals/interagency-api';
 
@@ -46,6 +47,13 @@ export function auditFilterFromQuery(q: Readonly<Record<string, unknown>>): Audi
   return out;
 }
 
+const KINDS = new Set<string>([...OBJECT_TYPES, 'person_merge', 'notification', 'match_request']);
+
+/** The dictionary key of an audit object kind's word ("Case", "ກໍລະນີ"); an unknown kind is "Other record". */
+export function auditKindKey(kind: string): IaKey {
+  return (KINDS.has(kind) ? `audit.kind.${kind}` : 'audit.kind.other') as IaKey;
+}
+
 function reasonLabel(code: string | null, lang: Language): string {
   if (!code) return '';
   if (Object.prototype.hasOwnProperty.call(AUDIT_REASON_LABELS, code)) return label(AUDIT_REASON_LABELS, code, lang);
@@ -55,7 +63,7 @@ function reasonLabel(code: string | null, lang: Language): string {
 /** The agency's audit trail with filters (supervisors). */
 @Component({
   selector: 'app-audit-page',
-  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, IaPipe],
+  imports: [FormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, IaPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: '../cases/section.scss',
   styles: `
@@ -74,7 +82,7 @@ function reasonLabel(code: string | null, lang: Language): string {
           <mat-select name="objectType" [(ngModel)]="f.objectType" data-testid="audit-object-type">
             <mat-option value="">{{ 'audit.any' | ia }}</mat-option>
             @for (o of objectTypes; track o) {
-              <mat-option [value]="o">{{ o }}</mat-option>
+              <mat-option [value]="o">{{ kindLabel(o) }}</mat-option>
             }
           </mat-select>
         </mat-form-field>
@@ -112,7 +120,7 @@ function reasonLabel(code: string | null, lang: Language): string {
           <mat-label>{{ 'audit.to' | ia }}</mat-label>
           <input matInput type="datetime-local" name="to" [(ngModel)]="f.to" data-testid="audit-to" />
         </mat-form-field>
-        <button mat-flat-button type="submit" data-testid="audit-apply">{{ 'ia.apply' | ia }}</button>
+        <button mat-flat-button type="submit" data-testid="audit-apply">{{ 'audit.search' | ia }}</button>
         <button mat-button type="button" (click)="clear()">{{ 'audit.clear' | ia }}</button>
       </form>
       <div role="status" aria-live="polite">
@@ -128,7 +136,7 @@ function reasonLabel(code: string | null, lang: Language): string {
       </div>
       @if (items().length > 0) {
         <div class="table-wrap" tabindex="0" role="region" [attr.aria-label]="'audit.title' | ia">
-          <table data-testid="audit-table">
+          <table class="cards" data-testid="audit-table">
             <thead>
               <tr>
                 <th scope="col">{{ 'audit.seq' | ia }}</th>
@@ -143,15 +151,20 @@ function reasonLabel(code: string | null, lang: Language): string {
             </thead>
             <tbody>
               @for (r of rows(); track r.seq) {
-                <tr data-testid="audit-row">
-                  <td>{{ r.seq }}</td>
-                  <td>{{ r.when }}</td>
-                  <td>{{ r.who }}</td>
-                  <td>{{ r.agency }}</td>
-                  <td>{{ r.what }} <code lang="en">{{ r.action }}</code></td>
-                  <td><code lang="en">{{ r.object }}</code></td>
-                  <td>{{ r.outcome }}</td>
-                  <td>{{ r.reason }}</td>
+                <tr data-testid="audit-row" [attr.data-action]="r.action">
+                  <td [attr.data-label]="'audit.seq' | ia">{{ r.seq }}</td>
+                  <td class="lead" [attr.data-label]="'ia.when' | ia">{{ r.when }}</td>
+                  <td [attr.data-label]="'ia.who' | ia" data-testid="audit-who">{{ r.who }}</td>
+                  <td [attr.data-label]="'audit.agency' | ia">{{ r.agency }}</td>
+                  <td class="lead" [attr.data-label]="'ia.what' | ia" data-testid="audit-what">{{ r.what }}</td>
+                  <td [attr.data-label]="'audit.object' | ia" data-testid="audit-object">
+                    {{ r.kind }}
+                    @if (r.case; as c) {
+                      <a [routerLink]="['/cases', c.id]" data-testid="audit-case-link">{{ c.caseNumber }}</a>
+                    }
+                  </td>
+                  <td [attr.data-label]="'audit.outcome' | ia">{{ r.outcome }}</td>
+                  <td [attr.data-label]="'ia.reason' | ia">{{ r.reason }}</td>
                 </tr>
               }
             </tbody>
@@ -169,6 +182,7 @@ export class AuditPage {
   private readonly i18n = inject(I18n);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
+  private readonly names = inject(AgencyNames);
 
   protected readonly objectTypes = OBJECT_TYPES;
   protected readonly outcomes = AUDIT_OUTCOMES;
@@ -185,11 +199,13 @@ export class AuditPage {
     return this.items().map((e) => ({
       seq: e.seq,
       when: formatDateTime(e.at, lang),
-      who: e.actor?.username ?? '—',
-      agency: e.actor?.agencyCode ?? '—',
+      who: personName(e.actor),
+      agency: this.names.agency(e.actor?.agencyCode, lang),
       action: e.action,
       what: label(AUDIT_ACTION_LABELS, e.action, lang),
-      object: e.objectType ? `${e.objectType}${e.objectId ? ' ' + e.objectId : ''}` : '—',
+      // the kind as a word, and the case it belongs to by its number, linked; never a raw id
+      kind: e.objectType ? iaT(this.i18n, auditKindKey(e.objectType)) : '—',
+      case: e.case ?? null,
       outcome: isOneOf(AUDIT_OUTCOMES, e.outcome) ? label(AUDIT_OUTCOME_LABELS, e.outcome, lang) : e.outcome,
       reason: reasonLabel(e.reason, lang),
     }));
@@ -201,6 +217,10 @@ export class AuditPage {
       this.f = { objectType: '', objectId: '', actor: '', action: '', outcome: '', from: '', to: '', ...this.filter };
       void this.load(true);
     });
+  }
+
+  protected kindLabel(kind: string): string {
+    return iaT(this.i18n, auditKindKey(kind));
   }
 
   protected actionLabel(a: string): string {

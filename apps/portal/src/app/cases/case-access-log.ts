@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, untracked } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { AUDIT_ACTION_LABELS, AUDIT_OUTCOME_LABELS, label, type AccessLogEntryView } from '@ctms/domain';
+import { AgencyNames, personName } from '../shared/names';
 import { I18n } from '../core/i18n/i18n.service';
 import { TranslatePipe } from '../core/i18n/translate.pipe';
 import { CaseApi } from './case-api';
@@ -61,6 +62,7 @@ export class CaseAccessLog {
   private readonly store = inject(CaseStore);
   private readonly api = inject(CaseApi);
   private readonly i18n = inject(I18n);
+  private readonly names = inject(AgencyNames);
 
   private readonly pages = new CasePages<AccessLogEntryView>(this.store, (id, cursor) => this.api.accessLog(id, cursor));
   protected readonly entries = this.pages.items;
@@ -73,8 +75,8 @@ export class CaseAccessLog {
     return this.entries().map((e) => ({
       seq: e.seq,
       when: formatDateTime(e.at, lang),
-      who: e.actor.username ?? '—',
-      agency: e.actor.agencyCode ?? '—',
+      who: personName(e.actor),
+      agency: this.names.agency(e.actor.agencyCode, lang),
       action: label(AUDIT_ACTION_LABELS, e.action, lang),
       outcome: label(AUDIT_OUTCOME_LABELS, e.outcome, lang),
     }));

@@ -8,6 +8,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { ATTACHMENT_KINDS, DATA_CATEGORIES, DATA_CATEGORY_LABELS, label, type AttachmentKind, type AttachmentView, type DataCategory } from '@ctms/domain';
 import { AuthService } from '../core/auth/auth.service';
 import { I18n } from '../core/i18n/i18n.service';
+import { personName } from '../shared/names';
 import { CaseApi } from './case-api';
 import { CasePages } from './case-pages';
 import { CaseStore } from './case-store';
@@ -237,7 +238,7 @@ export class CaseAttachments {
         kind: this.kindLabel(a.kind),
         type,
         size: this.t(s.key, { n: s.n }),
-        by: a.uploadedBy.username ?? '—',
+        by: personName(a.uploadedBy),
         at,
         downloadLabel: this.t('ct.files.downloadLabel', { type, date: at, category }),
       };

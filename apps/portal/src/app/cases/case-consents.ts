@@ -29,6 +29,7 @@ import {
 import { AuthService } from '../core/auth/auth.service';
 import type { TranslationKey } from '../core/i18n/dictionaries';
 import { I18n } from '../core/i18n/i18n.service';
+import { personName } from '../shared/names';
 import { TranslatePipe } from '../core/i18n/translate.pipe';
 import { CaseApi } from './case-api';
 import { CasePages } from './case-pages';
@@ -140,6 +141,8 @@ export class CaseConsents {
       giver: label(CONSENT_GIVER_LABELS, c.givenBy, lang),
       formLabel: label(CONSENT_FORM_LABELS, c.form, lang),
       granted: formatDateTime(c.grantedAt, lang),
+      recordedByName: personName(c.recordedBy),
+      withdrawnByName: personName(c.withdrawnBy),
       expires: c.expiresAt ? formatDateTime(c.expiresAt, lang) : null,
       withdrawn: c.withdrawnAt ? formatDateTime(c.withdrawnAt, lang) : null,
     }));

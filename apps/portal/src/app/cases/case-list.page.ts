@@ -23,6 +23,7 @@ import { TranslatePipe } from '../core/i18n/translate.pipe';
 import { CASE_FLAG_LABELS, EXPLOITATION_TYPE_LABELS } from '../core/i18n/dict-cases';
 import { CaseApi } from './case-api';
 import { describeError, formatDate } from './ui-util';
+import { AgencyNames, personName } from '../shared/names';
 
 /** The filters as they appear in the URL: coded values only, never personal data. */
 export function filterFromQuery(q: Readonly<Record<string, unknown>>): CaseListQuery {
@@ -57,7 +58,7 @@ export function filterFromQuery(q: Readonly<Record<string, unknown>>): CaseListQ
           <mat-select name="province" [(ngModel)]="province" data-testid="filter-province">
             <mat-option value="">{{ 'cases.list.any' | t }}</mat-option>
             @for (p of provinces; track p.code) {
-              <mat-option [value]="p.code">{{ p.code }} {{ provinceLabel(p.code) }}</mat-option>
+              <mat-option [value]="p.code">{{ provinceLabel(p.code) }}</mat-option>
             }
           </mat-select>
         </mat-form-field>
@@ -79,7 +80,7 @@ export function filterFromQuery(q: Readonly<Record<string, unknown>>): CaseListQ
 
       @if (items().length > 0) {
         <div class="table-wrap" tabindex="0" role="region" [attr.aria-label]="'cases.list.title' | t">
-          <table class="cases" data-testid="case-table">
+          <table class="cases cards" data-testid="case-table">
             <thead>
               <tr>
                 <th scope="col">{{ 'cases.field.caseNumber' | t }}</th>
@@ -100,19 +101,15 @@ export function filterFromQuery(q: Readonly<Record<string, unknown>>): CaseListQ
                   <th scope="row">
                     <a [routerLink]="['/cases', c.id]" data-testid="case-link">{{ c.caseNumber }}</a>
                   </th>
-                  <td>{{ c.statusLabel }}</td>
-                  <td>{{ c.identificationLabel }}</td>
-                  <td>{{ c.provinceLabel }}</td>
-                  <td>{{ c.leadAgency.code }}</td>
-                  <td>{{ c.assignedTo?.username ?? ('cases.unassigned' | t) }}</td>
-                  <td>
-                    @for (f of c.flagLabels; track f) {
-                      <span class="chip">{{ f }}</span>
-                    }
-                  </td>
-                  <td>{{ c.typeLabels }}</td>
-                  <td>{{ c.opened }}</td>
-                  <td>{{ c.updated }}</td>
+                  <td class="lead" [attr.data-label]="'cases.field.status' | t">{{ c.statusLabel }}</td>
+                  <td [attr.data-label]="'cases.field.identificationStatus' | t">{{ c.identificationLabel }}</td>
+                  <td [attr.data-label]="'cases.field.province' | t">{{ c.provinceLabel }}</td>
+                  <td [attr.data-label]="'cases.field.leadAgency' | t" data-testid="case-lead-agency">{{ c.leadAgencyName }}</td>
+                  <td [attr.data-label]="'cases.field.assignedTo' | t" data-testid="case-assignee">{{ c.assignee ?? ('cases.unassigned' | t) }}</td>
+                  <td [attr.data-label]="'cases.field.flags' | t">@for (f of c.flagLabels; track f) {<span class="chip">{{ f }}</span>}</td>
+                  <td [attr.data-label]="'cases.field.exploitationTypes' | t">{{ c.typeLabels }}</td>
+                  <td [attr.data-label]="'cases.field.openedAt' | t">{{ c.opened }}</td>
+                  <td [attr.data-label]="'cases.field.updatedAt' | t">{{ c.updated }}</td>
                 </tr>
               }
             </tbody>
@@ -145,6 +142,7 @@ export class CaseListPage {
   private readonly i18n = inject(I18n);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
+  private readonly names = inject(AgencyNames);
 
   protected readonly statuses = CASE_STATUSES;
   protected readonly provinces = PROVINCES;
@@ -165,7 +163,9 @@ export class CaseListPage {
       ...c,
       statusLabel: label(CASE_STATUS_LABELS, c.status, lang),
       identificationLabel: label(IDENTIFICATION_STATUS_LABELS, c.identificationStatus, lang),
-      provinceLabel: `${c.provinceCode} ${label(PROVINCE_LABELS, c.provinceCode, lang)}`,
+      provinceLabel: label(PROVINCE_LABELS, c.provinceCode, lang),
+      leadAgencyName: this.names.agency(c.leadAgency.code, lang),
+      assignee: c.assignedTo ? personName(c.assignedTo) : null,
       flagLabels: c.flags.map((f) => label(CASE_FLAG_LABELS, f, lang)),
       typeLabels: c.exploitationTypes.map((x) => label(EXPLOITATION_TYPE_LABELS, x, lang)).join(', '),
       opened: formatDate(c.openedAt, lang),

@@ -6,6 +6,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { DATA_CATEGORY_LABELS, label, NOTE_CATEGORIES, type CaseNoteView } from '@ctms/domain';
 import { I18n } from '../core/i18n/i18n.service';
+import { personName, type PersonRef } from '../shared/names';
 import { TranslatePipe } from '../core/i18n/translate.pipe';
 import { CaseApi } from './case-api';
 import { CasePages } from './case-pages';
@@ -28,7 +29,7 @@ import { formatDateTime } from './ui-util';
       <ul class="items" data-testid="note-list">
         @for (n of notes(); track n.id) {
           <li data-testid="note">
-            <div class="meta">{{ when(n.createdAt) }} · {{ n.author.username }} · {{ category(n.category) }}</div>
+            <div class="meta">{{ when(n.createdAt) }} · {{ who(n.author) }} · {{ category(n.category) }}</div>
             <div class="body">{{ n.body }}</div>
           </li>
         } @empty {
@@ -71,6 +72,10 @@ export class CaseNotes {
   protected readonly store = inject(CaseStore);
   private readonly api = inject(CaseApi);
   private readonly i18n = inject(I18n);
+
+  protected who(ref: PersonRef): string {
+    return personName(ref);
+  }
 
   protected readonly categories = NOTE_CATEGORIES;
   private readonly pages = new CasePages<CaseNoteView>(this.store, (id, cursor) => this.api.notes(id, cursor));

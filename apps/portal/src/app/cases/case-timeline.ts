@@ -7,6 +7,7 @@ import { TranslatePipe } from '../core/i18n/translate.pipe';
 import { CaseApi } from './case-api';
 import { CasePages } from './case-pages';
 import { CaseStore } from './case-store';
+import { personName } from '../shared/names';
 import { formatDateTime } from './ui-util';
 
 /** A short, translated line for an event's coded details (no free text, no names). */
@@ -79,7 +80,7 @@ export class CaseTimeline {
     return this.events().map((e) => ({
       id: e.id,
       when: formatDateTime(e.at, lang),
-      actor: e.actor?.username ?? null,
+      actor: e.actor ? personName(e.actor) : null,
       kindLabel: label(CASE_EVENT_LABELS, e.kind, lang),
       detail: eventDetail(e, lang),
     }));

@@ -9,7 +9,6 @@ import {
   IDENTIFICATION_STATUS_LABELS,
   label,
   PROVINCE_LABELS,
-  SEED_AGENCIES,
   SERVICE_TYPE_LABELS,
   type PersonIdentity,
   type PersonReadView,
@@ -31,13 +30,9 @@ import { CaseDuplicates } from '../persons/case-duplicates';
 import { CaseAttachments } from './case-attachments';
 import { CtPipe } from './case-tools-i18n';
 import { formatDate, formatDateTime } from './ui-util';
+import { AgencyNames, personName } from '../shared/names';
 
 /** The case page: identity masked until asked for; what the user may do comes from `allowedActions`. */
-/** An agency's name by its code (the agencies seeded with the system; any other shows its code until the API names it). */
-function agencyLabel(code: string, lang: 'lo' | 'en'): string {
-  const a = SEED_AGENCIES.find((x) => x.code === code);
-  return a ? (lang === 'lo' ? a.nameLo : a.nameEn) : code;
-}
 
 @Component({
   selector: 'app-case-page',
@@ -69,6 +64,7 @@ export class CasePage {
   protected readonly store = inject(CaseStore);
   private readonly api = inject(CaseApi);
   private readonly i18n = inject(I18n);
+  private readonly names = inject(AgencyNames);
   private readonly auth = inject(AuthService);
 
   protected readonly person = signal<PersonReadView | null>(null);
@@ -100,7 +96,8 @@ export class CasePage {
       closed: c.closedAt ? formatDate(c.closedAt, lang) : null,
       closureReason: c.closureReason ? label(CLOSURE_REASON_LABELS, c.closureReason, lang) : null,
       destinations: c.destinationCountries.map((x) => label(countryLabels(), x, lang)),
-      leadAgency: agencyLabel(c.leadAgency.code, lang),
+      leadAgency: this.names.agency(c.leadAgency.code, lang),
+      assignee: c.assignedTo ? personName(c.assignedTo) : null,
     };
   });
 

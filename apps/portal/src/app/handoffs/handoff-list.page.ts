@@ -10,6 +10,8 @@ import { I18n } from '../core/i18n/i18n.service';
 import { IaPipe } from '../referrals/ia-translate';
 import { describeError, formatDateTime } from '../cases/ui-util';
 import { InterAgencyApi, type Box } from '../referrals/interagency-api';
+import { sortByDue } from '../shared/due-order';
+import { AgencyNames } from '../shared/names';
 
 /** The prosecution handoffs of the agency (both boxes, or one), masked: case number only. */
 @Component({
@@ -59,7 +61,7 @@ import { InterAgencyApi, type Box } from '../referrals/interagency-api';
       </div>
       @if (items().length > 0) {
         <div class="table-wrap" tabindex="0" role="region" [attr.aria-label]="'ho.title' | ia">
-          <table data-testid="handoff-table">
+          <table class="cards" data-testid="handoff-table">
             <thead>
               <tr>
                 <th scope="col">{{ 'ia.case' | ia }}</th>
@@ -74,11 +76,11 @@ import { InterAgencyApi, type Box } from '../referrals/interagency-api';
               @for (h of rows(); track h.id) {
                 <tr data-testid="handoff-row" [attr.data-id]="h.id" [attr.data-case]="h.caseNumber" [attr.data-status]="h.status">
                   <th scope="row"><a [routerLink]="['/handoffs', h.id]" data-testid="handoff-link">{{ h.caseNumber }}</a></th>
-                  <td>{{ h.fromAgency.code }}</td>
-                  <td>{{ h.toAgency.code }}</td>
-                  <td>{{ h.statusLabel }}</td>
-                  <td [class.overdue]="h.overdue">{{ h.receiveByText }} @if (h.overdue) { — {{ 'ho.overdue' | ia }} }</td>
-                  <td>{{ h.created }}</td>
+                  <td [attr.data-label]="'ia.from' | ia">{{ h.fromName }}</td>
+                  <td [attr.data-label]="'ia.to' | ia">{{ h.toName }}</td>
+                  <td class="lead" [attr.data-label]="'ia.status' | ia">{{ h.statusLabel }}</td>
+                  <td class="lead" [attr.data-label]="'ho.receiveBy' | ia" [class.overdue]="h.overdue">{{ h.receiveByText }} @if (h.overdue) { — {{ 'ho.overdue' | ia }} }</td>
+                  <td [attr.data-label]="'ia.createdAt' | ia">{{ h.created }}</td>
                 </tr>
               }
             </tbody>
@@ -96,6 +98,7 @@ export class HandoffListPage {
   private readonly i18n = inject(I18n);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
+  private readonly names = inject(AgencyNames);
 
   protected readonly statuses = HANDOFF_STATUSES;
   protected readonly box = signal<Box | null>(null);
@@ -108,8 +111,11 @@ export class HandoffListPage {
 
   protected readonly rows = computed(() => {
     const lang = this.i18n.language();
-    return this.items().map((h) => ({
+    // what is due first: a handoff waiting to be received, by its receive-by deadline
+    return sortByDue(this.items(), (h) => (h.status === 'SUBMITTED' ? h.receiveBy : null)).map((h) => ({
       ...h,
+      fromName: this.names.agency(h.fromAgency.code, lang),
+      toName: this.names.agency(h.toAgency.code, lang),
       statusLabel: label(HANDOFF_STATUS_LABELS, h.status, lang),
       receiveByText: h.receivedAt ? formatDateTime(h.receivedAt, lang) : formatDateTime(h.receiveBy, lang),
       created: formatDateTime(h.createdAt, lang),

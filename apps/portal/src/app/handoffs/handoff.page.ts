@@ -28,6 +28,7 @@ import {
   TESTIFY_LABELS,
 } from '../core/i18n/dict-interagency';
 import { I18n } from '../core/i18n/i18n.service';
+import { AgencyNames, personName } from '../shared/names';
 import { TranslatePipe } from '../core/i18n/translate.pipe';
 import { IaPipe, iaT, type IaKey } from '../referrals/ia-translate';
 import { describeError, formatDate, formatDateTime, todayInLaos } from '../cases/ui-util';
@@ -64,6 +65,7 @@ export class HandoffPage {
   readonly id = input.required<string>();
   private readonly api = inject(InterAgencyApi);
   private readonly i18n = inject(I18n);
+  private readonly names = inject(AgencyNames);
 
   protected readonly verdicts = VERDICTS;
   protected readonly L = { verdict: VERDICT_LABELS } as const;
@@ -85,6 +87,10 @@ export class HandoffPage {
     const id = h.identity;
     return {
       status: label(HANDOFF_STATUS_LABELS, h.status, lang),
+      fromName: this.names.agency(h.fromAgency.code, lang),
+      toName: this.names.agency(h.toAgency.code, lang),
+      submittedBy: personName(h.submittedBy),
+      prosecutor: h.prosecutor ? personName(h.prosecutor) : null,
       receiveBy: formatDateTime(h.receiveBy, lang),
       receivedAt: formatDateTime(h.receivedAt, lang),
       limitation: h.limitation ? this.i18n.pick(h.limitation.label.lo, h.limitation.label.en) : null,
@@ -117,7 +123,7 @@ export class HandoffPage {
       history: h.history.map((e, i) => ({
         key: i,
         at: formatDateTime(e.at, lang),
-        who: e.actor ? `${e.actor.username ?? '—'} (${e.actor.agencyCode ?? '—'})` : '—',
+        who: e.actor ? `${personName(e.actor)} (${this.names.agency(e.actor.agencyCode, lang)})` : '—',
         what: label(INTERAGENCY_EVENT_LABELS, e.kind, lang),
         status: e.to ? label(HANDOFF_STATUS_LABELS, e.to, lang) : '',
       })),

@@ -63,7 +63,7 @@ function rowsOf(items: readonly MatchRequestSummaryView[], lang: Language) {
         </div>
         @if (openRows().length > 0) {
           <div class="table-wrap" tabindex="0" role="region" [attr.aria-label]="'mr.table' | ia: { list: 'mr.waiting' | ia }">
-            <table>
+            <table class="cards">
               <thead>
                 <tr>
                   <th scope="col">{{ 'mr.from' | ia }}</th>
@@ -77,8 +77,8 @@ function rowsOf(items: readonly MatchRequestSummaryView[], lang: Language) {
                     <th scope="row">
                       <a [routerLink]="['/match-requests', r.id]" [attr.aria-label]="'mr.openLabel' | ia: { agency: r.from, when: r.asked }" data-testid="mr-open">{{ r.from }}</a>
                     </th>
-                    <td>{{ r.asked }}</td>
-                    <td data-testid="mr-row-status">{{ r.statusLabel }}</td>
+                    <td [attr.data-label]="'mr.askedAt' | ia">{{ r.asked }}</td>
+                    <td class="lead" [attr.data-label]="'ia.status' | ia" data-testid="mr-row-status">{{ r.statusLabel }}</td>
                   </tr>
                 }
               </tbody>
@@ -103,7 +103,7 @@ function rowsOf(items: readonly MatchRequestSummaryView[], lang: Language) {
         </div>
         @if (doneRows().length > 0) {
           <div class="table-wrap" tabindex="0" role="region" [attr.aria-label]="'mr.table' | ia: { list: 'mr.answered' | ia }">
-            <table>
+            <table class="cards">
               <thead>
                 <tr>
                   <th scope="col">{{ 'mr.from' | ia }}</th>
@@ -118,9 +118,9 @@ function rowsOf(items: readonly MatchRequestSummaryView[], lang: Language) {
                     <th scope="row">
                       <a [routerLink]="['/match-requests', r.id]" [attr.aria-label]="'mr.openLabel' | ia: { agency: r.from, when: r.asked }" data-testid="mr-open">{{ r.from }}</a>
                     </th>
-                    <td>{{ r.asked }}</td>
-                    <td>{{ r.answered }}</td>
-                    <td data-testid="mr-row-status">{{ r.statusLabel }}</td>
+                    <td [attr.data-label]="'mr.askedAt' | ia">{{ r.asked }}</td>
+                    <td [attr.data-label]="'mr.answeredAt' | ia">{{ r.answered }}</td>
+                    <td class="lead" [attr.data-label]="'ia.status' | ia" data-testid="mr-row-status">{{ r.statusLabel }}</td>
                   </tr>
                 }
               </tbody>

@@ -1,6 +1,6 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { NotificationPageView, NotificationReadView } from '@ctms/domain';
+import type { NotificationPageView, NotificationReadView, NotificationsReadAllView } from '@ctms/domain';
 import { firstValueFrom } from 'rxjs';
 import { API } from '../core/auth/auth.service';
 
@@ -13,6 +13,11 @@ export class NotificationsApi {
     if (unread) params = params.set('unread', 'true');
     if (cursor) params = params.set('cursor', cursor);
     return firstValueFrom(this.http.get<NotificationPageView>(`${API}/notifications`, { params }));
+  }
+
+  /** Marks every unread notification of the signed-in user read (the API touches only the caller's own). */
+  markAllRead(): Promise<NotificationsReadAllView> {
+    return firstValueFrom(this.http.post<NotificationsReadAllView>(`${API}/notifications/read-all`, null));
   }
 
   markRead(id: string): Promise<NotificationReadView> {

@@ -34,6 +34,11 @@ import type { NotificationView } from '@ctms/domain';
             {{ 'notif.onlyUnread' | hm }}
           </button>
         </div>
+        @if (unreadCount() > 0) {
+          <button mat-flat-button type="button" (click)="markAllRead()" [disabled]="busy() !== null" data-testid="notifications-mark-all-read">
+            {{ 'notif.markAllRead' | hm }}
+          </button>
+        }
       </div>
 
       @if (failed()) {
@@ -198,6 +203,23 @@ export class NotificationsPage {
       void this.unread.refresh();
       // the button is gone: keep the keyboard on the same notification
       setTimeout(() => this.document.getElementById(`notif-${n.id}`)?.focus());
+    } catch {
+      this.markFailed.set(true);
+    } finally {
+      this.busy.set(null);
+    }
+  }
+
+  /** Marks all of the user's unread notifications read at once; the list and the badge follow. */
+  protected async markAllRead(): Promise<void> {
+    this.busy.set('*');
+    this.markFailed.set(false);
+    try {
+      await this.api.markAllRead();
+      const now = new Date().toISOString();
+      this.items.update((list) => (this.onlyUnread() ? [] : list.map((x) => (x.readAt ? x : { ...x, readAt: now }))));
+      this.unread.set(0);
+      void this.unread.refresh();
     } catch {
       this.markFailed.set(true);
     } finally {

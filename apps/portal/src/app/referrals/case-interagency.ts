@@ -7,6 +7,10 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import {
+  CONSENT_FORM_LABELS,
+  CONSENT_FORMS,
+  CONSENT_GIVER_LABELS,
+  CONSENT_GIVERS,
   DATA_CATEGORIES,
   DATA_CATEGORY_LABELS,
   HANDOFF_STATUS_LABELS,
@@ -47,9 +51,11 @@ import { IaPipe, iaT } from './ia-translate';
 import { PERPETRATOR_RELATIONS } from '../cases/case-codes';
 import { CaseApi } from '../cases/case-api';
 import { CaseStore } from '../cases/case-store';
-import { formatDateTime, toggle } from '../cases/ui-util';
+import { formatDateTime, nowLocalInLaos, toggle } from '../cases/ui-util';
 import { InterAgencyApi } from './interagency-api';
-import { coveredCategories, missingCategories } from './ia-util';
+import { coveredCategories, missingCategories, referralConsentDraft } from './ia-util';
+import { consentBody } from '../cases/case-consents';
+import { AgencyNames } from '../shared/names';
 
 const PACKET: readonly DataCategory[] = DATA_CATEGORIES.filter((c) => c !== 'CASE_SUMMARY');
 
@@ -68,6 +74,7 @@ export class CaseInterAgency {
   private readonly caseApi = inject(CaseApi);
   private readonly auth = inject(AuthService);
   private readonly i18n = inject(I18n);
+  private readonly names = inject(AgencyNames);
 
   protected readonly serviceTypes = SERVICE_TYPES;
   protected readonly urgencies = URGENCIES;
@@ -84,7 +91,11 @@ export class CaseInterAgency {
     relation: PERPETRATOR_RELATION_LABELS,
     testify: TESTIFY_LABELS,
     measure: PROTECTION_MEASURE_LABELS,
+    giver: CONSENT_GIVER_LABELS,
+    form: CONSENT_FORM_LABELS,
   } as const;
+  protected readonly givers = CONSENT_GIVERS;
+  protected readonly consentForms = CONSENT_FORMS;
 
   protected readonly referrals = signal<ReferralSummaryView[]>([]);
   protected readonly handoffs = signal<HandoffSummaryView[]>([]);
@@ -104,6 +115,9 @@ export class CaseInterAgency {
   protected readonly refused = signal<DataCategory[]>([]);
   protected urgency: Urgency | '' = '';
   protected reason = '';
+  /** the inline "record consent" step: open, and what the person agrees to */
+  protected readonly consenting = signal(false);
+  protected consent = { categories: [] as DataCategory[], givenBy: '', form: '', grantedAt: '' };
 
   // handoff form
   protected readonly handingOff = signal(false);
@@ -112,6 +126,12 @@ export class CaseInterAgency {
 
   protected readonly covered = computed(() => coveredCategories(this.consents(), this.agencyId()));
   protected readonly summaryCovered = computed(() => this.covered().has('CASE_SUMMARY'));
+  /** the categories no active consent covers for the chosen agency (the summary first): what the inline step offers */
+  protected readonly uncovered = computed(() => (this.agencyId() ? DATA_CATEGORIES.filter((k) => !this.covered().has(k)) : []));
+  protected readonly chosenAgencyName = computed(() => {
+    const a = this.directory().find((x) => x.id === this.agencyId());
+    return a ? this.name(a) : '';
+  });
   protected readonly province = computed(() => {
     const p = this.store.case()?.provinceCode ?? '';
     return `${p} ${label(PROVINCE_LABELS, p, this.i18n.language())}`;
@@ -121,6 +141,7 @@ export class CaseInterAgency {
     const lang = this.i18n.language();
     return this.referrals().map((r) => ({
       ...r,
+      toName: this.names.agency(r.toAgency.code, lang),
       statusLabel: label(REFERRAL_STATUS_LABELS, r.status, lang),
       services: r.serviceTypes.map((s) => label(SERVICE_TYPE_LABELS, s, lang)).join(', '),
       urgencyLabel: label(URGENCY_LABELS, r.urgency, lang),
@@ -130,7 +151,7 @@ export class CaseInterAgency {
 
   protected readonly handoffRows = computed(() => {
     const lang = this.i18n.language();
-    return this.handoffs().map((h) => ({ ...h, statusLabel: label(HANDOFF_STATUS_LABELS, h.status, lang), created: formatDateTime(h.createdAt, lang) }));
+    return this.handoffs().map((h) => ({ ...h, toName: this.names.agency(h.toAgency.code, lang), statusLabel: label(HANDOFF_STATUS_LABELS, h.status, lang), created: formatDateTime(h.createdAt, lang) }));
   });
 
   constructor() {
@@ -152,6 +173,12 @@ export class CaseInterAgency {
     if (!this.agencyId()) return iaT(this.i18n, 'ref.case.chooseAgencyFirst');
     if (!this.covered().has(k)) return iaT(this.i18n, 'ref.case.notCovered', { category: this.lbl(DATA_CATEGORY_LABELS, k) });
     return null;
+  }
+
+  protected uncoveredText(): string {
+    return this.uncovered()
+      .map((k) => this.lbl(DATA_CATEGORY_LABELS, k))
+      .join(', ');
   }
 
   protected refusedText(): string {
@@ -232,9 +259,45 @@ export class CaseInterAgency {
 
   protected chooseAgency(id: string | null): void {
     this.agencyId.set(id);
+    this.consenting.set(false);
     const covered = coveredCategories(this.consents(), id);
     this.categories.set(this.categories().filter((k) => covered.has(k)));
     this.refused.set([]);
+  }
+
+  /** Opens the inline consent step with the summary (always shared) and the categories already ticked that lack consent. */
+  protected startConsent(): void {
+    const open = this.uncovered();
+    this.consent = { categories: open.filter((k) => k === 'CASE_SUMMARY'), givenBy: '', form: '', grantedAt: nowLocalInLaos() };
+    this.consenting.set(true);
+  }
+
+  protected toggleConsentCategory(k: DataCategory, on: boolean): void {
+    this.consent = { ...this.consent, categories: toggle(this.consent.categories, k, on) };
+  }
+
+  private consentRequest() {
+    const agency = this.agencyId();
+    const c = this.consent;
+    if (!agency || c.categories.length === 0) return null;
+    return consentBody(referralConsentDraft(agency, c.categories, c.givenBy, c.form, c.grantedAt));
+  }
+
+  protected consentReady(): boolean {
+    return this.consentRequest() !== null;
+  }
+
+  /** Records the consent through the consent API (the same rules as the consents tab); the packet then offers what it covers. */
+  protected async saveConsent(): Promise<void> {
+    const id = this.store.case()?.id;
+    const body = this.consentRequest();
+    if (!id || !body) return;
+    const saved = await this.store.run(() => this.caseApi.grantConsent(id, body), 'cases.saved.consent');
+    if (saved) {
+      this.consents.update((list) => [saved, ...list]);
+      this.consenting.set(false);
+      this.refused.set([]);
+    }
   }
 
   protected toggleCategory(k: DataCategory, on: boolean): void {

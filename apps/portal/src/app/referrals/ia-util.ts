@@ -1,5 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { DATA_CATEGORIES, type ConsentView, type DataCategory } from '@ctms/domain';
+import { emptyConsentDraft, type ConsentDraft } from '../cases/case-consents';
 
 /** Time left until a deadline, in whole hours and minutes; negative when overdue. */
 export function slaClock(deadline: string, now: number): { overdue: boolean; h: number; m: number } {
@@ -23,6 +24,24 @@ export function coveredCategories(consents: readonly ConsentView[], agencyId: st
     for (const k of c.categories) out.add(k);
   }
   return out;
+}
+
+/**
+ * The consent a referral form records inline when the chosen agency is not covered (issue 17): a
+ * REFERRAL_SHARING consent for that one agency and purpose, for the categories the person agrees to
+ * (the case summary always among them, since every referral carries it).
+ */
+export function referralConsentDraft(agencyId: string, categories: readonly DataCategory[], givenBy: string, form: string, grantedAt: string): ConsentDraft {
+  const cats = categories.includes('CASE_SUMMARY') ? [...categories] : ['CASE_SUMMARY' as DataCategory, ...categories];
+  return {
+    ...emptyConsentDraft(grantedAt),
+    type: 'REFERRAL_SHARING',
+    agencyIds: [agencyId],
+    purposes: ['REFERRAL_SHARING'],
+    categories: DATA_CATEGORIES.filter((k) => cats.includes(k)),
+    givenBy: givenBy as ConsentDraft['givenBy'],
+    form: form as ConsentDraft['form'],
+  };
 }
 
 /** The categories a 409 CONSENT_NOT_COVERING names in its details. */

@@ -1,8 +1,9 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import type { ConsentView } from '@ctms/domain';
-import { auditFilterFromQuery } from '../audit/audit.page';
+import { auditFilterFromQuery, auditKindKey, OBJECT_TYPES } from '../audit/audit.page';
+import { consentBody } from '../cases/case-consents';
 import { interagencyEn, interagencyLo, PROTECTION_MEASURE_LABELS, PROTECTION_MEASURES, SUSPECT_ROLE_LABELS, SUSPECT_ROLES } from '../core/i18n/dict-interagency';
-import { coveredCategories, missingCategories, slaClock, splitDates } from './ia-util';
+import { coveredCategories, missingCategories, referralConsentDraft, slaClock, splitDates } from './ia-util';
 
 function consent(over: Partial<ConsentView>): ConsentView {
   return {
@@ -21,7 +22,7 @@ function consent(over: Partial<ConsentView>): ConsentView {
     parties: null,
     grantedAt: '2026-01-01T00:00:00Z',
     expiresAt: null,
-    recordedBy: { id: 'u1', username: 'atd.caseworker' },
+    recordedBy: { id: 'u1', username: 'atd.caseworker', displayName: 'Caseworker' },
     withdrawnAt: null,
     withdrawnBy: null,
     withdrawalReason: null,
@@ -81,5 +82,32 @@ describe('inter-agency screens', () => {
       from: '2026-01-01T00:00',
     });
     expect(auditFilterFromQuery({ actor: 'ບຸນມີ', objectId: 'name with spaces', action: 'read', outcome: 'MAYBE' })).toEqual({});
+  });
+});
+
+describe('issue 17: the referral form\'s inline consent and the readable audit trail', () => {
+  it('records a REFERRAL_SHARING consent for the one chosen agency, the case summary always included', () => {
+    const body = consentBody(referralConsentDraft('agency-1', ['IDENTITY'], 'SELF', 'WRITTEN_SIGNATURE', '2026-03-01T09:30'));
+    expect(body).toMatchObject({ type: 'REFERRAL_SHARING', agencyIds: ['agency-1'], purposes: ['REFERRAL_SHARING'], categories: ['CASE_SUMMARY', 'IDENTITY'], givenBy: 'SELF', form: 'WRITTEN_SIGNATURE' });
+    // incomplete (who gave it, how) → no request
+    expect(consentBody(referralConsentDraft('agency-1', ['CASE_SUMMARY'], '', 'WRITTEN_SIGNATURE', '2026-03-01T09:30'))).toBeNull();
+  });
+
+  it('names every audit object kind in both languages, unknown kinds as "other record"', () => {
+    for (const k of [...OBJECT_TYPES, 'person_merge', 'notification', 'match_request']) {
+      const key = auditKindKey(k);
+      expect(key).not.toBe('audit.kind.other');
+      expect(interagencyEn[key]).toBeTruthy();
+      expect(interagencyLo[key]).toMatch(/[\u0E80-\u0EFF]/);
+    }
+    expect(auditKindKey('refresh_token_family')).toBe('audit.kind.other');
+  });
+
+  it('names the submit button of each referral action by its verb, never "Apply"', () => {
+    for (const k of ['accept', 'decline', 'services', 'complete', 'cancel'] as const) {
+      const key = `ref.submit.${k}` as const;
+      expect(interagencyEn[key]).not.toMatch(/apply/i);
+      expect(interagencyLo[key]).toMatch(/[\u0E80-\u0EFF]/);
+    }
   });
 });

@@ -19,6 +19,8 @@ import { IaPipe, iaT } from './ia-translate';
 import { describeError, formatDateTime } from '../cases/ui-util';
 import { InterAgencyApi, type Box } from './interagency-api';
 import { slaClock } from './ia-util';
+import { sortByDue } from '../shared/due-order';
+import { AgencyNames } from '../shared/names';
 
 /** The referral boxes: incoming and outgoing, masked (case number only), with the SLA clock of pending ones. */
 @Component({
@@ -67,7 +69,7 @@ import { slaClock } from './ia-util';
       </div>
       @if (items().length > 0) {
         <div class="table-wrap" tabindex="0" role="region" [attr.aria-label]="'ref.title' | ia">
-          <table data-testid="referral-table">
+          <table class="cards" data-testid="referral-table">
             <thead>
               <tr>
                 <th scope="col">{{ 'ia.case' | ia }}</th>
@@ -84,13 +86,13 @@ import { slaClock } from './ia-util';
               @for (r of rows(); track r.id) {
                 <tr data-testid="referral-row" [attr.data-id]="r.id" [attr.data-case]="r.caseNumber" [attr.data-status]="r.status">
                   <th scope="row"><a [routerLink]="['/referrals', r.id]" data-testid="referral-link">{{ r.caseNumber }}</a></th>
-                  <td>{{ r.fromAgency.code }}</td>
-                  <td>{{ r.toAgency.code }}</td>
-                  <td>{{ r.services }}</td>
-                  <td>{{ r.urgencyLabel }}</td>
-                  <td data-testid="referral-status">{{ r.statusLabel }}</td>
-                  <td data-testid="sla-clock" [class.overdue]="r.overdue" [attr.data-overdue]="r.overdue">{{ r.sla }}</td>
-                  <td>{{ r.created }}</td>
+                  <td [attr.data-label]="'ia.from' | ia">{{ r.fromName }}</td>
+                  <td [attr.data-label]="'ia.to' | ia">{{ r.toName }}</td>
+                  <td [attr.data-label]="'ref.services' | ia">{{ r.services }}</td>
+                  <td class="lead" [attr.data-label]="'ref.urgency' | ia">{{ r.urgencyLabel }}</td>
+                  <td class="lead" [attr.data-label]="'ia.status' | ia" data-testid="referral-status">{{ r.statusLabel }}</td>
+                  <td class="lead" [attr.data-label]="'ref.sla' | ia" data-testid="sla-clock" [class.overdue]="r.overdue" [attr.data-overdue]="r.overdue">{{ r.sla }}</td>
+                  <td [attr.data-label]="'ia.createdAt' | ia">{{ r.created }}</td>
                 </tr>
               }
             </tbody>
@@ -108,6 +110,7 @@ export class ReferralListPage {
   private readonly i18n = inject(I18n);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
+  private readonly names = inject(AgencyNames);
 
   protected readonly statuses = REFERRAL_STATUSES;
   protected readonly box = signal<Box>('incoming');
@@ -122,11 +125,14 @@ export class ReferralListPage {
   protected readonly rows = computed(() => {
     const lang = this.i18n.language();
     const now = this.now();
-    return this.items().map((r) => {
+    // what is due first: a pending referral, by its acknowledge-by deadline (the overdue ones on top)
+    return sortByDue(this.items(), (r) => (r.status === 'PENDING' ? r.acknowledgeBy : null)).map((r) => {
       const pending = r.status === 'PENDING';
       const clock = slaClock(r.acknowledgeBy, now);
       return {
         ...r,
+        fromName: this.names.agency(r.fromAgency.code, lang),
+        toName: this.names.agency(r.toAgency.code, lang),
         services: r.serviceTypes.map((s) => label(SERVICE_TYPE_LABELS, s, lang)).join(', '),
         urgencyLabel: label(URGENCY_LABELS, r.urgency, lang),
         statusLabel: label(REFERRAL_STATUS_LABELS, r.status, lang),

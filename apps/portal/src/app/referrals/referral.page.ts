@@ -26,13 +26,14 @@ import { EXPLOITATION_TYPE_LABELS } from '../core/i18n/dict-cases';
 import { INTERAGENCY_EVENT_LABELS } from '../core/i18n/dict-interagency';
 import { I18n } from '../core/i18n/i18n.service';
 import { TranslatePipe } from '../core/i18n/translate.pipe';
-import { IaPipe, iaT } from './ia-translate';
+import { IaPipe, iaT, type IaKey } from './ia-translate';
 import { CaseApi } from '../cases/case-api';
 import { UserPicker } from '../cases/user-picker';
 import { AuthService } from '../core/auth/auth.service';
 import { blankToUndefined, describeError, formatDate, formatDateTime, todayInLaos } from '../cases/ui-util';
 import { InterAgencyApi } from './interagency-api';
 import { slaClock } from './ia-util';
+import { AgencyNames, personName } from '../shared/names';
 
 type Form = 'accept' | 'decline' | 'services' | 'complete' | 'cancel' | null;
 
@@ -50,6 +51,7 @@ export class ReferralPage {
   private readonly api = inject(InterAgencyApi);
   private readonly caseApi = inject(CaseApi);
   private readonly i18n = inject(I18n);
+  private readonly names = inject(AgencyNames);
   /** supervisors (case:assign) pick the worker from their agency; anyone else accepts for themselves */
   protected readonly canAssign = inject(AuthService).can('case:assign');
   /** '' = the caller (the API's default) */
@@ -78,6 +80,10 @@ export class ReferralPage {
     const clock = slaClock(r.acknowledgeBy, Date.now());
     return {
       status: label(REFERRAL_STATUS_LABELS, r.status, lang),
+      fromName: this.names.agency(r.fromAgency.code, lang),
+      toName: this.names.agency(r.toAgency.code, lang),
+      sentBy: personName(r.sentBy),
+      assignee: r.assignedTo ? personName(r.assignedTo) : null,
       services: r.serviceTypes.map((s) => label(SERVICE_TYPE_LABELS, s, lang)).join(', '),
       urgency: label(URGENCY_LABELS, r.urgency, lang),
       categories: r.categories.map((k) => label(DATA_CATEGORY_LABELS, k, lang)).join(', '),
@@ -98,11 +104,12 @@ export class ReferralPage {
         typeLabel: label(SERVICE_TYPE_LABELS, s.serviceType, lang),
         on: formatDate(s.deliveredOn, lang),
         at: formatDateTime(s.recordedAt, lang),
+        by: personName(s.recordedBy),
       })),
       history: r.history.map((h, i) => ({
         key: i,
         at: formatDateTime(h.at, lang),
-        who: h.actor ? `${h.actor.username ?? '—'} (${h.actor.agencyCode ?? '—'})` : '—',
+        who: h.actor ? `${personName(h.actor)} (${this.names.agency(h.actor.agencyCode, lang)})` : '—',
         what: label(INTERAGENCY_EVENT_LABELS, h.kind, lang),
         status: h.status ? label(REFERRAL_STATUS_LABELS, h.status, lang) : '',
       })),
@@ -163,6 +170,11 @@ export class ReferralPage {
 
   private describe(e: unknown) {
     return describeError(e, (k, p) => this.i18n.t(k, p), this.i18n.language());
+  }
+
+  /** The submit button says what it does ("Accept the referral", "Save the service"), never "Apply". */
+  protected submitLabel(form: Exclude<Form, null>): IaKey {
+    return `ref.submit.${form}`;
   }
 
   protected open(form: Form): void {

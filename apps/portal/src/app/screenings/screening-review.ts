@@ -16,6 +16,7 @@ import {
   type ScreeningView,
 } from '@ctms/domain';
 import type { TranslationKey } from '../core/i18n/dictionaries';
+import { personName } from '../shared/names';
 import { I18n } from '../core/i18n/i18n.service';
 import { TranslatePipe } from '../core/i18n/translate.pipe';
 import { formatDateTime } from './format';
@@ -55,6 +56,16 @@ export class ScreeningReview {
   protected approveComment = '';
   protected returnComment = '';
   protected readonly returnMissing = signal(false);
+
+  /**
+   * A review comment's author by name: the log keeps the username, and the author is the reviewer
+   * or the interviewer the view names; anyone else (an earlier reviewer) keeps the username.
+   */
+  protected byName(username: string): string {
+    const v = this.view();
+    for (const who of [v.reviewedBy, v.interviewer]) if (who && who.username === username) return personName(who, username);
+    return username;
+  }
 
   protected readonly can = computed(() => new Set(this.view().allowedActions));
   protected readonly status = computed(() => label(SCREENING_STATUS_LABELS, this.view().status, this.i18n.language()));
