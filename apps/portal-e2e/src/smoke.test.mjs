@@ -141,14 +141,16 @@ test('caseworker signs in, sees the Lao shell, switches to English, sees only pe
     await page.screenshot({ path: join(artifacts, 'shell-en.png'), fullPage: true });
     await assertAccessible(page, 'shell (en)');
 
-    // a reload inside the tab keeps the session (refresh token in sessionStorage) and the saved language
+    // a reload inside the tab keeps the session (this tab's sessionStorage) and the saved language
     await page.reload();
     await page.getByTestId('shell-user-name').waitFor();
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    // decision 0019: the access token waits in this tab's sessionStorage next to the refresh token
+    // (a reload sends its first data request at once), never in localStorage
     assert.equal(
-      await page.evaluate(() => Object.keys(localStorage).concat(Object.keys(sessionStorage)).some((k) => /access/i.test(k))),
+      await page.evaluate(() => Object.keys(localStorage).some((k) => /access|refresh|token/i.test(k))),
       false,
-      'the access token is never stored',
+      'no token in localStorage',
     );
 
     // the profile page, on a phone-sized screen
