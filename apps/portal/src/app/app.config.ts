@@ -12,13 +12,14 @@ import { provideServiceWorker } from '@angular/service-worker';
 import { appRoutes } from './app.routes';
 import { AuthService } from './core/auth/auth.service';
 import { authInterceptor } from './core/http/auth.interceptor';
+import { swBypassInterceptor } from './core/http/sw-bypass.interceptor';
 import { navProgressInterceptor } from './core/layout/nav-progress';
 
 export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
     provideZonelessChangeDetection(),
-    provideHttpClient(withFetch(), withInterceptors([navProgressInterceptor, authInterceptor])),
+    provideHttpClient(withFetch(), withInterceptors([navProgressInterceptor, swBypassInterceptor, authInterceptor])),
     provideRouter(appRoutes, withComponentInputBinding()),
     // a reload inside the tab restores the session (from this tab's sessionStorage) before the first route
     provideAppInitializer(() => inject(AuthService).restore()),

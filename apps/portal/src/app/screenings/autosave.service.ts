@@ -110,6 +110,11 @@ export class AutosaveService {
     if (this.dirty.size) this.schedule(0);
   }
 
+  /** The sections edited here and not yet acknowledged by the server. */
+  unsaved(): SectionId[] {
+    return [...new Set([...this.dirty, ...(this.inflight ?? [])])];
+  }
+
   hasUnsaved(): boolean {
     return this.dirty.size > 0 || this.inflight !== null;
   }

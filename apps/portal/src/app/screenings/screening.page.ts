@@ -369,8 +369,13 @@ export class ScreeningPage {
   protected readonly conflicts = computed<FieldConflict[]>(() => {
     this.rev();
     const c = this.conflict();
-    return c ? mergeDrafts(c.base, this.draft(), c.theirs, c.sections).conflicts : [];
+    return c ? mergeDrafts(c.base, this.draft(), c.theirs, this.conflictSections(c)).conflicts : [];
   });
+
+  /** The sections unsaved at the 409 and those edited since (kept here while the panel is open). */
+  private conflictSections(c: ConflictState): SectionId[] {
+    return [...new Set([...c.sections, ...this.autosave.unsaved()])];
+  }
 
   protected conflictChoice(path: string): 'mine' | 'theirs' {
     return this.conflict()?.chooseTheirs.has(path) ? 'theirs' : 'mine';
@@ -392,10 +397,11 @@ export class ScreeningPage {
 
   /** The merged draft with the choices made: shown at once, and what differs from the server's copy is saved on its version. */
   private settleConflict(c: ConflictState, notice: TranslationKey | null): void {
-    const merge = mergeDrafts(c.base, this.draft(), c.theirs, c.sections);
+    const sections = this.conflictSections(c);
+    const merge = mergeDrafts(c.base, this.draft(), c.theirs, sections);
     const keepMine = new Set(merge.conflicts.map((x) => x.path).filter((p) => !c.chooseTheirs.has(p)));
     const settled = settle(merge, keepMine);
-    const changed = c.sections.filter((s) => JSON.stringify(sectionsBody(settled, [s])) !== JSON.stringify(sectionsBody(c.theirs, [s])));
+    const changed = sections.filter((s) => JSON.stringify(sectionsBody(settled, [s])) !== JSON.stringify(sectionsBody(c.theirs, [s])));
     this.conflict.set(null);
     this.draft.set(settled);
     this.rev.update((n) => n + 1);

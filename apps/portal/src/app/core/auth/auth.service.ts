@@ -8,6 +8,9 @@ import { TokenStore } from './token-store';
 
 export const API = '/api/v1';
 
+/** The auth calls skip the interceptors, so they name the service-worker bypass themselves (sw-bypass.interceptor.ts). */
+const PAST_SW = { 'ngsw-bypass': 'true' } as const;
+
 /** Thrown when there is no session left to refresh. */
 export class SessionEndedError extends Error {
   constructor() {
@@ -89,7 +92,7 @@ export class AuthService {
    * whose `mfaToken` the caller keeps in memory, never in a URL or storage, for `verifyMfa`.
    */
   async login(username: string, password: string): Promise<LoginOutcome> {
-    const res = await firstValueFrom(this.raw.post<LoginResponse | MfaChallenge>(`${API}/auth/login`, { username, password }));
+    const res = await firstValueFrom(this.raw.post<LoginResponse | MfaChallenge>(`${API}/auth/login`, { username, password }, { headers: PAST_SW }));
     if (isMfaChallenge(res)) return { kind: 'mfa', mfaToken: res.mfaToken };
     return { kind: 'session', user: this.begin(res) };
   }
@@ -97,7 +100,7 @@ export class AuthService {
   /** The second step: the code of the authenticator app with the challenge's token starts the session. */
   async verifyMfa(mfaToken: string, code: string): Promise<MeView> {
     const body: MfaLoginRequest = { mfaToken, code };
-    return this.begin(await firstValueFrom(this.raw.post<LoginResponse>(`${API}/auth/mfa`, body)));
+    return this.begin(await firstValueFrom(this.raw.post<LoginResponse>(`${API}/auth/mfa`, body, { headers: PAST_SW })));
   }
 
   private begin(res: LoginResponse | null): MeView {
@@ -115,7 +118,7 @@ export class AuthService {
     if (this.inflight) return this.inflight;
     const refreshToken = this.tokens.refreshToken();
     if (!refreshToken) return Promise.reject(new SessionEndedError());
-    this.inflight = firstValueFrom(this.raw.post<TokenPair>(`${API}/auth/refresh`, { refreshToken }))
+    this.inflight = firstValueFrom(this.raw.post<TokenPair>(`${API}/auth/refresh`, { refreshToken }, { headers: PAST_SW }))
       .then(
         (pair) => {
           this.tokens.set(pair);
@@ -198,7 +201,7 @@ export class AuthService {
       const refreshToken = this.tokens.refreshToken();
       if (refreshToken) {
         await firstValueFrom(
-          this.raw.post<void>(`${API}/auth/logout`, { refreshToken }, { headers: { Authorization: `Bearer ${access}` } }),
+          this.raw.post<void>(`${API}/auth/logout`, { refreshToken }, { headers: { ...PAST_SW, Authorization: `Bearer ${access}` } }),
         );
       }
     } catch {
