@@ -62,7 +62,9 @@ export function configureApp(app: INestApplication, opts: { portalDir?: string |
           defaultSrc: ["'self'"],
           // Angular inlines critical CSS; no scripts from anywhere else
           styleSrc: ["'self'", "'unsafe-inline'"],
-          scriptSrc: ["'self'", "'unsafe-hashes'", STYLESHEET_ONLOAD_HASH],
+          scriptSrc: ["'self'"],
+          // inline event handlers: only the stylesheet's `onload`, by its hash (helmet's default is 'none')
+          scriptSrcAttr: ["'unsafe-hashes'", STYLESHEET_ONLOAD_HASH],
           // the portal's service worker, from the portal's own origin only
           workerSrc: ["'self'"],
           imgSrc: ["'self'", 'data:'],
