@@ -189,7 +189,9 @@ export class AuthService {
   private async revalidate(): Promise<void> {
     try {
       const me = await firstValueFrom(this.http.get<MeView>(`${API}/me`));
-      if (this.me()) this.setMe(me);
+      // the server's profile wins, its language included (changed in another tab, or a change this
+      // tab made just before the reload)
+      if (this.me()) this.startSession(me);
     } catch (err) {
       if (err instanceof HttpErrorResponse && (err.status === 401 || err.status === 403) && this.me()) this.endSession(true);
     }
@@ -240,8 +242,11 @@ export class AuthService {
    */
   async setLanguage(language: Language): Promise<boolean> {
     this.i18n.use(language);
-    if (!this.me()) return true;
-    if (this.me()?.language === language) return true;
+    const current = this.me();
+    if (!current) return true;
+    if (current.language === language) return true;
+    // a reload before the server has answered opens in the chosen language too
+    this.tokens.saveProfile({ ...current, language });
     try {
       const me = await firstValueFrom(this.http.patch<MeView>(`${API}/me`, { language }));
       this.setMe(me);
