@@ -8,6 +8,12 @@
 // screen (the page's data loaded and rendered). Two profiles: Chrome DevTools' "Slow 3G" preset
 // (2,000 ms round trip, 50 KB/s) and Lighthouse's mobile throttling (150 ms, 1.6 Mbit/s down,
 // 750 kbit/s up, CPU 4× slower). No time is asserted: it prints.
+//
+// Also printed: the first paint of a cold load (a new browser context: no HTTP cache, no service
+// worker, no session; the page's own `first-contentful-paint` entry) on each profile, and, for one
+// warm "Slow 3G" load of the case page, the chain of requests it waited for (what started when,
+// what answered when, and what came from the service worker), so that sequential round trips show.
+// "Cold" case-page runs clear the HTTP cache AND the service worker with its Cache Storage.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -52,6 +58,49 @@ async function openCase(baseUrl) {
   return c.id;
 }
 
+/** The requests of one navigation, in start order, relative to the navigation start (ms). */
+function recordChain(page) {
+  const rows = [];
+  const pending = [];
+  let t0 = 0;
+  const onDone = (req, failed) => {
+    const t = req.timing();
+    if (!t || t.startTime <= 0) return;
+    const end = t.responseEnd >= 0 ? t.startTime + t.responseEnd : Date.now();
+    const url = new URL(req.url());
+    const row = {
+      what: `${req.method()} ${url.pathname.replace(/[0-9a-f-]{36}/g, ':id')}`,
+      start: Math.round(t.startTime - t0),
+      end: Math.round(end - t0),
+      via: failed ? `failed: ${req.failure()?.errorText ?? ''}` : req.serviceWorker() ? 'sw→net' : 'net',
+    };
+    rows.push(row);
+    if (!failed) pending.push(req.response().then((r) => { if (r?.fromServiceWorker()) row.via = 'sw'; }, () => undefined));
+  };
+  const finished = (req) => onDone(req, false);
+  const failed = (req) => onDone(req, true);
+  return {
+    start() {
+      rows.length = 0;
+      t0 = Date.now();
+      page.on('requestfinished', finished);
+      page.on('requestfailed', failed);
+    },
+    async stop() {
+      page.off('requestfinished', finished);
+      page.off('requestfailed', failed);
+      await Promise.all(pending);
+      return [...rows].sort((a, b) => a.start - b.start);
+    },
+  };
+}
+
+/** The page's first contentful paint (ms after its navigation started), waiting for it. */
+async function firstPaint(page) {
+  await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, { timeout: 120_000, polling: 50 });
+  return page.evaluate(() => Math.round(performance.getEntriesByName('first-contentful-paint')[0].startTime));
+}
+
 async function main() {
   const js = initialJs();
   console.log(`initial JS: ${js.files} files, ${(js.raw / 1024).toFixed(1)} KiB raw, ${(js.gz / 1024).toFixed(1)} KiB gzip (target < 500 KB gzip)`);
@@ -71,11 +120,21 @@ async function main() {
       for (const mode of ['cold', 'warm']) {
         const times = [];
         for (let i = 0; i < RUNS; i++) {
-          if (mode === 'cold') await cdp.send('Network.clearBrowserCache');
+          if (mode === 'cold') {
+            await cdp.send('Network.clearBrowserCache');
+            await cdp.send('Storage.clearDataForOrigin', { origin: stack.baseUrl, storageTypes: 'service_workers,cache_storage' });
+          }
+          const chain = recordChain(page);
+          if (mode === 'warm' && i === RUNS - 1 && p.latency === 2000) chain.start();
           const t0 = Date.now();
           await page.goto(`${stack.baseUrl}/cases/${caseId}`, { waitUntil: 'commit', timeout: 120_000 });
           await page.getByTestId('case-number').waitFor({ timeout: 120_000 });
           times.push(Date.now() - t0);
+          const seen = await chain.stop();
+          if (seen.length) {
+            console.log(`  the requests of one warm ${p.name} load (ms after navigation; net = network, sw = service worker's cache, sw→net = fetched by the service worker):`);
+            for (const r of seen) console.log(`    ${String(r.start).padStart(6)} → ${String(r.end).padStart(6)}  ${r.via.padEnd(6)} ${r.what}`);
+          }
         }
         const row = { profile: p.name, mode, runs: RUNS, medianMs: median(times), minMs: Math.min(...times), maxMs: Math.max(...times) };
         rows.push(row);
@@ -84,6 +143,25 @@ async function main() {
     }
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     await context.close();
+
+    // the first paint of a cold load: a new context each time (no cache, no service worker, no session)
+    for (const p of PROFILES) {
+      const paints = [];
+      for (let i = 0; i < RUNS; i++) {
+        const cold = await browser.newContext({ viewport: { width: 390, height: 844 } });
+        const cp = await cold.newPage();
+        const c = await cold.newCDPSession(cp);
+        await c.send('Network.enable');
+        await c.send('Network.emulateNetworkConditions', { offline: false, latency: p.latency, downloadThroughput: p.down, uploadThroughput: p.up });
+        await c.send('Emulation.setCPUThrottlingRate', { rate: p.cpu });
+        await cp.goto(`${stack.baseUrl}/cases/${caseId}`, { waitUntil: 'commit', timeout: 120_000 });
+        paints.push(await firstPaint(cp));
+        await cold.close();
+      }
+      const row = { profile: p.name, mode: 'cold, first paint', runs: RUNS, medianMs: median(paints), minMs: Math.min(...paints), maxMs: Math.max(...paints) };
+      rows.push(row);
+      console.log(`${p.name}, cold load: first paint at ${row.medianMs} ms (median of ${RUNS}; ${row.minMs}–${row.maxMs}) (target < 3,000 ms)`);
+    }
   } finally {
     await browser.close();
     await stack.stop();

@@ -180,3 +180,59 @@ export async function activationLink(dir, to, seen = new Set(), timeoutMs = 120_
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/**
+ * Waits until the portal's service worker controls the page and holds every file of the app shell
+ * (ngsw.json's prefetch groups) in Cache Storage: from then on a reload works with the link down.
+ */
+export async function waitForOfflineShell(page) {
+  await page.waitForFunction(
+    async () => {
+      if (!navigator.serviceWorker?.controller) return false;
+      const manifest = await (await fetch(`/ngsw.json?ngsw-cache-bust=${Math.random()}`, { headers: { 'ngsw-bypass': 'true' } })).json();
+      const urls = manifest.assetGroups.filter((g) => g.installMode === 'prefetch').flatMap((g) => g.urls);
+      for (const u of urls) if (!(await caches.match(u))) return false;
+      return urls.length > 0;
+    },
+    null,
+    { timeout: 90_000, polling: 500 },
+  );
+}
+
+/** Everything in the page's Cache Storage: each cache's request URLs with the text of their answers. */
+export async function readCacheStorage(page) {
+  return page.evaluate(async () => {
+    const out = [];
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      for (const req of await cache.keys()) {
+        const res = await cache.match(req);
+        out.push({ cache: name, url: req.url, body: res ? await res.text() : '' });
+      }
+    }
+    return out;
+  });
+}
+
+/** localStorage, sessionStorage and every IndexedDB store of the page (CryptoKeys as their `extractable` flag). */
+export async function readBrowserStorage(page) {
+  return page.evaluate(async () => {
+    const out = { local: { ...localStorage }, session: { ...sessionStorage }, idb: [] };
+    for (const info of await indexedDB.databases()) {
+      const db = await new Promise((res, rej) => {
+        const r = indexedDB.open(info.name);
+        r.onsuccess = () => res(r.result);
+        r.onerror = () => rej(r.error);
+      });
+      for (const name of db.objectStoreNames) {
+        const all = await new Promise((res) => {
+          const r = db.transaction(name).objectStore(name).getAll();
+          r.onsuccess = () => res(r.result);
+        });
+        out.idb.push({ db: info.name, store: name, values: all.map((v) => (v instanceof CryptoKey ? { cryptoKey: true, extractable: v.extractable } : v)) });
+      }
+      db.close();
+    }
+    return out;
+  });
+}

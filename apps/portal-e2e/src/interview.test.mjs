@@ -2,13 +2,16 @@
 // fixed script of a realistic screening finished in at most 110 taps, one invalid date found
 // through the error summary and put right; Lao typed where a code used to be required; the
 // device copy of unsaved edits encrypted (no canary text in any browser storage) while the link is
-// down, then saved once when it is back. Needs `nx build api portal` first.
+// down, then saved once when it is back; the link dropped mid-interview and the page reloaded
+// offline (service worker + encrypted device copy), finished and saved once on reconnection, with
+// no API answer and no canary in Cache Storage; a 409 between two sessions settled per field.
+// Needs `nx build api portal` first.
 //   node --test --test-concurrency=1 apps/portal-e2e/src/interview.test.mjs
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { api, apiLogin, artifacts, assertAccessible, CONSENT_QUESTIONS, launchBrowser, login, newPage } from './helpers.mjs';
+import { api, apiLogin, artifacts, assertAccessible, CONSENT_QUESTIONS, launchBrowser, login, newPage, readBrowserStorage, readCacheStorage, waitForOfflineShell } from './helpers.mjs';
 import { startStack } from './stack.mjs';
 
 const PHONE = { width: 390, height: 844 };
@@ -234,25 +237,7 @@ test('with the link down the edits wait on the device encrypted (no canary in an
     await page.getByTestId('f-recruitment-narrative').fill(canary);
     await page.locator('[data-testid="save-state"][data-state="offline"]').waitFor({ timeout: 20_000 });
     await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('ctms.screeningDraft.')));
-    const dump = await page.evaluate(async () => {
-      const out = { local: { ...localStorage }, session: { ...sessionStorage }, idb: [] };
-      for (const info of await indexedDB.databases()) {
-        const db = await new Promise((res, rej) => {
-          const r = indexedDB.open(info.name);
-          r.onsuccess = () => res(r.result);
-          r.onerror = () => rej(r.error);
-        });
-        for (const name of db.objectStoreNames) {
-          const all = await new Promise((res) => {
-            const r = db.transaction(name).objectStore(name).getAll();
-            r.onsuccess = () => res(r.result);
-          });
-          out.idb.push({ db: info.name, store: name, values: all.map((v) => (v instanceof CryptoKey ? { cryptoKey: true, extractable: v.extractable } : v)) });
-        }
-        db.close();
-      }
-      return out;
-    });
+    const dump = await readBrowserStorage(page);
     const text = JSON.stringify(dump);
     assert.ok(Object.keys(dump.local).some((k) => k.startsWith('ctms.screeningDraft.')), 'the unsaved edits are on the device');
     assert.ok(!text.includes(canary), 'no canary text in localStorage, sessionStorage or IndexedDB');
@@ -270,5 +255,143 @@ test('with the link down the edits wait on the device encrypted (no canary in an
     assert.equal(list.items.filter((i) => i.id === id).length, 1, 'saved once, as one screening');
   } finally {
     await context.close();
+  }
+});
+
+test('the link drops mid-interview: the page reloads offline, the interview is finished, and on reconnection it is saved once; Cache Storage holds no API answer and no canary', async () => {
+  const { context, page, errors } = await newPage(browser, PHONE);
+  const canary = `ຄານາຣີ-ອອຟລາຍ-${Date.now()}`;
+  try {
+    await login(page, stack.baseUrl, 'atd.caseworker', 'lo');
+    await page.goto(`${stack.baseUrl}/screenings/new`);
+    await page.getByTestId('wizard').waitFor();
+    for (const q of CONSENT_QUESTIONS) await page.getByTestId(`consent-${q}-YES`).click();
+    await waitSaved(page);
+    await page.waitForURL(/\/screenings\/[0-9a-f-]{36}$/);
+    const id = page.url().split('/').pop();
+    await waitForOfflineShell(page);
+
+    const cw = await apiLogin(stack.baseUrl, 'atd.caseworker');
+    const before = (await api(stack.baseUrl, '/screenings?mine=true&limit=100', { token: cw.token })).items.length;
+    const writes = [];
+    page.on('response', (r) => {
+      const m = r.request().method();
+      if ((m === 'PATCH' || m === 'POST') && new URL(r.url()).pathname.startsWith('/api/v1/screenings') && r.status() < 300) writes.push(`${m} ${r.status()}`);
+    });
+
+    // the link drops: edits go on, then the page is reloaded with no network at all
+    await context.setOffline(true);
+    await page.getByTestId('step-recruitment').click();
+    await page.getByTestId('f-recruitment-narrative').fill(canary);
+    await page.locator('[data-testid="save-state"][data-state="offline"]').waitFor({ timeout: 20_000 });
+    await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('ctms.screeningDraft.')));
+    await page.reload();
+    await page.getByTestId('wizard').waitFor({ timeout: 30_000 });
+    await page.getByTestId('offline-copy').waitFor();
+    await page.getByTestId('step-recruitment').click();
+    assert.equal(await page.getByTestId('f-recruitment-narrative').inputValue(), canary, 'the unsaved edit came back from the encrypted device copy');
+
+    // ... and the interview is finished offline
+    await page.getByTestId('f-recruitment-promisedJob').fill('ເຮັດວຽກຮ້ານອາຫານ');
+    await page.getByTestId('step-destinationAndExploitation').click();
+    await page.getByTestId('f-destinationAndExploitation-city').fill('ບາງກອກ');
+    await page.getByTestId('step-indicators').click();
+    for (const code of ['DR01', 'EX01']) await page.getByTestId(`ind-${code}-PRESENT`).click();
+    await page.getByTestId('step-assessment').click();
+    await page.getByTestId('assessment-POSSIBLE_VICTIM').click();
+    await page.locator('[data-testid="save-state"][data-state="offline"]').waitFor({ timeout: 20_000 });
+
+    // what the device holds: the app shell, never an API answer, and nothing of the interview in clear
+    const cached = await readCacheStorage(page);
+    assert.ok(cached.some((e) => new URL(e.url).pathname === '/index.html'), 'the service worker holds the app shell');
+    assert.deepEqual(cached.filter((e) => new URL(e.url).pathname.startsWith('/api/')).map((e) => e.url), [], 'no API answer in Cache Storage');
+    assert.ok(!cached.some((e) => e.body.includes(canary) || e.url.includes(canary)), 'no canary in Cache Storage');
+    assert.ok(!JSON.stringify(await readBrowserStorage(page)).includes(canary), 'no canary in localStorage, sessionStorage or IndexedDB');
+    assert.deepEqual(writes, [], 'nothing reached the server while the link was down');
+
+    // the link is back: everything is saved, in one write, on the one screening
+    await context.setOffline(false);
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await waitSaved(page);
+    await page.getByTestId('offline-copy').waitFor({ state: 'detached' });
+    await page.waitForFunction(() => !Object.keys(localStorage).some((k) => k.startsWith('ctms.screeningDraft.')));
+    assert.deepEqual(writes, ['PATCH 200'], 'saved once');
+    const s = await api(stack.baseUrl, `/screenings/${id}`, { token: cw.token });
+    assert.deepEqual(
+      [s.recruitment?.narrative, s.recruitment?.promisedJob, s.destinationAndExploitation?.city, s.indicatorAnswers.map((a) => a.code).sort(), s.interviewerAssessment],
+      [canary, 'ເຮັດວຽກຮ້ານອາຫານ', 'ບາງກອກ', ['DR01', 'EX01'], 'POSSIBLE_VICTIM'],
+    );
+    const after = await api(stack.baseUrl, '/screenings?mine=true&limit=100', { token: cw.token });
+    assert.equal(after.items.length, before, 'no second screening');
+    assert.equal(after.items.filter((i) => i.id === id).length, 1);
+    assert.deepEqual(errors, [], 'no uncaught errors in the page');
+  } catch (e) {
+    await page.screenshot({ path: join(artifacts, 'interview-offline-reload-failure.png'), fullPage: true }).catch(() => undefined);
+    throw e;
+  } finally {
+    await context.close();
+  }
+});
+
+test('a 409 between two sessions: the server version is shown beside the local one and the caseworker chooses per field; nothing is dropped', async () => {
+  const cw = await apiLogin(stack.baseUrl, 'atd.caseworker');
+  const consent = Object.fromEntries(CONSENT_QUESTIONS.map((q) => [q, 'YES']));
+  const created = await api(stack.baseUrl, '/screenings', {
+    token: cw.token,
+    method: 'POST',
+    body: {
+      metadata: { provinceCode: '01', interviewAt: new Date(Date.now() - 3_600_000).toISOString() },
+      interviewConsent: consent,
+      recruitment: { promisedJob: 'ງານເດີມ', narrative: 'ເລື່ອງເດີມ' },
+      destinationAndExploitation: { city: 'ເມືອງເດີມ' },
+    },
+  });
+  const a = await newPage(browser, PHONE);
+  const b = await newPage(browser, PHONE);
+  try {
+    for (const p of [a.page, b.page]) {
+      await login(p, stack.baseUrl, 'atd.caseworker', 'lo');
+      await p.goto(`${stack.baseUrl}/screenings/${created.id}`);
+      await p.getByTestId('wizard').waitFor();
+    }
+    // the other tab saves first
+    await b.page.getByTestId('step-recruitment').click();
+    await b.page.getByTestId('f-recruitment-promisedJob').fill('ງານ B');
+    await b.page.getByTestId('step-destinationAndExploitation').click();
+    await b.page.getByTestId('f-destinationAndExploitation-city').fill('ເມືອງ B');
+    await waitSaved(b.page);
+
+    // this tab changed the same two fields, and one more that nobody else touched
+    await a.page.getByTestId('step-recruitment').click();
+    await a.page.getByTestId('f-recruitment-promisedJob').fill('ງານ A');
+    await a.page.getByTestId('f-recruitment-narrative').fill('ເລື່ອງ A');
+    await a.page.getByTestId('step-destinationAndExploitation').click();
+    await a.page.getByTestId('f-destinationAndExploitation-city').fill('ເມືອງ A');
+    const panel = a.page.getByTestId('conflict');
+    await panel.waitFor({ timeout: 20_000 });
+    await a.page.getByTestId('conflict-destinationAndExploitation.city').waitFor();
+    assert.equal(await a.page.locator('[data-testid="save-state"]').getAttribute('data-state'), 'conflict');
+    const job = a.page.getByTestId('conflict-recruitment.promisedJob');
+    assert.match(await job.getByTestId('conflict-recruitment.promisedJob-theirs').innerText(), /ງານ B/);
+    assert.match(await job.getByTestId('conflict-recruitment.promisedJob-mine').innerText(), /ງານ A/);
+    assert.equal(await a.page.getByTestId('conflict-recruitment.narrative').count(), 0, 'a field changed only here is no conflict');
+    await a.page.screenshot({ path: join(artifacts, 'interview-conflict-lo-phone.png'), fullPage: true });
+    await assertAccessible(a.page, 'screening conflict (lo, phone)');
+
+    // keep this device's job, the other tab's city
+    await a.page.getByTestId('conflict-destinationAndExploitation.city-theirs').click();
+    await a.page.getByTestId('conflict-apply').click();
+    await panel.waitFor({ state: 'detached' });
+    await waitSaved(a.page);
+    const s = await api(stack.baseUrl, `/screenings/${created.id}`, { token: cw.token });
+    assert.deepEqual([s.recruitment.promisedJob, s.recruitment.narrative, s.destinationAndExploitation.city], ['ງານ A', 'ເລື່ອງ A', 'ເມືອງ B']);
+    assert.equal(await a.page.getByTestId('f-destinationAndExploitation-city').inputValue(), 'ເມືອງ B', 'the page shows what was kept');
+    assert.deepEqual([...a.errors, ...b.errors], [], 'no uncaught errors in the pages');
+  } catch (e) {
+    await a.page.screenshot({ path: join(artifacts, 'interview-conflict-failure.png'), fullPage: true }).catch(() => undefined);
+    throw e;
+  } finally {
+    await a.context.close();
+    await b.context.close();
   }
 });

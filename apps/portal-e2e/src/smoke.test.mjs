@@ -141,14 +141,17 @@ test('caseworker signs in, sees the Lao shell, switches to English, sees only pe
     await page.screenshot({ path: join(artifacts, 'shell-en.png'), fullPage: true });
     await assertAccessible(page, 'shell (en)');
 
-    // a reload inside the tab keeps the session (refresh token in sessionStorage) and the saved language
+    // a reload inside the tab keeps the session (this tab's sessionStorage) and the saved language
     await page.reload();
     await page.getByTestId('shell-user-name').waitFor();
+    assert.equal(await page.getByTestId('splash').count(), 0, 'the splash is gone once the app has booted');
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    // decision 0019: the access token waits in this tab's sessionStorage next to the refresh token
+    // (a reload sends its first data request at once), never in localStorage
     assert.equal(
-      await page.evaluate(() => Object.keys(localStorage).concat(Object.keys(sessionStorage)).some((k) => /access/i.test(k))),
+      await page.evaluate(() => Object.keys(localStorage).some((k) => /access|refresh|token/i.test(k))),
       false,
-      'the access token is never stored',
+      'no token in localStorage',
     );
 
     // the profile page, on a phone-sized screen
@@ -205,4 +208,21 @@ test('the portal files go out gzipped, hashed ones cached for good; API answers 
   });
   assert.equal(login.status, 200);
   assert.equal(login.headers.get('content-encoding'), null);
+
+  // decision 0019: the splash is in index.html itself, styled inline, with no script of its own;
+  // the stylesheet does not block the first paint (its onload is the one handler the CSP allows)
+  assert.match(html, /data-testid="splash"/);
+  assert.doesNotMatch(html, /<script(?![^>]*\ssrc=)[^>]*>/, 'no inline script');
+  assert.match(html, /<link rel="stylesheet" href="styles-[A-Z0-9]+\.css" media="print" onload="this\.media='all'">/);
+  const csp = index.headers.get('content-security-policy') ?? '';
+  assert.match(csp, /script-src 'self'(;|$)/);
+  assert.match(csp, /script-src-attr 'unsafe-hashes' 'sha256-MhtPZXr7\+LpJUY5qtMutB\+qWfQtMaPccfe7QXtCcEYc='/);
+  // the service worker and its manifest are always revalidated, so a deployment is seen at once
+  for (const f of ['ngsw-worker.js', 'ngsw.json']) {
+    const r = await fetch(`${stack.baseUrl}/${f}`);
+    assert.equal(r.status, 200, f);
+    assert.equal(r.headers.get('cache-control'), 'no-cache', f);
+  }
+  const manifest = await (await fetch(`${stack.baseUrl}/ngsw.json`)).json();
+  assert.deepEqual(manifest.dataGroups ?? [], [], 'the service worker caches no API answer');
 });

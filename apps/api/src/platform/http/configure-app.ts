@@ -12,6 +12,18 @@ import { ErrorFilter, validationExceptionFactory } from './errors';
 import { InputHygienePipe } from './input-hygiene';
 import { noStoreMiddleware, requestIdMiddleware } from './request-id';
 
+/**
+ * The one inline event handler the portal's index.html carries: the build inlines the CSS the splash
+ * needs and loads the full stylesheet as `media="print" onload="this.media='all'"`, so that the first
+ * paint waits for no stylesheet on a slow link (decision 0019). `'unsafe-hashes'` with this hash lets
+ * exactly that handler text run, no other inline handler or script; main.ts applies the stylesheet
+ * itself in a browser that does not know `'unsafe-hashes'`.
+ */
+export const STYLESHEET_ONLOAD_HASH = "'sha256-MhtPZXr7+LpJUY5qtMutB+qWfQtMaPccfe7QXtCcEYc='";
+
+/** The service worker and its manifest: always revalidated, or an update would wait for the HTTP cache (decision 0019). */
+const SERVICE_WORKER_FILES_RE = /(^|\/)(ngsw-worker\.js|ngsw\.json|safety-worker\.js|worker-basic\.min\.js)$/;
+
 /** A file the portal build names by its content hash (chunk-2JTRDM52.js, main-…js, styles-…css, media/…-HASH.woff2). */
 const HASHED_ASSET_RE = /[-.][A-Z0-9]{8}\.(js|css|woff2?|ttf|svg|png)$/;
 
@@ -51,6 +63,10 @@ export function configureApp(app: INestApplication, opts: { portalDir?: string |
           // Angular inlines critical CSS; no scripts from anywhere else
           styleSrc: ["'self'", "'unsafe-inline'"],
           scriptSrc: ["'self'"],
+          // inline event handlers: only the stylesheet's `onload`, by its hash (helmet's default is 'none')
+          scriptSrcAttr: ["'unsafe-hashes'", STYLESHEET_ONLOAD_HASH],
+          // the portal's service worker, from the portal's own origin only
+          workerSrc: ["'self'"],
           imgSrc: ["'self'", 'data:'],
           fontSrc: ["'self'", 'data:'],
           connectSrc: ["'self'"],
@@ -102,7 +118,7 @@ function servePortal(ex: NestExpressApplication, portal: string | null | undefin
         index: false,
         maxAge: '1h',
         setHeaders: (res, path) => {
-          if (path.endsWith('index.html')) res.setHeader('Cache-Control', 'no-cache');
+          if (path.endsWith('index.html') || SERVICE_WORKER_FILES_RE.test(path)) res.setHeader('Cache-Control', 'no-cache');
           // the build names scripts, styles and fonts by their content: they never change
           else if (HASHED_ASSET_RE.test(path)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
         },

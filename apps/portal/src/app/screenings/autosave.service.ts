@@ -23,9 +23,10 @@
  * rest of the interview).
  *
  * Conflicts: only the interviewer edits a draft, so the other writer can only be the same person in
- * another tab or device. On 409 STALE_VERSION the server copy is reloaded, the local edits are
- * dropped and the user is told. On load, local edits are laid over the current server copy
- * (section by section) and saved at once.
+ * another tab or device. On 409 STALE_VERSION the local edits are kept and saving pauses: the page
+ * reloads the server copy, merges field by field and lets the caseworker choose where both sides
+ * changed (screening-conflict.ts), then `resolved` sends the outcome on the server's version.
+ * On load, local edits are laid over the current server copy (section by section) and saved at once.
  */
 import { DestroyRef, Injectable, inject, signal } from '@angular/core';
 import { DraftStore } from './draft-store';
@@ -33,7 +34,7 @@ import { pickSections, sectionsBody, splitBySection, type Draft, type SectionId 
 import { ScreeningsApi, toFailure, type ApiFailure } from './screenings.api';
 import type { ScreeningView } from '@ctms/domain';
 
-export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'offline' | 'invalid' | 'error';
+export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'offline' | 'invalid' | 'error' | 'conflict';
 
 export const AUTOSAVE_DEBOUNCE_MS = 2000;
 export const RETRY_MS = 10_000;
@@ -43,11 +44,16 @@ export interface AutosaveHost {
   userId: string;
   id(): string | null;
   version(): number | null;
+  /** the server's copy the edits are made on (kept with them on the device for an offline reload) */
+  view(): ScreeningView | null;
   draft(): Draft;
   /** a save succeeded: the new server view (the draft in memory is NOT replaced, only version and computed fields) and the sections it took */
   saved(view: ScreeningView, created: boolean, sections: readonly SectionId[]): void;
-  /** 409: the copy on the server moved on; reload it */
-  stale(failure: ApiFailure): void;
+  /**
+   * 409: the copy on the server moved on. The edits of `unsaved` stay (here and on the device) and
+   * nothing is sent until the host calls `resolved` with the server's version and what to send.
+   */
+  stale(failure: ApiFailure, unsaved: readonly SectionId[]): void;
   /** 400: show the details next to the fields */
   invalid(failure: ApiFailure): void;
 }
@@ -62,6 +68,8 @@ export class AutosaveService {
   /** sections the server refused (400) and not edited since: not sent again until they are */
   private readonly held = new Set<SectionId>();
   private inflight: Set<SectionId> | null = null;
+  /** a 409 waits for the caseworker's choice: nothing is sent meanwhile */
+  private conflicted = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private readonly onlineListener = () => this.flush();
 
@@ -92,6 +100,7 @@ export class AutosaveService {
     this.dirty.add(section);
     this.held.delete(section);
     this.persistLocal();
+    if (this.conflicted) return; // kept here; sent once the conflict is settled
     this.state.set('pending');
     this.schedule(AUTOSAVE_DEBOUNCE_MS);
   }
@@ -100,6 +109,11 @@ export class AutosaveService {
   restore(sections: readonly SectionId[]): void {
     for (const s of sections) this.dirty.add(s);
     if (this.dirty.size) this.schedule(0);
+  }
+
+  /** The sections edited here and not yet acknowledged by the server. */
+  unsaved(): SectionId[] {
+    return [...new Set([...this.dirty, ...(this.inflight ?? [])])];
   }
 
   hasUnsaved(): boolean {
@@ -111,8 +125,23 @@ export class AutosaveService {
     return [...this.held];
   }
 
-  /** Forget everything not yet saved (after a 409, when the server copy wins). */
+  /** The conflict is settled: the draft is on the server's version now; send `sections` at once. */
+  resolved(sections: readonly SectionId[]): void {
+    this.conflicted = false;
+    this.dirty.clear();
+    for (const s of sections) this.dirty.add(s);
+    this.persistLocal();
+    if (this.dirty.size) {
+      this.state.set('pending');
+      this.schedule(0);
+    } else {
+      this.state.set('saved');
+    }
+  }
+
+  /** Forget everything not yet saved (after a submission, or when the server copy wins). */
   discard(): void {
+    this.conflicted = false;
     this.dirty.clear();
     this.held.clear();
     if (this.timer) clearTimeout(this.timer);
@@ -150,12 +179,17 @@ export class AutosaveService {
       this.store.clear(host.userId, this.localKey());
       return;
     }
-    void this.store.write(host.userId, this.localKey(), { baseVersion: host.version(), sections: pickSections(host.draft(), unsaved), savedAt: Date.now() });
+    void this.store.write(host.userId, this.localKey(), {
+      baseVersion: host.version(),
+      sections: pickSections(host.draft(), unsaved),
+      savedAt: Date.now(),
+      ...(host.view() ? { view: host.view() ?? undefined } : {}),
+    });
   }
 
   private async save(): Promise<void> {
     const host = this.host;
-    if (!host || this.inflight) return;
+    if (!host || this.inflight || this.conflicted) return;
     const sending = new Set([...this.dirty].filter((s) => !this.held.has(s)));
     if (sending.size === 0) return;
     for (const s of sending) this.dirty.delete(s);
@@ -192,8 +226,10 @@ export class AutosaveService {
         this.persistLocal();
         this.schedule(RETRY_MS);
       } else if (f.status === 409) {
-        this.discard();
-        host.stale(f);
+        this.conflicted = true;
+        this.state.set('conflict');
+        this.persistLocal();
+        host.stale(f, [...this.dirty]);
       } else if (f.status === 400) {
         // hold back the sections the server named; send the others again at once
         const { invalid, valid } = splitBySection(sending, f.details);

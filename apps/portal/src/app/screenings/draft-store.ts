@@ -1,6 +1,7 @@
 import { Injectable, effect, inject } from '@angular/core';
 import { AuthService } from '../core/auth/auth.service';
 import type { Draft } from './screening.logic';
+import type { ScreeningView } from './screenings.api';
 
 /*
  * Where unsaved screening edits wait for the server: encrypted on the device (decision 0017a).
@@ -27,6 +28,12 @@ export interface LocalDraft {
   /** only the sections edited on this device and not yet acknowledged by the server */
   sections: Partial<Draft>;
   savedAt: number;
+  /**
+   * The server's copy the edits were made on (decision 0019): while edits wait for the link, a
+   * reload with the link down opens the interview from it. Encrypted like the rest, and gone with
+   * the entry as soon as the server has the edits.
+   */
+  view?: ScreeningView;
 }
 
 /** What localStorage holds for one draft: ciphertext and when it was written. */

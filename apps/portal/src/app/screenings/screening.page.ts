@@ -39,7 +39,7 @@ import { laoNowIso, type DateProblem } from '../shared/ui/date-parts';
 import { DateInput } from '../shared/ui/date-input';
 import { ErrorSummary, focusField, type ErrorItem } from '../shared/ui/error-summary';
 import { AutosaveService } from './autosave.service';
-import { DraftStore } from './draft-store';
+import { DraftStore, type LocalDraft } from './draft-store';
 import { IndicatorResult } from './indicator-result';
 import { ScreeningReview } from './screening-review';
 import * as C from './screening-codes';
@@ -55,16 +55,27 @@ import {
   indicatorGroups,
   liveAssessment,
   sectionOfField,
+  sectionsBody,
   setIndicatorAnswer,
   type Draft,
   type ObjectSection,
   type SectionId,
 } from './screening.logic';
 import { failureMessageKey } from './screening-errors';
+import { mergeDrafts, settle, type FieldConflict } from './screening-conflict';
+import { formatDateTime } from './format';
 import { FIELD_LABELS } from './field-labels';
 import { fieldSpecAt, SECTION_FIELDS } from './section-specs';
 import { SectionForm, type ClientProblem } from './section-form';
 import { ScreeningsApi, toFailure, type ApiFailure, type Rec } from './screenings.api';
+
+/** A 409 being settled: the copy the edits were made on, the server's copy now, the unsaved sections, and the fields where the server's value is chosen. */
+interface ConflictState {
+  base: Draft;
+  theirs: Draft;
+  sections: SectionId[];
+  chooseTheirs: ReadonlySet<string>;
+}
 
 /** The steps rendered from field lists, in interview order (consent, indicators and assessment have their own). */
 const FORM_STEPS: readonly ObjectSection[] = ['metadata', 'interpreter', 'bioData', 'recruitment', 'transit', 'destinationAndExploitation', 'exit', 'needsAndRisks'];
@@ -122,6 +133,10 @@ export class ScreeningPage {
   protected readonly submitTried = signal(false);
   /** the screening was just submitted: the page says what happens next */
   protected readonly justSubmitted = signal(false);
+  /** a 409 waiting for the caseworker's choice per field */
+  protected readonly conflict = signal<ConflictState | null>(null);
+  /** opened from the device copy with the link down (decision 0019): saved when the link is back */
+  protected readonly offlineCopy = signal(false);
   protected readonly notice = signal<{ key: TranslationKey; params?: Record<string, string | number> } | null>(null);
   protected readonly actionError = signal<TranslationKey | null>(null);
   protected readonly busy = signal(false);
@@ -252,9 +267,10 @@ export class ScreeningPage {
       userId: this.userId,
       id: () => this.id,
       version: () => this.version,
+      view: () => this.view(),
       draft: () => this.draft(),
       saved: (view, created, sections) => this.onSaved(view, created, sections),
-      stale: (f) => void this.onStale(f),
+      stale: (f, unsaved) => void this.onStale(f, unsaved),
       invalid: (f) => this.serverErrors.update((e) => ({ ...e, ...errorsByField(f.details) })),
     });
     void this.load(id);
@@ -277,11 +293,23 @@ export class ScreeningPage {
           this.autosave.restore(Object.keys(local.sections) as SectionId[]);
         }
       } else {
-        const view = await this.api.get(id);
+        let view: ScreeningView;
+        let local: LocalDraft | null = null;
+        try {
+          view = await this.api.get(id);
+        } catch (err) {
+          // the link is down: the device copy of the edits waiting for it carries the server copy they
+          // were made on (encrypted, decision 0019), so the interview goes on after an offline reload
+          if (toFailure(err).status !== 0) throw err;
+          local = await this.store.read(this.userId, id);
+          if (!local?.view) throw err;
+          view = local.view;
+          this.offlineCopy.set(true);
+        }
         this.id = view.id;
         this.version = view.version;
         this.view.set(view);
-        const local = await this.store.read(this.userId, view.id);
+        local ??= await this.store.read(this.userId, view.id);
         if (local && view.canEdit) {
           this.draft.set(applySections(draftFromView(view), local.sections));
           this.notice.set({ key: 'scr.restored' });
@@ -300,6 +328,7 @@ export class ScreeningPage {
   }
 
   private onSaved(view: ScreeningView, created: boolean, sections: readonly SectionId[]): void {
+    this.offlineCopy.set(false);
     this.id = view.id;
     this.version = view.version;
     this.view.set(view);
@@ -308,19 +337,97 @@ export class ScreeningPage {
     if (created) this.location.replaceState(`/screenings/${view.id}`);
   }
 
-  private async onStale(f: ApiFailure): Promise<void> {
+  /**
+   * 409: the server copy moved on (the same interviewer in another tab or device). The edits made
+   * here are kept: the server copy is read again and merged field by field; where both sides
+   * changed the same field, the caseworker chooses (the conflict panel); the rest is settled at once.
+   */
+  private async onStale(f: ApiFailure, unsaved: readonly SectionId[]): Promise<void> {
     if (!this.id) return;
     try {
+      const base = this.view();
       const view = await this.api.get(this.id);
       this.id = view.id;
       this.version = view.version;
       this.view.set(view);
-      this.draft.set(draftFromView(view));
-      this.rev.update((n) => n + 1);
-      this.notice.set({ key: f.code === 'STALE_VERSION' ? 'scr.staleReloaded' : failureMessageKey(f) });
+      if (!view.canEdit || base === null) {
+        // submitted or closed elsewhere: nothing can be saved on it any more
+        this.autosave.discard();
+        this.draft.set(draftFromView(view));
+        this.rev.update((n) => n + 1);
+        this.notice.set({ key: f.code === 'STALE_VERSION' ? 'scr.staleReloaded' : failureMessageKey(f) });
+        return;
+      }
+      const state: ConflictState = { base: draftFromView(base), theirs: draftFromView(view), sections: [...unsaved], chooseTheirs: new Set() };
+      const merge = mergeDrafts(state.base, this.draft(), state.theirs, state.sections);
+      if (merge.conflicts.length === 0) this.settleConflict(state, 'scr.conflict.merged');
+      else this.conflict.set(state);
     } catch (err) {
       this.notice.set({ key: failureMessageKey(toFailure(err)) });
     }
+  }
+
+  /** The fields both sides changed, recomputed from the current draft (edits made meanwhile count). */
+  protected readonly conflicts = computed<FieldConflict[]>(() => {
+    this.rev();
+    const c = this.conflict();
+    return c ? mergeDrafts(c.base, this.draft(), c.theirs, this.conflictSections(c)).conflicts : [];
+  });
+
+  /** The sections unsaved at the 409 and those edited since (kept here while the panel is open). */
+  private conflictSections(c: ConflictState): SectionId[] {
+    return [...new Set([...c.sections, ...this.autosave.unsaved()])];
+  }
+
+  protected conflictChoice(path: string): 'mine' | 'theirs' {
+    return this.conflict()?.chooseTheirs.has(path) ? 'theirs' : 'mine';
+  }
+
+  protected chooseConflict(path: string, side: 'mine' | 'theirs'): void {
+    const c = this.conflict();
+    if (!c) return;
+    const chooseTheirs = new Set(c.chooseTheirs);
+    if (side === 'theirs') chooseTheirs.add(path);
+    else chooseTheirs.delete(path);
+    this.conflict.set({ ...c, chooseTheirs });
+  }
+
+  protected applyConflict(): void {
+    const c = this.conflict();
+    if (c) this.settleConflict(c, null);
+  }
+
+  /** The merged draft with the choices made: shown at once, and what differs from the server's copy is saved on its version. */
+  private settleConflict(c: ConflictState, notice: TranslationKey | null): void {
+    const sections = this.conflictSections(c);
+    const merge = mergeDrafts(c.base, this.draft(), c.theirs, sections);
+    const keepMine = new Set(merge.conflicts.map((x) => x.path).filter((p) => !c.chooseTheirs.has(p)));
+    const settled = settle(merge, keepMine);
+    const changed = sections.filter((s) => JSON.stringify(sectionsBody(settled, [s])) !== JSON.stringify(sectionsBody(c.theirs, [s])));
+    this.conflict.set(null);
+    this.draft.set(settled);
+    this.rev.update((n) => n + 1);
+    this.autosave.resolved(changed);
+    if (notice) this.notice.set({ key: notice });
+  }
+
+  /** A value in the conflict panel, as words. */
+  protected conflictValue(v: unknown): string {
+    const c = clean(v);
+    if (c === undefined) return this.i18n.t('scr.conflict.empty');
+    if (Array.isArray(c)) return c.map((x) => this.conflictValue(x)).join(', ');
+    if (typeof c === 'object') {
+      const a = c as Partial<IndicatorAnswer>;
+      if (typeof a.answer === 'string') return [label(C.INDICATOR_ANSWERS, a.answer, this.i18n.language()), a.evidence].filter(Boolean).join(' — ');
+      return Object.values(c as Rec).map((x) => this.conflictValue(x)).join(', ');
+    }
+    if (typeof c === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(c)) return formatDateTime(c, this.i18n.language());
+    return String(c);
+  }
+
+  protected conflictField(path: string): string {
+    if (path.startsWith('indicatorAnswers.')) return `${this.i18n.t('scr.step.indicators')} ${path.slice('indicatorAnswers.'.length)}`;
+    return this.fieldName(path);
   }
 
   /** A section form edited its section in place. */

@@ -1,4 +1,4 @@
-import { provideHttpClient } from '@angular/common/http';
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
@@ -6,7 +6,8 @@ import { type ActivatedRouteSnapshot, type RouterStateSnapshot, UrlTree, provide
 import type { LoginResponse, MeView } from '@ctms/domain';
 import { AuthService, effectivePermissions, isMfaChallenge, profileOnly } from './auth.service';
 import { profileFirstGuard } from './guards';
-import { REFRESH_TOKEN_KEY } from './token-store';
+import { ACCESS_TOKEN_KEY, PROFILE_KEY, REFRESH_TOKEN_KEY } from './token-store';
+import { authInterceptor } from '../http/auth.interceptor';
 import { meView } from '../../testing/me-view';
 
 @Component({ template: '' })
@@ -120,5 +121,64 @@ describe('AuthService with MFA', () => {
     expect(auth.user()?.mfaEnabled).toBe(true);
     expect(auth.can('case:read')).toBe(true);
     expect(guard('/cases')).toBe(true);
+  });
+});
+
+describe('a reload restores the session kept in this tab (decision 0019)', () => {
+  let backend: HttpTestingController;
+
+  function start(): AuthService {
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(withInterceptors([authInterceptor])), provideHttpClientTesting(), provideRouter([{ path: 'login', component: Blank }])],
+    });
+    backend = TestBed.inject(HttpTestingController);
+    return TestBed.inject(AuthService);
+  }
+
+  beforeEach(() => {
+    sessionStorage.clear();
+    localStorage.clear();
+    sessionStorage.setItem(REFRESH_TOKEN_KEY, 'refresh-1');
+    sessionStorage.setItem(ACCESS_TOKEN_KEY, JSON.stringify({ token: 'access-1', expiresAt: Date.now() + 600_000 }));
+    sessionStorage.setItem(PROFILE_KEY, JSON.stringify(USER));
+  });
+
+  afterEach(() => backend.verify());
+
+  it('starts at once, without a refresh, and reads the profile again in parallel with the kept access token', async () => {
+    const auth = start();
+    await auth.restore(); // resolves before any answer: the first route and its data go out now
+    expect(auth.isAuthenticated()).toBe(true);
+    backend.expectNone('/api/v1/auth/refresh');
+    const me = backend.expectOne('/api/v1/me');
+    expect(me.request.headers.get('Authorization')).toBe('Bearer access-1');
+    expect(me.request.headers.get('ngsw-bypass')).toBeNull(); // the auth interceptor alone here; the bypass is its own interceptor
+    me.flush({ ...USER, displayName: 'Renamed' });
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(auth.user()?.displayName).toBe('Renamed');
+    expect(JSON.parse(sessionStorage.getItem(PROFILE_KEY) ?? '{}').displayName).toBe('Renamed');
+  });
+
+  it('keeps the session when the link is down, and forgets all of it when the session ends', async () => {
+    const auth = start();
+    await auth.restore();
+    backend.expectOne('/api/v1/me').error(new ProgressEvent('error'), { status: 0 });
+    await Promise.resolve();
+    expect(auth.isAuthenticated()).toBe(true);
+    expect(sessionStorage.getItem(REFRESH_TOKEN_KEY)).toBe('refresh-1');
+    auth.endSession(false);
+    expect([REFRESH_TOKEN_KEY, ACCESS_TOKEN_KEY, PROFILE_KEY].map((k) => sessionStorage.getItem(k))).toEqual([null, null, null]);
+  });
+
+  it('with the kept access token about to expire, one refresh goes first', async () => {
+    sessionStorage.setItem(ACCESS_TOKEN_KEY, JSON.stringify({ token: 'access-1', expiresAt: Date.now() + 10_000 }));
+    const auth = start();
+    await auth.restore();
+    expect(auth.isAuthenticated()).toBe(true);
+    backend.expectOne('/api/v1/auth/refresh').flush({ accessToken: 'access-2', refreshToken: 'refresh-2', expiresIn: 600 });
+    await new Promise((r) => setTimeout(r));
+    expect(backend.expectOne('/api/v1/me').request.headers.get('Authorization')).toBe('Bearer access-2');
+    expect(sessionStorage.getItem(REFRESH_TOKEN_KEY)).toBe('refresh-2');
   });
 });

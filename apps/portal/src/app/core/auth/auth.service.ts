@@ -8,6 +8,9 @@ import { TokenStore } from './token-store';
 
 export const API = '/api/v1';
 
+/** The auth calls skip the interceptors, so they name the service-worker bypass themselves (sw-bypass.interceptor.ts). */
+const PAST_SW = { 'ngsw-bypass': 'true' } as const;
+
 /** Thrown when there is no session left to refresh. */
 export class SessionEndedError extends Error {
   constructor() {
@@ -89,7 +92,7 @@ export class AuthService {
    * whose `mfaToken` the caller keeps in memory, never in a URL or storage, for `verifyMfa`.
    */
   async login(username: string, password: string): Promise<LoginOutcome> {
-    const res = await firstValueFrom(this.raw.post<LoginResponse | MfaChallenge>(`${API}/auth/login`, { username, password }));
+    const res = await firstValueFrom(this.raw.post<LoginResponse | MfaChallenge>(`${API}/auth/login`, { username, password }, { headers: PAST_SW }));
     if (isMfaChallenge(res)) return { kind: 'mfa', mfaToken: res.mfaToken };
     return { kind: 'session', user: this.begin(res) };
   }
@@ -97,7 +100,7 @@ export class AuthService {
   /** The second step: the code of the authenticator app with the challenge's token starts the session. */
   async verifyMfa(mfaToken: string, code: string): Promise<MeView> {
     const body: MfaLoginRequest = { mfaToken, code };
-    return this.begin(await firstValueFrom(this.raw.post<LoginResponse>(`${API}/auth/mfa`, body)));
+    return this.begin(await firstValueFrom(this.raw.post<LoginResponse>(`${API}/auth/mfa`, body, { headers: PAST_SW })));
   }
 
   private begin(res: LoginResponse | null): MeView {
@@ -115,7 +118,7 @@ export class AuthService {
     if (this.inflight) return this.inflight;
     const refreshToken = this.tokens.refreshToken();
     if (!refreshToken) return Promise.reject(new SessionEndedError());
-    this.inflight = firstValueFrom(this.raw.post<TokenPair>(`${API}/auth/refresh`, { refreshToken }))
+    this.inflight = firstValueFrom(this.raw.post<TokenPair>(`${API}/auth/refresh`, { refreshToken }, { headers: PAST_SW }))
       .then(
         (pair) => {
           this.tokens.set(pair);
@@ -152,9 +155,23 @@ export class AuthService {
     return this.refresh();
   }
 
-  /** On start-up: a refresh token in this tab's sessionStorage brings the session back after a reload. */
+  /**
+   * On start-up: the session kept in this tab's sessionStorage comes back after a reload.
+   *
+   * With the profile kept from the last load (decision 0019) nothing waits for the network: the
+   * session starts at once, the first route and its data request go out immediately (with the kept
+   * access token, or after one refresh shared with every other caller when it is about to expire),
+   * and the profile is read again in parallel. With the link down the kept profile is used as it is.
+   * Without a kept profile (the first load after an update): refresh, then read the profile, as before.
+   */
   async restore(): Promise<void> {
     if (!this.tokens.refreshToken()) return;
+    const kept = this.tokens.savedProfile();
+    if (kept) {
+      this.startSession(kept);
+      void this.revalidate();
+      return;
+    }
     try {
       await this.refresh();
       const me = await firstValueFrom(this.http.get<MeView>(`${API}/me`));
@@ -165,13 +182,28 @@ export class AuthService {
     }
   }
 
+  /**
+   * Reads the profile again after a restore, in parallel with the page's own first request. A
+   * refused session ends (refresh() does it); with the link down the kept profile stays.
+   */
+  private async revalidate(): Promise<void> {
+    try {
+      const me = await firstValueFrom(this.http.get<MeView>(`${API}/me`));
+      // the server's profile wins, its language included (changed in another tab, or a change this
+      // tab made just before the reload)
+      if (this.me()) this.startSession(me);
+    } catch (err) {
+      if (err instanceof HttpErrorResponse && (err.status === 401 || err.status === 403) && this.me()) this.endSession(true);
+    }
+  }
+
   async logout(): Promise<void> {
     try {
       const access = await this.freshAccessToken();
       const refreshToken = this.tokens.refreshToken();
       if (refreshToken) {
         await firstValueFrom(
-          this.raw.post<void>(`${API}/auth/logout`, { refreshToken }, { headers: { Authorization: `Bearer ${access}` } }),
+          this.raw.post<void>(`${API}/auth/logout`, { refreshToken }, { headers: { ...PAST_SW, Authorization: `Bearer ${access}` } }),
         );
       }
     } catch {
@@ -201,7 +233,7 @@ export class AuthService {
 
   /** Reads the profile again (e.g. after a refusal saying the state changed elsewhere). */
   async reloadMe(): Promise<void> {
-    this.me.set(await firstValueFrom(this.http.get<MeView>(`${API}/me`)));
+    this.setMe(await firstValueFrom(this.http.get<MeView>(`${API}/me`)));
   }
 
   /**
@@ -210,11 +242,14 @@ export class AuthService {
    */
   async setLanguage(language: Language): Promise<boolean> {
     this.i18n.use(language);
-    if (!this.me()) return true;
-    if (this.me()?.language === language) return true;
+    const current = this.me();
+    if (!current) return true;
+    if (current.language === language) return true;
+    // a reload before the server has answered opens in the chosen language too
+    this.tokens.saveProfile({ ...current, language });
     try {
       const me = await firstValueFrom(this.http.patch<MeView>(`${API}/me`, { language }));
-      this.me.set(me);
+      this.setMe(me);
       return true;
     } catch {
       return false;
@@ -222,8 +257,14 @@ export class AuthService {
   }
 
   private startSession(user: MeView): void {
-    this.me.set(user);
+    this.setMe(user);
     this.i18n.use(user.language);
+  }
+
+  /** The signed-in user, kept in this tab's sessionStorage for the next reload (decision 0019). */
+  private setMe(user: MeView): void {
+    this.me.set(user);
+    this.tokens.saveProfile(user);
   }
 
   /** Forgets the session; `redirect` sends the user to the login page with a "session ended" note. */

@@ -13,6 +13,7 @@ import { screeningsEn, screeningsLo } from './dict-screenings';
 
 export const en = {
   'app.title': 'Counter-trafficking case management',
+  'app.loading': 'Loading…',
 
   'lang.label': 'Language',
   'lang.lo': 'ລາວ',
@@ -145,6 +146,7 @@ export type Dictionary = Record<TranslationKey, string>;
 
 export const lo: Dictionary = {
   'app.title': 'ລະບົບຄຸ້ມຄອງກໍລະນີຕ້ານການຄ້າມະນຸດ',
+  'app.loading': 'ກຳລັງໂຫຼດ…',
 
   'lang.label': 'ພາສາ',
   'lang.lo': 'ລາວ',
