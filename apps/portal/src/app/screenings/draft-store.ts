@@ -1,7 +1,7 @@
 import { Injectable, effect, inject } from '@angular/core';
 import { AuthService } from '../core/auth/auth.service';
 import type { Draft } from './screening.logic';
-import type { ScreeningView } from './screenings.api';
+import type { ScreeningView } from '@ctms/domain';
 
 /*
  * Where unsaved screening edits wait for the server: encrypted on the device (decision 0017a).
