@@ -1,7 +1,6 @@
 import { AgencyEntity } from '../../agencies/agency.entity';
 import { AttachmentEntity } from '../../attachments/attachment.entity';
 import { HandoffEntity } from '../../handoffs/handoff.entity';
-import { ReferralEntity, ReferralServiceEntity } from '../../referrals/referral.entity';
 import { CaseCounterEntity, CaseEntity, CaseEventEntity, CaseIdentificationEntity, CaseNoteEntity } from '../../cases/case.entity';
 import { ConsentEntity } from '../../consents/consent.entity';
 import { PersonEntity, PersonMergeEntity } from '../../persons/person.entity';
@@ -38,8 +37,6 @@ export const ENTITIES = [
   CaseNoteEntity,
   CaseIdentificationEntity,
   ConsentEntity,
-  ReferralEntity,
-  ReferralServiceEntity,
   HandoffEntity,
   AttachmentEntity,
   OutboxEntity,

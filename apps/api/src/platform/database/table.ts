@@ -1,4 +1,4 @@
-import { raw, type Sql } from './sql';
+import { join, raw, sql, Sql } from './sql';
 
 /**
  * A table as the repositories read it: its name and every column with its PostgreSQL type and
@@ -96,6 +96,21 @@ export class Table<C extends Columns = Columns> {
     const names = only ?? (Object.keys(this.columns) as (keyof C & string)[]);
     return raw(names.map((n) => `${alias}.${n}`).join(', '));
   }
+
+  /**
+   * `column = value, …` for an UPDATE's SET, from a patch keyed by declared columns; a value that is
+   * itself SQL (`sql\`now()\``) goes in as it is. Only declared columns: the keys are checked.
+   */
+  set(patch: { [K in keyof C]?: ValueOf<C[K]> | Sql }): Sql {
+    const parts = Object.entries(patch)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => {
+        if (!(k in this.columns)) throw new Error(`${this.name}.${k} is not a declared column`);
+        return sql`${raw(k)} = ${v}`;
+      });
+    if (!parts.length) throw new Error(`an UPDATE of ${this.name} sets nothing`);
+    return join(parts);
+  }
 }
 
 export function table<C extends Columns>(name: string, columns: C): Table<C> {
@@ -106,6 +121,9 @@ type ValueOf<K> = K extends Column<PgType, infer T, infer N> ? (N extends true ?
 
 /** The row node-postgres returns for `SELECT *` of the table. */
 export type RowOf<T extends Table> = T extends Table<infer C> ? { [K in keyof C]: ValueOf<C[K]> } : never;
+
+/** Values for some columns of a table (an UPDATE's SET): the column's value, or SQL such as `now()`. */
+export type Patch<T extends Table> = { [K in keyof RowOf<T>]?: RowOf<T>[K] | Sql };
 
 /** Some columns of a row (a SELECT that names them). */
 export type PickRow<T extends Table, K extends keyof RowOf<T>> = Pick<RowOf<T>, K>;
