@@ -1,6 +1,7 @@
 import { DATA_CATEGORIES, type DataCategory, type HandoffAction, type HandoffStatus, type IdentificationStatus } from '@ctms/domain';
 import type { FieldCipher } from '../platform/crypto/field-cipher';
 import { HANDOFF_CONSENTED_CATEGORIES, HANDOFF_LIMITATION_LABELS, type HandoffLimitation } from './handoff-codes';
+import type { HandoffEventRow, HandoffRow, HandoffSummaryRow } from './handoff.repository';
 import type {
   ChargeView,
   EvidenceItemView,
@@ -13,59 +14,6 @@ import type {
   VictimHealthView,
   VictimIdentityView,
 } from './handoff.views';
-
-/** The columns every handoff query selects (see HANDOFF_COLUMNS in handoffs.service.ts). */
-export interface HandoffSummaryRow {
-  id: string;
-  case_id: string;
-  case_number: string;
-  status: HandoffStatus;
-  from_agency_id: string;
-  from_agency_code: string;
-  to_agency_id: string;
-  to_agency_code: string;
-  receive_by: Date;
-  received_at: Date | null;
-  closed_at: Date | null;
-  created_at: Date;
-  updated_at: Date;
-  created_key: string;
-  version: number;
-  /** the caller's agency sent it (lead agency, in scope) */
-  is_sender: boolean;
-  /** the caller's agency receives it (and the relation holds) */
-  is_receiver: boolean;
-}
-
-export interface HandoffRow extends HandoffSummaryRow {
-  from_user_id: string;
-  from_username: string | null;
-  prosecutor_id: string | null;
-  prosecutor_username: string | null;
-  categories: string[];
-  /** stored categories that hold now: the base ones, and the consented ones under an active consent */
-  effective_categories: string[];
-  packet_enc: string | null;
-  suspects_enc: string | null;
-  prosecution_enc: string | null;
-  willing_to_testify: string | null;
-  verdict: string | null;
-  case_status: string;
-  identification_status: IdentificationStatus;
-  province_code: string;
-  flags: string[];
-  exploitation_types: string[];
-  opened_at: Date;
-}
-
-export interface HandoffEventRow {
-  kind: string;
-  at: Date;
-  actor_id: string | null;
-  actor_username: string | null;
-  actor_agency_code: string | null;
-  details: Record<string, unknown> | null;
-}
 
 /** What packet_enc holds (LEGAL_PROCEEDINGS, with the victim's statement). */
 export interface HandoffPacket {

@@ -1,6 +1,5 @@
 import { AgencyEntity } from '../../agencies/agency.entity';
 import { AttachmentEntity } from '../../attachments/attachment.entity';
-import { HandoffEntity } from '../../handoffs/handoff.entity';
 import { CaseCounterEntity, CaseEntity, CaseEventEntity, CaseIdentificationEntity, CaseNoteEntity } from '../../cases/case.entity';
 import { ConsentEntity } from '../../consents/consent.entity';
 import { PersonEntity, PersonMergeEntity } from '../../persons/person.entity';
@@ -37,7 +36,6 @@ export const ENTITIES = [
   CaseNoteEntity,
   CaseIdentificationEntity,
   ConsentEntity,
-  HandoffEntity,
   AttachmentEntity,
   OutboxEntity,
   NotificationEntity,
