@@ -1,4 +1,4 @@
-import { DATA_CATEGORIES, type DataCategory, type HandoffAction, type HandoffStatus, type IdentificationStatus } from '@ctms/domain';
+import { DATA_CATEGORIES, type DataCategory, type HandoffAction } from '@ctms/domain';
 import type { FieldCipher } from '../platform/crypto/field-cipher';
 import { HANDOFF_CONSENTED_CATEGORIES, HANDOFF_LIMITATION_LABELS, type HandoffLimitation } from './handoff-codes';
 import type { HandoffEventRow, HandoffRow, HandoffSummaryRow } from './handoff.repository';

@@ -3,7 +3,7 @@ import type { DataCategory, HandoffStatus, IdentificationStatus } from '@ctms/do
 import { handoffReceiver, handoffSender } from '../platform/access/access';
 import { FieldCipher } from '../platform/crypto/field-cipher';
 import { and, exec, raw, select, selectOne, sql, type Runner, type Sql } from '../platform/database/sql';
-import { col, table, type PickRow, type RowOf } from '../platform/database/table';
+import { col, table, type PickRow } from '../platform/database/table';
 import { staleVersion } from '../platform/http/errors';
 import { keyset, type KeysetRow } from '../platform/http/pagination';
 import type { Actor } from '../platform/http/request-context';

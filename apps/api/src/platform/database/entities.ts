@@ -1,6 +1,6 @@
 import { AgencyEntity } from '../../agencies/agency.entity';
 import { AttachmentEntity } from '../../attachments/attachment.entity';
-import { CaseCounterEntity, CaseEntity, CaseEventEntity, CaseIdentificationEntity, CaseNoteEntity } from '../../cases/case.entity';
+import { CaseEntity } from '../../cases/case.entity';
 import { ConsentEntity } from '../../consents/consent.entity';
 import { PersonEntity, PersonMergeEntity } from '../../persons/person.entity';
 import { ScreeningEntity } from '../../screenings/screening.entity';
@@ -31,10 +31,6 @@ export const ENTITIES = [
   PersonMergeEntity,
   ScreeningEntity,
   CaseEntity,
-  CaseCounterEntity,
-  CaseEventEntity,
-  CaseNoteEntity,
-  CaseIdentificationEntity,
   ConsentEntity,
   AttachmentEntity,
   OutboxEntity,

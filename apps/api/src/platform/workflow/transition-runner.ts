@@ -13,8 +13,11 @@ import { addCaseEvent } from './timeline';
  * repository locks and loads it for the caller, its version, the case whose timeline takes its
  * events, and the ids every event, audit row and outbox row of it carries.
  */
+/** The kinds of record whose writes go through the runner (the audit row's object type). */
+export type WorkflowObject = 'case' | 'referral' | 'handoff' | 'screening' | 'consent' | 'attachment';
+
 export interface Workflow<R, V> {
-  objectType: 'case' | 'referral' | 'handoff' | 'screening';
+  objectType: WorkflowObject;
   /** the noun in the 409 answers ("Someone else changed this referral …") */
   noun: string;
   /** Lock (FOR UPDATE) and load the record through its repository, the access predicate in the WHERE; undefined when not visible. */
@@ -60,7 +63,7 @@ export interface Step<R> {
 
 /** What the event, the audit row and the outbox row of one write say. */
 export interface Written {
-  objectType: Workflow<unknown, unknown>['objectType'];
+  objectType: WorkflowObject;
   objectId: string;
   audit: AuditAction;
   caseId: string | null;
