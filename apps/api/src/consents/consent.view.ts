@@ -1,3 +1,4 @@
+import type { ConsentRow } from './consent.repository';
 import { consentEffectiveStatus, type ConsentForm, type ConsentGiver, type ConsentStatus, type ConsentType, type DataCategory } from '@ctms/domain';
 
 /** A recipient agency as a consent's scope names it. */
@@ -37,33 +38,6 @@ export interface ConsentView {
   withdrawnAt: string | null;
   withdrawnBy: ConsentUserView | null;
   withdrawalReason: string | null;
-}
-
-/** One row of the consent query (see ConsentsService.CONSENT_SELECT). */
-export interface ConsentRow {
-  id: string;
-  case_id: string;
-  type: string;
-  status: string;
-  agency_ids: string[];
-  purposes: string[];
-  categories: string[];
-  given_by: string;
-  form: string;
-  language: string | null;
-  interpreter_used: boolean;
-  parties_enc: string | null;
-  granted_at: Date;
-  expires_at: Date | null;
-  recorded_by_id: string;
-  recorded_by_username: string | null;
-  withdrawn_at: Date | null;
-  withdrawn_by_id: string | null;
-  withdrawn_by_username: string | null;
-  /** legacy plaintext (before decision 0013), until keys:rotate moves it into withdrawal_reason_enc */
-  withdrawal_reason: string | null;
-  withdrawal_reason_enc: string | null;
-  agencies: ConsentAgencyView[] | null;
 }
 
 export interface ConsentParties {

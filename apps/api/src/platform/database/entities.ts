@@ -1,7 +1,6 @@
 import { AgencyEntity } from '../../agencies/agency.entity';
 import { AttachmentEntity } from '../../attachments/attachment.entity';
 import { CaseEntity } from '../../cases/case.entity';
-import { ConsentEntity } from '../../consents/consent.entity';
 import { PersonEntity, PersonMergeEntity } from '../../persons/person.entity';
 import { ScreeningEntity } from '../../screenings/screening.entity';
 import { AccountActivationEntity } from '../../auth/account-activation.entity';
@@ -31,7 +30,6 @@ export const ENTITIES = [
   PersonMergeEntity,
   ScreeningEntity,
   CaseEntity,
-  ConsentEntity,
   AttachmentEntity,
   OutboxEntity,
   NotificationEntity,
