@@ -1,5 +1,4 @@
 import { AgencyEntity } from '../../agencies/agency.entity';
-import { AttachmentEntity } from '../../attachments/attachment.entity';
 import { CaseEntity } from '../../cases/case.entity';
 import { PersonEntity, PersonMergeEntity } from '../../persons/person.entity';
 import { ScreeningEntity } from '../../screenings/screening.entity';
@@ -30,7 +29,6 @@ export const ENTITIES = [
   PersonMergeEntity,
   ScreeningEntity,
   CaseEntity,
-  AttachmentEntity,
   OutboxEntity,
   NotificationEntity,
   MailDeliveryEntity,
