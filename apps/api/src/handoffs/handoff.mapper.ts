@@ -1,7 +1,8 @@
 import { DATA_CATEGORIES, type DataCategory, type HandoffAction } from '@ctms/domain';
 import type { FieldCipher } from '../platform/crypto/field-cipher';
 import { HANDOFF_CONSENTED_CATEGORIES, HANDOFF_LIMITATION_LABELS, type HandoffLimitation } from './handoff-codes';
-import type { HandoffEventRow, HandoffRow, HandoffSummaryRow } from './handoff.repository';
+import type { ChargeDto, EvidenceItemDto, SuspectDto } from './dto/handoff.dto';
+import type { HandoffEventRow, HandoffRow, HandoffSummaryRow, HandoffVictimRow } from './handoff.repository';
 import type {
   ChargeView,
   EvidenceItemView,
@@ -236,4 +237,35 @@ export function toHandoffDetail(
     allowedActions: extras.allowedActions,
     history: extras.history,
   };
+}
+
+/**
+ * What the receiver may read of the victim now (the consented categories), decrypted with each
+ * column's binding: identity from the person row, exploitation and health from the case row.
+ */
+export function toVictimData(cipher: FieldCipher, cats: readonly string[], v: HandoffVictimRow): VictimData {
+  const victim: VictimData = {};
+  if (cats.includes('IDENTITY')) victim.identity = toVictimIdentity(cipher.decryptJson<unknown>(v.identity_enc, { table: 'person', column: 'identity_enc', rowId: v.person_id }));
+  if (cats.includes('EXPLOITATION_ACCOUNT')) victim.exploitation = toVictimExploitation(cipher.decryptJson<unknown>(v.exploitation_enc, { table: 'case_record', column: 'exploitation_enc', rowId: v.id }));
+  if (cats.includes('HEALTH')) victim.health = toVictimHealth(cipher.decryptJson<unknown>(v.health_enc, { table: 'case_record', column: 'health_enc', rowId: v.id }));
+  return victim;
+}
+
+// --- request shapes into the stored packet ------------------------------------------------------
+
+/** The evidence items that name an attachment, with the field each is in. */
+export function evidenceRefs(items: EvidenceItemDto[]): { field: string; id: string }[] {
+  return items.flatMap((e, i) => (e.attachmentId ? [{ field: `evidence.${i}.attachmentId`, id: e.attachmentId }] : []));
+}
+
+export function evidenceOf(items: EvidenceItemDto[]): HandoffPacket['evidence'] {
+  return items.map((e) => ({ description: e.description, attachmentId: e.attachmentId ? e.attachmentId.toLowerCase() : null }));
+}
+
+export function chargesOf(items: ChargeDto[]): HandoffPacket['proposedCharges'] {
+  return items.map((c) => ({ article: c.article, description: c.description ?? null }));
+}
+
+export function suspectsOf(items: SuspectDto[]) {
+  return items.map((s) => ({ name: s.name ?? null, alias: s.alias ?? null, roleInProcess: s.roleInProcess, relationToVictim: s.relationToVictim, status: s.status ?? 'UNKNOWN' }));
 }

@@ -21,9 +21,6 @@ import {
   ResubmitHandoffDto,
   TrialHandoffDto,
   VerdictHandoffDto,
-  type ChargeDto,
-  type EvidenceItemDto,
-  type SuspectDto,
 } from './dto/handoff.dto';
 import { HANDOFF_ACTION_EVENT, HANDOFF_BASE_CATEGORIES, HANDOFF_CONSENTED_CATEGORIES } from './handoff-codes';
 import {
@@ -32,9 +29,11 @@ import {
   toHandoffDetail,
   toHandoffSummary,
   toHistoryEntry,
-  toVictimExploitation,
-  toVictimHealth,
-  toVictimIdentity,
+  toVictimData,
+  chargesOf,
+  evidenceOf,
+  evidenceRefs,
+  suspectsOf,
   type HandoffPacket,
   type HandoffProsecution,
   type VictimData,
@@ -332,39 +331,14 @@ export class HandoffsService {
   /** The view with the caller's actions, the history from the timeline, and the victim data the receiver may see now. */
   private async detailOf(m: EntityManager, actor: Actor, h: HandoffRow): Promise<HandoffDetailView> {
     const events = await this.handoffs.events(m, h.case_id, h.id);
-    const victim: VictimData = {};
     const cats = h.effective_categories;
-    if (h.is_receiver && !h.is_sender && HANDOFF_CONSENTED_CATEGORIES.some((c) => cats.includes(c))) {
-      const v = await this.handoffs.victim(m, h.case_id);
-      if (v) {
-        if (cats.includes('IDENTITY')) {
-          victim.identity = toVictimIdentity(this.cipher.decryptJson<unknown>(v.identity_enc, { table: 'person', column: 'identity_enc', rowId: v.person_id }));
-        }
-        if (cats.includes('EXPLOITATION_ACCOUNT')) victim.exploitation = toVictimExploitation(this.cipher.decryptJson<unknown>(v.exploitation_enc, { table: 'case_record', column: 'exploitation_enc', rowId: v.id }));
-        if (cats.includes('HEALTH')) victim.health = toVictimHealth(this.cipher.decryptJson<unknown>(v.health_enc, { table: 'case_record', column: 'health_enc', rowId: v.id }));
-      }
-    }
+    const receiverSees = h.is_receiver && !h.is_sender && HANDOFF_CONSENTED_CATEGORIES.some((c) => cats.includes(c));
+    const v = receiverSees ? await this.handoffs.victim(m, h.case_id) : undefined;
+    const victim: VictimData = v ? toVictimData(this.cipher, cats, v) : {};
     return toHandoffDetail(this.cipher, h, {
       allowedActions: allowedActions(HANDOFF_MACHINE, h.status, context(actor, h, {})),
       history: events.map(toHistoryEntry),
       victim,
     });
   }
-}
-
-/** The evidence items that name an attachment, with the field each is in. */
-function evidenceRefs(items: EvidenceItemDto[]): { field: string; id: string }[] {
-  return items.flatMap((e, i) => (e.attachmentId ? [{ field: `evidence.${i}.attachmentId`, id: e.attachmentId }] : []));
-}
-
-function evidenceOf(items: EvidenceItemDto[]): HandoffPacket['evidence'] {
-  return items.map((e) => ({ description: e.description, attachmentId: e.attachmentId ? e.attachmentId.toLowerCase() : null }));
-}
-
-function chargesOf(items: ChargeDto[]): HandoffPacket['proposedCharges'] {
-  return items.map((c) => ({ article: c.article, description: c.description ?? null }));
-}
-
-function suspectsOf(items: SuspectDto[]) {
-  return items.map((s) => ({ name: s.name ?? null, alias: s.alias ?? null, roleInProcess: s.roleInProcess, relationToVictim: s.relationToVictim, status: s.status ?? 'UNKNOWN' }));
 }
