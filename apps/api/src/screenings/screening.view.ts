@@ -30,41 +30,6 @@ export interface ReviewComment {
   comment: string | null;
 }
 
-/** A screening row as loaded by the service (raw SQL, snake case). */
-export interface ScreeningRow {
-  id: string;
-  agency_id: string;
-  interviewer_id: string;
-  interviewer_username: string;
-  interviewer_display_name: string;
-  status: ScreeningStatus;
-  province_code: string;
-  district: string | null;
-  facility_type: string | null;
-  crossing_point: string | null;
-  referral_source: string | null;
-  interview_at: Date | null;
-  interview_language: string | null;
-  interview_consent: Record<string, string>;
-  content_enc: string | null;
-  indicators_enc: string | null;
-  assessment: StoredAssessment | null;
-  interviewer_assessment: string | null;
-  is_child: boolean;
-  person_id: string | null;
-  case_id: string | null;
-  submitted_at: Date | null;
-  reviewed_by_id: string | null;
-  reviewed_by_username: string | null;
-  reviewed_by_display_name: string | null;
-  reviewed_at: Date | null;
-  review_comment_enc: string | null;
-  termination_reason: string | null;
-  version: number;
-  created_at: Date;
-  updated_at: Date;
-}
-
 export interface UserRef {
   id: string;
   username: string;

@@ -1,7 +1,5 @@
 import { AgencyEntity } from '../../agencies/agency.entity';
-import { CaseEntity } from '../../cases/case.entity';
 import { PersonEntity, PersonMergeEntity } from '../../persons/person.entity';
-import { ScreeningEntity } from '../../screenings/screening.entity';
 import { AccountActivationEntity } from '../../auth/account-activation.entity';
 import { LoginFailureEntity } from '../../auth/login-failure.entity';
 import { RefreshTokenEntity } from '../../auth/refresh-token.entity';
@@ -27,8 +25,6 @@ export const ENTITIES = [
   IloIndicatorEntity,
   PersonEntity,
   PersonMergeEntity,
-  ScreeningEntity,
-  CaseEntity,
   OutboxEntity,
   NotificationEntity,
   MailDeliveryEntity,
