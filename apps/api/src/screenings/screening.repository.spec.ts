@@ -16,6 +16,9 @@ describe('screening statements', () => {
     listFiltered: screeningSql.list(actor, { status: 'SUBMITTED', mine: true, cursor: CURSOR, limit: 10 }),
     insert: screeningSql.insert(ID, actor, draft),
     saveDraft: screeningSql.saveDraft(ID, 2, join(draft.map(([c, v]) => sql`${raw(c)} = ${v}`))),
+    legacyPlaces: screeningSql.legacyPlaces(['OTHER']),
+    setPlaces: screeningSql.setPlaces(ID, null, 'OTHER', 'enc'),
+    validatePlaceChecks: screeningSql.validatePlaceChecks(),
     transition: screeningSql.transition(ID, 3, 'SUBMITTED', 'APPROVED', screeningTable.set({ reviewed_by_id: actor.userId, reviewed_at: NOW, review_comment_enc: 'enc' })),
   };
 

@@ -86,6 +86,9 @@ export interface DraftColumns {
   person_id: string | null;
 }
 
+/** A screening from before the place codes (decision 0017), as the move reads it. */
+export type LegacyPlacesRow = PickRow<typeof screeningTable, 'id' | 'province_code' | 'district' | 'crossing_point' | 'content_enc'> & { district_ok: boolean; crossing_ok: boolean };
+
 export const screeningKeyset = keyset('s.updated_at', 's.id');
 
 const SELECT = raw(`SELECT s.*, iu.username AS interviewer_username, iu.display_name AS interviewer_display_name,
@@ -123,6 +126,24 @@ export const screeningSql = {
   saveDraft: (id: string, version: number, sets: Sql): Sql =>
     sql`UPDATE screening SET ${sets}, status = 'DRAFT', version = version + 1, updated_at = now()
          WHERE id = ${id}::uuid AND version = ${version}::int`,
+
+  /** Screenings whose district or crossing point is still free text (decision 0017), locked for the move. */
+  legacyPlaces: (crossingCodes: readonly string[]): Sql =>
+    sql`SELECT id, province_code, district, crossing_point, content_enc,
+               (district IS NULL OR (district ~ '^[0-9]{4}$' AND left(district, 2) = province_code)) AS district_ok,
+               (crossing_point IS NULL OR crossing_point = ANY(${[...crossingCodes]}::text[])) AS crossing_ok
+          FROM screening
+         WHERE NOT (district IS NULL OR (district ~ '^[0-9]{4}$' AND left(district, 2) = province_code))
+            OR NOT (crossing_point IS NULL OR crossing_point = ANY(${[...crossingCodes]}::text[]))
+         FOR UPDATE`,
+
+  /** A legacy screening's places as codes, the lost text moved into its content. */
+  setPlaces: (id: string, district: string | null, crossingPoint: string | null, contentEnc: string | null): Sql =>
+    sql`UPDATE screening SET district = ${district}, crossing_point = ${crossingPoint}, content_enc = ${contentEnc} WHERE id = ${id}::uuid`,
+
+  /** The place-code checks, validated once no legacy value is left. */
+  validatePlaceChecks: (): Sql =>
+    sql`ALTER TABLE screening VALIDATE CONSTRAINT "CHK_screening_district_code", VALIDATE CONSTRAINT "CHK_screening_crossing_point_code"`,
 
   /** A status change at the version and status read, with the other columns the step sets. */
   transition: (id: string, version: number, from: ScreeningStatus, to: ScreeningStatus, sets: Sql): Sql =>

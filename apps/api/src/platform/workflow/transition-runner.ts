@@ -8,14 +8,14 @@ import { actorOf, type Actor, type RequestContext } from '../http/request-contex
 import { OutboxService, type OutboxPayload } from '../outbox/outbox.service';
 import { addCaseEvent } from './timeline';
 
+/** The kinds of record whose writes go through the runner (the audit row's object type). */
+export type WorkflowObject = 'case' | 'referral' | 'handoff' | 'screening' | 'consent' | 'attachment';
+
 /**
  * What a kind of record (case, referral, handoff, screening) tells the runner once: how its
  * repository locks and loads it for the caller, its version, the case whose timeline takes its
  * events, and the ids every event, audit row and outbox row of it carries.
  */
-/** The kinds of record whose writes go through the runner (the audit row's object type). */
-export type WorkflowObject = 'case' | 'referral' | 'handoff' | 'screening' | 'consent' | 'attachment';
-
 export interface Workflow<R, V> {
   objectType: WorkflowObject;
   /** the noun in the 409 answers ("Someone else changed this referral …") */
