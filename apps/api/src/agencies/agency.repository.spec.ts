@@ -1,4 +1,4 @@
-import { ID1 } from '../platform/database/testing/statement-fixtures';
+import { ID1 } from '../platform/database/statement-fixtures';
 import { agencySql } from './agency.repository';
 
 describe('agency statements', () => {

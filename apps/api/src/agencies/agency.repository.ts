@@ -39,7 +39,7 @@ export const agencySql = {
         ON CONFLICT (code) DO NOTHING
         RETURNING id`,
   update: (id: string, version: number, changes: AgencyChanges): Sql =>
-    sql`UPDATE agency SET ${agencyTable.assignments(changes)}, version = version + 1, updated_at = now() WHERE id = ${id}::uuid AND version = ${version}`,
+    sql`UPDATE agency SET ${agencyTable.set(changes)}, version = version + 1, updated_at = now() WHERE id = ${id}::uuid AND version = ${version}`,
 };
 
 /** Agencies: the administration's reads and writes. */

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { APP_CONFIG, AppConfig } from '../platform/config/config';
+import { WorkflowModule } from '../platform/workflow/workflow.module';
 import { AttachmentStorage } from './attachment-storage';
+import { AttachmentRepository } from './attachment.repository';
 import { AttachmentContentController, CaseAttachmentsController } from './attachments.controller';
 import { AttachmentsService } from './attachments.service';
 
@@ -11,6 +13,7 @@ import { AttachmentsService } from './attachments.service';
  */
 @Module({
   imports: [
+    WorkflowModule,
     MulterModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
@@ -21,6 +24,6 @@ import { AttachmentsService } from './attachments.service';
     }),
   ],
   controllers: [CaseAttachmentsController, AttachmentContentController],
-  providers: [AttachmentsService, AttachmentStorage],
+  providers: [AttachmentsService, AttachmentStorage, AttachmentRepository],
 })
 export class AttachmentsModule {}

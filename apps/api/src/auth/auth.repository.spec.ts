@@ -1,4 +1,4 @@
-import { ID1, ID2 } from '../platform/database/testing/statement-fixtures';
+import { ID1, ID2 } from '../platform/database/statement-fixtures';
 import { activationSql } from './activation.repository';
 import { loginFailureSql } from './login-failure.repository';
 import { sessionSql } from './session.repository';

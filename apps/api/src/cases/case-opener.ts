@@ -2,10 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { isProvinceCode } from '@ctms/domain';
-import { AuditService } from '../platform/audit/audit.service';
-import { FieldCipher } from '../platform/crypto/field-cipher';
 import type { RequestContext } from '../platform/http/request-context';
-import { addCaseEvent } from '../platform/workflow/timeline';
+import { TransitionRunner } from '../platform/workflow/transition-runner';
+import { CaseRepository } from './case.repository';
 import { formatCaseNumber, yearInLaos } from './case-number';
 
 export interface OpenCaseInput {
@@ -46,8 +45,8 @@ function mergeExploitation(current: Exploitation | null, added: Exploitation): E
 @Injectable()
 export class CaseOpener {
   constructor(
-    private readonly audit: AuditService,
-    private readonly cipher: FieldCipher,
+    private readonly cases: CaseRepository,
+    private readonly runner: TransitionRunner,
   ) {}
 
   async openOrAttach(m: EntityManager, ctx: RequestContext, input: OpenCaseInput): Promise<{ caseId: string; caseNumber: string; created: boolean }> {
@@ -55,90 +54,57 @@ export class CaseOpener {
     const exploitationTypes = input.exploitationTypes ?? [];
     const needs = input.needs ?? [];
     const destinations = input.destinationCountries ?? [];
-    const bind = (caseId: string) => ({ table: 'case_record', column: 'exploitation_enc', rowId: caseId });
 
     // The person's open case with the same lead agency, locked so that two approvals do not both attach
     // to a case that is being closed (or both open a new one: the person row is locked first).
-    await m.query(`SELECT id FROM person WHERE id = $1 FOR UPDATE`, [input.personId]);
-    const open: { id: string; case_number: string; exploitation_enc: string | null }[] = await m.query(
-      `SELECT id, case_number, exploitation_enc FROM case_record
-        WHERE person_id = $1 AND lead_agency_id = $2 AND status <> 'CLOSED'
-        ORDER BY opened_at DESC, id LIMIT 1 FOR UPDATE`,
-      [input.personId, input.agencyId],
-    );
-    const existing = open[0];
+    await this.cases.lockPerson(m, input.personId);
+    const existing = await this.cases.openCaseOf(m, input.personId, input.agencyId);
     if (existing) {
-      await m.query(
-        `UPDATE case_record
-            SET exploitation_types = ARRAY(SELECT DISTINCT unnest(exploitation_types || $2::text[]) ORDER BY 1),
-                needs = ARRAY(SELECT DISTINCT unnest(needs || $3::text[]) ORDER BY 1),
-                flags = CASE WHEN $4::boolean AND NOT ('CHILD' = ANY(flags)) THEN flags || ARRAY['CHILD'] ELSE flags END,
-                destination_countries = ARRAY(SELECT DISTINCT unnest(destination_countries || $5::text[]) ORDER BY 1),
-                exploitation_enc = COALESCE($6, exploitation_enc),
-                version = version + 1, updated_at = now()
-          WHERE id = $1`,
-        [
-          existing.id,
-          exploitationTypes,
-          needs,
-          input.isChild,
-          destinations,
-          input.exploitation
-            ? this.cipher.encryptJson(mergeExploitation(this.cipher.decryptJson<Exploitation>(existing.exploitation_enc, bind(existing.id)), input.exploitation), bind(existing.id))
-            : null,
-        ],
-      );
-      await addCaseEvent(m, ctx, existing.id, 'SCREENING_ATTACHED', { screeningId: input.screeningId });
-      await this.audit.record(
-        ctx,
-        { action: 'CASE_SCREENING_ATTACHED', outcome: 'ALLOWED', objectType: 'case', objectId: existing.id, details: { screeningId: input.screeningId } },
-        m,
-      );
+      const account = input.exploitation
+        ? mergeExploitation(this.cases.decryptBlob<Exploitation>(existing.id, 'exploitation_enc', existing.exploitation_enc), input.exploitation)
+        : null;
+      await this.cases.attach(m, existing.id, { exploitationTypes, needs, child: input.isChild, destinationCountries: destinations }, account);
+      const details = { screeningId: input.screeningId };
+      await this.runner.record(m, ctx, {
+        objectType: 'case',
+        objectId: existing.id,
+        audit: 'CASE_SCREENING_ATTACHED',
+        caseId: existing.id,
+        event: 'SCREENING_ATTACHED',
+        eventDetails: details,
+        auditDetails: details,
+      });
       return { caseId: existing.id, caseNumber: existing.case_number, created: false };
     }
 
     const id = randomUUID();
     const year = yearInLaos();
-    // race-free sequence per province and year: the row lock serialises concurrent openings
-    const counter: { last: number }[] = await m.query(
-      `INSERT INTO case_counter (province_code, year, last) VALUES ($1, $2, 1)
-       ON CONFLICT (province_code, year) DO UPDATE SET last = case_counter.last + 1
-       RETURNING last`,
-      [input.provinceCode, year],
-    );
-    const sequence = counter[0]?.last;
-    if (!sequence) throw new Error('case_counter returned no sequence');
-    const caseNumber = formatCaseNumber(input.provinceCode, year, sequence);
-    await m.query(
-      `INSERT INTO case_record (id, case_number, person_id, lead_agency_id, province_code, status, identification_status,
-                                exploitation_types, needs, flags, opened_at, assigned_to_id, destination_countries, exploitation_enc)
-       VALUES ($1, $2, $3, $4, $5, 'OPEN', 'POSSIBLE_VICTIM', $6, $7, $8, now(), $9, $10, $11)`,
-      [
+    const caseNumber = formatCaseNumber(input.provinceCode, year, await this.cases.nextSequence(m, input.provinceCode, year));
+    await this.cases.insert(
+      m,
+      {
         id,
         caseNumber,
-        input.personId,
-        input.agencyId,
-        input.provinceCode,
-        [...new Set(exploitationTypes)],
-        [...new Set(needs)],
-        input.isChild ? ['CHILD'] : [],
-        input.assignTo ?? null,
-        [...new Set(destinations)],
-        input.exploitation ? this.cipher.encryptJson(input.exploitation, bind(id)) : null,
-      ],
-    );
-    await addCaseEvent(m, ctx, id, 'CASE_OPENED', { screeningId: input.screeningId, provinceCode: input.provinceCode, child: input.isChild });
-    await this.audit.record(
-      ctx,
-      {
-        action: 'CASE_OPENED',
-        outcome: 'ALLOWED',
-        objectType: 'case',
-        objectId: id,
-        details: { screeningId: input.screeningId, provinceCode: input.provinceCode, leadAgencyId: input.agencyId, child: input.isChild },
+        personId: input.personId,
+        leadAgencyId: input.agencyId,
+        provinceCode: input.provinceCode,
+        exploitationTypes: [...new Set(exploitationTypes)],
+        needs: [...new Set(needs)],
+        flags: input.isChild ? ['CHILD'] : [],
+        assignedToId: input.assignTo ?? null,
+        destinationCountries: [...new Set(destinations)],
       },
-      m,
+      input.exploitation ?? null,
     );
+    await this.runner.record(m, ctx, {
+      objectType: 'case',
+      objectId: id,
+      audit: 'CASE_OPENED',
+      caseId: id,
+      event: 'CASE_OPENED',
+      eventDetails: { screeningId: input.screeningId, provinceCode: input.provinceCode, child: input.isChild },
+      auditDetails: { screeningId: input.screeningId, provinceCode: input.provinceCode, leadAgencyId: input.agencyId, child: input.isChild },
+    });
     return { caseId: id, caseNumber, created: true };
   }
 }

@@ -1,5 +1,6 @@
-import { DATA_CATEGORIES, type CaseStatus, type DataCategory, type IdentificationStatus } from '@ctms/domain';
+import { DATA_CATEGORIES, type DataCategory } from '@ctms/domain';
 import type { FieldCipher } from '../platform/crypto/field-cipher';
+import type { CaseEventRow, CaseNoteRow, CaseRow, CaseSummaryRow } from './case.repository';
 import type {
   CaseDetailView,
   CaseEventView,
@@ -10,57 +11,6 @@ import type {
   JourneyEventView,
   PerpetratorView,
 } from './case.views';
-
-/** The columns every case query selects (see CASE_COLUMNS in cases.service.ts). */
-export interface CaseSummaryRow {
-  id: string;
-  case_number: string;
-  status: CaseStatus;
-  identification_status: IdentificationStatus;
-  province_code: string;
-  lead_agency_id: string;
-  lead_agency_code: string;
-  assigned_to_id: string | null;
-  assigned_username: string | null;
-  assigned_display_name: string | null;
-  flags: string[];
-  exploitation_types: string[];
-  opened_at: Date;
-  updated_at: Date;
-  updated_key: string;
-  version: number;
-}
-
-/** Relations that open a case (docs/access.md "Relations that open a case"), as the load names them. */
-export type CaseRelation = 'LEAD_AGENCY' | 'REFERRAL_PENDING' | 'REFERRAL_ACTIVE' | 'REFERRAL_COMPLETED' | 'REFERRAL_CLOSED' | 'HANDOFF';
-
-export interface CaseRow extends CaseSummaryRow {
-  /** NULL unless the relation carries IDENTITY */
-  person_id: string | null;
-  /** the categories the caller's relation carries (case_relation_categories) */
-  visible_categories: DataCategory[] | null;
-  relation: CaseRelation | null;
-  destination_countries: string[];
-  risk_level: string | null;
-  needs: string[];
-  closed_at: Date | null;
-  closure_reason: string | null;
-  exploitation_enc: string | null;
-  perpetrators_enc: string | null;
-  health_enc: string | null;
-  contact_enc: string | null;
-  legal_enc: string | null;
-  plan_enc: string | null;
-  ident_id: string | null;
-  ident_decision: string | null;
-  ident_decided_on: string | null;
-  ident_decided_by_id: string | null;
-  ident_decided_by_username: string | null;
-  ident_decided_by_display_name: string | null;
-  ident_agency_code: string | null;
-  ident_reasons_enc: string | null;
-  ident_created_at: Date | null;
-}
 
 export const ENCRYPTED_CATEGORIES = {
   exploitation: 'exploitation_enc',
@@ -172,17 +122,6 @@ export function toCaseDetail(cipher: FieldCipher, r: CaseRow, allowedActions: Ca
   };
 }
 
-export interface CaseNoteRow {
-  id: string;
-  category: string;
-  body_enc: string;
-  author_id: string;
-  author_username: string | null;
-  author_display_name: string | null;
-  created_at: Date;
-  created_key: string;
-}
-
 export function toCaseNote(cipher: FieldCipher, r: CaseNoteRow): CaseNoteView {
   return {
     id: r.id,
@@ -191,16 +130,6 @@ export function toCaseNote(cipher: FieldCipher, r: CaseNoteRow): CaseNoteView {
     author: { id: r.author_id, username: r.author_username, displayName: r.author_display_name },
     createdAt: r.created_at.toISOString(),
   };
-}
-
-export interface CaseEventRow {
-  id: string;
-  kind: string;
-  at: Date;
-  actor_id: string | null;
-  actor_username: string | null;
-  actor_display_name: string | null;
-  details: Record<string, unknown> | null;
 }
 
 export function toCaseEvent(r: CaseEventRow): CaseEventView {

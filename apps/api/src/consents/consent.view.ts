@@ -1,6 +1,6 @@
+import type { ConsentRow } from './consent.repository';
 import {
   consentEffectiveStatus,
-  type ConsentAgencyView,
   type ConsentForm,
   type ConsentGiver,
   type ConsentType,
@@ -10,35 +10,6 @@ import {
 
 /* ConsentView and its parts live in @ctms/domain (decision 0020); re-exported here as a merge bridge. */
 export type { ConsentAgencyView, ConsentUserView, ConsentView } from '@ctms/domain';
-
-/** One row of the consent query (see ConsentsService.CONSENT_SELECT). */
-export interface ConsentRow {
-  id: string;
-  case_id: string;
-  type: string;
-  status: string;
-  agency_ids: string[];
-  purposes: string[];
-  categories: string[];
-  given_by: string;
-  form: string;
-  language: string | null;
-  interpreter_used: boolean;
-  parties_enc: string | null;
-  granted_at: Date;
-  expires_at: Date | null;
-  recorded_by_id: string;
-  recorded_by_username: string | null;
-  recorded_by_display_name: string | null;
-  withdrawn_at: Date | null;
-  withdrawn_by_id: string | null;
-  withdrawn_by_username: string | null;
-  withdrawn_by_display_name: string | null;
-  /** legacy plaintext (before decision 0013), until keys:rotate moves it into withdrawal_reason_enc */
-  withdrawal_reason: string | null;
-  withdrawal_reason_enc: string | null;
-  agencies: ConsentAgencyView[] | null;
-}
 
 export interface ConsentParties {
   guardianName?: string | null;

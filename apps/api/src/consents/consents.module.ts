@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { WorkflowModule } from '../platform/workflow/workflow.module';
 import { ConsentsController } from './consents.controller';
+import { ConsentRepository } from './consent.repository';
 import { ConsentsService } from './consents.service';
 
 /**
@@ -7,8 +9,9 @@ import { ConsentsService } from './consents.service';
  * share data under a consent (`activeConsentCovering`, used by referrals and handoffs).
  */
 @Module({
+  imports: [WorkflowModule],
   controllers: [ConsentsController],
-  providers: [ConsentsService],
+  providers: [ConsentsService, ConsentRepository],
   exports: [ConsentsService],
 })
 export class ConsentsModule {}

@@ -13,7 +13,7 @@ import { APP_CONFIG, AppConfig } from '../platform/config/config';
 import { FieldCryptoError, UnknownKeyVersionError } from '../platform/crypto/crypto-errors';
 import { FileCipher, type EnvelopeReader } from '../platform/crypto/file-cipher';
 import { Conflict, markAudited, NotFound, ValidationFailed } from '../platform/http/errors';
-import { DEFAULT_PAGE, decodeTupleCursor, encodeTupleCursor, pageOf } from '../platform/http/pagination';
+import { DEFAULT_PAGE, decodeTupleCursor, encodeTupleCursor, KEYSET_AT_RE, pageOf } from '../platform/http/pagination';
 import { type RequestContext, actorOf } from '../platform/http/request-context';
 import { OutboxService } from '../platform/outbox/outbox.service';
 import { exportFile } from './export-runner';
@@ -21,7 +21,6 @@ import type { CreateExportDto, ListExportsQueryDto } from './export.dto';
 import { EXPORT_FILE_EXT, EXPORT_MEDIA_TYPE, EXPORT_OUTBOX_KIND, type ExportKind, type ExportStatus, type ExportView } from './export.types';
 import { UUID_RE } from '../platform/http/params';
 
-const TS_KEY_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 const FILE_KEY_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.(csv|xlsx|pdf)$/;
 
 /** 410: the export was yours, but its one download has happened or its time ran out. */
@@ -267,7 +266,7 @@ export class ExportsService {
     const p = [...params];
     const clauses = [where];
     if (q.cursor) {
-      const [at, cid] = decodeTupleCursor(q.cursor, [TS_KEY_RE, UUID_RE]);
+      const [at, cid] = decodeTupleCursor(q.cursor, [KEYSET_AT_RE, UUID_RE]);
       clauses.push(`(e.created_at, e.id) < ($${p.push(at)}::timestamptz, $${p.push(cid)}::uuid)`);
     }
     const rows: ExportRow[] = await this.ds.query(

@@ -1,13 +1,8 @@
-import {
-  DATA_CATEGORIES,
-  type DataCategory,
-  type HandoffAction,
-  type HandoffStatus,
-  type IdentificationStatus,
-  type Verdict,
-} from '@ctms/domain';
+import { DATA_CATEGORIES, type DataCategory, type HandoffAction } from '@ctms/domain';
 import type { FieldCipher } from '../platform/crypto/field-cipher';
 import { HANDOFF_CONSENTED_CATEGORIES, HANDOFF_LIMITATION_LABELS, type HandoffLimitation } from './handoff-codes';
+import type { ChargeDto, EvidenceItemDto, SuspectDto } from './dto/handoff.dto';
+import type { HandoffEventRow, HandoffRow, HandoffSummaryRow, HandoffVictimRow } from './handoff.repository';
 import type {
   ChargeView,
   EvidenceItemView,
@@ -20,62 +15,6 @@ import type {
   VictimHealthView,
   VictimIdentityView,
 } from './handoff.views';
-
-/** The columns every handoff query selects (see HANDOFF_COLUMNS in handoffs.service.ts). */
-export interface HandoffSummaryRow {
-  id: string;
-  case_id: string;
-  case_number: string;
-  status: HandoffStatus;
-  from_agency_id: string;
-  from_agency_code: string;
-  to_agency_id: string;
-  to_agency_code: string;
-  receive_by: Date;
-  received_at: Date | null;
-  closed_at: Date | null;
-  created_at: Date;
-  updated_at: Date;
-  created_key: string;
-  version: number;
-  /** the caller's agency sent it (lead agency, in scope) */
-  is_sender: boolean;
-  /** the caller's agency receives it (and the relation holds) */
-  is_receiver: boolean;
-}
-
-export interface HandoffRow extends HandoffSummaryRow {
-  from_user_id: string;
-  from_username: string | null;
-  from_display_name: string | null;
-  prosecutor_id: string | null;
-  prosecutor_username: string | null;
-  prosecutor_display_name: string | null;
-  categories: string[];
-  /** stored categories that hold now: the base ones, and the consented ones under an active consent */
-  effective_categories: string[];
-  packet_enc: string | null;
-  suspects_enc: string | null;
-  prosecution_enc: string | null;
-  willing_to_testify: string | null;
-  verdict: Verdict | null;
-  case_status: string;
-  identification_status: IdentificationStatus;
-  province_code: string;
-  flags: string[];
-  exploitation_types: string[];
-  opened_at: Date;
-}
-
-export interface HandoffEventRow {
-  kind: string;
-  at: Date;
-  actor_id: string | null;
-  actor_username: string | null;
-  actor_display_name: string | null;
-  actor_agency_code: string | null;
-  details: Record<string, unknown> | null;
-}
 
 /** What packet_enc holds (LEGAL_PROCEEDINGS, with the victim's statement). */
 export interface HandoffPacket {
@@ -298,4 +237,35 @@ export function toHandoffDetail(
     allowedActions: extras.allowedActions,
     history: extras.history,
   };
+}
+
+/**
+ * What the receiver may read of the victim now (the consented categories), decrypted with each
+ * column's binding: identity from the person row, exploitation and health from the case row.
+ */
+export function toVictimData(cipher: FieldCipher, cats: readonly string[], v: HandoffVictimRow): VictimData {
+  const victim: VictimData = {};
+  if (cats.includes('IDENTITY')) victim.identity = toVictimIdentity(cipher.decryptJson<unknown>(v.identity_enc, { table: 'person', column: 'identity_enc', rowId: v.person_id }));
+  if (cats.includes('EXPLOITATION_ACCOUNT')) victim.exploitation = toVictimExploitation(cipher.decryptJson<unknown>(v.exploitation_enc, { table: 'case_record', column: 'exploitation_enc', rowId: v.id }));
+  if (cats.includes('HEALTH')) victim.health = toVictimHealth(cipher.decryptJson<unknown>(v.health_enc, { table: 'case_record', column: 'health_enc', rowId: v.id }));
+  return victim;
+}
+
+// --- request shapes into the stored packet ------------------------------------------------------
+
+/** The evidence items that name an attachment, with the field each is in. */
+export function evidenceRefs(items: EvidenceItemDto[]): { field: string; id: string }[] {
+  return items.flatMap((e, i) => (e.attachmentId ? [{ field: `evidence.${i}.attachmentId`, id: e.attachmentId }] : []));
+}
+
+export function evidenceOf(items: EvidenceItemDto[]): HandoffPacket['evidence'] {
+  return items.map((e) => ({ description: e.description, attachmentId: e.attachmentId ? e.attachmentId.toLowerCase() : null }));
+}
+
+export function chargesOf(items: ChargeDto[]): HandoffPacket['proposedCharges'] {
+  return items.map((c) => ({ article: c.article, description: c.description ?? null }));
+}
+
+export function suspectsOf(items: SuspectDto[]) {
+  return items.map((s) => ({ name: s.name ?? null, alias: s.alias ?? null, roleInProcess: s.roleInProcess, relationToVictim: s.relationToVictim, status: s.status ?? 'UNKNOWN' }));
 }

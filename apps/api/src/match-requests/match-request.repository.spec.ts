@@ -1,4 +1,4 @@
-import { ID1, ID2, ID3, SNAPSHOT_ACTOR as actor } from '../platform/database/testing/statement-fixtures';
+import { ID1, ID2, ID3, SNAPSHOT_SUPERVISOR as actor } from '../platform/database/statement-fixtures';
 import { matchRequestSql } from './match-request.repository';
 
 describe('match request statements', () => {

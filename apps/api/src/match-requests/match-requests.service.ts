@@ -2,12 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { can, MATCH_REQUEST_MACHINE, type MatchRequestAction, type MatchRequestDetailView, type MatchRequestsRaisedView, type MatchRequestSummaryView, type MatchRequestTermsView, type Page } from '@ctms/domain';
 import { actorOf, type Actor, type RequestContext } from '../platform/http/request-context';
-import { TS_KEY_RE } from '../cases/cases.service';
 import { AccessService } from '../platform/access/access.service';
 import { AuditService } from '../platform/audit/audit.service';
 import type { Runner } from '../platform/database/sql';
 import { Conflict, NotFound } from '../platform/http/errors';
-import { DEFAULT_PAGE, decodeTupleCursor, encodeTupleCursor, pageOf } from '../platform/http/pagination';
+import { DEFAULT_PAGE, decodeTupleCursor, encodeTupleCursor, KEYSET_AT_RE, pageOf } from '../platform/http/pagination';
 import { UUID_RE } from '../platform/http/params';
 import { RateLimiter } from '../platform/http/rate-limit';
 import { OutboxService } from '../platform/outbox/outbox.service';
@@ -90,7 +89,7 @@ export class MatchRequestsService {
   async list(ctx: RequestContext, q: ListMatchRequestsQueryDto): Promise<Page<MatchRequestSummaryView>> {
     const actor = actorOf(ctx);
     const limit = q.limit ?? DEFAULT_PAGE;
-    const after = q.cursor ? (decodeTupleCursor(q.cursor, [TS_KEY_RE, UUID_RE]) as [string, string]) : undefined;
+    const after = q.cursor ? (decodeTupleCursor(q.cursor, [KEYSET_AT_RE, UUID_RE]) as [string, string]) : undefined;
     const rows = await this.requests.list(this.ds, actor, { box: q.box ?? 'outgoing', status: q.status, after, limit });
     const page = pageOf(rows, limit, (r) => encodeTupleCursor([r.updated_key, r.id]));
     await this.audit.record(ctx, { action: 'MATCH_REQUESTS_LISTED', outcome: 'ALLOWED', objectType: 'match_request', details: { box: q.box ?? 'outgoing', count: page.items.length } });

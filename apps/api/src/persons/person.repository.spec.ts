@@ -1,4 +1,4 @@
-import { ID1, ID2, ID3, SNAPSHOT_ACTOR as actor } from '../platform/database/testing/statement-fixtures';
+import { ID1, ID2, ID3, SNAPSHOT_SUPERVISOR as actor } from '../platform/database/statement-fixtures';
 import { personSql, type CandidatePlan } from './person.repository';
 
 const merge = { id: ID3, survivor_id: ID1, merged_id: ID2, moved: { screenings: [ID3], cases: [ID3] }, merged_at: new Date(0), undone_at: null };

@@ -1,6 +1,8 @@
 import { BORDER_CROSSING_CODES, matchBorderCrossing, matchDistrict } from '@ctms/domain';
 import type { DataSource } from 'typeorm';
 import type { FieldCipher } from '../platform/crypto/field-cipher';
+import { exec, select } from '../platform/database/sql';
+import { screeningSql, type LegacyPlacesRow } from './screening.repository';
 import type { ScreeningContent } from './screening.view';
 
 /**
@@ -14,17 +16,7 @@ import type { ScreeningContent } from './screening.view';
  */
 export async function moveLegacyScreeningPlaces(ds: DataSource, cipher: FieldCipher): Promise<number> {
   const moved = await ds.transaction(async (m) => {
-    const rows: { id: string; province_code: string; district: string | null; crossing_point: string | null; content_enc: string | null; district_ok: boolean; crossing_ok: boolean }[] =
-      await m.query(
-        `SELECT id, province_code, district, crossing_point, content_enc,
-                (district IS NULL OR (district ~ '^[0-9]{4}$' AND left(district, 2) = province_code)) AS district_ok,
-                (crossing_point IS NULL OR crossing_point = ANY($1::text[])) AS crossing_ok
-           FROM screening
-          WHERE NOT (district IS NULL OR (district ~ '^[0-9]{4}$' AND left(district, 2) = province_code))
-             OR NOT (crossing_point IS NULL OR crossing_point = ANY($1::text[]))
-          FOR UPDATE`,
-        [BORDER_CROSSING_CODES],
-      );
+    const rows = await select<LegacyPlacesRow>(m, screeningSql.legacyPlaces(BORDER_CROSSING_CODES));
     for (const r of rows) {
       const district = r.district_ok ? r.district : (r.district && matchDistrict(r.district, r.province_code)?.code) || null;
       const crossing = r.crossing_ok ? r.crossing_point : (r.crossing_point && matchBorderCrossing(r.crossing_point)?.code) || 'OTHER';
@@ -40,11 +32,10 @@ export async function moveLegacyScreeningPlaces(ds: DataSource, cipher: FieldCip
         if (lostCrossing) extra.crossingPointDetail = append(extra.crossingPointDetail, lostCrossing);
         contentEnc = cipher.encryptJson({ ...content, metadataExtra: extra }, bind);
       }
-      await m.query(`UPDATE screening SET district = $2, crossing_point = $3, content_enc = $4 WHERE id = $1`, [r.id, district, r.crossing_point === null ? null : crossing, contentEnc]);
+      await exec(m, screeningSql.setPlaces(r.id, district, r.crossing_point === null ? null : crossing, contentEnc));
     }
     return rows.length;
   });
-  await ds.query(`ALTER TABLE screening VALIDATE CONSTRAINT "CHK_screening_district_code"`);
-  await ds.query(`ALTER TABLE screening VALIDATE CONSTRAINT "CHK_screening_crossing_point_code"`);
+  await exec(ds, screeningSql.validatePlaceChecks());
   return moved;
 }

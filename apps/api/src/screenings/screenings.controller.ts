@@ -15,13 +15,17 @@ import {
   VersionDto,
 } from './dto/screening.dto';
 import type { ScreeningListItem, ScreeningView } from './screening.view';
+import { ScreeningReviewService } from './screening-review.service';
 import { ScreeningsService } from './screenings.service';
 
 /** The screening interview and its review (docs/workflows.md "Screening"). */
 @ApiTags('screenings')
 @Controller({ path: 'screenings', version: '1' })
 export class ScreeningsController {
-  constructor(private readonly screenings: ScreeningsService) {}
+  constructor(
+    private readonly screenings: ScreeningsService,
+    private readonly review: ScreeningReviewService,
+  ) {}
 
   @AuditAs('SCREENING_CREATED', 'screening')
   @RequirePermission('screening:create')
@@ -67,7 +71,7 @@ export class ScreeningsController {
       'STALE_VERSION, NOT_INTERVIEWER, INTERVIEW_CONSENT_INCOMPLETE, CHILD_CONSENT_GIVER_REQUIRED, BIO_DATA_REQUIRED, INTERVIEWER_ASSESSMENT_REQUIRED, ACTION_NOT_ALLOWED_IN_STATE',
   })
   submit(@Ctx() ctx: RequestContext, @IdParam() id: string, @Body() dto: VersionDto): Promise<ScreeningView> {
-    return this.screenings.submit(ctx, id, dto);
+    return this.review.submit(ctx, id, dto);
   }
 
   @AuditAs('SCREENING_APPROVED', 'screening')
@@ -77,7 +81,7 @@ export class ScreeningsController {
   @ApiOperation({ summary: 'Approve (a supervisor of the agency, never the interviewer): creates or links the person; a POSSIBLE_VICTIM opens or joins a case' })
   @ApiConflictResponse({ description: 'STALE_VERSION, OWN_SCREENING, ROLE_NOT_ALLOWED, ACTION_NOT_ALLOWED_IN_STATE, BIO_DATA_REQUIRED' })
   approve(@Ctx() ctx: RequestContext, @IdParam() id: string, @Body() dto: ApproveScreeningDto): Promise<ScreeningView> {
-    return this.screenings.approve(ctx, id, dto);
+    return this.review.approve(ctx, id, dto);
   }
 
   @AuditAs('SCREENING_RETURNED', 'screening')
@@ -87,7 +91,7 @@ export class ScreeningsController {
   @ApiOperation({ summary: 'Return to the interviewer with a comment (a supervisor of the agency, never the interviewer)' })
   @ApiConflictResponse({ description: 'STALE_VERSION, OWN_SCREENING, ROLE_NOT_ALLOWED, ACTION_NOT_ALLOWED_IN_STATE' })
   return(@Ctx() ctx: RequestContext, @IdParam() id: string, @Body() dto: ReturnScreeningDto): Promise<ScreeningView> {
-    return this.screenings.return(ctx, id, dto);
+    return this.review.return(ctx, id, dto);
   }
 
   @AuditAs('SCREENING_TERMINATED', 'screening')
@@ -97,6 +101,6 @@ export class ScreeningsController {
   @ApiOperation({ summary: 'Stop the interview (interviewer or supervisor) with a coded reason; the interview content is erased' })
   @ApiConflictResponse({ description: 'STALE_VERSION, NOT_INTERVIEWER, ACTION_NOT_ALLOWED_IN_STATE' })
   terminate(@Ctx() ctx: RequestContext, @IdParam() id: string, @Body() dto: TerminateScreeningDto): Promise<ScreeningView> {
-    return this.screenings.terminate(ctx, id, dto);
+    return this.review.terminate(ctx, id, dto);
   }
 }

@@ -1,4 +1,4 @@
-import { ID1, ID2, SNAPSHOT_ACTOR as actor } from '../platform/database/testing/statement-fixtures';
+import { ID1, ID2, SNAPSHOT_SUPERVISOR as actor } from '../platform/database/statement-fixtures';
 import { userSql } from './user.repository';
 
 describe('user statements', () => {

@@ -88,7 +88,7 @@ export const userSql = {
 
   /** A versioned change by an administrator, within their scope; `authChanged` invalidates every token issued before. */
   update: (scope: AgencyScope, id: string, version: number, changes: UserChanges, authChanged: boolean): Sql =>
-    sql`UPDATE app_user u SET ${userTable.assignments(changes)}${authChanged ? sql`, auth_version = auth_version + 1` : sql``}, version = version + 1, updated_at = now()
+    sql`UPDATE app_user u SET ${userTable.set(changes)}${authChanged ? sql`, auth_version = auth_version + 1` : sql``}, version = version + 1, updated_at = now()
          WHERE u.id = ${id}::uuid AND u.version = ${version} AND ${inScope(scope)}`,
 
   approve: (id: string): Sql => sql`UPDATE app_user SET status = 'INVITED', version = version + 1, updated_at = now() WHERE id = ${id}::uuid`,

@@ -1,11 +1,4 @@
 import { AgencyEntity } from '../../agencies/agency.entity';
-import { AttachmentEntity } from '../../attachments/attachment.entity';
-import { HandoffEntity } from '../../handoffs/handoff.entity';
-import { ReferralEntity, ReferralServiceEntity } from '../../referrals/referral.entity';
-import { CaseCounterEntity, CaseEntity, CaseEventEntity, CaseIdentificationEntity, CaseNoteEntity } from '../../cases/case.entity';
-import { ConsentEntity } from '../../consents/consent.entity';
-import { PersonEntity } from '../../persons/person.entity';
-import { ScreeningEntity } from '../../screenings/screening.entity';
 import { IloIndicatorEntity, ProvinceEntity, ServiceTypeEntity } from '../../reference/reference.entities';
 import { UserEntity } from '../../users/user.entity';
 import { AuditEventEntity, AuditSealEntity } from '../audit/audit-event.entity';
@@ -23,18 +16,6 @@ export const ENTITIES = [
   ProvinceEntity,
   ServiceTypeEntity,
   IloIndicatorEntity,
-  PersonEntity,
-  ScreeningEntity,
-  CaseEntity,
-  CaseCounterEntity,
-  CaseEventEntity,
-  CaseNoteEntity,
-  CaseIdentificationEntity,
-  ConsentEntity,
-  ReferralEntity,
-  ReferralServiceEntity,
-  HandoffEntity,
-  AttachmentEntity,
   OutboxEntity,
   NotificationEntity,
   MailDeliveryEntity,

@@ -62,6 +62,9 @@ export function raw(text: string): Sql {
 
 export const EMPTY = raw('');
 
+/** The transaction's clock, for a SET or a VALUES (`{ closed_at: NOW }`). */
+export const NOW = raw('now()');
+
 /** Fragments joined by `separator` (a constant), skipping empty ones. */
 export function join(parts: readonly Sql[], separator = ', '): Sql {
   const kept = parts.filter((p) => !p.isEmpty);

@@ -1,4 +1,4 @@
-import { join, raw, sql, type Sql } from './sql';
+import { join, raw, sql, Sql } from './sql';
 
 /**
  * A table as the repositories read it: its name and every column with its PostgreSQL type and
@@ -98,16 +98,17 @@ export class Table<C extends Columns = Columns> {
   }
 
   /**
-   * `col = $1, col = $2 …` for an UPDATE's SET, from the given columns' new values (the keys are
-   * checked against the declaration; undefined values are skipped). Empty when nothing is given.
+   * `column = value, …` for an UPDATE's SET, from a patch keyed by declared columns; a value that is
+   * itself SQL (`sql\`now()\``) goes in as it is. Only declared columns: the keys are checked.
    */
-  assignments(changes: { [K in keyof C]?: unknown }): Sql {
-    const parts: Sql[] = [];
-    for (const [name, value] of Object.entries(changes)) {
-      if (value === undefined) continue;
-      if (!(name in this.columns)) throw new Error(`${this.name}.${name} is not a declared column`);
-      parts.push(sql`${raw(name)} = ${value}`);
-    }
+  set(patch: { [K in keyof C]?: ValueOf<C[K]> | Sql }): Sql {
+    const parts = Object.entries(patch)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => {
+        if (!(k in this.columns)) throw new Error(`${this.name}.${k} is not a declared column`);
+        return sql`${raw(k)} = ${v}`;
+      });
+    if (!parts.length) throw new Error(`an UPDATE of ${this.name} sets nothing`);
     return join(parts);
   }
 }
@@ -120,6 +121,9 @@ type ValueOf<K> = K extends Column<PgType, infer T, infer N> ? (N extends true ?
 
 /** The row node-postgres returns for `SELECT *` of the table. */
 export type RowOf<T extends Table> = T extends Table<infer C> ? { [K in keyof C]: ValueOf<C[K]> } : never;
+
+/** Values for some columns of a table (an UPDATE's SET): the column's value, or SQL such as `now()`. */
+export type Patch<T extends Table> = { [K in keyof RowOf<T>]?: RowOf<T>[K] | Sql };
 
 /** Some columns of a row (a SELECT that names them). */
 export type PickRow<T extends Table, K extends keyof RowOf<T>> = Pick<RowOf<T>, K>;

@@ -209,4 +209,4 @@ function isBodyParserError(e: unknown): e is { status: number; type: string } {
 }
 
 /** Someone changed the record since the caller read it (optimistic versioning). */
-export const staleVersion = () => new Conflict('STALE_VERSION', 'Someone else changed this case; reload it and try again');
+export const staleVersion = (what = 'case') => new Conflict('STALE_VERSION', `Someone else changed this ${what}; reload it and try again`);

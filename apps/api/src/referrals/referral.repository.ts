@@ -1,0 +1,244 @@
+import { Injectable } from '@nestjs/common';
+import type { DataCategory, DeclineReason, ReferralOutcome, ReferralStatus, ServiceType, Urgency } from '@ctms/domain';
+import { referral as referralAccess } from '../platform/access/access';
+import { FieldCipher } from '../platform/crypto/field-cipher';
+import { and, exec, raw, select, selectOne, sql, type Runner, type Sql } from '../platform/database/sql';
+import { col, table, type PickRow, type RowOf } from '../platform/database/table';
+import { staleVersion } from '../platform/http/errors';
+import { keyset, type KeysetRow } from '../platform/http/pagination';
+import type { Actor } from '../platform/http/request-context';
+
+/**
+ * A referral of a case to an agency inbox. `categories` is the data packet: what the receiving
+ * agency may read while the referral lasts (and, once closed, what it had), always narrowed at read
+ * time to what an active consent still covers (SQL function case_relation_categories).
+ * Indexes: IDX_referral_incoming/_outgoing (agency, status, id), IDX_referral_case, IDX_referral_stats.
+ */
+export const referralTable = table('referral', {
+  id: col('uuid'),
+  case_id: col('uuid'),
+  from_agency_id: col('uuid'),
+  from_user_id: col('uuid'),
+  to_agency_id: col('uuid'),
+  service_types: col('_text').of<ServiceType[]>(),
+  urgency: col('varchar').of<Urgency>(),
+  reason_enc: col('text').nullable(),
+  /** the data packet: DATA_CATEGORIES that travel (CASE_SUMMARY always does) */
+  categories: col('_text').of<DataCategory[]>(),
+  /** the consents that covered the packet when it was created */
+  consent_ids: col('_uuid'),
+  status: col('varchar').of<ReferralStatus>(),
+  assigned_to_id: col('uuid').nullable(),
+  decline_reason: col('varchar').of<DeclineReason>().nullable(),
+  outcome: col('varchar').of<ReferralOutcome>().nullable(),
+  /** decline, outcome and cancellation texts */
+  notes_enc: col('text').nullable(),
+  acknowledge_by: col('timestamptz'),
+  acknowledged_at: col('timestamptz').nullable(),
+  closed_at: col('timestamptz').nullable(),
+  version: col('int4'),
+  created_at: col('timestamptz'),
+  updated_at: col('timestamptz'),
+});
+
+/** A service delivered under a referral. Index IDX_referral_service_referral (referral, delivered_on). */
+export const referralServiceTable = table('referral_service', {
+  id: col('uuid'),
+  referral_id: col('uuid'),
+  service_type: col('varchar').of<ServiceType>(),
+  delivered_on: col('date'),
+  /** legacy plaintext from before decision 0013: read-only, emptied by `keys:rotate`, to be dropped */
+  provider: col('varchar').nullable(),
+  notes_enc: col('text').nullable(),
+  recorded_by_id: col('uuid'),
+  created_at: col('timestamptz'),
+  /** who delivered the service (free text, may name a person), encrypted and bound to this row */
+  provider_enc: col('text').nullable(),
+});
+
+export type ReferralRow = RowOf<typeof referralTable>;
+
+export type ReferralSummaryRow = PickRow<
+  typeof referralTable,
+  'id' | 'case_id' | 'from_agency_id' | 'to_agency_id' | 'service_types' | 'urgency' | 'status' | 'acknowledge_by' | 'created_at' | 'updated_at' | 'version'
+> &
+  KeysetRow & { case_number: string; from_agency_code: string; to_agency_code: string };
+
+export type ReferralDetailRow = ReferralSummaryRow &
+  PickRow<
+    typeof referralTable,
+    'from_user_id' | 'reason_enc' | 'categories' | 'consent_ids' | 'assigned_to_id' | 'decline_reason' | 'outcome' | 'notes_enc' | 'acknowledged_at' | 'closed_at'
+  > & {
+    from_username: string | null;
+    from_display_name: string | null;
+    effective_categories: DataCategory[] | null;
+    assigned_username: string | null;
+    assigned_display_name: string | null;
+    lead_agency_id: string;
+    province_code: string;
+    case_assigned_to_id: string | null;
+    case_status: string;
+  };
+
+export type ReferralServiceRow = Omit<RowOf<typeof referralServiceTable>, 'referral_id'> & { recorded_by_username: string | null; recorded_by_display_name: string | null };
+
+export interface ReferralHistoryRow {
+  kind: string;
+  at: Date;
+  actor_username: string | null;
+  actor_display_name: string | null;
+  actor_agency_code: string | null;
+  details: Record<string, unknown> | null;
+}
+
+export interface DirectoryRow {
+  id: string;
+  code: string;
+  nameLo: string;
+  nameEn: string;
+  serviceTypes: ServiceType[];
+  provinces: string[];
+}
+
+export interface ReferralFilter {
+  box: 'incoming' | 'outgoing';
+  status?: ReferralStatus;
+  cursor?: string;
+  limit?: number;
+}
+
+/** A new referral, its texts in plaintext (the repository encrypts them, bound to the row). */
+export interface NewReferral {
+  id: string;
+  caseId: string;
+  fromAgencyId: string;
+  fromUserId: string;
+  toAgencyId: string;
+  serviceTypes: ServiceType[];
+  urgency: Urgency;
+  reason: string;
+  categories: DataCategory[];
+  consentIds: string[];
+  acknowledgeBy: Date;
+  now: Date;
+}
+
+export interface NewReferralService {
+  id: string;
+  referralId: string;
+  serviceType: ServiceType;
+  deliveredOn: string;
+  provider: string | null;
+  notes: string | null;
+  recordedById: string;
+}
+
+export const referralKeyset = keyset('r.updated_at', 'r.id');
+
+const SUMMARY = raw(`r.id, r.case_id, c.case_number, r.from_agency_id, fa.code AS from_agency_code, r.to_agency_id, ta.code AS to_agency_code,
+  r.service_types, r.urgency, r.status, r.acknowledge_by, r.created_at, r.updated_at, r.version`);
+const JOINS = raw(`JOIN case_record c ON c.id = r.case_id JOIN agency fa ON fa.id = r.from_agency_id JOIN agency ta ON ta.id = r.to_agency_id`);
+
+/** The statements, pure: referral.repository.spec.ts snapshots each one's text. */
+export const referralSql = {
+  list: (actor: Actor, f: ReferralFilter): Sql =>
+    sql`SELECT ${SUMMARY}, ${referralKeyset.key}
+          FROM referral r ${JOINS}
+         WHERE ${and([
+           referralAccess(actor, 'r', 'c'),
+           f.box === 'incoming' ? sql`r.to_agency_id = ${actor.agencyId}::uuid` : sql`r.from_agency_id = ${actor.agencyId}::uuid`,
+           f.status ? sql`r.status = ${f.status}` : sql``,
+           referralKeyset.after(f.cursor),
+         ])}
+         ORDER BY ${referralKeyset.order} LIMIT ${referralKeyset.limit(f.limit)}`,
+
+  /** One referral the caller may see (sender or receiver in scope), with its case's editor facts. */
+  load: (actor: Actor, id: string, lock: boolean): Sql =>
+    sql`SELECT ${SUMMARY}, ${referralKeyset.key}, r.from_user_id, fu.username AS from_username, fu.display_name AS from_display_name, r.reason_enc, r.categories, r.consent_ids,
+               case_relation_categories(r.case_id, r.to_agency_id, '{}'::text[], true) AS effective_categories,
+               r.assigned_to_id, au.username AS assigned_username, au.display_name AS assigned_display_name, r.decline_reason, r.outcome, r.notes_enc, r.acknowledged_at, r.closed_at,
+               c.lead_agency_id, c.province_code, c.assigned_to_id AS case_assigned_to_id, c.status AS case_status
+          FROM referral r ${JOINS}
+          LEFT JOIN app_user fu ON fu.id = r.from_user_id
+          LEFT JOIN app_user au ON au.id = r.assigned_to_id
+         WHERE r.id = ${id}::uuid AND ${referralAccess(actor, 'r', 'c')}
+         ${raw(lock ? 'FOR UPDATE OF r' : '')}`,
+
+  insert: (r: NewReferral, reasonEnc: string | null): Sql =>
+    sql`INSERT INTO referral (id, case_id, from_agency_id, from_user_id, to_agency_id, service_types, urgency, reason_enc, categories, consent_ids,
+          status, acknowledge_by, version, created_at, updated_at)
+        VALUES (${r.id}::uuid, ${r.caseId}::uuid, ${r.fromAgencyId}::uuid, ${r.fromUserId}::uuid, ${r.toAgencyId}::uuid, ${r.serviceTypes}::text[],
+          ${r.urgency}, ${reasonEnc}, ${r.categories}::text[], ${r.consentIds}::uuid[], 'PENDING', ${r.acknowledgeBy}, 1, ${r.now}, ${r.now})`,
+
+  /** A versioned update: 0 rows when someone else changed it first. */
+  update: (id: string, version: number, sets: Sql): Sql =>
+    sql`UPDATE referral SET ${sets}, version = version + 1, updated_at = clock_timestamp() WHERE id = ${id}::uuid AND version = ${version}::int`,
+
+  insertService: (s: NewReferralService, providerEnc: string | null, notesEnc: string | null): Sql =>
+    sql`INSERT INTO referral_service (id, referral_id, service_type, delivered_on, provider_enc, notes_enc, recorded_by_id, created_at)
+        VALUES (${s.id}::uuid, ${s.referralId}::uuid, ${s.serviceType}, ${s.deliveredOn}::date, ${providerEnc}, ${notesEnc}, ${s.recordedById}::uuid, clock_timestamp())`,
+
+  services: (referralId: string): Sql =>
+    sql`SELECT s.id, s.service_type, s.delivered_on::text AS delivered_on, s.provider, s.provider_enc, s.notes_enc, s.recorded_by_id,
+               u.username AS recorded_by_username, u.display_name AS recorded_by_display_name, s.created_at
+          FROM referral_service s LEFT JOIN app_user u ON u.id = s.recorded_by_id
+         WHERE s.referral_id = ${referralId}::uuid ORDER BY s.delivered_on, s.created_at, s.id`,
+
+  /** The referral's events on its case's timeline. */
+  history: (caseId: string, referralId: string): Sql =>
+    sql`SELECT e.kind, e.at, u.username AS actor_username, u.display_name AS actor_display_name, a.code AS actor_agency_code, e.details
+          FROM case_event e LEFT JOIN app_user u ON u.id = e.actor_id LEFT JOIN agency a ON a.id = e.actor_agency_id
+         WHERE e.case_id = ${caseId}::uuid AND e.details->>'referralId' = ${referralId} ORDER BY e.at, e.id`,
+
+  /** Active agencies that receive referrals, offer the service and cover the province (reference data). */
+  directory: (serviceType: string, province: string): Sql =>
+    sql`SELECT id, code, name_lo AS "nameLo", name_en AS "nameEn", service_types AS "serviceTypes", provinces
+          FROM agency
+         WHERE active AND 'RECEIVE_REFERRALS' = ANY(capabilities) AND ${serviceType} = ANY(service_types) AND ${province} = ANY(provinces)
+         ORDER BY code`,
+};
+
+/** The referral aggregate's data access (decision 0018): SQL, row types, versioned updates and the encryption binding. */
+@Injectable()
+export class ReferralRepository {
+  constructor(private readonly cipher: FieldCipher) {}
+
+  list(m: Runner, actor: Actor, f: ReferralFilter): Promise<ReferralSummaryRow[]> {
+    return select<ReferralSummaryRow>(m, referralSql.list(actor, f));
+  }
+
+  load(m: Runner, actor: Actor, id: string, lock = false): Promise<ReferralDetailRow | undefined> {
+    return selectOne<ReferralDetailRow>(m, referralSql.load(actor, id, lock));
+  }
+
+  async insert(m: Runner, r: NewReferral): Promise<void> {
+    await exec(m, referralSql.insert(r, this.cipher.encrypt(r.reason, { table: 'referral', column: 'reason_enc', rowId: r.id })));
+  }
+
+  /** SETs at the version read (`staleVersion` when someone else changed it); `note` replaces notes_enc when given. */
+  async update(m: Runner, r: Pick<ReferralRow, 'id' | 'version'>, patch: Parameters<typeof referralTable.set>[0], note?: string | null): Promise<void> {
+    const sets = referralTable.set(note === undefined ? patch : { ...patch, notes_enc: this.note(r.id, note) });
+    if ((await exec(m, referralSql.update(r.id, r.version, sets))) !== 1) throw staleVersion('referral');
+  }
+
+  async insertService(m: Runner, s: NewReferralService): Promise<void> {
+    const bind = (column: string) => ({ table: 'referral_service', column, rowId: s.id });
+    await exec(m, referralSql.insertService(s, this.cipher.encrypt(s.provider, bind('provider_enc')), s.notes ? this.cipher.encrypt(s.notes, bind('notes_enc')) : null));
+  }
+
+  services(m: Runner, referralId: string): Promise<ReferralServiceRow[]> {
+    return select<ReferralServiceRow>(m, referralSql.services(referralId));
+  }
+
+  history(m: Runner, caseId: string, referralId: string): Promise<ReferralHistoryRow[]> {
+    return select<ReferralHistoryRow>(m, referralSql.history(caseId, referralId));
+  }
+
+  directory(m: Runner, serviceType: string, province: string): Promise<DirectoryRow[]> {
+    return select<DirectoryRow>(m, referralSql.directory(serviceType, province));
+  }
+
+  private note(referralId: string, text: string | null): string | null {
+    return text ? this.cipher.encrypt(text, { table: 'referral', column: 'notes_enc', rowId: referralId }) : null;
+  }
+}
