@@ -15,6 +15,10 @@ import { join, resolve } from 'node:path';
 import { Pool } from 'pg';
 import { CaseRecordsService } from '../../apps/api/src/cases/case-records.service';
 import { CasesService } from '../../apps/api/src/cases/cases.service';
+import { CaseRepository } from '../../apps/api/src/cases/case.repository';
+import { OutboxService, type OutboxJobData } from '../../apps/api/src/platform/outbox/outbox.service';
+import { TransitionRunner } from '../../apps/api/src/platform/workflow/transition-runner';
+import type { Queue } from 'bullmq';
 import type { CreateNoteDto, ListCasesQueryDto, UpdateCaseDto } from '../../apps/api/src/cases/dto/case.dto';
 import type { PersonSearchDto } from '../../apps/api/src/persons/dto/person.dto';
 import { PersonSearchService } from '../../apps/api/src/persons/person-search.service';
@@ -291,8 +295,12 @@ async function main(): Promise<void> {
     const rec = new RecordingDataSource(pool);
     const cipher = createFieldCipher(syntheticEnv(), 'production');
     const audit = new AuditService(rec.asDataSource(), cipher);
-    const cases = new CasesService(rec.asDataSource(), audit, cipher, new AccessService());
-    const records = new CaseRecordsService(rec.asDataSource(), audit, cipher, cases);
+    // the recorded endpoints' outbox rows are written in SQL like any other; the queue is not measured
+    const queue = { add: async () => undefined } as unknown as Queue<OutboxJobData>;
+    const runner = new TransitionRunner(rec.asDataSource(), audit, new OutboxService(rec.asDataSource(), queue, benchConfig()));
+    const caseRepo = new CaseRepository(cipher);
+    const cases = new CasesService(rec.asDataSource(), audit, cipher, new AccessService(), caseRepo, runner);
+    const records = new CaseRecordsService(rec.asDataSource(), audit, cipher, cases, caseRepo, runner);
     const persons = new PersonSearchService(rec.asDataSource(), new PersonRepository(cipher), cipher, audit, UNLIMITED, benchConfig());
     const recordCalls = async (fns: (() => Promise<unknown>)[]) => {
       rec.calls = [];
