@@ -113,15 +113,25 @@ describe('authentication', () => {
   describe('throttling (the attack suite tries it as an attacker; decision 0011)', () => {
     const from = (ip: string) => ({ 'X-Forwarded-For': ip });
     it('allows 5 free failures per account and client, then delays progressively (429 + Retry-After), the same for unknown accounts', async () => {
+      const wrong = (username: string, ip: string) => s.http().post('/api/v1/auth/login').set(from(ip)).send({ username, password: 'wrong-password-here' });
       for (const [username, ip] of [['molsw.supervisor', '127.0.10.1'], ['ghost.account', '127.0.10.2']] as const) {
-        for (let i = 0; i < 5; i++) {
-          const r = await s.http().post('/api/v1/auth/login').set(from(ip)).send({ username, password: 'wrong-password-here' });
-          expect(r.status).toBe(401);
-        }
-        const next = await s.http().post('/api/v1/auth/login').set(from(ip)).send({ username, password: 'wrong-password-here' });
+        for (let i = 0; i < 5; i++) expect((await wrong(username, ip)).status).toBe(401);
+        const next = await wrong(username, ip);
         expect(next.status).toBe(429);
         expect(Number(next.headers['retry-after'])).toBeGreaterThanOrEqual(1);
       }
+      // the delay doubles with each failure after the free ones (1, 2, 4, then 8 s): wait out each as the
+      // server names it and fail again, three times, so that the last delay is long enough for the next
+      // request to fall inside it however slow the machine is
+      let retryAfter = 1;
+      for (let extra = 1; extra <= 3; extra++) {
+        await new Promise((r) => setTimeout(r, retryAfter * 1000));
+        expect((await wrong('molsw.supervisor', '127.0.10.1')).status).toBe(401);
+        const refused = await wrong('molsw.supervisor', '127.0.10.1');
+        expect(refused.status).toBe(429);
+        retryAfter = Number(refused.headers['retry-after']);
+      }
+      expect(retryAfter).toBeGreaterThanOrEqual(4);
       // even the right password waits out the delay from that client: no oracle
       expect((await s.http().post('/api/v1/auth/login').set(from('127.0.10.1')).send({ username: 'molsw.supervisor', password: DEMO_PASSWORD })).status).toBe(429);
     });
