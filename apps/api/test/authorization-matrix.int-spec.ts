@@ -37,7 +37,8 @@ const RELATION_OF: Record<string, Relation> = {
  * Which relations may open each record route (given the route's permission). The fixture: a case
  * of MOPS_ATD in province 01; consents to LWU (summary, identity, contact), MoLSW (summary,
  * identity), NGO (summary); referral to LWU accepted, to MoLSW pending, to the NGO declined; a
- * handoff to OSPP without a law-enforcement consent; an attachment of category LEGAL_PROCEEDINGS.
+ * handoff to OSPP without a law-enforcement consent; an attachment of category LEGAL_PROCEEDINGS; a
+ * transfer to MoLSW waiting for an answer (a preview without identity, so MoLSW's cells stay as they are).
  */
 const OPENS: Record<string, Relation[]> = {
   'GET /cases/:id': ['LEAD_AGENCY', 'REFERRAL_ACTIVE', 'REFERRAL_PENDING', 'REFERRAL_CLOSED', 'HANDOFF'],
@@ -53,6 +54,8 @@ const OPENS: Record<string, Relation[]> = {
   'GET /persons/:id': ['LEAD_AGENCY', 'REFERRAL_ACTIVE'],
   'GET /referrals/:id': ['LEAD_AGENCY', 'REFERRAL_ACTIVE'],
   'GET /handoffs/:id': ['LEAD_AGENCY', 'HANDOFF'],
+  // the pending transfer to MoLSW: its sending and its receiving side
+  'GET /transfers/:id': ['LEAD_AGENCY', 'REFERRAL_PENDING'],
 };
 /** Record routes outside this matrix, with the reason: administration, the caller's own exports and notifications. */
 const NOT_CASE_RECORDS = [
@@ -104,6 +107,11 @@ const WRITES: Record<string, { opens: Relation[]; body: (ids: Record<string, str
   'POST /handoffs/:id/verdict': { opens: ['LEAD_AGENCY', 'HANDOFF'], body: () => ({ version: STALE, verdict: 'CONVICTED', decidedOn: '2026-01-02' }) },
   'POST /handoffs/:id/close': { opens: ['LEAD_AGENCY', 'HANDOFF'], body: () => ({ version: STALE }) },
   'POST /handoffs/:id/withdraw': { opens: ['LEAD_AGENCY', 'HANDOFF'], body: () => ({ version: STALE, reason: 'matrix' }) },
+  // a transfer is already waiting for an answer: TRANSFER_ALREADY_REQUESTED
+  'POST /cases/:id/transfers': { opens: ['LEAD_AGENCY'], body: (i) => ({ toAgencyId: i['LWU'], urgency: 'HIGH', reason: 'matrix', categories: [] }) },
+  'POST /transfers/:id/accept': { opens: ['LEAD_AGENCY', 'REFERRAL_PENDING'], body: () => ({ version: STALE }) },
+  'POST /transfers/:id/decline': { opens: ['LEAD_AGENCY', 'REFERRAL_PENDING'], body: () => ({ version: STALE, reason: 'NO_CAPACITY' }) },
+  'POST /transfers/:id/cancel': { opens: ['LEAD_AGENCY', 'REFERRAL_PENDING'], body: () => ({ version: STALE, reason: 'matrix' }) },
   'PATCH /screenings/:id': { opens: ['LEAD_AGENCY'], body: () => ({ version: STALE }) },
   'POST /screenings/:id/submit': { opens: ['LEAD_AGENCY'], body: () => ({ version: STALE }) },
   'POST /screenings/:id/approve': { opens: ['LEAD_AGENCY'], body: () => ({ version: STALE }) },
@@ -197,6 +205,7 @@ describe('authorization matrix: record routes × demo accounts × relations', ()
     ids['attachment'] = upload.body.id;
     ids['LWU'] = agency('LWU');
     ids['atdCaseworker'] = (await s.admin.query(`SELECT id FROM app_user WHERE username = 'atd.caseworker'`)).rows[0].id;
+    ids['transfer'] = (await post('atd.supervisor', `/cases/${ids['case']}/transfers`, { toAgencyId: agency('MOLSW'), urgency: 'ROUTINE', reason: 'matrix', categories: ['IDENTITY'] })).id;
   });
   afterAll(async () => {
     await s.close();
@@ -205,7 +214,7 @@ describe('authorization matrix: record routes × demo accounts × relations', ()
   /** The record a route addresses, by its first path segment. */
   function idFor(path: string): string {
     const segment = path.split('/')[1] ?? '';
-    const key = { cases: 'case', screenings: 'screening', persons: 'person', referrals: 'referral', handoffs: 'handoff', attachments: 'attachment', consents: 'consent' }[segment];
+    const key = { cases: 'case', screenings: 'screening', persons: 'person', referrals: 'referral', handoffs: 'handoff', attachments: 'attachment', consents: 'consent', transfers: 'transfer' }[segment];
     const id = key ? ids[key] : undefined;
     if (!id) throw new Error(`no fixture for ${path}`);
     return id;
@@ -291,7 +300,7 @@ describe('authorization matrix: record routes × demo accounts × relations', ()
   it('write routes: who may act gets past the lookup, everyone else gets the 404 of a missing id, and nothing changes', async () => {
     const routes = listRoutes(s.app).filter((r) => r.method !== 'GET');
     const failures: string[] = [];
-    const before = (await s.admin.query(`SELECT (SELECT count(*) FROM referral) AS r, (SELECT count(*) FROM handoff) AS h`)).rows[0];
+    const before = (await s.admin.query(`SELECT (SELECT count(*) FROM referral) AS r, (SELECT count(*) FROM handoff) AS h, (SELECT count(*) FROM case_transfer WHERE status = 'REQUESTED') AS t`)).rows[0];
     let cells = 0;
     for (const [key, spec] of Object.entries(WRITES)) {
       const route = routes.find((r) => keyOf(r) === key);
@@ -316,7 +325,7 @@ describe('authorization matrix: record routes × demo accounts × relations', ()
       }
     }
     expect(failures).toEqual([]);
-    const after = (await s.admin.query(`SELECT (SELECT count(*) FROM referral) AS r, (SELECT count(*) FROM handoff) AS h`)).rows[0];
-    expect({ referrals: after.r, handoffs: after.h }).toEqual({ referrals: before.r, handoffs: before.h });
+    const after = (await s.admin.query(`SELECT (SELECT count(*) FROM referral) AS r, (SELECT count(*) FROM handoff) AS h, (SELECT count(*) FROM case_transfer WHERE status = 'REQUESTED') AS t`)).rows[0];
+    expect({ referrals: after.r, handoffs: after.h, transfers: after.t }).toEqual({ referrals: before.r, handoffs: before.h, transfers: before.t });
   });
 });

@@ -17,6 +17,7 @@ const ROUTE_TABLES: [RegExp, string[]][] = [
   [/^\/api\/v1\/(cases\/\{id\}\/consents|consents)\b/, ['consent']],
   [/^\/api\/v1\/(cases\/\{id\}\/referrals|referrals)\b/, ['referral', 'referral_service']],
   [/^\/api\/v1\/(cases\/\{id\}\/handoffs|handoffs)\b/, ['handoff']],
+  [/^\/api\/v1\/(cases\/\{id\}\/transfers|transfers)\b/, ['case_transfer']],
   [/^\/api\/v1\/cases\/\{id\}\/attachments$/, ['attachment']],
   [/^\/api\/v1\/cases\/\{id\}\/identification$/, ['case_identification', 'case_record']],
   [/^\/api\/v1\/cases\/\{id\}\/notes$/, ['case_note']],

@@ -159,6 +159,9 @@ describe('every id in a request is resolved: a foreign id answers as a missing o
     const referral = await ok('atd.caseworker', 'post', `/cases/${ids['atdCase']}/referrals`, { toAgencyId: ids['LWU'], serviceTypes: ['SHELTER'], urgency: 'HIGH', reason: 'walk', categories: [] });
     ids['atdReferral'] = referral.id;
     ids['atdReferralVersion'] = String(referral.version);
+    const transfer = await ok('atd.supervisor', 'post', `/cases/${ids['atdCase']}/transfers`, { toAgencyId: ids['LWU'], urgency: 'HIGH', reason: 'walk', categories: [] });
+    ids['atdTransfer'] = transfer.id;
+    ids['atdTransferVersion'] = String(transfer.version);
 
     // a handoff of a second ATD case, returned by OSPP (to resubmit); the case assigned to the investigator
     await ok('atd.supervisor', 'post', `/cases/${atd2.caseId}/assign`, { version: await caseVersion('atd.supervisor', atd2.caseId), userId: ids['atd.investigator'] });
@@ -229,6 +232,22 @@ describe('every id in a request is resolved: a foreign id answers as a missing o
       path: () => `/referrals/${ids['atdReferral']}/accept`,
       body: (id) => ({ version: Number(ids['atdReferralVersion']), assigneeId: id }),
       foreign: () => ids['atd.caseworker'],
+      status: 400,
+    },
+    'POST /transfers/{id}/accept assigneeId': {
+      user: 'lwu.supervisor',
+      method: 'post',
+      path: () => `/transfers/${ids['atdTransfer']}/accept`,
+      body: (id) => ({ version: Number(ids['atdTransferVersion']), assigneeId: id }),
+      foreign: () => ids['atd.caseworker'],
+      status: 400,
+    },
+    'POST /cases/{id}/transfers toAgencyId': {
+      user: 'atd.supervisor',
+      method: 'post',
+      path: () => `/cases/${ids['atdCase']}/transfers`,
+      body: (id) => ({ toAgencyId: id, urgency: 'HIGH', reason: 'walk', categories: [] }),
+      foreign: () => ids['inactiveAgency'],
       status: 400,
     },
     'POST /cases/{id}/referrals toAgencyId': {

@@ -68,7 +68,8 @@ export async function startStack({ worker = false, env: extra = {} } = {}) {
   }
   const child = spawn('node', [main, 'serve'], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
   let up = false;
-  for (let i = 0; i < 120 && child.exitCode === null; i++) {
+  // up to 90 s: with both cores busy, a cold start of the built API takes over 30 s
+  for (let i = 0; i < 360 && child.exitCode === null; i++) {
     try {
       const r = await fetch(`${baseUrl}/api/health`);
       if (r.ok) {

@@ -32,3 +32,4 @@ export * from './lib/export-views';
 export * from './lib/notification-views';
 export * from './lib/audit-views';
 export * from './lib/user-views';
+export * from './lib/transfer-views';

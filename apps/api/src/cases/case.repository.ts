@@ -102,7 +102,7 @@ export type CaseSummaryRow = PickRow<
   KeysetRow & { lead_agency_code: string; assigned_username: string | null; assigned_display_name: string | null };
 
 /** Relations that open a case (docs/access.md "Relations that open a case"), as the load names them. */
-export type CaseRelation = 'LEAD_AGENCY' | 'REFERRAL_PENDING' | 'REFERRAL_ACTIVE' | 'REFERRAL_COMPLETED' | 'REFERRAL_CLOSED' | 'HANDOFF';
+export type CaseRelation = 'LEAD_AGENCY' | 'REFERRAL_PENDING' | 'REFERRAL_ACTIVE' | 'REFERRAL_COMPLETED' | 'REFERRAL_CLOSED' | 'HANDOFF' | 'TRANSFER_PENDING' | 'FORMER_LEAD';
 
 export type CaseRow = CaseSummaryRow &
   PickRow<
@@ -195,10 +195,12 @@ function relationKind(actor: Actor, cats: Sql): Sql {
   const agency = actor.agencyId;
   return sql`CASE
     WHEN ${cats} IS NULL THEN NULL
-    WHEN c.lead_agency_id = ${agency}::uuid THEN 'LEAD_AGENCY'
+    WHEN ${caseLead(actor, 'c')} THEN 'LEAD_AGENCY'
+    WHEN EXISTS (SELECT 1 FROM case_transfer tt WHERE tt.case_id = c.id AND tt.from_agency_id = ${agency}::uuid AND tt.status = 'ACCEPTED' AND cardinality(tt.retained_categories) > 0) THEN 'FORMER_LEAD'
     WHEN EXISTS (SELECT 1 FROM referral rr WHERE rr.case_id = c.id AND rr.to_agency_id = ${agency}::uuid AND rr.status IN ('ACCEPTED','IN_PROGRESS')) THEN 'REFERRAL_ACTIVE'
     WHEN EXISTS (SELECT 1 FROM referral rr WHERE rr.case_id = c.id AND rr.to_agency_id = ${agency}::uuid AND rr.status = 'PENDING') THEN 'REFERRAL_PENDING'
     WHEN EXISTS (SELECT 1 FROM handoff hh WHERE hh.case_id = c.id AND hh.to_agency_id = ${agency}::uuid AND hh.status <> 'WITHDRAWN') THEN 'HANDOFF'
+    WHEN EXISTS (SELECT 1 FROM case_transfer tt WHERE tt.case_id = c.id AND tt.to_agency_id = ${agency}::uuid AND tt.status = 'REQUESTED') THEN 'TRANSFER_PENDING'
     WHEN EXISTS (SELECT 1 FROM referral rr WHERE rr.case_id = c.id AND rr.to_agency_id = ${agency}::uuid
                   AND (rr.status = 'COMPLETED' OR (rr.status = 'CANCELLED' AND rr.acknowledged_at IS NOT NULL))) THEN 'REFERRAL_COMPLETED'
     ELSE 'REFERRAL_CLOSED' END`;

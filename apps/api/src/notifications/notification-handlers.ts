@@ -16,6 +16,11 @@ interface ReferralFacts {
   to_agency_id: string;
 }
 
+interface TransferFacts extends ReferralFacts {
+  from_province_code: string;
+  to_province_code: string;
+}
+
 /**
  * The worker's handlers for the events that notify people. Each computes its recipients from the
  * ids in the outbox row, at the time it runs, and hands them to the Notifier (idempotent).
@@ -27,6 +32,8 @@ interface ReferralFacts {
  *   consent.withdrawn                       every agency that received data under the consent
  *   match.received                          the asked agency's supervisors (match:answer)
  *   match.answered                          the user who asked
+ *   transfer.requested/cancelled            the receiving side's supervisors (case:transfer) covering the province the case goes to
+ *   transfer.accepted/declined              the sending side's supervisors covering the province it came from
  * A match request's notifications point at the request (no case number: nothing of a case crosses).
  */
 @Injectable()
@@ -50,6 +57,9 @@ export class NotificationHandlers implements OnModuleInit {
     this.handlers.register('consent.withdrawn', (job) => this.consentWithdrawn(job));
     for (const k of ['match.received', 'match.answered'] as const) {
       this.handlers.register(k, (job) => this.matchRequest(job, k));
+    }
+    for (const k of ['transfer.requested', 'transfer.accepted', 'transfer.declined', 'transfer.cancelled'] as const) {
+      this.handlers.register(k, (job) => this.transfer(job, k));
     }
   }
 
@@ -78,6 +88,16 @@ export class NotificationHandlers implements OnModuleInit {
         ? await this.notifier.agencyUsers(h.to_agency_id, 'handoff:prosecute', h.case_id)
         : await this.notifier.agencyUsers(h.from_agency_id, 'handoff:create', h.case_id);
     await this.notifier.deliver({ outboxId: job.outboxId, kind, objectType: 'handoff', objectId: handoffId, caseNumber: await this.notifier.caseNumber(h.case_id), recipientUserIds: recipients });
+  }
+
+  private async transfer(job: OutboxJob, kind: NotificationKind): Promise<void> {
+    const transferId = id(job, 'transferId');
+    const t = await this.one<TransferFacts>(`SELECT case_id, from_agency_id, to_agency_id, from_province_code, to_province_code FROM case_transfer WHERE id = $1`, [transferId]);
+    const toReceiver = kind === 'transfer.requested' || kind === 'transfer.cancelled';
+    const recipients = toReceiver
+      ? await this.notifier.agencyUsers(t.to_agency_id, 'case:transfer', t.case_id, t.to_province_code)
+      : await this.notifier.agencyUsers(t.from_agency_id, 'case:transfer', t.case_id, t.from_province_code);
+    await this.notifier.deliver({ outboxId: job.outboxId, kind, objectType: 'transfer', objectId: transferId, caseNumber: await this.notifier.caseNumber(t.case_id), recipientUserIds: recipients });
   }
 
   private async screening(job: OutboxJob, kind: NotificationKind): Promise<void> {

@@ -40,16 +40,17 @@ export class Notifier {
 
   /**
    * Active users of an agency holding `permission` (role and, by the capability rule, the agency's
-   * capability) whose province scope covers the case (so nobody is told about a case they cannot open).
+   * capability) whose province scope covers the case (so nobody is told about a case they cannot open),
+   * or covers `provinceCode` when given (a transfer's receiving or sending province office).
    */
-  async agencyUsers(agencyId: string, permission: Permission, caseId: string | null): Promise<string[]> {
+  async agencyUsers(agencyId: string, permission: Permission, caseId: string | null, provinceCode: string | null = null): Promise<string[]> {
     const rows: { id: string }[] = await this.ds.query(
       `SELECT u.id FROM app_user u JOIN agency a ON a.id = u.agency_id LEFT JOIN case_record c ON c.id = $3
         WHERE u.agency_id = $1 AND u.status = 'ACTIVE' AND u.roles && $2::text[]
           AND ($4::text IS NULL OR $4 = ANY(a.capabilities))
-          AND ($3::uuid IS NULL OR u.all_provinces OR c.province_code = ANY(u.provinces))
+          AND ($3::uuid IS NULL OR u.all_provinces OR coalesce($5::text, c.province_code) = ANY(u.provinces))
         ORDER BY u.id`,
-      [agencyId, rolesWith(permission), caseId, PERMISSION_CAPABILITY[permission] ?? null],
+      [agencyId, rolesWith(permission), caseId, PERMISSION_CAPABILITY[permission] ?? null, provinceCode],
     );
     return rows.map((r) => r.id);
   }

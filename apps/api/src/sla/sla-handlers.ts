@@ -7,12 +7,23 @@ interface Facts {
   case_id: string;
   from_agency_id: string;
   to_agency_id: string;
+  /** a transfer's province offices (null for referrals and handoffs: the case's province counts) */
+  from_province: string | null;
+  to_province: string | null;
 }
+
+/** Per object: its table, the notification's object type, who on the receiving side answers, and who on the sending side hears of a breach. */
+const OBJECTS = {
+  REFERRAL: { table: 'referral', objectType: 'referral', receiver: 'case:assign', sender: 'case:assign', provinces: 'NULL AS from_province, NULL AS to_province' },
+  HANDOFF: { table: 'handoff', objectType: 'handoff', receiver: 'handoff:prosecute', sender: 'case:assign', provinces: 'NULL AS from_province, NULL AS to_province' },
+  TRANSFER: { table: 'case_transfer', objectType: 'transfer', receiver: 'case:transfer', sender: 'case:transfer', provinces: 'from_province_code AS from_province, to_province_code AS to_province' },
+} as const;
 
 /**
  * Who hears of an SLA event:
- *   sla.reminder   the receiving side: a referral's receiving supervisors (case:assign), a handoff's prosecutors (handoff:prosecute)
- *   sla.breach     the same, and the sending agency's supervisors (case:assign)
+ *   sla.reminder   the receiving side: a referral's receiving supervisors (case:assign), a handoff's prosecutors (handoff:prosecute),
+ *                  a transfer's receiving supervisors (case:transfer) covering the province the case goes to
+ *   sla.breach     the same, and the sending agency's supervisors (case:assign; a transfer's: case:transfer, its province)
  */
 @Injectable()
 export class SlaHandlers implements OnModuleInit {
@@ -30,17 +41,17 @@ export class SlaHandlers implements OnModuleInit {
   private async notify(job: OutboxJob, kind: 'sla.reminder' | 'sla.breach'): Promise<void> {
     const objectType = job.payload['objectType'];
     const objectId = job.payload['objectId'];
-    if ((objectType !== 'REFERRAL' && objectType !== 'HANDOFF') || typeof objectId !== 'string') throw new PermanentJobError('PAYLOAD_OBJECT_MISSING');
-    const table = objectType === 'REFERRAL' ? 'referral' : 'handoff';
-    const rows: Facts[] = await this.ds.query(`SELECT case_id, from_agency_id, to_agency_id FROM ${table} WHERE id = $1`, [objectId]);
+    if ((objectType !== 'REFERRAL' && objectType !== 'HANDOFF' && objectType !== 'TRANSFER') || typeof objectId !== 'string') throw new PermanentJobError('PAYLOAD_OBJECT_MISSING');
+    const o = OBJECTS[objectType];
+    const rows: Facts[] = await this.ds.query(`SELECT case_id, from_agency_id, to_agency_id, ${o.provinces} FROM ${o.table} WHERE id = $1`, [objectId]);
     const f = rows[0];
     if (!f) throw new PermanentJobError('OBJECT_MISSING');
-    const recipients = await this.notifier.agencyUsers(f.to_agency_id, objectType === 'REFERRAL' ? 'case:assign' : 'handoff:prosecute', f.case_id);
-    if (kind === 'sla.breach') recipients.push(...(await this.notifier.agencyUsers(f.from_agency_id, 'case:assign', f.case_id)));
+    const recipients = await this.notifier.agencyUsers(f.to_agency_id, o.receiver, f.case_id, f.to_province);
+    if (kind === 'sla.breach') recipients.push(...(await this.notifier.agencyUsers(f.from_agency_id, o.sender, f.case_id, f.from_province)));
     await this.notifier.deliver({
       outboxId: job.outboxId,
       kind,
-      objectType: objectType === 'REFERRAL' ? 'referral' : 'handoff',
+      objectType: o.objectType,
       objectId,
       caseNumber: await this.notifier.caseNumber(f.case_id),
       recipientUserIds: recipients,

@@ -4,7 +4,7 @@ import { APP_CONFIG, AppConfig } from '../platform/config/config';
 import { OutboxService } from '../platform/outbox/outbox.service';
 
 export type SlaKind = 'REMINDER' | 'BREACH';
-export type SlaObject = 'REFERRAL' | 'HANDOFF';
+export type SlaObject = 'REFERRAL' | 'HANDOFF' | 'TRANSFER';
 
 /** Outbox kinds of the SLA events; their handlers (sla-handlers.ts) notify the supervisors. */
 export const SLA_OUTBOX_KIND: Record<SlaKind, 'sla.reminder' | 'sla.breach'> = { REMINDER: 'sla.reminder', BREACH: 'sla.breach' };
@@ -14,7 +14,7 @@ const SCAN_BATCH = 500;
 
 /**
  * What is due, per object: a referral still PENDING is due by `acknowledge_by`, a handoff still
- * SUBMITTED by `receive_by`. A reminder is due once `percent` of the period (created → deadline)
+ * SUBMITTED by `receive_by`, a case transfer still REQUESTED by `respond_by`. A reminder is due once `percent` of the period (created → deadline)
  * is left and the deadline has not passed; a breach once it has.
  */
 const DUE = `
@@ -22,7 +22,10 @@ const DUE = `
     FROM referral r WHERE r.status = 'PENDING'
   UNION ALL
   SELECT 'HANDOFF'::text, h.id, h.receive_by, h.created_at
-    FROM handoff h WHERE h.status = 'SUBMITTED'`;
+    FROM handoff h WHERE h.status = 'SUBMITTED'
+  UNION ALL
+  SELECT 'TRANSFER'::text, t.id, t.respond_by, t.created_at
+    FROM case_transfer t WHERE t.status = 'REQUESTED'`;
 
 export interface SlaScanResult {
   reminders: number;

@@ -20,6 +20,7 @@ const SECTIONS: Record<string, Route['loadChildren']> = {
   cases: () => import('./cases/cases.routes').then((m) => m.CASE_ROUTES),
   referrals: () => import('./referrals/referrals.routes').then((m) => m.REFERRAL_ROUTES),
   handoffs: () => import('./handoffs/handoffs.routes').then((m) => m.HANDOFF_ROUTES),
+  transfers: () => import('./transfers/transfers.routes').then((m) => m.TRANSFER_ROUTES),
 };
 
 /** One child route per navigation entry, guarded by the same permission that shows the entry. */

@@ -4,7 +4,7 @@
  * (docs/domain.md "Case codes").
  * (Their Lao and English labels are the portal's for now.)
  */
-import { DATA_CATEGORIES, HANDOFF_EVENT_KINDS, type DataCategory } from './enums';
+import { DATA_CATEGORIES, HANDOFF_EVENT_KINDS, TRANSFER_EVENT_KINDS, type DataCategory } from './enums';
 
 /** HTCDS `vic_TypeOfExploitation` + FORCED_CRIMINALITY, FRAUDULENT_MARRIAGE (Lao practice). */
 export const EXPLOITATION_TYPES = [
@@ -117,6 +117,7 @@ export const TIMELINE_EVENT_KINDS = [
   'REFERRAL_SERVICE_RECORDED',
   'REFERRAL_COMPLETED',
   'REFERRAL_CANCELLED',
+  ...TRANSFER_EVENT_KINDS,
   ...HANDOFF_EVENT_KINDS,
   'CONSENT_GRANTED',
   'CONSENT_WITHDRAWN',

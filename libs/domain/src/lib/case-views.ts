@@ -94,7 +94,16 @@ export interface IdentificationView {
 }
 
 /** Relations that open a case (the access rules): the caller's relation decides what the detail carries. */
-export const CASE_RELATIONS = ['LEAD_AGENCY', 'REFERRAL_PENDING', 'REFERRAL_ACTIVE', 'REFERRAL_COMPLETED', 'REFERRAL_CLOSED', 'HANDOFF'] as const;
+export const CASE_RELATIONS = [
+  'LEAD_AGENCY',
+  'REFERRAL_PENDING',
+  'REFERRAL_ACTIVE',
+  'REFERRAL_COMPLETED',
+  'REFERRAL_CLOSED',
+  'HANDOFF',
+  'TRANSFER_PENDING',
+  'FORMER_LEAD',
+] as const;
 export type CaseRelation = (typeof CASE_RELATIONS)[number];
 
 /** What the caller may do with the case now (the portal offers only these). */

@@ -67,6 +67,10 @@ export const HANDOFF_EVENT_KINDS = [
 ] as const;
 export type HandoffEventKind = (typeof HANDOFF_EVENT_KINDS)[number];
 
+/** The steps of a case transfer: each is a timeline event of the case and an audit action. */
+export const TRANSFER_EVENT_KINDS = ['TRANSFER_REQUESTED', 'TRANSFER_ACCEPTED', 'TRANSFER_DECLINED', 'TRANSFER_CANCELLED'] as const;
+export type TransferEventKind = (typeof TRANSFER_EVENT_KINDS)[number];
+
 /**
  * Every action the API writes to the audit log. The API's audit writer takes only these, and the
  * portal labels each one in Lao and English, so a supervisor never reads a bare code.
@@ -145,6 +149,10 @@ export const AUDIT_ACTIONS = [
   'REFERRAL_SERVICE_RECORDED',
   'REFERRAL_COMPLETED',
   'REFERRAL_CANCELLED',
+  // case transfers (lead agency or province office)
+  'TRANSFERS_LISTED',
+  'TRANSFER_READ',
+  ...TRANSFER_EVENT_KINDS,
   // handoffs to prosecution
   'HANDOFF_LISTED',
   'HANDOFF_READ',

@@ -57,6 +57,14 @@ import {
   REFERRAL_ACTIONS,
   REFERRAL_OUTCOMES,
   REFERRAL_STATUSES,
+  FORMER_LEAD_ACCESS,
+  TRANSFER_ACTIONS,
+  TRANSFER_KINDS,
+  TRANSFER_STATUSES,
+  type FormerLeadAccess,
+  type TransferAction,
+  type TransferKind,
+  type TransferStatus,
   SCREENING_ACTIONS,
   SCREENING_STATUSES,
   URGENCIES,
@@ -231,6 +239,12 @@ export const AUDIT_ACTION_LABELS: LabelMap<AuditAction> = {
   REFERRAL_SERVICE_RECORDED: { lo: 'ບັນທຶກການບໍລິການ', en: 'Recorded a service' },
   REFERRAL_COMPLETED: { lo: 'ສຳເລັດການສົ່ງຕໍ່', en: 'Completed a referral' },
   REFERRAL_CANCELLED: { lo: 'ຍົກເລີກການສົ່ງຕໍ່', en: 'Cancelled a referral' },
+  TRANSFERS_LISTED: { lo: 'ເບິ່ງລາຍການໂອນກໍລະນີ', en: 'Listed case transfers' },
+  TRANSFER_READ: { lo: 'ເປີດເບິ່ງການໂອນກໍລະນີ', en: 'Opened a case transfer' },
+  TRANSFER_REQUESTED: { lo: 'ຂໍໂອນກໍລະນີ', en: 'Requested a case transfer' },
+  TRANSFER_ACCEPTED: { lo: 'ຮັບການໂອນກໍລະນີ', en: 'Accepted a case transfer' },
+  TRANSFER_DECLINED: { lo: 'ປະຕິເສດການໂອນກໍລະນີ', en: 'Declined a case transfer' },
+  TRANSFER_CANCELLED: { lo: 'ຍົກເລີກການໂອນກໍລະນີ', en: 'Cancelled a case transfer' },
   HANDOFF_LISTED: { lo: 'ເບິ່ງລາຍການສຳນວນ', en: 'Listed handoffs' },
   HANDOFF_READ: { lo: 'ເປີດເບິ່ງສຳນວນ', en: 'Opened a handoff' },
   HANDOFF_SUBMITTED: { lo: 'ມອບສຳນວນ', en: 'Handed off' },
@@ -493,6 +507,33 @@ export const MATCH_REQUEST_ACTION_LABELS: LabelMap<MatchRequestAction> = {
 };
 
 // ---------------------------------------------------------------------------------------------
+// Case transfer
+// ---------------------------------------------------------------------------------------------
+
+export const TRANSFER_STATUS_LABELS: LabelMap<TransferStatus> = {
+  REQUESTED: { lo: 'ລໍຖ້າການຕອບຮັບ', en: 'Requested' },
+  ACCEPTED: { lo: 'ຮັບແລ້ວ', en: 'Accepted' },
+  DECLINED: { lo: 'ປະຕິເສດແລ້ວ', en: 'Declined' },
+  CANCELLED: { lo: 'ຍົກເລີກແລ້ວ', en: 'Cancelled' },
+};
+
+export const TRANSFER_ACTION_LABELS: LabelMap<TransferAction> = {
+  ACCEPT: { lo: 'ຮັບການໂອນ', en: 'Accept the transfer' },
+  DECLINE: { lo: 'ປະຕິເສດການໂອນ', en: 'Decline the transfer' },
+  CANCEL: { lo: 'ຍົກເລີກການໂອນ', en: 'Cancel the transfer' },
+};
+
+export const TRANSFER_KIND_LABELS: LabelMap<TransferKind> = {
+  LEAD_AGENCY: { lo: 'ໂອນໃຫ້ອົງການອື່ນຮັບຜິດຊອບ', en: 'To another lead agency' },
+  PROVINCE: { lo: 'ໂອນໄປຫ້ອງການແຂວງອື່ນ', en: "To another province's office" },
+};
+
+export const FORMER_LEAD_ACCESS_LABELS: LabelMap<FormerLeadAccess> = {
+  RETAIN: { lo: 'ອົງການເດີມຍັງເບິ່ງຂໍ້ມູນທີ່ມີຢູ່ແລ້ວໄດ້', en: 'The former lead keeps reading what it held' },
+  NONE: { lo: 'ອົງການເດີມບໍ່ເບິ່ງຫຍັງອີກ (ຕາມການຍິນຍອມຂອງຜູ້ຖືກເຄາະຮ້າຍ)', en: "The former lead keeps nothing (the victim's consent)" },
+};
+
+// ---------------------------------------------------------------------------------------------
 // Refusals and problems
 // ---------------------------------------------------------------------------------------------
 
@@ -612,6 +653,10 @@ export const LABELLED_LISTS: readonly LabelledList[] = [
   { name: 'CONSENT_ACTIONS', codes: CONSENT_ACTIONS, labels: CONSENT_ACTION_LABELS },
   { name: 'MATCH_REQUEST_STATUSES', codes: MATCH_REQUEST_STATUSES, labels: MATCH_REQUEST_STATUS_LABELS },
   { name: 'MATCH_REQUEST_ACTIONS', codes: MATCH_REQUEST_ACTIONS, labels: MATCH_REQUEST_ACTION_LABELS },
+  { name: 'TRANSFER_STATUSES', codes: TRANSFER_STATUSES, labels: TRANSFER_STATUS_LABELS },
+  { name: 'TRANSFER_ACTIONS', codes: TRANSFER_ACTIONS, labels: TRANSFER_ACTION_LABELS },
+  { name: 'TRANSFER_KINDS', codes: TRANSFER_KINDS, labels: TRANSFER_KIND_LABELS },
+  { name: 'FORMER_LEAD_ACCESS', codes: FORMER_LEAD_ACCESS, labels: FORMER_LEAD_ACCESS_LABELS },
   { name: 'WORKFLOW_REFUSALS', codes: WORKFLOW_REFUSALS, labels: WORKFLOW_REFUSAL_LABELS },
   { name: 'PASSWORD_PROBLEMS', codes: PASSWORD_PROBLEMS, labels: PASSWORD_PROBLEM_LABELS },
   { name: 'SERVICE_TYPES', codes: SERVICE_TYPES, labels: SERVICE_TYPE_LABELS },

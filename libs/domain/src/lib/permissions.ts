@@ -29,6 +29,7 @@ export const PERMISSIONS = {
   'case:identify': { caseContent: true, en: 'Record formal identification', lo: 'ບັນທຶກການກໍານົດຕົວຢ່າງເປັນທາງການ' },
   'case:close': { caseContent: true, en: 'Close and reopen cases', lo: 'ປິດ ແລະ ເປີດກໍລະນີຄືນ' },
   'case:access-log': { caseContent: true, en: 'See who accessed a case', lo: 'ເບິ່ງວ່າໃຜເຂົ້າເຖິງກໍລະນີ' },
+  'case:transfer': { caseContent: true, en: 'Request, accept and decline case transfers', lo: 'ຂໍໂອນ, ຮັບ ແລະ ປະຕິເສດການໂອນກໍລະນີ' },
 
   'consent:read': { caseContent: true, en: 'Read consents', lo: 'ອ່ານການຍິນຍອມ' },
   'consent:record': { caseContent: true, en: 'Record and withdraw consents', lo: 'ບັນທຶກ ແລະ ຖອນການຍິນຍອມ' },
@@ -93,6 +94,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'case:identify',
     'case:close',
     'case:access-log',
+    'case:transfer',
     'audit:read',
     'export:approve',
   ],

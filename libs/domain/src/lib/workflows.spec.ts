@@ -31,6 +31,7 @@ import {
   type ReferralContext,
   type ScreeningContext,
   MATCH_REQUEST_MACHINE,
+  TRANSFER_MACHINE,
 } from './workflows';
 
 const ALL_YES = Object.fromEntries(INTERVIEW_CONSENT_QUESTIONS.map((q) => [q, 'YES'])) as InterviewConsentAnswers;
@@ -56,7 +57,7 @@ function expectTable<S extends string, A extends string, C extends MachineContex
   }
 }
 
-const MACHINES = [SCREENING_MACHINE, CASE_MACHINE, IDENTIFICATION_MACHINE, REFERRAL_MACHINE, HANDOFF_MACHINE, CONSENT_MACHINE, MATCH_REQUEST_MACHINE] as const;
+const MACHINES = [SCREENING_MACHINE, CASE_MACHINE, IDENTIFICATION_MACHINE, REFERRAL_MACHINE, HANDOFF_MACHINE, CONSENT_MACHINE, MATCH_REQUEST_MACHINE, TRANSFER_MACHINE] as const;
 
 describe('every workflow machine', () => {
   it.each(MACHINES.map((m) => [m.name, m] as const))('%s is structurally sound', (_name, machine) => {
@@ -521,5 +522,27 @@ describe('match request', () => {
     expect(can(MATCH_REQUEST_MACHINE, 'OPEN', 'LINK', { ...askedSupervisor, roles: ['CASEWORKER'] })).toEqual({ ok: false, reason: 'ROLE_NOT_ALLOWED' });
     expect(allowedActions(MATCH_REQUEST_MACHINE, 'LINKED', askedSupervisor)).toEqual([]);
     expect(allowedActions(MATCH_REQUEST_MACHINE, 'OPEN', { ...askedSupervisor, actorInAskedAgency: false })).toEqual([]);
+  });
+});
+
+describe('case transfer', () => {
+  const receiver = { roles: ['SUPERVISOR'] as const, actorOnReceivingSide: true, actorOnSendingSide: false };
+  const sender = { roles: ['SUPERVISOR'] as const, actorOnReceivingSide: false, actorOnSendingSide: true };
+
+  it('the receiving side accepts with a worker or declines with a coded reason', () => {
+    expect(can(TRANSFER_MACHINE, 'REQUESTED', 'ACCEPT', { ...receiver, assigneeId: 'u1' })).toEqual({ ok: true, to: 'ACCEPTED' });
+    expect(can(TRANSFER_MACHINE, 'REQUESTED', 'ACCEPT', receiver)).toEqual({ ok: false, reason: 'ASSIGNEE_REQUIRED' });
+    expect(can(TRANSFER_MACHINE, 'REQUESTED', 'DECLINE', { ...receiver, declineReason: 'NO_CAPACITY' })).toEqual({ ok: true, to: 'DECLINED' });
+    expect(can(TRANSFER_MACHINE, 'REQUESTED', 'DECLINE', { ...receiver, declineReason: 'OTHER' })).toEqual({ ok: false, reason: 'REASON_REQUIRED' });
+    expect(can(TRANSFER_MACHINE, 'REQUESTED', 'DECLINE', receiver)).toEqual({ ok: false, reason: 'DECLINE_REASON_REQUIRED' });
+    expect(allowedActions(TRANSFER_MACHINE, 'REQUESTED', receiver)).toEqual(['ACCEPT', 'DECLINE']);
+  });
+
+  it('only the sending side cancels, with a reason; only supervisors act; answered transfers are final', () => {
+    expect(can(TRANSFER_MACHINE, 'REQUESTED', 'CANCEL', { ...sender, reason: 'victim stays' })).toEqual({ ok: true, to: 'CANCELLED' });
+    expect(can(TRANSFER_MACHINE, 'REQUESTED', 'CANCEL', { ...receiver, reason: 'x' })).toEqual({ ok: false, reason: 'NOT_SENDER' });
+    expect(can(TRANSFER_MACHINE, 'REQUESTED', 'ACCEPT', { ...sender, assigneeId: 'u1' })).toEqual({ ok: false, reason: 'NOT_RECEIVING_AGENCY' });
+    expect(can(TRANSFER_MACHINE, 'REQUESTED', 'ACCEPT', { ...receiver, roles: ['CASEWORKER'], assigneeId: 'u1' })).toEqual({ ok: false, reason: 'ROLE_NOT_ALLOWED' });
+    for (const s of ['ACCEPTED', 'DECLINED', 'CANCELLED'] as const) expect(actionsFrom(TRANSFER_MACHINE, s)).toEqual([]);
   });
 });

@@ -587,3 +587,81 @@ export const MATCH_REQUEST_MACHINE = defineMachine<MatchRequestStatus, MatchRequ
     },
   ],
 });
+
+// ---------------------------------------------------------------------------------------------
+// Case transfer (lead agency or province office)
+// ---------------------------------------------------------------------------------------------
+
+export const TRANSFER_STATUSES = ['REQUESTED', 'ACCEPTED', 'DECLINED', 'CANCELLED'] as const;
+export type TransferStatus = (typeof TRANSFER_STATUSES)[number];
+export const TRANSFER_ACTIONS = ['ACCEPT', 'DECLINE', 'CANCEL'] as const;
+export type TransferAction = (typeof TRANSFER_ACTIONS)[number];
+
+/** A lead transfer moves the case to another agency; a province transfer to another province office of the same agency. */
+export const TRANSFER_KINDS = ['LEAD_AGENCY', 'PROVINCE'] as const;
+export type TransferKind = (typeof TRANSFER_KINDS)[number];
+
+/**
+ * What the victim said the former lead agency may keep after a lead transfer (asked when the consent
+ * for the transfer is taken): `RETAIN` the read relation limited to what it held, or `NONE`.
+ */
+export const FORMER_LEAD_ACCESS = ['RETAIN', 'NONE'] as const;
+export type FormerLeadAccess = (typeof FORMER_LEAD_ACCESS)[number];
+
+export interface TransferContext extends MachineContext {
+  /** the actor belongs to the receiving agency and its scope covers the province the case goes to */
+  readonly actorOnReceivingSide: boolean;
+  /** the actor belongs to the sending agency and its scope covers the province the case comes from */
+  readonly actorOnSendingSide: boolean;
+  /** ACCEPT: the worker of the receiving side who takes the case */
+  readonly assigneeId?: string | null;
+  /** DECLINE */
+  readonly declineReason?: string | null;
+  /** CANCEL (required); DECLINE with code OTHER (required) */
+  readonly reason?: string | null;
+}
+
+const transferReceiver: Check<TransferStatus, TransferContext> = (ctx) => (ctx.actorOnReceivingSide ? null : 'NOT_RECEIVING_AGENCY');
+
+/**
+ * `REQUESTED` (a supervisor of the lead agency, with a reason and the data categories that go, each
+ * covered by an active consent for the receiver) → `ACCEPTED` (a supervisor of the receiving agency
+ * or province office, assigning a worker: the receiver becomes the lead) or `DECLINED` (coded
+ * reason); `REQUESTED` → `CANCELLED` (the sending side). docs/workflows.md "Case transfer".
+ */
+export const TRANSFER_MACHINE = defineMachine<TransferStatus, TransferAction, TransferContext>({
+  name: 'transfer',
+  states: TRANSFER_STATUSES,
+  initial: 'REQUESTED',
+  terminal: ['ACCEPTED', 'DECLINED', 'CANCELLED'],
+  actions: TRANSFER_ACTIONS,
+  transitions: [
+    {
+      action: 'ACCEPT',
+      from: ['REQUESTED'],
+      to: 'ACCEPTED',
+      roles: ['SUPERVISOR'],
+      permission: 'case:transfer',
+      guard: transferReceiver,
+      validate: (ctx) => (blank(ctx.assigneeId) ? 'ASSIGNEE_REQUIRED' : null),
+    },
+    {
+      action: 'DECLINE',
+      from: ['REQUESTED'],
+      to: 'DECLINED',
+      roles: ['SUPERVISOR'],
+      permission: 'case:transfer',
+      guard: transferReceiver,
+      validate: (ctx) => codedReason(DECLINE_REASONS, ctx.declineReason, ctx.reason, 'DECLINE_REASON_REQUIRED'),
+    },
+    {
+      action: 'CANCEL',
+      from: ['REQUESTED'],
+      to: 'CANCELLED',
+      roles: ['SUPERVISOR'],
+      permission: 'case:transfer',
+      guard: (ctx) => (ctx.actorOnSendingSide ? null : 'NOT_SENDER'),
+      validate: requireReason,
+    },
+  ],
+});

@@ -57,6 +57,20 @@ export class AccessService {
     return { id: row.id, code: row.code, serviceTypes: row.service_types, provinces: row.provinces };
   }
 
+  /**
+   * The agency a case is transferred to: the caller's own (a province transfer), or another active
+   * agency that does casework (it screens or receives referrals): never a prosecution-only agency.
+   * Reference data, so a wrong one is bad input naming the field, as a missing one.
+   */
+  async transferAgency(m: EntityManager, agencyId: string, field: string): Promise<{ id: string; code: string; provinces: string[] }> {
+    const row = await selectOne<{ id: string; code: string; provinces: string[] }>(
+      m,
+      sql`SELECT id, code, provinces FROM agency WHERE id = ${agencyId}::uuid AND active AND capabilities && ARRAY['SCREEN', 'RECEIVE_REFERRALS']::text[]`,
+    );
+    if (!row) throw new ValidationFailed([{ field, problems: ['must be an active agency that does casework'] }]);
+    return row;
+  }
+
   /** Active agencies (a consent's recipients); every id must be one. Answers their ids and codes in code order. */
   async activeAgencies(m: EntityManager, ids: readonly string[], field: string): Promise<{ id: string; code: string }[]> {
     if (ids.length === 0) return [];

@@ -79,6 +79,17 @@ export function handoffReceiver(actor: Actor, h = 'h'): Sql {
   return sql`(${ref(h, 'to_agency_id')} = ${actor.agencyId}::uuid AND ${ref(h, 'status')} <> 'WITHDRAWN' AND ${caseCategories(actor, ref(h, 'case_id'))} IS NOT NULL)`;
 }
 
+/**
+ * A case transfer `t`: its sending side (the agency that asked, within the caller's scope over the
+ * province the case came from) or its receiving side (the agency or province office asked, within
+ * the caller's scope over the province the case goes to). A province transfer has one agency on both
+ * sides, so each province office sees it by its own province.
+ */
+export function transfer(actor: Actor, t = 't'): Sql {
+  return sql`((${ref(t, 'from_agency_id')} = ${actor.agencyId}::uuid AND ${inScope(actor, t, 'from_province_code')})
+    OR (${ref(t, 'to_agency_id')} = ${actor.agencyId}::uuid AND ${inScope(actor, t, 'to_province_code')}))`;
+}
+
 /** Consents are the lead agency's record of the victim's choices: the lead agency in scope (case `c` joined). */
 export function consent(actor: Actor, c = 'c'): Sql {
   return caseLead(actor, c);

@@ -28,6 +28,7 @@ import { CaseInterAgency } from '../referrals/case-interagency';
 import { AuthService } from '../core/auth/auth.service';
 import { CaseDuplicates } from '../persons/case-duplicates';
 import { CaseAttachments } from './case-attachments';
+import { CaseTransfer } from '../transfers/case-transfer';
 import { CtPipe } from './case-tools-i18n';
 import { formatDate, formatDateTime } from './ui-util';
 import { AgencyNames, personName } from '../shared/names';
@@ -50,6 +51,7 @@ import { AgencyNames, personName } from '../shared/names';
     CaseInterAgency,
     CaseAttachments,
     CaseDuplicates,
+    CaseTransfer,
     CtPipe,
   ],
   providers: [CaseStore],

@@ -13,6 +13,7 @@ const PAGES: Readonly<Record<string, { path: string; permission: Permission }>> 
   handoff: { path: '/handoffs', permission: 'handoff:read' },
   // both sides open a request's page: the asked agency's supervisors and the caseworker who asked
   match_request: { path: '/match-requests', permission: 'match:request' },
+  transfer: { path: '/transfers', permission: 'case:transfer' },
 };
 
 /** The router link of the object, or null when there is no page for it or the user may not open it. */
@@ -36,6 +37,10 @@ const KINDS = new Set([
   'consent.withdrawn',
   'match.received',
   'match.answered',
+  'transfer.requested',
+  'transfer.accepted',
+  'transfer.declined',
+  'transfer.cancelled',
   'sla.reminder',
   'sla.breach',
   'export.ready',

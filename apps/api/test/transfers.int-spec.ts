@@ -1,0 +1,303 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { DATA_CATEGORIES, INTERVIEW_CONSENT_QUESTIONS, URGENCY_SLA_HOURS, type DataCategory } from '@ctms/domain';
+import { APP_CONFIG, AppConfig } from '../src/platform/config/config';
+import { OutboxService } from '../src/platform/outbox/outbox.service';
+import { SlaService } from '../src/sla/sla.service';
+import { auditSince, lastAuditSeq, startStack, TestStack, withoutRequestId } from './harness';
+
+/**
+ * Issue 14 items 1 and 2, case transfers (docs/workflows.md "Case transfer", docs/access.md
+ * "Relations that open a case"): a lead transfer is refused without a consent for the receiver,
+ * to non-supervisors and to other agencies (the standard 404); the receiver previews without
+ * identity (TRANSFER_PENDING); a decline takes a coded reason; on acceptance with a worker of the
+ * receiver, the receiver leads and sees everything, the former lead keeps a read relation to what
+ * it held (FORMER_LEAD: no notes, timeline or writes, nothing of what comes after), or nothing when
+ * the victim said so; a pending referral stays valid. A province transfer inside ATD moves the
+ * province scope of every read at once. The SLA clock runs from the request.
+ */
+const ALL_YES = Object.fromEntries(INTERVIEW_CONSENT_QUESTIONS.map((q) => [q, 'YES']));
+const MEETS = ['DR01', 'DR02', 'EX01', 'EX02', 'CD05', 'CD06', 'CD07'].map((code) => ({ code, answer: 'PRESENT' }));
+
+describe('case transfers (issue 14)', () => {
+  let s: TestStack;
+  const tokens = new Map<string, string>();
+  const agencyIds = new Map<string, string>();
+  const userIds = new Map<string, string>();
+  const USERS = ['atd.caseworker', 'atd.supervisor', 'atd.bokeo', 'lwu.caseworker', 'lwu.supervisor', 'molsw.caseworker', 'molsw.supervisor', 'doi.caseworker', 'atd.sav13', 'atd.sup13'];
+  const token = (u: string) => tokens.get(u) ?? '';
+  const agency = (code: string) => agencyIds.get(code) ?? '';
+  const user = (u: string) => userIds.get(u) ?? '';
+  const get = (u: string, path: string, rid?: string) => {
+    const r = s.http().get(`/api/v1${path}`).set('Authorization', `Bearer ${token(u)}`);
+    return rid ? r.set('X-Request-Id', rid) : r;
+  };
+  const post = (u: string, path: string, body: object, rid?: string) => {
+    const r = s.http().post(`/api/v1${path}`).set('Authorization', `Bearer ${token(u)}`);
+    return (rid ? r.set('X-Request-Id', rid) : r).send(body);
+  };
+  /** `u`'s answer for `path` is the standard 404, byte for byte the answer for a missing id. */
+  async function notFoundAs(u: string, method: 'get' | 'post', path: string, id: string, body: object = {}) {
+    const rid = `transfer-404-${randomUUID()}`;
+    const send = (x: string) => (method === 'get' ? get(u, path.replace(':id', x), rid) : post(u, path.replace(':id', x), body, rid));
+    const real = await send(id);
+    const missing = await send(randomUUID());
+    expect(real.status).toBe(404);
+    expect(withoutRequestId(real.text)).toBe(withoutRequestId(missing.text));
+  }
+
+  /** A case of ATD in Vientiane Capital, opened through the screening API; answers its id and person. */
+  async function atdCase(name: string): Promise<{ caseId: string; personId: string }> {
+    const created = await post('atd.caseworker', '/screenings', {
+      metadata: { provinceCode: '01', facilityType: 'BORDER_CHECKPOINT', interviewAt: '2026-11-20T09:30:00+07:00' },
+      interviewConsent: { ...ALL_YES, givenBy: 'SELF', form: 'WRITTEN_SIGNATURE' },
+      bioData: { givenNameLo: name, latinNames: [`Transfer ${name}`], dateOfBirth: '1998-05-04', dobPrecision: 'DAY', sex: 'FEMININE', citizenship: ['LA'] },
+      indicatorAnswers: MEETS,
+      interviewerAssessment: 'POSSIBLE_VICTIM',
+    });
+    expect(created.status).toBe(201);
+    const submitted = await post('atd.caseworker', `/screenings/${created.body.id}/submit`, { version: created.body.version });
+    const approved = await post('atd.supervisor', `/screenings/${created.body.id}/approve`, { version: submitted.body.version });
+    expect(approved.status).toBe(200);
+    const c = await get('atd.caseworker', `/cases/${approved.body.caseId}`);
+    return { caseId: approved.body.caseId, personId: c.body.personId };
+  }
+
+  async function consentFor(caseId: string, code: string, categories: DataCategory[]) {
+    const r = await post('atd.caseworker', `/cases/${caseId}/consents`, {
+      type: 'REFERRAL_SHARING',
+      agencyIds: [agency(code)],
+      purposes: ['REFERRAL_SHARING'],
+      categories,
+      givenBy: 'SELF',
+      form: 'WRITTEN_SIGNATURE',
+      grantedAt: new Date(Date.now() - 60_000).toISOString(),
+    });
+    expect(r.status).toBe(201);
+    return r.body;
+  }
+
+  beforeAll(async () => {
+    s = await startStack();
+    // two ATD users of Savannakhet (13): a caseworker and a supervisor, copies of the demo accounts with another scope
+    for (const [copy, from] of [
+      ['atd.sav13', 'atd.caseworker'],
+      ['atd.sup13', 'atd.supervisor'],
+    ] as const) {
+      await s.admin.query(`CREATE TEMP TABLE u_copy AS SELECT * FROM app_user WHERE username = $1`, [from]);
+      await s.admin.query(`UPDATE u_copy SET id = gen_random_uuid(), username = $1::text, email = $1::text || '@example.org', all_provinces = false, provinces = '{13}'`, [copy]);
+      await s.admin.query(`INSERT INTO app_user SELECT * FROM u_copy`);
+      await s.admin.query(`DROP TABLE u_copy`);
+    }
+    for (const u of USERS) tokens.set(u, (await s.login(u)).accessToken);
+    for (const r of (await s.admin.query(`SELECT id, code FROM agency`)).rows) agencyIds.set(r.code, r.id);
+    for (const r of (await s.admin.query(`SELECT id, username FROM app_user`)).rows) userIds.set(r.username, r.id);
+  });
+  afterAll(async () => {
+    await s.close();
+  });
+
+  describe('lead-agency transfer', () => {
+    let caseId = '';
+    let personId = '';
+    let molswReferral = { id: '', version: 0 };
+    let transfer = { id: '', version: 0 };
+    const body = (code: string, categories: DataCategory[] = ['HEALTH']) => ({ toAgencyId: agency(code), urgency: 'HIGH', reason: 'she goes to the shelter', categories });
+    const transferCount = async () => Number((await s.admin.query(`SELECT count(*)::int AS n FROM case_transfer WHERE case_id = $1`, [caseId])).rows[0].n);
+
+    beforeAll(async () => {
+      ({ caseId, personId } = await atdCase('ນາງ ໂອນ'));
+    });
+
+    it('is refused without a consent covering the receiver, and to non-supervisors and other agencies with the same 404; nothing is stored', async () => {
+      const refused = await post('atd.supervisor', `/cases/${caseId}/transfers`, body('LWU', ['IDENTITY', 'HEALTH']));
+      expect(refused.status).toBe(409);
+      expect(refused.body.code).toBe('CONSENT_NOT_COVERING');
+      expect(refused.body.details.map((d: { field: string }) => d.field)).toEqual(['categories', 'categories', 'categories']);
+      // a caseworker lacks case:transfer: the same 404 as everyone who may not act
+      await notFoundAs('atd.caseworker', 'post', '/cases/:id/transfers', caseId, body('LWU'));
+      await notFoundAs('lwu.supervisor', 'post', '/cases/:id/transfers', caseId, body('MOLSW'));
+      await notFoundAs('molsw.supervisor', 'post', '/cases/:id/transfers', caseId, body('LWU'));
+      // a prosecution-only agency never leads a case
+      const ospp = await post('atd.supervisor', `/cases/${caseId}/transfers`, body('OSPP', []));
+      expect(ospp.status).toBe(400);
+      expect(ospp.body.details[0].field).toBe('toAgencyId');
+      expect(await transferCount()).toBe(0);
+    });
+
+    it('MoLSW is asked, previews without identity, and declines with a coded reason (OTHER needs a note)', async () => {
+      await consentFor(caseId, 'MOLSW', ['CASE_SUMMARY', 'IDENTITY', 'HEALTH']);
+      const asked = await post('atd.supervisor', `/cases/${caseId}/transfers`, body('MOLSW', ['IDENTITY', 'HEALTH']));
+      expect(asked.status).toBe(201);
+      expect(asked.body).toMatchObject({ status: 'REQUESTED', kind: 'LEAD_AGENCY', fromProvinceCode: '01', toProvinceCode: '01', categories: ['CASE_SUMMARY', 'IDENTITY', 'HEALTH'] });
+      const again = await post('atd.supervisor', `/cases/${caseId}/transfers`, body('MOLSW', ['HEALTH']));
+      expect(again.status).toBe(409);
+      expect(again.body.code).toBe('TRANSFER_ALREADY_REQUESTED');
+
+      const preview = await get('molsw.caseworker', `/cases/${caseId}`);
+      expect(preview.status).toBe(200);
+      expect(preview.body.relation).toBe('TRANSFER_PENDING');
+      expect(preview.body.visibleCategories).toEqual(['CASE_SUMMARY', 'HEALTH']);
+      expect(preview.body.personId).toBeUndefined();
+      await notFoundAs('molsw.caseworker', 'get', '/persons/:id', personId);
+
+      const other = await post('molsw.supervisor', `/transfers/${asked.body.id}/decline`, { version: asked.body.version, reason: 'OTHER' });
+      expect(other.status).toBe(409);
+      expect(other.body.code).toBe('REASON_REQUIRED');
+      const declined = await post('molsw.supervisor', `/transfers/${asked.body.id}/decline`, { version: asked.body.version, reason: 'NO_CAPACITY' });
+      expect(declined.status).toBe(200);
+      expect(declined.body).toMatchObject({ status: 'DECLINED', declineReason: 'NO_CAPACITY', allowedActions: [] });
+      await notFoundAs('molsw.caseworker', 'get', '/cases/:id', caseId);
+      const outgoing = await get('atd.supervisor', '/transfers?box=outgoing');
+      expect(outgoing.body.items.map((t: { id: string; status: string }) => [t.id, t.status])).toContainEqual([asked.body.id, 'DECLINED']);
+    });
+
+    it('LWU is asked: its inbox has it, what is due first; only its supervisors answer; a worker of another agency is refused', async () => {
+      await consentFor(caseId, 'LWU', ['CASE_SUMMARY', 'IDENTITY', 'CONTACT_LOCATION', 'HEALTH']);
+      // a referral of ATD to MoLSW that must outlive the transfer
+      const ref = await post('atd.caseworker', `/cases/${caseId}/referrals`, { toAgencyId: agency('MOLSW'), serviceTypes: ['REINTEGRATION'], urgency: 'ROUTINE', reason: 'follow-up', categories: ['IDENTITY'] });
+      expect(ref.status).toBe(201);
+      molswReferral = { id: ref.body.id, version: ref.body.version };
+
+      const seq = await lastAuditSeq(s.admin);
+      const asked = await post('atd.supervisor', `/cases/${caseId}/transfers`, { ...body('LWU', ['IDENTITY', 'CONTACT_LOCATION', 'HEALTH']), urgency: 'EMERGENCY' });
+      expect(asked.status).toBe(201);
+      transfer = { id: asked.body.id, version: asked.body.version };
+      const due = new Date(asked.body.respondBy).getTime() - new Date(asked.body.createdAt).getTime();
+      expect(Math.abs(due - URGENCY_SLA_HOURS.EMERGENCY * 3_600_000)).toBeLessThan(5_000);
+      const audit = await auditSince(s.admin, seq);
+      expect(audit.map((a) => [a.action, a.outcome])).toContainEqual(['TRANSFER_REQUESTED', 'ALLOWED']);
+      const outbox = (await s.admin.query(`SELECT payload FROM outbox WHERE kind = 'transfer.requested' AND payload->>'transferId' = $1`, [transfer.id])).rows;
+      expect(outbox.map((r: { payload: object }) => Object.keys(r.payload))).toEqual([['transferId']]);
+
+      const inbox = await get('lwu.supervisor', '/transfers?box=incoming');
+      expect(inbox.status).toBe(200);
+      expect(inbox.body.items.map((t: { id: string }) => t.id)).toEqual([transfer.id]);
+      expect(JSON.stringify(inbox.body)).not.toContain('ໂອນ');
+      expect((await get('molsw.supervisor', '/transfers?box=incoming')).body.items.map((t: { status: string }) => t.status)).toEqual(['DECLINED']);
+      await notFoundAs('molsw.supervisor', 'get', '/transfers/:id', transfer.id);
+      await notFoundAs('doi.caseworker', 'get', '/cases/:id', caseId);
+
+      await notFoundAs('lwu.caseworker', 'post', '/transfers/:id/accept', transfer.id, { version: transfer.version });
+      const sender = await post('atd.supervisor', `/transfers/${transfer.id}/accept`, { version: transfer.version, assigneeId: user('atd.caseworker') });
+      expect(sender.status).toBe(409);
+      expect(sender.body.code).toBe('NOT_RECEIVING_AGENCY');
+      await notFoundAs('molsw.supervisor', 'post', '/transfers/:id/accept', transfer.id, { version: transfer.version });
+      const foreign = await post('lwu.supervisor', `/transfers/${transfer.id}/accept`, { version: transfer.version, assigneeId: user('atd.caseworker') });
+      expect(foreign.status).toBe(400);
+      expect(foreign.body.details[0].field).toBe('assigneeId');
+      expect((await s.admin.query(`SELECT lead_agency_id FROM case_record WHERE id = $1`, [caseId])).rows[0].lead_agency_id).toBe(agency('MOPS_ATD'));
+    });
+
+    it('the SLA clock runs from the request: a reminder near the deadline, a breach after it, once each', async () => {
+      const sla = new SlaService(s.app.get(DataSource), s.app.get(OutboxService), s.app.get<AppConfig>(APP_CONFIG));
+      await sla.scan();
+      const events = async () => (await s.admin.query(`SELECT kind FROM sla_event WHERE object_type = 'TRANSFER' AND object_id = $1 ORDER BY id`, [transfer.id])).rows.map((r: { kind: string }) => r.kind);
+      expect(await events()).toEqual([]);
+      await s.admin.query(`UPDATE case_transfer SET respond_by = now() + interval '1 hour', created_at = now() - interval '23 hours' WHERE id = $1`, [transfer.id]);
+      await sla.scan();
+      await sla.scan();
+      expect(await events()).toEqual(['REMINDER']);
+      await s.admin.query(`UPDATE case_transfer SET respond_by = now() - interval '1 minute' WHERE id = $1`, [transfer.id]);
+      await Promise.all([sla.scan(), sla.scan()]);
+      expect(await events()).toEqual(['REMINDER', 'BREACH']);
+      const overdue = await get('lwu.supervisor', `/transfers/${transfer.id}`);
+      expect(overdue.body.overdue).toBe(true);
+    });
+
+    it('LWU accepts with its worker: it leads and sees everything; ATD keeps exactly what it held, read only; the referral stays valid', async () => {
+      const accepted = await post('lwu.supervisor', `/transfers/${transfer.id}/accept`, { version: transfer.version, assigneeId: user('lwu.caseworker') });
+      expect(accepted.status).toBe(200);
+      expect(accepted.body).toMatchObject({ status: 'ACCEPTED', assignedTo: { id: user('lwu.caseworker') }, retainedCategories: [...DATA_CATEGORIES] });
+
+      const lead = await get('lwu.caseworker', `/cases/${caseId}`);
+      expect(lead.body).toMatchObject({ relation: 'LEAD_AGENCY', visibleCategories: [...DATA_CATEGORIES], leadAgency: { id: agency('LWU') }, assignedTo: { id: user('lwu.caseworker') } });
+      expect((await get('lwu.caseworker', `/cases/${caseId}/timeline`)).body.items.map((e: { kind: string }) => e.kind)).toEqual(
+        expect.arrayContaining(['TRANSFER_REQUESTED', 'TRANSFER_DECLINED', 'TRANSFER_ACCEPTED']),
+      );
+
+      const former = await get('atd.caseworker', `/cases/${caseId}`);
+      expect(former.status).toBe(200);
+      expect(former.body.relation).toBe('FORMER_LEAD');
+      expect(former.body.visibleCategories).toEqual([...DATA_CATEGORIES]);
+      expect(former.body.personId).toBe(personId);
+      expect(former.body.plan).toBeUndefined();
+      expect(former.body.allowedActions).toMatchObject({ case: [], edit: false, assign: false });
+      expect((await get('atd.caseworker', `/persons/${personId}`)).status).toBe(200);
+      // read only, and nothing of what the new lead writes afterwards
+      const note = await post('lwu.caseworker', `/cases/${caseId}/notes`, { body: 'LWU only', category: 'CASE_SUMMARY' });
+      expect(note.status).toBe(201);
+      await notFoundAs('atd.caseworker', 'get', '/cases/:id/notes', caseId);
+      await notFoundAs('atd.caseworker', 'get', '/cases/:id/timeline', caseId);
+      await notFoundAs('atd.supervisor', 'post', '/cases/:id/notes', caseId, { body: 'not any more', category: 'CASE_SUMMARY' });
+      await notFoundAs('atd.supervisor', 'post', '/cases/:id/transfers', caseId, body('LWU'));
+      // ATD's users outside Vientiane Capital never held it
+      await notFoundAs('atd.bokeo', 'get', '/cases/:id', caseId);
+
+      // the pending referral to MoLSW is still answered
+      expect((await get('molsw.caseworker', `/cases/${caseId}`)).body.relation).toBe('REFERRAL_PENDING');
+      const acceptRef = await post('molsw.caseworker', `/referrals/${molswReferral.id}/accept`, { version: molswReferral.version });
+      expect(acceptRef.status).toBe(200);
+      expect(acceptRef.body.status).toBe('ACCEPTED');
+    });
+
+    it('a former lead the victim did not want keeps nothing', async () => {
+      const other = await atdCase('ນາງ ບໍ່ເກັບ');
+      await consentFor(other.caseId, 'LWU', ['CASE_SUMMARY']);
+      const asked = await post('atd.supervisor', `/cases/${other.caseId}/transfers`, { ...body('LWU', []), formerLeadAccess: 'NONE' });
+      expect(asked.status).toBe(201);
+      const accepted = await post('lwu.supervisor', `/transfers/${asked.body.id}/accept`, { version: asked.body.version });
+      expect(accepted.status).toBe(200);
+      expect(accepted.body.retainedCategories).toEqual([]);
+      await notFoundAs('atd.caseworker', 'get', '/cases/:id', other.caseId);
+      // (the person stays visible to ATD through its own approved screening: a relation of its own, docs/access.md "Persons")
+      expect((await get('lwu.supervisor', `/cases/${other.caseId}`)).body.assignedTo.id).toBe(user('lwu.supervisor'));
+    });
+  });
+
+  describe('province transfer inside ATD', () => {
+    let caseId = '';
+    beforeAll(async () => {
+      ({ caseId } = await atdCase('ນາງ ສະຫວັນ'));
+    });
+
+    it('moves the province scope of every read at once on acceptance by the receiving province', async () => {
+      await notFoundAs('atd.sup13', 'get', '/cases/:id', caseId);
+      const same = await post('atd.supervisor', `/cases/${caseId}/transfers`, { toAgencyId: agency('MOPS_ATD'), urgency: 'ROUTINE', reason: 'home province', categories: [] });
+      expect(same.status).toBe(400);
+      expect(same.body.details[0].field).toBe('toProvinceCode');
+      const asked = await post('atd.supervisor', `/cases/${caseId}/transfers`, { toAgencyId: agency('MOPS_ATD'), toProvinceCode: '13', urgency: 'ROUTINE', reason: 'home province', categories: [] });
+      expect(asked.status).toBe(201);
+      expect(asked.body).toMatchObject({ kind: 'PROVINCE', fromProvinceCode: '01', toProvinceCode: '13' });
+
+      // the Savannakhet office previews; Vientiane Capital still leads
+      const inbox = await get('atd.sup13', '/transfers?box=incoming');
+      expect(inbox.body.items.map((t: { id: string }) => t.id)).toEqual([asked.body.id]);
+      const preview = await get('atd.sav13', `/cases/${caseId}`);
+      expect(preview.body.relation).toBe('TRANSFER_PENDING');
+      expect(preview.body.visibleCategories).not.toContain('IDENTITY');
+      expect((await get('atd.caseworker', `/cases/${caseId}`)).body.relation).toBe('LEAD_AGENCY');
+      const cw = await post('atd.sup13', `/transfers/${asked.body.id}/cancel`, { version: asked.body.version, reason: 'not mine' });
+      expect(cw.status).toBe(409);
+      expect(cw.body.code).toBe('NOT_SENDER');
+
+      const outOfScope = await post('atd.sup13', `/transfers/${asked.body.id}/accept`, { version: asked.body.version, assigneeId: user('atd.caseworker') });
+      expect(outOfScope.status).toBe(400);
+      expect(outOfScope.body.details[0].field).toBe('assigneeId');
+      const accepted = await post('atd.sup13', `/transfers/${asked.body.id}/accept`, { version: asked.body.version, assigneeId: user('atd.sav13') });
+      expect(accepted.status).toBe(200);
+
+      const now13 = await get('atd.sav13', `/cases/${caseId}`);
+      expect(now13.body).toMatchObject({ relation: 'LEAD_AGENCY', provinceCode: '13', visibleCategories: [...DATA_CATEGORIES] });
+      expect(now13.body.allowedActions.edit).toBe(true);
+      await notFoundAs('atd.caseworker', 'get', '/cases/:id', caseId);
+      await notFoundAs('atd.caseworker', 'get', '/cases/:id/notes', caseId);
+      expect((await get('atd.caseworker', '/cases')).body.items.map((c: { id: string }) => c.id)).not.toContain(caseId);
+      expect((await get('atd.sav13', '/cases')).body.items.map((c: { id: string }) => c.id)).toContain(caseId);
+      // an all-province supervisor of the agency keeps the case
+      expect((await get('atd.supervisor', `/cases/${caseId}`)).body.relation).toBe('LEAD_AGENCY');
+      // the Vientiane Capital office still sees its own request in its outgoing box
+      expect((await get('atd.supervisor', '/transfers?box=outgoing')).body.items.map((t: { id: string }) => t.id)).toContain(asked.body.id);
+    });
+  });
+});

@@ -1,0 +1,221 @@
+import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal, viewChild } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import {
+  DATA_CATEGORIES,
+  DATA_CATEGORY_LABELS,
+  FORMER_LEAD_ACCESS,
+  FORMER_LEAD_ACCESS_LABELS,
+  label,
+  PROVINCE_CODES,
+  PROVINCE_LABELS,
+  URGENCIES,
+  URGENCY_LABELS,
+  type DataCategory,
+  type FormerLeadAccess,
+  type Urgency,
+} from '@ctms/domain';
+import { AuthService } from '../core/auth/auth.service';
+import { I18n } from '../core/i18n/i18n.service';
+import { CaseStore } from '../cases/case-store';
+import { describeError } from '../cases/ui-util';
+import { TransferApi } from './transfer-api';
+import { TrPipe, trT } from './transfer-i18n';
+
+type AgencyOption = { id: string; code: string; nameLo: string; nameEn: string; provinces: string[] };
+
+/**
+ * "Transfer the case" on the case page: one button for a supervisor of the lead agency (case:transfer)
+ * on an open case, opening a self-contained native dialog: the receiving agency (another agency, or
+ * this one for another province's office), the province, urgency, reason, and for another agency the
+ * data that goes with it and what the former lead keeps. Native selects: they work inside a modal.
+ */
+@Component({
+  selector: 'app-case-transfer',
+  imports: [FormsModule, MatButtonModule, TrPipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `
+    dialog { max-width: min(560px, calc(100vw - 24px)); width: 100%; border: none; border-radius: 12px; padding: 20px; box-sizing: border-box; }
+    dialog::backdrop { background: rgb(0 0 0 / 40%); }
+    form { display: grid; gap: 12px; }
+    label { display: grid; gap: 4px; font-weight: 500; }
+    select, textarea { font: inherit; padding: 8px; min-height: 44px; box-sizing: border-box; width: 100%; }
+    fieldset { border: 1px solid var(--mat-sys-outline-variant); border-radius: 8px; }
+    fieldset label { display: flex; gap: 8px; align-items: center; font-weight: 400; min-height: 32px; }
+    .row { display: flex; flex-wrap: wrap; gap: 8px; justify-content: flex-end; }
+    .error { color: var(--mat-sys-error); }
+    .hint { margin: 0; }
+  `,
+  template: `
+    @if (shown()) {
+      <button mat-stroked-button type="button" data-testid="case-transfer-open" (click)="open()">{{ 'tr.request' | tr }}</button>
+    }
+    <dialog #dialog aria-labelledby="transfer-title" data-testid="case-transfer-dialog" (close)="opened.set(false)">
+      @if (opened()) {
+        <form (ngSubmit)="send()">
+          <h2 id="transfer-title">{{ 'tr.dialog.title' | tr: { number: store.case()?.caseNumber ?? '' } }}</h2>
+          <p class="hint">{{ 'tr.dialog.hint' | tr }}</p>
+          <label>
+            {{ 'tr.dialog.agency' | tr }}
+            <select name="agency" [(ngModel)]="agencyId" (ngModelChange)="agencyChanged()" required data-testid="transfer-agency">
+              @for (a of agencyOptions(); track a.id) {
+                <option [value]="a.id" [attr.data-code]="a.code">{{ a.name }}</option>
+              }
+            </select>
+          </label>
+          <label>
+            {{ 'tr.dialog.province' | tr }}
+            <select name="province" [(ngModel)]="province" required data-testid="transfer-province">
+              @for (p of provinces(); track p.code) {
+                <option [value]="p.code">{{ p.name }}</option>
+              }
+            </select>
+          </label>
+          <label>
+            {{ 'tr.dialog.urgency' | tr }}
+            <select name="urgency" [(ngModel)]="urgency" data-testid="transfer-urgency">
+              @for (u of urgencies(); track u.code) {
+                <option [value]="u.code">{{ u.name }}</option>
+              }
+            </select>
+          </label>
+          <label>
+            {{ 'tr.reason' | tr }}
+            <textarea name="reason" [(ngModel)]="reason" rows="3" required data-testid="transfer-reason"></textarea>
+          </label>
+          @if (otherAgency()) {
+            <fieldset>
+              <legend>{{ 'tr.dialog.categories' | tr }}</legend>
+              @for (k of categories(); track k.code) {
+                <label><input type="checkbox" [checked]="chosen().has(k.code)" (change)="toggle(k.code)" [attr.data-testid]="'transfer-category-' + k.code" />{{ k.name }}</label>
+              }
+            </fieldset>
+            <label>
+              {{ 'tr.formerLead' | tr }}
+              <select name="formerLead" [(ngModel)]="formerLead" data-testid="transfer-former-lead">
+                @for (f of formerLeadOptions(); track f.code) {
+                  <option [value]="f.code">{{ f.name }}</option>
+                }
+              </select>
+            </label>
+          }
+          <div role="status" aria-live="polite">
+            @if (error(); as e) {
+              <p class="error" data-testid="transfer-error">{{ e }}</p>
+            }
+          </div>
+          <div class="row">
+            <button mat-button type="button" (click)="close()">{{ 'tr.dialog.close' | tr }}</button>
+            <button mat-flat-button type="submit" [disabled]="busy() || !agencyId || !reason.trim()" data-testid="transfer-send">{{ 'tr.dialog.send' | tr }}</button>
+          </div>
+        </form>
+      }
+    </dialog>
+  `,
+})
+export class CaseTransfer {
+  protected readonly store = inject(CaseStore);
+  private readonly api = inject(TransferApi);
+  private readonly auth = inject(AuthService);
+  private readonly i18n = inject(I18n);
+  private readonly dialog = viewChild.required<ElementRef<HTMLDialogElement>>('dialog');
+
+  protected readonly opened = signal(false);
+  protected readonly busy = signal(false);
+  protected readonly error = signal<string | null>(null);
+  private readonly agencies = signal<AgencyOption[]>([]);
+  protected readonly chosen = signal<Set<DataCategory>>(new Set());
+  protected agencyId = '';
+  protected province = '';
+  protected urgency: Urgency = 'ROUTINE';
+  protected reason = '';
+  protected formerLead: FormerLeadAccess = 'RETAIN';
+  private readonly agencyPicked = signal('');
+
+  /** a supervisor of the lead agency in scope, on a case that is not closed */
+  protected readonly shown = computed(() => {
+    const c = this.store.case();
+    return !!c && c.relation === 'LEAD_AGENCY' && c.status !== 'CLOSED' && this.auth.can('case:transfer');
+  });
+  protected readonly otherAgency = computed(() => !!this.agencyPicked() && this.agencyPicked() !== this.store.case()?.leadAgency.id);
+
+  protected readonly agencyOptions = computed(() => {
+    const lang = this.i18n.language();
+    return this.agencies().map((a) => ({ ...a, name: lang === 'lo' ? a.nameLo : a.nameEn }));
+  });
+  protected readonly provinces = computed(() => {
+    const lang = this.i18n.language();
+    const covered = this.agencies().find((a) => a.id === this.agencyPicked())?.provinces ?? PROVINCE_CODES;
+    return PROVINCE_CODES.filter((p) => covered.includes(p)).map((code) => ({ code, name: label(PROVINCE_LABELS, code, lang) }));
+  });
+  protected readonly urgencies = computed(() => URGENCIES.map((code) => ({ code, name: label(URGENCY_LABELS, code, this.i18n.language()) })));
+  protected readonly categories = computed(() =>
+    DATA_CATEGORIES.filter((c) => c !== 'CASE_SUMMARY').map((code) => ({ code, name: label(DATA_CATEGORY_LABELS, code, this.i18n.language()) })),
+  );
+  protected readonly formerLeadOptions = computed(() => FORMER_LEAD_ACCESS.map((code) => ({ code, name: label(FORMER_LEAD_ACCESS_LABELS, code, this.i18n.language()) })));
+
+  protected async open(): Promise<void> {
+    const c = this.store.case();
+    if (!c) return;
+    this.error.set(null);
+    this.reason = '';
+    this.chosen.set(new Set());
+    this.formerLead = 'RETAIN';
+    this.urgency = 'ROUTINE';
+    if (!this.agencies().length) {
+      try {
+        const all = await this.api.agencies();
+        this.agencies.set(all.filter((a) => a.capabilities.includes('SCREEN') || a.capabilities.includes('RECEIVE_REFERRALS')));
+      } catch (e) {
+        this.error.set(describeError(e, (k, p) => this.i18n.t(k, p), this.i18n.language()).message);
+      }
+    }
+    this.agencyId = c.leadAgency.id;
+    this.agencyPicked.set(this.agencyId);
+    this.province = c.provinceCode;
+    this.opened.set(true);
+    this.dialog().nativeElement.showModal();
+  }
+
+  protected agencyChanged(): void {
+    this.agencyPicked.set(this.agencyId);
+    const covered = this.provinces().map((p) => p.code as string);
+    if (!covered.includes(this.province)) this.province = covered[0] ?? '';
+  }
+
+  protected toggle(code: DataCategory): void {
+    const next = new Set(this.chosen());
+    if (next.has(code)) next.delete(code);
+    else next.add(code);
+    this.chosen.set(next);
+  }
+
+  protected close(): void {
+    this.dialog().nativeElement.close();
+  }
+
+  protected async send(): Promise<void> {
+    const c = this.store.case();
+    if (!c) return;
+    this.busy.set(true);
+    this.error.set(null);
+    try {
+      await this.api.request(c.id, {
+        toAgencyId: this.agencyId,
+        toProvinceCode: this.province,
+        urgency: this.urgency,
+        reason: this.reason.trim(),
+        categories: this.otherAgency() ? DATA_CATEGORIES.filter((k) => this.chosen().has(k)) : [],
+        ...(this.otherAgency() ? { formerLeadAccess: this.formerLead } : {}),
+      });
+      this.close();
+      this.store.notice.set({ kind: 'ok', text: trT(this.i18n, 'tr.dialog.sent') });
+      await this.store.reload();
+    } catch (e) {
+      const p = describeError(e, (k, q) => this.i18n.t(k, q), this.i18n.language());
+      this.error.set(p.message);
+    } finally {
+      this.busy.set(false);
+    }
+  }
+}

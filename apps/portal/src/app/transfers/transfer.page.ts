@@ -1,0 +1,197 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { RouterLink } from '@angular/router';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import {
+  DATA_CATEGORY_LABELS,
+  DECLINE_REASON_LABELS,
+  DECLINE_REASONS,
+  FORMER_LEAD_ACCESS_LABELS,
+  label,
+  PROVINCE_LABELS,
+  TRANSFER_KIND_LABELS,
+  TRANSFER_STATUS_LABELS,
+  type DeclineReason,
+  type TransferDetailView,
+} from '@ctms/domain';
+import { I18n } from '../core/i18n/i18n.service';
+import { UserPicker } from '../cases/user-picker';
+import { describeError, formatDateTime } from '../cases/ui-util';
+import { AgencyNames } from '../shared/names';
+import { TransferApi } from './transfer-api';
+import { TrPipe, trT } from './transfer-i18n';
+
+/** One transfer: where the case goes, and the answer the caller's side may give (from `allowedActions`). */
+@Component({
+  selector: 'app-transfer-page',
+  imports: [FormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, UserPicker, TrPipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styleUrl: '../cases/section.scss',
+  styles: `
+    .actions { display: grid; gap: 16px; max-width: 560px; }
+    .row { display: flex; flex-wrap: wrap; gap: 8px; }
+  `,
+  template: `
+    <section class="page" data-testid="transfer-page">
+      <a routerLink="/transfers" class="back">{{ 'tr.title' | tr }}</a>
+      @if (t(); as t) {
+        <h1 class="page-title" data-testid="transfer-case">{{ t.caseNumber }}</h1>
+        <div role="status" aria-live="polite">
+          @if (notice(); as n) {
+            <p [class.error]="n.error" data-testid="transfer-notice">{{ n.text }}</p>
+          }
+        </div>
+        <dl class="facts">
+          <dt>{{ 'tr.kind' | tr }}</dt>
+          <dd>{{ v().kind }}</dd>
+          <dt>{{ 'tr.from' | tr }}</dt>
+          <dd>{{ v().from }}</dd>
+          <dt>{{ 'tr.to' | tr }}</dt>
+          <dd>{{ v().to }}</dd>
+          <dt>{{ 'tr.status' | tr }}</dt>
+          <dd data-testid="transfer-detail-status" [attr.data-status]="t.status">{{ v().status }}</dd>
+          <dt>{{ 'tr.due' | tr }}</dt>
+          <dd>{{ v().due }}</dd>
+          <dt>{{ 'tr.reason' | tr }}</dt>
+          <dd>{{ t.reason }}</dd>
+          <dt>{{ 'tr.categories' | tr }}</dt>
+          <dd>{{ v().categories }}</dd>
+          @if (t.kind === 'LEAD_AGENCY') {
+            <dt>{{ 'tr.formerLead' | tr }}</dt>
+            <dd>{{ v().formerLead }}</dd>
+          }
+          @if (t.assignedTo; as a) {
+            <dt>{{ 'tr.assignedTo' | tr }}</dt>
+            <dd>{{ a.displayName || a.username }}</dd>
+          }
+          @if (t.declineReason) {
+            <dt>{{ 'tr.declineReason' | tr }}</dt>
+            <dd>{{ v().declineReason }}</dd>
+          }
+          @if (t.note) {
+            <dt>{{ 'tr.note' | tr }}</dt>
+            <dd>{{ t.note }}</dd>
+          }
+        </dl>
+        @if (t.status === 'ACCEPTED') {
+          <a mat-stroked-button [routerLink]="['/cases', t.caseId]" data-testid="transfer-open-case">{{ 'tr.open' | tr }}</a>
+        }
+        <div class="actions">
+          @if (t.allowedActions.includes('ACCEPT')) {
+            <form class="panel" (ngSubmit)="act('accept')" data-testid="transfer-accept-form">
+              <app-user-picker [(value)]="assigneeId" [province]="t.toProvinceCode" [allowSelf]="true" testId="transfer-assignee" />
+              <button mat-flat-button type="submit" [disabled]="busy()" data-testid="transfer-accept">{{ 'tr.accept' | tr }}</button>
+            </form>
+          }
+          @if (t.allowedActions.includes('DECLINE')) {
+            <form class="panel" (ngSubmit)="act('decline')" data-testid="transfer-decline-form">
+              <mat-form-field>
+                <mat-label>{{ 'tr.declineReason' | tr }}</mat-label>
+                <mat-select name="reason" [(ngModel)]="declineReason" data-testid="transfer-decline-reason">
+                  @for (r of reasons; track r) {
+                    <mat-option [value]="r">{{ reasonLabel(r) }}</mat-option>
+                  }
+                </mat-select>
+              </mat-form-field>
+              <mat-form-field>
+                <mat-label>{{ 'tr.note' | tr }}</mat-label>
+                <textarea matInput name="note" [(ngModel)]="note" rows="2"></textarea>
+              </mat-form-field>
+              <button mat-stroked-button type="submit" [disabled]="busy() || !declineReason" data-testid="transfer-decline">{{ 'tr.decline' | tr }}</button>
+            </form>
+          }
+          @if (t.allowedActions.includes('CANCEL')) {
+            <form class="panel" (ngSubmit)="act('cancel')">
+              <mat-form-field>
+                <mat-label>{{ 'tr.cancelReason' | tr }}</mat-label>
+                <textarea matInput name="cancelReason" [(ngModel)]="note" rows="2" required></textarea>
+              </mat-form-field>
+              <button mat-stroked-button type="submit" [disabled]="busy() || !note.trim()" data-testid="transfer-cancel">{{ 'tr.cancel' | tr }}</button>
+            </form>
+          }
+        </div>
+      } @else if (error(); as e) {
+        <p role="alert" class="error">{{ e }}</p>
+      } @else {
+        <p role="status">{{ 'tr.loading' | tr }}</p>
+      }
+    </section>
+  `,
+})
+export class TransferPage {
+  readonly id = input.required<string>();
+
+  private readonly api = inject(TransferApi);
+  private readonly i18n = inject(I18n);
+  private readonly names = inject(AgencyNames);
+
+  protected readonly reasons = DECLINE_REASONS;
+  protected readonly t = signal<TransferDetailView | null>(null);
+  protected readonly error = signal<string | null>(null);
+  protected readonly notice = signal<{ text: string; error: boolean } | null>(null);
+  protected readonly busy = signal(false);
+  protected readonly assigneeId = signal('');
+  protected declineReason: DeclineReason | '' = '';
+  protected note = '';
+
+  protected readonly v = computed(() => {
+    const t = this.t();
+    const lang = this.i18n.language();
+    if (!t) return { kind: '', from: '', to: '', status: '', due: '', categories: '', formerLead: '', declineReason: '' };
+    const place = (code: string, province: string) => `${this.names.agency(code, lang)}, ${label(PROVINCE_LABELS, province, lang)}`;
+    return {
+      kind: label(TRANSFER_KIND_LABELS, t.kind, lang),
+      from: place(t.fromAgency.code, t.fromProvinceCode),
+      to: place(t.toAgency.code, t.toProvinceCode),
+      status: label(TRANSFER_STATUS_LABELS, t.status, lang),
+      due: formatDateTime(t.respondBy, lang),
+      categories: t.categories.map((c) => label(DATA_CATEGORY_LABELS, c, lang)).join(', '),
+      formerLead: label(FORMER_LEAD_ACCESS_LABELS, t.formerLeadAccess, lang),
+      declineReason: t.declineReason ? label(DECLINE_REASON_LABELS, t.declineReason, lang) : '',
+    };
+  });
+
+  constructor() {
+    effect(() => {
+      const id = this.id();
+      untracked(() => void this.load(id));
+    });
+  }
+
+  protected reasonLabel(r: string): string {
+    return label(DECLINE_REASON_LABELS, r, this.i18n.language());
+  }
+
+  protected async act(action: 'accept' | 'decline' | 'cancel'): Promise<void> {
+    const t = this.t();
+    if (!t) return;
+    const body: Record<string, unknown> =
+      action === 'accept'
+        ? { version: t.version, ...(this.assigneeId() ? { assigneeId: this.assigneeId() } : {}) }
+        : action === 'decline'
+          ? { version: t.version, reason: this.declineReason, ...(this.note.trim() ? { note: this.note.trim() } : {}) }
+          : { version: t.version, reason: this.note.trim() };
+    this.busy.set(true);
+    this.notice.set(null);
+    try {
+      this.t.set(await this.api.act(t.id, action, body));
+      this.notice.set({ text: trT(this.i18n, 'tr.done'), error: false });
+    } catch (e) {
+      const reason = describeError(e, (k, p) => this.i18n.t(k, p), this.i18n.language()).message;
+      this.notice.set({ text: trT(this.i18n, 'tr.failed', { reason }), error: true });
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  private async load(id: string): Promise<void> {
+    try {
+      this.t.set(await this.api.one(id));
+    } catch (e) {
+      this.error.set(describeError(e, (k, p) => this.i18n.t(k, p), this.i18n.language()).message);
+    }
+  }
+}
