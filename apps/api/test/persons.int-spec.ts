@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Role } from '@ctms/domain';
+import { PersonSearchService } from '../src/persons/person-search.service';
 import { PersonWriter } from '../src/persons/person-writer';
 import type { PersonIdentityInput } from '../src/persons/person.types';
 import type { RequestContext } from '../src/platform/http/request-context';
@@ -147,6 +148,44 @@ describe('persons: duplicate search, person record, merge and undo', () => {
       const nick = await search('atd.bokeo', { name: 'Noi' });
       expect(nick[0]?.personId).toBe(ids['nou']);
       expect(nick[0]?.reasons).toEqual(['NICKNAME']);
+    });
+
+    it('finds a person recorded in Lao only from a Latin romanisation of the name (issue 19)', async () => {
+      // ໜູ ແກ້ວມະນີ has no Latin name: her keys hold the romanisations of the Lao name
+      const found = await search('atd.bokeo', { name: 'Nou Keomany' });
+      expect(found[0]?.personId).toBe(ids['nou']);
+      expect(found[0]?.reasons).toContain('LATIN_KEY_EXACT');
+      const other = await search('atd.bokeo', { name: 'Noo Kaewmani', dateOfBirth: '2010' });
+      expect(other[0]?.personId).toBe(ids['nou']);
+      expect(other[0]?.reasons).toEqual(expect.arrayContaining(['LATIN_KEY_EXACT', 'BIRTH_YEAR']));
+    });
+
+    it('an exact namesake never hides the right person’s variant (issue 19)', async () => {
+      const writer = s.app.get(PersonWriter);
+      const ds = s.app.get(DataSource);
+      const ctx = await ctxFor('atd.caseworker');
+      const namesakes: string[] = [];
+      let target = '';
+      await ds.transaction(async (m) => {
+        for (let i = 0; i < 30; i++) {
+          namesakes.push(await writer.create(m, ctx, { givenNameLo: 'ຄຳພອນ', familyNameLo: 'ອິນທະວົງ', latinNames: ['Khamphone Inthavong'], dateOfBirth: '1980-01-01', dobPrecision: 'YEAR' }));
+        }
+        target = await writer.create(m, ctx, { givenNameLo: 'ຄຳພອນ', familyNameLo: 'ອິນທະວົງສາ', latinNames: ['Khamphon Inthavongsa'], dateOfBirth: '1995-05-05', dobPrecision: 'DAY' });
+      });
+      for (const [i, id] of [...namesakes, target].entries()) await openCase(`1${String(i).padStart(4, '0')}`, id, 'MOPS_ATD', '01');
+      const search20 = s.app.get(PersonSearchService);
+      // a first stage of 20 rows: 30 exact namesakes do not take every place from the near variant
+      const first = await search20.firstStage('Khamphone Inthavong', 20);
+      expect(first).toHaveLength(20);
+      expect(first).toContain(target);
+      // and with the birth year the variant ranks first, its reasons saying why
+      const found = await search('atd.caseworker', { name: 'Khamphone Inthavong', dateOfBirth: '1995' });
+      expect(found[0]?.personId).toBe(target);
+      expect(found[0]?.reasons).toEqual(expect.arrayContaining(['BIRTH_YEAR']));
+      expect(found[0]?.reasons.some((r) => r === 'LATIN_KEY_SIMILAR' || r === 'LAO_KEY_SIMILAR')).toBe(true);
+      // by the name alone the namesakes come first (same name), the variant is still among the candidates considered
+      const byName = await search20.firstStage('Khamphone Inthavong', 100);
+      expect(byName).toContain(target);
     });
 
     it('finds a document number written with other spaces and dashes, ranked first', async () => {
