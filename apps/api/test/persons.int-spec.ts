@@ -231,7 +231,8 @@ describe('persons: duplicate search, person record, merge and undo', () => {
       const { rows } = await s.admin.query(`SELECT p::text AS t FROM person p`);
       const all = rows.map((r: { t: string }) => r.t).join('\n').toLowerCase();
       expect(rows.length).toBeGreaterThanOrEqual(5);
-      for (const secret of [CANARY_LO, CANARY_FAMILY_LO, 'ຄໍາ', 'khamsaeng', 'vongsavanh', 'kamseng', 'vongsavan', 'canaryboy', 'canary aunt', 'ab123456', '5555']) {
+      // the phone as its digit run: four digits alone ('5555') also occur by chance in the decimal gram hashes of ~40 persons
+      for (const secret of [CANARY_LO, CANARY_FAMILY_LO, 'ຄໍາ', 'khamsaeng', 'vongsavanh', 'kamseng', 'vongsavan', 'canaryboy', 'canary aunt', 'ab123456', '55551234', '5555 1234']) {
         expect([secret, all.includes(secret)]).toEqual([secret, false]);
       }
     });
