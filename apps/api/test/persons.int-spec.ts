@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Role } from '@ctms/domain';
+import { PERSON_NAME_KEYS_VERSION } from '../src/persons/name-index';
+import { rekeyPersons } from '../src/persons/person-rekey';
 import { PersonSearchService } from '../src/persons/person-search.service';
+import { PersonRepository } from '../src/persons/person.repository';
 import { PersonWriter } from '../src/persons/person-writer';
 import type { PersonIdentityInput } from '../src/persons/person.types';
 import type { RequestContext } from '../src/platform/http/request-context';
@@ -223,6 +226,25 @@ describe('persons: duplicate search, person record, merge and undo', () => {
       expect(extra.status).toBe(400);
       expect(JSON.stringify(extra.body)).toContain('village');
       expect((await post('lwu.admin', '/persons/search', { name: 'Noy' })).status).toBe(403);
+    });
+  });
+
+  describe('re-key job', () => {
+    it('re-derives the search columns of persons keyed by an older derivation, resumably', async () => {
+      const ds = s.app.get(DataSource);
+      const repo = s.app.get(PersonRepository);
+      const { rows: before } = await s.admin.query(`SELECT name_grams::text AS g, name_bidx::text AS b FROM person WHERE id = $1`, [ids['nou']]);
+      // as a row written before issue 19 would be: older version, columns without the romanised keys
+      await s.admin.query(`UPDATE person SET name_keys_version = 0, name_bidx = '{}', name_grams = '{}' WHERE id = ANY($1::uuid[])`, [[ids['nou'], ids['bounmy']]]);
+      expect((await search('atd.bokeo', { name: 'Nou Keomany' })).map((c) => c.personId)).not.toContain(ids['nou']);
+      // stopped after one batch of one row: one left, and a second run finishes
+      const first = await rekeyPersons(ds, repo, { batch: 1, maxBatches: 1 });
+      expect(first).toEqual({ read: 1, written: 1, left: 1 });
+      const second = await rekeyPersons(ds, repo, { batch: 1 });
+      expect(second).toEqual({ read: 1, written: 1, left: 0 });
+      const { rows: after } = await s.admin.query(`SELECT name_grams::text AS g, name_bidx::text AS b, name_keys_version AS v FROM person WHERE id = $1`, [ids['nou']]);
+      expect(after[0]).toEqual({ ...before[0], v: PERSON_NAME_KEYS_VERSION });
+      expect((await search('atd.bokeo', { name: 'Nou Keomany' }))[0]?.personId).toBe(ids['nou']);
     });
   });
 
