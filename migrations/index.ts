@@ -15,6 +15,7 @@ import { EncryptFilesAndFreeText1795923000000 } from './1795923000000-EncryptFil
 import { CountStatisticsInLaoTime1795924000000 } from './1795924000000-CountStatisticsInLaoTime';
 import { AddScreeningPlaceCodes1795925000000 } from './1795925000000-AddScreeningPlaceCodes';
 import { AddCaseTransfers1795931000000 } from './1795931000000-AddCaseTransfers';
+import { AddPersonNameKeysVersion1795933000000 } from './1795933000000-AddPersonNameKeysVersion';
 
 /** Every migration in order: an explicit list, because globs do not survive the webpack bundle. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   CountStatisticsInLaoTime1795924000000,
   AddScreeningPlaceCodes1795925000000,
   AddCaseTransfers1795931000000,
+  AddPersonNameKeysVersion1795933000000,
 ];

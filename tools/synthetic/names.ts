@@ -193,16 +193,36 @@ export function drawName(rng: Rng): SyntheticName {
   const { given, family } = partsOf(idx);
   const latinNames = [`${latinOf(rng, given, rng.chance(0.6))} ${latinOf(rng, family, rng.chance(0.6))}`];
   if (rng.chance(0.35)) latinNames.push(`${latinOf(rng, given, false)} ${latinOf(rng, family, false)}`);
-  return {
+  const name = {
     parts: idx,
     givenNameLo: laoOf(rng, given, rng.chance(0.7)),
     familyNameLo: laoOf(rng, family, rng.chance(0.7)),
     latinNames: [...new Set(latinNames)],
     nicknames: rng.chance(0.3) ? [rng.pick(NICKNAMES)] : [],
   };
+  // some victims are recorded in Lao only (no passport, a village list): a Latin query must still find them
+  if (rng.chance(LAO_ONLY_SHARE)) name.latinNames = [];
+  return name;
 }
 
-export type VariantKind = 'LAO_VARIANT' | 'ROMANISATION' | 'LATIN_TYPO' | 'LAO_TYPING' | 'NICKNAME_AND_FAMILY';
+/** Share of persons recorded with their Lao name only. */
+export const LAO_ONLY_SHARE = 0.12;
+
+export type VariantKind =
+  | 'LAO_VARIANT'
+  | 'ROMANISATION'
+  | 'LATIN_TYPO'
+  | 'LAO_TYPING'
+  | 'NICKNAME_AND_FAMILY'
+  /** a silent vowel or h inserted or dropped in one part (Sohmrath / Somrath, Smthilath / Somthilath) */
+  | 'SILENT_VOWEL'
+  /** the family name with its final -sa / -xay syllable added or dropped (Inthavong / Inthavongsa) */
+  | 'FINAL_SYLLABLE'
+  /** a person recorded in Lao only, asked by a Latin romanisation */
+  | 'LAO_ONLY_LATIN';
+
+/** The kinds whose query is written in Latin letters for a name recorded otherwise (the "spelling and romanisation" kinds). */
+export const SPELLING_KINDS: readonly VariantKind[] = ['LAO_VARIANT', 'LAO_TYPING', 'ROMANISATION', 'LATIN_TYPO', 'SILENT_VOWEL', 'FINAL_SYLLABLE', 'LAO_ONLY_LATIN'];
 
 /** A query for the same person written differently: what a second clerk would type. */
 export function variantOf(rng: Rng, name: SyntheticName, kind: VariantKind): string {
@@ -236,6 +256,28 @@ export function variantOf(rng: Rng, name: SyntheticName, kind: VariantKind): str
     }
     case 'NICKNAME_AND_FAMILY': {
       return `${name.nicknames[0] ?? latinOf(rng, given, true)} ${latinOf(rng, family, false)}`;
+    }
+    case 'SILENT_VOWEL': {
+      // one part of the usual romanisation: a vowel dropped, or an h / a vowel inserted after a vowel
+      const parts = [latinOf(rng, given, true), latinOf(rng, family, true)];
+      const k = rng.int(2);
+      const w = parts[k] ?? '';
+      const vowels = [...w].map((c, i) => (i > 0 && i < w.length - 1 && /[aeiou]/.test(c) ? i : -1)).filter((i) => i > 0);
+      const at = vowels.length > 0 ? rng.pick(vowels) : Math.max(1, w.length - 1);
+      parts[k] = rng.chance(0.5) ? w.slice(0, at) + w.slice(at + 1) : w.slice(0, at + 1) + rng.pick(['h', 'a', 'o']) + w.slice(at + 1);
+      return parts.join(' ');
+    }
+    case 'FINAL_SYLLABLE': {
+      const f = latinOf(rng, family, true);
+      const cut = /(sa|xay|xai|say|sai)$/i.exec(f);
+      const fam = cut && f.length - cut[0].length >= 3 ? f.slice(0, -cut[0].length) : f + rng.pick(['sa', 'xay']);
+      return `${latinOf(rng, given, rng.chance(0.5))} ${cap(fam)}`;
+    }
+    case 'LAO_ONLY_LATIN': {
+      // the way a second clerk would romanise the Lao name (any common spelling of each part)
+      const g = latinOf(rng, given, rng.chance(0.5));
+      const f = latinOf(rng, family, rng.chance(0.5));
+      return rng.chance(0.3) ? `${f.toUpperCase()} ${g}` : `${g} ${f}`;
     }
   }
 }

@@ -3,13 +3,17 @@ import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { join } from 'node:path';
 import { Pool } from 'pg';
+import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { verifyAuditChain } from './platform/audit/audit-verify';
 import { ConfigError, loadConfig } from './platform/config/config';
 import { createFieldCipher } from './platform/crypto/crypto.module';
 import { FileCipher } from './platform/crypto/file-cipher';
 import { formatRotationReport, rotateKeys } from './platform/crypto/key-rotation';
+import { dbOptions } from './platform/database/db-options';
 import { ensureDatabase, migrate } from './platform/database/migrate';
+import { rekeyPersons } from './persons/person-rekey';
+import { PersonRepository } from './persons/person.repository';
 import { seed } from './platform/database/seed';
 import { configureApp } from './platform/http/configure-app';
 import { assertEveryRouteDeclaresAccess } from './platform/auth/route-audit';
@@ -23,6 +27,8 @@ import { WorkerModule } from './worker.module';
  *   audit:verify      walk the audit hash chain
  *   keys:rotate [--batch N] [--dry-run]
  *                     re-encrypt rows and files under FIELD_KEY_CURRENT, report what is left
+ *   persons:rekey [--batch N]
+ *                     re-derive the search keys of persons keyed by an older derivation (resumable)
  */
 async function main(): Promise<void> {
   const [cmd = 'serve', ...args] = process.argv.slice(2);
@@ -84,8 +90,27 @@ async function main(): Promise<void> {
       }
       return;
     }
+    case 'persons:rekey': {
+      const batchArg = args.indexOf('--batch');
+      const batch = batchArg >= 0 ? Number(args[batchArg + 1]) : 1000;
+      if (!Number.isInteger(batch) || batch < 1 || batch > 10_000) throw new ConfigError('--batch must be an integer between 1 and 10000');
+      const ds = new DataSource(dbOptions(config.databaseAdminUrl, { extra: { max: 1 } }));
+      await ds.initialize();
+      try {
+        const started = Date.now();
+        const r = await rekeyPersons(ds, new PersonRepository(createFieldCipher(process.env, config.env)), {
+          batch,
+          onBatch: (d) => console.log(`re-keyed ${d.written} of ${d.read} persons read (${Math.round((Date.now() - started) / 1000)} s)`),
+        });
+        console.log(`persons:rekey: ${r.written} persons re-keyed, ${r.read} read, ${r.left} left on an older derivation`);
+        if (r.left > 0) process.exitCode = 1;
+      } finally {
+        await ds.destroy();
+      }
+      return;
+    }
     default:
-      console.error(`unknown command ${cmd}: use serve, worker, migrate [--seed], audit:verify or keys:rotate`);
+      console.error(`unknown command ${cmd}: use serve, worker, migrate [--seed], audit:verify, keys:rotate or persons:rekey`);
       process.exitCode = 2;
   }
 }

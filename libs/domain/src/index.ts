@@ -8,6 +8,7 @@ export * from './lib/password-policy';
 export * from './lib/common-passwords';
 export * from './lib/indicators';
 export * from './lib/names';
+export * from './lib/lao-romanisation';
 export * from './lib/i18n';
 export * from './lib/case-codes';
 export * from './lib/statistics';

@@ -1,4 +1,4 @@
-import { isLaoScript, laoKey, latinKeys } from '@ctms/domain';
+import { isLaoScript, laoKey, laoRomanisations, latinKeys, latinWordKey } from '@ctms/domain';
 import type { FieldCipher } from '../platform/crypto/field-cipher';
 import type { PersonIdentityInput } from './person.types';
 
@@ -14,6 +14,13 @@ export interface PersonSearchColumns {
   documentBidx: string[];
   phoneBidx: string[];
 }
+
+/**
+ * The derivation of the name keys (identityKeys below) the stored search columns come from: 1 adds
+ * the romanisations of the Lao name (issue 19). Raise it when identityKeys changes, with a migration
+ * moving the default of `person.name_keys_version`; `persons:rekey` then rewrites the older rows.
+ */
+export const PERSON_NAME_KEYS_VERSION = 1;
 
 export const NAME_GRAM_PURPOSE = 'person.name_gram';
 export const NAME_KEY_PURPOSE = 'person.name';
@@ -120,18 +127,62 @@ export function latinWordKeys(name: string | null | undefined, minLength = MIN_W
   return [...new Set(words)].map((key) => ({ script: 'latin' as const, key }));
 }
 
+/** How many romanised whole names a Lao-script name contributes (given × family spellings, usual first). */
+export const MAX_ROMANISED_NAMES = 4;
+
+/**
+ * The Latin spellings of a person's Lao-script name (issue 19): "given family" built from the
+ * common romanisations of each part (libs/domain laoRomanisations), the usual spelling of both
+ * first, then the others, at most MAX_ROMANISED_NAMES distinct after folding. A Latin query thus
+ * meets a person recorded only in Lao, or under another romanisation than the one typed. Memoised
+ * by the Lao parts (the same names recur).
+ */
+export function romanisedNames(identity: Pick<PersonIdentityInput, 'givenNameLo' | 'familyNameLo'>): readonly string[] {
+  return memoRomanised(`${identity.givenNameLo ?? ''}\u0000${identity.familyNameLo ?? ''}`);
+}
+
+const memoRomanised = memo((parts: string): readonly string[] => {
+  const [given = '', family = ''] = parts.split('\u0000');
+  const g = isLaoScript(given) ? laoRomanisations(given) : [];
+  const f = isLaoScript(family) ? laoRomanisations(family) : [];
+  if (g.length === 0 && f.length === 0) return [];
+  const pairs: string[] = [];
+  const gs = g.length > 0 ? g : [''];
+  const fs = f.length > 0 ? f : [''];
+  // usual × usual, then one part changed, then both
+  for (let d = 0; d < gs.length + fs.length; d++) for (let i = 0; i <= d; i++) if (gs[i] !== undefined && fs[d - i] !== undefined) pairs.push(`${gs[i]} ${fs[d - i]}`.trim());
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const n of pairs) {
+    const folded = n.split(' ').map(latinWordKey).join(' ');
+    if (seen.has(folded)) continue;
+    seen.add(folded);
+    out.push(n);
+    if (out.length >= MAX_ROMANISED_NAMES) break;
+  }
+  return out;
+});
+
+/** The romanisations of the Lao-script nicknames (Latin nicknames are kept as typed). */
+export function romanisedNicknames(nicknames: readonly string[] | undefined): string[] {
+  return (nicknames ?? []).filter(isLaoScript).flatMap((n) => laoRomanisations(n, 2));
+}
+
 /**
  * Every matching key of a person: Lao given+family and each part, Latin names and each of their
- * words, nicknames, previous names (and the words of Latin previous names). A word key has the same
- * trigrams as the word inside the whole-name key, so it adds blind indexes but no grams.
+ * words, nicknames, previous names (and the words of Latin previous names), and the Latin keys of the
+ * common romanisations of the Lao name (romanisedNames). A word key has the same trigrams as the word
+ * inside the whole-name key, so it adds blind indexes but no grams.
  */
 export function identityKeys(identity: PersonIdentityInput): MatchKey[] {
   const lao: MatchKey[] = [];
   const given = laoKey(identity.givenNameLo);
   const family = laoKey(identity.familyNameLo);
   for (const k of [given + family, given, family]) if (k !== '') lao.push({ script: 'lao', key: k });
-  const names = [...(identity.latinNames ?? []), ...(identity.nicknames ?? []), ...(identity.previousNames ?? [])];
-  const words = [...(identity.latinNames ?? []), ...(identity.previousNames ?? [])].flatMap(latinWordKeys);
+  const romanised = romanisedNames(identity);
+  const latinNames = [...(identity.latinNames ?? []), ...romanised];
+  const names = [...latinNames, ...(identity.nicknames ?? []), ...romanisedNicknames(identity.nicknames), ...(identity.previousNames ?? [])];
+  const words = [...latinNames, ...(identity.previousNames ?? [])].flatMap((n) => latinWordKeys(n));
   return dedupe([...lao, ...names.flatMap(keysOfName), ...words]);
 }
 

@@ -1,5 +1,5 @@
 import { laoKey } from '@ctms/domain';
-import { jaccard, keysOfName, keyTrigrams, type MatchKey } from './name-index';
+import { jaccard, keysOfName, keyTrigrams, romanisedNames, romanisedNicknames, type MatchKey } from './name-index';
 import type { PersonIdentity } from './person.types';
 
 /** Trigram similarity from which a name is "similar" (a one-letter change in a short Lao name is ~0.45). */
@@ -18,8 +18,9 @@ export function candidateKeys(identity: PersonIdentity): CandidateKeys {
   const family = laoKey(identity.familyNameLo);
   return {
     lao: [given + family, family + given, given, family].filter((k) => k !== ''),
-    latin: (identity.latinNames ?? []).flatMap(keysOfName).map((k) => k.key),
-    nicknames: (identity.nicknames ?? []).flatMap(keysOfName),
+    // the romanisations of the Lao name count as Latin names (a Latin query for a Lao-only person)
+    latin: [...(identity.latinNames ?? []), ...romanisedNames(identity)].flatMap(keysOfName).map((k) => k.key),
+    nicknames: [...(identity.nicknames ?? []), ...romanisedNicknames(identity.nicknames)].flatMap(keysOfName),
     previous: (identity.previousNames ?? []).flatMap(keysOfName),
   };
 }

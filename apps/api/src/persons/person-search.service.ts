@@ -158,6 +158,17 @@ export class PersonSearchService {
     return { visible, elsewhere, hidden };
   }
 
+  /**
+   * The first stage alone: the ids whose identity the decrypting stage would read for `name`, at
+   * most `limit`, in the order of the stage budgets (person.repository.ts `stageQuota`). For the
+   * tests of the union: exact namesakes never take every place.
+   */
+  async firstStage(name: string, limit: number): Promise<string[]> {
+    const query = keysOfName(name);
+    const rows = await this.candidates(query, name, gramsOf(this.cipher, query), query.map(this.keyIndex).filter((b): b is string => b !== null), [], limit);
+    return rows.map((r) => r.id);
+  }
+
   /** One candidate scored against the query, or null when nothing but a few shared grams links them. */
   private score(r: CandidateRow, query: MatchKey[], name: string, queryYear: number | undefined, documentCounts: boolean): ScoredCandidate | null {
     const identity = this.persons.identityOf(r);

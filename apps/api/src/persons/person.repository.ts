@@ -6,7 +6,7 @@ import { exec, join, raw, select, selectOne, sql, type Runner, type Sql } from '
 import { col, table, type PickRow, type RowOf } from '../platform/database/table';
 import type { Actor } from '../platform/http/request-context';
 import { GRAM_STATS_SQL, type GramStatsRow } from './gram-stats';
-import { searchColumns } from './name-index';
+import { PERSON_NAME_KEYS_VERSION, searchColumns } from './name-index';
 import { splitIdentity, type PersonContact, type PersonIdentity, type PersonIdentityInput } from './person.types';
 
 /**
@@ -32,6 +32,8 @@ export const personTable = table('person', {
   name_bidx: col('_text'),
   document_bidx: col('_text'),
   phone_bidx: col('_text'),
+  /** which derivation of name-index.ts `name_grams`/`name_bidx` come from (PERSON_NAME_KEYS_VERSION); older rows are re-keyed by `persons:rekey` */
+  name_keys_version: col('int2'),
   merged_into_id: col('uuid').nullable(),
   created_by_agency_id: col('uuid'),
   version: col('int4'),
@@ -95,6 +97,15 @@ export interface CandidatePlan {
 export const SEARCH_CANDIDATE_LIMIT = 3000;
 const CANDIDATE_LIMIT = raw(String(SEARCH_CANDIDATE_LIMIT));
 
+/**
+ * The decrypted rows each stage is sure of (a quarter of the budget): the rest of the budget goes to
+ * the stages in order (document, exact key, near-exact, fuzzy). Issue 19: one or two exact
+ * namesakes used to fill the answer before the near variants of the right person were considered.
+ */
+export function stageQuota(limit: number): number {
+  return Math.max(5, Math.floor(limit / 4));
+}
+
 const MERGE_COLUMNS = personMergeTable.select('pm', ['id', 'survivor_id', 'merged_id', 'moved', 'merged_at', 'undone_at']);
 const MERGE_RETURNING = raw('id, survivor_id, merged_id, moved, merged_at, undone_at');
 
@@ -125,19 +136,25 @@ export const personSql = {
     const gramHit = join(p.filters.map(gramFilter), ' AND ');
     const wordHit = p.wordFuzzy.map(({ key, filter }) => sql`(p.name_bidx @> ${[key]}::text[]${filter ? sql` AND ${gramFilter(filter)}` : raw('')})`);
     const anyHit = join([keyHit, docHit, ...(p.editIds.length > 0 ? [editHit] : []), ...(gramHit.isEmpty ? [] : [sql`(${gramHit})`]), ...wordHit], ' OR ');
+    // each stage (0 document, 1 exact key, 2 near-exact, 3 fuzzy) keeps its best `quota` rows in the
+    // decrypted set whatever the others found: exact namesakes never crowd out the near variants
+    const quota = raw(String(stageQuota(p.limit)));
     return sql`SELECT p.id, p.identity_enc, p.sex, r.doc_hit
-         FROM (SELECT c.id, c.doc_hit, c.key_hit, c.edit_hit, o.shared, o.shared / GREATEST(cardinality(c.name_grams) + ${p.grams.length}::int - o.shared, 1) AS overlap
-                 FROM (SELECT p.id, p.name_grams, (${docHit}) AS doc_hit, (${keyHit}) AS key_hit, (${editHit}) AS edit_hit
-                         FROM person p
-                        WHERE p.merged_into_id IS NULL
-                          AND (${anyHit})
-                        ORDER BY 3 DESC, 4 DESC, 5 DESC
-                        LIMIT ${CANDIDATE_LIMIT}) c
-                CROSS JOIN LATERAL (SELECT count(*)::float8 AS shared FROM unnest(c.name_grams) g WHERE g = ANY(${p.grams}::int[])) o
-                ORDER BY c.doc_hit DESC, c.key_hit DESC, c.edit_hit DESC, o.shared DESC, 6 DESC, c.id
+         FROM (SELECT s.id, s.doc_hit, s.stage, s.rn
+                 FROM (SELECT c.id, c.doc_hit, c.stage,
+                              row_number() OVER (PARTITION BY c.stage ORDER BY o.shared DESC, o.shared / GREATEST(cardinality(c.name_grams) + ${p.grams.length}::int - o.shared, 1) DESC, c.id) AS rn
+                         FROM (SELECT p.id, p.name_grams, (${docHit}) AS doc_hit,
+                                      CASE WHEN ${docHit} THEN 0 WHEN ${keyHit} THEN 1 WHEN ${editHit} THEN 2 ELSE 3 END AS stage
+                                 FROM person p
+                                WHERE p.merged_into_id IS NULL
+                                  AND (${anyHit})
+                                ORDER BY 4
+                                LIMIT ${CANDIDATE_LIMIT}) c
+                        CROSS JOIN LATERAL (SELECT count(*)::float8 AS shared FROM unnest(c.name_grams) g WHERE g = ANY(${p.grams}::int[])) o) s
+                ORDER BY (s.stage = 0 OR s.rn <= ${quota}) DESC, s.stage, s.rn
                 LIMIT ${raw(String(p.limit))}) r
          JOIN person p ON p.id = r.id
-        ORDER BY r.doc_hit DESC, r.key_hit DESC, r.edit_hit DESC, r.shared DESC, r.overlap DESC, r.id`;
+        ORDER BY (r.stage = 0 OR r.rn <= ${quota}) DESC, r.stage, r.rn`;
   },
 
   /** Which of `ids` the caller sees (IDENTITY through the access layer's person relation). */
@@ -195,9 +212,24 @@ export const personSql = {
       'id' | 'identity_enc' | 'contact_enc' | 'sex' | 'citizenship' | 'presumed_minor' | 'name_grams' | 'name_bidx' | 'document_bidx' | 'phone_bidx' | 'created_by_agency_id'
     >,
   ): Sql =>
-    sql`INSERT INTO person (id, identity_enc, contact_enc, sex, citizenship, presumed_minor, name_grams, name_bidx, document_bidx, phone_bidx, created_by_agency_id)
+    sql`INSERT INTO person (id, identity_enc, contact_enc, sex, citizenship, presumed_minor, name_grams, name_bidx, document_bidx, phone_bidx, name_keys_version, created_by_agency_id)
         VALUES (${row.id}::uuid, ${row.identity_enc}, ${row.contact_enc}, ${row.sex}, ${row.citizenship}::text[], ${row.presumed_minor}, ${row.name_grams}::int[],
-                ${row.name_bidx}::text[], ${row.document_bidx}::text[], ${row.phone_bidx}::text[], ${row.created_by_agency_id}::uuid)`,
+                ${row.name_bidx}::text[], ${row.document_bidx}::text[], ${row.phone_bidx}::text[], ${raw(String(PERSON_NAME_KEYS_VERSION))}, ${row.created_by_agency_id}::uuid)`,
+
+  /** The next persons keyed by an older derivation, after `afterId` (keyset: the job resumes anywhere). */
+  staleNameKeys: (afterId: string, batch: number): Sql =>
+    sql`SELECT p.id, p.identity_enc FROM person p
+         WHERE p.id > ${afterId}::uuid AND p.name_keys_version < ${raw(String(PERSON_NAME_KEYS_VERSION))}
+         ORDER BY p.id LIMIT ${raw(String(batch))}`,
+
+  /** New search columns for a batch, each only if the identity is still the one they were derived from (compare-and-swap). */
+  writeNameKeys: (rows: readonly { id: string; identity_enc: string; grams: string; bidx: string }[]): Sql =>
+    sql`UPDATE person p SET name_grams = u.g::int[], name_bidx = u.b::text[], name_keys_version = ${raw(String(PERSON_NAME_KEYS_VERSION))}
+          FROM unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.identity_enc)}::text[], ${rows.map((r) => r.grams)}::text[], ${rows.map((r) => r.bidx)}::text[]) AS u(id, enc, g, b)
+         WHERE p.id = u.id AND p.identity_enc = u.enc AND p.name_keys_version < ${raw(String(PERSON_NAME_KEYS_VERSION))}`,
+
+  /** Persons still keyed by an older derivation. */
+  countStaleNameKeys: (): Sql => sql`SELECT count(*)::int AS n FROM person p WHERE p.name_keys_version < ${raw(String(PERSON_NAME_KEYS_VERSION))}`,
 };
 
 /** The encryption binding of the person's columns (FieldCipher AAD: table, column, row id). */
@@ -300,6 +332,29 @@ export class PersonRepository {
       }),
     );
     return id;
+  }
+
+  /**
+   * One batch of the re-key job: the next persons whose search columns come from an older
+   * derivation, re-derived from their decrypted identity and written with a compare-and-swap on the
+   * ciphertext (a person edited meanwhile keeps its newer columns). `next` is where to continue.
+   */
+  async rekeyBatch(m: Runner, afterId: string, batch: number): Promise<{ read: number; written: number; next: string | null }> {
+    const rows = await select<Pick<PersonRow, 'id' | 'identity_enc'>>(m, personSql.staleNameKeys(afterId, batch));
+    if (rows.length === 0) return { read: 0, written: 0, next: null };
+    const out: { id: string; identity_enc: string; grams: string; bidx: string }[] = [];
+    for (const r of rows) {
+      const identity = this.identityOf(r);
+      if (!identity) continue;
+      const cols = searchColumns(this.cipher, identity);
+      out.push({ id: r.id, identity_enc: r.identity_enc, grams: `{${cols.nameGrams.join(',')}}`, bidx: `{${cols.nameBidx.map((b) => `"${b}"`).join(',')}}` });
+    }
+    const written = out.length > 0 ? await exec(m, personSql.writeNameKeys(out)) : 0;
+    return { read: rows.length, written, next: rows[rows.length - 1]?.id ?? null };
+  }
+
+  async countStaleNameKeys(m: Runner): Promise<number> {
+    return (await selectOne<{ n: number }>(m, personSql.countStaleNameKeys()))?.n ?? 0;
   }
 
   identityOf(row: Pick<PersonRow, 'id' | 'identity_enc'>): PersonIdentity | null {

@@ -1,4 +1,4 @@
-import { isLaoScript, laoKey, latinTypedWords, latinWordForms, latinWordKey } from '@ctms/domain';
+import { isLaoScript, laoKey, latinSyllableForms, latinTypedWords, latinWordForms, latinWordKey } from '@ctms/domain';
 import { keyTrigrams, latinWordKeys, pgTrigrams, type MatchKey } from './name-index';
 
 /**
@@ -34,14 +34,43 @@ export const MIN_SEGMENT_GRAMS = 4;
 export const GRAM_SPACING = 3;
 /** A candidate row fetched from the heap costs about this many GIN posting entries read. */
 export const ROW_COST = 30;
-/** Add another segment's filter only while the estimate is above this many rows … */
-export const TARGET_ROWS = 300;
-/** … and only if its posting lists hold fewer entries than this (reading them would cost more). */
-export const MAX_FILTER_READ = 40_000;
-/** The fuzzy stage is left out when it would still let more than this many rows through. */
-export const MAX_FUZZY_ROWS = 3000;
-/** An exact word key held by at most this many persons is asked for alone (no fuzzy partner). */
-export const RARE_KEY_ROWS = 200;
+/**
+ * The stage budgets, relative to the table (issue 19): shares of `rows` (the persons PostgreSQL
+ * counts in pg_class.reltuples, read with the gram statistics), calibrated at 250,000 persons where
+ * the issue-7 values (300 / 40,000 / 3,000 / 200 rows) were measured, and never below them so that a
+ * small table behaves as before. They grow with the square root of the table (posting lists and
+ * namesakes grow linearly, the time a search may spend does not): at 2.5 M persons a gram filter
+ * may read 126,000 entries instead of 40,000 and let 9,500 rows through instead of 3,000.
+ */
+export interface SearchBudgets {
+  /** add another segment's filter only while the estimate is above this many rows … */
+  targetRows: number;
+  /** … and only if its posting lists hold fewer entries than this */
+  maxFilterRead: number;
+  /** the fuzzy stage is left out when it would still let more than this many rows through */
+  maxFuzzyRows: number;
+  /** an exact word key held by at most this many persons is asked for alone */
+  rareKeyRows: number;
+}
+
+/** The table size the absolute budgets were measured at (100,000 cases). */
+export const CALIBRATION_ROWS = 250_000;
+
+export function searchBudgets(rows: number): SearchBudgets {
+  const scale = Math.max(1, rows / CALIBRATION_ROWS);
+  return {
+    targetRows: Math.round(300 * Math.sqrt(scale)),
+    maxFilterRead: Math.round(40_000 * Math.sqrt(scale)),
+    maxFuzzyRows: Math.round(3000 * Math.sqrt(scale)),
+    rareKeyRows: Math.round(200 * Math.sqrt(scale)),
+  };
+}
+
+/** The budgets at the calibration size (kept as names for the tests and the docs). */
+export const TARGET_ROWS = searchBudgets(0).targetRows;
+export const MAX_FILTER_READ = searchBudgets(0).maxFilterRead;
+export const MAX_FUZZY_ROWS = searchBudgets(0).maxFuzzyRows;
+export const RARE_KEY_ROWS = searchBudgets(0).rareKeyRows;
 
 /** A segment with at least this many grams is cut in two. */
 export const SPLIT_SEGMENT_AT = 14;
@@ -144,7 +173,8 @@ export function filterRead(filter: readonly (readonly number[])[], freq: GramFre
  * most `maxFilters`. Fewer filters only let more candidates through (ranked later), never fewer.
  * Empty: the query has no segment long enough (exact keys only).
  */
-export function gramFilters(segments: readonly Segment[], freq: GramFrequencies, maxFilters = 3, maxRows = MAX_FUZZY_ROWS): number[][][] {
+export function gramFilters(segments: readonly Segment[], freq: GramFrequencies, maxFilters = 3, maxRows = searchBudgets(freq.rows).maxFuzzyRows): number[][][] {
+  const budget = searchBudgets(freq.rows);
   const all = segments
     .map((s) => segmentFilter(s, freq))
     .filter((f): f is number[][] => f !== null)
@@ -154,7 +184,7 @@ export function gramFilters(segments: readonly Segment[], freq: GramFrequencies,
   let rows = freq.rows;
   for (const x of all) {
     if (out.length >= maxFilters) break;
-    if (x.read > MAX_FILTER_READ || (out.length > 0 && rows <= TARGET_ROWS)) continue;
+    if (x.read > budget.maxFilterRead || (out.length > 0 && rows <= budget.targetRows)) continue;
     out.push(x.f);
     rows *= x.share;
   }
@@ -217,12 +247,13 @@ export function wordPlusFuzzy(
 ): { key: string; filter: number[][] | null }[] {
   const words = latinWordKeys(name, 1).slice(0, 4);
   if (words.length < 2) return [];
+  const budget = searchBudgets(freq.rows);
   const out: { key: string; filter: number[][] | null }[] = [];
   for (const w of words) {
     const key = blindIndex(w);
     if (key === null) continue;
     // a rare word (most given and family names) is asked for alone: a few hundred rows at most
-    if ((freq.keyShare?.(key) ?? 0) * freq.rows <= RARE_KEY_ROWS) {
+    if ((freq.keyShare?.(key) ?? 0) * freq.rows <= budget.rareKeyRows) {
       out.push({ key, filter: null });
       continue;
     }
@@ -230,7 +261,7 @@ export function wordPlusFuzzy(
     const segments = words.filter((o) => o !== w).flatMap((o) => segmentsOfWord([...pgTrigrams(o.key)].map(hash)));
     const [filter] = gramFilters(segments, freq, 1, Infinity);
     if (filter) out.push({ key, filter });
-    else if ((freq.keyShare?.(key) ?? 0) * freq.rows <= MAX_FUZZY_ROWS) out.push({ key, filter: null });
+    else if ((freq.keyShare?.(key) ?? 0) * freq.rows <= budget.maxFuzzyRows) out.push({ key, filter: null });
   }
   return out;
 }
@@ -275,11 +306,15 @@ export function oneEditVariants(word: string, alphabet: readonly string[] = LATI
  */
 export function wordPlusOneEdit(name: string, blindIndex: (k: MatchKey) => string | null): { key: string; neighbours: string[] }[] {
   if (isLaoScript(name)) return [];
-  const words = [...new Map(latinTypedWords(name).filter((w) => latinWordKey(w) !== '').map((w) => [latinWordKey(w), latinWordForms(w)])).values()].slice(0, 4);
+  const typed = [...new Map(latinTypedWords(name).filter((w) => latinWordKey(w) !== '').map((w) => [latinWordKey(w), w])).values()].slice(0, 4);
+  const words = typed.map(latinWordForms);
   if (words.length < 2) return [];
   const index = (k: string): string | null => blindIndex({ script: 'latin', key: k });
-  const near = words.map((forms) =>
-    [...new Set(forms.flatMap((f) => [f, ...(f.length >= MIN_EDIT_WORD ? oneEditVariants(f) : [])]))].map(index).filter((b): b is string => b !== null),
+  // near: the word's forms, one edit from them, and with a final -sa / -sai syllable added or dropped
+  const near = words.map((forms, i) =>
+    [...new Set([...forms.flatMap((f) => [f, ...(f.length >= MIN_EDIT_WORD ? oneEditVariants(f) : [])]), ...latinSyllableForms(typed[i] ?? '')])]
+      .map(index)
+      .filter((b): b is string => b !== null),
   );
   const out: { key: string; neighbours: string[] }[] = [];
   words.forEach((forms, i) => {

@@ -1,5 +1,5 @@
 import { isLaoScript, laoKey } from '@ctms/domain';
-import { jaccard, keysOfName, keyTrigrams, latinWordKeys } from './name-index';
+import { jaccard, keysOfName, keyTrigrams, latinWordKeys, romanisedNames, romanisedNicknames } from './name-index';
 import type { PersonIdentity } from './person.types';
 
 /**
@@ -21,9 +21,10 @@ export interface WordKeys {
 }
 
 export function wordKeysOf(identity: PersonIdentity): WordKeys {
-  const nick = (identity.nicknames ?? []).flatMap(keysOfName);
+  const nick = [...(identity.nicknames ?? []), ...romanisedNicknames(identity.nicknames)].flatMap(keysOfName);
+  const latinNames = [...(identity.latinNames ?? []), ...romanisedNames(identity), ...(identity.previousNames ?? [])];
   return {
-    latinWords: [...new Set([...(identity.latinNames ?? []), ...(identity.previousNames ?? [])].flatMap(latinWordKeys).map((k) => k.key))],
+    latinWords: [...new Set(latinNames.flatMap((n) => latinWordKeys(n)).map((k) => k.key))],
     latinNicknames: [...new Set(nick.filter((k) => k.script === 'latin' && !k.key.includes(' ')).map((k) => k.key))],
     laoGiven: laoKey(identity.givenNameLo),
     laoFamily: laoKey(identity.familyNameLo),

@@ -252,6 +252,26 @@ export function latinWordForms(word: string): string[] {
   return [...new Set([w, collapsed, silentH(w), silentH(collapsed)].map(latinWordKey))].filter((k) => k !== '');
 }
 
+/** Final syllables a family name is written with or without (ວົງ / ວົງສາ, ພັນ / ພັນໄຊ), as folded keys. */
+export const LATIN_OPTIONAL_FINAL_SYLLABLES: readonly string[] = ['sa', 'sai'];
+
+/**
+ * Keys a typed word may stand for with a final syllable added or dropped: "Inthavong" for
+ * Inthavongsa, "Phommaxay" for Phomma (the folded keys of the word's latinWordForms with -sa / -sai
+ * appended, or removed when the rest keeps three letters). More keys to look for, never stored.
+ */
+export function latinSyllableForms(word: string): string[] {
+  const out = new Set<string>();
+  for (const f of latinWordForms(word)) {
+    for (const syl of LATIN_OPTIONAL_FINAL_SYLLABLES) {
+      if (f.endsWith(syl) && f.length - syl.length >= 3) out.add(f.slice(0, -syl.length));
+      else if (f.length >= 3) out.add(latinWordKey(f + syl));
+    }
+  }
+  for (const f of latinWordForms(word)) out.delete(f);
+  return [...out];
+}
+
 // =============================================================================================
 // Similarity (optional helper; mirrors what the database does with pg_trgm)
 // =============================================================================================
