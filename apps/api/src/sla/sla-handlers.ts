@@ -1,13 +1,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { NotificationRepository } from '../notifications/notification.repository';
 import { Notifier } from '../notifications/notifier';
 import { OutboxHandlers, PermanentJobError, type OutboxJob } from '../platform/outbox/outbox-handlers';
-
-interface Facts {
-  case_id: string;
-  from_agency_id: string;
-  to_agency_id: string;
-}
 
 /**
  * Who hears of an SLA event:
@@ -20,6 +15,7 @@ export class SlaHandlers implements OnModuleInit {
     private readonly ds: DataSource,
     private readonly handlers: OutboxHandlers,
     private readonly notifier: Notifier,
+    private readonly facts: NotificationRepository,
   ) {}
 
   onModuleInit(): void {
@@ -31,10 +27,7 @@ export class SlaHandlers implements OnModuleInit {
     const objectType = job.payload['objectType'];
     const objectId = job.payload['objectId'];
     if ((objectType !== 'REFERRAL' && objectType !== 'HANDOFF') || typeof objectId !== 'string') throw new PermanentJobError('PAYLOAD_OBJECT_MISSING');
-    const table = objectType === 'REFERRAL' ? 'referral' : 'handoff';
-    const rows: Facts[] = await this.ds.query(`SELECT case_id, from_agency_id, to_agency_id FROM ${table} WHERE id = $1`, [objectId]);
-    const f = rows[0];
-    if (!f) throw new PermanentJobError('OBJECT_MISSING');
+    const f = await this.facts.parties(this.ds, objectType === 'REFERRAL' ? 'referral' : 'handoff', objectId);
     const recipients = await this.notifier.agencyUsers(f.to_agency_id, objectType === 'REFERRAL' ? 'case:assign' : 'handoff:prosecute', f.case_id);
     if (kind === 'sla.breach') recipients.push(...(await this.notifier.agencyUsers(f.from_agency_id, 'case:assign', f.case_id)));
     await this.notifier.deliver({
