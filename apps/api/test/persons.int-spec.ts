@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import type { Role } from '@ctms/domain';
+import type { Role, PersonIdentityInput } from '@ctms/domain';
 import { PersonWriter } from '../src/persons/person-writer';
-import type { PersonIdentityInput } from '../src/persons/person.types';
 import type { RequestContext } from '../src/platform/http/request-context';
 import { auditSince, lastAuditSeq, startStack, TestStack, withoutRequestId } from './harness';
 

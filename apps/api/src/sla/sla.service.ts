@@ -4,8 +4,6 @@ import { APP_CONFIG, AppConfig } from '../platform/config/config';
 import { OutboxService } from '../platform/outbox/outbox.service';
 import { SlaRepository, type SlaKind } from './sla.repository';
 
-export type { SlaKind, SlaObject } from './sla.repository';
-
 /** Outbox kinds of the SLA events; their handlers (sla-handlers.ts) notify the supervisors. */
 export const SLA_OUTBOX_KIND: Record<SlaKind, 'sla.reminder' | 'sla.breach'> = { REMINDER: 'sla.reminder', BREACH: 'sla.breach' };
 

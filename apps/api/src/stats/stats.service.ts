@@ -16,8 +16,6 @@ import {
 import { DataSource } from 'typeorm';
 import { StatsRepository, type MonthRow } from './stats.repository';
 
-export type { StatsDimension } from './stats.repository';
-
 /** Raw counts (no suppression yet) per calendar month (1–12) of one year, and how fresh the daily part is. */
 export interface RawYear {
   cases: MonthCounts[];
