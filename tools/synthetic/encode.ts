@@ -1,7 +1,8 @@
+import type { PersonIdentityInput } from '@ctms/domain';
 import type { ClientBase } from 'pg';
 import type { FieldCipher } from '../../apps/api/src/platform/crypto/field-cipher';
 import { documentBlindIndex, gramHash, identityKeys, keyBlindIndex, keyTrigrams, phoneBlindIndex, type MatchKey, type PersonSearchColumns } from '../../apps/api/src/persons/name-index';
-import { splitIdentity, type PersonIdentityInput } from '../../apps/api/src/persons/person.types';
+import { splitIdentity } from '../../apps/api/src/persons/person.repository';
 import { arrayLiteral, copyFrom, copyText } from './copy';
 import type { SyntheticEncryptor } from './fast-cipher';
 import type { PlannedCase, PlannedPerson } from './plan';

@@ -15,10 +15,10 @@
  *   await backfillPersonSearchColumns(client, cipher);   // only for databases seeded before
  *   await refreshPersonSearchStatistics(client);        // after the load (VACUUM ANALYZE does it too)
  */
+import type { PersonIdentityInput } from '@ctms/domain';
 import type { ClientBase } from 'pg';
 import type { FieldCipher } from '../../apps/api/src/platform/crypto/field-cipher';
 import { searchColumns, type PersonSearchColumns } from '../../apps/api/src/persons/name-index';
-import type { PersonIdentityInput } from '../../apps/api/src/persons/person.types';
 
 /** The search columns of one person, exactly as the API's PersonWriter computes them. */
 export function personSearchColumns(cipher: FieldCipher, identity: PersonIdentityInput): PersonSearchColumns {

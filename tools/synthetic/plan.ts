@@ -1,6 +1,4 @@
-import { PROVINCE_CODES, provinceByCode, type ProvinceCode } from '@ctms/domain';
-import { EXPLOITATION_TYPES, RISK_LEVELS } from '../../apps/api/src/cases/case-codes';
-import type { PersonIdentityInput } from '../../apps/api/src/persons/person.types';
+import { PROVINCE_CODES, provinceByCode, type ProvinceCode, EXPLOITATION_TYPES, RISK_LEVELS, type PersonIdentityInput } from '@ctms/domain';
 import { drawName, type SyntheticName } from './names';
 import { Rng } from './rng';
 

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { ExportRunner } from '../src/exports/export-runner';
+import { ExportRepository } from '../src/exports/export.repository';
+import { UserRepository } from '../src/users/user.repository';
 import { AuditService } from '../src/platform/audit/audit.service';
 import { APP_CONFIG, AppConfig } from '../src/platform/config/config';
 import { FieldCipher } from '../src/platform/crypto/field-cipher';
@@ -71,7 +73,7 @@ describe('exports', () => {
       atd,
       cipher.encrypt('ນາງໄດ້ເລົ່າເລື່ອງການເດີນທາງ', { table: 'case_note', column: 'body_enc', rowId: noteId }),
     ]);
-    runner = new ExportRunner(s.app.get(DataSource), cipher, s.app.get(AuditService), s.app.get(OutboxService), s.app.get<AppConfig>(APP_CONFIG), s.app.get(FileCipher));
+    runner = new ExportRunner(s.app.get(DataSource), cipher, s.app.get(AuditService), s.app.get(OutboxService), s.app.get<AppConfig>(APP_CONFIG), s.app.get(FileCipher), new ExportRepository(), new UserRepository(cipher));
   });
   afterAll(async () => {
     await s.close();

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import type { Role } from '@ctms/domain';
+import type { Role, PersonIdentityInput } from '@ctms/domain';
 import { PERSON_NAME_KEYS_VERSION } from '../src/persons/name-index';
 import { rekeyPersons } from '../src/persons/person-rekey';
 import { PersonSearchService } from '../src/persons/person-search.service';
 import { PersonRepository } from '../src/persons/person.repository';
 import { PersonWriter } from '../src/persons/person-writer';
-import type { PersonIdentityInput } from '../src/persons/person.types';
 import type { RequestContext } from '../src/platform/http/request-context';
 import { auditSince, lastAuditSeq, startStack, TestStack, withoutRequestId } from './harness';
 

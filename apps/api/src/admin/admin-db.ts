@@ -1,12 +1,11 @@
-import type { EntityManager } from 'typeorm';
+import { unknownCodes, type CodeTable } from '../reference/reference.repository';
+import type { Runner } from '../platform/database/sql';
 import { Conflict, ValidationFailed } from '../platform/http/errors';
 
 /** Refuses codes that are not in a reference table, naming the field and the codes. */
-export async function checkCodesExist(m: EntityManager, table: 'province' | 'service_type', field: string, codes: readonly string[]): Promise<void> {
+export async function checkCodesExist(m: Runner, table: CodeTable, field: string, codes: readonly string[]): Promise<void> {
   if (!codes.length) return;
-  const rows: { code: string }[] = await m.query(`SELECT code FROM ${table} WHERE code = ANY($1::text[])`, [codes]);
-  const known = new Set(rows.map((r) => r.code));
-  const unknown = codes.filter((c) => !known.has(c));
+  const unknown = await unknownCodes(m, table, codes);
   if (unknown.length) throw new ValidationFailed([{ field, problems: [`unknown code(s): ${unknown.join(', ')}`] }]);
 }
 

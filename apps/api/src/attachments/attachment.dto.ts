@@ -4,7 +4,6 @@ import { ATTACHMENT_KINDS, DATA_CATEGORIES, type AttachmentKind, type DataCatego
 import { IdOf } from '../platform/access/id-of';
 
 /* The kinds and AttachmentView live in @ctms/domain (decision 0020); re-exported here as a merge bridge. */
-export { ATTACHMENT_KINDS, type AttachmentKind, type AttachmentView } from '@ctms/domain';
 
 /** The text fields of the multipart upload (the file itself is the part named `file`). */
 export class UploadAttachmentDto implements UploadAttachmentRequest {

@@ -12,14 +12,14 @@ import {
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { DATA_CATEGORIES, type Page } from '@ctms/domain';
+import { DATA_CATEGORIES, type Page, ATTACHMENT_KINDS, AttachmentView } from '@ctms/domain';
 import { ID_OF_PREFIX } from '../platform/access/id-of';
 import { AuditAs } from '../platform/audit/denial-audit';
 import { IdParam } from '../platform/http/params';
 import { Ctx, RequirePermission } from '../platform/auth/decorators';
 import { PageQueryDto } from '../platform/http/pagination';
 import type { RequestContext } from '../platform/http/request-context';
-import { ATTACHMENT_KINDS, AttachmentView, UploadAttachmentDto } from './attachment.dto';
+import { UploadAttachmentDto } from './attachment.dto';
 import { AttachmentsService, type UploadedFile as UploadedFilePart } from './attachments.service';
 
 @ApiTags('attachments')

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
-import type { Page } from '@ctms/domain';
+import type { Page, AttachmentView } from '@ctms/domain';
 import { requireCaseEditor } from '../platform/access/editor';
 import { AuditService } from '../platform/audit/audit.service';
 import { Conflict, NotFound, RefusedId, UnsupportedMediaType, ValidationFailed } from '../platform/http/errors';
@@ -10,7 +10,7 @@ import type { PageQueryDto } from '../platform/http/pagination';
 import { actorOf, type Actor, type RequestContext } from '../platform/http/request-context';
 import { TransitionRunner } from '../platform/workflow/transition-runner';
 import { AttachmentStorage } from './attachment-storage';
-import type { AttachmentView, UploadAttachmentDto } from './attachment.dto';
+import type { UploadAttachmentDto } from './attachment.dto';
 import { AttachmentRepository, attachmentKeyset, type AttachmentRow } from './attachment.repository';
 import { EXTENSIONS, inspectFile, UnacceptableFile, type AcceptedMediaType } from './file-content';
 

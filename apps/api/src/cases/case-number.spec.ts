@@ -1,4 +1,4 @@
-import { isCalendarDate } from './dto/case.dto';
+import { isCalendarDate } from '@ctms/domain';
 import { todayInLaos } from '@ctms/domain';
 import { formatCaseNumber, yearInLaos } from './case-number';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { hasPermission, type Page } from '@ctms/domain';
+import { hasPermission, type Page, type AccessLogEntryView, type CaseEventView, type CaseNoteView } from '@ctms/domain';
 import { inLeadAgency, requireCaseEditor } from '../platform/access/editor';
 import { AuditService } from '../platform/audit/audit.service';
 import { FieldCipher } from '../platform/crypto/field-cipher';
@@ -10,7 +10,6 @@ import { actorOf, type RequestContext } from '../platform/http/request-context';
 import { TransitionRunner } from '../platform/workflow/transition-runner';
 import { toCaseEvent, toCaseNote } from './case.mapper';
 import { accessLogKeyset, CaseRepository, eventKeyset, noteKeyset } from './case.repository';
-import type { AccessLogEntryView, CaseEventView, CaseNoteView } from './case.views';
 import { CasesService } from './cases.service';
 import { CreateNoteDto } from './dto/case.dto';
 

@@ -1,16 +1,6 @@
-import { DATA_CATEGORIES, type DataCategory } from '@ctms/domain';
+import { DATA_CATEGORIES, type DataCategory, type CaseDetailView, type CaseEventView, type CaseNoteView, type CaseSummaryView, type ExploitationView, type IdentificationView, type JourneyEventView, type PerpetratorView } from '@ctms/domain';
 import type { FieldCipher } from '../platform/crypto/field-cipher';
 import type { CaseEventRow, CaseNoteRow, CaseRow, CaseSummaryRow } from './case.repository';
-import type {
-  CaseDetailView,
-  CaseEventView,
-  CaseNoteView,
-  CaseSummaryView,
-  ExploitationView,
-  IdentificationView,
-  JourneyEventView,
-  PerpetratorView,
-} from './case.views';
 
 export const ENCRYPTED_CATEGORIES = {
   exploitation: 'exploitation_enc',

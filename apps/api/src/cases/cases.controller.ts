@@ -1,24 +1,14 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Page } from '@ctms/domain';
+import type { Page, AccessLogEntryView, CaseDetailView, CaseEventView, CaseNoteView, CaseSummaryView } from '@ctms/domain';
 import { AuditAs } from '../platform/audit/denial-audit';
 import { IdParam } from '../platform/http/params';
 import { Ctx, RequirePermission } from '../platform/auth/decorators';
 import { PageQueryDto } from '../platform/http/pagination';
 import type { RequestContext } from '../platform/http/request-context';
 import { CaseRecordsService } from './case-records.service';
-import type { AccessLogEntryView, CaseDetailView, CaseEventView, CaseNoteView, CaseSummaryView } from './case.views';
 import { CasesService } from './cases.service';
-import {
-  AssignCaseDto,
-  CloseCaseDto,
-  CreateNoteDto,
-  IdentificationDto,
-  ListCasesQueryDto,
-  ReopenCaseDto,
-  TransitionCaseDto,
-  UpdateCaseDto,
-} from './dto/case.dto';
+import { AssignCaseDto, CloseCaseDto, CreateNoteDto, IdentificationDto, ListCasesQueryDto, ReopenCaseDto, TransitionCaseDto, UpdateCaseDto } from './dto/case.dto';
 
 const CONFLICTS = 'STALE_VERSION, NOT_LEAD_AGENCY, NOT_CASE_EDITOR, ACTION_NOT_ALLOWED_IN_STATE, ROLE_NOT_ALLOWED, or another reason of the case machine';
 

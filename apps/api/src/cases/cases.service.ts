@@ -15,6 +15,8 @@ import {
   type CaseStatus,
   type IdentificationStatus,
   type Page,
+  type CaseDetailView,
+  type CaseSummaryView,
 } from '@ctms/domain';
 import { AccessService } from '../platform/access/access.service';
 import { caseFacts, inLeadAgency, requireCaseEditor } from '../platform/access/editor';
@@ -26,7 +28,6 @@ import { actorOf, type Actor, type RequestContext } from '../platform/http/reque
 import { TransitionRunner, type Step, type Workflow } from '../platform/workflow/transition-runner';
 import { ENCRYPTED_CATEGORIES, EncryptedCategory, toCaseDetail, toCaseSummary } from './case.mapper';
 import { CaseRepository, caseKeyset, type CaseBlobColumn, type CasePatch, type CaseRow } from './case.repository';
-import type { CaseDetailView, CaseSummaryView } from './case.views';
 import { AssignCaseDto, CloseCaseDto, IdentificationDto, ListCasesQueryDto, ReopenCaseDto, TransitionCaseDto, UpdateCaseDto } from './dto/case.dto';
 
 /** @deprecated the keyset cursor's timestamp: use `keyset()` of platform/http/pagination.ts (kept for the features not yet moved) */

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { ConsentForm, ConsentGiver, ConsentType, DataCategory } from '@ctms/domain';
+import type { ConsentForm, ConsentGiver, ConsentType, DataCategory, ConsentAgencyView } from '@ctms/domain';
 import { consent as consentAccess } from '../platform/access/access';
 import { FieldCipher } from '../platform/crypto/field-cipher';
 import { and, exec, raw, select, selectOne, sql, type Runner, type Sql } from '../platform/database/sql';
 import { col, table, type PickRow, type RowOf } from '../platform/database/table';
 import { keyset, type KeysetRow } from '../platform/http/pagination';
 import type { Actor } from '../platform/http/request-context';
-import type { ConsentAgencyView, ConsentParties } from './consent.view';
+import type { ConsentParties } from './consent.mapper';
 
 /**
  * A consent: granted and withdrawn, never edited (a trigger refuses anything else). parties_enc

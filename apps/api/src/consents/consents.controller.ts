@@ -1,11 +1,10 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Page } from '@ctms/domain';
+import type { Page, ConsentView } from '@ctms/domain';
 import { AuditAs } from '../platform/audit/denial-audit';
 import { IdParam } from '../platform/http/params';
 import { Ctx, RequirePermission } from '../platform/auth/decorators';
 import type { RequestContext } from '../platform/http/request-context';
-import type { ConsentView } from './consent.view';
 import { ConsentsService } from './consents.service';
 import { GrantConsentDto, ListConsentsQueryDto, WithdrawConsentDto } from './dto/consent.dto';
 

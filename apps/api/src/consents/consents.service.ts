@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { CONSENT_MACHINE, can, consentEffectiveStatus, type ConsentStatus, type Page } from '@ctms/domain';
+import { CONSENT_MACHINE, can, consentEffectiveStatus, type ConsentStatus, type Page, type ConsentView } from '@ctms/domain';
 import { AuditService } from '../platform/audit/audit.service';
 import { AccessService } from '../platform/access/access.service';
 import { requireCaseEditor } from '../platform/access/editor';
@@ -10,7 +10,7 @@ import { actorOf, type RequestContext } from '../platform/http/request-context';
 import { TransitionRunner } from '../platform/workflow/transition-runner';
 import { consentCoverage, consentGrantProblems, type ConsentCoverage, type CoverageRequest, type RuleProblems } from './consent-rules';
 import { ConsentRepository, consentKeyset, type ConsentRow } from './consent.repository';
-import { toConsentView, type ConsentView } from './consent.view';
+import { toConsentView } from './consent.mapper';
 import type { GrantConsentDto, ListConsentsQueryDto, WithdrawConsentDto } from './dto/consent.dto';
 
 /**

@@ -1,5 +1,6 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { ExportRepository } from './export.repository';
 import { Notifier } from '../notifications/notifier';
 import { OutboxHandlers, PermanentJobError, type OutboxJob } from '../platform/outbox/outbox-handlers';
 import { ExportRunner } from './export-runner';
@@ -24,6 +25,7 @@ export class ExportHandlers implements OnModuleInit {
     private readonly handlers: OutboxHandlers,
     private readonly runner: ExportRunner,
     private readonly notifier: Notifier,
+    private readonly repo: ExportRepository,
   ) {}
 
   onModuleInit(): void {
@@ -44,11 +46,7 @@ export class ExportHandlers implements OnModuleInit {
 
   private async notify(job: OutboxJob, kind: 'export.approval' | 'export.ready'): Promise<void> {
     const id = exportId(job);
-    const rows: { requested_by_id: string; agency_id: string; case_id: string | null }[] = await this.ds.query(
-      `SELECT requested_by_id, agency_id, case_id FROM export_job WHERE id = $1`,
-      [id],
-    );
-    const e = rows[0];
+    const e = await this.repo.facts(this.ds, id);
     if (!e) throw new PermanentJobError('OBJECT_MISSING');
     const recipients =
       kind === 'export.ready'

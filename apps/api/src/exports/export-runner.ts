@@ -4,9 +4,6 @@ import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { DataSource } from 'typeorm';
-import { hasPermission, type AgencyCapability, type Role } from '@ctms/domain';
-import { caseLead } from '../platform/access/access';
-import { and, raw, select, selectOne, sql, type Sql } from '../platform/database/sql';
 import { AuditService } from '../platform/audit/audit.service';
 import { APP_CONFIG, AppConfig } from '../platform/config/config';
 import { FieldCipher } from '../platform/crypto/field-cipher';
@@ -15,40 +12,13 @@ import type { Actor, RequestContext } from '../platform/http/request-context';
 import { OutboxService } from '../platform/outbox/outbox.service';
 import { writeCasePdf, type PdfSection } from './case-pdf';
 import { csvSink, xlsxSink, type RowSink } from './export-format';
-import { EXPORT_FILE_EXT, type ExportKind } from './export.types';
+import { EXPORT_FILE_EXT } from './export.types';
+import { ExportRepository, type CaseListRow, type JobRow } from './export.repository';
+import { UserRepository } from '../users/user.repository';
+import { hasPermission } from '@ctms/domain';
 
 /** Rows per query: memory stays flat and the query count grows by one per batch, never per row. */
 export const EXPORT_BATCH = 1000;
-
-interface JobRow {
-  id: string;
-  kind: ExportKind;
-  status: string;
-  requested_by_id: string;
-  agency_id: string;
-  filters: { status?: string; province?: string };
-  case_id: string | null;
-  include_identity: boolean;
-  approved_by_id: string | null;
-}
-
-interface CaseListRow {
-  id: string;
-  case_number: string;
-  status: string;
-  identification_status: string;
-  province_code: string;
-  agency_code: string;
-  assigned_username: string | null;
-  flags: string[];
-  exploitation_types: string[];
-  risk_level: string | null;
-  opened_at: Date;
-  updated_at: Date;
-  person_id: string | null;
-  identity_enc: string | null;
-  sex: string | null;
-}
 
 interface IdentityJson {
   givenNameLo?: string;
@@ -81,16 +51,12 @@ export class ExportRunner {
     private readonly outbox: OutboxService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly files: FileCipher,
+    private readonly repo: ExportRepository,
+    private readonly users: UserRepository,
   ) {}
 
   async run(exportId: string): Promise<ExportOutcome> {
-    const [claimed] = (await this.ds.query(
-      `UPDATE export_job SET status = 'RUNNING', started_at = now(), attempts = attempts + 1
-        WHERE id = $1 AND status IN ('QUEUED', 'RUNNING')
-        RETURNING id, kind, status, requested_by_id, agency_id, filters, case_id, include_identity, approved_by_id`,
-      [exportId],
-    )) as [JobRow[], number];
-    const job = claimed[0];
+    const job = await this.repo.claimRun(this.ds, exportId);
     if (!job) return 'ALREADY_DONE';
     const ctx: RequestContext = { actor: null, requestId: `export:${job.id}`, sourceIp: null };
     const actor = await this.requester(job);
@@ -134,12 +100,7 @@ export class ExportRunner {
       throw e;
     }
     await this.ds.transaction(async (m) => {
-      await m.query(
-        `UPDATE export_job SET status = 'READY', file_key = $2, size_bytes = $3, row_count = $4, finished_at = now(),
-                expires_at = now() + make_interval(secs => $5), error_code = NULL, data_key_enc = $6
-          WHERE id = $1 AND status = 'RUNNING'`,
-        [job.id, fileKey, size, rows, this.config.exportTtlSeconds, dataKey.wrapped],
-      );
+      await this.repo.ready(m, job.id, { fileKey, size, rows, ttlSeconds: this.config.exportTtlSeconds, dataKeyEnc: dataKey.wrapped });
       await this.outbox.add(m, 'export.ready', { exportId: job.id });
       await this.audit.record(
         ctx,
@@ -160,22 +121,10 @@ export class ExportRunner {
 
   /** Writes every case the requester may open (with the filters) in keyset batches; returns the row count. */
   async caseList(sink: RowSink, actor: Actor, job: Pick<JobRow, 'filters' | 'include_identity'>): Promise<number> {
-    const where: Sql[] = [caseLead(actor, 'c')];
-    if (job.filters.status) where.push(sql`c.status = ${job.filters.status}`);
-    if (job.filters.province) where.push(sql`c.province_code = ${job.filters.province}`);
-    const identityCols = raw(job.include_identity ? `p.id AS person_id, p.identity_enc, p.sex` : `NULL::uuid AS person_id, NULL::text AS identity_enc, NULL::text AS sex`);
-    const identityJoin = raw(job.include_identity ? `JOIN person p ON p.id = c.person_id` : '');
     let after = '00000000-0000-0000-0000-000000000000';
     let total = 0;
     for (;;) {
-      const batch = await select<CaseListRow>(
-        this.ds,
-        sql`SELECT c.id, c.case_number, c.status, c.identification_status, c.province_code, a.code AS agency_code,
-                   u.username AS assigned_username, c.flags, c.exploitation_types, c.risk_level, c.opened_at, c.updated_at, ${identityCols}
-              FROM case_record c JOIN agency a ON a.id = c.lead_agency_id LEFT JOIN app_user u ON u.id = c.assigned_to_id ${identityJoin}
-             WHERE ${and(where)} AND c.id > ${after}::uuid
-             ORDER BY c.id LIMIT ${EXPORT_BATCH}`,
-      );
+      const batch = await this.repo.caseBatch(this.ds, actor, job.filters, job.include_identity, after, EXPORT_BATCH);
       if (!batch.length) break;
       await sink.writeRows(batch.map((r) => this.listCells(r, job.include_identity)));
       total += batch.length;
@@ -215,21 +164,9 @@ export class ExportRunner {
   /** The case file of one case the requester may open. False when it is not (any more) theirs to open. */
   private async casePdf(out: Writable, actor: Actor, job: JobRow): Promise<boolean> {
     if (!job.case_id) return false;
-    const c = await selectOne<CaseListRow & { exploitation_enc: string | null; plan_enc: string | null; needs: string[]; destination_countries: string[]; closed_at: Date | null }>(
-      this.ds,
-      sql`SELECT c.id, c.case_number, c.status, c.identification_status, c.province_code, a.code AS agency_code, u.username AS assigned_username,
-                 c.flags, c.exploitation_types, c.risk_level, c.opened_at, c.updated_at, c.closed_at, c.needs, c.destination_countries,
-                 c.exploitation_enc, c.plan_enc, p.id AS person_id, p.identity_enc, p.sex
-            FROM case_record c JOIN agency a ON a.id = c.lead_agency_id LEFT JOIN app_user u ON u.id = c.assigned_to_id
-            JOIN person p ON p.id = c.person_id
-           WHERE c.id = ${job.case_id}::uuid AND ${caseLead(actor, 'c')}`,
-    );
+    const c = await this.repo.casePdf(this.ds, actor, job.case_id);
     if (!c) return false;
-    const notes: { id: string; body_enc: string; category: string; created_at: Date; username: string | null }[] = await this.ds.query(
-      `SELECT n.id, n.body_enc, n.category, n.created_at, u.username FROM case_note n LEFT JOIN app_user u ON u.id = n.author_id
-        WHERE n.case_id = $1 ORDER BY n.created_at, n.id LIMIT 500`,
-      [c.id],
-    );
+    const notes = await this.repo.caseNotes(this.ds, c.id);
     const sections: PdfSection[] = [
       {
         heading: 'ສະຫຼຸບກໍລະນີ / Case summary',
@@ -291,22 +228,13 @@ export class ExportRunner {
 
   /** The requester as they are now: active, still allowed to export, still in the export's agency. */
   private async requester(job: JobRow): Promise<Actor | null> {
-    const rows: { id: string; username: string; agency_id: string; agency_code: string; capabilities: AgencyCapability[]; roles: Role[]; all_provinces: boolean; provinces: string[] }[] = await this.ds.query(
-      `SELECT u.id, u.username, u.agency_id, a.code AS agency_code, a.capabilities, u.roles, u.all_provinces, u.provinces
-         FROM app_user u JOIN agency a ON a.id = u.agency_id
-        WHERE u.id = $1 AND u.status = 'ACTIVE' AND a.active`,
-      [job.requested_by_id],
-    );
-    const u = rows[0];
-    if (!u) return null;
-    const actor: Actor = { userId: u.id, username: u.username, agencyId: u.agency_id, agencyCode: u.agency_code, capabilities: u.capabilities, roles: u.roles, allProvinces: u.all_provinces, provinces: u.provinces };
-    return u.agency_id === job.agency_id && hasPermission(actor, 'export:create') ? actor : null;
+    const actor = await this.users.activeActor(this.ds, job.requested_by_id);
+    return actor && actor.agencyId === job.agency_id && hasPermission(actor, 'export:create') ? actor : null;
   }
 
   /** After the last attempt failed: the export is FAILED and its partial file gone. */
   async giveUp(exportId: string): Promise<void> {
-    const rows: JobRow[] = await this.ds.query(`SELECT id, kind FROM export_job WHERE id = $1 AND status IN ('QUEUED', 'RUNNING')`, [exportId]);
-    const job = rows[0];
+    const job = await this.repo.unfinished(this.ds, exportId);
     if (!job) return;
     await unlink(join(this.config.exportsDir, `.${job.id}.part`)).catch(() => undefined);
     await this.fail({ actor: null, requestId: `export:${job.id}`, sourceIp: null }, job, 'GENERATION_FAILED');
@@ -314,9 +242,7 @@ export class ExportRunner {
 
   /** Exports not downloaded in time: EXPIRED, their files deleted. Returns how many. */
   async sweepExpired(): Promise<number> {
-    const [rows] = (await this.ds.query(
-      `UPDATE export_job SET status = 'EXPIRED' WHERE status = 'READY' AND expires_at <= now() RETURNING id, file_key`,
-    )) as [{ id: string; file_key: string | null }[], number];
+    const rows = await this.repo.expire(this.ds);
     for (const r of rows) {
       if (r.file_key && /^[0-9a-f-]{36}\.(csv|xlsx|pdf)$/.test(r.file_key)) await unlink(join(this.config.exportsDir, r.file_key)).catch(() => undefined);
     }
@@ -325,7 +251,7 @@ export class ExportRunner {
 
   private async fail(ctx: RequestContext, job: Pick<JobRow, 'id' | 'kind'>, code: string): Promise<ExportOutcome> {
     await this.ds.transaction(async (m) => {
-      await m.query(`UPDATE export_job SET status = 'FAILED', error_code = $2, finished_at = now() WHERE id = $1`, [job.id, code]);
+      await this.repo.fail(m, job.id, code);
       await this.audit.record(ctx, { action: 'EXPORT_FAILED', outcome: 'DENIED', objectType: 'export', objectId: job.id, actorUsername: 'worker', reason: code, details: { kind: job.kind } }, m);
     });
     return 'FAILED';

@@ -2,9 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { CreateExportRequest, ExportFiltersRequest } from '@ctms/domain';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, ValidateNested } from 'class-validator';
-import { CASE_STATUSES, PROVINCE_CODES, type CaseStatus, type ProvinceCode } from '@ctms/domain';
+import { CASE_STATUSES, PROVINCE_CODES, type CaseStatus, type ProvinceCode, EXPORT_KINDS, type ExportKind } from '@ctms/domain';
 import { PageQueryDto } from '../platform/http/pagination';
-import { EXPORT_KINDS, type ExportKind } from './export.types';
 import { IdOf } from '../platform/access/id-of';
 
 export class ExportFiltersDto implements ExportFiltersRequest {

@@ -1,8 +1,6 @@
 import type { ExportKind } from '@ctms/domain';
 
-/* The codes and ExportView live in @ctms/domain (decision 0020); re-exported here as a merge bridge. */
-export { EXPORT_KINDS, EXPORT_STATUSES, type ExportKind, type ExportStatus, type ExportView } from '@ctms/domain';
-
+/* The codes and ExportView live in @ctms/domain (decision 0020); these are the API's file details. */
 export const EXPORT_FILE_EXT: Record<ExportKind, string> = { CASE_LIST_CSV: 'csv', CASE_LIST_XLSX: 'xlsx', CASE_FILE_PDF: 'pdf' };
 
 export const EXPORT_MEDIA_TYPE: Record<ExportKind, string> = {

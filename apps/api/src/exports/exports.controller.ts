@@ -1,14 +1,13 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiConflictResponse, ApiGoneResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { Page } from '@ctms/domain';
+import type { Page, ExportView } from '@ctms/domain';
 import { AuditAs } from '../platform/audit/denial-audit';
 import { IdParam } from '../platform/http/params';
 import { Ctx, RequirePermission } from '../platform/auth/decorators';
 import { NoBodyPipe } from '../platform/http/pagination';
 import type { RequestContext } from '../platform/http/request-context';
 import { CreateExportDto, ListExportsQueryDto } from './export.dto';
-import type { ExportView } from './export.types';
 import { ExportsService } from './exports.service';
 
 

@@ -5,21 +5,18 @@ import type { FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
-import type { Page } from '@ctms/domain';
-import { caseLead } from '../platform/access/access';
-import { selectOne, sql } from '../platform/database/sql';
+import type { ExportStatus, ExportView, Page } from '@ctms/domain';
 import { AuditService } from '../platform/audit/audit.service';
 import { APP_CONFIG, AppConfig } from '../platform/config/config';
 import { FieldCryptoError, UnknownKeyVersionError } from '../platform/crypto/crypto-errors';
 import { FileCipher, type EnvelopeReader } from '../platform/crypto/file-cipher';
 import { Conflict, markAudited, NotFound, ValidationFailed } from '../platform/http/errors';
-import { DEFAULT_PAGE, decodeTupleCursor, encodeTupleCursor, KEYSET_AT_RE, pageOf } from '../platform/http/pagination';
-import { type RequestContext, actorOf } from '../platform/http/request-context';
+import { type Actor, type RequestContext, actorOf } from '../platform/http/request-context';
 import { OutboxService } from '../platform/outbox/outbox.service';
 import { exportFile } from './export-runner';
 import type { CreateExportDto, ListExportsQueryDto } from './export.dto';
-import { EXPORT_FILE_EXT, EXPORT_MEDIA_TYPE, EXPORT_OUTBOX_KIND, type ExportKind, type ExportStatus, type ExportView } from './export.types';
-import { UUID_RE } from '../platform/http/params';
+import { EXPORT_FILE_EXT, EXPORT_MEDIA_TYPE, EXPORT_OUTBOX_KIND } from './export.types';
+import { ExportRepository, exportKeyset, type DownloadRow, type ExportRow } from './export.repository';
 
 const FILE_KEY_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.(csv|xlsx|pdf)$/;
 
@@ -29,32 +26,6 @@ export class Gone extends HttpException {
     super('This export has been downloaded already or has expired', HttpStatus.GONE);
   }
 }
-
-interface ExportRow {
-  id: string;
-  kind: ExportKind;
-  status: ExportStatus;
-  filters: { status?: string; province?: string };
-  case_id: string | null;
-  include_identity: boolean;
-  requested_by_id: string;
-  requested_username: string;
-  approved_by_id: string | null;
-  approved_username: string | null;
-  row_count: number | null;
-  size_bytes: string | null;
-  error_code: string | null;
-  created_at: Date;
-  created_key: string;
-  finished_at: Date | null;
-  expires_at: Date | null;
-  downloaded_at: Date | null;
-}
-
-const COLUMNS = `e.id, e.kind, e.status, e.filters, e.case_id, e.include_identity, e.requested_by_id, ru.username AS requested_username,
-  e.approved_by_id, au.username AS approved_username, e.row_count, e.size_bytes::text AS size_bytes, e.error_code, e.created_at,
-  to_char(e.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key, e.finished_at, e.expires_at, e.downloaded_at`;
-const JOINS = `JOIN app_user ru ON ru.id = e.requested_by_id LEFT JOIN app_user au ON au.id = e.approved_by_id`;
 
 function toView(r: ExportRow): ExportView {
   return {
@@ -100,6 +71,7 @@ export class ExportsService {
     private readonly outbox: OutboxService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly files: FileCipher,
+    private readonly repo: ExportRepository,
   ) {}
 
   async create(ctx: RequestContext, dto: CreateExportDto): Promise<ExportView> {
@@ -116,17 +88,21 @@ export class ExportsService {
     const status: ExportStatus = includeIdentity ? 'AWAITING_APPROVAL' : 'QUEUED';
     await this.ds.transaction(async (m) => {
       if (pdf) {
-        const found = await selectOne(m, sql`SELECT 1 FROM case_record c WHERE c.id = ${dto.caseId}::uuid AND ${caseLead(actor, 'c')}`);
-        if (!found) {
+        if (!(await this.repo.leadCase(m, actor, dto.caseId ?? ''))) {
           await this.audit.record(ctx, { action: 'EXPORT_REQUESTED', outcome: 'DENIED', objectType: 'case', objectId: dto.caseId ?? null, details: { kind: dto.kind } });
           throw markAudited(new NotFound());
         }
       }
-      await m.query(
-        `INSERT INTO export_job (id, kind, status, requested_by_id, agency_id, filters, case_id, include_identity)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [id, dto.kind, status, actor.userId, actor.agencyId, JSON.stringify(filters), dto.caseId ?? null, includeIdentity],
-      );
+      await this.repo.insert(m, {
+        id,
+        kind: dto.kind,
+        status,
+        requested_by_id: actor.userId,
+        agency_id: actor.agencyId,
+        filters,
+        case_id: dto.caseId ?? null,
+        include_identity: includeIdentity,
+      });
       // a plain export runs at once; an identity export first tells the agency's approvers
       await this.outbox.add(m, status === 'QUEUED' ? EXPORT_OUTBOX_KIND : 'export.approval', { exportId: id });
       await this.audit.record(
@@ -142,12 +118,8 @@ export class ExportsService {
   async approve(ctx: RequestContext, id: string): Promise<ExportView> {
     const actor = actorOf(ctx);
     await this.ds.transaction(async (m) => {
-      const rows: { requested_by_id: string; agency_id: string; status: ExportStatus; kind: string }[] = await m.query(
-        `SELECT requested_by_id, agency_id, status, kind FROM export_job WHERE id = $1 FOR UPDATE`,
-        [id],
-      );
-      const e = rows[0];
-      if (!e || e.agency_id !== actor.agencyId) {
+      const e = await this.repo.lockOfAgency(m, actor, id);
+      if (!e) {
         await this.audit.record(ctx, { action: 'EXPORT_APPROVED', outcome: 'DENIED', objectType: 'export', objectId: id, reason: 'NOT_FOUND' });
         throw markAudited(new NotFound());
       }
@@ -156,7 +128,7 @@ export class ExportsService {
         throw markAudited(new Conflict('SECOND_PERSON_REQUIRED', 'An export is approved by someone other than the person who asked for it'));
       }
       if (e.status !== 'AWAITING_APPROVAL') throw new Conflict('ACTION_NOT_ALLOWED_IN_STATE', 'This export is not waiting for approval');
-      await m.query(`UPDATE export_job SET status = 'QUEUED', approved_by_id = $2, approved_at = now() WHERE id = $1`, [id, actor.userId]);
+      await this.repo.approve(m, id, actor.userId);
       await this.outbox.add(m, EXPORT_OUTBOX_KIND, { exportId: id });
       await this.audit.record(ctx, { action: 'EXPORT_APPROVED', outcome: 'ALLOWED', objectType: 'export', objectId: id, details: { kind: e.kind, requestedBy: e.requested_by_id } }, m);
     });
@@ -166,19 +138,18 @@ export class ExportsService {
   /** The caller's own exports, newest first (keyset). */
   async listOwn(ctx: RequestContext, q: ListExportsQueryDto): Promise<Page<ExportView>> {
     const actor = actorOf(ctx);
-    return this.page(`e.requested_by_id = $1`, [actor.userId], q);
+    return this.page(actor, 'own', q);
   }
 
   /** Identity exports of the caller's agency waiting for a second person (not the caller's own). */
   async listAwaitingApproval(ctx: RequestContext, q: ListExportsQueryDto): Promise<Page<ExportView>> {
     const actor = actorOf(ctx);
-    return this.page(`e.agency_id = $1 AND e.status = 'AWAITING_APPROVAL' AND e.requested_by_id <> $2`, [actor.agencyId, actor.userId], q);
+    return this.page(actor, 'awaiting', q);
   }
 
   async getOwn(ctx: RequestContext, id: string): Promise<ExportView> {
     const actor = actorOf(ctx);
-    const rows: ExportRow[] = await this.ds.query(`SELECT ${COLUMNS} FROM export_job e ${JOINS} WHERE e.id = $1 AND e.requested_by_id = $2`, [id, actor.userId]);
-    const r = rows[0];
+    const r = await this.repo.own(this.ds, actor, id);
     if (!r) throw new NotFound();
     return toView(r);
   }
@@ -197,16 +168,10 @@ export class ExportsService {
     let fh: FileHandle | null = null;
     let envelope: EnvelopeReader | null = null;
     let path: string | null = null;
-    let claimed: { id: string; kind: ExportKind; file_key: string | null; size_bytes: string | null; data_key_enc: string | null } | null;
+    let claimed: DownloadRow | null;
     try {
       claimed = await this.ds.transaction(async (m) => {
-        const [rows] = (await m.query(
-          `UPDATE export_job SET status = 'DOWNLOADED', downloaded_at = now()
-            WHERE id = $1 AND requested_by_id = $2 AND status = 'READY' AND expires_at > now() AND data_key_enc IS NOT NULL
-            RETURNING id, kind, file_key, size_bytes::text AS size_bytes, data_key_enc`,
-          [id, actor.userId],
-        )) as [{ id: string; kind: ExportKind; file_key: string | null; size_bytes: string | null; data_key_enc: string | null }[], number];
-        const row = rows[0];
+        const row = await this.repo.claimDownload(m, actor, id);
         if (!row || !row.file_key || !FILE_KEY_RE.test(row.file_key) || !row.data_key_enc) return row ?? null;
         path = join(this.config.exportsDir, row.file_key);
         try {
@@ -232,10 +197,10 @@ export class ExportsService {
     const reader = envelope as EnvelopeReader | null;
     if (!claimed || !claimed.file_key || !FILE_KEY_RE.test(claimed.file_key) || !file || !reader) {
       await file?.close().catch(() => undefined);
-      const own: { status: string }[] = await this.ds.query(`SELECT status FROM export_job WHERE id = $1 AND requested_by_id = $2`, [id, actor.userId]);
-      await this.audit.record(ctx, { action: 'EXPORT_DOWNLOADED', outcome: 'DENIED', objectType: 'export', objectId: id, reason: own[0] ? `STATUS_${own[0].status}` : 'NOT_FOUND' });
-      if (own[0] && ['DOWNLOADED', 'EXPIRED'].includes(own[0].status)) throw new Gone();
-      if (own[0] && own[0].status === 'READY') throw new Gone(); // past its time (the sweep deletes the file), or a plaintext file from before encryption (keys:rotate expires it)
+      const own: ExportStatus | undefined = await this.repo.ownStatus(this.ds, actor, id);
+      await this.audit.record(ctx, { action: 'EXPORT_DOWNLOADED', outcome: 'DENIED', objectType: 'export', objectId: id, reason: own ? `STATUS_${own}` : 'NOT_FOUND' });
+      if (own === 'DOWNLOADED' || own === 'EXPIRED') throw new Gone();
+      if (own === 'READY') throw new Gone(); // past its time (the sweep deletes the file), or a plaintext file from before encryption (keys:rotate expires it)
       throw markAudited(new NotFound());
     }
     await unlink(join(this.config.exportsDir, claimed.file_key)).catch(() => undefined);
@@ -249,31 +214,19 @@ export class ExportsService {
     this.logger.error({ exportId: id }, 'export file failed authentication: not served, export failed');
     await unlink(path).catch(() => undefined);
     await this.ds.transaction(async (m) => {
-      await m.query(`UPDATE export_job SET status = 'FAILED', error_code = 'FILE_INTEGRITY', finished_at = now() WHERE id = $1 AND status = 'READY'`, [id]);
+      await this.repo.integrityFailure(m, id);
       await this.audit.record(ctx, { action: 'EXPORT_DOWNLOADED', outcome: 'DENIED', objectType: 'export', objectId: id, reason: 'FILE_INTEGRITY' }, m);
     });
   }
 
   private async view(id: string): Promise<ExportView> {
-    const rows: ExportRow[] = await this.ds.query(`SELECT ${COLUMNS} FROM export_job e ${JOINS} WHERE e.id = $1`, [id]);
-    const r = rows[0];
+    const r = await this.repo.view(this.ds, id);
     if (!r) throw new NotFound();
     return toView(r);
   }
 
-  private async page(where: string, params: unknown[], q: ListExportsQueryDto): Promise<Page<ExportView>> {
-    const limit = q.limit ?? DEFAULT_PAGE;
-    const p = [...params];
-    const clauses = [where];
-    if (q.cursor) {
-      const [at, cid] = decodeTupleCursor(q.cursor, [KEYSET_AT_RE, UUID_RE]);
-      clauses.push(`(e.created_at, e.id) < ($${p.push(at)}::timestamptz, $${p.push(cid)}::uuid)`);
-    }
-    const rows: ExportRow[] = await this.ds.query(
-      `SELECT ${COLUMNS} FROM export_job e ${JOINS} WHERE ${clauses.join(' AND ')} ORDER BY e.created_at DESC, e.id DESC LIMIT $${p.push(limit + 1)}`,
-      p,
-    );
-    const page = pageOf(rows, limit, (r) => encodeTupleCursor([r.created_key, r.id]));
+  private async page(actor: Actor, box: 'own' | 'awaiting', q: ListExportsQueryDto): Promise<Page<ExportView>> {
+    const page = exportKeyset.page(await this.repo.list(this.ds, actor, box, q.cursor, q.limit), q.limit);
     return { items: page.items.map(toView), nextCursor: page.nextCursor };
   }
 }

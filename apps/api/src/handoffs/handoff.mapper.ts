@@ -1,20 +1,7 @@
-import { DATA_CATEGORIES, type DataCategory, type HandoffAction } from '@ctms/domain';
+import { DATA_CATEGORIES, type DataCategory, type HandoffAction, HANDOFF_CONSENTED_CATEGORIES, HANDOFF_LIMITATION_LABELS, type HandoffLimitation, type ChargeView, type EvidenceItemView, type HandoffDetailView, type HandoffHistoryEntryView, type HandoffSummaryView, type ProsecutionView, type SuspectView, type VictimExploitationView, type VictimHealthView, type VictimIdentityView } from '@ctms/domain';
 import type { FieldCipher } from '../platform/crypto/field-cipher';
-import { HANDOFF_CONSENTED_CATEGORIES, HANDOFF_LIMITATION_LABELS, type HandoffLimitation } from './handoff-codes';
 import type { ChargeDto, EvidenceItemDto, SuspectDto } from './dto/handoff.dto';
 import type { HandoffEventRow, HandoffRow, HandoffSummaryRow, HandoffVictimRow } from './handoff.repository';
-import type {
-  ChargeView,
-  EvidenceItemView,
-  HandoffDetailView,
-  HandoffHistoryEntryView,
-  HandoffSummaryView,
-  ProsecutionView,
-  SuspectView,
-  VictimExploitationView,
-  VictimHealthView,
-  VictimIdentityView,
-} from './handoff.views';
 
 /** What packet_enc holds (LEGAL_PROCEEDINGS, with the victim's statement). */
 export interface HandoffPacket {

@@ -1,3 +1,4 @@
+import { HANDOFF_BASE_CATEGORIES, HANDOFF_RECEIVE_BY_DAYS } from '@ctms/domain';
 import { Injectable } from '@nestjs/common';
 import type { DataCategory, HandoffStatus, IdentificationStatus, Verdict } from '@ctms/domain';
 import { handoffReceiver, handoffSender } from '../platform/access/access';
@@ -7,7 +8,6 @@ import { col, table, type PickRow } from '../platform/database/table';
 import { staleVersion } from '../platform/http/errors';
 import { keyset, type KeysetRow } from '../platform/http/pagination';
 import type { Actor } from '../platform/http/request-context';
-import { HANDOFF_BASE_CATEGORIES, HANDOFF_RECEIVE_BY_DAYS } from './handoff-codes';
 
 /**
  * A prosecution handoff (MoPS ATD → OSPP). packet_enc (statement, evidence, proposed charges,

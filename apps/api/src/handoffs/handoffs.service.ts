@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { allowedActions, can, chronologyProblems, HANDOFF_MACHINE, laoDateOf, todayInLaos, type HandoffAction, type HandoffContext, type Page } from '@ctms/domain';
+import { allowedActions, can, chronologyProblems, HANDOFF_MACHINE, laoDateOf, todayInLaos, type HandoffAction, type HandoffContext, type Page, HANDOFF_ACTION_EVENT, HANDOFF_BASE_CATEGORIES, HANDOFF_CONSENTED_CATEGORIES, type HandoffDetailView, type HandoffSummaryView } from '@ctms/domain';
 import { CaseRepository } from '../cases/case.repository';
 import { ConsentsService } from '../consents/consents.service';
 import { AccessService } from '../platform/access/access.service';
@@ -22,7 +22,6 @@ import {
   TrialHandoffDto,
   VerdictHandoffDto,
 } from './dto/handoff.dto';
-import { HANDOFF_ACTION_EVENT, HANDOFF_BASE_CATEGORIES, HANDOFF_CONSENTED_CATEGORIES } from './handoff-codes';
 import {
   readPacket,
   readProsecution,
@@ -39,7 +38,6 @@ import {
   type VictimData,
 } from './handoff.mapper';
 import { HandoffRepository, handoffKeyset, receiveBy, type HandoffPatch, type HandoffRow } from './handoff.repository';
-import type { HandoffDetailView, HandoffSummaryView } from './handoff.views';
 
 /** Transitions that notify someone (the worker finds whom): the outbox kind per action. */
 const HANDOFF_NOTIFICATIONS: Readonly<Partial<Record<HandoffAction, string>>> = {

@@ -1,7 +1,6 @@
-import { allowedActions, MATCH_REQUEST_MACHINE, type MatchCandidateView, type MatchRequestDetailView, type MatchRequestSummaryView, type MatchRequestTermsView } from '@ctms/domain';
+import { allowedActions, MATCH_REQUEST_MACHINE, type MatchCandidateView, type MatchRequestDetailView, type MatchRequestSummaryView, type MatchRequestTermsView, type PersonIdentity } from '@ctms/domain';
 import type { Actor } from '../platform/http/request-context';
 import { initialsOf } from '../persons/person-scoring';
-import type { PersonIdentity } from '../persons/person.types';
 import type { CandidatePersonRow, MatchRequestListRow } from './match-request.repository';
 
 /** A request as its side sees it: the asking side learns the asked agency and the link only once answered. */

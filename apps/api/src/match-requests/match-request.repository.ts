@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { MatchRequestStatus, MatchRequestTermsView } from '@ctms/domain';
+import type { MatchRequestStatus, MatchRequestTermsView, PersonIdentity } from '@ctms/domain';
 import { caseLead, matchRequest, personCategories, screening as screeningAccess } from '../platform/access/access';
 import { FieldCipher } from '../platform/crypto/field-cipher';
 import { and, exec, raw, select, selectOne, sql, type Runner, type Sql } from '../platform/database/sql';
 import type { PickRow } from '../platform/database/table';
 import type { Actor } from '../platform/http/request-context';
 import { personAad, type personTable } from '../persons/person.repository';
-import type { PersonIdentity } from '../persons/person.types';
-import type { ScreeningContent } from '../screenings/screening.view';
+import type { ScreeningContent } from '../screenings/screening-content';
 import type { matchRequestTable } from './match-request.table';
 
 /** A match request with the codes of both agencies and its cursor key. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { can, MATCH_REQUEST_MACHINE, type MatchRequestAction, type MatchRequestDetailView, type MatchRequestsRaisedView, type MatchRequestSummaryView, type MatchRequestTermsView, type Page } from '@ctms/domain';
+import { can, MATCH_REQUEST_MACHINE, type MatchRequestAction, type MatchRequestDetailView, type MatchRequestsRaisedView, type MatchRequestSummaryView, type MatchRequestTermsView, type Page, type BioData } from '@ctms/domain';
 import { actorOf, type Actor, type RequestContext } from '../platform/http/request-context';
 import { AccessService } from '../platform/access/access.service';
 import { AuditService } from '../platform/audit/audit.service';
@@ -11,7 +11,6 @@ import { UUID_RE } from '../platform/http/params';
 import { RateLimiter } from '../platform/http/rate-limit';
 import { OutboxService } from '../platform/outbox/outbox.service';
 import { PersonSearchService } from '../persons/person-search.service';
-import type { BioData } from '../screenings/screening-rules';
 import type { LinkMatchRequestDto, ListMatchRequestsQueryDto, NoMatchRequestDto } from './match-request.dto';
 import { toCandidateView, toDetailView, toSummaryView } from './match-request.mapper';
 import { MatchRequestRepository, type MatchRequestListRow } from './match-request.repository';

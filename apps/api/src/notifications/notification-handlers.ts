@@ -2,23 +2,13 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { OutboxHandlers, PermanentJobError, type OutboxJob } from '../platform/outbox/outbox-handlers';
 import type { NotificationKind } from './notification-kinds';
+import { NotificationRepository } from './notification.repository';
 import { Notifier } from './notifier';
 
 function id(job: OutboxJob, key: string): string {
   const v = job.payload[key];
   if (typeof v !== 'string') throw new PermanentJobError(`PAYLOAD_${key.toUpperCase()}_MISSING`);
   return v;
-}
-
-interface ReferralFacts {
-  case_id: string;
-  from_agency_id: string;
-  to_agency_id: string;
-}
-
-interface TransferFacts extends ReferralFacts {
-  from_province_code: string;
-  to_province_code: string;
 }
 
 /**
@@ -42,6 +32,7 @@ export class NotificationHandlers implements OnModuleInit {
     private readonly ds: DataSource,
     private readonly handlers: OutboxHandlers,
     private readonly notifier: Notifier,
+    private readonly repo: NotificationRepository,
   ) {}
 
   onModuleInit(): void {
@@ -63,16 +54,9 @@ export class NotificationHandlers implements OnModuleInit {
     }
   }
 
-  private async one<T>(sql: string, params: unknown[]): Promise<T> {
-    const rows: T[] = await this.ds.query(sql, params);
-    const row = rows[0];
-    if (!row) throw new PermanentJobError('OBJECT_MISSING');
-    return row;
-  }
-
   private async referral(job: OutboxJob, kind: NotificationKind): Promise<void> {
     const referralId = id(job, 'referralId');
-    const r = await this.one<ReferralFacts>(`SELECT case_id, from_agency_id, to_agency_id FROM referral WHERE id = $1`, [referralId]);
+    const r = await this.repo.parties(this.ds, 'referral', referralId);
     const toReceiver = kind === 'referral.received' || kind === 'referral.cancelled';
     const recipients = toReceiver
       ? await this.notifier.agencyUsers(r.to_agency_id, 'referral:respond', r.case_id)
@@ -82,7 +66,7 @@ export class NotificationHandlers implements OnModuleInit {
 
   private async handoff(job: OutboxJob, kind: NotificationKind): Promise<void> {
     const handoffId = id(job, 'handoffId');
-    const h = await this.one<ReferralFacts>(`SELECT case_id, from_agency_id, to_agency_id FROM handoff WHERE id = $1`, [handoffId]);
+    const h = await this.repo.parties(this.ds, 'handoff', handoffId);
     const recipients =
       kind === 'handoff.received'
         ? await this.notifier.agencyUsers(h.to_agency_id, 'handoff:prosecute', h.case_id)
@@ -92,20 +76,17 @@ export class NotificationHandlers implements OnModuleInit {
 
   private async transfer(job: OutboxJob, kind: NotificationKind): Promise<void> {
     const transferId = id(job, 'transferId');
-    const t = await this.one<TransferFacts>(`SELECT case_id, from_agency_id, to_agency_id, from_province_code, to_province_code FROM case_transfer WHERE id = $1`, [transferId]);
+    const t = await this.repo.parties(this.ds, 'case_transfer', transferId);
     const toReceiver = kind === 'transfer.requested' || kind === 'transfer.cancelled';
     const recipients = toReceiver
-      ? await this.notifier.agencyUsers(t.to_agency_id, 'case:transfer', t.case_id, t.to_province_code)
-      : await this.notifier.agencyUsers(t.from_agency_id, 'case:transfer', t.case_id, t.from_province_code);
+      ? await this.notifier.agencyUsers(t.to_agency_id, 'case:transfer', t.case_id, t.to_province)
+      : await this.notifier.agencyUsers(t.from_agency_id, 'case:transfer', t.case_id, t.from_province);
     await this.notifier.deliver({ outboxId: job.outboxId, kind, objectType: 'transfer', objectId: transferId, caseNumber: await this.notifier.caseNumber(t.case_id), recipientUserIds: recipients });
   }
 
   private async screening(job: OutboxJob, kind: NotificationKind): Promise<void> {
     const screeningId = id(job, 'screeningId');
-    const s = await this.one<{ interviewer_id: string; case_id: string | null; active: boolean }>(
-      `SELECT s.interviewer_id, s.case_id, (u.status = 'ACTIVE') AS active FROM screening s JOIN app_user u ON u.id = s.interviewer_id WHERE s.id = $1`,
-      [screeningId],
-    );
+    const s = await this.repo.screening(this.ds, screeningId);
     await this.notifier.deliver({
       outboxId: job.outboxId,
       kind,
@@ -118,10 +99,7 @@ export class NotificationHandlers implements OnModuleInit {
 
   private async matchRequest(job: OutboxJob, kind: 'match.received' | 'match.answered'): Promise<void> {
     const matchRequestId = id(job, 'matchRequestId');
-    const r = await this.one<{ to_agency_id: string; from_user_id: string; asker_active: boolean }>(
-      `SELECT mr.to_agency_id, mr.from_user_id, (u.status = 'ACTIVE') AS asker_active FROM match_request mr JOIN app_user u ON u.id = mr.from_user_id WHERE mr.id = $1`,
-      [matchRequestId],
-    );
+    const r = await this.repo.matchRequest(this.ds, matchRequestId);
     const recipients =
       kind === 'match.received' ? await this.notifier.agencyUsers(r.to_agency_id, 'match:answer', null) : r.asker_active ? [r.from_user_id] : [];
     await this.notifier.deliver({ outboxId: job.outboxId, kind, objectType: 'match_request', objectId: matchRequestId, caseNumber: null, recipientUserIds: recipients });
@@ -129,19 +107,11 @@ export class NotificationHandlers implements OnModuleInit {
 
   private async consentWithdrawn(job: OutboxJob): Promise<void> {
     const consentId = id(job, 'consentId');
-    const k = await this.one<{ case_id: string }>(`SELECT case_id FROM consent WHERE id = $1`, [consentId]);
-    const viaReferral: { agency_id: string }[] = await this.ds.query(
-      `SELECT DISTINCT to_agency_id AS agency_id FROM referral WHERE case_id = $1 AND $2::uuid = ANY(consent_ids) ORDER BY 1`,
-      [k.case_id, consentId],
-    );
-    const viaHandoff: { agency_id: string }[] = await this.ds.query(
-      `SELECT DISTINCT h.to_agency_id AS agency_id FROM handoff h JOIN consent k ON k.id = $2
-        WHERE h.case_id = $1 AND h.to_agency_id = ANY(k.agency_ids) AND 'LAW_ENFORCEMENT_SHARING' = ANY(k.purposes) ORDER BY 1`,
-      [k.case_id, consentId],
-    );
+    const caseId = await this.repo.consentCase(this.ds, consentId);
+    const { viaReferral, viaHandoff } = await this.repo.consentRecipients(this.ds, caseId, consentId);
     const recipients: string[] = [];
-    for (const a of viaReferral) recipients.push(...(await this.notifier.agencyUsers(a.agency_id, 'referral:read', k.case_id)));
-    for (const a of viaHandoff) recipients.push(...(await this.notifier.agencyUsers(a.agency_id, 'handoff:read', k.case_id)));
-    await this.notifier.deliver({ outboxId: job.outboxId, kind: 'consent.withdrawn', objectType: 'case', objectId: k.case_id, caseNumber: await this.notifier.caseNumber(k.case_id), recipientUserIds: recipients });
+    for (const a of viaReferral) recipients.push(...(await this.notifier.agencyUsers(a, 'referral:read', caseId)));
+    for (const a of viaHandoff) recipients.push(...(await this.notifier.agencyUsers(a, 'handoff:read', caseId)));
+    await this.notifier.deliver({ outboxId: job.outboxId, kind: 'consent.withdrawn', objectType: 'case', objectId: caseId, caseNumber: await this.notifier.caseNumber(caseId), recipientUserIds: recipients });
   }
 }

@@ -7,9 +7,10 @@ import { NotificationHandlers } from './notification-handlers';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsService } from './notifications.service';
 import { Notifier } from './notifier';
+import { NotificationRepository } from './notification.repository';
 
 /** The API side: the caller's notifications. */
-@Module({ controllers: [NotificationsController], providers: [NotificationsService] })
+@Module({ controllers: [NotificationsController], providers: [NotificationsService, NotificationRepository] })
 export class NotificationsModule {}
 
 /**
@@ -17,7 +18,7 @@ export class NotificationsModule {}
  * and the mailer. Exports Notifier for other features' handlers (SLA reminders, exports).
  */
 @Module({
-  providers: [{ provide: MAILER, useClass: NodeMailer }, Notifier, NotificationHandlers, AccountHandlers, ActivationRepository, UserRepository],
-  exports: [Notifier, MAILER],
+  providers: [{ provide: MAILER, useClass: NodeMailer }, Notifier, NotificationHandlers, AccountHandlers, ActivationRepository, UserRepository, NotificationRepository],
+  exports: [Notifier, MAILER, NotificationRepository],
 })
 export class NotificationsWorkerModule {}

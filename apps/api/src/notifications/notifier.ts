@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { PERMISSION_CAPABILITY, ROLE_PERMISSIONS, type Permission, type Role } from '@ctms/domain';
 import { APP_CONFIG, AppConfig } from '../platform/config/config';
 import { MAILER, Mailer, certainlyNotSent } from './mailer';
+import { NotificationRepository } from './notification.repository';
 import { mailFor, type NotificationKind, type NotificationObjectType } from './notification-kinds';
 
 export interface Delivery {
@@ -36,6 +37,7 @@ export class Notifier {
     private readonly ds: DataSource,
     @Inject(MAILER) private readonly mailer: Mailer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly repo: NotificationRepository,
   ) {}
 
   /**
@@ -43,38 +45,22 @@ export class Notifier {
    * capability) whose province scope covers the case (so nobody is told about a case they cannot open),
    * or covers `provinceCode` when given (a transfer's receiving or sending province office).
    */
+  /** `provinceCode`: the province office that counts instead of the case's (a transfer's sides). */
   async agencyUsers(agencyId: string, permission: Permission, caseId: string | null, provinceCode: string | null = null): Promise<string[]> {
-    const rows: { id: string }[] = await this.ds.query(
-      `SELECT u.id FROM app_user u JOIN agency a ON a.id = u.agency_id LEFT JOIN case_record c ON c.id = $3
-        WHERE u.agency_id = $1 AND u.status = 'ACTIVE' AND u.roles && $2::text[]
-          AND ($4::text IS NULL OR $4 = ANY(a.capabilities))
-          AND ($3::uuid IS NULL OR u.all_provinces OR coalesce($5::text, c.province_code) = ANY(u.provinces))
-        ORDER BY u.id`,
-      [agencyId, rolesWith(permission), caseId, PERMISSION_CAPABILITY[permission] ?? null, provinceCode],
-    );
-    return rows.map((r) => r.id);
+    return this.repo.agencyUsers(this.ds, agencyId, rolesWith(permission), caseId, PERMISSION_CAPABILITY[permission] ?? null, provinceCode);
   }
 
   async caseNumber(caseId: string | null): Promise<string | null> {
     if (!caseId) return null;
-    const rows: { case_number: string }[] = await this.ds.query(`SELECT case_number FROM case_record WHERE id = $1`, [caseId]);
-    return rows[0]?.case_number ?? null;
+    return this.repo.caseNumber(this.ds, caseId);
   }
 
   async deliver(d: Delivery): Promise<void> {
     const recipients = [...new Set(d.recipientUserIds)];
     if (!recipients.length) return;
-    await this.ds.query(
-      `INSERT INTO notification (id, recipient_user_id, kind, object_type, object_id, case_number, outbox_id)
-       SELECT gen_random_uuid(), r, $2, $3, $4, $5, $1 FROM unnest($6::uuid[]) r
-       ON CONFLICT (outbox_id, recipient_user_id) DO NOTHING`,
-      [d.outboxId, d.kind, d.objectType, d.objectId, d.caseNumber, recipients],
-    );
+    await this.repo.insert(this.ds, { outbox_id: d.outboxId, kind: d.kind, object_type: d.objectType, object_id: d.objectId, case_number: d.caseNumber, recipients });
     if (d.mail === false || !this.mailer.enabled) return;
-    const users: { id: string; email: string }[] = await this.ds.query(
-      `SELECT id, email FROM app_user WHERE id = ANY($1::uuid[]) AND status = 'ACTIVE' AND email IS NOT NULL AND email <> '' ORDER BY id`,
-      [recipients],
-    );
+    const users = await this.repo.mailRecipients(this.ds, recipients);
     const message = mailFor(this.config.publicUrl, d);
     let failure: unknown = null;
     for (const u of users) {
@@ -95,26 +81,20 @@ export class Notifier {
    * Returns whether a message went out.
    */
   async mailOnce(outboxId: string, userId: string, email: string, compose: () => Promise<{ subject: string; text: string } | null>): Promise<boolean> {
-    const claimed: { id: string }[] = await this.ds.query(
-      `INSERT INTO mail_delivery (id, outbox_id, recipient_user_id, status) VALUES ($1, $2, $3, 'SENDING')
-       ON CONFLICT (outbox_id, recipient_user_id) DO UPDATE SET status = 'SENDING', claimed_at = now() WHERE mail_delivery.status = 'FAILED'
-       RETURNING id`,
-      [randomUUID(), outboxId, userId],
-    );
-    const claim = claimed[0];
+    const claim = await this.repo.claimMail(this.ds, randomUUID(), outboxId, userId);
     if (!claim) return false; // sent already, or claimed by an attempt that died: at most once
     try {
       const message = await compose();
       if (!message) {
-        await this.ds.query(`UPDATE mail_delivery SET status = 'FAILED' WHERE id = $1`, [claim.id]);
+        await this.repo.mailStatus(this.ds, claim, 'FAILED');
         return false;
       }
       const sent = await this.mailer.send({ to: email, subject: message.subject, text: message.text });
-      await this.ds.query(`UPDATE mail_delivery SET status = 'SENT', sent_at = now(), message_id = $2 WHERE id = $1`, [claim.id, sent.messageId.slice(0, 255)]);
+      await this.repo.mailSent(this.ds, claim, sent.messageId.slice(0, 255));
       return true;
     } catch (e) {
       const status = certainlyNotSent(e) ? 'FAILED' : 'UNCERTAIN';
-      await this.ds.query(`UPDATE mail_delivery SET status = $2 WHERE id = $1`, [claim.id, status]);
+      await this.repo.mailStatus(this.ds, claim, status);
       this.logger.warn({ outboxId, status }, 'e-mail not delivered');
       throw e;
     }

@@ -1,6 +1,5 @@
-import { isLaoScript, laoKey, laoRomanisations, latinKeys, latinWordKey } from '@ctms/domain';
+import { isLaoScript, laoKey, laoRomanisations, latinKeys, latinWordKey, type PersonIdentityInput } from '@ctms/domain';
 import type { FieldCipher } from '../platform/crypto/field-cipher';
-import type { PersonIdentityInput } from './person.types';
 
 /**
  * The search columns of a person, derived server-side from the identity (docs/decisions/0003).

@@ -1,6 +1,5 @@
-import { laoKey } from '@ctms/domain';
+import { laoKey, type PersonIdentity } from '@ctms/domain';
 import { jaccard, keysOfName, keyTrigrams, romanisedNames, romanisedNicknames, type MatchKey } from './name-index';
-import type { PersonIdentity } from './person.types';
 
 /** Trigram similarity from which a name is "similar" (a one-letter change in a short Lao name is ~0.45). */
 export const SIMILAR_THRESHOLD = 0.4;

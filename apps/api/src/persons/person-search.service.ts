@@ -1,3 +1,4 @@
+import type { PersonCandidateView, PersonMatchReason, PersonSearchResultView } from '@ctms/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../platform/audit/audit.service';
@@ -14,7 +15,6 @@ import { PersonRepository, type CandidateRow } from './person.repository';
 import { best, bestAlias, birthYearOf, candidateKeys, initialsOf, round3, SIMILAR_THRESHOLD } from './person-scoring';
 import { gramFilters, partKeyPairs, querySegments, wordPlusFuzzy, wordPlusOneEdit } from './search-plan';
 import { nicknamePlusName, wordKeysOf } from './word-match';
-import type { PersonCandidateView, PersonMatchReason, PersonSearchResultView } from './person.views';
 
 export { SEARCH_CANDIDATE_LIMIT } from './person.repository';
 export { initialsOf, SIMILAR_THRESHOLD } from './person-scoring';

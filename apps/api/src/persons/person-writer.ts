@@ -1,9 +1,9 @@
+import type { PersonIdentityInput } from '@ctms/domain';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../platform/audit/audit.service';
 import type { RequestContext } from '../platform/http/request-context';
 import { PersonRepository } from './person.repository';
-import type { PersonIdentityInput } from './person.types';
 
 /**
  * Creates a person inside the caller's transaction (the repository encrypts the identity and

@@ -1,6 +1,5 @@
+import type { PersonContact, PersonIdentity, PersonMergeView, PersonView } from '@ctms/domain';
 import type { PersonMergeRow, PersonReadRow } from './person.repository';
-import type { PersonContact, PersonIdentity } from './person.types';
-import type { PersonMergeView, PersonView } from './person.views';
 
 /** A person's record from its row and its decrypted identity and contact. */
 export function toPersonView(row: PersonReadRow, identity: PersonIdentity, contact: PersonContact | null): PersonView {

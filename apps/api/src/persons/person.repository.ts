@@ -7,7 +7,7 @@ import { col, table, type PickRow, type RowOf } from '../platform/database/table
 import type { Actor } from '../platform/http/request-context';
 import { GRAM_STATS_SQL, type GramStatsRow } from './gram-stats';
 import { PERSON_NAME_KEYS_VERSION, searchColumns } from './name-index';
-import { splitIdentity, type PersonContact, type PersonIdentity, type PersonIdentityInput } from './person.types';
+import type { PersonContact, PersonIdentity, PersonIdentityInput } from '@ctms/domain';
 
 /**
  * The victim's identity. Everything identifying sits in `identity_enc` / `contact_enc` (AES-256-GCM,
@@ -242,6 +242,15 @@ export const personAad = {
  * Persons and their merges: the SQL of the duplicate search's first stage, the record, merge and
  * undo, and the encryption binding of the identity and contact.
  */
+/** What goes to `contact_enc` (CONTACT_LOCATION) and what to `identity_enc` (everything else). */
+export function splitIdentity(input: PersonIdentityInput): { identity: PersonIdentity; contact: PersonContact | null } {
+  const { phone, safeContactMethod, ...identity } = input;
+  const contact: PersonContact = {};
+  if (phone !== undefined && phone !== null && phone !== '') contact.phone = phone;
+  if (safeContactMethod !== undefined && safeContactMethod !== null && safeContactMethod !== '') contact.safeContactMethod = safeContactMethod;
+  return { identity, contact: Object.keys(contact).length > 0 ? contact : null };
+}
+
 @Injectable()
 export class PersonRepository {
   constructor(private readonly cipher: FieldCipher) {}

@@ -1,3 +1,4 @@
+import type { PersonMergeView, PersonSearchResultView, PersonTombstoneView, PersonView } from '@ctms/domain';
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditAs } from '../platform/audit/denial-audit';
@@ -5,7 +6,6 @@ import { IdParam } from '../platform/http/params';
 import { Ctx, RequirePermission } from '../platform/auth/decorators';
 import type { RequestContext } from '../platform/http/request-context';
 import { MergePersonDto, MergeReasonDto, PersonSearchDto } from './dto/person.dto';
-import type { PersonMergeView, PersonSearchResultView, PersonTombstoneView, PersonView } from './person.views';
 import { PersonSearchService } from './person-search.service';
 import { PersonsService } from './persons.service';
 

@@ -1,3 +1,4 @@
+import type { PersonMergeView, PersonTombstoneView, PersonView } from '@ctms/domain';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../platform/audit/audit.service';
@@ -6,7 +7,6 @@ import { actorOf, type RequestContext } from '../platform/http/request-context';
 import { addCaseEvent } from '../platform/workflow/timeline';
 import { toMergeView, toPersonView } from './person.mapper';
 import { PersonRepository } from './person.repository';
-import type { PersonMergeView, PersonTombstoneView, PersonView } from './person.views';
 
 /**
  * The person record (need-to-know through the person's cases and screenings), merge and undo. The

@@ -1,6 +1,5 @@
-import { isLaoScript, laoKey } from '@ctms/domain';
+import { isLaoScript, laoKey, type PersonIdentity } from '@ctms/domain';
 import { jaccard, keysOfName, keyTrigrams, latinWordKeys, romanisedNames, romanisedNicknames } from './name-index';
-import type { PersonIdentity } from './person.types';
 
 /**
  * "Nickname + family name" (ຊື່ຫຼິ້ນ + ນາມສະກຸນ): a second clerk often writes the name a victim is

@@ -1,7 +1,6 @@
-import { DATA_CATEGORIES, type ReferralAction, type ReferralStatus } from '@ctms/domain';
+import { DATA_CATEGORIES, type ReferralAction, type ReferralStatus, type ReferralDetailView, type ReferralHistoryEntryView, type ReferralServiceView, type ReferralSummaryView } from '@ctms/domain';
 import type { FieldCipher } from '../platform/crypto/field-cipher';
 import type { ReferralDetailRow, ReferralHistoryRow, ReferralServiceRow, ReferralSummaryRow } from './referral.repository';
-import type { ReferralDetailView, ReferralHistoryEntryView, ReferralServiceView, ReferralSummaryView } from './referral.views';
 
 /** Rows into the referral views of libs/domain; the encrypted columns are read with their binding (table, column, row id). */
 export function toReferralSummary(r: ReferralSummaryRow): ReferralSummaryView {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Page } from '@ctms/domain';
+import type { Page, ReferralDetailView, ReferralSummaryView, ServiceDirectoryEntryView } from '@ctms/domain';
 import { AuditAs } from '../platform/audit/denial-audit';
 import { IdParam } from '../platform/http/params';
 import { Ctx, RequirePermission } from '../platform/auth/decorators';
@@ -15,7 +15,6 @@ import {
   RecordServiceDto,
   ServiceDirectoryQueryDto,
 } from './dto/referral.dto';
-import type { ReferralDetailView, ReferralSummaryView, ServiceDirectoryEntryView } from './referral.views';
 import { ReferralsService } from './referrals.service';
 
 const CONFLICTS = 'STALE_VERSION, NOT_RECEIVING_AGENCY, NOT_SENDER, ACTION_NOT_ALLOWED_IN_STATE, ROLE_NOT_ALLOWED, or another reason of the referral machine';

@@ -15,6 +15,9 @@ import {
   type ReferralAction,
   type ReferralContext,
   type ReferralStatus,
+  type ReferralDetailView,
+  type ReferralSummaryView,
+  type ServiceDirectoryEntryView,
 } from '@ctms/domain';
 import { CaseRepository } from '../cases/case.repository';
 import { ConsentsService } from '../consents/consents.service';
@@ -38,7 +41,6 @@ import type {
 } from './dto/referral.dto';
 import { toReferralDetail, toReferralSummary } from './referral.mapper';
 import { ReferralRepository, referralKeyset, type ReferralDetailRow } from './referral.repository';
-import type { ReferralDetailView, ReferralSummaryView, ServiceDirectoryEntryView } from './referral.views';
 
 /** 409 CONSENT_NOT_COVERING: `details` name each category no active consent covers. */
 export class ConsentNotCovering extends Conflict {

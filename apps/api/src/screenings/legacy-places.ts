@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { FieldCipher } from '../platform/crypto/field-cipher';
 import { exec, select } from '../platform/database/sql';
 import { screeningSql, type LegacyPlacesRow } from './screening.repository';
-import type { ScreeningContent } from './screening.view';
+import type { ScreeningContent } from './screening-content';
 
 /**
  * The second half of migration AddScreeningPlaceCodes (decision 0017): a district or crossing point

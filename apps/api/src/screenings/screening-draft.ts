@@ -4,7 +4,7 @@ import type { Actor } from '../platform/http/request-context';
 import type { ScreeningSectionsDto } from './dto/screening.dto';
 import { plain, screeningDateProblemsOf, stableJson } from './screening-rules';
 import type { ScreeningRow } from './screening.repository';
-import type { ScreeningContent } from './screening.view';
+import type { ScreeningContent } from './screening-content';
 
 /** The sections of a screening the interviewer saves; a save reports which of them changed. */
 export const SECTION_NAMES = [

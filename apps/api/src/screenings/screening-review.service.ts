@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { can, SCREENING_MACHINE, SCREENING_SUBMIT_FIELDS, screeningSubmitGaps, type ScreeningAction, type ScreeningStatus } from '@ctms/domain';
+import { can, SCREENING_MACHINE, SCREENING_SUBMIT_FIELDS, screeningSubmitGaps, type ScreeningAction, type ScreeningStatus, type ReviewCommentView as ReviewComment, type ScreeningView } from '@ctms/domain';
 import { CaseOpener } from '../cases/case-opener';
 import { PersonWriter } from '../persons/person-writer';
 import { NOW } from '../platform/database/sql';
@@ -11,7 +11,6 @@ import { caseFactsFromScreening } from './screening-to-case';
 import { childConsentGiverOk, identityOf } from './screening-rules';
 import { screeningContext } from './screening.mapper';
 import { ScreeningRepository, type ScreeningRow } from './screening.repository';
-import type { ReviewComment, ScreeningView } from './screening.view';
 import { ScreeningsService } from './screenings.service';
 
 const notInterviewer = () => new Conflict('NOT_INTERVIEWER', 'Only the interviewer does this');

@@ -1,4 +1,5 @@
-import { isCalendarDate, isInstant } from '../platform/http/dates';
+import { isCalendarDate } from '@ctms/domain';
+import { isInstant } from '../platform/http/dates';
 import { childConsentGiverOk, computeAssessment, identityOf } from './screening-rules';
 
 describe('screening rules', () => {

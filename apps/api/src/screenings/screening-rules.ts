@@ -8,13 +8,12 @@ import {
   type DateFieldProblem,
   type IndicatorAnswer,
   type StoredAssessment,
+  type PersonIdentityInput,
+  CHILD_CONSENT_GIVERS,
 } from '@ctms/domain';
-import type { ScreeningContent } from './screening.view';
-import type { PersonIdentityInput } from '../persons/person.types';
-import { CHILD_CONSENT_GIVERS } from './screening.codes';
+import type { ScreeningContent } from './screening-content';
 
 /* BioData, StoredAssessment and the child rule (childFacts) live in @ctms/domain (decision 0020). */
-export { childFacts, type BioData, type StoredAssessment } from '@ctms/domain';
 
 const IDENTITY_KEYS: readonly (keyof PersonIdentityInput)[] = [
   'givenNameLo',

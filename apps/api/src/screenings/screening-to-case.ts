@@ -1,5 +1,5 @@
 import { BORDER_CROSSINGS } from '@ctms/domain';
-import type { ScreeningContent } from './screening.view';
+import type { ScreeningContent } from './screening-content';
 
 /** Places are written in Lao, the case's language: country and crossing names, not codes. */
 const COUNTRY_LO = new Intl.DisplayNames(['lo'], { type: 'region' });

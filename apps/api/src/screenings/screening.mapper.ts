@@ -1,8 +1,7 @@
-import { allowedActions, interviewConsentComplete, SCREENING_MACHINE, type InterviewConsentAnswers, type ScreeningAction, type ScreeningContext } from '@ctms/domain';
+import { allowedActions, interviewConsentComplete, SCREENING_MACHINE, type InterviewConsentAnswers, type ScreeningAction, type ScreeningContext, type ReviewCommentView as ReviewComment, type ScreeningListItemView as ScreeningListItem, type ScreeningView } from '@ctms/domain';
 import type { Actor } from '../platform/http/request-context';
 import { iso, type Working } from './screening-draft';
 import type { ScreeningListRow, ScreeningRow } from './screening.repository';
-import type { ReviewComment, ScreeningListItem, ScreeningView } from './screening.view';
 
 /** What SCREENING_MACHINE reads of the caller and the screening. */
 export function screeningContext(actor: Actor, row: ScreeningRow): ScreeningContext {

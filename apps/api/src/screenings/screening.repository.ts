@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { IndicatorAnswer, ScreeningStatus } from '@ctms/domain';
+import type { IndicatorAnswer, ScreeningStatus, ReviewCommentView as ReviewComment, StoredAssessment } from '@ctms/domain';
 import { screening as screeningAccess } from '../platform/access/access';
 import { FieldCipher } from '../platform/crypto/field-cipher';
 import { and, exec, join, raw, select, selectOne, sql, type Runner, type Sql } from '../platform/database/sql';
@@ -7,8 +7,7 @@ import { col, table, type PickRow, type RowOf } from '../platform/database/table
 import { staleVersion } from '../platform/http/errors';
 import { keyset, type KeysetRow } from '../platform/http/pagination';
 import type { Actor } from '../platform/http/request-context';
-import type { StoredAssessment } from './screening-rules';
-import type { ReviewComment, ScreeningContent } from './screening.view';
+import type { ScreeningContent } from './screening-content';
 
 /**
  * The screening interview. Narratives, bio-data, indicator evidence and review comments are

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Page } from '@ctms/domain';
+import type { Page, ScreeningListItemView as ScreeningListItem, ScreeningView } from '@ctms/domain';
 import { AuditAs } from '../platform/audit/denial-audit';
 import { IdParam } from '../platform/http/params';
 import { Ctx, RequirePermission } from '../platform/auth/decorators';
@@ -14,7 +14,6 @@ import {
   UpdateScreeningDto,
   VersionDto,
 } from './dto/screening.dto';
-import type { ScreeningListItem, ScreeningView } from './screening.view';
 import { ScreeningReviewService } from './screening-review.service';
 import { ScreeningsService } from './screenings.service';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { can, SCREENING_MACHINE, type Page } from '@ctms/domain';
+import { can, SCREENING_MACHINE, type Page, type ScreeningListItemView as ScreeningListItem, type ScreeningView, childFacts, type BioData, type StoredAssessment } from '@ctms/domain';
 import { AccessService } from '../platform/access/access.service';
 import { AuditService } from '../platform/audit/audit.service';
 import { Conflict, NotFound, ValidationFailed } from '../platform/http/errors';
@@ -9,10 +9,9 @@ import { type Actor, type RequestContext, actorOf } from '../platform/http/reque
 import { TransitionRunner, type Workflow } from '../platform/workflow/transition-runner';
 import { CreateScreeningDto, ListScreeningsQueryDto, UpdateScreeningDto } from './dto/screening.dto';
 import { applySections, emptyWorking, workingOf, type Working } from './screening-draft';
-import { childConsentGiverOk, childFacts, computeAssessment, type BioData, type StoredAssessment } from './screening-rules';
+import { childConsentGiverOk, computeAssessment } from './screening-rules';
 import { screeningContext, toScreeningListItem, toScreeningView } from './screening.mapper';
 import { ScreeningRepository, screeningKeyset, type DraftColumns, type ScreeningRow } from './screening.repository';
-import type { ScreeningListItem, ScreeningView } from './screening.view';
 
 type Derived = { isChild: boolean; assessment: StoredAssessment | null; personId: string | null };
 

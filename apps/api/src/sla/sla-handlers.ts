@@ -1,22 +1,14 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { NotificationRepository } from '../notifications/notification.repository';
 import { Notifier } from '../notifications/notifier';
 import { OutboxHandlers, PermanentJobError, type OutboxJob } from '../platform/outbox/outbox-handlers';
 
-interface Facts {
-  case_id: string;
-  from_agency_id: string;
-  to_agency_id: string;
-  /** a transfer's province offices (null for referrals and handoffs: the case's province counts) */
-  from_province: string | null;
-  to_province: string | null;
-}
-
-/** Per object: its table, the notification's object type, who on the receiving side answers, and who on the sending side hears of a breach. */
+/** Per object: the table that holds its parties, the notification's object type, who on the receiving side answers, and who on the sending side hears of a breach. */
 const OBJECTS = {
-  REFERRAL: { table: 'referral', objectType: 'referral', receiver: 'case:assign', sender: 'case:assign', provinces: 'NULL AS from_province, NULL AS to_province' },
-  HANDOFF: { table: 'handoff', objectType: 'handoff', receiver: 'handoff:prosecute', sender: 'case:assign', provinces: 'NULL AS from_province, NULL AS to_province' },
-  TRANSFER: { table: 'case_transfer', objectType: 'transfer', receiver: 'case:transfer', sender: 'case:transfer', provinces: 'from_province_code AS from_province, to_province_code AS to_province' },
+  REFERRAL: { table: 'referral', objectType: 'referral', receiver: 'case:assign', sender: 'case:assign' },
+  HANDOFF: { table: 'handoff', objectType: 'handoff', receiver: 'handoff:prosecute', sender: 'case:assign' },
+  TRANSFER: { table: 'case_transfer', objectType: 'transfer', receiver: 'case:transfer', sender: 'case:transfer' },
 } as const;
 
 /**
@@ -31,6 +23,7 @@ export class SlaHandlers implements OnModuleInit {
     private readonly ds: DataSource,
     private readonly handlers: OutboxHandlers,
     private readonly notifier: Notifier,
+    private readonly facts: NotificationRepository,
   ) {}
 
   onModuleInit(): void {
@@ -43,9 +36,7 @@ export class SlaHandlers implements OnModuleInit {
     const objectId = job.payload['objectId'];
     if ((objectType !== 'REFERRAL' && objectType !== 'HANDOFF' && objectType !== 'TRANSFER') || typeof objectId !== 'string') throw new PermanentJobError('PAYLOAD_OBJECT_MISSING');
     const o = OBJECTS[objectType];
-    const rows: Facts[] = await this.ds.query(`SELECT case_id, from_agency_id, to_agency_id, ${o.provinces} FROM ${o.table} WHERE id = $1`, [objectId]);
-    const f = rows[0];
-    if (!f) throw new PermanentJobError('OBJECT_MISSING');
+    const f = await this.facts.parties(this.ds, o.table, objectId);
     const recipients = await this.notifier.agencyUsers(f.to_agency_id, o.receiver, f.case_id, f.to_province);
     if (kind === 'sla.breach') recipients.push(...(await this.notifier.agencyUsers(f.from_agency_id, o.sender, f.case_id, f.from_province)));
     await this.notifier.deliver({

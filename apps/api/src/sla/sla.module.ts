@@ -6,11 +6,12 @@ import { StatsCoreModule } from '../stats/stats.module';
 import { MaintenanceScheduler } from './maintenance';
 import { SlaHandlers } from './sla-handlers';
 import { SlaService } from './sla.service';
+import { SlaRepository } from './sla.repository';
 
 /** The worker's clocks: SLA reminders and breaches, the export sweep, the audit seal and the daily statistics. */
 @Module({
   imports: [OutboxModule, NotificationsWorkerModule, ExportsWorkerModule, StatsCoreModule],
-  providers: [SlaService, SlaHandlers, MaintenanceScheduler],
+  providers: [SlaService, SlaHandlers, MaintenanceScheduler, SlaRepository],
   exports: [SlaService],
 })
 export class SlaWorkerModule {}

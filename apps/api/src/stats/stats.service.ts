@@ -14,9 +14,7 @@ import {
   type StatsSummaryView,
 } from '@ctms/domain';
 import { DataSource } from 'typeorm';
-
-/** What a count belongs to, in `stats_daily` and in a summary. */
-export type StatsDimension = 'status' | 'province' | 'identification' | 'exploitation_type';
+import { StatsRepository, type MonthRow } from './stats.repository';
 
 /** Raw counts (no suppression yet) per calendar month (1–12) of one year, and how fresh the daily part is. */
 export interface RawYear {
@@ -55,20 +53,6 @@ export function splitRange(
   };
 }
 
-// the three case dimensions in one scan; grouping() bits left to right: status, province, identification
-const CASE_DIMENSIONS = `
-  CASE grouping(status, province_code, identification_status) WHEN 3 THEN 'status' WHEN 5 THEN 'province' ELSE 'identification' END AS dimension,
-  coalesce(CASE grouping(status, province_code, identification_status) WHEN 3 THEN status WHEN 5 THEN province_code ELSE identification_status END, '') AS key`;
-
-const lao = (col: string): string => `(${col} AT TIME ZONE '${STATS_TIME_ZONE}')`;
-
-interface MonthRow {
-  month: number;
-  dimension: StatsDimension;
-  key: string;
-  n: number;
-}
-
 /** Rows (month, dimension, key, n) → 12 months of counts; the total of a month is the sum of its status cells (every record has one status). */
 function toMonths(rows: MonthRow[], months: number): MonthCounts[] {
   const out = Array.from({ length: months }, () => ({ total: 0, cells: {} as Record<string, Record<string, number>> }));
@@ -90,7 +74,10 @@ function toMonths(rows: MonthRow[], months: number): MonthCounts[] {
  */
 @Injectable()
 export class StatsService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly repo: StatsRepository = new StatsRepository(),
+  ) {}
 
   /**
    * The released summary of an ended period (decision 0014). The release rule decides a year month
@@ -127,42 +114,13 @@ export class StatsService {
 
   /** Raw counts of the months 1..`months` of `year` (Lao time), per month. */
   async yearCounts(year: number, months: number): Promise<RawYear> {
-    const state = (await this.ds.query(`SELECT to_char(complete_before, 'YYYY-MM-DD') AS complete_before, refreshed_at FROM stats_daily_state WHERE id = 1`)) as {
-      complete_before: string;
-      refreshed_at: Date;
-    }[];
+    const state = await this.repo.state(this.ds);
     const range = statPeriodRange({ kind: 'MONTH', year, index: 1 });
     const end = statPeriodRange({ kind: 'MONTH', year, index: months }).to;
-    const r = splitRange(range.from, end, state[0]?.complete_before ?? null);
-    // an empty part is an empty range
-    const none = range.from.toISOString();
-    const params = [r.daily?.fromDay ?? '1970-01-01', r.daily?.toDay ?? '1970-01-01', r.live?.from ?? none, r.live?.to ?? none];
-    const daily = `s.day >= $1::date AND s.day < $2::date`;
-    const live = (col: string): string => `${col} >= $3::timestamptz AND ${col} < $4::timestamptz`;
-    const month = (col: string): string => `extract(month FROM ${lao(col)})::int`;
-    const [cases, referrals] = await Promise.all([
-      this.ds.query(
-        `SELECT month, dimension, key, sum(n)::int AS n FROM (
-           SELECT extract(month FROM s.day)::int AS month, s.dimension, s.key, s.n FROM stats_daily s WHERE s.subject = 'case' AND ${daily}
-           UNION ALL
-           SELECT month, ${CASE_DIMENSIONS}, count(*) FROM (
-             SELECT ${month('opened_at')} AS month, status, province_code, identification_status FROM case_record WHERE ${live('opened_at')}
-           ) c GROUP BY GROUPING SETS ((month, status), (month, province_code), (month, identification_status))
-           UNION ALL
-           SELECT ${month('c.opened_at')}, 'exploitation_type', t, count(*) FROM case_record c CROSS JOIN LATERAL unnest(c.exploitation_types) t WHERE ${live('c.opened_at')} GROUP BY 1, 3
-         ) x GROUP BY month, dimension, key`,
-        params,
-      ) as Promise<MonthRow[]>,
-      this.ds.query(
-        `SELECT month, 'status' AS dimension, key, sum(n)::int AS n FROM (
-           SELECT extract(month FROM s.day)::int AS month, s.key, s.n FROM stats_daily s WHERE s.subject = 'referral' AND s.dimension = 'status' AND ${daily}
-           UNION ALL
-           SELECT ${month('created_at')}, status, count(*) FROM referral WHERE ${live('created_at')} GROUP BY 1, 2
-         ) x GROUP BY month, key`,
-        params,
-      ) as Promise<MonthRow[]>,
-    ]);
-    const refreshed = state[0]?.refreshed_at;
+    const r = splitRange(range.from, end, state?.complete_before ?? null);
+    const parts = { ...r, none: range.from.toISOString() };
+    const [cases, referrals] = await Promise.all([this.repo.caseMonths(this.ds, parts), this.repo.referralMonths(this.ds, parts)]);
+    const refreshed = state?.refreshed_at;
     return { cases: toMonths(cases, months), referrals: toMonths(referrals, months), dailyAsOf: refreshed && r.daily ? new Date(refreshed).toISOString() : null };
   }
 
@@ -171,40 +129,6 @@ export class StatsService {
    * reads the old counts or the new ones, never a mix). Returns the number of rows written.
    */
   async refreshDaily(): Promise<number> {
-    return this.ds.transaction(async (m) => {
-      // one refresh at a time (several workers): the second waits, then recounts
-      await m.query(`SELECT pg_advisory_xact_lock(hashtext('stats_daily'))`);
-      const [{ cut }] = (await m.query(`SELECT to_char(${lao('now()')}, 'YYYY-MM-DD') AS cut`)) as { cut: string }[];
-      await m.query(`DELETE FROM stats_daily`);
-      const day = (col: string): string => `${lao(col)}::date`;
-      const before = (col: string): string => `${col} < (($1::date)::timestamp AT TIME ZONE '${STATS_TIME_ZONE}')`;
-      await m.query(
-        `INSERT INTO stats_daily (subject, dimension, key, day, n)
-         SELECT 'case', ${CASE_DIMENSIONS}, day, count(*)
-           FROM (SELECT ${day('opened_at')} AS day, status, province_code, identification_status FROM case_record WHERE ${before('opened_at')}) c
-          GROUP BY GROUPING SETS ((day, status), (day, province_code), (day, identification_status))`,
-        [cut],
-      );
-      await m.query(
-        `INSERT INTO stats_daily (subject, dimension, day, key, n)
-         SELECT 'case', 'exploitation_type', ${day('c.opened_at')}, t, count(*)
-           FROM case_record c CROSS JOIN LATERAL unnest(c.exploitation_types) t WHERE ${before('c.opened_at')} GROUP BY 3, 4`,
-        [cut],
-      );
-      await m.query(
-        `INSERT INTO stats_daily (subject, dimension, day, key, n)
-         SELECT 'referral', 'status', ${day('created_at')}, status, count(*) FROM referral WHERE ${before('created_at')} GROUP BY 3, 4`,
-        [cut],
-      );
-      await m.query(
-        `INSERT INTO stats_daily_state (id, complete_before, refreshed_at) VALUES (1, $1::date, now())
-         ON CONFLICT (id) DO UPDATE SET complete_before = EXCLUDED.complete_before, refreshed_at = EXCLUDED.refreshed_at`,
-        [cut],
-      );
-      // the planner must know the table was refilled (else it guesses a few rows: an index scan and a sort on disk)
-      await m.query(`ANALYZE stats_daily`);
-      const [{ n }] = (await m.query(`SELECT count(*)::int AS n FROM stats_daily`)) as { n: number }[];
-      return n;
-    });
+    return this.ds.transaction((m) => this.repo.recount(m));
   }
 }

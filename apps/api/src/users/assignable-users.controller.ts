@@ -1,8 +1,9 @@
+import type { AssignableUsersView } from '@ctms/domain';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiForbiddenResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Ctx, RequirePermission } from '../platform/auth/decorators';
 import type { RequestContext } from '../platform/http/request-context';
-import { AssignableUsersQueryDto, type AssignableUsersView } from './assignable-users.dto';
+import { AssignableUsersQueryDto } from './assignable-users.dto';
 import { AssignableUsersService } from './assignable-users.service';
 
 /** docs/decisions/0006-assignable-users-route.md */

@@ -10,4 +10,3 @@ export class AssignableUsersQueryDto {
 }
 
 /* The views live in @ctms/domain (decision 0020); re-exported here as a merge bridge. */
-export type { AssignableUsersView, AssignableUserView } from '@ctms/domain';

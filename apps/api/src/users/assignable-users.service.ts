@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CASE_ASSIGNEE_ROLES } from '@ctms/domain';
+import { CASE_ASSIGNEE_ROLES, type AssignableUsersView } from '@ctms/domain';
 import { actorOf } from '../platform/http/request-context';
 import type { RequestContext } from '../platform/http/request-context';
-import type { AssignableUsersQueryDto, AssignableUsersView } from './assignable-users.dto';
+import type { AssignableUsersQueryDto } from './assignable-users.dto';
 import { UserRepository } from './user.repository';
 
 /** More than any agency has staff: the list is a picker, not a directory. */

@@ -5,6 +5,8 @@ describe('user statements', () => {
   it.each([
     ['byId', userSql.byId(ID1)],
     ['byUsername', userSql.byUsername('someone')],
+    ['activeActor', userSql.activeActor(ID1)],
+    ['sessionActor', userSql.sessionActor(ID1, 3, ID2)],
     ['list, every agency', userSql.list(null, { limit: 21 })],
     ['list, one agency, filtered', userSql.list(ID2, { agencyId: ID2, status: 'ACTIVE', afterUsername: 'a', limit: 21 })],
     ['inScope', userSql.inScope(ID2, ID1, false)],

@@ -4,6 +4,7 @@ import { FieldCipher } from '../platform/crypto/field-cipher';
 import { exec, select, selectOne, sql, type Runner, type Sql } from '../platform/database/sql';
 import { col, table, type PickRow, type RowOf } from '../platform/database/table';
 import { MFA_PENDING_SECRET, MFA_SECRET } from '../auth/mfa';
+import type { Actor } from '../platform/http/request-context';
 
 /** A user account. CHK_app_user_mfa: `mfa_enabled_at` and `mfa_secret_enc` are null together. */
 export const userTable = table('app_user', {
@@ -61,12 +62,38 @@ const WITH_AGENCY = sql`SELECT ${userTable.select('u')}, a.code AS agency_code, 
        a.capabilities AS agency_capabilities, a.active AS agency_active
   FROM app_user u JOIN agency a ON a.id = u.agency_id`;
 
+/** An active user of an active agency, as an Actor needs them. */
+export type ActorRow = PickRow<typeof userTable, 'id' | 'username' | 'agency_id' | 'roles' | 'all_provinces' | 'provinces'> & { agency_code: string; capabilities: AgencyCapability[] };
+
+/** The same, with what holds a signed-in user to the profile routes. */
+export type SessionActorRow = ActorRow & PickRow<typeof userTable, 'must_change_password'> & { mfa_missing: boolean };
+
+const ACTOR = sql`SELECT u.id, u.username, u.agency_id, a.code AS agency_code, a.capabilities, u.roles, u.all_provinces, u.provinces`;
+const ACTIVE = sql`FROM app_user u JOIN agency a ON a.id = u.agency_id WHERE u.status = 'ACTIVE' AND a.active`;
+
+/** The Actor of a row of `userSql.activeActor` or `userSql.sessionActor`. */
+export function actorOfRow(u: ActorRow): Actor {
+  return { userId: u.id, username: u.username, agencyId: u.agency_id, agencyCode: u.agency_code, capabilities: u.capabilities, roles: u.roles, allProvinces: u.all_provinces, provinces: u.provinces };
+}
+
 const inScope = (scope: AgencyScope): Sql => (scope ? sql`u.agency_id = ${scope}::uuid` : sql`true`);
 
 /** The statements, pure: user.repository.spec.ts snapshots each one. */
 export const userSql = {
   byId: (id: string): Sql => sql`${WITH_AGENCY} WHERE u.id = ${id}::uuid`,
   byUsername: (username: string): Sql => sql`${WITH_AGENCY} WHERE u.username = ${username}`,
+
+  /** The user as they are now, when active in an active agency (a job re-reads its requester). */
+  activeActor: (id: string): Sql => sql`${ACTOR} ${ACTIVE} AND u.id = ${id}::uuid`,
+
+  /**
+   * The caller of an access token, re-read on every request: active, at the token's authorisation
+   * version, and with the token's session (refresh-token family) not revoked.
+   */
+  sessionActor: (id: string, authVersion: number, sessionId: string): Sql =>
+    sql`${ACTOR}, u.must_change_password, u.mfa_enabled_at IS NULL AS mfa_missing ${ACTIVE}
+          AND u.id = ${id}::uuid AND u.auth_version = ${authVersion}
+          AND EXISTS (SELECT 1 FROM refresh_token t WHERE t.family_id = ${sessionId}::uuid AND t.user_id = u.id AND t.revoked_at IS NULL)`,
 
   /** Users in the administrator's scope, by username. */
   list: (scope: AgencyScope, f: { agencyId?: string; status?: UserStatus; afterUsername?: string; limit: number }): Sql =>
@@ -160,6 +187,15 @@ export class UserRepository {
 
   byUsername(m: Runner, username: string): Promise<UserWithAgencyRow | undefined> {
     return selectOne<UserWithAgencyRow>(m, userSql.byUsername(username));
+  }
+
+  async activeActor(m: Runner, id: string): Promise<Actor | null> {
+    const u = await selectOne<ActorRow>(m, userSql.activeActor(id));
+    return u ? actorOfRow(u) : null;
+  }
+
+  sessionActor(m: Runner, id: string, authVersion: number, sessionId: string): Promise<SessionActorRow | undefined> {
+    return selectOne<SessionActorRow>(m, userSql.sessionActor(id, authVersion, sessionId));
   }
 
   list(m: Runner, scope: AgencyScope, f: Parameters<typeof userSql.list>[1]): Promise<UserWithAgencyRow[]> {

@@ -44,10 +44,6 @@ import {
   type HtcdsSupportPlanType,
   type ProvinceCode,
   type ServiceType,
-} from '@ctms/domain';
-import { IsCalendarDate, IsPastDate } from '../../platform/http/dates';
-import { PageQueryDto, Trim } from '../../platform/http/pagination';
-import {
   EXPLOITATION_TYPES,
   JOURNEY_STAGES,
   MEANS_OF_CONTROL,
@@ -60,14 +56,14 @@ import {
   type PerpetratorRelation,
   type PerpetratorRole,
   type RiskLevel,
-} from '../case-codes';
+} from '@ctms/domain';
+import { IsCalendarDate, IsPastDate } from '../../platform/http/dates';
+import { PageQueryDto, Trim } from '../../platform/http/pagination';
 import { IdOf } from '../../platform/access/id-of';
 
 const TEXT = 10_000;
 const SHORT = 500;
 const ISO_COUNTRY = /^[A-Z]{2}$/;
-
-export { isCalendarDate, IsCalendarDate } from '../../platform/http/dates';
 
 // ---------------------------------------------------------------------------------------------
 // Lists
@@ -203,7 +199,6 @@ export class ContactDto implements CaseContactRequest {
   notes?: string;
 }
 
-export { TESTIFY_ANSWERS } from '@ctms/domain';
 import { TESTIFY_ANSWERS } from '@ctms/domain';
 
 /** LEGAL_PROCEEDINGS */
@@ -336,7 +331,6 @@ export class AssignCaseDto extends VersionDto implements AssignCaseRequest {
   userId: string;
 }
 
-export { STATUS_ACTIONS, type StatusAction } from '@ctms/domain';
 import { STATUS_ACTIONS, type StatusAction } from '@ctms/domain';
 
 export class TransitionCaseDto extends VersionDto implements TransitionCaseRequest {
@@ -345,7 +339,6 @@ export class TransitionCaseDto extends VersionDto implements TransitionCaseReque
   action: StatusAction;
 }
 
-export { IDENTIFICATION_DECISIONS, type IdentificationDecision } from '@ctms/domain';
 import { IDENTIFICATION_DECISIONS, type IdentificationDecision } from '@ctms/domain';
 
 export class IdentificationDto implements IdentificationRequest {
@@ -393,7 +386,6 @@ export class ReopenCaseDto extends VersionDto implements ReopenCaseRequest {
   reason: string;
 }
 
-export { NOTE_CATEGORIES } from '@ctms/domain';
 import { NOTE_CATEGORIES } from '@ctms/domain';
 
 export class CreateNoteDto implements CreateNoteRequest {

@@ -31,21 +31,9 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { HANDOFF_STATUSES, VERDICTS, type HandoffStatus, type Verdict } from '@ctms/domain';
-import { PERPETRATOR_RELATIONS, type PerpetratorRelation } from '../../cases/case-codes';
-import { IsCalendarDate } from '../../cases/dto/case.dto';
+import { HANDOFF_STATUSES, VERDICTS, type HandoffStatus, type Verdict, PERPETRATOR_RELATIONS, type PerpetratorRelation, CHARGE_ARTICLE, PROTECTION_MEASURES, SUSPECT_ROLES, SUSPECT_STATUSES, WILLINGNESS_TO_TESTIFY, type ProtectionMeasure, type SuspectRole, type SuspectStatus, type WillingnessToTestify } from '@ctms/domain';
+import { IsCalendarDate } from '../../platform/http/dates';
 import { PageQueryDto, Trim } from '../../platform/http/pagination';
-import {
-  CHARGE_ARTICLE,
-  PROTECTION_MEASURES,
-  SUSPECT_ROLES,
-  SUSPECT_STATUSES,
-  WILLINGNESS_TO_TESTIFY,
-  type ProtectionMeasure,
-  type SuspectRole,
-  type SuspectStatus,
-  type WillingnessToTestify,
-} from '../handoff-codes';
 import { IdOf } from '../../platform/access/id-of';
 
 const TEXT = 10_000;

@@ -5,6 +5,7 @@ import { PassportModule } from '@nestjs/passport';
 import { AuthenticationGuard, PermissionGuard } from './guards';
 import { JwtStrategy } from './jwt.strategy';
 import { PasswordHasher } from './password-hasher';
+import { UserRepository } from '../../users/user.repository';
 
 /** Deny by default: both guards are global, in this order (authenticate, then authorise). */
 @Global()
@@ -12,6 +13,7 @@ import { PasswordHasher } from './password-hasher';
   imports: [PassportModule, JwtModule.register({})],
   providers: [
     JwtStrategy,
+    UserRepository,
     PasswordHasher,
     { provide: APP_GUARD, useClass: AuthenticationGuard },
     { provide: APP_GUARD, useClass: PermissionGuard },

@@ -2,7 +2,7 @@ import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { DataSource } from 'typeorm';
-import type { AgencyCapability, Role } from '@ctms/domain';
+import { actorOfRow, UserRepository } from '../../users/user.repository';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import type { Actor } from '../http/request-context';
 import { tokenKey, VERIFY_OPTIONS } from './token-claims';
@@ -14,19 +14,6 @@ export interface AccessTokenClaims {
   av: number;
   /** the refresh-token family (login session): logout revokes it, and with it this token */
   sid: string;
-}
-
-interface ActorRow {
-  id: string;
-  username: string;
-  agency_id: string;
-  agency_code: string;
-  capabilities: AgencyCapability[];
-  roles: Role[];
-  all_provinces: boolean;
-  provinces: string[];
-  must_change_password: boolean;
-  mfa_missing: boolean;
 }
 
 /** Who the caller is, and whether they are held to the profile routes (a temporary password, or MFA required and not set up). */
@@ -41,6 +28,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly ds: DataSource,
+    private readonly users: UserRepository,
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
@@ -56,25 +44,10 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     if (claims.typ !== 'access' || typeof claims.sub !== 'string' || typeof claims.av !== 'number' || typeof claims.sid !== 'string') {
       throw new UnauthorizedException();
     }
-    const rows: ActorRow[] = await this.ds.query(
-      `SELECT u.id, u.username, u.agency_id, a.code AS agency_code, a.capabilities, u.roles, u.all_provinces, u.provinces,
-              u.must_change_password, u.mfa_enabled_at IS NULL AS mfa_missing
-         FROM app_user u JOIN agency a ON a.id = u.agency_id
-        WHERE u.id = $1 AND u.status = 'ACTIVE' AND a.active AND u.auth_version = $2
-          AND EXISTS (SELECT 1 FROM refresh_token t WHERE t.family_id = $3 AND t.user_id = u.id AND t.revoked_at IS NULL)`,
-      [claims.sub, claims.av, claims.sid],
-    );
-    const u = rows[0];
+    const u = await this.users.sessionActor(this.ds, claims.sub, claims.av, claims.sid);
     if (!u) throw new UnauthorizedException();
     return {
-      userId: u.id,
-      username: u.username,
-      agencyId: u.agency_id,
-      agencyCode: u.agency_code,
-      capabilities: u.capabilities,
-      roles: u.roles,
-      allProvinces: u.all_provinces,
-      provinces: u.provinces,
+      ...actorOfRow(u),
       sessionId: claims.sid,
       mustChangePassword: u.must_change_password,
       mfaSetupRequired: this.config.mfaRequired && u.mfa_missing,

@@ -1,7 +1,6 @@
 import { ValidateBy, ValidationOptions } from 'class-validator';
 import { isCalendarDate, todayInLaos } from '@ctms/domain';
 
-export { isCalendarDate } from '@ctms/domain';
 
 const INSTANT_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
 

@@ -1,4 +1,4 @@
-import type { TimelineEventKind } from '../../cases/case-codes';
+import type { TimelineEventKind } from '@ctms/domain';
 import type { RequestContext } from '../http/request-context';
 import { exec, sql, type Runner } from '../database/sql';
 

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { AuditAction, TransitionDecision } from '@ctms/domain';
-import type { TimelineEventKind } from '../../cases/case-codes';
+import type { AuditAction, TransitionDecision, TimelineEventKind } from '@ctms/domain';
 import { AuditService } from '../audit/audit.service';
 import { Conflict, NotFound, staleVersion } from '../http/errors';
 import { actorOf, type Actor, type RequestContext } from '../http/request-context';

@@ -24,7 +24,8 @@ import {
   type ServiceType,
   type Urgency,
 } from '@ctms/domain';
-import { IsCalendarDate, VersionDto } from '../../cases/dto/case.dto';
+import { VersionDto } from '../../cases/dto/case.dto';
+import { IsCalendarDate } from '../../platform/http/dates';
 import { PageQueryDto, Trim } from '../../platform/http/pagination';
 import { IdOf } from '../../platform/access/id-of';
 

@@ -40,10 +40,8 @@ import {
   type IndicatorAnswerValue,
   type InterviewConsentAnswer,
   type ScreeningStatus,
-} from '@ctms/domain';
-import { PageQueryDto, Trim } from '../../platform/http/pagination';
-import { DOB_PRECISIONS, type DobPrecision } from '../../persons/person.types';
-import {
+  DOB_PRECISIONS,
+  type DobPrecision,
   AGE_ASSESSMENT_METHODS,
   DOCUMENT_HOLDERS,
   EDUCATION_LEVELS,
@@ -74,7 +72,8 @@ import {
   YES_NO_UNKNOWN_NA,
   type InterviewerAssessment,
   type TerminationReason,
-} from '../screening.codes';
+} from '@ctms/domain';
+import { PageQueryDto, Trim } from '../../platform/http/pagination';
 import { IsPastDate, IsPastInstant } from '../../platform/http/dates';
 import { IdOf } from '../../platform/access/id-of';
 

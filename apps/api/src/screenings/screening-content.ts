@@ -20,11 +20,3 @@ export interface ScreeningContent {
   needsAndRisks?: Record<string, unknown> & { servicesNeeded?: string[] };
   assessmentRationale?: string;
 }
-
-/* The response shapes live in @ctms/domain (decision 0020); re-exported here as a merge bridge. */
-export type {
-  ReviewCommentView as ReviewComment,
-  ScreeningListItemView as ScreeningListItem,
-  ScreeningUserRefView as UserRef,
-  ScreeningView,
-} from '@ctms/domain';

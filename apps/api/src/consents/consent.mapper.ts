@@ -8,9 +8,6 @@ import {
   type DataCategory,
 } from '@ctms/domain';
 
-/* ConsentView and its parts live in @ctms/domain (decision 0020); re-exported here as a merge bridge. */
-export type { ConsentAgencyView, ConsentUserView, ConsentView } from '@ctms/domain';
-
 export interface ConsentParties {
   guardianName?: string | null;
   witnessName?: string | null;

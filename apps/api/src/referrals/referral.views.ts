@@ -1,2 +1,0 @@
-/** The response shapes of the referral routes live in libs/domain, shared with the portal. */
-export type { ReferralDetailView, ReferralHistoryEntryView, ReferralServiceView, ReferralSummaryView, ServiceDirectoryEntryView } from '@ctms/domain';

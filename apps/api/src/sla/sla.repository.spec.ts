@@ -1,0 +1,14 @@
+import { AT } from '../platform/database/statement-fixtures';
+import { slaSql } from './sla.repository';
+
+/** Each statement's text, snapshotted: a query change shows in review (decision 0018). */
+describe('sla statements', () => {
+  const statements = {
+    raiseBreach: slaSql.raise('BREACH', AT, 500, 25),
+    raiseReminder: slaSql.raise('REMINDER', AT, 500, 25),
+  };
+
+  it.each(Object.entries(statements))('%s', (_name, q) => {
+    expect(q.text).toMatchSnapshot();
+  });
+});

@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { raw, select, sql, type Runner, type Sql } from '../platform/database/sql';
+import { col, table, type PickRow } from '../platform/database/table';
+
+export type SlaKind = 'REMINDER' | 'BREACH';
+export type SlaObject = 'REFERRAL' | 'HANDOFF' | 'TRANSFER';
+
+/**
+ * One row per SLA event that was raised: at most one REMINDER and one BREACH per referral or
+ * handoff (UQ_sla_event on object, kind), so a scan that runs twice, or two workers scanning at
+ * once, notify once. CHK_sla_event_kind, CHK_sla_event_object_type.
+ */
+export const slaEventTable = table('sla_event', {
+  id: col('int8'),
+  object_type: col('varchar').of<SlaObject>(),
+  object_id: col('uuid'),
+  kind: col('varchar').of<SlaKind>(),
+  /** the deadline the event was raised against */
+  due_at: col('timestamptz'),
+  created_at: col('timestamptz'),
+});
+
+export type RaisedRow = PickRow<typeof slaEventTable, 'object_type' | 'object_id'>;
+
+/**
+ * What is due, per object: a referral still PENDING is due by `acknowledge_by`, a handoff still
+ * SUBMITTED by `receive_by`, a case transfer still REQUESTED by `respond_by`.
+ */
+const DUE = raw(`
+  SELECT 'REFERRAL'::text AS object_type, r.id AS object_id, r.acknowledge_by AS due_at, r.created_at AS started_at
+    FROM referral r WHERE r.status = 'PENDING'
+  UNION ALL
+  SELECT 'HANDOFF'::text, h.id, h.receive_by, h.created_at
+    FROM handoff h WHERE h.status = 'SUBMITTED'
+  UNION ALL
+  SELECT 'TRANSFER'::text, t.id, t.respond_by, t.created_at
+    FROM case_transfer t WHERE t.status = 'REQUESTED'`);
+
+/** The statements, pure: sla.repository.spec.ts snapshots each one's text. */
+export const slaSql = {
+  /**
+   * Raises up to `batch` events of one kind: a breach once the deadline has passed, a reminder once
+   * `reminderPercent` of the period (created → deadline) is left and the deadline has not passed.
+   */
+  raise: (kind: SlaKind, now: Date, batch: number, reminderPercent: number): Sql =>
+    sql`INSERT INTO sla_event (object_type, object_id, kind, due_at)
+        SELECT d.object_type, d.object_id, ${kind}::varchar, d.due_at FROM (${DUE}) d
+         WHERE ${kind === 'BREACH' ? sql`d.due_at <= ${now}` : sql`d.due_at > ${now} AND d.due_at - (d.due_at - d.started_at) * (${reminderPercent}::numeric / 100) <= ${now}`}
+           AND NOT EXISTS (SELECT 1 FROM sla_event e WHERE e.object_type = d.object_type AND e.object_id = d.object_id AND e.kind = ${kind}::varchar)
+         ORDER BY d.due_at, d.object_id
+         LIMIT ${batch}
+        ON CONFLICT (object_type, object_id, kind) DO NOTHING
+        RETURNING object_type, object_id::text AS object_id`,
+};
+
+/** SLA events (decision 0018). */
+@Injectable()
+export class SlaRepository {
+  raise(m: Runner, kind: SlaKind, now: Date, batch: number, reminderPercent: number): Promise<RaisedRow[]> {
+    return select<RaisedRow>(m, slaSql.raise(kind, now, batch, reminderPercent));
+  }
+}
