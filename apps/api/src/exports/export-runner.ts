@@ -84,12 +84,12 @@ export class ExportRunner {
   ) {}
 
   async run(exportId: string): Promise<ExportOutcome> {
-    const [claimed] = (await this.ds.query(
+    const [claimed] = await this.ds.query<[JobRow[], number]>(
       `UPDATE export_job SET status = 'RUNNING', started_at = now(), attempts = attempts + 1
         WHERE id = $1 AND status IN ('QUEUED', 'RUNNING')
         RETURNING id, kind, status, requested_by_id, agency_id, filters, case_id, include_identity, approved_by_id`,
       [exportId],
-    )) as [JobRow[], number];
+    );
     const job = claimed[0];
     if (!job) return 'ALREADY_DONE';
     const ctx: RequestContext = { actor: null, requestId: `export:${job.id}`, sourceIp: null };
@@ -314,9 +314,9 @@ export class ExportRunner {
 
   /** Exports not downloaded in time: EXPIRED, their files deleted. Returns how many. */
   async sweepExpired(): Promise<number> {
-    const [rows] = (await this.ds.query(
+    const [rows] = await this.ds.query<[{ id: string; file_key: string | null }[], number]>(
       `UPDATE export_job SET status = 'EXPIRED' WHERE status = 'READY' AND expires_at <= now() RETURNING id, file_key`,
-    )) as [{ id: string; file_key: string | null }[], number];
+    );
     for (const r of rows) {
       if (r.file_key && /^[0-9a-f-]{36}\.(csv|xlsx|pdf)$/.test(r.file_key)) await unlink(join(this.config.exportsDir, r.file_key)).catch(() => undefined);
     }

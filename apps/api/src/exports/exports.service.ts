@@ -200,12 +200,12 @@ export class ExportsService {
     let claimed: { id: string; kind: ExportKind; file_key: string | null; size_bytes: string | null; data_key_enc: string | null } | null;
     try {
       claimed = await this.ds.transaction(async (m) => {
-        const [rows] = (await m.query(
+        const [rows] = await m.query<[{ id: string; kind: ExportKind; file_key: string | null; size_bytes: string | null; data_key_enc: string | null }[], number]>(
           `UPDATE export_job SET status = 'DOWNLOADED', downloaded_at = now()
             WHERE id = $1 AND requested_by_id = $2 AND status = 'READY' AND expires_at > now() AND data_key_enc IS NOT NULL
             RETURNING id, kind, file_key, size_bytes::text AS size_bytes, data_key_enc`,
           [id, actor.userId],
-        )) as [{ id: string; kind: ExportKind; file_key: string | null; size_bytes: string | null; data_key_enc: string | null }[], number];
+        );
         const row = rows[0];
         if (!row || !row.file_key || !FILE_KEY_RE.test(row.file_key) || !row.data_key_enc) return row ?? null;
         path = join(this.config.exportsDir, row.file_key);

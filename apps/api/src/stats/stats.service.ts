@@ -71,7 +71,7 @@ interface MonthRow {
 
 /** Rows (month, dimension, key, n) → 12 months of counts; the total of a month is the sum of its status cells (every record has one status). */
 function toMonths(rows: MonthRow[], months: number): MonthCounts[] {
-  const out = Array.from({ length: months }, () => ({ total: 0, cells: {} as Record<string, Record<string, number>> }));
+  const out: { total: number; cells: Record<string, Record<string, number>> }[] = Array.from({ length: months }, () => ({ total: 0, cells: {} }));
   for (const r of rows) {
     const m = out[r.month - 1];
     if (!m) continue;
@@ -127,10 +127,7 @@ export class StatsService {
 
   /** Raw counts of the months 1..`months` of `year` (Lao time), per month. */
   async yearCounts(year: number, months: number): Promise<RawYear> {
-    const state = (await this.ds.query(`SELECT to_char(complete_before, 'YYYY-MM-DD') AS complete_before, refreshed_at FROM stats_daily_state WHERE id = 1`)) as {
-      complete_before: string;
-      refreshed_at: Date;
-    }[];
+    const state = await this.ds.query<{ complete_before: string; refreshed_at: Date }[]>(`SELECT to_char(complete_before, 'YYYY-MM-DD') AS complete_before, refreshed_at FROM stats_daily_state WHERE id = 1`);
     const range = statPeriodRange({ kind: 'MONTH', year, index: 1 });
     const end = statPeriodRange({ kind: 'MONTH', year, index: months }).to;
     const r = splitRange(range.from, end, state[0]?.complete_before ?? null);
@@ -141,7 +138,7 @@ export class StatsService {
     const live = (col: string): string => `${col} >= $3::timestamptz AND ${col} < $4::timestamptz`;
     const month = (col: string): string => `extract(month FROM ${lao(col)})::int`;
     const [cases, referrals] = await Promise.all([
-      this.ds.query(
+      this.ds.query<MonthRow[]>(
         `SELECT month, dimension, key, sum(n)::int AS n FROM (
            SELECT extract(month FROM s.day)::int AS month, s.dimension, s.key, s.n FROM stats_daily s WHERE s.subject = 'case' AND ${daily}
            UNION ALL
@@ -152,15 +149,15 @@ export class StatsService {
            SELECT ${month('c.opened_at')}, 'exploitation_type', t, count(*) FROM case_record c CROSS JOIN LATERAL unnest(c.exploitation_types) t WHERE ${live('c.opened_at')} GROUP BY 1, 3
          ) x GROUP BY month, dimension, key`,
         params,
-      ) as Promise<MonthRow[]>,
-      this.ds.query(
+      ),
+      this.ds.query<MonthRow[]>(
         `SELECT month, 'status' AS dimension, key, sum(n)::int AS n FROM (
            SELECT extract(month FROM s.day)::int AS month, s.key, s.n FROM stats_daily s WHERE s.subject = 'referral' AND s.dimension = 'status' AND ${daily}
            UNION ALL
            SELECT ${month('created_at')}, status, count(*) FROM referral WHERE ${live('created_at')} GROUP BY 1, 2
          ) x GROUP BY month, key`,
         params,
-      ) as Promise<MonthRow[]>,
+      ),
     ]);
     const refreshed = state[0]?.refreshed_at;
     return { cases: toMonths(cases, months), referrals: toMonths(referrals, months), dailyAsOf: refreshed && r.daily ? new Date(refreshed).toISOString() : null };
@@ -174,7 +171,7 @@ export class StatsService {
     return this.ds.transaction(async (m) => {
       // one refresh at a time (several workers): the second waits, then recounts
       await m.query(`SELECT pg_advisory_xact_lock(hashtext('stats_daily'))`);
-      const [{ cut }] = (await m.query(`SELECT to_char(${lao('now()')}, 'YYYY-MM-DD') AS cut`)) as { cut: string }[];
+      const [{ cut }] = await m.query<{ cut: string }[]>(`SELECT to_char(${lao('now()')}, 'YYYY-MM-DD') AS cut`);
       await m.query(`DELETE FROM stats_daily`);
       const day = (col: string): string => `${lao(col)}::date`;
       const before = (col: string): string => `${col} < (($1::date)::timestamp AT TIME ZONE '${STATS_TIME_ZONE}')`;
@@ -203,7 +200,7 @@ export class StatsService {
       );
       // the planner must know the table was refilled (else it guesses a few rows: an index scan and a sort on disk)
       await m.query(`ANALYZE stats_daily`);
-      const [{ n }] = (await m.query(`SELECT count(*)::int AS n FROM stats_daily`)) as { n: number }[];
+      const [{ n }] = await m.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM stats_daily`);
       return n;
     });
   }
