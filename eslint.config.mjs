@@ -1,4 +1,13 @@
 import nx from '@nx/eslint-plugin';
+import tseslint from 'typescript-eslint';
+
+/**
+ * Type-aware lint (decision 0023) for every TypeScript file: the Nx presets already carry
+ * typescript-eslint `recommended`, so only its type-checked half is added here, which together make
+ * `recommendedTypeChecked`. Types come from each project's own tsconfig through the project service.
+ */
+const TS_FILES = ['**/*.ts', '**/*.cts', '**/*.mts'];
+const TEST_FILES = ['**/*.spec.ts', '**/*.int-spec.ts', '**/test/**/*.ts'];
 
 export default [
   ...nx.configs['flat/base'],
@@ -6,6 +15,44 @@ export default [
   ...nx.configs['flat/javascript'],
   {
     ignores: ['**/dist', '**/out-tsc', '**/tmp-artifacts', '**/.angular'],
+  },
+  ...tseslint.configs.recommendedTypeCheckedOnly.map((config) => ({ ...config, files: TS_FILES })),
+  {
+    files: TS_FILES,
+    languageOptions: {
+      parserOptions: {
+        projectService: {
+          // the only TypeScript no tsconfig includes: a jest configuration, and the fixtures the
+          // contract-lint spec lints from stdin (they are never files on disk)
+          allowDefaultProject: [
+            'apps/api/jest.int.config.cts',
+            'apps/api/src/cases/contract-fixture.ts',
+            'apps/portal/src/app/cases/contract-fixture.ts',
+            'libs/domain/src/lib/contract-fixture.ts',
+          ],
+          defaultProject: 'tsconfig.base.json',
+        },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      // an async function without await is a deliberate shape (Nest handlers, interface methods)
+      '@typescript-eslint/require-await': 'off',
+    },
+  },
+  {
+    // tests poke at parsed JSON bodies and pass methods to expect(): the unsafe-* family and
+    // unbound-method would only add casts there; the rest (floating promises…) still holds
+    files: TEST_FILES,
+    rules: {
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+      '@typescript-eslint/unbound-method': 'off',
+      '@typescript-eslint/no-base-to-string': 'off',
+    },
   },
   {
     files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.jsx'],

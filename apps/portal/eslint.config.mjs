@@ -10,6 +10,9 @@ export default [
   {
     files: ['**/*.ts'],
     rules: {
+      // Angular passes methods as values by design (Validators.required, signal setters in templates):
+      // decision 0023
+      '@typescript-eslint/unbound-method': 'off',
       '@angular-eslint/directive-selector': [
         'error',
         {

@@ -19,8 +19,7 @@ import { CaseRepository } from '../../apps/api/src/cases/case.repository';
 import { OutboxService, type OutboxJobData } from '../../apps/api/src/platform/outbox/outbox.service';
 import { TransitionRunner } from '../../apps/api/src/platform/workflow/transition-runner';
 import type { Queue } from 'bullmq';
-import type { CreateNoteDto, ListCasesQueryDto, UpdateCaseDto } from '../../apps/api/src/cases/dto/case.dto';
-import type { PersonSearchDto } from '../../apps/api/src/persons/dto/person.dto';
+import type { ListCasesQueryDto } from '../../apps/api/src/cases/dto/case.dto';
 import { PersonSearchService } from '../../apps/api/src/persons/person-search.service';
 import { PersonRepository } from '../../apps/api/src/persons/person.repository';
 import { AccessService } from '../../apps/api/src/platform/access/access.service';
@@ -29,7 +28,7 @@ import { AuditService } from '../../apps/api/src/platform/audit/audit.service';
 import { StatsController } from '../../apps/api/src/stats/stats.controller';
 import { StatsService } from '../../apps/api/src/stats/stats.service';
 import { createFieldCipher } from '../../apps/api/src/platform/crypto/crypto.module';
-import { encodeTupleCursor, type PageQueryDto } from '../../apps/api/src/platform/http/pagination';
+import { encodeTupleCursor } from '../../apps/api/src/platform/http/pagination';
 import type { Actor, RequestContext } from '../../apps/api/src/platform/http/request-context';
 import { adminUrl, appUrl, assertSynthetic, BENCH_PASSWORD, DEFAULT_DB, intArg, loadRefs, parseArgs, syntheticEnv } from '../synthetic/db';
 import { variantOf, type VariantKind } from '../synthetic/names';
@@ -357,12 +356,12 @@ async function main(): Promise<void> {
     await measure(
       { key: 'search-lao', what: 'POST /persons/search (Lao)', target: 'p95 < 150 ms at 20', connections: searchConns },
       laoNames.map((name) => ({ method: 'POST', path: '/api/v1/persons/search', body: { name } })),
-      sample(laoNames, 30).map((name) => () => persons.search(ctx, { name } as PersonSearchDto)),
+      sample(laoNames, 30).map((name) => () => persons.search(ctx, { name })),
     );
     await measure(
       { key: 'search-latin', what: 'POST /persons/search (Latin)', target: 'p95 < 150 ms at 20', connections: searchConns },
       latinNames.map((name) => ({ method: 'POST', path: '/api/v1/persons/search', body: { name } })),
-      sample(latinNames, 30).map((name) => () => persons.search(ctx, { name } as PersonSearchDto)),
+      sample(latinNames, 30).map((name) => () => persons.search(ctx, { name })),
     );
     if (!only || only.includes('health-under-search')) {
       // issue 12: 30 long-word searches at once must not take the event loop from the rest of the API
@@ -382,7 +381,7 @@ async function main(): Promise<void> {
     await measure(
       { key: 'update', what: 'PATCH /cases/:id (version check, event, audit)', target: 'p95 < 100 ms at 20 writers', connections: writers, note: 'one case per writer' },
       editable.slice(0, writers).map((c) => ({ method: 'PATCH', path: `/api/v1/cases/${c.id}`, body: { version: c.version, riskLevel: 'HIGH' }, versioned: true })),
-      writeTargets.map((c) => () => cases.update(ctx, c.id, { version: c.version, riskLevel: 'MEDIUM' } as UpdateCaseDto)),
+      writeTargets.map((c) => () => cases.update(ctx, c.id, { version: c.version, riskLevel: 'MEDIUM' })),
       true,
     );
     // a create: a note on a case (row lock on the case, encrypted note, timeline event, audit row)
@@ -390,13 +389,13 @@ async function main(): Promise<void> {
     await measure(
       { key: 'create', what: 'POST /cases/:id/notes (case lock, encrypted note, event, audit)', target: 'p95 < 100 ms at 20 writers', connections: writers, note: 'one case per writer' },
       editable.slice(0, writers).map((c) => ({ method: 'POST', path: `/api/v1/cases/${c.id}/notes`, body: { body: 'Benchmark note: follow-up call planned.' } })),
-      noteTargets.map((c) => () => records.addNote(ctx, c.id, { body: 'Benchmark note: follow-up call planned.' } as CreateNoteDto)),
+      noteTargets.map((c) => () => records.addNote(ctx, c.id, { body: 'Benchmark note: follow-up call planned.' })),
       true,
     );
     await measure(
       { key: 'access-log', what: 'GET /cases/:id/access-log', target: 'p95 < 200 ms', connections: conns },
       caseIds.map((id) => ({ method: 'GET', path: `/api/v1/cases/${id}/access-log` })),
-      sample(caseIds, 50).map((id) => () => records.accessLog(ctx, id, { limit: 25 } as PageQueryDto)),
+      sample(caseIds, 50).map((id) => () => records.accessLog(ctx, id, { limit: 25 })),
     );
 
     // ---- login burst and its effect on another endpoint's p95 ----

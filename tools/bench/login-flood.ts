@@ -281,7 +281,7 @@ async function attackerProcess(job: AttackJob): Promise<void> {
       job.username === null
         ? { username: `x${randomBytes(6).toString('hex')}`, password: randomBytes(9).toString('base64') }
         : { username: job.username, password: `wrong-${randomBytes(6).toString('hex')}` };
-    const a = await post(job.port, agents[lane] as http.Agent, laneAddress(job, lane), '/api/v1/auth/login', body, null, 120_000);
+    const a = await post(job.port, agents[lane], laneAddress(job, lane), '/api/v1/auth/login', body, null, 120_000);
     if (!stopped) statuses[a.status] = (statuses[a.status] ?? 0) + 1;
   };
   process.on('message', (m: ParentMessage) => {

@@ -38,7 +38,7 @@ function quantile(xs: number[], q: number): number {
   return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
 }
 
-async function time(runs: number, fn: () => Promise<unknown> | unknown): Promise<{ p50: number; p95: number }> {
+async function time(runs: number, fn: () => unknown): Promise<{ p50: number; p95: number }> {
   await fn(); // warm
   const ms: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -107,8 +107,8 @@ async function main(): Promise<void> {
   const ds = new DataSource({ type: 'postgres', url: adminUrl(db) });
   await ds.initialize();
   try {
-    const [{ n: caseCount }] = (await ds.query(`SELECT count(*)::int AS n FROM case_record`)) as { n: number }[];
-    const [{ n: referralCount }] = (await ds.query(`SELECT count(*)::int AS n FROM referral`)) as { n: number }[];
+    const [{ n: caseCount }] = await ds.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM case_record`);
+    const [{ n: referralCount }] = await ds.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM referral`);
     log(`${caseCount} cases, ${referralCount} referrals, opened ${first}–${first + 4}`);
     const stats = new StatsService(ds);
     const year = String(laoYear - 1);
@@ -122,7 +122,7 @@ async function main(): Promise<void> {
       rows.push(`| summary ${p.kind.toLowerCase()} ${year}, every count live (before the first recount) | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} |`);
     }
     const refresh = await time(2, () => stats.refreshDaily());
-    const [{ n: dailyRows }] = (await ds.query(`SELECT count(*)::int AS n FROM stats_daily`)) as { n: number }[];
+    const [{ n: dailyRows }] = await ds.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM stats_daily`);
     rows.push(`| daily recount (worker, every STATS_REFRESH_EVERY_SECONDS): ${dailyRows} rows | ${refresh.p50.toFixed(1)} | ${refresh.p95.toFixed(1)} |`);
     for (const p of periods) {
       const r = await time(runs, () => stats.summary(p));

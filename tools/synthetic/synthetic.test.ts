@@ -36,7 +36,7 @@ async function admin(db: string, sql: string): Promise<void> {
   }
 }
 
-test('the fast encryptor writes FieldCipher ciphertexts; memoised search columns equal the persons module', () => {
+void test('the fast encryptor writes FieldCipher ciphertexts; memoised search columns equal the persons module', () => {
   const cipher = createFieldCipher(syntheticEnv(), 'production');
   const sx = new SyntheticEncryptor(syntheticEnv());
   const id = '3f0c8a52-1d2e-4b7a-9c11-0a1b2c3d4e5f';
@@ -56,7 +56,7 @@ test('the fast encryptor writes FieldCipher ciphertexts; memoised search columns
   assert.equal(copyData([['a\tb\\c', null, ['x y', 'NULL', 'q"'], 3, new Date(0), { k: 'v\n' }]], 6), 'a\\tb\\\\c\t\\N\t{"x y","NULL","q\\\\""}\t3\t1970-01-01T00:00:00.000Z\t{"k":"v\\\\n"}\n');
 });
 
-test('seed:synthetic refuses a database without the synthetic mark, and ctms', async () => {
+void test('seed:synthetic refuses a database without the synthetic mark, and ctms', async () => {
   await admin('postgres', 'DROP DATABASE IF EXISTS ctms_syn_unmarked');
   await admin('postgres', 'CREATE DATABASE ctms_syn_unmarked');
   try {
@@ -71,7 +71,7 @@ test('seed:synthetic refuses a database without the synthetic mark, and ctms', a
   }
 });
 
-test('seed:synthetic fills a marked database; no generated name is stored in plaintext', async () => {
+void test('seed:synthetic fills a marked database; no generated name is stored in plaintext', async () => {
   const r = tool('tools/synthetic/seed-synthetic.ts', ['--cases', '300', '--db', DB, '--fresh', '--seed', '7']);
   assert.equal(r.status, 0, r.stderr);
   const c = new Client({ connectionString: adminUrl(DB) });
@@ -101,7 +101,7 @@ test('seed:synthetic fills a marked database; no generated name is stored in pla
   assert.match(v.stdout, /audit chain intact: 6001 rows/);
 });
 
-test('bench produces a result for each measured row', () => {
+void test('bench produces a result for each measured row', () => {
   assert.ok(existsSync(resolve(ROOT, 'dist/apps/api/main.js')), 'build the API first (npm run test:synthetic does)');
   const r = tool('tools/bench/bench.ts', ['--db', DB, '--seconds', '1', '--connections', '4', '--out', 'tmp-artifacts/bench-ci', '--only', 'case-read,list-page1,search-lao,update,create,access-log,dashboard']);
   assert.equal(r.status, 0, r.stderr);

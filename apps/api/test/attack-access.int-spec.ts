@@ -41,9 +41,9 @@ describe('attack: need-to-know (issue 11)', () => {
   const userIds = new Map<string, string>();
   const agencies = new Map<string, string>();
   const auth = (u: User) => `Bearer ${tokens.get(u) ?? ''}`;
-  const get = (u: User, path: string): Promise<Res> => s.http().get(`/api/v1${path}`).set('Authorization', auth(u)) as unknown as Promise<Res>;
-  const post = (u: User, path: string, body: object = {}): Promise<Res> => s.http().post(`/api/v1${path}`).set('Authorization', auth(u)).send(body) as unknown as Promise<Res>;
-  const patch = (u: User, path: string, body: object): Promise<Res> => s.http().patch(`/api/v1${path}`).set('Authorization', auth(u)).send(body) as unknown as Promise<Res>;
+  const get = (u: User, path: string): Promise<Res> => s.http().get(`/api/v1${path}`).set('Authorization', auth(u));
+  const post = (u: User, path: string, body: object = {}): Promise<Res> => s.http().post(`/api/v1${path}`).set('Authorization', auth(u)).send(body);
+  const patch = (u: User, path: string, body: object): Promise<Res> => s.http().patch(`/api/v1${path}`).set('Authorization', auth(u)).send(body);
   const count = async (sql: string, params: unknown[] = []) => Number((await s.admin.query(sql, params)).rows[0].n);
 
   let atdScreeningId = '';
@@ -63,9 +63,9 @@ describe('attack: need-to-know (issue 11)', () => {
       interviewerAssessment: 'POSSIBLE_VICTIM',
     });
     expect(created.status).toBe(201);
-    const submitted = await post(interviewer, `/screenings/${created.body['id']}/submit`, { version: created.body['version'] });
+    const submitted = await post(interviewer, `/screenings/${String(created.body['id'])}/submit`, { version: created.body['version'] });
     expect(submitted.status).toBe(200);
-    const approved = await post(supervisor, `/screenings/${created.body['id']}/approve`, { version: submitted.body['version'] });
+    const approved = await post(supervisor, `/screenings/${String(created.body['id'])}/approve`, { version: submitted.body['version'] });
     expect(approved.status).toBe(200);
     return { screeningId: String(created.body['id']), personId: String(approved.body['personId']), caseId: String(approved.body['caseId']) };
   }
@@ -103,8 +103,8 @@ describe('attack: need-to-know (issue 11)', () => {
 
         const draft = await post(u, '/screenings', { metadata: { provinceCode: '01' } });
         expect(draft.status).toBe(201);
-        const linked = await patch(u, `/screenings/${draft.body['id']}`, { version: draft.body['version'], bioData: { personId: atdPersonId } });
-        const linkedMissing = await patch(u, `/screenings/${draft.body['id']}`, { version: draft.body['version'], bioData: { personId: randomUUID() } });
+        const linked = await patch(u, `/screenings/${String(draft.body['id'])}`, { version: draft.body['version'], bioData: { personId: atdPersonId } });
+        const linkedMissing = await patch(u, `/screenings/${String(draft.body['id'])}`, { version: draft.body['version'], bioData: { personId: randomUUID() } });
         expect(answer(linked)).toEqual(answer(linkedMissing));
         expect(linked.status).toBe(400);
       }
@@ -250,17 +250,17 @@ describe('attack: need-to-know (issue 11)', () => {
             categories: ['IDENTITY', 'HEALTH'],
           }),
         ],
-        ['withdraw', await post('atd.investigator', `/consents/${consent.body['id']}/withdraw`, { reason: 'attack' })],
+        ['withdraw', await post('atd.investigator', `/consents/${String(consent.body['id'])}/withdraw`, { reason: 'attack' })],
         ['note', await post('atd.investigator', `/cases/${atdCaseId}/notes`, { body: 'attack' })],
         [
           'upload',
-          (await s
+          await s
             .http()
             .post(`/api/v1/cases/${atdCaseId}/attachments`)
             .set('Authorization', auth('atd.investigator'))
             .field('kind', 'EVIDENCE')
             .field('category', 'LEGAL_PROCEEDINGS')
-            .attach('file', MINIMAL_PDF, { filename: 'x.pdf', contentType: 'application/pdf' })) as unknown as Res,
+            .attach('file', MINIMAL_PDF, { filename: 'x.pdf', contentType: 'application/pdf' }),
         ],
         [
           'handoff',
@@ -453,7 +453,7 @@ describe('attack: need-to-know (issue 11)', () => {
 
     it('"no match" keeps the asking side out', async () => {
       const draft = await post('lwu.caseworker', '/screenings', { metadata: { provinceCode: '01' }, bioData: { givenNameLo: CANARY_GIVEN, familyNameLo: CANARY_FAMILY } });
-      const raised = await post('lwu.caseworker', `/screenings/${draft.body['id']}/match-requests`);
+      const raised = await post('lwu.caseworker', `/screenings/${String(draft.body['id'])}/match-requests`);
       const id = (raised.body['requests'] as { id: string }[])[0].id;
       const open = await get('atd.supervisor', `/match-requests/${id}`);
       const answered = await post('atd.supervisor', `/match-requests/${id}/no-match`, { version: open.body['version'], comment: 'a different woman' });

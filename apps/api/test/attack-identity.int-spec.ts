@@ -253,7 +253,7 @@ describe('attack suite: identity', () => {
 
     it('tokens with a forged iss, aud or typ are refused, and a token of one kind never passes as another', async () => {
       const t = await s.login('atd.caseworker');
-      const claims = JSON.parse(Buffer.from(t.accessToken.split('.')[1] as string, 'base64url').toString('utf8'));
+      const claims = JSON.parse(Buffer.from(t.accessToken.split('.')[1], 'base64url').toString('utf8'));
       expect(claims).toMatchObject({ typ: 'access', iss: 'ctms', aud: 'ctms-api' });
       const jwt = new JwtService();
       const key = tokenKey(DEV_JWT_SECRET, 'access');

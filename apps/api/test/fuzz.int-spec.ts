@@ -98,7 +98,7 @@ describe('fuzzing every route of the OpenAPI document', () => {
   it('answers every malformed request below 500, in the one error shape, and refuses what the edge must refuse', async () => {
     const started = Date.now();
     const rand = mulberry32(SEED);
-    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
     const schemas = (doc.components?.schemas ?? {}) as Record<string, Schema>;
     const resolve = (sc: Schema | undefined): Schema => {
       let x: Schema = sc ?? {};
@@ -666,7 +666,7 @@ describe('fuzzing every route of the OpenAPI document', () => {
             user: main,
             url,
             multipart: {
-              fields: { ...fields, __proto__: 'x' } as Record<string, string>,
+              fields: { ...fields, __proto__: 'x' },
               file,
             },
           },
@@ -782,7 +782,7 @@ describe('fuzzing every route of the OpenAPI document', () => {
       const firstString = jsonSchema ? leaves(jsonSchema).find(isStringLeaf) : undefined;
       const pool = WORLD_USERS.filter((x) => x !== main);
       const others: (string | null)[] = [null];
-      while (others.length < 4 && pool.length) others.push(pool.splice(Math.floor(rand() * pool.length), 1)[0] as string);
+      while (others.length < 4 && pool.length) others.push(pool.splice(Math.floor(rand() * pool.length), 1)[0]);
       const nulAlso = new Set([null, others[1]]);
       for (const u of others) {
         probes.push({ label: 'as another', user: u, url, json: jsonSchema ? base : undefined });

@@ -82,10 +82,11 @@ export class ActivationService {
         if (!enrolSecret) throw new ValidationFailed([{ field: 'code', problems: ['no setup in progress'] }]);
       }
       // the code is checked like every credential: the account's reservation, counted and audited on failure
-      const secret = enrolSecret ?? (this.users.mfaSecretOf(user) as string);
+      const secret = enrolSecret ?? this.users.mfaSecretOf(user);
       const lastStep = enrolSecret ? null : user.mfa_last_step === null ? null : Number(user.mfa_last_step);
       const failure = await this.auth.checkCredential(ctx, { action: 'CREDENTIAL_CHECK_FAILED', username: user.username, user, markKnown: false }, async () => {
-        step = acceptedStep(secret, code, lastStep);
+        // no stored secret (it cannot be read): no code is right
+        step = secret ? acceptedStep(secret, code, lastStep) : null;
         return step === null ? 'WRONG_MFA_CODE' : null;
       });
       if (failure) throw new ValidationFailed([{ field: 'code', problems: ['is not the current code'] }]);

@@ -1,8 +1,6 @@
 import type { ConsentRow } from './consent.repository';
 import {
   consentEffectiveStatus,
-  type ConsentForm,
-  type ConsentGiver,
   type ConsentType,
   type ConsentView,
   type DataCategory,
@@ -20,14 +18,14 @@ export function toConsentView(r: ConsentRow, now: Date, parties: ConsentParties 
   return {
     id: r.id,
     caseId: r.case_id,
-    type: r.type as ConsentType,
+    type: r.type,
     status,
     expired: status === 'WITHDRAWN' && !withdrawnByAnyone,
     agencies: (r.agencies ?? []).map((a) => ({ id: a.id, code: a.code, nameLo: a.nameLo, nameEn: a.nameEn })),
     purposes: [...r.purposes] as ConsentType[],
     categories: [...r.categories] as DataCategory[],
-    givenBy: r.given_by as ConsentGiver,
-    form: r.form as ConsentForm,
+    givenBy: r.given_by,
+    form: r.form,
     language: r.language,
     interpreterUsed: r.interpreter_used,
     parties: showParties ? { guardianName: parties?.guardianName ?? null, witnessName: parties?.witnessName ?? null } : null,

@@ -62,12 +62,12 @@ export class Notifier {
     if (d.mail === false || !this.mailer.enabled) return;
     const users = await this.repo.mailRecipients(this.ds, recipients);
     const message = mailFor(this.config.publicUrl, d);
-    let failure: unknown = null;
+    let failure: Error | null = null;
     for (const u of users) {
       try {
         await this.mailOnce(d.outboxId, u.id, u.email, async () => message);
       } catch (e) {
-        failure = failure ?? e;
+        failure = failure ?? (e instanceof Error ? e : new Error('mail delivery failed'));
       }
     }
     if (failure) throw failure;

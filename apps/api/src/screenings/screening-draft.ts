@@ -111,7 +111,7 @@ export function applySections(current: Working, dto: ScreeningSectionsDto, actor
     };
     next.content.metadataExtra = plain(extra);
   }
-  if (dto.interviewConsent !== undefined) next.interviewConsent = { ...(plain(dto.interviewConsent) ?? {}) } as Record<string, string>;
+  if (dto.interviewConsent !== undefined) next.interviewConsent = { ...(plain(dto.interviewConsent) ?? {}) };
   for (const s of CONTENT_SECTIONS) {
     const v = dto[s];
     if (v === undefined) continue;
@@ -159,7 +159,7 @@ function sectionsOf(w: Working): Record<SectionName, unknown> {
  * save and never refused by the code check.
  */
 function legacyCrossingPointsMoved(content: ScreeningContent): ScreeningContent {
-  const transit = content.transit as (Record<string, unknown> & { crossingPoints?: unknown; crossingPointsDetail?: unknown }) | undefined;
+  const transit = content.transit;
   const points = transit?.crossingPoints;
   if (!transit || !Array.isArray(points) || points.every(isBorderCrossingCode)) return content;
   const codes = points.filter(isBorderCrossingCode);

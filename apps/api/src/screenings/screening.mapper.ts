@@ -1,4 +1,4 @@
-import { allowedActions, interviewConsentComplete, SCREENING_MACHINE, type InterviewConsentAnswers, type ScreeningAction, type ScreeningContext, type ReviewCommentView as ReviewComment, type ScreeningListItemView as ScreeningListItem, type ScreeningView } from '@ctms/domain';
+import { allowedActions, interviewConsentComplete, SCREENING_MACHINE, type ScreeningAction, type ScreeningContext, type ReviewCommentView as ReviewComment, type ScreeningListItemView as ScreeningListItem, type ScreeningView } from '@ctms/domain';
 import type { Actor } from '../platform/http/request-context';
 import { iso, type Working } from './screening-draft';
 import type { ScreeningListRow, ScreeningRow } from './screening.repository';
@@ -9,7 +9,7 @@ export function screeningContext(actor: Actor, row: ScreeningRow): ScreeningCont
     roles: actor.roles,
     actorInScreeningAgency: row.agency_id === actor.agencyId,
     actorIsInterviewer: row.interviewer_id === actor.userId,
-    interviewConsent: row.interview_consent as InterviewConsentAnswers,
+    interviewConsent: row.interview_consent,
   };
 }
 
@@ -26,7 +26,7 @@ export function screeningActions(actor: Actor, row: ScreeningRow): ScreeningActi
 
 export function toScreeningView(row: ScreeningRow, w: Working, comments: ReviewComment[], actor: Actor): ScreeningView {
   const extra = w.content.metadataExtra ?? {};
-  const consent = w.interviewConsent as Record<string, string>;
+  const consent = w.interviewConsent;
   const actions = screeningActions(actor, row);
   return {
     id: row.id,
@@ -54,7 +54,7 @@ export function toScreeningView(row: ScreeningRow, w: Working, comments: ReviewC
       districtDetail: extra.districtDetail ?? null,
     },
     interpreter: w.content.interpreter ?? null,
-    interviewConsent: { ...consent, complete: interviewConsentComplete(consent as InterviewConsentAnswers) },
+    interviewConsent: { ...consent, complete: interviewConsentComplete(consent) },
     bioData: w.content.bioData ?? null,
     recruitment: w.content.recruitment ?? null,
     transit: w.content.transit ?? null,

@@ -55,7 +55,7 @@ export function splitRange(
 
 /** Rows (month, dimension, key, n) → 12 months of counts; the total of a month is the sum of its status cells (every record has one status). */
 function toMonths(rows: MonthRow[], months: number): MonthCounts[] {
-  const out = Array.from({ length: months }, () => ({ total: 0, cells: {} as Record<string, Record<string, number>> }));
+  const out: { total: number; cells: Record<string, Record<string, number>> }[] = Array.from({ length: months }, () => ({ total: 0, cells: {} }));
   for (const r of rows) {
     const m = out[r.month - 1];
     if (!m) continue;

@@ -64,8 +64,8 @@ export function chronologyProblems(steps: readonly DatedStep[]): DateFieldProble
   const dated = steps.filter((s): s is DatedStep & { date: string } => isCalendarDate(s.date));
   for (let i = 0; i < dated.length; i++) {
     for (let j = i + 1; j < dated.length; j++) {
-      const early = dated[i] as DatedStep & { date: string };
-      const late = dated[j] as DatedStep & { date: string };
+      const early = dated[i];
+      const late = dated[j];
       if (late.date >= early.date) continue;
       if (early.field && !out.has(early.field)) out.set(early.field, `must not be after ${late.name} (${late.date})`);
       if (late.field && !out.has(late.field)) out.set(late.field, `must not be before ${early.name} (${early.date})`);
@@ -76,7 +76,7 @@ export function chronologyProblems(steps: readonly DatedStep[]): DateFieldProble
 
 /** A date that has not happened yet (after today in Laos) for a field that records the past. */
 export function futureDateProblems(fields: readonly { field: string; date: string | null | undefined }[], today: string = todayInLaos()): DateFieldProblem[] {
-  return fields.filter((f) => isCalendarDate(f.date) && (f.date as string) > today).map((f) => ({ field: f.field, problems: [`must not be in the future (today in Laos is ${today})`] }));
+  return fields.filter((f) => isCalendarDate(f.date) && f.date > today).map((f) => ({ field: f.field, problems: [`must not be in the future (today in Laos is ${today})`] }));
 }
 
 /** The dated facts of a screening interview, as the API stores them. */

@@ -20,7 +20,7 @@ function exportedCodeLists(): [string, readonly string[]][] {
   for (const m of modules) {
     for (const [name, value] of Object.entries(m)) {
       if (NOT_CODES.has(name)) continue;
-      if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string')) out.push([name, value as string[]]);
+      if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string')) out.push([name, value]);
     }
   }
   return out;

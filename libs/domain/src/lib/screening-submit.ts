@@ -58,7 +58,7 @@ const filled = (v: unknown): boolean => typeof v === 'string' && v.trim() !== ''
 export function givenNameOrAlias(bio: SubmitCandidate['bioData']): string | null {
   if (!bio) return null;
   if (filled(bio.givenNameLo)) return (bio.givenNameLo as string).trim();
-  const alias = Array.isArray(bio.nicknames) ? bio.nicknames.find(filled) : undefined;
+  const alias: unknown = Array.isArray(bio.nicknames) ? bio.nicknames.find(filled) : undefined;
   return typeof alias === 'string' ? alias.trim() : null;
 }
 

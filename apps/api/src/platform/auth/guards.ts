@@ -53,13 +53,14 @@ export class PermissionGuard implements CanActivate {
       // after an admin reset, or while required MFA is not set up, only the profile (to do that) is open
       permittedInHold(user, permission);
     if (!allowed) {
+      const routePath = String((req.route as { path?: string } | undefined)?.path ?? '');
       await this.audit.record(contextOf(req), {
         action: 'PERMISSION_DENIED',
         outcome: 'DENIED',
-        details: { permission: permission ?? null, route: `${req.method} ${req.route?.path ?? ''}`, mustChangePassword: !!mustChangePassword, mfaSetupRequired: !!mfaSetupRequired },
+        details: { permission: permission ?? null, route: `${req.method} ${routePath}`, mustChangePassword: !!mustChangePassword, mfaSetupRequired: !!mfaSetupRequired },
       });
       // a route that addresses one record answers a denial exactly as it answers a missing id
-      if (/\/:[A-Za-z]+/.test(String(req.route?.path ?? ''))) throw new NotFound();
+      if (/\/:[A-Za-z]+/.test(routePath)) throw new NotFound();
       throw new ForbiddenException('You do not have permission to do this');
     }
     return true;

@@ -31,7 +31,7 @@ export function listRoutes(app: INestApplication): RouteAccess[] {
       const targets = [handler, wrapper.metatype];
       const permission = reflector.getAllAndOverride<string | undefined>(PERMISSION_KEY, targets) ?? null;
       out.push({
-        controller: wrapper.name,
+        controller: String(wrapper.name),
         handler: name,
         method: RequestMethod[method],
         path: `${(Reflect.getMetadata(PATH_METADATA, wrapper.metatype) as string) ?? ''}/${path}`,

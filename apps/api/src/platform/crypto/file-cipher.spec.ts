@@ -212,7 +212,7 @@ describe('FileCipher: streamed envelope', () => {
         0,
       ],
     ])('%s', async (_label, edit, maxHandedOut) => {
-      const path = variant(edit as (b: Buffer) => Buffer);
+      const path = variant(edit);
       const fh = await open(path, 'r');
       try {
         const opened = openEnvelope(fh, key, at);

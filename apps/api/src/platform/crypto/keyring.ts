@@ -31,7 +31,7 @@ function devKey(label: string): Buffer {
  */
 export const DEVELOPMENT_FIELD_KEYRING: Readonly<Keyring> = Object.freeze({
   currentVersion: 1,
-  keys: Object.freeze({ 1: devKey('field key v1') }) as Record<number, Buffer>,
+  keys: Object.freeze({ 1: devKey('field key v1') }),
 });
 export const DEVELOPMENT_BLIND_INDEX_KEY: Buffer = devKey('blind index key');
 

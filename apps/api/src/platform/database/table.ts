@@ -93,7 +93,7 @@ export class Table<C extends Columns = Columns> {
   /** `alias.column, alias.column …` for a SELECT list, from the declaration. */
   select(alias: string, only?: readonly (keyof C & string)[]): Sql {
     if (!/^[a-z_][a-z0-9_]*$/.test(alias)) throw new Error(`alias ${alias} is not a plain identifier`);
-    const names = only ?? (Object.keys(this.columns) as (keyof C & string)[]);
+    const names = only ?? Object.keys(this.columns);
     return raw(names.map((n) => `${alias}.${n}`).join(', '));
   }
 

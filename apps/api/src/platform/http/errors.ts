@@ -138,7 +138,7 @@ export class ErrorFilter implements ExceptionFilter {
     const res = ctx.getResponse<Response>();
     const req = ctx.getRequest<CtmsRequest>();
     const requestId = req.requestId ?? 'unknown';
-    let status = HttpStatus.INTERNAL_SERVER_ERROR;
+    let status: number = HttpStatus.INTERNAL_SERVER_ERROR;
     let message = 'Internal server error';
     let details: ApiErrorBody['details'];
     let code: string | undefined;
@@ -166,7 +166,7 @@ export class ErrorFilter implements ExceptionFilter {
       } else if (typeof body === 'string') {
         message = body;
       } else if (body && typeof body === 'object' && 'message' in body) {
-        const m = (body as { message: unknown }).message;
+        const m = body.message;
         message = Array.isArray(m) ? m.join('; ') : String(m);
       }
       // body-parser's errors (malformed JSON, too large) carry internal wording: normalise them
@@ -183,7 +183,7 @@ export class ErrorFilter implements ExceptionFilter {
     } else {
       this.logger.error({ requestId, err: exception instanceof Error ? { name: exception.name, message: exception.message, stack: exception.stack } : 'non-error thrown' }, 'unhandled error');
     }
-    if (status >= 500 && exception instanceof HttpException === false && status !== HttpStatus.SERVICE_UNAVAILABLE) message = 'Internal server error';
+    if (status >= 500 && exception instanceof HttpException === false && status !== 503) message = 'Internal server error';
 
     const out: ApiErrorBody & { code?: string } = {
       statusCode: status,

@@ -78,7 +78,7 @@ export function inputProblems(value: unknown, root = ''): FieldProblems {
     }
     const keys = Object.keys(v);
     for (let i = keys.length - 1; i >= 0; i--) {
-      const k = keys[i] as string;
+      const k = keys[i];
       const child: Frame = { value: (v as Record<string, unknown>)[k], key: k, parent: f, depth: f.depth + 1 };
       if (FORBIDDEN_KEYS.has(k)) {
         add(child, `property name ${k} is not allowed`);

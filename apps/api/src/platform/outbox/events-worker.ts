@@ -91,10 +91,10 @@ export class EventsWorker implements OnApplicationBootstrap, OnApplicationShutdo
 
   async process(job: Job<OutboxJobData>): Promise<string> {
     // TypeORM answers UPDATE … RETURNING with [rows, count]
-    const [rows] = (await this.ds.query(
+    const [rows] = await this.ds.query<[{ id: string; kind: string; payload: Record<string, unknown>; status: string }[], number]>(
       `UPDATE outbox SET attempts = attempts + 1 WHERE id = $1 AND status IN ('PENDING', 'ENQUEUED') RETURNING id, kind, payload, status`,
       [job.data.id],
-    )) as [{ id: string; kind: string; payload: Record<string, unknown>; status: string }[], number];
+    );
     const row = rows[0];
     if (!row) return 'skipped';
     const attempt = job.attemptsMade + 1;

@@ -18,7 +18,7 @@ export function redisDurabilityProblems(maxmemoryPolicy: string | null, persiste
 export async function checkRedisDurability(redis: IORedis): Promise<string[]> {
   const configGet = async (key: string): Promise<string | null> => {
     try {
-      const r = (await redis.call('CONFIG', 'GET', key)) as unknown;
+      const r = await redis.call('CONFIG', 'GET', key);
       return Array.isArray(r) && typeof r[1] === 'string' ? r[1] : null;
     } catch {
       return null;

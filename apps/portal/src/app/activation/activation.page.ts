@@ -118,7 +118,12 @@ export class ActivationPage implements OnInit {
   protected repeat = '';
   protected code = '';
 
-  async ngOnInit(): Promise<void> {
+  ngOnInit(): void {
+    void this.start();
+  }
+
+  /** Reads the token from the fragment and asks the API what the activation needs (its own errors end in 'invalid'). */
+  private async start(): Promise<void> {
     this.token = activationTokenFromFragment(window.location.hash);
     // the token leaves the address bar and the history at once
     if (window.location.hash) history.replaceState(history.state, '', window.location.pathname);

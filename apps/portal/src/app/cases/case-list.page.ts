@@ -29,7 +29,7 @@ import { AgencyNames, personName } from '../shared/names';
 export function filterFromQuery(q: Readonly<Record<string, unknown>>): CaseListQuery {
   const f: CaseListQuery = {};
   if (isOneOf(CASE_STATUSES, q['status'])) f.status = q['status'];
-  if (isProvinceCode(q['province'])) f.province = q['province'] as string;
+  if (isProvinceCode(q['province'])) f.province = q['province'];
   if (q['mine'] === '1') f.assignedTo = 'me';
   return f;
 }

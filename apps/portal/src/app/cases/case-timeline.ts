@@ -13,7 +13,7 @@ import { formatDateTime } from './ui-util';
 /** A short, translated line for an event's coded details (no free text, no names). */
 export function eventDetail(e: CaseEventView, lang: Language): string {
   const d = e.details ?? {};
-  const str = (k: string) => (typeof d[k] === 'string' ? (d[k] as string) : null);
+  const str = (k: string) => (typeof d[k] === 'string' ? d[k] : null);
   switch (e.kind) {
     case 'STATUS_CHANGED': {
       const from = str('from');

@@ -124,7 +124,8 @@ export class HandoffListPage {
 
   constructor() {
     this.route.queryParams.pipe(takeUntilDestroyed()).subscribe((q) => {
-      this.box.set(q['box'] === 'incoming' || q['box'] === 'outgoing' ? q['box'] : null);
+      const box: unknown = q['box'];
+      this.box.set(box === 'incoming' || box === 'outgoing' ? box : null);
       this.statusFilter = isOneOf(HANDOFF_STATUSES, q['status']) ? q['status'] : null;
       this.status = this.statusFilter ?? '';
       void this.load(true);

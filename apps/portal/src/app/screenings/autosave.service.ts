@@ -71,7 +71,7 @@ export class AutosaveService {
   /** a 409 waits for the caseworker's choice: nothing is sent meanwhile */
   private conflicted = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
-  private readonly onlineListener = () => this.flush();
+  private readonly onlineListener = () => void this.flush();
 
   readonly state = signal<SaveState>('idle');
   readonly lastSavedAt = signal<Date | null>(null);

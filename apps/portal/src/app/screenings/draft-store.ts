@@ -138,7 +138,7 @@ async function keyOp<T>(mode: IDBTransactionMode, op: (s: IDBObjectStore) => IDB
     const req = op(tx.objectStore(KEY_STORE));
     tx.oncomplete = () => {
       db.close();
-      resolve((req.result as T) ?? null);
+      resolve(req.result ?? null);
     };
     tx.onerror = tx.onabort = () => {
       db.close();

@@ -76,7 +76,7 @@ export class ScreeningReview {
     return INTERVIEW_CONSENT_QUESTIONS.map((q) => ({
       q,
       text: label(INTERVIEW_CONSENT_QUESTION_LABELS, q, lang),
-      answer: typeof c[q] === 'string' ? label(INTERVIEW_CONSENT_ANSWER_LABELS, c[q] as string, lang) : '—',
+      answer: typeof c[q] === 'string' ? label(INTERVIEW_CONSENT_ANSWER_LABELS, c[q], lang) : '—',
     }));
   });
   protected readonly consentBy = computed(() => {

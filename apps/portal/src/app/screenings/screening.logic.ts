@@ -148,7 +148,7 @@ export function applySections(draft: Draft, sections: Partial<Draft>): Draft {
 export function pickSections(draft: Draft, sections: Iterable<SectionId>): Partial<Draft> {
   const out: Rec = {};
   for (const s of sections) out[s] = structuredClone(draft[s]);
-  return out as Partial<Draft>;
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -249,7 +249,7 @@ export function duplicateSearchInput(bio: Rec): { name: string; dateOfBirth?: st
   const dob = bio['dateOfBirth'];
   if (typeof dob === 'string' && /^\d{4}/.test(dob) && bio['dobPrecision'] !== 'UNKNOWN') out.dateOfBirth = dob.slice(0, 4);
   const docs = Array.isArray(bio['documents']) ? (bio['documents'] as Rec[]) : [];
-  const doc = docs.find((d) => typeof d['number'] === 'string' && (d['number'] as string).trim() !== '');
+  const doc = docs.find((d) => typeof d['number'] === 'string' && d['number'].trim() !== '');
   if (doc) out.documentNumber = (doc['number'] as string).trim();
   return out;
 }

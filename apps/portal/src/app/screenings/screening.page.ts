@@ -422,7 +422,8 @@ export class ScreeningPage {
       return Object.values(c as Rec).map((x) => this.conflictValue(x)).join(', ');
     }
     if (typeof c === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(c)) return formatDateTime(c, this.i18n.language());
-    return String(c);
+    // what is left of JSON: a string, a number or a boolean
+    return typeof c === 'string' || typeof c === 'number' || typeof c === 'boolean' ? String(c) : '';
   }
 
   protected conflictField(path: string): string {

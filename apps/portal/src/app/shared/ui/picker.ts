@@ -103,7 +103,7 @@ export class Picker {
     const { labels, extraKeys } = this.list();
     const lang = this.i18n.language();
     return Object.keys(labels).map((code) => {
-      const l = labels[code] as Label;
+      const l = labels[code];
       return { code, text: label(labels, code, lang), keys: [l.lo, l.en, code, ...(extraKeys?.[code] ?? [])] };
     });
   });
