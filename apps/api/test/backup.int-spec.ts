@@ -159,7 +159,7 @@ describe('backup and restore', () => {
     // the restored chain verifies by itself, sealed or not
     const chain = await verifyAuditChain(adminUrl(target), { seal: true });
     expect(chain.problems).toEqual([]);
-    expect(chain.rows).toBe(first.manifest.tables['audit_event']);
+    expect(chain.rows + chain.unsealed).toBe(first.manifest.tables['audit_event']);
   });
 
   it('refuses to restore over the live database, into an existing one, or from a damaged dump', async () => {
@@ -176,12 +176,18 @@ describe('backup and restore', () => {
   it('anchors the newest audit block outside the database, and a restored older backup fails verification', async () => {
     await nextSecond();
     const old = await backupDatabase(adminUrl(s.dbName), backupDir);
-    // the live chain moves on by several blocks
+    // the live chain moves on past the backup: reads after it, sealed (the sealer waits for the
+    // oldest transaction running anywhere on the server, so this may take a moment under load)
+    for (let i = 0; i < 3; i++) expect((await read(knownCases[i])).status).toBe(200);
     await withAdmin(s.dbName, async (c) => {
-      for (let i = 0; i < 3; i++) {
-        expect((await read(knownCases[i])).status).toBe(200);
+      const newestRow = (await c.query<{ x: string }>(`SELECT max(xact)::text AS x FROM audit_event`)).rows[0].x;
+      const sealedPast = async () => (await c.query(`SELECT 1 FROM audit_seal WHERE xact_to > $1`, [newestRow])).rowCount;
+      const until = Date.now() + 60_000;
+      while (!(await sealedPast()) && Date.now() < until) {
         await sealAudit(c);
+        await new Promise((r) => setTimeout(r, 200));
       }
+      expect(await sealedPast()).toBe(1);
     });
 
     worker = await startWorker();
@@ -194,7 +200,7 @@ describe('backup and restore', () => {
     const newest = (await s.admin.query<{ block: string; hash: string }>(`SELECT block::text AS block, encode(hash, 'hex') AS hash FROM audit_seal ORDER BY block DESC LIMIT 1`)).rows[0];
     expect({ block: anchor.block, hash: anchor.hash }).toEqual(newest);
     expect(Object.keys(anchor).sort()).toEqual(['block', 'format', 'hash', 'sealedAt', 'writtenAt', 'xactTo']);
-    expect(BigInt(anchor.block)).toBeGreaterThan(BigInt(old.manifest.audit?.block ?? '0') + 1n);
+    expect(BigInt(anchor.block)).toBeGreaterThan(BigInt(old.manifest.audit?.block ?? '0'));
     // a second run the same day leaves it as it is
     expect(await job.run()).toBe(0);
 
@@ -224,10 +230,15 @@ describe('backup and restore', () => {
     expect(alone.problems).toEqual([]);
     const rolledBack = await verifyAuditChain(adminUrl(target), { seal: true, anchor });
     expect(rolledBack.ok).toBe(false);
-    expect(rolledBack.problems[0]).toMatch(new RegExp(`^ROLLED BACK: the anchor written .* names block ${anchor.block} .* but its chain ends at block \\d+: this database was restored from a backup older than the anchor`));
+    // the restored copy either ends before the anchored block, or (having sealed its own rows since) holds another one
+    expect(rolledBack.problems[0]).toMatch(
+      new RegExp(
+        `^(ROLLED BACK: the anchor written ${anchor.writtenAt} names block ${anchor.block} .* but its chain ends at block \\d+|REWRITTEN: block ${anchor.block} does not match the anchor written ${anchor.writtenAt} .*): this database was restored from a backup older than the anchor`,
+      ),
+    );
     // restore itself says so when given the anchor
     const checked = await restoreDatabase(adminUrl(s.dbName), { file: old.file, target: newDb(), live: s.dbName, cipher, anchor });
-    expect(checked.problems.join('\n')).toMatch(/audit: ROLLED BACK/);
+    expect(checked.problems.join('\n')).toMatch(/audit: (ROLLED BACK|REWRITTEN): /);
     // the e-mailed copy (block and hash alone) detects it just as well
     expect((await verifyAuditChain(adminUrl(target), { anchor: { block: anchor.block, hash: anchor.hash } })).ok).toBe(false);
 

@@ -285,7 +285,7 @@ export async function restoreDatabase(adminUrl: string, opts: RestoreOptions): P
     if (undecryptable.length) problems.push(`encrypted values that do not decrypt with the configured keys (restore FIELD_KEYS from the key backup): ${undecryptable.join('; ')}`);
     // audit rows carry the id of the transaction that wrote them; the sealer needs this cluster's ids to be ahead
     const x = await c.query<{ now: string; max: string | null }>(
-      `SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS now, greatest((SELECT max(xact) FROM audit_event), (SELECT max(xact_to) FROM audit_seal))::text AS max`,
+      `SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS now, greatest((SELECT max(xact) FROM audit_event), (SELECT max(xact_to) FROM audit_seal))::text AS max`,
     );
     if (x.rows[0].max !== null && BigInt(x.rows[0].now) <= BigInt(x.rows[0].max)) {
       problems.push(
