@@ -197,7 +197,7 @@ describe('backup and restore', () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(statSync(anchorDir).mode & 0o777).toBe(0o700);
     const anchor = readAnchor(file) as AuditAnchor;
-    const newest = (await s.admin.query<{ block: string; hash: string }>(`SELECT block::text AS block, encode(hash, 'hex') AS hash FROM audit_seal ORDER BY block DESC LIMIT 1`)).rows[0];
+    const newest = (await s.admin.query<{ block: string; hash: string }>(`SELECT block::text AS block, encode(hash, 'hex') AS hash FROM audit_seal ORDER BY audit_seal.block DESC LIMIT 1`)).rows[0];
     expect({ block: anchor.block, hash: anchor.hash }).toEqual(newest);
     expect(Object.keys(anchor).sort()).toEqual(['block', 'format', 'hash', 'sealedAt', 'writtenAt', 'xactTo']);
     expect(BigInt(anchor.block)).toBeGreaterThan(BigInt(old.manifest.audit?.block ?? '0'));

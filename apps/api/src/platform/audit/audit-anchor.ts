@@ -79,7 +79,7 @@ export async function writeAnchor(file: string, anchor: AuditAnchor): Promise<vo
 /** The newest sealed block, or null before the first seal. */
 export async function latestBlock(query: Query): Promise<Omit<AuditAnchor, 'writtenAt' | 'format'> | null> {
   const rows = await query<{ block: string; xact_to: string; hash: string; sealed_at: Date }>(
-    `SELECT block::text AS block, xact_to::text AS xact_to, encode(hash, 'hex') AS hash, sealed_at FROM audit_seal ORDER BY block DESC LIMIT 1`,
+    `SELECT block::text AS block, xact_to::text AS xact_to, encode(hash, 'hex') AS hash, sealed_at FROM audit_seal ORDER BY audit_seal.block DESC LIMIT 1`,
   );
   const b = rows[0];
   return b ? { block: b.block, xactTo: b.xact_to, hash: b.hash, sealedAt: new Date(b.sealed_at).toISOString() } : null;

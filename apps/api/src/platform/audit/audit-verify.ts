@@ -47,10 +47,11 @@ export async function verifyAuditChain(url: string, opts: { seal?: boolean; limi
   try {
     if (opts.seal) await sealAudit(client);
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    // ordered by the column, not by the text alias (which put block 10 before block 2)
     const seals = await client.query<{ block: string; lo: string; hi: string; n: number; prev: string; hash: string }>(
       `SELECT block::text AS block, xact_from::text AS lo, xact_to::text AS hi, row_count AS n,
               encode(prev_hash, 'hex') AS prev, encode(hash, 'hex') AS hash
-       FROM audit_seal ORDER BY block`,
+       FROM audit_seal ORDER BY audit_seal.block`,
     );
     let expectedPrev = ZERO;
     let expectedLo = '0';

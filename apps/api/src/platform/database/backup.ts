@@ -138,7 +138,7 @@ export async function backupDatabase(adminUrl: string, dir: string, opts: { now?
     await c.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     const snap = await c.query<{ id: string; v: string }>(`SELECT pg_export_snapshot() AS id, current_setting('server_version') AS v`);
     const tables = await countTables(c);
-    const audit = await c.query<{ block: string; hash: string }>(`SELECT block::text AS block, encode(hash, 'hex') AS hash FROM audit_seal ORDER BY block DESC LIMIT 1`);
+    const audit = await c.query<{ block: string; hash: string }>(`SELECT block::text AS block, encode(hash, 'hex') AS hash FROM audit_seal ORDER BY audit_seal.block DESC LIMIT 1`);
     const out = createWriteStream(partial, { flags: 'wx', mode: 0o600 });
     try {
       await run(opts.pgDump ?? 'pg_dump', adminUrl, ['--format=custom', '--compress=6', `--snapshot=${snap.rows[0].id}`], out);
