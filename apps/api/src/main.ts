@@ -1,16 +1,18 @@
 import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
+import { type AnchorRef, AnchorFileError, anchorFile, anchorRef, readAnchor } from './platform/audit/audit-anchor';
 import { verifyAuditChain } from './platform/audit/audit-verify';
 import { ConfigError, loadConfig } from './platform/config/config';
 import { createFieldCipher } from './platform/crypto/crypto.module';
 import { FileCipher } from './platform/crypto/file-cipher';
 import { formatRotationReport, rotateKeys } from './platform/crypto/key-rotation';
 import { dbOptions } from './platform/database/db-options';
+import { BackupError, backupDatabase, databaseOf, restoreDatabase } from './platform/database/backup';
 import { ensureDatabase, migrate } from './platform/database/migrate';
 import { rekeyPersons } from './persons/person-rekey';
 import { PersonRepository } from './persons/person.repository';
@@ -24,7 +26,12 @@ import { WorkerModule } from './worker.module';
  *   serve (default)   API + portal on PORT
  *   worker            the BullMQ worker on its own
  *   migrate [--seed]  create the database if missing, migrate under an advisory lock, seed
- *   audit:verify      walk the audit hash chain
+ *   audit:verify [--anchor FILE | --anchor-block N --anchor-hash H | --no-anchor]
+ *                     walk the audit hash chain, and check it still holds the anchored block
+ *                     (AUDIT_ANCHOR_DIR/audit-anchor.json by default; decision 0028)
+ *   backup [--dir D]  pg_dump (custom format, one exported snapshot) + manifest into BACKUP_DIR
+ *   restore --from FILE --to NAME [--over-live]
+ *                     restore into a NEW database and check it (counts, audit chain, keys)
  *   keys:rotate [--batch N] [--dry-run]
  *                     re-encrypt rows and files under FIELD_KEY_CURRENT, report what is left
  *   persons:rekey [--batch N]
@@ -61,10 +68,47 @@ async function main(): Promise<void> {
       return;
     }
     case 'audit:verify': {
-      const r = await verifyAuditChain(config.databaseAdminUrl, { seal: true });
-      if (r.ok) console.log(`audit chain intact: ${r.rows} rows in ${r.blocks} sealed blocks verified; ${r.unsealed} rows of transactions still running not yet sealed`);
-      else {
-        console.error(`audit chain BROKEN (${r.rows} rows read):`);
+      const anchor = anchorFromArgs(args, config.auditAnchorDir);
+      const r = await verifyAuditChain(config.databaseAdminUrl, { seal: true, anchor: anchor.ref });
+      if (r.ok) {
+        console.log(`audit chain intact: ${r.rows} rows in ${r.blocks} sealed blocks verified; ${r.unsealed} rows of transactions still running not yet sealed`);
+        console.log(anchor.ref ? `anchor matched: the chain still holds block ${anchor.ref.block} (${anchor.source})` : `NO ANCHOR (${anchor.source}): a rollback of the database cannot be detected`);
+      } else {
+        console.error(`audit chain BROKEN (${r.rows} rows read${anchor.ref ? `; anchor ${anchor.source}` : ''}):`);
+        for (const p of r.problems) console.error(`  ${p}`);
+        process.exitCode = 1;
+      }
+      return;
+    }
+    case 'backup': {
+      const dirArg = args.indexOf('--dir');
+      const dir = dirArg >= 0 ? resolve(args[dirArg + 1] ?? '') : config.backupDir;
+      const b = await backupDatabase(config.databaseAdminUrl, dir);
+      const rows = Object.values(b.manifest.tables).reduce((a, n) => a + n, 0);
+      console.log(`backup written: ${b.file} (${b.manifest.bytes} bytes, ${rows} rows in ${Object.keys(b.manifest.tables).length} tables, audit block ${b.manifest.audit?.block ?? 'none'})`);
+      console.log(`manifest: ${b.manifestFile}`);
+      console.log('the field keys are NOT in the dump: keep FIELD_KEYS and BLIND_INDEX_KEY backed up apart (docs/operations.md)');
+      return;
+    }
+    case 'restore': {
+      const from = valueOf(args, '--from');
+      const to = valueOf(args, '--to');
+      if (!from || !to) throw new ConfigError('restore needs --from <dump file> and --to <new database name>');
+      const r = await restoreDatabase(config.databaseAdminUrl, {
+        file: resolve(from),
+        target: to,
+        live: databaseOf(config.databaseAdminUrl),
+        overLive: args.includes('--over-live'),
+        cipher: createFieldCipher(process.env, config.env),
+        anchor: anchorFromArgs(args, config.auditAnchorDir).ref,
+      });
+      console.log(`restored ${r.manifest.dump} (taken ${r.manifest.createdAt}) into ${r.database}`);
+      console.log(`row counts: ${r.countMismatches.length ? `${r.countMismatches.length} tables differ` : `all ${Object.keys(r.manifest.tables).length} tables equal the backup's snapshot`}`);
+      console.log(`audit: ${r.audit.rows} rows in ${r.audit.blocks} blocks${r.audit.anchored ? ', checked against the anchor' : ', no anchor'}`);
+      console.log(`encrypted values: ${r.decrypted} sampled values decrypt with the configured keys${r.undecryptable.length ? `; ${r.undecryptable.length} columns failed` : ''}`);
+      if (r.previousLive) console.log(`the previous live database is kept as ${r.previousLive}`);
+      if (r.problems.length) {
+        console.error(`restore NOT usable as it is (${r.database} is kept for inspection${args.includes('--over-live') ? '; the live database was NOT replaced' : ''}):`);
         for (const p of r.problems) console.error(`  ${p}`);
         process.exitCode = 1;
       }
@@ -110,13 +154,30 @@ async function main(): Promise<void> {
       return;
     }
     default:
-      console.error(`unknown command ${cmd}: use serve, worker, migrate [--seed], audit:verify, keys:rotate or persons:rekey`);
+      console.error(`unknown command ${cmd}: use serve, worker, migrate [--seed], audit:verify, backup, restore, keys:rotate or persons:rekey`);
       process.exitCode = 2;
   }
 }
 
+function valueOf(args: string[], flag: string): string | null {
+  const i = args.indexOf(flag);
+  return i >= 0 ? (args[i + 1] ?? null) : null;
+}
+
+/** The anchor to check against: --anchor FILE, the e-mailed --anchor-block/--anchor-hash, --no-anchor, or AUDIT_ANCHOR_DIR's file. */
+function anchorFromArgs(args: string[], dir: string): { ref: AnchorRef | null; source: string } {
+  if (args.includes('--no-anchor')) return { ref: null, source: '--no-anchor' };
+  const block = valueOf(args, '--anchor-block');
+  const hash = valueOf(args, '--anchor-hash');
+  if (block || hash) return { ref: anchorRef(block ?? '', hash ?? ''), source: 'given on the command line' };
+  const file = resolve(valueOf(args, '--anchor') ?? anchorFile(dir));
+  const ref = readAnchor(file);
+  return { ref, source: ref ? file : `no anchor file at ${file}` };
+}
+
 main().catch((e: unknown) => {
   if (e instanceof ConfigError) console.error(`configuration error: ${e.message}`);
+  else if (e instanceof BackupError || e instanceof AnchorFileError) console.error(e.message);
   else console.error(e instanceof Error ? `${e.name}: ${e.message}` : 'failed');
   process.exit(1);
 });

@@ -5,6 +5,7 @@ import { AuditService } from '../platform/audit/audit.service';
 import { APP_CONFIG, AppConfig } from '../platform/config/config';
 import { redisConnection } from '../platform/queue/queue.module';
 import { StatsService } from '../stats/stats.service';
+import { AuditAnchorJob } from './audit-anchor.job';
 import { SlaService } from './sla.service';
 
 /** The queue of the worker's clocks: repeatable jobs with empty payloads. */
@@ -18,6 +19,7 @@ const REDECLARE_EVERY_MS = 5 * 60 * 1000;
  *   sla.scan        every SLA_SCAN_EVERY_SECONDS: reminders and breaches (SlaService.scan)
  *   exports.sweep   every 5 minutes: exports not downloaded in time expire, their files are deleted
  *   audit.seal      every AUDIT_SEAL_EVERY_SECONDS: finished audit rows are sealed into blocks
+ *   audit.anchor    every AUDIT_ANCHOR_EVERY_SECONDS (daily): the newest block's hash to a file and the admins' mail
  *   stats.daily     every STATS_REFRESH_EVERY_SECONDS: whole past days recounted for /stats/summary
  * A missed or doubled run is harmless: all are idempotent and PostgreSQL holds the state.
  */
@@ -33,6 +35,7 @@ export class MaintenanceScheduler implements OnApplicationBootstrap, OnApplicati
     private readonly exports: ExportRunner,
     private readonly audit: AuditService,
     private readonly stats: StatsService,
+    private readonly anchor: AuditAnchorJob,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -56,6 +59,7 @@ export class MaintenanceScheduler implements OnApplicationBootstrap, OnApplicati
     if (name === 'sla.scan') return { ...(await this.sla.scan()) };
     if (name === 'exports.sweep') return { expired: await this.exports.sweepExpired() };
     if (name === 'audit.seal') return { sealed: await this.audit.seal() };
+    if (name === 'audit.anchor') return { anchored: await this.anchor.run() };
     if (name === 'stats.daily') return { rows: await this.stats.refreshDaily() };
     return {};
   }
@@ -67,6 +71,7 @@ export class MaintenanceScheduler implements OnApplicationBootstrap, OnApplicati
     await q.upsertJobScheduler('sla.scan', { every: this.config.slaScanEverySeconds * 1000 }, { name: 'sla.scan', data: {}, opts });
     await q.upsertJobScheduler('exports.sweep', { every: EXPORT_SWEEP_EVERY_MS }, { name: 'exports.sweep', data: {}, opts });
     await q.upsertJobScheduler('audit.seal', { every: this.config.auditSealEverySeconds * 1000 }, { name: 'audit.seal', data: {}, opts: { removeOnComplete: true, removeOnFail: { count: 50 } } });
+    await q.upsertJobScheduler('audit.anchor', { every: this.config.auditAnchorEverySeconds * 1000 }, { name: 'audit.anchor', data: {}, opts });
     await q.upsertJobScheduler('stats.daily', { every: this.config.statsRefreshEverySeconds * 1000 }, { name: 'stats.daily', data: {}, opts });
   }
 }

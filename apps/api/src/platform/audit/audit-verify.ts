@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { type AnchorRef, checkAnchor, type Query } from './audit-anchor';
 
 export interface VerifyResult {
   ok: boolean;
@@ -8,6 +9,8 @@ export interface VerifyResult {
   /** rows written after the last block (their transactions were still running): not yet verifiable */
   unsealed: number;
   problems: string[];
+  /** whether the chain was checked against an anchor kept outside the database (decision 0028) */
+  anchored: boolean;
 }
 
 const ZERO = '0'.repeat(64);
@@ -30,8 +33,10 @@ export async function sealAudit(client: Client, maxRows = 200_000): Promise<numb
  * added row changes its block's count or hash; a deleted or altered block breaks the chain of
  * blocks. Gaps in seq alone are not evidence: a rolled-back transaction consumes a number.
  * With `seal`, first seals what has finished, so the check covers everything written so far.
+ * With `anchor` (the newest block's hash kept outside the database, decision 0028), the chain must
+ * still hold that block unchanged: a database rolled back to before it fails here.
  */
-export async function verifyAuditChain(url: string, opts: { seal?: boolean; limitProblems?: number } = {}): Promise<VerifyResult> {
+export async function verifyAuditChain(url: string, opts: { seal?: boolean; limitProblems?: number; anchor?: AnchorRef | null } = {}): Promise<VerifyResult> {
   const limit = opts.limitProblems ?? 20;
   const client = new Client({ connectionString: url });
   await client.connect();
@@ -42,10 +47,11 @@ export async function verifyAuditChain(url: string, opts: { seal?: boolean; limi
   try {
     if (opts.seal) await sealAudit(client);
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    // ordered by the column, not by the text alias (which put block 10 before block 2)
     const seals = await client.query<{ block: string; lo: string; hi: string; n: number; prev: string; hash: string }>(
       `SELECT block::text AS block, xact_from::text AS lo, xact_to::text AS hi, row_count AS n,
               encode(prev_hash, 'hex') AS prev, encode(hash, 'hex') AS hash
-       FROM audit_seal ORDER BY block`,
+       FROM audit_seal ORDER BY audit_seal.block`,
     );
     let expectedPrev = ZERO;
     let expectedLo = '0';
@@ -70,9 +76,13 @@ export async function verifyAuditChain(url: string, opts: { seal?: boolean; limi
     }
     const rest = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_event WHERE xact >= $1`, [expectedLo]);
     unsealed = rest.rows[0].n;
+    if (opts.anchor) {
+      const query: Query = async <R>(text: string, params?: unknown[]) => (await client.query(text, params)).rows as R[];
+      problems.unshift(...(await checkAnchor(query, opts.anchor)));
+    }
     await client.query('COMMIT');
   } finally {
     await client.end();
   }
-  return { ok: problems.length === 0, rows, blocks, unsealed, problems };
+  return { ok: problems.length === 0, rows, blocks, unsealed, problems, anchored: !!opts.anchor };
 }

@@ -42,6 +42,15 @@ export interface AppConfig {
   slaScanEverySeconds: number;
   /** how often the worker seals finished audit rows into hash-chained blocks */
   auditSealEverySeconds: number;
+  /**
+   * where the worker writes the latest audit block's hash (audit-anchor.json, 0600), outside the
+   * database, so that `audit:verify` detects a database rolled back to before it (decision 0028)
+   */
+  auditAnchorDir: string;
+  /** how often the anchor is written and e-mailed to the system admins (daily by default) */
+  auditAnchorEverySeconds: number;
+  /** where `npm run backup` writes its dumps (0600) and their manifests; an absolute path */
+  backupDir: string;
   /** the worker recounts whole past days for the statistics summary this often */
   statsRefreshEverySeconds: number;
   /** a reminder goes out when this share (percent) of the SLA period is left */
@@ -119,8 +128,13 @@ function mailFrom(env: NodeJS.ProcessEnv): string {
  * given); production refuses every default and any DEMO_PASSWORD.
  */
 function mailDir(env: NodeJS.ProcessEnv): string {
-  const v = env['MAIL_DIR'] || join(process.cwd(), 'var', 'mail');
-  if (!isAbsolute(v)) throw new ConfigError('MAIL_DIR must be an absolute path');
+  return dir(env, 'MAIL_DIR', 'mail');
+}
+
+/** An absolute directory from `name`, var/<dflt> under the working directory when unset. */
+function dir(env: NodeJS.ProcessEnv, name: string, dflt: string): string {
+  const v = env[name] || join(process.cwd(), 'var', dflt);
+  if (!isAbsolute(v)) throw new ConfigError(`${name} must be an absolute path`);
   return resolve(v);
 }
 
@@ -177,6 +191,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     exportTtlSeconds: int(env, 'EXPORT_TTL_SECONDS', 3600, 60, 7 * 24 * 3600),
     slaScanEverySeconds: int(env, 'SLA_SCAN_EVERY_SECONDS', 60, 5, 3600),
     auditSealEverySeconds: int(env, 'AUDIT_SEAL_EVERY_SECONDS', 5, 1, 3600),
+    auditAnchorDir: dir(env, 'AUDIT_ANCHOR_DIR', 'audit-anchor'),
+    auditAnchorEverySeconds: int(env, 'AUDIT_ANCHOR_EVERY_SECONDS', 86_400, 60, 7 * 86_400),
+    backupDir: dir(env, 'BACKUP_DIR', 'backups'),
     statsRefreshEverySeconds: int(env, 'STATS_REFRESH_EVERY_SECONDS', 300, 10, 86400),
     slaReminderPercent: int(env, 'SLA_REMINDER_PERCENT', 25, 1, 99),
     smtpUrl: env['SMTP_URL'] ? url(env, 'SMTP_URL', '', ['smtp:', 'smtps:']) : null,
