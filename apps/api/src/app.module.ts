@@ -28,6 +28,7 @@ import { QueueModule } from './platform/queue/queue.module';
 import { QueueDashboardModule } from './platform/queue/queue-dashboard';
 import { ReferenceModule } from './reference/reference.module';
 import { ReferralsModule } from './referrals/referrals.module';
+import { SlaSettingsModule } from './sla/sla-settings.module';
 import { UsersModule } from './users/users.module';
 
 /** Structured logs: method, path (never the query string), status, time, request id. No bodies, no headers. */
@@ -56,6 +57,6 @@ export const LoggingModule = LoggerModule.forRootAsync({
 export const PLATFORM_MODULES = [ConfigModule, LoggingModule, DatabaseModule, QueueModule, AuditModule, AccessModule, CryptoModule, OutboxModule];
 
 @Module({
-  imports: [...PLATFORM_MODULES, DiscoveryModule, AuthPlatformModule, AuthModule, ReferenceModule, AdminModule, HealthModule, PersonsModule, ScreeningsModule, CasesModule, ConsentsModule, ReferralsModule, HandoffsModule, AttachmentsModule, NotificationsModule, ExportsModule, QueueDashboardModule, AuditViewModule, UsersModule, StatsModule, MatchRequestsModule],
+  imports: [...PLATFORM_MODULES, DiscoveryModule, AuthPlatformModule, AuthModule, ReferenceModule, AdminModule, HealthModule, PersonsModule, ScreeningsModule, CasesModule, ConsentsModule, ReferralsModule, HandoffsModule, AttachmentsModule, NotificationsModule, ExportsModule, QueueDashboardModule, AuditViewModule, UsersModule, StatsModule, MatchRequestsModule, SlaSettingsModule],
 })
 export class AppModule {}

@@ -8,6 +8,7 @@ export const NOTIFICATION_KINDS = {
   'referral.declined': { lo: 'ການສົ່ງຕໍ່ຖືກປະຕິເສດ', en: 'Referral declined' },
   'referral.completed': { lo: 'ການສົ່ງຕໍ່ສໍາເລັດແລ້ວ', en: 'Referral completed' },
   'referral.cancelled': { lo: 'ການສົ່ງຕໍ່ຖືກຍົກເລີກ', en: 'Referral cancelled' },
+  'referral.reassigned': { lo: 'ທ່ານໄດ້ຮັບມອບໝາຍການສົ່ງຕໍ່', en: 'A referral was assigned to you' },
   'handoff.received': { lo: 'ໄດ້ຮັບສໍານວນຄະດີເພື່ອດໍາເນີນຄະດີ', en: 'Case handed over for prosecution' },
   'handoff.returned': { lo: 'ສໍານວນຄະດີຖືກສົ່ງຄືນ', en: 'Prosecution handoff returned' },
   'handoff.decided': { lo: 'ສານໄດ້ຕັດສິນຄະດີແລ້ວ', en: 'Verdict recorded' },

@@ -1,2 +1,2 @@
 /** The response shapes of the referral routes live in libs/domain, shared with the portal. */
-export type { ReferralDetailView, ReferralHistoryEntryView, ReferralServiceView, ReferralSummaryView, ServiceDirectoryEntryView } from '@ctms/domain';
+export type { ReferralDetailView, ReferralHistoryEntryView, ReferralNoteView, ReferralServiceView, ReferralSummaryView, ServiceDirectoryEntryView } from '@ctms/domain';

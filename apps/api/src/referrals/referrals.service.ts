@@ -9,11 +9,13 @@ import {
   chronologyProblems,
   laoDateOf,
   REFERRAL_MACHINE,
+  servicesDeadline,
   todayInLaos,
   type DataCategory,
   type Page,
   type ReferralAction,
   type ReferralContext,
+  type ReferralNoteView,
   type ReferralStatus,
 } from '@ctms/domain';
 import { CaseRepository } from '../cases/case.repository';
@@ -25,19 +27,25 @@ import { FieldCipher } from '../platform/crypto/field-cipher';
 import { AuditService } from '../platform/audit/audit.service';
 import { Conflict, NotFound, ValidationFailed } from '../platform/http/errors';
 import { actorOf, type Actor, type RequestContext } from '../platform/http/request-context';
+import { OutboxService } from '../platform/outbox/outbox.service';
 import { TransitionRunner, type Workflow } from '../platform/workflow/transition-runner';
+import { SlaSettingsService } from '../sla/sla-settings.service';
 import type {
   AcceptReferralDto,
+  AddReferralNoteDto,
   CancelReferralDto,
   CompleteReferralDto,
   CreateReferralDto,
   DeclineReferralDto,
+  ListReferralNotesQueryDto,
   ListReferralsQueryDto,
+  ReassignReferralDto,
   RecordServiceDto,
   ServiceDirectoryQueryDto,
 } from './dto/referral.dto';
-import { toReferralDetail, toReferralSummary } from './referral.mapper';
-import { ReferralRepository, referralKeyset, type ReferralDetailRow } from './referral.repository';
+import { renderReferralPdf } from './referral-print';
+import { toReferralDetail, toReferralNote, toReferralSummary } from './referral.mapper';
+import { ReferralRepository, referralKeyset, referralNoteKeyset, type ReferralDetailRow } from './referral.repository';
 import type { ReferralDetailView, ReferralSummaryView, ServiceDirectoryEntryView } from './referral.views';
 
 /** 409 CONSENT_NOT_COVERING: `details` name each category no active consent covers. */
@@ -53,6 +61,9 @@ export class ConsentNotCovering extends Conflict {
 }
 
 type ReferralInput = Partial<Pick<ReferralContext, 'assigneeId' | 'declineReason' | 'outcome' | 'reason'>>;
+
+/** The assignee of an accepted referral: an active case worker of the receiving agency (through the access layer). */
+const RECEIVING_WORKER = { roles: CASE_ASSIGNEE_ROLES, problem: 'must be an active caseworker or supervisor of the receiving agency' };
 
 function context(actor: Actor, r: ReferralDetailRow, input: ReferralInput): ReferralContext {
   return { roles: actor.roles, actorInReceivingAgency: r.to_agency_id === actor.agencyId, actorInSendingAgency: r.from_agency_id === actor.agencyId, ...input };
@@ -91,6 +102,8 @@ export class ReferralsService {
     private readonly referrals: ReferralRepository,
     private readonly cases: CaseRepository,
     private readonly runner: TransitionRunner,
+    private readonly outbox: OutboxService,
+    private readonly sla: SlaSettingsService,
   ) {}
 
   async create(ctx: RequestContext, caseId: string, dto: CreateReferralDto): Promise<ReferralDetailView> {
@@ -130,7 +143,7 @@ export class ReferralsService {
         reason: dto.reason,
         categories: packet,
         consentIds: coverage.consentIds,
-        acknowledgeBy: acknowledgeDeadline(now, dto.urgency),
+        acknowledgeBy: acknowledgeDeadline(now, dto.urgency, (await this.sla.hours(m)).acknowledge),
         now,
       });
       const details = { referralId: id, toAgencyCode: to.code, serviceTypes: dto.serviceTypes, urgency: dto.urgency, categories: packet, consentIds: coverage.consentIds, to: 'PENDING' };
@@ -188,13 +201,11 @@ export class ReferralsService {
       decide: (actor, r) => decide('ACCEPT', { assigneeId: (dto.assigneeId ?? actor.userId).toLowerCase() })(actor, r),
       version: dto.version,
       apply: async (m, actor, r) => {
-        const assigneeId = await this.access.assignee(m, (dto.assigneeId ?? actor.userId).toLowerCase(), 'assigneeId', {
-          agencyId: r.to_agency_id,
-          roles: CASE_ASSIGNEE_ROLES,
-          problem: 'must be an active caseworker or supervisor of the receiving agency',
-        });
-        await this.referrals.update(m, r, { status: 'ACCEPTED', assigned_to_id: assigneeId, acknowledged_at: NOW });
-        return { details: { from: r.status, to: 'ACCEPTED', assignedTo: assigneeId }, notify: 'referral.accepted' };
+        const assigneeId = await this.access.assignee(m, (dto.assigneeId ?? actor.userId).toLowerCase(), 'assigneeId', { agencyId: r.to_agency_id, ...RECEIVING_WORKER });
+        // the services clock starts now, with the hours in force now (a later change of the settings does not move it)
+        const servicesDueBy = servicesDeadline(new Date(), r.urgency, (await this.sla.hours(m)).services);
+        await this.referrals.update(m, r, { status: 'ACCEPTED', assigned_to_id: assigneeId, acknowledged_at: NOW, services_due_by: servicesDueBy });
+        return { details: { from: r.status, to: 'ACCEPTED', assignedTo: assigneeId, servicesDueBy: servicesDueBy.toISOString() }, notify: 'referral.accepted' };
       },
     });
   }
@@ -278,6 +289,72 @@ export class ReferralsService {
         return { details: { from: r.status, to: 'CANCELLED' }, notify: 'referral.cancelled' };
       },
     });
+  }
+
+  /** A supervisor of the receiving agency hands the accepted referral to another of its workers; the new assignee is told. */
+  reassign(ctx: RequestContext, id: string, dto: ReassignReferralDto): Promise<ReferralDetailView> {
+    return this.runner.run(ctx, this.workflow, {
+      id,
+      audit: 'REFERRAL_REASSIGNED',
+      event: 'REFERRAL_REASSIGNED',
+      decide: decide('REASSIGN', { assigneeId: dto.assigneeId }),
+      version: dto.version,
+      apply: async (m, _actor, r) => {
+        const assigneeId = await this.access.assignee(m, dto.assigneeId.toLowerCase(), 'assigneeId', { agencyId: r.to_agency_id, ...RECEIVING_WORKER });
+        await this.referrals.update(m, r, { assigned_to_id: assigneeId });
+        await this.outbox.add(m, 'referral.reassigned', { referralId: r.id, assigneeId });
+        return { details: { assignedFrom: r.assigned_to_id, assignedTo: assigneeId } };
+      },
+    });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Notes (both agencies) and the printable referral
+  // -------------------------------------------------------------------------------------------
+
+  /** The notes of a referral the caller sees, oldest first; a referral not visible is the standard 404. */
+  async notes(ctx: RequestContext, id: string, q: ListReferralNotesQueryDto): Promise<Page<ReferralNoteView>> {
+    const actor = actorOf(ctx);
+    if (!(await this.referrals.load(this.ds, actor, id))) throw new NotFound();
+    const page = referralNoteKeyset.page(await this.referrals.notes(this.ds, actor, id, q.cursor, q.limit), q.limit);
+    await this.audit.record(ctx, { action: 'REFERRAL_NOTES_READ', outcome: 'ALLOWED', objectType: 'referral', objectId: id, details: { count: page.items.length } });
+    return { items: page.items.map((n) => toReferralNote(this.cipher, n)), nextCursor: page.nextCursor };
+  }
+
+  /** A note by either agency on an open referral (the machine's ADD_NOTE), on the referral's history, encrypted. */
+  addNote(ctx: RequestContext, id: string, dto: AddReferralNoteDto): Promise<ReferralNoteView> {
+    const noteId = randomUUID();
+    const answer = async (m: EntityManager, actor: Actor): Promise<ReferralNoteView> => {
+      const n = (await this.referrals.notes(m, actor, id, undefined, undefined)).find((x) => x.id === noteId);
+      if (!n) throw new NotFound();
+      return toReferralNote(this.cipher, n);
+    };
+    return this.runner.run(ctx, { ...this.workflow, answer }, {
+      id,
+      audit: 'REFERRAL_NOTE_ADDED',
+      event: 'REFERRAL_NOTE_ADDED',
+      decide: decide('ADD_NOTE', { reason: dto.body }),
+      apply: async (m, actor, r) => {
+        await this.referrals.insertNote(m, actor, noteId, r.id, dto.body);
+        return { details: { noteId, side: r.from_agency_id === actor.agencyId ? 'SENDER' : 'RECEIVER' } };
+      },
+    });
+  }
+
+  /** The printable referral (PDF, Lao and English): only the packet's categories consented now; the printing is audited. */
+  async print(ctx: RequestContext, id: string): Promise<{ pdf: Buffer; caseNumber: string }> {
+    const actor = actorOf(ctx);
+    const r = await this.referrals.printable(this.ds, actor, id);
+    if (!r) throw new NotFound();
+    const pdf = await renderReferralPdf(this.cipher, r, `${actor.username} (${actor.agencyCode})`);
+    await this.audit.record(ctx, {
+      action: 'REFERRAL_PRINTED',
+      outcome: 'ALLOWED',
+      objectType: 'referral',
+      objectId: id,
+      details: { caseId: r.case_id, referralId: id, categories: r.printed_categories },
+    });
+    return { pdf, caseNumber: r.case_number };
   }
 
   // -------------------------------------------------------------------------------------------

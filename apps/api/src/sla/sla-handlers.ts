@@ -11,7 +11,8 @@ interface Facts {
 
 /**
  * Who hears of an SLA event:
- *   sla.reminder   the receiving side: a referral's receiving supervisors (case:assign), a handoff's prosecutors (handoff:prosecute)
+ *   sla.reminder   the receiving side: a referral's receiving supervisors (case:assign), a handoff's prosecutors (handoff:prosecute);
+ *                  on a referral's services clock also its assigned worker
  *   sla.breach     the same, and the sending agency's supervisors (case:assign)
  */
 @Injectable()
@@ -36,6 +37,11 @@ export class SlaHandlers implements OnModuleInit {
     const f = rows[0];
     if (!f) throw new PermanentJobError('OBJECT_MISSING');
     const recipients = await this.notifier.agencyUsers(f.to_agency_id, objectType === 'REFERRAL' ? 'case:assign' : 'handoff:prosecute', f.case_id);
+    if (job.payload['clock'] === 'SERVICES') {
+      // the services clock also tells the worker the accepted referral is assigned to
+      const a: { id: string }[] = await this.ds.query(`SELECT u.id FROM referral r JOIN app_user u ON u.id = r.assigned_to_id AND u.status = 'ACTIVE' WHERE r.id = $1`, [objectId]);
+      recipients.push(...a.map((x) => x.id));
+    }
     if (kind === 'sla.breach') recipients.push(...(await this.notifier.agencyUsers(f.from_agency_id, 'case:assign', f.case_id)));
     await this.notifier.deliver({
       outboxId: job.outboxId,
