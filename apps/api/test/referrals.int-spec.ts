@@ -65,7 +65,7 @@ function allowedKeys(relation: string, categories: string[]): string[] {
   return [...keys].sort();
 }
 
-const LIST_ITEM_KEYS = ['id', 'caseId', 'caseNumber', 'fromAgency', 'toAgency', 'serviceTypes', 'urgency', 'status', 'acknowledgeBy', 'createdAt', 'updatedAt', 'version'].sort();
+const LIST_ITEM_KEYS = ['id', 'caseId', 'caseNumber', 'fromAgency', 'toAgency', 'serviceTypes', 'urgency', 'status', 'acknowledgeBy', 'servicesDueBy', 'overdue', 'createdAt', 'updatedAt', 'version'].sort();
 
 describe('referrals (issue 4)', () => {
   let s: TestStack;
