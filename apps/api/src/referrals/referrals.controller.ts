@@ -20,6 +20,7 @@ import {
   ServiceDirectoryQueryDto,
 } from './dto/referral.dto';
 import type { ReferralDetailView, ReferralSummaryView, ServiceDirectoryEntryView } from './referral.views';
+import { ReferralNotesService } from './referral-notes.service';
 import { ReferralsService } from './referrals.service';
 
 const CONFLICTS = 'STALE_VERSION, NOT_RECEIVING_AGENCY, NOT_SENDER, ACTION_NOT_ALLOWED_IN_STATE, ROLE_NOT_ALLOWED, or another reason of the referral machine';
@@ -31,7 +32,10 @@ const CONFLICTS = 'STALE_VERSION, NOT_RECEIVING_AGENCY, NOT_SENDER, ACTION_NOT_A
 @ApiTags('referrals')
 @Controller({ version: '1' })
 export class ReferralsController {
-  constructor(private readonly referrals: ReferralsService) {}
+  constructor(
+    private readonly referrals: ReferralsService,
+    private readonly shared: ReferralNotesService,
+  ) {}
 
   @AuditAs('REFERRAL_CREATED', 'case')
   @RequirePermission('referral:create')
@@ -128,7 +132,7 @@ export class ReferralsController {
   @ApiOperation({ summary: "The referral's notes, written by the sending and the receiving agency, oldest first (keyset)" })
   @ApiNotFoundResponse()
   notes(@Ctx() ctx: RequestContext, @IdParam() id: string, @Query() q: ListReferralNotesQueryDto): Promise<Page<ReferralNoteView>> {
-    return this.referrals.notes(ctx, id, q);
+    return this.shared.notes(ctx, id, q);
   }
 
   @AuditAs('REFERRAL_NOTE_ADDED', 'referral')
@@ -138,7 +142,7 @@ export class ReferralsController {
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'ACTION_NOT_ALLOWED_IN_STATE (closed referral), ROLE_NOT_ALLOWED' })
   addNote(@Ctx() ctx: RequestContext, @IdParam() id: string, @Body() dto: AddReferralNoteDto): Promise<ReferralNoteView> {
-    return this.referrals.addNote(ctx, id, dto);
+    return this.shared.addNote(ctx, id, dto);
   }
 
   @AuditAs('REFERRAL_PRINTED', 'referral')
@@ -147,7 +151,7 @@ export class ReferralsController {
   @ApiOperation({ summary: 'The printable referral (PDF, Lao and English) with only the categories the victim consented to share; audited' })
   @ApiNotFoundResponse()
   async print(@Ctx() ctx: RequestContext, @IdParam() id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
-    const { pdf, caseNumber } = await this.referrals.print(ctx, id);
+    const { pdf, caseNumber } = await this.shared.print(ctx, id);
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Cache-Control', 'no-store');
     return new StreamableFile(pdf, { type: 'application/pdf', disposition: `attachment; filename="referral-${caseNumber}.pdf"`, length: pdf.length });

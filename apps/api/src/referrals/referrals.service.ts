@@ -15,7 +15,6 @@ import {
   type Page,
   type ReferralAction,
   type ReferralContext,
-  type ReferralNoteView,
   type ReferralStatus,
 } from '@ctms/domain';
 import { CaseRepository } from '../cases/case.repository';
@@ -32,20 +31,17 @@ import { TransitionRunner, type Workflow } from '../platform/workflow/transition
 import { SlaSettingsService } from '../sla/sla-settings.service';
 import type {
   AcceptReferralDto,
-  AddReferralNoteDto,
   CancelReferralDto,
   CompleteReferralDto,
   CreateReferralDto,
   DeclineReferralDto,
-  ListReferralNotesQueryDto,
   ListReferralsQueryDto,
   ReassignReferralDto,
   RecordServiceDto,
   ServiceDirectoryQueryDto,
 } from './dto/referral.dto';
-import { renderReferralPdf } from './referral-print';
-import { toReferralDetail, toReferralNote, toReferralSummary } from './referral.mapper';
-import { ReferralRepository, referralKeyset, referralNoteKeyset, type ReferralDetailRow } from './referral.repository';
+import { toReferralDetail, toReferralSummary } from './referral.mapper';
+import { ReferralRepository, referralKeyset, type ReferralDetailRow } from './referral.repository';
 import type { ReferralDetailView, ReferralSummaryView, ServiceDirectoryEntryView } from './referral.views';
 
 /** 409 CONSENT_NOT_COVERING: `details` name each category no active consent covers. */
@@ -70,7 +66,7 @@ function context(actor: Actor, r: ReferralDetailRow, input: ReferralInput): Refe
 }
 
 /** The machine's decision on `action` from the referral's status (or from `from`). */
-function decide(action: ReferralAction, input: ReferralInput = {}, from?: ReferralStatus) {
+export function decide(action: ReferralAction, input: ReferralInput = {}, from?: ReferralStatus) {
   return (actor: Actor, r: ReferralDetailRow) => can(REFERRAL_MACHINE, from ?? r.status, action, context(actor, r, input));
 }
 
@@ -82,7 +78,8 @@ function decide(action: ReferralAction, input: ReferralInput = {}, from?: Referr
  */
 @Injectable()
 export class ReferralsService {
-  private readonly workflow: Workflow<ReferralDetailRow, ReferralDetailView> = {
+  /** How the runner locks, versions and answers a referral (also used by ReferralNotesService). */
+  readonly workflow: Workflow<ReferralDetailRow, ReferralDetailView> = {
     objectType: 'referral',
     noun: 'referral',
     lock: (m, actor, id) => this.referrals.load(m, actor, id, true),
@@ -306,55 +303,6 @@ export class ReferralsService {
         return { details: { assignedFrom: r.assigned_to_id, assignedTo: assigneeId } };
       },
     });
-  }
-
-  // -------------------------------------------------------------------------------------------
-  // Notes (both agencies) and the printable referral
-  // -------------------------------------------------------------------------------------------
-
-  /** The notes of a referral the caller sees, oldest first; a referral not visible is the standard 404. */
-  async notes(ctx: RequestContext, id: string, q: ListReferralNotesQueryDto): Promise<Page<ReferralNoteView>> {
-    const actor = actorOf(ctx);
-    if (!(await this.referrals.load(this.ds, actor, id))) throw new NotFound();
-    const page = referralNoteKeyset.page(await this.referrals.notes(this.ds, actor, id, q.cursor, q.limit), q.limit);
-    await this.audit.record(ctx, { action: 'REFERRAL_NOTES_READ', outcome: 'ALLOWED', objectType: 'referral', objectId: id, details: { count: page.items.length } });
-    return { items: page.items.map((n) => toReferralNote(this.cipher, n)), nextCursor: page.nextCursor };
-  }
-
-  /** A note by either agency on an open referral (the machine's ADD_NOTE), on the referral's history, encrypted. */
-  addNote(ctx: RequestContext, id: string, dto: AddReferralNoteDto): Promise<ReferralNoteView> {
-    const noteId = randomUUID();
-    const answer = async (m: EntityManager, actor: Actor): Promise<ReferralNoteView> => {
-      const n = (await this.referrals.notes(m, actor, id, undefined, undefined)).find((x) => x.id === noteId);
-      if (!n) throw new NotFound();
-      return toReferralNote(this.cipher, n);
-    };
-    return this.runner.run(ctx, { ...this.workflow, answer }, {
-      id,
-      audit: 'REFERRAL_NOTE_ADDED',
-      event: 'REFERRAL_NOTE_ADDED',
-      decide: decide('ADD_NOTE', { reason: dto.body }),
-      apply: async (m, actor, r) => {
-        await this.referrals.insertNote(m, actor, noteId, r.id, dto.body);
-        return { details: { noteId, side: r.from_agency_id === actor.agencyId ? 'SENDER' : 'RECEIVER' } };
-      },
-    });
-  }
-
-  /** The printable referral (PDF, Lao and English): only the packet's categories consented now; the printing is audited. */
-  async print(ctx: RequestContext, id: string): Promise<{ pdf: Buffer; caseNumber: string }> {
-    const actor = actorOf(ctx);
-    const r = await this.referrals.printable(this.ds, actor, id);
-    if (!r) throw new NotFound();
-    const pdf = await renderReferralPdf(this.cipher, r, `${actor.username} (${actor.agencyCode})`);
-    await this.audit.record(ctx, {
-      action: 'REFERRAL_PRINTED',
-      outcome: 'ALLOWED',
-      objectType: 'referral',
-      objectId: id,
-      details: { caseId: r.case_id, referralId: id, categories: r.printed_categories },
-    });
-    return { pdf, caseNumber: r.case_number };
   }
 
   // -------------------------------------------------------------------------------------------
