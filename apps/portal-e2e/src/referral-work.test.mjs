@@ -88,6 +88,7 @@ test('ATD and LWU exchange a note each way, and LWU’s supervisor reassigns the
     await atd.page.getByTestId('services-clock').waitFor();
     assert.match(await atd.page.getByTestId('services-due').innerText(), /ຍັງເຫຼືອ \d+ ຊົ່ວໂມງ/, 'the services clock in Lao');
     assert.match(await atd.page.getByTestId('referral-notes').innerText(), /ຍັງບໍ່ມີບັນທຶກ/);
+    assert.equal(await atd.page.getByTestId('referral-work-notice').count(), 0, 'the notes loaded without an error');
     await writeNote(atd.page, NOTE_ATD, 1);
     assert.deepEqual(await noteBodies(atd.page), [NOTE_ATD]);
     assert.equal(await atd.page.getByTestId('referral-note').first().getAttribute('data-agency'), 'MOPS_ATD');

@@ -157,8 +157,16 @@ export class ReferralWork {
 
   private async loadNotes(id: string): Promise<void> {
     try {
-      const page = await firstValueFrom(this.http.get<Page<ReferralNoteView>>(`${API}/referrals/${id}/notes`, { params: { limit: 200 } }));
-      this.notes.set(page.items);
+      // every page, oldest first (the API's page holds at most 100)
+      const all: ReferralNoteView[] = [];
+      let cursor: string | null = null;
+      do {
+        const params: Record<string, string | number> = cursor ? { limit: 100, cursor } : { limit: 100 };
+        const page: Page<ReferralNoteView> = await firstValueFrom(this.http.get<Page<ReferralNoteView>>(`${API}/referrals/${id}/notes`, { params }));
+        all.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor);
+      this.notes.set(all);
     } catch (e) {
       this.fail(e);
     }
