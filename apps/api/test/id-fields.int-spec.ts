@@ -159,6 +159,11 @@ describe('every id in a request is resolved: a foreign id answers as a missing o
     const referral = await ok('atd.caseworker', 'post', `/cases/${ids['atdCase']}/referrals`, { toAgencyId: ids['LWU'], serviceTypes: ['SHELTER'], urgency: 'HIGH', reason: 'walk', categories: [] });
     ids['atdReferral'] = referral.id;
     ids['atdReferralVersion'] = String(referral.version);
+    // a second referral, accepted: its receiving supervisor reassigns it
+    const second = await ok('atd.caseworker', 'post', `/cases/${ids['atdCase']}/referrals`, { toAgencyId: ids['LWU'], serviceTypes: ['SHELTER'], urgency: 'HIGH', reason: 'walk', categories: [] });
+    const accepted = await ok('lwu.caseworker', 'post', `/referrals/${second.id}/accept`, { version: second.version });
+    ids['acceptedReferral'] = second.id;
+    ids['acceptedReferralVersion'] = String(accepted.version);
 
     // a handoff of a second ATD case, returned by OSPP (to resubmit); the case assigned to the investigator
     await ok('atd.supervisor', 'post', `/cases/${atd2.caseId}/assign`, { version: await caseVersion('atd.supervisor', atd2.caseId), userId: ids['atd.investigator'] });
@@ -228,6 +233,14 @@ describe('every id in a request is resolved: a foreign id answers as a missing o
       method: 'post',
       path: () => `/referrals/${ids['atdReferral']}/accept`,
       body: (id) => ({ version: Number(ids['atdReferralVersion']), assigneeId: id }),
+      foreign: () => ids['atd.caseworker'],
+      status: 400,
+    },
+    'POST /referrals/{id}/reassign assigneeId': {
+      user: 'lwu.supervisor',
+      method: 'post',
+      path: () => `/referrals/${ids['acceptedReferral']}/reassign`,
+      body: (id) => ({ version: Number(ids['acceptedReferralVersion']), assigneeId: id }),
       foreign: () => ids['atd.caseworker'],
       status: 400,
     },
