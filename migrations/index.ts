@@ -16,6 +16,7 @@ import { CountStatisticsInLaoTime1795924000000 } from './1795924000000-CountStat
 import { AddScreeningPlaceCodes1795925000000 } from './1795925000000-AddScreeningPlaceCodes';
 import { AddCaseTransfers1795931000000 } from './1795931000000-AddCaseTransfers';
 import { AddPersonNameKeysVersion1795933000000 } from './1795933000000-AddPersonNameKeysVersion';
+import { AddReferralNotesAndSlaSettings1795932000000 } from './1795932000000-AddReferralNotesAndSlaSettings';
 
 /** Every migration in order: an explicit list, because globs do not survive the webpack bundle. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   AddScreeningPlaceCodes1795925000000,
   AddCaseTransfers1795931000000,
   AddPersonNameKeysVersion1795933000000,
+  AddReferralNotesAndSlaSettings1795932000000,
 ];

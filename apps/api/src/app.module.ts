@@ -29,6 +29,7 @@ import { QueueDashboardModule } from './platform/queue/queue-dashboard';
 import { ReferenceModule } from './reference/reference.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { TransfersModule } from './transfers/transfers.module';
+import { SlaSettingsModule } from './sla/sla-settings.module';
 import { UsersModule } from './users/users.module';
 
 /** Structured logs: method, path (never the query string), status, time, request id. No bodies, no headers. */
@@ -57,6 +58,6 @@ export const LoggingModule = LoggerModule.forRootAsync({
 export const PLATFORM_MODULES = [ConfigModule, LoggingModule, DatabaseModule, QueueModule, AuditModule, AccessModule, CryptoModule, OutboxModule];
 
 @Module({
-  imports: [...PLATFORM_MODULES, DiscoveryModule, AuthPlatformModule, AuthModule, ReferenceModule, AdminModule, HealthModule, PersonsModule, ScreeningsModule, CasesModule, ConsentsModule, ReferralsModule, HandoffsModule, AttachmentsModule, NotificationsModule, ExportsModule, QueueDashboardModule, AuditViewModule, UsersModule, StatsModule, MatchRequestsModule, TransfersModule],
+  imports: [...PLATFORM_MODULES, DiscoveryModule, AuthPlatformModule, AuthModule, ReferenceModule, AdminModule, HealthModule, PersonsModule, ScreeningsModule, CasesModule, ConsentsModule, ReferralsModule, HandoffsModule, AttachmentsModule, NotificationsModule, ExportsModule, QueueDashboardModule, AuditViewModule, UsersModule, StatsModule, MatchRequestsModule, TransfersModule, SlaSettingsModule],
 })
 export class AppModule {}

@@ -53,6 +53,9 @@ const OPENS: Record<string, Relation[]> = {
   'GET /screenings/:id/match-requests': ['LEAD_AGENCY'],
   'GET /persons/:id': ['LEAD_AGENCY', 'REFERRAL_ACTIVE'],
   'GET /referrals/:id': ['LEAD_AGENCY', 'REFERRAL_ACTIVE'],
+  // the notes and the print of a referral: its sender and its receiver, through the same predicate
+  'GET /referrals/:id/notes': ['LEAD_AGENCY', 'REFERRAL_ACTIVE'],
+  'GET /referrals/:id/print': ['LEAD_AGENCY', 'REFERRAL_ACTIVE'],
   'GET /handoffs/:id': ['LEAD_AGENCY', 'HANDOFF'],
   // the pending transfer to MoLSW: its sending and its receiving side
   'GET /transfers/:id': ['LEAD_AGENCY', 'REFERRAL_PENDING'],
@@ -98,6 +101,8 @@ const WRITES: Record<string, { opens: Relation[]; body: (ids: Record<string, str
   'POST /referrals/:id/services': { opens: ['LEAD_AGENCY', 'REFERRAL_ACTIVE'], body: () => ({ version: STALE, serviceType: 'SHELTER', deliveredOn: '2026-01-02' }) },
   'POST /referrals/:id/complete': { opens: ['LEAD_AGENCY', 'REFERRAL_ACTIVE'], body: () => ({ version: STALE, outcome: 'OTHER', note: 'matrix' }) },
   'POST /referrals/:id/cancel': { opens: ['LEAD_AGENCY', 'REFERRAL_ACTIVE'], body: () => ({ version: STALE, reason: 'matrix' }) },
+  'POST /referrals/:id/reassign': { opens: ['LEAD_AGENCY', 'REFERRAL_ACTIVE'], body: (i) => ({ version: STALE, assigneeId: i['atdCaseworker'] }) },
+  'POST /referrals/:id/notes': { opens: ['LEAD_AGENCY', 'REFERRAL_ACTIVE'], body: () => ({ body: 'matrix note' }) },
   'POST /handoffs/:id/receive': { opens: ['LEAD_AGENCY', 'HANDOFF'], body: () => ({ version: STALE }) },
   'POST /handoffs/:id/accept': { opens: ['LEAD_AGENCY', 'HANDOFF'], body: () => ({ version: STALE }) },
   'POST /handoffs/:id/return': { opens: ['LEAD_AGENCY', 'HANDOFF'], body: () => ({ version: STALE, reason: 'matrix' }) },

@@ -11,6 +11,7 @@ type Schema = { $ref?: string; allOf?: Schema[]; type?: string; enum?: unknown[]
  */
 const ROUTE_TABLES: [RegExp, string[]][] = [
   [/^\/api\/v1\/admin\/agencies/, ['agency']],
+  [/^\/api\/v1\/admin\/sla-settings/, ['sla_setting']],
   [/^\/api\/v1\/(admin\/users|me)\b/, ['app_user']],
   [/^\/api\/v1\/(screenings\/\{id\}\/match-requests|match-requests)\b/, ['match_request', 'screening']],
   [/^\/api\/v1\/screenings/, ['screening', 'person', 'case_record']],

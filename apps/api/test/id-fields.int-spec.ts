@@ -162,6 +162,11 @@ describe('every id in a request is resolved: a foreign id answers as a missing o
     const transfer = await ok('atd.supervisor', 'post', `/cases/${ids['atdCase']}/transfers`, { toAgencyId: ids['LWU'], urgency: 'HIGH', reason: 'walk', categories: [] });
     ids['atdTransfer'] = transfer.id;
     ids['atdTransferVersion'] = String(transfer.version);
+    // a second referral, accepted: its receiving supervisor reassigns it
+    const second = await ok('atd.caseworker', 'post', `/cases/${ids['atdCase']}/referrals`, { toAgencyId: ids['LWU'], serviceTypes: ['SHELTER'], urgency: 'HIGH', reason: 'walk', categories: [] });
+    const accepted = await ok('lwu.caseworker', 'post', `/referrals/${second.id}/accept`, { version: second.version });
+    ids['acceptedReferral'] = second.id;
+    ids['acceptedReferralVersion'] = String(accepted.version);
 
     // a handoff of a second ATD case, returned by OSPP (to resubmit); the case assigned to the investigator
     await ok('atd.supervisor', 'post', `/cases/${atd2.caseId}/assign`, { version: await caseVersion('atd.supervisor', atd2.caseId), userId: ids['atd.investigator'] });
@@ -248,6 +253,14 @@ describe('every id in a request is resolved: a foreign id answers as a missing o
       path: () => `/cases/${ids['atdCase']}/transfers`,
       body: (id) => ({ toAgencyId: id, urgency: 'HIGH', reason: 'walk', categories: [] }),
       foreign: () => ids['inactiveAgency'],
+      status: 400,
+    },
+    'POST /referrals/{id}/reassign assigneeId': {
+      user: 'lwu.supervisor',
+      method: 'post',
+      path: () => `/referrals/${ids['acceptedReferral']}/reassign`,
+      body: (id) => ({ version: Number(ids['acceptedReferralVersion']), assigneeId: id }),
+      foreign: () => ids['atd.caseworker'],
       status: 400,
     },
     'POST /cases/{id}/referrals toAgencyId': {

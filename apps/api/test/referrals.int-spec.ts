@@ -65,7 +65,7 @@ function allowedKeys(relation: string, categories: string[]): string[] {
   return [...keys].sort();
 }
 
-const LIST_ITEM_KEYS = ['id', 'caseId', 'caseNumber', 'fromAgency', 'toAgency', 'serviceTypes', 'urgency', 'status', 'acknowledgeBy', 'createdAt', 'updatedAt', 'version'].sort();
+const LIST_ITEM_KEYS = ['id', 'caseId', 'caseNumber', 'fromAgency', 'toAgency', 'serviceTypes', 'urgency', 'status', 'acknowledgeBy', 'servicesDueBy', 'overdue', 'createdAt', 'updatedAt', 'version'].sort();
 
 describe('referrals (issue 4)', () => {
   let s: TestStack;
@@ -242,7 +242,7 @@ describe('referrals (issue 4)', () => {
     expect(JSON.stringify(inbox.body)).not.toMatch(new RegExp(`${CANARY_FAMILY}|${CANARY_LATIN}`));
     const detail = await get('lwu.caseworker', `/referrals/${lwuRef.id}`);
     expect(detail.status).toBe(200);
-    expect(detail.body).toMatchObject({ reason: 'needs a safe place tonight', effectiveCategories: ['CASE_SUMMARY'], allowedActions: ['ACCEPT', 'DECLINE'] });
+    expect(detail.body).toMatchObject({ reason: 'needs a safe place tonight', effectiveCategories: ['CASE_SUMMARY'], allowedActions: ['ACCEPT', 'DECLINE', 'ADD_NOTE'] });
     // writes on the case stay with the lead agency
     const edit = await s.http().patch(`/api/v1/cases/${caseId}`).set('Authorization', `Bearer ${token('lwu.caseworker')}`).send({ version: c.version, needs: [] });
     expect(edit.status).toBe(404);
@@ -292,7 +292,7 @@ describe('referrals (issue 4)', () => {
     expect(served.status).toBe(200);
     expect(served.body.status).toBe('IN_PROGRESS');
     expect(served.body.services).toEqual([expect.objectContaining({ serviceType: 'SHELTER', deliveredOn: today, provider: 'LWU shelter Vientiane', notes: 'arrived safely' })]);
-    expect(served.body.allowedActions).toEqual(['COMPLETE']);
+    expect(served.body.allowedActions).toEqual(['COMPLETE', 'ADD_NOTE']);
 
     const noOutcome = await post('lwu.caseworker', `/referrals/${lwuRef.id}/complete`, { version: served.body.version, outcome: 'OTHER' });
     expect(noOutcome.status).toBe(409);

@@ -16,6 +16,7 @@ function id(job: OutboxJob, key: string): string {
  * ids in the outbox row, at the time it runs, and hands them to the Notifier (idempotent).
  *   referral.received, referral.cancelled   the receiving agency (referral:respond)
  *   referral.accepted/declined/completed    the sending agency (referral:read)
+ *   referral.reassigned                     the new assignee, while still an active worker of the receiving agency
  *   handoff.received                        the prosecution side (handoff:prosecute)
  *   handoff.returned/decided                the sending side (handoff:create)
  *   screening.returned/approved             the interviewer
@@ -39,6 +40,7 @@ export class NotificationHandlers implements OnModuleInit {
     for (const k of ['referral.received', 'referral.accepted', 'referral.declined', 'referral.completed', 'referral.cancelled'] as const) {
       this.handlers.register(k, (job) => this.referral(job, k));
     }
+    this.handlers.register('referral.reassigned', (job) => this.referralReassigned(job));
     for (const k of ['handoff.received', 'handoff.returned', 'handoff.decided'] as const) {
       this.handlers.register(k, (job) => this.handoff(job, k));
     }
@@ -62,6 +64,20 @@ export class NotificationHandlers implements OnModuleInit {
       ? await this.notifier.agencyUsers(r.to_agency_id, 'referral:respond', r.case_id)
       : await this.notifier.agencyUsers(r.from_agency_id, 'referral:read', r.case_id);
     await this.notifier.deliver({ outboxId: job.outboxId, kind, objectType: 'referral', objectId: referralId, caseNumber: await this.notifier.caseNumber(r.case_id), recipientUserIds: recipients });
+  }
+
+  private async referralReassigned(job: OutboxJob): Promise<void> {
+    const referralId = id(job, 'referralId');
+    const assigneeId = id(job, 'assigneeId');
+    const r = await this.repo.referralReassigned(this.ds, referralId, assigneeId);
+    await this.notifier.deliver({
+      outboxId: job.outboxId,
+      kind: 'referral.reassigned',
+      objectType: 'referral',
+      objectId: referralId,
+      caseNumber: await this.notifier.caseNumber(r.case_id),
+      recipientUserIds: r.active ? [assigneeId] : [],
+    });
   }
 
   private async handoff(job: OutboxJob, kind: NotificationKind): Promise<void> {

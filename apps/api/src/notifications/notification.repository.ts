@@ -116,6 +116,14 @@ export const notificationSql = {
     sql`SELECT case_id, from_agency_id, to_agency_id, ${raw(kind === 'case_transfer' ? 'from_province_code AS from_province, to_province_code AS to_province' : 'NULL::text AS from_province, NULL::text AS to_province')}
           FROM ${raw(kind)} WHERE id = ${id}::uuid`,
 
+  /** The active worker an accepted referral is assigned to (none, or one). */
+  referralAssignee: (id: string): Sql =>
+    sql`SELECT u.id FROM referral r JOIN app_user u ON u.id = r.assigned_to_id AND u.status = 'ACTIVE' WHERE r.id = ${id}::uuid`,
+
+  /** A reassigned referral's case, and whether the new assignee is still an active worker of the receiving agency. */
+  referralReassigned: (id: string, assigneeId: string): Sql =>
+    sql`SELECT r.case_id, (u.status = 'ACTIVE' AND u.agency_id = r.to_agency_id) AS active FROM referral r JOIN app_user u ON u.id = ${assigneeId}::uuid WHERE r.id = ${id}::uuid`,
+
   screening: (id: string): Sql =>
     sql`SELECT s.interviewer_id, s.case_id, (u.status = 'ACTIVE') AS active FROM screening s JOIN app_user u ON u.id = s.interviewer_id WHERE s.id = ${id}::uuid`,
 
@@ -184,6 +192,14 @@ export class NotificationRepository {
 
   // The facts of an outbox event's object, read when its handler runs. A missing object is
   // permanent: the job is not retried (PermanentJobError OBJECT_MISSING).
+
+  referralReassigned(m: Runner, id: string, assigneeId: string): Promise<{ case_id: string; active: boolean }> {
+    return found(selectOne<{ case_id: string; active: boolean }>(m, notificationSql.referralReassigned(id, assigneeId)));
+  }
+
+  async referralAssignee(m: Runner, id: string): Promise<string[]> {
+    return (await select<{ id: string }>(m, notificationSql.referralAssignee(id))).map((r) => r.id);
+  }
 
   parties(m: Runner, kind: PartiesOf, id: string): Promise<PartiesRow> {
     return found(selectOne<PartiesRow>(m, notificationSql.parties(kind, id)));

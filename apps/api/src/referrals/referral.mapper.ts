@@ -1,6 +1,6 @@
-import { DATA_CATEGORIES, type ReferralAction, type ReferralStatus, type ReferralDetailView, type ReferralHistoryEntryView, type ReferralServiceView, type ReferralSummaryView } from '@ctms/domain';
+import { DATA_CATEGORIES, referralOverdue, type ReferralAction, type ReferralStatus, type ReferralDetailView, type ReferralHistoryEntryView, type ReferralNoteView, type ReferralServiceView, type ReferralSummaryView } from '@ctms/domain';
 import type { FieldCipher } from '../platform/crypto/field-cipher';
-import type { ReferralDetailRow, ReferralHistoryRow, ReferralServiceRow, ReferralSummaryRow } from './referral.repository';
+import type { ReferralDetailRow, ReferralHistoryRow, ReferralNoteRow, ReferralServiceRow, ReferralSummaryRow } from './referral.repository';
 
 /** Rows into the referral views of libs/domain; the encrypted columns are read with their binding (table, column, row id). */
 export function toReferralSummary(r: ReferralSummaryRow): ReferralSummaryView {
@@ -14,6 +14,8 @@ export function toReferralSummary(r: ReferralSummaryRow): ReferralSummaryView {
     urgency: r.urgency,
     status: r.status,
     acknowledgeBy: r.acknowledge_by.toISOString(),
+    servicesDueBy: r.services_due_by ? r.services_due_by.toISOString() : null,
+    overdue: referralOverdue(r.status, r.acknowledge_by, r.services_due_by, new Date()),
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
     version: r.version,
@@ -42,7 +44,6 @@ export function toReferralDetail(
     declineReason: r.decline_reason,
     outcome: r.outcome,
     note: cipher.decrypt(r.notes_enc, { table: 'referral', column: 'notes_enc', rowId: r.id }),
-    overdue: r.status === 'PENDING' && r.acknowledge_by.getTime() < Date.now(),
     services: services.map((s) => toReferralService(cipher, s)),
     history: history.map(toReferralHistory),
     allowedActions,
@@ -70,5 +71,14 @@ function toReferralHistory(h: ReferralHistoryRow): ReferralHistoryEntryView {
     actor: h.actor_username || h.actor_agency_code ? { username: h.actor_username, displayName: h.actor_display_name, agencyCode: h.actor_agency_code } : null,
     status: typeof to === 'string' ? (to as ReferralStatus) : null,
     details: h.details,
+  };
+}
+
+export function toReferralNote(cipher: FieldCipher, n: ReferralNoteRow): ReferralNoteView {
+  return {
+    id: n.id,
+    body: cipher.decrypt(n.body_enc, { table: 'referral_note', column: 'body_enc', rowId: n.id }) ?? '',
+    author: { id: n.author_id, username: n.author_username, displayName: n.author_display_name, agencyCode: n.author_agency_code },
+    createdAt: n.created_at.toISOString(),
   };
 }

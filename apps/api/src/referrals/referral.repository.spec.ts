@@ -35,6 +35,9 @@ describe('referral statements', () => {
     services: referralSql.services(ID),
     history: referralSql.history(OTHER_ID, ID),
     directory: referralSql.directory('SHELTER', '01'),
+    notes: referralSql.notes(actor, ID, CURSOR, 20),
+    insertNote: referralSql.insertNote(OTHER_ID, ID, actor, 'enc'),
+    printable: referralSql.printable(actor, ID),
   };
 
   it.each(Object.entries(statements))('%s', (_name, q) => {

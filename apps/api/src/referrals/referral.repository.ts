@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { DataCategory, DeclineReason, ReferralOutcome, ReferralStatus, ServiceType, Urgency } from '@ctms/domain';
-import { referral as referralAccess } from '../platform/access/access';
+import { holds, referral as referralAccess } from '../platform/access/access';
 import { FieldCipher } from '../platform/crypto/field-cipher';
 import { and, exec, raw, select, selectOne, sql, type Runner, type Sql } from '../platform/database/sql';
 import { col, table, type PickRow, type RowOf } from '../platform/database/table';
@@ -37,6 +37,8 @@ export const referralTable = table('referral', {
   acknowledged_at: col('timestamptz').nullable(),
   closed_at: col('timestamptz').nullable(),
   version: col('int4'),
+  /** set on acceptance: the first service is due by then (the services SLA of the urgency) */
+  services_due_by: col('timestamptz').nullable(),
   created_at: col('timestamptz'),
   updated_at: col('timestamptz'),
 });
@@ -56,11 +58,61 @@ export const referralServiceTable = table('referral_service', {
   provider_enc: col('text').nullable(),
 });
 
+/**
+ * Notes both agencies write on a referral (append-only), the body encrypted and bound to
+ * (referral_note, body_enc, id). Index IDX_referral_note_referral (referral, created_at, id).
+ */
+export const referralNoteTable = table('referral_note', {
+  id: col('uuid'),
+  referral_id: col('uuid'),
+  author_id: col('uuid'),
+  author_agency_id: col('uuid'),
+  body_enc: col('text'),
+  created_at: col('timestamptz'),
+});
+
 export type ReferralRow = RowOf<typeof referralTable>;
+
+export type ReferralNoteRow = PickRow<typeof referralNoteTable, 'id' | 'body_enc' | 'author_id' | 'created_at'> &
+  KeysetRow & { author_username: string | null; author_display_name: string | null; author_agency_code: string | null };
+
+/** What a printed referral carries: the referral, the case summary, and only the protected columns its packet still covers. */
+export interface ReferralPrintRow {
+  id: string;
+  case_id: string;
+  case_number: string;
+  status: ReferralStatus;
+  urgency: Urgency;
+  service_types: ServiceType[];
+  reason_enc: string | null;
+  created_at: Date;
+  acknowledge_by: Date;
+  services_due_by: Date | null;
+  from_agency_code: string;
+  from_agency_name_lo: string;
+  from_agency_name_en: string;
+  to_agency_code: string;
+  to_agency_name_lo: string;
+  to_agency_name_en: string;
+  province_code: string;
+  exploitation_types: string[];
+  needs: string[];
+  risk_level: string | null;
+  /** the packet's categories the receiving agency sees now (consents in force), in the packet's order */
+  printed_categories: DataCategory[];
+  person_id: string | null;
+  sex: string | null;
+  identity_enc: string | null;
+  contact_enc: string | null;
+  exploitation_enc: string | null;
+  perpetrators_enc: string | null;
+  health_enc: string | null;
+  legal_enc: string | null;
+}
 
 export type ReferralSummaryRow = PickRow<
   typeof referralTable,
-  'id' | 'case_id' | 'from_agency_id' | 'to_agency_id' | 'service_types' | 'urgency' | 'status' | 'acknowledge_by' | 'created_at' | 'updated_at' | 'version'
+  'id' | 'case_id' | 'from_agency_id' | 'to_agency_id' | 'service_types' | 'urgency' | 'status' | 'acknowledge_by' | 'services_due_by' | 'created_at' | 'updated_at' | 'version'
 > &
   KeysetRow & { case_number: string; from_agency_code: string; to_agency_code: string };
 
@@ -134,9 +186,15 @@ export interface NewReferralService {
 }
 
 export const referralKeyset = keyset('r.updated_at', 'r.id');
+export const referralNoteKeyset = keyset('n.created_at', 'n.id', 'oldest');
+
+/** A protected column of the print, selected only when the printed categories hold its category. */
+function printed(category: DataCategory, column: string): Sql {
+  return sql`CASE WHEN ${holds(raw('x.printed_categories'), category)} THEN ${raw(column)} END`;
+}
 
 const SUMMARY = raw(`r.id, r.case_id, c.case_number, r.from_agency_id, fa.code AS from_agency_code, r.to_agency_id, ta.code AS to_agency_code,
-  r.service_types, r.urgency, r.status, r.acknowledge_by, r.created_at, r.updated_at, r.version`);
+  r.service_types, r.urgency, r.status, r.acknowledge_by, r.services_due_by, r.created_at, r.updated_at, r.version`);
 const JOINS = raw(`JOIN case_record c ON c.id = r.case_id JOIN agency fa ON fa.id = r.from_agency_id JOIN agency ta ON ta.id = r.to_agency_id`);
 
 /** The statements, pure: referral.repository.spec.ts snapshots each one's text. */
@@ -190,6 +248,39 @@ export const referralSql = {
           FROM case_event e LEFT JOIN app_user u ON u.id = e.actor_id LEFT JOIN agency a ON a.id = e.actor_agency_id
          WHERE e.case_id = ${caseId}::uuid AND e.details->>'referralId' = ${referralId} ORDER BY e.at, e.id`,
 
+  /** The notes of a referral the caller may see (sender or receiver in scope), oldest first. */
+  notes: (actor: Actor, referralId: string, cursor: string | undefined, limit: number | undefined): Sql =>
+    sql`SELECT n.id, n.body_enc, n.author_id, u.username AS author_username, u.display_name AS author_display_name, a.code AS author_agency_code, n.created_at, ${referralNoteKeyset.key}
+          FROM referral_note n JOIN referral r ON r.id = n.referral_id JOIN case_record c ON c.id = r.case_id
+          LEFT JOIN app_user u ON u.id = n.author_id LEFT JOIN agency a ON a.id = n.author_agency_id
+         WHERE ${and([sql`n.referral_id = ${referralId}::uuid`, referralAccess(actor, 'r', 'c'), referralNoteKeyset.after(cursor)])}
+         ORDER BY ${referralNoteKeyset.order} LIMIT ${referralNoteKeyset.limit(limit)}`,
+
+  insertNote: (id: string, referralId: string, actor: Actor, bodyEnc: string): Sql =>
+    sql`INSERT INTO referral_note (id, referral_id, author_id, author_agency_id, body_enc, created_at)
+        VALUES (${id}::uuid, ${referralId}::uuid, ${actor.userId}::uuid, ${actor.agencyId}::uuid, ${bodyEnc}, clock_timestamp())`,
+
+  /**
+   * The printable referral for a caller who may see it: the protected columns only for the categories
+   * of its packet that the receiving agency sees now (case_relation_categories narrows by status and
+   * by the consents in force), so a category outside the packet or no longer consented is not read.
+   */
+  printable: (actor: Actor, id: string): Sql =>
+    sql`SELECT r.id, r.case_id, c.case_number, r.status, r.urgency, r.service_types, r.reason_enc, r.created_at, r.acknowledge_by, r.services_due_by,
+               fa.code AS from_agency_code, fa.name_lo AS from_agency_name_lo, fa.name_en AS from_agency_name_en,
+               ta.code AS to_agency_code, ta.name_lo AS to_agency_name_lo, ta.name_en AS to_agency_name_en,
+               c.province_code, c.exploitation_types, c.needs, c.risk_level, x.printed_categories,
+               ${printed('IDENTITY', 'p.id')} AS person_id, ${printed('IDENTITY', 'p.sex')} AS sex, ${printed('IDENTITY', 'p.identity_enc')} AS identity_enc,
+               ${printed('CONTACT_LOCATION', 'c.contact_enc')} AS contact_enc, ${printed('EXPLOITATION_ACCOUNT', 'c.exploitation_enc')} AS exploitation_enc,
+               ${printed('PERPETRATORS', 'c.perpetrators_enc')} AS perpetrators_enc, ${printed('HEALTH', 'c.health_enc')} AS health_enc,
+               ${printed('LEGAL_PROCEEDINGS', 'c.legal_enc')} AS legal_enc
+          FROM referral r ${JOINS}
+          LEFT JOIN person p ON p.id = c.person_id
+          CROSS JOIN LATERAL (
+            SELECT ARRAY(SELECT k FROM unnest(r.categories) k WHERE k = ANY(COALESCE(case_relation_categories(r.case_id, r.to_agency_id, '{}'::text[], true), '{}'::text[]))) AS printed_categories
+          ) x
+         WHERE r.id = ${id}::uuid AND ${referralAccess(actor, 'r', 'c')}`,
+
   /** Active agencies that receive referrals, offer the service and cover the province (reference data). */
   directory: (serviceType: string, province: string): Sql =>
     sql`SELECT id, code, name_lo AS "nameLo", name_en AS "nameEn", service_types AS "serviceTypes", provinces
@@ -236,6 +327,19 @@ export class ReferralRepository {
 
   directory(m: Runner, serviceType: string, province: string): Promise<DirectoryRow[]> {
     return select<DirectoryRow>(m, referralSql.directory(serviceType, province));
+  }
+
+  /** An encrypted, append-only note on the referral. */
+  async insertNote(m: Runner, actor: Actor, id: string, referralId: string, body: string): Promise<void> {
+    await exec(m, referralSql.insertNote(id, referralId, actor, this.cipher.encrypt(body, { table: 'referral_note', column: 'body_enc', rowId: id })));
+  }
+
+  notes(m: Runner, actor: Actor, referralId: string, cursor: string | undefined, limit: number | undefined): Promise<ReferralNoteRow[]> {
+    return select<ReferralNoteRow>(m, referralSql.notes(actor, referralId, cursor, limit));
+  }
+
+  printable(m: Runner, actor: Actor, id: string): Promise<ReferralPrintRow | undefined> {
+    return selectOne<ReferralPrintRow>(m, referralSql.printable(actor, id));
   }
 
   private note(referralId: string, text: string | null): string | null {

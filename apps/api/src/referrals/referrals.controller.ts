@@ -1,20 +1,25 @@
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Page, ReferralDetailView, ReferralSummaryView, ServiceDirectoryEntryView } from '@ctms/domain';
+import type { Page, ReferralDetailView, ReferralNoteView, ReferralSummaryView, ServiceDirectoryEntryView } from '@ctms/domain';
 import { AuditAs } from '../platform/audit/denial-audit';
 import { IdParam } from '../platform/http/params';
 import { Ctx, RequirePermission } from '../platform/auth/decorators';
 import type { RequestContext } from '../platform/http/request-context';
 import {
   AcceptReferralDto,
+  AddReferralNoteDto,
   CancelReferralDto,
   CompleteReferralDto,
   CreateReferralDto,
   DeclineReferralDto,
+  ListReferralNotesQueryDto,
   ListReferralsQueryDto,
+  ReassignReferralDto,
   RecordServiceDto,
   ServiceDirectoryQueryDto,
 } from './dto/referral.dto';
+import { ReferralNotesService } from './referral-notes.service';
 import { ReferralsService } from './referrals.service';
 
 const CONFLICTS = 'STALE_VERSION, NOT_RECEIVING_AGENCY, NOT_SENDER, ACTION_NOT_ALLOWED_IN_STATE, ROLE_NOT_ALLOWED, or another reason of the referral machine';
@@ -26,7 +31,10 @@ const CONFLICTS = 'STALE_VERSION, NOT_RECEIVING_AGENCY, NOT_SENDER, ACTION_NOT_A
 @ApiTags('referrals')
 @Controller({ version: '1' })
 export class ReferralsController {
-  constructor(private readonly referrals: ReferralsService) {}
+  constructor(
+    private readonly referrals: ReferralsService,
+    private readonly shared: ReferralNotesService,
+  ) {}
 
   @AuditAs('REFERRAL_CREATED', 'case')
   @RequirePermission('referral:create')
@@ -104,6 +112,48 @@ export class ReferralsController {
   @ApiConflictResponse({ description: CONFLICTS + ', REASON_REQUIRED' })
   cancel(@Ctx() ctx: RequestContext, @IdParam() id: string, @Body() dto: CancelReferralDto): Promise<ReferralDetailView> {
     return this.referrals.cancel(ctx, id, dto);
+  }
+
+  @AuditAs('REFERRAL_REASSIGNED', 'referral')
+  @RequirePermission('case:assign')
+  @Post('referrals/:id/reassign')
+  @HttpCode(200)
+  @ApiOperation({ summary: "Reassign an accepted referral to another worker of the receiving agency (the receiving agency's supervisor)" })
+  @ApiBadRequestResponse({ description: 'assigneeId (not an active caseworker, investigator or supervisor of the receiving agency)' })
+  @ApiConflictResponse({ description: CONFLICTS + ', ASSIGNEE_REQUIRED' })
+  reassign(@Ctx() ctx: RequestContext, @IdParam() id: string, @Body() dto: ReassignReferralDto): Promise<ReferralDetailView> {
+    return this.referrals.reassign(ctx, id, dto);
+  }
+
+  @AuditAs('REFERRAL_NOTES_READ', 'referral')
+  @RequirePermission('referral:read')
+  @Get('referrals/:id/notes')
+  @ApiOperation({ summary: "The referral's notes, written by the sending and the receiving agency, oldest first (keyset)" })
+  @ApiNotFoundResponse()
+  notes(@Ctx() ctx: RequestContext, @IdParam() id: string, @Query() q: ListReferralNotesQueryDto): Promise<Page<ReferralNoteView>> {
+    return this.shared.notes(ctx, id, q);
+  }
+
+  @AuditAs('REFERRAL_NOTE_ADDED', 'referral')
+  @RequirePermission('referral:read')
+  @Post('referrals/:id/notes')
+  @ApiOperation({ summary: 'Write a note on an open referral (a casework role of the sending or the receiving agency); stored encrypted' })
+  @ApiNotFoundResponse()
+  @ApiConflictResponse({ description: 'ACTION_NOT_ALLOWED_IN_STATE (closed referral), ROLE_NOT_ALLOWED' })
+  addNote(@Ctx() ctx: RequestContext, @IdParam() id: string, @Body() dto: AddReferralNoteDto): Promise<ReferralNoteView> {
+    return this.shared.addNote(ctx, id, dto);
+  }
+
+  @AuditAs('REFERRAL_PRINTED', 'referral')
+  @RequirePermission('referral:read')
+  @Get('referrals/:id/print')
+  @ApiOperation({ summary: 'The printable referral (PDF, Lao and English) with only the categories the victim consented to share; audited' })
+  @ApiNotFoundResponse()
+  async print(@Ctx() ctx: RequestContext, @IdParam() id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    const { pdf, caseNumber } = await this.shared.print(ctx, id);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Cache-Control', 'no-store');
+    return new StreamableFile(pdf, { type: 'application/pdf', disposition: `attachment; filename="referral-${caseNumber}.pdf"`, length: pdf.length });
   }
 }
 

@@ -9,6 +9,7 @@ import {
   chronologyProblems,
   laoDateOf,
   REFERRAL_MACHINE,
+  servicesDeadline,
   todayInLaos,
   type DataCategory,
   type Page,
@@ -28,7 +29,9 @@ import { FieldCipher } from '../platform/crypto/field-cipher';
 import { AuditService } from '../platform/audit/audit.service';
 import { Conflict, NotFound, ValidationFailed } from '../platform/http/errors';
 import { actorOf, type Actor, type RequestContext } from '../platform/http/request-context';
+import { OutboxService } from '../platform/outbox/outbox.service';
 import { TransitionRunner, type Workflow } from '../platform/workflow/transition-runner';
+import { SlaSettingsService } from '../sla/sla-settings.service';
 import type {
   AcceptReferralDto,
   CancelReferralDto,
@@ -36,6 +39,7 @@ import type {
   CreateReferralDto,
   DeclineReferralDto,
   ListReferralsQueryDto,
+  ReassignReferralDto,
   RecordServiceDto,
   ServiceDirectoryQueryDto,
 } from './dto/referral.dto';
@@ -56,12 +60,15 @@ export class ConsentNotCovering extends Conflict {
 
 type ReferralInput = Partial<Pick<ReferralContext, 'assigneeId' | 'declineReason' | 'outcome' | 'reason'>>;
 
+/** The assignee of an accepted referral: an active case worker of the receiving agency (through the access layer). */
+const RECEIVING_WORKER = { roles: CASE_ASSIGNEE_ROLES, problem: 'must be an active caseworker or supervisor of the receiving agency' };
+
 function context(actor: Actor, r: ReferralDetailRow, input: ReferralInput): ReferralContext {
   return { roles: actor.roles, actorInReceivingAgency: r.to_agency_id === actor.agencyId, actorInSendingAgency: r.from_agency_id === actor.agencyId, ...input };
 }
 
 /** The machine's decision on `action` from the referral's status (or from `from`). */
-function decide(action: ReferralAction, input: ReferralInput = {}, from?: ReferralStatus) {
+export function decide(action: ReferralAction, input: ReferralInput = {}, from?: ReferralStatus) {
   return (actor: Actor, r: ReferralDetailRow) => can(REFERRAL_MACHINE, from ?? r.status, action, context(actor, r, input));
 }
 
@@ -73,7 +80,8 @@ function decide(action: ReferralAction, input: ReferralInput = {}, from?: Referr
  */
 @Injectable()
 export class ReferralsService {
-  private readonly workflow: Workflow<ReferralDetailRow, ReferralDetailView> = {
+  /** How the runner locks, versions and answers a referral (also used by ReferralNotesService). */
+  readonly workflow: Workflow<ReferralDetailRow, ReferralDetailView> = {
     objectType: 'referral',
     noun: 'referral',
     lock: (m, actor, id) => this.referrals.load(m, actor, id, true),
@@ -93,6 +101,8 @@ export class ReferralsService {
     private readonly referrals: ReferralRepository,
     private readonly cases: CaseRepository,
     private readonly runner: TransitionRunner,
+    private readonly outbox: OutboxService,
+    private readonly sla: SlaSettingsService,
   ) {}
 
   async create(ctx: RequestContext, caseId: string, dto: CreateReferralDto): Promise<ReferralDetailView> {
@@ -132,7 +142,7 @@ export class ReferralsService {
         reason: dto.reason,
         categories: packet,
         consentIds: coverage.consentIds,
-        acknowledgeBy: acknowledgeDeadline(now, dto.urgency),
+        acknowledgeBy: acknowledgeDeadline(now, dto.urgency, (await this.sla.hours(m)).acknowledge),
         now,
       });
       const details = { referralId: id, toAgencyCode: to.code, serviceTypes: dto.serviceTypes, urgency: dto.urgency, categories: packet, consentIds: coverage.consentIds, to: 'PENDING' };
@@ -190,13 +200,11 @@ export class ReferralsService {
       decide: (actor, r) => decide('ACCEPT', { assigneeId: (dto.assigneeId ?? actor.userId).toLowerCase() })(actor, r),
       version: dto.version,
       apply: async (m, actor, r) => {
-        const assigneeId = await this.access.assignee(m, (dto.assigneeId ?? actor.userId).toLowerCase(), 'assigneeId', {
-          agencyId: r.to_agency_id,
-          roles: CASE_ASSIGNEE_ROLES,
-          problem: 'must be an active caseworker or supervisor of the receiving agency',
-        });
-        await this.referrals.update(m, r, { status: 'ACCEPTED', assigned_to_id: assigneeId, acknowledged_at: NOW });
-        return { details: { from: r.status, to: 'ACCEPTED', assignedTo: assigneeId }, notify: 'referral.accepted' };
+        const assigneeId = await this.access.assignee(m, (dto.assigneeId ?? actor.userId).toLowerCase(), 'assigneeId', { agencyId: r.to_agency_id, ...RECEIVING_WORKER });
+        // the services clock starts now, with the hours in force now (a later change of the settings does not move it)
+        const servicesDueBy = servicesDeadline(new Date(), r.urgency, (await this.sla.hours(m)).services);
+        await this.referrals.update(m, r, { status: 'ACCEPTED', assigned_to_id: assigneeId, acknowledged_at: NOW, services_due_by: servicesDueBy });
+        return { details: { from: r.status, to: 'ACCEPTED', assignedTo: assigneeId, servicesDueBy: servicesDueBy.toISOString() }, notify: 'referral.accepted' };
       },
     });
   }
@@ -278,6 +286,23 @@ export class ReferralsService {
       apply: async (m, _actor, r) => {
         await this.referrals.update(m, r, { status: 'CANCELLED', closed_at: NOW }, dto.reason);
         return { details: { from: r.status, to: 'CANCELLED' }, notify: 'referral.cancelled' };
+      },
+    });
+  }
+
+  /** A supervisor of the receiving agency hands the accepted referral to another of its workers; the new assignee is told. */
+  reassign(ctx: RequestContext, id: string, dto: ReassignReferralDto): Promise<ReferralDetailView> {
+    return this.runner.run(ctx, this.workflow, {
+      id,
+      audit: 'REFERRAL_REASSIGNED',
+      event: 'REFERRAL_REASSIGNED',
+      decide: decide('REASSIGN', { assigneeId: dto.assigneeId }),
+      version: dto.version,
+      apply: async (m, _actor, r) => {
+        const assigneeId = await this.access.assignee(m, dto.assigneeId.toLowerCase(), 'assigneeId', { agencyId: r.to_agency_id, ...RECEIVING_WORKER });
+        await this.referrals.update(m, r, { assigned_to_id: assigneeId });
+        await this.outbox.add(m, 'referral.reassigned', { referralId: r.id, assigneeId });
+        return { details: { assignedFrom: r.assigned_to_id, assignedTo: assigneeId } };
       },
     });
   }

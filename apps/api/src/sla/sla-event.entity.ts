@@ -5,7 +5,7 @@ import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
  * handoff (the unique key), so a scan that runs twice, or two workers scanning at once, notify once.
  */
 @Entity({ name: 'sla_event' })
-@Check('CHK_sla_event_kind', `"kind" IN ('REMINDER', 'BREACH')`)
+@Check('CHK_sla_event_kind', `"kind" IN ('REMINDER', 'BREACH', 'SERVICE_REMINDER', 'SERVICE_BREACH')`)
 @Check('CHK_sla_event_object_type', `"object_type" IN ('REFERRAL', 'HANDOFF', 'TRANSFER')`)
 @Index('UQ_sla_event', ['objectType', 'objectId', 'kind'], { unique: true })
 export class SlaEventEntity {
@@ -19,7 +19,7 @@ export class SlaEventEntity {
   @Column({ name: 'object_id', type: 'uuid' })
   objectId: string;
 
-  /** REMINDER or BREACH */
+  /** REMINDER or BREACH (acknowledgement clock), SERVICE_REMINDER or SERVICE_BREACH (a referral's services clock) */
   @Column({ type: 'varchar', length: 16 })
   kind: string;
 

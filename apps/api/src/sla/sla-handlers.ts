@@ -14,7 +14,8 @@ const OBJECTS = {
 /**
  * Who hears of an SLA event:
  *   sla.reminder   the receiving side: a referral's receiving supervisors (case:assign), a handoff's prosecutors (handoff:prosecute),
- *                  a transfer's receiving supervisors (case:transfer) covering the province the case goes to
+ *                  a transfer's receiving supervisors (case:transfer) covering the province the case goes to;
+ *                  on a referral's services clock also its assigned worker
  *   sla.breach     the same, and the sending agency's supervisors (case:assign; a transfer's: case:transfer, its province)
  */
 @Injectable()
@@ -38,6 +39,8 @@ export class SlaHandlers implements OnModuleInit {
     const o = OBJECTS[objectType];
     const f = await this.facts.parties(this.ds, o.table, objectId);
     const recipients = await this.notifier.agencyUsers(f.to_agency_id, o.receiver, f.case_id, f.to_province);
+    // the services clock also tells the worker the accepted referral is assigned to
+    if (job.payload['clock'] === 'SERVICES' && objectType === 'REFERRAL') recipients.push(...(await this.facts.referralAssignee(this.ds, objectId)));
     if (kind === 'sla.breach') recipients.push(...(await this.notifier.agencyUsers(f.from_agency_id, o.sender, f.case_id, f.from_province)));
     await this.notifier.deliver({
       outboxId: job.outboxId,

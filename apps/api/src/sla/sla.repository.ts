@@ -3,6 +3,14 @@ import { raw, select, sql, type Runner, type Sql } from '../platform/database/sq
 import { col, table, type PickRow } from '../platform/database/table';
 
 export type SlaKind = 'REMINDER' | 'BREACH';
+/** The clocks: a referral's acknowledgement, a handoff's receipt and a transfer's answer (ACKNOWLEDGE), an accepted referral's first service (SERVICES). */
+export type SlaClock = 'ACKNOWLEDGE' | 'SERVICES';
+/** The sla_event kind of each clock's events (one of each per object, the unique key). */
+export type SlaEventKind = 'REMINDER' | 'BREACH' | 'SERVICE_REMINDER' | 'SERVICE_BREACH';
+const EVENT_KIND: Record<SlaClock, Record<SlaKind, SlaEventKind>> = {
+  ACKNOWLEDGE: { REMINDER: 'REMINDER', BREACH: 'BREACH' },
+  SERVICES: { REMINDER: 'SERVICE_REMINDER', BREACH: 'SERVICE_BREACH' },
+};
 export type SlaObject = 'REFERRAL' | 'HANDOFF' | 'TRANSFER';
 
 /**
@@ -14,7 +22,7 @@ export const slaEventTable = table('sla_event', {
   id: col('int8'),
   object_type: col('varchar').of<SlaObject>(),
   object_id: col('uuid'),
-  kind: col('varchar').of<SlaKind>(),
+  kind: col('varchar').of<SlaEventKind>(),
   /** the deadline the event was raised against */
   due_at: col('timestamptz'),
   created_at: col('timestamptz'),
@@ -23,10 +31,12 @@ export const slaEventTable = table('sla_event', {
 export type RaisedRow = PickRow<typeof slaEventTable, 'object_type' | 'object_id'>;
 
 /**
- * What is due, per object: a referral still PENDING is due by `acknowledge_by`, a handoff still
- * SUBMITTED by `receive_by`, a case transfer still REQUESTED by `respond_by`.
+ * What is due, per clock and object: a referral still PENDING is due by `acknowledge_by`, a handoff
+ * still SUBMITTED by `receive_by`, a case transfer still REQUESTED by `respond_by`; an ACCEPTED
+ * referral (no service recorded yet) by `services_due_by`, counted from its acceptance.
  */
-const DUE = raw(`
+const DUE: Record<SlaClock, Sql> = {
+  ACKNOWLEDGE: raw(`
   SELECT 'REFERRAL'::text AS object_type, r.id AS object_id, r.acknowledge_by AS due_at, r.created_at AS started_at
     FROM referral r WHERE r.status = 'PENDING'
   UNION ALL
@@ -34,7 +44,11 @@ const DUE = raw(`
     FROM handoff h WHERE h.status = 'SUBMITTED'
   UNION ALL
   SELECT 'TRANSFER'::text, t.id, t.respond_by, t.created_at
-    FROM case_transfer t WHERE t.status = 'REQUESTED'`);
+    FROM case_transfer t WHERE t.status = 'REQUESTED'`),
+  SERVICES: raw(`
+  SELECT 'REFERRAL'::text AS object_type, r.id AS object_id, r.services_due_by AS due_at, COALESCE(r.acknowledged_at, r.created_at) AS started_at
+    FROM referral r WHERE r.status = 'ACCEPTED' AND r.services_due_by IS NOT NULL`),
+};
 
 /** The statements, pure: sla.repository.spec.ts snapshots each one's text. */
 export const slaSql = {
@@ -42,11 +56,11 @@ export const slaSql = {
    * Raises up to `batch` events of one kind: a breach once the deadline has passed, a reminder once
    * `reminderPercent` of the period (created → deadline) is left and the deadline has not passed.
    */
-  raise: (kind: SlaKind, now: Date, batch: number, reminderPercent: number): Sql =>
+  raise: (clock: SlaClock, kind: SlaKind, now: Date, batch: number, reminderPercent: number): Sql =>
     sql`INSERT INTO sla_event (object_type, object_id, kind, due_at)
-        SELECT d.object_type, d.object_id, ${kind}::varchar, d.due_at FROM (${DUE}) d
+        SELECT d.object_type, d.object_id, ${EVENT_KIND[clock][kind]}::varchar, d.due_at FROM (${DUE[clock]}) d
          WHERE ${kind === 'BREACH' ? sql`d.due_at <= ${now}` : sql`d.due_at > ${now} AND d.due_at - (d.due_at - d.started_at) * (${reminderPercent}::numeric / 100) <= ${now}`}
-           AND NOT EXISTS (SELECT 1 FROM sla_event e WHERE e.object_type = d.object_type AND e.object_id = d.object_id AND e.kind = ${kind}::varchar)
+           AND NOT EXISTS (SELECT 1 FROM sla_event e WHERE e.object_type = d.object_type AND e.object_id = d.object_id AND e.kind = ${EVENT_KIND[clock][kind]}::varchar)
          ORDER BY d.due_at, d.object_id
          LIMIT ${batch}
         ON CONFLICT (object_type, object_id, kind) DO NOTHING
@@ -56,7 +70,7 @@ export const slaSql = {
 /** SLA events (decision 0018). */
 @Injectable()
 export class SlaRepository {
-  raise(m: Runner, kind: SlaKind, now: Date, batch: number, reminderPercent: number): Promise<RaisedRow[]> {
-    return select<RaisedRow>(m, slaSql.raise(kind, now, batch, reminderPercent));
+  raise(m: Runner, clock: SlaClock, kind: SlaKind, now: Date, batch: number, reminderPercent: number): Promise<RaisedRow[]> {
+    return select<RaisedRow>(m, slaSql.raise(clock, kind, now, batch, reminderPercent));
   }
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../platform/config/config';
 import { OutboxService } from '../platform/outbox/outbox.service';
-import { SlaRepository, type SlaKind } from './sla.repository';
+import { SlaRepository, type SlaClock, type SlaKind } from './sla.repository';
 
 /** Outbox kinds of the SLA events; their handlers (sla-handlers.ts) notify the supervisors. */
 export const SLA_OUTBOX_KIND: Record<SlaKind, 'sla.reminder' | 'sla.breach'> = { REMINDER: 'sla.reminder', BREACH: 'sla.breach' };
@@ -32,19 +32,23 @@ export class SlaService {
   ) {}
 
   async scan(now: Date = new Date()): Promise<SlaScanResult> {
-    const breaches = await this.raise('BREACH', now);
-    const reminders = await this.raise('REMINDER', now);
+    let breaches = 0;
+    let reminders = 0;
+    for (const clock of ['ACKNOWLEDGE', 'SERVICES'] as const) {
+      breaches += await this.raise(clock, 'BREACH', now);
+      reminders += await this.raise(clock, 'REMINDER', now);
+    }
     if (reminders || breaches) this.logger.log({ reminders, breaches }, 'SLA events raised');
     return { reminders, breaches };
   }
 
-  private async raise(kind: SlaKind, now: Date): Promise<number> {
+  private async raise(clock: SlaClock, kind: SlaKind, now: Date): Promise<number> {
     let total = 0;
     for (;;) {
       const n = await this.ds.transaction(async (m) => {
-        const rows = await this.repo.raise(m, kind, now, SCAN_BATCH, this.config.slaReminderPercent);
+        const rows = await this.repo.raise(m, clock, kind, now, SCAN_BATCH, this.config.slaReminderPercent);
         for (const r of rows) {
-          await this.outbox.add(m, SLA_OUTBOX_KIND[kind], { objectType: r.object_type, objectId: r.object_id });
+          await this.outbox.add(m, SLA_OUTBOX_KIND[kind], { objectType: r.object_type, objectId: r.object_id, clock });
         }
         return rows.length;
       });

@@ -10,6 +10,7 @@ const PAGES: Record<string, Route['loadComponent']> = {
   profile: () => import('./profile/profile.page').then((m) => m.ProfilePage),
   users: () => import('./admin/users.page').then((m) => m.UsersPage),
   agencies: () => import('./admin/agencies.page').then((m) => m.AgenciesPage),
+  'sla-settings': () => import('./admin/sla-settings.page').then((m) => m.SlaSettingsPage),
   audit: () => import('./audit/audit.page').then((m) => m.AuditPage),
   'match-requests': () => import('./match-requests/match-request-list.page').then((m) => m.MatchRequestListPage),
 };

@@ -245,6 +245,12 @@ export const AUDIT_ACTION_LABELS: LabelMap<AuditAction> = {
   TRANSFER_ACCEPTED: { lo: 'ຮັບການໂອນກໍລະນີ', en: 'Accepted a case transfer' },
   TRANSFER_DECLINED: { lo: 'ປະຕິເສດການໂອນກໍລະນີ', en: 'Declined a case transfer' },
   TRANSFER_CANCELLED: { lo: 'ຍົກເລີກການໂອນກໍລະນີ', en: 'Cancelled a case transfer' },
+  REFERRAL_REASSIGNED: { lo: 'ມອບໝາຍພະນັກງານຂອງການສົ່ງຕໍ່ໃໝ່', en: 'Reassigned a referral' },
+  REFERRAL_NOTES_READ: { lo: 'ອ່ານບັນທຶກຂອງການສົ່ງຕໍ່', en: 'Read the notes of a referral' },
+  REFERRAL_NOTE_ADDED: { lo: 'ຂຽນບັນທຶກໃນການສົ່ງຕໍ່', en: 'Wrote a note on a referral' },
+  REFERRAL_PRINTED: { lo: 'ພິມການສົ່ງຕໍ່', en: 'Printed a referral' },
+  SLA_SETTINGS_READ: { lo: 'ເບິ່ງກຳນົດເວລາ SLA', en: 'Read the SLA settings' },
+  SLA_SETTINGS_UPDATED: { lo: 'ປ່ຽນກຳນົດເວລາ SLA', en: 'Changed the SLA settings' },
   HANDOFF_LISTED: { lo: 'ເບິ່ງລາຍການສຳນວນ', en: 'Listed handoffs' },
   HANDOFF_READ: { lo: 'ເປີດເບິ່ງສຳນວນ', en: 'Opened a handoff' },
   HANDOFF_SUBMITTED: { lo: 'ມອບສຳນວນ', en: 'Handed off' },
@@ -392,6 +398,8 @@ export const REFERRAL_ACTION_LABELS: LabelMap<ReferralAction> = {
   START_SERVICE: { lo: 'ບັນທຶກການໃຫ້ບໍລິການຄັ້ງທຳອິດ', en: 'Record first service' },
   COMPLETE: { lo: 'ສຳເລັດການສົ່ງຕໍ່', en: 'Complete' },
   CANCEL: { lo: 'ຍົກເລີກການສົ່ງຕໍ່', en: 'Cancel' },
+  REASSIGN: { lo: 'ມອບໝາຍພະນັກງານໃໝ່', en: 'Reassign the worker' },
+  ADD_NOTE: { lo: 'ຂຽນບັນທຶກ', en: 'Write a note' },
 };
 
 export const DECLINE_REASON_LABELS: LabelMap<DeclineReason> = {

@@ -51,6 +51,7 @@ export const PERMISSIONS = {
   'user:manage': { caseContent: false, en: "Create, disable and reset the agency's users", lo: 'ສ້າງ, ປິດ ແລະ ຕັ້ງລະຫັດຜ່ານຜູ້ໃຊ້ໃໝ່' },
   'agency:manage': { caseContent: false, en: 'Manage agencies', lo: 'ຈັດການອົງການ' },
   'system:queues': { caseContent: false, en: 'See the job queues', lo: 'ເບິ່ງຄິວວຽກ' },
+  'system:settings': { caseContent: false, en: 'Change the SLA hours', lo: 'ປ່ຽນກຳນົດເວລາ SLA' },
 
   'stats:read': { caseContent: false, en: 'Read aggregate statistics', lo: 'ອ່ານສະຖິຕິລວມ' },
   'export:create': { caseContent: true, en: 'Export case lists and files', lo: 'ສົ່ງອອກລາຍການກໍລະນີ' },
@@ -101,7 +102,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   INVESTIGATOR: [...CASEWORK, 'case:identify', 'handoff:create'],
   PROSECUTOR: [...BASE, 'handoff:read', 'handoff:prosecute', 'attachment:read'],
   AGENCY_ADMIN: [...BASE, 'user:read', 'user:manage'],
-  SYSTEM_ADMIN: [...BASE, 'agency:manage', 'user:read', 'user:manage', 'system:queues'],
+  SYSTEM_ADMIN: [...BASE, 'agency:manage', 'user:read', 'user:manage', 'system:queues', 'system:settings'],
   ANALYST: [...BASE, 'stats:read'],
 };
 

@@ -16,8 +16,12 @@ export interface ReferralSummaryView {
   serviceTypes: ServiceType[];
   urgency: Urgency;
   status: ReferralStatus;
-  /** accept or decline by then (created + URGENCY_SLA_HOURS) */
+  /** accept or decline by then (created + the acknowledgement SLA of its urgency) */
   acknowledgeBy: string;
+  /** once accepted: the first service is due by then (accepted + the services SLA of its urgency) */
+  servicesDueBy: string | null;
+  /** PENDING past acknowledgeBy, or ACCEPTED (no service yet) past servicesDueBy */
+  overdue: boolean;
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -60,10 +64,25 @@ export interface ReferralDetailView extends ReferralSummaryView {
   outcome: ReferralOutcome | null;
   /** the decline, outcome or cancellation text */
   note: string | null;
-  overdue: boolean;
   services: ReferralServiceView[];
   history: ReferralHistoryEntryView[];
   allowedActions: ReferralAction[];
+}
+
+/** A note on a referral: both agencies read and write them (stored encrypted). */
+export interface ReferralNoteView {
+  id: string;
+  body: string;
+  author: { id: string; username: string | null; displayName: string | null; agencyCode: string | null };
+  createdAt: string;
+}
+
+/** The SLA hours per urgency: acknowledgement (accept or decline) and services (first service after acceptance). */
+export interface SlaSettingView {
+  urgency: Urgency;
+  acknowledgeHours: number;
+  servicesHours: number;
+  updatedAt: string | null;
 }
 
 export interface ServiceDirectoryEntryView {
@@ -120,4 +139,19 @@ export interface CompleteReferralRequest extends ReferralVersionRequest {
 /** POST /referrals/:id/cancel */
 export interface CancelReferralRequest extends ReferralVersionRequest {
   reason: string;
+}
+
+/** POST /referrals/:id/reassign (a supervisor of the receiving agency) */
+export interface ReassignReferralRequest extends ReferralVersionRequest {
+  assigneeId: string;
+}
+
+/** POST /referrals/:id/notes */
+export interface AddReferralNoteRequest {
+  body: string;
+}
+
+/** PUT /admin/sla-settings: every urgency, both clocks */
+export interface UpdateSlaSettingsRequest {
+  settings: { urgency: Urgency; acknowledgeHours: number; servicesHours: number }[];
 }

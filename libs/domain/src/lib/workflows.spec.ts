@@ -5,6 +5,8 @@ import { seedAgencyByCode } from './reference';
 const capabilitiesOf = (code: string) => seedAgencyByCode(code)?.capabilities ?? [];
 import { actionsFrom, allowedActions, can, machineProblems, type Machine, type MachineContext } from './state-machine';
 import {
+  referralOverdue,
+  servicesDeadline,
   acknowledgeDeadline,
   CASE_MACHINE,
   CLOSURE_REASONS,
@@ -293,18 +295,53 @@ describe('referral', () => {
     expectTable(
       REFERRAL_MACHINE,
       {
-        PENDING: { ACCEPT: 'ACCEPTED', DECLINE: 'DECLINED', CANCEL: 'CANCELLED' },
-        ACCEPTED: { START_SERVICE: 'IN_PROGRESS', CANCEL: 'CANCELLED' },
-        IN_PROGRESS: { COMPLETE: 'COMPLETED', CANCEL: 'CANCELLED' },
+        PENDING: { ACCEPT: 'ACCEPTED', DECLINE: 'DECLINED', CANCEL: 'CANCELLED', ADD_NOTE: 'PENDING' },
+        ACCEPTED: { START_SERVICE: 'IN_PROGRESS', CANCEL: 'CANCELLED', REASSIGN: 'ACCEPTED', ADD_NOTE: 'ACCEPTED' },
+        IN_PROGRESS: { COMPLETE: 'COMPLETED', CANCEL: 'CANCELLED', REASSIGN: 'IN_PROGRESS', ADD_NOTE: 'IN_PROGRESS' },
       },
-      (a) => ({ ...(a === 'CANCEL' ? sender : receiver), ...validInput }),
+      (a) => ({ ...(a === 'CANCEL' ? sender : a === 'REASSIGN' ? { ...receiver, roles: ['SUPERVISOR'] } : receiver), ...validInput }),
     );
+  });
+
+  it('both agencies write notes on an open referral, nobody on a closed one; a third agency may not', () => {
+    for (const s of ['PENDING', 'ACCEPTED', 'IN_PROGRESS'] as const) {
+      expect(can(REFERRAL_MACHINE, s, 'ADD_NOTE', { ...sender, reason: 'x' })).toEqual({ ok: true, to: s });
+      expect(can(REFERRAL_MACHINE, s, 'ADD_NOTE', { ...receiver, reason: 'x' })).toEqual({ ok: true, to: s });
+    }
+    expect(can(REFERRAL_MACHINE, 'ACCEPTED', 'ADD_NOTE', { ...sender, reason: ' ' })).toEqual({ ok: false, reason: 'REASON_REQUIRED' });
+    expect(can(REFERRAL_MACHINE, 'ACCEPTED', 'ADD_NOTE', { ...sender, actorInSendingAgency: false, reason: 'x' })).toEqual({ ok: false, reason: 'NOT_RECEIVING_AGENCY' });
+    for (const s of ['DECLINED', 'COMPLETED', 'CANCELLED'] as const) {
+      expect(can(REFERRAL_MACHINE, s, 'ADD_NOTE', { ...receiver, reason: 'x' })).toEqual({ ok: false, reason: 'ACTION_NOT_ALLOWED_IN_STATE' });
+    }
+  });
+
+  it("only the receiving agency's supervisor reassigns an accepted referral, to a named worker", () => {
+    const supervisor: ReferralContext = { ...receiver, roles: ['SUPERVISOR'] };
+    expect(can(REFERRAL_MACHINE, 'ACCEPTED', 'REASSIGN', { ...supervisor, assigneeId: 'u-2' })).toEqual({ ok: true, to: 'ACCEPTED' });
+    expect(can(REFERRAL_MACHINE, 'IN_PROGRESS', 'REASSIGN', { ...supervisor, assigneeId: 'u-2' })).toEqual({ ok: true, to: 'IN_PROGRESS' });
+    expect(can(REFERRAL_MACHINE, 'ACCEPTED', 'REASSIGN', supervisor)).toEqual({ ok: false, reason: 'ASSIGNEE_REQUIRED' });
+    expect(can(REFERRAL_MACHINE, 'ACCEPTED', 'REASSIGN', { ...receiver, assigneeId: 'u-2' })).toEqual({ ok: false, reason: 'ROLE_NOT_ALLOWED' });
+    expect(can(REFERRAL_MACHINE, 'ACCEPTED', 'REASSIGN', { ...sender, roles: ['SUPERVISOR'], assigneeId: 'u-2' })).toEqual({ ok: false, reason: 'NOT_RECEIVING_AGENCY' });
+    expect(can(REFERRAL_MACHINE, 'PENDING', 'REASSIGN', { ...supervisor, assigneeId: 'u-2' })).toEqual({ ok: false, reason: 'ACTION_NOT_ALLOWED_IN_STATE' });
+  });
+
+  it('a referral is overdue while a clock has run out: acknowledgement while PENDING, services while ACCEPTED', () => {
+    const now = new Date('2026-03-01T00:00:00Z');
+    const past = new Date('2026-02-28T00:00:00Z');
+    const future = new Date('2026-03-02T00:00:00Z');
+    expect(referralOverdue('PENDING', past, null, now)).toBe(true);
+    expect(referralOverdue('PENDING', future, null, now)).toBe(false);
+    expect(referralOverdue('ACCEPTED', past, past, now)).toBe(true);
+    expect(referralOverdue('ACCEPTED', past, future, now)).toBe(false);
+    expect(referralOverdue('IN_PROGRESS', past, past, now)).toBe(false);
+    expect(servicesDeadline(now, 'EMERGENCY')).toEqual(new Date('2026-03-04T00:00:00Z'));
+    expect(servicesDeadline(now, 'HIGH', { EMERGENCY: 1, HIGH: 2, ROUTINE: 3 })).toEqual(new Date('2026-03-01T02:00:00Z'));
   });
 
   it('the receiving agency accepts, assigning a worker', () => {
     expect(can(REFERRAL_MACHINE, 'PENDING', 'ACCEPT', receiver)).toEqual({ ok: false, reason: 'ASSIGNEE_REQUIRED' });
     expect(can(REFERRAL_MACHINE, 'PENDING', 'ACCEPT', { ...receiver, assigneeId: 'u-7' })).toEqual({ ok: true, to: 'ACCEPTED' });
-    expect(allowedActions(REFERRAL_MACHINE, 'PENDING', receiver)).toEqual(['ACCEPT', 'DECLINE']);
+    expect(allowedActions(REFERRAL_MACHINE, 'PENDING', receiver)).toEqual(['ACCEPT', 'DECLINE', 'ADD_NOTE']);
   });
 
   it('the sender may not accept or decline its own referral', () => {
@@ -313,7 +350,7 @@ describe('referral', () => {
       ok: false,
       reason: 'NOT_RECEIVING_AGENCY',
     });
-    expect(allowedActions(REFERRAL_MACHINE, 'PENDING', sender)).toEqual(['CANCEL']);
+    expect(allowedActions(REFERRAL_MACHINE, 'PENDING', sender)).toEqual(['CANCEL', 'ADD_NOTE']);
   });
 
   it.each(DECLINE_REASONS.filter((r) => r !== 'OTHER'))('declines with reason %s', (declineReason) => {

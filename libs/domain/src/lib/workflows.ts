@@ -65,7 +65,7 @@ export type IdentificationAction = (typeof IDENTIFICATION_ACTIONS)[number];
 
 export const REFERRAL_STATUSES = ['PENDING', 'ACCEPTED', 'DECLINED', 'IN_PROGRESS', 'COMPLETED', 'CANCELLED'] as const;
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
-export const REFERRAL_ACTIONS = ['ACCEPT', 'DECLINE', 'START_SERVICE', 'COMPLETE', 'CANCEL'] as const;
+export const REFERRAL_ACTIONS = ['ACCEPT', 'DECLINE', 'START_SERVICE', 'COMPLETE', 'CANCEL', 'REASSIGN', 'ADD_NOTE'] as const;
 export type ReferralAction = (typeof REFERRAL_ACTIONS)[number];
 
 export const DECLINE_REASONS = ['NO_CAPACITY', 'SERVICE_NOT_OFFERED', 'OUTSIDE_AREA', 'VICTIM_UNREACHABLE', 'OTHER'] as const;
@@ -89,6 +89,33 @@ export const URGENCY_SLA_HOURS: Readonly<Record<Urgency, number>> = { EMERGENCY:
 /** When a referral sent at `sentAt` must be accepted or declined. */
 export function acknowledgeDeadline(sentAt: Date, urgency: Urgency, slaHours: Readonly<Record<Urgency, number>> = URGENCY_SLA_HOURS): Date {
   return new Date(sentAt.getTime() + slaHours[urgency] * 3_600_000);
+}
+
+/**
+ * Default services SLA per urgency, in hours: once a referral is accepted, the receiving agency
+ * delivers the first service by then (`servicesDueBy`). The system administrator may change both
+ * clocks (GET/PUT /admin/sla-settings); these are the values a new database starts with.
+ */
+export const SERVICES_SLA_HOURS: Readonly<Record<Urgency, number>> = { EMERGENCY: 72, HIGH: 168, ROUTINE: 336 };
+
+/** The bounds of an SLA setting, in hours: at least one hour, at most 90 days. */
+export const SLA_HOURS_MIN = 1;
+export const SLA_HOURS_MAX = 2160;
+
+/**
+ * A referral is overdue while one of its clocks has run out: PENDING past its acknowledgement
+ * deadline, or ACCEPTED (no service recorded yet) past its services deadline. Both agencies'
+ * dashboards show it.
+ */
+export function referralOverdue(status: string, acknowledgeBy: Date, servicesDueBy: Date | null, now: Date): boolean {
+  if (status === 'PENDING') return acknowledgeBy.getTime() < now.getTime();
+  if (status === 'ACCEPTED') return servicesDueBy !== null && servicesDueBy.getTime() < now.getTime();
+  return false;
+}
+
+/** When an accepted referral's first service is due: accepted + the services SLA of its urgency. */
+export function servicesDeadline(acceptedAt: Date, urgency: Urgency, slaHours: Readonly<Record<Urgency, number>> = SERVICES_SLA_HOURS): Date {
+  return new Date(acceptedAt.getTime() + slaHours[urgency] * 3_600_000);
 }
 
 export const HANDOFF_STATUSES = ['SUBMITTED', 'RECEIVED', 'ACCEPTED', 'RETURNED', 'CHARGED', 'AT_TRIAL', 'DECIDED', 'CLOSED', 'WITHDRAWN'] as const;
@@ -403,6 +430,26 @@ export const REFERRAL_MACHINE = defineMachine<ReferralStatus, ReferralAction, Re
       guard: (ctx) => (ctx.actorInSendingAgency ? null : 'NOT_SENDER'),
       validate: requireReason,
     },
+    // A supervisor of the receiving agency hands the accepted referral to another of its workers (the status stays).
+    ...(['ACCEPTED', 'IN_PROGRESS'] as const).map((s) => ({
+      action: 'REASSIGN' as const,
+      from: [s],
+      to: s,
+      roles: ['SUPERVISOR'] as readonly Role[],
+      permission: 'case:assign' as const,
+      guard: receiver,
+      validate: (ctx: ReferralContext) => (blank(ctx.assigneeId) ? 'ASSIGNEE_REQUIRED' : null),
+    })),
+    // Both sides write notes on an open referral (the status stays); closed referrals keep theirs, read-only.
+    ...(['PENDING', 'ACCEPTED', 'IN_PROGRESS'] as const).map((s) => ({
+      action: 'ADD_NOTE' as const,
+      from: [s],
+      to: s,
+      roles: CASEWORK_ROLES,
+      permission: 'referral:read' as const,
+      guard: (ctx: ReferralContext) => (ctx.actorInSendingAgency || ctx.actorInReceivingAgency ? null : 'NOT_RECEIVING_AGENCY'),
+      validate: (ctx: ReferralContext) => requireReason(ctx, s),
+    })),
   ],
 });
 

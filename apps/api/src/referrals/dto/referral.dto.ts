@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type {
   AcceptReferralRequest,
+  AddReferralNoteRequest,
+  ReassignReferralRequest,
   CancelReferralRequest,
   CompleteReferralRequest,
   CreateReferralRequest,
@@ -149,3 +151,19 @@ export class ServiceDirectoryQueryDto {
   @IsIn(PROVINCE_CODES)
   province: ProvinceCode;
 }
+
+export class ReassignReferralDto extends VersionDto implements ReassignReferralRequest {
+  @IdOf('user', { description: 'an active caseworker, investigator or supervisor of the receiving agency' })
+  assigneeId: string;
+}
+
+export class AddReferralNoteDto implements AddReferralNoteRequest {
+  @ApiProperty({ maxLength: TEXT, description: 'read by both agencies; stored encrypted' })
+  @Trim()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(TEXT)
+  body: string;
+}
+
+export class ListReferralNotesQueryDto extends PageQueryDto {}

@@ -6,7 +6,7 @@ import { API } from '../core/auth/auth.service';
 
 /** The fields of the list routes the dashboard uses (the API's list views): case numbers and codes, never a name. */
 export type DashCase = Pick<CaseSummaryView, 'id' | 'caseNumber' | 'status' | 'updatedAt'>;
-export type DashReferral = Pick<ReferralSummaryView, 'id' | 'caseNumber' | 'fromAgency' | 'toAgency' | 'urgency' | 'status' | 'acknowledgeBy' | 'createdAt'>;
+export type DashReferral = Pick<ReferralSummaryView, 'id' | 'caseNumber' | 'fromAgency' | 'toAgency' | 'urgency' | 'status' | 'acknowledgeBy' | 'servicesDueBy' | 'createdAt'>;
 export type DashHandoff = Pick<HandoffSummaryView, 'id' | 'caseNumber' | 'status' | 'box' | 'receiveBy' | 'overdue' | 'createdAt'>;
 
 /** One page of each list is enough for a dashboard: the API's largest (100). */
@@ -24,6 +24,12 @@ export class DashboardApi {
 
   pendingReferrals(box: 'incoming' | 'outgoing'): Promise<Page<DashReferral>> {
     const params = new HttpParams().set('box', box).set('status', 'PENDING').set('limit', DASH_LIMIT);
+    return firstValueFrom(this.http.get<Page<DashReferral>>(`${API}/referrals`, { params }));
+  }
+
+  /** Accepted referrals (no service yet): their services clock runs. */
+  acceptedReferrals(box: 'incoming' | 'outgoing'): Promise<Page<DashReferral>> {
+    const params = new HttpParams().set('box', box).set('status', 'ACCEPTED').set('limit', DASH_LIMIT);
     return firstValueFrom(this.http.get<Page<DashReferral>>(`${API}/referrals`, { params }));
   }
 

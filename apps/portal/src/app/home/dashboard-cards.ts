@@ -247,6 +247,9 @@ export class DashboardCards {
   protected readonly cases = signal<Load<DashCase>>(LOADING);
   protected readonly incoming = signal<Load<DashReferral>>(LOADING);
   private readonly outgoing = signal<Load<DashReferral>>(LOADING);
+  /** accepted referrals of both boxes: the services-due clock shows on both agencies' dashboards */
+  private readonly acceptedIn = signal<Load<DashReferral>>(LOADING);
+  private readonly acceptedOut = signal<Load<DashReferral>>(LOADING);
   private readonly handoffs = signal<Load<DashHandoff>>(LOADING);
 
   protected readonly caseRows = computed(() => {
@@ -267,7 +270,7 @@ export class DashboardCards {
 
   private readonly deadlineSources = computed(() => {
     const sources: Load<unknown>[] = [];
-    if (this.showReferrals()) sources.push(this.incoming(), this.outgoing());
+    if (this.showReferrals()) sources.push(this.incoming(), this.outgoing(), this.acceptedIn(), this.acceptedOut());
     if (this.showHandoffs()) sources.push(this.handoffs());
     return sources;
   });
@@ -281,6 +284,12 @@ export class DashboardCards {
     const ho = this.handoffs();
     if (this.showReferrals() && inc.state === 'done') for (const r of inc.items) items.push(referralItem(r, 'REFERRAL_IN'));
     if (this.showReferrals() && out.state === 'done') for (const r of out.items) items.push(referralItem(r, 'REFERRAL_OUT'));
+    for (const [acc, kind] of [
+      [this.acceptedIn(), 'REFERRAL_IN'],
+      [this.acceptedOut(), 'REFERRAL_OUT'],
+    ] as const) {
+      if (this.showReferrals() && acc.state === 'done') for (const r of acc.items) if (r.servicesDueBy) items.push({ ...referralItem(r, kind), dueAt: r.servicesDueBy });
+    }
     if (this.showHandoffs() && ho.state === 'done') for (const h of ho.items) items.push(handoffItem(h));
     return dueSoon(items, this.now());
   });
@@ -291,6 +300,8 @@ export class DashboardCards {
     if (this.showReferrals()) {
       void load(() => this.api.pendingReferrals('incoming'), this.incoming);
       void load(() => this.api.pendingReferrals('outgoing'), this.outgoing);
+      void load(() => this.api.acceptedReferrals('incoming'), this.acceptedIn);
+      void load(() => this.api.acceptedReferrals('outgoing'), this.acceptedOut);
     }
     if (this.showHandoffs()) void load(() => this.api.submittedHandoffs(), this.handoffs);
     const tick = setInterval(() => this.now.set(Date.now()), TICK_MS);

@@ -34,13 +34,14 @@ import { blankToUndefined, describeError, formatDate, formatDateTime, todayInLao
 import { InterAgencyApi } from './interagency-api';
 import { slaClock } from './ia-util';
 import { AgencyNames, personName } from '../shared/names';
+import { ReferralWork } from './referral-work';
 
 type Form = 'accept' | 'decline' | 'services' | 'complete' | 'cancel' | null;
 
 /** One referral: its packet, a masked preview of the case, services, history and the actions allowed. */
 @Component({
   selector: 'app-referral-page',
-  imports: [FormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe, IaPipe, UserPicker],
+  imports: [FormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe, IaPipe, UserPicker, ReferralWork],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: '../cases/section.scss',
   styles: `.overdue { color: var(--mat-sys-error); font-weight: 600; } .chip { display: inline-block; padding: 0 8px; border-radius: 12px; background: var(--mat-sys-secondary-container); }`,
@@ -238,6 +239,11 @@ export class ReferralPage {
     } finally {
       this.busy.set(false);
     }
+  }
+
+  /** The shared-work panel (notes, reassignment) changed the referral. */
+  protected replaced(next: ReferralDetailView): void {
+    this.r.set(next);
   }
 
   protected fieldError(name: string): string | null {

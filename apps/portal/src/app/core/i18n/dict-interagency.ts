@@ -47,6 +47,8 @@ export const INTERAGENCY_EVENT_LABELS: LabelMap<string> = {
   REFERRAL_SERVICE_RECORDED: { lo: 'ບັນທຶກການບໍລິການ', en: 'Service recorded' },
   REFERRAL_COMPLETED: { lo: 'ສຳເລັດການສົ່ງຕໍ່', en: 'Completed' },
   REFERRAL_CANCELLED: { lo: 'ຍົກເລີກການສົ່ງຕໍ່', en: 'Cancelled' },
+  REFERRAL_REASSIGNED: { lo: 'ມອບໝາຍພະນັກງານໃໝ່', en: 'Worker reassigned' },
+  REFERRAL_NOTE_ADDED: { lo: 'ຂຽນບັນທຶກ', en: 'Note written' },
   HANDOFF_SUBMITTED: { lo: 'ມອບສຳນວນ', en: 'Handed off' },
   HANDOFF_RECEIVED: { lo: 'ໄດ້ຮັບສຳນວນ', en: 'Received' },
   HANDOFF_ACCEPTED: { lo: 'ຮັບສຳນວນ', en: 'Accepted' },

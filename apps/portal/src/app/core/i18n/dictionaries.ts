@@ -62,6 +62,7 @@ export const en = {
   'nav.audit': 'Audit trail',
   'nav.users': 'Users',
   'nav.agencies': 'Agencies',
+  'nav.slaSettings': 'SLA hours',
   'nav.statistics': 'Statistics',
   'nav.profile': 'My profile',
 
@@ -196,6 +197,7 @@ export const lo: Dictionary = {
   'nav.audit': 'ບັນທຶກການກວດສອບ',
   'nav.users': 'ຜູ້ໃຊ້',
   'nav.agencies': 'ອົງການ',
+  'nav.slaSettings': 'ກຳນົດເວລາ SLA',
   'nav.statistics': 'ສະຖິຕິ',
   'nav.profile': 'ຂໍ້ມູນສ່ວນຕົວ',
 

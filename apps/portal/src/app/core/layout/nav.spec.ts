@@ -34,6 +34,10 @@ describe('navigation filtering', () => {
     }
     expect(pathsFor('SYSTEM_ADMIN')).toContain('agencies');
     expect(pathsFor('AGENCY_ADMIN')).not.toContain('agencies');
+    // the SLA hours: the system administrator alone (system:settings)
+    expect(pathsFor('SYSTEM_ADMIN')).toContain('sla-settings');
+    expect(pathsFor('AGENCY_ADMIN')).not.toContain('sla-settings');
+    expect(pathsFor('SUPERVISOR')).not.toContain('sla-settings');
   });
 
   it('shows an analyst statistics only', () => {

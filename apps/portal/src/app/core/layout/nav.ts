@@ -23,6 +23,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: 'audit', labelKey: 'nav.audit', permission: 'audit:read', testId: 'nav-audit' },
   { path: 'users', labelKey: 'nav.users', permission: 'user:read', testId: 'nav-users' },
   { path: 'agencies', labelKey: 'nav.agencies', permission: 'agency:manage', testId: 'nav-agencies' },
+  { path: 'sla-settings', labelKey: 'nav.slaSettings', permission: 'system:settings', testId: 'nav-sla-settings' },
   { path: 'statistics', labelKey: 'nav.statistics', permission: 'stats:read', testId: 'nav-statistics' },
   { path: 'profile', labelKey: 'nav.profile', permission: 'profile:read', testId: 'nav-profile' },
 ];

@@ -1,0 +1,118 @@
+import { HttpClient } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { label, SLA_HOURS_MAX, SLA_HOURS_MIN, URGENCY_LABELS, type SlaSettingView, type UpdateSlaSettingsRequest, type Urgency } from '@ctms/domain';
+import { firstValueFrom } from 'rxjs';
+import { API } from '../core/auth/auth.service';
+import { I18n } from '../core/i18n/i18n.service';
+import { describeError } from '../cases/ui-util';
+
+const WORDS = {
+  title: { lo: 'ກຳນົດເວລາ SLA ຂອງການສົ່ງຕໍ່', en: 'Referral SLA hours' },
+  intro: {
+    lo: 'ຈຳນວນຊົ່ວໂມງຕາມຄວາມຮີບດ່ວນ: ເພື່ອຕອບຮັບ (ຮັບ ຫຼື ປະຕິເສດ) ແລະ ເພື່ອເລີ່ມໃຫ້ບໍລິການຫຼັງຈາກຮັບແລ້ວ. ການປ່ຽນແປງໃຊ້ກັບການສົ່ງຕໍ່ຄັ້ງຕໍ່ໄປ.',
+    en: 'Hours per urgency: to acknowledge (accept or decline), and to start services after acceptance. A change applies to the next clocks started.',
+  },
+  urgency: { lo: 'ຄວາມຮີບດ່ວນ', en: 'Urgency' },
+  acknowledge: { lo: 'ຕອບຮັບພາຍໃນ (ຊົ່ວໂມງ)', en: 'Acknowledge within (hours)' },
+  services: { lo: 'ເລີ່ມບໍລິການພາຍໃນ (ຊົ່ວໂມງ)', en: 'Start services within (hours)' },
+  save: { lo: 'ບັນທຶກກຳນົດເວລາ', en: 'Save the hours' },
+  saved: { lo: 'ບັນທຶກແລ້ວ', en: 'Saved' },
+  range: { lo: `ຈຳນວນເຕັມ ${SLA_HOURS_MIN}–${SLA_HOURS_MAX}`, en: `Whole hours, ${SLA_HOURS_MIN}–${SLA_HOURS_MAX}` },
+} as const;
+
+/** The system administrator's SLA hours per urgency (PUT /admin/sla-settings, audited by the API). */
+@Component({
+  selector: 'app-sla-settings-page',
+  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styleUrl: '../cases/section.scss',
+  template: `
+    <section class="page" data-testid="sla-settings-page">
+      <h1 class="page-title">{{ w('title') }}</h1>
+      <p class="hint">{{ w('intro') }}</p>
+      <div role="status" aria-live="polite">
+        @if (notice(); as n) {
+          <p class="notice" [class.error]="n.kind === 'error'" data-testid="sla-notice">{{ n.text }}</p>
+        }
+      </div>
+      <form class="form" (ngSubmit)="save()">
+        @for (row of rows(); track row.urgency; let i = $index) {
+          <fieldset class="panel" [attr.data-testid]="'sla-' + row.urgency">
+            <legend>{{ row.label }}</legend>
+            <mat-form-field>
+              <mat-label>{{ w('acknowledge') }}</mat-label>
+              <input matInput type="number" inputmode="numeric" [min]="min" [max]="max" step="1" required [name]="'ack' + i" [(ngModel)]="draft[i].acknowledgeHours" [attr.data-testid]="'sla-ack-' + row.urgency" />
+              <mat-hint>{{ fieldErrors()['settings.' + i + '.acknowledgeHours'] ?? w('range') }}</mat-hint>
+            </mat-form-field>
+            <mat-form-field>
+              <mat-label>{{ w('services') }}</mat-label>
+              <input matInput type="number" inputmode="numeric" [min]="min" [max]="max" step="1" required [name]="'svc' + i" [(ngModel)]="draft[i].servicesHours" [attr.data-testid]="'sla-svc-' + row.urgency" />
+              <mat-hint>{{ fieldErrors()['settings.' + i + '.servicesHours'] ?? w('range') }}</mat-hint>
+            </mat-form-field>
+          </fieldset>
+        }
+        <div class="actions">
+          <button mat-flat-button type="submit" data-testid="sla-save" [disabled]="busy() || !draft.length">{{ w('save') }}</button>
+        </div>
+      </form>
+    </section>
+  `,
+})
+export class SlaSettingsPage {
+  private readonly http = inject(HttpClient);
+  private readonly i18n = inject(I18n);
+  protected readonly min = SLA_HOURS_MIN;
+  protected readonly max = SLA_HOURS_MAX;
+  protected readonly settings = signal<SlaSettingView[]>([]);
+  protected readonly busy = signal(false);
+  protected readonly notice = signal<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  protected readonly fieldErrors = signal<Record<string, string>>({});
+  protected draft: { urgency: Urgency; acknowledgeHours: number; servicesHours: number }[] = [];
+  protected readonly rows = computed(() => this.settings().map((s) => ({ urgency: s.urgency, label: label(URGENCY_LABELS, s.urgency, this.i18n.language()) })));
+
+  constructor() {
+    void this.load();
+  }
+
+  protected w(key: keyof typeof WORDS): string {
+    return WORDS[key][this.i18n.language() === 'lo' ? 'lo' : 'en'];
+  }
+
+  private async load(): Promise<void> {
+    try {
+      this.apply(await firstValueFrom(this.http.get<SlaSettingView[]>(`${API}/admin/sla-settings`)));
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  private apply(list: SlaSettingView[]): void {
+    this.draft = list.map((s) => ({ urgency: s.urgency, acknowledgeHours: s.acknowledgeHours, servicesHours: s.servicesHours }));
+    this.settings.set(list);
+  }
+
+  protected async save(): Promise<void> {
+    this.busy.set(true);
+    this.notice.set(null);
+    this.fieldErrors.set({});
+    try {
+      const body: UpdateSlaSettingsRequest = { settings: this.draft.map((d) => ({ ...d, acknowledgeHours: Number(d.acknowledgeHours), servicesHours: Number(d.servicesHours) })) };
+      this.apply(await firstValueFrom(this.http.put<SlaSettingView[]>(`${API}/admin/sla-settings`, body)));
+      this.notice.set({ kind: 'ok', text: this.w('saved') });
+    } catch (e) {
+      this.fail(e);
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  private fail(e: unknown): void {
+    const p = describeError(e, (k, params) => this.i18n.t(k, params), this.i18n.language());
+    this.fieldErrors.set(p.fields);
+    this.notice.set({ kind: 'error', text: p.message });
+  }
+}
