@@ -14,6 +14,7 @@ import { WidenConsentForm1795922000000 } from './1795922000000-WidenConsentForm'
 import { EncryptFilesAndFreeText1795923000000 } from './1795923000000-EncryptFilesAndFreeText';
 import { CountStatisticsInLaoTime1795924000000 } from './1795924000000-CountStatisticsInLaoTime';
 import { AddScreeningPlaceCodes1795925000000 } from './1795925000000-AddScreeningPlaceCodes';
+import { AddCaseRequestsAndRestriction1795930000000 } from './1795930000000-AddCaseRequestsAndRestriction';
 
 /** Every migration in order: an explicit list, because globs do not survive the webpack bundle. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   EncryptFilesAndFreeText1795923000000,
   CountStatisticsInLaoTime1795924000000,
   AddScreeningPlaceCodes1795925000000,
+  AddCaseRequestsAndRestriction1795930000000,
 ];

@@ -27,6 +27,11 @@ interface ReferralFacts {
  *   consent.withdrawn                       every agency that received data under the consent
  *   match.received                          the asked agency's supervisors (match:answer)
  *   match.answered                          the user who asked
+ *   identification.requested                the asked agency (case:identify)
+ *   identification.decided                  the lead agency's case editors (case:update) in scope
+ *   closure.requested                       the lead agency's supervisors (case:close)
+ *   closure.decided                         the caseworker who asked
+ * Identification and closure notifications point at the case (ids only in the payload).
  * A match request's notifications point at the request (no case number: nothing of a case crosses).
  */
 @Injectable()
@@ -51,6 +56,33 @@ export class NotificationHandlers implements OnModuleInit {
     for (const k of ['match.received', 'match.answered'] as const) {
       this.handlers.register(k, (job) => this.matchRequest(job, k));
     }
+    for (const k of ['identification.requested', 'identification.decided'] as const) {
+      this.handlers.register(k, (job) => this.identificationRequest(job, k));
+    }
+    for (const k of ['closure.requested', 'closure.decided'] as const) {
+      this.handlers.register(k, (job) => this.closureRequest(job, k));
+    }
+  }
+
+  private async identificationRequest(job: OutboxJob, kind: 'identification.requested' | 'identification.decided'): Promise<void> {
+    const r = await this.one<{ case_id: string; from_agency_id: string; to_agency_id: string }>(
+      `SELECT case_id, from_agency_id, to_agency_id FROM identification_request WHERE id = $1`,
+      [id(job, 'identificationRequestId')],
+    );
+    const recipients =
+      kind === 'identification.requested'
+        ? await this.notifier.agencyUsers(r.to_agency_id, 'case:identify', r.case_id)
+        : await this.notifier.agencyUsers(r.from_agency_id, 'case:close', r.case_id);
+    await this.notifier.deliver({ outboxId: job.outboxId, kind, objectType: 'case', objectId: r.case_id, caseNumber: await this.notifier.caseNumber(r.case_id), recipientUserIds: recipients });
+  }
+
+  private async closureRequest(job: OutboxJob, kind: 'closure.requested' | 'closure.decided'): Promise<void> {
+    const r = await this.one<{ case_id: string; agency_id: string; requested_by_id: string; asker_active: boolean }>(
+      `SELECT cr.case_id, cr.agency_id, cr.requested_by_id, (u.status = 'ACTIVE') AS asker_active FROM closure_request cr JOIN app_user u ON u.id = cr.requested_by_id WHERE cr.id = $1`,
+      [id(job, 'closureRequestId')],
+    );
+    const recipients = kind === 'closure.requested' ? await this.notifier.agencyUsers(r.agency_id, 'case:close', r.case_id) : r.asker_active ? [r.requested_by_id] : [];
+    await this.notifier.deliver({ outboxId: job.outboxId, kind, objectType: 'case', objectId: r.case_id, caseNumber: await this.notifier.caseNumber(r.case_id), recipientUserIds: recipients });
   }
 
   private async one<T>(sql: string, params: unknown[]): Promise<T> {

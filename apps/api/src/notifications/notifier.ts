@@ -48,6 +48,7 @@ export class Notifier {
         WHERE u.agency_id = $1 AND u.status = 'ACTIVE' AND u.roles && $2::text[]
           AND ($4::text IS NULL OR $4 = ANY(a.capabilities))
           AND ($3::uuid IS NULL OR u.all_provinces OR c.province_code = ANY(u.provinces))
+          AND ($3::uuid IS NULL OR case_restriction_allows($3, u.id))
         ORDER BY u.id`,
       [agencyId, rolesWith(permission), caseId, PERMISSION_CAPABILITY[permission] ?? null],
     );
