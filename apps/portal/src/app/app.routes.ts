@@ -11,6 +11,7 @@ const PAGES: Record<string, Route['loadComponent']> = {
   users: () => import('./admin/users.page').then((m) => m.UsersPage),
   agencies: () => import('./admin/agencies.page').then((m) => m.AgenciesPage),
   audit: () => import('./audit/audit.page').then((m) => m.AuditPage),
+  'identification-requests': () => import('./cases/identification-inbox.page').then((m) => m.IdentificationInboxPage),
   'match-requests': () => import('./match-requests/match-request-list.page').then((m) => m.MatchRequestListPage),
 };
 
