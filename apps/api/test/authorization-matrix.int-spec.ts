@@ -22,6 +22,7 @@ const RELATION_OF: Record<string, Relation> = {
   'atd.investigator': 'LEAD_AGENCY',
   'atd.bokeo': 'OTHER_PROVINCE',
   'doi.caseworker': 'OTHER_AGENCY',
+  'doi.supervisor': 'OTHER_AGENCY',
   'lwu.caseworker': 'REFERRAL_ACTIVE',
   'lwu.supervisor': 'REFERRAL_ACTIVE',
   'molsw.caseworker': 'REFERRAL_PENDING',
