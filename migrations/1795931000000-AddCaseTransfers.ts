@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { RELATIONS_SQL } from './sql/relations-1795920000000.sql';
+import { RELATIONS_SQL_V2 } from './sql/relations-1795930000000.sql';
 import { CASE_TRANSFER_RELATIONS_SQL } from './sql/relations-1795931000000.sql';
 
 /**
@@ -37,7 +37,7 @@ export class AddCaseTransfers1795931000000 implements MigrationInterface {
   }
 
   public async down(q: QueryRunner): Promise<void> {
-    await q.query(RELATIONS_SQL);
+    await q.query(RELATIONS_SQL_V2);
     await q.query(`DELETE FROM "sla_event" WHERE "object_type" = 'TRANSFER'`);
     await q.query(`ALTER TABLE "sla_event" DROP CONSTRAINT "CHK_sla_event_object_type"`);
     await q.query(`ALTER TABLE "sla_event" ADD CONSTRAINT "CHK_sla_event_object_type" CHECK ("object_type" IN ('REFERRAL', 'HANDOFF'))`);

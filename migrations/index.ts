@@ -14,9 +14,10 @@ import { WidenConsentForm1795922000000 } from './1795922000000-WidenConsentForm'
 import { EncryptFilesAndFreeText1795923000000 } from './1795923000000-EncryptFilesAndFreeText';
 import { CountStatisticsInLaoTime1795924000000 } from './1795924000000-CountStatisticsInLaoTime';
 import { AddScreeningPlaceCodes1795925000000 } from './1795925000000-AddScreeningPlaceCodes';
+import { AddCaseRequestsAndRestriction1795930000000 } from './1795930000000-AddCaseRequestsAndRestriction';
 import { AddCaseTransfers1795931000000 } from './1795931000000-AddCaseTransfers';
-import { AddPersonNameKeysVersion1795933000000 } from './1795933000000-AddPersonNameKeysVersion';
 import { AddReferralNotesAndSlaSettings1795932000000 } from './1795932000000-AddReferralNotesAndSlaSettings';
+import { AddPersonNameKeysVersion1795933000000 } from './1795933000000-AddPersonNameKeysVersion';
 
 /** Every migration in order: an explicit list, because globs do not survive the webpack bundle. */
 export const MIGRATIONS = [
@@ -36,7 +37,8 @@ export const MIGRATIONS = [
   EncryptFilesAndFreeText1795923000000,
   CountStatisticsInLaoTime1795924000000,
   AddScreeningPlaceCodes1795925000000,
+  AddCaseRequestsAndRestriction1795930000000,
   AddCaseTransfers1795931000000,
-  AddPersonNameKeysVersion1795933000000,
   AddReferralNotesAndSlaSettings1795932000000,
+  AddPersonNameKeysVersion1795933000000,
 ];

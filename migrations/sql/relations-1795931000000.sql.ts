@@ -1,7 +1,7 @@
 /**
  * The case relation with case transfers (docs/access.md "Relations that open a case"): replaces
- * case_relation_categories of relations-1795920000000.sql.ts (the other functions stay as loaded
- * there). Loaded by migration AddCaseTransfers1795931000000.
+ * case_relation_categories of relations-1795930000000.sql.ts (the other functions stay as loaded
+ * there, `case_restriction_allows` included). Loaded by migration AddCaseTransfers1795931000000.
  *
  * Conventions as before: NULL means "no relation" (the standard 404); otherwise a sorted array of
  * the data categories the caller may see. What is new:
@@ -12,14 +12,14 @@
  *   FORMER_LEAD        the lead agency before an accepted lead transfer, within its scope over the
  *                      province it held the case in: the categories it retained at acceptance (what
  *                      it held; none when the victim's consent said so), read only.
- * Everything else is the relation of relations-1795920000000: the lead agency in scope sees every
+ * Everything else is the relation of relations-1795930000000 (IDENTIFICATION_REQUEST included): the lead agency in scope sees every
  * category; referrals and handoffs by their packets and consents, bounded by the scope over the case.
  */
 export const CASE_TRANSFER_RELATIONS_SQL = /* sql */ `
 CREATE OR REPLACE FUNCTION case_relation_categories(p_case uuid, p_agency uuid, p_provinces text[], p_all boolean) RETURNS text[]
 LANGUAGE plpgsql STABLE AS $$
 DECLARE
-  c record; r record; h record; t record;
+  c record; r record; h record; t record; ir record;
   cats text[] := NULL;
   consented text[];
   le text[];
@@ -43,6 +43,10 @@ BEGIN
       le := coalesce(le, case_consented_categories(p_case, p_agency, 'LAW_ENFORCEMENT_SHARING'));
       cats := coalesce(cats, '{}') || ARRAY(SELECT x FROM unnest(h.categories) x
         WHERE x IN ('CASE_SUMMARY','LEGAL_PROCEEDINGS','PERPETRATORS') OR x = ANY(le));
+    END LOOP;
+    -- IDENTIFICATION_REQUEST (requested or decided): the agency asked to identify (decision 0024)
+    FOR ir IN SELECT 1 FROM identification_request WHERE case_id = p_case AND to_agency_id = p_agency AND status IN ('REQUESTED','DECIDED') LOOP
+      cats := coalesce(cats, '{}') || ARRAY['CASE_SUMMARY','IDENTITY','EXPLOITATION_ACCOUNT','PERPETRATORS'];
     END LOOP;
   END IF;
   -- FORMER_LEAD: scoped by the province the agency held the case in, not where it is now

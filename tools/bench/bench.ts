@@ -16,6 +16,8 @@ import { Pool } from 'pg';
 import { CaseRecordsService } from '../../apps/api/src/cases/case-records.service';
 import { CasesService } from '../../apps/api/src/cases/cases.service';
 import { CaseRepository } from '../../apps/api/src/cases/case.repository';
+import { CaseRequestRepository } from '../../apps/api/src/cases/case-requests.repository';
+import { CaseRequestsService } from '../../apps/api/src/cases/case-requests.service';
 import { OutboxService, type OutboxJobData } from '../../apps/api/src/platform/outbox/outbox.service';
 import { TransitionRunner } from '../../apps/api/src/platform/workflow/transition-runner';
 import type { Queue } from 'bullmq';
@@ -298,7 +300,9 @@ async function main(): Promise<void> {
     const queue = { add: async () => undefined } as unknown as Queue<OutboxJobData>;
     const runner = new TransitionRunner(rec.asDataSource(), audit, new OutboxService(rec.asDataSource(), queue, benchConfig()));
     const caseRepo = new CaseRepository(cipher);
-    const cases = new CasesService(rec.asDataSource(), audit, cipher, new AccessService(), caseRepo, runner);
+    const requestRepo = new CaseRequestRepository(cipher);
+    const caseRequests = new CaseRequestsService(rec.asDataSource(), audit, new AccessService(), caseRepo, requestRepo, runner);
+    const cases = new CasesService(rec.asDataSource(), audit, cipher, new AccessService(), caseRepo, runner, caseRequests, requestRepo);
     const records = new CaseRecordsService(rec.asDataSource(), audit, cipher, cases, caseRepo, runner);
     const persons = new PersonSearchService(rec.asDataSource(), new PersonRepository(cipher), cipher, audit, UNLIMITED, benchConfig());
     const recordCalls = async (fns: (() => Promise<unknown>)[]) => {

@@ -22,6 +22,7 @@ const RELATION_OF: Record<string, Relation> = {
   'atd.investigator': 'LEAD_AGENCY',
   'atd.bokeo': 'OTHER_PROVINCE',
   'doi.caseworker': 'OTHER_AGENCY',
+  'doi.supervisor': 'OTHER_AGENCY',
   'lwu.caseworker': 'REFERRAL_ACTIVE',
   'lwu.supervisor': 'REFERRAL_ACTIVE',
   'molsw.caseworker': 'REFERRAL_PENDING',
@@ -79,7 +80,7 @@ const NOT_IN_WRITE_MATRIX = [/^POST \/persons\/:id\/merge$/, /^POST \/persons\/m
  * standard 404.
  */
 const STALE = 999999;
-const WRITES: Record<string, { opens: Relation[]; body: (ids: Record<string, string>) => object }> = {
+const WRITES: Record<string, { opens: Relation[]; body: (ids: Record<string, string>) => object; users?: readonly string[] }> = {
   'PATCH /cases/:id': { opens: ['LEAD_AGENCY'], body: () => ({ version: STALE, riskLevel: 'LOW' }) },
   'POST /cases/:id/assign': { opens: ['LEAD_AGENCY'], body: (i) => ({ version: STALE, userId: i['atdCaseworker'] }) },
   'POST /cases/:id/transition': { opens: ['LEAD_AGENCY'], body: () => ({ version: STALE, action: 'ACTIVATE' }) },
@@ -95,6 +96,23 @@ const WRITES: Record<string, { opens: Relation[]; body: (ids: Record<string, str
   'POST /cases/:id/handoffs': {
     opens: ['LEAD_AGENCY'],
     body: (i) => ({ toAgencyId: i['LWU'], statementSummary: 'matrix', evidence: [], suspects: [], proposedCharges: [], willingToTestify: 'UNDECIDED', protectionMeasures: [] }),
+  },
+  'POST /cases/:id/identification-requests': { opens: ['LEAD_AGENCY'], body: (i) => ({ toAgencyId: i['LWU'] }) },
+  'POST /cases/:id/closure-requests': { opens: ['LEAD_AGENCY'], body: () => ({ reason: 'OTHER' }) },
+  'POST /cases/:id/flags': { opens: ['LEAD_AGENCY'], body: () => ({ version: STALE, flag: 'NON_PUNISHMENT', set: true, reason: 'matrix' }) },
+  'POST /closure-requests/:id/approve': { opens: ['LEAD_AGENCY'], body: () => ({ version: STALE }) },
+  'POST /closure-requests/:id/return': { opens: ['LEAD_AGENCY'], body: () => ({ version: STALE, comment: 'matrix' }) },
+  // an identification request of a second case, led by LWU in province 01 and sent to MoPS ATD: the
+  // asked agency (in scope) and the lead agency see it; who may act is then the machine's 409
+  'POST /identification-requests/:id/decide': {
+    opens: [],
+    users: ['atd.supervisor', 'atd.investigator'],
+    body: () => ({ version: STALE, decision: 'IDENTIFIED', decidedOn: '2026-01-02', reasons: 'matrix' }),
+  },
+  'POST /identification-requests/:id/cancel': {
+    opens: [],
+    users: ['lwu.caseworker', 'lwu.supervisor', 'atd.caseworker', 'atd.supervisor', 'atd.investigator'],
+    body: () => ({ version: STALE, reason: 'matrix' }),
   },
   'POST /referrals/:id/accept': { opens: ['LEAD_AGENCY', 'REFERRAL_ACTIVE'], body: () => ({ version: STALE }) },
   'POST /referrals/:id/decline': { opens: ['LEAD_AGENCY', 'REFERRAL_ACTIVE'], body: () => ({ version: STALE, reason: 'NO_CAPACITY' }) },
@@ -211,6 +229,18 @@ describe('authorization matrix: record routes × demo accounts × relations', ()
     ids['LWU'] = agency('LWU');
     ids['atdCaseworker'] = (await s.admin.query(`SELECT id FROM app_user WHERE username = 'atd.caseworker'`)).rows[0].id;
     ids['transfer'] = (await post('atd.supervisor', `/cases/${ids['case']}/transfers`, { toAgencyId: agency('MOLSW'), urgency: 'ROUTINE', reason: 'matrix', categories: ['IDENTITY'] })).id;
+    ids['closureRequest'] = (await post('atd.caseworker', `/cases/${ids['case']}/closure-requests`, { reason: 'SERVICES_COMPLETED' })).id;
+
+    const lwuDraft = await post('lwu.caseworker', '/screenings', {
+      metadata: { provinceCode: '01', facilityType: 'BORDER_CHECKPOINT', interviewAt: '2026-11-20T09:30:00+07:00' },
+      interviewConsent: { ...ALL_YES, givenBy: 'SELF', form: 'WRITTEN_SIGNATURE' },
+      bioData: { givenNameLo: 'ມະຕຣິກສອງ', latinNames: ['Matrix Two'], dateOfBirth: '1991-01-01', dobPrecision: 'YEAR', sex: 'FEMININE' },
+      indicatorAnswers: [{ code: 'DR01', answer: 'PRESENT' }, { code: 'EX01', answer: 'PRESENT' }],
+      interviewerAssessment: 'POSSIBLE_VICTIM',
+    });
+    const lwuSubmitted = await post('lwu.caseworker', `/screenings/${lwuDraft.id}/submit`, { version: lwuDraft.version });
+    const lwuCase = await post('lwu.supervisor', `/screenings/${lwuDraft.id}/approve`, { version: lwuSubmitted.version });
+    ids['identificationRequest'] = (await post('lwu.caseworker', `/cases/${lwuCase.caseId}/identification-requests`, { toAgencyId: agency('MOPS_ATD') })).id;
   });
   afterAll(async () => {
     await s.close();
@@ -219,7 +249,18 @@ describe('authorization matrix: record routes × demo accounts × relations', ()
   /** The record a route addresses, by its first path segment. */
   function idFor(path: string): string {
     const segment = path.split('/')[1] ?? '';
-    const key = { cases: 'case', screenings: 'screening', persons: 'person', referrals: 'referral', handoffs: 'handoff', attachments: 'attachment', consents: 'consent', transfers: 'transfer' }[segment];
+    const key = {
+      cases: 'case',
+      screenings: 'screening',
+      persons: 'person',
+      referrals: 'referral',
+      handoffs: 'handoff',
+      attachments: 'attachment',
+      consents: 'consent',
+      transfers: 'transfer',
+      'closure-requests': 'closureRequest',
+      'identification-requests': 'identificationRequest',
+    }[segment];
     const id = key ? ids[key] : undefined;
     if (!id) throw new Error(`no fixture for ${path}`);
     return id;
@@ -318,7 +359,8 @@ describe('authorization matrix: record routes × demo accounts × relations', ()
         s.http()[method === 'POST' ? 'post' : 'patch'](`/api/v1${path.replace(/:id/, id)}`).set('Authorization', auth(user)).set('X-Request-Id', rid).send(spec.body(ids));
       for (const user of SEED_DEMO_USERS) {
         const relation = RELATION_OF[user.username] ?? 'ADMIN';
-        const opens = hasPermission(seedUserSubject(user), route.permission) && spec.opens.includes(relation);
+        const related = spec.users ? spec.users.includes(user.username) : spec.opens.includes(relation);
+        const opens = hasPermission(seedUserSubject(user), route.permission) && related;
         const rid = `write-cell-${cells++}`;
         const real = await send(user.username, idFor(path), rid);
         if (opens && real.status === 404) failures.push(`${key} × ${user.username} (${relation}): expected to get past the lookup, got 404`);

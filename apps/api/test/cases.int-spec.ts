@@ -196,6 +196,9 @@ describe('cases: opening, need-to-know, workflow, notes, timeline, access log, c
         edit: false,
         assign: false,
         accessLog: false,
+        requestIdentification: false,
+        requestClosure: false,
+        flags: false,
       });
       const audit = await auditSince(s.admin, before);
       expect(audit.map((a) => [a.action, a.outcome, a.object_id])).toEqual([['CASE_READ', 'ALLOWED', caseId]]);
@@ -206,6 +209,10 @@ describe('cases: opening, need-to-know, workflow, notes, timeline, access log, c
         edit: true,
         assign: true,
         accessLog: true,
+        // ATD identifies itself: it sends no identification requests
+        requestIdentification: false,
+        requestClosure: true,
+        flags: true,
       });
     });
 

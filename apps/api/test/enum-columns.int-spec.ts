@@ -22,6 +22,8 @@ const ROUTE_TABLES: [RegExp, string[]][] = [
   [/^\/api\/v1\/cases\/\{id\}\/attachments$/, ['attachment']],
   [/^\/api\/v1\/cases\/\{id\}\/identification$/, ['case_identification', 'case_record']],
   [/^\/api\/v1\/cases\/\{id\}\/notes$/, ['case_note']],
+  [/^\/api\/v1\/(cases\/\{id\}\/identification-requests|identification-requests)\b/, ['identification_request', 'case_identification', 'case_record']],
+  [/^\/api\/v1\/(cases\/\{id\}\/closure-requests|closure-requests)\b/, ['closure_request', 'case_record']],
   [/^\/api\/v1\/cases\b/, ['case_record']],
   [/^\/api\/v1\/exports\b/, ['export_job']],
   [/^\/api\/v1\/persons\b/, ['person', 'person_merge']],

@@ -271,6 +271,22 @@ describe('every id in a request is resolved: a foreign id answers as a missing o
       foreign: () => ids['inactiveAgency'],
       status: 400,
     },
+    'POST /cases/{id}/identification-requests toAgencyId': {
+      user: 'lwu.caseworker',
+      method: 'post',
+      path: () => `/cases/${ids['lwuCase']}/identification-requests`,
+      body: (id) => ({ toAgencyId: id }),
+      foreign: () => ids['inactiveAgency'],
+      status: 400,
+    },
+    'POST /cases/{id}/flags userIds': {
+      user: 'lwu.supervisor',
+      method: 'post',
+      path: () => `/cases/${ids['lwuCase']}/flags`,
+      body: (id) => ({ version: Number(ids['lwuCaseVersion']), flag: 'RESTRICTED', set: true, reason: 'walk', userIds: [id] }),
+      foreign: () => ids['atd.caseworker'],
+      status: 400,
+    },
     'POST /cases/{id}/consents agencyIds': {
       user: 'atd.caseworker',
       method: 'post',
@@ -364,6 +380,7 @@ describe('every id in a request is resolved: a foreign id answers as a missing o
   it.each(Object.keys(CASES))('%s: a foreign id is refused exactly as a missing one, and nothing changes', async (key) => {
     const c = CASES[key];
     if (key.startsWith('POST /cases/{id}/assign')) ids['atdCaseVersion'] = String(await caseVersion('atd.supervisor', ids['atdCase']));
+    if (key.startsWith('POST /cases/{id}/flags')) ids['lwuCaseVersion'] = String(await caseVersion('lwu.supervisor', ids['lwuCase']));
     const before = await snapshot();
     const at = (id: string) => (c.query ? `${c.path()}?${new URLSearchParams(c.query(id)).toString()}` : c.path());
     const foreign = await call(c.user, c.method, at(c.foreign()), c.body?.(c.foreign()));

@@ -88,6 +88,9 @@ test('supervisor: assigns through the picker, uploads, lists and downloads a fil
     await login(page, stack.baseUrl, 'atd.supervisor', 'lo');
     assert.equal(await page.getAttribute('html', 'lang'), 'lo');
     await page.goto(`${stack.baseUrl}/cases/${fx.caseA.id}`);
+    // the action area is a menu; assigning opens a dialog
+    await page.getByTestId('case-actions-menu').click();
+    await page.getByTestId('case-action-assign').click();
     await page.getByTestId('assign-form').waitFor();
 
     // the picker: the agency's workers whose scope covers province 01 — not atd.bokeo (province 05), never another agency

@@ -102,7 +102,7 @@ export type CaseSummaryRow = PickRow<
   KeysetRow & { lead_agency_code: string; assigned_username: string | null; assigned_display_name: string | null };
 
 /** Relations that open a case (docs/access.md "Relations that open a case"), as the load names them. */
-export type CaseRelation = 'LEAD_AGENCY' | 'REFERRAL_PENDING' | 'REFERRAL_ACTIVE' | 'REFERRAL_COMPLETED' | 'REFERRAL_CLOSED' | 'HANDOFF' | 'TRANSFER_PENDING' | 'FORMER_LEAD';
+export type CaseRelation = 'LEAD_AGENCY' | 'REFERRAL_PENDING' | 'REFERRAL_ACTIVE' | 'REFERRAL_COMPLETED' | 'REFERRAL_CLOSED' | 'HANDOFF' | 'TRANSFER_PENDING' | 'FORMER_LEAD' | 'IDENTIFICATION_REQUEST';
 
 export type CaseRow = CaseSummaryRow &
   PickRow<
@@ -201,6 +201,7 @@ function relationKind(actor: Actor, cats: Sql): Sql {
     WHEN EXISTS (SELECT 1 FROM referral rr WHERE rr.case_id = c.id AND rr.to_agency_id = ${agency}::uuid AND rr.status = 'PENDING') THEN 'REFERRAL_PENDING'
     WHEN EXISTS (SELECT 1 FROM handoff hh WHERE hh.case_id = c.id AND hh.to_agency_id = ${agency}::uuid AND hh.status <> 'WITHDRAWN') THEN 'HANDOFF'
     WHEN EXISTS (SELECT 1 FROM case_transfer tt WHERE tt.case_id = c.id AND tt.to_agency_id = ${agency}::uuid AND tt.status = 'REQUESTED') THEN 'TRANSFER_PENDING'
+    WHEN EXISTS (SELECT 1 FROM identification_request ir WHERE ir.case_id = c.id AND ir.to_agency_id = ${agency}::uuid AND ir.status IN ('REQUESTED','DECIDED')) THEN 'IDENTIFICATION_REQUEST'
     WHEN EXISTS (SELECT 1 FROM referral rr WHERE rr.case_id = c.id AND rr.to_agency_id = ${agency}::uuid
                   AND (rr.status = 'COMPLETED' OR (rr.status = 'CANCELLED' AND rr.acknowledged_at IS NOT NULL))) THEN 'REFERRAL_COMPLETED'
     ELSE 'REFERRAL_CLOSED' END`;
@@ -292,7 +293,9 @@ export const caseSql = {
            UNION ALL SELECT 'person', ${personId}::varchar
            UNION ALL SELECT 'consent', k.id::text FROM consent k WHERE k.case_id = ${caseId}::uuid
            UNION ALL SELECT 'referral', r.id::text FROM referral r WHERE r.case_id = ${caseId}::uuid
-           UNION ALL SELECT 'handoff', h.id::text FROM handoff h WHERE h.case_id = ${caseId}::uuid)
+           UNION ALL SELECT 'handoff', h.id::text FROM handoff h WHERE h.case_id = ${caseId}::uuid
+           UNION ALL SELECT 'identification_request', ir.id::text FROM identification_request ir WHERE ir.case_id = ${caseId}::uuid
+           UNION ALL SELECT 'closure_request', cr.id::text FROM closure_request cr WHERE cr.case_id = ${caseId}::uuid)
          SELECT e.seq::text AS seq, e.at, e.actor_user_id, e.actor_username, au.display_name AS actor_display_name, ag.code AS agency_code, e.action, e.outcome
            FROM objs o
            CROSS JOIN LATERAL (

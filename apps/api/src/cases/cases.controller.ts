@@ -8,7 +8,17 @@ import { PageQueryDto } from '../platform/http/pagination';
 import type { RequestContext } from '../platform/http/request-context';
 import { CaseRecordsService } from './case-records.service';
 import { CasesService } from './cases.service';
-import { AssignCaseDto, CloseCaseDto, CreateNoteDto, IdentificationDto, ListCasesQueryDto, ReopenCaseDto, TransitionCaseDto, UpdateCaseDto } from './dto/case.dto';
+import { CaseFlagDto } from './dto/case-requests.dto';
+import {
+  AssignCaseDto,
+  CloseCaseDto,
+  CreateNoteDto,
+  IdentificationDto,
+  ListCasesQueryDto,
+  ReopenCaseDto,
+  TransitionCaseDto,
+  UpdateCaseDto,
+} from './dto/case.dto';
 
 const CONFLICTS = 'STALE_VERSION, NOT_LEAD_AGENCY, NOT_CASE_EDITOR, ACTION_NOT_ALLOWED_IN_STATE, ROLE_NOT_ALLOWED, or another reason of the case machine';
 
@@ -90,6 +100,18 @@ export class CasesController {
   @ApiConflictResponse({ description: CONFLICTS + ', CLOSURE_REASON_REQUIRED, REASON_REQUIRED' })
   close(@Ctx() ctx: RequestContext, @IdParam() id: string, @Body() dto: CloseCaseDto): Promise<CaseDetailView> {
     return this.cases.close(ctx, id, dto);
+  }
+
+  @AuditAs('CASE_FLAG_SET', 'case')
+  @RequirePermission('case:flag')
+  @Post(':id/flags')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Set or lift RESTRICTED (naming who may still open the case) or NON_PUNISHMENT, with a reason (a supervisor of the lead agency)' })
+  @ApiNotFoundResponse()
+  @ApiBadRequestResponse({ description: 'userIds holds a user who is not eligible' })
+  @ApiConflictResponse({ description: CONFLICTS })
+  setFlag(@Ctx() ctx: RequestContext, @IdParam() id: string, @Body() dto: CaseFlagDto): Promise<CaseDetailView> {
+    return this.cases.setFlag(ctx, id, dto);
   }
 
   @AuditAs('CASE_REOPENED', 'case')

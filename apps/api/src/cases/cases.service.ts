@@ -7,6 +7,7 @@ import {
   CASE_MACHINE,
   caseEditorRefusal,
   CASE_ASSIGNEE_ROLES,
+  formalIdentificationRefusal,
   hasPermission,
   IDENTIFICATION_MACHINE,
   todayInLaos,
@@ -28,6 +29,9 @@ import { actorOf, type Actor, type RequestContext } from '../platform/http/reque
 import { TransitionRunner, type Step, type Workflow } from '../platform/workflow/transition-runner';
 import { ENCRYPTED_CATEGORIES, EncryptedCategory, toCaseDetail, toCaseSummary } from './case.mapper';
 import { CaseRepository, caseKeyset, type CaseBlobColumn, type CasePatch, type CaseRow } from './case.repository';
+import { CaseRequestRepository } from './case-requests.repository';
+import { CaseRequestsService } from './case-requests.service';
+import type { CaseFlagDto } from './dto/case-requests.dto';
 import { AssignCaseDto, CloseCaseDto, IdentificationDto, ListCasesQueryDto, ReopenCaseDto, TransitionCaseDto, UpdateCaseDto } from './dto/case.dto';
 
 /** @deprecated the keyset cursor's timestamp: use `keyset()` of platform/http/pagination.ts (kept for the features not yet moved) */
@@ -57,7 +61,7 @@ export class CasesService {
     caseOf: (c) => c.id,
     keys: () => ({ event: {}, audit: {} }),
     payload: (c) => ({ caseId: c.id }),
-    answer: async (m, actor, id) => this.detail(actor, await this.lead(m, actor, id)),
+    answer: async (m, actor, id) => this.detail(m, actor, await this.lead(m, actor, id)),
   };
 
   constructor(
@@ -67,6 +71,8 @@ export class CasesService {
     private readonly access: AccessService,
     private readonly cases: CaseRepository,
     private readonly runner: TransitionRunner,
+    private readonly requests: CaseRequestsService,
+    private readonly requestRows: CaseRequestRepository,
   ) {}
 
   // -------------------------------------------------------------------------------------------
@@ -93,7 +99,7 @@ export class CasesService {
     // any relation opens the case (lead agency, referral, handoff); the row carries only what it allows
     const row = await this.cases.load(this.ds, actor, id, { anyRelation: true });
     if (!row) throw new NotFound();
-    const view = this.detail(actor, row);
+    const view = await this.detail(this.ds, actor, row);
     await this.audit.record(ctx, {
       action: 'CASE_READ',
       outcome: 'ALLOWED',
@@ -231,6 +237,51 @@ export class CasesService {
     });
   }
 
+  /**
+   * Sets or lifts RESTRICTED or NON_PUNISHMENT (a supervisor of the lead agency, with a reason kept as
+   * an encrypted note). RESTRICTED names the users of the lead agency who may still open the case
+   * (the actor always); everyone else gets the standard 404 from the access layer at once.
+   */
+  setFlag(ctx: RequestContext, id: string, dto: CaseFlagDto): Promise<CaseDetailView> {
+    return this.write(id, ctx, {
+      audit: dto.set ? 'CASE_FLAG_SET' : 'CASE_FLAG_LIFTED',
+      event: dto.set ? 'FLAG_SET' : 'FLAG_LIFTED',
+      guard: (actor, c) => {
+        if (!inLeadAgency(actor, c)) throw new Conflict('NOT_LEAD_AGENCY', 'Only the lead agency flags this case');
+        if (!hasPermission(actor, 'case:flag')) throw new Conflict('ROLE_NOT_ALLOWED', 'Only a supervisor sets or lifts these flags');
+        if (c.status === 'CLOSED') throw new Conflict('ACTION_NOT_ALLOWED_IN_STATE', 'A closed case is not changed; reopen it first');
+        if (dto.flag !== 'RESTRICTED' && dto.userIds?.length) throw new ValidationFailed([{ field: 'userIds', problems: ['only RESTRICTED names users'] }]);
+      },
+      version: dto.version,
+      apply: async (m, actor, c) => {
+        const has = c.flags.includes(dto.flag);
+        let members: string[] = [];
+        if (dto.flag === 'RESTRICTED' && dto.set) {
+          members = [actor.userId];
+          for (const [i, userId] of (dto.userIds ?? []).entries()) {
+            members.push(
+              await this.access.assignee(m, userId, `userIds[${i}]`, {
+                agencyId: c.lead_agency_id,
+                roles: CASE_ASSIGNEE_ROLES,
+                provinceCode: c.province_code,
+                problem: "must be an active caseworker, investigator or supervisor of the case's lead agency whose province scope covers the case",
+              }),
+            );
+          }
+          members = [...new Set(members)];
+          await this.requestRows.setMembers(m, actor, c.id, members);
+        } else if (dto.flag === 'RESTRICTED') {
+          await this.requestRows.setMembers(m, actor, c.id, []);
+        }
+        if (has === dto.set && dto.flag !== 'RESTRICTED') return null; // already so: nothing written
+        const flags = dto.set ? [...new Set([...c.flags, dto.flag])] : c.flags.filter((f) => f !== dto.flag);
+        await this.cases.update(m, c.id, dto.version, { flags });
+        const noteId = await this.addNote(m, actor, c.id, dto.reason, 'CASE_SUMMARY');
+        return { details: { flag: dto.flag, set: dto.set, noteId, namedUsers: members.length } };
+      },
+    });
+  }
+
   /** Inserts an encrypted, append-only note and returns its id. */
   async addNote(m: EntityManager, actor: Actor, caseId: string, body: string, category = 'EXPLOITATION_ACCOUNT'): Promise<string> {
     const noteId = randomUUID();
@@ -244,18 +295,32 @@ export class CasesService {
     return this.runner.run(ctx, this.workflow, { id, ...step });
   }
 
-  private detail(actor: Actor, c: CaseRow): CaseDetailView {
+  private async detail(m: EntityManager | DataSource, actor: Actor, c: CaseRow): Promise<CaseDetailView> {
     const lead = c.relation === 'LEAD_AGENCY' && inLeadAgency(actor, c);
     const identification =
       lead && hasPermission(actor, 'case:identify')
         ? allowedActions(IDENTIFICATION_MACHINE, c.identification_status, { roles: actor.roles, actorCapabilities: actor.capabilities })
         : [];
-    return toCaseDetail(this.cipher, c, {
+    const editor = lead && hasPermission(actor, 'case:update') && caseEditorRefusal(actor, caseFacts(c)) === null;
+    const identificationRequest = lead || c.relation === 'IDENTIFICATION_REQUEST' ? await this.requests.latestIdentification(m, actor, c.id) : null;
+    const closureRequest = lead ? await this.requests.latestClosure(m, actor, c.id) : null;
+    const view = toCaseDetail(this.cipher, c, {
       case: lead ? allowedActions(CASE_MACHINE, c.status, caseContext(actor, c, {})) : [],
       identification,
-      edit: lead && hasPermission(actor, 'case:update') && caseEditorRefusal(actor, caseFacts(c)) === null,
+      edit: editor,
       assign: lead && c.status !== 'CLOSED' && hasPermission(actor, 'case:assign'),
       accessLog: lead && hasPermission(actor, 'case:access-log'),
+      requestIdentification: editor && formalIdentificationRefusal(actor.capabilities) !== null && identificationRequest?.status !== 'REQUESTED',
+      requestClosure: editor && closureRequest?.status !== 'REQUESTED',
+      flags: lead && c.status !== 'CLOSED' && hasPermission(actor, 'case:flag'),
     });
+    if (identificationRequest !== null) view.identificationRequest = identificationRequest;
+    if (lead) {
+      view.closureRequest = closureRequest;
+      if (c.flags.includes('RESTRICTED')) {
+        view.restrictedTo = (await this.requestRows.members(m, c.id)).map((u) => ({ id: u.user_id, username: u.username, displayName: u.display_name }));
+      }
+    }
+    return view;
   }
 }

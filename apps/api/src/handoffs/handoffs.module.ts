@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CaseRepository } from '../cases/case.repository';
+import { CaseRequestRepository } from '../cases/case-requests.repository';
 import { ConsentsModule } from '../consents/consents.module';
 import { WorkflowModule } from '../platform/workflow/workflow.module';
 import { CaseHandoffsController, HandoffsController } from './handoffs.controller';
@@ -10,6 +11,6 @@ import { HandoffsService } from './handoffs.service';
 @Module({
   imports: [ConsentsModule, WorkflowModule],
   controllers: [CaseHandoffsController, HandoffsController],
-  providers: [HandoffsService, HandoffRepository, CaseRepository],
+  providers: [HandoffsService, HandoffRepository, CaseRepository, CaseRequestRepository],
 })
 export class HandoffsModule {}

@@ -10,6 +10,7 @@ import { AuditService } from '../platform/audit/audit.service';
 import { FieldCipher } from '../platform/crypto/field-cipher';
 import { NOW } from '../platform/database/sql';
 import { Conflict, NotFound, ValidationFailed } from '../platform/http/errors';
+import { CaseRequestRepository } from '../cases/case-requests.repository';
 import { actorOf, type Actor, type RequestContext } from '../platform/http/request-context';
 import { TransitionRunner, type Workflow } from '../platform/workflow/transition-runner';
 import {
@@ -78,15 +79,20 @@ export class HandoffsService {
     private readonly handoffs: HandoffRepository,
     private readonly cases: CaseRepository,
     private readonly runner: TransitionRunner,
+    private readonly caseRequests: CaseRequestRepository,
   ) {}
 
   async create(ctx: RequestContext, caseId: string, dto: CreateHandoffDto): Promise<HandoffDetailView> {
     return this.ds.transaction(async (m) => {
       const actor = actorOf(ctx);
-      const c = await this.cases.lockLead(m, actor, caseId, 'UPDATE');
-      if (!c) throw new NotFound();
-      // the editor rule: the investigator assigned to the case (or a supervisor) hands it off, on an open case
-      requireCaseEditor(actor, c);
+      // The lead agency's case editor hands the case off (the investigator assigned to it, or a
+      // supervisor), or the agency that formally identified the victim on an identification request
+      // of a case another agency leads (decision 0024); in both, the case is not closed.
+      const lead = await this.cases.lockLead(m, actor, caseId, 'UPDATE');
+      if (lead) requireCaseEditor(actor, lead);
+      const identifiedBy = lead ? undefined : await this.caseRequests.lockIdentifiedBy(m, actor, caseId);
+      if (!lead && !identifiedBy) throw new NotFound();
+      if (identifiedBy?.status === 'CLOSED') throw new Conflict('ACTION_NOT_ALLOWED_IN_STATE', 'A closed case is not handed off; the lead agency reopens it first');
 
       await this.access.receivingAgency(m, actor, dto.toAgencyId, 'toAgencyId', {
         capability: 'PROSECUTE',

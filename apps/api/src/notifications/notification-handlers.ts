@@ -25,6 +25,11 @@ function id(job: OutboxJob, key: string): string {
  *   match.answered                          the user who asked
  *   transfer.requested/cancelled            the receiving side's supervisors (case:transfer) covering the province the case goes to
  *   transfer.accepted/declined              the sending side's supervisors covering the province it came from
+ *   identification.requested                the asked agency (case:identify)
+ *   identification.decided                  the lead agency's case editors (case:update) in scope
+ *   closure.requested                       the lead agency's supervisors (case:close)
+ *   closure.decided                         the caseworker who asked
+ * Identification and closure notifications point at the case (ids only in the payload).
  * A match request's notifications point at the request (no case number: nothing of a case crosses).
  */
 @Injectable()
@@ -54,6 +59,27 @@ export class NotificationHandlers implements OnModuleInit {
     for (const k of ['transfer.requested', 'transfer.accepted', 'transfer.declined', 'transfer.cancelled'] as const) {
       this.handlers.register(k, (job) => this.transfer(job, k));
     }
+    for (const k of ['identification.requested', 'identification.decided'] as const) {
+      this.handlers.register(k, (job) => this.identificationRequest(job, k));
+    }
+    for (const k of ['closure.requested', 'closure.decided'] as const) {
+      this.handlers.register(k, (job) => this.closureRequest(job, k));
+    }
+  }
+
+  private async identificationRequest(job: OutboxJob, kind: 'identification.requested' | 'identification.decided'): Promise<void> {
+    const r = await this.repo.parties(this.ds, 'identification_request', id(job, 'identificationRequestId'));
+    const recipients =
+      kind === 'identification.requested'
+        ? await this.notifier.agencyUsers(r.to_agency_id, 'case:identify', r.case_id)
+        : await this.notifier.agencyUsers(r.from_agency_id, 'case:close', r.case_id);
+    await this.notifier.deliver({ outboxId: job.outboxId, kind, objectType: 'case', objectId: r.case_id, caseNumber: await this.notifier.caseNumber(r.case_id), recipientUserIds: recipients });
+  }
+
+  private async closureRequest(job: OutboxJob, kind: 'closure.requested' | 'closure.decided'): Promise<void> {
+    const r = await this.repo.closureRequest(this.ds, id(job, 'closureRequestId'));
+    const recipients = kind === 'closure.requested' ? await this.notifier.agencyUsers(r.agency_id, 'case:close', r.case_id) : r.asker_active ? [r.requested_by_id] : [];
+    await this.notifier.deliver({ outboxId: job.outboxId, kind, objectType: 'case', objectId: r.case_id, caseNumber: await this.notifier.caseNumber(r.case_id), recipientUserIds: recipients });
   }
 
   private async referral(job: OutboxJob, kind: NotificationKind): Promise<void> {

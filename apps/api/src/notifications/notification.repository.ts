@@ -43,7 +43,7 @@ export type NotificationRow = PickRow<typeof notificationTable, 'id' | 'kind' | 
 /** One notification to each of several recipients, for one outbox row. */
 export type NewNotifications = PickRow<typeof notificationTable, 'outbox_id' | 'kind' | 'object_type' | 'object_id' | 'case_number'> & { recipients: readonly string[] };
 
-/** The parties of a referral, a handoff or a case transfer (all have them in the same columns). */
+/** The parties of a referral, a handoff, a case transfer or an identification request (all have them in the same columns). */
 export interface PartiesRow {
   case_id: string;
   from_agency_id: string;
@@ -54,7 +54,7 @@ export interface PartiesRow {
 }
 
 /** What carries parties: a referral, a handoff, a case transfer. */
-export type PartiesOf = 'referral' | 'handoff' | 'case_transfer';
+export type PartiesOf = 'referral' | 'handoff' | 'case_transfer' | 'identification_request';
 
 export const notificationKeyset = keyset('n.created_at', 'n.id');
 
@@ -93,6 +93,7 @@ export const notificationSql = {
          WHERE u.agency_id = ${agencyId}::uuid AND u.status = 'ACTIVE' AND u.roles && ${roles}::text[]
            AND (${capability}::text IS NULL OR ${capability}::text = ANY(a.capabilities))
            AND (${caseId}::uuid IS NULL OR u.all_provinces OR coalesce(${provinceCode}::text, c.province_code) = ANY(u.provinces))
+           AND (${caseId}::uuid IS NULL OR case_restriction_allows(${caseId}::uuid, u.id))
          ORDER BY u.id`,
 
   caseNumber: (caseId: string): Sql => sql`SELECT case_number FROM case_record WHERE id = ${caseId}::uuid`,
@@ -123,6 +124,10 @@ export const notificationSql = {
   /** A reassigned referral's case, and whether the new assignee is still an active worker of the receiving agency. */
   referralReassigned: (id: string, assigneeId: string): Sql =>
     sql`SELECT r.case_id, (u.status = 'ACTIVE' AND u.agency_id = r.to_agency_id) AS active FROM referral r JOIN app_user u ON u.id = ${assigneeId}::uuid WHERE r.id = ${id}::uuid`,
+
+  /** A closure request's case and agency, and the caseworker who asked (while still active). */
+  closureRequest: (id: string): Sql =>
+    sql`SELECT cr.case_id, cr.agency_id, cr.requested_by_id, (u.status = 'ACTIVE') AS asker_active FROM closure_request cr JOIN app_user u ON u.id = cr.requested_by_id WHERE cr.id = ${id}::uuid`,
 
   screening: (id: string): Sql =>
     sql`SELECT s.interviewer_id, s.case_id, (u.status = 'ACTIVE') AS active FROM screening s JOIN app_user u ON u.id = s.interviewer_id WHERE s.id = ${id}::uuid`,
@@ -195,6 +200,10 @@ export class NotificationRepository {
 
   referralReassigned(m: Runner, id: string, assigneeId: string): Promise<{ case_id: string; active: boolean }> {
     return found(selectOne<{ case_id: string; active: boolean }>(m, notificationSql.referralReassigned(id, assigneeId)));
+  }
+
+  closureRequest(m: Runner, id: string): Promise<{ case_id: string; agency_id: string; requested_by_id: string; asker_active: boolean }> {
+    return found(selectOne<{ case_id: string; agency_id: string; requested_by_id: string; asker_active: boolean }>(m, notificationSql.closureRequest(id)));
   }
 
   async referralAssignee(m: Runner, id: string): Promise<string[]> {

@@ -12,6 +12,7 @@ const PAGES: Record<string, Route['loadComponent']> = {
   agencies: () => import('./admin/agencies.page').then((m) => m.AgenciesPage),
   'sla-settings': () => import('./admin/sla-settings.page').then((m) => m.SlaSettingsPage),
   audit: () => import('./audit/audit.page').then((m) => m.AuditPage),
+  'identification-requests': () => import('./cases/identification-inbox.page').then((m) => m.IdentificationInboxPage),
   'match-requests': () => import('./match-requests/match-request-list.page').then((m) => m.MatchRequestListPage),
 };
 

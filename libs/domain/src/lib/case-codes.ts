@@ -81,6 +81,9 @@ export type RiskLevel = (typeof RISK_LEVELS)[number];
 /** CHILD, RESTRICTED, NON_PUNISHMENT (docs/domain.md "Case flags"). */
 export const CASE_FLAGS = ['CHILD', 'RESTRICTED', 'NON_PUNISHMENT'] as const;
 export type CaseFlag = (typeof CASE_FLAGS)[number];
+/** The flags a supervisor sets and lifts with a reason (CHILD follows the screening's facts). */
+export const SETTABLE_CASE_FLAGS = ['RESTRICTED', 'NON_PUNISHMENT'] as const;
+export type SettableCaseFlag = (typeof SETTABLE_CASE_FLAGS)[number];
 
 /** The victim's willingness to testify (prosecution handoff, legal category). */
 export const TESTIFY_ANSWERS = ['YES', 'NO', 'UNDECIDED'] as const;
@@ -97,6 +100,12 @@ export const CASE_EVENT_KINDS = [
   'CASE_CLOSED',
   'CASE_REOPENED',
   'NOTE_ADDED',
+  'IDENTIFICATION_REQUESTED',
+  'IDENTIFICATION_REQUEST_CANCELLED',
+  'CLOSURE_REQUESTED',
+  'CLOSURE_RETURNED',
+  'FLAG_SET',
+  'FLAG_LIFTED',
 ] as const;
 export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
 

@@ -7,7 +7,18 @@
 import type { DataCategory } from './enums';
 import type { ExploitationType, IdentificationDecision, JourneyStage, MeansOfControl, PerpetratorRelation, PerpetratorRole, RiskLevel, StatusAction, TestifyAnswer } from './case-codes';
 import type { HtcdsSupportPlanType, ServiceType } from './reference';
-import type { CaseAction, CaseStatus, ClosureReason, IdentificationAction, IdentificationStatus } from './workflows';
+import type { SettableCaseFlag } from './case-codes';
+import type {
+  CaseAction,
+  CaseStatus,
+  ClosureReason,
+  ClosureRequestAction,
+  ClosureRequestStatus,
+  IdentificationAction,
+  IdentificationRequestAction,
+  IdentificationRequestStatus,
+  IdentificationStatus,
+} from './workflows';
 
 /** A user as a case names them (the username may be gone when the account was removed). */
 export interface CaseUserRefView {
@@ -103,6 +114,7 @@ export const CASE_RELATIONS = [
   'HANDOFF',
   'TRANSFER_PENDING',
   'FORMER_LEAD',
+  'IDENTIFICATION_REQUEST',
 ] as const;
 export type CaseRelation = (typeof CASE_RELATIONS)[number];
 
@@ -113,6 +125,47 @@ export interface CaseAllowedActions {
   edit: boolean;
   assign: boolean;
   accessLog: boolean;
+  /** send the case to the formal identification agency (lead without the capability, none open) */
+  requestIdentification: boolean;
+  /** ask a supervisor to close (the case editor, none open) */
+  requestClosure: boolean;
+  /** set or lift RESTRICTED and NON_PUNISHMENT (a supervisor of the lead agency) */
+  flags: boolean;
+}
+
+/** An identification request as the lead agency and the asked agency see it: codes and ids, no personal data. */
+export interface IdentificationRequestView {
+  id: string;
+  caseId: string;
+  caseNumber: string;
+  status: IdentificationRequestStatus;
+  fromAgency: { code: string };
+  toAgency: { code: string };
+  requestedBy: CaseUserRefView;
+  requestedAt: string;
+  /** when the asked agency should have decided */
+  dueAt: string;
+  decidedAt: string | null;
+  /** IDENTIFIED or NOT_IDENTIFIED once decided */
+  decision: string | null;
+  version: number;
+  allowedActions: IdentificationRequestAction[];
+}
+
+/** A closure request on a case (lead agency only). */
+export interface ClosureRequestView {
+  id: string;
+  status: ClosureRequestStatus;
+  reason: ClosureReason;
+  requestedBy: CaseUserRefView;
+  requestedAt: string;
+  decidedBy: CaseUserRefView | null;
+  decidedAt: string | null;
+  /** the requester's note (OTHER) and the supervisor's comment (RETURN), decrypted */
+  note: string | null;
+  comment: string | null;
+  version: number;
+  allowedActions: ClosureRequestAction[];
 }
 
 /**
@@ -138,6 +191,12 @@ export interface CaseDetailView extends CaseSummaryView {
   legal?: CaseLegalView | null;
   plan?: CasePlanView | null;
   identification?: IdentificationView | null;
+  /** the open or latest identification request (lead agency and asked agency) */
+  identificationRequest?: IdentificationRequestView | null;
+  /** the open or latest closure request (lead agency) */
+  closureRequest?: ClosureRequestView | null;
+  /** users named on a RESTRICTED case (lead agency) */
+  restrictedTo?: CaseUserRefView[];
   allowedActions: CaseAllowedActions;
 }
 
@@ -262,6 +321,48 @@ export interface IdentificationRequest {
 export interface CloseCaseRequest extends VersionedRequest {
   reason: ClosureReason;
   note?: string;
+}
+
+/** POST /cases/:id/identification-requests: to the inbox of an agency with FORMAL_IDENTIFICATION */
+export interface SendIdentificationRequest {
+  toAgencyId: string;
+}
+
+/** POST /identification-requests/:id/decide (the asked agency; as POST /cases/:id/identification) */
+export interface DecideIdentificationRequest extends VersionedRequest {
+  decision: IdentificationDecision;
+  decidedOn: string;
+  reasons: string;
+}
+
+/** POST /identification-requests/:id/cancel (the lead agency) */
+export interface CancelIdentificationRequest extends VersionedRequest {
+  reason: string;
+}
+
+/** GET /identification-requests: the caller's agency's inbox, most due first */
+export interface IdentificationRequestListQuery {
+  status?: IdentificationRequestStatus;
+}
+
+/** POST /cases/:id/closure-requests */
+export interface RequestClosureRequest {
+  reason: ClosureReason;
+  note?: string;
+}
+
+/** POST /closure-requests/:id/approve and /return (comment required on return) */
+export interface DecideClosureRequest extends VersionedRequest {
+  comment?: string;
+}
+
+/** POST /cases/:id/flags: set or lift RESTRICTED / NON_PUNISHMENT with a reason */
+export interface CaseFlagRequest extends VersionedRequest {
+  flag: SettableCaseFlag;
+  set: boolean;
+  reason: string;
+  /** RESTRICTED: the users of the lead agency who may open the case (the actor is always named) */
+  userIds?: string[];
 }
 
 /** POST /cases/:id/reopen */

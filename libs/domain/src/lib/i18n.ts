@@ -80,6 +80,14 @@ import {
   type ConsentType,
   type MatchRequestAction,
   type MatchRequestStatus,
+  CLOSURE_REQUEST_ACTIONS,
+  CLOSURE_REQUEST_STATUSES,
+  IDENTIFICATION_REQUEST_ACTIONS,
+  IDENTIFICATION_REQUEST_STATUSES,
+  type ClosureRequestAction,
+  type ClosureRequestStatus,
+  type IdentificationRequestAction,
+  type IdentificationRequestStatus,
   type DeclineReason,
   type HandoffAction,
   type HandoffStatus,
@@ -215,6 +223,14 @@ export const AUDIT_ACTION_LABELS: LabelMap<AuditAction> = {
   CASE_ACCESS_LOG_READ: { lo: 'ເບິ່ງບັນທຶກການເຂົ້າເຖິງ', en: 'Read the access log' },
   CASE_OPENED: { lo: 'ເປີດກໍລະນີ', en: 'Opened a new case' },
   CASE_SCREENING_ATTACHED: { lo: 'ຕິດຄັດການຄັດກອງ', en: 'Attached a screening' },
+  CASE_IDENTIFICATION_REQUESTED: { lo: 'ສົ່ງກໍລະນີເພື່ອຂໍການກຳນົດຕົວຕົນ', en: 'Sent the case for formal identification' },
+  IDENTIFICATION_REQUESTS_LISTED: { lo: 'ເບິ່ງລາຍການຄຳຮ້ອງຂໍການກຳນົດຕົວຕົນ', en: 'Listed identification requests' },
+  IDENTIFICATION_REQUEST_CANCELLED: { lo: 'ຍົກເລີກຄຳຮ້ອງຂໍການກຳນົດຕົວຕົນ', en: 'Cancelled an identification request' },
+  CASE_CLOSURE_REQUESTED: { lo: 'ຂໍປິດກໍລະນີ', en: 'Requested closure' },
+  CASE_CLOSURE_APPROVED: { lo: 'ອະນຸມັດການປິດກໍລະນີ', en: 'Approved the closure' },
+  CASE_CLOSURE_RETURNED: { lo: 'ສົ່ງຄຳຮ້ອງຂໍປິດກໍລະນີຄືນ', en: 'Returned the closure request' },
+  CASE_FLAG_SET: { lo: 'ໝາຍກໍລະນີ', en: 'Set a case flag' },
+  CASE_FLAG_LIFTED: { lo: 'ຍົກເລີກເຄື່ອງໝາຍກໍລະນີ', en: 'Lifted a case flag' },
   CONSENTS_READ: { lo: 'ອ່ານການຍິນຍອມ', en: 'Read the consents' },
   CONSENT_GRANTED: { lo: 'ບັນທຶກການຍິນຍອມ', en: 'Recorded a consent' },
   CONSENT_WITHDRAWN: { lo: 'ຖອນການຍິນຍອມ', en: 'Withdrew a consent' },
@@ -509,6 +525,28 @@ export const MATCH_REQUEST_STATUS_LABELS: LabelMap<MatchRequestStatus> = {
   NO_MATCH: { lo: 'ບໍ່ແມ່ນບຸກຄົນດຽວກັນ', en: 'No match' },
 };
 
+export const IDENTIFICATION_REQUEST_STATUS_LABELS: LabelMap<IdentificationRequestStatus> = {
+  REQUESTED: { lo: 'ລໍຖ້າການກຳນົດຕົວຕົນ', en: 'Waiting for identification' },
+  DECIDED: { lo: 'ຕັດສິນແລ້ວ', en: 'Decided' },
+  CANCELLED: { lo: 'ຍົກເລີກແລ້ວ', en: 'Cancelled' },
+};
+
+export const IDENTIFICATION_REQUEST_ACTION_LABELS: LabelMap<IdentificationRequestAction> = {
+  DECIDE: { lo: 'ຕັດສິນການກຳນົດຕົວຕົນ', en: 'Decide the identification' },
+  CANCEL: { lo: 'ຍົກເລີກຄຳຮ້ອງ', en: 'Cancel the request' },
+};
+
+export const CLOSURE_REQUEST_STATUS_LABELS: LabelMap<ClosureRequestStatus> = {
+  REQUESTED: { lo: 'ລໍຖ້າການອະນຸມັດປິດ', en: 'Closure requested' },
+  APPROVED: { lo: 'ອະນຸມັດແລ້ວ', en: 'Approved' },
+  RETURNED: { lo: 'ສົ່ງຄືນແລ້ວ', en: 'Returned' },
+};
+
+export const CLOSURE_REQUEST_ACTION_LABELS: LabelMap<ClosureRequestAction> = {
+  APPROVE: { lo: 'ອະນຸມັດການປິດກໍລະນີ', en: 'Approve closure' },
+  RETURN: { lo: 'ສົ່ງຄືນພ້ອມຄຳເຫັນ', en: 'Return with a comment' },
+};
+
 export const MATCH_REQUEST_ACTION_LABELS: LabelMap<MatchRequestAction> = {
   LINK: { lo: 'ແມ່ນບຸກຄົນນີ້', en: 'This is the person' },
   NO_MATCH: { lo: 'ບໍ່ມີບຸກຄົນດຽວກັນ', en: 'No match' },
@@ -568,6 +606,7 @@ export const WORKFLOW_REFUSAL_LABELS: LabelMap<WorkflowRefusal> = {
   NOT_RECEIVING_AGENCY: { lo: 'ທ່ານບໍ່ແມ່ນພະນັກງານຂອງອົງການທີ່ໄດ້ຮັບ', en: 'You are not in the receiving agency' },
   NOT_SENDER: { lo: 'ມີແຕ່ອົງການທີ່ສົ່ງເທົ່ານັ້ນທີ່ດຳເນີນການນີ້ໄດ້', en: 'Only the sending agency may do this' },
   NOT_ASKED_AGENCY: { lo: 'ມີແຕ່ອົງການທີ່ຖືກຖາມເທົ່ານັ້ນທີ່ຕອບໄດ້', en: 'Only the agency that was asked may answer' },
+  NOT_IDENTIFICATION_AGENCY: { lo: 'ມີແຕ່ອົງການທີ່ໄດ້ຮັບຄຳຮ້ອງເທົ່ານັ້ນທີ່ຕັດສິນໄດ້', en: 'Only the agency the request was sent to decides' },
   PERSON_REQUIRED: { lo: 'ກະລຸນາເລືອກບຸກຄົນ', en: 'Choose the person' },
   REASON_REQUIRED: { lo: 'ກະລຸນາລະບຸເຫດຜົນ', en: 'A reason is required' },
   CLOSURE_REASON_REQUIRED: { lo: 'ກະລຸນາເລືອກເຫດຜົນການປິດກໍລະນີ', en: 'Choose a closure reason' },
@@ -665,6 +704,10 @@ export const LABELLED_LISTS: readonly LabelledList[] = [
   { name: 'TRANSFER_ACTIONS', codes: TRANSFER_ACTIONS, labels: TRANSFER_ACTION_LABELS },
   { name: 'TRANSFER_KINDS', codes: TRANSFER_KINDS, labels: TRANSFER_KIND_LABELS },
   { name: 'FORMER_LEAD_ACCESS', codes: FORMER_LEAD_ACCESS, labels: FORMER_LEAD_ACCESS_LABELS },
+  { name: 'IDENTIFICATION_REQUEST_STATUSES', codes: IDENTIFICATION_REQUEST_STATUSES, labels: IDENTIFICATION_REQUEST_STATUS_LABELS },
+  { name: 'IDENTIFICATION_REQUEST_ACTIONS', codes: IDENTIFICATION_REQUEST_ACTIONS, labels: IDENTIFICATION_REQUEST_ACTION_LABELS },
+  { name: 'CLOSURE_REQUEST_STATUSES', codes: CLOSURE_REQUEST_STATUSES, labels: CLOSURE_REQUEST_STATUS_LABELS },
+  { name: 'CLOSURE_REQUEST_ACTIONS', codes: CLOSURE_REQUEST_ACTIONS, labels: CLOSURE_REQUEST_ACTION_LABELS },
   { name: 'WORKFLOW_REFUSALS', codes: WORKFLOW_REFUSALS, labels: WORKFLOW_REFUSAL_LABELS },
   { name: 'PASSWORD_PROBLEMS', codes: PASSWORD_PROBLEMS, labels: PASSWORD_PROBLEM_LABELS },
   { name: 'SERVICE_TYPES', codes: SERVICE_TYPES, labels: SERVICE_TYPE_LABELS },

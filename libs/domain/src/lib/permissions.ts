@@ -28,6 +28,7 @@ export const PERMISSIONS = {
   'case:assign': { caseContent: true, en: 'Assign and reassign cases', lo: 'ມອບໝາຍກໍລະນີ' },
   'case:identify': { caseContent: true, en: 'Record formal identification', lo: 'ບັນທຶກການກໍານົດຕົວຢ່າງເປັນທາງການ' },
   'case:close': { caseContent: true, en: 'Close and reopen cases', lo: 'ປິດ ແລະ ເປີດກໍລະນີຄືນ' },
+  'case:flag': { caseContent: true, en: 'Set and lift the restricted and non-punishment flags', lo: 'ຕັ້ງ ແລະ ຍົກເລີກເຄື່ອງໝາຍຈຳກັດການເຂົ້າເຖິງ ແລະ ບໍ່ລົງໂທດ' },
   'case:access-log': { caseContent: true, en: 'See who accessed a case', lo: 'ເບິ່ງວ່າໃຜເຂົ້າເຖິງກໍລະນີ' },
   'case:transfer': { caseContent: true, en: 'Request, accept and decline case transfers', lo: 'ຂໍໂອນ, ຮັບ ແລະ ປະຕິເສດການໂອນກໍລະນີ' },
 
@@ -94,6 +95,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'case:assign',
     'case:identify',
     'case:close',
+    'case:flag',
     'case:access-log',
     'case:transfer',
     'audit:read',

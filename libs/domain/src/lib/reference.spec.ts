@@ -117,13 +117,14 @@ describe('seed agencies', () => {
 });
 
 describe('demo users', () => {
-  it('has the 14 accounts of access.md', () => {
+  it('has the 15 accounts of access.md', () => {
     expect(SEED_DEMO_USERS.map((u) => u.username)).toEqual([
       'atd.caseworker',
       'atd.bokeo',
       'atd.supervisor',
       'atd.investigator',
       'doi.caseworker',
+      'doi.supervisor',
       'lwu.caseworker',
       'lwu.supervisor',
       'molsw.caseworker',
@@ -142,6 +143,7 @@ describe('demo users', () => {
     ['atd.supervisor', 'MOPS_ATD', 'SUPERVISOR', true, []],
     ['atd.investigator', 'MOPS_ATD', 'INVESTIGATOR', true, []],
     ['doi.caseworker', 'MOPS_DOI', 'CASEWORKER', false, ['01']],
+    ['doi.supervisor', 'MOPS_DOI', 'SUPERVISOR', true, []],
     ['lwu.caseworker', 'LWU', 'CASEWORKER', false, ['01']],
     ['lwu.supervisor', 'LWU', 'SUPERVISOR', true, []],
     ['molsw.caseworker', 'MOLSW', 'CASEWORKER', false, ['01']],

@@ -298,6 +298,7 @@ export const SEED_DEMO_USERS: readonly SeedDemoUser[] = Object.freeze([
   demo('atd.supervisor', 'ຄຳພອນ ພົມມະຈັກ', 'MOPS_ATD', 'SUPERVISOR', 'ALL'),
   demo('atd.investigator', 'ວິໄລພອນ ສີສຸວັນ', 'MOPS_ATD', 'INVESTIGATOR', 'ALL'),
   demo('doi.caseworker', 'ທອງສະໄໝ ແກ້ວມະນີ', 'MOPS_DOI', 'CASEWORKER', '01'),
+  demo('doi.supervisor', 'ສົມສັກ ວົງພະຈັນ', 'MOPS_DOI', 'SUPERVISOR', 'ALL'),
   demo('lwu.caseworker', 'ມະນີວອນ ສຸລິຍະ', 'LWU', 'CASEWORKER', '01'),
   demo('lwu.supervisor', 'ບົວສອນ ພິລາວົງ', 'LWU', 'SUPERVISOR', 'ALL'),
   demo('molsw.caseworker', 'ສີສຸກ ໄຊຍະວົງ', 'MOLSW', 'CASEWORKER', '01'),

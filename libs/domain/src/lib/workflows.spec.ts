@@ -34,6 +34,11 @@ import {
   type ScreeningContext,
   MATCH_REQUEST_MACHINE,
   TRANSFER_MACHINE,
+  IDENTIFICATION_REQUEST_MACHINE,
+  CLOSURE_REQUEST_MACHINE,
+  closureRequestRefusal,
+  type IdentificationRequestContext,
+  type ClosureRequestContext,
 } from './workflows';
 
 const ALL_YES = Object.fromEntries(INTERVIEW_CONSENT_QUESTIONS.map((q) => [q, 'YES'])) as InterviewConsentAnswers;
@@ -59,7 +64,18 @@ function expectTable<S extends string, A extends string, C extends MachineContex
   }
 }
 
-const MACHINES = [SCREENING_MACHINE, CASE_MACHINE, IDENTIFICATION_MACHINE, REFERRAL_MACHINE, HANDOFF_MACHINE, CONSENT_MACHINE, MATCH_REQUEST_MACHINE, TRANSFER_MACHINE] as const;
+const MACHINES = [
+  SCREENING_MACHINE,
+  CASE_MACHINE,
+  IDENTIFICATION_MACHINE,
+  REFERRAL_MACHINE,
+  HANDOFF_MACHINE,
+  CONSENT_MACHINE,
+  MATCH_REQUEST_MACHINE,
+  IDENTIFICATION_REQUEST_MACHINE,
+  CLOSURE_REQUEST_MACHINE,
+  TRANSFER_MACHINE,
+] as const;
 
 describe('every workflow machine', () => {
   it.each(MACHINES.map((m) => [m.name, m] as const))('%s is structurally sound', (_name, machine) => {
@@ -581,5 +597,61 @@ describe('case transfer', () => {
     expect(can(TRANSFER_MACHINE, 'REQUESTED', 'ACCEPT', { ...sender, assigneeId: 'u1' })).toEqual({ ok: false, reason: 'NOT_RECEIVING_AGENCY' });
     expect(can(TRANSFER_MACHINE, 'REQUESTED', 'ACCEPT', { ...receiver, roles: ['CASEWORKER'], assigneeId: 'u1' })).toEqual({ ok: false, reason: 'ROLE_NOT_ALLOWED' });
     for (const s of ['ACCEPTED', 'DECLINED', 'CANCELLED'] as const) expect(actionsFrom(TRANSFER_MACHINE, s)).toEqual([]);
+  });
+});
+
+describe('identification request', () => {
+  const atd = seedAgencyByCode('MOPS_ATD')?.capabilities ?? [];
+  const lwu = seedAgencyByCode('LWU')?.capabilities ?? [];
+  const asked = (roles: Role[], over: Partial<IdentificationRequestContext> = {}): IdentificationRequestContext => ({
+    roles,
+    actorCapabilities: atd,
+    actorInAskedAgency: true,
+    actorIsCaseEditor: false,
+    decisionDate: '2026-11-01',
+    reason: 'interviewed',
+    ...over,
+  });
+
+  it('has exactly the transitions of the spec', () => {
+    expectTable(IDENTIFICATION_REQUEST_MACHINE, { REQUESTED: { DECIDE: 'DECIDED', CANCEL: 'CANCELLED' } }, (a) =>
+      a === 'DECIDE' ? asked(['INVESTIGATOR']) : asked(['CASEWORKER'], { actorInAskedAgency: false, actorIsCaseEditor: true, actorCapabilities: lwu }),
+    );
+  });
+
+  it('only a supervisor or investigator of the asked agency with FORMAL_IDENTIFICATION decides, with a date and reasons', () => {
+    expect(can(IDENTIFICATION_REQUEST_MACHINE, 'REQUESTED', 'DECIDE', asked(['SUPERVISOR']))).toEqual({ ok: true, to: 'DECIDED' });
+    expect(can(IDENTIFICATION_REQUEST_MACHINE, 'REQUESTED', 'DECIDE', asked(['CASEWORKER']))).toMatchObject({ ok: false });
+    expect(can(IDENTIFICATION_REQUEST_MACHINE, 'REQUESTED', 'DECIDE', asked(['SUPERVISOR'], { actorInAskedAgency: false }))).toEqual({ ok: false, reason: 'NOT_IDENTIFICATION_AGENCY' });
+    expect(can(IDENTIFICATION_REQUEST_MACHINE, 'REQUESTED', 'DECIDE', asked(['SUPERVISOR'], { actorCapabilities: lwu }))).toMatchObject({ ok: false });
+    expect(can(IDENTIFICATION_REQUEST_MACHINE, 'REQUESTED', 'DECIDE', asked(['SUPERVISOR'], { decisionDate: '' }))).toEqual({ ok: false, reason: 'DECISION_DATE_REQUIRED' });
+    expect(can(IDENTIFICATION_REQUEST_MACHINE, 'REQUESTED', 'DECIDE', asked(['SUPERVISOR'], { reason: ' ' }))).toEqual({ ok: false, reason: 'REASON_REQUIRED' });
+  });
+
+  it('only the case editor cancels, with a reason', () => {
+    const lead = asked(['CASEWORKER'], { actorInAskedAgency: false, actorIsCaseEditor: true, actorCapabilities: lwu });
+    expect(can(IDENTIFICATION_REQUEST_MACHINE, 'REQUESTED', 'CANCEL', lead)).toEqual({ ok: true, to: 'CANCELLED' });
+    expect(can(IDENTIFICATION_REQUEST_MACHINE, 'REQUESTED', 'CANCEL', { ...lead, actorIsCaseEditor: false })).toEqual({ ok: false, reason: 'NOT_CASE_EDITOR' });
+    expect(can(IDENTIFICATION_REQUEST_MACHINE, 'REQUESTED', 'CANCEL', { ...lead, reason: '' })).toEqual({ ok: false, reason: 'REASON_REQUIRED' });
+  });
+});
+
+describe('closure request', () => {
+  const sup = (over: Partial<ClosureRequestContext> = {}): ClosureRequestContext => ({ roles: ['SUPERVISOR'], actorInLeadAgency: true, reason: 'visit once more', ...over });
+
+  it('has exactly the transitions of the spec', () => {
+    expectTable(CLOSURE_REQUEST_MACHINE, { REQUESTED: { APPROVE: 'APPROVED', RETURN: 'RETURNED' } }, () => sup());
+  });
+
+  it('a supervisor of the lead agency decides; a return needs a comment; a caseworker never decides', () => {
+    expect(can(CLOSURE_REQUEST_MACHINE, 'REQUESTED', 'APPROVE', sup({ actorInLeadAgency: false }))).toEqual({ ok: false, reason: 'NOT_LEAD_AGENCY' });
+    expect(can(CLOSURE_REQUEST_MACHINE, 'REQUESTED', 'RETURN', sup({ reason: '' }))).toEqual({ ok: false, reason: 'REASON_REQUIRED' });
+    expect(can(CLOSURE_REQUEST_MACHINE, 'REQUESTED', 'APPROVE', sup({ roles: ['CASEWORKER'] }))).toMatchObject({ ok: false });
+  });
+
+  it('a request needs a coded reason, OTHER with a note', () => {
+    expect(closureRequestRefusal('REINTEGRATED', null)).toBeNull();
+    expect(closureRequestRefusal('SOMETHING', null)).toBe('CLOSURE_REASON_REQUIRED');
+    expect(closureRequestRefusal('OTHER', ' ')).toBe('REASON_REQUIRED');
   });
 });

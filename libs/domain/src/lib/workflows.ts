@@ -63,6 +63,20 @@ export type IdentificationStatus = (typeof IDENTIFICATION_STATUSES)[number];
 export const IDENTIFICATION_ACTIONS = ['IDENTIFY', 'NOT_IDENTIFY'] as const;
 export type IdentificationAction = (typeof IDENTIFICATION_ACTIONS)[number];
 
+/** An identification request to the formal identification agency's inbox (docs/workflows.md "Identification request"). */
+export const IDENTIFICATION_REQUEST_STATUSES = ['REQUESTED', 'DECIDED', 'CANCELLED'] as const;
+export type IdentificationRequestStatus = (typeof IDENTIFICATION_REQUEST_STATUSES)[number];
+export const IDENTIFICATION_REQUEST_ACTIONS = ['DECIDE', 'CANCEL'] as const;
+export type IdentificationRequestAction = (typeof IDENTIFICATION_REQUEST_ACTIONS)[number];
+/** Days the formal identification agency has to decide a request (the Transit Centre's seven days). */
+export const IDENTIFICATION_REQUEST_DUE_DAYS = 7;
+
+/** A caseworker's request to close a case, decided by a supervisor (docs/workflows.md "Closure request"). */
+export const CLOSURE_REQUEST_STATUSES = ['REQUESTED', 'APPROVED', 'RETURNED'] as const;
+export type ClosureRequestStatus = (typeof CLOSURE_REQUEST_STATUSES)[number];
+export const CLOSURE_REQUEST_ACTIONS = ['APPROVE', 'RETURN'] as const;
+export type ClosureRequestAction = (typeof CLOSURE_REQUEST_ACTIONS)[number];
+
 export const REFERRAL_STATUSES = ['PENDING', 'ACCEPTED', 'DECLINED', 'IN_PROGRESS', 'COMPLETED', 'CANCELLED'] as const;
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 export const REFERRAL_ACTIONS = ['ACCEPT', 'DECLINE', 'START_SERVICE', 'COMPLETE', 'CANCEL', 'REASSIGN', 'ADD_NOTE'] as const;
@@ -183,6 +197,7 @@ export const WORKFLOW_REFUSALS = [
   'CHARGES_REQUIRED',
   'COURT_REQUIRED',
   'VERDICT_REQUIRED',
+  'NOT_IDENTIFICATION_AGENCY',
 ] as const;
 export type WorkflowRefusal = (typeof WORKFLOW_REFUSALS)[number];
 
@@ -327,10 +342,14 @@ export interface IdentificationContext extends MachineContext {
   readonly reason?: string | null;
 }
 
+/** The one rule of who may decide a formal identification: an agency with the FORMAL_IDENTIFICATION capability. */
+export function formalIdentificationRefusal(capabilities: readonly AgencyCapability[]): WorkflowRefusal | null {
+  return capabilities.includes('FORMAL_IDENTIFICATION') ? null : 'NOT_FORMAL_IDENTIFICATION_AGENCY';
+}
+
 const identificationInput: Check<IdentificationStatus, IdentificationContext> = (ctx) =>
   blank(ctx.decisionDate) ? 'DECISION_DATE_REQUIRED' : blank(ctx.reason) ? 'REASON_REQUIRED' : null;
-const atd: Check<IdentificationStatus, IdentificationContext> = (ctx) =>
-  ctx.actorCapabilities.includes('FORMAL_IDENTIFICATION') ? null : 'NOT_FORMAL_IDENTIFICATION_AGENCY';
+const atd: Check<IdentificationStatus, IdentificationContext> = (ctx) => formalIdentificationRefusal(ctx.actorCapabilities);
 
 /**
  * A later decision supersedes the earlier one (which stays in the timeline), so each decision may be
@@ -363,6 +382,98 @@ export const IDENTIFICATION_MACHINE = defineMachine<IdentificationStatus, Identi
     },
   ],
 });
+
+// ---------------------------------------------------------------------------------------------
+// Identification request (a case led by an agency without the capability, to the inbox of one with it)
+// ---------------------------------------------------------------------------------------------
+
+export interface IdentificationRequestContext extends MachineContext {
+  /** the capabilities of the actor's agency (DECIDE: the one rule, formalIdentificationRefusal) */
+  readonly actorCapabilities: readonly AgencyCapability[];
+  /** the actor belongs to the agency whose inbox holds the request */
+  readonly actorInAskedAgency: boolean;
+  /** the actor is an editor of the case (lead agency, assigned or supervisor): CANCEL */
+  readonly actorIsCaseEditor: boolean;
+  /** DECIDE: ISO date of the decision */
+  readonly decisionDate?: string | null;
+  /** DECIDE: the reasons; CANCEL: why */
+  readonly reason?: string | null;
+}
+
+/**
+ * `REQUESTED` (the lead agency's case editor sends the case to the formal identification agency's
+ * inbox; the lead stays where it is) → `DECIDED` (a supervisor or investigator of the asked agency
+ * decides IDENTIFIED or NOT_IDENTIFIED with a date and reasons, exactly as IDENTIFICATION_MACHINE
+ * asks) or `CANCELLED` (the lead agency, with a reason).
+ */
+export const IDENTIFICATION_REQUEST_MACHINE = defineMachine<IdentificationRequestStatus, IdentificationRequestAction, IdentificationRequestContext>({
+  name: 'identification-request',
+  states: IDENTIFICATION_REQUEST_STATUSES,
+  initial: 'REQUESTED',
+  terminal: ['DECIDED', 'CANCELLED'],
+  actions: IDENTIFICATION_REQUEST_ACTIONS,
+  transitions: [
+    {
+      action: 'DECIDE',
+      from: ['REQUESTED'],
+      to: 'DECIDED',
+      roles: ['SUPERVISOR', 'INVESTIGATOR'],
+      permission: 'case:identify',
+      guard: (ctx) => (ctx.actorInAskedAgency ? null : 'NOT_IDENTIFICATION_AGENCY') ?? formalIdentificationRefusal(ctx.actorCapabilities),
+      validate: (ctx) => (blank(ctx.decisionDate) ? 'DECISION_DATE_REQUIRED' : blank(ctx.reason) ? 'REASON_REQUIRED' : null),
+    },
+    {
+      action: 'CANCEL',
+      from: ['REQUESTED'],
+      to: 'CANCELLED',
+      roles: CASEWORK_ROLES,
+      permission: 'case:update',
+      guard: (ctx) => (ctx.actorIsCaseEditor ? null : 'NOT_CASE_EDITOR'),
+      validate: requireReason,
+    },
+  ],
+});
+
+// ---------------------------------------------------------------------------------------------
+// Closure request
+// ---------------------------------------------------------------------------------------------
+
+export interface ClosureRequestContext extends MachineContext {
+  /** the actor belongs to the case's lead agency and their province scope covers the case */
+  readonly actorInLeadAgency: boolean;
+  /** RETURN: the supervisor's comment */
+  readonly reason?: string | null;
+}
+
+/**
+ * `REQUESTED` (the case editor asks, with a coded closure reason: closureRequestRefusal) →
+ * `APPROVED` (a supervisor of the lead agency; the case closes with the requested reason, through
+ * CASE_MACHINE's CLOSE) or `RETURNED` (a supervisor, with a comment; the case stays open).
+ */
+export const CLOSURE_REQUEST_MACHINE = defineMachine<ClosureRequestStatus, ClosureRequestAction, ClosureRequestContext>({
+  name: 'closure-request',
+  states: CLOSURE_REQUEST_STATUSES,
+  initial: 'REQUESTED',
+  terminal: ['APPROVED', 'RETURNED'],
+  actions: CLOSURE_REQUEST_ACTIONS,
+  transitions: [
+    { action: 'APPROVE', from: ['REQUESTED'], to: 'APPROVED', roles: ['SUPERVISOR'], permission: 'case:close', guard: (ctx) => (ctx.actorInLeadAgency ? null : 'NOT_LEAD_AGENCY') },
+    {
+      action: 'RETURN',
+      from: ['REQUESTED'],
+      to: 'RETURNED',
+      roles: ['SUPERVISOR'],
+      permission: 'case:close',
+      guard: (ctx) => (ctx.actorInLeadAgency ? null : 'NOT_LEAD_AGENCY'),
+      validate: requireReason,
+    },
+  ],
+});
+
+/** Checks on a new closure request: a coded closure reason (OTHER with a text). */
+export function closureRequestRefusal(reason: string | null | undefined, note: string | null | undefined): WorkflowRefusal | null {
+  return codedReason(CLOSURE_REASONS, reason, note, 'CLOSURE_REASON_REQUIRED');
+}
 
 // ---------------------------------------------------------------------------------------------
 // Referral

@@ -37,9 +37,17 @@ function callerArgs(actor: Actor): Sql {
 // Cases and what hangs off them
 // ---------------------------------------------------------------------------------------------
 
-/** The caller's agency leads case `c`, within the caller's province scope (LEAD_AGENCY). */
+/**
+ * A RESTRICTED case opens only to the users named on it (SQL function case_restriction_allows);
+ * every relation below passes through this, so anyone else gets the standard 404.
+ */
+function restrictionAllows(actor: Actor, caseId: Sql): Sql {
+  return sql`case_restriction_allows(${caseId}, ${actor.userId}::uuid)`;
+}
+
+/** The caller's agency leads case `c`, within the caller's province scope (LEAD_AGENCY), and the caller may open it (RESTRICTED). */
 export function caseLead(actor: Actor, c = 'c'): Sql {
-  return sql`(${ref(c, 'lead_agency_id')} = ${actor.agencyId}::uuid AND ${inScope(actor, c)})`;
+  return sql`(${ref(c, 'lead_agency_id')} = ${actor.agencyId}::uuid AND ${inScope(actor, c)} AND ${restrictionAllows(actor, ref(c, 'id'))})`;
 }
 
 /**
@@ -48,7 +56,7 @@ export function caseLead(actor: Actor, c = 'c'): Sql {
  * `<expr> IS NOT NULL` in the WHERE clause and select the expression to know what to decrypt.
  */
 export function caseCategories(actor: Actor, caseId: Sql): Sql {
-  return sql`case_relation_categories(${caseId}, ${callerArgs(actor)})`;
+  return sql`(CASE WHEN ${restrictionAllows(actor, caseId)} THEN case_relation_categories(${caseId}, ${callerArgs(actor)}) END)`;
 }
 
 /** `caseCategories` of the case row `c`. */
@@ -66,12 +74,24 @@ export function holds(cats: Sql, category: DataCategory): Sql {
  * province scope over the case.
  */
 export function referral(actor: Actor, r = 'r', c = 'c'): Sql {
-  return sql`((${ref(r, 'from_agency_id')} = ${actor.agencyId}::uuid OR ${ref(r, 'to_agency_id')} = ${actor.agencyId}::uuid) AND ${inScope(actor, c)})`;
+  return sql`((${ref(r, 'from_agency_id')} = ${actor.agencyId}::uuid OR ${ref(r, 'to_agency_id')} = ${actor.agencyId}::uuid) AND ${inScope(actor, c)} AND ${restrictionAllows(actor, ref(c, 'id'))})`;
 }
 
-/** A handoff `h` of case `c`, seen by the agency that sent it (the case's lead agency in scope). */
+/**
+ * A handoff `h` of case `c`, seen by the agency that sent it while it still opens the case: the lead
+ * agency in scope, or the agency that formally identified the victim on an identification request
+ * (decision 0024).
+ */
 export function handoffSender(actor: Actor, h = 'h', c = 'c'): Sql {
-  return sql`(${ref(h, 'from_agency_id')} = ${actor.agencyId}::uuid AND ${caseLead(actor, c)})`;
+  return sql`(${ref(h, 'from_agency_id')} = ${actor.agencyId}::uuid AND ${caseCategoriesOf(actor, c)} IS NOT NULL)`;
+}
+
+/**
+ * An identification request `ir` of case `c` (joined): the agency whose inbox holds it, or the lead
+ * agency that sent it, in scope over the case; a RESTRICTED case only for its named users.
+ */
+export function identificationRequest(actor: Actor, ir = 'ir', c = 'c'): Sql {
+  return sql`((${ref(ir, 'to_agency_id')} = ${actor.agencyId}::uuid AND ${inScope(actor, c)} AND ${restrictionAllows(actor, ref(c, 'id'))}) OR ${caseLead(actor, c)})`;
 }
 
 /** A handoff `h`, seen by the agency it was sent to while it is not withdrawn and the relation holds. */
@@ -83,11 +103,13 @@ export function handoffReceiver(actor: Actor, h = 'h'): Sql {
  * A case transfer `t`: its sending side (the agency that asked, within the caller's scope over the
  * province the case came from) or its receiving side (the agency or province office asked, within
  * the caller's scope over the province the case goes to). A province transfer has one agency on both
- * sides, so each province office sees it by its own province.
+ * sides, so each province office sees it by its own province. A RESTRICTED case's transfer only its
+ * named users (lift the flag, or name the receiver, before a transfer can be answered).
  */
 export function transfer(actor: Actor, t = 't'): Sql {
-  return sql`((${ref(t, 'from_agency_id')} = ${actor.agencyId}::uuid AND ${inScope(actor, t, 'from_province_code')})
-    OR (${ref(t, 'to_agency_id')} = ${actor.agencyId}::uuid AND ${inScope(actor, t, 'to_province_code')}))`;
+  return sql`(((${ref(t, 'from_agency_id')} = ${actor.agencyId}::uuid AND ${inScope(actor, t, 'from_province_code')})
+    OR (${ref(t, 'to_agency_id')} = ${actor.agencyId}::uuid AND ${inScope(actor, t, 'to_province_code')}))
+    AND ${restrictionAllows(actor, ref(t, 'case_id'))})`;
 }
 
 /** Consents are the lead agency's record of the victim's choices: the lead agency in scope (case `c` joined). */
@@ -111,7 +133,7 @@ export function screening(actor: Actor, s = 's'): Sql {
  * request; a draft's link grants nothing.
  */
 export function personCategories(actor: Actor, person: Sql): Sql {
-  return sql`person_relation_categories(${person}, ${callerArgs(actor)})`;
+  return sql`person_relation_categories(${person}, ${callerArgs(actor)}, ${actor.userId}::uuid)`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -155,7 +177,7 @@ export function auditRow(actor: Actor, e = 'e'): Sql {
   const objectId = ref(e, 'object_id');
   const objectType = ref(e, 'object_type');
   const lead = caseLead(actor, 'c');
-  return sql`(${ref(e, 'actor_agency_id')} = ${actor.agencyId}::uuid OR (${objectType} IN ('case', 'consent', 'referral', 'handoff', 'match_request', 'person', 'screening') AND ${objectId} IN (
+  return sql`(${ref(e, 'actor_agency_id')} = ${actor.agencyId}::uuid OR (${objectType} IN ('case', 'consent', 'referral', 'handoff', 'match_request', 'person', 'screening', 'identification_request', 'closure_request') AND ${objectId} IN (
       SELECT c.id::text FROM case_record c WHERE ${lead}
       UNION ALL SELECT c.person_id::text FROM case_record c WHERE ${lead}
       UNION ALL SELECT s.id::text FROM screening s WHERE ${screening(actor, 's')}
@@ -163,5 +185,7 @@ export function auditRow(actor: Actor, e = 'e'): Sql {
       UNION ALL SELECT k.id::text FROM consent k JOIN case_record c ON c.id = k.case_id WHERE ${lead}
       UNION ALL SELECT r.id::text FROM referral r JOIN case_record c ON c.id = r.case_id WHERE ${lead}
       UNION ALL SELECT h.id::text FROM handoff h JOIN case_record c ON c.id = h.case_id WHERE ${lead}
+      UNION ALL SELECT ir.id::text FROM identification_request ir JOIN case_record c ON c.id = ir.case_id WHERE ${identificationRequest(actor, 'ir', 'c')}
+      UNION ALL SELECT cr.id::text FROM closure_request cr JOIN case_record c ON c.id = cr.case_id WHERE ${lead}
       UNION ALL SELECT mr.id::text FROM match_request mr JOIN screening s ON s.id = mr.screening_id WHERE ${matchRequest(actor, 'mr', 's')})))`;
 }

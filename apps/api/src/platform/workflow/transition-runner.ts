@@ -8,7 +8,7 @@ import { OutboxService, type OutboxPayload } from '../outbox/outbox.service';
 import { addCaseEvent } from './timeline';
 
 /** The kinds of record whose writes go through the runner (the audit row's object type). */
-export type WorkflowObject = 'case' | 'referral' | 'handoff' | 'screening' | 'consent' | 'attachment' | 'transfer';
+export type WorkflowObject = 'case' | 'referral' | 'handoff' | 'screening' | 'consent' | 'attachment' | 'transfer' | 'identification_request' | 'closure_request';
 
 /**
  * What a kind of record (case, referral, handoff, screening) tells the runner once: how its

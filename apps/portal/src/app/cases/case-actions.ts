@@ -1,8 +1,10 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal, viewChild } from '@angular/core';
+import { NgTemplateOutlet } from '@angular/common';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
+import { MatMenuModule } from '@angular/material/menu';
 import { MatSelectModule } from '@angular/material/select';
 import {
   CASE_ACTION_LABELS,
@@ -11,126 +13,276 @@ import {
   IDENTIFICATION_ACTION_LABELS,
   isOneOf,
   label,
+  SEED_AGENCY_LABELS,
+  SETTABLE_CASE_FLAGS,
+  type CaseDetailView,
   type ClosureReason,
+  type ReferenceAgencyView,
+  type SettableCaseFlag,
 } from '@ctms/domain';
+import type { TranslationKey } from '../core/i18n/dictionaries';
+import { CASE_FLAG_LABELS } from '../core/i18n/dict-cases';
 import { I18n } from '../core/i18n/i18n.service';
 import { TranslatePipe } from '../core/i18n/translate.pipe';
 import { CaseApi } from './case-api';
 import { STATUS_ACTIONS, type StatusAction } from './case-codes';
 import { CaseStore } from './case-store';
-import { CtPipe } from './case-tools-i18n';
 import { todayInLaos } from './ui-util';
 import { UserPicker } from './user-picker';
 
 /** IDENTIFY → IDENTIFIED, NOT_IDENTIFY → NOT_IDENTIFIED (the decision the API stores). */
 export const DECISION_OF: Readonly<Record<string, string>> = { IDENTIFY: 'IDENTIFIED', NOT_IDENTIFY: 'NOT_IDENTIFIED' };
 
+/** The dialogs of the case page's action menu. */
+type DialogId = 'assign' | 'identify' | 'decideRequest' | 'close' | 'reopen' | 'requestIdentification' | 'requestClosure' | 'decideClosure' | 'flags';
+
 /**
- * Status changes, assignment, formal identification, close and reopen: only the actions the API
- * listed in `allowedActions` are offered.
+ * One entry of the action menu: shown when the API's answer for the case allows it. To add an
+ * action, add an entry here and a `@case` with its form in the dialog below.
+ */
+interface MenuItem {
+  readonly id: DialogId;
+  readonly labelKey: TranslationKey;
+  readonly shown: (c: CaseDetailView) => boolean;
+}
+
+export const CASE_MENU: readonly MenuItem[] = [
+  { id: 'requestIdentification', labelKey: 'cases.menu.requestIdentification', shown: (c) => c.allowedActions.requestIdentification },
+  { id: 'identify', labelKey: 'cases.menu.identify', shown: (c) => c.allowedActions.identification.length > 0 },
+  { id: 'decideRequest', labelKey: 'cases.menu.decideRequest', shown: (c) => !!c.identificationRequest?.allowedActions.includes('DECIDE') },
+  { id: 'assign', labelKey: 'cases.menu.assign', shown: (c) => c.allowedActions.assign },
+  { id: 'requestClosure', labelKey: 'cases.menu.requestClosure', shown: (c) => c.allowedActions.requestClosure && !c.allowedActions.case.includes('CLOSE') },
+  { id: 'decideClosure', labelKey: 'cases.menu.decideClosure', shown: (c) => !!c.closureRequest?.allowedActions.length },
+  { id: 'close', labelKey: 'cases.menu.close', shown: (c) => c.allowedActions.case.includes('CLOSE') },
+  { id: 'reopen', labelKey: 'cases.menu.reopen', shown: (c) => c.allowedActions.case.includes('REOPEN') },
+  { id: 'flags', labelKey: 'cases.menu.flags', shown: (c) => c.allowedActions.flags },
+];
+
+/**
+ * The case page's action area: one menu of the actions the API listed for the caller
+ * (`allowedActions`, the requests' own actions). A status move acts at once; every other action
+ * opens its form in a modal dialog (native `<dialog>`: focus stays inside, Escape closes it).
  */
 @Component({
   selector: 'app-case-actions',
-  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe, CtPipe, UserPicker],
+  imports: [FormsModule, NgTemplateOutlet, MatButtonModule, MatFormFieldModule, MatInputModule, MatMenuModule, MatSelectModule, TranslatePipe, UserPicker],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './section.scss',
+  styles: `
+    dialog {
+      width: min(560px, calc(100vw - 32px));
+      max-height: calc(100vh - 32px);
+      border: none;
+      border-radius: 12px;
+      padding: 16px 20px;
+      background: var(--mat-sys-surface-container-high);
+      color: var(--mat-sys-on-surface);
+    }
+    dialog::backdrop {
+      background: rgb(0 0 0 / 40%);
+    }
+    .banner {
+      padding: 8px 12px;
+      border-radius: 8px;
+      margin: 0 0 8px;
+      background: var(--mat-sys-secondary-container);
+      color: var(--mat-sys-on-secondary-container);
+    }
+  `,
   template: `
     @if (c(); as c) {
-      @if (hasAny()) {
+      @if (c.flags.includes('NON_PUNISHMENT')) {
+        <p class="banner" data-testid="banner-non-punishment">{{ 'cases.req.nonPunishment' | t }}</p>
+      }
+      @if (c.flags.includes('RESTRICTED')) {
+        <p class="banner" data-testid="banner-restricted">{{ 'cases.req.restricted' | t }}</p>
+      }
+      @if (c.identificationRequest; as r) {
+        <p class="hint" data-testid="identification-request-status" [attr.data-status]="r.status">
+          @if (r.status === 'REQUESTED') {
+            {{ 'cases.req.identificationPending' | t: { agency: agencyLabel(r.toAgency.code), due: r.dueAt.slice(0, 10) } }}
+          } @else if (r.status === 'DECIDED') {
+            {{ 'cases.req.identificationDecided' | t: { agency: agencyLabel(r.toAgency.code) } }}
+          }
+        </p>
+      }
+      @if (c.closureRequest; as r) {
+        <p class="hint" data-testid="closure-request-status" [attr.data-status]="r.status">
+          @if (r.status === 'REQUESTED') {
+            {{ 'cases.req.closurePending' | t: { reason: closureLabel(r.reason) } }}
+          } @else if (r.status === 'RETURNED') {
+            {{ 'cases.req.closureReturned' | t: { comment: r.comment ?? '' } }}
+          }
+        </p>
+      }
+      @if (transitions().length || items().length) {
         <section class="panel" aria-labelledby="actions-heading" data-testid="case-actions">
           <h2 id="actions-heading" class="sub">{{ 'cases.actions.title' | t }}</h2>
-
-          @if (transitions().length) {
-            <div class="actions">
-              @for (a of transitions(); track a) {
-                <button mat-flat-button type="button" [attr.data-testid]="'transition-' + a" [disabled]="store.busy()" (click)="transition(a)">
-                  {{ actionLabel(a) }}
-                </button>
-              }
-            </div>
-          }
-
-          @if (c.allowedActions.assign) {
-            <form class="form" (ngSubmit)="assign()" data-testid="assign-form">
-              <h3 class="sub">{{ 'ct.assign.title' | ct }}</h3>
-              <app-user-picker
-                testId="assign-user"
-                [(value)]="assignee"
-                [province]="c.provinceCode"
-                [currentId]="c.assignedTo?.id ?? null"
-                [error]="store.fieldErrors()['userId']"
-              />
-              <div>
-                <button mat-stroked-button type="submit" data-testid="assign-submit" [disabled]="store.busy() || !assignee() || assignee() === c.assignedTo?.id">
-                  {{ 'ct.assign.submit' | ct }}
-                </button>
-              </div>
-            </form>
-          }
-
-          @if (identificationActions().length) {
-            <form class="form" (ngSubmit)="identify()" data-testid="identification-form">
-              <h3 class="sub">{{ 'cases.identification.title' | t }}</h3>
-              <mat-form-field>
-                <mat-label>{{ 'cases.identification.decision' | t }}</mat-label>
-                <mat-select name="decision" [(ngModel)]="decision" required>
-                  @for (a of identificationActions(); track a) {
-                    <mat-option [value]="decisionOf[a]">{{ identificationLabel(a) }}</mat-option>
-                  }
-                </mat-select>
-              </mat-form-field>
-              <mat-form-field>
-                <mat-label>{{ 'cases.identification.decidedOn' | t }}</mat-label>
-                <input matInput type="date" name="decidedOn" [(ngModel)]="decidedOn" [max]="today" required />
-              </mat-form-field>
-              <mat-form-field>
-                <mat-label>{{ 'cases.identification.reasons' | t }}</mat-label>
-                <textarea matInput name="reasons" rows="3" [(ngModel)]="reasons" required minlength="3"></textarea>
-              </mat-form-field>
-              <div>
-                <button mat-flat-button type="submit" [disabled]="store.busy() || !decision || !decidedOn || reasons.trim().length < 3">
-                  {{ 'cases.identification.submit' | t }}
-                </button>
-              </div>
-            </form>
-          }
-
-          @if (canClose()) {
-            <form class="form" (ngSubmit)="close()" data-testid="close-form">
-              <h3 class="sub">{{ 'cases.close.title' | t }}</h3>
-              <mat-form-field>
-                <mat-label>{{ 'cases.close.reason' | t }}</mat-label>
-                <mat-select name="closeReason" [(ngModel)]="closeReason" required>
-                  @for (r of closureReasons; track r) {
-                    <mat-option [value]="r">{{ closureLabel(r) }}</mat-option>
-                  }
-                </mat-select>
-              </mat-form-field>
-              <mat-form-field>
-                <mat-label>{{ 'cases.close.note' | t }}</mat-label>
-                <textarea matInput name="closeNote" rows="2" [(ngModel)]="closeNote"></textarea>
-                <mat-hint>{{ 'cases.close.noteHint' | t }}</mat-hint>
-              </mat-form-field>
-              <div>
-                <button mat-stroked-button type="submit" data-testid="close-submit" [disabled]="store.busy() || !closeReason">{{ 'cases.close.submit' | t }}</button>
-              </div>
-            </form>
-          }
-
-          @if (canReopen()) {
-            <form class="form" (ngSubmit)="reopen()" data-testid="reopen-form">
-              <h3 class="sub">{{ 'cases.reopen.title' | t }}</h3>
-              <mat-form-field>
-                <mat-label>{{ 'cases.reopen.reason' | t }}</mat-label>
-                <textarea matInput name="reopenReason" rows="2" [(ngModel)]="reopenReason" required minlength="3"></textarea>
-              </mat-form-field>
-              <div>
-                <button mat-stroked-button type="submit" [disabled]="store.busy() || reopenReason.trim().length < 3">{{ 'cases.reopen.submit' | t }}</button>
-              </div>
-            </form>
-          }
+          <button mat-flat-button type="button" [matMenuTriggerFor]="menu" data-testid="case-actions-menu" [disabled]="store.busy()">
+            {{ 'cases.menu.open' | t }}
+          </button>
+          <mat-menu #menu="matMenu">
+            @for (a of transitions(); track a) {
+              <button mat-menu-item type="button" [attr.data-testid]="'transition-' + a" (click)="transition(a)">{{ actionLabel(a) }}</button>
+            }
+            @for (i of items(); track i.id) {
+              <button mat-menu-item type="button" [attr.data-testid]="'case-action-' + i.id" (click)="openDialog(i.id)">{{ i.labelKey | t }}</button>
+            }
+          </mat-menu>
         </section>
       }
+
+      <dialog #dialog aria-labelledby="case-dialog-title" (close)="dialogClosed()" data-testid="case-dialog">
+        @if (open(); as id) {
+          <h2 id="case-dialog-title" class="sub">{{ titleOf(id) | t }}</h2>
+          @switch (id) {
+            @case ('assign') {
+              <form class="form" (ngSubmit)="assign()" data-testid="assign-form">
+                <app-user-picker testId="assign-user" [(value)]="assignee" [province]="c.provinceCode" [currentId]="c.assignedTo?.id ?? null" [error]="store.fieldErrors()['userId']" />
+                <div class="actions">
+                  <button mat-flat-button type="submit" data-testid="assign-submit" [disabled]="store.busy() || !assignee() || assignee() === c.assignedTo?.id">
+                    {{ 'cases.menu.assign' | t }}
+                  </button>
+                  <button mat-button type="button" (click)="closeDialog()">{{ 'cases.menu.cancel' | t }}</button>
+                </div>
+              </form>
+            }
+            @case ('identify') {
+              <ng-container *ngTemplateOutlet="identificationForm; context: { $implicit: c.allowedActions.identification }" />
+            }
+            @case ('decideRequest') {
+              <ng-container *ngTemplateOutlet="identificationForm; context: { $implicit: ['IDENTIFY', 'NOT_IDENTIFY'] }" />
+            }
+            @case ('requestIdentification') {
+              <form class="form" (ngSubmit)="sendIdentification()" data-testid="request-identification-form">
+                <mat-form-field>
+                  <mat-label>{{ 'cases.req.toAgency' | t }}</mat-label>
+                  <mat-select name="toAgency" [(ngModel)]="toAgencyId" required data-testid="request-identification-agency">
+                    @for (a of identifiers(); track a.id) {
+                      <mat-option [value]="a.id" [attr.data-testid]="'agency-option-' + a.code">{{ agencyLabel(a.code) }}</mat-option>
+                    }
+                  </mat-select>
+                </mat-form-field>
+                <div class="actions">
+                  <button mat-flat-button type="submit" data-testid="request-identification-submit" [disabled]="store.busy() || !toAgencyId">{{ 'cases.req.send' | t }}</button>
+                  <button mat-button type="button" (click)="closeDialog()">{{ 'cases.menu.cancel' | t }}</button>
+                </div>
+              </form>
+            }
+            @case ('requestClosure') {
+              <ng-container *ngTemplateOutlet="closureForm; context: { $implicit: 'request' }" />
+            }
+            @case ('close') {
+              <ng-container *ngTemplateOutlet="closureForm; context: { $implicit: 'close' }" />
+            }
+            @case ('decideClosure') {
+              <form class="form" (ngSubmit)="decideClosure('approve')" data-testid="decide-closure-form">
+                <p>{{ 'cases.req.closurePending' | t: { reason: closureLabel(c.closureRequest?.reason ?? '') } }}</p>
+                <mat-form-field>
+                  <mat-label>{{ 'cases.req.comment' | t }}</mat-label>
+                  <textarea matInput name="comment" rows="2" [(ngModel)]="comment" data-testid="decide-closure-comment"></textarea>
+                </mat-form-field>
+                <div class="actions">
+                  <button mat-flat-button type="submit" data-testid="closure-approve" [disabled]="store.busy()">{{ 'cases.req.approve' | t }}</button>
+                  <button mat-stroked-button type="button" data-testid="closure-return" [disabled]="store.busy() || comment.trim().length < 1" (click)="decideClosure('return')">
+                    {{ 'cases.req.return' | t }}
+                  </button>
+                  <button mat-button type="button" (click)="closeDialog()">{{ 'cases.menu.cancel' | t }}</button>
+                </div>
+              </form>
+            }
+            @case ('reopen') {
+              <form class="form" (ngSubmit)="reopen()" data-testid="reopen-form">
+                <mat-form-field>
+                  <mat-label>{{ 'cases.reopen.reason' | t }}</mat-label>
+                  <textarea matInput name="reopenReason" rows="2" [(ngModel)]="reopenReason" required minlength="3"></textarea>
+                </mat-form-field>
+                <div class="actions">
+                  <button mat-flat-button type="submit" [disabled]="store.busy() || reopenReason.trim().length < 3">{{ 'cases.reopen.submit' | t }}</button>
+                  <button mat-button type="button" (click)="closeDialog()">{{ 'cases.menu.cancel' | t }}</button>
+                </div>
+              </form>
+            }
+            @case ('flags') {
+              <form class="form" (ngSubmit)="setFlag()" data-testid="flag-form">
+                <mat-form-field>
+                  <mat-label>{{ 'cases.req.flag' | t }}</mat-label>
+                  <mat-select name="flag" [(ngModel)]="flag" required data-testid="flag-select">
+                    @for (f of settableFlags; track f) {
+                      <mat-option [value]="f" [attr.data-testid]="'flag-option-' + f">{{ flagLabel(f) }}</mat-option>
+                    }
+                  </mat-select>
+                </mat-form-field>
+                @if (flag === 'RESTRICTED' && !c.flags.includes('RESTRICTED')) {
+                  <p class="hint">{{ 'cases.req.namedUsers' | t }}</p>
+                  <app-user-picker testId="flag-user" [(value)]="namedUser" [province]="c.provinceCode" [currentId]="null" [error]="store.fieldErrors()['userIds[0]']" />
+                }
+                <mat-form-field>
+                  <mat-label>{{ 'cases.req.flagReason' | t }}</mat-label>
+                  <textarea matInput name="flagReason" rows="2" [(ngModel)]="flagReason" required minlength="3" data-testid="flag-reason"></textarea>
+                </mat-form-field>
+                <div class="actions">
+                  <button mat-flat-button type="submit" data-testid="flag-submit" [disabled]="store.busy() || !flag || flagReason.trim().length < 3">
+                    {{ (flag && c.flags.includes(flag) ? 'cases.req.flagLift' : 'cases.req.flagSet') | t }}
+                  </button>
+                  <button mat-button type="button" (click)="closeDialog()">{{ 'cases.menu.cancel' | t }}</button>
+                </div>
+              </form>
+            }
+          }
+        }
+      </dialog>
+
+      <ng-template #identificationForm let-actions>
+        <form class="form" (ngSubmit)="identify()" data-testid="identification-form">
+          <mat-form-field>
+            <mat-label>{{ 'cases.identification.decision' | t }}</mat-label>
+            <mat-select name="decision" [(ngModel)]="decision" required data-testid="identification-decision">
+              @for (a of actions; track a) {
+                <mat-option [value]="decisionOf[a]" [attr.data-testid]="'decision-option-' + a">{{ identificationLabel(a) }}</mat-option>
+              }
+            </mat-select>
+          </mat-form-field>
+          <mat-form-field>
+            <mat-label>{{ 'cases.identification.decidedOn' | t }}</mat-label>
+            <input matInput type="date" name="decidedOn" [(ngModel)]="decidedOn" [max]="today" required />
+          </mat-form-field>
+          <mat-form-field>
+            <mat-label>{{ 'cases.identification.reasons' | t }}</mat-label>
+            <textarea matInput name="reasons" rows="3" [(ngModel)]="reasons" required minlength="3" data-testid="identification-reasons"></textarea>
+          </mat-form-field>
+          <div class="actions">
+            <button mat-flat-button type="submit" data-testid="identification-submit" [disabled]="store.busy() || !decision || !decidedOn || reasons.trim().length < 3">
+              {{ 'cases.identification.submit' | t }}
+            </button>
+            <button mat-button type="button" (click)="closeDialog()">{{ 'cases.menu.cancel' | t }}</button>
+          </div>
+        </form>
+      </ng-template>
+
+      <ng-template #closureForm let-mode>
+        <form class="form" (ngSubmit)="mode === 'close' ? close() : requestClosure()" [attr.data-testid]="mode === 'close' ? 'close-form' : 'request-closure-form'">
+          <mat-form-field>
+            <mat-label>{{ 'cases.close.reason' | t }}</mat-label>
+            <mat-select name="closeReason" [(ngModel)]="closeReason" required data-testid="closure-reason">
+              @for (r of closureReasons; track r) {
+                <mat-option [value]="r" [attr.data-testid]="'closure-option-' + r">{{ closureLabel(r) }}</mat-option>
+              }
+            </mat-select>
+          </mat-form-field>
+          <mat-form-field>
+            <mat-label>{{ 'cases.close.note' | t }}</mat-label>
+            <textarea matInput name="closeNote" rows="2" [(ngModel)]="closeNote"></textarea>
+            <mat-hint>{{ 'cases.close.noteHint' | t }}</mat-hint>
+          </mat-form-field>
+          <div class="actions">
+            <button mat-flat-button type="submit" [attr.data-testid]="mode === 'close' ? 'close-submit' : 'request-closure-submit'" [disabled]="store.busy() || !closeReason">
+              {{ (mode === 'close' ? 'cases.close.submit' : 'cases.req.askClosure') | t }}
+            </button>
+            <button mat-button type="button" (click)="closeDialog()">{{ 'cases.menu.cancel' | t }}</button>
+          </div>
+        </form>
+      </ng-template>
     }
   `,
 })
@@ -138,31 +290,40 @@ export class CaseActions {
   protected readonly store = inject(CaseStore);
   private readonly api = inject(CaseApi);
   private readonly i18n = inject(I18n);
+  private readonly dialog = viewChild<ElementRef<HTMLDialogElement>>('dialog');
 
   protected readonly c = this.store.case;
   protected readonly closureReasons = CLOSURE_REASONS;
+  protected readonly settableFlags = SETTABLE_CASE_FLAGS;
   protected readonly decisionOf = DECISION_OF;
   protected readonly today = todayInLaos();
+  protected readonly open = signal<DialogId | null>(null);
+  protected readonly identifiers = signal<ReferenceAgencyView[]>([]);
 
   protected readonly assignee = signal('');
+  protected readonly namedUser = signal('');
   protected decision = '';
   protected decidedOn = todayInLaos();
   protected reasons = '';
   protected closeReason: ClosureReason | '' = '';
   protected closeNote = '';
   protected reopenReason = '';
+  protected toAgencyId = '';
+  protected comment = '';
+  protected flag: SettableCaseFlag | '' = '';
+  protected flagReason = '';
 
   protected readonly transitions = computed<StatusAction[]>(() =>
     (this.c()?.allowedActions.case ?? []).filter((a): a is StatusAction => isOneOf(STATUS_ACTIONS, a)),
   );
-  protected readonly identificationActions = computed(() => this.c()?.allowedActions.identification ?? []);
-  protected readonly canClose = computed(() => (this.c()?.allowedActions.case ?? []).includes('CLOSE'));
-  protected readonly canReopen = computed(() => (this.c()?.allowedActions.case ?? []).includes('REOPEN'));
-  protected readonly hasAny = computed(() => {
-    const a = this.c()?.allowedActions;
-    return !!a && (a.case.length > 0 || a.identification.length > 0 || a.assign);
+  protected readonly items = computed(() => {
+    const c = this.c();
+    return c ? CASE_MENU.filter((i) => i.shown(c)) : [];
   });
 
+  protected titleOf(id: DialogId): TranslationKey {
+    return CASE_MENU.find((i) => i.id === id)?.labelKey ?? 'cases.actions.title';
+  }
   protected actionLabel(a: string): string {
     return label(CASE_ACTION_LABELS, a, this.i18n.language());
   }
@@ -172,6 +333,42 @@ export class CaseActions {
   protected closureLabel(r: string): string {
     return label(CLOSURE_REASON_LABELS, r, this.i18n.language());
   }
+  protected agencyLabel(code: string): string {
+    return label(SEED_AGENCY_LABELS, code, this.i18n.language());
+  }
+  protected flagLabel(f: string): string {
+    return label(CASE_FLAG_LABELS, f, this.i18n.language());
+  }
+
+  protected async openDialog(id: DialogId): Promise<void> {
+    this.store.fieldErrors.set({});
+    this.open.set(id);
+    this.dialog()?.nativeElement.showModal();
+    if (id === 'requestIdentification' && !this.identifiers().length) {
+      const all = await this.api.agencies();
+      this.identifiers.set(all.filter((a) => a.capabilities.includes('FORMAL_IDENTIFICATION')));
+      if (this.identifiers().length === 1) this.toAgencyId = this.identifiers()[0]?.id ?? '';
+    }
+  }
+  protected closeDialog(): void {
+    this.dialog()?.nativeElement.close();
+  }
+  protected dialogClosed(): void {
+    this.open.set(null);
+  }
+
+  /** A write on the case through the store; the dialog closes on success. */
+  private async done(ok: boolean): Promise<void> {
+    if (ok) this.closeDialog();
+  }
+
+  /** A write on a request that answers the request: the case is read again after it. */
+  private viaCase(fn: (c: CaseDetailView) => Promise<unknown>): (c: CaseDetailView) => Promise<CaseDetailView> {
+    return async (c) => {
+      await fn(c);
+      return this.api.get(c.id);
+    };
+  }
 
   protected async transition(action: StatusAction): Promise<void> {
     await this.store.write((c) => this.api.transition(c.id, c.version, action), 'cases.saved.status');
@@ -180,29 +377,87 @@ export class CaseActions {
   protected async assign(): Promise<void> {
     const userId = this.assignee();
     if (!userId) return;
-    if (await this.store.write((c) => this.api.assign(c.id, c.version, userId), 'cases.saved.assigned')) this.assignee.set('');
+    const ok = await this.store.write((c) => this.api.assign(c.id, c.version, userId), 'cases.saved.assigned');
+    if (ok) this.assignee.set('');
+    await this.done(ok);
   }
 
   protected async identify(): Promise<void> {
     const body = { decision: this.decision, decidedOn: this.decidedOn, reasons: this.reasons.trim() };
-    if (await this.store.write((c) => this.api.identify(c.id, { version: c.version, ...body }), 'cases.saved.identification')) {
+    const request = this.open() === 'decideRequest' ? this.c()?.identificationRequest : null;
+    const ok = await this.store.write(
+      request ? this.viaCase(() => this.api.decideIdentification(request.id, { version: request.version, ...body })) : (c) => this.api.identify(c.id, { version: c.version, ...body }),
+      'cases.saved.identification',
+    );
+    if (ok) {
       this.reasons = '';
       this.decision = '';
     }
+    await this.done(ok);
+  }
+
+  protected async sendIdentification(): Promise<void> {
+    const to = this.toAgencyId;
+    if (!to) return;
+    await this.done(await this.store.write(this.viaCase((c) => this.api.sendIdentification(c.id, to)), 'cases.saved.identificationRequested'));
   }
 
   protected async close(): Promise<void> {
     const reason = this.closeReason;
     if (!reason) return;
     const note = this.closeNote.trim() || undefined;
-    if (await this.store.write((c) => this.api.close(c.id, c.version, reason, note), 'cases.saved.closed')) {
-      this.closeReason = '';
-      this.closeNote = '';
-    }
+    const ok = await this.store.write((c) => this.api.close(c.id, c.version, reason, note), 'cases.saved.closed');
+    if (ok) this.clearClosure();
+    await this.done(ok);
+  }
+
+  protected async requestClosure(): Promise<void> {
+    const reason = this.closeReason;
+    if (!reason) return;
+    const note = this.closeNote.trim() || undefined;
+    const ok = await this.store.write(this.viaCase((c) => this.api.requestClosure(c.id, reason, note)), 'cases.saved.closureRequested');
+    if (ok) this.clearClosure();
+    await this.done(ok);
+  }
+
+  protected async decideClosure(action: 'approve' | 'return'): Promise<void> {
+    const r = this.c()?.closureRequest;
+    if (!r) return;
+    const comment = this.comment.trim() || undefined;
+    const ok = await this.store.write(
+      this.viaCase(() => this.api.decideClosure(r.id, action, r.version, comment)),
+      action === 'approve' ? 'cases.saved.closed' : 'cases.saved.closureReturned',
+    );
+    if (ok) this.comment = '';
+    await this.done(ok);
   }
 
   protected async reopen(): Promise<void> {
     const reason = this.reopenReason.trim();
-    if (await this.store.write((c) => this.api.reopen(c.id, c.version, reason), 'cases.saved.reopened')) this.reopenReason = '';
+    const ok = await this.store.write((c) => this.api.reopen(c.id, c.version, reason), 'cases.saved.reopened');
+    if (ok) this.reopenReason = '';
+    await this.done(ok);
+  }
+
+  protected async setFlag(): Promise<void> {
+    const flag = this.flag;
+    if (!flag) return;
+    const reason = this.flagReason.trim();
+    const named = this.namedUser();
+    const ok = await this.store.write(
+      (c) => this.api.setFlag(c.id, { version: c.version, flag, set: !c.flags.includes(flag), reason, ...(flag === 'RESTRICTED' && named ? { userIds: [named] } : {}) }),
+      'cases.saved.flag',
+    );
+    if (ok) {
+      this.flag = '';
+      this.flagReason = '';
+      this.namedUser.set('');
+    }
+    await this.done(ok);
+  }
+
+  private clearClosure(): void {
+    this.closeReason = '';
+    this.closeNote = '';
   }
 }

@@ -17,6 +17,9 @@ import type {
   PersonReadView,
   ReferenceAgencyView,
   UpdateCaseRequest,
+  ClosureRequestView,
+  IdentificationRequestView,
+  CaseFlagRequest,
 } from '@ctms/domain';
 import { firstValueFrom } from 'rxjs';
 import { API } from '../core/auth/auth.service';
@@ -65,6 +68,32 @@ export class CaseApi {
 
   close(id: string, version: number, reason: ClosureReason, note?: string): Promise<CaseDetailView> {
     return firstValueFrom(this.http.post<CaseDetailView>(`${API}/cases/${id}/close`, { version, reason, ...(note ? { note } : {}) }));
+  }
+
+  /** Sends the case to an agency with formal identification (decision 0024). */
+  sendIdentification(id: string, toAgencyId: string): Promise<IdentificationRequestView> {
+    return firstValueFrom(this.http.post<IdentificationRequestView>(`${API}/cases/${id}/identification-requests`, { toAgencyId }));
+  }
+
+  decideIdentification(requestId: string, body: { version: number; decision: string; decidedOn: string; reasons: string }): Promise<IdentificationRequestView> {
+    return firstValueFrom(this.http.post<IdentificationRequestView>(`${API}/identification-requests/${requestId}/decide`, body));
+  }
+
+  /** The agency's identification inbox (and what it sent), open first, most due first. */
+  identificationRequests(): Promise<IdentificationRequestView[]> {
+    return firstValueFrom(this.http.get<IdentificationRequestView[]>(`${API}/identification-requests`));
+  }
+
+  requestClosure(id: string, reason: ClosureReason, note?: string): Promise<ClosureRequestView> {
+    return firstValueFrom(this.http.post<ClosureRequestView>(`${API}/cases/${id}/closure-requests`, { reason, ...(note ? { note } : {}) }));
+  }
+
+  decideClosure(requestId: string, action: 'approve' | 'return', version: number, comment?: string): Promise<ClosureRequestView> {
+    return firstValueFrom(this.http.post<ClosureRequestView>(`${API}/closure-requests/${requestId}/${action}`, { version, ...(comment ? { comment } : {}) }));
+  }
+
+  setFlag(id: string, body: CaseFlagRequest): Promise<CaseDetailView> {
+    return firstValueFrom(this.http.post<CaseDetailView>(`${API}/cases/${id}/flags`, body));
   }
 
   reopen(id: string, version: number, reason: string): Promise<CaseDetailView> {

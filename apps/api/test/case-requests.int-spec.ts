@@ -1,0 +1,280 @@
+import { startStack, TestStack } from './harness';
+import { dateDaysAgo, screeningBody } from './world';
+
+/**
+ * Issue 14 items 3, 5 and 6 against the real stack: an LWU-led case sent to MoPS ATD for formal
+ * identification (decision 0024), decided by ATD and visible to LWU, then handed to OSPP by ATD; a
+ * closure request returned and then approved; RESTRICTED and NON_PUNISHMENT flags.
+ */
+describe('identification requests, closure requests and case flags', () => {
+  let s: TestStack;
+  const tokens = new Map<string, string>();
+  const ids = new Map<string, string>();
+  const agencies = new Map<string, string>();
+  const USERS = ['lwu.caseworker', 'lwu.supervisor', 'atd.supervisor', 'atd.investigator', 'atd.caseworker', 'ospp.prosecutor', 'ngo.caseworker', 'molsw.supervisor'];
+  const auth = (u: string) => `Bearer ${tokens.get(u) ?? ''}`;
+  const get = (u: string, path: string) => s.http().get(`/api/v1${path}`).set('Authorization', auth(u));
+  const post = (u: string, path: string, body: object) => s.http().post(`/api/v1${path}`).set('Authorization', auth(u)).send(body);
+  const agency = (code: string) => agencies.get(code) as string;
+
+  async function lwuCase(name: string): Promise<string> {
+    const created = await post('lwu.caseworker', '/screenings', screeningBody(name));
+    expect(created.status).toBe(201);
+    const submitted = await post('lwu.caseworker', `/screenings/${created.body.id}/submit`, { version: created.body.version });
+    expect(submitted.status).toBe(200);
+    const approved = await post('lwu.supervisor', `/screenings/${created.body.id}/approve`, { version: submitted.body.version });
+    expect(approved.status).toBe(200);
+    return approved.body.caseId as string;
+  }
+
+  beforeAll(async () => {
+    s = await startStack();
+    for (const u of USERS) {
+      const l = await s.login(u);
+      tokens.set(u, l.accessToken);
+      ids.set(u, l.userId);
+    }
+    for (const r of (await s.admin.query<{ id: string; code: string }>(`SELECT id, code FROM agency`)).rows) agencies.set(r.code, r.id);
+  }, 300_000);
+  afterAll(async () => {
+    await s.close();
+  });
+
+  let caseId = '';
+  let requestId = '';
+
+  describe('identification request', () => {
+    it('the lead agency sends its case to ATD; ATD had no relation before and gets one now', async () => {
+      caseId = await lwuCase('ນາງກຳນົດ');
+      expect((await get('atd.supervisor', `/cases/${caseId}`)).status).toBe(404);
+
+      const wrong = await post('lwu.caseworker', `/cases/${caseId}/identification-requests`, { toAgencyId: agency('OSPP') });
+      expect(wrong.status).toBe(400);
+      expect(JSON.stringify(wrong.body)).toContain('toAgencyId');
+
+      const sent = await post('lwu.caseworker', `/cases/${caseId}/identification-requests`, { toAgencyId: agency('MOPS_ATD') });
+      expect(sent.status).toBe(201);
+      expect(sent.body).toMatchObject({ status: 'REQUESTED', caseId, fromAgency: { code: 'LWU' }, toAgency: { code: 'MOPS_ATD' }, allowedActions: ['CANCEL'] });
+      requestId = sent.body.id;
+      const dueInDays = (Date.parse(sent.body.dueAt) - Date.parse(sent.body.requestedAt)) / 86_400_000;
+      expect(Math.round(dueInDays)).toBe(7);
+
+      const again = await post('lwu.caseworker', `/cases/${caseId}/identification-requests`, { toAgencyId: agency('MOPS_ATD') });
+      expect(again.status).toBe(409);
+      expect(again.body.code).toBe('REQUEST_ALREADY_OPEN');
+
+      // ATD's inbox, and the case through the new relation
+      const inbox = await get('atd.investigator', '/identification-requests?status=REQUESTED');
+      expect(inbox.status).toBe(200);
+      const mine = inbox.body.find((r: { id: string }) => r.id === requestId);
+      expect(mine).toMatchObject({ caseNumber: expect.any(String), allowedActions: ['DECIDE'] });
+      const seen = await get('atd.investigator', `/cases/${caseId}`);
+      expect(seen.status).toBe(200);
+      expect(seen.body.relation).toBe('IDENTIFICATION_REQUEST');
+      expect([...seen.body.visibleCategories].sort()).toEqual(['CASE_SUMMARY', 'EXPLOITATION_ACCOUNT', 'IDENTITY', 'PERPETRATORS']);
+      expect(seen.body.personId).toEqual(expect.any(String));
+      expect(seen.body.plan).toBeUndefined();
+      expect(seen.body.identificationRequest).toMatchObject({ id: requestId, allowedActions: ['DECIDE'] });
+
+      // the outbox row names the request by id only
+      const outbox = await s.admin.query<{ payload: Record<string, unknown> }>(`SELECT payload FROM outbox WHERE kind = 'identification.requested' AND payload->>'identificationRequestId' = $1`, [requestId]);
+      expect(outbox.rows.map((r) => Object.keys(r.payload))).toEqual([['identificationRequestId']]);
+    });
+
+    it('a handoff by ATD waits for the identification: before it, the case is not ATD’s to hand off (404)', async () => {
+      const early = await post('atd.investigator', `/cases/${caseId}/handoffs`, handoffBody());
+      expect(early.status).toBe(404);
+    });
+
+    it('refuses the decision to anyone but ATD supervisors and investigators (a route the role may not take on an id: 404)', async () => {
+      const body = { version: 1, decision: 'IDENTIFIED', decidedOn: dateDaysAgo(1), reasons: 'interviewed at the transit centre' };
+      for (const u of ['lwu.supervisor', 'molsw.supervisor', 'ngo.caseworker', 'ospp.prosecutor', 'atd.caseworker']) {
+        const r = await post(u, `/identification-requests/${requestId}/decide`, body);
+        expect([u, r.status]).toEqual([u, 404]);
+      }
+      const noReasons = await post('atd.investigator', `/identification-requests/${requestId}/decide`, { ...body, reasons: '' });
+      expect(noReasons.status).toBe(400);
+      const row = await s.admin.query<{ status: string }>(`SELECT status FROM identification_request WHERE id = $1`, [requestId]);
+      expect(row.rows[0]?.status).toBe('REQUESTED');
+    });
+
+    it('ATD decides with a date and reasons; the lead sees the decision; ATD may then hand the case to OSPP', async () => {
+      const decided = await post('atd.investigator', `/identification-requests/${requestId}/decide`, {
+        version: 1,
+        decision: 'IDENTIFIED',
+        decidedOn: dateDaysAgo(1),
+        reasons: 'interviewed at the transit centre',
+      });
+      expect(decided.status).toBe(200);
+      expect(decided.body).toMatchObject({ status: 'DECIDED', decision: 'IDENTIFIED', allowedActions: [] });
+
+      const lead = await get('lwu.caseworker', `/cases/${caseId}`);
+      expect(lead.body).toMatchObject({
+        identificationStatus: 'IDENTIFIED',
+        identification: { decision: 'IDENTIFIED', agency: { code: 'MOPS_ATD' }, reasons: 'interviewed at the transit centre' },
+        identificationRequest: { status: 'DECIDED' },
+      });
+      const timeline = await get('lwu.caseworker', `/cases/${caseId}/timeline`);
+      const kinds = timeline.body.items.map((e: { kind: string }) => e.kind);
+      expect(kinds).toEqual(expect.arrayContaining(['IDENTIFICATION_REQUESTED', 'IDENTIFICATION_DECIDED']));
+      const audits = await s.admin.query<{ action: string; outcome: string }>(`SELECT action, outcome FROM audit_event WHERE object_id = $1 ORDER BY seq`, [requestId]);
+      expect(audits.rows.filter((a) => a.outcome === 'ALLOWED').map((a) => a.action)).toEqual(['CASE_IDENTIFICATION_REQUESTED', 'CASE_IDENTIFICATION_DECIDED']);
+
+      // a decided request is not decided twice
+      const twice = await post('atd.investigator', `/identification-requests/${requestId}/decide`, { version: 2, decision: 'NOT_IDENTIFIED', decidedOn: dateDaysAgo(1), reasons: 'again' });
+      expect(twice.status).toBe(409);
+
+      const handoff = await post('atd.investigator', `/cases/${caseId}/handoffs`, handoffBody());
+      expect(handoff.status).toBe(201);
+      expect((await get('atd.investigator', `/handoffs/${handoff.body.id}`)).status).toBe(200);
+      const osp = await get('ospp.prosecutor', `/handoffs/${handoff.body.id}`);
+      expect(osp.status).toBe(200);
+    });
+
+    it('the lead agency may cancel an open request; ATD loses the relation it gave', async () => {
+      const other = await lwuCase('ນາງຍົກເລີກ');
+      const sent = await post('lwu.caseworker', `/cases/${other}/identification-requests`, { toAgencyId: agency('MOPS_ATD') });
+      expect(sent.status).toBe(201);
+      expect((await get('atd.supervisor', `/cases/${other}`)).status).toBe(200);
+      const byAtd = await post('atd.supervisor', `/identification-requests/${sent.body.id}/cancel`, { version: 1, reason: 'not ours' });
+      expect(byAtd.status).toBe(409);
+      const cancelled = await post('lwu.caseworker', `/identification-requests/${sent.body.id}/cancel`, { version: 1, reason: 'the person left' });
+      expect(cancelled.status).toBe(200);
+      expect(cancelled.body.status).toBe('CANCELLED');
+      expect((await get('atd.supervisor', `/cases/${other}`)).status).toBe(404);
+    });
+
+    it('an agency that identifies itself does not send requests', async () => {
+      const created = await post('atd.caseworker', '/screenings', screeningBody('ນາງເອທີດີ'));
+      const submitted = await post('atd.caseworker', `/screenings/${created.body.id}/submit`, { version: created.body.version });
+      const approved = await post('atd.supervisor', `/screenings/${created.body.id}/approve`, { version: submitted.body.version });
+      expect(approved.status).toBe(200);
+      const r = await post('atd.supervisor', `/cases/${approved.body.caseId}/identification-requests`, { toAgencyId: agency('MOPS_ATD') });
+      expect(r.status).toBe(409);
+      expect(r.body.code).toBe('ACTION_NOT_ALLOWED_IN_STATE');
+    });
+  });
+
+  function handoffBody() {
+    return {
+      toAgencyId: agency('OSPP'),
+      statementSummary: 'statement',
+      evidence: [{ description: 'a bus ticket' }],
+      suspects: [{ alias: 'the driver', roleInProcess: 'TRANSPORTER', relationToVictim: 'STRANGER' }],
+      proposedCharges: [{ article: 'PENAL_CODE_215' }],
+      willingToTestify: 'YES',
+      protectionMeasures: [],
+    };
+  }
+
+  describe('closure request', () => {
+    let closureCase = '';
+    it('a caseworker asks with a coded reason; a supervisor returns it with a comment; the case stays open', async () => {
+      closureCase = await lwuCase('ນາງປິດ');
+      const other = await post('lwu.caseworker', `/cases/${closureCase}/closure-requests`, { reason: 'OTHER' });
+      expect(other.status).toBe(409);
+      expect(other.body.code).toBe('REASON_REQUIRED');
+      const asked = await post('lwu.caseworker', `/cases/${closureCase}/closure-requests`, { reason: 'REINTEGRATED' });
+      expect(asked.status).toBe(201);
+      expect(asked.body).toMatchObject({ status: 'REQUESTED', reason: 'REINTEGRATED', allowedActions: [] });
+
+      expect((await post('lwu.caseworker', `/closure-requests/${asked.body.id}/approve`, { version: 1 })).status).toBe(404);
+      expect((await post('atd.supervisor', `/closure-requests/${asked.body.id}/approve`, { version: 1 })).status).toBe(404);
+      const noComment = await post('lwu.supervisor', `/closure-requests/${asked.body.id}/return`, { version: 1 });
+      expect(noComment.status).toBe(409);
+      expect(noComment.body.code).toBe('REASON_REQUIRED');
+
+      const returned = await post('lwu.supervisor', `/closure-requests/${asked.body.id}/return`, { version: 1, comment: 'one more follow-up visit first' });
+      expect(returned.status).toBe(200);
+      expect(returned.body).toMatchObject({ status: 'RETURNED', comment: 'one more follow-up visit first' });
+      const c = await get('lwu.caseworker', `/cases/${closureCase}`);
+      expect(c.body.status).toBe('OPEN');
+      expect(c.body.closureRequest).toMatchObject({ status: 'RETURNED' });
+      expect(c.body.allowedActions.requestClosure).toBe(true);
+    });
+
+    it('asked again and approved: the case closes with the requested reason', async () => {
+      const asked = await post('lwu.caseworker', `/cases/${closureCase}/closure-requests`, { reason: 'SERVICES_COMPLETED' });
+      expect(asked.status).toBe(201);
+      const sup = await get('lwu.supervisor', `/cases/${closureCase}`);
+      expect(sup.body.closureRequest).toMatchObject({ id: asked.body.id, allowedActions: ['APPROVE', 'RETURN'] });
+      const approved = await post('lwu.supervisor', `/closure-requests/${asked.body.id}/approve`, { version: 1 });
+      expect(approved.status).toBe(200);
+      expect(approved.body.status).toBe('APPROVED');
+      const c = await get('lwu.caseworker', `/cases/${closureCase}`);
+      expect(c.body).toMatchObject({ status: 'CLOSED', closureReason: 'SERVICES_COMPLETED' });
+      const timeline = await get('lwu.caseworker', `/cases/${closureCase}/timeline`);
+      expect(timeline.body.items.map((e: { kind: string }) => e.kind)).toEqual(expect.arrayContaining(['CLOSURE_REQUESTED', 'CLOSURE_RETURNED', 'CASE_CLOSED']));
+    });
+  });
+
+  describe('flags', () => {
+    it('RESTRICTED: only the named users of the lead agency open the case; everyone else gets the 404 of a missing case', async () => {
+      const restricted = await lwuCase('ນາງຈຳກັດ');
+      const sent = await post('lwu.caseworker', `/cases/${restricted}/identification-requests`, { toAgencyId: agency('MOPS_ATD') });
+      expect(sent.status).toBe(201);
+      const before = await get('lwu.supervisor', `/cases/${restricted}`);
+      const noReason = await post('lwu.supervisor', `/cases/${restricted}/flags`, { version: before.body.version, flag: 'RESTRICTED', set: true, reason: '' });
+      expect(noReason.status).toBe(400);
+      expect((await post('lwu.caseworker', `/cases/${restricted}/flags`, { version: before.body.version, flag: 'RESTRICTED', set: true, reason: 'x'.repeat(5) })).status).toBe(404);
+
+      const set = await post('lwu.supervisor', `/cases/${restricted}/flags`, { version: before.body.version, flag: 'RESTRICTED', set: true, reason: 'the trafficker is a relative of a staff member' });
+      expect(set.status).toBe(200);
+      expect(set.body.flags).toContain('RESTRICTED');
+      expect(set.body.restrictedTo.map((u: { username: string }) => u.username)).toEqual(['lwu.supervisor']);
+
+      const missing = await get('lwu.caseworker', `/cases/00000000-0000-4000-8000-000000000000`);
+      for (const u of ['lwu.caseworker', 'atd.supervisor', 'atd.investigator', 'ngo.caseworker', 'molsw.supervisor']) {
+        const r = await get(u, `/cases/${restricted}`);
+        expect([u, r.status, r.body.code]).toEqual([u, 404, missing.body.code]);
+        const timeline = await get(u, `/cases/${restricted}/timeline`);
+        expect([u, timeline.status]).toEqual([u, 404]);
+        const list = await get(u, '/cases?limit=100');
+        expect([u, (list.body.items ?? []).some((c: { id: string }) => c.id === restricted)]).toEqual([u, false]);
+      }
+      // ids in bodies: an export of the case file, the identification request's decision and inbox
+      const exp = await post('lwu.caseworker', '/exports', { kind: 'CASE_FILE_PDF', caseId: restricted });
+      expect(exp.status).toBe(404);
+      expect((await post('atd.investigator', `/identification-requests/${sent.body.id}/decide`, { version: 1, decision: 'IDENTIFIED', decidedOn: dateDaysAgo(1), reasons: 'x y z' })).status).toBe(404);
+      const inbox = await get('atd.investigator', '/identification-requests');
+      expect(inbox.body.some((r: { id: string }) => r.id === sent.body.id)).toBe(false);
+      const lwuInbox = await get('lwu.caseworker', '/identification-requests');
+      expect(lwuInbox.body.some((r: { id: string }) => r.id === sent.body.id)).toBe(false);
+
+      // the named supervisor still works on it, and lifts the restriction with a reason
+      const named = await get('lwu.supervisor', `/cases/${restricted}`);
+      expect(named.status).toBe(200);
+      const lifted = await post('lwu.supervisor', `/cases/${restricted}/flags`, { version: named.body.version, flag: 'RESTRICTED', set: false, reason: 'the staff member left' });
+      expect(lifted.status).toBe(200);
+      expect(lifted.body.flags).not.toContain('RESTRICTED');
+      expect((await get('lwu.caseworker', `/cases/${restricted}`)).status).toBe(200);
+      expect((await get('atd.investigator', `/cases/${restricted}`)).status).toBe(200);
+
+      const audits = await s.admin.query<{ action: string }>(`SELECT action FROM audit_event WHERE object_id = $1 AND outcome = 'ALLOWED' AND action LIKE 'CASE_FLAG%' ORDER BY seq`, [restricted]);
+      expect(audits.rows.map((a) => a.action)).toEqual(['CASE_FLAG_SET', 'CASE_FLAG_LIFTED']);
+    });
+
+    it('RESTRICTED may name other users of the lead agency, never users of another agency', async () => {
+      const c = await lwuCase('ນາງຈຳກັດສອງ');
+      const v = (await get('lwu.supervisor', `/cases/${c}`)).body.version;
+      const foreign = await post('lwu.supervisor', `/cases/${c}/flags`, { version: v, flag: 'RESTRICTED', set: true, reason: 'reason', userIds: [ids.get('atd.supervisor')] });
+      expect(foreign.status).toBe(400);
+      expect(JSON.stringify(foreign.body)).toContain('userIds[0]');
+      const ok = await post('lwu.supervisor', `/cases/${c}/flags`, { version: v, flag: 'RESTRICTED', set: true, reason: 'reason', userIds: [ids.get('lwu.caseworker')] });
+      expect(ok.status).toBe(200);
+      expect((await get('lwu.caseworker', `/cases/${c}`)).status).toBe(200);
+      expect((await get('atd.supervisor', `/cases/${c}`)).status).toBe(404);
+    });
+
+    it('NON_PUNISHMENT shows on the case and in the handoff packet', async () => {
+      const v = (await get('lwu.supervisor', `/cases/${caseId}`)).body.version;
+      const set = await post('lwu.supervisor', `/cases/${caseId}/flags`, { version: v, flag: 'NON_PUNISHMENT', set: true, reason: 'forced to cross the border irregularly' });
+      expect(set.status).toBe(200);
+      expect(set.body.flags).toContain('NON_PUNISHMENT');
+      const handoffs = await get('ospp.prosecutor', '/handoffs?box=incoming');
+      const h = handoffs.body.items.find((x: { caseId: string }) => x.caseId === caseId);
+      const packet = await get('ospp.prosecutor', `/handoffs/${h.id}`);
+      expect(JSON.stringify(packet.body)).toContain('NON_PUNISHMENT');
+    });
+  });
+});
