@@ -19,11 +19,9 @@ import {
   type Language,
 } from '@ctms/domain';
 import { AUDIT_REASON_LABELS } from '../core/i18n/dict-interagency';
-import { I18n } from '../core/i18n/i18n.service';
 import { IaPipe, iaT, type IaKey } from '../referrals/ia-translate';
-import { AgencyNames, personName } from '../shared/names';
-import { describeError, formatDateTime, laoLocalToIso } from '../cases/ui-util';
 import { InterAgencyApi } from '../referrals/interagency-api';
+import { AgencyNames, describeError, formatDateTime, I18n, laoLocalToIso, personName } from '@ctms/ui';
 
 export const OBJECT_TYPES = ['case', 'person', 'screening', 'consent', 'referral', 'handoff', 'attachment', 'export', 'user', 'agency', 'session'] as const;
 
@@ -65,8 +63,8 @@ function reasonLabel(code: string | null, lang: Language): string {
   selector: 'app-audit-page',
   imports: [FormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, IaPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styleUrl: '../cases/section.scss',
   styles: `
+    @use 'section';
     .filters { display: flex; flex-wrap: wrap; gap: 8px 12px; align-items: center; margin-bottom: 8px; }
     .filters mat-form-field { width: 200px; }
     table { min-width: 760px; }

@@ -13,14 +13,12 @@ import {
   label,
   type ClosureReason,
 } from '@ctms/domain';
-import { I18n } from '../core/i18n/i18n.service';
-import { TranslatePipe } from '../core/i18n/translate.pipe';
 import { CaseApi } from './case-api';
 import { STATUS_ACTIONS, type StatusAction } from './case-codes';
 import { CaseStore } from './case-store';
 import { CtPipe } from './case-tools-i18n';
-import { todayInLaos } from './ui-util';
 import { UserPicker } from './user-picker';
+import { I18n, laoToday, TranslatePipe } from '@ctms/ui';
 
 /** IDENTIFY → IDENTIFIED, NOT_IDENTIFY → NOT_IDENTIFIED (the decision the API stores). */
 export const DECISION_OF: Readonly<Record<string, string>> = { IDENTIFY: 'IDENTIFIED', NOT_IDENTIFY: 'NOT_IDENTIFIED' };
@@ -33,7 +31,7 @@ export const DECISION_OF: Readonly<Record<string, string>> = { IDENTIFY: 'IDENTI
   selector: 'app-case-actions',
   imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe, CtPipe, UserPicker],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styleUrl: './section.scss',
+  styles: `@use 'section';`,
   template: `
     @if (c(); as c) {
       @if (hasAny()) {
@@ -142,11 +140,11 @@ export class CaseActions {
   protected readonly c = this.store.case;
   protected readonly closureReasons = CLOSURE_REASONS;
   protected readonly decisionOf = DECISION_OF;
-  protected readonly today = todayInLaos();
+  protected readonly today = laoToday();
 
   protected readonly assignee = signal('');
   protected decision = '';
-  protected decidedOn = todayInLaos();
+  protected decidedOn = laoToday();
   protected reasons = '';
   protected closeReason: ClosureReason | '' = '';
   protected closeNote = '';

@@ -7,13 +7,11 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
 import { ATTACHMENT_KINDS, DATA_CATEGORIES, DATA_CATEGORY_LABELS, label, type AttachmentKind, type AttachmentView, type DataCategory } from '@ctms/domain';
 import { AuthService } from '../core/auth/auth.service';
-import { I18n } from '../core/i18n/i18n.service';
-import { personName } from '../shared/names';
 import { CaseApi } from './case-api';
 import { CasePages } from './case-pages';
 import { CaseStore } from './case-store';
 import { CtPipe, ctT, type CtKey } from './case-tools-i18n';
-import { formatDateTime } from './ui-util';
+import { formatDateTime, I18n, personName } from '@ctms/ui';
 
 const MEDIA_TYPES: Readonly<Record<string, string>> = { 'application/pdf': 'PDF', 'image/jpeg': 'JPEG', 'image/png': 'PNG' };
 const EXTENSION: Readonly<Record<string, string>> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' };
@@ -59,7 +57,6 @@ export function uploadProblems(err: unknown, t: (key: CtKey, p?: Readonly<Record
   selector: 'app-case-attachments',
   imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatSelectModule, CtPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styleUrl: './section.scss',
   template: `
     <div class="tab-body" data-testid="case-attachments">
       <h2 class="sub">{{ 'ct.files.title' | ct }}</h2>
@@ -184,6 +181,7 @@ export function uploadProblems(err: unknown, t: (key: CtKey, p?: Readonly<Record
     </div>
   `,
   styles: `
+    @use 'section';
     caption { text-align: start; }
     .file { display: flex; flex-direction: column; gap: 4px; margin: 0 0 12px; }
     .file-label { font: var(--mat-sys-label-large); }

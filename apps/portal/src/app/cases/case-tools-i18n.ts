@@ -1,5 +1,5 @@
 import { Pipe, PipeTransform, inject } from '@angular/core';
-import { I18n } from '../core/i18n/i18n.service';
+import { I18n } from '@ctms/ui';
 
 /**
  * Words of the case page's tools (issue 5): the files tab, the user picker used by case assignment

@@ -1,4 +1,3 @@
-import { countryLabels } from '../shared/ui/world';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
@@ -14,8 +13,6 @@ import {
   type PersonReadView,
 } from '@ctms/domain';
 import { CASE_FLAG_LABELS, EXPLOITATION_TYPE_LABELS, RISK_LEVEL_LABELS, SEX_LABELS } from '../core/i18n/dict-cases';
-import { I18n } from '../core/i18n/i18n.service';
-import { TranslatePipe } from '../core/i18n/translate.pipe';
 import { CaseApi } from './case-api';
 import { CaseAccessLog } from './case-access-log';
 import { CaseActions } from './case-actions';
@@ -29,8 +26,7 @@ import { AuthService } from '../core/auth/auth.service';
 import { CaseDuplicates } from '../persons/case-duplicates';
 import { CaseAttachments } from './case-attachments';
 import { CtPipe } from './case-tools-i18n';
-import { formatDate, formatDateTime } from './ui-util';
-import { AgencyNames, personName } from '../shared/names';
+import { AgencyNames, countryLabels, formatDate, formatDateTime, I18n, personName, TranslatePipe } from '@ctms/ui';
 
 /** The case page: identity masked until asked for; what the user may do comes from `allowedActions`. */
 

@@ -3,9 +3,9 @@ import { FormsModule } from '@angular/forms';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
 import { label, ROLE_LABELS, type AssignableUserView } from '@ctms/domain';
-import { I18n } from '../core/i18n/i18n.service';
 import { CaseApi } from './case-api';
 import { CtPipe, ctT } from './case-tools-i18n';
+import { I18n } from '@ctms/ui';
 
 /**
  * Picks a worker of the caller's own agency (GET /users/assignable, docs/decisions/0006): a

@@ -6,20 +6,17 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
 import { HANDOFF_STATUS_LABELS, HANDOFF_STATUSES, isOneOf, label, type HandoffSummaryView } from '@ctms/domain';
-import { I18n } from '../core/i18n/i18n.service';
 import { IaPipe } from '../referrals/ia-translate';
-import { describeError, formatDateTime } from '../cases/ui-util';
 import { InterAgencyApi, type Box } from '../referrals/interagency-api';
-import { sortByDue } from '../shared/due-order';
-import { AgencyNames } from '../shared/names';
+import { AgencyNames, describeError, formatDateTime, I18n, sortByDue } from '@ctms/ui';
 
 /** The prosecution handoffs of the agency (both boxes, or one), masked: case number only. */
 @Component({
   selector: 'app-handoff-list-page',
   imports: [FormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatSelectModule, IaPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styleUrl: '../cases/section.scss',
   styles: `
+    @use 'section';
     .tabs { display: flex; gap: 8px; margin: 8px 0 16px; border-bottom: 1px solid var(--mat-sys-outline-variant); }
     .tabs a { padding: 8px 16px; text-decoration: none; color: inherit; border-bottom: 3px solid transparent; }
     .tabs a[aria-current='page'] { border-bottom-color: var(--mat-sys-primary); font-weight: 600; }

@@ -2,11 +2,10 @@ import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signa
 import { RouterLink } from '@angular/router';
 import { CASE_STATUS_LABELS, URGENCY_LABELS, label, type Page } from '@ctms/domain';
 import { AuthService } from '../core/auth/auth.service';
-import { I18n } from '../core/i18n/i18n.service';
-import { formatDateTime } from '../screenings/format';
 import { DashboardApi, type DashCase, type DashHandoff, type DashReferral } from './dashboard-api';
 import { clockOf, dueSoon, type Clock, type DeadlineItem } from './deadlines';
 import { HomePipe, homeT, type HomeKey } from './home-translate';
+import { formatDateTime, I18n } from '@ctms/ui';
 
 /** How many rows a card lists; the card's link opens the whole list. */
 export const CARD_ROWS = 5;

@@ -1,6 +1,6 @@
 import { Pipe, PipeTransform, inject } from '@angular/core';
 import { homeEn, homeLo, type HomeKey } from '../core/i18n/dict-home';
-import { I18n } from '../core/i18n/i18n.service';
+import { I18n } from '@ctms/ui';
 
 export type { HomeKey };
 

@@ -13,7 +13,7 @@ import { AuthService } from '../core/auth/auth.service';
 import { isCodeShaped, mfaStepError, normalizeCode } from '../core/auth/mfa';
 import type { TranslationKey } from '../core/i18n/dictionaries';
 import { LanguageSwitch } from '../core/i18n/language-switch';
-import { TranslatePipe } from '../core/i18n/translate.pipe';
+import { TranslatePipe } from '@ctms/ui';
 
 function codeShape(c: AbstractControl<string>): ValidationErrors | null {
   return !c.value || isCodeShaped(c.value) ? null : { code: true };

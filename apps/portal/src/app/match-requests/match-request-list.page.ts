@@ -2,10 +2,9 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import { label, MATCH_REQUEST_STATUS_LABELS, SEED_AGENCY_LABELS, type Language, type MatchRequestSummaryView } from '@ctms/domain';
-import { I18n } from '../core/i18n/i18n.service';
-import { describeError, formatDateTime } from '../cases/ui-util';
 import { IaPipe } from '../referrals/ia-translate';
 import { MatchRequestsApi } from './match-requests.api';
+import { describeError, formatDateTime, I18n } from '@ctms/ui';
 
 /** One box of the inbox: its rows, where the next page starts, and whether it is loading. */
 class Box {
@@ -36,8 +35,8 @@ function rowsOf(items: readonly MatchRequestSummaryView[], lang: Language) {
   selector: 'app-match-request-list-page',
   imports: [RouterLink, MatButtonModule, IaPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styleUrl: '../cases/section.scss',
   styles: `
+    @use 'section';
     table {
       min-width: 520px;
     }

@@ -15,11 +15,10 @@ import {
   type MatchRequestTermsView,
 } from '@ctms/domain';
 import { AuthService } from '../core/auth/auth.service';
-import { I18n } from '../core/i18n/i18n.service';
-import { describeError, formatDate, formatDateTime } from '../cases/ui-util';
 import { IaPipe, iaT } from '../referrals/ia-translate';
 import { DOB_PRECISIONS, SEXES } from '../screenings/screening-codes';
 import { MatchRequestsApi } from './match-requests.api';
+import { describeError, formatDate, formatDateTime, I18n } from '@ctms/ui';
 
 /** A comment is kept to what the API takes. */
 export const MATCH_COMMENT_MAX = 500;
@@ -50,8 +49,8 @@ export function termsBirthDate(t: MatchRequestTermsView, lang: Language): string
   selector: 'app-match-request-page',
   imports: [FormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, IaPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styleUrl: '../cases/section.scss',
   styles: `
+    @use 'section';
     .chip {
       display: inline-block;
       padding: 0 8px;

@@ -3,13 +3,12 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import { AuthService } from '../core/auth/auth.service';
-import { I18n } from '../core/i18n/i18n.service';
 import { UnreadCount } from '../core/layout/unread-count';
 import { HomePipe, homeT } from '../home/home-translate';
-import { formatDateTime } from '../screenings/format';
 import { kindKey, notificationLink } from './notification-links';
 import { NotificationsApi } from './notifications-api';
 import type { NotificationView } from '@ctms/domain';
+import { formatDateTime, I18n } from '@ctms/ui';
 
 /**
  * The signed-in user's notifications, newest first: what happened (in words), the case number,

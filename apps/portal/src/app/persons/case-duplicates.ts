@@ -6,11 +6,10 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { label, type PersonCandidateView, type PersonIdentity, type PersonMergeView, type PersonReadView, type PersonSearchRequest } from '@ctms/domain';
 import { SEX_LABELS } from '../core/i18n/dict-cases';
-import { I18n } from '../core/i18n/i18n.service';
 import { CaseApi } from '../cases/case-api';
 import { CtPipe, ctT, isCtKey, type CtKey } from '../cases/case-tools-i18n';
-import { describeError } from '../cases/ui-util';
 import { PersonsApi } from './persons.api';
+import { describeError, I18n } from '@ctms/ui';
 
 /** What to search with, from the person of the case: a name (Lao first), the birth year. Null without a name. */
 export function searchInputOf(p: PersonReadView): PersonSearchRequest | null {
@@ -32,7 +31,6 @@ export function searchInputOf(p: PersonReadView): PersonSearchRequest | null {
   selector: 'app-case-duplicates',
   imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, CtPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styleUrl: '../cases/section.scss',
   template: `
     <section class="panel" aria-labelledby="dup-heading" data-testid="case-duplicates">
       <h2 id="dup-heading" class="sub">{{ 'ct.dup.title' | ct }}</h2>
@@ -110,6 +108,7 @@ export function searchInputOf(p: PersonReadView): PersonSearchRequest | null {
     </section>
   `,
   styles: `
+    @use 'section';
     .confirm { border-inline-start: 4px solid var(--mat-sys-error); padding-inline-start: 12px; }
   `,
 })

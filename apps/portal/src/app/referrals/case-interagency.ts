@@ -46,16 +46,14 @@ import {
   TESTIFY_LABELS,
   WILLINGNESS_TO_TESTIFY,
 } from '../core/i18n/dict-interagency';
-import { I18n } from '../core/i18n/i18n.service';
 import { IaPipe, iaT } from './ia-translate';
 import { PERPETRATOR_RELATIONS } from '../cases/case-codes';
 import { CaseApi } from '../cases/case-api';
 import { CaseStore } from '../cases/case-store';
-import { formatDateTime, nowLocalInLaos, toggle } from '../cases/ui-util';
 import { InterAgencyApi } from './interagency-api';
 import { coveredCategories, missingCategories, referralConsentDraft } from './ia-util';
 import { consentBody } from '../cases/case-consents';
-import { AgencyNames } from '../shared/names';
+import { AgencyNames, formatDateTime, I18n, nowLocalInLaos, toggle } from '@ctms/ui';
 
 const PACKET: readonly DataCategory[] = DATA_CATEGORIES.filter((c) => c !== 'CASE_SUMMARY');
 
@@ -64,8 +62,9 @@ const PACKET: readonly DataCategory[] = DATA_CATEGORIES.filter((c) => c !== 'CAS
   selector: 'app-case-interagency',
   imports: [FormsModule, RouterLink, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, MatSelectModule, IaPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styleUrl: '../cases/section.scss',
-  styles: `.packet-item { display: flex; flex-wrap: wrap; align-items: center; gap: 0 8px; } .radio { display: flex; align-items: center; gap: 8px; min-height: 40px; }`,
+  styles: `
+    @use 'section';
+    .packet-item { display: flex; flex-wrap: wrap; align-items: center; gap: 0 8px; } .radio { display: flex; align-items: center; gap: 8px; min-height: 40px; }`,
   templateUrl: './case-interagency.html',
 })
 export class CaseInterAgency {

@@ -1,6 +1,6 @@
 import { Pipe, PipeTransform, inject } from '@angular/core';
-import { I18n } from '../core/i18n/i18n.service';
 import { interagencyEn, interagencyLo } from '../core/i18n/dict-interagency';
+import { I18n } from '@ctms/ui';
 
 /**
  * The words of the referral, handoff and audit screens live in their own dictionary, loaded with

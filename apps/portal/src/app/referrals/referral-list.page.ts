@@ -14,21 +14,18 @@ import {
   URGENCY_LABELS,
   type ReferralSummaryView,
 } from '@ctms/domain';
-import { I18n } from '../core/i18n/i18n.service';
 import { IaPipe, iaT } from './ia-translate';
-import { describeError, formatDateTime } from '../cases/ui-util';
 import { InterAgencyApi, type Box } from './interagency-api';
 import { slaClock } from './ia-util';
-import { sortByDue } from '../shared/due-order';
-import { AgencyNames } from '../shared/names';
+import { AgencyNames, describeError, formatDateTime, I18n, sortByDue } from '@ctms/ui';
 
 /** The referral boxes: incoming and outgoing, masked (case number only), with the SLA clock of pending ones. */
 @Component({
   selector: 'app-referral-list-page',
   imports: [FormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatSelectModule, IaPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styleUrl: '../cases/section.scss',
   styles: `
+    @use 'section';
     .tabs { display: flex; gap: 8px; margin: 8px 0 16px; border-bottom: 1px solid var(--mat-sys-outline-variant); }
     .tabs a { padding: 8px 16px; text-decoration: none; color: inherit; border-bottom: 3px solid transparent; }
     .tabs a[aria-current='page'] { border-bottom-color: var(--mat-sys-primary); font-weight: 600; }

@@ -24,16 +24,13 @@ import {
 } from '@ctms/domain';
 import { EXPLOITATION_TYPE_LABELS } from '../core/i18n/dict-cases';
 import { INTERAGENCY_EVENT_LABELS } from '../core/i18n/dict-interagency';
-import { I18n } from '../core/i18n/i18n.service';
-import { TranslatePipe } from '../core/i18n/translate.pipe';
 import { IaPipe, iaT, type IaKey } from './ia-translate';
 import { CaseApi } from '../cases/case-api';
 import { UserPicker } from '../cases/user-picker';
 import { AuthService } from '../core/auth/auth.service';
-import { blankToUndefined, describeError, formatDate, formatDateTime, todayInLaos } from '../cases/ui-util';
 import { InterAgencyApi } from './interagency-api';
 import { slaClock } from './ia-util';
-import { AgencyNames, personName } from '../shared/names';
+import { AgencyNames, blankToUndefined, describeError, formatDate, formatDateTime, I18n, laoToday, personName, TranslatePipe } from '@ctms/ui';
 
 type Form = 'accept' | 'decline' | 'services' | 'complete' | 'cancel' | null;
 
@@ -42,8 +39,9 @@ type Form = 'accept' | 'decline' | 'services' | 'complete' | 'cancel' | null;
   selector: 'app-referral-page',
   imports: [FormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe, IaPipe, UserPicker],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styleUrl: '../cases/section.scss',
-  styles: `.overdue { color: var(--mat-sys-error); font-weight: 600; } .chip { display: inline-block; padding: 0 8px; border-radius: 12px; background: var(--mat-sys-secondary-container); }`,
+  styles: `
+    @use 'section';
+    .overdue { color: var(--mat-sys-error); font-weight: 600; } .chip { display: inline-block; padding: 0 8px; border-radius: 12px; background: var(--mat-sys-secondary-container); }`,
   templateUrl: './referral.page.html',
 })
 export class ReferralPage {
@@ -69,9 +67,9 @@ export class ReferralPage {
   protected readonly fieldErrors = signal<Record<string, string>>({});
   protected readonly busy = signal(false);
   protected readonly form = signal<Form>(null);
-  protected readonly today = todayInLaos();
+  protected readonly today = laoToday();
 
-  protected f = { reason: '', note: '', serviceType: '', deliveredOn: todayInLaos(), provider: '', notes: '', outcome: '' };
+  protected f = { reason: '', note: '', serviceType: '', deliveredOn: laoToday(), provider: '', notes: '', outcome: '' };
 
   protected readonly view = computed(() => {
     const r = this.r();
@@ -179,7 +177,7 @@ export class ReferralPage {
 
   protected open(form: Form): void {
     this.assignee.set('');
-    this.f = { reason: '', note: '', serviceType: this.r()?.serviceTypes[0] ?? '', deliveredOn: todayInLaos(), provider: '', notes: '', outcome: '' };
+    this.f = { reason: '', note: '', serviceType: this.r()?.serviceTypes[0] ?? '', deliveredOn: laoToday(), provider: '', notes: '', outcome: '' };
     this.fieldErrors.set({});
     this.form.set(form);
   }
@@ -192,7 +190,7 @@ export class ReferralPage {
       case 'decline':
         return !!f.reason && (f.reason !== 'OTHER' || !!f.note.trim());
       case 'services':
-        return !!f.serviceType && !!f.deliveredOn && f.deliveredOn <= todayInLaos();
+        return !!f.serviceType && !!f.deliveredOn && f.deliveredOn <= laoToday();
       case 'complete':
         return !!f.outcome && (f.outcome !== 'OTHER' || !!f.note.trim());
       case 'cancel':
