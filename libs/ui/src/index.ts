@@ -18,3 +18,6 @@ export * from './lib/pickers/search-fold';
 export * from './lib/pickers/picker';
 export * from './lib/pickers/chips-input';
 export * from './lib/pickers/world';
+export * from './lib/lists/keyset-list';
+export * from './lib/lists/inbox';
+export * from './lib/lists/history-panel';

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
@@ -21,7 +21,7 @@ import {
 import { AUDIT_REASON_LABELS } from '../core/i18n/dict-interagency';
 import { IaPipe, iaT, type IaKey } from '../referrals/ia-translate';
 import { InterAgencyApi } from '../referrals/interagency-api';
-import { AgencyNames, describeError, formatDateTime, I18n, laoLocalToIso, personName } from '@ctms/ui';
+import { AgencyNames, describeErrorIn, formatDateTime, I18n, KeysetList, KeysetTable, laoLocalToIso, personName } from '@ctms/ui';
 
 export const OBJECT_TYPES = ['case', 'person', 'screening', 'consent', 'referral', 'handoff', 'attachment', 'export', 'user', 'agency', 'session'] as const;
 
@@ -61,7 +61,7 @@ function reasonLabel(code: string | null, lang: Language): string {
 /** The agency's audit trail with filters (supervisors). */
 @Component({
   selector: 'app-audit-page',
-  imports: [FormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, IaPipe],
+  imports: [FormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, KeysetTable, IaPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     @use 'section';
@@ -121,19 +121,7 @@ function reasonLabel(code: string | null, lang: Language): string {
         <button mat-flat-button type="submit" data-testid="audit-apply">{{ 'audit.search' | ia }}</button>
         <button mat-button type="button" (click)="clear()">{{ 'audit.clear' | ia }}</button>
       </form>
-      <div role="status" aria-live="polite">
-        @if (loading()) {
-          {{ 'ia.loading' | ia }}
-        } @else if (error(); as e) {
-          <span class="error" data-testid="audit-error">{{ e }}</span>
-        } @else if (items().length === 0) {
-          {{ 'ia.empty' | ia }}
-        } @else {
-          {{ 'ia.count' | ia: { count: items().length } }}
-        }
-      </div>
-      @if (items().length > 0) {
-        <div class="table-wrap" tabindex="0" role="region" [attr.aria-label]="'audit.title' | ia">
+      <app-keyset-table [list]="list" [label]="'audit.title' | ia" errorTestId="audit-error">
           <table class="cards" data-testid="audit-table">
             <thead>
               <tr>
@@ -167,11 +155,7 @@ function reasonLabel(code: string | null, lang: Language): string {
               }
             </tbody>
           </table>
-        </div>
-      }
-      @if (cursor()) {
-        <button mat-stroked-button type="button" [disabled]="loading()" (click)="load(false)">{{ 'ia.loadMore' | ia }}</button>
-      }
+      </app-keyset-table>
     </section>
   `,
 })
@@ -187,14 +171,16 @@ export class AuditPage {
   protected readonly actions = AUDIT_ACTIONS;
   protected f: Required<Record<keyof AuditQuery, string>> = { objectType: '', objectId: '', actor: '', action: '', outcome: '', from: '', to: '' };
   private filter: AuditQuery = {};
-  protected readonly items = signal<AuditEntryView[]>([]);
-  protected readonly cursor = signal<string | null>(null);
-  protected readonly loading = signal(false);
-  protected readonly error = signal<string | null>(null);
+  protected readonly list = new KeysetList<AuditEntryView>((cursor) => {
+    const query: AuditQuery = { ...this.filter };
+    if (query.from) query.from = laoLocalToIso(query.from) ?? undefined;
+    if (query.to) query.to = laoLocalToIso(query.to) ?? undefined;
+    return this.api.audit(query, cursor);
+  }, (e) => describeErrorIn(this.i18n, e).message);
 
   protected readonly rows = computed(() => {
     const lang = this.i18n.language();
-    return this.items().map((e) => ({
+    return this.list.items().map((e) => ({
       seq: e.seq,
       when: formatDateTime(e.at, lang),
       who: personName(e.actor),
@@ -213,7 +199,7 @@ export class AuditPage {
     this.route.queryParams.pipe(takeUntilDestroyed()).subscribe((q) => {
       this.filter = auditFilterFromQuery(q);
       this.f = { objectType: '', objectId: '', actor: '', action: '', outcome: '', from: '', to: '', ...this.filter };
-      void this.load(true);
+      void this.list.load(true);
     });
   }
 
@@ -247,23 +233,5 @@ export class AuditPage {
 
   protected clear(): void {
     void this.router.navigate([], { relativeTo: this.route, queryParams: {} });
-  }
-
-  protected async load(reset: boolean): Promise<void> {
-    this.loading.set(true);
-    this.error.set(null);
-    try {
-      const query: AuditQuery = { ...this.filter };
-      if (query.from) query.from = laoLocalToIso(query.from) ?? undefined;
-      if (query.to) query.to = laoLocalToIso(query.to) ?? undefined;
-      const page = await this.api.audit(query, reset ? null : this.cursor());
-      this.items.set(reset ? page.items : [...this.items(), ...page.items]);
-      this.cursor.set(page.nextCursor);
-    } catch (e) {
-      if (reset) this.items.set([]);
-      this.error.set(describeError(e, (k, p) => this.i18n.t(k, p), this.i18n.language()).message);
-    } finally {
-      this.loading.set(false);
-    }
   }
 }

@@ -30,7 +30,7 @@ import {
 import { IaPipe, iaT, type IaKey } from '../referrals/ia-translate';
 import { InterAgencyApi } from '../referrals/interagency-api';
 import { splitDates } from '../referrals/ia-util';
-import { AgencyNames, describeError, formatDate, formatDateTime, I18n, laoToday, personName, TranslatePipe } from '@ctms/ui';
+import { AgencyNames, describeError, formatDate, formatDateTime, HistoryPanel, I18n, laoToday, personName, TranslatePipe } from '@ctms/ui';
 
 const PATHS: Readonly<Record<HandoffAction, string>> = {
   RECEIVE: 'receive',
@@ -48,7 +48,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** One prosecution handoff: the packet (limited by consent when it is), the prosecution so far, the steps allowed. */
 @Component({
   selector: 'app-handoff-page',
-  imports: [FormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe, IaPipe],
+  imports: [HistoryPanel, FormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe, IaPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     @use 'section';

@@ -30,14 +30,14 @@ import { UserPicker } from '../cases/user-picker';
 import { AuthService } from '../core/auth/auth.service';
 import { InterAgencyApi } from './interagency-api';
 import { slaClock } from './ia-util';
-import { AgencyNames, blankToUndefined, describeError, formatDate, formatDateTime, I18n, laoToday, personName, TranslatePipe } from '@ctms/ui';
+import { AgencyNames, blankToUndefined, DateInput, type DateRead, describeError, formatDate, formatDateTime, HistoryPanel, I18n, laoToday, personName, TranslatePipe } from '@ctms/ui';
 
 type Form = 'accept' | 'decline' | 'services' | 'complete' | 'cancel' | null;
 
 /** One referral: its packet, a masked preview of the case, services, history and the actions allowed. */
 @Component({
   selector: 'app-referral-page',
-  imports: [FormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe, IaPipe, UserPicker],
+  imports: [DateInput, HistoryPanel, FormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe, IaPipe, UserPicker],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     @use 'section';
@@ -67,7 +67,8 @@ export class ReferralPage {
   protected readonly fieldErrors = signal<Record<string, string>>({});
   protected readonly busy = signal(false);
   protected readonly form = signal<Form>(null);
-  protected readonly today = laoToday();
+  /** what is wrong with the delivery date as typed (the shared day/month/year boxes), in words */
+  protected readonly serviceDateProblem = signal<string | null>(null);
 
   protected f = { reason: '', note: '', serviceType: '', deliveredOn: laoToday(), provider: '', notes: '', outcome: '' };
 
@@ -178,8 +179,14 @@ export class ReferralPage {
   protected open(form: Form): void {
     this.assignee.set('');
     this.f = { reason: '', note: '', serviceType: this.r()?.serviceTypes[0] ?? '', deliveredOn: laoToday(), provider: '', notes: '', outcome: '' };
+    this.serviceDateProblem.set(null);
     this.fieldErrors.set({});
     this.form.set(form);
+  }
+
+  protected serviceDate(read: DateRead): void {
+    this.f.deliveredOn = read.value ?? '';
+    this.serviceDateProblem.set(read.problem ? this.i18n.t(`date.err.${read.problem}` as const) : null);
   }
 
   protected ready(): boolean {

@@ -1,6 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { label, WORKFLOW_REFUSAL_LABELS, type Language } from '@ctms/domain';
-import type { TranslationKey } from '../i18n/i18n.service';
+import type { I18n, TranslationKey } from '../i18n/i18n.service';
 
 /** What went wrong with an API call, for the user: one message, and per-field problems for 400s. */
 export interface Problem {
@@ -51,4 +51,9 @@ export function describeError(err: unknown, t: Translate, lang: Language, codeLa
   else if (err.status === 409) message = t('cases.err.conflict', { code: code ?? '' });
   else message = t('cases.err.failed');
   return { status: err.status, code, message, fields };
+}
+
+/** `describeError` in the interface's language: what a page shows for a failed call. */
+export function describeErrorIn(i18n: I18n, err: unknown, codeLabel?: (code: string) => string | null): Problem {
+  return describeError(err, (key, params) => i18n.t(key, params), i18n.language(), codeLabel);
 }
