@@ -21,9 +21,8 @@ import {
   type CreateAgencyRequest,
 } from '@ctms/domain';
 import { ADMIN_ERROR_LABELS } from '../core/i18n/dict-admin';
-import type { TranslationKey } from '../core/i18n/dictionaries';
 import { AdminApi } from './admin-api';
-import { describeError, I18n, toggle, TranslatePipe } from '@ctms/ui';
+import { describeError, I18n, toggle, TranslatePipe, type TranslationKey } from '@ctms/ui';
 
 export interface AgencyDraft {
   code: string;

@@ -16,7 +16,6 @@ import {
 import { CaseApi } from './case-api';
 import { STATUS_ACTIONS, type StatusAction } from './case-codes';
 import { CaseStore } from './case-store';
-import { CtPipe } from './case-tools-i18n';
 import { UserPicker } from './user-picker';
 import { I18n, laoToday, TranslatePipe } from '@ctms/ui';
 
@@ -29,7 +28,7 @@ export const DECISION_OF: Readonly<Record<string, string>> = { IDENTIFY: 'IDENTI
  */
 @Component({
   selector: 'app-case-actions',
-  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe, CtPipe, UserPicker],
+  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe, UserPicker],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `@use 'section';`,
   template: `
@@ -50,7 +49,7 @@ export const DECISION_OF: Readonly<Record<string, string>> = { IDENTIFY: 'IDENTI
 
           @if (c.allowedActions.assign) {
             <form class="form" (ngSubmit)="assign()" data-testid="assign-form">
-              <h3 class="sub">{{ 'ct.assign.title' | ct }}</h3>
+              <h3 class="sub">{{ 'ct.assign.title' | t }}</h3>
               <app-user-picker
                 testId="assign-user"
                 [(value)]="assignee"
@@ -60,7 +59,7 @@ export const DECISION_OF: Readonly<Record<string, string>> = { IDENTIFY: 'IDENTI
               />
               <div>
                 <button mat-stroked-button type="submit" data-testid="assign-submit" [disabled]="store.busy() || !assignee() || assignee() === c.assignedTo?.id">
-                  {{ 'ct.assign.submit' | ct }}
+                  {{ 'ct.assign.submit' | t }}
                 </button>
               </div>
             </form>

@@ -27,11 +27,10 @@ import {
   type ReferenceAgencyView,
 } from '@ctms/domain';
 import { AuthService } from '../core/auth/auth.service';
-import type { TranslationKey } from '../core/i18n/dictionaries';
 import { CaseApi } from './case-api';
 import { CasePages } from './case-pages';
 import { CaseStore } from './case-store';
-import { blankToUndefined, formatDateTime, I18n, laoLocalToIso, nowLocalInLaos, personName, toggle, TranslatePipe } from '@ctms/ui';
+import { blankToUndefined, formatDateTime, I18n, laoLocalToIso, nowLocalInLaos, personName, toggle, TranslatePipe, type TranslationKey } from '@ctms/ui';
 
 /** A consent's effective status: an expired one no longer counts, whatever its stored status. */
 export function effectiveStatusKey(c: Pick<ConsentView, 'status' | 'expired'>): TranslationKey {

@@ -15,7 +15,6 @@ import {
   RISK_LEVEL_LABELS,
   TESTIFY_LABELS,
 } from '../core/i18n/dict-cases';
-import type { TranslationKey } from '../core/i18n/dictionaries';
 import { CaseApi } from './case-api';
 import {
   EXPLOITATION_TYPES,
@@ -28,7 +27,7 @@ import {
 } from './case-codes';
 import { draftFromCase, patchFor, type CaseDraft, type RecordSection } from './case-draft';
 import { CaseStore } from './case-store';
-import { formatDate, I18n, toggle, TranslatePipe } from '@ctms/ui';
+import { formatDate, I18n, toggle, TranslatePipe, type TranslationKey } from '@ctms/ui';
 
 /**
  * The case record, one section at a time: read, and for the assigned caseworker or a supervisor

@@ -1,8 +1,7 @@
 import { Injectable, inject, signal } from '@angular/core';
-import type { TranslationKey } from '../core/i18n/dictionaries';
 import { CaseApi } from './case-api';
 import type { CaseDetailView } from '@ctms/domain';
-import { describeError, I18n, type Problem } from '@ctms/ui';
+import { describeError, I18n, type Problem, type TranslationKey } from '@ctms/ui';
 
 export interface Notice {
   kind: 'ok' | 'error';

@@ -25,29 +25,13 @@ import { CaseInterAgency } from '../referrals/case-interagency';
 import { AuthService } from '../core/auth/auth.service';
 import { CaseDuplicates } from '../persons/case-duplicates';
 import { CaseAttachments } from './case-attachments';
-import { CtPipe } from './case-tools-i18n';
 import { AgencyNames, countryLabels, formatDate, formatDateTime, I18n, personName, TranslatePipe } from '@ctms/ui';
 
 /** The case page: identity masked until asked for; what the user may do comes from `allowedActions`. */
 
 @Component({
   selector: 'app-case-page',
-  imports: [
-    RouterLink,
-    MatButtonModule,
-    MatTabsModule,
-    TranslatePipe,
-    CaseActions,
-    CaseRecord,
-    CaseNotes,
-    CaseTimeline,
-    CaseConsents,
-    CaseAccessLog,
-    CaseInterAgency,
-    CaseAttachments,
-    CaseDuplicates,
-    CtPipe,
-  ],
+  imports: [RouterLink, MatButtonModule, MatTabsModule, TranslatePipe, CaseActions, CaseRecord, CaseNotes, CaseTimeline, CaseConsents, CaseAccessLog, CaseInterAgency, CaseAttachments, CaseDuplicates],
   providers: [CaseStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './case.page.html',

@@ -2,14 +2,13 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { HANDOFF_STATUS_LABELS, HANDOFF_STATUSES, isOneOf, label, type HandoffSummaryView } from '@ctms/domain';
-import { IaPipe } from '../referrals/ia-translate';
 import { InterAgencyApi, type Box } from '../referrals/interagency-api';
-import { AgencyNames, describeErrorIn, formatDateTime, I18n, Inbox, KeysetList, sortByDue } from '@ctms/ui';
+import { AgencyNames, describeErrorIn, formatDateTime, I18n, Inbox, KeysetList, sortByDue, TranslatePipe } from '@ctms/ui';
 
 /** The prosecution handoffs of the agency (both boxes, or one), masked: case number only. */
 @Component({
   selector: 'app-handoff-list-page',
-  imports: [RouterLink, Inbox, IaPipe],
+  imports: [RouterLink, Inbox, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     .overdue { color: var(--mat-sys-error); font-weight: 600; }
@@ -18,7 +17,7 @@ import { AgencyNames, describeErrorIn, formatDateTime, I18n, Inbox, KeysetList, 
   template: `
     <section class="page wide" data-testid="handoff-list">
       <app-inbox
-        [title]="'ho.title' | ia"
+        [title]="'ho.title' | t"
         path="/handoffs"
         [boxes]="boxes"
         [box]="box()"
@@ -31,23 +30,23 @@ import { AgencyNames, describeErrorIn, formatDateTime, I18n, Inbox, KeysetList, 
         <table class="cards" data-testid="handoff-table">
           <thead>
             <tr>
-              <th scope="col">{{ 'ia.case' | ia }}</th>
-              <th scope="col">{{ 'ia.from' | ia }}</th>
-              <th scope="col">{{ 'ia.to' | ia }}</th>
-              <th scope="col">{{ 'ia.status' | ia }}</th>
-              <th scope="col">{{ 'ho.receiveBy' | ia }}</th>
-              <th scope="col">{{ 'ia.createdAt' | ia }}</th>
+              <th scope="col">{{ 'ia.case' | t }}</th>
+              <th scope="col">{{ 'ia.from' | t }}</th>
+              <th scope="col">{{ 'ia.to' | t }}</th>
+              <th scope="col">{{ 'ia.status' | t }}</th>
+              <th scope="col">{{ 'ho.receiveBy' | t }}</th>
+              <th scope="col">{{ 'ia.createdAt' | t }}</th>
             </tr>
           </thead>
           <tbody>
             @for (h of rows(); track h.id) {
               <tr data-testid="handoff-row" [attr.data-id]="h.id" [attr.data-case]="h.caseNumber" [attr.data-status]="h.status">
                 <th scope="row"><a [routerLink]="['/handoffs', h.id]" data-testid="handoff-link">{{ h.caseNumber }}</a></th>
-                <td [attr.data-label]="'ia.from' | ia">{{ h.fromName }}</td>
-                <td [attr.data-label]="'ia.to' | ia">{{ h.toName }}</td>
-                <td class="lead" [attr.data-label]="'ia.status' | ia">{{ h.statusLabel }}</td>
-                <td class="lead" [attr.data-label]="'ho.receiveBy' | ia" [class.overdue]="h.overdue">{{ h.receiveByText }} @if (h.overdue) { — {{ 'ho.overdue' | ia }} }</td>
-                <td [attr.data-label]="'ia.createdAt' | ia">{{ h.created }}</td>
+                <td [attr.data-label]="'ia.from' | t">{{ h.fromName }}</td>
+                <td [attr.data-label]="'ia.to' | t">{{ h.toName }}</td>
+                <td class="lead" [attr.data-label]="'ia.status' | t">{{ h.statusLabel }}</td>
+                <td class="lead" [attr.data-label]="'ho.receiveBy' | t" [class.overdue]="h.overdue">{{ h.receiveByText }} @if (h.overdue) { — {{ 'ho.overdue' | t }} }</td>
+                <td [attr.data-label]="'ia.createdAt' | t">{{ h.created }}</td>
               </tr>
             }
           </tbody>

@@ -27,10 +27,9 @@ import {
   SUSPECT_STATUS_LABELS,
   TESTIFY_LABELS,
 } from '../core/i18n/dict-interagency';
-import { IaPipe, iaT, type IaKey } from '../referrals/ia-translate';
 import { InterAgencyApi } from '../referrals/interagency-api';
 import { splitDates } from '../referrals/ia-util';
-import { AgencyNames, describeError, formatDate, formatDateTime, HistoryPanel, I18n, laoToday, personName, TranslatePipe } from '@ctms/ui';
+import { AgencyNames, describeError, formatDate, formatDateTime, HistoryPanel, I18n, laoToday, personName, TranslatePipe, type TranslationKey } from '@ctms/ui';
 
 const PATHS: Readonly<Record<HandoffAction, string>> = {
   RECEIVE: 'receive',
@@ -48,7 +47,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** One prosecution handoff: the packet (limited by consent when it is), the prosecution so far, the steps allowed. */
 @Component({
   selector: 'app-handoff-page',
-  imports: [HistoryPanel, FormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe, IaPipe],
+  imports: [HistoryPanel, FormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     @use 'section';
@@ -153,8 +152,8 @@ export class HandoffPage {
     return label(map, code, this.i18n.language());
   }
 
-  protected actKey(a: HandoffAction): IaKey {
-    return `ho.act.${a}` as IaKey;
+  protected actKey(a: HandoffAction): TranslationKey {
+    return `ho.act.${a}` as TranslationKey;
   }
 
   private async load(id: string): Promise<void> {
@@ -251,7 +250,7 @@ export class HandoffPage {
     try {
       this.h.set(await this.api.handoffAction(h.id, PATHS[a], body));
       this.form.set(null);
-      this.notice.set({ kind: 'ok', text: iaT(this.i18n, 'ho.done') });
+      this.notice.set({ kind: 'ok', text: this.i18n.t('ho.done') });
     } catch (e) {
       const p = this.describe(e);
       this.fieldErrors.set(p.fields);

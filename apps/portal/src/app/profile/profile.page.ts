@@ -8,8 +8,7 @@ import { MatRadioModule } from '@angular/material/radio';
 import { isOneOf, label, LANGUAGES, MFA_CODE_DIGITS, PASSWORD_PROBLEM_LABELS, PASSWORD_PROBLEMS, PROVINCE_LABELS, ROLE_LABELS, type Language } from '@ctms/domain';
 import { AuthService } from '../core/auth/auth.service';
 import { groupSecret, isCodeShaped, mfaRefusal, normalizeCode, qrCodeDataUrl } from '../core/auth/mfa';
-import type { TranslationKey } from '../core/i18n/dictionaries';
-import { fieldProblems, I18n, TranslatePipe } from '@ctms/ui';
+import { fieldProblems, I18n, TranslatePipe, type TranslationKey } from '@ctms/ui';
 
 type Translate = (key: TranslationKey) => string;
 

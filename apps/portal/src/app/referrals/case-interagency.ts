@@ -46,21 +46,20 @@ import {
   TESTIFY_LABELS,
   WILLINGNESS_TO_TESTIFY,
 } from '../core/i18n/dict-interagency';
-import { IaPipe, iaT } from './ia-translate';
 import { PERPETRATOR_RELATIONS } from '../cases/case-codes';
 import { CaseApi } from '../cases/case-api';
 import { CaseStore } from '../cases/case-store';
 import { InterAgencyApi } from './interagency-api';
 import { coveredCategories, missingCategories, referralConsentDraft } from './ia-util';
 import { consentBody } from '../cases/case-consents';
-import { AgencyNames, formatDateTime, I18n, nowLocalInLaos, toggle } from '@ctms/ui';
+import { AgencyNames, formatDateTime, I18n, nowLocalInLaos, toggle, TranslatePipe } from '@ctms/ui';
 
 const PACKET: readonly DataCategory[] = DATA_CATEGORIES.filter((c) => c !== 'CASE_SUMMARY');
 
 /** The case page's referral and handoff section: the case's referrals and handoffs, and the forms to create them. */
 @Component({
   selector: 'app-case-interagency',
-  imports: [FormsModule, RouterLink, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, MatSelectModule, IaPipe],
+  imports: [FormsModule, RouterLink, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     @use 'section';
@@ -169,8 +168,8 @@ export class CaseInterAgency {
 
   /** Why a category cannot be chosen, or null when it can. */
   protected disabledReason(k: DataCategory): string | null {
-    if (!this.agencyId()) return iaT(this.i18n, 'ref.case.chooseAgencyFirst');
-    if (!this.covered().has(k)) return iaT(this.i18n, 'ref.case.notCovered', { category: this.lbl(DATA_CATEGORY_LABELS, k) });
+    if (!this.agencyId()) return this.i18n.t('ref.case.chooseAgencyFirst');
+    if (!this.covered().has(k)) return this.i18n.t('ref.case.notCovered', { category: this.lbl(DATA_CATEGORY_LABELS, k) });
     return null;
   }
 
@@ -324,7 +323,7 @@ export class CaseInterAgency {
       'cases.saved.status',
     );
     if (done) {
-      this.store.notice.set({ kind: 'ok', text: iaT(this.i18n, 'ref.case.sent') });
+      this.store.notice.set({ kind: 'ok', text: this.i18n.t('ref.case.sent') });
       this.referring.set(false);
       await this.load();
     } else {
@@ -405,7 +404,7 @@ export class CaseInterAgency {
     if (!c || !body) return;
     const done = await this.store.run(() => this.api.createHandoff(c.id, body), 'cases.saved.status');
     if (done) {
-      this.store.notice.set({ kind: 'ok', text: iaT(this.i18n, 'ho.sent') });
+      this.store.notice.set({ kind: 'ok', text: this.i18n.t('ho.sent') });
       this.handingOff.set(false);
       await this.load();
     }

@@ -10,15 +10,14 @@ import {
   URGENCY_LABELS,
   type ReferralSummaryView,
 } from '@ctms/domain';
-import { IaPipe, iaT } from './ia-translate';
 import { InterAgencyApi, type Box } from './interagency-api';
 import { slaClock } from './ia-util';
-import { AgencyNames, describeErrorIn, formatDateTime, I18n, Inbox, KeysetList, sortByDue } from '@ctms/ui';
+import { AgencyNames, describeErrorIn, formatDateTime, I18n, Inbox, KeysetList, sortByDue, TranslatePipe } from '@ctms/ui';
 
 /** The referral boxes: incoming and outgoing, masked (case number only), with the SLA clock of pending ones. */
 @Component({
   selector: 'app-referral-list-page',
-  imports: [RouterLink, Inbox, IaPipe],
+  imports: [RouterLink, Inbox, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     .overdue { color: var(--mat-sys-error); font-weight: 600; }
@@ -27,8 +26,8 @@ import { AgencyNames, describeErrorIn, formatDateTime, I18n, Inbox, KeysetList, 
   template: `
     <section class="page wide" data-testid="referral-list">
       <app-inbox
-        [title]="'ref.title' | ia"
-        [boxesLabel]="'ref.boxes' | ia"
+        [title]="'ref.title' | t"
+        [boxesLabel]="'ref.boxes' | t"
         path="/referrals"
         [boxes]="boxes"
         [box]="box()"
@@ -42,27 +41,27 @@ import { AgencyNames, describeErrorIn, formatDateTime, I18n, Inbox, KeysetList, 
         <table class="cards" data-testid="referral-table">
           <thead>
             <tr>
-              <th scope="col">{{ 'ia.case' | ia }}</th>
-              <th scope="col">{{ 'ia.from' | ia }}</th>
-              <th scope="col">{{ 'ia.to' | ia }}</th>
-              <th scope="col">{{ 'ref.services' | ia }}</th>
-              <th scope="col">{{ 'ref.urgency' | ia }}</th>
-              <th scope="col">{{ 'ia.status' | ia }}</th>
-              <th scope="col">{{ 'ref.sla' | ia }}</th>
-              <th scope="col">{{ 'ia.createdAt' | ia }}</th>
+              <th scope="col">{{ 'ia.case' | t }}</th>
+              <th scope="col">{{ 'ia.from' | t }}</th>
+              <th scope="col">{{ 'ia.to' | t }}</th>
+              <th scope="col">{{ 'ref.services' | t }}</th>
+              <th scope="col">{{ 'ref.urgency' | t }}</th>
+              <th scope="col">{{ 'ia.status' | t }}</th>
+              <th scope="col">{{ 'ref.sla' | t }}</th>
+              <th scope="col">{{ 'ia.createdAt' | t }}</th>
             </tr>
           </thead>
           <tbody>
             @for (r of rows(); track r.id) {
               <tr data-testid="referral-row" [attr.data-id]="r.id" [attr.data-case]="r.caseNumber" [attr.data-status]="r.status">
                 <th scope="row"><a [routerLink]="['/referrals', r.id]" data-testid="referral-link">{{ r.caseNumber }}</a></th>
-                <td [attr.data-label]="'ia.from' | ia">{{ r.fromName }}</td>
-                <td [attr.data-label]="'ia.to' | ia">{{ r.toName }}</td>
-                <td [attr.data-label]="'ref.services' | ia">{{ r.services }}</td>
-                <td class="lead" [attr.data-label]="'ref.urgency' | ia">{{ r.urgencyLabel }}</td>
-                <td class="lead" [attr.data-label]="'ia.status' | ia" data-testid="referral-status">{{ r.statusLabel }}</td>
-                <td class="lead" [attr.data-label]="'ref.sla' | ia" data-testid="sla-clock" [class.overdue]="r.overdue" [attr.data-overdue]="r.overdue">{{ r.sla }}</td>
-                <td [attr.data-label]="'ia.createdAt' | ia">{{ r.created }}</td>
+                <td [attr.data-label]="'ia.from' | t">{{ r.fromName }}</td>
+                <td [attr.data-label]="'ia.to' | t">{{ r.toName }}</td>
+                <td [attr.data-label]="'ref.services' | t">{{ r.services }}</td>
+                <td class="lead" [attr.data-label]="'ref.urgency' | t">{{ r.urgencyLabel }}</td>
+                <td class="lead" [attr.data-label]="'ia.status' | t" data-testid="referral-status">{{ r.statusLabel }}</td>
+                <td class="lead" [attr.data-label]="'ref.sla' | t" data-testid="sla-clock" [class.overdue]="r.overdue" [attr.data-overdue]="r.overdue">{{ r.sla }}</td>
+                <td [attr.data-label]="'ia.createdAt' | t">{{ r.created }}</td>
               </tr>
             }
           </tbody>
@@ -104,7 +103,7 @@ export class ReferralListPage {
         urgencyLabel: label(URGENCY_LABELS, r.urgency, lang),
         statusLabel: label(REFERRAL_STATUS_LABELS, r.status, lang),
         overdue: pending && clock.overdue,
-        sla: pending ? iaT(this.i18n, clock.overdue ? 'ref.sla.overdue' : 'ref.sla.left', { h: clock.h, m: clock.m }) : iaT(this.i18n, 'ref.sla.done'),
+        sla: pending ? this.i18n.t(clock.overdue ? 'ref.sla.overdue' : 'ref.sla.left', { h: clock.h, m: clock.m }) : this.i18n.t('ref.sla.done'),
         created: formatDateTime(r.createdAt, lang),
       };
     });

@@ -24,20 +24,19 @@ import {
 } from '@ctms/domain';
 import { EXPLOITATION_TYPE_LABELS } from '../core/i18n/dict-cases';
 import { INTERAGENCY_EVENT_LABELS } from '../core/i18n/dict-interagency';
-import { IaPipe, iaT, type IaKey } from './ia-translate';
 import { CaseApi } from '../cases/case-api';
 import { UserPicker } from '../cases/user-picker';
 import { AuthService } from '../core/auth/auth.service';
 import { InterAgencyApi } from './interagency-api';
 import { slaClock } from './ia-util';
-import { AgencyNames, blankToUndefined, DateInput, type DateRead, describeError, formatDate, formatDateTime, HistoryPanel, I18n, laoToday, personName, TranslatePipe } from '@ctms/ui';
+import { AgencyNames, blankToUndefined, DateInput, type DateRead, describeError, formatDate, formatDateTime, HistoryPanel, I18n, laoToday, personName, TranslatePipe, type TranslationKey } from '@ctms/ui';
 
 type Form = 'accept' | 'decline' | 'services' | 'complete' | 'cancel' | null;
 
 /** One referral: its packet, a masked preview of the case, services, history and the actions allowed. */
 @Component({
   selector: 'app-referral-page',
-  imports: [DateInput, HistoryPanel, FormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe, IaPipe, UserPicker],
+  imports: [DateInput, HistoryPanel, FormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe, UserPicker],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     @use 'section';
@@ -90,8 +89,8 @@ export class ReferralPage {
       acknowledgeBy: formatDateTime(r.acknowledgeBy, lang),
       sla:
         r.status === 'PENDING'
-          ? iaT(this.i18n, clock.overdue ? 'ref.sla.overdue' : 'ref.sla.left', { h: clock.h, m: clock.m })
-          : iaT(this.i18n, 'ref.sla.done'),
+          ? this.i18n.t(clock.overdue ? 'ref.sla.overdue' : 'ref.sla.left', { h: clock.h, m: clock.m })
+          : this.i18n.t('ref.sla.done'),
       overdue: r.status === 'PENDING' && (r.overdue || clock.overdue),
       created: formatDateTime(r.createdAt, lang),
       acknowledged: formatDateTime(r.acknowledgedAt, lang),
@@ -172,7 +171,7 @@ export class ReferralPage {
   }
 
   /** The submit button says what it does ("Accept the referral", "Save the service"), never "Apply". */
-  protected submitLabel(form: Exclude<Form, null>): IaKey {
+  protected submitLabel(form: Exclude<Form, null>): TranslationKey {
     return `ref.submit.${form}`;
   }
 
@@ -233,7 +232,7 @@ export class ReferralPage {
       const next = await this.api.referralAction(r.id, form, bodies[form]);
       this.r.set(next);
       this.form.set(null);
-      this.notice.set({ kind: 'ok', text: iaT(this.i18n, 'ref.done') });
+      this.notice.set({ kind: 'ok', text: this.i18n.t('ref.done') });
       void this.loadPreview(next.caseId);
     } catch (e) {
       const p = this.describe(e);

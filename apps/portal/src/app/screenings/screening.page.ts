@@ -31,7 +31,6 @@ import {
   type TerminationReason,
 } from '@ctms/domain';
 import { AuthService } from '../core/auth/auth.service';
-import type { TranslationKey } from '../core/i18n/dictionaries';
 import { DuplicateCheck } from '../persons/duplicate-check';
 import { AutosaveService } from './autosave.service';
 import { DraftStore, type LocalDraft } from './draft-store';
@@ -62,7 +61,7 @@ import { FIELD_LABELS } from './field-labels';
 import { fieldSpecAt, SECTION_FIELDS } from './section-specs';
 import { SectionForm, type ClientProblem } from './section-form';
 import { ScreeningsApi, toFailure, type ApiFailure, type Rec } from './screenings.api';
-import { DateInput, type DateProblem, type ErrorItem, ErrorSummary, focusField, formatDateTime, I18n, laoNowIso, TranslatePipe } from '@ctms/ui';
+import { DateInput, type DateProblem, type ErrorItem, ErrorSummary, focusField, formatDateTime, I18n, laoNowIso, TranslatePipe, type TranslationKey } from '@ctms/ui';
 
 /** A 409 being settled: the copy the edits were made on, the server's copy now, the unsaved sections, and the fields where the server's value is chosen. */
 interface ConflictState {

@@ -542,3 +542,11 @@ export const interagencyLo: Record<keyof typeof interagencyEn, string> = {
   'mr.err.PERSON_REQUIRED': 'ກະລຸນາເລືອກວ່າແມ່ນບຸກຄົນໃດຂອງທ່ານ.',
   'mr.err.personId': 'ບໍ່ສາມາດລະບຸບຸກຄົນນີ້ໄດ້ອີກ: ກະລຸນາໂຫຼດຄຳຮ້ອງຄືນໃໝ່.',
 };
+
+/** The referral, handoff, match-request and audit screens' words: registered by their lazy routes. */
+export const INTERAGENCY_WORDS = { en: interagencyEn, lo: interagencyLo } as const;
+
+declare module '@ctms/ui' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-interface, @typescript-eslint/no-empty-object-type -- adds these keys to the one translation key type
+  interface TranslationKeys extends Record<keyof typeof interagencyEn, true> {}
+}
