@@ -19,7 +19,7 @@ export interface HistoryRow {
     @use 'section';
   `,
   template: `
-    <section class="panel" [attr.aria-labelledby]="headingId()">
+    <section class="panel">
       <h2 [id]="headingId()" class="sub">{{ 'history.title' | t }}</h2>
       <div class="table-wrap" tabindex="0" role="region" [attr.aria-label]="'history.title' | t">
         <table>
