@@ -72,7 +72,15 @@ export default [
             },
             { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:shared', 'scope:api'] },
             { sourceTag: 'type:migrations', onlyDependOnLibsWithTags: [] },
-            { sourceTag: 'scope:portal', onlyDependOnLibsWithTags: ['scope:shared'] },
+            // libs/ui: the portal's shared components, services and styles; Angular and the domain
+            // contract only, never the portal app (its core/ or a feature) nor anything server-side.
+            {
+              sourceTag: 'type:ui',
+              onlyDependOnLibsWithTags: ['type:domain'],
+              bannedExternalImports: ['@nestjs/*', 'typeorm', 'express', 'pg', 'bullmq', 'ioredis'],
+            },
+            // the portal's features take their shared pieces from libs/ui and the contract from libs/domain
+            { sourceTag: 'scope:portal', onlyDependOnLibsWithTags: ['scope:shared', 'type:ui'] },
           ],
         },
       ],

@@ -9,10 +9,12 @@ import {
 } from '@angular/core';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { provideServiceWorker } from '@angular/service-worker';
+import { provideTranslations } from '@ctms/ui';
 import { appRoutes } from './app.routes';
 import { AuthService } from './core/auth/auth.service';
 import { authInterceptor } from './core/http/auth.interceptor';
 import { swBypassInterceptor } from './core/http/sw-bypass.interceptor';
+import { CORE_WORDS } from './core/i18n/dictionaries';
 import { navProgressInterceptor } from './core/layout/nav-progress';
 
 export const appConfig: ApplicationConfig = {
@@ -20,6 +22,8 @@ export const appConfig: ApplicationConfig = {
     provideBrowserGlobalErrorListeners(),
     provideZonelessChangeDetection(),
     provideHttpClient(withFetch(), withInterceptors([navProgressInterceptor, swBypassInterceptor, authInterceptor])),
+    // the words of every page (the lazy routes register their own chunks)
+    provideTranslations(CORE_WORDS),
     provideRouter(appRoutes, withComponentInputBinding()),
     // a reload inside the tab restores the session (from this tab's sessionStorage) before the first route
     provideAppInitializer(() => inject(AuthService).restore()),

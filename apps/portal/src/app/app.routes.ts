@@ -1,19 +1,36 @@
+import type { Type } from '@angular/core';
 import type { Route } from '@angular/router';
+import { provideTranslations, type Translations } from '@ctms/ui';
 import { authGuard, guestGuard, profileFirstGuard, permissionGuard } from './core/auth/guards';
 import { NAV_ITEMS } from './core/layout/nav';
+
+/**
+ * A lazy page with the chunks of words it shows: the page and its words load together, and the
+ * words are registered (the route's providers) before the page renders.
+ */
+function withWords(page: () => Promise<Type<unknown>>, words: () => Promise<Translations[]>): Route['loadChildren'] {
+  return () => Promise.all([page(), words()]).then(([component, chunks]) => [{ path: '', component, providers: [provideTranslations(...chunks)] }]);
+}
+const homeWords = () => import('./core/i18n/dict-home').then((m) => [m.HOME_WORDS]);
+const interagencyWords = () =>
+  Promise.all([import('./core/i18n/dict-interagency'), import('./cases/case-tools-i18n')]).then(([ia, ct]) => [ia.INTERAGENCY_WORDS, ct.CASE_TOOLS_WORDS]);
 
 const loadComingSoon = () => import('./shared/coming-soon.page').then((m) => m.ComingSoonPage);
 
 /** Pages built so far; every other navigation entry is a guarded "coming soon" placeholder. */
 const PAGES: Record<string, Route['loadComponent']> = {
-  '': () => import('./home/home.page').then((m) => m.HomePage),
   profile: () => import('./profile/profile.page').then((m) => m.ProfilePage),
   users: () => import('./admin/users.page').then((m) => m.UsersPage),
   agencies: () => import('./admin/agencies.page').then((m) => m.AgenciesPage),
   'sla-settings': () => import('./admin/sla-settings.page').then((m) => m.SlaSettingsPage),
-  audit: () => import('./audit/audit.page').then((m) => m.AuditPage),
-  'identification-requests': () => import('./cases/identification-inbox.page').then((m) => m.IdentificationInboxPage),
-  'match-requests': () => import('./match-requests/match-request-list.page').then((m) => m.MatchRequestListPage),
+};
+
+/** Pages with a chunk of words of their own (the words arrive with the page). */
+const PAGES_WITH_WORDS: Record<string, Route['loadChildren']> = {
+  '': withWords(() => import('./home/home.page').then((m) => m.HomePage), homeWords),
+  audit: withWords(() => import('./audit/audit.page').then((m) => m.AuditPage), interagencyWords),
+  'identification-requests': withWords(() => import('./cases/identification-inbox.page').then((m) => m.IdentificationInboxPage), interagencyWords),
+  'match-requests': withWords(() => import('./match-requests/match-request-list.page').then((m) => m.MatchRequestListPage), interagencyWords),
 };
 
 /** Sections with pages of their own below the list (e.g. /screenings/new, /screenings/:id): lazy child routes. */
@@ -30,7 +47,9 @@ const shellChildren: Route[] = NAV_ITEMS.map((item) => ({
   path: item.path,
   pathMatch: item.path === '' ? 'full' : 'prefix',
   ...(item.permission ? { canActivate: [permissionGuard(item.permission)] } : {}),
-  ...(SECTIONS[item.path] ? { loadChildren: SECTIONS[item.path] } : { loadComponent: PAGES[item.path] ?? loadComingSoon }),
+  ...(SECTIONS[item.path] || PAGES_WITH_WORDS[item.path]
+    ? { loadChildren: SECTIONS[item.path] ?? PAGES_WITH_WORDS[item.path] }
+    : { loadComponent: PAGES[item.path] ?? loadComingSoon }),
   data: { titleKey: item.labelKey },
 }));
 
@@ -55,7 +74,7 @@ export const appRoutes: Route[] = [
       {
         path: 'notifications',
         canActivate: [permissionGuard('notification:read')],
-        loadComponent: () => import('./notifications/notifications.page').then((m) => m.NotificationsPage),
+        loadChildren: withWords(() => import('./notifications/notifications.page').then((m) => m.NotificationsPage), homeWords),
         data: { titleKey: 'shell.notifications' },
       },
       // one match request, for either side: the asked agency's supervisors (from the inbox) and the
@@ -63,7 +82,7 @@ export const appRoutes: Route[] = [
       {
         path: 'match-requests/:id',
         canActivate: [permissionGuard('match:request')],
-        loadComponent: () => import('./match-requests/match-request.page').then((m) => m.MatchRequestPage),
+        loadChildren: withWords(() => import('./match-requests/match-request.page').then((m) => m.MatchRequestPage), interagencyWords),
         data: { titleKey: 'nav.matchRequests' },
       },
       ...shellChildren,

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { RouterOutlet } from '@angular/router';
-import { TranslatePipe } from './core/i18n/translate.pipe';
 import { NavProgress } from './core/layout/nav-progress';
+import { TranslatePipe } from '@ctms/ui';
 
 @Component({
   imports: [RouterOutlet, TranslatePipe],

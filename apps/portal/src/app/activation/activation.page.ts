@@ -11,11 +11,8 @@ import { firstValueFrom } from 'rxjs';
 import { API } from '../core/auth/auth.service';
 import { groupSecret, isCodeShaped, normalizeCode, qrCodeDataUrl } from '../core/auth/mfa';
 import { LanguageSwitch } from '../core/i18n/language-switch';
-import { I18n } from '../core/i18n/i18n.service';
-import { TranslatePipe } from '../core/i18n/translate.pipe';
-import { formatDateTime } from '../screenings/format';
-import { fieldProblems } from '../cases/ui-util';
 import { passwordChangeErrors } from '../profile/profile.page';
+import { fieldProblems, formatDateTime, I18n, TranslatePipe } from '@ctms/ui';
 
 /**
  * The one-time activation link (decision 0010): `/activate#token=…`. The token is read from the

@@ -21,11 +21,8 @@ import {
   type CreateAgencyRequest,
 } from '@ctms/domain';
 import { ADMIN_ERROR_LABELS } from '../core/i18n/dict-admin';
-import type { TranslationKey } from '../core/i18n/dictionaries';
-import { I18n } from '../core/i18n/i18n.service';
-import { TranslatePipe } from '../core/i18n/translate.pipe';
-import { describeError, toggle } from '../cases/ui-util';
 import { AdminApi } from './admin-api';
+import { describeError, I18n, toggle, TranslatePipe, type TranslationKey } from '@ctms/ui';
 
 export interface AgencyDraft {
   code: string;
@@ -53,8 +50,8 @@ function emptyDraft(): AgencyDraft {
   selector: 'app-agencies-page',
   imports: [FormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `@use 'section';`,
   templateUrl: './agencies.page.html',
-  styleUrl: '../cases/section.scss',
 })
 export class AgenciesPage {
   private readonly api = inject(AdminApi);

@@ -7,8 +7,7 @@ import { MatInputModule } from '@angular/material/input';
 import { label, SLA_HOURS_MAX, SLA_HOURS_MIN, URGENCY_LABELS, type SlaSettingView, type UpdateSlaSettingsRequest, type Urgency } from '@ctms/domain';
 import { firstValueFrom } from 'rxjs';
 import { API } from '../core/auth/auth.service';
-import { I18n } from '../core/i18n/i18n.service';
-import { describeError } from '../cases/ui-util';
+import { describeError, I18n } from '@ctms/ui';
 
 const WORDS = {
   title: { lo: 'ກຳນົດເວລາ SLA ຂອງການສົ່ງຕໍ່', en: 'Referral SLA hours' },
@@ -29,7 +28,7 @@ const WORDS = {
   selector: 'app-sla-settings-page',
   imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styleUrl: '../cases/section.scss',
+  styles: `@use 'section';`,
   template: `
     <section class="page" data-testid="sla-settings-page">
       <h1 class="page-title">{{ w('title') }}</h1>

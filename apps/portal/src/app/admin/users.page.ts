@@ -25,11 +25,8 @@ import {
 } from '@ctms/domain';
 import { AuthService } from '../core/auth/auth.service';
 import { ADMIN_ERROR_LABELS } from '../core/i18n/dict-admin';
-import type { TranslationKey } from '../core/i18n/dictionaries';
-import { I18n } from '../core/i18n/i18n.service';
-import { TranslatePipe } from '../core/i18n/translate.pipe';
-import { describeError, toggle } from '../cases/ui-util';
 import { AdminApi } from './admin-api';
+import { describeError, I18n, toggle, TranslatePipe, type TranslationKey } from '@ctms/ui';
 
 export interface UserDraft {
   username: string;
@@ -75,8 +72,8 @@ type Pending = { kind: 'disable' | 'enable' | 'reset' | 'reset-mfa' | 'approve';
   selector: 'app-users-page',
   imports: [FormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `@use 'section';`,
   templateUrl: './users.page.html',
-  styleUrl: '../cases/section.scss',
 })
 export class UsersPage {
   private readonly api = inject(AdminApi);

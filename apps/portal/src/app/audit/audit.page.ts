@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
@@ -19,11 +19,8 @@ import {
   type Language,
 } from '@ctms/domain';
 import { AUDIT_REASON_LABELS } from '../core/i18n/dict-interagency';
-import { I18n } from '../core/i18n/i18n.service';
-import { IaPipe, iaT, type IaKey } from '../referrals/ia-translate';
-import { AgencyNames, personName } from '../shared/names';
-import { describeError, formatDateTime, laoLocalToIso } from '../cases/ui-util';
 import { InterAgencyApi } from '../referrals/interagency-api';
+import { AgencyNames, describeErrorIn, formatDateTime, I18n, KeysetList, KeysetTable, laoLocalToIso, personName, TranslatePipe, type TranslationKey } from '@ctms/ui';
 
 export const OBJECT_TYPES = ['case', 'person', 'screening', 'consent', 'referral', 'handoff', 'attachment', 'export', 'user', 'agency', 'session'] as const;
 
@@ -50,8 +47,8 @@ export function auditFilterFromQuery(q: Readonly<Record<string, unknown>>): Audi
 const KINDS = new Set<string>([...OBJECT_TYPES, 'person_merge', 'notification', 'match_request']);
 
 /** The dictionary key of an audit object kind's word ("Case", "ກໍລະນີ"); an unknown kind is "Other record". */
-export function auditKindKey(kind: string): IaKey {
-  return (KINDS.has(kind) ? `audit.kind.${kind}` : 'audit.kind.other') as IaKey;
+export function auditKindKey(kind: string): TranslationKey {
+  return (KINDS.has(kind) ? `audit.kind.${kind}` : 'audit.kind.other') as TranslationKey;
 }
 
 function reasonLabel(code: string | null, lang: Language): string {
@@ -63,10 +60,10 @@ function reasonLabel(code: string | null, lang: Language): string {
 /** The agency's audit trail with filters (supervisors). */
 @Component({
   selector: 'app-audit-page',
-  imports: [FormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, IaPipe],
+  imports: [FormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, KeysetTable, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styleUrl: '../cases/section.scss',
   styles: `
+    @use 'section';
     .filters { display: flex; flex-wrap: wrap; gap: 8px 12px; align-items: center; margin-bottom: 8px; }
     .filters mat-form-field { width: 200px; }
     table { min-width: 760px; }
@@ -74,106 +71,90 @@ function reasonLabel(code: string | null, lang: Language): string {
   `,
   template: `
     <section class="page wide" data-testid="audit-page">
-      <h1 class="page-title">{{ 'audit.title' | ia }}</h1>
-      <p class="hint">{{ 'audit.hint' | ia }}</p>
-      <form class="filters" role="search" [attr.aria-label]="'audit.title' | ia" (ngSubmit)="apply()" data-testid="audit-filters">
+      <h1 class="page-title">{{ 'audit.title' | t }}</h1>
+      <p class="hint">{{ 'audit.hint' | t }}</p>
+      <form class="filters" role="search" [attr.aria-label]="'audit.title' | t" (ngSubmit)="apply()" data-testid="audit-filters">
         <mat-form-field subscriptSizing="dynamic">
-          <mat-label>{{ 'audit.objectType' | ia }}</mat-label>
+          <mat-label>{{ 'audit.objectType' | t }}</mat-label>
           <mat-select name="objectType" [(ngModel)]="f.objectType" data-testid="audit-object-type">
-            <mat-option value="">{{ 'audit.any' | ia }}</mat-option>
+            <mat-option value="">{{ 'audit.any' | t }}</mat-option>
             @for (o of objectTypes; track o) {
               <mat-option [value]="o">{{ kindLabel(o) }}</mat-option>
             }
           </mat-select>
         </mat-form-field>
         <mat-form-field subscriptSizing="dynamic">
-          <mat-label>{{ 'audit.objectId' | ia }}</mat-label>
+          <mat-label>{{ 'audit.objectId' | t }}</mat-label>
           <input matInput name="objectId" lang="en" autocomplete="off" [(ngModel)]="f.objectId" data-testid="audit-object-id" />
         </mat-form-field>
         <mat-form-field subscriptSizing="dynamic">
-          <mat-label>{{ 'audit.actor' | ia }}</mat-label>
+          <mat-label>{{ 'audit.actor' | t }}</mat-label>
           <input matInput name="actor" lang="en" autocomplete="off" [(ngModel)]="f.actor" data-testid="audit-actor" />
         </mat-form-field>
         <mat-form-field subscriptSizing="dynamic">
-          <mat-label>{{ 'audit.action' | ia }}</mat-label>
+          <mat-label>{{ 'audit.action' | t }}</mat-label>
           <mat-select name="action" [(ngModel)]="f.action" data-testid="audit-action">
-            <mat-option value="">{{ 'audit.any' | ia }}</mat-option>
+            <mat-option value="">{{ 'audit.any' | t }}</mat-option>
             @for (a of actions; track a) {
               <mat-option [value]="a" [attr.data-testid]="'audit-action-' + a">{{ actionLabel(a) }}</mat-option>
             }
           </mat-select>
         </mat-form-field>
         <mat-form-field subscriptSizing="dynamic">
-          <mat-label>{{ 'audit.outcome' | ia }}</mat-label>
+          <mat-label>{{ 'audit.outcome' | t }}</mat-label>
           <mat-select name="outcome" [(ngModel)]="f.outcome" data-testid="audit-outcome">
-            <mat-option value="">{{ 'audit.any' | ia }}</mat-option>
+            <mat-option value="">{{ 'audit.any' | t }}</mat-option>
             @for (o of outcomes; track o) {
               <mat-option [value]="o">{{ outcomeLabel(o) }}</mat-option>
             }
           </mat-select>
         </mat-form-field>
         <mat-form-field subscriptSizing="dynamic">
-          <mat-label>{{ 'audit.from' | ia }}</mat-label>
+          <mat-label>{{ 'audit.from' | t }}</mat-label>
           <input matInput type="datetime-local" name="from" [(ngModel)]="f.from" data-testid="audit-from" />
         </mat-form-field>
         <mat-form-field subscriptSizing="dynamic">
-          <mat-label>{{ 'audit.to' | ia }}</mat-label>
+          <mat-label>{{ 'audit.to' | t }}</mat-label>
           <input matInput type="datetime-local" name="to" [(ngModel)]="f.to" data-testid="audit-to" />
         </mat-form-field>
-        <button mat-flat-button type="submit" data-testid="audit-apply">{{ 'audit.search' | ia }}</button>
-        <button mat-button type="button" (click)="clear()">{{ 'audit.clear' | ia }}</button>
+        <button mat-flat-button type="submit" data-testid="audit-apply">{{ 'audit.search' | t }}</button>
+        <button mat-button type="button" (click)="clear()">{{ 'audit.clear' | t }}</button>
       </form>
-      <div role="status" aria-live="polite">
-        @if (loading()) {
-          {{ 'ia.loading' | ia }}
-        } @else if (error(); as e) {
-          <span class="error" data-testid="audit-error">{{ e }}</span>
-        } @else if (items().length === 0) {
-          {{ 'ia.empty' | ia }}
-        } @else {
-          {{ 'ia.count' | ia: { count: items().length } }}
-        }
-      </div>
-      @if (items().length > 0) {
-        <div class="table-wrap" tabindex="0" role="region" [attr.aria-label]="'audit.title' | ia">
+      <app-keyset-table [list]="list" [label]="'audit.title' | t" errorTestId="audit-error">
           <table class="cards" data-testid="audit-table">
             <thead>
               <tr>
-                <th scope="col">{{ 'audit.seq' | ia }}</th>
-                <th scope="col">{{ 'ia.when' | ia }}</th>
-                <th scope="col">{{ 'audit.actor' | ia }}</th>
-                <th scope="col">{{ 'audit.agency' | ia }}</th>
-                <th scope="col">{{ 'ia.what' | ia }}</th>
-                <th scope="col">{{ 'audit.object' | ia }}</th>
-                <th scope="col">{{ 'audit.outcome' | ia }}</th>
-                <th scope="col">{{ 'ia.reason' | ia }}</th>
+                <th scope="col">{{ 'audit.seq' | t }}</th>
+                <th scope="col">{{ 'ia.when' | t }}</th>
+                <th scope="col">{{ 'audit.actor' | t }}</th>
+                <th scope="col">{{ 'audit.agency' | t }}</th>
+                <th scope="col">{{ 'ia.what' | t }}</th>
+                <th scope="col">{{ 'audit.object' | t }}</th>
+                <th scope="col">{{ 'audit.outcome' | t }}</th>
+                <th scope="col">{{ 'ia.reason' | t }}</th>
               </tr>
             </thead>
             <tbody>
               @for (r of rows(); track r.seq) {
                 <tr data-testid="audit-row" [attr.data-action]="r.action">
-                  <td [attr.data-label]="'audit.seq' | ia">{{ r.seq }}</td>
-                  <td class="lead" [attr.data-label]="'ia.when' | ia">{{ r.when }}</td>
-                  <td [attr.data-label]="'ia.who' | ia" data-testid="audit-who">{{ r.who }}</td>
-                  <td [attr.data-label]="'audit.agency' | ia">{{ r.agency }}</td>
-                  <td class="lead" [attr.data-label]="'ia.what' | ia" data-testid="audit-what">{{ r.what }}</td>
-                  <td [attr.data-label]="'audit.object' | ia" data-testid="audit-object">
+                  <td [attr.data-label]="'audit.seq' | t">{{ r.seq }}</td>
+                  <td class="lead" [attr.data-label]="'ia.when' | t">{{ r.when }}</td>
+                  <td [attr.data-label]="'ia.who' | t" data-testid="audit-who">{{ r.who }}</td>
+                  <td [attr.data-label]="'audit.agency' | t">{{ r.agency }}</td>
+                  <td class="lead" [attr.data-label]="'ia.what' | t" data-testid="audit-what">{{ r.what }}</td>
+                  <td [attr.data-label]="'audit.object' | t" data-testid="audit-object">
                     {{ r.kind }}
                     @if (r.case; as c) {
                       <a [routerLink]="['/cases', c.id]" data-testid="audit-case-link">{{ c.caseNumber }}</a>
                     }
                   </td>
-                  <td [attr.data-label]="'audit.outcome' | ia">{{ r.outcome }}</td>
-                  <td [attr.data-label]="'ia.reason' | ia">{{ r.reason }}</td>
+                  <td [attr.data-label]="'audit.outcome' | t">{{ r.outcome }}</td>
+                  <td [attr.data-label]="'ia.reason' | t">{{ r.reason }}</td>
                 </tr>
               }
             </tbody>
           </table>
-        </div>
-      }
-      @if (cursor()) {
-        <button mat-stroked-button type="button" [disabled]="loading()" (click)="load(false)">{{ 'ia.loadMore' | ia }}</button>
-      }
+      </app-keyset-table>
     </section>
   `,
 })
@@ -189,14 +170,16 @@ export class AuditPage {
   protected readonly actions = AUDIT_ACTIONS;
   protected f: Required<Record<keyof AuditQuery, string>> = { objectType: '', objectId: '', actor: '', action: '', outcome: '', from: '', to: '' };
   private filter: AuditQuery = {};
-  protected readonly items = signal<AuditEntryView[]>([]);
-  protected readonly cursor = signal<string | null>(null);
-  protected readonly loading = signal(false);
-  protected readonly error = signal<string | null>(null);
+  protected readonly list = new KeysetList<AuditEntryView>((cursor) => {
+    const query: AuditQuery = { ...this.filter };
+    if (query.from) query.from = laoLocalToIso(query.from) ?? undefined;
+    if (query.to) query.to = laoLocalToIso(query.to) ?? undefined;
+    return this.api.audit(query, cursor);
+  }, (e) => describeErrorIn(this.i18n, e).message);
 
   protected readonly rows = computed(() => {
     const lang = this.i18n.language();
-    return this.items().map((e) => ({
+    return this.list.items().map((e) => ({
       seq: e.seq,
       when: formatDateTime(e.at, lang),
       who: personName(e.actor),
@@ -204,7 +187,7 @@ export class AuditPage {
       action: e.action,
       what: label(AUDIT_ACTION_LABELS, e.action, lang),
       // the kind as a word, and the case it belongs to by its number, linked; never a raw id
-      kind: e.objectType ? iaT(this.i18n, auditKindKey(e.objectType)) : '—',
+      kind: e.objectType ? this.i18n.t(auditKindKey(e.objectType)) : '—',
       case: e.case ?? null,
       outcome: isOneOf(AUDIT_OUTCOMES, e.outcome) ? label(AUDIT_OUTCOME_LABELS, e.outcome, lang) : e.outcome,
       reason: reasonLabel(e.reason, lang),
@@ -215,12 +198,12 @@ export class AuditPage {
     this.route.queryParams.pipe(takeUntilDestroyed()).subscribe((q) => {
       this.filter = auditFilterFromQuery(q);
       this.f = { objectType: '', objectId: '', actor: '', action: '', outcome: '', from: '', to: '', ...this.filter };
-      void this.load(true);
+      void this.list.load(true);
     });
   }
 
   protected kindLabel(kind: string): string {
-    return iaT(this.i18n, auditKindKey(kind));
+    return this.i18n.t(auditKindKey(kind));
   }
 
   protected actionLabel(a: string): string {
@@ -249,23 +232,5 @@ export class AuditPage {
 
   protected clear(): void {
     void this.router.navigate([], { relativeTo: this.route, queryParams: {} });
-  }
-
-  protected async load(reset: boolean): Promise<void> {
-    this.loading.set(true);
-    this.error.set(null);
-    try {
-      const query: AuditQuery = { ...this.filter };
-      if (query.from) query.from = laoLocalToIso(query.from) ?? undefined;
-      if (query.to) query.to = laoLocalToIso(query.to) ?? undefined;
-      const page = await this.api.audit(query, reset ? null : this.cursor());
-      this.items.set(reset ? page.items : [...this.items(), ...page.items]);
-      this.cursor.set(page.nextCursor);
-    } catch (e) {
-      if (reset) this.items.set([]);
-      this.error.set(describeError(e, (k, p) => this.i18n.t(k, p), this.i18n.language()).message);
-    } finally {
-      this.loading.set(false);
-    }
   }
 }

@@ -1,20 +1,17 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, untracked } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { AUDIT_ACTION_LABELS, AUDIT_OUTCOME_LABELS, label, type AccessLogEntryView } from '@ctms/domain';
-import { AgencyNames, personName } from '../shared/names';
-import { I18n } from '../core/i18n/i18n.service';
-import { TranslatePipe } from '../core/i18n/translate.pipe';
 import { CaseApi } from './case-api';
 import { CasePages } from './case-pages';
 import { CaseStore } from './case-store';
-import { formatDateTime } from './ui-util';
+import { AgencyNames, formatDateTime, I18n, personName, TranslatePipe } from '@ctms/ui';
 
 /** Who read or changed the case, when, and whether it was allowed (supervisors of the lead agency). */
 @Component({
   selector: 'app-case-access-log',
   imports: [MatButtonModule, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styleUrl: './section.scss',
+  styles: `@use 'section';`,
   template: `
     <div class="tab-body" data-testid="case-access-log">
       <h2 class="sub">{{ 'cases.access.title' | t }}</h2>

@@ -20,15 +20,12 @@ import {
   type ReferenceAgencyView,
   type SettableCaseFlag,
 } from '@ctms/domain';
-import type { TranslationKey } from '../core/i18n/dictionaries';
 import { CASE_FLAG_LABELS } from '../core/i18n/dict-cases';
-import { I18n } from '../core/i18n/i18n.service';
-import { TranslatePipe } from '../core/i18n/translate.pipe';
 import { CaseApi } from './case-api';
 import { STATUS_ACTIONS, type StatusAction } from './case-codes';
 import { CaseStore } from './case-store';
-import { todayInLaos } from './ui-util';
 import { UserPicker } from './user-picker';
+import { I18n, laoToday, TranslatePipe, type TranslationKey } from '@ctms/ui';
 
 /** IDENTIFY → IDENTIFIED, NOT_IDENTIFY → NOT_IDENTIFIED (the decision the API stores). */
 export const DECISION_OF: Readonly<Record<string, string>> = { IDENTIFY: 'IDENTIFIED', NOT_IDENTIFY: 'NOT_IDENTIFIED' };
@@ -67,8 +64,8 @@ export const CASE_MENU: readonly MenuItem[] = [
   selector: 'app-case-actions',
   imports: [FormsModule, NgTemplateOutlet, MatButtonModule, MatFormFieldModule, MatInputModule, MatMenuModule, MatSelectModule, TranslatePipe, UserPicker],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styleUrl: './section.scss',
   styles: `
+    @use 'section';
     dialog {
       width: min(560px, calc(100vw - 32px));
       max-height: calc(100vh - 32px);
@@ -296,14 +293,14 @@ export class CaseActions {
   protected readonly closureReasons = CLOSURE_REASONS;
   protected readonly settableFlags = SETTABLE_CASE_FLAGS;
   protected readonly decisionOf = DECISION_OF;
-  protected readonly today = todayInLaos();
+  protected readonly today = laoToday();
   protected readonly open = signal<DialogId | null>(null);
   protected readonly identifiers = signal<ReferenceAgencyView[]>([]);
 
   protected readonly assignee = signal('');
   protected readonly namedUser = signal('');
   protected decision = '';
-  protected decidedOn = todayInLaos();
+  protected decidedOn = laoToday();
   protected reasons = '';
   protected closeReason: ClosureReason | '' = '';
   protected closeNote = '';

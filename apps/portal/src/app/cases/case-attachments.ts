@@ -7,13 +7,11 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
 import { ATTACHMENT_KINDS, DATA_CATEGORIES, DATA_CATEGORY_LABELS, label, type AttachmentKind, type AttachmentView, type DataCategory } from '@ctms/domain';
 import { AuthService } from '../core/auth/auth.service';
-import { I18n } from '../core/i18n/i18n.service';
-import { personName } from '../shared/names';
 import { CaseApi } from './case-api';
 import { CasePages } from './case-pages';
 import { CaseStore } from './case-store';
-import { CtPipe, ctT, type CtKey } from './case-tools-i18n';
-import { formatDateTime } from './ui-util';
+import { type CtKey } from './case-tools-i18n';
+import { formatDateTime, I18n, personName, TranslatePipe } from '@ctms/ui';
 
 const MEDIA_TYPES: Readonly<Record<string, string>> = { 'application/pdf': 'PDF', 'image/jpeg': 'JPEG', 'image/png': 'PNG' };
 const EXTENSION: Readonly<Record<string, string>> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' };
@@ -57,13 +55,12 @@ export function uploadProblems(err: unknown, t: (key: CtKey, p?: Readonly<Record
  */
 @Component({
   selector: 'app-case-attachments',
-  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatSelectModule, CtPipe],
+  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatSelectModule, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styleUrl: './section.scss',
   template: `
     <div class="tab-body" data-testid="case-attachments">
-      <h2 class="sub">{{ 'ct.files.title' | ct }}</h2>
-      <p class="hint">{{ 'ct.files.intro' | ct }}</p>
+      <h2 class="sub">{{ 'ct.files.title' | t }}</h2>
+      <p class="hint">{{ 'ct.files.intro' | t }}</p>
       <div role="status" aria-live="polite">
         @if (notice(); as n) {
           <p [class.error]="n.error" data-testid="attachment-notice">{{ n.text }}</p>
@@ -75,16 +72,16 @@ export function uploadProblems(err: unknown, t: (key: CtKey, p?: Readonly<Record
       @if (items().length) {
         <div class="table-wrap">
           <table data-testid="attachment-table">
-            <caption class="sub">{{ 'ct.files.caption' | ct }}</caption>
+            <caption class="sub">{{ 'ct.files.caption' | t }}</caption>
             <thead>
               <tr>
-                <th scope="col">{{ 'ct.files.col.category' | ct }}</th>
-                <th scope="col">{{ 'ct.files.col.kind' | ct }}</th>
-                <th scope="col">{{ 'ct.files.col.type' | ct }}</th>
-                <th scope="col">{{ 'ct.files.col.size' | ct }}</th>
-                <th scope="col">{{ 'ct.files.col.uploadedBy' | ct }}</th>
-                <th scope="col">{{ 'ct.files.col.uploadedAt' | ct }}</th>
-                <th scope="col">{{ 'ct.files.col.actions' | ct }}</th>
+                <th scope="col">{{ 'ct.files.col.category' | t }}</th>
+                <th scope="col">{{ 'ct.files.col.kind' | t }}</th>
+                <th scope="col">{{ 'ct.files.col.type' | t }}</th>
+                <th scope="col">{{ 'ct.files.col.size' | t }}</th>
+                <th scope="col">{{ 'ct.files.col.uploadedBy' | t }}</th>
+                <th scope="col">{{ 'ct.files.col.uploadedAt' | t }}</th>
+                <th scope="col">{{ 'ct.files.col.actions' | t }}</th>
               </tr>
             </thead>
             <tbody>
@@ -105,7 +102,7 @@ export function uploadProblems(err: unknown, t: (key: CtKey, p?: Readonly<Record
                       [disabled]="downloading() === a.id"
                       (click)="download(a.id, a.mediaType)"
                     >
-                      {{ (downloading() === a.id ? 'ct.files.downloading' : 'ct.files.download') | ct }}
+                      {{ (downloading() === a.id ? 'ct.files.downloading' : 'ct.files.download') | t }}
                     </button>
                   </td>
                 </tr>
@@ -114,20 +111,20 @@ export function uploadProblems(err: unknown, t: (key: CtKey, p?: Readonly<Record
           </table>
         </div>
       } @else if (loading()) {
-        <p role="status">{{ 'ct.files.loading' | ct }}</p>
+        <p role="status">{{ 'ct.files.loading' | t }}</p>
       } @else if (!error()) {
-        <p data-testid="attachments-empty">{{ 'ct.files.empty' | ct }}</p>
+        <p data-testid="attachments-empty">{{ 'ct.files.empty' | t }}</p>
       }
       @if (cursor()) {
-        <button mat-stroked-button type="button" (click)="load(false)">{{ 'ct.files.more' | ct }}</button>
+        <button mat-stroked-button type="button" (click)="load(false)">{{ 'ct.files.more' | t }}</button>
       }
 
       @if (canUpload()) {
         <form class="form" (ngSubmit)="upload(fileInput)" data-testid="attachment-form" novalidate>
-          <h3 class="sub">{{ 'ct.files.upload.title' | ct }}</h3>
-          <p class="hint" id="attachment-hint">{{ 'ct.files.upload.hint' | ct }}</p>
+          <h3 class="sub">{{ 'ct.files.upload.title' | t }}</h3>
+          <p class="hint" id="attachment-hint">{{ 'ct.files.upload.hint' | t }}</p>
           <div class="file">
-            <label for="attachment-file" class="file-label">{{ 'ct.files.upload.file' | ct }}</label>
+            <label for="attachment-file" class="file-label">{{ 'ct.files.upload.file' | t }}</label>
             <input
               #fileInput
               id="attachment-file"
@@ -141,9 +138,9 @@ export function uploadProblems(err: unknown, t: (key: CtKey, p?: Readonly<Record
             />
             <p id="attachment-file-state" class="meta">
               @if (chosen(); as f) {
-                {{ 'ct.files.upload.chosen' | ct: { type: f.type, size: f.size } }}
+                {{ 'ct.files.upload.chosen' | t: { type: f.type, size: f.size } }}
               } @else {
-                {{ 'ct.files.upload.none' | ct }}
+                {{ 'ct.files.upload.none' | t }}
               }
             </p>
             @if (fieldErrors()['file']; as e) {
@@ -152,7 +149,7 @@ export function uploadProblems(err: unknown, t: (key: CtKey, p?: Readonly<Record
           </div>
           <div class="row">
             <mat-form-field>
-              <mat-label>{{ 'ct.files.upload.kind' | ct }}</mat-label>
+              <mat-label>{{ 'ct.files.upload.kind' | t }}</mat-label>
               <mat-select name="kind" [(ngModel)]="kind" required data-testid="attachment-kind">
                 @for (k of kinds; track k) {
                   <mat-option [value]="k" [attr.data-testid]="'attachment-kind-' + k">{{ kindLabel(k) }}</mat-option>
@@ -163,7 +160,7 @@ export function uploadProblems(err: unknown, t: (key: CtKey, p?: Readonly<Record
               }
             </mat-form-field>
             <mat-form-field>
-              <mat-label>{{ 'ct.files.upload.category' | ct }}</mat-label>
+              <mat-label>{{ 'ct.files.upload.category' | t }}</mat-label>
               <mat-select name="category" [(ngModel)]="category" required data-testid="attachment-category-select">
                 @for (c of categories; track c) {
                   <mat-option [value]="c" [attr.data-testid]="'attachment-category-' + c">{{ categoryLabel(c) }}</mat-option>
@@ -176,7 +173,7 @@ export function uploadProblems(err: unknown, t: (key: CtKey, p?: Readonly<Record
           </div>
           <div>
             <button mat-flat-button type="submit" data-testid="attachment-submit" [disabled]="busy()">
-              {{ (busy() ? 'ct.files.upload.uploading' : 'ct.files.upload.submit') | ct }}
+              {{ (busy() ? 'ct.files.upload.uploading' : 'ct.files.upload.submit') | t }}
             </button>
           </div>
         </form>
@@ -184,6 +181,7 @@ export function uploadProblems(err: unknown, t: (key: CtKey, p?: Readonly<Record
     </div>
   `,
   styles: `
+    @use 'section';
     caption { text-align: start; }
     .file { display: flex; flex-direction: column; gap: 4px; margin: 0 0 12px; }
     .file-label { font: var(--mat-sys-label-large); }
@@ -252,7 +250,7 @@ export class CaseAttachments {
   }
 
   private t(key: CtKey, params?: Readonly<Record<string, string | number>>): string {
-    return ctT(this.i18n, key, params);
+    return this.i18n.t(key, params);
   }
 
   protected kindLabel(k: string): string {

@@ -27,14 +27,10 @@ import {
   type ReferenceAgencyView,
 } from '@ctms/domain';
 import { AuthService } from '../core/auth/auth.service';
-import type { TranslationKey } from '../core/i18n/dictionaries';
-import { I18n } from '../core/i18n/i18n.service';
-import { personName } from '../shared/names';
-import { TranslatePipe } from '../core/i18n/translate.pipe';
 import { CaseApi } from './case-api';
 import { CasePages } from './case-pages';
 import { CaseStore } from './case-store';
-import { blankToUndefined, formatDateTime, laoLocalToIso, nowLocalInLaos, toggle } from './ui-util';
+import { blankToUndefined, formatDateTime, I18n, laoLocalToIso, nowLocalInLaos, personName, toggle, TranslatePipe, type TranslationKey } from '@ctms/ui';
 
 /** A consent's effective status: an expired one no longer counts, whatever its stored status. */
 export function effectiveStatusKey(c: Pick<ConsentView, 'status' | 'expired'>): TranslationKey {
@@ -100,7 +96,7 @@ export function consentBody(d: ConsentDraft): GrantConsentRequest | null {
   selector: 'app-case-consents',
   imports: [KeyValuePipe, FormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styleUrl: './section.scss',
+  styles: `@use 'section';`,
   templateUrl: './case-consents.html',
 })
 export class CaseConsents {

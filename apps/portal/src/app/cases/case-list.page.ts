@@ -18,12 +18,9 @@ import {
   type CaseListQuery,
   type CaseSummaryView,
 } from '@ctms/domain';
-import { I18n } from '../core/i18n/i18n.service';
-import { TranslatePipe } from '../core/i18n/translate.pipe';
 import { CASE_FLAG_LABELS, EXPLOITATION_TYPE_LABELS } from '../core/i18n/dict-cases';
 import { CaseApi } from './case-api';
-import { describeError, formatDate } from './ui-util';
-import { AgencyNames, personName } from '../shared/names';
+import { AgencyNames, describeError, formatDate, I18n, personName, TranslatePipe } from '@ctms/ui';
 
 /** The filters as they appear in the URL: coded values only, never personal data. */
 export function filterFromQuery(q: Readonly<Record<string, unknown>>): CaseListQuery {

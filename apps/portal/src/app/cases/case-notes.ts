@@ -5,20 +5,16 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { DATA_CATEGORY_LABELS, label, NOTE_CATEGORIES, type CaseNoteView } from '@ctms/domain';
-import { I18n } from '../core/i18n/i18n.service';
-import { personName, type PersonRef } from '../shared/names';
-import { TranslatePipe } from '../core/i18n/translate.pipe';
 import { CaseApi } from './case-api';
 import { CasePages } from './case-pages';
 import { CaseStore } from './case-store';
-import { formatDateTime } from './ui-util';
+import { formatDateTime, I18n, personName, type PersonRef, TranslatePipe } from '@ctms/ui';
 
 /** Case notes: append-only (a note is never edited), oldest first, "load more" by keyset. */
 @Component({
   selector: 'app-case-notes',
   imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styleUrl: './section.scss',
   template: `
     <div class="tab-body" data-testid="case-notes">
       <h2 class="sub">{{ 'cases.notes.title' | t }}</h2>
@@ -65,6 +61,7 @@ import { formatDateTime } from './ui-util';
     </div>
   `,
   styles: `
+    @use 'section';
     .body { white-space: pre-wrap; }
   `,
 })

@@ -15,9 +15,6 @@ import {
   RISK_LEVEL_LABELS,
   TESTIFY_LABELS,
 } from '../core/i18n/dict-cases';
-import type { TranslationKey } from '../core/i18n/dictionaries';
-import { I18n } from '../core/i18n/i18n.service';
-import { TranslatePipe } from '../core/i18n/translate.pipe';
 import { CaseApi } from './case-api';
 import {
   EXPLOITATION_TYPES,
@@ -30,7 +27,7 @@ import {
 } from './case-codes';
 import { draftFromCase, patchFor, type CaseDraft, type RecordSection } from './case-draft';
 import { CaseStore } from './case-store';
-import { formatDate, toggle } from './ui-util';
+import { formatDate, I18n, toggle, TranslatePipe, type TranslationKey } from '@ctms/ui';
 
 /**
  * The case record, one section at a time: read, and for the assigned caseworker or a supervisor
@@ -40,7 +37,7 @@ import { formatDate, toggle } from './ui-util';
   selector: 'app-case-record',
   imports: [FormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styleUrl: './section.scss',
+  styles: `@use 'section';`,
   templateUrl: './case-record.html',
 })
 export class CaseRecord {

@@ -1,9 +1,7 @@
 import { Injectable, inject, signal } from '@angular/core';
-import type { TranslationKey } from '../core/i18n/dictionaries';
-import { I18n } from '../core/i18n/i18n.service';
 import { CaseApi } from './case-api';
 import type { CaseDetailView } from '@ctms/domain';
-import { describeError, type Problem } from './ui-util';
+import { describeError, I18n, type Problem, type TranslationKey } from '@ctms/ui';
 
 export interface Notice {
   kind: 'ok' | 'error';

@@ -2,13 +2,10 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, untracked
 import { MatButtonModule } from '@angular/material/button';
 import { CASE_ACTION_LABELS, CASE_STATUS_LABELS, CLOSURE_REASON_LABELS, label, type CaseEventView, type Language } from '@ctms/domain';
 import { CASE_EVENT_LABELS } from '../core/i18n/dict-cases';
-import { I18n } from '../core/i18n/i18n.service';
-import { TranslatePipe } from '../core/i18n/translate.pipe';
 import { CaseApi } from './case-api';
 import { CasePages } from './case-pages';
 import { CaseStore } from './case-store';
-import { personName } from '../shared/names';
-import { formatDateTime } from './ui-util';
+import { formatDateTime, I18n, personName, TranslatePipe } from '@ctms/ui';
 
 /** A short, translated line for an event's coded details (no free text, no names). */
 export function eventDetail(e: CaseEventView, lang: Language): string {
@@ -34,7 +31,7 @@ export function eventDetail(e: CaseEventView, lang: Language): string {
   selector: 'app-case-timeline',
   imports: [MatButtonModule, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styleUrl: './section.scss',
+  styles: `@use 'section';`,
   template: `
     <div class="tab-body" data-testid="case-timeline">
       <h2 class="sub">{{ 'cases.timeline.title' | t }}</h2>

@@ -1,6 +1,3 @@
-import { Pipe, PipeTransform, inject } from '@angular/core';
-import { I18n } from '../core/i18n/i18n.service';
-
 /**
  * Words of the case page's tools (issue 5): the files tab, the user picker used by case assignment
  * and referral acceptance, and the supervisors' duplicate merge. They live here, loaded with the
@@ -216,22 +213,14 @@ export const caseToolsLo: Record<CtKey, string> = {
   'ct.dup.MERGE_NOT_CURRENT': 'ບຸກຄົນທີ່ຖືກລວມບໍ່ໄດ້ຊີ້ມາຫາບຸກຄົນນີ້ແລ້ວ.',
 };
 
-export function ctT(i18n: I18n, key: CtKey, params?: Readonly<Record<string, string | number>>): string {
-  const text = (i18n.language() === 'lo' ? caseToolsLo : caseToolsEn)[key] ?? key;
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole));
-}
-
 export function isCtKey(key: string): key is CtKey {
   return Object.prototype.hasOwnProperty.call(caseToolsEn, key);
 }
 
-/** `{{ 'ct.files.title' | ct }}`: impure like `t`, it follows the language signal. */
-@Pipe({ name: 'ct', pure: false })
-export class CtPipe implements PipeTransform {
-  private readonly i18n = inject(I18n);
+/** The case tools' words (files, notes, duplicates, the user picker): registered by the routes that show them. */
+export const CASE_TOOLS_WORDS = { en: caseToolsEn, lo: caseToolsLo } as const;
 
-  transform(key: CtKey, params?: Readonly<Record<string, string | number>>): string {
-    return ctT(this.i18n, key, params);
-  }
+declare module '@ctms/ui' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-interface, @typescript-eslint/no-empty-object-type -- adds these keys to the one translation key type
+  interface TranslationKeys extends Record<keyof typeof caseToolsEn, true> {}
 }

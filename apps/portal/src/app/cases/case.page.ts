@@ -1,4 +1,3 @@
-import { countryLabels } from '../shared/ui/world';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
@@ -14,8 +13,6 @@ import {
   type PersonReadView,
 } from '@ctms/domain';
 import { CASE_FLAG_LABELS, EXPLOITATION_TYPE_LABELS, RISK_LEVEL_LABELS, SEX_LABELS } from '../core/i18n/dict-cases';
-import { I18n } from '../core/i18n/i18n.service';
-import { TranslatePipe } from '../core/i18n/translate.pipe';
 import { CaseApi } from './case-api';
 import { CaseAccessLog } from './case-access-log';
 import { CaseActions } from './case-actions';
@@ -29,31 +26,13 @@ import { AuthService } from '../core/auth/auth.service';
 import { CaseDuplicates } from '../persons/case-duplicates';
 import { CaseAttachments } from './case-attachments';
 import { CaseTransfer } from '../transfers/case-transfer';
-import { CtPipe } from './case-tools-i18n';
-import { formatDate, formatDateTime } from './ui-util';
-import { AgencyNames, personName } from '../shared/names';
+import { AgencyNames, countryLabels, formatDate, formatDateTime, I18n, personName, TranslatePipe } from '@ctms/ui';
 
 /** The case page: identity masked until asked for; what the user may do comes from `allowedActions`. */
 
 @Component({
   selector: 'app-case-page',
-  imports: [
-    RouterLink,
-    MatButtonModule,
-    MatTabsModule,
-    TranslatePipe,
-    CaseActions,
-    CaseRecord,
-    CaseNotes,
-    CaseTimeline,
-    CaseConsents,
-    CaseAccessLog,
-    CaseInterAgency,
-    CaseAttachments,
-    CaseDuplicates,
-    CaseTransfer,
-    CtPipe,
-  ],
+  imports: [RouterLink, MatButtonModule, MatTabsModule, TranslatePipe, CaseActions, CaseRecord, CaseNotes, CaseTimeline, CaseConsents, CaseAccessLog, CaseInterAgency, CaseAttachments, CaseDuplicates, CaseTransfer],
   providers: [CaseStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './case.page.html',

@@ -1,14 +1,9 @@
-import { HttpErrorResponse } from '@angular/common/http';
 import type { CaseDetailView } from '@ctms/domain';
 import { draftFromCase, parseCountries, patchFor } from './case-draft';
 import { filterFromQuery } from './case-list.page';
 import { consentBody, effectiveStatusKey, emptyConsentDraft } from './case-consents';
 import { eventDetail } from './case-timeline';
-import { describeError, formatDate, formatDateTime, laoLocalToIso, nowLocalInLaos, todayInLaos, toggle } from './ui-util';
-import { en } from '../core/i18n/dictionaries';
 
-const t = (key: keyof typeof en, params?: Readonly<Record<string, string | number>>) =>
-  Object.entries(params ?? {}).reduce((s, [k, v]) => s.replace(`{${k}}`, String(v)), en[key] as string);
 
 const CASE: CaseDetailView = {
   id: 'c1',
@@ -96,38 +91,6 @@ describe('consents', () => {
       interpreterUsed: false,
       grantedAt: '2026-03-01T09:30:00+07:00',
     });
-  });
-});
-
-describe('dates and errors', () => {
-  it('writes dates in Lao and English, in Lao time', () => {
-    expect(formatDate('2026-03-01', 'en')).toBe('1 March 2026');
-    expect(formatDate('2026-03-01', 'lo')).toBe('1 ມີນາ 2026');
-    expect(formatDateTime('2026-03-01T20:05:00Z', 'lo')).toBe('2 ມີນາ 2026, 03:05');
-    expect(formatDateTime('2026-03-01T20:05:00Z', 'en')).toBe('2 Mar 2026, 03:05');
-    // 20:00 UTC is already the next day in Vientiane
-    expect(formatDate('2026-03-01T20:00:00Z', 'en')).toBe('2 March 2026');
-    expect(todayInLaos(new Date('2026-03-01T20:00:00Z'))).toBe('2026-03-02');
-    expect(nowLocalInLaos(new Date('2026-03-01T20:05:00Z'))).toBe('2026-03-02T03:05');
-    expect(laoLocalToIso('2026-03-02T03:05')).toBe('2026-03-02T03:05:00+07:00');
-    expect(laoLocalToIso('yesterday')).toBeNull();
-  });
-
-  it('puts API refusals into words and names the bad fields', () => {
-    const stale = new HttpErrorResponse({ status: 409, error: { code: 'STALE_VERSION' } });
-    expect(describeError(stale, t, 'en')).toMatchObject({ code: 'STALE_VERSION', message: en['cases.err.stale'] });
-    const editor = new HttpErrorResponse({ status: 409, error: { code: 'NOT_CASE_EDITOR' } });
-    expect(describeError(editor, t, 'en').message).toBe('Only the assigned caseworker or a supervisor may change this case');
-    const bad = new HttpErrorResponse({ status: 400, error: { details: [{ field: 'grantedAt', problems: ['x'] }] } });
-    expect(describeError(bad, t, 'en')).toMatchObject({ message: en['cases.err.invalid'], fields: { grantedAt: en['cases.err.field'] } });
-    const taken = new HttpErrorResponse({ status: 409, error: { code: 'USERNAME_TAKEN' } });
-    expect(describeError(taken, t, 'en', (c) => (c === 'USERNAME_TAKEN' ? 'taken' : null)).message).toBe('taken');
-    expect(describeError(new HttpErrorResponse({ status: 0 }), t, 'en').message).toBe(en['cases.err.unavailable']);
-  });
-
-  it('toggles checkbox values', () => {
-    expect(toggle(['A'], 'B', true)).toEqual(['A', 'B']);
-    expect(toggle(['A', 'B'], 'A', false)).toEqual(['B']);
   });
 });
 

@@ -1,10 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { IDENTIFICATION_REQUEST_STATUS_LABELS, label, SEED_AGENCY_LABELS, type IdentificationRequestView } from '@ctms/domain';
-import { I18n } from '../core/i18n/i18n.service';
-import { TranslatePipe } from '../core/i18n/translate.pipe';
 import { CaseApi } from './case-api';
-import { describeError, formatDateTime } from './ui-util';
+import { describeError, formatDateTime, I18n, TranslatePipe } from '@ctms/ui';
 
 /**
  * /identification-requests, for the agency with formal identification (case:identify): the cases
@@ -15,7 +13,7 @@ import { describeError, formatDateTime } from './ui-util';
   selector: 'app-identification-inbox-page',
   imports: [RouterLink, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styleUrl: './section.scss',
+  styles: `@use 'section';`,
   template: `
     <section class="page wide" data-testid="identification-inbox">
       <h1 class="page-title">{{ 'cases.inbox.title' | t }}</h1>

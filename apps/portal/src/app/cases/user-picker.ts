@@ -3,9 +3,8 @@ import { FormsModule } from '@angular/forms';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
 import { label, ROLE_LABELS, type AssignableUserView } from '@ctms/domain';
-import { I18n } from '../core/i18n/i18n.service';
 import { CaseApi } from './case-api';
-import { CtPipe, ctT } from './case-tools-i18n';
+import { I18n, TranslatePipe } from '@ctms/ui';
 
 /**
  * Picks a worker of the caller's own agency (GET /users/assignable, docs/decisions/0006): a
@@ -15,11 +14,11 @@ import { CtPipe, ctT } from './case-tools-i18n';
  */
 @Component({
   selector: 'app-user-picker',
-  imports: [FormsModule, MatFormFieldModule, MatSelectModule, CtPipe],
+  imports: [FormsModule, MatFormFieldModule, MatSelectModule, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <mat-form-field class="picker">
-      <mat-label>{{ 'ct.picker.label' | ct }}</mat-label>
+      <mat-label>{{ 'ct.picker.label' | t }}</mat-label>
       <mat-select
         [ngModel]="value()"
         (ngModelChange)="value.set($event)"
@@ -29,7 +28,7 @@ import { CtPipe, ctT } from './case-tools-i18n';
         [attr.data-testid]="testId()"
       >
         @if (allowSelf()) {
-          <mat-option value="">{{ 'ct.picker.me' | ct }}</mat-option>
+          <mat-option value="">{{ 'ct.picker.me' | t }}</mat-option>
         }
         @for (u of options(); track u.id) {
           <mat-option [value]="u.id" [attr.data-testid]="'picker-option-' + u.username">{{ u.text }}</mat-option>
@@ -38,18 +37,18 @@ import { CtPipe, ctT } from './case-tools-i18n';
       <mat-hint>
         @switch (state()) {
           @case ('loading') {
-            {{ 'ct.picker.loading' | ct }}
+            {{ 'ct.picker.loading' | t }}
           }
           @case ('failed') {
-            <span class="error" role="alert">{{ 'ct.picker.failed' | ct }}</span>
+            <span class="error" role="alert">{{ 'ct.picker.failed' | t }}</span>
           }
           @default {
             @if (!options().length) {
-              {{ 'ct.picker.empty' | ct }}
+              {{ 'ct.picker.empty' | t }}
             } @else if (error()) {
               <span class="error">{{ error() }}</span>
             } @else {
-              {{ (province() ? 'ct.picker.hintProvince' : 'ct.picker.hint') | ct }}
+              {{ (province() ? 'ct.picker.hintProvince' : 'ct.picker.hint') | t }}
             }
           }
         }
@@ -83,7 +82,7 @@ export class UserPicker {
     const current = this.currentId();
     return this.users().map((u) => {
       const roles = u.roles.map((r) => label(ROLE_LABELS, r, lang)).join(', ');
-      const mark = u.id === current ? ` · ${ctT(this.i18n, 'ct.picker.current')}` : '';
+      const mark = u.id === current ? ` · ${this.i18n.t('ct.picker.current')}` : '';
       return { id: u.id, username: u.username, text: `${u.displayName} (${u.username}) · ${roles}${mark}` };
     });
   });

@@ -27,13 +27,9 @@ import {
   SUSPECT_STATUS_LABELS,
   TESTIFY_LABELS,
 } from '../core/i18n/dict-interagency';
-import { I18n } from '../core/i18n/i18n.service';
-import { AgencyNames, personName } from '../shared/names';
-import { TranslatePipe } from '../core/i18n/translate.pipe';
-import { IaPipe, iaT, type IaKey } from '../referrals/ia-translate';
-import { describeError, formatDate, formatDateTime, todayInLaos } from '../cases/ui-util';
 import { InterAgencyApi } from '../referrals/interagency-api';
 import { splitDates } from '../referrals/ia-util';
+import { AgencyNames, describeError, formatDate, formatDateTime, HistoryPanel, I18n, laoToday, personName, TranslatePipe, type TranslationKey } from '@ctms/ui';
 
 const PATHS: Readonly<Record<HandoffAction, string>> = {
   RECEIVE: 'receive',
@@ -51,10 +47,10 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** One prosecution handoff: the packet (limited by consent when it is), the prosecution so far, the steps allowed. */
 @Component({
   selector: 'app-handoff-page',
-  imports: [FormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe, IaPipe],
+  imports: [HistoryPanel, FormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styleUrl: '../cases/section.scss',
   styles: `
+    @use 'section';
     .limited { border-color: var(--mat-sys-error); background: var(--mat-sys-error-container); color: var(--mat-sys-on-error-container); }
     .chip { display: inline-block; padding: 0 8px; border-radius: 12px; background: var(--mat-sys-secondary-container); }
     .overdue { color: var(--mat-sys-error); font-weight: 600; }
@@ -75,7 +71,7 @@ export class HandoffPage {
   protected readonly fieldErrors = signal<Record<string, string>>({});
   protected readonly busy = signal(false);
   protected readonly form = signal<HandoffAction | null>(null);
-  protected readonly today = todayInLaos();
+  protected readonly today = laoToday();
   protected f = this.emptyForm();
 
   protected readonly view = computed(() => {
@@ -148,7 +144,7 @@ export class HandoffPage {
       amount: '',
       currency: 'LAK',
       restitution: '',
-      decidedOn: todayInLaos(),
+      decidedOn: laoToday(),
     };
   }
 
@@ -156,8 +152,8 @@ export class HandoffPage {
     return label(map, code, this.i18n.language());
   }
 
-  protected actKey(a: HandoffAction): IaKey {
-    return `ho.act.${a}` as IaKey;
+  protected actKey(a: HandoffAction): TranslationKey {
+    return `ho.act.${a}` as TranslationKey;
   }
 
   private async load(id: string): Promise<void> {
@@ -221,7 +217,7 @@ export class HandoffPage {
         return { ...v, court: f.court.trim(), trialDates: dates };
       }
       case 'RECORD_VERDICT': {
-        if (!f.verdict || !DATE.test(f.decidedOn) || f.decidedOn > todayInLaos()) return null;
+        if (!f.verdict || !DATE.test(f.decidedOn) || f.decidedOn > laoToday()) return null;
         const amount = f.amount.trim() ? Number(f.amount) : undefined;
         if (amount !== undefined && (!Number.isFinite(amount) || amount < 0)) return null;
         const restitution =
@@ -254,7 +250,7 @@ export class HandoffPage {
     try {
       this.h.set(await this.api.handoffAction(h.id, PATHS[a], body));
       this.form.set(null);
-      this.notice.set({ kind: 'ok', text: iaT(this.i18n, 'ho.done') });
+      this.notice.set({ kind: 'ok', text: this.i18n.t('ho.done') });
     } catch (e) {
       const p = this.describe(e);
       this.fieldErrors.set(p.fields);

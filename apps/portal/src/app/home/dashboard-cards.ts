@@ -2,11 +2,9 @@ import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signa
 import { RouterLink } from '@angular/router';
 import { CASE_STATUS_LABELS, URGENCY_LABELS, label, type Page } from '@ctms/domain';
 import { AuthService } from '../core/auth/auth.service';
-import { I18n } from '../core/i18n/i18n.service';
-import { formatDateTime } from '../screenings/format';
 import { DashboardApi, type DashCase, type DashHandoff, type DashReferral } from './dashboard-api';
 import { clockOf, dueSoon, type Clock, type DeadlineItem } from './deadlines';
-import { HomePipe, homeT, type HomeKey } from './home-translate';
+import { formatDateTime, I18n, TranslatePipe, type TranslationKey } from '@ctms/ui';
 
 /** How many rows a card lists; the card's link opens the whole list. */
 export const CARD_ROWS = 5;
@@ -24,16 +22,16 @@ const LOADING = { state: 'loading' } as const;
  */
 @Component({
   selector: 'app-dashboard-cards',
-  imports: [RouterLink, HomePipe],
+  imports: [RouterLink, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (showCases() || showReferrals() || showDeadlines()) {
-      <h2 class="dash-title">{{ 'dash.title' | hm }}</h2>
+      <h2 class="dash-title">{{ 'dash.title' | t }}</h2>
       <div class="dash">
         @if (showCases()) {
           <section class="dash-card" aria-labelledby="dash-cases-h" data-testid="dash-my-cases">
             <h3 id="dash-cases-h" class="card-title">
-              {{ 'dash.myCases' | hm }}
+              {{ 'dash.myCases' | t }}
               @if (cases(); as c) {
                 @if (c.state === 'done') {
                   <span class="count" data-testid="dash-my-cases-count">{{ countOf(c) }}</span>
@@ -42,14 +40,14 @@ const LOADING = { state: 'loading' } as const;
             </h3>
             @switch (cases().state) {
               @case ('loading') {
-                <p class="muted">{{ 'dash.loading' | hm }}</p>
+                <p class="muted">{{ 'dash.loading' | t }}</p>
               }
               @case ('failed') {
-                <p class="muted" role="status">{{ 'dash.unavailable' | hm }}</p>
+                <p class="muted" role="status">{{ 'dash.unavailable' | t }}</p>
               }
               @default {
                 @if (caseRows().length === 0) {
-                  <p class="muted">{{ 'dash.myCasesEmpty' | hm }}</p>
+                  <p class="muted">{{ 'dash.myCasesEmpty' | t }}</p>
                 } @else {
                   <ul class="rows">
                     @for (c of caseRows(); track c.id) {
@@ -62,14 +60,14 @@ const LOADING = { state: 'loading' } as const;
                 }
               }
             }
-            <a class="open-list" routerLink="/cases" [queryParams]="{ mine: '1' }" data-testid="dash-my-cases-open">{{ 'dash.openList' | hm }}<span class="visually-hidden">: {{ 'dash.myCases' | hm }}</span></a>
+            <a class="open-list" routerLink="/cases" [queryParams]="{ mine: '1' }" data-testid="dash-my-cases-open">{{ 'dash.openList' | t }}<span class="visually-hidden">: {{ 'dash.myCases' | t }}</span></a>
           </section>
         }
 
         @if (showReferrals()) {
           <section class="dash-card" aria-labelledby="dash-incoming-h" data-testid="dash-incoming">
             <h3 id="dash-incoming-h" class="card-title">
-              {{ 'dash.incoming' | hm }}
+              {{ 'dash.incoming' | t }}
               @if (incoming(); as c) {
                 @if (c.state === 'done') {
                   <span class="count" data-testid="dash-incoming-count">{{ countOf(c) }}</span>
@@ -78,21 +76,21 @@ const LOADING = { state: 'loading' } as const;
             </h3>
             @switch (incoming().state) {
               @case ('loading') {
-                <p class="muted">{{ 'dash.loading' | hm }}</p>
+                <p class="muted">{{ 'dash.loading' | t }}</p>
               }
               @case ('failed') {
-                <p class="muted" role="status">{{ 'dash.unavailable' | hm }}</p>
+                <p class="muted" role="status">{{ 'dash.unavailable' | t }}</p>
               }
               @default {
                 @if (incomingRows().length === 0) {
-                  <p class="muted">{{ 'dash.incomingEmpty' | hm }}</p>
+                  <p class="muted">{{ 'dash.incomingEmpty' | t }}</p>
                 } @else {
                   <ul class="rows">
                     @for (r of incomingRows(); track r.id) {
                       <li class="row" [attr.data-state]="r.clock.state" data-testid="dash-incoming-row">
                         <a [routerLink]="['/referrals', r.id]" data-testid="dash-referral-link">{{ r.caseNumber }}</a>
                         <span class="chip">{{ urgency(r.urgency) }}</span>
-                        <span class="due">{{ 'dash.ackBy' | hm: { date: when(r.acknowledgeBy) } }}</span>
+                        <span class="due">{{ 'dash.ackBy' | t: { date: when(r.acknowledgeBy) } }}</span>
                         <span class="clock" [class]="'clock state-' + r.clock.state">{{ clockText(r.clock) }}</span>
                       </li>
                     }
@@ -101,7 +99,7 @@ const LOADING = { state: 'loading' } as const;
               }
             }
             <a class="open-list" routerLink="/referrals" [queryParams]="{ box: 'incoming', status: 'PENDING' }" data-testid="dash-incoming-open"
-              >{{ 'dash.openList' | hm }}<span class="visually-hidden">: {{ 'dash.incoming' | hm }}</span></a
+              >{{ 'dash.openList' | t }}<span class="visually-hidden">: {{ 'dash.incoming' | t }}</span></a
             >
           </section>
         }
@@ -109,26 +107,26 @@ const LOADING = { state: 'loading' } as const;
         @if (showDeadlines()) {
           <section class="dash-card" aria-labelledby="dash-deadlines-h" data-testid="dash-deadlines">
             <h3 id="dash-deadlines-h" class="card-title">
-              {{ 'dash.deadlines' | hm }}
+              {{ 'dash.deadlines' | t }}
               @if (deadlinesLoaded()) {
                 <span class="count" data-testid="dash-deadlines-count">{{ deadlines().length }}</span>
               }
             </h3>
-            <p class="hint">{{ 'dash.deadlinesHint' | hm }}</p>
+            <p class="hint">{{ 'dash.deadlinesHint' | t }}</p>
             @if (!deadlinesLoaded()) {
-              <p class="muted">{{ 'dash.loading' | hm }}</p>
+              <p class="muted">{{ 'dash.loading' | t }}</p>
             } @else {
               @if (deadlinesFailed()) {
-                <p class="muted" role="status">{{ 'dash.unavailable' | hm }}</p>
+                <p class="muted" role="status">{{ 'dash.unavailable' | t }}</p>
               }
               @if (deadlines().length === 0) {
-                <p class="muted">{{ 'dash.deadlinesEmpty' | hm }}</p>
+                <p class="muted">{{ 'dash.deadlinesEmpty' | t }}</p>
               } @else {
                 <ul class="rows">
                   @for (d of deadlineRows(); track d.kind + d.id) {
                     <li class="row" [attr.data-state]="d.clock.state" data-testid="dash-deadline-row">
                       <a [routerLink]="d.link" data-testid="dash-deadline-link">{{ d.caseNumber }}</a>
-                      <span class="chip">{{ kindKey(d.kind) | hm }}</span>
+                      <span class="chip">{{ kindKey(d.kind) | t }}</span>
                       <span class="due">{{ dueText(d) }}</span>
                       <span class="clock" [class]="'clock state-' + d.clock.state">{{ clockText(d.clock) }}</span>
                     </li>
@@ -139,12 +137,12 @@ const LOADING = { state: 'loading' } as const;
             <div class="open-links">
               @if (showReferrals()) {
                 <a class="open-list" routerLink="/referrals" [queryParams]="{ box: 'incoming', status: 'PENDING' }" data-testid="dash-deadlines-referrals"
-                  >{{ 'dash.openList' | hm }}<span class="visually-hidden">: {{ 'dash.kind.REFERRAL_IN' | hm }}</span></a
+                  >{{ 'dash.openList' | t }}<span class="visually-hidden">: {{ 'dash.kind.REFERRAL_IN' | t }}</span></a
                 >
               }
               @if (showHandoffs()) {
                 <a class="open-list" routerLink="/handoffs" [queryParams]="{ status: 'SUBMITTED' }" data-testid="dash-deadlines-handoffs"
-                  >{{ 'dash.openList' | hm }}<span class="visually-hidden">: {{ 'dash.kind.HANDOFF_IN' | hm }}</span></a
+                  >{{ 'dash.openList' | t }}<span class="visually-hidden">: {{ 'dash.kind.HANDOFF_IN' | t }}</span></a
                 >
               }
             </div>
@@ -325,17 +323,17 @@ export class DashboardCards {
     return formatDateTime(iso, this.i18n.language());
   }
 
-  protected kindKey(kind: DeadlineItem['kind']): HomeKey {
+  protected kindKey(kind: DeadlineItem['kind']): TranslationKey {
     return `dash.kind.${kind}`;
   }
 
   protected dueText(d: DeadlineItem): string {
-    const key: HomeKey = d.kind.startsWith('HANDOFF') ? 'dash.receiveBy' : 'dash.ackBy';
-    return homeT(this.i18n, key, { date: this.when(d.dueAt) });
+    const key: TranslationKey = d.kind.startsWith('HANDOFF') ? 'dash.receiveBy' : 'dash.ackBy';
+    return this.i18n.t(key, { date: this.when(d.dueAt) });
   }
 
   protected clockText(c: Clock): string {
-    return homeT(this.i18n, c.state === 'OVERDUE' ? 'dash.overdueBy' : 'dash.leftTime', { h: c.h, m: c.m });
+    return this.i18n.t(c.state === 'OVERDUE' ? 'dash.overdueBy' : 'dash.leftTime', { h: c.h, m: c.m });
   }
 }
 

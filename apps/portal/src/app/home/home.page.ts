@@ -2,11 +2,10 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import { AuthService } from '../core/auth/auth.service';
-import { I18n } from '../core/i18n/i18n.service';
-import { TranslatePipe } from '../core/i18n/translate.pipe';
 import { NAV_ITEMS, visibleNavItems } from '../core/layout/nav';
 import { ScreeningCards } from '../screenings/screening-cards';
 import { DashboardCards } from './dashboard-cards';
+import { I18n, TranslatePipe } from '@ctms/ui';
 
 @Component({
   selector: 'app-home-page',

@@ -28,7 +28,7 @@ describe('dashboard and notifications words', () => {
 
   it('names every notification kind the API sends, and an unknown one generically', () => {
     for (const kind of ['referral.received', 'handoff.decided', 'sla.breach', 'sla.reminder', 'consent.withdrawn', 'job.dead', 'match.received', 'match.answered']) {
-      expect(homeEn[kindKey(kind)]).not.toBe(homeEn['notif.kind.other']);
+      expect(homeEn[kindKey(kind) as keyof typeof homeEn]).not.toBe(homeEn['notif.kind.other']);
     }
     expect(kindKey('something.new')).toBe('notif.kind.other');
     expect(kindKey('__proto__')).toBe('notif.kind.other');

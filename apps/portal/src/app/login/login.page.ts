@@ -11,9 +11,8 @@ import { MFA_CODE_DIGITS } from '@ctms/domain';
 import { map } from 'rxjs';
 import { AuthService } from '../core/auth/auth.service';
 import { isCodeShaped, mfaStepError, normalizeCode } from '../core/auth/mfa';
-import type { TranslationKey } from '../core/i18n/dictionaries';
 import { LanguageSwitch } from '../core/i18n/language-switch';
-import { TranslatePipe } from '../core/i18n/translate.pipe';
+import { TranslatePipe, type TranslationKey } from '@ctms/ui';
 
 function codeShape(c: AbstractControl<string>): ValidationErrors | null {
   return !c.value || isCodeShaped(c.value) ? null : { code: true };

@@ -2,10 +2,8 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import { label, MATCH_REQUEST_STATUS_LABELS, SEED_AGENCY_LABELS, type Language, type MatchRequestSummaryView } from '@ctms/domain';
-import { I18n } from '../core/i18n/i18n.service';
-import { describeError, formatDateTime } from '../cases/ui-util';
-import { IaPipe } from '../referrals/ia-translate';
 import { MatchRequestsApi } from './match-requests.api';
+import { describeError, formatDateTime, I18n, TranslatePipe } from '@ctms/ui';
 
 /** One box of the inbox: its rows, where the next page starts, and whether it is loading. */
 class Box {
@@ -34,51 +32,51 @@ function rowsOf(items: readonly MatchRequestSummaryView[], lang: Language) {
  */
 @Component({
   selector: 'app-match-request-list-page',
-  imports: [RouterLink, MatButtonModule, IaPipe],
+  imports: [RouterLink, MatButtonModule, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styleUrl: '../cases/section.scss',
   styles: `
+    @use 'section';
     table {
       min-width: 520px;
     }
   `,
   template: `
     <section class="page wide" data-testid="match-request-list">
-      <h1 class="page-title">{{ 'mr.title' | ia }}</h1>
-      <p class="hint">{{ 'mr.intro' | ia }}</p>
+      <h1 class="page-title">{{ 'mr.title' | t }}</h1>
+      <p class="hint">{{ 'mr.intro' | t }}</p>
       <div class="actions">
-        <button mat-stroked-button type="button" [disabled]="open.loading() || done.loading()" (click)="refresh()" data-testid="mr-refresh">{{ 'mr.refresh' | ia }}</button>
+        <button mat-stroked-button type="button" [disabled]="open.loading() || done.loading()" (click)="refresh()" data-testid="mr-refresh">{{ 'mr.refresh' | t }}</button>
       </div>
 
       <section class="panel" aria-labelledby="mr-waiting" data-testid="mr-waiting">
-        <h2 id="mr-waiting" class="sub">{{ 'mr.waiting' | ia }}</h2>
+        <h2 id="mr-waiting" class="sub">{{ 'mr.waiting' | t }}</h2>
         <div role="status" aria-live="polite">
           @if (open.loading() && !open.loaded()) {
-            {{ 'ia.loading' | ia }}
+            {{ 'ia.loading' | t }}
           } @else if (open.error(); as e) {
             <span class="error">{{ e }}</span>
           } @else if (openRows().length === 0) {
-            <span data-testid="mr-waiting-empty">{{ 'mr.waitingEmpty' | ia }}</span>
+            <span data-testid="mr-waiting-empty">{{ 'mr.waitingEmpty' | t }}</span>
           }
         </div>
         @if (openRows().length > 0) {
-          <div class="table-wrap" tabindex="0" role="region" [attr.aria-label]="'mr.table' | ia: { list: 'mr.waiting' | ia }">
+          <div class="table-wrap" tabindex="0" role="region" [attr.aria-label]="'mr.table' | t: { list: 'mr.waiting' | t }">
             <table class="cards">
               <thead>
                 <tr>
-                  <th scope="col">{{ 'mr.from' | ia }}</th>
-                  <th scope="col">{{ 'mr.askedAt' | ia }}</th>
-                  <th scope="col">{{ 'ia.status' | ia }}</th>
+                  <th scope="col">{{ 'mr.from' | t }}</th>
+                  <th scope="col">{{ 'mr.askedAt' | t }}</th>
+                  <th scope="col">{{ 'ia.status' | t }}</th>
                 </tr>
               </thead>
               <tbody>
                 @for (r of openRows(); track r.id) {
                   <tr data-testid="mr-row" [attr.data-id]="r.id" [attr.data-status]="r.status">
                     <th scope="row">
-                      <a [routerLink]="['/match-requests', r.id]" [attr.aria-label]="'mr.openLabel' | ia: { agency: r.from, when: r.asked }" data-testid="mr-open">{{ r.from }}</a>
+                      <a [routerLink]="['/match-requests', r.id]" [attr.aria-label]="'mr.openLabel' | t: { agency: r.from, when: r.asked }" data-testid="mr-open">{{ r.from }}</a>
                     </th>
-                    <td [attr.data-label]="'mr.askedAt' | ia">{{ r.asked }}</td>
-                    <td class="lead" [attr.data-label]="'ia.status' | ia" data-testid="mr-row-status">{{ r.statusLabel }}</td>
+                    <td [attr.data-label]="'mr.askedAt' | t">{{ r.asked }}</td>
+                    <td class="lead" [attr.data-label]="'ia.status' | t" data-testid="mr-row-status">{{ r.statusLabel }}</td>
                   </tr>
                 }
               </tbody>
@@ -86,41 +84,41 @@ function rowsOf(items: readonly MatchRequestSummaryView[], lang: Language) {
           </div>
         }
         @if (open.cursor()) {
-          <button mat-stroked-button type="button" [disabled]="open.loading()" (click)="loadOpen(false)">{{ 'ia.loadMore' | ia }}</button>
+          <button mat-stroked-button type="button" [disabled]="open.loading()" (click)="loadOpen(false)">{{ 'ia.loadMore' | t }}</button>
         }
       </section>
 
       <section class="panel" aria-labelledby="mr-answered" data-testid="mr-answered">
-        <h2 id="mr-answered" class="sub">{{ 'mr.answered' | ia }}</h2>
+        <h2 id="mr-answered" class="sub">{{ 'mr.answered' | t }}</h2>
         <div role="status" aria-live="polite">
           @if (done.loading() && !done.loaded()) {
-            {{ 'ia.loading' | ia }}
+            {{ 'ia.loading' | t }}
           } @else if (done.error(); as e) {
             <span class="error">{{ e }}</span>
           } @else if (doneRows().length === 0 && !done.cursor()) {
-            <span data-testid="mr-answered-empty">{{ 'mr.answeredEmpty' | ia }}</span>
+            <span data-testid="mr-answered-empty">{{ 'mr.answeredEmpty' | t }}</span>
           }
         </div>
         @if (doneRows().length > 0) {
-          <div class="table-wrap" tabindex="0" role="region" [attr.aria-label]="'mr.table' | ia: { list: 'mr.answered' | ia }">
+          <div class="table-wrap" tabindex="0" role="region" [attr.aria-label]="'mr.table' | t: { list: 'mr.answered' | t }">
             <table class="cards">
               <thead>
                 <tr>
-                  <th scope="col">{{ 'mr.from' | ia }}</th>
-                  <th scope="col">{{ 'mr.askedAt' | ia }}</th>
-                  <th scope="col">{{ 'mr.answeredAt' | ia }}</th>
-                  <th scope="col">{{ 'ia.status' | ia }}</th>
+                  <th scope="col">{{ 'mr.from' | t }}</th>
+                  <th scope="col">{{ 'mr.askedAt' | t }}</th>
+                  <th scope="col">{{ 'mr.answeredAt' | t }}</th>
+                  <th scope="col">{{ 'ia.status' | t }}</th>
                 </tr>
               </thead>
               <tbody>
                 @for (r of doneRows(); track r.id) {
                   <tr data-testid="mr-row" [attr.data-id]="r.id" [attr.data-status]="r.status">
                     <th scope="row">
-                      <a [routerLink]="['/match-requests', r.id]" [attr.aria-label]="'mr.openLabel' | ia: { agency: r.from, when: r.asked }" data-testid="mr-open">{{ r.from }}</a>
+                      <a [routerLink]="['/match-requests', r.id]" [attr.aria-label]="'mr.openLabel' | t: { agency: r.from, when: r.asked }" data-testid="mr-open">{{ r.from }}</a>
                     </th>
-                    <td [attr.data-label]="'mr.askedAt' | ia">{{ r.asked }}</td>
-                    <td [attr.data-label]="'mr.answeredAt' | ia">{{ r.answered }}</td>
-                    <td class="lead" [attr.data-label]="'ia.status' | ia" data-testid="mr-row-status">{{ r.statusLabel }}</td>
+                    <td [attr.data-label]="'mr.askedAt' | t">{{ r.asked }}</td>
+                    <td [attr.data-label]="'mr.answeredAt' | t">{{ r.answered }}</td>
+                    <td class="lead" [attr.data-label]="'ia.status' | t" data-testid="mr-row-status">{{ r.statusLabel }}</td>
                   </tr>
                 }
               </tbody>
@@ -128,7 +126,7 @@ function rowsOf(items: readonly MatchRequestSummaryView[], lang: Language) {
           </div>
         }
         @if (done.cursor()) {
-          <button mat-stroked-button type="button" [disabled]="done.loading()" (click)="loadDone(false)">{{ 'ia.loadMore' | ia }}</button>
+          <button mat-stroked-button type="button" [disabled]="done.loading()" (click)="loadDone(false)">{{ 'ia.loadMore' | t }}</button>
         }
       </section>
     </section>

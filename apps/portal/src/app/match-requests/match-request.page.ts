@@ -15,11 +15,9 @@ import {
   type MatchRequestTermsView,
 } from '@ctms/domain';
 import { AuthService } from '../core/auth/auth.service';
-import { I18n } from '../core/i18n/i18n.service';
-import { describeError, formatDate, formatDateTime } from '../cases/ui-util';
-import { IaPipe, iaT } from '../referrals/ia-translate';
 import { DOB_PRECISIONS, SEXES } from '../screenings/screening-codes';
 import { MatchRequestsApi } from './match-requests.api';
+import { describeError, formatDate, formatDateTime, I18n, TranslatePipe } from '@ctms/ui';
 
 /** A comment is kept to what the API takes. */
 export const MATCH_COMMENT_MAX = 500;
@@ -48,10 +46,10 @@ export function termsBirthDate(t: MatchRequestTermsView, lang: Language): string
  */
 @Component({
   selector: 'app-match-request-page',
-  imports: [FormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, IaPipe],
+  imports: [FormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styleUrl: '../cases/section.scss',
   styles: `
+    @use 'section';
     .chip {
       display: inline-block;
       padding: 0 8px;
@@ -79,13 +77,13 @@ export function termsBirthDate(t: MatchRequestTermsView, lang: Language): string
   template: `
     <section class="page wide" data-testid="match-request-page">
       @if (canAnswerAny) {
-        <a routerLink="/match-requests" class="back">{{ 'mr.back' | ia }}</a>
+        <a routerLink="/match-requests" class="back">{{ 'mr.back' | t }}</a>
       }
       @if (loadError(); as e) {
-        <h1 class="page-title">{{ 'mr.title' | ia }}</h1>
+        <h1 class="page-title">{{ 'mr.title' | t }}</h1>
         <p role="alert" class="error" data-testid="mr-load-error">{{ e }}</p>
       } @else if (view(); as v) {
-        <h1 class="page-title" data-testid="mr-title">{{ v.asked ? ('mr.page' | ia: { agency: v.from }) : ('mr.pageOwn' | ia) }}</h1>
+        <h1 class="page-title" data-testid="mr-title">{{ v.asked ? ('mr.page' | t: { agency: v.from }) : ('mr.pageOwn' | t) }}</h1>
         <p>
           <span class="chip" data-testid="mr-status" [attr.data-status]="v.status">{{ v.statusLabel }}</span>
         </p>
@@ -96,75 +94,75 @@ export function termsBirthDate(t: MatchRequestTermsView, lang: Language): string
         </div>
 
         <section class="panel" aria-labelledby="mr-facts">
-          <h2 id="mr-facts" class="sub">{{ 'mr.title' | ia }}</h2>
+          <h2 id="mr-facts" class="sub">{{ 'mr.title' | t }}</h2>
           <dl class="facts" data-testid="mr-facts">
-            <dt>{{ 'mr.from' | ia }}</dt>
+            <dt>{{ 'mr.from' | t }}</dt>
             <dd>{{ v.from }}</dd>
-            <dt>{{ 'mr.asked' | ia }}</dt>
+            <dt>{{ 'mr.asked' | t }}</dt>
             <dd data-testid="mr-asked-agency">{{ v.to }}</dd>
-            <dt>{{ 'mr.askedAt' | ia }}</dt>
+            <dt>{{ 'mr.askedAt' | t }}</dt>
             <dd>{{ v.askedAt }}</dd>
             @if (v.answeredAt) {
-              <dt>{{ 'mr.answeredAt' | ia }}</dt>
+              <dt>{{ 'mr.answeredAt' | t }}</dt>
               <dd>{{ v.answeredAt }}</dd>
             }
             @if (v.linked; as p) {
-              <dt>{{ 'mr.linkedTo' | ia }}</dt>
+              <dt>{{ 'mr.linkedTo' | t }}</dt>
               <dd data-testid="mr-linked-person">{{ p.initials }} · {{ p.birthYear ?? '—' }} · {{ p.sex }} · {{ p.cases }}</dd>
             }
             @if (v.comment) {
-              <dt>{{ 'mr.commentShown' | ia }}</dt>
+              <dt>{{ 'mr.commentShown' | t }}</dt>
               <dd data-testid="mr-comment">{{ v.comment }}</dd>
             }
           </dl>
           @if (!v.asked && v.screeningId) {
-            <p class="hint">{{ v.screeningHint | ia }}</p>
-            <a mat-stroked-button [routerLink]="['/screenings', v.screeningId]" data-testid="mr-open-screening">{{ 'mr.screening' | ia }}</a>
+            <p class="hint">{{ v.screeningHint | t }}</p>
+            <a mat-stroked-button [routerLink]="['/screenings', v.screeningId]" data-testid="mr-open-screening">{{ 'mr.screening' | t }}</a>
           }
         </section>
 
         @if (v.asked) {
           <div class="compare">
             <section class="panel" aria-labelledby="mr-terms" data-testid="mr-terms">
-              <h2 id="mr-terms" class="sub">{{ 'mr.terms' | ia: { agency: v.from } }}</h2>
-              <p class="hint">{{ 'mr.termsHint' | ia }}</p>
+              <h2 id="mr-terms" class="sub">{{ 'mr.terms' | t: { agency: v.from } }}</h2>
+              <p class="hint">{{ 'mr.termsHint' | t }}</p>
               @if (v.terms; as t) {
                 <dl class="facts">
-                  <dt>{{ 'mr.name' | ia }}</dt>
+                  <dt>{{ 'mr.name' | t }}</dt>
                   <dd data-testid="mr-terms-name">{{ t.name }}</dd>
-                  <dt>{{ 'mr.dob' | ia }}</dt>
+                  <dt>{{ 'mr.dob' | t }}</dt>
                   <dd data-testid="mr-terms-dob">{{ t.dob }}</dd>
-                  <dt>{{ 'mr.sex' | ia }}</dt>
+                  <dt>{{ 'mr.sex' | t }}</dt>
                   <dd>{{ t.sex }}</dd>
-                  <dt>{{ 'mr.documents' | ia }}</dt>
+                  <dt>{{ 'mr.documents' | t }}</dt>
                   <dd data-testid="mr-terms-documents">{{ t.documents }}</dd>
                 </dl>
               }
             </section>
 
             <section class="panel" aria-labelledby="mr-candidates" data-testid="mr-candidates">
-              <h2 id="mr-candidates" class="sub">{{ 'mr.candidates' | ia }}</h2>
-              <p class="hint">{{ 'mr.candidatesHint' | ia }}</p>
+              <h2 id="mr-candidates" class="sub">{{ 'mr.candidates' | t }}</h2>
+              <p class="hint">{{ 'mr.candidatesHint' | t }}</p>
               <ul class="items">
                 @for (c of v.candidates; track c.personId) {
                   <li data-testid="mr-candidate" [attr.data-person]="c.personId">
                     <dl class="facts">
-                      <dt>{{ 'mr.initials' | ia }}</dt>
+                      <dt>{{ 'mr.initials' | t }}</dt>
                       <dd data-testid="mr-candidate-initials">{{ c.initials }}</dd>
-                      <dt>{{ 'mr.birthYear' | ia }}</dt>
+                      <dt>{{ 'mr.birthYear' | t }}</dt>
                       <dd>{{ c.birthYear ?? '—' }}</dd>
-                      <dt>{{ 'mr.sex' | ia }}</dt>
+                      <dt>{{ 'mr.sex' | t }}</dt>
                       <dd>{{ c.sex }}</dd>
-                      <dt>{{ 'mr.cases' | ia }}</dt>
+                      <dt>{{ 'mr.cases' | t }}</dt>
                       <dd data-testid="mr-candidate-cases">{{ c.cases }}</dd>
                     </dl>
                     @if (v.canLink) {
                       @if (confirming() === c.personId) {
                         <div class="confirm" role="group" [attr.aria-labelledby]="'mr-confirm-' + $index">
-                          <p [id]="'mr-confirm-' + $index">{{ 'mr.confirmLink' | ia: { agency: v.from, initials: c.initials } }}</p>
+                          <p [id]="'mr-confirm-' + $index">{{ 'mr.confirmLink' | t: { agency: v.from, initials: c.initials } }}</p>
                           <div class="actions">
-                            <button mat-flat-button type="button" [disabled]="busy()" (click)="link(c.personId)" data-testid="mr-link-confirm">{{ 'mr.confirmYes' | ia }}</button>
-                            <button mat-button type="button" [disabled]="busy()" (click)="confirming.set(null)">{{ 'ia.cancel' | ia }}</button>
+                            <button mat-flat-button type="button" [disabled]="busy()" (click)="link(c.personId)" data-testid="mr-link-confirm">{{ 'mr.confirmYes' | t }}</button>
+                            <button mat-button type="button" [disabled]="busy()" (click)="confirming.set(null)">{{ 'ia.cancel' | t }}</button>
                           </div>
                         </div>
                       } @else {
@@ -175,7 +173,7 @@ export function termsBirthDate(t: MatchRequestTermsView, lang: Language): string
                     }
                   </li>
                 } @empty {
-                  <li data-testid="mr-candidates-none">{{ 'mr.candidatesNone' | ia }}</li>
+                  <li data-testid="mr-candidates-none">{{ 'mr.candidatesNone' | t }}</li>
                 }
               </ul>
             </section>
@@ -183,12 +181,12 @@ export function termsBirthDate(t: MatchRequestTermsView, lang: Language): string
 
           @if (v.canNoMatch) {
             <section class="panel" aria-labelledby="mr-no-match">
-              <h2 id="mr-no-match" class="sub">{{ 'mr.noMatchTitle' | ia }}</h2>
+              <h2 id="mr-no-match" class="sub">{{ 'mr.noMatchTitle' | t }}</h2>
               <form class="form" (ngSubmit)="noMatch()" data-testid="mr-no-match-form">
                 <mat-form-field>
-                  <mat-label>{{ 'mr.comment' | ia: { agency: v.from } }}</mat-label>
+                  <mat-label>{{ 'mr.comment' | t: { agency: v.from } }}</mat-label>
                   <textarea matInput name="comment" rows="2" [maxlength]="commentMax" [(ngModel)]="comment" data-testid="mr-comment-input" aria-describedby="mr-comment-hint"></textarea>
-                  <mat-hint id="mr-comment-hint">{{ 'mr.commentHint' | ia }}</mat-hint>
+                  <mat-hint id="mr-comment-hint">{{ 'mr.commentHint' | t }}</mat-hint>
                 </mat-form-field>
                 <div class="actions">
                   <button mat-stroked-button type="submit" [disabled]="busy()" data-testid="mr-no-match">{{ v.noMatchLabel }}</button>
@@ -198,7 +196,7 @@ export function termsBirthDate(t: MatchRequestTermsView, lang: Language): string
           }
         }
       } @else {
-        <p role="status">{{ 'ia.loading' | ia }}</p>
+        <p role="status">{{ 'ia.loading' | t }}</p>
       }
     </section>
   `,
@@ -230,7 +228,7 @@ export class MatchRequestPage {
       initials: c.initials,
       birthYear: c.birthYear,
       sex: sex(c.sex),
-      cases: c.caseNumbers.length ? c.caseNumbers.join(', ') : iaT(this.i18n, 'mr.noCases'),
+      cases: c.caseNumbers.length ? c.caseNumbers.join(', ') : this.i18n.t('mr.noCases'),
     });
     const candidates = r.candidates.map(candidate);
     return {
@@ -238,7 +236,7 @@ export class MatchRequestPage {
       statusLabel: label(MATCH_REQUEST_STATUS_LABELS, r.status, lang),
       asked: r.side === 'ASKED',
       from: agency(r.askingAgency.code),
-      to: r.askedAgency ? agency(r.askedAgency.code) : iaT(this.i18n, 'mr.askedHidden'),
+      to: r.askedAgency ? agency(r.askedAgency.code) : this.i18n.t('mr.askedHidden'),
       askedAt: formatDateTime(r.createdAt, lang),
       answeredAt: r.answeredAt ? formatDateTime(r.answeredAt, lang) : null,
       comment: r.comment,
@@ -275,9 +273,9 @@ export class MatchRequestPage {
 
   private describe(e: unknown): string {
     const p = describeError(e, (k, params) => this.i18n.t(k, params), this.i18n.language(), (code) =>
-      code === 'PERSON_REQUIRED' ? iaT(this.i18n, 'mr.err.PERSON_REQUIRED') : null,
+      code === 'PERSON_REQUIRED' ? this.i18n.t('mr.err.PERSON_REQUIRED') : null,
     );
-    return p.fields['personId'] ? iaT(this.i18n, 'mr.err.personId') : p.message;
+    return p.fields['personId'] ? this.i18n.t('mr.err.personId') : p.message;
   }
 
   protected async link(personId: string): Promise<void> {
@@ -303,7 +301,7 @@ export class MatchRequestPage {
       this.r.set(next);
       this.confirming.set(null);
       this.comment = '';
-      this.notice.set({ kind: 'ok', text: iaT(this.i18n, 'mr.answerDone', { status: label(MATCH_REQUEST_STATUS_LABELS, next.status, this.i18n.language()) }) });
+      this.notice.set({ kind: 'ok', text: this.i18n.t('mr.answerDone', { status: label(MATCH_REQUEST_STATUS_LABELS, next.status, this.i18n.language()) }) });
     } catch (e) {
       this.notice.set({ kind: 'error', text: this.describe(e) });
       // someone else answered meanwhile, or the request moved on: show it as it is now

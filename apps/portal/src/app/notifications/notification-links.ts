@@ -1,5 +1,5 @@
 import type { Permission } from '@ctms/domain';
-import type { HomeKey } from '../home/home-translate';
+import type { TranslationKey } from '@ctms/ui';
 
 /**
  * Where the portal shows a notification's object (the API's OBJECT_PATHS, for the pages the
@@ -50,6 +50,6 @@ const KINDS = new Set([
 ]);
 
 /** The dictionary key of a notification kind; an unknown kind reads "Notification". */
-export function kindKey(kind: string): HomeKey {
-  return (KINDS.has(kind) ? `notif.kind.${kind}` : 'notif.kind.other') as HomeKey;
+export function kindKey(kind: string): TranslationKey {
+  return (KINDS.has(kind) ? `notif.kind.${kind}` : 'notif.kind.other') as TranslationKey;
 }

@@ -3,13 +3,11 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import { AuthService } from '../core/auth/auth.service';
-import { I18n } from '../core/i18n/i18n.service';
 import { UnreadCount } from '../core/layout/unread-count';
-import { HomePipe, homeT } from '../home/home-translate';
-import { formatDateTime } from '../screenings/format';
 import { kindKey, notificationLink } from './notification-links';
 import { NotificationsApi } from './notifications-api';
 import type { NotificationView } from '@ctms/domain';
+import { formatDateTime, I18n, TranslatePipe } from '@ctms/ui';
 
 /**
  * The signed-in user's notifications, newest first: what happened (in words), the case number,
@@ -18,55 +16,55 @@ import type { NotificationView } from '@ctms/domain';
  */
 @Component({
   selector: 'app-notifications-page',
-  imports: [RouterLink, MatButtonModule, HomePipe],
+  imports: [RouterLink, MatButtonModule, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="page" data-testid="notifications-page">
-      <h1 class="page-title">{{ 'notif.title' | hm }}</h1>
-      <p>{{ 'notif.intro' | hm }}</p>
+      <h1 class="page-title">{{ 'notif.title' | t }}</h1>
+      <p>{{ 'notif.intro' | t }}</p>
       <div class="bar">
-        <p class="unread" role="status" data-testid="notifications-unread">{{ 'notif.unreadCount' | hm: { count: unreadCount() } }}</p>
-        <div class="filter" role="group" [attr.aria-label]="'notif.filter' | hm">
+        <p class="unread" role="status" data-testid="notifications-unread">{{ 'notif.unreadCount' | t: { count: unreadCount() } }}</p>
+        <div class="filter" role="group" [attr.aria-label]="'notif.filter' | t">
           <button mat-stroked-button type="button" [attr.aria-pressed]="!onlyUnread()" (click)="show(false)" data-testid="notifications-all">
-            {{ 'notif.all' | hm }}
+            {{ 'notif.all' | t }}
           </button>
           <button mat-stroked-button type="button" [attr.aria-pressed]="onlyUnread()" (click)="show(true)" data-testid="notifications-only-unread">
-            {{ 'notif.onlyUnread' | hm }}
+            {{ 'notif.onlyUnread' | t }}
           </button>
         </div>
         @if (unreadCount() > 0) {
           <button mat-flat-button type="button" (click)="markAllRead()" [disabled]="busy() !== null" data-testid="notifications-mark-all-read">
-            {{ 'notif.markAllRead' | hm }}
+            {{ 'notif.markAllRead' | t }}
           </button>
         }
       </div>
 
       @if (failed()) {
-        <p class="error" role="alert">{{ 'notif.failed' | hm }}</p>
+        <p class="error" role="alert">{{ 'notif.failed' | t }}</p>
       }
       @if (markFailed()) {
-        <p class="error" role="alert">{{ 'notif.markFailed' | hm }}</p>
+        <p class="error" role="alert">{{ 'notif.markFailed' | t }}</p>
       }
 
       @if (loaded() && items().length === 0 && !failed()) {
-        <p data-testid="notifications-empty">{{ 'notif.empty' | hm }}</p>
+        <p data-testid="notifications-empty">{{ 'notif.empty' | t }}</p>
       }
 
       <ul class="list" data-testid="notifications-list">
         @for (n of items(); track n.id) {
           <li class="item" [class.is-unread]="!n.readAt" [id]="'notif-' + n.id" tabindex="-1" data-testid="notification" [attr.data-read]="n.readAt ? 'yes' : 'no'">
             <div class="what">
-              <span class="state">{{ (n.readAt ? 'notif.read' : 'notif.unread') | hm }}</span>
-              <strong class="kind">{{ kindOf(n) | hm }}</strong>
+              <span class="state">{{ (n.readAt ? 'notif.read' : 'notif.unread') | t }}</span>
+              <strong class="kind">{{ kindOf(n) | t }}</strong>
               @if (n.caseNumber) {
-                <span class="case">{{ 'notif.case' | hm: { caseNumber: n.caseNumber } }}</span>
+                <span class="case">{{ 'notif.case' | t: { caseNumber: n.caseNumber } }}</span>
               }
               <span class="at">{{ when(n.createdAt) }}</span>
             </div>
             <div class="actions">
               @if (linkOf(n); as link) {
                 <a mat-button [routerLink]="link" (click)="opened(n)" data-testid="notification-open"
-                  >{{ 'notif.open' | hm }}<span class="visually-hidden">: {{ kindOf(n) | hm }}</span></a
+                  >{{ 'notif.open' | t }}<span class="visually-hidden">: {{ kindOf(n) | t }}</span></a
                 >
               }
               @if (!n.readAt) {
@@ -75,10 +73,10 @@ import type { NotificationView } from '@ctms/domain';
                   type="button"
                   (click)="markRead(n)"
                   [disabled]="busy() === n.id"
-                  [attr.aria-label]="'notif.markReadOf' | hm: { what: describe(n) }"
+                  [attr.aria-label]="'notif.markReadOf' | t: { what: describe(n) }"
                   data-testid="notification-mark-read"
                 >
-                  {{ 'notif.markRead' | hm }}
+                  {{ 'notif.markRead' | t }}
                 </button>
               }
             </div>
@@ -87,7 +85,7 @@ import type { NotificationView } from '@ctms/domain';
       </ul>
 
       @if (cursor()) {
-        <button mat-stroked-button type="button" (click)="load(false)" data-testid="notifications-more">{{ 'notif.loadMore' | hm }}</button>
+        <button mat-stroked-button type="button" (click)="load(false)" data-testid="notifications-more">{{ 'notif.loadMore' | t }}</button>
       }
     </section>
   `,
@@ -245,7 +243,7 @@ export class NotificationsPage {
   }
 
   protected describe(n: NotificationView): string {
-    const kind = homeT(this.i18n, kindKey(n.kind));
-    return n.caseNumber ? `${kind}, ${homeT(this.i18n, 'notif.case', { caseNumber: n.caseNumber })}` : kind;
+    const kind = this.i18n.t(kindKey(n.kind));
+    return n.caseNumber ? `${kind}, ${this.i18n.t('notif.case', { caseNumber: n.caseNumber })}` : kind;
   }
 }

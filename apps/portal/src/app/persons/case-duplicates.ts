@@ -6,11 +6,10 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { label, type PersonCandidateView, type PersonIdentity, type PersonMergeView, type PersonReadView, type PersonSearchRequest } from '@ctms/domain';
 import { SEX_LABELS } from '../core/i18n/dict-cases';
-import { I18n } from '../core/i18n/i18n.service';
 import { CaseApi } from '../cases/case-api';
-import { CtPipe, ctT, isCtKey, type CtKey } from '../cases/case-tools-i18n';
-import { describeError } from '../cases/ui-util';
+import { isCtKey, type CtKey } from '../cases/case-tools-i18n';
 import { PersonsApi } from './persons.api';
+import { describeError, I18n, TranslatePipe } from '@ctms/ui';
 
 /** What to search with, from the person of the case: a name (Lao first), the birth year. Null without a name. */
 export function searchInputOf(p: PersonReadView): PersonSearchRequest | null {
@@ -30,15 +29,14 @@ export function searchInputOf(p: PersonReadView): PersonSearchRequest | null {
  */
 @Component({
   selector: 'app-case-duplicates',
-  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, CtPipe],
+  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styleUrl: '../cases/section.scss',
   template: `
     <section class="panel" aria-labelledby="dup-heading" data-testid="case-duplicates">
-      <h2 id="dup-heading" class="sub">{{ 'ct.dup.title' | ct }}</h2>
-      <p class="hint" id="dup-intro">{{ 'ct.dup.intro' | ct }}</p>
+      <h2 id="dup-heading" class="sub">{{ 'ct.dup.title' | t }}</h2>
+      <p class="hint" id="dup-intro">{{ 'ct.dup.intro' | t }}</p>
       <button mat-stroked-button type="button" data-testid="dup-search" aria-describedby="dup-intro" [disabled]="busy()" (click)="search()">
-        {{ (busy() && !confirming() ? 'ct.dup.searching' : 'ct.dup.search') | ct }}
+        {{ (busy() && !confirming() ? 'ct.dup.searching' : 'ct.dup.search') | t }}
       </button>
 
       <div role="status" aria-live="polite">
@@ -46,21 +44,21 @@ export function searchInputOf(p: PersonReadView): PersonSearchRequest | null {
           <p [class.error]="n.error" data-testid="dup-notice">{{ n.text }}</p>
         }
         @if (candidates(); as list) {
-          <p data-testid="dup-count">{{ list.length ? ('ct.dup.found' | ct: { n: list.length }) : ('ct.dup.none' | ct) }}</p>
+          <p data-testid="dup-count">{{ list.length ? ('ct.dup.found' | t: { n: list.length }) : ('ct.dup.none' | t) }}</p>
         }
       </div>
 
       @if (lastMerge(); as m) {
         @if (!m.merge.undoneAt) {
           <form class="form" (ngSubmit)="undo()" data-testid="dup-undo-form">
-            <h3 class="sub">{{ 'ct.dup.undoTitle' | ct }}</h3>
+            <h3 class="sub">{{ 'ct.dup.undoTitle' | t }}</h3>
             <mat-form-field>
-              <mat-label>{{ 'ct.dup.undoReason' | ct }}</mat-label>
+              <mat-label>{{ 'ct.dup.undoReason' | t }}</mat-label>
               <textarea matInput name="undoReason" rows="2" required minlength="3" [(ngModel)]="undoReason" data-testid="dup-undo-reason"></textarea>
-              <mat-hint>{{ 'ct.dup.reasonHint' | ct }}</mat-hint>
+              <mat-hint>{{ 'ct.dup.reasonHint' | t }}</mat-hint>
             </mat-form-field>
             <div>
-              <button mat-stroked-button type="submit" data-testid="dup-undo" [disabled]="busy() || undoReason.trim().length < 3">{{ 'ct.dup.undo' | ct }}</button>
+              <button mat-stroked-button type="submit" data-testid="dup-undo" [disabled]="busy() || undoReason.trim().length < 3">{{ 'ct.dup.undo' | t }}</button>
             </div>
           </form>
         }
@@ -71,36 +69,36 @@ export function searchInputOf(p: PersonReadView): PersonSearchRequest | null {
           @for (c of rows(); track c.personId) {
             <li data-testid="dup-candidate">
               <dl class="facts">
-                <dt>{{ 'ct.dup.initials' | ct }}</dt>
+                <dt>{{ 'ct.dup.initials' | t }}</dt>
                 <dd data-testid="dup-initials">{{ c.initials }}</dd>
-                <dt>{{ 'ct.dup.birthYear' | ct }}</dt>
+                <dt>{{ 'ct.dup.birthYear' | t }}</dt>
                 <dd>{{ c.birthYear }}</dd>
-                <dt>{{ 'ct.dup.sex' | ct }}</dt>
+                <dt>{{ 'ct.dup.sex' | t }}</dt>
                 <dd>{{ c.sex }}</dd>
-                <dt>{{ 'ct.dup.cases' | ct }}</dt>
+                <dt>{{ 'ct.dup.cases' | t }}</dt>
                 <dd data-testid="dup-cases">{{ c.cases }}</dd>
-                <dt>{{ 'ct.dup.why' | ct }}</dt>
+                <dt>{{ 'ct.dup.why' | t }}</dt>
                 <dd data-testid="dup-reasons">{{ c.reasons }}</dd>
-                <dt>{{ 'ct.dup.score' | ct }}</dt>
+                <dt>{{ 'ct.dup.score' | t }}</dt>
                 <dd>{{ c.score }}</dd>
               </dl>
               @if (confirming()?.personId === c.personId) {
                 <form class="form confirm" [attr.aria-labelledby]="'dup-confirm-' + $index" (ngSubmit)="merge(c.candidate)" data-testid="dup-confirm">
-                  <h3 class="sub" [id]="'dup-confirm-' + $index">{{ 'ct.dup.confirmTitle' | ct: { initials: c.initials, number: caseNumber() } }}</h3>
-                  <p data-testid="dup-confirm-body">{{ 'ct.dup.confirmBody' | ct: { initials: c.initials, number: caseNumber(), cases: c.cases } }}</p>
+                  <h3 class="sub" [id]="'dup-confirm-' + $index">{{ 'ct.dup.confirmTitle' | t: { initials: c.initials, number: caseNumber() } }}</h3>
+                  <p data-testid="dup-confirm-body">{{ 'ct.dup.confirmBody' | t: { initials: c.initials, number: caseNumber(), cases: c.cases } }}</p>
                   <mat-form-field>
-                    <mat-label>{{ 'ct.dup.reason' | ct }}</mat-label>
+                    <mat-label>{{ 'ct.dup.reason' | t }}</mat-label>
                     <textarea matInput name="reason" rows="2" required minlength="3" [(ngModel)]="reason" data-testid="dup-reason"></textarea>
-                    <mat-hint>{{ 'ct.dup.reasonHint' | ct }}</mat-hint>
+                    <mat-hint>{{ 'ct.dup.reasonHint' | t }}</mat-hint>
                   </mat-form-field>
                   <div class="actions">
-                    <button mat-flat-button type="submit" data-testid="dup-confirm-merge" [disabled]="busy() || reason.trim().length < 3">{{ 'ct.dup.confirm' | ct }}</button>
-                    <button mat-button type="button" data-testid="dup-confirm-cancel" (click)="confirming.set(null)">{{ 'ct.dup.cancel' | ct }}</button>
+                    <button mat-flat-button type="submit" data-testid="dup-confirm-merge" [disabled]="busy() || reason.trim().length < 3">{{ 'ct.dup.confirm' | t }}</button>
+                    <button mat-button type="button" data-testid="dup-confirm-cancel" (click)="confirming.set(null)">{{ 'ct.dup.cancel' | t }}</button>
                   </div>
                 </form>
               } @else {
                 <button mat-stroked-button type="button" data-testid="dup-merge" [disabled]="busy()" (click)="ask(c.candidate)">
-                  {{ 'ct.dup.merge' | ct: { initials: c.initials } }}
+                  {{ 'ct.dup.merge' | t: { initials: c.initials } }}
                 </button>
               }
             </li>
@@ -110,6 +108,7 @@ export function searchInputOf(p: PersonReadView): PersonSearchRequest | null {
     </section>
   `,
   styles: `
+    @use 'section';
     .confirm { border-inline-start: 4px solid var(--mat-sys-error); padding-inline-start: 12px; }
   `,
 })
@@ -159,7 +158,7 @@ export class CaseDuplicates {
   }
 
   private t(key: CtKey, params?: Readonly<Record<string, string | number>>): string {
-    return ctT(this.i18n, key, params);
+    return this.i18n.t(key, params);
   }
 
   private reasonLabel(r: string): string {

@@ -8,15 +8,12 @@ import {
   type MatchRequestSummaryView,
   type PersonCandidateView,
 } from '@ctms/domain';
-import type { TranslationKey } from '../core/i18n/dictionaries';
-import { I18n } from '../core/i18n/i18n.service';
-import { TranslatePipe } from '../core/i18n/translate.pipe';
 import { MatchRequestsApi } from '../match-requests/match-requests.api';
-import { formatDateTime } from '../screenings/format';
 import { MATCH_REASONS, SEXES } from '../screenings/screening-codes';
 import { duplicateSearchInput } from '../screenings/screening.logic';
 import { toFailure, type Rec } from '../screenings/screenings.api';
 import { PersonsApi } from './persons.api';
+import { formatDateTime, I18n, TranslatePipe, type TranslationKey } from '@ctms/ui';
 
 /** What a failed match-request call tells the user. */
 function askFailureKey(err: unknown): TranslationKey {

@@ -8,10 +8,7 @@ import { MatRadioModule } from '@angular/material/radio';
 import { isOneOf, label, LANGUAGES, MFA_CODE_DIGITS, PASSWORD_PROBLEM_LABELS, PASSWORD_PROBLEMS, PROVINCE_LABELS, ROLE_LABELS, type Language } from '@ctms/domain';
 import { AuthService } from '../core/auth/auth.service';
 import { groupSecret, isCodeShaped, mfaRefusal, normalizeCode, qrCodeDataUrl } from '../core/auth/mfa';
-import { I18n } from '../core/i18n/i18n.service';
-import { TranslatePipe } from '../core/i18n/translate.pipe';
-import type { TranslationKey } from '../core/i18n/dictionaries';
-import { fieldProblems } from '../cases/ui-util';
+import { fieldProblems, I18n, TranslatePipe, type TranslationKey } from '@ctms/ui';
 
 type Translate = (key: TranslationKey) => string;
 
@@ -36,7 +33,7 @@ export function passwordChangeErrors(err: unknown, t: Translate, lang: Language)
   imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatRadioModule, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './profile.page.html',
-  styleUrls: ['../cases/section.scss', './profile.page.scss'],
+  styleUrl: './profile.page.scss',
 })
 export class ProfilePage {
   private readonly auth = inject(AuthService);

@@ -46,26 +46,24 @@ import {
   TESTIFY_LABELS,
   WILLINGNESS_TO_TESTIFY,
 } from '../core/i18n/dict-interagency';
-import { I18n } from '../core/i18n/i18n.service';
-import { IaPipe, iaT } from './ia-translate';
 import { PERPETRATOR_RELATIONS } from '../cases/case-codes';
 import { CaseApi } from '../cases/case-api';
 import { CaseStore } from '../cases/case-store';
-import { formatDateTime, nowLocalInLaos, toggle } from '../cases/ui-util';
 import { InterAgencyApi } from './interagency-api';
 import { coveredCategories, missingCategories, referralConsentDraft } from './ia-util';
 import { consentBody } from '../cases/case-consents';
-import { AgencyNames } from '../shared/names';
+import { AgencyNames, formatDateTime, I18n, nowLocalInLaos, toggle, TranslatePipe } from '@ctms/ui';
 
 const PACKET: readonly DataCategory[] = DATA_CATEGORIES.filter((c) => c !== 'CASE_SUMMARY');
 
 /** The case page's referral and handoff section: the case's referrals and handoffs, and the forms to create them. */
 @Component({
   selector: 'app-case-interagency',
-  imports: [FormsModule, RouterLink, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, MatSelectModule, IaPipe],
+  imports: [FormsModule, RouterLink, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styleUrl: '../cases/section.scss',
-  styles: `.packet-item { display: flex; flex-wrap: wrap; align-items: center; gap: 0 8px; } .radio { display: flex; align-items: center; gap: 8px; min-height: 40px; }`,
+  styles: `
+    @use 'section';
+    .packet-item { display: flex; flex-wrap: wrap; align-items: center; gap: 0 8px; } .radio { display: flex; align-items: center; gap: 8px; min-height: 40px; }`,
   templateUrl: './case-interagency.html',
 })
 export class CaseInterAgency {
@@ -170,8 +168,8 @@ export class CaseInterAgency {
 
   /** Why a category cannot be chosen, or null when it can. */
   protected disabledReason(k: DataCategory): string | null {
-    if (!this.agencyId()) return iaT(this.i18n, 'ref.case.chooseAgencyFirst');
-    if (!this.covered().has(k)) return iaT(this.i18n, 'ref.case.notCovered', { category: this.lbl(DATA_CATEGORY_LABELS, k) });
+    if (!this.agencyId()) return this.i18n.t('ref.case.chooseAgencyFirst');
+    if (!this.covered().has(k)) return this.i18n.t('ref.case.notCovered', { category: this.lbl(DATA_CATEGORY_LABELS, k) });
     return null;
   }
 
@@ -325,7 +323,7 @@ export class CaseInterAgency {
       'cases.saved.status',
     );
     if (done) {
-      this.store.notice.set({ kind: 'ok', text: iaT(this.i18n, 'ref.case.sent') });
+      this.store.notice.set({ kind: 'ok', text: this.i18n.t('ref.case.sent') });
       this.referring.set(false);
       await this.load();
     } else {
@@ -406,7 +404,7 @@ export class CaseInterAgency {
     if (!c || !body) return;
     const done = await this.store.run(() => this.api.createHandoff(c.id, body), 'cases.saved.status');
     if (done) {
-      this.store.notice.set({ kind: 'ok', text: iaT(this.i18n, 'ho.sent') });
+      this.store.notice.set({ kind: 'ok', text: this.i18n.t('ho.sent') });
       this.handingOff.set(false);
       await this.load();
     }

@@ -95,7 +95,7 @@ describe('issue 17: the referral form\'s inline consent and the readable audit t
 
   it('names every audit object kind in both languages, unknown kinds as "other record"', () => {
     for (const k of [...OBJECT_TYPES, 'person_merge', 'notification', 'match_request']) {
-      const key = auditKindKey(k);
+      const key = auditKindKey(k) as keyof typeof interagencyEn;
       expect(key).not.toBe('audit.kind.other');
       expect(interagencyEn[key]).toBeTruthy();
       expect(interagencyLo[key]).toMatch(/[\u0E80-\u0EFF]/);

@@ -7,12 +7,10 @@ import { MatInputModule } from '@angular/material/input';
 import type { AddReferralNoteRequest, Page, ReassignReferralRequest, ReferralDetailView, ReferralNoteView } from '@ctms/domain';
 import { firstValueFrom } from 'rxjs';
 import { API } from '../core/auth/auth.service';
-import { I18n } from '../core/i18n/i18n.service';
 import { UserPicker } from '../cases/user-picker';
-import { describeError, formatDateTime } from '../cases/ui-util';
-import { AgencyNames, personName } from '../shared/names';
 import { slaClock } from './ia-util';
 import { rwT, type ReferralWorkKey } from './referral-work.words';
+import { AgencyNames, describeError, formatDateTime, I18n, personName } from '@ctms/ui';
 
 /**
  * What both agencies do on one referral, self-contained so that a page inserts one tag: the
@@ -24,8 +22,8 @@ import { rwT, type ReferralWorkKey } from './referral-work.words';
   selector: 'app-referral-work',
   imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, UserPicker],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styleUrl: '../cases/section.scss',
   styles: `
+    @use 'section';
     .overdue { color: var(--mat-sys-error); font-weight: 600; }
     .note { border-left: 3px solid var(--mat-sys-outline-variant); padding: 4px 8px; margin: 8px 0; white-space: pre-wrap; overflow-wrap: anywhere; }
     .note.receiver { border-left-color: var(--mat-sys-primary); }

@@ -24,16 +24,12 @@ import {
 } from '@ctms/domain';
 import { EXPLOITATION_TYPE_LABELS } from '../core/i18n/dict-cases';
 import { INTERAGENCY_EVENT_LABELS } from '../core/i18n/dict-interagency';
-import { I18n } from '../core/i18n/i18n.service';
-import { TranslatePipe } from '../core/i18n/translate.pipe';
-import { IaPipe, iaT, type IaKey } from './ia-translate';
 import { CaseApi } from '../cases/case-api';
 import { UserPicker } from '../cases/user-picker';
 import { AuthService } from '../core/auth/auth.service';
-import { blankToUndefined, describeError, formatDate, formatDateTime, todayInLaos } from '../cases/ui-util';
 import { InterAgencyApi } from './interagency-api';
 import { slaClock } from './ia-util';
-import { AgencyNames, personName } from '../shared/names';
+import { AgencyNames, blankToUndefined, DateInput, type DateRead, describeError, formatDate, formatDateTime, HistoryPanel, I18n, laoToday, personName, TranslatePipe, type TranslationKey } from '@ctms/ui';
 import { ReferralWork } from './referral-work';
 
 type Form = 'accept' | 'decline' | 'services' | 'complete' | 'cancel' | null;
@@ -41,10 +37,11 @@ type Form = 'accept' | 'decline' | 'services' | 'complete' | 'cancel' | null;
 /** One referral: its packet, a masked preview of the case, services, history and the actions allowed. */
 @Component({
   selector: 'app-referral-page',
-  imports: [FormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe, IaPipe, UserPicker, ReferralWork],
+  imports: [DateInput, HistoryPanel, FormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe, UserPicker, ReferralWork],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styleUrl: '../cases/section.scss',
-  styles: `.overdue { color: var(--mat-sys-error); font-weight: 600; } .chip { display: inline-block; padding: 0 8px; border-radius: 12px; background: var(--mat-sys-secondary-container); }`,
+  styles: `
+    @use 'section';
+    .overdue { color: var(--mat-sys-error); font-weight: 600; } .chip { display: inline-block; padding: 0 8px; border-radius: 12px; background: var(--mat-sys-secondary-container); }`,
   templateUrl: './referral.page.html',
 })
 export class ReferralPage {
@@ -70,9 +67,10 @@ export class ReferralPage {
   protected readonly fieldErrors = signal<Record<string, string>>({});
   protected readonly busy = signal(false);
   protected readonly form = signal<Form>(null);
-  protected readonly today = todayInLaos();
+  /** what is wrong with the delivery date as typed (the shared day/month/year boxes), in words */
+  protected readonly serviceDateProblem = signal<string | null>(null);
 
-  protected f = { reason: '', note: '', serviceType: '', deliveredOn: todayInLaos(), provider: '', notes: '', outcome: '' };
+  protected f = { reason: '', note: '', serviceType: '', deliveredOn: laoToday(), provider: '', notes: '', outcome: '' };
 
   protected readonly view = computed(() => {
     const r = this.r();
@@ -92,8 +90,8 @@ export class ReferralPage {
       acknowledgeBy: formatDateTime(r.acknowledgeBy, lang),
       sla:
         r.status === 'PENDING'
-          ? iaT(this.i18n, clock.overdue ? 'ref.sla.overdue' : 'ref.sla.left', { h: clock.h, m: clock.m })
-          : iaT(this.i18n, 'ref.sla.done'),
+          ? this.i18n.t(clock.overdue ? 'ref.sla.overdue' : 'ref.sla.left', { h: clock.h, m: clock.m })
+          : this.i18n.t('ref.sla.done'),
       overdue: r.status === 'PENDING' && (r.overdue || clock.overdue),
       created: formatDateTime(r.createdAt, lang),
       acknowledged: formatDateTime(r.acknowledgedAt, lang),
@@ -174,15 +172,21 @@ export class ReferralPage {
   }
 
   /** The submit button says what it does ("Accept the referral", "Save the service"), never "Apply". */
-  protected submitLabel(form: Exclude<Form, null>): IaKey {
+  protected submitLabel(form: Exclude<Form, null>): TranslationKey {
     return `ref.submit.${form}`;
   }
 
   protected open(form: Form): void {
     this.assignee.set('');
-    this.f = { reason: '', note: '', serviceType: this.r()?.serviceTypes[0] ?? '', deliveredOn: todayInLaos(), provider: '', notes: '', outcome: '' };
+    this.f = { reason: '', note: '', serviceType: this.r()?.serviceTypes[0] ?? '', deliveredOn: laoToday(), provider: '', notes: '', outcome: '' };
+    this.serviceDateProblem.set(null);
     this.fieldErrors.set({});
     this.form.set(form);
+  }
+
+  protected serviceDate(read: DateRead): void {
+    this.f.deliveredOn = read.value ?? '';
+    this.serviceDateProblem.set(read.problem ? this.i18n.t(`date.err.${read.problem}` as const) : null);
   }
 
   protected ready(): boolean {
@@ -193,7 +197,7 @@ export class ReferralPage {
       case 'decline':
         return !!f.reason && (f.reason !== 'OTHER' || !!f.note.trim());
       case 'services':
-        return !!f.serviceType && !!f.deliveredOn && f.deliveredOn <= todayInLaos();
+        return !!f.serviceType && !!f.deliveredOn && f.deliveredOn <= laoToday();
       case 'complete':
         return !!f.outcome && (f.outcome !== 'OTHER' || !!f.note.trim());
       case 'cancel':
@@ -229,7 +233,7 @@ export class ReferralPage {
       const next = await this.api.referralAction(r.id, form, bodies[form]);
       this.r.set(next);
       this.form.set(null);
-      this.notice.set({ kind: 'ok', text: iaT(this.i18n, 'ref.done') });
+      this.notice.set({ kind: 'ok', text: this.i18n.t('ref.done') });
       void this.loadPreview(next.caseId);
     } catch (e) {
       const p = this.describe(e);

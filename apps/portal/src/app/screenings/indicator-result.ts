@@ -1,8 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { INDICATOR_DIMENSIONS, label, type IndicatorAssessment } from '@ctms/domain';
-import { I18n } from '../core/i18n/i18n.service';
-import { TranslatePipe } from '../core/i18n/translate.pipe';
 import { INDICATIVE_RESULTS, INDICATOR_DIMENSION_LABELS, INDICATOR_PROFILE_LABELS } from './screening-codes';
+import { I18n, TranslatePipe } from '@ctms/ui';
 
 /** The INDICATIVE result of the indicator checklist, per dimension and overall — never a legal status. */
 @Component({

@@ -1,7 +1,6 @@
 import { BORDER_CROSSINGS, districtsOf, type Label } from '@ctms/domain';
-import type { PickList } from '../shared/ui/picker';
-import { countryLabels, languageLabels } from '../shared/ui/world';
 import type { PickListId } from './section-specs';
+import { countryLabels, languageLabels, type PickList } from '@ctms/ui';
 
 const crossings: PickList = {
   labels: Object.fromEntries(BORDER_CROSSINGS.map((c) => [c.code, { lo: c.nameLo, en: c.nameEn } satisfies Label])),

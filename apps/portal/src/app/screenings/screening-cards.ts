@@ -1,9 +1,9 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { AuthService } from '../core/auth/auth.service';
-import { TranslatePipe } from '../core/i18n/translate.pipe';
 import { DraftStore } from './draft-store';
 import { ScreeningsApi } from './screenings.api';
+import { TranslatePipe } from '@ctms/ui';
 
 const LIMIT = 100;
 

@@ -1,5 +1,5 @@
-import type { TranslationKey } from '../core/i18n/dictionaries';
 import type { ApiFailure } from './screenings.api';
+import type { TranslationKey } from '@ctms/ui';
 
 /** 409 codes the API sends for screenings; each has its message in the dictionary (scr.err.<CODE>). */
 export const SCREENING_CONFLICT_CODES = [

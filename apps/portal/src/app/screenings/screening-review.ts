@@ -15,11 +15,6 @@ import {
   SCREENING_STATUS_LABELS,
   type ScreeningView,
 } from '@ctms/domain';
-import type { TranslationKey } from '../core/i18n/dictionaries';
-import { personName } from '../shared/names';
-import { I18n } from '../core/i18n/i18n.service';
-import { TranslatePipe } from '../core/i18n/translate.pipe';
-import { formatDateTime } from './format';
 import { IndicatorResult } from './indicator-result';
 import { INDICATOR_ANSWERS, INDICATOR_LABELS_LO, INTERVIEWER_ASSESSMENTS, TERMINATION_REASONS } from './screening-codes';
 import { SECTION_FIELDS } from './section-specs';
@@ -27,6 +22,7 @@ import { SectionForm } from './section-form';
 import { ScreeningsApi, toFailure } from './screenings.api';
 import { failureMessageKey } from './screening-errors';
 import { OBJECT_SECTIONS, type ObjectSection } from './screening.logic';
+import { formatDateTime, I18n, personName, TranslatePipe, type TranslationKey } from '@ctms/ui';
 
 const READ_SECTIONS = OBJECT_SECTIONS.filter((s) => s !== 'interviewConsent') as ObjectSection[];
 

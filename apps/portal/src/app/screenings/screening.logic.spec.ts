@@ -11,7 +11,6 @@ import {
   sealDraft,
   type KeyValueStorage,
 } from './draft-store';
-import { formatDate, formatDateTime } from './format';
 import { failureMessageKey } from './screening-errors';
 import {
   applySections,
@@ -33,6 +32,7 @@ import {
 } from './screening.logic';
 import { FIELD_LABELS } from './field-labels';
 import { fieldLabelKeys } from './section-specs';
+import { formatDate, formatDateTime } from '@ctms/ui';
 
 const allYes = Object.fromEntries(INTERVIEW_CONSENT_QUESTIONS.map((q) => [q, 'YES']));
 
@@ -250,7 +250,7 @@ describe('dictionary', () => {
 describe('dates', () => {
   it('are written in Lao time, with Lao month names in Lao', () => {
     expect(formatDateTime('2026-11-28T21:33:00Z', 'lo')).toBe('29 ພະຈິກ 2026, 04:33');
-    expect(formatDateTime('2026-11-28T21:33:00Z', 'en')).toBe('29 November 2026, 04:33');
+    expect(formatDateTime('2026-11-28T21:33:00Z', 'en')).toBe('29 Nov 2026, 04:33');
     expect(formatDate('1998-03-01', 'lo')).toBe('1 ມີນາ 1998');
     expect(formatDateTime(null, 'en')).toBe('');
   });

@@ -31,13 +31,7 @@ import {
   type TerminationReason,
 } from '@ctms/domain';
 import { AuthService } from '../core/auth/auth.service';
-import type { TranslationKey } from '../core/i18n/dictionaries';
-import { I18n } from '../core/i18n/i18n.service';
-import { TranslatePipe } from '../core/i18n/translate.pipe';
 import { DuplicateCheck } from '../persons/duplicate-check';
-import { laoNowIso, type DateProblem } from '../shared/ui/date-parts';
-import { DateInput } from '../shared/ui/date-input';
-import { ErrorSummary, focusField, type ErrorItem } from '../shared/ui/error-summary';
 import { AutosaveService } from './autosave.service';
 import { DraftStore, type LocalDraft } from './draft-store';
 import { IndicatorResult } from './indicator-result';
@@ -63,11 +57,11 @@ import {
 } from './screening.logic';
 import { failureMessageKey } from './screening-errors';
 import { mergeDrafts, settle, type FieldConflict } from './screening-conflict';
-import { formatDateTime } from './format';
 import { FIELD_LABELS } from './field-labels';
 import { fieldSpecAt, SECTION_FIELDS } from './section-specs';
 import { SectionForm, type ClientProblem } from './section-form';
 import { ScreeningsApi, toFailure, type ApiFailure, type Rec } from './screenings.api';
+import { DateInput, type DateProblem, type ErrorItem, ErrorSummary, focusField, formatDateTime, I18n, laoNowIso, TranslatePipe, type TranslationKey } from '@ctms/ui';
 
 /** A 409 being settled: the copy the edits were made on, the server's copy now, the unsaved sections, and the fields where the server's value is chosen. */
 interface ConflictState {

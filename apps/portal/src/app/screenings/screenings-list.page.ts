@@ -16,13 +16,10 @@ import {
 } from '@ctms/domain';
 import { map } from 'rxjs';
 import { AuthService } from '../core/auth/auth.service';
-import type { TranslationKey } from '../core/i18n/dictionaries';
-import { I18n } from '../core/i18n/i18n.service';
-import { TranslatePipe } from '../core/i18n/translate.pipe';
-import { formatDateTime } from './format';
 import { FACILITY_TYPES, INDICATIVE_RESULTS, INTERVIEWER_ASSESSMENTS } from './screening-codes';
 import { failureMessageKey } from './screening-errors';
 import { ScreeningsApi, toFailure } from './screenings.api';
+import { formatDateTime, I18n, TranslatePipe, type TranslationKey } from '@ctms/ui';
 
 interface ListState {
   items: ScreeningListItemView[];

@@ -6,18 +6,11 @@ import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
 import { MatSelectModule } from '@angular/material/select';
 import { label, type Label } from '@ctms/domain';
-import { I18n } from '../core/i18n/i18n.service';
-import { TranslatePipe } from '../core/i18n/translate.pipe';
-import { ChipsInput } from '../shared/ui/chips-input';
-import { DateInput } from '../shared/ui/date-input';
-import { yearsSince, type DateProblem, type DateRead } from '../shared/ui/date-parts';
-import { fieldElementId } from '../shared/ui/error-summary';
-import { Picker } from '../shared/ui/picker';
 import { FIELD_LABELS } from './field-labels';
-import { formatDate, formatDateTime } from './format';
 import { pickListOf } from './pick-lists';
 import type { FieldSpec } from './section-specs';
 import type { Rec } from './screenings.api';
+import { ChipsInput, DateInput, type DateProblem, type DateRead, fieldElementId, formatDate, formatDateTime, I18n, Picker, TranslatePipe, yearsSince } from '@ctms/ui';
 
 /** A problem found in the page before anything is sent (a date that does not exist), by field path; null clears it. */
 export interface ClientProblem {

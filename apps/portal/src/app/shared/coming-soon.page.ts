@@ -3,8 +3,7 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import { map } from 'rxjs';
-import type { TranslationKey } from '../core/i18n/dictionaries';
-import { TranslatePipe } from '../core/i18n/translate.pipe';
+import { TranslatePipe, type TranslationKey } from '@ctms/ui';
 
 /** Placeholder for a part of the system not built yet; the route still carries its permission guard. */
 @Component({

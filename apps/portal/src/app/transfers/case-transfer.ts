@@ -16,11 +16,9 @@ import {
   type Urgency,
 } from '@ctms/domain';
 import { AuthService } from '../core/auth/auth.service';
-import { I18n } from '../core/i18n/i18n.service';
 import { CaseStore } from '../cases/case-store';
-import { describeError } from '../cases/ui-util';
 import { TransferApi } from './transfer-api';
-import { TrPipe, trT } from './transfer-i18n';
+import { describeError, I18n, TranslatePipe } from '@ctms/ui';
 
 type AgencyOption = { id: string; code: string; nameLo: string; nameEn: string; provinces: string[] };
 
@@ -32,7 +30,7 @@ type AgencyOption = { id: string; code: string; nameLo: string; nameEn: string; 
  */
 @Component({
   selector: 'app-case-transfer',
-  imports: [FormsModule, MatButtonModule, TrPipe],
+  imports: [TranslatePipe, FormsModule, MatButtonModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     dialog { max-width: min(560px, calc(100vw - 24px)); width: 100%; border: none; border-radius: 12px; padding: 20px; box-sizing: border-box; }
@@ -48,15 +46,15 @@ type AgencyOption = { id: string; code: string; nameLo: string; nameEn: string; 
   `,
   template: `
     @if (shown()) {
-      <button mat-stroked-button type="button" data-testid="case-transfer-open" (click)="open()">{{ 'tr.request' | tr }}</button>
+      <button mat-stroked-button type="button" data-testid="case-transfer-open" (click)="open()">{{ 'tr.request' | t }}</button>
     }
     <dialog #dialog aria-labelledby="transfer-title" data-testid="case-transfer-dialog" (close)="opened.set(false)">
       @if (opened()) {
         <form (ngSubmit)="send()">
-          <h2 id="transfer-title">{{ 'tr.dialog.title' | tr: { number: store.case()?.caseNumber ?? '' } }}</h2>
-          <p class="hint">{{ 'tr.dialog.hint' | tr }}</p>
+          <h2 id="transfer-title">{{ 'tr.dialog.title' | t: { number: store.case()?.caseNumber ?? '' } }}</h2>
+          <p class="hint">{{ 'tr.dialog.hint' | t }}</p>
           <label>
-            {{ 'tr.dialog.agency' | tr }}
+            {{ 'tr.dialog.agency' | t }}
             <select name="agency" [(ngModel)]="agencyId" (ngModelChange)="agencyChanged()" required data-testid="transfer-agency">
               @for (a of agencyOptions(); track a.id) {
                 <option [value]="a.id" [attr.data-code]="a.code">{{ a.name }}</option>
@@ -64,7 +62,7 @@ type AgencyOption = { id: string; code: string; nameLo: string; nameEn: string; 
             </select>
           </label>
           <label>
-            {{ 'tr.dialog.province' | tr }}
+            {{ 'tr.dialog.province' | t }}
             <select name="province" [(ngModel)]="province" required data-testid="transfer-province">
               @for (p of provinces(); track p.code) {
                 <option [value]="p.code">{{ p.name }}</option>
@@ -72,7 +70,7 @@ type AgencyOption = { id: string; code: string; nameLo: string; nameEn: string; 
             </select>
           </label>
           <label>
-            {{ 'tr.dialog.urgency' | tr }}
+            {{ 'tr.dialog.urgency' | t }}
             <select name="urgency" [(ngModel)]="urgency" data-testid="transfer-urgency">
               @for (u of urgencies(); track u.code) {
                 <option [value]="u.code">{{ u.name }}</option>
@@ -80,18 +78,18 @@ type AgencyOption = { id: string; code: string; nameLo: string; nameEn: string; 
             </select>
           </label>
           <label>
-            {{ 'tr.reason' | tr }}
+            {{ 'tr.reason' | t }}
             <textarea name="reason" [(ngModel)]="reason" rows="3" required data-testid="transfer-reason"></textarea>
           </label>
           @if (otherAgency()) {
             <fieldset>
-              <legend>{{ 'tr.dialog.categories' | tr }}</legend>
+              <legend>{{ 'tr.dialog.categories' | t }}</legend>
               @for (k of categories(); track k.code) {
                 <label><input type="checkbox" [checked]="chosen().has(k.code)" (change)="toggle(k.code)" [attr.data-testid]="'transfer-category-' + k.code" />{{ k.name }}</label>
               }
             </fieldset>
             <label>
-              {{ 'tr.formerLead' | tr }}
+              {{ 'tr.formerLead' | t }}
               <select name="formerLead" [(ngModel)]="formerLead" data-testid="transfer-former-lead">
                 @for (f of formerLeadOptions(); track f.code) {
                   <option [value]="f.code">{{ f.name }}</option>
@@ -105,8 +103,8 @@ type AgencyOption = { id: string; code: string; nameLo: string; nameEn: string; 
             }
           </div>
           <div class="row">
-            <button mat-button type="button" (click)="close()">{{ 'tr.dialog.close' | tr }}</button>
-            <button mat-flat-button type="submit" [disabled]="busy() || !agencyId || !reason.trim()" data-testid="transfer-send">{{ 'tr.dialog.send' | tr }}</button>
+            <button mat-button type="button" (click)="close()">{{ 'tr.dialog.close' | t }}</button>
+            <button mat-flat-button type="submit" [disabled]="busy() || !agencyId || !reason.trim()" data-testid="transfer-send">{{ 'tr.dialog.send' | t }}</button>
           </div>
         </form>
       }
@@ -209,7 +207,7 @@ export class CaseTransfer {
         ...(this.otherAgency() ? { formerLeadAccess: this.formerLead } : {}),
       });
       this.close();
-      this.store.notice.set({ kind: 'ok', text: trT(this.i18n, 'tr.dialog.sent') });
+      this.store.notice.set({ kind: 'ok', text: this.i18n.t('tr.dialog.sent') });
       await this.store.reload();
     } catch (e) {
       const p = describeError(e, (k, q) => this.i18n.t(k, q), this.i18n.language());

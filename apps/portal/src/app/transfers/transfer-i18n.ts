@@ -1,5 +1,3 @@
-import { Pipe, PipeTransform, inject } from '@angular/core';
-import { I18n } from '../core/i18n/i18n.service';
 
 /**
  * Words of the case-transfer screens (the request dialog on the case page, the inbox and one
@@ -92,18 +90,10 @@ export const transferLo: Record<TrKey, string> = {
   'tr.dialog.sent': 'ໄດ້ຂໍໂອນກໍລະນີແລ້ວ.',
 };
 
-/** The words of `key` in the portal's language, `{name}` filled from `params`. */
-export function trT(i18n: I18n, key: TrKey, params?: Readonly<Record<string, string | number>>): string {
-  const text = (i18n.language() === 'lo' ? transferLo : transferEn)[key];
-  return params ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)) : text;
-}
+/** The chunk, registered with the transfer pages' routes and the case page's (its transfer dialog). */
+export const TRANSFER_WORDS = { en: transferEn, lo: transferLo } as const;
 
-/** `{{ 'tr.title' | tr }}`: impure, it follows the portal's language signal. */
-@Pipe({ name: 'tr', pure: false })
-export class TrPipe implements PipeTransform {
-  private readonly i18n = inject(I18n);
-
-  transform(key: TrKey, params?: Readonly<Record<string, string | number>>): string {
-    return trT(this.i18n, key, params);
-  }
+declare module '@ctms/ui' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-interface, @typescript-eslint/no-empty-object-type -- adds these keys to the one translation key type
+  interface TranslationKeys extends Record<TrKey, true> {}
 }

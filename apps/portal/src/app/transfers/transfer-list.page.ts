@@ -3,21 +3,17 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import { label, PROVINCE_LABELS, TRANSFER_KIND_LABELS, TRANSFER_STATUS_LABELS, type TransferSummaryView } from '@ctms/domain';
-import { I18n } from '../core/i18n/i18n.service';
-import { describeError, formatDateTime } from '../cases/ui-util';
 import type { Box } from '../referrals/interagency-api';
-import { sortByDue } from '../shared/due-order';
-import { AgencyNames } from '../shared/names';
 import { TransferApi } from './transfer-api';
-import { TrPipe } from './transfer-i18n';
+import { AgencyNames, describeError, formatDateTime, I18n, sortByDue, TranslatePipe } from '@ctms/ui';
 
 /** The supervisors' transfer boxes: what was asked of the agency (or its province office) and what it asked, what is due first. */
 @Component({
   selector: 'app-transfer-list-page',
-  imports: [RouterLink, MatButtonModule, TrPipe],
+  imports: [TranslatePipe, RouterLink, MatButtonModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styleUrl: '../cases/section.scss',
   styles: `
+    @use 'section';
     .tabs { display: flex; gap: 8px; margin: 8px 0 16px; border-bottom: 1px solid var(--mat-sys-outline-variant); }
     .tabs a { padding: 8px 16px; text-decoration: none; color: inherit; border-bottom: 3px solid transparent; }
     .tabs a[aria-current='page'] { border-bottom-color: var(--mat-sys-primary); font-weight: 600; }
@@ -25,49 +21,49 @@ import { TrPipe } from './transfer-i18n';
   `,
   template: `
     <section class="page wide" data-testid="transfer-list">
-      <h1 class="page-title">{{ 'tr.title' | tr }}</h1>
-      <p class="hint">{{ 'tr.masked' | tr }}</p>
-      <nav class="tabs" [attr.aria-label]="'tr.boxes' | tr">
-        <a routerLink="/transfers" [queryParams]="{ box: 'incoming' }" [attr.aria-current]="box() === 'incoming' ? 'page' : null" data-testid="transfer-box-incoming">{{ 'tr.incoming' | tr }}</a>
-        <a routerLink="/transfers" [queryParams]="{ box: 'outgoing' }" [attr.aria-current]="box() === 'outgoing' ? 'page' : null" data-testid="transfer-box-outgoing">{{ 'tr.outgoing' | tr }}</a>
+      <h1 class="page-title">{{ 'tr.title' | t }}</h1>
+      <p class="hint">{{ 'tr.masked' | t }}</p>
+      <nav class="tabs" [attr.aria-label]="'tr.boxes' | t">
+        <a routerLink="/transfers" [queryParams]="{ box: 'incoming' }" [attr.aria-current]="box() === 'incoming' ? 'page' : null" data-testid="transfer-box-incoming">{{ 'tr.incoming' | t }}</a>
+        <a routerLink="/transfers" [queryParams]="{ box: 'outgoing' }" [attr.aria-current]="box() === 'outgoing' ? 'page' : null" data-testid="transfer-box-outgoing">{{ 'tr.outgoing' | t }}</a>
       </nav>
       <div role="status" aria-live="polite">
         @if (loading()) {
-          {{ 'tr.loading' | tr }}
+          {{ 'tr.loading' | t }}
         } @else if (error(); as e) {
           <span class="error">{{ e }}</span>
         } @else if (rows().length === 0) {
-          <span data-testid="transfer-list-empty">{{ 'tr.empty' | tr }}</span>
+          <span data-testid="transfer-list-empty">{{ 'tr.empty' | t }}</span>
         } @else {
-          {{ 'tr.count' | tr: { count: rows().length } }}
+          {{ 'tr.count' | t: { count: rows().length } }}
         }
       </div>
       @if (rows().length > 0) {
-        <div class="table-wrap" tabindex="0" role="region" [attr.aria-label]="'tr.title' | tr">
+        <div class="table-wrap" tabindex="0" role="region" [attr.aria-label]="'tr.title' | t">
           <table class="cards" data-testid="transfer-table">
             <thead>
               <tr>
-                <th scope="col">{{ 'tr.case' | tr }}</th>
-                <th scope="col">{{ 'tr.kind' | tr }}</th>
-                <th scope="col">{{ 'tr.from' | tr }}</th>
-                <th scope="col">{{ 'tr.to' | tr }}</th>
-                <th scope="col">{{ 'tr.status' | tr }}</th>
-                <th scope="col">{{ 'tr.due' | tr }}</th>
+                <th scope="col">{{ 'tr.case' | t }}</th>
+                <th scope="col">{{ 'tr.kind' | t }}</th>
+                <th scope="col">{{ 'tr.from' | t }}</th>
+                <th scope="col">{{ 'tr.to' | t }}</th>
+                <th scope="col">{{ 'tr.status' | t }}</th>
+                <th scope="col">{{ 'tr.due' | t }}</th>
               </tr>
             </thead>
             <tbody>
               @for (r of rows(); track r.id) {
                 <tr data-testid="transfer-row" [attr.data-case]="r.caseNumber" [attr.data-status]="r.status">
                   <th scope="row"><a [routerLink]="['/transfers', r.id]" data-testid="transfer-link">{{ r.caseNumber }}</a></th>
-                  <td [attr.data-label]="'tr.kind' | tr">{{ r.kindLabel }}</td>
-                  <td [attr.data-label]="'tr.from' | tr">{{ r.fromLabel }}</td>
-                  <td [attr.data-label]="'tr.to' | tr">{{ r.toLabel }}</td>
-                  <td class="lead" [attr.data-label]="'tr.status' | tr" data-testid="transfer-status">{{ r.statusLabel }}</td>
-                  <td class="lead" [attr.data-label]="'tr.due' | tr" [class.overdue]="r.overdue">
+                  <td [attr.data-label]="'tr.kind' | t">{{ r.kindLabel }}</td>
+                  <td [attr.data-label]="'tr.from' | t">{{ r.fromLabel }}</td>
+                  <td [attr.data-label]="'tr.to' | t">{{ r.toLabel }}</td>
+                  <td class="lead" [attr.data-label]="'tr.status' | t" data-testid="transfer-status">{{ r.statusLabel }}</td>
+                  <td class="lead" [attr.data-label]="'tr.due' | t" [class.overdue]="r.overdue">
                     @if (r.status !== 'REQUESTED') {
-                      {{ 'tr.answered' | tr }}
+                      {{ 'tr.answered' | t }}
                     } @else if (r.overdue) {
-                      {{ 'tr.overdue' | tr: { date: r.due } }}
+                      {{ 'tr.overdue' | t: { date: r.due } }}
                     } @else {
                       {{ r.due }}
                     }
@@ -79,7 +75,7 @@ import { TrPipe } from './transfer-i18n';
         </div>
       }
       @if (cursor()) {
-        <button mat-stroked-button type="button" [disabled]="loading()" (click)="load(false)">{{ 'tr.loading' | tr }}</button>
+        <button mat-stroked-button type="button" [disabled]="loading()" (click)="load(false)">{{ 'tr.loading' | t }}</button>
       }
     </section>
   `,

@@ -17,26 +17,23 @@ import {
   type DeclineReason,
   type TransferDetailView,
 } from '@ctms/domain';
-import { I18n } from '../core/i18n/i18n.service';
 import { UserPicker } from '../cases/user-picker';
-import { describeError, formatDateTime } from '../cases/ui-util';
-import { AgencyNames } from '../shared/names';
 import { TransferApi } from './transfer-api';
-import { TrPipe, trT } from './transfer-i18n';
+import { AgencyNames, describeError, formatDateTime, I18n, TranslatePipe } from '@ctms/ui';
 
 /** One transfer: where the case goes, and the answer the caller's side may give (from `allowedActions`). */
 @Component({
   selector: 'app-transfer-page',
-  imports: [FormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, UserPicker, TrPipe],
+  imports: [TranslatePipe, FormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, UserPicker],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styleUrl: '../cases/section.scss',
   styles: `
+    @use 'section';
     .actions { display: grid; gap: 16px; max-width: 560px; }
     .row { display: flex; flex-wrap: wrap; gap: 8px; }
   `,
   template: `
     <section class="page" data-testid="transfer-page">
-      <a routerLink="/transfers" class="back">{{ 'tr.title' | tr }}</a>
+      <a routerLink="/transfers" class="back">{{ 'tr.title' | t }}</a>
       @if (t(); as t) {
         <h1 class="page-title" data-testid="transfer-case">{{ t.caseNumber }}</h1>
         <div role="status" aria-live="polite">
@@ -45,51 +42,51 @@ import { TrPipe, trT } from './transfer-i18n';
           }
         </div>
         <dl class="facts">
-          <dt>{{ 'tr.kind' | tr }}</dt>
+          <dt>{{ 'tr.kind' | t }}</dt>
           <dd>{{ v().kind }}</dd>
-          <dt>{{ 'tr.from' | tr }}</dt>
+          <dt>{{ 'tr.from' | t }}</dt>
           <dd>{{ v().from }}</dd>
-          <dt>{{ 'tr.to' | tr }}</dt>
+          <dt>{{ 'tr.to' | t }}</dt>
           <dd>{{ v().to }}</dd>
-          <dt>{{ 'tr.status' | tr }}</dt>
+          <dt>{{ 'tr.status' | t }}</dt>
           <dd data-testid="transfer-detail-status" [attr.data-status]="t.status">{{ v().status }}</dd>
-          <dt>{{ 'tr.due' | tr }}</dt>
+          <dt>{{ 'tr.due' | t }}</dt>
           <dd>{{ v().due }}</dd>
-          <dt>{{ 'tr.reason' | tr }}</dt>
+          <dt>{{ 'tr.reason' | t }}</dt>
           <dd>{{ t.reason }}</dd>
-          <dt>{{ 'tr.categories' | tr }}</dt>
+          <dt>{{ 'tr.categories' | t }}</dt>
           <dd>{{ v().categories }}</dd>
           @if (t.kind === 'LEAD_AGENCY') {
-            <dt>{{ 'tr.formerLead' | tr }}</dt>
+            <dt>{{ 'tr.formerLead' | t }}</dt>
             <dd>{{ v().formerLead }}</dd>
           }
           @if (t.assignedTo; as a) {
-            <dt>{{ 'tr.assignedTo' | tr }}</dt>
+            <dt>{{ 'tr.assignedTo' | t }}</dt>
             <dd>{{ a.displayName || a.username }}</dd>
           }
           @if (t.declineReason) {
-            <dt>{{ 'tr.declineReason' | tr }}</dt>
+            <dt>{{ 'tr.declineReason' | t }}</dt>
             <dd>{{ v().declineReason }}</dd>
           }
           @if (t.note) {
-            <dt>{{ 'tr.note' | tr }}</dt>
+            <dt>{{ 'tr.note' | t }}</dt>
             <dd>{{ t.note }}</dd>
           }
         </dl>
         @if (t.status === 'ACCEPTED') {
-          <a mat-stroked-button [routerLink]="['/cases', t.caseId]" data-testid="transfer-open-case">{{ 'tr.open' | tr }}</a>
+          <a mat-stroked-button [routerLink]="['/cases', t.caseId]" data-testid="transfer-open-case">{{ 'tr.open' | t }}</a>
         }
         <div class="actions">
           @if (t.allowedActions.includes('ACCEPT')) {
             <form class="panel" (ngSubmit)="act('accept')" data-testid="transfer-accept-form">
               <app-user-picker [(value)]="assigneeId" [province]="t.toProvinceCode" [allowSelf]="true" testId="transfer-assignee" />
-              <button mat-flat-button type="submit" [disabled]="busy()" data-testid="transfer-accept">{{ 'tr.accept' | tr }}</button>
+              <button mat-flat-button type="submit" [disabled]="busy()" data-testid="transfer-accept">{{ 'tr.accept' | t }}</button>
             </form>
           }
           @if (t.allowedActions.includes('DECLINE')) {
             <form class="panel" (ngSubmit)="act('decline')" data-testid="transfer-decline-form">
               <mat-form-field>
-                <mat-label>{{ 'tr.declineReason' | tr }}</mat-label>
+                <mat-label>{{ 'tr.declineReason' | t }}</mat-label>
                 <mat-select name="reason" [(ngModel)]="declineReason" data-testid="transfer-decline-reason">
                   @for (r of reasons; track r) {
                     <mat-option [value]="r">{{ reasonLabel(r) }}</mat-option>
@@ -97,26 +94,26 @@ import { TrPipe, trT } from './transfer-i18n';
                 </mat-select>
               </mat-form-field>
               <mat-form-field>
-                <mat-label>{{ 'tr.note' | tr }}</mat-label>
+                <mat-label>{{ 'tr.note' | t }}</mat-label>
                 <textarea matInput name="note" [(ngModel)]="note" rows="2"></textarea>
               </mat-form-field>
-              <button mat-stroked-button type="submit" [disabled]="busy() || !declineReason" data-testid="transfer-decline">{{ 'tr.decline' | tr }}</button>
+              <button mat-stroked-button type="submit" [disabled]="busy() || !declineReason" data-testid="transfer-decline">{{ 'tr.decline' | t }}</button>
             </form>
           }
           @if (t.allowedActions.includes('CANCEL')) {
             <form class="panel" (ngSubmit)="act('cancel')">
               <mat-form-field>
-                <mat-label>{{ 'tr.cancelReason' | tr }}</mat-label>
+                <mat-label>{{ 'tr.cancelReason' | t }}</mat-label>
                 <textarea matInput name="cancelReason" [(ngModel)]="note" rows="2" required></textarea>
               </mat-form-field>
-              <button mat-stroked-button type="submit" [disabled]="busy() || !note.trim()" data-testid="transfer-cancel">{{ 'tr.cancel' | tr }}</button>
+              <button mat-stroked-button type="submit" [disabled]="busy() || !note.trim()" data-testid="transfer-cancel">{{ 'tr.cancel' | t }}</button>
             </form>
           }
         </div>
       } @else if (error(); as e) {
         <p role="alert" class="error">{{ e }}</p>
       } @else {
-        <p role="status">{{ 'tr.loading' | tr }}</p>
+        <p role="status">{{ 'tr.loading' | t }}</p>
       }
     </section>
   `,
@@ -178,10 +175,10 @@ export class TransferPage {
     this.notice.set(null);
     try {
       this.t.set(await this.api.act(t.id, action, body));
-      this.notice.set({ text: trT(this.i18n, 'tr.done'), error: false });
+      this.notice.set({ text: this.i18n.t('tr.done'), error: false });
     } catch (e) {
       const reason = describeError(e, (k, p) => this.i18n.t(k, p), this.i18n.language()).message;
-      this.notice.set({ text: trT(this.i18n, 'tr.failed', { reason }), error: true });
+      this.notice.set({ text: this.i18n.t('tr.failed', { reason }), error: true });
     } finally {
       this.busy.set(false);
     }

@@ -3,10 +3,11 @@ import { Injectable, computed, inject, signal } from '@angular/core';
 import { Router } from '@angular/router';
 import { heldToProfile, permittedInHold, type Language, type LoginResponse, type MeView, type MfaChallenge, type MfaLoginRequest, type MfaSetup, type Permission, type TokenPair } from '@ctms/domain';
 import { firstValueFrom } from 'rxjs';
-import { I18n } from '../i18n/i18n.service';
 import { TokenStore } from './token-store';
+import { API, I18n } from '@ctms/ui';
 
-export const API = '/api/v1';
+
+export { API };
 
 /** The auth calls skip the interceptors, so they name the service-worker bypass themselves (sw-bypass.interceptor.ts). */
 const PAST_SW = { 'ngsw-bypass': 'true' } as const;

@@ -4,8 +4,7 @@
  */
 import { HttpErrorResponse } from '@angular/common/http';
 import { MFA_CODE_PATTERN } from '@ctms/domain';
-import { fieldProblems } from '../../cases/ui-util';
-import type { TranslationKey } from '../i18n/dictionaries';
+import { fieldProblems, type TranslationKey } from '@ctms/ui';
 
 /** How long the API honours the challenge of a right password (POST /auth/mfa). */
 export const MFA_TOKEN_TTL_MS = 5 * 60_000;

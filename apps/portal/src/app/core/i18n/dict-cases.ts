@@ -69,14 +69,6 @@ export const casesEn = {
   'cases.cancel': 'Cancel',
   'cases.remove': 'Remove',
 
-  'cases.err.failed': 'Something went wrong. Try again.',
-  'cases.err.unavailable': 'The server could not be reached. Try again in a moment.',
-  'cases.err.stale': 'Someone else changed this case while you were working. The latest version is now shown: check it and make your change again.',
-  'cases.err.invalid': 'Some values were not accepted. Check the marked fields.',
-  'cases.err.field': 'This value was not accepted.',
-  'cases.err.forbidden': 'You are not allowed to do this.',
-  'cases.err.notFound': 'This case does not exist or you may not open it.',
-  'cases.err.conflict': 'This action was refused ({code}).',
 
   'cases.list.title': 'Cases',
   'cases.list.masked': 'Names are never shown in this list: open a case to work on it.',
@@ -291,14 +283,6 @@ export const casesLo: Record<keyof typeof casesEn, string> = {
   'cases.cancel': 'ຍົກເລີກ',
   'cases.remove': 'ລຶບອອກ',
 
-  'cases.err.failed': 'ມີບາງຢ່າງຜິດພາດ. ກະລຸນາລອງໃໝ່.',
-  'cases.err.unavailable': 'ບໍ່ສາມາດເຊື່ອມຕໍ່ກັບເຊີບເວີໄດ້. ກະລຸນາລອງໃໝ່ອີກຄັ້ງ.',
-  'cases.err.stale': 'ມີຄົນອື່ນປ່ຽນແປງກໍລະນີນີ້ ໃນຂະນະທີ່ທ່ານກຳລັງເຮັດວຽກ. ຕອນນີ້ສະແດງສະບັບຫຼ້າສຸດແລ້ວ: ກະລຸນາກວດເບິ່ງ ແລ້ວປ່ຽນແປງອີກຄັ້ງ.',
-  'cases.err.invalid': 'ບາງຂໍ້ມູນບໍ່ຖືກຮັບ. ກະລຸນາກວດເບິ່ງຊ່ອງທີ່ໝາຍໄວ້.',
-  'cases.err.field': 'ຂໍ້ມູນນີ້ບໍ່ຖືກຮັບ.',
-  'cases.err.forbidden': 'ທ່ານບໍ່ມີສິດເຮັດສິ່ງນີ້.',
-  'cases.err.notFound': 'ບໍ່ມີກໍລະນີນີ້ ຫຼື ທ່ານບໍ່ມີສິດເປີດເບິ່ງ.',
-  'cases.err.conflict': 'ການດຳເນີນການນີ້ຖືກປະຕິເສດ ({code}).',
 
   'cases.list.title': 'ກໍລະນີ',
   'cases.list.masked': 'ລາຍການນີ້ບໍ່ສະແດງຊື່ຂອງບຸກຄົນ: ເປີດກໍລະນີເພື່ອເຮັດວຽກ.',

@@ -148,3 +148,11 @@ export const homeLo: Record<HomeKey, string> = {
   'notif.kind.account.first_sign_in': 'ບັນຊີທີ່ຜູ້ບໍລິຫານສ້າງ ຫຼື ຕັ້ງລະຫັດຜ່ານໃໝ່ ໄດ້ເຂົ້າສູ່ລະບົບເປັນຄັ້ງທຳອິດ',
   'notif.kind.other': 'ການແຈ້ງເຕືອນ',
 };
+
+/** The dashboard's and the notifications page's words: registered by their lazy routes (app.routes.ts). */
+export const HOME_WORDS = { en: homeEn, lo: homeLo } as const;
+
+declare module '@ctms/ui' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-interface, @typescript-eslint/no-empty-object-type -- adds these keys to the one translation key type
+  interface TranslationKeys extends Record<keyof typeof homeEn, true> {}
+}

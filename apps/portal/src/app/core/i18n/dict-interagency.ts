@@ -93,7 +93,6 @@ export const interagencyEn = {
   'ia.count': '{count} shown',
   'ia.empty': 'Nothing here.',
   'ia.field': 'Check this field',
-  'ia.dateFuture': 'The date cannot be in the future.',
   'ia.reason': 'Reason',
   'ia.note': 'Note',
   'ia.optional': '(optional)',
@@ -333,7 +332,6 @@ export const interagencyLo: Record<keyof typeof interagencyEn, string> = {
   'ia.count': 'ສະແດງ {count} ລາຍການ',
   'ia.empty': 'ບໍ່ມີລາຍການ.',
   'ia.field': 'ກະລຸນາກວດຊ່ອງນີ້',
-  'ia.dateFuture': 'ວັນທີບໍ່ສາມາດເປັນອະນາຄົດໄດ້.',
   'ia.reason': 'ເຫດຜົນ',
   'ia.note': 'ໝາຍເຫດ',
   'ia.optional': '(ບໍ່ບັງຄັບ)',
@@ -546,3 +544,11 @@ export const interagencyLo: Record<keyof typeof interagencyEn, string> = {
   'mr.err.PERSON_REQUIRED': 'ກະລຸນາເລືອກວ່າແມ່ນບຸກຄົນໃດຂອງທ່ານ.',
   'mr.err.personId': 'ບໍ່ສາມາດລະບຸບຸກຄົນນີ້ໄດ້ອີກ: ກະລຸນາໂຫຼດຄຳຮ້ອງຄືນໃໝ່.',
 };
+
+/** The referral, handoff, match-request and audit screens' words: registered by their lazy routes. */
+export const INTERAGENCY_WORDS = { en: interagencyEn, lo: interagencyLo } as const;
+
+declare module '@ctms/ui' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-interface, @typescript-eslint/no-empty-object-type -- adds these keys to the one translation key type
+  interface TranslationKeys extends Record<keyof typeof interagencyEn, true> {}
+}

@@ -70,20 +70,6 @@ export const en = {
   'home.intro': 'Use the menu to open the parts of the system that your role allows.',
   'home.agency': 'You work for: {agency}',
 
-  'date.day': 'Day',
-  'date.month': 'Month',
-  'date.year': 'Year',
-  'date.time': 'Time (24 h)',
-  'date.partialHint': 'If only the year, or the month and year, are known, leave the rest empty.',
-  'date.err.DATE_INCOMPLETE': 'Enter the day, the month and the year (and the time).',
-  'date.err.DATE_INVALID': 'This date does not exist: check the day, the month and the year (4 digits).',
-  'date.err.DATE_FUTURE': 'The date cannot be in the future.',
-  'date.err.TIME_INVALID': 'Enter the time as hours and minutes, e.g. 14:30.',
-  'picker.hint': 'Type a few letters in Lao or English, then choose.',
-  'picker.none': 'Nothing matches what you typed.',
-  'picker.remove': 'Remove {name}',
-  'chips.hint': 'Press Enter or a comma after each one.',
-  'errors.title': 'There is a problem',
   'soon.title': 'Coming soon',
   'soon.body': 'This part of the system is being built and will be available soon.',
   'soon.back': 'Back to the home page',
@@ -143,6 +129,7 @@ export const en = {
   ...screeningsEn,
 } as const;
 
+/** The keys of the words every page may use (`@ctms/ui`'s `TranslationKey` also has the lazy chunks' keys). */
 export type TranslationKey = keyof typeof en;
 export type Dictionary = Record<TranslationKey, string>;
 
@@ -205,20 +192,6 @@ export const lo: Dictionary = {
   'home.intro': 'ໃຊ້ເມນູເພື່ອເປີດສ່ວນຕ່າງໆຂອງລະບົບທີ່ບົດບາດຂອງທ່ານອະນຸຍາດ.',
   'home.agency': 'ອົງການຂອງທ່ານ: {agency}',
 
-  'date.day': 'ວັນ',
-  'date.month': 'ເດືອນ',
-  'date.year': 'ປີ',
-  'date.time': 'ເວລາ (24 ຊົ່ວໂມງ)',
-  'date.partialHint': 'ຖ້າຮູ້ແຕ່ປີ, ຫຼື ເດືອນ ແລະ ປີ, ໃຫ້ປະຫວ່າງສ່ວນທີ່ເຫຼືອ.',
-  'date.err.DATE_INCOMPLETE': 'ກະລຸນາປ້ອນວັນ, ເດືອນ ແລະ ປີ (ແລະ ເວລາ).',
-  'date.err.DATE_INVALID': 'ວັນທີນີ້ບໍ່ມີແທ້: ກະລຸນາກວດວັນ, ເດືອນ ແລະ ປີ (4 ຕົວເລກ).',
-  'date.err.DATE_FUTURE': 'ວັນທີບໍ່ສາມາດເປັນອະນາຄົດໄດ້.',
-  'date.err.TIME_INVALID': 'ກະລຸນາປ້ອນເວລາເປັນຊົ່ວໂມງ ແລະ ນາທີ, ເຊັ່ນ 14:30.',
-  'picker.hint': 'ພິມສອງສາມຕົວອັກສອນເປັນພາສາລາວ ຫຼື ອັງກິດ, ແລ້ວເລືອກ.',
-  'picker.none': 'ບໍ່ມີລາຍການທີ່ກົງກັບສິ່ງທີ່ທ່ານພິມ.',
-  'picker.remove': 'ເອົາ {name} ອອກ',
-  'chips.hint': 'ກົດ Enter ຫຼື ຈຸດ (,) ຫຼັງແຕ່ລະອັນ.',
-  'errors.title': 'ມີບັນຫາ',
   'soon.title': 'ຈະມີໃນໄວໆນີ້',
   'soon.body': 'ສ່ວນນີ້ຂອງລະບົບກຳລັງຢູ່ໃນການພັດທະນາ ແລະ ຈະພ້ອມໃຊ້ງານໃນໄວໆນີ້.',
   'soon.back': 'ກັບໄປໜ້າຫຼັກ',
@@ -279,3 +252,11 @@ export const lo: Dictionary = {
 };
 
 export const DICTIONARIES = { lo, en } as const;
+
+/** The words every page may use, registered with the translation service at start-up (app.config.ts). */
+export const CORE_WORDS = { en, lo } as const;
+
+declare module '@ctms/ui' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-interface, @typescript-eslint/no-empty-object-type -- adds these keys to the one translation key type
+  interface TranslationKeys extends Record<keyof typeof en, true> {}
+}

@@ -1,6 +1,6 @@
 import { TestBed } from '@angular/core/testing';
-import { DICTIONARIES, en, lo } from './dictionaries';
-import { I18n, LANGUAGE_STORAGE_KEY } from './i18n.service';
+import { CORE_WORDS, DICTIONARIES, en, lo } from './dictionaries';
+import { I18n, LANGUAGE_STORAGE_KEY, provideTranslations } from '@ctms/ui';
 
 const LAO_SCRIPT = /[\u0E80-\u0EFF]/;
 
@@ -38,6 +38,7 @@ describe('I18n', () => {
   beforeEach(() => {
     localStorage.clear();
     TestBed.resetTestingModule();
+    TestBed.configureTestingModule({ providers: [provideTranslations(CORE_WORDS)] });
   });
 
   it('defaults to Lao and sets <html lang>', () => {

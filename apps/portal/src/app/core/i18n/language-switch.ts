@@ -3,8 +3,7 @@ import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { isOneOf, LANGUAGES } from '@ctms/domain';
 import { AuthService } from '../auth/auth.service';
-import { I18n } from './i18n.service';
-import { TranslatePipe } from './translate.pipe';
+import { I18n, TranslatePipe } from '@ctms/ui';
 
 /**
  * ລາວ | English. Each option is written in its own language and script, with its own `lang`.

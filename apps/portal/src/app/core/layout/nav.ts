@@ -1,5 +1,5 @@
 import type { Permission } from '@ctms/domain';
-import type { TranslationKey } from '../i18n/dictionaries';
+import type { TranslationKey } from '@ctms/ui';
 
 /** One entry of the main navigation, as data: the permission from the catalogue it needs. */
 export interface NavItem {

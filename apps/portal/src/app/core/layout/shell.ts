@@ -7,13 +7,11 @@ import { MatSidenavModule } from '@angular/material/sidenav';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { filter, map, skip } from 'rxjs';
-import { Icon } from '../../shared/icon';
 import { AuthService } from '../auth/auth.service';
-import { I18n } from '../i18n/i18n.service';
 import { LanguageSwitch } from '../i18n/language-switch';
-import { TranslatePipe } from '../i18n/translate.pipe';
 import { NAV_ITEMS, visibleNavItems } from './nav';
 import { UnreadCount } from './unread-count';
+import { I18n, Icon, TranslatePipe } from '@ctms/ui';
 
 /** Phones and small tablets get an overlay menu; wider screens keep it beside the content. */
 export const HANDSET_QUERY = '(max-width: 959.98px)';

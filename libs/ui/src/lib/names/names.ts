@@ -2,7 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject, signal } from '@angular/core';
 import { label, SEED_AGENCY_LABELS, type Label, type Language } from '@ctms/domain';
 import { firstValueFrom } from 'rxjs';
-import { API } from '../core/auth/auth.service';
+import { API } from '../http';
 
 /** A user as the API names one: the username always, the person's name where the view carries it. */
 export interface PersonRef {

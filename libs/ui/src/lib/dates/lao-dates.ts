@@ -1,7 +1,13 @@
+import type { Language } from '@ctms/domain';
+
 /*
- * Dates typed as day / month / year (GOV.UK's date pattern), in Lao order, whatever the device's
- * language: no browser date control. A birth date may be a year or a month and year only, with its
- * precision. Pure functions; the component is date-input.ts.
+ * The portal's one Lao/English date module. Dates are read and written in Lao time (UTC+07:00 all
+ * year, no daylight saving), by hand: browsers' Intl data often lacks Lao (Chromium falls back to
+ * English), and every date must read in Lao.
+ * Reading: dates typed as day / month / year (GOV.UK's date pattern), in Lao order, whatever the
+ * device's language: no browser date control. A birth date may be a year or a month and year only,
+ * with its precision. Writing: "1 ມີນາ 2026", "1 March 2026", "2 Mar 2026, 03:05".
+ * Pure functions; the component is date-input.ts.
  */
 export type DatePrecision = 'DAY' | 'MONTH' | 'YEAR';
 /** What is wrong with what was typed (each has its words in the dictionaries: `date.err.<code>`). */
@@ -103,4 +109,53 @@ export function yearsSince(value: unknown, precision: unknown, at: Date): number
   let age = at.getUTCFullYear() - birth.getUTCFullYear();
   if (at.getUTCMonth() < birth.getUTCMonth() || (at.getUTCMonth() === birth.getUTCMonth() && at.getUTCDate() < birth.getUTCDate())) age--;
   return Math.max(age, 0);
+}
+
+/** Lao and English month names. */
+const MONTHS: Record<Language, readonly string[]> = {
+  lo: ['ມັງກອນ', 'ກຸມພາ', 'ມີນາ', 'ເມສາ', 'ພຶດສະພາ', 'ມິຖຸນາ', 'ກໍລະກົດ', 'ສິງຫາ', 'ກັນຍາ', 'ຕຸລາ', 'ພະຈິກ', 'ທັນວາ'],
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+};
+
+/** An instant's wall clock in Laos (read with the UTC getters). */
+function inLaos(iso: string): Date | null {
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? null : new Date(t + LAO_OFFSET_MS);
+}
+
+function day(d: Date, lang: Language, short: boolean): string {
+  const month = MONTHS[lang][d.getUTCMonth()] ?? '';
+  return `${d.getUTCDate()} ${lang === 'en' && short ? month.slice(0, 3) : month} ${d.getUTCFullYear()}`;
+}
+
+/** "2026-03-01" (a calendar day, no zone shift) or an instant (its day in Laos) → "1 ມີນາ 2026", "1 March 2026". */
+export function formatDate(value: unknown, lang: Language): string {
+  if (typeof value !== 'string' || !value) return '';
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
+  const d = dateOnly ? new Date(`${value}T00:00:00Z`) : inLaos(value);
+  return d && !Number.isNaN(d.getTime()) ? day(d, lang, false) : value;
+}
+
+/** An instant with its time of day (24-hour) in Laos: "2 ມີນາ 2026, 03:05", "2 Mar 2026, 03:05". */
+export function formatDateTime(value: unknown, lang: Language): string {
+  if (typeof value !== 'string' || !value) return '';
+  const d = inLaos(value);
+  if (!d) return value;
+  return `${day(d, lang, true)}, ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+}
+
+/** Now as a `datetime-local` value in Lao time: "2026-03-01T10:05". */
+export function nowLocalInLaos(now: Date = new Date()): string {
+  return laoNowIso(now).slice(0, 16);
+}
+
+/**
+ * A `datetime-local` value typed in Lao time → an ISO 8601 instant with its zone, as the API wants.
+ * Empty or malformed input → null.
+ */
+export function laoLocalToIso(local: string | null | undefined): string | null {
+  if (!local) return null;
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2})?$/.exec(local.trim());
+  if (!m) return null;
+  return `${m[1]}T${m[2]}${m[3] ?? ':00'}+07:00`;
 }

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, ElementRef, effect, inject, input, output } from '@angular/core';
-import { TranslatePipe } from '../../core/i18n/translate.pipe';
+import { TranslatePipe } from '../i18n/translate.pipe';
 
 export interface ErrorItem {
   /** the field's path ('bioData.dateOfBirth'): the page opens its part and focuses it */

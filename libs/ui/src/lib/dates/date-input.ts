@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, effect, inject, input, output, signal } from '@angular/core';
-import { I18n } from '../../core/i18n/i18n.service';
-import { TranslatePipe } from '../../core/i18n/translate.pipe';
-import { partsFrom, readParts, type DateParts, type DateRead } from './date-parts';
+import { I18n } from '../i18n/i18n.service';
+import { TranslatePipe } from '../i18n/translate.pipe';
+import { partsFrom, readParts, type DateParts, type DateRead } from './lao-dates';
 
 /**
  * A date as day / month / year boxes in Lao order (GOV.UK's date pattern), with a 24-hour time when

@@ -1,6 +1,5 @@
 import { Pipe, PipeTransform, inject } from '@angular/core';
-import { I18n } from './i18n.service';
-import type { TranslationKey } from './dictionaries';
+import { I18n, type TranslationKey } from './i18n.service';
 
 /**
  * `{{ 'login.title' | t }}`. Impure on purpose: the result depends on the language signal, not

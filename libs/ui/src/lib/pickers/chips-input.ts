@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatChipInputEvent, MatChipsModule } from '@angular/material/chips';
 import { MatFormFieldModule } from '@angular/material/form-field';
-import { TranslatePipe } from '../../core/i18n/translate.pipe';
+import { TranslatePipe } from '../i18n/translate.pipe';
 
 /** A list of short free texts (names, aliases) as chips: type one, press Enter or a comma, type the next. */
 @Component({

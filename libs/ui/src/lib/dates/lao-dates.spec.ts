@@ -1,4 +1,4 @@
-import { laoNowIso, laoToday, partsFrom, readParts, yearsSince } from './date-parts';
+import { laoNowIso, laoToday, partsFrom, readParts, yearsSince } from './lao-dates';
 
 const TODAY = '2026-12-07';
 const parts = (day: string, month: string, year: string, time = '') => ({ day, month, year, time });

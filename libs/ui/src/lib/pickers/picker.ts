@@ -4,8 +4,8 @@ import { MatChipsModule } from '@angular/material/chips';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { label, type Label } from '@ctms/domain';
-import { I18n } from '../../core/i18n/i18n.service';
-import { TranslatePipe } from '../../core/i18n/translate.pipe';
+import { I18n } from '../i18n/i18n.service';
+import { TranslatePipe } from '../i18n/translate.pipe';
 import { searchOptions, type PickOption } from './search-fold';
 
 /** A coded list for a picker: labels by code, and optional extra names to be found by (other spellings). */
