@@ -148,7 +148,7 @@ export class CaseRequestsService {
       check: (actor, r) => {
         const d = can(IDENTIFICATION_MACHINE, r.identification_status, action, { roles: actor.roles, actorCapabilities: actor.capabilities, decisionDate: dto.decidedOn, reason: dto.reasons });
         if (!d.ok) throw new Conflict(d.reason, 'This identification decision is not allowed');
-        identificationTo = d.to as IdentificationStatus;
+        identificationTo = d.to;
       },
       version: dto.version,
       apply: async (m, actor, r, to) => {

@@ -35,7 +35,7 @@ export class AuditAnchorJob implements OnModuleInit {
     this.handlers.register('audit.anchored', (job) => this.mail(job));
   }
 
-  private readonly query: Query = <R>(text: string, params?: unknown[]) => this.ds.query(text, params) as Promise<R[]>;
+  private readonly query: Query = <R>(text: string, params?: unknown[]) => this.ds.query<R[]>(text, params);
 
   /** Returns 1 when an anchor was written, 0 when none was due (or nothing is sealed yet). `force`: write even if the last one is recent. */
   async run(opts: { force?: boolean } = {}): Promise<number> {
@@ -66,12 +66,12 @@ export class AuditAnchorJob implements OnModuleInit {
       this.logger.warn('e-mail is off: the audit anchor was written to its file only');
       return;
     }
-    let failure: unknown = null;
+    let failure: Error | null = null;
     for (const r of await anchorRecipients(this.query)) {
       try {
         await this.notifier.mailOnce(job.outboxId, r.id, r.email, async () => anchorMail(block, hash, sealedAt));
       } catch (e) {
-        failure = failure ?? e;
+        failure = failure ?? (e instanceof Error ? e : new Error('ANCHOR_MAIL_FAILED'));
       }
     }
     if (failure) throw failure;
