@@ -48,6 +48,8 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
     DATABASE_ADMIN_URL: adminUrl(dbName),
     REDIS_URL: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
     QUEUE_PREFIX: `test-${dbName}`,
+    // the audit anchor names one database's chain: each stack keeps its own (else one file's anchor fails another's verify)
+    AUDIT_ANCHOR_DIR: mkdtempSync(join(tmpdir(), `ctms-anchor-${dbName}-`)),
     ...overrides,
   });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();

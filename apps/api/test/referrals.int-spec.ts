@@ -48,7 +48,7 @@ const CATEGORY_KEYS: Record<DataCategory, string[]> = {
   PERPETRATORS: ['perpetrators'],
   LEGAL_PROCEEDINGS: ['legal'],
 };
-const LEAD_ONLY_KEYS = ['plan', 'identification'];
+const LEAD_ONLY_KEYS = ['plan', 'identification', 'closureRequest'];
 /** The most each relation may ever carry (before consents narrow it). */
 const RELATION_MAX: Record<string, DataCategory[]> = {
   LEAD_AGENCY: [...DATA_CATEGORIES],
@@ -231,7 +231,7 @@ describe('referrals (issue 4)', () => {
     expect(c.visibleCategories).toEqual(['CASE_SUMMARY']);
     expect(c).not.toHaveProperty('personId');
     expect(c).not.toHaveProperty('contact');
-    expect(c.allowedActions).toEqual({ case: [], identification: [], edit: false, assign: false, accessLog: false });
+    expect(c.allowedActions).toEqual({ case: [], identification: [], edit: false, assign: false, accessLog: false, requestIdentification: false, requestClosure: false, flags: false });
     const person = await get('lwu.caseworker', `/persons/${personId}`);
     expect(person.status).toBe(404);
     const inbox = await get('lwu.caseworker', '/referrals?box=incoming');

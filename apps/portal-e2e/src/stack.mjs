@@ -58,6 +58,8 @@ export async function startStack({ worker = false, env: extra = {} } = {}) {
     DATABASE_URL: `postgres://ctms_app@127.0.0.1:5432/${db}`,
     DATABASE_ADMIN_URL: `postgres://postgres@127.0.0.1:5432/${db}`,
     QUEUE_PREFIX: `e2e-${db}`,
+    // the audit anchor names one database's chain: each stack keeps its own
+    AUDIT_ANCHOR_DIR: work,
     LOG_LEVEL: 'warn',
     ...extra,
   };
