@@ -169,7 +169,10 @@ describe('notifications through the outbox (issue 6)', () => {
         stream.on('data', (c: Buffer) => chunks.push(c));
         stream.on('end', () => {
           const finish = () => {
-            mails.push(parseMail(Buffer.concat(chunks).toString('utf8'), session.envelope.rcptTo.map((a) => a.address)));
+            const mail = parseMail(Buffer.concat(chunks).toString('utf8'), session.envelope.rcptTo.map((a) => a.address));
+            // the worker's daily audit anchor mails the system admins whenever it first runs (backup.int-spec
+            // tests it): not a notification, so not counted here
+            if (!mail.subject.includes('Audit anchor')) mails.push(mail);
             callback(null, 'queued');
           };
           if (hold) {
