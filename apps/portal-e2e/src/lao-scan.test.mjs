@@ -167,7 +167,7 @@ for (const username of ACCOUNTS) {
       await login(page, stack.baseUrl, username, 'lo');
       const menu = await page.$$eval('nav[data-testid="nav"] a[href]', (links) => links.map((a) => a.getAttribute('href')));
       // the accounts a page may show as accounts: the demo usernames and the signed-in user's
-      const accounts = new Set([username, ...ACCOUNTS, 'atd.bokeo', 'doi.caseworker', 'lwu.supervisor', 'molsw.caseworker', 'molsw.supervisor', 'ngo.caseworker']);
+      const accounts = new Set([username, ...ACCOUNTS, 'atd.bokeo', 'doi.caseworker', 'doi.supervisor', 'lwu.supervisor', 'molsw.caseworker', 'molsw.supervisor', 'ngo.caseworker']);
       for (const path of pagesOf(username, menu)) {
         await page.goto(`${stack.baseUrl}${path}`);
         try {

@@ -52,7 +52,7 @@ export const PERMISSIONS = {
   'user:manage': { caseContent: false, en: "Create, disable and reset the agency's users", lo: 'ສ້າງ, ປິດ ແລະ ຕັ້ງລະຫັດຜ່ານຜູ້ໃຊ້ໃໝ່' },
   'agency:manage': { caseContent: false, en: 'Manage agencies', lo: 'ຈັດການອົງການ' },
   'system:queues': { caseContent: false, en: 'See the job queues', lo: 'ເບິ່ງຄິວວຽກ' },
-  'system:settings': { caseContent: false, en: 'Change the SLA hours', lo: 'ປ່ຽນກຳນົດເວລາ SLA' },
+  'system:settings': { caseContent: false, en: 'Change the SLA hours', lo: 'ປ່ຽນກຳນົດເວລາຕອບຮັບ' },
 
   'stats:read': { caseContent: false, en: 'Read aggregate statistics', lo: 'ອ່ານສະຖິຕິລວມ' },
   'export:create': { caseContent: true, en: 'Export case lists and files', lo: 'ສົ່ງອອກລາຍການກໍລະນີ' },

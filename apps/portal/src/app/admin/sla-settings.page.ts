@@ -10,7 +10,7 @@ import { API } from '../core/auth/auth.service';
 import { describeError, I18n } from '@ctms/ui';
 
 const WORDS = {
-  title: { lo: 'ກຳນົດເວລາ SLA ຂອງການສົ່ງຕໍ່', en: 'Referral SLA hours' },
+  title: { lo: 'ກຳນົດເວລາຕອບຮັບຂອງການສົ່ງຕໍ່', en: 'Referral SLA hours' },
   intro: {
     lo: 'ຈຳນວນຊົ່ວໂມງຕາມຄວາມຮີບດ່ວນ: ເພື່ອຕອບຮັບ (ຮັບ ຫຼື ປະຕິເສດ) ແລະ ເພື່ອເລີ່ມໃຫ້ບໍລິການຫຼັງຈາກຮັບແລ້ວ. ການປ່ຽນແປງໃຊ້ກັບການສົ່ງຕໍ່ຄັ້ງຕໍ່ໄປ.',
     en: 'Hours per urgency: to acknowledge (accept or decline), and to start services after acceptance. A change applies to the next clocks started.',

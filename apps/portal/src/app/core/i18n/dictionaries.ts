@@ -184,7 +184,7 @@ export const lo: Dictionary = {
   'nav.audit': 'ບັນທຶກການກວດສອບ',
   'nav.users': 'ຜູ້ໃຊ້',
   'nav.agencies': 'ອົງການ',
-  'nav.slaSettings': 'ກຳນົດເວລາ SLA',
+  'nav.slaSettings': 'ກຳນົດເວລາຕອບຮັບ',
   'nav.statistics': 'ສະຖິຕິ',
   'nav.profile': 'ຂໍ້ມູນສ່ວນຕົວ',
 
