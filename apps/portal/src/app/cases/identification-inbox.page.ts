@@ -25,6 +25,9 @@ import { describeError, formatDateTime, I18n, TranslatePipe } from '@ctms/ui';
           <span data-testid="inbox-empty">{{ 'cases.inbox.empty' | t }}</span>
         }
       </div>
+      @if (loaded() && rows().length === 0) {
+        <p><a routerLink="/cases" data-testid="inbox-cases">{{ 'nav.cases' | t }}</a></p>
+      }
       @if (rows().length > 0) {
         <div class="table-wrap" tabindex="0" role="region" [attr.aria-label]="'cases.inbox.title' | t">
           <table class="cards">
