@@ -10,7 +10,6 @@ import {
   formalIdentificationRefusal,
   hasPermission,
   IDENTIFICATION_MACHINE,
-  todayInLaos,
   type CaseAction,
   type CaseContext,
   type CaseStatus,
@@ -216,7 +215,6 @@ export class CasesService {
   }
 
   identify(ctx: RequestContext, id: string, dto: IdentificationDto): Promise<CaseDetailView> {
-    if (dto.decidedOn > todayInLaos()) throw new ValidationFailed([{ field: 'decidedOn', problems: ['must not be in the future'] }]);
     const action = dto.decision === 'IDENTIFIED' ? 'IDENTIFY' : 'NOT_IDENTIFY';
     return this.write(id, ctx, {
       audit: 'CASE_IDENTIFICATION_DECIDED',

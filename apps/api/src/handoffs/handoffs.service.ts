@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { allowedActions, can, chronologyProblems, HANDOFF_MACHINE, laoDateOf, todayInLaos, type HandoffAction, type HandoffContext, type Page, HANDOFF_ACTION_EVENT, HANDOFF_BASE_CATEGORIES, HANDOFF_CONSENTED_CATEGORIES, type HandoffDetailView, type HandoffSummaryView } from '@ctms/domain';
+import { allowedActions, can, chronologyProblems, HANDOFF_MACHINE, laoDateOf, type HandoffAction, type HandoffContext, type Page, HANDOFF_ACTION_EVENT, HANDOFF_BASE_CATEGORIES, HANDOFF_CONSENTED_CATEGORIES, type HandoffDetailView, type HandoffSummaryView } from '@ctms/domain';
 import { CaseRepository } from '../cases/case.repository';
 import { ConsentsService } from '../consents/consents.service';
 import { AccessService } from '../platform/access/access.service';
@@ -257,7 +257,6 @@ export class HandoffsService {
   }
 
   verdict(ctx: RequestContext, id: string, dto: VerdictHandoffDto): Promise<HandoffDetailView> {
-    if (dto.decidedOn > todayInLaos()) throw new ValidationFailed([{ field: 'decidedOn', problems: ['decidedOn must not be in the future'] }]);
     return this.transition(ctx, id, 'RECORD_VERDICT', dto.version, { verdict: dto.verdict }, async (m, _actor, h, to) => {
       const p = readProsecution(this.cipher, h);
       // a verdict comes after the case reached the prosecutor and after the first hearing (decision 0012)

@@ -10,7 +10,6 @@ import {
   laoDateOf,
   REFERRAL_MACHINE,
   servicesDeadline,
-  todayInLaos,
   type DataCategory,
   type Page,
   type ReferralAction,
@@ -224,7 +223,6 @@ export class ReferralsService {
   }
 
   recordService(ctx: RequestContext, id: string, dto: RecordServiceDto): Promise<ReferralDetailView> {
-    if (dto.deliveredOn > todayInLaos()) throw new ValidationFailed([{ field: 'deliveredOn', problems: ['must not be in the future'] }]);
     return this.runner.run(ctx, this.workflow, {
       id,
       audit: 'REFERRAL_SERVICE_RECORDED',

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   CLOSURE_REASONS,
-  IDENTIFICATION_DECISIONS,
   IDENTIFICATION_REQUEST_STATUSES,
   SETTABLE_CASE_FLAGS,
   type CancelIdentificationRequest,
@@ -9,18 +8,16 @@ import {
   type ClosureReason,
   type DecideClosureRequest,
   type DecideIdentificationRequest,
-  type IdentificationDecision,
   type IdentificationRequestListQuery,
   type IdentificationRequestStatus,
   type RequestClosureRequest,
   type SendIdentificationRequest,
   type SettableCaseFlag,
 } from '@ctms/domain';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
 import { IdOf } from '../../platform/access/id-of';
-import { IsCalendarDate } from '../../platform/http/dates';
 import { Trim } from '../../platform/http/pagination';
-import { VersionDto } from './case.dto';
+import { IdentificationDecisionDto, VersionDto } from './case.dto';
 
 const TEXT = 10_000;
 
@@ -29,21 +26,11 @@ export class SendIdentificationDto implements SendIdentificationRequest {
   toAgencyId: string;
 }
 
-export class DecideIdentificationDto extends VersionDto implements DecideIdentificationRequest {
-  @ApiProperty({ enum: IDENTIFICATION_DECISIONS })
-  @IsIn(IDENTIFICATION_DECISIONS)
-  decision: IdentificationDecision;
-
-  @ApiProperty({ format: 'date', description: 'YYYY-MM-DD, not in the future (Asia/Vientiane)' })
-  @IsCalendarDate()
-  decidedOn: string;
-
-  @ApiProperty({ minLength: 3, maxLength: TEXT, description: 'encrypted at rest' })
-  @Trim()
-  @IsString()
-  @MinLength(3)
-  @MaxLength(TEXT)
-  reasons: string;
+export class DecideIdentificationDto extends IdentificationDecisionDto implements DecideIdentificationRequest {
+  @ApiProperty({ minimum: 1, description: 'the version you read; a stale one answers 409 STALE_VERSION' })
+  @IsInt()
+  @Min(1)
+  version: number;
 }
 
 export class CancelIdentificationDto extends VersionDto implements CancelIdentificationRequest {

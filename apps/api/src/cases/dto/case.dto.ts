@@ -341,19 +341,14 @@ export class TransitionCaseDto extends VersionDto implements TransitionCaseReque
 
 import { IDENTIFICATION_DECISIONS, type IdentificationDecision } from '@ctms/domain';
 
-export class IdentificationDto implements IdentificationRequest {
-  @ApiPropertyOptional({ minimum: 1, description: 'optional: when sent, a stale one answers 409 STALE_VERSION' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  version?: number;
-
+/** A formal identification decision: taken on the case directly, or on an identification request. */
+export abstract class IdentificationDecisionDto {
   @ApiProperty({ enum: IDENTIFICATION_DECISIONS })
   @IsIn(IDENTIFICATION_DECISIONS)
   decision: IdentificationDecision;
 
   @ApiProperty({ format: 'date', description: 'YYYY-MM-DD, not in the future (Asia/Vientiane)' })
-  @IsCalendarDate()
+  @IsPastDate()
   decidedOn: string;
 
   @ApiProperty({ minLength: 3, maxLength: TEXT, description: 'encrypted at rest' })
@@ -362,6 +357,14 @@ export class IdentificationDto implements IdentificationRequest {
   @MinLength(3)
   @MaxLength(TEXT)
   reasons: string;
+}
+
+export class IdentificationDto extends IdentificationDecisionDto implements IdentificationRequest {
+  @ApiPropertyOptional({ minimum: 1, description: 'optional: when sent, a stale one answers 409 STALE_VERSION' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
 }
 
 export class CloseCaseDto extends VersionDto implements CloseCaseRequest {

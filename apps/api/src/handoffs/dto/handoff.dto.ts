@@ -32,7 +32,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { HANDOFF_STATUSES, VERDICTS, type HandoffStatus, type Verdict, PERPETRATOR_RELATIONS, type PerpetratorRelation, CHARGE_ARTICLE, PROTECTION_MEASURES, SUSPECT_ROLES, SUSPECT_STATUSES, WILLINGNESS_TO_TESTIFY, type ProtectionMeasure, type SuspectRole, type SuspectStatus, type WillingnessToTestify } from '@ctms/domain';
-import { IsCalendarDate } from '../../platform/http/dates';
+import { IsCalendarDate, IsPastDate } from '../../platform/http/dates';
 import { PageQueryDto, Trim } from '../../platform/http/pagination';
 import { IdOf } from '../../platform/access/id-of';
 
@@ -320,7 +320,7 @@ export class VerdictHandoffDto extends HandoffVersionDto implements VerdictHando
   restitutionOrdered?: RestitutionDto;
 
   @ApiProperty({ format: 'date', description: 'YYYY-MM-DD, not in the future (Asia/Vientiane), not before the first hearing' })
-  @IsCalendarDate()
+  @IsPastDate()
   decidedOn: string;
 }
 

@@ -27,7 +27,7 @@ import {
   type Urgency,
 } from '@ctms/domain';
 import { VersionDto } from '../../cases/dto/case.dto';
-import { IsCalendarDate } from '../../platform/http/dates';
+import { IsPastDate } from '../../platform/http/dates';
 import { PageQueryDto, Trim } from '../../platform/http/pagination';
 import { IdOf } from '../../platform/access/id-of';
 
@@ -102,7 +102,7 @@ export class RecordServiceDto extends VersionDto implements RecordServiceRequest
   serviceType: ServiceType;
 
   @ApiProperty({ format: 'date', description: 'YYYY-MM-DD, not in the future (Lao time), not before the referral was made' })
-  @IsCalendarDate()
+  @IsPastDate()
   deliveredOn: string;
 
   @ApiPropertyOptional({ maxLength: 200, description: 'the facility or programme (an organisation, not a person)' })
