@@ -12,7 +12,6 @@ import {
   IDENTIFICATION_MACHINE,
   IDENTIFICATION_REQUEST_DUE_DAYS,
   IDENTIFICATION_REQUEST_MACHINE,
-  todayInLaos,
   type ClosureRequestContext,
   type ClosureRequestView,
   type IdentificationRequestContext,
@@ -23,7 +22,7 @@ import { AccessService } from '../platform/access/access.service';
 import { caseFacts, inLeadAgency, requireCaseEditor } from '../platform/access/editor';
 import { AuditService } from '../platform/audit/audit.service';
 import { NOW } from '../platform/database/sql';
-import { Conflict, NotFound, ValidationFailed } from '../platform/http/errors';
+import { Conflict, NotFound } from '../platform/http/errors';
 import { actorOf, type Actor, type RequestContext } from '../platform/http/request-context';
 import { TransitionRunner, type Workflow } from '../platform/workflow/transition-runner';
 import { CaseRepository } from './case.repository';
@@ -38,6 +37,7 @@ import type {
 } from './dto/case-requests.dto';
 
 const userRef = (id: string | null, username: string | null, displayName: string | null) => (id ? { id, username, displayName } : null);
+const requester = (r: IdentificationRequestRow | ClosureRequestRow) => ({ id: r.requested_by_id, username: r.requested_by_username, displayName: r.requested_by_display_name });
 
 function identificationContext(actor: Actor, r: IdentificationRequestRow, input: Pick<IdentificationRequestContext, 'decisionDate' | 'reason'> = {}): IdentificationRequestContext {
   const lead = inLeadAgency(actor, r);
@@ -114,13 +114,13 @@ export class CaseRequestsService {
         throw new Conflict('ACTION_NOT_ALLOWED_IN_STATE', 'Your agency decides formal identification itself');
       }
       if (await this.requests.hasOpenIdentification(m, caseId)) throw new Conflict('REQUEST_ALREADY_OPEN', 'This case already waits for an identification decision');
-      await this.access.receivingAgency(m, actor, dto.toAgencyId, 'toAgencyId', {
+      const to = await this.access.receivingAgency(m, actor, dto.toAgencyId, 'toAgencyId', {
         capability: 'FORMAL_IDENTIFICATION',
         problem: 'toAgencyId must be an active agency with the FORMAL_IDENTIFICATION capability',
       });
       const id = randomUUID();
-      await this.requests.insertIdentification(m, actor, id, caseId, dto.toAgencyId, IDENTIFICATION_REQUEST_DUE_DAYS);
-      const details = { identificationRequestId: id, toAgencyId: dto.toAgencyId, to: 'REQUESTED' };
+      await this.requests.insertIdentification(m, actor, id, caseId, to.id, IDENTIFICATION_REQUEST_DUE_DAYS);
+      const details = { identificationRequestId: id, toAgencyId: to.id, toAgencyCode: to.code, to: 'REQUESTED' };
       await this.runner.record(m, ctx, {
         objectType: 'identification_request',
         objectId: id,
@@ -137,7 +137,6 @@ export class CaseRequestsService {
 
   /** The asked agency decides, exactly as a formal identification (IDENTIFICATION_MACHINE): the case's status follows. */
   decide(ctx: RequestContext, id: string, dto: DecideIdentificationDto): Promise<IdentificationRequestView> {
-    if (dto.decidedOn > todayInLaos()) throw new ValidationFailed([{ field: 'decidedOn', problems: ['must not be in the future'] }]);
     const action = dto.decision === 'IDENTIFIED' ? 'IDENTIFY' : 'NOT_IDENTIFY';
     let identificationTo: IdentificationStatus | null = null;
     return this.runner.run(ctx, this.identification, {
@@ -213,7 +212,7 @@ export class CaseRequestsService {
       status: r.status,
       fromAgency: { code: r.from_agency_code },
       toAgency: { code: r.to_agency_code },
-      requestedBy: userRef(r.requested_by_id, r.requested_by_username, r.requested_by_display_name) ?? { id: r.requested_by_id, username: null, displayName: null },
+      requestedBy: requester(r),
       requestedAt: r.requested_at.toISOString(),
       dueAt: r.due_at.toISOString(),
       decidedAt: r.decided_at ? r.decided_at.toISOString() : null,
@@ -309,7 +308,7 @@ export class CaseRequestsService {
       id: r.id,
       status: r.status,
       reason: r.reason,
-      requestedBy: userRef(r.requested_by_id, r.requested_by_username, r.requested_by_display_name) ?? { id: r.requested_by_id, username: null, displayName: null },
+      requestedBy: requester(r),
       requestedAt: r.requested_at.toISOString(),
       decidedBy: userRef(r.decided_by_id, r.decided_by_username, r.decided_by_display_name),
       decidedAt: r.decided_at ? r.decided_at.toISOString() : null,
