@@ -1,6 +1,6 @@
 import { DATA_CATEGORIES, type DataCategory, type TransferAction } from '@ctms/domain';
 import type { TransferDetailRow, TransferRepository, TransferSummaryRow } from './transfer.repository';
-import type { TransferDetailView, TransferSummaryView } from './transfer.views';
+import type { TransferDetailView, TransferSummaryView } from '@ctms/domain';
 
 const ordered = (cats: readonly string[]): DataCategory[] => DATA_CATEGORIES.filter((c) => cats.includes(c));
 

@@ -6,7 +6,7 @@ import { Ctx, RequirePermission } from '../platform/auth/decorators';
 import { IdParam } from '../platform/http/params';
 import type { RequestContext } from '../platform/http/request-context';
 import { AcceptTransferDto, CancelTransferDto, CreateTransferDto, DeclineTransferDto, ListTransfersQueryDto } from './dto/transfer.dto';
-import type { TransferDetailView, TransferSummaryView } from './transfer.views';
+import type { TransferDetailView, TransferSummaryView } from '@ctms/domain';
 import { TransfersService } from './transfers.service';
 
 const CONFLICTS = 'STALE_VERSION, NOT_RECEIVING_AGENCY, NOT_SENDER, ACTION_NOT_ALLOWED_IN_STATE, ROLE_NOT_ALLOWED, or another reason of the transfer machine';

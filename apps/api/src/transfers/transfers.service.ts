@@ -7,11 +7,14 @@ import {
   can,
   CASE_ASSIGNEE_ROLES,
   DATA_CATEGORIES,
+  inProvinceScope,
   TRANSFER_MACHINE,
   type DataCategory,
   type Page,
   type TransferAction,
   type TransferContext,
+  type TransferDetailView,
+  type TransferSummaryView,
 } from '@ctms/domain';
 import { CaseRepository } from '../cases/case.repository';
 import { ConsentsService } from '../consents/consents.service';
@@ -22,22 +25,18 @@ import { Conflict, NotFound, ValidationFailed } from '../platform/http/errors';
 import { actorOf, type Actor, type RequestContext } from '../platform/http/request-context';
 import { TransitionRunner, type Workflow } from '../platform/workflow/transition-runner';
 import { ConsentNotCovering } from '../referrals/referrals.service';
+import { SlaSettingsService } from '../sla/sla-settings.service';
 import type { AcceptTransferDto, CancelTransferDto, CreateTransferDto, DeclineTransferDto, ListTransfersQueryDto } from './dto/transfer.dto';
 import { toTransferDetail, toTransferSummary } from './transfer.mapper';
 import { TransferRepository, transferKeyset, type TransferDetailRow } from './transfer.repository';
-import type { TransferDetailView, TransferSummaryView } from './transfer.views';
 
 type TransferInput = Partial<Pick<TransferContext, 'assigneeId' | 'declineReason' | 'reason'>>;
-
-function covers(actor: Actor, province: string): boolean {
-  return actor.allProvinces || actor.provinces.includes(province);
-}
 
 function context(actor: Actor, t: TransferDetailRow, input: TransferInput): TransferContext {
   return {
     roles: actor.roles,
-    actorOnReceivingSide: t.to_agency_id === actor.agencyId && covers(actor, t.to_province_code),
-    actorOnSendingSide: t.from_agency_id === actor.agencyId && covers(actor, t.from_province_code),
+    actorOnReceivingSide: t.to_agency_id === actor.agencyId && inProvinceScope(actor, t.to_province_code),
+    actorOnSendingSide: t.from_agency_id === actor.agencyId && inProvinceScope(actor, t.from_province_code),
     ...input,
   };
 }
@@ -74,6 +73,7 @@ export class TransfersService {
     private readonly transfers: TransferRepository,
     private readonly cases: CaseRepository,
     private readonly runner: TransitionRunner,
+    private readonly sla: SlaSettingsService,
   ) {}
 
   async create(ctx: RequestContext, caseId: string, dto: CreateTransferDto): Promise<TransferDetailView> {
@@ -117,7 +117,8 @@ export class TransfersService {
         categories: packet,
         consentIds: coverage.consentIds,
         formerLeadAccess: lead ? (dto.formerLeadAccess ?? 'RETAIN') : 'RETAIN',
-        respondBy: acknowledgeDeadline(new Date(), dto.urgency),
+        // the answer is due like a referral's acknowledgement, by the hours the system admin set
+        respondBy: acknowledgeDeadline(new Date(), dto.urgency, (await this.sla.hours(m)).acknowledge),
       });
       const details = {
         transferId: id,
