@@ -42,7 +42,7 @@ export class ReferralNotesService {
   addNote(ctx: RequestContext, id: string, dto: AddReferralNoteDto): Promise<ReferralNoteView> {
     const noteId = randomUUID();
     const answer = async (m: EntityManager, actor: Actor): Promise<ReferralNoteView> => {
-      const n = (await this.referrals.notes(m, actor, id, undefined, undefined)).find((x) => x.id === noteId);
+      const n = await this.referrals.noteById(m, actor, id, noteId);
       if (!n) throw new NotFound();
       return toReferralNote(this.cipher, n);
     };

@@ -36,6 +36,7 @@ describe('referral statements', () => {
     history: referralSql.history(OTHER_ID, ID),
     directory: referralSql.directory('SHELTER', '01'),
     notes: referralSql.notes(actor, ID, CURSOR, 20),
+    note: referralSql.notes(actor, ID, undefined, 1, OTHER_ID),
     insertNote: referralSql.insertNote(OTHER_ID, ID, actor, 'enc'),
     printable: referralSql.printable(actor, ID),
   };

@@ -248,12 +248,12 @@ export const referralSql = {
           FROM case_event e LEFT JOIN app_user u ON u.id = e.actor_id LEFT JOIN agency a ON a.id = e.actor_agency_id
          WHERE e.case_id = ${caseId}::uuid AND e.details->>'referralId' = ${referralId} ORDER BY e.at, e.id`,
 
-  /** The notes of a referral the caller may see (sender or receiver in scope), oldest first. */
-  notes: (actor: Actor, referralId: string, cursor: string | undefined, limit: number | undefined): Sql =>
+  /** The notes of a referral the caller may see (sender or receiver in scope), oldest first; `noteId`: that one only. */
+  notes: (actor: Actor, referralId: string, cursor: string | undefined, limit: number | undefined, noteId?: string): Sql =>
     sql`SELECT n.id, n.body_enc, n.author_id, u.username AS author_username, u.display_name AS author_display_name, a.code AS author_agency_code, n.created_at, ${referralNoteKeyset.key}
           FROM referral_note n JOIN referral r ON r.id = n.referral_id JOIN case_record c ON c.id = r.case_id
           LEFT JOIN app_user u ON u.id = n.author_id LEFT JOIN agency a ON a.id = n.author_agency_id
-         WHERE ${and([sql`n.referral_id = ${referralId}::uuid`, referralAccess(actor, 'r', 'c'), referralNoteKeyset.after(cursor)])}
+         WHERE ${and([sql`n.referral_id = ${referralId}::uuid`, noteId ? sql`n.id = ${noteId}::uuid` : sql``, referralAccess(actor, 'r', 'c'), referralNoteKeyset.after(cursor)])}
          ORDER BY ${referralNoteKeyset.order} LIMIT ${referralNoteKeyset.limit(limit)}`,
 
   insertNote: (id: string, referralId: string, actor: Actor, bodyEnc: string): Sql =>
@@ -336,6 +336,11 @@ export class ReferralRepository {
 
   notes(m: Runner, actor: Actor, referralId: string, cursor: string | undefined, limit: number | undefined): Promise<ReferralNoteRow[]> {
     return select<ReferralNoteRow>(m, referralSql.notes(actor, referralId, cursor, limit));
+  }
+
+  /** One note of a referral the caller may see; undefined when none. */
+  async noteById(m: Runner, actor: Actor, referralId: string, noteId: string): Promise<ReferralNoteRow | undefined> {
+    return (await select<ReferralNoteRow>(m, referralSql.notes(actor, referralId, undefined, 1, noteId)))[0];
   }
 
   printable(m: Runner, actor: Actor, id: string): Promise<ReferralPrintRow | undefined> {
