@@ -277,4 +277,25 @@ describe('identification requests, closure requests and case flags', () => {
       expect(JSON.stringify(packet.body)).toContain('NON_PUNISHMENT');
     });
   });
+
+  it('bursts: one open request of each kind per case, one decision per request, an upper-case agency id stored as the agency', async () => {
+    const burstCase = await lwuCase('ບຸນມີ');
+    const upper = agency('MOPS_ATD').toUpperCase();
+    const sends = await Promise.all(Array.from({ length: 10 }, () => post('lwu.caseworker', `/cases/${burstCase}/identification-requests`, { toAgencyId: upper })));
+    expect(sends.map((r) => r.status).sort()).toEqual([201, ...Array<number>(9).fill(409)]);
+    const stored = await s.admin.query(`SELECT to_agency_id FROM identification_request WHERE case_id = $1`, [burstCase]);
+    expect(stored.rows).toEqual([{ to_agency_id: agency('MOPS_ATD') }]);
+
+    const asks = await Promise.all(Array.from({ length: 10 }, () => post('lwu.caseworker', `/cases/${burstCase}/closure-requests`, { reason: 'REINTEGRATED' })));
+    expect(asks.map((r) => r.status).sort()).toEqual([201, ...Array<number>(9).fill(409)]);
+    const asked = asks.find((r) => r.status === 201)?.body as { id: string; version: number };
+    const decisions = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        post('lwu.supervisor', `/closure-requests/${asked.id}/${i % 2 ? 'approve' : 'return'}`, { version: asked.version, comment: 'one of many' }),
+      ),
+    );
+    expect(decisions.filter((r) => r.status === 200)).toHaveLength(1);
+    expect(decisions.every((r) => r.status === 200 || r.status === 409)).toBe(true);
+    expect((await s.admin.query(`SELECT count(*)::int AS n FROM closure_request WHERE case_id = $1 AND status <> 'REQUESTED'`, [burstCase])).rows[0].n).toBe(1);
+  });
 });

@@ -300,4 +300,26 @@ describe('case transfers (issue 14)', () => {
       expect((await get('atd.supervisor', '/transfers?box=outgoing')).body.items.map((t: { id: string }) => t.id)).toContain(asked.body.id);
     });
   });
+
+  it('a burst of requests opens one transfer, and a burst of answers moves the case once', async () => {
+    const { caseId } = await atdCase('ຊອນໄຊ');
+    const body = { toAgencyId: agency('MOPS_ATD'), toProvinceCode: '13', urgency: 'HIGH', reason: 'burst', categories: [] };
+    const asks = await Promise.all(Array.from({ length: 12 }, () => post('atd.supervisor', `/cases/${caseId}/transfers`, body)));
+    expect(asks.map((r) => r.status).sort()).toEqual([201, ...Array<number>(11).fill(409)]);
+    for (const r of asks.filter((x) => x.status === 409)) expect(r.body.code).toBe('TRANSFER_ALREADY_REQUESTED');
+    const asked = asks.find((r) => r.status === 201)?.body as { id: string; version: number };
+    expect((await s.admin.query(`SELECT count(*)::int AS n FROM case_transfer WHERE case_id = $1`, [caseId])).rows[0].n).toBe(1);
+
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        i % 2
+          ? post('atd.sup13', `/transfers/${asked.id}/accept`, { version: asked.version, assigneeId: user('atd.sav13') })
+          : post('atd.sup13', `/transfers/${asked.id}/decline`, { version: asked.version, reason: 'NO_CAPACITY' }),
+      ),
+    );
+    expect(answers.filter((r) => r.status === 200)).toHaveLength(1);
+    expect(answers.every((r) => r.status === 200 || r.status === 409)).toBe(true);
+    const events = await s.admin.query(`SELECT kind FROM case_event WHERE case_id = $1 AND kind IN ('TRANSFER_ACCEPTED', 'TRANSFER_DECLINED')`, [caseId]);
+    expect(events.rows).toHaveLength(1);
+  });
 });
