@@ -7,7 +7,7 @@ import { MatInputModule } from '@angular/material/input';
 import { label, SLA_HOURS_MAX, SLA_HOURS_MIN, URGENCY_LABELS, type SlaSettingView, type UpdateSlaSettingsRequest, type Urgency } from '@ctms/domain';
 import { firstValueFrom } from 'rxjs';
 import { API } from '../core/auth/auth.service';
-import { describeError, I18n } from '@ctms/ui';
+import { describeErrorIn, I18n } from '@ctms/ui';
 
 const WORDS = {
   title: { lo: 'ກຳນົດເວລາຕອບຮັບຂອງການສົ່ງຕໍ່', en: 'Referral SLA hours' },
@@ -110,7 +110,7 @@ export class SlaSettingsPage {
   }
 
   private fail(e: unknown): void {
-    const p = describeError(e, (k, params) => this.i18n.t(k, params), this.i18n.language());
+    const p = describeErrorIn(this.i18n, e);
     this.fieldErrors.set(p.fields);
     this.notice.set({ kind: 'error', text: p.message });
   }

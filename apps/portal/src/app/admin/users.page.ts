@@ -26,7 +26,7 @@ import {
 import { AuthService } from '../core/auth/auth.service';
 import { ADMIN_ERROR_LABELS } from '../core/i18n/dict-admin';
 import { AdminApi } from './admin-api';
-import { describeError, I18n, toggle, TranslatePipe, type TranslationKey } from '@ctms/ui';
+import { describeErrorIn, I18n, toggle, TranslatePipe, type TranslationKey } from '@ctms/ui';
 
 export interface UserDraft {
   username: string;
@@ -297,7 +297,7 @@ export class UsersPage {
 
   private fail(e: unknown) {
     const lang = this.i18n.language();
-    const p = describeError(e, (k, params) => this.i18n.t(k, params), lang, (code) =>
+    const p = describeErrorIn(this.i18n, e, (code) =>
       Object.prototype.hasOwnProperty.call(ADMIN_ERROR_LABELS, code) ? label(ADMIN_ERROR_LABELS, code, lang) : null,
     );
     this.fieldErrors.set(p.fields);

@@ -20,7 +20,7 @@ import {
 } from '@ctms/domain';
 import { CASE_FLAG_LABELS, EXPLOITATION_TYPE_LABELS } from '../core/i18n/dict-cases';
 import { CaseApi } from './case-api';
-import { AgencyNames, describeError, formatDate, I18n, personName, TranslatePipe } from '@ctms/ui';
+import { AgencyNames, describeErrorIn, formatDate, I18n, personName, TranslatePipe } from '@ctms/ui';
 
 /** The filters as they appear in the URL: coded values only, never personal data. */
 export function filterFromQuery(q: Readonly<Record<string, unknown>>): CaseListQuery {
@@ -208,7 +208,7 @@ export class CaseListPage {
       this.nextCursor.set(page.nextCursor);
     } catch (e) {
       if (reset) this.items.set([]);
-      this.error.set(describeError(e, (k, p) => this.i18n.t(k, p), this.i18n.language()).message);
+      this.error.set(describeErrorIn(this.i18n, e).message);
     } finally {
       this.loading.set(false);
     }

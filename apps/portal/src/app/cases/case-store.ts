@@ -1,7 +1,7 @@
 import { Injectable, inject, signal } from '@angular/core';
 import { CaseApi } from './case-api';
 import type { CaseDetailView } from '@ctms/domain';
-import { describeError, I18n, type Problem, type TranslationKey } from '@ctms/ui';
+import { describeErrorIn, I18n, type Problem, type TranslationKey } from '@ctms/ui';
 
 export interface Notice {
   kind: 'ok' | 'error';
@@ -78,6 +78,6 @@ export class CaseStore {
   }
 
   problem(e: unknown): Problem {
-    return describeError(e, (k, p) => this.i18n.t(k, p), this.i18n.language());
+    return describeErrorIn(this.i18n, e);
   }
 }

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { RouterLink } from '@angular/router';
 import { IDENTIFICATION_REQUEST_STATUS_LABELS, label, SEED_AGENCY_LABELS, type IdentificationRequestView } from '@ctms/domain';
 import { CaseApi } from './case-api';
-import { describeError, formatDateTime, I18n, TranslatePipe } from '@ctms/ui';
+import { describeErrorIn, formatDateTime, I18n, TranslatePipe } from '@ctms/ui';
 
 /**
  * /identification-requests, for the agency with formal identification (case:identify): the cases
@@ -92,7 +92,7 @@ export class IdentificationInboxPage {
     try {
       this.items.set(await this.api.identificationRequests());
     } catch (e) {
-      this.error.set(describeError(e, (k, p) => this.i18n.t(k, p), this.i18n.language()).message);
+      this.error.set(describeErrorIn(this.i18n, e).message);
     } finally {
       this.loaded.set(true);
     }

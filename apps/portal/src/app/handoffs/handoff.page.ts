@@ -29,7 +29,7 @@ import {
 } from '../core/i18n/dict-interagency';
 import { InterAgencyApi } from '../referrals/interagency-api';
 import { splitDates } from '../referrals/ia-util';
-import { AgencyNames, describeError, formatDate, formatDateTime, HistoryPanel, I18n, laoToday, personName, TranslatePipe, type TranslationKey } from '@ctms/ui';
+import { AgencyNames, describeErrorIn, formatDate, formatDateTime, HistoryPanel, I18n, laoToday, personName, TranslatePipe, type TranslationKey } from '@ctms/ui';
 
 const PATHS: Readonly<Record<HandoffAction, string>> = {
   RECEIVE: 'receive',
@@ -166,7 +166,7 @@ export class HandoffPage {
   }
 
   private describe(e: unknown) {
-    return describeError(e, (k, p) => this.i18n.t(k, p), this.i18n.language());
+    return describeErrorIn(this.i18n, e);
   }
 
   protected open(a: HandoffAction): void {

@@ -3,7 +3,7 @@ import { RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import { label, MATCH_REQUEST_STATUS_LABELS, SEED_AGENCY_LABELS, type Language, type MatchRequestSummaryView } from '@ctms/domain';
 import { MatchRequestsApi } from './match-requests.api';
-import { describeError, formatDateTime, I18n, TranslatePipe } from '@ctms/ui';
+import { describeErrorIn, formatDateTime, I18n, TranslatePipe } from '@ctms/ui';
 
 /** One box of the inbox: its rows, where the next page starts, and whether it is loading. */
 class Box {
@@ -180,7 +180,7 @@ export class MatchRequestListPage {
       box.loaded.set(true);
     } catch (e) {
       if (reset) box.items.set([]);
-      box.error.set(describeError(e, (k, p) => this.i18n.t(k, p), this.i18n.language()).message);
+      box.error.set(describeErrorIn(this.i18n, e).message);
     } finally {
       box.loading.set(false);
     }

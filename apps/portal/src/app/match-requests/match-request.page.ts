@@ -17,7 +17,7 @@ import {
 import { AuthService } from '../core/auth/auth.service';
 import { DOB_PRECISIONS, SEXES } from '../screenings/screening-codes';
 import { MatchRequestsApi } from './match-requests.api';
-import { describeError, formatDate, formatDateTime, I18n, TranslatePipe } from '@ctms/ui';
+import { describeErrorIn, formatDate, formatDateTime, I18n, TranslatePipe } from '@ctms/ui';
 
 /** A comment is kept to what the API takes. */
 export const MATCH_COMMENT_MAX = 500;
@@ -272,7 +272,7 @@ export class MatchRequestPage {
   }
 
   private describe(e: unknown): string {
-    const p = describeError(e, (k, params) => this.i18n.t(k, params), this.i18n.language(), (code) =>
+    const p = describeErrorIn(this.i18n, e, (code) =>
       code === 'PERSON_REQUIRED' ? this.i18n.t('mr.err.PERSON_REQUIRED') : null,
     );
     return p.fields['personId'] ? this.i18n.t('mr.err.personId') : p.message;

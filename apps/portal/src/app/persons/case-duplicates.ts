@@ -9,7 +9,7 @@ import { SEX_LABELS } from '../core/i18n/dict-cases';
 import { CaseApi } from '../cases/case-api';
 import { isCtKey, type CtKey } from '../cases/case-tools-i18n';
 import { PersonsApi } from './persons.api';
-import { describeError, I18n, TranslatePipe } from '@ctms/ui';
+import { describeErrorIn, I18n, TranslatePipe } from '@ctms/ui';
 
 /** What to search with, from the person of the case: a name (Lao first), the birth year. Null without a name. */
 export function searchInputOf(p: PersonReadView): PersonSearchRequest | null {
@@ -171,7 +171,7 @@ export class CaseDuplicates {
     const key = typeof code === 'string' ? `ct.dup.${code}` : '';
     if (isCtKey(key)) return this.t(key);
     if (e instanceof HttpErrorResponse && (e.status === 0 || e.status === 403 || e.status === 404)) {
-      return describeError(e, (k, p) => this.i18n.t(k, p), this.i18n.language()).message;
+      return describeErrorIn(this.i18n, e).message;
     }
     return this.t(fallback);
   }

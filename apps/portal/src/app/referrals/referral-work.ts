@@ -10,7 +10,7 @@ import { API } from '../core/auth/auth.service';
 import { UserPicker } from '../cases/user-picker';
 import { slaClock } from './ia-util';
 import { rwT, type ReferralWorkKey } from './referral-work.words';
-import { AgencyNames, describeError, formatDateTime, I18n, personName } from '@ctms/ui';
+import { AgencyNames, describeErrorIn, formatDateTime, I18n, personName } from '@ctms/ui';
 
 /**
  * What both agencies do on one referral, self-contained so that a page inserts one tag: the
@@ -220,7 +220,7 @@ export class ReferralWork {
   }
 
   private fail(e: unknown): void {
-    const p = describeError(e, (k, params) => this.i18n.t(k, params), this.i18n.language());
+    const p = describeErrorIn(this.i18n, e);
     this.fieldErrors.set(p.fields);
     this.notice.set({ kind: 'error', text: p.message || this.w('rw.failed') });
   }

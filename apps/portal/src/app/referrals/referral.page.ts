@@ -29,7 +29,7 @@ import { UserPicker } from '../cases/user-picker';
 import { AuthService } from '../core/auth/auth.service';
 import { InterAgencyApi } from './interagency-api';
 import { slaClock } from './ia-util';
-import { AgencyNames, blankToUndefined, DateInput, type DateRead, describeError, formatDate, formatDateTime, HistoryPanel, I18n, laoToday, personName, TranslatePipe, type TranslationKey } from '@ctms/ui';
+import { AgencyNames, blankToUndefined, DateInput, type DateRead, describeErrorIn, formatDate, formatDateTime, HistoryPanel, I18n, laoToday, personName, TranslatePipe, type TranslationKey } from '@ctms/ui';
 import { ReferralWork } from './referral-work';
 
 type Form = 'accept' | 'decline' | 'services' | 'complete' | 'cancel' | null;
@@ -168,7 +168,7 @@ export class ReferralPage {
   }
 
   private describe(e: unknown) {
-    return describeError(e, (k, p) => this.i18n.t(k, p), this.i18n.language());
+    return describeErrorIn(this.i18n, e);
   }
 
   /** The submit button says what it does ("Accept the referral", "Save the service"), never "Apply". */

@@ -18,7 +18,7 @@ import {
 import { AuthService } from '../core/auth/auth.service';
 import { CaseStore } from '../cases/case-store';
 import { TransferApi } from './transfer-api';
-import { describeError, I18n, TranslatePipe } from '@ctms/ui';
+import { describeErrorIn, I18n, TranslatePipe } from '@ctms/ui';
 
 type AgencyOption = { id: string; code: string; nameLo: string; nameEn: string; provinces: string[] };
 
@@ -165,7 +165,7 @@ export class CaseTransfer {
         const all = await this.api.agencies();
         this.agencies.set(all.filter((a) => a.capabilities.includes('SCREEN') || a.capabilities.includes('RECEIVE_REFERRALS')));
       } catch (e) {
-        this.error.set(describeError(e, (k, p) => this.i18n.t(k, p), this.i18n.language()).message);
+        this.error.set(describeErrorIn(this.i18n, e).message);
       }
     }
     this.agencyId = c.leadAgency.id;
@@ -210,7 +210,7 @@ export class CaseTransfer {
       this.store.notice.set({ kind: 'ok', text: this.i18n.t('tr.dialog.sent') });
       await this.store.reload();
     } catch (e) {
-      const p = describeError(e, (k, q) => this.i18n.t(k, q), this.i18n.language());
+      const p = describeErrorIn(this.i18n, e);
       this.error.set(p.message);
     } finally {
       this.busy.set(false);

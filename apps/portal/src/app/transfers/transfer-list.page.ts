@@ -5,7 +5,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { label, PROVINCE_LABELS, TRANSFER_KIND_LABELS, TRANSFER_STATUS_LABELS, type TransferSummaryView } from '@ctms/domain';
 import type { Box } from '../referrals/interagency-api';
 import { TransferApi } from './transfer-api';
-import { AgencyNames, describeError, formatDateTime, I18n, sortByDue, TranslatePipe } from '@ctms/ui';
+import { AgencyNames, describeErrorIn, formatDateTime, I18n, sortByDue, TranslatePipe } from '@ctms/ui';
 
 /** The supervisors' transfer boxes: what was asked of the agency (or its province office) and what it asked, what is due first. */
 @Component({
@@ -122,7 +122,7 @@ export class TransferListPage {
       this.cursor.set(page.nextCursor);
     } catch (e) {
       if (reset) this.items.set([]);
-      this.error.set(describeError(e, (k, p) => this.i18n.t(k, p), this.i18n.language()).message);
+      this.error.set(describeErrorIn(this.i18n, e).message);
     } finally {
       this.loading.set(false);
     }

@@ -19,7 +19,7 @@ import {
 } from '@ctms/domain';
 import { UserPicker } from '../cases/user-picker';
 import { TransferApi } from './transfer-api';
-import { AgencyNames, describeError, formatDateTime, I18n, TranslatePipe } from '@ctms/ui';
+import { AgencyNames, describeErrorIn, formatDateTime, I18n, TranslatePipe } from '@ctms/ui';
 
 /** One transfer: where the case goes, and the answer the caller's side may give (from `allowedActions`). */
 @Component({
@@ -177,7 +177,7 @@ export class TransferPage {
       this.t.set(await this.api.act(t.id, action, body));
       this.notice.set({ text: this.i18n.t('tr.done'), error: false });
     } catch (e) {
-      const reason = describeError(e, (k, p) => this.i18n.t(k, p), this.i18n.language()).message;
+      const reason = describeErrorIn(this.i18n, e).message;
       this.notice.set({ text: this.i18n.t('tr.failed', { reason }), error: true });
     } finally {
       this.busy.set(false);
@@ -188,7 +188,7 @@ export class TransferPage {
     try {
       this.t.set(await this.api.one(id));
     } catch (e) {
-      this.error.set(describeError(e, (k, p) => this.i18n.t(k, p), this.i18n.language()).message);
+      this.error.set(describeErrorIn(this.i18n, e).message);
     }
   }
 }
