@@ -211,7 +211,8 @@ describe('cases: opening, need-to-know, workflow, notes, timeline, access log, c
         accessLog: true,
         // ATD identifies itself: it sends no identification requests
         requestIdentification: false,
-        requestClosure: true,
+        // a supervisor who may close the case closes it: no closure request to ask of itself
+        requestClosure: false,
         flags: true,
       });
     });

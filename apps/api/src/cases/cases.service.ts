@@ -302,14 +302,16 @@ export class CasesService {
     const editor = lead && hasPermission(actor, 'case:update') && caseEditorRefusal(actor, caseFacts(c)) === null;
     const identificationRequest = lead || c.relation === 'IDENTIFICATION_REQUEST' ? await this.requests.latestIdentification(m, actor, c.id) : null;
     const closureRequest = lead ? await this.requests.latestClosure(m, actor, c.id) : null;
+    const caseActions = lead ? allowedActions(CASE_MACHINE, c.status, caseContext(actor, c, {})) : [];
     const view = toCaseDetail(this.cipher, c, {
-      case: lead ? allowedActions(CASE_MACHINE, c.status, caseContext(actor, c, {})) : [],
+      case: caseActions,
       identification,
       edit: editor,
       assign: lead && c.status !== 'CLOSED' && hasPermission(actor, 'case:assign'),
       accessLog: lead && hasPermission(actor, 'case:access-log'),
       requestIdentification: editor && formalIdentificationRefusal(actor.capabilities) !== null && identificationRequest?.status !== 'REQUESTED',
-      requestClosure: editor && closureRequest?.status !== 'REQUESTED',
+      // who may close the case closes it; a closure request is for the editor who may not
+      requestClosure: editor && !caseActions.includes('CLOSE') && closureRequest?.status !== 'REQUESTED',
       flags: lead && c.status !== 'CLOSED' && hasPermission(actor, 'case:flag'),
     });
     if (identificationRequest !== null) view.identificationRequest = identificationRequest;
