@@ -278,6 +278,20 @@ describe('identification requests, closure requests and case flags', () => {
     });
   });
 
+  it('a supervisor who closes the case directly answers the open closure request with it', async () => {
+    const c = await lwuCase('ຄຳແພງ');
+    const asked = await post('lwu.caseworker', `/cases/${c}/closure-requests`, { reason: 'REINTEGRATED' });
+    expect(asked.status).toBe(201);
+    const before = await get('lwu.supervisor', `/cases/${c}`);
+    const closed = await post('lwu.supervisor', `/cases/${c}/close`, { version: before.body.version, reason: 'SERVICES_COMPLETED' });
+    expect(closed.status).toBe(200);
+    expect(closed.body.closureRequest).toMatchObject({ id: asked.body.id, status: 'APPROVED', decidedBy: { id: ids.get('lwu.supervisor') } });
+    const late = await post('lwu.supervisor', `/closure-requests/${asked.body.id}/approve`, { version: asked.body.version });
+    expect(late.status).toBe(409);
+    const audit = await s.admin.query(`SELECT details FROM audit_event WHERE action = 'CASE_CLOSED' AND object_id = $1`, [c]);
+    expect(audit.rows.map((r: { details: { closureRequestId: string } }) => r.details.closureRequestId)).toEqual([asked.body.id]);
+  });
+
   it('bursts: one open request of each kind per case, one decision per request, an upper-case agency id stored as the agency', async () => {
     const burstCase = await lwuCase('ບຸນມີ');
     const upper = agency('MOPS_ATD').toUpperCase();

@@ -17,6 +17,7 @@ describe('case request statements', () => {
     loadClosureLocked: caseRequestSql.loadClosure(actor, ID, true),
     latestClosure: caseRequestSql.latestClosure(actor, ID),
     openClosure: caseRequestSql.openClosure(ID),
+    approveOpenClosure: caseRequestSql.approveOpenClosure(ID, actor),
     insertClosure: caseRequestSql.insertClosure(ID, OTHER_ID, actor, 'REINTEGRATED', null),
     updateClosure: caseRequestSql.updateClosure(ID, 2, closureRequestTable.set({ status: 'APPROVED', decided_at: NOW })),
     members: caseRequestSql.members(ID),

@@ -148,6 +148,11 @@ export const caseRequestSql = {
     sql`INSERT INTO closure_request (id, case_id, agency_id, status, reason, note_enc, requested_by_id, requested_at, version, updated_at)
         VALUES (${id}::uuid, ${caseId}::uuid, ${actor.agencyId}::uuid, 'REQUESTED', ${reason}, ${noteEnc}, ${actor.userId}::uuid, now(), 1, now())`,
 
+  /** A supervisor closed the case directly: the open closure request, if any, is decided with it. */
+  approveOpenClosure: (caseId: string, actor: Actor): Sql =>
+    sql`UPDATE closure_request SET status = 'APPROVED', decided_at = now(), decided_by_id = ${actor.userId}::uuid, version = version + 1, updated_at = now()
+         WHERE case_id = ${caseId}::uuid AND status = 'REQUESTED' RETURNING id`,
+
   updateClosure: (id: string, version: number, sets: Sql): Sql =>
     sql`UPDATE closure_request SET ${sets}, version = version + 1, updated_at = now() WHERE id = ${id}::uuid AND version = ${version}::int`,
 
@@ -207,6 +212,11 @@ export class CaseRequestRepository {
 
   latestClosure(m: Runner, actor: Actor, caseId: string): Promise<ClosureRequestRow | undefined> {
     return selectOne<ClosureRequestRow>(m, caseRequestSql.latestClosure(actor, caseId));
+  }
+
+  /** Decides the case's open closure request as the direct close; answers its id, or null when none was open. */
+  async approveOpenClosure(m: Runner, caseId: string, actor: Actor): Promise<string | null> {
+    return (await selectOne<{ id: string }>(m, caseRequestSql.approveOpenClosure(caseId, actor)))?.id ?? null;
   }
 
   async hasOpenClosure(m: Runner, caseId: string): Promise<boolean> {

@@ -195,7 +195,9 @@ export class CasesService {
       apply: async (m, actor, c, to) => {
         await this.cases.update(m, c.id, dto.version, { status: to as CaseStatus, closed_at: NOW, closure_reason: dto.reason });
         const noteId = dto.note ? await this.addNote(m, actor, c.id, dto.note) : null;
-        return { details: { from: c.status, closureReason: dto.reason, noteId } };
+        // a caseworker's open request to close is answered by the close itself, not left to a 409 later
+        const closureRequestId = await this.requestRows.approveOpenClosure(m, c.id, actor);
+        return { details: { from: c.status, closureReason: dto.reason, noteId, closureRequestId } };
       },
     });
   }
