@@ -18,6 +18,7 @@ import { AddCaseRequestsAndRestriction1795930000000 } from './1795930000000-AddC
 import { AddCaseTransfers1795931000000 } from './1795931000000-AddCaseTransfers';
 import { AddReferralNotesAndSlaSettings1795932000000 } from './1795932000000-AddReferralNotesAndSlaSettings';
 import { AddPersonNameKeysVersion1795933000000 } from './1795933000000-AddPersonNameKeysVersion';
+import { RestrictScreeningRelation1795934000000 } from './1795934000000-RestrictScreeningRelation';
 
 /** Every migration in order: an explicit list, because globs do not survive the webpack bundle. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   AddCaseTransfers1795931000000,
   AddReferralNotesAndSlaSettings1795932000000,
   AddPersonNameKeysVersion1795933000000,
+  RestrictScreeningRelation1795934000000,
 ];

@@ -266,6 +266,34 @@ describe('identification requests, closure requests and case flags', () => {
       expect((await get('atd.supervisor', `/cases/${c}`)).status).toBe(404);
     });
 
+    it('RESTRICTED hides the screening and the person too, even from the caseworker who interviewed her', async () => {
+      const c = await lwuCase('ນາງປິດບັງ');
+      const { rows } = await s.admin.query<{ id: string; person_id: string }>(`SELECT id, person_id FROM screening WHERE case_id = $1`, [c]);
+      const [{ id: screeningId, person_id: personId }] = rows;
+      const search = () => post('lwu.caseworker', '/persons/search', { name: 'ນາງປິດບັງ', dateOfBirth: '1998' });
+      expect((await get('lwu.caseworker', `/screenings/${screeningId}`)).status).toBe(200);
+      expect((await get('lwu.caseworker', `/persons/${personId}`)).status).toBe(200);
+      const found = await search();
+      expect(found.status).toBe(200);
+      expect((found.body.candidates as { personId: string }[]).map((x) => x.personId)).toContain(personId);
+
+      const v = (await get('lwu.supervisor', `/cases/${c}`)).body.version;
+      const set = await post('lwu.supervisor', `/cases/${c}/flags`, { version: v, flag: 'RESTRICTED', set: true, reason: 'a relative works in the office' });
+      expect(set.status).toBe(200);
+
+      const missing = await get('lwu.caseworker', '/screenings/00000000-0000-4000-8000-000000000000');
+      const hidden = await get('lwu.caseworker', `/screenings/${screeningId}`);
+      expect([hidden.status, hidden.body.code]).toEqual([404, missing.body.code]);
+      expect((await get('lwu.caseworker', `/persons/${personId}`)).status).toBe(404);
+      const list = await get('lwu.caseworker', '/screenings?limit=100');
+      expect((list.body.items as { id: string }[]).some((x) => x.id === screeningId)).toBe(false);
+      const after = await search();
+      expect((after.body.candidates as { personId: string }[]).map((x) => x.personId)).not.toContain(personId);
+      // the named supervisor still reads both
+      expect((await get('lwu.supervisor', `/screenings/${screeningId}`)).status).toBe(200);
+      expect((await get('lwu.supervisor', `/persons/${personId}`)).status).toBe(200);
+    });
+
     it('NON_PUNISHMENT shows on the case and in the handoff packet', async () => {
       const v = (await get('lwu.supervisor', `/cases/${caseId}`)).body.version;
       const set = await post('lwu.supervisor', `/cases/${caseId}/flags`, { version: v, flag: 'NON_PUNISHMENT', set: true, reason: 'forced to cross the border irregularly' });

@@ -121,9 +121,12 @@ export function consent(actor: Actor, c = 'c'): Sql {
 // Screenings and persons
 // ---------------------------------------------------------------------------------------------
 
-/** A screening `s`: the interviewing agency, within the caller's province scope. */
+/**
+ * A screening `s`: the interviewing agency, within the caller's province scope; the screening of a
+ * RESTRICTED case only for the case's named users (the interview is the case's most sensitive part).
+ */
 export function screening(actor: Actor, s = 's'): Sql {
-  return sql`(${ref(s, 'agency_id')} = ${actor.agencyId}::uuid AND ${inScope(actor, s)})`;
+  return sql`(${ref(s, 'agency_id')} = ${actor.agencyId}::uuid AND ${inScope(actor, s)} AND (${ref(s, 'case_id')} IS NULL OR ${restrictionAllows(actor, ref(s, 'case_id'))}))`;
 }
 
 /**
