@@ -1,3 +1,5 @@
+import { DataSource } from 'typeorm';
+import { NotificationRepository } from '../src/notifications/notification.repository';
 import { startStack, TestStack } from './harness';
 import { dateDaysAgo, screeningBody } from './world';
 
@@ -129,6 +131,16 @@ describe('identification requests, closure requests and case flags', () => {
       expect((await get('atd.investigator', `/handoffs/${handoff.body.id}`)).status).toBe(200);
       const osp = await get('ospp.prosecutor', `/handoffs/${handoff.body.id}`);
       expect(osp.status).toBe(200);
+      // the sending side is ATD (which sent it, as the identifying agency) and the lead agency (decision 0025, "Follow-up")
+      const byLead = await get('lwu.caseworker', `/handoffs/${handoff.body.id}`);
+      expect(byLead.status).toBe(200);
+      expect(byLead.body.box).toBe('OUTGOING');
+      expect((await get('lwu.caseworker', '/handoffs?box=outgoing')).body.items.map((h: { id: string }) => h.id)).toContain(handoff.body.id);
+      expect((await get('atd.investigator', '/handoffs?box=outgoing')).body.items.map((h: { id: string }) => h.id)).toContain(handoff.body.id);
+      expect((await get('molsw.supervisor', `/handoffs/${handoff.body.id}`)).status).toBe(404);
+      // its returns and decisions are told to both (notifications follow the same sending side)
+      const parties = await new NotificationRepository().parties(s.app.get(DataSource), 'handoff', handoff.body.id);
+      expect([...parties.sender_agency_ids].sort()).toEqual([agency('LWU'), agency('MOPS_ATD')].sort());
     });
 
     it('the lead agency may cancel an open request; ATD loses the relation it gave', async () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { DATA_CATEGORIES, INTERVIEW_CONSENT_QUESTIONS, URGENCY_SLA_HOURS, type DataCategory } from '@ctms/domain';
+import { NotificationRepository } from '../src/notifications/notification.repository';
 import { APP_CONFIG, AppConfig } from '../src/platform/config/config';
 import { OutboxService } from '../src/platform/outbox/outbox.service';
 import { SlaService } from '../src/sla/sla.service';
@@ -13,7 +14,9 @@ import { auditSince, lastAuditSeq, startStack, TestStack, withoutRequestId } fro
  * identity (TRANSFER_PENDING); a decline takes a coded reason; on acceptance with a worker of the
  * receiver, the receiver leads and sees everything, the former lead keeps a read relation to what
  * it held (FORMER_LEAD: no notes, timeline or writes, nothing of what comes after), or nothing when
- * the victim said so; a pending referral stays valid. A province transfer inside ATD moves the
+ * the victim said so; a pending referral stays valid, and the new lead takes over the sending side
+ * of the referrals and handoffs the former lead sent (decision 0025 "Follow-up"): it lists, opens and
+ * writes on them, the former lead no longer sees them. A province transfer inside ATD moves the
  * province scope of every read at once. The SLA clock runs from the request.
  */
 const ALL_YES = Object.fromEntries(INTERVIEW_CONSENT_QUESTIONS.map((q) => [q, 'YES']));
@@ -24,7 +27,7 @@ describe('case transfers (issue 14)', () => {
   const tokens = new Map<string, string>();
   const agencyIds = new Map<string, string>();
   const userIds = new Map<string, string>();
-  const USERS = ['atd.caseworker', 'atd.supervisor', 'atd.bokeo', 'lwu.caseworker', 'lwu.supervisor', 'molsw.caseworker', 'molsw.supervisor', 'doi.caseworker', 'atd.sav13', 'atd.sup13'];
+  const USERS = ['atd.caseworker', 'atd.supervisor', 'atd.bokeo', 'lwu.caseworker', 'lwu.supervisor', 'molsw.caseworker', 'molsw.supervisor', 'doi.caseworker', 'atd.investigator', 'ngo.caseworker', 'ospp.prosecutor', 'atd.sav13', 'atd.sup13'];
   const token = (u: string) => tokens.get(u) ?? '';
   const agency = (code: string) => agencyIds.get(code) ?? '';
   const user = (u: string) => userIds.get(u) ?? '';
@@ -62,6 +65,16 @@ describe('case transfers (issue 14)', () => {
     const c = await get('atd.caseworker', `/cases/${approved.body.caseId}`);
     return { caseId: approved.body.caseId, personId: c.body.personId };
   }
+
+  const handoffBody = () => ({
+    toAgencyId: agency('OSPP'),
+    statementSummary: 'statement taken at the transit centre',
+    evidence: [],
+    suspects: [],
+    proposedCharges: [],
+    willingToTestify: 'UNDECIDED',
+    protectionMeasures: [],
+  });
 
   async function consentFor(caseId: string, code: string, categories: DataCategory[]) {
     const r = await post('atd.caseworker', `/cases/${caseId}/consents`, {
@@ -101,6 +114,7 @@ describe('case transfers (issue 14)', () => {
     let caseId = '';
     let personId = '';
     let molswReferral = { id: '', version: 0 };
+    let osppHandoff = '';
     let transfer = { id: '', version: 0 };
     const body = (code: string, categories: DataCategory[] = ['HEALTH']) => ({ toAgencyId: agency(code), urgency: 'HIGH', reason: 'she goes to the shelter', categories });
     const transferCount = async () => Number((await s.admin.query(`SELECT count(*)::int AS n FROM case_transfer WHERE case_id = $1`, [caseId])).rows[0].n);
@@ -158,6 +172,12 @@ describe('case transfers (issue 14)', () => {
       const ref = await post('atd.caseworker', `/cases/${caseId}/referrals`, { toAgencyId: agency('MOLSW'), serviceTypes: ['REINTEGRATION'], urgency: 'ROUTINE', reason: 'follow-up', categories: ['IDENTITY'] });
       expect(ref.status).toBe(201);
       molswReferral = { id: ref.body.id, version: ref.body.version };
+      // and a handoff of ATD to the prosecutor (its investigator assigned: the editor rule)
+      const before = await get('atd.supervisor', `/cases/${caseId}`);
+      expect((await post('atd.supervisor', `/cases/${caseId}/assign`, { version: before.body.version, userId: user('atd.investigator') })).status).toBe(200);
+      const handoff = await post('atd.investigator', `/cases/${caseId}/handoffs`, handoffBody());
+      expect(handoff.status).toBe(201);
+      osppHandoff = handoff.body.id;
 
       const seq = await lastAuditSeq(s.admin);
       const asked = await post('atd.supervisor', `/cases/${caseId}/transfers`, { ...body('LWU', ['IDENTITY', 'CONTACT_LOCATION', 'HEALTH']), urgency: 'EMERGENCY' });
@@ -241,15 +261,86 @@ describe('case transfers (issue 14)', () => {
       expect(acceptRef.body.status).toBe('ACCEPTED');
     });
 
-    it('a former lead the victim did not want keeps nothing', async () => {
+    it('the new lead takes over the sending side of the referral and the handoff ATD sent; ATD and third agencies get the 404', async () => {
+      // the referral: in LWU's outgoing box, opened as its sender, a note to the receiver
+      const outgoing = await get('lwu.caseworker', '/referrals?box=outgoing');
+      expect(outgoing.body.items.map((r: { id: string }) => r.id)).toContain(molswReferral.id);
+      const opened = await get('lwu.caseworker', `/referrals/${molswReferral.id}`);
+      expect(opened.status).toBe(200);
+      expect(opened.body).toMatchObject({ status: 'ACCEPTED', fromAgency: { code: 'MOPS_ATD' } });
+      expect(opened.body.allowedActions).toEqual(expect.arrayContaining(['CANCEL', 'ADD_NOTE']));
+      const note = await post('lwu.caseworker', `/referrals/${molswReferral.id}/notes`, { body: 'LWU leads her case now' });
+      expect(note.status).toBe(201);
+      const side = await s.admin.query(`SELECT details->>'side' AS side FROM case_event WHERE kind = 'REFERRAL_NOTE_ADDED' AND details->>'noteId' = $1`, [note.body.id]);
+      expect(side.rows.map((r: { side: string }) => r.side)).toEqual(['SENDER']);
+      const read = await get('molsw.caseworker', `/referrals/${molswReferral.id}/notes`);
+      expect(read.status).toBe(200);
+      expect(read.body.items.map((n: { body: string; author: { agencyCode: string } }) => [n.author.agencyCode, n.body])).toEqual([['LWU', 'LWU leads her case now']]);
+      expect((await get('molsw.caseworker', '/referrals?box=incoming')).body.items.map((r: { id: string }) => r.id)).toContain(molswReferral.id);
+
+      // the handoff: in LWU's outgoing box and opened as its sender; resubmitting or withdrawing needs the INVESTIGATE capability LWU has not
+      expect((await get('lwu.caseworker', '/handoffs?box=outgoing')).body.items.map((h: { id: string }) => h.id)).toContain(osppHandoff);
+      const handoff = await get('lwu.supervisor', `/handoffs/${osppHandoff}`);
+      expect(handoff.status).toBe(200);
+      expect(handoff.body).toMatchObject({ box: 'OUTGOING', fromAgency: { code: 'MOPS_ATD' }, allowedActions: [] });
+      expect((await get('ospp.prosecutor', `/handoffs/${osppHandoff}`)).status).toBe(200);
+      // what the receivers answer from now on (accepted, returned, SLA breaches) is told to the new lead: the same sending side
+      const parties = new NotificationRepository();
+      expect((await parties.parties(s.app.get(DataSource), 'referral', molswReferral.id)).sender_agency_ids).toEqual([agency('LWU')]);
+      expect((await parties.parties(s.app.get(DataSource), 'handoff', osppHandoff)).sender_agency_ids).toEqual([agency('LWU')]);
+
+      // the former lead kept the case view only (FORMER_LEAD): not the referral, its notes, its print or the handoff
+      expect((await get('atd.caseworker', `/cases/${caseId}`)).body.relation).toBe('FORMER_LEAD');
+      for (const path of ['/referrals/:id', '/referrals/:id/notes', '/referrals/:id/print']) await notFoundAs('atd.caseworker', 'get', path, molswReferral.id);
+      await notFoundAs('atd.caseworker', 'post', '/referrals/:id/notes', molswReferral.id, { body: 'not ours any more' });
+      await notFoundAs('atd.investigator', 'get', '/handoffs/:id', osppHandoff);
+      await notFoundAs('atd.investigator', 'post', '/handoffs/:id/withdraw', osppHandoff, { version: 1, reason: 'not ours any more' });
+      expect((await get('atd.caseworker', '/referrals?box=outgoing')).body.items.map((r: { id: string }) => r.id)).not.toContain(molswReferral.id);
+      expect((await get('atd.investigator', '/handoffs')).body.items.map((h: { id: string }) => h.id)).not.toContain(osppHandoff);
+      // a third agency, as before
+      await notFoundAs('doi.caseworker', 'get', '/referrals/:id', molswReferral.id);
+      await notFoundAs('doi.caseworker', 'get', '/handoffs/:id', osppHandoff);
+      await notFoundAs('ngo.caseworker', 'get', '/referrals/:id/notes', molswReferral.id);
+    });
+
+    it('a RESTRICTED case hides the referral and the handoff from the lead’s users it does not name; the named one cancels as the sender', async () => {
+      const c = await get('lwu.supervisor', `/cases/${caseId}`);
+      const set = await post('lwu.supervisor', `/cases/${caseId}/flags`, { version: c.body.version, flag: 'RESTRICTED', set: true, reason: 'a relative works at the shelter' });
+      expect(set.status).toBe(200);
+      await notFoundAs('lwu.caseworker', 'get', '/referrals/:id', molswReferral.id);
+      await notFoundAs('lwu.caseworker', 'get', '/handoffs/:id', osppHandoff);
+      expect((await get('lwu.caseworker', '/referrals?box=outgoing')).body.items.map((r: { id: string }) => r.id)).not.toContain(molswReferral.id);
+      expect((await get('lwu.caseworker', '/handoffs')).body.items.map((h: { id: string }) => h.id)).not.toContain(osppHandoff);
+      expect((await get('lwu.supervisor', `/handoffs/${osppHandoff}`)).status).toBe(200);
+
+      const ref = await get('lwu.supervisor', `/referrals/${molswReferral.id}`);
+      expect(ref.status).toBe(200);
+      const cancelled = await post('lwu.supervisor', `/referrals/${molswReferral.id}/cancel`, { version: ref.body.version, reason: 'LWU serves her itself' });
+      expect(cancelled.status).toBe(200);
+      expect(cancelled.body.status).toBe('CANCELLED');
+    });
+
+    it('a former lead the victim did not want keeps nothing, nor its referrals and handoffs', async () => {
       const other = await atdCase('ນາງ ບໍ່ເກັບ');
       await consentFor(other.caseId, 'LWU', ['CASE_SUMMARY']);
+      await consentFor(other.caseId, 'MOLSW', ['CASE_SUMMARY']);
+      const ref = await post('atd.caseworker', `/cases/${other.caseId}/referrals`, { toAgencyId: agency('MOLSW'), serviceTypes: ['REINTEGRATION'], urgency: 'ROUTINE', reason: 'follow-up', categories: [] });
+      expect(ref.status).toBe(201);
+      const before = await get('atd.supervisor', `/cases/${other.caseId}`);
+      expect((await post('atd.supervisor', `/cases/${other.caseId}/assign`, { version: before.body.version, userId: user('atd.investigator') })).status).toBe(200);
+      const handoff = await post('atd.investigator', `/cases/${other.caseId}/handoffs`, handoffBody());
+      expect(handoff.status).toBe(201);
       const asked = await post('atd.supervisor', `/cases/${other.caseId}/transfers`, { ...body('LWU', []), formerLeadAccess: 'NONE' });
       expect(asked.status).toBe(201);
       const accepted = await post('lwu.supervisor', `/transfers/${asked.body.id}/accept`, { version: asked.body.version });
       expect(accepted.status).toBe(200);
       expect(accepted.body.retainedCategories).toEqual([]);
       await notFoundAs('atd.caseworker', 'get', '/cases/:id', other.caseId);
+      await notFoundAs('atd.caseworker', 'get', '/referrals/:id', ref.body.id);
+      await notFoundAs('atd.investigator', 'get', '/handoffs/:id', handoff.body.id);
+      expect((await get('lwu.supervisor', `/referrals/${ref.body.id}`)).status).toBe(200);
+      expect((await get('lwu.supervisor', `/handoffs/${handoff.body.id}`)).status).toBe(200);
+      expect((await get('molsw.caseworker', `/referrals/${ref.body.id}`)).status).toBe(200);
       // (the person stays visible to ATD through its own approved screening: a relation of its own, docs/access.md "Persons")
       expect((await get('lwu.supervisor', `/cases/${other.caseId}`)).body.assignedTo.id).toBe(user('lwu.supervisor'));
     });

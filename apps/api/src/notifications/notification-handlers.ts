@@ -15,10 +15,10 @@ function id(job: OutboxJob, key: string): string {
  * The worker's handlers for the events that notify people. Each computes its recipients from the
  * ids in the outbox row, at the time it runs, and hands them to the Notifier (idempotent).
  *   referral.received, referral.cancelled   the receiving agency (referral:respond)
- *   referral.accepted/declined/completed    the sending agency (referral:read)
+ *   referral.accepted/declined/completed    the sending side (referral:read): the case's lead agency now (access.ts)
  *   referral.reassigned                     the new assignee, while still an active worker of the receiving agency
  *   handoff.received                        the prosecution side (handoff:prosecute)
- *   handoff.returned/decided                the sending side (handoff:create)
+ *   handoff.returned/decided                the sending side (handoff:create): the lead now, and the identifying agency that sent it (access.ts)
  *   screening.returned/approved             the interviewer
  *   consent.withdrawn                       every agency that received data under the consent
  *   match.received                          the asked agency's supervisors (match:answer)
@@ -88,7 +88,7 @@ export class NotificationHandlers implements OnModuleInit {
     const toReceiver = kind === 'referral.received' || kind === 'referral.cancelled';
     const recipients = toReceiver
       ? await this.notifier.agencyUsers(r.to_agency_id, 'referral:respond', r.case_id)
-      : await this.notifier.agencyUsers(r.from_agency_id, 'referral:read', r.case_id);
+      : await this.notifier.agenciesUsers(r.sender_agency_ids, 'referral:read', r.case_id);
     await this.notifier.deliver({ outboxId: job.outboxId, kind, objectType: 'referral', objectId: referralId, caseNumber: await this.notifier.caseNumber(r.case_id), recipientUserIds: recipients });
   }
 
@@ -112,7 +112,7 @@ export class NotificationHandlers implements OnModuleInit {
     const recipients =
       kind === 'handoff.received'
         ? await this.notifier.agencyUsers(h.to_agency_id, 'handoff:prosecute', h.case_id)
-        : await this.notifier.agencyUsers(h.from_agency_id, 'handoff:create', h.case_id);
+        : await this.notifier.agenciesUsers(h.sender_agency_ids, 'handoff:create', h.case_id);
     await this.notifier.deliver({ outboxId: job.outboxId, kind, objectType: 'handoff', objectId: handoffId, caseNumber: await this.notifier.caseNumber(h.case_id), recipientUserIds: recipients });
   }
 

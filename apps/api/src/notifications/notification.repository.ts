@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ownNotification } from '../platform/access/access';
+import { handoffSendingAgencies, ownNotification, referralSendingAgency } from '../platform/access/access';
 import { and, exec, raw, select, selectOne, sql, type Runner, type Sql } from '../platform/database/sql';
 import { col, table, type PickRow } from '../platform/database/table';
 import { PermanentJobError } from '../platform/outbox/outbox-handlers';
@@ -51,6 +51,8 @@ export interface PartiesRow {
   /** a transfer's province offices (null for referrals and handoffs: the case's province counts) */
   from_province: string | null;
   to_province: string | null;
+  /** the agencies on the sending side now: a referral's or a handoff's as the access layer says, otherwise `from_agency_id` */
+  sender_agency_ids: string[];
 }
 
 /** What carries parties: a referral, a handoff, a case transfer. */
@@ -112,10 +114,15 @@ export const notificationSql = {
 
   mailStatus: (id: string, status: 'FAILED' | 'UNCERTAIN'): Sql => sql`UPDATE mail_delivery SET status = ${status} WHERE id = ${id}::uuid`,
 
-  /** The parties of a referral, a handoff or a case transfer, whom its events concern. */
+  /**
+   * The parties of a referral, a handoff, a case transfer or an identification request, whom its
+   * events concern. The sending side of a referral or a handoff is the access layer's
+   * (`referralSendingAgency`, `handoffSendingAgencies`): after a lead transfer, the new lead.
+   */
   parties: (kind: PartiesOf, id: string): Sql =>
-    sql`SELECT case_id, from_agency_id, to_agency_id, ${raw(kind === 'case_transfer' ? 'from_province_code AS from_province, to_province_code AS to_province' : 'NULL::text AS from_province, NULL::text AS to_province')}
-          FROM ${raw(kind)} WHERE id = ${id}::uuid`,
+    sql`SELECT x.case_id, x.from_agency_id, x.to_agency_id, ${raw(kind === 'case_transfer' ? 'x.from_province_code AS from_province, x.to_province_code AS to_province' : 'NULL::text AS from_province, NULL::text AS to_province')},
+               ${kind === 'referral' ? sql`ARRAY[${referralSendingAgency('c')}]` : kind === 'handoff' ? handoffSendingAgencies('x', 'c') : sql`ARRAY[x.from_agency_id]`} AS sender_agency_ids
+          FROM ${raw(kind)} x JOIN case_record c ON c.id = x.case_id WHERE x.id = ${id}::uuid`,
 
   /** The active worker an accepted referral is assigned to (none, or one). */
   referralAssignee: (id: string): Sql =>

@@ -50,6 +50,13 @@ export class Notifier {
     return this.repo.agencyUsers(this.ds, agencyId, rolesWith(permission), caseId, PERMISSION_CAPABILITY[permission] ?? null, provinceCode);
   }
 
+  /** `agencyUsers` of each of several agencies (a referral's or a handoff's sending side, `PartiesRow.sender_agency_ids`). */
+  async agenciesUsers(agencyIds: readonly string[], permission: Permission, caseId: string | null, provinceCode: string | null = null): Promise<string[]> {
+    const users: string[] = [];
+    for (const agencyId of new Set(agencyIds)) users.push(...(await this.agencyUsers(agencyId, permission, caseId, provinceCode)));
+    return users;
+  }
+
   async caseNumber(caseId: string | null): Promise<string | null> {
     if (!caseId) return null;
     return this.repo.caseNumber(this.ds, caseId);

@@ -53,7 +53,7 @@ export class ReferralNotesService {
       decide: decide('ADD_NOTE', { reason: dto.body }),
       apply: async (m, actor, r) => {
         await this.referrals.insertNote(m, actor, noteId, r.id, dto.body);
-        return { details: { noteId, side: r.from_agency_id === actor.agencyId ? 'SENDER' : 'RECEIVER' } };
+        return { details: { noteId, side: r.is_sender ? 'SENDER' : 'RECEIVER' } };
       },
     });
   }

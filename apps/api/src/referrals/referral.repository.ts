@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { DataCategory, DeclineReason, ReferralOutcome, ReferralStatus, ServiceType, Urgency } from '@ctms/domain';
-import { holds, referral as referralAccess } from '../platform/access/access';
+import { holds, referral as referralAccess, referralReceiver, referralSender } from '../platform/access/access';
 import { FieldCipher } from '../platform/crypto/field-cipher';
 import { and, exec, raw, select, selectOne, sql, type Runner, type Sql } from '../platform/database/sql';
 import { col, table, type PickRow, type RowOf } from '../platform/database/table';
@@ -130,6 +130,10 @@ export type ReferralDetailRow = ReferralSummaryRow &
     province_code: string;
     case_assigned_to_id: string | null;
     case_status: string;
+    /** the caller's agency is the sending side: the case's lead agency now, in scope (`referralSender`) */
+    is_sender: boolean;
+    /** the caller's agency received it, in scope (`referralReceiver`) */
+    is_receiver: boolean;
   };
 
 export type ReferralServiceRow = Omit<RowOf<typeof referralServiceTable>, 'referral_id'> & { recorded_by_username: string | null; recorded_by_display_name: string | null };
@@ -203,16 +207,16 @@ export const referralSql = {
     sql`SELECT ${SUMMARY}, ${referralKeyset.key}
           FROM referral r ${JOINS}
          WHERE ${and([
-           referralAccess(actor, 'r', 'c'),
-           f.box === 'incoming' ? sql`r.to_agency_id = ${actor.agencyId}::uuid` : sql`r.from_agency_id = ${actor.agencyId}::uuid`,
+           // each box is one side of the referral predicate: incoming the receiver, outgoing the sender (the case's lead now)
+           f.box === 'incoming' ? referralReceiver(actor, 'r', 'c') : referralSender(actor, 'c'),
            f.status ? sql`r.status = ${f.status}` : sql``,
            referralKeyset.after(f.cursor),
          ])}
          ORDER BY ${referralKeyset.order} LIMIT ${referralKeyset.limit(f.limit)}`,
 
-  /** One referral the caller may see (sender or receiver in scope), with its case's editor facts. */
+  /** One referral the caller may see (sender or receiver in scope), with its case's editor facts and the caller's sides. */
   load: (actor: Actor, id: string, lock: boolean): Sql =>
-    sql`SELECT ${SUMMARY}, ${referralKeyset.key}, r.from_user_id, fu.username AS from_username, fu.display_name AS from_display_name, r.reason_enc, r.categories, r.consent_ids,
+    sql`SELECT ${SUMMARY}, ${referralKeyset.key}, ${referralSender(actor, 'c')} AS is_sender, ${referralReceiver(actor, 'r', 'c')} AS is_receiver, r.from_user_id, fu.username AS from_username, fu.display_name AS from_display_name, r.reason_enc, r.categories, r.consent_ids,
                case_relation_categories(r.case_id, r.to_agency_id, '{}'::text[], true) AS effective_categories,
                r.assigned_to_id, au.username AS assigned_username, au.display_name AS assigned_display_name, r.decline_reason, r.outcome, r.notes_enc, r.acknowledged_at, r.closed_at,
                c.lead_agency_id, c.province_code, c.assigned_to_id AS case_assigned_to_id, c.status AS case_status

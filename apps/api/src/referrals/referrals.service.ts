@@ -62,8 +62,9 @@ type ReferralInput = Partial<Pick<ReferralContext, 'assigneeId' | 'declineReason
 /** The assignee of an accepted referral: an active case worker of the receiving agency (through the access layer). */
 const RECEIVING_WORKER = { roles: CASE_ASSIGNEE_ROLES, problem: 'must be an active caseworker or supervisor of the receiving agency' };
 
+/** The caller's sides come from the access layer's predicates (the load selects them), never from comparing agency ids here. */
 function context(actor: Actor, r: ReferralDetailRow, input: ReferralInput): ReferralContext {
-  return { roles: actor.roles, actorInReceivingAgency: r.to_agency_id === actor.agencyId, actorInSendingAgency: r.from_agency_id === actor.agencyId, ...input };
+  return { roles: actor.roles, actorInReceivingAgency: r.is_receiver, actorInSendingAgency: r.is_sender, ...input };
 }
 
 /** The machine's decision on `action` from the referral's status (or from `from`). */

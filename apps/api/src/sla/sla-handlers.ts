@@ -16,7 +16,8 @@ const OBJECTS = {
  *   sla.reminder   the receiving side: a referral's receiving supervisors (case:assign), a handoff's prosecutors (handoff:prosecute),
  *                  a transfer's receiving supervisors (case:transfer) covering the province the case goes to;
  *                  on a referral's services clock also its assigned worker
- *   sla.breach     the same, and the sending agency's supervisors (case:assign; a transfer's: case:transfer, its province)
+ *   sla.breach     the same, and the sending side's supervisors (case:assign; a referral's or handoff's sending side is the
+ *                  access layer's, after a lead transfer the new lead; a transfer's: case:transfer, its province)
  */
 @Injectable()
 export class SlaHandlers implements OnModuleInit {
@@ -41,7 +42,8 @@ export class SlaHandlers implements OnModuleInit {
     const recipients = await this.notifier.agencyUsers(f.to_agency_id, o.receiver, f.case_id, f.to_province);
     // the services clock also tells the worker the accepted referral is assigned to
     if (job.payload['clock'] === 'SERVICES' && objectType === 'REFERRAL') recipients.push(...(await this.facts.referralAssignee(this.ds, objectId)));
-    if (kind === 'sla.breach') recipients.push(...(await this.notifier.agencyUsers(f.from_agency_id, o.sender, f.case_id, f.from_province)));
+    // the sending side: a referral's or a handoff's as the access layer says (after a lead transfer, the new lead), a transfer's asking agency
+    if (kind === 'sla.breach') recipients.push(...(await this.notifier.agenciesUsers(f.sender_agency_ids, o.sender, f.case_id, f.from_province)));
     await this.notifier.deliver({
       outboxId: job.outboxId,
       kind,

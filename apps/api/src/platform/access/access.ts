@@ -70,20 +70,50 @@ export function holds(cats: Sql, category: DataCategory): Sql {
 }
 
 /**
- * A referral `r` of case `c` (joined): its sending or its receiving agency, within the caller's
- * province scope over the case.
+ * The agency on the sending side of a referral of case `c`: the case's lead agency now. It sent the
+ * referral, or took the case over since by a lead transfer and acts for the person from then on
+ * (decision 0025, "Follow-up"); the former lead keeps the case view only (FORMER_LEAD), not its
+ * referrals. Notifications to the sending side go to this agency.
  */
+export function referralSendingAgency(c = 'c'): Sql {
+  return ref(c, 'lead_agency_id');
+}
+
+/** The sending side of a referral of case `c` (joined): the case's lead agency, in scope, the caller named if the case is RESTRICTED (`caseLead`). */
+export function referralSender(actor: Actor, c = 'c'): Sql {
+  return caseLead(actor, c);
+}
+
+/** The receiving side of a referral `r` of case `c` (joined): the agency whose inbox holds it, within the caller's scope over the case. */
+export function referralReceiver(actor: Actor, r = 'r', c = 'c'): Sql {
+  return sql`(${ref(r, 'to_agency_id')} = ${actor.agencyId}::uuid AND ${inScope(actor, c)} AND ${restrictionAllows(actor, ref(c, 'id'))})`;
+}
+
+/** A referral `r` of case `c` (joined) the caller sees: its sending side (the lead agency) or its receiving side. */
 export function referral(actor: Actor, r = 'r', c = 'c'): Sql {
-  return sql`((${ref(r, 'from_agency_id')} = ${actor.agencyId}::uuid OR ${ref(r, 'to_agency_id')} = ${actor.agencyId}::uuid) AND ${inScope(actor, c)} AND ${restrictionAllows(actor, ref(c, 'id'))})`;
+  return sql`(${referralSender(actor, c)} OR ${referralReceiver(actor, r, c)})`;
 }
 
 /**
- * A handoff `h` of case `c`, seen by the agency that sent it while it still opens the case: the lead
- * agency in scope, or the agency that formally identified the victim on an identification request
- * (decision 0024).
+ * The agencies on the sending side of a handoff `h` of case `c` (joined), before scope and
+ * restriction: the case's lead agency now (which may have taken the case over since the handoff was
+ * sent, decision 0025 "Follow-up"), and the agency that sent it while that agency is the one asked to
+ * identify the victim on an identification request of the case (decision 0024). A former lead is
+ * neither: it keeps the case view only. Notifications to the sending side go to these agencies.
+ */
+export function handoffSendingAgencies(h = 'h', c = 'c'): Sql {
+  const from = ref(h, 'from_agency_id');
+  const identifying = sql`EXISTS (SELECT 1 FROM identification_request hs_ir WHERE hs_ir.case_id = ${ref(c, 'id')} AND hs_ir.to_agency_id = ${from} AND hs_ir.status IN ('REQUESTED', 'DECIDED'))`;
+  return sql`(ARRAY[${ref(c, 'lead_agency_id')}] || ARRAY(SELECT ${from} WHERE ${from} <> ${ref(c, 'lead_agency_id')} AND ${identifying}))`;
+}
+
+/**
+ * The sending side of a handoff `h` of case `c` (joined): the caller's agency is one of
+ * `handoffSendingAgencies`, within the caller's scope over the case, the caller named if the case
+ * is RESTRICTED.
  */
 export function handoffSender(actor: Actor, h = 'h', c = 'c'): Sql {
-  return sql`(${ref(h, 'from_agency_id')} = ${actor.agencyId}::uuid AND ${caseCategoriesOf(actor, c)} IS NOT NULL)`;
+  return sql`(${actor.agencyId}::uuid = ANY(${handoffSendingAgencies(h, c)}) AND ${inScope(actor, c)} AND ${restrictionAllows(actor, ref(c, 'id'))})`;
 }
 
 /**
