@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { NotificationRepository } from '../src/notifications/notification.repository';
-import { startStack, TestStack } from './harness';
+import { startStack, TestStack, withoutRequestId } from './harness';
 import { dateDaysAgo, screeningBody } from './world';
 
 /**
@@ -304,6 +305,39 @@ describe('identification requests, closure requests and case flags', () => {
       // the named supervisor still reads both
       expect((await get('lwu.supervisor', `/screenings/${screeningId}`)).status).toBe(200);
       expect((await get('lwu.supervisor', `/persons/${personId}`)).status).toBe(200);
+    });
+
+    it('RESTRICTED names several users: each named one opens the case, another user of the same agency gets the 404', async () => {
+      // two more LWU caseworkers covering the case's province: one to name, one left out
+      for (const u of ['lwu.named2', 'lwu.unnamed']) {
+        await s.admin.query(
+          `INSERT INTO app_user (username, display_name, agency_id, roles, all_provinces, provinces, language, password_hash, email)
+           SELECT $1::text, $1::text, agency_id, roles, all_provinces, provinces, language, password_hash, $1::text || '@demo.invalid' FROM app_user WHERE username = 'lwu.caseworker'`,
+          [u],
+        );
+        const l = await s.login(u);
+        tokens.set(u, l.accessToken);
+        ids.set(u, l.userId);
+      }
+      const c = await lwuCase('ນາງຈຳກັດສາມ');
+      const v = (await get('lwu.supervisor', `/cases/${c}`)).body.version;
+      const missing = withoutRequestId((await get('lwu.unnamed', `/cases/${randomUUID()}`)).text);
+      // one foreign id among good ones: a 400 naming that entry, nothing set
+      const foreign = await post('lwu.supervisor', `/cases/${c}/flags`, { version: v, flag: 'RESTRICTED', set: true, reason: 'reason', userIds: [ids.get('lwu.caseworker'), ids.get('atd.caseworker')] });
+      expect(foreign.status).toBe(400);
+      expect(foreign.body.details.map((d: { field: string }) => d.field)).toEqual(['userIds[1]']);
+      const unknown = await post('lwu.supervisor', `/cases/${c}/flags`, { version: v, flag: 'RESTRICTED', set: true, reason: 'reason', userIds: [randomUUID()] });
+      expect(unknown.status).toBe(400);
+      expect(unknown.body.details).toEqual(foreign.body.details.map((d: object) => ({ ...d, field: 'userIds[0]' })));
+      expect((await get('lwu.unnamed', `/cases/${c}`)).status).toBe(200);
+
+      const set = await post('lwu.supervisor', `/cases/${c}/flags`, { version: v, flag: 'RESTRICTED', set: true, reason: 'reason', userIds: [ids.get('lwu.caseworker'), ids.get('lwu.named2')] });
+      expect(set.status).toBe(200);
+      expect(set.body.restrictedTo.map((u: { username: string }) => u.username).sort()).toEqual(['lwu.caseworker', 'lwu.named2', 'lwu.supervisor']);
+      for (const u of ['lwu.caseworker', 'lwu.named2', 'lwu.supervisor']) expect([u, (await get(u, `/cases/${c}`)).status]).toEqual([u, 200]);
+      const out = await get('lwu.unnamed', `/cases/${c}`);
+      expect(out.status).toBe(404);
+      expect(withoutRequestId(out.text)).toBe(missing);
     });
 
     it('NON_PUNISHMENT shows on the case and in the handoff packet', async () => {

@@ -341,6 +341,56 @@ describe('notifications through the outbox (issue 6)', () => {
     });
   });
 
+  it("a referral note tells the other side only: its worker on the referral, else its supervisors; ids only, no note text", async () => {
+    const NOTE_CANARY = `note-canary-${tag}`;
+    const noteOn = async (u: string, referralId: string) => {
+      const r = await post(u, `/referrals/${referralId}/notes`, { body: `${NOTE_CANARY} ${u}` });
+      expect(r.status).toBe(201);
+      return r.body.id as string;
+    };
+    const ref = { id: '', version: 0 };
+    await expectDelivered('referral.received', ['lwu.caseworker', 'lwu.supervisor'], async () => {
+      const sent = await post('atd.caseworker', `/cases/${caseId}/referrals`, { toAgencyId: agencyIds.get('LWU'), serviceTypes: ['SHELTER'], urgency: 'HIGH', reason: CANARY_COMMENT, categories: ['IDENTITY'] });
+      expect(sent.status).toBe(201);
+      Object.assign(ref, { id: sent.body.id, version: sent.body.version });
+    });
+    const mailsBefore = mails.length;
+
+    // pending, nobody assigned at LWU yet: its supervisors (not its caseworker, not ATD)
+    let noteId = '';
+    const toReceiver = await expectDelivered('referral.note_added', ['lwu.supervisor'], async () => {
+      noteId = await noteOn('atd.caseworker', ref.id);
+    });
+    const payload = (await s.admin.query(`SELECT payload FROM outbox WHERE id = $1`, [toReceiver])).rows[0].payload;
+    expect(payload).toEqual({ referralId: ref.id, noteId });
+    const notes = await s.admin.query(`SELECT kind, object_type, object_id, case_number FROM notification WHERE outbox_id = $1`, [toReceiver]);
+    expect(notes.rows).toEqual([{ kind: 'referral.note_added', object_type: 'referral', object_id: ref.id, case_number: caseNumber }]);
+
+    await expectDelivered('referral.accepted', ['atd.caseworker', 'atd.investigator', 'atd.supervisor'], async () => {
+      expect((await post('lwu.caseworker', `/referrals/${ref.id}/accept`, { version: ref.version })).status).toBe(200);
+    });
+    // LWU writes: the caseworker assigned to the case at ATD, nobody at LWU
+    await expectDelivered('referral.note_added', ['atd.caseworker'], async () => {
+      await noteOn('lwu.supervisor', ref.id);
+    });
+    // ATD writes again: now the worker LWU assigned, not its supervisors
+    await expectDelivered('referral.note_added', ['lwu.caseworker'], async () => {
+      await noteOn('atd.supervisor', ref.id);
+    });
+
+    // the text is in no queue payload, no notification, no e-mail
+    const leaked = await s.admin.query(`SELECT count(*)::int AS n FROM outbox WHERE payload::text LIKE $1`, [`%${NOTE_CANARY}%`]);
+    expect(leaked.rows[0].n).toBe(0);
+    const inApp = await s.admin.query(`SELECT count(*)::int AS n FROM notification n WHERE n::text LIKE $1`, [`%${NOTE_CANARY}%`]);
+    expect(inApp.rows[0].n).toBe(0);
+    const fresh = mails.slice(mailsBefore).filter((m) => m.subject.includes('New note on a referral'));
+    expect(fresh.flatMap((m) => m.to).sort()).toEqual(['atd.caseworker@demo.invalid', 'lwu.caseworker@demo.invalid', 'lwu.supervisor@demo.invalid']);
+    for (const m of mails.slice(mailsBefore)) {
+      expect(m.raw).not.toContain(NOTE_CANARY);
+      expect(m.body).not.toContain(NOTE_CANARY);
+    }
+  });
+
   it('consent withdrawn: every agency that received data under it (LWU), nobody else', async () => {
     await expectDelivered('consent.withdrawn', ['lwu.caseworker', 'lwu.supervisor'], async () => {
       const r = await post('atd.caseworker', `/consents/${lwuConsentId}/withdraw`, { reason: CANARY_COMMENT });

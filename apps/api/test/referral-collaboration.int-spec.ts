@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { INTERVIEW_CONSENT_QUESTIONS } from '@ctms/domain';
+import { INTERVIEW_CONSENT_QUESTIONS, todayInLaos } from '@ctms/domain';
 import { APP_CONFIG, AppConfig } from '../src/platform/config/config';
 import { OutboxService } from '../src/platform/outbox/outbox.service';
 import { SlaService } from '../src/sla/sla.service';
@@ -237,6 +237,32 @@ describe('referrals both sides work on (issue 14, item 4)', () => {
       const list = await get(u, `/referrals?box=${box}`);
       expect(list.status).toBe(200);
       expect(list.body.items.find((r: { id: string }) => r.id === ref.id)).toMatchObject({ status: 'ACCEPTED', overdue: true, servicesDueBy: expect.any(String) });
+    }
+  });
+
+  it('an accepted referral past its services date is overdue in both agencies’ lists and dashboards; a served one is not', async () => {
+    // the dashboard's source for the services clock: each box's ACCEPTED referrals (apps/portal home)
+    const seen = async (u: string, box: string, id: string, status = '') =>
+      ((await get(u, `/referrals?box=${box}${status ? `&status=${status}` : ''}&limit=100`)).body.items as { id: string; status: string; overdue: boolean }[]).find((r) => r.id === id);
+    const served = await refer('HIGH');
+    const accepted = await post('lwu.caseworker', `/referrals/${served.id}/accept`, { version: served.version });
+    expect(accepted.status).toBe(200);
+    const delivered = await post('lwu.caseworker', `/referrals/${served.id}/services`, { version: accepted.body.version, serviceType: 'SHELTER', deliveredOn: todayInLaos() });
+    expect(delivered.status).toBe(200);
+    expect(delivered.body.status).toBe('IN_PROGRESS');
+    // both clocks long run out: the first service stopped the services clock
+    await s.admin.query(`UPDATE referral SET acknowledge_by = now() - interval '3 days', services_due_by = now() - interval '1 hour' WHERE id = ANY($1::uuid[])`, [[ref.id, served.id]]);
+    for (const [u, box] of [
+      ['lwu.caseworker', 'incoming'],
+      ['lwu.supervisor', 'incoming'],
+      ['atd.caseworker', 'outgoing'],
+      ['atd.supervisor', 'outgoing'],
+    ]) {
+      expect([u, await seen(u, box, ref.id)]).toMatchObject([u, { status: 'ACCEPTED', overdue: true }]);
+      expect([u, await seen(u, box, ref.id, 'ACCEPTED')]).toMatchObject([u, { status: 'ACCEPTED', overdue: true }]);
+      expect([u, await seen(u, box, served.id)]).toMatchObject([u, { status: 'IN_PROGRESS', overdue: false }]);
+      expect((await get(u, `/referrals/${ref.id}`)).body.overdue).toBe(true);
+      expect((await get(u, `/referrals/${served.id}`)).body.overdue).toBe(false);
     }
   });
 

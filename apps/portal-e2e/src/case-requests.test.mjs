@@ -114,3 +114,37 @@ test('DOI case → ATD identifies → closure requested and approved (Lao, 390 �
     await context.close();
   }
 });
+
+// Issue 14 item 6: the RESTRICTED dialog names several users of the lead agency at once
+test('ATD supervisor restricts a case to two named colleagues from the dialog (Lao, 390 × 844)', async () => {
+  const cw = (await apiLogin(stack.baseUrl, 'atd.caseworker')).token;
+  const sup = (await apiLogin(stack.baseUrl, 'atd.supervisor')).token;
+  const s = await screenAndApprove(stack.baseUrl, cw, sup, { givenNameLo: 'ນາງຈຳກັດ', familyNameLo: 'ສອງຄົນ', latinNames: ['Restricted Twice'] });
+  const { context, page, errors } = await newPage(browser, PHONE);
+  try {
+    await login(page, stack.baseUrl, 'atd.supervisor', 'lo');
+    await page.goto(`${stack.baseUrl}/cases/${s.caseId}`);
+    await page.getByTestId('case-actions-menu').waitFor();
+    await act(page, 'flags', 'flag-form');
+    await choose(page, 'flag-select', 'flag-option-RESTRICTED');
+    // the multi-select: two colleagues, the list stays open until closed
+    const picker = page.getByTestId('flag-users');
+    await page.waitForFunction(() => document.querySelector('[data-testid="flag-users"]')?.getAttribute('aria-disabled') === 'false');
+    await picker.click();
+    await page.getByTestId('picker-option-atd.caseworker').click();
+    await page.getByTestId('picker-option-atd.investigator').click();
+    await page.keyboard.press('Escape');
+    await page.getByRole('listbox').waitFor({ state: 'detached' });
+    assert.match(await page.getByTestId('flag-form').innerText(), LAO);
+    await assertAccessible(page, 'restriction dialog with two named users (lo, phone)');
+    await page.getByTestId('flag-reason').fill('ຜູ້ຄ້າມະນຸດເປັນຍາດພີ່ນ້ອງຂອງພະນັກງານ');
+    await page.getByTestId('flag-submit').click();
+    await page.getByTestId('banner-restricted').waitFor();
+    const c = await api(`/cases/${s.caseId}`, { token: sup });
+    assert.deepEqual(c.restrictedTo.map((u) => u.username).sort(), ['atd.caseworker', 'atd.investigator', 'atd.supervisor']);
+    assert.equal((await api(`/cases/${s.caseId}`, { token: cw })).id, s.caseId, 'a named colleague opens it');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});

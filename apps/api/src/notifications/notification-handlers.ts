@@ -17,6 +17,9 @@ function id(job: OutboxJob, key: string): string {
  *   referral.received, referral.cancelled   the receiving agency (referral:respond)
  *   referral.accepted/declined/completed    the sending side (referral:read): the case's lead agency now (access.ts)
  *   referral.reassigned                     the new assignee, while still an active worker of the receiving agency
+ *   referral.note_added                     the other side than the author's agency: the receiving agency's assignee of
+ *                                           the referral, else its supervisors (case:assign); the sending agency's
+ *                                           caseworker assigned to the case, else its supervisors (case:assign)
  *   handoff.received                        the prosecution side (handoff:prosecute)
  *   handoff.returned/decided                the sending side (handoff:create): the lead now, and the identifying agency that sent it (access.ts)
  *   screening.returned/approved             the interviewer
@@ -46,6 +49,7 @@ export class NotificationHandlers implements OnModuleInit {
       this.handlers.register(k, (job) => this.referral(job, k));
     }
     this.handlers.register('referral.reassigned', (job) => this.referralReassigned(job));
+    this.handlers.register('referral.note_added', (job) => this.referralNoteAdded(job));
     for (const k of ['handoff.received', 'handoff.returned', 'handoff.decided'] as const) {
       this.handlers.register(k, (job) => this.handoff(job, k));
     }
@@ -103,6 +107,23 @@ export class NotificationHandlers implements OnModuleInit {
       objectId: referralId,
       caseNumber: await this.notifier.caseNumber(r.case_id),
       recipientUserIds: r.active ? [assigneeId] : [],
+    });
+  }
+
+  /** A note tells the other side (never the author's own agency): its worker on the referral, else its supervisors. */
+  private async referralNoteAdded(job: OutboxJob): Promise<void> {
+    const referralId = id(job, 'referralId');
+    const r = await this.repo.referralNote(this.ds, referralId, id(job, 'noteId'));
+    const toSender = r.author_agency_id === r.to_agency_id;
+    const [agencyId, worker] = toSender ? [r.sender_agency_id, r.sender_worker_id] : [r.to_agency_id, r.receiver_worker_id];
+    const recipients = worker ? [worker] : await this.notifier.agencyUsers(agencyId, 'case:assign', r.case_id);
+    await this.notifier.deliver({
+      outboxId: job.outboxId,
+      kind: 'referral.note_added',
+      objectType: 'referral',
+      objectId: referralId,
+      caseNumber: await this.notifier.caseNumber(r.case_id),
+      recipientUserIds: recipients,
     });
   }
 

@@ -13,6 +13,7 @@ export const NOTIFICATION_KINDS = {
   'transfer.declined': { lo: 'ການໂອນກໍລະນີຖືກປະຕິເສດ', en: 'Case transfer declined' },
   'transfer.cancelled': { lo: 'ການໂອນກໍລະນີຖືກຍົກເລີກ', en: 'Case transfer cancelled' },
   'referral.reassigned': { lo: 'ທ່ານໄດ້ຮັບມອບໝາຍການສົ່ງຕໍ່', en: 'A referral was assigned to you' },
+  'referral.note_added': { lo: 'ມີບັນທຶກໃໝ່ໃນການສົ່ງຕໍ່', en: 'New note on a referral' },
   'handoff.received': { lo: 'ໄດ້ຮັບສໍານວນຄະດີເພື່ອດໍາເນີນຄະດີ', en: 'Case handed over for prosecution' },
   'handoff.returned': { lo: 'ສໍານວນຄະດີຖືກສົ່ງຄືນ', en: 'Prosecution handoff returned' },
   'handoff.decided': { lo: 'ສານໄດ້ຕັດສິນຄະດີແລ້ວ', en: 'Verdict recorded' },

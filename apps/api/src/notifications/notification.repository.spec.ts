@@ -18,6 +18,7 @@ describe('notification statements', () => {
     mailStatus: notificationSql.mailStatus(ID, 'UNCERTAIN'),
     referralParties: notificationSql.parties('referral', ID),
     handoffParties: notificationSql.parties('handoff', ID),
+    referralNote: notificationSql.referralNote(ID, OTHER_ID),
     screening: notificationSql.screening(ID),
     matchRequest: notificationSql.matchRequest(ID),
     consentCase: notificationSql.consentCase(ID),

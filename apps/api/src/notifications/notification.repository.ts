@@ -55,6 +55,17 @@ export interface PartiesRow {
   sender_agency_ids: string[];
 }
 
+/** Who a referral note concerns (notificationSql.referralNote). */
+export interface ReferralNoteFacts {
+  case_id: string;
+  /** the sending side now: the case's lead (platform/access `referralSendingAgency`) */
+  sender_agency_id: string;
+  to_agency_id: string;
+  author_agency_id: string;
+  receiver_worker_id: string | null;
+  sender_worker_id: string | null;
+}
+
 /** What carries parties: a referral, a handoff, a case transfer. */
 export type PartiesOf = 'referral' | 'handoff' | 'case_transfer' | 'identification_request';
 
@@ -127,6 +138,20 @@ export const notificationSql = {
   /** The active worker an accepted referral is assigned to (none, or one). */
   referralAssignee: (id: string): Sql =>
     sql`SELECT u.id FROM referral r JOIN app_user u ON u.id = r.assigned_to_id AND u.status = 'ACTIVE' WHERE r.id = ${id}::uuid`,
+
+  /**
+   * A note on a referral: its parties, the author's agency, and the worker each side has on it,
+   * while still an active user of that side whom the case opens to: the receiving agency's
+   * assignee of the referral, the lead's caseworker assigned to the case (the lead is the sending side).
+   */
+  referralNote: (id: string, noteId: string): Sql =>
+    sql`SELECT r.case_id, ${referralSendingAgency('c')} AS sender_agency_id, r.to_agency_id, n.author_agency_id,
+               (SELECT u.id FROM app_user u WHERE u.id = r.assigned_to_id AND u.status = 'ACTIVE' AND u.agency_id = r.to_agency_id
+                   AND case_restriction_allows(r.case_id, u.id)) AS receiver_worker_id,
+               (SELECT u.id FROM app_user u WHERE u.id = c.assigned_to_id AND u.status = 'ACTIVE' AND u.agency_id = ${referralSendingAgency('c')}
+                   AND case_restriction_allows(r.case_id, u.id)) AS sender_worker_id
+          FROM referral r JOIN referral_note n ON n.id = ${noteId}::uuid AND n.referral_id = r.id JOIN case_record c ON c.id = r.case_id
+         WHERE r.id = ${id}::uuid`,
 
   /** A reassigned referral's case, and whether the new assignee is still an active worker of the receiving agency. */
   referralReassigned: (id: string, assigneeId: string): Sql =>
@@ -207,6 +232,10 @@ export class NotificationRepository {
 
   referralReassigned(m: Runner, id: string, assigneeId: string): Promise<{ case_id: string; active: boolean }> {
     return found(selectOne<{ case_id: string; active: boolean }>(m, notificationSql.referralReassigned(id, assigneeId)));
+  }
+
+  referralNote(m: Runner, id: string, noteId: string): Promise<ReferralNoteFacts> {
+    return found(selectOne<ReferralNoteFacts>(m, notificationSql.referralNote(id, noteId)));
   }
 
   closureRequest(m: Runner, id: string): Promise<{ case_id: string; agency_id: string; requested_by_id: string; asker_active: boolean }> {

@@ -5,6 +5,7 @@ import type { Page, ReferralNoteView } from '@ctms/domain';
 import { FieldCipher } from '../platform/crypto/field-cipher';
 import { AuditService } from '../platform/audit/audit.service';
 import { NotFound } from '../platform/http/errors';
+import { OutboxService } from '../platform/outbox/outbox.service';
 import { actorOf, type Actor, type RequestContext } from '../platform/http/request-context';
 import { TransitionRunner } from '../platform/workflow/transition-runner';
 import type { AddReferralNoteDto, ListReferralNotesQueryDto } from './dto/referral.dto';
@@ -27,6 +28,7 @@ export class ReferralNotesService {
     private readonly referrals: ReferralRepository,
     private readonly runner: TransitionRunner,
     private readonly service: ReferralsService,
+    private readonly outbox: OutboxService,
   ) {}
 
   /** The notes of a referral the caller sees, oldest first; a referral not visible is the standard 404. */
@@ -38,7 +40,11 @@ export class ReferralNotesService {
     return { items: page.items.map((n) => toReferralNote(this.cipher, n)), nextCursor: page.nextCursor };
   }
 
-  /** A note by either agency on an open referral (the machine's ADD_NOTE), on the referral's history, encrypted. */
+  /**
+   * A note by either agency on an open referral (the machine's ADD_NOTE), on the referral's history,
+   * encrypted; the other side is told through the outbox (`referral.note_added`, ids only: the note's
+   * text never leaves the database).
+   */
   addNote(ctx: RequestContext, id: string, dto: AddReferralNoteDto): Promise<ReferralNoteView> {
     const noteId = randomUUID();
     const answer = async (m: EntityManager, actor: Actor): Promise<ReferralNoteView> => {
@@ -53,6 +59,7 @@ export class ReferralNotesService {
       decide: decide('ADD_NOTE', { reason: dto.body }),
       apply: async (m, actor, r) => {
         await this.referrals.insertNote(m, actor, noteId, r.id, dto.body);
+        await this.outbox.add(m, 'referral.note_added', { referralId: r.id, noteId });
         return { details: { noteId, side: r.is_sender ? 'SENDER' : 'RECEIVER' } };
       },
     });

@@ -5,6 +5,7 @@ import { seedAgencyByCode } from './reference';
 const capabilitiesOf = (code: string) => seedAgencyByCode(code)?.capabilities ?? [];
 import { actionsFrom, allowedActions, can, machineProblems, type Machine, type MachineContext } from './state-machine';
 import {
+  referralDeadline,
   referralOverdue,
   servicesDeadline,
   acknowledgeDeadline,
@@ -350,6 +351,14 @@ describe('referral', () => {
     expect(referralOverdue('ACCEPTED', past, past, now)).toBe(true);
     expect(referralOverdue('ACCEPTED', past, future, now)).toBe(false);
     expect(referralOverdue('IN_PROGRESS', past, past, now)).toBe(false);
+    // once services are recorded (IN_PROGRESS) or the referral is over, no clock runs
+    for (const status of ['IN_PROGRESS', 'COMPLETED', 'DECLINED', 'CANCELLED']) expect(referralDeadline(status, past, past)).toBeNull();
+    expect(referralDeadline('PENDING', past, null)).toEqual({ clock: 'ACKNOWLEDGE', dueAt: past });
+    expect(referralDeadline('ACCEPTED', past, future)).toEqual({ clock: 'SERVICES', dueAt: future });
+    // the portal's ISO strings and milliseconds: the same rule
+    expect(referralOverdue('ACCEPTED', past.toISOString(), past.toISOString(), now.getTime())).toBe(true);
+    expect(referralOverdue('ACCEPTED', past.toISOString(), future.toISOString(), now.getTime())).toBe(false);
+    expect(referralOverdue('PENDING', 'nonsense', null, now.getTime())).toBe(false);
     expect(servicesDeadline(now, 'EMERGENCY')).toEqual(new Date('2026-03-04T00:00:00Z'));
     expect(servicesDeadline(now, 'HIGH', { EMERGENCY: 1, HIGH: 2, ROUTINE: 3 })).toEqual(new Date('2026-03-01T02:00:00Z'));
   });

@@ -116,15 +116,30 @@ export const SERVICES_SLA_HOURS: Readonly<Record<Urgency, number>> = { EMERGENCY
 export const SLA_HOURS_MIN = 1;
 export const SLA_HOURS_MAX = 2160;
 
+/** Which of a referral's clocks runs: the acknowledgement one, or the services one. */
+export type ReferralClock = 'ACKNOWLEDGE' | 'SERVICES';
+
 /**
- * A referral is overdue while one of its clocks has run out: PENDING past its acknowledgement
- * deadline, or ACCEPTED (no service recorded yet) past its services deadline. Both agencies'
- * dashboards show it.
+ * The clock that runs on a referral in `status`, with its deadline: PENDING is due by its
+ * acknowledge-by, ACCEPTED (no service recorded yet: the first one moves it to IN_PROGRESS) by its
+ * services-due-by; no clock runs otherwise. `T` is a Date (the API) or an ISO string (the portal).
  */
-export function referralOverdue(status: string, acknowledgeBy: Date, servicesDueBy: Date | null, now: Date): boolean {
-  if (status === 'PENDING') return acknowledgeBy.getTime() < now.getTime();
-  if (status === 'ACCEPTED') return servicesDueBy !== null && servicesDueBy.getTime() < now.getTime();
-  return false;
+export function referralDeadline<T>(status: string, acknowledgeBy: T, servicesDueBy: T | null): { clock: ReferralClock; dueAt: T } | null {
+  if (status === 'PENDING') return { clock: 'ACKNOWLEDGE', dueAt: acknowledgeBy };
+  if (status === 'ACCEPTED' && servicesDueBy !== null) return { clock: 'SERVICES', dueAt: servicesDueBy };
+  return null;
+}
+
+/**
+ * A referral is overdue while its running clock has run out: PENDING past its acknowledgement
+ * deadline, or ACCEPTED (no service recorded yet) past its services deadline. Both agencies'
+ * lists and dashboards show it, from this rule.
+ */
+export function referralOverdue(status: string, acknowledgeBy: Date | string, servicesDueBy: Date | string | null, now: Date | number): boolean {
+  const d = referralDeadline<Date | string>(status, acknowledgeBy, servicesDueBy);
+  if (!d) return false;
+  const due = typeof d.dueAt === 'string' ? Date.parse(d.dueAt) : d.dueAt.getTime();
+  return due < (typeof now === 'number' ? now : now.getTime());
 }
 
 /** When an accepted referral's first service is due: accepted + the services SLA of its urgency. */

@@ -211,8 +211,8 @@ export const CASE_MENU: readonly MenuItem[] = [
                   </mat-select>
                 </mat-form-field>
                 @if (flag === 'RESTRICTED' && !c.flags.includes('RESTRICTED')) {
-                  <p class="hint">{{ 'cases.req.namedUsers' | t }}</p>
-                  <app-user-picker testId="flag-user" [(value)]="namedUser" [province]="c.provinceCode" [currentId]="null" [error]="store.fieldErrors()['userIds[0]']" />
+                  <p class="hint" id="flag-users-hint"><strong>{{ 'cases.req.namedUsers' | t }}</strong> — {{ 'cases.req.namedUsersHint' | t }}</p>
+                  <app-user-picker testId="flag-users" [multiple]="true" [(values)]="namedUsers" [province]="c.provinceCode" [currentId]="null" [error]="namedUsersError()" />
                 }
                 <mat-form-field>
                   <mat-label>{{ 'cases.req.flagReason' | t }}</mat-label>
@@ -298,7 +298,14 @@ export class CaseActions {
   protected readonly identifiers = signal<ReferenceAgencyView[]>([]);
 
   protected readonly assignee = signal('');
-  protected readonly namedUser = signal('');
+  /** RESTRICTED: the users named besides the setter (who is always named) */
+  protected readonly namedUsers = signal<string[]>([]);
+  /** the API's refusal of any of the named users (field `userIds[i]`) */
+  protected readonly namedUsersError = computed(() => {
+    const errors = this.store.fieldErrors();
+    const key = Object.keys(errors).find((k) => k.startsWith('userIds'));
+    return key ? errors[key] : null;
+  });
   protected decision = '';
   protected decidedOn = laoToday();
   protected reasons = '';
@@ -440,15 +447,15 @@ export class CaseActions {
     const flag = this.flag;
     if (!flag) return;
     const reason = this.flagReason.trim();
-    const named = this.namedUser();
+    const named = this.namedUsers();
     const ok = await this.store.write(
-      (c) => this.api.setFlag(c.id, { version: c.version, flag, set: !c.flags.includes(flag), reason, ...(flag === 'RESTRICTED' && named ? { userIds: [named] } : {}) }),
+      (c) => this.api.setFlag(c.id, { version: c.version, flag, set: !c.flags.includes(flag), reason, ...(flag === 'RESTRICTED' && named.length ? { userIds: named } : {}) }),
       'cases.saved.flag',
     );
     if (ok) {
       this.flag = '';
       this.flagReason = '';
-      this.namedUser.set('');
+      this.namedUsers.set([]);
     }
     await this.done(ok);
   }

@@ -10,7 +10,8 @@ import { I18n, TranslatePipe } from '@ctms/ui';
  * Picks a worker of the caller's own agency (GET /users/assignable, docs/decisions/0006): a
  * mat-select of names, usernames and roles instead of a typed user id. `province` narrows the list
  * to those whose scope covers it (a case's province); `allowSelf` adds "me (default)" as the empty
- * choice (referral acceptance assigns the caller when no one is chosen).
+ * choice (referral acceptance assigns the caller when no one is chosen); `multiple` picks several
+ * (`values`).
  */
 @Component({
   selector: 'app-user-picker',
@@ -19,21 +20,36 @@ import { I18n, TranslatePipe } from '@ctms/ui';
   template: `
     <mat-form-field class="picker">
       <mat-label>{{ 'ct.picker.label' | t }}</mat-label>
-      <mat-select
-        [ngModel]="value()"
-        (ngModelChange)="value.set($event)"
-        [ngModelOptions]="{ standalone: true }"
-        [required]="!allowSelf()"
-        [disabled]="state() !== 'ready'"
-        [attr.data-testid]="testId()"
-      >
-        @if (allowSelf()) {
-          <mat-option value="">{{ 'ct.picker.me' | t }}</mat-option>
-        }
-        @for (u of options(); track u.id) {
-          <mat-option [value]="u.id" [attr.data-testid]="'picker-option-' + u.username">{{ u.text }}</mat-option>
-        }
-      </mat-select>
+      @if (multiple()) {
+        <mat-select
+          multiple
+          [ngModel]="values()"
+          (ngModelChange)="values.set($event)"
+          [ngModelOptions]="{ standalone: true }"
+          [disabled]="state() !== 'ready'"
+          [attr.data-testid]="testId()"
+        >
+          @for (u of options(); track u.id) {
+            <mat-option [value]="u.id" [attr.data-testid]="'picker-option-' + u.username">{{ u.text }}</mat-option>
+          }
+        </mat-select>
+      } @else {
+        <mat-select
+          [ngModel]="value()"
+          (ngModelChange)="value.set($event)"
+          [ngModelOptions]="{ standalone: true }"
+          [required]="!allowSelf()"
+          [disabled]="state() !== 'ready'"
+          [attr.data-testid]="testId()"
+        >
+          @if (allowSelf()) {
+            <mat-option value="">{{ 'ct.picker.me' | t }}</mat-option>
+          }
+          @for (u of options(); track u.id) {
+            <mat-option [value]="u.id" [attr.data-testid]="'picker-option-' + u.username">{{ u.text }}</mat-option>
+          }
+        </mat-select>
+      }
       <mat-hint>
         @switch (state()) {
           @case ('loading') {
@@ -66,6 +82,10 @@ export class UserPicker {
 
   /** the chosen user id ('' = nobody / the caller) */
   readonly value = model<string>('');
+  /** several users instead of one (`values`), e.g. the users named on a RESTRICTED case */
+  readonly multiple = input(false);
+  /** the chosen user ids, when `multiple` */
+  readonly values = model<string[]>([]);
   readonly province = input<string | null>(null);
   readonly allowSelf = input(false);
   /** who holds it now: marked in the list */

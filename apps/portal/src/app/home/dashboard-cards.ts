@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { CASE_STATUS_LABELS, URGENCY_LABELS, label, type Page } from '@ctms/domain';
+import { CASE_STATUS_LABELS, URGENCY_LABELS, label, referralDeadline, type Page } from '@ctms/domain';
 import { AuthService } from '../core/auth/auth.service';
 import { DashboardApi, type DashCase, type DashHandoff, type DashReferral } from './dashboard-api';
 import { clockOf, dueSoon, type Clock, type DeadlineItem } from './deadlines';
@@ -277,16 +277,20 @@ export class DashboardCards {
 
   protected readonly deadlines = computed(() => {
     const items: DeadlineItem[] = [];
-    const inc = this.incoming();
-    const out = this.outgoing();
     const ho = this.handoffs();
-    if (this.showReferrals() && inc.state === 'done') for (const r of inc.items) items.push(referralItem(r, 'REFERRAL_IN'));
-    if (this.showReferrals() && out.state === 'done') for (const r of out.items) items.push(referralItem(r, 'REFERRAL_OUT'));
-    for (const [acc, kind] of [
+    // both boxes, pending (acknowledgement clock) and accepted (services clock): an overdue referral
+    // shows on the sending and on the receiving agency's dashboard
+    for (const [src, kind] of [
+      [this.incoming(), 'REFERRAL_IN'],
+      [this.outgoing(), 'REFERRAL_OUT'],
       [this.acceptedIn(), 'REFERRAL_IN'],
       [this.acceptedOut(), 'REFERRAL_OUT'],
     ] as const) {
-      if (this.showReferrals() && acc.state === 'done') for (const r of acc.items) if (r.servicesDueBy) items.push({ ...referralItem(r, kind), dueAt: r.servicesDueBy });
+      if (!this.showReferrals() || src.state !== 'done') continue;
+      for (const r of src.items) {
+        const item = referralItem(r, kind);
+        if (item) items.push(item);
+      }
     }
     if (this.showHandoffs() && ho.state === 'done') for (const h of ho.items) items.push(handoffItem(h));
     return dueSoon(items, this.now());
@@ -328,7 +332,7 @@ export class DashboardCards {
   }
 
   protected dueText(d: DeadlineItem): string {
-    const key: TranslationKey = d.kind.startsWith('HANDOFF') ? 'dash.receiveBy' : 'dash.ackBy';
+    const key: TranslationKey = d.kind.startsWith('HANDOFF') ? 'dash.receiveBy' : d.referralClock === 'SERVICES' ? 'dash.servicesBy' : 'dash.ackBy';
     return this.i18n.t(key, { date: this.when(d.dueAt) });
   }
 
@@ -337,8 +341,10 @@ export class DashboardCards {
   }
 }
 
-function referralItem(r: DashReferral, kind: 'REFERRAL_IN' | 'REFERRAL_OUT'): DeadlineItem {
-  return { kind, id: r.id, caseNumber: r.caseNumber, link: ['/referrals', r.id], startedAt: r.createdAt, dueAt: r.acknowledgeBy };
+/** The referral's running clock as a deadline (libs/domain `referralDeadline`); none once services are recorded or it is over. */
+export function referralItem(r: DashReferral, kind: 'REFERRAL_IN' | 'REFERRAL_OUT'): DeadlineItem | null {
+  const d = referralDeadline(r.status, r.acknowledgeBy, r.servicesDueBy);
+  return d ? { kind, id: r.id, caseNumber: r.caseNumber, link: ['/referrals', r.id], startedAt: r.createdAt, dueAt: d.dueAt, referralClock: d.clock } : null;
 }
 
 function handoffItem(h: DashHandoff): DeadlineItem {

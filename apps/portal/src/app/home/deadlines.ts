@@ -1,6 +1,8 @@
+import type { ReferralClock } from '@ctms/domain';
+
 /**
  * The SLA clock of the dashboard, from what the list routes return: a PENDING referral is due by
- * `acknowledgeBy`, a SUBMITTED handoff by `receiveBy`, both counted from `createdAt`. "Near" is the
+ * `acknowledgeBy`, an ACCEPTED one by `servicesDueBy`, a SUBMITTED handoff by `receiveBy`, both counted from `createdAt`. "Near" is the
  * API's reminder point (apps/api/src/sla/sla.service.ts: SLA_REMINDER_PERCENT, 25 by default): a
  * quarter or less of the period left.
  */
@@ -17,6 +19,8 @@ export interface DeadlineItem {
   link: readonly string[];
   startedAt: string;
   dueAt: string;
+  /** a referral's clock: acknowledgement (PENDING) or services (ACCEPTED) */
+  referralClock?: ReferralClock;
 }
 
 export interface Clock {

@@ -9,6 +9,8 @@ import { authInterceptor } from '../core/http/auth.interceptor';
 import { homeEn, homeLo } from '../core/i18n/dict-home';
 import { NAVIGATION_SETTLE_MS, UNREAD_POLL_MS, UnreadCount } from '../core/layout/unread-count';
 import { kindKey, notificationLink } from '../notifications/notification-links';
+import { referralItem } from './dashboard-cards';
+import type { DashReferral } from './dashboard-api';
 import { clockOf, dueSoon, type DeadlineItem } from './deadlines';
 import { meView } from '../testing/me-view';
 
@@ -84,6 +86,33 @@ describe('deadline clock', () => {
     );
     expect(list.map((d) => d.id)).toEqual(['h1', 'late', 'near']);
     expect(list.map((d) => d.clock.state)).toEqual(['OVERDUE', 'OVERDUE', 'NEAR']);
+  });
+});
+
+describe('referral deadlines on the dashboard', () => {
+  const ref = (id: string, status: string, servicesDueBy: string | null): DashReferral => ({
+    id,
+    caseNumber: `C-${id}`,
+    fromAgency: { code: 'MOPS_ATD' },
+    toAgency: { code: 'LWU' },
+    urgency: 'HIGH',
+    status: status as DashReferral['status'],
+    acknowledgeBy: '2026-03-01T12:00:00Z',
+    servicesDueBy,
+    createdAt: '2026-03-01T00:00:00Z',
+  });
+  const now = Date.parse('2026-03-05T00:00:00Z');
+
+  it('an accepted referral past its services date is overdue in both boxes; a served or closed one has no clock', () => {
+    const accepted = ref('a', 'ACCEPTED', '2026-03-04T00:00:00Z');
+    expect(referralItem(accepted, 'REFERRAL_IN')).toMatchObject({ dueAt: '2026-03-04T00:00:00Z', referralClock: 'SERVICES' });
+    expect(referralItem(ref('p', 'PENDING', null), 'REFERRAL_OUT')).toMatchObject({ dueAt: '2026-03-01T12:00:00Z', referralClock: 'ACKNOWLEDGE' });
+    for (const status of ['IN_PROGRESS', 'COMPLETED', 'DECLINED', 'CANCELLED']) expect(referralItem(ref('x', status, '2026-03-04T00:00:00Z'), 'REFERRAL_IN')).toBeNull();
+    const items = [referralItem(accepted, 'REFERRAL_IN'), referralItem(accepted, 'REFERRAL_OUT')].filter((i): i is DeadlineItem => i !== null);
+    expect(dueSoon(items, now).map((d) => [d.kind, d.clock.state])).toEqual([
+      ['REFERRAL_IN', 'OVERDUE'],
+      ['REFERRAL_OUT', 'OVERDUE'],
+    ]);
   });
 });
 

@@ -29,6 +29,8 @@ const KINDS = new Set([
   'referral.declined',
   'referral.completed',
   'referral.cancelled',
+  'referral.reassigned',
+  'referral.note_added',
   'handoff.received',
   'handoff.returned',
   'handoff.decided',

@@ -5,6 +5,8 @@ import {
   isOneOf,
   label,
   REFERRAL_STATUS_LABELS,
+  referralDeadline,
+  referralOverdue,
   REFERRAL_STATUSES,
   SERVICE_TYPE_LABELS,
   URGENCY_LABELS,
@@ -12,9 +14,9 @@ import {
 } from '@ctms/domain';
 import { InterAgencyApi, type Box } from './interagency-api';
 import { slaClock } from './ia-util';
-import { AgencyNames, describeErrorIn, formatDateTime, I18n, Inbox, KeysetList, sortByDue, TranslatePipe } from '@ctms/ui';
+import { AgencyNames, describeErrorIn, formatDateTime, I18n, Inbox, KeysetList, sortByDue, TranslatePipe, type TranslationKey } from '@ctms/ui';
 
-/** The referral boxes: incoming and outgoing, masked (case number only), with the SLA clock of pending ones. */
+/** The referral boxes: incoming and outgoing, masked (case number only), with the running SLA clock: acknowledgement while pending, services while accepted. */
 @Component({
   selector: 'app-referral-list-page',
   imports: [RouterLink, Inbox, TranslatePipe],
@@ -91,10 +93,13 @@ export class ReferralListPage {
   protected readonly rows = computed(() => {
     const lang = this.i18n.language();
     const now = this.now();
-    // what is due first: a pending referral, by its acknowledge-by deadline (the overdue ones on top)
-    return sortByDue(this.list.items(), (r) => (r.status === 'PENDING' ? r.acknowledgeBy : null)).map((r) => {
-      const pending = r.status === 'PENDING';
-      const clock = slaClock(r.acknowledgeBy, now);
+    // what is due first: the referral whose running clock (acknowledgement while PENDING, services
+    // while ACCEPTED) ends soonest, the overdue ones on top; one rule in libs/domain for both boxes
+    return sortByDue(this.list.items(), (r) => referralDeadline(r.status, r.acknowledgeBy, r.servicesDueBy)?.dueAt ?? null).map((r) => {
+      const deadline = referralDeadline(r.status, r.acknowledgeBy, r.servicesDueBy);
+      const clock = deadline ? slaClock(deadline.dueAt, now) : null;
+      const overdue = referralOverdue(r.status, r.acknowledgeBy, r.servicesDueBy, now);
+      const key: TranslationKey = !deadline ? 'ref.sla.done' : deadline.clock === 'SERVICES' ? (overdue ? 'ref.sla.servicesOverdue' : 'ref.sla.servicesLeft') : overdue ? 'ref.sla.overdue' : 'ref.sla.left';
       return {
         ...r,
         fromName: this.names.agency(r.fromAgency.code, lang),
@@ -102,8 +107,8 @@ export class ReferralListPage {
         services: r.serviceTypes.map((s) => label(SERVICE_TYPE_LABELS, s, lang)).join(', '),
         urgencyLabel: label(URGENCY_LABELS, r.urgency, lang),
         statusLabel: label(REFERRAL_STATUS_LABELS, r.status, lang),
-        overdue: pending && clock.overdue,
-        sla: pending ? this.i18n.t(clock.overdue ? 'ref.sla.overdue' : 'ref.sla.left', { h: clock.h, m: clock.m }) : this.i18n.t('ref.sla.done'),
+        overdue,
+        sla: this.i18n.t(key, { h: clock?.h ?? 0, m: clock?.m ?? 0 }),
         created: formatDateTime(r.createdAt, lang),
       };
     });
