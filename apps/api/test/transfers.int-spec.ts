@@ -288,6 +288,11 @@ describe('case transfers (issue 14)', () => {
       const parties = new NotificationRepository();
       expect((await parties.parties(s.app.get(DataSource), 'referral', molswReferral.id)).sender_agency_ids).toEqual([agency('LWU')]);
       expect((await parties.parties(s.app.get(DataSource), 'handoff', osppHandoff)).sender_agency_ids).toEqual([agency('LWU')]);
+      // a note the receiver writes now is news for the new lead, not for the former one
+      const answer = await post('molsw.caseworker', `/referrals/${molswReferral.id}/notes`, { body: 'first visit done' });
+      expect(answer.status).toBe(201);
+      const facts = await parties.referralNote(s.app.get(DataSource), molswReferral.id, answer.body.id);
+      expect(facts.sender_agency_id).toBe(agency('LWU'));
 
       // the former lead kept the case view only (FORMER_LEAD): not the referral, its notes, its print or the handoff
       expect((await get('atd.caseworker', `/cases/${caseId}`)).body.relation).toBe('FORMER_LEAD');
