@@ -21,7 +21,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { api as apiAt, apiLogin, artifacts, assertAccessible, CONSENT_QUESTIONS, LAO, launchBrowser, login as loginAt, logout, newPage } from './helpers.mjs';
+import { api as apiAt, apiLogin, artifacts, assertAccessible, CONSENT_QUESTIONS, LAO, launchBrowser, login as loginAt, newPage } from './helpers.mjs';
 import { startStack } from './stack.mjs';
 
 const PHONE = { width: 390, height: 844 };
