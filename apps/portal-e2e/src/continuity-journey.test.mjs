@@ -7,7 +7,8 @@
 // LWU and DOI exchange a note each way on the referral; ATD, the identifying agency, hands the case
 // off to OSPP, which finds it in its inbox; DOI's supervisor moves the case to her home province,
 // Savannakhet (13), where a Savannakhet-only DOI supervisor accepts it and assigns a Savannakhet
-// caseworker, and the Vientiane Capital caseworker can no longer open it; the Savannakhet caseworker
+// caseworker, who keeps DOI's referral and its notes, and the Vientiane Capital caseworker can no
+// longer open it; the Savannakhet caseworker
 // asks for closure with a coded reason and the Savannakhet supervisor approves it.
 //
 // The steps are sequential tests sharing the case. Set up outside the UI: the Savannakhet supervisor
@@ -409,6 +410,16 @@ test('5. DOI moves the case to Savannakhet (13); the Savannakhet supervisor acce
     assert.match(await page.getByTestId('case-summary').innerText(), /ສະຫວັນນະເຂດ/, 'the case is in Savannakhet');
     assert.equal((await page.getByTestId('case-assigned').innerText()).trim(), CW13_NAME);
     await assertAccessible(page, 'case page in Savannakhet (lo, phone)');
+  });
+
+  // the new lead in Savannakhet keeps DOI's referral to LWU and the notes exchanged on it
+  await as('doi.cw13', '5-referral', async (page) => {
+    await openCase(page);
+    await page.getByTestId('tab-referrals').click();
+    await statusOf(page, 'case-referral', 'ACCEPTED');
+    await openReferral(page);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="referral-note"]').length === 2);
+    assert.deepEqual(await page.getByTestId('referral-note-body').allInnerTexts(), [NOTE_LWU, NOTE_DOI]);
   });
 
   // the Vientiane Capital caseworker no longer opens it: the same "not found" as a missing case
