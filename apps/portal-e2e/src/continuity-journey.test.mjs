@@ -8,8 +8,8 @@
 // off to OSPP, which finds it in its inbox; DOI's supervisor moves the case to her home province,
 // Savannakhet (13), where a Savannakhet-only DOI supervisor accepts it and assigns a Savannakhet
 // caseworker, who keeps DOI's referral and its notes, and the Vientiane Capital caseworker can no
-// longer open it; the Savannakhet caseworker
-// asks for closure with a coded reason and the Savannakhet supervisor approves it.
+// longer open it; the Savannakhet caseworker asks for closure with a coded reason and the
+// Savannakhet supervisor approves it.
 //
 // The steps are sequential tests sharing the case. Set up outside the UI: the Savannakhet supervisor
 // and caseworker (copies of the demo DOI users with province 13, inserted with SQL as
