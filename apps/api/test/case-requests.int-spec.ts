@@ -87,6 +87,8 @@ describe('identification requests, closure requests and case flags', () => {
     it('a handoff by ATD waits for the identification: before it, the case is not ATD’s to hand off (404)', async () => {
       const early = await post('atd.investigator', `/cases/${caseId}/handoffs`, handoffBody());
       expect(early.status).toBe(404);
+      // the case page does not offer it either
+      expect((await get('atd.investigator', `/cases/${caseId}`)).body.allowedActions.handoff).toBe(false);
     });
 
     it('refuses the decision to anyone but ATD supervisors and investigators (a route the role may not take on an id: 404)', async () => {
@@ -127,6 +129,9 @@ describe('identification requests, closure requests and case flags', () => {
       const twice = await post('atd.investigator', `/identification-requests/${requestId}/decide`, { version: 2, decision: 'NOT_IDENTIFIED', decidedOn: dateDaysAgo(1), reasons: 'again' });
       expect(twice.status).toBe(409);
 
+      // the API offers ATD the handoff on the case page (an investigator: handoff:create), not ATD's caseworker
+      expect((await get('atd.investigator', `/cases/${caseId}`)).body.allowedActions.handoff).toBe(true);
+      expect((await get('atd.caseworker', `/cases/${caseId}`)).body.allowedActions.handoff).toBe(false);
       const handoff = await post('atd.investigator', `/cases/${caseId}/handoffs`, handoffBody());
       expect(handoff.status).toBe(201);
       expect((await get('atd.investigator', `/handoffs/${handoff.body.id}`)).status).toBe(200);

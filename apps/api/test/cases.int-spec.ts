@@ -199,6 +199,7 @@ describe('cases: opening, need-to-know, workflow, notes, timeline, access log, c
         requestIdentification: false,
         requestClosure: false,
         flags: false,
+        handoff: false,
       });
       const audit = await auditSince(s.admin, before);
       expect(audit.map((a) => [a.action, a.outcome, a.object_id])).toEqual([['CASE_READ', 'ALLOWED', caseId]]);
@@ -214,6 +215,8 @@ describe('cases: opening, need-to-know, workflow, notes, timeline, access log, c
         // a supervisor who may close the case closes it: no closure request to ask of itself
         requestClosure: false,
         flags: true,
+        // handing off is the investigator's (handoff:create), not the supervisor's
+        handoff: false,
       });
     });
 

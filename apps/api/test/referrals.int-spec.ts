@@ -231,7 +231,7 @@ describe('referrals (issue 4)', () => {
     expect(c.visibleCategories).toEqual(['CASE_SUMMARY']);
     expect(c).not.toHaveProperty('personId');
     expect(c).not.toHaveProperty('contact');
-    expect(c.allowedActions).toEqual({ case: [], identification: [], edit: false, assign: false, accessLog: false, requestIdentification: false, requestClosure: false, flags: false });
+    expect(c.allowedActions).toEqual({ case: [], identification: [], edit: false, assign: false, accessLog: false, requestIdentification: false, requestClosure: false, flags: false, handoff: false });
     const person = await get('lwu.caseworker', `/persons/${personId}`);
     expect(person.status).toBe(404);
     const inbox = await get('lwu.caseworker', '/referrals?box=incoming');

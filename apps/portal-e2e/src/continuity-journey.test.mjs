@@ -13,8 +13,8 @@
 //
 // The steps are sequential tests sharing the case. Set up outside the UI: the Savannakhet supervisor
 // and caseworker (copies of the demo DOI users with province 13, inserted with SQL as
-// transfer.test.mjs does), and the handoff to OSPP (through the API: the portal offers the handoff
-// form only to the lead agency, see step 4). axe-core on every page of the journey. Needs
+// transfer.test.mjs does). ATD's handoff goes through the case page although DOI leads: the API
+// offers it to the agency that identified the victim. axe-core on every page of the journey. Needs
 // `nx build api portal` first:
 //   node --test --test-concurrency=1 apps/portal-e2e/src/continuity-journey.test.mjs
 import { after, before, test } from 'node:test';
@@ -341,26 +341,22 @@ test('3. DOI refers her to LWU for shelter; LWU accepts and reassigns the worker
 });
 
 test('4. ATD, the identifying agency, hands the case off to OSPP, which finds it in its inbox', async () => {
-  // Product gap (UI only): the case page offers the handoff form (`handoff-new`) to the lead agency
-  // only (`canHandoff` in apps/portal/src/app/referrals/case-interagency.ts), although the API lets
-  // the agency that decided IDENTIFIED on a request hand off (decision 0024). So ATD's investigator
-  // submits the handoff through the API here; OSPP's side is the portal.
-  const investigator = await tokenOf('atd.investigator');
-  const ospp = (await api('/reference/agencies', { token: investigator })).find((a) => a.code === 'OSPP');
-  const handoff = await api(`/cases/${fx.caseId}/handoffs`, {
-    token: investigator,
-    method: 'POST',
-    body: {
-      toAgencyId: ospp.id,
-      statementSummary: 'ຖືກຫຼອກລວງວ່າຈະໄດ້ເຮັດວຽກຮ້ານອາຫານ, ຖືກບັງຄັບເຮັດວຽກ ແລະ ຖືກຍຶດເອກະສານ',
-      evidence: [],
-      suspects: [],
-      proposedCharges: [],
-      willingToTestify: 'UNDECIDED',
-      protectionMeasures: [],
-    },
+  // ATD does not lead the case: the API offers it the handoff (allowedActions.handoff) because it
+  // decided IDENTIFIED on DOI's request (decision 0024), and the case page shows the form.
+  await as('atd.investigator', '4-atd-handoff', async (page) => {
+    await openCase(page);
+    await page.getByTestId('tab-referrals').click();
+    await page.getByTestId('handoff-new').click();
+    await page.getByTestId('handoff-form').waitFor();
+    await page.waitForFunction(() => document.querySelector('[data-testid="handoff-agency"]')?.textContent?.includes('OSPP'));
+    await page.getByTestId('handoff-statement').fill('ຖືກຫຼອກລວງວ່າຈະໄດ້ເຮັດວຽກຮ້ານອາຫານ, ຖືກບັງຄັບເຮັດວຽກ ແລະ ຖືກຍຶດເອກະສານ');
+    await page.getByTestId('handoff-testify').click();
+    await page.getByRole('option').first().click();
+    await page.getByRole('listbox').waitFor({ state: 'detached' });
+    await assertAccessible(page, 'handoff form, ATD on a DOI-led case (lo, phone)');
+    await page.getByTestId('handoff-submit').click();
+    await statusOf(page, 'case-handoff', 'SUBMITTED');
   });
-  assert.equal(handoff.status, 'SUBMITTED');
 
   await as('ospp.prosecutor', '4-ospp', async (page) => {
     await page.goto(`${stack.baseUrl}/handoffs`);

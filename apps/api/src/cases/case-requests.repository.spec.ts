@@ -24,6 +24,7 @@ describe('case request statements', () => {
     clearMembers: caseRequestSql.clearMembers(ID),
     addMembers: caseRequestSql.addMembers(ID, [OTHER_ID], actor),
     lockIdentifiedBy: caseRequestSql.lockIdentifiedBy(actor, ID),
+    identifiedBy: caseRequestSql.lockIdentifiedBy(actor, ID, false),
   };
   it.each(Object.entries(statements))('%s', (_name, q) => {
     expect(q.text).toMatchSnapshot();

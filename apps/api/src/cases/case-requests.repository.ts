@@ -167,13 +167,14 @@ export const caseRequestSql = {
         SELECT ${caseId}::uuid, u, ${actor.userId}::uuid, now() FROM unnest(${[...userIds]}::uuid[]) u ON CONFLICT DO NOTHING`,
 
   /** The case, locked, when the caller's agency decided IDENTIFIED on an identification request of it (a handoff's sender). */
-  lockIdentifiedBy: (actor: Actor, caseId: string): Sql =>
+  /** The case, when the caller's agency formally identified the victim on a request of it (decision 0024); `lock` for a write. */
+  lockIdentifiedBy: (actor: Actor, caseId: string, lock = true): Sql =>
     sql`SELECT c.id, c.status, c.province_code, c.lead_agency_id, c.assigned_to_id FROM case_record c
          WHERE c.id = ${caseId}::uuid AND c.identification_status = 'IDENTIFIED'
            AND EXISTS (SELECT 1 FROM identification_request ir
                         WHERE ir.case_id = c.id AND ir.status = 'DECIDED' AND ir.decision = 'IDENTIFIED' AND ${identificationRequest(actor, 'ir', 'c')}
                           AND ir.to_agency_id = ${actor.agencyId}::uuid)
-         FOR UPDATE OF c`,
+         ${raw(lock ? 'FOR UPDATE OF c' : '')}`,
 };
 
 /** Identification requests, closure requests and the named users of a restricted case (decision 0018: one repository per aggregate's side records). */
@@ -253,5 +254,10 @@ export class CaseRequestRepository {
 
   lockIdentifiedBy(m: Runner, actor: Actor, caseId: string): Promise<{ id: string; status: string; province_code: string; lead_agency_id: string; assigned_to_id: string | null } | undefined> {
     return selectOne(m, caseRequestSql.lockIdentifiedBy(actor, caseId));
+  }
+
+  /** Whether the caller's agency identified the victim on a request of the case: it may hand the case off (no lock: a read). */
+  async identifiedBy(m: Runner, actor: Actor, caseId: string): Promise<boolean> {
+    return (await selectOne(m, caseRequestSql.lockIdentifiedBy(actor, caseId, false))) !== undefined;
   }
 }

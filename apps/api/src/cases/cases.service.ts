@@ -305,6 +305,10 @@ export class CasesService {
     const identificationRequest = lead || c.relation === 'IDENTIFICATION_REQUEST' ? await this.requests.latestIdentification(m, actor, c.id) : null;
     const closureRequest = lead ? await this.requests.latestClosure(m, actor, c.id) : null;
     const caseActions = lead ? allowedActions(CASE_MACHINE, c.status, caseContext(actor, c, {})) : [];
+    const handoff =
+      c.status !== 'CLOSED' &&
+      hasPermission(actor, 'handoff:create') &&
+      (editor || (!lead && identificationRequest?.decision === 'IDENTIFIED' && (await this.requestRows.identifiedBy(m, actor, c.id))));
     const view = toCaseDetail(this.cipher, c, {
       case: caseActions,
       identification,
@@ -315,6 +319,7 @@ export class CasesService {
       // who may close the case closes it; a closure request is for the editor who may not
       requestClosure: editor && !caseActions.includes('CLOSE') && closureRequest?.status !== 'REQUESTED',
       flags: lead && c.status !== 'CLOSED' && hasPermission(actor, 'case:flag'),
+      handoff,
     });
     if (identificationRequest !== null) view.identificationRequest = identificationRequest;
     if (lead) {

@@ -129,6 +129,11 @@ export interface CaseAllowedActions {
   requestIdentification: boolean;
   /** ask a supervisor to close (the case editor, none open) */
   requestClosure: boolean;
+  /**
+   * hand the case off to the prosecutor: the lead's case editor, or the agency that formally
+   * identified the victim on an identification request (decision 0024); never a closed case
+   */
+  handoff: boolean;
   /** set or lift RESTRICTED and NON_PUNISHMENT (a supervisor of the lead agency) */
   flags: boolean;
 }

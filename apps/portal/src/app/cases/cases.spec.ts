@@ -33,7 +33,7 @@ const CASE: CaseDetailView = {
   legal: null,
   plan: null,
   identification: null,
-  allowedActions: { case: ['ACTIVATE', 'CLOSE'], identification: [], edit: true, assign: false, accessLog: false, requestIdentification: false, requestClosure: false, flags: false },
+  allowedActions: { case: ['ACTIVATE', 'CLOSE'], identification: [], edit: true, assign: false, accessLog: false, requestIdentification: false, requestClosure: false, flags: false, handoff: false },
 };
 
 describe('case list filters', () => {

@@ -101,7 +101,8 @@ export class CaseInterAgency {
   /** only the lead agency refers or hands a case off (the case answers its caller's relation) */
   private readonly lead = computed(() => ((this.store.case() as { relation?: string } | null)?.relation ?? 'LEAD_AGENCY') === 'LEAD_AGENCY');
   protected readonly canRefer = computed(() => this.lead() && this.auth.can('referral:create'));
-  protected readonly canHandoff = computed(() => this.lead() && this.auth.can('handoff:create'));
+  /** the API decides: the lead's case editor, or the agency that identified the victim on a request (decision 0024) */
+  protected readonly canHandoff = computed(() => this.store.case()?.allowedActions.handoff === true);
 
   // referral form
   protected readonly referring = signal(false);
