@@ -17,7 +17,9 @@ export class CreateFoundation1795897512755 implements MigrationInterface {
       IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'ctms_app') THEN CREATE ROLE ctms_app LOGIN; END IF;
     END $$`);
     await q.query(`GRANT USAGE ON SCHEMA public TO ctms_app`);
-    await q.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ctms_app`);
+    await q.query(
+      `ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ctms_app`,
+    );
     await q.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO ctms_app`);
 
     await q.query(`CREATE TABLE "agency" (
@@ -148,11 +150,17 @@ export class CreateFoundation1795897512755 implements MigrationInterface {
         NEW.hash := sha256(convert_to(audit_event_canonical(NEW), 'UTF8'));
         RETURN NEW;
       END $$`);
-    await q.query(`CREATE TRIGGER audit_event_chain BEFORE INSERT ON audit_event FOR EACH ROW EXECUTE FUNCTION audit_event_chain()`);
+    await q.query(
+      `CREATE TRIGGER audit_event_chain BEFORE INSERT ON audit_event FOR EACH ROW EXECUTE FUNCTION audit_event_chain()`,
+    );
     await q.query(`CREATE FUNCTION audit_event_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN RAISE EXCEPTION 'audit_event is append-only' USING ERRCODE = 'insufficient_privilege'; END $$`);
-    await q.query(`CREATE TRIGGER audit_event_no_update BEFORE UPDATE OR DELETE ON audit_event FOR EACH ROW EXECUTE FUNCTION audit_event_immutable()`);
-    await q.query(`CREATE TRIGGER audit_event_no_truncate BEFORE TRUNCATE ON audit_event FOR EACH STATEMENT EXECUTE FUNCTION audit_event_immutable()`);
+    await q.query(
+      `CREATE TRIGGER audit_event_no_update BEFORE UPDATE OR DELETE ON audit_event FOR EACH ROW EXECUTE FUNCTION audit_event_immutable()`,
+    );
+    await q.query(
+      `CREATE TRIGGER audit_event_no_truncate BEFORE TRUNCATE ON audit_event FOR EACH STATEMENT EXECUTE FUNCTION audit_event_immutable()`,
+    );
     await q.query(`REVOKE UPDATE, DELETE, TRUNCATE ON audit_event FROM ctms_app`);
     await q.query(`GRANT SELECT, INSERT ON audit_event TO ctms_app`);
     // the migration table belongs to the owner alone

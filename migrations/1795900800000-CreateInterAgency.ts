@@ -13,34 +13,22 @@ export class CreateInterAgency1795900800000 implements MigrationInterface {
       `CREATE TABLE "referral" ("id" uuid NOT NULL, "case_id" uuid NOT NULL, "from_agency_id" uuid NOT NULL, "from_user_id" uuid NOT NULL, "to_agency_id" uuid NOT NULL, "service_types" text array NOT NULL DEFAULT '{}', "urgency" character varying(16) NOT NULL, "reason_enc" text, "categories" text array NOT NULL DEFAULT '{}', "consent_ids" uuid array NOT NULL DEFAULT '{}', "status" character varying(16) NOT NULL DEFAULT 'PENDING', "assigned_to_id" uuid, "decline_reason" character varying(32), "outcome" character varying(32), "notes_enc" text, "acknowledge_by" TIMESTAMP WITH TIME ZONE NOT NULL, "acknowledged_at" TIMESTAMP WITH TIME ZONE, "closed_at" TIMESTAMP WITH TIME ZONE, "version" integer NOT NULL DEFAULT '1', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_referral" PRIMARY KEY ("id"))`,
     );
     await q.query(`CREATE INDEX "IDX_referral_case" ON "referral" ("case_id")`);
-    await q.query(
-      `CREATE INDEX "IDX_referral_outgoing" ON "referral" ("from_agency_id", "status", "id")`,
-    );
-    await q.query(
-      `CREATE INDEX "IDX_referral_incoming" ON "referral" ("to_agency_id", "status", "id")`,
-    );
+    await q.query(`CREATE INDEX "IDX_referral_outgoing" ON "referral" ("from_agency_id", "status", "id")`);
+    await q.query(`CREATE INDEX "IDX_referral_incoming" ON "referral" ("to_agency_id", "status", "id")`);
     await q.query(
       `CREATE TABLE "referral_service" ("id" uuid NOT NULL, "referral_id" uuid NOT NULL, "service_type" character varying(40) NOT NULL, "delivered_on" date NOT NULL, "provider" character varying(200), "notes_enc" text, "recorded_by_id" uuid NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "PK_referral_service" PRIMARY KEY ("id"))`,
     );
-    await q.query(
-      `CREATE INDEX "IDX_referral_service_referral" ON "referral_service" ("referral_id", "delivered_on")`,
-    );
+    await q.query(`CREATE INDEX "IDX_referral_service_referral" ON "referral_service" ("referral_id", "delivered_on")`);
     await q.query(
       `CREATE TABLE "handoff" ("id" uuid NOT NULL, "case_id" uuid NOT NULL, "from_agency_id" uuid NOT NULL, "from_user_id" uuid NOT NULL, "to_agency_id" uuid NOT NULL, "status" character varying(16) NOT NULL DEFAULT 'SUBMITTED', "categories" text array NOT NULL DEFAULT '{}', "packet_enc" text, "suspects_enc" text, "willing_to_testify" character varying(12), "prosecutor_id" uuid, "prosecution_enc" text, "verdict" character varying(16), "receive_by" TIMESTAMP WITH TIME ZONE NOT NULL, "received_at" TIMESTAMP WITH TIME ZONE, "closed_at" TIMESTAMP WITH TIME ZONE, "version" integer NOT NULL DEFAULT '1', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_handoff" PRIMARY KEY ("id"))`,
     );
     await q.query(`CREATE INDEX "IDX_handoff_case" ON "handoff" ("case_id")`);
-    await q.query(
-      `CREATE INDEX "IDX_handoff_outgoing" ON "handoff" ("from_agency_id", "status", "id")`,
-    );
-    await q.query(
-      `CREATE INDEX "IDX_handoff_incoming" ON "handoff" ("to_agency_id", "status", "id")`,
-    );
+    await q.query(`CREATE INDEX "IDX_handoff_outgoing" ON "handoff" ("from_agency_id", "status", "id")`);
+    await q.query(`CREATE INDEX "IDX_handoff_incoming" ON "handoff" ("to_agency_id", "status", "id")`);
     await q.query(
       `CREATE TABLE "attachment" ("id" uuid NOT NULL, "case_id" uuid NOT NULL, "referral_id" uuid, "handoff_id" uuid, "kind" character varying(20) NOT NULL, "category" character varying(24) NOT NULL, "file_name_enc" text NOT NULL, "media_type" character varying(100) NOT NULL, "size_bytes" bigint NOT NULL, "sha256" character varying(64) NOT NULL, "storage_key" character varying(200) NOT NULL, "uploaded_by_id" uuid NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "PK_attachment" PRIMARY KEY ("id"))`,
     );
-    await q.query(
-      `CREATE INDEX "IDX_attachment_case" ON "attachment" ("case_id", "created_at")`,
-    );
+    await q.query(`CREATE INDEX "IDX_attachment_case" ON "attachment" ("case_id", "created_at")`);
     await q.query(
       `ALTER TABLE "attachment" ADD CONSTRAINT "FK_attachment_case" FOREIGN KEY ("case_id") REFERENCES "case_record"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
     );
@@ -114,9 +102,7 @@ export class CreateInterAgency1795900800000 implements MigrationInterface {
   }
 
   public async down(q: QueryRunner): Promise<void> {
-    await q.query(
-      `DROP FUNCTION case_relation_categories(uuid, uuid, text[], boolean)`,
-    );
+    await q.query(`DROP FUNCTION case_relation_categories(uuid, uuid, text[], boolean)`);
     await q.query(`DROP FUNCTION case_consented_categories(uuid, uuid, text)`);
     for (const t of ['attachment', 'handoff', 'referral_service', 'referral']) {
       await q.query(`DROP TABLE "${t}"`);

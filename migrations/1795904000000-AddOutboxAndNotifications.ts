@@ -17,12 +17,18 @@ export class AddOutboxAndNotifications1795904000000 implements MigrationInterfac
     await q.query(
       `CREATE TABLE "notification" ("id" uuid NOT NULL, "recipient_user_id" uuid NOT NULL, "kind" character varying(64) NOT NULL, "object_type" character varying(32) NOT NULL, "object_id" uuid NOT NULL, "case_number" character varying(40), "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "read_at" TIMESTAMP WITH TIME ZONE, "outbox_id" uuid NOT NULL, CONSTRAINT "PK_notification" PRIMARY KEY ("id"))`,
     );
-    await q.query(`CREATE UNIQUE INDEX "UQ_notification_outbox_recipient" ON "notification" ("outbox_id", "recipient_user_id")`);
-    await q.query(`CREATE INDEX "IDX_notification_recipient" ON "notification" ("recipient_user_id", "created_at", "id")`);
+    await q.query(
+      `CREATE UNIQUE INDEX "UQ_notification_outbox_recipient" ON "notification" ("outbox_id", "recipient_user_id")`,
+    );
+    await q.query(
+      `CREATE INDEX "IDX_notification_recipient" ON "notification" ("recipient_user_id", "created_at", "id")`,
+    );
     await q.query(
       `CREATE TABLE "mail_delivery" ("id" uuid NOT NULL, "outbox_id" uuid NOT NULL, "recipient_user_id" uuid NOT NULL, "status" character varying(16) NOT NULL, "claimed_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "sent_at" TIMESTAMP WITH TIME ZONE, "message_id" character varying(255), CONSTRAINT "PK_mail_delivery" PRIMARY KEY ("id"))`,
     );
-    await q.query(`CREATE UNIQUE INDEX "UQ_mail_delivery_outbox_recipient" ON "mail_delivery" ("outbox_id", "recipient_user_id")`);
+    await q.query(
+      `CREATE UNIQUE INDEX "UQ_mail_delivery_outbox_recipient" ON "mail_delivery" ("outbox_id", "recipient_user_id")`,
+    );
     await q.query(
       `ALTER TABLE "notification" ADD CONSTRAINT "FK_notification_recipient" FOREIGN KEY ("recipient_user_id") REFERENCES "app_user"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
     );

@@ -65,7 +65,9 @@ export class AddAsyncAuditSeal1795910000000 implements MigrationInterface {
         NEW.at := coalesce(NEW.at, clock_timestamp());
         RETURN NEW;
       END $$`);
-    await q.query(`CREATE TRIGGER audit_event_stamp BEFORE INSERT ON audit_event FOR EACH ROW EXECUTE FUNCTION audit_event_stamp()`);
+    await q.query(
+      `CREATE TRIGGER audit_event_stamp BEFORE INSERT ON audit_event FOR EACH ROW EXECUTE FUNCTION audit_event_stamp()`,
+    );
 
     // The canonical text of a row: every column in a fixed order, NULLs spelled out.
     await q.query(`CREATE FUNCTION audit_event_canonical(e audit_event) RETURNS text
@@ -91,8 +93,12 @@ export class AddAsyncAuditSeal1795910000000 implements MigrationInterface {
       "hash" bytea NOT NULL,
       CONSTRAINT "PK_audit_seal" PRIMARY KEY ("block"),
       CONSTRAINT "CHK_audit_seal_range" CHECK ("xact_to" > "xact_from"))`);
-    await q.query(`CREATE TRIGGER audit_seal_no_update BEFORE UPDATE OR DELETE ON audit_seal FOR EACH ROW EXECUTE FUNCTION audit_event_immutable()`);
-    await q.query(`CREATE TRIGGER audit_seal_no_truncate BEFORE TRUNCATE ON audit_seal FOR EACH STATEMENT EXECUTE FUNCTION audit_event_immutable()`);
+    await q.query(
+      `CREATE TRIGGER audit_seal_no_update BEFORE UPDATE OR DELETE ON audit_seal FOR EACH ROW EXECUTE FUNCTION audit_event_immutable()`,
+    );
+    await q.query(
+      `CREATE TRIGGER audit_seal_no_truncate BEFORE TRUNCATE ON audit_seal FOR EACH STATEMENT EXECUTE FUNCTION audit_event_immutable()`,
+    );
     await q.query(`REVOKE ALL ON audit_seal FROM ctms_app`);
     await q.query(`GRANT SELECT ON audit_seal TO ctms_app`);
 

@@ -15,7 +15,9 @@ export class IndexCaseListsAndStats1795912000000 implements MigrationInterface {
 
   public async up(q: QueryRunner): Promise<void> {
     await q.query(`DROP INDEX "IDX_case_scope"`);
-    await q.query(`CREATE INDEX "IDX_case_scope" ON "case_record" ("lead_agency_id", "province_code", "status", "updated_at", "id")`);
+    await q.query(
+      `CREATE INDEX "IDX_case_scope" ON "case_record" ("lead_agency_id", "province_code", "status", "updated_at", "id")`,
+    );
     await q.query(`DROP INDEX "IDX_case_assigned"`);
     await q.query(`CREATE INDEX "IDX_case_assigned" ON "case_record" ("assigned_to_id", "status", "updated_at", "id")`);
     await q.query(`CREATE INDEX "IDX_case_agency_updated" ON "case_record" ("lead_agency_id", "updated_at", "id")`);

@@ -15,10 +15,16 @@ export class AddPersonAccessAndMatchRequests1795920000000 implements MigrationIn
     await q.query(
       `CREATE TABLE "match_request" ("id" uuid NOT NULL, "from_agency_id" uuid NOT NULL, "from_user_id" uuid NOT NULL, "screening_id" uuid NOT NULL, "to_agency_id" uuid NOT NULL, "terms_enc" text NOT NULL, "candidate_ids" uuid array NOT NULL DEFAULT '{}', "status" character varying(16) NOT NULL DEFAULT 'OPEN', "linked_person_id" uuid, "answered_by_id" uuid, "answered_at" TIMESTAMP WITH TIME ZONE, "comment_enc" text, "version" integer NOT NULL DEFAULT '1', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_match_request" PRIMARY KEY ("id"))`,
     );
-    await q.query(`CREATE INDEX "IDX_match_request_incoming" ON "match_request" ("to_agency_id", "status", "updated_at", "id")`);
-    await q.query(`CREATE INDEX "IDX_match_request_outgoing" ON "match_request" ("from_agency_id", "status", "updated_at", "id")`);
+    await q.query(
+      `CREATE INDEX "IDX_match_request_incoming" ON "match_request" ("to_agency_id", "status", "updated_at", "id")`,
+    );
+    await q.query(
+      `CREATE INDEX "IDX_match_request_outgoing" ON "match_request" ("from_agency_id", "status", "updated_at", "id")`,
+    );
     await q.query(`CREATE INDEX "IDX_match_request_screening" ON "match_request" ("screening_id")`);
-    await q.query(`CREATE INDEX "IDX_match_request_linked" ON "match_request" ("linked_person_id") WHERE "linked_person_id" IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX "IDX_match_request_linked" ON "match_request" ("linked_person_id") WHERE "linked_person_id" IS NOT NULL`,
+    );
     await q.query(
       `ALTER TABLE "match_request" ADD CONSTRAINT "FK_match_request_screening" FOREIGN KEY ("screening_id") REFERENCES "screening"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
     );

@@ -106,8 +106,11 @@ export class EncryptFilesAndFreeText1795923000000 implements MigrationInterface 
 
   public async down(q: QueryRunner): Promise<void> {
     // rows with reason_enc are sealed with it: the column cannot go without breaking their blocks
-    const used = (await q.query(`SELECT count(*)::int AS n FROM audit_event WHERE reason_enc IS NOT NULL`)) as { n: number }[];
-    if (used[0] && used[0].n > 0) throw new Error('audit rows hold encrypted reasons: EncryptFilesAndFreeText cannot be reverted');
+    const used = (await q.query(`SELECT count(*)::int AS n FROM audit_event WHERE reason_enc IS NOT NULL`)) as {
+      n: number;
+    }[];
+    if (used[0] && used[0].n > 0)
+      throw new Error('audit rows hold encrypted reasons: EncryptFilesAndFreeText cannot be reverted');
     await q.query(`CREATE OR REPLACE FUNCTION audit_event_stamp() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         NEW.seq := nextval('audit_event_seq');

@@ -19,7 +19,9 @@ export class AddScreeningPlaceCodes1795925000000 implements MigrationInterface {
     await q.query(
       `ALTER TABLE "screening" ADD CONSTRAINT "CHK_screening_district_code" CHECK ("district" IS NULL OR ("district" ~ '^[0-9]{4}$' AND left("district", 2) = "province_code")) NOT VALID`,
     );
-    await q.query(`ALTER TABLE "screening" ADD CONSTRAINT "CHK_screening_crossing_point_code" CHECK ("crossing_point" IS NULL OR "crossing_point" ~ '^[A-Z0-9_]{2,40}$') NOT VALID`);
+    await q.query(
+      `ALTER TABLE "screening" ADD CONSTRAINT "CHK_screening_crossing_point_code" CHECK ("crossing_point" IS NULL OR "crossing_point" ~ '^[A-Z0-9_]{2,40}$') NOT VALID`,
+    );
   }
 
   public async down(q: QueryRunner): Promise<void> {

@@ -15,9 +15,15 @@ export class AddCaseRequestsAndRestriction1795930000000 implements MigrationInte
     await q.query(
       `CREATE TABLE "identification_request" ("id" uuid NOT NULL, "case_id" uuid NOT NULL, "from_agency_id" uuid NOT NULL, "to_agency_id" uuid NOT NULL, "status" character varying(16) NOT NULL DEFAULT 'REQUESTED', "requested_by_id" uuid NOT NULL, "requested_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "due_at" TIMESTAMP WITH TIME ZONE NOT NULL, "decided_by_id" uuid, "decided_at" TIMESTAMP WITH TIME ZONE, "decision" character varying(20), "identification_id" uuid, "cancel_reason_enc" text, "version" integer NOT NULL DEFAULT '1', "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_identification_request" PRIMARY KEY ("id"))`,
     );
-    await q.query(`CREATE UNIQUE INDEX "UQ_identification_request_open" ON "identification_request" ("case_id") WHERE "status" = 'REQUESTED'`);
-    await q.query(`CREATE INDEX "IDX_identification_request_inbox" ON "identification_request" ("to_agency_id", "status", "due_at", "id")`);
-    await q.query(`CREATE INDEX "IDX_identification_request_case" ON "identification_request" ("case_id", "requested_at")`);
+    await q.query(
+      `CREATE UNIQUE INDEX "UQ_identification_request_open" ON "identification_request" ("case_id") WHERE "status" = 'REQUESTED'`,
+    );
+    await q.query(
+      `CREATE INDEX "IDX_identification_request_inbox" ON "identification_request" ("to_agency_id", "status", "due_at", "id")`,
+    );
+    await q.query(
+      `CREATE INDEX "IDX_identification_request_case" ON "identification_request" ("case_id", "requested_at")`,
+    );
     for (const [column, target] of [
       ['case_id', 'case_record'],
       ['from_agency_id', 'agency'],
@@ -34,7 +40,9 @@ export class AddCaseRequestsAndRestriction1795930000000 implements MigrationInte
     await q.query(
       `CREATE TABLE "closure_request" ("id" uuid NOT NULL, "case_id" uuid NOT NULL, "agency_id" uuid NOT NULL, "status" character varying(16) NOT NULL DEFAULT 'REQUESTED', "reason" character varying(32) NOT NULL, "note_enc" text, "requested_by_id" uuid NOT NULL, "requested_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "decided_by_id" uuid, "decided_at" TIMESTAMP WITH TIME ZONE, "comment_enc" text, "version" integer NOT NULL DEFAULT '1', "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_closure_request" PRIMARY KEY ("id"))`,
     );
-    await q.query(`CREATE UNIQUE INDEX "UQ_closure_request_open" ON "closure_request" ("case_id") WHERE "status" = 'REQUESTED'`);
+    await q.query(
+      `CREATE UNIQUE INDEX "UQ_closure_request_open" ON "closure_request" ("case_id") WHERE "status" = 'REQUESTED'`,
+    );
     await q.query(`CREATE INDEX "IDX_closure_request_case" ON "closure_request" ("case_id", "requested_at")`);
     for (const [column, target] of [
       ['case_id', 'case_record'],

@@ -46,7 +46,10 @@ export const FORBIDDEN = [
     re: /(?:\.\.\/)+shared(?=\/(?:spec|reference|hooks)\b|[^\w/-]|$)|\/work\/shared\b|(?<![\w-])shared\/(?:spec|reference)\//g,
     what: 'the shared folder outside the repository',
   },
-  { re: /\b(?:domain-research|security-targets|stack-notes|peer-systems|model-codebases)(?:\.md)?\b/g, what: 'a shared reference note' },
+  {
+    re: /\b(?:domain-research|security-targets|stack-notes|peer-systems|model-codebases)(?:\.md)?\b/g,
+    what: 'a shared reference note',
+  },
 ];
 
 /** The comments of a TypeScript or JavaScript source, as [start, end) ranges. */
@@ -102,7 +105,11 @@ export function findOutsideRefs(text, fileName, comments = commentsOf(text, file
 const DOC_REF = /\bdocs\/([\w/.-]+\.md) "([^"]+)"/g;
 
 export function docCitations(body) {
-  return [...body.matchAll(DOC_REF)].map((m) => ({ index: m.index, page: m[1], heading: m[2].replace(/\s*\n\s*(?:\*|\/\/)?\s*/g, ' ').trim() }));
+  return [...body.matchAll(DOC_REF)].map((m) => ({
+    index: m.index,
+    page: m[1],
+    heading: m[2].replace(/\s*\n\s*(?:\*|\/\/)?\s*/g, ' ').trim(),
+  }));
 }
 
 /** The headings of a Markdown page (any level), as written after the #s. */
@@ -146,7 +153,12 @@ export function check(root) {
     for (const c of ranges) {
       for (const ref of docCitations(text.slice(c.start, c.end))) {
         if (!headingExists(ref.page, ref.heading)) {
-          problems.push({ file, line: lineOf(text, c.start + ref.index), cited: `docs/${ref.page} "${ref.heading}"`, what: 'a docs/ heading that does not exist' });
+          problems.push({
+            file,
+            line: lineOf(text, c.start + ref.index),
+            cited: `docs/${ref.page} "${ref.heading}"`,
+            what: 'a docs/ heading that does not exist',
+          });
         }
       }
     }
@@ -183,5 +195,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     );
     process.exit(1);
   }
-  console.log(`check-comment-refs: ${files} files; every comment cites only the repository, and every docs/ heading cited exists`);
+  console.log(
+    `check-comment-refs: ${files} files; every comment cites only the repository, and every docs/ heading cited exists`,
+  );
 }

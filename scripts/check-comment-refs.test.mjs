@@ -57,10 +57,14 @@ test('JavaScript, HTML and stylesheets are read too', () => {
 });
 
 test('reads docs/ citations, a heading wrapped onto the next comment line included', () => {
-  const body = '/**\n * Who may (docs/access.md "The editor rule"; docs/reference.md "Lao\n * script and romanisation").\n */';
+  const body =
+    '/**\n * Who may (docs/access.md "The editor rule"; docs/reference.md "Lao\n * script and romanisation").\n */';
   assert.deepEqual(
     docCitations(body).map(({ page, heading }) => `${page} ${heading}`),
     ['access.md The editor rule', 'reference.md Lao script and romanisation'],
   );
-  assert.deepEqual([...headingsOf('# Title\n\ntext\n## The editor rule\n### Case flags ##\n#no heading')], ['Title', 'The editor rule', 'Case flags']);
+  assert.deepEqual(
+    [...headingsOf('# Title\n\ntext\n## The editor rule\n### Case flags ##\n#no heading')],
+    ['Title', 'The editor rule', 'Case flags'],
+  );
 });

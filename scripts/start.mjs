@@ -39,20 +39,29 @@ async function checkPostgres() {
     await c.connect();
     await c.query('SELECT 1');
   } catch {
-    fail(`PostgreSQL is not reachable at ${u.host}: start it with  pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start`);
+    fail(
+      `PostgreSQL is not reachable at ${u.host}: start it with  pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start`,
+    );
   } finally {
     await c.end().catch(() => undefined);
   }
 }
 
 async function checkRedis() {
-  const r = new IORedis(env.REDIS_URL, { lazyConnect: true, connectTimeout: 3000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  const r = new IORedis(env.REDIS_URL, {
+    lazyConnect: true,
+    connectTimeout: 3000,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
   r.on('error', () => undefined);
   try {
     await r.connect();
     await r.ping();
   } catch {
-    fail(`Redis is not reachable at ${new URL(env.REDIS_URL).host}: start it with  redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no`);
+    fail(
+      `Redis is not reachable at ${new URL(env.REDIS_URL).host}: start it with  redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no`,
+    );
   } finally {
     r.disconnect();
   }

@@ -32,7 +32,17 @@ import { StatsService } from '../../apps/api/src/stats/stats.service';
 import { createFieldCipher } from '../../apps/api/src/platform/crypto/crypto.module';
 import { encodeTupleCursor } from '../../apps/api/src/platform/http/pagination';
 import type { Actor, RequestContext } from '../../apps/api/src/platform/http/request-context';
-import { adminUrl, appUrl, assertSynthetic, BENCH_PASSWORD, DEFAULT_DB, intArg, loadRefs, parseArgs, syntheticEnv } from '../synthetic/db';
+import {
+  adminUrl,
+  appUrl,
+  assertSynthetic,
+  BENCH_PASSWORD,
+  DEFAULT_DB,
+  intArg,
+  loadRefs,
+  parseArgs,
+  syntheticEnv,
+} from '../synthetic/db';
 import { variantOf, type VariantKind } from '../synthetic/names';
 import { planCase } from '../synthetic/plan';
 import { Rng } from '../synthetic/rng';
@@ -77,10 +87,19 @@ function freePort(): Promise<number> {
   });
 }
 
-async function http(port: number, method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; json: unknown }> {
+async function http(
+  port: number,
+  method: string,
+  path: string,
+  body?: unknown,
+  token?: string,
+): Promise<{ status: number; json: unknown }> {
   const res = await fetch(`http://127.0.0.1:${port}${path}`, {
     method,
-    headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      ...(body ? { 'content-type': 'application/json' } : {}),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     ...(body ? { body: JSON.stringify(body) } : {}),
   });
   const text = await res.text();
@@ -99,10 +118,15 @@ function runLoadProcess(job: LoadJob): Promise<LoadResult> {
   const file = join(dir, 'job.json');
   writeFileSync(file, JSON.stringify(job));
   return new Promise((res, rej) => {
-    const child = spawn(process.execPath, [...process.execArgv, join(__dirname, 'loadgen.ts'), file], { stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
+    const child = spawn(process.execPath, [...process.execArgv, join(__dirname, 'loadgen.ts'), file], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: process.env,
+    });
     let out = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
-    child.on('exit', (code) => (code === 0 ? res(JSON.parse(out) as LoadResult) : rej(new Error(`loadgen exited with ${code}`))));
+    child.on('exit', (code) =>
+      code === 0 ? res(JSON.parse(out) as LoadResult) : rej(new Error(`loadgen exited with ${code}`)),
+    );
   });
 }
 
@@ -129,7 +153,12 @@ function withFreshIds(statements: readonly Statement[]): Statement[] {
   return statements.map((s) => ({ sql: s.sql, params: s.params.map(swap) }));
 }
 
-async function runSql(pool: Pool, calls: readonly { statements: Statement[]; transaction: boolean }[], connections: number, seconds: number): Promise<SqlResult> {
+async function runSql(
+  pool: Pool,
+  calls: readonly { statements: Statement[]; transaction: boolean }[],
+  connections: number,
+  seconds: number,
+): Promise<SqlResult> {
   const lat: number[] = [];
   let errors = 0;
   let rotate = 0;
@@ -181,7 +210,8 @@ function peakRssMb(pid: number | undefined): number | null {
   }
 }
 
-const f = (x: number | null | undefined, d = 1) => (x === null || x === undefined || Number.isNaN(x) ? '–' : x.toFixed(d));
+const f = (x: number | null | undefined, d = 1) =>
+  x === null || x === undefined || Number.isNaN(x) ? '–' : x.toFixed(d);
 
 export function markdown(meta: Record<string, unknown>, rows: readonly BenchRow[]): string {
   const lines = [
@@ -211,10 +241,14 @@ async function main(): Promise<void> {
   const outDir = resolve(args.get('out') ?? 'tmp-artifacts/bench');
   await assertSynthetic(db);
   const main = resolve('dist/apps/api/main.js');
-  if (!existsSync(main)) throw new Error('dist/apps/api/main.js is missing: run `npx nx build api --configuration=production` (npm run bench does)');
+  if (!existsSync(main))
+    throw new Error(
+      'dist/apps/api/main.js is missing: run `npx nx build api --configuration=production` (npm run bench does)',
+    );
 
   const pool = new Pool({ connectionString: adminUrl(db), max: Math.max(conns, 20) + 5 });
-  const marker = (await pool.query<{ seed: number; cases: number }>(`SELECT seed, cases FROM synthetic_marker LIMIT 1`)).rows[0];
+  const marker = (await pool.query<{ seed: number; cases: number }>(`SELECT seed, cases FROM synthetic_marker LIMIT 1`))
+    .rows[0];
   if (!marker) throw new Error('synthetic_marker is empty');
   const port = await freePort();
   const work = mkdtempSync(join(tmpdir(), 'ctms-bench-api-'));
@@ -256,13 +290,34 @@ async function main(): Promise<void> {
     log(`API (production build, NODE_ENV=production) on 127.0.0.1:${port}, pid ${api.pid}`);
 
     // ---- samples ----
-    const u = (await pool.query<{ id: string; username: string; agency_id: string }>(`SELECT id, username, agency_id FROM app_user WHERE username = 'bench.supervisor'`)).rows[0];
+    const u = (
+      await pool.query<{ id: string; username: string; agency_id: string }>(
+        `SELECT id, username, agency_id FROM app_user WHERE username = 'bench.supervisor'`,
+      )
+    ).rows[0];
     if (!u) throw new Error('bench.supervisor is missing: was the database made by seed:synthetic?');
-    const actor: Actor = { userId: u.id, username: u.username, agencyId: u.agency_id, agencyCode: 'MOPS_ATD', capabilities: ['SCREEN', 'FORMAL_IDENTIFICATION', 'INVESTIGATE'], roles: ['SUPERVISOR'], allProvinces: true, provinces: [] };
+    const actor: Actor = {
+      userId: u.id,
+      username: u.username,
+      agencyId: u.agency_id,
+      agencyCode: 'MOPS_ATD',
+      capabilities: ['SCREEN', 'FORMAL_IDENTIFICATION', 'INVESTIGATE'],
+      roles: ['SUPERVISOR'],
+      allProvinces: true,
+      provinces: [],
+    };
     const ctx: RequestContext = { actor, requestId: 'bench', sourceIp: '127.0.0.1' };
-    const caseIds = (await pool.query<{ id: string }>(`SELECT id FROM case_record WHERE lead_agency_id = $1 ORDER BY md5(id::text) LIMIT 500`, [u.agency_id])).rows.map((r) => r.id);
+    const caseIds = (
+      await pool.query<{ id: string }>(
+        `SELECT id FROM case_record WHERE lead_agency_id = $1 ORDER BY md5(id::text) LIMIT 500`,
+        [u.agency_id],
+      )
+    ).rows.map((r) => r.id);
     const editable = (
-      await pool.query<{ id: string; version: number }>(`SELECT id, version FROM case_record WHERE lead_agency_id = $1 AND status <> 'CLOSED' ORDER BY md5(id::text) DESC LIMIT 200`, [u.agency_id])
+      await pool.query<{ id: string; version: number }>(
+        `SELECT id, version FROM case_record WHERE lead_agency_id = $1 AND status <> 'CLOSED' ORDER BY md5(id::text) DESC LIMIT 200`,
+        [u.agency_id],
+      )
     ).rows;
     const busiest = (
       await pool.query<{ assigned_to_id: string; n: number }>(
@@ -270,7 +325,13 @@ async function main(): Promise<void> {
         [u.agency_id],
       )
     ).rows[0];
-    const filter2 = (await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM case_record WHERE lead_agency_id = $1 AND status = 'ACTIVE' AND province_code = '13'`, [u.agency_id])).rows[0]?.n ?? 0;
+    const filter2 =
+      (
+        await pool.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM case_record WHERE lead_agency_id = $1 AND status = 'ACTIVE' AND province_code = '13'`,
+          [u.agency_id],
+        )
+      ).rows[0]?.n ?? 0;
     const deepOffset = Math.max(0, Math.min(999 * 25, filter2 - 26));
     const deepRow = (
       await pool.query<{ k: string; id: string }>(
@@ -298,13 +359,40 @@ async function main(): Promise<void> {
     const audit = new AuditService(rec.asDataSource(), cipher);
     // the recorded endpoints' outbox rows are written in SQL like any other; the queue is not measured
     const queue = { add: async () => undefined } as unknown as Queue<OutboxJobData>;
-    const runner = new TransitionRunner(rec.asDataSource(), audit, new OutboxService(rec.asDataSource(), queue, benchConfig()));
+    const runner = new TransitionRunner(
+      rec.asDataSource(),
+      audit,
+      new OutboxService(rec.asDataSource(), queue, benchConfig()),
+    );
     const caseRepo = new CaseRepository(cipher);
     const requestRepo = new CaseRequestRepository(cipher);
-    const caseRequests = new CaseRequestsService(rec.asDataSource(), audit, new AccessService(), caseRepo, requestRepo, runner);
-    const cases = new CasesService(rec.asDataSource(), audit, cipher, new AccessService(), caseRepo, runner, caseRequests, requestRepo);
+    const caseRequests = new CaseRequestsService(
+      rec.asDataSource(),
+      audit,
+      new AccessService(),
+      caseRepo,
+      requestRepo,
+      runner,
+    );
+    const cases = new CasesService(
+      rec.asDataSource(),
+      audit,
+      cipher,
+      new AccessService(),
+      caseRepo,
+      runner,
+      caseRequests,
+      requestRepo,
+    );
     const records = new CaseRecordsService(rec.asDataSource(), audit, cipher, cases, caseRepo, runner);
-    const persons = new PersonSearchService(rec.asDataSource(), new PersonRepository(cipher), cipher, audit, UNLIMITED, benchConfig());
+    const persons = new PersonSearchService(
+      rec.asDataSource(),
+      new PersonRepository(cipher),
+      cipher,
+      audit,
+      UNLIMITED,
+      benchConfig(),
+    );
     const recordCalls = async (fns: (() => Promise<unknown>)[]) => {
       rec.calls = [];
       for (const fn of fns) await rec.record(fn).catch(() => undefined);
@@ -312,10 +400,23 @@ async function main(): Promise<void> {
     };
 
     const token = await login(port, 'bench.supervisor');
-    const measure = async (row: Omit<BenchRow, 'api' | 'sql' | 'ratioP50' | 'ratioP95'>, requests: LoadRequest[], sqlCalls: (() => Promise<unknown>)[], pinned = false, as = token) => {
+    const measure = async (
+      row: Omit<BenchRow, 'api' | 'sql' | 'ratioP50' | 'ratioP95'>,
+      requests: LoadRequest[],
+      sqlCalls: (() => Promise<unknown>)[],
+      pinned = false,
+      as = token,
+    ) => {
       if (only && !only.includes(row.key)) return;
       log(`${row.what}: ${row.connections} connections, ${seconds} s`);
-      const apiResult = await runLoadProcess({ port, token: as, connections: row.connections, seconds, requests, pinned });
+      const apiResult = await runLoadProcess({
+        port,
+        token: as,
+        connections: row.connections,
+        seconds,
+        requests,
+        pinned,
+      });
       const calls = sqlCalls.length > 0 ? await recordCalls(sqlCalls) : [];
       const sql = calls.length > 0 ? await runSql(pool, calls, row.connections, seconds) : null;
       const r: BenchRow = {
@@ -326,33 +427,67 @@ async function main(): Promise<void> {
         ratioP95: sql ? apiResult.p95 / sql.p95 : null,
       };
       rows.push(r);
-      log(`  API p50 ${f(apiResult.p50)} p95 ${f(apiResult.p95)} p99 ${f(apiResult.p99)} ms, ${f(apiResult.rps, 0)} req/s, errors ${apiResult.errors} ${JSON.stringify(apiResult.statuses)}; SQL p50 ${f(sql?.p50)} p95 ${f(sql?.p95)} ms (${sql?.statements ?? 0} statements); ratio p95 ${f(r.ratioP95)}`);
+      log(
+        `  API p50 ${f(apiResult.p50)} p95 ${f(apiResult.p95)} p99 ${f(apiResult.p99)} ms, ${f(apiResult.rps, 0)} req/s, errors ${apiResult.errors} ${JSON.stringify(apiResult.statuses)}; SQL p50 ${f(sql?.p50)} p95 ${f(sql?.p95)} ms (${sql?.statements ?? 0} statements); ratio p95 ${f(r.ratioP95)}`,
+      );
     };
 
-    const sample = <T,>(xs: readonly T[], n: number) => xs.slice(0, n);
+    const sample = <T>(xs: readonly T[], n: number) => xs.slice(0, n);
     await measure(
       { key: 'case-read', what: 'GET /cases/:id', target: 'p95 < 50 ms at 50', connections: conns },
       caseIds.map((id) => ({ method: 'GET', path: `/api/v1/cases/${id}` })),
       sample(caseIds, 50).map((id) => () => cases.get(ctx, id)),
     );
-    const listQ = { status: 'ACTIVE', province: '13', ...(busiest ? { assignedTo: busiest.assigned_to_id } : {}), limit: 25 };
+    const listQ = {
+      status: 'ACTIVE',
+      province: '13',
+      ...(busiest ? { assignedTo: busiest.assigned_to_id } : {}),
+      limit: 25,
+    };
     const qs = new URLSearchParams(Object.entries(listQ).map(([k, v]) => [k, String(v)])).toString();
     await measure(
-      { key: 'list-page1', what: 'case list, 3 filters, page 1', target: 'p95 < 100 ms', connections: conns, note: `status+province+assignedTo: ${busiest?.n ?? 0} matching cases` },
+      {
+        key: 'list-page1',
+        what: 'case list, 3 filters, page 1',
+        target: 'p95 < 100 ms',
+        connections: conns,
+        note: `status+province+assignedTo: ${busiest?.n ?? 0} matching cases`,
+      },
       [{ method: 'GET', path: `/api/v1/cases?${qs}` }],
       [() => cases.list(ctx, listQ as ListCasesQueryDto)],
     );
     if (deepCursor) {
       const deepQ = { status: 'ACTIVE', province: '13', limit: 25, cursor: deepCursor };
       await measure(
-        { key: 'list-deep', what: `case list, keyset page ${deepPage}`, target: 'page 1,000 costs what page 1 costs', connections: conns, note: `status+province (${filter2} matching): page ${deepPage} is the deepest there is` },
-        [{ method: 'GET', path: `/api/v1/cases?${new URLSearchParams(Object.entries(deepQ).map(([k, v]) => [k, String(v)])).toString()}` }],
+        {
+          key: 'list-deep',
+          what: `case list, keyset page ${deepPage}`,
+          target: 'page 1,000 costs what page 1 costs',
+          connections: conns,
+          note: `status+province (${filter2} matching): page ${deepPage} is the deepest there is`,
+        },
+        [
+          {
+            method: 'GET',
+            path: `/api/v1/cases?${new URLSearchParams(Object.entries(deepQ).map(([k, v]) => [k, String(v)])).toString()}`,
+          },
+        ],
         [() => cases.list(ctx, deepQ as ListCasesQueryDto)],
       );
       const page1Q = { status: 'ACTIVE', province: '13', limit: 25 };
       await measure(
-        { key: 'list-page1-2f', what: 'case list, same 2 filters, page 1', target: '(reference for the deep page)', connections: conns },
-        [{ method: 'GET', path: `/api/v1/cases?${new URLSearchParams(Object.entries(page1Q).map(([k, v]) => [k, String(v)])).toString()}` }],
+        {
+          key: 'list-page1-2f',
+          what: 'case list, same 2 filters, page 1',
+          target: '(reference for the deep page)',
+          connections: conns,
+        },
+        [
+          {
+            method: 'GET',
+            path: `/api/v1/cases?${new URLSearchParams(Object.entries(page1Q).map(([k, v]) => [k, String(v)])).toString()}`,
+          },
+        ],
         [() => cases.list(ctx, page1Q as ListCasesQueryDto)],
       );
     }
@@ -363,36 +498,99 @@ async function main(): Promise<void> {
       sample(laoNames, 30).map((name) => () => persons.search(ctx, { name })),
     );
     await measure(
-      { key: 'search-latin', what: 'POST /persons/search (Latin)', target: 'p95 < 150 ms at 20', connections: searchConns },
+      {
+        key: 'search-latin',
+        what: 'POST /persons/search (Latin)',
+        target: 'p95 < 150 ms at 20',
+        connections: searchConns,
+      },
       latinNames.map((name) => ({ method: 'POST', path: '/api/v1/persons/search', body: { name } })),
       sample(latinNames, 30).map((name) => () => persons.search(ctx, { name })),
     );
     if (!only || only.includes('health-under-search')) {
       // issue 12: 30 long-word searches at once must not take the event loop from the rest of the API
       // (/api/health < 100 ms). The longest names the search accepts, in Lao and Latin letters.
-      const long: LoadRequest[] = latinNames.slice(0, 50).map((n, i) => ({ method: 'POST', path: '/api/v1/persons/search', body: { name: `${n} ${laoNames[i % laoNames.length]} ${n.split(' ').reverse().join(' ')}`.slice(0, 120) } }));
+      const long: LoadRequest[] = latinNames.slice(0, 50).map((n, i) => ({
+        method: 'POST',
+        path: '/api/v1/persons/search',
+        body: { name: `${n} ${laoNames[i % laoNames.length]} ${n.split(' ').reverse().join(' ')}`.slice(0, 120) },
+      }));
       log(`GET /api/health alone, then beside 30 long searches: ${seconds} s each`);
-      const alone = await runLoadProcess({ port, token, connections: 1, seconds, requests: [{ method: 'GET', path: '/api/health' }], pinned: false });
-      const searches = runLoadProcess({ port, token, connections: 30, seconds: seconds + 2, requests: long, pinned: false });
+      const alone = await runLoadProcess({
+        port,
+        token,
+        connections: 1,
+        seconds,
+        requests: [{ method: 'GET', path: '/api/health' }],
+        pinned: false,
+      });
+      const searches = runLoadProcess({
+        port,
+        token,
+        connections: 30,
+        seconds: seconds + 2,
+        requests: long,
+        pinned: false,
+      });
       await new Promise((r) => setTimeout(r, 1000));
-      const beside = await runLoadProcess({ port, token, connections: 1, seconds, requests: [{ method: 'GET', path: '/api/health' }], pinned: false });
+      const beside = await runLoadProcess({
+        port,
+        token,
+        connections: 1,
+        seconds,
+        requests: [{ method: 'GET', path: '/api/health' }],
+        pinned: false,
+      });
       const load = await searches;
-      rows.push({ key: 'health-under-search', what: 'GET /api/health beside 30 long searches', target: 'p95 < 100 ms', connections: 1, api: beside, sql: null, ratioP50: beside.p50 / alone.p50, ratioP95: beside.p95 / alone.p95, note: `alone p50 ${f(alone.p50)} p95 ${f(alone.p95)} ms; the searches: p50 ${f(load.p50)} p95 ${f(load.p95)} ms, ${JSON.stringify(load.statuses)}` });
-      log(`  health alone p50 ${f(alone.p50)} p95 ${f(alone.p95)} ms; beside the searches p50 ${f(beside.p50)} p95 ${f(beside.p95)} ms (×${f(beside.p95 / alone.p95, 2)}); searches ${JSON.stringify(load.statuses)}`);
+      rows.push({
+        key: 'health-under-search',
+        what: 'GET /api/health beside 30 long searches',
+        target: 'p95 < 100 ms',
+        connections: 1,
+        api: beside,
+        sql: null,
+        ratioP50: beside.p50 / alone.p50,
+        ratioP95: beside.p95 / alone.p95,
+        note: `alone p50 ${f(alone.p50)} p95 ${f(alone.p95)} ms; the searches: p50 ${f(load.p50)} p95 ${f(load.p95)} ms, ${JSON.stringify(load.statuses)}`,
+      });
+      log(
+        `  health alone p50 ${f(alone.p50)} p95 ${f(alone.p95)} ms; beside the searches p50 ${f(beside.p50)} p95 ${f(beside.p95)} ms (×${f(beside.p95 / alone.p95, 2)}); searches ${JSON.stringify(load.statuses)}`,
+      );
     }
     const writers = Math.min(conns, 20);
     const writeTargets = editable.slice(writers, writers + 30);
     await measure(
-      { key: 'update', what: 'PATCH /cases/:id (version check, event, audit)', target: 'p95 < 100 ms at 20 writers', connections: writers, note: 'one case per writer' },
-      editable.slice(0, writers).map((c) => ({ method: 'PATCH', path: `/api/v1/cases/${c.id}`, body: { version: c.version, riskLevel: 'HIGH' }, versioned: true })),
+      {
+        key: 'update',
+        what: 'PATCH /cases/:id (version check, event, audit)',
+        target: 'p95 < 100 ms at 20 writers',
+        connections: writers,
+        note: 'one case per writer',
+      },
+      editable.slice(0, writers).map((c) => ({
+        method: 'PATCH',
+        path: `/api/v1/cases/${c.id}`,
+        body: { version: c.version, riskLevel: 'HIGH' },
+        versioned: true,
+      })),
       writeTargets.map((c) => () => cases.update(ctx, c.id, { version: c.version, riskLevel: 'MEDIUM' })),
       true,
     );
     // a create: a note on a case (row lock on the case, encrypted note, timeline event, audit row)
     const noteTargets = editable.slice(writers + 30, writers + 60);
     await measure(
-      { key: 'create', what: 'POST /cases/:id/notes (case lock, encrypted note, event, audit)', target: 'p95 < 100 ms at 20 writers', connections: writers, note: 'one case per writer' },
-      editable.slice(0, writers).map((c) => ({ method: 'POST', path: `/api/v1/cases/${c.id}/notes`, body: { body: 'Benchmark note: follow-up call planned.' } })),
+      {
+        key: 'create',
+        what: 'POST /cases/:id/notes (case lock, encrypted note, event, audit)',
+        target: 'p95 < 100 ms at 20 writers',
+        connections: writers,
+        note: 'one case per writer',
+      },
+      editable.slice(0, writers).map((c) => ({
+        method: 'POST',
+        path: `/api/v1/cases/${c.id}/notes`,
+        body: { body: 'Benchmark note: follow-up call planned.' },
+      })),
       noteTargets.map((c) => () => records.addNote(ctx, c.id, { body: 'Benchmark note: follow-up call planned.' })),
       true,
     );
@@ -417,7 +615,17 @@ async function main(): Promise<void> {
         runLoadProcess({ port, token, connections: 10, seconds, requests: readReqs }),
       ]);
       const rise = (during.p95 / alone.p95 - 1) * 100;
-      rows.push({ key: 'login', what: 'POST /auth/login (argon2id m=19 MiB t=2)', target: 'p95 < 500 ms at 10', connections: 10, api: burst, sql: null, ratioP50: null, ratioP95: null, note: 'argon2 dominates; no SQL baseline' });
+      rows.push({
+        key: 'login',
+        what: 'POST /auth/login (argon2id m=19 MiB t=2)',
+        target: 'p95 < 500 ms at 10',
+        connections: 10,
+        api: burst,
+        sql: null,
+        ratioP50: null,
+        ratioP95: null,
+        note: 'argon2 dominates; no SQL baseline',
+      });
       rows.push({
         key: 'login-effect',
         what: 'GET /cases/:id during the login burst',
@@ -429,19 +637,39 @@ async function main(): Promise<void> {
         ratioP95: null,
         note: `alone: p95 ${f(alone.p95)} ms; during burst: ${f(during.p95)} ms (${rise >= 0 ? '+' : ''}${rise.toFixed(0)} %)`,
       });
-      log(`  login p95 ${f(burst.p95)} ms (${f(burst.rps, 1)}/s, errors ${burst.errors}); case read p95 alone ${f(alone.p95)} → during burst ${f(during.p95)} ms (${rise.toFixed(0)} %)`);
+      log(
+        `  login p95 ${f(burst.p95)} ms (${f(burst.rps, 1)}/s, errors ${burst.errors}); case read p95 alone ${f(alone.p95)} → during burst ${f(during.p95)} ms (${rise.toFixed(0)} %)`,
+      );
     }
 
     // ---- dashboard: the national counts (GET /stats/summary), as the analyst ----
     if (!only || only.includes('dashboard')) {
-      const analyst = (await pool.query<{ id: string; agency_id: string }>(`SELECT id, agency_id FROM app_user WHERE username = 'bench.analyst'`)).rows[0];
+      const analyst = (
+        await pool.query<{ id: string; agency_id: string }>(
+          `SELECT id, agency_id FROM app_user WHERE username = 'bench.analyst'`,
+        )
+      ).rows[0];
       if (!analyst) throw new Error('bench.analyst is missing: regenerate the database with seed:synthetic');
-      const analystCtx: RequestContext = { ...ctx, actor: { userId: analyst.id, username: 'bench.analyst', agencyId: analyst.agency_id, agencyCode: 'IOM', capabilities: [], roles: ['ANALYST'], allProvinces: false, provinces: [] } };
+      const analystCtx: RequestContext = {
+        ...ctx,
+        actor: {
+          userId: analyst.id,
+          username: 'bench.analyst',
+          agencyId: analyst.agency_id,
+          agencyCode: 'IOM',
+          capabilities: [],
+          roles: ['ANALYST'],
+          allProvinces: false,
+          provinces: [],
+        },
+      };
       // what the worker does every STATS_REFRESH_EVERY_SECONDS: recount the whole past days
       const statsService = new StatsService(rec.asDataSource());
       const t0 = performance.now();
       const dailyRows = await statsService.refreshDaily();
-      log(`  daily statistics recounted (the worker's stats.daily job): ${dailyRows} rows in ${f(performance.now() - t0)} ms`);
+      log(
+        `  daily statistics recounted (the worker's stats.daily job): ${dailyRows} rows in ${f(performance.now() - t0)} ms`,
+      );
       const stats = new StatsController(statsService, audit);
       // the latest whole year with cases (decision 0014: whole ended periods only): the heaviest window, all 12 months decided
       const lastYear = (
@@ -453,7 +681,12 @@ async function main(): Promise<void> {
       if (!lastYear) throw new Error('no case before this year: the dashboard row needs a whole year of cases');
       const period = String(lastYear);
       await measure(
-        { key: 'dashboard', what: `GET /stats/summary?period=${period} (national counts of a year, release rule applied)`, target: '< 1 s', connections: 1 },
+        {
+          key: 'dashboard',
+          what: `GET /stats/summary?period=${period} (national counts of a year, release rule applied)`,
+          target: '< 1 s',
+          connections: 1,
+        },
         [{ method: 'GET', path: `/api/v1/stats/summary?period=${period}` }],
         [() => stats.summary(analystCtx, { period })],
         false,
@@ -461,7 +694,17 @@ async function main(): Promise<void> {
       );
     }
 
-    const meta = { db, cases: marker.cases, seed: marker.seed, seconds, connections: conns, startedAt, cpus: cpus().length, memGiB: Math.round(totalmem() / 2 ** 30), peakRssMb: peakRssMb(api.pid) };
+    const meta = {
+      db,
+      cases: marker.cases,
+      seed: marker.seed,
+      seconds,
+      connections: conns,
+      startedAt,
+      cpus: cpus().length,
+      memGiB: Math.round(totalmem() / 2 ** 30),
+      peakRssMb: peakRssMb(api.pid),
+    };
     mkdirSync(outDir, { recursive: true });
     writeFileSync(join(outDir, 'results.json'), JSON.stringify({ meta, rows }, null, 2));
     writeFileSync(join(outDir, 'results.md'), markdown(meta, rows));

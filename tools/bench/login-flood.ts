@@ -108,7 +108,8 @@ function parse(argv: string[]): Options {
   // 1 + 2N logins of the owner from one address stay under the per-address route limit of 60 a minute
   if (samples < 5 || samples > 25) throw new Error('--samples between 5 and 25');
   if (flood < 1 || flood > 1000 || burst < 0 || burst > 500) throw new Error('--flood 1..1000, --burst 0..500');
-  for (const [label, path] of builds) if (!existsSync(path)) throw new Error(`${label}: ${path} is missing (nx build api)`);
+  for (const [label, path] of builds)
+    if (!existsSync(path)) throw new Error(`${label}: ${path} is missing (nx build api)`);
   return { builds, samples, flood, burst, sustained, maxSeconds };
 }
 
@@ -130,7 +131,15 @@ interface Answer {
 }
 
 /** One POST from a given source address; status 0 when the connection failed or timed out. */
-function post(port: number, agent: http.Agent, localAddress: string, path: string, body: unknown, cookie: string | null, timeoutMs: number): Promise<Answer> {
+function post(
+  port: number,
+  agent: http.Agent,
+  localAddress: string,
+  path: string,
+  body: unknown,
+  cookie: string | null,
+  timeoutMs: number,
+): Promise<Answer> {
   return new Promise((res) => {
     const payload = JSON.stringify(body);
     const req = http.request(
@@ -142,7 +151,11 @@ function post(port: number, agent: http.Agent, localAddress: string, path: strin
         agent,
         localAddress,
         timeout: timeoutMs,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...(cookie ? { cookie } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(payload),
+          ...(cookie ? { cookie } : {}),
+        },
       },
       (r) => {
         r.resume();
@@ -213,7 +226,11 @@ async function startStack(main: string): Promise<Stack> {
     await cleanup();
     throw new Error(`migrate failed: ${m.stderr || m.stdout}`);
   }
-  const child: ChildProcess = spawn(process.execPath, [main, 'serve'], { cwd: work, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child: ChildProcess = spawn(process.execPath, [main, 'serve'], {
+    cwd: work,
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   for (let i = 0; ; i++) {
     if (child.exitCode !== null) {
       await cleanup();
@@ -315,7 +332,10 @@ interface Attacker {
 }
 
 async function spawnAttacker(job: AttackJob): Promise<Attacker> {
-  const child = spawn(process.execPath, [...process.execArgv, __filename, '--attack', JSON.stringify(job)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: process.env });
+  const child = spawn(process.execPath, [...process.execArgv, __filename, '--attack', JSON.stringify(job)], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    env: process.env,
+  });
   const inbox: unknown[] = [];
   const waiting: ((m: unknown) => void)[] = [];
   child.on('message', (m) => {
@@ -345,13 +365,26 @@ function merge(into: AttackResult, r: unknown): void {
 
 async function ownerLogin(port: number, agent: http.Agent, cookie: string | null): Promise<Sample> {
   const t0 = performance.now();
-  const a = await post(port, agent, OWNER_ADDRESS, '/api/v1/auth/login', { username: OWNER, password: DEMO_PASSWORD }, cookie, 60_000);
+  const a = await post(
+    port,
+    agent,
+    OWNER_ADDRESS,
+    '/api/v1/auth/login',
+    { username: OWNER, password: DEMO_PASSWORD },
+    cookie,
+    60_000,
+  );
   return { ms: performance.now() - t0, status: a.status };
 }
 
 function summary(samples: Sample[]): PhaseResult {
   const sorted = samples.map((s) => s.ms).sort((a, b) => a - b);
-  return { samples, p50: percentile(sorted, 50), p95: percentile(sorted, 95), ok: samples.filter((s) => s.status === 200).length };
+  return {
+    samples,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    ok: samples.filter((s) => s.status === 200).length,
+  };
 }
 
 async function runScenario(build: string, main: string, scenario: Scenario, opts: Options): Promise<ScenarioResult> {
@@ -361,7 +394,15 @@ async function runScenario(build: string, main: string, scenario: Scenario, opts
   const attackers: Attacker[] = [];
   try {
     // warm-up: the owner's client becomes known (address; device cookie where the build sets one)
-    const first = await post(stack.port, owner, OWNER_ADDRESS, '/api/v1/auth/login', { username: OWNER, password: DEMO_PASSWORD }, null, 60_000);
+    const first = await post(
+      stack.port,
+      owner,
+      OWNER_ADDRESS,
+      '/api/v1/auth/login',
+      { username: OWNER, password: DEMO_PASSWORD },
+      null,
+      60_000,
+    );
     if (first.status !== 200) throw new Error(`${build}: the owner's first login answered ${first.status}`);
     const cookie = first.setCookie.map((c) => c.split(';')[0] ?? '').find((c) => c.startsWith('ctms_device=')) ?? null;
     const until = performance.now() + opts.maxSeconds * 1000;
@@ -369,11 +410,30 @@ async function runScenario(build: string, main: string, scenario: Scenario, opts
     const aloneSamples: Sample[] = [];
     while (aloneSamples.length < opts.samples) aloneSamples.push(await ownerLogin(stack.port, owner, cookie));
     const alone = summary(aloneSamples);
-    log(`${build} / ${scenario}: alone p50 ${alone.p50.toFixed(1)} ms, p95 ${alone.p95.toFixed(1)} ms (${alone.ok}/${alone.samples.length} ok)`);
+    log(
+      `${build} / ${scenario}: alone p50 ${alone.p50.toFixed(1)} ms, p95 ${alone.p95.toFixed(1)} ms (${alone.ok}/${alone.samples.length} ok)`,
+    );
 
-    const flood = await spawnAttacker({ port: stack.port, lanes: opts.flood, addresses: scenario === 'one address' ? 1 : opts.flood, address: FLOOD_ADDRESS, username: null, sustained: opts.sustained });
+    const flood = await spawnAttacker({
+      port: stack.port,
+      lanes: opts.flood,
+      addresses: scenario === 'one address' ? 1 : opts.flood,
+      address: FLOOD_ADDRESS,
+      username: null,
+      sustained: opts.sustained,
+    });
     attackers.push(flood);
-    const burst = opts.burst > 0 ? await spawnAttacker({ port: stack.port, lanes: opts.burst, addresses: 1, address: BURST_ADDRESS, username: OWNER, sustained: opts.sustained }) : null;
+    const burst =
+      opts.burst > 0
+        ? await spawnAttacker({
+            port: stack.port,
+            lanes: opts.burst,
+            addresses: 1,
+            address: BURST_ADDRESS,
+            username: OWNER,
+            sustained: opts.sustained,
+          })
+        : null;
     if (burst) attackers.push(burst);
     const floodResult: AttackResult = { sent: 0, statuses: {} };
     const burstResult: AttackResult = { sent: 0, statuses: {} };
@@ -382,7 +442,8 @@ async function runScenario(build: string, main: string, scenario: Scenario, opts
       await Promise.all(attackers.map((a) => a.ask('start')));
       // let the attack fill the server's queues before the owner tries
       await new Promise((r) => setTimeout(r, 1000));
-      while (attackedSamples.length < opts.samples && performance.now() < until) attackedSamples.push(await ownerLogin(stack.port, owner, cookie));
+      while (attackedSamples.length < opts.samples && performance.now() < until)
+        attackedSamples.push(await ownerLogin(stack.port, owner, cookie));
       merge(floodResult, await flood.ask('stop'));
       if (burst) merge(burstResult, await burst.ask('stop'));
     } else {
@@ -441,7 +502,8 @@ function table(results: readonly ScenarioResult[], builds: readonly string[]): s
     for (const s of ['one address', '300 addresses'] as const) {
       const x = results.find((r) => r.build === b0 && r.scenario === s);
       const y = results.find((r) => r.build === b1 && r.scenario === s);
-      if (x && y) lines.push(`| ${s} | ${f(y.attacked.p50 / x.attacked.p50, 3)} | ${f(y.attacked.p95 / x.attacked.p95, 3)} |`);
+      if (x && y)
+        lines.push(`| ${s} | ${f(y.attacked.p50 / x.attacked.p50, 3)} | ${f(y.attacked.p95 / x.attacked.p95, 3)} |`);
     }
   }
   return lines.join('\n');
@@ -454,13 +516,24 @@ async function main(): Promise<void> {
   );
   const results: ScenarioResult[] = [];
   for (const [label, path] of opts.builds) {
-    for (const scenario of ['one address', '300 addresses'] as const) results.push(await runScenario(label, path, scenario, opts));
+    for (const scenario of ['one address', '300 addresses'] as const)
+      results.push(await runScenario(label, path, scenario, opts));
   }
-  console.log('\n' + table(results, opts.builds.map(([l]) => l)) + '\n');
-  console.log('A login that took longer than 60 s counts as status 0. The machine is shared: compare the ratios, not the absolute times.');
+  console.log(
+    '\n' +
+      table(
+        results,
+        opts.builds.map(([l]) => l),
+      ) +
+      '\n',
+  );
+  console.log(
+    'A login that took longer than 60 s counts as status 0. The machine is shared: compare the ratios, not the absolute times.',
+  );
 }
 
-const role = process.argv[2] === '--attack' ? attackerProcess(JSON.parse(process.argv[3] ?? '{}') as AttackJob) : main();
+const role =
+  process.argv[2] === '--attack' ? attackerProcess(JSON.parse(process.argv[3] ?? '{}') as AttackJob) : main();
 role.catch((e: unknown) => {
   console.error(e instanceof Error ? e.stack : e);
   process.exit(1);

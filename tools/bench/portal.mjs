@@ -37,7 +37,10 @@ const median = (xs) => {
 function initialJs() {
   const dir = join(root, 'dist/apps/portal/browser');
   const html = readFileSync(join(dir, 'index.html'), 'utf8');
-  const files = [...html.matchAll(/<script[^>]+src="([^"]+)"/g), ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)].map((m) => m[1]);
+  const files = [
+    ...html.matchAll(/<script[^>]+src="([^"]+)"/g),
+    ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g),
+  ].map((m) => m[1]);
   const unique = [...new Set(files)].filter((f) => readdirSync(dir).includes(f));
   let raw = 0;
   let gz = 0;
@@ -52,9 +55,17 @@ function initialJs() {
 async function openCase(baseUrl) {
   const cw = await apiLogin(baseUrl, 'atd.caseworker');
   const sup = await apiLogin(baseUrl, 'atd.supervisor');
-  const s = await screenAndApprove(baseUrl, cw.token, sup.token, { givenNameLo: 'ສົມໃຈ', familyNameLo: 'ທົດລອງ', latinNames: ['Somchai Bench'] });
+  const s = await screenAndApprove(baseUrl, cw.token, sup.token, {
+    givenNameLo: 'ສົມໃຈ',
+    familyNameLo: 'ທົດລອງ',
+    latinNames: ['Somchai Bench'],
+  });
   const c = await api(baseUrl, `/cases/${s.caseId}`, { token: sup.token });
-  await api(baseUrl, `/cases/${c.id}/assign`, { token: sup.token, method: 'POST', body: { version: c.version, userId: cw.user.id } });
+  await api(baseUrl, `/cases/${c.id}/assign`, {
+    token: sup.token,
+    method: 'POST',
+    body: { version: c.version, userId: cw.user.id },
+  });
   return c.id;
 }
 
@@ -75,7 +86,15 @@ function recordChain(page) {
       via: failed ? `failed: ${req.failure()?.errorText ?? ''}` : req.serviceWorker() ? 'sw→net' : 'net',
     };
     rows.push(row);
-    if (!failed) pending.push(req.response().then((r) => { if (r?.fromServiceWorker()) row.via = 'sw'; }, () => undefined));
+    if (!failed)
+      pending.push(
+        req.response().then(
+          (r) => {
+            if (r?.fromServiceWorker()) row.via = 'sw';
+          },
+          () => undefined,
+        ),
+      );
   };
   const finished = (req) => onDone(req, false);
   const failed = (req) => onDone(req, true);
@@ -97,13 +116,18 @@ function recordChain(page) {
 
 /** The page's first contentful paint (ms after its navigation started), waiting for it. */
 async function firstPaint(page) {
-  await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, { timeout: 120_000, polling: 50 });
+  await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, {
+    timeout: 120_000,
+    polling: 50,
+  });
   return page.evaluate(() => Math.round(performance.getEntriesByName('first-contentful-paint')[0].startTime));
 }
 
 async function main() {
   const js = initialJs();
-  console.log(`initial JS: ${js.files} files, ${(js.raw / 1024).toFixed(1)} KiB raw, ${(js.gz / 1024).toFixed(1)} KiB gzip (target < 500 KB gzip)`);
+  console.log(
+    `initial JS: ${js.files} files, ${(js.raw / 1024).toFixed(1)} KiB raw, ${(js.gz / 1024).toFixed(1)} KiB gzip (target < 500 KB gzip)`,
+  );
   const stack = await startStack();
   const browser = await launchBrowser();
   const rows = [];
@@ -115,14 +139,22 @@ async function main() {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
     for (const p of PROFILES) {
-      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: p.latency, downloadThroughput: p.down, uploadThroughput: p.up });
+      await cdp.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: p.latency,
+        downloadThroughput: p.down,
+        uploadThroughput: p.up,
+      });
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: p.cpu });
       for (const mode of ['cold', 'warm']) {
         const times = [];
         for (let i = 0; i < RUNS; i++) {
           if (mode === 'cold') {
             await cdp.send('Network.clearBrowserCache');
-            await cdp.send('Storage.clearDataForOrigin', { origin: stack.baseUrl, storageTypes: 'service_workers,cache_storage' });
+            await cdp.send('Storage.clearDataForOrigin', {
+              origin: stack.baseUrl,
+              storageTypes: 'service_workers,cache_storage',
+            });
           }
           const chain = recordChain(page);
           if (mode === 'warm' && i === RUNS - 1 && p.latency === 2000) chain.start();
@@ -132,13 +164,27 @@ async function main() {
           times.push(Date.now() - t0);
           const seen = await chain.stop();
           if (seen.length) {
-            console.log(`  the requests of one warm ${p.name} load (ms after navigation; net = network, sw = service worker's cache, sw→net = fetched by the service worker):`);
-            for (const r of seen) console.log(`    ${String(r.start).padStart(6)} → ${String(r.end).padStart(6)}  ${r.via.padEnd(6)} ${r.what}`);
+            console.log(
+              `  the requests of one warm ${p.name} load (ms after navigation; net = network, sw = service worker's cache, sw→net = fetched by the service worker):`,
+            );
+            for (const r of seen)
+              console.log(
+                `    ${String(r.start).padStart(6)} → ${String(r.end).padStart(6)}  ${r.via.padEnd(6)} ${r.what}`,
+              );
           }
         }
-        const row = { profile: p.name, mode, runs: RUNS, medianMs: median(times), minMs: Math.min(...times), maxMs: Math.max(...times) };
+        const row = {
+          profile: p.name,
+          mode,
+          runs: RUNS,
+          medianMs: median(times),
+          minMs: Math.min(...times),
+          maxMs: Math.max(...times),
+        };
         rows.push(row);
-        console.log(`${p.name}, ${mode} cache: case page shown in ${row.medianMs} ms (median of ${RUNS}; ${row.minMs}–${row.maxMs}) (target < 2,000 ms)`);
+        console.log(
+          `${p.name}, ${mode} cache: case page shown in ${row.medianMs} ms (median of ${RUNS}; ${row.minMs}–${row.maxMs}) (target < 2,000 ms)`,
+        );
       }
     }
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
@@ -152,15 +198,29 @@ async function main() {
         const cp = await cold.newPage();
         const c = await cold.newCDPSession(cp);
         await c.send('Network.enable');
-        await c.send('Network.emulateNetworkConditions', { offline: false, latency: p.latency, downloadThroughput: p.down, uploadThroughput: p.up });
+        await c.send('Network.emulateNetworkConditions', {
+          offline: false,
+          latency: p.latency,
+          downloadThroughput: p.down,
+          uploadThroughput: p.up,
+        });
         await c.send('Emulation.setCPUThrottlingRate', { rate: p.cpu });
         await cp.goto(`${stack.baseUrl}/cases/${caseId}`, { waitUntil: 'commit', timeout: 120_000 });
         paints.push(await firstPaint(cp));
         await cold.close();
       }
-      const row = { profile: p.name, mode: 'cold, first paint', runs: RUNS, medianMs: median(paints), minMs: Math.min(...paints), maxMs: Math.max(...paints) };
+      const row = {
+        profile: p.name,
+        mode: 'cold, first paint',
+        runs: RUNS,
+        medianMs: median(paints),
+        minMs: Math.min(...paints),
+        maxMs: Math.max(...paints),
+      };
       rows.push(row);
-      console.log(`${p.name}, cold load: first paint at ${row.medianMs} ms (median of ${RUNS}; ${row.minMs}–${row.maxMs}) (target < 3,000 ms)`);
+      console.log(
+        `${p.name}, cold load: first paint at ${row.medianMs} ms (median of ${RUNS}; ${row.minMs}–${row.maxMs}) (target < 3,000 ms)`,
+      );
     }
   } finally {
     await browser.close();

@@ -30,7 +30,16 @@ import { Rng } from '../synthetic/rng';
 import { percentile } from './loadgen';
 import { RecordingDataSource } from './recorder';
 
-const KINDS: VariantKind[] = ['LAO_VARIANT', 'LAO_TYPING', 'ROMANISATION', 'LATIN_TYPO', 'NICKNAME_AND_FAMILY', 'SILENT_VOWEL', 'FINAL_SYLLABLE', 'LAO_ONLY_LATIN'];
+const KINDS: VariantKind[] = [
+  'LAO_VARIANT',
+  'LAO_TYPING',
+  'ROMANISATION',
+  'LATIN_TYPO',
+  'NICKNAME_AND_FAMILY',
+  'SILENT_VOWEL',
+  'FINAL_SYLLABLE',
+  'LAO_ONLY_LATIN',
+];
 /** Give up looking for a person that fits a kind after this many draws (a database seeded before Lao-only persons existed has none). */
 const MAX_REDRAWS = 2000;
 
@@ -41,23 +50,51 @@ async function main(): Promise<void> {
   await assertSynthetic(db);
   const pool = new Pool({ connectionString: adminUrl(db), max: 4 });
   try {
-    const marker = (await pool.query<{ seed: number; cases: number }>(`SELECT seed, cases FROM synthetic_marker LIMIT 1`)).rows[0];
+    const marker = (
+      await pool.query<{ seed: number; cases: number }>(`SELECT seed, cases FROM synthetic_marker LIMIT 1`)
+    ).rows[0];
     if (!marker) throw new Error('synthetic_marker is empty');
     const c = await pool.connect();
     const refs = await loadRefs(c).finally(() => c.release());
     const ds = new RecordingDataSource(pool);
     const cipher = createFieldCipher(syntheticEnv(), 'production');
-    const persons = new PersonSearchService(ds.asDataSource(), new PersonRepository(cipher), cipher, new AuditService(ds.asDataSource(), cipher), UNLIMITED, benchConfig());
+    const persons = new PersonSearchService(
+      ds.asDataSource(),
+      new PersonRepository(cipher),
+      cipher,
+      new AuditService(ds.asDataSource(), cipher),
+      UNLIMITED,
+      benchConfig(),
+    );
     const rng = new Rng(marker.seed, 777);
-    type Result = { kind: VariantKind; personId: string; stored: string; query: string; year: string | null; hit: boolean; rank: number | null; ms: number };
+    type Result = {
+      kind: VariantKind;
+      personId: string;
+      stored: string;
+      query: string;
+      year: string | null;
+      hit: boolean;
+      rank: number | null;
+      ms: number;
+    };
     const results: Result[] = [];
     const nameOnly: Result[] = [];
-    const ask = async (kind: VariantKind, stored: string, personId: string, query: string, year: string | null): Promise<Result> => {
+    const ask = async (
+      kind: VariantKind,
+      stored: string,
+      personId: string,
+      query: string,
+      year: string | null,
+    ): Promise<Result> => {
       const dto = { name: query, limit: 20, ...(year ? { dateOfBirth: year } : {}) } as PersonSearchDto;
       ds.calls = [];
       const t0 = performance.now();
       // the ranking itself, over every person (the API then shows the caller only the persons it may see)
-      const r = { candidates: (await persons.scoreCandidates({ name: dto.name, dateOfBirth: dto.dateOfBirth }, async (ids) => new Set(ids))).visible.slice(0, dto.limit ?? 20) };
+      const r = {
+        candidates: (
+          await persons.scoreCandidates({ name: dto.name, dateOfBirth: dto.dateOfBirth }, async (ids) => new Set(ids))
+        ).visible.slice(0, dto.limit ?? 20),
+      };
       const ms = performance.now() - t0;
       const rank = r.candidates.findIndex((x) => x.personId === personId);
       return { kind, personId, stored, query, year, hit: rank >= 0, rank: rank >= 0 ? rank + 1 : null, ms };
@@ -66,7 +103,12 @@ async function main(): Promise<void> {
     for (let i = 0; i < pairs; i++) {
       const plan = planCase(marker.seed, rng.int(marker.cases), refs);
       const kind = KINDS[i % KINDS.length] ?? 'LAO_VARIANT';
-      const fits = kind === 'NICKNAME_AND_FAMILY' ? plan.person.name.nicknames.length > 0 : kind === 'LAO_ONLY_LATIN' ? plan.person.name.latinNames.length === 0 : true;
+      const fits =
+        kind === 'NICKNAME_AND_FAMILY'
+          ? plan.person.name.nicknames.length > 0
+          : kind === 'LAO_ONLY_LATIN'
+            ? plan.person.name.latinNames.length === 0
+            : true;
       if (!fits && redraws++ < MAX_REDRAWS) {
         i--;
         continue;
@@ -75,7 +117,10 @@ async function main(): Promise<void> {
       const query = variantOf(rng, plan.person.name, kind);
       const { identity } = plan.person;
       const storedYear = identity.dateOfBirth ? Number(identity.dateOfBirth.slice(0, 4)) : null;
-      const year = storedYear === null ? null : String(identity.dobPrecision === 'ESTIMATED' ? storedYear + rng.int(3) - 1 : storedYear);
+      const year =
+        storedYear === null
+          ? null
+          : String(identity.dobPrecision === 'ESTIMATED' ? storedYear + rng.int(3) - 1 : storedYear);
       const stored = `${identity.givenNameLo} ${identity.familyNameLo ?? ''} / ${(identity.latinNames ?? []).join(', ')} / ${identity.dobPrecision} ${storedYear ?? ''}`;
       results.push(await ask(kind, stored, plan.person.id, query, year));
       nameOnly.push(await ask(kind, stored, plan.person.id, query, null));
@@ -84,7 +129,12 @@ async function main(): Promise<void> {
     const recall = (rs: Result[]): number => rs.filter((r) => r.hit).length / Math.max(1, rs.length);
     const byKind = KINDS.map((k) => {
       const rs = results.filter((r) => r.kind === k);
-      return { kind: k, pairs: rs.length, recallAt20: recall(rs), nameOnlyRecallAt20: recall(nameOnly.filter((r) => r.kind === k)) };
+      return {
+        kind: k,
+        pairs: rs.length,
+        recallAt20: recall(rs),
+        nameOnlyRecallAt20: recall(nameOnly.filter((r) => r.kind === k)),
+      };
     });
     const summary = {
       db,
@@ -106,14 +156,30 @@ async function main(): Promise<void> {
     mkdirSync(out, { recursive: true });
     writeFileSync(
       join(out, 'search.json'),
-      JSON.stringify({ summary, misses: results.filter((r) => !r.hit).slice(0, 50), nameOnlyMisses: nameOnly.filter((r) => !r.hit).slice(0, 50) }, null, 2),
+      JSON.stringify(
+        {
+          summary,
+          misses: results.filter((r) => !r.hit).slice(0, 50),
+          nameOnlyMisses: nameOnly.filter((r) => !r.hit).slice(0, 50),
+        },
+        null,
+        2,
+      ),
     );
     const pct = (x: number): string => `${(x * 100).toFixed(1).padStart(5)} %`;
-    console.log(`recall@20 ${pct(summary.recallAt20)} over ${results.length} labelled pairs, name + birth year as the screening form asks (${summary.withYear} with a year; ${db}, ${marker.cases} cases)`);
-    console.log(`recall@20 ${pct(summary.nameOnlyRecallAt20)} by the name alone; ${pct(summary.spellingNameOnlyRecallAt20)} over the spelling and romanisation kinds (all but nickname + family)`);
+    console.log(
+      `recall@20 ${pct(summary.recallAt20)} over ${results.length} labelled pairs, name + birth year as the screening form asks (${summary.withYear} with a year; ${db}, ${marker.cases} cases)`,
+    );
+    console.log(
+      `recall@20 ${pct(summary.nameOnlyRecallAt20)} by the name alone; ${pct(summary.spellingNameOnlyRecallAt20)} over the spelling and romanisation kinds (all but nickname + family)`,
+    );
     console.log(`  ${'kind'.padEnd(20)} ${'name+year'.padStart(9)}  ${'name only'.padStart(9)}`);
-    for (const k of byKind) console.log(`  ${k.kind.padEnd(20)} ${pct(k.recallAt20).padStart(9)}  ${pct(k.nameOnlyRecallAt20).padStart(9)}  (${k.pairs} pairs)`);
-    const ms = (l: { p50: number; p95: number; p99: number }): string => `p50 ${l.p50.toFixed(1)} ms, p95 ${l.p95.toFixed(1)} ms, p99 ${l.p99.toFixed(1)} ms`;
+    for (const k of byKind)
+      console.log(
+        `  ${k.kind.padEnd(20)} ${pct(k.recallAt20).padStart(9)}  ${pct(k.nameOnlyRecallAt20).padStart(9)}  (${k.pairs} pairs)`,
+      );
+    const ms = (l: { p50: number; p95: number; p99: number }): string =>
+      `p50 ${l.p50.toFixed(1)} ms, p95 ${l.p95.toFixed(1)} ms, p99 ${l.p99.toFixed(1)} ms`;
     console.log(`latency name + year ${ms(summary.latencyMs)}; name only ${ms(summary.nameOnlyLatencyMs)}`);
     console.log(`wrote ${join(out, 'search.json')} (misses listed there)`);
   } finally {

@@ -25,7 +25,9 @@ async function main(): Promise<void> {
     const dims = seed % 5 === 0 ? REFERRAL_STAT_DIMENSIONS : CASE_STAT_DIMENSIONS;
     const scale = dense ? [300, 600][seed % 2] : [2, 5, 10, 20, 40, 80, 160][seed % 7];
     const skew = [0.8, 1.5, 3][seed % 3];
-    const months = Array.from({ length: 12 }, () => randomMonth(rng, dims, Math.floor(rng() * rng() * scale * 2), skew));
+    const months = Array.from({ length: 12 }, () =>
+      randomMonth(rng, dims, Math.floor(rng() * rng() * scale * 2), skew),
+    );
     const ended = months.slice(0, 1 + Math.floor(rng() * 12));
     const truth = trueCounts(2026, ended, dims);
     const hidden = await attackReleases(releaseYear(2026, ended, dims), dims, (u) => (truth.get(countKey(u)) ?? 0) > 0);
@@ -39,7 +41,9 @@ async function main(): Promise<void> {
       }
     }
   }
-  console.log(`${years} random years (seeds ${from}–${from + years - 1}${dense ? ', dense' : ''}): ${hiddenCounts} withheld non-zero counts (${small} below 11) attacked, ${pinned} pinned, ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  console.log(
+    `${years} random years (seeds ${from}–${from + years - 1}${dense ? ', dense' : ''}): ${hiddenCounts} withheld non-zero counts (${small} below 11) attacked, ${pinned} pinned, ${((performance.now() - started) / 1000).toFixed(0)} s`,
+  );
   if (pinned > 0) process.exit(1);
 }
 

@@ -17,7 +17,16 @@ import { loadConfig } from '../../apps/api/src/platform/config/config';
 import { migrate } from '../../apps/api/src/platform/database/migrate';
 import { seed } from '../../apps/api/src/platform/database/seed';
 import { StatsService } from '../../apps/api/src/stats/stats.service';
-import { adminUrl, appUrl, checkDbName, databaseMark, intArg, parseArgs, SYNTHETIC_MARK, syntheticEnv } from '../synthetic/db';
+import {
+  adminUrl,
+  appUrl,
+  checkDbName,
+  databaseMark,
+  intArg,
+  parseArgs,
+  SYNTHETIC_MARK,
+  syntheticEnv,
+} from '../synthetic/db';
 
 function log(msg: string): void {
   console.log(`[bench:stats ${new Date().toISOString().slice(11, 19)}] ${msg}`);
@@ -56,7 +65,8 @@ async function main(): Promise<void> {
   const db = args.get('db') ?? 'ctms_syn_stats';
   checkDbName(db);
   const mark = await databaseMark(db);
-  if (mark !== undefined && mark !== SYNTHETIC_MARK) throw new Error(`REFUSED: database "${db}" is not marked as synthetic`);
+  if (mark !== undefined && mark !== SYNTHETIC_MARK)
+    throw new Error(`REFUSED: database "${db}" is not marked as synthetic`);
   const laoYear = new Date(Date.now() + 7 * 3_600_000).getUTCFullYear();
   const first = laoYear - 5;
 
@@ -65,7 +75,17 @@ async function main(): Promise<void> {
     await admin(`CREATE DATABASE "${db}"`);
     await admin(`COMMENT ON DATABASE "${db}" IS '${SYNTHETIC_MARK}'`);
     await migrate(adminUrl(db));
-    await seed(loadConfig({ ...process.env, ...syntheticEnv(), NODE_ENV: 'development', DATABASE_ADMIN_URL: adminUrl(db), DATABASE_URL: appUrl(db), ATTACHMENTS_DIR: '/tmp' }), { demoUsers: true });
+    await seed(
+      loadConfig({
+        ...process.env,
+        ...syntheticEnv(),
+        NODE_ENV: 'development',
+        DATABASE_ADMIN_URL: adminUrl(db),
+        DATABASE_URL: appUrl(db),
+        ATTACHMENTS_DIR: '/tmp',
+      }),
+      { demoUsers: true },
+    );
     const c = new Client({ connectionString: adminUrl(db) });
     await c.connect();
     try {
@@ -119,19 +139,27 @@ async function main(): Promise<void> {
     await ds.query(`DELETE FROM stats_daily`);
     for (const p of periods) {
       const r = await time(Math.max(3, Math.floor(runs / 4)), () => stats.summary(p));
-      rows.push(`| summary ${p.kind.toLowerCase()} ${year}, every count live (before the first recount) | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} |`);
+      rows.push(
+        `| summary ${p.kind.toLowerCase()} ${year}, every count live (before the first recount) | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} |`,
+      );
     }
     const refresh = await time(2, () => stats.refreshDaily());
     const [{ n: dailyRows }] = await ds.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM stats_daily`);
-    rows.push(`| daily recount (worker, every STATS_REFRESH_EVERY_SECONDS): ${dailyRows} rows | ${refresh.p50.toFixed(1)} | ${refresh.p95.toFixed(1)} |`);
+    rows.push(
+      `| daily recount (worker, every STATS_REFRESH_EVERY_SECONDS): ${dailyRows} rows | ${refresh.p50.toFixed(1)} | ${refresh.p95.toFixed(1)} |`,
+    );
     for (const p of periods) {
       const r = await time(runs, () => stats.summary(p));
-      rows.push(`| summary ${p.kind.toLowerCase()} ${year}, after the recount | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} |`);
+      rows.push(
+        `| summary ${p.kind.toLowerCase()} ${year}, after the recount | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} |`,
+      );
     }
     const raw = await stats.yearCounts(laoYear - 1, 12);
     const rule = await time(runs, () => releaseYear(laoYear - 1, raw.cases, CASE_STAT_DIMENSIONS));
     rows.push(`| release rule alone, cases of a year (CPU) | ${rule.p50.toFixed(1)} | ${rule.p95.toFixed(1)} |`);
-    console.log(`\n${caseCount} cases, ${referralCount} referrals, ${runs} runs\n\n| what | p50 ms | p95 ms |\n|---|---|---|\n${rows.join('\n')}\n`);
+    console.log(
+      `\n${caseCount} cases, ${referralCount} referrals, ${runs} runs\n\n| what | p50 ms | p95 ms |\n|---|---|---|\n${rows.join('\n')}\n`,
+    );
   } finally {
     await ds.destroy();
   }

@@ -31,7 +31,8 @@ class CopyFromStdin {
   }
 
   handleCopyInResponse(connection: PgConnection): void {
-    for (let off = 0; off < this.data.length; off += CHUNK) connection.sendCopyFromChunk(this.data.subarray(off, Math.min(this.data.length, off + CHUNK)));
+    for (let off = 0; off < this.data.length; off += CHUNK)
+      connection.sendCopyFromChunk(this.data.subarray(off, Math.min(this.data.length, off + CHUNK)));
     connection.endCopyFrom();
   }
 
@@ -70,7 +71,12 @@ class CopyFromStdin {
 }
 
 /** Runs `COPY <table> (<columns>) FROM STDIN` with `data` in PostgreSQL's text format; resolves to the row count. */
-export function copyFrom(client: ClientBase, table: string, columns: readonly string[], data: string | Buffer): Promise<number> {
+export function copyFrom(
+  client: ClientBase,
+  table: string,
+  columns: readonly string[],
+  data: string | Buffer,
+): Promise<number> {
   const sql = `COPY "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) FROM STDIN`;
   const q = new CopyFromStdin(sql, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
   return new Promise((resolve, reject) => {

@@ -36,7 +36,8 @@ export function syntheticEnv(): Record<string, string> {
 
 export function checkDbName(db: string): void {
   if (!/^[a-z][a-z0-9_]{0,62}$/.test(db)) throw new Error('--db must be a lower-case database name ([a-z0-9_])');
-  if (db === 'ctms' || db === 'postgres' || db.startsWith('template')) throw new Error(`refusing to touch the database "${db}": it is not a synthetic database`);
+  if (db === 'ctms' || db === 'postgres' || db.startsWith('template'))
+    throw new Error(`refusing to touch the database "${db}": it is not a synthetic database`);
 }
 
 /** The comment on the database, or undefined when it does not exist. */
@@ -44,7 +45,10 @@ export async function databaseMark(db: string): Promise<string | null | undefine
   const c = new Client({ connectionString: adminUrl('postgres') });
   await c.connect();
   try {
-    const r = await c.query<{ mark: string | null }>(`SELECT shobj_description(oid, 'pg_database') AS mark FROM pg_database WHERE datname = $1`, [db]);
+    const r = await c.query<{ mark: string | null }>(
+      `SELECT shobj_description(oid, 'pg_database') AS mark FROM pg_database WHERE datname = $1`,
+      [db],
+    );
     return r.rows.length === 0 ? undefined : (r.rows[0]?.mark ?? null);
   } finally {
     await c.end();
@@ -56,7 +60,10 @@ export async function assertSynthetic(db: string): Promise<void> {
   checkDbName(db);
   const mark = await databaseMark(db);
   if (mark === undefined) throw new Error(`database "${db}" does not exist: create it with npm run seed:synthetic`);
-  if (mark !== SYNTHETIC_MARK) throw new Error(`REFUSED: database "${db}" is not marked as synthetic (COMMENT ON DATABASE … IS '${SYNTHETIC_MARK}'); the synthetic tools never write to it`);
+  if (mark !== SYNTHETIC_MARK)
+    throw new Error(
+      `REFUSED: database "${db}" is not marked as synthetic (COMMENT ON DATABASE … IS '${SYNTHETIC_MARK}'); the synthetic tools never write to it`,
+    );
 }
 
 export async function loadRefs(client: ClientBase): Promise<Refs> {

@@ -150,7 +150,26 @@ export const FAMILY_TAILS: readonly NamePart[] = [
 ];
 
 /** Common Lao nicknames (ຊື່ຫຼິ້ນ), Latin as people write them. */
-export const NICKNAMES: readonly string[] = ['Noy', 'Nong', 'Tui', 'Lek', 'Bee', 'Ple', 'Toun', 'Mon', 'Kai', 'Nok', 'Kung', 'Toy', 'Mai', 'Joy', 'Pui', 'Ning', 'Ton', 'Ae'];
+export const NICKNAMES: readonly string[] = [
+  'Noy',
+  'Nong',
+  'Tui',
+  'Lek',
+  'Bee',
+  'Ple',
+  'Toun',
+  'Mon',
+  'Kai',
+  'Nok',
+  'Kung',
+  'Toy',
+  'Mai',
+  'Joy',
+  'Pui',
+  'Ning',
+  'Ton',
+  'Ae',
+];
 
 export interface SyntheticName {
   /** part indexes: given head, given tail (-1: none), family head, family tail */
@@ -222,7 +241,15 @@ export type VariantKind =
   | 'LAO_ONLY_LATIN';
 
 /** The kinds whose query is written in Latin letters for a name recorded otherwise (the "spelling and romanisation" kinds). */
-export const SPELLING_KINDS: readonly VariantKind[] = ['LAO_VARIANT', 'LAO_TYPING', 'ROMANISATION', 'LATIN_TYPO', 'SILENT_VOWEL', 'FINAL_SYLLABLE', 'LAO_ONLY_LATIN'];
+export const SPELLING_KINDS: readonly VariantKind[] = [
+  'LAO_VARIANT',
+  'LAO_TYPING',
+  'ROMANISATION',
+  'LATIN_TYPO',
+  'SILENT_VOWEL',
+  'FINAL_SYLLABLE',
+  'LAO_ONLY_LATIN',
+];
 
 /** A query for the same person written differently: what a second clerk would type. */
 export function variantOf(rng: Rng, name: SyntheticName, kind: VariantKind): string {
@@ -235,7 +262,9 @@ export function variantOf(rng: Rng, name: SyntheticName, kind: VariantKind): str
     }
     case 'LAO_TYPING': {
       // zero-width spaces and a space between given and family name, as pasted from chat apps
-      return `${laoOf(rng, given, false)}${ZWSP} ${laoOf(rng, family, false).split('').join(rng.chance(0.5) ? ZWSP : '')}`;
+      return `${laoOf(rng, given, false)}${ZWSP} ${laoOf(rng, family, false)
+        .split('')
+        .join(rng.chance(0.5) ? ZWSP : '')}`;
     }
     case 'ROMANISATION': {
       // another romanisation of each part, and sometimes family name first
@@ -249,8 +278,10 @@ export function variantOf(rng: Rng, name: SyntheticName, kind: VariantKind): str
       const letters = chars.map((c, i) => (/[a-z]/i.test(c) ? i : -1)).filter((i) => i > 0);
       const at = rng.pick(letters);
       const op = rng.int(3);
-      if (op === 0) chars.splice(at, 1); // a dropped letter
-      else if (op === 1) chars.splice(at, 0, chars[at] ?? ''); // a doubled letter
+      if (op === 0)
+        chars.splice(at, 1); // a dropped letter
+      else if (op === 1)
+        chars.splice(at, 0, chars[at] ?? ''); // a doubled letter
       else chars[at] = rng.pick(['a', 'e', 'o', 'i', 'n']); // a wrong letter
       return chars.join('');
     }
@@ -262,9 +293,13 @@ export function variantOf(rng: Rng, name: SyntheticName, kind: VariantKind): str
       const parts = [latinOf(rng, given, true), latinOf(rng, family, true)];
       const k = rng.int(2);
       const w = parts[k] ?? '';
-      const vowels = [...w].map((c, i) => (i > 0 && i < w.length - 1 && /[aeiou]/.test(c) ? i : -1)).filter((i) => i > 0);
+      const vowels = [...w]
+        .map((c, i) => (i > 0 && i < w.length - 1 && /[aeiou]/.test(c) ? i : -1))
+        .filter((i) => i > 0);
       const at = vowels.length > 0 ? rng.pick(vowels) : Math.max(1, w.length - 1);
-      parts[k] = rng.chance(0.5) ? w.slice(0, at) + w.slice(at + 1) : w.slice(0, at + 1) + rng.pick(['h', 'a', 'o']) + w.slice(at + 1);
+      parts[k] = rng.chance(0.5)
+        ? w.slice(0, at) + w.slice(at + 1)
+        : w.slice(0, at + 1) + rng.pick(['h', 'a', 'o']) + w.slice(at + 1);
       return parts.join(' ');
     }
     case 'FINAL_SYLLABLE': {

@@ -30,7 +30,11 @@ export function personSearchColumns(cipher: FieldCipher, identity: PersonIdentit
  * batches by id, one UPDATE … FROM unnest per batch). Contact-derived `phone_bidx` and the documents
  * do not change and are left alone. Returns the number of persons rewritten.
  */
-export async function backfillPersonSearchColumns(client: ClientBase, cipher: FieldCipher, batch = 2000): Promise<number> {
+export async function backfillPersonSearchColumns(
+  client: ClientBase,
+  cipher: FieldCipher,
+  batch = 2000,
+): Promise<number> {
   let after = '00000000-0000-0000-0000-000000000000';
   let total = 0;
   for (;;) {
@@ -45,7 +49,11 @@ export async function backfillPersonSearchColumns(client: ClientBase, cipher: Fi
     const grams: string[] = [];
     const bidx: string[] = [];
     for (const r of rows) {
-      const identity = cipher.decryptJson<PersonIdentityInput>(r.identity_enc, { table: 'person', column: 'identity_enc', rowId: r.id });
+      const identity = cipher.decryptJson<PersonIdentityInput>(r.identity_enc, {
+        table: 'person',
+        column: 'identity_enc',
+        rowId: r.id,
+      });
       if (!identity) continue;
       const cols = personSearchColumns(cipher, identity);
       ids.push(r.id);

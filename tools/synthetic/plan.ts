@@ -1,4 +1,11 @@
-import { PROVINCE_CODES, provinceByCode, type ProvinceCode, EXPLOITATION_TYPES, RISK_LEVELS, type PersonIdentityInput } from '@ctms/domain';
+import {
+  PROVINCE_CODES,
+  provinceByCode,
+  type ProvinceCode,
+  EXPLOITATION_TYPES,
+  RISK_LEVELS,
+  type PersonIdentityInput,
+} from '@ctms/domain';
 import { drawName, type SyntheticName } from './names';
 import { Rng } from './rng';
 
@@ -10,10 +17,24 @@ export interface Refs {
 }
 
 /** Returnee flows: the border provinces with Thailand and the capital weigh most. */
-export const PROVINCE_WEIGHTS: readonly (readonly [ProvinceCode, number])[] = PROVINCE_CODES.map((c): readonly [ProvinceCode, number] => {
-  const heavy: Partial<Record<ProvinceCode, number>> = { '13': 22, '16': 16, '01': 14, '05': 9, '10': 7, '12': 6, '14': 5, '11': 4, '06': 3, '03': 3, '08': 3 };
-  return [c, heavy[c] ?? 1];
-});
+export const PROVINCE_WEIGHTS: readonly (readonly [ProvinceCode, number])[] = PROVINCE_CODES.map(
+  (c): readonly [ProvinceCode, number] => {
+    const heavy: Partial<Record<ProvinceCode, number>> = {
+      '13': 22,
+      '16': 16,
+      '01': 14,
+      '05': 9,
+      '10': 7,
+      '12': 6,
+      '14': 5,
+      '11': 4,
+      '06': 3,
+      '03': 3,
+      '08': 3,
+    };
+    return [c, heavy[c] ?? 1];
+  },
+);
 
 export const LEAD_AGENCIES: readonly (readonly [string, number])[] = [
   ['MOPS_ATD', 40],
@@ -49,7 +70,17 @@ const CASE_STATUS_W: readonly (readonly [string, number])[] = [
   ['CLOSED', 25],
 ];
 const DESTINATIONS = ['TH', 'TH', 'TH', 'CN', 'MY', 'KR', 'JP', 'VN'];
-const SERVICES = ['SHELTER', 'MEDICAL', 'PSYCHOSOCIAL', 'LEGAL_AID', 'FAMILY_TRACING', 'REINTEGRATION', 'VOCATIONAL_TRAINING', 'EDUCATION', 'FINANCIAL_ASSISTANCE'];
+const SERVICES = [
+  'SHELTER',
+  'MEDICAL',
+  'PSYCHOSOCIAL',
+  'LEGAL_AID',
+  'FAMILY_TRACING',
+  'REINTEGRATION',
+  'VOCATIONAL_TRAINING',
+  'EDUCATION',
+  'FINANCIAL_ASSISTANCE',
+];
 const EPOCH = Date.UTC(2021, 0, 1);
 const SPAN_MS = 5 * 365 * 86_400_000;
 const HOUR = 3_600_000;
@@ -83,7 +114,15 @@ export interface PlannedCase {
   person: PlannedPerson;
   /** persons screened in the same intake who did not become a case (2.5 persons per case in all) */
   others: PlannedPerson[];
-  consents: { id: string; type: string; status: string; agencyIds: string[]; purposes: string[]; categories: string[]; grantedAt: Date }[];
+  consents: {
+    id: string;
+    type: string;
+    status: string;
+    agencyIds: string[];
+    purposes: string[];
+    categories: string[];
+    grantedAt: Date;
+  }[];
   referrals: { id: string; toAgencyId: string; status: string; urgency: string; services: string[]; createdAt: Date }[];
   handoffs: { id: string; toAgencyId: string; status: string; createdAt: Date }[];
   notes: { id: string; at: Date; body: string }[];
@@ -113,12 +152,23 @@ function person(rng: Rng, refs: Refs, leadCode: string, province: ProvinceCode, 
     nicknames: name.nicknames,
     sex,
     dobPrecision: precision,
-    ...(precision === 'UNKNOWN' ? {} : { dateOfBirth: precision === 'YEAR' || precision === 'ESTIMATED' ? `${year}-01-01` : dob }),
+    ...(precision === 'UNKNOWN'
+      ? {}
+      : { dateOfBirth: precision === 'YEAR' || precision === 'ESTIMATED' ? `${year}-01-01` : dob }),
     presumedMinor: year > 2007,
     citizenship: ['LA'],
     homeProvince: province,
     homeVillage: `ບ້ານ ${rng.pick(['ໂພນສະຫວັນ', 'ນາໄຊ', 'ດອນຕິ້ວ', 'ຫ້ວຍຊາຍ', 'ນາຄູນ', 'ທົ່ງມັ່ນ', 'ໜອງບົວ'])}`,
-    ...(rng.chance(0.4) ? { documents: [{ type: rng.pick(['NATIONAL_ID', 'PASSPORT', 'FAMILY_BOOK']), number: `P${String(rng.int(1e7)).padStart(7, '0')}` }] } : {}),
+    ...(rng.chance(0.4)
+      ? {
+          documents: [
+            {
+              type: rng.pick(['NATIONAL_ID', 'PASSPORT', 'FAMILY_BOOK']),
+              number: `P${String(rng.int(1e7)).padStart(7, '0')}`,
+            },
+          ],
+        }
+      : {}),
     ...(rng.chance(0.5) ? { phone: `+856 20 ${String(5_000_000 + rng.int(4_999_999))}` } : {}),
   };
   return { id: rng.uuid(), identity, name, agencyId: agencyId(refs, leadCode), createdAt: at };
@@ -143,7 +193,17 @@ export function planCase(seed: number, index: number, refs: Refs): PlannedCase {
   const main = person(rng, refs, leadCode, province, openedAt, sex);
   const others: PlannedPerson[] = [];
   const extra = index % 2 === 0 ? 2 : 1;
-  for (let k = 0; k < extra; k++) others.push(person(rng, refs, leadCode, province, new Date(openedAt.getTime() - rng.int(30) * HOUR), rng.chance(0.6) ? 'FEMALE' : 'MALE'));
+  for (let k = 0; k < extra; k++)
+    others.push(
+      person(
+        rng,
+        refs,
+        leadCode,
+        province,
+        new Date(openedAt.getTime() - rng.int(30) * HOUR),
+        rng.chance(0.6) ? 'FEMALE' : 'MALE',
+      ),
+    );
   const iso = provinceByCode(province)?.iso.split('-')[1] ?? province;
   const year = openedAt.getUTCFullYear();
   const id = rng.uuid();
@@ -172,7 +232,14 @@ export function planCase(seed: number, index: number, refs: Refs): PlannedCase {
     });
   }
   const handoffs: PlannedCase['handoffs'] = rng.chance(0.2)
-    ? [{ id: rng.uuid(), toAgencyId: agencyId(refs, 'OSPP'), status: rng.weighted(HANDOFF_STATUSES_W), createdAt: new Date(openedAt.getTime() + (24 + rng.int(3000)) * HOUR) }]
+    ? [
+        {
+          id: rng.uuid(),
+          toAgencyId: agencyId(refs, 'OSPP'),
+          status: rng.weighted(HANDOFF_STATUSES_W),
+          createdAt: new Date(openedAt.getTime() + (24 + rng.int(3000)) * HOUR),
+        },
+      ]
     : [];
   const notes: PlannedCase['notes'] = [];
   const nNotes = 1 + rng.int(3);

@@ -15,11 +15,34 @@ import { ARGON2_OPTIONS } from '../../apps/api/src/platform/auth/password-hasher
 import { loadConfig } from '../../apps/api/src/platform/config/config';
 import { migrate } from '../../apps/api/src/platform/database/migrate';
 import { seed } from '../../apps/api/src/platform/database/seed';
-import { adminUrl, appUrl, backendCpuSeconds, BENCH_PASSWORD, checkDbName, databaseMark, DEFAULT_DB, intArg, loadRefs, parseArgs, SYNTHETIC_MARK, syntheticEnv } from './db';
+import {
+  adminUrl,
+  appUrl,
+  backendCpuSeconds,
+  BENCH_PASSWORD,
+  checkDbName,
+  databaseMark,
+  DEFAULT_DB,
+  intArg,
+  loadRefs,
+  parseArgs,
+  SYNTHETIC_MARK,
+  syntheticEnv,
+} from './db';
 import { LEAD_AGENCIES } from './plan';
 import type { ChunkDone, WorkerDone, WorkerInput } from './worker';
 
-const LOADED_TABLES = ['person', 'case_record', 'screening', 'consent', 'referral', 'handoff', 'case_note', 'case_event', 'audit_event'];
+const LOADED_TABLES = [
+  'person',
+  'case_record',
+  'screening',
+  'consent',
+  'referral',
+  'handoff',
+  'case_note',
+  'case_event',
+  'audit_event',
+];
 
 function log(msg: string): void {
   console.log(`[seed:synthetic ${new Date().toISOString().slice(11, 19)}] ${msg}`);
@@ -40,7 +63,9 @@ async function prepareDatabase(db: string, fresh: boolean): Promise<void> {
   checkDbName(db);
   const mark = await databaseMark(db);
   if (mark !== undefined && mark !== SYNTHETIC_MARK) {
-    throw new Error(`REFUSED: database "${db}" exists and is not marked as synthetic; seed:synthetic never writes to it`);
+    throw new Error(
+      `REFUSED: database "${db}" exists and is not marked as synthetic; seed:synthetic never writes to it`,
+    );
   }
   if (mark !== undefined && fresh) {
     log(`dropping the synthetic database ${db} (--fresh)`);
@@ -63,13 +88,21 @@ async function createStaff(client: Client, cases: number): Promise<number> {
     const n = Math.max(5, Math.round((total * w) / weightSum));
     for (let i = 0; i < n; i++) {
       const supervisor = i % 5 === 0;
-      rows.push([`syn.${code.toLowerCase()}.${String(i).padStart(5, '0')}`, `Synthetic ${code} ${i}`, code, [supervisor ? 'SUPERVISOR' : 'CASEWORKER'], true, []]);
+      rows.push([
+        `syn.${code.toLowerCase()}.${String(i).padStart(5, '0')}`,
+        `Synthetic ${code} ${i}`,
+        code,
+        [supervisor ? 'SUPERVISOR' : 'CASEWORKER'],
+        true,
+        [],
+      ]);
     }
   }
   rows.push(['bench.supervisor', 'Bench supervisor', 'MOPS_ATD', ['SUPERVISOR'], true, []]);
   rows.push(['bench.caseworker', 'Bench caseworker', 'MOPS_ATD', ['CASEWORKER'], false, ['13']]);
   rows.push(['bench.analyst', 'Bench analyst', 'IOM', ['ANALYST'], false, []]);
-  for (let i = 1; i <= 20; i++) rows.push([`bench.login.${String(i).padStart(2, '0')}`, `Bench login ${i}`, 'LWU', ['CASEWORKER'], false, ['01']]);
+  for (let i = 1; i <= 20; i++)
+    rows.push([`bench.login.${String(i).padStart(2, '0')}`, `Bench login ${i}`, 'LWU', ['CASEWORKER'], false, ['01']]);
   await client.query(
     `INSERT INTO app_user (username, display_name, agency_id, roles, all_provinces, provinces, language, password_hash)
      SELECT u.username, u.display_name, a.id, u.roles::text[], u.all_provinces, u.provinces::text[], 'lo', $7
@@ -103,7 +136,9 @@ interface Deferred {
  * would read the whole table). BRIN indexes stay too (next to nothing to maintain).
  */
 async function deferIndexes(client: Client): Promise<Deferred[]> {
-  await client.query(`CREATE TABLE IF NOT EXISTS synthetic_deferred (kind text NOT NULL, name text PRIMARY KEY, tbl text NOT NULL, def text NOT NULL)`);
+  await client.query(
+    `CREATE TABLE IF NOT EXISTS synthetic_deferred (kind text NOT NULL, name text PRIMARY KEY, tbl text NOT NULL, def text NOT NULL)`,
+  );
   await client.query(
     `INSERT INTO synthetic_deferred (kind, name, tbl, def)
      SELECT 'fk', c.conname, t.relname, pg_get_constraintdef(c.oid) FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
@@ -117,7 +152,9 @@ async function deferIndexes(client: Client): Promise<Deferred[]> {
         AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.oid) ON CONFLICT DO NOTHING`,
     [LOADED_TABLES],
   );
-  const all = (await client.query<Deferred>(`SELECT kind, name, tbl, def FROM synthetic_deferred ORDER BY kind DESC, name`)).rows;
+  const all = (
+    await client.query<Deferred>(`SELECT kind, name, tbl, def FROM synthetic_deferred ORDER BY kind DESC, name`)
+  ).rows;
   for (const d of all) {
     if (d.kind === 'fk') await client.query(`ALTER TABLE "${d.tbl}" DROP CONSTRAINT IF EXISTS "${d.name}"`);
     else await client.query(`DROP INDEX IF EXISTS "${d.name}"`);
@@ -126,7 +163,11 @@ async function deferIndexes(client: Client): Promise<Deferred[]> {
 }
 
 /** Runs the jobs on the given connections, each connection taking the next job when it is free. */
-async function onConnections<T>(clients: readonly Client[], jobs: readonly T[], run: (c: Client, job: T) => Promise<void>): Promise<void> {
+async function onConnections<T>(
+  clients: readonly Client[],
+  jobs: readonly T[],
+  run: (c: Client, job: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
   await Promise.all(
     clients.map(async (c) => {
@@ -170,12 +211,16 @@ async function rebuildIndexes(client: Client, db: string): Promise<number> {
   ).rows;
   const clients = await maintenanceClients(db, 2);
   try {
-    await onConnections(clients, all.filter((d) => d.kind === 'index'), async (c, d) => {
-      const t0 = performance.now();
-      await c.query(d.def);
-      await c.query(`DELETE FROM synthetic_deferred WHERE name = $1`, [d.name]);
-      log(`  rebuilt index ${d.name} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-    });
+    await onConnections(
+      clients,
+      all.filter((d) => d.kind === 'index'),
+      async (c, d) => {
+        const t0 = performance.now();
+        await c.query(d.def);
+        await c.query(`DELETE FROM synthetic_deferred WHERE name = $1`, [d.name]);
+        log(`  rebuilt index ${d.name} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+      },
+    );
     const fks = all.filter((d) => d.kind === 'fk');
     for (const d of fks) await client.query(`ALTER TABLE "${d.tbl}" ADD CONSTRAINT "${d.name}" ${d.def} NOT VALID`);
     await onConnections(clients, fks, async (c, d) => {
@@ -192,7 +237,11 @@ async function rebuildIndexes(client: Client, db: string): Promise<number> {
 
 /** VACUUM (ANALYZE) of every table on two connections, largest first. */
 async function vacuumAnalyze(client: Client, db: string): Promise<number> {
-  const tables = (await client.query<{ t: string }>(`SELECT relname AS t FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r' ORDER BY pg_relation_size(oid) DESC, relname`)).rows.map((r) => r.t);
+  const tables = (
+    await client.query<{ t: string }>(
+      `SELECT relname AS t FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r' ORDER BY pg_relation_size(oid) DESC, relname`,
+    )
+  ).rows.map((r) => r.t);
   const clients = await maintenanceClients(db, 2);
   try {
     await onConnections(clients, tables, async (c, t) => {
@@ -209,7 +258,11 @@ const SEAL_BLOCK_ROWS = 200_000;
 /** Audit rows after the last sealed block. */
 async function unsealedRows(client: Client): Promise<number> {
   return Number(
-    (await client.query<{ n: string }>(`SELECT count(*) AS n FROM audit_event WHERE xact >= coalesce((SELECT max(xact_to) FROM audit_seal), 0)`)).rows[0]?.n ?? 0,
+    (
+      await client.query<{ n: string }>(
+        `SELECT count(*) AS n FROM audit_event WHERE xact >= coalesce((SELECT max(xact_to) FROM audit_seal), 0)`,
+      )
+    ).rows[0]?.n ?? 0,
   );
 }
 
@@ -224,8 +277,11 @@ async function unsealedRows(client: Client): Promise<number> {
  * Then this asks again with twice the block size until a block is sealed (blocks stay valid,
  * only larger), and goes back to 200,000.
  */
-async function sealAudit(client: Client): Promise<{ rows: number; blocks: number; retries: number; unsealed: number } | null> {
-  const has = (await client.query<{ f: string | null }>(`SELECT to_regprocedure('audit_seal(integer)')::text AS f`)).rows[0]?.f;
+async function sealAudit(
+  client: Client,
+): Promise<{ rows: number; blocks: number; retries: number; unsealed: number } | null> {
+  const has = (await client.query<{ f: string | null }>(`SELECT to_regprocedure('audit_seal(integer)')::text AS f`))
+    .rows[0]?.f;
   if (!has) return null;
   let rows = 0;
   let blocks = 0;
@@ -254,7 +310,10 @@ function roundAll(r: Record<string, number>): Record<string, number> {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const cases = intArg(args, 'cases', 0);
-  if (cases < 1) throw new Error('usage: npm run seed:synthetic -- --cases N [--db NAME] [--seed S] [--fresh] [--workers W] [--chunk C]');
+  if (cases < 1)
+    throw new Error(
+      'usage: npm run seed:synthetic -- --cases N [--db NAME] [--seed S] [--fresh] [--workers W] [--chunk C]',
+    );
   const db = args.get('db') ?? DEFAULT_DB;
   const seedValue = intArg(args, 'seed', 1);
   const workers = Math.max(1, intArg(args, 'workers', Math.min(2, cpus().length)));
@@ -264,20 +323,31 @@ async function main(): Promise<void> {
   await prepareDatabase(db, args.get('fresh') === 'true');
   const applied = await migrate(adminUrl(db));
   log(`migrated (${applied.length} migrations applied)`);
-  const env = { ...process.env, ...syntheticEnv(), NODE_ENV: 'production', DATABASE_ADMIN_URL: adminUrl(db), DATABASE_URL: appUrl(db), ATTACHMENTS_DIR: '/tmp' };
+  const env = {
+    ...process.env,
+    ...syntheticEnv(),
+    NODE_ENV: 'production',
+    DATABASE_ADMIN_URL: adminUrl(db),
+    DATABASE_URL: appUrl(db),
+    ATTACHMENTS_DIR: '/tmp',
+  };
   await seed(loadConfig(env), { demoUsers: false });
 
   const client = new Client({ connectionString: adminUrl(db) });
   await client.connect();
   try {
-    await client.query(`CREATE TABLE IF NOT EXISTS synthetic_marker (seed integer NOT NULL, cases integer NOT NULL, started_at timestamptz NOT NULL DEFAULT now(), finished_at timestamptz)`);
+    await client.query(
+      `CREATE TABLE IF NOT EXISTS synthetic_marker (seed integer NOT NULL, cases integer NOT NULL, started_at timestamptz NOT NULL DEFAULT now(), finished_at timestamptz)`,
+    );
     const existing = (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM case_record`)).rows[0]?.n ?? 0;
     if (existing > 0) throw new Error(`database "${db}" already holds ${existing} cases: pass --fresh to start again`);
     await client.query(`INSERT INTO synthetic_marker (seed, cases) VALUES ($1, $2)`, [seedValue, cases]);
     const users = await createStaff(client, cases);
     log(`${users} synthetic accounts (password in tools/synthetic/db.ts)`);
     const deferred = await deferIndexes(client);
-    log(`deferred ${deferred.filter((d) => d.kind === 'index').length} secondary indexes and ${deferred.filter((d) => d.kind === 'fk').length} foreign keys`);
+    log(
+      `deferred ${deferred.filter((d) => d.kind === 'index').length} secondary indexes and ${deferred.filter((d) => d.kind === 'fk').length} foreign keys`,
+    );
     const refs = await loadRefs(client);
 
     // ---- load: W worker threads plan, encrypt, key and insert chunks of cases ----
@@ -299,46 +369,52 @@ async function main(): Promise<void> {
     let lastPrint = 0;
     const input: WorkerInput = { db, seed: seedValue, refs };
     await Promise.all(
-      Array.from({ length: workers }, () =>
-        new Promise<void>((resolveWorker, reject) => {
-          const w = new Worker(join(__dirname, 'worker.ts'), { workerData: input, execArgv: process.execArgv });
-          const feed = () => {
-            if (next >= cases) {
-              w.postMessage('stop');
-              return;
-            }
-            const from = next;
-            next = Math.min(cases, next + chunk);
-            w.postMessage({ from, to: next });
-          };
-          w.on('message', (m: ChunkDone | WorkerDone | 'ready') => {
-            if (m === 'ready') return feed();
-            if ('pgCpuSeconds' in m) {
-              pgCpu.load += m.pgCpuSeconds;
-              return;
-            }
-            doneCases += m.to - m.from;
-            genMs += m.genMs;
-            insertMs += m.insertMs;
-            auditMs += m.auditMs;
-            for (const [t, n] of Object.entries(m.rows)) totals[t] = (totals[t] ?? 0) + n;
-            const now = performance.now();
-            if (now - lastPrint > 5000 || doneCases === cases) {
-              lastPrint = now;
-              const s = (now - loadStart) / 1000;
-              const rows = Object.values(totals).reduce((a, b) => a + b, 0);
-              log(`${doneCases}/${cases} cases, ${rows} rows in ${s.toFixed(0)} s: ${(doneCases / s).toFixed(0)} cases/s, ${(rows / s).toFixed(0)} rows/s (audit ${totals['audit_event'] ?? 0})`);
-            }
-            feed();
-          });
-          w.on('error', reject);
-          w.on('exit', (code) => (code === 0 ? resolveWorker() : reject(new Error(`worker exited with ${code}`))));
-        }),
+      Array.from(
+        { length: workers },
+        () =>
+          new Promise<void>((resolveWorker, reject) => {
+            const w = new Worker(join(__dirname, 'worker.ts'), { workerData: input, execArgv: process.execArgv });
+            const feed = () => {
+              if (next >= cases) {
+                w.postMessage('stop');
+                return;
+              }
+              const from = next;
+              next = Math.min(cases, next + chunk);
+              w.postMessage({ from, to: next });
+            };
+            w.on('message', (m: ChunkDone | WorkerDone | 'ready') => {
+              if (m === 'ready') return feed();
+              if ('pgCpuSeconds' in m) {
+                pgCpu.load += m.pgCpuSeconds;
+                return;
+              }
+              doneCases += m.to - m.from;
+              genMs += m.genMs;
+              insertMs += m.insertMs;
+              auditMs += m.auditMs;
+              for (const [t, n] of Object.entries(m.rows)) totals[t] = (totals[t] ?? 0) + n;
+              const now = performance.now();
+              if (now - lastPrint > 5000 || doneCases === cases) {
+                lastPrint = now;
+                const s = (now - loadStart) / 1000;
+                const rows = Object.values(totals).reduce((a, b) => a + b, 0);
+                log(
+                  `${doneCases}/${cases} cases, ${rows} rows in ${s.toFixed(0)} s: ${(doneCases / s).toFixed(0)} cases/s, ${(rows / s).toFixed(0)} rows/s (audit ${totals['audit_event'] ?? 0})`,
+                );
+              }
+              feed();
+            });
+            w.on('error', reject);
+            w.on('exit', (code) => (code === 0 ? resolveWorker() : reject(new Error(`worker exited with ${code}`))));
+          }),
       ),
     );
     const loadS = (performance.now() - loadStart) / 1000;
     nodeCpuPhase('load');
-    log(`loaded in ${loadS.toFixed(1)} s (worker time: plan+encrypt ${(genMs / 1000).toFixed(1)} s, insert ${(insertMs / 1000).toFixed(1)} s, audit ${(auditMs / 1000).toFixed(1)} s)`);
+    log(
+      `loaded in ${loadS.toFixed(1)} s (worker time: plan+encrypt ${(genMs / 1000).toFixed(1)} s, insert ${(insertMs / 1000).toFixed(1)} s, audit ${(auditMs / 1000).toFixed(1)} s)`,
+    );
 
     // ---- seal: the audit rows are sealed into chained blocks once every loading transaction has ended ----
     const sealStart = performance.now();
@@ -348,7 +424,9 @@ async function main(): Promise<void> {
     const sealS = (performance.now() - sealStart) / 1000;
     nodeCpuPhase('seal');
     if (sealed) {
-      log(`sealed ${sealed.rows} audit rows in ${sealed.blocks} blocks in ${sealS.toFixed(1)} s (${(sealed.rows / Math.max(sealS, 0.001)).toFixed(0)} rows/s; ${sealed.retries} retries with a larger block)`);
+      log(
+        `sealed ${sealed.rows} audit rows in ${sealed.blocks} blocks in ${sealS.toFixed(1)} s (${(sealed.rows / Math.max(sealS, 0.001)).toFixed(0)} rows/s; ${sealed.retries} retries with a larger block)`,
+      );
       if (sealed.unsealed > 0) log(`WARNING: ${sealed.unsealed} audit rows are still outside any sealed block`);
     }
 
@@ -366,7 +444,8 @@ async function main(): Promise<void> {
     nodeCpuPhase('indexes');
     await client.query(`UPDATE synthetic_marker SET finished_at = now()`);
     const counts: Record<string, number> = {};
-    for (const t of [...LOADED_TABLES, 'app_user']) counts[t] = Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM "${t}"`)).rows[0]?.n ?? 0);
+    for (const t of [...LOADED_TABLES, 'app_user'])
+      counts[t] = Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM "${t}"`)).rows[0]?.n ?? 0);
     const totalS = (performance.now() - started) / 1000;
     const rowsTotal = Object.values(counts).reduce((a, b) => a + b, 0);
     const summary = {
@@ -390,7 +469,9 @@ async function main(): Promise<void> {
     const dir = resolve('tmp-artifacts/synthetic');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, `${db}.json`), JSON.stringify(summary, null, 2));
-    log(`phases: load ${loadS.toFixed(1)} s, seal ${sealS.toFixed(1)} s, vacuum analyze ${analyzeS.toFixed(1)} s, indexes ${idxS.toFixed(1)} s; total ${totalS.toFixed(1)} s, ${rowsTotal} rows (${summary.rowsPerSecond.toFixed(0)} rows/s)`);
+    log(
+      `phases: load ${loadS.toFixed(1)} s, seal ${sealS.toFixed(1)} s, vacuum analyze ${analyzeS.toFixed(1)} s, indexes ${idxS.toFixed(1)} s; total ${totalS.toFixed(1)} s, ${rowsTotal} rows (${summary.rowsPerSecond.toFixed(0)} rows/s)`,
+    );
     log(`CPU seconds: node ${JSON.stringify(roundAll(nodeCpu))}, postgres ${JSON.stringify(roundAll(pgCpu))}`);
     log(`counts ${JSON.stringify(counts)}`);
   } finally {

@@ -8,7 +8,12 @@ import { syntheticEnv } from './db';
  * every query; the limit is measured by its own test, not by the benchmark).
  */
 export function benchConfig(): AppConfig {
-  return loadConfig({ ...syntheticEnv(), NODE_ENV: 'production', ATTACHMENTS_DIR: '/tmp/ctms-bench-unused', DEMO_PASSWORD: '' });
+  return loadConfig({
+    ...syntheticEnv(),
+    NODE_ENV: 'production',
+    ATTACHMENTS_DIR: '/tmp/ctms-bench-unused',
+    DEMO_PASSWORD: '',
+  });
 }
 
 export const UNLIMITED = { take: async () => undefined } as unknown as RateLimiter;

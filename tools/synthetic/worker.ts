@@ -88,8 +88,13 @@ async function main(): Promise<void> {
       }
       // the memoised search columns must equal the persons module's own (person-search-rows.ts)
       const probe = plans[0]?.person.identity;
-      if (probe && JSON.stringify(cachedSearchColumns(cipher, probe)) !== JSON.stringify(personSearchColumns(cipher, probe))) {
-        throw new Error(`case ${msg.from}: memoised person search columns differ from personSearchColumns(): fix encode.ts cachedSearchColumns`);
+      if (
+        probe &&
+        JSON.stringify(cachedSearchColumns(cipher, probe)) !== JSON.stringify(personSearchColumns(cipher, probe))
+      ) {
+        throw new Error(
+          `case ${msg.from}: memoised person search columns differ from personSearchColumns(): fix encode.ts cachedSearchColumns`,
+        );
       }
       const t1 = performance.now();
       // one transaction per chunk: COPY per table, then the audit rows through the real trigger
@@ -100,7 +105,14 @@ async function main(): Promise<void> {
       const a = await client.query(AUDIT_SQL, auditParams(plans));
       await client.query('COMMIT');
       counts['audit_event'] = a.rowCount ?? 0;
-      const done: ChunkDone = { from: msg.from, to: msg.to, rows: counts, genMs: t1 - t0, insertMs: t2 - t1, auditMs: performance.now() - t2 };
+      const done: ChunkDone = {
+        from: msg.from,
+        to: msg.to,
+        rows: counts,
+        genMs: t1 - t0,
+        insertMs: t2 - t1,
+        auditMs: performance.now() - t2,
+      };
       port.postMessage(done);
     })().catch((e: unknown) => {
       console.error(e);

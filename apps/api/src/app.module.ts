@@ -46,7 +46,11 @@ export const LoggingModule = LoggerModule.forRootAsync({
         return given ? { clientRequestId: given } : {};
       },
       serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+        req: (req: { id: string; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          path: req.url.split('?')[0],
+        }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
       redact: { paths: ['req.headers', 'res.headers'], remove: true },
@@ -55,9 +59,42 @@ export const LoggingModule = LoggerModule.forRootAsync({
   }),
 });
 
-export const PLATFORM_MODULES = [ConfigModule, LoggingModule, DatabaseModule, QueueModule, AuditModule, AccessModule, CryptoModule, OutboxModule];
+export const PLATFORM_MODULES = [
+  ConfigModule,
+  LoggingModule,
+  DatabaseModule,
+  QueueModule,
+  AuditModule,
+  AccessModule,
+  CryptoModule,
+  OutboxModule,
+];
 
 @Module({
-  imports: [...PLATFORM_MODULES, DiscoveryModule, AuthPlatformModule, AuthModule, ReferenceModule, AdminModule, HealthModule, PersonsModule, ScreeningsModule, CasesModule, ConsentsModule, ReferralsModule, HandoffsModule, AttachmentsModule, NotificationsModule, ExportsModule, QueueDashboardModule, AuditViewModule, UsersModule, StatsModule, MatchRequestsModule, TransfersModule, SlaSettingsModule],
+  imports: [
+    ...PLATFORM_MODULES,
+    DiscoveryModule,
+    AuthPlatformModule,
+    AuthModule,
+    ReferenceModule,
+    AdminModule,
+    HealthModule,
+    PersonsModule,
+    ScreeningsModule,
+    CasesModule,
+    ConsentsModule,
+    ReferralsModule,
+    HandoffsModule,
+    AttachmentsModule,
+    NotificationsModule,
+    ExportsModule,
+    QueueDashboardModule,
+    AuditViewModule,
+    UsersModule,
+    StatsModule,
+    MatchRequestsModule,
+    TransfersModule,
+    SlaSettingsModule,
+  ],
 })
 export class AppModule {}

@@ -33,11 +33,15 @@ function lint(project: string, file: string): LintMessage[] {
   const report = join(dir, 'report.json');
   try {
     try {
-      execFileSync(process.execPath, [eslint, '--format', 'json', '--output-file', report, '--stdin', '--stdin-filename', file], {
-        cwd: join(root, project),
-        input: FIXTURE,
-        stdio: ['pipe', 'ignore', 'ignore'],
-      });
+      execFileSync(
+        process.execPath,
+        [eslint, '--format', 'json', '--output-file', report, '--stdin', '--stdin-filename', file],
+        {
+          cwd: join(root, project),
+          input: FIXTURE,
+          stdio: ['pipe', 'ignore', 'ignore'],
+        },
+      );
     } catch {
       // ESLint exits 1 when it reports an error: the report is written all the same
     }
@@ -54,16 +58,22 @@ describe('the shared contract lint rule', () => {
   it.each([
     ['apps/api', 'src/cases/contract-fixture.ts'],
     ['apps/portal', 'src/app/cases/contract-fixture.ts'],
-  ])('refuses a view declared in %s, as an error naming libs/domain', (project, file) => {
-    const hits = lint(project, file).filter((m) => m.ruleId === 'no-restricted-syntax');
-    expect(hits.map((m) => [m.line, m.severity])).toEqual([
-      [1, 2],
-      [4, 2],
-    ]);
-    expect(hits[0].message).toContain('libs/domain');
-  }, 120_000);
+  ])(
+    'refuses a view declared in %s, as an error naming libs/domain',
+    (project, file) => {
+      const hits = lint(project, file).filter((m) => m.ruleId === 'no-restricted-syntax');
+      expect(hits.map((m) => [m.line, m.severity])).toEqual([
+        [1, 2],
+        [4, 2],
+      ]);
+      expect(hits[0].message).toContain('libs/domain');
+    },
+    120_000,
+  );
 
   it('lets libs/domain declare them', () => {
-    expect(lint('libs/domain', 'src/lib/contract-fixture.ts').filter((m) => m.ruleId === 'no-restricted-syntax')).toEqual([]);
+    expect(
+      lint('libs/domain', 'src/lib/contract-fixture.ts').filter((m) => m.ruleId === 'no-restricted-syntax'),
+    ).toEqual([]);
   }, 120_000);
 });

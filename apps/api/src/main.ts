@@ -60,7 +60,9 @@ async function main(): Promise<void> {
     case 'migrate': {
       const created = await ensureDatabase(config.databaseAdminUrl);
       const applied = await migrate(config.databaseAdminUrl, { cipher: createFieldCipher(process.env, config.env) });
-      console.log(`${created ? 'created the database; ' : ''}${applied.length ? `applied ${applied.join(', ')}` : 'schema up to date'}`);
+      console.log(
+        `${created ? 'created the database; ' : ''}${applied.length ? `applied ${applied.join(', ')}` : 'schema up to date'}`,
+      );
       if (args.includes('--seed')) {
         const r = await seed(config);
         console.log(r.summary);
@@ -71,8 +73,14 @@ async function main(): Promise<void> {
       const anchor = anchorFromArgs(args, config.auditAnchorDir);
       const r = await verifyAuditChain(config.databaseAdminUrl, { seal: true, anchor: anchor.ref });
       if (r.ok) {
-        console.log(`audit chain intact: ${r.rows} rows in ${r.blocks} sealed blocks verified; ${r.unsealed} rows of transactions still running not yet sealed`);
-        console.log(anchor.ref ? `anchor matched: the chain still holds block ${anchor.ref.block} (${anchor.source})` : `NO ANCHOR (${anchor.source}): a rollback of the database cannot be detected`);
+        console.log(
+          `audit chain intact: ${r.rows} rows in ${r.blocks} sealed blocks verified; ${r.unsealed} rows of transactions still running not yet sealed`,
+        );
+        console.log(
+          anchor.ref
+            ? `anchor matched: the chain still holds block ${anchor.ref.block} (${anchor.source})`
+            : `NO ANCHOR (${anchor.source}): a rollback of the database cannot be detected`,
+        );
       } else {
         console.error(`audit chain BROKEN (${r.rows} rows read${anchor.ref ? `; anchor ${anchor.source}` : ''}):`);
         for (const p of r.problems) console.error(`  ${p}`);
@@ -85,9 +93,13 @@ async function main(): Promise<void> {
       const dir = dirArg >= 0 ? resolve(args[dirArg + 1] ?? '') : config.backupDir;
       const b = await backupDatabase(config.databaseAdminUrl, dir);
       const rows = Object.values(b.manifest.tables).reduce((a, n) => a + n, 0);
-      console.log(`backup written: ${b.file} (${b.manifest.bytes} bytes, ${rows} rows in ${Object.keys(b.manifest.tables).length} tables, audit block ${b.manifest.audit?.block ?? 'none'})`);
+      console.log(
+        `backup written: ${b.file} (${b.manifest.bytes} bytes, ${rows} rows in ${Object.keys(b.manifest.tables).length} tables, audit block ${b.manifest.audit?.block ?? 'none'})`,
+      );
       console.log(`manifest: ${b.manifestFile}`);
-      console.log('the field keys are NOT in the dump: keep FIELD_KEYS and BLIND_INDEX_KEY backed up apart (docs/operations.md)');
+      console.log(
+        'the field keys are NOT in the dump: keep FIELD_KEYS and BLIND_INDEX_KEY backed up apart (docs/operations.md)',
+      );
       return;
     }
     case 'restore': {
@@ -103,12 +115,20 @@ async function main(): Promise<void> {
         anchor: anchorFromArgs(args, config.auditAnchorDir).ref,
       });
       console.log(`restored ${r.manifest.dump} (taken ${r.manifest.createdAt}) into ${r.database}`);
-      console.log(`row counts: ${r.countMismatches.length ? `${r.countMismatches.length} tables differ` : `all ${Object.keys(r.manifest.tables).length} tables equal the backup's snapshot`}`);
-      console.log(`audit: ${r.audit.rows} rows in ${r.audit.blocks} blocks${r.audit.anchored ? ', checked against the anchor' : ', no anchor'}`);
-      console.log(`encrypted values: ${r.decrypted} sampled values decrypt with the configured keys${r.undecryptable.length ? `; ${r.undecryptable.length} columns failed` : ''}`);
+      console.log(
+        `row counts: ${r.countMismatches.length ? `${r.countMismatches.length} tables differ` : `all ${Object.keys(r.manifest.tables).length} tables equal the backup's snapshot`}`,
+      );
+      console.log(
+        `audit: ${r.audit.rows} rows in ${r.audit.blocks} blocks${r.audit.anchored ? ', checked against the anchor' : ', no anchor'}`,
+      );
+      console.log(
+        `encrypted values: ${r.decrypted} sampled values decrypt with the configured keys${r.undecryptable.length ? `; ${r.undecryptable.length} columns failed` : ''}`,
+      );
       if (r.previousLive) console.log(`the previous live database is kept as ${r.previousLive}`);
       if (r.problems.length) {
-        console.error(`restore NOT usable as it is (${r.database} is kept for inspection${args.includes('--over-live') ? '; the live database was NOT replaced' : ''}):`);
+        console.error(
+          `restore NOT usable as it is (${r.database} is kept for inspection${args.includes('--over-live') ? '; the live database was NOT replaced' : ''}):`,
+        );
         for (const p of r.problems) console.error(`  ${p}`);
         process.exitCode = 1;
       }
@@ -117,7 +137,8 @@ async function main(): Promise<void> {
     case 'keys:rotate': {
       const batchArg = args.indexOf('--batch');
       const batch = batchArg >= 0 ? Number(args[batchArg + 1]) : 500;
-      if (!Number.isInteger(batch) || batch < 1 || batch > 10_000) throw new ConfigError('--batch must be an integer between 1 and 10000');
+      if (!Number.isInteger(batch) || batch < 1 || batch > 10_000)
+        throw new ConfigError('--batch must be an integer between 1 and 10000');
       const cipher = createFieldCipher(process.env, config.env);
       const pool = new Pool({ connectionString: config.databaseAdminUrl, max: 2 });
       try {
@@ -137,16 +158,22 @@ async function main(): Promise<void> {
     case 'persons:rekey': {
       const batchArg = args.indexOf('--batch');
       const batch = batchArg >= 0 ? Number(args[batchArg + 1]) : 1000;
-      if (!Number.isInteger(batch) || batch < 1 || batch > 10_000) throw new ConfigError('--batch must be an integer between 1 and 10000');
+      if (!Number.isInteger(batch) || batch < 1 || batch > 10_000)
+        throw new ConfigError('--batch must be an integer between 1 and 10000');
       const ds = new DataSource(dbOptions(config.databaseAdminUrl, { extra: { max: 1 } }));
       await ds.initialize();
       try {
         const started = Date.now();
         const r = await rekeyPersons(ds, new PersonRepository(createFieldCipher(process.env, config.env)), {
           batch,
-          onBatch: (d) => console.log(`re-keyed ${d.written} of ${d.read} persons read (${Math.round((Date.now() - started) / 1000)} s)`),
+          onBatch: (d) =>
+            console.log(
+              `re-keyed ${d.written} of ${d.read} persons read (${Math.round((Date.now() - started) / 1000)} s)`,
+            ),
         });
-        console.log(`persons:rekey: ${r.written} persons re-keyed, ${r.read} read, ${r.left} left on an older derivation`);
+        console.log(
+          `persons:rekey: ${r.written} persons re-keyed, ${r.read} read, ${r.left} left on an older derivation`,
+        );
         if (r.left > 0) process.exitCode = 1;
       } finally {
         await ds.destroy();
@@ -154,7 +181,9 @@ async function main(): Promise<void> {
       return;
     }
     default:
-      console.error(`unknown command ${cmd}: use serve, worker, migrate [--seed], audit:verify, backup, restore, keys:rotate or persons:rekey`);
+      console.error(
+        `unknown command ${cmd}: use serve, worker, migrate [--seed], audit:verify, backup, restore, keys:rotate or persons:rekey`,
+      );
       process.exitCode = 2;
   }
 }

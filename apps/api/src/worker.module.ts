@@ -15,7 +15,17 @@ import { SlaWorkerModule } from './sla/sla.module';
  * dispatches each outbox row to the handler registered for its kind (OutboxHandlers).
  */
 @Module({
-  imports: [ConfigModule, LoggingModule, WorkerDatabaseModule, QueueModule, AuditModule, CryptoModule, OutboxModule, NotificationsWorkerModule, SlaWorkerModule],
+  imports: [
+    ConfigModule,
+    LoggingModule,
+    WorkerDatabaseModule,
+    QueueModule,
+    AuditModule,
+    CryptoModule,
+    OutboxModule,
+    NotificationsWorkerModule,
+    SlaWorkerModule,
+  ],
   providers: [EventsWorker],
 })
 export class WorkerModule {}

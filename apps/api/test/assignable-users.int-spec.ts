@@ -16,7 +16,16 @@ describe('users: the assignable list', () => {
 
   beforeAll(async () => {
     s = await startStack();
-    for (const u of ['atd.supervisor', 'atd.caseworker', 'lwu.supervisor', 'lwu.admin', 'sysadmin', 'analyst', 'ospp.prosecutor']) tokens[u] = (await s.login(u)).accessToken;
+    for (const u of [
+      'atd.supervisor',
+      'atd.caseworker',
+      'lwu.supervisor',
+      'lwu.admin',
+      'sysadmin',
+      'analyst',
+      'ospp.prosecutor',
+    ])
+      tokens[u] = (await s.login(u)).accessToken;
   });
   afterAll(async () => {
     await s.close();
@@ -78,25 +87,49 @@ describe('users: the assignable list', () => {
     };
     const draft = await send(cw.accessToken, '/screenings', {
       metadata: { provinceCode: '01', facilityType: 'BORDER_CHECKPOINT', interviewAt: '2026-11-20T09:30:00+07:00' },
-      interviewConsent: { ...Object.fromEntries(INTERVIEW_CONSENT_QUESTIONS.map((q) => [q, 'YES'])), givenBy: 'SELF', form: 'WRITTEN_SIGNATURE' },
-      bioData: { givenNameLo: 'ທົດລອງ', latinNames: ['Assign Test'], dateOfBirth: '1991-01-01', dobPrecision: 'YEAR', sex: 'FEMININE' },
+      interviewConsent: {
+        ...Object.fromEntries(INTERVIEW_CONSENT_QUESTIONS.map((q) => [q, 'YES'])),
+        givenBy: 'SELF',
+        form: 'WRITTEN_SIGNATURE',
+      },
+      bioData: {
+        givenNameLo: 'ທົດລອງ',
+        latinNames: ['Assign Test'],
+        dateOfBirth: '1991-01-01',
+        dobPrecision: 'YEAR',
+        sex: 'FEMININE',
+      },
       // the minimum a supervisor can act on: one recruitment and one exploitation answer
-      indicatorAnswers: [{ code: 'DR01', answer: 'PRESENT' }, { code: 'EX01', answer: 'PRESENT' }],
+      indicatorAnswers: [
+        { code: 'DR01', answer: 'PRESENT' },
+        { code: 'EX01', answer: 'PRESENT' },
+      ],
       interviewerAssessment: 'POSSIBLE_VICTIM',
     });
     const submitted = await send(cw.accessToken, `/screenings/${draft.id}/submit`, { version: draft.version });
-    const approved = await send(tokens['atd.supervisor'] ?? '', `/screenings/${draft.id}/approve`, { version: submitted.version });
+    const approved = await send(tokens['atd.supervisor'] ?? '', `/screenings/${draft.id}/approve`, {
+      version: submitted.version,
+    });
     const listed = (await list('atd.supervisor', '?province=01')).body.items as { id: string; username: string }[];
     expect(listed.length).toBeGreaterThan(0);
     let version = (await s.http().get(`/api/v1/cases/${approved.caseId}`).set(bearer('atd.supervisor'))).body.version;
     for (const u of listed) {
-      const c = await send(tokens['atd.supervisor'] ?? '', `/cases/${approved.caseId}/assign`, { version, userId: u.id });
+      const c = await send(tokens['atd.supervisor'] ?? '', `/cases/${approved.caseId}/assign`, {
+        version,
+        userId: u.id,
+      });
       expect(c.assignedTo.username).toBe(u.username);
       version = c.version;
     }
     // and the one left out for this province is refused by the route too
-    const bokeo = (await list('atd.supervisor')).body.items.find((u: { username: string }) => u.username === 'atd.bokeo');
-    const refused = await s.http().post(`/api/v1/cases/${approved.caseId}/assign`).set(bearer('atd.supervisor')).send({ version, userId: bokeo.id });
+    const bokeo = (await list('atd.supervisor')).body.items.find(
+      (u: { username: string }) => u.username === 'atd.bokeo',
+    );
+    const refused = await s
+      .http()
+      .post(`/api/v1/cases/${approved.caseId}/assign`)
+      .set(bearer('atd.supervisor'))
+      .send({ version, userId: bokeo.id });
     expect(refused.status).toBe(400);
   });
 });

@@ -3,7 +3,15 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { INTERVIEW_CONSENT_QUESTIONS } from '@ctms/domain';
-import { exifGpsSegment, GPS_CANARY_MAKE, tinyJpeg, tinyPdf, tinyPng, pngMetadataChunks, xmpSegment } from '../src/attachments/testing/image-fixtures';
+import {
+  exifGpsSegment,
+  GPS_CANARY_MAKE,
+  tinyJpeg,
+  tinyPdf,
+  tinyPng,
+  pngMetadataChunks,
+  xmpSegment,
+} from '../src/attachments/testing/image-fixtures';
 import { open } from 'node:fs/promises';
 import { attachmentFile } from '../src/attachments/attachment-storage';
 import { FileCipher } from '../src/platform/crypto/file-cipher';
@@ -18,7 +26,10 @@ import { auditSince, lastAuditSeq, startStack, TestStack, withoutRequestId } fro
 const MAX_BYTES = 64 * 1024;
 const FILE_NAME = `ຄຳໃຫ້ການ-Souksavanh-${randomUUID().slice(0, 6)}.pdf`;
 const ALL_YES = Object.fromEntries(INTERVIEW_CONSENT_QUESTIONS.map((q) => [q, 'YES']));
-const ADULT_MEETS = ['DR01', 'DR02', 'EX01', 'EX02', 'CD05', 'CD06', 'CD07'].map((code) => ({ code, answer: 'PRESENT' }));
+const ADULT_MEETS = ['DR01', 'DR02', 'EX01', 'EX02', 'CD05', 'CD06', 'CD07'].map((code) => ({
+  code,
+  answer: 'PRESENT',
+}));
 const GPS_IFD_TAG = Buffer.from([0x88, 0x25]);
 
 /** Every regular file under `dir`, as paths relative to it. */
@@ -44,8 +55,14 @@ describe('attachments', () => {
     const r = s.http().get(`/api/v1${path}`).set('Authorization', auth(u));
     return requestId ? r.set('X-Request-Id', requestId) : r;
   };
-  const post = (u: string, path: string, body: object) => s.http().post(`/api/v1${path}`).set('Authorization', auth(u)).send(body);
-  const upload = (u: string, caseId: string, file: Buffer, opts: { name: string; type: string; kind?: string; category?: string; referralId?: string }) => {
+  const post = (u: string, path: string, body: object) =>
+    s.http().post(`/api/v1${path}`).set('Authorization', auth(u)).send(body);
+  const upload = (
+    u: string,
+    caseId: string,
+    file: Buffer,
+    opts: { name: string; type: string; kind?: string; category?: string; referralId?: string },
+  ) => {
     const r = s
       .http()
       .post(`/api/v1/cases/${caseId}/attachments`)
@@ -81,19 +98,31 @@ describe('attachments', () => {
 
   beforeAll(async () => {
     s = await startStack({ ATTACHMENTS_DIR: dir, ATTACHMENT_MAX_BYTES: String(MAX_BYTES) });
-    for (const u of ['atd.caseworker', 'atd.supervisor', 'lwu.caseworker', 'ngo.caseworker', 'ospp.prosecutor']) tokens.set(u, (await s.login(u)).accessToken);
+    for (const u of ['atd.caseworker', 'atd.supervisor', 'lwu.caseworker', 'ngo.caseworker', 'ospp.prosecutor'])
+      tokens.set(u, (await s.login(u)).accessToken);
     // a real case, opened through the screening journey
     const created = await post('atd.caseworker', '/screenings', {
       metadata: { provinceCode: '01', facilityType: 'BORDER_CHECKPOINT', interviewAt: '2026-11-20T09:30:00+07:00' },
       interviewConsent: { ...ALL_YES, givenBy: 'SELF', form: 'WRITTEN_SIGNATURE' },
-      bioData: { givenNameLo: 'ແສງ', latinNames: ['Seng Attachment'], dateOfBirth: '1995-05-05', dobPrecision: 'DAY', sex: 'FEMININE', citizenship: ['LA'] },
+      bioData: {
+        givenNameLo: 'ແສງ',
+        latinNames: ['Seng Attachment'],
+        dateOfBirth: '1995-05-05',
+        dobPrecision: 'DAY',
+        sex: 'FEMININE',
+        citizenship: ['LA'],
+      },
       indicatorAnswers: ADULT_MEETS,
       interviewerAssessment: 'POSSIBLE_VICTIM',
     });
     expect(created.status).toBe(201);
-    const submitted = await post('atd.caseworker', `/screenings/${created.body.id}/submit`, { version: created.body.version });
+    const submitted = await post('atd.caseworker', `/screenings/${created.body.id}/submit`, {
+      version: created.body.version,
+    });
     expect(submitted.status).toBe(200);
-    const approved = await post('atd.supervisor', `/screenings/${created.body.id}/approve`, { version: submitted.body.version });
+    const approved = await post('atd.supervisor', `/screenings/${created.body.id}/approve`, {
+      version: submitted.body.version,
+    });
     expect(approved.status).toBe(200);
     caseId = approved.body.caseId;
   });
@@ -125,7 +154,10 @@ describe('attachments', () => {
     });
     pdfId = res.body.id;
 
-    const { rows } = await s.admin.query(`SELECT storage_key, sha256, file_name_enc, size_bytes::int AS size FROM attachment WHERE id = $1`, [pdfId]);
+    const { rows } = await s.admin.query(
+      `SELECT storage_key, sha256, file_name_enc, size_bytes::int AS size FROM attachment WHERE id = $1`,
+      [pdfId],
+    );
     const row = rows[0];
     expect(row.storage_key).toBe(`${new Date().getUTCFullYear()}/${pdfId}`);
     expect(row.file_name_enc).not.toContain('Souksavanh');
@@ -142,21 +174,33 @@ describe('attachments', () => {
 
     const audit = await auditSince(s.admin, seq);
     expect(audit.map((a) => `${a.action}:${a.outcome}`)).toEqual(['ATTACHMENT_UPLOADED:ALLOWED']);
-    expect(audit[0]?.details).toMatchObject({ attachmentId: pdfId, kind: 'EVIDENCE', category: 'LEGAL_PROCEEDINGS', mediaType: 'application/pdf' });
+    expect(audit[0]?.details).toMatchObject({
+      attachmentId: pdfId,
+      kind: 'EVIDENCE',
+      category: 'LEGAL_PROCEEDINGS',
+      mediaType: 'application/pdf',
+    });
     expect(JSON.stringify(audit)).not.toContain('Souksavanh');
     expect(JSON.stringify(audit)).not.toContain('ຄຳໃຫ້ການ');
 
-    const events = await s.admin.query(`SELECT kind, details FROM case_event WHERE case_id = $1 AND kind = 'ATTACHMENT_ADDED'`, [caseId]);
-    expect(events.rows).toEqual([{ kind: 'ATTACHMENT_ADDED', details: { attachmentId: pdfId, kind: 'EVIDENCE', category: 'LEGAL_PROCEEDINGS' } }]);
+    const events = await s.admin.query(
+      `SELECT kind, details FROM case_event WHERE case_id = $1 AND kind = 'ATTACHMENT_ADDED'`,
+      [caseId],
+    );
+    expect(events.rows).toEqual([
+      { kind: 'ATTACHMENT_ADDED', details: { attachmentId: pdfId, kind: 'EVIDENCE', category: 'LEGAL_PROCEEDINGS' } },
+    ]);
   });
 
   it('downloads the same bytes, never inline and never under the original name, with one audit row', async () => {
     const seq = await lastAuditSeq(s.admin);
-    const res = await get('atd.supervisor', `/attachments/${pdfId}/content`).buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+    const res = await get('atd.supervisor', `/attachments/${pdfId}/content`)
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
     expect(res.status).toBe(200);
     expect((res.body as Buffer).equals(pdf)).toBe(true);
     expect(res.headers['content-disposition']).toBe(`attachment; filename="attachment-${pdfId}.pdf"`);
@@ -165,12 +209,16 @@ describe('attachments', () => {
     expect(res.headers['cache-control']).toBe('no-store');
     expect(JSON.stringify(res.headers)).not.toContain('Souksavanh');
     const audit = await auditSince(s.admin, seq);
-    expect(audit.map((a) => `${a.action}:${a.outcome}:${a.actor_username}`)).toEqual(['ATTACHMENT_DOWNLOADED:ALLOWED:atd.supervisor']);
+    expect(audit.map((a) => `${a.action}:${a.outcome}:${a.actor_username}`)).toEqual([
+      'ATTACHMENT_DOWNLOADED:ALLOWED:atd.supervisor',
+    ]);
     expect(JSON.stringify(audit)).not.toContain('Souksavanh');
 
     const list = await get('atd.caseworker', `/cases/${caseId}/attachments`);
     expect(list.status).toBe(200);
-    expect(list.body.items.map((a: { id: string; fileName: string }) => [a.id, a.fileName])).toEqual([[pdfId, FILE_NAME]]);
+    expect(list.body.items.map((a: { id: string; fileName: string }) => [a.id, a.fileName])).toEqual([
+      [pdfId, FILE_NAME],
+    ]);
     expect(list.body.nextCursor).toBeNull();
   });
 
@@ -184,11 +232,19 @@ describe('attachments', () => {
     for (const body of disguises) {
       const res = await upload('atd.caseworker', caseId, body, { name: 'statement.pdf', type: 'application/pdf' });
       expect(res.status).toBe(415);
-      expect(res.body).toMatchObject({ statusCode: 415, error: 'Unsupported Media Type', code: 'UNSUPPORTED_MEDIA_TYPE', requestId: expect.any(String) });
+      expect(res.body).toMatchObject({
+        statusCode: 415,
+        error: 'Unsupported Media Type',
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+        requestId: expect.any(String),
+      });
       expect(res.body.details.map((d: { field: string }) => d.field)).toEqual(['file']);
     }
     // a real PNG whose name claims PDF is refused too: name and content must agree
-    const mismatch = await upload('atd.caseworker', caseId, tinyPng(), { name: 'statement.pdf', type: 'application/pdf' });
+    const mismatch = await upload('atd.caseworker', caseId, tinyPng(), {
+      name: 'statement.pdf',
+      type: 'application/pdf',
+    });
     expect(mismatch.status).toBe(415);
     expect(await counts()).toEqual(before);
   });
@@ -197,17 +253,23 @@ describe('attachments', () => {
     const photo = tinyJpeg({ jfif: 'thumbnail', extra: [exifGpsSegment(), xmpSegment()] });
     expect(photo.includes(Buffer.from('Exif'))).toBe(true);
     expect(photo.includes(GPS_IFD_TAG)).toBe(true);
-    const res = await upload('atd.caseworker', caseId, photo, { name: 'IMG_2041.JPG', type: 'application/octet-stream', category: 'HEALTH' });
+    const res = await upload('atd.caseworker', caseId, photo, {
+      name: 'IMG_2041.JPG',
+      type: 'application/octet-stream',
+      category: 'HEALTH',
+    });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ mediaType: 'image/jpeg', category: 'HEALTH', sizeBytes: tinyJpeg().length });
     const { rows } = await s.admin.query(`SELECT storage_key FROM attachment WHERE id = $1`, [res.body.id]);
     expect(readFileSync(join(dir, rows[0].storage_key)).includes(Buffer.from([0xff, 0xd8, 0xff]))).toBe(false);
     const stored = await storedPlain(res.body.id);
-    const downloaded = await get('atd.caseworker', `/attachments/${res.body.id}/content`).buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+    const downloaded = await get('atd.caseworker', `/attachments/${res.body.id}/content`)
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
     expect(downloaded.status).toBe(200);
     expect(downloaded.headers['content-disposition']).toBe(`attachment; filename="attachment-${res.body.id}.jpg"`);
     for (const bytes of [stored, downloaded.body as Buffer]) {
@@ -222,7 +284,12 @@ describe('attachments', () => {
   });
 
   it('strips text and EXIF chunks from a PNG', async () => {
-    const res = await upload('atd.caseworker', caseId, tinyPng({ extra: pngMetadataChunks('canary-png-text') }), { name: 'scan.png', type: 'image/png', kind: 'CONSENT_FORM', category: 'IDENTITY' });
+    const res = await upload('atd.caseworker', caseId, tinyPng({ extra: pngMetadataChunks('canary-png-text') }), {
+      name: 'scan.png',
+      type: 'image/png',
+      kind: 'CONSENT_FORM',
+      category: 'IDENTITY',
+    });
     expect(res.status).toBe(201);
     const { rows } = await s.admin.query(`SELECT storage_key FROM attachment WHERE id = $1`, [res.body.id]);
     expect(rows.length).toBe(1);
@@ -234,13 +301,20 @@ describe('attachments', () => {
     const big = Buffer.concat([pdf.subarray(0, 9), Buffer.alloc(MAX_BYTES + 1, 0x20), Buffer.from('\n%%EOF\n')]);
     const res = await upload('atd.caseworker', caseId, big, { name: 'big.pdf', type: 'application/pdf' });
     expect(res.status).toBe(413);
-    expect(res.body).toEqual({ statusCode: 413, error: 'Payload Too Large', message: expect.any(String), requestId: expect.any(String) });
+    expect(res.body).toEqual({
+      statusCode: 413,
+      error: 'Payload Too Large',
+      message: expect.any(String),
+      requestId: expect.any(String),
+    });
     expect(await counts()).toEqual(before);
   });
 
   it('keeps nothing when the transaction fails at commit, after the file was moved into place', async () => {
     // a deferred trigger fails the COMMIT itself: the row, its event and audit roll back, the file must go too
-    await s.admin.query(`CREATE FUNCTION test_fail_attachment() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'injected fault'; END $$`);
+    await s.admin.query(
+      `CREATE FUNCTION test_fail_attachment() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'injected fault'; END $$`,
+    );
     await s.admin.query(
       `CREATE CONSTRAINT TRIGGER test_fail_attachment AFTER INSERT ON attachment DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION test_fail_attachment()`,
     );
@@ -258,7 +332,12 @@ describe('attachments', () => {
   });
 
   it('refuses bad fields and a missing file with a 400 naming them', async () => {
-    const bad = await upload('atd.caseworker', caseId, pdf, { name: 'x.pdf', type: 'application/pdf', kind: 'SELFIE', category: 'EVERYTHING' });
+    const bad = await upload('atd.caseworker', caseId, pdf, {
+      name: 'x.pdf',
+      type: 'application/pdf',
+      kind: 'SELFIE',
+      category: 'EVERYTHING',
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['category', 'kind']);
     const noFile = await s
@@ -269,7 +348,11 @@ describe('attachments', () => {
       .field('category', 'LEGAL_PROCEEDINGS');
     expect(noFile.status).toBe(400);
     expect(noFile.body.details.map((d: { field: string }) => d.field)).toEqual(['file']);
-    const notMine = await upload('atd.caseworker', caseId, pdf, { name: 'x.pdf', type: 'application/pdf', referralId: randomUUID() });
+    const notMine = await upload('atd.caseworker', caseId, pdf, {
+      name: 'x.pdf',
+      type: 'application/pdf',
+      referralId: randomUUID(),
+    });
     expect(notMine.status).toBe(400);
     expect(notMine.body.details.map((d: { field: string }) => d.field)).toEqual(['referralId']);
   });
@@ -282,9 +365,17 @@ describe('attachments', () => {
     const seq = await lastAuditSeq(s.admin);
     for (const u of ['lwu.caseworker', 'ngo.caseworker', 'ospp.prosecutor']) {
       const list = await get(u, `/cases/${caseId}/attachments`, 'fixed-request-id-77');
-      expect({ u, status: list.status, body: withoutRequestId(list.text) }).toEqual({ u, status: 404, body: withoutRequestId(missingList.text) });
+      expect({ u, status: list.status, body: withoutRequestId(list.text) }).toEqual({
+        u,
+        status: 404,
+        body: withoutRequestId(missingList.text),
+      });
       const content = await get(u, `/attachments/${pdfId}/content`, 'fixed-request-id-77');
-      expect({ u, status: content.status, body: withoutRequestId(content.text) }).toEqual({ u, status: 404, body: withoutRequestId(missingList.text) });
+      expect({ u, status: content.status, body: withoutRequestId(content.text) }).toEqual({
+        u,
+        status: 404,
+        body: withoutRequestId(missingList.text),
+      });
     }
     const before = await counts();
     for (const u of ['lwu.caseworker', 'ngo.caseworker']) {
@@ -314,15 +405,51 @@ describe('attachments', () => {
       [referralId, caseId, lead, atdUser, lwu],
     );
     // pending: a preview relation, no uploads
-    expect((await upload('lwu.caseworker', caseId, pdf, { name: 'x.pdf', type: 'application/pdf', category: 'CASE_SUMMARY', referralId })).status).toBe(404);
+    expect(
+      (
+        await upload('lwu.caseworker', caseId, pdf, {
+          name: 'x.pdf',
+          type: 'application/pdf',
+          category: 'CASE_SUMMARY',
+          referralId,
+        })
+      ).status,
+    ).toBe(404);
     await s.admin.query(`UPDATE referral SET status = 'ACCEPTED', acknowledged_at = now() WHERE id = $1`, [referralId]);
 
-    const mine = await upload('lwu.caseworker', caseId, pdf, { name: 'shelter-intake.pdf', type: 'application/pdf', kind: 'OTHER', category: 'CASE_SUMMARY', referralId });
+    const mine = await upload('lwu.caseworker', caseId, pdf, {
+      name: 'shelter-intake.pdf',
+      type: 'application/pdf',
+      kind: 'OTHER',
+      category: 'CASE_SUMMARY',
+      referralId,
+    });
     expect(mine.status).toBe(201);
-    expect(mine.body).toMatchObject({ referralId, category: 'CASE_SUMMARY', uploadedBy: { username: 'lwu.caseworker' } });
+    expect(mine.body).toMatchObject({
+      referralId,
+      category: 'CASE_SUMMARY',
+      uploadedBy: { username: 'lwu.caseworker' },
+    });
     // a category outside what its relation shows, or no referral named: the same 404
-    expect((await upload('lwu.caseworker', caseId, pdf, { name: 'x.pdf', type: 'application/pdf', category: 'LEGAL_PROCEEDINGS', referralId })).status).toBe(404);
-    expect((await upload('lwu.caseworker', caseId, pdf, { name: 'x.pdf', type: 'application/pdf', category: 'CASE_SUMMARY' })).status).toBe(404);
+    expect(
+      (
+        await upload('lwu.caseworker', caseId, pdf, {
+          name: 'x.pdf',
+          type: 'application/pdf',
+          category: 'LEGAL_PROCEEDINGS',
+          referralId,
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await upload('lwu.caseworker', caseId, pdf, {
+          name: 'x.pdf',
+          type: 'application/pdf',
+          category: 'CASE_SUMMARY',
+        })
+      ).status,
+    ).toBe(404);
 
     const list = await get('lwu.caseworker', `/cases/${caseId}/attachments`);
     expect(list.status).toBe(200);
@@ -338,16 +465,19 @@ describe('attachments', () => {
     expect(rest.body.nextCursor).toBeNull();
   });
 
-  it('never serves a stored file that fails authentication: an altered byte, another attachment\'s file, a plaintext file', async () => {
+  it("never serves a stored file that fails authentication: an altered byte, another attachment's file, a plaintext file", async () => {
     const bin = (r: import('superagent').Response, cb: (err: Error | null, body: Buffer) => void) => {
       const chunks: Buffer[] = [];
       (r as unknown as NodeJS.ReadableStream).on('data', (c: Buffer) => chunks.push(c));
       r.on('end', () => cb(null, Buffer.concat(chunks)));
     };
     const fetch = (id: string) => get('atd.caseworker', `/attachments/${id}/content`).buffer(true).parse(bin);
-    const a = (await upload('atd.caseworker', caseId, tinyPdf('first'), { name: 'a.pdf', type: 'application/pdf' })).body.id as string;
-    const b = (await upload('atd.caseworker', caseId, tinyPdf('second'), { name: 'b.pdf', type: 'application/pdf' })).body.id as string;
-    const keyOf = async (id: string) => (await s.admin.query(`SELECT storage_key FROM attachment WHERE id = $1`, [id])).rows[0].storage_key as string;
+    const a = (await upload('atd.caseworker', caseId, tinyPdf('first'), { name: 'a.pdf', type: 'application/pdf' }))
+      .body.id as string;
+    const b = (await upload('atd.caseworker', caseId, tinyPdf('second'), { name: 'b.pdf', type: 'application/pdf' }))
+      .body.id as string;
+    const keyOf = async (id: string) =>
+      (await s.admin.query(`SELECT storage_key FROM attachment WHERE id = $1`, [id])).rows[0].storage_key as string;
     const pathA = join(dir, await keyOf(a));
     const original = readFileSync(pathA);
     expect((await fetch(a)).status).toBe(200);
@@ -357,14 +487,20 @@ describe('attachments', () => {
     writeFileSync(pathA, altered);
     const bad = await fetch(a);
     expect(bad.status).toBe(500);
-    expect(JSON.parse((bad.body as Buffer).toString('utf8'))).toMatchObject({ statusCode: 500, message: 'Internal server error' });
+    expect(JSON.parse((bad.body as Buffer).toString('utf8'))).toMatchObject({
+      statusCode: 500,
+      message: 'Internal server error',
+    });
     expect((bad.body as Buffer).includes(Buffer.from('%PDF'))).toBe(false);
 
     // b's file (a valid envelope under b's key) in a's place
     writeFileSync(pathA, readFileSync(join(dir, await keyOf(b))));
     expect((await fetch(a)).status).toBe(500);
     // b's file and b's wrapped key both copied to a: the key is bound to b's row
-    await s.admin.query(`UPDATE attachment SET data_key_enc = (SELECT data_key_enc FROM attachment WHERE id = $2) WHERE id = $1`, [a, b]);
+    await s.admin.query(
+      `UPDATE attachment SET data_key_enc = (SELECT data_key_enc FROM attachment WHERE id = $2) WHERE id = $1`,
+      [a, b],
+    );
     expect((await fetch(a)).status).toBe(500);
     // a plaintext file from before encryption: refused until keys:rotate has encrypted it
     await s.admin.query(`UPDATE attachment SET data_key_enc = NULL WHERE id = $1`, [a]);

@@ -7,7 +7,16 @@ import { mfaCodeAt } from '../src/auth/mfa';
 import { PasswordHasher } from '../src/platform/auth/password-hasher';
 import { tokenKey } from '../src/platform/auth/token-claims';
 import { DEV_JWT_SECRET, loadConfig } from '../src/platform/config/config';
-import { activationTokenFor, auditSince, DEMO_PASSWORD, lastAuditSeq, readMails, startStack, startWorker, TestStack } from './harness';
+import {
+  activationTokenFor,
+  auditSince,
+  DEMO_PASSWORD,
+  lastAuditSeq,
+  readMails,
+  startStack,
+  startWorker,
+  TestStack,
+} from './harness';
 
 /**
  * Issues 11 (item 3) and 12 (items 1, 2, 5, 6 and login_failure of 7), tried as an attacker would,
@@ -33,7 +42,8 @@ describe('attack suite: identity', () => {
     await s.close();
   });
 
-  const login = (username: string, password: string, ip: string) => s.http().post('/api/v1/auth/login').set('X-Forwarded-For', ip).send({ username, password });
+  const login = (username: string, password: string, ip: string) =>
+    s.http().post('/api/v1/auth/login').set('X-Forwarded-For', ip).send({ username, password });
   const bearer = (t: string) => ({ Authorization: `Bearer ${t}` });
   /** a distinct loopback address per index */
   const ipOf = (i: number) => `127.${20 + Math.floor(i / 250)}.${i % 250}.${1 + (i % 7)}`;
@@ -43,7 +53,9 @@ describe('attack suite: identity', () => {
   it('300 concurrent wrong passwords from 300 clients: the slot is taken before argon2, so only the design bound is verified (was 76–245)', async () => {
     const before = hasher.verifications;
     const t0 = Date.now();
-    const answers = await Promise.all(Array.from({ length: 300 }, (_, i) => login('molsw.caseworker', `wrong-password-${i}`, ipOf(i))));
+    const answers = await Promise.all(
+      Array.from({ length: 300 }, (_, i) => login('molsw.caseworker', `wrong-password-${i}`, ipOf(i))),
+    );
     const elapsed = Date.now() - t0;
     const verified = hasher.verifications - before;
     const statuses = answers.map((a) => a.status);
@@ -51,7 +63,8 @@ describe('attack suite: identity', () => {
     expect(statuses.filter((x) => x === 401)).toHaveLength(verified);
     expect(verified).toBeGreaterThanOrEqual(1);
     expect(verified).toBeLessThanOrEqual(bound(elapsed));
-    for (const a of answers.filter((x) => x.status === 429)) expect(Number(a.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    for (const a of answers.filter((x) => x.status === 429))
+      expect(Number(a.headers['retry-after'])).toBeGreaterThanOrEqual(1);
   });
 
   it("an anonymous burst cannot lock the owner out of their own client: the owner's known client is spared the account-wide delay", async () => {
@@ -72,7 +85,9 @@ describe('attack suite: identity', () => {
     }
     // and keeps guessing: refused before any check, from a new client as from the ones it used
     const before = hasher.verifications;
-    const burst = await Promise.all(Array.from({ length: 50 }, (_, i) => login('lwu.supervisor', `guess-${i}`, ipOf(1000 + i))));
+    const burst = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => login('lwu.supervisor', `guess-${i}`, ipOf(1000 + i))),
+    );
     expect(burst.every((b) => b.status === 429)).toBe(true);
     expect(hasher.verifications - before).toBe(0);
     // an unknown client with the right password is held too (no oracle) …
@@ -90,7 +105,10 @@ describe('attack suite: identity', () => {
     const slot = `${process.env['QUEUE_PREFIX']}:cred:f:${throttle.accountKey('atd.investigator')}`;
     try {
       expect(await r.set(slot, 'attacker', 'PX', 1500)).toBe('OK');
-      const [stranger, own] = await Promise.all([login('atd.investigator', DEMO_PASSWORD, '127.0.33.33'), login('atd.investigator', DEMO_PASSWORD, owner)]);
+      const [stranger, own] = await Promise.all([
+        login('atd.investigator', DEMO_PASSWORD, '127.0.33.33'),
+        login('atd.investigator', DEMO_PASSWORD, owner),
+      ]);
       // the unknown client, even with the right password, is refused without a check …
       expect(stranger.status).toBe(429);
       // … the owner's client waited for the slot to end and signed in (it was a 429 too)
@@ -115,23 +133,49 @@ describe('attack suite: identity', () => {
     await failureLog.flush();
     const audit = (await auditSince(s.admin, seq)).filter((a) => a.action === 'LOGIN_FAILED');
     expect(audit.length).toBeLessThanOrEqual(4); // one per minute for "unknown" (FAILED) and one for the refused (DENIED), at most over two minutes
-    const { rows } = await s.admin.query(`SELECT account_key, failures, refused FROM login_failure WHERE account_key = 'unknown'`);
-    expect(rows.reduce((n: number, r: { failures: number; refused: number }) => n + r.failures + r.refused, 0)).toBeGreaterThanOrEqual(300);
-    const dump = JSON.stringify((await s.admin.query(`SELECT * FROM login_failure`)).rows) + JSON.stringify(await auditSince(s.admin, seq));
+    const { rows } = await s.admin.query(
+      `SELECT account_key, failures, refused FROM login_failure WHERE account_key = 'unknown'`,
+    );
+    expect(
+      rows.reduce((n: number, r: { failures: number; refused: number }) => n + r.failures + r.refused, 0),
+    ).toBeGreaterThanOrEqual(300);
+    const dump =
+      JSON.stringify((await s.admin.query(`SELECT * FROM login_failure`)).rows) +
+      JSON.stringify(await auditSince(s.admin, seq));
     for (const n of names.slice(0, 20)) expect(dump).not.toContain(n);
   });
 
   it('150 concurrent wrong TOTP codes on /auth/mfa: at most the design bound are checked (was 112–150)', async () => {
     const t = await s.login('ngo.caseworker');
-    const setup = await s.http().post('/api/v1/me/mfa/setup').set(bearer(t.accessToken)).send({ currentPassword: DEMO_PASSWORD });
-    expect((await s.http().post('/api/v1/me/mfa/enable').set(bearer(t.accessToken)).send({ code: mfaCodeAt(setup.body.secret, Date.now()) })).status).toBe(204);
+    const setup = await s
+      .http()
+      .post('/api/v1/me/mfa/setup')
+      .set(bearer(t.accessToken))
+      .send({ currentPassword: DEMO_PASSWORD });
+    expect(
+      (
+        await s
+          .http()
+          .post('/api/v1/me/mfa/enable')
+          .set(bearer(t.accessToken))
+          .send({ code: mfaCodeAt(setup.body.secret, Date.now()) })
+      ).status,
+    ).toBe(204);
     const challenge = await login('ngo.caseworker', DEMO_PASSWORD, '127.0.40.40');
     expect(challenge.body.mfaRequired).toBe(true);
     const right = new Set([-1, 0, 1].map((d) => mfaCodeAt(setup.body.secret, Date.now() + d * 30_000)));
     const codes = Array.from({ length: 150 }, (_, i) => String(100000 + i * 37)).filter((c) => !right.has(c));
     const reservedBefore = throttle.stats.reserved;
     const t0 = Date.now();
-    const answers = await Promise.all(codes.map((code, i) => s.http().post('/api/v1/auth/mfa').set('X-Forwarded-For', ipOf(3000 + i)).send({ mfaToken: challenge.body.mfaToken, code })));
+    const answers = await Promise.all(
+      codes.map((code, i) =>
+        s
+          .http()
+          .post('/api/v1/auth/mfa')
+          .set('X-Forwarded-For', ipOf(3000 + i))
+          .send({ mfaToken: challenge.body.mfaToken, code }),
+      ),
+    );
     const checked = throttle.stats.reserved - reservedBefore;
     expect(answers.every((a) => a.status === 401 || a.status === 429)).toBe(true);
     expect(answers.filter((a) => a.status === 401)).toHaveLength(checked);
@@ -145,8 +189,16 @@ describe('attack suite: identity', () => {
     const answers = await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
         i % 2
-          ? s.http().post('/api/v1/me/password').set(bearer(t.accessToken)).send({ currentPassword: `guess-${i}-password`, newPassword: 'A-fresh-long-passphrase-42' })
-          : s.http().post('/api/v1/me/mfa/setup').set(bearer(t.accessToken)).send({ currentPassword: `guess-${i}-password` }),
+          ? s
+              .http()
+              .post('/api/v1/me/password')
+              .set(bearer(t.accessToken))
+              .send({ currentPassword: `guess-${i}-password`, newPassword: 'A-fresh-long-passphrase-42' })
+          : s
+              .http()
+              .post('/api/v1/me/mfa/setup')
+              .set(bearer(t.accessToken))
+              .send({ currentPassword: `guess-${i}-password` }),
       ),
     );
     const verified = hasher.verifications - before;
@@ -162,13 +214,35 @@ describe('attack suite: identity', () => {
     it('sysadmin creates a MoPS ATD supervisor: no password in any answer, it waits for approval (or, with no ATD administrator, is refused), and cannot sign in', async () => {
       const sys = await s.login('sysadmin');
       const atd = (await s.admin.query(`SELECT id FROM agency WHERE code = 'MOPS_ATD'`)).rows[0].id;
-      const r = await s.http().post('/api/v1/admin/users').set(bearer(sys.accessToken)).send({ username: 'atd.mole', displayName: 'Mole', email: 'sysadmin-owned@iom.example.org', roles: ['SUPERVISOR'], allProvinces: true, agencyId: atd });
+      const r = await s
+        .http()
+        .post('/api/v1/admin/users')
+        .set(bearer(sys.accessToken))
+        .send({
+          username: 'atd.mole',
+          displayName: 'Mole',
+          email: 'sysadmin-owned@iom.example.org',
+          roles: ['SUPERVISOR'],
+          allProvinces: true,
+          agencyId: atd,
+        });
       expect(r.status).toBe(403);
       expect(r.text).not.toMatch(/password/i);
       expect((await s.admin.query(`SELECT 1 FROM app_user WHERE username = 'atd.mole'`)).rowCount).toBe(0);
       // where the agency has an administrator, the account waits for them and no mail goes out
       const lwu = (await s.admin.query(`SELECT id FROM agency WHERE code = 'LWU'`)).rows[0].id;
-      const w = await s.http().post('/api/v1/admin/users').set(bearer(sys.accessToken)).send({ username: 'lwu.mole', displayName: 'Mole', email: 'sysadmin-owned@iom.example.org', roles: ['SUPERVISOR'], allProvinces: true, agencyId: lwu });
+      const w = await s
+        .http()
+        .post('/api/v1/admin/users')
+        .set(bearer(sys.accessToken))
+        .send({
+          username: 'lwu.mole',
+          displayName: 'Mole',
+          email: 'sysadmin-owned@iom.example.org',
+          roles: ['SUPERVISOR'],
+          allProvinces: true,
+          agencyId: lwu,
+        });
       expect(w.status).toBe(201);
       expect(w.body.status).toBe('PENDING_APPROVAL');
       expect(JSON.stringify(w.body)).not.toMatch(/password/i);
@@ -180,9 +254,17 @@ describe('attack suite: identity', () => {
     it('lwu.admin resets a supervisor: gets no password, the reset link goes to the supervisor, and the first sign-in after it tells the supervisors', async () => {
       const admin = await s.login('lwu.admin');
       const target = (await s.admin.query(`SELECT id, email FROM app_user WHERE username = 'lwu.caseworker'`)).rows[0];
-      const mfaReset = await s.http().post(`/api/v1/admin/users/${target.id}/reset-mfa`).set(bearer(admin.accessToken)).send({ reason: 'take over' });
+      const mfaReset = await s
+        .http()
+        .post(`/api/v1/admin/users/${target.id}/reset-mfa`)
+        .set(bearer(admin.accessToken))
+        .send({ reason: 'take over' });
       expect(JSON.stringify(mfaReset.body)).not.toMatch(/password/i);
-      const reset = await s.http().post(`/api/v1/admin/users/${target.id}/reset`).set(bearer(admin.accessToken)).send({ reason: 'take over' });
+      const reset = await s
+        .http()
+        .post(`/api/v1/admin/users/${target.id}/reset`)
+        .set(bearer(admin.accessToken))
+        .send({ reason: 'take over' });
       expect(reset.status).toBe(200);
       expect(JSON.stringify(reset.body)).not.toMatch(/password|token/i);
       // the old password is gone: the admin cannot use it, and has no new one
@@ -192,45 +274,91 @@ describe('attack suite: identity', () => {
       expect(mail.text).not.toContain('lwu.caseworker');
       // the token is stored only as a hash
       expect(JSON.stringify((await s.admin.query(`SELECT * FROM account_activation`)).rows)).not.toContain(token);
-      expect((await s.http().post('/api/v1/auth/activation/complete').send({ token, newPassword: 'Rice-field-monsoon-7788' })).status).toBe(204);
+      expect(
+        (
+          await s
+            .http()
+            .post('/api/v1/auth/activation/complete')
+            .send({ token, newPassword: 'Rice-field-monsoon-7788' })
+        ).status,
+      ).toBe(204);
       const seq = await lastAuditSeq(s.admin);
       expect((await login('lwu.caseworker', 'Rice-field-monsoon-7788', '127.0.50.3')).status).toBe(200);
       const supervisor = (await s.admin.query(`SELECT id FROM app_user WHERE username = 'lwu.supervisor'`)).rows[0].id;
       for (let i = 0; i < 100; i++) {
-        const n = (await s.admin.query(`SELECT count(*)::int AS n FROM notification WHERE recipient_user_id = $1 AND kind = 'account.first_sign_in' AND object_id = $2`, [supervisor, target.id])).rows[0].n;
+        const n = (
+          await s.admin.query(
+            `SELECT count(*)::int AS n FROM notification WHERE recipient_user_id = $1 AND kind = 'account.first_sign_in' AND object_id = $2`,
+            [supervisor, target.id],
+          )
+        ).rows[0].n;
         if (n === 1) break;
         await new Promise((res) => setTimeout(res, 100));
       }
-      expect((await s.admin.query(`SELECT count(*)::int AS n FROM notification WHERE recipient_user_id = $1 AND kind = 'account.first_sign_in' AND object_id = $2`, [supervisor, target.id])).rows[0].n).toBe(1);
-      expect((await auditSince(s.admin, seq)).find((a) => a.action === 'LOGIN_SUCCEEDED')?.details).toMatchObject({ firstAfterActivation: true });
+      expect(
+        (
+          await s.admin.query(
+            `SELECT count(*)::int AS n FROM notification WHERE recipient_user_id = $1 AND kind = 'account.first_sign_in' AND object_id = $2`,
+            [supervisor, target.id],
+          )
+        ).rows[0].n,
+      ).toBe(1);
+      expect((await auditSince(s.admin, seq)).find((a) => a.action === 'LOGIN_SUCCEEDED')?.details).toMatchObject({
+        firstAfterActivation: true,
+      });
       // a second sign-in tells nobody again
       expect((await login('lwu.caseworker', 'Rice-field-monsoon-7788', '127.0.50.3')).status).toBe(200);
-      const again = (await s.admin.query(`SELECT count(*)::int AS n FROM outbox WHERE kind = 'account.first_sign_in' AND payload->>'userId' = $1`, [target.id])).rows[0].n;
+      const again = (
+        await s.admin.query(
+          `SELECT count(*)::int AS n FROM outbox WHERE kind = 'account.first_sign_in' AND payload->>'userId' = $1`,
+          [target.id],
+        )
+      ).rows[0].n;
       expect(again).toBe(1);
     });
 
     it('lwu.admin cannot grant ANALYST (national statistics), neither at creation nor by a change', async () => {
       const admin = await s.login('lwu.admin');
-      const created = await s.http().post('/api/v1/admin/users').set(bearer(admin.accessToken)).send({ username: 'lwu.stats', displayName: 'Stats', email: 'stats@lwu.example.org', roles: ['ANALYST'] });
+      const created = await s
+        .http()
+        .post('/api/v1/admin/users')
+        .set(bearer(admin.accessToken))
+        .send({ username: 'lwu.stats', displayName: 'Stats', email: 'stats@lwu.example.org', roles: ['ANALYST'] });
       expect(created.status).toBe(403);
       const cw = (await s.admin.query(`SELECT id, version FROM app_user WHERE username = 'lwu.supervisor'`)).rows[0];
-      const patch = await s.http().patch(`/api/v1/admin/users/${cw.id}`).set(bearer(admin.accessToken)).send({ version: cw.version, roles: ['ANALYST'] });
+      const patch = await s
+        .http()
+        .patch(`/api/v1/admin/users/${cw.id}`)
+        .set(bearer(admin.accessToken))
+        .send({ version: cw.version, roles: ['ANALYST'] });
       expect(patch.status).toBe(403);
     });
 
     it('administrators reach no case content, whatever they try', async () => {
       for (const who of ['sysadmin', 'lwu.admin']) {
         const t = await s.login(who);
-        for (const path of ['/cases', '/screenings', '/referrals?box=incoming']) expect([who, path, (await s.http().get(`/api/v1${path}`).set(bearer(t.accessToken))).status]).toEqual([who, path, 403]);
+        for (const path of ['/cases', '/screenings', '/referrals?box=incoming'])
+          expect([who, path, (await s.http().get(`/api/v1${path}`).set(bearer(t.accessToken))).status]).toEqual([
+            who,
+            path,
+            403,
+          ]);
       }
     });
 
     it('an activation link works once, is refused when forged or used, and an admin cannot change an active account’s e-mail to take the next link', async () => {
       const admin = await s.login('lwu.admin');
       const sup = (await s.admin.query(`SELECT id, version FROM app_user WHERE username = 'lwu.supervisor'`)).rows[0];
-      const patch = await s.http().patch(`/api/v1/admin/users/${sup.id}`).set(bearer(admin.accessToken)).send({ version: sup.version, email: 'admin-owned@lwu.example.org' });
+      const patch = await s
+        .http()
+        .patch(`/api/v1/admin/users/${sup.id}`)
+        .set(bearer(admin.accessToken))
+        .send({ version: sup.version, email: 'admin-owned@lwu.example.org' });
       expect([patch.status, patch.body.code]).toEqual([409, 'EMAIL_FIXED']);
-      const forged = await s.http().post('/api/v1/auth/activation/start').send({ token: randomBytes(32).toString('base64url') });
+      const forged = await s
+        .http()
+        .post('/api/v1/auth/activation/start')
+        .send({ token: randomBytes(32).toString('base64url') });
       expect(forged.status).toBe(400);
       expect(forged.body.details[0].field).toBe('token');
     });
@@ -240,14 +368,26 @@ describe('attack suite: identity', () => {
     it('logout with a foreign refresh token still ends the caller’s own session, and leaves the other one alone', async () => {
       const mine = await s.login('atd.bokeo');
       const theirs = await s.login('atd.investigator');
-      const out = await s.http().post('/api/v1/auth/logout').set(bearer(mine.accessToken)).send({ refreshToken: theirs.refreshToken });
+      const out = await s
+        .http()
+        .post('/api/v1/auth/logout')
+        .set(bearer(mine.accessToken))
+        .send({ refreshToken: theirs.refreshToken });
       expect(out.status).toBe(204);
       expect((await s.http().get('/api/v1/me').set(bearer(mine.accessToken))).status).toBe(401);
       expect((await s.http().post('/api/v1/auth/refresh').send({ refreshToken: mine.refreshToken })).status).toBe(401);
       expect((await s.http().get('/api/v1/me').set(bearer(theirs.accessToken))).status).toBe(200);
       // and with a stale one, or none
       const again = await s.login('atd.bokeo');
-      expect((await s.http().post('/api/v1/auth/logout').set(bearer(again.accessToken)).send({ refreshToken: mine.refreshToken })).status).toBe(204);
+      expect(
+        (
+          await s
+            .http()
+            .post('/api/v1/auth/logout')
+            .set(bearer(again.accessToken))
+            .send({ refreshToken: mine.refreshToken })
+        ).status,
+      ).toBe(204);
       expect((await s.http().get('/api/v1/me').set(bearer(again.accessToken))).status).toBe(401);
     });
 
@@ -258,11 +398,27 @@ describe('attack suite: identity', () => {
       const jwt = new JwtService();
       const key = tokenKey(DEV_JWT_SECRET, 'access');
       const base = { typ: 'access', sub: claims.sub, av: claims.av, sid: claims.sid };
-      const forge = (extra: object) => jwt.signAsync({ ...base, iss: 'ctms', aud: 'ctms-api', ...extra }, { secret: key, expiresIn: 60 });
+      const forge = (extra: object) =>
+        jwt.signAsync({ ...base, iss: 'ctms', aud: 'ctms-api', ...extra }, { secret: key, expiresIn: 60 });
       for (const bad of [{ iss: 'evil' }, { aud: 'another-api' }, { typ: 'refresh' }, { typ: 'mfa' }]) {
-        expect([bad, (await s.http().get('/api/v1/me').set(bearer(await forge(bad)))).status]).toEqual([bad, 401]);
+        expect([
+          bad,
+          (
+            await s
+              .http()
+              .get('/api/v1/me')
+              .set(bearer(await forge(bad)))
+          ).status,
+        ]).toEqual([bad, 401]);
       }
-      expect((await s.http().get('/api/v1/me').set(bearer(await forge({})))).status).toBe(200);
+      expect(
+        (
+          await s
+            .http()
+            .get('/api/v1/me')
+            .set(bearer(await forge({})))
+        ).status,
+      ).toBe(200);
       // a refresh token is no access token, and an access token is no refresh token
       expect((await s.http().get('/api/v1/me').set(bearer(t.refreshToken))).status).toBe(401);
       expect((await s.http().post('/api/v1/auth/refresh').send({ refreshToken: t.accessToken })).status).toBe(401);
@@ -270,7 +426,11 @@ describe('attack suite: identity', () => {
 
     it("a client's X-Request-Id is never the request id: not in the answer, not in the audit trail", async () => {
       const seq = await lastAuditSeq(s.admin);
-      const r = await s.http().post('/api/v1/auth/login').set('X-Request-Id', 'attacker-chosen-request-id').send({ username: 'atd.caseworker', password: DEMO_PASSWORD });
+      const r = await s
+        .http()
+        .post('/api/v1/auth/login')
+        .set('X-Request-Id', 'attacker-chosen-request-id')
+        .send({ username: 'atd.caseworker', password: DEMO_PASSWORD });
       expect(r.status).toBe(200);
       expect(r.headers['x-request-id']).not.toBe('attacker-chosen-request-id');
       const audit = await auditSince(s.admin, seq);
@@ -289,8 +449,12 @@ describe('attack suite: identity', () => {
   describe('fail closed (issue 12, item 5)', () => {
     it('refuses to start without NODE_ENV; production refuses the development secret and any demo password', () => {
       expect(() => loadConfig({})).toThrow(/NODE_ENV/);
-      expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: DEV_JWT_SECRET, ATTACHMENTS_DIR: '/srv/a' })).toThrow(/JWT_SECRET/);
-      expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), ATTACHMENTS_DIR: '/srv/a', DEMO_PASSWORD })).toThrow(/DEMO_PASSWORD/);
+      expect(() =>
+        loadConfig({ NODE_ENV: 'production', JWT_SECRET: DEV_JWT_SECRET, ATTACHMENTS_DIR: '/srv/a' }),
+      ).toThrow(/JWT_SECRET/);
+      expect(() =>
+        loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), ATTACHMENTS_DIR: '/srv/a', DEMO_PASSWORD }),
+      ).toThrow(/DEMO_PASSWORD/);
       expect(loadConfig({ NODE_ENV: 'test' }).demoPassword).toBeNull();
     });
   });

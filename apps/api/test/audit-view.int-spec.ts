@@ -5,13 +5,21 @@ import { startStack, TestStack } from './harness';
 describe('audit view (GET /audit)', () => {
   let s: TestStack;
   const tokens = new Map<string, string>();
-  const get = (u: string, q: string) => s.http().get(`/api/v1/audit${q}`).set('Authorization', `Bearer ${tokens.get(u) ?? ''}`);
+  const get = (u: string, q: string) =>
+    s
+      .http()
+      .get(`/api/v1/audit${q}`)
+      .set('Authorization', `Bearer ${tokens.get(u) ?? ''}`);
 
   beforeAll(async () => {
     s = await startStack();
-    for (const u of ['atd.supervisor', 'atd.caseworker', 'lwu.supervisor', 'lwu.caseworker', 'lwu.admin']) tokens.set(u, (await s.login(u)).accessToken);
+    for (const u of ['atd.supervisor', 'atd.caseworker', 'lwu.supervisor', 'lwu.caseworker', 'lwu.admin'])
+      tokens.set(u, (await s.login(u)).accessToken);
     // a denial by an LWU caseworker on a made-up case, and reads by ATD users
-    await s.http().get(`/api/v1/cases/${randomUUID()}`).set('Authorization', `Bearer ${tokens.get('lwu.caseworker') ?? ''}`);
+    await s
+      .http()
+      .get(`/api/v1/cases/${randomUUID()}`)
+      .set('Authorization', `Bearer ${tokens.get('lwu.caseworker') ?? ''}`);
   });
   afterAll(async () => {
     await s.close();
@@ -25,7 +33,9 @@ describe('audit view (GET /audit)', () => {
     expect(actors.has('lwu.caseworker')).toBe(false);
     const lwu = await get('lwu.supervisor', '?actor=lwu.caseworker&limit=100');
     expect(lwu.body.items.length).toBeGreaterThan(0);
-    expect(lwu.body.items.every((e: { actor: { username: string } }) => e.actor.username === 'lwu.caseworker')).toBe(true);
+    expect(lwu.body.items.every((e: { actor: { username: string } }) => e.actor.username === 'lwu.caseworker')).toBe(
+      true,
+    );
   });
 
   it('filters by action and outcome, pages by keyset, and refuses bad filters naming them', async () => {
@@ -40,11 +50,15 @@ describe('audit view (GET /audit)', () => {
   });
 
   it('reads as a supervisor would: the actor by name, the case number (and id to link) of a case and of its consent', async () => {
-    const agency = async (code: string) => (await s.admin.query(`SELECT id FROM agency WHERE code = $1`, [code])).rows[0].id as string;
+    const agency = async (code: string) =>
+      (await s.admin.query(`SELECT id FROM agency WHERE code = $1`, [code])).rows[0].id as string;
     const atd = await agency('MOPS_ATD');
     const personId = randomUUID();
     const caseId = randomUUID();
-    await s.admin.query(`INSERT INTO person (id, identity_enc, presumed_minor, created_by_agency_id) VALUES ($1, 'v1:test-not-plaintext', false, $2)`, [personId, atd]);
+    await s.admin.query(
+      `INSERT INTO person (id, identity_enc, presumed_minor, created_by_agency_id) VALUES ($1, 'v1:test-not-plaintext', false, $2)`,
+      [personId, atd],
+    );
     await s.admin.query(
       `INSERT INTO case_record (id, case_number, person_id, lead_agency_id, province_code, flags, opened_at, assigned_to_id)
        VALUES ($1, 'VT-2026-A0001', $2, $3, '01', '{}', now(), (SELECT id FROM app_user WHERE username = 'atd.caseworker'))`,
@@ -56,13 +70,27 @@ describe('audit view (GET /audit)', () => {
       .http()
       .post(`/api/v1/cases/${caseId}/consents`)
       .set('Authorization', auth)
-      .send({ type: 'REFERRAL_SHARING', agencyIds: [await agency('LWU')], purposes: ['REFERRAL_SHARING'], categories: ['CASE_SUMMARY'], givenBy: 'SELF', form: 'WRITTEN_SIGNATURE', grantedAt: new Date(Date.now() - 60_000).toISOString() });
+      .send({
+        type: 'REFERRAL_SHARING',
+        agencyIds: [await agency('LWU')],
+        purposes: ['REFERRAL_SHARING'],
+        categories: ['CASE_SUMMARY'],
+        givenBy: 'SELF',
+        form: 'WRITTEN_SIGNATURE',
+        grantedAt: new Date(Date.now() - 60_000).toISOString(),
+      });
     expect(consent.status).toBe(201);
 
     const read = await get('atd.supervisor', '?actor=atd.caseworker&limit=100');
     expect(read.status).toBe(200);
-    const onCase = read.body.items.find((e: { objectType: string; action: string }) => e.objectType === 'case' && e.action === 'CASE_READ');
-    expect(onCase).toMatchObject({ actor: { username: 'atd.caseworker', displayName: 'ສົມພອນ ວົງສະຫວັນ', agencyCode: 'MOPS_ATD' }, objectId: caseId, case: { id: caseId, caseNumber: 'VT-2026-A0001' } });
+    const onCase = read.body.items.find(
+      (e: { objectType: string; action: string }) => e.objectType === 'case' && e.action === 'CASE_READ',
+    );
+    expect(onCase).toMatchObject({
+      actor: { username: 'atd.caseworker', displayName: 'ສົມພອນ ວົງສະຫວັນ', agencyCode: 'MOPS_ATD' },
+      objectId: caseId,
+      case: { id: caseId, caseNumber: 'VT-2026-A0001' },
+    });
     const onConsent = read.body.items.find((e: { objectType: string }) => e.objectType === 'consent');
     expect(onConsent).toMatchObject({ objectId: consent.body.id, case: { id: caseId, caseNumber: 'VT-2026-A0001' } });
     // an object that belongs to no case (a login) has none

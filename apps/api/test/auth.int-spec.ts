@@ -26,7 +26,11 @@ describe('authentication', () => {
     const res = await s.http().post('/api/v1/auth/login').send({ username: 'ATD.Caseworker', password: DEMO_PASSWORD });
     expect(res.status).toBe(200);
     expect(res.body.expiresIn).toBeLessThanOrEqual(600);
-    expect(res.body.user).toMatchObject({ username: 'atd.caseworker', roles: ['CASEWORKER'], agency: { code: 'MOPS_ATD' } });
+    expect(res.body.user).toMatchObject({
+      username: 'atd.caseworker',
+      roles: ['CASEWORKER'],
+      agency: { code: 'MOPS_ATD' },
+    });
     expect(res.body.user.permissions).toContain('screening:create');
     expect(res.body.user).not.toHaveProperty('passwordHash');
     const { rows } = await s.admin.query(`SELECT password_hash FROM app_user WHERE username = 'atd.caseworker'`);
@@ -42,20 +46,44 @@ describe('authentication', () => {
   });
 
   it('answers an unknown user and a wrong password with the same status and body', async () => {
-    const a = await s.http().post('/api/v1/auth/login').send({ username: 'no.such.user', password: 'whatever-it-is-123' });
-    const b = await s.http().post('/api/v1/auth/login').send({ username: 'lwu.supervisor', password: 'whatever-it-is-123' });
+    const a = await s
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ username: 'no.such.user', password: 'whatever-it-is-123' });
+    const b = await s
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ username: 'lwu.supervisor', password: 'whatever-it-is-123' });
     expect(a.status).toBe(401);
     expect(b.status).toBe(401);
     expect(withoutRequestId(a.text)).toBe(withoutRequestId(b.text));
-    expect(a.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'Invalid username or password', requestId: expect.stringMatching(UUID) });
+    expect(a.body).toEqual({
+      statusCode: 401,
+      error: 'Unauthorized',
+      message: 'Invalid username or password',
+      requestId: expect.stringMatching(UUID),
+    });
   });
 
   it('refuses an expired access token', async () => {
     const { userId } = await s.login('lwu.caseworker');
-    const claims = { typ: 'access', sub: userId, av: 1, sid: '00000000-0000-0000-0000-000000000000', iss: 'ctms', aud: 'ctms-api' };
-    const expired = await new JwtService().signAsync({ ...claims, exp: Math.floor(Date.now() / 1000) - 5 }, { secret: tokenKey(DEV_JWT_SECRET, 'access') });
+    const claims = {
+      typ: 'access',
+      sub: userId,
+      av: 1,
+      sid: '00000000-0000-0000-0000-000000000000',
+      iss: 'ctms',
+      aud: 'ctms-api',
+    };
+    const expired = await new JwtService().signAsync(
+      { ...claims, exp: Math.floor(Date.now() / 1000) - 5 },
+      { secret: tokenKey(DEV_JWT_SECRET, 'access') },
+    );
     expect((await me(expired)).status).toBe(401);
-    const forged = await new JwtService().signAsync({ ...claims, sid: 'x' }, { secret: 'another-secret-of-enough-length-000000', expiresIn: 60 });
+    const forged = await new JwtService().signAsync(
+      { ...claims, sid: 'x' },
+      { secret: 'another-secret-of-enough-length-000000', expiresIn: 60 },
+    );
     expect((await me(forged)).status).toBe(401);
   });
 
@@ -83,14 +111,20 @@ describe('authentication', () => {
 
   it('refuses a refresh token past its idle limit', async () => {
     const t = await s.login('ngo.caseworker');
-    await s.admin.query(`UPDATE refresh_token SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [t.userId]);
+    await s.admin.query(`UPDATE refresh_token SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [
+      t.userId,
+    ]);
     expect((await s.http().post('/api/v1/auth/refresh').send({ refreshToken: t.refreshToken })).status).toBe(401);
   });
 
   it('logout revokes the session at once and is audited once', async () => {
     const t = await s.login('doi.caseworker');
     const before = await lastAuditSeq(s.admin);
-    const out = await s.http().post('/api/v1/auth/logout').set('Authorization', `Bearer ${t.accessToken}`).send({ refreshToken: t.refreshToken });
+    const out = await s
+      .http()
+      .post('/api/v1/auth/logout')
+      .set('Authorization', `Bearer ${t.accessToken}`)
+      .send({ refreshToken: t.refreshToken });
     expect(out.status).toBe(204);
     const audit = await auditSince(s.admin, before);
     expect(audit.map((a) => [a.action, a.object_id])).toEqual([['LOGOUT', expect.stringMatching(UUID)]]);
@@ -101,20 +135,30 @@ describe('authentication', () => {
   it('a disabled user and a user whose roles changed are refused on their next request', async () => {
     const a = await s.login('lwu.supervisor');
     expect((await me(a.accessToken)).status).toBe(200);
-    await s.admin.query(`UPDATE app_user SET roles = '{CASEWORKER}', auth_version = auth_version + 1 WHERE id = $1`, [a.userId]);
+    await s.admin.query(`UPDATE app_user SET roles = '{CASEWORKER}', auth_version = auth_version + 1 WHERE id = $1`, [
+      a.userId,
+    ]);
     expect((await me(a.accessToken)).status).toBe(401);
     const b = await s.login('lwu.supervisor');
     expect((await me(b.accessToken)).body.roles).toEqual(['CASEWORKER']);
-    await s.admin.query(`UPDATE app_user SET status = 'DISABLED', auth_version = auth_version + 1 WHERE id = $1`, [a.userId]);
+    await s.admin.query(`UPDATE app_user SET status = 'DISABLED', auth_version = auth_version + 1 WHERE id = $1`, [
+      a.userId,
+    ]);
     expect((await me(b.accessToken)).status).toBe(401);
-    expect((await s.http().post('/api/v1/auth/login').send({ username: 'lwu.supervisor', password: DEMO_PASSWORD })).status).toBe(401);
+    expect(
+      (await s.http().post('/api/v1/auth/login').send({ username: 'lwu.supervisor', password: DEMO_PASSWORD })).status,
+    ).toBe(401);
   });
 
   describe('throttling (the attack suite tries it as an attacker; decision 0011)', () => {
     const from = (ip: string) => ({ 'X-Forwarded-For': ip });
     it('allows 5 free failures per account and client, then delays progressively (429 + Retry-After), the same for unknown accounts', async () => {
-      const wrong = (username: string, ip: string) => s.http().post('/api/v1/auth/login').set(from(ip)).send({ username, password: 'wrong-password-here' });
-      for (const [username, ip] of [['molsw.supervisor', '127.0.10.1'], ['ghost.account', '127.0.10.2']] as const) {
+      const wrong = (username: string, ip: string) =>
+        s.http().post('/api/v1/auth/login').set(from(ip)).send({ username, password: 'wrong-password-here' });
+      for (const [username, ip] of [
+        ['molsw.supervisor', '127.0.10.1'],
+        ['ghost.account', '127.0.10.2'],
+      ] as const) {
         for (let i = 0; i < 5; i++) expect((await wrong(username, ip)).status).toBe(401);
         const next = await wrong(username, ip);
         expect(next.status).toBe(429);
@@ -133,7 +177,15 @@ describe('authentication', () => {
       }
       expect(retryAfter).toBeGreaterThanOrEqual(4);
       // even the right password waits out the delay from that client: no oracle
-      expect((await s.http().post('/api/v1/auth/login').set(from('127.0.10.1')).send({ username: 'molsw.supervisor', password: DEMO_PASSWORD })).status).toBe(429);
+      expect(
+        (
+          await s
+            .http()
+            .post('/api/v1/auth/login')
+            .set(from('127.0.10.1'))
+            .send({ username: 'molsw.supervisor', password: DEMO_PASSWORD })
+        ).status,
+      ).toBe(429);
     });
 
     it('keeps failure counts per account and minute with a keyed hash, never the username', async () => {
@@ -157,10 +209,18 @@ describe('authentication', () => {
 
   it('lets the user change the language preference, and refuses an unknown language naming the field', async () => {
     const t = await s.login('atd.bokeo');
-    const ok = await s.http().patch('/api/v1/me').set('Authorization', `Bearer ${t.accessToken}`).send({ language: 'en' });
+    const ok = await s
+      .http()
+      .patch('/api/v1/me')
+      .set('Authorization', `Bearer ${t.accessToken}`)
+      .send({ language: 'en' });
     expect(ok.status).toBe(200);
     expect(ok.body.language).toBe('en');
-    const bad = await s.http().patch('/api/v1/me').set('Authorization', `Bearer ${t.accessToken}`).send({ language: 'fr' });
+    const bad = await s
+      .http()
+      .patch('/api/v1/me')
+      .set('Authorization', `Bearer ${t.accessToken}`)
+      .send({ language: 'fr' });
     expect(bad.status).toBe(400);
     expect(bad.body.details[0].field).toBe('language');
   });
@@ -169,14 +229,22 @@ describe('authentication', () => {
     const other = await s.login('atd.investigator');
     const t = await s.login('atd.investigator');
     const change = (newPassword: string, currentPassword = DEMO_PASSWORD) =>
-      s.http().post('/api/v1/me/password').set('Authorization', `Bearer ${t.accessToken}`).send({ currentPassword, newPassword });
+      s
+        .http()
+        .post('/api/v1/me/password')
+        .set('Authorization', `Bearer ${t.accessToken}`)
+        .send({ currentPassword, newPassword });
     expect((await change('short-pw')).status).toBe(400);
     const common = await change('password1234');
     expect(common.status).toBe(400);
     expect(common.body.details[0].field).toBe('newPassword');
     expect((await change('atd.investigator is here 2026')).status).toBe(400);
     // the password is changed to a different one
-    const same = await s.http().post('/api/v1/me/password').set('Authorization', `Bearer ${t.accessToken}`).send({ currentPassword: DEMO_PASSWORD, newPassword: DEMO_PASSWORD });
+    const same = await s
+      .http()
+      .post('/api/v1/me/password')
+      .set('Authorization', `Bearer ${t.accessToken}`)
+      .send({ currentPassword: DEMO_PASSWORD, newPassword: DEMO_PASSWORD });
     expect(same.status).toBe(400);
     expect(same.body.details).toEqual([{ field: 'newPassword', problems: expect.arrayContaining(['REUSED']) }]);
     expect((await change('a long enough passphrase for the river', 'not-the-password')).status).toBe(400);
@@ -189,7 +257,14 @@ describe('authentication', () => {
     expect((await me(t.accessToken)).status).toBe(200);
     const audit = await auditSince(s.admin, seq);
     expect(audit.map((a) => [a.action, a.details])).toEqual([['PASSWORD_CHANGED', { otherSessionsEnded: 1 }]]);
-    expect((await s.http().post('/api/v1/auth/login').send({ username: 'atd.investigator', password: 'a long enough passphrase for the river' })).status).toBe(200);
+    expect(
+      (
+        await s
+          .http()
+          .post('/api/v1/auth/login')
+          .send({ username: 'atd.investigator', password: 'a long enough passphrase for the river' })
+      ).status,
+    ).toBe(200);
   });
 });
 
@@ -207,7 +282,12 @@ describe('deny by default and the audit trail', () => {
     expect(routes.length).toBeGreaterThan(5);
     const bad = routes.filter((r) => !r.public && !isPermission(r.permission));
     expect(bad).toEqual([]);
-    expect(routes.filter((r) => r.public).map((r) => r.handler).sort()).toEqual(['check', 'complete', 'login', 'mfa', 'refresh', 'start']);
+    expect(
+      routes
+        .filter((r) => r.public)
+        .map((r) => r.handler)
+        .sort(),
+    ).toEqual(['check', 'complete', 'login', 'mfa', 'refresh', 'start']);
   });
 
   it('a route without a token answers 401; a permission denial answers 403 and is audited once', async () => {
@@ -218,15 +298,27 @@ describe('deny by default and the audit trail', () => {
     const r = await s.http().get('/api/v1/admin/agencies').set('Authorization', `Bearer ${t.accessToken}`);
     expect(r.status).toBe(403);
     const audit = await auditSince(s.admin, before);
-    expect(audit.map((a) => [a.action, a.outcome, a.actor_username])).toEqual([['PERMISSION_DENIED', 'DENIED', 'analyst']]);
+    expect(audit.map((a) => [a.action, a.outcome, a.actor_username])).toEqual([
+      ['PERMISSION_DENIED', 'DENIED', 'analyst'],
+    ]);
   });
 
   it('failed logins are audited once per account and minute (unknown names share one account), counted in login_failure', async () => {
     const before = await lastAuditSeq(s.admin);
-    const fail = (username: string) => s.http().post('/api/v1/auth/login').set('X-Forwarded-For', '127.0.11.1').send({ username, password: 'not-the-password' });
-    for (const u of ['atd.caseworker', 'atd.caseworker', 'atd.caseworker', 'nobody.at.all', 'nobody.else']) expect((await fail(u)).status).toBe(401);
+    const fail = (username: string) =>
+      s
+        .http()
+        .post('/api/v1/auth/login')
+        .set('X-Forwarded-For', '127.0.11.1')
+        .send({ username, password: 'not-the-password' });
+    for (const u of ['atd.caseworker', 'atd.caseworker', 'atd.caseworker', 'nobody.at.all', 'nobody.else'])
+      expect((await fail(u)).status).toBe(401);
     const audit = (await auditSince(s.admin, before)).filter((a) => a.action === 'LOGIN_FAILED');
-    const minutes = (await s.admin.query(`SELECT account_key, count(*)::int AS n, sum(failures)::int AS failures FROM login_failure GROUP BY account_key`)).rows;
+    const minutes = (
+      await s.admin.query(
+        `SELECT account_key, count(*)::int AS n, sum(failures)::int AS failures FROM login_failure GROUP BY account_key`,
+      )
+    ).rows;
     // one row per account and minute: a test that straddles a minute may see two
     const known = audit.filter((a) => a.actor_username === 'atd.caseworker');
     const unknown = audit.filter((a) => a.actor_username === null);
@@ -237,7 +329,11 @@ describe('deny by default and the audit trail', () => {
     expect(known[0]).toMatchObject({ outcome: 'FAILED', reason: 'WRONG_PASSWORD' });
     expect(unknown[0]).toMatchObject({ outcome: 'FAILED', reason: 'UNKNOWN_USER' });
     expect(minutes.find((m: { account_key: string }) => m.account_key === 'unknown')?.failures).toBe(2);
-    expect(minutes.filter((m: { account_key: string }) => m.account_key !== 'unknown').map((m: { failures: number }) => m.failures)).toContain(3);
+    expect(
+      minutes
+        .filter((m: { account_key: string }) => m.account_key !== 'unknown')
+        .map((m: { failures: number }) => m.failures),
+    ).toContain(3);
   });
 
   it("the application's database role cannot UPDATE, DELETE or TRUNCATE audit rows", async () => {
@@ -263,7 +359,10 @@ describe('deny by default and the audit trail', () => {
     };
     const write = async (rows: number) => {
       await s.admin.query('BEGIN');
-      await s.admin.query(`INSERT INTO audit_event (action, outcome) SELECT 'SEAL_TEST', 'ALLOWED' FROM generate_series(1, $1)`, [rows]);
+      await s.admin.query(
+        `INSERT INTO audit_event (action, outcome) SELECT 'SEAL_TEST', 'ALLOWED' FROM generate_series(1, $1)`,
+        [rows],
+      );
       await s.admin.query('COMMIT');
     };
     // an empty stretch, then transactions of 30, 30 and 100 rows with empty stretches between
@@ -278,11 +377,19 @@ describe('deny by default and the audit trail', () => {
     for (let i = 0; i < 200; i++) {
       const n = Number((await s.admin.query(`SELECT audit_seal(40) AS n`)).rows[0].n);
       if (n > 0) sealed.push(n);
-      const left = Number((await s.admin.query(`SELECT count(*) AS n FROM audit_event WHERE action = 'SEAL_TEST' AND xact >= (SELECT max(xact_to) FROM audit_seal)`)).rows[0].n);
+      const left = Number(
+        (
+          await s.admin.query(
+            `SELECT count(*) AS n FROM audit_event WHERE action = 'SEAL_TEST' AND xact >= (SELECT max(xact_to) FROM audit_seal)`,
+          )
+        ).rows[0].n,
+      );
       if (left === 0) break;
       if (n === 0) await new Promise((r) => setTimeout(r, 50));
     }
-    const blocks = (await s.admin.query(`SELECT row_count FROM audit_seal ORDER BY block OFFSET $1`, [blocksBefore])).rows.map((r) => r.row_count);
+    const blocks = (
+      await s.admin.query(`SELECT row_count FROM audit_seal ORDER BY block OFFSET $1`, [blocksBefore])
+    ).rows.map((r) => r.row_count);
     // the two small transactions never share a block with the 100-row one, which is sealed whole
     expect(blocks).toContain(100);
     expect(blocks.filter((n: number) => n !== 100).every((n: number) => n <= 40)).toBe(true);
@@ -313,22 +420,40 @@ describe('deny by default and the audit trail', () => {
     try {
       await app.query(`SELECT audit_seal(1000)`);
       await expect(app.query(`DELETE FROM audit_seal`)).rejects.toThrow(/permission denied/);
-      await expect(app.query(`INSERT INTO audit_seal (block, xact_from, xact_to, row_count, prev_hash, hash) VALUES (999999, 0, 1, 0, ''::bytea, ''::bytea)`)).rejects.toThrow(/permission denied/);
+      await expect(
+        app.query(
+          `INSERT INTO audit_seal (block, xact_from, xact_to, row_count, prev_hash, hash) VALUES (999999, 0, 1, 0, ''::bytea, ''::bytea)`,
+        ),
+      ).rejects.toThrow(/permission denied/);
     } finally {
       await app.end();
     }
 
     // a row inside the last block: the latest rows sealed so far
-    const last = (await s.admin.query(`SELECT block::text, xact_from::text AS lo, xact_to::text AS hi FROM audit_seal ORDER BY block DESC LIMIT 1`)).rows[0];
-    const seq = (await s.admin.query(`SELECT seq::text FROM audit_event WHERE xact >= $1 AND xact < $2 ORDER BY seq DESC LIMIT 1`, [last.lo, last.hi])).rows[0].seq;
+    const last = (
+      await s.admin.query(
+        `SELECT block::text, xact_from::text AS lo, xact_to::text AS hi FROM audit_seal ORDER BY block DESC LIMIT 1`,
+      )
+    ).rows[0];
+    const seq = (
+      await s.admin.query(
+        `SELECT seq::text FROM audit_event WHERE xact >= $1 AND xact < $2 ORDER BY seq DESC LIMIT 1`,
+        [last.lo, last.hi],
+      )
+    ).rows[0].seq;
     const original = (await s.admin.query(`SELECT outcome FROM audit_event WHERE seq = $1`, [seq])).rows[0].outcome;
     await s.admin.query(`ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update`);
     await s.admin.query(`ALTER TABLE audit_event DISABLE TRIGGER audit_event_stamp`);
     try {
-      await s.admin.query(`UPDATE audit_event SET outcome = $2 WHERE seq = $1`, [seq, original === 'DENIED' ? 'ALLOWED' : 'DENIED']);
+      await s.admin.query(`UPDATE audit_event SET outcome = $2 WHERE seq = $1`, [
+        seq,
+        original === 'DENIED' ? 'ALLOWED' : 'DENIED',
+      ]);
       const edited = await verifyAuditChain(adminUrl(s.dbName));
       expect(edited.ok).toBe(false);
-      expect(edited.problems.join('\n')).toContain(`block ${last.block} (transactions ${last.lo}–${last.hi}): its rows do not match the seal`);
+      expect(edited.problems.join('\n')).toContain(
+        `block ${last.block} (transactions ${last.lo}–${last.hi}): its rows do not match the seal`,
+      );
       await s.admin.query(`UPDATE audit_event SET outcome = $2 WHERE seq = $1`, [seq, original]);
       expect((await verifyAuditChain(adminUrl(s.dbName))).ok).toBe(true);
 
@@ -354,7 +479,11 @@ describe('deny by default and the audit trail', () => {
 
     // removing a whole block breaks the chain of blocks (one more block first, so there are two)
     await s.login('atd.caseworker');
-    for (let i = 0; i < 100 && Number((await s.admin.query(`SELECT count(*) AS n FROM audit_seal`)).rows[0].n) < 2; i++) {
+    for (
+      let i = 0;
+      i < 100 && Number((await s.admin.query(`SELECT count(*) AS n FROM audit_seal`)).rows[0].n) < 2;
+      i++
+    ) {
       await s.admin.query(`SELECT audit_seal(1000)`);
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -371,10 +500,18 @@ describe('deny by default and the audit trail', () => {
   it("errors have one shape, API responses are no-store, security headers are set, the request id is always the server's", async () => {
     const r = await s.http().get('/api/v1/no-such-route').set('X-Request-Id', 'req-id-from-client');
     expect(r.status).toBe(404);
-    expect(r.body).toEqual({ statusCode: 404, error: 'Not Found', message: expect.any(String), requestId: expect.stringMatching(UUID) });
+    expect(r.body).toEqual({
+      statusCode: 404,
+      error: 'Not Found',
+      message: expect.any(String),
+      requestId: expect.stringMatching(UUID),
+    });
     expect(r.headers['x-request-id']).toBe(r.body.requestId);
     expect(r.body.requestId).not.toBe('req-id-from-client');
-    const login = await s.http().post('/api/v1/auth/login').send({ username: 'atd.caseworker', password: DEMO_PASSWORD });
+    const login = await s
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ username: 'atd.caseworker', password: DEMO_PASSWORD });
     expect(login.headers['cache-control']).toBe('no-store');
     expect(login.headers['x-content-type-options']).toBe('nosniff');
     expect(login.headers['content-security-policy']).toContain("default-src 'self'");
@@ -400,7 +537,9 @@ describe('deny by default and the audit trail', () => {
     expect(provinces.body).toHaveLength(18);
     expect(provinces.body[0]).toMatchObject({ code: '01', nameLo: 'ນະຄອນຫຼວງວຽງຈັນ' });
     expect((await get('indicators')).body.length).toBeGreaterThanOrEqual(60);
-    expect((await get('agencies')).body.map((a: { code: string }) => a.code)).toEqual(expect.arrayContaining(['MOPS_ATD', 'LWU', 'MOLSW', 'OSPP']));
+    expect((await get('agencies')).body.map((a: { code: string }) => a.code)).toEqual(
+      expect.arrayContaining(['MOPS_ATD', 'LWU', 'MOLSW', 'OSPP']),
+    );
     expect((await get('service-types')).body.length).toBeGreaterThan(5);
   });
 });

@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { hasPermission, INTERVIEW_CONSENT_QUESTIONS, isPermission, SEED_DEMO_USERS, type DataCategory, seedUserSubject } from '@ctms/domain';
+import {
+  hasPermission,
+  INTERVIEW_CONSENT_QUESTIONS,
+  isPermission,
+  SEED_DEMO_USERS,
+  type DataCategory,
+  seedUserSubject,
+} from '@ctms/domain';
 import { listRoutes } from '../src/platform/auth/route-audit';
 import { startStack, TestStack, withoutRequestId } from './harness';
 
@@ -13,7 +20,15 @@ import { startStack, TestStack, withoutRequestId } from './harness';
  * Write routes get the same treatment with bodies that are valid but change nothing (stale
  * versions, uncovered packets …); bad input → 400 before any lookup is write-routes.int-spec.ts.
  */
-type Relation = 'LEAD_AGENCY' | 'OTHER_PROVINCE' | 'OTHER_AGENCY' | 'REFERRAL_ACTIVE' | 'REFERRAL_PENDING' | 'REFERRAL_CLOSED' | 'HANDOFF' | 'ADMIN';
+type Relation =
+  | 'LEAD_AGENCY'
+  | 'OTHER_PROVINCE'
+  | 'OTHER_AGENCY'
+  | 'REFERRAL_ACTIVE'
+  | 'REFERRAL_PENDING'
+  | 'REFERRAL_CLOSED'
+  | 'HANDOFF'
+  | 'ADMIN';
 
 /** How each demo account relates to the fixture case. */
 const RELATION_OF: Record<string, Relation> = {
@@ -71,7 +86,11 @@ const NOT_CASE_RECORDS = [
   /^(GET|POST) \/match-requests/,
 ];
 /** Write routes outside the write matrix: merge needs a second real person (covered by persons.int-spec.ts). */
-const NOT_IN_WRITE_MATRIX = [/^POST \/persons\/:id\/merge$/, /^POST \/persons\/merges\/:mergeId\/undo$/, /^POST \/match-requests\//];
+const NOT_IN_WRITE_MATRIX = [
+  /^POST \/persons\/:id\/merge$/,
+  /^POST \/persons\/merges\/:mergeId\/undo$/,
+  /^POST \/match-requests\//,
+];
 
 /**
  * Write routes: each is sent a body that is valid but cannot change anything for a caller who may
@@ -80,26 +99,62 @@ const NOT_IN_WRITE_MATRIX = [/^POST \/persons\/:id\/merge$/, /^POST \/persons\/m
  * standard 404.
  */
 const STALE = 999999;
-const WRITES: Record<string, { opens: Relation[]; body: (ids: Record<string, string>) => object; users?: readonly string[] }> = {
+const WRITES: Record<
+  string,
+  { opens: Relation[]; body: (ids: Record<string, string>) => object; users?: readonly string[] }
+> = {
   'PATCH /cases/:id': { opens: ['LEAD_AGENCY'], body: () => ({ version: STALE, riskLevel: 'LOW' }) },
   'POST /cases/:id/assign': { opens: ['LEAD_AGENCY'], body: (i) => ({ version: STALE, userId: i['atdCaseworker'] }) },
   'POST /cases/:id/transition': { opens: ['LEAD_AGENCY'], body: () => ({ version: STALE, action: 'ACTIVATE' }) },
-  'POST /cases/:id/identification': { opens: ['LEAD_AGENCY'], body: () => ({ version: STALE, decision: 'IDENTIFIED', decidedOn: '2026-01-02', reasons: 'matrix' }) },
-  'POST /cases/:id/close': { opens: ['LEAD_AGENCY'], body: () => ({ version: STALE, reason: 'OTHER', note: 'matrix' }) },
+  'POST /cases/:id/identification': {
+    opens: ['LEAD_AGENCY'],
+    body: () => ({ version: STALE, decision: 'IDENTIFIED', decidedOn: '2026-01-02', reasons: 'matrix' }),
+  },
+  'POST /cases/:id/close': {
+    opens: ['LEAD_AGENCY'],
+    body: () => ({ version: STALE, reason: 'OTHER', note: 'matrix' }),
+  },
   'POST /cases/:id/reopen': { opens: ['LEAD_AGENCY'], body: () => ({ version: STALE, reason: 'matrix' }) },
   'POST /cases/:id/notes': { opens: ['LEAD_AGENCY'], body: () => ({ body: 'matrix note' }) },
-  'POST /cases/:id/referrals': { opens: ['LEAD_AGENCY'], body: (i) => ({ toAgencyId: i['LWU'], serviceTypes: ['SHELTER'], urgency: 'HIGH', reason: 'matrix', categories: ['HEALTH'] }) },
+  'POST /cases/:id/referrals': {
+    opens: ['LEAD_AGENCY'],
+    body: (i) => ({
+      toAgencyId: i['LWU'],
+      serviceTypes: ['SHELTER'],
+      urgency: 'HIGH',
+      reason: 'matrix',
+      categories: ['HEALTH'],
+    }),
+  },
   'POST /cases/:id/consents': {
     opens: ['LEAD_AGENCY'],
-    body: (i) => ({ type: 'REFERRAL_SHARING', agencyIds: [i['LWU']], categories: ['CASE_SUMMARY'], givenBy: 'SELF', form: 'WRITTEN_SIGNATURE', grantedAt: '2099-01-01T00:00:00Z' }),
+    body: (i) => ({
+      type: 'REFERRAL_SHARING',
+      agencyIds: [i['LWU']],
+      categories: ['CASE_SUMMARY'],
+      givenBy: 'SELF',
+      form: 'WRITTEN_SIGNATURE',
+      grantedAt: '2099-01-01T00:00:00Z',
+    }),
   },
   'POST /cases/:id/handoffs': {
     opens: ['LEAD_AGENCY'],
-    body: (i) => ({ toAgencyId: i['LWU'], statementSummary: 'matrix', evidence: [], suspects: [], proposedCharges: [], willingToTestify: 'UNDECIDED', protectionMeasures: [] }),
+    body: (i) => ({
+      toAgencyId: i['LWU'],
+      statementSummary: 'matrix',
+      evidence: [],
+      suspects: [],
+      proposedCharges: [],
+      willingToTestify: 'UNDECIDED',
+      protectionMeasures: [],
+    }),
   },
   'POST /cases/:id/identification-requests': { opens: ['LEAD_AGENCY'], body: (i) => ({ toAgencyId: i['LWU'] }) },
   'POST /cases/:id/closure-requests': { opens: ['LEAD_AGENCY'], body: () => ({ reason: 'OTHER' }) },
-  'POST /cases/:id/flags': { opens: ['LEAD_AGENCY'], body: () => ({ version: STALE, flag: 'NON_PUNISHMENT', set: true, reason: 'matrix' }) },
+  'POST /cases/:id/flags': {
+    opens: ['LEAD_AGENCY'],
+    body: () => ({ version: STALE, flag: 'NON_PUNISHMENT', set: true, reason: 'matrix' }),
+  },
   'POST /closure-requests/:id/approve': { opens: ['LEAD_AGENCY'], body: () => ({ version: STALE }) },
   'POST /closure-requests/:id/return': { opens: ['LEAD_AGENCY'], body: () => ({ version: STALE, comment: 'matrix' }) },
   // an identification request of a second case, led by LWU in province 01 and sent to MoPS ATD: the
@@ -115,37 +170,81 @@ const WRITES: Record<string, { opens: Relation[]; body: (ids: Record<string, str
     body: () => ({ version: STALE, reason: 'matrix' }),
   },
   'POST /referrals/:id/accept': { opens: ['LEAD_AGENCY', 'REFERRAL_ACTIVE'], body: () => ({ version: STALE }) },
-  'POST /referrals/:id/decline': { opens: ['LEAD_AGENCY', 'REFERRAL_ACTIVE'], body: () => ({ version: STALE, reason: 'NO_CAPACITY' }) },
-  'POST /referrals/:id/services': { opens: ['LEAD_AGENCY', 'REFERRAL_ACTIVE'], body: () => ({ version: STALE, serviceType: 'SHELTER', deliveredOn: '2026-01-02' }) },
-  'POST /referrals/:id/complete': { opens: ['LEAD_AGENCY', 'REFERRAL_ACTIVE'], body: () => ({ version: STALE, outcome: 'OTHER', note: 'matrix' }) },
-  'POST /referrals/:id/cancel': { opens: ['LEAD_AGENCY', 'REFERRAL_ACTIVE'], body: () => ({ version: STALE, reason: 'matrix' }) },
-  'POST /referrals/:id/reassign': { opens: ['LEAD_AGENCY', 'REFERRAL_ACTIVE'], body: (i) => ({ version: STALE, assigneeId: i['atdCaseworker'] }) },
+  'POST /referrals/:id/decline': {
+    opens: ['LEAD_AGENCY', 'REFERRAL_ACTIVE'],
+    body: () => ({ version: STALE, reason: 'NO_CAPACITY' }),
+  },
+  'POST /referrals/:id/services': {
+    opens: ['LEAD_AGENCY', 'REFERRAL_ACTIVE'],
+    body: () => ({ version: STALE, serviceType: 'SHELTER', deliveredOn: '2026-01-02' }),
+  },
+  'POST /referrals/:id/complete': {
+    opens: ['LEAD_AGENCY', 'REFERRAL_ACTIVE'],
+    body: () => ({ version: STALE, outcome: 'OTHER', note: 'matrix' }),
+  },
+  'POST /referrals/:id/cancel': {
+    opens: ['LEAD_AGENCY', 'REFERRAL_ACTIVE'],
+    body: () => ({ version: STALE, reason: 'matrix' }),
+  },
+  'POST /referrals/:id/reassign': {
+    opens: ['LEAD_AGENCY', 'REFERRAL_ACTIVE'],
+    body: (i) => ({ version: STALE, assigneeId: i['atdCaseworker'] }),
+  },
   'POST /referrals/:id/notes': { opens: ['LEAD_AGENCY', 'REFERRAL_ACTIVE'], body: () => ({ body: 'matrix note' }) },
   'POST /handoffs/:id/receive': { opens: ['LEAD_AGENCY', 'HANDOFF'], body: () => ({ version: STALE }) },
   'POST /handoffs/:id/accept': { opens: ['LEAD_AGENCY', 'HANDOFF'], body: () => ({ version: STALE }) },
-  'POST /handoffs/:id/return': { opens: ['LEAD_AGENCY', 'HANDOFF'], body: () => ({ version: STALE, reason: 'matrix' }) },
+  'POST /handoffs/:id/return': {
+    opens: ['LEAD_AGENCY', 'HANDOFF'],
+    body: () => ({ version: STALE, reason: 'matrix' }),
+  },
   'POST /handoffs/:id/resubmit': { opens: ['LEAD_AGENCY', 'HANDOFF'], body: () => ({ version: STALE }) },
-  'POST /handoffs/:id/charge': { opens: ['LEAD_AGENCY', 'HANDOFF'], body: () => ({ version: STALE, chargesFiled: [{ article: 'PENAL_CODE_215' }] }) },
-  'POST /handoffs/:id/trial': { opens: ['LEAD_AGENCY', 'HANDOFF'], body: () => ({ version: STALE, court: 'matrix', trialDates: ['2026-01-02'] }) },
-  'POST /handoffs/:id/verdict': { opens: ['LEAD_AGENCY', 'HANDOFF'], body: () => ({ version: STALE, verdict: 'CONVICTED', decidedOn: '2026-01-02' }) },
+  'POST /handoffs/:id/charge': {
+    opens: ['LEAD_AGENCY', 'HANDOFF'],
+    body: () => ({ version: STALE, chargesFiled: [{ article: 'PENAL_CODE_215' }] }),
+  },
+  'POST /handoffs/:id/trial': {
+    opens: ['LEAD_AGENCY', 'HANDOFF'],
+    body: () => ({ version: STALE, court: 'matrix', trialDates: ['2026-01-02'] }),
+  },
+  'POST /handoffs/:id/verdict': {
+    opens: ['LEAD_AGENCY', 'HANDOFF'],
+    body: () => ({ version: STALE, verdict: 'CONVICTED', decidedOn: '2026-01-02' }),
+  },
   'POST /handoffs/:id/close': { opens: ['LEAD_AGENCY', 'HANDOFF'], body: () => ({ version: STALE }) },
-  'POST /handoffs/:id/withdraw': { opens: ['LEAD_AGENCY', 'HANDOFF'], body: () => ({ version: STALE, reason: 'matrix' }) },
+  'POST /handoffs/:id/withdraw': {
+    opens: ['LEAD_AGENCY', 'HANDOFF'],
+    body: () => ({ version: STALE, reason: 'matrix' }),
+  },
   // a transfer is already waiting for an answer: TRANSFER_ALREADY_REQUESTED
-  'POST /cases/:id/transfers': { opens: ['LEAD_AGENCY'], body: (i) => ({ toAgencyId: i['LWU'], urgency: 'HIGH', reason: 'matrix', categories: [] }) },
+  'POST /cases/:id/transfers': {
+    opens: ['LEAD_AGENCY'],
+    body: (i) => ({ toAgencyId: i['LWU'], urgency: 'HIGH', reason: 'matrix', categories: [] }),
+  },
   'POST /transfers/:id/accept': { opens: ['LEAD_AGENCY', 'REFERRAL_PENDING'], body: () => ({ version: STALE }) },
-  'POST /transfers/:id/decline': { opens: ['LEAD_AGENCY', 'REFERRAL_PENDING'], body: () => ({ version: STALE, reason: 'NO_CAPACITY' }) },
-  'POST /transfers/:id/cancel': { opens: ['LEAD_AGENCY', 'REFERRAL_PENDING'], body: () => ({ version: STALE, reason: 'matrix' }) },
+  'POST /transfers/:id/decline': {
+    opens: ['LEAD_AGENCY', 'REFERRAL_PENDING'],
+    body: () => ({ version: STALE, reason: 'NO_CAPACITY' }),
+  },
+  'POST /transfers/:id/cancel': {
+    opens: ['LEAD_AGENCY', 'REFERRAL_PENDING'],
+    body: () => ({ version: STALE, reason: 'matrix' }),
+  },
   'PATCH /screenings/:id': { opens: ['LEAD_AGENCY'], body: () => ({ version: STALE }) },
   'POST /screenings/:id/submit': { opens: ['LEAD_AGENCY'], body: () => ({ version: STALE }) },
   'POST /screenings/:id/approve': { opens: ['LEAD_AGENCY'], body: () => ({ version: STALE }) },
   'POST /screenings/:id/return': { opens: ['LEAD_AGENCY'], body: () => ({ version: STALE, comment: 'matrix' }) },
   'POST /screenings/:id/match-requests': { opens: ['LEAD_AGENCY'], body: () => ({}) },
-  'POST /screenings/:id/terminate': { opens: ['LEAD_AGENCY'], body: () => ({ version: STALE, reason: 'OTHER', note: 'matrix' }) },
+  'POST /screenings/:id/terminate': {
+    opens: ['LEAD_AGENCY'],
+    body: () => ({ version: STALE, reason: 'OTHER', note: 'matrix' }),
+  },
   'POST /consents/:id/withdraw': { opens: ['LEAD_AGENCY'], body: () => ({ reason: 'matrix' }) },
 };
 
 const ALL_YES = Object.fromEntries(INTERVIEW_CONSENT_QUESTIONS.map((q) => [q, 'YES']));
-const MINIMAL_PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+const MINIMAL_PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
 
 describe('authorization matrix: record routes × demo accounts × relations', () => {
   let s: TestStack;
@@ -168,16 +267,27 @@ describe('authorization matrix: record routes × demo accounts × relations', ()
     const draft = await post('atd.caseworker', '/screenings', {
       metadata: { provinceCode: '01', facilityType: 'BORDER_CHECKPOINT', interviewAt: '2026-11-20T09:30:00+07:00' },
       interviewConsent: { ...ALL_YES, givenBy: 'SELF', form: 'WRITTEN_SIGNATURE' },
-      bioData: { givenNameLo: 'ມະຕຣິກ', latinNames: ['Matrix Test'], dateOfBirth: '1990-01-01', dobPrecision: 'YEAR', sex: 'FEMININE' },
+      bioData: {
+        givenNameLo: 'ມະຕຣິກ',
+        latinNames: ['Matrix Test'],
+        dateOfBirth: '1990-01-01',
+        dobPrecision: 'YEAR',
+        sex: 'FEMININE',
+      },
       // the minimum a supervisor can act on: one recruitment and one exploitation answer
-      indicatorAnswers: [{ code: 'DR01', answer: 'PRESENT' }, { code: 'EX01', answer: 'PRESENT' }],
+      indicatorAnswers: [
+        { code: 'DR01', answer: 'PRESENT' },
+        { code: 'EX01', answer: 'PRESENT' },
+      ],
       interviewerAssessment: 'POSSIBLE_VICTIM',
     });
     const submitted = await post('atd.caseworker', `/screenings/${draft.id}/submit`, { version: draft.version });
     const approved = await post('atd.supervisor', `/screenings/${draft.id}/approve`, { version: submitted.version });
     ids['screening'] = draft.id;
     ids['case'] = approved.caseId;
-    ids['person'] = (await s.http().get(`/api/v1/cases/${ids['case']}`).set('Authorization', auth('atd.caseworker'))).body.personId;
+    ids['person'] = (
+      await s.http().get(`/api/v1/cases/${ids['case']}`).set('Authorization', auth('atd.caseworker'))
+    ).body.personId;
 
     const consent = (code: string, categories: DataCategory[]) =>
       post('atd.caseworker', `/cases/${ids['case']}/consents`, {
@@ -193,7 +303,13 @@ describe('authorization matrix: record routes × demo accounts × relations', ()
     ids['consent'] = (await consent('MOLSW', ['CASE_SUMMARY', 'IDENTITY'])).id;
     await consent('NGO_DEMO', ['CASE_SUMMARY']);
     const refer = (code: string, service: string, categories: DataCategory[]) =>
-      post('atd.caseworker', `/cases/${ids['case']}/referrals`, { toAgencyId: agency(code), serviceTypes: [service], urgency: 'HIGH', reason: 'matrix', categories });
+      post('atd.caseworker', `/cases/${ids['case']}/referrals`, {
+        toAgencyId: agency(code),
+        serviceTypes: [service],
+        urgency: 'HIGH',
+        reason: 'matrix',
+        categories,
+      });
     const lwu = await refer('LWU', 'SHELTER', ['IDENTITY', 'CONTACT_LOCATION']);
     await post('lwu.caseworker', `/referrals/${lwu.id}/accept`, { version: lwu.version });
     ids['referral'] = lwu.id;
@@ -218,7 +334,8 @@ describe('authorization matrix: record routes × demo accounts × relations', ()
     });
     ids['handoff'] = handoff.id;
     await assignTo('atd.caseworker');
-    const upload = await s.http()
+    const upload = await s
+      .http()
       .post(`/api/v1/cases/${ids['case']}/attachments`)
       .set('Authorization', auth('atd.caseworker'))
       .field('kind', 'EVIDENCE')
@@ -227,20 +344,48 @@ describe('authorization matrix: record routes × demo accounts × relations', ()
     if (upload.status !== 201) throw new Error(`upload answered ${upload.status}: ${upload.text}`);
     ids['attachment'] = upload.body.id;
     ids['LWU'] = agency('LWU');
-    ids['atdCaseworker'] = (await s.admin.query(`SELECT id FROM app_user WHERE username = 'atd.caseworker'`)).rows[0].id;
-    ids['transfer'] = (await post('atd.supervisor', `/cases/${ids['case']}/transfers`, { toAgencyId: agency('MOLSW'), urgency: 'ROUTINE', reason: 'matrix', categories: ['IDENTITY'] })).id;
-    ids['closureRequest'] = (await post('atd.caseworker', `/cases/${ids['case']}/closure-requests`, { reason: 'SERVICES_COMPLETED' })).id;
+    ids['atdCaseworker'] = (
+      await s.admin.query(`SELECT id FROM app_user WHERE username = 'atd.caseworker'`)
+    ).rows[0].id;
+    ids['transfer'] = (
+      await post('atd.supervisor', `/cases/${ids['case']}/transfers`, {
+        toAgencyId: agency('MOLSW'),
+        urgency: 'ROUTINE',
+        reason: 'matrix',
+        categories: ['IDENTITY'],
+      })
+    ).id;
+    ids['closureRequest'] = (
+      await post('atd.caseworker', `/cases/${ids['case']}/closure-requests`, { reason: 'SERVICES_COMPLETED' })
+    ).id;
 
     const lwuDraft = await post('lwu.caseworker', '/screenings', {
       metadata: { provinceCode: '01', facilityType: 'BORDER_CHECKPOINT', interviewAt: '2026-11-20T09:30:00+07:00' },
       interviewConsent: { ...ALL_YES, givenBy: 'SELF', form: 'WRITTEN_SIGNATURE' },
-      bioData: { givenNameLo: 'ມະຕຣິກສອງ', latinNames: ['Matrix Two'], dateOfBirth: '1991-01-01', dobPrecision: 'YEAR', sex: 'FEMININE' },
-      indicatorAnswers: [{ code: 'DR01', answer: 'PRESENT' }, { code: 'EX01', answer: 'PRESENT' }],
+      bioData: {
+        givenNameLo: 'ມະຕຣິກສອງ',
+        latinNames: ['Matrix Two'],
+        dateOfBirth: '1991-01-01',
+        dobPrecision: 'YEAR',
+        sex: 'FEMININE',
+      },
+      indicatorAnswers: [
+        { code: 'DR01', answer: 'PRESENT' },
+        { code: 'EX01', answer: 'PRESENT' },
+      ],
       interviewerAssessment: 'POSSIBLE_VICTIM',
     });
-    const lwuSubmitted = await post('lwu.caseworker', `/screenings/${lwuDraft.id}/submit`, { version: lwuDraft.version });
-    const lwuCase = await post('lwu.supervisor', `/screenings/${lwuDraft.id}/approve`, { version: lwuSubmitted.version });
-    ids['identificationRequest'] = (await post('lwu.caseworker', `/cases/${lwuCase.caseId}/identification-requests`, { toAgencyId: agency('MOPS_ATD') })).id;
+    const lwuSubmitted = await post('lwu.caseworker', `/screenings/${lwuDraft.id}/submit`, {
+      version: lwuDraft.version,
+    });
+    const lwuCase = await post('lwu.supervisor', `/screenings/${lwuDraft.id}/approve`, {
+      version: lwuSubmitted.version,
+    });
+    ids['identificationRequest'] = (
+      await post('lwu.caseworker', `/cases/${lwuCase.caseId}/identification-requests`, {
+        toAgencyId: agency('MOPS_ATD'),
+      })
+    ).id;
   });
   afterAll(async () => {
     await s.close();
@@ -274,7 +419,8 @@ describe('authorization matrix: record routes × demo accounts × relations', ()
     expect(recordRoutes.filter((k) => !(k in OPENS))).toEqual([]);
   });
 
-  const keyOf = (r: { method: string; path: string }) => `${r.method} /${r.path}`.replace(/\/+/g, '/').replace(/\/$/, '');
+  const keyOf = (r: { method: string; path: string }) =>
+    `${r.method} /${r.path}`.replace(/\/+/g, '/').replace(/\/$/, '');
 
   it('every write route on a case record is in the write matrix', () => {
     const writes = listRoutes(s.app)
@@ -303,13 +449,24 @@ describe('authorization matrix: record routes × demo accounts × relations', ()
         }
         const opens = hasPermission(seedUserSubject(user), route.permission) && relations.includes(relation);
         const rid = `matrix-cell-${cells}`;
-        const real = await s.http().get(`/api/v1${path.replace(/:id/, idFor(path))}`).set('Authorization', auth(user.username)).set('X-Request-Id', rid);
+        const real = await s
+          .http()
+          .get(`/api/v1${path.replace(/:id/, idFor(path))}`)
+          .set('Authorization', auth(user.username))
+          .set('X-Request-Id', rid);
         cells++;
-        if (opens && real.status === 404) failures.push(`${key} × ${user.username} (${relation}): expected access, got 404`);
+        if (opens && real.status === 404)
+          failures.push(`${key} × ${user.username} (${relation}): expected access, got 404`);
         if (!opens) {
-          const missing = await s.http().get(`/api/v1${path.replace(/:id/, randomUUID())}`).set('Authorization', auth(user.username)).set('X-Request-Id', rid);
+          const missing = await s
+            .http()
+            .get(`/api/v1${path.replace(/:id/, randomUUID())}`)
+            .set('Authorization', auth(user.username))
+            .set('X-Request-Id', rid);
           if (real.status !== 404 || withoutRequestId(real.text) !== withoutRequestId(missing.text)) {
-            failures.push(`${key} × ${user.username} (${relation}): expected the standard 404, got ${real.status}${real.status === 404 ? ' with another body' : ''}`);
+            failures.push(
+              `${key} × ${user.username} (${relation}): expected the standard 404, got ${real.status}${real.status === 404 ? ' with another body' : ''}`,
+            );
           }
         }
       }
@@ -322,7 +479,12 @@ describe('authorization matrix: record routes × demo accounts × relations', ()
     expect(route && isPermission(route.permission)).toBe(true);
     const permission = route?.permission;
     if (!isPermission(permission)) return;
-    const agencyOf = new Map<string, string>((await s.admin.query(`SELECT id, agency_id FROM app_user`)).rows.map((r: { id: string; agency_id: string }) => [r.id, r.agency_id]));
+    const agencyOf = new Map<string, string>(
+      (await s.admin.query(`SELECT id, agency_id FROM app_user`)).rows.map((r: { id: string; agency_id: string }) => [
+        r.id,
+        r.agency_id,
+      ]),
+    );
     const failures: string[] = [];
     for (const user of SEED_DEMO_USERS) {
       const res = await s.http().get('/api/v1/users/assignable').set('Authorization', auth(user.username));
@@ -335,10 +497,12 @@ describe('authorization matrix: record routes × demo accounts × relations', ()
         failures.push(`${user.username}: expected 200, got ${res.status}`);
         continue;
       }
-      const own = (await s.admin.query(`SELECT agency_id FROM app_user WHERE username = $1`, [user.username])).rows[0].agency_id;
+      const own = (await s.admin.query(`SELECT agency_id FROM app_user WHERE username = $1`, [user.username])).rows[0]
+        .agency_id;
       const items = res.body.items as { id: string }[];
       if (!items.length) failures.push(`${user.username}: empty list`);
-      for (const i of items) if (agencyOf.get(i.id) !== own) failures.push(`${user.username}: lists a user of another agency`);
+      for (const i of items)
+        if (agencyOf.get(i.id) !== own) failures.push(`${user.username}: lists a user of another agency`);
     }
     expect(failures).toEqual([]);
   });
@@ -346,7 +510,11 @@ describe('authorization matrix: record routes × demo accounts × relations', ()
   it('write routes: who may act gets past the lookup, everyone else gets the 404 of a missing id, and nothing changes', async () => {
     const routes = listRoutes(s.app).filter((r) => r.method !== 'GET');
     const failures: string[] = [];
-    const before = (await s.admin.query(`SELECT (SELECT count(*) FROM referral) AS r, (SELECT count(*) FROM handoff) AS h, (SELECT count(*) FROM case_transfer WHERE status = 'REQUESTED') AS t`)).rows[0];
+    const before = (
+      await s.admin.query(
+        `SELECT (SELECT count(*) FROM referral) AS r, (SELECT count(*) FROM handoff) AS h, (SELECT count(*) FROM case_transfer WHERE status = 'REQUESTED') AS t`,
+      )
+    ).rows[0];
     let cells = 0;
     for (const [key, spec] of Object.entries(WRITES)) {
       const route = routes.find((r) => keyOf(r) === key);
@@ -356,23 +524,40 @@ describe('authorization matrix: record routes × demo accounts × relations', ()
       }
       const [method, path] = key.split(' ') as ['POST' | 'PATCH', string];
       const send = (user: string, id: string, rid: string) =>
-        s.http()[method === 'POST' ? 'post' : 'patch'](`/api/v1${path.replace(/:id/, id)}`).set('Authorization', auth(user)).set('X-Request-Id', rid).send(spec.body(ids));
+        s
+          .http()
+          [method === 'POST' ? 'post' : 'patch'](`/api/v1${path.replace(/:id/, id)}`)
+          .set('Authorization', auth(user))
+          .set('X-Request-Id', rid)
+          .send(spec.body(ids));
       for (const user of SEED_DEMO_USERS) {
         const relation = RELATION_OF[user.username] ?? 'ADMIN';
         const related = spec.users ? spec.users.includes(user.username) : spec.opens.includes(relation);
         const opens = hasPermission(seedUserSubject(user), route.permission) && related;
         const rid = `write-cell-${cells++}`;
         const real = await send(user.username, idFor(path), rid);
-        if (opens && real.status === 404) failures.push(`${key} × ${user.username} (${relation}): expected to get past the lookup, got 404`);
+        if (opens && real.status === 404)
+          failures.push(`${key} × ${user.username} (${relation}): expected to get past the lookup, got 404`);
         if (opens && real.status >= 500) failures.push(`${key} × ${user.username}: ${real.status}`);
         if (!opens) {
           const missing = await send(user.username, randomUUID(), rid);
-          if (real.status !== 404 || withoutRequestId(real.text) !== withoutRequestId(missing.text)) failures.push(`${key} × ${user.username} (${relation}): expected the standard 404, got ${real.status} ${real.text.slice(0, 120)}`);
+          if (real.status !== 404 || withoutRequestId(real.text) !== withoutRequestId(missing.text))
+            failures.push(
+              `${key} × ${user.username} (${relation}): expected the standard 404, got ${real.status} ${real.text.slice(0, 120)}`,
+            );
         }
       }
     }
     expect(failures).toEqual([]);
-    const after = (await s.admin.query(`SELECT (SELECT count(*) FROM referral) AS r, (SELECT count(*) FROM handoff) AS h, (SELECT count(*) FROM case_transfer WHERE status = 'REQUESTED') AS t`)).rows[0];
-    expect({ referrals: after.r, handoffs: after.h, transfers: after.t }).toEqual({ referrals: before.r, handoffs: before.h, transfers: before.t });
+    const after = (
+      await s.admin.query(
+        `SELECT (SELECT count(*) FROM referral) AS r, (SELECT count(*) FROM handoff) AS h, (SELECT count(*) FROM case_transfer WHERE status = 'REQUESTED') AS t`,
+      )
+    ).rows[0];
+    expect({ referrals: after.r, handoffs: after.h, transfers: after.t }).toEqual({
+      referrals: before.r,
+      handoffs: before.h,
+      transfers: before.t,
+    });
   });
 });

@@ -33,8 +33,13 @@ describe('backup and restore', () => {
     extraDbs.push(name);
     return name;
   };
-  const count = async (db: string, table: string) => withAdmin(db, async (c) => Number((await c.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n));
-  const read = (caseId: string) => s.http().get(`/api/v1/cases/${caseId}`).set({ Authorization: `Bearer ${token}` });
+  const count = async (db: string, table: string) =>
+    withAdmin(db, async (c) => Number((await c.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n));
+  const read = (caseId: string) =>
+    s
+      .http()
+      .get(`/api/v1/cases/${caseId}`)
+      .set({ Authorization: `Bearer ${token}` });
   /** waits for the next second, so two backups never share a file name */
   const nextSecond = async () => {
     const now = Math.floor(Date.now() / 1000);
@@ -62,8 +67,18 @@ describe('backup and restore', () => {
 
   it('restores a backup taken while writes run into a new database equal to the dump snapshot', async () => {
     // persons whose names the test knows, to read back from the restored copy
-    knownCases = await seedCases(s.admin, cipher, Array.from({ length: 5 }, (_, i) => ({ agencyId: agency, province: '01', givenNameLo: `ນາງ ສຳຮອງ ${i}` })), { prefix: 'BKK' });
-    const persons = (await s.admin.query<{ id: string; case_id: string }>(`SELECT person_id AS id, id AS case_id FROM case_record WHERE id = ANY($1::uuid[]) ORDER BY case_number`, [knownCases])).rows;
+    knownCases = await seedCases(
+      s.admin,
+      cipher,
+      Array.from({ length: 5 }, (_, i) => ({ agencyId: agency, province: '01', givenNameLo: `ນາງ ສຳຮອງ ${i}` })),
+      { prefix: 'BKK' },
+    );
+    const persons = (
+      await s.admin.query<{ id: string; case_id: string }>(
+        `SELECT person_id AS id, id AS case_id FROM case_record WHERE id = ANY($1::uuid[]) ORDER BY case_number`,
+        [knownCases],
+      )
+    ).rows;
     persons.forEach((p, i) => known.set(p.id, `ນາງ ສຳຮອງ ${i}`));
     const updated = persons[0].id;
     const before = { person: await count(s.dbName, 'person'), audit: await count(s.dbName, 'audit_event') };
@@ -81,7 +96,12 @@ describe('backup and restore', () => {
       (async () => {
         while (!stop) {
           await inserter.query('BEGIN');
-          await seedCases(inserter, cipher, [{ agencyId: agency, province: '01', givenNameLo: `ນາງ ຂຽນລະຫວ່າງ ${done.inserts}` }], { prefix: `BKW${done.inserts}` });
+          await seedCases(
+            inserter,
+            cipher,
+            [{ agencyId: agency, province: '01', givenNameLo: `ນາງ ຂຽນລະຫວ່າງ ${done.inserts}` }],
+            { prefix: `BKW${done.inserts}` },
+          );
           await inserter.query('COMMIT');
           done.inserts++;
         }
@@ -89,7 +109,10 @@ describe('backup and restore', () => {
       (async () => {
         while (!stop) {
           const k = done.updates + 1;
-          const v = cipher.encryptJson({ givenNameLo: `ປ່ຽນ ${k}`, latinNames: [], dateOfBirth: '1999-01-02', dobPrecision: 'DAY' }, { table: 'person', column: 'identity_enc', rowId: updated });
+          const v = cipher.encryptJson(
+            { givenNameLo: `ປ່ຽນ ${k}`, latinNames: [], dateOfBirth: '1999-01-02', dobPrecision: 'DAY' },
+            { table: 'person', column: 'identity_enc', rowId: updated },
+          );
           await updater.query(`UPDATE person SET identity_enc = $2 WHERE id = $1`, [updated, v]);
           done.updates = k;
         }
@@ -139,16 +162,28 @@ describe('backup and restore', () => {
     expect(r.audit.ok).toBe(true);
 
     // compared here again, table by table: the restored copy is the snapshot, not the live database
-    for (const t of ['person', 'case_record', 'audit_event', 'app_user', 'outbox']) expect(await count(target, t)).toBe(first.manifest.tables[t]);
+    for (const t of ['person', 'case_record', 'audit_event', 'app_user', 'outbox'])
+      expect(await count(target, t)).toBe(first.manifest.tables[t]);
     // internally consistent: no person without its case (each pair was one transaction)
     await withAdmin(target, async (c) => {
-      const orphans = await c.query(`SELECT count(*)::int AS n FROM person p WHERE NOT EXISTS (SELECT 1 FROM case_record c WHERE c.person_id = p.id)`);
+      const orphans = await c.query(
+        `SELECT count(*)::int AS n FROM person p WHERE NOT EXISTS (SELECT 1 FROM case_record c WHERE c.person_id = p.id)`,
+      );
       expect(orphans.rows[0].n).toBe(0);
       // a sample of decrypted values: the known names, and the updated identity at one of its versions
-      const rows = (await c.query<{ id: string; v: string }>(`SELECT id, identity_enc AS v FROM person WHERE id = ANY($1::uuid[])`, [[...known.keys()]])).rows;
+      const rows = (
+        await c.query<{ id: string; v: string }>(
+          `SELECT id, identity_enc AS v FROM person WHERE id = ANY($1::uuid[])`,
+          [[...known.keys()]],
+        )
+      ).rows;
       expect(rows).toHaveLength(known.size);
       for (const row of rows) {
-        const identity = cipher.decryptJson<{ givenNameLo: string }>(row.v, { table: 'person', column: 'identity_enc', rowId: row.id }) ?? { givenNameLo: '' };
+        const identity = cipher.decryptJson<{ givenNameLo: string }>(row.v, {
+          table: 'person',
+          column: 'identity_enc',
+          rowId: row.id,
+        }) ?? { givenNameLo: '' };
         if (row.id === updated) {
           const k = Number(/^ປ່ຽນ (\d+)$/.exec(identity.givenNameLo)?.[1]);
           expect(k).toBeGreaterThanOrEqual(1);
@@ -163,13 +198,21 @@ describe('backup and restore', () => {
   });
 
   it('refuses to restore over the live database, into an existing one, or from a damaged dump', async () => {
-    await expect(restoreDatabase(adminUrl(s.dbName), { file: first.file, target: s.dbName, live: s.dbName, cipher })).rejects.toThrow(/is the live database.*--over-live/);
-    await expect(restoreDatabase(adminUrl(s.dbName), { file: first.file, target: extraDbs[0], live: s.dbName, cipher })).rejects.toThrow(/exists already/);
-    await expect(restoreDatabase(adminUrl(s.dbName), { file: first.file, target: 'Bad-Name', live: s.dbName, cipher })).rejects.toThrow(BackupError);
+    await expect(
+      restoreDatabase(adminUrl(s.dbName), { file: first.file, target: s.dbName, live: s.dbName, cipher }),
+    ).rejects.toThrow(/is the live database.*--over-live/);
+    await expect(
+      restoreDatabase(adminUrl(s.dbName), { file: first.file, target: extraDbs[0], live: s.dbName, cipher }),
+    ).rejects.toThrow(/exists already/);
+    await expect(
+      restoreDatabase(adminUrl(s.dbName), { file: first.file, target: 'Bad-Name', live: s.dbName, cipher }),
+    ).rejects.toThrow(BackupError);
     const damaged = join(mkdtempSync(join(tmpdir(), 'ctms-damaged-')), first.manifest.dump);
     writeFileSync(damaged, Buffer.concat([readFileSync(first.file), Buffer.from('x')]));
     writeFileSync(damaged.replace(/\.dump$/, '.manifest.json'), readFileSync(first.manifestFile));
-    await expect(restoreDatabase(adminUrl(s.dbName), { file: damaged, target: newDb(), live: s.dbName, cipher })).rejects.toThrow(/checksum/);
+    await expect(
+      restoreDatabase(adminUrl(s.dbName), { file: damaged, target: newDb(), live: s.dbName, cipher }),
+    ).rejects.toThrow(/checksum/);
     rmSync(join(damaged, '..'), { recursive: true, force: true });
   });
 
@@ -181,7 +224,8 @@ describe('backup and restore', () => {
     for (let i = 0; i < 3; i++) expect((await read(knownCases[i])).status).toBe(200);
     await withAdmin(s.dbName, async (c) => {
       const newestRow = (await c.query<{ x: string }>(`SELECT max(xact)::text AS x FROM audit_event`)).rows[0].x;
-      const sealedPast = async () => (await c.query(`SELECT 1 FROM audit_seal WHERE xact_to > $1`, [newestRow])).rowCount;
+      const sealedPast = async () =>
+        (await c.query(`SELECT 1 FROM audit_seal WHERE xact_to > $1`, [newestRow])).rowCount;
       const until = Date.now() + 60_000;
       while (!(await sealedPast()) && Date.now() < until) {
         await sealAudit(c);
@@ -197,7 +241,11 @@ describe('backup and restore', () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(statSync(anchorDir).mode & 0o777).toBe(0o700);
     const anchor = readAnchor(file) as AuditAnchor;
-    const newest = (await s.admin.query<{ block: string; hash: string }>(`SELECT block::text AS block, encode(hash, 'hex') AS hash FROM audit_seal ORDER BY audit_seal.block DESC LIMIT 1`)).rows[0];
+    const newest = (
+      await s.admin.query<{ block: string; hash: string }>(
+        `SELECT block::text AS block, encode(hash, 'hex') AS hash FROM audit_seal ORDER BY audit_seal.block DESC LIMIT 1`,
+      )
+    ).rows[0];
     expect({ block: anchor.block, hash: anchor.hash }).toEqual(newest);
     expect(Object.keys(anchor).sort()).toEqual(['block', 'format', 'hash', 'sealedAt', 'writtenAt', 'xactTo']);
     expect(BigInt(anchor.block)).toBeGreaterThan(BigInt(old.manifest.audit?.block ?? '0'));
@@ -212,7 +260,8 @@ describe('backup and restore', () => {
       mail = readMails(s.mailDir).find((m) => m.text.includes(anchor.hash));
     }
     expect(mail).toBeDefined();
-    const admin = (await s.admin.query<{ email: string }>(`SELECT email FROM app_user WHERE username = 'sysadmin'`)).rows[0].email;
+    const admin = (await s.admin.query<{ email: string }>(`SELECT email FROM app_user WHERE username = 'sysadmin'`))
+      .rows[0].email;
     expect(mail?.to).toContain(admin);
     expect(mail?.text).toContain(`Block: ${anchor.block}`);
     for (const name of known.values()) expect(mail?.text).not.toContain(name);
@@ -237,10 +286,18 @@ describe('backup and restore', () => {
       ),
     );
     // restore itself says so when given the anchor
-    const checked = await restoreDatabase(adminUrl(s.dbName), { file: old.file, target: newDb(), live: s.dbName, cipher, anchor });
+    const checked = await restoreDatabase(adminUrl(s.dbName), {
+      file: old.file,
+      target: newDb(),
+      live: s.dbName,
+      cipher,
+      anchor,
+    });
     expect(checked.problems.join('\n')).toMatch(/audit: (ROLLED BACK|REWRITTEN): /);
     // the e-mailed copy (block and hash alone) detects it just as well
-    expect((await verifyAuditChain(adminUrl(target), { anchor: { block: anchor.block, hash: anchor.hash } })).ok).toBe(false);
+    expect((await verifyAuditChain(adminUrl(target), { anchor: { block: anchor.block, hash: anchor.hash } })).ok).toBe(
+      false,
+    );
 
     // the daily job never overwrites an anchor the database no longer matches
     const ahead: AuditAnchor = { ...anchor, block: String(BigInt(anchor.block) + 100n) };
@@ -254,8 +311,16 @@ describe('backup and restore', () => {
     await cloneTemplate(liveDb);
     await nextSecond();
     const b = await backupDatabase(adminUrl(liveDb), backupDir);
-    await withAdmin(liveDb, (c) => c.query(`INSERT INTO audit_event (at, action, outcome) VALUES (clock_timestamp(), 'SEEDED', 'ALLOWED')`));
-    const r = await restoreDatabase(adminUrl(liveDb), { file: b.file, target: liveDb, live: liveDb, cipher, overLive: true });
+    await withAdmin(liveDb, (c) =>
+      c.query(`INSERT INTO audit_event (at, action, outcome) VALUES (clock_timestamp(), 'SEEDED', 'ALLOWED')`),
+    );
+    const r = await restoreDatabase(adminUrl(liveDb), {
+      file: b.file,
+      target: liveDb,
+      live: liveDb,
+      cipher,
+      overLive: true,
+    });
     expect(r.problems).toEqual([]);
     expect(r.database).toBe(liveDb);
     expect(r.previousLive).toMatch(new RegExp(`^${liveDb}_before_restore_`));

@@ -7,7 +7,10 @@
 import { resolve } from 'node:path';
 import { register } from 'tsconfig-paths';
 
-register({ baseUrl: resolve(__dirname, '../../..'), paths: { '@ctms/domain': ['libs/domain/src/index.ts'], '@ctms/migrations': ['migrations/index.ts'] } });
+register({
+  baseUrl: resolve(__dirname, '../../..'),
+  paths: { '@ctms/domain': ['libs/domain/src/index.ts'], '@ctms/migrations': ['migrations/index.ts'] },
+});
 
 async function main(): Promise<void> {
   const { mkdtempSync, rmSync } = await import('node:fs');
@@ -52,14 +55,22 @@ async function main(): Promise<void> {
     await pg.connect();
     try {
       const agency = (await pg.query<{ id: string }>(`SELECT id FROM agency WHERE code = 'MOPS_ATD'`)).rows[0].id;
-      const user = (await pg.query<{ id: string }>(`SELECT id FROM app_user WHERE username = 'atd.supervisor'`)).rows[0].id;
-      const approver = (await pg.query<{ id: string }>(`SELECT id FROM app_user WHERE username = 'atd.investigator'`)).rows[0].id;
+      const user = (await pg.query<{ id: string }>(`SELECT id FROM app_user WHERE username = 'atd.supervisor'`)).rows[0]
+        .id;
+      const approver = (await pg.query<{ id: string }>(`SELECT id FROM app_user WHERE username = 'atd.investigator'`))
+        .rows[0].id;
       const t0 = Date.now();
       const provinces = ['01', '02', '03', '05', '06'];
       await seedCases(
         pg,
         worker.get(FieldCipher),
-        Array.from({ length: count }, (_, i) => ({ agencyId: agency, province: provinces[i % provinces.length], givenNameLo: `ສົມພອນ ${i}`, familyNameLo: 'ວົງສະຫວັນ', latinNames: [`Somphone ${i}`] })),
+        Array.from({ length: count }, (_, i) => ({
+          agencyId: agency,
+          province: provinces[i % provinces.length],
+          givenNameLo: `ສົມພອນ ${i}`,
+          familyNameLo: 'ວົງສະຫວັນ',
+          latinNames: [`Somphone ${i}`],
+        })),
         { prefix: 'BEN' },
       );
       console.log(`seeded ${count} cases (identity encrypted per row) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
@@ -79,7 +90,12 @@ async function main(): Promise<void> {
           const started = process.hrtime.bigint();
           const outcome = await runner.run(id);
           const ms = Number(process.hrtime.bigint() - started) / 1e6;
-          const row = (await pg.query<{ row_count: number; size_bytes: string }>(`SELECT row_count, size_bytes FROM export_job WHERE id = $1`, [id])).rows[0];
+          const row = (
+            await pg.query<{ row_count: number; size_bytes: string }>(
+              `SELECT row_count, size_bytes FROM export_job WHERE id = $1`,
+              [id],
+            )
+          ).rows[0];
           console.log(
             `${kind.padEnd(15)} identity=${String(identity).padEnd(5)} ${outcome}: ${row.row_count} rows, ${mb(Number(row.size_bytes))} in ${(ms / 1000).toFixed(2)} s` +
               ` (${Math.round((row.row_count / ms) * 1000)} rows/s); worker RSS ${mb(before)} before, peak ${mb(peak)}`,

@@ -77,12 +77,17 @@ describe('cases: opening, need-to-know, workflow, notes, timeline, access log, c
   /** A person row made directly (the persons feature owns the real writer); identity_enc is opaque here. */
   async function newPerson(agencyCode = 'MOPS_ATD'): Promise<string> {
     const id = randomUUID();
-    await s.admin.query(`INSERT INTO person (id, identity_enc, created_by_agency_id) VALUES ($1, 'not-a-real-ciphertext', $2)`, [id, agencies[agencyCode]]);
+    await s.admin.query(
+      `INSERT INTO person (id, identity_enc, created_by_agency_id) VALUES ($1, 'not-a-real-ciphertext', $2)`,
+      [id, agencies[agencyCode]],
+    );
     return id;
   }
 
   /** Opens (or attaches) through CaseOpener inside a transaction, as the screening approval does. */
-  async function open(opts: Partial<OpenCaseInput> & { as?: RequestContext } = {}): Promise<{ caseId: string; caseNumber: string; created: boolean }> {
+  async function open(
+    opts: Partial<OpenCaseInput> & { as?: RequestContext } = {},
+  ): Promise<{ caseId: string; caseNumber: string; created: boolean }> {
     const ctx = opts.as ?? ctxFor('atd.caseworker', 'MOPS_ATD', ['CASEWORKER'], ['01']);
     const input: OpenCaseInput = {
       screeningId: opts.screeningId ?? randomUUID(),
@@ -110,9 +115,10 @@ describe('cases: opening, need-to-know, workflow, notes, timeline, access log, c
       expect(a.caseNumber).toMatch(new RegExp(`^VT-${year}-\\d{5}$`));
       expect(Number(b.caseNumber.slice(-5))).toBe(Number(a.caseNumber.slice(-5)) + 1);
       expect(c.caseNumber).toMatch(new RegExp(`^BK-${year}-\\d{5}$`));
-      const { rows } = await s.admin.query(`SELECT status, identification_status, flags, province_code, lead_agency_id FROM case_record WHERE id = $1`, [
-        a.caseId,
-      ]);
+      const { rows } = await s.admin.query(
+        `SELECT status, identification_status, flags, province_code, lead_agency_id FROM case_record WHERE id = $1`,
+        [a.caseId],
+      );
       expect(rows[0]).toEqual({
         status: 'OPEN',
         identification_status: 'POSSIBLE_VICTIM',
@@ -122,7 +128,10 @@ describe('cases: opening, need-to-know, workflow, notes, timeline, access log, c
       });
       const events = await s.admin.query(`SELECT kind FROM case_event WHERE case_id = $1`, [a.caseId]);
       expect(events.rows.map((r) => r.kind)).toEqual(['CASE_OPENED']);
-      const audit = await s.admin.query(`SELECT action, actor_username FROM audit_event WHERE object_type = 'case' AND object_id = $1`, [a.caseId]);
+      const audit = await s.admin.query(
+        `SELECT action, actor_username FROM audit_event WHERE object_type = 'case' AND object_id = $1`,
+        [a.caseId],
+      );
       expect(audit.rows).toEqual([{ action: 'CASE_OPENED', actor_username: 'atd.caseworker' }]);
     });
 
@@ -147,7 +156,9 @@ describe('cases: opening, need-to-know, workflow, notes, timeline, access log, c
         caseNumber: first.caseNumber,
         created: false,
       });
-      const { rows } = await s.admin.query(`SELECT flags, exploitation_types FROM case_record WHERE id = $1`, [first.caseId]);
+      const { rows } = await s.admin.query(`SELECT flags, exploitation_types FROM case_record WHERE id = $1`, [
+        first.caseId,
+      ]);
       expect(rows[0].flags).toEqual(['CHILD']);
       expect(rows[0].exploitation_types).toEqual(['FORCED_LABOUR', 'SEXUAL_EXPLOITATION']);
       const events = await s.admin.query(`SELECT kind FROM case_event WHERE case_id = $1 ORDER BY id`, [first.caseId]);
@@ -285,7 +296,8 @@ describe('cases: opening, need-to-know, workflow, notes, timeline, access log, c
           'version',
         ].sort(),
       );
-      for (const user of ['lwu.admin', 'analyst', 'sysadmin'] as const) expect((await get(user, '/cases')).status).toBe(403);
+      for (const user of ['lwu.admin', 'analyst', 'sysadmin'] as const)
+        expect((await get(user, '/cases')).status).toBe(403);
     });
 
     it('filters by status, province and assignee, and pages with a keyset cursor', async () => {
@@ -445,7 +457,9 @@ describe('cases: opening, need-to-know, workflow, notes, timeline, access log, c
       const { rows } = await s.admin.query(`SELECT c::text AS t FROM case_record c WHERE id = $1`, [caseId]);
       expect(rows[0].t).not.toContain('Canary');
       expect(rows[0].t).not.toContain('broker');
-      const ev = await s.admin.query(`SELECT details FROM case_event WHERE case_id = $1 AND kind = 'CASE_UPDATED'`, [caseId]);
+      const ev = await s.admin.query(`SELECT details FROM case_event WHERE case_id = $1 AND kind = 'CASE_UPDATED'`, [
+        caseId,
+      ]);
       expect(ev.rows[0].details).toEqual({
         fields: ['destinationCountries', 'riskLevel', 'exploitation', 'perpetrators', 'health'],
       });
@@ -478,7 +492,9 @@ describe('cases: opening, need-to-know, workflow, notes, timeline, access log, c
       expect(mine.body.items.map((c: { id: string }) => c.id)).toEqual([caseId]);
       const byId = await get('atd.supervisor', `/cases?assignedTo=${ids['atd.caseworker']}&status=OPEN&limit=100`);
       expect(byId.body.items.map((c: { id: string }) => c.id)).toEqual([caseId]);
-      expect((await get('atd.supervisor', `/cases?assignedTo=${ids['atd.caseworker']}&status=CLOSED`)).body.items).toEqual([]);
+      expect(
+        (await get('atd.supervisor', `/cases?assignedTo=${ids['atd.caseworker']}&status=CLOSED`)).body.items,
+      ).toEqual([]);
     });
 
     it('answers a stale version with 409 STALE_VERSION', async () => {
@@ -505,7 +521,10 @@ describe('cases: opening, need-to-know, workflow, notes, timeline, access log, c
       expect(statuses.filter((x) => x === 409)).toHaveLength(99);
       expect(results.filter((r) => r.status === 409).every((r) => r.body.code === 'STALE_VERSION')).toBe(true);
       expect(await version(caseId)).toBe(v + 1);
-      const ev = await s.admin.query(`SELECT count(*)::int AS n FROM case_event WHERE case_id = $1 AND kind = 'CASE_UPDATED'`, [caseId]);
+      const ev = await s.admin.query(
+        `SELECT count(*)::int AS n FROM case_event WHERE case_id = $1 AND kind = 'CASE_UPDATED'`,
+        [caseId],
+      );
       expect(ev.rows[0].n).toBe(2);
     });
   });
@@ -542,7 +561,10 @@ describe('cases: opening, need-to-know, workflow, notes, timeline, access log, c
       expect(later.status).toBe(200);
       expect(later.body.identificationStatus).toBe('NOT_IDENTIFIED');
       expect(later.body.identification.decidedBy.username).toBe('atd.supervisor');
-      const { rows } = await s.admin.query(`SELECT decision FROM case_identification WHERE case_id = $1 ORDER BY created_at`, [caseId]);
+      const { rows } = await s.admin.query(
+        `SELECT decision FROM case_identification WHERE case_id = $1 ORDER BY created_at`,
+        [caseId],
+      );
       expect(rows.map((r) => r.decision)).toEqual(['IDENTIFIED', 'NOT_IDENTIFIED']);
       const enc = await s.admin.query(`SELECT ci::text AS t FROM case_identification ci WHERE case_id = $1`, [caseId]);
       expect(enc.rows.every((r) => !r.t.includes('Canary'))).toBe(true);
@@ -580,12 +602,24 @@ describe('cases: opening, need-to-know, workflow, notes, timeline, access log, c
         reasons: 'should not be stored',
       };
       const rid = `same-request-${randomUUID()}`;
-      const lwu = await s.http().post(`/api/v1/cases/${caseId}/identification`).set(bearer('lwu.supervisor')).set('X-Request-Id', rid).send(body);
-      const missing = await s.http().post(`/api/v1/cases/${randomUUID()}/identification`).set(bearer('lwu.supervisor')).set('X-Request-Id', rid).send(body);
+      const lwu = await s
+        .http()
+        .post(`/api/v1/cases/${caseId}/identification`)
+        .set(bearer('lwu.supervisor'))
+        .set('X-Request-Id', rid)
+        .send(body);
+      const missing = await s
+        .http()
+        .post(`/api/v1/cases/${randomUUID()}/identification`)
+        .set(bearer('lwu.supervisor'))
+        .set('X-Request-Id', rid)
+        .send(body);
       expect(lwu.status).toBe(404);
       expect(withoutRequestId(lwu.text)).toBe(withoutRequestId(missing.text));
       expect((await post('atd.caseworker', `/cases/${caseId}/identification`, body)).status).toBe(404);
-      const { rows } = await s.admin.query(`SELECT count(*)::int AS n FROM case_identification WHERE case_id = $1`, [caseId]);
+      const { rows } = await s.admin.query(`SELECT count(*)::int AS n FROM case_identification WHERE case_id = $1`, [
+        caseId,
+      ]);
       expect(rows[0].n).toBe(2);
     });
 
@@ -654,10 +688,16 @@ describe('cases: opening, need-to-know, workflow, notes, timeline, access log, c
         closureReason: null,
         closedAt: null,
       });
-      const active = await post('atd.supervisor', `/cases/${caseId}/transition`, { version: reopened.body.version, action: 'ACTIVATE' });
+      const active = await post('atd.supervisor', `/cases/${caseId}/transition`, {
+        version: reopened.body.version,
+        action: 'ACTIVATE',
+      });
       expect(active.status).toBe(200);
       expect(active.body.status).toBe('ACTIVE');
-      const wrong = await post('atd.supervisor', `/cases/${caseId}/transition`, { version: active.body.version, action: 'RESUME' });
+      const wrong = await post('atd.supervisor', `/cases/${caseId}/transition`, {
+        version: active.body.version,
+        action: 'RESUME',
+      });
       expect(wrong.status).toBe(409);
       expect(wrong.body.code).toBe('ACTION_NOT_ALLOWED_IN_STATE');
     });
@@ -717,12 +757,18 @@ describe('cases: opening, need-to-know, workflow, notes, timeline, access log, c
       const app = new Client({ connectionString: appUrl(s.dbName) });
       await app.connect();
       try {
-        await expect(app.query(`UPDATE case_note SET category = 'HEALTH' WHERE case_id = $1`, [caseId])).rejects.toThrow(/permission denied|append-only/);
-        await expect(app.query(`DELETE FROM case_note WHERE case_id = $1`, [caseId])).rejects.toThrow(/permission denied|append-only/);
+        await expect(
+          app.query(`UPDATE case_note SET category = 'HEALTH' WHERE case_id = $1`, [caseId]),
+        ).rejects.toThrow(/permission denied|append-only/);
+        await expect(app.query(`DELETE FROM case_note WHERE case_id = $1`, [caseId])).rejects.toThrow(
+          /permission denied|append-only/,
+        );
       } finally {
         await app.end();
       }
-      await expect(s.admin.query(`UPDATE case_note SET category = 'HEALTH' WHERE case_id = $1`, [caseId])).rejects.toThrow(/append-only/);
+      await expect(
+        s.admin.query(`UPDATE case_note SET category = 'HEALTH' WHERE case_id = $1`, [caseId]),
+      ).rejects.toThrow(/append-only/);
     });
   });
 
@@ -745,12 +791,14 @@ describe('cases: opening, need-to-know, workflow, notes, timeline, access log, c
       const res = await get('atd.supervisor', `/cases/${caseId}/access-log`);
       expect(res.status).toBe(200);
       expect(
-        res.body.items.map((e: { actor: { username: string; agencyCode: string }; action: string; outcome: string }) => [
-          e.actor.username,
-          e.actor.agencyCode,
-          e.action,
-          e.outcome,
-        ]),
+        res.body.items.map(
+          (e: { actor: { username: string; agencyCode: string }; action: string; outcome: string }) => [
+            e.actor.username,
+            e.actor.agencyCode,
+            e.action,
+            e.outcome,
+          ],
+        ),
       ).toEqual([
         ['atd.caseworker', 'MOPS_ATD', 'CASE_OPENED', 'ALLOWED'],
         ['atd.caseworker', 'MOPS_ATD', 'CASE_READ', 'ALLOWED'],

@@ -40,8 +40,17 @@ describe('consents', () => {
     if (!id) throw new Error(`no agency ${code}`);
     return id;
   };
-  const get = (u: string, path: string) => s.http().get(`/api/v1${path}`).set('Authorization', `Bearer ${token(u)}`);
-  const post = (u: string, path: string, body: object) => s.http().post(`/api/v1${path}`).set('Authorization', `Bearer ${token(u)}`).send(body);
+  const get = (u: string, path: string) =>
+    s
+      .http()
+      .get(`/api/v1${path}`)
+      .set('Authorization', `Bearer ${token(u)}`);
+  const post = (u: string, path: string, body: object) =>
+    s
+      .http()
+      .post(`/api/v1${path}`)
+      .set('Authorization', `Bearer ${token(u)}`)
+      .send(body);
 
   /**
    * A case of MOPS_ATD in province 01 assigned to atd.caseworker (the editor rule: the assigned
@@ -51,15 +60,20 @@ describe('consents', () => {
     const personId = randomUUID();
     const caseId = randomUUID();
     caseSeq += 1;
-    await s.admin.query(`INSERT INTO person (id, identity_enc, presumed_minor, created_by_agency_id) VALUES ($1, 'v1:test-not-plaintext', $2, $3)`, [
-      personId,
-      opts.presumedMinor ?? false,
-      agency('MOPS_ATD'),
-    ]);
+    await s.admin.query(
+      `INSERT INTO person (id, identity_enc, presumed_minor, created_by_agency_id) VALUES ($1, 'v1:test-not-plaintext', $2, $3)`,
+      [personId, opts.presumedMinor ?? false, agency('MOPS_ATD')],
+    );
     await s.admin.query(
       `INSERT INTO case_record (id, case_number, person_id, lead_agency_id, province_code, flags, opened_at, assigned_to_id)
        VALUES ($1, $2, $3, $4, '01', $5, now(), (SELECT id FROM app_user WHERE username = 'atd.caseworker'))`,
-      [caseId, `VT-2026-C${String(caseSeq).padStart(4, '0')}`, personId, agency('MOPS_ATD'), opts.child ? ['CHILD'] : []],
+      [
+        caseId,
+        `VT-2026-C${String(caseSeq).padStart(4, '0')}`,
+        personId,
+        agency('MOPS_ATD'),
+        opts.child ? ['CHILD'] : [],
+      ],
     );
     return caseId;
   }
@@ -77,7 +91,8 @@ describe('consents', () => {
     grantedAt: daysAgo(1),
     ...over,
   });
-  const consentCount = async (caseId: string) => Number((await s.admin.query(`SELECT count(*)::int AS n FROM consent WHERE case_id = $1`, [caseId])).rows[0].n);
+  const consentCount = async (caseId: string) =>
+    Number((await s.admin.query(`SELECT count(*)::int AS n FROM consent WHERE case_id = $1`, [caseId])).rows[0].n);
 
   describe('an adult case', () => {
     let caseId: string;
@@ -108,11 +123,30 @@ describe('consents', () => {
         withdrawnBy: null,
       });
       const audit = await auditSince(s.admin, seq);
-      expect(audit.map((a) => [a.action, a.outcome, a.object_type, a.object_id])).toEqual([['CONSENT_GRANTED', 'ALLOWED', 'consent', consentId]]);
-      expect(audit[0]?.details).toMatchObject({ caseId, type: 'REFERRAL_SHARING', categories: ['CASE_SUMMARY', 'IDENTITY'], agencyCodes: ['LWU'] });
+      expect(audit.map((a) => [a.action, a.outcome, a.object_type, a.object_id])).toEqual([
+        ['CONSENT_GRANTED', 'ALLOWED', 'consent', consentId],
+      ]);
+      expect(audit[0]?.details).toMatchObject({
+        caseId,
+        type: 'REFERRAL_SHARING',
+        categories: ['CASE_SUMMARY', 'IDENTITY'],
+        agencyCodes: ['LWU'],
+      });
       expect(JSON.stringify(audit[0]?.details)).not.toContain(CANARY_WITNESS);
-      const events = await s.admin.query(`SELECT kind, details FROM case_event WHERE case_id = $1 ORDER BY id`, [caseId]);
-      expect(events.rows).toEqual([{ kind: 'CONSENT_GRANTED', details: expect.objectContaining({ consentId, type: 'REFERRAL_SHARING', categories: ['CASE_SUMMARY', 'IDENTITY'], agencyCodes: ['LWU'] }) }]);
+      const events = await s.admin.query(`SELECT kind, details FROM case_event WHERE case_id = $1 ORDER BY id`, [
+        caseId,
+      ]);
+      expect(events.rows).toEqual([
+        {
+          kind: 'CONSENT_GRANTED',
+          details: expect.objectContaining({
+            consentId,
+            type: 'REFERRAL_SHARING',
+            categories: ['CASE_SUMMARY', 'IDENTITY'],
+            agencyCodes: ['LWU'],
+          }),
+        },
+      ]);
       expect(JSON.stringify(events.rows)).not.toMatch(/Lao Women|name/i);
 
       const list = await get('atd.caseworker', `/cases/${caseId}/consents`);
@@ -122,13 +156,17 @@ describe('consents', () => {
     });
 
     it('cannot be edited even by the database superuser, nor deleted by the application role', async () => {
-      await expect(s.admin.query(`UPDATE consent SET categories = '{CASE_SUMMARY,IDENTITY,HEALTH}' WHERE id = $1`, [consentId])).rejects.toThrow(/never edited/);
+      await expect(
+        s.admin.query(`UPDATE consent SET categories = '{CASE_SUMMARY,IDENTITY,HEALTH}' WHERE id = $1`, [consentId]),
+      ).rejects.toThrow(/never edited/);
       await expect(s.admin.query(`DELETE FROM consent WHERE id = $1`, [consentId])).rejects.toThrow(/never deleted/);
       const app = new Client({ connectionString: appUrl(s.dbName) });
       await app.connect();
       try {
         await expect(app.query(`DELETE FROM consent WHERE id = $1`, [consentId])).rejects.toThrow(/permission denied/);
-        await expect(app.query(`UPDATE consent SET agency_ids = '{}' WHERE id = $1`, [consentId])).rejects.toThrow(/never edited/);
+        await expect(app.query(`UPDATE consent SET agency_ids = '{}' WHERE id = $1`, [consentId])).rejects.toThrow(
+          /never edited/,
+        );
       } finally {
         await app.end();
       }
@@ -153,7 +191,12 @@ describe('consents', () => {
           expect([user, name, theirs.status]).toEqual([user, name, 404]);
           expect(nobody.status).toBe(404);
           expect(withoutRequestId(theirs.text)).toBe(withoutRequestId(nobody.text));
-          expect(theirs.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'Not found', requestId: expect.any(String) });
+          expect(theirs.body).toEqual({
+            statusCode: 404,
+            error: 'Not Found',
+            message: 'Not found',
+            requestId: expect.any(String),
+          });
         }
       }
       const after = await s.admin.query(`SELECT id, status FROM consent WHERE case_id = $1`, [caseId]);
@@ -166,12 +209,22 @@ describe('consents', () => {
 
     it('withdraws once, with one audit row and a timeline event; a second withdrawal is a 409', async () => {
       const seq = await lastAuditSeq(s.admin);
-      const res = await post('atd.caseworker', `/consents/${consentId}/withdraw`, { reason: 'The person asked to stop sharing' });
+      const res = await post('atd.caseworker', `/consents/${consentId}/withdraw`, {
+        reason: 'The person asked to stop sharing',
+      });
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ id: consentId, status: 'WITHDRAWN', expired: false, withdrawnBy: { username: 'atd.caseworker' }, withdrawalReason: 'The person asked to stop sharing' });
+      expect(res.body).toMatchObject({
+        id: consentId,
+        status: 'WITHDRAWN',
+        expired: false,
+        withdrawnBy: { username: 'atd.caseworker' },
+        withdrawalReason: 'The person asked to stop sharing',
+      });
       expect(res.body.withdrawnAt).toEqual(expect.any(String));
       const audit = await auditSince(s.admin, seq);
-      expect(audit.map((a) => [a.action, a.outcome, a.object_type, a.object_id])).toEqual([['CONSENT_WITHDRAWN', 'ALLOWED', 'consent', consentId]]);
+      expect(audit.map((a) => [a.action, a.outcome, a.object_type, a.object_id])).toEqual([
+        ['CONSENT_WITHDRAWN', 'ALLOWED', 'consent', consentId],
+      ]);
       expect(audit[0]?.details).toMatchObject({ caseId });
       const kinds = await s.admin.query(`SELECT kind FROM case_event WHERE case_id = $1 ORDER BY id`, [caseId]);
       expect(kinds.rows.map((r) => r.kind)).toEqual(['CONSENT_GRANTED', 'CONSENT_WITHDRAWN']);
@@ -182,7 +235,9 @@ describe('consents', () => {
       expect(again.body.code).toBe('ACTION_NOT_ALLOWED_IN_STATE');
       // a refusal is filed under the same action as the change it refused, so one filter finds both
       const refused = await auditSince(s.admin, seqAgain);
-      expect(refused.map((a) => [a.action, a.outcome, a.object_id])).toEqual([['CONSENT_WITHDRAWN', 'DENIED', consentId]]);
+      expect(refused.map((a) => [a.action, a.outcome, a.object_id])).toEqual([
+        ['CONSENT_WITHDRAWN', 'DENIED', consentId],
+      ]);
       const list = await get('atd.caseworker', `/cases/${caseId}/consents`);
       expect(list.body.items.map((c: { status: string }) => c.status)).toEqual(['WITHDRAWN']);
     });
@@ -194,7 +249,11 @@ describe('consents', () => {
     });
 
     it('shows an expired consent as withdrawn (expired), and refuses to withdraw it', async () => {
-      const res = await post('atd.caseworker', `/cases/${caseId}/consents`, grantBody({ grantedAt: daysAgo(30), expiresAt: daysAgo(2) }));
+      const res = await post(
+        'atd.caseworker',
+        `/cases/${caseId}/consents`,
+        grantBody({ grantedAt: daysAgo(30), expiresAt: daysAgo(2) }),
+      );
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({ status: 'WITHDRAWN', expired: true, withdrawnAt: null });
       const w = await post('atd.caseworker', `/consents/${res.body.id}/withdraw`, { reason: 'Too late' });
@@ -228,7 +287,11 @@ describe('consents', () => {
     });
 
     it('needs no recipient for an interview consent', async () => {
-      const res = await post('atd.caseworker', `/cases/${caseId}/consents`, grantBody({ type: 'INTERVIEW', agencyIds: [], purposes: undefined, categories: [] }));
+      const res = await post(
+        'atd.caseworker',
+        `/cases/${caseId}/consents`,
+        grantBody({ type: 'INTERVIEW', agencyIds: [], purposes: undefined, categories: [] }),
+      );
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({ type: 'INTERVIEW', agencies: [], purposes: ['INTERVIEW'], categories: [] });
     });
@@ -238,24 +301,37 @@ describe('consents', () => {
     it.each([
       ['a case flagged CHILD', { child: true }],
       ['a person presumed a minor', { presumedMinor: true }],
-    ])('for %s: refuses the child as giver and a guardian without a name, accepts a named guardian', async (_label, opts) => {
-      const caseId = await makeCase(opts);
-      const self = await post('atd.caseworker', `/cases/${caseId}/consents`, grantBody({ givenBy: 'SELF' }));
-      expect(self.status).toBe(400);
-      expect(self.body.details.map((d: { field: string }) => d.field)).toEqual(['givenBy']);
-      const nameless = await post('atd.caseworker', `/cases/${caseId}/consents`, grantBody({ givenBy: 'PARENT' }));
-      expect(nameless.status).toBe(400);
-      expect(nameless.body.details.map((d: { field: string }) => d.field)).toEqual(['givenBy', 'guardianName']);
-      expect(await consentCount(caseId)).toBe(0);
-      expect((await s.admin.query(`SELECT count(*)::int AS n FROM case_event WHERE case_id = $1`, [caseId])).rows[0].n).toBe(0);
+    ])(
+      'for %s: refuses the child as giver and a guardian without a name, accepts a named guardian',
+      async (_label, opts) => {
+        const caseId = await makeCase(opts);
+        const self = await post('atd.caseworker', `/cases/${caseId}/consents`, grantBody({ givenBy: 'SELF' }));
+        expect(self.status).toBe(400);
+        expect(self.body.details.map((d: { field: string }) => d.field)).toEqual(['givenBy']);
+        const nameless = await post('atd.caseworker', `/cases/${caseId}/consents`, grantBody({ givenBy: 'PARENT' }));
+        expect(nameless.status).toBe(400);
+        expect(nameless.body.details.map((d: { field: string }) => d.field)).toEqual(['givenBy', 'guardianName']);
+        expect(await consentCount(caseId)).toBe(0);
+        expect(
+          (await s.admin.query(`SELECT count(*)::int AS n FROM case_event WHERE case_id = $1`, [caseId])).rows[0].n,
+        ).toBe(0);
 
-      const ok = await post('atd.caseworker', `/cases/${caseId}/consents`, grantBody({ givenBy: 'LEGAL_GUARDIAN', guardianName: CANARY_GUARDIAN, witnessName: CANARY_WITNESS }));
-      expect(ok.status).toBe(201);
-      expect(ok.body.parties).toEqual({ guardianName: CANARY_GUARDIAN, witnessName: CANARY_WITNESS });
-      const social = await post('atd.caseworker', `/cases/${caseId}/consents`, grantBody({ givenBy: 'SOCIAL_WORKER' }));
-      expect(social.status).toBe(201);
-      expect(social.body.parties).toEqual({ guardianName: null, witnessName: null });
-    });
+        const ok = await post(
+          'atd.caseworker',
+          `/cases/${caseId}/consents`,
+          grantBody({ givenBy: 'LEGAL_GUARDIAN', guardianName: CANARY_GUARDIAN, witnessName: CANARY_WITNESS }),
+        );
+        expect(ok.status).toBe(201);
+        expect(ok.body.parties).toEqual({ guardianName: CANARY_GUARDIAN, witnessName: CANARY_WITNESS });
+        const social = await post(
+          'atd.caseworker',
+          `/cases/${caseId}/consents`,
+          grantBody({ givenBy: 'SOCIAL_WORKER' }),
+        );
+        expect(social.status).toBe(201);
+        expect(social.body.parties).toEqual({ guardianName: null, witnessName: null });
+      },
+    );
 
     it('leaves no plaintext guardian or witness name in the consent table, the timeline or the audit trail', async () => {
       const consents = await s.admin.query(`SELECT c::text AS t FROM consent c`);
@@ -265,7 +341,10 @@ describe('consents', () => {
         expect(r.t).not.toContain(CANARY_WITNESS);
       }
       for (const table of ['case_event', 'audit_event']) {
-        const { rows } = await s.admin.query(`SELECT count(*)::int AS n FROM ${table} t WHERE t::text LIKE $1 OR t::text LIKE $2`, [`%${CANARY_GUARDIAN}%`, `%${CANARY_WITNESS}%`]);
+        const { rows } = await s.admin.query(
+          `SELECT count(*)::int AS n FROM ${table} t WHERE t::text LIKE $1 OR t::text LIKE $2`,
+          [`%${CANARY_GUARDIAN}%`, `%${CANARY_WITNESS}%`],
+        );
         expect([table, rows[0].n]).toEqual([table, 0]);
       }
     });
@@ -280,37 +359,87 @@ describe('consents', () => {
         return res.body.id as string;
       };
       const active = await grant({ categories: ['CASE_SUMMARY', 'IDENTITY'] });
-      const alsoActive = await grant({ categories: ['IDENTITY', 'PERPETRATORS'], expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString() });
+      const alsoActive = await grant({
+        categories: ['IDENTITY', 'PERPETRATORS'],
+        expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+      });
       const withdrawn = await grant({ categories: ['HEALTH'] });
-      expect((await post('atd.caseworker', `/consents/${withdrawn}/withdraw`, { reason: 'Changed their mind' })).status).toBe(200);
+      expect(
+        (await post('atd.caseworker', `/consents/${withdrawn}/withdraw`, { reason: 'Changed their mind' })).status,
+      ).toBe(200);
       await grant({ categories: ['CONTACT_LOCATION'], grantedAt: daysAgo(10), expiresAt: daysAgo(1) });
       await grant({ categories: ['EXPLOITATION_ACCOUNT'], agencyIds: [agency('MOLSW')] });
-      await grant({ type: 'LAW_ENFORCEMENT_SHARING', purposes: ['LAW_ENFORCEMENT_SHARING'], categories: ['LEGAL_PROCEEDINGS'] });
+      await grant({
+        type: 'LAW_ENFORCEMENT_SHARING',
+        purposes: ['LAW_ENFORCEMENT_SHARING'],
+        categories: ['LEGAL_PROCEEDINGS'],
+      });
 
       const service = s.app.get(ConsentsService);
       const ds = s.app.get(DataSource);
-      const all = ['CASE_SUMMARY', 'IDENTITY', 'CONTACT_LOCATION', 'EXPLOITATION_ACCOUNT', 'HEALTH', 'PERPETRATORS', 'LEGAL_PROCEEDINGS'] as const;
-      const lwu = await ds.transaction((m) => service.activeConsentCovering(m, caseId, { agencyId: agency('LWU'), purpose: 'REFERRAL_SHARING', categories: [...all] }));
+      const all = [
+        'CASE_SUMMARY',
+        'IDENTITY',
+        'CONTACT_LOCATION',
+        'EXPLOITATION_ACCOUNT',
+        'HEALTH',
+        'PERPETRATORS',
+        'LEGAL_PROCEEDINGS',
+      ] as const;
+      const lwu = await ds.transaction((m) =>
+        service.activeConsentCovering(m, caseId, {
+          agencyId: agency('LWU'),
+          purpose: 'REFERRAL_SHARING',
+          categories: [...all],
+        }),
+      );
       expect(lwu).toEqual({
         covered: ['CASE_SUMMARY', 'IDENTITY', 'PERPETRATORS'],
         missing: ['CONTACT_LOCATION', 'EXPLOITATION_ACCOUNT', 'HEALTH', 'LEGAL_PROCEEDINGS'],
         consentIds: [active, alsoActive].sort(),
       });
-      const some = await ds.transaction((m) => service.activeConsentCovering(m, caseId, { agencyId: agency('LWU'), purpose: 'REFERRAL_SHARING', categories: ['CASE_SUMMARY'] }));
+      const some = await ds.transaction((m) =>
+        service.activeConsentCovering(m, caseId, {
+          agencyId: agency('LWU'),
+          purpose: 'REFERRAL_SHARING',
+          categories: ['CASE_SUMMARY'],
+        }),
+      );
       expect(some).toEqual({ covered: ['CASE_SUMMARY'], missing: [], consentIds: [active] });
-      const molsw = await ds.transaction((m) => service.activeConsentCovering(m, caseId, { agencyId: agency('MOLSW'), purpose: 'REFERRAL_SHARING', categories: ['IDENTITY', 'EXPLOITATION_ACCOUNT'] }));
+      const molsw = await ds.transaction((m) =>
+        service.activeConsentCovering(m, caseId, {
+          agencyId: agency('MOLSW'),
+          purpose: 'REFERRAL_SHARING',
+          categories: ['IDENTITY', 'EXPLOITATION_ACCOUNT'],
+        }),
+      );
       expect(molsw.covered).toEqual(['EXPLOITATION_ACCOUNT']);
       expect(molsw.missing).toEqual(['IDENTITY']);
-      const ngo = await ds.transaction((m) => service.activeConsentCovering(m, caseId, { agencyId: agency('NGO_DEMO'), purpose: 'REFERRAL_SHARING', categories: ['CASE_SUMMARY'] }));
+      const ngo = await ds.transaction((m) =>
+        service.activeConsentCovering(m, caseId, {
+          agencyId: agency('NGO_DEMO'),
+          purpose: 'REFERRAL_SHARING',
+          categories: ['CASE_SUMMARY'],
+        }),
+      );
       expect(ngo).toEqual({ covered: [], missing: ['CASE_SUMMARY'], consentIds: [] });
-      const law = await ds.transaction((m) => service.activeConsentCovering(m, caseId, { agencyId: agency('LWU'), purpose: 'LAW_ENFORCEMENT_SHARING', categories: ['LEGAL_PROCEEDINGS', 'IDENTITY'] }));
+      const law = await ds.transaction((m) =>
+        service.activeConsentCovering(m, caseId, {
+          agencyId: agency('LWU'),
+          purpose: 'LAW_ENFORCEMENT_SHARING',
+          categories: ['LEGAL_PROCEEDINGS', 'IDENTITY'],
+        }),
+      );
       expect(law).toEqual({ covered: ['LEGAL_PROCEEDINGS'], missing: ['IDENTITY'], consentIds: [expect.any(String)] });
 
       // the list pages by keyset, newest grant first, without repeating or losing a consent
       const seen: string[] = [];
       let cursor: string | null = null;
       do {
-        const page: { status: number; body: { items: { id: string }[]; nextCursor: string | null } } = await get('atd.caseworker', `/cases/${caseId}/consents?limit=4${cursor ? `&cursor=${cursor}` : ''}`);
+        const page: { status: number; body: { items: { id: string }[]; nextCursor: string | null } } = await get(
+          'atd.caseworker',
+          `/cases/${caseId}/consents?limit=4${cursor ? `&cursor=${cursor}` : ''}`,
+        );
         expect(page.status).toBe(200);
         expect(page.body.items.length).toBeLessThanOrEqual(4);
         seen.push(...page.body.items.map((c) => c.id));

@@ -4,7 +4,14 @@ import { buildOpenApiDocument } from '../src/platform/http/configure-app';
 import { startStack, TestStack } from './harness';
 import { buildWorld, daysAgo, screeningBody, World } from './world';
 
-type Schema = { $ref?: string; allOf?: Schema[]; type?: string; enum?: unknown[]; items?: Schema; properties?: Record<string, Schema> };
+type Schema = {
+  $ref?: string;
+  allOf?: Schema[];
+  type?: string;
+  enum?: unknown[];
+  items?: Schema;
+  properties?: Record<string, Schema>;
+};
 
 /**
  * The tables each write route stores into. A write route with an enum that is not listed here fails the test: classify it.
@@ -22,7 +29,10 @@ const ROUTE_TABLES: [RegExp, string[]][] = [
   [/^\/api\/v1\/cases\/\{id\}\/attachments$/, ['attachment']],
   [/^\/api\/v1\/cases\/\{id\}\/identification$/, ['case_identification', 'case_record']],
   [/^\/api\/v1\/cases\/\{id\}\/notes$/, ['case_note']],
-  [/^\/api\/v1\/(cases\/\{id\}\/identification-requests|identification-requests)\b/, ['identification_request', 'case_identification', 'case_record']],
+  [
+    /^\/api\/v1\/(cases\/\{id\}\/identification-requests|identification-requests)\b/,
+    ['identification_request', 'case_identification', 'case_record'],
+  ],
   [/^\/api\/v1\/(cases\/\{id\}\/closure-requests|closure-requests)\b/, ['closure_request', 'case_record']],
   [/^\/api\/v1\/cases\b/, ['case_record']],
   [/^\/api\/v1\/exports\b/, ['export_job']],
@@ -73,16 +83,25 @@ describe('enum values and the columns that store them', () => {
       for (const [prop, p] of Object.entries(x.properties ?? {})) {
         const r = resolve(p);
         const values = r.enum ?? (r.type === 'array' ? resolve(r.items).enum : undefined);
-        if (values) enums.push({ where: `${where}.${prop}`, tables, prop: r.type === 'array' ? prop.replace(/s$/, '') : prop, values: values.map(String) });
+        if (values)
+          enums.push({
+            where: `${where}.${prop}`,
+            tables,
+            prop: r.type === 'array' ? prop.replace(/s$/, '') : prop,
+            values: values.map(String),
+          });
         walk(r.type === 'array' ? r.items : p, `${where}.${prop}`, tables, seen);
       }
     };
     for (const [path, item] of Object.entries(doc.paths)) {
-      for (const [method, op] of Object.entries(item as Record<string, { requestBody?: { content: Record<string, { schema: Schema }> } }>)) {
+      for (const [method, op] of Object.entries(
+        item as Record<string, { requestBody?: { content: Record<string, { schema: Schema }> } }>,
+      )) {
         const tables = ROUTE_TABLES.find(([re]) => re.test(path))?.[1];
         for (const c of Object.values(op.requestBody?.content ?? {})) {
           if (tables) walk(c.schema, `${method.toUpperCase()} ${path}`, tables, new Set());
-          else if (JSON.stringify(c.schema).includes('enum') || JSON.stringify(c.schema).includes('$ref')) unclassified.add(`${method.toUpperCase()} ${path}`);
+          else if (JSON.stringify(c.schema).includes('enum') || JSON.stringify(c.schema).includes('$ref'))
+            unclassified.add(`${method.toUpperCase()} ${path}`);
         }
       }
     }
@@ -97,10 +116,16 @@ describe('enum values and the columns that store them', () => {
     let matched = 0;
     for (const e of enums) {
       const name = snake(e.prop);
-      const cols = columns.filter((c) => e.tables.includes(c.table_name) && (c.column_name === name || (QUALIFIED.has(name) && c.column_name.endsWith(`_${name}`))));
+      const cols = columns.filter(
+        (c) =>
+          e.tables.includes(c.table_name) &&
+          (c.column_name === name || (QUALIFIED.has(name) && c.column_name.endsWith(`_${name}`))),
+      );
       if (cols.length) matched++;
       for (const c of cols) {
-        for (const v of e.values) if (v.length > c.len) tooLong.push(`${e.where}=${v} (${v.length}) > ${c.table_name}.${c.column_name} varchar(${c.len})`);
+        for (const v of e.values)
+          if (v.length > c.len)
+            tooLong.push(`${e.where}=${v} (${v.length}) > ${c.table_name}.${c.column_name} varchar(${c.len})`);
       }
     }
     expect(matched).toBeGreaterThan(15);
@@ -125,7 +150,11 @@ describe('enum values and the columns that store them', () => {
         ...(givenBy === 'PARENT' || givenBy === 'LEGAL_GUARDIAN' ? { guardianName: 'ນາງແມ່' } : {}),
       };
       const res = await w.post('atd.caseworker', `/cases/${w.caseId}/consents`, body);
-      expect({ i, status: res.status, body: res.status === 201 ? null : res.body }).toEqual({ i, status: 201, body: null });
+      expect({ i, status: res.status, body: res.status === 201 ? null : res.body }).toEqual({
+        i,
+        status: 201,
+        body: null,
+      });
       const { rows } = await s.admin.query(`SELECT type, given_by, form FROM consent WHERE id = $1`, [res.body.id]);
       expect(rows[0]).toEqual({ type, given_by: givenBy, form });
       stored.push(form);
@@ -134,26 +163,57 @@ describe('enum values and the columns that store them', () => {
   });
 
   it('approves a screening whose interview consent was given verbally, certified by the caseworker', async () => {
-    const created = await w.post('atd.caseworker', '/screenings', screeningBody('ນາງວາຈາ', { interviewConsent: { ...(screeningBody('x')['interviewConsent'] as object), form: 'VERBAL_CERTIFIED_BY_CASEWORKER' } }));
+    const created = await w.post(
+      'atd.caseworker',
+      '/screenings',
+      screeningBody('ນາງວາຈາ', {
+        interviewConsent: {
+          ...(screeningBody('x')['interviewConsent'] as object),
+          form: 'VERBAL_CERTIFIED_BY_CASEWORKER',
+        },
+      }),
+    );
     expect(created.status).toBe(201);
-    const submitted = await w.post('atd.caseworker', `/screenings/${created.body.id}/submit`, { version: created.body.version });
+    const submitted = await w.post('atd.caseworker', `/screenings/${created.body.id}/submit`, {
+      version: created.body.version,
+    });
     expect(submitted.status).toBe(200);
-    const approved = await w.post('atd.supervisor', `/screenings/${created.body.id}/approve`, { version: submitted.body.version });
+    const approved = await w.post('atd.supervisor', `/screenings/${created.body.id}/approve`, {
+      version: submitted.body.version,
+    });
     expect(approved.status).toBe(200);
-    const { rows } = await s.admin.query(`SELECT interview_consent->>'form' AS form FROM screening WHERE id = $1`, [created.body.id]);
+    const { rows } = await s.admin.query(`SELECT interview_consent->>'form' AS form FROM screening WHERE id = $1`, [
+      created.body.id,
+    ]);
     expect(rows[0].form).toBe('VERBAL_CERTIFIED_BY_CASEWORKER');
   });
 
   it('stores each agency type and each referral urgency through the API', async () => {
     for (const [i, type] of AGENCY_TYPES.entries()) {
-      const res = await w.post('sysadmin', '/admin/agencies', { code: `ENUM_${i}`, nameLo: 'ທົດສອບ', nameEn: 'Enum', type, capabilities: [], serviceTypes: [], provinces: ['01'] });
+      const res = await w.post('sysadmin', '/admin/agencies', {
+        code: `ENUM_${i}`,
+        nameLo: 'ທົດສອບ',
+        nameEn: 'Enum',
+        type,
+        capabilities: [],
+        serviceTypes: [],
+        provinces: ['01'],
+      });
       expect({ type, status: res.status }).toEqual({ type, status: 201 });
       expect((await s.admin.query(`SELECT type FROM agency WHERE id = $1`, [res.body.id])).rows[0].type).toBe(type);
     }
     for (const urgency of URGENCIES) {
-      const res = await w.post('atd.caseworker', `/cases/${w.caseId}/referrals`, { toAgencyId: w.agency('LWU'), serviceTypes: ['SHELTER'], urgency, reason: 'enum', categories: ['IDENTITY'] });
+      const res = await w.post('atd.caseworker', `/cases/${w.caseId}/referrals`, {
+        toAgencyId: w.agency('LWU'),
+        serviceTypes: ['SHELTER'],
+        urgency,
+        reason: 'enum',
+        categories: ['IDENTITY'],
+      });
       expect({ urgency, status: res.status }).toEqual({ urgency, status: 201 });
-      expect((await s.admin.query(`SELECT urgency FROM referral WHERE id = $1`, [res.body.id])).rows[0].urgency).toBe(urgency);
+      expect((await s.admin.query(`SELECT urgency FROM referral WHERE id = $1`, [res.body.id])).rows[0].urgency).toBe(
+        urgency,
+      );
     }
   });
 });

@@ -1,6 +1,15 @@
 import { Workbook } from 'exceljs';
 import { randomUUID } from 'node:crypto';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -39,13 +48,15 @@ describe('exports', () => {
   const agencies = new Map<string, string>();
   const auth = (u: string) => `Bearer ${tokens.get(u) ?? ''}`;
   const get = (u: string, path: string) => s.http().get(`/api/v1${path}`).set('Authorization', auth(u));
-  const post = (u: string, path: string, body: object = {}) => s.http().post(`/api/v1${path}`).set('Authorization', auth(u)).send(body);
+  const post = (u: string, path: string, body: object = {}) =>
+    s.http().post(`/api/v1${path}`).set('Authorization', auth(u)).send(body);
   const download = (u: string, id: string) => get(u, `/exports/${id}/download`).buffer(true).parse(binary);
   let atdCases: string[] = [];
 
   beforeAll(async () => {
     s = await startStack({ EXPORTS_DIR: dir });
-    for (const u of ['atd.caseworker', 'atd.supervisor', 'atd.bokeo', 'lwu.supervisor', 'sysadmin']) tokens.set(u, (await s.login(u)).accessToken);
+    for (const u of ['atd.caseworker', 'atd.supervisor', 'atd.bokeo', 'lwu.supervisor', 'sysadmin'])
+      tokens.set(u, (await s.login(u)).accessToken);
     const { rows } = await s.admin.query<{ id: string; code: string }>(`SELECT id, code FROM agency`);
     for (const r of rows) agencies.set(r.code, r.id);
     const cipher = s.app.get(FieldCipher);
@@ -65,15 +76,29 @@ describe('exports', () => {
     await seedCases(s.admin, cipher, [{ agencyId: lwu, province: '01', givenNameLo: 'ລາວ' }], { prefix: 'EXL' });
     // a Lao note on the first case, for the PDF case file
     const noteId = randomUUID();
-    const atdCaseworker = (await s.admin.query<{ id: string }>(`SELECT id FROM app_user WHERE username = 'atd.caseworker'`)).rows[0].id;
-    await s.admin.query(`INSERT INTO case_note (id, case_id, author_id, author_agency_id, category, body_enc, created_at) VALUES ($1, $2, $3, $4, 'EXPLOITATION_ACCOUNT', $5, now())`, [
-      noteId,
-      atdCases[0],
-      atdCaseworker,
-      atd,
-      cipher.encrypt('ນາງໄດ້ເລົ່າເລື່ອງການເດີນທາງ', { table: 'case_note', column: 'body_enc', rowId: noteId }),
-    ]);
-    runner = new ExportRunner(s.app.get(DataSource), cipher, s.app.get(AuditService), s.app.get(OutboxService), s.app.get<AppConfig>(APP_CONFIG), s.app.get(FileCipher), new ExportRepository(), new UserRepository(cipher));
+    const atdCaseworker = (
+      await s.admin.query<{ id: string }>(`SELECT id FROM app_user WHERE username = 'atd.caseworker'`)
+    ).rows[0].id;
+    await s.admin.query(
+      `INSERT INTO case_note (id, case_id, author_id, author_agency_id, category, body_enc, created_at) VALUES ($1, $2, $3, $4, 'EXPLOITATION_ACCOUNT', $5, now())`,
+      [
+        noteId,
+        atdCases[0],
+        atdCaseworker,
+        atd,
+        cipher.encrypt('ນາງໄດ້ເລົ່າເລື່ອງການເດີນທາງ', { table: 'case_note', column: 'body_enc', rowId: noteId }),
+      ],
+    );
+    runner = new ExportRunner(
+      s.app.get(DataSource),
+      cipher,
+      s.app.get(AuditService),
+      s.app.get(OutboxService),
+      s.app.get<AppConfig>(APP_CONFIG),
+      s.app.get(FileCipher),
+      new ExportRepository(),
+      new UserRepository(cipher),
+    );
   });
   afterAll(async () => {
     await s.close();
@@ -99,7 +124,9 @@ describe('exports', () => {
     expect(onDisk.subarray(0, 6).toString('latin1')).toBe('CTMSFE');
     expect(onDisk.includes(Buffer.from('Case number'))).toBe(false);
     expect(onDisk.includes(Buffer.from('EXA-'))).toBe(false);
-    const stored = (await s.admin.query(`SELECT data_key_enc, size_bytes::int AS size FROM export_job WHERE id = $1`, [id])).rows[0];
+    const stored = (
+      await s.admin.query(`SELECT data_key_enc, size_bytes::int AS size FROM export_job WHERE id = $1`, [id])
+    ).rows[0];
     expect(stored.data_key_enc).toMatch(/^v1\./);
     // the job is idempotent: a second delivery changes nothing
     expect(await runner.run(id)).toBe('ALREADY_DONE');
@@ -111,7 +138,9 @@ describe('exports', () => {
     expect((res.body as Buffer).length).toBe(stored.size);
     const text = (res.body as Buffer).toString('utf8').replace(/^\uFEFF/, '');
     const lines = text.trim().split('\r\n');
-    expect(lines[0]).toBe('Case number,Status,Identification,Province,Lead agency,Assigned to,Flags,Exploitation types,Risk level,Opened,Updated');
+    expect(lines[0]).toBe(
+      'Case number,Status,Identification,Province,Lead agency,Assigned to,Flags,Exploitation types,Risk level,Opened,Updated',
+    );
     // atd.caseworker's scope is province 01 of MOPS_ATD: three cases; not Bokeo's, not LWU's
     expect(lines.length).toBe(4);
     expect(text).not.toContain('EXL-');
@@ -120,8 +149,15 @@ describe('exports', () => {
     expect(existsSync(join(dir, `${id}.csv`))).toBe(false);
     const again = await download('atd.caseworker', id);
     expect(again.status).toBe(410);
-    const actions = (await auditSince(s.admin, seq)).filter((a) => a.object_id === id).map((a) => `${a.action}:${a.outcome}`);
-    expect(actions).toEqual(['EXPORT_REQUESTED:ALLOWED', 'EXPORT_GENERATED:ALLOWED', 'EXPORT_DOWNLOADED:ALLOWED', 'EXPORT_DOWNLOADED:DENIED']);
+    const actions = (await auditSince(s.admin, seq))
+      .filter((a) => a.object_id === id)
+      .map((a) => `${a.action}:${a.outcome}`);
+    expect(actions).toEqual([
+      'EXPORT_REQUESTED:ALLOWED',
+      'EXPORT_GENERATED:ALLOWED',
+      'EXPORT_DOWNLOADED:ALLOWED',
+      'EXPORT_DOWNLOADED:DENIED',
+    ]);
   });
 
   it('an export with identity waits for a second supervisor; the requester cannot approve their own', async () => {
@@ -132,7 +168,11 @@ describe('exports', () => {
     expect(self.status).toBe(409);
     expect(self.body.code).toBe('SECOND_PERSON_REQUIRED');
 
-    const res = await post('atd.caseworker', '/exports', { kind: 'CASE_LIST_CSV', includeIdentity: true, filters: { status: 'OPEN' } });
+    const res = await post('atd.caseworker', '/exports', {
+      kind: 'CASE_LIST_CSV',
+      includeIdentity: true,
+      filters: { status: 'OPEN' },
+    });
     expect(res.status).toBe(201);
     expect(res.body.status).toBe('AWAITING_APPROVAL');
     const id: string = res.body.id;
@@ -202,9 +242,11 @@ describe('exports', () => {
     expect(bytes).toContain('/FontFile2');
   });
 
-  it('refuses bad requests and hides other people\'s exports', async () => {
+  it("refuses bad requests and hides other people's exports", async () => {
     expect((await post('atd.caseworker', '/exports', { kind: 'CASE_LIST_PDF' })).status).toBe(400);
-    expect((await post('atd.caseworker', '/exports', { kind: 'CASE_LIST_CSV', filters: { province: '99' } })).status).toBe(400);
+    expect(
+      (await post('atd.caseworker', '/exports', { kind: 'CASE_LIST_CSV', filters: { province: '99' } })).status,
+    ).toBe(400);
     expect((await post('atd.caseworker', '/exports', { kind: 'CASE_LIST_CSV', extra: 1 })).status).toBe(400);
     expect((await post('sysadmin', '/exports', { kind: 'CASE_LIST_CSV' })).status).toBe(403);
     const mine = await get('atd.caseworker', '/exports');
@@ -224,7 +266,7 @@ describe('exports', () => {
     expect((await s.admin.query(`SELECT status FROM export_job WHERE id = $1`, [id])).rows[0].status).toBe('EXPIRED');
   });
 
-  it('a stored export that fails authentication is never served: an altered byte, or another export\'s file in its place', async () => {
+  it("a stored export that fails authentication is never served: an altered byte, or another export's file in its place", async () => {
     const seq = await lastAuditSeq(s.admin);
     const altered = await requestAndRun('atd.caseworker', { kind: 'CASE_LIST_CSV' });
     const path = join(dir, `${altered}.csv`);
@@ -233,9 +275,14 @@ describe('exports', () => {
     writeFileSync(path, bytes);
     const res = await download('atd.caseworker', altered);
     expect(res.status).toBe(500);
-    expect(JSON.parse((res.body as Buffer).toString('utf8'))).toMatchObject({ statusCode: 500, message: 'Internal server error' });
+    expect(JSON.parse((res.body as Buffer).toString('utf8'))).toMatchObject({
+      statusCode: 500,
+      message: 'Internal server error',
+    });
     expect(existsSync(path)).toBe(false);
-    expect((await s.admin.query(`SELECT status, error_code FROM export_job WHERE id = $1`, [altered])).rows[0]).toEqual({ status: 'FAILED', error_code: 'FILE_INTEGRITY' });
+    expect((await s.admin.query(`SELECT status, error_code FROM export_job WHERE id = $1`, [altered])).rows[0]).toEqual(
+      { status: 'FAILED', error_code: 'FILE_INTEGRITY' },
+    );
     expect((await download('atd.caseworker', altered)).status).toBe(404);
 
     // two exports of the same requester: the second's file copied over the first's
@@ -244,14 +291,21 @@ describe('exports', () => {
     copyFileSync(join(dir, `${second}.csv`), join(dir, `${first}.csv`));
     expect((await download('atd.caseworker', first)).status).toBe(500);
     // and its wrapped data key copied into the first's row does not unwrap there either
-    const keys = await s.admin.query(`SELECT id, data_key_enc FROM export_job WHERE id = ANY($1::uuid[])`, [[first, second]]);
+    const keys = await s.admin.query(`SELECT id, data_key_enc FROM export_job WHERE id = ANY($1::uuid[])`, [
+      [first, second],
+    ]);
     const third = await requestAndRun('atd.caseworker', { kind: 'CASE_LIST_CSV' });
     copyFileSync(join(dir, `${second}.csv`), join(dir, `${third}.csv`));
-    await s.admin.query(`UPDATE export_job SET data_key_enc = $2 WHERE id = $1`, [third, keys.rows.find((r) => r.id === second)?.data_key_enc]);
+    await s.admin.query(`UPDATE export_job SET data_key_enc = $2 WHERE id = $1`, [
+      third,
+      keys.rows.find((r) => r.id === second)?.data_key_enc,
+    ]);
     expect((await download('atd.caseworker', third)).status).toBe(500);
     // the untouched one still downloads
     expect((await download('atd.caseworker', second)).status).toBe(200);
-    const denied = (await auditSince(s.admin, seq)).filter((a) => a.action === 'EXPORT_DOWNLOADED' && a.outcome === 'DENIED' && a.reason === 'FILE_INTEGRITY');
+    const denied = (await auditSince(s.admin, seq)).filter(
+      (a) => a.action === 'EXPORT_DOWNLOADED' && a.outcome === 'DENIED' && a.reason === 'FILE_INTEGRITY',
+    );
     expect(denied.map((a) => a.object_id).sort()).toEqual([altered, first, third].sort());
   });
 
@@ -263,7 +317,9 @@ describe('exports', () => {
   });
 
   it('job payloads carry the export id only', async () => {
-    const { rows } = await s.admin.query<{ kind: string; payload: Record<string, unknown> }>(`SELECT kind, payload FROM outbox WHERE kind LIKE 'export.%'`);
+    const { rows } = await s.admin.query<{ kind: string; payload: Record<string, unknown> }>(
+      `SELECT kind, payload FROM outbox WHERE kind LIKE 'export.%'`,
+    );
     expect(rows.length).toBeGreaterThan(0);
     for (const r of rows) expect(Object.keys(r.payload)).toEqual(['exportId']);
   });

@@ -89,7 +89,8 @@ describe('fuzzing every route of the OpenAPI document', () => {
     doc = buildOpenApiDocument(s.app);
     // /auth and /me are fuzzed on a session of their own: logging out or changing credentials there must not end the others
     sideToken = (await s.login('atd.caseworker')).accessToken;
-    for (const r of (await s.admin.query<{ id: string; username: string }>(`SELECT id, username FROM app_user`)).rows) userIds.set(r.username, r.id);
+    for (const r of (await s.admin.query<{ id: string; username: string }>(`SELECT id, username FROM app_user`)).rows)
+      userIds.set(r.username, r.id);
   }, 300_000);
   afterAll(async () => {
     await s.close();
@@ -116,7 +117,8 @@ describe('fuzzing every route of the OpenAPI document', () => {
         .replace(/\{[^}]+\}|:[A-Za-z]+/g, '*')
         .replace(/\/+/g, '/')
         .replace(/^\/|\/$/g, '');
-    const permissionOf = (method: string, path: string) => routes.find((r) => r.method === method && norm(r.path) === norm(path));
+    const permissionOf = (method: string, path: string) =>
+      routes.find((r) => r.method === method && norm(r.path) === norm(path));
 
     // ---- ids: real records where the path names one, so that requests reach the services and the database
     const pathIds: [RegExp, () => string][] = [
@@ -172,7 +174,9 @@ describe('fuzzing every route of the OpenAPI document', () => {
       switch (x.type) {
         case 'array':
           if (Array.isArray(x.example)) return x.example;
-          return [sample(x.items, name.replace(/s$/, ''), template, depth + 1)].map((v) => (name === 'agencyIds' ? w.agency('LWU') : v));
+          return [sample(x.items, name.replace(/s$/, ''), template, depth + 1)].map((v) =>
+            name === 'agencyIds' ? w.agency('LWU') : v,
+          );
         case 'integer':
         case 'number':
           if (name === 'version') return 1;
@@ -195,7 +199,10 @@ describe('fuzzing every route of the OpenAPI document', () => {
     const leaves = (sc: Schema | undefined, path: Path = [], depth = 0, owner = refName(sc) ?? ''): Leaf[] => {
       const x = resolve(sc);
       if (depth > 6) return [];
-      if (x.properties) return Object.entries(x.properties).flatMap(([k, v]) => leaves(v, [...path, k], depth + 1, refName(v) ?? owner));
+      if (x.properties)
+        return Object.entries(x.properties).flatMap(([k, v]) =>
+          leaves(v, [...path, k], depth + 1, refName(v) ?? owner),
+        );
       if (x.type === 'array') {
         const it = resolve(x.items);
         return it.properties ? leaves(it, [...path, 0], depth + 1, refName(x) ?? owner) : [{ path, schema: x, owner }];
@@ -214,10 +221,13 @@ describe('fuzzing every route of the OpenAPI document', () => {
       });
       return root;
     };
-    const isStringLeaf = (l: Leaf) => l.schema.type === 'string' || (l.schema.type === 'array' && resolve(l.schema.items).type === 'string');
-    const enumOf = (l: Leaf): unknown[] | null => l.schema.enum ?? (l.schema.type === 'array' ? (resolve(l.schema.items).enum ?? null) : null);
+    const isStringLeaf = (l: Leaf) =>
+      l.schema.type === 'string' || (l.schema.type === 'array' && resolve(l.schema.items).type === 'string');
+    const enumOf = (l: Leaf): unknown[] | null =>
+      l.schema.enum ?? (l.schema.type === 'array' ? (resolve(l.schema.items).enum ?? null) : null);
     const asLeafValue = (l: Leaf, v: unknown) => (l.schema.type === 'array' ? [v] : v);
-    const nest = (depth: number, open: string, close: string, inner = '1') => open.repeat(depth) + inner + close.repeat(depth);
+    const nest = (depth: number, open: string, close: string, inner = '1') =>
+      open.repeat(depth) + inner + close.repeat(depth);
 
     // bodies that pass validation, for the routes whose writes must reach the database to find what the column refuses
     let serial = 0;
@@ -273,22 +283,44 @@ describe('fuzzing every route of the OpenAPI document', () => {
     };
 
     const enumsSent = new Set<string>();
-    const WRONG: unknown[] = [12345, -1, 1.5, true, null, [], {}, 'x'.repeat(20_000), 1e308, '9'.repeat(400), ['a', 'b'], { nested: { object: true } }];
+    const WRONG: unknown[] = [
+      12345,
+      -1,
+      1.5,
+      true,
+      null,
+      [],
+      {},
+      'x'.repeat(20_000),
+      1e308,
+      '9'.repeat(400),
+      ['a', 'b'],
+      { nested: { object: true } },
+    ];
 
     // ---- the operations, in an order that keeps the world alive longest: reads, edits, creates, actions, endings
-    const ENDINGS = /\/(close|withdraw|cancel|decline|terminate|merge|undo|disable|enable|reset|reset-mfa|complete|verdict|return|approve)$/;
+    const ENDINGS =
+      /\/(close|withdraw|cancel|decline|terminate|merge|undo|disable|enable|reset|reset-mfa|complete|verdict|return|approve)$/;
     const rank = (method: string, path: string) => {
       if (path === '/api/v1/auth/logout') return 7;
       if (/^\/api\/v1\/(auth|me)\b/.test(path)) return 6;
       if (method === 'get') return 0;
       if (method === 'patch') return 1;
-      if (/\}$/.test(path) || !/\{/.test(path) || /\/(notes|consents|referrals|handoffs|attachments)$/.test(path)) return 2;
+      if (/\}$/.test(path) || !/\{/.test(path) || /\/(notes|consents|referrals|handoffs|attachments)$/.test(path))
+        return 2;
       return ENDINGS.test(path) ? 4 : 3;
     };
     const ops = Object.entries(doc.paths)
-      .flatMap(([path, item]) => Object.entries(item as Record<string, Operation>).map(([method, op]) => ({ path, method, op })))
+      .flatMap(([path, item]) =>
+        Object.entries(item as Record<string, Operation>).map(([method, op]) => ({ path, method, op })),
+      )
       .filter((o) => ['get', 'post', 'patch', 'put', 'delete'].includes(o.method))
-      .sort((a, b) => rank(a.method, a.path) - rank(b.method, b.path) || a.path.localeCompare(b.path) || a.method.localeCompare(b.method));
+      .sort(
+        (a, b) =>
+          rank(a.method, a.path) - rank(b.method, b.path) ||
+          a.path.localeCompare(b.path) ||
+          a.method.localeCompare(b.method),
+      );
     expect(ops.length).toBeGreaterThan(80);
     // every reference in the document names a schema that exists (a broken $ref hides a whole body from clients and from this walk)
     const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/([^"]*)"/g)].map((m) => m[1] ?? '');
@@ -325,12 +357,20 @@ describe('fuzzing every route of the OpenAPI document', () => {
     const failures: string[] = [];
     const misses: string[] = [];
     const badShapes: string[] = [];
-    const tokenOf = (user: string | null, path: string) => (user === null ? null : /^\/api\/v1\/(auth|me)\b/.test(path) && user === 'atd.caseworker' ? sideToken : w.token(user));
+    const tokenOf = (user: string | null, path: string) =>
+      user === null
+        ? null
+        : /^\/api\/v1\/(auth|me)\b/.test(path) && user === 'atd.caseworker'
+          ? sideToken
+          : w.token(user);
     const send = async (method: string, template: string, p: Probe): Promise<Response> => {
       const url = p.url + (p.query ? `?${p.query}` : '');
       let req = s.http()[method as 'get' | 'post' | 'patch' | 'put' | 'delete'](url);
       // logout ends the session its access token names, whatever the body holds (decision 0011): each logout probe signs in anew
-      const token = template === '/api/v1/auth/logout' && p.user !== null ? (await s.login(p.user)).accessToken : tokenOf(p.user, template);
+      const token =
+        template === '/api/v1/auth/logout' && p.user !== null
+          ? (await s.login(p.user)).accessToken
+          : tokenOf(p.user, template);
       if (token) req = req.set('Authorization', `Bearer ${token}`);
       let res: Response;
       const t0 = Date.now();
@@ -343,7 +383,11 @@ describe('fuzzing every route of the OpenAPI document', () => {
       else res = await req;
       count++;
       const where = `${method.toUpperCase()} ${template} [${p.label}] as ${p.user ?? 'anonymous'}`;
-      if (trace) appendFileSync(trace, `${res.status} ${Date.now() - t0}ms ${where} ${res.status >= 400 ? JSON.stringify(res.body).slice(0, 300) : ''}\n`);
+      if (trace)
+        appendFileSync(
+          trace,
+          `${res.status} ${Date.now() - t0}ms ${where} ${res.status >= 400 ? JSON.stringify(res.body).slice(0, 300) : ''}\n`,
+        );
       if (res.status >= 500) failures.push(`${where}: ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
       else if (res.status >= 400) {
         const b = res.body as {
@@ -354,15 +398,24 @@ describe('fuzzing every route of the OpenAPI document', () => {
         };
         const detailsOk =
           b.details === undefined ||
-          (Array.isArray(b.details) && b.details.every((d: { field?: unknown; problems?: unknown }) => typeof d.field === 'string' && Array.isArray(d.problems)));
-        if (b.statusCode !== res.status || typeof b.message !== 'string' || typeof b.requestId !== 'string' || !detailsOk)
+          (Array.isArray(b.details) &&
+            b.details.every(
+              (d: { field?: unknown; problems?: unknown }) => typeof d.field === 'string' && Array.isArray(d.problems),
+            ));
+        if (
+          b.statusCode !== res.status ||
+          typeof b.message !== 'string' ||
+          typeof b.requestId !== 'string' ||
+          !detailsOk
+        )
           badShapes.push(`${where}: ${res.status} ${String(res.text).slice(0, 120)}`);
       }
       if (p.refuse) {
         const details = (res.body as { details?: unknown } | undefined)?.details;
         const fields = Array.isArray(details) ? details.map((d: { field?: unknown }) => String(d.field)) : [];
         const re = p.refuse;
-        if (res.status !== 400 || !fields.some((f) => re.test(f))) misses.push(`${where}: ${res.status} ${JSON.stringify(fields).slice(0, 160)} (wanted ${re.source})`);
+        if (res.status !== 400 || !fields.some((f) => re.test(f)))
+          misses.push(`${where}: ${res.status} ${JSON.stringify(fields).slice(0, 160)} (wanted ${re.source})`);
       }
       if (res.status < 300 && res.body && typeof res.body === 'object') {
         const b = res.body as { id?: unknown; version?: unknown };
@@ -399,7 +452,8 @@ describe('fuzzing every route of the OpenAPI document', () => {
       const base = (): Record<string, unknown> => {
         const valid = VALID_BODIES[`${method} ${template}`];
         const b = valid ? valid() : (sample(jsonSchema, '', template) as Record<string, unknown>);
-        if (b && typeof b === 'object' && resolve(jsonSchema).properties?.['version']) b['version'] = versions.get(realId) ?? 1;
+        if (b && typeof b === 'object' && resolve(jsonSchema).properties?.['version'])
+          b['version'] = versions.get(realId) ?? 1;
         return b;
       };
 
@@ -429,11 +483,11 @@ describe('fuzzing every route of the OpenAPI document', () => {
           const wrong = pick(WRONG);
           if (rand() < 0.6)
             probes.push({
-            label: `wrong type ${JSON.stringify(wrong).slice(0, 20)} in ${name}`,
-            user: main,
-            url,
-            json: () => setAt(base(), l.path, wrong),
-          });
+              label: `wrong type ${JSON.stringify(wrong).slice(0, 20)} in ${name}`,
+              user: main,
+              url,
+              json: () => setAt(base(), l.path, wrong),
+            });
           // each enum value of each direct DTO property on its own (the ones stored in columns), once:
           // POST and PATCH of a screening share their DTOs; nested ones go in the sweep below
           for (const v of l.path.length === 1 ? (enumOf(l) ?? []) : []) {
@@ -571,7 +625,11 @@ describe('fuzzing every route of the OpenAPI document', () => {
             url,
             raw: {
               type: 'application/json',
-              data: Buffer.concat([Buffer.from('{"a":"'), Buffer.from([0xff, 0xfe, 0xed, 0xa0, 0x80]), Buffer.from('"}')]),
+              data: Buffer.concat([
+                Buffer.from('{"a":"'),
+                Buffer.from([0xff, 0xfe, 0xed, 0xa0, 0x80]),
+                Buffer.from('"}'),
+              ]),
             },
           },
           {
@@ -790,7 +848,12 @@ describe('fuzzing every route of the OpenAPI document', () => {
       for (const u of others) {
         probes.push({ label: 'as another', user: u, url, json: jsonSchema ? base : undefined });
         if (firstString && nulAlso.has(u)) {
-          probes.push({ label: `as another, NUL in ${firstString.path.join('.')}`, user: u, url, json: () => setAt(base(), firstString.path, asLeafValue(firstString, 'a\u0000')) });
+          probes.push({
+            label: `as another, NUL in ${firstString.path.join('.')}`,
+            user: u,
+            url,
+            json: () => setAt(base(), firstString.path, asLeafValue(firstString, 'a\u0000')),
+          });
         }
       }
 
@@ -810,14 +873,17 @@ describe('fuzzing every route of the OpenAPI document', () => {
         const kept = (p: Probe) => (!!p.refuse && !p.label.startsWith('lone surrogate')) || /=/.test(p.label);
         const must = probes.filter(kept);
         const rest = probes.filter((p) => !kept(p));
-        while (must.length + rest.length > MAX_PER_OPERATION && rest.length) rest.splice(Math.floor(rand() * rest.length), 1);
+        while (must.length + rest.length > MAX_PER_OPERATION && rest.length)
+          rest.splice(Math.floor(rand() * rest.length), 1);
         chosen = probes.filter((p) => must.includes(p) || rest.includes(p));
       }
       for (const p of chosen) await send(method, template, p);
     }
 
     const seconds = (Date.now() - started) / 1000;
-    process.stdout.write(`fuzz: ${count} requests over ${ops.length} operations in ${seconds.toFixed(1)} s (seed ${SEED})\n`);
+    process.stdout.write(
+      `fuzz: ${count} requests over ${ops.length} operations in ${seconds.toFixed(1)} s (seed ${SEED})\n`,
+    );
     expect({
       count: count > 2000,
       failures,

@@ -6,7 +6,10 @@ import { adminUrl, appUrl, dropDatabase, withAdmin } from './db';
 export default async function globalSetup(): Promise<void> {
   // global setup runs outside Jest's resolver: teach Node the workspace path alias first
   const root = resolve(__dirname, '../../..');
-  register({ baseUrl: root, paths: { '@ctms/domain': ['libs/domain/src/index.ts'], '@ctms/migrations': ['migrations/index.ts'] } });
+  register({
+    baseUrl: root,
+    paths: { '@ctms/domain': ['libs/domain/src/index.ts'], '@ctms/migrations': ['migrations/index.ts'] },
+  });
   const { loadConfig } = await import('../src/platform/config/config');
   const { ensureDatabase, migrate } = await import('../src/platform/database/migrate');
   const { seed } = await import('../src/platform/database/seed');
@@ -19,7 +22,9 @@ export default async function globalSetup(): Promise<void> {
   process.env['TEST_TEMPLATE_DB'] = TEMPLATE_DB;
   await withAdmin('postgres', async (c) => {
     // databases left behind by runs that died (their process is gone); never another live run's
-    const { rows } = await c.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname ~ '^ctms_(tpl|t)_[0-9]+'`);
+    const { rows } = await c.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE datname ~ '^ctms_(tpl|t)_[0-9]+'`,
+    );
     for (const r of rows) {
       const pid = Number(/^ctms_(?:tpl|t)_([0-9]+)/.exec(r.datname)?.[1]);
       if (pid && !isAlive(pid)) await c.query(`DROP DATABASE IF EXISTS "${r.datname}" WITH (FORCE)`);
@@ -28,7 +33,12 @@ export default async function globalSetup(): Promise<void> {
   await dropDatabase(TEMPLATE_DB);
   await ensureDatabase(adminUrl(TEMPLATE_DB));
   // test has no demo password of its own (decision 0011): the fixtures bring the one they sign in with
-  const config = loadConfig({ NODE_ENV: 'test', DEMO_PASSWORD: 'demo-password-2026', DATABASE_URL: appUrl(TEMPLATE_DB), DATABASE_ADMIN_URL: adminUrl(TEMPLATE_DB) });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DEMO_PASSWORD: 'demo-password-2026',
+    DATABASE_URL: appUrl(TEMPLATE_DB),
+    DATABASE_ADMIN_URL: adminUrl(TEMPLATE_DB),
+  });
   await migrate(adminUrl(TEMPLATE_DB), { cipher: createFieldCipher(process.env, config.env) });
   await seed(config, { demoUsers: true });
 }

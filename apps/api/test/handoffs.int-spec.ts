@@ -21,7 +21,10 @@ const CANARY_RETURN = `return-canary-${tag}`;
 const CANARY_EVIDENCE = `evidence-canary-${tag}`;
 
 const ALL_YES = Object.fromEntries(INTERVIEW_CONSENT_QUESTIONS.map((q) => [q, 'YES']));
-const INDICATORS = ['DR01', 'DR02', 'EX01', 'EX02', 'CD05', 'CD06', 'CD07'].map((code) => ({ code, answer: 'PRESENT' }));
+const INDICATORS = ['DR01', 'DR02', 'EX01', 'EX02', 'CD05', 'CD06', 'CD07'].map((code) => ({
+  code,
+  answer: 'PRESENT',
+}));
 
 /** Every key the receiving agency may get without a law-enforcement consent. */
 const LIMITED_KEYS = [
@@ -52,7 +55,15 @@ const LIMITED_KEYS = [
   'allowedActions',
   'history',
 ];
-const CASE_SUMMARY_KEYS = ['caseNumber', 'status', 'identificationStatus', 'provinceCode', 'flags', 'exploitationTypes', 'openedAt'];
+const CASE_SUMMARY_KEYS = [
+  'caseNumber',
+  'status',
+  'identificationStatus',
+  'provinceCode',
+  'flags',
+  'exploitationTypes',
+  'openedAt',
+];
 
 describe('prosecution handoffs', () => {
   let s: TestStack;
@@ -69,15 +80,35 @@ describe('prosecution handoffs', () => {
     return id;
   };
   const get = (u: string, path: string, requestId?: string) => {
-    const r = s.http().get(`/api/v1${path}`).set('Authorization', `Bearer ${token(u)}`);
+    const r = s
+      .http()
+      .get(`/api/v1${path}`)
+      .set('Authorization', `Bearer ${token(u)}`);
     return requestId ? r.set('X-Request-Id', requestId) : r;
   };
-  const post = (u: string, path: string, body: object) => s.http().post(`/api/v1${path}`).set('Authorization', `Bearer ${token(u)}`).send(body);
-  const patch = (u: string, path: string, body: object) => s.http().patch(`/api/v1${path}`).set('Authorization', `Bearer ${token(u)}`).send(body);
+  const post = (u: string, path: string, body: object) =>
+    s
+      .http()
+      .post(`/api/v1${path}`)
+      .set('Authorization', `Bearer ${token(u)}`)
+      .send(body);
+  const patch = (u: string, path: string, body: object) =>
+    s
+      .http()
+      .patch(`/api/v1${path}`)
+      .set('Authorization', `Bearer ${token(u)}`)
+      .send(body);
 
   beforeAll(async () => {
     s = await startStack();
-    for (const u of ['atd.caseworker', 'atd.supervisor', 'atd.investigator', 'ospp.prosecutor', 'lwu.caseworker', 'ngo.caseworker']) {
+    for (const u of [
+      'atd.caseworker',
+      'atd.supervisor',
+      'atd.investigator',
+      'ospp.prosecutor',
+      'lwu.caseworker',
+      'ngo.caseworker',
+    ]) {
       tokens.set(u, (await s.login(u)).accessToken);
     }
     const { rows } = await s.admin.query(`SELECT id, code FROM agency`);
@@ -105,9 +136,13 @@ describe('prosecution handoffs', () => {
       interviewerAssessment: 'POSSIBLE_VICTIM',
     });
     expect(created.status).toBe(201);
-    const submitted = await post('atd.caseworker', `/screenings/${created.body.id}/submit`, { version: created.body.version });
+    const submitted = await post('atd.caseworker', `/screenings/${created.body.id}/submit`, {
+      version: created.body.version,
+    });
     expect(submitted.status).toBe(200);
-    const approved = await post('atd.supervisor', `/screenings/${created.body.id}/approve`, { version: submitted.body.version });
+    const approved = await post('atd.supervisor', `/screenings/${created.body.id}/approve`, {
+      version: submitted.body.version,
+    });
     expect(approved.status).toBe(200);
     const caseId: string = approved.body.caseId;
     const c = await get('atd.supervisor', `/cases/${caseId}`);
@@ -118,8 +153,12 @@ describe('prosecution handoffs', () => {
     });
     expect(updated.status).toBe(200);
     // the editor rule: the investigator who hands the case off is the one assigned to it
-    const investigator = (await s.admin.query(`SELECT id FROM app_user WHERE username = 'atd.investigator'`)).rows[0].id;
-    const assigned = await post('atd.supervisor', `/cases/${caseId}/assign`, { version: updated.body.version, userId: investigator });
+    const investigator = (await s.admin.query(`SELECT id FROM app_user WHERE username = 'atd.investigator'`)).rows[0]
+      .id;
+    const assigned = await post('atd.supervisor', `/cases/${caseId}/assign`, {
+      version: updated.body.version,
+      userId: investigator,
+    });
     expect(assigned.status).toBe(200);
     return caseId;
   }
@@ -146,11 +185,12 @@ describe('prosecution handoffs', () => {
     expect({ path, status: res.status, code: res.body.code }).toEqual({ path, status: 200, code: undefined });
     expect(res.body.status).toBe(expectedStatus);
     const rows = await auditSince(s.admin, before);
-    expect(rows.map((r) => ({ action: r.action, outcome: r.outcome, object: r.object_id, user: r.actor_username }))).toEqual([
-      { action: auditAction, outcome: 'ALLOWED', object: res.body.id, user: u },
-    ]);
+    expect(
+      rows.map((r) => ({ action: r.action, outcome: r.outcome, object: r.object_id, user: r.actor_username })),
+    ).toEqual([{ action: auditAction, outcome: 'ALLOWED', object: res.body.id, user: u }]);
     const digest = JSON.stringify(rows[0]?.details ?? {});
-    for (const canary of [CANARY_STATEMENT, CANARY_SUSPECT, CANARY_RETURN, CANARY_GIVEN]) expect(digest).not.toContain(canary);
+    for (const canary of [CANARY_STATEMENT, CANARY_SUSPECT, CANARY_RETURN, CANARY_GIVEN])
+      expect(digest).not.toContain(canary);
     return res.body;
   }
 
@@ -166,8 +206,13 @@ describe('prosecution handoffs', () => {
       // a route that addresses one record answers a missing permission as a missing id
       const caseworker = await post('atd.caseworker', `/cases/${caseId}/handoffs`, handoffBody());
       expect(caseworker.status).toBe(404);
-      for (const u of ['lwu.caseworker', 'ngo.caseworker']) expect((await post(u, `/cases/${caseId}/handoffs`, handoffBody())).status).toBe(404);
-      const toLwu = await post('atd.investigator', `/cases/${caseId}/handoffs`, handoffBody({ toAgencyId: agency('LWU') }));
+      for (const u of ['lwu.caseworker', 'ngo.caseworker'])
+        expect((await post(u, `/cases/${caseId}/handoffs`, handoffBody())).status).toBe(404);
+      const toLwu = await post(
+        'atd.investigator',
+        `/cases/${caseId}/handoffs`,
+        handoffBody({ toAgencyId: agency('LWU') }),
+      );
       expect(toLwu.status).toBe(400);
       expect(toLwu.body.details.map((d: { field: string }) => d.field)).toEqual(['toAgencyId']);
       const missing = await post('atd.investigator', `/cases/${randomUUID()}/handoffs`, handoffBody());
@@ -202,14 +247,22 @@ describe('prosecution handoffs', () => {
         box: 'OUTGOING',
         limitedByConsent: true,
         categories: ['CASE_SUMMARY', 'PERPETRATORS', 'LEGAL_PROCEEDINGS'],
-        limitation: { code: 'NO_LAW_ENFORCEMENT_CONSENT', withheldCategories: ['IDENTITY', 'EXPLOITATION_ACCOUNT', 'HEALTH'] },
+        limitation: {
+          code: 'NO_LAW_ENFORCEMENT_CONSENT',
+          withheldCategories: ['IDENTITY', 'EXPLOITATION_ACCOUNT', 'HEALTH'],
+        },
         toAgency: { id: agency('OSPP'), code: 'OSPP' },
       });
-      expect(res.body.limitation.label).toEqual({ lo: expect.any(String), en: expect.stringContaining('only the case summary') });
+      expect(res.body.limitation.label).toEqual({
+        lo: expect.any(String),
+        en: expect.stringContaining('only the case summary'),
+      });
       const receiveBy = new Date(res.body.receiveBy).getTime() - new Date(res.body.createdAt).getTime();
       expect(Math.round(receiveBy / 3_600_000)).toBe(72);
       const audit = await auditSince(s.admin, before);
-      expect(audit.map((r) => [r.action, r.outcome, r.object_type, r.object_id])).toEqual([['HANDOFF_SUBMITTED', 'ALLOWED', 'handoff', handoff.id]]);
+      expect(audit.map((r) => [r.action, r.outcome, r.object_type, r.object_id])).toEqual([
+        ['HANDOFF_SUBMITTED', 'ALLOWED', 'handoff', handoff.id],
+      ]);
       expect(audit[0]?.details).toMatchObject({ caseId, limitedByConsent: true });
 
       const again = await post('atd.investigator', `/cases/${caseId}/handoffs`, handoffBody());
@@ -224,12 +277,23 @@ describe('prosecution handoffs', () => {
       expect(Object.keys(res.body.caseSummary).filter((k) => !CASE_SUMMARY_KEYS.includes(k))).toEqual([]);
       expect(res.body).toMatchObject({ box: 'INCOMING', limitedByConsent: true, allowedActions: ['RECEIVE'] });
       expect(res.body.evidence.map((e: { description: string }) => e.description)).toContain(CANARY_EVIDENCE);
-      expect(res.body.suspects[0]).toEqual({ name: CANARY_SUSPECT, alias: null, roleInProcess: 'RECRUITER', relationToVictim: 'ACQUAINTANCE', status: 'AT_LARGE' });
+      expect(res.body.suspects[0]).toEqual({
+        name: CANARY_SUSPECT,
+        alias: null,
+        roleInProcess: 'RECRUITER',
+        relationToVictim: 'ACQUAINTANCE',
+        status: 'AT_LARGE',
+      });
       expect(res.body.suspects[1]).toMatchObject({ alias: 'the driver', status: 'UNKNOWN' });
-      for (const canary of [CANARY_GIVEN, CANARY_LATIN, CANARY_DOC, CANARY_STORY, CANARY_HEALTH, CANARY_STATEMENT]) expect(res.text).not.toContain(canary);
+      for (const canary of [CANARY_GIVEN, CANARY_LATIN, CANARY_DOC, CANARY_STORY, CANARY_HEALTH, CANARY_STATEMENT])
+        expect(res.text).not.toContain(canary);
       // the sender sees its whole packet
       const mine = await get('atd.investigator', `/handoffs/${handoff.id}`);
-      expect(mine.body).toMatchObject({ statementSummary: CANARY_STATEMENT, willingToTestify: 'YES', protectionMeasures: ['IDENTITY_CONFIDENTIALITY', 'CLOSED_HEARING'] });
+      expect(mine.body).toMatchObject({
+        statementSummary: CANARY_STATEMENT,
+        willingToTestify: 'YES',
+        protectionMeasures: ['IDENTITY_CONFIDENTIALITY', 'CLOSED_HEARING'],
+      });
       expect(mine.body.allowedActions).toEqual(['WITHDRAW']);
     });
 
@@ -238,14 +302,20 @@ describe('prosecution handoffs', () => {
       expect(missing.status).toBe(404);
       for (const u of ['lwu.caseworker', 'ngo.caseworker']) {
         const r = await get(u, `/handoffs/${handoff.id}`, 'fixed-request-id-7');
-        expect({ u, status: r.status, body: withoutRequestId(r.text) }).toEqual({ u, status: 404, body: withoutRequestId(missing.text) });
+        expect({ u, status: r.status, body: withoutRequestId(r.text) }).toEqual({
+          u,
+          status: 404,
+          body: withoutRequestId(missing.text),
+        });
         const list = await get(u, '/handoffs?limit=100');
         expect(list.status).toBe(200);
         expect(list.body.items.map((x: { id: string }) => x.id)).not.toContain(handoff.id);
         for (const action of ['receive', 'accept', 'close', 'resubmit']) {
           expect((await post(u, `/handoffs/${handoff.id}/${action}`, { version: handoff.version })).status).toBe(404);
         }
-        expect((await post(u, `/handoffs/${handoff.id}/withdraw`, { version: handoff.version, reason: 'x' })).status).toBe(404);
+        expect(
+          (await post(u, `/handoffs/${handoff.id}/withdraw`, { version: handoff.version, reason: 'x' })).status,
+        ).toBe(404);
       }
       const { rows } = await s.admin.query(`SELECT status, version FROM handoff WHERE id = $1`, [handoff.id]);
       expect(rows[0]).toEqual({ status: 'SUBMITTED', version: handoff.version });
@@ -255,12 +325,19 @@ describe('prosecution handoffs', () => {
       const incoming = await get('ospp.prosecutor', '/handoffs?box=incoming&status=SUBMITTED');
       expect(incoming.status).toBe(200);
       const item = incoming.body.items.find((x: { id: string }) => x.id === handoff.id);
-      expect(item).toMatchObject({ caseNumber: expect.stringMatching(/^VT-/), status: 'SUBMITTED', box: 'INCOMING', overdue: false, version: handoff.version });
+      expect(item).toMatchObject({
+        caseNumber: expect.stringMatching(/^VT-/),
+        status: 'SUBMITTED',
+        box: 'INCOMING',
+        overdue: false,
+        version: handoff.version,
+      });
       expect((await get('ospp.prosecutor', '/handoffs?box=outgoing')).body.items).toEqual([]);
       const outgoing = await get('atd.investigator', '/handoffs?box=outgoing');
       expect(outgoing.body.items.map((x: { id: string }) => x.id)).toContain(handoff.id);
       for (const text of [withoutRequestId(incoming.text), withoutRequestId(outgoing.text)]) {
-        for (const canary of [CANARY_GIVEN, CANARY_SUSPECT, CANARY_STATEMENT, CANARY_EVIDENCE]) expect(text).not.toContain(canary);
+        for (const canary of [CANARY_GIVEN, CANARY_SUSPECT, CANARY_STATEMENT, CANARY_EVIDENCE])
+          expect(text).not.toContain(canary);
       }
       const bad = await get('atd.investigator', '/handoffs?box=sideways');
       expect(bad.status).toBe(400);
@@ -268,11 +345,22 @@ describe('prosecution handoffs', () => {
     });
 
     it('the investigator withdraws it with a reason; OSPP then gets the 404', async () => {
-      const refused = await post('ospp.prosecutor', `/handoffs/${handoff.id}/withdraw`, { version: handoff.version, reason: 'x' });
+      const refused = await post('ospp.prosecutor', `/handoffs/${handoff.id}/withdraw`, {
+        version: handoff.version,
+        reason: 'x',
+      });
       expect(refused.status).toBe(404);
-      const investigatorReceives = await post('atd.investigator', `/handoffs/${handoff.id}/receive`, { version: handoff.version });
+      const investigatorReceives = await post('atd.investigator', `/handoffs/${handoff.id}/receive`, {
+        version: handoff.version,
+      });
       expect(investigatorReceives.status).toBe(404);
-      const done = await step('atd.investigator', `/handoffs/${handoff.id}/withdraw`, { version: handoff.version, reason: 'The victim asked to stop' }, 'WITHDRAWN', 'HANDOFF_WITHDRAWN');
+      const done = await step(
+        'atd.investigator',
+        `/handoffs/${handoff.id}/withdraw`,
+        { version: handoff.version, reason: 'The victim asked to stop' },
+        'WITHDRAWN',
+        'HANDOFF_WITHDRAWN',
+      );
       expect(done.prosecution.withdrawalReason).toBe('The victim asked to stop');
       expect((await get('ospp.prosecutor', `/handoffs/${handoff.id}`)).status).toBe(404);
     });
@@ -302,23 +390,46 @@ describe('prosecution handoffs', () => {
       const res = await post('atd.investigator', `/cases/${caseId}/handoffs`, handoffBody());
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({ limitedByConsent: false, limitation: null });
-      expect(res.body.categories).toEqual(['CASE_SUMMARY', 'IDENTITY', 'EXPLOITATION_ACCOUNT', 'HEALTH', 'PERPETRATORS', 'LEGAL_PROCEEDINGS']);
+      expect(res.body.categories).toEqual([
+        'CASE_SUMMARY',
+        'IDENTITY',
+        'EXPLOITATION_ACCOUNT',
+        'HEALTH',
+        'PERPETRATORS',
+        'LEGAL_PROCEEDINGS',
+      ]);
       h = res.body;
       const ospp = await get('ospp.prosecutor', `/handoffs/${h.id}`);
       expect(ospp.status).toBe(200);
-      expect(ospp.body.identity).toMatchObject({ givenNameLo: CANARY_GIVEN, latinNames: [CANARY_LATIN], dateOfBirth: '1998-05-04', documents: [{ type: 'PASSPORT', number: CANARY_DOC }] });
+      expect(ospp.body.identity).toMatchObject({
+        givenNameLo: CANARY_GIVEN,
+        latinNames: [CANARY_LATIN],
+        dateOfBirth: '1998-05-04',
+        documents: [{ type: 'PASSPORT', number: CANARY_DOC }],
+      });
       expect(ospp.body.exploitation).toMatchObject({ narrative: CANARY_STORY, meansOfControl: ['DEBT_BONDAGE'] });
       expect(ospp.body.health).toMatchObject({ medical: CANARY_HEALTH });
-      expect(ospp.body).toMatchObject({ statementSummary: CANARY_STATEMENT, willingToTestify: 'YES', limitedByConsent: false });
+      expect(ospp.body).toMatchObject({
+        statementSummary: CANARY_STATEMENT,
+        willingToTestify: 'YES',
+        limitedByConsent: false,
+      });
     });
 
     it('nothing of the packet is stored in plaintext', async () => {
       const { rows } = await s.admin.query(`SELECT r::text AS x FROM handoff r WHERE id = $1`, [h.id]);
-      for (const canary of [CANARY_STATEMENT, CANARY_SUSPECT, CANARY_EVIDENCE, 'Trafficking in persons']) expect(rows[0].x).not.toContain(canary);
+      for (const canary of [CANARY_STATEMENT, CANARY_SUSPECT, CANARY_EVIDENCE, 'Trafficking in persons'])
+        expect(rows[0].x).not.toContain(canary);
     });
 
     it('OSPP receives and returns it once with a reason; a stale version is refused', async () => {
-      const received = await step('ospp.prosecutor', `/handoffs/${h.id}/receive`, { version: h.version }, 'RECEIVED', 'HANDOFF_RECEIVED');
+      const received = await step(
+        'ospp.prosecutor',
+        `/handoffs/${h.id}/receive`,
+        { version: h.version },
+        'RECEIVED',
+        'HANDOFF_RECEIVED',
+      );
       expect(received.prosecutor.username).toBe('ospp.prosecutor');
       expect(received.receivedAt).toEqual(expect.any(String));
       expect(received.allowedActions).toEqual(['ACCEPT', 'RETURN']);
@@ -326,18 +437,31 @@ describe('prosecution handoffs', () => {
       const stale = await post('ospp.prosecutor', `/handoffs/${h.id}/accept`, { version: h.version });
       expect(stale.status).toBe(409);
       expect(stale.body.code).toBe('STALE_VERSION');
-      const blank = await post('ospp.prosecutor', `/handoffs/${h.id}/return`, { version: received.version, reason: '   ' });
+      const blank = await post('ospp.prosecutor', `/handoffs/${h.id}/return`, {
+        version: received.version,
+        reason: '   ',
+      });
       expect(blank.status).toBe(400);
       expect(blank.body.details.map((d: { field: string }) => d.field)).toContain('reason');
 
-      const returned = await step('ospp.prosecutor', `/handoffs/${h.id}/return`, { version: received.version, reason: CANARY_RETURN }, 'RETURNED', 'HANDOFF_RETURNED');
+      const returned = await step(
+        'ospp.prosecutor',
+        `/handoffs/${h.id}/return`,
+        { version: received.version, reason: CANARY_RETURN },
+        'RETURNED',
+        'HANDOFF_RETURNED',
+      );
       expect(returned.allowedActions).toEqual([]);
       expect(returned.prosecution.returns).toEqual([{ reason: CANARY_RETURN, at: expect.any(String) }]);
       h = returned;
 
       // the investigator sees it at once, with the reason, and may resubmit or withdraw
       const mine = await get('atd.investigator', `/handoffs/${h.id}`);
-      expect(mine.body).toMatchObject({ status: 'RETURNED', version: h.version, allowedActions: ['RESUBMIT', 'WITHDRAW'] });
+      expect(mine.body).toMatchObject({
+        status: 'RETURNED',
+        version: h.version,
+        allowedActions: ['RESUBMIT', 'WITHDRAW'],
+      });
       expect(mine.body.prosecution.returns[0].reason).toBe(CANARY_RETURN);
       const ospp = await post('ospp.prosecutor', `/handoffs/${h.id}/accept`, { version: h.version });
       expect(ospp.status).toBe(409);
@@ -350,7 +474,10 @@ describe('prosecution handoffs', () => {
         `/handoffs/${h.id}/resubmit`,
         {
           version: h.version,
-          suspects: [...handoffBody().suspects, { name: 'Second broker', roleInProcess: 'FINANCIER', relationToVictim: 'FAMILY', status: 'ARRESTED' }],
+          suspects: [
+            ...handoffBody().suspects,
+            { name: 'Second broker', roleInProcess: 'FINANCIER', relationToVictim: 'FAMILY', status: 'ARRESTED' },
+          ],
         },
         'SUBMITTED',
         'HANDOFF_RESUBMITTED',
@@ -358,29 +485,64 @@ describe('prosecution handoffs', () => {
       expect(resubmitted.suspects).toHaveLength(3);
       expect(resubmitted.receivedAt).toBeNull();
       expect(resubmitted.statementSummary).toBe(CANARY_STATEMENT);
-      const received = await step('ospp.prosecutor', `/handoffs/${h.id}/receive`, { version: resubmitted.version }, 'RECEIVED', 'HANDOFF_RECEIVED');
-      h = await step('ospp.prosecutor', `/handoffs/${h.id}/accept`, { version: received.version }, 'ACCEPTED', 'HANDOFF_ACCEPTED');
+      const received = await step(
+        'ospp.prosecutor',
+        `/handoffs/${h.id}/receive`,
+        { version: resubmitted.version },
+        'RECEIVED',
+        'HANDOFF_RECEIVED',
+      );
+      h = await step(
+        'ospp.prosecutor',
+        `/handoffs/${h.id}/accept`,
+        { version: received.version },
+        'ACCEPTED',
+        'HANDOFF_ACCEPTED',
+      );
     });
 
     it('charges, trial, verdict (refusing bad input naming the field) and close', async () => {
-      const noCharges = await post('ospp.prosecutor', `/handoffs/${h.id}/charge`, { version: h.version, chargesFiled: [] });
+      const noCharges = await post('ospp.prosecutor', `/handoffs/${h.id}/charge`, {
+        version: h.version,
+        chargesFiled: [],
+      });
       expect(noCharges.status).toBe(400);
       expect(noCharges.body.details.map((d: { field: string }) => d.field)).toContain('chargesFiled');
       const charged = await step(
         'ospp.prosecutor',
         `/handoffs/${h.id}/charge`,
-        { version: h.version, chargesFiled: [{ article: 'PENAL_CODE_215' }, { article: 'ANTI_TRAFFICKING_LAW_11', description: 'Aggravated: debt bondage' }] },
+        {
+          version: h.version,
+          chargesFiled: [
+            { article: 'PENAL_CODE_215' },
+            { article: 'ANTI_TRAFFICKING_LAW_11', description: 'Aggravated: debt bondage' },
+          ],
+        },
         'CHARGED',
         'HANDOFF_CHARGED',
       );
-      expect(charged.prosecution.chargesFiled.map((c: { article: string }) => c.article)).toEqual(['PENAL_CODE_215', 'ANTI_TRAFFICKING_LAW_11']);
+      expect(charged.prosecution.chargesFiled.map((c: { article: string }) => c.article)).toEqual([
+        'PENAL_CODE_215',
+        'ANTI_TRAFFICKING_LAW_11',
+      ]);
 
       // hearings today and in two weeks; the verdict today (a verdict before its first hearing is refused)
       const today = todayInLaos();
       const inTwoWeeks = todayInLaos(new Date(Date.now() + 14 * 86_400_000));
-      const beforeHandoff = await post('ospp.prosecutor', `/handoffs/${h.id}/trial`, { version: charged.version, court: 'People’s Court of Vientiane Capital', trialDates: ['2020-03-01'] });
-      expect({ status: beforeHandoff.status, fields: beforeHandoff.body.details?.map((d: { field: string }) => d.field) }).toEqual({ status: 400, fields: ['trialDates'] });
-      const badDate = await post('ospp.prosecutor', `/handoffs/${h.id}/trial`, { version: charged.version, court: 'People’s Court of Vientiane Capital', trialDates: ['2027-02-30'] });
+      const beforeHandoff = await post('ospp.prosecutor', `/handoffs/${h.id}/trial`, {
+        version: charged.version,
+        court: 'People’s Court of Vientiane Capital',
+        trialDates: ['2020-03-01'],
+      });
+      expect({
+        status: beforeHandoff.status,
+        fields: beforeHandoff.body.details?.map((d: { field: string }) => d.field),
+      }).toEqual({ status: 400, fields: ['trialDates'] });
+      const badDate = await post('ospp.prosecutor', `/handoffs/${h.id}/trial`, {
+        version: charged.version,
+        court: 'People’s Court of Vientiane Capital',
+        trialDates: ['2027-02-30'],
+      });
       expect(badDate.status).toBe(400);
       expect(badDate.body.details.map((d: { field: string }) => d.field)).toContain('trialDates');
       const trial = await step(
@@ -390,7 +552,10 @@ describe('prosecution handoffs', () => {
         'AT_TRIAL',
         'HANDOFF_TRIAL_STARTED',
       );
-      expect(trial.prosecution).toMatchObject({ court: 'People’s Court of Vientiane Capital', trialDates: [today, inTwoWeeks] });
+      expect(trial.prosecution).toMatchObject({
+        court: 'People’s Court of Vientiane Capital',
+        trialDates: [today, inTwoWeeks],
+      });
 
       const tomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
       const badInputs: [Record<string, unknown>, string][] = [
@@ -405,7 +570,9 @@ describe('prosecution handoffs', () => {
         const res = await post('ospp.prosecutor', `/handoffs/${h.id}/verdict`, { version: trial.version, ...body });
         expect({ field, status: res.status }).toEqual({ field, status: 400 });
         expect(res.body.details.map((d: { field: string }) => d.field)).toContain(field);
-        expect((await auditSince(s.admin, before)).filter((r) => r.action.startsWith('HANDOFF_') && r.outcome === 'ALLOWED')).toEqual([]);
+        expect(
+          (await auditSince(s.admin, before)).filter((r) => r.action.startsWith('HANDOFF_') && r.outcome === 'ALLOWED'),
+        ).toEqual([]);
       }
       const decided = await step(
         'ospp.prosecutor',
@@ -426,7 +593,13 @@ describe('prosecution handoffs', () => {
         restitutionOrdered: { amount: 50_000_000, currency: 'LAK', description: 'Unpaid wages and damages' },
         decidedOn: today,
       });
-      h = await step('ospp.prosecutor', `/handoffs/${h.id}/close`, { version: decided.version }, 'CLOSED', 'HANDOFF_CLOSED');
+      h = await step(
+        'ospp.prosecutor',
+        `/handoffs/${h.id}/close`,
+        { version: decided.version },
+        'CLOSED',
+        'HANDOFF_CLOSED',
+      );
       expect(h).toMatchObject({ closedAt: expect.any(String), allowedActions: [] });
       const after = await post('ospp.prosecutor', `/handoffs/${h.id}/close`, { version: h.version });
       expect(after.status).toBe(409);
@@ -449,23 +622,31 @@ describe('prosecution handoffs', () => {
       const mine = await get('atd.investigator', `/handoffs/${h.id}`);
       expect(mine.status).toBe(200);
       expect(mine.body.status).toBe('CLOSED');
-      expect(mine.body.history.map((e: { kind: string; from: string | null; to: string | null }) => [e.kind, e.from, e.to])).toEqual(expected);
+      expect(
+        mine.body.history.map((e: { kind: string; from: string | null; to: string | null }) => [e.kind, e.from, e.to]),
+      ).toEqual(expected);
       expect(mine.body.prosecution.verdict).toBe('CONVICTED');
       const timeline = await get('atd.investigator', `/cases/${caseId}/timeline?limit=100`);
       expect(timeline.status).toBe(200);
-      const kinds = timeline.body.items.map((e: { kind: string }) => e.kind).filter((k: string) => k.startsWith('HANDOFF_'));
+      const kinds = timeline.body.items
+        .map((e: { kind: string }) => e.kind)
+        .filter((k: string) => k.startsWith('HANDOFF_'));
       expect(kinds).toEqual(expected.map((e) => e[0]));
-      for (const canary of [CANARY_RETURN, CANARY_STATEMENT, CANARY_SUSPECT]) expect(timeline.text).not.toContain(canary);
+      for (const canary of [CANARY_RETURN, CANARY_STATEMENT, CANARY_SUSPECT])
+        expect(timeline.text).not.toContain(canary);
     });
 
     it('withdrawing the consent removes the identity from OSPP’s view at the next read', async () => {
-      const w = await post('atd.supervisor', `/consents/${consentId}/withdraw`, { reason: 'The person no longer agrees' });
+      const w = await post('atd.supervisor', `/consents/${consentId}/withdraw`, {
+        reason: 'The person no longer agrees',
+      });
       expect(w.status).toBe(200);
       const res = await get('ospp.prosecutor', `/handoffs/${h.id}`);
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ limitedByConsent: true, limitation: { code: 'NO_LAW_ENFORCEMENT_CONSENT' } });
       expect(Object.keys(res.body).filter((k) => !LIMITED_KEYS.includes(k))).toEqual([]);
-      for (const canary of [CANARY_GIVEN, CANARY_DOC, CANARY_STORY, CANARY_HEALTH, CANARY_STATEMENT]) expect(res.text).not.toContain(canary);
+      for (const canary of [CANARY_GIVEN, CANARY_DOC, CANARY_STORY, CANARY_HEALTH, CANARY_STATEMENT])
+        expect(res.text).not.toContain(canary);
     });
   });
 });

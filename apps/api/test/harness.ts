@@ -109,7 +109,12 @@ export function readMails(dir: string): TestMail[] {
 }
 
 /** Waits for the next activation e-mail to `to` (one not in `seen`) and answers the token from its link. */
-export async function activationTokenFor(dir: string, to: string, seen: Set<string> = new Set(), timeoutMs = 30_000): Promise<{ token: string; mail: TestMail }> {
+export async function activationTokenFor(
+  dir: string,
+  to: string,
+  seen: Set<string> = new Set(),
+  timeoutMs = 30_000,
+): Promise<{ token: string; mail: TestMail }> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const mail = readMails(dir).find((m) => m.to === to && !seen.has(m.file) && /\/activate#token=/.test(m.text));
@@ -153,7 +158,10 @@ export async function auditSince(admin: Client, afterSeq: string): Promise<Audit
     [afterSeq],
   );
   const cipher = createFieldCipher(process.env, 'test');
-  return rows.map((r) => ({ ...r, reason: r.reason_enc ? cipher.decrypt(r.reason_enc, auditReasonBinding(r.seq)) : r.reason }));
+  return rows.map((r) => ({
+    ...r,
+    reason: r.reason_enc ? cipher.decrypt(r.reason_enc, auditReasonBinding(r.seq)) : r.reason,
+  }));
 }
 
 export async function lastAuditSeq(admin: Client): Promise<string> {

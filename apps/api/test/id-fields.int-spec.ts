@@ -32,8 +32,13 @@ interface Case {
 }
 
 const ALL_YES = Object.fromEntries(INTERVIEW_CONSENT_QUESTIONS.map((q) => [q, 'YES']));
-const INDICATORS = ['DR01', 'DR02', 'EX01', 'EX02', 'CD05', 'CD06', 'CD07'].map((code) => ({ code, answer: 'PRESENT' }));
-const MINIMAL_PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+const INDICATORS = ['DR01', 'DR02', 'EX01', 'EX02', 'CD05', 'CD06', 'CD07'].map((code) => ({
+  code,
+  answer: 'PRESENT',
+}));
+const MINIMAL_PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
 
 interface Schema {
   $ref?: string;
@@ -45,12 +50,26 @@ interface Schema {
   allOf?: Schema[];
 }
 interface OpenApi {
-  paths: Record<string, Record<string, { parameters?: { name: string; in: string; schema?: Schema; description?: string }[]; requestBody?: { content: Record<string, { schema: Schema }> } }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        parameters?: { name: string; in: string; schema?: Schema; description?: string }[];
+        requestBody?: { content: Record<string, { schema: Schema }> };
+      }
+    >
+  >;
   components: { schemas: Record<string, Schema> };
 }
 
 /** Every uuid field of a request body schema, by dotted path (array items as `.0`). */
-function uuidFields(doc: OpenApi, schema: Schema, prefix: string, seen: Set<string>): { field: string; schema: Schema }[] {
+function uuidFields(
+  doc: OpenApi,
+  schema: Schema,
+  prefix: string,
+  seen: Set<string>,
+): { field: string; schema: Schema }[] {
   if (schema.$ref) {
     const name = schema.$ref.split('/').pop() ?? '';
     if (seen.has(name)) return [];
@@ -60,7 +79,8 @@ function uuidFields(doc: OpenApi, schema: Schema, prefix: string, seen: Set<stri
   for (const part of schema.allOf ?? []) out.push(...uuidFields(doc, part, prefix, seen));
   if (schema.format === 'uuid' || schema.items?.format === 'uuid') return [{ field: prefix, schema }];
   if (schema.type === 'array' && schema.items) return uuidFields(doc, schema.items, `${prefix}.0`, seen);
-  for (const [k, v] of Object.entries(schema.properties ?? {})) out.push(...uuidFields(doc, v, prefix ? `${prefix}.${k}` : k, seen));
+  for (const [k, v] of Object.entries(schema.properties ?? {}))
+    out.push(...uuidFields(doc, v, prefix ? `${prefix}.${k}` : k, seen));
   return out;
 }
 
@@ -83,14 +103,26 @@ describe('every id in a request is resolved: a foreign id answers as a missing o
     if (r.status >= 300) throw new Error(`${u} ${method} ${path}: ${r.status} ${r.text}`);
     return r.body as Record<string, unknown> & { id: string; version: number };
   };
-  const userId = async (username: string) => String((await s.admin.query(`SELECT id FROM app_user WHERE username = $1`, [username])).rows[0].id);
-  const agency = async (code: string) => String((await s.admin.query(`SELECT id FROM agency WHERE code = $1`, [code])).rows[0].id);
+  const userId = async (username: string) =>
+    String((await s.admin.query(`SELECT id FROM app_user WHERE username = $1`, [username])).rows[0].id);
+  const agency = async (code: string) =>
+    String((await s.admin.query(`SELECT id FROM agency WHERE code = $1`, [code])).rows[0].id);
 
-  async function screenAndApprove(interviewer: string, supervisor: string, given: string): Promise<{ personId: string; caseId: string }> {
+  async function screenAndApprove(
+    interviewer: string,
+    supervisor: string,
+    given: string,
+  ): Promise<{ personId: string; caseId: string }> {
     const created = await ok(interviewer, 'post', '/screenings', {
       metadata: { provinceCode: '01', interviewAt: '2026-11-20T09:30:00+07:00' },
       interviewConsent: { ...ALL_YES, givenBy: 'SELF' },
-      bioData: { givenNameLo: given, familyNameLo: 'ສີສະຫວັດ', dobPrecision: 'YEAR', dateOfBirth: '1995-01-01', sex: 'FEMININE' },
+      bioData: {
+        givenNameLo: given,
+        familyNameLo: 'ສີສະຫວັດ',
+        dobPrecision: 'YEAR',
+        dateOfBirth: '1995-01-01',
+        sex: 'FEMININE',
+      },
       recruitment: { narrative: 'broker' },
       indicatorAnswers: INDICATORS,
       interviewerAssessment: 'POSSIBLE_VICTIM',
@@ -123,7 +155,17 @@ describe('every id in a request is resolved: a foreign id answers as a missing o
 
   beforeAll(async () => {
     s = await startStack();
-    for (const u of ['atd.caseworker', 'atd.supervisor', 'atd.investigator', 'doi.caseworker', 'lwu.caseworker', 'lwu.supervisor', 'ospp.prosecutor', 'sysadmin', 'lwu.admin']) {
+    for (const u of [
+      'atd.caseworker',
+      'atd.supervisor',
+      'atd.investigator',
+      'doi.caseworker',
+      'lwu.caseworker',
+      'lwu.supervisor',
+      'ospp.prosecutor',
+      'sysadmin',
+      'lwu.admin',
+    ]) {
       tokens.set(u, (await s.login(u)).accessToken);
     }
     doc = (await s.http().get('/api/docs-json').set('Authorization', auth('atd.caseworker'))).body as OpenApi;
@@ -147,7 +189,8 @@ describe('every id in a request is resolved: a foreign id answers as a missing o
     ids['atdPerson2'] = atd2.personId;
 
     // an attachment on the LWU case (foreign evidence for ATD), a referral of the ATD case to LWU (pending)
-    const upload = await s.http()
+    const upload = await s
+      .http()
       .post(`/api/v1/cases/${ids['lwuCase']}/attachments`)
       .set('Authorization', auth('lwu.caseworker'))
       .field('kind', 'EVIDENCE')
@@ -156,29 +199,55 @@ describe('every id in a request is resolved: a foreign id answers as a missing o
     expect(upload.status).toBe(201);
     ids['lwuAttachment'] = upload.body.id;
     await ok('atd.caseworker', 'post', `/cases/${ids['atdCase']}/consents`, consentFor(ids['LWU'], ['CASE_SUMMARY']));
-    const referral = await ok('atd.caseworker', 'post', `/cases/${ids['atdCase']}/referrals`, { toAgencyId: ids['LWU'], serviceTypes: ['SHELTER'], urgency: 'HIGH', reason: 'walk', categories: [] });
+    const referral = await ok('atd.caseworker', 'post', `/cases/${ids['atdCase']}/referrals`, {
+      toAgencyId: ids['LWU'],
+      serviceTypes: ['SHELTER'],
+      urgency: 'HIGH',
+      reason: 'walk',
+      categories: [],
+    });
     ids['atdReferral'] = referral.id;
     ids['atdReferralVersion'] = String(referral.version);
-    const transfer = await ok('atd.supervisor', 'post', `/cases/${ids['atdCase']}/transfers`, { toAgencyId: ids['LWU'], urgency: 'HIGH', reason: 'walk', categories: [] });
+    const transfer = await ok('atd.supervisor', 'post', `/cases/${ids['atdCase']}/transfers`, {
+      toAgencyId: ids['LWU'],
+      urgency: 'HIGH',
+      reason: 'walk',
+      categories: [],
+    });
     ids['atdTransfer'] = transfer.id;
     ids['atdTransferVersion'] = String(transfer.version);
     // a second referral, accepted: its receiving supervisor reassigns it
-    const second = await ok('atd.caseworker', 'post', `/cases/${ids['atdCase']}/referrals`, { toAgencyId: ids['LWU'], serviceTypes: ['SHELTER'], urgency: 'HIGH', reason: 'walk', categories: [] });
+    const second = await ok('atd.caseworker', 'post', `/cases/${ids['atdCase']}/referrals`, {
+      toAgencyId: ids['LWU'],
+      serviceTypes: ['SHELTER'],
+      urgency: 'HIGH',
+      reason: 'walk',
+      categories: [],
+    });
     const accepted = await ok('lwu.caseworker', 'post', `/referrals/${second.id}/accept`, { version: second.version });
     ids['acceptedReferral'] = second.id;
     ids['acceptedReferralVersion'] = String(accepted.version);
 
     // a handoff of a second ATD case, returned by OSPP (to resubmit); the case assigned to the investigator
-    await ok('atd.supervisor', 'post', `/cases/${atd2.caseId}/assign`, { version: await caseVersion('atd.supervisor', atd2.caseId), userId: ids['atd.investigator'] });
+    await ok('atd.supervisor', 'post', `/cases/${atd2.caseId}/assign`, {
+      version: await caseVersion('atd.supervisor', atd2.caseId),
+      userId: ids['atd.investigator'],
+    });
     ids['atdCase2'] = atd2.caseId;
     const h = await ok('atd.investigator', 'post', `/cases/${atd2.caseId}/handoffs`, handoffBody({}));
     const received = await ok('ospp.prosecutor', 'post', `/handoffs/${h.id}/receive`, { version: h.version });
-    const returned = await ok('ospp.prosecutor', 'post', `/handoffs/${h.id}/return`, { version: received.version, reason: 'more evidence' });
+    const returned = await ok('ospp.prosecutor', 'post', `/handoffs/${h.id}/return`, {
+      version: received.version,
+      reason: 'more evidence',
+    });
     ids['handoff'] = h.id;
     ids['handoffVersion'] = String(returned.version);
 
     // a DOI draft naming the ATD person, and the match request it raised
-    const draft = await ok('doi.caseworker', 'post', '/screenings', { metadata: { provinceCode: '01' }, bioData: { givenNameLo: 'ຄຳຫຼ້າ', familyNameLo: 'ສີສະຫວັດ', dateOfBirth: '1995-01-01', dobPrecision: 'YEAR' } });
+    const draft = await ok('doi.caseworker', 'post', '/screenings', {
+      metadata: { provinceCode: '01' },
+      bioData: { givenNameLo: 'ຄຳຫຼ້າ', familyNameLo: 'ສີສະຫວັດ', dateOfBirth: '1995-01-01', dobPrecision: 'YEAR' },
+    });
     ids['doiDraft'] = draft.id;
     ids['doiDraftVersion'] = String(draft.version);
     const raised = await ok('doi.caseworker', 'post', `/screenings/${draft.id}/match-requests`);
@@ -283,7 +352,13 @@ describe('every id in a request is resolved: a foreign id answers as a missing o
       user: 'lwu.supervisor',
       method: 'post',
       path: () => `/cases/${ids['lwuCase']}/flags`,
-      body: (id) => ({ version: Number(ids['lwuCaseVersion']), flag: 'RESTRICTED', set: true, reason: 'walk', userIds: [id] }),
+      body: (id) => ({
+        version: Number(ids['lwuCaseVersion']),
+        flag: 'RESTRICTED',
+        set: true,
+        reason: 'walk',
+        userIds: [id],
+      }),
       foreign: () => ids['atd.caseworker'],
       status: 400,
     },
@@ -332,7 +407,14 @@ describe('every id in a request is resolved: a foreign id answers as a missing o
       user: 'lwu.admin',
       method: 'post',
       path: () => '/admin/users',
-      body: (id) => ({ username: 'walk.user', displayName: 'Walk', email: 'walk@example.la', roles: ['CASEWORKER'], allProvinces: true, agencyId: id }),
+      body: (id) => ({
+        username: 'walk.user',
+        displayName: 'Walk',
+        email: 'walk@example.la',
+        roles: ['CASEWORKER'],
+        allProvinces: true,
+        agencyId: id,
+      }),
       foreign: () => ids['MOPS_ATD'],
       status: 400,
     },
@@ -359,10 +441,12 @@ describe('every id in a request is resolved: a foreign id answers as a missing o
       for (const [method, op] of Object.entries(ops)) {
         const route = `${method.toUpperCase()} ${path.replace(/^\/api\/v1/, '')}`;
         for (const p of op.parameters ?? []) {
-          if (p.in === 'query' && p.schema?.format === 'uuid') out.push({ route, field: p.name, kind: kindOf(p.description ?? p.schema.description) ?? '?' });
+          if (p.in === 'query' && p.schema?.format === 'uuid')
+            out.push({ route, field: p.name, kind: kindOf(p.description ?? p.schema.description) ?? '?' });
         }
         for (const content of Object.values(op.requestBody?.content ?? {})) {
-          for (const f of uuidFields(doc, content.schema, '', new Set())) out.push({ route, field: f.field, kind: kindOf(f.schema.description) ?? '?' });
+          for (const f of uuidFields(doc, content.schema, '', new Set()))
+            out.push({ route, field: f.field, kind: kindOf(f.schema.description) ?? '?' });
         }
       }
     }
@@ -377,28 +461,34 @@ describe('every id in a request is resolved: a foreign id answers as a missing o
     expect(fields.map((f) => `${f.route} ${f.field}`).filter((k) => !covered.has(k))).toEqual([]);
   });
 
-  it.each(Object.keys(CASES))('%s: a foreign id is refused exactly as a missing one, and nothing changes', async (key) => {
-    const c = CASES[key];
-    if (key.startsWith('POST /cases/{id}/assign')) ids['atdCaseVersion'] = String(await caseVersion('atd.supervisor', ids['atdCase']));
-    if (key.startsWith('POST /cases/{id}/flags')) ids['lwuCaseVersion'] = String(await caseVersion('lwu.supervisor', ids['lwuCase']));
-    const before = await snapshot();
-    const at = (id: string) => (c.query ? `${c.path()}?${new URLSearchParams(c.query(id)).toString()}` : c.path());
-    const foreign = await call(c.user, c.method, at(c.foreign()), c.body?.(c.foreign()));
-    const missing = await call(c.user, c.method, at(randomUUID()), c.body?.(randomUUID()));
-    const strip = (r: { status: number; body: Record<string, unknown> }) => {
-      const { requestId: _r, ...body } = r.body;
-      void _r;
-      return { status: r.status, body };
-    };
-    expect({ key, ...strip(foreign) }).toEqual({ key, ...strip(missing) });
-    expect(foreign.status).toBe(c.status);
-    expect(await snapshot()).toEqual(before);
-  });
+  it.each(Object.keys(CASES))(
+    '%s: a foreign id is refused exactly as a missing one, and nothing changes',
+    async (key) => {
+      const c = CASES[key];
+      if (key.startsWith('POST /cases/{id}/assign'))
+        ids['atdCaseVersion'] = String(await caseVersion('atd.supervisor', ids['atdCase']));
+      if (key.startsWith('POST /cases/{id}/flags'))
+        ids['lwuCaseVersion'] = String(await caseVersion('lwu.supervisor', ids['lwuCase']));
+      const before = await snapshot();
+      const at = (id: string) => (c.query ? `${c.path()}?${new URLSearchParams(c.query(id)).toString()}` : c.path());
+      const foreign = await call(c.user, c.method, at(c.foreign()), c.body?.(c.foreign()));
+      const missing = await call(c.user, c.method, at(randomUUID()), c.body?.(randomUUID()));
+      const strip = (r: { status: number; body: Record<string, unknown> }) => {
+        const { requestId: _r, ...body } = r.body;
+        void _r;
+        return { status: r.status, body };
+      };
+      expect({ key, ...strip(foreign) }).toEqual({ key, ...strip(missing) });
+      expect(foreign.status).toBe(c.status);
+      expect(await snapshot()).toEqual(before);
+    },
+  );
 
   it.each(Object.keys(MULTIPART))('%s: a foreign id is refused exactly as a missing one', async (key) => {
     const m = MULTIPART[key];
     const send = (id: string) =>
-      s.http()
+      s
+        .http()
         .post(`/api/v1/cases/${ids['lwuCase']}/attachments`)
         .set('Authorization', auth('lwu.caseworker'))
         .field('kind', 'EVIDENCE')

@@ -22,7 +22,10 @@ const ROMANISATION_VARIANT = 'Suksawan Pommachan';
 const CANARY_STORY = `canary-story-${tag}-recruited-by-a-broker`;
 
 const ALL_YES = Object.fromEntries(INTERVIEW_CONSENT_QUESTIONS.map((q) => [q, 'YES']));
-const ADULT_MEETS = ['DR01', 'DR02', 'EX01', 'EX02', 'CD05', 'CD06', 'CD07'].map((code) => ({ code, answer: 'PRESENT' }));
+const ADULT_MEETS = ['DR01', 'DR02', 'EX01', 'EX02', 'CD05', 'CD06', 'CD07'].map((code) => ({
+  code,
+  answer: 'PRESENT',
+}));
 const ADULT_JUST_MISSES = [...ADULT_MEETS.slice(0, 6), { code: 'CD07', answer: 'UNKNOWN' }];
 const CHILD_ANSWERS = ['DR01', 'DR02', 'EX01', 'EX02'].map((code) => ({ code, answer: 'PRESENT' }));
 
@@ -35,13 +38,23 @@ describe('identification journey (adult and child)', () => {
       const r = s.http().get(`/api/v1${path}`).set('Authorization', auth(u));
       return requestId ? r.set('X-Request-Id', requestId) : r;
     },
-    post: (u: string, path: string, body: object) => s.http().post(`/api/v1${path}`).set('Authorization', auth(u)).send(body),
-    patch: (u: string, path: string, body: object) => s.http().patch(`/api/v1${path}`).set('Authorization', auth(u)).send(body),
+    post: (u: string, path: string, body: object) =>
+      s.http().post(`/api/v1${path}`).set('Authorization', auth(u)).send(body),
+    patch: (u: string, path: string, body: object) =>
+      s.http().patch(`/api/v1${path}`).set('Authorization', auth(u)).send(body),
   };
 
   beforeAll(async () => {
     s = await startStack();
-    for (const u of ['atd.caseworker', 'atd.supervisor', 'atd.bokeo', 'lwu.caseworker', 'lwu.admin', 'analyst', 'sysadmin']) {
+    for (const u of [
+      'atd.caseworker',
+      'atd.supervisor',
+      'atd.bokeo',
+      'lwu.caseworker',
+      'lwu.admin',
+      'analyst',
+      'sysadmin',
+    ]) {
       tokens.set(u, (await s.login(u)).accessToken);
     }
   });
@@ -53,9 +66,14 @@ describe('identification journey (adult and child)', () => {
   let adultCaseId = '';
 
   it('refuses to submit a screening without interview consent, and stores nothing new', async () => {
-    const created = await api.post('atd.caseworker', '/screenings', { metadata, interviewConsent: { ...ALL_YES, CONSENTS_TO_INTERVIEW: 'NO', givenBy: 'SELF' } });
+    const created = await api.post('atd.caseworker', '/screenings', {
+      metadata,
+      interviewConsent: { ...ALL_YES, CONSENTS_TO_INTERVIEW: 'NO', givenBy: 'SELF' },
+    });
     expect(created.status).toBe(201);
-    const submit = await api.post('atd.caseworker', `/screenings/${created.body.id}/submit`, { version: created.body.version });
+    const submit = await api.post('atd.caseworker', `/screenings/${created.body.id}/submit`, {
+      version: created.body.version,
+    });
     expect(submit.status).toBe(409);
     expect(submit.body.code).toBe('INTERVIEW_CONSENT_INCOMPLETE');
     const after = await api.get('atd.caseworker', `/screenings/${created.body.id}`);
@@ -63,7 +81,15 @@ describe('identification journey (adult and child)', () => {
   });
 
   it('adult: indicators that just miss, then meet the rule; approval opens a case with a number and no name', async () => {
-    const bioData = { givenNameLo: CANARY_LAO_GIVEN, familyNameLo: CANARY_LAO_FAMILY, latinNames: [CANARY_LATIN], dateOfBirth: '1996-03-02', dobPrecision: 'DAY', sex: 'FEMININE', citizenship: ['LA'] };
+    const bioData = {
+      givenNameLo: CANARY_LAO_GIVEN,
+      familyNameLo: CANARY_LAO_FAMILY,
+      latinNames: [CANARY_LATIN],
+      dateOfBirth: '1996-03-02',
+      dobPrecision: 'DAY',
+      sex: 'FEMININE',
+      citizenship: ['LA'],
+    };
     const created = await api.post('atd.caseworker', '/screenings', {
       metadata,
       interviewConsent: { ...ALL_YES, givenBy: 'SELF', form: 'WRITTEN_SIGNATURE' },
@@ -72,16 +98,28 @@ describe('identification journey (adult and child)', () => {
       indicatorAnswers: ADULT_JUST_MISSES,
     });
     expect(created.status).toBe(201);
-    expect(created.body.assessment).toMatchObject({ label: 'INDICATIVE', indicativeResult: 'INDICATORS_NOT_MET', profile: 'ADULT_LABOUR' });
+    expect(created.body.assessment).toMatchObject({
+      label: 'INDICATIVE',
+      indicativeResult: 'INDICATORS_NOT_MET',
+      profile: 'ADULT_LABOUR',
+    });
     expect(created.body.assessment.dimensions.COERCION_AT_DESTINATION.positive).toBe(false);
 
-    const met = await api.patch('atd.caseworker', `/screenings/${created.body.id}`, { version: created.body.version, indicatorAnswers: ADULT_MEETS, interviewerAssessment: 'POSSIBLE_VICTIM' });
+    const met = await api.patch('atd.caseworker', `/screenings/${created.body.id}`, {
+      version: created.body.version,
+      indicatorAnswers: ADULT_MEETS,
+      interviewerAssessment: 'POSSIBLE_VICTIM',
+    });
     expect(met.status).toBe(200);
     expect(met.body.assessment).toMatchObject({ indicativeResult: 'POSSIBLE_VICTIM', ruleVersion: expect.any(String) });
 
-    const submitted = await api.post('atd.caseworker', `/screenings/${created.body.id}/submit`, { version: met.body.version });
+    const submitted = await api.post('atd.caseworker', `/screenings/${created.body.id}/submit`, {
+      version: met.body.version,
+    });
     expect(submitted.status).toBe(200);
-    const approved = await api.post('atd.supervisor', `/screenings/${created.body.id}/approve`, { version: submitted.body.version });
+    const approved = await api.post('atd.supervisor', `/screenings/${created.body.id}/approve`, {
+      version: submitted.body.version,
+    });
     expect(approved.status).toBe(200);
     expect(approved.body.caseId).toEqual(expect.any(String));
     adultCaseId = approved.body.caseId;
@@ -96,19 +134,39 @@ describe('identification journey (adult and child)', () => {
   });
 
   it('finds the same person again from a variant Lao spelling and from another romanisation', async () => {
-    const lao = await api.post('atd.caseworker', '/persons/search', { name: `${CANARY_LAO_VARIANT}${CANARY_LAO_FAMILY}` });
+    const lao = await api.post('atd.caseworker', '/persons/search', {
+      name: `${CANARY_LAO_VARIANT}${CANARY_LAO_FAMILY}`,
+    });
     expect(lao.status).toBe(200);
     expect(lao.body.candidates[0]?.reasons).toContain('LAO_KEY_EXACT');
     const personId = lao.body.candidates[0]?.personId;
-    const latin = await api.post('atd.caseworker', '/persons/search', { name: ROMANISATION_VARIANT, dateOfBirth: '1996' });
+    const latin = await api.post('atd.caseworker', '/persons/search', {
+      name: ROMANISATION_VARIANT,
+      dateOfBirth: '1996',
+    });
     expect(latin.status).toBe(200);
-    expect(latin.body.candidates[0]).toMatchObject({ personId, reasons: expect.arrayContaining(['LATIN_KEY_EXACT', 'BIRTH_YEAR']) });
+    expect(latin.body.candidates[0]).toMatchObject({
+      personId,
+      reasons: expect.arrayContaining(['LATIN_KEY_EXACT', 'BIRTH_YEAR']),
+    });
     expect(JSON.stringify(latin.body)).not.toMatch(/Souksavanh|Phommachanh/);
   });
 
   it('child: consent by the child alone is refused naming givenBy; the child profile and rule apply', async () => {
-    const child = { givenNameLo: 'ນ້ອຍ', latinNames: ['Noy'], dobPrecision: 'ESTIMATED', dateOfBirth: '2011-01-01', presumedMinor: true, sex: 'MASCULINE', guardian: { name: 'ແມ່ຂອງນ້ອຍ', relation: 'MOTHER' } };
-    const refused = await api.post('atd.caseworker', '/screenings', { metadata, bioData: child, interviewConsent: { ...ALL_YES, givenBy: 'SELF' } });
+    const child = {
+      givenNameLo: 'ນ້ອຍ',
+      latinNames: ['Noy'],
+      dobPrecision: 'ESTIMATED',
+      dateOfBirth: '2011-01-01',
+      presumedMinor: true,
+      sex: 'MASCULINE',
+      guardian: { name: 'ແມ່ຂອງນ້ອຍ', relation: 'MOTHER' },
+    };
+    const refused = await api.post('atd.caseworker', '/screenings', {
+      metadata,
+      bioData: child,
+      interviewConsent: { ...ALL_YES, givenBy: 'SELF' },
+    });
     expect(refused.status).toBe(400);
     expect(refused.body.details.map((d: { field: string }) => d.field).join(' ')).toContain('givenBy');
 
@@ -122,10 +180,17 @@ describe('identification journey (adult and child)', () => {
     expect(created.status).toBe(201);
     const expected = assessIndicators(CHILD_ANSWERS as Parameters<typeof assessIndicators>[0], 'CHILD_LABOUR');
     expect(created.body.isChild).toBe(true);
-    expect(created.body.assessment).toMatchObject({ profile: 'CHILD_LABOUR', indicativeResult: expected.indicativeResult });
-    const submitted = await api.post('atd.caseworker', `/screenings/${created.body.id}/submit`, { version: created.body.version });
+    expect(created.body.assessment).toMatchObject({
+      profile: 'CHILD_LABOUR',
+      indicativeResult: expected.indicativeResult,
+    });
+    const submitted = await api.post('atd.caseworker', `/screenings/${created.body.id}/submit`, {
+      version: created.body.version,
+    });
     expect(submitted.status).toBe(200);
-    const approved = await api.post('atd.supervisor', `/screenings/${created.body.id}/approve`, { version: submitted.body.version });
+    const approved = await api.post('atd.supervisor', `/screenings/${created.body.id}/approve`, {
+      version: submitted.body.version,
+    });
     expect(approved.status).toBe(200);
     const c = await api.get('atd.caseworker', `/cases/${approved.body.caseId}`);
     expect(c.body.flags).toContain('CHILD');
@@ -136,7 +201,11 @@ describe('identification journey (adult and child)', () => {
     expect(missing.status).toBe(404);
     for (const u of ['lwu.caseworker', 'lwu.admin', 'analyst', 'sysadmin', 'atd.bokeo']) {
       const r = await api.get(u, `/cases/${adultCaseId}`, 'fixed-request-id-42');
-      expect({ u, status: r.status, body: withoutRequestId(r.text) }).toEqual({ u, status: 404, body: withoutRequestId(missing.text) });
+      expect({ u, status: r.status, body: withoutRequestId(r.text) }).toEqual({
+        u,
+        status: 404,
+        body: withoutRequestId(missing.text),
+      });
     }
     for (const u of ['lwu.caseworker', 'atd.bokeo']) {
       const list = await api.get(u, '/cases?limit=100');
@@ -145,7 +214,9 @@ describe('identification journey (adult and child)', () => {
   });
 
   it('a superuser SELECT over every table shows no plaintext of the canary name or story', async () => {
-    const { rows: tables } = await s.admin.query<{ t: string }>(`SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public'`);
+    const { rows: tables } = await s.admin.query<{ t: string }>(
+      `SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public'`,
+    );
     expect(tables.length).toBeGreaterThan(10);
     for (const { t } of tables) {
       const { rows } = await s.admin.query<{ x: string }>(`SELECT string_agg(r::text, ' ') AS x FROM "${t}" r`);
@@ -161,10 +232,16 @@ describe('identification journey (adult and child)', () => {
     const log = await api.get('atd.supervisor', `/cases/${adultCaseId}/access-log?limit=100`);
     expect(log.status).toBe(200);
     const readers = new Set(
-      log.body.items.filter((e: { action: string; outcome: string }) => e.action === 'CASE_READ' && e.outcome === 'ALLOWED').map((e: { actor: { username: string } }) => e.actor.username),
+      log.body.items
+        .filter((e: { action: string; outcome: string }) => e.action === 'CASE_READ' && e.outcome === 'ALLOWED')
+        .map((e: { actor: { username: string } }) => e.actor.username),
     );
     expect([...readers].sort()).toEqual(['atd.caseworker', 'atd.supervisor']);
-    const denied = new Set(log.body.items.filter((e: { outcome: string }) => e.outcome === 'DENIED').map((e: { actor: { username: string } }) => e.actor.username));
+    const denied = new Set(
+      log.body.items
+        .filter((e: { outcome: string }) => e.outcome === 'DENIED')
+        .map((e: { actor: { username: string } }) => e.actor.username),
+    );
     expect([...denied].sort()).toEqual(['atd.bokeo', 'lwu.caseworker']);
     expect((await api.get('atd.caseworker', `/cases/${adultCaseId}/access-log`)).status).not.toBe(200);
   });
@@ -199,7 +276,9 @@ describe('identification journey (adult and child)', () => {
       }
       const bad = spawnSync('node', [main, 'audit:verify'], { env, encoding: 'utf8' });
       expect(bad.status).toBe(1);
-      expect(bad.stderr).toMatch(new RegExp(`block ${rows[0].block} \\(transactions \\d+–\\d+\\): its rows do not match the seal`));
+      expect(bad.stderr).toMatch(
+        new RegExp(`block ${rows[0].block} \\(transactions \\d+–\\d+\\): its rows do not match the seal`),
+      );
     })();
   });
 });

@@ -2,7 +2,15 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { mfaCodeAt, mfaTokenKey } from '../src/auth/mfa';
 import { DEV_JWT_SECRET } from '../src/platform/config/config';
-import { activationTokenFor, auditSince, DEMO_PASSWORD, lastAuditSeq, startStack, startWorker, TestStack } from './harness';
+import {
+  activationTokenFor,
+  auditSince,
+  DEMO_PASSWORD,
+  lastAuditSeq,
+  startStack,
+  startWorker,
+  TestStack,
+} from './harness';
 
 /**
  * MFA (TOTP): enrolment asks the password again and confirms a code; a login with MFA answers a
@@ -25,10 +33,12 @@ describe('MFA (TOTP)', () => {
   });
 
   const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
-  const login = (username: string, password = DEMO_PASSWORD) => s.http().post('/api/v1/auth/login').send({ username, password });
+  const login = (username: string, password = DEMO_PASSWORD) =>
+    s.http().post('/api/v1/auth/login').send({ username, password });
   const withCode = (mfaToken: string, code: string) => s.http().post('/api/v1/auth/mfa').send({ mfaToken, code });
   /** codes are accepted once per 30-second step: forget the last one so each test can use the current step */
-  const forgetLastStep = (username: string) => s.admin.query(`UPDATE app_user SET mfa_last_step = NULL WHERE username = $1`, [username]);
+  const forgetLastStep = (username: string) =>
+    s.admin.query(`UPDATE app_user SET mfa_last_step = NULL WHERE username = $1`, [username]);
 
   let secret = '';
 
@@ -37,7 +47,11 @@ describe('MFA (TOTP)', () => {
     const { accessToken, userId } = await s.login('lwu.caseworker');
     const seq = await lastAuditSeq(s.admin);
 
-    const wrongPassword = await s.http().post('/api/v1/me/mfa/setup').set(bearer(accessToken)).send({ currentPassword: 'not-the-password-1' });
+    const wrongPassword = await s
+      .http()
+      .post('/api/v1/me/mfa/setup')
+      .set(bearer(accessToken))
+      .send({ currentPassword: 'not-the-password-1' });
     expect(wrongPassword.status).toBe(400);
     expect(wrongPassword.body.details).toEqual([{ field: 'currentPassword', problems: ['does not match'] }]);
 
@@ -45,38 +59,64 @@ describe('MFA (TOTP)', () => {
     expect(noSetup.status).toBe(400);
     expect(noSetup.body.details).toEqual([{ field: 'code', problems: ['no setup in progress'] }]);
 
-    const setup = await s.http().post('/api/v1/me/mfa/setup').set(bearer(accessToken)).send({ currentPassword: DEMO_PASSWORD });
+    const setup = await s
+      .http()
+      .post('/api/v1/me/mfa/setup')
+      .set(bearer(accessToken))
+      .send({ currentPassword: DEMO_PASSWORD });
     expect(setup.status).toBe(200);
     secret = setup.body.secret;
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
     expect(setup.headers['cache-control']).toContain('no-store');
     const uri = new URL(setup.body.otpauthUri);
-    expect([uri.protocol, uri.searchParams.get('secret'), uri.searchParams.get('issuer')]).toEqual(['otpauth:', secret, 'Lao CTMS']);
+    expect([uri.protocol, uri.searchParams.get('secret'), uri.searchParams.get('issuer')]).toEqual([
+      'otpauth:',
+      secret,
+      'Lao CTMS',
+    ]);
 
-    const notYet = await s.http().post('/api/v1/me/mfa/enable').set(bearer(accessToken)).send({ code: mfaCodeAt(secret, Date.now() + 5 * NEXT_STEP_MS) });
+    const notYet = await s
+      .http()
+      .post('/api/v1/me/mfa/enable')
+      .set(bearer(accessToken))
+      .send({ code: mfaCodeAt(secret, Date.now() + 5 * NEXT_STEP_MS) });
     expect(notYet.status).toBe(400);
     expect(notYet.body.details).toEqual([{ field: 'code', problems: ['is not the current code'] }]);
     const malformed = await s.http().post('/api/v1/me/mfa/enable').set(bearer(accessToken)).send({ code: '12 456' });
     expect(malformed.status).toBe(400);
     expect(malformed.body.details[0].field).toBe('code');
 
-    const enabled = await s.http().post('/api/v1/me/mfa/enable').set(bearer(accessToken)).send({ code: mfaCodeAt(secret, Date.now()) });
+    const enabled = await s
+      .http()
+      .post('/api/v1/me/mfa/enable')
+      .set(bearer(accessToken))
+      .send({ code: mfaCodeAt(secret, Date.now()) });
     expect(enabled.status).toBe(204);
     const me = await s.http().get('/api/v1/me').set(bearer(accessToken));
     expect(me.body).toMatchObject({ mfaEnabled: true, mfaSetupRequired: false });
     // a session opened with the password alone ends: the account now needs a code
     expect((await s.http().get('/api/v1/me').set(bearer(other.accessToken))).status).toBe(401);
 
-    const again = await s.http().post('/api/v1/me/mfa/setup').set(bearer(accessToken)).send({ currentPassword: DEMO_PASSWORD });
+    const again = await s
+      .http()
+      .post('/api/v1/me/mfa/setup')
+      .set(bearer(accessToken))
+      .send({ currentPassword: DEMO_PASSWORD });
     expect([again.status, again.body.code]).toEqual([409, 'MFA_ALREADY_ENABLED']);
 
     // encrypted at rest: nothing in the user's row, the audit trail or the log of this test shows the secret
-    const row = await s.admin.query(`SELECT u::text AS t, mfa_secret_enc, mfa_pending_secret_enc, mfa_enabled_at FROM app_user u WHERE id = $1`, [userId]);
+    const row = await s.admin.query(
+      `SELECT u::text AS t, mfa_secret_enc, mfa_pending_secret_enc, mfa_enabled_at FROM app_user u WHERE id = $1`,
+      [userId],
+    );
     expect(row.rows[0].t).not.toContain(secret);
     expect(row.rows[0].mfa_secret_enc).toEqual(expect.any(String));
     expect(row.rows[0].mfa_pending_secret_enc).toBeNull();
     const audit = await auditSince(s.admin, seq);
-    expect(audit.filter((a) => a.outcome === 'ALLOWED').map((a) => a.action)).toEqual(['MFA_SETUP_STARTED', 'MFA_ENABLED']);
+    expect(audit.filter((a) => a.outcome === 'ALLOWED').map((a) => a.action)).toEqual([
+      'MFA_SETUP_STARTED',
+      'MFA_ENABLED',
+    ]);
     expect(audit.find((a) => a.action === 'MFA_ENABLED')?.details).toEqual({ otherSessionsEnded: 1 });
     expect(JSON.stringify(audit)).not.toContain(secret);
   });
@@ -89,7 +129,13 @@ describe('MFA (TOTP)', () => {
     expect(first.body).toEqual({ mfaRequired: true, mfaToken: expect.any(String) });
     expect((await s.http().get('/api/v1/me').set(bearer(first.body.mfaToken))).status).toBe(401);
 
-    const failures = async () => (await s.admin.query(`SELECT coalesce(sum(failures), 0)::int AS n FROM login_failure WHERE user_id = $1 AND action = 'LOGIN_FAILED'`, [ok_id])).rows[0].n;
+    const failures = async () =>
+      (
+        await s.admin.query(
+          `SELECT coalesce(sum(failures), 0)::int AS n FROM login_failure WHERE user_id = $1 AND action = 'LOGIN_FAILED'`,
+          [ok_id],
+        )
+      ).rows[0].n;
     const failuresBefore = await failures();
     const wrong = await withCode(first.body.mfaToken, mfaCodeAt(secret, Date.now() + 5 * NEXT_STEP_MS));
     expect(wrong.status).toBe(401);
@@ -125,10 +171,16 @@ describe('MFA (TOTP)', () => {
     const claims = { typ: 'mfa', sub: rows[0].id, av: rows[0].auth_version, iss: 'ctms', aud: 'ctms-api' };
     const jwt = new JwtService();
     const code = mfaCodeAt(secret, Date.now());
-    const expired = await jwt.signAsync({ ...claims, exp: Math.floor(Date.now() / 1000) - 5 }, { secret: mfaTokenKey(DEV_JWT_SECRET) });
+    const expired = await jwt.signAsync(
+      { ...claims, exp: Math.floor(Date.now() / 1000) - 5 },
+      { secret: mfaTokenKey(DEV_JWT_SECRET) },
+    );
     const accessKey = await jwt.signAsync(claims, { secret: DEV_JWT_SECRET, expiresIn: 60 });
     const otherKey = await jwt.signAsync(claims, { secret: 'another-secret-of-enough-length-000000', expiresIn: 60 });
-    const wrongType = await jwt.signAsync({ ...claims, typ: 'access' }, { secret: mfaTokenKey(DEV_JWT_SECRET), expiresIn: 60 });
+    const wrongType = await jwt.signAsync(
+      { ...claims, typ: 'access' },
+      { secret: mfaTokenKey(DEV_JWT_SECRET), expiresIn: 60 },
+    );
     for (const token of [expired, accessKey, otherKey, wrongType]) {
       const res = await withCode(token, code);
       expect(res.status).toBe(401);
@@ -140,7 +192,11 @@ describe('MFA (TOTP)', () => {
     const admin = await s.login('lwu.admin');
     const { rows } = await s.admin.query(`SELECT id, email FROM app_user WHERE username = 'lwu.caseworker'`);
     const id = rows[0].id;
-    const reset = await s.http().post(`/api/v1/admin/users/${id}/reset`).set(bearer(admin.accessToken)).send({ reason: 'forgot the password' });
+    const reset = await s
+      .http()
+      .post(`/api/v1/admin/users/${id}/reset`)
+      .set(bearer(admin.accessToken))
+      .send({ reason: 'forgot the password' });
     expect(reset.status).toBe(200);
     const { token } = await activationTokenFor(s.mailDir, rows[0].email);
     const start = await s.http().post('/api/v1/auth/activation/start').send({ token });
@@ -148,10 +204,20 @@ describe('MFA (TOTP)', () => {
     const newPassword = 'Lotus-river-morning-2026';
     const noCode = await s.http().post('/api/v1/auth/activation/complete').send({ token, newPassword });
     expect(noCode.body.details).toEqual([{ field: 'code', problems: ['is required'] }]);
-    const wrongCode = await s.http().post('/api/v1/auth/activation/complete').send({ token, newPassword, code: mfaCodeAt(secret, Date.now() + 5 * NEXT_STEP_MS) });
+    const wrongCode = await s
+      .http()
+      .post('/api/v1/auth/activation/complete')
+      .send({ token, newPassword, code: mfaCodeAt(secret, Date.now() + 5 * NEXT_STEP_MS) });
     expect(wrongCode.body.details).toEqual([{ field: 'code', problems: ['is not the current code'] }]);
     await forgetLastStep('lwu.caseworker');
-    expect((await s.http().post('/api/v1/auth/activation/complete').send({ token, newPassword, code: mfaCodeAt(secret, Date.now()) })).status).toBe(204);
+    expect(
+      (
+        await s
+          .http()
+          .post('/api/v1/auth/activation/complete')
+          .send({ token, newPassword, code: mfaCodeAt(secret, Date.now()) })
+      ).status,
+    ).toBe(204);
     const temporary = await login('lwu.caseworker', newPassword);
     expect(temporary.body).toEqual({ mfaRequired: true, mfaToken: expect.any(String) });
 
@@ -160,22 +226,46 @@ describe('MFA (TOTP)', () => {
     expect(session.status).toBe(200);
 
     const seq = await lastAuditSeq(s.admin);
-    const off = await s.http().post(`/api/v1/admin/users/${id}/reset-mfa`).set(bearer(admin.accessToken)).send({ reason: 'phone lost' });
+    const off = await s
+      .http()
+      .post(`/api/v1/admin/users/${id}/reset-mfa`)
+      .set(bearer(admin.accessToken))
+      .send({ reason: 'phone lost' });
     expect(off.status).toBe(200);
     expect(off.body).toMatchObject({ username: 'lwu.caseworker', mfaEnabled: false });
     expect((await s.http().get('/api/v1/me').set(bearer(session.body.accessToken))).status).toBe(401);
     const audit = await auditSince(s.admin, seq);
     expect(audit.map((a) => [a.action, a.outcome, a.reason])).toEqual([['USER_MFA_RESET', 'ALLOWED', 'phone lost']]);
-    const cols = await s.admin.query(`SELECT mfa_secret_enc, mfa_pending_secret_enc, mfa_enabled_at, mfa_last_step FROM app_user WHERE id = $1`, [id]);
-    expect(cols.rows[0]).toEqual({ mfa_secret_enc: null, mfa_pending_secret_enc: null, mfa_enabled_at: null, mfa_last_step: null });
+    const cols = await s.admin.query(
+      `SELECT mfa_secret_enc, mfa_pending_secret_enc, mfa_enabled_at, mfa_last_step FROM app_user WHERE id = $1`,
+      [id],
+    );
+    expect(cols.rows[0]).toEqual({
+      mfa_secret_enc: null,
+      mfa_pending_secret_enc: null,
+      mfa_enabled_at: null,
+      mfa_last_step: null,
+    });
 
     const plain = await login('lwu.caseworker', newPassword);
     expect(plain.body.accessToken).toEqual(expect.any(String));
 
-    const self = await s.http().post(`/api/v1/admin/users/${admin.userId}/reset-mfa`).set(bearer(admin.accessToken)).send({ reason: 'mine' });
+    const self = await s
+      .http()
+      .post(`/api/v1/admin/users/${admin.userId}/reset-mfa`)
+      .set(bearer(admin.accessToken))
+      .send({ reason: 'mine' });
     expect([self.status, self.body.code]).toEqual([409, 'CANNOT_CHANGE_SELF']);
     const caseworker = await s.login('lwu.supervisor');
-    expect((await s.http().post(`/api/v1/admin/users/${id}/reset-mfa`).set(bearer(caseworker.accessToken)).send({ reason: 'x' })).status).toBe(404);
+    expect(
+      (
+        await s
+          .http()
+          .post(`/api/v1/admin/users/${id}/reset-mfa`)
+          .set(bearer(caseworker.accessToken))
+          .send({ reason: 'x' })
+      ).status,
+    ).toBe(404);
   });
 });
 
@@ -197,18 +287,51 @@ describe('MFA required (MFA_REQUIRED=true)', () => {
     // the administrator's own account is held to the profile until its MFA is set up: set it up first
     const auth = { Authorization: `Bearer ${admin.accessToken}` };
     const setup = await s.http().post('/api/v1/me/mfa/setup').set(auth).send({ currentPassword: DEMO_PASSWORD });
-    expect((await s.http().post('/api/v1/me/mfa/enable').set(auth).send({ code: mfaCodeAt(setup.body.secret, Date.now()) })).status).toBe(204);
-    const made = await s.http().post('/api/v1/admin/users').set(auth).send({ username: 'lwu.enrol', displayName: 'Enrol Me', email: 'enrol@lwu.example.org', roles: ['CASEWORKER'], provinces: ['01'] });
+    expect(
+      (
+        await s
+          .http()
+          .post('/api/v1/me/mfa/enable')
+          .set(auth)
+          .send({ code: mfaCodeAt(setup.body.secret, Date.now()) })
+      ).status,
+    ).toBe(204);
+    const made = await s
+      .http()
+      .post('/api/v1/admin/users')
+      .set(auth)
+      .send({
+        username: 'lwu.enrol',
+        displayName: 'Enrol Me',
+        email: 'enrol@lwu.example.org',
+        roles: ['CASEWORKER'],
+        provinces: ['01'],
+      });
     expect(made.status).toBe(201);
     const { token } = await activationTokenFor(s.mailDir, 'enrol@lwu.example.org');
     const start = await s.http().post('/api/v1/auth/activation/start').send({ token });
-    expect(start.body).toMatchObject({ username: 'lwu.enrol', purpose: 'INVITE', mfa: 'ENROL', mfaSetup: { secret: expect.stringMatching(/^[A-Z2-7]{32}$/) } });
+    expect(start.body).toMatchObject({
+      username: 'lwu.enrol',
+      purpose: 'INVITE',
+      mfa: 'ENROL',
+      mfaSetup: { secret: expect.stringMatching(/^[A-Z2-7]{32}$/) },
+    });
     const password = 'Mekong-evening-lantern-11';
-    expect((await s.http().post('/api/v1/auth/activation/complete').send({ token, newPassword: password, code: mfaCodeAt(start.body.mfaSetup.secret, Date.now()) })).status).toBe(204);
+    expect(
+      (
+        await s
+          .http()
+          .post('/api/v1/auth/activation/complete')
+          .send({ token, newPassword: password, code: mfaCodeAt(start.body.mfaSetup.secret, Date.now()) })
+      ).status,
+    ).toBe(204);
     const first = await s.http().post('/api/v1/auth/login').send({ username: 'lwu.enrol', password });
     expect(first.body.mfaRequired).toBe(true);
     await s.admin.query(`UPDATE app_user SET mfa_last_step = NULL WHERE username = 'lwu.enrol'`);
-    const session = await s.http().post('/api/v1/auth/mfa').send({ mfaToken: first.body.mfaToken, code: mfaCodeAt(start.body.mfaSetup.secret, Date.now()) });
+    const session = await s
+      .http()
+      .post('/api/v1/auth/mfa')
+      .send({ mfaToken: first.body.mfaToken, code: mfaCodeAt(start.body.mfaSetup.secret, Date.now()) });
     expect(session.status).toBe(200);
     expect(session.body.user).toMatchObject({ mfaEnabled: true, mfaSetupRequired: false, mustChangePassword: false });
   });
@@ -223,9 +346,20 @@ describe('MFA required (MFA_REQUIRED=true)', () => {
 
     const setup = await s.http().post('/api/v1/me/mfa/setup').set(auth).send({ currentPassword: DEMO_PASSWORD });
     expect(setup.status).toBe(200);
-    expect((await s.http().post('/api/v1/me/mfa/enable').set(auth).send({ code: mfaCodeAt(setup.body.secret, Date.now()) })).status).toBe(204);
+    expect(
+      (
+        await s
+          .http()
+          .post('/api/v1/me/mfa/enable')
+          .set(auth)
+          .send({ code: mfaCodeAt(setup.body.secret, Date.now()) })
+      ).status,
+    ).toBe(204);
 
     expect((await s.http().get('/api/v1/cases').set(auth)).status).toBe(200);
-    expect((await s.http().get('/api/v1/me').set(auth)).body).toMatchObject({ mfaEnabled: true, mfaSetupRequired: false });
+    expect((await s.http().get('/api/v1/me').set(auth)).body).toMatchObject({
+      mfaEnabled: true,
+      mfaSetupRequired: false,
+    });
   });
 });

@@ -33,13 +33,14 @@ interface Mail {
 
 /** Decodes RFC 2047 encoded words (B and Q) in a header value. */
 function decodeWords(v: string): string {
-  return v
-    .replace(/\?=\s+=\?/g, '?==?')
-    .replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (_m, enc: string, text: string) =>
-      enc.toLowerCase() === 'b'
-        ? Buffer.from(text, 'base64').toString('utf8')
-        : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8'),
-    );
+  return v.replace(/\?=\s+=\?/g, '?==?').replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (_m, enc: string, text: string) =>
+    enc.toLowerCase() === 'b'
+      ? Buffer.from(text, 'base64').toString('utf8')
+      : Buffer.from(
+          text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))),
+          'latin1',
+        ).toString('utf8'),
+  );
 }
 
 function parseMail(raw: string, to: string[]): Mail {
@@ -52,12 +53,21 @@ function parseMail(raw: string, to: string[]): Mail {
     cte === 'base64'
       ? Buffer.from(bodyRaw.replace(/\s+/g, ''), 'base64').toString('utf8')
       : cte === 'quoted-printable'
-        ? Buffer.from(bodyRaw.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8')
+        ? Buffer.from(
+            bodyRaw
+              .replace(/=\r\n/g, '')
+              .replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))),
+            'latin1',
+          ).toString('utf8')
         : bodyRaw;
   return { to, raw, subject: decodeWords(header('Subject')), body };
 }
 
-async function waitFor<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
+async function waitFor<T>(
+  what: string,
+  fn: () => Promise<T | null | undefined | false>,
+  timeoutMs = 30_000,
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const v = await fn();
@@ -81,9 +91,30 @@ describe('notifications through the outbox (issue 6)', () => {
   const userIds = new Map<string, string>();
   const agencyIds = new Map<string, string>();
   const token = (u: string) => tokens.get(u) ?? '';
-  const post = (u: string, path: string, body: object) => s.http().post(`/api/v1${path}`).set('Authorization', `Bearer ${token(u)}`).send(body);
-  const get = (u: string, path: string) => s.http().get(`/api/v1${path}`).set('Authorization', `Bearer ${token(u)}`);
-  const USERS = ['atd.caseworker', 'atd.bokeo', 'atd.supervisor', 'atd.investigator', 'lwu.caseworker', 'lwu.supervisor', 'molsw.caseworker', 'molsw.supervisor', 'sysadmin', 'ospp.prosecutor', 'doi.caseworker'];
+  const post = (u: string, path: string, body: object) =>
+    s
+      .http()
+      .post(`/api/v1${path}`)
+      .set('Authorization', `Bearer ${token(u)}`)
+      .send(body);
+  const get = (u: string, path: string) =>
+    s
+      .http()
+      .get(`/api/v1${path}`)
+      .set('Authorization', `Bearer ${token(u)}`);
+  const USERS = [
+    'atd.caseworker',
+    'atd.bokeo',
+    'atd.supervisor',
+    'atd.investigator',
+    'lwu.caseworker',
+    'lwu.supervisor',
+    'molsw.caseworker',
+    'molsw.supervisor',
+    'sysadmin',
+    'ospp.prosecutor',
+    'doi.caseworker',
+  ];
 
   async function startWorker(): Promise<void> {
     worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false, abortOnError: false });
@@ -137,7 +168,10 @@ describe('notifications through the outbox (issue 6)', () => {
   }
 
   async function recipientsOf(outboxId: string): Promise<string[]> {
-    const { rows } = await s.admin.query(`SELECT u.username FROM notification n JOIN app_user u ON u.id = n.recipient_user_id WHERE n.outbox_id = $1 ORDER BY u.username`, [outboxId]);
+    const { rows } = await s.admin.query(
+      `SELECT u.username FROM notification n JOIN app_user u ON u.id = n.recipient_user_id WHERE n.outbox_id = $1 ORDER BY u.username`,
+      [outboxId],
+    );
     return rows.map((r: { username: string }) => r.username);
   }
 
@@ -154,7 +188,8 @@ describe('notifications through the outbox (issue 6)', () => {
     expect(await recipientsOf(outboxId)).toEqual([...expected].sort());
     const fresh = mails.slice(mailsBefore);
     expect(fresh.flatMap((m) => m.to).sort()).toEqual(expected.map((u) => `${u}@demo.invalid`).sort());
-    const payload = (await s.admin.query(`SELECT payload FROM outbox WHERE id = $1`, [outboxId])).rows[0].payload as Record<string, unknown>;
+    const payload = (await s.admin.query(`SELECT payload FROM outbox WHERE id = $1`, [outboxId])).rows[0]
+      .payload as Record<string, unknown>;
     for (const v of Object.values(payload)) expect(String(v)).toMatch(/^[0-9a-f-]{36}$/);
     return outboxId;
   }
@@ -169,7 +204,10 @@ describe('notifications through the outbox (issue 6)', () => {
         stream.on('data', (c: Buffer) => chunks.push(c));
         stream.on('end', () => {
           const finish = () => {
-            const mail = parseMail(Buffer.concat(chunks).toString('utf8'), session.envelope.rcptTo.map((a) => a.address));
+            const mail = parseMail(
+              Buffer.concat(chunks).toString('utf8'),
+              session.envelope.rcptTo.map((a) => a.address),
+            );
             // the worker's daily audit anchor mails the system admins whenever it first runs (backup.int-spec
             // tests it): not a notification, so not counted here
             if (!mail.subject.includes('Audit anchor')) mails.push(mail);
@@ -216,12 +254,21 @@ describe('notifications through the outbox (issue 6)', () => {
     const created = await post('atd.caseworker', '/screenings', {
       metadata: { provinceCode: '01', facilityType: 'BORDER_CHECKPOINT', interviewAt: '2026-11-20T09:30:00+07:00' },
       interviewConsent: { ...ALL_YES, givenBy: 'SELF', form: 'WRITTEN_SIGNATURE' },
-      bioData: { givenNameLo: CANARY_NAME, latinNames: [CANARY_LATIN], dateOfBirth: '1998-05-04', dobPrecision: 'DAY', sex: 'FEMININE', citizenship: ['LA'] },
+      bioData: {
+        givenNameLo: CANARY_NAME,
+        latinNames: [CANARY_LATIN],
+        dateOfBirth: '1998-05-04',
+        dobPrecision: 'DAY',
+        sex: 'FEMININE',
+        citizenship: ['LA'],
+      },
       indicatorAnswers: MEETS,
       interviewerAssessment: 'POSSIBLE_VICTIM',
     });
     expect(created.status).toBe(201);
-    const submitted = await post('atd.caseworker', `/screenings/${created.body.id}/submit`, { version: created.body.version });
+    const submitted = await post('atd.caseworker', `/screenings/${created.body.id}/submit`, {
+      version: created.body.version,
+    });
     expect(submitted.status).toBe(200);
     return { id: created.body.id, version: submitted.body.version };
   }
@@ -238,7 +285,11 @@ describe('notifications through the outbox (issue 6)', () => {
       expect(r.status).toBe(200);
       version = r.body.version;
     });
-    const revised = await s.http().patch(`/api/v1/screenings/${sc.id}`).set('Authorization', `Bearer ${token('atd.caseworker')}`).send({ version, needsAndRisks: { servicesNeeded: ['SHELTER', 'MEDICAL'] } });
+    const revised = await s
+      .http()
+      .patch(`/api/v1/screenings/${sc.id}`)
+      .set('Authorization', `Bearer ${token('atd.caseworker')}`)
+      .send({ version, needsAndRisks: { servicesNeeded: ['SHELTER', 'MEDICAL'] } });
     expect(revised.status).toBe(200);
     const again = await post('atd.caseworker', `/screenings/${sc.id}/submit`, { version: revised.body.version });
     expect(again.status).toBe(200);
@@ -247,7 +298,8 @@ describe('notifications through the outbox (issue 6)', () => {
       expect(r.status).toBe(200);
       caseId = r.body.caseId;
     });
-    caseNumber = (await s.admin.query(`SELECT case_number FROM case_record WHERE id = $1`, [caseId])).rows[0].case_number;
+    caseNumber = (await s.admin.query(`SELECT case_number FROM case_record WHERE id = $1`, [caseId])).rows[0]
+      .case_number;
     const last = mails[mails.length - 1];
     expect(last?.subject).toContain('Screening approved');
     expect(last?.subject).toContain(caseNumber);
@@ -258,7 +310,15 @@ describe('notifications through the outbox (issue 6)', () => {
     expect(list.status).toBe(200);
     expect(list.body.unreadCount).toBe(2);
     expect(list.body.items.map((i: { kind: string }) => i.kind)).toEqual(['screening.approved', 'screening.returned']);
-    expect(Object.keys(list.body.items[0]).sort()).toEqual(['caseNumber', 'createdAt', 'id', 'kind', 'objectId', 'objectType', 'readAt']);
+    expect(Object.keys(list.body.items[0]).sort()).toEqual([
+      'caseNumber',
+      'createdAt',
+      'id',
+      'kind',
+      'objectId',
+      'objectType',
+      'readAt',
+    ]);
     expect(list.body.items[0]).toMatchObject({ objectType: 'screening', objectId: sc.id, caseNumber, readAt: null });
     const page1 = await get('atd.caseworker', '/notifications?limit=1');
     expect(page1.body.items).toHaveLength(1);
@@ -302,7 +362,13 @@ describe('notifications through the outbox (issue 6)', () => {
     lwuConsentId = await grant('LWU');
     await grant('MOLSW');
     const refer = async (code: string, service: string) => {
-      const r = await post('atd.caseworker', `/cases/${caseId}/referrals`, { toAgencyId: agencyIds.get(code), serviceTypes: [service], urgency: 'HIGH', reason: CANARY_COMMENT, categories: ['IDENTITY'] });
+      const r = await post('atd.caseworker', `/cases/${caseId}/referrals`, {
+        toAgencyId: agencyIds.get(code),
+        serviceTypes: [service],
+        urgency: 'HIGH',
+        reason: CANARY_COMMENT,
+        categories: ['IDENTITY'],
+      });
       expect(r.status).toBe(201);
       return { id: r.body.id as string, version: r.body.version as number };
     };
@@ -317,10 +383,17 @@ describe('notifications through the outbox (issue 6)', () => {
       expect(r.status).toBe(200);
       lwu.version = r.body.version;
     });
-    const served = await post('lwu.caseworker', `/referrals/${lwu.id}/services`, { version: lwu.version, serviceType: 'SHELTER', deliveredOn: todayInLaos() });
+    const served = await post('lwu.caseworker', `/referrals/${lwu.id}/services`, {
+      version: lwu.version,
+      serviceType: 'SHELTER',
+      deliveredOn: todayInLaos(),
+    });
     expect(served.status).toBe(200);
     await expectDelivered('referral.completed', ATD, async () => {
-      const r = await post('lwu.caseworker', `/referrals/${lwu.id}/complete`, { version: served.body.version, outcome: 'SERVICES_DELIVERED' });
+      const r = await post('lwu.caseworker', `/referrals/${lwu.id}/complete`, {
+        version: served.body.version,
+        outcome: 'SERVICES_DELIVERED',
+      });
       expect(r.status).toBe(200);
     });
     let molsw = { id: '', version: 0 };
@@ -328,7 +401,11 @@ describe('notifications through the outbox (issue 6)', () => {
       molsw = await refer('MOLSW', 'REINTEGRATION');
     });
     await expectDelivered('referral.declined', ATD, async () => {
-      const r = await post('molsw.caseworker', `/referrals/${molsw.id}/decline`, { version: molsw.version, reason: 'NO_CAPACITY', note: CANARY_COMMENT });
+      const r = await post('molsw.caseworker', `/referrals/${molsw.id}/decline`, {
+        version: molsw.version,
+        reason: 'NO_CAPACITY',
+        note: CANARY_COMMENT,
+      });
       expect(r.status).toBe(200);
     });
     let again = { id: '', version: 0 };
@@ -336,12 +413,15 @@ describe('notifications through the outbox (issue 6)', () => {
       again = await refer('MOLSW', 'REINTEGRATION');
     });
     await expectDelivered('referral.cancelled', ['molsw.caseworker', 'molsw.supervisor'], async () => {
-      const r = await post('atd.caseworker', `/referrals/${again.id}/cancel`, { version: again.version, reason: CANARY_COMMENT });
+      const r = await post('atd.caseworker', `/referrals/${again.id}/cancel`, {
+        version: again.version,
+        reason: CANARY_COMMENT,
+      });
       expect(r.status).toBe(200);
     });
   });
 
-  it("a referral note tells the other side only: its worker on the referral, else its supervisors; ids only, no note text", async () => {
+  it('a referral note tells the other side only: its worker on the referral, else its supervisors; ids only, no note text', async () => {
     const NOTE_CANARY = `note-canary-${tag}`;
     const noteOn = async (u: string, referralId: string) => {
       const r = await post(u, `/referrals/${referralId}/notes`, { body: `${NOTE_CANARY} ${u}` });
@@ -350,7 +430,13 @@ describe('notifications through the outbox (issue 6)', () => {
     };
     const ref = { id: '', version: 0 };
     await expectDelivered('referral.received', ['lwu.caseworker', 'lwu.supervisor'], async () => {
-      const sent = await post('atd.caseworker', `/cases/${caseId}/referrals`, { toAgencyId: agencyIds.get('LWU'), serviceTypes: ['SHELTER'], urgency: 'HIGH', reason: CANARY_COMMENT, categories: ['IDENTITY'] });
+      const sent = await post('atd.caseworker', `/cases/${caseId}/referrals`, {
+        toAgencyId: agencyIds.get('LWU'),
+        serviceTypes: ['SHELTER'],
+        urgency: 'HIGH',
+        reason: CANARY_COMMENT,
+        categories: ['IDENTITY'],
+      });
       expect(sent.status).toBe(201);
       Object.assign(ref, { id: sent.body.id, version: sent.body.version });
     });
@@ -363,8 +449,13 @@ describe('notifications through the outbox (issue 6)', () => {
     });
     const payload = (await s.admin.query(`SELECT payload FROM outbox WHERE id = $1`, [toReceiver])).rows[0].payload;
     expect(payload).toEqual({ referralId: ref.id, noteId });
-    const notes = await s.admin.query(`SELECT kind, object_type, object_id, case_number FROM notification WHERE outbox_id = $1`, [toReceiver]);
-    expect(notes.rows).toEqual([{ kind: 'referral.note_added', object_type: 'referral', object_id: ref.id, case_number: caseNumber }]);
+    const notes = await s.admin.query(
+      `SELECT kind, object_type, object_id, case_number FROM notification WHERE outbox_id = $1`,
+      [toReceiver],
+    );
+    expect(notes.rows).toEqual([
+      { kind: 'referral.note_added', object_type: 'referral', object_id: ref.id, case_number: caseNumber },
+    ]);
 
     await expectDelivered('referral.accepted', ['atd.caseworker', 'atd.investigator', 'atd.supervisor'], async () => {
       expect((await post('lwu.caseworker', `/referrals/${ref.id}/accept`, { version: ref.version })).status).toBe(200);
@@ -379,12 +470,20 @@ describe('notifications through the outbox (issue 6)', () => {
     });
 
     // the text is in no queue payload, no notification, no e-mail
-    const leaked = await s.admin.query(`SELECT count(*)::int AS n FROM outbox WHERE payload::text LIKE $1`, [`%${NOTE_CANARY}%`]);
+    const leaked = await s.admin.query(`SELECT count(*)::int AS n FROM outbox WHERE payload::text LIKE $1`, [
+      `%${NOTE_CANARY}%`,
+    ]);
     expect(leaked.rows[0].n).toBe(0);
-    const inApp = await s.admin.query(`SELECT count(*)::int AS n FROM notification n WHERE n::text LIKE $1`, [`%${NOTE_CANARY}%`]);
+    const inApp = await s.admin.query(`SELECT count(*)::int AS n FROM notification n WHERE n::text LIKE $1`, [
+      `%${NOTE_CANARY}%`,
+    ]);
     expect(inApp.rows[0].n).toBe(0);
     const fresh = mails.slice(mailsBefore).filter((m) => m.subject.includes('New note on a referral'));
-    expect(fresh.flatMap((m) => m.to).sort()).toEqual(['atd.caseworker@demo.invalid', 'lwu.caseworker@demo.invalid', 'lwu.supervisor@demo.invalid']);
+    expect(fresh.flatMap((m) => m.to).sort()).toEqual([
+      'atd.caseworker@demo.invalid',
+      'lwu.caseworker@demo.invalid',
+      'lwu.supervisor@demo.invalid',
+    ]);
     for (const m of mails.slice(mailsBefore)) {
       expect(m.raw).not.toContain(NOTE_CANARY);
       expect(m.body).not.toContain(NOTE_CANARY);
@@ -396,13 +495,23 @@ describe('notifications through the outbox (issue 6)', () => {
       const r = await post('atd.caseworker', `/consents/${lwuConsentId}/withdraw`, { reason: CANARY_COMMENT });
       expect(r.status).toBe(200);
     });
-    const n = (await s.admin.query(`SELECT case_number, object_type, object_id FROM notification WHERE kind = 'consent.withdrawn' LIMIT 1`)).rows[0];
+    const n = (
+      await s.admin.query(
+        `SELECT case_number, object_type, object_id FROM notification WHERE kind = 'consent.withdrawn' LIMIT 1`,
+      )
+    ).rows[0];
     expect(n).toEqual({ case_number: caseNumber, object_type: 'case', object_id: caseId });
   });
 
   it("match request received and answered: the asked agency's supervisors, then the caseworker who asked; no case number, no name", async () => {
     // an ATD person, and a DOI draft (DOI has no relation to ATD's cases) with the same name and birth date
-    const bio = { givenNameLo: 'ມະນີວັນ', familyNameLo: 'ແກ້ວມະນີ', latinNames: ['Manivan Keomany'], dateOfBirth: '1997-02-03', dobPrecision: 'DAY' };
+    const bio = {
+      givenNameLo: 'ມະນີວັນ',
+      familyNameLo: 'ແກ້ວມະນີ',
+      latinNames: ['Manivan Keomany'],
+      dateOfBirth: '1997-02-03',
+      dobPrecision: 'DAY',
+    };
     const atd = await post('atd.caseworker', '/screenings', {
       metadata: { provinceCode: '01', facilityType: 'BORDER_CHECKPOINT', interviewAt: '2026-11-20T09:30:00+07:00' },
       interviewConsent: { ...ALL_YES, givenBy: 'SELF', form: 'WRITTEN_SIGNATURE' },
@@ -412,7 +521,10 @@ describe('notifications through the outbox (issue 6)', () => {
     });
     const submitted = await post('atd.caseworker', `/screenings/${atd.body.id}/submit`, { version: atd.body.version });
     await expectDelivered('screening.approved', ['atd.caseworker'], async () => {
-      expect((await post('atd.supervisor', `/screenings/${atd.body.id}/approve`, { version: submitted.body.version })).status).toBe(200);
+      expect(
+        (await post('atd.supervisor', `/screenings/${atd.body.id}/approve`, { version: submitted.body.version }))
+          .status,
+      ).toBe(200);
     });
     const draft = await post('doi.caseworker', '/screenings', { metadata: { provinceCode: '01' }, bioData: bio });
     expect(draft.status).toBe(201);
@@ -424,10 +536,17 @@ describe('notifications through the outbox (issue 6)', () => {
     });
     await expectDelivered('match.answered', ['doi.caseworker'], async () => {
       const open = await get('atd.supervisor', `/match-requests/${requestId}`);
-      const r = await post('atd.supervisor', `/match-requests/${requestId}/no-match`, { version: open.body.version, comment: CANARY_COMMENT });
+      const r = await post('atd.supervisor', `/match-requests/${requestId}/no-match`, {
+        version: open.body.version,
+        comment: CANARY_COMMENT,
+      });
       expect(r.status).toBe(200);
     });
-    const rows = (await s.admin.query(`SELECT kind, object_type, object_id, case_number FROM notification WHERE kind LIKE 'match.%' ORDER BY kind`)).rows;
+    const rows = (
+      await s.admin.query(
+        `SELECT kind, object_type, object_id, case_number FROM notification WHERE kind LIKE 'match.%' ORDER BY kind`,
+      )
+    ).rows;
     expect(rows).toEqual([
       { kind: 'match.answered', object_type: 'match_request', object_id: requestId, case_number: null },
       { kind: 'match.received', object_type: 'match_request', object_id: requestId, case_number: null },
@@ -444,7 +563,10 @@ describe('notifications through the outbox (issue 6)', () => {
     let release: () => void = () => undefined;
     hold = new Promise<void>((r) => (release = r));
     const inFlight = new Promise<void>((r) => (arrived = r));
-    const res = await post('atd.supervisor', `/screenings/${sc.id}/return`, { version: sc.version, comment: CANARY_COMMENT });
+    const res = await post('atd.supervisor', `/screenings/${sc.id}/return`, {
+      version: sc.version,
+      comment: CANARY_COMMENT,
+    });
     expect(res.status).toBe(200);
     await inFlight; // the SMTP server has the message; the job is active
     await killWorker();
@@ -464,7 +586,10 @@ describe('notifications through the outbox (issue 6)', () => {
     const mailsBefore = mails.length;
     for (let i = 0; i < 3; i++) {
       const sc = await submittedScreening();
-      const r = await post('atd.supervisor', `/screenings/${sc.id}/return`, { version: sc.version, comment: CANARY_COMMENT });
+      const r = await post('atd.supervisor', `/screenings/${sc.id}/return`, {
+        version: sc.version,
+        comment: CANARY_COMMENT,
+      });
       expect(r.status).toBe(200);
     }
     // the API's relay enqueued them after commit
@@ -497,12 +622,20 @@ describe('notifications through the outbox (issue 6)', () => {
   it('a job that cannot succeed goes DEAD and every system admin is told in the app', async () => {
     const id = randomUUID();
     await s.admin.query(`INSERT INTO outbox (id, kind, payload) VALUES ($1, 'test.unknown_kind', '{}')`, [id]);
-    await waitFor('dead', async () => (await s.admin.query(`SELECT status FROM outbox WHERE id = $1`, [id])).rows[0].status === 'DEAD');
+    await waitFor(
+      'dead',
+      async () => (await s.admin.query(`SELECT status FROM outbox WHERE id = $1`, [id])).rows[0].status === 'DEAD',
+    );
     const row = (await s.admin.query(`SELECT last_error FROM outbox WHERE id = $1`, [id])).rows[0];
     expect(row.last_error).toBe('NO_HANDLER');
     expect(await recipientsOf(id)).toEqual(['sysadmin']);
     const list = await get('sysadmin', '/notifications');
-    expect(list.body.items[0]).toMatchObject({ kind: 'job.dead', objectType: 'outbox', objectId: id, caseNumber: null });
+    expect(list.body.items[0]).toMatchObject({
+      kind: 'job.dead',
+      objectType: 'outbox',
+      objectId: id,
+      caseNumber: null,
+    });
   });
 
   it('no e-mail carries a name, a comment or a reason; every one has a case link or a screening link', async () => {
@@ -513,12 +646,16 @@ describe('notifications through the outbox (issue 6)', () => {
         expect(m.body).not.toContain(c);
         expect(m.subject).not.toContain(c);
       }
-      expect(m.body).toMatch(/https:\/\/ctms\.test\/(screenings|referrals|cases|handoffs|match-requests)\/[0-9a-f-]{36}/);
+      expect(m.body).toMatch(
+        /https:\/\/ctms\.test\/(screenings|referrals|cases|handoffs|match-requests)\/[0-9a-f-]{36}/,
+      );
     }
     // the one the killed worker had claimed stays SENDING: never sent twice (decision 0005)
     const { rows } = await s.admin.query(`SELECT status FROM mail_delivery WHERE status <> 'SENT'`);
     expect(rows.map((r: { status: string }) => r.status)).toEqual(['SENDING']);
-    const dup = await s.admin.query(`SELECT count(*)::int AS n FROM (SELECT outbox_id, recipient_user_id FROM notification GROUP BY 1, 2 HAVING count(*) > 1) d`);
+    const dup = await s.admin.query(
+      `SELECT count(*)::int AS n FROM (SELECT outbox_id, recipient_user_id FROM notification GROUP BY 1, 2 HAVING count(*) > 1) d`,
+    );
     expect(dup.rows[0].n).toBe(0);
   });
 });

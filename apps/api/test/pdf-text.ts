@@ -72,15 +72,20 @@ function utf16(hex: string): string {
 function parseCmap(cmap: string): Map<number, string> {
   const map = new Map<number, string>();
   for (const [, body] of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
-    for (const [, code, uni] of body.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F\s]+)>/g)) map.set(parseInt(code, 16), utf16(uni.replace(/\s/g, '')));
+    for (const [, code, uni] of body.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F\s]+)>/g))
+      map.set(parseInt(code, 16), utf16(uni.replace(/\s/g, '')));
   }
   for (const [, body] of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
-    for (const [, lo, hi, rest] of body.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(\[[^\]]*\]|<[0-9a-fA-F\s]+>)/g)) {
+    for (const [, lo, hi, rest] of body.matchAll(
+      /<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(\[[^\]]*\]|<[0-9a-fA-F\s]+>)/g,
+    )) {
       const first = parseInt(lo, 16);
       const last = parseInt(hi, 16);
       if (rest.startsWith('[')) {
         // pdfkit writes a glyph of several characters as one string with spaces: <0ecd 0ec8>
-        [...rest.matchAll(/<([0-9a-fA-F\s]+)>/g)].forEach(([, uni], i) => map.set(first + i, utf16(uni.replace(/\s/g, ''))));
+        [...rest.matchAll(/<([0-9a-fA-F\s]+)>/g)].forEach(([, uni], i) =>
+          map.set(first + i, utf16(uni.replace(/\s/g, ''))),
+        );
       } else {
         const base = parseInt(rest.slice(1, -1).replace(/\s/g, ''), 16);
         for (let c = first; c <= last; c++) map.set(c, String.fromCharCode(base + (c - first)));

@@ -29,7 +29,8 @@ describe('persons: duplicate search, person record, merge and undo', () => {
 
   const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
   const get = (who: string, path: string) => s.http().get(`/api/v1${path}`).set(bearer(tokens[who]));
-  const post = (who: string, path: string, body: object) => s.http().post(`/api/v1${path}`).set(bearer(tokens[who])).send(body);
+  const post = (who: string, path: string, body: object) =>
+    s.http().post(`/api/v1${path}`).set(bearer(tokens[who])).send(body);
   const search = async (who: string, body: object): Promise<Candidate[]> => {
     const res = await post(who, '/persons/search', body);
     expect(res.status).toBe(200);
@@ -50,7 +51,16 @@ describe('persons: duplicate search, person record, merge and undo', () => {
     );
     const u = rows[0];
     return {
-      actor: { userId: u.id, username: u.username, agencyId: u.agency_id, agencyCode: u.code, capabilities: u.capabilities, roles: u.roles as Role[], allProvinces: u.all_provinces, provinces: u.provinces },
+      actor: {
+        userId: u.id,
+        username: u.username,
+        agencyId: u.agency_id,
+        agencyCode: u.code,
+        capabilities: u.capabilities,
+        roles: u.roles as Role[],
+        allProvinces: u.all_provinces,
+        provinces: u.provinces,
+      },
       requestId: `test-${randomUUID()}`,
       sourceIp: null,
     };
@@ -71,7 +81,8 @@ describe('persons: duplicate search, person record, merge and undo', () => {
 
   beforeAll(async () => {
     s = await startStack();
-    for (const u of ['atd.caseworker', 'atd.bokeo', 'atd.supervisor', 'lwu.caseworker', 'lwu.admin']) tokens[u] = (await s.login(u)).accessToken;
+    for (const u of ['atd.caseworker', 'atd.bokeo', 'atd.supervisor', 'lwu.caseworker', 'lwu.admin'])
+      tokens[u] = (await s.login(u)).accessToken;
     const writer = s.app.get(PersonWriter);
     const ds = s.app.get(DataSource);
     const ctx = await ctxFor('atd.caseworker');
@@ -86,10 +97,38 @@ describe('persons: duplicate search, person record, merge and undo', () => {
         documents: [{ type: 'NATIONAL_ID', number: 'AB 123-456' }],
         phone: '+856 20 5555 1234',
       },
-      nou: { givenNameLo: 'ໜູ', familyNameLo: 'ແກ້ວມະນີ', nicknames: ['Noy'], sex: 'FEMALE', dateOfBirth: '2010-01-01', dobPrecision: 'YEAR', presumedMinor: true },
-      bounmy: { givenNameLo: 'ບຸນມີ', familyNameLo: 'ສີສະຫວັດ', latinNames: ['Bounmy Sisavath'], sex: 'MALE', dobPrecision: 'UNKNOWN' },
-      dup: { givenNameLo: 'ຫລ້າ', familyNameLo: 'ພົມມະຈັນ', latinNames: ['Suksawan Pommachan'], sex: 'FEMALE', dateOfBirth: '1998-01-01', dobPrecision: 'ESTIMATED' },
-      canary: { givenNameLo: CANARY_LO, familyNameLo: CANARY_FAMILY_LO, latinNames: [CANARY_LATIN], nicknames: ['Canaryboy'], dobPrecision: 'UNKNOWN', safeContactMethod: 'call the canary aunt' },
+      nou: {
+        givenNameLo: 'ໜູ',
+        familyNameLo: 'ແກ້ວມະນີ',
+        nicknames: ['Noy'],
+        sex: 'FEMALE',
+        dateOfBirth: '2010-01-01',
+        dobPrecision: 'YEAR',
+        presumedMinor: true,
+      },
+      bounmy: {
+        givenNameLo: 'ບຸນມີ',
+        familyNameLo: 'ສີສະຫວັດ',
+        latinNames: ['Bounmy Sisavath'],
+        sex: 'MALE',
+        dobPrecision: 'UNKNOWN',
+      },
+      dup: {
+        givenNameLo: 'ຫລ້າ',
+        familyNameLo: 'ພົມມະຈັນ',
+        latinNames: ['Suksawan Pommachan'],
+        sex: 'FEMALE',
+        dateOfBirth: '1998-01-01',
+        dobPrecision: 'ESTIMATED',
+      },
+      canary: {
+        givenNameLo: CANARY_LO,
+        familyNameLo: CANARY_FAMILY_LO,
+        latinNames: [CANARY_LATIN],
+        nicknames: ['Canaryboy'],
+        dobPrecision: 'UNKNOWN',
+        safeContactMethod: 'call the canary aunt',
+      },
     };
     const audit = await audited(() =>
       ds.transaction(async (m) => {
@@ -97,7 +136,11 @@ describe('persons: duplicate search, person record, merge and undo', () => {
       }),
     );
     const created = audit.map((a) => [a.action, a.object_type, a.object_id].join(' ')).sort();
-    expect(created).toEqual(Object.keys(people).map((k) => `PERSON_CREATED person ${ids[k]}`).sort());
+    expect(created).toEqual(
+      Object.keys(people)
+        .map((k) => `PERSON_CREATED person ${ids[k]}`)
+        .sort(),
+    );
     await openCase('00001', ids['la'], 'MOPS_ATD', '01');
     await openCase('00002', ids['nou'], 'MOPS_ATD', '05');
     await openCase('00003', ids['bounmy'], 'LWU', '01');
@@ -114,7 +157,12 @@ describe('persons: duplicate search, person record, merge and undo', () => {
       const la = found.find((c) => c.personId === ids['la']);
       expect(la?.reasons).toContain('LAO_KEY_EXACT');
       expect(la?.score).toBeGreaterThan(0.8);
-      expect(la?.display).toEqual({ initials: 'S.P.', birthYear: 1998, sex: 'FEMALE', caseNumbers: ['T01-2026-00001'] });
+      expect(la?.display).toEqual({
+        initials: 'S.P.',
+        birthYear: 1998,
+        sex: 'FEMALE',
+        caseNumbers: ['T01-2026-00001'],
+      });
       expect(found.map((c) => c.personId)).toContain(ids['dup']);
       expect(found.map((c) => c.personId)).not.toContain(ids['bounmy']);
       expect(found.map((c) => c.personId)).not.toContain(ids['canary']);
@@ -130,7 +178,12 @@ describe('persons: duplicate search, person record, merge and undo', () => {
       expect(found[0].reasons).toContain('LAO_KEY_EXACT');
       const bokeo = await search('atd.bokeo', { name: 'ຫນູ' });
       expect(bokeo[0].personId).toBe(ids['nou']);
-      expect(bokeo[0].display).toEqual({ initials: 'ໜ.ກ.', birthYear: 2010, sex: 'FEMALE', caseNumbers: ['T05-2026-00002'] });
+      expect(bokeo[0].display).toEqual({
+        initials: 'ໜ.ກ.',
+        birthYear: 2010,
+        sex: 'FEMALE',
+        caseNumbers: ['T05-2026-00002'],
+      });
     });
 
     it('finds a misspelt Lao name as similar', async () => {
@@ -170,11 +223,26 @@ describe('persons: duplicate search, person record, merge and undo', () => {
       let target = '';
       await ds.transaction(async (m) => {
         for (let i = 0; i < 30; i++) {
-          namesakes.push(await writer.create(m, ctx, { givenNameLo: 'ຄຳພອນ', familyNameLo: 'ອິນທະວົງ', latinNames: ['Khamphone Inthavong'], dateOfBirth: '1980-01-01', dobPrecision: 'YEAR' }));
+          namesakes.push(
+            await writer.create(m, ctx, {
+              givenNameLo: 'ຄຳພອນ',
+              familyNameLo: 'ອິນທະວົງ',
+              latinNames: ['Khamphone Inthavong'],
+              dateOfBirth: '1980-01-01',
+              dobPrecision: 'YEAR',
+            }),
+          );
         }
-        target = await writer.create(m, ctx, { givenNameLo: 'ຄຳພອນ', familyNameLo: 'ອິນທະວົງສາ', latinNames: ['Khamphon Inthavongsa'], dateOfBirth: '1995-05-05', dobPrecision: 'DAY' });
+        target = await writer.create(m, ctx, {
+          givenNameLo: 'ຄຳພອນ',
+          familyNameLo: 'ອິນທະວົງສາ',
+          latinNames: ['Khamphon Inthavongsa'],
+          dateOfBirth: '1995-05-05',
+          dobPrecision: 'DAY',
+        });
       });
-      for (const [i, id] of [...namesakes, target].entries()) await openCase(`1${String(i).padStart(4, '0')}`, id, 'MOPS_ATD', '01');
+      for (const [i, id] of [...namesakes, target].entries())
+        await openCase(`1${String(i).padStart(4, '0')}`, id, 'MOPS_ATD', '01');
       const search20 = s.app.get(PersonSearchService);
       // a first stage of 20 rows: 30 exact namesakes do not take every place from the near variant
       const first = await search20.firstStage('Khamphone Inthavong', 20);
@@ -208,9 +276,15 @@ describe('persons: duplicate search, person record, merge and undo', () => {
       const parsed = JSON.parse(body) as { candidates: Candidate[] };
       expect(parsed.candidates[0].personId).toBe(ids['canary']);
       expect(parsed.candidates[0].display.initials).toBe('K.V.');
-      for (const secret of [CANARY_LO, CANARY_FAMILY_LO, 'Khamsaeng', 'Vongsavanh', 'Canaryboy', 'canary aunt']) expect(body).not.toContain(secret);
+      for (const secret of [CANARY_LO, CANARY_FAMILY_LO, 'Khamsaeng', 'Vongsavanh', 'Canaryboy', 'canary aunt'])
+        expect(body).not.toContain(secret);
       expect(audit).toHaveLength(1);
-      expect(audit[0]).toMatchObject({ action: 'PERSON_SEARCHED', outcome: 'ALLOWED', actor_username: 'atd.caseworker', details: { resultCount: parsed.candidates.length } });
+      expect(audit[0]).toMatchObject({
+        action: 'PERSON_SEARCHED',
+        outcome: 'ALLOWED',
+        actor_username: 'atd.caseworker',
+        details: { resultCount: parsed.candidates.length },
+      });
       expect(JSON.stringify(audit)).not.toMatch(/Khamsaeng|ZZ999/);
     });
 
@@ -220,7 +294,9 @@ describe('persons: duplicate search, person record, merge and undo', () => {
       expect(bad.body.details).toEqual([{ field: 'dateOfBirth', problems: [expect.stringContaining('real date')] }]);
       expect((await post('atd.caseworker', '/persons/search', { name: 'Noy', limit: 21 })).status).toBe(400);
       expect((await post('atd.caseworker', '/persons/search', { name: '' })).status).toBe(400);
-      expect((await post('atd.caseworker', '/persons/search', { name: '!!!' })).body.details).toEqual([{ field: 'name', problems: ['name must contain letters'] }]);
+      expect((await post('atd.caseworker', '/persons/search', { name: '!!!' })).body.details).toEqual([
+        { field: 'name', problems: ['name must contain letters'] },
+      ]);
       const extra = await post('atd.caseworker', '/persons/search', { name: 'Noy', village: 'x' });
       expect(extra.status).toBe(400);
       expect(JSON.stringify(extra.body)).toContain('village');
@@ -232,16 +308,25 @@ describe('persons: duplicate search, person record, merge and undo', () => {
     it('re-derives the search columns of persons keyed by an older derivation, resumably', async () => {
       const ds = s.app.get(DataSource);
       const repo = s.app.get(PersonRepository);
-      const { rows: before } = await s.admin.query(`SELECT name_grams::text AS g, name_bidx::text AS b FROM person WHERE id = $1`, [ids['nou']]);
+      const { rows: before } = await s.admin.query(
+        `SELECT name_grams::text AS g, name_bidx::text AS b FROM person WHERE id = $1`,
+        [ids['nou']],
+      );
       // as a row written before issue 19 would be: older version, columns without the romanised keys
-      await s.admin.query(`UPDATE person SET name_keys_version = 0, name_bidx = '{}', name_grams = '{}' WHERE id = ANY($1::uuid[])`, [[ids['nou'], ids['bounmy']]]);
+      await s.admin.query(
+        `UPDATE person SET name_keys_version = 0, name_bidx = '{}', name_grams = '{}' WHERE id = ANY($1::uuid[])`,
+        [[ids['nou'], ids['bounmy']]],
+      );
       expect((await search('atd.bokeo', { name: 'Nou Keomany' })).map((c) => c.personId)).not.toContain(ids['nou']);
       // stopped after one batch of one row: one left, and a second run finishes
       const first = await rekeyPersons(ds, repo, { batch: 1, maxBatches: 1 });
       expect(first).toEqual({ read: 1, written: 1, left: 1 });
       const second = await rekeyPersons(ds, repo, { batch: 1 });
       expect(second).toEqual({ read: 1, written: 1, left: 0 });
-      const { rows: after } = await s.admin.query(`SELECT name_grams::text AS g, name_bidx::text AS b, name_keys_version AS v FROM person WHERE id = $1`, [ids['nou']]);
+      const { rows: after } = await s.admin.query(
+        `SELECT name_grams::text AS g, name_bidx::text AS b, name_keys_version AS v FROM person WHERE id = $1`,
+        [ids['nou']],
+      );
       expect(after[0]).toEqual({ ...before[0], v: PERSON_NAME_KEYS_VERSION });
       expect((await search('atd.bokeo', { name: 'Nou Keomany' }))[0]?.personId).toBe(ids['nou']);
     });
@@ -250,10 +335,26 @@ describe('persons: duplicate search, person record, merge and undo', () => {
   describe('storage', () => {
     it('holds no plaintext of a canary name, Lao or Latin, nor of its keys', async () => {
       const { rows } = await s.admin.query(`SELECT p::text AS t FROM person p`);
-      const all = rows.map((r: { t: string }) => r.t).join('\n').toLowerCase();
+      const all = rows
+        .map((r: { t: string }) => r.t)
+        .join('\n')
+        .toLowerCase();
       expect(rows.length).toBeGreaterThanOrEqual(5);
       // the phone as its digit run: four digits alone ('5555') also occur by chance in the decimal gram hashes of ~40 persons
-      for (const secret of [CANARY_LO, CANARY_FAMILY_LO, 'ຄໍາ', 'khamsaeng', 'vongsavanh', 'kamseng', 'vongsavan', 'canaryboy', 'canary aunt', 'ab123456', '55551234', '5555 1234']) {
+      for (const secret of [
+        CANARY_LO,
+        CANARY_FAMILY_LO,
+        'ຄໍາ',
+        'khamsaeng',
+        'vongsavanh',
+        'kamseng',
+        'vongsavan',
+        'canaryboy',
+        'canary aunt',
+        'ab123456',
+        '55551234',
+        '5555 1234',
+      ]) {
         expect([secret, all.includes(secret)]).toEqual([secret, false]);
       }
     });
@@ -268,7 +369,12 @@ describe('persons: duplicate search, person record, merge and undo', () => {
           id: ids['la'],
           mergedInto: null,
           sex: 'FEMALE',
-          identity: { givenNameLo: 'ຫຼ້າ', familyNameLo: 'ພົມມະຈັນ', latinNames: ['Souksavanh Phommachanh'], dobPrecision: 'DAY' },
+          identity: {
+            givenNameLo: 'ຫຼ້າ',
+            familyNameLo: 'ພົມມະຈັນ',
+            latinNames: ['Souksavanh Phommachanh'],
+            dobPrecision: 'DAY',
+          },
           contact: { phone: '+856 20 5555 1234' },
         });
         expect(res.body.identity.phone).toBeUndefined();
@@ -284,7 +390,12 @@ describe('persons: duplicate search, person record, merge and undo', () => {
         const nobody = await get(who, `/persons/${randomUUID()}`).set('X-Request-Id', requestId);
         expect([who, theirs.status]).toEqual([who, 404]);
         expect(withoutRequestId(theirs.text)).toBe(withoutRequestId(nobody.text));
-        expect(theirs.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'Not found', requestId: expect.any(String) });
+        expect(theirs.body).toEqual({
+          statusCode: 404,
+          error: 'Not Found',
+          message: 'Not found',
+          requestId: expect.any(String),
+        });
       }
       const audit = await audited(() => get('lwu.caseworker', `/persons/${ids['la']}`));
       expect(audit.map((a) => [a.action, a.outcome])).toEqual([['PERSON_READ', 'DENIED']]);
@@ -296,13 +407,22 @@ describe('persons: duplicate search, person record, merge and undo', () => {
       const before = (await s.admin.query(`SELECT id, person_id FROM case_record ORDER BY id`)).rows;
       let mergeId = '';
       const audit = await audited(async () => {
-        const res = await post('atd.supervisor', `/persons/${ids['la']}/merge`, { mergeId: ids['dup'], reason: 'same woman, two screenings' });
+        const res = await post('atd.supervisor', `/persons/${ids['la']}/merge`, {
+          mergeId: ids['dup'],
+          reason: 'same woman, two screenings',
+        });
         expect(res.status).toBe(200);
         expect(res.body).toMatchObject({ survivorId: ids['la'], mergedId: ids['dup'], undoneAt: null });
         mergeId = res.body.id;
       });
       expect(audit).toHaveLength(1);
-      expect(audit[0]).toMatchObject({ action: 'PERSON_MERGED', outcome: 'ALLOWED', object_id: ids['la'], reason: 'same woman, two screenings', details: { mergeId, mergedId: ids['dup'], screenings: 0, cases: 1 } });
+      expect(audit[0]).toMatchObject({
+        action: 'PERSON_MERGED',
+        outcome: 'ALLOWED',
+        object_id: ids['la'],
+        reason: 'same woman, two screenings',
+        details: { mergeId, mergedId: ids['dup'], screenings: 0, cases: 1 },
+      });
 
       const moved = await s.admin.query(`SELECT person_id FROM case_record WHERE id = $1`, [caseIds['00004']]);
       expect(moved.rows[0].person_id).toBe(ids['la']);
@@ -313,35 +433,69 @@ describe('persons: duplicate search, person record, merge and undo', () => {
       expect(tomb.body).toEqual({ id: ids['dup'], mergedInto: ids['la'] });
       const found = await search('atd.supervisor', { name: 'ຫລ້າ ພົມມະຈັນ' });
       expect(found.map((c) => c.personId)).not.toContain(ids['dup']);
-      expect(found.find((c) => c.personId === ids['la'])?.display.caseNumbers).toEqual(['T01-2026-00001', 'T01-2026-00004']);
+      expect(found.find((c) => c.personId === ids['la'])?.display.caseNumbers).toEqual([
+        'T01-2026-00001',
+        'T01-2026-00004',
+      ]);
 
       // refusals: into itself, into or from a tombstone, again; a caseworker; a person out of scope
       const refused = await audited(async () => {
-        const self = await post('atd.supervisor', `/persons/${ids['la']}/merge`, { mergeId: ids['la'], reason: 'oops' });
+        const self = await post('atd.supervisor', `/persons/${ids['la']}/merge`, {
+          mergeId: ids['la'],
+          reason: 'oops',
+        });
         expect([self.status, self.body.code]).toEqual([409, 'MERGE_INTO_SELF']);
       });
-      expect(refused.map((a) => [a.action, a.outcome, a.object_id, a.reason])).toEqual([['PERSON_MERGED', 'DENIED', ids['la'], 'MERGE_INTO_SELF']]);
-      const intoTomb = await post('atd.supervisor', `/persons/${ids['dup']}/merge`, { mergeId: ids['canary'], reason: 'oops' });
+      expect(refused.map((a) => [a.action, a.outcome, a.object_id, a.reason])).toEqual([
+        ['PERSON_MERGED', 'DENIED', ids['la'], 'MERGE_INTO_SELF'],
+      ]);
+      const intoTomb = await post('atd.supervisor', `/persons/${ids['dup']}/merge`, {
+        mergeId: ids['canary'],
+        reason: 'oops',
+      });
       expect([intoTomb.status, intoTomb.body.code]).toEqual([409, 'PERSON_IS_MERGED']);
-      const again = await post('atd.supervisor', `/persons/${ids['la']}/merge`, { mergeId: ids['dup'], reason: 'oops' });
+      const again = await post('atd.supervisor', `/persons/${ids['la']}/merge`, {
+        mergeId: ids['dup'],
+        reason: 'oops',
+      });
       expect([again.status, again.body.code]).toEqual([409, 'PERSON_IS_MERGED']);
-      expect((await post('atd.caseworker', `/persons/${ids['la']}/merge`, { mergeId: ids['canary'], reason: 'oops' })).status).toBe(404);
-      const notTheirs = await post('atd.supervisor', `/persons/${ids['la']}/merge`, { mergeId: ids['bounmy'], reason: 'LWU case' });
+      expect(
+        (await post('atd.caseworker', `/persons/${ids['la']}/merge`, { mergeId: ids['canary'], reason: 'oops' }))
+          .status,
+      ).toBe(404);
+      const notTheirs = await post('atd.supervisor', `/persons/${ids['la']}/merge`, {
+        mergeId: ids['bounmy'],
+        reason: 'LWU case',
+      });
       expect(notTheirs.status).toBe(404);
-      expect((await s.admin.query(`SELECT merged_into_id FROM person WHERE id = $1`, [ids['bounmy']])).rows[0].merged_into_id).toBeNull();
+      expect(
+        (await s.admin.query(`SELECT merged_into_id FROM person WHERE id = $1`, [ids['bounmy']])).rows[0]
+          .merged_into_id,
+      ).toBeNull();
 
       const undo = await audited(async () => {
-        const res = await post('atd.supervisor', `/persons/merges/${mergeId}/undo`, { reason: 'two different women after all' });
+        const res = await post('atd.supervisor', `/persons/merges/${mergeId}/undo`, {
+          reason: 'two different women after all',
+        });
         expect(res.status).toBe(200);
         expect(res.body.undoneAt).toEqual(expect.any(String));
       });
       expect(undo).toHaveLength(1);
-      expect(undo[0]).toMatchObject({ action: 'PERSON_MERGE_UNDONE', outcome: 'ALLOWED', reason: 'two different women after all', details: { mergeId, cases: 1, screenings: 0 } });
+      expect(undo[0]).toMatchObject({
+        action: 'PERSON_MERGE_UNDONE',
+        outcome: 'ALLOWED',
+        reason: 'two different women after all',
+        details: { mergeId, cases: 1, screenings: 0 },
+      });
       expect((await s.admin.query(`SELECT id, person_id FROM case_record ORDER BY id`)).rows).toEqual(before);
-      expect((await s.admin.query(`SELECT merged_into_id FROM person WHERE id = $1`, [ids['dup']])).rows[0].merged_into_id).toBeNull();
+      expect(
+        (await s.admin.query(`SELECT merged_into_id FROM person WHERE id = $1`, [ids['dup']])).rows[0].merged_into_id,
+      ).toBeNull();
       const twice = await post('atd.supervisor', `/persons/merges/${mergeId}/undo`, { reason: 'again' });
       expect([twice.status, twice.body.code]).toEqual([409, 'MERGE_ALREADY_UNDONE']);
-      expect((await post('lwu.caseworker', `/persons/merges/${mergeId}/undo`, { reason: 'not mine' })).status).toBe(404);
+      expect((await post('lwu.caseworker', `/persons/merges/${mergeId}/undo`, { reason: 'not mine' })).status).toBe(
+        404,
+      );
       expect((await get('atd.supervisor', `/persons/${ids['dup']}`)).body.mergedInto).toBeNull();
     });
   });

@@ -6,7 +6,10 @@
 import { resolve } from 'node:path';
 import { register } from 'tsconfig-paths';
 
-register({ baseUrl: resolve(__dirname, '../../..'), paths: { '@ctms/domain': ['libs/domain/src/index.ts'], '@ctms/migrations': ['migrations/index.ts'] } });
+register({
+  baseUrl: resolve(__dirname, '../../..'),
+  paths: { '@ctms/domain': ['libs/domain/src/index.ts'], '@ctms/migrations': ['migrations/index.ts'] },
+});
 
 async function main(): Promise<void> {
   const { DataSource } = await import('typeorm');

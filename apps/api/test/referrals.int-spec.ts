@@ -65,27 +65,60 @@ function allowedKeys(relation: string, categories: string[]): string[] {
   return [...keys].sort();
 }
 
-const LIST_ITEM_KEYS = ['id', 'caseId', 'caseNumber', 'fromAgency', 'toAgency', 'serviceTypes', 'urgency', 'status', 'acknowledgeBy', 'servicesDueBy', 'overdue', 'createdAt', 'updatedAt', 'version'].sort();
+const LIST_ITEM_KEYS = [
+  'id',
+  'caseId',
+  'caseNumber',
+  'fromAgency',
+  'toAgency',
+  'serviceTypes',
+  'urgency',
+  'status',
+  'acknowledgeBy',
+  'servicesDueBy',
+  'overdue',
+  'createdAt',
+  'updatedAt',
+  'version',
+].sort();
 
 describe('referrals (issue 4)', () => {
   let s: TestStack;
   const tokens = new Map<string, string>();
   const agencyIds = new Map<string, string>();
-  const USERS = ['atd.caseworker', 'atd.supervisor', 'lwu.caseworker', 'lwu.supervisor', 'molsw.caseworker', 'ngo.caseworker', 'ospp.prosecutor', 'atd.bokeo'];
+  const USERS = [
+    'atd.caseworker',
+    'atd.supervisor',
+    'lwu.caseworker',
+    'lwu.supervisor',
+    'molsw.caseworker',
+    'ngo.caseworker',
+    'ospp.prosecutor',
+    'atd.bokeo',
+  ];
   const token = (u: string) => tokens.get(u) ?? '';
   const agency = (code: string) => agencyIds.get(code) ?? '';
   const get = (u: string, path: string, rid?: string) => {
-    const r = s.http().get(`/api/v1${path}`).set('Authorization', `Bearer ${token(u)}`);
+    const r = s
+      .http()
+      .get(`/api/v1${path}`)
+      .set('Authorization', `Bearer ${token(u)}`);
     return rid ? r.set('X-Request-Id', rid) : r;
   };
-  const post = (u: string, path: string, body: object) => s.http().post(`/api/v1${path}`).set('Authorization', `Bearer ${token(u)}`).send(body);
+  const post = (u: string, path: string, body: object) =>
+    s
+      .http()
+      .post(`/api/v1${path}`)
+      .set('Authorization', `Bearer ${token(u)}`)
+      .send(body);
 
   let caseId = '';
   let personId = '';
   let lwuConsentId = '';
   let lwuRef = { id: '', version: 0 };
   let molswRef = { id: '', version: 0 };
-  const referralCount = async () => Number((await s.admin.query(`SELECT count(*)::int AS n FROM referral WHERE case_id = $1`, [caseId])).rows[0].n);
+  const referralCount = async () =>
+    Number((await s.admin.query(`SELECT count(*)::int AS n FROM referral WHERE case_id = $1`, [caseId])).rows[0].n);
 
   /** GET /cases/:id as `u`, asserting that its keys are exactly those its relation's categories allow. */
   async function caseAs(u: string) {
@@ -113,14 +146,26 @@ describe('referrals (issue 4)', () => {
     const created = await post('atd.caseworker', '/screenings', {
       metadata: { provinceCode: '01', facilityType: 'BORDER_CHECKPOINT', interviewAt: '2026-11-20T09:30:00+07:00' },
       interviewConsent: { ...ALL_YES, givenBy: 'SELF', form: 'WRITTEN_SIGNATURE' },
-      bioData: { givenNameLo: 'ນາງ', familyNameLo: CANARY_FAMILY, latinNames: [CANARY_LATIN], dateOfBirth: '1998-05-04', dobPrecision: 'DAY', sex: 'FEMININE', citizenship: ['LA'] },
+      bioData: {
+        givenNameLo: 'ນາງ',
+        familyNameLo: CANARY_FAMILY,
+        latinNames: [CANARY_LATIN],
+        dateOfBirth: '1998-05-04',
+        dobPrecision: 'DAY',
+        sex: 'FEMININE',
+        citizenship: ['LA'],
+      },
       indicatorAnswers: MEETS,
       interviewerAssessment: 'POSSIBLE_VICTIM',
     });
     expect(created.status).toBe(201);
-    const submitted = await post('atd.caseworker', `/screenings/${created.body.id}/submit`, { version: created.body.version });
+    const submitted = await post('atd.caseworker', `/screenings/${created.body.id}/submit`, {
+      version: created.body.version,
+    });
     expect(submitted.status).toBe(200);
-    const approved = await post('atd.supervisor', `/screenings/${created.body.id}/approve`, { version: submitted.body.version });
+    const approved = await post('atd.supervisor', `/screenings/${created.body.id}/approve`, {
+      version: submitted.body.version,
+    });
     expect(approved.status).toBe(200);
     caseId = approved.body.caseId;
     const lead = await caseAs('atd.caseworker');
@@ -173,20 +218,40 @@ describe('referrals (issue 4)', () => {
     expect(res.body.details).toEqual([{ field: 'categories', problems: [expect.stringContaining('HEALTH')] }]);
     expect(await referralCount()).toBe(0);
     const audit = await auditSince(s.admin, seq);
-    expect(audit.map((a) => [a.action, a.outcome, a.reason])).toEqual([['REFERRAL_CREATED', 'DENIED', 'CONSENT_NOT_COVERING']]);
-    const events = await s.admin.query(`SELECT count(*)::int AS n FROM case_event WHERE case_id = $1 AND kind LIKE 'REFERRAL%'`, [caseId]);
+    expect(audit.map((a) => [a.action, a.outcome, a.reason])).toEqual([
+      ['REFERRAL_CREATED', 'DENIED', 'CONSENT_NOT_COVERING'],
+    ]);
+    const events = await s.admin.query(
+      `SELECT count(*)::int AS n FROM case_event WHERE case_id = $1 AND kind LIKE 'REFERRAL%'`,
+      [caseId],
+    );
     expect(events.rows[0].n).toBe(0);
   });
 
   it('refuses a service the agency does not offer, and an agency that does not receive referrals, naming the field', async () => {
     const base = { urgency: 'ROUTINE', reason: 'x', categories: [] };
-    const notOffered = await post('atd.caseworker', `/cases/${caseId}/referrals`, { ...base, toAgencyId: agency('LWU'), serviceTypes: ['FAMILY_TRACING'] });
+    const notOffered = await post('atd.caseworker', `/cases/${caseId}/referrals`, {
+      ...base,
+      toAgencyId: agency('LWU'),
+      serviceTypes: ['FAMILY_TRACING'],
+    });
     expect(notOffered.status).toBe(400);
-    expect(notOffered.body.details[0]).toMatchObject({ field: 'serviceTypes', problems: [expect.stringContaining('FAMILY_TRACING')] });
-    const ospp = await post('atd.caseworker', `/cases/${caseId}/referrals`, { ...base, toAgencyId: agency('OSPP'), serviceTypes: ['SHELTER'] });
+    expect(notOffered.body.details[0]).toMatchObject({
+      field: 'serviceTypes',
+      problems: [expect.stringContaining('FAMILY_TRACING')],
+    });
+    const ospp = await post('atd.caseworker', `/cases/${caseId}/referrals`, {
+      ...base,
+      toAgencyId: agency('OSPP'),
+      serviceTypes: ['SHELTER'],
+    });
     expect(ospp.status).toBe(400);
     expect(ospp.body.details[0].field).toBe('toAgencyId');
-    const empty = await post('atd.caseworker', `/cases/${caseId}/referrals`, { ...base, toAgencyId: agency('LWU'), serviceTypes: [] });
+    const empty = await post('atd.caseworker', `/cases/${caseId}/referrals`, {
+      ...base,
+      toAgencyId: agency('LWU'),
+      serviceTypes: [],
+    });
     expect(empty.status).toBe(400);
     expect(await referralCount()).toBe(0);
   });
@@ -201,7 +266,12 @@ describe('referrals (issue 4)', () => {
       categories: ['IDENTITY', 'CONTACT_LOCATION'],
     });
     expect(lwu.status).toBe(201);
-    expect(lwu.body).toMatchObject({ status: 'PENDING', categories: ['CASE_SUMMARY', 'IDENTITY', 'CONTACT_LOCATION'], toAgency: { code: 'LWU' }, consentIds: [lwuConsentId] });
+    expect(lwu.body).toMatchObject({
+      status: 'PENDING',
+      categories: ['CASE_SUMMARY', 'IDENTITY', 'CONTACT_LOCATION'],
+      toAgency: { code: 'LWU' },
+      consentIds: [lwuConsentId],
+    });
     expect(lwu.body.effectiveCategories).toEqual(['CASE_SUMMARY']);
     lwuRef = { id: lwu.body.id, version: lwu.body.version };
     const molsw = await post('atd.caseworker', `/cases/${caseId}/referrals`, {
@@ -218,7 +288,10 @@ describe('referrals (issue 4)', () => {
       ['REFERRAL_CREATED', 'ALLOWED', lwuRef.id],
       ['REFERRAL_CREATED', 'ALLOWED', molswRef.id],
     ]);
-    const events = await s.admin.query(`SELECT kind FROM case_event WHERE case_id = $1 AND kind LIKE 'REFERRAL%' ORDER BY id`, [caseId]);
+    const events = await s.admin.query(
+      `SELECT kind FROM case_event WHERE case_id = $1 AND kind LIKE 'REFERRAL%' ORDER BY id`,
+      [caseId],
+    );
     expect(events.rows.map((r) => r.kind)).toEqual(['REFERRAL_CREATED', 'REFERRAL_CREATED']);
     // the reason is encrypted at rest
     const stored = await s.admin.query(`SELECT reason_enc FROM referral WHERE id = $1`, [lwuRef.id]);
@@ -231,20 +304,43 @@ describe('referrals (issue 4)', () => {
     expect(c.visibleCategories).toEqual(['CASE_SUMMARY']);
     expect(c).not.toHaveProperty('personId');
     expect(c).not.toHaveProperty('contact');
-    expect(c.allowedActions).toEqual({ case: [], identification: [], edit: false, assign: false, accessLog: false, requestIdentification: false, requestClosure: false, flags: false, handoff: false });
+    expect(c.allowedActions).toEqual({
+      case: [],
+      identification: [],
+      edit: false,
+      assign: false,
+      accessLog: false,
+      requestIdentification: false,
+      requestClosure: false,
+      flags: false,
+      handoff: false,
+    });
     const person = await get('lwu.caseworker', `/persons/${personId}`);
     expect(person.status).toBe(404);
     const inbox = await get('lwu.caseworker', '/referrals?box=incoming');
     expect(inbox.status).toBe(200);
     const item = inbox.body.items.find((i: { id: string }) => i.id === lwuRef.id);
     expect(Object.keys(item).sort()).toEqual(LIST_ITEM_KEYS);
-    expect(item).toMatchObject({ status: 'PENDING', fromAgency: { code: 'MOPS_ATD' }, toAgency: { code: 'LWU' }, urgency: 'EMERGENCY' });
+    expect(item).toMatchObject({
+      status: 'PENDING',
+      fromAgency: { code: 'MOPS_ATD' },
+      toAgency: { code: 'LWU' },
+      urgency: 'EMERGENCY',
+    });
     expect(JSON.stringify(inbox.body)).not.toMatch(new RegExp(`${CANARY_FAMILY}|${CANARY_LATIN}`));
     const detail = await get('lwu.caseworker', `/referrals/${lwuRef.id}`);
     expect(detail.status).toBe(200);
-    expect(detail.body).toMatchObject({ reason: 'needs a safe place tonight', effectiveCategories: ['CASE_SUMMARY'], allowedActions: ['ACCEPT', 'DECLINE', 'ADD_NOTE'] });
+    expect(detail.body).toMatchObject({
+      reason: 'needs a safe place tonight',
+      effectiveCategories: ['CASE_SUMMARY'],
+      allowedActions: ['ACCEPT', 'DECLINE', 'ADD_NOTE'],
+    });
     // writes on the case stay with the lead agency
-    const edit = await s.http().patch(`/api/v1/cases/${caseId}`).set('Authorization', `Bearer ${token('lwu.caseworker')}`).send({ version: c.version, needs: [] });
+    const edit = await s
+      .http()
+      .patch(`/api/v1/cases/${caseId}`)
+      .set('Authorization', `Bearer ${token('lwu.caseworker')}`)
+      .send({ version: c.version, needs: [] });
     expect(edit.status).toBe(404);
     // the sender cannot accept its own referral: MoPS ATD does not receive referrals (the capability
     // rule), so the route answers its standard 404
@@ -253,9 +349,13 @@ describe('referrals (issue 4)', () => {
   });
 
   it('LWU accepts (assigning a worker), then sees identity and contact; records shelter (IN_PROGRESS) and completes', async () => {
-    const userId = async (username: string): Promise<string> => (await s.admin.query(`SELECT id FROM app_user WHERE username = $1`, [username])).rows[0].id;
+    const userId = async (username: string): Promise<string> =>
+      (await s.admin.query(`SELECT id FROM app_user WHERE username = $1`, [username])).rows[0].id;
     const lwuSup = { userId: await userId('lwu.supervisor') };
-    const badAssignee = await post('lwu.caseworker', `/referrals/${lwuRef.id}/accept`, { version: lwuRef.version, assigneeId: await userId('atd.caseworker') });
+    const badAssignee = await post('lwu.caseworker', `/referrals/${lwuRef.id}/accept`, {
+      version: lwuRef.version,
+      assigneeId: await userId('atd.caseworker'),
+    });
     expect(badAssignee.status).toBe(400);
     expect(badAssignee.body.details[0].field).toBe('assigneeId');
     const stale = await post('lwu.caseworker', `/referrals/${lwuRef.id}/accept`, { version: lwuRef.version + 5 });
@@ -263,11 +363,20 @@ describe('referrals (issue 4)', () => {
     expect(stale.body.code).toBe('STALE_VERSION');
 
     const seq = await lastAuditSeq(s.admin);
-    const accepted = await post('lwu.caseworker', `/referrals/${lwuRef.id}/accept`, { version: lwuRef.version, assigneeId: lwuSup.userId });
+    const accepted = await post('lwu.caseworker', `/referrals/${lwuRef.id}/accept`, {
+      version: lwuRef.version,
+      assigneeId: lwuSup.userId,
+    });
     expect(accepted.status).toBe(200);
-    expect(accepted.body).toMatchObject({ status: 'ACCEPTED', assignedTo: { id: lwuSup.userId, username: 'lwu.supervisor' }, acknowledgedAt: expect.any(String) });
+    expect(accepted.body).toMatchObject({
+      status: 'ACCEPTED',
+      assignedTo: { id: lwuSup.userId, username: 'lwu.supervisor' },
+      acknowledgedAt: expect.any(String),
+    });
     expect(accepted.body.effectiveCategories).toEqual(['CASE_SUMMARY', 'IDENTITY', 'CONTACT_LOCATION']);
-    expect((await auditSince(s.admin, seq)).map((a) => [a.action, a.outcome])).toEqual([['REFERRAL_ACCEPTED', 'ALLOWED']]);
+    expect((await auditSince(s.admin, seq)).map((a) => [a.action, a.outcome])).toEqual([
+      ['REFERRAL_ACCEPTED', 'ALLOWED'],
+    ]);
 
     const c = await caseAs('lwu.caseworker');
     expect(c.relation).toBe('REFERRAL_ACTIVE');
@@ -278,7 +387,11 @@ describe('referrals (issue 4)', () => {
     expect(person.body.identity.familyNameLo).toBe(CANARY_FAMILY);
     expect(person.body).toHaveProperty('contact');
 
-    const future = await post('lwu.caseworker', `/referrals/${lwuRef.id}/services`, { version: accepted.body.version, serviceType: 'SHELTER', deliveredOn: '2999-01-01' });
+    const future = await post('lwu.caseworker', `/referrals/${lwuRef.id}/services`, {
+      version: accepted.body.version,
+      serviceType: 'SHELTER',
+      deliveredOn: '2999-01-01',
+    });
     expect(future.status).toBe(400);
     expect(future.body.details[0].field).toBe('deliveredOn');
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Vientiane' }).format(new Date());
@@ -291,15 +404,33 @@ describe('referrals (issue 4)', () => {
     });
     expect(served.status).toBe(200);
     expect(served.body.status).toBe('IN_PROGRESS');
-    expect(served.body.services).toEqual([expect.objectContaining({ serviceType: 'SHELTER', deliveredOn: today, provider: 'LWU shelter Vientiane', notes: 'arrived safely' })]);
+    expect(served.body.services).toEqual([
+      expect.objectContaining({
+        serviceType: 'SHELTER',
+        deliveredOn: today,
+        provider: 'LWU shelter Vientiane',
+        notes: 'arrived safely',
+      }),
+    ]);
     expect(served.body.allowedActions).toEqual(['COMPLETE', 'ADD_NOTE']);
 
-    const noOutcome = await post('lwu.caseworker', `/referrals/${lwuRef.id}/complete`, { version: served.body.version, outcome: 'OTHER' });
+    const noOutcome = await post('lwu.caseworker', `/referrals/${lwuRef.id}/complete`, {
+      version: served.body.version,
+      outcome: 'OTHER',
+    });
     expect(noOutcome.status).toBe(409);
     expect(noOutcome.body.code).toBe('REASON_REQUIRED');
-    const done = await post('lwu.caseworker', `/referrals/${lwuRef.id}/complete`, { version: served.body.version, outcome: 'SERVICES_DELIVERED' });
+    const done = await post('lwu.caseworker', `/referrals/${lwuRef.id}/complete`, {
+      version: served.body.version,
+      outcome: 'SERVICES_DELIVERED',
+    });
     expect(done.status).toBe(200);
-    expect(done.body).toMatchObject({ status: 'COMPLETED', outcome: 'SERVICES_DELIVERED', closedAt: expect.any(String), allowedActions: [] });
+    expect(done.body).toMatchObject({
+      status: 'COMPLETED',
+      outcome: 'SERVICES_DELIVERED',
+      closedAt: expect.any(String),
+      allowedActions: [],
+    });
     expect(done.body.history.map((h: { kind: string; status: string | null }) => [h.kind, h.status])).toEqual([
       ['REFERRAL_CREATED', 'PENDING'],
       ['REFERRAL_ACCEPTED', 'ACCEPTED'],
@@ -315,12 +446,24 @@ describe('referrals (issue 4)', () => {
   });
 
   it('MoLSW declines with a coded reason and keeps the case summary only', async () => {
-    const noReason = await post('molsw.caseworker', `/referrals/${molswRef.id}/decline`, { version: molswRef.version, reason: 'OTHER' });
+    const noReason = await post('molsw.caseworker', `/referrals/${molswRef.id}/decline`, {
+      version: molswRef.version,
+      reason: 'OTHER',
+    });
     expect(noReason.status).toBe(409);
     expect(noReason.body.code).toBe('REASON_REQUIRED');
-    const declined = await post('molsw.caseworker', `/referrals/${molswRef.id}/decline`, { version: molswRef.version, reason: 'NO_CAPACITY', note: 'programme full until March' });
+    const declined = await post('molsw.caseworker', `/referrals/${molswRef.id}/decline`, {
+      version: molswRef.version,
+      reason: 'NO_CAPACITY',
+      note: 'programme full until March',
+    });
     expect(declined.status).toBe(200);
-    expect(declined.body).toMatchObject({ status: 'DECLINED', declineReason: 'NO_CAPACITY', note: 'programme full until March', effectiveCategories: ['CASE_SUMMARY'] });
+    expect(declined.body).toMatchObject({
+      status: 'DECLINED',
+      declineReason: 'NO_CAPACITY',
+      note: 'programme full until March',
+      effectiveCategories: ['CASE_SUMMARY'],
+    });
     const c = await caseAs('molsw.caseworker');
     expect(c.relation).toBe('REFERRAL_CLOSED');
     expect(c.visibleCategories).toEqual(['CASE_SUMMARY']);
@@ -331,10 +474,12 @@ describe('referrals (issue 4)', () => {
     const out = await get('atd.caseworker', `/referrals?box=outgoing&limit=10`);
     expect(out.status).toBe(200);
     const mine = out.body.items.filter((i: { caseId: string }) => i.caseId === caseId);
-    expect(mine.map((i: { toAgency: { code: string }; status: string }) => [i.toAgency.code, i.status]).sort()).toEqual([
-      ['LWU', 'COMPLETED'],
-      ['MOLSW', 'DECLINED'],
-    ]);
+    expect(mine.map((i: { toAgency: { code: string }; status: string }) => [i.toAgency.code, i.status]).sort()).toEqual(
+      [
+        ['LWU', 'COMPLETED'],
+        ['MOLSW', 'DECLINED'],
+      ],
+    );
     for (const i of mine) expect(Object.keys(i).sort()).toEqual(LIST_ITEM_KEYS);
     const declined = await get('atd.caseworker', '/referrals?box=outgoing&status=DECLINED');
     expect(declined.body.items.map((i: { id: string }) => i.id)).toEqual([molswRef.id]);
@@ -349,7 +494,9 @@ describe('referrals (issue 4)', () => {
   });
 
   it("withdrawing LWU's consent removes IDENTITY and CONTACT_LOCATION from LWU's view at once", async () => {
-    const w = await post('atd.caseworker', `/consents/${lwuConsentId}/withdraw`, { reason: 'The person asked to stop sharing' });
+    const w = await post('atd.caseworker', `/consents/${lwuConsentId}/withdraw`, {
+      reason: 'The person asked to stop sharing',
+    });
     expect(w.status).toBe(200);
     const c = await caseAs('lwu.caseworker');
     expect(c.visibleCategories).toEqual(['CASE_SUMMARY']);
@@ -360,7 +507,13 @@ describe('referrals (issue 4)', () => {
     expect(r.body.effectiveCategories).toEqual(['CASE_SUMMARY']);
     expect(r.body.categories).toEqual(['CASE_SUMMARY', 'IDENTITY', 'CONTACT_LOCATION']);
     // and a new referral asking for IDENTITY is now refused
-    const again = await post('atd.caseworker', `/cases/${caseId}/referrals`, { toAgencyId: agency('LWU'), serviceTypes: ['PSYCHOSOCIAL'], urgency: 'ROUTINE', reason: 'x', categories: ['IDENTITY'] });
+    const again = await post('atd.caseworker', `/cases/${caseId}/referrals`, {
+      toAgencyId: agency('LWU'),
+      serviceTypes: ['PSYCHOSOCIAL'],
+      urgency: 'ROUTINE',
+      reason: 'x',
+      categories: ['IDENTITY'],
+    });
     expect(again.status).toBe(409);
     expect(again.body.details.map((d: { problems: string[] }) => d.problems[0]).join(' ')).toContain('IDENTITY');
     expect(await referralCount()).toBe(2);
@@ -372,10 +525,18 @@ describe('referrals (issue 4)', () => {
     const missingRef = await get('atd.caseworker', `/referrals/${randomUUID()}`, rid);
     for (const u of ['ngo.caseworker', 'ospp.prosecutor', 'atd.bokeo']) {
       const c = await get(u, `/cases/${caseId}`, rid);
-      expect({ u, status: c.status, body: withoutRequestId(c.text) }).toEqual({ u, status: 404, body: withoutRequestId(missingCase.text) });
+      expect({ u, status: c.status, body: withoutRequestId(c.text) }).toEqual({
+        u,
+        status: 404,
+        body: withoutRequestId(missingCase.text),
+      });
       for (const id of [lwuRef.id, molswRef.id]) {
         const r = await get(u, `/referrals/${id}`, rid);
-        expect({ u, status: r.status, body: withoutRequestId(r.text) }).toEqual({ u, status: 404, body: withoutRequestId(missingRef.text) });
+        expect({ u, status: r.status, body: withoutRequestId(r.text) }).toEqual({
+          u,
+          status: 404,
+          body: withoutRequestId(missingRef.text),
+        });
       }
       expect((await get(u, `/persons/${personId}`)).status).toBe(404);
     }
@@ -399,9 +560,10 @@ describe('referrals (issue 4)', () => {
     });
     expect(routine.status).toBe(201);
     const out = await get('atd.caseworker', '/referrals?box=outgoing&limit=100');
-    const byId = new Map<string, { urgency: 'EMERGENCY' | 'HIGH' | 'ROUTINE'; acknowledgeBy: string; createdAt: string }>(
-      out.body.items.map((i: { id: string }) => [i.id, i]),
-    );
+    const byId = new Map<
+      string,
+      { urgency: 'EMERGENCY' | 'HIGH' | 'ROUTINE'; acknowledgeBy: string; createdAt: string }
+    >(out.body.items.map((i: { id: string }) => [i.id, i]));
     const hours = { [lwuRef.id]: 24, [molswRef.id]: 72, [routine.body.id]: 168 };
     for (const [id, h] of Object.entries(hours)) {
       const i = byId.get(id);
@@ -410,14 +572,25 @@ describe('referrals (issue 4)', () => {
       expect(new Date(i.acknowledgeBy).getTime() - new Date(i.createdAt).getTime()).toBe(h * 3_600_000);
     }
     const inbox = await get('molsw.caseworker', '/referrals?box=incoming&status=PENDING');
-    expect(inbox.body.items).toEqual([expect.objectContaining({ id: routine.body.id, acknowledgeBy: routine.body.acknowledgeBy })]);
+    expect(inbox.body.items).toEqual([
+      expect.objectContaining({ id: routine.body.id, acknowledgeBy: routine.body.acknowledgeBy }),
+    ]);
 
-    const noReason = await post('atd.caseworker', `/referrals/${routine.body.id}/cancel`, { version: routine.body.version, reason: '' });
+    const noReason = await post('atd.caseworker', `/referrals/${routine.body.id}/cancel`, {
+      version: routine.body.version,
+      reason: '',
+    });
     expect(noReason.status).toBe(400);
-    const notSender = await post('molsw.caseworker', `/referrals/${routine.body.id}/cancel`, { version: routine.body.version, reason: 'not mine' });
+    const notSender = await post('molsw.caseworker', `/referrals/${routine.body.id}/cancel`, {
+      version: routine.body.version,
+      reason: 'not mine',
+    });
     expect(notSender.status).toBe(409);
     expect(notSender.body.code).toBe('NOT_SENDER');
-    const cancelled = await post('atd.caseworker', `/referrals/${routine.body.id}/cancel`, { version: routine.body.version, reason: 'family found by the village chief' });
+    const cancelled = await post('atd.caseworker', `/referrals/${routine.body.id}/cancel`, {
+      version: routine.body.version,
+      reason: 'family found by the village chief',
+    });
     expect(cancelled.status).toBe(200);
     expect(cancelled.body).toMatchObject({ status: 'CANCELLED', note: 'family found by the village chief' });
     const seen = await get('molsw.caseworker', `/referrals/${routine.body.id}`);

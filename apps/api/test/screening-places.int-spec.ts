@@ -20,9 +20,12 @@ describe('screening places and carry-over', () => {
   let s: TestStack;
   let token = '';
   let supervisor = '';
-  const post = (path: string, body: object, t = token) => s.http().post(`/api/v1${path}`).set('Authorization', `Bearer ${t}`).send(body);
-  const patch = (id: string, body: object) => s.http().patch(`/api/v1/screenings/${id}`).set('Authorization', `Bearer ${token}`).send(body);
-  const rowText = async (id: string) => (await s.admin.query(`SELECT s::text AS t FROM screening s WHERE id = $1`, [id])).rows[0].t as string;
+  const post = (path: string, body: object, t = token) =>
+    s.http().post(`/api/v1${path}`).set('Authorization', `Bearer ${t}`).send(body);
+  const patch = (id: string, body: object) =>
+    s.http().patch(`/api/v1/screenings/${id}`).set('Authorization', `Bearer ${token}`).send(body);
+  const rowText = async (id: string) =>
+    (await s.admin.query(`SELECT s::text AS t FROM screening s WHERE id = $1`, [id])).rows[0].t as string;
 
   beforeAll(async () => {
     s = await startStack();
@@ -39,8 +42,15 @@ describe('screening places and carry-over', () => {
       transit: { crossingPoints: ['FRIENDSHIP_BRIDGE_1', 'BOTEN'], crossingPointsDetail: CANARY_ROUTE },
     });
     expect(created.status).toBe(201);
-    expect(created.body.metadata).toMatchObject({ district: '0101', crossingPoint: 'INFORMAL', crossingPointDetail: CANARY_PLACE });
-    expect(created.body.transit).toEqual({ crossingPoints: ['FRIENDSHIP_BRIDGE_1', 'BOTEN'], crossingPointsDetail: CANARY_ROUTE });
+    expect(created.body.metadata).toMatchObject({
+      district: '0101',
+      crossingPoint: 'INFORMAL',
+      crossingPointDetail: CANARY_PLACE,
+    });
+    expect(created.body.transit).toEqual({
+      crossingPoints: ['FRIENDSHIP_BRIDGE_1', 'BOTEN'],
+      crossingPointsDetail: CANARY_ROUTE,
+    });
     const text = await rowText(created.body.id);
     expect(text).not.toContain(CANARY_PLACE);
     expect(text).not.toContain(CANARY_ROUTE);
@@ -55,7 +65,10 @@ describe('screening places and carry-over', () => {
       expect(bad.status).toBe(400);
       expect(bad.body.details.map((d: { field: string }) => d.field)).toEqual([field]);
     }
-    const badTransit = await patch(created.body.id, { version: created.body.version, transit: { crossingPoints: ['behind the temple'] } });
+    const badTransit = await patch(created.body.id, {
+      version: created.body.version,
+      transit: { crossingPoints: ['behind the temple'] },
+    });
     expect(badTransit.status).toBe(400);
     expect(badTransit.body.details[0].field).toBe('transit.crossingPoints');
     expect(await rowText(created.body.id)).toBe(before);
@@ -66,10 +79,21 @@ describe('screening places and carry-over', () => {
     const matched = await post('/screenings', { metadata: { provinceCode: '01' } });
     const cipher = s.app.get(FieldCipher);
     // the columns as they were before the codes: drop the checks, write free text the old way
-    await s.admin.query(`ALTER TABLE screening DROP CONSTRAINT "CHK_screening_district_code", DROP CONSTRAINT "CHK_screening_crossing_point_code"`);
-    await s.admin.query(`UPDATE screening SET district = $2, crossing_point = $3 WHERE id = $1`, [created.body.id, `ບ້ານ ${CANARY_PLACE}`, `path near ${CANARY_PLACE}`]);
-    await s.admin.query(`UPDATE screening SET district = 'ເມືອງ ຈັນທະບູລີ', crossing_point = 'Boten' WHERE id = $1`, [matched.body.id]);
-    const legacyTransit = cipher.encryptJson({ transit: { crossingPoints: ['Boten', 'a boat at night'] } }, { table: 'screening', column: 'content_enc', rowId: matched.body.id });
+    await s.admin.query(
+      `ALTER TABLE screening DROP CONSTRAINT "CHK_screening_district_code", DROP CONSTRAINT "CHK_screening_crossing_point_code"`,
+    );
+    await s.admin.query(`UPDATE screening SET district = $2, crossing_point = $3 WHERE id = $1`, [
+      created.body.id,
+      `ບ້ານ ${CANARY_PLACE}`,
+      `path near ${CANARY_PLACE}`,
+    ]);
+    await s.admin.query(`UPDATE screening SET district = 'ເມືອງ ຈັນທະບູລີ', crossing_point = 'Boten' WHERE id = $1`, [
+      matched.body.id,
+    ]);
+    const legacyTransit = cipher.encryptJson(
+      { transit: { crossingPoints: ['Boten', 'a boat at night'] } },
+      { table: 'screening', column: 'content_enc', rowId: matched.body.id },
+    );
     await s.admin.query(`UPDATE screening SET content_enc = $2 WHERE id = $1`, [matched.body.id, legacyTransit]);
 
     const ds = new DataSource({ type: 'postgres', url: `postgres://postgres@127.0.0.1:5432/${s.dbName}` });
@@ -85,23 +109,43 @@ describe('screening places and carry-over', () => {
     } finally {
       await ds.destroy();
     }
-    const cols = await s.admin.query(`SELECT id, district, crossing_point FROM screening WHERE id = ANY($1)`, [[created.body.id, matched.body.id]]);
-    expect(Object.fromEntries(cols.rows.map((r: { id: string; district: string | null; crossing_point: string }) => [r.id, [r.district, r.crossing_point]]))).toEqual({
+    const cols = await s.admin.query(`SELECT id, district, crossing_point FROM screening WHERE id = ANY($1)`, [
+      [created.body.id, matched.body.id],
+    ]);
+    expect(
+      Object.fromEntries(
+        cols.rows.map((r: { id: string; district: string | null; crossing_point: string }) => [
+          r.id,
+          [r.district, r.crossing_point],
+        ]),
+      ),
+    ).toEqual({
       [created.body.id]: [null, 'OTHER'],
       [matched.body.id]: ['0101', 'BOTEN'],
     });
     expect(await rowText(created.body.id)).not.toContain(CANARY_PLACE);
     const moved = await s.http().get(`/api/v1/screenings/${created.body.id}`).set('Authorization', `Bearer ${token}`);
-    expect(moved.body.metadata).toMatchObject({ district: null, districtDetail: `ບ້ານ ${CANARY_PLACE}`, crossingPoint: 'OTHER', crossingPointDetail: `path near ${CANARY_PLACE}` });
+    expect(moved.body.metadata).toMatchObject({
+      district: null,
+      districtDetail: `ບ້ານ ${CANARY_PLACE}`,
+      crossingPoint: 'OTHER',
+      crossingPointDetail: `path near ${CANARY_PLACE}`,
+    });
     expect(moved.body.transit).toEqual({ narrative: 'x' });
     const transit = await s.http().get(`/api/v1/screenings/${matched.body.id}`).set('Authorization', `Bearer ${token}`);
     expect(transit.body.transit).toEqual({ crossingPointsDetail: 'Boten\na boat at night' });
     // the checks hold again
-    await expect(s.admin.query(`UPDATE screening SET district = 'Xaythany' WHERE id = $1`, [created.body.id])).rejects.toThrow(/CHK_screening_district_code/);
+    await expect(
+      s.admin.query(`UPDATE screening SET district = 'Xaythany' WHERE id = $1`, [created.body.id]),
+    ).rejects.toThrow(/CHK_screening_district_code/);
   });
 
   it('refuses to submit without the minimum a supervisor can act on, naming each gap by field', async () => {
-    const d = await post('/screenings', { metadata: { provinceCode: '01' }, interviewConsent: { ...ALL_YES, givenBy: 'SELF' }, bioData: { latinNames: ['Only Latin'] } });
+    const d = await post('/screenings', {
+      metadata: { provinceCode: '01' },
+      interviewConsent: { ...ALL_YES, givenBy: 'SELF' },
+      bioData: { latinNames: ['Only Latin'] },
+    });
     const r = await post(`/screenings/${d.body.id}/submit`, { version: d.body.version });
     expect(r.status).toBe(409);
     expect(r.body.code).toBe('SUBMIT_REQUIREMENTS_MISSING');
@@ -117,7 +161,10 @@ describe('screening places and carry-over', () => {
     const fixed = await patch(d.body.id, {
       version: d.body.version,
       bioData: { nicknames: ['ນ້ອຍ'], sex: 'MASCULINE', ageAtInterview: 24 },
-      indicatorAnswers: [{ code: 'CR01', answer: 'UNKNOWN' }, { code: 'EX03', answer: 'ABSENT' }],
+      indicatorAnswers: [
+        { code: 'CR01', answer: 'UNKNOWN' },
+        { code: 'EX03', answer: 'ABSENT' },
+      ],
       interviewerAssessment: 'INCONCLUSIVE',
     });
     expect(fixed.status).toBe(200);
@@ -133,11 +180,30 @@ describe('screening places and carry-over', () => {
       metadata: { provinceCode: '01', interviewAt: '2026-01-15T09:30:00+07:00' },
       interviewConsent: { ...ALL_YES, givenBy: 'SELF', form: 'WRITTEN_SIGNATURE' },
       bioData: { givenNameLo: 'ບົວ', sex: 'FEMININE', dateOfBirth: '1999-01-01', dobPrecision: 'YEAR' },
-      recruitment: { dateLeftHome: '2025-03-01', promisedJob: 'ຮ້ານອາຫານ', promisedLocation: 'ບາງກອກ', narrative: 'ໝູ່ຊວນໄປ' },
-      transit: { crossingPoints: ['FRIENDSHIP_BRIDGE_1'], events: [{ date: '2025-03-02', country: 'TH', place: 'ໜອງຄາຍ', description: 'ລົດເມ' }], narrative: 'ຂ້າມຂົວ' },
-      destinationAndExploitation: { country: 'TH', city: 'ບາງກອກ', exploitationTypes: ['FORCED_LABOUR'], meansOfControl: ['DEBT_BONDAGE'], actualVersusPromisedWork: 'ໂຮງງານ', narrative: 'ເຮັດວຽກ 14 ຊົ່ວໂມງ' },
+      recruitment: {
+        dateLeftHome: '2025-03-01',
+        promisedJob: 'ຮ້ານອາຫານ',
+        promisedLocation: 'ບາງກອກ',
+        narrative: 'ໝູ່ຊວນໄປ',
+      },
+      transit: {
+        crossingPoints: ['FRIENDSHIP_BRIDGE_1'],
+        events: [{ date: '2025-03-02', country: 'TH', place: 'ໜອງຄາຍ', description: 'ລົດເມ' }],
+        narrative: 'ຂ້າມຂົວ',
+      },
+      destinationAndExploitation: {
+        country: 'TH',
+        city: 'ບາງກອກ',
+        exploitationTypes: ['FORCED_LABOUR'],
+        meansOfControl: ['DEBT_BONDAGE'],
+        actualVersusPromisedWork: 'ໂຮງງານ',
+        narrative: 'ເຮັດວຽກ 14 ຊົ່ວໂມງ',
+      },
       needsAndRisks: { servicesNeeded: ['SHELTER', 'MEDICAL'] },
-      indicatorAnswers: [{ code: 'DR01', answer: 'PRESENT' }, { code: 'EX01', answer: 'PRESENT' }],
+      indicatorAnswers: [
+        { code: 'DR01', answer: 'PRESENT' },
+        { code: 'EX01', answer: 'PRESENT' },
+      ],
       interviewerAssessment: 'POSSIBLE_VICTIM',
     };
     const d = await post('/screenings', screening);
@@ -145,7 +211,8 @@ describe('screening places and carry-over', () => {
     const sub = await post(`/screenings/${d.body.id}/submit`, { version: d.body.version });
     const approved = await post(`/screenings/${d.body.id}/approve`, { version: sub.body.version }, supervisor);
     expect(approved.body.caseId).toEqual(expect.any(String));
-    const c = (await s.http().get(`/api/v1/cases/${approved.body.caseId}`).set('Authorization', `Bearer ${token}`)).body;
+    const c = (await s.http().get(`/api/v1/cases/${approved.body.caseId}`).set('Authorization', `Bearer ${token}`))
+      .body;
     expect(c.destinationCountries).toEqual([screening.destinationAndExploitation.country]);
     expect(c.exploitationTypes).toEqual(screening.destinationAndExploitation.exploitationTypes);
     expect([...c.needs].sort()).toEqual([...screening.needsAndRisks.servicesNeeded].sort());
@@ -156,6 +223,11 @@ describe('screening places and carry-over', () => {
       { stage: 'TRANSIT', place: 'ຂົວມິດຕະພາບ ລາວ-ໄທ ແຫ່ງທີ 1 (ທ່ານາແລ້ງ)', date: null, description: null },
       { stage: 'EXPLOITATION', place: 'ບາງກອກ, ໄທ', date: null, description: 'ໂຮງງານ' },
     ]);
-    for (const n of [screening.recruitment.narrative, screening.transit.narrative, screening.destinationAndExploitation.narrative]) expect(c.exploitation.narrative).toContain(n);
+    for (const n of [
+      screening.recruitment.narrative,
+      screening.transit.narrative,
+      screening.destinationAndExploitation.narrative,
+    ])
+      expect(c.exploitation.narrative).toContain(n);
   });
 });

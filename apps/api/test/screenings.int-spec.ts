@@ -19,7 +19,14 @@ const CANARY_EVIDENCE = `canary-evidence-${randomUUID()}`;
 const CANARY_COMMENT = `canary-comment-${randomUUID()}`;
 
 const ALL_YES = Object.fromEntries(INTERVIEW_CONSENT_QUESTIONS.map((q) => [q, 'YES']));
-const ADULT_BIO = { givenNameLo: CANARY_NAME, latinNames: [CANARY_LATIN], dateOfBirth: '1995-04-12', dobPrecision: 'DAY', sex: 'FEMININE', citizenship: ['LA'] };
+const ADULT_BIO = {
+  givenNameLo: CANARY_NAME,
+  latinNames: [CANARY_LATIN],
+  dateOfBirth: '1995-04-12',
+  dobPrecision: 'DAY',
+  sex: 'FEMININE',
+  citizenship: ['LA'],
+};
 
 /** Adult labour: DR and EX positive (1 strong + 1 medium each); COERCION_AT_DESTINATION on its edge. */
 const BASE = [
@@ -42,7 +49,15 @@ describe('screenings', () => {
 
   beforeAll(async () => {
     s = await startStack();
-    for (const u of ['atd.caseworker', 'atd.bokeo', 'atd.supervisor', 'lwu.caseworker', 'lwu.supervisor', 'lwu.admin', 'analyst']) {
+    for (const u of [
+      'atd.caseworker',
+      'atd.bokeo',
+      'atd.supervisor',
+      'lwu.caseworker',
+      'lwu.supervisor',
+      'lwu.admin',
+      'analyst',
+    ]) {
       tokens.set(u, (await s.login(u)).accessToken);
     }
     const ds = s.app.get(DataSource);
@@ -58,9 +73,12 @@ describe('screenings', () => {
   });
 
   const auth = (user: string) => `Bearer ${tokens.get(user) ?? ''}`;
-  const get = (user: string, path: string) => s.http().get(`/api/v1/screenings${path}`).set('Authorization', auth(user));
-  const post = (user: string, path: string, body: object) => s.http().post(`/api/v1/screenings${path}`).set('Authorization', auth(user)).send(body);
-  const patch = (user: string, id: string, body: object) => s.http().patch(`/api/v1/screenings/${id}`).set('Authorization', auth(user)).send(body);
+  const get = (user: string, path: string) =>
+    s.http().get(`/api/v1/screenings${path}`).set('Authorization', auth(user));
+  const post = (user: string, path: string, body: object) =>
+    s.http().post(`/api/v1/screenings${path}`).set('Authorization', auth(user)).send(body);
+  const patch = (user: string, id: string, body: object) =>
+    s.http().patch(`/api/v1/screenings/${id}`).set('Authorization', auth(user)).send(body);
 
   async function rowText(id: string): Promise<string> {
     const { rows } = await s.admin.query(`SELECT s::text AS t FROM screening s WHERE id = $1`, [id]);
@@ -68,7 +86,10 @@ describe('screenings', () => {
   }
 
   async function draft(user: string, body: object = {}): Promise<{ id: string; version: number }> {
-    const res = await post(user, '', { metadata: { provinceCode: '01', facilityType: 'BORDER_CHECKPOINT', interviewAt: '2026-01-15T09:30:00+07:00' }, ...body });
+    const res = await post(user, '', {
+      metadata: { provinceCode: '01', facilityType: 'BORDER_CHECKPOINT', interviewAt: '2026-01-15T09:30:00+07:00' },
+      ...body,
+    });
     expect(res.status).toBe(201);
     return { id: res.body.id, version: res.body.version };
   }
@@ -110,12 +131,21 @@ describe('screenings', () => {
     const seq = await lastAuditSeq(s.admin);
     const res = await post('atd.caseworker', '', { metadata: { provinceCode: '01', referralSource: 'POLICE_ATD' } });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ status: 'DRAFT', version: 1, interviewer: { username: 'atd.caseworker' }, metadata: { provinceCode: '01', referralSource: 'POLICE_ATD' } });
+    expect(res.body).toMatchObject({
+      status: 'DRAFT',
+      version: 1,
+      interviewer: { username: 'atd.caseworker' },
+      metadata: { provinceCode: '01', referralSource: 'POLICE_ATD' },
+    });
     expect(res.body.allowedActions).toEqual(['TERMINATE']);
     expect(res.body.canEdit).toBe(true);
     const id: string = res.body.id;
 
-    const saved = await patch('atd.caseworker', id, { version: 1, recruitment: { narrative: CANARY_STORY, dateLeftHome: '2025-06-01' }, interpreter: { used: true, languagePair: 'th-lo', relationToInterviewee: 'NONE', confidentialitySigned: true } });
+    const saved = await patch('atd.caseworker', id, {
+      version: 1,
+      recruitment: { narrative: CANARY_STORY, dateLeftHome: '2025-06-01' },
+      interpreter: { used: true, languagePair: 'th-lo', relationToInterviewee: 'NONE', confidentialitySigned: true },
+    });
     expect(saved.status).toBe(200);
     expect(saved.body.version).toBe(2);
     expect(saved.body.recruitment).toEqual({ narrative: CANARY_STORY, dateLeftHome: '2025-06-01' });
@@ -147,7 +177,9 @@ describe('screenings', () => {
   it('loses no update: 100 concurrent saves from one version, exactly one succeeds', async () => {
     const { id, version } = await draft('atd.caseworker');
     const results = await Promise.all(
-      Array.from({ length: 100 }, (_, i) => patch('atd.caseworker', id, { version, exit: { method: 'ESCAPED', narrative: `attempt ${i}` } })),
+      Array.from({ length: 100 }, (_, i) =>
+        patch('atd.caseworker', id, { version, exit: { method: 'ESCAPED', narrative: `attempt ${i}` } }),
+      ),
     );
     const statuses = results.map((r) => r.status);
     expect(statuses.filter((x) => x === 200)).toHaveLength(1);
@@ -158,7 +190,9 @@ describe('screenings', () => {
   });
 
   it('refuses to submit without the seven interview-consent answers YES, and changes nothing', async () => {
-    const { id, version } = await complete('atd.caseworker', { interviewConsent: { ...ALL_YES, INFORMED_OF_RETENTION: 'NO', givenBy: 'SELF' } });
+    const { id, version } = await complete('atd.caseworker', {
+      interviewConsent: { ...ALL_YES, INFORMED_OF_RETENTION: 'NO', givenBy: 'SELF' },
+    });
     const before = await rowText(id);
     const seq = await lastAuditSeq(s.admin);
     const res = await post('atd.caseworker', `/${id}/submit`, { version });
@@ -166,9 +200,9 @@ describe('screenings', () => {
     expect(res.body.code).toBe('INTERVIEW_CONSENT_INCOMPLETE');
     expect(await rowText(id)).toBe(before);
     // nothing changed; the refusal is one DENIED row
-    expect((await auditSince(s.admin, seq)).filter((a) => a.object_id === id).map((a) => [a.action, a.outcome, a.reason])).toEqual([
-      ['SCREENING_SUBMITTED', 'DENIED', 'INTERVIEW_CONSENT_INCOMPLETE'],
-    ]);
+    expect(
+      (await auditSince(s.admin, seq)).filter((a) => a.object_id === id).map((a) => [a.action, a.outcome, a.reason]),
+    ).toEqual([['SCREENING_SUBMITTED', 'DENIED', 'INTERVIEW_CONSENT_INCOMPLETE']]);
 
     const view = await get('atd.caseworker', `/${id}`);
     expect(view.body.interviewConsent.complete).toBe(false);
@@ -176,7 +210,9 @@ describe('screenings', () => {
   });
 
   it('bad input is a 400 naming the problem, and nothing is stored', async () => {
-    const { id, version } = await draft('atd.caseworker', { bioData: { givenNameLo: CANARY_NAME, dobPrecision: 'UNKNOWN' } });
+    const { id, version } = await draft('atd.caseworker', {
+      bioData: { givenNameLo: CANARY_NAME, dobPrecision: 'UNKNOWN' },
+    });
     const before = await rowText(id);
     const cases: [object, string][] = [
       [{ bioData: { dateOfBirth: '2023-02-29', dobPrecision: 'DAY' } }, 'bioData.dateOfBirth'],
@@ -191,22 +227,52 @@ describe('screenings', () => {
       [{ favouriteColour: 'blue' }, 'favouriteColour'],
       [{ indicatorAnswers: [{ code: 'ZZ99', answer: 'PRESENT' }] }, 'indicatorAnswers.0.code'],
       [{ indicatorAnswers: [{ code: 'DR01', answer: 'YES' }] }, 'indicatorAnswers.0.answer'],
-      [{ indicatorAnswers: [{ code: 'DR01', answer: 'PRESENT' }, { code: 'DR01', answer: 'ABSENT' }] }, 'indicatorAnswers'],
+      [
+        {
+          indicatorAnswers: [
+            { code: 'DR01', answer: 'PRESENT' },
+            { code: 'DR01', answer: 'ABSENT' },
+          ],
+        },
+        'indicatorAnswers',
+      ],
       [{ interviewerAssessment: 'VICTIM_FOR_SURE' }, 'interviewerAssessment'],
-      [{ destinationAndExploitation: { exploitationTypes: ['FORCED_LABOUR', 'PIRACY'] } }, 'destinationAndExploitation.exploitationTypes'],
+      [
+        { destinationAndExploitation: { exploitationTypes: ['FORCED_LABOUR', 'PIRACY'] } },
+        'destinationAndExploitation.exploitationTypes',
+      ],
       // a child's consent given by the child
-      [{ bioData: { givenNameLo: CANARY_NAME, presumedMinor: true, dobPrecision: 'UNKNOWN' }, interviewConsent: { ...ALL_YES, givenBy: 'SELF' } }, 'interviewConsent.givenBy'],
-      [{ bioData: { givenNameLo: CANARY_NAME, dateOfBirth: '2012-03-01', dobPrecision: 'DAY' }, interviewConsent: { ...ALL_YES, givenBy: 'SELF' } }, 'interviewConsent.givenBy'],
+      [
+        {
+          bioData: { givenNameLo: CANARY_NAME, presumedMinor: true, dobPrecision: 'UNKNOWN' },
+          interviewConsent: { ...ALL_YES, givenBy: 'SELF' },
+        },
+        'interviewConsent.givenBy',
+      ],
+      [
+        {
+          bioData: { givenNameLo: CANARY_NAME, dateOfBirth: '2012-03-01', dobPrecision: 'DAY' },
+          interviewConsent: { ...ALL_YES, givenBy: 'SELF' },
+        },
+        'interviewConsent.givenBy',
+      ],
     ];
     for (const [body, field] of cases) {
       const res = await patch('atd.caseworker', id, { version, ...body });
-      expect({ field, status: res.status, named: (res.body.details ?? []).some((d: { field: string }) => d.field === field) }).toEqual({ field, status: 400, named: true });
+      expect({
+        field,
+        status: res.status,
+        named: (res.body.details ?? []).some((d: { field: string }) => d.field === field),
+      }).toEqual({ field, status: 400, named: true });
       expect(await rowText(id)).toBe(before);
     }
     // creation refuses too, and creates nothing
     const count = async () => (await s.admin.query(`SELECT count(*)::int AS n FROM screening`)).rows[0].n;
     const n = await count();
-    const res = await post('atd.caseworker', '', { metadata: { provinceCode: '01' }, bioData: { dateOfBirth: '2025-02-30' } });
+    const res = await post('atd.caseworker', '', {
+      metadata: { provinceCode: '01' },
+      bioData: { dateOfBirth: '2025-02-30' },
+    });
     expect(res.status).toBe(400);
     expect(res.body.details.map((d: { field: string }) => d.field)).toContain('bioData.dateOfBirth');
     expect(await count()).toBe(n);
@@ -214,7 +280,10 @@ describe('screenings', () => {
 
   it("refuses to submit a child's screening whose consent is not given by a parent, guardian or social worker", async () => {
     // born some time in 2011 (year precision): a child at the interview whatever the day
-    const made = await complete('atd.caseworker', { bioData: { givenNameLo: CANARY_NAME, dateOfBirth: '2011-01-01', dobPrecision: 'YEAR', sex: 'FEMININE' }, interviewConsent: ALL_YES });
+    const made = await complete('atd.caseworker', {
+      bioData: { givenNameLo: CANARY_NAME, dateOfBirth: '2011-01-01', dobPrecision: 'YEAR', sex: 'FEMININE' },
+      interviewConsent: ALL_YES,
+    });
     const before = await rowText(made.id);
     const res = await post('atd.caseworker', `/${made.id}/submit`, { version: made.version });
     expect(res.status).toBe(409);
@@ -224,7 +293,10 @@ describe('screenings', () => {
     expect(view.body.isChild).toBe(true);
     expect(view.body.assessment.profile).toBe('CHILD_LABOUR');
 
-    const fixed = await patch('atd.caseworker', made.id, { version: made.version, interviewConsent: { ...ALL_YES, givenBy: 'SOCIAL_WORKER' } });
+    const fixed = await patch('atd.caseworker', made.id, {
+      version: made.version,
+      interviewConsent: { ...ALL_YES, givenBy: 'SOCIAL_WORKER' },
+    });
     expect(fixed.status).toBe(200);
     const ok = await post('atd.caseworker', `/${made.id}/submit`, { version: fixed.body.version });
     expect(ok.status).toBe(200);
@@ -234,8 +306,16 @@ describe('screenings', () => {
   it('stores the indicative assessment: answers that meet the rule and answers that just miss it', async () => {
     const meets = await complete('atd.caseworker', { indicatorAnswers: MEETS });
     const misses = await complete('atd.caseworker', { indicatorAnswers: JUST_MISSES });
-    const { rows } = await s.admin.query(`SELECT id, assessment, assessment::text AS t, is_child FROM screening WHERE id = ANY($1::uuid[])`, [[meets.id, misses.id]]);
-    type Stored = { id: string; t: string; is_child: boolean; assessment: Record<string, unknown> & { dimensions: Record<string, { positive: boolean }> } };
+    const { rows } = await s.admin.query(
+      `SELECT id, assessment, assessment::text AS t, is_child FROM screening WHERE id = ANY($1::uuid[])`,
+      [[meets.id, misses.id]],
+    );
+    type Stored = {
+      id: string;
+      t: string;
+      is_child: boolean;
+      assessment: Record<string, unknown> & { dimensions: Record<string, { positive: boolean }> };
+    };
     const found = rows as Stored[];
     const pick = (id: string): Stored => {
       const r = found.find((x) => x.id === id);
@@ -253,8 +333,17 @@ describe('screenings', () => {
       counts: { PRESENT: 7, ABSENT: 0, UNKNOWN: 0, answered: 7 },
     });
     expect(a.assessment.dimensions.COERCION_AT_DESTINATION).toMatchObject({ positive: true, strong: 0, medium: 3 });
-    expect(b.assessment).toMatchObject({ ruleVersion: RULE_VERSION, label: 'INDICATIVE', indicativeResult: 'INDICATORS_NOT_MET', counts: { PRESENT: 6, ABSENT: 1, UNKNOWN: 1 } });
-    expect(b.assessment.dimensions.COERCION_AT_DESTINATION).toMatchObject({ positive: false, medium: 2, unknown: ['CD07'] });
+    expect(b.assessment).toMatchObject({
+      ruleVersion: RULE_VERSION,
+      label: 'INDICATIVE',
+      indicativeResult: 'INDICATORS_NOT_MET',
+      counts: { PRESENT: 6, ABSENT: 1, UNKNOWN: 1 },
+    });
+    expect(b.assessment.dimensions.COERCION_AT_DESTINATION).toMatchObject({
+      positive: false,
+      medium: 2,
+      unknown: ['CD07'],
+    });
     expect(b.assessment.dimensions.DECEPTIVE_RECRUITMENT.positive).toBe(true);
     expect(b.assessment.dimensions.EXPLOITATIVE_CONDITIONS.positive).toBe(true);
     for (const r of [a, b]) {
@@ -270,7 +359,12 @@ describe('screenings', () => {
     });
     const view = await get('atd.caseworker', `/${child.id}`);
     expect(view.body.isChild).toBe(true);
-    expect(view.body.assessment).toMatchObject({ profile: 'CHILD_LABOUR', caseRule: 'CHILD', indicativeResult: 'POSSIBLE_VICTIM', label: 'INDICATIVE' });
+    expect(view.body.assessment).toMatchObject({
+      profile: 'CHILD_LABOUR',
+      caseRule: 'CHILD',
+      indicativeResult: 'POSSIBLE_VICTIM',
+      label: 'INDICATIVE',
+    });
     expect(view.body.indicatorAnswers[0]).toEqual({ code: 'DR01', answer: 'PRESENT', evidence: CANARY_EVIDENCE });
 
     // the assessment follows the answers on every save
@@ -301,22 +395,38 @@ describe('screenings', () => {
     expect(submitted.status).toBe(200);
     expect((await post('atd.supervisor', `/${c.id}/return`, { version: submitted.body.version })).status).toBe(400);
     const seq = await lastAuditSeq(s.admin);
-    const returned = await post('atd.supervisor', `/${c.id}/return`, { version: submitted.body.version, comment: CANARY_COMMENT });
+    const returned = await post('atd.supervisor', `/${c.id}/return`, {
+      version: submitted.body.version,
+      comment: CANARY_COMMENT,
+    });
     expect(returned.status).toBe(200);
     expect(returned.body.status).toBe('RETURNED');
     const seen = await get('atd.caseworker', `/${c.id}`);
-    expect(seen.body.reviewComments).toEqual([expect.objectContaining({ kind: 'RETURN', byUsername: 'atd.supervisor', comment: CANARY_COMMENT })]);
+    expect(seen.body.reviewComments).toEqual([
+      expect.objectContaining({ kind: 'RETURN', byUsername: 'atd.supervisor', comment: CANARY_COMMENT }),
+    ]);
     expect(seen.body.allowedActions).toEqual(['REVISE']);
     expect(seen.body.canEdit).toBe(true);
 
-    const revised = await patch('atd.caseworker', c.id, { version: returned.body.version, needsAndRisks: { servicesNeeded: ['SHELTER', 'MEDICAL'] } });
+    const revised = await patch('atd.caseworker', c.id, {
+      version: returned.body.version,
+      needsAndRisks: { servicesNeeded: ['SHELTER', 'MEDICAL'] },
+    });
     expect(revised.status).toBe(200);
     expect(revised.body.status).toBe('DRAFT');
     const resubmitted = await post('atd.caseworker', `/${c.id}/submit`, { version: revised.body.version });
     expect(resubmitted.body.status).toBe('SUBMITTED');
-    const approved = await post('atd.supervisor', `/${c.id}/approve`, { version: resubmitted.body.version, comment: 'ok' });
+    const approved = await post('atd.supervisor', `/${c.id}/approve`, {
+      version: resubmitted.body.version,
+      comment: 'ok',
+    });
     expect(approved.status).toBe(200);
-    expect(approved.body).toMatchObject({ status: 'APPROVED', personId, caseId: null, reviewedBy: { username: 'atd.supervisor' } });
+    expect(approved.body).toMatchObject({
+      status: 'APPROVED',
+      personId,
+      caseId: null,
+      reviewedBy: { username: 'atd.supervisor' },
+    });
     expect(approved.body.allowedActions).toEqual([]);
 
     // approved screenings are immutable
@@ -324,8 +434,15 @@ describe('screenings', () => {
     expect(late.status).toBe(409);
     expect(late.body.code).toBe('ACTION_NOT_ALLOWED_IN_STATE');
 
-    const audit = (await auditSince(s.admin, seq)).filter((a) => a.object_id === c.id && a.action !== 'SCREENING_READ' && a.outcome === 'ALLOWED');
-    expect(audit.map((a) => a.action)).toEqual(['SCREENING_RETURNED', 'SCREENING_UPDATED', 'SCREENING_SUBMITTED', 'SCREENING_APPROVED']);
+    const audit = (await auditSince(s.admin, seq)).filter(
+      (a) => a.object_id === c.id && a.action !== 'SCREENING_READ' && a.outcome === 'ALLOWED',
+    );
+    expect(audit.map((a) => a.action)).toEqual([
+      'SCREENING_RETURNED',
+      'SCREENING_UPDATED',
+      'SCREENING_SUBMITTED',
+      'SCREENING_APPROVED',
+    ]);
     expect(audit[1]?.details).toEqual({ sections: ['needsAndRisks'], from: 'RETURNED', to: 'DRAFT' });
     expect(JSON.stringify(audit)).not.toContain(CANARY_COMMENT);
   });
@@ -352,11 +469,25 @@ describe('screenings', () => {
       `SELECT c.person_id, c.province_code, c.exploitation_types, c.needs, c.flags, a.code FROM case_record c JOIN agency a ON a.id = c.lead_agency_id WHERE c.id = $1`,
       [caseId],
     );
-    expect(kase.rows[0]).toEqual({ person_id: personId, province_code: '01', exploitation_types: ['FORCED_LABOUR'], needs: ['SHELTER'], flags: [], code: 'LWU' });
+    expect(kase.rows[0]).toEqual({
+      person_id: personId,
+      province_code: '01',
+      exploitation_types: ['FORCED_LABOUR'],
+      needs: ['SHELTER'],
+      flags: [],
+      code: 'LWU',
+    });
     const person = await s.admin.query(`SELECT p::text AS t FROM person p WHERE id = $1`, [personId]);
     expect(person.rows[0].t).not.toContain(CANARY_NAME);
-    expect(adult.audit.map((a) => a.action).sort()).toEqual(['CASE_OPENED', 'PERSON_CREATED', 'SCREENING_APPROVED'].sort());
-    expect(adult.audit.find((a) => a.action === 'SCREENING_APPROVED')?.details).toMatchObject({ personCreated: true, caseCreated: true, caseId, personId });
+    expect(adult.audit.map((a) => a.action).sort()).toEqual(
+      ['CASE_OPENED', 'PERSON_CREATED', 'SCREENING_APPROVED'].sort(),
+    );
+    expect(adult.audit.find((a) => a.action === 'SCREENING_APPROVED')?.details).toMatchObject({
+      personCreated: true,
+      caseCreated: true,
+      caseId,
+      personId,
+    });
 
     // the same person screened again: no new person, the screening joins the open case
     const again = await journey('lwu.caseworker', { bioData: { personId } });
@@ -364,7 +495,10 @@ describe('screenings', () => {
     expect(again.audit.map((a) => a.action).sort()).toEqual(['CASE_SCREENING_ATTACHED', 'SCREENING_APPROVED'].sort());
 
     // a child (presumed minor), consent given by a guardian: the case carries the CHILD flag
-    const child = await journey('lwu.caseworker', { bioData: { ...ADULT_BIO, dateOfBirth: undefined, dobPrecision: 'UNKNOWN', presumedMinor: true }, interviewConsent: { ...ALL_YES, givenBy: 'LEGAL_GUARDIAN' } });
+    const child = await journey('lwu.caseworker', {
+      bioData: { ...ADULT_BIO, dateOfBirth: undefined, dobPrecision: 'UNKNOWN', presumedMinor: true },
+      interviewConsent: { ...ALL_YES, givenBy: 'LEGAL_GUARDIAN' },
+    });
     expect(child.res.body.isChild).toBe(true);
     expect(child.res.body.personId).not.toBe(personId);
     const childCase = await s.admin.query(`SELECT flags FROM case_record WHERE id = $1`, [child.res.body.caseId]);
@@ -372,14 +506,30 @@ describe('screenings', () => {
   });
 
   it('terminates a draft and erases the interview content', async () => {
-    const { id, version } = await complete('lwu.caseworker', { interviewConsent: { ...ALL_YES, CONSENTS_TO_INTERVIEW: 'NO', givenBy: 'SELF' } });
+    const { id, version } = await complete('lwu.caseworker', {
+      interviewConsent: { ...ALL_YES, CONSENTS_TO_INTERVIEW: 'NO', givenBy: 'SELF' },
+    });
     expect((await post('lwu.caseworker', `/${id}/terminate`, { version })).status).toBe(400);
     expect((await post('lwu.caseworker', `/${id}/terminate`, { version, reason: 'BORED' })).status).toBe(400);
     const seq = await lastAuditSeq(s.admin);
-    const res = await post('lwu.caseworker', `/${id}/terminate`, { version, reason: 'CONSENT_REFUSED', note: 'stopped at question 1' });
+    const res = await post('lwu.caseworker', `/${id}/terminate`, {
+      version,
+      reason: 'CONSENT_REFUSED',
+      note: 'stopped at question 1',
+    });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ status: 'TERMINATED', terminationReason: 'CONSENT_REFUSED', bioData: null, recruitment: null, indicatorAnswers: [], assessment: null });
-    const { rows } = await s.admin.query(`SELECT content_enc, indicators_enc, assessment, status FROM screening WHERE id = $1`, [id]);
+    expect(res.body).toMatchObject({
+      status: 'TERMINATED',
+      terminationReason: 'CONSENT_REFUSED',
+      bioData: null,
+      recruitment: null,
+      indicatorAnswers: [],
+      assessment: null,
+    });
+    const { rows } = await s.admin.query(
+      `SELECT content_enc, indicators_enc, assessment, status FROM screening WHERE id = $1`,
+      [id],
+    );
     expect(rows[0]).toEqual({ content_enc: null, indicators_enc: null, assessment: null, status: 'TERMINATED' });
     const audit = (await auditSince(s.admin, seq)).filter((a) => a.object_id === id);
     expect(audit.map((a) => a.action)).toEqual(['SCREENING_TERMINATED']);
@@ -396,8 +546,15 @@ describe('screenings', () => {
       expect({ user, status: hidden.status }).toEqual({ user, status: 404 });
       expect({ user, body: withoutRequestId(hidden.text) }).toEqual({ user, body: withoutRequestId(missing.text) });
       const write = await patch(user, id, { version: 1, exit: { method: 'ESCAPED' } }).set('X-Request-Id', rid);
-      const writeMissing = await patch(user, randomUUID(), { version: 1, exit: { method: 'ESCAPED' } }).set('X-Request-Id', rid);
-      expect({ user, status: write.status, body: withoutRequestId(write.text) }).toEqual({ user, status: 404, body: withoutRequestId(writeMissing.text) });
+      const writeMissing = await patch(user, randomUUID(), { version: 1, exit: { method: 'ESCAPED' } }).set(
+        'X-Request-Id',
+        rid,
+      );
+      expect({ user, status: write.status, body: withoutRequestId(write.text) }).toEqual({
+        user,
+        status: 404,
+        body: withoutRequestId(writeMissing.text),
+      });
     }
     // the investigator-free supervisor of another agency cannot review it either
     const rid = `req-${randomUUID()}`;
@@ -453,11 +610,27 @@ describe('screenings', () => {
     }
     const first = JSON.parse(cw.texts[0] ?? '{}').items[0];
     expect(Object.keys(first).sort()).toEqual(
-      ['caseId', 'createdAt', 'facilityType', 'id', 'indicativeResult', 'interviewAt', 'interviewer', 'interviewerAssessment', 'isChild', 'provinceCode', 'status', 'updatedAt', 'version'].sort(),
+      [
+        'caseId',
+        'createdAt',
+        'facilityType',
+        'id',
+        'indicativeResult',
+        'interviewAt',
+        'interviewer',
+        'interviewerAssessment',
+        'isChild',
+        'provinceCode',
+        'status',
+        'updatedAt',
+        'version',
+      ].sort(),
     );
 
     const mine = await walk('atd.supervisor', 100, '&mine=true&status=SUBMITTED');
-    const { rows } = await s.admin.query(`SELECT s.id FROM screening s JOIN app_user u ON u.id = s.interviewer_id WHERE u.username = 'atd.supervisor' AND s.status = 'SUBMITTED'`);
+    const { rows } = await s.admin.query(
+      `SELECT s.id FROM screening s JOIN app_user u ON u.id = s.interviewer_id WHERE u.username = 'atd.supervisor' AND s.status = 'SUBMITTED'`,
+    );
     expect(mine.ids.sort()).toEqual(rows.map((r: { id: string }) => r.id).sort());
 
     // the same number of statements for a page of 2 and a page of 50
@@ -479,10 +652,14 @@ describe('screenings', () => {
   });
 
   it('keeps no plaintext of the interview in the database', async () => {
-    const { rows } = await s.admin.query(`SELECT coalesce(string_agg(s::text, E'\\n'), '') AS t, count(*)::int AS n FROM screening s`);
+    const { rows } = await s.admin.query(
+      `SELECT coalesce(string_agg(s::text, E'\\n'), '') AS t, count(*)::int AS n FROM screening s`,
+    );
     expect(rows[0].n).toBeGreaterThan(5);
-    for (const canary of [CANARY_NAME, CANARY_LATIN, CANARY_STORY, CANARY_EVIDENCE, CANARY_COMMENT]) expect(rows[0].t).not.toContain(canary);
+    for (const canary of [CANARY_NAME, CANARY_LATIN, CANARY_STORY, CANARY_EVIDENCE, CANARY_COMMENT])
+      expect(rows[0].t).not.toContain(canary);
     const audit = await s.admin.query(`SELECT coalesce(string_agg(a::text, E'\\n'), '') AS t FROM audit_event a`);
-    for (const canary of [CANARY_NAME, CANARY_LATIN, CANARY_STORY, CANARY_EVIDENCE, CANARY_COMMENT]) expect(audit.rows[0].t).not.toContain(canary);
+    for (const canary of [CANARY_NAME, CANARY_LATIN, CANARY_STORY, CANARY_EVIDENCE, CANARY_COMMENT])
+      expect(audit.rows[0].t).not.toContain(canary);
   });
 });

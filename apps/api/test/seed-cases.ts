@@ -16,7 +16,12 @@ export interface SeedCase {
  * identity is encrypted per row with the application's FieldCipher (it is bound to the row id),
  * rows go in with one INSERT … SELECT unnest(…) per table and batch. Returns the case ids in order.
  */
-export async function seedCases(db: Client, cipher: FieldCipher, cases: readonly SeedCase[], opts: { prefix?: string; batch?: number } = {}): Promise<string[]> {
+export async function seedCases(
+  db: Client,
+  cipher: FieldCipher,
+  cases: readonly SeedCase[],
+  opts: { prefix?: string; batch?: number } = {},
+): Promise<string[]> {
   const batch = opts.batch ?? 2000;
   const prefix = opts.prefix ?? 'EX';
   const ids: string[] = [];
@@ -26,7 +31,13 @@ export async function seedCases(db: Client, cipher: FieldCipher, cases: readonly
     const caseIds = slice.map(() => randomUUID());
     const identities = slice.map((c, i) =>
       cipher.encryptJson(
-        { givenNameLo: c.givenNameLo, familyNameLo: c.familyNameLo, latinNames: c.latinNames ?? [], dateOfBirth: '1999-01-02', dobPrecision: 'DAY' },
+        {
+          givenNameLo: c.givenNameLo,
+          familyNameLo: c.familyNameLo,
+          latinNames: c.latinNames ?? [],
+          dateOfBirth: '1999-01-02',
+          dobPrecision: 'DAY',
+        },
         { table: 'person', column: 'identity_enc', rowId: personIds[i] },
       ),
     );

@@ -27,9 +27,16 @@ describe('SLA clocks and the queue dashboard', () => {
 
   beforeAll(async () => {
     s = await startStack({ SLA_SCAN_EVERY_SECONDS: '5', OUTBOX_POLL_MS: '200' });
-    for (const r of (await s.admin.query<{ id: string; code: string }>(`SELECT id, code FROM agency`)).rows) agencies.set(r.code, r.id);
-    for (const r of (await s.admin.query<{ id: string; username: string }>(`SELECT id, username FROM app_user`)).rows) users.set(r.username, r.id);
-    [caseId] = await seedCases(s.admin, s.app.get(FieldCipher), [{ agencyId: agencies.get('MOPS_ATD') ?? '', province: '01', givenNameLo: 'ນາງ' }], { prefix: 'SLA' });
+    for (const r of (await s.admin.query<{ id: string; code: string }>(`SELECT id, code FROM agency`)).rows)
+      agencies.set(r.code, r.id);
+    for (const r of (await s.admin.query<{ id: string; username: string }>(`SELECT id, username FROM app_user`)).rows)
+      users.set(r.username, r.id);
+    [caseId] = await seedCases(
+      s.admin,
+      s.app.get(FieldCipher),
+      [{ agencyId: agencies.get('MOPS_ATD') ?? '', province: '01', givenNameLo: 'ນາງ' }],
+      { prefix: 'SLA' },
+    );
     sla = new SlaService(s.app.get(DataSource), s.app.get(OutboxService), s.app.get<AppConfig>(APP_CONFIG));
   });
   afterAll(async () => {
@@ -41,18 +48,33 @@ describe('SLA clocks and the queue dashboard', () => {
     await s.admin.query(
       `INSERT INTO referral (id, case_id, from_agency_id, from_user_id, to_agency_id, urgency, categories, status, acknowledge_by, created_at)
        VALUES ($1, $2, $3, $4, $5, 'HIGH', '{CASE_SUMMARY}', $6, $7, $8)`,
-      [id, caseId, agencies.get('MOPS_ATD'), users.get('atd.caseworker'), agencies.get('LWU'), status, acknowledgeBy, createdAt],
+      [
+        id,
+        caseId,
+        agencies.get('MOPS_ATD'),
+        users.get('atd.caseworker'),
+        agencies.get('LWU'),
+        status,
+        acknowledgeBy,
+        createdAt,
+      ],
     );
     return id;
   }
 
   async function events(objectId: string): Promise<string[]> {
-    const { rows } = await s.admin.query<{ kind: string }>(`SELECT kind FROM sla_event WHERE object_id = $1 ORDER BY id`, [objectId]);
+    const { rows } = await s.admin.query<{ kind: string }>(
+      `SELECT kind FROM sla_event WHERE object_id = $1 ORDER BY id`,
+      [objectId],
+    );
     return rows.map((r) => r.kind);
   }
 
   async function outboxFor(objectId: string): Promise<string[]> {
-    const { rows } = await s.admin.query<{ kind: string }>(`SELECT kind FROM outbox WHERE payload->>'objectId' = $1 ORDER BY created_at, kind`, [objectId]);
+    const { rows } = await s.admin.query<{ kind: string }>(
+      `SELECT kind FROM outbox WHERE payload->>'objectId' = $1 ORDER BY created_at, kind`,
+      [objectId],
+    );
     return rows.map((r) => r.kind);
   }
 
@@ -87,7 +109,9 @@ describe('SLA clocks and the queue dashboard', () => {
     await sla.scan();
     expect(await events(late)).toEqual(['BREACH']);
     expect(await events(handoffId)).toEqual(['BREACH']);
-    const { rows } = await s.admin.query<{ payload: Record<string, unknown> }>(`SELECT payload FROM outbox WHERE kind LIKE 'sla.%'`);
+    const { rows } = await s.admin.query<{ payload: Record<string, unknown> }>(
+      `SELECT payload FROM outbox WHERE kind LIKE 'sla.%'`,
+    );
     // ids and codes only: which clock ran out (ACKNOWLEDGE or SERVICES), never anything of the case
     for (const r of rows) expect(Object.keys(r.payload).sort()).toEqual(['clock', 'objectId', 'objectType']);
   });
@@ -107,7 +131,11 @@ describe('SLA clocks and the queue dashboard', () => {
           )
         ).rows.map((r) => r.username);
       const deadline = Date.now() + 30_000;
-      while (Date.now() < deadline && ((await recipients(remind, 'sla.reminder')).length === 0 || (await recipients(breach, 'sla.breach')).length === 0)) {
+      while (
+        Date.now() < deadline &&
+        ((await recipients(remind, 'sla.reminder')).length === 0 ||
+          (await recipients(breach, 'sla.breach')).length === 0)
+      ) {
         await new Promise((r) => setTimeout(r, 250));
       }
       expect(await recipients(remind, 'sla.reminder')).toEqual(['lwu.supervisor']);
@@ -125,7 +153,10 @@ describe('SLA clocks and the queue dashboard', () => {
     const supervisor = await s.login('atd.supervisor');
     const denied = await s.http().get(path).set('Authorization', `Bearer ${supervisor.accessToken}`);
     expect(denied.status).toBe(404);
-    const missing = await s.http().get('/api/v1/no-such-route-' + randomUUID()).set('Authorization', `Bearer ${supervisor.accessToken}`);
+    const missing = await s
+      .http()
+      .get('/api/v1/no-such-route-' + randomUUID())
+      .set('Authorization', `Bearer ${supervisor.accessToken}`);
     expect(Object.keys(denied.body).sort()).toEqual(Object.keys(missing.body).sort());
     expect(denied.body.message).toBe('Not found');
 
@@ -140,7 +171,13 @@ describe('SLA clocks and the queue dashboard', () => {
     expect(api.status).toBe(200);
     expect(api.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['events', 'maintenance']);
     // after logout the same token opens nothing
-    await s.http().post('/api/v1/auth/logout').set('Authorization', `Bearer ${admin.accessToken}`).send({ refreshToken: admin.refreshToken });
-    expect((await s.http().get(`${path}/api/queues`).set('Authorization', `Bearer ${admin.accessToken}`)).status).toBe(404);
+    await s
+      .http()
+      .post('/api/v1/auth/logout')
+      .set('Authorization', `Bearer ${admin.accessToken}`)
+      .send({ refreshToken: admin.refreshToken });
+    expect((await s.http().get(`${path}/api/queues`).set('Authorization', `Bearer ${admin.accessToken}`)).status).toBe(
+      404,
+    );
   });
 });

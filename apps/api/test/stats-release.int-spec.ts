@@ -39,7 +39,10 @@ describe('statistics under attack: no withheld count can be worked out', () => {
   beforeAll(async () => {
     s = await startStack();
     const agency = (await s.admin.query(`SELECT id FROM agency WHERE code = 'MOPS_ATD'`)).rows[0].id as string;
-    const user = (await s.admin.query(`SELECT id, agency_id FROM app_user WHERE username = 'analyst'`)).rows[0] as { id: string; agency_id: string };
+    const user = (await s.admin.query(`SELECT id, agency_id FROM app_user WHERE username = 'analyst'`)).rows[0] as {
+      id: string;
+      agency_id: string;
+    };
     // months of very different sizes: three below k (whole months withheld), others with small provinces, statuses and types
     const perMonth = [6, 40, 22, 3, 55, 30, 12, 70, 9, 25, 48, 15];
     let seed = 11;
@@ -49,7 +52,15 @@ describe('statistics under attack: no withheld count can be worked out', () => {
     };
     const pick = <T>(xs: readonly T[]): T => xs[Math.min(xs.length - 1, Math.floor(-Math.log(1 - rnd()) * 1.5))];
     const provinces = ['01', '13', '16', '05', '03', '08', '17'];
-    const plan: { month: number; day: number; province: string; status: string; ident: string; types: string[]; referral: string | null }[] = [];
+    const plan: {
+      month: number;
+      day: number;
+      province: string;
+      status: string;
+      ident: string;
+      types: string[];
+      referral: string | null;
+    }[] = [];
     perMonth.forEach((n, m) => {
       for (let i = 0; i < n; i++)
         plan.push({
@@ -58,8 +69,14 @@ describe('statistics under attack: no withheld count can be worked out', () => {
           province: pick(provinces),
           status: pick(['OPEN', 'ACTIVE', 'CLOSED', 'FOLLOW_UP']),
           ident: pick(['POSSIBLE_VICTIM', 'IDENTIFIED', 'NOT_IDENTIFIED']),
-          types: [...new Set([pick(['FORCED_LABOUR', 'SEXUAL_EXPLOITATION', 'FORCED_MARRIAGE', 'FORCED_CRIMINALITY', 'SERVITUDE']), ...(rnd() < 0.25 ? ['CHILD_LABOUR'] : [])])],
-          referral: rnd() < 0.7 ? pick(['PENDING', 'ACCEPTED', 'COMPLETED', 'DECLINED', 'IN_PROGRESS', 'CANCELLED']) : null,
+          types: [
+            ...new Set([
+              pick(['FORCED_LABOUR', 'SEXUAL_EXPLOITATION', 'FORCED_MARRIAGE', 'FORCED_CRIMINALITY', 'SERVITUDE']),
+              ...(rnd() < 0.25 ? ['CHILD_LABOUR'] : []),
+            ]),
+          ],
+          referral:
+            rnd() < 0.7 ? pick(['PENDING', 'ACCEPTED', 'COMPLETED', 'DECLINED', 'IN_PROGRESS', 'CANCELLED']) : null,
         });
     });
     const cipher = s.app.get(FieldCipher);
@@ -74,13 +91,22 @@ describe('statistics under attack: no withheld count can be worked out', () => {
       `UPDATE case_record c SET opened_at = make_timestamptz($2, p.month, p.day, CASE WHEN p.day % 2 = 0 THEN 0 ELSE 23 END, 30, 0, 'Asia/Vientiane'),
                                 identification_status = p.ident, exploitation_types = p.types
          FROM jsonb_to_recordset($1::jsonb) AS p(id uuid, month int, day int, ident text, types text[]) WHERE c.id = p.id`,
-      [JSON.stringify(plan.map((p, i) => ({ id: ids[i], month: p.month, day: p.day, ident: p.ident, types: p.types }))), year],
+      [
+        JSON.stringify(
+          plan.map((p, i) => ({ id: ids[i], month: p.month, day: p.day, ident: p.ident, types: p.types })),
+        ),
+        year,
+      ],
     );
     await s.admin.query(
       `INSERT INTO referral (id, case_id, from_agency_id, from_user_id, to_agency_id, urgency, status, acknowledge_by, created_at)
        SELECT gen_random_uuid(), c.id, c.lead_agency_id, $2, $3, 'ROUTINE', p.status, c.opened_at + interval '2 days', c.opened_at + interval '3 hours'
          FROM jsonb_to_recordset($1::jsonb) AS p(id uuid, status text) JOIN case_record c ON c.id = p.id`,
-      [JSON.stringify(plan.flatMap((p, i) => (p.referral ? [{ id: ids[i], status: p.referral }] : []))), user.id, user.agency_id],
+      [
+        JSON.stringify(plan.flatMap((p, i) => (p.referral ? [{ id: ids[i], status: p.referral }] : []))),
+        user.id,
+        user.agency_id,
+      ],
     );
     // the truth, from the tables, by Lao month → quarter → year
     const add = (into: Map<string, number>, m: number, dim: string | null, key: string | null, n: number) => {
@@ -96,13 +122,30 @@ describe('statistics under attack: no withheld count can be worked out', () => {
       ['province', 'province_code'],
       ['identification', 'identification_status'],
     ]) {
-      for (const r of (await s.admin.query(`SELECT ${month('opened_at')} AS m, ${col} AS key, count(*)::int AS n FROM case_record WHERE ${inYear('opened_at')} GROUP BY 1, 2`)).rows)
+      for (const r of (
+        await s.admin.query(
+          `SELECT ${month('opened_at')} AS m, ${col} AS key, count(*)::int AS n FROM case_record WHERE ${inYear('opened_at')} GROUP BY 1, 2`,
+        )
+      ).rows)
         add(truth, r.m, dim, r.key, r.n);
     }
-    for (const r of (await s.admin.query(`SELECT ${month('opened_at')} AS m, count(*)::int AS n FROM case_record WHERE ${inYear('opened_at')} GROUP BY 1`)).rows) add(truth, r.m, null, null, r.n);
-    for (const r of (await s.admin.query(`SELECT ${month('opened_at')} AS m, t AS key, count(*)::int AS n FROM case_record, unnest(exploitation_types) t WHERE ${inYear('opened_at')} GROUP BY 1, 2`)).rows)
+    for (const r of (
+      await s.admin.query(
+        `SELECT ${month('opened_at')} AS m, count(*)::int AS n FROM case_record WHERE ${inYear('opened_at')} GROUP BY 1`,
+      )
+    ).rows)
+      add(truth, r.m, null, null, r.n);
+    for (const r of (
+      await s.admin.query(
+        `SELECT ${month('opened_at')} AS m, t AS key, count(*)::int AS n FROM case_record, unnest(exploitation_types) t WHERE ${inYear('opened_at')} GROUP BY 1, 2`,
+      )
+    ).rows)
       add(truth, r.m, 'exploitation_type', r.key, r.n);
-    for (const r of (await s.admin.query(`SELECT ${month('created_at')} AS m, status AS key, count(*)::int AS n FROM referral WHERE ${inYear('created_at')} GROUP BY 1, 2`)).rows) {
+    for (const r of (
+      await s.admin.query(
+        `SELECT ${month('created_at')} AS m, status AS key, count(*)::int AS n FROM referral WHERE ${inYear('created_at')} GROUP BY 1, 2`,
+      )
+    ).rows) {
       add(referralTruth, r.m, 'status', r.key, r.n);
       add(referralTruth, r.m, null, null, r.n);
     }
@@ -125,15 +168,30 @@ describe('statistics under attack: no withheld count can be worked out', () => {
   const caseRelease = (v: StatsSummaryView): PeriodRelease => ({
     period: parseStatPeriod(v.period) ?? (undefined as never),
     total: v.cases,
-    cells: { status: v.casesByStatus, province: v.casesByProvince, identification: v.casesByIdentification, exploitation_type: v.casesByExploitationType },
+    cells: {
+      status: v.casesByStatus,
+      province: v.casesByProvince,
+      identification: v.casesByIdentification,
+      exploitation_type: v.casesByExploitationType,
+    },
   });
-  const referralRelease = (v: StatsSummaryView): PeriodRelease => ({ period: parseStatPeriod(v.period) ?? (undefined as never), total: v.referrals, cells: { status: v.referralsByStatus } });
+  const referralRelease = (v: StatsSummaryView): PeriodRelease => ({
+    period: parseStatPeriod(v.period) ?? (undefined as never),
+    total: v.referrals,
+    cells: { status: v.referralsByStatus },
+  });
 
   it('the windows of the old attack are refused: a millisecond around a case, two overlapping ranges, a running month', async () => {
-    const oneCase = (await s.admin.query(`SELECT opened_at FROM case_record WHERE case_number LIKE 'ATK-%' ORDER BY opened_at LIMIT 1`)).rows[0].opened_at as Date;
+    const oneCase = (
+      await s.admin.query(`SELECT opened_at FROM case_record WHERE case_number LIKE 'ATK-%' ORDER BY opened_at LIMIT 1`)
+    ).rows[0].opened_at as Date;
     const around = `?from=${new Date(oneCase.getTime() - 1).toISOString()}&to=${new Date(oneCase.getTime() + 1).toISOString()}`;
     const now = new Date(Date.now() + 7 * 3_600_000);
-    for (const q of [around, `?from=${year}-01-01T00:00:00Z&to=${year}-06-30T00:00:00Z`, `?period=${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}`]) {
+    for (const q of [
+      around,
+      `?from=${year}-01-01T00:00:00Z&to=${year}-06-30T00:00:00Z`,
+      `?period=${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}`,
+    ]) {
       const r = await get(q);
       expect({ q, status: r.status }).toEqual({ q, status: 400 });
     }
@@ -155,9 +213,17 @@ describe('statistics under attack: no withheld count can be worked out', () => {
         for (const [dim, cells] of Object.entries(rel.cells)) {
           for (const c of cells) {
             released++;
-            expect({ name, dim, key: c.key, n: c.n, ok: c.n >= SMALL_CELL_K }).toEqual({ name, dim, key: c.key, n: t.get(`${name}|${dim}|${c.key}`), ok: true });
+            expect({ name, dim, key: c.key, n: c.n, ok: c.n >= SMALL_CELL_K }).toEqual({
+              name,
+              dim,
+              key: c.key,
+              n: t.get(`${name}|${dim}|${c.key}`),
+              ok: true,
+            });
           }
-          withheld += [...t.keys()].filter((k) => k.startsWith(`${name}|${dim}|`) && !cells.some((c) => k === `${name}|${dim}|${c.key}`)).length;
+          withheld += [...t.keys()].filter(
+            (k) => k.startsWith(`${name}|${dim}|`) && !cells.some((c) => k === `${name}|${dim}|${c.key}`),
+          ).length;
         }
       }
     }
@@ -192,14 +258,27 @@ describe('statistics under attack: no withheld count can be worked out', () => {
       for (const d of [null, ...dims]) {
         for (const key of keysOf(d)) {
           const dim = d?.name ?? null;
-          for (let q = 1; q <= 4; q++) relation(`Q${q} − its months`, [[`${year}-Q${q}`, dim, key], ...months(q).map((m): [string, string | null, string | null] => [m, dim, key])]);
-          relation('year − quarters', [[String(year), dim, key], ...quarters.map((p): [string, string | null, string | null] => [p, dim, key])]);
-          relation('year − months', [[String(year), dim, key], ...allMonths.map((p): [string, string | null, string | null] => [p, dim, key])]);
+          for (let q = 1; q <= 4; q++)
+            relation(`Q${q} − its months`, [
+              [`${year}-Q${q}`, dim, key],
+              ...months(q).map((m): [string, string | null, string | null] => [m, dim, key]),
+            ]);
+          relation('year − quarters', [
+            [String(year), dim, key],
+            ...quarters.map((p): [string, string | null, string | null] => [p, dim, key]),
+          ]);
+          relation('year − months', [
+            [String(year), dim, key],
+            ...allMonths.map((p): [string, string | null, string | null] => [p, dim, key]),
+          ]);
         }
       }
       for (const p of periods)
         for (const d of dims.filter((x) => x.kind === 'partition'))
-          relation(`${p} total − ${d.name}`, [[p, null, null], ...d.keys.map((k): [string, string | null, string | null] => [p, d.name, k])]);
+          relation(`${p} total − ${d.name}`, [
+            [p, null, null],
+            ...d.keys.map((k): [string, string | null, string | null] => [p, d.name, k]),
+          ]);
     }
     expect(problems).toEqual([]);
   });
@@ -209,7 +288,8 @@ describe('statistics under attack: no withheld count can be worked out', () => {
       [caseRelease, CASE_STAT_DIMENSIONS, truth],
       [referralRelease, REFERRAL_STAT_DIMENSIONS, referralTruth],
     ] as const) {
-      const n = (u: { period: string; dimension: string | null; key: string | null }) => t.get(`${u.period}|${u.dimension ?? ''}|${u.key ?? ''}`) ?? 0;
+      const n = (u: { period: string; dimension: string | null; key: string | null }) =>
+        t.get(`${u.period}|${u.dimension ?? ''}|${u.key ?? ''}`) ?? 0;
       const unknowns = await attackReleases(views.map(release), dims, (u) => n(u) > 0);
       expect(unknowns.length).toBeGreaterThan(20);
       expect(unknowns.filter((u) => !(u.min <= n(u) && n(u) <= u.max))).toEqual([]); // the truth is a solution

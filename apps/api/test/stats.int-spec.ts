@@ -12,7 +12,8 @@ describe('statistics (GET /stats/summary)', () => {
   let s: TestStack;
   let analyst = '';
   const year = laoYear() - 1; // a whole year that has ended
-  const get = (token: string, q = '') => s.http().get(`/api/v1/stats/summary${q}`).set('Authorization', `Bearer ${token}`);
+  const get = (token: string, q = '') =>
+    s.http().get(`/api/v1/stats/summary${q}`).set('Authorization', `Bearer ${token}`);
 
   beforeAll(async () => {
     s = await startStack();
@@ -20,9 +21,24 @@ describe('statistics (GET /stats/summary)', () => {
     const cipher = s.app.get(FieldCipher);
     // 30 open cases in Vientiane Capital (01), 12 closed there, 3 open in Bokeo (05), all in March of last year (Lao time)
     const ids = [
-      ...(await seedCases(s.admin, cipher, Array.from({ length: 30 }, () => ({ agencyId: agency, province: '01', givenNameLo: 'ນາງ' })), { prefix: 'STA' })),
-      ...(await seedCases(s.admin, cipher, Array.from({ length: 12 }, () => ({ agencyId: agency, province: '01', givenNameLo: 'ນາງ', status: 'CLOSED' })), { prefix: 'STB' })),
-      ...(await seedCases(s.admin, cipher, Array.from({ length: 3 }, () => ({ agencyId: agency, province: '05', givenNameLo: 'ນາງ' })), { prefix: 'STC' })),
+      ...(await seedCases(
+        s.admin,
+        cipher,
+        Array.from({ length: 30 }, () => ({ agencyId: agency, province: '01', givenNameLo: 'ນາງ' })),
+        { prefix: 'STA' },
+      )),
+      ...(await seedCases(
+        s.admin,
+        cipher,
+        Array.from({ length: 12 }, () => ({ agencyId: agency, province: '01', givenNameLo: 'ນາງ', status: 'CLOSED' })),
+        { prefix: 'STB' },
+      )),
+      ...(await seedCases(
+        s.admin,
+        cipher,
+        Array.from({ length: 3 }, () => ({ agencyId: agency, province: '05', givenNameLo: 'ນາງ' })),
+        { prefix: 'STC' },
+      )),
     ];
     await s.admin.query(
       `UPDATE case_record SET opened_at = ($2 || '-03-10T09:00:00+07:00')::timestamptz + (x.i % 20) * interval '1 day', exploitation_types = '{FORCED_LABOUR}'
@@ -48,11 +64,19 @@ describe('statistics (GET /stats/summary)', () => {
       { key: 'CLOSED', n: 12 },
     ]);
     expect(r.body.casesByExploitationType).toEqual([{ key: 'FORCED_LABOUR', n: 45 }]);
-    for (const dim of ['casesByStatus', 'casesByProvince', 'casesByIdentification', 'casesByExploitationType', 'referralsByStatus'])
+    for (const dim of [
+      'casesByStatus',
+      'casesByProvince',
+      'casesByIdentification',
+      'casesByExploitationType',
+      'referralsByStatus',
+    ])
       for (const c of r.body[dim]) expect(Object.keys(c).sort()).toEqual(['key', 'n']);
     expect(JSON.stringify(r.body)).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-|ນາງ|STA-/);
     const audit = await auditSince(s.admin, before);
-    expect(audit.filter((a) => a.action === 'STATS_READ' && a.actor_username === 'analyst').map((a) => a.details)).toEqual([{ period: `${year}-03` }]);
+    expect(
+      audit.filter((a) => a.action === 'STATS_READ' && a.actor_username === 'analyst').map((a) => a.details),
+    ).toEqual([{ period: `${year}-03` }]);
   });
 
   it('a quarter and the year hold the same cases; an empty month answers zero', async () => {
@@ -113,9 +137,18 @@ describe('statistics (GET /stats/summary)', () => {
          FROM (SELECT id, row_number() OVER (ORDER BY id) AS rn FROM case_record) x WHERE x.id = c.id`,
       [String(year)],
     );
-    await s.admin.query(`UPDATE case_record SET opened_at = $1 WHERE id = (SELECT id FROM case_record ORDER BY id LIMIT 1)`, [`${year}-04-30T17:00:00Z`]); // 1 May 00:00 in Vientiane
-    await s.admin.query(`UPDATE case_record SET opened_at = $1 WHERE id = (SELECT id FROM case_record ORDER BY id OFFSET 1 LIMIT 1)`, [`${year}-04-30T16:59:59.999Z`]); // 30 April 23:59:59.999
-    const user = (await s.admin.query(`SELECT id, agency_id FROM app_user WHERE username = 'analyst'`)).rows[0] as { id: string; agency_id: string };
+    await s.admin.query(
+      `UPDATE case_record SET opened_at = $1 WHERE id = (SELECT id FROM case_record ORDER BY id LIMIT 1)`,
+      [`${year}-04-30T17:00:00Z`],
+    ); // 1 May 00:00 in Vientiane
+    await s.admin.query(
+      `UPDATE case_record SET opened_at = $1 WHERE id = (SELECT id FROM case_record ORDER BY id OFFSET 1 LIMIT 1)`,
+      [`${year}-04-30T16:59:59.999Z`],
+    ); // 30 April 23:59:59.999
+    const user = (await s.admin.query(`SELECT id, agency_id FROM app_user WHERE username = 'analyst'`)).rows[0] as {
+      id: string;
+      agency_id: string;
+    };
     await s.admin.query(
       `INSERT INTO referral (id, case_id, from_agency_id, from_user_id, to_agency_id, urgency, status, acknowledge_by, created_at)
        SELECT gen_random_uuid(), c.id, c.lead_agency_id, $1, $2, 'ROUTINE', (ARRAY['PENDING', 'ACCEPTED', 'COMPLETED'])[1 + (extract(hour FROM c.opened_at)::int % 3)],
@@ -125,15 +158,26 @@ describe('statistics (GET /stats/summary)', () => {
     );
     const stats = s.app.get(StatsService);
     const truth = async (y: number) => {
-      const q = async (sql: string) => (await s.admin.query(sql, [String(y)])).rows as { month: number; key: string; n: number }[];
+      const q = async (sql: string) =>
+        (await s.admin.query(sql, [String(y)])).rows as { month: number; key: string; n: number }[];
       const inYear = (col: string) => `extract(year FROM ${col} AT TIME ZONE 'Asia/Vientiane') = $1::int`;
       const month = (col: string) => `extract(month FROM ${col} AT TIME ZONE 'Asia/Vientiane')::int`;
-      const status = await q(`SELECT ${month('opened_at')} AS month, status AS key, count(*)::int AS n FROM case_record WHERE ${inYear('opened_at')} GROUP BY 1, 2`);
-      const province = await q(`SELECT ${month('opened_at')} AS month, province_code AS key, count(*)::int AS n FROM case_record WHERE ${inYear('opened_at')} GROUP BY 1, 2`);
-      const types = await q(`SELECT ${month('opened_at')} AS month, t AS key, count(*)::int AS n FROM case_record, unnest(exploitation_types) t WHERE ${inYear('opened_at')} GROUP BY 1, 2`);
-      const referrals = await q(`SELECT ${month('created_at')} AS month, status AS key, count(*)::int AS n FROM referral WHERE ${inYear('created_at')} GROUP BY 1, 2`);
+      const status = await q(
+        `SELECT ${month('opened_at')} AS month, status AS key, count(*)::int AS n FROM case_record WHERE ${inYear('opened_at')} GROUP BY 1, 2`,
+      );
+      const province = await q(
+        `SELECT ${month('opened_at')} AS month, province_code AS key, count(*)::int AS n FROM case_record WHERE ${inYear('opened_at')} GROUP BY 1, 2`,
+      );
+      const types = await q(
+        `SELECT ${month('opened_at')} AS month, t AS key, count(*)::int AS n FROM case_record, unnest(exploitation_types) t WHERE ${inYear('opened_at')} GROUP BY 1, 2`,
+      );
+      const referrals = await q(
+        `SELECT ${month('created_at')} AS month, status AS key, count(*)::int AS n FROM referral WHERE ${inYear('created_at')} GROUP BY 1, 2`,
+      );
       const months = (rows: { month: number; key: string; n: number }[]) =>
-        Array.from({ length: 12 }, (_, m) => Object.fromEntries(rows.filter((r) => r.month === m + 1).map((r) => [r.key, r.n])));
+        Array.from({ length: 12 }, (_, m) =>
+          Object.fromEntries(rows.filter((r) => r.month === m + 1).map((r) => [r.key, r.n])),
+        );
       return { status: months(status), province: months(province), types: months(types), referrals: months(referrals) };
     };
     const counted = async (y: number) => {
@@ -155,7 +199,11 @@ describe('statistics (GET /stats/summary)', () => {
     expect(await counted(year + 1)).toEqual(await truth(year + 1)); // this year: the days before today daily, today live
 
     // a past case that changes status shows under its new status at the next recount
-    const past = (await s.admin.query(`SELECT id, opened_at FROM case_record WHERE status <> 'CLOSED' AND opened_at < now() - interval '3 days' ORDER BY opened_at LIMIT 1`)).rows[0] as { id: string };
+    const past = (
+      await s.admin.query(
+        `SELECT id, opened_at FROM case_record WHERE status <> 'CLOSED' AND opened_at < now() - interval '3 days' ORDER BY opened_at LIMIT 1`,
+      )
+    ).rows[0] as { id: string };
     const before = await counted(year);
     await s.admin.query(`UPDATE case_record SET status = 'CLOSED' WHERE id = $1`, [past.id]);
     expect(await counted(year)).toEqual(before);

@@ -54,12 +54,16 @@ describe('table declarations against the migrated schema', () => {
           const a = actual.get(name);
           if (!a) problems.push(`${t.name}.${name}: declared, not in the database`);
           else {
-            if (a.udt_name !== column.pg) problems.push(`${t.name}.${name}: declared ${column.pg}, database ${a.udt_name}`);
+            if (a.udt_name !== column.pg)
+              problems.push(`${t.name}.${name}: declared ${column.pg}, database ${a.udt_name}`);
             if ((a.is_nullable === 'YES') !== column.isNullable)
-              problems.push(`${t.name}.${name}: declared ${column.isNullable ? 'nullable' : 'not null'}, database ${a.is_nullable === 'YES' ? 'nullable' : 'not null'}`);
+              problems.push(
+                `${t.name}.${name}: declared ${column.isNullable ? 'nullable' : 'not null'}, database ${a.is_nullable === 'YES' ? 'nullable' : 'not null'}`,
+              );
           }
         }
-        for (const name of actual.keys()) if (!(name in t.columns)) problems.push(`${t.name}.${name}: in the database, not declared`);
+        for (const name of actual.keys())
+          if (!(name in t.columns)) problems.push(`${t.name}.${name}: in the database, not declared`);
       }
       expect(problems).toEqual([]);
     } finally {

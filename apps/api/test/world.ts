@@ -30,7 +30,10 @@ export interface World {
 }
 
 export const ALL_YES = Object.fromEntries(INTERVIEW_CONSENT_QUESTIONS.map((q) => [q, 'YES']));
-export const MEETS_INDICATORS = ['DR01', 'DR02', 'EX01', 'EX02', 'CD05', 'CD06', 'CD07'].map((code) => ({ code, answer: 'PRESENT' }));
+export const MEETS_INDICATORS = ['DR01', 'DR02', 'EX01', 'EX02', 'CD05', 'CD06', 'CD07'].map((code) => ({
+  code,
+  answer: 'PRESENT',
+}));
 
 export const daysAgo = (d: number): string => new Date(Date.now() - d * 86_400_000).toISOString();
 /** A calendar date d days ago (UTC date; tests keep a margin of a day or more from today). */
@@ -79,7 +82,8 @@ export async function buildWorld(s: TestStack): Promise<World> {
   const tokens = new Map<string, string>();
   for (const u of WORLD_USERS) tokens.set(u, (await s.login(u)).accessToken);
   const agencies = new Map<string, string>();
-  for (const r of (await s.admin.query<{ id: string; code: string }>(`SELECT id, code FROM agency`)).rows) agencies.set(r.code, r.id);
+  for (const r of (await s.admin.query<{ id: string; code: string }>(`SELECT id, code FROM agency`)).rows)
+    agencies.set(r.code, r.id);
   const token = (u: string) => {
     const t = tokens.get(u);
     if (!t) throw new Error(`no token for ${u}`);
@@ -132,7 +136,9 @@ export async function buildWorld(s: TestStack): Promise<World> {
       'approve',
     );
     const caseId = approved['caseId'] as string;
-    const personId = (await s.admin.query<{ person_id: string }>(`SELECT person_id FROM case_record WHERE id = $1`, [caseId])).rows[0]?.person_id;
+    const personId = (
+      await s.admin.query<{ person_id: string }>(`SELECT person_id FROM case_record WHERE id = $1`, [caseId])
+    ).rows[0]?.person_id;
     if (!personId) throw new Error('no person');
     return { caseId, personId };
   }
@@ -186,8 +192,14 @@ export async function buildWorld(s: TestStack): Promise<World> {
   // the editor rule: the investigator who hands a case off is the one assigned to it (the other case,
   // so that the first stays with its caseworker)
   const otherCase = must(await get('atd.supervisor', `/cases/${other.caseId}`), 200, 'other case');
-  const investigator = (await s.admin.query<{ id: string }>(`SELECT id FROM app_user WHERE username = 'atd.investigator'`)).rows[0]?.id;
-  must(await post('atd.supervisor', `/cases/${other.caseId}/assign`, { version: otherCase.version, userId: investigator }), 200, 'assign to the investigator');
+  const investigator = (
+    await s.admin.query<{ id: string }>(`SELECT id FROM app_user WHERE username = 'atd.investigator'`)
+  ).rows[0]?.id;
+  must(
+    await post('atd.supervisor', `/cases/${other.caseId}/assign`, { version: otherCase.version, userId: investigator }),
+    200,
+    'assign to the investigator',
+  );
   const handoff = must(
     await post('atd.investigator', `/cases/${other.caseId}/handoffs`, {
       toAgencyId: agency('OSPP'),

@@ -29,10 +29,15 @@ describe('every write route refuses bad input with a 400 naming the field', () =
   it('covers every write route', async () => {
     const writes = listRoutes(s.app).filter((r) => ['POST', 'PATCH', 'PUT'].includes(r.method));
     expect(writes.length).toBeGreaterThan(5);
-    const before = await s.admin.query(`SELECT (SELECT count(*) FROM app_user) AS users, (SELECT count(*) FROM agency) AS agencies`);
+    const before = await s.admin.query(
+      `SELECT (SELECT count(*) FROM app_user) AS users, (SELECT count(*) FROM agency) AS agencies`,
+    );
     const results: { route: string; status: number; fields: string[] }[] = [];
     for (const r of writes) {
-      const path = `/api/v1/${r.path}`.replace(/\/+/g, '/').replace(/:[A-Za-z]+/g, randomUUID()).replace(/\/$/, '');
+      const path = `/api/v1/${r.path}`
+        .replace(/\/+/g, '/')
+        .replace(/:[A-Za-z]+/g, randomUUID())
+        .replace(/\/$/, '');
       let req;
       if (r.public) {
         req = s.http()[r.method.toLowerCase() as 'post' | 'patch' | 'put'](path);
@@ -41,15 +46,28 @@ describe('every write route refuses bad input with a 400 naming the field', () =
         if (!isPermission(permission)) throw new Error(`${r.path} has no permission`);
         const user = SEED_DEMO_USERS.find((u) => hasPermission(seedUserSubject(u), permission));
         if (!user) throw new Error(`no demo account holds ${permission}`);
-        req = s.http()[r.method.toLowerCase() as 'post' | 'patch' | 'put'](path).set('Authorization', `Bearer ${await tokenFor(user.username)}`);
+        req = s
+          .http()
+          [r.method.toLowerCase() as 'post' | 'patch' | 'put'](path)
+          .set('Authorization', `Bearer ${await tokenFor(user.username)}`);
       }
       const res = await req.send({ surpriseField: 'x' });
-      results.push({ route: `${r.method} ${path.replace(/[0-9a-f-]{36}/g, ':id')}`, status: res.status, fields: (res.body.details ?? []).map((d: { field: string }) => d.field) });
+      results.push({
+        route: `${r.method} ${path.replace(/[0-9a-f-]{36}/g, ':id')}`,
+        status: res.status,
+        fields: (res.body.details ?? []).map((d: { field: string }) => d.field),
+      });
     }
     for (const r of results) {
-      expect({ route: r.route, status: r.status, namesField: r.fields.includes('surpriseField') }).toEqual({ route: r.route, status: 400, namesField: true });
+      expect({ route: r.route, status: r.status, namesField: r.fields.includes('surpriseField') }).toEqual({
+        route: r.route,
+        status: 400,
+        namesField: true,
+      });
     }
-    const after = await s.admin.query(`SELECT (SELECT count(*) FROM app_user) AS users, (SELECT count(*) FROM agency) AS agencies`);
+    const after = await s.admin.query(
+      `SELECT (SELECT count(*) FROM app_user) AS users, (SELECT count(*) FROM agency) AS agencies`,
+    );
     expect(after.rows).toEqual(before.rows);
   });
 });

@@ -31,7 +31,9 @@ const PASSWORD = 'demo-password-2026';
 /** Every form in which a canary could sit in a log, a file, a Redis value or a dump. */
 function forms(value) {
   const utf8 = Buffer.from(value, 'utf8');
-  const jsonEscaped = JSON.stringify(value).slice(1, -1).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const jsonEscaped = JSON.stringify(value)
+    .slice(1, -1)
+    .replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   const out = [
     ['utf8', utf8],
     ['utf16le', Buffer.from(value, 'utf16le')],
@@ -124,7 +126,8 @@ function start(args) {
   child.stdout.on('data', (d) => (log = Buffer.concat([log, d])));
   child.stderr.on('data', (d) => (log = Buffer.concat([log, d])));
   child.once('exit', (code, signal) => {
-    if (code !== 0 && signal === null) process.stderr.write(`${args[0]} exited with ${code}; last output:\n${log.subarray(-4000).toString('utf8')}\n`);
+    if (code !== 0 && signal === null)
+      process.stderr.write(`${args[0]} exited with ${code}; last output:\n${log.subarray(-4000).toString('utf8')}\n`);
   });
   children.push(child);
   return child;
@@ -150,12 +153,17 @@ async function call(user, method, path, body, expected) {
   }
   const res = await fetch(`${base()}${path}`, { method, headers, body: payload });
   const buf = Buffer.from(await res.arrayBuffer());
-  if (expected !== undefined && res.status !== expected) throw new Error(`${method} ${path} as ${user}: ${res.status} ${buf.toString('utf8').slice(0, 500)}`);
+  if (expected !== undefined && res.status !== expected)
+    throw new Error(`${method} ${path} as ${user}: ${res.status} ${buf.toString('utf8').slice(0, 500)}`);
   const type = res.headers.get('content-type') ?? '';
   return { status: res.status, body: type.includes('json') ? JSON.parse(buf.toString('utf8')) : buf };
 }
 async function login(user) {
-  const res = await fetch(`${base()}/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: user, password: PASSWORD }) });
+  const res = await fetch(`${base()}/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username: user, password: PASSWORD }),
+  });
   assert.equal(res.status, 200, `login ${user}`);
   tokens.set(user, (await res.json()).accessToken);
 }
@@ -177,7 +185,11 @@ before(async () => {
   log = Buffer.concat([log, m.stdout, m.stderr]);
   assert.equal(m.status, 0, m.stderr.toString());
   start(['serve']);
-  await waitFor('the API', async () => (await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null))?.ok, 60_000);
+  await waitFor(
+    'the API',
+    async () => (await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null))?.ok,
+    60_000,
+  );
   start(['worker']);
 });
 
@@ -198,171 +210,383 @@ after(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-test('a workflow with a canary name and phone leaves them nowhere in plaintext: logs, Redis, var/, pg_dump', { timeout: 240_000 }, async () => {
-  for (const u of ['atd.caseworker', 'atd.supervisor', 'atd.investigator', 'lwu.caseworker', 'lwu.supervisor', 'sysadmin']) await login(u);
-  // reference data (agency ids) from the database: the test sets up nothing through it
-  const agencies = new Map();
-  const ref = new pg.Client({ connectionString: env().DATABASE_ADMIN_URL });
-  await ref.connect();
-  for (const r of (await ref.query('SELECT id, code FROM agency')).rows) agencies.set(r.code, r.id);
-  await ref.end();
-  // libs/domain INTERVIEW_CONSENT_QUESTIONS
-  const ALL_YES = Object.fromEntries(
-    ['CONSENTS_TO_INTERVIEW', 'INFORMED_OF_PURPOSE', 'INFORMED_OF_DATA_USE', 'INFORMED_OF_RESEARCH_USE', 'INFORMED_OF_RIGHT_OF_ACCESS', 'INFORMED_OF_RETENTION', 'INFORMED_OF_WITHDRAWAL'].map((q) => [q, 'YES']),
-  );
-  const metadata = { provinceCode: '01', facilityType: 'BORDER_CHECKPOINT', interviewAt: new Date(Date.now() - 3_600_000).toISOString() };
-  const meets = ['DR01', 'DR02', 'EX01', 'EX02', 'CD05', 'CD06', 'CD07'].map((code) => ({ code, answer: 'PRESENT' }));
+test(
+  'a workflow with a canary name and phone leaves them nowhere in plaintext: logs, Redis, var/, pg_dump',
+  { timeout: 240_000 },
+  async () => {
+    for (const u of [
+      'atd.caseworker',
+      'atd.supervisor',
+      'atd.investigator',
+      'lwu.caseworker',
+      'lwu.supervisor',
+      'sysadmin',
+    ])
+      await login(u);
+    // reference data (agency ids) from the database: the test sets up nothing through it
+    const agencies = new Map();
+    const ref = new pg.Client({ connectionString: env().DATABASE_ADMIN_URL });
+    await ref.connect();
+    for (const r of (await ref.query('SELECT id, code FROM agency')).rows) agencies.set(r.code, r.id);
+    await ref.end();
+    // libs/domain INTERVIEW_CONSENT_QUESTIONS
+    const ALL_YES = Object.fromEntries(
+      [
+        'CONSENTS_TO_INTERVIEW',
+        'INFORMED_OF_PURPOSE',
+        'INFORMED_OF_DATA_USE',
+        'INFORMED_OF_RESEARCH_USE',
+        'INFORMED_OF_RIGHT_OF_ACCESS',
+        'INFORMED_OF_RETENTION',
+        'INFORMED_OF_WITHDRAWAL',
+      ].map((q) => [q, 'YES']),
+    );
+    const metadata = {
+      provinceCode: '01',
+      facilityType: 'BORDER_CHECKPOINT',
+      interviewAt: new Date(Date.now() - 3_600_000).toISOString(),
+    };
+    const meets = ['DR01', 'DR02', 'EX01', 'EX02', 'CD05', 'CD06', 'CD07'].map((code) => ({ code, answer: 'PRESENT' }));
 
-  // screening → approval → case, with the canary's name and phone
-  const screen = async (given, latin, phone) => {
-    const created = await call(
+    // screening → approval → case, with the canary's name and phone
+    const screen = async (given, latin, phone) => {
+      const created = await call(
+        'atd.caseworker',
+        'POST',
+        '/screenings',
+        {
+          metadata,
+          interviewConsent: { ...ALL_YES, givenBy: 'SELF', form: 'WRITTEN_SIGNATURE' },
+          bioData: {
+            givenNameLo: given,
+            familyNameLo: 'ສີສຸພັນ',
+            latinNames: [latin],
+            dateOfBirth: '1995-04-03',
+            dobPrecision: 'DAY',
+            sex: 'FEMININE',
+            citizenship: ['LA'],
+            phone,
+          },
+          recruitment: { narrative: `${given} was recruited; call ${phone}` },
+          indicatorAnswers: meets,
+          interviewerAssessment: 'POSSIBLE_VICTIM',
+        },
+        201,
+      );
+      const submitted = await call(
+        'atd.caseworker',
+        'POST',
+        `/screenings/${created.body.id}/submit`,
+        { version: created.body.version },
+        200,
+      );
+      const approved = await call(
+        'atd.supervisor',
+        'POST',
+        `/screenings/${created.body.id}/approve`,
+        { version: submitted.body.version },
+        200,
+      );
+      return approved.body.caseId;
+    };
+    const caseId = await screen(CANARY_LAO, CANARY_LATIN, CANARY_PHONE);
+    const otherCaseId = await screen(`${CANARY_LAO}ນ້ອຍ`, `${CANARY_LATIN} Noy`, undefined);
+
+    // notes that name her
+    await call(
+      'atd.supervisor',
+      'POST',
+      `/cases/${caseId}/notes`,
+      { body: `Spoke with ${CANARY_LAO} (${CANARY_LATIN}) on ${CANARY_PHONE}` },
+      201,
+    );
+    // consents: sharing with LWU and OSPP, and one withdrawn with a reason that names her
+    const consent = (body) =>
+      call(
+        'atd.caseworker',
+        'POST',
+        `/cases/${caseId}/consents`,
+        {
+          givenBy: 'SELF',
+          form: 'WRITTEN_SIGNATURE',
+          language: 'lo',
+          interpreterUsed: false,
+          grantedAt: new Date(Date.now() - 60_000).toISOString(),
+          ...body,
+        },
+        201,
+      );
+    await consent({
+      type: 'REFERRAL_SHARING',
+      agencyIds: [agencies.get('LWU')],
+      purposes: ['REFERRAL_SHARING'],
+      categories: ['CASE_SUMMARY', 'IDENTITY', 'CONTACT_LOCATION'],
+    });
+    await consent({
+      type: 'LAW_ENFORCEMENT_SHARING',
+      agencyIds: [agencies.get('OSPP')],
+      purposes: ['LAW_ENFORCEMENT_SHARING'],
+      categories: ['CASE_SUMMARY', 'IDENTITY', 'LEGAL_PROCEEDINGS', 'PERPETRATORS'],
+    });
+    const toWithdraw = await consent({
+      type: 'REFERRAL_SHARING',
+      agencyIds: [agencies.get('MOLSW')],
+      purposes: ['REFERRAL_SHARING'],
+      categories: ['CASE_SUMMARY', 'HEALTH'],
+    });
+    await call(
       'atd.caseworker',
       'POST',
-      '/screenings',
+      `/consents/${toWithdraw.body.id}/withdraw`,
+      { reason: `${CANARY_LAO} asked by phone ${CANARY_PHONE} to stop` },
+      200,
+    );
+
+    // a referral to LWU, accepted, with a service whose provider names her contact
+    const referral = await call(
+      'atd.caseworker',
+      'POST',
+      `/cases/${caseId}/referrals`,
       {
-        metadata,
-        interviewConsent: { ...ALL_YES, givenBy: 'SELF', form: 'WRITTEN_SIGNATURE' },
-        bioData: { givenNameLo: given, familyNameLo: 'ສີສຸພັນ', latinNames: [latin], dateOfBirth: '1995-04-03', dobPrecision: 'DAY', sex: 'FEMININE', citizenship: ['LA'], phone },
-        recruitment: { narrative: `${given} was recruited; call ${phone}` },
-        indicatorAnswers: meets,
-        interviewerAssessment: 'POSSIBLE_VICTIM',
+        toAgencyId: agencies.get('LWU'),
+        serviceTypes: ['SHELTER'],
+        urgency: 'EMERGENCY',
+        reason: `${CANARY_LATIN} needs a safe place`,
+        categories: ['IDENTITY', 'CONTACT_LOCATION'],
       },
       201,
     );
-    const submitted = await call('atd.caseworker', 'POST', `/screenings/${created.body.id}/submit`, { version: created.body.version }, 200);
-    const approved = await call('atd.supervisor', 'POST', `/screenings/${created.body.id}/approve`, { version: submitted.body.version }, 200);
-    return approved.body.caseId;
-  };
-  const caseId = await screen(CANARY_LAO, CANARY_LATIN, CANARY_PHONE);
-  const otherCaseId = await screen(`${CANARY_LAO}ນ້ອຍ`, `${CANARY_LATIN} Noy`, undefined);
+    const accepted = await call(
+      'lwu.caseworker',
+      'POST',
+      `/referrals/${referral.body.id}/accept`,
+      { version: referral.body.version },
+      200,
+    );
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Vientiane' }).format(new Date());
+    await call(
+      'lwu.caseworker',
+      'POST',
+      `/referrals/${referral.body.id}/services`,
+      {
+        version: accepted.body.version,
+        serviceType: 'SHELTER',
+        deliveredOn: today,
+        provider: `Aunt of ${CANARY_LAO}, ${CANARY_PHONE}`,
+        notes: 'arrived',
+      },
+      200,
+    );
 
-  // notes that name her
-  await call('atd.supervisor', 'POST', `/cases/${caseId}/notes`, { body: `Spoke with ${CANARY_LAO} (${CANARY_LATIN}) on ${CANARY_PHONE}` }, 201);
-  // consents: sharing with LWU and OSPP, and one withdrawn with a reason that names her
-  const consent = (body) => call('atd.caseworker', 'POST', `/cases/${caseId}/consents`, { givenBy: 'SELF', form: 'WRITTEN_SIGNATURE', language: 'lo', interpreterUsed: false, grantedAt: new Date(Date.now() - 60_000).toISOString(), ...body }, 201);
-  await consent({ type: 'REFERRAL_SHARING', agencyIds: [agencies.get('LWU')], purposes: ['REFERRAL_SHARING'], categories: ['CASE_SUMMARY', 'IDENTITY', 'CONTACT_LOCATION'] });
-  await consent({ type: 'LAW_ENFORCEMENT_SHARING', agencyIds: [agencies.get('OSPP')], purposes: ['LAW_ENFORCEMENT_SHARING'], categories: ['CASE_SUMMARY', 'IDENTITY', 'LEGAL_PROCEEDINGS', 'PERPETRATORS'] });
-  const toWithdraw = await consent({ type: 'REFERRAL_SHARING', agencyIds: [agencies.get('MOLSW')], purposes: ['REFERRAL_SHARING'], categories: ['CASE_SUMMARY', 'HEALTH'] });
-  await call('atd.caseworker', 'POST', `/consents/${toWithdraw.body.id}/withdraw`, { reason: `${CANARY_LAO} asked by phone ${CANARY_PHONE} to stop` }, 200);
+    // a handoff to OSPP, by the investigator the case is assigned to (the editor rule)
+    const kase = await call('atd.supervisor', 'GET', `/cases/${caseId}`, undefined, 200);
+    const colleagues = await call(
+      'atd.supervisor',
+      'GET',
+      `/users/assignable?province=${kase.body.provinceCode}`,
+      undefined,
+      200,
+    );
+    const investigator = colleagues.body.items.find((u) => u.username === 'atd.investigator');
+    await call(
+      'atd.supervisor',
+      'POST',
+      `/cases/${caseId}/assign`,
+      { version: kase.body.version, userId: investigator.id },
+      200,
+    );
+    await call(
+      'atd.investigator',
+      'POST',
+      `/cases/${caseId}/handoffs`,
+      {
+        toAgencyId: agencies.get('OSPP'),
+        statementSummary: `${CANARY_LAO} states she was recruited`,
+        evidence: [{ description: `Phone records of ${CANARY_PHONE}` }],
+        suspects: [
+          { alias: 'the broker', roleInProcess: 'RECRUITER', relationToVictim: 'ACQUAINTANCE', status: 'AT_LARGE' },
+        ],
+        proposedCharges: [{ article: 'PENAL_CODE_215', description: 'Trafficking in persons' }],
+        willingToTestify: 'YES',
+        protectionMeasures: ['IDENTITY_CONFIDENTIALITY'],
+      },
+      201,
+    );
 
-  // a referral to LWU, accepted, with a service whose provider names her contact
-  const referral = await call('atd.caseworker', 'POST', `/cases/${caseId}/referrals`, { toAgencyId: agencies.get('LWU'), serviceTypes: ['SHELTER'], urgency: 'EMERGENCY', reason: `${CANARY_LATIN} needs a safe place`, categories: ['IDENTITY', 'CONTACT_LOCATION'] }, 201);
-  const accepted = await call('lwu.caseworker', 'POST', `/referrals/${referral.body.id}/accept`, { version: referral.body.version }, 200);
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Vientiane' }).format(new Date());
-  await call('lwu.caseworker', 'POST', `/referrals/${referral.body.id}/services`, { version: accepted.body.version, serviceType: 'SHELTER', deliveredOn: today, provider: `Aunt of ${CANARY_LAO}, ${CANARY_PHONE}`, notes: 'arrived' }, 200);
+    // an attachment whose content and file name carry her name
+    const form = new FormData();
+    form.append('kind', 'EVIDENCE');
+    form.append('category', 'LEGAL_PROCEEDINGS');
+    form.append(
+      'file',
+      new Blob([pdfWith(`Statement of ${CANARY_LATIN} tel ${PHONE_DIGITS}`)], { type: 'application/pdf' }),
+      `${CANARY_LATIN}.pdf`,
+    );
+    const attachment = await call('atd.supervisor', 'POST', `/cases/${caseId}/attachments`, form, 201);
 
-  // a handoff to OSPP, by the investigator the case is assigned to (the editor rule)
-  const kase = await call('atd.supervisor', 'GET', `/cases/${caseId}`, undefined, 200);
-  const colleagues = await call('atd.supervisor', 'GET', `/users/assignable?province=${kase.body.provinceCode}`, undefined, 200);
-  const investigator = colleagues.body.items.find((u) => u.username === 'atd.investigator');
-  await call('atd.supervisor', 'POST', `/cases/${caseId}/assign`, { version: kase.body.version, userId: investigator.id }, 200);
-  await call('atd.investigator', 'POST', `/cases/${caseId}/handoffs`, {
-    toAgencyId: agencies.get('OSPP'),
-    statementSummary: `${CANARY_LAO} states she was recruited`,
-    evidence: [{ description: `Phone records of ${CANARY_PHONE}` }],
-    suspects: [{ alias: 'the broker', roleInProcess: 'RECRUITER', relationToVictim: 'ACQUAINTANCE', status: 'AT_LARGE' }],
-    proposedCharges: [{ article: 'PENAL_CODE_215', description: 'Trafficking in persons' }],
-    willingToTestify: 'YES',
-    protectionMeasures: ['IDENTITY_CONFIDENTIALITY'],
-  }, 201);
+    // identity exports: a CSV downloaded, a CSV and a case-file PDF left waiting on disk
+    const exportWith = async (body) => {
+      const requested = await call('atd.caseworker', 'POST', '/exports', { ...body, includeIdentity: true }, 201);
+      await call('atd.supervisor', 'POST', `/exports/${requested.body.id}/approve`, undefined, 200);
+      await waitFor(
+        `export ${body.kind}`,
+        async () =>
+          (await call('atd.caseworker', 'GET', `/exports/${requested.body.id}`, undefined, 200)).body.status ===
+          'READY',
+      );
+      return requested.body.id;
+    };
+    const downloaded = await exportWith({ kind: 'CASE_LIST_CSV' });
+    const file = await call('atd.caseworker', 'GET', `/exports/${downloaded}/download`, undefined, 200);
+    await exportWith({ kind: 'CASE_LIST_CSV' });
+    await exportWith({ kind: 'CASE_FILE_PDF', caseId });
 
-  // an attachment whose content and file name carry her name
-  const form = new FormData();
-  form.append('kind', 'EVIDENCE');
-  form.append('category', 'LEGAL_PROCEEDINGS');
-  form.append('file', new Blob([pdfWith(`Statement of ${CANARY_LATIN} tel ${PHONE_DIGITS}`)], { type: 'application/pdf' }), `${CANARY_LATIN}.pdf`);
-  const attachment = await call('atd.supervisor', 'POST', `/cases/${caseId}/attachments`, form, 201);
+    // a merge (the second screening was the same woman) and an administrator's reason that name her
+    const persons = async (id) => (await call('atd.supervisor', 'GET', `/cases/${id}`, undefined, 200)).body.personId;
+    const survivor = await persons(caseId);
+    const merged = await persons(otherCaseId);
+    assert.ok(survivor && merged, 'the cases name their persons');
+    await call(
+      'atd.supervisor',
+      'POST',
+      `/persons/${survivor}/merge`,
+      { mergeId: merged, reason: `both are ${CANARY_LAO}, same phone ${CANARY_PHONE}` },
+      200,
+    );
+    const victim = (await call('sysadmin', 'GET', '/admin/users?limit=100', undefined, 200)).body.items.find(
+      (u) => u.username === 'atd.bokeo',
+    );
+    await call(
+      'sysadmin',
+      'POST',
+      `/admin/users/${victim.id}/disable`,
+      { reason: `asked ${CANARY_LATIN}'s family for ${CANARY_PHONE}` },
+      200,
+    );
 
-  // identity exports: a CSV downloaded, a CSV and a case-file PDF left waiting on disk
-  const exportWith = async (body) => {
-    const requested = await call('atd.caseworker', 'POST', '/exports', { ...body, includeIdentity: true }, 201);
-    await call('atd.supervisor', 'POST', `/exports/${requested.body.id}/approve`, undefined, 200);
-    await waitFor(`export ${body.kind}`, async () => (await call('atd.caseworker', 'GET', `/exports/${requested.body.id}`, undefined, 200)).body.status === 'READY');
-    return requested.body.id;
-  };
-  const downloaded = await exportWith({ kind: 'CASE_LIST_CSV' });
-  const file = await call('atd.caseworker', 'GET', `/exports/${downloaded}/download`, undefined, 200);
-  await exportWith({ kind: 'CASE_LIST_CSV' });
-  await exportWith({ kind: 'CASE_FILE_PDF', caseId });
+    // the API hands everything back in clear to those allowed: the data went in, and the search works
+    const handedBack = [];
+    findCanaries(
+      'the API',
+      Buffer.from(JSON.stringify((await call('atd.supervisor', 'GET', `/cases/${caseId}/notes`, undefined, 200)).body)),
+      handedBack,
+    );
+    findCanaries('the API', file.body, handedBack);
+    findCanaries(
+      'the API',
+      Buffer.from(
+        JSON.stringify((await call('atd.caseworker', 'GET', `/cases/${caseId}/consents`, undefined, 200)).body),
+      ),
+      handedBack,
+    );
+    findCanaries(
+      'the API',
+      Buffer.from(JSON.stringify((await call('atd.supervisor', 'GET', '/audit?limit=100', undefined, 200)).body)),
+      handedBack,
+    );
+    assert.ok(
+      handedBack.some((f) => f.startsWith('Lao name (utf8)')),
+      'the Lao name comes back from the API',
+    );
+    assert.ok(
+      handedBack.some((f) => f.startsWith('phone as typed (utf8)')),
+      'the phone comes back from the API',
+    );
+    assert.ok(
+      handedBack.some((f) => f.startsWith('Latin name (utf8)')),
+      'the export holds the Latin name',
+    );
+    assert.ok(attachment.body.fileName.includes(CANARY_LATIN));
 
-  // a merge (the second screening was the same woman) and an administrator's reason that name her
-  const persons = async (id) => (await call('atd.supervisor', 'GET', `/cases/${id}`, undefined, 200)).body.personId;
-  const survivor = await persons(caseId);
-  const merged = await persons(otherCaseId);
-  assert.ok(survivor && merged, 'the cases name their persons');
-  await call('atd.supervisor', 'POST', `/persons/${survivor}/merge`, { mergeId: merged, reason: `both are ${CANARY_LAO}, same phone ${CANARY_PHONE}` }, 200);
-  const victim = (await call('sysadmin', 'GET', '/admin/users?limit=100', undefined, 200)).body.items.find((u) => u.username === 'atd.bokeo');
-  await call('sysadmin', 'POST', `/admin/users/${victim.id}/disable`, { reason: `asked ${CANARY_LATIN}'s family for ${CANARY_PHONE}` }, 200);
+    // let the worker finish what the outbox holds (notifications, mail), and seal the audit trail
+    const admin = new pg.Client({ connectionString: env().DATABASE_ADMIN_URL });
+    await admin.connect();
+    try {
+      await waitFor(
+        'the outbox to drain',
+        async () =>
+          (await admin.query(`SELECT count(*)::int AS n FROM outbox WHERE status NOT IN ('DONE', 'DEAD')`)).rows[0]
+            .n === 0,
+      );
+      await waitFor(
+        'the audit trail to be sealed',
+        async () =>
+          (
+            await admin.query(
+              `SELECT count(*)::int AS n FROM audit_event WHERE xact >= coalesce((SELECT max(xact_to) FROM audit_seal), 0)`,
+            )
+          ).rows[0].n === 0,
+      );
+      const waiting = await admin.query(`SELECT count(*)::int AS n FROM export_job WHERE status = 'READY'`);
+      assert.equal(waiting.rows[0].n, 2, 'two exports wait on disk');
+    } finally {
+      await admin.end();
+    }
+    for (const c of children) await stop(c);
 
-  // the API hands everything back in clear to those allowed: the data went in, and the search works
-  const handedBack = [];
-  findCanaries('the API', Buffer.from(JSON.stringify((await call('atd.supervisor', 'GET', `/cases/${caseId}/notes`, undefined, 200)).body)), handedBack);
-  findCanaries('the API', file.body, handedBack);
-  findCanaries('the API', Buffer.from(JSON.stringify((await call('atd.caseworker', 'GET', `/cases/${caseId}/consents`, undefined, 200)).body)), handedBack);
-  findCanaries('the API', Buffer.from(JSON.stringify((await call('atd.supervisor', 'GET', '/audit?limit=100', undefined, 200)).body)), handedBack);
-  assert.ok(handedBack.some((f) => f.startsWith('Lao name (utf8)')), 'the Lao name comes back from the API');
-  assert.ok(handedBack.some((f) => f.startsWith('phone as typed (utf8)')), 'the phone comes back from the API');
-  assert.ok(handedBack.some((f) => f.startsWith('Latin name (utf8)')), 'the export holds the Latin name');
-  assert.ok(attachment.body.fileName.includes(CANARY_LATIN));
+    const found = [];
+    // 1. the whole run's log output: migrate, serve, worker, at LOG_LEVEL=trace
+    assert.ok(log.length > 1000, 'the run logged');
+    findCanaries('the log output', log, found);
+    // 2. every Redis key and value under the run's prefix
+    const redis = new IORedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: 1 });
+    let keys = 0;
+    try {
+      let cursor = '0';
+      do {
+        const [next, batch] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+        cursor = next;
+        for (const key of batch) {
+          keys++;
+          const type = await redis.type(key);
+          let value = [];
+          if (type === 'string') value = [await redis.getBuffer(key)];
+          else if (type === 'hash') value = Object.entries(await redis.hgetallBuffer(key)).flat();
+          else if (type === 'list') value = await redis.lrangeBuffer(key, 0, -1);
+          else if (type === 'set') value = await redis.smembersBuffer(key);
+          else if (type === 'zset') value = await redis.zrangeBuffer(key, 0, -1, 'WITHSCORES');
+          else if (type === 'stream') value = [Buffer.from(JSON.stringify(await redis.xrange(key, '-', '+')))];
+          findCanaries(
+            `Redis ${key}`,
+            Buffer.concat([Buffer.from(key), ...value.map((v) => (Buffer.isBuffer(v) ? v : Buffer.from(String(v))))]),
+            found,
+          );
+        }
+      } while (cursor !== '0');
+    } finally {
+      redis.disconnect();
+    }
+    assert.ok(keys > 0, 'the run used Redis');
+    // 3. every file under var/
+    const walk = (dir) =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)],
+      );
+    const files = walk(varDir);
+    assert.ok(
+      files.some((f) => f.includes('/attachments/')),
+      'the attachment is on disk',
+    );
+    assert.equal(
+      files.filter((f) => f.includes('/exports/') && !f.includes('/.')).length,
+      2,
+      'two exports are on disk',
+    );
+    assert.ok(
+      files.some((f) => f.includes('/mail/')),
+      'notification mail was written',
+    );
+    for (const f of files) {
+      assert.ok(!/Chanthavong|ຈັນທະວົງ/.test(f), `a file name holds the canary: ${f}`);
+      findCanaries(f.slice(work.length), readFileSync(f), found);
+    }
+    // 4. a pg_dump of the whole database
+    const dump = spawnSync('pg_dump', ['-h', '127.0.0.1', '-U', 'postgres', db], { maxBuffer: 1 << 30 });
+    assert.equal(dump.status, 0, dump.stderr.toString());
+    assert.ok(dump.stdout.includes(Buffer.from(caseId)), 'the dump holds the case');
+    findCanaries('pg_dump', dump.stdout, found);
 
-  // let the worker finish what the outbox holds (notifications, mail), and seal the audit trail
-  const admin = new pg.Client({ connectionString: env().DATABASE_ADMIN_URL });
-  await admin.connect();
-  try {
-    await waitFor('the outbox to drain', async () => (await admin.query(`SELECT count(*)::int AS n FROM outbox WHERE status NOT IN ('DONE', 'DEAD')`)).rows[0].n === 0);
-    await waitFor('the audit trail to be sealed', async () => (await admin.query(`SELECT count(*)::int AS n FROM audit_event WHERE xact >= coalesce((SELECT max(xact_to) FROM audit_seal), 0)`)).rows[0].n === 0);
-    const waiting = await admin.query(`SELECT count(*)::int AS n FROM export_job WHERE status = 'READY'`);
-    assert.equal(waiting.rows[0].n, 2, 'two exports wait on disk');
-  } finally {
-    await admin.end();
-  }
-  for (const c of children) await stop(c);
-
-  const found = [];
-  // 1. the whole run's log output: migrate, serve, worker, at LOG_LEVEL=trace
-  assert.ok(log.length > 1000, 'the run logged');
-  findCanaries('the log output', log, found);
-  // 2. every Redis key and value under the run's prefix
-  const redis = new IORedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: 1 });
-  let keys = 0;
-  try {
-    let cursor = '0';
-    do {
-      const [next, batch] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-      cursor = next;
-      for (const key of batch) {
-        keys++;
-        const type = await redis.type(key);
-        let value = [];
-        if (type === 'string') value = [await redis.getBuffer(key)];
-        else if (type === 'hash') value = Object.entries(await redis.hgetallBuffer(key)).flat();
-        else if (type === 'list') value = await redis.lrangeBuffer(key, 0, -1);
-        else if (type === 'set') value = await redis.smembersBuffer(key);
-        else if (type === 'zset') value = await redis.zrangeBuffer(key, 0, -1, 'WITHSCORES');
-        else if (type === 'stream') value = [Buffer.from(JSON.stringify(await redis.xrange(key, '-', '+')))];
-        findCanaries(`Redis ${key}`, Buffer.concat([Buffer.from(key), ...value.map((v) => (Buffer.isBuffer(v) ? v : Buffer.from(String(v))))]), found);
-      }
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-  assert.ok(keys > 0, 'the run used Redis');
-  // 3. every file under var/
-  const walk = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
-  const files = walk(varDir);
-  assert.ok(files.some((f) => f.includes('/attachments/')), 'the attachment is on disk');
-  assert.equal(files.filter((f) => f.includes('/exports/') && !f.includes('/.')).length, 2, 'two exports are on disk');
-  assert.ok(files.some((f) => f.includes('/mail/')), 'notification mail was written');
-  for (const f of files) {
-    assert.ok(!/Chanthavong|ຈັນທະວົງ/.test(f), `a file name holds the canary: ${f}`);
-    findCanaries(f.slice(work.length), readFileSync(f), found);
-  }
-  // 4. a pg_dump of the whole database
-  const dump = spawnSync('pg_dump', ['-h', '127.0.0.1', '-U', 'postgres', db], { maxBuffer: 1 << 30 });
-  assert.equal(dump.status, 0, dump.stderr.toString());
-  assert.ok(dump.stdout.includes(Buffer.from(caseId)), 'the dump holds the case');
-  findCanaries('pg_dump', dump.stdout, found);
-
-  assert.deepEqual(found, [], `canary found in plaintext:\n${found.join('\n')}`);
-  assert.ok(statSync(varDir).isDirectory());
-});
+    assert.deepEqual(found, [], `canary found in plaintext:\n${found.join('\n')}`);
+    assert.ok(statSync(varDir).isDirectory());
+  },
+);

@@ -6,7 +6,17 @@
 //   node --test --test-concurrency=1 apps/portal-e2e/src/case-requests.test.mjs
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { api as apiAt, apiLogin, assertAccessible, LAO, launchBrowser, login, logout, newPage, screenAndApprove } from './helpers.mjs';
+import {
+  api as apiAt,
+  apiLogin,
+  assertAccessible,
+  LAO,
+  launchBrowser,
+  login,
+  logout,
+  newPage,
+  screenAndApprove,
+} from './helpers.mjs';
 import { startStack } from './stack.mjs';
 
 const PHONE = { width: 390, height: 844 };
@@ -21,7 +31,11 @@ before(async () => {
   const cw = (await apiLogin(stack.baseUrl, 'doi.caseworker')).token;
   const sup = (await apiLogin(stack.baseUrl, 'doi.supervisor')).token;
   fx.lead = cw;
-  const s = await screenAndApprove(stack.baseUrl, cw, sup, { givenNameLo: 'ນາງດ່ານ', familyNameLo: 'ມິດຕະພາບ', latinNames: ['Border Returnee'] });
+  const s = await screenAndApprove(stack.baseUrl, cw, sup, {
+    givenNameLo: 'ນາງດ່ານ',
+    familyNameLo: 'ມິດຕະພາບ',
+    latinNames: ['Border Returnee'],
+  });
   fx.caseId = s.caseId;
   fx.case = await api(`/cases/${s.caseId}`, { token: cw });
 });
@@ -44,7 +58,11 @@ async function choose(page, selectTestId, optionTestId) {
   await page.getByRole('listbox').waitFor({ state: 'detached' });
 }
 
-const statusOf = (page, testId, status) => page.waitForFunction(([id, st]) => document.querySelector(`[data-testid="${id}"]`)?.getAttribute('data-status') === st, [testId, status]);
+const statusOf = (page, testId, status) =>
+  page.waitForFunction(
+    ([id, st]) => document.querySelector(`[data-testid="${id}"]`)?.getAttribute('data-status') === st,
+    [testId, status],
+  );
 
 test('DOI case → ATD identifies → closure requested and approved (Lao, 390 × 844)', async () => {
   const { context, page, errors } = await newPage(browser, PHONE);
@@ -60,7 +78,9 @@ test('DOI case → ATD identifies → closure requested and approved (Lao, 390 �
     await assertAccessible(page, 'case action menu (lo, phone)');
     await page.getByTestId('case-action-requestIdentification').click();
     await page.getByTestId('request-identification-form').waitFor();
-    await page.waitForFunction(() => document.querySelector('[data-testid="request-identification-submit"]')?.disabled === false);
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="request-identification-submit"]')?.disabled === false,
+    );
     await assertAccessible(page, 'identification request dialog (lo, phone)');
     await page.getByTestId('request-identification-submit').click();
     await statusOf(page, 'identification-request-status', 'REQUESTED');
@@ -119,7 +139,11 @@ test('DOI case → ATD identifies → closure requested and approved (Lao, 390 �
 test('ATD supervisor restricts a case to two named colleagues from the dialog (Lao, 390 × 844)', async () => {
   const cw = (await apiLogin(stack.baseUrl, 'atd.caseworker')).token;
   const sup = (await apiLogin(stack.baseUrl, 'atd.supervisor')).token;
-  const s = await screenAndApprove(stack.baseUrl, cw, sup, { givenNameLo: 'ນາງຈຳກັດ', familyNameLo: 'ສອງຄົນ', latinNames: ['Restricted Twice'] });
+  const s = await screenAndApprove(stack.baseUrl, cw, sup, {
+    givenNameLo: 'ນາງຈຳກັດ',
+    familyNameLo: 'ສອງຄົນ',
+    latinNames: ['Restricted Twice'],
+  });
   const { context, page, errors } = await newPage(browser, PHONE);
   try {
     await login(page, stack.baseUrl, 'atd.supervisor', 'lo');
@@ -129,7 +153,9 @@ test('ATD supervisor restricts a case to two named colleagues from the dialog (L
     await choose(page, 'flag-select', 'flag-option-RESTRICTED');
     // the multi-select: two colleagues, the list stays open until closed
     const picker = page.getByTestId('flag-users');
-    await page.waitForFunction(() => document.querySelector('[data-testid="flag-users"]')?.getAttribute('aria-disabled') === 'false');
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="flag-users"]')?.getAttribute('aria-disabled') === 'false',
+    );
     await picker.click();
     await page.getByTestId('picker-option-atd.caseworker').click();
     await page.getByTestId('picker-option-atd.investigator').click();
@@ -141,7 +167,11 @@ test('ATD supervisor restricts a case to two named colleagues from the dialog (L
     await page.getByTestId('flag-submit').click();
     await page.getByTestId('banner-restricted').waitFor();
     const c = await api(`/cases/${s.caseId}`, { token: sup });
-    assert.deepEqual(c.restrictedTo.map((u) => u.username).sort(), ['atd.caseworker', 'atd.investigator', 'atd.supervisor']);
+    assert.deepEqual(c.restrictedTo.map((u) => u.username).sort(), [
+      'atd.caseworker',
+      'atd.investigator',
+      'atd.supervisor',
+    ]);
     assert.equal((await api(`/cases/${s.caseId}`, { token: cw })).id, s.caseId, 'a named colleague opens it');
     assert.deepEqual(errors, []);
   } finally {

@@ -9,7 +9,16 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { api as apiAt, apiLogin, assertAccessible, LAO, launchBrowser, login, newPage as helperPage, screenAndApprove } from './helpers.mjs';
+import {
+  api as apiAt,
+  apiLogin,
+  assertAccessible,
+  LAO,
+  launchBrowser,
+  login,
+  newPage as helperPage,
+  screenAndApprove,
+} from './helpers.mjs';
 import { startStack } from './stack.mjs';
 
 // the same person entered twice: the canary name must never reach a URL or the files list
@@ -17,7 +26,9 @@ const GIVEN = 'ຄູ່ແຝດ';
 const FAMILY = 'ທົດສອບຊໍ້າ';
 const LATIN = 'Twin Duplicatename';
 const FILE_NAME = `${LATIN} statement.pdf`;
-const MINIMAL_PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+const MINIMAL_PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
 
 let stack;
 let browser;
@@ -28,7 +39,12 @@ const tokenOf = async (username) => (await apiLogin(stack.baseUrl, username)).to
 
 /** A screening with full interview consent for the canary person, submitted and approved: approval opens a case. */
 async function openCase(cw, sup, dateOfBirth) {
-  const s = await screenAndApprove(stack.baseUrl, cw, sup, { givenNameLo: GIVEN, familyNameLo: FAMILY, latinNames: [LATIN], dateOfBirth });
+  const s = await screenAndApprove(stack.baseUrl, cw, sup, {
+    givenNameLo: GIVEN,
+    familyNameLo: FAMILY,
+    latinNames: [LATIN],
+    dateOfBirth,
+  });
   return api(`/cases/${s.caseId}`, { token: sup });
 }
 
@@ -45,12 +61,26 @@ before(async () => {
   await api(`/cases/${fx.caseA.id}/consents`, {
     token: cw,
     method: 'POST',
-    body: { type: 'REFERRAL_SHARING', agencyIds: [lwu.id], purposes: ['REFERRAL_SHARING'], categories: ['CASE_SUMMARY', 'IDENTITY'], givenBy: 'SELF', form: 'WRITTEN_SIGNATURE', grantedAt: new Date(Date.now() - 60_000).toISOString() },
+    body: {
+      type: 'REFERRAL_SHARING',
+      agencyIds: [lwu.id],
+      purposes: ['REFERRAL_SHARING'],
+      categories: ['CASE_SUMMARY', 'IDENTITY'],
+      givenBy: 'SELF',
+      form: 'WRITTEN_SIGNATURE',
+      grantedAt: new Date(Date.now() - 60_000).toISOString(),
+    },
   });
   fx.referral = await api(`/cases/${fx.caseA.id}/referrals`, {
     token: cw,
     method: 'POST',
-    body: { toAgencyId: lwu.id, serviceTypes: ['SHELTER'], urgency: 'HIGH', reason: 'shelter needed', categories: ['IDENTITY'] },
+    body: {
+      toAgencyId: lwu.id,
+      serviceTypes: ['SHELTER'],
+      urgency: 'HIGH',
+      reason: 'shelter needed',
+      categories: ['IDENTITY'],
+    },
   });
 });
 
@@ -71,7 +101,13 @@ async function newPage() {
 function assertCleanUrls(urls) {
   const bad = urls.filter((u) => {
     const d = decodeURIComponent(u);
-    return /token|bearer|password/i.test(d) || d.includes(GIVEN) || d.includes(FAMILY) || d.includes(LATIN) || d.includes('statement');
+    return (
+      /token|bearer|password/i.test(d) ||
+      d.includes(GIVEN) ||
+      d.includes(FAMILY) ||
+      d.includes(LATIN) ||
+      d.includes('statement')
+    );
   });
   assert.deepEqual(bad, [], 'no token or personal data in URLs');
 }
@@ -97,7 +133,10 @@ test('supervisor: assigns through the picker, uploads, lists and downloads a fil
     await page.getByTestId('assign-user').click();
     await page.getByTestId('picker-option-atd.investigator').waitFor();
     const options = await page.getByRole('option').allInnerTexts();
-    assert.ok(options.some((o) => o.includes('atd.caseworker')), 'the current assignee is listed');
+    assert.ok(
+      options.some((o) => o.includes('atd.caseworker')),
+      'the current assignee is listed',
+    );
     assert.ok(!options.some((o) => /atd\.bokeo|lwu\.|doi\./.test(o)), `only workers in scope: ${options.join(' | ')}`);
     assert.match(options.join(' '), LAO, 'roles in Lao');
     await assertAccessible(page, 'case page, picker open (lo)');
@@ -105,7 +144,9 @@ test('supervisor: assigns through the picker, uploads, lists and downloads a fil
     await page.getByRole('listbox').waitFor({ state: 'detached' });
     await page.getByTestId('assign-submit').click();
     // the assignee by name, not by username (issue 17)
-    await page.waitForFunction(() => document.querySelector('[data-testid="case-assigned"]')?.textContent?.includes('ວິໄລພອນ ສີສຸວັນ'));
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="case-assigned"]')?.textContent?.includes('ວິໄລພອນ ສີສຸວັນ'),
+    );
     assert.doesNotMatch(await page.getByTestId('case-assigned').innerText(), /atd\./);
     assert.equal((await api(`/cases/${fx.caseA.id}`, { token: fx.sup })).assignedTo.username, 'atd.investigator');
 
@@ -115,14 +156,20 @@ test('supervisor: assigns through the picker, uploads, lists and downloads a fil
     await page.getByTestId('attachments-empty').waitFor();
 
     // a disguised file: the API's 415 is shown at the file field
-    await page.getByTestId('attachment-file').setInputFiles({ name: 'fake.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<!DOCTYPE html><html>%PDF-1.4</html>') });
+    await page.getByTestId('attachment-file').setInputFiles({
+      name: 'fake.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('<!DOCTYPE html><html>%PDF-1.4</html>'),
+    });
     await page.getByTestId('attachment-submit').click();
     await page.getByTestId('attachment-error-file').waitFor();
     assert.match(await page.getByTestId('attachment-error-file').innerText(), /PDF, JPEG/);
     await assertAccessible(page, 'files tab, refused file (lo)');
 
     // a real PDF as identity (a signed consent form)
-    await page.getByTestId('attachment-file').setInputFiles({ name: FILE_NAME, mimeType: 'application/pdf', buffer: MINIMAL_PDF });
+    await page
+      .getByTestId('attachment-file')
+      .setInputFiles({ name: FILE_NAME, mimeType: 'application/pdf', buffer: MINIMAL_PDF });
     await pick(page, 'attachment-kind', 'attachment-kind-CONSENT_FORM');
     await pick(page, 'attachment-category-select', 'attachment-category-IDENTITY');
     await page.getByTestId('attachment-submit').click();
@@ -138,7 +185,10 @@ test('supervisor: assigns through the picker, uploads, lists and downloads a fil
     await assertAccessible(page, 'files tab with a file (lo)');
 
     // download: fetched with the bearer header, saved under the API's neutral name
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('attachment-download').first().click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('attachment-download').first().click(),
+    ]);
     assert.match(download.suggestedFilename(), /^attachment-[0-9a-f-]{36}\.pdf$/);
     const saved = await download.path();
     assert.ok(readFileSync(saved).subarray(0, 5).equals(Buffer.from('%PDF-')), 'the bytes are the PDF');
@@ -177,12 +227,22 @@ test('supervisor: finds the duplicate, merges it into the case person after a co
     await page.getByTestId('dup-undo-form').waitFor();
     assert.match(await page.getByTestId('dup-notice').innerText(), /was merged into this person/);
     assert.equal((await api(`/persons/${fx.caseB.personId}`, { token: fx.sup })).mergedInto, fx.caseA.personId);
-    assert.equal((await api(`/cases/${fx.caseB.id}`, { token: fx.sup })).personId, fx.caseA.personId, 'the duplicate case now belongs to the case person');
+    assert.equal(
+      (await api(`/cases/${fx.caseB.id}`, { token: fx.sup })).personId,
+      fx.caseA.personId,
+      'the duplicate case now belongs to the case person',
+    );
 
     await page.getByTestId('dup-undo-reason').fill('Merged by mistake in the test.');
     await page.getByTestId('dup-undo').click();
-    await page.waitForFunction(() => /undone/.test(document.querySelector('[data-testid="dup-notice"]')?.textContent ?? ''));
-    assert.equal((await api(`/cases/${fx.caseB.id}`, { token: fx.sup })).personId, fx.caseB.personId, 'undo gives the case back');
+    await page.waitForFunction(() =>
+      /undone/.test(document.querySelector('[data-testid="dup-notice"]')?.textContent ?? ''),
+    );
+    assert.equal(
+      (await api(`/cases/${fx.caseB.id}`, { token: fx.sup })).personId,
+      fx.caseB.personId,
+      'undo gives the case back',
+    );
     await assertAccessible(page, 'merge undone (en)');
     assertCleanUrls(urls);
     assert.deepEqual(errors, []);
@@ -206,7 +266,9 @@ test('supervisor: finds the duplicate, merges it into the case person after a co
     await assertAccessible(lwu.page, 'referral acceptance with the picker (en)');
     await lwu.page.getByTestId('referral-action-submit').click();
     // the assignee by name (lwu.caseworker), not by username
-    await lwu.page.waitForFunction(() => document.querySelector('[data-testid="referral-assignee"]')?.textContent?.includes('ມະນີວອນ ສຸລິຍະ'));
+    await lwu.page.waitForFunction(() =>
+      document.querySelector('[data-testid="referral-assignee"]')?.textContent?.includes('ມະນີວອນ ສຸລິຍະ'),
+    );
     assertCleanUrls(lwu.urls);
     assert.deepEqual(lwu.errors, []);
   } finally {

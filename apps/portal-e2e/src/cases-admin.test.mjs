@@ -13,15 +13,24 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { activationLink, api as apiAt, apiLogin as apiLoginAt, artifacts, assertAccessible, CHROMIUM_ARGS, LAO, login, newPage as openPage, screenAndApprove } from './helpers.mjs';
+import {
+  activationLink,
+  api as apiAt,
+  apiLogin as apiLoginAt,
+  artifacts,
+  assertAccessible,
+  CHROMIUM_ARGS,
+  LAO,
+  login,
+  newPage as openPage,
+  screenAndApprove,
+} from './helpers.mjs';
 import { startStack } from './stack.mjs';
-
 
 // the canary: must never appear on a list, and on the case page only after "show identity"
 const GIVEN = 'ຄານາຣີ';
 const FAMILY = 'ທົດສອບລັບ';
 const LATIN = 'Canary Hiddenname';
-
 
 let stack;
 let browser;
@@ -36,9 +45,17 @@ const apiLogin = (username) => apiLoginAt(stack.baseUrl, username);
 async function openCase() {
   const cw = await apiLogin('atd.caseworker');
   const sup = await apiLogin('atd.supervisor');
-  const s = await screenAndApprove(stack.baseUrl, cw.token, sup.token, { givenNameLo: GIVEN, familyNameLo: FAMILY, latinNames: [LATIN] });
+  const s = await screenAndApprove(stack.baseUrl, cw.token, sup.token, {
+    givenNameLo: GIVEN,
+    familyNameLo: FAMILY,
+    latinNames: [LATIN],
+  });
   let c = await api(`/cases/${s.caseId}`, { token: sup.token });
-  c = await api(`/cases/${c.id}/assign`, { token: sup.token, method: 'POST', body: { version: c.version, userId: cw.user.id } });
+  c = await api(`/cases/${c.id}/assign`, {
+    token: sup.token,
+    method: 'POST',
+    body: { version: c.version, userId: cw.user.id },
+  });
   return c;
 }
 
@@ -88,7 +105,11 @@ test('caseworker: masked list, case page, identity on request, a note and a cons
     assert.match(listText, new RegExp(caseNumber));
     for (const n of [GIVEN, FAMILY, LATIN]) assert.ok(!listText.includes(n), `the list never shows the name (${n})`);
     assert.match(await page.getByTestId('case-list').innerText(), LAO);
-    assert.match(await page.getByTestId('case-table').innerText(), /\d{1,2} (ມັງກອນ|ກຸມພາ|ມີນາ|ເມສາ|ພຶດສະພາ|ມິຖຸນາ|ກໍລະກົດ|ສິງຫາ|ກັນຍາ|ຕຸລາ|ພະຈິກ|ທັນວາ) \d{4}/, 'dates in Lao');
+    assert.match(
+      await page.getByTestId('case-table').innerText(),
+      /\d{1,2} (ມັງກອນ|ກຸມພາ|ມີນາ|ເມສາ|ພຶດສະພາ|ມິຖຸນາ|ກໍລະກົດ|ສິງຫາ|ກັນຍາ|ຕຸລາ|ພະຈິກ|ທັນວາ) \d{4}/,
+      'dates in Lao',
+    );
     assert.ok(!/[?&](name|given|family)/i.test(page.url()));
     await shoot(page, 'cases-list-lo.png');
     await assertAccessible(page, 'case list (lo)');
@@ -104,7 +125,8 @@ test('caseworker: masked list, case page, identity on request, a note and a cons
     assert.match(await page.getByTestId('case-number').innerText(), new RegExp(caseNumber));
     await page.getByTestId('show-identity').waitFor();
     let text = await bodyText(page);
-    for (const n of [GIVEN, FAMILY, LATIN]) assert.ok(!text.includes(n), `the case page hides the name until asked (${n})`);
+    for (const n of [GIVEN, FAMILY, LATIN])
+      assert.ok(!text.includes(n), `the case page hides the name until asked (${n})`);
     await shoot(page, 'case-lo.png');
     await assertAccessible(page, 'case page (lo)');
 
@@ -135,7 +157,9 @@ test('caseworker: masked list, case page, identity on request, a note and a cons
     await page.getByTestId('consent-category-CASE_SUMMARY').locator('input').check();
     await pickOption(page, 'consent-given-by', 0);
     await pickOption(page, 'consent-form-kind', 0);
-    const granted = page.waitForResponse((r) => r.url().endsWith(`/cases/${caseId}/consents`) && r.request().method() === 'POST');
+    const granted = page.waitForResponse(
+      (r) => r.url().endsWith(`/cases/${caseId}/consents`) && r.request().method() === 'POST',
+    );
     await page.getByTestId('consent-submit').click();
     assert.equal((await granted).status(), 201);
     await page.getByTestId('consent').first().waitFor();
@@ -219,11 +243,17 @@ test('agency administrator: creates a user with an e-mail, never sees a password
   const answers = [];
   await context.route(/\/api\/v1\/admin\/users(\/[^/]+\/reset)?$/, async (route) => {
     const response = await route.fetch();
-    if (route.request().method() === 'POST') answers.push({ url: route.request().url(), status: response.status(), body: await response.json().catch(() => null) });
+    if (route.request().method() === 'POST')
+      answers.push({
+        url: route.request().url(),
+        status: response.status(),
+        body: await response.json().catch(() => null),
+      });
     await route.fulfill({ response });
   });
   /** string fields named like a password in an answer (there must be none) */
-  const passwordsIn = (body) => Object.entries(body ?? {}).filter(([k, v]) => /password/i.test(k) && typeof v === 'string');
+  const passwordsIn = (body) =>
+    Object.entries(body ?? {}).filter(([k, v]) => /password/i.test(k) && typeof v === 'string');
   try {
     await signIn(page, 'lwu.admin');
     assert.equal(await page.getByTestId('nav-cases').count(), 0, 'administrators have no case pages');
@@ -253,7 +283,11 @@ test('agency administrator: creates a user with an e-mail, never sees a password
     assert.equal(await page.getByTestId('temp-password').count(), 0, 'no password is ever shown');
     const row = page.getByTestId(`user-row-${USER}`);
     await row.waitFor();
-    assert.match((await row.getByTestId('user-status').innerText()).trim(), /ລໍຖ້າຜູ້ໃຊ້ເປີດນຳໃຊ້ບັນຊີ/, 'waiting for the user to activate');
+    assert.match(
+      (await row.getByTestId('user-status').innerText()).trim(),
+      /ລໍຖ້າຜູ້ໃຊ້ເປີດນຳໃຊ້ບັນຊີ/,
+      'waiting for the user to activate',
+    );
     await shoot(page, 'users-created-lo.png');
     await assertAccessible(page, 'users, account created (lo)');
 
@@ -273,8 +307,15 @@ test('agency administrator: creates a user with an e-mail, never sees a password
       await worker.page.getByTestId('activation-form').waitFor();
       assert.equal(new URL(worker.page.url()).hash, '', 'the token leaves the address bar at once');
       assert.equal(await worker.page.getAttribute('html', 'lang'), 'lo');
-      assert.match(await worker.page.getByTestId('activation-username').innerText(), new RegExp(USER.replace('.', '\\.')));
-      assert.equal(await worker.page.getByTestId('activation-code').count(), 0, 'no code step where MFA is not required');
+      assert.match(
+        await worker.page.getByTestId('activation-username').innerText(),
+        new RegExp(USER.replace('.', '\\.')),
+      );
+      assert.equal(
+        await worker.page.getByTestId('activation-code').count(),
+        0,
+        'no code step where MFA is not required',
+      );
       await shoot(worker.page, 'activation-lo-phone.png');
       await assertAccessible(worker.page, 'activation (lo, phone)');
 
@@ -284,7 +325,11 @@ test('agency administrator: creates a user with an e-mail, never sees a password
       await worker.page.getByTestId('activation-submit').click();
       assert.equal((await refused).status(), 400);
       await worker.page.getByTestId('activation-password-error').waitFor();
-      assert.match(await worker.page.getByTestId('activation-password-error').innerText(), LAO, "the policy's answer, in Lao");
+      assert.match(
+        await worker.page.getByTestId('activation-password-error').innerText(),
+        LAO,
+        "the policy's answer, in Lao",
+      );
       assert.match(await worker.page.getByTestId('activation-failed').innerText(), LAO);
       await assertAccessible(worker.page, 'activation, password refused (lo, phone)');
       assert.equal(await loginStatus(USER, 'ສັ້ນໆ'), 401, 'nothing was saved');
@@ -332,7 +377,11 @@ test('agency administrator: creates a user with an e-mail, never sees a password
     assert.equal(resetAnswer.body?.username, USER);
     assert.deepEqual(passwordsIn(resetAnswer.body), [], 'the answer carries no password');
     assert.match(await page.getByTestId('users-notice').innerText(), LAO);
-    assert.match((await row.getByTestId('user-status').innerText()).trim(), /ໃຊ້ງານໄດ້/, 'the account stays active: only its password was cleared');
+    assert.match(
+      (await row.getByTestId('user-status').innerText()).trim(),
+      /ໃຊ້ງານໄດ້/,
+      'the account stays active: only its password was cleared',
+    );
     assert.equal(await loginStatus(USER, first), 401, 'the reset password no longer works');
     const link2 = await activationLink(stack.mailDir, EMAIL, seen);
     assert.notEqual(link2, link);
@@ -358,7 +407,10 @@ test('agency administrator: creates a user with an e-mail, never sees a password
       await again.page.getByTestId('activation-repeat').fill(first);
       await again.page.getByTestId('activation-submit').click();
       await again.page.getByTestId('activation-password-error').waitFor();
-      assert.match(await again.page.getByTestId('activation-password-error').innerText(), /different from the password it replaces/);
+      assert.match(
+        await again.page.getByTestId('activation-password-error').innerText(),
+        /different from the password it replaces/,
+      );
       await again.page.getByTestId('activation-password').fill(second);
       await again.page.getByTestId('activation-repeat').fill(second);
       await again.page.getByTestId('activation-submit').click();
@@ -387,7 +439,8 @@ test('agency administrator: creates a user with an e-mail, never sees a password
     await shoot(page, 'users-disabled-lo.png');
 
     // the disabled account can no longer sign in, with the password the reset replaced or the new one
-    for (const password of [first, second]) assert.equal(await loginStatus(USER, password), 401, 'a disabled user is refused');
+    for (const password of [first, second])
+      assert.equal(await loginStatus(USER, password), 401, 'a disabled user is refused');
     assert.deepEqual(errors, [], 'no uncaught errors in the page');
   } catch (e) {
     await page.screenshot({ path: join(artifacts, 'users-failure.png'), fullPage: true }).catch(() => undefined);

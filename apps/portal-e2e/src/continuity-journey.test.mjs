@@ -22,7 +22,17 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { api as apiAt, apiLogin, artifacts, assertAccessible, CONSENT_QUESTIONS, LAO, launchBrowser, login as loginAt, newPage } from './helpers.mjs';
+import {
+  api as apiAt,
+  apiLogin,
+  artifacts,
+  assertAccessible,
+  CONSENT_QUESTIONS,
+  LAO,
+  launchBrowser,
+  login as loginAt,
+  newPage,
+} from './helpers.mjs';
 import { startStack } from './stack.mjs';
 
 const PHONE = { width: 390, height: 844 };
@@ -57,7 +67,10 @@ before(async () => {
     ]) {
       await db.query(`DROP TABLE IF EXISTS u_copy`);
       await db.query(`CREATE TEMP TABLE u_copy AS SELECT * FROM app_user WHERE username = $1`, [from]);
-      await db.query(`UPDATE u_copy SET id = gen_random_uuid(), username = $1, email = $2, display_name = $3, all_provinces = false, provinces = '{13}'`, [username, `${username}@example.org`, name]);
+      await db.query(
+        `UPDATE u_copy SET id = gen_random_uuid(), username = $1, email = $2, display_name = $3, all_provinces = false, provinces = '{13}'`,
+        [username, `${username}@example.org`, name],
+      );
       await db.query(`INSERT INTO app_user SELECT * FROM u_copy`);
     }
   } finally {
@@ -79,7 +92,9 @@ async function as(username, step, fn) {
     await fn(page);
     assert.deepEqual(errors, [], `no uncaught errors in the page (${username})`);
   } catch (e) {
-    await page.screenshot({ path: join(artifacts, `continuity-${step}-failure.png`), fullPage: true }).catch(() => undefined);
+    await page
+      .screenshot({ path: join(artifacts, `continuity-${step}-failure.png`), fullPage: true })
+      .catch(() => undefined);
     throw e;
   } finally {
     await context.close();
@@ -89,7 +104,10 @@ async function as(username, step, fn) {
 /** A mat-select: opens it, picks the option with this test id (or this exact visible name). */
 async function choose(page, selectTestId, option) {
   await page.getByTestId(selectTestId).click();
-  const o = typeof option === 'string' ? page.getByTestId(option) : page.getByRole('option', { name: option.name, exact: true });
+  const o =
+    typeof option === 'string'
+      ? page.getByTestId(option)
+      : page.getByRole('option', { name: option.name, exact: true });
   await o.click();
   await page.getByRole('listbox').waitFor({ state: 'detached' });
 }
@@ -99,7 +117,11 @@ async function checkBox(page, testId) {
 }
 
 /** Waits for a status marker (`data-status`); an answered request's marker may be an empty, hidden element. */
-const statusOf = (page, testId, status) => page.waitForFunction(([id, st]) => document.querySelector(`[data-testid="${id}"]`)?.getAttribute('data-status') === st, [testId, status]);
+const statusOf = (page, testId, status) =>
+  page.waitForFunction(
+    ([id, st]) => document.querySelector(`[data-testid="${id}"]`)?.getAttribute('data-status') === st,
+    [testId, status],
+  );
 
 async function waitSaved(page) {
   await page.locator('[data-testid="save-state"][data-state="saved"]').waitFor({ timeout: 20_000 });
@@ -128,7 +150,8 @@ async function writeNote(page, text, expected) {
   await page.waitForFunction((n) => document.querySelectorAll('[data-testid="referral-note"]').length === n, expected);
 }
 
-const noteAgencies = (page) => page.getByTestId('referral-note').evaluateAll((els) => els.map((e) => e.getAttribute('data-agency')));
+const noteAgencies = (page) =>
+  page.getByTestId('referral-note').evaluateAll((els) => els.map((e) => e.getAttribute('data-agency')));
 
 test('1. DOI screens a returnee at the Friendship Bridge, its supervisor approves, and the caseworker records consent to share with LWU', async () => {
   await as('doi.caseworker', '1-screening', async (page) => {
@@ -169,7 +192,8 @@ test('1. DOI screens a returnee at the Friendship Bridge, its supervisor approve
     if (await page.getByTestId('dup-count').count()) await page.getByTestId('dup-new').click();
 
     await page.getByTestId('step-indicators').click();
-    for (const code of ['DR01', 'DR02', 'EX01', 'EX02', 'CD01', 'CD02']) await page.getByTestId(`ind-${code}-PRESENT`).click();
+    for (const code of ['DR01', 'DR02', 'EX01', 'EX02', 'CD01', 'CD02'])
+      await page.getByTestId(`ind-${code}-PRESENT`).click();
     await page.locator('[data-testid="indicative-overall"][data-result="POSSIBLE_VICTIM"]').first().waitFor();
     await page.getByTestId('step-assessment').click();
     await page.getByTestId('assessment-POSSIBLE_VICTIM').click();
@@ -192,7 +216,9 @@ test('1. DOI screens a returnee at the Friendship Bridge, its supervisor approve
     await page.getByTestId('review-actions').waitFor();
     await page.getByTestId('approve-comment').fill('ກວດແລ້ວ ຖືກຕ້ອງ');
     await page.getByTestId('approve').click();
-    await page.waitForFunction(() => /^[A-Z]+-\d{4}-\d+$/.test(document.querySelector('[data-testid="case-link"]')?.textContent?.trim() ?? ''));
+    await page.waitForFunction(() =>
+      /^[A-Z]+-\d{4}-\d+$/.test(document.querySelector('[data-testid="case-link"]')?.textContent?.trim() ?? ''),
+    );
     assert.match(await page.getByTestId('screening-status').innerText(), /ອະນຸມັດແລ້ວ/);
     fx.caseNumber = (await page.getByTestId('case-link').innerText()).trim();
     fx.caseId = /^\/cases\/([0-9a-f-]{36})$/.exec(await page.getByTestId('case-link').getAttribute('href'))[1];
@@ -206,7 +232,11 @@ test('1. DOI screens a returnee at the Friendship Bridge, its supervisor approve
     const summary = await page.getByTestId('case-summary').innerText();
     assert.match(summary, /ນະຄອນຫຼວງວຽງຈັນ/, 'a Vientiane Capital case');
     assert.match(summary, /ອາດເປັນຜູ້ຖືກເຄາະຮ້າຍ/, 'a possible victim');
-    assert.equal((await page.getByTestId('case-assigned').innerText()).trim(), 'ທອງສະໄໝ ແກ້ວມະນີ', 'assigned to the interviewer');
+    assert.equal(
+      (await page.getByTestId('case-assigned').innerText()).trim(),
+      'ທອງສະໄໝ ແກ້ວມະນີ',
+      'assigned to the interviewer',
+    );
     await page.getByTestId('tab-consents').click();
     await page.getByTestId('consent-new').click();
     await page.getByTestId('consent-form').waitFor();
@@ -228,7 +258,9 @@ test('2. DOI sends the case to ATD for identification, ATD identifies her, and D
   await as('doi.caseworker', '2-request', async (page) => {
     await openCase(page);
     await act(page, 'requestIdentification', 'request-identification-form');
-    await page.waitForFunction(() => document.querySelector('[data-testid="request-identification-submit"]')?.disabled === false);
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="request-identification-submit"]')?.disabled === false,
+    );
     await assertAccessible(page, 'identification request dialog (lo, phone)');
     await page.getByTestId('request-identification-submit').click();
     await statusOf(page, 'identification-request-status', 'REQUESTED');
@@ -256,7 +288,11 @@ test('2. DOI sends the case to ATD for identification, ATD identifies her, and D
     await openCase(page);
     await statusOf(page, 'identification-request-status', 'DECIDED');
     assert.match(await page.getByTestId('identification-request-status').innerText(), /ໄດ້ຕັດສິນການກຳນົດຕົວຕົນແລ້ວ/);
-    assert.match(await page.getByTestId('case-summary').innerText(), /ກຳນົດວ່າເປັນຜູ້ຖືກເຄາະຮ້າຍ/, 'identified as a victim');
+    assert.match(
+      await page.getByTestId('case-summary').innerText(),
+      /ກຳນົດວ່າເປັນຜູ້ຖືກເຄາະຮ້າຍ/,
+      'identified as a victim',
+    );
     await assertAccessible(page, 'DOI case page after identification (lo, phone)');
   });
 });
@@ -279,7 +315,9 @@ test('3. DOI refers her to LWU for shelter; LWU accepts and reassigns the worker
     await page.getByTestId('referral-submit').click();
     await statusOf(page, 'case-referral', 'PENDING');
     assert.match(await page.getByTestId('case-referral-status').first().innerText(), /ລໍຖ້າການຕອບຮັບ/);
-    fx.referralId = /\/referrals\/([0-9a-f-]{36})$/.exec(await page.getByTestId('case-referral-link').first().getAttribute('href'))[1];
+    fx.referralId = /\/referrals\/([0-9a-f-]{36})$/.exec(
+      await page.getByTestId('case-referral-link').first().getAttribute('href'),
+    )[1];
   });
 
   // LWU's supervisor accepts from the inbox (assigning themself), then hands it to a caseworker
@@ -289,7 +327,11 @@ test('3. DOI refers her to LWU for shelter; LWU accepts and reassigns the worker
     await page.getByTestId('referral-list').waitFor();
     const row = page.locator(`[data-testid="referral-row"][data-case="${fx.caseNumber}"]`).first();
     await row.waitFor();
-    assert.doesNotMatch(await page.evaluate(() => document.body.innerText), new RegExp(GIVEN), 'the inbox shows no name');
+    assert.doesNotMatch(
+      await page.evaluate(() => document.body.innerText),
+      new RegExp(GIVEN),
+      'the inbox shows no name',
+    );
     await assertAccessible(page, 'LWU referral inbox (lo, phone)');
     await row.getByTestId('referral-link').click();
     await page.getByTestId('referral-page').waitFor();
@@ -298,7 +340,11 @@ test('3. DOI refers her to LWU for shelter; LWU accepts and reassigns the worker
     await page.getByTestId('referral-action-submit').click();
     await statusOf(page, 'referral-status', 'ACCEPTED');
     assert.match(await page.getByTestId('referral-status').innerText(), /ຮັບແລ້ວ/);
-    assert.equal((await page.getByTestId('referral-assignee').innerText()).trim(), 'ບົວສອນ ພິລາວົງ', 'the supervisor holds it');
+    assert.equal(
+      (await page.getByTestId('referral-assignee').innerText()).trim(),
+      'ບົວສອນ ພິລາວົງ',
+      'the supervisor holds it',
+    );
 
     await page.getByTestId('referral-work').waitFor();
     await page.getByTestId('referral-reassign').click();
@@ -306,7 +352,9 @@ test('3. DOI refers her to LWU for shelter; LWU accepts and reassigns the worker
     await choose(page, 'reassign-assignee', 'picker-option-lwu.caseworker');
     await assertAccessible(page, 'LWU reassignment (lo, phone)');
     await page.getByTestId('reassign-submit').click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="referral-assignee"]')?.textContent?.trim() === 'ມະນີວອນ ສຸລິຍະ');
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="referral-assignee"]')?.textContent?.trim() === 'ມະນີວອນ ສຸລິຍະ',
+    );
     await page.getByTestId('referral-work-notice').waitFor();
     assert.match(await page.getByTestId('referral-work-notice').innerText(), /ມອບໝາຍແລ້ວ/);
   });
@@ -325,7 +373,11 @@ test('3. DOI refers her to LWU for shelter; LWU accepts and reassigns the worker
     await openReferral(page);
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="referral-note"]').length === 1);
     assert.deepEqual(await page.getByTestId('referral-note-body').allInnerTexts(), [NOTE_LWU]);
-    assert.equal((await page.getByTestId('referral-assignee').innerText()).trim(), 'ມະນີວອນ ສຸລິຍະ', 'DOI sees who works on it at LWU');
+    assert.equal(
+      (await page.getByTestId('referral-assignee').innerText()).trim(),
+      'ມະນີວອນ ສຸລິຍະ',
+      'DOI sees who works on it at LWU',
+    );
     await writeNote(page, NOTE_DOI, 2);
     assert.deepEqual(await noteAgencies(page), ['LWU', 'MOPS_DOI']);
     await assertAccessible(page, 'referral notes, DOI (lo, phone)');
@@ -348,8 +400,12 @@ test('4. ATD, the identifying agency, hands the case off to OSPP, which finds it
     await page.getByTestId('tab-referrals').click();
     await page.getByTestId('handoff-new').click();
     await page.getByTestId('handoff-form').waitFor();
-    await page.waitForFunction(() => document.querySelector('[data-testid="handoff-agency"]')?.textContent?.includes('OSPP'));
-    await page.getByTestId('handoff-statement').fill('ຖືກຫຼອກລວງວ່າຈະໄດ້ເຮັດວຽກຮ້ານອາຫານ, ຖືກບັງຄັບເຮັດວຽກ ແລະ ຖືກຍຶດເອກະສານ');
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="handoff-agency"]')?.textContent?.includes('OSPP'),
+    );
+    await page
+      .getByTestId('handoff-statement')
+      .fill('ຖືກຫຼອກລວງວ່າຈະໄດ້ເຮັດວຽກຮ້ານອາຫານ, ຖືກບັງຄັບເຮັດວຽກ ແລະ ຖືກຍຶດເອກະສານ');
     await page.getByTestId('handoff-testify').click();
     await page.getByRole('option').first().click();
     await page.getByRole('listbox').waitFor({ state: 'detached' });
@@ -422,7 +478,10 @@ test('5. DOI moves the case to Savannakhet (13); the Savannakhet supervisor acce
   await as('doi.caseworker', '5-gone', async (page) => {
     await page.goto(`${stack.baseUrl}/cases/${fx.caseId}`);
     await page.getByTestId('case-load-error').waitFor();
-    assert.equal((await page.getByTestId('case-load-error').innerText()).trim(), 'ບໍ່ມີກໍລະນີນີ້ ຫຼື ທ່ານບໍ່ມີສິດເປີດເບິ່ງ.');
+    assert.equal(
+      (await page.getByTestId('case-load-error').innerText()).trim(),
+      'ບໍ່ມີກໍລະນີນີ້ ຫຼື ທ່ານບໍ່ມີສິດເປີດເບິ່ງ.',
+    );
     assert.equal(await page.getByTestId('case-summary').count(), 0);
     await assertAccessible(page, 'case not found (lo, phone)');
   });
@@ -446,7 +505,9 @@ test('6. The Savannakhet caseworker asks for closure with a coded reason; the Sa
     await assertAccessible(page, 'closure decision dialog (lo, phone)');
     await page.getByTestId('closure-approve').click();
     await statusOf(page, 'closure-request-status', 'APPROVED');
-    await page.waitForFunction(() => document.querySelector('[data-testid="case-status"]')?.textContent?.trim() === 'ປິດແລ້ວ');
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="case-status"]')?.textContent?.trim() === 'ປິດແລ້ວ',
+    );
     assert.match(await page.getByTestId('case-summary').innerText(), /ປິດແລ້ວ/);
     await assertAccessible(page, 'closed case (lo, phone)');
   });

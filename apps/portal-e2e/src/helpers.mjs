@@ -11,7 +11,16 @@ export const artifacts = join(root, 'tmp-artifacts/e2e');
 export const axePath = join(root, 'node_modules/axe-core/axe.min.js');
 export const PASSWORD = 'demo-password-2026';
 export const LAO = /[\u0E80-\u0EFF]/;
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /**
  * The API's Content-Security-Policy (script-src 'self') refuses inline scripts, which is what
@@ -46,9 +55,15 @@ export async function assertAccessible(page, name) {
   await page.addScriptTag({ url: AXE_URL });
   const result = await page.evaluate(async () => {
     const r = await window.axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => n.target.join(' ')),
+    }));
   });
-  for (const v of result) console.log(`axe [${name}] ${v.impact} ${v.id}: ${v.help} -> ${v.nodes.slice(0, 5).join(', ')}`);
+  for (const v of result)
+    console.log(`axe [${name}] ${v.impact} ${v.id}: ${v.help} -> ${v.nodes.slice(0, 5).join(', ')}`);
   const blocking = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   assert.deepEqual(blocking, [], `serious or critical accessibility violations on ${name}`);
 }
@@ -104,7 +119,11 @@ export async function assignCase(baseUrl, supToken, caseId, username) {
   const colleagues = await api(baseUrl, `/users/assignable?province=${c.provinceCode}`, { token: supToken });
   const user = colleagues.items.find((u) => u.username === username);
   if (!user) throw new Error(`${username} is not assignable to case ${caseId}`);
-  return api(baseUrl, `/cases/${caseId}/assign`, { token: supToken, method: 'POST', body: { version: c.version, userId: user.id } });
+  return api(baseUrl, `/cases/${caseId}/assign`, {
+    token: supToken,
+    method: 'POST',
+    body: { version: c.version, userId: user.id },
+  });
 }
 
 export async function apiLogin(baseUrl, username) {
@@ -131,8 +150,16 @@ export async function screenAndApprove(baseUrl, cwToken, supToken, bioData) {
       interviewerAssessment: 'POSSIBLE_VICTIM',
     },
   });
-  s = await api(baseUrl, `/screenings/${s.id}/submit`, { token: cwToken, method: 'POST', body: { version: s.version } });
-  s = await api(baseUrl, `/screenings/${s.id}/approve`, { token: supToken, method: 'POST', body: { version: s.version } });
+  s = await api(baseUrl, `/screenings/${s.id}/submit`, {
+    token: cwToken,
+    method: 'POST',
+    body: { version: s.version },
+  });
+  s = await api(baseUrl, `/screenings/${s.id}/approve`, {
+    token: supToken,
+    method: 'POST',
+    body: { version: s.version },
+  });
   assert.ok(s.caseId, 'approval opened a case');
   return s;
 }
@@ -144,7 +171,9 @@ export async function screenAndApprove(baseUrl, cwToken, supToken, bioData) {
 export function readMails(dir) {
   let files;
   try {
-    files = readdirSync(dir).filter((f) => f.endsWith('.eml')).sort();
+    files = readdirSync(dir)
+      .filter((f) => f.endsWith('.eml'))
+      .sort();
   } catch (e) {
     if (e.code === 'ENOENT') return [];
     throw e;
@@ -189,7 +218,9 @@ export async function waitForOfflineShell(page) {
   await page.waitForFunction(
     async () => {
       if (!navigator.serviceWorker?.controller) return false;
-      const manifest = await (await fetch(`/ngsw.json?ngsw-cache-bust=${Math.random()}`, { headers: { 'ngsw-bypass': 'true' } })).json();
+      const manifest = await (
+        await fetch(`/ngsw.json?ngsw-cache-bust=${Math.random()}`, { headers: { 'ngsw-bypass': 'true' } })
+      ).json();
       const urls = manifest.assetGroups.filter((g) => g.installMode === 'prefetch').flatMap((g) => g.urls);
       for (const u of urls) if (!(await caches.match(u))) return false;
       return urls.length > 0;
@@ -229,7 +260,11 @@ export async function readBrowserStorage(page) {
           const r = db.transaction(name).objectStore(name).getAll();
           r.onsuccess = () => res(r.result);
         });
-        out.idb.push({ db: info.name, store: name, values: all.map((v) => (v instanceof CryptoKey ? { cryptoKey: true, extractable: v.extractable } : v)) });
+        out.idb.push({
+          db: info.name,
+          store: name,
+          values: all.map((v) => (v instanceof CryptoKey ? { cryptoKey: true, extractable: v.extractable } : v)),
+        });
       }
       db.close();
     }

@@ -11,7 +11,19 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { api, apiLogin, artifacts, assertAccessible, CONSENT_QUESTIONS, launchBrowser, login, newPage, readBrowserStorage, readCacheStorage, waitForOfflineShell } from './helpers.mjs';
+import {
+  api,
+  apiLogin,
+  artifacts,
+  assertAccessible,
+  CONSENT_QUESTIONS,
+  launchBrowser,
+  login,
+  newPage,
+  readBrowserStorage,
+  readCacheStorage,
+  waitForOfflineShell,
+} from './helpers.mjs';
 import { startStack } from './stack.mjs';
 
 const PHONE = { width: 390, height: 844 };
@@ -111,7 +123,9 @@ test('a caseworker completes a realistic screening in Lao on a phone in at most 
     const summary = page.getByTestId('error-summary');
     await summary.waitFor();
     assert.match(await summary.innerText(), /ວັນທີນີ້ບໍ່ມີແທ້/);
-    await page.getByTestId('step-bioData').evaluate((el) => el.closest('mat-sidenav-content, main, body')?.scrollTo?.(0, 0));
+    await page
+      .getByTestId('step-bioData')
+      .evaluate((el) => el.closest('mat-sidenav-content, main, body')?.scrollTo?.(0, 0));
     await f.tap('error-link-f-bioData-dateOfBirth');
     await page.waitForFunction(() => document.activeElement?.id === 'f-bioData-dateOfBirth');
     await page.keyboard.press('Control+A');
@@ -174,7 +188,16 @@ test('a caseworker completes a realistic screening in Lao on a phone in at most 
     const s = await api(stack.baseUrl, `/screenings/${id}`, { token: cw.token });
     assert.equal(s.status, 'SUBMITTED');
     assert.deepEqual(
-      [s.metadata.district, s.metadata.crossingPoint, s.metadata.interviewLanguage, s.bioData.dateOfBirth, s.bioData.dobPrecision, s.bioData.citizenship, s.transit.crossingPoints, s.destinationAndExploitation.country],
+      [
+        s.metadata.district,
+        s.metadata.crossingPoint,
+        s.metadata.interviewLanguage,
+        s.bioData.dateOfBirth,
+        s.bioData.dobPrecision,
+        s.bioData.citizenship,
+        s.transit.crossingPoints,
+        s.destinationAndExploitation.country,
+      ],
       ['0101', 'FRIENDSHIP_BRIDGE_1', 'lo', '1999-02-28', 'DAY', ['LA'], ['FRIENDSHIP_BRIDGE_1'], 'TH'],
     );
     assert.deepEqual(errors, [], 'no uncaught errors in the page');
@@ -209,7 +232,10 @@ test('Lao typed where a code used to be required: the interview language, citize
     await page.waitForURL(/\/screenings\/[0-9a-f-]{36}$/);
     const cw = await apiLogin(stack.baseUrl, 'atd.caseworker');
     const s = await api(stack.baseUrl, `/screenings/${page.url().split('/').pop()}`, { token: cw.token });
-    assert.deepEqual([s.metadata.interviewLanguage, s.interpreter.languagePair, s.bioData.citizenship], ['hmn', 'hmn-lo', ['LA']]);
+    assert.deepEqual(
+      [s.metadata.interviewLanguage, s.interpreter.languagePair, s.bioData.citizenship],
+      ['hmn', 'hmn-lo', ['LA']],
+    );
     assert.equal(await page.getByTestId('error-summary').count(), 0, 'nothing was refused');
   } finally {
     await context.close();
@@ -239,7 +265,10 @@ test('with the link down the edits wait on the device encrypted (no canary in an
     await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('ctms.screeningDraft.')));
     const dump = await readBrowserStorage(page);
     const text = JSON.stringify(dump);
-    assert.ok(Object.keys(dump.local).some((k) => k.startsWith('ctms.screeningDraft.')), 'the unsaved edits are on the device');
+    assert.ok(
+      Object.keys(dump.local).some((k) => k.startsWith('ctms.screeningDraft.')),
+      'the unsaved edits are on the device',
+    );
     assert.ok(!text.includes(canary), 'no canary text in localStorage, sessionStorage or IndexedDB');
     assert.ok(text.includes('"extractable":false'), 'the device key is not extractable');
 
@@ -276,7 +305,12 @@ test('the link drops mid-interview: the page reloads offline, the interview is f
     const writes = [];
     page.on('response', (r) => {
       const m = r.request().method();
-      if ((m === 'PATCH' || m === 'POST') && new URL(r.url()).pathname.startsWith('/api/v1/screenings') && r.status() < 300) writes.push(`${m} ${r.status()}`);
+      if (
+        (m === 'PATCH' || m === 'POST') &&
+        new URL(r.url()).pathname.startsWith('/api/v1/screenings') &&
+        r.status() < 300
+      )
+        writes.push(`${m} ${r.status()}`);
     });
 
     // the link drops: edits go on, then the page is reloaded with no network at all
@@ -289,7 +323,11 @@ test('the link drops mid-interview: the page reloads offline, the interview is f
     await page.getByTestId('wizard').waitFor({ timeout: 30_000 });
     await page.getByTestId('offline-copy').waitFor();
     await page.getByTestId('step-recruitment').click();
-    assert.equal(await page.getByTestId('f-recruitment-narrative').inputValue(), canary, 'the unsaved edit came back from the encrypted device copy');
+    assert.equal(
+      await page.getByTestId('f-recruitment-narrative').inputValue(),
+      canary,
+      'the unsaved edit came back from the encrypted device copy',
+    );
 
     // ... and the interview is finished offline
     await page.getByTestId('f-recruitment-promisedJob').fill('ເຮັດວຽກຮ້ານອາຫານ');
@@ -303,10 +341,20 @@ test('the link drops mid-interview: the page reloads offline, the interview is f
 
     // what the device holds: the app shell, never an API answer, and nothing of the interview in clear
     const cached = await readCacheStorage(page);
-    assert.ok(cached.some((e) => new URL(e.url).pathname === '/index.html'), 'the service worker holds the app shell');
-    assert.deepEqual(cached.filter((e) => new URL(e.url).pathname.startsWith('/api/')).map((e) => e.url), [], 'no API answer in Cache Storage');
+    assert.ok(
+      cached.some((e) => new URL(e.url).pathname === '/index.html'),
+      'the service worker holds the app shell',
+    );
+    assert.deepEqual(
+      cached.filter((e) => new URL(e.url).pathname.startsWith('/api/')).map((e) => e.url),
+      [],
+      'no API answer in Cache Storage',
+    );
     assert.ok(!cached.some((e) => e.body.includes(canary) || e.url.includes(canary)), 'no canary in Cache Storage');
-    assert.ok(!JSON.stringify(await readBrowserStorage(page)).includes(canary), 'no canary in localStorage, sessionStorage or IndexedDB');
+    assert.ok(
+      !JSON.stringify(await readBrowserStorage(page)).includes(canary),
+      'no canary in localStorage, sessionStorage or IndexedDB',
+    );
     assert.deepEqual(writes, [], 'nothing reached the server while the link was down');
 
     // the link is back: everything is saved, in one write, on the one screening
@@ -318,7 +366,13 @@ test('the link drops mid-interview: the page reloads offline, the interview is f
     assert.deepEqual(writes, ['PATCH 200'], 'saved once');
     const s = await api(stack.baseUrl, `/screenings/${id}`, { token: cw.token });
     assert.deepEqual(
-      [s.recruitment?.narrative, s.recruitment?.promisedJob, s.destinationAndExploitation?.city, s.indicatorAnswers.map((a) => a.code).sort(), s.interviewerAssessment],
+      [
+        s.recruitment?.narrative,
+        s.recruitment?.promisedJob,
+        s.destinationAndExploitation?.city,
+        s.indicatorAnswers.map((a) => a.code).sort(),
+        s.interviewerAssessment,
+      ],
       [canary, 'ເຮັດວຽກຮ້ານອາຫານ', 'ບາງກອກ', ['DR01', 'EX01'], 'POSSIBLE_VICTIM'],
     );
     const after = await api(stack.baseUrl, '/screenings?mine=true&limit=100', { token: cw.token });
@@ -326,7 +380,9 @@ test('the link drops mid-interview: the page reloads offline, the interview is f
     assert.equal(after.items.filter((i) => i.id === id).length, 1);
     assert.deepEqual(errors, [], 'no uncaught errors in the page');
   } catch (e) {
-    await page.screenshot({ path: join(artifacts, 'interview-offline-reload-failure.png'), fullPage: true }).catch(() => undefined);
+    await page
+      .screenshot({ path: join(artifacts, 'interview-offline-reload-failure.png'), fullPage: true })
+      .catch(() => undefined);
     throw e;
   } finally {
     await context.close();
@@ -374,7 +430,11 @@ test('a 409 between two sessions: the server version is shown beside the local o
     const job = a.page.getByTestId('conflict-recruitment.promisedJob');
     assert.match(await job.getByTestId('conflict-recruitment.promisedJob-theirs').innerText(), /ງານ B/);
     assert.match(await job.getByTestId('conflict-recruitment.promisedJob-mine').innerText(), /ງານ A/);
-    assert.equal(await a.page.getByTestId('conflict-recruitment.narrative').count(), 0, 'a field changed only here is no conflict');
+    assert.equal(
+      await a.page.getByTestId('conflict-recruitment.narrative').count(),
+      0,
+      'a field changed only here is no conflict',
+    );
     await a.page.screenshot({ path: join(artifacts, 'interview-conflict-lo-phone.png'), fullPage: true });
     await assertAccessible(a.page, 'screening conflict (lo, phone)');
 
@@ -384,11 +444,20 @@ test('a 409 between two sessions: the server version is shown beside the local o
     await panel.waitFor({ state: 'detached' });
     await waitSaved(a.page);
     const s = await api(stack.baseUrl, `/screenings/${created.id}`, { token: cw.token });
-    assert.deepEqual([s.recruitment.promisedJob, s.recruitment.narrative, s.destinationAndExploitation.city], ['ງານ A', 'ເລື່ອງ A', 'ເມືອງ B']);
-    assert.equal(await a.page.getByTestId('f-destinationAndExploitation-city').inputValue(), 'ເມືອງ B', 'the page shows what was kept');
+    assert.deepEqual(
+      [s.recruitment.promisedJob, s.recruitment.narrative, s.destinationAndExploitation.city],
+      ['ງານ A', 'ເລື່ອງ A', 'ເມືອງ B'],
+    );
+    assert.equal(
+      await a.page.getByTestId('f-destinationAndExploitation-city').inputValue(),
+      'ເມືອງ B',
+      'the page shows what was kept',
+    );
     assert.deepEqual([...a.errors, ...b.errors], [], 'no uncaught errors in the pages');
   } catch (e) {
-    await a.page.screenshot({ path: join(artifacts, 'interview-conflict-failure.png'), fullPage: true }).catch(() => undefined);
+    await a.page
+      .screenshot({ path: join(artifacts, 'interview-conflict-failure.png'), fullPage: true })
+      .catch(() => undefined);
     throw e;
   } finally {
     await a.context.close();

@@ -13,14 +13,40 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { api as apiAt, apiLogin as apiLoginAt, artifacts, assertAccessible, assignCase, CHROMIUM_ARGS, LAO, login as loginAt, logout, newPage as openPage, screenAndApprove as screenAndApproveAt } from './helpers.mjs';
+import {
+  api as apiAt,
+  apiLogin as apiLoginAt,
+  artifacts,
+  assertAccessible,
+  assignCase,
+  CHROMIUM_ARGS,
+  LAO,
+  login as loginAt,
+  logout,
+  newPage as openPage,
+  screenAndApprove as screenAndApproveAt,
+} from './helpers.mjs';
 import { startStack } from './stack.mjs';
-
 
 /** What each language must show for a few coded values (labels from @ctms/domain and the portal). */
 const WORDS = {
-  lo: { completed: 'ສຳເລັດ', convicted: 'ຕັດສິນລົງໂທດ', pending: 'ລໍຖ້າ', referred: 'ສົ່ງຕໍ່', month: /ມັງກອນ|ກຸມພາ|ມີນາ|ເມສາ|ພຶດສະພາ|ມິຖຸນາ|ກໍລະກົດ|ສິງຫາ|ກັນຍາ|ຕຸລາ|ພະຈິກ|ທັນວາ/, sla: /ເຫຼືອ \d+ ຊມ \d+ ນາທີ/ },
-  en: { completed: 'Completed', convicted: 'Convicted', pending: 'Pending', referred: 'Referred', month: /January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec/, sla: /\d+ h \d+ min left/ },
+  lo: {
+    completed: 'ສຳເລັດ',
+    convicted: 'ຕັດສິນລົງໂທດ',
+    pending: 'ລໍຖ້າ',
+    referred: 'ສົ່ງຕໍ່',
+    month: /ມັງກອນ|ກຸມພາ|ມີນາ|ເມສາ|ພຶດສະພາ|ມິຖຸນາ|ກໍລະກົດ|ສິງຫາ|ກັນຍາ|ຕຸລາ|ພະຈິກ|ທັນວາ/,
+    sla: /ເຫຼືອ \d+ ຊມ \d+ ນາທີ/,
+  },
+  en: {
+    completed: 'Completed',
+    convicted: 'Convicted',
+    pending: 'Pending',
+    referred: 'Referred',
+    month:
+      /January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec/,
+    sla: /\d+ h \d+ min left/,
+  },
 };
 
 let stack;
@@ -148,7 +174,11 @@ for (const lang of ['lo', 'en']) {
       await page.getByTestId('referral-agency-LWU').check();
       // covered by the consent: the checkbox turns enabled (Angular re-renders after the click)
       await page.getByTestId('packet-CONTACT_LOCATION').locator('input:enabled').waitFor({ timeout: 10_000 });
-      assert.equal(await page.getByTestId('packet-HEALTH').locator('input').isDisabled(), true, 'not covered by the consent');
+      assert.equal(
+        await page.getByTestId('packet-HEALTH').locator('input').isDisabled(),
+        true,
+        'not covered by the consent',
+      );
       const why = await page.getByTestId('packet-reason-HEALTH').innerText();
       if (lang === 'lo') assert.match(why, LAO);
       else assert.match(why, /no consent covers Health/);
@@ -157,7 +187,11 @@ for (const lang of ['lo', 'en']) {
         // the consent is withdrawn while the form is open: the API refuses the packet (409
         // CONSENT_NOT_COVERING) and the page names the categories no consent covers any more
         const cw = await apiLogin('atd.caseworker');
-        await api(`/consents/${sharing.id}/withdraw`, { token: cw.token, method: 'POST', body: { reason: 'withdrawn for the test' } });
+        await api(`/consents/${sharing.id}/withdraw`, {
+          token: cw.token,
+          method: 'POST',
+          body: { reason: 'withdrawn for the test' },
+        });
         await choose(page, 'referral-urgency', 'urgency-ROUTINE');
         await page.getByTestId('referral-reason').fill('Needs a safe place to stay');
         await page.getByTestId('referral-submit').click();
@@ -173,7 +207,9 @@ for (const lang of ['lo', 'en']) {
         await check(page, 'packet-CONTACT_LOCATION');
       }
       await choose(page, 'referral-urgency', 'urgency-ROUTINE');
-      await page.getByTestId('referral-reason').fill(lang === 'lo' ? 'ຕ້ອງການທີ່ພັກອາໄສທີ່ປອດໄພ' : 'Needs a safe place to stay');
+      await page
+        .getByTestId('referral-reason')
+        .fill(lang === 'lo' ? 'ຕ້ອງການທີ່ພັກອາໄສທີ່ປອດໄພ' : 'Needs a safe place to stay');
       await visit(page, lang, '01-referral-form');
       await page.getByTestId('referral-submit').click();
       await waitStatus(page, 'case-referral', 'PENDING');
@@ -205,9 +241,15 @@ for (const lang of ['lo', 'en']) {
       await page.getByTestId('referral-action-submit').focus();
       await page.keyboard.press('Enter');
       await waitStatus(page, 'referral-status', 'ACCEPTED');
-      assert.equal((await page.getByTestId('referral-assignee').innerText()).trim(), 'ມະນີວອນ ສຸລິຍະ', 'the assignee (lwu.caseworker) by name');
+      assert.equal(
+        (await page.getByTestId('referral-assignee').innerText()).trim(),
+        'ມະນີວອນ ສຸລິຍະ',
+        'the assignee (lwu.caseworker) by name',
+      );
       await page.getByTestId('referral-record-service').click();
-      await page.getByTestId('service-provider').fill(lang === 'lo' ? 'ສູນພັກເຊົາຊົ່ວຄາວ ນະຄອນຫຼວງ' : 'Vientiane transit centre');
+      await page
+        .getByTestId('service-provider')
+        .fill(lang === 'lo' ? 'ສູນພັກເຊົາຊົ່ວຄາວ ນະຄອນຫຼວງ' : 'Vientiane transit centre');
       await page.getByTestId('referral-action-submit').click();
       await waitStatus(page, 'referral-status', 'IN_PROGRESS');
       await page.getByTestId('referral-service').first().waitFor();
@@ -240,7 +282,14 @@ for (const lang of ['lo', 'en']) {
       // ---- a law-enforcement sharing consent for OSPP, then the investigator hands off
       // optional: without it (Lao run) the handoff carries a limited packet and says so
       if (lang === 'en') {
-        await grantConsent(c.id, 'LAW_ENFORCEMENT_SHARING', 'OSPP', ['CASE_SUMMARY', 'IDENTITY', 'EXPLOITATION_ACCOUNT', 'HEALTH', 'PERPETRATORS', 'LEGAL_PROCEEDINGS']);
+        await grantConsent(c.id, 'LAW_ENFORCEMENT_SHARING', 'OSPP', [
+          'CASE_SUMMARY',
+          'IDENTITY',
+          'EXPLOITATION_ACCOUNT',
+          'HEALTH',
+          'PERPETRATORS',
+          'LEGAL_PROCEEDINGS',
+        ]);
       }
       // the editor rule: the supervisor assigns the case to the investigator who hands it off
       await assignCase(stack.baseUrl, (await apiLogin('atd.supervisor')).token, c.id, 'atd.investigator');
@@ -249,8 +298,12 @@ for (const lang of ['lo', 'en']) {
       await page.getByTestId('tab-referrals').click();
       await page.getByTestId('handoff-new').click();
       await page.getByTestId('handoff-form').waitFor();
-      await page.waitForFunction(() => document.querySelector('[data-testid="handoff-agency"]')?.textContent?.includes('OSPP'));
-      await page.getByTestId('handoff-statement').fill(lang === 'lo' ? 'ຜູ້ເສຍຫາຍຖືກຫຼອກລວງໄປເຮັດວຽກ' : 'The victim was deceived into work abroad');
+      await page.waitForFunction(() =>
+        document.querySelector('[data-testid="handoff-agency"]')?.textContent?.includes('OSPP'),
+      );
+      await page
+        .getByTestId('handoff-statement')
+        .fill(lang === 'lo' ? 'ຜູ້ເສຍຫາຍຖືກຫຼອກລວງໄປເຮັດວຽກ' : 'The victim was deceived into work abroad');
       await page.getByTestId('handoff-evidence-0').fill(lang === 'lo' ? 'ສັນຍາຈ້າງງານປອມ' : 'Forged job contract');
       await page.getByTestId('handoff-suspect-name-0').fill('Mr X');
       await choose(page, 'handoff-suspect-role-0');
@@ -284,13 +337,21 @@ for (const lang of ['lo', 'en']) {
       await handoffStep(page, 'ACCEPT');
       await waitStatus(page, 'handoff-status', 'ACCEPTED');
       await handoffStep(page, 'CHARGE', async () => {
-        assert.equal(await page.getByTestId('charge-article-0').inputValue(), 'PENAL_CODE_215', 'the proposed charge is offered');
-        await page.getByTestId('charge-court').fill(lang === 'lo' ? 'ສານປະຊາຊົນນະຄອນຫຼວງ' : 'Vientiane Capital People’s Court');
+        assert.equal(
+          await page.getByTestId('charge-article-0').inputValue(),
+          'PENAL_CODE_215',
+          'the proposed charge is offered',
+        );
+        await page
+          .getByTestId('charge-court')
+          .fill(lang === 'lo' ? 'ສານປະຊາຊົນນະຄອນຫຼວງ' : 'Vientiane Capital People’s Court');
       });
       await waitStatus(page, 'handoff-status', 'CHARGED');
       const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Vientiane' }).format(new Date());
       await handoffStep(page, 'START_TRIAL', async () => {
-        await page.getByTestId('trial-court').fill(lang === 'lo' ? 'ສານປະຊາຊົນນະຄອນຫຼວງ' : 'Vientiane Capital People’s Court');
+        await page
+          .getByTestId('trial-court')
+          .fill(lang === 'lo' ? 'ສານປະຊາຊົນນະຄອນຫຼວງ' : 'Vientiane Capital People’s Court');
         await page.getByTestId('trial-dates').fill(today);
       });
       await waitStatus(page, 'handoff-status', 'AT_TRIAL');
@@ -330,8 +391,16 @@ for (const lang of ['lo', 'en']) {
       });
       // readable by a supervisor: the action named, the actor by name, the case by its number, linked
       const auditRow = page.getByTestId('audit-row').first();
-      assert.match(await auditRow.getByTestId('audit-what').innerText(), new RegExp(words.referred), 'the action is named');
-      assert.doesNotMatch(await auditRow.innerText(), /REFERRAL_CREATED|atd\.caseworker|[0-9a-f]{8}-[0-9a-f]{4}-/, 'no action code, username or id');
+      assert.match(
+        await auditRow.getByTestId('audit-what').innerText(),
+        new RegExp(words.referred),
+        'the action is named',
+      );
+      assert.doesNotMatch(
+        await auditRow.innerText(),
+        /REFERRAL_CREATED|atd\.caseworker|[0-9a-f]{8}-[0-9a-f]{4}-/,
+        'no action code, username or id',
+      );
       assert.equal(await auditRow.getByTestId('audit-who').innerText(), 'ສົມພອນ ວົງສະຫວັນ');
       assert.equal(await auditRow.getByTestId('audit-case-link').innerText(), c.caseNumber);
       assert.doesNotMatch(page.url(), new RegExp(encodeURIComponent(given)));
@@ -339,7 +408,9 @@ for (const lang of ['lo', 'en']) {
       await logout(page);
       assert.deepEqual(errors, [], 'no uncaught errors in the page');
     } catch (e) {
-      await page.screenshot({ path: join(artifacts, `journey-${lang}-failure.png`), fullPage: true }).catch(() => undefined);
+      await page
+        .screenshot({ path: join(artifacts, `journey-${lang}-failure.png`), fullPage: true })
+        .catch(() => undefined);
       throw e;
     } finally {
       await context.close();

@@ -11,7 +11,18 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { api, apiLogin, artifacts, assertAccessible, assignCase, launchBrowser, login, logout, newPage, screenAndApprove } from './helpers.mjs';
+import {
+  api,
+  apiLogin,
+  artifacts,
+  assertAccessible,
+  assignCase,
+  launchBrowser,
+  login,
+  logout,
+  newPage,
+  screenAndApprove,
+} from './helpers.mjs';
 import { startStack } from './stack.mjs';
 
 const PHONE = { width: 390, height: 844 };
@@ -52,12 +63,20 @@ async function seed() {
   const sup = await apiLogin(stack.baseUrl, 'atd.supervisor');
   const agencies = await api(stack.baseUrl, '/reference/agencies', { token: cw.token });
   const lwu = agencies.find((a) => a.code === 'LWU');
-  const dir = await api(stack.baseUrl, `/reference/service-directory?serviceType=SHELTER&province=01`, { token: cw.token });
-  assert.ok(dir.some((d) => d.code === 'LWU'), 'LWU offers shelter in Vientiane Capital');
+  const dir = await api(stack.baseUrl, `/reference/service-directory?serviceType=SHELTER&province=01`, {
+    token: cw.token,
+  });
+  assert.ok(
+    dir.some((d) => d.code === 'LWU'),
+    'LWU offers shelter in Vientiane Capital',
+  );
   // three cases with a referral each to LWU: one in time, one overdue, one left without consent
   // for the form's inline consent step
   for (let i = 0; i < 3; i++) {
-    const s = await screenAndApprove(stack.baseUrl, cw.token, sup.token, { givenNameLo: 'ທົດສອບ', familyNameLo: `ລາວ${i}` });
+    const s = await screenAndApprove(stack.baseUrl, cw.token, sup.token, {
+      givenNameLo: 'ທົດສອບ',
+      familyNameLo: `ລາວ${i}`,
+    });
     await assignCase(stack.baseUrl, sup.token, s.caseId, 'atd.caseworker');
     const c = await api(stack.baseUrl, `/cases/${s.caseId}`, { token: cw.token });
     if (i === 2) {
@@ -69,12 +88,26 @@ async function seed() {
     await api(stack.baseUrl, `/cases/${s.caseId}/consents`, {
       token: cw.token,
       method: 'POST',
-      body: { type: 'REFERRAL_SHARING', agencyIds: [lwu.id], purposes: ['REFERRAL_SHARING'], categories: ['CASE_SUMMARY'], givenBy: 'SELF', form: 'WRITTEN_SIGNATURE', grantedAt: new Date(Date.now() - 60_000).toISOString() },
+      body: {
+        type: 'REFERRAL_SHARING',
+        agencyIds: [lwu.id],
+        purposes: ['REFERRAL_SHARING'],
+        categories: ['CASE_SUMMARY'],
+        givenBy: 'SELF',
+        form: 'WRITTEN_SIGNATURE',
+        grantedAt: new Date(Date.now() - 60_000).toISOString(),
+      },
     });
     const r = await api(stack.baseUrl, `/cases/${s.caseId}/referrals`, {
       token: cw.token,
       method: 'POST',
-      body: { toAgencyId: lwu.id, serviceTypes: ['SHELTER'], urgency: i === 0 ? 'ROUTINE' : 'HIGH', reason: 'ຕ້ອງການທີ່ພັກ', categories: ['CASE_SUMMARY'] },
+      body: {
+        toAgencyId: lwu.id,
+        serviceTypes: ['SHELTER'],
+        urgency: i === 0 ? 'ROUTINE' : 'HIGH',
+        reason: 'ຕ້ອງການທີ່ພັກ',
+        categories: ['CASE_SUMMARY'],
+      },
     });
     seeded.referralIds.push(r.id);
   }
@@ -82,7 +115,10 @@ async function seed() {
   const db = new pg.Client({ connectionString: stack.adminDatabaseUrl });
   await db.connect();
   try {
-    await db.query(`UPDATE referral SET created_at = now() - interval '80 hours', acknowledge_by = now() - interval '8 hours' WHERE id = $1`, [seeded.referralIds[1]]);
+    await db.query(
+      `UPDATE referral SET created_at = now() - interval '80 hours', acknowledge_by = now() - interval '8 hours' WHERE id = $1`,
+      [seeded.referralIds[1]],
+    );
   } finally {
     await db.end();
   }
@@ -107,18 +143,30 @@ async function latinWords(page) {
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const el = n.parentElement;
       if (!el || !/[A-Za-z]/.test(n.textContent ?? '')) continue;
-      if (el.closest('code, .code, script, style, [aria-hidden="true"], .cdk-visually-hidden, .visually-hidden')) continue;
+      if (el.closest('code, .code, script, style, [aria-hidden="true"], .cdk-visually-hidden, .visually-hidden'))
+        continue;
       // the English language's own name, on the language switch and the profile's language choice
       if ((n.textContent ?? '').trim() === 'English') continue;
       if (!el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
       const r = el.getBoundingClientRect();
       if (r.width === 0 || r.height === 0) continue;
       for (const m of (n.textContent ?? '').matchAll(/[A-Za-z0-9][A-Za-z0-9._@-]*/g)) {
-        if (/[A-Za-z]/.test(m[0])) out.push({ word: m[0], where: (el.getAttribute('data-testid') ?? el.tagName.toLowerCase()) + ' «' + (n.textContent ?? '').trim().slice(0, 60) + '»' });
+        if (/[A-Za-z]/.test(m[0]))
+          out.push({
+            word: m[0],
+            where:
+              (el.getAttribute('data-testid') ?? el.tagName.toLowerCase()) +
+              ' «' +
+              (n.textContent ?? '').trim().slice(0, 60) +
+              '»',
+          });
       }
     }
-    for (const input of document.querySelectorAll('input:is([type=text], [type=search], [type=email], [type=tel], :not([type])), textarea')) {
-      if (input.checkVisibility() && /[A-Za-z]/.test(input.value) && !input.closest('[lang="en"]')) out.push({ word: input.value, where: `input ${input.getAttribute('data-testid') ?? input.name}` });
+    for (const input of document.querySelectorAll(
+      'input:is([type=text], [type=search], [type=email], [type=tel], :not([type])), textarea',
+    )) {
+      if (input.checkVisibility() && /[A-Za-z]/.test(input.value) && !input.closest('[lang="en"]'))
+        out.push({ word: input.value, where: `input ${input.getAttribute('data-testid') ?? input.name}` });
     }
     return out;
   });
@@ -128,7 +176,8 @@ function leftovers(words, path, allowedAccounts) {
   return words.filter(({ word }) => {
     const w = word.replace(/[.,;:]+$/, '');
     if (CASE_NUMBER.test(w) || ALLOWED_TOKENS.has(w)) return false;
-    if (CODE_PAGES.has(path) && (allowedAccounts.has(w) || /^[\w.+-]+@[\w.-]+$/.test(w) || /^[A-Z][A-Z0-9_]+$/.test(w))) return false;
+    if (CODE_PAGES.has(path) && (allowedAccounts.has(w) || /^[\w.+-]+@[\w.-]+$/.test(w) || /^[A-Z][A-Z0-9_]+$/.test(w)))
+      return false;
     return true;
   });
 }
@@ -140,9 +189,11 @@ async function sidewaysScroll(page) {
     const de = document.documentElement;
     if (de.scrollWidth > de.clientWidth + 1) out.push(`page ${de.scrollWidth}>${de.clientWidth}`);
     const content = document.querySelector('mat-sidenav-content');
-    if (content && content.scrollWidth > content.clientWidth + 1) out.push(`content ${content.scrollWidth}>${content.clientWidth}`);
+    if (content && content.scrollWidth > content.clientWidth + 1)
+      out.push(`content ${content.scrollWidth}>${content.clientWidth}`);
     for (const w of document.querySelectorAll('.table-wrap')) {
-      if (w.scrollWidth > w.clientWidth + 1) out.push(`${w.getAttribute('aria-label') ?? 'table'} ${w.scrollWidth}>${w.clientWidth}`);
+      if (w.scrollWidth > w.clientWidth + 1)
+        out.push(`${w.getAttribute('aria-label') ?? 'table'} ${w.scrollWidth}>${w.clientWidth}`);
     }
     return out;
   });
@@ -151,13 +202,28 @@ async function sidewaysScroll(page) {
 /** Every page each role reaches (the menu, notifications, and the record pages the seeding made). */
 function pagesOf(username, menu) {
   const extra = ['/notifications'];
-  if (username === 'atd.caseworker') extra.push(`/cases/${seeded.caseId}`, `/screenings/${seeded.screeningId}`, '/screenings/new', `/referrals/${seeded.referralIds[0]}`);
+  if (username === 'atd.caseworker')
+    extra.push(
+      `/cases/${seeded.caseId}`,
+      `/screenings/${seeded.screeningId}`,
+      '/screenings/new',
+      `/referrals/${seeded.referralIds[0]}`,
+    );
   if (username === 'atd.supervisor') extra.push(`/cases/${seeded.caseId}`, '/referrals?box=outgoing');
   if (username === 'lwu.caseworker') extra.push(`/referrals/${seeded.referralIds[1]}`);
   return [...menu, ...extra];
 }
 
-const ACCOUNTS = ['atd.caseworker', 'atd.supervisor', 'lwu.caseworker', 'atd.investigator', 'ospp.prosecutor', 'lwu.admin', 'sysadmin', 'analyst'];
+const ACCOUNTS = [
+  'atd.caseworker',
+  'atd.supervisor',
+  'lwu.caseworker',
+  'atd.investigator',
+  'ospp.prosecutor',
+  'lwu.admin',
+  'sysadmin',
+  'analyst',
+];
 
 for (const username of ACCOUNTS) {
   test(`Lao at 390×844 as ${username}: no Latin text outside the allow-list, no list scrolls sideways`, async () => {
@@ -165,9 +231,21 @@ for (const username of ACCOUNTS) {
     const failures = [];
     try {
       await login(page, stack.baseUrl, username, 'lo');
-      const menu = await page.$$eval('nav[data-testid="nav"] a[href]', (links) => links.map((a) => a.getAttribute('href')));
+      const menu = await page.$$eval('nav[data-testid="nav"] a[href]', (links) =>
+        links.map((a) => a.getAttribute('href')),
+      );
       // the accounts a page may show as accounts: the demo usernames and the signed-in user's
-      const accounts = new Set([username, ...ACCOUNTS, 'atd.bokeo', 'doi.caseworker', 'doi.supervisor', 'lwu.supervisor', 'molsw.caseworker', 'molsw.supervisor', 'ngo.caseworker']);
+      const accounts = new Set([
+        username,
+        ...ACCOUNTS,
+        'atd.bokeo',
+        'doi.caseworker',
+        'doi.supervisor',
+        'lwu.supervisor',
+        'molsw.caseworker',
+        'molsw.supervisor',
+        'ngo.caseworker',
+      ]);
       for (const path of pagesOf(username, menu)) {
         await page.goto(`${stack.baseUrl}${path}`);
         try {
@@ -186,7 +264,10 @@ for (const username of ACCOUNTS) {
             await page.waitForFunction((el) => el.getAttribute('aria-selected') === 'true', await tab.elementHandle());
             await page.waitForLoadState('networkidle');
             const inTab = leftovers(await latinWords(page), path, accounts);
-            if (inTab.length) failures.push(`${path} tab «${name}»: Latin text ${inTab.map((b) => `${b.word} (${b.where})`).join('; ')}`);
+            if (inTab.length)
+              failures.push(
+                `${path} tab «${name}»: Latin text ${inTab.map((b) => `${b.word} (${b.where})`).join('; ')}`,
+              );
             const tabScroll = await sidewaysScroll(page);
             if (tabScroll.length) failures.push(`${path} tab «${name}»: scrolls sideways: ${tabScroll.join('; ')}`);
           }
@@ -194,7 +275,10 @@ for (const username of ACCOUNTS) {
           failures.push(`${path}: ${e.message}`);
         }
         if (failures.length && failures[failures.length - 1].startsWith(path)) {
-          await page.screenshot({ path: join(artifacts, `lao-scan-${username}-${path.replace(/\W+/g, '_')}.png`), fullPage: true });
+          await page.screenshot({
+            path: join(artifacts, `lao-scan-${username}-${path.replace(/\W+/g, '_')}.png`),
+            fullPage: true,
+          });
         }
       }
       await logout(page);
@@ -225,9 +309,18 @@ test('phone-first inbox: cards with the clock first, the overdue referral on top
     // a card: the case number, then status, urgency and the clock, above the agencies and services
     const order = await rows.first().evaluate((tr) => {
       const top = (sel) => tr.querySelector(sel).getBoundingClientRect().top;
-      return { number: top('th'), clock: top('[data-testid="sla-clock"]'), status: top('[data-testid="referral-status"]'), from: top('td:not(.lead)'), width: tr.getBoundingClientRect().width };
+      return {
+        number: top('th'),
+        clock: top('[data-testid="sla-clock"]'),
+        status: top('[data-testid="referral-status"]'),
+        from: top('td:not(.lead)'),
+        width: tr.getBoundingClientRect().width,
+      };
     });
-    assert.ok(order.number < order.status && order.status < order.from && order.clock < order.from, `status and clock first: ${JSON.stringify(order)}`);
+    assert.ok(
+      order.number < order.status && order.status < order.from && order.clock < order.from,
+      `status and clock first: ${JSON.stringify(order)}`,
+    );
     assert.ok(order.width <= PHONE.width, 'the card fits the phone');
     const text = await rows.first().innerText();
     assert.match(text, /ກົມຕ້ານການຄ້າມະນຸດ|ຕ້ານການຄ້າມະນຸດ/, 'the sending agency by its Lao name');
@@ -248,7 +341,9 @@ test('phone-first inbox: cards with the clock first, the overdue referral on top
     await page.getByTestId('notifications-mark-all-read').click();
     await page.getByTestId('notifications-mark-all-read').waitFor({ state: 'detached' });
     await page.waitForFunction(() => !document.querySelector('[data-testid="notifications-badge"]'));
-    const states = await page.getByTestId('notification').evaluateAll((els) => els.map((e) => e.getAttribute('data-read')));
+    const states = await page
+      .getByTestId('notification')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-read')));
     assert.ok(states.length >= 2 && states.every((s) => s === 'yes'), `all read: ${states.join(',')}`);
     assert.equal((await api(stack.baseUrl, '/notifications?unread=true', { token: lwu.token })).unreadCount, 0);
     // only the caller's own: the sender's notifications are untouched (none were read here)
@@ -283,9 +378,15 @@ test('referral form: consent recorded inline when none covers the agency, then t
     await page.getByTestId('referral-consent-save').click();
     // saved: the step closes (it stays offered for the categories still without consent)
     await page.getByTestId('referral-consent-save').waitFor({ state: 'detached' });
-    assert.doesNotMatch(await step.innerText(), /ຂໍ້ມູນຕົວຕົນ|ສະຫຼຸບກໍລະນີ/, 'what the consent covers is no longer listed as missing');
+    assert.doesNotMatch(
+      await step.innerText(),
+      /ຂໍ້ມູນຕົວຕົນ|ສະຫຼຸບກໍລະນີ/,
+      'what the consent covers is no longer listed as missing',
+    );
     // the packet now offers what the consent covers, without leaving the form
-    await page.waitForFunction(() => document.querySelector('[data-testid="packet-IDENTITY"]')?.getAttribute('data-covered') === 'true');
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="packet-IDENTITY"]')?.getAttribute('data-covered') === 'true',
+    );
     await page.getByTestId('packet-IDENTITY').locator('input').check();
     await page.getByTestId('referral-urgency').click();
     await page.getByTestId('urgency-HIGH').click();
@@ -303,7 +404,11 @@ test('referral form: consent recorded inline when none covers the agency, then t
     assert.ok(sent, 'the referral was sent');
     const detail = await api(stack.baseUrl, `/referrals/${sent.id}`, { token: cw.token });
     assert.deepEqual(detail.categories.sort(), ['CASE_SUMMARY', 'IDENTITY']);
-    assert.match(await page.getByTestId('case-referral-link').first().innerText(), /ສູນໃຫ້ຄຳປຶກສາ/, 'the receiving agency by name');
+    assert.match(
+      await page.getByTestId('case-referral-link').first().innerText(),
+      /ສູນໃຫ້ຄຳປຶກສາ/,
+      'the receiving agency by name',
+    );
     await logout(page);
     assert.deepEqual(errors, []);
   } finally {

@@ -11,7 +11,19 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { api, apiLogin, artifacts, assertAccessible, CONSENT_QUESTIONS, LAO, launchBrowser, login, logout, newPage, screenAndApprove } from './helpers.mjs';
+import {
+  api,
+  apiLogin,
+  artifacts,
+  assertAccessible,
+  CONSENT_QUESTIONS,
+  LAO,
+  launchBrowser,
+  login,
+  logout,
+  newPage,
+  screenAndApprove,
+} from './helpers.mjs';
 import { startStack } from './stack.mjs';
 
 const PHONE = { width: 390, height: 844 };
@@ -80,7 +92,10 @@ async function choose(page, testId, optionText) {
 
 /** The shell scrolls inside <main>: bring a part of the page to the top before a screenshot. */
 async function scrollTo(page, testId) {
-  await page.getByTestId(testId).first().evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page
+    .getByTestId(testId)
+    .first()
+    .evaluate((el) => el.scrollIntoView({ block: 'start' }));
 }
 
 /** The request row of the draft's duplicate check, once it has this status. */
@@ -92,9 +107,16 @@ function requestRow(page, status) {
 async function assertNothingOfAtd(page, { agencyHidden }) {
   const text = await page.locator('main').innerText();
   const html = await page.content();
-  for (const secret of [atd.linked.caseNumber, atd.other.caseNumber]) assert.ok(!text.includes(secret), `a case number of ATD shows: ${secret}`);
-  for (const secret of [atd.linked.personId, atd.other.personId]) assert.ok(!html.includes(secret), 'an ATD person id is in the page');
-  if (agencyHidden) assert.doesNotMatch(text, /ກົມຕ້ານການຄ້າມະນຸດ|Anti-Trafficking Department|MOPS_ATD/, 'the asked agency is named before it answered');
+  for (const secret of [atd.linked.caseNumber, atd.other.caseNumber])
+    assert.ok(!text.includes(secret), `a case number of ATD shows: ${secret}`);
+  for (const secret of [atd.linked.personId, atd.other.personId])
+    assert.ok(!html.includes(secret), 'an ATD person id is in the page');
+  if (agencyHidden)
+    assert.doesNotMatch(
+      text,
+      /ກົມຕ້ານການຄ້າມະນຸດ|Anti-Trafficking Department|MOPS_ATD/,
+      'the asked agency is named before it answered',
+    );
 }
 
 test('Lao, desktop: DOI sees only "another agency may hold this person", asks; the ATD supervisor links its person; DOI links it into the draft', async () => {
@@ -139,7 +161,10 @@ test('Lao, desktop: DOI sees only "another agency may hold this person", asks; t
     await assertAccessible(page, 'duplicate check: possible match elsewhere (lo)');
 
     // asking saves the draft first (the request carries the SAVED bio-data), then asks
-    const raised = page.waitForResponse((r) => /\/api\/v1\/screenings\/[0-9a-f-]{36}\/match-requests$/.test(r.url()) && r.request().method() === 'POST', SLOW);
+    const raised = page.waitForResponse(
+      (r) => /\/api\/v1\/screenings\/[0-9a-f-]{36}\/match-requests$/.test(r.url()) && r.request().method() === 'POST',
+      SLOW,
+    );
     await page.getByTestId('dup-ask').click();
     assert.equal((await raised).status(), 201);
     await requestRow(page, 'OPEN').waitFor(SLOW);
@@ -150,7 +175,11 @@ test('Lao, desktop: DOI sees only "another agency may hold this person", asks; t
     screeningId = page.url().split('/').pop();
     const doi = await apiLogin(stack.baseUrl, 'doi.caseworker');
     const saved = await api(stack.baseUrl, `/screenings/${screeningId}`, { token: doi.token });
-    assert.equal(saved.bioData.documents[0].number, LINKED.documents[0].number, 'the draft was saved before the request');
+    assert.equal(
+      saved.bioData.documents[0].number,
+      LINKED.documents[0].number,
+      'the draft was saved before the request',
+    );
     await assertNothingOfAtd(page, { agencyHidden: true });
     await assertAccessible(page, 'duplicate check: request open (lo)');
     await logout(page);
@@ -162,7 +191,11 @@ test('Lao, desktop: DOI sees only "another agency may hold this person", asks; t
     const row = page.locator(`[data-testid="mr-waiting"] [data-testid="mr-row"][data-id="${requestId}"]`);
     await row.waitFor(SLOW);
     assert.match(await row.innerText(), /ກົມຄຸ້ມຄອງຄົນເຂົ້າ-ອອກເມືອງ/, 'the asking agency by its Lao name');
-    assert.doesNotMatch(await page.locator('main').innerText(), new RegExp(`${LINKED.givenNameLo}|${LINKED.latinNames[0]}`), 'the inbox shows no name');
+    assert.doesNotMatch(
+      await page.locator('main').innerText(),
+      new RegExp(`${LINKED.givenNameLo}|${LINKED.latinNames[0]}`),
+      'the inbox shows no name',
+    );
     await page.screenshot({ path: join(artifacts, 'match-inbox-lo.png') });
     await assertAccessible(page, 'match-request inbox (lo)');
     await row.getByTestId('mr-open').click();
@@ -219,7 +252,9 @@ test('Lao, desktop: DOI sees only "another agency may hold this person", asks; t
     await logout(page);
     assert.deepEqual(errors, [], 'no uncaught errors in the page');
   } catch (e) {
-    await page.screenshot({ path: join(artifacts, 'match-request-failure-lo.png'), fullPage: true }).catch(() => undefined);
+    await page
+      .screenshot({ path: join(artifacts, 'match-request-failure-lo.png'), fullPage: true })
+      .catch(() => undefined);
     throw e;
   } finally {
     await context.close();
@@ -238,7 +273,13 @@ test('English, phone: "no match" — the supervisor comes from the notification,
       body: {
         metadata: { provinceCode: '01' },
         interviewConsent: { ...consent, givenBy: 'SELF', form: 'WRITTEN_SIGNATURE' },
-        bioData: { givenNameLo: OTHER.givenNameLo, familyNameLo: OTHER.familyNameLo, dateOfBirth: '1993-01-01', dobPrecision: 'YEAR', sex: 'FEMININE' },
+        bioData: {
+          givenNameLo: OTHER.givenNameLo,
+          familyNameLo: OTHER.familyNameLo,
+          dateOfBirth: '1993-01-01',
+          dobPrecision: 'YEAR',
+          sex: 'FEMININE',
+        },
       },
     });
 
@@ -262,14 +303,19 @@ test('English, phone: "no match" — the supervisor comes from the notification,
     // --- atd.supervisor: the notification leads to the request ---
     // the worker delivers it: wait until the API lists it (polling the state, not a fixed delay)
     const sup = await apiLogin(stack.baseUrl, 'atd.supervisor');
-    const delivered = async () => (await api(stack.baseUrl, '/notifications?unread=true', { token: sup.token })).items.some((n) => n.kind === 'match.received' && n.objectId === requestId);
+    const delivered = async () =>
+      (await api(stack.baseUrl, '/notifications?unread=true', { token: sup.token })).items.some(
+        (n) => n.kind === 'match.received' && n.objectId === requestId,
+      );
     for (let i = 0; !(await delivered()); i++) {
       assert.ok(i < 120, 'the match.received notification never came');
       await new Promise((r) => setTimeout(r, 500));
     }
     await login(page, stack.baseUrl, 'atd.supervisor', 'en');
     await page.goto(`${stack.baseUrl}/notifications`);
-    const note = page.locator('[data-testid="notification"]', { hasText: 'Another agency asks whether your agency already holds a person' });
+    const note = page.locator('[data-testid="notification"]', {
+      hasText: 'Another agency asks whether your agency already holds a person',
+    });
     await note.first().waitFor(SLOW);
     await assertAccessible(page, 'notifications with a match request (en, phone)');
     await note.first().getByTestId('notification-open').click();
@@ -289,9 +335,18 @@ test('English, phone: "no match" — the supervisor comes from the notification,
 
     // the inbox on a phone: the answered one below, nothing waiting
     await page.goto(`${stack.baseUrl}/match-requests`);
-    await page.locator(`[data-testid="mr-answered"] [data-testid="mr-row"][data-id="${requestId}"][data-status="NO_MATCH"]`).waitFor(SLOW);
-    await page.locator('[data-testid="mr-waiting"] :is([data-testid="mr-waiting-empty"], [data-testid="mr-row"])').first().waitFor(SLOW);
-    assert.equal(await page.locator(`[data-testid="mr-waiting"] [data-id="${requestId}"]`).count(), 0, 'no longer waiting');
+    await page
+      .locator(`[data-testid="mr-answered"] [data-testid="mr-row"][data-id="${requestId}"][data-status="NO_MATCH"]`)
+      .waitFor(SLOW);
+    await page
+      .locator('[data-testid="mr-waiting"] :is([data-testid="mr-waiting-empty"], [data-testid="mr-row"])')
+      .first()
+      .waitFor(SLOW);
+    assert.equal(
+      await page.locator(`[data-testid="mr-waiting"] [data-id="${requestId}"]`).count(),
+      0,
+      'no longer waiting',
+    );
     await assertAccessible(page, 'match-request inbox (en, phone)');
     await logout(page);
 
@@ -313,12 +368,16 @@ test('English, phone: "no match" — the supervisor comes from the notification,
     assert.doesNotMatch(await page.locator('main').innerText(), new RegExp(atd.other.caseNumber));
     await assertAccessible(page, 'match request, asking side answered (en, phone)');
     // the person stays out of reach
-    const person = await fetch(`${stack.baseUrl}/api/v1/persons/${atd.other.personId}`, { headers: { authorization: `Bearer ${doi.token}` } });
+    const person = await fetch(`${stack.baseUrl}/api/v1/persons/${atd.other.personId}`, {
+      headers: { authorization: `Bearer ${doi.token}` },
+    });
     assert.equal(person.status, 404);
     await logout(page);
     assert.deepEqual(errors, [], 'no uncaught errors in the page');
   } catch (e) {
-    await page.screenshot({ path: join(artifacts, 'match-request-failure-en.png'), fullPage: true }).catch(() => undefined);
+    await page
+      .screenshot({ path: join(artifacts, 'match-request-failure-en.png'), fullPage: true })
+      .catch(() => undefined);
     throw e;
   } finally {
     await context.close();

@@ -16,7 +16,17 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import otplib from 'otplib';
-import { activationLink, artifacts, assertAccessible, LAO, launchBrowser, login, logout, newPage as openPage, PASSWORD } from './helpers.mjs';
+import {
+  activationLink,
+  artifacts,
+  assertAccessible,
+  LAO,
+  launchBrowser,
+  login,
+  logout,
+  newPage as openPage,
+  PASSWORD,
+} from './helpers.mjs';
 import { startStack } from './stack.mjs';
 
 const USER = 'lwu.caseworker';
@@ -124,7 +134,9 @@ test('caseworker: sets up two-step sign-in on the profile, then signs in with a 
     await page.getByTestId('mfa-password-error').waitFor();
     assert.match(await page.getByTestId('mfa-password-error').innerText(), /not right/);
 
-    const setupAnswer = page.waitForResponse((r) => r.url().endsWith('/api/v1/me/mfa/setup') && r.request().method() === 'POST');
+    const setupAnswer = page.waitForResponse(
+      (r) => r.url().endsWith('/api/v1/me/mfa/setup') && r.request().method() === 'POST',
+    );
     await page.getByTestId('mfa-password').fill(PASSWORD);
     await page.getByTestId('mfa-start').click();
     assert.equal((await setupAnswer).status(), 200);
@@ -138,7 +150,10 @@ test('caseworker: sets up two-step sign-in on the profile, then signs in with a 
     const qr = page.getByTestId('mfa-qr');
     assert.match((await qr.getAttribute('src')) ?? '', /^data:image\/svg\+xml/);
     assert.ok((await qr.getAttribute('alt'))?.length, 'the QR code has a text alternative');
-    assert.ok(await qr.evaluate((img) => img.complete && img.naturalWidth > 0), 'the QR code is drawn (CSP allows data: images)');
+    assert.ok(
+      await qr.evaluate((img) => img.complete && img.naturalWidth > 0),
+      'the QR code is drawn (CSP allows data: images)',
+    );
     assert.equal(await page.getByTestId('mfa-code').getAttribute('inputmode'), 'numeric');
     assert.equal(await page.getByTestId('mfa-code').getAttribute('autocomplete'), 'one-time-code');
     await shoot(page, 'profile-mfa-setup-en.png');
@@ -229,7 +244,11 @@ test('administrator resets two-step sign-in for a lost phone; the caseworker sig
     const row = page.getByTestId(`user-row-${USER}`);
     await row.waitFor();
     assert.equal((await row.getByTestId('user-mfa').innerText()).trim(), 'ເປີດ');
-    assert.equal(await page.getByTestId('user-row-lwu.supervisor').getByTestId('user-reset-mfa').count(), 0, 'no reset for a user without MFA');
+    assert.equal(
+      await page.getByTestId('user-row-lwu.supervisor').getByTestId('user-reset-mfa').count(),
+      0,
+      'no reset for a user without MFA',
+    );
     await row.getByTestId('user-reset-mfa').click();
     await page.getByTestId('user-action-form').waitFor();
     assert.match(await page.getByTestId('user-action-form').innerText(), LAO);
@@ -272,7 +291,9 @@ test('administrator resets two-step sign-in for a lost phone; the caseworker sig
     await assertAccessible(cw.page, 'profile, two-step sign-in off (lo, phone)');
     assert.deepEqual(cw.errors, [], 'no uncaught errors in the page');
   } catch (e) {
-    await cw.page.screenshot({ path: join(artifacts, 'mfa-password-alone-failure.png'), fullPage: true }).catch(() => undefined);
+    await cw.page
+      .screenshot({ path: join(artifacts, 'mfa-password-alone-failure.png'), fullPage: true })
+      .catch(() => undefined);
     throw e;
   } finally {
     await cw.context.close();
@@ -339,7 +360,9 @@ test('where MFA is required: the administrator is held to the profile until it i
     await admin.page.getByRole('option').first().click();
     await admin.page.keyboard.press('Escape');
     await admin.page.getByRole('listbox').waitFor({ state: 'detached' });
-    const created = admin.page.waitForResponse((r) => r.url().endsWith('/api/v1/admin/users') && r.request().method() === 'POST');
+    const created = admin.page.waitForResponse(
+      (r) => r.url().endsWith('/api/v1/admin/users') && r.request().method() === 'POST',
+    );
     await admin.page.getByTestId('user-submit').click();
     assert.equal((await created).status(), 201);
     await admin.page.getByTestId(`user-row-${OFFICER}`).waitFor();
@@ -447,7 +470,11 @@ test('where MFA is required: the administrator is held to the profile until it i
 
       // the new password leads to the code step again; the old one is refused
       const answer = async (password) => {
-        const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: OFFICER, password }) });
+        const res = await fetch(`${base}/api/v1/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username: OFFICER, password }),
+        });
         return { status: res.status, body: await res.json().catch(() => null) };
       };
       assert.equal((await answer(first)).status, 401, 'the password the reset replaced no longer works');
@@ -458,14 +485,18 @@ test('where MFA is required: the administrator is held to the profile until it i
       assert.ok(!(await storageText(p)).includes(secret), 'the secret is not stored');
       assert.deepEqual(officer.errors, [], "no uncaught errors in the user's page");
     } catch (e) {
-      await officer.page.screenshot({ path: join(artifacts, 'activation-mfa-failure.png'), fullPage: true }).catch(() => undefined);
+      await officer.page
+        .screenshot({ path: join(artifacts, 'activation-mfa-failure.png'), fullPage: true })
+        .catch(() => undefined);
       throw e;
     } finally {
       await officer.context.close();
     }
     assert.deepEqual(admin.errors, [], "no uncaught errors in the administrator's page");
   } catch (e) {
-    await admin.page.screenshot({ path: join(artifacts, 'mfa-required-admin-failure.png'), fullPage: true }).catch(() => undefined);
+    await admin.page
+      .screenshot({ path: join(artifacts, 'mfa-required-admin-failure.png'), fullPage: true })
+      .catch(() => undefined);
     throw e;
   } finally {
     await admin.context.close();

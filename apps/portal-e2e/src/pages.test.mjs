@@ -9,7 +9,18 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { api, apiLogin, artifacts, assertAccessible, CONSENT_QUESTIONS, SUBMIT_MINIMUM_ANSWERS, launchBrowser, login, logout, newPage } from './helpers.mjs';
+import {
+  api,
+  apiLogin,
+  artifacts,
+  assertAccessible,
+  CONSENT_QUESTIONS,
+  SUBMIT_MINIMUM_ANSWERS,
+  launchBrowser,
+  login,
+  logout,
+  newPage,
+} from './helpers.mjs';
 import { startStack } from './stack.mjs';
 
 const VIEWPORTS = [
@@ -20,7 +31,11 @@ const VIEWPORTS = [
 
 /** One account of each kind (docs/access.md "Demo accounts"), with the menu entries it must at least have. */
 const ACCOUNTS = [
-  { kind: 'caseworker', username: 'atd.caseworker', expect: ['/', '/screenings', '/cases', '/referrals', '/handoffs', '/profile'] },
+  {
+    kind: 'caseworker',
+    username: 'atd.caseworker',
+    expect: ['/', '/screenings', '/cases', '/referrals', '/handoffs', '/profile'],
+  },
   { kind: 'supervisor', username: 'atd.supervisor', expect: ['/', '/cases', '/match-requests', '/audit', '/profile'] },
   { kind: 'receiving agency', username: 'lwu.caseworker', expect: ['/', '/referrals', '/profile'] },
   { kind: 'investigator', username: 'atd.investigator', expect: ['/', '/cases', '/handoffs', '/profile'] },
@@ -30,7 +45,15 @@ const ACCOUNTS = [
   { kind: 'analyst', username: 'analyst', expect: ['/', '/statistics', '/profile'] },
 ];
 
-const SERVICE_TYPES = ['SHELTER', 'PSYCHOSOCIAL', 'LEGAL_AID', 'MEDICAL', 'REINTEGRATION', 'VOCATIONAL_TRAINING', 'OTHER'];
+const SERVICE_TYPES = [
+  'SHELTER',
+  'PSYCHOSOCIAL',
+  'LEGAL_AID',
+  'MEDICAL',
+  'REINTEGRATION',
+  'VOCATIONAL_TRAINING',
+  'OTHER',
+];
 
 let stack;
 let browser;
@@ -61,13 +84,27 @@ async function caseForLwu(lwuId) {
     body: {
       metadata: { provinceCode: '01', interviewAt: past },
       interviewConsent: { ...consent, givenBy: 'SELF', form: 'WRITTEN_SIGNATURE', recordedAt: past },
-      bioData: { givenNameLo: 'ທົດສອບ', familyNameLo: 'ໜ້າຈໍ', dobPrecision: 'YEAR', dateOfBirth: '2000-01-01', sex: 'FEMININE' },
+      bioData: {
+        givenNameLo: 'ທົດສອບ',
+        familyNameLo: 'ໜ້າຈໍ',
+        dobPrecision: 'YEAR',
+        dateOfBirth: '2000-01-01',
+        sex: 'FEMININE',
+      },
       indicatorAnswers: SUBMIT_MINIMUM_ANSWERS,
       interviewerAssessment: 'POSSIBLE_VICTIM',
     },
   });
-  s = await api(stack.baseUrl, `/screenings/${s.id}/submit`, { token: cw.token, method: 'POST', body: { version: s.version } });
-  s = await api(stack.baseUrl, `/screenings/${s.id}/approve`, { token: sup.token, method: 'POST', body: { version: s.version } });
+  s = await api(stack.baseUrl, `/screenings/${s.id}/submit`, {
+    token: cw.token,
+    method: 'POST',
+    body: { version: s.version },
+  });
+  s = await api(stack.baseUrl, `/screenings/${s.id}/approve`, {
+    token: sup.token,
+    method: 'POST',
+    body: { version: s.version },
+  });
   await api(stack.baseUrl, `/cases/${s.caseId}/consents`, {
     token: cw.token,
     method: 'POST',
@@ -91,7 +128,9 @@ async function seedReferrals() {
   const lwu = agencies.find((a) => a.code === 'LWU');
   let serviceType = null;
   for (const t of SERVICE_TYPES) {
-    const dir = await api(stack.baseUrl, `/reference/service-directory?serviceType=${t}&province=01`, { token: cw0.token });
+    const dir = await api(stack.baseUrl, `/reference/service-directory?serviceType=${t}&province=01`, {
+      token: cw0.token,
+    });
     if (dir.some((d) => d.code === 'LWU')) {
       serviceType = t;
       break;
@@ -104,14 +143,23 @@ async function seedReferrals() {
     const r = await api(stack.baseUrl, `/cases/${caseId}/referrals`, {
       token: cw.token,
       method: 'POST',
-      body: { toAgencyId: lwu.id, serviceTypes: [serviceType], urgency: 'HIGH', reason: 'Needs support', categories: ['CASE_SUMMARY'] },
+      body: {
+        toAgencyId: lwu.id,
+        serviceTypes: [serviceType],
+        urgency: 'HIGH',
+        reason: 'Needs support',
+        categories: ['CASE_SUMMARY'],
+      },
     });
     refs.push(r);
   }
   const db = new pg.Client({ connectionString: stack.adminDatabaseUrl });
   await db.connect();
   try {
-    await db.query(`UPDATE referral SET created_at = now() - interval '80 hours', acknowledge_by = now() - interval '8 hours' WHERE id = $1`, [refs[1].id]);
+    await db.query(
+      `UPDATE referral SET created_at = now() - interval '80 hours', acknowledge_by = now() - interval '8 hours' WHERE id = $1`,
+      [refs[1].id],
+    );
   } finally {
     await db.end();
   }
@@ -144,7 +192,8 @@ async function horizontalOverflow(page) {
       }
       return false;
     };
-    const describe = (el, r) => `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}.${[...el.classList].slice(0, 2).join('.')} right=${Math.round(r.right)}`;
+    const describe = (el, r) =>
+      `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}.${[...el.classList].slice(0, 2).join('.')} right=${Math.round(r.right)}`;
     const offenders = [];
     // first what no scroller clips; failing that (an absolutely positioned element escapes a
     // scroller that is not its containing block), anything past the right edge
@@ -175,7 +224,8 @@ async function focusPlace(page) {
     if (el.closest('nav[data-testid="nav"]')) return { where: 'nav', testId };
     if (testId === 'menu-toggle') return { where: 'menu-toggle', testId };
     const main = el.closest('main');
-    if (main && el !== main) return { where: 'main', testId, tag: el.tagName.toLowerCase(), text: (el.textContent ?? '').trim().slice(0, 40) };
+    if (main && el !== main)
+      return { where: 'main', testId, tag: el.tagName.toLowerCase(), text: (el.textContent ?? '').trim().slice(0, 40) };
     return { where: 'other', testId, tag: el.tagName.toLowerCase() };
   });
 }
@@ -221,7 +271,10 @@ async function checkPage(page, name, viewport) {
   await settle(page);
   await assertAccessible(page, name);
   const o = await horizontalOverflow(page);
-  assert.ok(o.page <= 0 && o.content <= 0, `${name}: horizontal overflow page=${o.page}px content=${o.content}px: ${o.offenders.join('; ')}`);
+  assert.ok(
+    o.page <= 0 && o.content <= 0,
+    `${name}: horizontal overflow page=${o.page}px content=${o.content}px: ${o.offenders.join('; ')}`,
+  );
   await assertKeyboardReachable(page, name, viewport.handset);
 }
 
@@ -232,7 +285,8 @@ for (const account of ACCOUNTS) {
     try {
       await login(page, stack.baseUrl, account.username);
       const paths = await navPaths(page);
-      for (const p of account.expect) assert.ok(paths.includes(p), `${account.username} has ${p} in the menu (${paths.join(' ')})`);
+      for (const p of account.expect)
+        assert.ok(paths.includes(p), `${account.username} has ${p} in the menu (${paths.join(' ')})`);
       const hasBadge = (await page.getByTestId('notifications-link').count()) > 0;
       assert.ok(hasBadge, 'every signed-in user has the notifications badge');
       const pages = [...paths, '/notifications'];
@@ -247,7 +301,13 @@ for (const account of ACCOUNTS) {
           } catch (e) {
             // collect every page's problem in one run, then fail with all of them
             failures.push(e.message);
-            await page.screenshot({ path: join(artifacts, `pages-${account.username}-${viewport.name}-${p.replace(/\W+/g, '_') || 'home'}.png`), fullPage: true });
+            await page.screenshot({
+              path: join(
+                artifacts,
+                `pages-${account.username}-${viewport.name}-${p.replace(/\W+/g, '_') || 'home'}.png`,
+              ),
+              fullPage: true,
+            });
           }
         }
       }
@@ -277,7 +337,11 @@ test('dashboard: the receiving agency sees its incoming referrals with the clock
     const text = await incoming.innerText();
     assert.doesNotMatch(text, /ທົດສອບ|ໜ້າຈໍ/, 'no name on the dashboard');
     const deadlines = page.getByTestId('dash-deadlines');
-    assert.equal(await deadlines.getByTestId('dash-deadline-row').count(), 1, 'only the overdue referral is near or past');
+    assert.equal(
+      await deadlines.getByTestId('dash-deadline-row').count(),
+      1,
+      'only the overdue referral is near or past',
+    );
     await page.screenshot({ path: join(artifacts, 'pages-dashboard-lwu-phone.png'), fullPage: true });
     await incoming.getByTestId('dash-incoming-open').click();
     await page.waitForURL(/\/referrals\?box=incoming&status=PENDING/);
@@ -285,7 +349,10 @@ test('dashboard: the receiving agency sees its incoming referrals with the clock
 
     await login(page, stack.baseUrl, 'atd.caseworker', 'lo');
     await page.getByTestId('dash-my-cases').getByTestId('dash-case-link').first().waitFor();
-    assert.ok((await page.getByTestId('dash-my-cases').getByTestId('dash-case-link').count()) >= 2, 'the two cases assigned to the caseworker');
+    assert.ok(
+      (await page.getByTestId('dash-my-cases').getByTestId('dash-case-link').count()) >= 2,
+      'the two cases assigned to the caseworker',
+    );
     const out = page.getByTestId('dash-deadlines').getByTestId('dash-deadline-row');
     await out.first().waitFor();
     assert.equal(await out.first().getByTestId('dash-deadline-link').innerText(), seeded.overdue);
@@ -318,7 +385,10 @@ test('unread badge: the receiving agency is notified of the referrals, marks one
     await badge.waitFor();
     const before = Number(await badge.innerText());
     assert.ok(before >= 2, `at least the two referrals are unread (${before})`);
-    assert.match(await page.getByTestId('notifications-link').getAttribute('aria-label'), new RegExp(`Notifications: ${before} unread`));
+    assert.match(
+      await page.getByTestId('notifications-link').getAttribute('aria-label'),
+      new RegExp(`Notifications: ${before} unread`),
+    );
 
     await page.getByTestId('notifications-link').click();
     await page.getByTestId('notifications-page').waitFor();
@@ -328,7 +398,10 @@ test('unread badge: the receiving agency is notified of the referrals, marks one
     assert.ok(text.includes(seeded.onTime) || text.includes(seeded.overdue), 'the case number is shown');
     assert.doesNotMatch(text, /ທົດສອບ|ໜ້າຈໍ/, 'no name in notifications');
     await page.getByTestId('notification-mark-read').first().click();
-    await page.waitForFunction((n) => document.querySelector('[data-testid="notifications-badge"]')?.textContent?.trim() === String(n), before - 1);
+    await page.waitForFunction(
+      (n) => document.querySelector('[data-testid="notifications-badge"]')?.textContent?.trim() === String(n),
+      before - 1,
+    );
     assert.equal(await page.getByTestId('notification').first().getAttribute('data-read'), 'yes');
     await assertAccessible(page, 'notifications lwu.caseworker (en, desktop)');
     await page.screenshot({ path: join(artifacts, 'pages-notifications-lwu-desktop.png'), fullPage: true });

@@ -7,7 +7,16 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { api as apiAt, apiLogin, assertAccessible, LAO, launchBrowser, login, newPage as helperPage, screenAndApprove } from './helpers.mjs';
+import {
+  api as apiAt,
+  apiLogin,
+  assertAccessible,
+  LAO,
+  launchBrowser,
+  login,
+  newPage as helperPage,
+  screenAndApprove,
+} from './helpers.mjs';
 import { startStack } from './stack.mjs';
 
 const GIVEN = 'ນາງແກ້ວ';
@@ -29,19 +38,42 @@ before(async () => {
   const cw = await tokenOf('atd.caseworker');
   const sup = await tokenOf('atd.supervisor');
   fx.atd = cw;
-  const s = await screenAndApprove(stack.baseUrl, cw, sup, { givenNameLo: GIVEN, familyNameLo: FAMILY, latinNames: [LATIN], dateOfBirth: '2001-02-03' });
+  const s = await screenAndApprove(stack.baseUrl, cw, sup, {
+    givenNameLo: GIVEN,
+    familyNameLo: FAMILY,
+    latinNames: [LATIN],
+    dateOfBirth: '2001-02-03',
+  });
   const lwu = (await api('/reference/agencies', { token: cw })).find((a) => a.code === 'LWU');
   await api(`/cases/${s.caseId}/consents`, {
     token: cw,
     method: 'POST',
-    body: { type: 'REFERRAL_SHARING', agencyIds: [lwu.id], purposes: ['REFERRAL_SHARING'], categories: ['CASE_SUMMARY', 'IDENTITY'], givenBy: 'SELF', form: 'WRITTEN_SIGNATURE', grantedAt: new Date(Date.now() - 60_000).toISOString() },
+    body: {
+      type: 'REFERRAL_SHARING',
+      agencyIds: [lwu.id],
+      purposes: ['REFERRAL_SHARING'],
+      categories: ['CASE_SUMMARY', 'IDENTITY'],
+      givenBy: 'SELF',
+      form: 'WRITTEN_SIGNATURE',
+      grantedAt: new Date(Date.now() - 60_000).toISOString(),
+    },
   });
   const referral = await api(`/cases/${s.caseId}/referrals`, {
     token: cw,
     method: 'POST',
-    body: { toAgencyId: lwu.id, serviceTypes: ['SHELTER'], urgency: 'HIGH', reason: 'ທີ່ພັກປອດໄພ', categories: ['IDENTITY'] },
+    body: {
+      toAgencyId: lwu.id,
+      serviceTypes: ['SHELTER'],
+      urgency: 'HIGH',
+      reason: 'ທີ່ພັກປອດໄພ',
+      categories: ['IDENTITY'],
+    },
   });
-  fx.referral = await api(`/referrals/${referral.id}/accept`, { token: await tokenOf('lwu.caseworker'), method: 'POST', body: { version: referral.version } });
+  fx.referral = await api(`/referrals/${referral.id}/accept`, {
+    token: await tokenOf('lwu.caseworker'),
+    method: 'POST',
+    body: { version: referral.version },
+  });
   assert.equal(fx.referral.assignedTo.username, 'lwu.caseworker');
   assert.ok(fx.referral.servicesDueBy, 'acceptance starts the services clock');
 });
@@ -65,7 +97,14 @@ async function referralPage(username) {
 function assertCleanUrls(urls) {
   const bad = urls.filter((u) => {
     const d = decodeURIComponent(u);
-    return /token|bearer|password/i.test(d) || d.includes(GIVEN) || d.includes(FAMILY) || d.includes(LATIN) || d.includes(NOTE_ATD) || d.includes(NOTE_LWU);
+    return (
+      /token|bearer|password/i.test(d) ||
+      d.includes(GIVEN) ||
+      d.includes(FAMILY) ||
+      d.includes(LATIN) ||
+      d.includes(NOTE_ATD) ||
+      d.includes(NOTE_LWU)
+    );
   });
   assert.deepEqual(bad, [], 'no token, name or note in URLs');
 }
@@ -86,7 +125,11 @@ test('ATD and LWU exchange a note each way, and LWU’s supervisor reassigns the
   try {
     assert.equal(await atd.page.getAttribute('html', 'lang'), 'lo');
     await atd.page.getByTestId('services-clock').waitFor();
-    assert.match(await atd.page.getByTestId('services-due').innerText(), /ຍັງເຫຼືອ \d+ ຊົ່ວໂມງ/, 'the services clock in Lao');
+    assert.match(
+      await atd.page.getByTestId('services-due').innerText(),
+      /ຍັງເຫຼືອ \d+ ຊົ່ວໂມງ/,
+      'the services clock in Lao',
+    );
     assert.match(await atd.page.getByTestId('referral-notes').innerText(), /ຍັງບໍ່ມີບັນທຶກ/);
     assert.equal(await atd.page.getByTestId('referral-work-notice').count(), 0, 'the notes loaded without an error');
     await writeNote(atd.page, NOTE_ATD, 1);
@@ -154,9 +197,17 @@ test('ATD and LWU exchange a note each way, and LWU’s supervisor reassigns the
     assert.equal(after.assignedTo.username, 'lwu.supervisor');
     assert.ok(after.history.some((h) => h.kind === 'REFERRAL_REASSIGNED'));
 
-    const [download] = await Promise.all([sup.page.waitForEvent('download'), sup.page.getByTestId('referral-print').click()]);
+    const [download] = await Promise.all([
+      sup.page.waitForEvent('download'),
+      sup.page.getByTestId('referral-print').click(),
+    ]);
     assert.match(download.suggestedFilename(), /^referral-[A-Z]+-\d{4}-\d+\.pdf$/);
-    assert.ok(readFileSync(await download.path()).subarray(0, 5).equals(Buffer.from('%PDF-')), 'the bytes are the PDF');
+    assert.ok(
+      readFileSync(await download.path())
+        .subarray(0, 5)
+        .equals(Buffer.from('%PDF-')),
+      'the bytes are the PDF',
+    );
     await assertAccessible(sup.page, 'referral page after reassignment (lo, phone)');
     assert.deepEqual(sup.errors, []);
     assertCleanUrls(sup.urls);

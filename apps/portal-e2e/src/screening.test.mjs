@@ -9,9 +9,17 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { artifacts, assertAccessible, CHROMIUM_ARGS, CONSENT_QUESTIONS, LAO, login as loginAt, logout, newPage as openPage } from './helpers.mjs';
+import {
+  artifacts,
+  assertAccessible,
+  CHROMIUM_ARGS,
+  CONSENT_QUESTIONS,
+  LAO,
+  login as loginAt,
+  logout,
+  newPage as openPage,
+} from './helpers.mjs';
 import { startStack } from './stack.mjs';
-
 
 let stack;
 let browser;
@@ -43,7 +51,10 @@ async function waitSaved(page) {
 
 /** The shell scrolls inside <main>: bring a part of the page to the top before a screenshot. */
 async function scrollTo(page, testId) {
-  await page.getByTestId(testId).first().evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page
+    .getByTestId(testId)
+    .first()
+    .evaluate((el) => el.scrollIntoView({ block: 'start' }));
 }
 
 async function openStep(page, step) {
@@ -107,13 +118,23 @@ test('caseworker interviews in Lao, the draft survives a reload, supervisor appr
     await page.getByTestId('notice').waitFor();
     await waitSaved(page);
     await openStep(page, 'bioData');
-    assert.equal(await page.getByTestId('f-bioData-givenNameLo').inputValue(), 'ບົວພັນ', 'the draft was kept across the reload');
+    assert.equal(
+      await page.getByTestId('f-bioData-givenNameLo').inputValue(),
+      'ບົວພັນ',
+      'the draft was kept across the reload',
+    );
     assert.deepEqual(
-      [await page.getByTestId('f-bioData-dateOfBirth-day').inputValue(), await page.getByTestId('f-bioData-dateOfBirth-month').inputValue(), await page.getByTestId('f-bioData-dateOfBirth-year').inputValue()],
+      [
+        await page.getByTestId('f-bioData-dateOfBirth-day').inputValue(),
+        await page.getByTestId('f-bioData-dateOfBirth-month').inputValue(),
+        await page.getByTestId('f-bioData-dateOfBirth-year').inputValue(),
+      ],
       ['1', '3', '1998'],
     );
     // the device copy is removed once the server has the edits
-    await page.waitForFunction(() => Object.keys(localStorage).filter((k) => k.startsWith('ctms.screeningDraft.')).length === 0);
+    await page.waitForFunction(
+      () => Object.keys(localStorage).filter((k) => k.startsWith('ctms.screeningDraft.')).length === 0,
+    );
 
     // duplicate check before a new person
     const search = page.waitForResponse((r) => r.url().endsWith('/api/v1/persons/search'));
@@ -135,11 +156,15 @@ test('caseworker interviews in Lao, the draft survives a reload, supervisor appr
     const overall = page.getByTestId('indicative-overall').first();
     assert.equal(await overall.getAttribute('data-result'), 'INDICATORS_NOT_MET');
     assert.match(await page.getByTestId('indicative-label').first().innerText(), LAO);
-    for (const code of ['DR01', 'DR02', 'EX01', 'EX02', 'CD01', 'CD02']) await page.getByTestId(`ind-${code}-PRESENT`).click();
+    for (const code of ['DR01', 'DR02', 'EX01', 'EX02', 'CD01', 'CD02'])
+      await page.getByTestId(`ind-${code}-PRESENT`).click();
     await page.getByTestId('ind-DR01-evidence').fill('ບອກວ່າຈະໄດ້ເຮັດວຽກຮ້ານອາຫານ');
     await page.getByTestId('ind-CR01-UNKNOWN').click();
     // the result is recomputed on the next change-detection pass: wait for it rather than read it inside the click
-    await page.locator('[data-testid="indicative-overall"][data-result="POSSIBLE_VICTIM"]').first().waitFor({ timeout: 5000 });
+    await page
+      .locator('[data-testid="indicative-overall"][data-result="POSSIBLE_VICTIM"]')
+      .first()
+      .waitFor({ timeout: 5000 });
     assert.equal(await overall.getAttribute('data-result'), 'POSSIBLE_VICTIM');
     assert.equal(await page.getByTestId('dimres-DECEPTIVE_RECRUITMENT').first().getAttribute('data-positive'), 'true');
     await waitSaved(page);
@@ -180,14 +205,19 @@ test('caseworker interviews in Lao, the draft survives a reload, supervisor appr
     await page.getByTestId('approve').click();
     const caseLink = page.getByTestId('case-link');
     await caseLink.waitFor();
-    await page.waitForFunction(() => /^[A-Z]{2}-\d{4}-\d{5}$/.test(document.querySelector('[data-testid="case-link"]')?.textContent?.trim() ?? ''));
+    await page.waitForFunction(() =>
+      /^[A-Z]{2}-\d{4}-\d{5}$/.test(document.querySelector('[data-testid="case-link"]')?.textContent?.trim() ?? ''),
+    );
     assert.match(await caseLink.getAttribute('href'), /^\/cases\/[0-9a-f-]{36}$/);
     assert.match(await page.getByTestId('screening-status').innerText(), /ອະນຸມັດແລ້ວ/);
     await scrollTo(page, 'screening-page');
     await page.screenshot({ path: join(artifacts, 'screening-approved-lo.png') });
     await assertAccessible(page, 'approved (lo)');
     await logout(page);
-    assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ctms.screeningDraft.')).length), 0);
+    assert.equal(
+      await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ctms.screeningDraft.')).length),
+      0,
+    );
     assert.deepEqual(errors, [], 'no uncaught errors in the page');
   } catch (e) {
     await page.screenshot({ path: join(artifacts, 'screening-failure.png'), fullPage: true }).catch(() => undefined);

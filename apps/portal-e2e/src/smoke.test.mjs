@@ -12,7 +12,6 @@ import { startStack } from './stack.mjs';
 
 const axePath = join(root, 'node_modules/axe-core/axe.min.js');
 
-
 let stack;
 let browser;
 
@@ -118,7 +117,10 @@ test('caseworker signs in, sees the Lao shell, switches to English, sees only pe
     for (const id of ['nav-users', 'nav-agencies', 'nav-audit', 'nav-statistics']) {
       assert.equal(await page.getByTestId(id).count(), 0, `${id} is hidden`);
     }
-    const navTexts = (await page.getByTestId('nav').innerText()).split('\n').map((s) => s.trim()).filter(Boolean);
+    const navTexts = (await page.getByTestId('nav').innerText())
+      .split('\n')
+      .map((s) => s.trim())
+      .filter(Boolean);
     assert.equal(navTexts.length, 6, `six entries: ${navTexts.join(' | ')}`);
     for (const t of navTexts) assert.match(t, LAO, `nav entry "${t}" is in Lao`);
 

@@ -43,7 +43,8 @@ async function dropDb(name) {
  */
 export async function startStack({ worker = false, env: extra = {} } = {}) {
   if (!existsSync(main)) throw new Error('dist/apps/api/main.js is missing: run `nx build api portal` first');
-  if (!existsSync(join(root, 'dist/apps/portal/browser/index.html'))) throw new Error('the portal is not built: run `nx build portal` first');
+  if (!existsSync(join(root, 'dist/apps/portal/browser/index.html')))
+    throw new Error('the portal is not built: run `nx build portal` first');
   const db = `ctms_e2e_${randomUUID().slice(0, 8)}`;
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -83,7 +84,8 @@ export async function startStack({ worker = false, env: extra = {} } = {}) {
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  const workerChild = up && worker ? spawn('node', [main, 'worker'], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] }) : null;
+  const workerChild =
+    up && worker ? spawn('node', [main, 'worker'], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] }) : null;
   if (!up) {
     child.kill('SIGKILL');
     await dropDb(db);

@@ -9,7 +9,17 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import pg from 'pg';
-import { api as apiAt, apiLogin, assertAccessible, LAO, launchBrowser, login, logout, newPage, screenAndApprove } from './helpers.mjs';
+import {
+  api as apiAt,
+  apiLogin,
+  assertAccessible,
+  LAO,
+  launchBrowser,
+  login,
+  logout,
+  newPage,
+  screenAndApprove,
+} from './helpers.mjs';
 import { startStack } from './stack.mjs';
 
 const PHONE = { width: 390, height: 844 };
@@ -28,21 +38,44 @@ before(async () => {
   await db.connect();
   try {
     await db.query(`CREATE TEMP TABLE u_copy AS SELECT * FROM app_user WHERE username = 'atd.supervisor'`);
-    await db.query(`UPDATE u_copy SET id = gen_random_uuid(), username = 'atd.sup13', email = 'atd.sup13@example.org', all_provinces = false, provinces = '{13}'`);
+    await db.query(
+      `UPDATE u_copy SET id = gen_random_uuid(), username = 'atd.sup13', email = 'atd.sup13@example.org', all_provinces = false, provinces = '{13}'`,
+    );
     await db.query(`INSERT INTO app_user SELECT * FROM u_copy`);
   } finally {
     await db.end();
   }
   const cw = (await apiLogin(stack.baseUrl, 'atd.caseworker')).token;
   fx.sup = (await apiLogin(stack.baseUrl, 'atd.supervisor')).token;
-  fx.caseA = (await screenAndApprove(stack.baseUrl, cw, fx.sup, { givenNameLo: GIVEN, familyNameLo: FAMILY, latinNames: ['Savan Transfer'] })).caseId;
-  fx.caseB = (await screenAndApprove(stack.baseUrl, cw, fx.sup, { givenNameLo: 'ນາງ', familyNameLo: FAMILY, latinNames: ['Lwu Transfer'], dateOfBirth: '2000-01-01' })).caseId;
+  fx.caseA = (
+    await screenAndApprove(stack.baseUrl, cw, fx.sup, {
+      givenNameLo: GIVEN,
+      familyNameLo: FAMILY,
+      latinNames: ['Savan Transfer'],
+    })
+  ).caseId;
+  fx.caseB = (
+    await screenAndApprove(stack.baseUrl, cw, fx.sup, {
+      givenNameLo: 'ນາງ',
+      familyNameLo: FAMILY,
+      latinNames: ['Lwu Transfer'],
+      dateOfBirth: '2000-01-01',
+    })
+  ).caseId;
   const lwu = (await api('/reference/agencies', { token: cw })).find((a) => a.code === 'LWU');
   fx.lwu = lwu.id;
   await api(`/cases/${fx.caseB}/consents`, {
     token: cw,
     method: 'POST',
-    body: { type: 'REFERRAL_SHARING', agencyIds: [lwu.id], purposes: ['REFERRAL_SHARING'], categories: ['CASE_SUMMARY', 'IDENTITY'], givenBy: 'SELF', form: 'WRITTEN_SIGNATURE', grantedAt: new Date(Date.now() - 60_000).toISOString() },
+    body: {
+      type: 'REFERRAL_SHARING',
+      agencyIds: [lwu.id],
+      purposes: ['REFERRAL_SHARING'],
+      categories: ['CASE_SUMMARY', 'IDENTITY'],
+      givenBy: 'SELF',
+      form: 'WRITTEN_SIGNATURE',
+      grantedAt: new Date(Date.now() - 60_000).toISOString(),
+    },
   });
 });
 
@@ -79,7 +112,9 @@ async function acceptFromInbox(page, caseNumber) {
   await page.getByTestId('transfer-accept').waitFor();
   await assertAccessible(page, 'one transfer (lo, phone)');
   await page.getByTestId('transfer-accept').click();
-  await page.waitForFunction(() => document.querySelector('[data-testid="transfer-detail-status"]')?.getAttribute('data-status') === 'ACCEPTED');
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="transfer-detail-status"]')?.getAttribute('data-status') === 'ACCEPTED',
+  );
 }
 
 test('an ATD case moves to the Savannakhet office (13) and is accepted there (Lao, phone)', async () => {

@@ -8,7 +8,9 @@ import { App } from './app/app';
  * CSP `'unsafe-hashes'` refuses it, so the stylesheet is switched on here as well, before the app
  * renders anything of its own.
  */
-for (const link of Array.from(document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"][media="print"][onload]'))) {
+for (const link of Array.from(
+  document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"][media="print"][onload]'),
+)) {
   link.removeAttribute('onload');
   link.media = 'all';
 }

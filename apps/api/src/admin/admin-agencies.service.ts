@@ -54,7 +54,10 @@ export class AdminAgenciesService {
           outcome: 'ALLOWED',
           objectType: 'agency',
           objectId: id,
-          details: { fields: ['code', 'nameLo', 'nameEn', 'type', 'capabilities', 'serviceTypes', 'provinces'], code: dto.code },
+          details: {
+            fields: ['code', 'nameLo', 'nameEn', 'type', 'capabilities', 'serviceTypes', 'provinces'],
+            code: dto.code,
+          },
         },
         m,
       );
@@ -80,7 +83,8 @@ export class AdminAgenciesService {
       if (dto.nameLo !== undefined && dto.nameLo !== a.name_lo) set('name_lo', 'nameLo', dto.nameLo);
       if (dto.nameEn !== undefined && dto.nameEn !== a.name_en) set('name_en', 'nameEn', dto.nameEn);
       if (dto.type !== undefined && dto.type !== a.type) set('type', 'type', dto.type);
-      if (dto.capabilities !== undefined && !sameSet(dto.capabilities, a.capabilities)) set('capabilities', 'capabilities', dto.capabilities);
+      if (dto.capabilities !== undefined && !sameSet(dto.capabilities, a.capabilities))
+        set('capabilities', 'capabilities', dto.capabilities);
       if (dto.serviceTypes !== undefined && !sameSet(dto.serviceTypes, a.service_types)) {
         await checkCodesExist(m, 'service_type', 'serviceTypes', dto.serviceTypes);
         set('service_types', 'serviceTypes', dto.serviceTypes);
@@ -101,7 +105,11 @@ export class AdminAgenciesService {
           outcome: 'ALLOWED',
           objectType: 'agency',
           objectId: id,
-          details: { fields, code: a.code, ...(dto.active !== undefined && dto.active !== a.active ? { active: dto.active } : {}) },
+          details: {
+            fields,
+            code: a.code,
+            ...(dto.active !== undefined && dto.active !== a.active ? { active: dto.active } : {}),
+          },
         },
         m,
       );

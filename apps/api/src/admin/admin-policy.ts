@@ -1,5 +1,12 @@
 import { ForbiddenException, UnauthorizedException } from '@nestjs/common';
-import { ASSIGNABLE_BY_AGENCY_ADMIN, PERMISSIONS, rolePermissions, type AgencyCapability, type AuditAction, type Role } from '@ctms/domain';
+import {
+  ASSIGNABLE_BY_AGENCY_ADMIN,
+  PERMISSIONS,
+  rolePermissions,
+  type AgencyCapability,
+  type AuditAction,
+  type Role,
+} from '@ctms/domain';
 import { Conflict, ValidationFailed } from '../platform/http/errors';
 import type { Actor, RequestContext } from '../platform/http/request-context';
 
@@ -68,7 +75,10 @@ export function checkGrant(scope: AdminScope, roles: readonly Role[], target: Gr
   if (!scope.system) {
     const refused = roles.filter((r) => !ASSIGNABLE_BY_AGENCY_ADMIN.includes(r));
     if (refused.length) {
-      throw new AdminDenied('ROLE_NOT_ASSIGNABLE', `roles: an agency administrator may not grant ${refused.join(', ')}`);
+      throw new AdminDenied(
+        'ROLE_NOT_ASSIGNABLE',
+        `roles: an agency administrator may not grant ${refused.join(', ')}`,
+      );
     }
   }
   const problems: string[] = [];
@@ -77,11 +87,15 @@ export function checkGrant(scope: AdminScope, roles: readonly Role[], target: Gr
   }
   if (roles.some((r) => ADMIN_ROLES.includes(r))) {
     const caseRoles = roles.filter((r) => [...rolePermissions([r])].some((p) => PERMISSIONS[p].caseContent));
-    if (caseRoles.length) problems.push(`an administrator role cannot be combined with ${caseRoles.join(', ')} (administrators never read case content)`);
+    if (caseRoles.length)
+      problems.push(
+        `an administrator role cannot be combined with ${caseRoles.join(', ')} (administrators never read case content)`,
+      );
   }
   for (const r of roles) {
     const needed = ROLE_NEEDS_CAPABILITY[r];
-    if (needed && !target.capabilities.includes(needed)) problems.push(`${r} needs an agency with the ${needed} capability`);
+    if (needed && !target.capabilities.includes(needed))
+      problems.push(`${r} needs an agency with the ${needed} capability`);
   }
   if (problems.length) throw new ValidationFailed([{ field: 'roles', problems }]);
 }
@@ -108,11 +122,22 @@ export function checkProvinceScope(allProvinces: boolean, provinces: readonly st
 
 export { decodeCursor, encodeCursor } from '../platform/http/pagination';
 
-export type UserAction = Extract<AuditAction, 'USER_CREATED' | 'USER_UPDATED' | 'USER_DISABLED' | 'USER_ENABLED' | 'USER_PASSWORD_RESET' | 'USER_MFA_RESET' | 'USER_APPROVED' | 'PERMISSION_DENIED'>;
+export type UserAction = Extract<
+  AuditAction,
+  | 'USER_CREATED'
+  | 'USER_UPDATED'
+  | 'USER_DISABLED'
+  | 'USER_ENABLED'
+  | 'USER_PASSWORD_RESET'
+  | 'USER_MFA_RESET'
+  | 'USER_APPROVED'
+  | 'PERMISSION_DENIED'
+>;
 
 /** Roles that can read case content: a system administrator never makes one without the agency's own administrator. */
 export function holdsCaseContent(roles: readonly Role[]): boolean {
   return [...rolePermissions(roles)].some((p) => PERMISSIONS[p].caseContent);
 }
 
-export const cannotChangeSelf = (what: string) => new Conflict('CANNOT_CHANGE_SELF', `You cannot ${what} your own account here`);
+export const cannotChangeSelf = (what: string) =>
+  new Conflict('CANNOT_CHANGE_SELF', `You cannot ${what} your own account here`);

@@ -16,7 +16,9 @@ export class AdminUsersController {
 
   @RequirePermission('user:read')
   @Get()
-  @ApiOperation({ summary: "List users (an agency administrator sees their own agency's), keyset-paginated by username" })
+  @ApiOperation({
+    summary: "List users (an agency administrator sees their own agency's), keyset-paginated by username",
+  })
   list(@Ctx() ctx: RequestContext, @Query() q: ListUsersQueryDto): Promise<Page<UserView>> {
     return this.users.list(ctx, q);
   }
@@ -42,7 +44,10 @@ export class AdminUsersController {
 
   @RequirePermission('user:manage')
   @Patch(':id')
-  @ApiOperation({ summary: "Change a user's name, roles, province scope or language; a change of roles or scope ends their sessions' access tokens" })
+  @ApiOperation({
+    summary:
+      "Change a user's name, roles, province scope or language; a change of roles or scope ends their sessions' access tokens",
+  })
   @ApiConflictResponse({ description: 'STALE_VERSION, CANNOT_CHANGE_SELF' })
   update(@Ctx() ctx: RequestContext, @IdParam() id: string, @Body() dto: UpdateUserDto): Promise<UserView> {
     return this.users.update(ctx, id, dto);
@@ -51,7 +56,9 @@ export class AdminUsersController {
   @RequirePermission('user:manage')
   @Post(':id/disable')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Disable a user: their tokens stop working on the next request and their refresh tokens are revoked' })
+  @ApiOperation({
+    summary: 'Disable a user: their tokens stop working on the next request and their refresh tokens are revoked',
+  })
   @ApiConflictResponse({ description: 'ALREADY_DISABLED, CANNOT_CHANGE_SELF' })
   disable(@Ctx() ctx: RequestContext, @IdParam() id: string, @Body() dto: ReasonDto): Promise<UserView> {
     return this.users.disable(ctx, id, dto.reason);
@@ -69,7 +76,10 @@ export class AdminUsersController {
   @RequirePermission('user:manage')
   @Post(':id/reset')
   @HttpCode(200)
-  @ApiOperation({ summary: "Reset a password: the old one stops working, sessions end, and a one-time link goes to the user's e-mail to choose a new one; nobody else learns it" })
+  @ApiOperation({
+    summary:
+      "Reset a password: the old one stops working, sessions end, and a one-time link goes to the user's e-mail to choose a new one; nobody else learns it",
+  })
   @ApiConflictResponse({ description: 'CANNOT_CHANGE_SELF, NO_EMAIL, ACCOUNT_NOT_ACTIVE' })
   reset(@Ctx() ctx: RequestContext, @IdParam() id: string, @Body() dto: ReasonDto): Promise<UserView> {
     return this.users.resetPassword(ctx, id, dto.reason);
@@ -78,7 +88,10 @@ export class AdminUsersController {
   @RequirePermission('user:manage')
   @Post(':id/approve')
   @HttpCode(200)
-  @ApiOperation({ summary: "The agency's administrator approves an account the system administrator created in their agency: the activation link goes out" })
+  @ApiOperation({
+    summary:
+      "The agency's administrator approves an account the system administrator created in their agency: the activation link goes out",
+  })
   @ApiConflictResponse({ description: 'NOT_PENDING_APPROVAL' })
   approve(@Ctx() ctx: RequestContext, @IdParam() id: string, @Body() dto: ReasonDto): Promise<UserView> {
     return this.users.approve(ctx, id, dto.reason);
@@ -87,7 +100,9 @@ export class AdminUsersController {
   @RequirePermission('user:manage')
   @Post(':id/reset-mfa')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Turn off a user\'s MFA (a lost phone): sessions end; they set it up again where it is required' })
+  @ApiOperation({
+    summary: "Turn off a user's MFA (a lost phone): sessions end; they set it up again where it is required",
+  })
   @ApiConflictResponse({ description: 'CANNOT_CHANGE_SELF' })
   resetMfa(@Ctx() ctx: RequestContext, @IdParam() id: string, @Body() dto: ReasonDto): Promise<UserView> {
     return this.users.resetMfa(ctx, id, dto.reason);

@@ -50,7 +50,12 @@ export class AdminUsersService {
     const scope = adminScope(ctx);
     const limit = q.limit ?? DEFAULT_PAGE;
     const after = q.cursor ? decodeCursor(q.cursor, USERNAME) : undefined;
-    const rows = await this.users.list(this.ds, scope.agencyId, { agencyId: q.agencyId, status: q.status, afterUsername: after, limit: limit + 1 });
+    const rows = await this.users.list(this.ds, scope.agencyId, {
+      agencyId: q.agencyId,
+      status: q.status,
+      afterUsername: after,
+      limit: limit + 1,
+    });
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
@@ -72,11 +77,17 @@ export class AdminUsersService {
     return this.deniedIsAudited(ctx, 'USER_CREATED', null, async () => {
       let agencyId: string;
       if (scope.system) {
-        if (!dto.agencyId) throw new ValidationFailed([{ field: 'agencyId', problems: ['is required for a system administrator'] }]);
+        if (!dto.agencyId)
+          throw new ValidationFailed([{ field: 'agencyId', problems: ['is required for a system administrator'] }]);
         agencyId = dto.agencyId;
       } else {
         if (dto.agencyId !== undefined) {
-          throw new ValidationFailed([{ field: 'agencyId', problems: ["must not be sent: an agency administrator's users always belong to their own agency"] }]);
+          throw new ValidationFailed([
+            {
+              field: 'agencyId',
+              problems: ["must not be sent: an agency administrator's users always belong to their own agency"],
+            },
+          ]);
         }
         agencyId = scope.actor.agencyId;
       }
@@ -96,7 +107,10 @@ export class AdminUsersService {
         if (scope.system) {
           if ((await this.users.otherActiveAdmins(m, agency.id, scope.actor.userId)) > 0) initial = 'PENDING_APPROVAL';
           else if (holdsCaseContent(dto.roles)) {
-            throw new AdminDenied('NO_AGENCY_ADMIN_TO_APPROVE', "This agency has no administrator to approve the account: create the agency's administrator first");
+            throw new AdminDenied(
+              'NO_AGENCY_ADMIN_TO_APPROVE',
+              "This agency has no administrator to approve the account: create the agency's administrator first",
+            );
           }
         }
         const createdId = await this.users.insert(m, {
@@ -111,7 +125,8 @@ export class AdminUsersService {
           status: initial,
         });
         if (!createdId) throw new Conflict('USERNAME_TAKEN', 'That username is already taken');
-        const activationId = initial === 'INVITED' ? await this.sendActivation(m, createdId, 'INVITE', scope.actor.userId, null) : null;
+        const activationId =
+          initial === 'INVITED' ? await this.sendActivation(m, createdId, 'INVITE', scope.actor.userId, null) : null;
         await this.audit.record(
           ctx,
           {
@@ -120,7 +135,16 @@ export class AdminUsersService {
             objectType: 'user',
             objectId: createdId,
             details: {
-              fields: ['username', 'displayName', 'agencyId', 'roles', 'allProvinces', 'provinces', 'language', 'email'],
+              fields: [
+                'username',
+                'displayName',
+                'agencyId',
+                'roles',
+                'allProvinces',
+                'provinces',
+                'language',
+                'email',
+              ],
               agencyId: agency.id,
               roles: dto.roles,
               status: initial,
@@ -144,11 +168,27 @@ export class AdminUsersService {
     return this.deniedIsAudited(ctx, 'USER_APPROVED', id, () =>
       this.ds.transaction(async (m) => {
         const u = await this.lockInScope(m, scope, id);
-        if (scope.system) throw new AdminDenied('APPROVAL_BY_AGENCY_ADMIN', "Only the agency's own administrator approves its new accounts");
-        if (u.status !== 'PENDING_APPROVAL') throw new Conflict('NOT_PENDING_APPROVAL', 'The account is not waiting for approval');
+        if (scope.system)
+          throw new AdminDenied(
+            'APPROVAL_BY_AGENCY_ADMIN',
+            "Only the agency's own administrator approves its new accounts",
+          );
+        if (u.status !== 'PENDING_APPROVAL')
+          throw new Conflict('NOT_PENDING_APPROVAL', 'The account is not waiting for approval');
         await this.users.approve(m, id);
         const activationId = await this.sendActivation(m, id, 'INVITE', scope.actor.userId, null);
-        await this.audit.record(ctx, { action: 'USER_APPROVED', outcome: 'ALLOWED', objectType: 'user', objectId: id, reasonText: reason, details: { fields: ['status'], from: 'PENDING_APPROVAL', to: 'INVITED', activationId } }, m);
+        await this.audit.record(
+          ctx,
+          {
+            action: 'USER_APPROVED',
+            outcome: 'ALLOWED',
+            objectType: 'user',
+            objectId: id,
+            reasonText: reason,
+            details: { fields: ['status'], from: 'PENDING_APPROVAL', to: 'INVITED', activationId },
+          },
+          m,
+        );
         return this.view(m, id);
       }),
     );
@@ -179,7 +219,8 @@ export class AdminUsersService {
 
         if (self && authChanged) throw cannotChangeSelf('change the roles or province scope of');
         checkManageable(scope, u.roles);
-        if (rolesChanged && dto.roles) checkGrant(scope, dto.roles, { id: u.agency_id, capabilities: u.agency_capabilities });
+        if (rolesChanged && dto.roles)
+          checkGrant(scope, dto.roles, { id: u.agency_id, capabilities: u.agency_capabilities });
         if (allChanged || provincesChanged) checkProvinceScope(nextAll, nextProvinces);
         if (provincesChanged) await checkCodesExist(m, 'province', 'provinces', nextProvinces);
 
@@ -187,10 +228,14 @@ export class AdminUsersService {
         // the address the activation link goes to is the user's: an administrator may correct it only
         // before the account is theirs (otherwise: change it, reset, and the account is the admin's)
         if (emailChanged && u.status !== 'PENDING_APPROVAL' && u.status !== 'INVITED') {
-          throw new Conflict('EMAIL_FIXED', 'The e-mail address of an activated account cannot be changed by an administrator');
+          throw new Conflict(
+            'EMAIL_FIXED',
+            'The e-mail address of an activated account cannot be changed by an administrator',
+          );
         }
         if (emailChanged) set('email', 'email', dto.email);
-        if (dto.displayName !== undefined && dto.displayName !== u.display_name) set('display_name', 'displayName', dto.displayName);
+        if (dto.displayName !== undefined && dto.displayName !== u.display_name)
+          set('display_name', 'displayName', dto.displayName);
         if (dto.language !== undefined && dto.language !== u.language) set('language', 'language', dto.language);
         if (rolesChanged) set('roles', 'roles', dto.roles);
         if (allChanged) set('all_provinces', 'allProvinces', nextAll);
@@ -201,7 +246,10 @@ export class AdminUsersService {
         const n = await this.users.update(m, scope.agencyId, id, dto.version, changes, authChanged);
         if (n !== 1) throw staleVersion();
         // a corrected address gets a new link; the one sent to the old address stops working
-        const activationId = emailChanged && u.status === 'INVITED' ? await this.sendActivation(m, id, 'INVITE', scope.actor.userId, null) : null;
+        const activationId =
+          emailChanged && u.status === 'INVITED'
+            ? await this.sendActivation(m, id, 'INVITE', scope.actor.userId, null)
+            : null;
         await this.audit.record(
           ctx,
           {
@@ -209,7 +257,12 @@ export class AdminUsersService {
             outcome: 'ALLOWED',
             objectType: 'user',
             objectId: id,
-            details: { fields, ...(rolesChanged ? { roles: dto.roles, previousRoles: u.roles } : {}), authVersionBumped: authChanged, ...(activationId ? { activationId } : {}) },
+            details: {
+              fields,
+              ...(rolesChanged ? { roles: dto.roles, previousRoles: u.roles } : {}),
+              authVersionBumped: authChanged,
+              ...(activationId ? { activationId } : {}),
+            },
           },
           m,
         );
@@ -233,13 +286,31 @@ export class AdminUsersService {
    */
   async resetPassword(ctx: RequestContext, id: string, reason: string): Promise<UserView> {
     return this.onOtherUser(ctx, 'USER_PASSWORD_RESET', id, 'reset the password of', async (m, u, scope) => {
-      if (u.status !== 'ACTIVE' && u.status !== 'INVITED') throw new Conflict('ACCOUNT_NOT_ACTIVE', 'Only an active or invited account can be reset');
+      if (u.status !== 'ACTIVE' && u.status !== 'INVITED')
+        throw new Conflict('ACCOUNT_NOT_ACTIVE', 'Only an active or invited account can be reset');
       if (!u.email) throw new Conflict('NO_EMAIL', 'The account has no e-mail address for the activation link');
       await this.users.clearPassword(m, id);
       const revoked = await this.sessions.endSessions(m, id);
-      const activationId = await this.sendActivation(m, id, u.status === 'INVITED' ? 'INVITE' : 'RESET', scope.actor.userId, u.password_hash);
+      const activationId = await this.sendActivation(
+        m,
+        id,
+        u.status === 'INVITED' ? 'INVITE' : 'RESET',
+        scope.actor.userId,
+        u.password_hash,
+      );
       const details = { fields: ['password'], refreshTokensRevoked: revoked, activationId };
-      await this.audit.record(ctx, { action: 'USER_PASSWORD_RESET', outcome: 'ALLOWED', objectType: 'user', objectId: id, reasonText: reason, details }, m);
+      await this.audit.record(
+        ctx,
+        {
+          action: 'USER_PASSWORD_RESET',
+          outcome: 'ALLOWED',
+          objectType: 'user',
+          objectId: id,
+          reasonText: reason,
+          details,
+        },
+        m,
+      );
       return this.view(m, id);
     });
   }
@@ -255,18 +326,32 @@ export class AdminUsersService {
       const revoked = await this.sessions.endSessions(m, id);
       await this.audit.record(
         ctx,
-        { action: 'USER_MFA_RESET', outcome: 'ALLOWED', objectType: 'user', objectId: id, reasonText: reason, details: { fields: ['mfa'], wasEnabled, refreshTokensRevoked: revoked } },
+        {
+          action: 'USER_MFA_RESET',
+          outcome: 'ALLOWED',
+          objectType: 'user',
+          objectId: id,
+          reasonText: reason,
+          details: { fields: ['mfa'], wasEnabled, refreshTokensRevoked: revoked },
+        },
         m,
       );
       return this.view(m, id);
     });
   }
 
-  private async setStatus(ctx: RequestContext, id: string, reason: string, to: Extract<UserStatus, 'ACTIVE' | 'DISABLED'>): Promise<UserView> {
+  private async setStatus(
+    ctx: RequestContext,
+    id: string,
+    reason: string,
+    to: Extract<UserStatus, 'ACTIVE' | 'DISABLED'>,
+  ): Promise<UserView> {
     const action: UserAction = to === 'DISABLED' ? 'USER_DISABLED' : 'USER_ENABLED';
     return this.onOtherUser(ctx, action, id, to === 'DISABLED' ? 'disable' : 'enable', async (m, u) => {
-      if (to === 'DISABLED' && u.status === 'DISABLED') throw new Conflict('ALREADY_DISABLED', 'The account is already disabled');
-      if (to === 'ACTIVE' && u.status !== 'DISABLED' && u.status !== 'LOCKED') throw new Conflict('ALREADY_ACTIVE', 'The account is not disabled');
+      if (to === 'DISABLED' && u.status === 'DISABLED')
+        throw new Conflict('ALREADY_DISABLED', 'The account is already disabled');
+      if (to === 'ACTIVE' && u.status !== 'DISABLED' && u.status !== 'LOCKED')
+        throw new Conflict('ALREADY_ACTIVE', 'The account is not disabled');
       // an account that never chose a password comes back as invited (a reset sends it a new link)
       const next: UserStatus = to === 'ACTIVE' && !u.password_hash ? 'INVITED' : to;
       await this.users.setStatus(m, id, next);
@@ -280,7 +365,12 @@ export class AdminUsersService {
           objectType: 'user',
           objectId: id,
           reasonText: reason,
-          details: { fields: ['status'], from: u.status, to: next, ...(to === 'DISABLED' ? { refreshTokensRevoked: revoked } : {}) },
+          details: {
+            fields: ['status'],
+            from: u.status,
+            to: next,
+            ...(to === 'DISABLED' ? { refreshTokensRevoked: revoked } : {}),
+          },
         },
         m,
       );
@@ -293,7 +383,13 @@ export class AdminUsersService {
    * (outside it: 404), is never the caller's own, and holds no role above what the caller may
    * manage; a refusal is audited under `action`.
    */
-  private onOtherUser<T>(ctx: RequestContext, action: UserAction, id: string, what: string, fn: (m: EntityManager, u: UserWithAgencyRow, scope: AdminScope) => Promise<T>): Promise<T> {
+  private onOtherUser<T>(
+    ctx: RequestContext,
+    action: UserAction,
+    id: string,
+    what: string,
+    fn: (m: EntityManager, u: UserWithAgencyRow, scope: AdminScope) => Promise<T>,
+  ): Promise<T> {
     const scope = adminScope(ctx);
     return this.deniedIsAudited(ctx, action, id, () =>
       this.ds.transaction(async (m) => {
@@ -319,7 +415,13 @@ export class AdminUsersService {
   }
 
   /** An activation in the caller's transaction: earlier links stop working; the e-mail goes out through the outbox (ids only). */
-  private async sendActivation(m: EntityManager, userId: string, purpose: ActivationPurpose, requestedBy: string, previousPasswordHash: string | null): Promise<string> {
+  private async sendActivation(
+    m: EntityManager,
+    userId: string,
+    purpose: ActivationPurpose,
+    requestedBy: string,
+    previousPasswordHash: string | null,
+  ): Promise<string> {
     const id = await this.activations.open(m, userId, purpose, requestedBy, previousPasswordHash);
     await this.outbox.add(m, 'account.activation', { activationId: id });
     return id;
@@ -330,12 +432,23 @@ export class AdminUsersService {
    * none at all), is audited as DENIED with the action that was attempted. It is written after the
    * transaction has rolled back, so it survives it.
    */
-  private async deniedIsAudited<T>(ctx: RequestContext, action: UserAction, objectId: string | null, fn: () => Promise<T>): Promise<T> {
+  private async deniedIsAudited<T>(
+    ctx: RequestContext,
+    action: UserAction,
+    objectId: string | null,
+    fn: () => Promise<T>,
+  ): Promise<T> {
     try {
       return await fn();
     } catch (e) {
       if (e instanceof AdminDenied || e instanceof NotFound) {
-        await this.audit.record(ctx, { action, outcome: 'DENIED', objectType: 'user', objectId, reason: e instanceof AdminDenied ? e.reasonCode : 'NOT_FOUND' });
+        await this.audit.record(ctx, {
+          action,
+          outcome: 'DENIED',
+          objectType: 'user',
+          objectId,
+          reason: e instanceof AdminDenied ? e.reasonCode : 'NOT_FOUND',
+        });
         markAudited(e);
       }
       throw e;

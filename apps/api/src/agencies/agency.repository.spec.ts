@@ -8,7 +8,18 @@ describe('agency statements', () => {
     ['load', agencySql.load(ID1, false)],
     ['load for update', agencySql.load(ID1, true)],
     ['loadActive', agencySql.loadActive(ID1)],
-    ['insert', agencySql.insert({ code: 'X', name_lo: 'x', name_en: 'x', type: 'NGO', capabilities: [], service_types: [], provinces: [] })],
+    [
+      'insert',
+      agencySql.insert({
+        code: 'X',
+        name_lo: 'x',
+        name_en: 'x',
+        type: 'NGO',
+        capabilities: [],
+        service_types: [],
+        provinces: [],
+      }),
+    ],
     ['update', agencySql.update(ID1, 2, { name_en: 'y', provinces: ['VT'], active: false })],
   ])('%s', (_name, q) => {
     expect(q.text).toMatchSnapshot();

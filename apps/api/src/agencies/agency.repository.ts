@@ -23,7 +23,9 @@ export const agencyTable = table('agency', {
 export type AgencyRow = RowOf<typeof agencyTable>;
 
 /** What an administrator may change of an agency. */
-export type AgencyChanges = Partial<Pick<AgencyRow, 'name_lo' | 'name_en' | 'type' | 'capabilities' | 'service_types' | 'provinces' | 'active'>>;
+export type AgencyChanges = Partial<
+  Pick<AgencyRow, 'name_lo' | 'name_en' | 'type' | 'capabilities' | 'service_types' | 'provinces' | 'active'>
+>;
 
 const COLUMNS = agencyTable.select('a');
 
@@ -31,9 +33,12 @@ const COLUMNS = agencyTable.select('a');
 export const agencySql = {
   list: (afterCode: string | null, limit: number): Sql =>
     sql`SELECT ${COLUMNS} FROM agency a WHERE ${afterCode === null ? sql`true` : sql`a.code > ${afterCode}`} ORDER BY a.code ASC LIMIT ${limit}`,
-  load: (id: string, lock: boolean): Sql => sql`SELECT ${COLUMNS} FROM agency a WHERE a.id = ${id}::uuid${lock ? sql` FOR UPDATE` : sql``}`,
+  load: (id: string, lock: boolean): Sql =>
+    sql`SELECT ${COLUMNS} FROM agency a WHERE a.id = ${id}::uuid${lock ? sql` FOR UPDATE` : sql``}`,
   loadActive: (id: string): Sql => sql`SELECT ${COLUMNS} FROM agency a WHERE a.id = ${id}::uuid AND a.active`,
-  insert: (a: Pick<AgencyRow, 'code' | 'name_lo' | 'name_en' | 'type' | 'capabilities' | 'service_types' | 'provinces'>): Sql =>
+  insert: (
+    a: Pick<AgencyRow, 'code' | 'name_lo' | 'name_en' | 'type' | 'capabilities' | 'service_types' | 'provinces'>,
+  ): Sql =>
     sql`INSERT INTO agency (code, name_lo, name_en, type, capabilities, service_types, provinces)
         VALUES (${a.code}, ${a.name_lo}, ${a.name_en}, ${a.type}, ${a.capabilities}, ${a.service_types}, ${a.provinces})
         ON CONFLICT (code) DO NOTHING

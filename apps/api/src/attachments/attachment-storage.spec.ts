@@ -19,7 +19,10 @@ describe('attachment storage', () => {
   let storage: AttachmentStorage;
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'ctms-storage-'));
-    storage = new AttachmentStorage(loadConfig({ NODE_ENV: 'test', ATTACHMENTS_DIR: join(dir, 'files') }), new FileCipher(createFieldCipher({}, 'test')));
+    storage = new AttachmentStorage(
+      loadConfig({ NODE_ENV: 'test', ATTACHMENTS_DIR: join(dir, 'files') }),
+      new FileCipher(createFieldCipher({}, 'test')),
+    );
     await storage.onModuleInit();
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -51,7 +54,14 @@ describe('attachment storage', () => {
   });
 
   it('refuses any key it did not make: traversal, absolute paths, user file names', () => {
-    for (const bad of ['../etc/passwd', '2026/../../x', '/etc/passwd', '2026/statement.pdf', `2026/${randomUUID()}/x`, `26/${randomUUID()}`]) {
+    for (const bad of [
+      '../etc/passwd',
+      '2026/../../x',
+      '/etc/passwd',
+      '2026/statement.pdf',
+      `2026/${randomUUID()}/x`,
+      `26/${randomUUID()}`,
+    ]) {
       expect(() => storage.pathOf(bad)).toThrow(/malformed|escapes/);
     }
   });

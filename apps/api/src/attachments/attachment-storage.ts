@@ -1,28 +1,15 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
-import {
-  mkdir,
-  open,
-  readdir,
-  rename,
-  stat,
-  unlink,
-  type FileHandle,
-} from 'node:fs/promises';
+import { mkdir, open, readdir, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { APP_CONFIG, AppConfig } from '../platform/config/config';
-import {
-  DataKey,
-  FileCipher,
-  type FileBinding,
-} from '../platform/crypto/file-cipher';
+import { DataKey, FileCipher, type FileBinding } from '../platform/crypto/file-cipher';
 
 /** Temporary files older than this are left over from a crash and removed at start-up. */
 const STALE_INCOMING_MS = 60 * 60 * 1000;
-const KEY_RE =
-  /^[0-9]{4}\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const KEY_RE = /^[0-9]{4}\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * Attachment files on disk, under the configured directory: `<yyyy>/<uuid>`, a name the server
@@ -76,8 +63,7 @@ export class AttachmentStorage implements OnModuleInit {
   /** A new storage key for a file stored now. */
   newKey(id: string, now = new Date()): string {
     const key = `${now.getUTCFullYear()}/${id}`;
-    if (!KEY_RE.test(key))
-      throw new Error('attachment storage key is malformed');
+    if (!KEY_RE.test(key)) throw new Error('attachment storage key is malformed');
     return key;
   }
 
@@ -95,9 +81,7 @@ export class AttachmentStorage implements OnModuleInit {
     const path = join(dir, randomUUID());
     const writer = this.files.writer(path, key, attachmentFile(id));
     try {
-      const parts: AsyncIterable<Buffer> | Buffer[] = Buffer.isBuffer(content)
-        ? [content]
-        : content;
+      const parts: AsyncIterable<Buffer> | Buffer[] = Buffer.isBuffer(content) ? [content] : content;
       for await (const part of parts) {
         if (!writer.write(part)) await once(writer, 'drain');
       }
@@ -120,8 +104,7 @@ export class AttachmentStorage implements OnModuleInit {
 
   /** Removes a file if it is there (clean-up after a failed upload). */
   async remove(pathOrKey: { path: string } | { key: string }): Promise<void> {
-    const path =
-      'path' in pathOrKey ? pathOrKey.path : this.pathOf(pathOrKey.key);
+    const path = 'path' in pathOrKey ? pathOrKey.path : this.pathOf(pathOrKey.key);
     await unlink(path).catch((e: NodeJS.ErrnoException) => {
       if (e.code !== 'ENOENT') throw e;
     });
@@ -137,11 +120,7 @@ export class AttachmentStorage implements OnModuleInit {
    * taken) before the stream is handed out, so a bad file is an error here, never a truncated
    * download. The stream closes the file when it ends or is destroyed.
    */
-  async openDecrypted(
-    key: string,
-    id: string,
-    dataKey: DataKey,
-  ): Promise<DecryptedFile> {
+  async openDecrypted(key: string, id: string, dataKey: DataKey): Promise<DecryptedFile> {
     const fh = await this.open(key);
     try {
       const envelope = await this.files.open(fh, dataKey, attachmentFile(id));
@@ -164,8 +143,7 @@ export class AttachmentStorage implements OnModuleInit {
 
   /** The absolute path of a key, refusing anything that is not a key this class made. */
   pathOf(key: string): string {
-    if (!KEY_RE.test(key))
-      throw new Error('attachment storage key is malformed');
+    if (!KEY_RE.test(key)) throw new Error('attachment storage key is malformed');
     const path = resolve(this.root, key);
     const rel = relative(this.root, path);
     if (rel.startsWith('..') || rel.includes(`..${sep}`))

@@ -1,6 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
-import { ATTACHMENT_KINDS, DATA_CATEGORIES, type AttachmentKind, type DataCategory, type UploadAttachmentRequest } from '@ctms/domain';
+import {
+  ATTACHMENT_KINDS,
+  DATA_CATEGORIES,
+  type AttachmentKind,
+  type DataCategory,
+  type UploadAttachmentRequest,
+} from '@ctms/domain';
 import { IdOf } from '../platform/access/id-of';
 
 /* The kinds and AttachmentView live in @ctms/domain (decision 0020); re-exported here as a merge bridge. */
@@ -11,7 +17,10 @@ export class UploadAttachmentDto implements UploadAttachmentRequest {
   @IsIn(ATTACHMENT_KINDS)
   kind: AttachmentKind;
 
-  @ApiProperty({ enum: DATA_CATEGORIES, description: 'decides who may download it: e.g. LEGAL_PROCEEDINGS for evidence, IDENTITY for a signed consent form' })
+  @ApiProperty({
+    enum: DATA_CATEGORIES,
+    description: 'decides who may download it: e.g. LEGAL_PROCEEDINGS for evidence, IDENTITY for a signed consent form',
+  })
   @IsIn(DATA_CATEGORIES)
   category: DataCategory;
 

@@ -32,11 +32,25 @@ export const attachmentTable = table('attachment', {
 
 export type AttachmentRow = PickRow<
   typeof attachmentTable,
-  'id' | 'case_id' | 'referral_id' | 'handoff_id' | 'kind' | 'category' | 'file_name_enc' | 'media_type' | 'size_bytes' | 'sha256' | 'uploaded_by_id' | 'created_at'
+  | 'id'
+  | 'case_id'
+  | 'referral_id'
+  | 'handoff_id'
+  | 'kind'
+  | 'category'
+  | 'file_name_enc'
+  | 'media_type'
+  | 'size_bytes'
+  | 'sha256'
+  | 'uploaded_by_id'
+  | 'created_at'
 > &
   KeysetRow & { uploaded_by_username: string | null; uploaded_by_display_name: string | null };
 
-export type AttachmentFileRow = PickRow<typeof attachmentTable, 'case_id' | 'media_type' | 'storage_key' | 'sha256' | 'category' | 'data_key_enc'>;
+export type AttachmentFileRow = PickRow<
+  typeof attachmentTable,
+  'case_id' | 'media_type' | 'storage_key' | 'sha256' | 'category' | 'data_key_enc'
+>;
 
 /** The case an upload goes to, with the editor rule's facts and whether the caller's agency leads it. */
 export interface UploadCaseRow {
@@ -92,11 +106,14 @@ export const attachmentSql = {
           FROM case_record c WHERE c.id = ${caseId}::uuid AND ${uploadAccess(actor, s)}`,
 
   /** The case through any relation (its attachments are then filtered by category). */
-  seenCase: (actor: Actor, caseId: string): Sql => sql`SELECT c.id FROM case_record c WHERE c.id = ${caseId}::uuid AND ${caseCategoriesOf(actor, 'c')} IS NOT NULL`,
+  seenCase: (actor: Actor, caseId: string): Sql =>
+    sql`SELECT c.id FROM case_record c WHERE c.id = ${caseId}::uuid AND ${caseCategoriesOf(actor, 'c')} IS NOT NULL`,
 
-  referralOfCase: (referralId: string, caseId: string): Sql => sql`SELECT 1 AS found FROM referral WHERE id = ${referralId}::uuid AND case_id = ${caseId}::uuid`,
+  referralOfCase: (referralId: string, caseId: string): Sql =>
+    sql`SELECT 1 AS found FROM referral WHERE id = ${referralId}::uuid AND case_id = ${caseId}::uuid`,
 
-  handoffOfCase: (handoffId: string, caseId: string): Sql => sql`SELECT 1 AS found FROM handoff WHERE id = ${handoffId}::uuid AND case_id = ${caseId}::uuid`,
+  handoffOfCase: (handoffId: string, caseId: string): Sql =>
+    sql`SELECT 1 AS found FROM handoff WHERE id = ${handoffId}::uuid AND case_id = ${caseId}::uuid`,
 
   /** The row, written only while the relation still holds (checked again by this statement). */
   insert: (actor: Actor, a: NewAttachment, fileNameEnc: string): Sql =>
@@ -149,11 +166,19 @@ export class AttachmentRepository {
 
   /** Inserts the row while the caller's relation holds; false when it no longer does. */
   async insert(m: Runner, actor: Actor, a: NewAttachment): Promise<boolean> {
-    const rows = await select<{ id: string }>(m, attachmentSql.insert(actor, a, this.cipher.encrypt(a.fileName, this.bindName(a.id))));
+    const rows = await select<{ id: string }>(
+      m,
+      attachmentSql.insert(actor, a, this.cipher.encrypt(a.fileName, this.bindName(a.id))),
+    );
     return rows.length > 0;
   }
 
-  list(m: Runner, actor: Actor, caseId: string, opts: { id?: string; cursor?: string; limit?: number }): Promise<AttachmentRow[]> {
+  list(
+    m: Runner,
+    actor: Actor,
+    caseId: string,
+    opts: { id?: string; cursor?: string; limit?: number },
+  ): Promise<AttachmentRow[]> {
     return select<AttachmentRow>(m, attachmentSql.list(actor, caseId, opts));
   }
 

@@ -1,4 +1,15 @@
-import { Body, Controller, Get, HttpCode, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Post,
+  Query,
+  Res,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiBadRequestResponse,
@@ -33,7 +44,8 @@ export class CaseAttachmentsController {
   @HttpCode(201)
   @UseInterceptors(FileInterceptor('file'))
   @ApiOperation({
-    summary: 'Attach a file (PDF, JPEG or PNG, type read from the content) to a case: lead agency, or the receiving agency of an active referral naming it',
+    summary:
+      'Attach a file (PDF, JPEG or PNG, type read from the content) to a case: lead agency, or the receiving agency of an active referral naming it',
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
@@ -44,15 +56,26 @@ export class CaseAttachmentsController {
         file: { type: 'string', format: 'binary' },
         kind: { type: 'string', enum: [...ATTACHMENT_KINDS] },
         category: { type: 'string', enum: [...DATA_CATEGORIES] },
-        referralId: { type: 'string', format: 'uuid', description: `${ID_OF_PREFIX}referral: a referral of this case the file belongs to` },
-        handoffId: { type: 'string', format: 'uuid', description: `${ID_OF_PREFIX}handoff: a prosecution handoff of this case the file belongs to` },
+        referralId: {
+          type: 'string',
+          format: 'uuid',
+          description: `${ID_OF_PREFIX}referral: a referral of this case the file belongs to`,
+        },
+        handoffId: {
+          type: 'string',
+          format: 'uuid',
+          description: `${ID_OF_PREFIX}handoff: a prosecution handoff of this case the file belongs to`,
+        },
       },
     },
   })
   @ApiBadRequestResponse({ description: 'a field is missing or wrong, or the file is empty' })
   @ApiNotFoundResponse()
   @ApiPayloadTooLargeResponse({ description: 'the file is larger than ATTACHMENT_MAX_BYTES' })
-  @ApiUnsupportedMediaTypeResponse({ description: 'UNSUPPORTED_MEDIA_TYPE: the content is not PDF, JPEG or PNG, does not parse, or does not match the extension of its name' })
+  @ApiUnsupportedMediaTypeResponse({
+    description:
+      'UNSUPPORTED_MEDIA_TYPE: the content is not PDF, JPEG or PNG, does not parse, or does not match the extension of its name',
+  })
   upload(
     @Ctx() ctx: RequestContext,
     @IdParam() id: string,
@@ -83,11 +106,19 @@ export class AttachmentContentController {
   @ApiOperation({ summary: 'Download the file: always as an attachment named attachment-<id>.<ext>, never inline' })
   @ApiProduces('application/pdf', 'image/jpeg', 'image/png')
   @ApiNotFoundResponse()
-  async content(@Ctx() ctx: RequestContext, @IdParam() id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async content(
+    @Ctx() ctx: RequestContext,
+    @IdParam() id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
     const file = await this.attachments.content(ctx, id);
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
-    return new StreamableFile(file.stream, { type: file.mediaType, disposition: `attachment; filename="${file.downloadName}"`, length: file.bytes });
+    return new StreamableFile(file.stream, {
+      type: file.mediaType,
+      disposition: `attachment; filename="${file.downloadName}"`,
+      length: file.bytes,
+    });
   }
 }

@@ -19,7 +19,14 @@ import { AttachmentsService } from './attachments.service';
       useFactory: (config: AppConfig) => ({
         // no storage engine: multer keeps the file in memory (bounded by fileSize)
         defParamCharset: 'utf8',
-        limits: { fileSize: config.attachmentMaxBytes, files: 1, fields: 10, fieldSize: 1024, parts: 12, fieldNameSize: 50 },
+        limits: {
+          fileSize: config.attachmentMaxBytes,
+          files: 1,
+          fields: 10,
+          fieldSize: 1024,
+          parts: 12,
+          fieldNameSize: 50,
+        },
       }),
     }),
   ],

@@ -51,13 +51,23 @@ export class AttachmentsService {
     private readonly runner: TransitionRunner,
   ) {}
 
-  async upload(ctx: RequestContext, caseId: string, dto: UploadAttachmentDto, file: UploadedFile | undefined): Promise<AttachmentView> {
-    if (!file) throw new ValidationFailed([{ field: 'file', problems: ['file is required (a multipart part named "file")'] }]);
-    if (file.size === 0 || file.buffer.length === 0) throw new ValidationFailed([{ field: 'file', problems: ['file is empty'] }]);
+  async upload(
+    ctx: RequestContext,
+    caseId: string,
+    dto: UploadAttachmentDto,
+    file: UploadedFile | undefined,
+  ): Promise<AttachmentView> {
+    if (!file)
+      throw new ValidationFailed([{ field: 'file', problems: ['file is required (a multipart part named "file")'] }]);
+    if (file.size === 0 || file.buffer.length === 0)
+      throw new ValidationFailed([{ field: 'file', problems: ['file is empty'] }]);
     const actor = actorOf(ctx);
 
     // the relation first: a caller without one gets the standard 404 whatever the file is
-    const found = await this.attachments.uploadCase(this.ds, actor, caseId, { referralId: dto.referralId, category: dto.category });
+    const found = await this.attachments.uploadCase(this.ds, actor, caseId, {
+      referralId: dto.referralId,
+      category: dto.category,
+    });
     if (!found) throw new NotFound();
     // the lead agency's side of the editor rule: the assigned caseworker or a supervisor uploads
     if (found.lead) requireCaseEditor(actor, found);
@@ -69,7 +79,10 @@ export class AttachmentsService {
       clean = inspectFile(file.buffer, fileName);
     } catch (e) {
       if (!(e instanceof UnacceptableFile)) throw e;
-      throw new UnsupportedMediaType([{ field: 'file', problems: [e.message, `accepted: PDF, JPEG, PNG (${acceptedExtensions()})`] }], 'The file is not an accepted type');
+      throw new UnsupportedMediaType(
+        [{ field: 'file', problems: [e.message, `accepted: PDF, JPEG, PNG (${acceptedExtensions()})`] }],
+        'The file is not an accepted type',
+      );
     }
 
     const id = randomUUID();
@@ -103,14 +116,26 @@ export class AttachmentsService {
           caseId,
           event: 'ATTACHMENT_ADDED',
           eventDetails: { attachmentId: id, kind: dto.kind, category: dto.category },
-          auditDetails: { attachmentId: id, kind: dto.kind, category: dto.category, mediaType: clean.mediaType, sizeBytes: clean.bytes.length, metadataStripped: clean.stripped },
+          auditDetails: {
+            attachmentId: id,
+            kind: dto.kind,
+            category: dto.category,
+            mediaType: clean.mediaType,
+            sizeBytes: clean.bytes.length,
+            metadataStripped: clean.stripped,
+          },
         });
         await this.storage.place(temp, key);
         placed = true;
       });
     } catch (e) {
       await this.storage.remove({ path: temp }).catch(() => undefined);
-      if (placed) await this.storage.remove({ key }).catch((err: Error) => this.logger.error({ attachmentId: id, err: err.message }, 'could not remove the file of a failed upload'));
+      if (placed)
+        await this.storage
+          .remove({ key })
+          .catch((err: Error) =>
+            this.logger.error({ attachmentId: id, err: err.message }, 'could not remove the file of a failed upload'),
+          );
       throw e;
     }
     const view = await this.loadViews(actor, caseId, { id });
@@ -124,7 +149,13 @@ export class AttachmentsService {
     const actor = actorOf(ctx);
     if (!(await this.attachments.seesCase(this.ds, actor, caseId))) throw new NotFound();
     const page = await this.loadViews(actor, caseId, { q });
-    await this.audit.record(ctx, { action: 'ATTACHMENTS_LISTED', outcome: 'ALLOWED', objectType: 'case', objectId: caseId, details: { count: page.items.length } });
+    await this.audit.record(ctx, {
+      action: 'ATTACHMENTS_LISTED',
+      outcome: 'ALLOWED',
+      objectType: 'case',
+      objectId: caseId,
+      details: { count: page.items.length },
+    });
     return page;
   }
 
@@ -139,14 +170,20 @@ export class AttachmentsService {
     if (!row) throw new NotFound();
     if (!row.data_key_enc) {
       this.logger.error({ attachmentId: id }, 'attachment file is not encrypted yet: run keys:rotate');
-      throw new Conflict('FILE_NOT_ENCRYPTED_YET', 'This file is waiting to be encrypted; ask an administrator to run the key rotation');
+      throw new Conflict(
+        'FILE_NOT_ENCRYPTED_YET',
+        'This file is waiting to be encrypted; ask an administrator to run the key rotation',
+      );
     }
     let file;
     try {
       file = await this.storage.openDecrypted(row.storage_key, id, this.storage.dataKey(id, row.data_key_enc));
     } catch (e) {
       // the error names no path or value; the file is not served
-      this.logger.error({ attachmentId: id, err: e instanceof Error ? e.name : 'error' }, 'attachment file cannot be read or failed authentication');
+      this.logger.error(
+        { attachmentId: id, err: e instanceof Error ? e.name : 'error' },
+        'attachment file cannot be read or failed authentication',
+      );
       throw new Error('attachment integrity check failed');
     }
     if (file.sha256 !== row.sha256) {
@@ -162,13 +199,26 @@ export class AttachmentsService {
       details: { attachmentId: id, category: row.category, mediaType: row.media_type },
     });
     const ext = extensionFor(row.media_type);
-    return { stream: file.stream(), bytes: file.bytes, mediaType: row.media_type, downloadName: `attachment-${id}.${ext}` };
+    return {
+      stream: file.stream(),
+      bytes: file.bytes,
+      mediaType: row.media_type,
+      downloadName: `attachment-${id}.${ext}`,
+    };
   }
 
   // -------------------------------------------------------------------------------------------
 
-  private async loadViews(actor: Actor, caseId: string, opts: { id?: string; q?: PageQueryDto }): Promise<Page<AttachmentView>> {
-    const rows = await this.attachments.list(this.ds, actor, caseId, { id: opts.id, cursor: opts.q?.cursor, limit: opts.q?.limit });
+  private async loadViews(
+    actor: Actor,
+    caseId: string,
+    opts: { id?: string; q?: PageQueryDto },
+  ): Promise<Page<AttachmentView>> {
+    const rows = await this.attachments.list(this.ds, actor, caseId, {
+      id: opts.id,
+      cursor: opts.q?.cursor,
+      limit: opts.q?.limit,
+    });
     const page = attachmentKeyset.page(rows, opts.q?.limit);
     return { items: page.items.map((r) => this.toView(r)), nextCursor: page.nextCursor };
   }
@@ -204,8 +254,11 @@ export class AttachmentsService {
 /** The base name the client sent, without control characters, NFC, at most 255 characters. */
 export function cleanFileName(raw: string | undefined): string {
   const base = (raw ?? '').split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  const clean = base.normalize('NFC').replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '').trim();
+  const clean = base
+    .normalize('NFC')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '')
+    .trim();
   return Array.from(clean).slice(0, MAX_NAME).join('') || 'attachment';
 }
 

@@ -1,5 +1,14 @@
 import { crc32 as zlibCrc32 } from 'node:zlib';
-import { checkPdf, crc32, extensionOf, inspectFile, sniff, stripJpeg, stripPng, UnacceptableFile } from './file-content';
+import {
+  checkPdf,
+  crc32,
+  extensionOf,
+  inspectFile,
+  sniff,
+  stripJpeg,
+  stripPng,
+  UnacceptableFile,
+} from './file-content';
 import {
   commentSegments,
   exifGpsSegment,
@@ -46,22 +55,22 @@ const GPS_IFD_TAG = Buffer.from([0x88, 0x25]);
  */
 const LIBJPEG_PROGRESSIVE = Buffer.from(
   '/9j/4AAQSkZJRgABAQAAAQABAAD/4QAgRXhpZgAATU0AKgAAAAgAAYglAAQAAAABAAAAAAAA//4AEHNlY3JldCBjb21tZW50/9sAQwAIBgYHBgUIBwcHCQkI' +
-  'CgwUDQwLCwwZEhMPFB0aHx4dGhwcICQuJyAiLCMcHCg3KSwwMTQ0NB8nOT04MjwuMzQy/9sAQwEJCQkMCwwYDQ0YMiEcITIyMjIyMjIyMjIyMjIyMjIyMjIy' +
-  'MjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIy/8IAEQgAPQBhAwEiAAIRAQMRAf/EABoAAQEBAQEBAQAAAAAAAAAAAAIDBAAFBgH/xAAZAQACAwEAAAAA' +
-  'AAAAAAAAAAADBAECBQb/3QAEAAP/2gAMAwEAAhADEAAAAfhHdDpF3UnirqTf/9D5V3UaMXdSaKurH//R8XtXE6HyHdI8fnd/0J//0vDd0vXO7oJ5q6ZN/9PE' +
-  '7pTTl2rmbeQrpHjv/9TC7pDKyu6SZi7qTf/VbulKxd1J8nauTL//1udlk8vB2QWIOyEf/9fY7LmM7nZa14OyCx//0Pe7T2HX/8QAFhABAQEAAAAAAAAAAAAA' +
-  'AAAAABES/9oACAEBAAEFAoiP/9CIj//RiI//0oiP/9PKI//UiI//1YiP/9aIj//XiI//0IiP/9GIj//SiI//04jL/9SIj//ViI//1oiP/9eIj//QyiP/0YiP' +
-  '/9KIj//TiI//1Iyj/9WIj//WiI//14iP/9CIj//RiI//0oiP/9OIj//UiI//1YiP/9aIj//XiI//0IiP/9GI/8QAFhEBAQEAAAAAAAAAAAAAAAAAAgAS/9oA' +
-  'CAEDAQE/AS4uLv/QLi4u/9HcXF3/0i4uLv/TLtxd/9QuLi7/1S4u3f/WLi4u/9cuLi7/0N3/xAAWEQEBAQAAAAAAAAAAAAAAAAAAEhH/2gAIAQIBAT8BpSn/' +
-  '0KUp/9HVKf/SpSn/06ap/9SlKf/VpTX/1qUp/9elKf/Q1//EABQQAQAAAAAAAAAAAAAAAAAAABD/2gAIAQEABj8Cf//Qf//Rf//Sf//Tf//Uf//Vf//Wf//X' +
-  'f//Qf//Rf//Sf//Tf//Uf//Vf//Wf//Xf//Qf//Rf//Sf//Tf//Uf//Vf//Wf//Xf//Qf//Rf//Sf//Tf//Uf//Vf//Wf//Xf//Qf//RP//EABcQAQEBAQAA' +
-  'AAAAAAAAAAAAAAEAEBH/2gAIAQEAAT8hKUv/0ClL/9EpS//SKUv/04Uv/9QpS//VKUv/1ilL/9czL//QKUv/0SlL/9IpS//TKZf/1ClL/9UpS//WKUv/1ylL' +
-  '/9CFL//RKUv/0ilL/9MpS//UMi//1SlL/9YpS//XKUv/0Cmf/9EpS//SKUv/0ylL/9QpS//VoIn/1iAgX//XIQF//9AECBf/0QXF/9oADAMBAAIAAwAAABCE' +
-  'B/8A/9DoNz//0fQBf//S6jc//9PwJ/8A/9Tr4P8A/9X0DH//1v6gf//XBDC//9AP/8QAFhEBAQEAAAAAAAAAAAAAAAAAEAAB/9oACAEDAQE/EFX/0FX/0Wv/' +
-  '0lX/01v/1FX/1Vf/1o0tL//XQP/Qn//EABcRAAMBAAAAAAAAAAAAAAAAAAABERD/2gAIAQIBAT8Qcjkcn//Qcjkcn//RLkcn/9JyORyf/9Nzlyf/1HI5HJ//' +
-  '1XI5z//Wcjkcn//Xcjkcn//QP//EABgQAQEBAQEAAAAAAAAAAAAAAABhcRAB/9oACAEBAAE/EIoov//Qiii//9GKKL//0ooov//Twii//9SKKL//1Yoov//W' +
-  'iii//9eLKL//0Ioov//Riii//9KKKL//04osP//Uiii//9WKKL//1ooov//Xiii//9DCKL//0Yoov//Siii//9OKKL//1IsIv//Viii//9aKKL//14oov//Q' +
-  'iiy//9GKKL//0ooov//Tiii//9SKKL//1c8Hg//W8Ogf/9fweHB//9DoA//R4L//2Q==',
+    'CgwUDQwLCwwZEhMPFB0aHx4dGhwcICQuJyAiLCMcHCg3KSwwMTQ0NB8nOT04MjwuMzQy/9sAQwEJCQkMCwwYDQ0YMiEcITIyMjIyMjIyMjIyMjIyMjIyMjIy' +
+    'MjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIy/8IAEQgAPQBhAwEiAAIRAQMRAf/EABoAAQEBAQEBAQAAAAAAAAAAAAIDBAAFBgH/xAAZAQACAwEAAAAA' +
+    'AAAAAAAAAAADBAECBQb/3QAEAAP/2gAMAwEAAhADEAAAAfhHdDpF3UnirqTf/9D5V3UaMXdSaKurH//R8XtXE6HyHdI8fnd/0J//0vDd0vXO7oJ5q6ZN/9PE' +
+    '7pTTl2rmbeQrpHjv/9TC7pDKyu6SZi7qTf/VbulKxd1J8nauTL//1udlk8vB2QWIOyEf/9fY7LmM7nZa14OyCx//0Pe7T2HX/8QAFhABAQEAAAAAAAAAAAAA' +
+    'AAAAABES/9oACAEBAAEFAoiP/9CIj//RiI//0oiP/9PKI//UiI//1YiP/9aIj//XiI//0IiP/9GIj//SiI//04jL/9SIj//ViI//1oiP/9eIj//QyiP/0YiP' +
+    '/9KIj//TiI//1Iyj/9WIj//WiI//14iP/9CIj//RiI//0oiP/9OIj//UiI//1YiP/9aIj//XiI//0IiP/9GI/8QAFhEBAQEAAAAAAAAAAAAAAAAAAgAS/9oA' +
+    'CAEDAQE/AS4uLv/QLi4u/9HcXF3/0i4uLv/TLtxd/9QuLi7/1S4u3f/WLi4u/9cuLi7/0N3/xAAWEQEBAQAAAAAAAAAAAAAAAAAAEhH/2gAIAQIBAT8BpSn/' +
+    '0KUp/9HVKf/SpSn/06ap/9SlKf/VpTX/1qUp/9elKf/Q1//EABQQAQAAAAAAAAAAAAAAAAAAABD/2gAIAQEABj8Cf//Qf//Rf//Sf//Tf//Uf//Vf//Wf//X' +
+    'f//Qf//Rf//Sf//Tf//Uf//Vf//Wf//Xf//Qf//Rf//Sf//Tf//Uf//Vf//Wf//Xf//Qf//Rf//Sf//Tf//Uf//Vf//Wf//Xf//Qf//RP//EABcQAQEBAQAA' +
+    'AAAAAAAAAAAAAAEAEBH/2gAIAQEAAT8hKUv/0ClL/9EpS//SKUv/04Uv/9QpS//VKUv/1ilL/9czL//QKUv/0SlL/9IpS//TKZf/1ClL/9UpS//WKUv/1ylL' +
+    '/9CFL//RKUv/0ilL/9MpS//UMi//1SlL/9YpS//XKUv/0Cmf/9EpS//SKUv/0ylL/9QpS//VoIn/1iAgX//XIQF//9AECBf/0QXF/9oADAMBAAIAAwAAABCE' +
+    'B/8A/9DoNz//0fQBf//S6jc//9PwJ/8A/9Tr4P8A/9X0DH//1v6gf//XBDC//9AP/8QAFhEBAQEAAAAAAAAAAAAAAAAAEAAB/9oACAEDAQE/EFX/0FX/0Wv/' +
+    '0lX/01v/1FX/1Vf/1o0tL//XQP/Qn//EABcRAAMBAAAAAAAAAAAAAAAAAAABERD/2gAIAQIBAT8Qcjkcn//Qcjkcn//RLkcn/9JyORyf/9Nzlyf/1HI5HJ//' +
+    '1XI5z//Wcjkcn//Xcjkcn//QP//EABgQAQEBAQEAAAAAAAAAAAAAAABhcRAB/9oACAEBAAE/EIoov//Qiii//9GKKL//0ooov//Twii//9SKKL//1Yoov//W' +
+    'iii//9eLKL//0Ioov//Riii//9KKKL//04osP//Uiii//9WKKL//1ooov//Xiii//9DCKL//0Yoov//Siii//9OKKL//1IsIv//Viii//9aKKL//14oov//Q' +
+    'iiy//9GKKL//0ooov//Tiii//9SKKL//1c8Hg//W8Ogf/9fweHB//9DoA//R4L//2Q==',
   'base64',
 );
 
@@ -83,7 +92,11 @@ describe('file content: type from the bytes', () => {
     expect(() => inspectFile(html, 'statement.pdf')).toThrow(UnacceptableFile);
     expect(() => inspectFile(tinyPng(), 'statement.pdf')).toThrow(/extension/);
     expect(() => inspectFile(tinyPdf(), 'photo.pdf.exe')).toThrow(/extension/);
-    expect(inspectFile(tinyPdf(), 'Statement.PDF')).toMatchObject({ mediaType: 'application/pdf', ext: 'pdf', stripped: false });
+    expect(inspectFile(tinyPdf(), 'Statement.PDF')).toMatchObject({
+      mediaType: 'application/pdf',
+      ext: 'pdf',
+      stripped: false,
+    });
     expect(inspectFile(tinyJpeg(), 'IMG_0001.JPEG')).toMatchObject({ mediaType: 'image/jpeg', ext: 'jpg' });
     expect(inspectFile(tinyPng(), null)).toMatchObject({ mediaType: 'image/png', ext: 'png' });
   });
@@ -105,13 +118,18 @@ describe('file content: type from the bytes', () => {
 
 describe('JPEG metadata stripping', () => {
   it('removes EXIF with GPS, XMP, comments, IPTC, the JFIF thumbnail and data after the image, leaving the same picture', () => {
-    const dirty = tinyJpeg({ jfif: 'thumbnail', extra: [exifGpsSegment(), xmpSegment(), ...commentSegments('canary-comment')], trailer: Buffer.from('<html>appended</html>') });
+    const dirty = tinyJpeg({
+      jfif: 'thumbnail',
+      extra: [exifGpsSegment(), xmpSegment(), ...commentSegments('canary-comment')],
+      trailer: Buffer.from('<html>appended</html>'),
+    });
     expect(has(dirty, 'Exif')).toBe(true);
     expect(has(dirty, GPS_IFD_TAG)).toBe(true);
     const clean = stripJpeg(dirty);
     // byte for byte the metadata-free image (a decoder-checked fixture)
     expect(clean.equals(tinyJpeg())).toBe(true);
-    for (const s of ['Exif', GPS_CANARY_MAKE, 'GPSLatitude', 'canary-comment', 'Photoshop', 'xap', 'appended']) expect(has(clean, s)).toBe(false);
+    for (const s of ['Exif', GPS_CANARY_MAKE, 'GPSLatitude', 'canary-comment', 'Photoshop', 'xap', 'appended'])
+      expect(has(clean, s)).toBe(false);
     expect(has(clean, GPS_IFD_TAG)).toBe(false);
     expect(jpegMarkers(clean)).toEqual([0xe0, 0xdb, 0xc0, 0xc4, 0xc4, 0xda]);
     expect(clean.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
@@ -186,7 +204,9 @@ describe('PNG metadata stripping', () => {
     huge.writeUInt32BE(100_000, 4);
     huge[8] = 8;
     huge[9] = 2;
-    expect(() => stripPng(Buffer.concat([sig, pngChunk('IHDR', huge), good.subarray(8 + 25)]))).toThrow(/too many pixels/);
+    expect(() => stripPng(Buffer.concat([sig, pngChunk('IHDR', huge), good.subarray(8 + 25)]))).toThrow(
+      /too many pixels/,
+    );
   });
 
   it('computes the PNG CRC-32 like zlib', () => {

@@ -80,7 +80,8 @@ export function extensionOf(fileName: string | null): string | null {
 
 /** A version header at byte 0 and an end-of-file marker near the end, as readers require. */
 export function checkPdf(b: Buffer): void {
-  if (!/^%PDF-[12]\.[0-9]/.test(b.subarray(0, 8).toString('latin1'))) throw new UnacceptableFile('file is not a valid PDF (header)');
+  if (!/^%PDF-[12]\.[0-9]/.test(b.subarray(0, 8).toString('latin1')))
+    throw new UnacceptableFile('file is not a valid PDF (header)');
   const tail = b.subarray(Math.max(0, b.length - 1024)).toString('latin1');
   if (!tail.includes('%%EOF')) throw new UnacceptableFile('file is not a valid PDF (no end-of-file marker)');
 }

@@ -11,7 +11,21 @@ import { AuditQueryDto } from './audit-query.dto';
 import { AuditViewRepository } from './audit.repository';
 
 /** Object types whose ids the audit view shows (ids of records, which the reader still needs access to open). */
-const RECORD_TYPES = new Set(['case', 'consent', 'referral', 'handoff', 'person', 'person_merge', 'screening', 'attachment', 'export', 'notification', 'match_request', 'user', 'agency']);
+const RECORD_TYPES = new Set([
+  'case',
+  'consent',
+  'referral',
+  'handoff',
+  'person',
+  'person_merge',
+  'screening',
+  'attachment',
+  'export',
+  'notification',
+  'match_request',
+  'user',
+  'agency',
+]);
 
 /**
  * The agency's audit view for supervisors (docs/access.md "The supervisor's audit view"): events by the agency's own users, and
@@ -32,7 +46,8 @@ export class AuditController {
   async list(@Ctx() ctx: RequestContext, @Query() q: AuditQueryDto): Promise<Page<AuditEntryView>> {
     const actor = ctx.actor;
     if (!actor) throw new ValidationFailed([{ field: 'actor', problems: ['no actor'] }]);
-    if (q.from && q.to && q.from > q.to) throw new ValidationFailed([{ field: 'to', problems: ['to must not be before from'] }]);
+    if (q.from && q.to && q.from > q.to)
+      throw new ValidationFailed([{ field: 'to', problems: ['to must not be before from'] }]);
     const limit = q.limit ?? DEFAULT_PAGE;
     const rows = await this.repo.list(this.ds, actor, q);
     const page = pageOf(rows, limit, (r) => encodeCursor(r.seq));

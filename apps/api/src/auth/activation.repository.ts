@@ -31,22 +31,35 @@ export const accountActivationTable = table('account_activation', {
 export type AccountActivationRow = RowOf<typeof accountActivationTable>;
 
 /** An activation the holder of a link may use (sent, so it has an expiry). */
-export type OpenActivationRow = PickRow<typeof accountActivationTable, 'id' | 'user_id' | 'purpose' | 'previous_password_hash' | 'mfa_pending_secret_enc'> & { expires_at: Date };
+export type OpenActivationRow = PickRow<
+  typeof accountActivationTable,
+  'id' | 'user_id' | 'purpose' | 'previous_password_hash' | 'mfa_pending_secret_enc'
+> & { expires_at: Date };
 
 /** An activation to send, with its user's address. */
-export type ActivationToSendRow = PickRow<typeof accountActivationTable, 'user_id' | 'purpose'> & { email: string | null; agency_id: string; username: string };
+export type ActivationToSendRow = PickRow<typeof accountActivationTable, 'user_id' | 'purpose'> & {
+  email: string | null;
+  agency_id: string;
+  username: string;
+};
 
-export const ACTIVATION_PENDING_SECRET = (rowId: string): FieldBinding => ({ table: 'account_activation', column: 'mfa_pending_secret_enc', rowId });
+export const ACTIVATION_PENDING_SECRET = (rowId: string): FieldBinding => ({
+  table: 'account_activation',
+  column: 'mfa_pending_secret_enc',
+  rowId,
+});
 
 /** The statements, pure: activation.repository.spec.ts snapshots each one. */
 export const activationSql = {
-  revokeOpen: (userId: string): Sql => sql`UPDATE account_activation SET revoked_at = now() WHERE user_id = ${userId}::uuid AND used_at IS NULL AND revoked_at IS NULL`,
+  revokeOpen: (userId: string): Sql =>
+    sql`UPDATE account_activation SET revoked_at = now() WHERE user_id = ${userId}::uuid AND used_at IS NULL AND revoked_at IS NULL`,
   insert: (userId: string, purpose: ActivationPurpose, requestedBy: string, previousPasswordHash: string | null): Sql =>
     sql`INSERT INTO account_activation (user_id, purpose, requested_by, previous_password_hash) VALUES (${userId}::uuid, ${purpose}, ${requestedBy}::uuid, ${previousPasswordHash}) RETURNING id`,
   byToken: (hash: Buffer, lock: boolean): Sql =>
     sql`SELECT id, user_id, purpose, previous_password_hash, mfa_pending_secret_enc, expires_at FROM account_activation
          WHERE token_hash = ${hash} AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now()${lock ? sql` FOR UPDATE` : sql``}`,
-  setPendingMfa: (id: string, secretEnc: string): Sql => sql`UPDATE account_activation SET mfa_pending_secret_enc = ${secretEnc} WHERE id = ${id}::uuid`,
+  setPendingMfa: (id: string, secretEnc: string): Sql =>
+    sql`UPDATE account_activation SET mfa_pending_secret_enc = ${secretEnc} WHERE id = ${id}::uuid`,
   use: (id: string): Sql =>
     sql`UPDATE account_activation SET used_at = now(), previous_password_hash = NULL, mfa_pending_secret_enc = NULL
          WHERE id = ${id}::uuid AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now()`,
@@ -64,9 +77,17 @@ export class ActivationRepository {
   constructor(private readonly cipher: FieldCipher) {}
 
   /** Earlier links of the account stop working; a new activation is created. Its id. */
-  async open(m: Runner, userId: string, purpose: ActivationPurpose, requestedBy: string, previousPasswordHash: string | null): Promise<string> {
+  async open(
+    m: Runner,
+    userId: string,
+    purpose: ActivationPurpose,
+    requestedBy: string,
+    previousPasswordHash: string | null,
+  ): Promise<string> {
     await exec(m, activationSql.revokeOpen(userId));
-    const id = (await selectOne<{ id: string }>(m, activationSql.insert(userId, purpose, requestedBy, previousPasswordHash)))?.id;
+    const id = (
+      await selectOne<{ id: string }>(m, activationSql.insert(userId, purpose, requestedBy, previousPasswordHash))
+    )?.id;
     if (!id) throw new Error('activation not created');
     return id;
   }

@@ -36,7 +36,11 @@ export class ActivationService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  private async find(m: Runner, token: string, lock: boolean): Promise<{ a: OpenActivationRow; user: UserWithAgencyRow }> {
+  private async find(
+    m: Runner,
+    token: string,
+    lock: boolean,
+  ): Promise<{ a: OpenActivationRow; user: UserWithAgencyRow }> {
     const a = await this.activations.byToken(m, digest(token), lock);
     if (!a) throw badToken();
     const user = await this.users.byId(m, a.user_id);
@@ -69,7 +73,10 @@ export class ActivationService {
     const problems: string[] = checkPassword(newPassword, passwordContextWords(user.username, user.display_name));
     if (problems.length) throw new ValidationFailed([{ field: 'newPassword', problems }]);
     // a reset is completed with a password different from the one it replaced
-    if (a.previous_password_hash && (await this.hasher.verify(a.previous_password_hash, newPassword, { priority: true }))) {
+    if (
+      a.previous_password_hash &&
+      (await this.hasher.verify(a.previous_password_hash, newPassword, { priority: true }))
+    ) {
       throw new ValidationFailed([{ field: 'newPassword', problems: ['REUSED'] }]);
     }
     const mfa = this.mfaStep(user);
@@ -84,17 +91,26 @@ export class ActivationService {
       // the code is checked like every credential: the account's reservation, counted and audited on failure
       const secret = enrolSecret ?? this.users.mfaSecretOf(user);
       const lastStep = enrolSecret ? null : user.mfa_last_step === null ? null : Number(user.mfa_last_step);
-      const failure = await this.auth.checkCredential(ctx, { action: 'CREDENTIAL_CHECK_FAILED', username: user.username, user, markKnown: false }, async () => {
-        // no stored secret (it cannot be read): no code is right
-        step = secret ? acceptedStep(secret, code, lastStep) : null;
-        return step === null ? 'WRONG_MFA_CODE' : null;
-      });
+      const failure = await this.auth.checkCredential(
+        ctx,
+        { action: 'CREDENTIAL_CHECK_FAILED', username: user.username, user, markKnown: false },
+        async () => {
+          // no stored secret (it cannot be read): no code is right
+          step = secret ? acceptedStep(secret, code, lastStep) : null;
+          return step === null ? 'WRONG_MFA_CODE' : null;
+        },
+      );
       if (failure) throw new ValidationFailed([{ field: 'code', problems: ['is not the current code'] }]);
     }
     const hash = await this.hasher.hash(newPassword);
     await this.ds.transaction(async (m) => {
       if (!(await this.activations.use(m, a.id))) throw badToken();
-      const mfaChange = enrolSecret !== null && step !== null ? { enrol: { secret: enrolSecret, step } } : mfa === 'VERIFY' && step !== null ? { verifiedStep: step } : null;
+      const mfaChange =
+        enrolSecret !== null && step !== null
+          ? { enrol: { secret: enrolSecret, step } }
+          : mfa === 'VERIFY' && step !== null
+            ? { verifiedStep: step }
+            : null;
       if (!(await this.users.activate(m, user.id, hash, mfaChange))) throw badToken();
       const sessionsEnded = await this.sessions.endSessions(m, user.id);
       await this.audit.record(

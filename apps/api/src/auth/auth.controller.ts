@@ -11,7 +11,18 @@ import { Inject } from '@nestjs/common';
 import { ActivationService } from './activation.service';
 import { AuthService } from './auth.service';
 import { THROTTLE_RULES } from './credential-throttle';
-import { ActivationCompleteDto, ActivationStartDto, ChangePasswordDto, LoginDto, LogoutDto, MfaEnableDto, MfaLoginDto, MfaSetupDto, RefreshDto, UpdateMeDto } from './dto/auth.dto';
+import {
+  ActivationCompleteDto,
+  ActivationStartDto,
+  ChangePasswordDto,
+  LoginDto,
+  LogoutDto,
+  MfaEnableDto,
+  MfaLoginDto,
+  MfaSetupDto,
+  RefreshDto,
+  UpdateMeDto,
+} from './dto/auth.dto';
 import { MeService } from './me.service';
 
 /**
@@ -42,8 +53,15 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Exchange username and password for tokens, or for an MFA challenge ({mfaRequired, mfaToken}) when the account has MFA; 429 with Retry-After when throttled' })
-  async login(@Ctx() ctx: RequestContext, @Body() dto: LoginDto, @Res({ passthrough: true }) res: Response): Promise<LoginResponse | MfaChallenge> {
+  @ApiOperation({
+    summary:
+      'Exchange username and password for tokens, or for an MFA challenge ({mfaRequired, mfaToken}) when the account has MFA; 429 with Retry-After when throttled',
+  })
+  async login(
+    @Ctx() ctx: RequestContext,
+    @Body() dto: LoginDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<LoginResponse | MfaChallenge> {
     const out = await this.auth.login(ctx, dto.username, dto.password);
     keepDevice(res, ctx, this.config);
     return out;
@@ -52,8 +70,14 @@ export class AuthController {
   @Public()
   @Post('mfa')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Second step of a login with MFA: the challenge and a current code for the tokens; a code works once' })
-  async mfa(@Ctx() ctx: RequestContext, @Body() dto: MfaLoginDto, @Res({ passthrough: true }) res: Response): Promise<LoginResponse> {
+  @ApiOperation({
+    summary: 'Second step of a login with MFA: the challenge and a current code for the tokens; a code works once',
+  })
+  async mfa(
+    @Ctx() ctx: RequestContext,
+    @Body() dto: MfaLoginDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<LoginResponse> {
     const out = await this.auth.loginWithCode(ctx, dto.mfaToken, dto.code);
     keepDevice(res, ctx, this.config);
     return out;
@@ -70,7 +94,9 @@ export class AuthController {
   @RequirePermission('profile:read')
   @Post('logout')
   @HttpCode(204)
-  @ApiOperation({ summary: 'End the session the access token names (a refresh token in the body is accepted and ignored)' })
+  @ApiOperation({
+    summary: 'End the session the access token names (a refresh token in the body is accepted and ignored)',
+  })
   async logout(@Ctx() ctx: RequestContext, @Body() _dto: LogoutDto): Promise<void> {
     await this.auth.logout(ctx);
   }
@@ -89,7 +115,10 @@ export class ActivationController {
   @Public()
   @Post('start')
   @HttpCode(200)
-  @ApiOperation({ summary: 'What the activation link asks of its holder: choose a password; enrol MFA (a secret shown once) or confirm with a code' })
+  @ApiOperation({
+    summary:
+      'What the activation link asks of its holder: choose a password; enrol MFA (a secret shown once) or confirm with a code',
+  })
   start(@Body() dto: ActivationStartDto): Promise<ActivationStart> {
     return this.activation.start(dto.token);
   }
@@ -97,7 +126,9 @@ export class ActivationController {
   @Public()
   @Post('complete')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Set one’s own password (and MFA where asked) with the one-time link; then sign in as usual' })
+  @ApiOperation({
+    summary: 'Set one’s own password (and MFA where asked) with the one-time link; then sign in as usual',
+  })
   async complete(@Ctx() ctx: RequestContext, @Body() dto: ActivationCompleteDto): Promise<void> {
     await this.activation.complete(ctx, dto.token, dto.newPassword, dto.code);
   }
@@ -127,7 +158,10 @@ export class MeController {
   @Post('password')
   @HttpCode(204)
   @UseGuards(ThrottlerGuard)
-  @ApiOperation({ summary: 'Change one’s password: the current one is checked under the credential throttle (429 when throttled), the new one must differ' })
+  @ApiOperation({
+    summary:
+      'Change one’s password: the current one is checked under the credential throttle (429 when throttled), the new one must differ',
+  })
   async changePassword(@Ctx() ctx: RequestContext, @Body() dto: ChangePasswordDto): Promise<void> {
     await this.auth.changePassword(ctx, dto.currentPassword, dto.newPassword);
   }
@@ -136,7 +170,9 @@ export class MeController {
   @Post('mfa/setup')
   @HttpCode(200)
   @UseGuards(ThrottlerGuard)
-  @ApiOperation({ summary: 'Start setting up MFA (TOTP): asks the password again (throttled), answers the new secret once' })
+  @ApiOperation({
+    summary: 'Start setting up MFA (TOTP): asks the password again (throttled), answers the new secret once',
+  })
   startMfaSetup(@Ctx() ctx: RequestContext, @Body() dto: MfaSetupDto): Promise<MfaSetup> {
     return this.auth.startMfaSetup(ctx, dto.currentPassword);
   }

@@ -27,11 +27,24 @@ import { SessionRepository } from './session.repository';
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
         throttlers: [{ name: 'default', ttl: 60_000, limit: config.authRateLimit }],
-        storage: new ThrottlerStorageRedisService({ ...redisConnection(config.redisUrl), maxRetriesPerRequest: 1, keyPrefix: `${config.queuePrefix}:throttle:` }),
+        storage: new ThrottlerStorageRedisService({
+          ...redisConnection(config.redisUrl),
+          maxRetriesPerRequest: 1,
+          keyPrefix: `${config.queuePrefix}:throttle:`,
+        }),
       }),
     }),
   ],
   controllers: [AuthController, MeController, ActivationController],
-  providers: [AuthService, MeService, CredentialThrottle, FailureLog, ActivationService, ActivationRepository, SessionRepository, LoginFailureRepository],
+  providers: [
+    AuthService,
+    MeService,
+    CredentialThrottle,
+    FailureLog,
+    ActivationService,
+    ActivationRepository,
+    SessionRepository,
+    LoginFailureRepository,
+  ],
 })
 export class AuthModule {}

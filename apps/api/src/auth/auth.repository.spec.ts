@@ -8,7 +8,17 @@ const hash = Buffer.from('00', 'hex');
 
 describe('auth statements: sessions, activations, login failures', () => {
   it.each([
-    ['session insert', sessionSql.insert({ token_hash: hash, user_id: ID1, family_id: ID2, family_started_at: at, issued_at: at, expires_at: at })],
+    [
+      'session insert',
+      sessionSql.insert({
+        token_hash: hash,
+        user_id: ID1,
+        family_id: ID2,
+        family_started_at: at,
+        issued_at: at,
+        expires_at: at,
+      }),
+    ],
     ['session lockByHash', sessionSql.lockByHash(hash)],
     ['session markUsed', sessionSql.markUsed(ID1, at)],
     ['session revokeFamily', sessionSql.revokeFamily(ID2, at)],
@@ -22,7 +32,10 @@ describe('auth statements: sessions, activations, login failures', () => {
     ['activation use', activationSql.use(ID1)],
     ['activation toSend', activationSql.toSend(ID1)],
     ['activation markSent', activationSql.markSent(ID1, hash, 72)],
-    ['login failure count', loginFailureSql.count('key', 'LOGIN_FAILED', null, { failures: 1, refused: 0 }, 'WRONG_PASSWORD')],
+    [
+      'login failure count',
+      loginFailureSql.count('key', 'LOGIN_FAILED', null, { failures: 1, refused: 0 }, 'WRONG_PASSWORD'),
+    ],
   ])('%s', (_name, q) => {
     expect(q.text).toMatchSnapshot();
   });

@@ -22,7 +22,8 @@ export { TooManyAttempts } from './credential-throttle';
 
 const INVALID = 'Invalid username or password';
 const INVALID_CODE = 'Invalid or expired code';
-const mfaAlreadyOn = () => new Conflict('MFA_ALREADY_ENABLED', 'Two-step sign-in is already on; an administrator can reset it');
+const mfaAlreadyOn = () =>
+  new Conflict('MFA_ALREADY_ENABLED', 'Two-step sign-in is already on; an administrator can reset it');
 
 export function normaliseUsername(raw: string): string {
   return raw.normalize('NFC').trim().toLowerCase().slice(0, 128);
@@ -74,11 +75,25 @@ export class AuthService {
    * 429; a failure counts and is logged aggregated per account and minute. Returns the failure
    * reason, or null. The argon2 queue being full is a 429 too, nothing counted against the account.
    */
-  async checkCredential(ctx: RequestContext, c: CredentialCheck, verify: (priority: boolean) => Promise<string | null>): Promise<string | null> {
-    const res: Reservation = await this.throttle.reserve({ username: c.username, ip: ctx.sourceIp, device: ctx.device ?? null });
+  async checkCredential(
+    ctx: RequestContext,
+    c: CredentialCheck,
+    verify: (priority: boolean) => Promise<string | null>,
+  ): Promise<string | null> {
+    const res: Reservation = await this.throttle.reserve({
+      username: c.username,
+      ip: ctx.sourceIp,
+      device: ctx.device ?? null,
+    });
     const user = c.user ? { id: c.user.id, username: c.user.username, agencyId: c.user.agency_id } : null;
     if (!res.ok) {
-      await this.failures.record(ctx, { action: c.action, accountKey: res.accountKey, user, reason: res.reason, refused: true });
+      await this.failures.record(ctx, {
+        action: c.action,
+        accountKey: res.accountKey,
+        user,
+        reason: res.reason,
+        refused: true,
+      });
       throw new TooManyAttempts(res.retryAfterSeconds);
     }
     let failure: string | null;
@@ -88,14 +103,26 @@ export class AuthService {
     } catch (e) {
       await this.throttle.release(res);
       if (e instanceof HasherBusy) {
-        await this.failures.record(ctx, { action: c.action, accountKey: res.accountKey, user, reason: 'BUSY', refused: true });
+        await this.failures.record(ctx, {
+          action: c.action,
+          accountKey: res.accountKey,
+          user,
+          reason: 'BUSY',
+          refused: true,
+        });
         throw new TooManyAttempts(1);
       }
       throw e;
     }
     if (failure) {
       await this.throttle.failed(res);
-      await this.failures.record(ctx, { action: c.action, accountKey: res.accountKey, user, reason: failure, refused: false });
+      await this.failures.record(ctx, {
+        action: c.action,
+        accountKey: res.accountKey,
+        user,
+        reason: failure,
+        refused: false,
+      });
       return failure;
     }
     await this.throttle.succeeded(res, c.markKnown);
@@ -115,13 +142,17 @@ export class AuthService {
     const username = normaliseUsername(rawUsername);
     const now = new Date();
     const user = (await this.users.byUsername(this.ds, username)) ?? null;
-    const failure = await this.checkCredential(ctx, { action: 'LOGIN_FAILED', username, user, markKnown: !user?.mfa_enabled_at }, async (priority) => {
-      // always verify a hash, even for unknown or disabled accounts, so the timing tells nothing
-      const passwordOk = await this.hasher.verify(user?.password_hash ?? null, password, { priority });
-      if (!user) return 'UNKNOWN_USER';
-      if (!passwordOk) return 'WRONG_PASSWORD';
-      return user.status === 'ACTIVE' && user.agency_active && !!user.password_hash ? null : 'ACCOUNT_NOT_ACTIVE';
-    });
+    const failure = await this.checkCredential(
+      ctx,
+      { action: 'LOGIN_FAILED', username, user, markKnown: !user?.mfa_enabled_at },
+      async (priority) => {
+        // always verify a hash, even for unknown or disabled accounts, so the timing tells nothing
+        const passwordOk = await this.hasher.verify(user?.password_hash ?? null, password, { priority });
+        if (!user) return 'UNKNOWN_USER';
+        if (!passwordOk) return 'WRONG_PASSWORD';
+        return user.status === 'ACTIVE' && user.agency_active && !!user.password_hash ? null : 'ACCOUNT_NOT_ACTIVE';
+      },
+    );
     if (failure || !user) throw new UnauthorizedException(INVALID);
     if (user.password_hash && this.hasher.needsRehash(user.password_hash)) {
       await this.users.setPasswordHash(this.ds, user.id, await this.hasher.hash(password));
@@ -129,10 +160,20 @@ export class AuthService {
     if (user.mfa_enabled_at) {
       // the password was right; the session starts only with a code (POST /auth/mfa)
       const claims: MfaChallengeClaims = { typ: 'mfa', sub: user.id, av: user.auth_version };
-      const mfaToken = await this.jwt.signAsync(claims, { secret: tokenKey(this.config.jwtSecret, 'mfa'), expiresIn: MFA_TOKEN_TTL_SECONDS, ...SIGN_OPTIONS });
+      const mfaToken = await this.jwt.signAsync(claims, {
+        secret: tokenKey(this.config.jwtSecret, 'mfa'),
+        expiresIn: MFA_TOKEN_TTL_SECONDS,
+        ...SIGN_OPTIONS,
+      });
       await this.audit.record(
         { ...ctx, actor: null },
-        { action: 'LOGIN_MFA_CHALLENGED', outcome: 'ALLOWED', actorUserId: user.id, actorUsername: user.username, actorAgencyId: user.agency_id },
+        {
+          action: 'LOGIN_MFA_CHALLENGED',
+          outcome: 'ALLOWED',
+          actorUserId: user.id,
+          actorUsername: user.username,
+          actorAgencyId: user.agency_id,
+        },
       );
       return { mfaRequired: true, mfaToken };
     }
@@ -147,22 +188,39 @@ export class AuthService {
     const now = new Date();
     let claims: Partial<MfaChallengeClaims>;
     try {
-      claims = await this.jwt.verifyAsync<MfaChallengeClaims>(mfaToken, { secret: tokenKey(this.config.jwtSecret, 'mfa'), ...VERIFY_OPTIONS, algorithms: [...VERIFY_OPTIONS.algorithms] });
+      claims = await this.jwt.verifyAsync<MfaChallengeClaims>(mfaToken, {
+        secret: tokenKey(this.config.jwtSecret, 'mfa'),
+        ...VERIFY_OPTIONS,
+        algorithms: [...VERIFY_OPTIONS.algorithms],
+      });
     } catch {
       throw new UnauthorizedException(INVALID_CODE);
     }
-    if (claims.typ !== 'mfa' || typeof claims.sub !== 'string' || typeof claims.av !== 'number') throw new UnauthorizedException(INVALID_CODE);
+    if (claims.typ !== 'mfa' || typeof claims.sub !== 'string' || typeof claims.av !== 'number')
+      throw new UnauthorizedException(INVALID_CODE);
     const user = await this.users.byId(this.ds, claims.sub);
     // the challenge is signed: its account exists unless it was deleted since
     if (!user) throw new UnauthorizedException(INVALID_CODE);
-    const failure = await this.checkCredential(ctx, { action: 'LOGIN_FAILED', username: user.username, user, markKnown: true }, async () => {
-      const secret = user.status === 'ACTIVE' && user.agency_active && user.auth_version === claims.av ? this.users.mfaSecretOf(user) : null;
-      if (!secret) return 'ACCOUNT_NOT_ACTIVE';
-      const step = acceptedStep(secret, code, user.mfa_last_step === null ? null : Number(user.mfa_last_step), now.getTime());
-      // the step is claimed in the same statement that checks it: two requests with one code cannot both pass
-      const claimed = step !== null && (await this.users.claimMfaStep(this.ds, user.id, step));
-      return claimed ? null : 'WRONG_MFA_CODE';
-    });
+    const failure = await this.checkCredential(
+      ctx,
+      { action: 'LOGIN_FAILED', username: user.username, user, markKnown: true },
+      async () => {
+        const secret =
+          user.status === 'ACTIVE' && user.agency_active && user.auth_version === claims.av
+            ? this.users.mfaSecretOf(user)
+            : null;
+        if (!secret) return 'ACCOUNT_NOT_ACTIVE';
+        const step = acceptedStep(
+          secret,
+          code,
+          user.mfa_last_step === null ? null : Number(user.mfa_last_step),
+          now.getTime(),
+        );
+        // the step is claimed in the same statement that checks it: two requests with one code cannot both pass
+        const claimed = step !== null && (await this.users.claimMfaStep(this.ds, user.id, step));
+        return claimed ? null : 'WRONG_MFA_CODE';
+      },
+    );
     if (failure) throw new UnauthorizedException(INVALID_CODE);
     return this.startSession(ctx, user, now, true);
   }
@@ -194,8 +252,11 @@ export class AuthService {
 
   /** The current password asked again on a /me route, under the throttle; a wrong one is a 400 naming the field. */
   private async checkCurrentPassword(ctx: RequestContext, user: UserWithAgencyRow, current: string): Promise<void> {
-    const failure = await this.checkCredential(ctx, { action: 'CREDENTIAL_CHECK_FAILED', username: user.username, user, markKnown: false }, async (priority) =>
-      (await this.hasher.verify(user.password_hash, current, { priority })) ? null : 'WRONG_PASSWORD',
+    const failure = await this.checkCredential(
+      ctx,
+      { action: 'CREDENTIAL_CHECK_FAILED', username: user.username, user, markKnown: false },
+      async (priority) =>
+        (await this.hasher.verify(user.password_hash, current, { priority })) ? null : 'WRONG_PASSWORD',
     );
     if (failure) throw new ValidationFailed([{ field: 'currentPassword', problems: ['does not match'] }]);
   }
@@ -208,7 +269,11 @@ export class AuthService {
     const secret = newMfaSecret();
     await this.ds.transaction(async (m) => {
       await this.users.setPendingMfa(m, user.id, secret);
-      await this.audit.record(ctx, { action: 'MFA_SETUP_STARTED', outcome: 'ALLOWED', objectType: 'user', objectId: user.id }, m);
+      await this.audit.record(
+        ctx,
+        { action: 'MFA_SETUP_STARTED', outcome: 'ALLOWED', objectType: 'user', objectId: user.id },
+        m,
+      );
     });
     return { secret, otpauthUri: otpauthUri(user.username, secret) };
   }
@@ -221,16 +286,32 @@ export class AuthService {
     const secret = this.users.pendingMfaSecretOf(user);
     if (!pending || !secret) throw new ValidationFailed([{ field: 'code', problems: ['no setup in progress'] }]);
     let step: number | null = null;
-    const failure = await this.checkCredential(ctx, { action: 'CREDENTIAL_CHECK_FAILED', username: user.username, user, markKnown: false }, async () => {
-      step = acceptedStep(secret, code, null);
-      return step === null ? 'WRONG_MFA_CODE' : null;
-    });
-    if (failure || step === null) throw new ValidationFailed([{ field: 'code', problems: ['is not the current code'] }]);
+    const failure = await this.checkCredential(
+      ctx,
+      { action: 'CREDENTIAL_CHECK_FAILED', username: user.username, user, markKnown: false },
+      async () => {
+        step = acceptedStep(secret, code, null);
+        return step === null ? 'WRONG_MFA_CODE' : null;
+      },
+    );
+    if (failure || step === null)
+      throw new ValidationFailed([{ field: 'code', problems: ['is not the current code'] }]);
     const accepted: number = step;
     await this.ds.transaction(async (m) => {
-      if (!(await this.users.enableMfa(m, user.id, secret, accepted, pending))) throw new Conflict('MFA_SETUP_CHANGED', 'The setup changed meanwhile; start again');
+      if (!(await this.users.enableMfa(m, user.id, secret, accepted, pending)))
+        throw new Conflict('MFA_SETUP_CHANGED', 'The setup changed meanwhile; start again');
       const otherSessionsEnded = await this.endOtherSessions(m, actor);
-      await this.audit.record(ctx, { action: 'MFA_ENABLED', outcome: 'ALLOWED', objectType: 'user', objectId: user.id, details: { otherSessionsEnded } }, m);
+      await this.audit.record(
+        ctx,
+        {
+          action: 'MFA_ENABLED',
+          outcome: 'ALLOWED',
+          objectType: 'user',
+          objectId: user.id,
+          details: { otherSessionsEnded },
+        },
+        m,
+      );
     });
   }
 
@@ -238,7 +319,11 @@ export class AuthService {
     const now = new Date();
     // the token's kind, issuer and audience first: an access token or a challenge is no refresh token
     try {
-      const claims = await this.jwt.verifyAsync<Partial<RefreshClaims>>(token, { secret: tokenKey(this.config.jwtSecret, 'refresh'), ...VERIFY_OPTIONS, algorithms: [...VERIFY_OPTIONS.algorithms] });
+      const claims = await this.jwt.verifyAsync<Partial<RefreshClaims>>(token, {
+        secret: tokenKey(this.config.jwtSecret, 'refresh'),
+        ...VERIFY_OPTIONS,
+        algorithms: [...VERIFY_OPTIONS.algorithms],
+      });
       if (claims.typ !== 'refresh' || typeof claims.jti !== 'string') throw new Error('not a refresh token');
     } catch {
       throw new UnauthorizedException();
@@ -253,14 +338,21 @@ export class AuthService {
         if (!alreadyRevoked) {
           await this.audit.record(
             ctx,
-            { action: 'REFRESH_TOKEN_REUSED', outcome: 'DENIED', actorUserId: row.user_id, objectType: 'session', objectId: row.family_id },
+            {
+              action: 'REFRESH_TOKEN_REUSED',
+              outcome: 'DENIED',
+              actorUserId: row.user_id,
+              objectType: 'session',
+              objectId: row.family_id,
+            },
             m,
           );
         }
         return { kind: 'reuse' as const };
       }
       const absoluteEnd = row.family_started_at.getTime() + this.config.refreshAbsoluteSeconds * 1000;
-      if (row.expires_at.getTime() <= now.getTime() || absoluteEnd <= now.getTime()) return { kind: 'invalid' as const };
+      if (row.expires_at.getTime() <= now.getTime() || absoluteEnd <= now.getTime())
+        return { kind: 'invalid' as const };
       const user = await this.users.byId(m, row.user_id);
       if (!user || user.status !== 'ACTIVE' || !user.agency_active) return { kind: 'invalid' as const };
       await this.sessions.markUsed(m, row.id, now);
@@ -280,7 +372,17 @@ export class AuthService {
     const sessionId = actor.sessionId;
     await this.ds.transaction(async (m) => {
       const revoked = await this.sessions.endSession(m, sessionId, actor.userId);
-      await this.audit.record(ctx, { action: 'LOGOUT', outcome: 'ALLOWED', objectType: 'session', objectId: sessionId, details: { refreshTokensRevoked: revoked } }, m);
+      await this.audit.record(
+        ctx,
+        {
+          action: 'LOGOUT',
+          outcome: 'ALLOWED',
+          objectType: 'session',
+          objectId: sessionId,
+          details: { refreshTokensRevoked: revoked },
+        },
+        m,
+      );
     });
   }
 
@@ -295,7 +397,17 @@ export class AuthService {
     await this.ds.transaction(async (m) => {
       await this.users.changePassword(m, user.id, hash);
       const otherSessionsEnded = await this.endOtherSessions(m, actor);
-      await this.audit.record(ctx, { action: 'PASSWORD_CHANGED', outcome: 'ALLOWED', objectType: 'user', objectId: user.id, details: { otherSessionsEnded } }, m);
+      await this.audit.record(
+        ctx,
+        {
+          action: 'PASSWORD_CHANGED',
+          outcome: 'ALLOWED',
+          objectType: 'user',
+          objectId: user.id,
+          details: { otherSessionsEnded },
+        },
+        m,
+      );
     });
   }
 
@@ -307,7 +419,13 @@ export class AuthService {
     return this.sessions.endSessions(m, actor.userId, actor.sessionId ?? null);
   }
 
-  private async issue(m: EntityManager, user: Pick<UserWithAgencyRow, 'id' | 'auth_version'>, familyId: string, familyStartedAt: Date, now = familyStartedAt): Promise<TokenPair> {
+  private async issue(
+    m: EntityManager,
+    user: Pick<UserWithAgencyRow, 'id' | 'auth_version'>,
+    familyId: string,
+    familyStartedAt: Date,
+    now = familyStartedAt,
+  ): Promise<TokenPair> {
     const absoluteEnd = familyStartedAt.getTime() + this.config.refreshAbsoluteSeconds * 1000;
     const refreshClaims: RefreshClaims = { typ: 'refresh', jti: randomBytes(32).toString('base64url') };
     const refreshToken = await this.jwt.signAsync(refreshClaims, {
@@ -325,7 +443,11 @@ export class AuthService {
     });
     const accessToken = await this.jwt.signAsync(
       { typ: 'access', sub: user.id, av: user.auth_version, sid: familyId },
-      { secret: tokenKey(this.config.jwtSecret, 'access'), expiresIn: this.config.accessTokenTtlSeconds, ...SIGN_OPTIONS },
+      {
+        secret: tokenKey(this.config.jwtSecret, 'access'),
+        expiresIn: this.config.accessTokenTtlSeconds,
+        ...SIGN_OPTIONS,
+      },
     );
     return { accessToken, refreshToken, expiresIn: this.config.accessTokenTtlSeconds };
   }

@@ -36,7 +36,14 @@ export const THROTTLE_RULES = {
 } as const;
 
 /** The wait the progressive rule imposes, as a pure function (the Lua script does the same). */
-export function progressiveWaitMs(failures: number, lastFailureMs: number | null, oldestFailureMs: number | null, nowMs: number, rule: { free: number; ceiling: number; maxDelaySeconds: number }, windowMs = THROTTLE_RULES.windowSeconds * 1000): number {
+export function progressiveWaitMs(
+  failures: number,
+  lastFailureMs: number | null,
+  oldestFailureMs: number | null,
+  nowMs: number,
+  rule: { free: number; ceiling: number; maxDelaySeconds: number },
+  windowMs = THROTTLE_RULES.windowSeconds * 1000,
+): number {
   if (failures >= rule.ceiling && oldestFailureMs !== null) return Math.max(1000, oldestFailureMs + windowMs - nowMs);
   if (failures < rule.free || lastFailureMs === null) return 0;
   const delay = Math.min(2 ** (failures - rule.free), rule.maxDelaySeconds) * 1000;
@@ -186,11 +193,21 @@ export class CredentialThrottle {
         continue;
       }
       this.stats.refused++;
-      return { ok: false, accountKey, reason: out[2] as RefusalReason, retryAfterSeconds: Math.max(1, Math.ceil(Number(out[1]) / 1000)) };
+      return {
+        ok: false,
+        accountKey,
+        reason: out[2] as RefusalReason,
+        retryAfterSeconds: Math.max(1, Math.ceil(Number(out[1]) / 1000)),
+      };
     }
   }
 
-  private async tryReserve(k: ReturnType<CredentialThrottle['keys']>, clientKey: string, deviceKey: string | null, lock: string): Promise<[number, number, string, number]> {
+  private async tryReserve(
+    k: ReturnType<CredentialThrottle['keys']>,
+    clientKey: string,
+    deviceKey: string | null,
+    lock: string,
+  ): Promise<[number, number, string, number]> {
     const r = THROTTLE_RULES;
     return (await this.redis.eval(
       RESERVE,
@@ -222,7 +239,18 @@ export class CredentialThrottle {
   async failed(res: Extract<Reservation, { ok: true }>): Promise<void> {
     const k = this.keys(res.accountKey, res.clientKey);
     const now = Date.now();
-    await this.redis.eval(FAILED, 4, k.pair, k.account, k.client, k.inflight, now, `${now}:${randomBytes(6).toString('base64url')}`, THROTTLE_RULES.windowSeconds, res.lock);
+    await this.redis.eval(
+      FAILED,
+      4,
+      k.pair,
+      k.account,
+      k.client,
+      k.inflight,
+      now,
+      `${now}:${randomBytes(6).toString('base64url')}`,
+      THROTTLE_RULES.windowSeconds,
+      res.lock,
+    );
   }
 
   /**
@@ -232,7 +260,18 @@ export class CredentialThrottle {
    */
   async succeeded(res: Extract<Reservation, { ok: true }>, markKnown: boolean): Promise<void> {
     const k = this.keys(res.accountKey, res.clientKey);
-    if (markKnown) await this.redis.eval(SUCCEEDED, 3, k.pair, k.inflight, k.known, res.lock, res.clientKey, res.deviceKey ?? '', THROTTLE_RULES.knownClientDays * 86400);
+    if (markKnown)
+      await this.redis.eval(
+        SUCCEEDED,
+        3,
+        k.pair,
+        k.inflight,
+        k.known,
+        res.lock,
+        res.clientKey,
+        res.deviceKey ?? '',
+        THROTTLE_RULES.knownClientDays * 86400,
+      );
     else await this.redis.eval(FORGET_PAIR, 2, k.pair, k.inflight, res.lock);
   }
 

@@ -88,7 +88,9 @@ export class FailureLog implements OnModuleDestroy {
         try {
           await this.write(p.ctx, p.key, p.action, p.user, { failures: 0, refused: p.count }, p.reason);
         } catch (e) {
-          this.logger.error(`refused credential checks not recorded (${p.count}): ${e instanceof Error ? e.message : String(e)}`);
+          this.logger.error(
+            `refused credential checks not recorded (${p.count}): ${e instanceof Error ? e.message : String(e)}`,
+          );
         }
       }
     });
@@ -99,7 +101,14 @@ export class FailureLog implements OnModuleDestroy {
     await this.flush();
   }
 
-  private async write(ctx: RequestContext, key: string, action: FailedCheck['action'], user: FailedCheck['user'], n: { failures: number; refused: number }, reason: string): Promise<void> {
+  private async write(
+    ctx: RequestContext,
+    key: string,
+    action: FailedCheck['action'],
+    user: FailedCheck['user'],
+    n: { failures: number; refused: number },
+    reason: string,
+  ): Promise<void> {
     await this.ds.transaction(async (m) => {
       const row = await this.counters.count(m, key, action, user?.id ?? null, n, reason);
       if (!row?.first) return;

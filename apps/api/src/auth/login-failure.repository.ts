@@ -27,7 +27,13 @@ export const loginFailureTable = table('login_failure', {
 /** The statements, pure: login-failure.repository.spec.ts snapshots each one. */
 export const loginFailureSql = {
   /** Adds to the account's counters of this minute; `first` when the row is new. */
-  count: (key: string, action: FailedCheck['action'], userId: string | null, n: { failures: number; refused: number }, reason: string): Sql =>
+  count: (
+    key: string,
+    action: FailedCheck['action'],
+    userId: string | null,
+    n: { failures: number; refused: number },
+    reason: string,
+  ): Sql =>
     sql`INSERT INTO login_failure (account_key, action, minute, user_id, failures, refused, last_reason, first_at, last_at)
         VALUES (${key}, ${action}, date_trunc('minute', now()), ${userId}::uuid, ${n.failures}::int, ${n.refused}::int, ${reason}, now(), now())
         ON CONFLICT (account_key, action, minute) DO UPDATE
@@ -38,7 +44,14 @@ export const loginFailureSql = {
 
 @Injectable()
 export class LoginFailureRepository {
-  async count(m: Runner, key: string, action: FailedCheck['action'], userId: string | null, n: { failures: number; refused: number }, reason: string): Promise<{ first: boolean; minute: Date } | undefined> {
+  async count(
+    m: Runner,
+    key: string,
+    action: FailedCheck['action'],
+    userId: string | null,
+    n: { failures: number; refused: number },
+    reason: string,
+  ): Promise<{ first: boolean; minute: Date } | undefined> {
     return selectOne<{ first: boolean; minute: Date }>(m, loginFailureSql.count(key, action, userId, n, reason));
   }
 }

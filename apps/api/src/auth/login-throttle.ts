@@ -9,7 +9,12 @@ export const FREE_FAILURES = 5;
 export const MAX_FAILURES_PER_HOUR = 100;
 export const MAX_DELAY_SECONDS = 60;
 
-export function requiredWaitSeconds(failuresInLastHour: number, lastFailureAt: Date | null, oldestFailureAt: Date | null, now: Date): number {
+export function requiredWaitSeconds(
+  failuresInLastHour: number,
+  lastFailureAt: Date | null,
+  oldestFailureAt: Date | null,
+  now: Date,
+): number {
   if (failuresInLastHour >= MAX_FAILURES_PER_HOUR && oldestFailureAt) {
     return Math.max(1, Math.ceil((oldestFailureAt.getTime() + 3600_000 - now.getTime()) / 1000));
   }

@@ -25,7 +25,8 @@ describe('TOTP codes', () => {
   });
 
   it('refuses anything but six digits, and a code of another secret', () => {
-    for (const bad of ['', '12345', '1234567', 'abcdef', ' 123456', '12 456']) expect(acceptedStep(secret, bad, null, T0)).toBeNull();
+    for (const bad of ['', '12345', '1234567', 'abcdef', ' 123456', '12 456'])
+      expect(acceptedStep(secret, bad, null, T0)).toBeNull();
     expect(acceptedStep(newMfaSecret(), at(secret, T0), null, T0)).toBeNull();
   });
 

@@ -9,7 +9,11 @@ export const MFA_ISSUER = 'Lao CTMS';
 export const MFA_TOKEN_TTL_SECONDS = 300;
 
 export const MFA_SECRET = (rowId: string): FieldBinding => ({ table: 'app_user', column: 'mfa_secret_enc', rowId });
-export const MFA_PENDING_SECRET = (rowId: string): FieldBinding => ({ table: 'app_user', column: 'mfa_pending_secret_enc', rowId });
+export const MFA_PENDING_SECRET = (rowId: string): FieldBinding => ({
+  table: 'app_user',
+  column: 'mfa_pending_secret_enc',
+  rowId,
+});
 
 /** Claims of the challenge token that login answers when the account has MFA. */
 export interface MfaChallengeClaims {
@@ -49,7 +53,12 @@ export function mfaCodeAt(secret: string, atMs: number): string {
  * The time step of `code` if it is right now (one step of clock drift either way) and later than
  * `afterStep`, the last step accepted for this account (so each code works once); otherwise null.
  */
-export function acceptedStep(secret: string, code: string, afterStep: number | null, nowMs = Date.now()): number | null {
+export function acceptedStep(
+  secret: string,
+  code: string,
+  afterStep: number | null,
+  nowMs = Date.now(),
+): number | null {
   if (!MFA_CODE_PATTERN.test(code)) return null;
   const delta = TOTP.clone({ epoch: nowMs }).checkDelta(code, secret);
   if (delta === null) return null;

@@ -24,12 +24,16 @@ export type RefreshTokenRow = RowOf<typeof refreshTokenTable>;
 
 /** The statements, pure: session.repository.spec.ts snapshots each one. */
 export const sessionSql = {
-  insert: (t: Pick<RefreshTokenRow, 'token_hash' | 'user_id' | 'family_id' | 'family_started_at' | 'issued_at' | 'expires_at'>): Sql =>
+  insert: (
+    t: Pick<RefreshTokenRow, 'token_hash' | 'user_id' | 'family_id' | 'family_started_at' | 'issued_at' | 'expires_at'>,
+  ): Sql =>
     sql`INSERT INTO refresh_token (token_hash, user_id, family_id, family_started_at, issued_at, expires_at)
         VALUES (${t.token_hash}, ${t.user_id}::uuid, ${t.family_id}::uuid, ${t.family_started_at}, ${t.issued_at}, ${t.expires_at})`,
-  lockByHash: (hash: Buffer): Sql => sql`SELECT ${refreshTokenTable.select('t')} FROM refresh_token t WHERE t.token_hash = ${hash} FOR UPDATE`,
+  lockByHash: (hash: Buffer): Sql =>
+    sql`SELECT ${refreshTokenTable.select('t')} FROM refresh_token t WHERE t.token_hash = ${hash} FOR UPDATE`,
   markUsed: (id: string, at: Date): Sql => sql`UPDATE refresh_token SET used_at = ${at} WHERE id = ${id}::uuid`,
-  revokeFamily: (familyId: string, at: Date): Sql => sql`UPDATE refresh_token SET revoked_at = ${at} WHERE family_id = ${familyId}::uuid AND revoked_at IS NULL`,
+  revokeFamily: (familyId: string, at: Date): Sql =>
+    sql`UPDATE refresh_token SET revoked_at = ${at} WHERE family_id = ${familyId}::uuid AND revoked_at IS NULL`,
   /** One session of one user (a logout). */
   endSession: (familyId: string, userId: string): Sql =>
     sql`UPDATE refresh_token SET revoked_at = now() WHERE family_id = ${familyId}::uuid AND user_id = ${userId}::uuid AND revoked_at IS NULL`,
@@ -71,4 +75,3 @@ export class SessionRepository {
     return exec(m, sessionSql.endSessions(userId, keep));
   }
 }
-

@@ -22,5 +22,8 @@ describe('case numbers', () => {
 
 describe('calendar dates', () => {
   it.each(['2026-01-31', '2024-02-29', '1999-12-31'])('accepts %s', (d) => expect(isCalendarDate(d)).toBe(true));
-  it.each(['2026-02-30', '2025-02-29', '2026-13-01', '2026-1-1', '2026-01-01T00:00:00Z', '', 20260101])('refuses %s', (d) => expect(isCalendarDate(d)).toBe(false));
+  it.each(['2026-02-30', '2025-02-29', '2026-13-01', '2026-1-1', '2026-01-01T00:00:00Z', '', 20260101])(
+    'refuses %s',
+    (d) => expect(isCalendarDate(d)).toBe(false),
+  );
 });

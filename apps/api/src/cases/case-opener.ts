@@ -29,7 +29,9 @@ type Exploitation = NonNullable<OpenCaseInput['exploitation']>;
 /** The case's account with a screening's laid after it: narratives appended, events added, methods merged. */
 function mergeExploitation(current: Exploitation | null, added: Exploitation): Exploitation {
   if (!current) return added;
-  const narrative = [current.narrative, added.narrative].filter((n): n is string => typeof n === 'string' && n !== '').join('\n\n');
+  const narrative = [current.narrative, added.narrative]
+    .filter((n): n is string => typeof n === 'string' && n !== '')
+    .join('\n\n');
   return {
     ...current,
     ...(narrative ? { narrative } : {}),
@@ -49,7 +51,11 @@ export class CaseOpener {
     private readonly runner: TransitionRunner,
   ) {}
 
-  async openOrAttach(m: EntityManager, ctx: RequestContext, input: OpenCaseInput): Promise<{ caseId: string; caseNumber: string; created: boolean }> {
+  async openOrAttach(
+    m: EntityManager,
+    ctx: RequestContext,
+    input: OpenCaseInput,
+  ): Promise<{ caseId: string; caseNumber: string; created: boolean }> {
     if (!isProvinceCode(input.provinceCode)) throw new Error(`unknown province code ${input.provinceCode}`);
     const exploitationTypes = input.exploitationTypes ?? [];
     const needs = input.needs ?? [];
@@ -61,9 +67,17 @@ export class CaseOpener {
     const existing = await this.cases.openCaseOf(m, input.personId, input.agencyId);
     if (existing) {
       const account = input.exploitation
-        ? mergeExploitation(this.cases.decryptBlob<Exploitation>(existing.id, 'exploitation_enc', existing.exploitation_enc), input.exploitation)
+        ? mergeExploitation(
+            this.cases.decryptBlob<Exploitation>(existing.id, 'exploitation_enc', existing.exploitation_enc),
+            input.exploitation,
+          )
         : null;
-      await this.cases.attach(m, existing.id, { exploitationTypes, needs, child: input.isChild, destinationCountries: destinations }, account);
+      await this.cases.attach(
+        m,
+        existing.id,
+        { exploitationTypes, needs, child: input.isChild, destinationCountries: destinations },
+        account,
+      );
       const details = { screeningId: input.screeningId };
       await this.runner.record(m, ctx, {
         objectType: 'case',
@@ -79,7 +93,11 @@ export class CaseOpener {
 
     const id = randomUUID();
     const year = yearInLaos();
-    const caseNumber = formatCaseNumber(input.provinceCode, year, await this.cases.nextSequence(m, input.provinceCode, year));
+    const caseNumber = formatCaseNumber(
+      input.provinceCode,
+      year,
+      await this.cases.nextSequence(m, input.provinceCode, year),
+    );
     await this.cases.insert(
       m,
       {
@@ -103,7 +121,12 @@ export class CaseOpener {
       caseId: id,
       event: 'CASE_OPENED',
       eventDetails: { screeningId: input.screeningId, provinceCode: input.provinceCode, child: input.isChild },
-      auditDetails: { screeningId: input.screeningId, provinceCode: input.provinceCode, leadAgencyId: input.agencyId, child: input.isChild },
+      auditDetails: {
+        screeningId: input.screeningId,
+        provinceCode: input.provinceCode,
+        leadAgencyId: input.agencyId,
+        child: input.isChild,
+      },
     });
     return { caseId: id, caseNumber, created: true };
   }

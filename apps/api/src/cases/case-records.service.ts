@@ -29,7 +29,13 @@ export class CaseRecordsService {
   async notes(ctx: RequestContext, caseId: string, q: PageQueryDto): Promise<Page<CaseNoteView>> {
     await this.cases.lead(this.ds, actorOf(ctx), caseId);
     const page = noteKeyset.page(await this.repo.notes(this.ds, caseId, q.cursor, q.limit), q.limit);
-    await this.audit.record(ctx, { action: 'CASE_NOTES_READ', outcome: 'ALLOWED', objectType: 'case', objectId: caseId, details: { count: page.items.length } });
+    await this.audit.record(ctx, {
+      action: 'CASE_NOTES_READ',
+      outcome: 'ALLOWED',
+      objectType: 'case',
+      objectId: caseId,
+      details: { count: page.items.length },
+    });
     return { items: page.items.map((r) => toCaseNote(this.cipher, r)), nextCursor: page.nextCursor };
   }
 
@@ -40,7 +46,15 @@ export class CaseRecordsService {
       const category = dto.category ?? 'EXPLOITATION_ACCOUNT';
       const noteId = await this.cases.addNote(m, actor, caseId, dto.body, category);
       const details = { noteId, category };
-      await this.runner.record(m, ctx, { objectType: 'case', objectId: caseId, audit: 'CASE_NOTE_ADDED', caseId, event: 'NOTE_ADDED', eventDetails: details, auditDetails: details });
+      await this.runner.record(m, ctx, {
+        objectType: 'case',
+        objectId: caseId,
+        audit: 'CASE_NOTE_ADDED',
+        caseId,
+        event: 'NOTE_ADDED',
+        eventDetails: details,
+        auditDetails: details,
+      });
       const row = await this.repo.note(m, noteId);
       if (!row) throw new Error('note vanished');
       return toCaseNote(this.cipher, row);
@@ -51,7 +65,12 @@ export class CaseRecordsService {
   async timeline(ctx: RequestContext, caseId: string, q: PageQueryDto): Promise<Page<CaseEventView>> {
     await this.cases.lead(this.ds, actorOf(ctx), caseId);
     const page = eventKeyset.page(await this.repo.events(this.ds, caseId, q.cursor, q.limit), q.limit, (r) => r.id);
-    await this.audit.record(ctx, { action: 'CASE_TIMELINE_READ', outcome: 'ALLOWED', objectType: 'case', objectId: caseId });
+    await this.audit.record(ctx, {
+      action: 'CASE_TIMELINE_READ',
+      outcome: 'ALLOWED',
+      objectType: 'case',
+      objectId: caseId,
+    });
     return { items: page.items.map(toCaseEvent), nextCursor: page.nextCursor };
   }
 
@@ -66,13 +85,27 @@ export class CaseRecordsService {
     if (!inLeadAgency(actor, c) || !hasPermission(actor, 'case:access-log')) {
       throw new Conflict('NOT_LEAD_AGENCY', "Only the lead agency's supervisors see who accessed this case");
     }
-    const page = accessLogKeyset.page(await this.repo.accessLog(this.ds, caseId, c.person_id, q.cursor, q.limit), q.limit, (r) => r.seq);
-    await this.audit.record(ctx, { action: 'CASE_ACCESS_LOG_READ', outcome: 'ALLOWED', objectType: 'case', objectId: caseId });
+    const page = accessLogKeyset.page(
+      await this.repo.accessLog(this.ds, caseId, c.person_id, q.cursor, q.limit),
+      q.limit,
+      (r) => r.seq,
+    );
+    await this.audit.record(ctx, {
+      action: 'CASE_ACCESS_LOG_READ',
+      outcome: 'ALLOWED',
+      objectType: 'case',
+      objectId: caseId,
+    });
     return {
       items: page.items.map((r) => ({
         seq: r.seq,
         at: r.at.toISOString(),
-        actor: { id: r.actor_user_id, username: r.actor_username, displayName: r.actor_display_name, agencyCode: r.agency_code },
+        actor: {
+          id: r.actor_user_id,
+          username: r.actor_username,
+          displayName: r.actor_display_name,
+          agencyCode: r.agency_code,
+        },
         action: r.action,
         outcome: r.outcome,
       })),

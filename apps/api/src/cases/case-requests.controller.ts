@@ -28,18 +28,33 @@ export class CaseRequestsController {
   @AuditAs('CASE_IDENTIFICATION_REQUESTED', 'case')
   @RequirePermission('case:update')
   @Post('cases/:id/identification-requests')
-  @ApiOperation({ summary: 'Send the case to an agency with formal identification (the case editor of a lead agency without it); the lead stays' })
+  @ApiOperation({
+    summary:
+      'Send the case to an agency with formal identification (the case editor of a lead agency without it); the lead stays',
+  })
   @ApiNotFoundResponse()
-  @ApiConflictResponse({ description: 'NOT_LEAD_AGENCY, NOT_CASE_EDITOR, ACTION_NOT_ALLOWED_IN_STATE, REQUEST_ALREADY_OPEN' })
-  send(@Ctx() ctx: RequestContext, @IdParam() id: string, @Body() dto: SendIdentificationDto): Promise<IdentificationRequestView> {
+  @ApiConflictResponse({
+    description: 'NOT_LEAD_AGENCY, NOT_CASE_EDITOR, ACTION_NOT_ALLOWED_IN_STATE, REQUEST_ALREADY_OPEN',
+  })
+  send(
+    @Ctx() ctx: RequestContext,
+    @IdParam() id: string,
+    @Body() dto: SendIdentificationDto,
+  ): Promise<IdentificationRequestView> {
     return this.requests.send(ctx, id, dto);
   }
 
   @AuditAs('IDENTIFICATION_REQUESTS_LISTED', 'identification_request')
   @RequirePermission('case:read')
   @Get('identification-requests')
-  @ApiOperation({ summary: "The agency's identification inbox and what it sent: open first, most due first; codes and case numbers only" })
-  inbox(@Ctx() ctx: RequestContext, @Query() q: IdentificationRequestListQueryDto): Promise<IdentificationRequestView[]> {
+  @ApiOperation({
+    summary:
+      "The agency's identification inbox and what it sent: open first, most due first; codes and case numbers only",
+  })
+  inbox(
+    @Ctx() ctx: RequestContext,
+    @Query() q: IdentificationRequestListQueryDto,
+  ): Promise<IdentificationRequestView[]> {
     return this.requests.inbox(ctx, q);
   }
 
@@ -47,10 +62,19 @@ export class CaseRequestsController {
   @RequirePermission('case:identify')
   @Post('identification-requests/:id/decide')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Decide the formal identification asked for (supervisors and investigators of the asked agency)' })
+  @ApiOperation({
+    summary: 'Decide the formal identification asked for (supervisors and investigators of the asked agency)',
+  })
   @ApiNotFoundResponse()
-  @ApiConflictResponse({ description: 'NOT_IDENTIFICATION_AGENCY, NOT_FORMAL_IDENTIFICATION_AGENCY, ROLE_NOT_ALLOWED, ACTION_NOT_ALLOWED_IN_STATE, STALE_VERSION' })
-  decide(@Ctx() ctx: RequestContext, @IdParam() id: string, @Body() dto: DecideIdentificationDto): Promise<IdentificationRequestView> {
+  @ApiConflictResponse({
+    description:
+      'NOT_IDENTIFICATION_AGENCY, NOT_FORMAL_IDENTIFICATION_AGENCY, ROLE_NOT_ALLOWED, ACTION_NOT_ALLOWED_IN_STATE, STALE_VERSION',
+  })
+  decide(
+    @Ctx() ctx: RequestContext,
+    @IdParam() id: string,
+    @Body() dto: DecideIdentificationDto,
+  ): Promise<IdentificationRequestView> {
     return this.requests.decide(ctx, id, dto);
   }
 
@@ -61,7 +85,11 @@ export class CaseRequestsController {
   @ApiOperation({ summary: 'Withdraw a request not yet decided (the case editor of the lead agency), with a reason' })
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'NOT_CASE_EDITOR, ACTION_NOT_ALLOWED_IN_STATE, REASON_REQUIRED, STALE_VERSION' })
-  cancel(@Ctx() ctx: RequestContext, @IdParam() id: string, @Body() dto: CancelIdentificationDto): Promise<IdentificationRequestView> {
+  cancel(
+    @Ctx() ctx: RequestContext,
+    @IdParam() id: string,
+    @Body() dto: CancelIdentificationDto,
+  ): Promise<IdentificationRequestView> {
     return this.requests.cancel(ctx, id, dto);
   }
 
@@ -70,8 +98,15 @@ export class CaseRequestsController {
   @Post('cases/:id/closure-requests')
   @ApiOperation({ summary: 'Ask a supervisor to close the case, with a coded reason (the case editor)' })
   @ApiNotFoundResponse()
-  @ApiConflictResponse({ description: 'NOT_LEAD_AGENCY, NOT_CASE_EDITOR, ACTION_NOT_ALLOWED_IN_STATE, CLOSURE_REASON_REQUIRED, REASON_REQUIRED, REQUEST_ALREADY_OPEN' })
-  requestClosure(@Ctx() ctx: RequestContext, @IdParam() id: string, @Body() dto: RequestClosureDto): Promise<ClosureRequestView> {
+  @ApiConflictResponse({
+    description:
+      'NOT_LEAD_AGENCY, NOT_CASE_EDITOR, ACTION_NOT_ALLOWED_IN_STATE, CLOSURE_REASON_REQUIRED, REASON_REQUIRED, REQUEST_ALREADY_OPEN',
+  })
+  requestClosure(
+    @Ctx() ctx: RequestContext,
+    @IdParam() id: string,
+    @Body() dto: RequestClosureDto,
+  ): Promise<ClosureRequestView> {
     return this.requests.requestClosure(ctx, id, dto);
   }
 
@@ -82,7 +117,11 @@ export class CaseRequestsController {
   @ApiOperation({ summary: 'Approve: the case closes with the requested reason (a supervisor of the lead agency)' })
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'NOT_LEAD_AGENCY, ROLE_NOT_ALLOWED, ACTION_NOT_ALLOWED_IN_STATE, STALE_VERSION' })
-  approve(@Ctx() ctx: RequestContext, @IdParam() id: string, @Body() dto: DecideClosureDto): Promise<ClosureRequestView> {
+  approve(
+    @Ctx() ctx: RequestContext,
+    @IdParam() id: string,
+    @Body() dto: DecideClosureDto,
+  ): Promise<ClosureRequestView> {
     return this.requests.approveClosure(ctx, id, dto);
   }
 
@@ -92,8 +131,14 @@ export class CaseRequestsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Return with a comment: the case stays open (a supervisor of the lead agency)' })
   @ApiNotFoundResponse()
-  @ApiConflictResponse({ description: 'NOT_LEAD_AGENCY, ROLE_NOT_ALLOWED, ACTION_NOT_ALLOWED_IN_STATE, REASON_REQUIRED, STALE_VERSION' })
-  returnClosure(@Ctx() ctx: RequestContext, @IdParam() id: string, @Body() dto: DecideClosureDto): Promise<ClosureRequestView> {
+  @ApiConflictResponse({
+    description: 'NOT_LEAD_AGENCY, ROLE_NOT_ALLOWED, ACTION_NOT_ALLOWED_IN_STATE, REASON_REQUIRED, STALE_VERSION',
+  })
+  returnClosure(
+    @Ctx() ctx: RequestContext,
+    @IdParam() id: string,
+    @Body() dto: DecideClosureDto,
+  ): Promise<ClosureRequestView> {
     return this.requests.returnClosure(ctx, id, dto);
   }
 }

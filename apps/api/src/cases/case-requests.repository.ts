@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { CaseStatus, ClosureReason, ClosureRequestStatus, IdentificationRequestStatus, IdentificationStatus } from '@ctms/domain';
+import type {
+  CaseStatus,
+  ClosureReason,
+  ClosureRequestStatus,
+  IdentificationRequestStatus,
+  IdentificationStatus,
+} from '@ctms/domain';
 import { caseLead, identificationRequest } from '../platform/access/access';
 import { FieldCipher } from '../platform/crypto/field-cipher';
 import { exec, raw, select, selectOne, sql, type Runner, type Sql } from '../platform/database/sql';
@@ -53,7 +59,17 @@ export const caseRestrictionMemberTable = table('case_restriction_member', {
 
 export type IdentificationRequestRow = PickRow<
   typeof identificationRequestTable,
-  'id' | 'case_id' | 'from_agency_id' | 'to_agency_id' | 'status' | 'requested_by_id' | 'requested_at' | 'due_at' | 'decided_at' | 'decision' | 'version'
+  | 'id'
+  | 'case_id'
+  | 'from_agency_id'
+  | 'to_agency_id'
+  | 'status'
+  | 'requested_by_id'
+  | 'requested_at'
+  | 'due_at'
+  | 'decided_at'
+  | 'decision'
+  | 'version'
 > & {
   case_number: string;
   from_agency_code: string;
@@ -71,7 +87,17 @@ export type IdentificationRequestRow = PickRow<
 
 export type ClosureRequestRow = PickRow<
   typeof closureRequestTable,
-  'id' | 'case_id' | 'status' | 'reason' | 'note_enc' | 'requested_by_id' | 'requested_at' | 'decided_by_id' | 'decided_at' | 'comment_enc' | 'version'
+  | 'id'
+  | 'case_id'
+  | 'status'
+  | 'reason'
+  | 'note_enc'
+  | 'requested_by_id'
+  | 'requested_at'
+  | 'decided_by_id'
+  | 'decided_at'
+  | 'comment_enc'
+  | 'version'
 > & {
   requested_by_username: string | null;
   requested_by_display_name: string | null;
@@ -90,16 +116,21 @@ export interface RestrictionMemberRow {
   display_name: string | null;
 }
 
-const IR = raw(`ir.id, ir.case_id, c.case_number, ir.from_agency_id, fa.code AS from_agency_code, ir.to_agency_id, ta.code AS to_agency_code, ir.status,
+const IR =
+  raw(`ir.id, ir.case_id, c.case_number, ir.from_agency_id, fa.code AS from_agency_code, ir.to_agency_id, ta.code AS to_agency_code, ir.status,
   ir.requested_by_id, ru.username AS requested_by_username, ru.display_name AS requested_by_display_name, ir.requested_at, ir.due_at, ir.decided_at, ir.decision, ir.version,
   c.status AS case_status, c.lead_agency_id, c.province_code, c.assigned_to_id, c.identification_status, c.version AS case_version`);
-const IR_JOINS = raw(`JOIN case_record c ON c.id = ir.case_id JOIN agency fa ON fa.id = ir.from_agency_id JOIN agency ta ON ta.id = ir.to_agency_id
+const IR_JOINS =
+  raw(`JOIN case_record c ON c.id = ir.case_id JOIN agency fa ON fa.id = ir.from_agency_id JOIN agency ta ON ta.id = ir.to_agency_id
   LEFT JOIN app_user ru ON ru.id = ir.requested_by_id`);
 
-const CR = raw(`cr.id, cr.case_id, cr.status, cr.reason, cr.note_enc, cr.requested_by_id, ru.username AS requested_by_username, ru.display_name AS requested_by_display_name,
+const CR =
+  raw(`cr.id, cr.case_id, cr.status, cr.reason, cr.note_enc, cr.requested_by_id, ru.username AS requested_by_username, ru.display_name AS requested_by_display_name,
   cr.requested_at, cr.decided_by_id, du.username AS decided_by_username, du.display_name AS decided_by_display_name, cr.decided_at, cr.comment_enc, cr.version,
   c.status AS case_status, c.lead_agency_id, c.province_code, c.assigned_to_id, c.version AS case_version`);
-const CR_JOINS = raw(`JOIN case_record c ON c.id = cr.case_id LEFT JOIN app_user ru ON ru.id = cr.requested_by_id LEFT JOIN app_user du ON du.id = cr.decided_by_id`);
+const CR_JOINS = raw(
+  `JOIN case_record c ON c.id = cr.case_id LEFT JOIN app_user ru ON ru.id = cr.requested_by_id LEFT JOIN app_user du ON du.id = cr.decided_by_id`,
+);
 
 /** The statements, pure: case-requests.repository.spec.ts snapshots each one's text. */
 export const caseRequestSql = {
@@ -121,7 +152,8 @@ export const caseRequestSql = {
          WHERE ir.case_id = ${caseId}::uuid AND ${identificationRequest(actor, 'ir', 'c')}
          ORDER BY (ir.status = 'REQUESTED') DESC, ir.requested_at DESC, ir.id DESC LIMIT 1`,
 
-  openIdentification: (caseId: string): Sql => sql`SELECT 1 AS open FROM identification_request WHERE case_id = ${caseId}::uuid AND status = 'REQUESTED'`,
+  openIdentification: (caseId: string): Sql =>
+    sql`SELECT 1 AS open FROM identification_request WHERE case_id = ${caseId}::uuid AND status = 'REQUESTED'`,
 
   insertIdentification: (id: string, caseId: string, actor: Actor, toAgencyId: string, dueDays: number): Sql =>
     sql`INSERT INTO identification_request (id, case_id, from_agency_id, to_agency_id, status, requested_by_id, requested_at, due_at, version, updated_at)
@@ -142,7 +174,8 @@ export const caseRequestSql = {
          WHERE cr.case_id = ${caseId}::uuid AND ${caseLead(actor, 'c')}
          ORDER BY (cr.status = 'REQUESTED') DESC, cr.requested_at DESC, cr.id DESC LIMIT 1`,
 
-  openClosure: (caseId: string): Sql => sql`SELECT 1 AS open FROM closure_request WHERE case_id = ${caseId}::uuid AND status = 'REQUESTED'`,
+  openClosure: (caseId: string): Sql =>
+    sql`SELECT 1 AS open FROM closure_request WHERE case_id = ${caseId}::uuid AND status = 'REQUESTED'`,
 
   insertClosure: (id: string, caseId: string, actor: Actor, reason: string, noteEnc: string | null): Sql =>
     sql`INSERT INTO closure_request (id, case_id, agency_id, status, reason, note_enc, requested_by_id, requested_at, version, updated_at)
@@ -198,13 +231,41 @@ export class CaseRequestRepository {
     return !!(await selectOne(m, caseRequestSql.openIdentification(caseId)));
   }
 
-  async insertIdentification(m: Runner, actor: Actor, id: string, caseId: string, toAgencyId: string, dueDays: number): Promise<void> {
+  async insertIdentification(
+    m: Runner,
+    actor: Actor,
+    id: string,
+    caseId: string,
+    toAgencyId: string,
+    dueDays: number,
+  ): Promise<void> {
     await exec(m, caseRequestSql.insertIdentification(id, caseId, actor, toAgencyId, dueDays));
   }
 
-  async updateIdentification(m: Runner, id: string, version: number, patch: Parameters<typeof identificationRequestTable.set>[0], cancelReason?: string): Promise<void> {
-    const enc = cancelReason === undefined ? {} : { cancel_reason_enc: this.cipher.encrypt(cancelReason, { table: 'identification_request', column: 'cancel_reason_enc', rowId: id }) };
-    if ((await exec(m, caseRequestSql.updateIdentification(id, version, identificationRequestTable.set({ ...patch, ...enc })))) !== 1) throw staleVersion('identification request');
+  async updateIdentification(
+    m: Runner,
+    id: string,
+    version: number,
+    patch: Parameters<typeof identificationRequestTable.set>[0],
+    cancelReason?: string,
+  ): Promise<void> {
+    const enc =
+      cancelReason === undefined
+        ? {}
+        : {
+            cancel_reason_enc: this.cipher.encrypt(cancelReason, {
+              table: 'identification_request',
+              column: 'cancel_reason_enc',
+              rowId: id,
+            }),
+          };
+    if (
+      (await exec(
+        m,
+        caseRequestSql.updateIdentification(id, version, identificationRequestTable.set({ ...patch, ...enc })),
+      )) !== 1
+    )
+      throw staleVersion('identification request');
   }
 
   loadClosure(m: Runner, actor: Actor, id: string, lock = false): Promise<ClosureRequestRow | undefined> {
@@ -224,21 +285,43 @@ export class CaseRequestRepository {
     return !!(await selectOne(m, caseRequestSql.openClosure(caseId)));
   }
 
-  async insertClosure(m: Runner, actor: Actor, id: string, caseId: string, reason: string, note: string | null): Promise<void> {
-    const noteEnc = note ? this.cipher.encrypt(note, { table: 'closure_request', column: 'note_enc', rowId: id }) : null;
+  async insertClosure(
+    m: Runner,
+    actor: Actor,
+    id: string,
+    caseId: string,
+    reason: string,
+    note: string | null,
+  ): Promise<void> {
+    const noteEnc = note
+      ? this.cipher.encrypt(note, { table: 'closure_request', column: 'note_enc', rowId: id })
+      : null;
     await exec(m, caseRequestSql.insertClosure(id, caseId, actor, reason, noteEnc));
   }
 
-  async updateClosure(m: Runner, id: string, version: number, patch: Parameters<typeof closureRequestTable.set>[0], comment?: string | null): Promise<void> {
-    const enc = comment ? { comment_enc: this.cipher.encrypt(comment, { table: 'closure_request', column: 'comment_enc', rowId: id }) } : {};
-    if ((await exec(m, caseRequestSql.updateClosure(id, version, closureRequestTable.set({ ...patch, ...enc })))) !== 1) throw staleVersion('closure request');
+  async updateClosure(
+    m: Runner,
+    id: string,
+    version: number,
+    patch: Parameters<typeof closureRequestTable.set>[0],
+    comment?: string | null,
+  ): Promise<void> {
+    const enc = comment
+      ? { comment_enc: this.cipher.encrypt(comment, { table: 'closure_request', column: 'comment_enc', rowId: id }) }
+      : {};
+    if ((await exec(m, caseRequestSql.updateClosure(id, version, closureRequestTable.set({ ...patch, ...enc })))) !== 1)
+      throw staleVersion('closure request');
   }
 
   /** The closure request's note and comment, decrypted with their bindings. */
   closureTexts(r: ClosureRequestRow): { note: string | null; comment: string | null } {
     return {
-      note: r.note_enc ? this.cipher.decrypt(r.note_enc, { table: 'closure_request', column: 'note_enc', rowId: r.id }) : null,
-      comment: r.comment_enc ? this.cipher.decrypt(r.comment_enc, { table: 'closure_request', column: 'comment_enc', rowId: r.id }) : null,
+      note: r.note_enc
+        ? this.cipher.decrypt(r.note_enc, { table: 'closure_request', column: 'note_enc', rowId: r.id })
+        : null,
+      comment: r.comment_enc
+        ? this.cipher.decrypt(r.comment_enc, { table: 'closure_request', column: 'comment_enc', rowId: r.id })
+        : null,
     };
   }
 
@@ -252,7 +335,14 @@ export class CaseRequestRepository {
     if (userIds.length) await exec(m, caseRequestSql.addMembers(caseId, userIds, actor));
   }
 
-  lockIdentifiedBy(m: Runner, actor: Actor, caseId: string): Promise<{ id: string; status: string; province_code: string; lead_agency_id: string; assigned_to_id: string | null } | undefined> {
+  lockIdentifiedBy(
+    m: Runner,
+    actor: Actor,
+    caseId: string,
+  ): Promise<
+    | { id: string; status: string; province_code: string; lead_agency_id: string; assigned_to_id: string | null }
+    | undefined
+  > {
     return selectOne(m, caseRequestSql.lockIdentifiedBy(actor, caseId));
   }
 

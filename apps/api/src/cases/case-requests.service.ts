@@ -26,7 +26,11 @@ import { Conflict, NotFound } from '../platform/http/errors';
 import { actorOf, type Actor, type RequestContext } from '../platform/http/request-context';
 import { TransitionRunner, type Workflow } from '../platform/workflow/transition-runner';
 import { CaseRepository } from './case.repository';
-import { CaseRequestRepository, type ClosureRequestRow, type IdentificationRequestRow } from './case-requests.repository';
+import {
+  CaseRequestRepository,
+  type ClosureRequestRow,
+  type IdentificationRequestRow,
+} from './case-requests.repository';
 import type {
   CancelIdentificationDto,
   DecideClosureDto,
@@ -36,10 +40,19 @@ import type {
   SendIdentificationDto,
 } from './dto/case-requests.dto';
 
-const userRef = (id: string | null, username: string | null, displayName: string | null) => (id ? { id, username, displayName } : null);
-const requester = (r: IdentificationRequestRow | ClosureRequestRow) => ({ id: r.requested_by_id, username: r.requested_by_username, displayName: r.requested_by_display_name });
+const userRef = (id: string | null, username: string | null, displayName: string | null) =>
+  id ? { id, username, displayName } : null;
+const requester = (r: IdentificationRequestRow | ClosureRequestRow) => ({
+  id: r.requested_by_id,
+  username: r.requested_by_username,
+  displayName: r.requested_by_display_name,
+});
 
-function identificationContext(actor: Actor, r: IdentificationRequestRow, input: Pick<IdentificationRequestContext, 'decisionDate' | 'reason'> = {}): IdentificationRequestContext {
+function identificationContext(
+  actor: Actor,
+  r: IdentificationRequestRow,
+  input: Pick<IdentificationRequestContext, 'decisionDate' | 'reason'> = {},
+): IdentificationRequestContext {
   const lead = inLeadAgency(actor, r);
   return {
     roles: actor.roles,
@@ -70,7 +83,10 @@ export class CaseRequestsService {
     lock: (m, actor, id) => this.requests.loadIdentification(m, actor, id, true),
     version: (r) => r.version,
     caseOf: (r) => r.case_id,
-    keys: (r) => ({ event: { identificationRequestId: r.id }, audit: { caseId: r.case_id, identificationRequestId: r.id } }),
+    keys: (r) => ({
+      event: { identificationRequestId: r.id },
+      audit: { caseId: r.case_id, identificationRequestId: r.id },
+    }),
     payload: (r) => ({ identificationRequestId: r.id }),
     answer: async (m, actor, id) => this.identificationView(actor, await this.mustIdentification(m, actor, id)),
   };
@@ -113,7 +129,8 @@ export class CaseRequestsService {
       if (formalIdentificationRefusal(actor.capabilities) === null) {
         throw new Conflict('ACTION_NOT_ALLOWED_IN_STATE', 'Your agency decides formal identification itself');
       }
-      if (await this.requests.hasOpenIdentification(m, caseId)) throw new Conflict('REQUEST_ALREADY_OPEN', 'This case already waits for an identification decision');
+      if (await this.requests.hasOpenIdentification(m, caseId))
+        throw new Conflict('REQUEST_ALREADY_OPEN', 'This case already waits for an identification decision');
       const to = await this.access.receivingAgency(m, actor, dto.toAgencyId, 'toAgencyId', {
         capability: 'FORMAL_IDENTIFICATION',
         problem: 'toAgencyId must be an active agency with the FORMAL_IDENTIFICATION capability',
@@ -143,17 +160,38 @@ export class CaseRequestsService {
       id,
       audit: 'CASE_IDENTIFICATION_DECIDED',
       event: 'IDENTIFICATION_DECIDED',
-      decide: (actor, r) => can(IDENTIFICATION_REQUEST_MACHINE, r.status, 'DECIDE', identificationContext(actor, r, { decisionDate: dto.decidedOn, reason: dto.reasons })),
+      decide: (actor, r) =>
+        can(
+          IDENTIFICATION_REQUEST_MACHINE,
+          r.status,
+          'DECIDE',
+          identificationContext(actor, r, { decisionDate: dto.decidedOn, reason: dto.reasons }),
+        ),
       check: (actor, r) => {
-        const d = can(IDENTIFICATION_MACHINE, r.identification_status, action, { roles: actor.roles, actorCapabilities: actor.capabilities, decisionDate: dto.decidedOn, reason: dto.reasons });
+        const d = can(IDENTIFICATION_MACHINE, r.identification_status, action, {
+          roles: actor.roles,
+          actorCapabilities: actor.capabilities,
+          decisionDate: dto.decidedOn,
+          reason: dto.reasons,
+        });
         if (!d.ok) throw new Conflict(d.reason, 'This identification decision is not allowed');
         identificationTo = d.to;
       },
       version: dto.version,
       apply: async (m, actor, r, to) => {
         const identificationId = randomUUID();
-        await this.cases.insertIdentification(m, actor, identificationId, r.case_id, dto.decision, dto.decidedOn, dto.reasons);
-        await this.cases.update(m, r.case_id, r.case_version, { identification_status: identificationTo as IdentificationStatus });
+        await this.cases.insertIdentification(
+          m,
+          actor,
+          identificationId,
+          r.case_id,
+          dto.decision,
+          dto.decidedOn,
+          dto.reasons,
+        );
+        await this.cases.update(m, r.case_id, r.case_version, {
+          identification_status: identificationTo as IdentificationStatus,
+        });
         await this.requests.updateIdentification(m, r.id, r.version, {
           status: 'DECIDED',
           decision: dto.decision,
@@ -162,7 +200,13 @@ export class CaseRequestsService {
           identification_id: identificationId,
         });
         return {
-          details: { identificationId, decision: dto.decision, decidedOn: dto.decidedOn, previous: r.identification_status, to },
+          details: {
+            identificationId,
+            decision: dto.decision,
+            decidedOn: dto.decidedOn,
+            previous: r.identification_status,
+            to,
+          },
           notify: 'identification.decided',
         };
       },
@@ -175,7 +219,13 @@ export class CaseRequestsService {
       id,
       audit: 'IDENTIFICATION_REQUEST_CANCELLED',
       event: 'IDENTIFICATION_REQUEST_CANCELLED',
-      decide: (actor, r) => can(IDENTIFICATION_REQUEST_MACHINE, r.status, 'CANCEL', identificationContext(actor, r, { reason: dto.reason })),
+      decide: (actor, r) =>
+        can(
+          IDENTIFICATION_REQUEST_MACHINE,
+          r.status,
+          'CANCEL',
+          identificationContext(actor, r, { reason: dto.reason }),
+        ),
       version: dto.version,
       apply: async (m, _actor, r, to) => {
         await this.requests.updateIdentification(m, r.id, r.version, { status: 'CANCELLED' }, dto.reason);
@@ -188,12 +238,21 @@ export class CaseRequestsService {
   async inbox(ctx: RequestContext, q: IdentificationRequestListQueryDto): Promise<IdentificationRequestView[]> {
     const actor = actorOf(ctx);
     const rows = await this.requests.inbox(this.ds, actor, q.status);
-    await this.audit.record(ctx, { action: 'IDENTIFICATION_REQUESTS_LISTED', outcome: 'ALLOWED', objectType: 'identification_request', details: { count: rows.length, status: q.status ?? null } });
+    await this.audit.record(ctx, {
+      action: 'IDENTIFICATION_REQUESTS_LISTED',
+      outcome: 'ALLOWED',
+      objectType: 'identification_request',
+      details: { count: rows.length, status: q.status ?? null },
+    });
     return rows.map((r) => this.identificationView(actor, r));
   }
 
   /** The open or latest request of a case, as the caller sees it (for the case view); null when none. */
-  async latestIdentification(m: EntityManager | DataSource, actor: Actor, caseId: string): Promise<IdentificationRequestView | null> {
+  async latestIdentification(
+    m: EntityManager | DataSource,
+    actor: Actor,
+    caseId: string,
+  ): Promise<IdentificationRequestView | null> {
     const r = await this.requests.latestIdentification(m, actor, caseId);
     return r ? this.identificationView(actor, r) : null;
   }
@@ -235,7 +294,8 @@ export class CaseRequestsService {
       requireCaseEditor(actor, c);
       const refusal = closureRequestRefusal(dto.reason, dto.note);
       if (refusal) throw new Conflict(refusal, 'A closure request needs a coded reason (OTHER with a note)');
-      if (await this.requests.hasOpenClosure(m, caseId)) throw new Conflict('REQUEST_ALREADY_OPEN', 'This case already has a closure request waiting');
+      if (await this.requests.hasOpenClosure(m, caseId))
+        throw new Conflict('REQUEST_ALREADY_OPEN', 'This case already has a closure request waiting');
       const id = randomUUID();
       await this.requests.insertClosure(m, actor, id, caseId, dto.reason, dto.note ?? null);
       const details = { closureRequestId: id, closureReason: dto.reason, to: 'REQUESTED' };
@@ -275,8 +335,18 @@ export class CaseRequestsService {
       },
       version: dto.version,
       apply: async (m, actor, r, to) => {
-        await this.cases.update(m, r.case_id, r.case_version, { status: 'CLOSED', closed_at: NOW, closure_reason: r.reason });
-        await this.requests.updateClosure(m, r.id, r.version, { status: 'APPROVED', decided_at: NOW, decided_by_id: actor.userId }, dto.comment ?? null);
+        await this.cases.update(m, r.case_id, r.case_version, {
+          status: 'CLOSED',
+          closed_at: NOW,
+          closure_reason: r.reason,
+        });
+        await this.requests.updateClosure(
+          m,
+          r.id,
+          r.version,
+          { status: 'APPROVED', decided_at: NOW, decided_by_id: actor.userId },
+          dto.comment ?? null,
+        );
         return { details: { from: r.case_status, closureReason: r.reason, to }, notify: 'closure.decided' };
       },
     });
@@ -288,10 +358,17 @@ export class CaseRequestsService {
       id,
       audit: 'CASE_CLOSURE_RETURNED',
       event: 'CLOSURE_RETURNED',
-      decide: (actor, r) => can(CLOSURE_REQUEST_MACHINE, r.status, 'RETURN', closureContext(actor, r, dto.comment ?? null)),
+      decide: (actor, r) =>
+        can(CLOSURE_REQUEST_MACHINE, r.status, 'RETURN', closureContext(actor, r, dto.comment ?? null)),
       version: dto.version,
       apply: async (m, actor, r, to) => {
-        await this.requests.updateClosure(m, r.id, r.version, { status: 'RETURNED', decided_at: NOW, decided_by_id: actor.userId }, dto.comment ?? null);
+        await this.requests.updateClosure(
+          m,
+          r.id,
+          r.version,
+          { status: 'RETURNED', decided_at: NOW, decided_by_id: actor.userId },
+          dto.comment ?? null,
+        );
         return { details: { from: r.status, to }, notify: 'closure.decided' };
       },
     });

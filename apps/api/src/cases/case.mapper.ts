@@ -1,4 +1,15 @@
-import { DATA_CATEGORIES, type DataCategory, type CaseDetailView, type CaseEventView, type CaseNoteView, type CaseSummaryView, type ExploitationView, type IdentificationView, type JourneyEventView, type PerpetratorView } from '@ctms/domain';
+import {
+  DATA_CATEGORIES,
+  type DataCategory,
+  type CaseDetailView,
+  type CaseEventView,
+  type CaseNoteView,
+  type CaseSummaryView,
+  type ExploitationView,
+  type IdentificationView,
+  type JourneyEventView,
+  type PerpetratorView,
+} from '@ctms/domain';
 import type { FieldCipher } from '../platform/crypto/field-cipher';
 import type { CaseEventRow, CaseNoteRow, CaseRow, CaseSummaryRow } from './case.repository';
 
@@ -20,7 +31,9 @@ export function toCaseSummary(r: CaseSummaryRow): CaseSummaryView {
     identificationStatus: r.identification_status,
     provinceCode: r.province_code,
     leadAgency: { code: r.lead_agency_code },
-    assignedTo: r.assigned_to_id ? { id: r.assigned_to_id, username: r.assigned_username ?? '', displayName: r.assigned_display_name ?? '' } : null,
+    assignedTo: r.assigned_to_id
+      ? { id: r.assigned_to_id, username: r.assigned_username ?? '', displayName: r.assigned_display_name ?? '' }
+      : null,
     flags: r.flags,
     exploitationTypes: r.exploitation_types,
     openedAt: r.opened_at.toISOString(),
@@ -47,7 +60,12 @@ function toExploitation(v: unknown): ExploitationView | null {
   const events: JourneyEventView[] = Array.isArray(o['journeyEvents'])
     ? o['journeyEvents'].map((e: unknown) => {
         const x = obj(e);
-        return { stage: str(x['stage']) ?? 'OTHER', place: str(x['place']), date: str(x['date']), description: str(x['description']) };
+        return {
+          stage: str(x['stage']) ?? 'OTHER',
+          place: str(x['place']),
+          date: str(x['date']),
+          description: str(x['description']),
+        };
       })
     : [];
   return { narrative: str(o['narrative']), journeyEvents: events, meansOfControl: strings(o['meansOfControl']) };
@@ -57,25 +75,43 @@ function toPerpetrators(v: unknown): PerpetratorView[] {
   if (!Array.isArray(v)) return [];
   return v.map((p: unknown) => {
     const x = obj(p);
-    return { role: str(x['role']) ?? 'OTHER', relationToVictim: str(x['relationToVictim']), description: str(x['description']) };
+    return {
+      role: str(x['role']) ?? 'OTHER',
+      relationToVictim: str(x['relationToVictim']),
+      description: str(x['description']),
+    };
   });
 }
 
-export function decryptCategory(cipher: FieldCipher, r: Pick<CaseRow, 'id'> & Record<string, unknown>, category: EncryptedCategory): unknown {
+export function decryptCategory(
+  cipher: FieldCipher,
+  r: Pick<CaseRow, 'id'> & Record<string, unknown>,
+  category: EncryptedCategory,
+): unknown {
   const column = ENCRYPTED_CATEGORIES[category];
   const ct = r[column];
   return cipher.decryptJson<unknown>(typeof ct === 'string' ? ct : null, { table: 'case_record', column, rowId: r.id });
 }
 
 function toIdentification(cipher: FieldCipher, r: CaseRow): IdentificationView | null {
-  if (!r.ident_id || !r.ident_decision || !r.ident_decided_on || !r.ident_decided_by_id || !r.ident_created_at) return null;
+  if (!r.ident_id || !r.ident_decision || !r.ident_decided_on || !r.ident_decided_by_id || !r.ident_created_at)
+    return null;
   return {
     id: r.ident_id,
     decision: r.ident_decision,
     decidedOn: r.ident_decided_on,
-    decidedBy: { id: r.ident_decided_by_id, username: r.ident_decided_by_username, displayName: r.ident_decided_by_display_name },
+    decidedBy: {
+      id: r.ident_decided_by_id,
+      username: r.ident_decided_by_username,
+      displayName: r.ident_decided_by_display_name,
+    },
     agency: { code: r.ident_agency_code },
-    reasons: cipher.decrypt(r.ident_reasons_enc ?? null, { table: 'case_identification', column: 'reasons_enc', rowId: r.ident_id }) ?? '',
+    reasons:
+      cipher.decrypt(r.ident_reasons_enc ?? null, {
+        table: 'case_identification',
+        column: 'reasons_enc',
+        rowId: r.ident_id,
+      }) ?? '',
     recordedAt: r.ident_created_at.toISOString(),
   };
 }
@@ -85,8 +121,13 @@ function toIdentification(cipher: FieldCipher, r: CaseRow): IdentificationView |
  * the relation carries it (the load does not even select the others); plan and identification for
  * the lead agency only. A key that is not allowed is absent, not null.
  */
-export function toCaseDetail(cipher: FieldCipher, r: CaseRow, allowedActions: CaseDetailView['allowedActions']): CaseDetailView {
-  const dec = (c: EncryptedCategory) => decryptCategory(cipher, r as unknown as Pick<CaseRow, 'id'> & Record<string, unknown>, c);
+export function toCaseDetail(
+  cipher: FieldCipher,
+  r: CaseRow,
+  allowedActions: CaseDetailView['allowedActions'],
+): CaseDetailView {
+  const dec = (c: EncryptedCategory) =>
+    decryptCategory(cipher, r as unknown as Pick<CaseRow, 'id'> & Record<string, unknown>, c);
   const record = (v: unknown) => (v === null || v === undefined ? null : obj(v));
   const visible = DATA_CATEGORIES.filter((c) => (r.visible_categories ?? []).includes(c));
   const has = (c: DataCategory) => visible.includes(c);

@@ -8,13 +8,23 @@ const SEQ_CURSOR = Buffer.from('42', 'utf8').toString('base64url');
 describe('case statements', () => {
   const statements = {
     list: caseSql.list(actor, {}),
-    listFiltered: caseSql.list(actor, { status: 'OPEN', province: '01', assignedTo: OTHER_ID, cursor: CURSOR, limit: 10 }),
+    listFiltered: caseSql.list(actor, {
+      status: 'OPEN',
+      province: '01',
+      assignedTo: OTHER_ID,
+      cursor: CURSOR,
+      limit: 10,
+    }),
     loadLead: caseSql.load(actor, ID, false, false),
     loadLeadLocked: caseSql.load(actor, ID, true, false),
     loadAnyRelation: caseSql.load(actor, ID, false, true),
     lockLeadShare: caseSql.lockLead(actor, ID, 'SHARE'),
     lockLeadUpdate: caseSql.lockLead(actor, ID, 'UPDATE'),
-    update: caseSql.update(ID, 4, caseTable.set({ status: 'CLOSED', closed_at: NOW, closure_reason: 'X', health_enc: 'enc' })),
+    update: caseSql.update(
+      ID,
+      4,
+      caseTable.set({ status: 'CLOSED', closed_at: NOW, closure_reason: 'X', health_enc: 'enc' }),
+    ),
     insertNote: caseSql.insertNote(ID, OTHER_ID, actor, 'EXPLOITATION_ACCOUNT', 'enc'),
     note: caseSql.note(ID),
     notes: caseSql.notes(ID, undefined, undefined),

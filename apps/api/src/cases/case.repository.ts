@@ -102,12 +102,31 @@ export type CaseSummaryRow = PickRow<
   KeysetRow & { lead_agency_code: string; assigned_username: string | null; assigned_display_name: string | null };
 
 /** Relations that open a case (docs/access.md "Relations that open a case"), as the load names them. */
-export type CaseRelation = 'LEAD_AGENCY' | 'REFERRAL_PENDING' | 'REFERRAL_ACTIVE' | 'REFERRAL_COMPLETED' | 'REFERRAL_CLOSED' | 'HANDOFF' | 'TRANSFER_PENDING' | 'FORMER_LEAD' | 'IDENTIFICATION_REQUEST';
+export type CaseRelation =
+  | 'LEAD_AGENCY'
+  | 'REFERRAL_PENDING'
+  | 'REFERRAL_ACTIVE'
+  | 'REFERRAL_COMPLETED'
+  | 'REFERRAL_CLOSED'
+  | 'HANDOFF'
+  | 'TRANSFER_PENDING'
+  | 'FORMER_LEAD'
+  | 'IDENTIFICATION_REQUEST';
 
 export type CaseRow = CaseSummaryRow &
   PickRow<
     typeof caseTable,
-    'destination_countries' | 'risk_level' | 'needs' | 'closed_at' | 'closure_reason' | 'exploitation_enc' | 'perpetrators_enc' | 'health_enc' | 'contact_enc' | 'legal_enc' | 'plan_enc'
+    | 'destination_countries'
+    | 'risk_level'
+    | 'needs'
+    | 'closed_at'
+    | 'closure_reason'
+    | 'exploitation_enc'
+    | 'perpetrators_enc'
+    | 'health_enc'
+    | 'contact_enc'
+    | 'legal_enc'
+    | 'plan_enc'
   > & {
     /** NULL unless the relation carries IDENTITY */
     person_id: string | null;
@@ -126,11 +145,19 @@ export type CaseRow = CaseSummaryRow &
   };
 
 /** What a write on a case's records (a referral, a handoff, a consent …) needs of the case: the editor rule's facts. */
-export type CaseLockRow = PickRow<typeof caseTable, 'id' | 'status' | 'province_code' | 'lead_agency_id' | 'assigned_to_id'>;
+export type CaseLockRow = PickRow<
+  typeof caseTable,
+  'id' | 'status' | 'province_code' | 'lead_agency_id' | 'assigned_to_id'
+>;
 
-export type CaseNoteRow = PickRow<typeof caseNoteTable, 'id' | 'category' | 'body_enc' | 'author_id' | 'created_at'> & KeysetRow & { author_username: string | null; author_display_name: string | null };
+export type CaseNoteRow = PickRow<typeof caseNoteTable, 'id' | 'category' | 'body_enc' | 'author_id' | 'created_at'> &
+  KeysetRow & { author_username: string | null; author_display_name: string | null };
 
-export type CaseEventRow = Omit<PickRow<typeof caseEventTable, 'kind' | 'at' | 'actor_id' | 'details'>, never> & { id: string; actor_username: string | null; actor_display_name: string | null };
+export type CaseEventRow = Omit<PickRow<typeof caseEventTable, 'kind' | 'at' | 'actor_id' | 'details'>, never> & {
+  id: string;
+  actor_username: string | null;
+  actor_display_name: string | null;
+};
 
 export interface AccessLogRow {
   seq: string;
@@ -181,11 +208,17 @@ export const noteKeyset = keyset('n.created_at', 'n.id', 'oldest');
 export const eventKeyset = seqKeyset('e.id');
 export const accessLogKeyset = seqKeyset('x.seq');
 
-const SUMMARY = raw(`c.id, c.case_number, c.status, c.identification_status, c.province_code, c.lead_agency_id, a.code AS lead_agency_code,
+const SUMMARY =
+  raw(`c.id, c.case_number, c.status, c.identification_status, c.province_code, c.lead_agency_id, a.code AS lead_agency_code,
   c.assigned_to_id, u.username AS assigned_username, u.display_name AS assigned_display_name, c.flags, c.exploitation_types, c.opened_at, c.updated_at, c.version`);
 const SUMMARY_JOINS = raw(`JOIN agency a ON a.id = c.lead_agency_id LEFT JOIN app_user u ON u.id = c.assigned_to_id`);
 
-type EncryptedCategoryName = 'EXPLOITATION_ACCOUNT' | 'PERPETRATORS' | 'HEALTH' | 'CONTACT_LOCATION' | 'LEGAL_PROCEEDINGS';
+type EncryptedCategoryName =
+  | 'EXPLOITATION_ACCOUNT'
+  | 'PERPETRATORS'
+  | 'HEALTH'
+  | 'CONTACT_LOCATION'
+  | 'LEGAL_PROCEEDINGS';
 
 /**
  * The caller's strongest relation to case `c`, given `cats` (its case_relation_categories): what it
@@ -230,7 +263,8 @@ export const caseSql = {
   load: (actor: Actor, id: string, lock: boolean, anyRelation: boolean): Sql => {
     const cats = raw('rel.cats');
     const lead = sql`(c.lead_agency_id = ${actor.agencyId}::uuid AND ${cats} IS NOT NULL)`;
-    const blob = (category: EncryptedCategoryName, column: string) => sql`CASE WHEN ${holds(cats, category)} THEN c.${raw(column)} END AS ${raw(column)}`;
+    const blob = (category: EncryptedCategoryName, column: string) =>
+      sql`CASE WHEN ${holds(cats, category)} THEN c.${raw(column)} END AS ${raw(column)}`;
     return sql`SELECT ${SUMMARY}, ${caseKeyset.key}, c.destination_countries, c.risk_level, c.needs, c.closed_at, c.closure_reason,
                  CASE WHEN ${holds(cats, 'IDENTITY')} THEN c.person_id END AS person_id,
                  ${blob('EXPLOITATION_ACCOUNT', 'exploitation_enc')}, ${blob('PERPETRATORS', 'perpetrators_enc')}, ${blob('HEALTH', 'health_enc')},
@@ -307,7 +341,14 @@ export const caseSql = {
            LEFT JOIN app_user au ON au.id = e.actor_user_id
           ORDER BY e.seq LIMIT ${accessLogKeyset.limit(limit)}`,
 
-  insertIdentification: (id: string, caseId: string, actor: Actor, decision: string, decidedOn: string, reasonsEnc: string): Sql =>
+  insertIdentification: (
+    id: string,
+    caseId: string,
+    actor: Actor,
+    decision: string,
+    decidedOn: string,
+    reasonsEnc: string,
+  ): Sql =>
     sql`INSERT INTO case_identification (id, case_id, decision, decided_on, decided_by_id, agency_id, reasons_enc, created_at)
         VALUES (${id}::uuid, ${caseId}::uuid, ${decision}, ${decidedOn}::date, ${actor.userId}::uuid, ${actor.agencyId}::uuid, ${reasonsEnc}, clock_timestamp())`,
 
@@ -345,7 +386,13 @@ export const caseSql = {
 };
 
 /** The encrypted JSON columns of a case, each bound to (case_record, column, id). */
-export type CaseBlobColumn = 'exploitation_enc' | 'perpetrators_enc' | 'health_enc' | 'contact_enc' | 'legal_enc' | 'plan_enc';
+export type CaseBlobColumn =
+  | 'exploitation_enc'
+  | 'perpetrators_enc'
+  | 'health_enc'
+  | 'contact_enc'
+  | 'legal_enc'
+  | 'plan_enc';
 
 /** The case aggregate's data access (decision 0018): SQL, row types, versioned updates and the encryption binding. */
 @Injectable()
@@ -356,7 +403,12 @@ export class CaseRepository {
     return select<CaseSummaryRow>(m, caseSql.list(actor, f));
   }
 
-  load(m: Runner, actor: Actor, id: string, opts: { lock?: boolean; anyRelation?: boolean } = {}): Promise<CaseRow | undefined> {
+  load(
+    m: Runner,
+    actor: Actor,
+    id: string,
+    opts: { lock?: boolean; anyRelation?: boolean } = {},
+  ): Promise<CaseRow | undefined> {
     return selectOne<CaseRow>(m, caseSql.load(actor, id, opts.lock ?? false, opts.anyRelation ?? false));
   }
 
@@ -366,15 +418,32 @@ export class CaseRepository {
   }
 
   /** SETs at the version read (`staleVersion` when someone else changed it); `blobs` are encrypted JSON columns in plaintext. */
-  async update(m: Runner, id: string, version: number, patch: CasePatch, blobs: Partial<Record<CaseBlobColumn, unknown>> = {}): Promise<void> {
+  async update(
+    m: Runner,
+    id: string,
+    version: number,
+    patch: CasePatch,
+    blobs: Partial<Record<CaseBlobColumn, unknown>> = {},
+  ): Promise<void> {
     const encrypted: CasePatch = {};
-    for (const [column, value] of Object.entries(blobs) as [CaseBlobColumn, unknown][]) encrypted[column] = this.encryptBlob(id, column, value);
-    if ((await exec(m, caseSql.update(id, version, caseTable.set({ ...patch, ...encrypted })))) !== 1) throw staleVersion();
+    for (const [column, value] of Object.entries(blobs) as [CaseBlobColumn, unknown][])
+      encrypted[column] = this.encryptBlob(id, column, value);
+    if ((await exec(m, caseSql.update(id, version, caseTable.set({ ...patch, ...encrypted })))) !== 1)
+      throw staleVersion();
   }
 
   /** An encrypted, append-only note. */
   async insertNote(m: Runner, actor: Actor, id: string, caseId: string, body: string, category: string): Promise<void> {
-    await exec(m, caseSql.insertNote(id, caseId, actor, category, this.cipher.encrypt(body, { table: 'case_note', column: 'body_enc', rowId: id })));
+    await exec(
+      m,
+      caseSql.insertNote(
+        id,
+        caseId,
+        actor,
+        category,
+        this.cipher.encrypt(body, { table: 'case_note', column: 'body_enc', rowId: id }),
+      ),
+    );
   }
 
   note(m: Runner, id: string): Promise<CaseNoteRow | undefined> {
@@ -389,11 +458,25 @@ export class CaseRepository {
     return select<CaseEventRow>(m, caseSql.events(caseId, cursor, limit));
   }
 
-  accessLog(m: Runner, caseId: string, personId: string | null, cursor: string | undefined, limit: number | undefined): Promise<AccessLogRow[]> {
+  accessLog(
+    m: Runner,
+    caseId: string,
+    personId: string | null,
+    cursor: string | undefined,
+    limit: number | undefined,
+  ): Promise<AccessLogRow[]> {
     return select<AccessLogRow>(m, caseSql.accessLog(caseId, personId, cursor, limit));
   }
 
-  async insertIdentification(m: Runner, actor: Actor, id: string, caseId: string, decision: string, decidedOn: string, reasons: string): Promise<void> {
+  async insertIdentification(
+    m: Runner,
+    actor: Actor,
+    id: string,
+    caseId: string,
+    decision: string,
+    decidedOn: string,
+    reasons: string,
+  ): Promise<void> {
     const reasonsEnc = this.cipher.encrypt(reasons, { table: 'case_identification', column: 'reasons_enc', rowId: id });
     await exec(m, caseSql.insertIdentification(id, caseId, actor, decision, decidedOn, reasonsEnc));
   }
@@ -408,7 +491,16 @@ export class CaseRepository {
 
   /** Merges a screening's facts into the open case; `exploitation` (plaintext, already merged) replaces the account when given. */
   async attach(m: Runner, id: string, add: CaseAddition, exploitation: unknown): Promise<void> {
-    await exec(m, caseSql.attach(id, add, exploitation === null || exploitation === undefined ? null : this.encryptBlob(id, 'exploitation_enc', exploitation)));
+    await exec(
+      m,
+      caseSql.attach(
+        id,
+        add,
+        exploitation === null || exploitation === undefined
+          ? null
+          : this.encryptBlob(id, 'exploitation_enc', exploitation),
+      ),
+    );
   }
 
   async nextSequence(m: Runner, provinceCode: string, year: number): Promise<number> {
@@ -418,7 +510,15 @@ export class CaseRepository {
   }
 
   async insert(m: Runner, c: NewCase, exploitation: unknown): Promise<void> {
-    await exec(m, caseSql.insert(c, exploitation === null || exploitation === undefined ? null : this.encryptBlob(c.id, 'exploitation_enc', exploitation)));
+    await exec(
+      m,
+      caseSql.insert(
+        c,
+        exploitation === null || exploitation === undefined
+          ? null
+          : this.encryptBlob(c.id, 'exploitation_enc', exploitation),
+      ),
+    );
   }
 
   /** A protected category of the case row, decrypted with its binding. */

@@ -1,6 +1,19 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Page, AccessLogEntryView, CaseDetailView, CaseEventView, CaseNoteView, CaseSummaryView } from '@ctms/domain';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type {
+  Page,
+  AccessLogEntryView,
+  CaseDetailView,
+  CaseEventView,
+  CaseNoteView,
+  CaseSummaryView,
+} from '@ctms/domain';
 import { AuditAs } from '../platform/audit/denial-audit';
 import { IdParam } from '../platform/http/params';
 import { Ctx, RequirePermission } from '../platform/auth/decorators';
@@ -20,7 +33,8 @@ import {
   UpdateCaseDto,
 } from './dto/case.dto';
 
-const CONFLICTS = 'STALE_VERSION, NOT_LEAD_AGENCY, NOT_CASE_EDITOR, ACTION_NOT_ALLOWED_IN_STATE, ROLE_NOT_ALLOWED, or another reason of the case machine';
+const CONFLICTS =
+  'STALE_VERSION, NOT_LEAD_AGENCY, NOT_CASE_EDITOR, ACTION_NOT_ALLOWED_IN_STATE, ROLE_NOT_ALLOWED, or another reason of the case machine';
 
 /**
  * Cases. A case the caller may not open answers the same 404 as a missing id; no route carries
@@ -54,7 +68,9 @@ export class CasesController {
   @AuditAs('CASE_UPDATED', 'case')
   @RequirePermission('case:update')
   @Patch(':id')
-  @ApiOperation({ summary: 'Edit the case (assigned caseworker or supervisor of the lead agency); absent = unchanged, null = cleared' })
+  @ApiOperation({
+    summary: 'Edit the case (assigned caseworker or supervisor of the lead agency); absent = unchanged, null = cleared',
+  })
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: CONFLICTS })
   update(@Ctx() ctx: RequestContext, @IdParam() id: string, @Body() dto: UpdateCaseDto): Promise<CaseDetailView> {
@@ -65,7 +81,9 @@ export class CasesController {
   @RequirePermission('case:assign')
   @Post(':id/assign')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Assign or reassign the case to a caseworker, investigator or supervisor of the lead agency' })
+  @ApiOperation({
+    summary: 'Assign or reassign the case to a caseworker, investigator or supervisor of the lead agency',
+  })
   @ApiBadRequestResponse({ description: 'userId is not an eligible user' })
   @ApiConflictResponse({ description: CONFLICTS })
   assign(@Ctx() ctx: RequestContext, @IdParam() id: string, @Body() dto: AssignCaseDto): Promise<CaseDetailView> {
@@ -76,9 +94,15 @@ export class CasesController {
   @RequirePermission('case:update')
   @Post(':id/transition')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Move the case OPEN→ACTIVE (ACTIVATE), ACTIVE→FOLLOW_UP (START_FOLLOW_UP) or FOLLOW_UP→ACTIVE (RESUME)' })
+  @ApiOperation({
+    summary: 'Move the case OPEN→ACTIVE (ACTIVATE), ACTIVE→FOLLOW_UP (START_FOLLOW_UP) or FOLLOW_UP→ACTIVE (RESUME)',
+  })
   @ApiConflictResponse({ description: CONFLICTS })
-  transition(@Ctx() ctx: RequestContext, @IdParam() id: string, @Body() dto: TransitionCaseDto): Promise<CaseDetailView> {
+  transition(
+    @Ctx() ctx: RequestContext,
+    @IdParam() id: string,
+    @Body() dto: TransitionCaseDto,
+  ): Promise<CaseDetailView> {
     return this.cases.transition(ctx, id, dto);
   }
 
@@ -86,7 +110,9 @@ export class CasesController {
   @RequirePermission('case:identify')
   @Post(':id/identification')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Formal identification decision (MoPS ATD supervisors and investigators); a later decision supersedes' })
+  @ApiOperation({
+    summary: 'Formal identification decision (MoPS ATD supervisors and investigators); a later decision supersedes',
+  })
   @ApiConflictResponse({ description: 'NOT_FORMAL_IDENTIFICATION_AGENCY, ROLE_NOT_ALLOWED, STALE_VERSION' })
   identify(@Ctx() ctx: RequestContext, @IdParam() id: string, @Body() dto: IdentificationDto): Promise<CaseDetailView> {
     return this.cases.identify(ctx, id, dto);
@@ -106,7 +132,10 @@ export class CasesController {
   @RequirePermission('case:flag')
   @Post(':id/flags')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Set or lift RESTRICTED (naming who may still open the case) or NON_PUNISHMENT, with a reason (a supervisor of the lead agency)' })
+  @ApiOperation({
+    summary:
+      'Set or lift RESTRICTED (naming who may still open the case) or NON_PUNISHMENT, with a reason (a supervisor of the lead agency)',
+  })
   @ApiNotFoundResponse()
   @ApiBadRequestResponse({ description: 'userIds holds a user who is not eligible' })
   @ApiConflictResponse({ description: CONFLICTS })
@@ -154,9 +183,15 @@ export class CasesController {
   @AuditAs('CASE_ACCESS_LOG_READ', 'case')
   @RequirePermission('case:access-log')
   @Get(':id/access-log')
-  @ApiOperation({ summary: 'Who read, changed or was refused this case, oldest first (supervisors of the lead agency)' })
+  @ApiOperation({
+    summary: 'Who read, changed or was refused this case, oldest first (supervisors of the lead agency)',
+  })
   @ApiNotFoundResponse()
-  accessLog(@Ctx() ctx: RequestContext, @IdParam() id: string, @Query() q: PageQueryDto): Promise<Page<AccessLogEntryView>> {
+  accessLog(
+    @Ctx() ctx: RequestContext,
+    @IdParam() id: string,
+    @Query() q: PageQueryDto,
+  ): Promise<Page<AccessLogEntryView>> {
     return this.records.accessLog(ctx, id, q);
   }
 }

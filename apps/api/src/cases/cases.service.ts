@@ -31,12 +31,25 @@ import { CaseRepository, caseKeyset, type CaseBlobColumn, type CasePatch, type C
 import { CaseRequestRepository } from './case-requests.repository';
 import { CaseRequestsService } from './case-requests.service';
 import type { CaseFlagDto } from './dto/case-requests.dto';
-import { AssignCaseDto, CloseCaseDto, IdentificationDto, ListCasesQueryDto, ReopenCaseDto, TransitionCaseDto, UpdateCaseDto } from './dto/case.dto';
+import {
+  AssignCaseDto,
+  CloseCaseDto,
+  IdentificationDto,
+  ListCasesQueryDto,
+  ReopenCaseDto,
+  TransitionCaseDto,
+  UpdateCaseDto,
+} from './dto/case.dto';
 
 /** @deprecated the keyset cursor's timestamp: use `keyset()` of platform/http/pagination.ts (kept for the features not yet moved) */
 
 function caseContext(actor: Actor, c: CaseRow, input: Pick<CaseContext, 'closureReason' | 'reason'>): CaseContext {
-  return { roles: actor.roles, actorInLeadAgency: inLeadAgency(actor, c), actorIsAssigned: c.assigned_to_id === actor.userId, ...input };
+  return {
+    roles: actor.roles,
+    actorInLeadAgency: inLeadAgency(actor, c),
+    actorIsAssigned: c.assigned_to_id === actor.userId,
+    ...input,
+  };
 }
 
 /** CASE_MACHINE's decision on `action` from the case's status. */
@@ -82,13 +95,23 @@ export class CasesService {
   async list(ctx: RequestContext, q: ListCasesQueryDto): Promise<Page<CaseSummaryView>> {
     const actor = actorOf(ctx);
     const assignedTo = q.assignedTo ? (q.assignedTo === 'me' ? actor.userId : q.assignedTo.toLowerCase()) : undefined;
-    const rows = await this.cases.list(this.ds, actor, { status: q.status, province: q.province, assignedTo, cursor: q.cursor, limit: q.limit });
+    const rows = await this.cases.list(this.ds, actor, {
+      status: q.status,
+      province: q.province,
+      assignedTo,
+      cursor: q.cursor,
+      limit: q.limit,
+    });
     const page = caseKeyset.page(rows, q.limit);
     await this.audit.record(ctx, {
       action: 'CASE_LISTED',
       outcome: 'ALLOWED',
       objectType: 'case',
-      details: { count: page.items.length, filters: { status: q.status ?? null, province: q.province ?? null, assignedTo: q.assignedTo ? true : null }, cursor: !!q.cursor },
+      details: {
+        count: page.items.length,
+        filters: { status: q.status ?? null, province: q.province ?? null, assignedTo: q.assignedTo ? true : null },
+        cursor: !!q.cursor,
+      },
     });
     return { items: page.items.map(toCaseSummary), nextCursor: page.nextCursor };
   }
@@ -104,7 +127,9 @@ export class CasesService {
       outcome: 'ALLOWED',
       objectType: 'case',
       objectId: id,
-      ...(row.relation === 'LEAD_AGENCY' ? {} : { details: { relation: row.relation, categories: row.visible_categories } }),
+      ...(row.relation === 'LEAD_AGENCY'
+        ? {}
+        : { details: { relation: row.relation, categories: row.visible_categories } }),
     });
     return view;
   }
@@ -134,8 +159,10 @@ export class CasesService {
           patch[column] = value;
           fields.push(field);
         };
-        if (dto.exploitationTypes !== undefined) set('exploitation_types', 'exploitationTypes', dto.exploitationTypes ?? []);
-        if (dto.destinationCountries !== undefined) set('destination_countries', 'destinationCountries', dto.destinationCountries ?? []);
+        if (dto.exploitationTypes !== undefined)
+          set('exploitation_types', 'exploitationTypes', dto.exploitationTypes ?? []);
+        if (dto.destinationCountries !== undefined)
+          set('destination_countries', 'destinationCountries', dto.destinationCountries ?? []);
         if (dto.riskLevel !== undefined) set('risk_level', 'riskLevel', dto.riskLevel);
         if (dto.needs !== undefined) set('needs', 'needs', dto.needs ?? []);
         for (const category of Object.keys(ENCRYPTED_CATEGORIES) as EncryptedCategory[]) {
@@ -156,7 +183,8 @@ export class CasesService {
       event: 'CASE_ASSIGNED',
       guard: (actor, c) => {
         if (!inLeadAgency(actor, c)) throw new Conflict('NOT_LEAD_AGENCY', 'Only the lead agency assigns this case');
-        if (c.status === 'CLOSED') throw new Conflict('ACTION_NOT_ALLOWED_IN_STATE', 'A closed case is not assigned; reopen it first');
+        if (c.status === 'CLOSED')
+          throw new Conflict('ACTION_NOT_ALLOWED_IN_STATE', 'A closed case is not assigned; reopen it first');
       },
       version: dto.version,
       apply: async (m, _actor, c) => {
@@ -164,7 +192,8 @@ export class CasesService {
           agencyId: c.lead_agency_id,
           roles: CASE_ASSIGNEE_ROLES,
           provinceCode: c.province_code,
-          problem: "must be an active caseworker, investigator or supervisor of the case's lead agency whose province scope covers the case",
+          problem:
+            "must be an active caseworker, investigator or supervisor of the case's lead agency whose province scope covers the case",
         });
         await this.cases.update(m, c.id, dto.version, { assigned_to_id: assignee });
         return { details: { assignedTo: assignee, previous: c.assigned_to_id } };
@@ -193,7 +222,11 @@ export class CasesService {
       decide: decide('CLOSE', { closureReason: dto.reason, reason: dto.note ?? null }),
       version: dto.version,
       apply: async (m, actor, c, to) => {
-        await this.cases.update(m, c.id, dto.version, { status: to as CaseStatus, closed_at: NOW, closure_reason: dto.reason });
+        await this.cases.update(m, c.id, dto.version, {
+          status: to as CaseStatus,
+          closed_at: NOW,
+          closure_reason: dto.reason,
+        });
         const noteId = dto.note ? await this.addNote(m, actor, c.id, dto.note) : null;
         // a caseworker's open request to close is answered by the close itself, not left to a 409 later
         const closureRequestId = await this.requestRows.approveOpenClosure(m, c.id, actor);
@@ -209,7 +242,11 @@ export class CasesService {
       decide: decide('REOPEN', { reason: dto.reason }),
       version: dto.version,
       apply: async (m, actor, c, to) => {
-        await this.cases.update(m, c.id, dto.version, { status: to as CaseStatus, closed_at: null, closure_reason: null });
+        await this.cases.update(m, c.id, dto.version, {
+          status: to as CaseStatus,
+          closed_at: null,
+          closure_reason: null,
+        });
         const noteId = await this.addNote(m, actor, c.id, dto.reason);
         return { details: { previousClosureReason: c.closure_reason, noteId } };
       },
@@ -223,16 +260,40 @@ export class CasesService {
       event: 'IDENTIFICATION_DECIDED',
       // the capability rule (libs/domain): only an agency with FORMAL_IDENTIFICATION decides
       guard: (actor) => {
-        if (!hasPermission(actor, 'case:identify')) throw new Conflict('NOT_FORMAL_IDENTIFICATION_AGENCY', 'Only an agency with the formal identification capability decides');
+        if (!hasPermission(actor, 'case:identify'))
+          throw new Conflict(
+            'NOT_FORMAL_IDENTIFICATION_AGENCY',
+            'Only an agency with the formal identification capability decides',
+          );
       },
       decide: (actor, c) =>
-        can(IDENTIFICATION_MACHINE, c.identification_status, action, { roles: actor.roles, actorCapabilities: actor.capabilities, decisionDate: dto.decidedOn, reason: dto.reasons }),
+        can(IDENTIFICATION_MACHINE, c.identification_status, action, {
+          roles: actor.roles,
+          actorCapabilities: actor.capabilities,
+          decisionDate: dto.decidedOn,
+          reason: dto.reasons,
+        }),
       version: dto.version,
       apply: async (m, actor, c, to) => {
         const identificationId = randomUUID();
-        await this.cases.insertIdentification(m, actor, identificationId, c.id, dto.decision, dto.decidedOn, dto.reasons);
+        await this.cases.insertIdentification(
+          m,
+          actor,
+          identificationId,
+          c.id,
+          dto.decision,
+          dto.decidedOn,
+          dto.reasons,
+        );
         await this.cases.update(m, c.id, c.version, { identification_status: to as IdentificationStatus });
-        return { details: { identificationId, decision: dto.decision, decidedOn: dto.decidedOn, previous: c.identification_status } };
+        return {
+          details: {
+            identificationId,
+            decision: dto.decision,
+            decidedOn: dto.decidedOn,
+            previous: c.identification_status,
+          },
+        };
       },
     });
   }
@@ -248,9 +309,12 @@ export class CasesService {
       event: dto.set ? 'FLAG_SET' : 'FLAG_LIFTED',
       guard: (actor, c) => {
         if (!inLeadAgency(actor, c)) throw new Conflict('NOT_LEAD_AGENCY', 'Only the lead agency flags this case');
-        if (!hasPermission(actor, 'case:flag')) throw new Conflict('ROLE_NOT_ALLOWED', 'Only a supervisor sets or lifts these flags');
-        if (c.status === 'CLOSED') throw new Conflict('ACTION_NOT_ALLOWED_IN_STATE', 'A closed case is not changed; reopen it first');
-        if (dto.flag !== 'RESTRICTED' && dto.userIds?.length) throw new ValidationFailed([{ field: 'userIds', problems: ['only RESTRICTED names users'] }]);
+        if (!hasPermission(actor, 'case:flag'))
+          throw new Conflict('ROLE_NOT_ALLOWED', 'Only a supervisor sets or lifts these flags');
+        if (c.status === 'CLOSED')
+          throw new Conflict('ACTION_NOT_ALLOWED_IN_STATE', 'A closed case is not changed; reopen it first');
+        if (dto.flag !== 'RESTRICTED' && dto.userIds?.length)
+          throw new ValidationFailed([{ field: 'userIds', problems: ['only RESTRICTED names users'] }]);
       },
       version: dto.version,
       apply: async (m, actor, c) => {
@@ -264,7 +328,8 @@ export class CasesService {
                 agencyId: c.lead_agency_id,
                 roles: CASE_ASSIGNEE_ROLES,
                 provinceCode: c.province_code,
-                problem: "must be an active caseworker, investigator or supervisor of the case's lead agency whose province scope covers the case",
+                problem:
+                  "must be an active caseworker, investigator or supervisor of the case's lead agency whose province scope covers the case",
               }),
             );
           }
@@ -283,7 +348,13 @@ export class CasesService {
   }
 
   /** Inserts an encrypted, append-only note and returns its id. */
-  async addNote(m: EntityManager, actor: Actor, caseId: string, body: string, category = 'EXPLOITATION_ACCOUNT'): Promise<string> {
+  async addNote(
+    m: EntityManager,
+    actor: Actor,
+    caseId: string,
+    body: string,
+    category = 'EXPLOITATION_ACCOUNT',
+  ): Promise<string> {
     const noteId = randomUUID();
     await this.cases.insertNote(m, actor, noteId, caseId, body, category);
     return noteId;
@@ -299,23 +370,33 @@ export class CasesService {
     const lead = c.relation === 'LEAD_AGENCY' && inLeadAgency(actor, c);
     const identification =
       lead && hasPermission(actor, 'case:identify')
-        ? allowedActions(IDENTIFICATION_MACHINE, c.identification_status, { roles: actor.roles, actorCapabilities: actor.capabilities })
+        ? allowedActions(IDENTIFICATION_MACHINE, c.identification_status, {
+            roles: actor.roles,
+            actorCapabilities: actor.capabilities,
+          })
         : [];
     const editor = lead && hasPermission(actor, 'case:update') && caseEditorRefusal(actor, caseFacts(c)) === null;
-    const identificationRequest = lead || c.relation === 'IDENTIFICATION_REQUEST' ? await this.requests.latestIdentification(m, actor, c.id) : null;
+    const identificationRequest =
+      lead || c.relation === 'IDENTIFICATION_REQUEST' ? await this.requests.latestIdentification(m, actor, c.id) : null;
     const closureRequest = lead ? await this.requests.latestClosure(m, actor, c.id) : null;
     const caseActions = lead ? allowedActions(CASE_MACHINE, c.status, caseContext(actor, c, {})) : [];
     const handoff =
       c.status !== 'CLOSED' &&
       hasPermission(actor, 'handoff:create') &&
-      (editor || (!lead && identificationRequest?.decision === 'IDENTIFIED' && (await this.requestRows.identifiedBy(m, actor, c.id))));
+      (editor ||
+        (!lead &&
+          identificationRequest?.decision === 'IDENTIFIED' &&
+          (await this.requestRows.identifiedBy(m, actor, c.id))));
     const view = toCaseDetail(this.cipher, c, {
       case: caseActions,
       identification,
       edit: editor,
       assign: lead && c.status !== 'CLOSED' && hasPermission(actor, 'case:assign'),
       accessLog: lead && hasPermission(actor, 'case:access-log'),
-      requestIdentification: editor && formalIdentificationRefusal(actor.capabilities) !== null && identificationRequest?.status !== 'REQUESTED',
+      requestIdentification:
+        editor &&
+        formalIdentificationRefusal(actor.capabilities) !== null &&
+        identificationRequest?.status !== 'REQUESTED',
       // who may close the case closes it; a closure request is for the editor who may not
       requestClosure: editor && !caseActions.includes('CLOSE') && closureRequest?.status !== 'REQUESTED',
       flags: lead && c.status !== 'CLOSED' && hasPermission(actor, 'case:flag'),
@@ -325,7 +406,11 @@ export class CasesService {
     if (lead) {
       view.closureRequest = closureRequest;
       if (c.flags.includes('RESTRICTED')) {
-        view.restrictedTo = (await this.requestRows.members(m, c.id)).map((u) => ({ id: u.user_id, username: u.username, displayName: u.display_name }));
+        view.restrictedTo = (await this.requestRows.members(m, c.id)).map((u) => ({
+          id: u.user_id,
+          username: u.username,
+          displayName: u.display_name,
+        }));
       }
     }
     return view;

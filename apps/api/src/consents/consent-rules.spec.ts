@@ -5,7 +5,13 @@ const LWU = '11111111-1111-4111-8111-111111111111';
 const MOLSW = '22222222-2222-4222-8222-222222222222';
 
 describe('consentGrantProblems', () => {
-  const base: ConsentGrantFacts = { type: 'REFERRAL_SHARING', agencyIds: [LWU], givenBy: 'SELF', grantedAt: new Date('2026-03-01T10:00:00Z'), isChild: false };
+  const base: ConsentGrantFacts = {
+    type: 'REFERRAL_SHARING',
+    agencyIds: [LWU],
+    givenBy: 'SELF',
+    grantedAt: new Date('2026-03-01T10:00:00Z'),
+    isChild: false,
+  };
   const fields = (f: Partial<ConsentGrantFacts>) => consentGrantProblems({ ...base, ...f }, NOW).map((p) => p.field);
 
   it('accepts an adult giving their own consent', () => {
@@ -22,7 +28,10 @@ describe('consentGrantProblems', () => {
 
   it('requires the name of a guardian who gives the consent', () => {
     expect(fields({ isChild: true, givenBy: 'PARENT' })).toEqual(['givenBy', 'guardianName']);
-    expect(fields({ isChild: true, givenBy: 'LEGAL_GUARDIAN', guardianName: '   ' })).toEqual(['givenBy', 'guardianName']);
+    expect(fields({ isChild: true, givenBy: 'LEGAL_GUARDIAN', guardianName: '   ' })).toEqual([
+      'givenBy',
+      'guardianName',
+    ]);
     expect(fields({ givenBy: 'PARENT' })).toEqual(['givenBy', 'guardianName']);
   });
 
@@ -53,7 +62,11 @@ describe('consentCoverage', () => {
     withdrawnAt: null,
     ...over,
   });
-  const req = { agencyId: LWU, purpose: 'REFERRAL_SHARING' as const, categories: ['IDENTITY', 'CASE_SUMMARY', 'HEALTH'] as const };
+  const req = {
+    agencyId: LWU,
+    purpose: 'REFERRAL_SHARING' as const,
+    categories: ['IDENTITY', 'CASE_SUMMARY', 'HEALTH'] as const,
+  };
 
   it('reports covered and missing categories in catalogue order, with the consents that cover them', () => {
     expect(consentCoverage([consent('a')], { ...req, categories: [...req.categories] }, NOW)).toEqual({
@@ -65,7 +78,11 @@ describe('consentCoverage', () => {
 
   it('combines several consents and leaves out those that cover nothing requested', () => {
     const got = consentCoverage(
-      [consent('b', { categories: ['HEALTH'] }), consent('a', { categories: ['CASE_SUMMARY'] }), consent('c', { categories: ['PERPETRATORS'] })],
+      [
+        consent('b', { categories: ['HEALTH'] }),
+        consent('a', { categories: ['CASE_SUMMARY'] }),
+        consent('c', { categories: ['PERPETRATORS'] }),
+      ],
       { ...req, categories: [...req.categories] },
       NOW,
     );
@@ -87,6 +104,9 @@ describe('consentCoverage', () => {
   });
 
   it('counts a consent that expires later as active', () => {
-    expect(consentCoverage([consent('a', { expiresAt: '2026-03-01T12:00:01Z' })], { ...req, categories: ['IDENTITY'] }, NOW).covered).toEqual(['IDENTITY']);
+    expect(
+      consentCoverage([consent('a', { expiresAt: '2026-03-01T12:00:01Z' })], { ...req, categories: ['IDENTITY'] }, NOW)
+        .covered,
+    ).toEqual(['IDENTITY']);
   });
 });

@@ -3,7 +3,14 @@
  * say, and which requested data categories a set of consents covers. The service loads the rows
  * and applies these; the unit tests pin them down.
  */
-import { DATA_CATEGORIES, isConsentActive, type ConsentGiver, type ConsentStatus, type ConsentType, type DataCategory } from '@ctms/domain';
+import {
+  DATA_CATEGORIES,
+  isConsentActive,
+  type ConsentGiver,
+  type ConsentStatus,
+  type ConsentType,
+  type DataCategory,
+} from '@ctms/domain';
 
 /** Who may consent for a child (a case flagged CHILD, or a person presumed a minor). */
 export const CHILD_CONSENT_GIVERS: readonly ConsentGiver[] = ['PARENT', 'LEGAL_GUARDIAN', 'SOCIAL_WORKER'];

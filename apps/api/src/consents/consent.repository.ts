@@ -56,7 +56,10 @@ export interface ConsentCaseRow {
 }
 
 /** A consent locked for its withdrawal, with its case's editor facts. */
-export type ConsentLockRow = PickRow<typeof consentTable, 'id' | 'case_id' | 'type' | 'status' | 'categories' | 'expires_at' | 'withdrawn_at'> & {
+export type ConsentLockRow = PickRow<
+  typeof consentTable,
+  'id' | 'case_id' | 'type' | 'status' | 'categories' | 'expires_at' | 'withdrawn_at'
+> & {
   agency_codes: string[];
   lead_agency_id: string;
   province_code: string;
@@ -64,7 +67,10 @@ export type ConsentLockRow = PickRow<typeof consentTable, 'id' | 'case_id' | 'ty
   case_status: string;
 };
 
-export type CoveringRow = PickRow<typeof consentTable, 'id' | 'status' | 'agency_ids' | 'purposes' | 'categories' | 'granted_at' | 'expires_at' | 'withdrawn_at'>;
+export type CoveringRow = PickRow<
+  typeof consentTable,
+  'id' | 'status' | 'agency_ids' | 'purposes' | 'categories' | 'granted_at' | 'expires_at' | 'withdrawn_at'
+>;
 
 export interface NewConsent {
   id: string;
@@ -84,7 +90,8 @@ export interface NewConsent {
 
 export const consentKeyset = keyset('k.granted_at', 'k.id');
 
-const SELECT = raw(`SELECT k.id, k.case_id, k.type, k.status, k.agency_ids, k.purposes, k.categories, k.given_by, k.form,
+const SELECT =
+  raw(`SELECT k.id, k.case_id, k.type, k.status, k.agency_ids, k.purposes, k.categories, k.given_by, k.form,
          k.language, k.interpreter_used, k.parties_enc, k.granted_at, k.expires_at, k.recorded_by_id,
          ru.username AS recorded_by_username, ru.display_name AS recorded_by_display_name, k.withdrawn_at, k.withdrawn_by_id,
          wu.username AS withdrawn_by_username, wu.display_name AS withdrawn_by_display_name, k.withdrawal_reason, k.withdrawal_reason_enc,
@@ -153,7 +160,10 @@ export class ConsentRepository {
 
   /** Inserts the consent; the parties are encrypted when any is named. Answers whether they were recorded. */
   async insert(m: Runner, k: NewConsent, parties: ConsentParties): Promise<boolean> {
-    const partiesEnc = parties.guardianName || parties.witnessName ? this.cipher.encryptJson(parties, this.bind('parties_enc', k.id)) : null;
+    const partiesEnc =
+      parties.guardianName || parties.witnessName
+        ? this.cipher.encryptJson(parties, this.bind('parties_enc', k.id))
+        : null;
     await exec(m, consentSql.insert(k, partiesEnc));
     return partiesEnc !== null;
   }
@@ -174,18 +184,28 @@ export class ConsentRepository {
     await exec(m, consentSql.withdraw(id, byId, this.cipher.encrypt(reason, this.bind('withdrawal_reason_enc', id))));
   }
 
-  covering(m: Runner, caseId: string, agencyId: string, purpose: string, categories: readonly string[]): Promise<CoveringRow[]> {
+  covering(
+    m: Runner,
+    caseId: string,
+    agencyId: string,
+    purpose: string,
+    categories: readonly string[],
+  ): Promise<CoveringRow[]> {
     return select<CoveringRow>(m, consentSql.covering(caseId, agencyId, purpose, categories));
   }
 
   /** The guardian's and witness's names, decrypted. */
   parties(r: Pick<ConsentRow, 'id' | 'parties_enc'>): ConsentParties | null {
-    return r.parties_enc ? this.cipher.decryptJson<ConsentParties>(r.parties_enc, this.bind('parties_enc', r.id)) : null;
+    return r.parties_enc
+      ? this.cipher.decryptJson<ConsentParties>(r.parties_enc, this.bind('parties_enc', r.id))
+      : null;
   }
 
   /** The withdrawal reason: encrypted, or the legacy plaintext until keys:rotate moved it. */
   withdrawalReason(r: Pick<ConsentRow, 'id' | 'withdrawal_reason' | 'withdrawal_reason_enc'>): string | null {
-    return r.withdrawal_reason_enc ? this.cipher.decrypt(r.withdrawal_reason_enc, this.bind('withdrawal_reason_enc', r.id)) : r.withdrawal_reason;
+    return r.withdrawal_reason_enc
+      ? this.cipher.decrypt(r.withdrawal_reason_enc, this.bind('withdrawal_reason_enc', r.id))
+      : r.withdrawal_reason;
   }
 
   private bind(column: 'parties_enc' | 'withdrawal_reason_enc', rowId: string) {

@@ -19,7 +19,9 @@ export class ConsentsController {
   @AuditAs('CONSENT_GRANTED', 'case')
   @RequirePermission('consent:record')
   @Post('cases/:id/consents')
-  @ApiOperation({ summary: "Record a consent given for the case (a child's: by a parent, legal guardian or social worker)" })
+  @ApiOperation({
+    summary: "Record a consent given for the case (a child's: by a parent, legal guardian or social worker)",
+  })
   @ApiNotFoundResponse({ description: 'no such case, or not one the user may see' })
   @ApiConflictResponse({ description: 'NOT_LEAD_AGENCY' })
   grant(@Ctx() ctx: RequestContext, @IdParam() caseId: string, @Body() dto: GrantConsentDto): Promise<ConsentView> {
@@ -29,9 +31,15 @@ export class ConsentsController {
   @AuditAs('CONSENTS_READ', 'case')
   @RequirePermission('consent:read')
   @Get('cases/:id/consents')
-  @ApiOperation({ summary: "The case's consents, newest grant first, with their effective status (expired counts as withdrawn)" })
+  @ApiOperation({
+    summary: "The case's consents, newest grant first, with their effective status (expired counts as withdrawn)",
+  })
   @ApiNotFoundResponse({ description: 'no such case, or not one the user may see' })
-  list(@Ctx() ctx: RequestContext, @IdParam() caseId: string, @Query() q: ListConsentsQueryDto): Promise<Page<ConsentView>> {
+  list(
+    @Ctx() ctx: RequestContext,
+    @IdParam() caseId: string,
+    @Query() q: ListConsentsQueryDto,
+  ): Promise<Page<ConsentView>> {
     return this.consents.list(ctx, caseId, q);
   }
 
@@ -41,8 +49,14 @@ export class ConsentsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Withdraw an active consent; takes effect at once' })
   @ApiNotFoundResponse({ description: 'no such consent, or its case is not one the user may see' })
-  @ApiConflictResponse({ description: 'ACTION_NOT_ALLOWED_IN_STATE (withdrawn already or expired), NOT_LEAD_AGENCY, ROLE_NOT_ALLOWED' })
-  withdraw(@Ctx() ctx: RequestContext, @IdParam() consentId: string, @Body() dto: WithdrawConsentDto): Promise<ConsentView> {
+  @ApiConflictResponse({
+    description: 'ACTION_NOT_ALLOWED_IN_STATE (withdrawn already or expired), NOT_LEAD_AGENCY, ROLE_NOT_ALLOWED',
+  })
+  withdraw(
+    @Ctx() ctx: RequestContext,
+    @IdParam() consentId: string,
+    @Body() dto: WithdrawConsentDto,
+  ): Promise<ConsentView> {
     return this.consents.withdraw(ctx, consentId, dto);
   }
 }

@@ -1,14 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { CONSENT_MACHINE, can, consentEffectiveStatus, type ConsentStatus, type Page, type ConsentView } from '@ctms/domain';
+import {
+  CONSENT_MACHINE,
+  can,
+  consentEffectiveStatus,
+  type ConsentStatus,
+  type Page,
+  type ConsentView,
+} from '@ctms/domain';
 import { AuditService } from '../platform/audit/audit.service';
 import { AccessService } from '../platform/access/access.service';
 import { requireCaseEditor } from '../platform/access/editor';
 import { Conflict, NotFound, ValidationFailed } from '../platform/http/errors';
 import { actorOf, type RequestContext } from '../platform/http/request-context';
 import { TransitionRunner } from '../platform/workflow/transition-runner';
-import { consentCoverage, consentGrantProblems, type ConsentCoverage, type CoverageRequest, type RuleProblems } from './consent-rules';
+import {
+  consentCoverage,
+  consentGrantProblems,
+  type ConsentCoverage,
+  type CoverageRequest,
+  type RuleProblems,
+} from './consent-rules';
 import { ConsentRepository, consentKeyset, type ConsentRow } from './consent.repository';
 import { toConsentView } from './consent.mapper';
 import type { GrantConsentDto, ListConsentsQueryDto, WithdrawConsentDto } from './dto/consent.dto';
@@ -40,7 +53,15 @@ export class ConsentsService {
       const grantedAt = new Date(dto.grantedAt);
       const expiresAt = dto.expiresAt ? new Date(dto.expiresAt) : null;
       const problems: RuleProblems = consentGrantProblems(
-        { type: dto.type, agencyIds: dto.agencyIds, givenBy: dto.givenBy, guardianName: dto.guardianName, grantedAt, expiresAt, isChild: c.is_child },
+        {
+          type: dto.type,
+          agencyIds: dto.agencyIds,
+          givenBy: dto.givenBy,
+          guardianName: dto.guardianName,
+          grantedAt,
+          expiresAt,
+          isChild: c.is_child,
+        },
         now,
       );
       if (problems.length) throw new ValidationFailed(problems);
@@ -67,7 +88,14 @@ export class ConsentsService {
         },
         { guardianName: dto.guardianName ?? null, witnessName: dto.witnessName ?? null },
       );
-      const details = { type: dto.type, purposes, categories: dto.categories, agencyCodes: agencies.map((a) => a.code), givenBy: dto.givenBy, form: dto.form };
+      const details = {
+        type: dto.type,
+        purposes,
+        categories: dto.categories,
+        agencyCodes: agencies.map((a) => a.code),
+        givenBy: dto.givenBy,
+        form: dto.form,
+      };
       await this.runner.record(m, ctx, {
         objectType: 'consent',
         objectId: id,
@@ -85,7 +113,13 @@ export class ConsentsService {
     const actor = actorOf(ctx);
     if (!(await this.consents.loadCase(this.ds, actor, caseId))) throw new NotFound();
     const page = consentKeyset.page(await this.consents.list(this.ds, caseId, q.cursor, q.limit), q.limit);
-    await this.audit.record(ctx, { action: 'CONSENTS_READ', outcome: 'ALLOWED', objectType: 'case', objectId: caseId, details: { count: page.items.length } });
+    await this.audit.record(ctx, {
+      action: 'CONSENTS_READ',
+      outcome: 'ALLOWED',
+      objectType: 'case',
+      objectId: caseId,
+      details: { count: page.items.length },
+    });
     const now = new Date();
     return { items: page.items.map((r) => this.toView(r, now)), nextCursor: page.nextCursor };
   }
@@ -98,10 +132,22 @@ export class ConsentsService {
       requireCaseEditor(actor, { ...k, status: k.case_status }, { closedToo: true });
       const now = new Date();
       const stored: ConsentStatus = k.status === 'WITHDRAWN' ? 'WITHDRAWN' : 'ACTIVE';
-      const state = consentEffectiveStatus({ status: stored, expiresAt: k.expires_at, withdrawnAt: k.withdrawn_at }, now);
-      const decision = can(CONSENT_MACHINE, state, 'WITHDRAW', { roles: actor.roles, actorInLeadAgency: true, reason: dto.reason });
+      const state = consentEffectiveStatus(
+        { status: stored, expiresAt: k.expires_at, withdrawnAt: k.withdrawn_at },
+        now,
+      );
+      const decision = can(CONSENT_MACHINE, state, 'WITHDRAW', {
+        roles: actor.roles,
+        actorInLeadAgency: true,
+        reason: dto.reason,
+      });
       if (!decision.ok) {
-        const why = stored === 'WITHDRAWN' ? 'This consent is withdrawn already' : state === 'WITHDRAWN' ? 'This consent has expired: it counts as withdrawn' : 'This consent cannot be withdrawn by you';
+        const why =
+          stored === 'WITHDRAWN'
+            ? 'This consent is withdrawn already'
+            : state === 'WITHDRAWN'
+              ? 'This consent has expired: it counts as withdrawn'
+              : 'This consent cannot be withdrawn by you';
         throw new Conflict(decision.reason, why);
       }
       await this.consents.withdraw(m, consentId, actor.userId, dto.reason);
@@ -113,7 +159,11 @@ export class ConsentsService {
         caseId: k.case_id,
         event: 'CONSENT_WITHDRAWN',
         eventDetails: { consentId, ...details },
-        auditDetails: { caseId: k.case_id, ...details, fields: ['status', 'withdrawnAt', 'withdrawnById', 'withdrawalReason'] },
+        auditDetails: {
+          caseId: k.case_id,
+          ...details,
+          fields: ['status', 'withdrawnAt', 'withdrawnById', 'withdrawalReason'],
+        },
         // every agency that received data under this consent is told (the worker finds them)
         outbox: { kind: 'consent.withdrawn', payload: { consentId, caseId: k.case_id } },
       });
@@ -121,13 +171,18 @@ export class ConsentsService {
     });
   }
 
-/**
+  /**
    * Which of `req.categories` are covered, for `req.agencyId` and `req.purpose`, by an active,
    * unexpired consent on the case. Runs in the caller's transaction and locks the consents it reads
    * (FOR SHARE), so that a withdrawal waits for the caller to commit and then sees what it created.
    * The caller has already established that the actor may see the case.
    */
-  async activeConsentCovering(m: EntityManager, caseId: string, req: CoverageRequest, now: Date = new Date()): Promise<ConsentCoverage> {
+  async activeConsentCovering(
+    m: EntityManager,
+    caseId: string,
+    req: CoverageRequest,
+    now: Date = new Date(),
+  ): Promise<ConsentCoverage> {
     if (req.categories.length === 0) return { covered: [], missing: [], consentIds: [] };
     const rows = await this.consents.covering(m, caseId, req.agencyId, req.purpose, req.categories);
     return consentCoverage(

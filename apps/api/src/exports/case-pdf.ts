@@ -47,7 +47,12 @@ function mixed(doc: PDFKit.PDFDocument, text: string, size: number, opts: PDFKit
 }
 
 /** Renders a case file to `out` (A4) and resolves when every byte is written. */
-export async function writeCasePdf(out: Writable, title: string, subtitle: string, sections: readonly PdfSection[]): Promise<void> {
+export async function writeCasePdf(
+  out: Writable,
+  title: string,
+  subtitle: string,
+  sections: readonly PdfSection[],
+): Promise<void> {
   const fonts = laoFontFiles();
   const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: title, Producer: 'CTMS', Creator: 'CTMS' } });
   doc.registerFont('lao', fonts.lao);

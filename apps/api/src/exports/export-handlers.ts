@@ -51,7 +51,16 @@ export class ExportHandlers implements OnModuleInit {
     const recipients =
       kind === 'export.ready'
         ? [e.requested_by_id]
-        : (await this.notifier.agencyUsers(e.agency_id, 'export:approve', e.case_id)).filter((u) => u !== e.requested_by_id);
-    await this.notifier.deliver({ outboxId: job.outboxId, kind, objectType: 'export', objectId: id, caseNumber: await this.notifier.caseNumber(e.case_id), recipientUserIds: recipients });
+        : (await this.notifier.agencyUsers(e.agency_id, 'export:approve', e.case_id)).filter(
+            (u) => u !== e.requested_by_id,
+          );
+    await this.notifier.deliver({
+      outboxId: job.outboxId,
+      kind,
+      objectType: 'export',
+      objectId: id,
+      caseNumber: await this.notifier.caseNumber(e.case_id),
+      recipientUserIds: recipients,
+    });
   }
 }

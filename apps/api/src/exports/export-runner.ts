@@ -29,8 +29,27 @@ interface IdentityJson {
   documents?: { type?: string; number?: string }[];
 }
 
-const LIST_HEADER = ['Case number', 'Status', 'Identification', 'Province', 'Lead agency', 'Assigned to', 'Flags', 'Exploitation types', 'Risk level', 'Opened', 'Updated'];
-const IDENTITY_HEADER = ['Given name (Lao)', 'Family name (Lao)', 'Latin names', 'Sex', 'Date of birth', 'Home province'];
+const LIST_HEADER = [
+  'Case number',
+  'Status',
+  'Identification',
+  'Province',
+  'Lead agency',
+  'Assigned to',
+  'Flags',
+  'Exploitation types',
+  'Risk level',
+  'Opened',
+  'Updated',
+];
+const IDENTITY_HEADER = [
+  'Given name (Lao)',
+  'Family name (Lao)',
+  'Latin names',
+  'Sex',
+  'Date of birth',
+  'Home province',
+];
 
 export type ExportOutcome = 'GENERATED' | 'ALREADY_DONE' | 'FAILED';
 
@@ -100,7 +119,13 @@ export class ExportRunner {
       throw e;
     }
     await this.ds.transaction(async (m) => {
-      await this.repo.ready(m, job.id, { fileKey, size, rows, ttlSeconds: this.config.exportTtlSeconds, dataKeyEnc: dataKey.wrapped });
+      await this.repo.ready(m, job.id, {
+        fileKey,
+        size,
+        rows,
+        ttlSeconds: this.config.exportTtlSeconds,
+        dataKeyEnc: dataKey.wrapped,
+      });
       await this.outbox.add(m, 'export.ready', { exportId: job.id });
       await this.audit.record(
         ctx,
@@ -110,7 +135,13 @@ export class ExportRunner {
           objectType: 'export',
           objectId: job.id,
           actorUsername: 'worker',
-          details: { kind: job.kind, rows, bytes: size, includeIdentity: job.include_identity, requestedBy: job.requested_by_id },
+          details: {
+            kind: job.kind,
+            rows,
+            bytes: size,
+            includeIdentity: job.include_identity,
+            requestedBy: job.requested_by_id,
+          },
         },
         m,
       );
@@ -149,7 +180,13 @@ export class ExportRunner {
       r.updated_at.toISOString(),
     ];
     if (!identity) return cells;
-    const id = r.person_id ? this.cipher.decryptJson<IdentityJson>(r.identity_enc, { table: 'person', column: 'identity_enc', rowId: r.person_id }) : null;
+    const id = r.person_id
+      ? this.cipher.decryptJson<IdentityJson>(r.identity_enc, {
+          table: 'person',
+          column: 'identity_enc',
+          rowId: r.person_id,
+        })
+      : null;
     cells.push(
       id?.givenNameLo ?? null,
       id?.familyNameLo ?? null,
@@ -187,7 +224,11 @@ export class ExportRunner {
       },
     ];
     if (job.include_identity && c.person_id) {
-      const id = this.cipher.decryptJson<IdentityJson>(c.identity_enc, { table: 'person', column: 'identity_enc', rowId: c.person_id });
+      const id = this.cipher.decryptJson<IdentityJson>(c.identity_enc, {
+        table: 'person',
+        column: 'identity_enc',
+        rowId: c.person_id,
+      });
       sections.push({
         heading: 'ຕົວຕົນ / Identity',
         lines: [
@@ -197,32 +238,55 @@ export class ExportRunner {
           ['Sex', c.sex],
           ['Date of birth', id?.dateOfBirth ?? null],
           ['Home province', id?.homeProvince ?? null],
-          ['Documents', (id?.documents ?? []).map((d) => `${d.type ?? ''} ${d.number ?? ''}`.trim()).join('; ') || null],
+          [
+            'Documents',
+            (id?.documents ?? []).map((d) => `${d.type ?? ''} ${d.number ?? ''}`.trim()).join('; ') || null,
+          ],
         ],
       });
     }
-    const exploitation = this.cipher.decryptJson<{ narrative?: string; meansOfControl?: string[] }>(c.exploitation_enc, {
-      table: 'case_record',
-      column: 'exploitation_enc',
-      rowId: c.id,
-    });
+    const exploitation = this.cipher.decryptJson<{ narrative?: string; meansOfControl?: string[] }>(
+      c.exploitation_enc,
+      {
+        table: 'case_record',
+        column: 'exploitation_enc',
+        rowId: c.id,
+      },
+    );
     if (exploitation) {
       sections.push({
         heading: 'ເລື່ອງລາວການຂູດຮີດ / Exploitation account',
-        paragraphs: [exploitation.narrative ?? '', (exploitation.meansOfControl ?? []).join(', ')].filter((p) => p !== ''),
+        paragraphs: [exploitation.narrative ?? '', (exploitation.meansOfControl ?? []).join(', ')].filter(
+          (p) => p !== '',
+        ),
       });
     }
-    const plan = this.cipher.decryptJson<Record<string, unknown>>(c.plan_enc, { table: 'case_record', column: 'plan_enc', rowId: c.id });
+    const plan = this.cipher.decryptJson<Record<string, unknown>>(c.plan_enc, {
+      table: 'case_record',
+      column: 'plan_enc',
+      rowId: c.id,
+    });
     if (plan && typeof plan === 'object') {
-      sections.push({ heading: 'ແຜນການ / Case plan', lines: Object.entries(plan).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)] as const) });
+      sections.push({
+        heading: 'ແຜນການ / Case plan',
+        lines: Object.entries(plan).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)] as const),
+      });
     }
     if (notes.length) {
       sections.push({
         heading: 'ບັນທຶກ / Notes',
-        paragraphs: notes.map((n) => `${n.created_at.toISOString()} ${n.username ?? ''} (${n.category}): ${this.cipher.decrypt(n.body_enc, { table: 'case_note', column: 'body_enc', rowId: n.id })}`),
+        paragraphs: notes.map(
+          (n) =>
+            `${n.created_at.toISOString()} ${n.username ?? ''} (${n.category}): ${this.cipher.decrypt(n.body_enc, { table: 'case_note', column: 'body_enc', rowId: n.id })}`,
+        ),
       });
     }
-    await writeCasePdf(out, `ແຟ້ມກໍລະນີ / Case file ${c.case_number}`, `Generated ${new Date().toISOString()} for ${actor.username} (${actor.agencyCode}). Confidential.`, sections);
+    await writeCasePdf(
+      out,
+      `ແຟ້ມກໍລະນີ / Case file ${c.case_number}`,
+      `Generated ${new Date().toISOString()} for ${actor.username} (${actor.agencyCode}). Confidential.`,
+      sections,
+    );
     return true;
   }
 
@@ -244,7 +308,8 @@ export class ExportRunner {
   async sweepExpired(): Promise<number> {
     const rows = await this.repo.expire(this.ds);
     for (const r of rows) {
-      if (r.file_key && /^[0-9a-f-]{36}\.(csv|xlsx|pdf)$/.test(r.file_key)) await unlink(join(this.config.exportsDir, r.file_key)).catch(() => undefined);
+      if (r.file_key && /^[0-9a-f-]{36}\.(csv|xlsx|pdf)$/.test(r.file_key))
+        await unlink(join(this.config.exportsDir, r.file_key)).catch(() => undefined);
     }
     return rows.length;
   }
@@ -252,7 +317,19 @@ export class ExportRunner {
   private async fail(ctx: RequestContext, job: Pick<JobRow, 'id' | 'kind'>, code: string): Promise<ExportOutcome> {
     await this.ds.transaction(async (m) => {
       await this.repo.fail(m, job.id, code);
-      await this.audit.record(ctx, { action: 'EXPORT_FAILED', outcome: 'DENIED', objectType: 'export', objectId: job.id, actorUsername: 'worker', reason: code, details: { kind: job.kind } }, m);
+      await this.audit.record(
+        ctx,
+        {
+          action: 'EXPORT_FAILED',
+          outcome: 'DENIED',
+          objectType: 'export',
+          objectId: job.id,
+          actorUsername: 'worker',
+          reason: code,
+          details: { kind: job.kind },
+        },
+        m,
+      );
     });
     return 'FAILED';
   }

@@ -2,7 +2,14 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { CreateExportRequest, ExportFiltersRequest } from '@ctms/domain';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, ValidateNested } from 'class-validator';
-import { CASE_STATUSES, PROVINCE_CODES, type CaseStatus, type ProvinceCode, EXPORT_KINDS, type ExportKind } from '@ctms/domain';
+import {
+  CASE_STATUSES,
+  PROVINCE_CODES,
+  type CaseStatus,
+  type ProvinceCode,
+  EXPORT_KINDS,
+  type ExportKind,
+} from '@ctms/domain';
 import { PageQueryDto } from '../platform/http/pagination';
 import { IdOf } from '../platform/access/id-of';
 
@@ -32,7 +39,9 @@ export class CreateExportDto implements CreateExportRequest {
   @IdOf('case', { optional: true, description: 'CASE_FILE_PDF only: the case' })
   caseId?: string;
 
-  @ApiPropertyOptional({ description: "the person's identity in the file; needs a second supervisor's approval before it runs" })
+  @ApiPropertyOptional({
+    description: "the person's identity in the file; needs a second supervisor's approval before it runs",
+  })
   @IsOptional()
   @IsBoolean()
   includeIdentity?: boolean;

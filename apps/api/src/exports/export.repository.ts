@@ -52,17 +52,45 @@ export type ExportJobRow = RowOf<typeof exportJobTable>;
 /** An export as its view shows it. */
 export type ExportRow = PickRow<
   typeof exportJobTable,
-  'id' | 'kind' | 'status' | 'filters' | 'case_id' | 'include_identity' | 'requested_by_id' | 'approved_by_id' | 'row_count' | 'size_bytes' | 'error_code' | 'created_at' | 'finished_at' | 'expires_at' | 'downloaded_at'
+  | 'id'
+  | 'kind'
+  | 'status'
+  | 'filters'
+  | 'case_id'
+  | 'include_identity'
+  | 'requested_by_id'
+  | 'approved_by_id'
+  | 'row_count'
+  | 'size_bytes'
+  | 'error_code'
+  | 'created_at'
+  | 'finished_at'
+  | 'expires_at'
+  | 'downloaded_at'
 > &
   KeysetRow & { requested_username: string; approved_username: string | null };
 
 /** What the job needs of its row. */
-export type JobRow = PickRow<typeof exportJobTable, 'id' | 'kind' | 'status' | 'requested_by_id' | 'agency_id' | 'filters' | 'case_id' | 'include_identity' | 'approved_by_id'>;
+export type JobRow = PickRow<
+  typeof exportJobTable,
+  | 'id'
+  | 'kind'
+  | 'status'
+  | 'requested_by_id'
+  | 'agency_id'
+  | 'filters'
+  | 'case_id'
+  | 'include_identity'
+  | 'approved_by_id'
+>;
 
 /** The download's claim: the file and its wrapped key. */
 export type DownloadRow = PickRow<typeof exportJobTable, 'id' | 'kind' | 'file_key' | 'size_bytes' | 'data_key_enc'>;
 
-export type NewExport = PickRow<typeof exportJobTable, 'id' | 'kind' | 'status' | 'requested_by_id' | 'agency_id' | 'filters' | 'case_id' | 'include_identity'>;
+export type NewExport = PickRow<
+  typeof exportJobTable,
+  'id' | 'kind' | 'status' | 'requested_by_id' | 'agency_id' | 'filters' | 'case_id' | 'include_identity'
+>;
 
 /** A case of a case-list export (identity columns null unless the export carries identity). */
 export interface CaseListRow {
@@ -84,7 +112,13 @@ export interface CaseListRow {
 }
 
 /** The case of a case-file export. */
-export type CasePdfRow = CaseListRow & { exploitation_enc: string | null; plan_enc: string | null; needs: string[]; destination_countries: string[]; closed_at: Date | null };
+export type CasePdfRow = CaseListRow & {
+  exploitation_enc: string | null;
+  plan_enc: string | null;
+  needs: string[];
+  destination_countries: string[];
+  closed_at: Date | null;
+};
 
 export interface CaseNoteRow {
   id: string;
@@ -101,14 +135,16 @@ const VIEW = sql`SELECT e.id, e.kind, e.status, e.filters, e.case_id, e.include_
   e.finished_at, e.expires_at, e.downloaded_at, ${exportKeyset.key}
   FROM export_job e JOIN app_user ru ON ru.id = e.requested_by_id LEFT JOIN app_user au ON au.id = e.approved_by_id`;
 
-const CASE_COLUMNS = raw(`c.id, c.case_number, c.status, c.identification_status, c.province_code, a.code AS agency_code, u.username AS assigned_username,
+const CASE_COLUMNS =
+  raw(`c.id, c.case_number, c.status, c.identification_status, c.province_code, a.code AS agency_code, u.username AS assigned_username,
   c.flags, c.exploitation_types, c.risk_level, c.opened_at, c.updated_at`);
 const CASE_JOINS = raw(`JOIN agency a ON a.id = c.lead_agency_id LEFT JOIN app_user u ON u.id = c.assigned_to_id`);
 
 /** The statements, pure: export.repository.spec.ts snapshots each one's text. */
 export const exportSql = {
   /** A case the caller's agency leads in scope (a case-file export may name only such a case). */
-  leadCase: (actor: Actor, caseId: string): Sql => sql`SELECT 1 FROM case_record c WHERE c.id = ${caseId}::uuid AND ${caseLead(actor, 'c')}`,
+  leadCase: (actor: Actor, caseId: string): Sql =>
+    sql`SELECT 1 FROM case_record c WHERE c.id = ${caseId}::uuid AND ${caseLead(actor, 'c')}`,
 
   insert: (e: NewExport): Sql =>
     sql`INSERT INTO export_job (id, kind, status, requested_by_id, agency_id, filters, case_id, include_identity)
@@ -139,7 +175,8 @@ export const exportSql = {
          WHERE e.id = ${id}::uuid AND ${ownExport(actor, 'e')} AND e.status = 'READY' AND e.expires_at > now() AND e.data_key_enc IS NOT NULL
          RETURNING e.id, e.kind, e.file_key, e.size_bytes::text AS size_bytes, e.data_key_enc`,
 
-  ownStatus: (actor: Actor, id: string): Sql => sql`SELECT e.status FROM export_job e WHERE e.id = ${id}::uuid AND ${ownExport(actor, 'e')}`,
+  ownStatus: (actor: Actor, id: string): Sql =>
+    sql`SELECT e.status FROM export_job e WHERE e.id = ${id}::uuid AND ${ownExport(actor, 'e')}`,
 
   /** A stored file that failed authentication. */
   integrityFailure: (id: string): Sql =>
@@ -154,18 +191,24 @@ export const exportSql = {
          WHERE id = ${id}::uuid AND status IN ('QUEUED', 'RUNNING')
          RETURNING id, kind, status, requested_by_id, agency_id, filters, case_id, include_identity, approved_by_id`,
 
-  ready: (id: string, f: { fileKey: string; size: number; rows: number; ttlSeconds: number; dataKeyEnc: string }): Sql =>
+  ready: (
+    id: string,
+    f: { fileKey: string; size: number; rows: number; ttlSeconds: number; dataKeyEnc: string },
+  ): Sql =>
     sql`UPDATE export_job SET status = 'READY', file_key = ${f.fileKey}, size_bytes = ${f.size}, row_count = ${f.rows}, finished_at = now(),
                expires_at = now() + make_interval(secs => ${f.ttlSeconds}), error_code = NULL, data_key_enc = ${f.dataKeyEnc}
          WHERE id = ${id}::uuid AND status = 'RUNNING'`,
 
   /** A job still to run or running (its last attempt failed). */
-  unfinished: (id: string): Sql => sql`SELECT id, kind FROM export_job WHERE id = ${id}::uuid AND status IN ('QUEUED', 'RUNNING')`,
+  unfinished: (id: string): Sql =>
+    sql`SELECT id, kind FROM export_job WHERE id = ${id}::uuid AND status IN ('QUEUED', 'RUNNING')`,
 
-  fail: (id: string, code: string): Sql => sql`UPDATE export_job SET status = 'FAILED', error_code = ${code}, finished_at = now() WHERE id = ${id}::uuid`,
+  fail: (id: string, code: string): Sql =>
+    sql`UPDATE export_job SET status = 'FAILED', error_code = ${code}, finished_at = now() WHERE id = ${id}::uuid`,
 
   /** Exports not downloaded in time. */
-  expire: (): Sql => sql`UPDATE export_job SET status = 'EXPIRED' WHERE status = 'READY' AND expires_at <= now() RETURNING id, file_key`,
+  expire: (): Sql =>
+    sql`UPDATE export_job SET status = 'EXPIRED' WHERE status = 'READY' AND expires_at <= now() RETURNING id, file_key`,
 
   /** One batch of the cases the requester leads in scope, with the filters, after `after` (by id). */
   caseBatch: (actor: Actor, filters: ExportFilters, identity: boolean, after: string, batch: number): Sql =>
@@ -202,7 +245,11 @@ export class ExportRepository {
     await exec(m, exportSql.insert(e));
   }
 
-  lockOfAgency(m: Runner, actor: Actor, id: string): Promise<PickRow<typeof exportJobTable, 'requested_by_id' | 'agency_id' | 'status' | 'kind'> | undefined> {
+  lockOfAgency(
+    m: Runner,
+    actor: Actor,
+    id: string,
+  ): Promise<PickRow<typeof exportJobTable, 'requested_by_id' | 'agency_id' | 'status' | 'kind'> | undefined> {
     return selectOne(m, exportSql.lockOfAgency(actor, id));
   }
 
@@ -218,7 +265,13 @@ export class ExportRepository {
     return selectOne<ExportRow>(m, exportSql.own(actor, id));
   }
 
-  list(m: Runner, actor: Actor, box: 'own' | 'awaiting', cursor: string | undefined, limit: number | undefined): Promise<ExportRow[]> {
+  list(
+    m: Runner,
+    actor: Actor,
+    box: 'own' | 'awaiting',
+    cursor: string | undefined,
+    limit: number | undefined,
+  ): Promise<ExportRow[]> {
     return select<ExportRow>(m, exportSql.list(actor, box, cursor, limit));
   }
 
@@ -234,7 +287,10 @@ export class ExportRepository {
     await exec(m, exportSql.integrityFailure(id));
   }
 
-  facts(m: Runner, id: string): Promise<PickRow<typeof exportJobTable, 'requested_by_id' | 'agency_id' | 'case_id'> | undefined> {
+  facts(
+    m: Runner,
+    id: string,
+  ): Promise<PickRow<typeof exportJobTable, 'requested_by_id' | 'agency_id' | 'case_id'> | undefined> {
     return selectOne(m, exportSql.facts(id));
   }
 
@@ -258,7 +314,14 @@ export class ExportRepository {
     return select(m, exportSql.expire());
   }
 
-  caseBatch(m: Runner, actor: Actor, filters: ExportFilters, identity: boolean, after: string, batch: number): Promise<CaseListRow[]> {
+  caseBatch(
+    m: Runner,
+    actor: Actor,
+    filters: ExportFilters,
+    identity: boolean,
+    after: string,
+    batch: number,
+  ): Promise<CaseListRow[]> {
     return select<CaseListRow>(m, exportSql.caseBatch(actor, filters, identity, after, batch));
   }
 

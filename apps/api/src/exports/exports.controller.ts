@@ -10,7 +10,6 @@ import type { RequestContext } from '../platform/http/request-context';
 import { CreateExportDto, ListExportsQueryDto } from './export.dto';
 import { ExportsService } from './exports.service';
 
-
 /**
  * Exports as jobs: ask (POST), wait (GET, the status), download once (GET …/download). An export
  * with identity waits for a second person's approval. Lists hold codes and counts, never names.
@@ -23,7 +22,9 @@ export class ExportsController {
   @Post()
   @AuditAs('EXPORT_REQUESTED', 'export')
   @RequirePermission('export:create')
-  @ApiOperation({ summary: 'Ask for an export: the case list (CSV, XLSX) over the cases you may open, or one case file (PDF)' })
+  @ApiOperation({
+    summary: 'Ask for an export: the case list (CSV, XLSX) over the cases you may open, or one case file (PDF)',
+  })
   @ApiNotFoundResponse({ description: 'CASE_FILE_PDF of a case you may not open' })
   create(@Ctx() ctx: RequestContext, @Body() dto: CreateExportDto): Promise<ExportView> {
     return this.exports.create(ctx, dto);
@@ -66,9 +67,17 @@ export class ExportsController {
   @RequirePermission('export:create')
   @ApiOperation({ summary: 'Download the file, once, within its time; the file is deleted as it is sent' })
   @ApiGoneResponse({ description: 'downloaded already or expired' })
-  async download(@Ctx() ctx: RequestContext, @IdParam() id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async download(
+    @Ctx() ctx: RequestContext,
+    @IdParam() id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
     const d = await this.exports.download(ctx, id);
     res.setHeader('X-Content-Type-Options', 'nosniff');
-    return new StreamableFile(d.stream, { type: d.mediaType, disposition: `attachment; filename="${d.downloadName}"`, length: d.size });
+    return new StreamableFile(d.stream, {
+      type: d.mediaType,
+      disposition: `attachment; filename="${d.downloadName}"`,
+      length: d.size,
+    });
   }
 }

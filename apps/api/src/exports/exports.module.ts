@@ -14,5 +14,9 @@ import { UserRepository } from '../users/user.repository';
 export class ExportsModule {}
 
 /** The worker side: the export job and its notifications. */
-@Module({ imports: [CryptoModule, OutboxModule, NotificationsWorkerModule], providers: [ExportRunner, ExportHandlers, ExportRepository, UserRepository], exports: [ExportRunner] })
+@Module({
+  imports: [CryptoModule, OutboxModule, NotificationsWorkerModule],
+  providers: [ExportRunner, ExportHandlers, ExportRepository, UserRepository],
+  exports: [ExportRunner],
+})
 export class ExportsWorkerModule {}

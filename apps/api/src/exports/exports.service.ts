@@ -55,7 +55,6 @@ export interface ExportDownload {
   downloadName: string;
 }
 
-
 /**
  * Exports as jobs. A request is one row plus (unless it carries identity and waits for approval)
  * one outbox row in the same transaction; the worker makes the file; the requester downloads it once.
@@ -77,7 +76,8 @@ export class ExportsService {
   async create(ctx: RequestContext, dto: CreateExportDto): Promise<ExportView> {
     const actor = actorOf(ctx);
     const pdf = dto.kind === 'CASE_FILE_PDF';
-    if (pdf && !dto.caseId) throw new ValidationFailed([{ field: 'caseId', problems: ['is required for CASE_FILE_PDF'] }]);
+    if (pdf && !dto.caseId)
+      throw new ValidationFailed([{ field: 'caseId', problems: ['is required for CASE_FILE_PDF'] }]);
     if (!pdf && dto.caseId) throw new ValidationFailed([{ field: 'caseId', problems: ['is only for CASE_FILE_PDF'] }]);
     if (pdf && dto.filters) throw new ValidationFailed([{ field: 'filters', problems: ['are only for case lists'] }]);
     const includeIdentity = dto.includeIdentity === true;
@@ -89,7 +89,13 @@ export class ExportsService {
     await this.ds.transaction(async (m) => {
       if (pdf) {
         if (!(await this.repo.leadCase(m, actor, dto.caseId ?? ''))) {
-          await this.audit.record(ctx, { action: 'EXPORT_REQUESTED', outcome: 'DENIED', objectType: 'case', objectId: dto.caseId ?? null, details: { kind: dto.kind } });
+          await this.audit.record(ctx, {
+            action: 'EXPORT_REQUESTED',
+            outcome: 'DENIED',
+            objectType: 'case',
+            objectId: dto.caseId ?? null,
+            details: { kind: dto.kind },
+          });
           throw markAudited(new NotFound());
         }
       }
@@ -107,7 +113,13 @@ export class ExportsService {
       await this.outbox.add(m, status === 'QUEUED' ? EXPORT_OUTBOX_KIND : 'export.approval', { exportId: id });
       await this.audit.record(
         ctx,
-        { action: 'EXPORT_REQUESTED', outcome: 'ALLOWED', objectType: 'export', objectId: id, details: { kind: dto.kind, filters, caseId: dto.caseId ?? null, includeIdentity } },
+        {
+          action: 'EXPORT_REQUESTED',
+          outcome: 'ALLOWED',
+          objectType: 'export',
+          objectId: id,
+          details: { kind: dto.kind, filters, caseId: dto.caseId ?? null, includeIdentity },
+        },
         m,
       );
     });
@@ -120,17 +132,45 @@ export class ExportsService {
     await this.ds.transaction(async (m) => {
       const e = await this.repo.lockOfAgency(m, actor, id);
       if (!e) {
-        await this.audit.record(ctx, { action: 'EXPORT_APPROVED', outcome: 'DENIED', objectType: 'export', objectId: id, reason: 'NOT_FOUND' });
+        await this.audit.record(ctx, {
+          action: 'EXPORT_APPROVED',
+          outcome: 'DENIED',
+          objectType: 'export',
+          objectId: id,
+          reason: 'NOT_FOUND',
+        });
         throw markAudited(new NotFound());
       }
       if (e.requested_by_id === actor.userId) {
-        await this.audit.record(ctx, { action: 'EXPORT_APPROVED', outcome: 'DENIED', objectType: 'export', objectId: id, reason: 'SECOND_PERSON_REQUIRED' });
-        throw markAudited(new Conflict('SECOND_PERSON_REQUIRED', 'An export is approved by someone other than the person who asked for it'));
+        await this.audit.record(ctx, {
+          action: 'EXPORT_APPROVED',
+          outcome: 'DENIED',
+          objectType: 'export',
+          objectId: id,
+          reason: 'SECOND_PERSON_REQUIRED',
+        });
+        throw markAudited(
+          new Conflict(
+            'SECOND_PERSON_REQUIRED',
+            'An export is approved by someone other than the person who asked for it',
+          ),
+        );
       }
-      if (e.status !== 'AWAITING_APPROVAL') throw new Conflict('ACTION_NOT_ALLOWED_IN_STATE', 'This export is not waiting for approval');
+      if (e.status !== 'AWAITING_APPROVAL')
+        throw new Conflict('ACTION_NOT_ALLOWED_IN_STATE', 'This export is not waiting for approval');
       await this.repo.approve(m, id, actor.userId);
       await this.outbox.add(m, EXPORT_OUTBOX_KIND, { exportId: id });
-      await this.audit.record(ctx, { action: 'EXPORT_APPROVED', outcome: 'ALLOWED', objectType: 'export', objectId: id, details: { kind: e.kind, requestedBy: e.requested_by_id } }, m);
+      await this.audit.record(
+        ctx,
+        {
+          action: 'EXPORT_APPROVED',
+          outcome: 'ALLOWED',
+          objectType: 'export',
+          objectId: id,
+          details: { kind: e.kind, requestedBy: e.requested_by_id },
+        },
+        m,
+      );
     });
     return this.view(id);
   }
@@ -181,7 +221,17 @@ export class ExportsService {
         }
         envelope = await this.files.open(fh, this.files.unwrap(row.data_key_enc, exportFile(id)), exportFile(id));
         await envelope.verify();
-        await this.audit.record(ctx, { action: 'EXPORT_DOWNLOADED', outcome: 'ALLOWED', objectType: 'export', objectId: id, details: { kind: row.kind, bytes: Number(row.size_bytes) } }, m);
+        await this.audit.record(
+          ctx,
+          {
+            action: 'EXPORT_DOWNLOADED',
+            outcome: 'ALLOWED',
+            objectType: 'export',
+            objectId: id,
+            details: { kind: row.kind, bytes: Number(row.size_bytes) },
+          },
+          m,
+        );
         return row;
       });
     } catch (e) {
@@ -198,7 +248,13 @@ export class ExportsService {
     if (!claimed || !claimed.file_key || !FILE_KEY_RE.test(claimed.file_key) || !file || !reader) {
       await file?.close().catch(() => undefined);
       const own: ExportStatus | undefined = await this.repo.ownStatus(this.ds, actor, id);
-      await this.audit.record(ctx, { action: 'EXPORT_DOWNLOADED', outcome: 'DENIED', objectType: 'export', objectId: id, reason: own ? `STATUS_${own}` : 'NOT_FOUND' });
+      await this.audit.record(ctx, {
+        action: 'EXPORT_DOWNLOADED',
+        outcome: 'DENIED',
+        objectType: 'export',
+        objectId: id,
+        reason: own ? `STATUS_${own}` : 'NOT_FOUND',
+      });
       if (own === 'DOWNLOADED' || own === 'EXPIRED') throw new Gone();
       if (own === 'READY') throw new Gone(); // past its time (the sweep deletes the file), or a plaintext file from before encryption (keys:rotate expires it)
       throw markAudited(new NotFound());
@@ -206,7 +262,12 @@ export class ExportsService {
     await unlink(join(this.config.exportsDir, claimed.file_key)).catch(() => undefined);
     const stream = reader.stream();
     stream.once('close', () => void file.close().catch(() => undefined));
-    return { stream, size: reader.plaintextBytes, mediaType: EXPORT_MEDIA_TYPE[claimed.kind], downloadName: `ctms-export-${id.slice(0, 8)}.${EXPORT_FILE_EXT[claimed.kind]}` };
+    return {
+      stream,
+      size: reader.plaintextBytes,
+      mediaType: EXPORT_MEDIA_TYPE[claimed.kind],
+      downloadName: `ctms-export-${id.slice(0, 8)}.${EXPORT_FILE_EXT[claimed.kind]}`,
+    };
   }
 
   /** A stored export that failed authentication: FAILED, file deleted, the refusal audited; nothing is served. */
@@ -215,7 +276,17 @@ export class ExportsService {
     await unlink(path).catch(() => undefined);
     await this.ds.transaction(async (m) => {
       await this.repo.integrityFailure(m, id);
-      await this.audit.record(ctx, { action: 'EXPORT_DOWNLOADED', outcome: 'DENIED', objectType: 'export', objectId: id, reason: 'FILE_INTEGRITY' }, m);
+      await this.audit.record(
+        ctx,
+        {
+          action: 'EXPORT_DOWNLOADED',
+          outcome: 'DENIED',
+          objectType: 'export',
+          objectId: id,
+          reason: 'FILE_INTEGRITY',
+        },
+        m,
+      );
     });
   }
 

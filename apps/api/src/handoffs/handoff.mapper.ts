@@ -1,4 +1,21 @@
-import { DATA_CATEGORIES, type DataCategory, type HandoffAction, HANDOFF_CONSENTED_CATEGORIES, HANDOFF_LIMITATION_LABELS, type HandoffLimitation, type ChargeView, type EvidenceItemView, type HandoffDetailView, type HandoffHistoryEntryView, type HandoffSummaryView, type ProsecutionView, type SuspectView, type VictimExploitationView, type VictimHealthView, type VictimIdentityView } from '@ctms/domain';
+import {
+  DATA_CATEGORIES,
+  type DataCategory,
+  type HandoffAction,
+  HANDOFF_CONSENTED_CATEGORIES,
+  HANDOFF_LIMITATION_LABELS,
+  type HandoffLimitation,
+  type ChargeView,
+  type EvidenceItemView,
+  type HandoffDetailView,
+  type HandoffHistoryEntryView,
+  type HandoffSummaryView,
+  type ProsecutionView,
+  type SuspectView,
+  type VictimExploitationView,
+  type VictimHealthView,
+  type VictimIdentityView,
+} from '@ctms/domain';
 import type { FieldCipher } from '../platform/crypto/field-cipher';
 import type { ChargeDto, EvidenceItemDto, SuspectDto } from './dto/handoff.dto';
 import type { HandoffEventRow, HandoffRow, HandoffSummaryRow, HandoffVictimRow } from './handoff.repository';
@@ -35,7 +52,11 @@ export const EMPTY_PROSECUTION: HandoffProsecution = {
   withdrawalReason: null,
 };
 
-export const bindingOf = (column: 'packet_enc' | 'suspects_enc' | 'prosecution_enc', rowId: string) => ({ table: 'handoff', column, rowId });
+export const bindingOf = (column: 'packet_enc' | 'suspects_enc' | 'prosecution_enc', rowId: string) => ({
+  table: 'handoff',
+  column,
+  rowId,
+});
 
 // --- defensive readers of decrypted JSON -------------------------------------------------------
 
@@ -59,7 +80,10 @@ export function readPacket(cipher: FieldCipher, r: Pick<HandoffRow, 'id' | 'pack
   const p = obj(cipher.decryptJson<unknown>(r.packet_enc, bindingOf('packet_enc', r.id)));
   return {
     statementSummary: str(p['statementSummary']) ?? '',
-    evidence: list(p['evidence']).map((e) => ({ description: str(e['description']) ?? '', attachmentId: str(e['attachmentId']) })),
+    evidence: list(p['evidence']).map((e) => ({
+      description: str(e['description']) ?? '',
+      attachmentId: str(e['attachmentId']),
+    })),
     proposedCharges: charges(p['proposedCharges']),
     protectionMeasures: strings(p['protectionMeasures']),
     protectionNote: str(p['protectionNote']),
@@ -76,7 +100,10 @@ export function readSuspects(cipher: FieldCipher, r: Pick<HandoffRow, 'id' | 'su
   }));
 }
 
-export function readProsecution(cipher: FieldCipher, r: Pick<HandoffRow, 'id' | 'prosecution_enc'>): HandoffProsecution {
+export function readProsecution(
+  cipher: FieldCipher,
+  r: Pick<HandoffRow, 'id' | 'prosecution_enc'>,
+): HandoffProsecution {
   const p = obj(cipher.decryptJson<unknown>(r.prosecution_enc, bindingOf('prosecution_enc', r.id)));
   const rest = p['restitutionOrdered'];
   const ro = rest === null || rest === undefined ? null : obj(rest);
@@ -87,7 +114,11 @@ export function readProsecution(cipher: FieldCipher, r: Pick<HandoffRow, 'id' | 
     trialDates: strings(p['trialDates']),
     sentence: str(p['sentence']),
     restitutionOrdered: ro
-      ? { amount: typeof ro['amount'] === 'number' ? ro['amount'] : null, currency: str(ro['currency']), description: str(ro['description']) }
+      ? {
+          amount: typeof ro['amount'] === 'number' ? ro['amount'] : null,
+          currency: str(ro['currency']),
+          description: str(ro['description']),
+        }
       : null,
     decidedOn: str(p['decidedOn']),
     withdrawalReason: str(p['withdrawalReason']),
@@ -156,7 +187,14 @@ export function toHistoryEntry(e: HandoffEventRow): HandoffHistoryEntryView {
   return {
     kind: e.kind,
     at: e.at.toISOString(),
-    actor: e.actor_id ? { id: e.actor_id, username: e.actor_username, displayName: e.actor_display_name, agencyCode: e.actor_agency_code } : null,
+    actor: e.actor_id
+      ? {
+          id: e.actor_id,
+          username: e.actor_username,
+          displayName: e.actor_display_name,
+          agencyCode: e.actor_agency_code,
+        }
+      : null,
     from: str(d['from']),
     to: str(d['to']),
   };
@@ -195,10 +233,14 @@ export function toHandoffDetail(
   return {
     ...toHandoffSummary(r),
     submittedBy: { id: r.from_user_id, username: r.from_username, displayName: r.from_display_name },
-    prosecutor: r.prosecutor_id ? { id: r.prosecutor_id, username: r.prosecutor_username, displayName: r.prosecutor_display_name } : null,
+    prosecutor: r.prosecutor_id
+      ? { id: r.prosecutor_id, username: r.prosecutor_username, displayName: r.prosecutor_display_name }
+      : null,
     categories,
     limitedByConsent: limitation !== null,
-    limitation: limitation ? { code: limitation, label: HANDOFF_LIMITATION_LABELS[limitation], withheldCategories: [...withheld] } : null,
+    limitation: limitation
+      ? { code: limitation, label: HANDOFF_LIMITATION_LABELS[limitation], withheldCategories: [...withheld] }
+      : null,
     caseSummary: {
       caseNumber: r.case_number,
       status: r.case_status,
@@ -232,9 +274,22 @@ export function toHandoffDetail(
  */
 export function toVictimData(cipher: FieldCipher, cats: readonly string[], v: HandoffVictimRow): VictimData {
   const victim: VictimData = {};
-  if (cats.includes('IDENTITY')) victim.identity = toVictimIdentity(cipher.decryptJson<unknown>(v.identity_enc, { table: 'person', column: 'identity_enc', rowId: v.person_id }));
-  if (cats.includes('EXPLOITATION_ACCOUNT')) victim.exploitation = toVictimExploitation(cipher.decryptJson<unknown>(v.exploitation_enc, { table: 'case_record', column: 'exploitation_enc', rowId: v.id }));
-  if (cats.includes('HEALTH')) victim.health = toVictimHealth(cipher.decryptJson<unknown>(v.health_enc, { table: 'case_record', column: 'health_enc', rowId: v.id }));
+  if (cats.includes('IDENTITY'))
+    victim.identity = toVictimIdentity(
+      cipher.decryptJson<unknown>(v.identity_enc, { table: 'person', column: 'identity_enc', rowId: v.person_id }),
+    );
+  if (cats.includes('EXPLOITATION_ACCOUNT'))
+    victim.exploitation = toVictimExploitation(
+      cipher.decryptJson<unknown>(v.exploitation_enc, {
+        table: 'case_record',
+        column: 'exploitation_enc',
+        rowId: v.id,
+      }),
+    );
+  if (cats.includes('HEALTH'))
+    victim.health = toVictimHealth(
+      cipher.decryptJson<unknown>(v.health_enc, { table: 'case_record', column: 'health_enc', rowId: v.id }),
+    );
   return victim;
 }
 
@@ -246,7 +301,10 @@ export function evidenceRefs(items: EvidenceItemDto[]): { field: string; id: str
 }
 
 export function evidenceOf(items: EvidenceItemDto[]): HandoffPacket['evidence'] {
-  return items.map((e) => ({ description: e.description, attachmentId: e.attachmentId ? e.attachmentId.toLowerCase() : null }));
+  return items.map((e) => ({
+    description: e.description,
+    attachmentId: e.attachmentId ? e.attachmentId.toLowerCase() : null,
+  }));
 }
 
 export function chargesOf(items: ChargeDto[]): HandoffPacket['proposedCharges'] {
@@ -254,5 +312,11 @@ export function chargesOf(items: ChargeDto[]): HandoffPacket['proposedCharges'] 
 }
 
 export function suspectsOf(items: SuspectDto[]) {
-  return items.map((s) => ({ name: s.name ?? null, alias: s.alias ?? null, roleInProcess: s.roleInProcess, relationToVictim: s.relationToVictim, status: s.status ?? 'UNKNOWN' }));
+  return items.map((s) => ({
+    name: s.name ?? null,
+    alias: s.alias ?? null,
+    roleInProcess: s.roleInProcess,
+    relationToVictim: s.relationToVictim,
+    status: s.status ?? 'UNKNOWN',
+  }));
 }

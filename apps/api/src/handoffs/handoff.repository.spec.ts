@@ -12,11 +12,31 @@ describe('handoff statements', () => {
     loadLocked: handoffSql.load(actor, ID, true),
     openTo: handoffSql.openTo(ID, OTHER_ID),
     insert: handoffSql.insert(
-      { id: ID, caseId: OTHER_ID, fromAgencyId: actor.agencyId, fromUserId: actor.userId, toAgencyId: OTHER_ID, categories: ['CASE_SUMMARY'], packet: {}, suspects: [], willingToTestify: 'YES' },
+      {
+        id: ID,
+        caseId: OTHER_ID,
+        fromAgencyId: actor.agencyId,
+        fromUserId: actor.userId,
+        toAgencyId: OTHER_ID,
+        categories: ['CASE_SUMMARY'],
+        packet: {},
+        suspects: [],
+        willingToTestify: 'YES',
+      },
       'enc',
       'enc',
     ),
-    update: handoffSql.update(ID, 2, handoffTable.set({ status: 'SUBMITTED', received_at: null, receive_by: receiveBy(), prosecution_enc: 'enc', closed_at: sql`now()` })),
+    update: handoffSql.update(
+      ID,
+      2,
+      handoffTable.set({
+        status: 'SUBMITTED',
+        received_at: null,
+        receive_by: receiveBy(),
+        prosecution_enc: 'enc',
+        closed_at: sql`now()`,
+      }),
+    ),
     events: handoffSql.events(OTHER_ID, ID),
     victim: handoffSql.victim(ID),
   };

@@ -41,7 +41,17 @@ export type HandoffPatch = Parameters<typeof handoffTable.set>[0];
 /** The columns every handoff query selects, with the caller's two relations to it. */
 export type HandoffSummaryRow = PickRow<
   typeof handoffTable,
-  'id' | 'case_id' | 'status' | 'from_agency_id' | 'to_agency_id' | 'receive_by' | 'received_at' | 'closed_at' | 'created_at' | 'updated_at' | 'version'
+  | 'id'
+  | 'case_id'
+  | 'status'
+  | 'from_agency_id'
+  | 'to_agency_id'
+  | 'receive_by'
+  | 'received_at'
+  | 'closed_at'
+  | 'created_at'
+  | 'updated_at'
+  | 'version'
 > &
   KeysetRow & {
     case_number: string;
@@ -54,7 +64,17 @@ export type HandoffSummaryRow = PickRow<
   };
 
 export type HandoffRow = HandoffSummaryRow &
-  PickRow<typeof handoffTable, 'from_user_id' | 'prosecutor_id' | 'categories' | 'packet_enc' | 'suspects_enc' | 'prosecution_enc' | 'willing_to_testify' | 'verdict'> & {
+  PickRow<
+    typeof handoffTable,
+    | 'from_user_id'
+    | 'prosecutor_id'
+    | 'categories'
+    | 'packet_enc'
+    | 'suspects_enc'
+    | 'prosecution_enc'
+    | 'willing_to_testify'
+    | 'verdict'
+  > & {
     from_username: string | null;
     from_display_name: string | null;
     prosecutor_username: string | null;
@@ -102,16 +122,20 @@ export interface NewHandoff {
 
 export const handoffKeyset = keyset('h.created_at', 'h.id');
 
-const SUMMARY = raw(`h.id, h.case_id, c.case_number, h.status, h.from_agency_id, fa.code AS from_agency_code, h.to_agency_id,
+const SUMMARY =
+  raw(`h.id, h.case_id, c.case_number, h.status, h.from_agency_id, fa.code AS from_agency_code, h.to_agency_id,
   ta.code AS to_agency_code, h.receive_by, h.received_at, h.closed_at, h.created_at, h.updated_at, h.version`);
 
-const DETAIL = raw(`h.from_user_id, fu.username AS from_username, fu.display_name AS from_display_name, h.prosecutor_id, pu.username AS prosecutor_username, pu.display_name AS prosecutor_display_name,
+const DETAIL =
+  raw(`h.from_user_id, fu.username AS from_username, fu.display_name AS from_display_name, h.prosecutor_id, pu.username AS prosecutor_username, pu.display_name AS prosecutor_display_name,
   h.categories, h.packet_enc, h.suspects_enc, h.prosecution_enc, h.willing_to_testify, h.verdict,
   c.status AS case_status, c.identification_status, c.province_code, c.flags, c.exploitation_types, c.opened_at,
   ARRAY(SELECT x FROM unnest(h.categories) x
          WHERE x = ANY('{${HANDOFF_BASE_CATEGORIES.join(',')}}'::text[]) OR x = ANY(case_consented_categories(h.case_id, h.to_agency_id, 'LAW_ENFORCEMENT_SHARING'))) AS effective_categories`);
 
-const JOINS = raw(`JOIN case_record c ON c.id = h.case_id JOIN agency fa ON fa.id = h.from_agency_id JOIN agency ta ON ta.id = h.to_agency_id`);
+const JOINS = raw(
+  `JOIN case_record c ON c.id = h.case_id JOIN agency fa ON fa.id = h.from_agency_id JOIN agency ta ON ta.id = h.to_agency_id`,
+);
 
 /**
  * The two relations a handoff has (the access layer): the SENDER is the lead agency that sent it,
@@ -134,7 +158,8 @@ export const handoffSql = {
   /** Incoming and/or outgoing handoffs, newest first; no personal data. */
   list: (actor: Actor, f: HandoffFilter): Sql => {
     const rel = relations(actor);
-    const boxes = f.box === 'incoming' ? rel.receiver : f.box === 'outgoing' ? rel.sender : sql`(${rel.sender} OR ${rel.receiver})`;
+    const boxes =
+      f.box === 'incoming' ? rel.receiver : f.box === 'outgoing' ? rel.sender : sql`(${rel.sender} OR ${rel.receiver})`;
     return sql`SELECT ${SUMMARY}, ${handoffKeyset.key}, ${rel.sender} AS is_sender, ${rel.receiver} AS is_receiver
                  FROM handoff h ${JOINS}
                 WHERE ${and([boxes, f.status ? sql`h.status = ${f.status}` : sql``, handoffKeyset.after(f.cursor)])}
@@ -203,14 +228,24 @@ export class HandoffRepository {
   }
 
   async insert(m: Runner, h: NewHandoff): Promise<void> {
-    await exec(m, handoffSql.insert(h, this.encrypt(h.id, 'packet_enc', h.packet), this.encrypt(h.id, 'suspects_enc', h.suspects)));
+    await exec(
+      m,
+      handoffSql.insert(h, this.encrypt(h.id, 'packet_enc', h.packet), this.encrypt(h.id, 'suspects_enc', h.suspects)),
+    );
   }
 
   /** SETs at the version read (`staleVersion` when someone else changed it); `json` are the encrypted JSON columns in plaintext. */
-  async update(m: Runner, h: Pick<HandoffRow, 'id' | 'version'>, patch: HandoffPatch, json: Partial<Record<Encrypted, unknown>> = {}): Promise<void> {
+  async update(
+    m: Runner,
+    h: Pick<HandoffRow, 'id' | 'version'>,
+    patch: HandoffPatch,
+    json: Partial<Record<Encrypted, unknown>> = {},
+  ): Promise<void> {
     const encrypted: HandoffPatch = {};
-    for (const [column, value] of Object.entries(json) as [Encrypted, unknown][]) encrypted[column] = this.encrypt(h.id, column, value);
-    if ((await exec(m, handoffSql.update(h.id, h.version, handoffTable.set({ ...patch, ...encrypted })))) !== 1) throw staleVersion('handoff');
+    for (const [column, value] of Object.entries(json) as [Encrypted, unknown][])
+      encrypted[column] = this.encrypt(h.id, column, value);
+    if ((await exec(m, handoffSql.update(h.id, h.version, handoffTable.set({ ...patch, ...encrypted })))) !== 1)
+      throw staleVersion('handoff');
   }
 
   events(m: Runner, caseId: string, handoffId: string): Promise<HandoffEventRow[]> {

@@ -1,5 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Page, HandoffDetailView, HandoffSummaryView } from '@ctms/domain';
 import { AuditAs } from '../platform/audit/denial-audit';
 import { IdParam } from '../platform/http/params';
@@ -17,7 +23,8 @@ import {
 } from './dto/handoff.dto';
 import { HandoffsService } from './handoffs.service';
 
-const CONFLICTS = 'STALE_VERSION, NOT_RECEIVING_AGENCY, NOT_SENDER, ACTION_NOT_ALLOWED_IN_STATE, ROLE_NOT_ALLOWED, or another reason of the handoff machine';
+const CONFLICTS =
+  'STALE_VERSION, NOT_RECEIVING_AGENCY, NOT_SENDER, ACTION_NOT_ALLOWED_IN_STATE, ROLE_NOT_ALLOWED, or another reason of the handoff machine';
 
 /** Handing a case to the prosecutor: created from the case by an investigator of its lead agency. */
 @ApiTags('handoffs')
@@ -33,7 +40,9 @@ export class CaseHandoffsController {
       'Hand the case to a prosecution office (OSPP). Identity, exploitation account and health travel only under an active LAW_ENFORCEMENT_SHARING consent; without it the answer says limitedByConsent',
   })
   @ApiNotFoundResponse()
-  @ApiBadRequestResponse({ description: 'toAgencyId is not a prosecution office, an attachment is not of this case, or a field is invalid' })
+  @ApiBadRequestResponse({
+    description: 'toAgencyId is not a prosecution office, an attachment is not of this case, or a field is invalid',
+  })
   @ApiConflictResponse({ description: 'HANDOFF_ALREADY_OPEN, ACTION_NOT_ALLOWED_IN_STATE (closed case)' })
   create(@Ctx() ctx: RequestContext, @IdParam() id: string, @Body() dto: CreateHandoffDto): Promise<HandoffDetailView> {
     return this.handoffs.create(ctx, id, dto);
@@ -53,7 +62,10 @@ export class HandoffsController {
   @AuditAs('HANDOFF_LISTED', 'handoff')
   @RequirePermission('handoff:read')
   @Get()
-  @ApiOperation({ summary: 'Handoffs sent to (incoming) or by (outgoing) the caller’s agency, newest first (keyset); no personal data' })
+  @ApiOperation({
+    summary:
+      'Handoffs sent to (incoming) or by (outgoing) the caller’s agency, newest first (keyset); no personal data',
+  })
   list(@Ctx() ctx: RequestContext, @Query() q: ListHandoffsQueryDto): Promise<Page<HandoffSummaryView>> {
     return this.handoffs.list(ctx, q);
   }
@@ -61,7 +73,9 @@ export class HandoffsController {
   @AuditAs('HANDOFF_READ', 'handoff')
   @RequirePermission('handoff:read')
   @Get(':id')
-  @ApiOperation({ summary: 'One handoff with its packet as the caller may see it now, the allowed actions and the status history' })
+  @ApiOperation({
+    summary: 'One handoff with its packet as the caller may see it now, the allowed actions and the status history',
+  })
   @ApiNotFoundResponse()
   get(@Ctx() ctx: RequestContext, @IdParam() id: string): Promise<HandoffDetailView> {
     return this.handoffs.get(ctx, id);
@@ -71,9 +85,15 @@ export class HandoffsController {
   @RequirePermission('handoff:prosecute')
   @Post(':id/receive')
   @HttpCode(200)
-  @ApiOperation({ summary: 'SUBMITTED → RECEIVED: the prosecution office acknowledges; the caller becomes the prosecutor' })
+  @ApiOperation({
+    summary: 'SUBMITTED → RECEIVED: the prosecution office acknowledges; the caller becomes the prosecutor',
+  })
   @ApiConflictResponse({ description: CONFLICTS })
-  receive(@Ctx() ctx: RequestContext, @IdParam() id: string, @Body() dto: HandoffVersionDto): Promise<HandoffDetailView> {
+  receive(
+    @Ctx() ctx: RequestContext,
+    @IdParam() id: string,
+    @Body() dto: HandoffVersionDto,
+  ): Promise<HandoffDetailView> {
     return this.handoffs.receive(ctx, id, dto);
   }
 
@@ -83,7 +103,11 @@ export class HandoffsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'RECEIVED → ACCEPTED: prosecution opened' })
   @ApiConflictResponse({ description: CONFLICTS })
-  accept(@Ctx() ctx: RequestContext, @IdParam() id: string, @Body() dto: HandoffVersionDto): Promise<HandoffDetailView> {
+  accept(
+    @Ctx() ctx: RequestContext,
+    @IdParam() id: string,
+    @Body() dto: HandoffVersionDto,
+  ): Promise<HandoffDetailView> {
     return this.handoffs.accept(ctx, id, dto);
   }
 
@@ -93,7 +117,11 @@ export class HandoffsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'RECEIVED → RETURNED: back to the investigator with a reason (encrypted)' })
   @ApiConflictResponse({ description: CONFLICTS + ', REASON_REQUIRED' })
-  returnToInvestigator(@Ctx() ctx: RequestContext, @IdParam() id: string, @Body() dto: HandoffReasonDto): Promise<HandoffDetailView> {
+  returnToInvestigator(
+    @Ctx() ctx: RequestContext,
+    @IdParam() id: string,
+    @Body() dto: HandoffReasonDto,
+  ): Promise<HandoffDetailView> {
     return this.handoffs.returnToInvestigator(ctx, id, dto);
   }
 
@@ -101,9 +129,16 @@ export class HandoffsController {
   @RequirePermission('handoff:create')
   @Post(':id/resubmit')
   @HttpCode(200)
-  @ApiOperation({ summary: 'RETURNED → SUBMITTED: the investigator resubmits, optionally with packet updates (absent = unchanged); receive-by restarts' })
+  @ApiOperation({
+    summary:
+      'RETURNED → SUBMITTED: the investigator resubmits, optionally with packet updates (absent = unchanged); receive-by restarts',
+  })
   @ApiConflictResponse({ description: CONFLICTS })
-  resubmit(@Ctx() ctx: RequestContext, @IdParam() id: string, @Body() dto: ResubmitHandoffDto): Promise<HandoffDetailView> {
+  resubmit(
+    @Ctx() ctx: RequestContext,
+    @IdParam() id: string,
+    @Body() dto: ResubmitHandoffDto,
+  ): Promise<HandoffDetailView> {
     return this.handoffs.resubmit(ctx, id, dto);
   }
 
@@ -131,9 +166,15 @@ export class HandoffsController {
   @RequirePermission('handoff:prosecute')
   @Post(':id/verdict')
   @HttpCode(200)
-  @ApiOperation({ summary: 'AT_TRIAL → DECIDED: verdict, sentence, restitution, date of the decision (not in the future)' })
+  @ApiOperation({
+    summary: 'AT_TRIAL → DECIDED: verdict, sentence, restitution, date of the decision (not in the future)',
+  })
   @ApiConflictResponse({ description: CONFLICTS + ', VERDICT_REQUIRED' })
-  verdict(@Ctx() ctx: RequestContext, @IdParam() id: string, @Body() dto: VerdictHandoffDto): Promise<HandoffDetailView> {
+  verdict(
+    @Ctx() ctx: RequestContext,
+    @IdParam() id: string,
+    @Body() dto: VerdictHandoffDto,
+  ): Promise<HandoffDetailView> {
     return this.handoffs.verdict(ctx, id, dto);
   }
 
@@ -151,9 +192,16 @@ export class HandoffsController {
   @RequirePermission('handoff:create')
   @Post(':id/withdraw')
   @HttpCode(200)
-  @ApiOperation({ summary: 'SUBMITTED, RECEIVED or RETURNED → WITHDRAWN: the investigator withdraws with a reason; the prosecution office loses access' })
+  @ApiOperation({
+    summary:
+      'SUBMITTED, RECEIVED or RETURNED → WITHDRAWN: the investigator withdraws with a reason; the prosecution office loses access',
+  })
   @ApiConflictResponse({ description: CONFLICTS + ', REASON_REQUIRED' })
-  withdraw(@Ctx() ctx: RequestContext, @IdParam() id: string, @Body() dto: HandoffReasonDto): Promise<HandoffDetailView> {
+  withdraw(
+    @Ctx() ctx: RequestContext,
+    @IdParam() id: string,
+    @Body() dto: HandoffReasonDto,
+  ): Promise<HandoffDetailView> {
     return this.handoffs.withdraw(ctx, id, dto);
   }
 }

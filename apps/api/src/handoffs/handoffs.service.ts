@@ -1,7 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { allowedActions, can, chronologyProblems, HANDOFF_MACHINE, laoDateOf, type HandoffAction, type HandoffContext, type Page, HANDOFF_ACTION_EVENT, HANDOFF_BASE_CATEGORIES, HANDOFF_CONSENTED_CATEGORIES, type HandoffDetailView, type HandoffSummaryView } from '@ctms/domain';
+import {
+  allowedActions,
+  can,
+  chronologyProblems,
+  HANDOFF_MACHINE,
+  laoDateOf,
+  type HandoffAction,
+  type HandoffContext,
+  type Page,
+  HANDOFF_ACTION_EVENT,
+  HANDOFF_BASE_CATEGORIES,
+  HANDOFF_CONSENTED_CATEGORIES,
+  type HandoffDetailView,
+  type HandoffSummaryView,
+} from '@ctms/domain';
 import { CaseRepository } from '../cases/case.repository';
 import { ConsentsService } from '../consents/consents.service';
 import { AccessService } from '../platform/access/access.service';
@@ -92,14 +106,19 @@ export class HandoffsService {
       if (lead) requireCaseEditor(actor, lead);
       const identifiedBy = lead ? undefined : await this.caseRequests.lockIdentifiedBy(m, actor, caseId);
       if (!lead && !identifiedBy) throw new NotFound();
-      if (identifiedBy?.status === 'CLOSED') throw new Conflict('ACTION_NOT_ALLOWED_IN_STATE', 'A closed case is not handed off; the lead agency reopens it first');
+      if (identifiedBy?.status === 'CLOSED')
+        throw new Conflict(
+          'ACTION_NOT_ALLOWED_IN_STATE',
+          'A closed case is not handed off; the lead agency reopens it first',
+        );
 
       await this.access.receivingAgency(m, actor, dto.toAgencyId, 'toAgencyId', {
         capability: 'PROSECUTE',
         problem: 'toAgencyId must be an active agency with the PROSECUTE capability',
       });
       await this.access.caseAttachments(m, caseId, evidenceRefs(dto.evidence));
-      if (await this.handoffs.hasOpen(m, caseId, dto.toAgencyId)) throw new Conflict('HANDOFF_ALREADY_OPEN', 'This case already has an open handoff to this agency');
+      if (await this.handoffs.hasOpen(m, caseId, dto.toAgencyId))
+        throw new Conflict('HANDOFF_ALREADY_OPEN', 'This case already has an open handoff to this agency');
 
       const coverage = await this.consents.activeConsentCovering(m, caseId, {
         agencyId: dto.toAgencyId,
@@ -133,7 +152,11 @@ export class HandoffsService {
         categories,
         consentIds: coverage.consentIds,
         limitedByConsent: coverage.missing.length > 0,
-        counts: { evidence: dto.evidence.length, suspects: dto.suspects.length, proposedCharges: dto.proposedCharges.length },
+        counts: {
+          evidence: dto.evidence.length,
+          suspects: dto.suspects.length,
+          proposedCharges: dto.proposedCharges.length,
+        },
       };
       await this.runner.record(m, ctx, {
         objectType: 'handoff',
@@ -155,13 +178,22 @@ export class HandoffsService {
 
   /** Incoming and/or outgoing handoffs, newest first (keyset on created_at, id); no personal data. */
   async list(ctx: RequestContext, q: ListHandoffsQueryDto): Promise<Page<HandoffSummaryView>> {
-    const rows = await this.handoffs.list(this.ds, actorOf(ctx), { box: q.box, status: q.status, cursor: q.cursor, limit: q.limit });
+    const rows = await this.handoffs.list(this.ds, actorOf(ctx), {
+      box: q.box,
+      status: q.status,
+      cursor: q.cursor,
+      limit: q.limit,
+    });
     const page = handoffKeyset.page(rows, q.limit);
     await this.audit.record(ctx, {
       action: 'HANDOFF_LISTED',
       outcome: 'ALLOWED',
       objectType: 'handoff',
-      details: { count: page.items.length, filters: { status: q.status ?? null, box: q.box ?? null }, cursor: !!q.cursor },
+      details: {
+        count: page.items.length,
+        filters: { status: q.status ?? null, box: q.box ?? null },
+        cursor: !!q.cursor,
+      },
     });
     const now = new Date();
     return { items: page.items.map((r) => toHandoffSummary(r, now)), nextCursor: page.nextCursor };
@@ -203,7 +235,12 @@ export class HandoffsService {
   returnToInvestigator(ctx: RequestContext, id: string, dto: HandoffReasonDto): Promise<HandoffDetailView> {
     return this.transition(ctx, id, 'RETURN', dto.version, { reason: dto.reason }, async (m, _actor, h, to) => {
       const p = readProsecution(this.cipher, h);
-      await this.setProsecution(m, h, { status: to }, { ...p, returns: [...p.returns, { reason: dto.reason, at: new Date().toISOString() }] });
+      await this.setProsecution(
+        m,
+        h,
+        { status: to },
+        { ...p, returns: [...p.returns, { reason: dto.reason, at: new Date().toISOString() }] },
+      );
       return { returns: p.returns.length + 1 };
     });
   }
@@ -226,8 +263,17 @@ export class HandoffsService {
         categories: HANDOFF_CONSENTED_CATEGORIES,
       });
       const categories = [...HANDOFF_BASE_CATEGORIES, ...coverage.covered];
-      const patch: HandoffPatch = { status: to, categories, willing_to_testify: dto.willingToTestify ?? h.willing_to_testify, received_at: null, receive_by: receiveBy() };
-      await this.handoffs.update(m, h, patch, { packet_enc: packet, ...(dto.suspects ? { suspects_enc: suspectsOf(dto.suspects) } : {}) });
+      const patch: HandoffPatch = {
+        status: to,
+        categories,
+        willing_to_testify: dto.willingToTestify ?? h.willing_to_testify,
+        received_at: null,
+        receive_by: receiveBy(),
+      };
+      await this.handoffs.update(m, h, patch, {
+        packet_enc: packet,
+        ...(dto.suspects ? { suspects_enc: suspectsOf(dto.suspects) } : {}),
+      });
       const fields = Object.entries(dto)
         .filter(([k, v]) => k !== 'version' && v !== undefined)
         .map(([k]) => k);
@@ -239,7 +285,12 @@ export class HandoffsService {
     const input = { charges: dto.chargesFiled.map((c) => c.article), court: dto.court ?? null };
     return this.transition(ctx, id, 'CHARGE', dto.version, input, async (m, _actor, h, to) => {
       const p = readProsecution(this.cipher, h);
-      await this.setProsecution(m, h, { status: to }, { ...p, chargesFiled: chargesOf(dto.chargesFiled), court: dto.court ?? p.court });
+      await this.setProsecution(
+        m,
+        h,
+        { status: to },
+        { ...p, chargesFiled: chargesOf(dto.chargesFiled), court: dto.court ?? p.court },
+      );
       return { articles: input.charges, court: dto.court !== undefined };
     });
   }
@@ -249,7 +300,10 @@ export class HandoffsService {
       const p = readProsecution(this.cipher, h);
       const trialDates = [...dto.trialDates].sort();
       // hearings come after the case reached the prosecutor (decision 0012)
-      const order = chronologyProblems([{ field: null, name: 'the handoff to the prosecutor', date: laoDateOf(h.created_at) }, { field: 'trialDates', name: 'the first hearing', date: trialDates[0] }]);
+      const order = chronologyProblems([
+        { field: null, name: 'the handoff to the prosecutor', date: laoDateOf(h.created_at) },
+        { field: 'trialDates', name: 'the first hearing', date: trialDates[0] },
+      ]);
       if (order.length) throw new ValidationFailed(order);
       await this.setProsecution(m, h, { status: to }, { ...p, court: dto.court, trialDates });
       return { trialDates: trialDates.length };
@@ -257,25 +311,39 @@ export class HandoffsService {
   }
 
   verdict(ctx: RequestContext, id: string, dto: VerdictHandoffDto): Promise<HandoffDetailView> {
-    return this.transition(ctx, id, 'RECORD_VERDICT', dto.version, { verdict: dto.verdict }, async (m, _actor, h, to) => {
-      const p = readProsecution(this.cipher, h);
-      // a verdict comes after the case reached the prosecutor and after the first hearing (decision 0012)
-      const order = chronologyProblems([
-        { field: null, name: 'the handoff to the prosecutor', date: laoDateOf(h.created_at) },
-        { field: null, name: 'the first hearing', date: [...p.trialDates].sort()[0] },
-        { field: 'decidedOn', name: 'the verdict', date: dto.decidedOn },
-      ]);
-      if (order.length) throw new ValidationFailed(order);
-      const r = dto.restitutionOrdered;
-      const next: HandoffProsecution = {
-        ...p,
-        sentence: dto.sentence ?? null,
-        restitutionOrdered: r ? { amount: r.amount ?? null, currency: r.currency ?? null, description: r.description ?? null } : null,
-        decidedOn: dto.decidedOn,
-      };
-      await this.setProsecution(m, h, { status: to, verdict: dto.verdict }, next);
-      return { verdict: dto.verdict, decidedOn: dto.decidedOn, sentence: dto.sentence !== undefined, restitution: r !== undefined };
-    });
+    return this.transition(
+      ctx,
+      id,
+      'RECORD_VERDICT',
+      dto.version,
+      { verdict: dto.verdict },
+      async (m, _actor, h, to) => {
+        const p = readProsecution(this.cipher, h);
+        // a verdict comes after the case reached the prosecutor and after the first hearing (decision 0012)
+        const order = chronologyProblems([
+          { field: null, name: 'the handoff to the prosecutor', date: laoDateOf(h.created_at) },
+          { field: null, name: 'the first hearing', date: [...p.trialDates].sort()[0] },
+          { field: 'decidedOn', name: 'the verdict', date: dto.decidedOn },
+        ]);
+        if (order.length) throw new ValidationFailed(order);
+        const r = dto.restitutionOrdered;
+        const next: HandoffProsecution = {
+          ...p,
+          sentence: dto.sentence ?? null,
+          restitutionOrdered: r
+            ? { amount: r.amount ?? null, currency: r.currency ?? null, description: r.description ?? null }
+            : null,
+          decidedOn: dto.decidedOn,
+        };
+        await this.setProsecution(m, h, { status: to, verdict: dto.verdict }, next);
+        return {
+          verdict: dto.verdict,
+          decidedOn: dto.decidedOn,
+          sentence: dto.sentence !== undefined,
+          restitution: r !== undefined,
+        };
+      },
+    );
   }
 
   close(ctx: RequestContext, id: string, dto: HandoffVersionDto): Promise<HandoffDetailView> {

@@ -7,7 +7,10 @@ import { IdOf } from '../platform/access/id-of';
 import { PageQueryDto, Trim } from '../platform/http/pagination';
 
 export class ListMatchRequestsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: ['incoming', 'outgoing'], description: 'incoming: asked of the caller’s agency; outgoing: asked by it (default)' })
+  @ApiPropertyOptional({
+    enum: ['incoming', 'outgoing'],
+    description: 'incoming: asked of the caller’s agency; outgoing: asked by it (default)',
+  })
   @IsOptional()
   @IsIn(['incoming', 'outgoing'])
   box?: 'incoming' | 'outgoing';

@@ -1,4 +1,12 @@
-import { allowedActions, MATCH_REQUEST_MACHINE, type MatchCandidateView, type MatchRequestDetailView, type MatchRequestSummaryView, type MatchRequestTermsView, type PersonIdentity } from '@ctms/domain';
+import {
+  allowedActions,
+  MATCH_REQUEST_MACHINE,
+  type MatchCandidateView,
+  type MatchRequestDetailView,
+  type MatchRequestSummaryView,
+  type MatchRequestTermsView,
+  type PersonIdentity,
+} from '@ctms/domain';
 import type { Actor } from '../platform/http/request-context';
 import { initialsOf } from '../persons/person-scoring';
 import type { CandidatePersonRow, MatchRequestListRow } from './match-request.repository';
@@ -39,6 +47,13 @@ export function toDetailView(
 
 export function toCandidateView(p: CandidatePersonRow & { identity: PersonIdentity | null }): MatchCandidateView {
   const identity = p.identity;
-  const year = identity?.dateOfBirth && identity.dobPrecision !== 'UNKNOWN' ? Number(identity.dateOfBirth.slice(0, 4)) : null;
-  return { personId: p.id, initials: identity ? initialsOf(identity) : '', birthYear: year, sex: p.sex, caseNumbers: p.case_numbers };
+  const year =
+    identity?.dateOfBirth && identity.dobPrecision !== 'UNKNOWN' ? Number(identity.dateOfBirth.slice(0, 4)) : null;
+  return {
+    personId: p.id,
+    initials: identity ? initialsOf(identity) : '',
+    birthYear: year,
+    sex: p.sex,
+    caseNumbers: p.case_numbers,
+  };
 }

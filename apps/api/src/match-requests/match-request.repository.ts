@@ -37,9 +37,12 @@ export interface RaisingScreeningRow {
 }
 
 /** An asked agency's candidate person, as little as recognising it needs. */
-export type CandidatePersonRow = PickRow<typeof personTable, 'id' | 'identity_enc' | 'sex'> & { case_numbers: string[] };
+export type CandidatePersonRow = PickRow<typeof personTable, 'id' | 'identity_enc' | 'sex'> & {
+  case_numbers: string[];
+};
 
-const COLUMNS = raw(`mr.id, mr.from_agency_id, fa.code AS from_agency_code, mr.to_agency_id, ta.code AS to_agency_code, mr.screening_id, mr.status,
+const COLUMNS =
+  raw(`mr.id, mr.from_agency_id, fa.code AS from_agency_code, mr.to_agency_id, ta.code AS to_agency_code, mr.screening_id, mr.status,
   mr.terms_enc, mr.candidate_ids, mr.linked_person_id, mr.comment_enc, mr.answered_at, mr.created_at, mr.updated_at, mr.version,
   to_char(mr.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS updated_key
   FROM match_request mr JOIN screening s ON s.id = mr.screening_id JOIN agency fa ON fa.id = mr.from_agency_id JOIN agency ta ON ta.id = mr.to_agency_id`);
@@ -61,7 +64,8 @@ export const matchRequestSql = {
   raisingScreening: (actor: Actor, screeningId: string): Sql =>
     sql`SELECT s.id, s.interviewer_id, s.status, s.content_enc FROM screening s WHERE s.id = ${screeningId}::uuid AND ${screeningAccess(actor, 's')}`,
 
-  visibleScreening: (actor: Actor, screeningId: string): Sql => sql`SELECT s.id FROM screening s WHERE s.id = ${screeningId}::uuid AND ${screeningAccess(actor, 's')}`,
+  visibleScreening: (actor: Actor, screeningId: string): Sql =>
+    sql`SELECT s.id FROM screening s WHERE s.id = ${screeningId}::uuid AND ${screeningAccess(actor, 's')}`,
 
   /** The agencies other than the caller's that hold each of the hidden persons. */
   holders: (actor: Actor, personIds: readonly string[]): Sql =>
@@ -71,13 +75,23 @@ export const matchRequestSql = {
   lockOpen: (screeningId: string, agencyId: string): Sql =>
     sql`SELECT 1 FROM match_request WHERE screening_id = ${screeningId}::uuid AND to_agency_id = ${agencyId}::uuid AND status = 'OPEN' FOR UPDATE`,
 
-  insert: (r: PickRow<typeof matchRequestTable, 'id' | 'from_agency_id' | 'from_user_id' | 'screening_id' | 'to_agency_id' | 'terms_enc' | 'candidate_ids'>): Sql =>
+  insert: (
+    r: PickRow<
+      typeof matchRequestTable,
+      'id' | 'from_agency_id' | 'from_user_id' | 'screening_id' | 'to_agency_id' | 'terms_enc' | 'candidate_ids'
+    >,
+  ): Sql =>
     sql`INSERT INTO match_request (id, from_agency_id, from_user_id, screening_id, to_agency_id, terms_enc, candidate_ids, status, version, created_at, updated_at)
         VALUES (${r.id}::uuid, ${r.from_agency_id}::uuid, ${r.from_user_id}::uuid, ${r.screening_id}::uuid, ${r.to_agency_id}::uuid, ${r.terms_enc},
                 ${r.candidate_ids}::uuid[], 'OPEN', 1, clock_timestamp(), clock_timestamp())`,
 
   list: (actor: Actor, f: ListFilter): Sql => {
-    const where: Sql[] = [matchRequest(actor, 'mr', 's'), f.box === 'incoming' ? sql`mr.to_agency_id = ${actor.agencyId}::uuid` : sql`mr.from_agency_id = ${actor.agencyId}::uuid`];
+    const where: Sql[] = [
+      matchRequest(actor, 'mr', 's'),
+      f.box === 'incoming'
+        ? sql`mr.to_agency_id = ${actor.agencyId}::uuid`
+        : sql`mr.from_agency_id = ${actor.agencyId}::uuid`,
+    ];
     if (f.status) where.push(sql`mr.status = ${f.status}`);
     if (f.after) where.push(sql`(mr.updated_at, mr.id) < (${f.after[0]}::timestamptz, ${f.after[1]}::uuid)`);
     return sql`SELECT ${COLUMNS} WHERE ${and(where)} ORDER BY mr.updated_at DESC, mr.id DESC LIMIT ${f.limit + 1}`;
@@ -86,10 +100,13 @@ export const matchRequestSql = {
   ofScreening: (actor: Actor, screeningId: string): Sql =>
     sql`SELECT ${COLUMNS} WHERE mr.screening_id = ${screeningId}::uuid AND ${matchRequest(actor, 'mr', 's')} ORDER BY mr.created_at, mr.id`,
 
-  load: (actor: Actor, id: string, lock: boolean): Sql => sql`SELECT ${COLUMNS} WHERE mr.id = ${id}::uuid AND ${matchRequest(actor, 'mr', 's')} ${raw(lock ? 'FOR UPDATE OF mr' : '')}`,
+  load: (actor: Actor, id: string, lock: boolean): Sql =>
+    sql`SELECT ${COLUMNS} WHERE mr.id = ${id}::uuid AND ${matchRequest(actor, 'mr', 's')} ${raw(lock ? 'FOR UPDATE OF mr' : '')}`,
 
-  setLinkedPerson: (id: string, personId: string): Sql => sql`UPDATE match_request SET linked_person_id = ${personId}::uuid WHERE id = ${id}::uuid`,
-  setComment: (id: string, commentEnc: string): Sql => sql`UPDATE match_request SET comment_enc = ${commentEnc} WHERE id = ${id}::uuid`,
+  setLinkedPerson: (id: string, personId: string): Sql =>
+    sql`UPDATE match_request SET linked_person_id = ${personId}::uuid WHERE id = ${id}::uuid`,
+  setComment: (id: string, commentEnc: string): Sql =>
+    sql`UPDATE match_request SET comment_enc = ${commentEnc} WHERE id = ${id}::uuid`,
 
   answer: (actor: Actor, id: string, to: MatchRequestStatus, version: number): Sql =>
     sql`UPDATE match_request SET status = ${to}, answered_by_id = ${actor.userId}::uuid, answered_at = clock_timestamp(), version = version + 1, updated_at = clock_timestamp()
@@ -108,10 +125,21 @@ export const matchRequestSql = {
 export class MatchRequestRepository {
   constructor(private readonly cipher: FieldCipher) {}
 
-  async raisingScreening(m: Runner, actor: Actor, screeningId: string): Promise<(RaisingScreeningRow & { content: ScreeningContent | null }) | undefined> {
+  async raisingScreening(
+    m: Runner,
+    actor: Actor,
+    screeningId: string,
+  ): Promise<(RaisingScreeningRow & { content: ScreeningContent | null }) | undefined> {
     const s = await selectOne<RaisingScreeningRow>(m, matchRequestSql.raisingScreening(actor, screeningId));
     if (!s) return undefined;
-    return { ...s, content: this.cipher.decryptJson<ScreeningContent>(s.content_enc, { table: 'screening', column: 'content_enc', rowId: s.id }) };
+    return {
+      ...s,
+      content: this.cipher.decryptJson<ScreeningContent>(s.content_enc, {
+        table: 'screening',
+        column: 'content_enc',
+        rowId: s.id,
+      }),
+    };
   }
 
   visibleScreening(m: Runner, actor: Actor, screeningId: string): Promise<{ id: string } | undefined> {
@@ -127,7 +155,14 @@ export class MatchRequestRepository {
   }
 
   /** A new OPEN request; its terms encrypted and bound to it. */
-  async insert(m: Runner, actor: Actor, screeningId: string, toAgencyId: string, terms: MatchRequestTermsView, candidateIds: readonly string[]): Promise<string> {
+  async insert(
+    m: Runner,
+    actor: Actor,
+    screeningId: string,
+    toAgencyId: string,
+    terms: MatchRequestTermsView,
+    candidateIds: readonly string[],
+  ): Promise<string> {
     const id = randomUUID();
     await exec(
       m,
@@ -171,10 +206,17 @@ export class MatchRequestRepository {
   }
 
   /** The asked agency's candidate persons that it still sees, with their identity decrypted. */
-  async candidates(m: Runner, actor: Actor, ids: readonly string[]): Promise<(CandidatePersonRow & { identity: PersonIdentity | null })[]> {
+  async candidates(
+    m: Runner,
+    actor: Actor,
+    ids: readonly string[],
+  ): Promise<(CandidatePersonRow & { identity: PersonIdentity | null })[]> {
     if (!ids.length) return [];
     const rows = await select<CandidatePersonRow>(m, matchRequestSql.candidates(actor, ids));
-    return rows.map((p) => ({ ...p, identity: this.cipher.decryptJson<PersonIdentity>(p.identity_enc, personAad.identity(p.id)) }));
+    return rows.map((p) => ({
+      ...p,
+      identity: this.cipher.decryptJson<PersonIdentity>(p.identity_enc, personAad.identity(p.id)),
+    }));
   }
 
   termsOf(r: Pick<MatchRequestListRow, 'id' | 'terms_enc'>): MatchRequestTermsView | null {

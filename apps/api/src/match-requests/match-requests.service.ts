@@ -1,6 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { can, MATCH_REQUEST_MACHINE, type MatchRequestAction, type MatchRequestDetailView, type MatchRequestsRaisedView, type MatchRequestSummaryView, type MatchRequestTermsView, type Page, type BioData } from '@ctms/domain';
+import {
+  can,
+  MATCH_REQUEST_MACHINE,
+  type MatchRequestAction,
+  type MatchRequestDetailView,
+  type MatchRequestsRaisedView,
+  type MatchRequestSummaryView,
+  type MatchRequestTermsView,
+  type Page,
+  type BioData,
+} from '@ctms/domain';
 import { actorOf, type Actor, type RequestContext } from '../platform/http/request-context';
 import { AccessService } from '../platform/access/access.service';
 import { AuditService } from '../platform/audit/audit.service';
@@ -44,14 +54,25 @@ export class MatchRequestsService {
     const actor = actorOf(ctx);
     const s = await this.requests.raisingScreening(this.ds, actor, screeningId);
     if (!s) throw new NotFound();
-    if (s.interviewer_id !== actor.userId) throw new Conflict('NOT_INTERVIEWER', 'Only the interviewer asks other agencies about this screening');
-    if (s.status !== 'DRAFT' && s.status !== 'RETURNED') throw new Conflict('ACTION_NOT_ALLOWED_IN_STATE', 'Only a draft asks other agencies');
+    if (s.interviewer_id !== actor.userId)
+      throw new Conflict('NOT_INTERVIEWER', 'Only the interviewer asks other agencies about this screening');
+    if (s.status !== 'DRAFT' && s.status !== 'RETURNED')
+      throw new Conflict('ACTION_NOT_ALLOWED_IN_STATE', 'Only a draft asks other agencies');
     const terms = termsOf(s.content?.bioData);
-    if (!terms) throw new Conflict('BIO_DATA_REQUIRED', 'Record a name (Lao script or Latin letters) in the bio-data first');
+    if (!terms)
+      throw new Conflict('BIO_DATA_REQUIRED', 'Record a name (Lao script or Latin letters) in the bio-data first');
     await this.limiter.take(`match-request:${actor.userId}`, MATCH_REQUESTS_PER_HOUR, 3600);
 
-    const found = await this.search.rank(actor, { name: terms.name, dateOfBirth: terms.dateOfBirth ?? undefined, documentNumbers: terms.documentNumbers }, { documentsElsewhere: true });
-    const holders = await this.requests.holders(this.ds, actor, found.hidden.map((h) => h.personId));
+    const found = await this.search.rank(
+      actor,
+      { name: terms.name, dateOfBirth: terms.dateOfBirth ?? undefined, documentNumbers: terms.documentNumbers },
+      { documentsElsewhere: true },
+    );
+    const holders = await this.requests.holders(
+      this.ds,
+      actor,
+      found.hidden.map((h) => h.personId),
+    );
     const byAgency = new Map<string, string[]>();
     for (const h of holders) byAgency.set(h.agency_id, [...(byAgency.get(h.agency_id) ?? []), h.person_id]);
 
@@ -62,7 +83,13 @@ export class MatchRequestsService {
         const id = await this.requests.insert(m, actor, s.id, agencyId, terms, candidates);
         await this.audit.record(
           ctx,
-          { action: 'MATCH_REQUEST_CREATED', outcome: 'ALLOWED', objectType: 'match_request', objectId: id, details: { screeningId: s.id, toAgencyId: agencyId, candidates: candidates.length } },
+          {
+            action: 'MATCH_REQUEST_CREATED',
+            outcome: 'ALLOWED',
+            objectType: 'match_request',
+            objectId: id,
+            details: { screeningId: s.id, toAgencyId: agencyId, candidates: candidates.length },
+          },
           m,
         );
         await this.outbox.add(m, 'match.received', { matchRequestId: id });
@@ -81,7 +108,13 @@ export class MatchRequestsService {
     const s = await this.requests.visibleScreening(this.ds, actor, screeningId);
     if (!s) throw new NotFound();
     const rows = await this.requests.ofScreening(this.ds, actor, s.id);
-    await this.audit.record(ctx, { action: 'MATCH_REQUESTS_LISTED', outcome: 'ALLOWED', objectType: 'screening', objectId: s.id, details: { count: rows.length } });
+    await this.audit.record(ctx, {
+      action: 'MATCH_REQUESTS_LISTED',
+      outcome: 'ALLOWED',
+      objectType: 'screening',
+      objectId: s.id,
+      details: { count: rows.length },
+    });
     return { requests: rows.map((r) => toSummaryView(actor, r)) };
   }
 
@@ -91,7 +124,12 @@ export class MatchRequestsService {
     const after = q.cursor ? (decodeTupleCursor(q.cursor, [KEYSET_AT_RE, UUID_RE]) as [string, string]) : undefined;
     const rows = await this.requests.list(this.ds, actor, { box: q.box ?? 'outgoing', status: q.status, after, limit });
     const page = pageOf(rows, limit, (r) => encodeTupleCursor([r.updated_key, r.id]));
-    await this.audit.record(ctx, { action: 'MATCH_REQUESTS_LISTED', outcome: 'ALLOWED', objectType: 'match_request', details: { box: q.box ?? 'outgoing', count: page.items.length } });
+    await this.audit.record(ctx, {
+      action: 'MATCH_REQUESTS_LISTED',
+      outcome: 'ALLOWED',
+      objectType: 'match_request',
+      details: { box: q.box ?? 'outgoing', count: page.items.length },
+    });
     return { items: page.items.map((r) => toSummaryView(actor, r)), nextCursor: page.nextCursor };
   }
 
@@ -99,7 +137,13 @@ export class MatchRequestsService {
     const actor = actorOf(ctx);
     const r = await this.load(this.ds, actor, id, false);
     const view = await this.detail(this.ds, actor, r);
-    await this.audit.record(ctx, { action: 'MATCH_REQUEST_READ', outcome: 'ALLOWED', objectType: 'match_request', objectId: id, details: { side: view.side } });
+    await this.audit.record(ctx, {
+      action: 'MATCH_REQUEST_READ',
+      outcome: 'ALLOWED',
+      objectType: 'match_request',
+      objectId: id,
+      details: { side: view.side },
+    });
     return view;
   }
 
@@ -132,14 +176,24 @@ export class MatchRequestsService {
     return this.ds.transaction(async (m) => {
       const actor = actorOf(ctx);
       const r = await this.load(m, actor, id, true);
-      const d = can(MATCH_REQUEST_MACHINE, r.status, action, { roles: actor.roles, actorInAskedAgency: r.to_agency_id === actor.agencyId, personId });
+      const d = can(MATCH_REQUEST_MACHINE, r.status, action, {
+        roles: actor.roles,
+        actorInAskedAgency: r.to_agency_id === actor.agencyId,
+        personId,
+      });
       if (!d.ok) throw new Conflict(d.reason, 'This answer is not allowed');
       if (r.version !== version) throw stale();
       const details = await fn(m, actor, r);
       if ((await this.requests.answer(m, actor, id, d.to, version)) !== 1) throw stale();
       await this.audit.record(
         ctx,
-        { action: d.to === 'LINKED' ? 'MATCH_REQUEST_LINKED' : 'MATCH_REQUEST_NO_MATCH', outcome: 'ALLOWED', objectType: 'match_request', objectId: id, details: { from: r.status, to: d.to, ...details } },
+        {
+          action: d.to === 'LINKED' ? 'MATCH_REQUEST_LINKED' : 'MATCH_REQUEST_NO_MATCH',
+          outcome: 'ALLOWED',
+          objectType: 'match_request',
+          objectId: id,
+          details: { from: r.status, to: d.to, ...details },
+        },
         m,
       );
       await this.outbox.add(m, 'match.answered', { matchRequestId: id });
@@ -166,7 +220,9 @@ export class MatchRequestsService {
 /** The terms a screening's bio-data searches with: the Lao name, else the first Latin name. */
 function termsOf(bio: BioData | undefined): MatchRequestTermsView | null {
   if (!bio) return null;
-  const lao = [bio.givenNameLo, bio.familyNameLo].filter((x): x is string => typeof x === 'string' && x.trim() !== '').join(' ');
+  const lao = [bio.givenNameLo, bio.familyNameLo]
+    .filter((x): x is string => typeof x === 'string' && x.trim() !== '')
+    .join(' ');
   const name = lao || (bio.latinNames ?? []).find((n) => n.trim() !== '') || '';
   if (!name) return null;
   return {
@@ -174,6 +230,8 @@ function termsOf(bio: BioData | undefined): MatchRequestTermsView | null {
     dateOfBirth: bio.dateOfBirth && bio.dobPrecision !== 'UNKNOWN' ? bio.dateOfBirth : null,
     dobPrecision: bio.dateOfBirth && bio.dobPrecision !== 'UNKNOWN' ? (bio.dobPrecision ?? null) : null,
     sex: bio.sex ?? null,
-    documentNumbers: (bio.documents ?? []).map((d) => d.number).filter((n): n is string => typeof n === 'string' && n.trim() !== ''),
+    documentNumbers: (bio.documents ?? [])
+      .map((d) => d.number)
+      .filter((n): n is string => typeof n === 'string' && n.trim() !== ''),
   };
 }

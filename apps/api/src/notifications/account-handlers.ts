@@ -51,12 +51,23 @@ export class AccountHandlers implements OnModuleInit {
     const sent = await this.notifier.mailOnce(job.outboxId, a.user_id, a.email, async () => {
       const token = randomBytes(32).toString('base64url');
       const marked = await this.activations.markSent(this.ds, activationId, digest(token), ACTIVATION_TTL_HOURS);
-      return marked ? activationMail(activationLink(this.config.publicUrl, token), a.purpose, ACTIVATION_TTL_HOURS) : null;
+      return marked
+        ? activationMail(activationLink(this.config.publicUrl, token), a.purpose, ACTIVATION_TTL_HOURS)
+        : null;
     });
     if (sent) {
       await this.audit.record(
         { actor: null, requestId: `outbox:${job.outboxId}`, sourceIp: null },
-        { action: 'ACTIVATION_SENT', outcome: 'ALLOWED', objectType: 'user', objectId: a.user_id, actorUserId: null, actorUsername: null, actorAgencyId: a.agency_id, details: { activationId, purpose: a.purpose } },
+        {
+          action: 'ACTIVATION_SENT',
+          outcome: 'ALLOWED',
+          objectType: 'user',
+          objectId: a.user_id,
+          actorUserId: null,
+          actorUsername: null,
+          actorAgencyId: a.agency_id,
+          details: { activationId, purpose: a.purpose },
+        },
       );
     }
   }
@@ -66,6 +77,13 @@ export class AccountHandlers implements OnModuleInit {
     const u = await this.users.byId(this.ds, userId);
     if (!u) throw new PermanentJobError('OBJECT_MISSING');
     const supervisors = (await this.notifier.agencyUsers(u.agency_id, 'audit:read', null)).filter((r) => r !== userId);
-    await this.notifier.deliver({ outboxId: job.outboxId, kind: 'account.first_sign_in', objectType: 'user', objectId: userId, caseNumber: null, recipientUserIds: supervisors });
+    await this.notifier.deliver({
+      outboxId: job.outboxId,
+      kind: 'account.first_sign_in',
+      objectType: 'user',
+      objectId: userId,
+      caseNumber: null,
+      recipientUserIds: supervisors,
+    });
   }
 }

@@ -20,7 +20,16 @@ export interface Mailer {
 export const MAILER = Symbol('MAILER');
 
 /** Codes with which nodemailer says the message was certainly not accepted (so sending again cannot duplicate it). */
-const NOT_SENT_CODES = new Set(['ECONNECTION', 'EDNS', 'EAUTH', 'ETLS', 'EENVELOPE', 'EMESSAGE', 'ENOAUTH', 'EREQUIREMENT']);
+const NOT_SENT_CODES = new Set([
+  'ECONNECTION',
+  'EDNS',
+  'EAUTH',
+  'ETLS',
+  'EENVELOPE',
+  'EMESSAGE',
+  'ENOAUTH',
+  'EREQUIREMENT',
+]);
 
 /** True when an error from `send` proves the server did not take the message (refused, or never reached). */
 export function certainlyNotSent(e: unknown): boolean {
@@ -50,11 +59,21 @@ export class NodeMailer implements Mailer, OnModuleDestroy {
 
   async send(m: MailMessage): Promise<{ messageId: string }> {
     if (!this.transport) throw new Error('mail is off');
-    const info = (await this.transport.sendMail({ from: this.config.mailFrom, to: m.to, subject: m.subject, text: m.text, textEncoding: 'base64' })) as { messageId?: string; message?: unknown };
+    const info = (await this.transport.sendMail({
+      from: this.config.mailFrom,
+      to: m.to,
+      subject: m.subject,
+      text: m.text,
+      textEncoding: 'base64',
+    })) as { messageId?: string; message?: unknown };
     const messageId = info.messageId ?? `<${randomUUID()}@ctms>`;
     if (!this.config.smtpUrl && this.config.mailDir && Buffer.isBuffer(info.message)) {
       await mkdir(this.config.mailDir, { recursive: true, mode: 0o700 });
-      await writeFile(join(this.config.mailDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}.eml`), info.message, { mode: 0o600 });
+      await writeFile(
+        join(this.config.mailDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}.eml`),
+        info.message,
+        { mode: 0o600 },
+      );
     }
     return { messageId };
   }

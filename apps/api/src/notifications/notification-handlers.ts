@@ -45,7 +45,13 @@ export class NotificationHandlers implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    for (const k of ['referral.received', 'referral.accepted', 'referral.declined', 'referral.completed', 'referral.cancelled'] as const) {
+    for (const k of [
+      'referral.received',
+      'referral.accepted',
+      'referral.declined',
+      'referral.completed',
+      'referral.cancelled',
+    ] as const) {
       this.handlers.register(k, (job) => this.referral(job, k));
     }
     this.handlers.register('referral.reassigned', (job) => this.referralReassigned(job));
@@ -71,19 +77,41 @@ export class NotificationHandlers implements OnModuleInit {
     }
   }
 
-  private async identificationRequest(job: OutboxJob, kind: 'identification.requested' | 'identification.decided'): Promise<void> {
+  private async identificationRequest(
+    job: OutboxJob,
+    kind: 'identification.requested' | 'identification.decided',
+  ): Promise<void> {
     const r = await this.repo.parties(this.ds, 'identification_request', id(job, 'identificationRequestId'));
     const recipients =
       kind === 'identification.requested'
         ? await this.notifier.agencyUsers(r.to_agency_id, 'case:identify', r.case_id)
         : await this.notifier.agencyUsers(r.from_agency_id, 'case:close', r.case_id);
-    await this.notifier.deliver({ outboxId: job.outboxId, kind, objectType: 'case', objectId: r.case_id, caseNumber: await this.notifier.caseNumber(r.case_id), recipientUserIds: recipients });
+    await this.notifier.deliver({
+      outboxId: job.outboxId,
+      kind,
+      objectType: 'case',
+      objectId: r.case_id,
+      caseNumber: await this.notifier.caseNumber(r.case_id),
+      recipientUserIds: recipients,
+    });
   }
 
   private async closureRequest(job: OutboxJob, kind: 'closure.requested' | 'closure.decided'): Promise<void> {
     const r = await this.repo.closureRequest(this.ds, id(job, 'closureRequestId'));
-    const recipients = kind === 'closure.requested' ? await this.notifier.agencyUsers(r.agency_id, 'case:close', r.case_id) : r.asker_active ? [r.requested_by_id] : [];
-    await this.notifier.deliver({ outboxId: job.outboxId, kind, objectType: 'case', objectId: r.case_id, caseNumber: await this.notifier.caseNumber(r.case_id), recipientUserIds: recipients });
+    const recipients =
+      kind === 'closure.requested'
+        ? await this.notifier.agencyUsers(r.agency_id, 'case:close', r.case_id)
+        : r.asker_active
+          ? [r.requested_by_id]
+          : [];
+    await this.notifier.deliver({
+      outboxId: job.outboxId,
+      kind,
+      objectType: 'case',
+      objectId: r.case_id,
+      caseNumber: await this.notifier.caseNumber(r.case_id),
+      recipientUserIds: recipients,
+    });
   }
 
   private async referral(job: OutboxJob, kind: NotificationKind): Promise<void> {
@@ -93,7 +121,14 @@ export class NotificationHandlers implements OnModuleInit {
     const recipients = toReceiver
       ? await this.notifier.agencyUsers(r.to_agency_id, 'referral:respond', r.case_id)
       : await this.notifier.agenciesUsers(r.sender_agency_ids, 'referral:read', r.case_id);
-    await this.notifier.deliver({ outboxId: job.outboxId, kind, objectType: 'referral', objectId: referralId, caseNumber: await this.notifier.caseNumber(r.case_id), recipientUserIds: recipients });
+    await this.notifier.deliver({
+      outboxId: job.outboxId,
+      kind,
+      objectType: 'referral',
+      objectId: referralId,
+      caseNumber: await this.notifier.caseNumber(r.case_id),
+      recipientUserIds: recipients,
+    });
   }
 
   private async referralReassigned(job: OutboxJob): Promise<void> {
@@ -115,7 +150,9 @@ export class NotificationHandlers implements OnModuleInit {
     const referralId = id(job, 'referralId');
     const r = await this.repo.referralNote(this.ds, referralId, id(job, 'noteId'));
     const toSender = r.author_agency_id === r.to_agency_id;
-    const [agencyId, worker] = toSender ? [r.sender_agency_id, r.sender_worker_id] : [r.to_agency_id, r.receiver_worker_id];
+    const [agencyId, worker] = toSender
+      ? [r.sender_agency_id, r.sender_worker_id]
+      : [r.to_agency_id, r.receiver_worker_id];
     const recipients = worker ? [worker] : await this.notifier.agencyUsers(agencyId, 'case:assign', r.case_id);
     await this.notifier.deliver({
       outboxId: job.outboxId,
@@ -134,7 +171,14 @@ export class NotificationHandlers implements OnModuleInit {
       kind === 'handoff.received'
         ? await this.notifier.agencyUsers(h.to_agency_id, 'handoff:prosecute', h.case_id)
         : await this.notifier.agenciesUsers(h.sender_agency_ids, 'handoff:create', h.case_id);
-    await this.notifier.deliver({ outboxId: job.outboxId, kind, objectType: 'handoff', objectId: handoffId, caseNumber: await this.notifier.caseNumber(h.case_id), recipientUserIds: recipients });
+    await this.notifier.deliver({
+      outboxId: job.outboxId,
+      kind,
+      objectType: 'handoff',
+      objectId: handoffId,
+      caseNumber: await this.notifier.caseNumber(h.case_id),
+      recipientUserIds: recipients,
+    });
   }
 
   private async transfer(job: OutboxJob, kind: NotificationKind): Promise<void> {
@@ -144,7 +188,14 @@ export class NotificationHandlers implements OnModuleInit {
     const recipients = toReceiver
       ? await this.notifier.agencyUsers(t.to_agency_id, 'case:transfer', t.case_id, t.to_province)
       : await this.notifier.agencyUsers(t.from_agency_id, 'case:transfer', t.case_id, t.from_province);
-    await this.notifier.deliver({ outboxId: job.outboxId, kind, objectType: 'transfer', objectId: transferId, caseNumber: await this.notifier.caseNumber(t.case_id), recipientUserIds: recipients });
+    await this.notifier.deliver({
+      outboxId: job.outboxId,
+      kind,
+      objectType: 'transfer',
+      objectId: transferId,
+      caseNumber: await this.notifier.caseNumber(t.case_id),
+      recipientUserIds: recipients,
+    });
   }
 
   private async screening(job: OutboxJob, kind: NotificationKind): Promise<void> {
@@ -164,8 +215,19 @@ export class NotificationHandlers implements OnModuleInit {
     const matchRequestId = id(job, 'matchRequestId');
     const r = await this.repo.matchRequest(this.ds, matchRequestId);
     const recipients =
-      kind === 'match.received' ? await this.notifier.agencyUsers(r.to_agency_id, 'match:answer', null) : r.asker_active ? [r.from_user_id] : [];
-    await this.notifier.deliver({ outboxId: job.outboxId, kind, objectType: 'match_request', objectId: matchRequestId, caseNumber: null, recipientUserIds: recipients });
+      kind === 'match.received'
+        ? await this.notifier.agencyUsers(r.to_agency_id, 'match:answer', null)
+        : r.asker_active
+          ? [r.from_user_id]
+          : [];
+    await this.notifier.deliver({
+      outboxId: job.outboxId,
+      kind,
+      objectType: 'match_request',
+      objectId: matchRequestId,
+      caseNumber: null,
+      recipientUserIds: recipients,
+    });
   }
 
   private async consentWithdrawn(job: OutboxJob): Promise<void> {
@@ -175,6 +237,13 @@ export class NotificationHandlers implements OnModuleInit {
     const recipients: string[] = [];
     for (const a of viaReferral) recipients.push(...(await this.notifier.agencyUsers(a, 'referral:read', caseId)));
     for (const a of viaHandoff) recipients.push(...(await this.notifier.agencyUsers(a, 'handoff:read', caseId)));
-    await this.notifier.deliver({ outboxId: job.outboxId, kind: 'consent.withdrawn', objectType: 'case', objectId: caseId, caseNumber: await this.notifier.caseNumber(caseId), recipientUserIds: recipients });
+    await this.notifier.deliver({
+      outboxId: job.outboxId,
+      kind: 'consent.withdrawn',
+      objectType: 'case',
+      objectId: caseId,
+      caseNumber: await this.notifier.caseNumber(caseId),
+      recipientUserIds: recipients,
+    });
   }
 }

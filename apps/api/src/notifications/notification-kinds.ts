@@ -19,14 +19,23 @@ export const NOTIFICATION_KINDS = {
   'handoff.decided': { lo: 'ສານໄດ້ຕັດສິນຄະດີແລ້ວ', en: 'Verdict recorded' },
   'screening.returned': { lo: 'ການຄັດກອງຖືກສົ່ງຄືນເພື່ອແກ້ໄຂ', en: 'Screening returned for changes' },
   'screening.approved': { lo: 'ການຄັດກອງໄດ້ຮັບການອະນຸມັດ', en: 'Screening approved' },
-  'consent.withdrawn': { lo: 'ການຍິນຍອມຖືກຖອນ: ຢຸດໃຊ້ຂໍ້ມູນທີ່ໄດ້ຮັບພາຍໃຕ້ການຍິນຍອມນີ້', en: 'Consent withdrawn: stop using data received under it' },
-  'identification.requested': { lo: 'ມີກໍລະນີສົ່ງມາເພື່ອກຳນົດຕົວຕົນຜູ້ຖືກເຄາະຮ້າຍ', en: 'A case was sent for formal identification' },
+  'consent.withdrawn': {
+    lo: 'ການຍິນຍອມຖືກຖອນ: ຢຸດໃຊ້ຂໍ້ມູນທີ່ໄດ້ຮັບພາຍໃຕ້ການຍິນຍອມນີ້',
+    en: 'Consent withdrawn: stop using data received under it',
+  },
+  'identification.requested': {
+    lo: 'ມີກໍລະນີສົ່ງມາເພື່ອກຳນົດຕົວຕົນຜູ້ຖືກເຄາະຮ້າຍ',
+    en: 'A case was sent for formal identification',
+  },
   'identification.decided': { lo: 'ການກຳນົດຕົວຕົນໄດ້ຮັບການຕັດສິນແລ້ວ', en: 'The formal identification was decided' },
   'closure.requested': { lo: 'ມີຄຳຮ້ອງຂໍປິດກໍລະນີລໍຖ້າການອະນຸມັດ', en: 'A closure request waits for approval' },
   'closure.decided': { lo: 'ຄຳຮ້ອງຂໍປິດກໍລະນີໄດ້ຮັບການຕັດສິນແລ້ວ', en: 'Your closure request was decided' },
   'sla.reminder': { lo: 'ໃກ້ຮອດກໍານົດເວລາ', en: 'Deadline approaching' },
   'sla.breach': { lo: 'ກາຍກໍານົດເວລາແລ້ວ', en: 'Deadline missed' },
-  'match.received': { lo: 'ມີອົງການອື່ນຖາມວ່າບຸກຄົນໜຶ່ງອາດມີຢູ່ໃນອົງການຂອງທ່ານແລ້ວ', en: 'Another agency asks whether your agency already holds a person' },
+  'match.received': {
+    lo: 'ມີອົງການອື່ນຖາມວ່າບຸກຄົນໜຶ່ງອາດມີຢູ່ໃນອົງການຂອງທ່ານແລ້ວ',
+    en: 'Another agency asks whether your agency already holds a person',
+  },
   'match.answered': { lo: 'ອົງການອື່ນໄດ້ຕອບຄຳຮ້ອງກວດບຸກຄົນຊໍ້າຂອງທ່ານແລ້ວ', en: 'Your match request was answered' },
   'export.ready': { lo: 'ການສົ່ງອອກພ້ອມແລ້ວ', en: 'Export ready' },
   'export.approval': { lo: 'ມີການສົ່ງອອກລໍຖ້າການອະນຸມັດ', en: 'Export waiting for approval' },
@@ -63,13 +72,22 @@ export function linkTo(publicUrl: string, objectType: NotificationObjectType, ob
 }
 
 /** The e-mail for one notification: words for the kind, the case number, a link. Nothing personal. */
-export function mailFor(publicUrl: string, n: { kind: NotificationKind; objectType: NotificationObjectType; objectId: string; caseNumber: string | null }): { subject: string; text: string } {
+export function mailFor(
+  publicUrl: string,
+  n: { kind: NotificationKind; objectType: NotificationObjectType; objectId: string; caseNumber: string | null },
+): { subject: string; text: string } {
   const k = NOTIFICATION_KINDS[n.kind];
   const link = linkTo(publicUrl, n.objectType, n.objectId);
   const subject = `CTMS: ${k.lo} / ${k.en}${n.caseNumber ? ` (${n.caseNumber})` : ''}`;
   const lines = [k.lo, k.en, ''];
   if (n.caseNumber) lines.push(`ເລກກໍລະນີ / Case number: ${n.caseNumber}`);
-  lines.push(link, '', 'ເປີດລິ້ງ ແລະ ເຂົ້າສູ່ລະບົບເພື່ອເບິ່ງລາຍລະອຽດ.', 'Open the link and sign in to see the details.', '');
+  lines.push(
+    link,
+    '',
+    'ເປີດລິ້ງ ແລະ ເຂົ້າສູ່ລະບົບເພື່ອເບິ່ງລາຍລະອຽດ.',
+    'Open the link and sign in to see the details.',
+    '',
+  );
   return { subject, text: lines.join('\n') };
 }
 
@@ -77,12 +95,22 @@ export function mailFor(publicUrl: string, n: { kind: NotificationKind; objectTy
  * The activation e-mail (decision 0010): where to choose one's password, for how long, and what to
  * do if it was not expected. The link carries the token in its fragment only. No name, no username.
  */
-export function activationMail(link: string, purpose: 'INVITE' | 'RESET', hours: number): { subject: string; text: string } {
+export function activationMail(
+  link: string,
+  purpose: 'INVITE' | 'RESET',
+  hours: number,
+): { subject: string; text: string } {
   const invite = purpose === 'INVITE';
-  const subject = invite ? 'CTMS: ເປີດນຳໃຊ້ບັນຊີຂອງທ່ານ / Activate your account' : 'CTMS: ຕັ້ງລະຫັດຜ່ານໃໝ່ / Choose a new password';
+  const subject = invite
+    ? 'CTMS: ເປີດນຳໃຊ້ບັນຊີຂອງທ່ານ / Activate your account'
+    : 'CTMS: ຕັ້ງລະຫັດຜ່ານໃໝ່ / Choose a new password';
   const lines = [
-    invite ? 'ມີການສ້າງບັນຊີໃຫ້ທ່ານ. ເປີດລິ້ງນີ້ເພື່ອຕັ້ງລະຫັດຜ່ານຂອງທ່ານເອງ.' : 'ຜູ້ບໍລິຫານໄດ້ຕັ້ງລະຫັດຜ່ານຂອງທ່ານຄືນໃໝ່. ເປີດລິ້ງນີ້ເພື່ອຕັ້ງລະຫັດຜ່ານໃໝ່ຂອງທ່ານເອງ.',
-    invite ? 'An account was created for you. Open this link to choose your own password.' : 'An administrator reset your password. Open this link to choose a new password of your own.',
+    invite
+      ? 'ມີການສ້າງບັນຊີໃຫ້ທ່ານ. ເປີດລິ້ງນີ້ເພື່ອຕັ້ງລະຫັດຜ່ານຂອງທ່ານເອງ.'
+      : 'ຜູ້ບໍລິຫານໄດ້ຕັ້ງລະຫັດຜ່ານຂອງທ່ານຄືນໃໝ່. ເປີດລິ້ງນີ້ເພື່ອຕັ້ງລະຫັດຜ່ານໃໝ່ຂອງທ່ານເອງ.',
+    invite
+      ? 'An account was created for you. Open this link to choose your own password.'
+      : 'An administrator reset your password. Open this link to choose a new password of your own.',
     '',
     link,
     '',

@@ -38,10 +38,17 @@ export const mailDeliveryTable = table('mail_delivery', {
   message_id: col('varchar').nullable(),
 });
 
-export type NotificationRow = PickRow<typeof notificationTable, 'id' | 'kind' | 'object_type' | 'object_id' | 'case_number' | 'created_at' | 'read_at'> & KeysetRow;
+export type NotificationRow = PickRow<
+  typeof notificationTable,
+  'id' | 'kind' | 'object_type' | 'object_id' | 'case_number' | 'created_at' | 'read_at'
+> &
+  KeysetRow;
 
 /** One notification to each of several recipients, for one outbox row. */
-export type NewNotifications = PickRow<typeof notificationTable, 'outbox_id' | 'kind' | 'object_type' | 'object_id' | 'case_number'> & { recipients: readonly string[] };
+export type NewNotifications = PickRow<
+  typeof notificationTable,
+  'outbox_id' | 'kind' | 'object_type' | 'object_id' | 'case_number'
+> & { recipients: readonly string[] };
 
 /** The parties of a referral, a handoff, a case transfer or an identification request (all have them in the same columns). */
 export interface PartiesRow {
@@ -80,7 +87,8 @@ export const notificationSql = {
          WHERE ${and([ownNotification(actor, 'n'), unread ? sql`n.read_at IS NULL` : sql``, notificationKeyset.after(cursor)])}
          ORDER BY ${notificationKeyset.order} LIMIT ${notificationKeyset.limit(limit)}`,
 
-  unreadCount: (actor: Actor): Sql => sql`SELECT count(*)::int AS n FROM notification n WHERE ${ownNotification(actor, 'n')} AND n.read_at IS NULL`,
+  unreadCount: (actor: Actor): Sql =>
+    sql`SELECT count(*)::int AS n FROM notification n WHERE ${ownNotification(actor, 'n')} AND n.read_at IS NULL`,
 
   /** One of the caller's notifications read (again: no change). */
   markRead: (actor: Actor, id: string): Sql =>
@@ -101,7 +109,13 @@ export const notificationSql = {
    * Active users of an agency holding one of `roles` (and the agency `capability` when one is
    * needed) whose province scope covers the case (none: any scope).
    */
-  agencyUsers: (agencyId: string, roles: readonly string[], caseId: string | null, capability: string | null, provinceCode: string | null = null): Sql =>
+  agencyUsers: (
+    agencyId: string,
+    roles: readonly string[],
+    caseId: string | null,
+    capability: string | null,
+    provinceCode: string | null = null,
+  ): Sql =>
     sql`SELECT u.id FROM app_user u JOIN agency a ON a.id = u.agency_id LEFT JOIN case_record c ON c.id = ${caseId}::uuid
          WHERE u.agency_id = ${agencyId}::uuid AND u.status = 'ACTIVE' AND u.roles && ${roles}::text[]
            AND (${capability}::text IS NULL OR ${capability}::text = ANY(a.capabilities))
@@ -121,9 +135,11 @@ export const notificationSql = {
         ON CONFLICT (outbox_id, recipient_user_id) DO UPDATE SET status = 'SENDING', claimed_at = now() WHERE mail_delivery.status = 'FAILED'
         RETURNING id`,
 
-  mailSent: (id: string, messageId: string): Sql => sql`UPDATE mail_delivery SET status = 'SENT', sent_at = now(), message_id = ${messageId} WHERE id = ${id}::uuid`,
+  mailSent: (id: string, messageId: string): Sql =>
+    sql`UPDATE mail_delivery SET status = 'SENT', sent_at = now(), message_id = ${messageId} WHERE id = ${id}::uuid`,
 
-  mailStatus: (id: string, status: 'FAILED' | 'UNCERTAIN'): Sql => sql`UPDATE mail_delivery SET status = ${status} WHERE id = ${id}::uuid`,
+  mailStatus: (id: string, status: 'FAILED' | 'UNCERTAIN'): Sql =>
+    sql`UPDATE mail_delivery SET status = ${status} WHERE id = ${id}::uuid`,
 
   /**
    * The parties of a referral, a handoff, a case transfer or an identification request, whom its
@@ -182,7 +198,13 @@ export const notificationSql = {
 /** Notifications and e-mail deliveries (decision 0018); the worker's handlers read their facts here. */
 @Injectable()
 export class NotificationRepository {
-  list(m: Runner, actor: Actor, unread: boolean, cursor: string | undefined, limit: number | undefined): Promise<NotificationRow[]> {
+  list(
+    m: Runner,
+    actor: Actor,
+    unread: boolean,
+    cursor: string | undefined,
+    limit: number | undefined,
+  ): Promise<NotificationRow[]> {
     return select<NotificationRow>(m, notificationSql.list(actor, unread, cursor, limit));
   }
 
@@ -202,8 +224,17 @@ export class NotificationRepository {
     await exec(m, notificationSql.insert(d));
   }
 
-  async agencyUsers(m: Runner, agencyId: string, roles: readonly string[], caseId: string | null, capability: string | null, provinceCode: string | null = null): Promise<string[]> {
-    return (await select<{ id: string }>(m, notificationSql.agencyUsers(agencyId, roles, caseId, capability, provinceCode))).map((r) => r.id);
+  async agencyUsers(
+    m: Runner,
+    agencyId: string,
+    roles: readonly string[],
+    caseId: string | null,
+    capability: string | null,
+    provinceCode: string | null = null,
+  ): Promise<string[]> {
+    return (
+      await select<{ id: string }>(m, notificationSql.agencyUsers(agencyId, roles, caseId, capability, provinceCode))
+    ).map((r) => r.id);
   }
 
   async caseNumber(m: Runner, caseId: string): Promise<string | null> {
@@ -231,15 +262,25 @@ export class NotificationRepository {
   // permanent: the job is not retried (PermanentJobError OBJECT_MISSING).
 
   referralReassigned(m: Runner, id: string, assigneeId: string): Promise<{ case_id: string; active: boolean }> {
-    return found(selectOne<{ case_id: string; active: boolean }>(m, notificationSql.referralReassigned(id, assigneeId)));
+    return found(
+      selectOne<{ case_id: string; active: boolean }>(m, notificationSql.referralReassigned(id, assigneeId)),
+    );
   }
 
   referralNote(m: Runner, id: string, noteId: string): Promise<ReferralNoteFacts> {
     return found(selectOne<ReferralNoteFacts>(m, notificationSql.referralNote(id, noteId)));
   }
 
-  closureRequest(m: Runner, id: string): Promise<{ case_id: string; agency_id: string; requested_by_id: string; asker_active: boolean }> {
-    return found(selectOne<{ case_id: string; agency_id: string; requested_by_id: string; asker_active: boolean }>(m, notificationSql.closureRequest(id)));
+  closureRequest(
+    m: Runner,
+    id: string,
+  ): Promise<{ case_id: string; agency_id: string; requested_by_id: string; asker_active: boolean }> {
+    return found(
+      selectOne<{ case_id: string; agency_id: string; requested_by_id: string; asker_active: boolean }>(
+        m,
+        notificationSql.closureRequest(id),
+      ),
+    );
   }
 
   async referralAssignee(m: Runner, id: string): Promise<string[]> {
@@ -263,7 +304,11 @@ export class NotificationRepository {
   }
 
   /** The agencies that received the case's data under the consent, by referral and by handoff. */
-  async consentRecipients(m: Runner, caseId: string, consentId: string): Promise<{ viaReferral: string[]; viaHandoff: string[] }> {
+  async consentRecipients(
+    m: Runner,
+    caseId: string,
+    consentId: string,
+  ): Promise<{ viaReferral: string[]; viaHandoff: string[] }> {
     const ids = (rows: { agency_id: string }[]) => rows.map((r) => r.agency_id);
     return {
       viaReferral: ids(await select(m, notificationSql.consentReferralAgencies(caseId, consentId))),

@@ -8,7 +8,6 @@ import type { RequestContext } from '../platform/http/request-context';
 import type { NotificationPageView, NotificationsReadAllView } from '@ctms/domain';
 import { ListNotificationsQueryDto, NotificationsService } from './notifications.service';
 
-
 /** In-app notifications: kinds, object ids and case numbers only; the portal polls for the unread count. */
 @ApiTags('notifications')
 @Controller({ path: 'notifications', version: '1' })
@@ -25,7 +24,9 @@ export class NotificationsController {
   @RequirePermission('notification:read')
   @Post('read-all')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Mark every unread notification of the caller read (only the caller’s own); answers how many changed' })
+  @ApiOperation({
+    summary: 'Mark every unread notification of the caller read (only the caller’s own); answers how many changed',
+  })
   markAllRead(@Ctx() ctx: RequestContext, @Body(NoBodyPipe) _body: unknown): Promise<NotificationsReadAllView> {
     return this.notifications.markAllRead(ctx);
   }
@@ -36,7 +37,11 @@ export class NotificationsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Mark one of the caller’s notifications read' })
   @ApiNotFoundResponse({ description: 'no such notification for this user' })
-  markRead(@Ctx() ctx: RequestContext, @IdParam() id: string, @Body(NoBodyPipe) _body: unknown): Promise<{ id: string; readAt: string }> {
+  markRead(
+    @Ctx() ctx: RequestContext,
+    @IdParam() id: string,
+    @Body(NoBodyPipe) _body: unknown,
+  ): Promise<{ id: string; readAt: string }> {
     return this.notifications.markRead(ctx, id);
   }
 }

@@ -18,7 +18,15 @@ export class NotificationsModule {}
  * and the mailer. Exports Notifier for other features' handlers (SLA reminders, exports).
  */
 @Module({
-  providers: [{ provide: MAILER, useClass: NodeMailer }, Notifier, NotificationHandlers, AccountHandlers, ActivationRepository, UserRepository, NotificationRepository],
+  providers: [
+    { provide: MAILER, useClass: NodeMailer },
+    Notifier,
+    NotificationHandlers,
+    AccountHandlers,
+    ActivationRepository,
+    UserRepository,
+    NotificationRepository,
+  ],
   exports: [Notifier, MAILER, NotificationRepository],
 })
 export class NotificationsWorkerModule {}

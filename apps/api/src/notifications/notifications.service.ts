@@ -17,7 +17,6 @@ export class ListNotificationsQueryDto extends PageQueryDto {
   unread?: boolean;
 }
 
-
 /** The caller's own notifications, newest first; never anyone else's (a foreign id is a 404). */
 @Injectable()
 export class NotificationsService {
@@ -29,7 +28,10 @@ export class NotificationsService {
   async list(ctx: RequestContext, q: ListNotificationsQueryDto): Promise<NotificationPageView> {
     const actor = ctx.actor;
     if (!actor) throw new NotFound();
-    const page = notificationKeyset.page(await this.repo.list(this.ds, actor, q.unread === true, q.cursor, q.limit), q.limit);
+    const page = notificationKeyset.page(
+      await this.repo.list(this.ds, actor, q.unread === true, q.cursor, q.limit),
+      q.limit,
+    );
     const unreadCount = await this.repo.unreadCount(this.ds, actor);
     return {
       items: page.items.map((r) => ({

@@ -46,14 +46,32 @@ export class Notifier {
    * or covers `provinceCode` when given (a transfer's receiving or sending province office).
    */
   /** `provinceCode`: the province office that counts instead of the case's (a transfer's sides). */
-  async agencyUsers(agencyId: string, permission: Permission, caseId: string | null, provinceCode: string | null = null): Promise<string[]> {
-    return this.repo.agencyUsers(this.ds, agencyId, rolesWith(permission), caseId, PERMISSION_CAPABILITY[permission] ?? null, provinceCode);
+  async agencyUsers(
+    agencyId: string,
+    permission: Permission,
+    caseId: string | null,
+    provinceCode: string | null = null,
+  ): Promise<string[]> {
+    return this.repo.agencyUsers(
+      this.ds,
+      agencyId,
+      rolesWith(permission),
+      caseId,
+      PERMISSION_CAPABILITY[permission] ?? null,
+      provinceCode,
+    );
   }
 
   /** `agencyUsers` of each of several agencies (a referral's or a handoff's sending side, `PartiesRow.sender_agency_ids`). */
-  async agenciesUsers(agencyIds: readonly string[], permission: Permission, caseId: string | null, provinceCode: string | null = null): Promise<string[]> {
+  async agenciesUsers(
+    agencyIds: readonly string[],
+    permission: Permission,
+    caseId: string | null,
+    provinceCode: string | null = null,
+  ): Promise<string[]> {
     const users: string[] = [];
-    for (const agencyId of new Set(agencyIds)) users.push(...(await this.agencyUsers(agencyId, permission, caseId, provinceCode)));
+    for (const agencyId of new Set(agencyIds))
+      users.push(...(await this.agencyUsers(agencyId, permission, caseId, provinceCode)));
     return users;
   }
 
@@ -65,7 +83,14 @@ export class Notifier {
   async deliver(d: Delivery): Promise<void> {
     const recipients = [...new Set(d.recipientUserIds)];
     if (!recipients.length) return;
-    await this.repo.insert(this.ds, { outbox_id: d.outboxId, kind: d.kind, object_type: d.objectType, object_id: d.objectId, case_number: d.caseNumber, recipients });
+    await this.repo.insert(this.ds, {
+      outbox_id: d.outboxId,
+      kind: d.kind,
+      object_type: d.objectType,
+      object_id: d.objectId,
+      case_number: d.caseNumber,
+      recipients,
+    });
     if (d.mail === false || !this.mailer.enabled) return;
     const users = await this.repo.mailRecipients(this.ds, recipients);
     const message = mailFor(this.config.publicUrl, d);
@@ -87,7 +112,12 @@ export class Notifier {
    * activation mail makes its one-time token there) and may answer null to send nothing.
    * Returns whether a message went out.
    */
-  async mailOnce(outboxId: string, userId: string, email: string, compose: () => Promise<{ subject: string; text: string } | null>): Promise<boolean> {
+  async mailOnce(
+    outboxId: string,
+    userId: string,
+    email: string,
+    compose: () => Promise<{ subject: string; text: string } | null>,
+  ): Promise<boolean> {
     const claim = await this.repo.claimMail(this.ds, randomUUID(), outboxId, userId);
     if (!claim) return false; // sent already, or claimed by an attempt that died: at most once
     try {

@@ -63,7 +63,11 @@ export function gramFrequencies(row: GramStatsRow | undefined): GramFrequencies 
   for (const f of share.values()) if (f < min) min = f;
   const rare = share.size === 0 ? 0 : min / 2;
   const rows = Number(row?.rows ?? 0);
-  return { share: (g) => share.get(g) ?? rare, keyShare: (k) => keys.get(k) ?? keyRare, rows: Number.isFinite(rows) ? rows : 0 };
+  return {
+    share: (g) => share.get(g) ?? rare,
+    keyShare: (k) => keys.get(k) ?? keyRare,
+    rows: Number.isFinite(rows) ? rows : 0,
+  };
 }
 
 /** Frequencies cached per process; reloaded in the background once they are older than `ttlMs`. */

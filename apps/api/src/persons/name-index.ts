@@ -149,7 +149,9 @@ const memoRomanised = memo((parts: string): readonly string[] => {
   const gs = g.length > 0 ? g : [''];
   const fs = f.length > 0 ? f : [''];
   // usual × usual, then one part changed, then both
-  for (let d = 0; d < gs.length + fs.length; d++) for (let i = 0; i <= d; i++) if (gs[i] !== undefined && fs[d - i] !== undefined) pairs.push(`${gs[i]} ${fs[d - i]}`.trim());
+  for (let d = 0; d < gs.length + fs.length; d++)
+    for (let i = 0; i <= d; i++)
+      if (gs[i] !== undefined && fs[d - i] !== undefined) pairs.push(`${gs[i]} ${fs[d - i]}`.trim());
   const seen = new Set<string>();
   const out: string[] = [];
   for (const n of pairs) {
@@ -180,7 +182,12 @@ export function identityKeys(identity: PersonIdentityInput): MatchKey[] {
   for (const k of [given + family, given, family]) if (k !== '') lao.push({ script: 'lao', key: k });
   const romanised = romanisedNames(identity);
   const latinNames = [...(identity.latinNames ?? []), ...romanised];
-  const names = [...latinNames, ...(identity.nicknames ?? []), ...romanisedNicknames(identity.nicknames), ...(identity.previousNames ?? [])];
+  const names = [
+    ...latinNames,
+    ...(identity.nicknames ?? []),
+    ...romanisedNicknames(identity.nicknames),
+    ...(identity.previousNames ?? []),
+  ];
   const words = [...latinNames, ...(identity.previousNames ?? [])].flatMap((n) => latinWordKeys(n));
   return dedupe([...lao, ...names.flatMap(keysOfName), ...words]);
 }

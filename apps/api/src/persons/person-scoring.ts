@@ -39,7 +39,18 @@ export function best(query: MatchKey[], script: MatchKey['script'], keys: string
 }
 
 export function bestAlias(query: MatchKey[], aliases: MatchKey[]): number {
-  return Math.max(best(query, 'lao', aliases.filter((a) => a.script === 'lao').map((a) => a.key)), best(query, 'latin', aliases.filter((a) => a.script === 'latin').map((a) => a.key)));
+  return Math.max(
+    best(
+      query,
+      'lao',
+      aliases.filter((a) => a.script === 'lao').map((a) => a.key),
+    ),
+    best(
+      query,
+      'latin',
+      aliases.filter((a) => a.script === 'latin').map((a) => a.key),
+    ),
+  );
 }
 
 export function birthYearOf(identity: PersonIdentity): number | undefined {
@@ -54,7 +65,11 @@ const LAO_LEADING_VOWEL_RE = /^[\u0EC0-\u0EC4]+/u;
 export function initialsOf(identity: PersonIdentity): string {
   const latin = (identity.latinNames ?? []).find((n) => /\p{L}/u.test(n));
   if (latin) {
-    const words = latin.normalize('NFD').replace(/\p{M}/gu, '').split(/[^\p{L}]+/u).filter((w) => w.length > 0);
+    const words = latin
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .split(/[^\p{L}]+/u)
+      .filter((w) => w.length > 0);
     return words.map((w) => `${w[0].toUpperCase()}.`).join('');
   }
   const first = (s: string | undefined): string => {

@@ -96,10 +96,18 @@ export class PersonSearchService {
   async search(ctx: RequestContext, dto: PersonSearchDto): Promise<PersonSearchResultView> {
     const actor = actorOf(ctx);
     await this.limiter.take(`person-search:${actor.userId}`, this.config.personSearchPerMinute, SEARCH_WINDOW_SECONDS);
-    const found = await this.rank(actor, { name: dto.name, dateOfBirth: dto.dateOfBirth, documentNumbers: dto.documentNumber ? [dto.documentNumber] : [] });
+    const found = await this.rank(actor, {
+      name: dto.name,
+      dateOfBirth: dto.dateOfBirth,
+      documentNumbers: dto.documentNumber ? [dto.documentNumber] : [],
+    });
     const top = found.visible.slice(0, dto.limit ?? DEFAULT_SEARCH_RESULTS);
     if (top.length > 0) {
-      const cases = await this.persons.caseNumbers(this.ds, actor, top.map((t) => t.personId));
+      const cases = await this.persons.caseNumbers(
+        this.ds,
+        actor,
+        top.map((t) => t.personId),
+      );
       const byPerson = new Map(top.map((t) => [t.personId, t]));
       for (const c of cases) byPerson.get(c.person_id)?.display.caseNumbers.push(c.case_number);
     }
@@ -126,13 +134,19 @@ export class PersonSearchService {
    * layer's person relation, in `rank`). The search benchmark passes "every id" to measure the
    * ranking alone; no route reaches this but through `rank`.
    */
-  async scoreCandidates(terms: SearchTerms, visibleOf: (ids: string[]) => Promise<Set<string>>, opts: { documentsElsewhere?: boolean } = {}): Promise<Ranked> {
+  async scoreCandidates(
+    terms: SearchTerms,
+    visibleOf: (ids: string[]) => Promise<Set<string>>,
+    opts: { documentsElsewhere?: boolean } = {},
+  ): Promise<Ranked> {
     const name = terms.name;
     const query = keysOfName(name);
     if (query.length === 0) throw new ValidationFailed([{ field: 'name', problems: ['name must contain letters'] }]);
     const grams = gramsOf(this.cipher, query);
     const bidx = query.map(this.keyIndex).filter((b): b is string => b !== null);
-    const docs = (terms.documentNumbers ?? []).map((d) => documentBlindIndex(this.cipher, d)).filter((b): b is string => b !== null);
+    const docs = (terms.documentNumbers ?? [])
+      .map((d) => documentBlindIndex(this.cipher, d))
+      .filter((b): b is string => b !== null);
     const queryYear = terms.dateOfBirth ? Number(terms.dateOfBirth.slice(0, 4)) : undefined;
     // twice the decrypting budget is ranked, so that other agencies' persons do not crowd out the caller's own
     const sqlLimit = 2 * (queryYear === undefined ? SEARCH_SQL_LIMIT : SEARCH_SQL_LIMIT_WITH_YEAR);
@@ -149,7 +163,10 @@ export class PersonSearchService {
       const scored = this.score(r, query, name, queryYear, own || !!opts.documentsElsewhere);
       if (!scored) continue;
       if (own) visible.push(scored);
-      else if (scored.reasons.includes('DOCUMENT') || (scored.score >= ELSEWHERE_MIN_SCORE && (queryYear === undefined || scored.reasons.includes('BIRTH_YEAR')))) {
+      else if (
+        scored.reasons.includes('DOCUMENT') ||
+        (scored.score >= ELSEWHERE_MIN_SCORE && (queryYear === undefined || scored.reasons.includes('BIRTH_YEAR')))
+      ) {
         elsewhere = true;
         hidden.push({ personId: r.id, score: scored.score });
       }
@@ -165,12 +182,25 @@ export class PersonSearchService {
    */
   async firstStage(name: string, limit: number): Promise<string[]> {
     const query = keysOfName(name);
-    const rows = await this.candidates(query, name, gramsOf(this.cipher, query), query.map(this.keyIndex).filter((b): b is string => b !== null), [], limit);
+    const rows = await this.candidates(
+      query,
+      name,
+      gramsOf(this.cipher, query),
+      query.map(this.keyIndex).filter((b): b is string => b !== null),
+      [],
+      limit,
+    );
     return rows.map((r) => r.id);
   }
 
   /** One candidate scored against the query, or null when nothing but a few shared grams links them. */
-  private score(r: CandidateRow, query: MatchKey[], name: string, queryYear: number | undefined, documentCounts: boolean): ScoredCandidate | null {
+  private score(
+    r: CandidateRow,
+    query: MatchKey[],
+    name: string,
+    queryYear: number | undefined,
+    documentCounts: boolean,
+  ): ScoredCandidate | null {
     const identity = this.persons.identityOf(r);
     if (!identity) return null;
     const keys = candidateKeys(identity);
@@ -216,7 +246,10 @@ export class PersonSearchService {
 
   /** The search's terms as one keyed hash (HMAC with the blind-index key): repeated searches are recognisable in the audit, the terms are not readable. */
   private termsHash(dto: Pick<PersonSearchDto, 'name' | 'dateOfBirth' | 'documentNumber'>): string | null {
-    return this.cipher.blindIndex(JSON.stringify([dto.name, dto.dateOfBirth ?? null, dto.documentNumber ?? null]), 'person-search-terms');
+    return this.cipher.blindIndex(
+      JSON.stringify([dto.name, dto.dateOfBirth ?? null, dto.documentNumber ?? null]),
+      'person-search-terms',
+    );
   }
 
   /**
@@ -227,7 +260,14 @@ export class PersonSearchService {
    * hashes; person.repository.ts holds the statements. The encrypted identity is read for the best
    * `sqlLimit` only.
    */
-  private async candidates(query: MatchKey[], name: string, grams: number[], bidx: string[], docs: string[], sqlLimit: number): Promise<CandidateRow[]> {
+  private async candidates(
+    query: MatchKey[],
+    name: string,
+    grams: number[],
+    bidx: string[],
+    docs: string[],
+    sqlLimit: number,
+  ): Promise<CandidateRow[]> {
     const freq = await this.gramStats.get(() => this.persons.gramStats(this.ds));
     const hash = (t: string): number => gramHash(this.cipher, t);
     const keyPairs = partKeyPairs(name)

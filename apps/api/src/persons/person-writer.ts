@@ -21,7 +21,11 @@ export class PersonWriter {
     const actor = ctx.actor;
     if (!actor) throw new Error('PersonWriter.create needs an authenticated actor');
     const id = await this.persons.insert(m, actor, input);
-    await this.audit.record(ctx, { action: 'PERSON_CREATED', outcome: 'ALLOWED', objectType: 'person', objectId: id }, m);
+    await this.audit.record(
+      ctx,
+      { action: 'PERSON_CREATED', outcome: 'ALLOWED', objectType: 'person', objectId: id },
+      m,
+    );
     return id;
   }
 }

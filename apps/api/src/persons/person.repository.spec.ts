@@ -1,7 +1,14 @@
 import { ID1, ID2, ID3, SNAPSHOT_SUPERVISOR as actor } from '../platform/database/statement-fixtures';
 import { personSql, type CandidatePlan } from './person.repository';
 
-const merge = { id: ID3, survivor_id: ID1, merged_id: ID2, moved: { screenings: [ID3], cases: [ID3] }, merged_at: new Date(0), undone_at: null };
+const merge = {
+  id: ID3,
+  survivor_id: ID1,
+  merged_id: ID2,
+  moved: { screenings: [ID3], cases: [ID3] },
+  merged_at: new Date(0),
+  undone_at: null,
+};
 
 describe('person statements', () => {
   const plan: CandidatePlan = {
@@ -20,9 +27,18 @@ describe('person statements', () => {
 
   it.each([
     ['gramStats', personSql.gramStats()],
-    ['editCandidates', personSql.editCandidates([{ key: 'k', neighbours: ['n1', 'n2'] }, { key: 'k2', neighbours: ['n3'] }])],
+    [
+      'editCandidates',
+      personSql.editCandidates([
+        { key: 'k', neighbours: ['n1', 'n2'] },
+        { key: 'k2', neighbours: ['n3'] },
+      ]),
+    ],
     ['candidates', personSql.candidates(plan)],
-    ['candidates without edit hits or gram filters', personSql.candidates({ ...plan, editIds: [], filters: [], wordFuzzy: [], keyPairs: [] })],
+    [
+      'candidates without edit hits or gram filters',
+      personSql.candidates({ ...plan, editIds: [], filters: [], wordFuzzy: [], keyPairs: [] }),
+    ],
     ['visibleOf', personSql.visibleOf(actor, [ID1, ID2])],
     ['staleNameKeys', personSql.staleNameKeys(ID1, 500)],
     ['writeNameKeys', personSql.writeNameKeys([{ id: ID1, identity_enc: 'enc', grams: '{1,2}', bidx: '{"b"}' }])],

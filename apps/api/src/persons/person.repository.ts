@@ -59,19 +59,34 @@ export const personMergeTable = table('person_merge', {
   undone_by_id: col('uuid').nullable(),
   undone_at: col('timestamptz').nullable(),
 });
-export type PersonMergeRow = PickRow<typeof personMergeTable, 'id' | 'survivor_id' | 'merged_id' | 'moved' | 'merged_at' | 'undone_at'>;
+export type PersonMergeRow = PickRow<
+  typeof personMergeTable,
+  'id' | 'survivor_id' | 'merged_id' | 'moved' | 'merged_at' | 'undone_at'
+>;
 
 /** A person as the record page reads it: the contact only where the relation carries CONTACT_LOCATION. */
 export type PersonReadRow = PickRow<
   typeof personTable,
-  'id' | 'identity_enc' | 'contact_enc' | 'sex' | 'citizenship' | 'presumed_minor' | 'merged_into_id' | 'version' | 'created_at' | 'updated_at'
+  | 'id'
+  | 'identity_enc'
+  | 'contact_enc'
+  | 'sex'
+  | 'citizenship'
+  | 'presumed_minor'
+  | 'merged_into_id'
+  | 'version'
+  | 'created_at'
+  | 'updated_at'
 > & { show_contact: boolean };
 
 /** A candidate of the search's first stage, best first. */
 export type CandidateRow = PickRow<typeof personTable, 'id' | 'identity_enc' | 'sex'> & { doc_hit: boolean };
 
 /** A person locked for a merge: whether the caller sees it and whether its agency alone holds it. */
-export type LockedPersonRow = PickRow<typeof personTable, 'id' | 'merged_into_id'> & { visible: boolean; held_alone: boolean };
+export type LockedPersonRow = PickRow<typeof personTable, 'id' | 'merged_into_id'> & {
+  visible: boolean;
+  held_alone: boolean;
+};
 
 /** The search's first stage, as search-plan.ts and the blind indexes built it (all hashes and indexes, never a name). */
 export interface CandidatePlan {
@@ -106,11 +121,22 @@ export function stageQuota(limit: number): number {
   return Math.max(5, Math.floor(limit / 4));
 }
 
-const MERGE_COLUMNS = personMergeTable.select('pm', ['id', 'survivor_id', 'merged_id', 'moved', 'merged_at', 'undone_at']);
+const MERGE_COLUMNS = personMergeTable.select('pm', [
+  'id',
+  'survivor_id',
+  'merged_id',
+  'moved',
+  'merged_at',
+  'undone_at',
+]);
 const MERGE_RETURNING = raw('id, survivor_id, merged_id, moved, merged_at, undone_at');
 
 /** `(p.name_grams @> a OR p.name_grams @> b …)`: one gram filter. */
-const gramFilter = (f: number[][]): Sql => sql`(${join(f.map((conj) => sql`p.name_grams @> ${conj}::int[]`), ' OR ')})`;
+const gramFilter = (f: number[][]): Sql =>
+  sql`(${join(
+    f.map((conj) => sql`p.name_grams @> ${conj}::int[]`),
+    ' OR ',
+  )})`;
 
 /** The statements, pure: person.repository.spec.ts snapshots each one. */
 export const personSql = {
@@ -120,7 +146,13 @@ export const personSql = {
   editCandidates: (wordEdit: readonly { key: string; neighbours: string[] }[]): Sql =>
     sql`SELECT p.id FROM person p
          WHERE p.merged_into_id IS NULL
-           AND (${join(wordEdit.map(({ key, neighbours }) => sql`(p.name_bidx @> ARRAY[${key}::text] AND p.name_bidx && ${neighbours}::text[])`), ' OR ')})
+           AND (${join(
+             wordEdit.map(
+               ({ key, neighbours }) =>
+                 sql`(p.name_bidx @> ARRAY[${key}::text] AND p.name_bidx && ${neighbours}::text[])`,
+             ),
+             ' OR ',
+           )})
          LIMIT ${CANDIDATE_LIMIT}`,
 
   /**
@@ -130,12 +162,26 @@ export const personSql = {
    * encrypted identity is read for the best `limit` only.
    */
   candidates: (p: CandidatePlan): Sql => {
-    const keyHit = join([sql`p.name_bidx && ${p.bidx}::text[]`, ...p.keyPairs.map((pair) => sql`p.name_bidx @> ${pair}::text[]`)], ' OR ');
+    const keyHit = join(
+      [sql`p.name_bidx && ${p.bidx}::text[]`, ...p.keyPairs.map((pair) => sql`p.name_bidx @> ${pair}::text[]`)],
+      ' OR ',
+    );
     const docHit = sql`p.document_bidx && ${p.docs}::text[]`;
     const editHit = p.editIds.length > 0 ? sql`p.id = ANY(${p.editIds}::uuid[])` : raw('false');
     const gramHit = join(p.filters.map(gramFilter), ' AND ');
-    const wordHit = p.wordFuzzy.map(({ key, filter }) => sql`(p.name_bidx @> ${[key]}::text[]${filter ? sql` AND ${gramFilter(filter)}` : raw('')})`);
-    const anyHit = join([keyHit, docHit, ...(p.editIds.length > 0 ? [editHit] : []), ...(gramHit.isEmpty ? [] : [sql`(${gramHit})`]), ...wordHit], ' OR ');
+    const wordHit = p.wordFuzzy.map(
+      ({ key, filter }) => sql`(p.name_bidx @> ${[key]}::text[]${filter ? sql` AND ${gramFilter(filter)}` : raw('')})`,
+    );
+    const anyHit = join(
+      [
+        keyHit,
+        docHit,
+        ...(p.editIds.length > 0 ? [editHit] : []),
+        ...(gramHit.isEmpty ? [] : [sql`(${gramHit})`]),
+        ...wordHit,
+      ],
+      ' OR ',
+    );
     // each stage (0 document, 1 exact key, 2 near-exact, 3 fuzzy) keeps its best `quota` rows in the
     // decrypted set whatever the others found: exact namesakes never crowd out the near variants
     const quota = raw(String(stageQuota(p.limit)));
@@ -181,8 +227,10 @@ export const personSql = {
                person_holding_agencies(p.id) <@ ARRAY[${actor.agencyId}::uuid] AS held_alone
           FROM person p WHERE p.id = ANY(${[...new Set(ids)]}::uuid[]) ORDER BY p.id FOR UPDATE OF p`,
 
-  moveScreenings: (fromId: string, toId: string): Sql => sql`UPDATE screening SET person_id = ${toId}::uuid WHERE person_id = ${fromId}::uuid RETURNING id`,
-  moveCases: (fromId: string, toId: string): Sql => sql`UPDATE case_record SET person_id = ${toId}::uuid WHERE person_id = ${fromId}::uuid RETURNING id`,
+  moveScreenings: (fromId: string, toId: string): Sql =>
+    sql`UPDATE screening SET person_id = ${toId}::uuid WHERE person_id = ${fromId}::uuid RETURNING id`,
+  moveCases: (fromId: string, toId: string): Sql =>
+    sql`UPDATE case_record SET person_id = ${toId}::uuid WHERE person_id = ${fromId}::uuid RETURNING id`,
   moveScreeningsBack: (merge: PersonMergeRow): Sql =>
     sql`UPDATE screening SET person_id = ${merge.merged_id}::uuid WHERE id = ANY(${merge.moved.screenings}::uuid[]) AND person_id = ${merge.survivor_id}::uuid RETURNING id`,
   moveCasesBack: (merge: PersonMergeRow): Sql =>
@@ -209,7 +257,17 @@ export const personSql = {
   insert: (
     row: Pick<
       PersonRow,
-      'id' | 'identity_enc' | 'contact_enc' | 'sex' | 'citizenship' | 'presumed_minor' | 'name_grams' | 'name_bidx' | 'document_bidx' | 'phone_bidx' | 'created_by_agency_id'
+      | 'id'
+      | 'identity_enc'
+      | 'contact_enc'
+      | 'sex'
+      | 'citizenship'
+      | 'presumed_minor'
+      | 'name_grams'
+      | 'name_bidx'
+      | 'document_bidx'
+      | 'phone_bidx'
+      | 'created_by_agency_id'
     >,
   ): Sql =>
     sql`INSERT INTO person (id, identity_enc, contact_enc, sex, citizenship, presumed_minor, name_grams, name_bidx, document_bidx, phone_bidx, name_keys_version, created_by_agency_id)
@@ -229,7 +287,8 @@ export const personSql = {
          WHERE p.id = u.id AND p.identity_enc = u.enc AND p.name_keys_version < ${raw(String(PERSON_NAME_KEYS_VERSION))}`,
 
   /** Persons still keyed by an older derivation. */
-  countStaleNameKeys: (): Sql => sql`SELECT count(*)::int AS n FROM person p WHERE p.name_keys_version < ${raw(String(PERSON_NAME_KEYS_VERSION))}`,
+  countStaleNameKeys: (): Sql =>
+    sql`SELECT count(*)::int AS n FROM person p WHERE p.name_keys_version < ${raw(String(PERSON_NAME_KEYS_VERSION))}`,
 };
 
 /** The encryption binding of the person's columns (FieldCipher AAD: table, column, row id). */
@@ -247,7 +306,8 @@ export function splitIdentity(input: PersonIdentityInput): { identity: PersonIde
   const { phone, safeContactMethod, ...identity } = input;
   const contact: PersonContact = {};
   if (phone !== undefined && phone !== null && phone !== '') contact.phone = phone;
-  if (safeContactMethod !== undefined && safeContactMethod !== null && safeContactMethod !== '') contact.safeContactMethod = safeContactMethod;
+  if (safeContactMethod !== undefined && safeContactMethod !== null && safeContactMethod !== '')
+    contact.safeContactMethod = safeContactMethod;
   return { identity, contact: Object.keys(contact).length > 0 ? contact : null };
 }
 
@@ -273,7 +333,11 @@ export class PersonRepository {
     return new Set(rows.filter((r) => r.visible).map((r) => r.id));
   }
 
-  caseNumbers(m: Runner, actor: Actor, personIds: readonly string[]): Promise<{ person_id: string; case_number: string }[]> {
+  caseNumbers(
+    m: Runner,
+    actor: Actor,
+    personIds: readonly string[],
+  ): Promise<{ person_id: string; case_number: string }[]> {
     return select(m, personSql.caseNumbers(actor, personIds));
   }
 
@@ -305,8 +369,17 @@ export class PersonRepository {
     await exec(m, personSql.setMergedInto(id, survivorId));
   }
 
-  async insertMerge(m: Runner, actor: Actor, survivorId: string, mergedId: string, moved: MovedRecords): Promise<PersonMergeRow> {
-    const [row] = await select<PersonMergeRow>(m, personSql.insertMerge(randomUUID(), survivorId, mergedId, moved, actor.userId));
+  async insertMerge(
+    m: Runner,
+    actor: Actor,
+    survivorId: string,
+    mergedId: string,
+    moved: MovedRecords,
+  ): Promise<PersonMergeRow> {
+    const [row] = await select<PersonMergeRow>(
+      m,
+      personSql.insertMerge(randomUUID(), survivorId, mergedId, moved, actor.userId),
+    );
     return row;
   }
 
@@ -348,7 +421,11 @@ export class PersonRepository {
    * derivation, re-derived from their decrypted identity and written with a compare-and-swap on the
    * ciphertext (a person edited meanwhile keeps its newer columns). `next` is where to continue.
    */
-  async rekeyBatch(m: Runner, afterId: string, batch: number): Promise<{ read: number; written: number; next: string | null }> {
+  async rekeyBatch(
+    m: Runner,
+    afterId: string,
+    batch: number,
+  ): Promise<{ read: number; written: number; next: string | null }> {
     const rows = await select<Pick<PersonRow, 'id' | 'identity_enc'>>(m, personSql.staleNameKeys(afterId, batch));
     if (rows.length === 0) return { read: 0, written: 0, next: null };
     const out: { id: string; identity_enc: string; grams: string; bidx: string }[] = [];
@@ -356,7 +433,12 @@ export class PersonRepository {
       const identity = this.identityOf(r);
       if (!identity) continue;
       const cols = searchColumns(this.cipher, identity);
-      out.push({ id: r.id, identity_enc: r.identity_enc, grams: `{${cols.nameGrams.join(',')}}`, bidx: `{${cols.nameBidx.map((b) => `"${b}"`).join(',')}}` });
+      out.push({
+        id: r.id,
+        identity_enc: r.identity_enc,
+        grams: `{${cols.nameGrams.join(',')}}`,
+        bidx: `{${cols.nameBidx.map((b) => `"${b}"`).join(',')}}`,
+      });
     }
     const written = out.length > 0 ? await exec(m, personSql.writeNameKeys(out)) : 0;
     return { read: rows.length, written, next: rows[rows.length - 1]?.id ?? null };

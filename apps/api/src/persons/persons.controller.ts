@@ -21,7 +21,10 @@ export class PersonsController {
   @RequirePermission('person:search')
   @Post('search')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Duplicate candidates for a name (Lao or Latin), birth date and document: ranked, with reasons, never names' })
+  @ApiOperation({
+    summary:
+      'Duplicate candidates for a name (Lao or Latin), birth date and document: ranked, with reasons, never names',
+  })
   search(@Ctx() ctx: RequestContext, @Body() dto: PersonSearchDto): Promise<PersonSearchResultView> {
     return this.searches.search(ctx, dto);
   }
@@ -33,14 +36,21 @@ export class PersonsController {
   @ApiOperation({ summary: 'Undo a merge: what moved goes back and the tombstone is cleared' })
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'MERGE_ALREADY_UNDONE, SURVIVOR_MERGED_SINCE, MERGE_NOT_CURRENT' })
-  undo(@Ctx() ctx: RequestContext, @IdParam('mergeId') mergeId: string, @Body() dto: MergeReasonDto): Promise<PersonMergeView> {
+  undo(
+    @Ctx() ctx: RequestContext,
+    @IdParam('mergeId') mergeId: string,
+    @Body() dto: MergeReasonDto,
+  ): Promise<PersonMergeView> {
     return this.persons.undoMerge(ctx, mergeId, dto.reason);
   }
 
   @AuditAs('PERSON_READ', 'person')
   @RequirePermission('person:read')
   @Get(':id')
-  @ApiOperation({ summary: 'A person the caller may see through one of its cases or screenings; a merged person answers {id, mergedInto}' })
+  @ApiOperation({
+    summary:
+      'A person the caller may see through one of its cases or screenings; a merged person answers {id, mergedInto}',
+  })
   @ApiNotFoundResponse()
   get(@Ctx() ctx: RequestContext, @IdParam('id') id: string): Promise<PersonView | PersonTombstoneView> {
     return this.persons.get(ctx, id);

@@ -54,7 +54,8 @@ export class PersonsService {
       const b = persons.get(mergedId);
       if (!a || !b) throw new NotFound();
       if (survivorId === mergedId) throw new Conflict('MERGE_INTO_SELF', 'A person cannot be merged into itself');
-      if (a.merged_into_id) throw new Conflict('PERSON_IS_MERGED', 'The surviving person is itself merged into another person');
+      if (a.merged_into_id)
+        throw new Conflict('PERSON_IS_MERGED', 'The surviving person is itself merged into another person');
       if (b.merged_into_id) throw new Conflict('PERSON_IS_MERGED', 'This person is already merged into another person');
       if (!a.held_alone || !b.held_alone) throw heldElsewhere();
 
@@ -90,8 +91,13 @@ export class PersonsService {
       const b = persons.get(merge.merged_id);
       if (!a || !b) throw new NotFound();
       if (!a.held_alone) throw heldElsewhere();
-      if (a.merged_into_id) throw new Conflict('SURVIVOR_MERGED_SINCE', 'The surviving person was merged again since: undo that merge first');
-      if (b.merged_into_id !== merge.survivor_id) throw new Conflict('MERGE_NOT_CURRENT', 'The merged person no longer points at the survivor');
+      if (a.merged_into_id)
+        throw new Conflict(
+          'SURVIVOR_MERGED_SINCE',
+          'The surviving person was merged again since: undo that merge first',
+        );
+      if (b.merged_into_id !== merge.survivor_id)
+        throw new Conflict('MERGE_NOT_CURRENT', 'The merged person no longer points at the survivor');
 
       const moved = await this.persons.moveBack(m, merge);
       await this.persons.setMergedInto(m, merge.merged_id, null);
@@ -105,7 +111,12 @@ export class PersonsService {
           objectType: 'person',
           objectId: merge.survivor_id,
           reasonText: reason,
-          details: { mergeId: merge.id, mergedId: merge.merged_id, screenings: moved.screenings.length, cases: moved.cases.length },
+          details: {
+            mergeId: merge.id,
+            mergedId: merge.merged_id,
+            screenings: moved.screenings.length,
+            cases: moved.cases.length,
+          },
         },
         m,
       );
@@ -115,4 +126,7 @@ export class PersonsService {
 }
 
 const heldElsewhere = () =>
-  new Conflict('PERSON_HELD_ELSEWHERE', 'Another agency also holds records of this person: only that agency and yours together can resolve it (ask through a match request)');
+  new Conflict(
+    'PERSON_HELD_ELSEWHERE',
+    'Another agency also holds records of this person: only that agency and yours together can resolve it (ask through a match request)',
+  );

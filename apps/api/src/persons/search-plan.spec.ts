@@ -1,8 +1,28 @@
 import { randomBytes } from 'node:crypto';
 import { FieldCipher } from '../platform/crypto/field-cipher';
 import { GramStatsCache, gramFrequencies } from './gram-stats';
-import { gramHash, identityKeys, keysOfName, keyTrigrams, latinWordKeys, romanisedNames, searchColumns } from './name-index';
-import { GRAM_SPACING, gramFilters, LATIN_KEY_ALPHABET, laoSplits, oneEditVariants, partKeyPairs, querySegments, segmentFilter, wordPlusFuzzy, wordPlusOneEdit, type GramFrequencies } from './search-plan';
+import {
+  gramHash,
+  identityKeys,
+  keysOfName,
+  keyTrigrams,
+  latinWordKeys,
+  romanisedNames,
+  searchColumns,
+} from './name-index';
+import {
+  GRAM_SPACING,
+  gramFilters,
+  LATIN_KEY_ALPHABET,
+  laoSplits,
+  oneEditVariants,
+  partKeyPairs,
+  querySegments,
+  segmentFilter,
+  wordPlusFuzzy,
+  wordPlusOneEdit,
+  type GramFrequencies,
+} from './search-plan';
 import { nicknamePlusName, wordKeysOf } from './word-match';
 
 const cipher = new FieldCipher({ currentVersion: 1, keys: { 1: randomBytes(32) } }, randomBytes(32));
@@ -21,7 +41,14 @@ function population(names: string[]): GramFrequencies {
 
 /** Grams of a stored name as the person's name_grams would hold them. */
 function stored(name: string): Set<number> {
-  return new Set(searchColumns(cipher, { givenNameLo: '', familyNameLo: '', latinNames: [name], dobPrecision: 'UNKNOWN' } as never).nameGrams);
+  return new Set(
+    searchColumns(cipher, {
+      givenNameLo: '',
+      familyNameLo: '',
+      latinNames: [name],
+      dobPrecision: 'UNKNOWN',
+    } as never).nameGrams,
+  );
 }
 
 const contains = (grams: Set<number>, conj: number[]): boolean => conj.every((g) => grams.has(g));
@@ -30,17 +57,36 @@ describe('latin word keys', () => {
   it('keys each word of a Latin name on its own, folded, and adds them to the identity keys', () => {
     expect(latinWordKeys('Souksavanh KEOVONG').map((k) => k.key)).toEqual(['suksavan', 'keovong']);
     expect(latinWordKeys('ສຸກສະຫວັນ')).toEqual([]);
-    const keys = identityKeys({ givenNameLo: 'ສຸກ', familyNameLo: 'ແກ້ວ', latinNames: ['Souk Keo'], dobPrecision: 'UNKNOWN' } as never);
-    expect(keys).toEqual(expect.arrayContaining([{ script: 'latin', key: 'suk' }, { script: 'latin', key: 'keo' }]));
+    const keys = identityKeys({
+      givenNameLo: 'ສຸກ',
+      familyNameLo: 'ແກ້ວ',
+      latinNames: ['Souk Keo'],
+      dobPrecision: 'UNKNOWN',
+    } as never);
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        { script: 'latin', key: 'suk' },
+        { script: 'latin', key: 'keo' },
+      ]),
+    );
   });
 
   it('adds blind indexes but no trigram hashes', () => {
-    const identity = { givenNameLo: 'ສຸກ', familyNameLo: 'ແກ້ວ', latinNames: ['Souksavanh Keovong'], dobPrecision: 'UNKNOWN' } as never;
+    const identity = {
+      givenNameLo: 'ສຸກ',
+      familyNameLo: 'ແກ້ວ',
+      latinNames: ['Souksavanh Keovong'],
+      dobPrecision: 'UNKNOWN',
+    } as never;
     const withWords = searchColumns(cipher, identity);
     const grams = new Set<number>();
     // the word keys of the Latin names and of the romanisations of the Lao name are left out: their grams are those of the whole keys
-    const words = new Set(['Souksavanh Keovong', ...romanisedNames(identity)].flatMap((n) => latinWordKeys(n)).map((k) => k.key));
-    for (const k of [...identityKeys(identity)].filter((k) => k.script === 'lao' || k.key.includes(' ') || !words.has(k.key))) {
+    const words = new Set(
+      ['Souksavanh Keovong', ...romanisedNames(identity)].flatMap((n) => latinWordKeys(n)).map((k) => k.key),
+    );
+    for (const k of [...identityKeys(identity)].filter(
+      (k) => k.script === 'lao' || k.key.includes(' ') || !words.has(k.key),
+    )) {
       for (const t of keyTrigrams(k)) grams.add(hash(t));
     }
     expect(withWords.nameGrams).toEqual([...grams].sort((a, b) => a - b));
@@ -66,18 +112,32 @@ describe('part key pairs', () => {
 
 describe('gram filters (fuzzy first stage)', () => {
   const names = [
-    'Souksavanh Keovong', 'Somphone Phommachanh', 'Bounmy Sisavath', 'Khamla Inthavong', 'Vilay Souliya', 'Thongdy Chanthavong',
-    'Keo Keovong', 'Souk Sisomphone', 'Manee Phila', 'Noy Sengsouk', 'Phet Vongsa', 'Dao Chantha', 'Lat Keomany', 'Sone Sysavath',
+    'Souksavanh Keovong',
+    'Somphone Phommachanh',
+    'Bounmy Sisavath',
+    'Khamla Inthavong',
+    'Vilay Souliya',
+    'Thongdy Chanthavong',
+    'Keo Keovong',
+    'Souk Sisomphone',
+    'Manee Phila',
+    'Noy Sengsouk',
+    'Phet Vongsa',
+    'Dao Chantha',
+    'Lat Keomany',
+    'Sone Sysavath',
   ];
   const freq = population(names);
-  const passes = (grams: Set<number>, filters: number[][][]): boolean => filters.every((f) => f.some((c) => contains(grams, c)));
+  const passes = (grams: Set<number>, filters: number[][][]): boolean =>
+    filters.every((f) => f.some((c) => contains(grams, c)));
 
   it('takes grams at least three positions apart, so that one typo destroys at most one of them', () => {
     const seg = [...keyTrigrams({ script: 'latin', key: 'keovomg' })].map(hash);
     const f = segmentFilter(seg, freq);
     expect(f).toHaveLength(3);
     const positions = [...new Set((f ?? []).flat())].map((g) => seg.indexOf(g)).sort((a, b) => a - b);
-    for (let i = 1; i < positions.length; i++) expect((positions[i] ?? 0) - (positions[i - 1] ?? 0)).toBeGreaterThanOrEqual(GRAM_SPACING);
+    for (let i = 1; i < positions.length; i++)
+      expect((positions[i] ?? 0) - (positions[i - 1] ?? 0)).toBeGreaterThanOrEqual(GRAM_SPACING);
     expect(segmentFilter(seg.slice(0, 3), freq)).toBeNull();
   });
 
@@ -117,7 +177,13 @@ describe('gram filters (fuzzy first stage)', () => {
 
 describe('gram statistics', () => {
   it('reads pg_stats arrays; untracked grams count as half the rarest', () => {
-    const f = gramFrequencies({ elems: '{-5,7,9}', freqs: '{0.5,0.1,0.02,0.02,0.5,0}', rows: '1000', key_elems: '{ab,cd}', key_freqs: '{0.3,0.1,0.1,0.3,0}' });
+    const f = gramFrequencies({
+      elems: '{-5,7,9}',
+      freqs: '{0.5,0.1,0.02,0.02,0.5,0}',
+      rows: '1000',
+      key_elems: '{ab,cd}',
+      key_freqs: '{0.3,0.1,0.1,0.3,0}',
+    });
     expect(f.share(-5)).toBe(0.5);
     expect(f.keyShare?.('ab')).toBe(0.3);
     expect(f.keyShare?.('zz')).toBe(0.05);

@@ -94,7 +94,12 @@ export function querySegments(keys: readonly MatchKey[], hash: (trigram: string)
   const latin = keys.find((k) => k.script === 'latin');
   const words: MatchKey[] = [
     ...keys.filter((k) => k.script === 'lao'),
-    ...(latin ? latin.key.split(' ').filter((w) => w !== '').map((w) => ({ script: 'latin' as const, key: w })) : []),
+    ...(latin
+      ? latin.key
+          .split(' ')
+          .filter((w) => w !== '')
+          .map((w) => ({ script: 'latin' as const, key: w }))
+      : []),
   ];
   for (const w of words) {
     const grams = [...keyTrigrams(w)].map(hash);
@@ -142,7 +147,8 @@ export function segmentFilter(segment: Segment, freq: GramFrequencies): number[]
     segment.length,
     3,
     ([a = 0, b = 0, c = 0]) =>
-      ROW_COST * (Math.min(share(a), share(b)) + Math.min(share(a), share(c)) + Math.min(share(b), share(c))) + 2 * (share(a) + share(b) + share(c)),
+      ROW_COST * (Math.min(share(a), share(b)) + Math.min(share(a), share(c)) + Math.min(share(b), share(c))) +
+      2 * (share(a) + share(b) + share(c)),
   );
   if (three) {
     const [a = 0, b = 0, c = 0] = three.map((i) => segment[i] ?? 0);
@@ -158,7 +164,10 @@ export function segmentFilter(segment: Segment, freq: GramFrequencies): number[]
 
 /** Estimated share of persons a segment filter lets through (a conjunction: as frequent as its rarest gram). */
 export function filterShare(filter: readonly (readonly number[])[], freq: GramFrequencies): number {
-  return Math.min(1, filter.reduce((sum, conj) => sum + Math.min(...conj.map((g) => freq.share(g))), 0));
+  return Math.min(
+    1,
+    filter.reduce((sum, conj) => sum + Math.min(...conj.map((g) => freq.share(g))), 0),
+  );
 }
 
 /** Posting entries a filter reads: each conjunction reads the posting list of each of its grams. */
@@ -173,13 +182,23 @@ export function filterRead(filter: readonly (readonly number[])[], freq: GramFre
  * most `maxFilters`. Fewer filters only let more candidates through (ranked later), never fewer.
  * Empty: the query has no segment long enough (exact keys only).
  */
-export function gramFilters(segments: readonly Segment[], freq: GramFrequencies, maxFilters = 3, maxRows = searchBudgets(freq.rows).maxFuzzyRows): number[][][] {
+export function gramFilters(
+  segments: readonly Segment[],
+  freq: GramFrequencies,
+  maxFilters = 3,
+  maxRows = searchBudgets(freq.rows).maxFuzzyRows,
+): number[][][] {
   const budget = searchBudgets(freq.rows);
   const all = segments
     .map((s) => segmentFilter(s, freq))
     .filter((f): f is number[][] => f !== null)
     .map((f) => ({ f, share: filterShare(f, freq), read: filterRead(f, freq) }))
-    .sort((a, b) => a.share + a.read / (ROW_COST * Math.max(freq.rows, 1)) - (b.share + b.read / (ROW_COST * Math.max(freq.rows, 1))));
+    .sort(
+      (a, b) =>
+        a.share +
+        a.read / (ROW_COST * Math.max(freq.rows, 1)) -
+        (b.share + b.read / (ROW_COST * Math.max(freq.rows, 1))),
+    );
   const out: number[][][] = [];
   let rows = freq.rows;
   for (const x of all) {
@@ -267,7 +286,9 @@ export function wordPlusFuzzy(
 }
 
 /** Letters a folded Latin word key can hold (the folds remove x, w, q, c, r … inside words). */
-export const LATIN_KEY_ALPHABET: readonly string[] = [...'abcdefghijklmnopqrstuvwxyz'].filter((c) => latinWordKey(`a${c}a`).includes(c));
+export const LATIN_KEY_ALPHABET: readonly string[] = [...'abcdefghijklmnopqrstuvwxyz'].filter((c) =>
+  latinWordKey(`a${c}a`).includes(c),
+);
 
 /** Shortest query word whose one-edit neighbours are asked for (shorter words have too many). */
 export const MIN_EDIT_WORD = 3;
@@ -304,15 +325,29 @@ export function oneEditVariants(word: string, alphabet: readonly string[] = LATI
  * words, asked as two neighbourhoods, let ten times more rows through and found no more of the
  * labelled pairs at 1 M cases.)
  */
-export function wordPlusOneEdit(name: string, blindIndex: (k: MatchKey) => string | null): { key: string; neighbours: string[] }[] {
+export function wordPlusOneEdit(
+  name: string,
+  blindIndex: (k: MatchKey) => string | null,
+): { key: string; neighbours: string[] }[] {
   if (isLaoScript(name)) return [];
-  const typed = [...new Map(latinTypedWords(name).filter((w) => latinWordKey(w) !== '').map((w) => [latinWordKey(w), w])).values()].slice(0, 4);
+  const typed = [
+    ...new Map(
+      latinTypedWords(name)
+        .filter((w) => latinWordKey(w) !== '')
+        .map((w) => [latinWordKey(w), w]),
+    ).values(),
+  ].slice(0, 4);
   const words = typed.map(latinWordForms);
   if (words.length < 2) return [];
   const index = (k: string): string | null => blindIndex({ script: 'latin', key: k });
   // near: the word's forms, one edit from them, and with a final -sa / -sai syllable added or dropped
   const near = words.map((forms, i) =>
-    [...new Set([...forms.flatMap((f) => [f, ...(f.length >= MIN_EDIT_WORD ? oneEditVariants(f) : [])]), ...latinSyllableForms(typed[i] ?? '')])]
+    [
+      ...new Set([
+        ...forms.flatMap((f) => [f, ...(f.length >= MIN_EDIT_WORD ? oneEditVariants(f) : [])]),
+        ...latinSyllableForms(typed[i] ?? ''),
+      ]),
+    ]
       .map(index)
       .filter((b): b is string => b !== null),
   );

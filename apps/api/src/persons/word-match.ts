@@ -53,9 +53,19 @@ export function nicknamePlusName(name: string, c: WordKeys, threshold: number): 
     const q = laoKey(name);
     let top = 0;
     for (const n of c.laoNicknames) {
-      for (const rest of [q.startsWith(n) ? q.slice(n.length) : null, q.endsWith(n) ? q.slice(0, q.length - n.length) : null]) {
+      for (const rest of [
+        q.startsWith(n) ? q.slice(n.length) : null,
+        q.endsWith(n) ? q.slice(0, q.length - n.length) : null,
+      ]) {
         if (rest === null || rest === '') continue;
-        const s = Math.max(bestOf(rest, [c.laoFamily, c.laoGiven].filter((x) => x !== ''), true), 0);
+        const s = Math.max(
+          bestOf(
+            rest,
+            [c.laoFamily, c.laoGiven].filter((x) => x !== ''),
+            true,
+          ),
+          0,
+        );
         if (s >= threshold) top = Math.max(top, (1 + s) / 2);
       }
     }

@@ -2,7 +2,13 @@ import { Controller, Get, Module } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { RequirePermission } from '../platform/auth/decorators';
-import { ReferenceRepository, type DirectoryAgencyItem, type IndicatorItem, type ProvinceItem, type ServiceTypeItem } from './reference.repository';
+import {
+  ReferenceRepository,
+  type DirectoryAgencyItem,
+  type IndicatorItem,
+  type ProvinceItem,
+  type ServiceTypeItem,
+} from './reference.repository';
 
 /** Reference data: the same for every user, cacheable (see noStoreMiddleware), no case content. */
 @ApiTags('reference')

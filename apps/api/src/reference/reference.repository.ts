@@ -66,13 +66,15 @@ export type CodeTable = 'province' | 'service_type';
 export const referenceSql = {
   provinces: (): Sql => sql`SELECT code, iso, name_lo AS "nameLo", name_en AS "nameEn" FROM province ORDER BY code`,
   serviceTypes: (): Sql => sql`SELECT code, name_lo AS "nameLo", name_en AS "nameEn" FROM service_type ORDER BY code`,
-  indicators: (): Sql => sql`SELECT code, dimension, label_en AS "labelEn", label_lo AS "labelLo", strength FROM ilo_indicator ORDER BY code`,
+  indicators: (): Sql =>
+    sql`SELECT code, dimension, label_en AS "labelEn", label_lo AS "labelLo", strength FROM ilo_indicator ORDER BY code`,
   /** The service directory: which active agency offers which services where. */
   agencies: (): Sql =>
     sql`SELECT id, code, name_lo AS "nameLo", name_en AS "nameEn", capabilities, service_types AS "serviceTypes", provinces
           FROM agency WHERE active ORDER BY code`,
   /** Which of `codes` the reference table knows. */
-  knownCodes: (t: CodeTable, codes: readonly string[]): Sql => sql`SELECT code FROM ${raw(t === 'province' ? 'province' : 'service_type')} WHERE code = ANY(${codes}::text[])`,
+  knownCodes: (t: CodeTable, codes: readonly string[]): Sql =>
+    sql`SELECT code FROM ${raw(t === 'province' ? 'province' : 'service_type')} WHERE code = ANY(${codes}::text[])`,
 };
 
 /** Reference data (decision 0018): the same for every user, no case content. */

@@ -36,7 +36,13 @@ export class ReferralNotesService {
     const actor = actorOf(ctx);
     if (!(await this.referrals.load(this.ds, actor, id))) throw new NotFound();
     const page = referralNoteKeyset.page(await this.referrals.notes(this.ds, actor, id, q.cursor, q.limit), q.limit);
-    await this.audit.record(ctx, { action: 'REFERRAL_NOTES_READ', outcome: 'ALLOWED', objectType: 'referral', objectId: id, details: { count: page.items.length } });
+    await this.audit.record(ctx, {
+      action: 'REFERRAL_NOTES_READ',
+      outcome: 'ALLOWED',
+      objectType: 'referral',
+      objectId: id,
+      details: { count: page.items.length },
+    });
     return { items: page.items.map((n) => toReferralNote(this.cipher, n)), nextCursor: page.nextCursor };
   }
 
@@ -52,17 +58,21 @@ export class ReferralNotesService {
       if (!n) throw new NotFound();
       return toReferralNote(this.cipher, n);
     };
-    return this.runner.run(ctx, { ...this.service.workflow, answer }, {
-      id,
-      audit: 'REFERRAL_NOTE_ADDED',
-      event: 'REFERRAL_NOTE_ADDED',
-      decide: decide('ADD_NOTE', { reason: dto.body }),
-      apply: async (m, actor, r) => {
-        await this.referrals.insertNote(m, actor, noteId, r.id, dto.body);
-        await this.outbox.add(m, 'referral.note_added', { referralId: r.id, noteId });
-        return { details: { noteId, side: r.is_sender ? 'SENDER' : 'RECEIVER' } };
+    return this.runner.run(
+      ctx,
+      { ...this.service.workflow, answer },
+      {
+        id,
+        audit: 'REFERRAL_NOTE_ADDED',
+        event: 'REFERRAL_NOTE_ADDED',
+        decide: decide('ADD_NOTE', { reason: dto.body }),
+        apply: async (m, actor, r) => {
+          await this.referrals.insertNote(m, actor, noteId, r.id, dto.body);
+          await this.outbox.add(m, 'referral.note_added', { referralId: r.id, noteId });
+          return { details: { noteId, side: r.is_sender ? 'SENDER' : 'RECEIVER' } };
+        },
       },
-    });
+    );
   }
 
   /** The printable referral (PDF, Lao and English): only the packet's categories consented now; the printing is audited. */

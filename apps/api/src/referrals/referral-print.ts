@@ -49,10 +49,15 @@ export function referralPrintSections(cipher: FieldCipher, r: ReferralPrintRow):
         ['ຄວາມຮີບດ່ວນ / Urgency', both(URGENCY_LABELS[r.urgency], r.urgency)],
         ['ບໍລິການ / Services', r.service_types.map((t) => both(SERVICE_TYPE_LABELS[t], t)).join('; ')],
         ['ສົ່ງເມື່ອ / Sent', r.created_at.toISOString().slice(0, 16).replace('T', ' ') + ' UTC'],
-        ['ກຳນົດບໍລິການ / Services due by', r.services_due_by ? r.services_due_by.toISOString().slice(0, 16).replace('T', ' ') + ' UTC' : null],
+        [
+          'ກຳນົດບໍລິການ / Services due by',
+          r.services_due_by ? r.services_due_by.toISOString().slice(0, 16).replace('T', ' ') + ' UTC' : null,
+        ],
         ['ຂໍ້ມູນທີ່ແບ່ງປັນ / Data shared', r.printed_categories.map(heading).join('; ')],
       ],
-      paragraphs: [`ເຫດຜົນ / Reason: ${cipher.decrypt(r.reason_enc, { table: 'referral', column: 'reason_enc', rowId: r.id }) ?? '—'}`],
+      paragraphs: [
+        `ເຫດຜົນ / Reason: ${cipher.decrypt(r.reason_enc, { table: 'referral', column: 'reason_enc', rowId: r.id }) ?? '—'}`,
+      ],
     },
     {
       heading: heading('CASE_SUMMARY'),
@@ -67,7 +72,11 @@ export function referralPrintSections(cipher: FieldCipher, r: ReferralPrintRow):
   ];
   for (const c of r.printed_categories) {
     if (c === 'IDENTITY' && r.person_id && r.identity_enc) {
-      const id = cipher.decryptJson<IdentityJson>(r.identity_enc, { table: 'person', column: 'identity_enc', rowId: r.person_id });
+      const id = cipher.decryptJson<IdentityJson>(r.identity_enc, {
+        table: 'person',
+        column: 'identity_enc',
+        rowId: r.person_id,
+      });
       sections.push({
         heading: heading(c),
         lines: [
@@ -79,13 +88,19 @@ export function referralPrintSections(cipher: FieldCipher, r: ReferralPrintRow):
         ],
       });
     }
-    const column = { CONTACT_LOCATION: 'contact_enc', EXPLOITATION_ACCOUNT: 'exploitation_enc', PERPETRATORS: 'perpetrators_enc', HEALTH: 'health_enc', LEGAL_PROCEEDINGS: 'legal_enc' }[
-      c as string
-    ] as keyof ReferralPrintRow | undefined;
+    const column = {
+      CONTACT_LOCATION: 'contact_enc',
+      EXPLOITATION_ACCOUNT: 'exploitation_enc',
+      PERPETRATORS: 'perpetrators_enc',
+      HEALTH: 'health_enc',
+      LEGAL_PROCEEDINGS: 'legal_enc',
+    }[c as string] as keyof ReferralPrintRow | undefined;
     const ct = column ? r[column] : null;
     if (column && typeof ct === 'string') {
       const v = cipher.decryptJson<unknown>(ct, caseBind(column));
-      const lines = Array.isArray(v) ? v.map((x, i) => [`${i + 1}`, JSON.stringify(x)] as [string, string]) : recordLines(v);
+      const lines = Array.isArray(v)
+        ? v.map((x, i) => [`${i + 1}`, JSON.stringify(x)] as [string, string])
+        : recordLines(v);
       sections.push({ heading: heading(c), lines });
     }
   }

@@ -1,6 +1,22 @@
-import { DATA_CATEGORIES, referralOverdue, type ReferralAction, type ReferralStatus, type ReferralDetailView, type ReferralHistoryEntryView, type ReferralNoteView, type ReferralServiceView, type ReferralSummaryView } from '@ctms/domain';
+import {
+  DATA_CATEGORIES,
+  referralOverdue,
+  type ReferralAction,
+  type ReferralStatus,
+  type ReferralDetailView,
+  type ReferralHistoryEntryView,
+  type ReferralNoteView,
+  type ReferralServiceView,
+  type ReferralSummaryView,
+} from '@ctms/domain';
 import type { FieldCipher } from '../platform/crypto/field-cipher';
-import type { ReferralDetailRow, ReferralHistoryRow, ReferralNoteRow, ReferralServiceRow, ReferralSummaryRow } from './referral.repository';
+import type {
+  ReferralDetailRow,
+  ReferralHistoryRow,
+  ReferralNoteRow,
+  ReferralServiceRow,
+  ReferralSummaryRow,
+} from './referral.repository';
 
 /** Rows into the referral views of libs/domain; the encrypted columns are read with their binding (table, column, row id). */
 export function toReferralSummary(r: ReferralSummaryRow): ReferralSummaryView {
@@ -38,7 +54,9 @@ export function toReferralDetail(
     categories: r.categories,
     effectiveCategories: DATA_CATEGORIES.filter((c) => (r.effective_categories ?? []).includes(c)),
     consentIds: r.consent_ids,
-    assignedTo: r.assigned_to_id ? { id: r.assigned_to_id, username: r.assigned_username, displayName: r.assigned_display_name } : null,
+    assignedTo: r.assigned_to_id
+      ? { id: r.assigned_to_id, username: r.assigned_username, displayName: r.assigned_display_name }
+      : null,
     acknowledgedAt: r.acknowledged_at ? r.acknowledged_at.toISOString() : null,
     closedAt: r.closed_at ? r.closed_at.toISOString() : null,
     declineReason: r.decline_reason,
@@ -68,7 +86,10 @@ function toReferralHistory(h: ReferralHistoryRow): ReferralHistoryEntryView {
   return {
     kind: h.kind,
     at: h.at.toISOString(),
-    actor: h.actor_username || h.actor_agency_code ? { username: h.actor_username, displayName: h.actor_display_name, agencyCode: h.actor_agency_code } : null,
+    actor:
+      h.actor_username || h.actor_agency_code
+        ? { username: h.actor_username, displayName: h.actor_display_name, agencyCode: h.actor_agency_code }
+        : null,
     status: typeof to === 'string' ? (to as ReferralStatus) : null,
     details: h.details,
   };
@@ -78,7 +99,12 @@ export function toReferralNote(cipher: FieldCipher, n: ReferralNoteRow): Referra
   return {
     id: n.id,
     body: cipher.decrypt(n.body_enc, { table: 'referral_note', column: 'body_enc', rowId: n.id }) ?? '',
-    author: { id: n.author_id, username: n.author_username, displayName: n.author_display_name, agencyCode: n.author_agency_code },
+    author: {
+      id: n.author_id,
+      username: n.author_username,
+      displayName: n.author_display_name,
+      agencyCode: n.author_agency_code,
+    },
     createdAt: n.created_at.toISOString(),
   };
 }

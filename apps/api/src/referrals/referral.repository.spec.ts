@@ -26,9 +26,21 @@ describe('referral statements', () => {
       },
       'enc',
     ),
-    update: referralSql.update(ID, 3, referralTable.set({ status: 'CANCELLED', closed_at: sql`now()`, notes_enc: 'enc' })),
+    update: referralSql.update(
+      ID,
+      3,
+      referralTable.set({ status: 'CANCELLED', closed_at: sql`now()`, notes_enc: 'enc' }),
+    ),
     insertService: referralSql.insertService(
-      { id: ID, referralId: OTHER_ID, serviceType: 'SHELTER', deliveredOn: '2026-01-02', provider: null, notes: null, recordedById: actor.userId },
+      {
+        id: ID,
+        referralId: OTHER_ID,
+        serviceType: 'SHELTER',
+        deliveredOn: '2026-01-02',
+        provider: null,
+        notes: null,
+        recordedById: actor.userId,
+      },
       'enc',
       null,
     ),

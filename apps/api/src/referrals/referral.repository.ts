@@ -112,14 +112,34 @@ export interface ReferralPrintRow {
 
 export type ReferralSummaryRow = PickRow<
   typeof referralTable,
-  'id' | 'case_id' | 'from_agency_id' | 'to_agency_id' | 'service_types' | 'urgency' | 'status' | 'acknowledge_by' | 'services_due_by' | 'created_at' | 'updated_at' | 'version'
+  | 'id'
+  | 'case_id'
+  | 'from_agency_id'
+  | 'to_agency_id'
+  | 'service_types'
+  | 'urgency'
+  | 'status'
+  | 'acknowledge_by'
+  | 'services_due_by'
+  | 'created_at'
+  | 'updated_at'
+  | 'version'
 > &
   KeysetRow & { case_number: string; from_agency_code: string; to_agency_code: string };
 
 export type ReferralDetailRow = ReferralSummaryRow &
   PickRow<
     typeof referralTable,
-    'from_user_id' | 'reason_enc' | 'categories' | 'consent_ids' | 'assigned_to_id' | 'decline_reason' | 'outcome' | 'notes_enc' | 'acknowledged_at' | 'closed_at'
+    | 'from_user_id'
+    | 'reason_enc'
+    | 'categories'
+    | 'consent_ids'
+    | 'assigned_to_id'
+    | 'decline_reason'
+    | 'outcome'
+    | 'notes_enc'
+    | 'acknowledged_at'
+    | 'closed_at'
   > & {
     from_username: string | null;
     from_display_name: string | null;
@@ -136,7 +156,10 @@ export type ReferralDetailRow = ReferralSummaryRow &
     is_receiver: boolean;
   };
 
-export type ReferralServiceRow = Omit<RowOf<typeof referralServiceTable>, 'referral_id'> & { recorded_by_username: string | null; recorded_by_display_name: string | null };
+export type ReferralServiceRow = Omit<RowOf<typeof referralServiceTable>, 'referral_id'> & {
+  recorded_by_username: string | null;
+  recorded_by_display_name: string | null;
+};
 
 export interface ReferralHistoryRow {
   kind: string;
@@ -197,9 +220,12 @@ function printed(category: DataCategory, column: string): Sql {
   return sql`CASE WHEN ${holds(raw('x.printed_categories'), category)} THEN ${raw(column)} END`;
 }
 
-const SUMMARY = raw(`r.id, r.case_id, c.case_number, r.from_agency_id, fa.code AS from_agency_code, r.to_agency_id, ta.code AS to_agency_code,
+const SUMMARY =
+  raw(`r.id, r.case_id, c.case_number, r.from_agency_id, fa.code AS from_agency_code, r.to_agency_id, ta.code AS to_agency_code,
   r.service_types, r.urgency, r.status, r.acknowledge_by, r.services_due_by, r.created_at, r.updated_at, r.version`);
-const JOINS = raw(`JOIN case_record c ON c.id = r.case_id JOIN agency fa ON fa.id = r.from_agency_id JOIN agency ta ON ta.id = r.to_agency_id`);
+const JOINS = raw(
+  `JOIN case_record c ON c.id = r.case_id JOIN agency fa ON fa.id = r.from_agency_id JOIN agency ta ON ta.id = r.to_agency_id`,
+);
 
 /** The statements, pure: referral.repository.spec.ts snapshots each one's text. */
 export const referralSql = {
@@ -253,7 +279,13 @@ export const referralSql = {
          WHERE e.case_id = ${caseId}::uuid AND e.details->>'referralId' = ${referralId} ORDER BY e.at, e.id`,
 
   /** The notes of a referral the caller may see (sender or receiver in scope), oldest first; `noteId`: that one only. */
-  notes: (actor: Actor, referralId: string, cursor: string | undefined, limit: number | undefined, noteId?: string): Sql =>
+  notes: (
+    actor: Actor,
+    referralId: string,
+    cursor: string | undefined,
+    limit: number | undefined,
+    noteId?: string,
+  ): Sql =>
     sql`SELECT n.id, n.body_enc, n.author_id, u.username AS author_username, u.display_name AS author_display_name, a.code AS author_agency_code, n.created_at, ${referralNoteKeyset.key}
           FROM referral_note n JOIN referral r ON r.id = n.referral_id JOIN case_record c ON c.id = r.case_id
           LEFT JOIN app_user u ON u.id = n.author_id LEFT JOIN agency a ON a.id = n.author_agency_id
@@ -307,18 +339,33 @@ export class ReferralRepository {
   }
 
   async insert(m: Runner, r: NewReferral): Promise<void> {
-    await exec(m, referralSql.insert(r, this.cipher.encrypt(r.reason, { table: 'referral', column: 'reason_enc', rowId: r.id })));
+    await exec(
+      m,
+      referralSql.insert(r, this.cipher.encrypt(r.reason, { table: 'referral', column: 'reason_enc', rowId: r.id })),
+    );
   }
 
   /** SETs at the version read (`staleVersion` when someone else changed it); `note` replaces notes_enc when given. */
-  async update(m: Runner, r: Pick<ReferralRow, 'id' | 'version'>, patch: Parameters<typeof referralTable.set>[0], note?: string | null): Promise<void> {
+  async update(
+    m: Runner,
+    r: Pick<ReferralRow, 'id' | 'version'>,
+    patch: Parameters<typeof referralTable.set>[0],
+    note?: string | null,
+  ): Promise<void> {
     const sets = referralTable.set(note === undefined ? patch : { ...patch, notes_enc: this.note(r.id, note) });
     if ((await exec(m, referralSql.update(r.id, r.version, sets))) !== 1) throw staleVersion('referral');
   }
 
   async insertService(m: Runner, s: NewReferralService): Promise<void> {
     const bind = (column: string) => ({ table: 'referral_service', column, rowId: s.id });
-    await exec(m, referralSql.insertService(s, this.cipher.encrypt(s.provider, bind('provider_enc')), s.notes ? this.cipher.encrypt(s.notes, bind('notes_enc')) : null));
+    await exec(
+      m,
+      referralSql.insertService(
+        s,
+        this.cipher.encrypt(s.provider, bind('provider_enc')),
+        s.notes ? this.cipher.encrypt(s.notes, bind('notes_enc')) : null,
+      ),
+    );
   }
 
   services(m: Runner, referralId: string): Promise<ReferralServiceRow[]> {
@@ -335,10 +382,24 @@ export class ReferralRepository {
 
   /** An encrypted, append-only note on the referral. */
   async insertNote(m: Runner, actor: Actor, id: string, referralId: string, body: string): Promise<void> {
-    await exec(m, referralSql.insertNote(id, referralId, actor, this.cipher.encrypt(body, { table: 'referral_note', column: 'body_enc', rowId: id })));
+    await exec(
+      m,
+      referralSql.insertNote(
+        id,
+        referralId,
+        actor,
+        this.cipher.encrypt(body, { table: 'referral_note', column: 'body_enc', rowId: id }),
+      ),
+    );
   }
 
-  notes(m: Runner, actor: Actor, referralId: string, cursor: string | undefined, limit: number | undefined): Promise<ReferralNoteRow[]> {
+  notes(
+    m: Runner,
+    actor: Actor,
+    referralId: string,
+    cursor: string | undefined,
+    limit: number | undefined,
+  ): Promise<ReferralNoteRow[]> {
     return select<ReferralNoteRow>(m, referralSql.notes(actor, referralId, cursor, limit));
   }
 

@@ -51,7 +51,10 @@ export class ConsentNotCovering extends Conflict {
     super(
       'CONSENT_NOT_COVERING',
       'Some requested categories are not covered by an active REFERRAL_SHARING consent for the receiving agency',
-      missing.map((k) => ({ field: 'categories', problems: [`${k} is not covered by an active REFERRAL_SHARING consent for the receiving agency`] })),
+      missing.map((k) => ({
+        field: 'categories',
+        problems: [`${k} is not covered by an active REFERRAL_SHARING consent for the receiving agency`],
+      })),
       { missing },
     );
   }
@@ -60,7 +63,10 @@ export class ConsentNotCovering extends Conflict {
 type ReferralInput = Partial<Pick<ReferralContext, 'assigneeId' | 'declineReason' | 'outcome' | 'reason'>>;
 
 /** The assignee of an accepted referral: an active case worker of the receiving agency (through the access layer). */
-const RECEIVING_WORKER = { roles: CASE_ASSIGNEE_ROLES, problem: 'must be an active caseworker or supervisor of the receiving agency' };
+const RECEIVING_WORKER = {
+  roles: CASE_ASSIGNEE_ROLES,
+  problem: 'must be an active caseworker or supervisor of the receiving agency',
+};
 
 /** The caller's sides come from the access layer's predicates (the load selects them), never from comparing agency ids here. */
 function context(actor: Actor, r: ReferralDetailRow, input: ReferralInput): ReferralContext {
@@ -69,7 +75,8 @@ function context(actor: Actor, r: ReferralDetailRow, input: ReferralInput): Refe
 
 /** The machine's decision on `action` from the referral's status (or from `from`). */
 export function decide(action: ReferralAction, input: ReferralInput = {}, from?: ReferralStatus) {
-  return (actor: Actor, r: ReferralDetailRow) => can(REFERRAL_MACHINE, from ?? r.status, action, context(actor, r, input));
+  return (actor: Actor, r: ReferralDetailRow) =>
+    can(REFERRAL_MACHINE, from ?? r.status, action, context(actor, r, input));
 }
 
 /**
@@ -119,14 +126,22 @@ export class ReferralsService {
       });
       const notOffered = dto.serviceTypes.filter((t) => !to.serviceTypes.includes(t));
       if (notOffered.length) {
-        throw new ValidationFailed([{ field: 'serviceTypes', problems: [`the receiving agency does not offer ${notOffered.join(', ')}`] }]);
+        throw new ValidationFailed([
+          { field: 'serviceTypes', problems: [`the receiving agency does not offer ${notOffered.join(', ')}`] },
+        ]);
       }
       if (!to.provinces.includes(c.province_code)) {
-        throw new ValidationFailed([{ field: 'toAgencyId', problems: ["the receiving agency does not cover the case's province"] }]);
+        throw new ValidationFailed([
+          { field: 'toAgencyId', problems: ["the receiving agency does not cover the case's province"] },
+        ]);
       }
 
       const packet: DataCategory[] = ['CASE_SUMMARY', ...dto.categories.filter((k) => k !== 'CASE_SUMMARY')];
-      const coverage = await this.consents.activeConsentCovering(m, caseId, { agencyId: to.id, purpose: 'REFERRAL_SHARING', categories: packet });
+      const coverage = await this.consents.activeConsentCovering(m, caseId, {
+        agencyId: to.id,
+        purpose: 'REFERRAL_SHARING',
+        categories: packet,
+      });
       if (coverage.missing.length) throw new ConsentNotCovering(coverage.missing);
 
       const id = randomUUID();
@@ -145,7 +160,15 @@ export class ReferralsService {
         acknowledgeBy: acknowledgeDeadline(now, dto.urgency, (await this.sla.hours(m)).acknowledge),
         now,
       });
-      const details = { referralId: id, toAgencyCode: to.code, serviceTypes: dto.serviceTypes, urgency: dto.urgency, categories: packet, consentIds: coverage.consentIds, to: 'PENDING' };
+      const details = {
+        referralId: id,
+        toAgencyCode: to.code,
+        serviceTypes: dto.serviceTypes,
+        urgency: dto.urgency,
+        categories: packet,
+        consentIds: coverage.consentIds,
+        to: 'PENDING',
+      };
       await this.runner.record(m, ctx, {
         objectType: 'referral',
         objectId: id,
@@ -166,7 +189,12 @@ export class ReferralsService {
 
   async list(ctx: RequestContext, q: ListReferralsQueryDto): Promise<Page<ReferralSummaryView>> {
     const actor = actorOf(ctx);
-    const rows = await this.referrals.list(this.ds, actor, { box: q.box, status: q.status, cursor: q.cursor, limit: q.limit });
+    const rows = await this.referrals.list(this.ds, actor, {
+      box: q.box,
+      status: q.status,
+      cursor: q.cursor,
+      limit: q.limit,
+    });
     const page = referralKeyset.page(rows, q.limit);
     await this.audit.record(ctx, {
       action: 'REFERRALS_LISTED',
@@ -200,11 +228,27 @@ export class ReferralsService {
       decide: (actor, r) => decide('ACCEPT', { assigneeId: (dto.assigneeId ?? actor.userId).toLowerCase() })(actor, r),
       version: dto.version,
       apply: async (m, actor, r) => {
-        const assigneeId = await this.access.assignee(m, (dto.assigneeId ?? actor.userId).toLowerCase(), 'assigneeId', { agencyId: r.to_agency_id, ...RECEIVING_WORKER });
+        const assigneeId = await this.access.assignee(m, (dto.assigneeId ?? actor.userId).toLowerCase(), 'assigneeId', {
+          agencyId: r.to_agency_id,
+          ...RECEIVING_WORKER,
+        });
         // the services clock starts now, with the hours in force now (a later change of the settings does not move it)
         const servicesDueBy = servicesDeadline(new Date(), r.urgency, (await this.sla.hours(m)).services);
-        await this.referrals.update(m, r, { status: 'ACCEPTED', assigned_to_id: assigneeId, acknowledged_at: NOW, services_due_by: servicesDueBy });
-        return { details: { from: r.status, to: 'ACCEPTED', assignedTo: assigneeId, servicesDueBy: servicesDueBy.toISOString() }, notify: 'referral.accepted' };
+        await this.referrals.update(m, r, {
+          status: 'ACCEPTED',
+          assigned_to_id: assigneeId,
+          acknowledged_at: NOW,
+          services_due_by: servicesDueBy,
+        });
+        return {
+          details: {
+            from: r.status,
+            to: 'ACCEPTED',
+            assignedTo: assigneeId,
+            servicesDueBy: servicesDueBy.toISOString(),
+          },
+          notify: 'referral.accepted',
+        };
       },
     });
   }
@@ -217,8 +261,16 @@ export class ReferralsService {
       decide: decide('DECLINE', { declineReason: dto.reason, reason: dto.note ?? null }),
       version: dto.version,
       apply: async (m, _actor, r) => {
-        await this.referrals.update(m, r, { status: 'DECLINED', decline_reason: dto.reason, acknowledged_at: NOW, closed_at: NOW }, dto.note ?? null);
-        return { details: { from: r.status, to: 'DECLINED', declineReason: dto.reason, noteRecorded: !!dto.note }, notify: 'referral.declined' };
+        await this.referrals.update(
+          m,
+          r,
+          { status: 'DECLINED', decline_reason: dto.reason, acknowledged_at: NOW, closed_at: NOW },
+          dto.note ?? null,
+        );
+        return {
+          details: { from: r.status, to: 'DECLINED', declineReason: dto.reason, noteRecorded: !!dto.note },
+          notify: 'referral.declined',
+        };
       },
     });
   }
@@ -231,7 +283,8 @@ export class ReferralsService {
       // The first service moves ACCEPTED → IN_PROGRESS (START_SERVICE); later ones are recorded under the
       // same rule (receiving agency, casework role), asked of the machine from ACCEPTED.
       guard: (_actor, r) => {
-        if (r.status !== 'ACCEPTED' && r.status !== 'IN_PROGRESS') throw new Conflict('ACTION_NOT_ALLOWED_IN_STATE', 'Services are recorded on an accepted referral');
+        if (r.status !== 'ACCEPTED' && r.status !== 'IN_PROGRESS')
+          throw new Conflict('ACTION_NOT_ALLOWED_IN_STATE', 'Services are recorded on an accepted referral');
       },
       decide: decide('START_SERVICE', {}, 'ACCEPTED'),
       version: dto.version,
@@ -253,7 +306,9 @@ export class ReferralsService {
           recordedById: actor.userId,
         });
         await this.referrals.update(m, r, { status: to as ReferralStatus });
-        return { details: { serviceId, serviceType: dto.serviceType, deliveredOn: dto.deliveredOn, from: r.status, to } };
+        return {
+          details: { serviceId, serviceType: dto.serviceType, deliveredOn: dto.deliveredOn, from: r.status, to },
+        };
       },
     });
   }
@@ -266,8 +321,16 @@ export class ReferralsService {
       decide: decide('COMPLETE', { outcome: dto.outcome, reason: dto.note ?? null }),
       version: dto.version,
       apply: async (m, _actor, r) => {
-        await this.referrals.update(m, r, { status: 'COMPLETED', outcome: dto.outcome, closed_at: NOW }, dto.note ?? null);
-        return { details: { from: r.status, to: 'COMPLETED', outcome: dto.outcome, noteRecorded: !!dto.note }, notify: 'referral.completed' };
+        await this.referrals.update(
+          m,
+          r,
+          { status: 'COMPLETED', outcome: dto.outcome, closed_at: NOW },
+          dto.note ?? null,
+        );
+        return {
+          details: { from: r.status, to: 'COMPLETED', outcome: dto.outcome, noteRecorded: !!dto.note },
+          notify: 'referral.completed',
+        };
       },
     });
   }
@@ -280,7 +343,16 @@ export class ReferralsService {
       decide: decide('CANCEL', { reason: dto.reason }),
       // the sender's side of the editor rule: the case's assigned caseworker or a supervisor of its lead agency
       check: (actor, r) =>
-        requireCaseEditor(actor, { lead_agency_id: r.lead_agency_id, province_code: r.province_code, assigned_to_id: r.case_assigned_to_id, status: r.case_status }, { closedToo: true }),
+        requireCaseEditor(
+          actor,
+          {
+            lead_agency_id: r.lead_agency_id,
+            province_code: r.province_code,
+            assigned_to_id: r.case_assigned_to_id,
+            status: r.case_status,
+          },
+          { closedToo: true },
+        ),
       version: dto.version,
       apply: async (m, _actor, r) => {
         await this.referrals.update(m, r, { status: 'CANCELLED', closed_at: NOW }, dto.reason);
@@ -298,7 +370,10 @@ export class ReferralsService {
       decide: decide('REASSIGN', { assigneeId: dto.assigneeId }),
       version: dto.version,
       apply: async (m, _actor, r) => {
-        const assigneeId = await this.access.assignee(m, dto.assigneeId.toLowerCase(), 'assigneeId', { agencyId: r.to_agency_id, ...RECEIVING_WORKER });
+        const assigneeId = await this.access.assignee(m, dto.assigneeId.toLowerCase(), 'assigneeId', {
+          agencyId: r.to_agency_id,
+          ...RECEIVING_WORKER,
+        });
         await this.referrals.update(m, r, { assigned_to_id: assigneeId });
         await this.outbox.add(m, 'referral.reassigned', { referralId: r.id, assigneeId });
         return { details: { assignedFrom: r.assigned_to_id, assignedTo: assigneeId } };
@@ -312,7 +387,16 @@ export class ReferralsService {
   private async detail(m: EntityManager, actor: Actor, id: string): Promise<ReferralDetailView> {
     const r = await this.referrals.load(m, actor, id);
     if (!r) throw new NotFound();
-    const [services, history] = [await this.referrals.services(m, r.id), await this.referrals.history(m, r.case_id, r.id)];
-    return toReferralDetail(this.cipher, r, services, history, allowedActions(REFERRAL_MACHINE, r.status, context(actor, r, {})));
+    const [services, history] = [
+      await this.referrals.services(m, r.id),
+      await this.referrals.history(m, r.case_id, r.id),
+    ];
+    return toReferralDetail(
+      this.cipher,
+      r,
+      services,
+      history,
+      allowedActions(REFERRAL_MACHINE, r.status, context(actor, r, {})),
+    );
   }
 }

@@ -18,8 +18,12 @@ export async function moveLegacyScreeningPlaces(ds: DataSource, cipher: FieldCip
   const moved = await ds.transaction(async (m) => {
     const rows = await select<LegacyPlacesRow>(m, screeningSql.legacyPlaces(BORDER_CROSSING_CODES));
     for (const r of rows) {
-      const district = r.district_ok ? r.district : (r.district && matchDistrict(r.district, r.province_code)?.code) || null;
-      const crossing = r.crossing_ok ? r.crossing_point : (r.crossing_point && matchBorderCrossing(r.crossing_point)?.code) || 'OTHER';
+      const district = r.district_ok
+        ? r.district
+        : (r.district && matchDistrict(r.district, r.province_code)?.code) || null;
+      const crossing = r.crossing_ok
+        ? r.crossing_point
+        : (r.crossing_point && matchBorderCrossing(r.crossing_point)?.code) || 'OTHER';
       const lostDistrict = !r.district_ok && r.district && !district ? r.district : null;
       const lostCrossing = !r.crossing_ok && r.crossing_point && crossing === 'OTHER' ? r.crossing_point : null;
       let contentEnc = r.content_enc;

@@ -23,7 +23,15 @@ export const SECTION_NAMES = [
 ] as const;
 export type SectionName = (typeof SECTION_NAMES)[number];
 
-const CONTENT_SECTIONS = ['interpreter', 'bioData', 'recruitment', 'transit', 'destinationAndExploitation', 'exit', 'needsAndRisks'] as const;
+const CONTENT_SECTIONS = [
+  'interpreter',
+  'bioData',
+  'recruitment',
+  'transit',
+  'destinationAndExploitation',
+  'exit',
+  'needsAndRisks',
+] as const;
 
 /** The decrypted, editable state of a screening: what a save computes from and writes back. */
 export interface Working {
@@ -82,8 +90,16 @@ export function workingOf(row: ScreeningRow, content: ScreeningContent, indicato
  * Applies the sections sent to the current state: a section sent replaces that section, a section
  * left out stays, null clears it. Returns the names of the sections that really changed.
  */
-export function applySections(current: Working, dto: ScreeningSectionsDto, actor: Actor): { next: Working; changed: SectionName[] } {
-  const next: Working = { ...current, content: { ...current.content }, interviewConsent: { ...current.interviewConsent } };
+export function applySections(
+  current: Working,
+  dto: ScreeningSectionsDto,
+  actor: Actor,
+): { next: Working; changed: SectionName[] } {
+  const next: Working = {
+    ...current,
+    content: { ...current.content },
+    interviewConsent: { ...current.interviewConsent },
+  };
   const before = sectionsOf(current);
   if (dto.metadata !== undefined) {
     const md = plain(dto.metadata) ?? {};
@@ -95,7 +111,9 @@ export function applySections(current: Working, dto: ScreeningSectionsDto, actor
     }
     next.district = md.district ?? null;
     if (next.district !== null && !districtInProvince(next.district, next.provinceCode)) {
-      throw new ValidationFailed([{ field: 'metadata.district', problems: ['must be a district of metadata.provinceCode'] }]);
+      throw new ValidationFailed([
+        { field: 'metadata.district', problems: ['must be a district of metadata.provinceCode'] },
+      ]);
     }
     next.facilityType = md.facilityType ?? null;
     next.crossingPoint = md.crossingPoint ?? null;
@@ -138,7 +156,16 @@ export function applySections(current: Working, dto: ScreeningSectionsDto, actor
 
 function sectionsOf(w: Working): Record<SectionName, unknown> {
   return {
-    metadata: [w.provinceCode, w.district, w.facilityType, w.crossingPoint, w.referralSource, w.interviewAt, w.interviewLanguage, w.content.metadataExtra ?? null],
+    metadata: [
+      w.provinceCode,
+      w.district,
+      w.facilityType,
+      w.crossingPoint,
+      w.referralSource,
+      w.interviewAt,
+      w.interviewLanguage,
+      w.content.metadataExtra ?? null,
+    ],
     interpreter: w.content.interpreter ?? null,
     interviewConsent: w.interviewConsent,
     bioData: w.content.bioData ?? null,
@@ -164,7 +191,9 @@ function legacyCrossingPointsMoved(content: ScreeningContent): ScreeningContent 
   if (!transit || !Array.isArray(points) || points.every(isBorderCrossingCode)) return content;
   const codes = points.filter(isBorderCrossingCode);
   const texts = points.filter((p): p is string => typeof p === 'string' && !isBorderCrossingCode(p));
-  const detail = [typeof transit.crossingPointsDetail === 'string' ? transit.crossingPointsDetail : '', ...texts].filter((t) => t.trim() !== '').join('\n');
+  const detail = [typeof transit.crossingPointsDetail === 'string' ? transit.crossingPointsDetail : '', ...texts]
+    .filter((t) => t.trim() !== '')
+    .join('\n');
   const next: Record<string, unknown> = { ...transit, crossingPointsDetail: detail };
   if (codes.length) next['crossingPoints'] = codes;
   else delete next['crossingPoints'];

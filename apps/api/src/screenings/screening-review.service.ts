@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { can, SCREENING_MACHINE, SCREENING_SUBMIT_FIELDS, screeningSubmitGaps, type ScreeningAction, type ScreeningStatus, type ReviewCommentView as ReviewComment, type ScreeningView } from '@ctms/domain';
+import {
+  can,
+  SCREENING_MACHINE,
+  SCREENING_SUBMIT_FIELDS,
+  screeningSubmitGaps,
+  type ScreeningAction,
+  type ScreeningStatus,
+  type ReviewCommentView as ReviewComment,
+  type ScreeningView,
+} from '@ctms/domain';
 import { CaseOpener } from '../cases/case-opener';
 import { PersonWriter } from '../persons/person-writer';
 import { NOW } from '../platform/database/sql';
@@ -17,7 +26,11 @@ const notInterviewer = () => new Conflict('NOT_INTERVIEWER', 'Only the interview
 
 /** SCREENING_MACHINE's decision on `action`, with the step's reason. */
 function decide(action: ScreeningAction, reason?: string) {
-  return (actor: Actor, row: ScreeningRow) => can(SCREENING_MACHINE, row.status, action, { ...screeningContext(actor, row), ...(reason === undefined ? {} : { reason }) });
+  return (actor: Actor, row: ScreeningRow) =>
+    can(SCREENING_MACHINE, row.status, action, {
+      ...screeningContext(actor, row),
+      ...(reason === undefined ? {} : { reason }),
+    });
 }
 
 /**
@@ -47,9 +60,16 @@ export class ScreeningReviewService {
       apply: async (m, _actor, row, to) => {
         const w = this.drafts.working(row);
         if (row.is_child && !childConsentGiverOk(w.interviewConsent['givenBy'])) {
-          throw new Conflict('CHILD_CONSENT_GIVER_REQUIRED', "A child's interview consent must be given by a parent, legal guardian or social worker (interviewConsent.givenBy)");
+          throw new Conflict(
+            'CHILD_CONSENT_GIVER_REQUIRED',
+            "A child's interview consent must be given by a parent, legal guardian or social worker (interviewConsent.givenBy)",
+          );
         }
-        const gaps = screeningSubmitGaps({ bioData: w.content.bioData, indicatorAnswers: w.indicators, interviewerAssessment: w.interviewerAssessment });
+        const gaps = screeningSubmitGaps({
+          bioData: w.content.bioData,
+          indicatorAnswers: w.indicators,
+          interviewerAssessment: w.interviewerAssessment,
+        });
         if (gaps.length) {
           throw new Conflict(
             'SUBMIT_REQUIREMENTS_MISSING',
@@ -77,7 +97,11 @@ export class ScreeningReviewService {
         let personCreated = false;
         if (!personId) {
           const identity = identityOf(bio);
-          if (!identity) throw new Conflict('BIO_DATA_REQUIRED', 'The bio-data lacks the given name (Lao script) or the birth-date precision');
+          if (!identity)
+            throw new Conflict(
+              'BIO_DATA_REQUIRED',
+              'The bio-data lacks the given name (Lao script) or the birth-date precision',
+            );
           personId = await this.persons.create(m, ctx, identity);
           personCreated = true;
         }
@@ -97,9 +121,23 @@ export class ScreeningReviewService {
           caseCreated = opened.created;
         }
         const comments = this.withComment(row, actor, 'APPROVE', dto.comment ?? null);
-        await this.screenings.transition(m, row, to as ScreeningStatus, { reviewed_by_id: actor.userId, reviewed_at: NOW, person_id: personId, case_id: caseId }, comments);
+        await this.screenings.transition(
+          m,
+          row,
+          to as ScreeningStatus,
+          { reviewed_by_id: actor.userId, reviewed_at: NOW, person_id: personId, case_id: caseId },
+          comments,
+        );
         return {
-          details: { from: row.status, to, personId, personCreated, caseId, caseCreated, comment: dto.comment !== undefined },
+          details: {
+            from: row.status,
+            to,
+            personId,
+            personCreated,
+            caseId,
+            caseCreated,
+            comment: dto.comment !== undefined,
+          },
           notify: 'screening.approved',
         };
       },
@@ -114,7 +152,13 @@ export class ScreeningReviewService {
       version: dto.version,
       apply: async (m, actor, row, to) => {
         const comments = this.withComment(row, actor, 'RETURN', dto.comment);
-        await this.screenings.transition(m, row, to as ScreeningStatus, { reviewed_by_id: actor.userId, reviewed_at: NOW }, comments);
+        await this.screenings.transition(
+          m,
+          row,
+          to as ScreeningStatus,
+          { reviewed_by_id: actor.userId, reviewed_at: NOW },
+          comments,
+        );
         return { details: { from: row.status, to }, notify: 'screening.returned' };
       },
     });
@@ -132,8 +176,20 @@ export class ScreeningReviewService {
       version: dto.version,
       apply: async (m, actor, row, to) => {
         const comments = this.withComment(row, actor, 'TERMINATE', dto.note ?? null);
-        const erased = { content_enc: null, indicators_enc: null, assessment: null, interviewer_assessment: null, person_id: null };
-        await this.screenings.transition(m, row, to as ScreeningStatus, { termination_reason: dto.reason, ...erased }, comments);
+        const erased = {
+          content_enc: null,
+          indicators_enc: null,
+          assessment: null,
+          interviewer_assessment: null,
+          person_id: null,
+        };
+        await this.screenings.transition(
+          m,
+          row,
+          to as ScreeningStatus,
+          { termination_reason: dto.reason, ...erased },
+          comments,
+        );
         return { details: { from: row.status, to, reason: dto.reason, contentErased: true } };
       },
     });
@@ -145,7 +201,15 @@ export class ScreeningReviewService {
     return this.runner.run(ctx, this.drafts.workflow, step);
   }
 
-  private withComment(row: ScreeningRow, actor: Actor, kind: ReviewComment['kind'], comment: string | null): ReviewComment[] {
-    return [...this.screenings.comments(row), { kind, at: new Date().toISOString(), byUsername: actor.username, comment }];
+  private withComment(
+    row: ScreeningRow,
+    actor: Actor,
+    kind: ReviewComment['kind'],
+    comment: string | null,
+  ): ReviewComment[] {
+    return [
+      ...this.screenings.comments(row),
+      { kind, at: new Date().toISOString(), byUsername: actor.username, comment },
+    ];
   }
 }

@@ -10,14 +10,32 @@ describe('screening rules', () => {
 
   it('needs the Lao given name or an alias to create a person; a missing precision is UNKNOWN', () => {
     expect(identityOf({ givenNameLo: 'ແກ້ວ' })).toEqual({ givenNameLo: 'ແກ້ວ', dobPrecision: 'UNKNOWN' });
-    expect(identityOf({ nicknames: ['ນ້ອຍ'], dobPrecision: 'YEAR', dateOfBirth: '2000-01-01' })).toEqual({ givenNameLo: 'ນ້ອຍ', nicknames: ['ນ້ອຍ'], dobPrecision: 'YEAR', dateOfBirth: '2000-01-01' });
+    expect(identityOf({ nicknames: ['ນ້ອຍ'], dobPrecision: 'YEAR', dateOfBirth: '2000-01-01' })).toEqual({
+      givenNameLo: 'ນ້ອຍ',
+      nicknames: ['ນ້ອຍ'],
+      dobPrecision: 'YEAR',
+      dateOfBirth: '2000-01-01',
+    });
     expect(identityOf({ dobPrecision: 'UNKNOWN' })).toBeNull();
-    expect(identityOf({ givenNameLo: 'ແກ້ວ', dobPrecision: 'UNKNOWN', personId: 'x', ageAtInterview: 3 })).toEqual({ givenNameLo: 'ແກ້ວ', dobPrecision: 'UNKNOWN' });
+    expect(identityOf({ givenNameLo: 'ແກ້ວ', dobPrecision: 'UNKNOWN', personId: 'x', ageAtInterview: 3 })).toEqual({
+      givenNameLo: 'ແກ້ວ',
+      dobPrecision: 'UNKNOWN',
+    });
   });
 
   it('stores codes and counts without evidence, labelled indicative', () => {
-    const a = computeAssessment([{ code: 'DR01', answer: 'PRESENT', evidence: 'secret' }, { code: 'DR02', answer: 'UNKNOWN' }], { ageYears: 30, presumedMinor: false, isChild: false });
-    expect(a).toMatchObject({ label: 'INDICATIVE', profile: 'ADULT_LABOUR', counts: { PRESENT: 1, ABSENT: 0, UNKNOWN: 1, answered: 2 } });
+    const a = computeAssessment(
+      [
+        { code: 'DR01', answer: 'PRESENT', evidence: 'secret' },
+        { code: 'DR02', answer: 'UNKNOWN' },
+      ],
+      { ageYears: 30, presumedMinor: false, isChild: false },
+    );
+    expect(a).toMatchObject({
+      label: 'INDICATIVE',
+      profile: 'ADULT_LABOUR',
+      counts: { PRESENT: 1, ABSENT: 0, UNKNOWN: 1, answered: 2 },
+    });
     expect(JSON.stringify(a)).not.toContain('secret');
     expect(computeAssessment([], { ageYears: null, presumedMinor: false, isChild: false })).toBeNull();
   });

@@ -62,10 +62,16 @@ export function childConsentGiverOk(givenBy: string | undefined | null): boolean
   return typeof givenBy === 'string' && (CHILD_CONSENT_GIVERS as readonly string[]).includes(givenBy);
 }
 
-export function computeAssessment(answers: readonly IndicatorAnswer[] | null | undefined, facts: ChildFacts): StoredAssessment | null {
+export function computeAssessment(
+  answers: readonly IndicatorAnswer[] | null | undefined,
+  facts: ChildFacts,
+): StoredAssessment | null {
   if (!answers || answers.length === 0) return null;
   const codesOnly = answers.map((a) => ({ code: a.code, answer: a.answer }));
-  const result = assessIndicators(codesOnly, profileFor({ ageYears: facts.ageYears, presumedMinor: facts.presumedMinor }));
+  const result = assessIndicators(
+    codesOnly,
+    profileFor({ ageYears: facts.ageYears, presumedMinor: facts.presumedMinor }),
+  );
   const counts = { PRESENT: 0, ABSENT: 0, UNKNOWN: 0, answered: answers.length };
   for (const a of answers) counts[a.answer]++;
   return { ...result, counts };
@@ -75,7 +81,9 @@ export function computeAssessment(answers: readonly IndicatorAnswer[] | null | u
 export function stableJson(v: unknown): string {
   return JSON.stringify(v, (_k, val: unknown) =>
     val && typeof val === 'object' && !Array.isArray(val)
-      ? Object.fromEntries(Object.entries(val as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      ? Object.fromEntries(
+          Object.entries(val as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
       : val,
   );
 }
@@ -97,7 +105,9 @@ export function screeningDateProblemsOf(content: ScreeningContent, interviewAt: 
     dobPrecision: content.bioData?.dobPrecision ?? null,
     interviewAt,
     dateLeftHome: str(content.recruitment?.['dateLeftHome']),
-    journeyEventDates: Array.isArray(events) ? events.map((e: unknown) => (e && typeof e === 'object' ? str((e as Record<string, unknown>)['date']) : null)) : [],
+    journeyEventDates: Array.isArray(events)
+      ? events.map((e: unknown) => (e && typeof e === 'object' ? str((e as Record<string, unknown>)['date']) : null))
+      : [],
     exitDate: str(content.exit?.['date']),
   });
 }

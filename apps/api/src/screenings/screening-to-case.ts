@@ -22,7 +22,12 @@ export interface CaseFactsFromScreening {
   /** the EXPLOITATION_ACCOUNT category (encrypted on the case), or null when the screening recorded none of it */
   exploitation: {
     narrative?: string;
-    journeyEvents: { stage: 'RECRUITMENT' | 'TRANSIT' | 'EXPLOITATION'; place?: string; date?: string; description?: string }[];
+    journeyEvents: {
+      stage: 'RECRUITMENT' | 'TRANSIT' | 'EXPLOITATION';
+      place?: string;
+      date?: string;
+      description?: string;
+    }[];
     meansOfControl: string[];
   } | null;
 }
@@ -50,18 +55,38 @@ export function caseFactsFromScreening(content: ScreeningContent): CaseFactsFrom
   const ex = rec(content.exit);
   const events: NonNullable<CaseFactsFromScreening['exploitation']>['journeyEvents'] = [];
 
-  const recruitment = compact({ stage: 'RECRUITMENT' as const, place: text(rc['promisedLocation']), date: text(rc['dateLeftHome']), description: joined(text(rc['promisedJob']), text(rc['promisedWage'])) });
+  const recruitment = compact({
+    stage: 'RECRUITMENT' as const,
+    place: text(rc['promisedLocation']),
+    date: text(rc['dateLeftHome']),
+    description: joined(text(rc['promisedJob']), text(rc['promisedWage'])),
+  });
   if (recruitment.place || recruitment.date || recruitment.description) events.push(recruitment);
   for (const e of Array.isArray(tr['events']) ? tr['events'] : []) {
     const x = rec(e);
-    const ev = compact({ stage: 'TRANSIT' as const, place: joined(text(x['place']), country(text(x['country']))), date: text(x['date']), description: text(x['description']) });
+    const ev = compact({
+      stage: 'TRANSIT' as const,
+      place: joined(text(x['place']), country(text(x['country']))),
+      date: text(x['date']),
+      description: text(x['description']),
+    });
     if (ev.place || ev.date || ev.description) events.push(ev);
   }
   const crossings = codes(tr['crossingPoints']);
   if (crossings.length || text(tr['crossingPointsDetail'])) {
-    events.push(compact({ stage: 'TRANSIT' as const, place: joined(crossings.map(crossingLo).join(', ') || undefined, text(tr['crossingPointsDetail'])), description: text(tr['route']) }));
+    events.push(
+      compact({
+        stage: 'TRANSIT' as const,
+        place: joined(crossings.map(crossingLo).join(', ') || undefined, text(tr['crossingPointsDetail'])),
+        description: text(tr['route']),
+      }),
+    );
   }
-  const exploitation = compact({ stage: 'EXPLOITATION' as const, place: joined(text(de['city']), text(de['province']), country(text(de['country']))), description: text(de['actualVersusPromisedWork']) });
+  const exploitation = compact({
+    stage: 'EXPLOITATION' as const,
+    place: joined(text(de['city']), text(de['province']), country(text(de['country']))),
+    description: text(de['actualVersusPromisedWork']),
+  });
   if (exploitation.place || exploitation.description) events.push(exploitation);
 
   const narratives: [string, unknown][] = [
@@ -80,6 +105,9 @@ export function caseFactsFromScreening(content: ScreeningContent): CaseFactsFrom
     exploitationTypes: codes(de['exploitationTypes']),
     destinationCountries: destination ? [destination] : [],
     needs: codes(rec(content.needsAndRisks)['servicesNeeded']),
-    exploitation: events.length || narrative || meansOfControl.length ? compact({ narrative: narrative || undefined, journeyEvents: events, meansOfControl }) : null,
+    exploitation:
+      events.length || narrative || meansOfControl.length
+        ? compact({ narrative: narrative || undefined, journeyEvents: events, meansOfControl })
+        : null,
   };
 }

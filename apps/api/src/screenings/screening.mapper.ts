@@ -1,4 +1,13 @@
-import { allowedActions, interviewConsentComplete, SCREENING_MACHINE, type ScreeningAction, type ScreeningContext, type ReviewCommentView as ReviewComment, type ScreeningListItemView as ScreeningListItem, type ScreeningView } from '@ctms/domain';
+import {
+  allowedActions,
+  interviewConsentComplete,
+  SCREENING_MACHINE,
+  type ScreeningAction,
+  type ScreeningContext,
+  type ReviewCommentView as ReviewComment,
+  type ScreeningListItemView as ScreeningListItem,
+  type ScreeningView,
+} from '@ctms/domain';
 import type { Actor } from '../platform/http/request-context';
 import { iso, type Working } from './screening-draft';
 import type { ScreeningListRow, ScreeningRow } from './screening.repository';
@@ -23,7 +32,6 @@ export function screeningActions(actor: Actor, row: ScreeningRow): ScreeningActi
   });
 }
 
-
 export function toScreeningView(row: ScreeningRow, w: Working, comments: ReviewComment[], actor: Actor): ScreeningView {
   const extra = w.content.metadataExtra ?? {};
   const consent = w.interviewConsent;
@@ -33,12 +41,22 @@ export function toScreeningView(row: ScreeningRow, w: Working, comments: ReviewC
     status: row.status,
     version: row.version,
     agencyId: row.agency_id,
-    interviewer: { id: row.interviewer_id, username: row.interviewer_username, displayName: row.interviewer_display_name },
+    interviewer: {
+      id: row.interviewer_id,
+      username: row.interviewer_username,
+      displayName: row.interviewer_display_name,
+    },
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
     submittedAt: iso(row.submitted_at),
     reviewedAt: iso(row.reviewed_at),
-    reviewedBy: row.reviewed_by_id ? { id: row.reviewed_by_id, username: row.reviewed_by_username ?? '', displayName: row.reviewed_by_display_name ?? '' } : null,
+    reviewedBy: row.reviewed_by_id
+      ? {
+          id: row.reviewed_by_id,
+          username: row.reviewed_by_username ?? '',
+          displayName: row.reviewed_by_display_name ?? '',
+        }
+      : null,
     metadata: {
       provinceCode: row.province_code,
       district: row.district,
@@ -71,7 +89,9 @@ export function toScreeningView(row: ScreeningRow, w: Working, comments: ReviewC
     terminationReason: row.termination_reason,
     reviewComments: comments,
     allowedActions: actions,
-    canEdit: row.interviewer_id === actor.userId && (row.status === 'DRAFT' || (row.status === 'RETURNED' && actions.includes('REVISE'))),
+    canEdit:
+      row.interviewer_id === actor.userId &&
+      (row.status === 'DRAFT' || (row.status === 'RETURNED' && actions.includes('REVISE'))),
   };
 }
 

@@ -19,7 +19,13 @@ describe('screening statements', () => {
     legacyPlaces: screeningSql.legacyPlaces(['OTHER']),
     setPlaces: screeningSql.setPlaces(ID, null, 'OTHER', 'enc'),
     validatePlaceChecks: screeningSql.validatePlaceChecks(),
-    transition: screeningSql.transition(ID, 3, 'SUBMITTED', 'APPROVED', screeningTable.set({ reviewed_by_id: actor.userId, reviewed_at: NOW, review_comment_enc: 'enc' })),
+    transition: screeningSql.transition(
+      ID,
+      3,
+      'SUBMITTED',
+      'APPROVED',
+      screeningTable.set({ reviewed_by_id: actor.userId, reviewed_at: NOW, review_comment_enc: 'enc' }),
+    ),
   };
 
   it.each(Object.entries(statements))('%s', (_name, q) => {

@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { IndicatorAnswer, ScreeningStatus, ReviewCommentView as ReviewComment, StoredAssessment } from '@ctms/domain';
+import type {
+  IndicatorAnswer,
+  ScreeningStatus,
+  ReviewCommentView as ReviewComment,
+  StoredAssessment,
+} from '@ctms/domain';
 import { screening as screeningAccess } from '../platform/access/access';
 import { FieldCipher } from '../platform/crypto/field-cipher';
 import { and, exec, join, raw, select, selectOne, sql, type Runner, type Sql } from '../platform/database/sql';
@@ -55,7 +60,18 @@ export type ScreeningRow = RowOf<typeof screeningTable> & {
 
 export type ScreeningListRow = PickRow<
   typeof screeningTable,
-  'id' | 'status' | 'version' | 'province_code' | 'facility_type' | 'interview_at' | 'is_child' | 'interviewer_assessment' | 'case_id' | 'created_at' | 'updated_at' | 'interviewer_id'
+  | 'id'
+  | 'status'
+  | 'version'
+  | 'province_code'
+  | 'facility_type'
+  | 'interview_at'
+  | 'is_child'
+  | 'interviewer_assessment'
+  | 'case_id'
+  | 'created_at'
+  | 'updated_at'
+  | 'interviewer_id'
 > &
   KeysetRow & { indicative_result: string | null; interviewer_username: string; interviewer_display_name: string };
 
@@ -86,7 +102,10 @@ export interface DraftColumns {
 }
 
 /** A screening from before the place codes (decision 0017), as the move reads it. */
-export type LegacyPlacesRow = PickRow<typeof screeningTable, 'id' | 'province_code' | 'district' | 'crossing_point' | 'content_enc'> & { district_ok: boolean; crossing_ok: boolean };
+export type LegacyPlacesRow = PickRow<
+  typeof screeningTable,
+  'id' | 'province_code' | 'district' | 'crossing_point' | 'content_enc'
+> & { district_ok: boolean; crossing_ok: boolean };
 
 export const screeningKeyset = keyset('s.updated_at', 's.id');
 
@@ -99,7 +118,8 @@ const SELECT = raw(`SELECT s.*, iu.username AS interviewer_username, iu.display_
 /** The statements, pure: screening.repository.spec.ts snapshots each one's text. */
 export const screeningSql = {
   /** One screening through the need-to-know rule (the interviewing agency in scope). */
-  load: (actor: Actor, id: string, lock: boolean): Sql => sql`${SELECT} WHERE s.id = ${id}::uuid AND ${screeningAccess(actor, 's')} ${raw(lock ? 'FOR UPDATE OF s' : '')}`,
+  load: (actor: Actor, id: string, lock: boolean): Sql =>
+    sql`${SELECT} WHERE s.id = ${id}::uuid AND ${screeningAccess(actor, 's')} ${raw(lock ? 'FOR UPDATE OF s' : '')}`,
 
   /** One page: the scope, the filters and the keyset in one query whatever the limit. */
   list: (actor: Actor, f: ScreeningFilter): Sql =>
@@ -175,9 +195,20 @@ export class ScreeningRepository {
   }
 
   /** The status change at `version` and `from`; `comments` (plaintext) replace the review log when given. */
-  async transition(m: Runner, r: Pick<ScreeningRow, 'id' | 'version' | 'status'>, to: ScreeningStatus, patch: ScreeningPatch, comments?: ReviewComment[]): Promise<void> {
-    const sets = screeningTable.set(comments === undefined ? patch : { ...patch, review_comment_enc: this.encrypt(r.id, 'review_comment_enc', comments) });
-    if ((await exec(m, screeningSql.transition(r.id, r.version, r.status, to, sets))) !== 1) throw staleVersion('screening');
+  async transition(
+    m: Runner,
+    r: Pick<ScreeningRow, 'id' | 'version' | 'status'>,
+    to: ScreeningStatus,
+    patch: ScreeningPatch,
+    comments?: ReviewComment[],
+  ): Promise<void> {
+    const sets = screeningTable.set(
+      comments === undefined
+        ? patch
+        : { ...patch, review_comment_enc: this.encrypt(r.id, 'review_comment_enc', comments) },
+    );
+    if ((await exec(m, screeningSql.transition(r.id, r.version, r.status, to, sets))) !== 1)
+      throw staleVersion('screening');
   }
 
   content(r: Pick<ScreeningRow, 'id' | 'content_enc'>): ScreeningContent {

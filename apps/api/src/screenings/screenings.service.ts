@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { can, SCREENING_MACHINE, type Page, type ScreeningListItemView as ScreeningListItem, type ScreeningView, childFacts, type BioData, type StoredAssessment } from '@ctms/domain';
+import {
+  can,
+  SCREENING_MACHINE,
+  type Page,
+  type ScreeningListItemView as ScreeningListItem,
+  type ScreeningView,
+  childFacts,
+  type BioData,
+  type StoredAssessment,
+} from '@ctms/domain';
 import { AccessService } from '../platform/access/access.service';
 import { AuditService } from '../platform/audit/audit.service';
 import { Conflict, NotFound, ValidationFailed } from '../platform/http/errors';
@@ -49,13 +58,23 @@ export class ScreeningsService {
 
   async get(ctx: RequestContext, id: string): Promise<ScreeningView> {
     const view = await this.view(this.ds, actorOf(ctx), id);
-    await this.audit.record(ctx, { action: 'SCREENING_READ', outcome: 'ALLOWED', objectType: 'screening', objectId: id });
+    await this.audit.record(ctx, {
+      action: 'SCREENING_READ',
+      outcome: 'ALLOWED',
+      objectType: 'screening',
+      objectId: id,
+    });
     return view;
   }
 
   /** One query per page whatever the limit: the scope, the filters and the keyset are all in it. */
   async list(ctx: RequestContext, q: ListScreeningsQueryDto): Promise<Page<ScreeningListItem>> {
-    const rows = await this.screenings.list(this.ds, actorOf(ctx), { status: q.status, mine: q.mine === 'true', cursor: q.cursor, limit: q.limit });
+    const rows = await this.screenings.list(this.ds, actorOf(ctx), {
+      status: q.status,
+      mine: q.mine === 'true',
+      cursor: q.cursor,
+      limit: q.limit,
+    });
     const page = screeningKeyset.page(rows, q.limit);
     return { items: page.items.map(toScreeningListItem), nextCursor: page.nextCursor };
   }
@@ -66,12 +85,24 @@ export class ScreeningsService {
   async create(ctx: RequestContext, dto: CreateScreeningDto): Promise<ScreeningView> {
     const actor = actorOf(ctx);
     const id = randomUUID();
-    const province = dto.metadata?.provinceCode ?? (actor.allProvinces || actor.provinces.length !== 1 ? undefined : actor.provinces[0]);
-    if (!province) throw new ValidationFailed([{ field: 'metadata.provinceCode', problems: ['is required: the province where the interview takes place'] }]);
+    const province =
+      dto.metadata?.provinceCode ??
+      (actor.allProvinces || actor.provinces.length !== 1 ? undefined : actor.provinces[0]);
+    if (!province)
+      throw new ValidationFailed([
+        { field: 'metadata.provinceCode', problems: ['is required: the province where the interview takes place'] },
+      ]);
     return this.ds.transaction(async (m) => {
       const { next, changed } = applySections(emptyWorking(province), dto, actor);
       await this.screenings.insert(m, actor, id, draftColumns(next, await this.derive(m, actor, next)));
-      await this.runner.record(m, ctx, { objectType: 'screening', objectId: id, audit: 'SCREENING_CREATED', caseId: null, eventDetails: {}, auditDetails: { sections: changed } });
+      await this.runner.record(m, ctx, {
+        objectType: 'screening',
+        objectId: id,
+        audit: 'SCREENING_CREATED',
+        caseId: null,
+        eventDetails: {},
+        auditDetails: { sections: changed },
+      });
       return this.view(m, actor, id);
     });
   }
@@ -82,16 +113,24 @@ export class ScreeningsService {
       id,
       audit: 'SCREENING_UPDATED',
       guard: (actor, row) => {
-        if (row.interviewer_id !== actor.userId) throw new Conflict('NOT_INTERVIEWER', 'Only the interviewer saves this screening');
+        if (row.interviewer_id !== actor.userId)
+          throw new Conflict('NOT_INTERVIEWER', 'Only the interviewer saves this screening');
       },
       decide: (actor, row) => {
-        if (row.status === 'RETURNED') return can(SCREENING_MACHINE, row.status, 'REVISE', screeningContext(actor, row));
-        return row.status === 'DRAFT' ? { ok: true, to: 'DRAFT' } : { ok: false, reason: 'ACTION_NOT_ALLOWED_IN_STATE' };
+        if (row.status === 'RETURNED')
+          return can(SCREENING_MACHINE, row.status, 'REVISE', screeningContext(actor, row));
+        return row.status === 'DRAFT'
+          ? { ok: true, to: 'DRAFT' }
+          : { ok: false, reason: 'ACTION_NOT_ALLOWED_IN_STATE' };
       },
       version: dto.version,
       apply: async (m, actor, row) => {
         const revised = row.status === 'RETURNED';
-        const { next, changed } = applySections(workingOf(row, this.screenings.content(row), this.screenings.indicators(row)), dto, actor);
+        const { next, changed } = applySections(
+          workingOf(row, this.screenings.content(row), this.screenings.indicators(row)),
+          dto,
+          actor,
+        );
         if (!changed.length && !revised) return null; // nothing to write
         await this.screenings.saveDraft(m, id, dto.version, draftColumns(next, await this.derive(m, actor, next)));
         return { details: { sections: changed, ...(revised ? { from: 'RETURNED', to: 'DRAFT' } : {}) } };
@@ -130,7 +169,13 @@ export class ScreeningsService {
     const givenBy = w.interviewConsent['givenBy'];
     if (facts.isChild && givenBy !== undefined && !childConsentGiverOk(givenBy)) {
       throw new ValidationFailed([
-        { field: 'interviewConsent.givenBy', problems: ["the interviewee is a child: consent must be given by a PARENT, LEGAL_GUARDIAN or SOCIAL_WORKER, not " + givenBy] },
+        {
+          field: 'interviewConsent.givenBy',
+          problems: [
+            'the interviewee is a child: consent must be given by a PARENT, LEGAL_GUARDIAN or SOCIAL_WORKER, not ' +
+              givenBy,
+          ],
+        },
       ]);
     }
     return { isChild: facts.isChild, assessment: computeAssessment(w.indicators, facts), personId };

@@ -2,7 +2,16 @@ import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { MAILER, type Mailer } from '../notifications/mailer';
 import { Notifier } from '../notifications/notifier';
-import { anchorFile, anchorMail, anchorRecipients, checkAnchor, latestBlock, type Query, readAnchor, writeAnchor } from '../platform/audit/audit-anchor';
+import {
+  anchorFile,
+  anchorMail,
+  anchorRecipients,
+  checkAnchor,
+  latestBlock,
+  type Query,
+  readAnchor,
+  writeAnchor,
+} from '../platform/audit/audit-anchor';
 import { AuditService } from '../platform/audit/audit.service';
 import { APP_CONFIG, AppConfig } from '../platform/config/config';
 import { OutboxHandlers, PermanentJobError, type OutboxJob } from '../platform/outbox/outbox-handlers';
@@ -45,7 +54,10 @@ export class AuditAnchorJob implements OnModuleInit {
     if (previous) {
       const problems = await checkAnchor(this.query, previous);
       if (problems.length) {
-        this.logger.error({ block: previous.block }, 'the database no longer holds the anchored audit block: the anchor is kept; run npm run audit:verify');
+        this.logger.error(
+          { block: previous.block },
+          'the database no longer holds the anchored audit block: the anchor is kept; run npm run audit:verify',
+        );
         throw new Error('AUDIT_ANCHOR_MISMATCH');
       }
       const age = Date.now() - Date.parse(previous.writtenAt);
@@ -54,14 +66,17 @@ export class AuditAnchorJob implements OnModuleInit {
     const last = await latestBlock(this.query);
     if (!last) return 0;
     await writeAnchor(file, { format: 1, ...last, writtenAt: new Date().toISOString() });
-    await this.ds.transaction((m) => this.outbox.add(m, 'audit.anchored', { block: last.block, hash: last.hash, sealedAt: last.sealedAt }));
+    await this.ds.transaction((m) =>
+      this.outbox.add(m, 'audit.anchored', { block: last.block, hash: last.hash, sealedAt: last.sealedAt }),
+    );
     return 1;
   }
 
   /** The `audit.anchored` e-mail, once per system admin (Notifier.mailOnce). */
   private async mail(job: OutboxJob): Promise<void> {
     const { block, hash, sealedAt } = job.payload;
-    if (typeof block !== 'string' || typeof hash !== 'string' || typeof sealedAt !== 'string') throw new PermanentJobError('PAYLOAD_ANCHOR_MISSING');
+    if (typeof block !== 'string' || typeof hash !== 'string' || typeof sealedAt !== 'string')
+      throw new PermanentJobError('PAYLOAD_ANCHOR_MISSING');
     if (!this.mailer.enabled) {
       this.logger.warn('e-mail is off: the audit anchor was written to its file only');
       return;

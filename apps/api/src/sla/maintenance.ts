@@ -44,8 +44,15 @@ export class MaintenanceScheduler implements OnApplicationBootstrap, OnApplicati
     this.queue = new Queue(MAINTENANCE_QUEUE, { connection, prefix: this.config.queuePrefix });
     this.queue.on('error', () => undefined);
     await this.declare();
-    this.timer = setInterval(() => void this.declare().catch(() => this.logger.warn('could not declare the schedulers')), REDECLARE_EVERY_MS);
-    this.worker = new Worker(MAINTENANCE_QUEUE, async (job) => this.process(job.name), { connection, prefix: this.config.queuePrefix, concurrency: 1 });
+    this.timer = setInterval(
+      () => void this.declare().catch(() => this.logger.warn('could not declare the schedulers')),
+      REDECLARE_EVERY_MS,
+    );
+    this.worker = new Worker(MAINTENANCE_QUEUE, async (job) => this.process(job.name), {
+      connection,
+      prefix: this.config.queuePrefix,
+      concurrency: 1,
+    });
     this.worker.on('error', () => this.logger.warn('maintenance worker connection error'));
   }
 
@@ -68,10 +75,30 @@ export class MaintenanceScheduler implements OnApplicationBootstrap, OnApplicati
     const q = this.queue;
     if (!q) return;
     const opts = { removeOnComplete: { count: 50 }, removeOnFail: { count: 200 } };
-    await q.upsertJobScheduler('sla.scan', { every: this.config.slaScanEverySeconds * 1000 }, { name: 'sla.scan', data: {}, opts });
-    await q.upsertJobScheduler('exports.sweep', { every: EXPORT_SWEEP_EVERY_MS }, { name: 'exports.sweep', data: {}, opts });
-    await q.upsertJobScheduler('audit.seal', { every: this.config.auditSealEverySeconds * 1000 }, { name: 'audit.seal', data: {}, opts: { removeOnComplete: true, removeOnFail: { count: 50 } } });
-    await q.upsertJobScheduler('audit.anchor', { every: this.config.auditAnchorEverySeconds * 1000 }, { name: 'audit.anchor', data: {}, opts });
-    await q.upsertJobScheduler('stats.daily', { every: this.config.statsRefreshEverySeconds * 1000 }, { name: 'stats.daily', data: {}, opts });
+    await q.upsertJobScheduler(
+      'sla.scan',
+      { every: this.config.slaScanEverySeconds * 1000 },
+      { name: 'sla.scan', data: {}, opts },
+    );
+    await q.upsertJobScheduler(
+      'exports.sweep',
+      { every: EXPORT_SWEEP_EVERY_MS },
+      { name: 'exports.sweep', data: {}, opts },
+    );
+    await q.upsertJobScheduler(
+      'audit.seal',
+      { every: this.config.auditSealEverySeconds * 1000 },
+      { name: 'audit.seal', data: {}, opts: { removeOnComplete: true, removeOnFail: { count: 50 } } },
+    );
+    await q.upsertJobScheduler(
+      'audit.anchor',
+      { every: this.config.auditAnchorEverySeconds * 1000 },
+      { name: 'audit.anchor', data: {}, opts },
+    );
+    await q.upsertJobScheduler(
+      'stats.daily',
+      { every: this.config.statsRefreshEverySeconds * 1000 },
+      { name: 'stats.daily', data: {}, opts },
+    );
   }
 }

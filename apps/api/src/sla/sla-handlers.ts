@@ -36,14 +36,22 @@ export class SlaHandlers implements OnModuleInit {
   private async notify(job: OutboxJob, kind: 'sla.reminder' | 'sla.breach'): Promise<void> {
     const objectType = job.payload['objectType'];
     const objectId = job.payload['objectId'];
-    if ((objectType !== 'REFERRAL' && objectType !== 'HANDOFF' && objectType !== 'TRANSFER') || typeof objectId !== 'string') throw new PermanentJobError('PAYLOAD_OBJECT_MISSING');
+    if (
+      (objectType !== 'REFERRAL' && objectType !== 'HANDOFF' && objectType !== 'TRANSFER') ||
+      typeof objectId !== 'string'
+    )
+      throw new PermanentJobError('PAYLOAD_OBJECT_MISSING');
     const o = OBJECTS[objectType];
     const f = await this.facts.parties(this.ds, o.table, objectId);
     const recipients = await this.notifier.agencyUsers(f.to_agency_id, o.receiver, f.case_id, f.to_province);
     // the services clock also tells the worker the accepted referral is assigned to
-    if (job.payload['clock'] === 'SERVICES' && objectType === 'REFERRAL') recipients.push(...(await this.facts.referralAssignee(this.ds, objectId)));
+    if (job.payload['clock'] === 'SERVICES' && objectType === 'REFERRAL')
+      recipients.push(...(await this.facts.referralAssignee(this.ds, objectId)));
     // the sending side: a referral's or a handoff's as the access layer says (after a lead transfer, the new lead), a transfer's asking agency
-    if (kind === 'sla.breach') recipients.push(...(await this.notifier.agenciesUsers(f.sender_agency_ids, o.sender, f.case_id, f.from_province)));
+    if (kind === 'sla.breach')
+      recipients.push(
+        ...(await this.notifier.agenciesUsers(f.sender_agency_ids, o.sender, f.case_id, f.from_province)),
+      );
     await this.notifier.deliver({
       outboxId: job.outboxId,
       kind,

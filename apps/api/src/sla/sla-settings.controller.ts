@@ -24,8 +24,12 @@ export class SlaSettingsController {
   @AuditAs('SLA_SETTINGS_UPDATED', 'sla_setting')
   @RequirePermission('system:settings')
   @Put()
-  @ApiOperation({ summary: 'Change the hours of both clocks (every urgency at once); applies to the next clock started' })
-  @ApiBadRequestResponse({ description: 'settings (each urgency once), settings.N.acknowledgeHours or servicesHours (whole hours, 1 to 2160)' })
+  @ApiOperation({
+    summary: 'Change the hours of both clocks (every urgency at once); applies to the next clock started',
+  })
+  @ApiBadRequestResponse({
+    description: 'settings (each urgency once), settings.N.acknowledgeHours or servicesHours (whole hours, 1 to 2160)',
+  })
   update(@Ctx() ctx: RequestContext, @Body() dto: UpdateSlaSettingsDto): Promise<SlaSettingView[]> {
     return this.settings.update(ctx, dto);
   }

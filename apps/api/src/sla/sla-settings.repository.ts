@@ -33,7 +33,13 @@ export class SlaSettingsRepository {
     return select<SlaSettingRow>(m, slaSettingSql.all(lock));
   }
 
-  async update(m: Runner, urgency: Urgency, acknowledgeHours: number, servicesHours: number, userId: string): Promise<void> {
+  async update(
+    m: Runner,
+    urgency: Urgency,
+    acknowledgeHours: number,
+    servicesHours: number,
+    userId: string,
+  ): Promise<void> {
     await exec(m, slaSettingSql.update(urgency, acknowledgeHours, servicesHours, userId));
   }
 }

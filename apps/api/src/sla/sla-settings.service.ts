@@ -15,7 +15,12 @@ export interface SlaHours {
 }
 
 function toView(r: SlaSettingRow): SlaSettingView {
-  return { urgency: r.urgency, acknowledgeHours: r.acknowledge_hours, servicesHours: r.services_hours, updatedAt: r.updated_at ? r.updated_at.toISOString() : null };
+  return {
+    urgency: r.urgency,
+    acknowledgeHours: r.acknowledge_hours,
+    servicesHours: r.services_hours,
+    updatedAt: r.updated_at ? r.updated_at.toISOString() : null,
+  };
 }
 
 /**
@@ -52,15 +57,30 @@ export class SlaSettingsService {
     const seen = dto.settings.map((s) => s.urgency);
     const missing = URGENCIES.filter((u) => !seen.includes(u));
     if (missing.length || new Set(seen).size !== seen.length) {
-      throw new ValidationFailed([{ field: 'settings', problems: [`must hold each urgency once (${URGENCIES.join(', ')})`] }]);
+      throw new ValidationFailed([
+        { field: 'settings', problems: [`must hold each urgency once (${URGENCIES.join(', ')})`] },
+      ]);
     }
     return this.ds.transaction(async (m) => {
       const actor = actorOf(ctx);
       const before = await this.settings.all(m, true);
-      for (const s of dto.settings) await this.settings.update(m, s.urgency, s.acknowledgeHours, s.servicesHours, actor.userId);
+      for (const s of dto.settings)
+        await this.settings.update(m, s.urgency, s.acknowledgeHours, s.servicesHours, actor.userId);
       const after = await this.settings.all(m);
-      const hours = (rows: SlaSettingRow[]) => Object.fromEntries(rows.map((r) => [r.urgency, { acknowledge: r.acknowledge_hours, services: r.services_hours }]));
-      await this.audit.record(ctx, { action: 'SLA_SETTINGS_UPDATED', outcome: 'ALLOWED', objectType: 'sla_setting', details: { before: hours(before), after: hours(after) } }, m);
+      const hours = (rows: SlaSettingRow[]) =>
+        Object.fromEntries(
+          rows.map((r) => [r.urgency, { acknowledge: r.acknowledge_hours, services: r.services_hours }]),
+        );
+      await this.audit.record(
+        ctx,
+        {
+          action: 'SLA_SETTINGS_UPDATED',
+          outcome: 'ALLOWED',
+          objectType: 'sla_setting',
+          details: { before: hours(before), after: hours(after) },
+        },
+        m,
+      );
       return after.map(toView);
     });
   }

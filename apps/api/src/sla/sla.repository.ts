@@ -70,7 +70,14 @@ export const slaSql = {
 /** SLA events (decision 0018). */
 @Injectable()
 export class SlaRepository {
-  raise(m: Runner, clock: SlaClock, kind: SlaKind, now: Date, batch: number, reminderPercent: number): Promise<RaisedRow[]> {
+  raise(
+    m: Runner,
+    clock: SlaClock,
+    kind: SlaKind,
+    now: Date,
+    batch: number,
+    reminderPercent: number,
+  ): Promise<RaisedRow[]> {
     return select<RaisedRow>(m, slaSql.raise(clock, kind, now, batch, reminderPercent));
   }
 }

@@ -5,7 +5,10 @@ import { OutboxService } from '../platform/outbox/outbox.service';
 import { SlaRepository, type SlaClock, type SlaKind } from './sla.repository';
 
 /** Outbox kinds of the SLA events; their handlers (sla-handlers.ts) notify the supervisors. */
-export const SLA_OUTBOX_KIND: Record<SlaKind, 'sla.reminder' | 'sla.breach'> = { REMINDER: 'sla.reminder', BREACH: 'sla.breach' };
+export const SLA_OUTBOX_KIND: Record<SlaKind, 'sla.reminder' | 'sla.breach'> = {
+  REMINDER: 'sla.reminder',
+  BREACH: 'sla.breach',
+};
 
 /** Rows per transaction of one scan: a long backlog is worked off in bounded steps. */
 const SCAN_BATCH = 500;

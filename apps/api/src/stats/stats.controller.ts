@@ -1,7 +1,14 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, Matches } from 'class-validator';
-import { parseStatPeriod, STAT_PERIOD_MAX_YEAR, STAT_PERIOD_MIN_YEAR, STAT_PERIOD_PATTERN, statPeriodEnded, type StatsSummaryView } from '@ctms/domain';
+import {
+  parseStatPeriod,
+  STAT_PERIOD_MAX_YEAR,
+  STAT_PERIOD_MIN_YEAR,
+  STAT_PERIOD_PATTERN,
+  statPeriodEnded,
+  type StatsSummaryView,
+} from '@ctms/domain';
 import { AuditService } from '../platform/audit/audit.service';
 import { Ctx, RequirePermission } from '../platform/auth/decorators';
 import { ValidationFailed } from '../platform/http/errors';
@@ -37,12 +44,26 @@ export class StatsController {
 
   @RequirePermission('stats:read')
   @Get('summary')
-  @ApiOperation({ summary: 'Case and referral counts of a whole month, quarter or year by status, province, identification and exploitation type; small cells withheld' })
+  @ApiOperation({
+    summary:
+      'Case and referral counts of a whole month, quarter or year by status, province, identification and exploitation type; small cells withheld',
+  })
   async summary(@Ctx() ctx: RequestContext, @Query() q: StatsQueryDto): Promise<StatsSummaryView> {
     const period = parseStatPeriod(q.period);
-    if (!period) throw new ValidationFailed([{ field: 'period', problems: [`${PERIOD_FORMAT}, between ${STAT_PERIOD_MIN_YEAR} and ${STAT_PERIOD_MAX_YEAR}`] }]);
+    if (!period)
+      throw new ValidationFailed([
+        {
+          field: 'period',
+          problems: [`${PERIOD_FORMAT}, between ${STAT_PERIOD_MIN_YEAR} and ${STAT_PERIOD_MAX_YEAR}`],
+        },
+      ]);
     if (!statPeriodEnded(period, new Date())) {
-      throw new ValidationFailed([{ field: 'period', problems: ['the period has not ended in Laos: statistics are released for whole periods that are over'] }]);
+      throw new ValidationFailed([
+        {
+          field: 'period',
+          problems: ['the period has not ended in Laos: statistics are released for whole periods that are over'],
+        },
+      ]);
     }
     const view = await this.stats.summary(period);
     await this.audit.record(ctx, { action: 'STATS_READ', outcome: 'ALLOWED', details: { period: view.period } });

@@ -2,7 +2,11 @@ import { statsSql } from './stats.repository';
 
 /** Each statement's text, snapshotted: a query change shows in review (decision 0018). */
 describe('stats statements', () => {
-  const both = { daily: { fromDay: '2026-01-01', toDay: '2026-03-01' }, live: { from: '2026-02-28T17:00:00.000Z', to: '2026-03-31T17:00:00.000Z' }, none: '2025-12-31T17:00:00.000Z' };
+  const both = {
+    daily: { fromDay: '2026-01-01', toDay: '2026-03-01' },
+    live: { from: '2026-02-28T17:00:00.000Z', to: '2026-03-31T17:00:00.000Z' },
+    none: '2025-12-31T17:00:00.000Z',
+  };
   const statements = {
     state: statsSql.state(),
     caseMonths: statsSql.caseMonths(both),

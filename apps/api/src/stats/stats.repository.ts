@@ -62,11 +62,13 @@ function parts(p: YearParts): { daily: Sql; live: (column: string) => Sql } {
 }
 
 /** Before Lao midnight at the start of `cut` (a Lao day). */
-const before = (column: string, cut: string): Sql => sql`${raw(column)} < ((${cut}::date)::timestamp AT TIME ZONE ${raw(`'${STATS_TIME_ZONE}'`)})`;
+const before = (column: string, cut: string): Sql =>
+  sql`${raw(column)} < ((${cut}::date)::timestamp AT TIME ZONE ${raw(`'${STATS_TIME_ZONE}'`)})`;
 
 /** The statements, pure: stats.repository.spec.ts snapshots each one's text. */
 export const statsSql = {
-  state: (): Sql => sql`SELECT to_char(complete_before, 'YYYY-MM-DD') AS complete_before, refreshed_at FROM stats_daily_state WHERE id = 1`,
+  state: (): Sql =>
+    sql`SELECT to_char(complete_before, 'YYYY-MM-DD') AS complete_before, refreshed_at FROM stats_daily_state WHERE id = 1`,
 
   /** Cases per month, dimension and key: the daily part from stats_daily, the rest live. */
   caseMonths: (p: YearParts): Sql => {

@@ -11,7 +11,10 @@ describe('splitRange: whole Lao days from the daily counts, the rest live', () =
   });
 
   it('recounted after the range: everything from the daily counts', () => {
-    expect(splitRange(lao('2026-01-01'), lao('2026-04-01'), '2026-11-29')).toEqual({ daily: { fromDay: '2026-01-01', toDay: '2026-04-01' }, live: null });
+    expect(splitRange(lao('2026-01-01'), lao('2026-04-01'), '2026-11-29')).toEqual({
+      daily: { fromDay: '2026-01-01', toDay: '2026-04-01' },
+      live: null,
+    });
   });
 
   it('recounted up to a day inside the range: the days before it daily, the rest live', () => {

@@ -55,7 +55,10 @@ export function splitRange(
 
 /** Rows (month, dimension, key, n) → 12 months of counts; the total of a month is the sum of its status cells (every record has one status). */
 function toMonths(rows: MonthRow[], months: number): MonthCounts[] {
-  const out: { total: number; cells: Record<string, Record<string, number>> }[] = Array.from({ length: months }, () => ({ total: 0, cells: {} }));
+  const out: { total: number; cells: Record<string, Record<string, number>> }[] = Array.from(
+    { length: months },
+    () => ({ total: 0, cells: {} }),
+  );
   for (const r of rows) {
     const m = out[r.month - 1];
     if (!m) continue;
@@ -119,9 +122,16 @@ export class StatsService {
     const end = statPeriodRange({ kind: 'MONTH', year, index: months }).to;
     const r = splitRange(range.from, end, state?.complete_before ?? null);
     const parts = { ...r, none: range.from.toISOString() };
-    const [cases, referrals] = await Promise.all([this.repo.caseMonths(this.ds, parts), this.repo.referralMonths(this.ds, parts)]);
+    const [cases, referrals] = await Promise.all([
+      this.repo.caseMonths(this.ds, parts),
+      this.repo.referralMonths(this.ds, parts),
+    ]);
     const refreshed = state?.refreshed_at;
-    return { cases: toMonths(cases, months), referrals: toMonths(referrals, months), dailyAsOf: refreshed && r.daily ? new Date(refreshed).toISOString() : null };
+    return {
+      cases: toMonths(cases, months),
+      referrals: toMonths(referrals, months),
+      dailyAsOf: refreshed && r.daily ? new Date(refreshed).toISOString() : null,
+    };
   }
 
   /**

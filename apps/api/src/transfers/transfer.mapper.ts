@@ -25,7 +25,11 @@ export function toTransferSummary(t: TransferSummaryRow): TransferSummaryView {
   };
 }
 
-export function toTransferDetail(repo: Pick<TransferRepository, 'decrypt'>, t: TransferDetailRow, allowedActions: TransferAction[]): TransferDetailView {
+export function toTransferDetail(
+  repo: Pick<TransferRepository, 'decrypt'>,
+  t: TransferDetailRow,
+  allowedActions: TransferAction[],
+): TransferDetailView {
   return {
     ...toTransferSummary(t),
     requestedBy: { id: t.requested_by_id, username: t.requested_username, displayName: t.requested_display_name },
@@ -34,7 +38,9 @@ export function toTransferDetail(repo: Pick<TransferRepository, 'decrypt'>, t: T
     consentIds: t.consent_ids,
     formerLeadAccess: t.former_lead_access,
     retainedCategories: ordered(t.retained_categories),
-    assignedTo: t.assigned_to_id ? { id: t.assigned_to_id, username: t.assigned_username, displayName: t.assigned_display_name } : null,
+    assignedTo: t.assigned_to_id
+      ? { id: t.assigned_to_id, username: t.assigned_username, displayName: t.assigned_display_name }
+      : null,
     declineReason: t.decline_reason,
     note: repo.decrypt(t, 'notes_enc', t.notes_enc),
     respondedAt: t.responded_at ? t.responded_at.toISOString() : null,

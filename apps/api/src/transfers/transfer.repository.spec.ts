@@ -28,8 +28,24 @@ describe('transfer statements', () => {
       },
       'enc',
     ),
-    update: transferSql.update(ID, 3, transferTable.set({ status: 'DECLINED', decline_reason: 'NO_CAPACITY', responded_at: sql`now()`, notes_enc: 'enc' })),
-    moveCase: transferSql.moveCase({ caseId: ID, fromAgencyId: actor.agencyId, fromProvinceCode: '01', toAgencyId: OTHER_ID, toProvinceCode: '13', assigneeId: actor.userId }),
+    update: transferSql.update(
+      ID,
+      3,
+      transferTable.set({
+        status: 'DECLINED',
+        decline_reason: 'NO_CAPACITY',
+        responded_at: sql`now()`,
+        notes_enc: 'enc',
+      }),
+    ),
+    moveCase: transferSql.moveCase({
+      caseId: ID,
+      fromAgencyId: actor.agencyId,
+      fromProvinceCode: '01',
+      toAgencyId: OTHER_ID,
+      toProvinceCode: '13',
+      assigneeId: actor.userId,
+    }),
   };
 
   it.each(Object.entries(statements))('%s', (_name, q) => {

@@ -46,14 +46,34 @@ export type TransferRow = RowOf<typeof transferTable>;
 
 export type TransferSummaryRow = PickRow<
   typeof transferTable,
-  'id' | 'case_id' | 'from_agency_id' | 'to_agency_id' | 'from_province_code' | 'to_province_code' | 'urgency' | 'status' | 'respond_by' | 'created_at' | 'updated_at' | 'version'
+  | 'id'
+  | 'case_id'
+  | 'from_agency_id'
+  | 'to_agency_id'
+  | 'from_province_code'
+  | 'to_province_code'
+  | 'urgency'
+  | 'status'
+  | 'respond_by'
+  | 'created_at'
+  | 'updated_at'
+  | 'version'
 > &
   KeysetRow & { case_number: string; from_agency_code: string; to_agency_code: string };
 
 export type TransferDetailRow = TransferSummaryRow &
   PickRow<
     typeof transferTable,
-    'requested_by_id' | 'reason_enc' | 'categories' | 'consent_ids' | 'former_lead_access' | 'retained_categories' | 'assigned_to_id' | 'decline_reason' | 'notes_enc' | 'responded_at'
+    | 'requested_by_id'
+    | 'reason_enc'
+    | 'categories'
+    | 'consent_ids'
+    | 'former_lead_access'
+    | 'retained_categories'
+    | 'assigned_to_id'
+    | 'decline_reason'
+    | 'notes_enc'
+    | 'responded_at'
   > & {
     requested_username: string | null;
     requested_display_name: string | null;
@@ -101,9 +121,12 @@ export interface CaseMove {
 /** The inbox: what is due first. */
 export const transferKeyset = keyset('t.respond_by', 't.id', 'oldest');
 
-const SUMMARY = raw(`t.id, t.case_id, c.case_number, t.from_agency_id, fa.code AS from_agency_code, t.to_agency_id, ta.code AS to_agency_code,
+const SUMMARY =
+  raw(`t.id, t.case_id, c.case_number, t.from_agency_id, fa.code AS from_agency_code, t.to_agency_id, ta.code AS to_agency_code,
   t.from_province_code, t.to_province_code, t.urgency, t.status, t.respond_by, t.created_at, t.updated_at, t.version`);
-const JOINS = raw(`JOIN case_record c ON c.id = t.case_id JOIN agency fa ON fa.id = t.from_agency_id JOIN agency ta ON ta.id = t.to_agency_id`);
+const JOINS = raw(
+  `JOIN case_record c ON c.id = t.case_id JOIN agency fa ON fa.id = t.from_agency_id JOIN agency ta ON ta.id = t.to_agency_id`,
+);
 
 /** The statements, pure: transfer.repository.spec.ts snapshots each one's text. */
 export const transferSql = {
@@ -112,7 +135,9 @@ export const transferSql = {
           FROM case_transfer t ${JOINS}
          WHERE ${and([
            transferAccess(actor, 't'),
-           f.box === 'incoming' ? sql`t.to_agency_id = ${actor.agencyId}::uuid` : sql`t.from_agency_id = ${actor.agencyId}::uuid`,
+           f.box === 'incoming'
+             ? sql`t.to_agency_id = ${actor.agencyId}::uuid`
+             : sql`t.from_agency_id = ${actor.agencyId}::uuid`,
            f.status ? sql`t.status = ${f.status}` : sql``,
            transferKeyset.after(f.cursor),
          ])}
@@ -131,7 +156,8 @@ export const transferSql = {
          ${raw(lock ? 'FOR UPDATE OF t' : '')}`,
 
   /** The case's transfer waiting for an answer, if any (one at a time: UQ_case_transfer_requested). */
-  requestedFor: (caseId: string): Sql => sql`SELECT id FROM case_transfer WHERE case_id = ${caseId}::uuid AND status = 'REQUESTED'`,
+  requestedFor: (caseId: string): Sql =>
+    sql`SELECT id FROM case_transfer WHERE case_id = ${caseId}::uuid AND status = 'REQUESTED'`,
 
   insert: (t: NewTransfer, reasonEnc: string | null): Sql =>
     sql`INSERT INTO case_transfer (id, case_id, from_agency_id, from_province_code, to_agency_id, to_province_code, requested_by_id, urgency, reason_enc,
@@ -171,11 +197,22 @@ export class TransferRepository {
   }
 
   async insert(m: Runner, t: NewTransfer): Promise<void> {
-    await exec(m, transferSql.insert(t, this.cipher.encrypt(t.reason, { table: 'case_transfer', column: 'reason_enc', rowId: t.id })));
+    await exec(
+      m,
+      transferSql.insert(
+        t,
+        this.cipher.encrypt(t.reason, { table: 'case_transfer', column: 'reason_enc', rowId: t.id }),
+      ),
+    );
   }
 
   /** SETs at the version read (`staleVersion` when someone else changed it); `note` replaces notes_enc when given. */
-  async update(m: Runner, t: Pick<TransferRow, 'id' | 'version'>, patch: Parameters<typeof transferTable.set>[0], note?: string | null): Promise<void> {
+  async update(
+    m: Runner,
+    t: Pick<TransferRow, 'id' | 'version'>,
+    patch: Parameters<typeof transferTable.set>[0],
+    note?: string | null,
+  ): Promise<void> {
     const notes = note ? this.cipher.encrypt(note, { table: 'case_transfer', column: 'notes_enc', rowId: t.id }) : null;
     const sets = transferTable.set(note === undefined ? patch : { ...patch, notes_enc: notes });
     if ((await exec(m, transferSql.update(t.id, t.version, sets))) !== 1) throw staleVersion('transfer');

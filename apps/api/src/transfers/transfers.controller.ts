@@ -1,15 +1,28 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Page } from '@ctms/domain';
 import { AuditAs } from '../platform/audit/denial-audit';
 import { Ctx, RequirePermission } from '../platform/auth/decorators';
 import { IdParam } from '../platform/http/params';
 import type { RequestContext } from '../platform/http/request-context';
-import { AcceptTransferDto, CancelTransferDto, CreateTransferDto, DeclineTransferDto, ListTransfersQueryDto } from './dto/transfer.dto';
+import {
+  AcceptTransferDto,
+  CancelTransferDto,
+  CreateTransferDto,
+  DeclineTransferDto,
+  ListTransfersQueryDto,
+} from './dto/transfer.dto';
 import type { TransferDetailView, TransferSummaryView } from '@ctms/domain';
 import { TransfersService } from './transfers.service';
 
-const CONFLICTS = 'STALE_VERSION, NOT_RECEIVING_AGENCY, NOT_SENDER, ACTION_NOT_ALLOWED_IN_STATE, ROLE_NOT_ALLOWED, or another reason of the transfer machine';
+const CONFLICTS =
+  'STALE_VERSION, NOT_RECEIVING_AGENCY, NOT_SENDER, ACTION_NOT_ALLOWED_IN_STATE, ROLE_NOT_ALLOWED, or another reason of the transfer machine';
 
 /**
  * Case transfers between lead agencies and province offices. Visible to the sending side and the
@@ -24,18 +37,33 @@ export class TransfersController {
   @AuditAs('TRANSFER_REQUESTED', 'case')
   @RequirePermission('case:transfer')
   @Post('cases/:id/transfers')
-  @ApiOperation({ summary: "Ask another agency, or another province office of the lead agency, to take the case over (the lead agency's supervisor)" })
+  @ApiOperation({
+    summary:
+      "Ask another agency, or another province office of the lead agency, to take the case over (the lead agency's supervisor)",
+  })
   @ApiNotFoundResponse()
-  @ApiBadRequestResponse({ description: 'toAgencyId (not a casework agency, does not cover the province), toProvinceCode (the same office)' })
-  @ApiConflictResponse({ description: 'CONSENT_NOT_COVERING (details name the categories), TRANSFER_ALREADY_REQUESTED, ACTION_NOT_ALLOWED_IN_STATE (closed case)' })
-  create(@Ctx() ctx: RequestContext, @IdParam() id: string, @Body() dto: CreateTransferDto): Promise<TransferDetailView> {
+  @ApiBadRequestResponse({
+    description: 'toAgencyId (not a casework agency, does not cover the province), toProvinceCode (the same office)',
+  })
+  @ApiConflictResponse({
+    description:
+      'CONSENT_NOT_COVERING (details name the categories), TRANSFER_ALREADY_REQUESTED, ACTION_NOT_ALLOWED_IN_STATE (closed case)',
+  })
+  create(
+    @Ctx() ctx: RequestContext,
+    @IdParam() id: string,
+    @Body() dto: CreateTransferDto,
+  ): Promise<TransferDetailView> {
     return this.transfers.create(ctx, id, dto);
   }
 
   @AuditAs('TRANSFERS_LISTED', 'transfer')
   @RequirePermission('case:transfer')
   @Get('transfers')
-  @ApiOperation({ summary: "The transfers asked of the caller's agency or province office (incoming) or asked by it (outgoing), what is due first (keyset)" })
+  @ApiOperation({
+    summary:
+      "The transfers asked of the caller's agency or province office (incoming) or asked by it (outgoing), what is due first (keyset)",
+  })
   list(@Ctx() ctx: RequestContext, @Query() q: ListTransfersQueryDto): Promise<Page<TransferSummaryView>> {
     return this.transfers.list(ctx, q);
   }
@@ -53,9 +81,16 @@ export class TransfersController {
   @RequirePermission('case:transfer')
   @Post('transfers/:id/accept')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Accept (a supervisor of the receiving side), assigning a worker whose scope covers the province (default: the caller); the case moves' })
+  @ApiOperation({
+    summary:
+      'Accept (a supervisor of the receiving side), assigning a worker whose scope covers the province (default: the caller); the case moves',
+  })
   @ApiConflictResponse({ description: CONFLICTS + ', CONSENT_NOT_COVERING' })
-  accept(@Ctx() ctx: RequestContext, @IdParam() id: string, @Body() dto: AcceptTransferDto): Promise<TransferDetailView> {
+  accept(
+    @Ctx() ctx: RequestContext,
+    @IdParam() id: string,
+    @Body() dto: AcceptTransferDto,
+  ): Promise<TransferDetailView> {
     return this.transfers.accept(ctx, id, dto);
   }
 
@@ -65,7 +100,11 @@ export class TransfersController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Decline (a supervisor of the receiving side) with a coded reason (OTHER needs a note)' })
   @ApiConflictResponse({ description: CONFLICTS + ', DECLINE_REASON_REQUIRED, REASON_REQUIRED' })
-  decline(@Ctx() ctx: RequestContext, @IdParam() id: string, @Body() dto: DeclineTransferDto): Promise<TransferDetailView> {
+  decline(
+    @Ctx() ctx: RequestContext,
+    @IdParam() id: string,
+    @Body() dto: DeclineTransferDto,
+  ): Promise<TransferDetailView> {
     return this.transfers.decline(ctx, id, dto);
   }
 
@@ -75,7 +114,11 @@ export class TransfersController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Cancel (a supervisor of the sending side) with a reason' })
   @ApiConflictResponse({ description: CONFLICTS + ', REASON_REQUIRED' })
-  cancel(@Ctx() ctx: RequestContext, @IdParam() id: string, @Body() dto: CancelTransferDto): Promise<TransferDetailView> {
+  cancel(
+    @Ctx() ctx: RequestContext,
+    @IdParam() id: string,
+    @Body() dto: CancelTransferDto,
+  ): Promise<TransferDetailView> {
     return this.transfers.cancel(ctx, id, dto);
   }
 }

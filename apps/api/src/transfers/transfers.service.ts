@@ -26,7 +26,13 @@ import { actorOf, type Actor, type RequestContext } from '../platform/http/reque
 import { TransitionRunner, type Workflow } from '../platform/workflow/transition-runner';
 import { ConsentNotCovering } from '../referrals/referrals.service';
 import { SlaSettingsService } from '../sla/sla-settings.service';
-import type { AcceptTransferDto, CancelTransferDto, CreateTransferDto, DeclineTransferDto, ListTransfersQueryDto } from './dto/transfer.dto';
+import type {
+  AcceptTransferDto,
+  CancelTransferDto,
+  CreateTransferDto,
+  DeclineTransferDto,
+  ListTransfersQueryDto,
+} from './dto/transfer.dto';
 import { toTransferDetail, toTransferSummary } from './transfer.mapper';
 import { TransferRepository, transferKeyset, type TransferDetailRow } from './transfer.repository';
 
@@ -82,24 +88,42 @@ export class TransfersService {
       const c = await this.cases.lockLead(m, actor, caseId, 'UPDATE');
       if (!c) throw new NotFound();
       // a supervisor of the lead agency in scope (the route's permission holds the role), on an open case
-      if (c.status === 'CLOSED') throw new Conflict('ACTION_NOT_ALLOWED_IN_STATE', 'A closed case is not transferred; reopen it first');
+      if (c.status === 'CLOSED')
+        throw new Conflict('ACTION_NOT_ALLOWED_IN_STATE', 'A closed case is not transferred; reopen it first');
 
       const to = await this.access.transferAgency(m, dto.toAgencyId, 'toAgencyId');
       const toProvince = dto.toProvinceCode ?? c.province_code;
       const lead = to.id !== c.lead_agency_id;
       if (!lead && toProvince === c.province_code) {
-        throw new ValidationFailed([{ field: 'toProvinceCode', problems: ["a transfer inside the lead agency must name another province's office"] }]);
+        throw new ValidationFailed([
+          {
+            field: 'toProvinceCode',
+            problems: ["a transfer inside the lead agency must name another province's office"],
+          },
+        ]);
       }
       if (!to.provinces.includes(toProvince)) {
-        throw new ValidationFailed([{ field: lead ? 'toAgencyId' : 'toProvinceCode', problems: ['the receiving agency does not cover that province'] }]);
+        throw new ValidationFailed([
+          {
+            field: lead ? 'toAgencyId' : 'toProvinceCode',
+            problems: ['the receiving agency does not cover that province'],
+          },
+        ]);
       }
-      if (await this.transfers.requestedFor(m, caseId)) throw new Conflict('TRANSFER_ALREADY_REQUESTED', 'This case already has a transfer waiting for an answer');
+      if (await this.transfers.requestedFor(m, caseId))
+        throw new Conflict('TRANSFER_ALREADY_REQUESTED', 'This case already has a transfer waiting for an answer');
 
       // a lead transfer takes what an active consent covers for the receiver, as a referral does;
       // a province transfer stays inside the agency that holds everything already
-      const packet: DataCategory[] = lead ? ['CASE_SUMMARY', ...dto.categories.filter((k) => k !== 'CASE_SUMMARY')] : [...DATA_CATEGORIES];
+      const packet: DataCategory[] = lead
+        ? ['CASE_SUMMARY', ...dto.categories.filter((k) => k !== 'CASE_SUMMARY')]
+        : [...DATA_CATEGORIES];
       const coverage = lead
-        ? await this.consents.activeConsentCovering(m, caseId, { agencyId: to.id, purpose: 'REFERRAL_SHARING', categories: packet })
+        ? await this.consents.activeConsentCovering(m, caseId, {
+            agencyId: to.id,
+            purpose: 'REFERRAL_SHARING',
+            categories: packet,
+          })
         : { missing: [], consentIds: [] };
       if (coverage.missing.length) throw new ConsentNotCovering(coverage.missing);
 
@@ -146,7 +170,12 @@ export class TransfersService {
   }
 
   async list(ctx: RequestContext, q: ListTransfersQueryDto): Promise<Page<TransferSummaryView>> {
-    const rows = await this.transfers.list(this.ds, actorOf(ctx), { box: q.box, status: q.status, cursor: q.cursor, limit: q.limit });
+    const rows = await this.transfers.list(this.ds, actorOf(ctx), {
+      box: q.box,
+      status: q.status,
+      cursor: q.cursor,
+      limit: q.limit,
+    });
     const page = transferKeyset.page(rows, q.limit);
     await this.audit.record(ctx, {
       action: 'TRANSFERS_LISTED',
@@ -180,7 +209,11 @@ export class TransfersService {
         });
         if (lead) {
           // the consent is read again: one withdrawn since the request stops the transfer
-          const coverage = await this.consents.activeConsentCovering(m, t.case_id, { agencyId: t.to_agency_id, purpose: 'REFERRAL_SHARING', categories: t.categories });
+          const coverage = await this.consents.activeConsentCovering(m, t.case_id, {
+            agencyId: t.to_agency_id,
+            purpose: 'REFERRAL_SHARING',
+            categories: t.categories,
+          });
           if (coverage.missing.length) throw new ConsentNotCovering(coverage.missing);
         }
         const moved = await this.transfers.moveCase(m, {
@@ -191,12 +224,28 @@ export class TransfersService {
           toProvinceCode: t.to_province_code,
           assigneeId,
         });
-        if (!moved) throw new Conflict('ACTION_NOT_ALLOWED_IN_STATE', 'The case was closed or moved since the transfer was requested');
+        if (!moved)
+          throw new Conflict(
+            'ACTION_NOT_ALLOWED_IN_STATE',
+            'The case was closed or moved since the transfer was requested',
+          );
         // the former lead keeps what it held as the lead (every category), unless the victim said none
         const retained: DataCategory[] = lead && t.former_lead_access === 'RETAIN' ? [...DATA_CATEGORIES] : [];
-        await this.transfers.update(m, t, { status: 'ACCEPTED', assigned_to_id: assigneeId, retained_categories: retained, responded_at: NOW });
+        await this.transfers.update(m, t, {
+          status: 'ACCEPTED',
+          assigned_to_id: assigneeId,
+          retained_categories: retained,
+          responded_at: NOW,
+        });
         return {
-          details: { from: t.status, to: 'ACCEPTED', assignedTo: assigneeId, toAgencyCode: t.to_agency_code, toProvinceCode: t.to_province_code, retainedCategories: retained },
+          details: {
+            from: t.status,
+            to: 'ACCEPTED',
+            assignedTo: assigneeId,
+            toAgencyCode: t.to_agency_code,
+            toProvinceCode: t.to_province_code,
+            retainedCategories: retained,
+          },
           notify: 'transfer.accepted',
         };
       },
@@ -211,8 +260,16 @@ export class TransfersService {
       decide: decide('DECLINE', { declineReason: dto.reason, reason: dto.note ?? null }),
       version: dto.version,
       apply: async (m, _actor, t) => {
-        await this.transfers.update(m, t, { status: 'DECLINED', decline_reason: dto.reason, responded_at: NOW }, dto.note ?? null);
-        return { details: { from: t.status, to: 'DECLINED', declineReason: dto.reason, noteRecorded: !!dto.note }, notify: 'transfer.declined' };
+        await this.transfers.update(
+          m,
+          t,
+          { status: 'DECLINED', decline_reason: dto.reason, responded_at: NOW },
+          dto.note ?? null,
+        );
+        return {
+          details: { from: t.status, to: 'DECLINED', declineReason: dto.reason, noteRecorded: !!dto.note },
+          notify: 'transfer.declined',
+        };
       },
     });
   }

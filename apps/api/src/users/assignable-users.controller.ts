@@ -15,7 +15,8 @@ export class AssignableUsersController {
   @RequirePermission('case:assign')
   @Get('assignable')
   @ApiOperation({
-    summary: "Active caseworkers, investigators and supervisors of the caller's own agency, for the assignment pickers (optionally only those whose scope covers `province`)",
+    summary:
+      "Active caseworkers, investigators and supervisors of the caller's own agency, for the assignment pickers (optionally only those whose scope covers `province`)",
   })
   @ApiBadRequestResponse({ description: 'an unknown province code or query parameter' })
   @ApiForbiddenResponse({ description: 'the caller does not hold case:assign' })

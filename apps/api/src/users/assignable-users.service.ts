@@ -24,6 +24,8 @@ export class AssignableUsersService {
   async list(ctx: RequestContext, q: AssignableUsersQueryDto): Promise<AssignableUsersView> {
     const actor = actorOf(ctx);
     const rows = await this.users.assignable(this.ds, actor.agencyId, CASE_ASSIGNEE_ROLES, q.province, MAX_ASSIGNABLE);
-    return { items: rows.map((r) => ({ id: r.id, displayName: r.display_name, username: r.username, roles: [...r.roles] })) };
+    return {
+      items: rows.map((r) => ({ id: r.id, displayName: r.display_name, username: r.username, roles: [...r.roles] })),
+    };
   }
 }

@@ -53,7 +53,9 @@ export type UserWithAgencyRow = UserRow & {
 export type AssignableUserRow = PickRow<typeof userTable, 'id' | 'display_name' | 'username' | 'roles'>;
 
 /** What an administrator may change of an account. */
-export type UserChanges = Partial<Pick<UserRow, 'email' | 'display_name' | 'language' | 'roles' | 'all_provinces' | 'provinces'>>;
+export type UserChanges = Partial<
+  Pick<UserRow, 'email' | 'display_name' | 'language' | 'roles' | 'all_provinces' | 'provinces'>
+>;
 
 /** The administration's scope: every agency (null) or one. */
 export type AgencyScope = string | null;
@@ -63,7 +65,10 @@ const WITH_AGENCY = sql`SELECT ${userTable.select('u')}, a.code AS agency_code, 
   FROM app_user u JOIN agency a ON a.id = u.agency_id`;
 
 /** An active user of an active agency, as an Actor needs them. */
-export type ActorRow = PickRow<typeof userTable, 'id' | 'username' | 'agency_id' | 'roles' | 'all_provinces' | 'provinces'> & { agency_code: string; capabilities: AgencyCapability[] };
+export type ActorRow = PickRow<
+  typeof userTable,
+  'id' | 'username' | 'agency_id' | 'roles' | 'all_provinces' | 'provinces'
+> & { agency_code: string; capabilities: AgencyCapability[] };
 
 /** The same, with what holds a signed-in user to the profile routes. */
 export type SessionActorRow = ActorRow & PickRow<typeof userTable, 'must_change_password'> & { mfa_missing: boolean };
@@ -73,7 +78,16 @@ const ACTIVE = sql`FROM app_user u JOIN agency a ON a.id = u.agency_id WHERE u.s
 
 /** The Actor of a row of `userSql.activeActor` or `userSql.sessionActor`. */
 export function actorOfRow(u: ActorRow): Actor {
-  return { userId: u.id, username: u.username, agencyId: u.agency_id, agencyCode: u.agency_code, capabilities: u.capabilities, roles: u.roles, allProvinces: u.all_provinces, provinces: u.provinces };
+  return {
+    userId: u.id,
+    username: u.username,
+    agencyId: u.agency_id,
+    agencyCode: u.agency_code,
+    capabilities: u.capabilities,
+    roles: u.roles,
+    allProvinces: u.all_provinces,
+    provinces: u.provinces,
+  };
 }
 
 const inScope = (scope: AgencyScope): Sql => (scope ? sql`u.agency_id = ${scope}::uuid` : sql`true`);
@@ -96,18 +110,35 @@ export const userSql = {
           AND EXISTS (SELECT 1 FROM refresh_token t WHERE t.family_id = ${sessionId}::uuid AND t.user_id = u.id AND t.revoked_at IS NULL)`,
 
   /** Users in the administrator's scope, by username. */
-  list: (scope: AgencyScope, f: { agencyId?: string; status?: UserStatus; afterUsername?: string; limit: number }): Sql =>
+  list: (
+    scope: AgencyScope,
+    f: { agencyId?: string; status?: UserStatus; afterUsername?: string; limit: number },
+  ): Sql =>
     sql`${WITH_AGENCY} WHERE ${inScope(scope)}${f.agencyId ? sql` AND u.agency_id = ${f.agencyId}::uuid` : sql``}${f.status ? sql` AND u.status = ${f.status}` : sql``}${
       f.afterUsername !== undefined ? sql` AND u.username > ${f.afterUsername}` : sql``
     } ORDER BY u.username ASC LIMIT ${f.limit}`,
 
   /** One user in the administrator's scope (out of scope and missing alike), optionally locked. */
-  inScope: (scope: AgencyScope, id: string, lock: boolean): Sql => sql`${WITH_AGENCY} WHERE ${inScope(scope)} AND u.id = ${id}::uuid${lock ? sql` FOR UPDATE OF u` : sql``}`,
+  inScope: (scope: AgencyScope, id: string, lock: boolean): Sql =>
+    sql`${WITH_AGENCY} WHERE ${inScope(scope)} AND u.id = ${id}::uuid${lock ? sql` FOR UPDATE OF u` : sql``}`,
 
   otherActiveAdmins: (agencyId: string, exceptUserId: string): Sql =>
     sql`SELECT count(*)::int AS n FROM app_user WHERE agency_id = ${agencyId}::uuid AND status = 'ACTIVE' AND 'AGENCY_ADMIN' = ANY(roles) AND id <> ${exceptUserId}::uuid`,
 
-  insert: (u: Pick<UserRow, 'username' | 'display_name' | 'agency_id' | 'roles' | 'all_provinces' | 'provinces' | 'language' | 'email' | 'status'>): Sql =>
+  insert: (
+    u: Pick<
+      UserRow,
+      | 'username'
+      | 'display_name'
+      | 'agency_id'
+      | 'roles'
+      | 'all_provinces'
+      | 'provinces'
+      | 'language'
+      | 'email'
+      | 'status'
+    >,
+  ): Sql =>
     sql`INSERT INTO app_user (username, display_name, agency_id, roles, all_provinces, provinces, language, email, status, password_hash, must_change_password)
         VALUES (${u.username}, ${u.display_name}, ${u.agency_id}::uuid, ${u.roles}, ${u.all_provinces}, ${u.provinces}, ${u.language}, ${u.email}, ${u.status}, NULL, false)
         ON CONFLICT (username) DO NOTHING
@@ -118,7 +149,8 @@ export const userSql = {
     sql`UPDATE app_user u SET ${userTable.set(changes)}${authChanged ? sql`, auth_version = auth_version + 1` : sql``}, version = version + 1, updated_at = now()
          WHERE u.id = ${id}::uuid AND u.version = ${version} AND ${inScope(scope)}`,
 
-  approve: (id: string): Sql => sql`UPDATE app_user SET status = 'INVITED', version = version + 1, updated_at = now() WHERE id = ${id}::uuid`,
+  approve: (id: string): Sql =>
+    sql`UPDATE app_user SET status = 'INVITED', version = version + 1, updated_at = now() WHERE id = ${id}::uuid`,
 
   setStatus: (id: string, status: UserStatus): Sql =>
     sql`UPDATE app_user SET status = ${status}, auth_version = auth_version + 1, version = version + 1, updated_at = now() WHERE id = ${id}::uuid`,
@@ -141,18 +173,23 @@ export const userSql = {
          ORDER BY u.display_name, u.username
          LIMIT ${limit}`,
 
-  setLanguage: (id: string, language: Language): Sql => sql`UPDATE app_user SET language = ${language} WHERE id = ${id}::uuid`,
-  setPasswordHash: (id: string, hash: string): Sql => sql`UPDATE app_user SET password_hash = ${hash} WHERE id = ${id}::uuid`,
-  changePassword: (id: string, hash: string): Sql => sql`UPDATE app_user SET password_hash = ${hash}, must_change_password = false WHERE id = ${id}::uuid`,
+  setLanguage: (id: string, language: Language): Sql =>
+    sql`UPDATE app_user SET language = ${language} WHERE id = ${id}::uuid`,
+  setPasswordHash: (id: string, hash: string): Sql =>
+    sql`UPDATE app_user SET password_hash = ${hash} WHERE id = ${id}::uuid`,
+  changePassword: (id: string, hash: string): Sql =>
+    sql`UPDATE app_user SET password_hash = ${hash}, must_change_password = false WHERE id = ${id}::uuid`,
 
   /** Claims a TOTP step in the statement that checks it: two requests with one code cannot both pass. */
   claimMfaStep: (id: string, step: number): Sql =>
     sql`UPDATE app_user SET mfa_last_step = ${step} WHERE id = ${id}::uuid AND (mfa_last_step IS NULL OR mfa_last_step < ${step})`,
 
   /** The first sign-in after an activation: true once. */
-  takeFirstSignIn: (id: string): Sql => sql`UPDATE app_user SET notify_first_sign_in = false WHERE id = ${id}::uuid AND notify_first_sign_in`,
+  takeFirstSignIn: (id: string): Sql =>
+    sql`UPDATE app_user SET notify_first_sign_in = false WHERE id = ${id}::uuid AND notify_first_sign_in`,
 
-  setPendingMfa: (id: string, secretEnc: string): Sql => sql`UPDATE app_user SET mfa_pending_secret_enc = ${secretEnc} WHERE id = ${id}::uuid`,
+  setPendingMfa: (id: string, secretEnc: string): Sql =>
+    sql`UPDATE app_user SET mfa_pending_secret_enc = ${secretEnc} WHERE id = ${id}::uuid`,
 
   enableMfa: (id: string, secretEnc: string, step: number, pendingEnc: string): Sql =>
     sql`UPDATE app_user SET mfa_secret_enc = ${secretEnc}, mfa_pending_secret_enc = NULL, mfa_enabled_at = now(), mfa_last_step = ${step}
@@ -162,7 +199,11 @@ export const userSql = {
    * An activation completed: the user's own password, the account active, and MFA enrolled (`enrol`)
    * or its step moved on (`verifiedStep`).
    */
-  activate: (id: string, hash: string, mfa: { enrol: { secretEnc: string; step: number } } | { verifiedStep: number } | null): Sql => {
+  activate: (
+    id: string,
+    hash: string,
+    mfa: { enrol: { secretEnc: string; step: number } } | { verifiedStep: number } | null,
+  ): Sql => {
     const mfaSet =
       mfa === null
         ? sql``
@@ -215,7 +256,14 @@ export class UserRepository {
     return (await selectOne<{ id: string }>(m, userSql.insert(u)))?.id ?? null;
   }
 
-  update(m: Runner, scope: AgencyScope, id: string, version: number, changes: UserChanges, authChanged: boolean): Promise<number> {
+  update(
+    m: Runner,
+    scope: AgencyScope,
+    id: string,
+    version: number,
+    changes: UserChanges,
+    authChanged: boolean,
+  ): Promise<number> {
     return exec(m, userSql.update(scope, id, version, changes, authChanged));
   }
 
@@ -235,7 +283,13 @@ export class UserRepository {
     return exec(m, userSql.clearMfa(id));
   }
 
-  assignable(m: Runner, agencyId: string, roles: readonly Role[], province: string | undefined, limit: number): Promise<AssignableUserRow[]> {
+  assignable(
+    m: Runner,
+    agencyId: string,
+    roles: readonly Role[],
+    province: string | undefined,
+    limit: number,
+  ): Promise<AssignableUserRow[]> {
     return select<AssignableUserRow>(m, userSql.assignable(agencyId, roles, province, limit));
   }
 
@@ -278,8 +332,16 @@ export class UserRepository {
   }
 
   /** Completes an activation (userSql.activate); false when the account is no longer ACTIVE or INVITED. */
-  async activate(m: Runner, id: string, hash: string, mfa: { enrol: { secret: string; step: number } } | { verifiedStep: number } | null): Promise<boolean> {
-    const stored = mfa && 'enrol' in mfa ? { enrol: { secretEnc: this.cipher.encrypt(mfa.enrol.secret, MFA_SECRET(id)), step: mfa.enrol.step } } : mfa;
+  async activate(
+    m: Runner,
+    id: string,
+    hash: string,
+    mfa: { enrol: { secret: string; step: number } } | { verifiedStep: number } | null,
+  ): Promise<boolean> {
+    const stored =
+      mfa && 'enrol' in mfa
+        ? { enrol: { secretEnc: this.cipher.encrypt(mfa.enrol.secret, MFA_SECRET(id)), step: mfa.enrol.step } }
+        : mfa;
     return (await exec(m, userSql.activate(id, hash, stored))) === 1;
   }
 }

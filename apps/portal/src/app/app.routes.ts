@@ -9,11 +9,17 @@ import { NAV_ITEMS } from './core/layout/nav';
  * words are registered (the route's providers) before the page renders.
  */
 function withWords(page: () => Promise<Type<unknown>>, words: () => Promise<Translations[]>): Route['loadChildren'] {
-  return () => Promise.all([page(), words()]).then(([component, chunks]) => [{ path: '', component, providers: [provideTranslations(...chunks)] }]);
+  return () =>
+    Promise.all([page(), words()]).then(([component, chunks]) => [
+      { path: '', component, providers: [provideTranslations(...chunks)] },
+    ]);
 }
 const homeWords = () => import('./core/i18n/dict-home').then((m) => [m.HOME_WORDS]);
 const interagencyWords = () =>
-  Promise.all([import('./core/i18n/dict-interagency'), import('./cases/case-tools-i18n')]).then(([ia, ct]) => [ia.INTERAGENCY_WORDS, ct.CASE_TOOLS_WORDS]);
+  Promise.all([import('./core/i18n/dict-interagency'), import('./cases/case-tools-i18n')]).then(([ia, ct]) => [
+    ia.INTERAGENCY_WORDS,
+    ct.CASE_TOOLS_WORDS,
+  ]);
 
 const loadComingSoon = () => import('./shared/coming-soon.page').then((m) => m.ComingSoonPage);
 
@@ -29,8 +35,14 @@ const PAGES: Record<string, Route['loadComponent']> = {
 const PAGES_WITH_WORDS: Record<string, Route['loadChildren']> = {
   '': withWords(() => import('./home/home.page').then((m) => m.HomePage), homeWords),
   audit: withWords(() => import('./audit/audit.page').then((m) => m.AuditPage), interagencyWords),
-  'identification-requests': withWords(() => import('./cases/identification-inbox.page').then((m) => m.IdentificationInboxPage), interagencyWords),
-  'match-requests': withWords(() => import('./match-requests/match-request-list.page').then((m) => m.MatchRequestListPage), interagencyWords),
+  'identification-requests': withWords(
+    () => import('./cases/identification-inbox.page').then((m) => m.IdentificationInboxPage),
+    interagencyWords,
+  ),
+  'match-requests': withWords(
+    () => import('./match-requests/match-request-list.page').then((m) => m.MatchRequestListPage),
+    interagencyWords,
+  ),
 };
 
 /** Sections with pages of their own below the list (e.g. /screenings/new, /screenings/:id): lazy child routes. */
@@ -74,7 +86,10 @@ export const appRoutes: Route[] = [
       {
         path: 'notifications',
         canActivate: [permissionGuard('notification:read')],
-        loadChildren: withWords(() => import('./notifications/notifications.page').then((m) => m.NotificationsPage), homeWords),
+        loadChildren: withWords(
+          () => import('./notifications/notifications.page').then((m) => m.NotificationsPage),
+          homeWords,
+        ),
         data: { titleKey: 'shell.notifications' },
       },
       // one match request, for either side: the asked agency's supervisors (from the inbox) and the
@@ -82,7 +97,10 @@ export const appRoutes: Route[] = [
       {
         path: 'match-requests/:id',
         canActivate: [permissionGuard('match:request')],
-        loadChildren: withWords(() => import('./match-requests/match-request.page').then((m) => m.MatchRequestPage), interagencyWords),
+        loadChildren: withWords(
+          () => import('./match-requests/match-request.page').then((m) => m.MatchRequestPage),
+          interagencyWords,
+        ),
         data: { titleKey: 'nav.matchRequests' },
       },
       ...shellChildren,

@@ -9,7 +9,12 @@ import { TranslatePipe } from '@ctms/ui';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (progress.active()) {
-      <div class="nav-progress" role="progressbar" data-testid="nav-progress" [attr.aria-label]="'app.loading' | t"></div>
+      <div
+        class="nav-progress"
+        role="progressbar"
+        data-testid="nav-progress"
+        [attr.aria-label]="'app.loading' | t"
+      ></div>
     }
     <router-outlet />
   `,

@@ -40,7 +40,11 @@ export function leadsCase(actor: CaseActor, c: Pick<CaseFacts, 'leadAgencyId' | 
  * The editor rule on facts already known: in the lead agency (in scope), and the assigned
  * caseworker or a supervisor. The case machine's guard uses this form.
  */
-export function editorRefusalOf(facts: { inLeadAgency: boolean; isAssigned: boolean; roles: readonly Role[] }): EditorRefusal | null {
+export function editorRefusalOf(facts: {
+  inLeadAgency: boolean;
+  isAssigned: boolean;
+  roles: readonly Role[];
+}): EditorRefusal | null {
   if (!facts.inLeadAgency) return 'NOT_LEAD_AGENCY';
   if (!(facts.isAssigned || facts.roles.includes('SUPERVISOR'))) return 'NOT_CASE_EDITOR';
   return null;
@@ -50,8 +54,16 @@ export function editorRefusalOf(facts: { inLeadAgency: boolean; isAssigned: bool
  * Why the caller may not edit the case (or null when they may): the lead agency in scope, the
  * assigned caseworker or a supervisor, and a case that is not closed (unless `closedToo`: reopening).
  */
-export function caseEditorRefusal(actor: CaseActor, c: CaseFacts, opts: { closedToo?: boolean } = {}): EditorRefusal | null {
-  const refusal = editorRefusalOf({ inLeadAgency: leadsCase(actor, c), isAssigned: c.assignedToId === actor.userId, roles: actor.roles });
+export function caseEditorRefusal(
+  actor: CaseActor,
+  c: CaseFacts,
+  opts: { closedToo?: boolean } = {},
+): EditorRefusal | null {
+  const refusal = editorRefusalOf({
+    inLeadAgency: leadsCase(actor, c),
+    isAssigned: c.assignedToId === actor.userId,
+    roles: actor.roles,
+  });
   if (refusal) return refusal;
   if (c.status === 'CLOSED' && !opts.closedToo) return 'ACTION_NOT_ALLOWED_IN_STATE';
   return null;

@@ -72,7 +72,15 @@ export const PERPETRATOR_ROLES = [
 export type PerpetratorRole = (typeof PERPETRATOR_ROLES)[number];
 
 /** Relation of a perpetrator to the victim (HTCDS `vic_RelationshipToTrafficker` refined as in CTDC). */
-export const PERPETRATOR_RELATIONS = ['INTIMATE_PARTNER', 'FAMILY', 'FRIEND', 'ACQUAINTANCE', 'STRANGER', 'OTHER', 'UNKNOWN'] as const;
+export const PERPETRATOR_RELATIONS = [
+  'INTIMATE_PARTNER',
+  'FAMILY',
+  'FRIEND',
+  'ACQUAINTANCE',
+  'STRANGER',
+  'OTHER',
+  'UNKNOWN',
+] as const;
 export type PerpetratorRelation = (typeof PERPETRATOR_RELATIONS)[number];
 
 export const RISK_LEVELS = ['LOW', 'MEDIUM', 'HIGH'] as const;

@@ -5,7 +5,17 @@
  * IDENTITY.
  */
 import type { DataCategory } from './enums';
-import type { ExploitationType, IdentificationDecision, JourneyStage, MeansOfControl, PerpetratorRelation, PerpetratorRole, RiskLevel, StatusAction, TestifyAnswer } from './case-codes';
+import type {
+  ExploitationType,
+  IdentificationDecision,
+  JourneyStage,
+  MeansOfControl,
+  PerpetratorRelation,
+  PerpetratorRole,
+  RiskLevel,
+  StatusAction,
+  TestifyAnswer,
+} from './case-codes';
 import type { HtcdsSupportPlanType, ServiceType } from './reference';
 import type { SettableCaseFlag } from './case-codes';
 import type {

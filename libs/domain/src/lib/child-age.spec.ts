@@ -21,7 +21,11 @@ describe('the child rule', () => {
   it('makes a child of a presumed minor, a person under 18, or one who gave an age under 18', () => {
     expect(childFacts({ presumedMinor: true }, at, false).isChild).toBe(true);
     expect(childFacts({}, at, true)).toEqual({ ageYears: null, presumedMinor: true, isChild: true });
-    expect(childFacts({ dateOfBirth: '2008-06-16', dobPrecision: 'DAY' }, at, false)).toEqual({ ageYears: 17, presumedMinor: false, isChild: true });
+    expect(childFacts({ dateOfBirth: '2008-06-16', dobPrecision: 'DAY' }, at, false)).toEqual({
+      ageYears: 17,
+      presumedMinor: false,
+      isChild: true,
+    });
     expect(childFacts({ dateOfBirth: '2008-06-15', dobPrecision: 'DAY' }, at, false).isChild).toBe(false);
     expect(childFacts({ ageAtInterview: 16 }, at, false).isChild).toBe(true);
     expect(childFacts(null, at, false)).toEqual({ ageYears: null, presumedMinor: false, isChild: false });
@@ -31,6 +35,8 @@ describe('the child rule', () => {
     expect(childFacts({ dateOfBirth: '2000-01-01', dobPrecision: 'DAY', ageAtInterview: 12 }, at).isChild).toBe(false);
     const now = new Date('2020-01-01T00:00:00Z');
     expect(childFacts({ dateOfBirth: '2005-01-01', dobPrecision: 'DAY' }, null, false, now).ageYears).toBe(15);
-    expect(childFacts({ dateOfBirth: '2005-01-01', dobPrecision: 'DAY' }, new Date('nonsense'), false, now).ageYears).toBe(15);
+    expect(
+      childFacts({ dateOfBirth: '2005-01-01', dobPrecision: 'DAY' }, new Date('nonsense'), false, now).ageYears,
+    ).toBe(15);
   });
 });

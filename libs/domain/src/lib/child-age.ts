@@ -20,7 +20,11 @@ export function ageAt(dateOfBirth: unknown, precision: unknown, at: Date): numbe
   else if (precision === 'MONTH') birth = new Date(Date.UTC(y, mo, 0));
   else birth = new Date(Date.UTC(y, mo - 1, d));
   let age = at.getUTCFullYear() - birth.getUTCFullYear();
-  if (at.getUTCMonth() < birth.getUTCMonth() || (at.getUTCMonth() === birth.getUTCMonth() && at.getUTCDate() < birth.getUTCDate())) age--;
+  if (
+    at.getUTCMonth() < birth.getUTCMonth() ||
+    (at.getUTCMonth() === birth.getUTCMonth() && at.getUTCDate() < birth.getUTCDate())
+  )
+    age--;
   return Math.max(age, 0);
 }
 
@@ -43,7 +47,12 @@ export interface ChildFacts {
  * known yet): presumed a minor (in the bio-data or on the linked person), or under 18 by the birth
  * date, or else by the age given at the interview.
  */
-export function childFacts(bio: ChildAgeInput | null | undefined, interviewAt: Date | null, linkedPersonPresumedMinor = false, now: Date = new Date()): ChildFacts {
+export function childFacts(
+  bio: ChildAgeInput | null | undefined,
+  interviewAt: Date | null,
+  linkedPersonPresumedMinor = false,
+  now: Date = new Date(),
+): ChildFacts {
   const at = interviewAt && !Number.isNaN(interviewAt.getTime()) ? interviewAt : now;
   const fromDob = ageAt(bio?.dateOfBirth, bio?.dobPrecision, at);
   const ageYears = fromDob ?? (typeof bio?.ageAtInterview === 'number' ? bio.ageAtInterview : null);

@@ -23,7 +23,12 @@ export function isCalendarDate(v: unknown): v is string {
 /** The calendar date in Laos of an instant (a Date or an ISO 8601 date-time), YYYY-MM-DD. */
 export function laoDateOf(instant: Date | string): string {
   const d = typeof instant === 'string' ? new Date(instant) : instant;
-  return new Intl.DateTimeFormat('en-CA', { timeZone: LAO_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: LAO_TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(d);
 }
 
 /** Today's date in Laos, YYYY-MM-DD. */
@@ -35,7 +40,10 @@ export function todayInLaos(now: Date = new Date()): string {
  * The earliest day a birth date of this precision allows: YEAR → 1 January, MONTH → the 1st, DAY →
  * the day; UNKNOWN or no date → null. A birth is impossible only when even this day is too late.
  */
-export function earliestBirthDate(dateOfBirth: string | null | undefined, precision: string | null | undefined): string | null {
+export function earliestBirthDate(
+  dateOfBirth: string | null | undefined,
+  precision: string | null | undefined,
+): string | null {
   if (!isCalendarDate(dateOfBirth) || !precision || precision === 'UNKNOWN') return null;
   if (precision === 'YEAR') return `${dateOfBirth.slice(0, 4)}-01-01`;
   if (precision === 'MONTH') return `${dateOfBirth.slice(0, 7)}-01`;
@@ -75,8 +83,13 @@ export function chronologyProblems(steps: readonly DatedStep[]): DateFieldProble
 }
 
 /** A date that has not happened yet (after today in Laos) for a field that records the past. */
-export function futureDateProblems(fields: readonly { field: string; date: string | null | undefined }[], today: string = todayInLaos()): DateFieldProblem[] {
-  return fields.filter((f) => isCalendarDate(f.date) && f.date > today).map((f) => ({ field: f.field, problems: [`must not be in the future (today in Laos is ${today})`] }));
+export function futureDateProblems(
+  fields: readonly { field: string; date: string | null | undefined }[],
+  today: string = todayInLaos(),
+): DateFieldProblem[] {
+  return fields
+    .filter((f) => isCalendarDate(f.date) && f.date > today)
+    .map((f) => ({ field: f.field, problems: [`must not be in the future (today in Laos is ${today})`] }));
 }
 
 /** The dated facts of a screening interview, as the API stores them. */
@@ -96,11 +109,23 @@ export interface ScreeningDates {
  * age 0 and applied the child profile silently.
  */
 export function screeningDateProblems(s: ScreeningDates): DateFieldProblem[] {
-  const birth: DatedStep = { field: 'bioData.dateOfBirth', name: 'the date of birth', date: earliestBirthDate(s.dateOfBirth, s.dobPrecision) };
-  const interview: DatedStep = { field: 'metadata.interviewAt', name: 'the interview', date: s.interviewAt ? laoDateOf(s.interviewAt) : null };
+  const birth: DatedStep = {
+    field: 'bioData.dateOfBirth',
+    name: 'the date of birth',
+    date: earliestBirthDate(s.dateOfBirth, s.dobPrecision),
+  };
+  const interview: DatedStep = {
+    field: 'metadata.interviewAt',
+    name: 'the interview',
+    date: s.interviewAt ? laoDateOf(s.interviewAt) : null,
+  };
   const leftHome: DatedStep = { field: 'recruitment.dateLeftHome', name: 'leaving home', date: s.dateLeftHome };
   const exit: DatedStep = { field: 'exit.date', name: 'the exit', date: s.exitDate };
-  const events: DatedStep[] = (s.journeyEventDates ?? []).map((date, i) => ({ field: `transit.events.${i}.date`, name: 'a journey event', date }));
+  const events: DatedStep[] = (s.journeyEventDates ?? []).map((date, i) => ({
+    field: `transit.events.${i}.date`,
+    name: 'a journey event',
+    date,
+  }));
   const merged = new Map<string, string[]>();
   const add = (ps: DateFieldProblem[]) => ps.forEach((p) => merged.has(p.field) || merged.set(p.field, p.problems));
   add(chronologyProblems([birth, leftHome, exit, interview]));

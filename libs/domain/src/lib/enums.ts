@@ -21,7 +21,14 @@ export const AGENCY_CAPABILITIES = [
 export type AgencyCapability = (typeof AGENCY_CAPABILITIES)[number];
 
 /** HTCDS org_Type values used for agencies. */
-export const AGENCY_TYPES = ['GOVERNMENT', 'LAW_ENFORCEMENT', 'PROSECUTION', 'MASS_ORGANISATION', 'NGO', 'INTERNATIONAL_ORGANISATION'] as const;
+export const AGENCY_TYPES = [
+  'GOVERNMENT',
+  'LAW_ENFORCEMENT',
+  'PROSECUTION',
+  'MASS_ORGANISATION',
+  'NGO',
+  'INTERNATIONAL_ORGANISATION',
+] as const;
 export type AgencyType = (typeof AGENCY_TYPES)[number];
 
 export const LANGUAGES = ['lo', 'en'] as const;
@@ -68,7 +75,12 @@ export const HANDOFF_EVENT_KINDS = [
 export type HandoffEventKind = (typeof HANDOFF_EVENT_KINDS)[number];
 
 /** The steps of a case transfer: each is a timeline event of the case and an audit action. */
-export const TRANSFER_EVENT_KINDS = ['TRANSFER_REQUESTED', 'TRANSFER_ACCEPTED', 'TRANSFER_DECLINED', 'TRANSFER_CANCELLED'] as const;
+export const TRANSFER_EVENT_KINDS = [
+  'TRANSFER_REQUESTED',
+  'TRANSFER_ACCEPTED',
+  'TRANSFER_DECLINED',
+  'TRANSFER_CANCELLED',
+] as const;
 export type TransferEventKind = (typeof TRANSFER_EVENT_KINDS)[number];
 
 /**

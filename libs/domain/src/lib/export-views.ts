@@ -4,7 +4,15 @@ import type { CaseStatus } from './workflows';
 export const EXPORT_KINDS = ['CASE_LIST_CSV', 'CASE_LIST_XLSX', 'CASE_FILE_PDF'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
-export const EXPORT_STATUSES = ['AWAITING_APPROVAL', 'QUEUED', 'RUNNING', 'READY', 'DOWNLOADED', 'EXPIRED', 'FAILED'] as const;
+export const EXPORT_STATUSES = [
+  'AWAITING_APPROVAL',
+  'QUEUED',
+  'RUNNING',
+  'READY',
+  'DOWNLOADED',
+  'EXPIRED',
+  'FAILED',
+] as const;
 export type ExportStatus = (typeof EXPORT_STATUSES)[number];
 
 export interface ExportView {

@@ -10,7 +10,15 @@ import type { HandoffAction } from './workflows';
 export const HANDOFF_RECEIVE_BY_DAYS = 3;
 
 /** What a suspect did in the trafficking process (Lao Penal Code art. 215 wording, simplified). */
-export const SUSPECT_ROLES = ['RECRUITER', 'TRANSPORTER', 'HARBOURER', 'EXPLOITER', 'FINANCIER', 'DOCUMENT_FORGER', 'OTHER'] as const;
+export const SUSPECT_ROLES = [
+  'RECRUITER',
+  'TRANSPORTER',
+  'HARBOURER',
+  'EXPLOITER',
+  'FINANCIER',
+  'DOCUMENT_FORGER',
+  'OTHER',
+] as const;
 export type SuspectRole = (typeof SUSPECT_ROLES)[number];
 
 export const SUSPECT_STATUSES = ['AT_LARGE', 'ARRESTED', 'DETAINED', 'UNKNOWN'] as const;

@@ -5,7 +5,13 @@
  * LAW_ENFORCEMENT_SHARING consent (the keys are absent otherwise, not null).
  */
 import type { DataCategory } from './enums';
-import type { HandoffLimitation, ProtectionMeasure, SuspectRole, SuspectStatus, WillingnessToTestify } from './handoff-codes';
+import type {
+  HandoffLimitation,
+  ProtectionMeasure,
+  SuspectRole,
+  SuspectStatus,
+  WillingnessToTestify,
+} from './handoff-codes';
 import type { PerpetratorRelation } from './case-codes';
 import type { Label } from './i18n';
 import type { HandoffAction, HandoffStatus, IdentificationStatus, Verdict } from './workflows';

@@ -20,31 +20,43 @@ function exportedCodeLists(): [string, readonly string[]][] {
   for (const m of modules) {
     for (const [name, value] of Object.entries(m)) {
       if (NOT_CODES.has(name)) continue;
-      if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string')) out.push([name, value]);
+      if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string'))
+        out.push([name, value]);
     }
   }
   return out;
 }
 
 describe('i18n', () => {
-  it.each(LABELLED_LISTS.map((l) => [l.name, l] as const))('%s: every code has a Lao and an English label', (_name, list) => {
-    for (const code of list.codes) {
-      const entry: Label | undefined = list.labels[code];
-      expect({ code, hasLabel: entry !== undefined }).toEqual({ code, hasLabel: true });
-      if (!entry) continue;
-      expect({ code, en: entry.en.trim().length > 0 }).toEqual({ code, en: true });
-      expect({ code, lo: entry.lo.trim().length > 0, laoScript: LAO_LETTER.test(entry.lo), thai: THAI.test(entry.lo) }).toEqual({
-        code,
-        lo: true,
-        laoScript: true,
-        thai: false,
-      });
-    }
-  });
+  it.each(LABELLED_LISTS.map((l) => [l.name, l] as const))(
+    '%s: every code has a Lao and an English label',
+    (_name, list) => {
+      for (const code of list.codes) {
+        const entry: Label | undefined = list.labels[code];
+        expect({ code, hasLabel: entry !== undefined }).toEqual({ code, hasLabel: true });
+        if (!entry) continue;
+        expect({ code, en: entry.en.trim().length > 0 }).toEqual({ code, en: true });
+        expect({
+          code,
+          lo: entry.lo.trim().length > 0,
+          laoScript: LAO_LETTER.test(entry.lo),
+          thai: THAI.test(entry.lo),
+        }).toEqual({
+          code,
+          lo: true,
+          laoScript: true,
+          thai: false,
+        });
+      }
+    },
+  );
 
-  it.each(LABELLED_LISTS.map((l) => [l.name, l] as const))('%s: no label for a code that does not exist', (_name, list) => {
-    expect(Object.keys(list.labels).sort()).toEqual([...list.codes].sort());
-  });
+  it.each(LABELLED_LISTS.map((l) => [l.name, l] as const))(
+    '%s: no label for a code that does not exist',
+    (_name, list) => {
+      expect(Object.keys(list.labels).sort()).toEqual([...list.codes].sort());
+    },
+  );
 
   it.each(exportedCodeLists())('exported list %s is labelled', (name, codes) => {
     const covering = LABELLED_LISTS.find((l) => codes.every((c) => Object.prototype.hasOwnProperty.call(l.labels, c)));

@@ -113,7 +113,9 @@ export type LabelMap<T extends string> = Readonly<Record<T, Label>>;
 
 /** The label of `code` in `lang`; falls back to English, then to the code itself for unknown codes. */
 export function label<T extends string>(map: LabelMap<T>, code: T | string, lang: Language): string {
-  const entry = Object.prototype.hasOwnProperty.call(map, code) ? (map as Readonly<Record<string, Label>>)[code] : undefined;
+  const entry = Object.prototype.hasOwnProperty.call(map, code)
+    ? (map as Readonly<Record<string, Label>>)[code]
+    : undefined;
   if (!entry) return code;
   return entry[lang] || entry.en || code;
 }
@@ -186,7 +188,10 @@ export const AUDIT_ACTION_LABELS: LabelMap<AuditAction> = {
   MFA_SETUP_STARTED: { lo: 'ເລີ່ມຕັ້ງການເຂົ້າສູ່ລະບົບສອງຂັ້ນຕອນ', en: 'Started setting up two-step sign-in' },
   MFA_ENABLED: { lo: 'ເປີດການເຂົ້າສູ່ລະບົບສອງຂັ້ນຕອນ', en: 'Turned on two-step sign-in' },
   CREDENTIAL_CHECK_FAILED: { lo: 'ລະຫັດຜ່ານ ຫຼື ລະຫັດຢືນຢັນປັດຈຸບັນບໍ່ຖືກຕ້ອງ', en: 'Wrong current password or code' },
-  ACCOUNT_ACTIVATED: { lo: 'ຜູ້ໃຊ້ຕັ້ງລະຫັດຜ່ານຂອງຕົນ ແລະ ເປີດນຳໃຊ້ບັນຊີ', en: 'User set their own password and activated the account' },
+  ACCOUNT_ACTIVATED: {
+    lo: 'ຜູ້ໃຊ້ຕັ້ງລະຫັດຜ່ານຂອງຕົນ ແລະ ເປີດນຳໃຊ້ບັນຊີ',
+    en: 'User set their own password and activated the account',
+  },
   LOGOUT: { lo: 'ອອກຈາກລະບົບ', en: 'Signed out' },
   PASSWORD_CHANGED: { lo: 'ປ່ຽນລະຫັດຜ່ານ', en: 'Changed the password' },
   REFRESH_TOKEN_REUSED: { lo: 'ໃຊ້ເຊດຊັນເກົ່າຊ້ຳ (ອາດຖືກລັກ)', en: 'Reused an old session (possible theft)' },
@@ -223,7 +228,10 @@ export const AUDIT_ACTION_LABELS: LabelMap<AuditAction> = {
   CASE_ACCESS_LOG_READ: { lo: 'ເບິ່ງບັນທຶກການເຂົ້າເຖິງ', en: 'Read the access log' },
   CASE_OPENED: { lo: 'ເປີດກໍລະນີ', en: 'Opened a new case' },
   CASE_SCREENING_ATTACHED: { lo: 'ຕິດຄັດການຄັດກອງ', en: 'Attached a screening' },
-  CASE_IDENTIFICATION_REQUESTED: { lo: 'ສົ່ງກໍລະນີເພື່ອຂໍການກຳນົດຕົວຕົນ', en: 'Sent the case for formal identification' },
+  CASE_IDENTIFICATION_REQUESTED: {
+    lo: 'ສົ່ງກໍລະນີເພື່ອຂໍການກຳນົດຕົວຕົນ',
+    en: 'Sent the case for formal identification',
+  },
   IDENTIFICATION_REQUESTS_LISTED: { lo: 'ເບິ່ງລາຍການຄຳຮ້ອງຂໍການກຳນົດຕົວຕົນ', en: 'Listed identification requests' },
   IDENTIFICATION_REQUEST_CANCELLED: { lo: 'ຍົກເລີກຄຳຮ້ອງຂໍການກຳນົດຕົວຕົນ', en: 'Cancelled an identification request' },
   CASE_CLOSURE_REQUESTED: { lo: 'ຂໍປິດກໍລະນີ', en: 'Requested closure' },
@@ -240,7 +248,10 @@ export const AUDIT_ACTION_LABELS: LabelMap<AuditAction> = {
   PERSON_MERGED: { lo: 'ລວມຂໍ້ມູນບຸກຄົນ', en: 'Merged person records' },
   PERSON_MERGE_UNDONE: { lo: 'ຍົກເລີກການລວມຂໍ້ມູນບຸກຄົນ', en: 'Undid a merge of person records' },
   MATCH_REQUESTS_LISTED: { lo: 'ເບິ່ງລາຍການຄຳຮ້ອງກວດບຸກຄົນຊໍ້າ', en: 'Listed match requests' },
-  MATCH_REQUEST_CREATED: { lo: 'ສົ່ງຄຳຮ້ອງກວດບຸກຄົນຊໍ້າໄປອົງການອື່ນ', en: 'Asked another agency about a possible match' },
+  MATCH_REQUEST_CREATED: {
+    lo: 'ສົ່ງຄຳຮ້ອງກວດບຸກຄົນຊໍ້າໄປອົງການອື່ນ',
+    en: 'Asked another agency about a possible match',
+  },
   MATCH_REQUEST_READ: { lo: 'ເປີດຄຳຮ້ອງກວດບຸກຄົນຊໍ້າ', en: 'Opened a match request' },
   MATCH_REQUEST_LINKED: { lo: 'ຕອບຄຳຮ້ອງ: ແມ່ນບຸກຄົນດຽວກັນ', en: 'Answered a match request: same person' },
   MATCH_REQUEST_NO_MATCH: { lo: 'ຕອບຄຳຮ້ອງ: ບໍ່ແມ່ນບຸກຄົນດຽວກັນ', en: 'Answered a match request: no match' },
@@ -505,7 +516,10 @@ export const CONSENT_GIVER_LABELS: LabelMap<ConsentGiver> = {
 export const CONSENT_FORM_LABELS: LabelMap<ConsentForm> = {
   WRITTEN_SIGNATURE: { lo: 'ເປັນລາຍລັກອັກສອນ, ມີລາຍເຊັນ', en: 'Written, signed' },
   THUMBPRINT: { lo: 'ພິມລາຍນິ້ວມື', en: 'Thumbprint' },
-  VERBAL_CERTIFIED_BY_CASEWORKER: { lo: 'ດ້ວຍວາຈາ, ຢັ້ງຢືນໂດຍພະນັກງານຄຸ້ມຄອງກໍລະນີ', en: 'Verbal, certified by the caseworker' },
+  VERBAL_CERTIFIED_BY_CASEWORKER: {
+    lo: 'ດ້ວຍວາຈາ, ຢັ້ງຢືນໂດຍພະນັກງານຄຸ້ມຄອງກໍລະນີ',
+    en: 'Verbal, certified by the caseworker',
+  },
   AUDIO: { lo: 'ບັນທຶກສຽງ', en: 'Audio recording' },
   VIDEO: { lo: 'ບັນທຶກວິດີໂອ', en: 'Video recording' },
 };
@@ -576,7 +590,10 @@ export const TRANSFER_KIND_LABELS: LabelMap<TransferKind> = {
 
 export const FORMER_LEAD_ACCESS_LABELS: LabelMap<FormerLeadAccess> = {
   RETAIN: { lo: 'ອົງການເດີມຍັງເບິ່ງຂໍ້ມູນທີ່ມີຢູ່ແລ້ວໄດ້', en: 'The former lead keeps reading what it held' },
-  NONE: { lo: 'ອົງການເດີມບໍ່ເບິ່ງຫຍັງອີກ (ຕາມການຍິນຍອມຂອງຜູ້ຖືກເຄາະຮ້າຍ)', en: "The former lead keeps nothing (the victim's consent)" },
+  NONE: {
+    lo: 'ອົງການເດີມບໍ່ເບິ່ງຫຍັງອີກ (ຕາມການຍິນຍອມຂອງຜູ້ຖືກເຄາະຮ້າຍ)',
+    en: "The former lead keeps nothing (the victim's consent)",
+  },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -586,15 +603,24 @@ export const FORMER_LEAD_ACCESS_LABELS: LabelMap<FormerLeadAccess> = {
 export const WORKFLOW_REFUSAL_LABELS: LabelMap<WorkflowRefusal> = {
   UNKNOWN_STATE: { lo: 'ສະຖານະບໍ່ຖືກຕ້ອງ', en: 'Unknown status' },
   UNKNOWN_ACTION: { lo: 'ການດຳເນີນການບໍ່ຖືກຕ້ອງ', en: 'Unknown action' },
-  ACTION_NOT_ALLOWED_IN_STATE: { lo: 'ບໍ່ສາມາດດຳເນີນການນີ້ໃນສະຖານະປັດຈຸບັນ', en: 'This action is not possible in the current status' },
+  ACTION_NOT_ALLOWED_IN_STATE: {
+    lo: 'ບໍ່ສາມາດດຳເນີນການນີ້ໃນສະຖານະປັດຈຸບັນ',
+    en: 'This action is not possible in the current status',
+  },
   ROLE_NOT_ALLOWED: { lo: 'ບົດບາດຂອງທ່ານບໍ່ມີສິດດຳເນີນການນີ້', en: 'Your role may not take this action' },
-  NOT_SCREENING_AGENCY: { lo: 'ທ່ານບໍ່ແມ່ນພະນັກງານຂອງອົງການທີ່ເຮັດການຄັດກອງນີ້', en: 'You are not in the agency that holds this screening' },
+  NOT_SCREENING_AGENCY: {
+    lo: 'ທ່ານບໍ່ແມ່ນພະນັກງານຂອງອົງການທີ່ເຮັດການຄັດກອງນີ້',
+    en: 'You are not in the agency that holds this screening',
+  },
   INTERVIEW_CONSENT_INCOMPLETE: {
     lo: 'ການຍິນຍອມໃຫ້ສຳພາດບໍ່ຄົບ: ທັງເຈັດຄຳຖາມຕ້ອງຕອບວ່າ "ແມ່ນ"',
     en: 'Interview consent is incomplete: all seven answers must be YES',
   },
   OWN_SCREENING: { lo: 'ທ່ານບໍ່ສາມາດກວດກາການຄັດກອງທີ່ທ່ານສຳພາດເອງ', en: 'You cannot review a screening you conducted' },
-  NOT_LEAD_AGENCY: { lo: 'ທ່ານບໍ່ແມ່ນພະນັກງານຂອງອົງການທີ່ຮັບຜິດຊອບກໍລະນີນີ້', en: 'You are not in the lead agency of this case' },
+  NOT_LEAD_AGENCY: {
+    lo: 'ທ່ານບໍ່ແມ່ນພະນັກງານຂອງອົງການທີ່ຮັບຜິດຊອບກໍລະນີນີ້',
+    en: 'You are not in the lead agency of this case',
+  },
   NOT_CASE_EDITOR: {
     lo: 'ມີແຕ່ພະນັກງານທີ່ຖືກມອບໝາຍ ຫຼື ຫົວໜ້າໜ່ວຍງານເທົ່ານັ້ນທີ່ແກ້ໄຂກໍລະນີນີ້ໄດ້',
     en: 'Only the assigned caseworker or a supervisor may change this case',
@@ -606,7 +632,10 @@ export const WORKFLOW_REFUSAL_LABELS: LabelMap<WorkflowRefusal> = {
   NOT_RECEIVING_AGENCY: { lo: 'ທ່ານບໍ່ແມ່ນພະນັກງານຂອງອົງການທີ່ໄດ້ຮັບ', en: 'You are not in the receiving agency' },
   NOT_SENDER: { lo: 'ມີແຕ່ອົງການທີ່ສົ່ງເທົ່ານັ້ນທີ່ດຳເນີນການນີ້ໄດ້', en: 'Only the sending agency may do this' },
   NOT_ASKED_AGENCY: { lo: 'ມີແຕ່ອົງການທີ່ຖືກຖາມເທົ່ານັ້ນທີ່ຕອບໄດ້', en: 'Only the agency that was asked may answer' },
-  NOT_IDENTIFICATION_AGENCY: { lo: 'ມີແຕ່ອົງການທີ່ໄດ້ຮັບຄຳຮ້ອງເທົ່ານັ້ນທີ່ຕັດສິນໄດ້', en: 'Only the agency the request was sent to decides' },
+  NOT_IDENTIFICATION_AGENCY: {
+    lo: 'ມີແຕ່ອົງການທີ່ໄດ້ຮັບຄຳຮ້ອງເທົ່ານັ້ນທີ່ຕັດສິນໄດ້',
+    en: 'Only the agency the request was sent to decides',
+  },
   PERSON_REQUIRED: { lo: 'ກະລຸນາເລືອກບຸກຄົນ', en: 'Choose the person' },
   REASON_REQUIRED: { lo: 'ກະລຸນາລະບຸເຫດຜົນ', en: 'A reason is required' },
   CLOSURE_REASON_REQUIRED: { lo: 'ກະລຸນາເລືອກເຫດຜົນການປິດກໍລະນີ', en: 'Choose a closure reason' },
@@ -623,7 +652,10 @@ export const PASSWORD_PROBLEM_LABELS: LabelMap<PasswordProblem> = {
   TOO_SHORT: { lo: 'ລະຫັດຜ່ານສັ້ນເກີນໄປ: ຢ່າງໜ້ອຍ 12 ຕົວອັກສອນ', en: 'Too short: at least 12 characters' },
   TOO_LONG: { lo: 'ລະຫັດຜ່ານຍາວເກີນໄປ: ບໍ່ເກີນ 256 ຕົວອັກສອນ', en: 'Too long: at most 256 characters' },
   COMMON: { lo: 'ລະຫັດຜ່ານນີ້ຖືກນຳໃຊ້ທົ່ວໄປເກີນໄປ', en: 'This password is too common' },
-  CONTEXT: { lo: 'ລະຫັດຜ່ານຕ້ອງບໍ່ມີຊື່ຜູ້ໃຊ້, ຊື່ຂອງທ່ານ ຫຼື ຊື່ລະບົບ', en: 'Do not use your username, your name or the name of the system' },
+  CONTEXT: {
+    lo: 'ລະຫັດຜ່ານຕ້ອງບໍ່ມີຊື່ຜູ້ໃຊ້, ຊື່ຂອງທ່ານ ຫຼື ຊື່ລະບົບ',
+    en: 'Do not use your username, your name or the name of the system',
+  },
   REUSED: { lo: 'ລະຫັດຜ່ານໃໝ່ຕ້ອງແຕກຕ່າງຈາກລະຫັດຜ່ານເກົ່າ', en: 'Must be different from the password it replaces' },
 };
 
@@ -635,10 +667,9 @@ export const SERVICE_TYPE_LABELS: LabelMap<ServiceType> = Object.fromEntries(
   SERVICE_TYPE_DEFINITIONS.map((s) => [s.code, { lo: s.nameLo, en: s.nameEn }]),
 ) as Record<ServiceType, Label>;
 
-export const PROVINCE_LABELS: LabelMap<ProvinceCode> = Object.fromEntries(PROVINCES.map((p) => [p.code, { lo: p.nameLo, en: p.nameEn }])) as Record<
-  ProvinceCode,
-  Label
->;
+export const PROVINCE_LABELS: LabelMap<ProvinceCode> = Object.fromEntries(
+  PROVINCES.map((p) => [p.code, { lo: p.nameLo, en: p.nameEn }]),
+) as Record<ProvinceCode, Label>;
 
 export const SEED_AGENCY_LABELS: LabelMap<SeedAgencyCode> = Object.fromEntries(
   SEED_AGENCIES.map((a) => [a.code, { lo: a.nameLo, en: a.nameEn }]),
@@ -678,7 +709,11 @@ export const LABELLED_LISTS: readonly LabelledList[] = [
   { name: 'ALL_PERMISSIONS', codes: ALL_PERMISSIONS, labels: PERMISSION_LABELS },
   { name: 'SCREENING_STATUSES', codes: SCREENING_STATUSES, labels: SCREENING_STATUS_LABELS },
   { name: 'SCREENING_ACTIONS', codes: SCREENING_ACTIONS, labels: SCREENING_ACTION_LABELS },
-  { name: 'INTERVIEW_CONSENT_QUESTIONS', codes: INTERVIEW_CONSENT_QUESTIONS, labels: INTERVIEW_CONSENT_QUESTION_LABELS },
+  {
+    name: 'INTERVIEW_CONSENT_QUESTIONS',
+    codes: INTERVIEW_CONSENT_QUESTIONS,
+    labels: INTERVIEW_CONSENT_QUESTION_LABELS,
+  },
   { name: 'INTERVIEW_CONSENT_ANSWERS', codes: INTERVIEW_CONSENT_ANSWERS, labels: INTERVIEW_CONSENT_ANSWER_LABELS },
   { name: 'CASE_STATUSES', codes: CASE_STATUSES, labels: CASE_STATUS_LABELS },
   { name: 'CASE_ACTIONS', codes: CASE_ACTIONS, labels: CASE_ACTION_LABELS },
@@ -704,8 +739,16 @@ export const LABELLED_LISTS: readonly LabelledList[] = [
   { name: 'TRANSFER_ACTIONS', codes: TRANSFER_ACTIONS, labels: TRANSFER_ACTION_LABELS },
   { name: 'TRANSFER_KINDS', codes: TRANSFER_KINDS, labels: TRANSFER_KIND_LABELS },
   { name: 'FORMER_LEAD_ACCESS', codes: FORMER_LEAD_ACCESS, labels: FORMER_LEAD_ACCESS_LABELS },
-  { name: 'IDENTIFICATION_REQUEST_STATUSES', codes: IDENTIFICATION_REQUEST_STATUSES, labels: IDENTIFICATION_REQUEST_STATUS_LABELS },
-  { name: 'IDENTIFICATION_REQUEST_ACTIONS', codes: IDENTIFICATION_REQUEST_ACTIONS, labels: IDENTIFICATION_REQUEST_ACTION_LABELS },
+  {
+    name: 'IDENTIFICATION_REQUEST_STATUSES',
+    codes: IDENTIFICATION_REQUEST_STATUSES,
+    labels: IDENTIFICATION_REQUEST_STATUS_LABELS,
+  },
+  {
+    name: 'IDENTIFICATION_REQUEST_ACTIONS',
+    codes: IDENTIFICATION_REQUEST_ACTIONS,
+    labels: IDENTIFICATION_REQUEST_ACTION_LABELS,
+  },
   { name: 'CLOSURE_REQUEST_STATUSES', codes: CLOSURE_REQUEST_STATUSES, labels: CLOSURE_REQUEST_STATUS_LABELS },
   { name: 'CLOSURE_REQUEST_ACTIONS', codes: CLOSURE_REQUEST_ACTIONS, labels: CLOSURE_REQUEST_ACTION_LABELS },
   { name: 'WORKFLOW_REFUSALS', codes: WORKFLOW_REFUSALS, labels: WORKFLOW_REFUSAL_LABELS },

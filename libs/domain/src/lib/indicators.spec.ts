@@ -23,7 +23,9 @@ import rawJson from '../reference/ilo-indicators.json';
 
 /** Codes of `dimension` with `strength` in `profile`, in catalogue order. */
 function codes(profile: IndicatorProfileId, dimension: IndicatorDimension, strength: IndicatorStrength): string[] {
-  return ILO_INDICATORS.filter((d) => d.dimension === dimension && d.strengths[profile] === strength).map((d) => d.code);
+  return ILO_INDICATORS.filter((d) => d.dimension === dimension && d.strengths[profile] === strength).map(
+    (d) => d.code,
+  );
 }
 
 /** `n` PRESENT answers of the given strength from a dimension (fails the test if there are not enough). */
@@ -326,7 +328,9 @@ describe('adult case rule', () => {
     ['coercive recruitment', coercive],
     ['recruitment by abuse of vulnerability', vulnerability],
   ])('each recruitment dimension alone satisfies the first group (%s)', (_name, recruitment) => {
-    expect(assessIndicators([...recruitment, ...exploitation, ...coercionDest], P).indicativeResult).toBe('POSSIBLE_VICTIM');
+    expect(assessIndicators([...recruitment, ...exploitation, ...coercionDest], P).indicativeResult).toBe(
+      'POSSIBLE_VICTIM',
+    );
   });
 
   it.each([
@@ -446,9 +450,17 @@ describe('child case rule: means at destination not required', () => {
 });
 
 describe('caseRuleMet', () => {
-  const only = (...dims: IndicatorDimension[]) => (d: IndicatorDimension) => dims.includes(d);
+  const only =
+    (...dims: IndicatorDimension[]) =>
+    (d: IndicatorDimension) =>
+      dims.includes(d);
   it('implements both rules as in the JSON', () => {
-    expect(caseRuleMet('ADULT', only('COERCIVE_RECRUITMENT', 'EXPLOITATIVE_CONDITIONS', 'ABUSE_OF_VULNERABILITY_AT_DESTINATION'))).toBe(true);
+    expect(
+      caseRuleMet(
+        'ADULT',
+        only('COERCIVE_RECRUITMENT', 'EXPLOITATIVE_CONDITIONS', 'ABUSE_OF_VULNERABILITY_AT_DESTINATION'),
+      ),
+    ).toBe(true);
     expect(caseRuleMet('ADULT', only('COERCIVE_RECRUITMENT', 'EXPLOITATIVE_CONDITIONS'))).toBe(false);
     expect(caseRuleMet('CHILD', only('COERCIVE_RECRUITMENT', 'EXPLOITATIVE_CONDITIONS'))).toBe(true);
     expect(caseRuleMet('CHILD', only('EXPLOITATIVE_CONDITIONS', 'COERCION_AT_DESTINATION'))).toBe(false);
@@ -458,7 +470,10 @@ describe('caseRuleMet', () => {
 
 describe('result shape', () => {
   it('is labelled INDICATIVE and carries the rule version and profile', () => {
-    const r = assessIndicators([{ code: 'DR01', answer: 'PRESENT', evidence: 'told it was a restaurant job' }], 'ADULT_LABOUR');
+    const r = assessIndicators(
+      [{ code: 'DR01', answer: 'PRESENT', evidence: 'told it was a restaurant job' }],
+      'ADULT_LABOUR',
+    );
     expect(RULE_VERSION).toBe('ilo-ec-2009/v1');
     expect(r.ruleVersion).toBe(RULE_VERSION);
     expect(r.label).toBe('INDICATIVE');
@@ -489,12 +504,17 @@ describe('invalid input is rejected', () => {
       assessIndicators(answers, 'ADULT_LABOUR');
     } catch (e) {
       expect(e).toBeInstanceOf(IndicatorAnswerError);
-      expect((e as IndicatorAnswerError).problems).toEqual(['unknown indicator code: XX01', 'unknown indicator code: dr02']);
+      expect((e as IndicatorAnswerError).problems).toEqual([
+        'unknown indicator code: XX01',
+        'unknown indicator code: dr02',
+      ]);
     }
   });
 
   it('rejects unknown codes even when answered UNKNOWN or ABSENT', () => {
-    expect(() => assessIndicators([{ code: 'ZZ01', answer: 'UNKNOWN' }], 'CHILD_LABOUR')).toThrow(/unknown indicator code: ZZ01/);
+    expect(() => assessIndicators([{ code: 'ZZ01', answer: 'UNKNOWN' }], 'CHILD_LABOUR')).toThrow(
+      /unknown indicator code: ZZ01/,
+    );
     expect(() => assessIndicators([{ code: 'ZZ01', answer: 'ABSENT' }], 'CHILD_LABOUR')).toThrow(IndicatorAnswerError);
   });
 

@@ -111,7 +111,8 @@ function loadVerified(raw: readonly RawIndicator[]): IndicatorDefinition[] {
   return raw.map((r) => {
     if (seen.has(r.code)) throw new Error(`ilo-indicators.json: duplicate code ${r.code}`);
     seen.add(r.code);
-    if (!isDimension(r.dimension)) throw new Error(`ilo-indicators.json: ${r.code} has unknown dimension ${r.dimension}`);
+    if (!isDimension(r.dimension))
+      throw new Error(`ilo-indicators.json: ${r.code} has unknown dimension ${r.dimension}`);
     const strengths: Partial<Record<IndicatorProfileId, IndicatorStrength>> = {};
     for (const p of ['ADULT_LABOUR', 'CHILD_LABOUR'] as const) {
       const s = r.strength[p];
@@ -119,8 +120,15 @@ function loadVerified(raw: readonly RawIndicator[]): IndicatorDefinition[] {
       if (!isStrength(s)) throw new Error(`ilo-indicators.json: ${r.code} has bad ${p} strength ${String(s)}`);
       strengths[p] = s;
     }
-    if (strengths.ADULT_LABOUR === undefined) throw new Error(`ilo-indicators.json: ${r.code} has no ADULT_LABOUR strength`);
-    const def: IndicatorDefinition = { code: r.code, dimension: r.dimension, labelEn: r.label_en, strengths, labelsEn: {} };
+    if (strengths.ADULT_LABOUR === undefined)
+      throw new Error(`ilo-indicators.json: ${r.code} has no ADULT_LABOUR strength`);
+    const def: IndicatorDefinition = {
+      code: r.code,
+      dimension: r.dimension,
+      labelEn: r.label_en,
+      strengths,
+      labelsEn: {},
+    };
     if (r.disputed !== undefined) def.disputed = r.disputed;
     return def;
   });
@@ -340,9 +348,7 @@ export function validateIndicatorAnswers(answers: readonly IndicatorAnswer[]): s
  */
 export function isDimensionPositive(counts: { strong: number; medium: number; weak: number }): boolean {
   const { strong, medium, weak } = counts;
-  return (
-    strong >= 2 || (strong >= 1 && medium + weak >= 1) || medium >= 3 || (medium >= 2 && weak >= 1)
-  );
+  return strong >= 2 || (strong >= 1 && medium + weak >= 1) || medium >= 3 || (medium >= 2 && weak >= 1);
 }
 
 /**

@@ -4,17 +4,29 @@ import { latinSyllableForms, latinWordKey } from './names';
 /** Lao name parts and the romanisations found for them in passports and lists (the synthetic generator's name parts). */
 const PARTS: readonly [string[], string[]][] = [
   [['ສຸກ'], ['souk', 'suk', 'sook']],
-  [['ຄຳ', 'ຄໍາ'], ['kham', 'kam']],
+  [
+    ['ຄຳ', 'ຄໍາ'],
+    ['kham', 'kam'],
+  ],
   [['ພອນ'], ['phone', 'phon', 'pon']],
   [['ບຸນ'], ['boun', 'bun', 'boon']],
   [['ສີ'], ['si', 'see', 'sy']],
   [['ທອງ'], ['thong', 'tong']],
-  [['ແສງ', 'ເເສງ'], ['saeng', 'seng', 'sang']],
+  [
+    ['ແສງ', 'ເເສງ'],
+    ['saeng', 'seng', 'sang'],
+  ],
   [['ມະນີ'], ['many', 'mani', 'manee']],
   [['ບົວ'], ['boua', 'bua']],
   [['ຈັນ'], ['chanh', 'chan', 'jan']],
-  [['ໜູ', 'ຫນູ'], ['nou', 'noo', 'nu']],
-  [['ແກ້ວ', 'ເເກ້ວ'], ['keo', 'kaew', 'kaeo']],
+  [
+    ['ໜູ', 'ຫນູ'],
+    ['nou', 'noo', 'nu'],
+  ],
+  [
+    ['ແກ້ວ', 'ເເກ້ວ'],
+    ['keo', 'kaew', 'kaeo'],
+  ],
   [['ຫຼ້າ', 'ຫລ້າ'], ['la']],
   [['ນ້ຳ', 'ນ້ໍາ', 'ນໍ້າ'], ['nam']],
   [['ໄຊ'], ['xay', 'sai', 'xai']],
@@ -27,22 +39,40 @@ const PARTS: readonly [string[], string[]][] = [
   [['ສະຫວັນ'], ['savanh', 'sawan', 'savan']],
   [['ວອນ'], ['vone', 'won', 'von']],
   [['ເດືອນ'], ['deuane', 'duan']],
-  [['ສະໄໝ', 'ສະໄຫມ'], ['samai', 'samay']],
+  [
+    ['ສະໄໝ', 'ສະໄຫມ'],
+    ['samai', 'samay'],
+  ],
   [['ໄຊຍະ'], ['xaya', 'saiya', 'xaiya']],
   [['ອິນທະ'], ['intha', 'inta']],
   [['ສຸດທິ'], ['soutthi', 'sutti']],
-  [['ທຳມະ', 'ທໍາມະ'], ['thamma', 'tamma']],
-  [['ຫຼວງ', 'ຫລວງ'], ['luang', 'louang']],
+  [
+    ['ທຳມະ', 'ທໍາມະ'],
+    ['thamma', 'tamma'],
+  ],
+  [
+    ['ຫຼວງ', 'ຫລວງ'],
+    ['luang', 'louang'],
+  ],
   [['ວິໄລ'], ['vilay', 'wilai']],
   [['ດວງ'], ['douang', 'duang']],
   [['ອຸດົມ'], ['oudom', 'udom']],
-  [['ໜໍ່', 'ຫນໍ່'], ['nor', 'no']],
+  [
+    ['ໜໍ່', 'ຫນໍ່'],
+    ['nor', 'no'],
+  ],
   [['ມະຈັນ'], ['machanh', 'machan', 'majan']],
-  [['ວົງສ໌', 'ວົງ'], ['vong', 'wong']],
+  [
+    ['ວົງສ໌', 'ວົງ'],
+    ['vong', 'wong'],
+  ],
   [['ວົງສາ'], ['vongsa', 'wongsa']],
   [['ສະຫວັດ'], ['savath', 'sawat', 'savat']],
   [['ສັກ'], ['sack', 'sak']],
-  [['ລາດ', 'ຣາດ'], ['lath', 'lat', 'rath']],
+  [
+    ['ລາດ', 'ຣາດ'],
+    ['lath', 'lat', 'rath'],
+  ],
   [['ທິລາດ'], ['thilath', 'tilat']],
   [['ສົມບັດ'], ['sombath', 'sombat']],
   [['ລາວົງ'], ['lavong', 'lawong']],
@@ -73,7 +103,10 @@ describe('laoRomanisations: the transliteration table on the project’s name va
   });
 
   it('cuts syllables at vowel signs, ອ/ວ used as vowels and finals', () => {
-    const initials = (lo: string): string => laoSyllables(lo).map((s) => s.initial + s.final).join('|');
+    const initials = (lo: string): string =>
+      laoSyllables(lo)
+        .map((s) => s.initial + s.final)
+        .join('|');
     expect(initials('ສົມບັດ')).toBe('ສມ|ບດ');
     expect(initials('ສຸວັນ')).toBe('ສ|ວນ');
     expect(initials('ສີດວງ')).toBe('ສ|ດງ');
@@ -89,7 +122,9 @@ describe('laoRomanisations: the transliteration table on the project’s name va
 
 describe('latinSyllableForms: a final -sa / -xay syllable added or dropped', () => {
   it('adds the syllable to a family name without it and drops it from one with it', () => {
-    expect(latinSyllableForms('Inthavong')).toEqual(expect.arrayContaining([latinWordKey('Inthavongsa'), latinWordKey('Inthavongxay')]));
+    expect(latinSyllableForms('Inthavong')).toEqual(
+      expect.arrayContaining([latinWordKey('Inthavongsa'), latinWordKey('Inthavongxay')]),
+    );
     expect(latinSyllableForms('Inthavongsa')).toContain(latinWordKey('Inthavong'));
     expect(latinSyllableForms('Phommaxay')).toContain(latinWordKey('Phomma'));
   });

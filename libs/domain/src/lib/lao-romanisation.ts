@@ -128,11 +128,19 @@ export function laoSyllables(key: string): Syllable[] {
       continue;
     }
     s.initial = cs[i++] ?? '';
-    if (s.initial === 'ຫ' && HO_SONORANTS.has(cs[i] ?? '') && !(cs[i] === 'ວ' && uaVowelAt(cs, i, false))) s.initial = cs[i++] ?? '';
+    if (s.initial === 'ຫ' && HO_SONORANTS.has(cs[i] ?? '') && !(cs[i] === 'ວ' && uaVowelAt(cs, i, false)))
+      s.initial = cs[i++] ?? '';
     while (MARK_RE.test(cs[i] ?? '')) s.marks += cs[i++];
     while (FOLLOWING.has(cs[i] ?? '')) s.trail += cs[i++];
-    if (s.trail === '' && oVowelAt(cs, i) && (s.marks === '' || (s.lead === 'ເ' && /[ຶື]/u.test(s.marks)))) s.trail += cs[i++];
-    else if (s.trail === '' && s.lead === '' && (s.marks === '' || s.marks === 'ົ') && uaVowelAt(cs, i, s.marks === 'ົ')) s.trail += cs[i++];
+    if (s.trail === '' && oVowelAt(cs, i) && (s.marks === '' || (s.lead === 'ເ' && /[ຶື]/u.test(s.marks))))
+      s.trail += cs[i++];
+    else if (
+      s.trail === '' &&
+      s.lead === '' &&
+      (s.marks === '' || s.marks === 'ົ') &&
+      uaVowelAt(cs, i, s.marks === 'ົ')
+    )
+      s.trail += cs[i++];
     else if (s.lead === 'ເ' && cs[i] === 'ຍ' && !signAt(cs, i + 1)) s.trail += cs[i++];
     const f = cs[i];
     if (isConsonant(f) && !s.trail.endsWith('ະ') && s.lead !== 'ໄ' && s.lead !== 'ໃ' && !startsNext(cs, i)) {
@@ -206,7 +214,11 @@ export function laoRomanisations(name: string | null | undefined, max = MAX_ROMA
   let acc = [''];
   for (const s of laoSyllables(key)) {
     const spellings = syllableSpellings(s);
-    acc = spellings.flatMap((sp, k) => acc.map((a) => ({ a: a + sp, k }))).sort((x, y) => x.k - y.k).map((x) => x.a).slice(0, max * 4);
+    acc = spellings
+      .flatMap((sp, k) => acc.map((a) => ({ a: a + sp, k })))
+      .sort((x, y) => x.k - y.k)
+      .map((x) => x.a)
+      .slice(0, max * 4);
   }
   return [...new Set(acc)].filter((x) => x !== '').slice(0, max);
 }

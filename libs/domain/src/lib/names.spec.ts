@@ -303,7 +303,11 @@ describe('latinKeys: shape', () => {
   });
 
   it('sorted is the distinct word keys, sorted', () => {
-    expect(latinKeys('Keo Kaew Bounmy')).toEqual({ words: ['keo', 'keo', 'bunmi'], sorted: 'bunmi keo', compact: 'keokeobunmi' });
+    expect(latinKeys('Keo Kaew Bounmy')).toEqual({
+      words: ['keo', 'keo', 'bunmi'],
+      sorted: 'bunmi keo',
+      compact: 'keokeobunmi',
+    });
   });
 
   it('empty and non-Latin input give empty keys', () => {
@@ -351,7 +355,12 @@ describe('nameSimilarityReasons', () => {
       nicknames: ['ຫນູ'],
       birthYear: 1999,
     });
-    expect(nameSimilarityReasons(q, person)).toEqual(['LAO_KEY_SIMILAR', 'LATIN_KEY_SIMILAR', 'NICKNAME', 'BIRTH_YEAR']);
+    expect(nameSimilarityReasons(q, person)).toEqual([
+      'LAO_KEY_SIMILAR',
+      'LATIN_KEY_SIMILAR',
+      'NICKNAME',
+      'BIRTH_YEAR',
+    ]);
   });
 
   it('a nickname that is the other person’s given name counts', () => {

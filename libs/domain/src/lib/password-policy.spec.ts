@@ -1,5 +1,11 @@
 import { COMMON_PASSWORDS } from './common-passwords';
-import { checkPassword, codePointLength, contextTokens, isCommonPassword, PASSWORD_MAX_LENGTH } from './password-policy';
+import {
+  checkPassword,
+  codePointLength,
+  contextTokens,
+  isCommonPassword,
+  PASSWORD_MAX_LENGTH,
+} from './password-policy';
 
 describe('password policy', () => {
   it('ships a common-password list of at least 10,000 lower-case entries', () => {
@@ -76,7 +82,9 @@ describe('password policy', () => {
   });
 
   it('accepts a long passphrase', () => {
-    expect(checkPassword('correct horse battery staple on the mekong', ['atd.caseworker', 'ສົມພອນ ວົງສະຫວັນ'])).toEqual([]);
+    expect(checkPassword('correct horse battery staple on the mekong', ['atd.caseworker', 'ສົມພອນ ວົງສະຫວັນ'])).toEqual(
+      [],
+    );
   });
 
   it('reports every problem at once', () => {

@@ -19,7 +19,14 @@ export type PasswordProblem = (typeof PASSWORD_PROBLEMS)[number];
  * Words always refused inside a password: the application's name, its subject, and the agency
  * codes of at least 4 letters (ASVS 6.2.11: "lao", agency names, "trafficking").
  */
-export const APP_CONTEXT_WORDS: readonly string[] = ['ctms', 'counter-trafficking', 'trafficking', 'mops', 'molsw', 'ospp'];
+export const APP_CONTEXT_WORDS: readonly string[] = [
+  'ctms',
+  'counter-trafficking',
+  'trafficking',
+  'mops',
+  'molsw',
+  'ospp',
+];
 
 /** Length in Unicode code points (a Lao vowel sign or tone mark counts as one). */
 export function codePointLength(s: string): number {

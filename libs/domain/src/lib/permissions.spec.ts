@@ -1,4 +1,17 @@
-import { ALL_PERMISSIONS, ASSIGNABLE_BY_AGENCY_ADMIN, hasPermission, heldToProfile, isPermission, PERMISSION_CAPABILITY, PERMISSIONS, permissionsOf, permittedInHold, ROLE_PERMISSIONS, rolePermissions, SYSTEM_ADMIN_ONLY_ROLES } from './permissions';
+import {
+  ALL_PERMISSIONS,
+  ASSIGNABLE_BY_AGENCY_ADMIN,
+  hasPermission,
+  heldToProfile,
+  isPermission,
+  PERMISSION_CAPABILITY,
+  PERMISSIONS,
+  permissionsOf,
+  permittedInHold,
+  ROLE_PERMISSIONS,
+  rolePermissions,
+  SYSTEM_ADMIN_ONLY_ROLES,
+} from './permissions';
 import { AGENCY_CAPABILITIES, ROLES, type AgencyCapability, type Role } from './enums';
 import { MFA_CODE_PATTERN } from './api-types';
 
@@ -37,14 +50,23 @@ describe('permission catalogue', () => {
   it('needs the agency capability for the work it belongs to, whatever the roles (the capability rule)', () => {
     // an NGO (receives referrals only) does not screen, merge or identify, even as a supervisor
     const ngo = as(['SUPERVISOR', 'CASEWORKER'], ['RECEIVE_REFERRALS']);
-    for (const p of ['screening:create', 'screening:update', 'screening:review', 'person:search', 'person:merge', 'case:identify'] as const) {
+    for (const p of [
+      'screening:create',
+      'screening:update',
+      'screening:review',
+      'person:search',
+      'person:merge',
+      'case:identify',
+    ] as const) {
       expect({ p, ok: hasPermission(ngo, p) }).toEqual({ p, ok: false });
     }
     expect(hasPermission(ngo, 'referral:respond')).toBe(true);
     // screening agencies that do not receive referrals do not respond to them
     expect(hasPermission(as(['CASEWORKER'], ['SCREEN']), 'referral:respond')).toBe(false);
     expect(hasPermission(as(['SUPERVISOR'], ['SCREEN']), 'case:identify')).toBe(false);
-    expect(hasPermission(as(['SUPERVISOR'], ['SCREEN', 'FORMAL_IDENTIFICATION', 'INVESTIGATE']), 'case:identify')).toBe(true);
+    expect(hasPermission(as(['SUPERVISOR'], ['SCREEN', 'FORMAL_IDENTIFICATION', 'INVESTIGATE']), 'case:identify')).toBe(
+      true,
+    );
     expect(hasPermission(as(['PROSECUTOR'], []), 'handoff:prosecute')).toBe(false);
     // every capability named is one that exists
     for (const c of Object.values(PERMISSION_CAPABILITY)) expect(ALL_CAPS).toContain(c);
@@ -70,9 +92,14 @@ describe('an account held to its profile', () => {
   const free = { mustChangePassword: false, mfaSetupRequired: false };
   it('is held by a temporary password or a required MFA not set up, and then keeps only the profile permissions', () => {
     expect(heldToProfile(free)).toBe(false);
-    for (const held of [{ ...free, mustChangePassword: true }, { ...free, mfaSetupRequired: true }]) {
+    for (const held of [
+      { ...free, mustChangePassword: true },
+      { ...free, mfaSetupRequired: true },
+    ]) {
       expect(heldToProfile(held)).toBe(true);
-      expect(ALL_PERMISSIONS.filter((p) => permittedInHold(held, p))).toEqual(ALL_PERMISSIONS.filter((p) => p.startsWith('profile:')));
+      expect(ALL_PERMISSIONS.filter((p) => permittedInHold(held, p))).toEqual(
+        ALL_PERMISSIONS.filter((p) => p.startsWith('profile:')),
+      );
     }
     expect(ALL_PERMISSIONS.filter((p) => permittedInHold(free, p))).toEqual(ALL_PERMISSIONS);
   });
@@ -81,6 +108,7 @@ describe('an account held to its profile', () => {
 describe('MFA codes', () => {
   it('are exactly six digits', () => {
     expect(MFA_CODE_PATTERN.test('012345')).toBe(true);
-    for (const bad of ['', '12345', '1234567', '12 456', 'abcdef', ' 123456', '123456\n']) expect(MFA_CODE_PATTERN.test(bad)).toBe(false);
+    for (const bad of ['', '12345', '1234567', '12 456', 'abcdef', ' 123456', '123456\n'])
+      expect(MFA_CODE_PATTERN.test(bad)).toBe(false);
   });
 });

@@ -20,24 +20,44 @@ export const PERMISSIONS = {
   'person:search': { caseContent: true, en: 'Search persons for duplicates', lo: 'ຄົ້ນຫາບຸກຄົນຊໍ້າ' },
   'person:read': { caseContent: true, en: 'Read person records', lo: 'ອ່ານຂໍ້ມູນບຸກຄົນ' },
   'person:merge': { caseContent: true, en: 'Merge duplicate persons', lo: 'ລວມບຸກຄົນທີ່ຊໍ້າກັນ' },
-  'match:request': { caseContent: true, en: 'Ask another agency about a possible duplicate', lo: 'ຖາມອົງການອື່ນກ່ຽວກັບບຸກຄົນທີ່ອາດຊໍ້າກັນ' },
-  'match:answer': { caseContent: true, en: "Answer another agency's match requests", lo: 'ຕອບຄຳຮ້ອງກວດບຸກຄົນຊໍ້າຂອງອົງການອື່ນ' },
+  'match:request': {
+    caseContent: true,
+    en: 'Ask another agency about a possible duplicate',
+    lo: 'ຖາມອົງການອື່ນກ່ຽວກັບບຸກຄົນທີ່ອາດຊໍ້າກັນ',
+  },
+  'match:answer': {
+    caseContent: true,
+    en: "Answer another agency's match requests",
+    lo: 'ຕອບຄຳຮ້ອງກວດບຸກຄົນຊໍ້າຂອງອົງການອື່ນ',
+  },
 
   'case:read': { caseContent: true, en: 'Read cases', lo: 'ອ່ານກໍລະນີ' },
   'case:update': { caseContent: true, en: 'Update cases and add notes', lo: 'ປັບປຸງກໍລະນີ ແລະ ເພີ່ມບັນທຶກ' },
   'case:assign': { caseContent: true, en: 'Assign and reassign cases', lo: 'ມອບໝາຍກໍລະນີ' },
   'case:identify': { caseContent: true, en: 'Record formal identification', lo: 'ບັນທຶກການກໍານົດຕົວຢ່າງເປັນທາງການ' },
   'case:close': { caseContent: true, en: 'Close and reopen cases', lo: 'ປິດ ແລະ ເປີດກໍລະນີຄືນ' },
-  'case:flag': { caseContent: true, en: 'Set and lift the restricted and non-punishment flags', lo: 'ຕັ້ງ ແລະ ຍົກເລີກເຄື່ອງໝາຍຈຳກັດການເຂົ້າເຖິງ ແລະ ບໍ່ລົງໂທດ' },
+  'case:flag': {
+    caseContent: true,
+    en: 'Set and lift the restricted and non-punishment flags',
+    lo: 'ຕັ້ງ ແລະ ຍົກເລີກເຄື່ອງໝາຍຈຳກັດການເຂົ້າເຖິງ ແລະ ບໍ່ລົງໂທດ',
+  },
   'case:access-log': { caseContent: true, en: 'See who accessed a case', lo: 'ເບິ່ງວ່າໃຜເຂົ້າເຖິງກໍລະນີ' },
-  'case:transfer': { caseContent: true, en: 'Request, accept and decline case transfers', lo: 'ຂໍໂອນ, ຮັບ ແລະ ປະຕິເສດການໂອນກໍລະນີ' },
+  'case:transfer': {
+    caseContent: true,
+    en: 'Request, accept and decline case transfers',
+    lo: 'ຂໍໂອນ, ຮັບ ແລະ ປະຕິເສດການໂອນກໍລະນີ',
+  },
 
   'consent:read': { caseContent: true, en: 'Read consents', lo: 'ອ່ານການຍິນຍອມ' },
   'consent:record': { caseContent: true, en: 'Record and withdraw consents', lo: 'ບັນທຶກ ແລະ ຖອນການຍິນຍອມ' },
 
   'referral:create': { caseContent: true, en: 'Refer a case to an agency', lo: 'ສົ່ງຕໍ່ກໍລະນີໄປຫາອົງການ' },
   'referral:read': { caseContent: true, en: 'Read referrals', lo: 'ອ່ານການສົ່ງຕໍ່' },
-  'referral:respond': { caseContent: true, en: 'Accept, decline and serve referrals', lo: 'ຮັບ, ປະຕິເສດ ແລະ ໃຫ້ບໍລິການຕາມການສົ່ງຕໍ່' },
+  'referral:respond': {
+    caseContent: true,
+    en: 'Accept, decline and serve referrals',
+    lo: 'ຮັບ, ປະຕິເສດ ແລະ ໃຫ້ບໍລິການຕາມການສົ່ງຕໍ່',
+  },
 
   'handoff:create': { caseContent: true, en: 'Hand a case to the prosecutor', lo: 'ມອບກໍລະນີໃຫ້ອົງການໄອຍະການ' },
   'handoff:read': { caseContent: true, en: 'Read prosecution handoffs', lo: 'ອ່ານການມອບສໍານວນ' },
@@ -49,14 +69,22 @@ export const PERMISSIONS = {
   'audit:read': { caseContent: false, en: "Read the agency's audit trail", lo: 'ອ່ານບັນທຶກການກວດສອບຂອງອົງການ' },
 
   'user:read': { caseContent: false, en: "List the agency's users", lo: 'ເບິ່ງລາຍຊື່ຜູ້ໃຊ້ຂອງອົງການ' },
-  'user:manage': { caseContent: false, en: "Create, disable and reset the agency's users", lo: 'ສ້າງ, ປິດ ແລະ ຕັ້ງລະຫັດຜ່ານຜູ້ໃຊ້ໃໝ່' },
+  'user:manage': {
+    caseContent: false,
+    en: "Create, disable and reset the agency's users",
+    lo: 'ສ້າງ, ປິດ ແລະ ຕັ້ງລະຫັດຜ່ານຜູ້ໃຊ້ໃໝ່',
+  },
   'agency:manage': { caseContent: false, en: 'Manage agencies', lo: 'ຈັດການອົງການ' },
   'system:queues': { caseContent: false, en: 'See the job queues', lo: 'ເບິ່ງຄິວວຽກ' },
   'system:settings': { caseContent: false, en: 'Change the SLA hours', lo: 'ປ່ຽນກຳນົດເວລາຕອບຮັບ' },
 
   'stats:read': { caseContent: false, en: 'Read aggregate statistics', lo: 'ອ່ານສະຖິຕິລວມ' },
   'export:create': { caseContent: true, en: 'Export case lists and files', lo: 'ສົ່ງອອກລາຍການກໍລະນີ' },
-  'export:approve': { caseContent: true, en: 'Approve exports containing identity', lo: 'ອະນຸມັດການສົ່ງອອກທີ່ມີຂໍ້ມູນຕົວຕົນ' },
+  'export:approve': {
+    caseContent: true,
+    en: 'Approve exports containing identity',
+    lo: 'ອະນຸມັດການສົ່ງອອກທີ່ມີຂໍ້ມູນຕົວຕົນ',
+  },
 } as const satisfies Record<string, { caseContent: boolean; en: string; lo: string }>;
 
 export type Permission = keyof typeof PERMISSIONS;

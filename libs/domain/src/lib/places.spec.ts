@@ -1,4 +1,14 @@
-import { BORDER_CROSSINGS, DISTRICTS, districtByCode, districtInProvince, districtsOf, isBorderCrossingCode, isDistrictCode, matchBorderCrossing, matchDistrict } from './places';
+import {
+  BORDER_CROSSINGS,
+  DISTRICTS,
+  districtByCode,
+  districtInProvince,
+  districtsOf,
+  isBorderCrossingCode,
+  isDistrictCode,
+  matchBorderCrossing,
+  matchDistrict,
+} from './places';
 import { PROVINCE_CODES } from './reference';
 
 describe('districts', () => {

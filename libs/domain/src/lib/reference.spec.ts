@@ -102,17 +102,28 @@ describe('seed agencies', () => {
   });
 
   it('only MoPS ATD formally identifies', () => {
-    expect(SEED_AGENCIES.filter((a) => a.capabilities.includes('FORMAL_IDENTIFICATION')).map((a) => a.code)).toEqual(['MOPS_ATD']);
+    expect(SEED_AGENCIES.filter((a) => a.capabilities.includes('FORMAL_IDENTIFICATION')).map((a) => a.code)).toEqual([
+      'MOPS_ATD',
+    ]);
   });
 
   it('offers services exactly when it receives referrals', () => {
-    for (const a of SEED_AGENCIES) expect({ code: a.code, offers: a.serviceTypes.length > 0 }).toEqual({ code: a.code, offers: a.capabilities.includes('RECEIVE_REFERRALS') });
-    expect(seedAgencyByCode('LWU')?.serviceTypes).toEqual(expect.arrayContaining(['SHELTER', 'PSYCHOSOCIAL', 'LEGAL_AID']));
-    expect(seedAgencyByCode('MOLSW')?.serviceTypes).toEqual(expect.arrayContaining(['REINTEGRATION', 'FAMILY_TRACING', 'RETURN_REPATRIATION']));
+    for (const a of SEED_AGENCIES)
+      expect({ code: a.code, offers: a.serviceTypes.length > 0 }).toEqual({
+        code: a.code,
+        offers: a.capabilities.includes('RECEIVE_REFERRALS'),
+      });
+    expect(seedAgencyByCode('LWU')?.serviceTypes).toEqual(
+      expect.arrayContaining(['SHELTER', 'PSYCHOSOCIAL', 'LEGAL_AID']),
+    );
+    expect(seedAgencyByCode('MOLSW')?.serviceTypes).toEqual(
+      expect.arrayContaining(['REINTEGRATION', 'FAMILY_TRACING', 'RETURN_REPATRIATION']),
+    );
   });
 
   it('the national agencies cover all 18 provinces', () => {
-    for (const code of ['MOPS_ATD', 'MOPS_DOI', 'LWU', 'MOLSW', 'OSPP', 'IOM']) expect(seedAgencyByCode(code)?.provinces).toHaveLength(18);
+    for (const code of ['MOPS_ATD', 'MOPS_DOI', 'LWU', 'MOLSW', 'OSPP', 'IOM'])
+      expect(seedAgencyByCode(code)?.provinces).toHaveLength(18);
   });
 });
 
@@ -176,6 +187,8 @@ describe('demo users', () => {
       const caps = seedAgencyByCode(u.agencyCode)?.capabilities ?? [];
       expect(caps.includes('SCREEN') || caps.includes('RECEIVE_REFERRALS')).toBe(true);
     }
-    expect(seedAgencyByCode(SEED_DEMO_USERS.find((u) => u.roles.includes('PROSECUTOR'))?.agencyCode ?? '')?.capabilities).toContain('PROSECUTE');
+    expect(
+      seedAgencyByCode(SEED_DEMO_USERS.find((u) => u.roles.includes('PROSECUTOR'))?.agencyCode ?? '')?.capabilities,
+    ).toContain('PROSECUTE');
   });
 });

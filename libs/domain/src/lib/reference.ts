@@ -17,7 +17,26 @@ import type { AgencyCapability, AgencyType, Language, Role } from './enums';
 // ---------------------------------------------------------------------------------------------
 
 /** The 18 national province codes (17 provinces + Vientiane Capital), in the official order. */
-export const PROVINCE_CODES = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12', '13', '14', '15', '16', '17', '18'] as const;
+export const PROVINCE_CODES = [
+  '01',
+  '02',
+  '03',
+  '04',
+  '05',
+  '06',
+  '07',
+  '08',
+  '09',
+  '10',
+  '11',
+  '12',
+  '13',
+  '14',
+  '15',
+  '16',
+  '17',
+  '18',
+] as const;
 export type ProvinceCode = (typeof PROVINCE_CODES)[number];
 
 export interface Province {
@@ -113,14 +132,24 @@ export interface ServiceTypeDefinition {
 }
 
 export const SERVICE_TYPE_DEFINITIONS: readonly ServiceTypeDefinition[] = Object.freeze([
-  { code: 'SHELTER', nameLo: 'ທີ່ພັກອາໄສຊົ່ວຄາວ / ບ່ອນພັກທີ່ປອດໄພ', nameEn: 'Temporary shelter / safe accommodation', htcds: ['SocialCare'] },
+  {
+    code: 'SHELTER',
+    nameLo: 'ທີ່ພັກອາໄສຊົ່ວຄາວ / ບ່ອນພັກທີ່ປອດໄພ',
+    nameEn: 'Temporary shelter / safe accommodation',
+    htcds: ['SocialCare'],
+  },
   {
     code: 'MEDICAL',
     nameLo: 'ການປິ່ນປົວທາງການແພດ (ສຸກເສີນ, ທົ່ວໄປ, ສຸຂະພາບຈະເລີນພັນ, ກວດ HIV/STI ດ້ວຍການຍິນຍອມ)',
     nameEn: 'Medical care (emergency, general, SRH, HIV/STI testing with consent)',
     htcds: ['Health'],
   },
-  { code: 'PSYCHOSOCIAL', nameLo: 'ການໃຫ້ຄຳປຶກສາ / ການຊ່ວຍເຫຼືອທາງດ້ານຈິດໃຈ ແລະ ສັງຄົມ', nameEn: 'Counselling / psychosocial support', htcds: ['Health', 'SocialCare'] },
+  {
+    code: 'PSYCHOSOCIAL',
+    nameLo: 'ການໃຫ້ຄຳປຶກສາ / ການຊ່ວຍເຫຼືອທາງດ້ານຈິດໃຈ ແລະ ສັງຄົມ',
+    nameEn: 'Counselling / psychosocial support',
+    htcds: ['Health', 'SocialCare'],
+  },
   {
     code: 'LEGAL_AID',
     nameLo: 'ການຊ່ວຍເຫຼືອທາງດ້ານກົດໝາຍ (ຂໍ້ມູນ, ຄຳປຶກສາ, ຕົວແທນ, ການຮຽກຮ້ອງຄ່າເສຍຫາຍ)',
@@ -133,17 +162,42 @@ export const SERVICE_TYPE_DEFINITIONS: readonly ServiceTypeDefinition[] = Object
     nameEn: 'Support as victim-witness (optional; assistance not conditional)',
     htcds: ['Legal'],
   },
-  { code: 'FAMILY_TRACING', nameLo: 'ການຊອກຫາ ແລະ ປະເມີນຄອບຄົວ', nameEn: 'Family tracing and family assessment', htcds: ['SocialCare'] },
+  {
+    code: 'FAMILY_TRACING',
+    nameLo: 'ການຊອກຫາ ແລະ ປະເມີນຄອບຄົວ',
+    nameEn: 'Family tracing and family assessment',
+    htcds: ['SocialCare'],
+  },
   {
     code: 'RETURN_REPATRIATION',
     nameLo: 'ການສົ່ງກັບຄືນ (ຂ້າມຊາຍແດນ ຫຼື ພາຍໃນປະເທດ) ແລະ ການນຳສົ່ງ',
     nameEn: 'Return / repatriation (cross-border or internal), escort',
     htcds: ['SocialCare'],
   },
-  { code: 'REINTEGRATION', nameLo: 'ການເຊື່ອມໂຍງຄືນສູ່ຄອບຄົວ ແລະ ຊຸມຊົນ ແລະ ການຕິດຕາມ', nameEn: 'Reintegration package and follow-up', htcds: ['Livelihood', 'SocialCare'] },
-  { code: 'VOCATIONAL_TRAINING', nameLo: 'ການຝຶກອົບຮົມວິຊາຊີບ ຫຼື ທັກສະ', nameEn: 'Vocational or skills training', htcds: ['Livelihood'] },
-  { code: 'EDUCATION', nameLo: 'ການກັບຄືນເຂົ້າໂຮງຮຽນ / ການສຶກສານອກລະບົບ', nameEn: 'Return to school / non-formal education', htcds: ['Education'] },
-  { code: 'FINANCIAL_ASSISTANCE', nameLo: 'ການຊ່ວຍເຫຼືອທາງດ້ານການເງິນ, ທຶນປະກອບອາຊີບ', nameEn: 'Cash grants, small business support', htcds: ['Financial'] },
+  {
+    code: 'REINTEGRATION',
+    nameLo: 'ການເຊື່ອມໂຍງຄືນສູ່ຄອບຄົວ ແລະ ຊຸມຊົນ ແລະ ການຕິດຕາມ',
+    nameEn: 'Reintegration package and follow-up',
+    htcds: ['Livelihood', 'SocialCare'],
+  },
+  {
+    code: 'VOCATIONAL_TRAINING',
+    nameLo: 'ການຝຶກອົບຮົມວິຊາຊີບ ຫຼື ທັກສະ',
+    nameEn: 'Vocational or skills training',
+    htcds: ['Livelihood'],
+  },
+  {
+    code: 'EDUCATION',
+    nameLo: 'ການກັບຄືນເຂົ້າໂຮງຮຽນ / ການສຶກສານອກລະບົບ',
+    nameEn: 'Return to school / non-formal education',
+    htcds: ['Education'],
+  },
+  {
+    code: 'FINANCIAL_ASSISTANCE',
+    nameLo: 'ການຊ່ວຍເຫຼືອທາງດ້ານການເງິນ, ທຶນປະກອບອາຊີບ',
+    nameEn: 'Cash grants, small business support',
+    htcds: ['Financial'],
+  },
   {
     code: 'DOCUMENTATION',
     nameLo: 'ການອອກເອກະສານຄືນໃໝ່ (ບັດປະຈຳຕົວ, ສຳມະໂນຄົວ, ເອກະສານເດີນທາງ)',
@@ -151,8 +205,18 @@ export const SERVICE_TYPE_DEFINITIONS: readonly ServiceTypeDefinition[] = Object
     htcds: ['Legal'],
   },
   { code: 'INTERPRETATION', nameLo: 'ການແປພາສາ', nameEn: 'Language support', htcds: [] },
-  { code: 'CHILD_PROTECTION', nameLo: 'ການປົກປ້ອງເດັກ (ແຕ່ງຕັ້ງຜູ້ປົກຄອງ, ການກຳນົດຜົນປະໂຫຍດສູງສຸດຂອງເດັກ)', nameEn: 'Guardian appointment, best-interests determination', htcds: ['SocialCare'] },
-  { code: 'SAFETY_PLANNING', nameLo: 'ການປະເມີນຄວາມສ່ຽງ ແລະ ມາດຕະການປົກປ້ອງ', nameEn: 'Risk assessment and protection measures', htcds: [] },
+  {
+    code: 'CHILD_PROTECTION',
+    nameLo: 'ການປົກປ້ອງເດັກ (ແຕ່ງຕັ້ງຜູ້ປົກຄອງ, ການກຳນົດຜົນປະໂຫຍດສູງສຸດຂອງເດັກ)',
+    nameEn: 'Guardian appointment, best-interests determination',
+    htcds: ['SocialCare'],
+  },
+  {
+    code: 'SAFETY_PLANNING',
+    nameLo: 'ການປະເມີນຄວາມສ່ຽງ ແລະ ມາດຕະການປົກປ້ອງ',
+    nameEn: 'Risk assessment and protection measures',
+    htcds: [],
+  },
   { code: 'OTHER', nameLo: 'ອື່ນໆ', nameEn: 'Other', htcds: [] },
 ] satisfies ServiceTypeDefinition[]);
 
@@ -223,7 +287,15 @@ export const SEED_AGENCIES: readonly SeedAgency[] = Object.freeze([
     nameEn: 'Ministry of Labour and Social Welfare',
     type: 'GOVERNMENT',
     capabilities: ['SCREEN', 'RECEIVE_REFERRALS'],
-    serviceTypes: ['SHELTER', 'FAMILY_TRACING', 'RETURN_REPATRIATION', 'REINTEGRATION', 'CHILD_PROTECTION', 'PSYCHOSOCIAL', 'VOCATIONAL_TRAINING'],
+    serviceTypes: [
+      'SHELTER',
+      'FAMILY_TRACING',
+      'RETURN_REPATRIATION',
+      'REINTEGRATION',
+      'CHILD_PROTECTION',
+      'PSYCHOSOCIAL',
+      'VOCATIONAL_TRAINING',
+    ],
     provinces: ALL_PROVINCES,
     active: true,
   },
@@ -255,7 +327,14 @@ export const SEED_AGENCIES: readonly SeedAgency[] = Object.freeze([
     nameEn: 'Demo NGO partner',
     type: 'NGO',
     capabilities: ['RECEIVE_REFERRALS'],
-    serviceTypes: ['SHELTER', 'PSYCHOSOCIAL', 'REINTEGRATION', 'VOCATIONAL_TRAINING', 'EDUCATION', 'FINANCIAL_ASSISTANCE'],
+    serviceTypes: [
+      'SHELTER',
+      'PSYCHOSOCIAL',
+      'REINTEGRATION',
+      'VOCATIONAL_TRAINING',
+      'EDUCATION',
+      'FINANCIAL_ASSISTANCE',
+    ],
     provinces: ['01', '13', '16'],
     active: true,
   },
@@ -280,7 +359,13 @@ export interface SeedDemoUser {
   readonly language: Language;
 }
 
-function demo(username: string, displayName: string, agencyCode: SeedAgencyCode, role: Role, scope: 'ALL' | 'NONE' | ProvinceCode): SeedDemoUser {
+function demo(
+  username: string,
+  displayName: string,
+  agencyCode: SeedAgencyCode,
+  role: Role,
+  scope: 'ALL' | 'NONE' | ProvinceCode,
+): SeedDemoUser {
   return Object.freeze({
     username,
     displayName,
@@ -311,6 +396,9 @@ export const SEED_DEMO_USERS: readonly SeedDemoUser[] = Object.freeze([
 ]);
 
 /** A seed user as the permission rule reads it: their roles and their agency's capabilities. */
-export function seedUserSubject(u: Pick<SeedDemoUser, 'roles' | 'agencyCode'>): { roles: readonly Role[]; capabilities: readonly AgencyCapability[] } {
+export function seedUserSubject(u: Pick<SeedDemoUser, 'roles' | 'agencyCode'>): {
+  roles: readonly Role[];
+  capabilities: readonly AgencyCapability[];
+} {
   return { roles: u.roles, capabilities: seedAgencyByCode(u.agencyCode)?.capabilities ?? [] };
 }

@@ -8,7 +8,16 @@
  */
 
 /** Where the interview took place (section A). */
-export const FACILITY_TYPES = ['BORDER_CHECKPOINT', 'TRANSIT_CENTRE', 'SHELTER', 'POLICE_STATION', 'HOSPITAL', 'EMBASSY', 'COMMUNITY', 'OTHER'] as const;
+export const FACILITY_TYPES = [
+  'BORDER_CHECKPOINT',
+  'TRANSIT_CENTRE',
+  'SHELTER',
+  'POLICE_STATION',
+  'HOSPITAL',
+  'EMBASSY',
+  'COMMUNITY',
+  'OTHER',
+] as const;
 export type FacilityType = (typeof FACILITY_TYPES)[number];
 
 /** Who brought the person to the interview (section A). */
@@ -28,7 +37,17 @@ export const REFERRAL_SOURCES = [
 export type ReferralSource = (typeof REFERRAL_SOURCES)[number];
 
 /** Roles of other persons present at the interview (section A). */
-export const PRESENT_PERSON_ROLES = ['CASEWORKER', 'SOCIAL_WORKER', 'POLICE', 'PARENT', 'LEGAL_GUARDIAN', 'FAMILY_MEMBER', 'LAWYER', 'EMPLOYER', 'OTHER'] as const;
+export const PRESENT_PERSON_ROLES = [
+  'CASEWORKER',
+  'SOCIAL_WORKER',
+  'POLICE',
+  'PARENT',
+  'LEGAL_GUARDIAN',
+  'FAMILY_MEMBER',
+  'LAWYER',
+  'EMPLOYER',
+  'OTHER',
+] as const;
 export type PresentPersonRole = (typeof PRESENT_PERSON_ROLES)[number];
 
 /** The interpreter's relation to the interviewee (known or related interpreters are to be rejected). */
@@ -38,7 +57,12 @@ export const INTERPRETER_MODES = ['IN_PERSON', 'PHONE', 'VIDEO'] as const;
 export type InterpreterMode = (typeof INTERPRETER_MODES)[number];
 
 /** HTCDS `vic_TraffickingStatus` as the interviewer's assessment, plus INCONCLUSIVE and VULNERABLE_MIGRANT. */
-export const INTERVIEWER_ASSESSMENTS = ['POSSIBLE_VICTIM', 'NOT_A_VICTIM', 'INCONCLUSIVE', 'VULNERABLE_MIGRANT'] as const;
+export const INTERVIEWER_ASSESSMENTS = [
+  'POSSIBLE_VICTIM',
+  'NOT_A_VICTIM',
+  'INCONCLUSIVE',
+  'VULNERABLE_MIGRANT',
+] as const;
 export type InterviewerAssessment = (typeof INTERVIEWER_ASSESSMENTS)[number];
 
 /** Why an interview stopped (TERMINATED). */
@@ -58,10 +82,25 @@ export const CHILD_CONSENT_GIVERS = ['PARENT', 'LEGAL_GUARDIAN', 'SOCIAL_WORKER'
 export type ChildConsentGiver = (typeof CHILD_CONSENT_GIVERS)[number];
 
 /** HTCDS `prs_Gender`. */
-export const SEXES = ['FEMININE', 'MASCULINE', 'TRANS_FEMININE', 'TRANS_MASCULINE', 'NON_CONFORMING', 'UNKNOWN'] as const;
+export const SEXES = [
+  'FEMININE',
+  'MASCULINE',
+  'TRANS_FEMININE',
+  'TRANS_MASCULINE',
+  'NON_CONFORMING',
+  'UNKNOWN',
+] as const;
 export type Sex = (typeof SEXES)[number];
 /** HTCDS `prs_MaritalStatus`. */
-export const MARITAL_STATUSES = ['SINGLE', 'MARRIED', 'WIDOWED', 'DIVORCED', 'SEPARATED', 'REGISTERED_PARTNERSHIP', 'UNKNOWN'] as const;
+export const MARITAL_STATUSES = [
+  'SINGLE',
+  'MARRIED',
+  'WIDOWED',
+  'DIVORCED',
+  'SEPARATED',
+  'REGISTERED_PARTNERSHIP',
+  'UNKNOWN',
+] as const;
 export type MaritalStatus = (typeof MARITAL_STATUSES)[number];
 /** ISCED 2011 levels (HTCDS `prs_HighestLevelOfEducation`) plus NONE and UNKNOWN. */
 export const EDUCATION_LEVELS = [
@@ -78,11 +117,25 @@ export const EDUCATION_LEVELS = [
   'UNKNOWN',
 ] as const;
 export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
-export const IDENTITY_DOCUMENT_TYPES = ['NATIONAL_ID', 'PASSPORT', 'FAMILY_BOOK', 'BORDER_PASS', 'BIRTH_CERTIFICATE', 'OTHER'] as const;
+export const IDENTITY_DOCUMENT_TYPES = [
+  'NATIONAL_ID',
+  'PASSPORT',
+  'FAMILY_BOOK',
+  'BORDER_PASS',
+  'BIRTH_CERTIFICATE',
+  'OTHER',
+] as const;
 export type IdentityDocumentType = (typeof IDENTITY_DOCUMENT_TYPES)[number];
 export const DOCUMENT_HOLDERS = ['SELF', 'EMPLOYER', 'RECRUITER', 'AUTHORITIES', 'LOST', 'OTHER'] as const;
 export type DocumentHolder = (typeof DOCUMENT_HOLDERS)[number];
-export const AGE_ASSESSMENT_METHODS = ['DOCUMENT', 'SELF_DECLARED', 'FAMILY_DECLARED', 'MEDICAL', 'INTERVIEWER_ESTIMATE', 'OTHER'] as const;
+export const AGE_ASSESSMENT_METHODS = [
+  'DOCUMENT',
+  'SELF_DECLARED',
+  'FAMILY_DECLARED',
+  'MEDICAL',
+  'INTERVIEWER_ESTIMATE',
+  'OTHER',
+] as const;
 export type AgeAssessmentMethod = (typeof AGE_ASSESSMENT_METHODS)[number];
 
 /** HTCDS `vic_RelationshipToTrafficker`. */
@@ -126,16 +179,53 @@ export type YesNoUnknown = (typeof YES_NO_UNKNOWN)[number];
 export const YES_NO_UNKNOWN_NA = ['YES', 'NO', 'UNKNOWN', 'NOT_APPLICABLE'] as const;
 export type YesNoUnknownNa = (typeof YES_NO_UNKNOWN_NA)[number];
 
-export const TRANSPORT_MEANS = ['ON_FOOT', 'MOTORBIKE', 'CAR', 'BUS', 'TRUCK', 'BOAT', 'TRAIN', 'AIR', 'OTHER'] as const;
+export const TRANSPORT_MEANS = [
+  'ON_FOOT',
+  'MOTORBIKE',
+  'CAR',
+  'BUS',
+  'TRUCK',
+  'BOAT',
+  'TRAIN',
+  'AIR',
+  'OTHER',
+] as const;
 export type TransportMeans = (typeof TRANSPORT_MEANS)[number];
 export const TRAVEL_DOCUMENTS_USED = ['OWN', 'FALSE', 'SOMEONE_ELSES', 'NONE', 'UNKNOWN'] as const;
 export type TravelDocumentUsed = (typeof TRAVEL_DOCUMENTS_USED)[number];
 
 /** HTCDS `vic_TypeOfSexExploitation`. */
-export const SEX_EXPLOITATION_TYPES = ['PROSTITUTION', 'PORNOGRAPHY', 'REMOTE_INTERACTIVE_SERVICES', 'PRIVATE_SEXUAL_SERVICES'] as const;
+export const SEX_EXPLOITATION_TYPES = [
+  'PROSTITUTION',
+  'PORNOGRAPHY',
+  'REMOTE_INTERACTIVE_SERVICES',
+  'PRIVATE_SEXUAL_SERVICES',
+] as const;
 export type SexExploitationType = (typeof SEX_EXPLOITATION_TYPES)[number];
 /** ISIC v4 sections (HTCDS `vic_ForcedLabourIndustry`, tier 1). */
-export const INDUSTRY_SECTIONS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N', 'O', 'P', 'Q', 'R', 'S', 'T', 'U'] as const;
+export const INDUSTRY_SECTIONS = [
+  'A',
+  'B',
+  'C',
+  'D',
+  'E',
+  'F',
+  'G',
+  'H',
+  'I',
+  'J',
+  'K',
+  'L',
+  'M',
+  'N',
+  'O',
+  'P',
+  'Q',
+  'R',
+  'S',
+  'T',
+  'U',
+] as const;
 export type IndustrySection = (typeof INDUSTRY_SECTIONS)[number];
 /** How the person left the situation (section G). */
 export const EXIT_METHODS = ['ESCAPED', 'RESCUED', 'RELEASED', 'DEPORTED', 'ASSISTED', 'OTHER'] as const;
@@ -164,7 +254,13 @@ export const MIGRATION_STATUSES = [
 export type MigrationStatus = (typeof MIGRATION_STATUSES)[number];
 
 /** Safety risks of section H of the interview. */
-export const SAFETY_RISKS = ['TRAFFICKER_THREATS', 'FAMILY_INVOLVEMENT', 'DEBT_COLLECTORS', 'RE_TRAFFICKING', 'OTHER'] as const;
+export const SAFETY_RISKS = [
+  'TRAFFICKER_THREATS',
+  'FAMILY_INVOLVEMENT',
+  'DEBT_COLLECTORS',
+  'RE_TRAFFICKING',
+  'OTHER',
+] as const;
 export type SafetyRisk = (typeof SAFETY_RISKS)[number];
 export const PROCEEDINGS_WILLINGNESS = ['YES', 'NO', 'UNDECIDED'] as const;
 export type ProceedingsWillingness = (typeof PROCEEDINGS_WILLINGNESS)[number];

@@ -31,8 +31,14 @@ export const SCREENING_SUBMIT_REQUIREMENT_LABELS: LabelMap<ScreeningSubmitRequir
   NAME_OR_ALIAS: { lo: 'ຊື່ ຫຼື ຊື່ຫຼິ້ນຂອງຜູ້ຖືກສຳພາດ', en: "the interviewee's name or an alias" },
   SEX: { lo: 'ເພດ', en: 'sex' },
   AGE_OR_BIRTH_YEAR: { lo: 'ອາຍຸ ຫຼື ປີເກີດ', en: 'age or year of birth' },
-  RECRUITMENT_ANSWERS: { lo: 'ຢ່າງໜ້ອຍໜຶ່ງຄຳຕອບກ່ຽວກັບການຊັກຊວນ (ຕົວຊີ້ວັດ)', en: 'at least one answer about the recruitment (indicators)' },
-  EXPLOITATION_ANSWERS: { lo: 'ຢ່າງໜ້ອຍໜຶ່ງຄຳຕອບກ່ຽວກັບສະພາບການຂູດຮີດ (ຕົວຊີ້ວັດ)', en: 'at least one answer about the conditions of exploitation (indicators)' },
+  RECRUITMENT_ANSWERS: {
+    lo: 'ຢ່າງໜ້ອຍໜຶ່ງຄຳຕອບກ່ຽວກັບການຊັກຊວນ (ຕົວຊີ້ວັດ)',
+    en: 'at least one answer about the recruitment (indicators)',
+  },
+  EXPLOITATION_ANSWERS: {
+    lo: 'ຢ່າງໜ້ອຍໜຶ່ງຄຳຕອບກ່ຽວກັບສະພາບການຂູດຮີດ (ຕົວຊີ້ວັດ)',
+    en: 'at least one answer about the conditions of exploitation (indicators)',
+  },
   INTERVIEWER_ASSESSMENT: { lo: 'ການປະເມີນຂອງຜູ້ສຳພາດ', en: "the interviewer's assessment" },
 } satisfies Record<ScreeningSubmitRequirement, Label>;
 

@@ -137,4 +137,3 @@ export interface TerminateScreeningRequest extends ScreeningVersionRequest {
   reason: TerminationReason;
   note?: string;
 }
-

@@ -13,6 +13,7 @@ export function searchNameProblem(v: unknown): string | null {
   if (typeof v !== 'string') return null;
   const words = v.split(/\s+/).filter((w) => w !== '');
   if (words.length > MAX_SEARCH_WORDS) return `name may hold at most ${MAX_SEARCH_WORDS} words`;
-  if (words.some((w) => [...w].length > MAX_SEARCH_WORD_LENGTH)) return `each word of name may be at most ${MAX_SEARCH_WORD_LENGTH} characters`;
+  if (words.some((w) => [...w].length > MAX_SEARCH_WORD_LENGTH))
+    return `each word of name may be at most ${MAX_SEARCH_WORD_LENGTH} characters`;
   return null;
 }

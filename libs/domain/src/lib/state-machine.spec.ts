@@ -16,8 +16,20 @@ const door = defineMachine<Door, DoorAction, DoorCtx>({
   transitions: [
     { action: 'CLOSE', from: ['OPEN'], to: 'CLOSED', roles: ['CASEWORKER', 'SUPERVISOR'] },
     { action: 'OPEN', from: ['CLOSED'], to: 'OPEN', roles: ['CASEWORKER', 'SUPERVISOR'] },
-    { action: 'LOCK', from: ['CLOSED'], to: 'LOCKED', roles: ['SUPERVISOR'], guard: (ctx) => (ctx.hasKey ? null : 'NO_KEY') },
-    { action: 'UNLOCK', from: ['LOCKED'], to: 'CLOSED', roles: ['SUPERVISOR'], guard: (ctx) => (ctx.hasKey ? null : 'NO_KEY') },
+    {
+      action: 'LOCK',
+      from: ['CLOSED'],
+      to: 'LOCKED',
+      roles: ['SUPERVISOR'],
+      guard: (ctx) => (ctx.hasKey ? null : 'NO_KEY'),
+    },
+    {
+      action: 'UNLOCK',
+      from: ['LOCKED'],
+      to: 'CLOSED',
+      roles: ['SUPERVISOR'],
+      guard: (ctx) => (ctx.hasKey ? null : 'NO_KEY'),
+    },
     {
       action: 'REMOVE',
       from: ['OPEN', 'CLOSED'],
@@ -52,7 +64,10 @@ describe('state machine', () => {
   });
 
   it('accepts any one matching role among several', () => {
-    expect(can(door, 'CLOSED', 'LOCK', { roles: ['ANALYST', 'SUPERVISOR'], hasKey: true })).toEqual({ ok: true, to: 'LOCKED' });
+    expect(can(door, 'CLOSED', 'LOCK', { roles: ['ANALYST', 'SUPERVISOR'], hasKey: true })).toEqual({
+      ok: true,
+      to: 'LOCKED',
+    });
   });
 
   it("returns the guard's reason", () => {

@@ -49,11 +49,18 @@ export interface Machine<S extends string, A extends string, C extends MachineCo
 export type TransitionDecision<S extends string> = { ok: true; to: S } | { ok: false; reason: string };
 
 /** Refusal reasons produced by the machine itself (guards add their own). */
-export const MACHINE_REFUSALS = ['UNKNOWN_STATE', 'UNKNOWN_ACTION', 'ACTION_NOT_ALLOWED_IN_STATE', 'ROLE_NOT_ALLOWED'] as const;
+export const MACHINE_REFUSALS = [
+  'UNKNOWN_STATE',
+  'UNKNOWN_ACTION',
+  'ACTION_NOT_ALLOWED_IN_STATE',
+  'ROLE_NOT_ALLOWED',
+] as const;
 export type MachineRefusal = (typeof MACHINE_REFUSALS)[number];
 
 /** Identity helper that keeps the literal types of a machine definition. */
-export function defineMachine<S extends string, A extends string, C extends MachineContext>(machine: Machine<S, A, C>): Machine<S, A, C> {
+export function defineMachine<S extends string, A extends string, C extends MachineContext>(
+  machine: Machine<S, A, C>,
+): Machine<S, A, C> {
   return machine;
 }
 
@@ -112,12 +119,17 @@ export function allowedActions<S extends string, A extends string, C extends Mac
 }
 
 /** Every action that leaves `state`, regardless of who asks. */
-export function actionsFrom<S extends string, A extends string, C extends MachineContext>(machine: Machine<S, A, C>, state: S): A[] {
+export function actionsFrom<S extends string, A extends string, C extends MachineContext>(
+  machine: Machine<S, A, C>,
+  state: S,
+): A[] {
   return machine.actions.filter((a) => findTransition(machine, state, a) !== undefined);
 }
 
 /** Structural problems of a machine definition (empty when sound). Used by the tests of every machine. */
-export function machineProblems<S extends string, A extends string, C extends MachineContext>(machine: Machine<S, A, C>): string[] {
+export function machineProblems<S extends string, A extends string, C extends MachineContext>(
+  machine: Machine<S, A, C>,
+): string[] {
   const problems: string[] = [];
   const states = new Set<string>(machine.states);
   if (!states.has(machine.initial)) problems.push(`initial state ${machine.initial} is not a state`);
@@ -136,7 +148,8 @@ export function machineProblems<S extends string, A extends string, C extends Ma
       seen.add(key);
     }
   }
-  for (const a of machine.actions) if (!machine.transitions.some((t) => t.action === a)) problems.push(`action ${a} has no transition`);
+  for (const a of machine.actions)
+    if (!machine.transitions.some((t) => t.action === a)) problems.push(`action ${a} has no transition`);
   for (const s of machine.states) {
     const leaves = machine.transitions.some((t) => t.from.includes(s));
     if (!leaves && !machine.terminal.includes(s)) problems.push(`state ${s} has no way out but is not terminal`);

@@ -1,6 +1,12 @@
 import { attackReleases } from '../testing/statistics-attack';
 import { countKey, randomMonth, seededRandom as random, trueCounts as yearCounts } from '../testing/statistics-data';
-import { CASE_STAT_DIMENSIONS, formatStatPeriod, REFERRAL_STAT_DIMENSIONS, SMALL_CELL_K, type StatDimension } from './statistics';
+import {
+  CASE_STAT_DIMENSIONS,
+  formatStatPeriod,
+  REFERRAL_STAT_DIMENSIONS,
+  SMALL_CELL_K,
+  type StatDimension,
+} from './statistics';
 import { releaseYear, type MonthCounts, type PeriodRelease } from './statistics-release';
 
 const DIMS: StatDimension[] = [
@@ -15,7 +21,8 @@ function month(status: Record<string, number>, type: Record<string, number> = {}
 }
 
 const byName = (rs: PeriodRelease[]) => new Map(rs.map((r) => [formatStatPeriod(r.period), r]));
-const cells = (r: PeriodRelease | undefined, dim: string) => Object.fromEntries((r?.cells[dim] ?? []).map((c) => [c.key, c.n]));
+const cells = (r: PeriodRelease | undefined, dim: string) =>
+  Object.fromEntries((r?.cells[dim] ?? []).map((c) => [c.key, c.n]));
 
 describe('release rule: small cells and their complements', () => {
   it('withholds counts 1..k−1, lists no key for them, shows k and above; a month total below k is withheld with all its cells', () => {
@@ -70,12 +77,18 @@ describe('release rule: small cells and their complements', () => {
     const full = releaseYear(2026, months, CASE_STAT_DIMENSIONS);
     for (let ended = 1; ended <= 12; ended++) {
       const early = releaseYear(2026, months.slice(0, ended), CASE_STAT_DIMENSIONS);
-      expect(early).toEqual(full.filter((r) => early.some((e) => formatStatPeriod(e.period) === formatStatPeriod(r.period))));
+      expect(early).toEqual(
+        full.filter((r) => early.some((e) => formatStatPeriod(e.period) === formatStatPeriod(r.period))),
+      );
     }
   });
 
   it('keys outside a breakdown are never released: in a partition they still count towards the total', () => {
-    const [jan] = releaseYear(2026, [{ total: 60, cells: { status: { A: 30, LEGACY: 30 }, type: { X: 40, OLD: 60, GONE: 60 } } }], DIMS);
+    const [jan] = releaseYear(
+      2026,
+      [{ total: 60, cells: { status: { A: 30, LEGACY: 30 }, type: { X: 40, OLD: 60, GONE: 60 } } }],
+      DIMS,
+    );
     expect(jan.total).toBe(60);
     expect(cells(jan, 'status')).toEqual({ A: 30 }); // LEGACY's 30 is withheld, and to anyone reading it could be B or C
     expect(cells(jan, 'type')).toEqual({ X: 40 });
@@ -83,7 +96,9 @@ describe('release rule: small cells and their complements', () => {
 
   it('refuses inconsistent counts rather than guess', () => {
     expect(() => releaseYear(2026, [{ total: 5, cells: { status: { A: 9 } } }], DIMS)).toThrow(/more than the total/);
-    expect(() => releaseYear(2026, [{ total: 5, cells: { status: { A: 5 }, type: { X: 6 } } }], DIMS)).toThrow(/above the total/);
+    expect(() => releaseYear(2026, [{ total: 5, cells: { status: { A: 5 }, type: { X: 6 } } }], DIMS)).toThrow(
+      /above the total/,
+    );
     expect(() => releaseYear(2026, [{ total: -1, cells: {} }], DIMS)).toThrow(/integer/);
     expect(() => releaseYear(2026, [month({ A: 1 })], DIMS, 1)).toThrow(/k must be/);
   });
@@ -104,28 +119,41 @@ describe('release rule under attack: no withheld count can be worked out', () =>
     ['referrals (about 15 a month)', 6, 15, REFERRAL_STAT_DIMENSIONS],
   ];
 
-  it.each(scenarios)('%s', async (_name, seed, perMonth, dims) => {
-    const rng = random(seed);
-    const months = Array.from({ length: 12 }, (_, m) => randomMonth(rng, dims, perMonth < 0 ? [3, 40, 0, 25, 9, 60, 14, 1, 33, 12, 7, 80][m] : perMonth));
-    const releases = releaseYear(2026, months, dims);
-    const truth = yearCounts(2026, months, dims);
-    let withheld = 0;
-    for (const r of releases) {
-      const name = formatStatPeriod(r.period);
-      if (r.total !== null) expect(r.total === 0 || r.total >= SMALL_CELL_K).toBe(true);
-      for (const d of dims) for (const c of r.cells[d.name]) expect({ name, d: d.name, c, ok: c.n >= SMALL_CELL_K && c.n === truth.get(`${name}|${d.name}|${c.key}`) }).toMatchObject({ ok: true });
-    }
-    const hidden = await attackReleases(releases, dims, (u) => (truth.get(countKey(u)) ?? 0) > 0);
-    const derived = hidden.filter((u) => u.min === u.max);
-    for (const u of hidden) {
-      const n = truth.get(countKey(u)) ?? 0;
-      expect(u.min <= n && n <= u.max).toBe(true); // the truth is one of the solutions
-      if (n < SMALL_CELL_K) withheld++;
-    }
-    expect(derived).toEqual([]);
-    // the scenario did exercise the rule
-    expect(withheld).toBeGreaterThan(0);
-  }, 120_000);
+  it.each(scenarios)(
+    '%s',
+    async (_name, seed, perMonth, dims) => {
+      const rng = random(seed);
+      const months = Array.from({ length: 12 }, (_, m) =>
+        randomMonth(rng, dims, perMonth < 0 ? [3, 40, 0, 25, 9, 60, 14, 1, 33, 12, 7, 80][m] : perMonth),
+      );
+      const releases = releaseYear(2026, months, dims);
+      const truth = yearCounts(2026, months, dims);
+      let withheld = 0;
+      for (const r of releases) {
+        const name = formatStatPeriod(r.period);
+        if (r.total !== null) expect(r.total === 0 || r.total >= SMALL_CELL_K).toBe(true);
+        for (const d of dims)
+          for (const c of r.cells[d.name])
+            expect({
+              name,
+              d: d.name,
+              c,
+              ok: c.n >= SMALL_CELL_K && c.n === truth.get(`${name}|${d.name}|${c.key}`),
+            }).toMatchObject({ ok: true });
+      }
+      const hidden = await attackReleases(releases, dims, (u) => (truth.get(countKey(u)) ?? 0) > 0);
+      const derived = hidden.filter((u) => u.min === u.max);
+      for (const u of hidden) {
+        const n = truth.get(countKey(u)) ?? 0;
+        expect(u.min <= n && n <= u.max).toBe(true); // the truth is one of the solutions
+        if (n < SMALL_CELL_K) withheld++;
+      }
+      expect(derived).toEqual([]);
+      // the scenario did exercise the rule
+      expect(withheld).toBeGreaterThan(0);
+    },
+    120_000,
+  );
 
   it('the attacker has teeth: against suppression period by period (the rule before decision 0014) it works out withheld counts', async () => {
     const rng = random(2);

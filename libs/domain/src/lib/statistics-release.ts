@@ -73,7 +73,8 @@ const quarterOfMonth = (m: number): number => Math.floor(m / 3);
 const levelOf = (p: number): 0 | 1 | 2 => (p < 12 ? 0 : p < YEAR ? 1 : 2);
 /** the step (0 = January … 11 = December) at which a period ends and its cells are decided */
 const endStepOf = (p: number): number => (p < 12 ? p : p < YEAR ? (p - 12) * 3 + 2 : 11);
-const monthsOf = (p: number): number[] => (p < 12 ? [p] : p < YEAR ? [0, 1, 2].map((i) => (p - 12) * 3 + i) : [...Array(12).keys()]);
+const monthsOf = (p: number): number[] =>
+  p < 12 ? [p] : p < YEAR ? [0, 1, 2].map((i) => (p - 12) * 3 + i) : [...Array(12).keys()];
 
 function periodOf(year: number, p: number): StatPeriod {
   if (p < 12) return { kind: 'MONTH', year, index: p + 1 };
@@ -167,7 +168,12 @@ interface StepView {
  * (`months[0]` is January; at most 12). Deterministic, and a period's cells depend only on the
  * months up to its end: the answer for March is the same whether two or twelve months are given.
  */
-export function releaseYear(year: number, months: readonly MonthCounts[], dimensions: readonly StatDimension[], k = SMALL_CELL_K): PeriodRelease[] {
+export function releaseYear(
+  year: number,
+  months: readonly MonthCounts[],
+  dimensions: readonly StatDimension[],
+  k = SMALL_CELL_K,
+): PeriodRelease[] {
   if (!Number.isInteger(k) || k < 2) throw new Error(`k must be an integer ≥ 2 (got ${k})`);
   if (months.length > 12) throw new Error('a year has 12 months');
   if (months.length === 0) return [];
@@ -274,7 +280,8 @@ function buildPartitionNetwork(t: Table): void {
   const qc = (i: number, c: number) => 18 + i * K + c;
   const kc = (c: number) => 18 + 4 * K + c;
   t.nodes = 18 + 5 * K;
-  for (let m = 0; m < 12; m++) for (let c = 0; c < K; c++) t.edges.push({ from: mo(m), to: qc(quarterOfMonth(m), c), p: m, c });
+  for (let m = 0; m < 12; m++)
+    for (let c = 0; c < K; c++) t.edges.push({ from: mo(m), to: qc(quarterOfMonth(m), c), p: m, c });
   for (let i = 0; i < 4; i++) for (let c = 0; c < K; c++) t.edges.push({ from: qc(i, c), to: kc(c), p: 12 + i, c });
   for (let c = 0; c < K; c++) t.edges.push({ from: kc(c), to: sink, p: YEAR, c });
   for (let m = 0; m < 12; m++) t.edges.push({ from: q(quarterOfMonth(m)), to: mo(m), p: m, c: -1 });
@@ -289,7 +296,8 @@ function buildMultiNetwork(t: Table): void {
   const qc = (i: number, c: number) => 1 + i * K + c;
   const kc = (c: number) => 1 + 4 * K + c;
   t.nodes = 1 + 5 * K;
-  for (let m = 0; m < 12; m++) for (let c = 0; c < K; c++) t.edges.push({ from: z, to: qc(quarterOfMonth(m), c), p: m, c });
+  for (let m = 0; m < 12; m++)
+    for (let c = 0; c < K; c++) t.edges.push({ from: z, to: qc(quarterOfMonth(m), c), p: m, c });
   for (let i = 0; i < 4; i++) for (let c = 0; c < K; c++) t.edges.push({ from: qc(i, c), to: kc(c), p: 12 + i, c });
   for (let c = 0; c < K; c++) t.edges.push({ from: kc(c), to: z, p: YEAR, c });
 }
@@ -326,7 +334,13 @@ function candidate(t: Table, e: Edge, v: StepView): boolean {
  * breakdown carries (`virtual`, each an arc leave → enter), at most one per cycle (a second layer of
  * nodes, entered through a virtual arc, has none).
  */
-function residualArcs(t: Table, v: StepView, withCandidates: boolean, virtual: readonly TotalsCycle[] = [], twoWay = false): Arc[][] {
+function residualArcs(
+  t: Table,
+  v: StepView,
+  withCandidates: boolean,
+  virtual: readonly TotalsCycle[] = [],
+  twoWay = false,
+): Arc[][] {
   const layers = virtual.length > 0 ? 2 : 1;
   const adj: Arc[][] = Array.from({ length: t.nodes * layers }, () => []);
   virtual.forEach((cy, i) => adj[cy.leave].push({ to: t.nodes + cy.enter, edge: -2 - i, cost: 0 }));
@@ -348,7 +362,13 @@ function residualArcs(t: Table, v: StepView, withCandidates: boolean, virtual: r
 }
 
 /** The cheapest path src ⇝ dst (in either layer) avoiding one edge: the edges it uses, or null. Dijkstra (the graphs have a few hundred nodes). */
-function cheapestPath(adj: Arc[][], src: number, dst: number, avoid: number, nodes = adj.length): { cost: number; edges: number[] } | null {
+function cheapestPath(
+  adj: Arc[][],
+  src: number,
+  dst: number,
+  avoid: number,
+  nodes = adj.length,
+): { cost: number; edges: number[] } | null {
   const n = adj.length;
   const dist = new Array<number>(n).fill(Infinity);
   const via = new Array<Arc | null>(n).fill(null);
@@ -485,7 +505,9 @@ function totalsCycles(totals: Table, v: StepView, cycles: Map<number, TotalsCycl
       return;
     }
     const path = movesOf(totals, hidden, e.to, e.from, i);
-    const moves = path ? [{ edge: i, up: true }, ...path] : [{ edge: i, up: false }, ...(movesOf(totals, hidden, e.from, e.to, i) ?? [])];
+    const moves = path
+      ? [{ edge: i, up: true }, ...path]
+      : [{ edge: i, up: false }, ...(movesOf(totals, hidden, e.from, e.to, i) ?? [])];
     let enter = -1;
     let leave = -1;
     for (const m of moves) {
@@ -514,7 +536,8 @@ function carry(t: Table, v: StepView, cycles: readonly TotalsCycle[]): void {
   for (const cy of cycles) {
     if (reaches(residualArcs(t, v, false, [], true), cy.enter, cy.leave, -1)) continue;
     withholdPath(t, v, cheapestPath(residualArcs(t, v, true, [], true), cy.enter, cy.leave, -1));
-    if (!reaches(residualArcs(t, v, false, [], true), cy.enter, cy.leave, -1)) throw new Error('statistics: a breakdown cannot carry a withheld total');
+    if (!reaches(residualArcs(t, v, false, [], true), cy.enter, cy.leave, -1))
+      throw new Error('statistics: a breakdown cannot carry a withheld total');
   }
 }
 

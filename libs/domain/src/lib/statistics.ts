@@ -109,7 +109,9 @@ export const CASE_STAT_DIMENSIONS: readonly StatDimension[] = [
 ];
 
 /** Referrals by the month they were made. */
-export const REFERRAL_STAT_DIMENSIONS: readonly StatDimension[] = [{ name: 'status', keys: REFERRAL_STATUSES, kind: 'partition' }];
+export const REFERRAL_STAT_DIMENSIONS: readonly StatDimension[] = [
+  { name: 'status', keys: REFERRAL_STATUSES, kind: 'partition' },
+];
 
 /** A released count. A withheld or empty cell is not listed at all: its key is not shown. */
 export interface StatCell {

@@ -4,7 +4,14 @@
  * codes, never a name of the person.
  */
 import type { DataCategory } from './enums';
-import type { DeclineReason, FormerLeadAccess, TransferAction, TransferKind, TransferStatus, Urgency } from './workflows';
+import type {
+  DeclineReason,
+  FormerLeadAccess,
+  TransferAction,
+  TransferKind,
+  TransferStatus,
+  Urgency,
+} from './workflows';
 
 export interface TransferSummaryView {
   id: string;

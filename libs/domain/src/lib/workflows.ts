@@ -79,10 +79,24 @@ export type ClosureRequestAction = (typeof CLOSURE_REQUEST_ACTIONS)[number];
 
 export const REFERRAL_STATUSES = ['PENDING', 'ACCEPTED', 'DECLINED', 'IN_PROGRESS', 'COMPLETED', 'CANCELLED'] as const;
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
-export const REFERRAL_ACTIONS = ['ACCEPT', 'DECLINE', 'START_SERVICE', 'COMPLETE', 'CANCEL', 'REASSIGN', 'ADD_NOTE'] as const;
+export const REFERRAL_ACTIONS = [
+  'ACCEPT',
+  'DECLINE',
+  'START_SERVICE',
+  'COMPLETE',
+  'CANCEL',
+  'REASSIGN',
+  'ADD_NOTE',
+] as const;
 export type ReferralAction = (typeof REFERRAL_ACTIONS)[number];
 
-export const DECLINE_REASONS = ['NO_CAPACITY', 'SERVICE_NOT_OFFERED', 'OUTSIDE_AREA', 'VICTIM_UNREACHABLE', 'OTHER'] as const;
+export const DECLINE_REASONS = [
+  'NO_CAPACITY',
+  'SERVICE_NOT_OFFERED',
+  'OUTSIDE_AREA',
+  'VICTIM_UNREACHABLE',
+  'OTHER',
+] as const;
 export type DeclineReason = (typeof DECLINE_REASONS)[number];
 
 export const REFERRAL_OUTCOMES = [
@@ -101,7 +115,11 @@ export type Urgency = (typeof URGENCIES)[number];
 export const URGENCY_SLA_HOURS: Readonly<Record<Urgency, number>> = { EMERGENCY: 24, HIGH: 72, ROUTINE: 168 };
 
 /** When a referral sent at `sentAt` must be accepted or declined. */
-export function acknowledgeDeadline(sentAt: Date, urgency: Urgency, slaHours: Readonly<Record<Urgency, number>> = URGENCY_SLA_HOURS): Date {
+export function acknowledgeDeadline(
+  sentAt: Date,
+  urgency: Urgency,
+  slaHours: Readonly<Record<Urgency, number>> = URGENCY_SLA_HOURS,
+): Date {
   return new Date(sentAt.getTime() + slaHours[urgency] * 3_600_000);
 }
 
@@ -124,7 +142,11 @@ export type ReferralClock = 'ACKNOWLEDGE' | 'SERVICES';
  * acknowledge-by, ACCEPTED (no service recorded yet: the first one moves it to IN_PROGRESS) by its
  * services-due-by; no clock runs otherwise. `T` is a Date (the API) or an ISO string (the portal).
  */
-export function referralDeadline<T>(status: string, acknowledgeBy: T, servicesDueBy: T | null): { clock: ReferralClock; dueAt: T } | null {
+export function referralDeadline<T>(
+  status: string,
+  acknowledgeBy: T,
+  servicesDueBy: T | null,
+): { clock: ReferralClock; dueAt: T } | null {
   if (status === 'PENDING') return { clock: 'ACKNOWLEDGE', dueAt: acknowledgeBy };
   if (status === 'ACCEPTED' && servicesDueBy !== null) return { clock: 'SERVICES', dueAt: servicesDueBy };
   return null;
@@ -135,7 +157,12 @@ export function referralDeadline<T>(status: string, acknowledgeBy: T, servicesDu
  * deadline, or ACCEPTED (no service recorded yet) past its services deadline. Both agencies'
  * lists and dashboards show it, from this rule.
  */
-export function referralOverdue(status: string, acknowledgeBy: Date | string, servicesDueBy: Date | string | null, now: Date | number): boolean {
+export function referralOverdue(
+  status: string,
+  acknowledgeBy: Date | string,
+  servicesDueBy: Date | string | null,
+  now: Date | number,
+): boolean {
   const d = referralDeadline<Date | string>(status, acknowledgeBy, servicesDueBy);
   if (!d) return false;
   const due = typeof d.dueAt === 'string' ? Date.parse(d.dueAt) : d.dueAt.getTime();
@@ -143,13 +170,37 @@ export function referralOverdue(status: string, acknowledgeBy: Date | string, se
 }
 
 /** When an accepted referral's first service is due: accepted + the services SLA of its urgency. */
-export function servicesDeadline(acceptedAt: Date, urgency: Urgency, slaHours: Readonly<Record<Urgency, number>> = SERVICES_SLA_HOURS): Date {
+export function servicesDeadline(
+  acceptedAt: Date,
+  urgency: Urgency,
+  slaHours: Readonly<Record<Urgency, number>> = SERVICES_SLA_HOURS,
+): Date {
   return new Date(acceptedAt.getTime() + slaHours[urgency] * 3_600_000);
 }
 
-export const HANDOFF_STATUSES = ['SUBMITTED', 'RECEIVED', 'ACCEPTED', 'RETURNED', 'CHARGED', 'AT_TRIAL', 'DECIDED', 'CLOSED', 'WITHDRAWN'] as const;
+export const HANDOFF_STATUSES = [
+  'SUBMITTED',
+  'RECEIVED',
+  'ACCEPTED',
+  'RETURNED',
+  'CHARGED',
+  'AT_TRIAL',
+  'DECIDED',
+  'CLOSED',
+  'WITHDRAWN',
+] as const;
 export type HandoffStatus = (typeof HANDOFF_STATUSES)[number];
-export const HANDOFF_ACTIONS = ['RECEIVE', 'ACCEPT', 'RETURN', 'RESUBMIT', 'CHARGE', 'START_TRIAL', 'RECORD_VERDICT', 'CLOSE', 'WITHDRAW'] as const;
+export const HANDOFF_ACTIONS = [
+  'RECEIVE',
+  'ACCEPT',
+  'RETURN',
+  'RESUBMIT',
+  'CHARGE',
+  'START_TRIAL',
+  'RECORD_VERDICT',
+  'CLOSE',
+  'WITHDRAW',
+] as const;
 export type HandoffAction = (typeof HANDOFF_ACTIONS)[number];
 
 export const VERDICTS = ['CONVICTED', 'ACQUITTED', 'DISMISSED'] as const;
@@ -174,7 +225,13 @@ export type ConsentType = (typeof CONSENT_TYPES)[number];
 export const CONSENT_GIVERS = ['SELF', 'PARENT', 'LEGAL_GUARDIAN', 'SOCIAL_WORKER', 'OTHER'] as const;
 export type ConsentGiver = (typeof CONSENT_GIVERS)[number];
 
-export const CONSENT_FORMS = ['WRITTEN_SIGNATURE', 'THUMBPRINT', 'VERBAL_CERTIFIED_BY_CASEWORKER', 'AUDIO', 'VIDEO'] as const;
+export const CONSENT_FORMS = [
+  'WRITTEN_SIGNATURE',
+  'THUMBPRINT',
+  'VERBAL_CERTIFIED_BY_CASEWORKER',
+  'AUDIO',
+  'VIDEO',
+] as const;
 export type ConsentForm = (typeof CONSENT_FORMS)[number];
 
 export const CONSENT_STATUSES = ['ACTIVE', 'WITHDRAWN'] as const;
@@ -246,7 +303,8 @@ function codedReason<T extends string>(
   return null;
 }
 
-const requireReason: Check<string, MachineContext & { reason?: string | null }> = (ctx) => (blank(ctx.reason) ? 'REASON_REQUIRED' : null);
+const requireReason: Check<string, MachineContext & { reason?: string | null }> = (ctx) =>
+  blank(ctx.reason) ? 'REASON_REQUIRED' : null;
 
 const CASEWORK_ROLES: readonly Role[] = ['CASEWORKER', 'SUPERVISOR', 'INVESTIGATOR'];
 
@@ -265,7 +323,8 @@ export interface ScreeningContext extends MachineContext {
   readonly reason?: string | null;
 }
 
-const inScreeningAgency: Check<ScreeningStatus, ScreeningContext> = (ctx) => (ctx.actorInScreeningAgency ? null : 'NOT_SCREENING_AGENCY');
+const inScreeningAgency: Check<ScreeningStatus, ScreeningContext> = (ctx) =>
+  ctx.actorInScreeningAgency ? null : 'NOT_SCREENING_AGENCY';
 const reviewer: Check<ScreeningStatus, ScreeningContext> = (ctx, from) =>
   inScreeningAgency(ctx, from) ?? (ctx.actorIsInterviewer ? 'OWN_SCREENING' : null);
 
@@ -282,7 +341,9 @@ export const SCREENING_MACHINE = defineMachine<ScreeningStatus, ScreeningAction,
       to: 'SUBMITTED',
       roles: CASEWORK_ROLES,
       permission: 'screening:update',
-      guard: (ctx, from) => inScreeningAgency(ctx, from) ?? (interviewConsentComplete(ctx.interviewConsent) ? null : 'INTERVIEW_CONSENT_INCOMPLETE'),
+      guard: (ctx, from) =>
+        inScreeningAgency(ctx, from) ??
+        (interviewConsentComplete(ctx.interviewConsent) ? null : 'INTERVIEW_CONSENT_INCOMPLETE'),
     },
     {
       // The interview stopped (consent refused or withdrawn, or the interviewee ended it): recorded with the reason.
@@ -294,9 +355,30 @@ export const SCREENING_MACHINE = defineMachine<ScreeningStatus, ScreeningAction,
       guard: inScreeningAgency,
       validate: requireReason,
     },
-    { action: 'APPROVE', from: ['SUBMITTED'], to: 'APPROVED', roles: ['SUPERVISOR'], permission: 'screening:review', guard: reviewer },
-    { action: 'RETURN', from: ['SUBMITTED'], to: 'RETURNED', roles: ['SUPERVISOR'], permission: 'screening:review', guard: reviewer },
-    { action: 'REVISE', from: ['RETURNED'], to: 'DRAFT', roles: CASEWORK_ROLES, permission: 'screening:update', guard: inScreeningAgency },
+    {
+      action: 'APPROVE',
+      from: ['SUBMITTED'],
+      to: 'APPROVED',
+      roles: ['SUPERVISOR'],
+      permission: 'screening:review',
+      guard: reviewer,
+    },
+    {
+      action: 'RETURN',
+      from: ['SUBMITTED'],
+      to: 'RETURNED',
+      roles: ['SUPERVISOR'],
+      permission: 'screening:review',
+      guard: reviewer,
+    },
+    {
+      action: 'REVISE',
+      from: ['RETURNED'],
+      to: 'DRAFT',
+      roles: CASEWORK_ROLES,
+      permission: 'screening:update',
+      guard: inScreeningAgency,
+    },
   ],
 });
 
@@ -326,10 +408,31 @@ export const CASE_MACHINE = defineMachine<CaseStatus, CaseAction, CaseContext>({
   terminal: [],
   actions: CASE_ACTIONS,
   transitions: [
-    { action: 'ACTIVATE', from: ['OPEN'], to: 'ACTIVE', roles: CASEWORK_ROLES, permission: 'case:update', guard: caseEditor },
-    { action: 'START_FOLLOW_UP', from: ['ACTIVE'], to: 'FOLLOW_UP', roles: CASEWORK_ROLES, permission: 'case:update', guard: caseEditor },
+    {
+      action: 'ACTIVATE',
+      from: ['OPEN'],
+      to: 'ACTIVE',
+      roles: CASEWORK_ROLES,
+      permission: 'case:update',
+      guard: caseEditor,
+    },
+    {
+      action: 'START_FOLLOW_UP',
+      from: ['ACTIVE'],
+      to: 'FOLLOW_UP',
+      roles: CASEWORK_ROLES,
+      permission: 'case:update',
+      guard: caseEditor,
+    },
     // Follow-up shows a new need: assistance resumes.
-    { action: 'RESUME', from: ['FOLLOW_UP'], to: 'ACTIVE', roles: CASEWORK_ROLES, permission: 'case:update', guard: caseEditor },
+    {
+      action: 'RESUME',
+      from: ['FOLLOW_UP'],
+      to: 'ACTIVE',
+      roles: CASEWORK_ROLES,
+      permission: 'case:update',
+      guard: caseEditor,
+    },
     {
       // A case can close from any open state: "not a victim" or "duplicate merged" may be known before assistance starts.
       action: 'CLOSE',
@@ -340,7 +443,15 @@ export const CASE_MACHINE = defineMachine<CaseStatus, CaseAction, CaseContext>({
       guard: leadAgency,
       validate: (ctx) => codedReason(CLOSURE_REASONS, ctx.closureReason, ctx.reason, 'CLOSURE_REASON_REQUIRED'),
     },
-    { action: 'REOPEN', from: ['CLOSED'], to: 'OPEN', roles: ['SUPERVISOR'], permission: 'case:close', guard: leadAgency, validate: requireReason },
+    {
+      action: 'REOPEN',
+      from: ['CLOSED'],
+      to: 'OPEN',
+      roles: ['SUPERVISOR'],
+      permission: 'case:close',
+      guard: leadAgency,
+      validate: requireReason,
+    },
   ],
 });
 
@@ -364,7 +475,8 @@ export function formalIdentificationRefusal(capabilities: readonly AgencyCapabil
 
 const identificationInput: Check<IdentificationStatus, IdentificationContext> = (ctx) =>
   blank(ctx.decisionDate) ? 'DECISION_DATE_REQUIRED' : blank(ctx.reason) ? 'REASON_REQUIRED' : null;
-const atd: Check<IdentificationStatus, IdentificationContext> = (ctx) => formalIdentificationRefusal(ctx.actorCapabilities);
+const atd: Check<IdentificationStatus, IdentificationContext> = (ctx) =>
+  formalIdentificationRefusal(ctx.actorCapabilities);
 
 /**
  * A later decision supersedes the earlier one (which stays in the timeline), so each decision may be
@@ -421,7 +533,11 @@ export interface IdentificationRequestContext extends MachineContext {
  * decides IDENTIFIED or NOT_IDENTIFIED with a date and reasons, exactly as IDENTIFICATION_MACHINE
  * asks) or `CANCELLED` (the lead agency, with a reason).
  */
-export const IDENTIFICATION_REQUEST_MACHINE = defineMachine<IdentificationRequestStatus, IdentificationRequestAction, IdentificationRequestContext>({
+export const IDENTIFICATION_REQUEST_MACHINE = defineMachine<
+  IdentificationRequestStatus,
+  IdentificationRequestAction,
+  IdentificationRequestContext
+>({
   name: 'identification-request',
   states: IDENTIFICATION_REQUEST_STATUSES,
   initial: 'REQUESTED',
@@ -434,8 +550,11 @@ export const IDENTIFICATION_REQUEST_MACHINE = defineMachine<IdentificationReques
       to: 'DECIDED',
       roles: ['SUPERVISOR', 'INVESTIGATOR'],
       permission: 'case:identify',
-      guard: (ctx) => (ctx.actorInAskedAgency ? null : 'NOT_IDENTIFICATION_AGENCY') ?? formalIdentificationRefusal(ctx.actorCapabilities),
-      validate: (ctx) => (blank(ctx.decisionDate) ? 'DECISION_DATE_REQUIRED' : blank(ctx.reason) ? 'REASON_REQUIRED' : null),
+      guard: (ctx) =>
+        (ctx.actorInAskedAgency ? null : 'NOT_IDENTIFICATION_AGENCY') ??
+        formalIdentificationRefusal(ctx.actorCapabilities),
+      validate: (ctx) =>
+        blank(ctx.decisionDate) ? 'DECISION_DATE_REQUIRED' : blank(ctx.reason) ? 'REASON_REQUIRED' : null,
     },
     {
       action: 'CANCEL',
@@ -465,28 +584,40 @@ export interface ClosureRequestContext extends MachineContext {
  * `APPROVED` (a supervisor of the lead agency; the case closes with the requested reason, through
  * CASE_MACHINE's CLOSE) or `RETURNED` (a supervisor, with a comment; the case stays open).
  */
-export const CLOSURE_REQUEST_MACHINE = defineMachine<ClosureRequestStatus, ClosureRequestAction, ClosureRequestContext>({
-  name: 'closure-request',
-  states: CLOSURE_REQUEST_STATUSES,
-  initial: 'REQUESTED',
-  terminal: ['APPROVED', 'RETURNED'],
-  actions: CLOSURE_REQUEST_ACTIONS,
-  transitions: [
-    { action: 'APPROVE', from: ['REQUESTED'], to: 'APPROVED', roles: ['SUPERVISOR'], permission: 'case:close', guard: (ctx) => (ctx.actorInLeadAgency ? null : 'NOT_LEAD_AGENCY') },
-    {
-      action: 'RETURN',
-      from: ['REQUESTED'],
-      to: 'RETURNED',
-      roles: ['SUPERVISOR'],
-      permission: 'case:close',
-      guard: (ctx) => (ctx.actorInLeadAgency ? null : 'NOT_LEAD_AGENCY'),
-      validate: requireReason,
-    },
-  ],
-});
+export const CLOSURE_REQUEST_MACHINE = defineMachine<ClosureRequestStatus, ClosureRequestAction, ClosureRequestContext>(
+  {
+    name: 'closure-request',
+    states: CLOSURE_REQUEST_STATUSES,
+    initial: 'REQUESTED',
+    terminal: ['APPROVED', 'RETURNED'],
+    actions: CLOSURE_REQUEST_ACTIONS,
+    transitions: [
+      {
+        action: 'APPROVE',
+        from: ['REQUESTED'],
+        to: 'APPROVED',
+        roles: ['SUPERVISOR'],
+        permission: 'case:close',
+        guard: (ctx) => (ctx.actorInLeadAgency ? null : 'NOT_LEAD_AGENCY'),
+      },
+      {
+        action: 'RETURN',
+        from: ['REQUESTED'],
+        to: 'RETURNED',
+        roles: ['SUPERVISOR'],
+        permission: 'case:close',
+        guard: (ctx) => (ctx.actorInLeadAgency ? null : 'NOT_LEAD_AGENCY'),
+        validate: requireReason,
+      },
+    ],
+  },
+);
 
 /** Checks on a new closure request: a coded closure reason (OTHER with a text). */
-export function closureRequestRefusal(reason: string | null | undefined, note: string | null | undefined): WorkflowRefusal | null {
+export function closureRequestRefusal(
+  reason: string | null | undefined,
+  note: string | null | undefined,
+): WorkflowRefusal | null {
   return codedReason(CLOSURE_REASONS, reason, note, 'CLOSURE_REASON_REQUIRED');
 }
 
@@ -509,7 +640,8 @@ export interface ReferralContext extends MachineContext {
   readonly reason?: string | null;
 }
 
-const receiver: Check<ReferralStatus, ReferralContext> = (ctx) => (ctx.actorInReceivingAgency ? null : 'NOT_RECEIVING_AGENCY');
+const receiver: Check<ReferralStatus, ReferralContext> = (ctx) =>
+  ctx.actorInReceivingAgency ? null : 'NOT_RECEIVING_AGENCY';
 
 export const REFERRAL_MACHINE = defineMachine<ReferralStatus, ReferralAction, ReferralContext>({
   name: 'referral',
@@ -537,7 +669,14 @@ export const REFERRAL_MACHINE = defineMachine<ReferralStatus, ReferralAction, Re
       validate: (ctx) => codedReason(DECLINE_REASONS, ctx.declineReason, ctx.reason, 'DECLINE_REASON_REQUIRED'),
     },
     // Taken when the first service is recorded.
-    { action: 'START_SERVICE', from: ['ACCEPTED'], to: 'IN_PROGRESS', roles: CASEWORK_ROLES, permission: 'referral:respond', guard: receiver },
+    {
+      action: 'START_SERVICE',
+      from: ['ACCEPTED'],
+      to: 'IN_PROGRESS',
+      roles: CASEWORK_ROLES,
+      permission: 'referral:respond',
+      guard: receiver,
+    },
     {
       action: 'COMPLETE',
       from: ['IN_PROGRESS'],
@@ -573,7 +712,8 @@ export const REFERRAL_MACHINE = defineMachine<ReferralStatus, ReferralAction, Re
       to: s,
       roles: CASEWORK_ROLES,
       permission: 'referral:read' as const,
-      guard: (ctx: ReferralContext) => (ctx.actorInSendingAgency || ctx.actorInReceivingAgency ? null : 'NOT_RECEIVING_AGENCY'),
+      guard: (ctx: ReferralContext) =>
+        ctx.actorInSendingAgency || ctx.actorInReceivingAgency ? null : 'NOT_RECEIVING_AGENCY',
       validate: (ctx: ReferralContext) => requireReason(ctx, s),
     })),
   ],
@@ -598,7 +738,8 @@ export interface HandoffContext extends MachineContext {
   readonly reason?: string | null;
 }
 
-const prosecution: Check<HandoffStatus, HandoffContext> = (ctx) => (ctx.actorInReceivingAgency ? null : 'NOT_RECEIVING_AGENCY');
+const prosecution: Check<HandoffStatus, HandoffContext> = (ctx) =>
+  ctx.actorInReceivingAgency ? null : 'NOT_RECEIVING_AGENCY';
 const handoffSender: Check<HandoffStatus, HandoffContext> = (ctx) => (ctx.actorInSendingAgency ? null : 'NOT_SENDER');
 
 export const HANDOFF_MACHINE = defineMachine<HandoffStatus, HandoffAction, HandoffContext>({
@@ -608,8 +749,22 @@ export const HANDOFF_MACHINE = defineMachine<HandoffStatus, HandoffAction, Hando
   terminal: ['CLOSED', 'WITHDRAWN'],
   actions: HANDOFF_ACTIONS,
   transitions: [
-    { action: 'RECEIVE', from: ['SUBMITTED'], to: 'RECEIVED', roles: ['PROSECUTOR'], permission: 'handoff:prosecute', guard: prosecution },
-    { action: 'ACCEPT', from: ['RECEIVED'], to: 'ACCEPTED', roles: ['PROSECUTOR'], permission: 'handoff:prosecute', guard: prosecution },
+    {
+      action: 'RECEIVE',
+      from: ['SUBMITTED'],
+      to: 'RECEIVED',
+      roles: ['PROSECUTOR'],
+      permission: 'handoff:prosecute',
+      guard: prosecution,
+    },
+    {
+      action: 'ACCEPT',
+      from: ['RECEIVED'],
+      to: 'ACCEPTED',
+      roles: ['PROSECUTOR'],
+      permission: 'handoff:prosecute',
+      guard: prosecution,
+    },
     {
       action: 'RETURN',
       from: ['RECEIVED'],
@@ -619,7 +774,14 @@ export const HANDOFF_MACHINE = defineMachine<HandoffStatus, HandoffAction, Hando
       guard: prosecution,
       validate: requireReason,
     },
-    { action: 'RESUBMIT', from: ['RETURNED'], to: 'SUBMITTED', roles: ['INVESTIGATOR'], permission: 'handoff:create', guard: handoffSender },
+    {
+      action: 'RESUBMIT',
+      from: ['RETURNED'],
+      to: 'SUBMITTED',
+      roles: ['INVESTIGATOR'],
+      permission: 'handoff:create',
+      guard: handoffSender,
+    },
     {
       action: 'CHARGE',
       from: ['ACCEPTED'],
@@ -647,7 +809,14 @@ export const HANDOFF_MACHINE = defineMachine<HandoffStatus, HandoffAction, Hando
       guard: prosecution,
       validate: (ctx) => (isCode(VERDICTS, ctx.verdict) ? null : 'VERDICT_REQUIRED'),
     },
-    { action: 'CLOSE', from: ['DECIDED'], to: 'CLOSED', roles: ['PROSECUTOR'], permission: 'handoff:prosecute', guard: prosecution },
+    {
+      action: 'CLOSE',
+      from: ['DECIDED'],
+      to: 'CLOSED',
+      roles: ['PROSECUTOR'],
+      permission: 'handoff:prosecute',
+      guard: prosecution,
+    },
     {
       // A returned handoff the investigator will not resubmit can be withdrawn too.
       action: 'WITHDRAW',
@@ -710,7 +879,8 @@ export function isConsentExpired(consent: ConsentValidity, now: Date): boolean {
 
 /** The status that counts: withdrawn when withdrawn or expired. */
 export function consentEffectiveStatus(consent: ConsentValidity, now: Date): ConsentStatus {
-  if (consent.status === 'WITHDRAWN' || (consent.withdrawnAt !== null && consent.withdrawnAt !== undefined)) return 'WITHDRAWN';
+  if (consent.status === 'WITHDRAWN' || (consent.withdrawnAt !== null && consent.withdrawnAt !== undefined))
+    return 'WITHDRAWN';
   return isConsentExpired(consent, now) ? 'WITHDRAWN' : 'ACTIVE';
 }
 
@@ -794,7 +964,8 @@ export interface TransferContext extends MachineContext {
   readonly reason?: string | null;
 }
 
-const transferReceiver: Check<TransferStatus, TransferContext> = (ctx) => (ctx.actorOnReceivingSide ? null : 'NOT_RECEIVING_AGENCY');
+const transferReceiver: Check<TransferStatus, TransferContext> = (ctx) =>
+  ctx.actorOnReceivingSide ? null : 'NOT_RECEIVING_AGENCY';
 
 /**
  * `REQUESTED` (a supervisor of the lead agency, with a reason and the data categories that go, each

@@ -35,7 +35,9 @@ function children(p: StatPeriod, byName: Map<string, PeriodRelease>): PeriodRele
       ? [1, 2, 3, 4].map((q) => `${p.year}-Q${q}`)
       : (() => {
           const { first, last } = statPeriodMonths(p);
-          return Array.from({ length: last - first + 1 }, (_, i) => formatStatPeriod({ kind: 'MONTH', year: p.year, index: first + i }));
+          return Array.from({ length: last - first + 1 }, (_, i) =>
+            formatStatPeriod({ kind: 'MONTH', year: p.year, index: first + i }),
+          );
         })();
   const found = names.map((n) => byName.get(n));
   return found.every((f): f is PeriodRelease => f !== undefined) ? found : null;
@@ -55,7 +57,8 @@ export async function attackReleases(
   const vars: { name: string; period: string; dimension: string | null; key: string | null }[] = [];
   // a count: a known number, or a variable
   const term = new Map<string, number | string>();
-  const id = (period: string, dimension: string | null, key: string | null) => `${period}|${dimension ?? ''}|${key ?? ''}`;
+  const id = (period: string, dimension: string | null, key: string | null) =>
+    `${period}|${dimension ?? ''}|${key ?? ''}`;
   for (const [period, r] of byName) {
     const add = (dimension: string | null, key: string | null, known: number | null) => {
       if (known !== null) term.set(id(period, dimension, key), known);
@@ -74,22 +77,33 @@ export async function attackReleases(
 
   // linear relations: Σ coef·term = 0
   const rows: { coef: number; t: number | string }[][] = [];
-  const at = (period: string, dimension: string | null, key: string | null) => term.get(id(period, dimension, key)) as number | string;
+  const at = (period: string, dimension: string | null, key: string | null) =>
+    term.get(id(period, dimension, key)) as number | string;
   for (const [period, r] of byName) {
     const parts = children(r.period, byName);
     if (parts) {
       const names = parts.map((c) => formatStatPeriod(c.period));
       rows.push([{ coef: 1, t: at(period, null, null) }, ...names.map((n) => ({ coef: -1, t: at(n, null, null) }))]);
       for (const d of dimensions)
-        for (const key of d.keys) rows.push([{ coef: 1, t: at(period, d.name, key) }, ...names.map((n) => ({ coef: -1, t: at(n, d.name, key) }))]);
+        for (const key of d.keys)
+          rows.push([
+            { coef: 1, t: at(period, d.name, key) },
+            ...names.map((n) => ({ coef: -1, t: at(n, d.name, key) })),
+          ]);
     }
     for (const d of dimensions)
-      if (d.kind === 'partition') rows.push([{ coef: 1, t: at(period, null, null) }, ...d.keys.map((key) => ({ coef: -1, t: at(period, d.name, key) }))]);
+      if (d.kind === 'partition')
+        rows.push([
+          { coef: 1, t: at(period, null, null) },
+          ...d.keys.map((key) => ({ coef: -1, t: at(period, d.name, key) })),
+        ]);
   }
   // multi cells: cell − total ≤ 0
   const caps: { cell: number | string; total: number | string }[] = [];
   for (const [period] of byName)
-    for (const d of dimensions) if (d.kind === 'multi') for (const key of d.keys) caps.push({ cell: at(period, d.name, key), total: at(period, null, null) });
+    for (const d of dimensions)
+      if (d.kind === 'multi')
+        for (const key of d.keys) caps.push({ cell: at(period, d.name, key), total: at(period, null, null) });
 
   const lines: string[] = [];
   const linear = (row: { coef: number; t: number | string }[]): { lhs: string; rhs: number } | null => {
@@ -119,7 +133,12 @@ export async function attackReleases(
     if (l) lines.push(` c${i}: ${l.lhs} <= ${l.rhs}`);
   });
   if (vars.length === 0) return [];
-  const constraints = ['Subject To', ...(lines.length ? lines : [` z: ${vars[0].name} >= 0`]), 'Bounds', ...vars.map((v) => ` ${v.name} >= 0`)];
+  const constraints = [
+    'Subject To',
+    ...(lines.length ? lines : [` z: ${vars[0].name} >= 0`]),
+    'Bounds',
+    ...vars.map((v) => ` ${v.name} >= 0`),
+  ];
   const continuous = [...constraints, 'End'].join('\n');
   const integer = [...constraints, 'General', ` ${vars.map((v) => v.name).join(' ')}`, 'End'].join('\n');
 
@@ -141,7 +160,8 @@ export async function attackReleases(
       model.changeObjectiveSense(sense === 'min' ? objectiveSense.minimize : objectiveSense.maximize);
       model.run();
       const status = model.getModelStatus();
-      if (status === modelStatus.unbounded || status === modelStatus.unboundedOrInfeasible) return sense === 'max' ? Infinity : -Infinity;
+      if (status === modelStatus.unbounded || status === modelStatus.unboundedOrInfeasible)
+        return sense === 'max' ? Infinity : -Infinity;
       if (status !== modelStatus.optimal) throw new Error(`solver: model status ${status}`);
       return model.getObjectiveValue();
     };
@@ -157,7 +177,9 @@ export async function attackReleases(
       const lo = relaxed('min', col);
       const hi = relaxed('max', col);
       const bounds =
-        hi - lo >= 2 ? { min: Math.ceil(lo - 1e-6), max: hi === Infinity ? Infinity : Math.floor(hi + 1e-6) } : { min: exact('Minimize', v.name), max: exact('Maximize', v.name) };
+        hi - lo >= 2
+          ? { min: Math.ceil(lo - 1e-6), max: hi === Infinity ? Infinity : Math.floor(hi + 1e-6) }
+          : { min: exact('Minimize', v.name), max: exact('Maximize', v.name) };
       return { period: v.period, dimension: v.dimension, key: v.key, ...bounds };
     });
   } finally {

@@ -28,7 +28,8 @@ export function randomMonth(rng: () => number, dims: readonly StatDimension[], n
         const k = pick(d.keys);
         cells[d.name][k] = (cells[d.name][k] ?? 0) + 1;
       } else {
-        for (const k of new Set([pick(d.keys), ...(rng() < 0.3 ? [pick(d.keys)] : [])].slice(0, rng() < 0.1 ? 0 : 2))) cells[d.name][k] = (cells[d.name][k] ?? 0) + 1;
+        for (const k of new Set([pick(d.keys), ...(rng() < 0.3 ? [pick(d.keys)] : [])].slice(0, rng() < 0.1 ? 0 : 2)))
+          cells[d.name][k] = (cells[d.name][k] ?? 0) + 1;
       }
     }
   }
@@ -36,14 +37,23 @@ export function randomMonth(rng: () => number, dims: readonly StatDimension[], n
 }
 
 /** Every count of every period of `year` given its months, by `period|dimension|key` (`period||` for the total). */
-export function trueCounts(year: number, months: readonly MonthCounts[], dims: readonly StatDimension[]): Map<string, number> {
+export function trueCounts(
+  year: number,
+  months: readonly MonthCounts[],
+  dims: readonly StatDimension[],
+): Map<string, number> {
   const out = new Map<string, number>();
   const add = (k: string, n: number) => out.set(k, (out.get(k) ?? 0) + n);
   months.forEach((m, i) => {
-    const names = [formatStatPeriod({ kind: 'MONTH', year, index: i + 1 }), `${year}-Q${Math.floor(i / 3) + 1}`, String(year)];
+    const names = [
+      formatStatPeriod({ kind: 'MONTH', year, index: i + 1 }),
+      `${year}-Q${Math.floor(i / 3) + 1}`,
+      String(year),
+    ];
     for (const name of names) {
       add(`${name}||`, m.total);
-      for (const d of dims) for (const [key, n] of Object.entries(m.cells[d.name] ?? {})) add(`${name}|${d.name}|${key}`, n);
+      for (const d of dims)
+        for (const [key, n] of Object.entries(m.cells[d.name] ?? {})) add(`${name}|${d.name}|${key}`, n);
     }
   });
   return out;

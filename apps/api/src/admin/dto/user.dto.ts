@@ -30,12 +30,21 @@ export class ListUsersQueryDto extends PageQueryDto {
   @IsIn(USER_STATUSES)
   status?: UserStatus;
 
-  @IdOf('agency', { optional: true, description: 'system administrators only; an agency administrator always sees their own agency' })
+  @IdOf('agency', {
+    optional: true,
+    description: 'system administrators only; an agency administrator always sees their own agency',
+  })
   agencyId?: string;
 }
 
 export class CreateUserDto implements CreateUserRequest {
-  @ApiProperty({ minLength: 3, maxLength: 64, pattern: USERNAME.source, example: 'lwu.caseworker2', description: 'stored lower-case' })
+  @ApiProperty({
+    minLength: 3,
+    maxLength: 64,
+    pattern: USERNAME.source,
+    example: 'lwu.caseworker2',
+    description: 'stored lower-case',
+  })
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
   @IsString()
   @Length(3, 64)
@@ -49,7 +58,11 @@ export class CreateUserDto implements CreateUserRequest {
   @MaxLength(200)
   displayName: string;
 
-  @ApiProperty({ maxLength: 254, example: 'noy@lwu.example.la', description: "the user's own address: the one-time activation link goes there, never to the administrator" })
+  @ApiProperty({
+    maxLength: 254,
+    example: 'noy@lwu.example.la',
+    description: "the user's own address: the one-time activation link goes there, never to the administrator",
+  })
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
   @IsString()
   @MaxLength(254)
@@ -83,7 +96,10 @@ export class CreateUserDto implements CreateUserRequest {
   @IsIn(LANGUAGES)
   language?: Language;
 
-  @IdOf('agency', { optional: true, description: 'system administrators only (required for them); an agency administrator may not send it' })
+  @IdOf('agency', {
+    optional: true,
+    description: 'system administrators only (required for them); an agency administrator may not send it',
+  })
   agencyId?: string;
 }
 
@@ -129,7 +145,10 @@ export class UpdateUserDto implements UpdateUserRequest {
   @IsIn(LANGUAGES)
   language?: Language;
 
-  @ApiPropertyOptional({ maxLength: 254, description: 'only while the account waits for approval or activation (409 EMAIL_FIXED afterwards)' })
+  @ApiPropertyOptional({
+    maxLength: 254,
+    description: 'only while the account waits for approval or activation (409 EMAIL_FIXED afterwards)',
+  })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
   @IsString()

@@ -21,7 +21,12 @@ export function jpegSegment(marker: number, payload: Buffer): Buffer {
 /** The JFIF APP0 header, optionally with a (1×1, RGB) thumbnail. */
 export function jfifSegment(withThumbnail = false): Buffer {
   const head = Buffer.concat([Buffer.from('JFIF\0', 'latin1'), Buffer.from([1, 1, 0]), u16(1), u16(1)]);
-  return jpegSegment(0xe0, withThumbnail ? Buffer.concat([head, Buffer.from([1, 1, 0xca, 0xfe, 0x42])]) : Buffer.concat([head, Buffer.from([0, 0])]));
+  return jpegSegment(
+    0xe0,
+    withThumbnail
+      ? Buffer.concat([head, Buffer.from([1, 1, 0xca, 0xfe, 0x42])])
+      : Buffer.concat([head, Buffer.from([0, 0])]),
+  );
 }
 
 /**
@@ -29,11 +34,14 @@ export function jfifSegment(withThumbnail = false): Buffer {
  * block whose coefficients are all zero). `extra` segments go right after SOI/APP0, where cameras put
  * EXIF; `trailer` is appended after EOI.
  */
-export function tinyJpeg(opts: { jfif?: 'plain' | 'thumbnail' | 'none'; extra?: Buffer[]; beforeScan?: Buffer[]; trailer?: Buffer } = {}): Buffer {
+export function tinyJpeg(
+  opts: { jfif?: 'plain' | 'thumbnail' | 'none'; extra?: Buffer[]; beforeScan?: Buffer[]; trailer?: Buffer } = {},
+): Buffer {
   const jfif = opts.jfif ?? 'plain';
   const dqt = jpegSegment(0xdb, Buffer.concat([Buffer.from([0x00]), Buffer.alloc(64, 1)]));
   const sof0 = jpegSegment(0xc0, Buffer.from([8, 0, 8, 0, 8, 1, 1, 0x11, 0]));
-  const oneSymbol = (tableClassId: number) => Buffer.concat([Buffer.from([tableClassId, 1]), Buffer.alloc(15, 0), Buffer.from([0x00])]);
+  const oneSymbol = (tableClassId: number) =>
+    Buffer.concat([Buffer.from([tableClassId, 1]), Buffer.alloc(15, 0), Buffer.from([0x00])]);
   const dhtDc = jpegSegment(0xc4, oneSymbol(0x00));
   const dhtAc = jpegSegment(0xc4, oneSymbol(0x10));
   const sos = jpegSegment(0xda, Buffer.from([1, 1, 0x00, 0, 63, 0]));
@@ -62,7 +70,8 @@ export const GPS_CANARY_MAKE = 'CanaryCam';
  * GPS IFD with latitude and longitude (17°58'N 102°36'E).
  */
 export function exifGpsSegment(): Buffer {
-  const entry = (tag: number, type: number, count: number, value: Buffer) => Buffer.concat([u16(tag), u16(type), u32(count), value]);
+  const entry = (tag: number, type: number, count: number, value: Buffer) =>
+    Buffer.concat([u16(tag), u16(type), u32(count), value]);
   const rationals = (parts: [number, number][]) => Buffer.concat(parts.flatMap(([n, d]) => [u32(n), u32(d)]));
   const make = Buffer.from(`${GPS_CANARY_MAKE}\0`, 'latin1'); // 10 bytes
   const ifd0At = 8;
@@ -85,21 +94,33 @@ export function exifGpsSegment(): Buffer {
     entry(0x0003, 2, 2, Buffer.from('E\0\0\0', 'latin1')),
     entry(0x0004, 5, 3, u32(lonAt)),
     u32(0),
-    rationals([[17, 1], [58, 1], [1234, 100]]),
-    rationals([[102, 1], [36, 1], [4321, 100]]),
+    rationals([
+      [17, 1],
+      [58, 1],
+      [1234, 100],
+    ]),
+    rationals([
+      [102, 1],
+      [36, 1],
+      [4321, 100],
+    ]),
   ]);
   return jpegSegment(0xe1, Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff]));
 }
 
 /** An APP1 XMP packet with a GPS position. */
 export function xmpSegment(): Buffer {
-  const xml = '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF><rdf:Description exif:GPSLatitude="17,58.2N" exif:GPSLongitude="102,36.7E"/></rdf:RDF></x:xmpmeta>';
+  const xml =
+    '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF><rdf:Description exif:GPSLatitude="17,58.2N" exif:GPSLongitude="102,36.7E"/></rdf:RDF></x:xmpmeta>';
   return jpegSegment(0xe1, Buffer.from(`http://ns.adobe.com/xap/1.0/\0${xml}`, 'utf8'));
 }
 
 /** A comment segment and an APP13 (Photoshop/IPTC) segment with text in them. */
 export function commentSegments(text: string): Buffer[] {
-  return [jpegSegment(0xfe, Buffer.from(text, 'utf8')), jpegSegment(0xed, Buffer.from(`Photoshop 3.0\0${text}`, 'utf8'))];
+  return [
+    jpegSegment(0xfe, Buffer.from(text, 'utf8')),
+    jpegSegment(0xed, Buffer.from(`Photoshop 3.0\0${text}`, 'utf8')),
+  ];
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -41,7 +41,9 @@ export class ActivationStartDto {
 }
 
 export class ActivationCompleteDto extends ActivationStartDto {
-  @ApiProperty({ description: 'at least 12 characters; common passwords, one’s own name and the replaced password are refused' })
+  @ApiProperty({
+    description: 'at least 12 characters; common passwords, one’s own name and the replaced password are refused',
+  })
   @IsString()
   @MinLength(1)
   @MaxLength(1024)

@@ -14,7 +14,19 @@ import {
   type SendIdentificationRequest,
   type SettableCaseFlag,
 } from '@ctms/domain';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { IdOf } from '../../platform/access/id-of';
 import { Trim } from '../../platform/http/pagination';
 import { IdentificationDecisionDto, VersionDto } from './case.dto';
@@ -87,7 +99,12 @@ export class CaseFlagDto extends VersionDto implements CaseFlagRequest {
   @MaxLength(TEXT)
   reason: string;
 
-  @IdOf('user', { optional: true, each: true, description: 'RESTRICTED: active users of the lead agency in scope who may open the case (the actor is always named)' })
+  @IdOf('user', {
+    optional: true,
+    each: true,
+    description:
+      'RESTRICTED: active users of the lead agency in scope who may open the case (the actor is always named)',
+  })
   @IsArray()
   @ArrayUnique()
   @ArrayMaxSize(50)

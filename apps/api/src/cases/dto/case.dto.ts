@@ -83,7 +83,9 @@ export class ListCasesQueryDto extends PageQueryDto implements CaseListQuery {
   @ApiPropertyOptional({ description: "a user id, or 'me'" })
   @IsOptional()
   @IsString()
-  @Matches(/^(me|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/, { message: "assignedTo must be a user id or 'me'" })
+  @Matches(/^(me|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/, {
+    message: "assignedTo must be a user id or 'me'",
+  })
   assignedTo?: string;
 }
 
@@ -327,7 +329,9 @@ export class UpdateCaseDto extends VersionDto implements UpdateCaseRequest {
 }
 
 export class AssignCaseDto extends VersionDto implements AssignCaseRequest {
-  @IdOf('user', { description: 'an active caseworker, investigator or supervisor of the lead agency whose scope covers the case' })
+  @IdOf('user', {
+    description: 'an active caseworker, investigator or supervisor of the lead agency whose scope covers the case',
+  })
   userId: string;
 }
 
@@ -399,7 +403,11 @@ export class CreateNoteDto implements CreateNoteRequest {
   @MaxLength(TEXT)
   body: string;
 
-  @ApiPropertyOptional({ enum: NOTE_CATEGORIES, default: 'EXPLOITATION_ACCOUNT', description: 'the data category the note belongs to' })
+  @ApiPropertyOptional({
+    enum: NOTE_CATEGORIES,
+    default: 'EXPLOITATION_ACCOUNT',
+    description: 'the data category the note belongs to',
+  })
   @IsOptional()
   @IsIn(NOTE_CATEGORIES)
   category?: DataCategory;

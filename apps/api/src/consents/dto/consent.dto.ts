@@ -38,13 +38,20 @@ export class GrantConsentDto implements GrantConsentRequest {
   @IsIn(CONSENT_TYPES)
   type: ConsentType;
 
-  @IdOf('agency', { each: true, description: 'recipient agencies (active); may be empty for INTERVIEW and DATA_PROCESSING' })
+  @IdOf('agency', {
+    each: true,
+    description: 'recipient agencies (active); may be empty for INTERVIEW and DATA_PROCESSING',
+  })
   @IsArray()
   @ArrayMaxSize(MAX_AGENCIES)
   @ArrayUnique()
   agencyIds: string[];
 
-  @ApiPropertyOptional({ enum: CONSENT_TYPES, isArray: true, description: 'what the sharing is for; defaults to [type]' })
+  @ApiPropertyOptional({
+    enum: CONSENT_TYPES,
+    isArray: true,
+    description: 'what the sharing is for; defaults to [type]',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(CONSENT_TYPES.length)
@@ -79,7 +86,10 @@ export class GrantConsentDto implements GrantConsentRequest {
   @IsBoolean()
   interpreterUsed?: boolean;
 
-  @ApiPropertyOptional({ maxLength: 200, description: 'required when givenBy is PARENT or LEGAL_GUARDIAN; stored encrypted' })
+  @ApiPropertyOptional({
+    maxLength: 200,
+    description: 'required when givenBy is PARENT or LEGAL_GUARDIAN; stored encrypted',
+  })
   @IsOptional()
   @Trim()
   @IsString()

@@ -31,7 +31,23 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { HANDOFF_STATUSES, VERDICTS, type HandoffStatus, type Verdict, PERPETRATOR_RELATIONS, type PerpetratorRelation, CHARGE_ARTICLE, PROTECTION_MEASURES, SUSPECT_ROLES, SUSPECT_STATUSES, WILLINGNESS_TO_TESTIFY, type ProtectionMeasure, type SuspectRole, type SuspectStatus, type WillingnessToTestify } from '@ctms/domain';
+import {
+  HANDOFF_STATUSES,
+  VERDICTS,
+  type HandoffStatus,
+  type Verdict,
+  PERPETRATOR_RELATIONS,
+  type PerpetratorRelation,
+  CHARGE_ARTICLE,
+  PROTECTION_MEASURES,
+  SUSPECT_ROLES,
+  SUSPECT_STATUSES,
+  WILLINGNESS_TO_TESTIFY,
+  type ProtectionMeasure,
+  type SuspectRole,
+  type SuspectStatus,
+  type WillingnessToTestify,
+} from '@ctms/domain';
 import { IsCalendarDate, IsPastDate } from '../../platform/http/dates';
 import { PageQueryDto, Trim } from '../../platform/http/pagination';
 import { IdOf } from '../../platform/access/id-of';
@@ -291,7 +307,11 @@ export class TrialHandoffDto extends HandoffVersionDto implements TrialHandoffRe
   @MaxLength(SHORT)
   court: string;
 
-  @ApiProperty({ type: [String], format: 'date', description: 'hearing dates, YYYY-MM-DD, none before the handoff was submitted' })
+  @ApiProperty({
+    type: [String],
+    format: 'date',
+    description: 'hearing dates, YYYY-MM-DD, none before the handoff was submitted',
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
@@ -319,7 +339,10 @@ export class VerdictHandoffDto extends HandoffVersionDto implements VerdictHando
   @Type(() => RestitutionDto)
   restitutionOrdered?: RestitutionDto;
 
-  @ApiProperty({ format: 'date', description: 'YYYY-MM-DD, not in the future (Asia/Vientiane), not before the first hearing' })
+  @ApiProperty({
+    format: 'date',
+    description: 'YYYY-MM-DD, not in the future (Asia/Vientiane), not before the first hearing',
+  })
   @IsPastDate()
   decidedOn: string;
 }
@@ -337,7 +360,10 @@ export class ListHandoffsQueryDto extends PageQueryDto {
   @IsIn(HANDOFF_STATUSES)
   status?: HandoffStatus;
 
-  @ApiPropertyOptional({ enum: HANDOFF_BOXES, description: 'incoming: sent to my agency; outgoing: sent by my agency; absent: both' })
+  @ApiPropertyOptional({
+    enum: HANDOFF_BOXES,
+    description: 'incoming: sent to my agency; outgoing: sent by my agency; absent: both',
+  })
   @IsOptional()
   @IsIn(HANDOFF_BOXES)
   box?: HandoffBox;

@@ -1,7 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { MergePersonRequest, MergeReasonRequest, PersonSearchRequest } from '@ctms/domain';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateBy, ValidationOptions } from 'class-validator';
+import {
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateBy,
+  ValidationOptions,
+} from 'class-validator';
 import { MAX_SEARCH_NAME_LENGTH, MAX_SEARCH_WORD_LENGTH, MAX_SEARCH_WORDS, searchNameProblem } from '@ctms/domain';
 import { Trim } from '../../platform/http/pagination';
 import { IdOf } from '../../platform/access/id-of';
@@ -24,10 +34,28 @@ export function isYearOrDate(v: unknown): boolean {
 }
 
 const IsSearchableName = (options?: ValidationOptions) =>
-  ValidateBy({ name: 'isSearchableName', validator: { validate: (v: unknown) => searchNameProblem(v) === null, defaultMessage: (a) => searchNameProblem(a?.value) ?? 'name is not searchable' } }, options);
+  ValidateBy(
+    {
+      name: 'isSearchableName',
+      validator: {
+        validate: (v: unknown) => searchNameProblem(v) === null,
+        defaultMessage: (a) => searchNameProblem(a?.value) ?? 'name is not searchable',
+      },
+    },
+    options,
+  );
 
 const IsYearOrDate = (options?: ValidationOptions) =>
-  ValidateBy({ name: 'isYearOrDate', validator: { validate: isYearOrDate, defaultMessage: () => '$property must be a year (YYYY) or a real date (YYYY-MM-DD)' } }, options);
+  ValidateBy(
+    {
+      name: 'isYearOrDate',
+      validator: {
+        validate: isYearOrDate,
+        defaultMessage: () => '$property must be a year (YYYY) or a real date (YYYY-MM-DD)',
+      },
+    },
+    options,
+  );
 
 /** Duplicate search: names, birth date and document travel only in this POST body, never in a URL. */
 export class PersonSearchDto implements PersonSearchRequest {

@@ -24,7 +24,12 @@ export class AccessService {
    * agency's person is reached through a match request. Answers the survivor's id (a tombstone
    * stands for the person it was merged into) and the presumed-minor flag.
    */
-  async linkablePerson(m: EntityManager, actor: Actor, personId: string, field: string): Promise<{ id: string; presumedMinor: boolean }> {
+  async linkablePerson(
+    m: EntityManager,
+    actor: Actor,
+    personId: string,
+    field: string,
+  ): Promise<{ id: string; presumedMinor: boolean }> {
     const row = await selectOne<{ id: string; presumed_minor: boolean }>(
       m,
       sql`SELECT p.id, p.presumed_minor FROM person p
@@ -62,7 +67,11 @@ export class AccessService {
    * agency that does casework (it screens or receives referrals): never a prosecution-only agency.
    * Reference data, so a wrong one is bad input naming the field, as a missing one.
    */
-  async transferAgency(m: EntityManager, agencyId: string, field: string): Promise<{ id: string; code: string; provinces: string[] }> {
+  async transferAgency(
+    m: EntityManager,
+    agencyId: string,
+    field: string,
+  ): Promise<{ id: string; code: string; provinces: string[] }> {
     const row = await selectOne<{ id: string; code: string; provinces: string[] }>(
       m,
       sql`SELECT id, code, provinces FROM agency WHERE id = ${agencyId}::uuid AND active AND capabilities && ARRAY['SCREEN', 'RECEIVE_REFERRALS']::text[]`,
@@ -72,10 +81,18 @@ export class AccessService {
   }
 
   /** Active agencies (a consent's recipients); every id must be one. Answers their ids and codes in code order. */
-  async activeAgencies(m: EntityManager, ids: readonly string[], field: string): Promise<{ id: string; code: string }[]> {
+  async activeAgencies(
+    m: EntityManager,
+    ids: readonly string[],
+    field: string,
+  ): Promise<{ id: string; code: string }[]> {
     if (ids.length === 0) return [];
-    const rows = await select<{ id: string; code: string }>(m, sql`SELECT id, code FROM agency WHERE id = ANY(${[...new Set(ids)]}::uuid[]) AND active ORDER BY code`);
-    if (rows.length !== new Set(ids).size) throw new ValidationFailed([{ field, problems: ['every agency must be an existing, active agency'] }]);
+    const rows = await select<{ id: string; code: string }>(
+      m,
+      sql`SELECT id, code FROM agency WHERE id = ANY(${[...new Set(ids)]}::uuid[]) AND active ORDER BY code`,
+    );
+    if (rows.length !== new Set(ids).size)
+      throw new ValidationFailed([{ field, problems: ['every agency must be an existing, active agency'] }]);
     return rows;
   }
 
@@ -103,15 +120,24 @@ export class AccessService {
   }
 
   /** Attachments of case `caseId` (evidence in a handoff): every named id must be one; problems name each bad one. */
-  async caseAttachments(m: EntityManager, caseId: string, refs: readonly { field: string; id: string }[]): Promise<void> {
+  async caseAttachments(
+    m: EntityManager,
+    caseId: string,
+    refs: readonly { field: string; id: string }[],
+  ): Promise<void> {
     if (refs.length === 0) return;
     const ids = [...new Set(refs.map((r) => r.id.toLowerCase()))];
-    const rows = await select<{ id: string }>(m, sql`SELECT id FROM attachment WHERE case_id = ${caseId}::uuid AND id = ANY(${ids}::uuid[])`);
+    const rows = await select<{ id: string }>(
+      m,
+      sql`SELECT id FROM attachment WHERE case_id = ${caseId}::uuid AND id = ANY(${ids}::uuid[])`,
+    );
     const known = new Set(rows.map((r) => r.id));
     const bad = refs.filter((r) => !known.has(r.id.toLowerCase()));
     if (bad.length) {
       const e = new RefusedId(bad[0].field, 'must be an attachment of this case');
-      e.details.push(...bad.slice(1).map((b) => ({ field: b.field, problems: ['must be an attachment of this case'] })));
+      e.details.push(
+        ...bad.slice(1).map((b) => ({ field: b.field, problems: ['must be an attachment of this case'] })),
+      );
       throw e;
     }
   }

@@ -11,7 +11,12 @@ export function inLeadAgency(actor: Actor, c: { lead_agency_id: string; province
 
 /** A case row as the domain's access rules read it (the editor rule). */
 export function caseFacts(c: CaseFactsRow): CaseFacts {
-  return { leadAgencyId: c.lead_agency_id, provinceCode: c.province_code, assignedToId: c.assigned_to_id, status: c.status };
+  return {
+    leadAgencyId: c.lead_agency_id,
+    provinceCode: c.province_code,
+    assignedToId: c.assigned_to_id,
+    status: c.status,
+  };
 }
 
 /**
@@ -22,6 +27,7 @@ export function caseFacts(c: CaseFactsRow): CaseFacts {
 export function requireCaseEditor(actor: Actor, c: CaseFactsRow, opts: { closedToo?: boolean } = {}): void {
   const refusal = caseEditorRefusal(actor, caseFacts(c), opts);
   if (refusal === 'NOT_LEAD_AGENCY') throw new Conflict(refusal, 'Only the lead agency does this on its case');
-  if (refusal === 'NOT_CASE_EDITOR') throw new Conflict(refusal, 'Only the assigned caseworker or a supervisor of the lead agency does this');
+  if (refusal === 'NOT_CASE_EDITOR')
+    throw new Conflict(refusal, 'Only the assigned caseworker or a supervisor of the lead agency does this');
   if (refusal) throw new Conflict(refusal, 'A closed case is not changed; reopen it first');
 }

@@ -54,7 +54,14 @@ export function readAnchor(file: string): AuditAnchor | null {
   } catch {
     throw new AnchorFileError(`${file} is not an audit anchor (not JSON)`);
   }
-  if (v.format !== 1 || !DIGITS.test(String(v.block)) || !DIGITS.test(String(v.xactTo)) || !HEX64.test(String(v.hash)) || typeof v.sealedAt !== 'string' || typeof v.writtenAt !== 'string') {
+  if (
+    v.format !== 1 ||
+    !DIGITS.test(String(v.block)) ||
+    !DIGITS.test(String(v.xactTo)) ||
+    !HEX64.test(String(v.hash)) ||
+    typeof v.sealedAt !== 'string' ||
+    typeof v.writtenAt !== 'string'
+  ) {
     throw new AnchorFileError(`${file} is not an audit anchor (fields missing or malformed)`);
   }
   return v as AuditAnchor;
@@ -91,7 +98,10 @@ export async function latestBlock(query: Query): Promise<Omit<AuditAnchor, 'writ
  * follow from it is `verifyAuditChain`'s part.)
  */
 export async function checkAnchor(query: Query, anchor: AnchorRef): Promise<string[]> {
-  const rows = await query<{ xact_to: string; hash: string }>(`SELECT xact_to::text AS xact_to, encode(hash, 'hex') AS hash FROM audit_seal WHERE block = $1`, [anchor.block]);
+  const rows = await query<{ xact_to: string; hash: string }>(
+    `SELECT xact_to::text AS xact_to, encode(hash, 'hex') AS hash FROM audit_seal WHERE block = $1`,
+    [anchor.block],
+  );
   const last = await latestBlock(query);
   const ends = last ? `its chain ends at block ${last.block}` : 'it has no sealed block';
   const b = rows[0];

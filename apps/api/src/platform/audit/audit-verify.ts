@@ -36,7 +36,10 @@ export async function sealAudit(client: Client, maxRows = 200_000): Promise<numb
  * With `anchor` (the newest block's hash kept outside the database, decision 0028), the chain must
  * still hold that block unchanged: a database rolled back to before it fails here.
  */
-export async function verifyAuditChain(url: string, opts: { seal?: boolean; limitProblems?: number; anchor?: AnchorRef | null } = {}): Promise<VerifyResult> {
+export async function verifyAuditChain(
+  url: string,
+  opts: { seal?: boolean; limitProblems?: number; anchor?: AnchorRef | null } = {},
+): Promise<VerifyResult> {
   const limit = opts.limitProblems ?? 20;
   const client = new Client({ connectionString: url });
   await client.connect();
@@ -61,23 +64,28 @@ export async function verifyAuditChain(url: string, opts: { seal?: boolean; limi
       const name = `block ${b.block} (transactions ${b.lo}–${b.hi})`;
       if (BigInt(b.block) !== expectedBlock) problems.push(`${name}: block ${expectedBlock} is missing`);
       if (b.lo !== expectedLo) problems.push(`${name}: does not start where the previous block ended (${expectedLo})`);
-      if (b.prev !== expectedPrev) problems.push(`${name}: does not name the previous block's hash (a block was deleted or altered)`);
+      if (b.prev !== expectedPrev)
+        problems.push(`${name}: does not name the previous block's hash (a block was deleted or altered)`);
       const d = await client.query<{ n: number; hash: string }>(
         `SELECT row_count AS n, encode(hash, 'hex') AS hash FROM audit_block_digest($1, $2, $3, decode($4, 'hex'))`,
         [b.block, b.lo, b.hi, b.prev],
       );
       rows += d.rows[0].n;
-      if (d.rows[0].n !== b.n) problems.push(`${name}: holds ${d.rows[0].n} rows, sealed with ${b.n} (rows deleted or added)`);
+      if (d.rows[0].n !== b.n)
+        problems.push(`${name}: holds ${d.rows[0].n} rows, sealed with ${b.n} (rows deleted or added)`);
       else if (d.rows[0].hash !== b.hash) problems.push(`${name}: its rows do not match the seal (a row was edited)`);
       expectedPrev = b.hash;
       expectedLo = b.hi;
       expectedBlock = BigInt(b.block) + 1n;
       if (problems.length >= limit) break;
     }
-    const rest = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_event WHERE xact >= $1`, [expectedLo]);
+    const rest = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_event WHERE xact >= $1`, [
+      expectedLo,
+    ]);
     unsealed = rest.rows[0].n;
     if (opts.anchor) {
-      const query: Query = async <R>(text: string, params?: unknown[]) => (await client.query(text, params)).rows as R[];
+      const query: Query = async <R>(text: string, params?: unknown[]) =>
+        (await client.query(text, params)).rows as R[];
       problems.unshift(...(await checkAnchor(query, opts.anchor)));
     }
     await client.query('COMMIT');

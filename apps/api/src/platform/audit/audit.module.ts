@@ -4,5 +4,8 @@ import { AuditService } from './audit.service';
 import { DenialAuditInterceptor } from './denial-audit';
 
 @Global()
-@Module({ providers: [AuditService, { provide: APP_INTERCEPTOR, useClass: DenialAuditInterceptor }], exports: [AuditService] })
+@Module({
+  providers: [AuditService, { provide: APP_INTERCEPTOR, useClass: DenialAuditInterceptor }],
+  exports: [AuditService],
+})
 export class AuditModule {}

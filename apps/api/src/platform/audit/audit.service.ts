@@ -51,41 +51,23 @@ export class AuditService {
     private readonly cipher: FieldCipher,
   ) {}
 
-  async record(
-    ctx: RequestContext,
-    entry: AuditEntry,
-    manager?: EntityManager,
-  ): Promise<void> {
-    const coded =
-      entry.reason === null ||
-      entry.reason === undefined ||
-      AUDIT_REASON_CODE_RE.test(entry.reason);
+  async record(ctx: RequestContext, entry: AuditEntry, manager?: EntityManager): Promise<void> {
+    const coded = entry.reason === null || entry.reason === undefined || AUDIT_REASON_CODE_RE.test(entry.reason);
     const text = entry.reasonText ?? (coded ? null : (entry.reason ?? null));
     const code = coded ? (entry.reason ?? null) : null;
     if (text === null) {
-      await (manager ?? this.ds.manager).query(
-        INSERT_AUDIT,
-        this.values(ctx, entry, code, null, null),
-      );
+      await (manager ?? this.ds.manager).query(INSERT_AUDIT, this.values(ctx, entry, code, null, null));
       return;
     }
     // the ciphertext is bound to seq, so seq is drawn first, on the connection that inserts the row
     // (the stamp trigger keeps only the value this session has just drawn)
     const write = async (m: EntityManager): Promise<void> => {
-      const drawn: { seq: string }[] = await m.query(
-        `SELECT nextval('audit_event_seq')::text AS seq`,
-      );
+      const drawn: { seq: string }[] = await m.query(`SELECT nextval('audit_event_seq')::text AS seq`);
       const seq = drawn[0]?.seq;
       if (!seq) throw new Error('audit_event_seq gave no value');
       await m.query(
         INSERT_AUDIT,
-        this.values(
-          ctx,
-          entry,
-          code,
-          seq,
-          this.cipher.encrypt(text, auditReasonBinding(seq)),
-        ),
+        this.values(ctx, entry, code, seq, this.cipher.encrypt(text, auditReasonBinding(seq))),
       );
     };
     if (manager?.queryRunner) await write(manager);
@@ -93,13 +75,8 @@ export class AuditService {
   }
 
   /** The reason of an audit row for a reader: the code, or the decrypted free text. */
-  reasonOf(row: {
-    seq: string;
-    reason: string | null;
-    reason_enc: string | null;
-  }): string | null {
-    if (row.reason_enc)
-      return this.cipher.decrypt(row.reason_enc, auditReasonBinding(row.seq));
+  reasonOf(row: { seq: string; reason: string | null; reason_enc: string | null }): string | null {
+    if (row.reason_enc) return this.cipher.decrypt(row.reason_enc, auditReasonBinding(row.seq));
     return row.reason;
   }
 
@@ -113,12 +90,8 @@ export class AuditService {
     const a = ctx.actor;
     return [
       entry.actorUserId !== undefined ? entry.actorUserId : (a?.userId ?? null),
-      entry.actorUsername !== undefined
-        ? entry.actorUsername
-        : (a?.username ?? null),
-      entry.actorAgencyId !== undefined
-        ? entry.actorAgencyId
-        : (a?.agencyId ?? null),
+      entry.actorUsername !== undefined ? entry.actorUsername : (a?.username ?? null),
+      entry.actorAgencyId !== undefined ? entry.actorAgencyId : (a?.agencyId ?? null),
       a?.roles ?? [],
       entry.action,
       entry.objectType ?? null,
@@ -141,10 +114,7 @@ export class AuditService {
   async seal(maxRows = 50_000, rounds = 20): Promise<number> {
     let total = 0;
     for (let i = 0; i < rounds; i++) {
-      const r: { n: number }[] = await this.ds.query(
-        'SELECT audit_seal($1) AS n',
-        [maxRows],
-      );
+      const r: { n: number }[] = await this.ds.query('SELECT audit_seal($1) AS n', [maxRows]);
       const n = Number(r[0]?.n ?? 0);
       total += n;
       if (n === 0) break;

@@ -1,4 +1,11 @@
-import { CallHandler, ExecutionContext, ForbiddenException, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
+import {
+  CallHandler,
+  ExecutionContext,
+  ForbiddenException,
+  Injectable,
+  NestInterceptor,
+  SetMetadata,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { catchError, from, mergeMap, Observable, throwError } from 'rxjs';
 import type { AuditAction } from '@ctms/domain';
@@ -18,7 +25,8 @@ export interface AuditAsMeta {
  * What a refusal on this route is audited as: the route's action and the kind of record its path
  * id names. A route without it is audited as REQUEST_DENIED.
  */
-export const AuditAs = (action: AuditAction, objectType: string) => SetMetadata(AUDIT_AS_KEY, { action, objectType } satisfies AuditAsMeta);
+export const AuditAs = (action: AuditAction, objectType: string) =>
+  SetMetadata(AUDIT_AS_KEY, { action, objectType } satisfies AuditAsMeta);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -43,19 +51,33 @@ export class DenialAuditInterceptor implements NestInterceptor {
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
-    return next.handle().pipe(catchError((e: unknown) => from(this.record(context, e)).pipe(mergeMap(() => throwError(() => e)))));
+    return next
+      .handle()
+      .pipe(catchError((e: unknown) => from(this.record(context, e)).pipe(mergeMap(() => throwError(() => e)))));
   }
 
   private async record(context: ExecutionContext, e: unknown): Promise<void> {
     if (!isDenial(e) || isAudited(e)) return;
     markAudited(e);
     const req = context.switchToHttp().getRequest<CtmsRequest>();
-    const meta = this.reflector.getAllAndOverride<AuditAsMeta | undefined>(AUDIT_AS_KEY, [context.getHandler(), context.getClass()]);
+    const meta = this.reflector.getAllAndOverride<AuditAsMeta | undefined>(AUDIT_AS_KEY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     const params = (req.params ?? {}) as Record<string, string | undefined>;
     const pathId = Object.values(params).find((v) => typeof v === 'string');
     const objectId = pathId !== undefined && UUID.test(pathId) ? pathId.toLowerCase() : null;
-    const reason = e instanceof Conflict ? e.code : e instanceof NotFound ? 'NOT_FOUND' : e instanceof RefusedId ? 'REFUSED_ID' : 'FORBIDDEN';
-    const details: Record<string, unknown> = { route: `${req.method} ${String((req.route as { path?: string } | undefined)?.path ?? '')}` };
+    const reason =
+      e instanceof Conflict
+        ? e.code
+        : e instanceof NotFound
+          ? 'NOT_FOUND'
+          : e instanceof RefusedId
+            ? 'REFUSED_ID'
+            : 'FORBIDDEN';
+    const details: Record<string, unknown> = {
+      route: `${req.method} ${String((req.route as { path?: string } | undefined)?.path ?? '')}`,
+    };
     if (pathId !== undefined && objectId === null) details['malformedId'] = true;
     if (e instanceof RefusedId) details['fields'] = e.details.map((d) => d.field);
     if (e instanceof Conflict && e.details) details['problems'] = e.details.map((d) => d.field);

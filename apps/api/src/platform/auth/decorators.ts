@@ -14,6 +14,6 @@ export const RequirePermission = (permission: Permission) =>
   applyDecorators(SetMetadata(PERMISSION_KEY, permission), ApiBearerAuth());
 
 /** The request context (actor, request id, source IP) as the first argument of service calls. */
-export const Ctx = createParamDecorator((_: unknown, host: ExecutionContext): RequestContext =>
-  contextOf(host.switchToHttp().getRequest<CtmsRequest>()),
+export const Ctx = createParamDecorator(
+  (_: unknown, host: ExecutionContext): RequestContext => contextOf(host.switchToHttp().getRequest<CtmsRequest>()),
 );

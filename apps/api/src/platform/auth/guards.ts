@@ -57,7 +57,12 @@ export class PermissionGuard implements CanActivate {
       await this.audit.record(contextOf(req), {
         action: 'PERMISSION_DENIED',
         outcome: 'DENIED',
-        details: { permission: permission ?? null, route: `${req.method} ${routePath}`, mustChangePassword: !!mustChangePassword, mfaSetupRequired: !!mfaSetupRequired },
+        details: {
+          permission: permission ?? null,
+          route: `${req.method} ${routePath}`,
+          mustChangePassword: !!mustChangePassword,
+          mfaSetupRequired: !!mfaSetupRequired,
+        },
       });
       // a route that addresses one record answers a denial exactly as it answers a missing id
       if (/\/:[A-Za-z]+/.test(routePath)) throw new NotFound();

@@ -41,7 +41,12 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   }
 
   async validate(claims: AccessTokenClaims): Promise<AuthenticatedUser> {
-    if (claims.typ !== 'access' || typeof claims.sub !== 'string' || typeof claims.av !== 'number' || typeof claims.sid !== 'string') {
+    if (
+      claims.typ !== 'access' ||
+      typeof claims.sub !== 'string' ||
+      typeof claims.av !== 'number' ||
+      typeof claims.sid !== 'string'
+    ) {
       throw new UnauthorizedException();
     }
     const u = await this.users.sessionActor(this.ds, claims.sub, claims.av, claims.sid);

@@ -46,7 +46,9 @@ describe('Gate bounds', () => {
     const normal = gate.run(async () => order.push('normal'));
     await expect(gate.run(async () => order.push('too many'))).rejects.toBeInstanceOf(HasherBusy);
     const priority = gate.run(async () => order.push('priority'), { priority: true });
-    await expect(gate.run(async () => order.push('too many priority'), { priority: true })).rejects.toBeInstanceOf(HasherBusy);
+    await expect(gate.run(async () => order.push('too many priority'), { priority: true })).rejects.toBeInstanceOf(
+      HasherBusy,
+    );
     expect(gate.queued).toBe(2);
     release();
     await Promise.all([blocker, normal, priority]);

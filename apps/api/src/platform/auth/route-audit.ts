@@ -47,6 +47,8 @@ export function listRoutes(app: INestApplication): RouteAccess[] {
 export function assertEveryRouteDeclaresAccess(app: INestApplication): void {
   const bad = listRoutes(app).filter((r) => !r.public && !isPermission(r.permission));
   if (bad.length) {
-    throw new Error(`routes without @Public() or a catalogue permission: ${bad.map((r) => `${r.controller}.${r.handler}`).join(', ')}`);
+    throw new Error(
+      `routes without @Public() or a catalogue permission: ${bad.map((r) => `${r.controller}.${r.handler}`).join(', ')}`,
+    );
   }
 }

@@ -83,7 +83,11 @@ describe('configuration', () => {
     expect(d.mailDir).toBe(join(process.cwd(), 'var', 'mail'));
     expect(d.mailFrom).toBe('CTMS <no-reply@ctms.invalid>');
     expect(d.publicUrl).toBe('http://localhost:3000');
-    const smtp = dev({ SMTP_URL: 'smtp://mail.example.org:587', MAIL_FROM: 'ctms@example.org', PUBLIC_URL: 'https://ctms.example.org/' });
+    const smtp = dev({
+      SMTP_URL: 'smtp://mail.example.org:587',
+      MAIL_FROM: 'ctms@example.org',
+      PUBLIC_URL: 'https://ctms.example.org/',
+    });
     expect(smtp.smtpUrl).toBe('smtp://mail.example.org:587');
     expect(smtp.mailDir).toBeNull();
     expect(smtp.mailFrom).toBe('ctms@example.org');
@@ -102,14 +106,21 @@ describe('configuration', () => {
     expect(c.outboxReconcileAfterMs).toBe(120_000);
     expect(c.workerLockMs).toBe(30_000);
     expect(c.jobAttempts).toBe(8);
-    expect(dev({ OUTBOX_RECONCILE_AFTER_MS: '1500', WORKER_LOCK_MS: '2000', JOB_ATTEMPTS: '3' })).toMatchObject({ outboxReconcileAfterMs: 1500, workerLockMs: 2000, jobAttempts: 3 });
+    expect(dev({ OUTBOX_RECONCILE_AFTER_MS: '1500', WORKER_LOCK_MS: '2000', JOB_ATTEMPTS: '3' })).toMatchObject({
+      outboxReconcileAfterMs: 1500,
+      workerLockMs: 2000,
+      jobAttempts: 3,
+    });
     expect(() => dev({ JOB_ATTEMPTS: '0' })).toThrow(/JOB_ATTEMPTS/);
     expect(() => dev({ OUTBOX_POLL_MS: '5' })).toThrow(/OUTBOX_POLL_MS/);
   });
 
   it('bounds every statement: 5 s for the API, 5 minutes for the worker, each configurable within limits', () => {
     expect(dev({})).toMatchObject({ dbStatementTimeoutMs: 5000, workerStatementTimeoutMs: 300_000 });
-    expect(dev({ DB_STATEMENT_TIMEOUT_MS: '2000', WORKER_STATEMENT_TIMEOUT_MS: '60000' })).toMatchObject({ dbStatementTimeoutMs: 2000, workerStatementTimeoutMs: 60_000 });
+    expect(dev({ DB_STATEMENT_TIMEOUT_MS: '2000', WORKER_STATEMENT_TIMEOUT_MS: '60000' })).toMatchObject({
+      dbStatementTimeoutMs: 2000,
+      workerStatementTimeoutMs: 60_000,
+    });
     expect(() => dev({ DB_STATEMENT_TIMEOUT_MS: '0' })).toThrow(/DB_STATEMENT_TIMEOUT_MS/);
     expect(() => dev({ WORKER_STATEMENT_TIMEOUT_MS: '999999999' })).toThrow(/WORKER_STATEMENT_TIMEOUT_MS/);
   });

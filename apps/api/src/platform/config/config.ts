@@ -97,7 +97,8 @@ function int(env: NodeJS.ProcessEnv, name: string, dflt: number, min: number, ma
   const raw = env[name];
   if (raw === undefined || raw === '') return dflt;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be an integer between ${min} and ${max}`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new ConfigError(`${name} must be an integer between ${min} and ${max}`);
   return n;
 }
 
@@ -117,7 +118,8 @@ const MAIL_FROM_RE = /^(?:[^<>\r\n]{0,100}<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<
 
 function mailFrom(env: NodeJS.ProcessEnv): string {
   const v = env['MAIL_FROM'] || 'CTMS <no-reply@ctms.invalid>';
-  if (!MAIL_FROM_RE.test(v)) throw new ConfigError('MAIL_FROM must be an e-mail address, optionally as "Name <address>"');
+  if (!MAIL_FROM_RE.test(v))
+    throw new ConfigError('MAIL_FROM must be an e-mail address, optionally as "Name <address>"');
   return v;
 }
 
@@ -156,12 +158,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     if (!jwtSecret || jwtSecret === DEV_JWT_SECRET) throw new ConfigError('JWT_SECRET must be set in production');
     if (jwtSecret.length < 32) throw new ConfigError('JWT_SECRET must be at least 32 characters');
   }
-  if (nodeEnv === 'production' && env['DEMO_PASSWORD']) throw new ConfigError('DEMO_PASSWORD must not be set in production: production has no demo accounts');
+  if (nodeEnv === 'production' && env['DEMO_PASSWORD'])
+    throw new ConfigError('DEMO_PASSWORD must not be set in production: production has no demo accounts');
   // development: the public demo password unless told; test: only one the harness gives; production: none
-  const demoPassword = nodeEnv === 'development' ? env['DEMO_PASSWORD'] || DEV_DEMO_PASSWORD : nodeEnv === 'test' ? env['DEMO_PASSWORD'] || null : null;
+  const demoPassword =
+    nodeEnv === 'development'
+      ? env['DEMO_PASSWORD'] || DEV_DEMO_PASSWORD
+      : nodeEnv === 'test'
+        ? env['DEMO_PASSWORD'] || null
+        : null;
   const apiDocs = env['API_DOCS'] || 'signed-in';
   if (apiDocs !== 'signed-in' && apiDocs !== 'off') throw new ConfigError('API_DOCS must be signed-in or off');
-  const attachmentsRaw = env['ATTACHMENTS_DIR'] || (nodeEnv === 'production' ? '' : join(process.cwd(), 'var', 'attachments'));
+  const attachmentsRaw =
+    env['ATTACHMENTS_DIR'] || (nodeEnv === 'production' ? '' : join(process.cwd(), 'var', 'attachments'));
   if (!attachmentsRaw) throw new ConfigError('ATTACHMENTS_DIR must be set in production');
   if (!isAbsolute(attachmentsRaw)) throw new ConfigError('ATTACHMENTS_DIR must be an absolute path');
   const exportsRaw = env['EXPORTS_DIR'] || join(process.cwd(), 'var', 'exports');

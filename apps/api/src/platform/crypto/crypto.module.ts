@@ -31,7 +31,11 @@ export function createFieldCipher(env: CryptoEnv, nodeEnv: NodeEnv): FieldCipher
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig): FieldCipher => createFieldCipher(process.env, config.env),
     },
-    { provide: FileCipher, inject: [FieldCipher], useFactory: (fields: FieldCipher): FileCipher => new FileCipher(fields) },
+    {
+      provide: FileCipher,
+      inject: [FieldCipher],
+      useFactory: (fields: FieldCipher): FileCipher => new FileCipher(fields),
+    },
   ],
   exports: [FieldCipher, FileCipher],
 })

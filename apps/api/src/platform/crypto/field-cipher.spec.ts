@@ -134,7 +134,15 @@ describe('FieldCipher: integrity and binding', () => {
   });
 
   it('rejects malformed values with CiphertextFormatError', () => {
-    for (const bad of ['', 'plain text', 'v1.abc.def', 'v0.AAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAA', ct + '=', ct.replace('.', ':'), `x${ct}`]) {
+    for (const bad of [
+      '',
+      'plain text',
+      'v1.abc.def',
+      'v0.AAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAA',
+      ct + '=',
+      ct.replace('.', ':'),
+      `x${ct}`,
+    ]) {
       expect(() => v1.decrypt(bad, at)).toThrow(CiphertextFormatError);
     }
   });
@@ -182,7 +190,9 @@ describe('FieldCipher: key rotation', () => {
     const v2only = cipherWith({ 2: K2 }, 2);
     const ct = v1.encrypt('x', at);
     expect(() => v2only.decrypt(ct, at)).toThrow(UnknownKeyVersionError);
-    expect(() => v2only.decrypt(ct, at)).toThrow('ciphertext uses key version 1, which is not in the configured keyring (FIELD_KEYS)');
+    expect(() => v2only.decrypt(ct, at)).toThrow(
+      'ciphertext uses key version 1, which is not in the configured keyring (FIELD_KEYS)',
+    );
   });
 
   it('validates a keyring handed to the constructor', () => {

@@ -66,12 +66,17 @@ function parseCiphertext(ciphertext: string): ParsedCiphertext {
 }
 
 function checkBinding(binding: FieldBinding): void {
-  if (typeof binding !== 'object' || binding === null) throw new FieldCryptoUsageError('a binding {table, column, rowId} is required');
+  if (typeof binding !== 'object' || binding === null)
+    throw new FieldCryptoUsageError('a binding {table, column, rowId} is required');
   const { table, column, rowId } = binding;
-  if (typeof table !== 'string' || !IDENTIFIER_RE.test(table)) throw new FieldCryptoUsageError('binding.table must be a lower-case SQL identifier');
-  if (typeof column !== 'string' || !IDENTIFIER_RE.test(column)) throw new FieldCryptoUsageError('binding.column must be a lower-case SQL identifier');
+  if (typeof table !== 'string' || !IDENTIFIER_RE.test(table))
+    throw new FieldCryptoUsageError('binding.table must be a lower-case SQL identifier');
+  if (typeof column !== 'string' || !IDENTIFIER_RE.test(column))
+    throw new FieldCryptoUsageError('binding.column must be a lower-case SQL identifier');
   if (typeof rowId !== 'string' || rowId === '' || rowId.length > MAX_ROW_ID_LENGTH) {
-    throw new FieldCryptoUsageError(`binding.rowId must be a non-empty string of at most ${MAX_ROW_ID_LENGTH} characters`);
+    throw new FieldCryptoUsageError(
+      `binding.rowId must be a non-empty string of at most ${MAX_ROW_ID_LENGTH} characters`,
+    );
   }
 }
 
@@ -135,7 +140,8 @@ export class FieldCipher {
   encrypt(plaintext: string | null | undefined, binding: FieldBinding): string | null {
     checkBinding(binding);
     if (plaintext === null || plaintext === undefined) return null;
-    if (typeof plaintext !== 'string') throw new FieldCryptoUsageError('plaintext must be a string (use encryptJson for other values)');
+    if (typeof plaintext !== 'string')
+      throw new FieldCryptoUsageError('plaintext must be a string (use encryptJson for other values)');
     const version = this.#currentVersion;
     const iv = randomBytes(IV_BYTES);
     const cipher = createCipheriv(ALGORITHM, this.#key(version), iv, { authTagLength: TAG_BYTES });
@@ -249,11 +255,15 @@ export class FieldCipher {
 
   #purposeKey(purpose: string): Buffer {
     if (typeof purpose !== 'string' || !PURPOSE_RE.test(purpose)) {
-      throw new FieldCryptoUsageError('blind index purpose must be a short lower-case label such as "person.document_number"');
+      throw new FieldCryptoUsageError(
+        'blind index purpose must be a short lower-case label such as "person.document_number"',
+      );
     }
     let key = this.#purposeKeys.get(purpose);
     if (!key) {
-      key = Buffer.from(hkdfSync('sha256', this.#blindIndexRoot, BLIND_INDEX_SALT, `blind-index:${purpose}`, KEY_BYTES));
+      key = Buffer.from(
+        hkdfSync('sha256', this.#blindIndexRoot, BLIND_INDEX_SALT, `blind-index:${purpose}`, KEY_BYTES),
+      );
       this.#purposeKeys.set(purpose, key);
     }
     return key;

@@ -5,11 +5,7 @@ import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inspect } from 'node:util';
-import {
-  CiphertextBindingError,
-  FileAuthenticationError,
-  FileFormatError,
-} from './crypto-errors';
+import { CiphertextBindingError, FileAuthenticationError, FileFormatError } from './crypto-errors';
 import { FieldCipher } from './field-cipher';
 import {
   DataKey,
@@ -25,12 +21,8 @@ import {
 const K1 = randomBytes(32);
 const K2 = randomBytes(32);
 const BLIND = randomBytes(32);
-const v1 = new FileCipher(
-  new FieldCipher({ currentVersion: 1, keys: { 1: K1 } }, BLIND),
-);
-const v2 = new FileCipher(
-  new FieldCipher({ currentVersion: 2, keys: { 1: K1, 2: K2 } }, BLIND),
-);
+const v1 = new FileCipher(new FieldCipher({ currentVersion: 1, keys: { 1: K1 } }, BLIND));
+const v2 = new FileCipher(new FieldCipher({ currentVersion: 2, keys: { 1: K1, 2: K2 } }, BLIND));
 const at: FileBinding = {
   table: 'attachment',
   rowId: '0b7e6f4c-3c1a-4f0e-9a59-2d4b7c8e9f10',
@@ -105,33 +97,23 @@ describe('FileCipher: streamed envelope', () => {
     ['exactly one segment', 1024],
     ['exactly three segments', 3072],
     ['many segments and a rest', 10_000],
-  ])(
-    'round-trips %s (1 KiB segments), with the size and digest of the plaintext',
-    async (_label, length) => {
-      const plain = randomBytes(length);
-      const { key } = v1.newDataKey(at);
-      const { path, writer } = await encryptTo(plain, key, at, 10);
-      expect(writer.plaintextBytes).toBe(length);
-      const onDisk = readFileSync(path);
-      expect(onDisk.length).toBe(envelopeSize(length, 10));
-      expect(looksLikeEnvelope(onDisk)).toBe(true);
-      const out = await decrypt(path, key);
-      expect(out.plain.equals(plain)).toBe(true);
-      expect(out.size).toBe(length);
-      expect(out.sha256).toBe(writer.sha256);
-    },
-  );
+  ])('round-trips %s (1 KiB segments), with the size and digest of the plaintext', async (_label, length) => {
+    const plain = randomBytes(length);
+    const { key } = v1.newDataKey(at);
+    const { path, writer } = await encryptTo(plain, key, at, 10);
+    expect(writer.plaintextBytes).toBe(length);
+    const onDisk = readFileSync(path);
+    expect(onDisk.length).toBe(envelopeSize(length, 10));
+    expect(looksLikeEnvelope(onDisk)).toBe(true);
+    const out = await decrypt(path, key);
+    expect(out.plain.equals(plain)).toBe(true);
+    expect(out.size).toBe(length);
+    expect(out.sha256).toBe(writer.sha256);
+  });
 
   it('round-trips 3 MB with the default 64 KiB segments, and no plaintext is on disk', async () => {
-    const marker = Buffer.from(
-      'ນາງ ບົວພັນ ສີສະຫວັດ +856 20 5555 1234 ',
-      'utf8',
-    );
-    const plain = Buffer.concat([
-      randomBytes(1_500_000),
-      marker,
-      Buffer.alloc(1_500_000, marker),
-    ]);
+    const marker = Buffer.from('ນາງ ບົວພັນ ສີສະຫວັດ +856 20 5555 1234 ', 'utf8');
+    const plain = Buffer.concat([randomBytes(1_500_000), marker, Buffer.alloc(1_500_000, marker)]);
     const { key } = v1.newDataKey(at);
     const { path } = await encryptTo(plain, key);
     const onDisk = readFileSync(path);
@@ -147,9 +129,7 @@ describe('FileCipher: streamed envelope', () => {
     expect((await fh.stat()).mode & 0o777).toBe(0o600);
     await fh.close();
     const again = new EncryptingFileWriter(path, key, at);
-    const err = await once(again, 'error').then(
-      ([e]) => e as NodeJS.ErrnoException,
-    );
+    const err = await once(again, 'error').then(([e]) => e as NodeJS.ErrnoException);
     expect(err.code).toBe('EEXIST');
   });
 
@@ -170,16 +150,8 @@ describe('FileCipher: streamed envelope', () => {
     const seg = 1024 + 16;
 
     it.each([
-      [
-        'a flipped byte in the third segment',
-        (b: Buffer) => ((b[FILE_HEADER_BYTES + 2 * seg + 5] ^= 1), b),
-        2048,
-      ],
-      [
-        'a flipped tag byte of the last segment',
-        (b: Buffer) => ((b[b.length - 1] ^= 1), b),
-        4096,
-      ],
+      ['a flipped byte in the third segment', (b: Buffer) => ((b[FILE_HEADER_BYTES + 2 * seg + 5] ^= 1), b), 2048],
+      ['a flipped tag byte of the last segment', (b: Buffer) => ((b[b.length - 1] ^= 1), b), 4096],
       [
         'two segments swapped',
         (b: Buffer) =>
@@ -201,16 +173,8 @@ describe('FileCipher: streamed envelope', () => {
         (b: Buffer) => b.subarray(0, FILE_HEADER_BYTES + 3 * seg + 100),
         3072,
       ],
-      [
-        'bytes appended',
-        (b: Buffer) => Buffer.concat([b, Buffer.alloc(20)]),
-        4096,
-      ],
-      [
-        'a changed nonce prefix in the header',
-        (b: Buffer) => ((b[9] ^= 1), b),
-        0,
-      ],
+      ['bytes appended', (b: Buffer) => Buffer.concat([b, Buffer.alloc(20)]), 4096],
+      ['a changed nonce prefix in the header', (b: Buffer) => ((b[9] ^= 1), b), 0],
     ])('%s', async (_label, edit, maxHandedOut) => {
       const path = variant(edit);
       const fh = await open(path, 'r');
@@ -221,9 +185,7 @@ describe('FileCipher: streamed envelope', () => {
           await expect(opened).rejects.toBeInstanceOf(FileAuthenticationError);
           return;
         }
-        await expect((await opened).verify()).rejects.toBeInstanceOf(
-          FileAuthenticationError,
-        );
+        await expect((await opened).verify()).rejects.toBeInstanceOf(FileAuthenticationError);
       } finally {
         await fh.close();
       }
@@ -256,14 +218,9 @@ describe('FileCipher: streamed envelope', () => {
 
     it('a plaintext file is not an envelope', async () => {
       const path = join(dir, `plain${n++}`);
-      writeFileSync(
-        path,
-        Buffer.from('%PDF-1.7 plaintext from before encryption ...'),
-      );
+      writeFileSync(path, Buffer.from('%PDF-1.7 plaintext from before encryption ...'));
       const fh = await open(path, 'r');
-      await expect(openEnvelope(fh, key, at)).rejects.toBeInstanceOf(
-        FileFormatError,
-      );
+      await expect(openEnvelope(fh, key, at)).rejects.toBeInstanceOf(FileFormatError);
       await fh.close();
     });
   });
@@ -273,19 +230,12 @@ describe('FileCipher: streamed envelope', () => {
       const { key, wrapped } = v1.newDataKey(at);
       expect(wrapped.startsWith('v1.')).toBe(true);
       const { path } = await encryptTo(Buffer.from('contents'), key);
-      const fields2 = new FieldCipher(
-        { currentVersion: 2, keys: { 1: K1, 2: K2 } },
-        BLIND,
-      );
+      const fields2 = new FieldCipher({ currentVersion: 2, keys: { 1: K1, 2: K2 } }, BLIND);
       const rewrapped = fields2.reencrypt(wrapped, v2.wrapBinding(at));
       expect(rewrapped.startsWith('v2.')).toBe(true);
       // the file is unchanged and opens with the re-wrapped key
-      expect(
-        (await decrypt(path, v2.unwrap(rewrapped, at))).plain.toString(),
-      ).toBe('contents');
-      expect(() =>
-        v2.unwrap(rewrapped, { table: 'attachment', rowId: 'another-row' }),
-      ).toThrow(CiphertextBindingError);
+      expect((await decrypt(path, v2.unwrap(rewrapped, at))).plain.toString()).toBe('contents');
+      expect(() => v2.unwrap(rewrapped, { table: 'attachment', rowId: 'another-row' })).toThrow(CiphertextBindingError);
     });
 
     it('every file gets its own key', () => {
@@ -299,9 +249,7 @@ describe('FileCipher: streamed envelope', () => {
       const { key } = v1.newDataKey(at);
       const hex = key.bytes.toString('hex');
       expect(inspect(key)).not.toContain(hex);
-      expect(JSON.stringify({ key })).not.toContain(
-        key.bytes.toString('base64'),
-      );
+      expect(JSON.stringify({ key })).not.toContain(key.bytes.toString('base64'));
       expect(inspect(v1)).toBe('FileCipher {}');
     });
   });

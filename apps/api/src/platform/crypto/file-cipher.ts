@@ -1,17 +1,8 @@
-import {
-  createCipheriv,
-  createDecipheriv,
-  createHash,
-  randomBytes,
-} from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
 import { Readable, Writable } from 'node:stream';
 import { inspect } from 'node:util';
-import {
-  FileAuthenticationError,
-  FileFormatError,
-  FieldCryptoUsageError,
-} from './crypto-errors';
+import { FileAuthenticationError, FileFormatError, FieldCryptoUsageError } from './crypto-errors';
 import { FieldCipher } from './field-cipher';
 import { KEY_BYTES } from './keyring';
 
@@ -63,9 +54,7 @@ export class DataKey {
   readonly #key: Buffer;
   constructor(key: Buffer) {
     if (!Buffer.isBuffer(key) || key.length !== KEY_BYTES)
-      throw new FieldCryptoUsageError(
-        `a data key is exactly ${KEY_BYTES} bytes`,
-      );
+      throw new FieldCryptoUsageError(`a data key is exactly ${KEY_BYTES} bytes`);
     this.#key = Buffer.from(key);
   }
   /** @internal the raw key, for this module only */
@@ -82,13 +71,9 @@ export class DataKey {
 
 function checkBinding(b: FileBinding): void {
   if (!b || typeof b.table !== 'string' || !IDENTIFIER_RE.test(b.table))
-    throw new FieldCryptoUsageError(
-      'file binding.table must be a lower-case SQL identifier',
-    );
+    throw new FieldCryptoUsageError('file binding.table must be a lower-case SQL identifier');
   if (typeof b.rowId !== 'string' || b.rowId === '' || b.rowId.length > 200)
-    throw new FieldCryptoUsageError(
-      'file binding.rowId must be a non-empty string of at most 200 characters',
-    );
+    throw new FieldCryptoUsageError('file binding.rowId must be a non-empty string of at most 200 characters');
 }
 
 function wrapBinding(b: FileBinding) {
@@ -96,15 +81,11 @@ function wrapBinding(b: FileBinding) {
 }
 
 function additionalData(header: Buffer, b: FileBinding): Buffer {
-  return Buffer.concat([
-    header,
-    Buffer.from(`ctms-file|${b.table}|${b.rowId}`, 'utf8'),
-  ]);
+  return Buffer.concat([header, Buffer.from(`ctms-file|${b.table}|${b.rowId}`, 'utf8')]);
 }
 
 function nonce(prefix: Buffer, index: number, last: boolean): Buffer {
-  if (index > MAX_SEGMENTS)
-    throw new FieldCryptoUsageError('file too large for one envelope');
+  if (index > MAX_SEGMENTS) throw new FieldCryptoUsageError('file too large for one envelope');
   const n = Buffer.alloc(12);
   prefix.copy(n, 0);
   n.writeUInt32BE(index, PREFIX_BYTES);
@@ -112,14 +93,7 @@ function nonce(prefix: Buffer, index: number, last: boolean): Buffer {
   return n;
 }
 
-function sealSegment(
-  key: DataKey,
-  prefix: Buffer,
-  aad: Buffer,
-  index: number,
-  last: boolean,
-  plain: Buffer,
-): Buffer {
+function sealSegment(key: DataKey, prefix: Buffer, aad: Buffer, index: number, last: boolean, plain: Buffer): Buffer {
   const c = createCipheriv(ALGORITHM, key.bytes, nonce(prefix, index, last), {
     authTagLength: TAG_BYTES,
   });
@@ -127,14 +101,7 @@ function sealSegment(
   return Buffer.concat([c.update(plain), c.final(), c.getAuthTag()]);
 }
 
-function openSegment(
-  key: DataKey,
-  prefix: Buffer,
-  aad: Buffer,
-  index: number,
-  last: boolean,
-  sealed: Buffer,
-): Buffer {
+function openSegment(key: DataKey, prefix: Buffer, aad: Buffer, index: number, last: boolean, sealed: Buffer): Buffer {
   const d = createDecipheriv(ALGORITHM, key.bytes, nonce(prefix, index, last), {
     authTagLength: TAG_BYTES,
   });
@@ -151,21 +118,14 @@ function openSegment(
 }
 
 /** The envelope's size for a plaintext of `plainBytes` (segment size 2^log2). */
-export function envelopeSize(
-  plainBytes: number,
-  log2 = DEFAULT_SEGMENT_LOG2,
-): number {
+export function envelopeSize(plainBytes: number, log2 = DEFAULT_SEGMENT_LOG2): number {
   const segments = Math.floor(plainBytes / 2 ** log2) + 1;
   return FILE_HEADER_BYTES + plainBytes + segments * TAG_BYTES;
 }
 
 /** True when the first bytes are an envelope header (a legacy plaintext file is not). */
 export function looksLikeEnvelope(head: Buffer): boolean {
-  return (
-    head.length >= FILE_HEADER_BYTES &&
-    head.subarray(0, MAGIC.length).equals(MAGIC) &&
-    head[6] === FORMAT
-  );
+  return head.length >= FILE_HEADER_BYTES && head.subarray(0, MAGIC.length).equals(MAGIC) && head[6] === FORMAT;
 }
 
 /**
@@ -193,19 +153,10 @@ export class EncryptingFileWriter extends Writable {
   #position = 0;
   #digest: string | null = null;
 
-  constructor(
-    path: string,
-    key: DataKey,
-    binding: FileBinding,
-    log2 = DEFAULT_SEGMENT_LOG2,
-  ) {
+  constructor(path: string, key: DataKey, binding: FileBinding, log2 = DEFAULT_SEGMENT_LOG2) {
     super({ highWaterMark: 1 << 16 });
     checkBinding(binding);
-    if (
-      !Number.isInteger(log2) ||
-      log2 < MIN_SEGMENT_LOG2 ||
-      log2 > MAX_SEGMENT_LOG2
-    )
+    if (!Number.isInteger(log2) || log2 < MIN_SEGMENT_LOG2 || log2 > MAX_SEGMENT_LOG2)
       throw new FieldCryptoUsageError('segment size out of range');
     this.#path = path;
     this.#key = key;
@@ -216,8 +167,7 @@ export class EncryptingFileWriter extends Writable {
 
   /** SHA-256 (hex) of the plaintext, once finished. */
   get sha256(): string {
-    if (this.#digest === null)
-      throw new FieldCryptoUsageError('the file is not finished');
+    if (this.#digest === null) throw new FieldCryptoUsageError('the file is not finished');
     return this.#digest;
   }
 
@@ -225,11 +175,7 @@ export class EncryptingFileWriter extends Writable {
     this.#start().then(() => callback(), callback);
   }
 
-  override _write(
-    chunk: Buffer | string,
-    encoding: BufferEncoding,
-    callback: (error?: Error | null) => void,
-  ): void {
+  override _write(chunk: Buffer | string, encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
     const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, encoding);
     this.#hash.update(buf);
     this.plaintextBytes += buf.length;
@@ -243,10 +189,7 @@ export class EncryptingFileWriter extends Writable {
     this.#finish().then(() => callback(), callback);
   }
 
-  override _destroy(
-    error: Error | null,
-    callback: (error?: Error | null) => void,
-  ): void {
+  override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
     const fh = this.#fh;
     this.#fh = null;
     if (!fh) return callback(error);
@@ -258,12 +201,7 @@ export class EncryptingFileWriter extends Writable {
 
   async #start(): Promise<void> {
     this.#prefix = randomBytes(PREFIX_BYTES);
-    this.#header = Buffer.concat([
-      MAGIC,
-      Buffer.from([FORMAT, this.#log2]),
-      this.#prefix,
-      Buffer.from([0]),
-    ]);
+    this.#header = Buffer.concat([MAGIC, Buffer.from([FORMAT, this.#log2]), this.#prefix, Buffer.from([0])]);
     this.#aad = additionalData(this.#header, this.#binding);
     this.#fh = await open(this.#path, 'wx', 0o600);
     await this.#out([this.#header]);
@@ -271,37 +209,18 @@ export class EncryptingFileWriter extends Writable {
 
   /** Seals every whole segment pending (never the last: the last is sealed by #finish). */
   async #flush(final: boolean): Promise<void> {
-    const all =
-      this.#pending.length === 1
-        ? this.#pending[0]
-        : Buffer.concat(this.#pending, this.#pendingBytes);
+    const all = this.#pending.length === 1 ? this.#pending[0] : Buffer.concat(this.#pending, this.#pendingBytes);
     const out: Buffer[] = [];
     let at = 0;
     while (all.length - at >= this.#segment) {
       out.push(
-        sealSegment(
-          this.#key,
-          this.#prefix,
-          this.#aad,
-          this.#index++,
-          false,
-          all.subarray(at, at + this.#segment),
-        ),
+        sealSegment(this.#key, this.#prefix, this.#aad, this.#index++, false, all.subarray(at, at + this.#segment)),
       );
       at += this.#segment;
     }
     const rest = all.subarray(at);
     if (final) {
-      out.push(
-        sealSegment(
-          this.#key,
-          this.#prefix,
-          this.#aad,
-          this.#index++,
-          true,
-          rest,
-        ),
-      );
+      out.push(sealSegment(this.#key, this.#prefix, this.#aad, this.#index++, true, rest));
       this.#pending = [];
       this.#pendingBytes = 0;
     } else {
@@ -348,11 +267,7 @@ export interface EnvelopeReader {
   stream(): Readable;
 }
 
-async function readExactly(
-  fh: FileHandle,
-  length: number,
-  position: number,
-): Promise<Buffer> {
+async function readExactly(fh: FileHandle, length: number, position: number): Promise<Buffer> {
   const buf = Buffer.alloc(length);
   let got = 0;
   while (got < length) {
@@ -369,20 +284,14 @@ async function readExactly(
  * not an envelope (a legacy plaintext file) and FileAuthenticationError when its length cannot be
  * that of an envelope.
  */
-export async function openEnvelope(
-  fh: FileHandle,
-  key: DataKey,
-  binding: FileBinding,
-): Promise<EnvelopeReader> {
+export async function openEnvelope(fh: FileHandle, key: DataKey, binding: FileBinding): Promise<EnvelopeReader> {
   checkBinding(binding);
   const { size } = await fh.stat();
   if (size < FILE_HEADER_BYTES) throw new FileFormatError();
   const header = await readExactly(fh, FILE_HEADER_BYTES, 0);
-  if (!looksLikeEnvelope(header) || header[15] !== 0)
-    throw new FileFormatError();
+  if (!looksLikeEnvelope(header) || header[15] !== 0) throw new FileFormatError();
   const log2 = header[7];
-  if (log2 < MIN_SEGMENT_LOG2 || log2 > MAX_SEGMENT_LOG2)
-    throw new FileFormatError();
+  if (log2 < MIN_SEGMENT_LOG2 || log2 > MAX_SEGMENT_LOG2) throw new FileFormatError();
   const prefix = header.subarray(8, 8 + PREFIX_BYTES);
   const aad = additionalData(header, binding);
   const sealedSegment = 2 ** log2 + TAG_BYTES;
@@ -390,19 +299,14 @@ export async function openEnvelope(
   const segments = Math.floor(body / sealedSegment) + 1;
   const lastLength = body % sealedSegment;
   // the last segment holds fewer than 2^log2 bytes plus its tag: anything else was cut or extended
-  if (lastLength < TAG_BYTES || segments - 1 > MAX_SEGMENTS)
-    throw new FileAuthenticationError();
+  if (lastLength < TAG_BYTES || segments - 1 > MAX_SEGMENTS) throw new FileAuthenticationError();
   const plaintextBytes = body - segments * TAG_BYTES;
 
   async function* plaintext(): AsyncGenerator<Buffer> {
     let position = FILE_HEADER_BYTES;
     for (let i = 0; i < segments; i++) {
       const last = i === segments - 1;
-      const sealed = await readExactly(
-        fh,
-        last ? lastLength : sealedSegment,
-        position,
-      );
+      const sealed = await readExactly(fh, last ? lastLength : sealedSegment, position);
       position += sealed.length;
       yield openSegment(key, prefix, aad, i, last, sealed);
     }
@@ -434,20 +338,14 @@ export class FileCipher {
     const raw = randomBytes(KEY_BYTES);
     return {
       key: new DataKey(raw),
-      wrapped: this.fields.encrypt(
-        raw.toString('base64url'),
-        wrapBinding(binding),
-      ),
+      wrapped: this.fields.encrypt(raw.toString('base64url'), wrapBinding(binding)),
     };
   }
 
   /** The data key from a row's `data_key_enc` (authenticated against the row's binding). */
   unwrap(wrapped: string, binding: FileBinding): DataKey {
     checkBinding(binding);
-    const raw = Buffer.from(
-      this.fields.decrypt(wrapped, wrapBinding(binding)),
-      'base64url',
-    );
+    const raw = Buffer.from(this.fields.decrypt(wrapped, wrapBinding(binding)), 'base64url');
     return new DataKey(raw);
   }
 
@@ -462,19 +360,11 @@ export class FileCipher {
   }
 
   /** A writer that encrypts into a new file at `path`. */
-  writer(
-    path: string,
-    key: DataKey,
-    binding: FileBinding,
-  ): EncryptingFileWriter {
+  writer(path: string, key: DataKey, binding: FileBinding): EncryptingFileWriter {
     return new EncryptingFileWriter(path, key, binding);
   }
 
-  open(
-    fh: FileHandle,
-    key: DataKey,
-    binding: FileBinding,
-  ): Promise<EnvelopeReader> {
+  open(fh: FileHandle, key: DataKey, binding: FileBinding): Promise<EnvelopeReader> {
     return openEnvelope(fh, key, binding);
   }
 

@@ -1,5 +1,14 @@
 export { FieldCipher, type FieldBinding, normaliseForBlindIndex } from './field-cipher';
-export { FileCipher, DataKey, EncryptingFileWriter, type EnvelopeReader, type FileBinding, openEnvelope, envelopeSize, looksLikeEnvelope } from './file-cipher';
+export {
+  FileCipher,
+  DataKey,
+  EncryptingFileWriter,
+  type EnvelopeReader,
+  type FileBinding,
+  openEnvelope,
+  envelopeSize,
+  looksLikeEnvelope,
+} from './file-cipher';
 export { CryptoModule, createFieldCipher } from './crypto.module';
 export {
   type Keyring,

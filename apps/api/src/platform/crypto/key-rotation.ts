@@ -94,7 +94,12 @@ function isCryptoFailure(e: unknown): boolean {
 
 const FIRST_ID = '00000000-0000-0000-0000-000000000000';
 
-export async function rotateKeys(pool: Pool, cipher: FieldCipher, files: FileCipher, opts: RotationOptions): Promise<RotationReport> {
+export async function rotateKeys(
+  pool: Pool,
+  cipher: FieldCipher,
+  files: FileCipher,
+  opts: RotationOptions,
+): Promise<RotationReport> {
   const batch = opts.batch ?? 500;
   const current = `v${cipher.currentVersion}.`;
   const lines: RotationLine[] = [];
@@ -118,7 +123,9 @@ export async function rotateKeys(pool: Pool, cipher: FieldCipher, files: FileCip
     const l = line(`${legacy.table}.${legacy.plain}`, 'plaintext column');
     lines.push(l);
     if (!opts.dryRun) await encryptLegacyColumn(pool, cipher, legacy, batch, l, opts);
-    const r = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${q(legacy.table)} WHERE ${q(legacy.plain)} IS NOT NULL`);
+    const r = await pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM ${q(legacy.table)} WHERE ${q(legacy.plain)} IS NOT NULL`,
+    );
     l.left = r.rows[0]?.n ?? 0;
   }
 
@@ -126,7 +133,9 @@ export async function rotateKeys(pool: Pool, cipher: FieldCipher, files: FileCip
   const att = line('attachment files (plaintext on disk)', 'attachment files');
   lines.push(att);
   if (!opts.dryRun) await encryptLegacyAttachments(pool, files, batch, att, opts);
-  att.left = (await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM attachment WHERE data_key_enc IS NULL`)).rows[0]?.n ?? 0;
+  att.left =
+    (await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM attachment WHERE data_key_enc IS NULL`)).rows[0]
+      ?.n ?? 0;
 
   // 4. export files from before encryption: expired
   const exp = line('export files (plaintext on disk)', 'export files');
@@ -136,11 +145,17 @@ export async function rotateKeys(pool: Pool, cipher: FieldCipher, files: FileCip
       `UPDATE export_job SET status = 'EXPIRED' WHERE status = 'READY' AND data_key_enc IS NULL RETURNING id, file_key`,
     );
     for (const r of expired.rows) {
-      if (r.file_key && EXPORT_FILE_RE.test(r.file_key)) await unlink(join(resolve(opts.exportsDir), r.file_key)).catch(() => undefined);
+      if (r.file_key && EXPORT_FILE_RE.test(r.file_key))
+        await unlink(join(resolve(opts.exportsDir), r.file_key)).catch(() => undefined);
     }
     exp.done = expired.rowCount ?? 0;
   }
-  exp.left = (await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM export_job WHERE status = 'READY' AND data_key_enc IS NULL`)).rows[0]?.n ?? 0;
+  exp.left =
+    (
+      await pool.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM export_job WHERE status = 'READY' AND data_key_enc IS NULL`,
+      )
+    ).rows[0]?.n ?? 0;
 
   // 5. audit rows: reported, never rewritten
   const audit = line('audit_event.reason_enc', 'audit (immutable)');
@@ -148,13 +163,25 @@ export async function rotateKeys(pool: Pool, cipher: FieldCipher, files: FileCip
   await countVersions(pool, 'audit_event', 'reason_enc', current, audit);
   const auditPlain = line('audit_event.reason', 'audit (immutable)');
   lines.push(auditPlain);
-  auditPlain.left = (await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_event WHERE reason IS NOT NULL AND reason !~ $1`, [AUDIT_CODE_RE])).rows[0]?.n ?? 0;
+  auditPlain.left =
+    (
+      await pool.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM audit_event WHERE reason IS NOT NULL AND reason !~ $1`,
+        [AUDIT_CODE_RE],
+      )
+    ).rows[0]?.n ?? 0;
 
   const complete = lines.every((l) => l.failed.length === 0 && (l.kind === 'audit (immutable)' || l.left === 0));
   return { currentVersion: cipher.currentVersion, lines, complete };
 }
 
-async function countVersions(pool: Pool, table: string, column: string, current: string, l: RotationLine): Promise<void> {
+async function countVersions(
+  pool: Pool,
+  table: string,
+  column: string,
+  current: string,
+  l: RotationLine,
+): Promise<void> {
   const r = await pool.query<{ v: string | null; n: number }>(
     `SELECT substring(${q(column)} from '^(v[0-9]+)\\.') AS v, count(*)::int AS n FROM ${q(table)} WHERE ${q(column)} IS NOT NULL GROUP BY 1 ORDER BY 1`,
   );
@@ -162,7 +189,16 @@ async function countVersions(pool: Pool, table: string, column: string, current:
   l.left = r.rows.filter((x) => `${x.v}.` !== current).reduce((n, x) => n + x.n, 0);
 }
 
-async function rotateColumn(pool: Pool, cipher: FieldCipher, table: string, column: string, current: string, batch: number, l: RotationLine, opts: RotationOptions): Promise<void> {
+async function rotateColumn(
+  pool: Pool,
+  cipher: FieldCipher,
+  table: string,
+  column: string,
+  current: string,
+  batch: number,
+  l: RotationLine,
+  opts: RotationOptions,
+): Promise<void> {
   let after = FIRST_ID;
   for (;;) {
     const rows = await pool.query<{ id: string; value: string }>(
@@ -202,7 +238,14 @@ async function rotateColumn(pool: Pool, cipher: FieldCipher, table: string, colu
   }
 }
 
-async function encryptLegacyColumn(pool: Pool, cipher: FieldCipher, legacy: (typeof LEGACY_PLAINTEXT)[number], batch: number, l: RotationLine, opts: RotationOptions): Promise<void> {
+async function encryptLegacyColumn(
+  pool: Pool,
+  cipher: FieldCipher,
+  legacy: (typeof LEGACY_PLAINTEXT)[number],
+  batch: number,
+  l: RotationLine,
+  opts: RotationOptions,
+): Promise<void> {
   const { table, plain, enc } = legacy;
   let after = FIRST_ID;
   for (;;) {
@@ -232,7 +275,13 @@ async function encryptLegacyColumn(pool: Pool, cipher: FieldCipher, legacy: (typ
   }
 }
 
-async function encryptLegacyAttachments(pool: Pool, files: FileCipher, batch: number, l: RotationLine, opts: RotationOptions): Promise<void> {
+async function encryptLegacyAttachments(
+  pool: Pool,
+  files: FileCipher,
+  batch: number,
+  l: RotationLine,
+  opts: RotationOptions,
+): Promise<void> {
   const root = resolve(opts.attachmentsDir);
   const incoming = join(root, '.incoming');
   await mkdir(incoming, { recursive: true, mode: 0o700 });
@@ -271,12 +320,10 @@ async function encryptLegacyAttachments(pool: Pool, files: FileCipher, batch: nu
         if (writer.sha256 !== r.sha256) throw new Error('digest differs from the one recorded at upload');
         await rename(temp, target);
         if (opts.beforeWrite) await opts.beforeWrite(l.target, [r.id]);
-        const w = await pool.query(`UPDATE attachment SET data_key_enc = $2, storage_key = $3 WHERE id = $1 AND data_key_enc IS NULL AND storage_key = $4`, [
-          r.id,
-          dataKey.wrapped,
-          newKey,
-          r.storage_key,
-        ]);
+        const w = await pool.query(
+          `UPDATE attachment SET data_key_enc = $2, storage_key = $3 WHERE id = $1 AND data_key_enc IS NULL AND storage_key = $4`,
+          [r.id, dataKey.wrapped, newKey, r.storage_key],
+        );
         if (w.rowCount === 1) {
           await unlink(source).catch(() => undefined);
           l.done++;
@@ -297,15 +344,29 @@ async function encryptLegacyAttachments(pool: Pool, files: FileCipher, batch: nu
 export function formatRotationReport(r: RotationReport): string[] {
   const out = [`key rotation: current key version v${r.currentVersion}`];
   const w = Math.max(...r.lines.map((l) => l.target.length), 10);
-  out.push(`${'target'.padEnd(w)}  ${'done'.padStart(7)}  ${'changed'.padStart(7)}  ${'failed'.padStart(6)}  ${'left'.padStart(7)}  by version`);
+  out.push(
+    `${'target'.padEnd(w)}  ${'done'.padStart(7)}  ${'changed'.padStart(7)}  ${'failed'.padStart(6)}  ${'left'.padStart(7)}  by version`,
+  );
   for (const l of r.lines) {
     const versions = Object.entries(l.byVersion)
       .map(([v, n]) => `${v}:${n}`)
       .join(' ');
-    const note = l.kind === 'audit (immutable)' ? (l.target.endsWith('_enc') ? '  (never rewritten: keep these key versions)' : '  (plaintext from before encryption: never rewritten)') : '';
-    out.push(`${l.target.padEnd(w)}  ${String(l.done).padStart(7)}  ${String(l.changedMeanwhile).padStart(7)}  ${String(l.failed.length).padStart(6)}  ${String(l.left).padStart(7)}  ${versions}${note}`);
-    if (l.failed.length) out.push(`  failed rows (ids): ${l.failed.slice(0, 20).join(', ')}${l.failed.length > 20 ? ' …' : ''}`);
+    const note =
+      l.kind === 'audit (immutable)'
+        ? l.target.endsWith('_enc')
+          ? '  (never rewritten: keep these key versions)'
+          : '  (plaintext from before encryption: never rewritten)'
+        : '';
+    out.push(
+      `${l.target.padEnd(w)}  ${String(l.done).padStart(7)}  ${String(l.changedMeanwhile).padStart(7)}  ${String(l.failed.length).padStart(6)}  ${String(l.left).padStart(7)}  ${versions}${note}`,
+    );
+    if (l.failed.length)
+      out.push(`  failed rows (ids): ${l.failed.slice(0, 20).join(', ')}${l.failed.length > 20 ? ' …' : ''}`);
   }
-  out.push(r.complete ? 'complete: every value is under the current key version' : 'not complete: run again (changed rows are taken next time) and look at failed rows');
+  out.push(
+    r.complete
+      ? 'complete: every value is under the current key version'
+      : 'not complete: run again (changed rows are taken next time) and look at failed rows',
+  );
   return out;
 }

@@ -58,26 +58,58 @@ describe('parseKeyring', () => {
       /^FIELD_KEYS: the key for version 2 decodes to 16 bytes; it must be exactly 32 bytes$/,
       [b64(K1), b64(short)],
     );
-    expectConfigError(() => parseKeyring({ FIELD_KEYS: `1:${b64(long)}`, FIELD_KEY_CURRENT: '1' }), /33 bytes.*exactly 32/, [b64(long)]);
-    expectConfigError(() => parseKeyring({ FIELD_KEYS: '1:', FIELD_KEY_CURRENT: '1' }), /FIELD_KEYS: the key for version 1 is empty/);
+    expectConfigError(
+      () => parseKeyring({ FIELD_KEYS: `1:${b64(long)}`, FIELD_KEY_CURRENT: '1' }),
+      /33 bytes.*exactly 32/,
+      [b64(long)],
+    );
+    expectConfigError(
+      () => parseKeyring({ FIELD_KEYS: '1:', FIELD_KEY_CURRENT: '1' }),
+      /FIELD_KEYS: the key for version 1 is empty/,
+    );
   });
 
   it('rejects text that is not base64', () => {
     const bad = `${b64(K1).slice(0, 20)}!*${b64(K1).slice(22)}`;
-    expectConfigError(() => parseKeyring({ FIELD_KEYS: `1:${bad}`, FIELD_KEY_CURRENT: '1' }), /FIELD_KEYS: the key for version 1 is not valid base64/, [bad, b64(K1)]);
+    expectConfigError(
+      () => parseKeyring({ FIELD_KEYS: `1:${bad}`, FIELD_KEY_CURRENT: '1' }),
+      /FIELD_KEYS: the key for version 1 is not valid base64/,
+      [bad, b64(K1)],
+    );
   });
 
   it('rejects bad versions, duplicate versions and a key reused under two versions', () => {
-    expectConfigError(() => parseKeyring({ FIELD_KEYS: b64(K1), FIELD_KEY_CURRENT: '1' }), /FIELD_KEYS: entry 1 must look like <version>:<base64 key>/);
-    expectConfigError(() => parseKeyring({ FIELD_KEYS: `0:${b64(K1)}`, FIELD_KEY_CURRENT: '1' }), /FIELD_KEYS: the version of entry 1 must be an integer/);
-    expectConfigError(() => parseKeyring({ FIELD_KEYS: `v1:${b64(K1)}`, FIELD_KEY_CURRENT: '1' }), /FIELD_KEYS: the version of entry 1/);
-    expectConfigError(() => parseKeyring({ FIELD_KEYS: `1:${b64(K1)},1:${b64(K2)}`, FIELD_KEY_CURRENT: '1' }), /version 1 appears more than once/);
-    expectConfigError(() => parseKeyring({ FIELD_KEYS: `1:${b64(K1)},2:${b64(K1)}`, FIELD_KEY_CURRENT: '2' }), /versions 1 and 2 have the same key/);
+    expectConfigError(
+      () => parseKeyring({ FIELD_KEYS: b64(K1), FIELD_KEY_CURRENT: '1' }),
+      /FIELD_KEYS: entry 1 must look like <version>:<base64 key>/,
+    );
+    expectConfigError(
+      () => parseKeyring({ FIELD_KEYS: `0:${b64(K1)}`, FIELD_KEY_CURRENT: '1' }),
+      /FIELD_KEYS: the version of entry 1 must be an integer/,
+    );
+    expectConfigError(
+      () => parseKeyring({ FIELD_KEYS: `v1:${b64(K1)}`, FIELD_KEY_CURRENT: '1' }),
+      /FIELD_KEYS: the version of entry 1/,
+    );
+    expectConfigError(
+      () => parseKeyring({ FIELD_KEYS: `1:${b64(K1)},1:${b64(K2)}`, FIELD_KEY_CURRENT: '1' }),
+      /version 1 appears more than once/,
+    );
+    expectConfigError(
+      () => parseKeyring({ FIELD_KEYS: `1:${b64(K1)},2:${b64(K1)}`, FIELD_KEY_CURRENT: '2' }),
+      /versions 1 and 2 have the same key/,
+    );
   });
 
   it('requires the current version to be present and well-formed', () => {
-    expectConfigError(() => parseKeyring({ FIELD_KEYS, FIELD_KEY_CURRENT: '3' }), /^FIELD_KEY_CURRENT is 3, but FIELD_KEYS has no key with that version$/);
-    expectConfigError(() => parseKeyring({ FIELD_KEYS, FIELD_KEY_CURRENT: 'two' }), /^FIELD_KEY_CURRENT: the value must be an integer/);
+    expectConfigError(
+      () => parseKeyring({ FIELD_KEYS, FIELD_KEY_CURRENT: '3' }),
+      /^FIELD_KEY_CURRENT is 3, but FIELD_KEYS has no key with that version$/,
+    );
+    expectConfigError(
+      () => parseKeyring({ FIELD_KEYS, FIELD_KEY_CURRENT: 'two' }),
+      /^FIELD_KEY_CURRENT: the value must be an integer/,
+    );
   });
 });
 
@@ -93,11 +125,17 @@ describe('loadKeyring / loadBlindIndexKey', () => {
   });
 
   it('throws at boot in production when keys are missing', () => {
-    expectConfigError(() => loadKeyring({}, 'production'), /FIELD_KEYS and FIELD_KEY_CURRENT must be set in production/);
+    expectConfigError(
+      () => loadKeyring({}, 'production'),
+      /FIELD_KEYS and FIELD_KEY_CURRENT must be set in production/,
+    );
     expectConfigError(() => loadKeyring({ FIELD_KEYS }, 'production'), /FIELD_KEY_CURRENT is not set/);
     expectConfigError(() => loadBlindIndexKey({}, 'production'), /BLIND_INDEX_KEY must be set in production/);
     expectConfigError(() => createFieldCipher({}, 'production'), /must be set in production/);
-    expectConfigError(() => createFieldCipher({ FIELD_KEYS, FIELD_KEY_CURRENT: '2' }, 'production'), /BLIND_INDEX_KEY must be set in production/);
+    expectConfigError(
+      () => createFieldCipher({ FIELD_KEYS, FIELD_KEY_CURRENT: '2' }, 'production'),
+      /BLIND_INDEX_KEY must be set in production/,
+    );
   });
 
   it('refuses half a configuration in any environment', () => {
@@ -106,7 +144,10 @@ describe('loadKeyring / loadBlindIndexKey', () => {
 
   it('refuses the public development keys in production', () => {
     const devKeys = `1:${b64(DEVELOPMENT_FIELD_KEYRING.keys[1])},2:${b64(K2)}`;
-    expectConfigError(() => loadKeyring({ FIELD_KEYS: devKeys, FIELD_KEY_CURRENT: '2' }, 'production'), /version 1 is the public development key/);
+    expectConfigError(
+      () => loadKeyring({ FIELD_KEYS: devKeys, FIELD_KEY_CURRENT: '2' }, 'production'),
+      /version 1 is the public development key/,
+    );
     expectConfigError(
       () => loadBlindIndexKey({ BLIND_INDEX_KEY: b64(DEVELOPMENT_BLIND_INDEX_KEY) }, 'production'),
       /BLIND_INDEX_KEY is the public development key/,
@@ -114,9 +155,15 @@ describe('loadKeyring / loadBlindIndexKey', () => {
   });
 
   it('validates BLIND_INDEX_KEY and keeps it apart from the field keys', () => {
-    expectConfigError(() => loadBlindIndexKey({ BLIND_INDEX_KEY: b64(randomBytes(24)) }, 'test'), /BLIND_INDEX_KEY: the key decodes to 24 bytes/);
+    expectConfigError(
+      () => loadBlindIndexKey({ BLIND_INDEX_KEY: b64(randomBytes(24)) }, 'test'),
+      /BLIND_INDEX_KEY: the key decodes to 24 bytes/,
+    );
     const keyring = parseKeyring({ FIELD_KEYS, FIELD_KEY_CURRENT: '2' });
-    expectConfigError(() => loadBlindIndexKey({ BLIND_INDEX_KEY: b64(K2) }, 'production', keyring), /must be different from every key in FIELD_KEYS/);
+    expectConfigError(
+      () => loadBlindIndexKey({ BLIND_INDEX_KEY: b64(K2) }, 'production', keyring),
+      /must be different from every key in FIELD_KEYS/,
+    );
     expect(loadBlindIndexKey({ BLIND_INDEX_KEY: b64(B) }, 'production', keyring).equals(B)).toBe(true);
   });
 

@@ -57,7 +57,9 @@ function decodeKey(raw: string, variable: string, what: string): Buffer {
   else if (BASE64URL_RE.test(s)) key = Buffer.from(s, 'base64url');
   else throw new CryptoConfigError(`${variable}: ${what} is not valid base64`);
   if (key.length !== KEY_BYTES) {
-    throw new CryptoConfigError(`${variable}: ${what} decodes to ${key.length} bytes; it must be exactly ${KEY_BYTES} bytes`);
+    throw new CryptoConfigError(
+      `${variable}: ${what} decodes to ${key.length} bytes; it must be exactly ${KEY_BYTES} bytes`,
+    );
   }
   return key;
 }
@@ -79,12 +81,15 @@ export function parseKeyring(env: CryptoEnv): Keyring {
     const colon = entry.indexOf(':');
     if (colon < 0) throw new CryptoConfigError(`FIELD_KEYS: ${where} must look like <version>:<base64 key>`);
     const version = parseVersion(entry.slice(0, colon), 'FIELD_KEYS', `the version of ${where}`);
-    if (keys[version] !== undefined) throw new CryptoConfigError(`FIELD_KEYS: version ${version} appears more than once`);
+    if (keys[version] !== undefined)
+      throw new CryptoConfigError(`FIELD_KEYS: version ${version} appears more than once`);
     const key = decodeKey(entry.slice(colon + 1), 'FIELD_KEYS', `the key for version ${version}`);
     const fingerprint = key.toString('hex');
     const other = seen.get(fingerprint);
     if (other !== undefined) {
-      throw new CryptoConfigError(`FIELD_KEYS: versions ${other} and ${version} have the same key; a new version needs a new key`);
+      throw new CryptoConfigError(
+        `FIELD_KEYS: versions ${other} and ${version} have the same key; a new version needs a new key`,
+      );
     }
     seen.set(fingerprint, version);
     keys[version] = key;
@@ -119,7 +124,9 @@ export function loadKeyring(env: CryptoEnv, nodeEnv: NodeEnv): Keyring {
     const devKeys = Object.values(DEVELOPMENT_FIELD_KEYRING.keys);
     for (const [version, key] of Object.entries(keyring.keys)) {
       if (devKeys.some((d) => d.equals(key))) {
-        throw new CryptoConfigError(`FIELD_KEYS: version ${version} is the public development key; it cannot be used in production`);
+        throw new CryptoConfigError(
+          `FIELD_KEYS: version ${version} is the public development key; it cannot be used in production`,
+        );
       }
     }
   }

@@ -65,7 +65,11 @@ export function databaseOf(url: string): string {
   return decodeURIComponent(new URL(url).pathname.replace(/^\//, ''));
 }
 
-const stamp = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+const stamp = (d: Date) =>
+  d
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/[-:]/g, '');
 
 /** Runs a PostgreSQL client program; stdout to `out` if given. Rejects with its exit code and the last lines of stderr (no data: pg tools print object names and errors). */
 function run(cmd: string, url: string, args: string[], out?: NodeJS.WritableStream): Promise<void> {
@@ -74,16 +78,28 @@ function run(cmd: string, url: string, args: string[], out?: NodeJS.WritableStre
   const env = { ...process.env, PGPASSWORD: decodeURIComponent(u.password) || process.env['PGPASSWORD'] || '' };
   u.password = '';
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, [...args, `--dbname=${u.toString()}`], { stdio: ['ignore', out ? 'pipe' : 'ignore', 'pipe'], env });
+    const child = spawn(cmd, [...args, `--dbname=${u.toString()}`], {
+      stdio: ['ignore', out ? 'pipe' : 'ignore', 'pipe'],
+      env,
+    });
     let err = '';
     child.stderr?.on('data', (b: Buffer) => {
       err = (err + b.toString('utf8')).slice(-2000);
     });
     const piped = out && child.stdout ? pipeline(child.stdout, out) : Promise.resolve();
-    child.on('error', (e) => reject(new BackupError(`${cmd} could not start (${(e as NodeJS.ErrnoException).code ?? e.name}): install the PostgreSQL client of the server's major version`)));
+    child.on('error', (e) =>
+      reject(
+        new BackupError(
+          `${cmd} could not start (${(e as NodeJS.ErrnoException).code ?? e.name}): install the PostgreSQL client of the server's major version`,
+        ),
+      ),
+    );
     child.on('close', (code) => {
       piped.then(
-        () => (code === 0 ? resolve() : reject(new BackupError(`${cmd} failed (exit ${code}): ${err.trim().split('\n').slice(-3).join(' / ')}`))),
+        () =>
+          code === 0
+            ? resolve()
+            : reject(new BackupError(`${cmd} failed (exit ${code}): ${err.trim().split('\n').slice(-3).join(' / ')}`)),
         (e: unknown) => reject(e instanceof Error ? e : new BackupError(`${cmd} output could not be written`)),
       );
     });
@@ -97,7 +113,9 @@ async function sha256(file: string): Promise<string> {
 }
 
 async function countTables(c: Client): Promise<Record<string, number>> {
-  const t = await c.query<{ name: string }>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`);
+  const t = await c.query<{ name: string }>(
+    `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`,
+  );
   const counts: Record<string, number> = {};
   for (const { name } of t.rows) {
     if (!IDENT.test(name)) throw new BackupError(`unexpected table name ${JSON.stringify(name)}`);
@@ -123,25 +141,39 @@ async function writePrivate(file: string, text: string): Promise<void> {
  * (`--snapshot`), so the dump and the manifest's counts are the same instant, whatever writes run
  * meanwhile. Writers are never blocked (pg_dump takes ACCESS SHARE locks only).
  */
-export async function backupDatabase(adminUrl: string, dir: string, opts: { now?: Date; pgDump?: string } = {}): Promise<BackupResult> {
+export async function backupDatabase(
+  adminUrl: string,
+  dir: string,
+  opts: { now?: Date; pgDump?: string } = {},
+): Promise<BackupResult> {
   const now = opts.now ?? new Date();
   await mkdir(dir, { recursive: true, mode: 0o700 });
   await chmod(dir, 0o700);
   const name = `ctms-${stamp(now)}`;
   const file = join(dir, `${name}.dump`);
   const manifestFile = join(dir, `${name}.manifest.json`);
-  if (existsSync(file) || existsSync(manifestFile)) throw new BackupError(`${basename(file)} exists already: one backup per second`);
+  if (existsSync(file) || existsSync(manifestFile))
+    throw new BackupError(`${basename(file)} exists already: one backup per second`);
   const partial = `${file}.partial`;
   const c = new Client({ connectionString: adminUrl });
   await c.connect();
   try {
     await c.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    const snap = await c.query<{ id: string; v: string }>(`SELECT pg_export_snapshot() AS id, current_setting('server_version') AS v`);
+    const snap = await c.query<{ id: string; v: string }>(
+      `SELECT pg_export_snapshot() AS id, current_setting('server_version') AS v`,
+    );
     const tables = await countTables(c);
-    const audit = await c.query<{ block: string; hash: string }>(`SELECT block::text AS block, encode(hash, 'hex') AS hash FROM audit_seal ORDER BY audit_seal.block DESC LIMIT 1`);
+    const audit = await c.query<{ block: string; hash: string }>(
+      `SELECT block::text AS block, encode(hash, 'hex') AS hash FROM audit_seal ORDER BY audit_seal.block DESC LIMIT 1`,
+    );
     const out = createWriteStream(partial, { flags: 'wx', mode: 0o600 });
     try {
-      await run(opts.pgDump ?? 'pg_dump', adminUrl, ['--format=custom', '--compress=6', `--snapshot=${snap.rows[0].id}`], out);
+      await run(
+        opts.pgDump ?? 'pg_dump',
+        adminUrl,
+        ['--format=custom', '--compress=6', `--snapshot=${snap.rows[0].id}`],
+        out,
+      );
     } catch (e) {
       await unlink(partial).catch(() => undefined);
       throw e;
@@ -208,13 +240,19 @@ export function manifestFileOf(dumpFile: string): string {
 
 export function readManifest(dumpFile: string): BackupManifest {
   const f = manifestFileOf(dumpFile);
-  if (!existsSync(f)) throw new BackupError(`no manifest beside the dump (${basename(f)}): it is written by npm run backup`);
+  if (!existsSync(f))
+    throw new BackupError(`no manifest beside the dump (${basename(f)}): it is written by npm run backup`);
   const m = JSON.parse(readFileSync(f, 'utf8')) as BackupManifest;
-  if (m.format !== 1 || typeof m.sha256 !== 'string' || typeof m.tables !== 'object') throw new BackupError(`${basename(f)} is not a backup manifest`);
+  if (m.format !== 1 || typeof m.sha256 !== 'string' || typeof m.tables !== 'object')
+    throw new BackupError(`${basename(f)} is not a backup manifest`);
   return m;
 }
 
-async function sampleDecrypt(c: Client, cipher: FieldCipher, perColumn: number): Promise<{ decrypted: number; failed: string[] }> {
+async function sampleDecrypt(
+  c: Client,
+  cipher: FieldCipher,
+  perColumn: number,
+): Promise<{ decrypted: number; failed: string[] }> {
   const cols = await c.query<{ table_name: string; column_name: string }>(
     `SELECT c.table_name, c.column_name FROM information_schema.columns c
       WHERE c.table_schema = 'public' AND c.column_name LIKE '%\\_enc' AND c.table_name <> 'audit_event'
@@ -225,7 +263,10 @@ async function sampleDecrypt(c: Client, cipher: FieldCipher, perColumn: number):
   const failed: string[] = [];
   for (const { table_name: table, column_name: column } of cols.rows) {
     if (!IDENT.test(table) || !IDENT.test(column)) continue;
-    const rows = await c.query<{ id: string; v: string }>(`SELECT id::text AS id, "${column}" AS v FROM "${table}" WHERE "${column}" IS NOT NULL ORDER BY random() LIMIT $1`, [perColumn]);
+    const rows = await c.query<{ id: string; v: string }>(
+      `SELECT id::text AS id, "${column}" AS v FROM "${table}" WHERE "${column}" IS NOT NULL ORDER BY random() LIMIT $1`,
+      [perColumn],
+    );
     let bad = 0;
     for (const r of rows.rows) {
       try {
@@ -243,11 +284,16 @@ async function sampleDecrypt(c: Client, cipher: FieldCipher, perColumn: number):
 /** Restores a backup into a new database and checks it (see the file's comment). Throws before touching anything when the target is wrong. */
 export async function restoreDatabase(adminUrl: string, opts: RestoreOptions): Promise<RestoreReport> {
   const { file, live } = opts;
-  if (!IDENT.test(opts.target)) throw new BackupError('the target database name must be a lower-case identifier (letters, digits, _)');
-  if (opts.target === live && !opts.overLive) throw new BackupError(`${live} is the live database: restore into a new database, or add --over-live to swap the restored copy in for it`);
+  if (!IDENT.test(opts.target))
+    throw new BackupError('the target database name must be a lower-case identifier (letters, digits, _)');
+  if (opts.target === live && !opts.overLive)
+    throw new BackupError(
+      `${live} is the live database: restore into a new database, or add --over-live to swap the restored copy in for it`,
+    );
   if (!existsSync(file)) throw new BackupError(`no dump at ${file}`);
   const manifest = readManifest(file);
-  if ((await sha256(file)) !== manifest.sha256) throw new BackupError(`${basename(file)} does not match its manifest's checksum: the dump is damaged`);
+  if ((await sha256(file)) !== manifest.sha256)
+    throw new BackupError(`${basename(file)} does not match its manifest's checksum: the dump is damaged`);
   const now = opts.now ?? new Date();
   const database = opts.target === live ? `${live}_restore_${stamp(now).toLowerCase()}` : opts.target;
   const server = new Client({ connectionString: urlOfDatabase(adminUrl, 'postgres') });
@@ -279,10 +325,16 @@ export async function restoreDatabase(adminUrl: string, opts: RestoreOptions): P
   try {
     const counts = await countTables(c);
     const names = [...new Set([...Object.keys(counts), ...Object.keys(manifest.tables)])].sort();
-    countMismatches = names.filter((t) => counts[t] !== manifest.tables[t]).map((t) => `${t}: ${counts[t] ?? 'missing'} ≠ ${manifest.tables[t] ?? 'missing'}`);
-    if (countMismatches.length) problems.push(`row counts differ from the backup's snapshot: ${countMismatches.join('; ')}`);
+    countMismatches = names
+      .filter((t) => counts[t] !== manifest.tables[t])
+      .map((t) => `${t}: ${counts[t] ?? 'missing'} ≠ ${manifest.tables[t] ?? 'missing'}`);
+    if (countMismatches.length)
+      problems.push(`row counts differ from the backup's snapshot: ${countMismatches.join('; ')}`);
     ({ decrypted, failed: undecryptable } = await sampleDecrypt(c, opts.cipher, opts.sample ?? 20));
-    if (undecryptable.length) problems.push(`encrypted values that do not decrypt with the configured keys (restore FIELD_KEYS from the key backup): ${undecryptable.join('; ')}`);
+    if (undecryptable.length)
+      problems.push(
+        `encrypted values that do not decrypt with the configured keys (restore FIELD_KEYS from the key backup): ${undecryptable.join('; ')}`,
+      );
     // audit rows carry the id of the transaction that wrote them; the sealer needs this cluster's ids to be ahead
     const x = await c.query<{ now: string; max: string | null }>(
       `SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS now, greatest((SELECT max(xact) FROM audit_event), (SELECT max(xact_to) FROM audit_seal))::text AS max`,
@@ -305,12 +357,24 @@ export async function restoreDatabase(adminUrl: string, opts: RestoreOptions): P
     const s = new Client({ connectionString: urlOfDatabase(adminUrl, 'postgres') });
     await s.connect();
     try {
-      await s.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [live]);
+      await s.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`,
+        [live],
+      );
       await s.query(`ALTER DATABASE "${live}" RENAME TO "${previousLive}"`);
       await s.query(`ALTER DATABASE "${database}" RENAME TO "${live}"`);
     } finally {
       await s.end();
     }
   }
-  return { database: previousLive ? live : database, previousLive, manifest, countMismatches, audit, decrypted, undecryptable, problems };
+  return {
+    database: previousLive ? live : database,
+    previousLive,
+    manifest,
+    countMismatches,
+    audit,
+    decrypted,
+    undecryptable,
+    problems,
+  };
 }

@@ -12,7 +12,8 @@ import { dbOptions } from './db-options';
 function pool(timeout: (c: AppConfig) => number) {
   return TypeOrmModule.forRootAsync({
     inject: [APP_CONFIG],
-    useFactory: (config: AppConfig) => dbOptions(config.databaseUrl, { extra: { max: 20, statement_timeout: timeout(config) } }),
+    useFactory: (config: AppConfig) =>
+      dbOptions(config.databaseUrl, { extra: { max: 20, statement_timeout: timeout(config) } }),
   });
 }
 

@@ -5,11 +5,4 @@ import { SlaEventEntity } from '../../sla/sla-event.entity';
 import { OutboxEntity } from '../outbox/outbox.entity';
 
 /** Every entity, listed explicitly: globs do not survive the webpack bundle (stack notes P18). */
-export const ENTITIES = [
-  AgencyEntity,
-  UserEntity,
-  AuditEventEntity,
-  AuditSealEntity,
-  OutboxEntity,
-  SlaEventEntity,
-];
+export const ENTITIES = [AgencyEntity, UserEntity, AuditEventEntity, AuditSealEntity, OutboxEntity, SlaEventEntity];

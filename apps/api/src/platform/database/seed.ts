@@ -1,6 +1,13 @@
 import * as argon2 from 'argon2';
 import { Client } from 'pg';
-import { ILO_INDICATORS, PROVINCES, SEED_AGENCIES, SEED_DEMO_USERS, SERVICE_TYPE_DEFINITIONS as SERVICE_TYPES, type AuditAction } from '@ctms/domain';
+import {
+  ILO_INDICATORS,
+  PROVINCES,
+  SEED_AGENCIES,
+  SEED_DEMO_USERS,
+  SERVICE_TYPE_DEFINITIONS as SERVICE_TYPES,
+  type AuditAction,
+} from '@ctms/domain';
 import { ARGON2_OPTIONS } from '../auth/password-hasher';
 import type { AppConfig } from '../config/config';
 
@@ -57,7 +64,9 @@ export async function seed(config: AppConfig, opts: { demoUsers?: boolean } = {}
     }
     let demoUsersCreated = 0;
     // demo accounts: development (unless told not to), or test fixtures that ask and bring their own password; never production
-    const wantDemo = (config.env === 'development' ? (opts.demoUsers ?? true) : config.env === 'test' && opts.demoUsers === true) && !!config.demoPassword;
+    const wantDemo =
+      (config.env === 'development' ? (opts.demoUsers ?? true) : config.env === 'test' && opts.demoUsers === true) &&
+      !!config.demoPassword;
     if (wantDemo) {
       const { rows } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM app_user');
       if (rows[0]?.n === 0) {
@@ -66,7 +75,17 @@ export async function seed(config: AppConfig, opts: { demoUsers?: boolean } = {}
           await client.query(
             `INSERT INTO app_user (username, display_name, agency_id, roles, all_provinces, provinces, language, password_hash, email)
              SELECT $1, $2, a.id, $4, $5, $6, $7, $8, $9 FROM agency a WHERE a.code = $3`,
-            [u.username, u.displayName, u.agencyCode, u.roles, u.allProvinces, u.provinces, u.language, hash, demoEmail(u.username)],
+            [
+              u.username,
+              u.displayName,
+              u.agencyCode,
+              u.roles,
+              u.allProvinces,
+              u.provinces,
+              u.language,
+              hash,
+              demoEmail(u.username),
+            ],
           );
           demoUsersCreated++;
         }
@@ -74,7 +93,16 @@ export async function seed(config: AppConfig, opts: { demoUsers?: boolean } = {}
     }
     await client.query(
       `INSERT INTO audit_event (at, action, outcome, details) VALUES (clock_timestamp(), $1, 'ALLOWED', $2)`,
-      [SEEDED, JSON.stringify({ provinces: PROVINCES.length, serviceTypes: SERVICE_TYPES.length, indicators: ILO_INDICATORS.length, agencies: SEED_AGENCIES.length, demoUsersCreated })],
+      [
+        SEEDED,
+        JSON.stringify({
+          provinces: PROVINCES.length,
+          serviceTypes: SERVICE_TYPES.length,
+          indicators: ILO_INDICATORS.length,
+          agencies: SEED_AGENCIES.length,
+          demoUsersCreated,
+        }),
+      ],
     );
     await client.query('COMMIT');
     return {

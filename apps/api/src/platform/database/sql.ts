@@ -82,13 +82,23 @@ export function join(parts: readonly Sql[], separator = ', '): Sql {
 /** `a AND b AND …` of the non-empty conditions, each parenthesised; `true` when there are none. */
 export function and(conditions: readonly Sql[]): Sql {
   const kept = conditions.filter((c) => !c.isEmpty);
-  return kept.length ? join(kept.map((c) => sql`(${c})`), ' AND ') : raw('true');
+  return kept.length
+    ? join(
+        kept.map((c) => sql`(${c})`),
+        ' AND ',
+      )
+    : raw('true');
 }
 
 /** `a OR b OR …` of the non-empty conditions, each parenthesised; `false` when there are none. */
 export function or(conditions: readonly Sql[]): Sql {
   const kept = conditions.filter((c) => !c.isEmpty);
-  return kept.length ? join(kept.map((c) => sql`(${c})`), ' OR ') : raw('false');
+  return kept.length
+    ? join(
+        kept.map((c) => sql`(${c})`),
+        ' OR ',
+      )
+    : raw('false');
 }
 
 /** Where a statement runs: the caller's transaction (EntityManager) or the pool (DataSource) for reads. */
@@ -98,7 +108,8 @@ export type Runner = DataSource | EntityManager;
 export async function select<T>(m: Runner, q: Sql): Promise<T[]> {
   const out: unknown = await m.query(q.text, [...q.values]);
   // UPDATE/DELETE … RETURNING through TypeORM answers [rows, affected]
-  if (Array.isArray(out) && out.length === 2 && Array.isArray(out[0]) && typeof out[1] === 'number') return out[0] as T[];
+  if (Array.isArray(out) && out.length === 2 && Array.isArray(out[0]) && typeof out[1] === 'number')
+    return out[0] as T[];
   return out as T[];
 }
 

@@ -1,7 +1,12 @@
 import { col, table, type RowOf } from './table';
 
 describe('table declarations', () => {
-  const t = table('thing', { id: col('uuid'), n: col('int4'), note: col('text').nullable(), kind: col('varchar').of<'A' | 'B'>() });
+  const t = table('thing', {
+    id: col('uuid'),
+    n: col('int4'),
+    note: col('text').nullable(),
+    kind: col('varchar').of<'A' | 'B'>(),
+  });
 
   it('lists its columns for a SELECT under an alias, all or some', () => {
     expect(t.select('x').text).toBe('x.id, x.n, x.note, x.kind');

@@ -20,7 +20,12 @@ const COOKIE = 'ctms_docs';
 export function apiDocsGate(app: INestApplication) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const deny = () => {
-      res.status(404).json({ statusCode: 404, error: 'Not Found', message: 'Not found', requestId: (req as CtmsRequest).requestId ?? 'unknown' });
+      res.status(404).json({
+        statusCode: 404,
+        error: 'Not Found',
+        message: 'Not found',
+        requestId: (req as CtmsRequest).requestId ?? 'unknown',
+      });
     };
     const header = req.headers.authorization;
     const bearer = typeof header === 'string' && /^Bearer [A-Za-z0-9._-]+$/.test(header) ? header.slice(7) : null;
@@ -35,7 +40,13 @@ export function apiDocsGate(app: INestApplication) {
       });
       await app.get(JwtStrategy, { strict: false }).validate(claims);
       if (bearer) {
-        res.cookie(COOKIE, bearer, { httpOnly: true, sameSite: 'strict', secure: config.env === 'production', path: '/api/docs', maxAge: config.accessTokenTtlSeconds * 1000 });
+        res.cookie(COOKIE, bearer, {
+          httpOnly: true,
+          sameSite: 'strict',
+          secure: config.env === 'production',
+          path: '/api/docs',
+          maxAge: config.accessTokenTtlSeconds * 1000,
+        });
       }
     } catch {
       return deny();

@@ -33,7 +33,9 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     app,
     new DocumentBuilder()
       .setTitle('Lao counter-trafficking case management API')
-      .setDescription('REST + JSON under /api/v1. Every route but login, the MFA step, refresh, account activation and health needs a bearer token and a permission.')
+      .setDescription(
+        'REST + JSON under /api/v1. Every route but login, the MFA step, refresh, account activation and health needs a bearer token and a permission.',
+      )
       .setVersion('1')
       .addBearerAuth()
       .build(),
@@ -103,7 +105,10 @@ export function configureApp(app: INestApplication, opts: { portalDir?: string |
   if (config.apiDocs === 'off') return servePortal(ex, opts.portalDir);
   ex.use(API_DOCS_PATHS, apiDocsGate(app));
   const doc = buildOpenApiDocument(app);
-  SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs-json', swaggerOptions: { persistAuthorization: false } });
+  SwaggerModule.setup('api/docs', app, doc, {
+    jsonDocumentUrl: 'api/docs-json',
+    swaggerOptions: { persistAuthorization: false },
+  });
   servePortal(ex, opts.portalDir);
 }
 
@@ -112,13 +117,19 @@ function servePortal(ex: NestExpressApplication, portal: string | null | undefin
     // the portal's files are public and the same for everyone: gzip them (459 KiB of initial JS is
     // 123 KiB on the wire, which is what a provincial mobile link waits for). API answers are not
     // compressed: they carry tokens and personal data next to text a caller chose (BREACH).
-    ex.use(compression({ filter: (req: express.Request, res: express.Response) => !req.path.startsWith('/api') && compression.filter(req, res) }));
+    ex.use(
+      compression({
+        filter: (req: express.Request, res: express.Response) =>
+          !req.path.startsWith('/api') && compression.filter(req, res),
+      }),
+    );
     ex.use(
       express.static(portal, {
         index: false,
         maxAge: '1h',
         setHeaders: (res, path) => {
-          if (path.endsWith('index.html') || SERVICE_WORKER_FILES_RE.test(path)) res.setHeader('Cache-Control', 'no-cache');
+          if (path.endsWith('index.html') || SERVICE_WORKER_FILES_RE.test(path))
+            res.setHeader('Cache-Control', 'no-cache');
           // the build names scripts, styles and fonts by their content: they never change
           else if (HASHED_ASSET_RE.test(path)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
         },

@@ -1,7 +1,6 @@
 import { ValidateBy, ValidationOptions } from 'class-validator';
 import { isCalendarDate, todayInLaos } from '@ctms/domain';
 
-
 const INSTANT_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** True for an ISO 8601 date-time with a zone whose date and time exist (no 25:00, no 31 April). */
@@ -19,7 +18,10 @@ export const IsCalendarDate = (options?: ValidationOptions) =>
   ValidateBy(
     {
       name: 'isCalendarDate',
-      validator: { validate: (v: unknown) => isCalendarDate(v), defaultMessage: (a) => `${a?.property ?? 'date'} must be a real date written YYYY-MM-DD` },
+      validator: {
+        validate: (v: unknown) => isCalendarDate(v),
+        defaultMessage: (a) => `${a?.property ?? 'date'} must be a real date written YYYY-MM-DD`,
+      },
     },
     options,
   );
@@ -31,7 +33,8 @@ export const IsPastDate = (options?: ValidationOptions) =>
       name: 'isPastDate',
       validator: {
         validate: (v: unknown) => isCalendarDate(v) && v <= todayInLaos(),
-        defaultMessage: (a) => `${a?.property ?? 'date'} must be a real calendar date (YYYY-MM-DD) that is not in the future`,
+        defaultMessage: (a) =>
+          `${a?.property ?? 'date'} must be a real calendar date (YYYY-MM-DD) that is not in the future`,
       },
     },
     options,
@@ -44,7 +47,8 @@ export const IsPastInstant = (options?: ValidationOptions) =>
       name: 'isPastInstant',
       validator: {
         validate: (v: unknown) => isInstant(v) && Date.parse(v) <= Date.now() + 86_400_000,
-        defaultMessage: (a) => `${a?.property ?? 'date'} must be a real ISO 8601 date-time with a time zone, not in the future`,
+        defaultMessage: (a) =>
+          `${a?.property ?? 'date'} must be a real ISO 8601 date-time with a time zone, not in the future`,
       },
     },
     options,

@@ -147,7 +147,8 @@ export class ErrorFilter implements ExceptionFilter {
       status = exception.getStatus();
       // a throttled attempt says when to come back (credential throttle, argon2 queue)
       const retryAfter = (exception as { retryAfterSeconds?: unknown }).retryAfterSeconds;
-      if (status === 429 && typeof retryAfter === 'number' && Number.isFinite(retryAfter)) res.setHeader('Retry-After', String(Math.max(1, Math.ceil(retryAfter))));
+      if (status === 429 && typeof retryAfter === 'number' && Number.isFinite(retryAfter))
+        res.setHeader('Retry-After', String(Math.max(1, Math.ceil(retryAfter))));
       const body = exception.getResponse();
       if (exception instanceof ValidationFailed) {
         details = exception.details;
@@ -181,9 +182,19 @@ export class ErrorFilter implements ExceptionFilter {
       status = exception.status;
       message = status === 413 ? 'Request body too large' : 'Malformed request body';
     } else {
-      this.logger.error({ requestId, err: exception instanceof Error ? { name: exception.name, message: exception.message, stack: exception.stack } : 'non-error thrown' }, 'unhandled error');
+      this.logger.error(
+        {
+          requestId,
+          err:
+            exception instanceof Error
+              ? { name: exception.name, message: exception.message, stack: exception.stack }
+              : 'non-error thrown',
+        },
+        'unhandled error',
+      );
     }
-    if (status >= 500 && exception instanceof HttpException === false && status !== 503) message = 'Internal server error';
+    if (status >= 500 && exception instanceof HttpException === false && status !== 503)
+      message = 'Internal server error';
 
     const out: ApiErrorBody & { code?: string } = {
       statusCode: status,
@@ -205,8 +216,14 @@ export function isStatementTimeout(e: unknown): boolean {
 }
 
 function isBodyParserError(e: unknown): e is { status: number; type: string } {
-  return typeof e === 'object' && e !== null && typeof (e as { status?: unknown }).status === 'number' && typeof (e as { type?: unknown }).type === 'string';
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    typeof (e as { status?: unknown }).status === 'number' &&
+    typeof (e as { type?: unknown }).type === 'string'
+  );
 }
 
 /** Someone changed the record since the caller read it (optimistic versioning). */
-export const staleVersion = (what = 'case') => new Conflict('STALE_VERSION', `Someone else changed this ${what}; reload it and try again`);
+export const staleVersion = (what = 'case') =>
+  new Conflict('STALE_VERSION', `Someone else changed this ${what}; reload it and try again`);

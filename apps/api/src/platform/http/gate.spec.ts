@@ -12,11 +12,13 @@ describe('Gate', () => {
     const gate = new Gate(2, 1);
     const release = [deferred(), deferred(), deferred()];
     const order: number[] = [];
-    const tasks = release.map((d, i) => gate.run(async () => {
-      order.push(i);
-      await d.promise;
-      return i;
-    }));
+    const tasks = release.map((d, i) =>
+      gate.run(async () => {
+        order.push(i);
+        await d.promise;
+        return i;
+      }),
+    );
     await Promise.resolve();
     expect(gate.load).toEqual({ running: 2, waiting: 1 });
     await expect(gate.run(async () => 99)).rejects.toBeInstanceOf(TooManyRequests);

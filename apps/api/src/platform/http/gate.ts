@@ -20,7 +20,8 @@ export class Gate {
 
   async run<T>(task: () => Promise<T>): Promise<T> {
     if (this.running >= this.concurrency) {
-      if (this.waiting.length >= this.queue) throw new TooManyRequests(this.retryAfterSeconds, 'The system is busy; try again in a moment');
+      if (this.waiting.length >= this.queue)
+        throw new TooManyRequests(this.retryAfterSeconds, 'The system is busy; try again in a moment');
       await new Promise<void>((resolve) => this.waiting.push(resolve));
     } else {
       this.running++;
@@ -29,7 +30,8 @@ export class Gate {
       return await task();
     } finally {
       const next = this.waiting.shift();
-      if (next) next(); // the slot passes on: `running` stays the same
+      if (next)
+        next(); // the slot passes on: `running` stays the same
       else this.running--;
     }
   }

@@ -14,16 +14,26 @@ describe('input hygiene', () => {
   });
 
   it('names the field of a NUL byte or a lone surrogate, in strings and in property names', () => {
-    expect(inputProblems({ bioData: { givenNameLo: 'a\u0000b' } })).toEqual([{ field: 'bioData.givenNameLo', problems: ['must not contain a NUL byte (U+0000)'] }]);
-    expect(inputProblems({ docs: [{ number: 'x\ud800' }] })).toEqual([{ field: 'docs.0.number', problems: ['must not contain a lone UTF-16 surrogate (invalid Unicode)'] }]);
+    expect(inputProblems({ bioData: { givenNameLo: 'a\u0000b' } })).toEqual([
+      { field: 'bioData.givenNameLo', problems: ['must not contain a NUL byte (U+0000)'] },
+    ]);
+    expect(inputProblems({ docs: [{ number: 'x\ud800' }] })).toEqual([
+      { field: 'docs.0.number', problems: ['must not contain a lone UTF-16 surrogate (invalid Unicode)'] },
+    ]);
     expect(inputProblems({ a: '\udc00x' })[0]?.field).toBe('a');
-    expect(inputProblems({ ['k\u0000']: 1 })).toEqual([{ field: 'k\ufffd', problems: ['property name must not contain a NUL byte (U+0000)'] }]);
-    expect(inputProblems('a\u0000', 'id')).toEqual([{ field: 'id', problems: ['must not contain a NUL byte (U+0000)'] }]);
+    expect(inputProblems({ ['k\u0000']: 1 })).toEqual([
+      { field: 'k\ufffd', problems: ['property name must not contain a NUL byte (U+0000)'] },
+    ]);
+    expect(inputProblems('a\u0000', 'id')).toEqual([
+      { field: 'id', problems: ['must not contain a NUL byte (U+0000)'] },
+    ]);
   });
 
   it('refuses __proto__, constructor and prototype keys at any depth', () => {
     const body = JSON.parse('{"a":{"__proto__":{"admin":true}},"constructor":{"prototype":{}}}');
-    const fields = inputProblems(body).map((p) => p.field).sort();
+    const fields = inputProblems(body)
+      .map((p) => p.field)
+      .sort();
     expect(fields).toEqual(['a.__proto__', 'constructor']);
   });
 
@@ -41,7 +51,9 @@ describe('input hygiene', () => {
   it(`refuses more than ${MAX_INPUT_VALUES} values in all, wide or long`, () => {
     const wide = Object.fromEntries(Array.from({ length: 60_000 }, (_, i) => [`k${i}`, 1]));
     expect(inputProblems(wide)).toEqual([{ field: 'body', problems: [`holds more than ${MAX_INPUT_VALUES} values`] }]);
-    expect(inputProblems({ a: Array.from({ length: MAX_INPUT_VALUES }, () => ({})) })[0]?.problems).toEqual([`holds more than ${MAX_INPUT_VALUES} values`]);
+    expect(inputProblems({ a: Array.from({ length: MAX_INPUT_VALUES }, () => ({})) })[0]?.problems).toEqual([
+      `holds more than ${MAX_INPUT_VALUES} values`,
+    ]);
     expect(inputProblems({ a: Array.from({ length: MAX_INPUT_VALUES - 2 }, () => 1) })).toEqual([]);
   });
 
@@ -58,7 +70,9 @@ describe('input hygiene', () => {
     try {
       pipe.transform({ reason: 'ok\u0000' }, { type: 'body' });
     } catch (e) {
-      expect((e as ValidationFailed).details).toEqual([{ field: 'reason', problems: ['must not contain a NUL byte (U+0000)'] }]);
+      expect((e as ValidationFailed).details).toEqual([
+        { field: 'reason', problems: ['must not contain a NUL byte (U+0000)'] },
+      ]);
     }
   });
 });

@@ -31,7 +31,9 @@ const BAD_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])
 export function textProblem(s: string): string | null {
   const m = BAD_TEXT.exec(s);
   if (!m) return null;
-  return m[0] === '\u0000' ? 'must not contain a NUL byte (U+0000)' : 'must not contain a lone UTF-16 surrogate (invalid Unicode)';
+  return m[0] === '\u0000'
+    ? 'must not contain a NUL byte (U+0000)'
+    : 'must not contain a lone UTF-16 surrogate (invalid Unicode)';
 }
 
 interface Frame {
@@ -59,12 +61,14 @@ function pathOf(f: Frame): string {
  */
 export function inputProblems(value: unknown, root = ''): FieldProblems {
   const out: FieldProblems = [];
-  const add = (f: Frame, problem: string, field = pathOf(f)) => out.push({ field: field || root || 'body', problems: [problem] });
+  const add = (f: Frame, problem: string, field = pathOf(f)) =>
+    out.push({ field: field || root || 'body', problems: [problem] });
   const stack: Frame[] = [{ value, key: root, parent: null, depth: 0 }];
   let seen = 0;
   while (stack.length && out.length < MAX_PROBLEMS) {
     const f = stack.pop() as Frame;
-    if (++seen > MAX_INPUT_VALUES) return [{ field: root || 'body', problems: [`holds more than ${MAX_INPUT_VALUES} values`] }];
+    if (++seen > MAX_INPUT_VALUES)
+      return [{ field: root || 'body', problems: [`holds more than ${MAX_INPUT_VALUES} values`] }];
     const v = f.value;
     if (typeof v === 'string') {
       const p = textProblem(v);

@@ -7,7 +7,8 @@ import { ValidationFailed } from './errors';
 import { UUID_RE } from './params';
 
 /** Trims strings; leaves anything else alone so that the type validators can refuse it. */
-export const Trim = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
+export const Trim = () =>
+  Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 
 export const MAX_PAGE = 100;
 export const DEFAULT_PAGE = 50;
@@ -37,7 +38,8 @@ export function encodeCursor(key: string): string {
 
 export function decodeCursor(cursor: string, valid: RegExp): string {
   const key = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!valid.test(key)) throw new ValidationFailed([{ field: 'cursor', problems: ['cursor is not a cursor this API issued'] }]);
+  if (!valid.test(key))
+    throw new ValidationFailed([{ field: 'cursor', problems: ['cursor is not a cursor this API issued'] }]);
   return key;
 }
 
@@ -53,14 +55,22 @@ export function decodeTupleCursor(cursor: string, valid: RegExp[]): string[] {
   } catch {
     parts = null;
   }
-  if (!Array.isArray(parts) || parts.length !== valid.length || !parts.every((p, i) => typeof p === 'string' && valid[i]?.test(p))) {
+  if (
+    !Array.isArray(parts) ||
+    parts.length !== valid.length ||
+    !parts.every((p, i) => typeof p === 'string' && valid[i]?.test(p))
+  ) {
     throw new ValidationFailed([{ field: 'cursor', problems: ['cursor is not a cursor this API issued'] }]);
   }
   return parts as string[];
 }
 
 /** Takes limit+1 rows, returns the page and the cursor of its last row when there is more. */
-export function pageOf<T>(rows: T[], limit: number, cursorOf: (row: T) => string): { items: T[]; nextCursor: string | null } {
+export function pageOf<T>(
+  rows: T[],
+  limit: number,
+  cursorOf: (row: T) => string,
+): { items: T[]; nextCursor: string | null } {
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > limit && last ? cursorOf(last) : null };
@@ -155,7 +165,8 @@ export function seqKeyset(column: string): SeqKeyset {
 export class NoBodyPipe implements PipeTransform {
   transform(value: unknown): Record<string, never> {
     const keys = value && typeof value === 'object' ? Object.keys(value) : [];
-    if (keys.length) throw new ValidationFailed(keys.map((field) => ({ field, problems: [`property ${field} should not exist`] })));
+    if (keys.length)
+      throw new ValidationFailed(keys.map((field) => ({ field, problems: [`property ${field} should not exist`] })));
     return {};
   }
 }

@@ -24,7 +24,12 @@ export class RateLimiter {
 
   /** Counts one request against `key`; past `limit` in `windowSeconds`, throws 429 with Retry-After. */
   async take(key: string, limit: number, windowSeconds: number): Promise<void> {
-    const [n, ttl] = (await this.redis.eval(TAKE, 1, `${this.config.queuePrefix}:rl:${key}`, String(windowSeconds * 1000))) as [number, number];
+    const [n, ttl] = (await this.redis.eval(
+      TAKE,
+      1,
+      `${this.config.queuePrefix}:rl:${key}`,
+      String(windowSeconds * 1000),
+    )) as [number, number];
     if (n > limit) throw new TooManyRequests(ttl > 0 ? ttl / 1000 : windowSeconds);
   }
 }

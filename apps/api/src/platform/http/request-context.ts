@@ -44,7 +44,12 @@ export function deviceOf(req: Request): string | null {
 }
 
 export function contextOf(req: CtmsRequest): RequestContext {
-  return { actor: req.actor ?? null, requestId: req.requestId ?? 'unknown', sourceIp: req.ip ?? null, device: deviceOf(req) };
+  return {
+    actor: req.actor ?? null,
+    requestId: req.requestId ?? 'unknown',
+    sourceIp: req.ip ?? null,
+    device: deviceOf(req),
+  };
 }
 
 /** The signed-in caller of a route behind the JWT guard; a route without one is a 401 (never reached in practice). */

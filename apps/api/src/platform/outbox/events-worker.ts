@@ -91,7 +91,9 @@ export class EventsWorker implements OnApplicationBootstrap, OnApplicationShutdo
 
   async process(job: Job<OutboxJobData>): Promise<string> {
     // TypeORM answers UPDATE … RETURNING with [rows, count]
-    const [rows] = await this.ds.query<[{ id: string; kind: string; payload: Record<string, unknown>; status: string }[], number]>(
+    const [rows] = await this.ds.query<
+      [{ id: string; kind: string; payload: Record<string, unknown>; status: string }[], number]
+    >(
       `UPDATE outbox SET attempts = attempts + 1 WHERE id = $1 AND status IN ('PENDING', 'ENQUEUED') RETURNING id, kind, payload, status`,
       [job.data.id],
     );
@@ -112,15 +114,23 @@ export class EventsWorker implements OnApplicationBootstrap, OnApplicationShutdo
       await this.ds.query(`UPDATE outbox SET last_error = $2 WHERE id = $1`, [row.id, code]);
       throw e instanceof Error ? new Error(code) : e;
     }
-    await this.ds.query(`UPDATE outbox SET status = 'DONE', done_at = now(), last_error = NULL WHERE id = $1 AND status IN ('PENDING', 'ENQUEUED')`, [row.id]);
+    await this.ds.query(
+      `UPDATE outbox SET status = 'DONE', done_at = now(), last_error = NULL WHERE id = $1 AND status IN ('PENDING', 'ENQUEUED')`,
+      [row.id],
+    );
     return 'done';
   }
 
   /** The dead-letter state: the row stays for inspection, and every active system admin gets an in-app alert. */
   private async dead(outboxId: string, kind: string, code: string): Promise<void> {
     await this.ds.transaction(async (m) => {
-      await m.query(`UPDATE outbox SET status = 'DEAD', last_error = $2, done_at = now() WHERE id = $1`, [outboxId, code]);
-      const admins: { id: string }[] = await m.query(`SELECT id FROM app_user WHERE status = 'ACTIVE' AND 'SYSTEM_ADMIN' = ANY(roles) ORDER BY id`);
+      await m.query(`UPDATE outbox SET status = 'DEAD', last_error = $2, done_at = now() WHERE id = $1`, [
+        outboxId,
+        code,
+      ]);
+      const admins: { id: string }[] = await m.query(
+        `SELECT id FROM app_user WHERE status = 'ACTIVE' AND 'SYSTEM_ADMIN' = ANY(roles) ORDER BY id`,
+      );
       for (const a of admins) {
         await m.query(
           `INSERT INTO notification (id, recipient_user_id, kind, object_type, object_id, case_number, outbox_id)

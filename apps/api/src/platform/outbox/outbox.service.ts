@@ -29,7 +29,8 @@ function scalarOk(v: unknown): boolean {
 
 /** Throws unless every value is an id, a code, a number, a boolean or a list of those: no personal data in the queue. */
 export function assertIdsOnly(kind: string, payload: OutboxPayload): void {
-  if (!KIND_RE.test(kind) || kind.length > 64) throw new Error(`outbox kind ${JSON.stringify(kind)} must look like feature.event`);
+  if (!KIND_RE.test(kind) || kind.length > 64)
+    throw new Error(`outbox kind ${JSON.stringify(kind)} must look like feature.event`);
   for (const [k, v] of Object.entries(payload)) {
     const ok = Array.isArray(v) ? v.length <= 100 && v.every(scalarOk) : scalarOk(v);
     if (!ok) throw new Error(`outbox payload key ${k} of ${kind} must hold ids or codes only`);
@@ -81,10 +82,20 @@ export class OutboxService implements OnModuleInit, OnModuleDestroy, EntitySubsc
    * Records a side effect in the transaction `m` belongs to. `payload`: ids and codes only.
    * `availableAt` delays it (SLA reminders). Returns the outbox id (also the job id).
    */
-  async add(m: EntityManager, kind: string, payload: OutboxPayload, opts: { availableAt?: Date } = {}): Promise<string> {
+  async add(
+    m: EntityManager,
+    kind: string,
+    payload: OutboxPayload,
+    opts: { availableAt?: Date } = {},
+  ): Promise<string> {
     assertIdsOnly(kind, payload);
     const id = randomUUID();
-    await m.query(`INSERT INTO outbox (id, kind, payload, available_at) VALUES ($1, $2, $3, coalesce($4, now()))`, [id, kind, JSON.stringify(payload), opts.availableAt ?? null]);
+    await m.query(`INSERT INTO outbox (id, kind, payload, available_at) VALUES ($1, $2, $3, coalesce($4, now()))`, [
+      id,
+      kind,
+      JSON.stringify(payload),
+      opts.availableAt ?? null,
+    ]);
     if (m.queryRunner) this.touched.add(m.queryRunner);
     else this.kick();
     return id;
@@ -101,7 +112,9 @@ export class OutboxService implements OnModuleInit, OnModuleDestroy, EntitySubsc
   kick(): void {
     if (this.closed) return;
     setImmediate(() => {
-      this.relay().catch((e: unknown) => this.logger.warn({ err: e instanceof Error ? e.name : 'error' }, 'outbox relay failed; the worker will retry'));
+      this.relay().catch((e: unknown) =>
+        this.logger.warn({ err: e instanceof Error ? e.name : 'error' }, 'outbox relay failed; the worker will retry'),
+      );
     });
   }
 
@@ -142,8 +155,12 @@ export class OutboxService implements OnModuleInit, OnModuleDestroy, EntitySubsc
         [limit],
       );
       if (!rows.length) return 0;
-      await this.queue.addBulk(rows.map((r) => ({ name: r.kind, data: { id: r.id, kind: r.kind }, opts: jobOptions(this.config, r.id) })));
-      await m.query(`UPDATE outbox SET status = 'ENQUEUED', enqueued_at = now() WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id)]);
+      await this.queue.addBulk(
+        rows.map((r) => ({ name: r.kind, data: { id: r.id, kind: r.kind }, opts: jobOptions(this.config, r.id) })),
+      );
+      await m.query(`UPDATE outbox SET status = 'ENQUEUED', enqueued_at = now() WHERE id = ANY($1::uuid[])`, [
+        rows.map((r) => r.id),
+      ]);
       return rows.length;
     });
   }

@@ -10,8 +10,12 @@ describe('Redis durability check for production workers', () => {
   });
 
   it('names an evicting policy and missing persistence', () => {
-    expect(redisDurabilityProblems('allkeys-lru', aofOn, '')).toEqual(['maxmemory-policy is allkeys-lru (need noeviction)']);
-    expect(redisDurabilityProblems('noeviction', aofOff, '')).toEqual(['persistence is off (enable appendonly yes or an RDB save schedule)']);
+    expect(redisDurabilityProblems('allkeys-lru', aofOn, '')).toEqual([
+      'maxmemory-policy is allkeys-lru (need noeviction)',
+    ]);
+    expect(redisDurabilityProblems('noeviction', aofOff, '')).toEqual([
+      'persistence is off (enable appendonly yes or an RDB save schedule)',
+    ]);
     expect(redisDurabilityProblems(null, aofOff, null)).toHaveLength(2);
   });
 });

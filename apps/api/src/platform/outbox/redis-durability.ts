@@ -5,9 +5,14 @@ import type IORedis from 'ioredis';
  * (a full Redis refuses writes instead of deleting jobs) and persistence (AOF or RDB snapshots).
  * Returns the problems, empty when Redis is fit. Pure, for the unit tests.
  */
-export function redisDurabilityProblems(maxmemoryPolicy: string | null, persistenceInfo: string, rdbSave: string | null): string[] {
+export function redisDurabilityProblems(
+  maxmemoryPolicy: string | null,
+  persistenceInfo: string,
+  rdbSave: string | null,
+): string[] {
   const problems: string[] = [];
-  if (maxmemoryPolicy !== 'noeviction') problems.push(`maxmemory-policy is ${maxmemoryPolicy ?? 'unknown'} (need noeviction)`);
+  if (maxmemoryPolicy !== 'noeviction')
+    problems.push(`maxmemory-policy is ${maxmemoryPolicy ?? 'unknown'} (need noeviction)`);
   const aof = /^aof_enabled:(\d+)/m.exec(persistenceInfo)?.[1] === '1';
   const rdb = !!rdbSave && rdbSave.trim() !== '';
   if (!aof && !rdb) problems.push('persistence is off (enable appendonly yes or an RDB save schedule)');

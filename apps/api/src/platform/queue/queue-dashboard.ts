@@ -69,9 +69,17 @@ export class QueueDashboard implements OnModuleInit, OnApplicationShutdown {
     }
     const server = new ExpressAdapter();
     server.setBasePath(QUEUE_DASHBOARD_PATH);
-    createBullBoard({ queues: this.queues.map((q) => new BullMQAdapter(q)), serverAdapter: server, options: { uiConfig: { boardTitle: 'CTMS queues' } } });
+    createBullBoard({
+      queues: this.queues.map((q) => new BullMQAdapter(q)),
+      serverAdapter: server,
+      options: { uiConfig: { boardTitle: 'CTMS queues' } },
+    });
     const app = adapter.getInstance<Express>();
-    app.use(QUEUE_DASHBOARD_PATH, (req: Request, res: Response, next: NextFunction) => void this.gate(req, res, next), server.getRouter() as Express);
+    app.use(
+      QUEUE_DASHBOARD_PATH,
+      (req: Request, res: Response, next: NextFunction) => void this.gate(req, res, next),
+      server.getRouter() as Express,
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -85,13 +93,19 @@ export class QueueDashboard implements OnModuleInit, OnApplicationShutdown {
     const token = bearer ?? cookieValue(req, COOKIE);
     const ctmsReq = req as CtmsRequest;
     const deny = () => {
-      res.status(404).json({ statusCode: 404, error: 'Not Found', message: 'Not found', requestId: ctmsReq.requestId ?? 'unknown' });
+      res
+        .status(404)
+        .json({ statusCode: 404, error: 'Not Found', message: 'Not found', requestId: ctmsReq.requestId ?? 'unknown' });
     };
     const strategy = this.strategy;
     if (!token || !strategy) return deny();
     let actor: Awaited<ReturnType<JwtStrategy['validate']>>;
     try {
-      const claims = await this.jwt.verifyAsync<AccessTokenClaims>(token, { secret: tokenKey(this.config.jwtSecret, 'access'), ...VERIFY_OPTIONS, algorithms: [...VERIFY_OPTIONS.algorithms] });
+      const claims = await this.jwt.verifyAsync<AccessTokenClaims>(token, {
+        secret: tokenKey(this.config.jwtSecret, 'access'),
+        ...VERIFY_OPTIONS,
+        algorithms: [...VERIFY_OPTIONS.algorithms],
+      });
       actor = await strategy.validate(claims);
     } catch {
       return deny();
@@ -103,7 +117,12 @@ export class QueueDashboard implements OnModuleInit, OnApplicationShutdown {
         .record(contextOf(ctmsReq), {
           action: 'PERMISSION_DENIED',
           outcome: 'DENIED',
-          details: { permission: 'system:queues', route: `${req.method} ${QUEUE_DASHBOARD_PATH}`, mustChangePassword, mfaSetupRequired },
+          details: {
+            permission: 'system:queues',
+            route: `${req.method} ${QUEUE_DASHBOARD_PATH}`,
+            mustChangePassword,
+            mfaSetupRequired,
+          },
         })
         .catch(() => this.logger.warn('could not audit a dashboard denial'));
       return deny();

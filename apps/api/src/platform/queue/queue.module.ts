@@ -33,7 +33,8 @@ export function redisConnection(redisUrl: string) {
     {
       provide: REDIS,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => new IORedis({ ...redisConnection(config.redisUrl), lazyConnect: true, maxRetriesPerRequest: 1 }),
+      useFactory: (config: AppConfig) =>
+        new IORedis({ ...redisConnection(config.redisUrl), lazyConnect: true, maxRetriesPerRequest: 1 }),
     },
   ],
   exports: [BullModule, REDIS],

@@ -19,7 +19,9 @@ describe('TransitionRunner', () => {
   let runner: TransitionRunner;
   let row: Row | undefined;
 
-  const m = { query: (text: string) => (log.push(`query ${text.trim().split(/\s+/).slice(0, 3).join(' ')}`), Promise.resolve([])) } as unknown as EntityManager;
+  const m = {
+    query: (text: string) => (log.push(`query ${text.trim().split(/\s+/).slice(0, 3).join(' ')}`), Promise.resolve([])),
+  } as unknown as EntityManager;
   const wf: Workflow<Row, string> = {
     objectType: 'referral',
     noun: 'referral',
@@ -46,8 +48,18 @@ describe('TransitionRunner', () => {
     log = [];
     row = { id: 'ref-1', version: 2, status: 'PENDING' };
     const ds = { transaction: <T>(fn: (em: EntityManager) => Promise<T>) => fn(m) } as unknown as DataSource;
-    const audit = { record: (_c: unknown, e: { action: string; outcome: string; details: unknown }) => (log.push(`audit ${e.action} ${e.outcome} ${JSON.stringify(e.details)}`), Promise.resolve()) } as unknown as AuditService;
-    const outbox = { add: (_m: unknown, kind: string, payload: unknown) => (log.push(`outbox ${kind} ${JSON.stringify(payload)}`), Promise.resolve('id')) } as unknown as OutboxService;
+    const audit = {
+      record: (_c: unknown, e: { action: string; outcome: string; details: unknown }) => (
+        log.push(`audit ${e.action} ${e.outcome} ${JSON.stringify(e.details)}`),
+        Promise.resolve()
+      ),
+    } as unknown as AuditService;
+    const outbox = {
+      add: (_m: unknown, kind: string, payload: unknown) => (
+        log.push(`outbox ${kind} ${JSON.stringify(payload)}`),
+        Promise.resolve('id')
+      ),
+    } as unknown as OutboxService;
     runner = new TransitionRunner(ds, audit, outbox);
   });
 
@@ -73,7 +85,9 @@ describe('TransitionRunner', () => {
   });
 
   it("answers the machine's refusal as a 409 with its reason, before the version", async () => {
-    const e = await runner.run(ctx, wf, step({ version: 9, decide: () => ({ ok: false, reason: 'NOT_RECEIVING_AGENCY' }) })).catch((x: unknown) => x);
+    const e = await runner
+      .run(ctx, wf, step({ version: 9, decide: () => ({ ok: false, reason: 'NOT_RECEIVING_AGENCY' }) }))
+      .catch((x: unknown) => x);
     expect(e).toBeInstanceOf(Conflict);
     expect((e as Conflict).code).toBe('NOT_RECEIVING_AGENCY');
     expect(log).toEqual(['lock', 'guard']);

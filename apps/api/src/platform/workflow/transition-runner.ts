@@ -8,7 +8,16 @@ import { OutboxService, type OutboxPayload } from '../outbox/outbox.service';
 import { addCaseEvent } from './timeline';
 
 /** The kinds of record whose writes go through the runner (the audit row's object type). */
-export type WorkflowObject = 'case' | 'referral' | 'handoff' | 'screening' | 'consent' | 'attachment' | 'transfer' | 'identification_request' | 'closure_request';
+export type WorkflowObject =
+  | 'case'
+  | 'referral'
+  | 'handoff'
+  | 'screening'
+  | 'consent'
+  | 'attachment'
+  | 'transfer'
+  | 'identification_request'
+  | 'closure_request';
 
 /**
  * What a kind of record (case, referral, handoff, screening) tells the runner once: how its
@@ -126,7 +135,11 @@ export class TransitionRunner {
    */
   async record(m: EntityManager, ctx: RequestContext, w: Written): Promise<void> {
     if (w.event && w.caseId) await addCaseEvent(m, ctx, w.caseId, w.event, w.eventDetails);
-    await this.audit.record(ctx, { action: w.audit, outcome: 'ALLOWED', objectType: w.objectType, objectId: w.objectId, details: w.auditDetails }, m);
+    await this.audit.record(
+      ctx,
+      { action: w.audit, outcome: 'ALLOWED', objectType: w.objectType, objectId: w.objectId, details: w.auditDetails },
+      m,
+    );
     if (w.outbox) await this.outbox.add(m, w.outbox.kind, w.outbox.payload);
   }
 }

@@ -9,7 +9,17 @@ import type {
   DeclineReferralRequest,
   RecordServiceRequest,
 } from '@ctms/domain';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import {
   DATA_CATEGORIES,
   DECLINE_REASONS,
@@ -56,7 +66,12 @@ export class CreateReferralDto implements CreateReferralRequest {
   @MaxLength(TEXT)
   reason: string;
 
-  @ApiProperty({ enum: DATA_CATEGORIES, isArray: true, description: 'the data packet; CASE_SUMMARY is always implied. Each category must be covered by an active REFERRAL_SHARING consent for the receiving agency' })
+  @ApiProperty({
+    enum: DATA_CATEGORIES,
+    isArray: true,
+    description:
+      'the data packet; CASE_SUMMARY is always implied. Each category must be covered by an active REFERRAL_SHARING consent for the receiving agency',
+  })
   @IsArray()
   @ArrayMaxSize(DATA_CATEGORIES.length)
   @ArrayUnique()
@@ -101,7 +116,10 @@ export class RecordServiceDto extends VersionDto implements RecordServiceRequest
   @IsIn(SERVICE_TYPES)
   serviceType: ServiceType;
 
-  @ApiProperty({ format: 'date', description: 'YYYY-MM-DD, not in the future (Lao time), not before the referral was made' })
+  @ApiProperty({
+    format: 'date',
+    description: 'YYYY-MM-DD, not in the future (Lao time), not before the referral was made',
+  })
   @IsPastDate()
   deliveredOn: string;
 

@@ -90,8 +90,10 @@ const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/;
 const COUNTRY = /^[A-Z]{2}$/;
 const INDICATOR_CODES = ILO_INDICATORS.map((d) => d.code);
 
-const Text = (max = SHORT) => applyDecorators(ApiPropertyOptional({ maxLength: max }), IsOptional(), Trim(), IsString(), MaxLength(max));
-const Code = (list: readonly string[]) => applyDecorators(ApiPropertyOptional({ enum: list }), IsOptional(), IsIn(list));
+const Text = (max = SHORT) =>
+  applyDecorators(ApiPropertyOptional({ maxLength: max }), IsOptional(), Trim(), IsString(), MaxLength(max));
+const Code = (list: readonly string[]) =>
+  applyDecorators(ApiPropertyOptional({ enum: list }), IsOptional(), IsIn(list));
 const Codes = (list: readonly string[]) =>
   applyDecorators(
     ApiPropertyOptional({ enum: list, isArray: true }),
@@ -102,8 +104,10 @@ const Codes = (list: readonly string[]) =>
     IsIn(list, { each: true }),
   );
 const Bool = () => applyDecorators(ApiPropertyOptional(), IsOptional(), IsBoolean());
-const Int = (min: number, max: number) => applyDecorators(ApiPropertyOptional({ minimum: min, maximum: max }), IsOptional(), IsInt(), Min(min), Max(max));
-const PastDate = () => applyDecorators(ApiPropertyOptional({ format: 'date', example: '2025-03-01' }), IsOptional(), IsPastDate());
+const Int = (min: number, max: number) =>
+  applyDecorators(ApiPropertyOptional({ minimum: min, maximum: max }), IsOptional(), IsInt(), Min(min), Max(max));
+const PastDate = () =>
+  applyDecorators(ApiPropertyOptional({ format: 'date', example: '2025-03-01' }), IsOptional(), IsPastDate());
 const Texts = (maxItems: number, max = SHORT) =>
   applyDecorators(
     ApiPropertyOptional({ type: [String] }),
@@ -116,7 +120,12 @@ const Texts = (maxItems: number, max = SHORT) =>
 // swagger takes a lazy type only from a function named `type`: a thunk passed through a variable
 // produced `$ref: '#/components/schemas/'` for every section (an OpenAPI document no client could use)
 const Nested = <T>(cls: () => new () => T, isArray = false) =>
-  applyDecorators(ApiPropertyOptional({ type: () => cls(), isArray }), IsOptional(), ValidateNested({ each: isArray }), Type(cls));
+  applyDecorators(
+    ApiPropertyOptional({ type: () => cls(), isArray }),
+    IsOptional(),
+    ValidateNested({ each: isArray }),
+    Type(cls),
+  );
 
 // ---------------------------------------------------------------------------------------------
 // A. Interview metadata
@@ -130,12 +139,18 @@ export class PresentPersonDto {
 }
 
 export class MetadataDto {
-  @ApiPropertyOptional({ enum: PROVINCE_CODES, description: 'province of the interview location; decides who may see the screening. Required at creation.' })
+  @ApiPropertyOptional({
+    enum: PROVINCE_CODES,
+    description: 'province of the interview location; decides who may see the screening. Required at creation.',
+  })
   @IsOptional()
   @IsIn(PROVINCE_CODES, { message: 'provinceCode must be one of the 18 province codes (01–18)' })
   provinceCode?: string;
 
-  @ApiPropertyOptional({ enum: DISTRICT_CODES, description: 'a district code (libs/domain places.ts) of metadata.provinceCode; never free text' })
+  @ApiPropertyOptional({
+    enum: DISTRICT_CODES,
+    description: 'a district code (libs/domain places.ts) of metadata.provinceCode; never free text',
+  })
   @IsOptional()
   @IsIn(DISTRICT_CODES, { message: 'district must be a district code' })
   district?: string;
@@ -183,7 +198,9 @@ export class InterpreterDto {
   @IsOptional()
   @IsString()
   @MaxLength(40)
-  @Matches(/^[a-z]{2,3}-[a-z]{2,3}$/, { message: 'languagePair must be two ISO 639 codes joined by a hyphen, e.g. th-lo' })
+  @Matches(/^[a-z]{2,3}-[a-z]{2,3}$/, {
+    message: 'languagePair must be two ISO 639 codes joined by a hyphen, e.g. th-lo',
+  })
   languagePair?: string;
 
   @Code(INTERPRETER_RELATIONS) relationToInterviewee?: string;
@@ -257,7 +274,11 @@ export class GuardianDto {
 }
 
 export class BioDataDto {
-  @IdOf('person', { optional: true, description: 'an existing person the agency already sees (duplicate search, or an answered match request); approval then creates no new person' })
+  @IdOf('person', {
+    optional: true,
+    description:
+      'an existing person the agency already sees (duplicate search, or an answered match request); approval then creates no new person',
+  })
   personId?: string;
 
   @Text(SHORT) givenNameLo?: string;

@@ -8,13 +8,21 @@ export class SlaSettingDto {
   @IsIn(URGENCIES)
   urgency: Urgency;
 
-  @ApiProperty({ minimum: SLA_HOURS_MIN, maximum: SLA_HOURS_MAX, description: 'accept or decline within this many hours of the referral being sent' })
+  @ApiProperty({
+    minimum: SLA_HOURS_MIN,
+    maximum: SLA_HOURS_MAX,
+    description: 'accept or decline within this many hours of the referral being sent',
+  })
   @IsInt()
   @Min(SLA_HOURS_MIN)
   @Max(SLA_HOURS_MAX)
   acknowledgeHours: number;
 
-  @ApiProperty({ minimum: SLA_HOURS_MIN, maximum: SLA_HOURS_MAX, description: 'the first service within this many hours of the acceptance' })
+  @ApiProperty({
+    minimum: SLA_HOURS_MIN,
+    maximum: SLA_HOURS_MAX,
+    description: 'the first service within this many hours of the acceptance',
+  })
   @IsInt()
   @Min(SLA_HOURS_MIN)
   @Max(SLA_HOURS_MAX)

@@ -21,10 +21,16 @@ import { PageQueryDto, Trim } from '../../platform/http/pagination';
 import { AcceptReferralDto, CancelReferralDto, DeclineReferralDto } from '../../referrals/dto/referral.dto';
 
 export class CreateTransferDto implements CreateTransferRequest {
-  @IdOf('agency', { description: 'another agency (a lead transfer), or the case’s own lead agency with toProvinceCode (a province transfer)' })
+  @IdOf('agency', {
+    description:
+      'another agency (a lead transfer), or the case’s own lead agency with toProvinceCode (a province transfer)',
+  })
   toAgencyId: string;
 
-  @ApiPropertyOptional({ enum: PROVINCE_CODES, description: "the province office that takes the case; default: the case's province" })
+  @ApiPropertyOptional({
+    enum: PROVINCE_CODES,
+    description: "the province office that takes the case; default: the case's province",
+  })
   @IsOptional()
   @IsIn(PROVINCE_CODES)
   toProvinceCode?: ProvinceCode;
@@ -43,7 +49,8 @@ export class CreateTransferDto implements CreateTransferRequest {
   @ApiProperty({
     enum: DATA_CATEGORIES,
     isArray: true,
-    description: 'a lead transfer: what the receiver previews (CASE_SUMMARY implied), each covered by an active REFERRAL_SHARING consent for it; ignored for a province transfer',
+    description:
+      'a lead transfer: what the receiver previews (CASE_SUMMARY implied), each covered by an active REFERRAL_SHARING consent for it; ignored for a province transfer',
   })
   @IsArray()
   @ArrayMaxSize(DATA_CATEGORIES.length)
@@ -51,7 +58,10 @@ export class CreateTransferDto implements CreateTransferRequest {
   @IsIn(DATA_CATEGORIES, { each: true })
   categories: DataCategory[];
 
-  @ApiPropertyOptional({ enum: FORMER_LEAD_ACCESS, description: "the victim's choice: the former lead keeps reading what it held (RETAIN, default) or nothing" })
+  @ApiPropertyOptional({
+    enum: FORMER_LEAD_ACCESS,
+    description: "the victim's choice: the former lead keeps reading what it held (RETAIN, default) or nothing",
+  })
   @IsOptional()
   @IsIn(FORMER_LEAD_ACCESS)
   formerLeadAccess?: FormerLeadAccess;
@@ -61,7 +71,10 @@ export const TRANSFER_BOXES = ['incoming', 'outgoing'] as const;
 export type TransferBox = (typeof TRANSFER_BOXES)[number];
 
 export class ListTransfersQueryDto extends PageQueryDto {
-  @ApiProperty({ enum: TRANSFER_BOXES, description: "incoming: asked of the caller's agency or province office; outgoing: asked by it" })
+  @ApiProperty({
+    enum: TRANSFER_BOXES,
+    description: "incoming: asked of the caller's agency or province office; outgoing: asked by it",
+  })
   @IsIn(TRANSFER_BOXES)
   box: TransferBox;
 

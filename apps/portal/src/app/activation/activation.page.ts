@@ -6,7 +6,12 @@ import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
-import { activationTokenFromFragment, MFA_CODE_DIGITS, type ActivationCompleteRequest, type ActivationStart } from '@ctms/domain';
+import {
+  activationTokenFromFragment,
+  MFA_CODE_DIGITS,
+  type ActivationCompleteRequest,
+  type ActivationStart,
+} from '@ctms/domain';
 import { firstValueFrom } from 'rxjs';
 import { API } from '../core/auth/auth.service';
 import { groupSecret, isCodeShaped, normalizeCode, qrCodeDataUrl } from '../core/auth/mfa';
@@ -23,7 +28,16 @@ import { fieldProblems, formatDateTime, I18n, TranslatePipe } from '@ctms/ui';
  */
 @Component({
   selector: 'app-activation-page',
-  imports: [FormsModule, MatButtonModule, MatCardModule, MatFormFieldModule, MatInputModule, RouterLink, LanguageSwitch, TranslatePipe],
+  imports: [
+    FormsModule,
+    MatButtonModule,
+    MatCardModule,
+    MatFormFieldModule,
+    MatInputModule,
+    RouterLink,
+    LanguageSwitch,
+    TranslatePipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: '../login/login.page.scss',
   template: `
@@ -40,7 +54,9 @@ import { fieldProblems, formatDateTime, I18n, TranslatePipe } from '@ctms/ui';
           @if (state() === 'loading') {
             <p role="status">{{ 'activate.loading' | t }}</p>
           } @else if (state() === 'invalid') {
-            <p class="alert" role="alert" data-testid="activation-invalid">{{ (token ? 'activate.invalid' : 'activate.noToken') | t }}</p>
+            <p class="alert" role="alert" data-testid="activation-invalid">
+              {{ (token ? 'activate.invalid' : 'activate.noToken') | t }}
+            </p>
             <a mat-button routerLink="/login">{{ 'activate.toLogin' | t }}</a>
           } @else if (state() === 'done') {
             <p class="note" role="status" data-testid="activation-done">{{ 'activate.done' | t }}</p>
@@ -54,29 +70,63 @@ import { fieldProblems, formatDateTime, I18n, TranslatePipe } from '@ctms/ui';
               <p id="activation-hint" class="hint">{{ 'activate.hint' | t }}</p>
               <mat-form-field appearance="outline" class="field">
                 <mat-label>{{ 'activate.password' | t }}</mat-label>
-                <input matInput type="password" name="password" autocomplete="new-password" required aria-describedby="activation-hint" [(ngModel)]="password" data-testid="activation-password" />
+                <input
+                  matInput
+                  type="password"
+                  name="password"
+                  autocomplete="new-password"
+                  required
+                  aria-describedby="activation-hint"
+                  [(ngModel)]="password"
+                  data-testid="activation-password"
+                />
               </mat-form-field>
               @if (errors()['newPassword']; as e) {
                 <p class="alert" data-testid="activation-password-error">{{ e }}</p>
               }
               <mat-form-field appearance="outline" class="field">
                 <mat-label>{{ 'activate.repeat' | t }}</mat-label>
-                <input matInput type="password" name="repeat" autocomplete="new-password" required [(ngModel)]="repeat" data-testid="activation-repeat" />
+                <input
+                  matInput
+                  type="password"
+                  name="repeat"
+                  autocomplete="new-password"
+                  required
+                  [(ngModel)]="repeat"
+                  data-testid="activation-repeat"
+                />
               </mat-form-field>
               @if (errors()['repeat']; as e) {
                 <p class="alert" data-testid="activation-repeat-error">{{ e }}</p>
               }
               @if (i.mfa !== 'NONE') {
-                <p id="activation-mfa-hint">{{ (i.mfa === 'ENROL' ? 'activate.mfaEnrol' : 'activate.mfaVerify') | t }}</p>
+                <p id="activation-mfa-hint">
+                  {{ (i.mfa === 'ENROL' ? 'activate.mfaEnrol' : 'activate.mfaVerify') | t }}
+                </p>
                 @if (i.mfa === 'ENROL' && i.mfaSetup) {
                   @if (qr(); as q) {
                     <img [src]="q" [alt]="'activate.qrAlt' | t" width="200" height="200" data-testid="activation-qr" />
                   }
-                  <p>{{ 'activate.secret' | t }} <code lang="en" translate="no" data-testid="activation-secret">{{ secret() }}</code></p>
+                  <p>
+                    {{ 'activate.secret' | t }}
+                    <code lang="en" translate="no" data-testid="activation-secret">{{ secret() }}</code>
+                  </p>
                 }
                 <mat-form-field appearance="outline" class="field">
                   <mat-label>{{ 'activate.code' | t }}</mat-label>
-                  <input matInput name="code" inputmode="numeric" autocomplete="one-time-code" spellcheck="false" lang="en" [maxlength]="digits" required aria-describedby="activation-mfa-hint" [(ngModel)]="code" data-testid="activation-code" />
+                  <input
+                    matInput
+                    name="code"
+                    inputmode="numeric"
+                    autocomplete="one-time-code"
+                    spellcheck="false"
+                    lang="en"
+                    [maxlength]="digits"
+                    required
+                    aria-describedby="activation-mfa-hint"
+                    [(ngModel)]="code"
+                    data-testid="activation-code"
+                  />
                 </mat-form-field>
                 @if (errors()['code']; as e) {
                   <p class="alert" data-testid="activation-code-error">{{ e }}</p>
@@ -126,7 +176,9 @@ export class ActivationPage implements OnInit {
     if (window.location.hash) history.replaceState(history.state, '', window.location.pathname);
     if (!this.token) return this.state.set('invalid');
     try {
-      const info = await firstValueFrom(this.http.post<ActivationStart>(`${API}/auth/activation/start`, { token: this.token }));
+      const info = await firstValueFrom(
+        this.http.post<ActivationStart>(`${API}/auth/activation/start`, { token: this.token }),
+      );
       this.info.set(info);
       if (info.mfaSetup) this.qr.set(await qrCodeDataUrl(info.mfaSetup.otpauthUri));
       this.state.set('ready');
@@ -145,7 +197,11 @@ export class ActivationPage implements OnInit {
     if (i.mfa !== 'NONE' && !isCodeShaped(this.code)) return this.errors.set({ code: t('activate.codeFormat') });
     this.errors.set({});
     this.busy.set(true);
-    const body: ActivationCompleteRequest = { token: this.token, newPassword: this.password, ...(i.mfa !== 'NONE' ? { code: normalizeCode(this.code) } : {}) };
+    const body: ActivationCompleteRequest = {
+      token: this.token,
+      newPassword: this.password,
+      ...(i.mfa !== 'NONE' ? { code: normalizeCode(this.code) } : {}),
+    };
     try {
       await firstValueFrom(this.http.post<void>(`${API}/auth/activation/complete`, body));
       this.password = this.repeat = this.code = '';

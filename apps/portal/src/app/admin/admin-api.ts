@@ -6,7 +6,8 @@ import type {
   CreateAgencyRequest,
   CreateUserRequest,
   Page,
-  UpdateAgencyRequest, UpdateUserRequest,
+  UpdateAgencyRequest,
+  UpdateUserRequest,
   UserStatus,
   UserView,
 } from '@ctms/domain';

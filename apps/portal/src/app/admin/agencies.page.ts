@@ -38,19 +38,43 @@ export interface AgencyDraft {
 export const AGENCY_CODE = /^[A-Z0-9_]{2,40}$/;
 
 export function agencyDraftComplete(d: AgencyDraft, creating: boolean): boolean {
-  return (!creating || AGENCY_CODE.test(d.code.trim())) && d.nameLo.trim().length > 0 && d.nameEn.trim().length > 0 && !!d.type;
+  return (
+    (!creating || AGENCY_CODE.test(d.code.trim())) &&
+    d.nameLo.trim().length > 0 &&
+    d.nameEn.trim().length > 0 &&
+    !!d.type
+  );
 }
 
 function emptyDraft(): AgencyDraft {
-  return { code: '', nameLo: '', nameEn: '', type: '', capabilities: [], serviceTypes: [], provinces: [], active: true };
+  return {
+    code: '',
+    nameLo: '',
+    nameEn: '',
+    type: '',
+    capabilities: [],
+    serviceTypes: [],
+    provinces: [],
+    active: true,
+  };
 }
 
 /** Agency administration (system administrators): list, create, edit capabilities, services, provinces, active. */
 @Component({
   selector: 'app-agencies-page',
-  imports: [FormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe],
+  imports: [
+    FormsModule,
+    MatButtonModule,
+    MatCheckboxModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    TranslatePipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styles: `@use 'section';`,
+  styles: `
+    @use 'section';
+  `,
   templateUrl: './agencies.page.html',
 })
 export class AgenciesPage {
@@ -157,7 +181,10 @@ export class AgenciesPage {
       provinces: d.provinces,
     };
     if (this.creating()) {
-      const res = await this.run(() => this.api.createAgency({ code: d.code.trim(), ...body }), 'admin.agencies.created');
+      const res = await this.run(
+        () => this.api.createAgency({ code: d.code.trim(), ...body }),
+        'admin.agencies.created',
+      );
       if (res) {
         this.creating.set(false);
         this.agencies.update((list) => [...list, res].sort((a, b) => a.code.localeCompare(b.code)));
@@ -166,7 +193,10 @@ export class AgenciesPage {
     }
     const a = this.agencies().find((x) => x.id === this.editingId());
     if (!a) return;
-    const res = await this.run(() => this.api.updateAgency(a.id, a.version, { ...body, active: d.active }), 'admin.agencies.saved');
+    const res = await this.run(
+      () => this.api.updateAgency(a.id, a.version, { ...body, active: d.active }),
+      'admin.agencies.saved',
+    );
     if (res) {
       this.editingId.set(null);
       this.agencies.update((list) => list.map((x) => (x.id === res.id ? res : x)));

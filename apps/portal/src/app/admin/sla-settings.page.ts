@@ -4,7 +4,15 @@ import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { label, SLA_HOURS_MAX, SLA_HOURS_MIN, URGENCY_LABELS, type SlaSettingView, type UpdateSlaSettingsRequest, type Urgency } from '@ctms/domain';
+import {
+  label,
+  SLA_HOURS_MAX,
+  SLA_HOURS_MIN,
+  URGENCY_LABELS,
+  type SlaSettingView,
+  type UpdateSlaSettingsRequest,
+  type Urgency,
+} from '@ctms/domain';
 import { firstValueFrom } from 'rxjs';
 import { API } from '../core/auth/auth.service';
 import { describeErrorIn, I18n } from '@ctms/ui';
@@ -28,7 +36,9 @@ const WORDS = {
   selector: 'app-sla-settings-page',
   imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styles: `@use 'section';`,
+  styles: `
+    @use 'section';
+  `,
   template: `
     <section class="page" data-testid="sla-settings-page">
       <h1 class="page-title">{{ w('title') }}</h1>
@@ -44,18 +54,42 @@ const WORDS = {
             <legend>{{ row.label }}</legend>
             <mat-form-field>
               <mat-label>{{ w('acknowledge') }}</mat-label>
-              <input matInput type="number" inputmode="numeric" [min]="min" [max]="max" step="1" required [name]="'ack' + i" [(ngModel)]="draft[i].acknowledgeHours" [attr.data-testid]="'sla-ack-' + row.urgency" />
+              <input
+                matInput
+                type="number"
+                inputmode="numeric"
+                [min]="min"
+                [max]="max"
+                step="1"
+                required
+                [name]="'ack' + i"
+                [(ngModel)]="draft[i].acknowledgeHours"
+                [attr.data-testid]="'sla-ack-' + row.urgency"
+              />
               <mat-hint>{{ fieldErrors()['settings.' + i + '.acknowledgeHours'] ?? w('range') }}</mat-hint>
             </mat-form-field>
             <mat-form-field>
               <mat-label>{{ w('services') }}</mat-label>
-              <input matInput type="number" inputmode="numeric" [min]="min" [max]="max" step="1" required [name]="'svc' + i" [(ngModel)]="draft[i].servicesHours" [attr.data-testid]="'sla-svc-' + row.urgency" />
+              <input
+                matInput
+                type="number"
+                inputmode="numeric"
+                [min]="min"
+                [max]="max"
+                step="1"
+                required
+                [name]="'svc' + i"
+                [(ngModel)]="draft[i].servicesHours"
+                [attr.data-testid]="'sla-svc-' + row.urgency"
+              />
               <mat-hint>{{ fieldErrors()['settings.' + i + '.servicesHours'] ?? w('range') }}</mat-hint>
             </mat-form-field>
           </fieldset>
         }
         <div class="actions">
-          <button mat-flat-button type="submit" data-testid="sla-save" [disabled]="busy() || !draft.length">{{ w('save') }}</button>
+          <button mat-flat-button type="submit" data-testid="sla-save" [disabled]="busy() || !draft.length">
+            {{ w('save') }}
+          </button>
         </div>
       </form>
     </section>
@@ -71,7 +105,9 @@ export class SlaSettingsPage {
   protected readonly notice = signal<{ kind: 'ok' | 'error'; text: string } | null>(null);
   protected readonly fieldErrors = signal<Record<string, string>>({});
   protected draft: { urgency: Urgency; acknowledgeHours: number; servicesHours: number }[] = [];
-  protected readonly rows = computed(() => this.settings().map((s) => ({ urgency: s.urgency, label: label(URGENCY_LABELS, s.urgency, this.i18n.language()) })));
+  protected readonly rows = computed(() =>
+    this.settings().map((s) => ({ urgency: s.urgency, label: label(URGENCY_LABELS, s.urgency, this.i18n.language()) })),
+  );
 
   constructor() {
     void this.load();
@@ -90,7 +126,11 @@ export class SlaSettingsPage {
   }
 
   private apply(list: SlaSettingView[]): void {
-    this.draft = list.map((s) => ({ urgency: s.urgency, acknowledgeHours: s.acknowledgeHours, servicesHours: s.servicesHours }));
+    this.draft = list.map((s) => ({
+      urgency: s.urgency,
+      acknowledgeHours: s.acknowledgeHours,
+      servicesHours: s.servicesHours,
+    }));
     this.settings.set(list);
   }
 
@@ -99,7 +139,13 @@ export class SlaSettingsPage {
     this.notice.set(null);
     this.fieldErrors.set({});
     try {
-      const body: UpdateSlaSettingsRequest = { settings: this.draft.map((d) => ({ ...d, acknowledgeHours: Number(d.acknowledgeHours), servicesHours: Number(d.servicesHours) })) };
+      const body: UpdateSlaSettingsRequest = {
+        settings: this.draft.map((d) => ({
+          ...d,
+          acknowledgeHours: Number(d.acknowledgeHours),
+          servicesHours: Number(d.servicesHours),
+        })),
+      };
       this.apply(await firstValueFrom(this.http.put<SlaSettingView[]>(`${API}/admin/sla-settings`, body)));
       this.notice.set({ kind: 'ok', text: this.w('saved') });
     } catch (e) {

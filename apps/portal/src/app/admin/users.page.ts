@@ -58,7 +58,16 @@ export function createBody(d: UserDraft, isSystemAdmin: boolean): CreateUserRequ
 }
 
 function emptyDraft(): UserDraft {
-  return { username: '', displayName: '', email: '', roles: [], allProvinces: false, provinces: [], language: 'lo', agencyId: '' };
+  return {
+    username: '',
+    displayName: '',
+    email: '',
+    roles: [],
+    allProvinces: false,
+    provinces: [],
+    language: 'lo',
+    agencyId: '',
+  };
 }
 
 type Pending = { kind: 'disable' | 'enable' | 'reset' | 'reset-mfa' | 'approve'; user: UserView };
@@ -70,9 +79,19 @@ type Pending = { kind: 'disable' | 'enable' | 'reset' | 'reset-mfa' | 'approve';
  */
 @Component({
   selector: 'app-users-page',
-  imports: [FormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe],
+  imports: [
+    FormsModule,
+    MatButtonModule,
+    MatCheckboxModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    TranslatePipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styles: `@use 'section';`,
+  styles: `
+    @use 'section';
+  `,
   templateUrl: './users.page.html',
 })
 export class UsersPage {
@@ -122,7 +141,9 @@ export class UsersPage {
     return this.users().map((u) => ({
       ...u,
       roleLabels: u.roles.map((r) => label(ROLE_LABELS, r, lang)).join(', '),
-      scope: u.allProvinces ? this.i18n.t('admin.users.allProvinces') : u.provinces.map((p) => `${p} ${label(PROVINCE_LABELS, p, lang)}`).join(', '),
+      scope: u.allProvinces
+        ? this.i18n.t('admin.users.allProvinces')
+        : u.provinces.map((p) => `${p} ${label(PROVINCE_LABELS, p, lang)}`).join(', '),
       languageLabel: label(LANGUAGE_LABELS, u.language, lang),
       statusLabel: label(USER_STATUS_LABELS, u.status, lang),
       mfaLabel: this.i18n.t(u.mfaEnabled ? 'admin.users.mfaOn' : 'admin.users.mfaOff'),
@@ -185,7 +206,16 @@ export class UsersPage {
     this.creating.set(false);
     this.pending.set(null);
     this.fieldErrors.set({});
-    this.draft = { username: u.username, displayName: u.displayName, email: u.email ?? '', roles: [...u.roles], allProvinces: u.allProvinces, provinces: [...u.provinces], language: u.language, agencyId: u.agency.id };
+    this.draft = {
+      username: u.username,
+      displayName: u.displayName,
+      email: u.email ?? '',
+      roles: [...u.roles],
+      allProvinces: u.allProvinces,
+      provinces: [...u.provinces],
+      language: u.language,
+      agencyId: u.agency.id,
+    };
     this.editingId.set(u.id);
   }
 
@@ -205,7 +235,13 @@ export class UsersPage {
 
   protected draftComplete(): boolean {
     const d = this.draft;
-    return d.username.trim().length >= 3 && d.displayName.trim().length > 0 && (!this.creating() || d.email.includes('@')) && d.roles.length > 0 && (!this.isSystemAdmin() || !!d.agencyId || !this.creating());
+    return (
+      d.username.trim().length >= 3 &&
+      d.displayName.trim().length > 0 &&
+      (!this.creating() || d.email.includes('@')) &&
+      d.roles.length > 0 &&
+      (!this.isSystemAdmin() || !!d.agencyId || !this.creating())
+    );
   }
 
   protected async create(): Promise<void> {
@@ -213,7 +249,8 @@ export class UsersPage {
     const res = await this.run(() => this.api.createUser(body), 'admin.users.created');
     if (res) {
       this.creating.set(false);
-      if (res.status === 'PENDING_APPROVAL') this.notice.set({ kind: 'ok', text: this.i18n.t('admin.users.createdPending') });
+      if (res.status === 'PENDING_APPROVAL')
+        this.notice.set({ kind: 'ok', text: this.i18n.t('admin.users.createdPending') });
       this.users.update((list) => [...list, res].sort((a, b) => a.username.localeCompare(b.username)));
     }
   }
@@ -231,7 +268,9 @@ export class UsersPage {
           allProvinces: d.allProvinces,
           provinces: d.allProvinces ? [] : d.provinces,
           language: d.language,
-          ...(d.email.trim() && d.email.trim().toLowerCase() !== (u.email ?? '') ? { email: d.email.trim().toLowerCase() } : {}),
+          ...(d.email.trim() && d.email.trim().toLowerCase() !== (u.email ?? '')
+            ? { email: d.email.trim().toLowerCase() }
+            : {}),
         }),
       'admin.users.saved',
     );
@@ -264,7 +303,10 @@ export class UsersPage {
       }
       return;
     }
-    const res = await this.run(() => this.api.userAction(p.user.id, p.kind as 'disable' | 'enable', reason), p.kind === 'disable' ? 'admin.users.disabled' : 'admin.users.enabled');
+    const res = await this.run(
+      () => this.api.userAction(p.user.id, p.kind as 'disable' | 'enable', reason),
+      p.kind === 'disable' ? 'admin.users.disabled' : 'admin.users.enabled',
+    );
     if (res) {
       this.pending.set(null);
       this.replace(res);

@@ -20,9 +20,32 @@ import {
 } from '@ctms/domain';
 import { AUDIT_REASON_LABELS } from '../core/i18n/dict-interagency';
 import { InterAgencyApi } from '../referrals/interagency-api';
-import { AgencyNames, describeErrorIn, formatDateTime, I18n, KeysetList, KeysetTable, laoLocalToIso, personName, TranslatePipe, type TranslationKey } from '@ctms/ui';
+import {
+  AgencyNames,
+  describeErrorIn,
+  formatDateTime,
+  I18n,
+  KeysetList,
+  KeysetTable,
+  laoLocalToIso,
+  personName,
+  TranslatePipe,
+  type TranslationKey,
+} from '@ctms/ui';
 
-export const OBJECT_TYPES = ['case', 'person', 'screening', 'consent', 'referral', 'handoff', 'attachment', 'export', 'user', 'agency', 'session'] as const;
+export const OBJECT_TYPES = [
+  'case',
+  'person',
+  'screening',
+  'consent',
+  'referral',
+  'handoff',
+  'attachment',
+  'export',
+  'user',
+  'agency',
+  'session',
+] as const;
 
 const CHECKS: Readonly<Record<keyof AuditQuery, RegExp>> = {
   objectType: /^[a-z_]{2,40}$/,
@@ -60,20 +83,48 @@ function reasonLabel(code: string | null, lang: Language): string {
 /** The agency's audit trail with filters (supervisors). */
 @Component({
   selector: 'app-audit-page',
-  imports: [FormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, KeysetTable, TranslatePipe],
+  imports: [
+    FormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    KeysetTable,
+    TranslatePipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     @use 'section';
-    .filters { display: flex; flex-wrap: wrap; gap: 8px 12px; align-items: center; margin-bottom: 8px; }
-    .filters mat-form-field { width: 200px; }
-    table { min-width: 760px; }
-    code { font-size: 0.85em; word-break: break-all; }
+    .filters {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px 12px;
+      align-items: center;
+      margin-bottom: 8px;
+    }
+    .filters mat-form-field {
+      width: 200px;
+    }
+    table {
+      min-width: 760px;
+    }
+    code {
+      font-size: 0.85em;
+      word-break: break-all;
+    }
   `,
   template: `
     <section class="page wide" data-testid="audit-page">
       <h1 class="page-title">{{ 'audit.title' | t }}</h1>
       <p class="hint">{{ 'audit.hint' | t }}</p>
-      <form class="filters" role="search" [attr.aria-label]="'audit.title' | t" (ngSubmit)="apply()" data-testid="audit-filters">
+      <form
+        class="filters"
+        role="search"
+        [attr.aria-label]="'audit.title' | t"
+        (ngSubmit)="apply()"
+        data-testid="audit-filters"
+      >
         <mat-form-field subscriptSizing="dynamic">
           <mat-label>{{ 'audit.objectType' | t }}</mat-label>
           <mat-select name="objectType" [(ngModel)]="f.objectType" data-testid="audit-object-type">
@@ -85,7 +136,14 @@ function reasonLabel(code: string | null, lang: Language): string {
         </mat-form-field>
         <mat-form-field subscriptSizing="dynamic">
           <mat-label>{{ 'audit.objectId' | t }}</mat-label>
-          <input matInput name="objectId" lang="en" autocomplete="off" [(ngModel)]="f.objectId" data-testid="audit-object-id" />
+          <input
+            matInput
+            name="objectId"
+            lang="en"
+            autocomplete="off"
+            [(ngModel)]="f.objectId"
+            data-testid="audit-object-id"
+          />
         </mat-form-field>
         <mat-form-field subscriptSizing="dynamic">
           <mat-label>{{ 'audit.actor' | t }}</mat-label>
@@ -121,39 +179,39 @@ function reasonLabel(code: string | null, lang: Language): string {
         <button mat-button type="button" (click)="clear()">{{ 'audit.clear' | t }}</button>
       </form>
       <app-keyset-table [list]="list" [label]="'audit.title' | t" errorTestId="audit-error">
-          <table class="cards" data-testid="audit-table">
-            <thead>
-              <tr>
-                <th scope="col">{{ 'audit.seq' | t }}</th>
-                <th scope="col">{{ 'ia.when' | t }}</th>
-                <th scope="col">{{ 'audit.actor' | t }}</th>
-                <th scope="col">{{ 'audit.agency' | t }}</th>
-                <th scope="col">{{ 'ia.what' | t }}</th>
-                <th scope="col">{{ 'audit.object' | t }}</th>
-                <th scope="col">{{ 'audit.outcome' | t }}</th>
-                <th scope="col">{{ 'ia.reason' | t }}</th>
+        <table class="cards" data-testid="audit-table">
+          <thead>
+            <tr>
+              <th scope="col">{{ 'audit.seq' | t }}</th>
+              <th scope="col">{{ 'ia.when' | t }}</th>
+              <th scope="col">{{ 'audit.actor' | t }}</th>
+              <th scope="col">{{ 'audit.agency' | t }}</th>
+              <th scope="col">{{ 'ia.what' | t }}</th>
+              <th scope="col">{{ 'audit.object' | t }}</th>
+              <th scope="col">{{ 'audit.outcome' | t }}</th>
+              <th scope="col">{{ 'ia.reason' | t }}</th>
+            </tr>
+          </thead>
+          <tbody>
+            @for (r of rows(); track r.seq) {
+              <tr data-testid="audit-row" [attr.data-action]="r.action">
+                <td [attr.data-label]="'audit.seq' | t">{{ r.seq }}</td>
+                <td class="lead" [attr.data-label]="'ia.when' | t">{{ r.when }}</td>
+                <td [attr.data-label]="'ia.who' | t" data-testid="audit-who">{{ r.who }}</td>
+                <td [attr.data-label]="'audit.agency' | t">{{ r.agency }}</td>
+                <td class="lead" [attr.data-label]="'ia.what' | t" data-testid="audit-what">{{ r.what }}</td>
+                <td [attr.data-label]="'audit.object' | t" data-testid="audit-object">
+                  {{ r.kind }}
+                  @if (r.case; as c) {
+                    <a [routerLink]="['/cases', c.id]" data-testid="audit-case-link">{{ c.caseNumber }}</a>
+                  }
+                </td>
+                <td [attr.data-label]="'audit.outcome' | t">{{ r.outcome }}</td>
+                <td [attr.data-label]="'ia.reason' | t">{{ r.reason }}</td>
               </tr>
-            </thead>
-            <tbody>
-              @for (r of rows(); track r.seq) {
-                <tr data-testid="audit-row" [attr.data-action]="r.action">
-                  <td [attr.data-label]="'audit.seq' | t">{{ r.seq }}</td>
-                  <td class="lead" [attr.data-label]="'ia.when' | t">{{ r.when }}</td>
-                  <td [attr.data-label]="'ia.who' | t" data-testid="audit-who">{{ r.who }}</td>
-                  <td [attr.data-label]="'audit.agency' | t">{{ r.agency }}</td>
-                  <td class="lead" [attr.data-label]="'ia.what' | t" data-testid="audit-what">{{ r.what }}</td>
-                  <td [attr.data-label]="'audit.object' | t" data-testid="audit-object">
-                    {{ r.kind }}
-                    @if (r.case; as c) {
-                      <a [routerLink]="['/cases', c.id]" data-testid="audit-case-link">{{ c.caseNumber }}</a>
-                    }
-                  </td>
-                  <td [attr.data-label]="'audit.outcome' | t">{{ r.outcome }}</td>
-                  <td [attr.data-label]="'ia.reason' | t">{{ r.reason }}</td>
-                </tr>
-              }
-            </tbody>
-          </table>
+            }
+          </tbody>
+        </table>
       </app-keyset-table>
     </section>
   `,
@@ -168,14 +226,25 @@ export class AuditPage {
   protected readonly objectTypes = OBJECT_TYPES;
   protected readonly outcomes = AUDIT_OUTCOMES;
   protected readonly actions = AUDIT_ACTIONS;
-  protected f: Required<Record<keyof AuditQuery, string>> = { objectType: '', objectId: '', actor: '', action: '', outcome: '', from: '', to: '' };
+  protected f: Required<Record<keyof AuditQuery, string>> = {
+    objectType: '',
+    objectId: '',
+    actor: '',
+    action: '',
+    outcome: '',
+    from: '',
+    to: '',
+  };
   private filter: AuditQuery = {};
-  protected readonly list = new KeysetList<AuditEntryView>((cursor) => {
-    const query: AuditQuery = { ...this.filter };
-    if (query.from) query.from = laoLocalToIso(query.from) ?? undefined;
-    if (query.to) query.to = laoLocalToIso(query.to) ?? undefined;
-    return this.api.audit(query, cursor);
-  }, (e) => describeErrorIn(this.i18n, e).message);
+  protected readonly list = new KeysetList<AuditEntryView>(
+    (cursor) => {
+      const query: AuditQuery = { ...this.filter };
+      if (query.from) query.from = laoLocalToIso(query.from) ?? undefined;
+      if (query.to) query.to = laoLocalToIso(query.to) ?? undefined;
+      return this.api.audit(query, cursor);
+    },
+    (e) => describeErrorIn(this.i18n, e).message,
+  );
 
   protected readonly rows = computed(() => {
     const lang = this.i18n.language();

@@ -11,7 +11,9 @@ import { AgencyNames, formatDateTime, I18n, personName, TranslatePipe } from '@c
   selector: 'app-case-access-log',
   imports: [MatButtonModule, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styles: `@use 'section';`,
+  styles: `
+    @use 'section';
+  `,
   template: `
     <div class="tab-body" data-testid="case-access-log">
       <h2 class="sub">{{ 'cases.access.title' | t }}</h2>
@@ -61,7 +63,9 @@ export class CaseAccessLog {
   private readonly i18n = inject(I18n);
   private readonly names = inject(AgencyNames);
 
-  private readonly pages = new CasePages<AccessLogEntryView>(this.store, (id, cursor) => this.api.accessLog(id, cursor));
+  private readonly pages = new CasePages<AccessLogEntryView>(this.store, (id, cursor) =>
+    this.api.accessLog(id, cursor),
+  );
   protected readonly entries = this.pages.items;
   protected readonly cursor = this.pages.cursor;
   protected readonly loading = this.pages.loading;

@@ -31,7 +31,16 @@ import { I18n, laoToday, TranslatePipe, type TranslationKey } from '@ctms/ui';
 export const DECISION_OF: Readonly<Record<string, string>> = { IDENTIFY: 'IDENTIFIED', NOT_IDENTIFY: 'NOT_IDENTIFIED' };
 
 /** The dialogs of the case page's action menu. */
-type DialogId = 'assign' | 'identify' | 'decideRequest' | 'close' | 'reopen' | 'requestIdentification' | 'requestClosure' | 'decideClosure' | 'flags';
+type DialogId =
+  | 'assign'
+  | 'identify'
+  | 'decideRequest'
+  | 'close'
+  | 'reopen'
+  | 'requestIdentification'
+  | 'requestClosure'
+  | 'decideClosure'
+  | 'flags';
 
 /**
  * One entry of the action menu: shown when the API's answer for the case allows it. To add an
@@ -44,12 +53,24 @@ interface MenuItem {
 }
 
 export const CASE_MENU: readonly MenuItem[] = [
-  { id: 'requestIdentification', labelKey: 'cases.menu.requestIdentification', shown: (c) => c.allowedActions.requestIdentification },
+  {
+    id: 'requestIdentification',
+    labelKey: 'cases.menu.requestIdentification',
+    shown: (c) => c.allowedActions.requestIdentification,
+  },
   { id: 'identify', labelKey: 'cases.menu.identify', shown: (c) => c.allowedActions.identification.length > 0 },
-  { id: 'decideRequest', labelKey: 'cases.menu.decideRequest', shown: (c) => !!c.identificationRequest?.allowedActions.includes('DECIDE') },
+  {
+    id: 'decideRequest',
+    labelKey: 'cases.menu.decideRequest',
+    shown: (c) => !!c.identificationRequest?.allowedActions.includes('DECIDE'),
+  },
   { id: 'assign', labelKey: 'cases.menu.assign', shown: (c) => c.allowedActions.assign },
   { id: 'requestClosure', labelKey: 'cases.menu.requestClosure', shown: (c) => c.allowedActions.requestClosure },
-  { id: 'decideClosure', labelKey: 'cases.menu.decideClosure', shown: (c) => !!c.closureRequest?.allowedActions.length },
+  {
+    id: 'decideClosure',
+    labelKey: 'cases.menu.decideClosure',
+    shown: (c) => !!c.closureRequest?.allowedActions.length,
+  },
   { id: 'close', labelKey: 'cases.menu.close', shown: (c) => c.allowedActions.case.includes('CLOSE') },
   { id: 'reopen', labelKey: 'cases.menu.reopen', shown: (c) => c.allowedActions.case.includes('REOPEN') },
   { id: 'flags', labelKey: 'cases.menu.flags', shown: (c) => c.allowedActions.flags },
@@ -62,7 +83,17 @@ export const CASE_MENU: readonly MenuItem[] = [
  */
 @Component({
   selector: 'app-case-actions',
-  imports: [FormsModule, NgTemplateOutlet, MatButtonModule, MatFormFieldModule, MatInputModule, MatMenuModule, MatSelectModule, TranslatePipe, UserPicker],
+  imports: [
+    FormsModule,
+    NgTemplateOutlet,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatMenuModule,
+    MatSelectModule,
+    TranslatePipe,
+    UserPicker,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     @use 'section';
@@ -97,7 +128,9 @@ export const CASE_MENU: readonly MenuItem[] = [
       @if (c.identificationRequest; as r) {
         <p class="hint" data-testid="identification-request-status" [attr.data-status]="r.status">
           @if (r.status === 'REQUESTED') {
-            {{ 'cases.req.identificationPending' | t: { agency: agencyLabel(r.toAgency.code), due: r.dueAt.slice(0, 10) } }}
+            {{
+              'cases.req.identificationPending' | t: { agency: agencyLabel(r.toAgency.code), due: r.dueAt.slice(0, 10) }
+            }}
           } @else if (r.status === 'DECIDED') {
             {{ 'cases.req.identificationDecided' | t: { agency: agencyLabel(r.toAgency.code) } }}
           }
@@ -115,15 +148,25 @@ export const CASE_MENU: readonly MenuItem[] = [
       @if (transitions().length || items().length) {
         <section class="panel" aria-labelledby="actions-heading" data-testid="case-actions">
           <h2 id="actions-heading" class="sub">{{ 'cases.actions.title' | t }}</h2>
-          <button mat-flat-button type="button" [matMenuTriggerFor]="menu" data-testid="case-actions-menu" [disabled]="store.busy()">
+          <button
+            mat-flat-button
+            type="button"
+            [matMenuTriggerFor]="menu"
+            data-testid="case-actions-menu"
+            [disabled]="store.busy()"
+          >
             {{ 'cases.menu.open' | t }}
           </button>
           <mat-menu #menu="matMenu">
             @for (a of transitions(); track a) {
-              <button mat-menu-item type="button" [attr.data-testid]="'transition-' + a" (click)="transition(a)">{{ actionLabel(a) }}</button>
+              <button mat-menu-item type="button" [attr.data-testid]="'transition-' + a" (click)="transition(a)">
+                {{ actionLabel(a) }}
+              </button>
             }
             @for (i of items(); track i.id) {
-              <button mat-menu-item type="button" [attr.data-testid]="'case-action-' + i.id" (click)="openDialog(i.id)">{{ i.labelKey | t }}</button>
+              <button mat-menu-item type="button" [attr.data-testid]="'case-action-' + i.id" (click)="openDialog(i.id)">
+                {{ i.labelKey | t }}
+              </button>
             }
           </mat-menu>
         </section>
@@ -135,9 +178,20 @@ export const CASE_MENU: readonly MenuItem[] = [
           @switch (id) {
             @case ('assign') {
               <form class="form" (ngSubmit)="assign()" data-testid="assign-form">
-                <app-user-picker testId="assign-user" [(value)]="assignee" [province]="c.provinceCode" [currentId]="c.assignedTo?.id ?? null" [error]="store.fieldErrors()['userId']" />
+                <app-user-picker
+                  testId="assign-user"
+                  [(value)]="assignee"
+                  [province]="c.provinceCode"
+                  [currentId]="c.assignedTo?.id ?? null"
+                  [error]="store.fieldErrors()['userId']"
+                />
                 <div class="actions">
-                  <button mat-flat-button type="submit" data-testid="assign-submit" [disabled]="store.busy() || !assignee() || assignee() === c.assignedTo?.id">
+                  <button
+                    mat-flat-button
+                    type="submit"
+                    data-testid="assign-submit"
+                    [disabled]="store.busy() || !assignee() || assignee() === c.assignedTo?.id"
+                  >
                     {{ 'cases.menu.assign' | t }}
                   </button>
                   <button mat-button type="button" (click)="closeDialog()">{{ 'cases.menu.cancel' | t }}</button>
@@ -145,23 +199,41 @@ export const CASE_MENU: readonly MenuItem[] = [
               </form>
             }
             @case ('identify') {
-              <ng-container *ngTemplateOutlet="identificationForm; context: { $implicit: c.allowedActions.identification }" />
+              <ng-container
+                *ngTemplateOutlet="identificationForm; context: { $implicit: c.allowedActions.identification }"
+              />
             }
             @case ('decideRequest') {
-              <ng-container *ngTemplateOutlet="identificationForm; context: { $implicit: ['IDENTIFY', 'NOT_IDENTIFY'] }" />
+              <ng-container
+                *ngTemplateOutlet="identificationForm; context: { $implicit: ['IDENTIFY', 'NOT_IDENTIFY'] }"
+              />
             }
             @case ('requestIdentification') {
               <form class="form" (ngSubmit)="sendIdentification()" data-testid="request-identification-form">
                 <mat-form-field>
                   <mat-label>{{ 'cases.req.toAgency' | t }}</mat-label>
-                  <mat-select name="toAgency" [(ngModel)]="toAgencyId" required data-testid="request-identification-agency">
+                  <mat-select
+                    name="toAgency"
+                    [(ngModel)]="toAgencyId"
+                    required
+                    data-testid="request-identification-agency"
+                  >
                     @for (a of identifiers(); track a.id) {
-                      <mat-option [value]="a.id" [attr.data-testid]="'agency-option-' + a.code">{{ agencyLabel(a.code) }}</mat-option>
+                      <mat-option [value]="a.id" [attr.data-testid]="'agency-option-' + a.code">{{
+                        agencyLabel(a.code)
+                      }}</mat-option>
                     }
                   </mat-select>
                 </mat-form-field>
                 <div class="actions">
-                  <button mat-flat-button type="submit" data-testid="request-identification-submit" [disabled]="store.busy() || !toAgencyId">{{ 'cases.req.send' | t }}</button>
+                  <button
+                    mat-flat-button
+                    type="submit"
+                    data-testid="request-identification-submit"
+                    [disabled]="store.busy() || !toAgencyId"
+                  >
+                    {{ 'cases.req.send' | t }}
+                  </button>
                   <button mat-button type="button" (click)="closeDialog()">{{ 'cases.menu.cancel' | t }}</button>
                 </div>
               </form>
@@ -177,11 +249,25 @@ export const CASE_MENU: readonly MenuItem[] = [
                 <p>{{ 'cases.req.closurePending' | t: { reason: closureLabel(c.closureRequest?.reason ?? '') } }}</p>
                 <mat-form-field>
                   <mat-label>{{ 'cases.req.comment' | t }}</mat-label>
-                  <textarea matInput name="comment" rows="2" [(ngModel)]="comment" data-testid="decide-closure-comment"></textarea>
+                  <textarea
+                    matInput
+                    name="comment"
+                    rows="2"
+                    [(ngModel)]="comment"
+                    data-testid="decide-closure-comment"
+                  ></textarea>
                 </mat-form-field>
                 <div class="actions">
-                  <button mat-flat-button type="submit" data-testid="closure-approve" [disabled]="store.busy()">{{ 'cases.req.approve' | t }}</button>
-                  <button mat-stroked-button type="button" data-testid="closure-return" [disabled]="store.busy() || comment.trim().length < 1" (click)="decideClosure('return')">
+                  <button mat-flat-button type="submit" data-testid="closure-approve" [disabled]="store.busy()">
+                    {{ 'cases.req.approve' | t }}
+                  </button>
+                  <button
+                    mat-stroked-button
+                    type="button"
+                    data-testid="closure-return"
+                    [disabled]="store.busy() || comment.trim().length < 1"
+                    (click)="decideClosure('return')"
+                  >
                     {{ 'cases.req.return' | t }}
                   </button>
                   <button mat-button type="button" (click)="closeDialog()">{{ 'cases.menu.cancel' | t }}</button>
@@ -192,10 +278,19 @@ export const CASE_MENU: readonly MenuItem[] = [
               <form class="form" (ngSubmit)="reopen()" data-testid="reopen-form">
                 <mat-form-field>
                   <mat-label>{{ 'cases.reopen.reason' | t }}</mat-label>
-                  <textarea matInput name="reopenReason" rows="2" [(ngModel)]="reopenReason" required minlength="3"></textarea>
+                  <textarea
+                    matInput
+                    name="reopenReason"
+                    rows="2"
+                    [(ngModel)]="reopenReason"
+                    required
+                    minlength="3"
+                  ></textarea>
                 </mat-form-field>
                 <div class="actions">
-                  <button mat-flat-button type="submit" [disabled]="store.busy() || reopenReason.trim().length < 3">{{ 'cases.reopen.submit' | t }}</button>
+                  <button mat-flat-button type="submit" [disabled]="store.busy() || reopenReason.trim().length < 3">
+                    {{ 'cases.reopen.submit' | t }}
+                  </button>
                   <button mat-button type="button" (click)="closeDialog()">{{ 'cases.menu.cancel' | t }}</button>
                 </div>
               </form>
@@ -211,15 +306,37 @@ export const CASE_MENU: readonly MenuItem[] = [
                   </mat-select>
                 </mat-form-field>
                 @if (flag === 'RESTRICTED' && !c.flags.includes('RESTRICTED')) {
-                  <p class="hint" id="flag-users-hint"><strong>{{ 'cases.req.namedUsers' | t }}</strong> — {{ 'cases.req.namedUsersHint' | t }}</p>
-                  <app-user-picker testId="flag-users" [multiple]="true" [(values)]="namedUsers" [province]="c.provinceCode" [currentId]="null" [error]="namedUsersError()" />
+                  <p class="hint" id="flag-users-hint">
+                    <strong>{{ 'cases.req.namedUsers' | t }}</strong> — {{ 'cases.req.namedUsersHint' | t }}
+                  </p>
+                  <app-user-picker
+                    testId="flag-users"
+                    [multiple]="true"
+                    [(values)]="namedUsers"
+                    [province]="c.provinceCode"
+                    [currentId]="null"
+                    [error]="namedUsersError()"
+                  />
                 }
                 <mat-form-field>
                   <mat-label>{{ 'cases.req.flagReason' | t }}</mat-label>
-                  <textarea matInput name="flagReason" rows="2" [(ngModel)]="flagReason" required minlength="3" data-testid="flag-reason"></textarea>
+                  <textarea
+                    matInput
+                    name="flagReason"
+                    rows="2"
+                    [(ngModel)]="flagReason"
+                    required
+                    minlength="3"
+                    data-testid="flag-reason"
+                  ></textarea>
                 </mat-form-field>
                 <div class="actions">
-                  <button mat-flat-button type="submit" data-testid="flag-submit" [disabled]="store.busy() || !flag || flagReason.trim().length < 3">
+                  <button
+                    mat-flat-button
+                    type="submit"
+                    data-testid="flag-submit"
+                    [disabled]="store.busy() || !flag || flagReason.trim().length < 3"
+                  >
                     {{ (flag && c.flags.includes(flag) ? 'cases.req.flagLift' : 'cases.req.flagSet') | t }}
                   </button>
                   <button mat-button type="button" (click)="closeDialog()">{{ 'cases.menu.cancel' | t }}</button>
@@ -236,7 +353,9 @@ export const CASE_MENU: readonly MenuItem[] = [
             <mat-label>{{ 'cases.identification.decision' | t }}</mat-label>
             <mat-select name="decision" [(ngModel)]="decision" required data-testid="identification-decision">
               @for (a of actions; track a) {
-                <mat-option [value]="decisionOf[a]" [attr.data-testid]="'decision-option-' + a">{{ identificationLabel(a) }}</mat-option>
+                <mat-option [value]="decisionOf[a]" [attr.data-testid]="'decision-option-' + a">{{
+                  identificationLabel(a)
+                }}</mat-option>
               }
             </mat-select>
           </mat-form-field>
@@ -246,10 +365,23 @@ export const CASE_MENU: readonly MenuItem[] = [
           </mat-form-field>
           <mat-form-field>
             <mat-label>{{ 'cases.identification.reasons' | t }}</mat-label>
-            <textarea matInput name="reasons" rows="3" [(ngModel)]="reasons" required minlength="3" data-testid="identification-reasons"></textarea>
+            <textarea
+              matInput
+              name="reasons"
+              rows="3"
+              [(ngModel)]="reasons"
+              required
+              minlength="3"
+              data-testid="identification-reasons"
+            ></textarea>
           </mat-form-field>
           <div class="actions">
-            <button mat-flat-button type="submit" data-testid="identification-submit" [disabled]="store.busy() || !decision || !decidedOn || reasons.trim().length < 3">
+            <button
+              mat-flat-button
+              type="submit"
+              data-testid="identification-submit"
+              [disabled]="store.busy() || !decision || !decidedOn || reasons.trim().length < 3"
+            >
               {{ 'cases.identification.submit' | t }}
             </button>
             <button mat-button type="button" (click)="closeDialog()">{{ 'cases.menu.cancel' | t }}</button>
@@ -258,7 +390,11 @@ export const CASE_MENU: readonly MenuItem[] = [
       </ng-template>
 
       <ng-template #closureForm let-mode>
-        <form class="form" (ngSubmit)="mode === 'close' ? close() : requestClosure()" [attr.data-testid]="mode === 'close' ? 'close-form' : 'request-closure-form'">
+        <form
+          class="form"
+          (ngSubmit)="mode === 'close' ? close() : requestClosure()"
+          [attr.data-testid]="mode === 'close' ? 'close-form' : 'request-closure-form'"
+        >
           <mat-form-field>
             <mat-label>{{ 'cases.close.reason' | t }}</mat-label>
             <mat-select name="closeReason" [(ngModel)]="closeReason" required data-testid="closure-reason">
@@ -273,7 +409,12 @@ export const CASE_MENU: readonly MenuItem[] = [
             <mat-hint>{{ 'cases.close.noteHint' | t }}</mat-hint>
           </mat-form-field>
           <div class="actions">
-            <button mat-flat-button type="submit" [attr.data-testid]="mode === 'close' ? 'close-submit' : 'request-closure-submit'" [disabled]="store.busy() || !closeReason">
+            <button
+              mat-flat-button
+              type="submit"
+              [attr.data-testid]="mode === 'close' ? 'close-submit' : 'request-closure-submit'"
+              [disabled]="store.busy() || !closeReason"
+            >
               {{ (mode === 'close' ? 'cases.close.submit' : 'cases.req.askClosure') | t }}
             </button>
             <button mat-button type="button" (click)="closeDialog()">{{ 'cases.menu.cancel' | t }}</button>
@@ -390,7 +531,9 @@ export class CaseActions {
     const body = { decision: this.decision, decidedOn: this.decidedOn, reasons: this.reasons.trim() };
     const request = this.open() === 'decideRequest' ? this.c()?.identificationRequest : null;
     const ok = await this.store.write(
-      request ? this.viaCase(() => this.api.decideIdentification(request.id, { version: request.version, ...body })) : (c) => this.api.identify(c.id, { version: c.version, ...body }),
+      request
+        ? this.viaCase(() => this.api.decideIdentification(request.id, { version: request.version, ...body }))
+        : (c) => this.api.identify(c.id, { version: c.version, ...body }),
       'cases.saved.identification',
     );
     if (ok) {
@@ -403,7 +546,12 @@ export class CaseActions {
   protected async sendIdentification(): Promise<void> {
     const to = this.toAgencyId;
     if (!to) return;
-    await this.done(await this.store.write(this.viaCase((c) => this.api.sendIdentification(c.id, to)), 'cases.saved.identificationRequested'));
+    await this.done(
+      await this.store.write(
+        this.viaCase((c) => this.api.sendIdentification(c.id, to)),
+        'cases.saved.identificationRequested',
+      ),
+    );
   }
 
   protected async close(): Promise<void> {
@@ -419,7 +567,10 @@ export class CaseActions {
     const reason = this.closeReason;
     if (!reason) return;
     const note = this.closeNote.trim() || undefined;
-    const ok = await this.store.write(this.viaCase((c) => this.api.requestClosure(c.id, reason, note)), 'cases.saved.closureRequested');
+    const ok = await this.store.write(
+      this.viaCase((c) => this.api.requestClosure(c.id, reason, note)),
+      'cases.saved.closureRequested',
+    );
     if (ok) this.clearClosure();
     await this.done(ok);
   }
@@ -449,7 +600,14 @@ export class CaseActions {
     const reason = this.flagReason.trim();
     const named = this.namedUsers();
     const ok = await this.store.write(
-      (c) => this.api.setFlag(c.id, { version: c.version, flag, set: !c.flags.includes(flag), reason, ...(flag === 'RESTRICTED' && named.length ? { userIds: named } : {}) }),
+      (c) =>
+        this.api.setFlag(c.id, {
+          version: c.version,
+          flag,
+          set: !c.flags.includes(flag),
+          reason,
+          ...(flag === 'RESTRICTED' && named.length ? { userIds: named } : {}),
+        }),
       'cases.saved.flag',
     );
     if (ok) {

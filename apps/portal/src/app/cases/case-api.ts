@@ -43,7 +43,9 @@ export class CaseApi {
   private readonly http = inject(HttpClient);
 
   list(filter: CaseListQuery, cursor: string | null, limit = 25): Promise<Page<CaseSummaryView>> {
-    return firstValueFrom(this.http.get<Page<CaseSummaryView>>(`${API}/cases`, { params: params({ ...filter, limit, cursor }) }));
+    return firstValueFrom(
+      this.http.get<Page<CaseSummaryView>>(`${API}/cases`, { params: params({ ...filter, limit, cursor }) }),
+    );
   }
 
   get(id: string): Promise<CaseDetailView> {
@@ -62,21 +64,33 @@ export class CaseApi {
     return firstValueFrom(this.http.post<CaseDetailView>(`${API}/cases/${id}/transition`, { version, action }));
   }
 
-  identify(id: string, body: { version: number; decision: string; decidedOn: string; reasons: string }): Promise<CaseDetailView> {
+  identify(
+    id: string,
+    body: { version: number; decision: string; decidedOn: string; reasons: string },
+  ): Promise<CaseDetailView> {
     return firstValueFrom(this.http.post<CaseDetailView>(`${API}/cases/${id}/identification`, body));
   }
 
   close(id: string, version: number, reason: ClosureReason, note?: string): Promise<CaseDetailView> {
-    return firstValueFrom(this.http.post<CaseDetailView>(`${API}/cases/${id}/close`, { version, reason, ...(note ? { note } : {}) }));
+    return firstValueFrom(
+      this.http.post<CaseDetailView>(`${API}/cases/${id}/close`, { version, reason, ...(note ? { note } : {}) }),
+    );
   }
 
   /** Sends the case to an agency with formal identification (decision 0024). */
   sendIdentification(id: string, toAgencyId: string): Promise<IdentificationRequestView> {
-    return firstValueFrom(this.http.post<IdentificationRequestView>(`${API}/cases/${id}/identification-requests`, { toAgencyId }));
+    return firstValueFrom(
+      this.http.post<IdentificationRequestView>(`${API}/cases/${id}/identification-requests`, { toAgencyId }),
+    );
   }
 
-  decideIdentification(requestId: string, body: { version: number; decision: string; decidedOn: string; reasons: string }): Promise<IdentificationRequestView> {
-    return firstValueFrom(this.http.post<IdentificationRequestView>(`${API}/identification-requests/${requestId}/decide`, body));
+  decideIdentification(
+    requestId: string,
+    body: { version: number; decision: string; decidedOn: string; reasons: string },
+  ): Promise<IdentificationRequestView> {
+    return firstValueFrom(
+      this.http.post<IdentificationRequestView>(`${API}/identification-requests/${requestId}/decide`, body),
+    );
   }
 
   /** The agency's identification inbox (and what it sent), open first, most due first. */
@@ -85,11 +99,23 @@ export class CaseApi {
   }
 
   requestClosure(id: string, reason: ClosureReason, note?: string): Promise<ClosureRequestView> {
-    return firstValueFrom(this.http.post<ClosureRequestView>(`${API}/cases/${id}/closure-requests`, { reason, ...(note ? { note } : {}) }));
+    return firstValueFrom(
+      this.http.post<ClosureRequestView>(`${API}/cases/${id}/closure-requests`, { reason, ...(note ? { note } : {}) }),
+    );
   }
 
-  decideClosure(requestId: string, action: 'approve' | 'return', version: number, comment?: string): Promise<ClosureRequestView> {
-    return firstValueFrom(this.http.post<ClosureRequestView>(`${API}/closure-requests/${requestId}/${action}`, { version, ...(comment ? { comment } : {}) }));
+  decideClosure(
+    requestId: string,
+    action: 'approve' | 'return',
+    version: number,
+    comment?: string,
+  ): Promise<ClosureRequestView> {
+    return firstValueFrom(
+      this.http.post<ClosureRequestView>(`${API}/closure-requests/${requestId}/${action}`, {
+        version,
+        ...(comment ? { comment } : {}),
+      }),
+    );
   }
 
   setFlag(id: string, body: CaseFlagRequest): Promise<CaseDetailView> {
@@ -101,23 +127,35 @@ export class CaseApi {
   }
 
   notes(id: string, cursor: string | null): Promise<Page<CaseNoteView>> {
-    return firstValueFrom(this.http.get<Page<CaseNoteView>>(`${API}/cases/${id}/notes`, { params: params({ limit: 50, cursor }) }));
+    return firstValueFrom(
+      this.http.get<Page<CaseNoteView>>(`${API}/cases/${id}/notes`, { params: params({ limit: 50, cursor }) }),
+    );
   }
 
   addNote(id: string, body: string, category?: string): Promise<CaseNoteView> {
-    return firstValueFrom(this.http.post<CaseNoteView>(`${API}/cases/${id}/notes`, { body, ...(category ? { category } : {}) }));
+    return firstValueFrom(
+      this.http.post<CaseNoteView>(`${API}/cases/${id}/notes`, { body, ...(category ? { category } : {}) }),
+    );
   }
 
   timeline(id: string, cursor: string | null): Promise<Page<CaseEventView>> {
-    return firstValueFrom(this.http.get<Page<CaseEventView>>(`${API}/cases/${id}/timeline`, { params: params({ limit: 50, cursor }) }));
+    return firstValueFrom(
+      this.http.get<Page<CaseEventView>>(`${API}/cases/${id}/timeline`, { params: params({ limit: 50, cursor }) }),
+    );
   }
 
   accessLog(id: string, cursor: string | null): Promise<Page<AccessLogEntryView>> {
-    return firstValueFrom(this.http.get<Page<AccessLogEntryView>>(`${API}/cases/${id}/access-log`, { params: params({ limit: 50, cursor }) }));
+    return firstValueFrom(
+      this.http.get<Page<AccessLogEntryView>>(`${API}/cases/${id}/access-log`, {
+        params: params({ limit: 50, cursor }),
+      }),
+    );
   }
 
   consents(id: string, cursor: string | null): Promise<Page<ConsentView>> {
-    return firstValueFrom(this.http.get<Page<ConsentView>>(`${API}/cases/${id}/consents`, { params: params({ limit: 50, cursor }) }));
+    return firstValueFrom(
+      this.http.get<Page<ConsentView>>(`${API}/cases/${id}/consents`, { params: params({ limit: 50, cursor }) }),
+    );
   }
 
   grantConsent(id: string, body: GrantConsentRequest): Promise<ConsentView> {
@@ -133,7 +171,9 @@ export class CaseApi {
   }
 
   attachments(id: string, cursor: string | null): Promise<Page<AttachmentView>> {
-    return firstValueFrom(this.http.get<Page<AttachmentView>>(`${API}/cases/${id}/attachments`, { params: params({ limit: 50, cursor }) }));
+    return firstValueFrom(
+      this.http.get<Page<AttachmentView>>(`${API}/cases/${id}/attachments`, { params: params({ limit: 50, cursor }) }),
+    );
   }
 
   /** Multipart: the file is the part `file`; its name travels only in the body (the API stores it encrypted). */
@@ -151,7 +191,9 @@ export class CaseApi {
   }
 
   assignableUsers(province?: string): Promise<AssignableUsersView> {
-    return firstValueFrom(this.http.get<AssignableUsersView>(`${API}/users/assignable`, { params: params({ province }) }));
+    return firstValueFrom(
+      this.http.get<AssignableUsersView>(`${API}/users/assignable`, { params: params({ province }) }),
+    );
   }
 
   /** Reading a person is audited by the API: call it only when the user asks to see the identity. */

@@ -5,7 +5,15 @@ import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
-import { ATTACHMENT_KINDS, DATA_CATEGORIES, DATA_CATEGORY_LABELS, label, type AttachmentKind, type AttachmentView, type DataCategory } from '@ctms/domain';
+import {
+  ATTACHMENT_KINDS,
+  DATA_CATEGORIES,
+  DATA_CATEGORY_LABELS,
+  label,
+  type AttachmentKind,
+  type AttachmentView,
+  type DataCategory,
+} from '@ctms/domain';
 import { AuthService } from '../core/auth/auth.service';
 import { CaseApi } from './case-api';
 import { CasePages } from './case-pages';
@@ -13,8 +21,16 @@ import { CaseStore } from './case-store';
 import { type CtKey } from './case-tools-i18n';
 import { formatDateTime, I18n, personName, TranslatePipe } from '@ctms/ui';
 
-const MEDIA_TYPES: Readonly<Record<string, string>> = { 'application/pdf': 'PDF', 'image/jpeg': 'JPEG', 'image/png': 'PNG' };
-const EXTENSION: Readonly<Record<string, string>> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' };
+const MEDIA_TYPES: Readonly<Record<string, string>> = {
+  'application/pdf': 'PDF',
+  'image/jpeg': 'JPEG',
+  'image/png': 'PNG',
+};
+const EXTENSION: Readonly<Record<string, string>> = {
+  'application/pdf': 'pdf',
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+};
 
 /** "PDF", "JPEG", "PNG", or null for anything else. */
 export function mediaTypeName(mediaType: string): string | null {
@@ -29,7 +45,10 @@ export function sizeParts(bytes: number): { key: CtKey; n: string } {
 }
 
 /** Field → message from a refused upload: 400 names fields, 413 and 415 are about the file. */
-export function uploadProblems(err: unknown, t: (key: CtKey, p?: Readonly<Record<string, string | number>>) => string): Record<string, string> {
+export function uploadProblems(
+  err: unknown,
+  t: (key: CtKey, p?: Readonly<Record<string, string | number>>) => string,
+): Record<string, string> {
   if (!(err instanceof HttpErrorResponse)) return {};
   if (err.status === 413) return { file: t('ct.files.err.tooLargeServer') };
   const details = (err.error as { details?: unknown } | null)?.details;
@@ -37,7 +56,9 @@ export function uploadProblems(err: unknown, t: (key: CtKey, p?: Readonly<Record
   if (Array.isArray(details)) {
     for (const d of details as { field?: unknown; problems?: unknown }[]) {
       if (typeof d?.field !== 'string') continue;
-      const problems = Array.isArray(d.problems) ? d.problems.filter((p): p is string => typeof p === 'string').join('; ') : '';
+      const problems = Array.isArray(d.problems)
+        ? d.problems.filter((p): p is string => typeof p === 'string').join('; ')
+        : '';
       if (err.status === 415) out[d.field] = `${t('ct.files.err.type')} (${problems})`;
       else if (d.field === 'file' && problems.includes('empty')) out[d.field] = t('ct.files.err.empty');
       else out[d.field] = t('ct.files.err.field', { problems });
@@ -72,7 +93,11 @@ export function uploadProblems(err: unknown, t: (key: CtKey, p?: Readonly<Record
       @if (items().length) {
         <div class="table-wrap">
           <table data-testid="attachment-table">
-            <caption class="sub">{{ 'ct.files.caption' | t }}</caption>
+            <caption class="sub">
+              {{
+                'ct.files.caption' | t
+              }}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{{ 'ct.files.col.category' | t }}</th>
@@ -163,7 +188,9 @@ export function uploadProblems(err: unknown, t: (key: CtKey, p?: Readonly<Record
               <mat-label>{{ 'ct.files.upload.category' | t }}</mat-label>
               <mat-select name="category" [(ngModel)]="category" required data-testid="attachment-category-select">
                 @for (c of categories; track c) {
-                  <mat-option [value]="c" [attr.data-testid]="'attachment-category-' + c">{{ categoryLabel(c) }}</mat-option>
+                  <mat-option [value]="c" [attr.data-testid]="'attachment-category-' + c">{{
+                    categoryLabel(c)
+                  }}</mat-option>
                 }
               </mat-select>
               @if (fieldErrors()['category']; as e) {
@@ -182,9 +209,18 @@ export function uploadProblems(err: unknown, t: (key: CtKey, p?: Readonly<Record
   `,
   styles: `
     @use 'section';
-    caption { text-align: start; }
-    .file { display: flex; flex-direction: column; gap: 4px; margin: 0 0 12px; }
-    .file-label { font: var(--mat-sys-label-large); }
+    caption {
+      text-align: start;
+    }
+    .file {
+      display: flex;
+      flex-direction: column;
+      gap: 4px;
+      margin: 0 0 12px;
+    }
+    .file-label {
+      font: var(--mat-sys-label-large);
+    }
   `,
 })
 export class CaseAttachments {

@@ -30,7 +30,17 @@ import { AuthService } from '../core/auth/auth.service';
 import { CaseApi } from './case-api';
 import { CasePages } from './case-pages';
 import { CaseStore } from './case-store';
-import { blankToUndefined, formatDateTime, I18n, laoLocalToIso, nowLocalInLaos, personName, toggle, TranslatePipe, type TranslationKey } from '@ctms/ui';
+import {
+  blankToUndefined,
+  formatDateTime,
+  I18n,
+  laoLocalToIso,
+  nowLocalInLaos,
+  personName,
+  toggle,
+  TranslatePipe,
+  type TranslationKey,
+} from '@ctms/ui';
 
 /** A consent's effective status: an expired one no longer counts, whatever its stored status. */
 export function effectiveStatusKey(c: Pick<ConsentView, 'status' | 'expired'>): TranslationKey {
@@ -94,9 +104,20 @@ export function consentBody(d: ConsentDraft): GrantConsentRequest | null {
 /** The case's consents with their effective status; record a new one; withdraw one with a reason. */
 @Component({
   selector: 'app-case-consents',
-  imports: [KeyValuePipe, FormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe],
+  imports: [
+    KeyValuePipe,
+    FormsModule,
+    MatButtonModule,
+    MatCheckboxModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    TranslatePipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styles: `@use 'section';`,
+  styles: `
+    @use 'section';
+  `,
   templateUrl: './case-consents.html',
 })
 export class CaseConsents {
@@ -109,7 +130,12 @@ export class CaseConsents {
   protected readonly givers = CONSENT_GIVERS;
   protected readonly forms = CONSENT_FORMS;
   protected readonly categories = DATA_CATEGORIES;
-  protected readonly L = { type: CONSENT_TYPE_LABELS, giver: CONSENT_GIVER_LABELS, form: CONSENT_FORM_LABELS, category: DATA_CATEGORY_LABELS } as const;
+  protected readonly L = {
+    type: CONSENT_TYPE_LABELS,
+    giver: CONSENT_GIVER_LABELS,
+    form: CONSENT_FORM_LABELS,
+    category: DATA_CATEGORY_LABELS,
+  } as const;
 
   private readonly pages = new CasePages<ConsentView>(this.store, (id, cursor) => this.api.consents(id, cursor));
   protected readonly consents = this.pages.items;

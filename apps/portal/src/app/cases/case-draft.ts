@@ -1,7 +1,15 @@
 import type { CaseDetailView, UpdateCaseRequest } from '@ctms/domain';
 
 /** The parts of the case record that are edited one at a time. */
-export const RECORD_SECTIONS = ['overview', 'exploitation', 'perpetrators', 'health', 'contact', 'legal', 'plan'] as const;
+export const RECORD_SECTIONS = [
+  'overview',
+  'exploitation',
+  'perpetrators',
+  'health',
+  'contact',
+  'legal',
+  'plan',
+] as const;
 export type RecordSection = (typeof RECORD_SECTIONS)[number];
 
 export interface JourneyDraft {
@@ -42,10 +50,23 @@ export function draftFromCase(c: CaseDetailView): CaseDraft {
     needs: [...c.needs],
     narrative: s(c.exploitation?.narrative),
     meansOfControl: [...(c.exploitation?.meansOfControl ?? [])],
-    journeyEvents: (c.exploitation?.journeyEvents ?? []).map((e) => ({ stage: e.stage, place: s(e.place), date: s(e.date), description: s(e.description) })),
-    perpetrators: (c.perpetrators ?? []).map((p) => ({ role: p.role, relationToVictim: s(p.relationToVictim), description: s(p.description) })),
+    journeyEvents: (c.exploitation?.journeyEvents ?? []).map((e) => ({
+      stage: e.stage,
+      place: s(e.place),
+      date: s(e.date),
+      description: s(e.description),
+    })),
+    perpetrators: (c.perpetrators ?? []).map((p) => ({
+      role: p.role,
+      relationToVictim: s(p.relationToVictim),
+      description: s(p.description),
+    })),
     health: { medical: s(c.health?.medical), psychological: s(c.health?.psychological), notes: s(c.health?.notes) },
-    contact: { currentShelter: s(c.contact?.currentShelter), safeContact: s(c.contact?.safeContact), notes: s(c.contact?.notes) },
+    contact: {
+      currentShelter: s(c.contact?.currentShelter),
+      safeContact: s(c.contact?.safeContact),
+      notes: s(c.contact?.notes),
+    },
     legal: { willingToTestify: s(c.legal?.willingToTestify), notes: s(c.legal?.notes) },
     plan: {
       types: [...(c.plan?.types ?? [])],

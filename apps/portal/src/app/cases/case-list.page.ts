@@ -33,7 +33,15 @@ export function filterFromQuery(q: Readonly<Record<string, unknown>>): CaseListQ
 
 @Component({
   selector: 'app-case-list-page',
-  imports: [FormsModule, RouterLink, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatSelectModule, TranslatePipe],
+  imports: [
+    FormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatCheckboxModule,
+    MatFormFieldModule,
+    MatSelectModule,
+    TranslatePipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="page wide" data-testid="case-list">
@@ -59,7 +67,9 @@ export function filterFromQuery(q: Readonly<Record<string, unknown>>): CaseListQ
             }
           </mat-select>
         </mat-form-field>
-        <mat-checkbox name="mine" [(ngModel)]="mine" data-testid="filter-mine">{{ 'cases.list.mine' | t }}</mat-checkbox>
+        <mat-checkbox name="mine" [(ngModel)]="mine" data-testid="filter-mine">{{
+          'cases.list.mine' | t
+        }}</mat-checkbox>
         <button mat-flat-button type="submit" data-testid="filter-apply">{{ 'cases.list.apply' | t }}</button>
       </form>
 
@@ -101,9 +111,17 @@ export function filterFromQuery(q: Readonly<Record<string, unknown>>): CaseListQ
                   <td class="lead" [attr.data-label]="'cases.field.status' | t">{{ c.statusLabel }}</td>
                   <td [attr.data-label]="'cases.field.identificationStatus' | t">{{ c.identificationLabel }}</td>
                   <td [attr.data-label]="'cases.field.province' | t">{{ c.provinceLabel }}</td>
-                  <td [attr.data-label]="'cases.field.leadAgency' | t" data-testid="case-lead-agency">{{ c.leadAgencyName }}</td>
-                  <td [attr.data-label]="'cases.field.assignedTo' | t" data-testid="case-assignee">{{ c.assignee ?? ('cases.unassigned' | t) }}</td>
-                  <td [attr.data-label]="'cases.field.flags' | t">@for (f of c.flagLabels; track f) {<span class="chip">{{ f }}</span>}</td>
+                  <td [attr.data-label]="'cases.field.leadAgency' | t" data-testid="case-lead-agency">
+                    {{ c.leadAgencyName }}
+                  </td>
+                  <td [attr.data-label]="'cases.field.assignedTo' | t" data-testid="case-assignee">
+                    {{ c.assignee ?? ('cases.unassigned' | t) }}
+                  </td>
+                  <td [attr.data-label]="'cases.field.flags' | t">
+                    @for (f of c.flagLabels; track f) {
+                      <span class="chip">{{ f }}</span>
+                    }
+                  </td>
                   <td [attr.data-label]="'cases.field.exploitationTypes' | t">{{ c.typeLabels }}</td>
                   <td [attr.data-label]="'cases.field.openedAt' | t">{{ c.opened }}</td>
                   <td [attr.data-label]="'cases.field.updatedAt' | t">{{ c.updated }}</td>
@@ -114,24 +132,70 @@ export function filterFromQuery(q: Readonly<Record<string, unknown>>): CaseListQ
         </div>
       }
       @if (nextCursor()) {
-        <button mat-stroked-button type="button" class="more" data-testid="case-list-more" [disabled]="loading()" (click)="loadMore()">
+        <button
+          mat-stroked-button
+          type="button"
+          class="more"
+          data-testid="case-list-more"
+          [disabled]="loading()"
+          (click)="loadMore()"
+        >
           {{ 'cases.loadMore' | t }}
         </button>
       }
     </section>
   `,
   styles: `
-    .wide { max-width: 1280px; }
-    .hint { color: var(--mat-sys-on-surface-variant); margin: 0 0 12px; }
-    .filters { display: flex; flex-wrap: wrap; gap: 12px 16px; align-items: center; margin-bottom: 12px; }
-    .status-line { min-height: 1.6em; margin-bottom: 8px; }
-    .error { color: var(--mat-sys-error); }
-    .table-wrap { overflow-x: auto; }
-    table { border-collapse: collapse; width: 100%; min-width: 900px; }
-    th, td { text-align: start; padding: 8px; border-bottom: 1px solid var(--mat-sys-outline-variant); vertical-align: top; }
-    thead th { font: var(--mat-sys-label-large); }
-    .chip { display: inline-block; padding: 0 8px; margin: 0 4px 4px 0; border-radius: 12px; background: var(--mat-sys-secondary-container); color: var(--mat-sys-on-secondary-container); }
-    .more { margin-top: 12px; }
+    .wide {
+      max-width: 1280px;
+    }
+    .hint {
+      color: var(--mat-sys-on-surface-variant);
+      margin: 0 0 12px;
+    }
+    .filters {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 12px 16px;
+      align-items: center;
+      margin-bottom: 12px;
+    }
+    .status-line {
+      min-height: 1.6em;
+      margin-bottom: 8px;
+    }
+    .error {
+      color: var(--mat-sys-error);
+    }
+    .table-wrap {
+      overflow-x: auto;
+    }
+    table {
+      border-collapse: collapse;
+      width: 100%;
+      min-width: 900px;
+    }
+    th,
+    td {
+      text-align: start;
+      padding: 8px;
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+      vertical-align: top;
+    }
+    thead th {
+      font: var(--mat-sys-label-large);
+    }
+    .chip {
+      display: inline-block;
+      padding: 0 8px;
+      margin: 0 4px 4px 0;
+      border-radius: 12px;
+      background: var(--mat-sys-secondary-container);
+      color: var(--mat-sys-on-secondary-container);
+    }
+    .more {
+      margin-top: 12px;
+    }
   `,
 })
 export class CaseListPage {

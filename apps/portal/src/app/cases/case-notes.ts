@@ -54,7 +54,9 @@ import { formatDateTime, I18n, personName, type PersonRef, TranslatePipe } from 
             <textarea matInput name="body" rows="4" required [(ngModel)]="body" data-testid="note-body"></textarea>
           </mat-form-field>
           <div>
-            <button mat-flat-button type="submit" data-testid="note-submit" [disabled]="store.busy() || !body.trim()">{{ 'cases.notes.submit' | t }}</button>
+            <button mat-flat-button type="submit" data-testid="note-submit" [disabled]="store.busy() || !body.trim()">
+              {{ 'cases.notes.submit' | t }}
+            </button>
           </div>
         </form>
       }
@@ -62,7 +64,9 @@ import { formatDateTime, I18n, personName, type PersonRef, TranslatePipe } from 
   `,
   styles: `
     @use 'section';
-    .body { white-space: pre-wrap; }
+    .body {
+      white-space: pre-wrap;
+    }
   `,
 })
 export class CaseNotes {

@@ -5,7 +5,14 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { HTCDS_SUPPORT_PLAN_TYPE_LABELS, HTCDS_SUPPORT_PLAN_TYPES, label, SERVICE_TYPE_LABELS, SERVICE_TYPES, type LabelMap } from '@ctms/domain';
+import {
+  HTCDS_SUPPORT_PLAN_TYPE_LABELS,
+  HTCDS_SUPPORT_PLAN_TYPES,
+  label,
+  SERVICE_TYPE_LABELS,
+  SERVICE_TYPES,
+  type LabelMap,
+} from '@ctms/domain';
 import {
   EXPLOITATION_TYPE_LABELS,
   JOURNEY_STAGE_LABELS,
@@ -35,9 +42,19 @@ import { formatDate, I18n, toggle, TranslatePipe, type TranslationKey } from '@c
  */
 @Component({
   selector: 'app-case-record',
-  imports: [FormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe],
+  imports: [
+    FormsModule,
+    MatButtonModule,
+    MatCheckboxModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    TranslatePipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styles: `@use 'section';`,
+  styles: `
+    @use 'section';
+  `,
   templateUrl: './case-record.html',
 })
 export class CaseRecord {

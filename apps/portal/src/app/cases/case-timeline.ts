@@ -1,6 +1,13 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, untracked } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { CASE_ACTION_LABELS, CASE_STATUS_LABELS, CLOSURE_REASON_LABELS, label, type CaseEventView, type Language } from '@ctms/domain';
+import {
+  CASE_ACTION_LABELS,
+  CASE_STATUS_LABELS,
+  CLOSURE_REASON_LABELS,
+  label,
+  type CaseEventView,
+  type Language,
+} from '@ctms/domain';
 import { CASE_EVENT_LABELS } from '../core/i18n/dict-cases';
 import { CaseApi } from './case-api';
 import { CasePages } from './case-pages';
@@ -15,12 +22,18 @@ export function eventDetail(e: CaseEventView, lang: Language): string {
     case 'STATUS_CHANGED': {
       const from = str('from');
       const to = str('to');
-      return from && to ? `${label(CASE_STATUS_LABELS, from, lang)} → ${label(CASE_STATUS_LABELS, to, lang)}` : str('action') ? label(CASE_ACTION_LABELS, str('action') ?? '', lang) : '';
+      return from && to
+        ? `${label(CASE_STATUS_LABELS, from, lang)} → ${label(CASE_STATUS_LABELS, to, lang)}`
+        : str('action')
+          ? label(CASE_ACTION_LABELS, str('action') ?? '', lang)
+          : '';
     }
     case 'CASE_CLOSED':
       return str('closureReason') ? label(CLOSURE_REASON_LABELS, str('closureReason') ?? '', lang) : '';
     case 'CASE_UPDATED':
-      return Array.isArray(d['fields']) ? (d['fields'] as unknown[]).filter((f) => typeof f === 'string').join(', ') : '';
+      return Array.isArray(d['fields'])
+        ? (d['fields'] as unknown[]).filter((f) => typeof f === 'string').join(', ')
+        : '';
     default:
       return '';
   }
@@ -31,7 +44,9 @@ export function eventDetail(e: CaseEventView, lang: Language): string {
   selector: 'app-case-timeline',
   imports: [MatButtonModule, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styles: `@use 'section';`,
+  styles: `
+    @use 'section';
+  `,
   template: `
     <div class="tab-body" data-testid="case-timeline">
       <h2 class="sub">{{ 'cases.timeline.title' | t }}</h2>

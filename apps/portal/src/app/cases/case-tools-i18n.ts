@@ -8,7 +8,8 @@ export const caseToolsEn = {
   'ct.tabs.files': 'Files',
 
   'ct.files.title': 'Files',
-  'ct.files.intro': 'Evidence and signed forms of this case. You see the files whose category your access to the case covers. File names are not shown: they may contain a name.',
+  'ct.files.intro':
+    'Evidence and signed forms of this case. You see the files whose category your access to the case covers. File names are not shown: they may contain a name.',
   'ct.files.empty': 'No files yet.',
   'ct.files.loading': 'Loading files…',
   'ct.files.caption': 'Files of the case',
@@ -26,7 +27,8 @@ export const caseToolsEn = {
   'ct.files.downloaded': 'The file was downloaded.',
   'ct.files.downloadFailed': 'The file could not be downloaded.',
   'ct.files.upload.title': 'Add a file',
-  'ct.files.upload.hint': 'PDF, JPEG or PNG. The category decides who may open the file: choose "Legal proceedings" for evidence and "Identity" for a signed consent form. Location data is removed from photos.',
+  'ct.files.upload.hint':
+    'PDF, JPEG or PNG. The category decides who may open the file: choose "Legal proceedings" for evidence and "Identity" for a signed consent form. Location data is removed from photos.',
   'ct.files.upload.file': 'File',
   'ct.files.upload.choose': 'Choose a file',
   'ct.files.upload.none': 'No file chosen',
@@ -54,7 +56,8 @@ export const caseToolsEn = {
 
   'ct.picker.label': 'Worker',
   'ct.picker.hint': 'Active caseworkers, investigators and supervisors of your agency.',
-  'ct.picker.hintProvince': 'Active caseworkers, investigators and supervisors of your agency whose province scope covers this case.',
+  'ct.picker.hintProvince':
+    'Active caseworkers, investigators and supervisors of your agency whose province scope covers this case.',
   'ct.picker.loading': 'Loading the workers of your agency…',
   'ct.picker.failed': 'The list of workers could not be loaded.',
   'ct.picker.empty': 'Nobody in your agency can be assigned.',
@@ -64,7 +67,8 @@ export const caseToolsEn = {
   'ct.assign.submit': 'Assign',
 
   'ct.dup.title': 'Possible duplicates of this person',
-  'ct.dup.intro': 'Supervisors only. Searching reads the person of this case (recorded in the access log) and lists persons with a similar name, birth year or document. Names are never listed.',
+  'ct.dup.intro':
+    'Supervisors only. Searching reads the person of this case (recorded in the access log) and lists persons with a similar name, birth year or document. Names are never listed.',
   'ct.dup.search': 'Find possible duplicates',
   'ct.dup.searching': 'Searching…',
   'ct.dup.none': 'No possible duplicate was found.',
@@ -88,7 +92,8 @@ export const caseToolsEn = {
   'ct.dup.reason.BIRTH_YEAR': 'Birth year matches',
   'ct.dup.merge': 'Merge {initials} into this person',
   'ct.dup.confirmTitle': 'Merge {initials} into the person of case {number}?',
-  'ct.dup.confirmBody': 'The cases ({cases}) and screenings of {initials} will belong to the person of case {number}. {initials} remains only as a pointer to that person. Nothing is deleted, and the merge can be undone.',
+  'ct.dup.confirmBody':
+    'The cases ({cases}) and screenings of {initials} will belong to the person of case {number}. {initials} remains only as a pointer to that person. Nothing is deleted, and the merge can be undone.',
   'ct.dup.reason': 'Why are they the same person?',
   'ct.dup.reasonHint': 'At least 3 characters. Kept in the audit trail.',
   'ct.dup.confirm': 'Merge',
@@ -114,7 +119,8 @@ export const caseToolsLo: Record<CtKey, string> = {
   'ct.tabs.files': 'ເອກະສານ',
 
   'ct.files.title': 'ເອກະສານ',
-  'ct.files.intro': 'ຫຼັກຖານ ແລະ ແບບຟອມທີ່ລົງລາຍເຊັນແລ້ວຂອງກໍລະນີນີ້. ທ່ານເຫັນເອກະສານທີ່ປະເພດຂໍ້ມູນຢູ່ໃນສິດເຂົ້າເຖິງກໍລະນີຂອງທ່ານ. ບໍ່ສະແດງຊື່ໄຟລ໌ ເພາະອາດມີຊື່ຄົນ.',
+  'ct.files.intro':
+    'ຫຼັກຖານ ແລະ ແບບຟອມທີ່ລົງລາຍເຊັນແລ້ວຂອງກໍລະນີນີ້. ທ່ານເຫັນເອກະສານທີ່ປະເພດຂໍ້ມູນຢູ່ໃນສິດເຂົ້າເຖິງກໍລະນີຂອງທ່ານ. ບໍ່ສະແດງຊື່ໄຟລ໌ ເພາະອາດມີຊື່ຄົນ.',
   'ct.files.empty': 'ຍັງບໍ່ມີເອກະສານ.',
   'ct.files.loading': 'ກຳລັງໂຫຼດເອກະສານ…',
   'ct.files.caption': 'ເອກະສານຂອງກໍລະນີ',
@@ -132,7 +138,8 @@ export const caseToolsLo: Record<CtKey, string> = {
   'ct.files.downloaded': 'ດາວໂຫຼດໄຟລ໌ແລ້ວ.',
   'ct.files.downloadFailed': 'ບໍ່ສາມາດດາວໂຫຼດໄຟລ໌ໄດ້.',
   'ct.files.upload.title': 'ເພີ່ມເອກະສານ',
-  'ct.files.upload.hint': 'PDF, JPEG ຫຼື PNG. ປະເພດຂໍ້ມູນກຳນົດວ່າໃຜເປີດໄຟລ໌ໄດ້: ເລືອກ "ການດຳເນີນຄະດີ" ສຳລັບຫຼັກຖານ ແລະ "ຂໍ້ມູນຕົວຕົນ" ສຳລັບແບບຟອມການຍິນຍອມທີ່ລົງລາຍເຊັນ. ຂໍ້ມູນສະຖານທີ່ຈະຖືກລຶບອອກຈາກຮູບພາບ.',
+  'ct.files.upload.hint':
+    'PDF, JPEG ຫຼື PNG. ປະເພດຂໍ້ມູນກຳນົດວ່າໃຜເປີດໄຟລ໌ໄດ້: ເລືອກ "ການດຳເນີນຄະດີ" ສຳລັບຫຼັກຖານ ແລະ "ຂໍ້ມູນຕົວຕົນ" ສຳລັບແບບຟອມການຍິນຍອມທີ່ລົງລາຍເຊັນ. ຂໍ້ມູນສະຖານທີ່ຈະຖືກລຶບອອກຈາກຮູບພາບ.',
   'ct.files.upload.file': 'ໄຟລ໌',
   'ct.files.upload.choose': 'ເລືອກໄຟລ໌',
   'ct.files.upload.none': 'ຍັງບໍ່ໄດ້ເລືອກໄຟລ໌',
@@ -160,7 +167,8 @@ export const caseToolsLo: Record<CtKey, string> = {
 
   'ct.picker.label': 'ພະນັກງານ',
   'ct.picker.hint': 'ພະນັກງານຊ່ວຍເຫຼືອ, ພະນັກງານສືບສວນ ແລະ ຫົວໜ້າໜ່ວຍງານ ທີ່ເຄື່ອນໄຫວຢູ່ຂອງອົງການທ່ານ.',
-  'ct.picker.hintProvince': 'ພະນັກງານຊ່ວຍເຫຼືອ, ພະນັກງານສືບສວນ ແລະ ຫົວໜ້າໜ່ວຍງານ ທີ່ເຄື່ອນໄຫວຢູ່ຂອງອົງການທ່ານ ທີ່ຂອບເຂດແຂວງກວມເອົາກໍລະນີນີ້.',
+  'ct.picker.hintProvince':
+    'ພະນັກງານຊ່ວຍເຫຼືອ, ພະນັກງານສືບສວນ ແລະ ຫົວໜ້າໜ່ວຍງານ ທີ່ເຄື່ອນໄຫວຢູ່ຂອງອົງການທ່ານ ທີ່ຂອບເຂດແຂວງກວມເອົາກໍລະນີນີ້.',
   'ct.picker.loading': 'ກຳລັງໂຫຼດລາຍຊື່ພະນັກງານຂອງອົງການທ່ານ…',
   'ct.picker.failed': 'ບໍ່ສາມາດໂຫຼດລາຍຊື່ພະນັກງານໄດ້.',
   'ct.picker.empty': 'ບໍ່ມີໃຜໃນອົງການຂອງທ່ານທີ່ສາມາດມອບໝາຍໄດ້.',
@@ -170,7 +178,8 @@ export const caseToolsLo: Record<CtKey, string> = {
   'ct.assign.submit': 'ມອບໝາຍ',
 
   'ct.dup.title': 'ບຸກຄົນທີ່ອາດຊໍ້າກັບບຸກຄົນນີ້',
-  'ct.dup.intro': 'ສະເພາະຫົວໜ້າໜ່ວຍງານ. ການຄົ້ນຫາຈະອ່ານຂໍ້ມູນບຸກຄົນຂອງກໍລະນີນີ້ (ບັນທຶກໄວ້ໃນບັນທຶກການເຂົ້າເຖິງ) ແລະ ສະແດງບຸກຄົນທີ່ມີຊື່, ປີເກີດ ຫຼື ເອກະສານຄ້າຍຄືກັນ. ບໍ່ສະແດງຊື່.',
+  'ct.dup.intro':
+    'ສະເພາະຫົວໜ້າໜ່ວຍງານ. ການຄົ້ນຫາຈະອ່ານຂໍ້ມູນບຸກຄົນຂອງກໍລະນີນີ້ (ບັນທຶກໄວ້ໃນບັນທຶກການເຂົ້າເຖິງ) ແລະ ສະແດງບຸກຄົນທີ່ມີຊື່, ປີເກີດ ຫຼື ເອກະສານຄ້າຍຄືກັນ. ບໍ່ສະແດງຊື່.',
   'ct.dup.search': 'ຊອກຫາບຸກຄົນທີ່ອາດຊໍ້າກັນ',
   'ct.dup.searching': 'ກຳລັງຄົ້ນຫາ…',
   'ct.dup.none': 'ບໍ່ພົບບຸກຄົນທີ່ອາດຊໍ້າກັນ.',
@@ -194,7 +203,8 @@ export const caseToolsLo: Record<CtKey, string> = {
   'ct.dup.reason.BIRTH_YEAR': 'ປີເກີດກົງກັນ',
   'ct.dup.merge': 'ລວມ {initials} ເຂົ້າກັບບຸກຄົນນີ້',
   'ct.dup.confirmTitle': 'ລວມ {initials} ເຂົ້າກັບບຸກຄົນຂອງກໍລະນີ {number} ບໍ?',
-  'ct.dup.confirmBody': 'ກໍລະນີ ({cases}) ແລະ ການຄັດກອງຂອງ {initials} ຈະເປັນຂອງບຸກຄົນຂອງກໍລະນີ {number}. {initials} ຈະເຫຼືອພຽງແຕ່ເປັນຕົວຊີ້ໄປຫາບຸກຄົນນັ້ນ. ບໍ່ມີຫຍັງຖືກລຶບ ແລະ ສາມາດຍົກເລີກການລວມໄດ້.',
+  'ct.dup.confirmBody':
+    'ກໍລະນີ ({cases}) ແລະ ການຄັດກອງຂອງ {initials} ຈະເປັນຂອງບຸກຄົນຂອງກໍລະນີ {number}. {initials} ຈະເຫຼືອພຽງແຕ່ເປັນຕົວຊີ້ໄປຫາບຸກຄົນນັ້ນ. ບໍ່ມີຫຍັງຖືກລຶບ ແລະ ສາມາດຍົກເລີກການລວມໄດ້.',
   'ct.dup.reason': 'ເປັນຫຍັງຈຶ່ງແມ່ນຄົນດຽວກັນ?',
   'ct.dup.reasonHint': 'ຢ່າງໜ້ອຍ 3 ຕົວອັກສອນ. ເກັບໄວ້ໃນບັນທຶກການກວດສອບ.',
   'ct.dup.confirm': 'ລວມ',

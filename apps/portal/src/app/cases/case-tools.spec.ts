@@ -36,25 +36,44 @@ describe('case tools: files', () => {
   });
 
   it("puts the API's 400, 413 and 415 at the field they are about", () => {
-    const bad = new HttpErrorResponse({ status: 400, error: { code: 'VALIDATION_FAILED', details: [{ field: 'category', problems: ['category must be one of …'] }] } });
+    const bad = new HttpErrorResponse({
+      status: 400,
+      error: { code: 'VALIDATION_FAILED', details: [{ field: 'category', problems: ['category must be one of …'] }] },
+    });
     expect(uploadProblems(bad, t)).toEqual({ category: 'This value was refused: category must be one of …' });
-    const empty = new HttpErrorResponse({ status: 400, error: { details: [{ field: 'file', problems: ['file is empty'] }] } });
+    const empty = new HttpErrorResponse({
+      status: 400,
+      error: { details: [{ field: 'file', problems: ['file is empty'] }] },
+    });
     expect(uploadProblems(empty, t)).toEqual({ file: 'The file is empty.' });
     const big = new HttpErrorResponse({ status: 413, error: { statusCode: 413, message: 'Request body too large' } });
     expect(uploadProblems(big, t)).toEqual({ file: 'The file is larger than the server accepts.' });
-    const type = new HttpErrorResponse({ status: 415, error: { code: 'UNSUPPORTED_MEDIA_TYPE', details: [{ field: 'file', problems: ['not a PDF', 'accepted: PDF, JPEG, PNG'] }] } });
+    const type = new HttpErrorResponse({
+      status: 415,
+      error: {
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+        details: [{ field: 'file', problems: ['not a PDF', 'accepted: PDF, JPEG, PNG'] }],
+      },
+    });
     expect(uploadProblems(type, t)['file']).toContain('only PDF, JPEG and PNG');
     expect(uploadProblems(type, t)['file']).toContain('not a PDF');
-    expect(uploadProblems(new HttpErrorResponse({ status: 415, error: {} }), t)).toEqual({ file: t('ct.files.err.type') });
+    expect(uploadProblems(new HttpErrorResponse({ status: 415, error: {} }), t)).toEqual({
+      file: t('ct.files.err.type'),
+    });
     expect(uploadProblems(new Error('x'), t)).toEqual({});
   });
 });
 
 describe('case tools: duplicate search input', () => {
   // what the API may answer, down to an identity without a Lao name or none at all
-  const person = (identity: Record<string, unknown> | null) => ({ id: 'p', mergedInto: null, identity }) as unknown as PersonReadView;
+  const person = (identity: Record<string, unknown> | null) =>
+    ({ id: 'p', mergedInto: null, identity }) as unknown as PersonReadView;
   it('searches with the Lao name first, then a Latin name or nickname, and the birth year only', () => {
-    expect(searchInputOf(person({ givenNameLo: 'ສົມ', familyNameLo: 'ໃຈດີ', latinNames: ['Som Jaidee'], dateOfBirth: '1999-04-02' }))).toEqual({
+    expect(
+      searchInputOf(
+        person({ givenNameLo: 'ສົມ', familyNameLo: 'ໃຈດີ', latinNames: ['Som Jaidee'], dateOfBirth: '1999-04-02' }),
+      ),
+    ).toEqual({
       name: 'ສົມ ໃຈດີ',
       dateOfBirth: '1999',
       limit: 10,

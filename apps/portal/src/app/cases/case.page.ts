@@ -32,7 +32,22 @@ import { AgencyNames, countryLabels, formatDate, formatDateTime, I18n, personNam
 
 @Component({
   selector: 'app-case-page',
-  imports: [RouterLink, MatButtonModule, MatTabsModule, TranslatePipe, CaseActions, CaseRecord, CaseNotes, CaseTimeline, CaseConsents, CaseAccessLog, CaseInterAgency, CaseAttachments, CaseDuplicates, CaseTransfer],
+  imports: [
+    RouterLink,
+    MatButtonModule,
+    MatTabsModule,
+    TranslatePipe,
+    CaseActions,
+    CaseRecord,
+    CaseNotes,
+    CaseTimeline,
+    CaseConsents,
+    CaseAccessLog,
+    CaseInterAgency,
+    CaseAttachments,
+    CaseDuplicates,
+    CaseTransfer,
+  ],
   providers: [CaseStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './case.page.html',

@@ -4,7 +4,6 @@ import { filterFromQuery } from './case-list.page';
 import { consentBody, effectiveStatusKey, emptyConsentDraft } from './case-consents';
 import { eventDetail } from './case-timeline';
 
-
 const CASE: CaseDetailView = {
   id: 'c1',
   caseNumber: 'ATD-2026-000001',
@@ -26,19 +25,37 @@ const CASE: CaseDetailView = {
   needs: [],
   closedAt: null,
   closureReason: null,
-  exploitation: { narrative: 'n', journeyEvents: [{ stage: 'TRANSIT', place: null, date: '2025-01-02', description: null }], meansOfControl: [] },
+  exploitation: {
+    narrative: 'n',
+    journeyEvents: [{ stage: 'TRANSIT', place: null, date: '2025-01-02', description: null }],
+    meansOfControl: [],
+  },
   perpetrators: [],
   health: null,
   contact: { currentShelter: 'Shelter A' },
   legal: null,
   plan: null,
   identification: null,
-  allowedActions: { case: ['ACTIVATE', 'CLOSE'], identification: [], edit: true, assign: false, accessLog: false, requestIdentification: false, requestClosure: false, flags: false, handoff: false },
+  allowedActions: {
+    case: ['ACTIVATE', 'CLOSE'],
+    identification: [],
+    edit: true,
+    assign: false,
+    accessLog: false,
+    requestIdentification: false,
+    requestClosure: false,
+    flags: false,
+    handoff: false,
+  },
 };
 
 describe('case list filters', () => {
   it('takes only coded values from the URL', () => {
-    expect(filterFromQuery({ status: 'OPEN', province: '05', mine: '1' })).toEqual({ status: 'OPEN', province: '05', assignedTo: 'me' });
+    expect(filterFromQuery({ status: 'OPEN', province: '05', mine: '1' })).toEqual({
+      status: 'OPEN',
+      province: '05',
+      assignedTo: 'me',
+    });
     expect(filterFromQuery({ status: 'NOPE', province: '99', mine: 'x', name: 'Somchai' })).toEqual({});
   });
 });
@@ -49,7 +66,9 @@ describe('case record drafts', () => {
     expect(d.destinationCountries).toBe('TH');
     expect(d.contact.currentShelter).toBe('Shelter A');
     expect(patchFor('contact', d)).toEqual({ contact: { currentShelter: 'Shelter A' } });
-    expect(patchFor('exploitation', d)).toEqual({ exploitation: { narrative: 'n', journeyEvents: [{ stage: 'TRANSIT', date: '2025-01-02' }] } });
+    expect(patchFor('exploitation', d)).toEqual({
+      exploitation: { narrative: 'n', journeyEvents: [{ stage: 'TRANSIT', date: '2025-01-02' }] },
+    });
   });
 
   it('sends null to clear an emptied category or list', () => {
@@ -58,7 +77,12 @@ describe('case record drafts', () => {
     expect(patchFor('contact', d)).toEqual({ contact: null });
     d.exploitationTypes = [];
     d.destinationCountries = '';
-    expect(patchFor('overview', d)).toEqual({ exploitationTypes: null, destinationCountries: null, riskLevel: null, needs: null });
+    expect(patchFor('overview', d)).toEqual({
+      exploitationTypes: null,
+      destinationCountries: null,
+      riskLevel: null,
+      needs: null,
+    });
   });
 
   it('parses country codes leniently', () => {
@@ -96,7 +120,12 @@ describe('consents', () => {
 
 describe('timeline details', () => {
   it('labels coded details, never free text', () => {
-    expect(eventDetail({ id: 'e', kind: 'STATUS_CHANGED', at: '', actor: null, details: { from: 'OPEN', to: 'ACTIVE' } }, 'en')).toBe('Open → Active');
+    expect(
+      eventDetail(
+        { id: 'e', kind: 'STATUS_CHANGED', at: '', actor: null, details: { from: 'OPEN', to: 'ACTIVE' } },
+        'en',
+      ),
+    ).toBe('Open → Active');
     expect(eventDetail({ id: 'e', kind: 'NOTE_ADDED', at: '', actor: null, details: { noteId: 'x' } }, 'en')).toBe('');
   });
 });

@@ -1,6 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { IDENTIFICATION_REQUEST_STATUS_LABELS, label, SEED_AGENCY_LABELS, type IdentificationRequestView } from '@ctms/domain';
+import {
+  IDENTIFICATION_REQUEST_STATUS_LABELS,
+  label,
+  SEED_AGENCY_LABELS,
+  type IdentificationRequestView,
+} from '@ctms/domain';
 import { CaseApi } from './case-api';
 import { describeErrorIn, formatDateTime, I18n, TranslatePipe } from '@ctms/ui';
 
@@ -13,7 +18,9 @@ import { describeErrorIn, formatDateTime, I18n, TranslatePipe } from '@ctms/ui';
   selector: 'app-identification-inbox-page',
   imports: [RouterLink, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styles: `@use 'section';`,
+  styles: `
+    @use 'section';
+  `,
   template: `
     <section class="page wide" data-testid="identification-inbox">
       <h1 class="page-title">{{ 'cases.inbox.title' | t }}</h1>
@@ -26,7 +33,9 @@ import { describeErrorIn, formatDateTime, I18n, TranslatePipe } from '@ctms/ui';
         }
       </div>
       @if (loaded() && rows().length === 0) {
-        <p><a routerLink="/cases" data-testid="inbox-cases">{{ 'nav.cases' | t }}</a></p>
+        <p>
+          <a routerLink="/cases" data-testid="inbox-cases">{{ 'nav.cases' | t }}</a>
+        </p>
       }
       @if (rows().length > 0) {
         <div class="table-wrap" tabindex="0" role="region" [attr.aria-label]="'cases.inbox.title' | t">
@@ -42,7 +51,9 @@ import { describeErrorIn, formatDateTime, I18n, TranslatePipe } from '@ctms/ui';
             <tbody>
               @for (r of rows(); track r.id) {
                 <tr data-testid="inbox-row" [attr.data-status]="r.status" [attr.data-case]="r.caseNumber">
-                  <th scope="row"><a [routerLink]="['/cases', r.caseId]" data-testid="inbox-open">{{ r.caseNumber }}</a></th>
+                  <th scope="row">
+                    <a [routerLink]="['/cases', r.caseId]" data-testid="inbox-open">{{ r.caseNumber }}</a>
+                  </th>
                   <td [attr.data-label]="'cases.inbox.from' | t">{{ r.from }}</td>
                   <td [attr.data-label]="'cases.inbox.status' | t">{{ r.statusLabel }}</td>
                   <td [attr.data-label]="'cases.inbox.due' | t" [class.error]="r.overdue">

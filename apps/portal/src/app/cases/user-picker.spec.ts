@@ -6,7 +6,13 @@ import { UserPicker } from './user-picker';
 
 @Component({
   imports: [UserPicker],
-  template: `<app-user-picker testId="flag-users" [multiple]="true" [(values)]="ids" province="01" [error]="error()" />`,
+  template: `<app-user-picker
+    testId="flag-users"
+    [multiple]="true"
+    [(values)]="ids"
+    province="01"
+    [error]="error()"
+  />`,
 })
 class Host {
   readonly ids = signal<string[]>([]);
@@ -26,7 +32,9 @@ describe('user picker, several users (the RESTRICTED dialog)', () => {
     const asked: (string | undefined)[] = [];
     TestBed.configureTestingModule({
       imports: [Host],
-      providers: [{ provide: CaseApi, useValue: { assignableUsers: (p?: string) => (asked.push(p), Promise.resolve(USERS)) } }],
+      providers: [
+        { provide: CaseApi, useValue: { assignableUsers: (p?: string) => (asked.push(p), Promise.resolve(USERS)) } },
+      ],
     });
     const fixture = TestBed.createComponent(Host);
     await fixture.whenStable();
@@ -37,7 +45,8 @@ describe('user picker, several users (the RESTRICTED dialog)', () => {
     select?.click();
     fixture.detectChanges();
     await fixture.whenStable();
-    const option = (username: string) => document.querySelector<HTMLElement>(`[data-testid="picker-option-${username}"]`);
+    const option = (username: string) =>
+      document.querySelector<HTMLElement>(`[data-testid="picker-option-${username}"]`);
     option('lwu.caseworker')?.click();
     option('lwu.named2')?.click();
     fixture.detectChanges();
@@ -49,6 +58,8 @@ describe('user picker, several users (the RESTRICTED dialog)', () => {
     fixture.componentInstance.error.set('must be an active caseworker of the lead agency');
     fixture.detectChanges();
     await fixture.whenStable();
-    expect((fixture.nativeElement as HTMLElement).textContent).toContain('must be an active caseworker of the lead agency');
+    expect((fixture.nativeElement as HTMLElement).textContent).toContain(
+      'must be an active caseworker of the lead agency',
+    );
   });
 });

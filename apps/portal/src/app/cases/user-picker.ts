@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, model, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  model,
+  signal,
+  untracked,
+} from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
@@ -72,8 +82,13 @@ import { I18n, TranslatePipe } from '@ctms/ui';
     </mat-form-field>
   `,
   styles: `
-    .picker { width: 100%; max-width: 520px; }
-    .error { color: var(--mat-sys-error); }
+    .picker {
+      width: 100%;
+      max-width: 520px;
+    }
+    .error {
+      color: var(--mat-sys-error);
+    }
   `,
 })
 export class UserPicker {

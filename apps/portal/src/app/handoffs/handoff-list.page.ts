@@ -3,7 +3,16 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { HANDOFF_STATUS_LABELS, HANDOFF_STATUSES, isOneOf, label, type HandoffSummaryView } from '@ctms/domain';
 import { InterAgencyApi, type Box } from '../referrals/interagency-api';
-import { AgencyNames, describeErrorIn, formatDateTime, I18n, Inbox, KeysetList, sortByDue, TranslatePipe } from '@ctms/ui';
+import {
+  AgencyNames,
+  describeErrorIn,
+  formatDateTime,
+  I18n,
+  Inbox,
+  KeysetList,
+  sortByDue,
+  TranslatePipe,
+} from '@ctms/ui';
 
 /** The prosecution handoffs of the agency (both boxes, or one), masked: case number only. */
 @Component({
@@ -11,8 +20,13 @@ import { AgencyNames, describeErrorIn, formatDateTime, I18n, Inbox, KeysetList, 
   imports: [RouterLink, Inbox, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    .overdue { color: var(--mat-sys-error); font-weight: 600; }
-    table { min-width: 720px; }
+    .overdue {
+      color: var(--mat-sys-error);
+      font-weight: 600;
+    }
+    table {
+      min-width: 720px;
+    }
   `,
   template: `
     <section class="page wide" data-testid="handoff-list">
@@ -40,12 +54,24 @@ import { AgencyNames, describeErrorIn, formatDateTime, I18n, Inbox, KeysetList, 
           </thead>
           <tbody>
             @for (h of rows(); track h.id) {
-              <tr data-testid="handoff-row" [attr.data-id]="h.id" [attr.data-case]="h.caseNumber" [attr.data-status]="h.status">
-                <th scope="row"><a [routerLink]="['/handoffs', h.id]" data-testid="handoff-link">{{ h.caseNumber }}</a></th>
+              <tr
+                data-testid="handoff-row"
+                [attr.data-id]="h.id"
+                [attr.data-case]="h.caseNumber"
+                [attr.data-status]="h.status"
+              >
+                <th scope="row">
+                  <a [routerLink]="['/handoffs', h.id]" data-testid="handoff-link">{{ h.caseNumber }}</a>
+                </th>
                 <td [attr.data-label]="'ia.from' | t">{{ h.fromName }}</td>
                 <td [attr.data-label]="'ia.to' | t">{{ h.toName }}</td>
                 <td class="lead" [attr.data-label]="'ia.status' | t">{{ h.statusLabel }}</td>
-                <td class="lead" [attr.data-label]="'ho.receiveBy' | t" [class.overdue]="h.overdue">{{ h.receiveByText }} @if (h.overdue) { — {{ 'ho.overdue' | t }} }</td>
+                <td class="lead" [attr.data-label]="'ho.receiveBy' | t" [class.overdue]="h.overdue">
+                  {{ h.receiveByText }}
+                  @if (h.overdue) {
+                    — {{ 'ho.overdue' | t }}
+                  }
+                </td>
                 <td [attr.data-label]="'ia.createdAt' | t">{{ h.created }}</td>
               </tr>
             }
@@ -70,7 +96,9 @@ export class HandoffListPage {
     (cursor) => this.api.handoffs(this.box(), this.statusFilter, cursor),
     (e) => describeErrorIn(this.i18n, e).message,
   );
-  protected readonly statusOptions = computed(() => HANDOFF_STATUSES.map((code) => ({ code, text: label(HANDOFF_STATUS_LABELS, code, this.i18n.language()) })));
+  protected readonly statusOptions = computed(() =>
+    HANDOFF_STATUSES.map((code) => ({ code, text: label(HANDOFF_STATUS_LABELS, code, this.i18n.language()) })),
+  );
 
   protected readonly rows = computed(() => {
     const lang = this.i18n.language();

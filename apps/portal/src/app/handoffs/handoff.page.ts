@@ -29,7 +29,18 @@ import {
 } from '../core/i18n/dict-interagency';
 import { InterAgencyApi } from '../referrals/interagency-api';
 import { splitDates } from '../referrals/ia-util';
-import { AgencyNames, describeErrorIn, formatDate, formatDateTime, HistoryPanel, I18n, laoToday, personName, TranslatePipe, type TranslationKey } from '@ctms/ui';
+import {
+  AgencyNames,
+  describeErrorIn,
+  formatDate,
+  formatDateTime,
+  HistoryPanel,
+  I18n,
+  laoToday,
+  personName,
+  TranslatePipe,
+  type TranslationKey,
+} from '@ctms/ui';
 
 const PATHS: Readonly<Record<HandoffAction, string>> = {
   RECEIVE: 'receive',
@@ -47,13 +58,34 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** One prosecution handoff: the packet (limited by consent when it is), the prosecution so far, the steps allowed. */
 @Component({
   selector: 'app-handoff-page',
-  imports: [HistoryPanel, FormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe],
+  imports: [
+    HistoryPanel,
+    FormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    TranslatePipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     @use 'section';
-    .limited { border-color: var(--mat-sys-error); background: var(--mat-sys-error-container); color: var(--mat-sys-on-error-container); }
-    .chip { display: inline-block; padding: 0 8px; border-radius: 12px; background: var(--mat-sys-secondary-container); }
-    .overdue { color: var(--mat-sys-error); font-weight: 600; }
+    .limited {
+      border-color: var(--mat-sys-error);
+      background: var(--mat-sys-error-container);
+      color: var(--mat-sys-on-error-container);
+    }
+    .chip {
+      display: inline-block;
+      padding: 0 8px;
+      border-radius: 12px;
+      background: var(--mat-sys-secondary-container);
+    }
+    .overdue {
+      color: var(--mat-sys-error);
+      font-weight: 600;
+    }
   `,
   templateUrl: './handoff.page.html',
 })
@@ -108,13 +140,21 @@ export class HandoffPage {
       })),
       testify: h.willingToTestify ? label(TESTIFY_LABELS, h.willingToTestify, lang) : null,
       measures: (h.protectionMeasures ?? []).map((m) => label(PROTECTION_MEASURE_LABELS, m, lang)).join(', '),
-      identity: id ? { name: [id.givenNameLo, id.familyNameLo].filter(Boolean).join(' '), dob: formatDate(id.dateOfBirth, lang) } : null,
+      identity: id
+        ? { name: [id.givenNameLo, id.familyNameLo].filter(Boolean).join(' '), dob: formatDate(id.dateOfBirth, lang) }
+        : null,
       returns: p.returns.map((r, i) => ({ key: i, reason: r.reason, at: formatDateTime(r.at, lang) })),
       trialDates: p.trialDates.map((d) => formatDate(d, lang)).join(', '),
       verdict: p.verdict ? label(VERDICT_LABELS, p.verdict, lang) : null,
       decidedOn: formatDate(p.decidedOn, lang),
       restitution: p.restitutionOrdered
-        ? [p.restitutionOrdered.amount ?? '', p.restitutionOrdered.currency ?? '', p.restitutionOrdered.description ?? ''].join(' ').trim()
+        ? [
+            p.restitutionOrdered.amount ?? '',
+            p.restitutionOrdered.currency ?? '',
+            p.restitutionOrdered.description ?? '',
+          ]
+            .join(' ')
+            .trim()
         : null,
       history: h.history.map((e, i) => ({
         key: i,
@@ -172,7 +212,8 @@ export class HandoffPage {
   protected open(a: HandoffAction): void {
     this.f = this.emptyForm();
     const h = this.h();
-    if (a === 'CHARGE' && h?.proposedCharges.length) this.f.charges = h.proposedCharges.map((c) => ({ article: c.article, description: c.description ?? '' }));
+    if (a === 'CHARGE' && h?.proposedCharges.length)
+      this.f.charges = h.proposedCharges.map((c) => ({ article: c.article, description: c.description ?? '' }));
     if (a === 'START_TRIAL' && h?.prosecution.court) this.f.court = h.prosecution.court;
     this.fieldErrors.set({});
     this.form.set(a);
@@ -207,7 +248,10 @@ export class HandoffPage {
         if (!charges.length || charges.some((c) => !CHARGE_ARTICLE.test(c.article.trim()))) return null;
         return {
           ...v,
-          chargesFiled: charges.map((c) => ({ article: c.article.trim(), ...(c.description.trim() ? { description: c.description.trim() } : {}) })),
+          chargesFiled: charges.map((c) => ({
+            article: c.article.trim(),
+            ...(c.description.trim() ? { description: c.description.trim() } : {}),
+          })),
           ...(f.court.trim() ? { court: f.court.trim() } : {}),
         };
       }

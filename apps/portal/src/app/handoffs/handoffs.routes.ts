@@ -10,7 +10,11 @@ export const HANDOFF_ROUTES: Route[] = [
     // the words of these pages come with their chunk
     providers: [provideTranslations(INTERAGENCY_WORDS, CASE_TOOLS_WORDS)],
     children: [
-      { path: '', pathMatch: 'full', loadComponent: () => import('./handoff-list.page').then((m) => m.HandoffListPage) },
+      {
+        path: '',
+        pathMatch: 'full',
+        loadComponent: () => import('./handoff-list.page').then((m) => m.HandoffListPage),
+      },
       { path: ':id', loadComponent: () => import('./handoff.page').then((m) => m.HandoffPage) },
     ],
   },

@@ -6,8 +6,22 @@ import { API } from '../core/auth/auth.service';
 
 /** The fields of the list routes the dashboard uses (the API's list views): case numbers and codes, never a name. */
 export type DashCase = Pick<CaseSummaryView, 'id' | 'caseNumber' | 'status' | 'updatedAt'>;
-export type DashReferral = Pick<ReferralSummaryView, 'id' | 'caseNumber' | 'fromAgency' | 'toAgency' | 'urgency' | 'status' | 'acknowledgeBy' | 'servicesDueBy' | 'createdAt'>;
-export type DashHandoff = Pick<HandoffSummaryView, 'id' | 'caseNumber' | 'status' | 'box' | 'receiveBy' | 'overdue' | 'createdAt'>;
+export type DashReferral = Pick<
+  ReferralSummaryView,
+  | 'id'
+  | 'caseNumber'
+  | 'fromAgency'
+  | 'toAgency'
+  | 'urgency'
+  | 'status'
+  | 'acknowledgeBy'
+  | 'servicesDueBy'
+  | 'createdAt'
+>;
+export type DashHandoff = Pick<
+  HandoffSummaryView,
+  'id' | 'caseNumber' | 'status' | 'box' | 'receiveBy' | 'overdue' | 'createdAt'
+>;
 
 /** One page of each list is enough for a dashboard: the API's largest (100). */
 export const DASH_LIMIT = 100;

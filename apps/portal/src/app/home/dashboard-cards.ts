@@ -60,7 +60,9 @@ const LOADING = { state: 'loading' } as const;
                 }
               }
             }
-            <a class="open-list" routerLink="/cases" [queryParams]="{ mine: '1' }" data-testid="dash-my-cases-open">{{ 'dash.openList' | t }}<span class="visually-hidden">: {{ 'dash.myCases' | t }}</span></a>
+            <a class="open-list" routerLink="/cases" [queryParams]="{ mine: '1' }" data-testid="dash-my-cases-open"
+              >{{ 'dash.openList' | t }}<span class="visually-hidden">: {{ 'dash.myCases' | t }}</span></a
+            >
           </section>
         }
 
@@ -98,7 +100,11 @@ const LOADING = { state: 'loading' } as const;
                 }
               }
             }
-            <a class="open-list" routerLink="/referrals" [queryParams]="{ box: 'incoming', status: 'PENDING' }" data-testid="dash-incoming-open"
+            <a
+              class="open-list"
+              routerLink="/referrals"
+              [queryParams]="{ box: 'incoming', status: 'PENDING' }"
+              data-testid="dash-incoming-open"
               >{{ 'dash.openList' | t }}<span class="visually-hidden">: {{ 'dash.incoming' | t }}</span></a
             >
           </section>
@@ -136,12 +142,20 @@ const LOADING = { state: 'loading' } as const;
             }
             <div class="open-links">
               @if (showReferrals()) {
-                <a class="open-list" routerLink="/referrals" [queryParams]="{ box: 'incoming', status: 'PENDING' }" data-testid="dash-deadlines-referrals"
+                <a
+                  class="open-list"
+                  routerLink="/referrals"
+                  [queryParams]="{ box: 'incoming', status: 'PENDING' }"
+                  data-testid="dash-deadlines-referrals"
                   >{{ 'dash.openList' | t }}<span class="visually-hidden">: {{ 'dash.kind.REFERRAL_IN' | t }}</span></a
                 >
               }
               @if (showHandoffs()) {
-                <a class="open-list" routerLink="/handoffs" [queryParams]="{ status: 'SUBMITTED' }" data-testid="dash-deadlines-handoffs"
+                <a
+                  class="open-list"
+                  routerLink="/handoffs"
+                  [queryParams]="{ status: 'SUBMITTED' }"
+                  data-testid="dash-deadlines-handoffs"
                   >{{ 'dash.openList' | t }}<span class="visually-hidden">: {{ 'dash.kind.HANDOFF_IN' | t }}</span></a
                 >
               }
@@ -332,7 +346,11 @@ export class DashboardCards {
   }
 
   protected dueText(d: DeadlineItem): string {
-    const key: TranslationKey = d.kind.startsWith('HANDOFF') ? 'dash.receiveBy' : d.referralClock === 'SERVICES' ? 'dash.servicesBy' : 'dash.ackBy';
+    const key: TranslationKey = d.kind.startsWith('HANDOFF')
+      ? 'dash.receiveBy'
+      : d.referralClock === 'SERVICES'
+        ? 'dash.servicesBy'
+        : 'dash.ackBy';
     return this.i18n.t(key, { date: this.when(d.dueAt) });
   }
 
@@ -344,12 +362,29 @@ export class DashboardCards {
 /** The referral's running clock as a deadline (libs/domain `referralDeadline`); none once services are recorded or it is over. */
 export function referralItem(r: DashReferral, kind: 'REFERRAL_IN' | 'REFERRAL_OUT'): DeadlineItem | null {
   const d = referralDeadline(r.status, r.acknowledgeBy, r.servicesDueBy);
-  return d ? { kind, id: r.id, caseNumber: r.caseNumber, link: ['/referrals', r.id], startedAt: r.createdAt, dueAt: d.dueAt, referralClock: d.clock } : null;
+  return d
+    ? {
+        kind,
+        id: r.id,
+        caseNumber: r.caseNumber,
+        link: ['/referrals', r.id],
+        startedAt: r.createdAt,
+        dueAt: d.dueAt,
+        referralClock: d.clock,
+      }
+    : null;
 }
 
 function handoffItem(h: DashHandoff): DeadlineItem {
   const kind = h.box === 'INCOMING' ? 'HANDOFF_IN' : 'HANDOFF_OUT';
-  return { kind, id: h.id, caseNumber: h.caseNumber, link: ['/handoffs', h.id], startedAt: h.createdAt, dueAt: h.receiveBy };
+  return {
+    kind,
+    id: h.id,
+    caseNumber: h.caseNumber,
+    link: ['/handoffs', h.id],
+    startedAt: h.createdAt,
+    dueAt: h.receiveBy,
+  };
 }
 
 async function load<T>(fetch: () => Promise<Page<T>>, into: { set(v: Load<T>): void }): Promise<void> {

@@ -29,7 +29,16 @@ describe('dashboard and notifications words', () => {
   });
 
   it('names every notification kind the API sends, and an unknown one generically', () => {
-    for (const kind of ['referral.received', 'handoff.decided', 'sla.breach', 'sla.reminder', 'consent.withdrawn', 'job.dead', 'match.received', 'match.answered']) {
+    for (const kind of [
+      'referral.received',
+      'handoff.decided',
+      'sla.breach',
+      'sla.reminder',
+      'consent.withdrawn',
+      'job.dead',
+      'match.received',
+      'match.answered',
+    ]) {
       expect(homeEn[kindKey(kind) as keyof typeof homeEn]).not.toBe(homeEn['notif.kind.other']);
     }
     expect(kindKey('something.new')).toBe('notif.kind.other');
@@ -78,10 +87,23 @@ describe('deadline clock', () => {
   });
 
   it('lists only near or passed deadlines, earliest first, each once', () => {
-    const item = (id: string, dueAt: string, kind: DeadlineItem['kind'] = 'REFERRAL_IN'): DeadlineItem => ({ kind, id, caseNumber: `C-${id}`, link: ['/referrals', id], startedAt: start, dueAt });
+    const item = (id: string, dueAt: string, kind: DeadlineItem['kind'] = 'REFERRAL_IN'): DeadlineItem => ({
+      kind,
+      id,
+      caseNumber: `C-${id}`,
+      link: ['/referrals', id],
+      startedAt: start,
+      dueAt,
+    });
     const now = at('2026-03-01T20:00:00Z');
     const list = dueSoon(
-      [item('late', '2026-03-01T19:00:00Z'), item('near', '2026-03-01T23:00:00Z'), item('fine', '2026-03-05T00:00:00Z'), item('late', '2026-03-01T19:00:00Z'), item('h1', '2026-03-01T12:00:00Z', 'HANDOFF_IN')],
+      [
+        item('late', '2026-03-01T19:00:00Z'),
+        item('near', '2026-03-01T23:00:00Z'),
+        item('fine', '2026-03-05T00:00:00Z'),
+        item('late', '2026-03-01T19:00:00Z'),
+        item('h1', '2026-03-01T12:00:00Z', 'HANDOFF_IN'),
+      ],
       now,
     );
     expect(list.map((d) => d.id)).toEqual(['h1', 'late', 'near']);
@@ -105,10 +127,19 @@ describe('referral deadlines on the dashboard', () => {
 
   it('an accepted referral past its services date is overdue in both boxes; a served or closed one has no clock', () => {
     const accepted = ref('a', 'ACCEPTED', '2026-03-04T00:00:00Z');
-    expect(referralItem(accepted, 'REFERRAL_IN')).toMatchObject({ dueAt: '2026-03-04T00:00:00Z', referralClock: 'SERVICES' });
-    expect(referralItem(ref('p', 'PENDING', null), 'REFERRAL_OUT')).toMatchObject({ dueAt: '2026-03-01T12:00:00Z', referralClock: 'ACKNOWLEDGE' });
-    for (const status of ['IN_PROGRESS', 'COMPLETED', 'DECLINED', 'CANCELLED']) expect(referralItem(ref('x', status, '2026-03-04T00:00:00Z'), 'REFERRAL_IN')).toBeNull();
-    const items = [referralItem(accepted, 'REFERRAL_IN'), referralItem(accepted, 'REFERRAL_OUT')].filter((i): i is DeadlineItem => i !== null);
+    expect(referralItem(accepted, 'REFERRAL_IN')).toMatchObject({
+      dueAt: '2026-03-04T00:00:00Z',
+      referralClock: 'SERVICES',
+    });
+    expect(referralItem(ref('p', 'PENDING', null), 'REFERRAL_OUT')).toMatchObject({
+      dueAt: '2026-03-01T12:00:00Z',
+      referralClock: 'ACKNOWLEDGE',
+    });
+    for (const status of ['IN_PROGRESS', 'COMPLETED', 'DECLINED', 'CANCELLED'])
+      expect(referralItem(ref('x', status, '2026-03-04T00:00:00Z'), 'REFERRAL_IN')).toBeNull();
+    const items = [referralItem(accepted, 'REFERRAL_IN'), referralItem(accepted, 'REFERRAL_OUT')].filter(
+      (i): i is DeadlineItem => i !== null,
+    );
     expect(dueSoon(items, now).map((d) => [d.kind, d.clock.state])).toEqual([
       ['REFERRAL_IN', 'OVERDUE'],
       ['REFERRAL_OUT', 'OVERDUE'],
@@ -117,7 +148,11 @@ describe('referral deadlines on the dashboard', () => {
 });
 
 describe('unread notifications count', () => {
-  const USER: MeView = meView({ agency: { id: 'a1', code: 'MOPS_ATD', nameLo: 'ກົມ', nameEn: 'ATD' }, language: 'en', permissions: ['profile:read', 'notification:read'] });
+  const USER: MeView = meView({
+    agency: { id: 'a1', code: 'MOPS_ATD', nameLo: 'ກົມ', nameEn: 'ATD' },
+    language: 'en',
+    permissions: ['profile:read', 'notification:read'],
+  });
   const flushMicrotasks = async () => {
     for (let i = 0; i < 5; i++) await Promise.resolve();
   };
@@ -151,7 +186,9 @@ describe('unread notifications count', () => {
     TestBed.tick();
     await vi.advanceTimersByTimeAsync(NAVIGATION_SETTLE_MS + 10);
     await flushMicrotasks();
-    backend.expectOne((r) => r.url === '/api/v1/notifications' && r.params.get('unread') === 'true').flush({ items: [], nextCursor: null, unreadCount: 3 });
+    backend
+      .expectOne((r) => r.url === '/api/v1/notifications' && r.params.get('unread') === 'true')
+      .flush({ items: [], nextCursor: null, unreadCount: 3 });
     await flushMicrotasks();
     expect(unread.count()).toBe(3);
 

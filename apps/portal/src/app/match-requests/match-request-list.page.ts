@@ -1,7 +1,13 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
-import { label, MATCH_REQUEST_STATUS_LABELS, SEED_AGENCY_LABELS, type Language, type MatchRequestSummaryView } from '@ctms/domain';
+import {
+  label,
+  MATCH_REQUEST_STATUS_LABELS,
+  SEED_AGENCY_LABELS,
+  type Language,
+  type MatchRequestSummaryView,
+} from '@ctms/domain';
 import { MatchRequestsApi } from './match-requests.api';
 import { describeErrorIn, formatDateTime, I18n, TranslatePipe } from '@ctms/ui';
 
@@ -45,7 +51,15 @@ function rowsOf(items: readonly MatchRequestSummaryView[], lang: Language) {
       <h1 class="page-title">{{ 'mr.title' | t }}</h1>
       <p class="hint">{{ 'mr.intro' | t }}</p>
       <div class="actions">
-        <button mat-stroked-button type="button" [disabled]="open.loading() || done.loading()" (click)="refresh()" data-testid="mr-refresh">{{ 'mr.refresh' | t }}</button>
+        <button
+          mat-stroked-button
+          type="button"
+          [disabled]="open.loading() || done.loading()"
+          (click)="refresh()"
+          data-testid="mr-refresh"
+        >
+          {{ 'mr.refresh' | t }}
+        </button>
       </div>
 
       <section class="panel" aria-labelledby="mr-waiting" data-testid="mr-waiting">
@@ -60,7 +74,12 @@ function rowsOf(items: readonly MatchRequestSummaryView[], lang: Language) {
           }
         </div>
         @if (openRows().length > 0) {
-          <div class="table-wrap" tabindex="0" role="region" [attr.aria-label]="'mr.table' | t: { list: 'mr.waiting' | t }">
+          <div
+            class="table-wrap"
+            tabindex="0"
+            role="region"
+            [attr.aria-label]="'mr.table' | t: { list: 'mr.waiting' | t }"
+          >
             <table class="cards">
               <thead>
                 <tr>
@@ -73,10 +92,17 @@ function rowsOf(items: readonly MatchRequestSummaryView[], lang: Language) {
                 @for (r of openRows(); track r.id) {
                   <tr data-testid="mr-row" [attr.data-id]="r.id" [attr.data-status]="r.status">
                     <th scope="row">
-                      <a [routerLink]="['/match-requests', r.id]" [attr.aria-label]="'mr.openLabel' | t: { agency: r.from, when: r.asked }" data-testid="mr-open">{{ r.from }}</a>
+                      <a
+                        [routerLink]="['/match-requests', r.id]"
+                        [attr.aria-label]="'mr.openLabel' | t: { agency: r.from, when: r.asked }"
+                        data-testid="mr-open"
+                        >{{ r.from }}</a
+                      >
                     </th>
                     <td [attr.data-label]="'mr.askedAt' | t">{{ r.asked }}</td>
-                    <td class="lead" [attr.data-label]="'ia.status' | t" data-testid="mr-row-status">{{ r.statusLabel }}</td>
+                    <td class="lead" [attr.data-label]="'ia.status' | t" data-testid="mr-row-status">
+                      {{ r.statusLabel }}
+                    </td>
                   </tr>
                 }
               </tbody>
@@ -84,7 +110,9 @@ function rowsOf(items: readonly MatchRequestSummaryView[], lang: Language) {
           </div>
         }
         @if (open.cursor()) {
-          <button mat-stroked-button type="button" [disabled]="open.loading()" (click)="loadOpen(false)">{{ 'ia.loadMore' | t }}</button>
+          <button mat-stroked-button type="button" [disabled]="open.loading()" (click)="loadOpen(false)">
+            {{ 'ia.loadMore' | t }}
+          </button>
         }
       </section>
 
@@ -100,7 +128,12 @@ function rowsOf(items: readonly MatchRequestSummaryView[], lang: Language) {
           }
         </div>
         @if (doneRows().length > 0) {
-          <div class="table-wrap" tabindex="0" role="region" [attr.aria-label]="'mr.table' | t: { list: 'mr.answered' | t }">
+          <div
+            class="table-wrap"
+            tabindex="0"
+            role="region"
+            [attr.aria-label]="'mr.table' | t: { list: 'mr.answered' | t }"
+          >
             <table class="cards">
               <thead>
                 <tr>
@@ -114,11 +147,18 @@ function rowsOf(items: readonly MatchRequestSummaryView[], lang: Language) {
                 @for (r of doneRows(); track r.id) {
                   <tr data-testid="mr-row" [attr.data-id]="r.id" [attr.data-status]="r.status">
                     <th scope="row">
-                      <a [routerLink]="['/match-requests', r.id]" [attr.aria-label]="'mr.openLabel' | t: { agency: r.from, when: r.asked }" data-testid="mr-open">{{ r.from }}</a>
+                      <a
+                        [routerLink]="['/match-requests', r.id]"
+                        [attr.aria-label]="'mr.openLabel' | t: { agency: r.from, when: r.asked }"
+                        data-testid="mr-open"
+                        >{{ r.from }}</a
+                      >
                     </th>
                     <td [attr.data-label]="'mr.askedAt' | t">{{ r.asked }}</td>
                     <td [attr.data-label]="'mr.answeredAt' | t">{{ r.answered }}</td>
-                    <td class="lead" [attr.data-label]="'ia.status' | t" data-testid="mr-row-status">{{ r.statusLabel }}</td>
+                    <td class="lead" [attr.data-label]="'ia.status' | t" data-testid="mr-row-status">
+                      {{ r.statusLabel }}
+                    </td>
                   </tr>
                 }
               </tbody>
@@ -126,7 +166,9 @@ function rowsOf(items: readonly MatchRequestSummaryView[], lang: Language) {
           </div>
         }
         @if (done.cursor()) {
-          <button mat-stroked-button type="button" [disabled]="done.loading()" (click)="loadDone(false)">{{ 'ia.loadMore' | t }}</button>
+          <button mat-stroked-button type="button" [disabled]="done.loading()" (click)="loadDone(false)">
+            {{ 'ia.loadMore' | t }}
+          </button>
         }
       </section>
     </section>
@@ -167,7 +209,8 @@ export class MatchRequestListPage {
     const shown = () => this.done.items().filter((r) => r.status !== 'OPEN').length;
     const before = reset ? 0 : shown();
     await this.load(this.done, null, reset);
-    for (let i = 0; i < 4 && shown() === before && this.done.cursor() && !this.done.error(); i++) await this.load(this.done, null, false);
+    for (let i = 0; i < 4 && shown() === before && this.done.cursor() && !this.done.error(); i++)
+      await this.load(this.done, null, false);
   }
 
   private async load(box: Box, status: 'OPEN' | null, reset: boolean): Promise<void> {

@@ -83,7 +83,9 @@ export function termsBirthDate(t: MatchRequestTermsView, lang: Language): string
         <h1 class="page-title">{{ 'mr.title' | t }}</h1>
         <p role="alert" class="error" data-testid="mr-load-error">{{ e }}</p>
       } @else if (view(); as v) {
-        <h1 class="page-title" data-testid="mr-title">{{ v.asked ? ('mr.page' | t: { agency: v.from }) : ('mr.pageOwn' | t) }}</h1>
+        <h1 class="page-title" data-testid="mr-title">
+          {{ v.asked ? ('mr.page' | t: { agency: v.from }) : ('mr.pageOwn' | t) }}
+        </h1>
         <p>
           <span class="chip" data-testid="mr-status" [attr.data-status]="v.status">{{ v.statusLabel }}</span>
         </p>
@@ -108,7 +110,9 @@ export function termsBirthDate(t: MatchRequestTermsView, lang: Language): string
             }
             @if (v.linked; as p) {
               <dt>{{ 'mr.linkedTo' | t }}</dt>
-              <dd data-testid="mr-linked-person">{{ p.initials }} · {{ p.birthYear ?? '—' }} · {{ p.sex }} · {{ p.cases }}</dd>
+              <dd data-testid="mr-linked-person">
+                {{ p.initials }} · {{ p.birthYear ?? '—' }} · {{ p.sex }} · {{ p.cases }}
+              </dd>
             }
             @if (v.comment) {
               <dt>{{ 'mr.commentShown' | t }}</dt>
@@ -117,7 +121,9 @@ export function termsBirthDate(t: MatchRequestTermsView, lang: Language): string
           </dl>
           @if (!v.asked && v.screeningId) {
             <p class="hint">{{ v.screeningHint | t }}</p>
-            <a mat-stroked-button [routerLink]="['/screenings', v.screeningId]" data-testid="mr-open-screening">{{ 'mr.screening' | t }}</a>
+            <a mat-stroked-button [routerLink]="['/screenings', v.screeningId]" data-testid="mr-open-screening">{{
+              'mr.screening' | t
+            }}</a>
           }
         </section>
 
@@ -159,14 +165,32 @@ export function termsBirthDate(t: MatchRequestTermsView, lang: Language): string
                     @if (v.canLink) {
                       @if (confirming() === c.personId) {
                         <div class="confirm" role="group" [attr.aria-labelledby]="'mr-confirm-' + $index">
-                          <p [id]="'mr-confirm-' + $index">{{ 'mr.confirmLink' | t: { agency: v.from, initials: c.initials } }}</p>
+                          <p [id]="'mr-confirm-' + $index">
+                            {{ 'mr.confirmLink' | t: { agency: v.from, initials: c.initials } }}
+                          </p>
                           <div class="actions">
-                            <button mat-flat-button type="button" [disabled]="busy()" (click)="link(c.personId)" data-testid="mr-link-confirm">{{ 'mr.confirmYes' | t }}</button>
-                            <button mat-button type="button" [disabled]="busy()" (click)="confirming.set(null)">{{ 'ia.cancel' | t }}</button>
+                            <button
+                              mat-flat-button
+                              type="button"
+                              [disabled]="busy()"
+                              (click)="link(c.personId)"
+                              data-testid="mr-link-confirm"
+                            >
+                              {{ 'mr.confirmYes' | t }}
+                            </button>
+                            <button mat-button type="button" [disabled]="busy()" (click)="confirming.set(null)">
+                              {{ 'ia.cancel' | t }}
+                            </button>
                           </div>
                         </div>
                       } @else {
-                        <button mat-stroked-button type="button" [disabled]="busy()" (click)="confirming.set(c.personId)" [attr.data-testid]="'mr-link-' + $index">
+                        <button
+                          mat-stroked-button
+                          type="button"
+                          [disabled]="busy()"
+                          (click)="confirming.set(c.personId)"
+                          [attr.data-testid]="'mr-link-' + $index"
+                        >
                           {{ v.linkLabel }}
                         </button>
                       }
@@ -185,11 +209,21 @@ export function termsBirthDate(t: MatchRequestTermsView, lang: Language): string
               <form class="form" (ngSubmit)="noMatch()" data-testid="mr-no-match-form">
                 <mat-form-field>
                   <mat-label>{{ 'mr.comment' | t: { agency: v.from } }}</mat-label>
-                  <textarea matInput name="comment" rows="2" [maxlength]="commentMax" [(ngModel)]="comment" data-testid="mr-comment-input" aria-describedby="mr-comment-hint"></textarea>
+                  <textarea
+                    matInput
+                    name="comment"
+                    rows="2"
+                    [maxlength]="commentMax"
+                    [(ngModel)]="comment"
+                    data-testid="mr-comment-input"
+                    aria-describedby="mr-comment-hint"
+                  ></textarea>
                   <mat-hint id="mr-comment-hint">{{ 'mr.commentHint' | t }}</mat-hint>
                 </mat-form-field>
                 <div class="actions">
-                  <button mat-stroked-button type="submit" [disabled]="busy()" data-testid="mr-no-match">{{ v.noMatchLabel }}</button>
+                  <button mat-stroked-button type="submit" [disabled]="busy()" data-testid="mr-no-match">
+                    {{ v.noMatchLabel }}
+                  </button>
                 </div>
               </form>
             </section>
@@ -241,13 +275,26 @@ export class MatchRequestPage {
       answeredAt: r.answeredAt ? formatDateTime(r.answeredAt, lang) : null,
       comment: r.comment,
       screeningId: r.screeningId,
-      screeningHint: r.status === 'LINKED' ? ('mr.screeningLinked' as const) : r.status === 'NO_MATCH' ? ('mr.screeningNoMatch' as const) : ('mr.screeningOpen' as const),
+      screeningHint:
+        r.status === 'LINKED'
+          ? ('mr.screeningLinked' as const)
+          : r.status === 'NO_MATCH'
+            ? ('mr.screeningNoMatch' as const)
+            : ('mr.screeningOpen' as const),
       terms: r.terms
-        ? { name: r.terms.name, dob: termsBirthDate(r.terms, lang), sex: sex(r.terms.sex), documents: r.terms.documentNumbers.length ? r.terms.documentNumbers.join(', ') : '—' }
+        ? {
+            name: r.terms.name,
+            dob: termsBirthDate(r.terms, lang),
+            sex: sex(r.terms.sex),
+            documents: r.terms.documentNumbers.length ? r.terms.documentNumbers.join(', ') : '—',
+          }
         : null,
       candidates,
       /** the asked side's own person it named (the asking side is never shown one here) */
-      linked: r.side === 'ASKED' && r.linkedPersonId ? (candidates.find((c) => c.personId === r.linkedPersonId) ?? null) : null,
+      linked:
+        r.side === 'ASKED' && r.linkedPersonId
+          ? (candidates.find((c) => c.personId === r.linkedPersonId) ?? null)
+          : null,
       canLink: r.allowedActions.includes('LINK'),
       canNoMatch: r.allowedActions.includes('NO_MATCH'),
       linkLabel: label(MATCH_REQUEST_ACTION_LABELS, 'LINK', lang),
@@ -301,7 +348,12 @@ export class MatchRequestPage {
       this.r.set(next);
       this.confirming.set(null);
       this.comment = '';
-      this.notice.set({ kind: 'ok', text: this.i18n.t('mr.answerDone', { status: label(MATCH_REQUEST_STATUS_LABELS, next.status, this.i18n.language()) }) });
+      this.notice.set({
+        kind: 'ok',
+        text: this.i18n.t('mr.answerDone', {
+          status: label(MATCH_REQUEST_STATUS_LABELS, next.status, this.i18n.language()),
+        }),
+      });
     } catch (e) {
       this.notice.set({ kind: 'error', text: this.describe(e) });
       // someone else answered meanwhile, or the request moved on: show it as it is now

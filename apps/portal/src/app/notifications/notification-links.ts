@@ -17,7 +17,11 @@ const PAGES: Readonly<Record<string, { path: string; permission: Permission }>> 
 };
 
 /** The router link of the object, or null when there is no page for it or the user may not open it. */
-export function notificationLink(objectType: string, objectId: string, permissions: ReadonlySet<Permission>): string[] | null {
+export function notificationLink(
+  objectType: string,
+  objectId: string,
+  permissions: ReadonlySet<Permission>,
+): string[] | null {
   const page = Object.prototype.hasOwnProperty.call(PAGES, objectType) ? PAGES[objectType] : undefined;
   if (!page || !permissions.has(page.permission)) return null;
   return [page.path, objectId];

@@ -21,6 +21,8 @@ export class NotificationsApi {
   }
 
   markRead(id: string): Promise<NotificationReadView> {
-    return firstValueFrom(this.http.post<NotificationReadView>(`${API}/notifications/${encodeURIComponent(id)}/read`, null));
+    return firstValueFrom(
+      this.http.post<NotificationReadView>(`${API}/notifications/${encodeURIComponent(id)}/read`, null),
+    );
   }
 }

@@ -23,17 +23,37 @@ import { formatDateTime, I18n, TranslatePipe } from '@ctms/ui';
       <h1 class="page-title">{{ 'notif.title' | t }}</h1>
       <p>{{ 'notif.intro' | t }}</p>
       <div class="bar">
-        <p class="unread" role="status" data-testid="notifications-unread">{{ 'notif.unreadCount' | t: { count: unreadCount() } }}</p>
+        <p class="unread" role="status" data-testid="notifications-unread">
+          {{ 'notif.unreadCount' | t: { count: unreadCount() } }}
+        </p>
         <div class="filter" role="group" [attr.aria-label]="'notif.filter' | t">
-          <button mat-stroked-button type="button" [attr.aria-pressed]="!onlyUnread()" (click)="show(false)" data-testid="notifications-all">
+          <button
+            mat-stroked-button
+            type="button"
+            [attr.aria-pressed]="!onlyUnread()"
+            (click)="show(false)"
+            data-testid="notifications-all"
+          >
             {{ 'notif.all' | t }}
           </button>
-          <button mat-stroked-button type="button" [attr.aria-pressed]="onlyUnread()" (click)="show(true)" data-testid="notifications-only-unread">
+          <button
+            mat-stroked-button
+            type="button"
+            [attr.aria-pressed]="onlyUnread()"
+            (click)="show(true)"
+            data-testid="notifications-only-unread"
+          >
             {{ 'notif.onlyUnread' | t }}
           </button>
         </div>
         @if (unreadCount() > 0) {
-          <button mat-flat-button type="button" (click)="markAllRead()" [disabled]="busy() !== null" data-testid="notifications-mark-all-read">
+          <button
+            mat-flat-button
+            type="button"
+            (click)="markAllRead()"
+            [disabled]="busy() !== null"
+            data-testid="notifications-mark-all-read"
+          >
             {{ 'notif.markAllRead' | t }}
           </button>
         }
@@ -52,7 +72,14 @@ import { formatDateTime, I18n, TranslatePipe } from '@ctms/ui';
 
       <ul class="list" data-testid="notifications-list">
         @for (n of items(); track n.id) {
-          <li class="item" [class.is-unread]="!n.readAt" [id]="'notif-' + n.id" tabindex="-1" data-testid="notification" [attr.data-read]="n.readAt ? 'yes' : 'no'">
+          <li
+            class="item"
+            [class.is-unread]="!n.readAt"
+            [id]="'notif-' + n.id"
+            tabindex="-1"
+            data-testid="notification"
+            [attr.data-read]="n.readAt ? 'yes' : 'no'"
+          >
             <div class="what">
               <span class="state">{{ (n.readAt ? 'notif.read' : 'notif.unread') | t }}</span>
               <strong class="kind">{{ kindOf(n) | t }}</strong>
@@ -85,7 +112,9 @@ import { formatDateTime, I18n, TranslatePipe } from '@ctms/ui';
       </ul>
 
       @if (cursor()) {
-        <button mat-stroked-button type="button" (click)="load(false)" data-testid="notifications-more">{{ 'notif.loadMore' | t }}</button>
+        <button mat-stroked-button type="button" (click)="load(false)" data-testid="notifications-more">
+          {{ 'notif.loadMore' | t }}
+        </button>
       }
     </section>
   `,
@@ -227,7 +256,11 @@ export class NotificationsPage {
 
   /** Opening an unread notification also marks it read (the count follows on the next page). */
   protected opened(n: NotificationView): void {
-    if (!n.readAt) void this.api.markRead(n.id).then(() => this.unread.refresh(), () => undefined);
+    if (!n.readAt)
+      void this.api.markRead(n.id).then(
+        () => this.unread.refresh(),
+        () => undefined,
+      );
   }
 
   protected kindOf(n: NotificationView) {

@@ -1,10 +1,27 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+  untracked,
+} from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { label, type PersonCandidateView, type PersonIdentity, type PersonMergeView, type PersonReadView, type PersonSearchRequest } from '@ctms/domain';
+import {
+  label,
+  type PersonCandidateView,
+  type PersonIdentity,
+  type PersonMergeView,
+  type PersonReadView,
+  type PersonSearchRequest,
+} from '@ctms/domain';
 import { SEX_LABELS } from '../core/i18n/dict-cases';
 import { CaseApi } from '../cases/case-api';
 import { isCtKey, type CtKey } from '../cases/case-tools-i18n';
@@ -35,7 +52,14 @@ export function searchInputOf(p: PersonReadView): PersonSearchRequest | null {
     <section class="panel" aria-labelledby="dup-heading" data-testid="case-duplicates">
       <h2 id="dup-heading" class="sub">{{ 'ct.dup.title' | t }}</h2>
       <p class="hint" id="dup-intro">{{ 'ct.dup.intro' | t }}</p>
-      <button mat-stroked-button type="button" data-testid="dup-search" aria-describedby="dup-intro" [disabled]="busy()" (click)="search()">
+      <button
+        mat-stroked-button
+        type="button"
+        data-testid="dup-search"
+        aria-describedby="dup-intro"
+        [disabled]="busy()"
+        (click)="search()"
+      >
         {{ (busy() && !confirming() ? 'ct.dup.searching' : 'ct.dup.search') | t }}
       </button>
 
@@ -44,7 +68,9 @@ export function searchInputOf(p: PersonReadView): PersonSearchRequest | null {
           <p [class.error]="n.error" data-testid="dup-notice">{{ n.text }}</p>
         }
         @if (candidates(); as list) {
-          <p data-testid="dup-count">{{ list.length ? ('ct.dup.found' | t: { n: list.length }) : ('ct.dup.none' | t) }}</p>
+          <p data-testid="dup-count">
+            {{ list.length ? ('ct.dup.found' | t: { n: list.length }) : ('ct.dup.none' | t) }}
+          </p>
         }
       </div>
 
@@ -54,11 +80,26 @@ export function searchInputOf(p: PersonReadView): PersonSearchRequest | null {
             <h3 class="sub">{{ 'ct.dup.undoTitle' | t }}</h3>
             <mat-form-field>
               <mat-label>{{ 'ct.dup.undoReason' | t }}</mat-label>
-              <textarea matInput name="undoReason" rows="2" required minlength="3" [(ngModel)]="undoReason" data-testid="dup-undo-reason"></textarea>
+              <textarea
+                matInput
+                name="undoReason"
+                rows="2"
+                required
+                minlength="3"
+                [(ngModel)]="undoReason"
+                data-testid="dup-undo-reason"
+              ></textarea>
               <mat-hint>{{ 'ct.dup.reasonHint' | t }}</mat-hint>
             </mat-form-field>
             <div>
-              <button mat-stroked-button type="submit" data-testid="dup-undo" [disabled]="busy() || undoReason.trim().length < 3">{{ 'ct.dup.undo' | t }}</button>
+              <button
+                mat-stroked-button
+                type="submit"
+                data-testid="dup-undo"
+                [disabled]="busy() || undoReason.trim().length < 3"
+              >
+                {{ 'ct.dup.undo' | t }}
+              </button>
             </div>
           </form>
         }
@@ -83,21 +124,53 @@ export function searchInputOf(p: PersonReadView): PersonSearchRequest | null {
                 <dd>{{ c.score }}</dd>
               </dl>
               @if (confirming()?.personId === c.personId) {
-                <form class="form confirm" [attr.aria-labelledby]="'dup-confirm-' + $index" (ngSubmit)="merge(c.candidate)" data-testid="dup-confirm">
-                  <h3 class="sub" [id]="'dup-confirm-' + $index">{{ 'ct.dup.confirmTitle' | t: { initials: c.initials, number: caseNumber() } }}</h3>
-                  <p data-testid="dup-confirm-body">{{ 'ct.dup.confirmBody' | t: { initials: c.initials, number: caseNumber(), cases: c.cases } }}</p>
+                <form
+                  class="form confirm"
+                  [attr.aria-labelledby]="'dup-confirm-' + $index"
+                  (ngSubmit)="merge(c.candidate)"
+                  data-testid="dup-confirm"
+                >
+                  <h3 class="sub" [id]="'dup-confirm-' + $index">
+                    {{ 'ct.dup.confirmTitle' | t: { initials: c.initials, number: caseNumber() } }}
+                  </h3>
+                  <p data-testid="dup-confirm-body">
+                    {{ 'ct.dup.confirmBody' | t: { initials: c.initials, number: caseNumber(), cases: c.cases } }}
+                  </p>
                   <mat-form-field>
                     <mat-label>{{ 'ct.dup.reason' | t }}</mat-label>
-                    <textarea matInput name="reason" rows="2" required minlength="3" [(ngModel)]="reason" data-testid="dup-reason"></textarea>
+                    <textarea
+                      matInput
+                      name="reason"
+                      rows="2"
+                      required
+                      minlength="3"
+                      [(ngModel)]="reason"
+                      data-testid="dup-reason"
+                    ></textarea>
                     <mat-hint>{{ 'ct.dup.reasonHint' | t }}</mat-hint>
                   </mat-form-field>
                   <div class="actions">
-                    <button mat-flat-button type="submit" data-testid="dup-confirm-merge" [disabled]="busy() || reason.trim().length < 3">{{ 'ct.dup.confirm' | t }}</button>
-                    <button mat-button type="button" data-testid="dup-confirm-cancel" (click)="confirming.set(null)">{{ 'ct.dup.cancel' | t }}</button>
+                    <button
+                      mat-flat-button
+                      type="submit"
+                      data-testid="dup-confirm-merge"
+                      [disabled]="busy() || reason.trim().length < 3"
+                    >
+                      {{ 'ct.dup.confirm' | t }}
+                    </button>
+                    <button mat-button type="button" data-testid="dup-confirm-cancel" (click)="confirming.set(null)">
+                      {{ 'ct.dup.cancel' | t }}
+                    </button>
                   </div>
                 </form>
               } @else {
-                <button mat-stroked-button type="button" data-testid="dup-merge" [disabled]="busy()" (click)="ask(c.candidate)">
+                <button
+                  mat-stroked-button
+                  type="button"
+                  data-testid="dup-merge"
+                  [disabled]="busy()"
+                  (click)="ask(c.candidate)"
+                >
                   {{ 'ct.dup.merge' | t: { initials: c.initials } }}
                 </button>
               }
@@ -109,7 +182,10 @@ export function searchInputOf(p: PersonReadView): PersonSearchRequest | null {
   `,
   styles: `
     @use 'section';
-    .confirm { border-inline-start: 4px solid var(--mat-sys-error); padding-inline-start: 12px; }
+    .confirm {
+      border-inline-start: 4px solid var(--mat-sys-error);
+      padding-inline-start: 12px;
+    }
   `,
 })
 export class CaseDuplicates {

@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+  untracked,
+} from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import {
@@ -46,10 +56,20 @@ function askFailureKey(err: unknown): TranslationKey {
       <h2 id="dup-title" class="title">{{ 'dup.title' | t }}</h2>
       @if (linkedId(); as id) {
         <p data-testid="dup-linked">{{ linkedText() }}</p>
-        <button mat-stroked-button type="button" (click)="unlink()" data-testid="dup-unlink">{{ 'dup.unlink' | t }}</button>
+        <button mat-stroked-button type="button" (click)="unlink()" data-testid="dup-unlink">
+          {{ 'dup.unlink' | t }}
+        </button>
       } @else {
         <p class="hint">{{ 'dup.intro' | t }}</p>
-        <button mat-stroked-button type="button" (click)="search()" [disabled]="busy() || !input()" data-testid="dup-search">{{ 'dup.search' | t }}</button>
+        <button
+          mat-stroked-button
+          type="button"
+          (click)="search()"
+          [disabled]="busy() || !input()"
+          data-testid="dup-search"
+        >
+          {{ 'dup.search' | t }}
+        </button>
         @if (!input()) {
           <p class="hint">{{ 'dup.needName' | t }}</p>
         }
@@ -66,7 +86,9 @@ function askFailureKey(err: unknown): TranslationKey {
           }
         }
         @if (elsewhere() && !linkedId()) {
-          <p class="elsewhere-title" data-testid="dup-elsewhere"><strong>{{ 'dup.elsewhere.title' | t }}</strong></p>
+          <p class="elsewhere-title" data-testid="dup-elsewhere">
+            <strong>{{ 'dup.elsewhere.title' | t }}</strong>
+          </p>
         }
       </div>
       @if (candidates(); as list) {
@@ -76,17 +98,22 @@ function askFailureKey(err: unknown): TranslationKey {
               <strong>{{ c.display.initials }}</strong>
               · {{ 'dup.birthYear' | t }}: {{ c.display.birthYear ?? '—' }} · {{ 'dup.sex' | t }}: {{ sex(c) }}
               <br />
-              {{ 'dup.cases' | t }}: {{ c.display.caseNumbers.length ? c.display.caseNumbers.join(', ') : ('dup.noCases' | t) }}
+              {{ 'dup.cases' | t }}:
+              {{ c.display.caseNumbers.length ? c.display.caseNumbers.join(', ') : ('dup.noCases' | t) }}
               <br />
               {{ 'dup.why' | t }}: <span data-testid="dup-reasons">{{ reasons(c) }}</span>
               <div>
-                <button mat-button type="button" (click)="link(c)" [attr.data-testid]="'dup-link-' + $index">{{ 'dup.link' | t: { initials: c.display.initials } }}</button>
+                <button mat-button type="button" (click)="link(c)" [attr.data-testid]="'dup-link-' + $index">
+                  {{ 'dup.link' | t: { initials: c.display.initials } }}
+                </button>
               </div>
             </li>
           }
         </ul>
         @if (!linkedId() && list.length > 0) {
-          <button mat-button type="button" (click)="candidates.set(null)" data-testid="dup-new">{{ 'dup.continueNew' | t }}</button>
+          <button mat-button type="button" (click)="candidates.set(null)" data-testid="dup-new">
+            {{ 'dup.continueNew' | t }}
+          </button>
         }
       }
 
@@ -95,7 +122,14 @@ function askFailureKey(err: unknown): TranslationKey {
           <p>{{ 'dup.elsewhere.body' | t }}</p>
           @if (canAsk()) {
             <p class="hint" id="dup-ask-hint">{{ 'dup.elsewhere.saved' | t }}</p>
-            <button mat-flat-button type="button" (click)="ask()" [disabled]="asking() !== null" aria-describedby="dup-ask-hint" data-testid="dup-ask">
+            <button
+              mat-flat-button
+              type="button"
+              (click)="ask()"
+              [disabled]="asking() !== null"
+              aria-describedby="dup-ask-hint"
+              data-testid="dup-ask"
+            >
               {{ 'dup.elsewhere.ask' | t }}
             </button>
           } @else {
@@ -103,7 +137,12 @@ function askFailureKey(err: unknown): TranslationKey {
           }
         </div>
       }
-      <div role="status" aria-live="polite" data-testid="dup-ask-state" [attr.data-state]="asking() ?? askOutcome() ?? 'idle'">
+      <div
+        role="status"
+        aria-live="polite"
+        data-testid="dup-ask-state"
+        [attr.data-state]="asking() ?? askOutcome() ?? 'idle'"
+      >
         @if (asking(); as step) {
           <p>{{ (step === 'saving' ? 'dup.mr.saving' : 'dup.mr.asking') | t }}</p>
         } @else if (askError(); as e) {
@@ -141,14 +180,31 @@ function askFailureKey(err: unknown): TranslationKey {
                 }
                 <div class="row-actions">
                   @if (r.status === 'LINKED' && !r.linkedHere && r.linkedPersonId) {
-                    <button mat-flat-button type="button" (click)="linkMatched(r.linkedPersonId)" data-testid="dup-request-link">{{ 'dup.mr.link' | t }}</button>
+                    <button
+                      mat-flat-button
+                      type="button"
+                      (click)="linkMatched(r.linkedPersonId)"
+                      data-testid="dup-request-link"
+                    >
+                      {{ 'dup.mr.link' | t }}
+                    </button>
                   }
-                  <a mat-button [routerLink]="['/match-requests', r.id]" data-testid="dup-request-open">{{ 'dup.mr.open' | t }}</a>
+                  <a mat-button [routerLink]="['/match-requests', r.id]" data-testid="dup-request-open">{{
+                    'dup.mr.open' | t
+                  }}</a>
                 </div>
               </li>
             }
           </ul>
-          <button mat-stroked-button type="button" (click)="refresh()" [disabled]="refreshing()" data-testid="dup-requests-refresh">{{ 'dup.mr.refresh' | t }}</button>
+          <button
+            mat-stroked-button
+            type="button"
+            (click)="refresh()"
+            [disabled]="refreshing()"
+            data-testid="dup-requests-refresh"
+          >
+            {{ 'dup.mr.refresh' | t }}
+          </button>
         </section>
       }
     </section>
@@ -340,7 +396,9 @@ export class DuplicateCheck {
   }
 
   private agencyName(r: MatchRequestSummaryView): string {
-    return r.askedAgency ? label(SEED_AGENCY_LABELS, r.askedAgency.code, this.i18n.language()) : this.i18n.t('dup.mr.agencyHidden');
+    return r.askedAgency
+      ? label(SEED_AGENCY_LABELS, r.askedAgency.code, this.i18n.language())
+      : this.i18n.t('dup.mr.agencyHidden');
   }
 
   protected sex(c: PersonCandidateView): string {

@@ -1,11 +1,32 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, Injector, afterNextRender, computed, inject, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  computed,
+  inject,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Router } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
-import { isOneOf, label, LANGUAGES, MFA_CODE_DIGITS, PASSWORD_PROBLEM_LABELS, PASSWORD_PROBLEMS, PROVINCE_LABELS, ROLE_LABELS, type Language } from '@ctms/domain';
+import {
+  isOneOf,
+  label,
+  LANGUAGES,
+  MFA_CODE_DIGITS,
+  PASSWORD_PROBLEM_LABELS,
+  PASSWORD_PROBLEMS,
+  PROVINCE_LABELS,
+  ROLE_LABELS,
+  type Language,
+} from '@ctms/domain';
 import { AuthService } from '../core/auth/auth.service';
 import { groupSecret, isCodeShaped, mfaRefusal, normalizeCode, qrCodeDataUrl } from '../core/auth/mfa';
 import { fieldProblems, I18n, TranslatePipe, type TranslationKey } from '@ctms/ui';
@@ -23,7 +44,11 @@ export function passwordChangeErrors(err: unknown, t: Translate, lang: Language)
   const policy = problems['newPassword'];
   if (policy) {
     out['newPassword'] =
-      policy.map((p) => (isOneOf(PASSWORD_PROBLEMS, p) ? label(PASSWORD_PROBLEM_LABELS, p, lang) : t('profile.password.refused'))).join(' ') || t('profile.password.refused');
+      policy
+        .map((p) =>
+          isOneOf(PASSWORD_PROBLEMS, p) ? label(PASSWORD_PROBLEM_LABELS, p, lang) : t('profile.password.refused'),
+        )
+        .join(' ') || t('profile.password.refused');
   }
   return out;
 }
@@ -80,7 +105,9 @@ export class ProfilePage {
   });
 
   /** Role and province labels come from the shared domain catalogue (the same words the API uses). */
-  protected readonly roles = computed(() => (this.user()?.roles ?? []).map((r) => label(ROLE_LABELS, r, this.i18n.language())));
+  protected readonly roles = computed(() =>
+    (this.user()?.roles ?? []).map((r) => label(ROLE_LABELS, r, this.i18n.language())),
+  );
 
   protected readonly provinces = computed(() =>
     (this.user()?.provinces ?? []).map((code) => `${code} ${label(PROVINCE_LABELS, code, this.i18n.language())}`),
@@ -95,7 +122,10 @@ export class ProfilePage {
     this.saved.set(false);
     this.failure.set(null);
     if (!this.current || !this.next) {
-      this.errors.set({ ...(this.current ? {} : { currentPassword: t('profile.password.required') }), ...(this.next ? {} : { newPassword: t('profile.password.required') }) });
+      this.errors.set({
+        ...(this.current ? {} : { currentPassword: t('profile.password.required') }),
+        ...(this.next ? {} : { newPassword: t('profile.password.required') }),
+      });
       return;
     }
     if (this.next !== this.repeat) {

@@ -59,11 +59,32 @@ const PACKET: readonly DataCategory[] = DATA_CATEGORIES.filter((c) => c !== 'CAS
 /** The case page's referral and handoff section: the case's referrals and handoffs, and the forms to create them. */
 @Component({
   selector: 'app-case-interagency',
-  imports: [FormsModule, RouterLink, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe],
+  imports: [
+    FormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatCheckboxModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    TranslatePipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     @use 'section';
-    .packet-item { display: flex; flex-wrap: wrap; align-items: center; gap: 0 8px; } .radio { display: flex; align-items: center; gap: 8px; min-height: 40px; }`,
+    .packet-item {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0 8px;
+    }
+    .radio {
+      display: flex;
+      align-items: center;
+      gap: 8px;
+      min-height: 40px;
+    }
+  `,
   templateUrl: './case-interagency.html',
 })
 export class CaseInterAgency {
@@ -99,7 +120,9 @@ export class CaseInterAgency {
   protected readonly handoffs = signal<HandoffSummaryView[]>([]);
   protected readonly error = signal<string | null>(null);
   /** only the lead agency refers or hands a case off (the case answers its caller's relation) */
-  private readonly lead = computed(() => ((this.store.case() as { relation?: string } | null)?.relation ?? 'LEAD_AGENCY') === 'LEAD_AGENCY');
+  private readonly lead = computed(
+    () => ((this.store.case() as { relation?: string } | null)?.relation ?? 'LEAD_AGENCY') === 'LEAD_AGENCY',
+  );
   protected readonly canRefer = computed(() => this.lead() && this.auth.can('referral:create'));
   /** the API decides: the lead's case editor, or the agency that identified the victim on a request (decision 0024) */
   protected readonly canHandoff = computed(() => this.store.case()?.allowedActions.handoff === true);
@@ -126,7 +149,9 @@ export class CaseInterAgency {
   protected readonly covered = computed(() => coveredCategories(this.consents(), this.agencyId()));
   protected readonly summaryCovered = computed(() => this.covered().has('CASE_SUMMARY'));
   /** the categories no active consent covers for the chosen agency (the summary first): what the inline step offers */
-  protected readonly uncovered = computed(() => (this.agencyId() ? DATA_CATEGORIES.filter((k) => !this.covered().has(k)) : []));
+  protected readonly uncovered = computed(() =>
+    this.agencyId() ? DATA_CATEGORIES.filter((k) => !this.covered().has(k)) : [],
+  );
   protected readonly chosenAgencyName = computed(() => {
     const a = this.directory().find((x) => x.id === this.agencyId());
     return a ? this.name(a) : '';
@@ -150,7 +175,12 @@ export class CaseInterAgency {
 
   protected readonly handoffRows = computed(() => {
     const lang = this.i18n.language();
-    return this.handoffs().map((h) => ({ ...h, toName: this.names.agency(h.toAgency.code, lang), statusLabel: label(HANDOFF_STATUS_LABELS, h.status, lang), created: formatDateTime(h.createdAt, lang) }));
+    return this.handoffs().map((h) => ({
+      ...h,
+      toName: this.names.agency(h.toAgency.code, lang),
+      statusLabel: label(HANDOFF_STATUS_LABELS, h.status, lang),
+      created: formatDateTime(h.createdAt, lang),
+    }));
   });
 
   constructor() {
@@ -170,7 +200,8 @@ export class CaseInterAgency {
   /** Why a category cannot be chosen, or null when it can. */
   protected disabledReason(k: DataCategory): string | null {
     if (!this.agencyId()) return this.i18n.t('ref.case.chooseAgencyFirst');
-    if (!this.covered().has(k)) return this.i18n.t('ref.case.notCovered', { category: this.lbl(DATA_CATEGORY_LABELS, k) });
+    if (!this.covered().has(k))
+      return this.i18n.t('ref.case.notCovered', { category: this.lbl(DATA_CATEGORY_LABELS, k) });
     return null;
   }
 
@@ -192,8 +223,12 @@ export class CaseInterAgency {
     this.error.set(null);
     try {
       const [refs, hos] = await Promise.all([
-        this.auth.can('referral:read') ? this.collect((c) => this.api.referrals('outgoing', null, c, 100)) : Promise.resolve([]),
-        this.auth.can('handoff:read') ? this.collect((c) => this.api.handoffs('outgoing', null, c, 100)) : Promise.resolve([]),
+        this.auth.can('referral:read')
+          ? this.collect((c) => this.api.referrals('outgoing', null, c, 100))
+          : Promise.resolve([]),
+        this.auth.can('handoff:read')
+          ? this.collect((c) => this.api.handoffs('outgoing', null, c, 100))
+          : Promise.resolve([]),
       ]);
       this.referrals.set(refs.filter((r) => r.caseId === id));
       this.handoffs.set(hos.filter((h) => h.caseId === id));
@@ -203,7 +238,9 @@ export class CaseInterAgency {
   }
 
   /** Every page of a box (a case's own referrals are few; the box is the agency's). */
-  private async collect<T>(page: (cursor: string | null) => Promise<{ items: T[]; nextCursor: string | null }>): Promise<T[]> {
+  private async collect<T>(
+    page: (cursor: string | null) => Promise<{ items: T[]; nextCursor: string | null }>,
+  ): Promise<T[]> {
     const out: T[] = [];
     let cursor: string | null = null;
     for (let i = 0; i < 20; i++) {
@@ -267,7 +304,12 @@ export class CaseInterAgency {
   /** Opens the inline consent step with the summary (always shared) and the categories already ticked that lack consent. */
   protected startConsent(): void {
     const open = this.uncovered();
-    this.consent = { categories: open.filter((k) => k === 'CASE_SUMMARY'), givenBy: '', form: '', grantedAt: nowLocalInLaos() };
+    this.consent = {
+      categories: open.filter((k) => k === 'CASE_SUMMARY'),
+      givenBy: '',
+      form: '',
+      grantedAt: nowLocalInLaos(),
+    };
     this.consenting.set(true);
   }
 
@@ -316,7 +358,13 @@ export class CaseInterAgency {
     const done = await this.store.run(
       () =>
         this.api
-          .createReferral(c.id, { toAgencyId, serviceTypes: this.chosenServices(), urgency: this.urgency as Urgency, reason: this.reason.trim(), categories: this.categories() })
+          .createReferral(c.id, {
+            toAgencyId,
+            serviceTypes: this.chosenServices(),
+            urgency: this.urgency as Urgency,
+            reason: this.reason.trim(),
+            categories: this.categories(),
+          })
           .catch((e: unknown) => {
             failure = e;
             throw e;
@@ -392,7 +440,12 @@ export class CaseInterAgency {
         roleInProcess: s.roleInProcess as SuspectRole,
         relationToVictim: s.relationToVictim as PerpetratorRelation,
       })),
-      proposedCharges: h.charges.filter((c) => c.article.trim()).map((c) => ({ article: c.article.trim(), ...(c.description.trim() ? { description: c.description.trim() } : {}) })),
+      proposedCharges: h.charges
+        .filter((c) => c.article.trim())
+        .map((c) => ({
+          article: c.article.trim(),
+          ...(c.description.trim() ? { description: c.description.trim() } : {}),
+        })),
       willingToTestify: h.willingToTestify as WillingnessToTestify,
       protectionMeasures: h.protectionMeasures as ProtectionMeasure[],
       ...(h.protectionNote.trim() ? { protectionNote: h.protectionNote.trim() } : {}),

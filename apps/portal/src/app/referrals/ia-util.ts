@@ -14,7 +14,11 @@ export function slaClock(deadline: string, now: number): { overdue: boolean; h: 
  * `activeConsentCovering` checks): status ACTIVE, not expired, the agency among its agencies,
  * REFERRAL_SHARING among its purposes.
  */
-export function coveredCategories(consents: readonly ConsentView[], agencyId: string | null, purpose = 'REFERRAL_SHARING'): Set<DataCategory> {
+export function coveredCategories(
+  consents: readonly ConsentView[],
+  agencyId: string | null,
+  purpose = 'REFERRAL_SHARING',
+): Set<DataCategory> {
   const out = new Set<DataCategory>();
   if (!agencyId) return out;
   for (const c of consents) {
@@ -31,7 +35,13 @@ export function coveredCategories(consents: readonly ConsentView[], agencyId: st
  * REFERRAL_SHARING consent for that one agency and purpose, for the categories the person agrees to
  * (the case summary always among them, since every referral carries it).
  */
-export function referralConsentDraft(agencyId: string, categories: readonly DataCategory[], givenBy: string, form: string, grantedAt: string): ConsentDraft {
+export function referralConsentDraft(
+  agencyId: string,
+  categories: readonly DataCategory[],
+  givenBy: string,
+  form: string,
+  grantedAt: string,
+): ConsentDraft {
   const cats = categories.includes('CASE_SUMMARY') ? [...categories] : ['CASE_SUMMARY' as DataCategory, ...categories];
   return {
     ...emptyConsentDraft(grantedAt),

@@ -29,7 +29,11 @@ export class InterAgencyApi {
   private readonly http = inject(HttpClient);
 
   referrals(box: Box, status: string | null, cursor: string | null, limit = 50): Promise<Page<ReferralSummaryView>> {
-    return firstValueFrom(this.http.get<Page<ReferralSummaryView>>(`${API}/referrals`, { params: httpParams({ box, status, cursor, limit }) }));
+    return firstValueFrom(
+      this.http.get<Page<ReferralSummaryView>>(`${API}/referrals`, {
+        params: httpParams({ box, status, cursor, limit }),
+      }),
+    );
   }
 
   referral(id: string): Promise<ReferralDetailView> {
@@ -40,16 +44,33 @@ export class InterAgencyApi {
     return firstValueFrom(this.http.post<ReferralDetailView>(`${API}/cases/${caseId}/referrals`, body));
   }
 
-  referralAction(id: string, action: 'accept' | 'decline' | 'services' | 'complete' | 'cancel', body: Record<string, unknown>): Promise<ReferralDetailView> {
+  referralAction(
+    id: string,
+    action: 'accept' | 'decline' | 'services' | 'complete' | 'cancel',
+    body: Record<string, unknown>,
+  ): Promise<ReferralDetailView> {
     return firstValueFrom(this.http.post<ReferralDetailView>(`${API}/referrals/${id}/${action}`, body));
   }
 
   directory(serviceType: string, province: string): Promise<ServiceDirectoryEntryView[]> {
-    return firstValueFrom(this.http.get<ServiceDirectoryEntryView[]>(`${API}/reference/service-directory`, { params: httpParams({ serviceType, province }) }));
+    return firstValueFrom(
+      this.http.get<ServiceDirectoryEntryView[]>(`${API}/reference/service-directory`, {
+        params: httpParams({ serviceType, province }),
+      }),
+    );
   }
 
-  handoffs(box: Box | null, status: string | null, cursor: string | null, limit = 50): Promise<Page<HandoffSummaryView>> {
-    return firstValueFrom(this.http.get<Page<HandoffSummaryView>>(`${API}/handoffs`, { params: httpParams({ box, status, cursor, limit }) }));
+  handoffs(
+    box: Box | null,
+    status: string | null,
+    cursor: string | null,
+    limit = 50,
+  ): Promise<Page<HandoffSummaryView>> {
+    return firstValueFrom(
+      this.http.get<Page<HandoffSummaryView>>(`${API}/handoffs`, {
+        params: httpParams({ box, status, cursor, limit }),
+      }),
+    );
   }
 
   handoff(id: string): Promise<HandoffDetailView> {
@@ -65,6 +86,8 @@ export class InterAgencyApi {
   }
 
   audit(filter: AuditQuery, cursor: string | null, limit = 50): Promise<Page<AuditEntryView>> {
-    return firstValueFrom(this.http.get<Page<AuditEntryView>>(`${API}/audit`, { params: httpParams({ ...filter, cursor, limit }) }));
+    return firstValueFrom(
+      this.http.get<Page<AuditEntryView>>(`${API}/audit`, { params: httpParams({ ...filter, cursor, limit }) }),
+    );
   }
 }

@@ -2,7 +2,14 @@ import { HttpErrorResponse } from '@angular/common/http';
 import type { ConsentView } from '@ctms/domain';
 import { auditFilterFromQuery, auditKindKey, OBJECT_TYPES } from '../audit/audit.page';
 import { consentBody } from '../cases/case-consents';
-import { interagencyEn, interagencyLo, PROTECTION_MEASURE_LABELS, PROTECTION_MEASURES, SUSPECT_ROLE_LABELS, SUSPECT_ROLES } from '../core/i18n/dict-interagency';
+import {
+  interagencyEn,
+  interagencyLo,
+  PROTECTION_MEASURE_LABELS,
+  PROTECTION_MEASURES,
+  SUSPECT_ROLE_LABELS,
+  SUSPECT_ROLES,
+} from '../core/i18n/dict-interagency';
 import { coveredCategories, missingCategories, referralConsentDraft, slaClock, splitDates } from './ia-util';
 
 function consent(over: Partial<ConsentView>): ConsentView {
@@ -53,7 +60,11 @@ describe('inter-agency screens', () => {
       consent({ id: 'k2', categories: ['HEALTH'], status: 'WITHDRAWN' }),
       consent({ id: 'k3', categories: ['IDENTITY'], expired: true }),
       consent({ id: 'k4', categories: ['PERPETRATORS'], purposes: ['LAW_ENFORCEMENT_SHARING'] }),
-      consent({ id: 'k5', categories: ['EXPLOITATION_ACCOUNT'], agencies: [{ id: 'iom', code: 'IOM', nameLo: 'IOM', nameEn: 'IOM' }] }),
+      consent({
+        id: 'k5',
+        categories: ['EXPLOITATION_ACCOUNT'],
+        agencies: [{ id: 'iom', code: 'IOM', nameLo: 'IOM', nameEn: 'IOM' }],
+      }),
     ];
     expect([...coveredCategories(list, 'lwu')].sort()).toEqual(['CASE_SUMMARY', 'CONTACT_LOCATION']);
     expect([...coveredCategories(list, null)]).toEqual([]);
@@ -63,7 +74,15 @@ describe('inter-agency screens', () => {
   it('reads the categories a 409 CONSENT_NOT_COVERING names', () => {
     const err = new HttpErrorResponse({
       status: 409,
-      error: { code: 'CONSENT_NOT_COVERING', details: [{ field: 'categories', problems: ['HEALTH is not covered by an active REFERRAL_SHARING consent for the receiving agency'] }] },
+      error: {
+        code: 'CONSENT_NOT_COVERING',
+        details: [
+          {
+            field: 'categories',
+            problems: ['HEALTH is not covered by an active REFERRAL_SHARING consent for the receiving agency'],
+          },
+        ],
+      },
     });
     expect(missingCategories(err)).toEqual(['HEALTH']);
     expect(missingCategories(new HttpErrorResponse({ status: 409, error: { code: 'STALE_VERSION' } }))).toEqual([]);
@@ -74,23 +93,44 @@ describe('inter-agency screens', () => {
   });
 
   it('keeps only codes, ids and usernames in the audit filters of the URL', () => {
-    expect(auditFilterFromQuery({ actor: 'atd.caseworker', action: 'CASE_READ', objectType: 'case', outcome: 'DENIED', from: '2026-01-01T00:00' })).toEqual({
+    expect(
+      auditFilterFromQuery({
+        actor: 'atd.caseworker',
+        action: 'CASE_READ',
+        objectType: 'case',
+        outcome: 'DENIED',
+        from: '2026-01-01T00:00',
+      }),
+    ).toEqual({
       actor: 'atd.caseworker',
       action: 'CASE_READ',
       objectType: 'case',
       outcome: 'DENIED',
       from: '2026-01-01T00:00',
     });
-    expect(auditFilterFromQuery({ actor: 'ບຸນມີ', objectId: 'name with spaces', action: 'read', outcome: 'MAYBE' })).toEqual({});
+    expect(
+      auditFilterFromQuery({ actor: 'ບຸນມີ', objectId: 'name with spaces', action: 'read', outcome: 'MAYBE' }),
+    ).toEqual({});
   });
 });
 
-describe('issue 17: the referral form\'s inline consent and the readable audit trail', () => {
+describe("issue 17: the referral form's inline consent and the readable audit trail", () => {
   it('records a REFERRAL_SHARING consent for the one chosen agency, the case summary always included', () => {
-    const body = consentBody(referralConsentDraft('agency-1', ['IDENTITY'], 'SELF', 'WRITTEN_SIGNATURE', '2026-03-01T09:30'));
-    expect(body).toMatchObject({ type: 'REFERRAL_SHARING', agencyIds: ['agency-1'], purposes: ['REFERRAL_SHARING'], categories: ['CASE_SUMMARY', 'IDENTITY'], givenBy: 'SELF', form: 'WRITTEN_SIGNATURE' });
+    const body = consentBody(
+      referralConsentDraft('agency-1', ['IDENTITY'], 'SELF', 'WRITTEN_SIGNATURE', '2026-03-01T09:30'),
+    );
+    expect(body).toMatchObject({
+      type: 'REFERRAL_SHARING',
+      agencyIds: ['agency-1'],
+      purposes: ['REFERRAL_SHARING'],
+      categories: ['CASE_SUMMARY', 'IDENTITY'],
+      givenBy: 'SELF',
+      form: 'WRITTEN_SIGNATURE',
+    });
     // incomplete (who gave it, how) → no request
-    expect(consentBody(referralConsentDraft('agency-1', ['CASE_SUMMARY'], '', 'WRITTEN_SIGNATURE', '2026-03-01T09:30'))).toBeNull();
+    expect(
+      consentBody(referralConsentDraft('agency-1', ['CASE_SUMMARY'], '', 'WRITTEN_SIGNATURE', '2026-03-01T09:30')),
+    ).toBeNull();
   });
 
   it('names every audit object kind in both languages, unknown kinds as "other record"', () => {

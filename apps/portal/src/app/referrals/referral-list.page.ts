@@ -14,7 +14,17 @@ import {
 } from '@ctms/domain';
 import { InterAgencyApi, type Box } from './interagency-api';
 import { slaClock } from './ia-util';
-import { AgencyNames, describeErrorIn, formatDateTime, I18n, Inbox, KeysetList, sortByDue, TranslatePipe, type TranslationKey } from '@ctms/ui';
+import {
+  AgencyNames,
+  describeErrorIn,
+  formatDateTime,
+  I18n,
+  Inbox,
+  KeysetList,
+  sortByDue,
+  TranslatePipe,
+  type TranslationKey,
+} from '@ctms/ui';
 
 /** The referral boxes: incoming and outgoing, masked (case number only), with the running SLA clock: acknowledgement while pending, services while accepted. */
 @Component({
@@ -22,8 +32,13 @@ import { AgencyNames, describeErrorIn, formatDateTime, I18n, Inbox, KeysetList, 
   imports: [RouterLink, Inbox, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    .overdue { color: var(--mat-sys-error); font-weight: 600; }
-    table { min-width: 760px; }
+    .overdue {
+      color: var(--mat-sys-error);
+      font-weight: 600;
+    }
+    table {
+      min-width: 760px;
+    }
   `,
   template: `
     <section class="page wide" data-testid="referral-list">
@@ -55,14 +70,31 @@ import { AgencyNames, describeErrorIn, formatDateTime, I18n, Inbox, KeysetList, 
           </thead>
           <tbody>
             @for (r of rows(); track r.id) {
-              <tr data-testid="referral-row" [attr.data-id]="r.id" [attr.data-case]="r.caseNumber" [attr.data-status]="r.status">
-                <th scope="row"><a [routerLink]="['/referrals', r.id]" data-testid="referral-link">{{ r.caseNumber }}</a></th>
+              <tr
+                data-testid="referral-row"
+                [attr.data-id]="r.id"
+                [attr.data-case]="r.caseNumber"
+                [attr.data-status]="r.status"
+              >
+                <th scope="row">
+                  <a [routerLink]="['/referrals', r.id]" data-testid="referral-link">{{ r.caseNumber }}</a>
+                </th>
                 <td [attr.data-label]="'ia.from' | t">{{ r.fromName }}</td>
                 <td [attr.data-label]="'ia.to' | t">{{ r.toName }}</td>
                 <td [attr.data-label]="'ref.services' | t">{{ r.services }}</td>
                 <td class="lead" [attr.data-label]="'ref.urgency' | t">{{ r.urgencyLabel }}</td>
-                <td class="lead" [attr.data-label]="'ia.status' | t" data-testid="referral-status">{{ r.statusLabel }}</td>
-                <td class="lead" [attr.data-label]="'ref.sla' | t" data-testid="sla-clock" [class.overdue]="r.overdue" [attr.data-overdue]="r.overdue">{{ r.sla }}</td>
+                <td class="lead" [attr.data-label]="'ia.status' | t" data-testid="referral-status">
+                  {{ r.statusLabel }}
+                </td>
+                <td
+                  class="lead"
+                  [attr.data-label]="'ref.sla' | t"
+                  data-testid="sla-clock"
+                  [class.overdue]="r.overdue"
+                  [attr.data-overdue]="r.overdue"
+                >
+                  {{ r.sla }}
+                </td>
                 <td [attr.data-label]="'ia.createdAt' | t">{{ r.created }}</td>
               </tr>
             }
@@ -88,18 +120,31 @@ export class ReferralListPage {
     (e) => describeErrorIn(this.i18n, e).message,
   );
   private readonly now = signal(Date.now());
-  protected readonly statusOptions = computed(() => REFERRAL_STATUSES.map((code) => ({ code, text: label(REFERRAL_STATUS_LABELS, code, this.i18n.language()) })));
+  protected readonly statusOptions = computed(() =>
+    REFERRAL_STATUSES.map((code) => ({ code, text: label(REFERRAL_STATUS_LABELS, code, this.i18n.language()) })),
+  );
 
   protected readonly rows = computed(() => {
     const lang = this.i18n.language();
     const now = this.now();
     // what is due first: the referral whose running clock (acknowledgement while PENDING, services
     // while ACCEPTED) ends soonest, the overdue ones on top; one rule in libs/domain for both boxes
-    return sortByDue(this.list.items(), (r) => referralDeadline(r.status, r.acknowledgeBy, r.servicesDueBy)?.dueAt ?? null).map((r) => {
+    return sortByDue(
+      this.list.items(),
+      (r) => referralDeadline(r.status, r.acknowledgeBy, r.servicesDueBy)?.dueAt ?? null,
+    ).map((r) => {
       const deadline = referralDeadline(r.status, r.acknowledgeBy, r.servicesDueBy);
       const clock = deadline ? slaClock(deadline.dueAt, now) : null;
       const overdue = referralOverdue(r.status, r.acknowledgeBy, r.servicesDueBy, now);
-      const key: TranslationKey = !deadline ? 'ref.sla.done' : deadline.clock === 'SERVICES' ? (overdue ? 'ref.sla.servicesOverdue' : 'ref.sla.servicesLeft') : overdue ? 'ref.sla.overdue' : 'ref.sla.left';
+      const key: TranslationKey = !deadline
+        ? 'ref.sla.done'
+        : deadline.clock === 'SERVICES'
+          ? overdue
+            ? 'ref.sla.servicesOverdue'
+            : 'ref.sla.servicesLeft'
+          : overdue
+            ? 'ref.sla.overdue'
+            : 'ref.sla.left';
       return {
         ...r,
         fromName: this.names.agency(r.fromAgency.code, lang),

@@ -1,10 +1,26 @@
 import { HttpClient } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+  untracked,
+} from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import type { AddReferralNoteRequest, Page, ReassignReferralRequest, ReferralDetailView, ReferralNoteView } from '@ctms/domain';
+import type {
+  AddReferralNoteRequest,
+  Page,
+  ReassignReferralRequest,
+  ReferralDetailView,
+  ReferralNoteView,
+} from '@ctms/domain';
 import { firstValueFrom } from 'rxjs';
 import { API } from '../core/auth/auth.service';
 import { UserPicker } from '../cases/user-picker';
@@ -24,11 +40,27 @@ import { AgencyNames, describeErrorIn, formatDateTime, I18n, personName } from '
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     @use 'section';
-    .overdue { color: var(--mat-sys-error); font-weight: 600; }
-    .note { border-left: 3px solid var(--mat-sys-outline-variant); padding: 4px 8px; margin: 8px 0; white-space: pre-wrap; overflow-wrap: anywhere; }
-    .note.receiver { border-left-color: var(--mat-sys-primary); }
-    .meta { color: var(--mat-sys-on-surface-variant); font-size: 0.875rem; }
-    textarea { min-height: 4rem; }
+    .overdue {
+      color: var(--mat-sys-error);
+      font-weight: 600;
+    }
+    .note {
+      border-left: 3px solid var(--mat-sys-outline-variant);
+      padding: 4px 8px;
+      margin: 8px 0;
+      white-space: pre-wrap;
+      overflow-wrap: anywhere;
+    }
+    .note.receiver {
+      border-left-color: var(--mat-sys-primary);
+    }
+    .meta {
+      color: var(--mat-sys-on-surface-variant);
+      font-size: 0.875rem;
+    }
+    textarea {
+      min-height: 4rem;
+    }
   `,
   template: `
     <section class="panel" aria-labelledby="rw-title" data-testid="referral-work">
@@ -37,25 +69,44 @@ import { AgencyNames, describeErrorIn, formatDateTime, I18n, personName } from '
         <dt>{{ w('rw.servicesDue') }}</dt>
         <dd data-testid="services-due">
           @if (clock(); as c) {
-            {{ c.at }} — <span data-testid="services-clock" [class.overdue]="c.overdue" [attr.data-overdue]="c.overdue">{{ c.text }}</span>
+            {{ c.at }} —
+            <span data-testid="services-clock" [class.overdue]="c.overdue" [attr.data-overdue]="c.overdue">{{
+              c.text
+            }}</span>
           } @else {
             {{ w('rw.servicesDue.none') }}
           }
         </dd>
       </dl>
       <div class="actions">
-        <button mat-stroked-button type="button" data-testid="referral-print" [disabled]="busy()" (click)="print()">{{ w('rw.print') }}</button>
+        <button mat-stroked-button type="button" data-testid="referral-print" [disabled]="busy()" (click)="print()">
+          {{ w('rw.print') }}
+        </button>
         @if (canReassign()) {
-          <button mat-stroked-button type="button" data-testid="referral-reassign" (click)="reassigning.set(!reassigning())">{{ w('rw.reassign') }}</button>
+          <button
+            mat-stroked-button
+            type="button"
+            data-testid="referral-reassign"
+            (click)="reassigning.set(!reassigning())"
+          >
+            {{ w('rw.reassign') }}
+          </button>
         }
       </div>
       <p class="hint">{{ w('rw.printHint') }}</p>
 
       @if (reassigning() && canReassign()) {
         <form class="form" (ngSubmit)="reassign()" data-testid="reassign-form">
-          <app-user-picker testId="reassign-assignee" [currentId]="referral().assignedTo?.id ?? null" [(value)]="assignee" [error]="fieldErrors()['assigneeId'] ?? null" />
+          <app-user-picker
+            testId="reassign-assignee"
+            [currentId]="referral().assignedTo?.id ?? null"
+            [(value)]="assignee"
+            [error]="fieldErrors()['assigneeId'] ?? null"
+          />
           <div class="actions">
-            <button mat-flat-button type="submit" data-testid="reassign-submit" [disabled]="busy() || !assignee()">{{ w('rw.reassign.submit') }}</button>
+            <button mat-flat-button type="submit" data-testid="reassign-submit" [disabled]="busy() || !assignee()">
+              {{ w('rw.reassign.submit') }}
+            </button>
             <button mat-button type="button" (click)="reassigning.set(false)">{{ w('rw.cancel') }}</button>
           </div>
         </form>
@@ -82,14 +133,23 @@ import { AgencyNames, describeErrorIn, formatDateTime, I18n, personName } from '
         <form class="form" (ngSubmit)="addNote()" data-testid="note-form">
           <mat-form-field>
             <mat-label>{{ w('rw.notes.new') }}</mat-label>
-            <textarea matInput name="note" rows="3" maxlength="10000" [(ngModel)]="draft" data-testid="note-body"></textarea>
+            <textarea
+              matInput
+              name="note"
+              rows="3"
+              maxlength="10000"
+              [(ngModel)]="draft"
+              data-testid="note-body"
+            ></textarea>
             <mat-hint>{{ w('rw.notes.hint') }}</mat-hint>
             @if (fieldErrors()['body']; as e) {
               <mat-error>{{ e }}</mat-error>
             }
           </mat-form-field>
           <div class="actions">
-            <button mat-flat-button type="submit" data-testid="note-submit" [disabled]="busy() || !draft.trim()">{{ w('rw.notes.submit') }}</button>
+            <button mat-flat-button type="submit" data-testid="note-submit" [disabled]="busy() || !draft.trim()">
+              {{ w('rw.notes.submit') }}
+            </button>
           </div>
         </form>
       }
@@ -125,7 +185,9 @@ export class ReferralWork {
     return {
       at: formatDateTime(r.servicesDueBy, lang),
       overdue: running && c.overdue,
-      text: running ? rwT(lang, c.overdue ? 'rw.servicesDue.overdue' : 'rw.servicesDue.left', { h: c.h, m: c.m }) : rwT(lang, 'rw.servicesDue.done'),
+      text: running
+        ? rwT(lang, c.overdue ? 'rw.servicesDue.overdue' : 'rw.servicesDue.left', { h: c.h, m: c.m })
+        : rwT(lang, 'rw.servicesDue.done'),
     };
   });
 
@@ -160,7 +222,9 @@ export class ReferralWork {
       let cursor: string | null = null;
       do {
         const params: Record<string, string | number> = cursor ? { limit: 100, cursor } : { limit: 100 };
-        const page: Page<ReferralNoteView> = await firstValueFrom(this.http.get<Page<ReferralNoteView>>(`${API}/referrals/${id}/notes`, { params }));
+        const page: Page<ReferralNoteView> = await firstValueFrom(
+          this.http.get<Page<ReferralNoteView>>(`${API}/referrals/${id}/notes`, { params }),
+        );
         all.push(...page.items);
         cursor = page.nextCursor;
       } while (cursor);
@@ -174,7 +238,9 @@ export class ReferralWork {
     const body = this.draft.trim();
     if (!body) return;
     await this.act(async (id) => {
-      const note = await firstValueFrom(this.http.post<ReferralNoteView>(`${API}/referrals/${id}/notes`, { body } satisfies AddReferralNoteRequest));
+      const note = await firstValueFrom(
+        this.http.post<ReferralNoteView>(`${API}/referrals/${id}/notes`, { body } satisfies AddReferralNoteRequest),
+      );
       this.notes.update((list) => [...list, note]);
       this.draft = '';
       this.changed.emit(await firstValueFrom(this.http.get<ReferralDetailView>(`${API}/referrals/${id}`)));
@@ -185,7 +251,12 @@ export class ReferralWork {
     const r = this.referral();
     if (!this.assignee()) return;
     await this.act(async (id) => {
-      const next = await firstValueFrom(this.http.post<ReferralDetailView>(`${API}/referrals/${id}/reassign`, { version: r.version, assigneeId: this.assignee() } satisfies ReassignReferralRequest));
+      const next = await firstValueFrom(
+        this.http.post<ReferralDetailView>(`${API}/referrals/${id}/reassign`, {
+          version: r.version,
+          assigneeId: this.assignee(),
+        } satisfies ReassignReferralRequest),
+      );
       this.reassigning.set(false);
       this.assignee.set('');
       this.notice.set({ kind: 'ok', text: this.w('rw.reassign.done') });

@@ -9,7 +9,10 @@ export const REFERRAL_WORK_WORDS = {
   'rw.servicesDue.done': { lo: 'ເລີ່ມໃຫ້ບໍລິການແລ້ວ', en: 'Services started' },
   'rw.servicesDue.none': { lo: 'ເລີ່ມນັບເມື່ອຮັບການສົ່ງຕໍ່', en: 'Starts when the referral is accepted' },
   'rw.print': { lo: 'ພິມໃບສົ່ງຕໍ່ (PDF)', en: 'Print the referral (PDF)' },
-  'rw.printHint': { lo: 'ມີແຕ່ຂໍ້ມູນທີ່ຜູ້ຖືກເຄາະຮ້າຍຍິນຍອມໃຫ້ແບ່ງປັນ. ການພິມຖືກບັນທຶກໄວ້.', en: 'Only the data the victim consented to share. Printing is recorded.' },
+  'rw.printHint': {
+    lo: 'ມີແຕ່ຂໍ້ມູນທີ່ຜູ້ຖືກເຄາະຮ້າຍຍິນຍອມໃຫ້ແບ່ງປັນ. ການພິມຖືກບັນທຶກໄວ້.',
+    en: 'Only the data the victim consented to share. Printing is recorded.',
+  },
   'rw.reassign': { lo: 'ມອບໝາຍພະນັກງານໃໝ່', en: 'Reassign the worker' },
   'rw.reassign.submit': { lo: 'ມອບໝາຍ', en: 'Reassign' },
   'rw.reassign.done': { lo: 'ມອບໝາຍແລ້ວ', en: 'Reassigned' },
@@ -26,5 +29,7 @@ export type ReferralWorkKey = keyof typeof REFERRAL_WORK_WORDS;
 
 export function rwT(lang: Language, key: ReferralWorkKey, params?: Readonly<Record<string, string | number>>): string {
   const text = REFERRAL_WORK_WORDS[key][lang === 'lo' ? 'lo' : 'en'];
-  return params ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)) : text;
+  return params
+    ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
+    : text;
 }

@@ -29,7 +29,21 @@ import { UserPicker } from '../cases/user-picker';
 import { AuthService } from '../core/auth/auth.service';
 import { InterAgencyApi } from './interagency-api';
 import { slaClock } from './ia-util';
-import { AgencyNames, blankToUndefined, DateInput, type DateRead, describeErrorIn, formatDate, formatDateTime, HistoryPanel, I18n, laoToday, personName, TranslatePipe, type TranslationKey } from '@ctms/ui';
+import {
+  AgencyNames,
+  blankToUndefined,
+  DateInput,
+  type DateRead,
+  describeErrorIn,
+  formatDate,
+  formatDateTime,
+  HistoryPanel,
+  I18n,
+  laoToday,
+  personName,
+  TranslatePipe,
+  type TranslationKey,
+} from '@ctms/ui';
 import { ReferralWork } from './referral-work';
 
 type Form = 'accept' | 'decline' | 'services' | 'complete' | 'cancel' | null;
@@ -37,11 +51,33 @@ type Form = 'accept' | 'decline' | 'services' | 'complete' | 'cancel' | null;
 /** One referral: its packet, a masked preview of the case, services, history and the actions allowed. */
 @Component({
   selector: 'app-referral-page',
-  imports: [DateInput, HistoryPanel, FormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe, UserPicker, ReferralWork],
+  imports: [
+    DateInput,
+    HistoryPanel,
+    FormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    TranslatePipe,
+    UserPicker,
+    ReferralWork,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     @use 'section';
-    .overdue { color: var(--mat-sys-error); font-weight: 600; } .chip { display: inline-block; padding: 0 8px; border-radius: 12px; background: var(--mat-sys-secondary-container); }`,
+    .overdue {
+      color: var(--mat-sys-error);
+      font-weight: 600;
+    }
+    .chip {
+      display: inline-block;
+      padding: 0 8px;
+      border-radius: 12px;
+      background: var(--mat-sys-secondary-container);
+    }
+  `,
   templateUrl: './referral.page.html',
 })
 export class ReferralPage {
@@ -57,7 +93,11 @@ export class ReferralPage {
 
   protected readonly declineReasons = DECLINE_REASONS;
   protected readonly outcomes = REFERRAL_OUTCOMES;
-  protected readonly L = { decline: DECLINE_REASON_LABELS, outcome: REFERRAL_OUTCOME_LABELS, service: SERVICE_TYPE_LABELS } as const;
+  protected readonly L = {
+    decline: DECLINE_REASON_LABELS,
+    outcome: REFERRAL_OUTCOME_LABELS,
+    service: SERVICE_TYPE_LABELS,
+  } as const;
 
   protected readonly r = signal<ReferralDetailView | null>(null);
   protected readonly preview = signal<CaseDetailView | null>(null);
@@ -70,7 +110,15 @@ export class ReferralPage {
   /** what is wrong with the delivery date as typed (the shared day/month/year boxes), in words */
   protected readonly serviceDateProblem = signal<string | null>(null);
 
-  protected f = { reason: '', note: '', serviceType: '', deliveredOn: laoToday(), provider: '', notes: '', outcome: '' };
+  protected f = {
+    reason: '',
+    note: '',
+    serviceType: '',
+    deliveredOn: laoToday(),
+    provider: '',
+    notes: '',
+    outcome: '',
+  };
 
   protected readonly view = computed(() => {
     const r = this.r();
@@ -113,7 +161,9 @@ export class ReferralPage {
         status: h.status ? label(REFERRAL_STATUS_LABELS, h.status, lang) : '',
       })),
       can: new Set(r.allowedActions),
-      canService: r.allowedActions.includes('START_SERVICE') || (r.status === 'IN_PROGRESS' && r.allowedActions.includes('COMPLETE')),
+      canService:
+        r.allowedActions.includes('START_SERVICE') ||
+        (r.status === 'IN_PROGRESS' && r.allowedActions.includes('COMPLETE')),
     };
   });
 
@@ -178,7 +228,15 @@ export class ReferralPage {
 
   protected open(form: Form): void {
     this.assignee.set('');
-    this.f = { reason: '', note: '', serviceType: this.r()?.serviceTypes[0] ?? '', deliveredOn: laoToday(), provider: '', notes: '', outcome: '' };
+    this.f = {
+      reason: '',
+      note: '',
+      serviceType: this.r()?.serviceTypes[0] ?? '',
+      deliveredOn: laoToday(),
+      provider: '',
+      notes: '',
+      outcome: '',
+    };
     this.serviceDateProblem.set(null);
     this.fieldErrors.set({});
     this.form.set(form);

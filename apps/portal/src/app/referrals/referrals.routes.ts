@@ -10,7 +10,11 @@ export const REFERRAL_ROUTES: Route[] = [
     // the words of these pages come with their chunk
     providers: [provideTranslations(INTERAGENCY_WORDS, CASE_TOOLS_WORDS)],
     children: [
-      { path: '', pathMatch: 'full', loadComponent: () => import('./referral-list.page').then((m) => m.ReferralListPage) },
+      {
+        path: '',
+        pathMatch: 'full',
+        loadComponent: () => import('./referral-list.page').then((m) => m.ReferralListPage),
+      },
       { path: ':id', loadComponent: () => import('./referral.page').then((m) => m.ReferralPage) },
     ],
   },

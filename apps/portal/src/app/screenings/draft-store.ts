@@ -56,14 +56,22 @@ const unb64 = (s: string): Uint8Array<ArrayBuffer> => Uint8Array.from(atob(s), (
 /** Encrypts a draft; the AAD binds it to the storage key, so an entry cannot be moved to another screening. */
 export async function sealDraft(key: CryptoKey, storageKey: string, draft: LocalDraft): Promise<SealedDraft> {
   const iv = crypto.getRandomValues(new Uint8Array(12));
-  const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: new TextEncoder().encode(storageKey) }, key, new TextEncoder().encode(JSON.stringify(draft)));
+  const data = await crypto.subtle.encrypt(
+    { name: 'AES-GCM', iv, additionalData: new TextEncoder().encode(storageKey) },
+    key,
+    new TextEncoder().encode(JSON.stringify(draft)),
+  );
   return { savedAt: draft.savedAt, iv: b64(iv), data: b64(data) };
 }
 
 /** Decrypts a sealed draft; null when it does not open (another key, tampered, another entry's). */
 export async function openDraft(key: CryptoKey, storageKey: string, sealed: SealedDraft): Promise<LocalDraft | null> {
   try {
-    const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: unb64(sealed.iv), additionalData: new TextEncoder().encode(storageKey) }, key, unb64(sealed.data));
+    const plain = await crypto.subtle.decrypt(
+      { name: 'AES-GCM', iv: unb64(sealed.iv), additionalData: new TextEncoder().encode(storageKey) },
+      key,
+      unb64(sealed.data),
+    );
     const d = JSON.parse(new TextDecoder().decode(plain)) as LocalDraft;
     return d && typeof d === 'object' && d.sections && typeof d.sections === 'object' ? d : null;
   } catch {
@@ -72,13 +80,19 @@ export async function openDraft(key: CryptoKey, storageKey: string, sealed: Seal
 }
 
 /** The sealed entry of a user's screening, or null (missing, malformed or too old: removed). */
-export function readDraft(storage: KeyValueStorage, userId: string, screening: string, now = Date.now()): SealedDraft | null {
+export function readDraft(
+  storage: KeyValueStorage,
+  userId: string,
+  screening: string,
+  now = Date.now(),
+): SealedDraft | null {
   const key = draftKey(userId, screening);
   const raw = storage.getItem(key);
   if (!raw) return null;
   try {
     const d = JSON.parse(raw) as SealedDraft;
-    if (!d || typeof d.savedAt !== 'number' || typeof d.iv !== 'string' || typeof d.data !== 'string') throw new Error('bad');
+    if (!d || typeof d.savedAt !== 'number' || typeof d.iv !== 'string' || typeof d.data !== 'string')
+      throw new Error('bad');
     if (now - d.savedAt > DRAFT_MAX_AGE_MS) throw new Error('old');
     return d;
   } catch {

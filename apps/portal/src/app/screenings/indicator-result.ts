@@ -10,19 +10,31 @@ import { I18n, TranslatePipe } from '@ctms/ui';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (assessment(); as a) {
-      <section class="result" [class.positive]="a.indicativeResult === 'POSSIBLE_VICTIM'" aria-labelledby="result-title" data-testid="indicative-result">
+      <section
+        class="result"
+        [class.positive]="a.indicativeResult === 'POSSIBLE_VICTIM'"
+        aria-labelledby="result-title"
+        data-testid="indicative-result"
+      >
         <h2 id="result-title" class="title">{{ 'scr.ind.resultTitle' | t }}</h2>
         <p class="label" data-testid="indicative-label">{{ 'scr.ind.notLegal' | t }}</p>
         <p role="status" aria-live="polite" class="overall">
           <strong data-testid="indicative-overall" [attr.data-result]="a.indicativeResult">{{ overall() }}</strong>
-          <span class="meta">· {{ 'scr.ind.profile' | t }}: {{ profile() }}@if (!a.profileVerified) { ({{ 'scr.ind.unverified' | t }}) }</span>
+          <span class="meta"
+            >· {{ 'scr.ind.profile' | t }}: {{ profile() }}
+            @if (!a.profileVerified) {
+              ({{ 'scr.ind.unverified' | t }})
+            }
+          </span>
         </p>
         <ul class="dims">
           @for (d of dims(); track d.code) {
             <li [attr.data-testid]="'dimres-' + d.code" [attr.data-positive]="d.positive">
               <span class="mark" aria-hidden="true">{{ d.positive ? '●' : '○' }}</span>
               {{ d.text }}: {{ (d.positive ? 'scr.ind.dimMet' : 'scr.ind.dimNotMet') | t }}
-              <span class="meta">({{ 'scr.ind.counts' | t: { strong: d.strong, medium: d.medium, weak: d.weak } }})</span>
+              <span class="meta"
+                >({{ 'scr.ind.counts' | t: { strong: d.strong, medium: d.medium, weak: d.weak } }})</span
+              >
             </li>
           }
         </ul>
@@ -83,6 +95,10 @@ export class IndicatorResult {
     const a = this.assessment();
     if (!a) return [];
     const lang = this.i18n.language();
-    return INDICATOR_DIMENSIONS.map((code) => ({ code, text: label(INDICATOR_DIMENSION_LABELS, code, lang), ...a.dimensions[code] }));
+    return INDICATOR_DIMENSIONS.map((code) => ({
+      code,
+      text: label(INDICATOR_DIMENSION_LABELS, code, lang),
+      ...a.dimensions[code],
+    }));
   });
 }

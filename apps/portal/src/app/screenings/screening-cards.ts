@@ -28,7 +28,12 @@ const LIMIT = 100;
         }
         @if (review(); as n) {
           <li>
-            <a class="card" routerLink="/screenings" [queryParams]="{ status: 'SUBMITTED' }" data-testid="card-awaiting-review">
+            <a
+              class="card"
+              routerLink="/screenings"
+              [queryParams]="{ status: 'SUBMITTED' }"
+              data-testid="card-awaiting-review"
+            >
               <span class="count">{{ n }}</span> {{ 'home.awaitingReview' | t }}
             </a>
           </li>

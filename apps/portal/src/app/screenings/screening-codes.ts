@@ -221,7 +221,10 @@ export const YES_NO_UNKNOWN: LabelMap<YesNoUnknown> = {
   NO: { lo: 'ບໍ່', en: 'No' },
   UNKNOWN: { lo: 'ບໍ່ຮູ້', en: 'Unknown' },
 };
-export const YES_NO_UNKNOWN_NA: LabelMap<YesNoUnknownNa> = { ...YES_NO_UNKNOWN, NOT_APPLICABLE: { lo: 'ບໍ່ກ່ຽວຂ້ອງ', en: 'Not applicable' } };
+export const YES_NO_UNKNOWN_NA: LabelMap<YesNoUnknownNa> = {
+  ...YES_NO_UNKNOWN,
+  NOT_APPLICABLE: { lo: 'ບໍ່ກ່ຽວຂ້ອງ', en: 'Not applicable' },
+};
 
 export const TRANSPORT_MEANS: LabelMap<TransportMeans> = {
   ON_FOOT: { lo: 'ຍ່າງ', en: 'On foot' },
@@ -375,10 +378,16 @@ export const INDICATIVE_RESULTS: Labels = {
 export const INDICATOR_DIMENSION_LABELS: Labels = {
   DECEPTIVE_RECRUITMENT: { lo: 'ການຊັກຊວນແບບຫຼອກລວງ', en: 'Deceptive recruitment' },
   COERCIVE_RECRUITMENT: { lo: 'ການຊັກຊວນແບບບັງຄັບ', en: 'Coercive recruitment' },
-  RECRUITMENT_ABUSE_OF_VULNERABILITY: { lo: 'ການສວຍໃຊ້ຄວາມອ່ອນແອໃນການຊັກຊວນ', en: 'Recruitment by abuse of vulnerability' },
+  RECRUITMENT_ABUSE_OF_VULNERABILITY: {
+    lo: 'ການສວຍໃຊ້ຄວາມອ່ອນແອໃນການຊັກຊວນ',
+    en: 'Recruitment by abuse of vulnerability',
+  },
   EXPLOITATIVE_CONDITIONS: { lo: 'ສະພາບການຂູດຮີດ', en: 'Exploitative conditions' },
   COERCION_AT_DESTINATION: { lo: 'ການບັງຄັບຢູ່ປາຍທາງ', en: 'Coercion at destination' },
-  ABUSE_OF_VULNERABILITY_AT_DESTINATION: { lo: 'ການສວຍໃຊ້ຄວາມອ່ອນແອຢູ່ປາຍທາງ', en: 'Abuse of vulnerability at destination' },
+  ABUSE_OF_VULNERABILITY_AT_DESTINATION: {
+    lo: 'ການສວຍໃຊ້ຄວາມອ່ອນແອຢູ່ປາຍທາງ',
+    en: 'Abuse of vulnerability at destination',
+  },
 };
 
 export const INDICATOR_STRENGTH_LABELS: Labels = {

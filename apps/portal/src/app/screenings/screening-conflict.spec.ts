@@ -18,7 +18,10 @@ describe('a 409 merged field by field (issue 17 item 7)', () => {
     const mine = draft((d) => {
       d.recruitment['promisedJob'] = 'waitress'; // both changed: conflict
       d.recruitment['narrative'] = 'my story'; // only here: kept
-      d.indicatorAnswers = [{ code: 'DR01', answer: 'ABSENT' }, { code: 'EX01', answer: 'PRESENT' }]; // DR01 both, EX01 only here
+      d.indicatorAnswers = [
+        { code: 'DR01', answer: 'ABSENT' },
+        { code: 'EX01', answer: 'PRESENT' },
+      ]; // DR01 both, EX01 only here
     });
     const theirs = draft((d) => {
       d.recruitment['promisedJob'] = 'cleaner';

@@ -74,7 +74,8 @@ export function mergeDrafts(base: Draft, mine: Draft, theirs: Draft, sections: I
       const tv = t.get(path);
       const bv = b.get(path);
       if (same(mv, tv) || same(mv, bv)) continue; // nothing changed here, or both sides agree: theirs
-      if (same(tv, bv)) setField(draft, section, path, mv); // changed only here: mine
+      if (same(tv, bv))
+        setField(draft, section, path, mv); // changed only here: mine
       else conflicts.push({ path, section, mine: mv, theirs: tv });
     }
   }

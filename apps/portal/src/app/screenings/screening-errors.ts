@@ -18,6 +18,7 @@ export function failureMessageKey(f: ApiFailure): TranslationKey {
   if (f.status === 0) return 'scr.err.offline';
   if (f.status === 400) return 'scr.err.invalid';
   if (f.status === 404) return 'scr.err.notFound';
-  if (f.code && (SCREENING_CONFLICT_CODES as readonly string[]).includes(f.code)) return `scr.err.${f.code}` as TranslationKey;
+  if (f.code && (SCREENING_CONFLICT_CODES as readonly string[]).includes(f.code))
+    return `scr.err.${f.code}` as TranslationKey;
   return 'scr.err.generic';
 }

@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+  untracked,
+} from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -16,7 +26,12 @@ import {
   type ScreeningView,
 } from '@ctms/domain';
 import { IndicatorResult } from './indicator-result';
-import { INDICATOR_ANSWERS, INDICATOR_LABELS_LO, INTERVIEWER_ASSESSMENTS, TERMINATION_REASONS } from './screening-codes';
+import {
+  INDICATOR_ANSWERS,
+  INDICATOR_LABELS_LO,
+  INTERVIEWER_ASSESSMENTS,
+  TERMINATION_REASONS,
+} from './screening-codes';
 import { SECTION_FIELDS } from './section-specs';
 import { SectionForm } from './section-form';
 import { ScreeningsApi, toFailure } from './screenings.api';
@@ -32,7 +47,15 @@ const READ_SECTIONS = OBJECT_SECTIONS.filter((s) => s !== 'interviewConsent') as
  */
 @Component({
   selector: 'app-screening-review',
-  imports: [RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, TranslatePipe, SectionForm, IndicatorResult],
+  imports: [
+    RouterLink,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    TranslatePipe,
+    SectionForm,
+    IndicatorResult,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './screening-review.html',
   styleUrl: './screening-review.scss',
@@ -59,13 +82,16 @@ export class ScreeningReview {
    */
   protected byName(username: string): string {
     const v = this.view();
-    for (const who of [v.reviewedBy, v.interviewer]) if (who && who.username === username) return personName(who, username);
+    for (const who of [v.reviewedBy, v.interviewer])
+      if (who && who.username === username) return personName(who, username);
     return username;
   }
 
   protected readonly can = computed(() => new Set(this.view().allowedActions));
   protected readonly status = computed(() => label(SCREENING_STATUS_LABELS, this.view().status, this.i18n.language()));
-  protected readonly province = computed(() => label(PROVINCE_LABELS, this.view().metadata.provinceCode, this.i18n.language()));
+  protected readonly province = computed(() =>
+    label(PROVINCE_LABELS, this.view().metadata.provinceCode, this.i18n.language()),
+  );
   protected readonly consentRows = computed(() => {
     const lang = this.i18n.language();
     const c = this.view().interviewConsent;

@@ -145,7 +145,9 @@ describe('indicators', () => {
     expect(setIndicatorAnswer(answers, 'DR01', null)).toEqual([]);
   });
   it('leaves out an unknown code instead of throwing', () => {
-    expect(liveAssessment([{ code: 'XX99', answer: 'PRESENT' }], 'ADULT_LABOUR').indicativeResult).toBe('INDICATORS_NOT_MET');
+    expect(liveAssessment([{ code: 'XX99', answer: 'PRESENT' }], 'ADULT_LABOUR').indicativeResult).toBe(
+      'INDICATORS_NOT_MET',
+    );
   });
 });
 
@@ -160,12 +162,19 @@ describe('Lao time', () => {
 
 describe('errors', () => {
   it('indexes 400 details by field path', () => {
-    expect(errorsByField([{ field: 'bioData.documents.0.number', problems: ['too long'] }, { field: 'bioData.documents.0.number', problems: ['x'] }])).toEqual({
+    expect(
+      errorsByField([
+        { field: 'bioData.documents.0.number', problems: ['too long'] },
+        { field: 'bioData.documents.0.number', problems: ['x'] },
+      ]),
+    ).toEqual({
       'bioData.documents.0.number': ['too long', 'x'],
     });
   });
   it('translates 409 codes and connection loss', () => {
-    expect(failureMessageKey({ status: 409, code: 'OWN_SCREENING', message: '', details: [] })).toBe('scr.err.OWN_SCREENING');
+    expect(failureMessageKey({ status: 409, code: 'OWN_SCREENING', message: '', details: [] })).toBe(
+      'scr.err.OWN_SCREENING',
+    );
     expect(failureMessageKey({ status: 409, code: 'SOMETHING_NEW', message: '', details: [] })).toBe('scr.err.generic');
     expect(failureMessageKey({ status: 0, code: null, message: '', details: [] })).toBe('scr.err.offline');
   });
@@ -173,7 +182,15 @@ describe('errors', () => {
 
 describe('duplicateSearchInput', () => {
   it('uses the Lao name, else a Latin one, with the birth year and the first document number', () => {
-    expect(duplicateSearchInput({ givenNameLo: 'ແກ້ວ', familyNameLo: 'ສີສະຫວັດ', dateOfBirth: '2001-03-04', dobPrecision: 'DAY', documents: [{ type: 'PASSPORT', number: ' P123 ' }] })).toEqual({
+    expect(
+      duplicateSearchInput({
+        givenNameLo: 'ແກ້ວ',
+        familyNameLo: 'ສີສະຫວັດ',
+        dateOfBirth: '2001-03-04',
+        dobPrecision: 'DAY',
+        documents: [{ type: 'PASSPORT', number: ' P123 ' }],
+      }),
+    ).toEqual({
       name: 'ແກ້ວ ສີສະຫວັດ',
       dateOfBirth: '2001',
       documentNumber: 'P123',
@@ -207,7 +224,10 @@ describe('draft store', () => {
     const s = new MemoryStorage();
     const now = Date.now();
     s.setItem(draftKey('u1', 'abc'), JSON.stringify({ savedAt: now, iv: 'aXY=', data: 'ZGF0YQ==' }));
-    s.setItem(draftKey('u1', 'old'), JSON.stringify({ savedAt: now - DRAFT_MAX_AGE_MS - 1, iv: 'aXY=', data: 'ZGF0YQ==' }));
+    s.setItem(
+      draftKey('u1', 'old'),
+      JSON.stringify({ savedAt: now - DRAFT_MAX_AGE_MS - 1, iv: 'aXY=', data: 'ZGF0YQ==' }),
+    );
     s.setItem(draftKey('u1', 'bad'), '{not json');
     s.setItem('ctms.language', 'lo');
     expect(readDraft(s, 'u1', 'abc', now)?.data).toBe('ZGF0YQ==');

@@ -35,7 +35,12 @@ export const OBJECT_SECTIONS = [
 ] as const;
 export type ObjectSection = (typeof OBJECT_SECTIONS)[number];
 export type SectionId = ObjectSection | 'indicatorAnswers' | 'interviewerAssessment' | 'assessmentRationale';
-export const ALL_SECTIONS: readonly SectionId[] = [...OBJECT_SECTIONS, 'indicatorAnswers', 'interviewerAssessment', 'assessmentRationale'];
+export const ALL_SECTIONS: readonly SectionId[] = [
+  ...OBJECT_SECTIONS,
+  'indicatorAnswers',
+  'interviewerAssessment',
+  'assessmentRationale',
+];
 
 /** The editable copy of a screening: plain JSON, the same shape the API takes. */
 export interface Draft {
@@ -123,7 +128,9 @@ export function sectionsBody(draft: Draft, sections: Iterable<SectionId>): Rec {
   const body: Rec = {};
   for (const s of sections) {
     if (s === 'indicatorAnswers') {
-      const answers = draft.indicatorAnswers.map((a) => (a.evidence?.trim() ? { ...a, evidence: a.evidence.trim() } : { code: a.code, answer: a.answer }));
+      const answers = draft.indicatorAnswers.map((a) =>
+        a.evidence?.trim() ? { ...a, evidence: a.evidence.trim() } : { code: a.code, answer: a.answer },
+      );
       body[s] = answers.length ? answers : null;
     } else if (s === 'interviewerAssessment' || s === 'assessmentRationale') {
       body[s] = clean(draft[s]) ?? null;
@@ -140,7 +147,8 @@ export function sectionsBody(draft: Draft, sections: Iterable<SectionId>): Rec {
 export function applySections(draft: Draft, sections: Partial<Draft>): Draft {
   const out: Draft = { ...draft };
   for (const s of ALL_SECTIONS) {
-    if (Object.prototype.hasOwnProperty.call(sections, s)) (out as unknown as Rec)[s] = structuredClone((sections as Rec)[s]);
+    if (Object.prototype.hasOwnProperty.call(sections, s))
+      (out as unknown as Rec)[s] = structuredClone((sections as Rec)[s]);
   }
   return out;
 }
@@ -189,20 +197,29 @@ export interface IndicatorGroup {
 /** Every indicator of the profile, grouped by dimension in catalogue order. */
 export function indicatorGroups(profile: IndicatorProfileId): IndicatorGroup[] {
   const all = indicatorsForProfile(profile);
-  return INDICATOR_DIMENSIONS.map((dimension) => ({ dimension, indicators: all.filter((d) => d.dimension === dimension) })).filter(
-    (g) => g.indicators.length > 0,
-  );
+  return INDICATOR_DIMENSIONS.map((dimension) => ({
+    dimension,
+    indicators: all.filter((d) => d.dimension === dimension),
+  })).filter((g) => g.indicators.length > 0);
 }
 
 /** The live INDICATIVE result for the answers (invalid answers are left out rather than thrown on). */
 export function liveAssessment(answers: readonly IndicatorAnswer[], profile: IndicatorProfileId): IndicatorAssessment {
   const codesOnly = answers.map((a) => ({ code: a.code, answer: a.answer }));
-  const valid = validateIndicatorAnswers(codesOnly).length === 0 ? codesOnly : codesOnly.filter((a) => validateIndicatorAnswers([a]).length === 0);
+  const valid =
+    validateIndicatorAnswers(codesOnly).length === 0
+      ? codesOnly
+      : codesOnly.filter((a) => validateIndicatorAnswers([a]).length === 0);
   return assessIndicators(valid, profile);
 }
 
 /** Sets (or with null, removes) one indicator answer, keeping the evidence unless removed. */
-export function setIndicatorAnswer(answers: readonly IndicatorAnswer[], code: string, answer: IndicatorAnswer['answer'] | null, evidence?: string): IndicatorAnswer[] {
+export function setIndicatorAnswer(
+  answers: readonly IndicatorAnswer[],
+  code: string,
+  answer: IndicatorAnswer['answer'] | null,
+  evidence?: string,
+): IndicatorAnswer[] {
   const rest = answers.filter((a) => a.code !== code);
   if (answer === null) return rest;
   const prev = answers.find((a) => a.code === code);
@@ -241,13 +258,18 @@ export function errorsByField(details: readonly { field: string; problems: strin
 
 /** The search input of the duplicate check from the bio-data (null when there is no name to search). */
 export function duplicateSearchInput(bio: Rec): { name: string; dateOfBirth?: string; documentNumber?: string } | null {
-  const lao = [bio['givenNameLo'], bio['familyNameLo']].filter((x): x is string => typeof x === 'string' && x.trim() !== '').join(' ');
-  const latin = Array.isArray(bio['latinNames']) ? (bio['latinNames'].find((x) => typeof x === 'string' && x.trim() !== '') as string | undefined) : undefined;
+  const lao = [bio['givenNameLo'], bio['familyNameLo']]
+    .filter((x): x is string => typeof x === 'string' && x.trim() !== '')
+    .join(' ');
+  const latin = Array.isArray(bio['latinNames'])
+    ? (bio['latinNames'].find((x) => typeof x === 'string' && x.trim() !== '') as string | undefined)
+    : undefined;
   const name = (lao || latin || '').trim();
   if (!name) return null;
   const out: { name: string; dateOfBirth?: string; documentNumber?: string } = { name };
   const dob = bio['dateOfBirth'];
-  if (typeof dob === 'string' && /^\d{4}/.test(dob) && bio['dobPrecision'] !== 'UNKNOWN') out.dateOfBirth = dob.slice(0, 4);
+  if (typeof dob === 'string' && /^\d{4}/.test(dob) && bio['dobPrecision'] !== 'UNKNOWN')
+    out.dateOfBirth = dob.slice(0, 4);
   const docs = Array.isArray(bio['documents']) ? (bio['documents'] as Rec[]) : [];
   const doc = docs.find((d) => typeof d['number'] === 'string' && d['number'].trim() !== '');
   if (doc) out.documentNumber = (doc['number'] as string).trim();
@@ -263,7 +285,10 @@ export function sectionOfField(path: string): SectionId {
  * A 400 names its fields: the sections sent that hold none of them were valid and may be sent again
  * on their own, so that one bad field never holds back the rest of the interview.
  */
-export function splitBySection(sent: Iterable<SectionId>, details: readonly { field: string }[]): { invalid: SectionId[]; valid: SectionId[] } {
+export function splitBySection(
+  sent: Iterable<SectionId>,
+  details: readonly { field: string }[],
+): { invalid: SectionId[]; valid: SectionId[] } {
   const bad = new Set(details.map((d) => sectionOfField(d.field)));
   const all = [...sent];
   // a 400 that names no section we sent (a malformed body) holds everything back

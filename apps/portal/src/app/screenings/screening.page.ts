@@ -61,7 +61,18 @@ import { FIELD_LABELS } from './field-labels';
 import { fieldSpecAt, SECTION_FIELDS } from './section-specs';
 import { SectionForm, type ClientProblem } from './section-form';
 import { ScreeningsApi, toFailure, type ApiFailure, type Rec } from './screenings.api';
-import { DateInput, type DateProblem, type ErrorItem, ErrorSummary, focusField, formatDateTime, I18n, laoNowIso, TranslatePipe, type TranslationKey } from '@ctms/ui';
+import {
+  DateInput,
+  type DateProblem,
+  type ErrorItem,
+  ErrorSummary,
+  focusField,
+  formatDateTime,
+  I18n,
+  laoNowIso,
+  TranslatePipe,
+  type TranslationKey,
+} from '@ctms/ui';
 
 /** A 409 being settled: the copy the edits were made on, the server's copy now, the unsaved sections, and the fields where the server's value is chosen. */
 interface ConflictState {
@@ -72,7 +83,16 @@ interface ConflictState {
 }
 
 /** The steps rendered from field lists, in interview order (consent, indicators and assessment have their own). */
-const FORM_STEPS: readonly ObjectSection[] = ['metadata', 'interpreter', 'bioData', 'recruitment', 'transit', 'destinationAndExploitation', 'exit', 'needsAndRisks'];
+const FORM_STEPS: readonly ObjectSection[] = [
+  'metadata',
+  'interpreter',
+  'bioData',
+  'recruitment',
+  'transit',
+  'destinationAndExploitation',
+  'exit',
+  'needsAndRisks',
+];
 
 /**
  * /screenings/new and /screenings/:id. An editable draft (canEdit) is the interview wizard with
@@ -186,38 +206,60 @@ export class ScreeningPage {
   protected readonly gaps = computed<ScreeningSubmitRequirement[]>(() => {
     this.rev();
     const d = this.draft();
-    return screeningSubmitGaps({ bioData: d.bioData, indicatorAnswers: d.indicatorAnswers, interviewerAssessment: d.interviewerAssessment });
+    return screeningSubmitGaps({
+      bioData: d.bioData,
+      indicatorAnswers: d.indicatorAnswers,
+      interviewerAssessment: d.interviewerAssessment,
+    });
   });
 
-  protected readonly gapLabels = computed(() => this.gaps().map((g) => label(SCREENING_SUBMIT_REQUIREMENT_LABELS, g, this.i18n.language())));
+  protected readonly gapLabels = computed(() =>
+    this.gaps().map((g) => label(SCREENING_SUBMIT_REQUIREMENT_LABELS, g, this.i18n.language())),
+  );
 
   /** The words of every field's problem, by path: the page's own findings, the server's, then what is missing. */
   protected readonly fieldErrors = computed<Record<string, string>>(() => {
     const out: Record<string, string> = {};
     for (const [path, problems] of Object.entries(this.serverErrors())) out[path] = this.problemText(path, problems);
-    for (const [path, problem] of Object.entries(this.clientProblems())) out[path] = this.i18n.t(`date.err.${problem}` as TranslationKey);
+    for (const [path, problem] of Object.entries(this.clientProblems()))
+      out[path] = this.i18n.t(`date.err.${problem}` as TranslationKey);
     if (this.submitTried()) {
       for (const g of this.gaps()) {
         const path = SCREENING_SUBMIT_FIELDS[g];
-        const text = this.i18n.t('scr.missing', { what: label(SCREENING_SUBMIT_REQUIREMENT_LABELS, g, this.i18n.language()) });
-        out[path] = out[path] && !out[path].includes(text) && SCREENING_SUBMIT_FIELDS[g] === 'indicatorAnswers' ? `${out[path]} ${text}` : (out[path] ?? text);
+        const text = this.i18n.t('scr.missing', {
+          what: label(SCREENING_SUBMIT_REQUIREMENT_LABELS, g, this.i18n.language()),
+        });
+        out[path] =
+          out[path] && !out[path].includes(text) && SCREENING_SUBMIT_FIELDS[g] === 'indicatorAnswers'
+            ? `${out[path]} ${text}`
+            : (out[path] ?? text);
       }
     }
     return out;
   });
 
-  protected readonly summary = computed<ErrorItem[]>(() => Object.entries(this.fieldErrors()).map(([field, text]) => ({ field, text: `${this.fieldName(field)}: ${text}` })));
+  protected readonly summary = computed<ErrorItem[]>(() =>
+    Object.entries(this.fieldErrors()).map(([field, text]) => ({ field, text: `${this.fieldName(field)}: ${text}` })),
+  );
 
   /** Per step: error (a problem in it), done (something recorded) or todo. */
   protected stepState(step: SectionId | 'consent' | 'indicators' | 'assessment'): 'error' | 'done' | 'todo' {
     this.rev();
     const errs = Object.keys(this.fieldErrors());
     const sections: SectionId[] =
-      step === 'consent' ? ['interviewConsent'] : step === 'indicators' ? ['indicatorAnswers'] : step === 'assessment' ? ['interviewerAssessment', 'assessmentRationale'] : [step];
+      step === 'consent'
+        ? ['interviewConsent']
+        : step === 'indicators'
+          ? ['indicatorAnswers']
+          : step === 'assessment'
+            ? ['interviewerAssessment', 'assessmentRationale']
+            : [step];
     if (errs.some((p) => sections.includes(sectionOfField(p)))) return 'error';
     const d = this.draft();
     if (step === 'consent') return this.consent() === 'COMPLETE' ? 'done' : 'todo';
-    return sections.some((s) => clean(d[s]) !== undefined && !(s === 'metadata' && Object.keys(d.metadata).length <= 1)) ? 'done' : 'todo';
+    return sections.some((s) => clean(d[s]) !== undefined && !(s === 'metadata' && Object.keys(d.metadata).length <= 1))
+      ? 'done'
+      : 'todo';
   }
 
   protected stepStateKey(step: SectionId | 'consent' | 'indicators' | 'assessment'): TranslationKey {
@@ -227,7 +269,11 @@ export class ScreeningPage {
   /** Unanswered indicators of the profile, per dimension and in all. */
   protected readonly unanswered = computed(() => {
     const answered = this.answers();
-    const per = this.groups().map((g) => ({ dimension: g.dimension, left: g.indicators.filter((d) => !answered.has(d.code)).length, total: g.indicators.length }));
+    const per = this.groups().map((g) => ({
+      dimension: g.dimension,
+      left: g.indicators.filter((d) => !answered.has(d.code)).length,
+      total: g.indicators.length,
+    }));
     return { per, left: per.reduce((n, p) => n + p.left, 0), total: per.reduce((n, p) => n + p.total, 0) };
   });
 
@@ -236,7 +282,11 @@ export class ScreeningPage {
     const u = this.auth.user();
     const all: Record<string, Readonly<Record<string, Label>>> = {};
     if (!u || u.allProvinces) return all;
-    return { provinceCode: Object.fromEntries(u.provinces.map((p) => [p, PROVINCE_LABELS[p as keyof typeof PROVINCE_LABELS] ?? { lo: p, en: p }])) };
+    return {
+      provinceCode: Object.fromEntries(
+        u.provinces.map((p) => [p, PROVINCE_LABELS[p as keyof typeof PROVINCE_LABELS] ?? { lo: p, en: p }]),
+      ),
+    };
   });
 
   protected readonly canSubmit = computed(() => this.view()?.allowedActions.includes('SUBMIT') ?? false);
@@ -327,7 +377,9 @@ export class ScreeningPage {
     this.version = view.version;
     this.view.set(view);
     // the sections the server just took have no server problems any more
-    this.serverErrors.update((e) => Object.fromEntries(Object.entries(e).filter(([path]) => !sections.includes(sectionOfField(path)))));
+    this.serverErrors.update((e) =>
+      Object.fromEntries(Object.entries(e).filter(([path]) => !sections.includes(sectionOfField(path)))),
+    );
     if (created) this.location.replaceState(`/screenings/${view.id}`);
   }
 
@@ -352,7 +404,12 @@ export class ScreeningPage {
         this.notice.set({ key: f.code === 'STALE_VERSION' ? 'scr.staleReloaded' : failureMessageKey(f) });
         return;
       }
-      const state: ConflictState = { base: draftFromView(base), theirs: draftFromView(view), sections: [...unsaved], chooseTheirs: new Set() };
+      const state: ConflictState = {
+        base: draftFromView(base),
+        theirs: draftFromView(view),
+        sections: [...unsaved],
+        chooseTheirs: new Set(),
+      };
       const merge = mergeDrafts(state.base, this.draft(), state.theirs, state.sections);
       if (merge.conflicts.length === 0) this.settleConflict(state, 'scr.conflict.merged');
       else this.conflict.set(state);
@@ -397,7 +454,9 @@ export class ScreeningPage {
     const merge = mergeDrafts(c.base, this.draft(), c.theirs, sections);
     const keepMine = new Set(merge.conflicts.map((x) => x.path).filter((p) => !c.chooseTheirs.has(p)));
     const settled = settle(merge, keepMine);
-    const changed = sections.filter((s) => JSON.stringify(sectionsBody(settled, [s])) !== JSON.stringify(sectionsBody(c.theirs, [s])));
+    const changed = sections.filter(
+      (s) => JSON.stringify(sectionsBody(settled, [s])) !== JSON.stringify(sectionsBody(c.theirs, [s])),
+    );
     this.conflict.set(null);
     this.draft.set(settled);
     this.rev.update((n) => n + 1);
@@ -412,8 +471,11 @@ export class ScreeningPage {
     if (Array.isArray(c)) return c.map((x) => this.conflictValue(x)).join(', ');
     if (typeof c === 'object') {
       const a = c as Partial<IndicatorAnswer>;
-      if (typeof a.answer === 'string') return [label(C.INDICATOR_ANSWERS, a.answer, this.i18n.language()), a.evidence].filter(Boolean).join(' — ');
-      return Object.values(c as Rec).map((x) => this.conflictValue(x)).join(', ');
+      if (typeof a.answer === 'string')
+        return [label(C.INDICATOR_ANSWERS, a.answer, this.i18n.language()), a.evidence].filter(Boolean).join(' — ');
+      return Object.values(c as Rec)
+        .map((x) => this.conflictValue(x))
+        .join(', ');
     }
     if (typeof c === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(c)) return formatDateTime(c, this.i18n.language());
     // what is left of JSON: a string, a number or a boolean
@@ -421,7 +483,8 @@ export class ScreeningPage {
   }
 
   protected conflictField(path: string): string {
-    if (path.startsWith('indicatorAnswers.')) return `${this.i18n.t('scr.step.indicators')} ${path.slice('indicatorAnswers.'.length)}`;
+    if (path.startsWith('indicatorAnswers.'))
+      return `${this.i18n.t('scr.step.indicators')} ${path.slice('indicatorAnswers.'.length)}`;
     return this.fieldName(path);
   }
 
@@ -481,7 +544,9 @@ export class ScreeningPage {
     const profile = this.profile();
     if (this.i18n.language() === 'lo') {
       const sexual = profile === 'ADULT_SEXUAL' || profile === 'CHILD_SEXUAL';
-      return (sexual ? C.SEXUAL_INDICATOR_LABELS_LO[def.code] : undefined) ?? C.INDICATOR_LABELS_LO[def.code] ?? def.labelEn;
+      return (
+        (sexual ? C.SEXUAL_INDICATOR_LABELS_LO[def.code] : undefined) ?? C.INDICATOR_LABELS_LO[def.code] ?? def.labelEn
+      );
     }
     return def.labelsEn[profile] ?? def.labelEn;
   }
@@ -499,14 +564,21 @@ export class ScreeningPage {
     return this.answers().get(code)?.evidence ?? '';
   }
   protected setIndicator(code: string, value: string): void {
-    const answer = (INDICATOR_ANSWER_VALUES as readonly string[]).includes(value) ? (value as IndicatorAnswer['answer']) : null;
+    const answer = (INDICATOR_ANSWER_VALUES as readonly string[]).includes(value)
+      ? (value as IndicatorAnswer['answer'])
+      : null;
     this.draft().indicatorAnswers = setIndicatorAnswer(this.draft().indicatorAnswers, code, answer);
     this.changed('indicatorAnswers');
   }
   protected setEvidence(code: string, event: Event): void {
     const current = this.answers().get(code);
     if (!current) return;
-    this.draft().indicatorAnswers = setIndicatorAnswer(this.draft().indicatorAnswers, code, current.answer, (event.target as HTMLTextAreaElement).value);
+    this.draft().indicatorAnswers = setIndicatorAnswer(
+      this.draft().indicatorAnswers,
+      code,
+      current.answer,
+      (event.target as HTMLTextAreaElement).value,
+    );
     this.changed('indicatorAnswers');
   }
   protected dimensionLabel(d: string): string {
@@ -608,7 +680,8 @@ export class ScreeningPage {
         this.actionError.set(this.autosave.state() === 'offline' ? 'scr.err.offline' : 'scr.err.unsaved');
       } else {
         const f = toFailure(err);
-        if (f.status === 400 || f.code === 'SUBMIT_REQUIREMENTS_MISSING') this.serverErrors.update((e) => ({ ...e, ...errorsByField(f.details) }));
+        if (f.status === 400 || f.code === 'SUBMIT_REQUIREMENTS_MISSING')
+          this.serverErrors.update((e) => ({ ...e, ...errorsByField(f.details) }));
         this.actionError.set(failureMessageKey(f));
       }
     } finally {

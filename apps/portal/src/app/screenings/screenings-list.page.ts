@@ -52,9 +52,12 @@ export class ScreeningsListPage {
   protected readonly canCreate = this.auth.can('screening:create');
   protected readonly canReview = this.auth.can('screening:review');
 
-  private readonly query = toSignal(this.route.queryParamMap.pipe(map((q) => ({ status: q.get('status'), mine: q.get('mine') === 'true' }))), {
-    initialValue: { status: null as string | null, mine: false },
-  });
+  private readonly query = toSignal(
+    this.route.queryParamMap.pipe(map((q) => ({ status: q.get('status'), mine: q.get('mine') === 'true' }))),
+    {
+      initialValue: { status: null as string | null, mine: false },
+    },
+  );
   protected readonly status = computed<ScreeningStatus | ''>(() => {
     const s = this.query().status;
     return isOneOf(SCREENING_STATUSES, s) ? s : '';
@@ -79,12 +82,21 @@ export class ScreeningsListPage {
       : this.load(this.list, { status: this.status() || null, mine: this.mine() }, true);
   }
 
-  private async load(target: ReturnType<typeof signal<ListState>>, q: { status: string | null; mine: boolean }, append: boolean): Promise<void> {
+  private async load(
+    target: ReturnType<typeof signal<ListState>>,
+    q: { status: string | null; mine: boolean },
+    append: boolean,
+  ): Promise<void> {
     const prev = target();
     target.set({ ...(append ? prev : emptyList()), loading: true, error: null });
     try {
       const page = await this.api.list({ ...q, limit: 20, cursor: append ? prev.nextCursor : null });
-      target.set({ items: append ? [...prev.items, ...page.items] : page.items, nextCursor: page.nextCursor, loading: false, error: null });
+      target.set({
+        items: append ? [...prev.items, ...page.items] : page.items,
+        nextCursor: page.nextCursor,
+        loading: false,
+        error: null,
+      });
     } catch (err) {
       target.set({ ...(append ? prev : emptyList()), loading: false, error: failureMessageKey(toFailure(err)) });
     }
@@ -111,7 +123,9 @@ export class ScreeningsListPage {
     return item.indicativeResult ? label(INDICATIVE_RESULTS, item.indicativeResult, this.i18n.language()) : '—';
   }
   protected assessment(item: ScreeningListItemView): string {
-    return item.interviewerAssessment ? label(INTERVIEWER_ASSESSMENTS, item.interviewerAssessment, this.i18n.language()) : '—';
+    return item.interviewerAssessment
+      ? label(INTERVIEWER_ASSESSMENTS, item.interviewerAssessment, this.i18n.language())
+      : '—';
   }
   protected when(iso: string | null): string {
     return iso ? formatDateTime(iso, this.i18n.language()) : '—';

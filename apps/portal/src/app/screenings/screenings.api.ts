@@ -1,6 +1,13 @@
 import { HttpClient, HttpErrorResponse, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { ApiErrorBody, CaseDetailView, Page, ScreeningListItemView, ScreeningView, TerminationReason } from '@ctms/domain';
+import type {
+  ApiErrorBody,
+  CaseDetailView,
+  Page,
+  ScreeningListItemView,
+  ScreeningView,
+  TerminationReason,
+} from '@ctms/domain';
 import { firstValueFrom } from 'rxjs';
 import { API } from '../core/auth/auth.service';
 
@@ -31,7 +38,12 @@ export function toFailure(err: unknown): ApiFailure {
 export class ScreeningsApi {
   private readonly http = inject(HttpClient);
 
-  list(q: { status?: string | null; mine?: boolean; limit?: number; cursor?: string | null }): Promise<Page<ScreeningListItemView>> {
+  list(q: {
+    status?: string | null;
+    mine?: boolean;
+    limit?: number;
+    cursor?: string | null;
+  }): Promise<Page<ScreeningListItemView>> {
     let params = new HttpParams().set('limit', String(q.limit ?? 20));
     if (q.status) params = params.set('status', q.status);
     if (q.mine) params = params.set('mine', 'true');
@@ -48,7 +60,9 @@ export class ScreeningsApi {
   }
 
   update(id: string, version: number, sections: Rec): Promise<ScreeningView> {
-    return firstValueFrom(this.http.patch<ScreeningView>(`${API}/screenings/${encodeURIComponent(id)}`, { ...sections, version }));
+    return firstValueFrom(
+      this.http.patch<ScreeningView>(`${API}/screenings/${encodeURIComponent(id)}`, { ...sections, version }),
+    );
   }
 
   submit(id: string, version: number): Promise<ScreeningView> {
@@ -70,7 +84,9 @@ export class ScreeningsApi {
   /** The case's number, when the caller may open the case (null otherwise). */
   async caseNumber(caseId: string): Promise<string | null> {
     try {
-      const c = await firstValueFrom(this.http.get<Partial<Pick<CaseDetailView, 'caseNumber'>>>(`${API}/cases/${encodeURIComponent(caseId)}`));
+      const c = await firstValueFrom(
+        this.http.get<Partial<Pick<CaseDetailView, 'caseNumber'>>>(`${API}/cases/${encodeURIComponent(caseId)}`),
+      );
       return typeof c.caseNumber === 'string' ? c.caseNumber : null;
     } catch {
       return null;

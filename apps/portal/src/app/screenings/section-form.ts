@@ -10,7 +10,19 @@ import { FIELD_LABELS } from './field-labels';
 import { pickListOf } from './pick-lists';
 import type { FieldSpec } from './section-specs';
 import type { Rec } from './screenings.api';
-import { ChipsInput, DateInput, type DateProblem, type DateRead, fieldElementId, formatDate, formatDateTime, I18n, Picker, TranslatePipe, yearsSince } from '@ctms/ui';
+import {
+  ChipsInput,
+  DateInput,
+  type DateProblem,
+  type DateRead,
+  fieldElementId,
+  formatDate,
+  formatDateTime,
+  I18n,
+  Picker,
+  TranslatePipe,
+  yearsSince,
+} from '@ctms/ui';
 
 /** A problem found in the page before anything is sent (a date that does not exist), by field path; null clears it. */
 export interface ClientProblem {
@@ -25,7 +37,18 @@ export interface ClientProblem {
  */
 @Component({
   selector: 'app-section-form',
-  imports: [NgTemplateOutlet, MatButtonModule, MatFormFieldModule, MatInputModule, MatRadioModule, MatSelectModule, TranslatePipe, Picker, DateInput, ChipsInput],
+  imports: [
+    NgTemplateOutlet,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatRadioModule,
+    MatSelectModule,
+    TranslatePipe,
+    Picker,
+    DateInput,
+    ChipsInput,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './section-form.html',
   styleUrl: './section-form.scss',
@@ -105,7 +128,8 @@ export class SectionForm {
   }
 
   protected set(obj: Rec, key: string, value: unknown): void {
-    if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) delete obj[key];
+    if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0))
+      delete obj[key];
     else obj[key] = value;
     this.changed.emit();
   }
@@ -192,7 +216,9 @@ export class SectionForm {
       case 'pick':
         return label(pickListOf(f.pick ?? 'country', obj).labels, String(v), lang);
       case 'picks':
-        return Array.isArray(v) ? v.map((c) => label(pickListOf(f.pick ?? 'country', obj).labels, String(c), lang)).join(', ') : '';
+        return Array.isArray(v)
+          ? v.map((c) => label(pickListOf(f.pick ?? 'country', obj).labels, String(c), lang)).join(', ')
+          : '';
       case 'langpair': {
         const [a, b] = this.langPair(obj, f.key);
         const names = pickListOf('language', obj).labels;

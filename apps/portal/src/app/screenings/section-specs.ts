@@ -59,9 +59,17 @@ const date = (key: string): FieldSpec => ({ key, kind: 'date' });
 const list = (key: string, upper = false): FieldSpec => ({ key, kind: 'list', upper });
 /** a short coded list answered with one tap (radios) */
 const choice = (key: string, list: Readonly<Record<string, Label>>): FieldSpec => ({ key, kind: 'choice', list });
-const pick = (key: string, id: PickListId, showIf?: (obj: Rec) => boolean): FieldSpec => ({ key, kind: 'pick', pick: id, ...(showIf ? { showIf } : {}) });
+const pick = (key: string, id: PickListId, showIf?: (obj: Rec) => boolean): FieldSpec => ({
+  key,
+  kind: 'pick',
+  pick: id,
+  ...(showIf ? { showIf } : {}),
+});
 const picks = (key: string, id: PickListId): FieldSpec => ({ key, kind: 'picks', pick: id });
-const informalCrossing = (obj: Rec) => obj['crossingPoint'] === 'INFORMAL' || obj['crossingPoint'] === 'OTHER' || typeof obj['crossingPointDetail'] === 'string';
+const informalCrossing = (obj: Rec) =>
+  obj['crossingPoint'] === 'INFORMAL' ||
+  obj['crossingPoint'] === 'OTHER' ||
+  typeof obj['crossingPointDetail'] === 'string';
 
 export const SECTION_FIELDS: Readonly<Partial<Record<ObjectSection, readonly FieldSpec[]>>> = {
   metadata: [
@@ -74,7 +82,11 @@ export const SECTION_FIELDS: Readonly<Partial<Record<ObjectSection, readonly Fie
     code('referralSource', C.REFERRAL_SOURCES),
     { key: 'interviewAt', kind: 'datetime' },
     pick('interviewLanguage', 'language'),
-    { key: 'othersPresent', kind: 'rows', fields: [code('role', C.PRESENT_PERSON_ROLES), bool('accompanyingInterviewee')] },
+    {
+      key: 'othersPresent',
+      kind: 'rows',
+      fields: [code('role', C.PRESENT_PERSON_ROLES), bool('accompanyingInterviewee')],
+    },
     choice('preferredInterviewerGender', C.PREFERRED_GENDERS),
     bool('preferredInterviewerGenderHonoured'),
   ],
@@ -111,7 +123,11 @@ export const SECTION_FIELDS: Readonly<Partial<Record<ObjectSection, readonly Fie
     t('homeVillage'),
     t('homeDistrict'),
     code('homeProvince', PROVINCE_LABELS),
-    { key: 'documents', kind: 'rows', fields: [code('type', C.IDENTITY_DOCUMENT_TYPES), t('number'), code('heldBy', C.DOCUMENT_HOLDERS)] },
+    {
+      key: 'documents',
+      kind: 'rows',
+      fields: [code('type', C.IDENTITY_DOCUMENT_TYPES), t('number'), code('heldBy', C.DOCUMENT_HOLDERS)],
+    },
     { key: 'guardian', kind: 'object', childOnly: true, fields: [t('name'), t('relation'), t('phone')] },
     t('phone'),
     t('safeContactMethod'),
@@ -139,7 +155,11 @@ export const SECTION_FIELDS: Readonly<Partial<Record<ObjectSection, readonly Fie
     t('accompaniedBy'),
     bool('irregularCrossing'),
     long('payments'),
-    { key: 'events', kind: 'rows', fields: [date('date'), pick('country', 'country'), t('place'), long('description')] },
+    {
+      key: 'events',
+      kind: 'rows',
+      fields: [date('date'), pick('country', 'country'), t('place'), long('description')],
+    },
     long('narrative'),
   ],
   destinationAndExploitation: [
@@ -161,7 +181,12 @@ export const SECTION_FIELDS: Readonly<Partial<Record<ObjectSection, readonly Fie
     int('durationMonths', 0, 600),
     long('narrative'),
   ],
-  exit: [code('method', C.EXIT_METHODS), date('date'), code('migrationStatus', C.MIGRATION_STATUSES), long('narrative')],
+  exit: [
+    code('method', C.EXIT_METHODS),
+    date('date'),
+    code('migrationStatus', C.MIGRATION_STATUSES),
+    long('narrative'),
+  ],
   needsAndRisks: [
     bool('urgentMedicalNeed'),
     bool('injuries'),

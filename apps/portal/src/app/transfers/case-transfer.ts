@@ -33,20 +33,63 @@ type AgencyOption = { id: string; code: string; nameLo: string; nameEn: string; 
   imports: [TranslatePipe, FormsModule, MatButtonModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    dialog { max-width: min(560px, calc(100vw - 24px)); width: 100%; border: none; border-radius: 12px; padding: 20px; box-sizing: border-box; }
-    dialog::backdrop { background: rgb(0 0 0 / 40%); }
-    form { display: grid; gap: 12px; }
-    label { display: grid; gap: 4px; font-weight: 500; }
-    select, textarea { font: inherit; padding: 8px; min-height: 44px; box-sizing: border-box; width: 100%; }
-    fieldset { border: 1px solid var(--mat-sys-outline-variant); border-radius: 8px; }
-    fieldset label { display: flex; gap: 8px; align-items: center; font-weight: 400; min-height: 32px; }
-    .row { display: flex; flex-wrap: wrap; gap: 8px; justify-content: flex-end; }
-    .error { color: var(--mat-sys-error); }
-    .hint { margin: 0; }
+    dialog {
+      max-width: min(560px, calc(100vw - 24px));
+      width: 100%;
+      border: none;
+      border-radius: 12px;
+      padding: 20px;
+      box-sizing: border-box;
+    }
+    dialog::backdrop {
+      background: rgb(0 0 0 / 40%);
+    }
+    form {
+      display: grid;
+      gap: 12px;
+    }
+    label {
+      display: grid;
+      gap: 4px;
+      font-weight: 500;
+    }
+    select,
+    textarea {
+      font: inherit;
+      padding: 8px;
+      min-height: 44px;
+      box-sizing: border-box;
+      width: 100%;
+    }
+    fieldset {
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 8px;
+    }
+    fieldset label {
+      display: flex;
+      gap: 8px;
+      align-items: center;
+      font-weight: 400;
+      min-height: 32px;
+    }
+    .row {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+      justify-content: flex-end;
+    }
+    .error {
+      color: var(--mat-sys-error);
+    }
+    .hint {
+      margin: 0;
+    }
   `,
   template: `
     @if (shown()) {
-      <button mat-stroked-button type="button" data-testid="case-transfer-open" (click)="open()">{{ 'tr.request' | t }}</button>
+      <button mat-stroked-button type="button" data-testid="case-transfer-open" (click)="open()">
+        {{ 'tr.request' | t }}
+      </button>
     }
     <dialog #dialog aria-labelledby="transfer-title" data-testid="case-transfer-dialog" (close)="opened.set(false)">
       @if (opened()) {
@@ -55,7 +98,13 @@ type AgencyOption = { id: string; code: string; nameLo: string; nameEn: string; 
           <p class="hint">{{ 'tr.dialog.hint' | t }}</p>
           <label>
             {{ 'tr.dialog.agency' | t }}
-            <select name="agency" [(ngModel)]="agencyId" (ngModelChange)="agencyChanged()" required data-testid="transfer-agency">
+            <select
+              name="agency"
+              [(ngModel)]="agencyId"
+              (ngModelChange)="agencyChanged()"
+              required
+              data-testid="transfer-agency"
+            >
               @for (a of agencyOptions(); track a.id) {
                 <option [value]="a.id" [attr.data-code]="a.code">{{ a.name }}</option>
               }
@@ -85,7 +134,14 @@ type AgencyOption = { id: string; code: string; nameLo: string; nameEn: string; 
             <fieldset>
               <legend>{{ 'tr.dialog.categories' | t }}</legend>
               @for (k of categories(); track k.code) {
-                <label><input type="checkbox" [checked]="chosen().has(k.code)" (change)="toggle(k.code)" [attr.data-testid]="'transfer-category-' + k.code" />{{ k.name }}</label>
+                <label
+                  ><input
+                    type="checkbox"
+                    [checked]="chosen().has(k.code)"
+                    (change)="toggle(k.code)"
+                    [attr.data-testid]="'transfer-category-' + k.code"
+                  />{{ k.name }}</label
+                >
               }
             </fieldset>
             <label>
@@ -104,7 +160,14 @@ type AgencyOption = { id: string; code: string; nameLo: string; nameEn: string; 
           </div>
           <div class="row">
             <button mat-button type="button" (click)="close()">{{ 'tr.dialog.close' | t }}</button>
-            <button mat-flat-button type="submit" [disabled]="busy() || !agencyId || !reason.trim()" data-testid="transfer-send">{{ 'tr.dialog.send' | t }}</button>
+            <button
+              mat-flat-button
+              type="submit"
+              [disabled]="busy() || !agencyId || !reason.trim()"
+              data-testid="transfer-send"
+            >
+              {{ 'tr.dialog.send' | t }}
+            </button>
           </div>
         </form>
       }
@@ -135,7 +198,9 @@ export class CaseTransfer {
     const c = this.store.case();
     return !!c && c.relation === 'LEAD_AGENCY' && c.status !== 'CLOSED' && this.auth.can('case:transfer');
   });
-  protected readonly otherAgency = computed(() => !!this.agencyPicked() && this.agencyPicked() !== this.store.case()?.leadAgency.id);
+  protected readonly otherAgency = computed(
+    () => !!this.agencyPicked() && this.agencyPicked() !== this.store.case()?.leadAgency.id,
+  );
 
   protected readonly agencyOptions = computed(() => {
     const lang = this.i18n.language();
@@ -144,13 +209,23 @@ export class CaseTransfer {
   protected readonly provinces = computed(() => {
     const lang = this.i18n.language();
     const covered = this.agencies().find((a) => a.id === this.agencyPicked())?.provinces ?? PROVINCE_CODES;
-    return PROVINCE_CODES.filter((p) => covered.includes(p)).map((code) => ({ code, name: label(PROVINCE_LABELS, code, lang) }));
+    return PROVINCE_CODES.filter((p) => covered.includes(p)).map((code) => ({
+      code,
+      name: label(PROVINCE_LABELS, code, lang),
+    }));
   });
-  protected readonly urgencies = computed(() => URGENCIES.map((code) => ({ code, name: label(URGENCY_LABELS, code, this.i18n.language()) })));
-  protected readonly categories = computed(() =>
-    DATA_CATEGORIES.filter((c) => c !== 'CASE_SUMMARY').map((code) => ({ code, name: label(DATA_CATEGORY_LABELS, code, this.i18n.language()) })),
+  protected readonly urgencies = computed(() =>
+    URGENCIES.map((code) => ({ code, name: label(URGENCY_LABELS, code, this.i18n.language()) })),
   );
-  protected readonly formerLeadOptions = computed(() => FORMER_LEAD_ACCESS.map((code) => ({ code, name: label(FORMER_LEAD_ACCESS_LABELS, code, this.i18n.language()) })));
+  protected readonly categories = computed(() =>
+    DATA_CATEGORIES.filter((c) => c !== 'CASE_SUMMARY').map((code) => ({
+      code,
+      name: label(DATA_CATEGORY_LABELS, code, this.i18n.language()),
+    })),
+  );
+  protected readonly formerLeadOptions = computed(() =>
+    FORMER_LEAD_ACCESS.map((code) => ({ code, name: label(FORMER_LEAD_ACCESS_LABELS, code, this.i18n.language()) })),
+  );
 
   protected async open(): Promise<void> {
     const c = this.store.case();
@@ -163,7 +238,9 @@ export class CaseTransfer {
     if (!this.agencies().length) {
       try {
         const all = await this.api.agencies();
-        this.agencies.set(all.filter((a) => a.capabilities.includes('SCREEN') || a.capabilities.includes('RECEIVE_REFERRALS')));
+        this.agencies.set(
+          all.filter((a) => a.capabilities.includes('SCREEN') || a.capabilities.includes('RECEIVE_REFERRALS')),
+        );
       } catch (e) {
         this.error.set(describeErrorIn(this.i18n, e).message);
       }

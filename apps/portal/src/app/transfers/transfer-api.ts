@@ -11,7 +11,9 @@ export class TransferApi {
   private readonly http = inject(HttpClient);
 
   list(box: Box, cursor: string | null, limit = 50): Promise<Page<TransferSummaryView>> {
-    return firstValueFrom(this.http.get<Page<TransferSummaryView>>(`${API}/transfers`, { params: httpParams({ box, cursor, limit }) }));
+    return firstValueFrom(
+      this.http.get<Page<TransferSummaryView>>(`${API}/transfers`, { params: httpParams({ box, cursor, limit }) }),
+    );
   }
 
   one(id: string): Promise<TransferDetailView> {
@@ -27,7 +29,13 @@ export class TransferApi {
   }
 
   /** Agencies a case may go to (reference data: id, code, names, capabilities, provinces). */
-  agencies(): Promise<{ id: string; code: string; nameLo: string; nameEn: string; capabilities: string[]; provinces: string[] }[]> {
-    return firstValueFrom(this.http.get<{ id: string; code: string; nameLo: string; nameEn: string; capabilities: string[]; provinces: string[] }[]>(`${API}/reference/agencies`));
+  agencies(): Promise<
+    { id: string; code: string; nameLo: string; nameEn: string; capabilities: string[]; provinces: string[] }[]
+  > {
+    return firstValueFrom(
+      this.http.get<
+        { id: string; code: string; nameLo: string; nameEn: string; capabilities: string[]; provinces: string[] }[]
+      >(`${API}/reference/agencies`),
+    );
   }
 }

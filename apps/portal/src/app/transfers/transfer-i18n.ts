@@ -1,4 +1,3 @@
-
 /**
  * Words of the case-transfer screens (the request dialog on the case page, the inbox and one
  * transfer), loaded with those lazy screens. Codes (statuses, kinds, reasons) are labelled by
@@ -36,7 +35,8 @@ export const transferEn = {
   'tr.failed': 'Not saved: {reason}',
   'tr.request': 'Transfer the case',
   'tr.dialog.title': 'Transfer case {number}',
-  'tr.dialog.hint': "Another agency, or another province's office of this agency, takes the case over once its supervisor accepts.",
+  'tr.dialog.hint':
+    "Another agency, or another province's office of this agency, takes the case over once its supervisor accepts.",
   'tr.dialog.agency': 'Receiving agency',
   'tr.dialog.province': "Receiving province's office",
   'tr.dialog.urgency': 'Urgency',

@@ -2,7 +2,13 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
-import { label, PROVINCE_LABELS, TRANSFER_KIND_LABELS, TRANSFER_STATUS_LABELS, type TransferSummaryView } from '@ctms/domain';
+import {
+  label,
+  PROVINCE_LABELS,
+  TRANSFER_KIND_LABELS,
+  TRANSFER_STATUS_LABELS,
+  type TransferSummaryView,
+} from '@ctms/domain';
 import type { Box } from '../referrals/interagency-api';
 import { TransferApi } from './transfer-api';
 import { AgencyNames, describeErrorIn, formatDateTime, I18n, sortByDue, TranslatePipe } from '@ctms/ui';
@@ -14,18 +20,46 @@ import { AgencyNames, describeErrorIn, formatDateTime, I18n, sortByDue, Translat
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     @use 'section';
-    .tabs { display: flex; gap: 8px; margin: 8px 0 16px; border-bottom: 1px solid var(--mat-sys-outline-variant); }
-    .tabs a { padding: 8px 16px; text-decoration: none; color: inherit; border-bottom: 3px solid transparent; }
-    .tabs a[aria-current='page'] { border-bottom-color: var(--mat-sys-primary); font-weight: 600; }
-    .overdue { color: var(--mat-sys-error); font-weight: 600; }
+    .tabs {
+      display: flex;
+      gap: 8px;
+      margin: 8px 0 16px;
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+    }
+    .tabs a {
+      padding: 8px 16px;
+      text-decoration: none;
+      color: inherit;
+      border-bottom: 3px solid transparent;
+    }
+    .tabs a[aria-current='page'] {
+      border-bottom-color: var(--mat-sys-primary);
+      font-weight: 600;
+    }
+    .overdue {
+      color: var(--mat-sys-error);
+      font-weight: 600;
+    }
   `,
   template: `
     <section class="page wide" data-testid="transfer-list">
       <h1 class="page-title">{{ 'tr.title' | t }}</h1>
       <p class="hint">{{ 'tr.masked' | t }}</p>
       <nav class="tabs" [attr.aria-label]="'tr.boxes' | t">
-        <a routerLink="/transfers" [queryParams]="{ box: 'incoming' }" [attr.aria-current]="box() === 'incoming' ? 'page' : null" data-testid="transfer-box-incoming">{{ 'tr.incoming' | t }}</a>
-        <a routerLink="/transfers" [queryParams]="{ box: 'outgoing' }" [attr.aria-current]="box() === 'outgoing' ? 'page' : null" data-testid="transfer-box-outgoing">{{ 'tr.outgoing' | t }}</a>
+        <a
+          routerLink="/transfers"
+          [queryParams]="{ box: 'incoming' }"
+          [attr.aria-current]="box() === 'incoming' ? 'page' : null"
+          data-testid="transfer-box-incoming"
+          >{{ 'tr.incoming' | t }}</a
+        >
+        <a
+          routerLink="/transfers"
+          [queryParams]="{ box: 'outgoing' }"
+          [attr.aria-current]="box() === 'outgoing' ? 'page' : null"
+          data-testid="transfer-box-outgoing"
+          >{{ 'tr.outgoing' | t }}</a
+        >
       </nav>
       <div role="status" aria-live="polite">
         @if (loading()) {
@@ -54,11 +88,15 @@ import { AgencyNames, describeErrorIn, formatDateTime, I18n, sortByDue, Translat
             <tbody>
               @for (r of rows(); track r.id) {
                 <tr data-testid="transfer-row" [attr.data-case]="r.caseNumber" [attr.data-status]="r.status">
-                  <th scope="row"><a [routerLink]="['/transfers', r.id]" data-testid="transfer-link">{{ r.caseNumber }}</a></th>
+                  <th scope="row">
+                    <a [routerLink]="['/transfers', r.id]" data-testid="transfer-link">{{ r.caseNumber }}</a>
+                  </th>
                   <td [attr.data-label]="'tr.kind' | t">{{ r.kindLabel }}</td>
                   <td [attr.data-label]="'tr.from' | t">{{ r.fromLabel }}</td>
                   <td [attr.data-label]="'tr.to' | t">{{ r.toLabel }}</td>
-                  <td class="lead" [attr.data-label]="'tr.status' | t" data-testid="transfer-status">{{ r.statusLabel }}</td>
+                  <td class="lead" [attr.data-label]="'tr.status' | t" data-testid="transfer-status">
+                    {{ r.statusLabel }}
+                  </td>
                   <td class="lead" [attr.data-label]="'tr.due' | t" [class.overdue]="r.overdue">
                     @if (r.status !== 'REQUESTED') {
                       {{ 'tr.answered' | t }}
@@ -75,7 +113,9 @@ import { AgencyNames, describeErrorIn, formatDateTime, I18n, sortByDue, Translat
         </div>
       }
       @if (cursor()) {
-        <button mat-stroked-button type="button" [disabled]="loading()" (click)="load(false)">{{ 'tr.loading' | t }}</button>
+        <button mat-stroked-button type="button" [disabled]="loading()" (click)="load(false)">
+          {{ 'tr.loading' | t }}
+        </button>
       }
     </section>
   `,
@@ -93,7 +133,8 @@ export class TransferListPage {
 
   protected readonly rows = computed(() => {
     const lang = this.i18n.language();
-    const place = (code: string, province: string) => `${this.names.agency(code, lang)}, ${label(PROVINCE_LABELS, province, lang)}`;
+    const place = (code: string, province: string) =>
+      `${this.names.agency(code, lang)}, ${label(PROVINCE_LABELS, province, lang)}`;
     return sortByDue(this.items(), (t) => (t.status === 'REQUESTED' ? t.respondBy : null)).map((t) => ({
       ...t,
       kindLabel: label(TRANSFER_KIND_LABELS, t.kind, lang),

@@ -24,12 +24,29 @@ import { AgencyNames, describeErrorIn, formatDateTime, I18n, TranslatePipe } fro
 /** One transfer: where the case goes, and the answer the caller's side may give (from `allowedActions`). */
 @Component({
   selector: 'app-transfer-page',
-  imports: [TranslatePipe, FormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, UserPicker],
+  imports: [
+    TranslatePipe,
+    FormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    UserPicker,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     @use 'section';
-    .actions { display: grid; gap: 16px; max-width: 560px; }
-    .row { display: flex; flex-wrap: wrap; gap: 8px; }
+    .actions {
+      display: grid;
+      gap: 16px;
+      max-width: 560px;
+    }
+    .row {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+    }
   `,
   template: `
     <section class="page" data-testid="transfer-page">
@@ -74,13 +91,22 @@ import { AgencyNames, describeErrorIn, formatDateTime, I18n, TranslatePipe } fro
           }
         </dl>
         @if (t.status === 'ACCEPTED') {
-          <a mat-stroked-button [routerLink]="['/cases', t.caseId]" data-testid="transfer-open-case">{{ 'tr.open' | t }}</a>
+          <a mat-stroked-button [routerLink]="['/cases', t.caseId]" data-testid="transfer-open-case">{{
+            'tr.open' | t
+          }}</a>
         }
         <div class="actions">
           @if (t.allowedActions.includes('ACCEPT')) {
             <form class="panel" (ngSubmit)="act('accept')" data-testid="transfer-accept-form">
-              <app-user-picker [(value)]="assigneeId" [province]="t.toProvinceCode" [allowSelf]="true" testId="transfer-assignee" />
-              <button mat-flat-button type="submit" [disabled]="busy()" data-testid="transfer-accept">{{ 'tr.accept' | t }}</button>
+              <app-user-picker
+                [(value)]="assigneeId"
+                [province]="t.toProvinceCode"
+                [allowSelf]="true"
+                testId="transfer-assignee"
+              />
+              <button mat-flat-button type="submit" [disabled]="busy()" data-testid="transfer-accept">
+                {{ 'tr.accept' | t }}
+              </button>
             </form>
           }
           @if (t.allowedActions.includes('DECLINE')) {
@@ -97,7 +123,14 @@ import { AgencyNames, describeErrorIn, formatDateTime, I18n, TranslatePipe } fro
                 <mat-label>{{ 'tr.note' | t }}</mat-label>
                 <textarea matInput name="note" [(ngModel)]="note" rows="2"></textarea>
               </mat-form-field>
-              <button mat-stroked-button type="submit" [disabled]="busy() || !declineReason" data-testid="transfer-decline">{{ 'tr.decline' | t }}</button>
+              <button
+                mat-stroked-button
+                type="submit"
+                [disabled]="busy() || !declineReason"
+                data-testid="transfer-decline"
+              >
+                {{ 'tr.decline' | t }}
+              </button>
             </form>
           }
           @if (t.allowedActions.includes('CANCEL')) {
@@ -106,7 +139,14 @@ import { AgencyNames, describeErrorIn, formatDateTime, I18n, TranslatePipe } fro
                 <mat-label>{{ 'tr.cancelReason' | t }}</mat-label>
                 <textarea matInput name="cancelReason" [(ngModel)]="note" rows="2" required></textarea>
               </mat-form-field>
-              <button mat-stroked-button type="submit" [disabled]="busy() || !note.trim()" data-testid="transfer-cancel">{{ 'tr.cancel' | t }}</button>
+              <button
+                mat-stroked-button
+                type="submit"
+                [disabled]="busy() || !note.trim()"
+                data-testid="transfer-cancel"
+              >
+                {{ 'tr.cancel' | t }}
+              </button>
             </form>
           }
         </div>
@@ -137,8 +177,10 @@ export class TransferPage {
   protected readonly v = computed(() => {
     const t = this.t();
     const lang = this.i18n.language();
-    if (!t) return { kind: '', from: '', to: '', status: '', due: '', categories: '', formerLead: '', declineReason: '' };
-    const place = (code: string, province: string) => `${this.names.agency(code, lang)}, ${label(PROVINCE_LABELS, province, lang)}`;
+    if (!t)
+      return { kind: '', from: '', to: '', status: '', due: '', categories: '', formerLead: '', declineReason: '' };
+    const place = (code: string, province: string) =>
+      `${this.names.agency(code, lang)}, ${label(PROVINCE_LABELS, province, lang)}`;
     return {
       kind: label(TRANSFER_KIND_LABELS, t.kind, lang),
       from: place(t.fromAgency.code, t.fromProvinceCode),

@@ -9,7 +9,11 @@ export const TRANSFER_ROUTES: Route[] = [
     // the words of these pages come with their chunk
     providers: [provideTranslations(TRANSFER_WORDS)],
     children: [
-      { path: '', pathMatch: 'full', loadComponent: () => import('./transfer-list.page').then((m) => m.TransferListPage) },
+      {
+        path: '',
+        pathMatch: 'full',
+        loadComponent: () => import('./transfer-list.page').then((m) => m.TransferListPage),
+      },
       { path: ':id', loadComponent: () => import('./transfer.page').then((m) => m.TransferPage) },
     ],
   },

@@ -14,24 +14,74 @@ import { partsFrom, readParts, type DateParts, type DateRead } from './lao-dates
   imports: [TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <fieldset class="date" [class.invalid]="!!error()" [attr.aria-describedby]="error() ? fieldId() + '-error' : hintId()">
+    <fieldset
+      class="date"
+      [class.invalid]="!!error()"
+      [attr.aria-describedby]="error() ? fieldId() + '-error' : hintId()"
+    >
       <legend>{{ label() }}</legend>
       @if (partial()) {
         <p class="hint" [id]="hintId()">{{ 'date.partialHint' | t }}</p>
       }
       <div class="boxes">
-        <label class="box"><span>{{ 'date.day' | t }}</span>
-          <input #d [id]="fieldId()" class="n2" inputmode="numeric" maxlength="2" autocomplete="off" [value]="parts().day" (input)="type('day', d)" [attr.data-testid]="testId() + '-day'" [attr.aria-invalid]="!!error()" />
+        <label class="box"
+          ><span>{{ 'date.day' | t }}</span>
+          <input
+            #d
+            [id]="fieldId()"
+            class="n2"
+            inputmode="numeric"
+            maxlength="2"
+            autocomplete="off"
+            [value]="parts().day"
+            (input)="type('day', d)"
+            [attr.data-testid]="testId() + '-day'"
+            [attr.aria-invalid]="!!error()"
+          />
         </label>
-        <label class="box"><span>{{ 'date.month' | t }}</span>
-          <input #m class="n2" inputmode="numeric" maxlength="2" autocomplete="off" [value]="parts().month" (input)="type('month', m)" [attr.data-testid]="testId() + '-month'" [attr.aria-invalid]="!!error()" />
+        <label class="box"
+          ><span>{{ 'date.month' | t }}</span>
+          <input
+            #m
+            class="n2"
+            inputmode="numeric"
+            maxlength="2"
+            autocomplete="off"
+            [value]="parts().month"
+            (input)="type('month', m)"
+            [attr.data-testid]="testId() + '-month'"
+            [attr.aria-invalid]="!!error()"
+          />
         </label>
-        <label class="box"><span>{{ 'date.year' | t }}</span>
-          <input #y class="n4" inputmode="numeric" maxlength="4" autocomplete="off" [value]="parts().year" (input)="type('year', y)" [attr.data-testid]="testId() + '-year'" [attr.aria-invalid]="!!error()" />
+        <label class="box"
+          ><span>{{ 'date.year' | t }}</span>
+          <input
+            #y
+            class="n4"
+            inputmode="numeric"
+            maxlength="4"
+            autocomplete="off"
+            [value]="parts().year"
+            (input)="type('year', y)"
+            [attr.data-testid]="testId() + '-year'"
+            [attr.aria-invalid]="!!error()"
+          />
         </label>
         @if (withTime()) {
-          <label class="box"><span>{{ 'date.time' | t }}</span>
-            <input #t class="n5" inputmode="numeric" maxlength="5" placeholder="14:30" autocomplete="off" [value]="parts().time" (input)="type('time', t)" [attr.data-testid]="testId() + '-time'" [attr.aria-invalid]="!!error()" />
+          <label class="box"
+            ><span>{{ 'date.time' | t }}</span>
+            <input
+              #t
+              class="n5"
+              inputmode="numeric"
+              maxlength="5"
+              placeholder="14:30"
+              autocomplete="off"
+              [value]="parts().time"
+              (input)="type('time', t)"
+              [attr.data-testid]="testId() + '-time'"
+              [attr.aria-invalid]="!!error()"
+            />
           </label>
         }
       </div>
@@ -41,16 +91,60 @@ import { partsFrom, readParts, type DateParts, type DateRead } from './lao-dates
     </fieldset>
   `,
   styles: `
-    .date { border: 0; margin: 0 0 8px; padding: 0; min-width: 0; }
-    legend { font: var(--mat-sys-body-large); padding: 0; margin-bottom: 4px; }
-    .hint { margin: 0 0 4px; color: var(--mat-sys-on-surface-variant); font: var(--mat-sys-body-small); }
-    .boxes { display: flex; gap: 12px; flex-wrap: wrap; }
-    .box { display: flex; flex-direction: column; font: var(--mat-sys-body-small); }
-    input { font: var(--mat-sys-body-large); padding: 10px 8px; border: 1px solid var(--mat-sys-outline); border-radius: 4px; background: var(--mat-sys-surface); color: var(--mat-sys-on-surface); }
-    input:focus { outline: 3px solid var(--mat-sys-primary); outline-offset: 0; }
-    .n2 { width: 3.2em; } .n4 { width: 4.6em; } .n5 { width: 4.6em; }
-    .invalid input { border: 2px solid var(--mat-sys-error); }
-    .err { color: var(--mat-sys-error); margin: 4px 0 0; }
+    .date {
+      border: 0;
+      margin: 0 0 8px;
+      padding: 0;
+      min-width: 0;
+    }
+    legend {
+      font: var(--mat-sys-body-large);
+      padding: 0;
+      margin-bottom: 4px;
+    }
+    .hint {
+      margin: 0 0 4px;
+      color: var(--mat-sys-on-surface-variant);
+      font: var(--mat-sys-body-small);
+    }
+    .boxes {
+      display: flex;
+      gap: 12px;
+      flex-wrap: wrap;
+    }
+    .box {
+      display: flex;
+      flex-direction: column;
+      font: var(--mat-sys-body-small);
+    }
+    input {
+      font: var(--mat-sys-body-large);
+      padding: 10px 8px;
+      border: 1px solid var(--mat-sys-outline);
+      border-radius: 4px;
+      background: var(--mat-sys-surface);
+      color: var(--mat-sys-on-surface);
+    }
+    input:focus {
+      outline: 3px solid var(--mat-sys-primary);
+      outline-offset: 0;
+    }
+    .n2 {
+      width: 3.2em;
+    }
+    .n4 {
+      width: 4.6em;
+    }
+    .n5 {
+      width: 4.6em;
+    }
+    .invalid input {
+      border: 2px solid var(--mat-sys-error);
+    }
+    .err {
+      color: var(--mat-sys-error);
+      margin: 4px 0 0;
+    }
   `,
 })
 export class DateInput {
@@ -96,7 +190,10 @@ export class DateInput {
     const read = readParts(parts, { partial: this.partial(), withTime: this.withTime() });
     // what the parent will pass back for this edit: then the effect above leaves the boxes alone
     const precision = read.value && this.partial() ? read.precision : this.precision();
-    this.last = read.value || !read.problem ? `${String(read.value ?? undefined)}|${String(read.value || !this.partial() ? precision : undefined)}` : this.last;
+    this.last =
+      read.value || !read.problem
+        ? `${String(read.value ?? undefined)}|${String(read.value || !this.partial() ? precision : undefined)}`
+        : this.last;
     this.changed.emit(read);
     if (next && (part === 'day' || part === 'month') && /^\d{2}$/.test(raw)) next.focus();
     else if (next && part === 'year' && /^\d{4}$/.test(raw)) next.focus();

@@ -7,9 +7,24 @@ describe('readParts', () => {
   it.each([
     ['a full date', parts('7', '12', '2026'), {}, { value: '2026-12-07', precision: 'DAY', problem: null }],
     ['nothing', parts('', '', ''), {}, { value: null, precision: null, problem: null }],
-    ['a year alone, when partial dates are allowed', parts('', '', '1999'), { partial: true }, { value: '1999-01-01', precision: 'YEAR', problem: null }],
-    ['a month and a year', parts('', '3', '1999'), { partial: true }, { value: '1999-03-01', precision: 'MONTH', problem: null }],
-    ['a year alone where a day is needed', parts('', '', '1999'), {}, { value: null, precision: null, problem: 'DATE_INCOMPLETE' }],
+    [
+      'a year alone, when partial dates are allowed',
+      parts('', '', '1999'),
+      { partial: true },
+      { value: '1999-01-01', precision: 'YEAR', problem: null },
+    ],
+    [
+      'a month and a year',
+      parts('', '3', '1999'),
+      { partial: true },
+      { value: '1999-03-01', precision: 'MONTH', problem: null },
+    ],
+    [
+      'a year alone where a day is needed',
+      parts('', '', '1999'),
+      {},
+      { value: null, precision: null, problem: 'DATE_INCOMPLETE' },
+    ],
     ['31 February', parts('31', '2', '1999'), {}, { value: null, precision: null, problem: 'DATE_INVALID' }],
     ['month 13', parts('1', '13', '1999'), {}, { value: null, precision: null, problem: 'DATE_INVALID' }],
     ['a two-digit year', parts('1', '1', '99'), {}, { value: null, precision: null, problem: 'DATE_INVALID' }],
@@ -19,7 +34,11 @@ describe('readParts', () => {
   });
 
   it('reads a date and a 24-hour time as Lao time', () => {
-    expect(readParts(parts('1', '3', '2026', '14:05'), { withTime: true, today: TODAY })).toEqual({ value: '2026-03-01T14:05:00+07:00', precision: 'DAY', problem: null });
+    expect(readParts(parts('1', '3', '2026', '14:05'), { withTime: true, today: TODAY })).toEqual({
+      value: '2026-03-01T14:05:00+07:00',
+      precision: 'DAY',
+      problem: null,
+    });
     expect(readParts(parts('1', '3', '2026', '25:00'), { withTime: true, today: TODAY }).problem).toBe('TIME_INVALID');
     expect(readParts(parts('1', '3', '2026', ''), { withTime: true, today: TODAY }).problem).toBe('DATE_INCOMPLETE');
   });

@@ -71,7 +71,10 @@ function num(s: string): number | null {
  * Reads typed parts. `partial`: a year alone or a month and year are a date of that precision.
  * `withTime`: a date-time in Lao time (the time is required). Not after `today` (+1 day for instants).
  */
-export function readParts(p: DateParts, opts: { partial?: boolean; withTime?: boolean; today?: string } = {}): DateRead {
+export function readParts(
+  p: DateParts,
+  opts: { partial?: boolean; withTime?: boolean; today?: string } = {},
+): DateRead {
   const none: DateRead = { value: null, precision: null, problem: null };
   const blank = [p.day, p.month, p.year, opts.withTime ? p.time : ''].every((s) => s.trim() === '');
   if (blank) return none;
@@ -93,7 +96,8 @@ export function readParts(p: DateParts, opts: { partial?: boolean; withTime?: bo
   const today = opts.today ?? laoToday();
   if (!opts.withTime) return date > today ? bad('DATE_FUTURE') : { value: date, precision, problem: null };
   const t = /^(\d{1,2})[:.](\d{2})$/.exec(p.time.trim());
-  if (!t || Number(t[1]) > 23 || Number(t[2]) > 59) return bad(p.time.trim() === '' ? 'DATE_INCOMPLETE' : 'TIME_INVALID');
+  if (!t || Number(t[1]) > 23 || Number(t[2]) > 59)
+    return bad(p.time.trim() === '' ? 'DATE_INCOMPLETE' : 'TIME_INVALID');
   const iso = `${date}T${pad(Number(t[1]))}:${t[2]}:00+07:00`;
   if (Date.parse(iso) > Date.now() + 86_400_000) return bad('DATE_FUTURE');
   return { value: iso, precision: 'DAY', problem: null };
@@ -105,16 +109,38 @@ export function yearsSince(value: unknown, precision: unknown, at: Date): number
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const birth = precision === 'YEAR' ? new Date(Date.UTC(y, 11, 31)) : precision === 'MONTH' ? new Date(Date.UTC(y, mo, 0)) : new Date(Date.UTC(y, mo - 1, d));
+  const birth =
+    precision === 'YEAR'
+      ? new Date(Date.UTC(y, 11, 31))
+      : precision === 'MONTH'
+        ? new Date(Date.UTC(y, mo, 0))
+        : new Date(Date.UTC(y, mo - 1, d));
   let age = at.getUTCFullYear() - birth.getUTCFullYear();
-  if (at.getUTCMonth() < birth.getUTCMonth() || (at.getUTCMonth() === birth.getUTCMonth() && at.getUTCDate() < birth.getUTCDate())) age--;
+  if (
+    at.getUTCMonth() < birth.getUTCMonth() ||
+    (at.getUTCMonth() === birth.getUTCMonth() && at.getUTCDate() < birth.getUTCDate())
+  )
+    age--;
   return Math.max(age, 0);
 }
 
 /** Lao and English month names. */
 const MONTHS: Record<Language, readonly string[]> = {
   lo: ['ມັງກອນ', 'ກຸມພາ', 'ມີນາ', 'ເມສາ', 'ພຶດສະພາ', 'ມິຖຸນາ', 'ກໍລະກົດ', 'ສິງຫາ', 'ກັນຍາ', 'ຕຸລາ', 'ພະຈິກ', 'ທັນວາ'],
-  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  en: [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ],
 };
 
 /** An instant's wall clock in Laos (read with the UTC getters). */

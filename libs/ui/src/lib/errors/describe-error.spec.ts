@@ -25,9 +25,14 @@ describe('dates, errors and form values', () => {
     const stale = new HttpErrorResponse({ status: 409, error: { code: 'STALE_VERSION' } });
     expect(describeError(stale, t, 'en')).toMatchObject({ code: 'STALE_VERSION', message: en['cases.err.stale'] });
     const editor = new HttpErrorResponse({ status: 409, error: { code: 'NOT_CASE_EDITOR' } });
-    expect(describeError(editor, t, 'en').message).toBe('Only the assigned caseworker or a supervisor may change this case');
+    expect(describeError(editor, t, 'en').message).toBe(
+      'Only the assigned caseworker or a supervisor may change this case',
+    );
     const bad = new HttpErrorResponse({ status: 400, error: { details: [{ field: 'grantedAt', problems: ['x'] }] } });
-    expect(describeError(bad, t, 'en')).toMatchObject({ message: en['cases.err.invalid'], fields: { grantedAt: en['cases.err.field'] } });
+    expect(describeError(bad, t, 'en')).toMatchObject({
+      message: en['cases.err.invalid'],
+      fields: { grantedAt: en['cases.err.field'] },
+    });
     const taken = new HttpErrorResponse({ status: 409, error: { code: 'USERNAME_TAKEN' } });
     expect(describeError(taken, t, 'en', (c) => (c === 'USERNAME_TAKEN' ? 'taken' : null)).message).toBe('taken');
     expect(describeError(new HttpErrorResponse({ status: 0 }), t, 'en').message).toBe(en['cases.err.unavailable']);

@@ -34,8 +34,14 @@ export function fieldProblems(err: unknown): Record<string, string[]> {
  * Turns an HttpErrorResponse into words. `codeLabel` may translate feature-specific 409 codes;
  * the shared workflow refusals are labelled from `@ctms/domain`.
  */
-export function describeError(err: unknown, t: Translate, lang: Language, codeLabel?: (code: string) => string | null): Problem {
-  if (!(err instanceof HttpErrorResponse)) return { status: -1, code: null, message: t('cases.err.failed'), fields: {} };
+export function describeError(
+  err: unknown,
+  t: Translate,
+  lang: Language,
+  codeLabel?: (code: string) => string | null,
+): Problem {
+  if (!(err instanceof HttpErrorResponse))
+    return { status: -1, code: null, message: t('cases.err.failed'), fields: {} };
   const body = (err.error ?? {}) as ErrorBody;
   const code = typeof body.code === 'string' ? body.code : null;
   const fields: Record<string, string> = {};
@@ -44,7 +50,8 @@ export function describeError(err: unknown, t: Translate, lang: Language, codeLa
   if (err.status === 0) message = t('cases.err.unavailable');
   else if (code === 'STALE_VERSION') message = t('cases.err.stale');
   else if (code && codeLabel?.(code)) message = codeLabel(code) ?? code;
-  else if (code && Object.prototype.hasOwnProperty.call(WORKFLOW_REFUSAL_LABELS, code)) message = label(WORKFLOW_REFUSAL_LABELS, code, lang);
+  else if (code && Object.prototype.hasOwnProperty.call(WORKFLOW_REFUSAL_LABELS, code))
+    message = label(WORKFLOW_REFUSAL_LABELS, code, lang);
   else if (err.status === 400) message = t('cases.err.invalid');
   else if (err.status === 403) message = t('cases.err.forbidden');
   else if (err.status === 404) message = t('cases.err.notFound');

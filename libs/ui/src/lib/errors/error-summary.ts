@@ -23,7 +23,12 @@ export interface ErrorItem {
         <ul>
           @for (e of items(); track e.field + e.text) {
             <li>
-              <a [href]="'#' + anchor(e.field)" (click)="choose($event, e.field)" [attr.data-testid]="'error-link-' + anchor(e.field)">{{ e.text }}</a>
+              <a
+                [href]="'#' + anchor(e.field)"
+                (click)="choose($event, e.field)"
+                [attr.data-testid]="'error-link-' + anchor(e.field)"
+                >{{ e.text }}</a
+              >
             </li>
           }
         </ul>
@@ -31,11 +36,27 @@ export interface ErrorItem {
     }
   `,
   styles: `
-    .summary { border: 4px solid var(--mat-sys-error); padding: 12px 16px; margin: 0 0 16px; background: var(--mat-sys-surface); }
-    .summary:focus { outline: 3px solid #ffdd00; }
-    .title { font: var(--mat-sys-title-medium); margin: 0 0 8px; }
-    ul { margin: 0; padding-left: 20px; }
-    a { color: var(--mat-sys-error); font-weight: 600; }
+    .summary {
+      border: 4px solid var(--mat-sys-error);
+      padding: 12px 16px;
+      margin: 0 0 16px;
+      background: var(--mat-sys-surface);
+    }
+    .summary:focus {
+      outline: 3px solid #ffdd00;
+    }
+    .title {
+      font: var(--mat-sys-title-medium);
+      margin: 0 0 8px;
+    }
+    ul {
+      margin: 0;
+      padding-left: 20px;
+    }
+    a {
+      color: var(--mat-sys-error);
+      font-weight: 600;
+    }
   `,
 })
 export class ErrorSummary {
@@ -50,7 +71,8 @@ export class ErrorSummary {
   constructor() {
     effect(() => {
       const has = this.items().length > 0;
-      if (has && !this.shown && this.focusOnShow()) queueMicrotask(() => this.host.nativeElement.querySelector<HTMLElement>('.summary')?.focus());
+      if (has && !this.shown && this.focusOnShow())
+        queueMicrotask(() => this.host.nativeElement.querySelector<HTMLElement>('.summary')?.focus());
       this.shown = has;
     });
   }
@@ -81,7 +103,10 @@ export function focusField(path: string, doc: Document = document): void {
     const el = doc.getElementById(id) ?? doc.querySelector<HTMLElement>(`[data-field="${path}"]`);
     if (el) {
       el.scrollIntoView({ block: 'center' });
-      (el.matches('input, select, textarea, button, [tabindex]') ? el : el.querySelector<HTMLElement>('input, textarea, button, [tabindex]') ?? el).focus();
+      (el.matches('input, select, textarea, button, [tabindex]')
+        ? el
+        : (el.querySelector<HTMLElement>('input, textarea, button, [tabindex]') ?? el)
+      ).focus();
       return;
     }
     if (++tries < 60) requestAnimationFrame(attempt);

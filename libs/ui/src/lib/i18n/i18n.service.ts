@@ -32,7 +32,10 @@ export interface Translations {
 export class I18n {
   private readonly document = inject(DOCUMENT);
   private readonly current = signal<Language>(this.initialLanguage());
-  private readonly words = signal<{ en: Record<string, string>; lo: Record<string, string> }>({ en: { ...UI_WORDS.en }, lo: { ...UI_WORDS.lo } });
+  private readonly words = signal<{ en: Record<string, string>; lo: Record<string, string> }>({
+    en: { ...UI_WORDS.en },
+    lo: { ...UI_WORDS.lo },
+  });
   private readonly chunks = new Set<Translations>();
 
   readonly language = this.current.asReadonly();

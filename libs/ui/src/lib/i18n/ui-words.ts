@@ -20,7 +20,8 @@ export const uiEn = {
   'errors.title': 'There is a problem',
   'cases.err.failed': 'Something went wrong. Try again.',
   'cases.err.unavailable': 'The server could not be reached. Try again in a moment.',
-  'cases.err.stale': 'Someone else changed this case while you were working. The latest version is now shown: check it and make your change again.',
+  'cases.err.stale':
+    'Someone else changed this case while you were working. The latest version is now shown: check it and make your change again.',
   'cases.err.invalid': 'Some values were not accepted. Check the marked fields.',
   'cases.err.field': 'This value was not accepted.',
   'cases.err.forbidden': 'You are not allowed to do this.',
@@ -62,7 +63,8 @@ export const uiLo: Record<keyof typeof uiEn, string> = {
   'errors.title': 'ມີບັນຫາ',
   'cases.err.failed': 'ມີບາງຢ່າງຜິດພາດ. ກະລຸນາລອງໃໝ່.',
   'cases.err.unavailable': 'ບໍ່ສາມາດເຊື່ອມຕໍ່ກັບເຊີບເວີໄດ້. ກະລຸນາລອງໃໝ່ອີກຄັ້ງ.',
-  'cases.err.stale': 'ມີຄົນອື່ນປ່ຽນແປງກໍລະນີນີ້ ໃນຂະນະທີ່ທ່ານກຳລັງເຮັດວຽກ. ຕອນນີ້ສະແດງສະບັບຫຼ້າສຸດແລ້ວ: ກະລຸນາກວດເບິ່ງ ແລ້ວປ່ຽນແປງອີກຄັ້ງ.',
+  'cases.err.stale':
+    'ມີຄົນອື່ນປ່ຽນແປງກໍລະນີນີ້ ໃນຂະນະທີ່ທ່ານກຳລັງເຮັດວຽກ. ຕອນນີ້ສະແດງສະບັບຫຼ້າສຸດແລ້ວ: ກະລຸນາກວດເບິ່ງ ແລ້ວປ່ຽນແປງອີກຄັ້ງ.',
   'cases.err.invalid': 'ບາງຂໍ້ມູນບໍ່ຖືກຮັບ. ກະລຸນາກວດເບິ່ງຊ່ອງທີ່ໝາຍໄວ້.',
   'cases.err.field': 'ຂໍ້ມູນນີ້ບໍ່ຖືກຮັບ.',
   'cases.err.forbidden': 'ທ່ານບໍ່ມີສິດເຮັດສິ່ງນີ້.',

@@ -27,10 +27,28 @@ export interface InboxStatus {
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     @use 'section';
-    .tabs { display: flex; gap: 8px; margin: 8px 0 16px; border-bottom: 1px solid var(--mat-sys-outline-variant); }
-    .tabs a { padding: 8px 16px; text-decoration: none; color: inherit; border-bottom: 3px solid transparent; }
-    .tabs a[aria-current='page'] { border-bottom-color: var(--mat-sys-primary); font-weight: 600; }
-    .filters { display: flex; flex-wrap: wrap; gap: 12px; align-items: center; }
+    .tabs {
+      display: flex;
+      gap: 8px;
+      margin: 8px 0 16px;
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+    }
+    .tabs a {
+      padding: 8px 16px;
+      text-decoration: none;
+      color: inherit;
+      border-bottom: 3px solid transparent;
+    }
+    .tabs a[aria-current='page'] {
+      border-bottom-color: var(--mat-sys-primary);
+      font-weight: 600;
+    }
+    .filters {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 12px;
+      align-items: center;
+    }
   `,
   template: `
     <h1 class="page-title">{{ title() }}</h1>
@@ -49,7 +67,12 @@ export interface InboxStatus {
     <form class="filters" role="search" (ngSubmit)="apply.emit(status())">
       <mat-form-field subscriptSizing="dynamic">
         <mat-label>{{ 'list.status' | t }}</mat-label>
-        <mat-select name="status" [ngModel]="status()" (ngModelChange)="status.set($event)" [attr.data-testid]="statusTestId()">
+        <mat-select
+          name="status"
+          [ngModel]="status()"
+          (ngModelChange)="status.set($event)"
+          [attr.data-testid]="statusTestId()"
+        >
           <mat-option value="">{{ 'list.anyStatus' | t }}</mat-option>
           @for (s of statuses(); track s.code) {
             <mat-option [value]="s.code">{{ s.text }}</mat-option>

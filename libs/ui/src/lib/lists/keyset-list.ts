@@ -70,7 +70,15 @@ export class KeysetList<T> {
       </div>
     }
     @if (list().cursor()) {
-      <button mat-stroked-button type="button" [disabled]="list().loading()" (click)="list().load(false)" [attr.data-testid]="moreTestId()">{{ 'list.loadMore' | t }}</button>
+      <button
+        mat-stroked-button
+        type="button"
+        [disabled]="list().loading()"
+        (click)="list().load(false)"
+        [attr.data-testid]="moreTestId()"
+      >
+        {{ 'list.loadMore' | t }}
+      </button>
     }
   `,
 })

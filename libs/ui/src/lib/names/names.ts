@@ -21,7 +21,12 @@ export function personName(ref: PersonRef | null | undefined, fallback = '—'):
 }
 
 /** An agency's name in `lang` from `names` (code → label), else the seeded agencies' names, else the code itself. */
-export function agencyName(code: string | null | undefined, lang: Language, names: Readonly<Record<string, Label>> = {}, fallback = '—'): string {
+export function agencyName(
+  code: string | null | undefined,
+  lang: Language,
+  names: Readonly<Record<string, Label>> = {},
+  fallback = '—',
+): string {
   if (!code) return fallback;
   const own = Object.prototype.hasOwnProperty.call(names, code) ? names[code] : undefined;
   if (own) return own[lang] || own.en || code;
@@ -47,7 +52,9 @@ export class AgencyNames {
 
   private ensure(): void {
     if (this.loading) return;
-    this.loading = firstValueFrom(this.http.get<{ code: string; nameLo: string; nameEn: string }[]>(`${API}/reference/agencies`))
+    this.loading = firstValueFrom(
+      this.http.get<{ code: string; nameLo: string; nameEn: string }[]>(`${API}/reference/agencies`),
+    )
       .then((list) => this.names.set(Object.fromEntries(list.map((a) => [a.code, { lo: a.nameLo, en: a.nameEn }]))))
       .catch(() => {
         // the seeded names (or the code) stay; the next page asks again

@@ -39,8 +39,12 @@ import { TranslatePipe } from '../i18n/translate.pipe';
     </mat-form-field>
   `,
   styles: `
-    .chips { width: 100%; }
-    .err { color: var(--mat-sys-error); }
+    .chips {
+      width: 100%;
+    }
+    .err {
+      color: var(--mat-sys-error);
+    }
   `,
 })
 export class ChipsInput {

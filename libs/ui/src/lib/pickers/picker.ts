@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, input, output, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  computed,
+  inject,
+  input,
+  output,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { MatAutocompleteModule } from '@angular/material/autocomplete';
 import { MatChipsModule } from '@angular/material/chips';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -32,7 +42,14 @@ export interface PickList {
           @for (c of codes(); track c) {
             <mat-chip-row (removed)="remove(c)" [attr.data-testid]="testId() + '-chip-' + c">
               {{ name(c) }}
-              <button matChipRemove type="button" [attr.aria-label]="'picker.remove' | t: { name: name(c) }" [attr.data-testid]="testId() + '-remove-' + c">✕</button>
+              <button
+                matChipRemove
+                type="button"
+                [attr.aria-label]="'picker.remove' | t: { name: name(c) }"
+                [attr.data-testid]="testId() + '-remove-' + c"
+              >
+                ✕
+              </button>
             </mat-chip-row>
           }
           <input
@@ -62,7 +79,12 @@ export interface PickList {
           [attr.data-testid]="testId()"
         />
       }
-      <mat-autocomplete #auto="matAutocomplete" [autoActiveFirstOption]="true" [displayWith]="display" (optionSelected)="pick($event.option.value)">
+      <mat-autocomplete
+        #auto="matAutocomplete"
+        [autoActiveFirstOption]="true"
+        [displayWith]="display"
+        (optionSelected)="pick($event.option.value)"
+      >
         @for (o of found(); track o.code) {
           <mat-option [value]="o.code" [attr.data-testid]="testId() + '-opt-' + o.code">{{ o.text }}</mat-option>
         } @empty {
@@ -77,8 +99,12 @@ export interface PickList {
     </mat-form-field>
   `,
   styles: `
-    .picker { width: 100%; }
-    .err { color: var(--mat-sys-error); }
+    .picker {
+      width: 100%;
+    }
+    .err {
+      color: var(--mat-sys-error);
+    }
   `,
 })
 export class Picker {
@@ -130,7 +156,8 @@ export class Picker {
   });
 
   /** what the autocomplete writes into the box for a chosen code: its name, never the code */
-  protected readonly display = (code: unknown): string => (this.multiple() || typeof code !== 'string' ? '' : this.name(code));
+  protected readonly display = (code: unknown): string =>
+    this.multiple() || typeof code !== 'string' ? '' : this.name(code);
 
   protected name(code: string | null): string {
     if (code === null) return '';

@@ -8,9 +8,32 @@ import type { Label } from '@ctms/domain';
  */
 
 /** ISO 3166-1 alpha-2, the countries a Lao caseworker meets first, then the rest A–Z. */
-const NEAR = ['LA', 'TH', 'CN', 'VN', 'MM', 'KH', 'MY', 'SG', 'KR', 'JP', 'TW', 'HK', 'ID', 'PH', 'BN', 'IN', 'AE', 'SA', 'QA', 'KW'];
+const NEAR = [
+  'LA',
+  'TH',
+  'CN',
+  'VN',
+  'MM',
+  'KH',
+  'MY',
+  'SG',
+  'KR',
+  'JP',
+  'TW',
+  'HK',
+  'ID',
+  'PH',
+  'BN',
+  'IN',
+  'AE',
+  'SA',
+  'QA',
+  'KW',
+];
 const ALL =
-  'AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW'.split(' ');
+  'AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW'.split(
+    ' ',
+  );
 export const COUNTRY_CODES: readonly string[] = [...NEAR, ...ALL.filter((c) => !NEAR.includes(c))];
 
 /**
@@ -18,17 +41,78 @@ export const COUNTRY_CODES: readonly string[] = [...NEAR, ...ALL.filter((c) => !
  * ethnic languages of Laos (Hmong, Khmu, Akha, Tai Dam, Phu Thai, Lue, Mien, Lahu …), then others.
  */
 export const LANGUAGE_CODES: readonly string[] = [
-  'lo', 'th', 'vi', 'zh', 'km', 'my', 'hmn', 'kjg', 'ahk', 'blt', 'pht', 'khb', 'ium', 'lhu', 'kdt', 'shn', 'en', 'fr', 'ko', 'ja', 'ms', 'id', 'tl', 'ar', 'hi', 'ru',
+  'lo',
+  'th',
+  'vi',
+  'zh',
+  'km',
+  'my',
+  'hmn',
+  'kjg',
+  'ahk',
+  'blt',
+  'pht',
+  'khb',
+  'ium',
+  'lhu',
+  'kdt',
+  'shn',
+  'en',
+  'fr',
+  'ko',
+  'ja',
+  'ms',
+  'id',
+  'tl',
+  'ar',
+  'hi',
+  'ru',
 ];
 
 /** Names Chromium builds without Lao data lack (checked against the running browser at start-up). */
 const LAO_FALLBACK: Readonly<Record<string, string>> = {
-  LA: 'ລາວ', TH: 'ໄທ', CN: 'ຈີນ', VN: 'ຫວຽດນາມ', MM: 'ມຽນມາ', KH: 'ກຳປູເຈຍ', MY: 'ມາເລເຊຍ', SG: 'ສິງກະໂປ', KR: 'ເກົາຫຼີໃຕ້', JP: 'ຍີ່ປຸ່ນ',
-  lo: 'ລາວ', th: 'ໄທ', vi: 'ຫວຽດນາມ', zh: 'ຈີນ', km: 'ຂະແມ', my: 'ມຽນມາ', hmn: 'ມົ້ງ', kjg: 'ຂະມຸ', ahk: 'ອາຄາ', blt: 'ໄທດຳ', pht: 'ຜູ້ໄທ', khb: 'ລື້',
-  ium: 'ອິວມ້ຽນ', lhu: 'ລາຫູ', kdt: 'ກຸຍ', shn: 'ໄທໃຫຍ່', en: 'ອັງກິດ', fr: 'ຝຣັ່ງ', ko: 'ເກົາຫຼີ', ja: 'ຍີ່ປຸ່ນ',
+  LA: 'ລາວ',
+  TH: 'ໄທ',
+  CN: 'ຈີນ',
+  VN: 'ຫວຽດນາມ',
+  MM: 'ມຽນມາ',
+  KH: 'ກຳປູເຈຍ',
+  MY: 'ມາເລເຊຍ',
+  SG: 'ສິງກະໂປ',
+  KR: 'ເກົາຫຼີໃຕ້',
+  JP: 'ຍີ່ປຸ່ນ',
+  lo: 'ລາວ',
+  th: 'ໄທ',
+  vi: 'ຫວຽດນາມ',
+  zh: 'ຈີນ',
+  km: 'ຂະແມ',
+  my: 'ມຽນມາ',
+  hmn: 'ມົ້ງ',
+  kjg: 'ຂະມຸ',
+  ahk: 'ອາຄາ',
+  blt: 'ໄທດຳ',
+  pht: 'ຜູ້ໄທ',
+  khb: 'ລື້',
+  ium: 'ອິວມ້ຽນ',
+  lhu: 'ລາຫູ',
+  kdt: 'ກຸຍ',
+  shn: 'ໄທໃຫຍ່',
+  en: 'ອັງກິດ',
+  fr: 'ຝຣັ່ງ',
+  ko: 'ເກົາຫຼີ',
+  ja: 'ຍີ່ປຸ່ນ',
 };
 /** English names for codes whose English display name browsers lack. */
-const EN_FALLBACK: Readonly<Record<string, string>> = { kjg: 'Khmu', ahk: 'Akha', blt: 'Tai Dam', pht: 'Phu Thai', khb: 'Lü', ium: 'Iu Mien', lhu: 'Lahu', kdt: 'Kuy' };
+const EN_FALLBACK: Readonly<Record<string, string>> = {
+  kjg: 'Khmu',
+  ahk: 'Akha',
+  blt: 'Tai Dam',
+  pht: 'Phu Thai',
+  khb: 'Lü',
+  ium: 'Iu Mien',
+  lhu: 'Lahu',
+  kdt: 'Kuy',
+};
 
 function displayNames(lang: string, type: 'region' | 'language'): Intl.DisplayNames | null {
   try {

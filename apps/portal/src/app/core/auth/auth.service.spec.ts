@@ -35,7 +35,10 @@ describe('login answers', () => {
 describe('profile-only restriction', () => {
   it('offers only the profile permissions while the password is temporary or a required MFA is not set up', () => {
     expect([...effectivePermissions(USER)]).toEqual(['profile:read', 'profile:update', 'case:read']);
-    expect([...effectivePermissions({ ...USER, mustChangePassword: true })]).toEqual(['profile:read', 'profile:update']);
+    expect([...effectivePermissions({ ...USER, mustChangePassword: true })]).toEqual([
+      'profile:read',
+      'profile:update',
+    ]);
     expect([...effectivePermissions({ ...USER, mfaSetupRequired: true })]).toEqual(['profile:read', 'profile:update']);
     expect(effectivePermissions(null).size).toBe(0);
     expect(profileOnly(USER)).toBe(false);
@@ -94,16 +97,26 @@ describe('AuthService with MFA', () => {
 
   it('signs in at once when the user has no MFA', async () => {
     const done = auth.login('lwu.caseworker', 'secret');
-    backend.expectOne('/api/v1/auth/login').flush({ accessToken: 'a', refreshToken: 'r', expiresIn: 600, user: { ...USER, mfaEnabled: false } });
+    backend
+      .expectOne('/api/v1/auth/login')
+      .flush({ accessToken: 'a', refreshToken: 'r', expiresIn: 600, user: { ...USER, mfaEnabled: false } });
     expect((await done).kind).toBe('session');
     expect(auth.isAuthenticated()).toBe(true);
   });
 
   it('sends every page but the profile to the profile while MFA must be set up, and reopens them once it is on', async () => {
     const login = auth.login('lwu.caseworker', 'secret');
-    backend.expectOne('/api/v1/auth/login').flush({ accessToken: 'a', refreshToken: 'r', expiresIn: 600, user: { ...USER, mfaEnabled: false, mfaSetupRequired: true } });
+    backend.expectOne('/api/v1/auth/login').flush({
+      accessToken: 'a',
+      refreshToken: 'r',
+      expiresIn: 600,
+      user: { ...USER, mfaEnabled: false, mfaSetupRequired: true },
+    });
     await login;
-    const guard = (url: string) => TestBed.runInInjectionContext(() => profileFirstGuard({} as ActivatedRouteSnapshot, { url } as RouterStateSnapshot));
+    const guard = (url: string) =>
+      TestBed.runInInjectionContext(() =>
+        profileFirstGuard({} as ActivatedRouteSnapshot, { url } as RouterStateSnapshot),
+      );
     expect(auth.can('case:read')).toBe(false);
     expect(guard('/cases')).toBeInstanceOf(UrlTree);
     expect(String(guard('/cases'))).toBe('/profile');
@@ -129,7 +142,11 @@ describe('a reload restores the session kept in this tab (decision 0019)', () =>
 
   function start(): AuthService {
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(withInterceptors([authInterceptor])), provideHttpClientTesting(), provideRouter([{ path: 'login', component: Blank }])],
+      providers: [
+        provideHttpClient(withInterceptors([authInterceptor])),
+        provideHttpClientTesting(),
+        provideRouter([{ path: 'login', component: Blank }]),
+      ],
     });
     backend = TestBed.inject(HttpTestingController);
     return TestBed.inject(AuthService);
@@ -168,7 +185,11 @@ describe('a reload restores the session kept in this tab (decision 0019)', () =>
     expect(auth.isAuthenticated()).toBe(true);
     expect(sessionStorage.getItem(REFRESH_TOKEN_KEY)).toBe('refresh-1');
     auth.endSession(false);
-    expect([REFRESH_TOKEN_KEY, ACCESS_TOKEN_KEY, PROFILE_KEY].map((k) => sessionStorage.getItem(k))).toEqual([null, null, null]);
+    expect([REFRESH_TOKEN_KEY, ACCESS_TOKEN_KEY, PROFILE_KEY].map((k) => sessionStorage.getItem(k))).toEqual([
+      null,
+      null,
+      null,
+    ]);
   });
 
   it('with the kept access token about to expire, one refresh goes first', async () => {
@@ -176,7 +197,9 @@ describe('a reload restores the session kept in this tab (decision 0019)', () =>
     const auth = start();
     await auth.restore();
     expect(auth.isAuthenticated()).toBe(true);
-    backend.expectOne('/api/v1/auth/refresh').flush({ accessToken: 'access-2', refreshToken: 'refresh-2', expiresIn: 600 });
+    backend
+      .expectOne('/api/v1/auth/refresh')
+      .flush({ accessToken: 'access-2', refreshToken: 'refresh-2', expiresIn: 600 });
     await new Promise((r) => setTimeout(r));
     expect(backend.expectOne('/api/v1/me').request.headers.get('Authorization')).toBe('Bearer access-2');
     expect(sessionStorage.getItem(REFRESH_TOKEN_KEY)).toBe('refresh-2');

@@ -1,11 +1,21 @@
 import { HttpBackend, HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { Router } from '@angular/router';
-import { heldToProfile, permittedInHold, type Language, type LoginResponse, type MeView, type MfaChallenge, type MfaLoginRequest, type MfaSetup, type Permission, type TokenPair } from '@ctms/domain';
+import {
+  heldToProfile,
+  permittedInHold,
+  type Language,
+  type LoginResponse,
+  type MeView,
+  type MfaChallenge,
+  type MfaLoginRequest,
+  type MfaSetup,
+  type Permission,
+  type TokenPair,
+} from '@ctms/domain';
 import { firstValueFrom } from 'rxjs';
 import { TokenStore } from './token-store';
 import { API, I18n } from '@ctms/ui';
-
 
 export { API };
 
@@ -93,7 +103,9 @@ export class AuthService {
    * whose `mfaToken` the caller keeps in memory, never in a URL or storage, for `verifyMfa`.
    */
   async login(username: string, password: string): Promise<LoginOutcome> {
-    const res = await firstValueFrom(this.raw.post<LoginResponse | MfaChallenge>(`${API}/auth/login`, { username, password }, { headers: PAST_SW }));
+    const res = await firstValueFrom(
+      this.raw.post<LoginResponse | MfaChallenge>(`${API}/auth/login`, { username, password }, { headers: PAST_SW }),
+    );
     if (isMfaChallenge(res)) return { kind: 'mfa', mfaToken: res.mfaToken };
     return { kind: 'session', user: this.begin(res) };
   }
@@ -101,7 +113,9 @@ export class AuthService {
   /** The second step: the code of the authenticator app with the challenge's token starts the session. */
   async verifyMfa(mfaToken: string, code: string): Promise<MeView> {
     const body: MfaLoginRequest = { mfaToken, code };
-    return this.begin(await firstValueFrom(this.raw.post<LoginResponse>(`${API}/auth/mfa`, body, { headers: PAST_SW })));
+    return this.begin(
+      await firstValueFrom(this.raw.post<LoginResponse>(`${API}/auth/mfa`, body, { headers: PAST_SW })),
+    );
   }
 
   private begin(res: LoginResponse | null): MeView {
@@ -119,7 +133,9 @@ export class AuthService {
     if (this.inflight) return this.inflight;
     const refreshToken = this.tokens.refreshToken();
     if (!refreshToken) return Promise.reject(new SessionEndedError());
-    this.inflight = firstValueFrom(this.raw.post<TokenPair>(`${API}/auth/refresh`, { refreshToken }, { headers: PAST_SW }))
+    this.inflight = firstValueFrom(
+      this.raw.post<TokenPair>(`${API}/auth/refresh`, { refreshToken }, { headers: PAST_SW }),
+    )
       .then(
         (pair) => {
           this.tokens.set(pair);
@@ -194,7 +210,8 @@ export class AuthService {
       // tab made just before the reload)
       if (this.me()) this.startSession(me);
     } catch (err) {
-      if (err instanceof HttpErrorResponse && (err.status === 401 || err.status === 403) && this.me()) this.endSession(true);
+      if (err instanceof HttpErrorResponse && (err.status === 401 || err.status === 403) && this.me())
+        this.endSession(true);
     }
   }
 
@@ -204,7 +221,11 @@ export class AuthService {
       const refreshToken = this.tokens.refreshToken();
       if (refreshToken) {
         await firstValueFrom(
-          this.raw.post<void>(`${API}/auth/logout`, { refreshToken }, { headers: { ...PAST_SW, Authorization: `Bearer ${access}` } }),
+          this.raw.post<void>(
+            `${API}/auth/logout`,
+            { refreshToken },
+            { headers: { ...PAST_SW, Authorization: `Bearer ${access}` } },
+          ),
         );
       }
     } catch {

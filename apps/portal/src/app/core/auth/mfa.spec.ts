@@ -1,8 +1,17 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { groupSecret, isCodeShaped, MFA_TOKEN_TTL_MS, mfaRefusal, mfaStepError, normalizeCode, qrCodeDataUrl } from './mfa';
+import {
+  groupSecret,
+  isCodeShaped,
+  MFA_TOKEN_TTL_MS,
+  mfaRefusal,
+  mfaStepError,
+  normalizeCode,
+  qrCodeDataUrl,
+} from './mfa';
 
 const t = (k: string) => `[${k}]`;
-const refused = (status: number, body: object = {}) => new HttpErrorResponse({ status, error: { statusCode: status, error: 'x', message: 'x', ...body } });
+const refused = (status: number, body: object = {}) =>
+  new HttpErrorResponse({ status, error: { statusCode: status, error: 'x', message: 'x', ...body } });
 
 describe('MFA codes and secrets', () => {
   it('accepts exactly six digits, ignoring the spaces apps show', () => {
@@ -39,7 +48,9 @@ describe('a refused code at sign-in', () => {
   });
 
   it('names a malformed code, throttling and an unreachable server', () => {
-    expect(mfaStepError(refused(400, { details: [{ field: 'code', problems: ['must be 6 digits'] }] }), 0).key).toBe('login.mfa.codeRequired');
+    expect(mfaStepError(refused(400, { details: [{ field: 'code', problems: ['must be 6 digits'] }] }), 0).key).toBe(
+      'login.mfa.codeRequired',
+    );
     expect(mfaStepError(refused(429), 0).key).toBe('login.tooMany');
     expect(mfaStepError(new HttpErrorResponse({ status: 0 }), 0).key).toBe('login.unavailable');
     expect(mfaStepError(new Error('boom'), 0).key).toBe('login.unavailable');
@@ -49,11 +60,18 @@ describe('a refused code at sign-in', () => {
 describe('a refused MFA setup', () => {
   it('says plainly that the password is wrong, at its field', () => {
     const r = mfaRefusal(refused(400, { details: [{ field: 'currentPassword', problems: ['does not match'] }] }), t);
-    expect(r).toEqual({ fields: { currentPassword: '[profile.mfa.wrongPassword]' }, message: '[profile.mfa.fix]', noSetup: false, already: false });
+    expect(r).toEqual({
+      fields: { currentPassword: '[profile.mfa.wrongPassword]' },
+      message: '[profile.mfa.fix]',
+      noSetup: false,
+      already: false,
+    });
   });
 
   it('tells a wrong code from a setup that is gone', () => {
-    expect(mfaRefusal(refused(400, { details: [{ field: 'code', problems: ['is not the current code'] }] }), t)).toMatchObject({
+    expect(
+      mfaRefusal(refused(400, { details: [{ field: 'code', problems: ['is not the current code'] }] }), t),
+    ).toMatchObject({
       fields: { code: '[profile.mfa.wrongCode]' },
       noSetup: false,
     });
@@ -66,12 +84,29 @@ describe('a refused MFA setup', () => {
   });
 
   it('knows MFA is already on, and falls back to a general message otherwise', () => {
-    expect(mfaRefusal(refused(409, { code: 'MFA_ALREADY_ENABLED' }), t)).toMatchObject({ already: true, message: '[profile.mfa.already]' });
-    expect(mfaRefusal(refused(409, { code: 'MFA_SETUP_CHANGED' }), t)).toMatchObject({ noSetup: true, message: '[profile.mfa.noSetup]' });
-    expect(mfaRefusal(refused(409, { code: 'SOMETHING_ELSE' }), t)).toMatchObject({ already: false, message: '[profile.mfa.failed]' });
+    expect(mfaRefusal(refused(409, { code: 'MFA_ALREADY_ENABLED' }), t)).toMatchObject({
+      already: true,
+      message: '[profile.mfa.already]',
+    });
+    expect(mfaRefusal(refused(409, { code: 'MFA_SETUP_CHANGED' }), t)).toMatchObject({
+      noSetup: true,
+      message: '[profile.mfa.noSetup]',
+    });
+    expect(mfaRefusal(refused(409, { code: 'SOMETHING_ELSE' }), t)).toMatchObject({
+      already: false,
+      message: '[profile.mfa.failed]',
+    });
     expect(mfaRefusal(refused(429), t).message).toBe('[login.tooMany]');
-    expect(mfaRefusal(refused(500), t)).toEqual({ fields: {}, message: '[profile.mfa.failed]', noSetup: false, already: false });
+    expect(mfaRefusal(refused(500), t)).toEqual({
+      fields: {},
+      message: '[profile.mfa.failed]',
+      noSetup: false,
+      already: false,
+    });
     expect(mfaRefusal(new Error('offline'), t).message).toBe('[profile.mfa.failed]');
-    expect(mfaRefusal(refused(400, { details: [{ field: 'other', problems: ['x'] }] }), t)).toMatchObject({ fields: {}, message: '[profile.mfa.failed]' });
+    expect(mfaRefusal(refused(400, { details: [{ field: 'other', problems: ['x'] }] }), t)).toMatchObject({
+      fields: {},
+      message: '[profile.mfa.failed]',
+    });
   });
 });

@@ -9,7 +9,6 @@ import { fieldProblems, type TranslationKey } from '@ctms/ui';
 /** How long the API honours the challenge of a right password (POST /auth/mfa). */
 export const MFA_TOKEN_TTL_MS = 5 * 60_000;
 
-
 /** The code as typed, without the spaces some apps show in the middle ("123 456"). */
 export function normalizeCode(raw: string | null | undefined): string {
   return (raw ?? '').replace(/\s+/g, '');
@@ -46,7 +45,10 @@ export async function qrCodeDataUrl(otpauthUri: string): Promise<string | null> 
  */
 export function mfaStepError(e: unknown, elapsedMs: number): { key: TranslationKey; restart: boolean } {
   if (e instanceof HttpErrorResponse) {
-    if (e.status === 401) return elapsedMs >= MFA_TOKEN_TTL_MS ? { key: 'login.mfa.expired', restart: true } : { key: 'login.mfa.invalid', restart: false };
+    if (e.status === 401)
+      return elapsedMs >= MFA_TOKEN_TTL_MS
+        ? { key: 'login.mfa.expired', restart: true }
+        : { key: 'login.mfa.invalid', restart: false };
     if (e.status === 400) return { key: 'login.mfa.codeRequired', restart: false };
     if (e.status === 429) return { key: 'login.tooMany', restart: false };
   }
@@ -71,9 +73,11 @@ export function mfaRefusal(err: unknown, t: Translate): MfaRefusal {
   const out: MfaRefusal = { fields: {}, message: t('profile.mfa.failed'), noSetup: false, already: false };
   if (!(err instanceof HttpErrorResponse)) return out;
   const body = (err.error ?? {}) as { code?: unknown; details?: unknown };
-  if (err.status === 409 && body.code === 'MFA_ALREADY_ENABLED') return { ...out, message: t('profile.mfa.already'), already: true };
+  if (err.status === 409 && body.code === 'MFA_ALREADY_ENABLED')
+    return { ...out, message: t('profile.mfa.already'), already: true };
   // the pending secret was replaced meanwhile (a setup started in another tab): start again
-  if (err.status === 409 && body.code === 'MFA_SETUP_CHANGED') return { ...out, message: t('profile.mfa.noSetup'), noSetup: true };
+  if (err.status === 409 && body.code === 'MFA_SETUP_CHANGED')
+    return { ...out, message: t('profile.mfa.noSetup'), noSetup: true };
   if (err.status === 429) return { ...out, message: t('login.tooMany') };
   const problems = fieldProblems(err);
   if (problems['currentPassword']) out.fields['currentPassword'] = t('profile.mfa.wrongPassword');

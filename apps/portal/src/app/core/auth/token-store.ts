@@ -33,7 +33,10 @@ export class TokenStore {
 
   constructor() {
     try {
-      const saved = JSON.parse(storage()?.getItem(ACCESS_TOKEN_KEY) ?? 'null') as { token?: unknown; expiresAt?: unknown } | null;
+      const saved = JSON.parse(storage()?.getItem(ACCESS_TOKEN_KEY) ?? 'null') as {
+        token?: unknown;
+        expiresAt?: unknown;
+      } | null;
       if (saved && typeof saved.token === 'string' && typeof saved.expiresAt === 'number' && this.refreshToken()) {
         this.access = saved.token;
         this.expiresAt = saved.expiresAt;

@@ -123,7 +123,9 @@ describe('authInterceptor', () => {
     await settle();
     backend.expectOne('/api/v1/a').flush(null, { status: 401, statusText: 'Unauthorized' });
     await settle();
-    backend.expectOne('/api/v1/auth/refresh').flush({ accessToken: 'access-2', refreshToken: 'refresh-2', expiresIn: 600 });
+    backend
+      .expectOne('/api/v1/auth/refresh')
+      .flush({ accessToken: 'access-2', refreshToken: 'refresh-2', expiresIn: 600 });
     await settle();
     backend.expectOne('/api/v1/a').flush(null, { status: 401, statusText: 'Unauthorized' });
     await expect(call).rejects.toBeInstanceOf(HttpErrorResponse);
@@ -150,7 +152,9 @@ describe('authInterceptor', () => {
     await signIn(10);
     const first = firstValueFrom(http.get('/api/v1/a'));
     await settle();
-    backend.expectOne('/api/v1/auth/refresh').flush({ accessToken: 'access-2', refreshToken: 'refresh-2', expiresIn: 10 });
+    backend
+      .expectOne('/api/v1/auth/refresh')
+      .flush({ accessToken: 'access-2', refreshToken: 'refresh-2', expiresIn: 10 });
     await settle();
     backend.expectOne('/api/v1/a').flush({});
     await first;

@@ -1,4 +1,10 @@
-import { HttpErrorResponse, type HttpEvent, type HttpHandlerFn, type HttpInterceptorFn, type HttpRequest } from '@angular/common/http';
+import {
+  HttpErrorResponse,
+  type HttpEvent,
+  type HttpHandlerFn,
+  type HttpInterceptorFn,
+  type HttpRequest,
+} from '@angular/common/http';
 import { inject } from '@angular/core';
 import { type Observable, catchError, defer, from, switchMap, throwError } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
@@ -18,7 +24,10 @@ function needsBearer(url: string): boolean {
  * refresh and one retry. When the refresh is refused, AuthService ends the session and sends the
  * user to the login page.
  */
-export const authInterceptor: HttpInterceptorFn = (req: HttpRequest<unknown>, next: HttpHandlerFn): Observable<HttpEvent<unknown>> => {
+export const authInterceptor: HttpInterceptorFn = (
+  req: HttpRequest<unknown>,
+  next: HttpHandlerFn,
+): Observable<HttpEvent<unknown>> => {
   if (!needsBearer(req.url)) return next(req);
   const auth = inject(AuthService);
   if (!auth.hasSession()) return next(req);

@@ -6,14 +6,17 @@ export const activationEn = {
   'activate.username': 'Your username: {username}',
   'activate.expires': 'This link works once and expires on {date}.',
   'activate.loading': 'Checking the link…',
-  'activate.invalid': 'This link is not valid any more: it was used, replaced by a newer one or has expired. Ask your administrator to send a new one.',
+  'activate.invalid':
+    'This link is not valid any more: it was used, replaced by a newer one or has expired. Ask your administrator to send a new one.',
   'activate.noToken': 'Open the link from your e-mail to activate your account.',
   'activate.password': 'New password',
   'activate.repeat': 'New password again',
-  'activate.hint': 'At least 12 characters. A phrase of several words is easy to remember and hard to guess. Common passwords and your own name are refused.',
+  'activate.hint':
+    'At least 12 characters. A phrase of several words is easy to remember and hard to guess. Common passwords and your own name are refused.',
   'activate.mismatch': 'The two passwords are not the same.',
   'activate.required': 'Required',
-  'activate.mfaEnrol': 'Two-step sign-in is required. Scan this QR code with an authenticator app on your phone (or type the key), then enter the 6-digit code it shows.',
+  'activate.mfaEnrol':
+    'Two-step sign-in is required. Scan this QR code with an authenticator app on your phone (or type the key), then enter the 6-digit code it shows.',
   'activate.mfaVerify': 'Your account has two-step sign-in: enter the 6-digit code your authenticator app shows now.',
   'activate.qrAlt': 'QR code that adds this account to your authenticator app',
   'activate.secret': 'Key to type into the app:',
@@ -36,14 +39,17 @@ export const activationLo: Record<keyof typeof activationEn, string> = {
   'activate.username': 'ຊື່ຜູ້ໃຊ້ຂອງທ່ານ: {username}',
   'activate.expires': 'ລິ້ງນີ້ໃຊ້ໄດ້ຄັ້ງດຽວ ແລະ ໝົດອາຍຸວັນທີ {date}.',
   'activate.loading': 'ກຳລັງກວດສອບລິ້ງ…',
-  'activate.invalid': 'ລິ້ງນີ້ໃຊ້ບໍ່ໄດ້ອີກແລ້ວ: ຖືກໃຊ້ແລ້ວ, ມີລິ້ງໃໝ່ແທນ ຫຼື ໝົດອາຍຸແລ້ວ. ກະລຸນາຂໍໃຫ້ຜູ້ບໍລິຫານຂອງທ່ານສົ່ງລິ້ງໃໝ່.',
+  'activate.invalid':
+    'ລິ້ງນີ້ໃຊ້ບໍ່ໄດ້ອີກແລ້ວ: ຖືກໃຊ້ແລ້ວ, ມີລິ້ງໃໝ່ແທນ ຫຼື ໝົດອາຍຸແລ້ວ. ກະລຸນາຂໍໃຫ້ຜູ້ບໍລິຫານຂອງທ່ານສົ່ງລິ້ງໃໝ່.',
   'activate.noToken': 'ກະລຸນາເປີດລິ້ງຈາກອີເມວຂອງທ່ານເພື່ອເປີດນຳໃຊ້ບັນຊີ.',
   'activate.password': 'ລະຫັດຜ່ານໃໝ່',
   'activate.repeat': 'ລະຫັດຜ່ານໃໝ່ອີກຄັ້ງ',
-  'activate.hint': 'ຢ່າງໜ້ອຍ 12 ຕົວອັກສອນ. ປະໂຫຍກທີ່ມີຫຼາຍຄຳຈື່ງ່າຍ ແລະ ເດົາຍາກ. ລະຫັດຜ່ານທີ່ໃຊ້ທົ່ວໄປ ແລະ ຊື່ຂອງທ່ານເອງຈະຖືກປະຕິເສດ.',
+  'activate.hint':
+    'ຢ່າງໜ້ອຍ 12 ຕົວອັກສອນ. ປະໂຫຍກທີ່ມີຫຼາຍຄຳຈື່ງ່າຍ ແລະ ເດົາຍາກ. ລະຫັດຜ່ານທີ່ໃຊ້ທົ່ວໄປ ແລະ ຊື່ຂອງທ່ານເອງຈະຖືກປະຕິເສດ.',
   'activate.mismatch': 'ລະຫັດຜ່ານທັງສອງບໍ່ຄືກັນ.',
   'activate.required': 'ຕ້ອງປ້ອນ',
-  'activate.mfaEnrol': 'ຕ້ອງໃຊ້ການເຂົ້າສູ່ລະບົບສອງຂັ້ນຕອນ. ສະແກນລະຫັດ QR ນີ້ດ້ວຍແອັບຢືນຢັນຕົວຕົນໃນໂທລະສັບ (ຫຼື ພິມລະຫັດ), ແລ້ວປ້ອນລະຫັດ 6 ຕົວເລກທີ່ແອັບສະແດງ.',
+  'activate.mfaEnrol':
+    'ຕ້ອງໃຊ້ການເຂົ້າສູ່ລະບົບສອງຂັ້ນຕອນ. ສະແກນລະຫັດ QR ນີ້ດ້ວຍແອັບຢືນຢັນຕົວຕົນໃນໂທລະສັບ (ຫຼື ພິມລະຫັດ), ແລ້ວປ້ອນລະຫັດ 6 ຕົວເລກທີ່ແອັບສະແດງ.',
   'activate.mfaVerify': 'ບັນຊີຂອງທ່ານໃຊ້ການເຂົ້າສູ່ລະບົບສອງຂັ້ນຕອນ: ປ້ອນລະຫັດ 6 ຕົວເລກທີ່ແອັບສະແດງຕອນນີ້.',
   'activate.qrAlt': 'ລະຫັດ QR ເພື່ອເພີ່ມບັນຊີນີ້ເຂົ້າໃນແອັບຢືນຢັນຕົວຕົນ',
   'activate.secret': 'ລະຫັດສຳລັບພິມໃສ່ແອັບ:',

@@ -13,7 +13,6 @@ export const adminEn = {
   'admin.reason': 'Reason',
   'admin.reasonHint': 'At least 3 characters. Kept in the audit trail.',
 
-
   'admin.users.title': 'Users',
   'admin.users.intro': 'Accounts of your agency. Administrators never see case content.',
   'admin.users.create': 'Create a user',
@@ -28,19 +27,25 @@ export const adminEn = {
   'admin.users.language': 'Language',
   'admin.users.status': 'Status',
   'admin.users.empty': 'No user.',
-  'admin.users.created': 'The user was created. A one-time link to choose their own password went to their e-mail (valid 72 hours).',
-  'admin.users.createdPending': "The user was created. The agency's administrator must approve the account before its activation link goes out.",
+  'admin.users.created':
+    'The user was created. A one-time link to choose their own password went to their e-mail (valid 72 hours).',
+  'admin.users.createdPending':
+    "The user was created. The agency's administrator must approve the account before its activation link goes out.",
   'admin.users.email': 'E-mail',
-  'admin.users.emailHint': 'The user’s own address: the one-time link to choose their password goes there, never to you.',
+  'admin.users.emailHint':
+    'The user’s own address: the one-time link to choose their password goes there, never to you.',
   'admin.users.approved': 'The account was approved. Its activation link went to the user’s e-mail.',
-  'admin.users.approveHint': 'A system administrator created this account in your agency. Approve it only if you know this person and their e-mail address.',
+  'admin.users.approveHint':
+    'A system administrator created this account in your agency. Approve it only if you know this person and their e-mail address.',
   'admin.users.confirm.approve': 'Approve the account of {username}',
   'admin.users.action.approve': 'Approve',
   'admin.users.saved': 'The changes were saved.',
   'admin.users.disabled': 'The account was disabled. The user is signed out at once.',
   'admin.users.enabled': 'The account was enabled.',
-  'admin.users.resetDone': 'The password was reset. The user is signed out at once and gets a one-time link by e-mail to choose a new one.',
-  'admin.users.resetHint': 'Nobody sees the new password: the old one stops working, the user’s sessions end, and a one-time link goes to their e-mail.',
+  'admin.users.resetDone':
+    'The password was reset. The user is signed out at once and gets a one-time link by e-mail to choose a new one.',
+  'admin.users.resetHint':
+    'Nobody sees the new password: the old one stops working, the user’s sessions end, and a one-time link goes to their e-mail.',
   'admin.users.confirm.disable': 'Disable the account of {username}',
   'admin.users.confirm.enable': 'Enable the account of {username}',
   'admin.users.confirm.reset': 'Reset the password of {username}',
@@ -52,7 +57,8 @@ export const adminEn = {
   'admin.users.mfaOff': 'Off',
   'admin.users.confirm.resetMfa': 'Reset two-step sign-in for {username}',
   'admin.users.action.resetMfa': 'Reset two-step sign-in',
-  'admin.users.resetMfaHint': 'For a user who lost their phone. Their sessions end. Next time they sign in with the password alone, then set up two-step sign-in again.',
+  'admin.users.resetMfaHint':
+    'For a user who lost their phone. Their sessions end. Next time they sign in with the password alone, then set up two-step sign-in again.',
   'admin.users.resetMfaDone': 'Two-step sign-in was reset. The user is signed out at once.',
 
   'admin.agencies.title': 'Agencies',
@@ -88,7 +94,6 @@ export const adminLo: Record<keyof typeof adminEn, string> = {
   'admin.reason': 'ເຫດຜົນ',
   'admin.reasonHint': 'ຢ່າງໜ້ອຍ 3 ຕົວອັກສອນ. ຖືກເກັບໄວ້ໃນບັນທຶກການກວດສອບ.',
 
-
   'admin.users.title': 'ຜູ້ໃຊ້',
   'admin.users.intro': 'ບັນຊີຜູ້ໃຊ້ຂອງອົງການທ່ານ. ຜູ້ບໍລິຫານລະບົບບໍ່ເຫັນເນື້ອຫາຂອງກໍລະນີ.',
   'admin.users.create': 'ສ້າງຜູ້ໃຊ້',
@@ -103,19 +108,23 @@ export const adminLo: Record<keyof typeof adminEn, string> = {
   'admin.users.language': 'ພາສາ',
   'admin.users.status': 'ສະຖານະ',
   'admin.users.empty': 'ບໍ່ມີຜູ້ໃຊ້.',
-  'admin.users.created': 'ສ້າງຜູ້ໃຊ້ແລ້ວ. ລິ້ງໃຊ້ຄັ້ງດຽວເພື່ອຕັ້ງລະຫັດຜ່ານຂອງຕົນເອງ ໄດ້ສົ່ງໄປຫາອີເມວຂອງຜູ້ໃຊ້ແລ້ວ (ໃຊ້ໄດ້ 72 ຊົ່ວໂມງ).',
+  'admin.users.created':
+    'ສ້າງຜູ້ໃຊ້ແລ້ວ. ລິ້ງໃຊ້ຄັ້ງດຽວເພື່ອຕັ້ງລະຫັດຜ່ານຂອງຕົນເອງ ໄດ້ສົ່ງໄປຫາອີເມວຂອງຜູ້ໃຊ້ແລ້ວ (ໃຊ້ໄດ້ 72 ຊົ່ວໂມງ).',
   'admin.users.createdPending': 'ສ້າງຜູ້ໃຊ້ແລ້ວ. ຜູ້ບໍລິຫານຂອງອົງການຕ້ອງອະນຸມັດບັນຊີກ່ອນ ຈຶ່ງຈະສົ່ງລິ້ງເປີດນຳໃຊ້.',
   'admin.users.email': 'ອີເມວ',
   'admin.users.emailHint': 'ອີເມວຂອງຜູ້ໃຊ້ເອງ: ລິ້ງໃຊ້ຄັ້ງດຽວເພື່ອຕັ້ງລະຫັດຜ່ານຈະສົ່ງໄປທີ່ນັ້ນ, ບໍ່ແມ່ນຫາທ່ານ.',
   'admin.users.approved': 'ອະນຸມັດບັນຊີແລ້ວ. ລິ້ງເປີດນຳໃຊ້ໄດ້ສົ່ງໄປຫາອີເມວຂອງຜູ້ໃຊ້ແລ້ວ.',
-  'admin.users.approveHint': 'ຜູ້ບໍລິຫານລະບົບໄດ້ສ້າງບັນຊີນີ້ໃນອົງການຂອງທ່ານ. ກະລຸນາອະນຸມັດສະເພາະເມື່ອທ່ານຮູ້ຈັກບຸກຄົນນີ້ ແລະ ອີເມວຂອງລາວ.',
+  'admin.users.approveHint':
+    'ຜູ້ບໍລິຫານລະບົບໄດ້ສ້າງບັນຊີນີ້ໃນອົງການຂອງທ່ານ. ກະລຸນາອະນຸມັດສະເພາະເມື່ອທ່ານຮູ້ຈັກບຸກຄົນນີ້ ແລະ ອີເມວຂອງລາວ.',
   'admin.users.confirm.approve': 'ອະນຸມັດບັນຊີຂອງ {username}',
   'admin.users.action.approve': 'ອະນຸມັດ',
   'admin.users.saved': 'ບັນທຶກການປ່ຽນແປງແລ້ວ.',
   'admin.users.disabled': 'ບັນຊີຖືກປິດການນຳໃຊ້ແລ້ວ. ຜູ້ໃຊ້ຖືກອອກຈາກລະບົບທັນທີ.',
   'admin.users.enabled': 'ບັນຊີຖືກເປີດການນຳໃຊ້ແລ້ວ.',
-  'admin.users.resetDone': 'ລະຫັດຜ່ານຖືກຕັ້ງໃໝ່ແລ້ວ. ຜູ້ໃຊ້ຖືກອອກຈາກລະບົບທັນທີ ແລະ ຈະໄດ້ຮັບລິ້ງໃຊ້ຄັ້ງດຽວທາງອີເມວເພື່ອຕັ້ງລະຫັດຜ່ານໃໝ່.',
-  'admin.users.resetHint': 'ບໍ່ມີໃຜເຫັນລະຫັດຜ່ານໃໝ່: ລະຫັດຜ່ານເກົ່າໃຊ້ບໍ່ໄດ້ອີກ, ການເຂົ້າໃຊ້ຂອງຜູ້ໃຊ້ສິ້ນສຸດ ແລະ ລິ້ງໃຊ້ຄັ້ງດຽວຈະສົ່ງໄປຫາອີເມວຂອງລາວ.',
+  'admin.users.resetDone':
+    'ລະຫັດຜ່ານຖືກຕັ້ງໃໝ່ແລ້ວ. ຜູ້ໃຊ້ຖືກອອກຈາກລະບົບທັນທີ ແລະ ຈະໄດ້ຮັບລິ້ງໃຊ້ຄັ້ງດຽວທາງອີເມວເພື່ອຕັ້ງລະຫັດຜ່ານໃໝ່.',
+  'admin.users.resetHint':
+    'ບໍ່ມີໃຜເຫັນລະຫັດຜ່ານໃໝ່: ລະຫັດຜ່ານເກົ່າໃຊ້ບໍ່ໄດ້ອີກ, ການເຂົ້າໃຊ້ຂອງຜູ້ໃຊ້ສິ້ນສຸດ ແລະ ລິ້ງໃຊ້ຄັ້ງດຽວຈະສົ່ງໄປຫາອີເມວຂອງລາວ.',
   'admin.users.confirm.disable': 'ປິດການນຳໃຊ້ບັນຊີຂອງ {username}',
   'admin.users.confirm.enable': 'ເປີດການນຳໃຊ້ບັນຊີຂອງ {username}',
   'admin.users.confirm.reset': 'ຕັ້ງລະຫັດຜ່ານໃໝ່ໃຫ້ {username}',
@@ -127,7 +136,8 @@ export const adminLo: Record<keyof typeof adminEn, string> = {
   'admin.users.mfaOff': 'ປິດ',
   'admin.users.confirm.resetMfa': 'ຕັ້ງຄ່າການເຂົ້າສູ່ລະບົບສອງຂັ້ນຕອນຄືນໃໝ່ໃຫ້ {username}',
   'admin.users.action.resetMfa': 'ຕັ້ງຄ່າສອງຂັ້ນຕອນຄືນໃໝ່',
-  'admin.users.resetMfaHint': 'ສຳລັບຜູ້ໃຊ້ທີ່ເສຍໂທລະສັບ. ການເຂົ້າໃຊ້ຂອງຜູ້ໃຊ້ຈະສິ້ນສຸດ. ຄັ້ງຕໍ່ໄປ ຜູ້ໃຊ້ຈະເຂົ້າສູ່ລະບົບດ້ວຍລະຫັດຜ່ານຢ່າງດຽວ, ແລ້ວຕັ້ງຄ່າການເຂົ້າສູ່ລະບົບສອງຂັ້ນຕອນໃໝ່.',
+  'admin.users.resetMfaHint':
+    'ສຳລັບຜູ້ໃຊ້ທີ່ເສຍໂທລະສັບ. ການເຂົ້າໃຊ້ຂອງຜູ້ໃຊ້ຈະສິ້ນສຸດ. ຄັ້ງຕໍ່ໄປ ຜູ້ໃຊ້ຈະເຂົ້າສູ່ລະບົບດ້ວຍລະຫັດຜ່ານຢ່າງດຽວ, ແລ້ວຕັ້ງຄ່າການເຂົ້າສູ່ລະບົບສອງຂັ້ນຕອນໃໝ່.',
   'admin.users.resetMfaDone': 'ຕັ້ງຄ່າການເຂົ້າສູ່ລະບົບສອງຂັ້ນຕອນຄືນໃໝ່ແລ້ວ. ຜູ້ໃຊ້ຖືກອອກຈາກລະບົບທັນທີ.',
 
   'admin.agencies.title': 'ອົງການ',
@@ -159,11 +169,29 @@ export const ADMIN_ERROR_LABELS: LabelMap<string> = {
   ALREADY_DISABLED: { lo: 'ບັນຊີນີ້ຖືກປິດການນຳໃຊ້ຢູ່ແລ້ວ', en: 'The account is already disabled' },
   ALREADY_ACTIVE: { lo: 'ບັນຊີນີ້ເປີດການນຳໃຊ້ຢູ່ແລ້ວ', en: 'The account is already active' },
   ROLE_NOT_ASSIGNABLE: { lo: 'ທ່ານບໍ່ສາມາດມອບບົດບາດນີ້ໄດ້', en: 'You may not grant this role' },
-  NO_AGENCY_ADMIN_TO_APPROVE: { lo: 'ອົງການນີ້ຍັງບໍ່ມີຜູ້ບໍລິຫານເພື່ອອະນຸມັດ: ສ້າງຜູ້ບໍລິຫານຂອງອົງການກ່ອນ', en: "This agency has no administrator to approve the account: create the agency's administrator first" },
-  APPROVAL_BY_AGENCY_ADMIN: { lo: 'ມີແຕ່ຜູ້ບໍລິຫານຂອງອົງການເທົ່ານັ້ນທີ່ອະນຸມັດບັນຊີໃໝ່ໄດ້', en: "Only the agency's own administrator approves its new accounts" },
+  NO_AGENCY_ADMIN_TO_APPROVE: {
+    lo: 'ອົງການນີ້ຍັງບໍ່ມີຜູ້ບໍລິຫານເພື່ອອະນຸມັດ: ສ້າງຜູ້ບໍລິຫານຂອງອົງການກ່ອນ',
+    en: "This agency has no administrator to approve the account: create the agency's administrator first",
+  },
+  APPROVAL_BY_AGENCY_ADMIN: {
+    lo: 'ມີແຕ່ຜູ້ບໍລິຫານຂອງອົງການເທົ່ານັ້ນທີ່ອະນຸມັດບັນຊີໃໝ່ໄດ້',
+    en: "Only the agency's own administrator approves its new accounts",
+  },
   NOT_PENDING_APPROVAL: { lo: 'ບັນຊີນີ້ບໍ່ໄດ້ລໍຖ້າການອະນຸມັດ', en: 'The account is not waiting for approval' },
-  EMAIL_FIXED: { lo: 'ບໍ່ສາມາດປ່ຽນອີເມວຂອງບັນຊີທີ່ເປີດນຳໃຊ້ແລ້ວ', en: 'The e-mail address of an activated account cannot be changed' },
-  NO_EMAIL: { lo: 'ບັນຊີນີ້ບໍ່ມີອີເມວສຳລັບລິ້ງເປີດນຳໃຊ້', en: 'The account has no e-mail address for the activation link' },
-  ACCOUNT_NOT_ACTIVE: { lo: 'ຕັ້ງລະຫັດຜ່ານໃໝ່ໄດ້ສະເພາະບັນຊີທີ່ໃຊ້ງານ ຫຼື ລໍຖ້າເປີດນຳໃຊ້', en: 'Only an active or invited account can be reset' },
-  TARGET_IS_ADMIN: { lo: 'ມີແຕ່ຜູ້ບໍລິຫານລະບົບເທົ່ານັ້ນທີ່ປ່ຽນບັນຊີຜູ້ບໍລິຫານໄດ້', en: "Only a system administrator may change an administrator's account" },
+  EMAIL_FIXED: {
+    lo: 'ບໍ່ສາມາດປ່ຽນອີເມວຂອງບັນຊີທີ່ເປີດນຳໃຊ້ແລ້ວ',
+    en: 'The e-mail address of an activated account cannot be changed',
+  },
+  NO_EMAIL: {
+    lo: 'ບັນຊີນີ້ບໍ່ມີອີເມວສຳລັບລິ້ງເປີດນຳໃຊ້',
+    en: 'The account has no e-mail address for the activation link',
+  },
+  ACCOUNT_NOT_ACTIVE: {
+    lo: 'ຕັ້ງລະຫັດຜ່ານໃໝ່ໄດ້ສະເພາະບັນຊີທີ່ໃຊ້ງານ ຫຼື ລໍຖ້າເປີດນຳໃຊ້',
+    en: 'Only an active or invited account can be reset',
+  },
+  TARGET_IS_ADMIN: {
+    lo: 'ມີແຕ່ຜູ້ບໍລິຫານລະບົບເທົ່ານັ້ນທີ່ປ່ຽນບັນຊີຜູ້ບໍລິຫານໄດ້',
+    en: "Only a system administrator may change an administrator's account",
+  },
 };

@@ -45,7 +45,8 @@ export const casesEn = {
   'cases.req.identificationDecided': 'Formal identification decided by {agency}.',
   'cases.req.closurePending': 'Closure requested ({reason}); waiting for a supervisor.',
   'cases.req.closureReturned': 'Closure request returned: {comment}',
-  'cases.req.nonPunishment': 'Non-punishment: this person must not be punished for acts they were forced to commit while trafficked.',
+  'cases.req.nonPunishment':
+    'Non-punishment: this person must not be punished for acts they were forced to commit while trafficked.',
   'cases.req.restricted': 'Restricted: only the named users of the lead agency may open this case.',
   'cases.saved.identificationRequested': 'The case was sent for formal identification.',
   'cases.saved.closureRequested': 'Closure was requested.',
@@ -69,7 +70,6 @@ export const casesEn = {
   'cases.save': 'Save',
   'cases.cancel': 'Cancel',
   'cases.remove': 'Remove',
-
 
   'cases.list.title': 'Cases',
   'cases.list.masked': 'Names are never shown in this list: open a case to work on it.',
@@ -102,7 +102,8 @@ export const casesEn = {
 
   'cases.identity.title': 'Identity of the person',
   'cases.identity.masked': 'The identity is hidden. This case is known as {number}.',
-  'cases.identity.willRecord': 'Showing the identity is recorded in the access log of the case, with your name and the time.',
+  'cases.identity.willRecord':
+    'Showing the identity is recorded in the access log of the case, with your name and the time.',
   'cases.identity.recorded': 'This view of the identity has been recorded in the access log.',
   'cases.identity.show': 'Show identity',
   'cases.identity.hide': 'Hide identity',
@@ -143,7 +144,8 @@ export const casesEn = {
   'cases.tabs.timeline': 'Timeline',
   'cases.tabs.consents': 'Consents',
   'cases.tabs.accessLog': 'Access log',
-  'cases.referrals.soon': 'Referrals to other agencies, prosecution handoffs and attached files will be available here soon.',
+  'cases.referrals.soon':
+    'Referrals to other agencies, prosecution handoffs and attached files will be available here soon.',
 
   'cases.record.readOnly': 'Only the assigned caseworker or a supervisor of the lead agency may change this record.',
   'cases.record.overview': 'Exploitation types, destinations, risk and needs',
@@ -193,7 +195,8 @@ export const casesEn = {
   'cases.timeline.system': 'System',
 
   'cases.consents.title': 'Consents',
-  'cases.consents.hint': 'Information is shared only within an active consent. An expired or withdrawn consent allows nothing.',
+  'cases.consents.hint':
+    'Information is shared only within an active consent. An expired or withdrawn consent allows nothing.',
   'cases.consents.record': 'Record a consent',
   'cases.consents.save': 'Save the consent',
   'cases.consents.type': 'Type of consent',
@@ -285,7 +288,6 @@ export const casesLo: Record<keyof typeof casesEn, string> = {
   'cases.cancel': 'ຍົກເລີກ',
   'cases.remove': 'ລຶບອອກ',
 
-
   'cases.list.title': 'ກໍລະນີ',
   'cases.list.masked': 'ລາຍການນີ້ບໍ່ສະແດງຊື່ຂອງບຸກຄົນ: ເປີດກໍລະນີເພື່ອເຮັດວຽກ.',
   'cases.list.filters': 'ກັ່ນຕອງກໍລະນີ',
@@ -360,7 +362,8 @@ export const casesLo: Record<keyof typeof casesEn, string> = {
   'cases.tabs.accessLog': 'ບັນທຶກການເຂົ້າເຖິງ',
   'cases.referrals.soon': 'ການສົ່ງຕໍ່ໄປອົງການອື່ນ, ການມອບສຳນວນໃຫ້ໄອຍະການ ແລະ ເອກະສານຄັດຕິດ ຈະມີຢູ່ບ່ອນນີ້ໃນໄວໆນີ້.',
 
-  'cases.record.readOnly': 'ມີແຕ່ພະນັກງານທີ່ຖືກມອບໝາຍ ຫຼື ຫົວໜ້າໜ່ວຍງານຂອງອົງການຮັບຜິດຊອບເທົ່ານັ້ນ ທີ່ແກ້ໄຂຂໍ້ມູນນີ້ໄດ້.',
+  'cases.record.readOnly':
+    'ມີແຕ່ພະນັກງານທີ່ຖືກມອບໝາຍ ຫຼື ຫົວໜ້າໜ່ວຍງານຂອງອົງການຮັບຜິດຊອບເທົ່ານັ້ນ ທີ່ແກ້ໄຂຂໍ້ມູນນີ້ໄດ້.',
   'cases.record.overview': 'ປະເພດການຂູດຮີດ, ປາຍທາງ, ຄວາມສ່ຽງ ແລະ ຄວາມຕ້ອງການ',
   'cases.record.exploitation': 'ເລື່ອງລາວການຂູດຮີດ',
   'cases.record.perpetrators': 'ຜູ້ຕ້ອງສົງໄສ',
@@ -408,7 +411,8 @@ export const casesLo: Record<keyof typeof casesEn, string> = {
   'cases.timeline.system': 'ລະບົບ',
 
   'cases.consents.title': 'ການຍິນຍອມ',
-  'cases.consents.hint': 'ຂໍ້ມູນຈະຖືກແບ່ງປັນພາຍໃຕ້ການຍິນຍອມທີ່ຍັງມີຜົນເທົ່ານັ້ນ. ການຍິນຍອມທີ່ໝົດອາຍຸ ຫຼື ຖືກຖອນແລ້ວ ບໍ່ອະນຸຍາດຫຍັງເລີຍ.',
+  'cases.consents.hint':
+    'ຂໍ້ມູນຈະຖືກແບ່ງປັນພາຍໃຕ້ການຍິນຍອມທີ່ຍັງມີຜົນເທົ່ານັ້ນ. ການຍິນຍອມທີ່ໝົດອາຍຸ ຫຼື ຖືກຖອນແລ້ວ ບໍ່ອະນຸຍາດຫຍັງເລີຍ.',
   'cases.consents.record': 'ບັນທຶກການຍິນຍອມ',
   'cases.consents.save': 'ບັນທຶກການຍິນຍອມ',
   'cases.consents.type': 'ປະເພດການຍິນຍອມ',
@@ -557,7 +561,9 @@ export const CASE_EVENT_LABELS: LabelMap<CaseEventKind> = {
 };
 
 /** Sex as the screening records it (apps/api/src/screenings/screening.codes.ts SEXES). */
-export const SEX_LABELS: LabelMap<'FEMININE' | 'MASCULINE' | 'TRANS_FEMININE' | 'TRANS_MASCULINE' | 'NON_CONFORMING' | 'UNKNOWN'> = {
+export const SEX_LABELS: LabelMap<
+  'FEMININE' | 'MASCULINE' | 'TRANS_FEMININE' | 'TRANS_MASCULINE' | 'NON_CONFORMING' | 'UNKNOWN'
+> = {
   FEMININE: { lo: 'ຍິງ', en: 'Female' },
   MASCULINE: { lo: 'ຊາຍ', en: 'Male' },
   TRANS_FEMININE: { lo: 'ຄົນຂ້າມເພດ (ຍິງ)', en: 'Trans feminine' },

@@ -4,7 +4,13 @@
  */
 import type { LabelMap, ProtectionMeasure, SuspectRole, SuspectStatus, WillingnessToTestify } from '@ctms/domain';
 
-export { CHARGE_ARTICLE, PROTECTION_MEASURES, SUSPECT_ROLES, SUSPECT_STATUSES, WILLINGNESS_TO_TESTIFY } from '@ctms/domain';
+export {
+  CHARGE_ARTICLE,
+  PROTECTION_MEASURES,
+  SUSPECT_ROLES,
+  SUSPECT_STATUSES,
+  WILLINGNESS_TO_TESTIFY,
+} from '@ctms/domain';
 
 export const SUSPECT_ROLE_LABELS: LabelMap<SuspectRole> = {
   RECRUITER: { lo: 'ຜູ້ຊັກຊວນ', en: 'Recruiter' },
@@ -136,7 +142,8 @@ export const interagencyEn = {
   'ref.complete': 'Complete',
   'ref.cancelReferral': 'Cancel the referral',
   'ref.case.consentTitle': 'Consent to share with {agency}',
-  'ref.case.consentNeeded': 'No active consent covers: {categories}. Ask the person now and record their answer here; the referral form keeps what you entered.',
+  'ref.case.consentNeeded':
+    'No active consent covers: {categories}. Ask the person now and record their answer here; the referral form keeps what you entered.',
   'ref.case.consentOpen': 'Record consent',
   'ref.case.consentCategories': 'What the person agrees to share',
   'ref.case.consentGivenBy': 'Consent given by',
@@ -176,7 +183,8 @@ export const interagencyEn = {
   'ref.case.noAgency': 'No agency offers these services in this province.',
   'ref.case.reason': 'Why the person is referred',
   'ref.case.packet': 'Data packet',
-  'ref.case.packetHint': 'The case summary is always shared. Other categories need an active referral-sharing consent for the chosen agency.',
+  'ref.case.packetHint':
+    'The case summary is always shared. Other categories need an active referral-sharing consent for the chosen agency.',
   'ref.case.summaryAlways': 'always shared',
   'ref.case.notCovered': 'no consent covers {category} for this agency',
   'ref.case.chooseAgencyFirst': 'choose the agency first',
@@ -262,7 +270,8 @@ export const interagencyEn = {
   'audit.clear': 'Clear the filters',
 
   'mr.title': 'Match requests',
-  'mr.intro': 'Other agencies ask whether your agency already holds a person they screened. Compare what they recorded with your own persons and answer. The lists show no names.',
+  'mr.intro':
+    'Other agencies ask whether your agency already holds a person they screened. Compare what they recorded with your own persons and answer. The lists show no names.',
   'mr.waiting': 'Waiting for your answer',
   'mr.waitingEmpty': 'No request is waiting for an answer.',
   'mr.answered': 'Answered',
@@ -287,12 +296,14 @@ export const interagencyEn = {
   'mr.documents': 'Document numbers',
   'mr.candidates': "Your agency's persons that may be this person",
   'mr.candidatesHint': 'Initials, birth year, sex and your own case numbers: open a case to compare further.',
-  'mr.candidatesNone': 'None of the persons found is open to your agency any more. Answer "no match", or look the person up in your cases.',
+  'mr.candidatesNone':
+    'None of the persons found is open to your agency any more. Answer "no match", or look the person up in your cases.',
   'mr.initials': 'Initials',
   'mr.birthYear': 'Birth year',
   'mr.cases': 'Your cases',
   'mr.noCases': 'none',
-  'mr.confirmLink': '{agency} will see the identity of {initials} (not the contact details) and may link the person into its screening. Is this the same person?',
+  'mr.confirmLink':
+    '{agency} will see the identity of {initials} (not the contact details) and may link the person into its screening. Is this the same person?',
   'mr.confirmYes': 'Yes, this is the person',
   'mr.noMatchTitle': 'None of these is the person',
   'mr.comment': 'Comment for {agency} (optional)',
@@ -377,7 +388,8 @@ export const interagencyLo: Record<keyof typeof interagencyEn, string> = {
   'ref.complete': 'ສຳເລັດ',
   'ref.cancelReferral': 'ຍົກເລີກການສົ່ງຕໍ່',
   'ref.case.consentTitle': 'ການຍິນຍອມໃຫ້ແບ່ງປັນກັບ {agency}',
-  'ref.case.consentNeeded': 'ບໍ່ມີການຍິນຍອມທີ່ມີຜົນບັງຄັບໃຊ້ສຳລັບ: {categories}. ຖາມຜູ້ກ່ຽວດຽວນີ້ ແລະ ບັນທຶກຄຳຕອບຢູ່ບ່ອນນີ້; ແບບຟອມສົ່ງຕໍ່ຈະເກັບສິ່ງທີ່ທ່ານປ້ອນໄວ້.',
+  'ref.case.consentNeeded':
+    'ບໍ່ມີການຍິນຍອມທີ່ມີຜົນບັງຄັບໃຊ້ສຳລັບ: {categories}. ຖາມຜູ້ກ່ຽວດຽວນີ້ ແລະ ບັນທຶກຄຳຕອບຢູ່ບ່ອນນີ້; ແບບຟອມສົ່ງຕໍ່ຈະເກັບສິ່ງທີ່ທ່ານປ້ອນໄວ້.',
   'ref.case.consentOpen': 'ບັນທຶກການຍິນຍອມ',
   'ref.case.consentCategories': 'ສິ່ງທີ່ຜູ້ກ່ຽວຍິນຍອມໃຫ້ແບ່ງປັນ',
   'ref.case.consentGivenBy': 'ຜູ້ໃຫ້ການຍິນຍອມ',
@@ -417,7 +429,8 @@ export const interagencyLo: Record<keyof typeof interagencyEn, string> = {
   'ref.case.noAgency': 'ບໍ່ມີອົງການໃດໃຫ້ການບໍລິການເຫຼົ່ານີ້ຢູ່ແຂວງນີ້.',
   'ref.case.reason': 'ເຫດຜົນທີ່ສົ່ງຕໍ່',
   'ref.case.packet': 'ຊຸດຂໍ້ມູນ',
-  'ref.case.packetHint': 'ບົດສະຫຼຸບກໍລະນີແບ່ງປັນສະເໝີ. ໝວດອື່ນຕ້ອງມີການຍິນຍອມໃຫ້ແບ່ງປັນເພື່ອການສົ່ງຕໍ່ທີ່ຍັງມີຜົນສຳລັບອົງການທີ່ເລືອກ.',
+  'ref.case.packetHint':
+    'ບົດສະຫຼຸບກໍລະນີແບ່ງປັນສະເໝີ. ໝວດອື່ນຕ້ອງມີການຍິນຍອມໃຫ້ແບ່ງປັນເພື່ອການສົ່ງຕໍ່ທີ່ຍັງມີຜົນສຳລັບອົງການທີ່ເລືອກ.',
   'ref.case.summaryAlways': 'ແບ່ງປັນສະເໝີ',
   'ref.case.notCovered': 'ບໍ່ມີການຍິນຍອມທີ່ຄຸ້ມຄອງ {category} ສຳລັບອົງການນີ້',
   'ref.case.chooseAgencyFirst': 'ກະລຸນາເລືອກອົງການກ່ອນ',
@@ -503,7 +516,8 @@ export const interagencyLo: Record<keyof typeof interagencyEn, string> = {
   'audit.clear': 'ລ້າງການກັ່ນຕອງ',
 
   'mr.title': 'ຄຳຮ້ອງກວດບຸກຄົນຊໍ້າ',
-  'mr.intro': 'ອົງການອື່ນຖາມວ່າອົງການຂອງທ່ານມີບຸກຄົນທີ່ເຂົາເຈົ້າຄັດກອງຢູ່ແລ້ວບໍ. ກະລຸນາທຽບສິ່ງທີ່ເຂົາເຈົ້າບັນທຶກກັບບຸກຄົນຂອງທ່ານ ແລ້ວຕອບ. ລາຍການບໍ່ສະແດງຊື່.',
+  'mr.intro':
+    'ອົງການອື່ນຖາມວ່າອົງການຂອງທ່ານມີບຸກຄົນທີ່ເຂົາເຈົ້າຄັດກອງຢູ່ແລ້ວບໍ. ກະລຸນາທຽບສິ່ງທີ່ເຂົາເຈົ້າບັນທຶກກັບບຸກຄົນຂອງທ່ານ ແລ້ວຕອບ. ລາຍການບໍ່ສະແດງຊື່.',
   'mr.waiting': 'ລໍຖ້າຄຳຕອບຂອງທ່ານ',
   'mr.waitingEmpty': 'ບໍ່ມີຄຳຮ້ອງທີ່ລໍຖ້າຄຳຕອບ.',
   'mr.answered': 'ຕອບແລ້ວ',
@@ -528,12 +542,14 @@ export const interagencyLo: Record<keyof typeof interagencyEn, string> = {
   'mr.documents': 'ເລກເອກະສານ',
   'mr.candidates': 'ບຸກຄົນຂອງອົງການທ່ານ ທີ່ອາດແມ່ນບຸກຄົນນີ້',
   'mr.candidatesHint': 'ອັກສອນຫຍໍ້ຊື່, ປີເກີດ, ເພດ ແລະ ເລກກໍລະນີຂອງທ່ານເອງ: ເປີດກໍລະນີເພື່ອທຽບຕື່ມ.',
-  'mr.candidatesNone': 'ບໍ່ມີບຸກຄົນທີ່ພົບ ທີ່ອົງການຂອງທ່ານຍັງເປີດເບິ່ງໄດ້. ຕອບວ່າ "ບໍ່ມີບຸກຄົນດຽວກັນ" ຫຼື ຊອກຫາບຸກຄົນໃນກໍລະນີຂອງທ່ານ.',
+  'mr.candidatesNone':
+    'ບໍ່ມີບຸກຄົນທີ່ພົບ ທີ່ອົງການຂອງທ່ານຍັງເປີດເບິ່ງໄດ້. ຕອບວ່າ "ບໍ່ມີບຸກຄົນດຽວກັນ" ຫຼື ຊອກຫາບຸກຄົນໃນກໍລະນີຂອງທ່ານ.',
   'mr.initials': 'ອັກສອນຫຍໍ້ຊື່',
   'mr.birthYear': 'ປີເກີດ',
   'mr.cases': 'ກໍລະນີຂອງທ່ານ',
   'mr.noCases': 'ບໍ່ມີ',
-  'mr.confirmLink': '{agency} ຈະເຫັນຂໍ້ມູນຕົວຕົນຂອງ {initials} (ບໍ່ແມ່ນຂໍ້ມູນຕິດຕໍ່) ແລະ ສາມາດເຊື່ອມບຸກຄົນນີ້ເຂົ້າໃນການຄັດກອງຂອງເຂົາເຈົ້າ. ແມ່ນບຸກຄົນດຽວກັນບໍ?',
+  'mr.confirmLink':
+    '{agency} ຈະເຫັນຂໍ້ມູນຕົວຕົນຂອງ {initials} (ບໍ່ແມ່ນຂໍ້ມູນຕິດຕໍ່) ແລະ ສາມາດເຊື່ອມບຸກຄົນນີ້ເຂົ້າໃນການຄັດກອງຂອງເຂົາເຈົ້າ. ແມ່ນບຸກຄົນດຽວກັນບໍ?',
   'mr.confirmYes': 'ແມ່ນແລ້ວ, ແມ່ນບຸກຄົນນີ້',
   'mr.noMatchTitle': 'ບໍ່ມີຄົນໃດແມ່ນບຸກຄົນນີ້',
   'mr.comment': 'ຄຳເຫັນເຖິງ {agency} (ບໍ່ບັງຄັບ)',

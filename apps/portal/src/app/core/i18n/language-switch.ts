@@ -21,12 +21,8 @@ import { I18n, TranslatePipe } from '@ctms/ui';
       [value]="i18n.language()"
       (change)="choose($event.value)"
     >
-      <mat-button-toggle value="lo" lang="lo" data-testid="language-lo">{{
-        'lang.lo' | t
-      }}</mat-button-toggle>
-      <mat-button-toggle value="en" lang="en" data-testid="language-en">{{
-        'lang.en' | t
-      }}</mat-button-toggle>
+      <mat-button-toggle value="lo" lang="lo" data-testid="language-lo">{{ 'lang.lo' | t }}</mat-button-toggle>
+      <mat-button-toggle value="en" lang="en" data-testid="language-en">{{ 'lang.en' | t }}</mat-button-toggle>
     </mat-button-toggle-group>
   `,
   styles: `

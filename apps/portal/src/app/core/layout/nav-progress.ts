@@ -46,7 +46,10 @@ export class NavProgress {
 }
 
 /** Lets NavProgress see the API calls a page makes while it opens (first in the chain: counted from subscription). */
-export const navProgressInterceptor: HttpInterceptorFn = (req: HttpRequest<unknown>, next: HttpHandlerFn): Observable<HttpEvent<unknown>> => {
+export const navProgressInterceptor: HttpInterceptorFn = (
+  req: HttpRequest<unknown>,
+  next: HttpHandlerFn,
+): Observable<HttpEvent<unknown>> => {
   if (!req.url.startsWith('/api/')) return next(req);
   const progress = inject(NavProgress);
   return defer(() => {

@@ -19,7 +19,8 @@ describe('navigation filtering', () => {
 
   it('shows the match-request inbox to those who answer requests (supervisors), not to caseworkers who ask', () => {
     expect(pathsFor('SUPERVISOR')).toContain('match-requests');
-    for (const role of ['CASEWORKER', 'INVESTIGATOR', 'PROSECUTOR', 'AGENCY_ADMIN', 'SYSTEM_ADMIN', 'ANALYST'] as const) expect(pathsFor(role)).not.toContain('match-requests');
+    for (const role of ['CASEWORKER', 'INVESTIGATOR', 'PROSECUTOR', 'AGENCY_ADMIN', 'SYSTEM_ADMIN', 'ANALYST'] as const)
+      expect(pathsFor(role)).not.toContain('match-requests');
   });
 
   it('shows a prosecutor only handoffs among the case work', () => {

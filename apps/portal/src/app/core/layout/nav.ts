@@ -19,7 +19,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: 'referrals', labelKey: 'nav.referrals', permission: 'referral:read', testId: 'nav-referrals' },
   { path: 'handoffs', labelKey: 'nav.handoffs', permission: 'handoff:read', testId: 'nav-handoffs' },
   { path: 'transfers', labelKey: 'nav.transfers', permission: 'case:transfer', testId: 'nav-transfers' },
-  { path: 'identification-requests', labelKey: 'nav.identificationRequests', permission: 'case:identify', testId: 'nav-identification-requests' },
+  {
+    path: 'identification-requests',
+    labelKey: 'nav.identificationRequests',
+    permission: 'case:identify',
+    testId: 'nav-identification-requests',
+  },
   { path: 'match-requests', labelKey: 'nav.matchRequests', permission: 'match:answer', testId: 'nav-match-requests' },
   { path: 'audit', labelKey: 'nav.audit', permission: 'audit:read', testId: 'nav-audit' },
   { path: 'users', labelKey: 'nav.users', permission: 'user:read', testId: 'nav-users' },

@@ -3,7 +3,17 @@ import { DestroyRef, Injectable, inject, signal } from '@angular/core';
 import { toObservable } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router } from '@angular/router';
 import type { NotificationPageView } from '@ctms/domain';
-import { EMPTY, type Subscription, debounceTime, filter, firstValueFrom, from, startWith, switchMap, timer } from 'rxjs';
+import {
+  EMPTY,
+  type Subscription,
+  debounceTime,
+  filter,
+  firstValueFrom,
+  from,
+  startWith,
+  switchMap,
+  timer,
+} from 'rxjs';
 import { API, AuthService } from '../auth/auth.service';
 
 /** Not faster than once a minute. */
@@ -71,7 +81,9 @@ export class UnreadCount {
     if (timed && this.auth.accessTokenStale()) return;
     try {
       const params = new HttpParams().set('unread', 'true').set('limit', 1);
-      const page = await firstValueFrom(this.http.get<Pick<NotificationPageView, 'unreadCount'>>(`${API}/notifications`, { params }));
+      const page = await firstValueFrom(
+        this.http.get<Pick<NotificationPageView, 'unreadCount'>>(`${API}/notifications`, { params }),
+      );
       if (this.auth.isAuthenticated()) this.value.set(page.unreadCount);
     } catch {
       /* keep the last count: a failed poll is not worth a message */
