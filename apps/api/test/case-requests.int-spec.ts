@@ -211,6 +211,20 @@ describe('identification requests, closure requests and case flags', () => {
       // its returns and decisions are told to both (notifications follow the same sending side)
       const parties = await new NotificationRepository().parties(s.app.get(DataSource), 'handoff', handoff.body.id);
       expect([...parties.sender_agency_ids].sort()).toEqual([agency('LWU'), agency('MOPS_ATD')].sort());
+      // the decision's news goes to the lead now: after a lead transfer (set directly here, the
+      // transfer itself is transfers.int-spec.ts), the new lead, not the agency that asked
+      const repo = new NotificationRepository();
+      expect(
+        (await repo.parties(s.app.get(DataSource), 'identification_request', requestId)).sender_agency_ids,
+      ).toEqual([agency('LWU')]);
+      await s.admin.query(`UPDATE case_record SET lead_agency_id = $2 WHERE id = $1`, [caseId, agency('MOPS_DOI')]);
+      try {
+        expect(
+          (await repo.parties(s.app.get(DataSource), 'identification_request', requestId)).sender_agency_ids,
+        ).toEqual([agency('MOPS_DOI')]);
+      } finally {
+        await s.admin.query(`UPDATE case_record SET lead_agency_id = $2 WHERE id = $1`, [caseId, agency('LWU')]);
+      }
     });
 
     it('the lead agency may cancel an open request; ATD loses the relation it gave', async () => {

@@ -29,7 +29,7 @@ function id(job: OutboxJob, key: string): string {
  *   transfer.requested/cancelled            the receiving side's supervisors (case:transfer) covering the province the case goes to
  *   transfer.accepted/declined              the sending side's supervisors covering the province it came from
  *   identification.requested                the asked agency (case:identify)
- *   identification.decided                  the lead agency's case editors (case:update) in scope
+ *   identification.decided                  the lead agency's supervisors (case:close) in scope: the lead now
  *   closure.requested                       the lead agency's supervisors (case:close)
  *   closure.decided                         the caseworker who asked
  * Identification and closure notifications point at the case (ids only in the payload).
@@ -85,7 +85,7 @@ export class NotificationHandlers implements OnModuleInit {
     const recipients =
       kind === 'identification.requested'
         ? await this.notifier.agencyUsers(r.to_agency_id, 'case:identify', r.case_id)
-        : await this.notifier.agencyUsers(r.from_agency_id, 'case:close', r.case_id);
+        : await this.notifier.agenciesUsers(r.sender_agency_ids, 'case:close', r.case_id);
     await this.notifier.deliver({
       outboxId: job.outboxId,
       kind,

@@ -143,12 +143,13 @@ export const notificationSql = {
 
   /**
    * The parties of a referral, a handoff, a case transfer or an identification request, whom its
-   * events concern. The sending side of a referral or a handoff is the access layer's
-   * (`referralSendingAgency`, `handoffSendingAgencies`): after a lead transfer, the new lead.
+   * events concern. The sending side of a referral, an identification request or a handoff is the
+   * access layer's (`referralSendingAgency`, `handoffSendingAgencies`): after a lead transfer, the
+   * new lead (an identification request's sender is the lead, as `identificationRequest` says).
    */
   parties: (kind: PartiesOf, id: string): Sql =>
     sql`SELECT x.case_id, x.from_agency_id, x.to_agency_id, ${raw(kind === 'case_transfer' ? 'x.from_province_code AS from_province, x.to_province_code AS to_province' : 'NULL::text AS from_province, NULL::text AS to_province')},
-               ${kind === 'referral' ? sql`ARRAY[${referralSendingAgency('c')}]` : kind === 'handoff' ? handoffSendingAgencies('x', 'c') : sql`ARRAY[x.from_agency_id]`} AS sender_agency_ids
+               ${kind === 'referral' || kind === 'identification_request' ? sql`ARRAY[${referralSendingAgency('c')}]` : kind === 'handoff' ? handoffSendingAgencies('x', 'c') : sql`ARRAY[x.from_agency_id]`} AS sender_agency_ids
           FROM ${raw(kind)} x JOIN case_record c ON c.id = x.case_id WHERE x.id = ${id}::uuid`,
 
   /** The active worker an accepted referral is assigned to (none, or one). */
