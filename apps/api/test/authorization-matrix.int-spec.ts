@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  DATA_CATEGORIES,
   hasPermission,
   INTERVIEW_CONSENT_QUESTIONS,
   isPermission,
@@ -11,13 +12,18 @@ import { listRoutes } from '../src/platform/auth/route-audit';
 import { startStack, TestStack, withoutRequestId } from './harness';
 
 /**
- * The authorization matrix (issue 4, item 7; docs/quality.md "Authorization matrix"): every record route that reads a
- * case, screening, person, referral, handoff or attachment × every demo account × the account's
- * relation to one case that has every kind of relation at once. The expected outcome is computed
- * from the permission catalogue and the relation table below, never written per cell; a denied
- * record must be the same 404, byte for byte, as a missing one.
+ * The authorization matrix (issue 4, item 7; issue 14; docs/quality.md "Authorization matrix"): every record route that
+ * reads a case, screening, person, referral, handoff, attachment or transfer × every demo account × the account's
+ * relations to a fixture case. The expected outcome is computed from the permission catalogue and the relation table
+ * (OPENS) below, never written per cell; a denied record must be the same 404, byte for byte, as a missing one.
  *
- * Write routes get the same treatment with bodies that are valid but change nothing (stale
+ * The read routes run over five fixtures (RELATION_OF, MORE_FIXTURES): the original case that has every kind of relation at once; a case
+ * whose lead moved from MoPS ATD to LWU (the former lead retained its categories: FORMER_LEAD) and one whose former lead
+ * kept nothing (FORMER_LEAD_NONE); a case LWU leads that MoPS ATD identified on an identification request
+ * (IDENTIFICATION_REQUEST, with the handoff it then sent); and a RESTRICTED case named to its setter alone, where every
+ * relation of everyone else is closed (docs/access.md "Restricted cases").
+ *
+ * Write routes get the same treatment on the original fixture, with bodies that are valid but change nothing (stale
  * versions, uncovered packets …); bad input → 400 before any lookup is write-routes.int-spec.ts.
  */
 type Relation =
@@ -28,53 +34,181 @@ type Relation =
   | 'REFERRAL_PENDING'
   | 'REFERRAL_CLOSED'
   | 'HANDOFF'
-  | 'ADMIN';
+  | 'ADMIN'
+  // the lead agency before an accepted lead transfer, with the categories it held (RETAIN) or none (NONE)
+  | 'FORMER_LEAD'
+  | 'FORMER_LEAD_NONE'
+  // the agency asked to identify the victim (decision 0024), and the handoff it sent after deciding IDENTIFIED
+  | 'IDENTIFICATION_REQUEST'
+  | 'HANDOFF_SENDER'
+  // a pending lead transfer's receiver (a preview of the case), and the two sides of the fixture's transfer record
+  | 'TRANSFER_PENDING'
+  | 'TRANSFER_SENDER'
+  | 'TRANSFER_RECEIVER'
+  // the agency whose approved screening opened the case, in scope over the screening's province (not the lead: a
+  // lead transfer leaves the screening with the agency that interviewed her)
+  | 'SCREENING_AGENCY';
 
-/** How each demo account relates to the fixture case. */
-const RELATION_OF: Record<string, Relation> = {
-  'atd.caseworker': 'LEAD_AGENCY',
-  'atd.supervisor': 'LEAD_AGENCY',
-  'atd.investigator': 'LEAD_AGENCY',
-  'atd.bokeo': 'OTHER_PROVINCE',
-  'doi.caseworker': 'OTHER_AGENCY',
-  'doi.supervisor': 'OTHER_AGENCY',
-  'lwu.caseworker': 'REFERRAL_ACTIVE',
-  'lwu.supervisor': 'REFERRAL_ACTIVE',
-  'molsw.caseworker': 'REFERRAL_PENDING',
-  'molsw.supervisor': 'REFERRAL_PENDING',
-  'ngo.caseworker': 'REFERRAL_CLOSED',
-  'ospp.prosecutor': 'HANDOFF',
-  'lwu.admin': 'ADMIN',
-  sysadmin: 'ADMIN',
-  analyst: 'ADMIN',
+/** The accounts of MoPS ATD whose scope covers province 01 (all but atd.bokeo). */
+const ATD_IN_SCOPE = ['atd.caseworker', 'atd.supervisor', 'atd.investigator'] as const;
+const ADMINS = ['lwu.admin', 'sysadmin', 'analyst'];
+
+/** A relation table: the accounts named, the administrators ADMIN, everyone else OTHER_AGENCY. */
+function relationTable(rows: [readonly string[], Relation[]][]): Record<string, Relation[]> {
+  const table: Record<string, Relation[]> = {};
+  for (const u of SEED_DEMO_USERS) table[u.username] = ADMINS.includes(u.username) ? ['ADMIN'] : ['OTHER_AGENCY'];
+  for (const [users, relations] of rows) for (const u of users) table[u] = relations;
+  return table;
+}
+
+/**
+ * The original fixture: a case of MOPS_ATD in province 01, screened by atd.caseworker; consents to LWU (summary,
+ * identity, contact), MoLSW (summary, identity), NGO (summary); referral to LWU accepted, to MoLSW pending, to the NGO
+ * declined; a handoff to OSPP without a law-enforcement consent; an attachment of category LEGAL_PROCEEDINGS; a
+ * transfer to MoLSW waiting for an answer (a preview without identity, so MoLSW's cells stay those of its pending
+ * referral). The write matrix runs on this fixture only.
+ */
+const RELATION_OF = relationTable([
+  [ATD_IN_SCOPE, ['LEAD_AGENCY', 'SCREENING_AGENCY', 'TRANSFER_SENDER']],
+  [['atd.bokeo'], ['OTHER_PROVINCE']],
+  [['doi.caseworker', 'doi.supervisor'], ['OTHER_AGENCY']],
+  [['lwu.caseworker', 'lwu.supervisor'], ['REFERRAL_ACTIVE']],
+  [
+    ['molsw.caseworker', 'molsw.supervisor'],
+    ['REFERRAL_PENDING', 'TRANSFER_PENDING', 'TRANSFER_RECEIVER'],
+  ],
+  [['ngo.caseworker'], ['REFERRAL_CLOSED']],
+  [['ospp.prosecutor'], ['HANDOFF']],
+]);
+
+/** The records of a fixture, by the first path segment's key; a route whose record a fixture lacks is not asked. */
+type RecordKey = 'case' | 'screening' | 'person' | 'referral' | 'handoff' | 'attachment' | 'transfer';
+interface Fixture {
+  name: string;
+  relations: Record<string, Relation[]>;
+  /** A RESTRICTED case: only these users keep their relations; everyone else has none (docs/access.md). */
+  restrictedTo?: readonly string[];
+  ids: Partial<Record<RecordKey, string>>;
+}
+
+/**
+ * The fixtures of the read matrix besides the original, built in the test (ids filled there). Every case is in
+ * province 01. The referral of each is the one to the REFERRAL_ACTIVE agency, accepted; the handoff goes to OSPP
+ * without a law-enforcement consent; the attachment is of category LEGAL_PROCEEDINGS.
+ */
+const MORE_FIXTURES: Omit<Fixture, 'ids'>[] = [
+  {
+    // ATD screened and led it; consents to MoLSW (summary, identity) and LWU (summary, identity); referral to MoLSW
+    // accepted; handoff to OSPP; then a lead transfer to LWU (categories: identity), RETAIN, accepted by LWU
+    name: 'TRANSFERRED',
+    relations: relationTable([
+      [ATD_IN_SCOPE, ['FORMER_LEAD', 'SCREENING_AGENCY', 'TRANSFER_SENDER']],
+      [['atd.bokeo'], ['OTHER_PROVINCE']],
+      [
+        ['lwu.caseworker', 'lwu.supervisor'],
+        ['LEAD_AGENCY', 'TRANSFER_RECEIVER'],
+      ],
+      [['molsw.caseworker', 'molsw.supervisor'], ['REFERRAL_ACTIVE']],
+      [['ospp.prosecutor'], ['HANDOFF']],
+    ]),
+  },
+  {
+    // the same, but the victim's consent said the former lead keeps nothing (formerLeadAccess NONE)
+    name: 'TRANSFERRED_NONE',
+    relations: relationTable([
+      [ATD_IN_SCOPE, ['FORMER_LEAD_NONE', 'SCREENING_AGENCY', 'TRANSFER_SENDER']],
+      [['atd.bokeo'], ['OTHER_PROVINCE']],
+      [
+        ['lwu.caseworker', 'lwu.supervisor'],
+        ['LEAD_AGENCY', 'TRANSFER_RECEIVER'],
+      ],
+      [['molsw.caseworker', 'molsw.supervisor'], ['REFERRAL_ACTIVE']],
+      [['ospp.prosecutor'], ['HANDOFF']],
+    ]),
+  },
+  {
+    // LWU screened and leads it; consent to MoLSW (summary, identity), referral to MoLSW accepted; sent to ATD for
+    // identification, decided IDENTIFIED by atd.investigator, who then handed it to OSPP
+    name: 'IDENTIFICATION',
+    relations: relationTable([
+      [
+        ['lwu.caseworker', 'lwu.supervisor'],
+        ['LEAD_AGENCY', 'SCREENING_AGENCY'],
+      ],
+      [ATD_IN_SCOPE, ['IDENTIFICATION_REQUEST', 'HANDOFF_SENDER']],
+      [['atd.bokeo'], ['OTHER_PROVINCE']],
+      [['molsw.caseworker', 'molsw.supervisor'], ['REFERRAL_ACTIVE']],
+      [['ospp.prosecutor'], ['HANDOFF']],
+    ]),
+  },
+  {
+    // ATD screened and leads it; consents to LWU (summary, identity) and MoLSW (summary); referral to LWU accepted;
+    // handoff to OSPP; a transfer to MoLSW waiting; then atd.supervisor sets RESTRICTED naming nobody else
+    name: 'RESTRICTED',
+    restrictedTo: ['atd.supervisor'],
+    relations: relationTable([
+      [ATD_IN_SCOPE, ['LEAD_AGENCY', 'SCREENING_AGENCY', 'TRANSFER_SENDER']],
+      [['atd.bokeo'], ['OTHER_PROVINCE']],
+      [['lwu.caseworker', 'lwu.supervisor'], ['REFERRAL_ACTIVE']],
+      [
+        ['molsw.caseworker', 'molsw.supervisor'],
+        ['TRANSFER_PENDING', 'TRANSFER_RECEIVER'],
+      ],
+      [['ospp.prosecutor'], ['HANDOFF']],
+    ]),
+  },
+];
+
+/** The relations that open the case view (docs/access.md "Relations that open a case"). */
+const CASE_VIEW: Relation[] = [
+  'LEAD_AGENCY',
+  'REFERRAL_ACTIVE',
+  'REFERRAL_PENDING',
+  'REFERRAL_CLOSED',
+  'HANDOFF',
+  'TRANSFER_PENDING',
+  'FORMER_LEAD',
+  'IDENTIFICATION_REQUEST',
+];
+
+/**
+ * What the case view shows through the relations whose categories are fixed (the others follow the consents: the
+ * response keys per relation are referrals.int-spec.ts, transfers.int-spec.ts and others): the lead everything, the
+ * former lead what it held (everything, retained at acceptance), the identifying agency what an interview needs.
+ */
+const CATEGORIES_OF: Partial<Record<Relation, readonly DataCategory[]>> = {
+  LEAD_AGENCY: DATA_CATEGORIES,
+  FORMER_LEAD: DATA_CATEGORIES,
+  IDENTIFICATION_REQUEST: ['CASE_SUMMARY', 'IDENTITY', 'EXPLOITATION_ACCOUNT', 'PERPETRATORS'],
 };
 
 /**
- * Which relations may open each record route (given the route's permission). The fixture: a case
- * of MOPS_ATD in province 01; consents to LWU (summary, identity, contact), MoLSW (summary,
- * identity), NGO (summary); referral to LWU accepted, to MoLSW pending, to the NGO declined; a
- * handoff to OSPP without a law-enforcement consent; an attachment of category LEGAL_PROCEEDINGS; a
- * transfer to MoLSW waiting for an answer (a preview without identity, so MoLSW's cells stay as they are).
+ * Which relations may open each record route (given the route's permission). FORMER_LEAD is the case view only (its
+ * attachments by the categories it retained, all of them), never notes, timeline, access log, consents, referrals or
+ * handoffs (decision 0025 and its Follow-up); FORMER_LEAD_NONE retained nothing, so no case relation at all.
  */
 const OPENS: Record<string, Relation[]> = {
-  'GET /cases/:id': ['LEAD_AGENCY', 'REFERRAL_ACTIVE', 'REFERRAL_PENDING', 'REFERRAL_CLOSED', 'HANDOFF'],
+  'GET /cases/:id': CASE_VIEW,
   'GET /cases/:id/notes': ['LEAD_AGENCY'],
   'GET /cases/:id/timeline': ['LEAD_AGENCY'],
   'GET /cases/:id/access-log': ['LEAD_AGENCY'],
   'GET /cases/:id/consents': ['LEAD_AGENCY'],
-  'GET /cases/:id/attachments': ['LEAD_AGENCY', 'REFERRAL_ACTIVE', 'REFERRAL_PENDING', 'REFERRAL_CLOSED', 'HANDOFF'],
-  'GET /attachments/:id/content': ['LEAD_AGENCY', 'HANDOFF'],
-  'GET /screenings/:id': ['LEAD_AGENCY'],
+  'GET /cases/:id/attachments': CASE_VIEW,
+  // the fixtures' attachments are LEGAL_PROCEEDINGS: the relations that carry that category
+  'GET /attachments/:id/content': ['LEAD_AGENCY', 'HANDOFF', 'FORMER_LEAD'],
+  'GET /screenings/:id': ['SCREENING_AGENCY'],
   // the draft's match requests: the screening through the same predicate as GET /screenings/:id
-  'GET /screenings/:id/match-requests': ['LEAD_AGENCY'],
-  'GET /persons/:id': ['LEAD_AGENCY', 'REFERRAL_ACTIVE'],
+  'GET /screenings/:id/match-requests': ['SCREENING_AGENCY'],
+  // the relations that carry IDENTITY (the referrals' packets hold it), and the agency's own approved screening
+  'GET /persons/:id': ['LEAD_AGENCY', 'REFERRAL_ACTIVE', 'FORMER_LEAD', 'IDENTIFICATION_REQUEST', 'SCREENING_AGENCY'],
+  // a referral's sending side is the lead now (a former lead loses it), its receiving side the agency it was sent to
   'GET /referrals/:id': ['LEAD_AGENCY', 'REFERRAL_ACTIVE'],
   // the notes and the print of a referral: its sender and its receiver, through the same predicate
   'GET /referrals/:id/notes': ['LEAD_AGENCY', 'REFERRAL_ACTIVE'],
   'GET /referrals/:id/print': ['LEAD_AGENCY', 'REFERRAL_ACTIVE'],
-  'GET /handoffs/:id': ['LEAD_AGENCY', 'HANDOFF'],
-  // the pending transfer to MoLSW: its sending and its receiving side
-  'GET /transfers/:id': ['LEAD_AGENCY', 'REFERRAL_PENDING'],
+  'GET /handoffs/:id': ['LEAD_AGENCY', 'HANDOFF', 'HANDOFF_SENDER'],
+  // a transfer: its sending side (also after acceptance) and its receiving side
+  'GET /transfers/:id': ['TRANSFER_SENDER', 'TRANSFER_RECEIVER'],
 };
 /** Record routes outside this matrix, with the reason: administration, the caller's own exports and notifications. */
 const NOT_CASE_RECORDS = [
@@ -411,6 +545,162 @@ describe('authorization matrix: record routes × demo accounts × relations', ()
     return id;
   }
 
+  /** The fixture record a read route addresses, by its first path segment. */
+  function recordKeyOf(path: string): RecordKey {
+    const segment = path.split('/')[1] ?? '';
+    const key = (
+      {
+        cases: 'case',
+        screenings: 'screening',
+        persons: 'person',
+        referrals: 'referral',
+        handoffs: 'handoff',
+        attachments: 'attachment',
+        transfers: 'transfer',
+      } as const
+    )[segment];
+    if (!key) throw new Error(`no fixture record for ${path}`);
+    return key;
+  }
+
+  /** A screening by `caseworker` approved by `supervisor` in province 01: its case and person. */
+  async function screenedCase(caseworker: string, supervisor: string, latinName: string) {
+    const draft = await post(caseworker, '/screenings', {
+      metadata: { provinceCode: '01', facilityType: 'BORDER_CHECKPOINT', interviewAt: '2026-11-20T09:30:00+07:00' },
+      interviewConsent: { ...ALL_YES, givenBy: 'SELF', form: 'WRITTEN_SIGNATURE' },
+      bioData: {
+        givenNameLo: 'ມະຕຣິກ',
+        latinNames: [latinName],
+        dateOfBirth: '1992-01-01',
+        dobPrecision: 'YEAR',
+        sex: 'FEMININE',
+      },
+      indicatorAnswers: [
+        { code: 'DR01', answer: 'PRESENT' },
+        { code: 'EX01', answer: 'PRESENT' },
+      ],
+      interviewerAssessment: 'POSSIBLE_VICTIM',
+    });
+    const submitted = await post(caseworker, `/screenings/${draft.id}/submit`, { version: draft.version });
+    const approved = await post(supervisor, `/screenings/${draft.id}/approve`, { version: submitted.version });
+    const view = await s.http().get(`/api/v1/cases/${approved.caseId}`).set('Authorization', auth(caseworker));
+    return { screening: draft.id as string, case: approved.caseId as string, person: view.body.personId as string };
+  }
+
+  /** Builds one fixture of MORE_FIXTURES through the API, as its comment says. */
+  async function buildFixture(name: string): Promise<Fixture['ids']> {
+    const agency = (code: string) => agencies.get(code) ?? '';
+    const userId = async (username: string) =>
+      (await s.admin.query(`SELECT id FROM app_user WHERE username = $1`, [username])).rows[0].id as string;
+    const consent = (by: string, caseId: string, code: string, categories: DataCategory[]) =>
+      post(by, `/cases/${caseId}/consents`, {
+        type: 'REFERRAL_SHARING',
+        agencyIds: [agency(code)],
+        purposes: ['REFERRAL_SHARING'],
+        categories,
+        givenBy: 'SELF',
+        form: 'WRITTEN_SIGNATURE',
+        grantedAt: new Date(Date.now() - 60_000).toISOString(),
+      });
+    const acceptedReferral = async (by: string, caseId: string, code: string, receiver: string) => {
+      const sent = await post(by, `/cases/${caseId}/referrals`, {
+        toAgencyId: agency(code),
+        serviceTypes: [code === 'LWU' ? 'SHELTER' : 'REINTEGRATION'],
+        urgency: 'HIGH',
+        reason: 'matrix',
+        categories: ['IDENTITY'],
+      });
+      await post(receiver, `/referrals/${sent.id}/accept`, { version: sent.version });
+      return sent.id as string;
+    };
+    const handoff = async (caseId: string) =>
+      (
+        await post('atd.investigator', `/cases/${caseId}/handoffs`, {
+          toAgencyId: agency('OSPP'),
+          statementSummary: 'matrix statement',
+          evidence: [{ description: 'ticket' }],
+          suspects: [{ roleInProcess: 'RECRUITER', relationToVictim: 'STRANGER' }],
+          proposedCharges: [{ article: 'PENAL_CODE_215' }],
+          willingToTestify: 'UNDECIDED',
+          protectionMeasures: [],
+        })
+      ).id as string;
+    const assign = async (caseId: string, supervisor: string, username: string) => {
+      const c = await s.http().get(`/api/v1/cases/${caseId}`).set('Authorization', auth(supervisor));
+      return post(supervisor, `/cases/${caseId}/assign`, { version: c.body.version, userId: await userId(username) });
+    };
+    const attachment = async (by: string, caseId: string) => {
+      const upload = await s
+        .http()
+        .post(`/api/v1/cases/${caseId}/attachments`)
+        .set('Authorization', auth(by))
+        .field('kind', 'EVIDENCE')
+        .field('category', 'LEGAL_PROCEEDINGS')
+        .attach('file', MINIMAL_PDF, { filename: 'evidence.pdf', contentType: 'application/pdf' });
+      if (upload.status !== 201) throw new Error(`upload answered ${upload.status}: ${upload.text}`);
+      return upload.body.id as string;
+    };
+
+    if (name === 'TRANSFERRED' || name === 'TRANSFERRED_NONE') {
+      const screened = await screenedCase('atd.caseworker', 'atd.supervisor', `Matrix ${name}`);
+      await consent('atd.caseworker', screened.case, 'MOLSW', ['CASE_SUMMARY', 'IDENTITY']);
+      await consent('atd.caseworker', screened.case, 'LWU', ['CASE_SUMMARY', 'IDENTITY']);
+      const referral = await acceptedReferral('atd.caseworker', screened.case, 'MOLSW', 'molsw.caseworker');
+      await assign(screened.case, 'atd.supervisor', 'atd.investigator');
+      const handoffId = await handoff(screened.case);
+      const attachmentId = await attachment('atd.supervisor', screened.case);
+      const asked = await post('atd.supervisor', `/cases/${screened.case}/transfers`, {
+        toAgencyId: agency('LWU'),
+        urgency: 'ROUTINE',
+        reason: 'matrix',
+        categories: ['IDENTITY'],
+        formerLeadAccess: name === 'TRANSFERRED' ? 'RETAIN' : 'NONE',
+      });
+      await post('lwu.supervisor', `/transfers/${asked.id}/accept`, { version: asked.version });
+      return { ...screened, referral, handoff: handoffId, attachment: attachmentId, transfer: asked.id };
+    }
+    if (name === 'IDENTIFICATION') {
+      const screened = await screenedCase('lwu.caseworker', 'lwu.supervisor', 'Matrix Identification');
+      await consent('lwu.caseworker', screened.case, 'MOLSW', ['CASE_SUMMARY', 'IDENTITY']);
+      const referral = await acceptedReferral('lwu.caseworker', screened.case, 'MOLSW', 'molsw.caseworker');
+      const attachmentId = await attachment('lwu.caseworker', screened.case);
+      const request = await post('lwu.caseworker', `/cases/${screened.case}/identification-requests`, {
+        toAgencyId: agency('MOPS_ATD'),
+      });
+      await post('atd.investigator', `/identification-requests/${request.id}/decide`, {
+        version: request.version,
+        decision: 'IDENTIFIED',
+        decidedOn: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10),
+        reasons: 'matrix',
+      });
+      return { ...screened, referral, handoff: await handoff(screened.case), attachment: attachmentId };
+    }
+    if (name === 'RESTRICTED') {
+      const screened = await screenedCase('atd.caseworker', 'atd.supervisor', 'Matrix Restricted');
+      await consent('atd.caseworker', screened.case, 'LWU', ['CASE_SUMMARY', 'IDENTITY']);
+      await consent('atd.caseworker', screened.case, 'MOLSW', ['CASE_SUMMARY']);
+      const referral = await acceptedReferral('atd.caseworker', screened.case, 'LWU', 'lwu.caseworker');
+      await assign(screened.case, 'atd.supervisor', 'atd.investigator');
+      const handoffId = await handoff(screened.case);
+      const attachmentId = await attachment('atd.supervisor', screened.case);
+      const transfer = await post('atd.supervisor', `/cases/${screened.case}/transfers`, {
+        toAgencyId: agency('MOLSW'),
+        urgency: 'ROUTINE',
+        reason: 'matrix',
+        categories: [],
+      });
+      const before = await s.http().get(`/api/v1/cases/${screened.case}`).set('Authorization', auth('atd.supervisor'));
+      await post('atd.supervisor', `/cases/${screened.case}/flags`, {
+        version: before.body.version,
+        flag: 'RESTRICTED',
+        set: true,
+        reason: 'matrix: nobody else',
+      });
+      return { ...screened, referral, handoff: handoffId, attachment: attachmentId, transfer: transfer.id };
+    }
+    throw new Error(`no fixture ${name}`);
+  }
+
   it('every record route is in the matrix', () => {
     const recordRoutes = listRoutes(s.app)
       .filter((r) => r.method === 'GET' && r.path.includes(':'))
@@ -430,50 +720,108 @@ describe('authorization matrix: record routes × demo accounts × relations', ()
     expect(writes.filter((k) => !(k in WRITES) && k !== 'POST /cases/:id/attachments')).toEqual([]);
   });
 
-  it('each cell answers as the catalogue and the relations say, and a denial is the 404 of a missing id', async () => {
+  /**
+   * Every read route of OPENS × every demo account on one fixture, `concurrency` cells at a time: the expected answer
+   * from the catalogue and the account's relations (none for an account not named on a RESTRICTED case).
+   */
+  async function readMatrix(fixture: Fixture, concurrency: number): Promise<{ cells: number; failures: string[] }> {
     const routes = listRoutes(s.app).filter((r) => r.method === 'GET' && r.path.includes(':'));
     const failures: string[] = [];
-    let cells = 0;
-    for (const [key, relations] of Object.entries(OPENS)) {
-      const route = routes.find((r) => `GET /${r.path}`.replace(/\/+/g, '/').replace(/\/$/, '') === key);
-      if (!route || !isPermission(route.permission)) {
+    const cells: (() => Promise<void>)[] = [];
+    for (const [key, opening] of Object.entries(OPENS)) {
+      const route = routes.find((r) => keyOf(r) === key);
+      const permission = route?.permission;
+      if (!isPermission(permission)) {
         failures.push(`${key}: not registered or without a permission`);
         continue;
       }
       const path = key.slice(4);
+      const id = fixture.ids[recordKeyOf(path)];
+      if (!id) continue;
       for (const user of SEED_DEMO_USERS) {
-        const relation = RELATION_OF[user.username];
-        if (!relation) {
-          failures.push(`${user.username}: no relation in the matrix`);
+        const held = fixture.relations[user.username];
+        if (!held) {
+          failures.push(`${fixture.name} × ${user.username}: no relation in the matrix`);
           continue;
         }
-        const opens = hasPermission(seedUserSubject(user), route.permission) && relations.includes(relation);
-        const rid = `matrix-cell-${cells}`;
-        const real = await s
-          .http()
-          .get(`/api/v1${path.replace(/:id/, idFor(path))}`)
-          .set('Authorization', auth(user.username))
-          .set('X-Request-Id', rid);
-        cells++;
-        if (opens && real.status === 404)
-          failures.push(`${key} × ${user.username} (${relation}): expected access, got 404`);
-        if (!opens) {
-          const missing = await s
+        const named = !fixture.restrictedTo || fixture.restrictedTo.includes(user.username);
+        const relations = named ? held : [];
+        const label = `${fixture.name} × ${user.username} (${held.join(', ')}${named ? '' : ', not named'})`;
+        const opens = hasPermission(seedUserSubject(user), permission) && relations.some((r) => opening.includes(r));
+        const rid = `matrix-cell-${fixture.name}-${cells.length}`;
+        const get = (recordId: string) =>
+          s
             .http()
-            .get(`/api/v1${path.replace(/:id/, randomUUID())}`)
+            .get(`/api/v1${path.replace(/:id/, recordId)}`)
             .set('Authorization', auth(user.username))
             .set('X-Request-Id', rid);
-          if (real.status !== 404 || withoutRequestId(real.text) !== withoutRequestId(missing.text)) {
-            failures.push(
-              `${key} × ${user.username} (${relation}): expected the standard 404, got ${real.status}${real.status === 404 ? ' with another body' : ''}`,
-            );
+        cells.push(async () => {
+          const real = await get(id);
+          if (opens && real.status !== 200) failures.push(`${key} × ${label}: expected 200, got ${real.status}`);
+          // the case view names the account's one relation to the case and shows that relation's categories
+          const caseRelations = relations.filter((r) => CASE_VIEW.includes(r));
+          const only = caseRelations.length === 1 ? caseRelations[0] : undefined;
+          if (opens && real.status === 200 && key === 'GET /cases/:id' && only) {
+            const categories = CATEGORIES_OF[only];
+            const shown = { relation: real.body.relation, categories: [...real.body.visibleCategories].sort() };
+            const expected = { relation: only, categories: categories ? [...categories].sort() : shown.categories };
+            if (JSON.stringify(shown) !== JSON.stringify(expected))
+              failures.push(`${key} × ${label}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(shown)}`);
           }
-        }
+          if (!opens) {
+            const missing = await get(randomUUID());
+            if (real.status !== 404 || withoutRequestId(real.text) !== withoutRequestId(missing.text))
+              failures.push(
+                `${key} × ${label}: expected the standard 404, got ${real.status}${real.status === 404 ? ' with another body' : ''}`,
+              );
+          }
+        });
       }
     }
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        for (let cell = cells[next++]; cell; cell = cells[next++]) await cell();
+      }),
+    );
+    return { cells: cells.length, failures: failures.sort() };
+  }
+
+  it('each cell answers as the catalogue and the relations say, and a denial is the 404 of a missing id', async () => {
+    const original: Fixture = {
+      name: 'ORIGINAL',
+      relations: RELATION_OF,
+      ids: {
+        case: ids['case'],
+        screening: ids['screening'],
+        person: ids['person'],
+        referral: ids['referral'],
+        handoff: ids['handoff'],
+        attachment: ids['attachment'],
+        transfer: ids['transfer'],
+      },
+    };
+    const { cells, failures } = await readMatrix(original, 4);
     expect(cells).toBe(Object.keys(OPENS).length * SEED_DEMO_USERS.length);
     expect(failures).toEqual([]);
-  });
+  }, 240_000);
+
+  it('after a lead transfer (RETAIN and NONE), an identification request and a restriction, each cell answers as the relations say', async () => {
+    const fixtures: Fixture[] = [];
+    for (const spec of MORE_FIXTURES) fixtures.push({ ...spec, ids: await buildFixture(spec.name) });
+    let cells = 0;
+    const failures: string[] = [];
+    for (const fixture of fixtures) {
+      const result = await readMatrix(fixture, 6);
+      cells += result.cells;
+      failures.push(...result.failures);
+    }
+    const routesWithRecords = fixtures
+      .map((f) => Object.keys(OPENS).filter((k) => f.ids[recordKeyOf(k.slice(4))]).length)
+      .reduce((x, y) => x + y, 0);
+    expect(cells).toBe(routesWithRecords * SEED_DEMO_USERS.length);
+    expect(failures).toEqual([]);
+  }, 240_000);
   it("GET /users/assignable: the catalogue decides who gets it (403 for everyone else), and it lists the caller's own agency only", async () => {
     const route = listRoutes(s.app).find((r) => keyOf(r) === 'GET /users/assignable');
     expect(route && isPermission(route.permission)).toBe(true);
@@ -531,8 +879,10 @@ describe('authorization matrix: record routes × demo accounts × relations', ()
           .set('X-Request-Id', rid)
           .send(spec.body(ids));
       for (const user of SEED_DEMO_USERS) {
-        const relation = RELATION_OF[user.username] ?? 'ADMIN';
-        const related = spec.users ? spec.users.includes(user.username) : spec.opens.includes(relation);
+        const relation = (RELATION_OF[user.username] ?? ['ADMIN']).join(', ');
+        const related = spec.users
+          ? spec.users.includes(user.username)
+          : (RELATION_OF[user.username] ?? []).some((r) => spec.opens.includes(r));
         const opens = hasPermission(seedUserSubject(user), route.permission) && related;
         const rid = `write-cell-${cells++}`;
         const real = await send(user.username, idFor(path), rid);
@@ -559,5 +909,5 @@ describe('authorization matrix: record routes × demo accounts × relations', ()
       handoffs: before.h,
       transfers: before.t,
     });
-  });
+  }, 240_000);
 });
