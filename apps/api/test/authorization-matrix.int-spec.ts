@@ -21,7 +21,7 @@ import { startStack, TestStack, withoutRequestId } from './harness';
  * whose lead moved from MoPS ATD to LWU (the former lead retained its categories: FORMER_LEAD) and one whose former lead
  * kept nothing (FORMER_LEAD_NONE); a case LWU leads that MoPS ATD identified on an identification request
  * (IDENTIFICATION_REQUEST, with the handoff it then sent); and a RESTRICTED case named to its setter alone, where every
- * relation of everyone else is closed (docs/access.md "Restricted cases").
+ * relation of everyone else is closed (docs/access.md "Relations that open a case", its restricted cases).
  *
  * Write routes get the same treatment on the original fixture, with bodies that are valid but change nothing (stale
  * versions, uncovered packets …); bad input → 400 before any lookup is write-routes.int-spec.ts.
