@@ -215,6 +215,7 @@ export class UsersPage {
       this.loading.set(false);
     }
   }
+
   /** after a stale version: the form closes, the list is read again */
   private reload(): Promise<void> {
     this.editingId.set(null);

@@ -2,6 +2,7 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { FormControl, Validators } from '@angular/forms';
+import { firstValueFrom, throwError } from 'rxjs';
 import { I18n } from '../i18n/i18n.service';
 import { uiEn } from '../i18n/ui-words';
 import { ActionState } from './action-state';
@@ -14,6 +15,9 @@ function state(options: ConstructorParameters<typeof ActionState>[1] = {}): Acti
   i18n.use('en', false);
   return new ActionState(i18n, options);
 }
+
+/** An API call that the server refuses with this answer. */
+const refused = (e: HttpErrorResponse) => () => firstValueFrom(throwError(() => e));
 
 describe('ActionState', () => {
   it('is busy while it runs, then says it is done', async () => {
@@ -41,18 +45,18 @@ describe('ActionState', () => {
       },
     });
     const bad = new HttpErrorResponse({ status: 400, error: { details: [{ field: 'code', problems: ['x'] }] } });
-    expect(await act.run(() => Promise.reject(bad), 'cases.err.failed')).toBeNull();
+    expect(await act.run(refused(bad), 'cases.err.failed')).toBeNull();
     expect(act.notice()).toEqual({ kind: 'error', text: uiEn['cases.err.invalid'] });
     expect(act.fieldErrors()).toEqual({ code: uiEn['cases.err.field'] });
 
     const taken = new HttpErrorResponse({ status: 409, error: { code: 'NAME_TAKEN' } });
-    await act.run(() => Promise.reject(taken), 'cases.err.failed');
+    await act.run(refused(taken), 'cases.err.failed');
     expect(act.notice()?.text).toBe('That name is taken');
     expect(act.fieldErrors()).toEqual({});
     expect(reloads).toBe(0);
 
     const stale = new HttpErrorResponse({ status: 409, error: { code: 'STALE_VERSION' } });
-    await act.run(() => Promise.reject(stale), 'cases.err.failed');
+    await act.run(refused(stale), 'cases.err.failed');
     expect(act.lastCode()).toBe('STALE_VERSION');
     expect(reloads).toBe(1);
   });
