@@ -72,7 +72,7 @@ export interface PasswordSpec {
           [attr.inputmode]="f.digits ? 'numeric' : null"
           [attr.spellcheck]="f.digits ? false : null"
           [attr.lang]="f.digits ? 'en' : null"
-          [attr.maxlength]="f.digits ?? null"
+          [maxlength]="f.digits ?? null"
           required
           [attr.aria-describedby]="f.describedBy ?? null"
           [ngModel]="value()"

@@ -45,7 +45,7 @@ export interface FieldSpec {
           [type]="f.type ?? 'text'"
           [name]="f.name"
           [required]="isRequired()"
-          [attr.minlength]="f.minlength ?? null"
+          [minlength]="f.minlength ?? null"
           [attr.autocomplete]="f.autocomplete ?? null"
           [attr.spellcheck]="f.spellcheck ?? null"
           [attr.lang]="f.lang ?? null"
