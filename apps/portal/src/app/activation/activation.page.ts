@@ -3,8 +3,6 @@ import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } 
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
 import {
   activationTokenFromFragment,
@@ -17,7 +15,7 @@ import { API } from '../core/auth/auth.service';
 import { groupSecret, isCodeShaped, normalizeCode, qrCodeDataUrl } from '../core/auth/mfa';
 import { LanguageSwitch } from '../core/i18n/language-switch';
 import { passwordChangeErrors } from '../profile/profile.page';
-import { fieldProblems, formatDateTime, I18n, TranslatePipe } from '@ctms/ui';
+import { fieldProblems, formatDateTime, I18n, PasswordField, TranslatePipe, type PasswordSpec } from '@ctms/ui';
 
 /**
  * The one-time activation link (decision 0010): `/activate#token=…`. The token is read from the
@@ -28,16 +26,7 @@ import { fieldProblems, formatDateTime, I18n, TranslatePipe } from '@ctms/ui';
  */
 @Component({
   selector: 'app-activation-page',
-  imports: [
-    FormsModule,
-    MatButtonModule,
-    MatCardModule,
-    MatFormFieldModule,
-    MatInputModule,
-    RouterLink,
-    LanguageSwitch,
-    TranslatePipe,
-  ],
+  imports: [FormsModule, MatButtonModule, MatCardModule, RouterLink, LanguageSwitch, PasswordField, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: '../login/login.page.scss',
   template: `
@@ -68,36 +57,8 @@ import { fieldProblems, formatDateTime, I18n, TranslatePipe } from '@ctms/ui';
             <form (ngSubmit)="submit()" novalidate data-testid="activation-form">
               <input type="text" name="username" autocomplete="username" [value]="i.username" hidden />
               <p id="activation-hint" class="hint">{{ 'activate.hint' | t }}</p>
-              <mat-form-field appearance="outline" class="field">
-                <mat-label>{{ 'activate.password' | t }}</mat-label>
-                <input
-                  matInput
-                  type="password"
-                  name="password"
-                  autocomplete="new-password"
-                  required
-                  aria-describedby="activation-hint"
-                  [(ngModel)]="password"
-                  data-testid="activation-password"
-                />
-              </mat-form-field>
-              @if (errors()['newPassword']; as e) {
-                <p class="alert" data-testid="activation-password-error">{{ e }}</p>
-              }
-              <mat-form-field appearance="outline" class="field">
-                <mat-label>{{ 'activate.repeat' | t }}</mat-label>
-                <input
-                  matInput
-                  type="password"
-                  name="repeat"
-                  autocomplete="new-password"
-                  required
-                  [(ngModel)]="repeat"
-                  data-testid="activation-repeat"
-                />
-              </mat-form-field>
-              @if (errors()['repeat']; as e) {
-                <p class="alert" data-testid="activation-repeat-error">{{ e }}</p>
+              @for (f of passwordFields; track f.name) {
+                <app-password-field look="card" [spec]="f" [(value)]="pw[f.name]" [error]="errors()[f.name]" />
               }
               @if (i.mfa !== 'NONE') {
                 <p id="activation-mfa-hint">
@@ -112,25 +73,7 @@ import { fieldProblems, formatDateTime, I18n, TranslatePipe } from '@ctms/ui';
                     <code lang="en" translate="no" data-testid="activation-secret">{{ secret() }}</code>
                   </p>
                 }
-                <mat-form-field appearance="outline" class="field">
-                  <mat-label>{{ 'activate.code' | t }}</mat-label>
-                  <input
-                    matInput
-                    name="code"
-                    inputmode="numeric"
-                    autocomplete="one-time-code"
-                    spellcheck="false"
-                    lang="en"
-                    [maxlength]="digits"
-                    required
-                    aria-describedby="activation-mfa-hint"
-                    [(ngModel)]="code"
-                    data-testid="activation-code"
-                  />
-                </mat-form-field>
-                @if (errors()['code']; as e) {
-                  <p class="alert" data-testid="activation-code-error">{{ e }}</p>
-                }
+                <app-password-field look="card" [spec]="codeField" [(value)]="code" [error]="errors()['code']" />
               }
               <button mat-flat-button type="submit" class="submit" [disabled]="busy()" data-testid="activation-submit">
                 {{ (busy() ? 'activate.submitting' : 'activate.submit') | t }}
@@ -150,7 +93,6 @@ import { fieldProblems, formatDateTime, I18n, TranslatePipe } from '@ctms/ui';
 export class ActivationPage implements OnInit {
   private readonly http = inject(HttpClient);
   protected readonly i18n = inject(I18n);
-  protected readonly digits = MFA_CODE_DIGITS;
   /** from the fragment; never in a URL the app sends, never stored */
   protected token: string | null = null;
   protected readonly state = signal<'loading' | 'ready' | 'invalid' | 'done'>('loading');
@@ -161,8 +103,25 @@ export class ActivationPage implements OnInit {
   protected readonly busy = signal(false);
   protected readonly errors = signal<Record<string, string>>({});
   protected readonly failure = signal<string | null>(null);
-  protected password = '';
-  protected repeat = '';
+  /** the new password, twice; named as the API names it in a refusal */
+  protected readonly passwordFields = [
+    {
+      name: 'newPassword',
+      label: 'activate.password',
+      testid: 'activation-password',
+      autocomplete: 'new-password',
+      describedBy: 'activation-hint',
+    },
+    { name: 'repeat', label: 'activate.repeat', testid: 'activation-repeat', autocomplete: 'new-password' },
+  ] as const satisfies readonly PasswordSpec[];
+  protected readonly pw = { newPassword: '', repeat: '' };
+  protected readonly codeField: PasswordSpec = {
+    name: 'code',
+    label: 'activate.code',
+    testid: 'activation-code',
+    describedBy: 'activation-mfa-hint',
+    digits: MFA_CODE_DIGITS,
+  };
   protected code = '';
 
   ngOnInit(): void {
@@ -192,19 +151,19 @@ export class ActivationPage implements OnInit {
     const i = this.info();
     if (!i || !this.token || this.busy()) return;
     this.failure.set(null);
-    if (!this.password) return this.errors.set({ newPassword: t('activate.required') });
-    if (this.password !== this.repeat) return this.errors.set({ repeat: t('activate.mismatch') });
+    if (!this.pw.newPassword) return this.errors.set({ newPassword: t('activate.required') });
+    if (this.pw.newPassword !== this.pw.repeat) return this.errors.set({ repeat: t('activate.mismatch') });
     if (i.mfa !== 'NONE' && !isCodeShaped(this.code)) return this.errors.set({ code: t('activate.codeFormat') });
     this.errors.set({});
     this.busy.set(true);
     const body: ActivationCompleteRequest = {
       token: this.token,
-      newPassword: this.password,
+      newPassword: this.pw.newPassword,
       ...(i.mfa !== 'NONE' ? { code: normalizeCode(this.code) } : {}),
     };
     try {
       await firstValueFrom(this.http.post<void>(`${API}/auth/activation/complete`, body));
-      this.password = this.repeat = this.code = '';
+      this.pw.newPassword = this.pw.repeat = this.code = '';
       this.token = null;
       this.info.set(null);
       this.state.set('done');

@@ -1,10 +1,4 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { FormsModule } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MatCheckboxModule } from '@angular/material/checkbox';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
-import { MatSelectModule } from '@angular/material/select';
 import {
   AGENCY_CAPABILITIES,
   AGENCY_CAPABILITY_LABELS,
@@ -20,9 +14,9 @@ import {
   type AgencyView,
   type CreateAgencyRequest,
 } from '@ctms/domain';
-import { ADMIN_ERROR_LABELS } from '../core/i18n/dict-admin';
+import { adminActions } from './admin-actions';
 import { AdminApi } from './admin-api';
-import { describeErrorIn, I18n, toggle, TranslatePipe, type TranslationKey } from '@ctms/ui';
+import { FORM_KIT, I18n, TextField, toggle, type FieldSpec } from '@ctms/ui';
 
 export interface AgencyDraft {
   code: string;
@@ -62,15 +56,7 @@ function emptyDraft(): AgencyDraft {
 /** Agency administration (system administrators): list, create, edit capabilities, services, provinces, active. */
 @Component({
   selector: 'app-agencies-page',
-  imports: [
-    FormsModule,
-    MatButtonModule,
-    MatCheckboxModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatSelectModule,
-    TranslatePipe,
-  ],
+  imports: [FORM_KIT, TextField],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     @use 'section';
@@ -85,13 +71,24 @@ export class AgenciesPage {
   protected readonly capabilities = AGENCY_CAPABILITIES;
   protected readonly serviceTypes = SERVICE_TYPES;
   protected readonly provinces = PROVINCES;
+  protected readonly f = {
+    code: {
+      name: 'code',
+      label: 'admin.agencies.code',
+      hint: 'admin.agencies.codeHint',
+      testid: 'agency-code',
+      required: true,
+      autocomplete: 'off',
+      spellcheck: false,
+    },
+    nameLo: { name: 'nameLo', label: 'admin.agencies.nameLo', lang: 'lo', required: true },
+    nameEn: { name: 'nameEn', label: 'admin.agencies.nameEn', lang: 'en', required: true },
+  } as const satisfies Record<string, FieldSpec>;
 
   protected readonly agencies = signal<AgencyView[]>([]);
   protected readonly cursor = signal<string | null>(null);
   protected readonly loading = signal(false);
-  protected readonly busy = signal(false);
-  protected readonly notice = signal<{ kind: 'ok' | 'error'; text: string } | null>(null);
-  protected readonly fieldErrors = signal<Record<string, string>>({});
+  protected readonly act = adminActions(() => this.reload());
   protected readonly creating = signal(false);
   protected readonly editingId = signal<string | null>(null);
   protected draft: AgencyDraft = emptyDraft();
@@ -135,22 +132,28 @@ export class AgenciesPage {
       this.agencies.set(reset ? page.items : [...this.agencies(), ...page.items]);
       this.cursor.set(page.nextCursor);
     } catch (e) {
-      this.fail(e);
+      this.act.fail(e);
     } finally {
       this.loading.set(false);
     }
   }
 
+  /** after a stale version: the form closes, the list is read again */
+  private reload(): Promise<void> {
+    this.editingId.set(null);
+    return this.load(true);
+  }
+
   protected startCreate(): void {
     this.draft = emptyDraft();
     this.editingId.set(null);
-    this.fieldErrors.set({});
+    this.act.fieldErrors.set({});
     this.creating.set(true);
   }
 
   protected startEdit(a: AgencyView): void {
     this.creating.set(false);
-    this.fieldErrors.set({});
+    this.act.fieldErrors.set({});
     this.draft = {
       code: a.code,
       nameLo: a.nameLo,
@@ -181,7 +184,7 @@ export class AgenciesPage {
       provinces: d.provinces,
     };
     if (this.creating()) {
-      const res = await this.run(
+      const res = await this.act.run(
         () => this.api.createAgency({ code: d.code.trim(), ...body }),
         'admin.agencies.created',
       );
@@ -193,7 +196,7 @@ export class AgenciesPage {
     }
     const a = this.agencies().find((x) => x.id === this.editingId());
     if (!a) return;
-    const res = await this.run(
+    const res = await this.act.run(
       () => this.api.updateAgency(a.id, a.version, { ...body, active: d.active }),
       'admin.agencies.saved',
     );
@@ -201,35 +204,5 @@ export class AgenciesPage {
       this.editingId.set(null);
       this.agencies.update((list) => list.map((x) => (x.id === res.id ? res : x)));
     }
-  }
-
-  private async run<T>(fn: () => Promise<T>, okKey: TranslationKey): Promise<T | null> {
-    this.busy.set(true);
-    this.notice.set(null);
-    this.fieldErrors.set({});
-    try {
-      const out = await fn();
-      this.notice.set({ kind: 'ok', text: this.i18n.t(okKey) });
-      return out;
-    } catch (e) {
-      const p = this.fail(e);
-      if (p.code === 'STALE_VERSION') {
-        this.editingId.set(null);
-        await this.load(true);
-      }
-      return null;
-    } finally {
-      this.busy.set(false);
-    }
-  }
-
-  private fail(e: unknown) {
-    const lang = this.i18n.language();
-    const p = describeErrorIn(this.i18n, e, (code) =>
-      Object.prototype.hasOwnProperty.call(ADMIN_ERROR_LABELS, code) ? label(ADMIN_ERROR_LABELS, code, lang) : null,
-    );
-    this.fieldErrors.set(p.fields);
-    this.notice.set({ kind: 'error', text: p.message });
-    return p;
   }
 }

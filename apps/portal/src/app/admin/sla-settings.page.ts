@@ -15,7 +15,7 @@ import {
 } from '@ctms/domain';
 import { firstValueFrom } from 'rxjs';
 import { API } from '../core/auth/auth.service';
-import { describeErrorIn, I18n } from '@ctms/ui';
+import { actionState, I18n } from '@ctms/ui';
 
 const WORDS = {
   title: { lo: 'ກຳນົດເວລາຕອບຮັບຂອງການສົ່ງຕໍ່', en: 'Referral SLA hours' },
@@ -44,7 +44,7 @@ const WORDS = {
       <h1 class="page-title">{{ w('title') }}</h1>
       <p class="hint">{{ w('intro') }}</p>
       <div role="status" aria-live="polite">
-        @if (notice(); as n) {
+        @if (act.notice(); as n) {
           <p class="notice" [class.error]="n.kind === 'error'" data-testid="sla-notice">{{ n.text }}</p>
         }
       </div>
@@ -52,42 +52,28 @@ const WORDS = {
         @for (row of rows(); track row.urgency; let i = $index) {
           <fieldset class="panel" [attr.data-testid]="'sla-' + row.urgency">
             <legend>{{ row.label }}</legend>
-            <mat-form-field>
-              <mat-label>{{ w('acknowledge') }}</mat-label>
-              <input
-                matInput
-                type="number"
-                inputmode="numeric"
-                [min]="min"
-                [max]="max"
-                step="1"
-                required
-                [name]="'ack' + i"
-                [(ngModel)]="draft[i].acknowledgeHours"
-                [attr.data-testid]="'sla-ack-' + row.urgency"
-              />
-              <mat-hint>{{ fieldErrors()['settings.' + i + '.acknowledgeHours'] ?? w('range') }}</mat-hint>
-            </mat-form-field>
-            <mat-form-field>
-              <mat-label>{{ w('services') }}</mat-label>
-              <input
-                matInput
-                type="number"
-                inputmode="numeric"
-                [min]="min"
-                [max]="max"
-                step="1"
-                required
-                [name]="'svc' + i"
-                [(ngModel)]="draft[i].servicesHours"
-                [attr.data-testid]="'sla-svc-' + row.urgency"
-              />
-              <mat-hint>{{ fieldErrors()['settings.' + i + '.servicesHours'] ?? w('range') }}</mat-hint>
-            </mat-form-field>
+            @for (col of columns; track col.field) {
+              <mat-form-field>
+                <mat-label>{{ w(col.word) }}</mat-label>
+                <input
+                  matInput
+                  type="number"
+                  inputmode="numeric"
+                  [min]="min"
+                  [max]="max"
+                  step="1"
+                  required
+                  [name]="col.short + i"
+                  [(ngModel)]="draft[i][col.field]"
+                  [attr.data-testid]="'sla-' + col.short + '-' + row.urgency"
+                />
+                <mat-hint>{{ act.fieldErrors()['settings.' + i + '.' + col.field] ?? w('range') }}</mat-hint>
+              </mat-form-field>
+            }
           </fieldset>
         }
         <div class="actions">
-          <button mat-flat-button type="submit" data-testid="sla-save" [disabled]="busy() || !draft.length">
+          <button mat-flat-button type="submit" data-testid="sla-save" [disabled]="act.busy() || !draft.length">
             {{ w('save') }}
           </button>
         </div>
@@ -101,9 +87,12 @@ export class SlaSettingsPage {
   protected readonly min = SLA_HOURS_MIN;
   protected readonly max = SLA_HOURS_MAX;
   protected readonly settings = signal<SlaSettingView[]>([]);
-  protected readonly busy = signal(false);
-  protected readonly notice = signal<{ kind: 'ok' | 'error'; text: string } | null>(null);
-  protected readonly fieldErrors = signal<Record<string, string>>({});
+  protected readonly act = actionState();
+  /** the two hours of a row: the draft's field, the input's short name, the label's word */
+  protected readonly columns = [
+    { field: 'acknowledgeHours', short: 'ack', word: 'acknowledge' },
+    { field: 'servicesHours', short: 'svc', word: 'services' },
+  ] as const;
   protected draft: { urgency: Urgency; acknowledgeHours: number; servicesHours: number }[] = [];
   protected readonly rows = computed(() =>
     this.settings().map((s) => ({ urgency: s.urgency, label: label(URGENCY_LABELS, s.urgency, this.i18n.language()) })),
@@ -121,7 +110,7 @@ export class SlaSettingsPage {
     try {
       this.apply(await firstValueFrom(this.http.get<SlaSettingView[]>(`${API}/admin/sla-settings`)));
     } catch (e) {
-      this.fail(e);
+      this.act.fail(e);
     }
   }
 
@@ -135,29 +124,17 @@ export class SlaSettingsPage {
   }
 
   protected async save(): Promise<void> {
-    this.busy.set(true);
-    this.notice.set(null);
-    this.fieldErrors.set({});
-    try {
-      const body: UpdateSlaSettingsRequest = {
-        settings: this.draft.map((d) => ({
-          ...d,
-          acknowledgeHours: Number(d.acknowledgeHours),
-          servicesHours: Number(d.servicesHours),
-        })),
-      };
-      this.apply(await firstValueFrom(this.http.put<SlaSettingView[]>(`${API}/admin/sla-settings`, body)));
-      this.notice.set({ kind: 'ok', text: this.w('saved') });
-    } catch (e) {
-      this.fail(e);
-    } finally {
-      this.busy.set(false);
-    }
-  }
-
-  private fail(e: unknown): void {
-    const p = describeErrorIn(this.i18n, e);
-    this.fieldErrors.set(p.fields);
-    this.notice.set({ kind: 'error', text: p.message });
+    const body: UpdateSlaSettingsRequest = {
+      settings: this.draft.map((d) => ({
+        ...d,
+        acknowledgeHours: Number(d.acknowledgeHours),
+        servicesHours: Number(d.servicesHours),
+      })),
+    };
+    const saved = await this.act.run(
+      () => firstValueFrom(this.http.put<SlaSettingView[]>(`${API}/admin/sla-settings`, body)),
+      () => this.w('saved'),
+    );
+    if (saved) this.apply(saved);
   }
 }

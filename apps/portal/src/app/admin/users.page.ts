@@ -1,10 +1,4 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { FormsModule } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MatCheckboxModule } from '@angular/material/checkbox';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
-import { MatSelectModule } from '@angular/material/select';
 import {
   ASSIGNABLE_BY_AGENCY_ADMIN,
   label,
@@ -24,9 +18,9 @@ import {
   type UserView,
 } from '@ctms/domain';
 import { AuthService } from '../core/auth/auth.service';
-import { ADMIN_ERROR_LABELS } from '../core/i18n/dict-admin';
+import { adminActions } from './admin-actions';
 import { AdminApi } from './admin-api';
-import { describeErrorIn, I18n, toggle, TranslatePipe, type TranslationKey } from '@ctms/ui';
+import { FORM_KIT, I18n, TextField, toggle, type FieldSpec, type TranslationKey } from '@ctms/ui';
 
 export interface UserDraft {
   username: string;
@@ -79,15 +73,7 @@ type Pending = { kind: 'disable' | 'enable' | 'reset' | 'reset-mfa' | 'approve';
  */
 @Component({
   selector: 'app-users-page',
-  imports: [
-    FormsModule,
-    MatButtonModule,
-    MatCheckboxModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatSelectModule,
-    TranslatePipe,
-  ],
+  imports: [FORM_KIT, TextField],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     @use 'section';
@@ -102,6 +88,44 @@ export class UsersPage {
   protected readonly statuses = USER_STATUSES;
   protected readonly languages = LANGUAGES;
   protected readonly provinces = PROVINCES;
+  protected readonly f = {
+    username: {
+      name: 'username',
+      label: 'admin.users.username',
+      hint: 'admin.users.usernameHint',
+      testid: 'user-username',
+      required: true,
+      minlength: 3,
+      autocomplete: 'off',
+      spellcheck: false,
+    },
+    displayName: {
+      name: 'displayName',
+      label: 'admin.users.displayName',
+      testid: 'user-display-name',
+      required: true,
+      autocomplete: 'off',
+    },
+    email: {
+      name: 'email',
+      label: 'admin.users.email',
+      hint: 'admin.users.emailHint',
+      testid: 'user-email',
+      type: 'email',
+      lang: 'en',
+      autocomplete: 'off',
+      spellcheck: false,
+    },
+    reason: {
+      name: 'reason',
+      label: 'admin.reason',
+      hint: 'admin.reasonHint',
+      testid: 'user-action-reason',
+      required: true,
+      minlength: 3,
+      autocomplete: 'off',
+    },
+  } as const satisfies Record<string, FieldSpec>;
   protected readonly isSystemAdmin = computed(() => this.auth.user()?.roles.includes('SYSTEM_ADMIN') ?? false);
   protected readonly canManage = computed(() => this.auth.can('user:manage'));
   protected readonly roleOptions = computed(() => grantableRoles(this.isSystemAdmin()));
@@ -109,9 +133,7 @@ export class UsersPage {
   protected readonly users = signal<UserView[]>([]);
   protected readonly cursor = signal<string | null>(null);
   protected readonly loading = signal(false);
-  protected readonly notice = signal<{ kind: 'ok' | 'error'; text: string } | null>(null);
-  protected readonly fieldErrors = signal<Record<string, string>>({});
-  protected readonly busy = signal(false);
+  protected readonly act = adminActions(() => this.reload());
   protected readonly creating = signal(false);
   protected readonly editingId = signal<string | null>(null);
   protected readonly pending = signal<Pending | null>(null);
@@ -130,6 +152,13 @@ export class UsersPage {
     reset: 'admin.users.action.reset',
     'reset-mfa': 'admin.users.action.resetMfa',
     approve: 'admin.users.action.approve',
+  } as const satisfies Record<Pending['kind'], TranslationKey>;
+  private readonly doneKeys = {
+    disable: 'admin.users.disabled',
+    enable: 'admin.users.enabled',
+    reset: 'admin.users.resetDone',
+    'reset-mfa': 'admin.users.resetMfaDone',
+    approve: 'admin.users.approved',
   } as const satisfies Record<Pending['kind'], TranslationKey>;
 
   protected statusFilter: UserStatus | '' = '';
@@ -181,23 +210,29 @@ export class UsersPage {
       this.users.set(reset ? page.items : [...this.users(), ...page.items]);
       this.cursor.set(page.nextCursor);
     } catch (e) {
-      this.fail(e);
+      this.act.fail(e);
     } finally {
       this.loading.set(false);
     }
+  }
+
+  /** after a stale version: the form closes, the list is read again */
+  private reload(): Promise<void> {
+    this.editingId.set(null);
+    return this.load(true);
   }
 
   protected async startCreate(): Promise<void> {
     this.draft = emptyDraft();
     this.editingId.set(null);
     this.pending.set(null);
-    this.fieldErrors.set({});
+    this.act.fieldErrors.set({});
     this.creating.set(true);
     if (this.isSystemAdmin() && this.agencyOptions().length === 0) {
       try {
         this.agencyOptions.set(await this.api.agencyOptions());
       } catch (e) {
-        this.fail(e);
+        this.act.fail(e);
       }
     }
   }
@@ -205,7 +240,7 @@ export class UsersPage {
   protected startEdit(u: UserView): void {
     this.creating.set(false);
     this.pending.set(null);
-    this.fieldErrors.set({});
+    this.act.fieldErrors.set({});
     this.draft = {
       username: u.username,
       displayName: u.displayName,
@@ -230,7 +265,7 @@ export class UsersPage {
     this.creating.set(false);
     this.editingId.set(null);
     this.pending.set(null);
-    this.fieldErrors.set({});
+    this.act.fieldErrors.set({});
   }
 
   protected draftComplete(): boolean {
@@ -246,11 +281,11 @@ export class UsersPage {
 
   protected async create(): Promise<void> {
     const body = createBody(this.draft, this.isSystemAdmin());
-    const res = await this.run(() => this.api.createUser(body), 'admin.users.created');
+    const res = await this.act.run(() => this.api.createUser(body), 'admin.users.created');
     if (res) {
       this.creating.set(false);
       if (res.status === 'PENDING_APPROVAL')
-        this.notice.set({ kind: 'ok', text: this.i18n.t('admin.users.createdPending') });
+        this.act.notice.set({ kind: 'ok', text: this.i18n.t('admin.users.createdPending') });
       this.users.update((list) => [...list, res].sort((a, b) => a.username.localeCompare(b.username)));
     }
   }
@@ -260,7 +295,7 @@ export class UsersPage {
     const u = this.users().find((x) => x.id === id);
     if (!u) return;
     const d = this.draft;
-    const res = await this.run(
+    const res = await this.act.run(
       () =>
         this.api.updateUser(u.id, u.version, {
           displayName: d.displayName.trim(),
@@ -284,29 +319,15 @@ export class UsersPage {
     const p = this.pending();
     const reason = this.reason.trim();
     if (!p || reason.length < 3) return;
-    if (p.kind === 'reset' || p.kind === 'approve') {
-      const res = await this.run(
-        () => (p.kind === 'reset' ? this.api.resetPassword(p.user.id, reason) : this.api.approve(p.user.id, reason)),
-        p.kind === 'reset' ? 'admin.users.resetDone' : 'admin.users.approved',
-      );
-      if (res) {
-        this.pending.set(null);
-        this.replace(res);
-      }
-      return;
-    }
-    if (p.kind === 'reset-mfa') {
-      const res = await this.run(() => this.api.resetMfa(p.user.id, reason), 'admin.users.resetMfaDone');
-      if (res) {
-        this.pending.set(null);
-        this.replace(res);
-      }
-      return;
-    }
-    const res = await this.run(
-      () => this.api.userAction(p.user.id, p.kind as 'disable' | 'enable', reason),
-      p.kind === 'disable' ? 'admin.users.disabled' : 'admin.users.enabled',
-    );
+    const id = p.user.id;
+    const call: Record<Pending['kind'], () => Promise<UserView>> = {
+      reset: () => this.api.resetPassword(id, reason),
+      approve: () => this.api.approve(id, reason),
+      'reset-mfa': () => this.api.resetMfa(id, reason),
+      disable: () => this.api.userAction(id, 'disable', reason),
+      enable: () => this.api.userAction(id, 'enable', reason),
+    };
+    const res = await this.act.run(call[p.kind], this.doneKeys[p.kind]);
     if (res) {
       this.pending.set(null);
       this.replace(res);
@@ -315,35 +336,5 @@ export class UsersPage {
 
   private replace(u: UserView): void {
     this.users.update((list) => list.map((x) => (x.id === u.id ? u : x)));
-  }
-
-  private async run<T>(fn: () => Promise<T>, okKey: TranslationKey): Promise<T | null> {
-    this.busy.set(true);
-    this.notice.set(null);
-    this.fieldErrors.set({});
-    try {
-      const out = await fn();
-      this.notice.set({ kind: 'ok', text: this.i18n.t(okKey) });
-      return out;
-    } catch (e) {
-      const p = this.fail(e);
-      if (p.code === 'STALE_VERSION') {
-        this.editingId.set(null);
-        await this.load(true);
-      }
-      return null;
-    } finally {
-      this.busy.set(false);
-    }
-  }
-
-  private fail(e: unknown) {
-    const lang = this.i18n.language();
-    const p = describeErrorIn(this.i18n, e, (code) =>
-      Object.prototype.hasOwnProperty.call(ADMIN_ERROR_LABELS, code) ? label(ADMIN_ERROR_LABELS, code, lang) : null,
-    );
-    this.fieldErrors.set(p.fields);
-    this.notice.set({ kind: 'error', text: p.message });
-    return p;
   }
 }

@@ -19,7 +19,7 @@ import { CaseApi } from './case-api';
 import { CasePages } from './case-pages';
 import { CaseStore } from './case-store';
 import { type CtKey } from './case-tools-i18n';
-import { formatDateTime, I18n, personName, TranslatePipe } from '@ctms/ui';
+import { actionState, formatDateTime, I18n, personName, TranslatePipe } from '@ctms/ui';
 
 const MEDIA_TYPES: Readonly<Record<string, string>> = {
   'application/pdf': 'PDF',
@@ -83,8 +83,8 @@ export function uploadProblems(
       <h2 class="sub">{{ 'ct.files.title' | t }}</h2>
       <p class="hint">{{ 'ct.files.intro' | t }}</p>
       <div role="status" aria-live="polite">
-        @if (notice(); as n) {
-          <p [class.error]="n.error" data-testid="attachment-notice">{{ n.text }}</p>
+        @if (act.notice(); as n) {
+          <p [class.error]="n.kind === 'error'" data-testid="attachment-notice">{{ n.text }}</p>
         }
       </div>
       @if (error(); as e) {
@@ -158,7 +158,7 @@ export function uploadProblems(
               accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
               data-testid="attachment-file"
               aria-describedby="attachment-hint attachment-file-state"
-              [attr.aria-invalid]="fieldErrors()['file'] ? true : null"
+              [attr.aria-invalid]="act.fieldErrors()['file'] ? true : null"
               (change)="choose(fileInput.files)"
             />
             <p id="attachment-file-state" class="meta">
@@ -168,7 +168,7 @@ export function uploadProblems(
                 {{ 'ct.files.upload.none' | t }}
               }
             </p>
-            @if (fieldErrors()['file']; as e) {
+            @if (act.fieldErrors()['file']; as e) {
               <p class="error" role="alert" data-testid="attachment-error-file">{{ e }}</p>
             }
           </div>
@@ -180,7 +180,7 @@ export function uploadProblems(
                   <mat-option [value]="k" [attr.data-testid]="'attachment-kind-' + k">{{ kindLabel(k) }}</mat-option>
                 }
               </mat-select>
-              @if (fieldErrors()['kind']; as e) {
+              @if (act.fieldErrors()['kind']; as e) {
                 <mat-hint class="error">{{ e }}</mat-hint>
               }
             </mat-form-field>
@@ -193,14 +193,14 @@ export function uploadProblems(
                   }}</mat-option>
                 }
               </mat-select>
-              @if (fieldErrors()['category']; as e) {
+              @if (act.fieldErrors()['category']; as e) {
                 <mat-hint class="error">{{ e }}</mat-hint>
               }
             </mat-form-field>
           </div>
           <div>
-            <button mat-flat-button type="submit" data-testid="attachment-submit" [disabled]="busy()">
-              {{ (busy() ? 'ct.files.upload.uploading' : 'ct.files.upload.submit') | t }}
+            <button mat-flat-button type="submit" data-testid="attachment-submit" [disabled]="act.busy()">
+              {{ (act.busy() ? 'ct.files.upload.uploading' : 'ct.files.upload.submit') | t }}
             </button>
           </div>
         </form>
@@ -237,10 +237,16 @@ export class CaseAttachments {
   protected readonly cursor = this.pages.cursor;
   protected readonly loading = this.pages.loading;
   protected readonly error = this.pages.error;
-  protected readonly busy = signal(false);
   protected readonly downloading = signal<string | null>(null);
-  protected readonly notice = signal<{ text: string; error: boolean } | null>(null);
-  protected readonly fieldErrors = signal<Record<string, string>>({});
+  /** the upload (and the download's notice): a refusal names the file's problems in this feature's words */
+  protected readonly act = actionState({
+    describe: (e) => {
+      const fields = uploadProblems(e, (k, params) => this.t(k, params));
+      const problem = this.store.problem(e);
+      const message = Object.keys(fields).length ? this.t('ct.files.upload.failed') : problem.message;
+      return { ...problem, fields, message };
+    },
+  });
   private readonly file = signal<File | null>(null);
   protected kind: AttachmentKind = 'EVIDENCE';
   protected category: DataCategory = 'LEGAL_PROCEEDINGS';
@@ -300,7 +306,7 @@ export class CaseAttachments {
 
   protected choose(files: FileList | null): void {
     this.file.set(files?.item(0) ?? null);
-    this.fieldErrors.update(({ file: _file, ...rest }) => rest);
+    this.act.fieldErrors.update(({ file: _file, ...rest }) => rest);
   }
 
   protected load(reset: boolean): Promise<void> {
@@ -310,35 +316,25 @@ export class CaseAttachments {
   protected async upload(input: HTMLInputElement): Promise<void> {
     const id = this.store.case()?.id;
     const file = this.file();
-    this.notice.set(null);
     if (!file) {
-      this.fieldErrors.set({ file: this.t('ct.files.err.required') });
+      this.act.clear();
+      this.act.fieldErrors.set({ file: this.t('ct.files.err.required') });
       return;
     }
-    this.busy.set(true);
-    this.fieldErrors.set({});
-    try {
-      if (!id) return;
+    if (!id) return;
+    await this.act.run(async () => {
       await this.api.uploadAttachment(id, { file, kind: this.kind, category: this.category }, file.name);
-      this.notice.set({ text: this.t('ct.files.upload.done'), error: false });
       this.file.set(null);
       input.value = '';
       this.store.revision.update((r) => r + 1);
       await this.load(true);
-    } catch (e) {
-      const fields = uploadProblems(e, (k, p) => this.t(k, p));
-      this.fieldErrors.set(fields);
-      const general = Object.keys(fields).length ? this.t('ct.files.upload.failed') : this.store.problem(e).message;
-      this.notice.set({ text: general, error: true });
-    } finally {
-      this.busy.set(false);
-    }
+    }, 'ct.files.upload.done');
   }
 
   /** Fetches the bytes with the bearer header and saves them under the API's neutral name. */
   protected async download(attachmentId: string, mediaType: string): Promise<void> {
     this.downloading.set(attachmentId);
-    this.notice.set(null);
+    this.act.notice.set(null);
     try {
       const blob = await this.api.attachmentContent(attachmentId);
       const url = URL.createObjectURL(blob);
@@ -353,9 +349,9 @@ export class CaseAttachments {
       } finally {
         setTimeout(() => URL.revokeObjectURL(url), 10_000);
       }
-      this.notice.set({ text: this.t('ct.files.downloaded'), error: false });
+      this.act.notice.set({ kind: 'ok', text: this.t('ct.files.downloaded') });
     } catch {
-      this.notice.set({ text: this.t('ct.files.downloadFailed'), error: true });
+      this.act.notice.set({ kind: 'error', text: this.t('ct.files.downloadFailed') });
     } finally {
       this.downloading.set(null);
     }

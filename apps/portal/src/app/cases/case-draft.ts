@@ -1,3 +1,4 @@
+import { FormBuilder } from '@angular/forms';
 import type { CaseDetailView, UpdateCaseRequest } from '@ctms/domain';
 
 /** The parts of the case record that are edited one at a time. */
@@ -77,6 +78,35 @@ export function draftFromCase(c: CaseDetailView): CaseDraft {
     },
   };
 }
+
+const fb = new FormBuilder().nonNullable;
+
+export const journeyGroup = (e: JourneyDraft) =>
+  fb.group({ stage: e.stage, place: e.place, date: e.date, description: e.description });
+export const perpetratorGroup = (p: PerpetratorDraft) =>
+  fb.group({ role: p.role, relationToVictim: p.relationToVictim, description: p.description });
+
+/**
+ * The record editor's typed reactive form, filled from a draft; `getRawValue()` is a `CaseDraft`
+ * again (what `patchFor` takes). Code lists are one control each holding the chosen codes.
+ */
+export function recordForm(d: CaseDraft) {
+  return fb.group({
+    exploitationTypes: fb.control(d.exploitationTypes),
+    destinationCountries: d.destinationCountries,
+    riskLevel: d.riskLevel,
+    needs: fb.control(d.needs),
+    narrative: d.narrative,
+    meansOfControl: fb.control(d.meansOfControl),
+    journeyEvents: fb.array(d.journeyEvents.map(journeyGroup)),
+    perpetrators: fb.array(d.perpetrators.map(perpetratorGroup)),
+    health: fb.group(d.health),
+    contact: fb.group(d.contact),
+    legal: fb.group(d.legal),
+    plan: fb.group({ ...d.plan, types: fb.control(d.plan.types) }),
+  });
+}
+export type RecordForm = ReturnType<typeof recordForm>;
 
 /** Drops blank strings; an object left with nothing becomes null (the API then clears the category). */
 function compact<T extends Record<string, unknown>>(o: T): Partial<T> | null {

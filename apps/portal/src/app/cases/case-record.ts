@@ -1,10 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { FormsModule } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MatCheckboxModule } from '@angular/material/checkbox';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
-import { MatSelectModule } from '@angular/material/select';
+import { type FormArray, type FormControl, ReactiveFormsModule } from '@angular/forms';
 import {
   HTCDS_SUPPORT_PLAN_TYPE_LABELS,
   HTCDS_SUPPORT_PLAN_TYPES,
@@ -32,9 +27,17 @@ import {
   RISK_LEVELS,
   TESTIFY_ANSWERS,
 } from './case-codes';
-import { draftFromCase, patchFor, type CaseDraft, type RecordSection } from './case-draft';
+import {
+  draftFromCase,
+  journeyGroup,
+  patchFor,
+  perpetratorGroup,
+  recordForm,
+  type RecordForm,
+  type RecordSection,
+} from './case-draft';
 import { CaseStore } from './case-store';
-import { formatDate, I18n, toggle, TranslatePipe, type TranslationKey } from '@ctms/ui';
+import { FORM_KIT, formatDate, I18n, toggle, type TranslationKey } from '@ctms/ui';
 
 /**
  * The case record, one section at a time: read, and for the assigned caseworker or a supervisor
@@ -42,15 +45,7 @@ import { formatDate, I18n, toggle, TranslatePipe, type TranslationKey } from '@c
  */
 @Component({
   selector: 'app-case-record',
-  imports: [
-    FormsModule,
-    MatButtonModule,
-    MatCheckboxModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatSelectModule,
-    TranslatePipe,
-  ],
+  imports: [FORM_KIT, ReactiveFormsModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     @use 'section';
@@ -64,7 +59,8 @@ export class CaseRecord {
 
   protected readonly c = this.store.case;
   protected readonly editing = signal<RecordSection | null>(null);
-  protected draft: CaseDraft | null = null;
+  /** the section being edited, as a typed reactive form */
+  protected form: RecordForm | null = null;
 
   protected readonly exploitationTypes = EXPLOITATION_TYPES;
   protected readonly meansOfControl = MEANS_OF_CONTROL;
@@ -116,37 +112,42 @@ export class CaseRecord {
   protected edit(section: RecordSection): void {
     const c = this.c();
     if (!c) return;
-    this.draft = draftFromCase(c);
+    this.form = recordForm(draftFromCase(c));
     this.store.notice.set(null);
     this.editing.set(section);
   }
 
   protected cancel(): void {
     this.editing.set(null);
-    this.draft = null;
+    this.form = null;
   }
 
-  protected check(list: string[], value: string, on: boolean): string[] {
-    return toggle(list, value, on);
+  /** A checkbox of a code list: the control holds the chosen codes, in the order chosen. */
+  protected check(control: FormControl<string[]>, value: string, on: boolean): void {
+    control.setValue(toggle(control.value, value, on));
   }
 
   protected addJourney(): void {
-    this.draft?.journeyEvents.push({ stage: 'RECRUITMENT', place: '', date: '', description: '' });
+    this.form?.controls.journeyEvents.push(
+      journeyGroup({ stage: 'RECRUITMENT', place: '', date: '', description: '' }),
+    );
   }
 
   protected addPerpetrator(): void {
-    this.draft?.perpetrators.push({ role: 'RECRUITER_OR_INTERMEDIARY', relationToVictim: '', description: '' });
+    this.form?.controls.perpetrators.push(
+      perpetratorGroup({ role: 'RECRUITER_OR_INTERMEDIARY', relationToVictim: '', description: '' }),
+    );
   }
 
-  protected remove<T>(list: T[], i: number): void {
-    list.splice(i, 1);
+  protected remove(list: FormArray, i: number): void {
+    list.removeAt(i);
   }
 
   protected async save(): Promise<void> {
     const section = this.editing();
-    const draft = this.draft;
-    if (!section || !draft) return;
-    const patch = patchFor(section, draft);
+    const form = this.form;
+    if (!section || !form) return;
+    const patch = patchFor(section, form.getRawValue());
     const ok = await this.store.write((c) => this.api.patch(c.id, c.version, patch), 'cases.saved.record');
     // saved; or someone else changed the case first: it was reloaded, so the draft is stale too
     if (ok || this.store.lastCode() === 'STALE_VERSION') this.cancel();

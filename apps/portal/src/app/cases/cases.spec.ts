@@ -1,5 +1,10 @@
-import type { CaseDetailView } from '@ctms/domain';
-import { draftFromCase, parseCountries, patchFor } from './case-draft';
+import { signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { EXPLOITATION_TYPES, type CaseDetailView } from '@ctms/domain';
+import { CaseApi } from './case-api';
+import { draftFromCase, parseCountries, patchFor, recordForm } from './case-draft';
+import { CaseRecord } from './case-record';
+import { CaseStore } from './case-store';
 import { filterFromQuery } from './case-list.page';
 import { consentBody, effectiveStatusKey, emptyConsentDraft } from './case-consents';
 import { eventDetail } from './case-timeline';
@@ -127,5 +132,87 @@ describe('timeline details', () => {
       ),
     ).toBe('Open → Active');
     expect(eventDetail({ id: 'e', kind: 'NOTE_ADDED', at: '', actor: null, details: { noteId: 'x' } }, 'en')).toBe('');
+  });
+});
+
+describe('case record editor (typed reactive form)', () => {
+  it('holds the draft it was filled from', () => {
+    expect(recordForm(draftFromCase(CASE)).getRawValue()).toEqual(draftFromCase(CASE));
+  });
+
+  it('edits one section and sends only that section with the version read', async () => {
+    const patches: { id: string; version: number; body: unknown }[] = [];
+    const store = {
+      case: signal(CASE),
+      fieldErrors: signal({}),
+      notice: signal(null),
+      busy: signal(false),
+      lastCode: signal(null),
+      write: async (fn: (c: CaseDetailView) => Promise<CaseDetailView>) => (await fn(CASE), true),
+    };
+    const api = {
+      patch: (id: string, version: number, body: unknown) => (
+        patches.push({ id, version, body }),
+        Promise.resolve(CASE)
+      ),
+    };
+    TestBed.configureTestingModule({
+      imports: [CaseRecord],
+      providers: [
+        { provide: CaseStore, useValue: store },
+        { provide: CaseApi, useValue: api },
+      ],
+    });
+    const fixture = TestBed.createComponent(CaseRecord);
+    const el = fixture.nativeElement as HTMLElement;
+    const q = <T extends Element>(s: string) => el.querySelector<T>(s);
+    const type = (input: HTMLInputElement | HTMLTextAreaElement | null, text: string) => {
+      if (!input) throw new Error('no input');
+      input.value = text;
+      input.dispatchEvent(new Event('input'));
+    };
+    const submit = async (section: string) => {
+      q(`[data-testid="form-${section}"]`)?.dispatchEvent(new Event('submit'));
+      await fixture.whenStable();
+      fixture.detectChanges();
+    };
+    fixture.detectChanges();
+
+    q<HTMLButtonElement>('[data-testid="edit-overview"]')?.click();
+    fixture.detectChanges();
+    type(q('input[name="countries"]'), 'th, vn');
+    const extra = EXPLOITATION_TYPES.find((x) => x !== 'FORCED_LABOUR') ?? '';
+    const boxes = Array.from(el.querySelectorAll<HTMLInputElement>('[data-testid="form-overview"] mat-checkbox input'));
+    boxes[EXPLOITATION_TYPES.indexOf(extra as (typeof EXPLOITATION_TYPES)[number])]?.click();
+    await submit('overview');
+    expect(patches[0]).toEqual({
+      id: 'c1',
+      version: 3,
+      body: {
+        exploitationTypes: ['FORCED_LABOUR', extra],
+        destinationCountries: ['TH', 'VN'],
+        riskLevel: null,
+        needs: null,
+      },
+    });
+    expect(q('[data-testid="form-overview"]')).toBeNull();
+
+    q<HTMLButtonElement>('[data-testid="edit-exploitation"]')?.click();
+    fixture.detectChanges();
+    const buttons = () =>
+      Array.from(el.querySelectorAll<HTMLButtonElement>('[data-testid="form-exploitation"] button'));
+    buttons()
+      .find((b) => b.textContent?.includes('cases.record.addJourney'))
+      ?.click();
+    fixture.detectChanges();
+    type(q('input[name="place1"]'), 'Vientiane');
+    buttons()
+      .find((b) => b.textContent?.includes('cases.remove'))
+      ?.click();
+    fixture.detectChanges();
+    await submit('exploitation');
+    expect(patches[1]?.body).toEqual({
+      exploitation: { narrative: 'n', journeyEvents: [{ stage: 'RECRUITMENT', place: 'Vientiane' }] },
+    });
   });
 });

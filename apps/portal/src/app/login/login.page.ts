@@ -27,7 +27,7 @@ import { map } from 'rxjs';
 import { AuthService } from '../core/auth/auth.service';
 import { isCodeShaped, mfaStepError, normalizeCode } from '../core/auth/mfa';
 import { LanguageSwitch } from '../core/i18n/language-switch';
-import { TranslatePipe, type TranslationKey } from '@ctms/ui';
+import { PasswordField, TranslatePipe, type PasswordSpec, type TranslationKey } from '@ctms/ui';
 
 function codeShape(c: AbstractControl<string>): ValidationErrors | null {
   return !c.value || isCodeShaped(c.value) ? null : { code: true };
@@ -42,6 +42,7 @@ function codeShape(c: AbstractControl<string>): ValidationErrors | null {
     MatInputModule,
     MatButtonModule,
     LanguageSwitch,
+    PasswordField,
     TranslatePipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -59,6 +60,11 @@ export class LoginPage {
     username: ['', [Validators.required]],
     password: ['', [Validators.required]],
   });
+  protected readonly passwordField: PasswordSpec = {
+    label: 'login.password',
+    testid: 'login-password',
+    invalidText: 'login.passwordRequired',
+  };
   protected readonly codeForm = this.fb.group({
     code: ['', [Validators.required, codeShape]],
   });

@@ -220,33 +220,34 @@ export class NotificationsPage {
     }
   }
 
-  protected async markRead(n: NotificationView): Promise<void> {
-    this.busy.set(n.id);
-    this.markFailed.set(false);
-    try {
+  protected markRead(n: NotificationView): Promise<void> {
+    return this.mark(n.id, async () => {
       const r = await this.api.markRead(n.id);
       this.items.update((list) => list.map((x) => (x.id === n.id ? { ...x, readAt: r.readAt } : x)));
       this.unread.set(Math.max(0, (this.unread.count() ?? 1) - 1));
       void this.unread.refresh();
       // the button is gone: keep the keyboard on the same notification
       setTimeout(() => this.document.getElementById(`notif-${n.id}`)?.focus());
-    } catch {
-      this.markFailed.set(true);
-    } finally {
-      this.busy.set(null);
-    }
+    });
   }
 
   /** Marks all of the user's unread notifications read at once; the list and the badge follow. */
-  protected async markAllRead(): Promise<void> {
-    this.busy.set('*');
-    this.markFailed.set(false);
-    try {
+  protected markAllRead(): Promise<void> {
+    return this.mark('*', async () => {
       await this.api.markAllRead();
       const now = new Date().toISOString();
       this.items.update((list) => (this.onlyUnread() ? [] : list.map((x) => (x.readAt ? x : { ...x, readAt: now }))));
       this.unread.set(0);
       void this.unread.refresh();
+    });
+  }
+
+  /** One marking at a time: `busy` names it (a notification's id, or '*' for all); a failure says so. */
+  private async mark(what: string, fn: () => Promise<void>): Promise<void> {
+    this.busy.set(what);
+    this.markFailed.set(false);
+    try {
+      await fn();
     } catch {
       this.markFailed.set(true);
     } finally {

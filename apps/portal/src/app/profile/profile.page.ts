@@ -2,7 +2,6 @@ import {
   ChangeDetectionStrategy,
   Component,
   DestroyRef,
-  ElementRef,
   Injector,
   afterNextRender,
   computed,
@@ -13,8 +12,6 @@ import {
 import { FormsModule } from '@angular/forms';
 import { Router } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
 import {
   isOneOf,
@@ -29,7 +26,7 @@ import {
 } from '@ctms/domain';
 import { AuthService } from '../core/auth/auth.service';
 import { groupSecret, isCodeShaped, mfaRefusal, normalizeCode, qrCodeDataUrl } from '../core/auth/mfa';
-import { fieldProblems, I18n, TranslatePipe, type TranslationKey } from '@ctms/ui';
+import { fieldProblems, I18n, PasswordField, TranslatePipe, type PasswordSpec, type TranslationKey } from '@ctms/ui';
 
 type Translate = (key: TranslationKey) => string;
 
@@ -55,7 +52,7 @@ export function passwordChangeErrors(err: unknown, t: Translate, lang: Language)
 
 @Component({
   selector: 'app-profile-page',
-  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatRadioModule, TranslatePipe],
+  imports: [FormsModule, MatButtonModule, MatRadioModule, PasswordField, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './profile.page.html',
   styleUrl: './profile.page.scss',
@@ -71,15 +68,37 @@ export class ProfilePage {
   protected readonly mfaRequired = computed(() => this.user()?.mfaSetupRequired === true);
   protected readonly mfaOn = computed(() => this.user()?.mfaEnabled === true);
 
-  protected current = '';
-  protected next = '';
-  protected repeat = '';
+  /** the password change's fields, named as the API names them in a refusal */
+  protected readonly passwordFields = [
+    { name: 'currentPassword', label: 'profile.password.current', testid: 'password-current' },
+    {
+      name: 'newPassword',
+      label: 'profile.password.new',
+      testid: 'password-new',
+      autocomplete: 'new-password',
+      describedBy: 'password-hint',
+    },
+    { name: 'repeat', label: 'profile.password.repeat', testid: 'password-repeat', autocomplete: 'new-password' },
+  ] as const satisfies readonly PasswordSpec[];
+  protected readonly pw = { currentPassword: '', newPassword: '', repeat: '' };
   protected readonly busy = signal(false);
   protected readonly saved = signal(false);
   protected readonly failure = signal<string | null>(null);
   protected readonly errors = signal<Record<string, string>>({});
 
-  protected readonly digits = MFA_CODE_DIGITS;
+  protected readonly mfaPasswordField: PasswordSpec = {
+    name: 'mfaPassword',
+    label: 'profile.mfa.password',
+    testid: 'mfa-password',
+    describedBy: 'mfa-password-hint',
+  };
+  protected readonly mfaCodeField: PasswordSpec = {
+    name: 'code',
+    label: 'profile.mfa.code',
+    testid: 'mfa-code',
+    describedBy: 'mfa-code-hint',
+    digits: MFA_CODE_DIGITS,
+  };
   protected mfaPassword = '';
   protected mfaCode = '';
   /** The new secret, shown once for the app: dropped when MFA is on, on cancel, and when the page goes. */
@@ -88,7 +107,7 @@ export class ProfilePage {
   protected readonly mfaDone = signal(false);
   protected readonly mfaFailure = signal<string | null>(null);
   protected readonly mfaErrors = signal<Record<string, string>>({});
-  private readonly mfaCodeInput = viewChild<ElementRef<HTMLInputElement>>('mfaCodeInput');
+  private readonly mfaCodeInput = viewChild<PasswordField>('mfaCodeInput');
   private destroyed = false;
 
   constructor() {
@@ -121,14 +140,15 @@ export class ProfilePage {
     const t: Translate = (k) => this.i18n.t(k);
     this.saved.set(false);
     this.failure.set(null);
-    if (!this.current || !this.next) {
+    const pw = this.pw;
+    if (!pw.currentPassword || !pw.newPassword) {
       this.errors.set({
-        ...(this.current ? {} : { currentPassword: t('profile.password.required') }),
-        ...(this.next ? {} : { newPassword: t('profile.password.required') }),
+        ...(pw.currentPassword ? {} : { currentPassword: t('profile.password.required') }),
+        ...(pw.newPassword ? {} : { newPassword: t('profile.password.required') }),
       });
       return;
     }
-    if (this.next !== this.repeat) {
+    if (pw.newPassword !== pw.repeat) {
       this.errors.set({ repeat: t('profile.password.mismatch') });
       return;
     }
@@ -136,8 +156,8 @@ export class ProfilePage {
     const wasHeld = this.auth.profileOnly();
     this.busy.set(true);
     try {
-      await this.auth.changePassword(this.current, this.next);
-      this.current = this.next = this.repeat = '';
+      await this.auth.changePassword(pw.currentPassword, pw.newPassword);
+      pw.currentPassword = pw.newPassword = pw.repeat = '';
       this.saved.set(true);
       await this.homeIfFreed(wasHeld);
     } catch (e) {
@@ -167,7 +187,7 @@ export class ProfilePage {
       if (this.destroyed) return;
       this.mfaCode = '';
       this.mfaSetup.set({ secret: groupSecret(setup.secret), qr });
-      afterNextRender(() => this.mfaCodeInput()?.nativeElement.focus(), { injector: this.injector });
+      afterNextRender(() => this.mfaCodeInput()?.focus(), { injector: this.injector });
     } catch (e) {
       await this.mfaRefused(e);
     } finally {

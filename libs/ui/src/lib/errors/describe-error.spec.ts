@@ -1,6 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { formatDate, formatDateTime, laoLocalToIso, laoToday, nowLocalInLaos } from '../dates/lao-dates';
-import { toggle } from '../form-values';
+import { toggle } from '../forms/form-values';
 import { uiEn as en, uiLo } from '../i18n/ui-words';
 import { describeError } from './describe-error';
 
