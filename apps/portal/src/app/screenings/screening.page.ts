@@ -10,6 +10,8 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatStepper, MatStepperModule } from '@angular/material/stepper';
 import {
   CONSENT_FORM_LABELS,
+  CONSENT_FORMS,
+  CONSENT_GIVERS,
   CONSENT_GIVER_LABELS,
   INDICATOR_ANSWER_VALUES,
   INTERVIEW_CONSENT_ANSWER_LABELS,
@@ -57,6 +59,7 @@ import {
   errorsByField,
   indicatorGroups,
   liveAssessment,
+  OBJECT_SECTIONS,
   sectionOfField,
   sectionsBody,
   setIndicatorAnswer,
@@ -92,16 +95,7 @@ interface ConflictState {
 }
 
 /** The steps rendered from field lists, in interview order (consent, indicators and assessment have their own). */
-const FORM_STEPS: readonly ObjectSection[] = [
-  'metadata',
-  'interpreter',
-  'bioData',
-  'recruitment',
-  'transit',
-  'destinationAndExploitation',
-  'exit',
-  'needsAndRisks',
-];
+const FORM_STEPS: readonly ObjectSection[] = OBJECT_SECTIONS.filter((s) => s !== 'interviewConsent');
 
 /**
  * /screenings/new and /screenings/:id. An editable draft (canEdit) is the interview wizard with
@@ -173,6 +167,7 @@ export class ScreeningPage {
     INDICATOR_ANSWER_LABELS,
     INTERVIEWER_ASSESSMENT_LABELS,
     TERMINATION_REASON_LABELS,
+    INTERVIEW_CONSENT_ANSWER_LABELS,
   };
   protected readonly formSteps = FORM_STEPS;
   protected readonly sectionFields = SECTION_FIELDS;
@@ -181,8 +176,11 @@ export class ScreeningPage {
   protected readonly indicatorValues = INDICATOR_ANSWER_VALUES;
   protected readonly terminationReasons = TERMINATION_REASONS;
   protected readonly assessments = INTERVIEWER_ASSESSMENTS;
-  protected readonly consentGivers = Object.keys(CONSENT_GIVER_LABELS);
-  protected readonly consentForms = Object.keys(CONSENT_FORM_LABELS);
+  /** The consent's coded answers besides the questions: each a select of its list. */
+  protected readonly consentSelects = [
+    { key: 'givenBy', labelKey: 'scr.consent.givenBy', codes: CONSENT_GIVERS, labels: CONSENT_GIVER_LABELS },
+    { key: 'form', labelKey: 'scr.consent.form', codes: CONSENT_FORMS, labels: CONSENT_FORM_LABELS },
+  ] as const;
 
   protected readonly editing = computed(() => {
     const v = this.view();
@@ -512,15 +510,6 @@ export class ScreeningPage {
 
   protected consentLabel(q: string): string {
     return label(INTERVIEW_CONSENT_QUESTION_LABELS, q, this.i18n.language());
-  }
-  protected answerLabel(a: string): string {
-    return label(INTERVIEW_CONSENT_ANSWER_LABELS, a, this.i18n.language());
-  }
-  protected giverLabel(g: string): string {
-    return label(CONSENT_GIVER_LABELS, g, this.i18n.language());
-  }
-  protected formLabel(f: string): string {
-    return label(CONSENT_FORM_LABELS, f, this.i18n.language());
   }
   protected consentValue(key: string): string {
     this.rev();
