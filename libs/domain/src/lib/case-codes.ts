@@ -2,9 +2,10 @@
  * Coded values of the case record shared by the API and the portal. Codes follow HTCDS v2.0
  * (docs/reference.md "HTCDS fields") in upper snake case, plus the Lao practice codes
  * (docs/domain.md "Case codes").
- * (Their Lao and English labels are the portal's for now.)
+ * Each list's Lao and English labels stand next to it.
  */
 import { DATA_CATEGORIES, HANDOFF_EVENT_KINDS, TRANSFER_EVENT_KINDS, type DataCategory } from './enums';
+import type { LabelMap } from './i18n';
 
 /** HTCDS `vic_TypeOfExploitation` + FORCED_CRIMINALITY, FRAUDULENT_MARRIAGE (Lao practice). */
 export const EXPLOITATION_TYPES = [
@@ -23,6 +24,21 @@ export const EXPLOITATION_TYPES = [
   'OTHER',
 ] as const;
 export type ExploitationType = (typeof EXPLOITATION_TYPES)[number];
+export const EXPLOITATION_TYPE_LABELS: LabelMap<ExploitationType> = {
+  FORCED_LABOUR: { lo: 'ການບັງຄັບອອກແຮງງານ', en: 'Forced labour' },
+  SEXUAL_EXPLOITATION: { lo: 'ການຂູດຮີດທາງເພດ', en: 'Sexual exploitation' },
+  CHILD_LABOUR: { lo: 'ການໃຊ້ແຮງງານເດັກ', en: 'Child labour' },
+  FORCED_MARRIAGE: { lo: 'ການບັງຄັບແຕ່ງງານ', en: 'Forced marriage' },
+  SERVITUDE: { lo: 'ການເປັນຂ້າທາດ', en: 'Servitude' },
+  FORCED_MILITARY: { lo: 'ການບັງຄັບເປັນທະຫານ', en: 'Forced military service' },
+  ORGAN_REMOVAL: { lo: 'ການເອົາອະໄວຍະວະ', en: 'Organ removal' },
+  FORCED_BEGGING: { lo: 'ການບັງຄັບຂໍທານ', en: 'Forced begging' },
+  FORCED_ADOPTION: { lo: 'ການບັງຄັບຮັບເອົາເປັນລູກລ້ຽງ', en: 'Forced adoption' },
+  SURROGACY: { lo: 'ການຮັບຈ້າງຕັ້ງທ້ອງແທນ', en: 'Surrogacy' },
+  FORCED_CRIMINALITY: { lo: 'ການບັງຄັບໃຫ້ກະທຳຜິດ', en: 'Forced criminality' },
+  FRAUDULENT_MARRIAGE: { lo: 'ການແຕ່ງງານແບບຫຼອກລວງ', en: 'Fraudulent marriage' },
+  OTHER: { lo: 'ອື່ນໆ', en: 'Other' },
+};
 
 /** HTCDS `vic_MethodsOfControl` ∪ the definitions file / CTDC values (docs/reference.md "HTCDS fields"). */
 export const MEANS_OF_CONTROL = [
@@ -46,6 +62,26 @@ export const MEANS_OF_CONTROL = [
   'OTHER',
 ] as const;
 export type MeansOfControl = (typeof MEANS_OF_CONTROL)[number];
+export const MEANS_OF_CONTROL_LABELS: LabelMap<MeansOfControl> = {
+  PHYSICAL_THREATS: { lo: 'ການຂົ່ມຂູ່ທາງຮ່າງກາຍ', en: 'Threats of physical harm' },
+  THREATS_LAW_ENFORCEMENT: { lo: 'ຂົ່ມຂູ່ວ່າຈະແຈ້ງເຈົ້າໜ້າທີ່', en: 'Threats of law enforcement action' },
+  THREATENS_CHILDREN_FAMILY: { lo: 'ຂົ່ມຂູ່ລູກ ຫຼື ຄອບຄົວ', en: 'Threats to children or family' },
+  DEBT_BONDAGE: { lo: 'ການຜູກມັດດ້ວຍໜີ້ສິນ', en: 'Debt bondage' },
+  FALSE_PROMISES: { lo: 'ຄຳສັນຍາທີ່ບໍ່ເປັນຈິງ', en: 'False promises' },
+  PHYSICAL_ABUSE: { lo: 'ການທຳຮ້າຍຮ່າງກາຍ', en: 'Physical abuse' },
+  SEXUAL_ABUSE: { lo: 'ການລ່ວງລະເມີດທາງເພດ', en: 'Sexual abuse' },
+  TAKES_EARNINGS: { lo: 'ເອົາລາຍໄດ້ໄປ', en: 'Takes earnings' },
+  RESTRICTS_FINANCIAL_ACCESS: { lo: 'ຈຳກັດການເຂົ້າເຖິງເງິນ', en: 'Restricts access to money' },
+  RESTRICTS_MEDICAL_CARE: { lo: 'ຈຳກັດການປິ່ນປົວ', en: 'Restricts medical care' },
+  RESTRICTS_MOVEMENT: { lo: 'ຈຳກັດການເຄື່ອນໄຫວ', en: 'Restricts movement' },
+  WITHHOLDS_NECESSITIES: { lo: 'ກັກສິ່ງຈຳເປັນໃນການດຳລົງຊີວິດ', en: 'Withholds necessities' },
+  PSYCHOLOGICAL_ABUSE: { lo: 'ການທາລຸນທາງຈິດໃຈ', en: 'Psychological abuse' },
+  PSYCHOACTIVE_SUBSTANCES: { lo: 'ໃຊ້ສານເສບຕິດ', en: 'Psychoactive substances' },
+  EXCESSIVE_WORKING_HOURS: { lo: 'ເວລາເຮັດວຽກເກີນກຳນົດ', en: 'Excessive working hours' },
+  WITHHOLDS_DOCUMENTS: { lo: 'ຍຶດເອກະສານ', en: 'Withholds documents' },
+  USES_CHILDREN: { lo: 'ໃຊ້ເດັກ', en: 'Uses children' },
+  OTHER: { lo: 'ອື່ນໆ', en: 'Other' },
+};
 
 /** HTCDS `hte_Type`. */
 export const JOURNEY_STAGES = ['RECRUITMENT', 'TRANSIT', 'EXPLOITATION'] as const;

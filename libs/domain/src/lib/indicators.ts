@@ -16,6 +16,7 @@
  * Pure TypeScript: no framework, no Node built-ins (this file is bundled into the portal too).
  */
 import iloData from '../reference/ilo-indicators.json';
+import type { LabelMap } from './i18n';
 
 /** Version of the indicator data + dimension rule + case rules. Stored with every result. */
 export const RULE_VERSION = 'ilo-ec-2009/v1';
@@ -29,6 +30,20 @@ export const INDICATOR_DIMENSIONS = [
   'ABUSE_OF_VULNERABILITY_AT_DESTINATION',
 ] as const;
 export type IndicatorDimension = (typeof INDICATOR_DIMENSIONS)[number];
+export const INDICATOR_DIMENSION_LABELS: LabelMap<IndicatorDimension> = {
+  DECEPTIVE_RECRUITMENT: { lo: 'ການຊັກຊວນແບບຫຼອກລວງ', en: 'Deceptive recruitment' },
+  COERCIVE_RECRUITMENT: { lo: 'ການຊັກຊວນແບບບັງຄັບ', en: 'Coercive recruitment' },
+  RECRUITMENT_ABUSE_OF_VULNERABILITY: {
+    lo: 'ການສວຍໃຊ້ຄວາມອ່ອນແອໃນການຊັກຊວນ',
+    en: 'Recruitment by abuse of vulnerability',
+  },
+  EXPLOITATIVE_CONDITIONS: { lo: 'ສະພາບການຂູດຮີດ', en: 'Exploitative conditions' },
+  COERCION_AT_DESTINATION: { lo: 'ການບັງຄັບຢູ່ປາຍທາງ', en: 'Coercion at destination' },
+  ABUSE_OF_VULNERABILITY_AT_DESTINATION: {
+    lo: 'ການສວຍໃຊ້ຄວາມອ່ອນແອຢູ່ປາຍທາງ',
+    en: 'Abuse of vulnerability at destination',
+  },
+};
 
 /** The three recruitment dimensions (Palermo "means" during recruitment, transfer and transport). */
 export const RECRUITMENT_DIMENSIONS: readonly IndicatorDimension[] = [
@@ -44,13 +59,29 @@ export const DESTINATION_MEANS_DIMENSIONS: readonly IndicatorDimension[] = [
 
 export const INDICATOR_STRENGTHS = ['STRONG', 'MEDIUM', 'WEAK'] as const;
 export type IndicatorStrength = (typeof INDICATOR_STRENGTHS)[number];
+export const INDICATOR_STRENGTH_LABELS: LabelMap<IndicatorStrength> = {
+  STRONG: { lo: 'ເຂັ້ມ', en: 'Strong' },
+  MEDIUM: { lo: 'ປານກາງ', en: 'Medium' },
+  WEAK: { lo: 'ອ່ອນ', en: 'Weak' },
+};
 
 export const INDICATOR_ANSWER_VALUES = ['PRESENT', 'ABSENT', 'UNKNOWN'] as const;
 /** `UNKNOWN` is never the same as `ABSENT` (docs/reference.md "ILO indicators"); neither counts towards a dimension. */
 export type IndicatorAnswerValue = (typeof INDICATOR_ANSWER_VALUES)[number];
+export const INDICATOR_ANSWER_LABELS: LabelMap<IndicatorAnswerValue> = {
+  PRESENT: { lo: 'ມີ', en: 'Present' },
+  ABSENT: { lo: 'ບໍ່ມີ', en: 'Absent' },
+  UNKNOWN: { lo: 'ບໍ່ຮູ້', en: 'Unknown' },
+};
 
 export const INDICATOR_PROFILES = ['ADULT_LABOUR', 'CHILD_LABOUR', 'ADULT_SEXUAL', 'CHILD_SEXUAL'] as const;
 export type IndicatorProfileId = (typeof INDICATOR_PROFILES)[number];
+export const INDICATOR_PROFILE_LABELS: LabelMap<IndicatorProfileId> = {
+  ADULT_LABOUR: { lo: 'ຜູ້ໃຫຍ່ — ແຮງງານ', en: 'Adult — labour' },
+  CHILD_LABOUR: { lo: 'ເດັກ — ແຮງງານ', en: 'Child — labour' },
+  ADULT_SEXUAL: { lo: 'ຜູ້ໃຫຍ່ — ທາງເພດ', en: 'Adult — sexual' },
+  CHILD_SEXUAL: { lo: 'ເດັກ — ທາງເພດ', en: 'Child — sexual' },
+};
 
 export type IndicatorExploitation = 'LABOUR' | 'SEXUAL';
 
@@ -59,6 +90,10 @@ export type CaseRule = 'ADULT' | 'CHILD';
 
 export const INDICATIVE_RESULTS = ['POSSIBLE_VICTIM', 'INDICATORS_NOT_MET'] as const;
 export type IndicativeResult = (typeof INDICATIVE_RESULTS)[number];
+export const INDICATIVE_RESULT_LABELS: LabelMap<IndicativeResult> = {
+  POSSIBLE_VICTIM: { lo: 'ອາດເປັນຜູ້ຖືກເຄາະຮ້າຍ', en: 'Possible victim' },
+  INDICATORS_NOT_MET: { lo: 'ຕົວຊີ້ວັດຍັງບໍ່ພຽງພໍ', en: 'Indicators not met' },
+};
 
 /** One interviewer answer. `evidence` is the free text that supports it (kept as typed). */
 export interface IndicatorAnswer {
@@ -421,3 +456,80 @@ export function assessIndicators(
     notInProfile,
   };
 }
+
+/** Lao wording of the ILO/EC indicators (the English wording comes from `@ctms/domain`). */
+export const INDICATOR_LABELS_LO: Readonly<Record<string, string>> = {
+  DR01: 'ຖືກຫຼອກລວງກ່ຽວກັບລັກສະນະວຽກ, ສະຖານທີ່ ຫຼື ນາຍຈ້າງ',
+  DR02: 'ຖືກຫຼອກລວງກ່ຽວກັບຄ່າຈ້າງ ຫຼື ລາຍໄດ້',
+  DR03: 'ຖືກຫຼອກລວງກ່ຽວກັບເງື່ອນໄຂການເຮັດວຽກ',
+  DR04: 'ຖືກຫຼອກລວງກ່ຽວກັບເນື້ອໃນ ຫຼື ຄວາມຖືກຕ້ອງຕາມກົດໝາຍຂອງສັນຍາຈ້າງ',
+  DR05: 'ຖືກຫຼອກລວງກ່ຽວກັບທີ່ພັກ ແລະ ສະພາບການເປັນຢູ່',
+  DR06: 'ຖືກຫຼອກລວງກ່ຽວກັບເອກະສານ ຫຼື ການໄດ້ສະຖານະແຮງງານຖືກກົດໝາຍ',
+  DR07: 'ຖືກຫຼອກລວງກ່ຽວກັບເງື່ອນໄຂການເດີນທາງ ແລະ ການຈັດຫາງານ',
+  DR08: 'ຖືກຫຼອກລວງກ່ຽວກັບການໄດ້ພົບຄອບຄົວ',
+  DR09: 'ຖືກຫຼອກລວງດ້ວຍຄຳສັນຍາແຕ່ງງານ ຫຼື ຮັບເປັນລູກບຸນທຳ',
+  DR10: 'ຖືກຫຼອກລວງກ່ຽວກັບໂອກາດທາງການສຶກສາ',
+  CR01: 'ຖືກໃຊ້ຄວາມຮຸນແຮງ',
+  CR02: 'ຖືກຂົ່ມຂູ່ວ່າຈະໃຊ້ຄວາມຮຸນແຮງ',
+  CR03: 'ຖືກລັກພາຕົວ, ບັງຄັບແຕ່ງງານ, ບັງຄັບຮັບເປັນລູກບຸນທຳ ຫຼື ຖືກຂາຍ',
+  CR04: 'ການຜູກມັດດ້ວຍໜີ້ສິນ',
+  CR05: 'ຖືກຢຶດເອກະສານ',
+  CR06: 'ຖືກແຍກໂດດດ່ຽວ, ກັກຂັງ ຫຼື ຕິດຕາມ',
+  CR07: 'ຖືກຂູ່ວ່າຈະແຈ້ງເຈົ້າໜ້າທີ່',
+  CR08: 'ຖືກຂູ່ວ່າຈະບອກຄອບຄົວ, ຊຸມຊົນ ຫຼື ສາທາລະນະ',
+  CR09: 'ຄວາມຮຸນແຮງຕໍ່ຄອບຄົວ (ຂົ່ມຂູ່ ຫຼື ເກີດຂຶ້ນແທ້)',
+  CR10: 'ຖືກກັກເງິນໄວ້',
+  RV01: 'ສວຍໃຊ້ສະຖານະການຄອບຄົວທີ່ຫຍຸ້ງຍາກ',
+  RV02: 'ສວຍໃຊ້ສະຖານະທີ່ຜິດກົດໝາຍ',
+  RV03: 'ສວຍໃຊ້ການຂາດການສຶກສາ (ພາສາ)',
+  RV04: 'ສວຍໃຊ້ການຂາດຂໍ້ມູນຂ່າວສານ',
+  RV05: 'ຢູ່ໃຕ້ການຄວບຄຸມຂອງຜູ້ຂູດຮີດ',
+  RV06: 'ເຫດຜົນທາງເສດຖະກິດ',
+  RV07: 'ຂໍ້ມູນປອມກ່ຽວກັບການຍ້າຍຖິ່ນທີ່ປະສົບຜົນສຳເລັດ',
+  RV08: 'ຂໍ້ມູນປອມກ່ຽວກັບກົດໝາຍ ແລະ ທັດສະນະຂອງເຈົ້າໜ້າທີ່',
+  RV09: 'ສະຖານະການຄອບຄົວ',
+  RV10: 'ສະຖານະການສ່ວນຕົວ',
+  RV11: 'ການເພິ່ງພາທາງຈິດໃຈ ແລະ ອາລົມ',
+  RV12: 'ສາຍພົວພັນກັບເຈົ້າໜ້າທີ່ ຫຼື ສະຖານະທາງກົດໝາຍ',
+  RV13: 'ຄວາມຫຍຸ້ງຍາກໃນອະດີດ',
+  RV14: 'ຄວາມຫຍຸ້ງຍາກໃນການຈັດການເດີນທາງ',
+  RV15: 'ສວຍໃຊ້ຄວາມເຊື່ອທາງວັດທະນະທຳ ຫຼື ສາສະໜາ',
+  RV16: 'ສະພາບການທົ່ວໄປ',
+  EX01: 'ເຮັດວຽກຫຼາຍມື້ ຫຼື ຫຼາຍຊົ່ວໂມງເກີນໄປ',
+  EX02: 'ເງິນເດືອນຕ່ຳ ຫຼື ບໍ່ໄດ້ຮັບເງິນເດືອນ',
+  EX03: 'ການບິດເບືອນຄ່າຈ້າງ',
+  EX04: 'ສະພາບການເປັນຢູ່ທີ່ບໍ່ດີ',
+  EX05: 'ສະພາບການເຮັດວຽກທີ່ບໍ່ດີຫຼາຍ',
+  EX06: 'ວຽກທີ່ເປັນອັນຕະລາຍ',
+  EX07: 'ບໍ່ເຄົາລົບກົດໝາຍແຮງງານ ຫຼື ສັນຍາທີ່ໄດ້ເຊັນ',
+  EX08: 'ບໍ່ມີການປົກປ້ອງທາງສັງຄົມ (ສັນຍາ, ປະກັນສັງຄົມ ແລະ ອື່ນໆ)',
+  EX09: 'ບໍ່ໄດ້ເຂົ້າເຖິງການສຶກສາ',
+  CD01: 'ຖືກຢຶດເອກະສານ',
+  CD02: 'ການຜູກມັດດ້ວຍໜີ້ສິນ',
+  CD03: 'ຖືກແຍກໂດດດ່ຽວ, ກັກຂັງ ຫຼື ຕິດຕາມ',
+  CD04: 'ຖືກໃຊ້ຄວາມຮຸນແຮງ',
+  CD05: 'ຖືກຂົ່ມຂູ່ວ່າຈະໃຊ້ຄວາມຮຸນແຮງ',
+  CD06: 'ຖືກບັງຄັບໃຫ້ເຮັດກິດຈະກຳຜິດກົດໝາຍ',
+  CD07: 'ຖືກບັງຄັບໃຫ້ເຮັດວຽກ ຫຼື ຮັບແຂກ',
+  CD08: 'ຢູ່ໃຕ້ອິດທິພົນຢ່າງແຮງ',
+  CD09: 'ຖືກບັງຄັບໃຫ້ເຮັດຕໍ່ຕ້ານເພື່ອນຮ່ວມງານ',
+  CD10: 'ຖືກບັງຄັບໃຫ້ຕົວະເຈົ້າໜ້າທີ່, ຄອບຄົວ ແລະ ອື່ນໆ',
+  CD11: 'ຖືກຂູ່ວ່າຈະແຈ້ງເຈົ້າໜ້າທີ່',
+  CD12: 'ຖືກຂູ່ວ່າຈະໃຫ້ເຮັດວຽກໃນສະພາບທີ່ຮ້າຍແຮງກວ່າເກົ່າ',
+  CD13: 'ຄວາມຮຸນແຮງຕໍ່ຄອບຄົວ (ຂົ່ມຂູ່ ຫຼື ເກີດຂຶ້ນແທ້)',
+  CD14: 'ຖືກກັກຄ່າຈ້າງໄວ້',
+  CD15: 'ຖືກຂູ່ວ່າຈະບອກຄອບຄົວ, ຊຸມຊົນ ຫຼື ສາທາລະນະ',
+  AD01: 'ການເພິ່ງພາຜູ້ຂູດຮີດ',
+  AD02: 'ຄວາມຫຍຸ້ງຍາກໃນການດຳລົງຊີວິດໃນເຂດທີ່ບໍ່ຄຸ້ນເຄີຍ',
+  AD03: 'ເຫດຜົນທາງເສດຖະກິດ',
+  AD04: 'ສະຖານະການຄອບຄົວ',
+  AD05: 'ສາຍພົວພັນກັບເຈົ້າໜ້າທີ່ ຫຼື ສະຖານະທາງກົດໝາຍ',
+  AD06: 'ຄວາມຫຍຸ້ງຍາກໃນອະດີດ',
+  AD07: 'ລັກສະນະສ່ວນຕົວ',
+};
+
+/** Profile-specific Lao rewording (the sexual-exploitation profiles reword DR01 and DR03). */
+export const SEXUAL_INDICATOR_LABELS_LO: Readonly<Record<string, string>> = {
+  DR01: 'ຖືກຫຼອກລວງກ່ຽວກັບລັກສະນະວຽກ ຫຼື ສະຖານທີ່',
+  DR03: 'ຖືກຫຼອກລວງກ່ຽວກັບເງື່ອນໄຂຂອງການຄ້າປະເວນີ',
+};

@@ -3,8 +3,17 @@
  * a screening's bio-data and a person record hold. All of the identity is IDENTITY (encrypted at
  * rest); matching keys are derived from it in the API. A search answer carries no name.
  */
+import type { LabelMap } from './i18n';
+
 export const DOB_PRECISIONS = ['DAY', 'MONTH', 'YEAR', 'ESTIMATED', 'UNKNOWN'] as const;
 export type DobPrecision = (typeof DOB_PRECISIONS)[number];
+export const DOB_PRECISION_LABELS: LabelMap<DobPrecision> = {
+  DAY: { lo: 'ຮູ້ວັນທີແນ່ນອນ', en: 'Exact day' },
+  MONTH: { lo: 'ຮູ້ແຕ່ເດືອນ ແລະ ປີ', en: 'Month and year only' },
+  YEAR: { lo: 'ຮູ້ແຕ່ປີ', en: 'Year only' },
+  ESTIMATED: { lo: 'ປະມານເອົາ', en: 'Estimated' },
+  UNKNOWN: { lo: 'ບໍ່ຮູ້', en: 'Unknown' },
+};
 
 export interface IdentityDocument {
   /** NATIONAL_ID, PASSPORT, FAMILY_BOOK, BORDER_PASS, BIRTH_CERTIFICATE, OTHER */
@@ -66,6 +75,16 @@ export const PERSON_MATCH_REASONS = [
   'BIRTH_YEAR',
 ] as const;
 export type PersonMatchReason = (typeof PERSON_MATCH_REASONS)[number];
+export const PERSON_MATCH_REASON_LABELS: LabelMap<PersonMatchReason> = {
+  LAO_KEY_EXACT: { lo: 'ຊື່ພາສາລາວກົງກັນ', en: 'Lao name matches' },
+  LAO_KEY_SIMILAR: { lo: 'ຊື່ພາສາລາວຄ້າຍກັນ', en: 'Lao name is similar' },
+  LATIN_KEY_EXACT: { lo: 'ຊື່ອັກສອນລາແຕັງກົງກັນ', en: 'Latin-script name matches' },
+  LATIN_KEY_SIMILAR: { lo: 'ຊື່ອັກສອນລາແຕັງຄ້າຍກັນ', en: 'Latin-script name is similar' },
+  NICKNAME: { lo: 'ຊື່ຫຼິ້ນກົງກັນ', en: 'Nickname matches' },
+  PREVIOUS_NAME: { lo: 'ຊື່ເກົ່າກົງກັນ', en: 'Previous name matches' },
+  DOCUMENT: { lo: 'ເລກເອກະສານກົງກັນ', en: 'Document number matches' },
+  BIRTH_YEAR: { lo: 'ປີເກີດກົງກັນ', en: 'Birth year matches' },
+};
 
 /** A duplicate candidate: no name, only what lets a worker recognise the person they may open. */
 export interface PersonCandidateView {

@@ -58,6 +58,7 @@ import {
   MIGRATION_STATUSES,
   PRESENT_PERSON_ROLES,
   PROCEEDINGS_WILLINGNESS,
+  PREFERRED_INTERVIEWER_GENDERS,
   RECRUITER_RELATIONS,
   RECRUITMENT_METHODS,
   REFERRAL_SOURCES,
@@ -185,7 +186,7 @@ export class MetadataDto {
   @ArrayMaxSize(20)
   othersPresent?: PresentPersonDto[];
 
-  @Code(['ANY', 'FEMALE', 'MALE']) preferredInterviewerGender?: string;
+  @Code(PREFERRED_INTERVIEWER_GENDERS) preferredInterviewerGender?: string;
   @Bool() preferredInterviewerGenderHonoured?: boolean;
 }
 

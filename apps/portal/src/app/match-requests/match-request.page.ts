@@ -13,9 +13,10 @@ import {
   type MatchCandidateView,
   type MatchRequestDetailView,
   type MatchRequestTermsView,
+  DOB_PRECISION_LABELS,
+  INTERVIEW_SEX_LABELS,
 } from '@ctms/domain';
 import { AuthService } from '../core/auth/auth.service';
-import { DOB_PRECISIONS, SEXES } from '../screenings/screening-codes';
 import { MatchRequestsApi } from './match-requests.api';
 import { describeErrorIn, formatDate, formatDateTime, I18n, TranslatePipe } from '@ctms/ui';
 
@@ -28,8 +29,8 @@ export function termsBirthDate(t: MatchRequestTermsView, lang: Language): string
   if (!dob) return '—';
   const [y, m] = dob.split('-');
   const p = t.dobPrecision ?? null;
-  if (p === 'YEAR' || p === 'ESTIMATED') return `${y} (${label(DOB_PRECISIONS, p, lang)})`;
-  if (p === 'MONTH' && m) return `${m}/${y} (${label(DOB_PRECISIONS, p, lang)})`;
+  if (p === 'YEAR' || p === 'ESTIMATED') return `${y} (${label(DOB_PRECISION_LABELS, p, lang)})`;
+  if (p === 'MONTH' && m) return `${m}/${y} (${label(DOB_PRECISION_LABELS, p, lang)})`;
   return /^\d{4}-\d{2}-\d{2}$/.test(dob) ? formatDate(dob, lang) : dob;
 }
 
@@ -256,7 +257,7 @@ export class MatchRequestPage {
     if (!r) return null;
     const lang = this.i18n.language();
     const agency = (code: string) => label(SEED_AGENCY_LABELS, code, lang);
-    const sex = (code: string | null) => (code ? label(SEXES, code, lang) : '—');
+    const sex = (code: string | null) => (code ? label(INTERVIEW_SEX_LABELS, code, lang) : '—');
     const candidate = (c: MatchCandidateView) => ({
       personId: c.personId,
       initials: c.initials,

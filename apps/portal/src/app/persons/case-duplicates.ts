@@ -21,8 +21,9 @@ import {
   type PersonMergeView,
   type PersonReadView,
   type PersonSearchRequest,
+  PERSON_MATCH_REASON_LABELS,
+  SEX_LABELS,
 } from '@ctms/domain';
-import { SEX_LABELS } from '../core/i18n/dict-cases';
 import { CaseApi } from '../cases/case-api';
 import { isCtKey, type CtKey } from '../cases/case-tools-i18n';
 import { PersonsApi } from './persons.api';
@@ -216,7 +217,7 @@ export class CaseDuplicates {
       birthYear: c.display.birthYear ?? '—',
       sex: c.display.sex ? label(SEX_LABELS, c.display.sex, lang) : '—',
       cases: c.display.caseNumbers.length ? c.display.caseNumbers.join(', ') : this.t('ct.dup.noCases'),
-      reasons: c.reasons.map((r) => this.reasonLabel(r)).join(', '),
+      reasons: c.reasons.map((r) => label(PERSON_MATCH_REASON_LABELS, r, lang)).join(', '),
       score: `${Math.round(c.score * 100)}%`,
     }));
   });
@@ -235,11 +236,6 @@ export class CaseDuplicates {
 
   private t(key: CtKey, params?: Readonly<Record<string, string | number>>): string {
     return this.i18n.t(key, params);
-  }
-
-  private reasonLabel(r: string): string {
-    const key = `ct.dup.reason.${r}`;
-    return isCtKey(key) ? this.t(key) : r;
   }
 
   private failure(e: unknown, fallback: CtKey): string {

@@ -17,9 +17,10 @@ import {
   SEED_AGENCY_LABELS,
   type MatchRequestSummaryView,
   type PersonCandidateView,
+  INTERVIEW_SEX_LABELS,
+  PERSON_MATCH_REASON_LABELS,
 } from '@ctms/domain';
 import { MatchRequestsApi } from '../match-requests/match-requests.api';
-import { MATCH_REASONS, SEXES } from '../screenings/screening-codes';
 import { duplicateSearchInput } from '../screenings/screening.logic';
 import { toFailure, type Rec } from '../screenings/screenings.api';
 import { PersonsApi } from './persons.api';
@@ -402,12 +403,12 @@ export class DuplicateCheck {
   }
 
   protected sex(c: PersonCandidateView): string {
-    return c.display.sex ? label(SEXES, c.display.sex, this.i18n.language()) : '—';
+    return c.display.sex ? label(INTERVIEW_SEX_LABELS, c.display.sex, this.i18n.language()) : '—';
   }
 
   protected reasons(c: PersonCandidateView): string {
     const lang = this.i18n.language();
-    return c.reasons.map((r) => label(MATCH_REASONS, r, lang)).join(', ');
+    return c.reasons.map((r) => label(PERSON_MATCH_REASON_LABELS, r, lang)).join(', ');
   }
 
   protected link(c: PersonCandidateView): void {

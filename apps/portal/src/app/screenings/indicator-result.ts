@@ -1,6 +1,12 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import { INDICATOR_DIMENSIONS, label, type IndicatorAssessment } from '@ctms/domain';
-import { INDICATIVE_RESULTS, INDICATOR_DIMENSION_LABELS, INDICATOR_PROFILE_LABELS } from './screening-codes';
+import {
+  INDICATOR_DIMENSIONS,
+  label,
+  type IndicatorAssessment,
+  INDICATIVE_RESULT_LABELS,
+  INDICATOR_DIMENSION_LABELS,
+  INDICATOR_PROFILE_LABELS,
+} from '@ctms/domain';
 import { I18n, TranslatePipe } from '@ctms/ui';
 
 /** The INDICATIVE result of the indicator checklist, per dimension and overall — never a legal status. */
@@ -85,7 +91,7 @@ export class IndicatorResult {
 
   protected readonly overall = computed(() => {
     const a = this.assessment();
-    return a ? label(INDICATIVE_RESULTS, a.indicativeResult, this.i18n.language()) : '';
+    return a ? label(INDICATIVE_RESULT_LABELS, a.indicativeResult, this.i18n.language()) : '';
   });
   protected readonly profile = computed(() => {
     const a = this.assessment();

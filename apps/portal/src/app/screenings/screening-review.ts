@@ -24,14 +24,12 @@ import {
   PROVINCE_LABELS,
   SCREENING_STATUS_LABELS,
   type ScreeningView,
+  INDICATOR_ANSWER_LABELS,
+  INDICATOR_LABELS_LO,
+  INTERVIEWER_ASSESSMENT_LABELS,
+  TERMINATION_REASON_LABELS,
 } from '@ctms/domain';
 import { IndicatorResult } from './indicator-result';
-import {
-  INDICATOR_ANSWERS,
-  INDICATOR_LABELS_LO,
-  INTERVIEWER_ASSESSMENTS,
-  TERMINATION_REASONS,
-} from './screening-codes';
 import { SECTION_FIELDS } from './section-specs';
 import { SectionForm } from './section-form';
 import { ScreeningsApi, toFailure } from './screenings.api';
@@ -115,7 +113,7 @@ export class ScreeningReview {
       .indicatorAnswers.filter((a) => a.answer !== 'ABSENT')
       .map((a) => ({
         code: a.code,
-        answer: label(INDICATOR_ANSWERS, a.answer, lang),
+        answer: label(INDICATOR_ANSWER_LABELS, a.answer, lang),
         text: lang === 'lo' ? (INDICATOR_LABELS_LO[a.code] ?? a.code) : (indicatorByCode(a.code)?.labelEn ?? a.code),
         evidence: a.evidence ?? '',
       }));
@@ -139,7 +137,9 @@ export class ScreeningReview {
   protected codeLabel(map: 'assessment' | 'termination', code: string | null): string {
     if (!code) return '—';
     const lang = this.i18n.language();
-    return map === 'assessment' ? label(INTERVIEWER_ASSESSMENTS, code, lang) : label(TERMINATION_REASONS, code, lang);
+    return map === 'assessment'
+      ? label(INTERVIEWER_ASSESSMENT_LABELS, code, lang)
+      : label(TERMINATION_REASON_LABELS, code, lang);
   }
 
   protected when(iso: string | null): string {

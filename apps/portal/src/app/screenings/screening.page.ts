@@ -10,6 +10,8 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatStepper, MatStepperModule } from '@angular/material/stepper';
 import {
   CONSENT_FORM_LABELS,
+  CONSENT_FORMS,
+  CONSENT_GIVERS,
   CONSENT_GIVER_LABELS,
   INDICATOR_ANSWER_VALUES,
   INTERVIEW_CONSENT_ANSWER_LABELS,
@@ -29,6 +31,16 @@ import {
   type ScreeningSubmitRequirement,
   type ScreeningView,
   type TerminationReason,
+  INDICATOR_ANSWER_LABELS,
+  INDICATOR_DIMENSION_LABELS,
+  INDICATOR_LABELS_LO,
+  INDICATOR_STRENGTH_LABELS,
+  INTERVIEWER_ASSESSMENT_LABELS,
+  SEXUAL_INDICATOR_LABELS_LO,
+  TERMINATION_REASON_LABELS,
+  INDICATIVE_RESULT_LABELS,
+  TERMINATION_REASONS,
+  INTERVIEWER_ASSESSMENTS,
 } from '@ctms/domain';
 import { AuthService } from '../core/auth/auth.service';
 import { DuplicateCheck } from '../persons/duplicate-check';
@@ -36,7 +48,6 @@ import { AutosaveService } from './autosave.service';
 import { DraftStore, type LocalDraft } from './draft-store';
 import { IndicatorResult } from './indicator-result';
 import { ScreeningReview } from './screening-review';
-import * as C from './screening-codes';
 import {
   applySections,
   draftChildFacts,
@@ -48,6 +59,7 @@ import {
   errorsByField,
   indicatorGroups,
   liveAssessment,
+  OBJECT_SECTIONS,
   sectionOfField,
   sectionsBody,
   setIndicatorAnswer,
@@ -83,16 +95,7 @@ interface ConflictState {
 }
 
 /** The steps rendered from field lists, in interview order (consent, indicators and assessment have their own). */
-const FORM_STEPS: readonly ObjectSection[] = [
-  'metadata',
-  'interpreter',
-  'bioData',
-  'recruitment',
-  'transit',
-  'destinationAndExploitation',
-  'exit',
-  'needsAndRisks',
-];
+const FORM_STEPS: readonly ObjectSection[] = OBJECT_SECTIONS.filter((s) => s !== 'interviewConsent');
 
 /**
  * /screenings/new and /screenings/:id. An editable draft (canEdit) is the interview wizard with
@@ -159,16 +162,25 @@ export class ScreeningPage {
   private version: number | null = null;
   private readonly userId = this.auth.user()?.id ?? 'anonymous';
 
-  protected readonly C = C;
+  protected readonly codeLabels = {
+    INDICATIVE_RESULT_LABELS,
+    INDICATOR_ANSWER_LABELS,
+    INTERVIEWER_ASSESSMENT_LABELS,
+    TERMINATION_REASON_LABELS,
+    INTERVIEW_CONSENT_ANSWER_LABELS,
+  };
   protected readonly formSteps = FORM_STEPS;
   protected readonly sectionFields = SECTION_FIELDS;
   protected readonly consentQuestions = INTERVIEW_CONSENT_QUESTIONS;
   protected readonly consentAnswers = INTERVIEW_CONSENT_ANSWERS;
   protected readonly indicatorValues = INDICATOR_ANSWER_VALUES;
-  protected readonly terminationReasons = Object.keys(C.TERMINATION_REASONS) as TerminationReason[];
-  protected readonly assessments = Object.keys(C.INTERVIEWER_ASSESSMENTS);
-  protected readonly consentGivers = Object.keys(CONSENT_GIVER_LABELS);
-  protected readonly consentForms = Object.keys(CONSENT_FORM_LABELS);
+  protected readonly terminationReasons = TERMINATION_REASONS;
+  protected readonly assessments = INTERVIEWER_ASSESSMENTS;
+  /** The consent's coded answers besides the questions: each a select of its list. */
+  protected readonly consentSelects = [
+    { key: 'givenBy', labelKey: 'scr.consent.givenBy', codes: CONSENT_GIVERS, labels: CONSENT_GIVER_LABELS },
+    { key: 'form', labelKey: 'scr.consent.form', codes: CONSENT_FORMS, labels: CONSENT_FORM_LABELS },
+  ] as const;
 
   protected readonly editing = computed(() => {
     const v = this.view();
@@ -472,7 +484,7 @@ export class ScreeningPage {
     if (typeof c === 'object') {
       const a = c as Partial<IndicatorAnswer>;
       if (typeof a.answer === 'string')
-        return [label(C.INDICATOR_ANSWERS, a.answer, this.i18n.language()), a.evidence].filter(Boolean).join(' — ');
+        return [label(INDICATOR_ANSWER_LABELS, a.answer, this.i18n.language()), a.evidence].filter(Boolean).join(' — ');
       return Object.values(c as Rec)
         .map((x) => this.conflictValue(x))
         .join(', ');
@@ -498,15 +510,6 @@ export class ScreeningPage {
 
   protected consentLabel(q: string): string {
     return label(INTERVIEW_CONSENT_QUESTION_LABELS, q, this.i18n.language());
-  }
-  protected answerLabel(a: string): string {
-    return label(INTERVIEW_CONSENT_ANSWER_LABELS, a, this.i18n.language());
-  }
-  protected giverLabel(g: string): string {
-    return label(CONSENT_GIVER_LABELS, g, this.i18n.language());
-  }
-  protected formLabel(f: string): string {
-    return label(CONSENT_FORM_LABELS, f, this.i18n.language());
   }
   protected consentValue(key: string): string {
     this.rev();
@@ -545,14 +548,14 @@ export class ScreeningPage {
     if (this.i18n.language() === 'lo') {
       const sexual = profile === 'ADULT_SEXUAL' || profile === 'CHILD_SEXUAL';
       return (
-        (sexual ? C.SEXUAL_INDICATOR_LABELS_LO[def.code] : undefined) ?? C.INDICATOR_LABELS_LO[def.code] ?? def.labelEn
+        (sexual ? SEXUAL_INDICATOR_LABELS_LO[def.code] : undefined) ?? INDICATOR_LABELS_LO[def.code] ?? def.labelEn
       );
     }
     return def.labelsEn[profile] ?? def.labelEn;
   }
   protected strengthLabel(def: IndicatorDefinition): string {
     const s = def.strengths[this.profile()];
-    return s ? label(C.INDICATOR_STRENGTH_LABELS, s, this.i18n.language()) : '';
+    return s ? label(INDICATOR_STRENGTH_LABELS, s, this.i18n.language()) : '';
   }
   protected codeLabel(list: Readonly<Record<string, Label>>, code: string): string {
     return label(list, code, this.i18n.language());
@@ -582,7 +585,7 @@ export class ScreeningPage {
     this.changed('indicatorAnswers');
   }
   protected dimensionLabel(d: string): string {
-    return label(C.INDICATOR_DIMENSION_LABELS, d, this.i18n.language());
+    return label(INDICATOR_DIMENSION_LABELS, d, this.i18n.language());
   }
 
   // assessment ------------------------------------------------------------------------------------

@@ -13,10 +13,12 @@ import {
   SCREENING_STATUSES,
   type ScreeningListItemView,
   type ScreeningStatus,
+  FACILITY_TYPE_LABELS,
+  INDICATIVE_RESULT_LABELS,
+  INTERVIEWER_ASSESSMENT_LABELS,
 } from '@ctms/domain';
 import { map } from 'rxjs';
 import { AuthService } from '../core/auth/auth.service';
-import { FACILITY_TYPES, INDICATIVE_RESULTS, INTERVIEWER_ASSESSMENTS } from './screening-codes';
 import { failureMessageKey } from './screening-errors';
 import { ScreeningsApi, toFailure } from './screenings.api';
 import { formatDateTime, I18n, TranslatePipe, type TranslationKey } from '@ctms/ui';
@@ -117,14 +119,14 @@ export class ScreeningsListPage {
     return `${code} ${label(PROVINCE_LABELS, code, this.i18n.language())}`;
   }
   protected facility(code: string | null): string {
-    return code ? label(FACILITY_TYPES, code, this.i18n.language()) : '—';
+    return code ? label(FACILITY_TYPE_LABELS, code, this.i18n.language()) : '—';
   }
   protected result(item: ScreeningListItemView): string {
-    return item.indicativeResult ? label(INDICATIVE_RESULTS, item.indicativeResult, this.i18n.language()) : '—';
+    return item.indicativeResult ? label(INDICATIVE_RESULT_LABELS, item.indicativeResult, this.i18n.language()) : '—';
   }
   protected assessment(item: ScreeningListItemView): string {
     return item.interviewerAssessment
-      ? label(INTERVIEWER_ASSESSMENTS, item.interviewerAssessment, this.i18n.language())
+      ? label(INTERVIEWER_ASSESSMENT_LABELS, item.interviewerAssessment, this.i18n.language())
       : '—';
   }
   protected when(iso: string | null): string {

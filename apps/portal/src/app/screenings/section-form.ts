@@ -24,6 +24,24 @@ import {
   yearsSince,
 } from '@ctms/ui';
 
+/** How a field kind is edited (see `control` and the `field` template); text, long text, codes and numbers are boxes. */
+type FieldControl = 'picker' | 'langpair' | 'list' | 'date' | 'radio' | 'input';
+const CONTROL_OF: Partial<Record<FieldSpec['kind'], FieldControl>> = {
+  pick: 'picker',
+  picks: 'picker',
+  langpair: 'langpair',
+  list: 'list',
+  date: 'date',
+  dob: 'date',
+  datetime: 'date',
+  choice: 'radio',
+  bool: 'radio',
+};
+const YES_NO = [
+  ['true', 'scr.yes'],
+  ['false', 'scr.no'],
+] as const;
+
 /** A problem found in the page before anything is sent (a date that does not exist), by field path; null clears it. */
 export interface ClientProblem {
   path: string;
@@ -87,7 +105,14 @@ export class SectionForm {
     return this.errors()[path] ?? null;
   }
 
+  /** The control a field kind is edited with: one template each in section-form.html. */
+  protected control(f: FieldSpec): FieldControl {
+    return CONTROL_OF[f.kind] ?? 'input';
+  }
+
+  /** The choices of a radio, select or multi-select field; a yes/no field's are yes and no. */
   protected options(f: FieldSpec): { code: string; text: string }[] {
+    if (f.kind === 'bool') return YES_NO.map(([code, key]) => ({ code, text: this.i18n.t(key) }));
     const list = this.lists()[f.key] ?? f.list ?? {};
     const lang = this.i18n.language();
     return Object.keys(list).map((code) => ({ code, text: label(list, code, lang) }));
@@ -103,8 +128,10 @@ export class SectionForm {
     return typeof v === 'string' || typeof v === 'number' ? String(v) : '';
   }
 
-  protected boolValue(obj: Rec, key: string): string {
-    const v = obj[key];
+  /** The radio chosen: a code, or 'true'/'false' for a yes/no field ('' when nothing is). */
+  protected radioValue(obj: Rec, f: FieldSpec): unknown {
+    const v = obj[f.key];
+    if (f.kind !== 'bool') return v ?? '';
     return v === true ? 'true' : v === false ? 'false' : '';
   }
 
@@ -134,18 +161,17 @@ export class SectionForm {
     this.changed.emit();
   }
 
-  protected setText(obj: Rec, key: string, event: Event): void {
-    this.set(obj, key, (event.target as HTMLInputElement).value);
-  }
-
-  protected setInt(obj: Rec, key: string, event: Event): void {
-    const raw = (event.target as HTMLInputElement).value;
+  /** What was typed into a text, long-text or whole-number box. */
+  protected setTyped(obj: Rec, f: FieldSpec, event: Event): void {
+    const raw = (event.target as HTMLInputElement | HTMLTextAreaElement).value;
+    if (f.kind !== 'int') return this.set(obj, f.key, raw);
     const n = raw === '' ? undefined : Number(raw);
-    this.set(obj, key, n !== undefined && Number.isInteger(n) ? n : undefined);
+    this.set(obj, f.key, n !== undefined && Number.isInteger(n) ? n : undefined);
   }
 
-  protected setBool(obj: Rec, key: string, value: string): void {
-    this.set(obj, key, value === 'true' ? true : value === 'false' ? false : undefined);
+  protected setRadio(obj: Rec, f: FieldSpec, value: string): void {
+    if (f.kind !== 'bool') return this.set(obj, f.key, value);
+    this.set(obj, f.key, value === 'true' ? true : value === 'false' ? false : undefined);
   }
 
   /** A date, date-time or birth date read from its boxes: a problem is reported, not stored. */
@@ -164,6 +190,13 @@ export class SectionForm {
     const m = typeof v === 'string' ? /^([a-z]{2,3})-([a-z]{2,3})$/.exec(v) : null;
     return m ? [m[1] ?? null, m[2] ?? null] : [null, null];
   }
+
+  /** the two pickers of a language pair: from (which also shows the field's problem) and to */
+  protected readonly pairSides = [
+    { index: 0, label: 'scr.pair.from', suffix: '' },
+    { index: 1, label: 'scr.pair.to', suffix: '-to' },
+  ] as const;
+  protected readonly languageSpec: FieldSpec = { key: 'language', kind: 'pick', pick: 'language' };
 
   /** half-chosen language pairs, by path: the API takes the pair whole ("th-lo") */
   private readonly pairDrafts = new Map<string, [string | null, string | null]>();

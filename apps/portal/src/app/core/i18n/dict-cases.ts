@@ -6,9 +6,7 @@ import type { LabelMap } from '@ctms/domain';
 import type {
   CaseEventKind,
   CaseFlag,
-  ExploitationType,
   JourneyStage,
-  MeansOfControl,
   PerpetratorRelation,
   PerpetratorRole,
   RiskLevel,
@@ -453,42 +451,8 @@ export const casesLo: Record<keyof typeof casesEn, string> = {
 // Coded values of the case record
 // ---------------------------------------------------------------------------------------------
 
-export const EXPLOITATION_TYPE_LABELS: LabelMap<ExploitationType> = {
-  FORCED_LABOUR: { lo: 'ການບັງຄັບອອກແຮງງານ', en: 'Forced labour' },
-  SEXUAL_EXPLOITATION: { lo: 'ການຂູດຮີດທາງເພດ', en: 'Sexual exploitation' },
-  CHILD_LABOUR: { lo: 'ການໃຊ້ແຮງງານເດັກ', en: 'Child labour' },
-  FORCED_MARRIAGE: { lo: 'ການບັງຄັບແຕ່ງງານ', en: 'Forced marriage' },
-  SERVITUDE: { lo: 'ການເປັນຂ້າທາດ', en: 'Servitude' },
-  FORCED_MILITARY: { lo: 'ການບັງຄັບເປັນທະຫານ', en: 'Forced military service' },
-  ORGAN_REMOVAL: { lo: 'ການເອົາອະໄວຍະວະ', en: 'Organ removal' },
-  FORCED_BEGGING: { lo: 'ການບັງຄັບຂໍທານ', en: 'Forced begging' },
-  FORCED_ADOPTION: { lo: 'ການບັງຄັບຮັບເອົາເປັນລູກລ້ຽງ', en: 'Forced adoption' },
-  SURROGACY: { lo: 'ການຮັບຈ້າງຕັ້ງທ້ອງແທນ', en: 'Surrogacy' },
-  FORCED_CRIMINALITY: { lo: 'ການບັງຄັບໃຫ້ກະທຳຜິດ', en: 'Forced criminality' },
-  FRAUDULENT_MARRIAGE: { lo: 'ການແຕ່ງງານແບບຫຼອກລວງ', en: 'Fraudulent marriage' },
-  OTHER: { lo: 'ອື່ນໆ', en: 'Other' },
-};
-
-export const MEANS_OF_CONTROL_LABELS: LabelMap<MeansOfControl> = {
-  PHYSICAL_THREATS: { lo: 'ການຂົ່ມຂູ່ທາງຮ່າງກາຍ', en: 'Threats of physical harm' },
-  THREATS_LAW_ENFORCEMENT: { lo: 'ຂົ່ມຂູ່ວ່າຈະແຈ້ງເຈົ້າໜ້າທີ່', en: 'Threats of law enforcement action' },
-  THREATENS_CHILDREN_FAMILY: { lo: 'ຂົ່ມຂູ່ລູກ ຫຼື ຄອບຄົວ', en: 'Threats to children or family' },
-  DEBT_BONDAGE: { lo: 'ການຜູກມັດດ້ວຍໜີ້ສິນ', en: 'Debt bondage' },
-  FALSE_PROMISES: { lo: 'ຄຳສັນຍາທີ່ບໍ່ເປັນຈິງ', en: 'False promises' },
-  PHYSICAL_ABUSE: { lo: 'ການທຳຮ້າຍຮ່າງກາຍ', en: 'Physical abuse' },
-  SEXUAL_ABUSE: { lo: 'ການລ່ວງລະເມີດທາງເພດ', en: 'Sexual abuse' },
-  TAKES_EARNINGS: { lo: 'ເອົາລາຍໄດ້ໄປ', en: 'Takes earnings' },
-  RESTRICTS_FINANCIAL_ACCESS: { lo: 'ຈຳກັດການເຂົ້າເຖິງເງິນ', en: 'Restricts access to money' },
-  RESTRICTS_MEDICAL_CARE: { lo: 'ຈຳກັດການປິ່ນປົວ', en: 'Restricts medical care' },
-  RESTRICTS_MOVEMENT: { lo: 'ຈຳກັດການເຄື່ອນໄຫວ', en: 'Restricts movement' },
-  WITHHOLDS_NECESSITIES: { lo: 'ກັກສິ່ງຈຳເປັນໃນການດຳລົງຊີວິດ', en: 'Withholds necessities' },
-  PSYCHOLOGICAL_ABUSE: { lo: 'ການທາລຸນທາງຈິດໃຈ', en: 'Psychological abuse' },
-  PSYCHOACTIVE_SUBSTANCES: { lo: 'ໃຊ້ສານເສບຕິດ', en: 'Psychoactive substances' },
-  EXCESSIVE_WORKING_HOURS: { lo: 'ເວລາເຮັດວຽກເກີນກຳນົດ', en: 'Excessive working hours' },
-  WITHHOLDS_DOCUMENTS: { lo: 'ຍຶດເອກະສານ', en: 'Withholds documents' },
-  USES_CHILDREN: { lo: 'ໃຊ້ເດັກ', en: 'Uses children' },
-  OTHER: { lo: 'ອື່ນໆ', en: 'Other' },
-};
+/** Labelled next to their codes in `@ctms/domain`; re-exported for the pages that import them from here. */
+export { EXPLOITATION_TYPE_LABELS, MEANS_OF_CONTROL_LABELS, SEX_LABELS } from '@ctms/domain';
 
 export const JOURNEY_STAGE_LABELS: LabelMap<JourneyStage> = {
   RECRUITMENT: { lo: 'ການຊັກຊວນ', en: 'Recruitment' },
@@ -558,16 +522,4 @@ export const CASE_EVENT_LABELS: LabelMap<CaseEventKind> = {
   CLOSURE_RETURNED: { lo: 'ຄຳຮ້ອງຂໍປິດຖືກສົ່ງຄືນ', en: 'Closure request returned' },
   FLAG_SET: { lo: 'ໝາຍກໍລະນີ', en: 'Flag set' },
   FLAG_LIFTED: { lo: 'ຍົກເລີກເຄື່ອງໝາຍ', en: 'Flag lifted' },
-};
-
-/** Sex as the screening records it (apps/api/src/screenings/screening.codes.ts SEXES). */
-export const SEX_LABELS: LabelMap<
-  'FEMININE' | 'MASCULINE' | 'TRANS_FEMININE' | 'TRANS_MASCULINE' | 'NON_CONFORMING' | 'UNKNOWN'
-> = {
-  FEMININE: { lo: 'ຍິງ', en: 'Female' },
-  MASCULINE: { lo: 'ຊາຍ', en: 'Male' },
-  TRANS_FEMININE: { lo: 'ຄົນຂ້າມເພດ (ຍິງ)', en: 'Trans feminine' },
-  TRANS_MASCULINE: { lo: 'ຄົນຂ້າມເພດ (ຊາຍ)', en: 'Trans masculine' },
-  NON_CONFORMING: { lo: 'ບໍ່ລະບຸເພດ', en: 'Gender non-conforming' },
-  UNKNOWN: { lo: 'ບໍ່ຮູ້', en: 'Unknown' },
 };

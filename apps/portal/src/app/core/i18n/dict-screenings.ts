@@ -1,7 +1,7 @@
 /**
  * The words of the screening pages and the duplicate check (spread into `en` and `lo` in
- * dictionaries.ts). Field labels are `scr.f.<section>.<field>` (screenings/section-specs.ts).
- * Coded values of the interview carry their own labels in screenings/screening-codes.ts.
+ * dictionaries.ts). Field labels are in screenings/field-labels.ts.
+ * Coded values of the interview carry their labels next to their codes in `@ctms/domain`.
  */
 export const screeningsEn = {
   'scr.loading': 'Loading…',
