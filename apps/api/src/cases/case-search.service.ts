@@ -68,10 +68,8 @@ export class CaseSearchService {
         SEARCH_WINDOW_SECONDS,
       );
       const ranked = await this.persons.rank(actor, { name: q.name });
-      const personIds = ranked.visible.map((v) => v.personId);
-      page = personIds.length
-        ? await this.page(actor, { ...filter, personIds }, q.limit)
-        : { items: [], nextCursor: null };
+      // no candidate still runs the query: its cursor is checked like any other (an empty ANY reads nothing)
+      page = await this.page(actor, { ...filter, personIds: ranked.visible.map((v) => v.personId) }, q.limit);
     } else {
       page = await this.page(actor, { ...filter, caseNumber: q.number }, q.limit);
     }
