@@ -277,6 +277,15 @@ export const CASE_LIST_FILTERS = [
   'identification',
 ] as const satisfies readonly (keyof CaseListQuery)[];
 
+/** A case number as printed (`VT-2026-00042`): province suffix, year, sequence. */
+export const CASE_NUMBER_RE = /^[A-Z0-9]{2,3}-[0-9]{4}-[0-9]{4,7}$/;
+
+/** The case number a search text is (trimmed, upper-cased), or null when it is not one (then it is a name). */
+export function asCaseNumber(text: string): string | null {
+  const t = text.trim().toUpperCase();
+  return CASE_NUMBER_RE.test(t) ? t : null;
+}
+
 /**
  * POST /cases/search: exactly one of an exact case number (`VT-2026-00042`) or a person's name (Lao
  * or Latin, matched on the keyed name indexes of the duplicate search), with the list's filters and

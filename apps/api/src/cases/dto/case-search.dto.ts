@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import {
+  CASE_NUMBER_RE,
   MAX_SEARCH_NAME_LENGTH,
   MAX_SEARCH_WORDS,
   type CaseListQuery,
@@ -11,9 +12,6 @@ import { IsDefined, IsOptional, IsString, Matches, MaxLength, MinLength, Validat
 import { Trim } from '../../platform/http/pagination';
 import { IsSearchableName } from '../../persons/dto/person.dto';
 import { ListCasesQueryDto } from './case.dto';
-
-/** A case number as printed (`VT-2026-00042`): province suffix, year, sequence; case-insensitive. */
-export const CASE_NUMBER_RE = /^[A-Z0-9]{2,3}-[0-9]{4}-[0-9]{4,7}$/;
 
 /** POST /cases/search: the list's filters and page, and exactly one of a case number or a name (the service checks the "one"). */
 export class CaseSearchDto extends ListCasesQueryDto implements CaseSearchRequest {
