@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { CASE_LIST_FILTERS, type CaseListQuery, type Page, type SavedCaseFilterView } from '@ctms/domain';
+import { CASE_LIST_FILTERS, type Page, type SavedCaseFilterView } from '@ctms/domain';
 import { AuditService } from '../platform/audit/audit.service';
 import { Conflict, NotFound } from '../platform/http/errors';
 import type { PageQueryDto } from '../platform/http/pagination';
