@@ -19,7 +19,6 @@ import { CaseRepository } from '../../apps/api/src/cases/case.repository';
 import { CaseRequestRepository } from '../../apps/api/src/cases/case-requests.repository';
 import { CaseRequestsService } from '../../apps/api/src/cases/case-requests.service';
 import { CaseSearchService } from '../../apps/api/src/cases/case-search.service';
-import type { CaseSearchDto } from '../../apps/api/src/cases/dto/case-search.dto';
 import { OutboxService, type OutboxJobData } from '../../apps/api/src/platform/outbox/outbox.service';
 import { TransitionRunner } from '../../apps/api/src/platform/workflow/transition-runner';
 import type { Queue } from 'bullmq';
@@ -534,7 +533,7 @@ async function main(): Promise<void> {
         connections: conns,
       },
       numbers.map((number) => ({ method: 'POST', path: '/api/v1/cases/search', body: { number, limit: 25 } })),
-      sample(numbers, 50).map((number) => () => finder.search(ctx, { number, limit: 25 } as CaseSearchDto)),
+      sample(numbers, 50).map((number) => () => finder.search(ctx, { number, limit: 25 })),
     );
     await measure(
       {
@@ -544,7 +543,7 @@ async function main(): Promise<void> {
         connections: searchConns,
       },
       laoNames.map((name) => ({ method: 'POST', path: '/api/v1/cases/search', body: { name, limit: 25 } })),
-      sample(laoNames, 30).map((name) => () => finder.search(ctx, { name, limit: 25 } as CaseSearchDto)),
+      sample(laoNames, 30).map((name) => () => finder.search(ctx, { name, limit: 25 })),
     );
     if (!only || only.includes('health-under-search')) {
       // issue 12: 30 long-word searches at once must not take the event loop from the rest of the API
