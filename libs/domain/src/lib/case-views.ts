@@ -277,8 +277,11 @@ export const CASE_LIST_FILTERS = [
   'identification',
 ] as const satisfies readonly (keyof CaseListQuery)[];
 
-/** A case number as printed (`VT-2026-00042`): province suffix, year, sequence. */
-export const CASE_NUMBER_RE = /^[A-Z0-9]{2,3}-[0-9]{4}-[0-9]{4,7}$/;
+/**
+ * A case number as printed (`VT-2026-00042`): province suffix, year, sequence (a letter may lead the
+ * sequence: the synthetic data's `AT-2021-S0000039`).
+ */
+export const CASE_NUMBER_RE = /^[A-Z0-9]{2,3}-[0-9]{4}-[A-Z]?[0-9]{4,7}$/;
 
 /** The case number a search text is (trimmed, upper-cased), or null when it is not one (then it is a name). */
 export function asCaseNumber(text: string): string | null {
