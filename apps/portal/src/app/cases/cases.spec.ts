@@ -1,6 +1,6 @@
 import type { CaseDetailView } from '@ctms/domain';
 import { draftFromCase, parseCountries, patchFor } from './case-draft';
-import { filterFromQuery, queryFromFilter } from './case-list.page';
+import { filterFromQuery } from './case-list.page';
 import { consentBody, effectiveStatusKey, emptyConsentDraft } from './case-consents';
 import { eventDetail } from './case-timeline';
 
@@ -57,38 +57,6 @@ describe('case list filters', () => {
       assignedTo: 'me',
     });
     expect(filterFromQuery({ status: 'NOPE', province: '99', mine: 'x', name: 'Somchai' })).toEqual({});
-    expect(
-      filterFromQuery({
-        unassigned: 'true',
-        riskLevel: 'HIGH',
-        child: 'true',
-        restricted: 'true',
-        identification: 'IDENTIFIED',
-      }),
-    ).toEqual({
-      unassigned: 'true',
-      riskLevel: 'HIGH',
-      child: 'true',
-      restricted: 'true',
-      identification: 'IDENTIFIED',
-    });
-    expect(filterFromQuery({ unassigned: 'yes', riskLevel: 'EXTREME', child: '1', identification: 'X' })).toEqual({});
-  });
-
-  it('writes a filter back into the URL (a saved filter applied) and reads it again unchanged', () => {
-    const f = { status: 'OPEN', assignedTo: 'me', child: 'true', riskLevel: 'HIGH' } as const;
-    const q = queryFromFilter(f);
-    expect(q).toEqual({
-      status: 'OPEN',
-      province: null,
-      unassigned: null,
-      riskLevel: 'HIGH',
-      child: 'true',
-      restricted: null,
-      identification: null,
-      mine: '1',
-    });
-    expect(filterFromQuery(Object.fromEntries(Object.entries(q).filter(([, v]) => v !== null)))).toEqual(f);
   });
 });
 
