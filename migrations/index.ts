@@ -19,6 +19,7 @@ import { AddCaseTransfers1795931000000 } from './1795931000000-AddCaseTransfers'
 import { AddReferralNotesAndSlaSettings1795932000000 } from './1795932000000-AddReferralNotesAndSlaSettings';
 import { AddPersonNameKeysVersion1795933000000 } from './1795933000000-AddPersonNameKeysVersion';
 import { RestrictScreeningRelation1795934000000 } from './1795934000000-RestrictScreeningRelation';
+import { AddSavedCaseFilters1795935300000 } from './1795935300000-AddSavedCaseFilters';
 
 /** Every migration in order: an explicit list, because globs do not survive the webpack bundle. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   AddReferralNotesAndSlaSettings1795932000000,
   AddPersonNameKeysVersion1795933000000,
   RestrictScreeningRelation1795934000000,
+  AddSavedCaseFilters1795935300000,
 ];

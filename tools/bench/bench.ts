@@ -18,6 +18,7 @@ import { CasesService } from '../../apps/api/src/cases/cases.service';
 import { CaseRepository } from '../../apps/api/src/cases/case.repository';
 import { CaseRequestRepository } from '../../apps/api/src/cases/case-requests.repository';
 import { CaseRequestsService } from '../../apps/api/src/cases/case-requests.service';
+import { CaseSearchService } from '../../apps/api/src/cases/case-search.service';
 import { OutboxService, type OutboxJobData } from '../../apps/api/src/platform/outbox/outbox.service';
 import { TransitionRunner } from '../../apps/api/src/platform/workflow/transition-runner';
 import type { Queue } from 'bullmq';
@@ -393,6 +394,15 @@ async function main(): Promise<void> {
       UNLIMITED,
       benchConfig(),
     );
+    const finder = new CaseSearchService(
+      rec.asDataSource(),
+      audit,
+      cipher,
+      caseRepo,
+      persons,
+      UNLIMITED,
+      benchConfig(),
+    );
     const recordCalls = async (fns: (() => Promise<unknown>)[]) => {
       rec.calls = [];
       for (const fn of fns) await rec.record(fn).catch(() => undefined);
@@ -454,7 +464,7 @@ async function main(): Promise<void> {
         note: `status+province+assignedTo: ${busiest?.n ?? 0} matching cases`,
       },
       [{ method: 'GET', path: `/api/v1/cases?${qs}` }],
-      [() => cases.list(ctx, listQ as ListCasesQueryDto)],
+      [() => finder.list(ctx, listQ as ListCasesQueryDto)],
     );
     if (deepCursor) {
       const deepQ = { status: 'ACTIVE', province: '13', limit: 25, cursor: deepCursor };
@@ -472,7 +482,7 @@ async function main(): Promise<void> {
             path: `/api/v1/cases?${new URLSearchParams(Object.entries(deepQ).map(([k, v]) => [k, String(v)])).toString()}`,
           },
         ],
-        [() => cases.list(ctx, deepQ as ListCasesQueryDto)],
+        [() => finder.list(ctx, deepQ as ListCasesQueryDto)],
       );
       const page1Q = { status: 'ACTIVE', province: '13', limit: 25 };
       await measure(
@@ -488,7 +498,7 @@ async function main(): Promise<void> {
             path: `/api/v1/cases?${new URLSearchParams(Object.entries(page1Q).map(([k, v]) => [k, String(v)])).toString()}`,
           },
         ],
-        [() => cases.list(ctx, page1Q as ListCasesQueryDto)],
+        [() => finder.list(ctx, page1Q as ListCasesQueryDto)],
       );
     }
     const searchConns = Math.min(conns, 20);
@@ -506,6 +516,34 @@ async function main(): Promise<void> {
       },
       latinNames.map((name) => ({ method: 'POST', path: '/api/v1/persons/search', body: { name } })),
       sample(latinNames, 30).map((name) => () => persons.search(ctx, { name })),
+    );
+    // issue 15 item 4: the case search (decision 0030), by number (the cases the agency leads) and by
+    // name (the Lao variants above: the ranking, then the cases of the visible persons)
+    const numbers = (
+      await pool.query<{ case_number: string }>(
+        `SELECT case_number FROM case_record WHERE id = ANY($1::uuid[]) ORDER BY case_number`,
+        [caseIds],
+      )
+    ).rows.map((r) => r.case_number);
+    await measure(
+      {
+        key: 'case-search-number',
+        what: 'POST /cases/search (number)',
+        target: 'p95 < 100 ms (the case list)',
+        connections: conns,
+      },
+      numbers.map((number) => ({ method: 'POST', path: '/api/v1/cases/search', body: { number, limit: 25 } })),
+      sample(numbers, 50).map((number) => () => finder.search(ctx, { number, limit: 25 })),
+    );
+    await measure(
+      {
+        key: 'case-search-name',
+        what: 'POST /cases/search (Lao name)',
+        target: 'p95 < 150 ms at 20 (the person search)',
+        connections: searchConns,
+      },
+      laoNames.map((name) => ({ method: 'POST', path: '/api/v1/cases/search', body: { name, limit: 25 } })),
+      sample(laoNames, 30).map((name) => () => finder.search(ctx, { name, limit: 25 })),
     );
     if (!only || only.includes('health-under-search')) {
       // issue 12: 30 long-word searches at once must not take the event loop from the rest of the API

@@ -218,7 +218,18 @@ const NOT_CASE_RECORDS = [
   // match requests relate an asking and an asked agency, not a case: attack-access.int-spec.ts
   // covers the asker, the asked agency and everyone else, id-fields.int-spec.ts their ids
   /^(GET|POST) \/match-requests/,
+  // the caller's own saved case filters (ownSavedFilter): case-search.int-spec.ts
+  /^DELETE \/case-filters\//,
 ];
+
+/**
+ * The routes that find cases (issue 15 item 4, decision 0030): the list and the search by number and by name. For every
+ * fixture and every account, a case is found exactly when the account's agency leads it in scope (LEAD_AGENCY, and
+ * named on a RESTRICTED case): never a case the account may not open, and the other relations find their cases through
+ * their inboxes. Roles without the permission get 403.
+ */
+const FINDS: Relation[] = ['LEAD_AGENCY'];
+const SEARCH_ROUTES = ['GET /cases', 'POST /cases/search'];
 /** Write routes outside the write matrix: merge needs a second real person (covered by persons.int-spec.ts). */
 const NOT_IN_WRITE_MATRIX = [
   /^POST \/persons\/:id\/merge$/,
@@ -787,6 +798,61 @@ describe('authorization matrix: record routes × demo accounts × relations', ()
     return { cells: cells.length, failures: failures.sort() };
   }
 
+  /**
+   * The search cells of one fixture: every account lists, searches by the case number and by the person's name (Latin,
+   * in the body); the fixture's case is in the answer exactly when the account's relations include FINDS.
+   */
+  async function searchMatrix(fixture: Fixture, name: string): Promise<{ cells: number; failures: string[] }> {
+    const caseId = fixture.ids.case ?? '';
+    const number = (await s.admin.query(`SELECT case_number FROM case_record WHERE id = $1`, [caseId])).rows[0]
+      .case_number as string;
+    const route = listRoutes(s.app).find((r) => keyOf(r) === 'POST /cases/search');
+    const permission = route?.permission;
+    if (!isPermission(permission)) return { cells: 0, failures: ['POST /cases/search: not registered'] };
+    const failures: string[] = [];
+    let cells = 0;
+    for (const user of SEED_DEMO_USERS) {
+      const held = fixture.relations[user.username] ?? [];
+      const named = !fixture.restrictedTo || fixture.restrictedTo.includes(user.username);
+      const allowed = hasPermission(seedUserSubject(user), permission);
+      const finds = allowed && named && held.some((r) => FINDS.includes(r));
+      const label = `${fixture.name} × ${user.username} (${held.join(', ')}${named ? '' : ', not named'})`;
+      const asks: [string, () => Promise<{ status: number; body: { items?: { id: string }[] } }>][] = [
+        ['GET /cases', () => s.http().get('/api/v1/cases?limit=100').set('Authorization', auth(user.username))],
+        [
+          'POST /cases/search number',
+          () => s.http().post('/api/v1/cases/search').set('Authorization', auth(user.username)).send({ number }),
+        ],
+        [
+          'POST /cases/search name',
+          () => s.http().post('/api/v1/cases/search').set('Authorization', auth(user.username)).send({ name }),
+        ],
+      ];
+      for (const [what, ask] of asks) {
+        cells++;
+        const res = await ask();
+        if (!allowed) {
+          if (res.status !== 403) failures.push(`${what} × ${label}: expected 403, got ${res.status}`);
+          continue;
+        }
+        if (res.status !== 200) {
+          failures.push(`${what} × ${label}: expected 200, got ${res.status}`);
+          continue;
+        }
+        const has = (res.body.items ?? []).some((i) => i.id === caseId);
+        if (has !== finds) failures.push(`${what} × ${label}: expected ${finds ? 'found' : 'not found'}`);
+      }
+    }
+    return { cells, failures };
+  }
+
+  it('the search routes are registered with a permission', () => {
+    const keys = listRoutes(s.app)
+      .filter((r) => isPermission(r.permission))
+      .map(keyOf);
+    expect(SEARCH_ROUTES.filter((k) => !keys.includes(k))).toEqual([]);
+  });
+
   it('each cell answers as the catalogue and the relations say, and a denial is the 404 of a missing id', async () => {
     const original: Fixture = {
       name: 'ORIGINAL',
@@ -803,7 +869,9 @@ describe('authorization matrix: record routes × demo accounts × relations', ()
     };
     const { cells, failures } = await readMatrix(original, 4);
     expect(cells).toBe(Object.keys(OPENS).length * SEED_DEMO_USERS.length);
-    expect(failures).toEqual([]);
+    const search = await searchMatrix(original, 'Matrix Test');
+    expect(search.cells).toBe(3 * SEED_DEMO_USERS.length);
+    expect([...failures, ...search.failures]).toEqual([]);
   }, 240_000);
 
   it('after a lead transfer (RETAIN and NONE), an identification request and a restriction, each cell answers as the relations say', async () => {
@@ -811,11 +879,22 @@ describe('authorization matrix: record routes × demo accounts × relations', ()
     for (const spec of MORE_FIXTURES) fixtures.push({ ...spec, ids: await buildFixture(spec.name) });
     let cells = 0;
     const failures: string[] = [];
+    const NAME_OF: Record<string, string> = {
+      TRANSFERRED: 'Matrix TRANSFERRED',
+      TRANSFERRED_NONE: 'Matrix TRANSFERRED_NONE',
+      IDENTIFICATION: 'Matrix Identification',
+      RESTRICTED: 'Matrix Restricted',
+    };
+    let searchCells = 0;
     for (const fixture of fixtures) {
       const result = await readMatrix(fixture, 6);
       cells += result.cells;
       failures.push(...result.failures);
+      const search = await searchMatrix(fixture, NAME_OF[fixture.name] ?? '');
+      searchCells += search.cells;
+      failures.push(...search.failures);
     }
+    expect(searchCells).toBe(fixtures.length * 3 * SEED_DEMO_USERS.length);
     const routesWithRecords = fixtures
       .map((f) => Object.keys(OPENS).filter((k) => f.ids[recordKeyOf(k.slice(4))]).length)
       .reduce((x, y) => x + y, 0);

@@ -34,6 +34,8 @@ const ROUTE_TABLES: [RegExp, string[]][] = [
     ['identification_request', 'case_identification', 'case_record'],
   ],
   [/^\/api\/v1\/(cases\/\{id\}\/closure-requests|closure-requests)\b/, ['closure_request', 'case_record']],
+  // saved filters keep their codes in a jsonb column
+  [/^\/api\/v1\/case-filters\b/, ['case_saved_filter']],
   [/^\/api\/v1\/cases\b/, ['case_record']],
   [/^\/api\/v1\/exports\b/, ['export_job']],
   [/^\/api\/v1\/persons\b/, ['person', 'person_merge']],

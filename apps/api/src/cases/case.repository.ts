@@ -178,6 +178,18 @@ export interface CaseFilter {
   province?: string;
   /** a user id */
   assignedTo?: string;
+  /** true: nobody assigned; false: somebody */
+  unassigned?: boolean;
+  riskLevel?: string;
+  /** the CHILD flag set (true) or not (false) */
+  child?: boolean;
+  /** the RESTRICTED flag set (true) or not (false) */
+  restricted?: boolean;
+  identification?: IdentificationStatus;
+  /** an exact case number */
+  caseNumber?: string;
+  /** only the cases of these persons (a name search's visible candidates) */
+  personIds?: readonly string[];
   cursor?: string;
   limit?: number;
 }
@@ -242,7 +254,7 @@ function relationKind(actor: Actor, cats: Sql): Sql {
 
 /** The statements, pure: case.repository.spec.ts snapshots each one's text. */
 export const caseSql = {
-  /** One page of the cases the caller's agency leads in scope: one SELECT with its joins. */
+  /** One page of the cases the caller's agency leads in scope, filtered or searched (case-search.service.ts): one SELECT with its joins. */
   list: (actor: Actor, f: CaseFilter): Sql =>
     sql`SELECT ${SUMMARY}, ${caseKeyset.key} FROM case_record c ${SUMMARY_JOINS}
          WHERE ${and([
@@ -250,6 +262,13 @@ export const caseSql = {
            f.status ? sql`c.status = ${f.status}` : sql``,
            f.province ? sql`c.province_code = ${f.province}` : sql``,
            f.assignedTo ? sql`c.assigned_to_id = ${f.assignedTo}::uuid` : sql``,
+           f.unassigned === undefined ? sql`` : raw(`c.assigned_to_id IS ${f.unassigned ? '' : 'NOT '}NULL`),
+           f.riskLevel ? sql`c.risk_level = ${f.riskLevel}` : sql``,
+           f.child === undefined ? sql`` : raw(`${f.child ? '' : 'NOT '}('CHILD' = ANY(c.flags))`),
+           f.restricted === undefined ? sql`` : raw(`${f.restricted ? '' : 'NOT '}('RESTRICTED' = ANY(c.flags))`),
+           f.identification ? sql`c.identification_status = ${f.identification}` : sql``,
+           f.caseNumber ? sql`c.case_number = ${f.caseNumber}` : sql``,
+           f.personIds ? sql`c.person_id = ANY(${f.personIds}::uuid[])` : sql``,
            caseKeyset.after(f.cursor),
          ])}
          ORDER BY ${caseKeyset.order} LIMIT ${caseKeyset.limit(f.limit)}`,

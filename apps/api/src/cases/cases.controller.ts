@@ -6,14 +6,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type {
-  Page,
-  AccessLogEntryView,
-  CaseDetailView,
-  CaseEventView,
-  CaseNoteView,
-  CaseSummaryView,
-} from '@ctms/domain';
+import type { Page, AccessLogEntryView, CaseDetailView, CaseEventView, CaseNoteView } from '@ctms/domain';
 import { AuditAs } from '../platform/audit/denial-audit';
 import { IdParam } from '../platform/http/params';
 import { Ctx, RequirePermission } from '../platform/auth/decorators';
@@ -27,7 +20,6 @@ import {
   CloseCaseDto,
   CreateNoteDto,
   IdentificationDto,
-  ListCasesQueryDto,
   ReopenCaseDto,
   TransitionCaseDto,
   UpdateCaseDto,
@@ -47,14 +39,6 @@ export class CasesController {
     private readonly cases: CasesService,
     private readonly records: CaseRecordsService,
   ) {}
-
-  @AuditAs('CASE_LISTED', 'case')
-  @RequirePermission('case:read')
-  @Get()
-  @ApiOperation({ summary: 'Cases the caller may open, most recently updated first (keyset); no names' })
-  list(@Ctx() ctx: RequestContext, @Query() q: ListCasesQueryDto): Promise<Page<CaseSummaryView>> {
-    return this.cases.list(ctx, q);
-  }
 
   @AuditAs('CASE_READ', 'case')
   @RequirePermission('case:read')

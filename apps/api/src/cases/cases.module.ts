@@ -1,5 +1,10 @@
 import { Module } from '@nestjs/common';
+import { PersonsModule } from '../persons/persons.module';
 import { WorkflowModule } from '../platform/workflow/workflow.module';
+import { CaseFilterRepository } from './case-filters.repository';
+import { CaseFiltersService } from './case-filters.service';
+import { CaseFiltersController, CaseSearchController } from './case-search.controller';
+import { CaseSearchService } from './case-search.service';
 import { CaseOpener } from './case-opener';
 import { CaseRecordsService } from './case-records.service';
 import { CaseRepository } from './case.repository';
@@ -10,9 +15,19 @@ import { CaseRequestRepository } from './case-requests.repository';
 import { CaseRequestsService } from './case-requests.service';
 
 @Module({
-  imports: [WorkflowModule],
-  controllers: [CasesController, CaseRequestsController],
-  providers: [CaseOpener, CasesService, CaseRecordsService, CaseRepository, CaseRequestRepository, CaseRequestsService],
+  imports: [WorkflowModule, PersonsModule],
+  controllers: [CaseSearchController, CaseFiltersController, CasesController, CaseRequestsController],
+  providers: [
+    CaseSearchService,
+    CaseFilterRepository,
+    CaseFiltersService,
+    CaseOpener,
+    CasesService,
+    CaseRecordsService,
+    CaseRepository,
+    CaseRequestRepository,
+    CaseRequestsService,
+  ],
   exports: [CaseOpener, CaseRepository, CaseRequestRepository],
 })
 export class CasesModule {}

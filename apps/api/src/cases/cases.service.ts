@@ -14,9 +14,7 @@ import {
   type CaseContext,
   type CaseStatus,
   type IdentificationStatus,
-  type Page,
   type CaseDetailView,
-  type CaseSummaryView,
 } from '@ctms/domain';
 import { AccessService } from '../platform/access/access.service';
 import { caseFacts, inLeadAgency, requireCaseEditor } from '../platform/access/editor';
@@ -26,8 +24,8 @@ import { NOW } from '../platform/database/sql';
 import { Conflict, NotFound, ValidationFailed } from '../platform/http/errors';
 import { actorOf, type Actor, type RequestContext } from '../platform/http/request-context';
 import { TransitionRunner, type Step, type Workflow } from '../platform/workflow/transition-runner';
-import { ENCRYPTED_CATEGORIES, EncryptedCategory, toCaseDetail, toCaseSummary } from './case.mapper';
-import { CaseRepository, caseKeyset, type CaseBlobColumn, type CasePatch, type CaseRow } from './case.repository';
+import { ENCRYPTED_CATEGORIES, EncryptedCategory, toCaseDetail } from './case.mapper';
+import { CaseRepository, type CaseBlobColumn, type CasePatch, type CaseRow } from './case.repository';
 import { CaseRequestRepository } from './case-requests.repository';
 import { CaseRequestsService } from './case-requests.service';
 import type { CaseFlagDto } from './dto/case-requests.dto';
@@ -35,7 +33,6 @@ import {
   AssignCaseDto,
   CloseCaseDto,
   IdentificationDto,
-  ListCasesQueryDto,
   ReopenCaseDto,
   TransitionCaseDto,
   UpdateCaseDto,
@@ -90,31 +87,6 @@ export class CasesService {
   // -------------------------------------------------------------------------------------------
   // Reads
   // -------------------------------------------------------------------------------------------
-
-  /** One page: one SELECT with its joins, then one audit row, whatever the limit. */
-  async list(ctx: RequestContext, q: ListCasesQueryDto): Promise<Page<CaseSummaryView>> {
-    const actor = actorOf(ctx);
-    const assignedTo = q.assignedTo ? (q.assignedTo === 'me' ? actor.userId : q.assignedTo.toLowerCase()) : undefined;
-    const rows = await this.cases.list(this.ds, actor, {
-      status: q.status,
-      province: q.province,
-      assignedTo,
-      cursor: q.cursor,
-      limit: q.limit,
-    });
-    const page = caseKeyset.page(rows, q.limit);
-    await this.audit.record(ctx, {
-      action: 'CASE_LISTED',
-      outcome: 'ALLOWED',
-      objectType: 'case',
-      details: {
-        count: page.items.length,
-        filters: { status: q.status ?? null, province: q.province ?? null, assignedTo: q.assignedTo ? true : null },
-        cursor: !!q.cursor,
-      },
-    });
-    return { items: page.items.map(toCaseSummary), nextCursor: page.nextCursor };
-  }
 
   async get(ctx: RequestContext, id: string): Promise<CaseDetailView> {
     const actor = actorOf(ctx);

@@ -244,11 +244,75 @@ export interface AccessLogEntryView {
 // ---------------------------------------------------------------------------------------------
 // Requests
 
-/** GET /cases query (besides limit and cursor). `assignedTo` is a user id or `me`. */
+/** A yes/no filter as a query string carries it: `true` keeps the cases that have it, `false` those that do not. */
+export type CaseFilterSwitch = 'true' | 'false';
+
+/**
+ * GET /cases query (besides limit and cursor); also the filters of POST /cases/search and of a saved
+ * filter. `assignedTo` is a user id or `me`. None carries personal data.
+ */
 export interface CaseListQuery {
   status?: CaseStatus;
   province?: string;
   assignedTo?: string;
+  /** `true`: nobody is assigned */
+  unassigned?: CaseFilterSwitch;
+  riskLevel?: RiskLevel;
+  /** the CHILD flag */
+  child?: CaseFilterSwitch;
+  /** the RESTRICTED flag */
+  restricted?: CaseFilterSwitch;
+  identification?: IdentificationStatus;
+}
+
+/** The filter names of CaseListQuery, in the order the portal shows them. */
+export const CASE_LIST_FILTERS = [
+  'status',
+  'province',
+  'assignedTo',
+  'unassigned',
+  'riskLevel',
+  'child',
+  'restricted',
+  'identification',
+] as const satisfies readonly (keyof CaseListQuery)[];
+
+/**
+ * A case number as printed (`VT-2026-00042`): province suffix, year, sequence (a letter may lead the
+ * sequence: the synthetic data's `AT-2021-S0000039`).
+ */
+export const CASE_NUMBER_RE = /^[A-Z0-9]{2,3}-[0-9]{4}-[A-Z]?[0-9]{4,7}$/;
+
+/** The case number a search text is (trimmed, upper-cased), or null when it is not one (then it is a name). */
+export function asCaseNumber(text: string): string | null {
+  const t = text.trim().toUpperCase();
+  return CASE_NUMBER_RE.test(t) ? t : null;
+}
+
+/**
+ * POST /cases/search: exactly one of an exact case number (`VT-2026-00042`) or a person's name (Lao
+ * or Latin, matched on the keyed name indexes of the duplicate search), with the list's filters and
+ * keyset page. The name travels only in this body, never in a URL.
+ */
+export interface CaseSearchRequest extends CaseListQuery {
+  number?: string;
+  name?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+/** A user's saved case-list filter: a label of their own and the filters (never a search term). */
+export interface SavedCaseFilterView {
+  id: string;
+  label: string;
+  filters: CaseListQuery;
+  createdAt: string;
+}
+
+/** POST /case-filters */
+export interface SavedCaseFilterRequest {
+  label: string;
+  filters: CaseListQuery;
 }
 
 /** Every change of a case names the version it was read at. */

@@ -123,6 +123,9 @@ export const AUDIT_ACTIONS = [
   'SCREENING_TERMINATED',
   // cases, their records, consents and people
   'CASE_LISTED',
+  'CASE_SEARCHED',
+  'CASE_FILTER_SAVED',
+  'CASE_FILTER_DELETED',
   'CASE_READ',
   'CASE_UPDATED',
   'CASE_ASSIGNED',

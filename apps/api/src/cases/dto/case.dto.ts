@@ -34,6 +34,9 @@ import {
 } from 'class-validator';
 import {
   CASE_STATUSES,
+  IDENTIFICATION_STATUSES,
+  type CaseFilterSwitch,
+  type IdentificationStatus,
   CLOSURE_REASONS,
   HTCDS_SUPPORT_PLAN_TYPES,
   PROVINCE_CODES,
@@ -87,6 +90,31 @@ export class ListCasesQueryDto extends PageQueryDto implements CaseListQuery {
     message: "assignedTo must be a user id or 'me'",
   })
   assignedTo?: string;
+
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: nobody is assigned; false: somebody is' })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  unassigned?: CaseFilterSwitch;
+
+  @ApiPropertyOptional({ enum: RISK_LEVELS })
+  @IsOptional()
+  @IsIn(RISK_LEVELS)
+  riskLevel?: RiskLevel;
+
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'the CHILD flag set (true) or not (false)' })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  child?: CaseFilterSwitch;
+
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'the RESTRICTED flag set (true) or not (false)' })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  restricted?: CaseFilterSwitch;
+
+  @ApiPropertyOptional({ enum: IDENTIFICATION_STATUSES })
+  @IsOptional()
+  @IsIn(IDENTIFICATION_STATUSES)
+  identification?: IdentificationStatus;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -33,7 +33,7 @@ export function isYearOrDate(v: unknown): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
 }
 
-const IsSearchableName = (options?: ValidationOptions) =>
+export const IsSearchableName = (options?: ValidationOptions) =>
   ValidateBy(
     {
       name: 'isSearchableName',

@@ -183,6 +183,11 @@ export function exportToApprove(actor: Actor, e = 'e'): Sql {
   return sql`(${ref(e, 'agency_id')} = ${actor.agencyId}::uuid AND ${ref(e, 'requested_by_id')} <> ${actor.userId}::uuid)`;
 }
 
+/** A saved case-list filter `f`: only the user who saved it. */
+export function ownSavedFilter(actor: Actor, f = 'f'): Sql {
+  return sql`${ref(f, 'user_id')} = ${actor.userId}::uuid`;
+}
+
 /** A notification `n`: only its recipient. */
 export function ownNotification(actor: Actor, n = 'n'): Sql {
   return sql`${ref(n, 'recipient_user_id')} = ${actor.userId}::uuid`;

@@ -7,6 +7,9 @@ import type {
   CaseDetailView,
   CaseEventView,
   CaseListQuery,
+  CaseSearchRequest,
+  SavedCaseFilterRequest,
+  SavedCaseFilterView,
   CaseNoteView,
   CaseSummaryView,
   ClosureReason,
@@ -46,6 +49,28 @@ export class CaseApi {
     return firstValueFrom(
       this.http.get<Page<CaseSummaryView>>(`${API}/cases`, { params: params({ ...filter, limit, cursor }) }),
     );
+  }
+
+  /** POST /cases/search: the number or the name travels in the body, never in the URL. */
+  search(body: CaseSearchRequest, cursor: string | null, limit = 25): Promise<Page<CaseSummaryView>> {
+    return firstValueFrom(
+      this.http.post<Page<CaseSummaryView>>(`${API}/cases/search`, { ...body, limit, ...(cursor ? { cursor } : {}) }),
+    );
+  }
+
+  /** The caller's saved filters (at most 20, so one page of 100 holds them all). */
+  savedFilters(): Promise<Page<SavedCaseFilterView>> {
+    return firstValueFrom(
+      this.http.get<Page<SavedCaseFilterView>>(`${API}/case-filters`, { params: params({ limit: 100 }) }),
+    );
+  }
+
+  saveFilter(body: SavedCaseFilterRequest): Promise<SavedCaseFilterView> {
+    return firstValueFrom(this.http.post<SavedCaseFilterView>(`${API}/case-filters`, body));
+  }
+
+  deleteFilter(id: string): Promise<void> {
+    return firstValueFrom(this.http.delete<void>(`${API}/case-filters/${id}`));
   }
 
   get(id: string): Promise<CaseDetailView> {

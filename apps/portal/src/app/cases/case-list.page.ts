@@ -5,20 +5,26 @@ import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import {
+  asCaseNumber,
+  CASE_LIST_FILTERS,
   CASE_STATUS_LABELS,
   CASE_STATUSES,
   IDENTIFICATION_STATUS_LABELS,
+  IDENTIFICATION_STATUSES,
   isOneOf,
   isProvinceCode,
   label,
   PROVINCE_LABELS,
   PROVINCES,
+  RISK_LEVELS,
   type CaseListQuery,
   type CaseSummaryView,
+  type SavedCaseFilterView,
 } from '@ctms/domain';
-import { CASE_FLAG_LABELS, EXPLOITATION_TYPE_LABELS } from '../core/i18n/dict-cases';
+import { CASE_FLAG_LABELS, EXPLOITATION_TYPE_LABELS, RISK_LEVEL_LABELS } from '../core/i18n/dict-cases';
 import { CaseApi } from './case-api';
 import { AgencyNames, describeErrorIn, formatDate, I18n, personName, TranslatePipe } from '@ctms/ui';
 
@@ -28,7 +34,20 @@ export function filterFromQuery(q: Readonly<Record<string, unknown>>): CaseListQ
   if (isOneOf(CASE_STATUSES, q['status'])) f.status = q['status'];
   if (isProvinceCode(q['province'])) f.province = q['province'];
   if (q['mine'] === '1') f.assignedTo = 'me';
+  if (q['unassigned'] === 'true') f.unassigned = 'true';
+  if (isOneOf(RISK_LEVELS, q['riskLevel'])) f.riskLevel = q['riskLevel'];
+  if (q['child'] === 'true') f.child = 'true';
+  if (q['restricted'] === 'true') f.restricted = 'true';
+  if (isOneOf(IDENTIFICATION_STATUSES, q['identification'])) f.identification = q['identification'];
   return f;
+}
+
+/** The URL's query parameters for a filter (codes only; `assignedTo: 'me'` is `mine=1`). */
+export function queryFromFilter(f: CaseListQuery): Record<string, string | null> {
+  const q: Record<string, string | null> = {};
+  for (const name of CASE_LIST_FILTERS) if (name !== 'assignedTo') q[name] = f[name] ?? null;
+  q['mine'] = f.assignedTo === 'me' ? '1' : null;
+  return q;
 }
 
 @Component({
@@ -39,6 +58,7 @@ export function filterFromQuery(q: Readonly<Record<string, unknown>>): CaseListQ
     MatButtonModule,
     MatCheckboxModule,
     MatFormFieldModule,
+    MatInputModule,
     MatSelectModule,
     TranslatePipe,
   ],
@@ -47,6 +67,22 @@ export function filterFromQuery(q: Readonly<Record<string, unknown>>): CaseListQ
     <section class="page wide" data-testid="case-list">
       <h1 class="page-title">{{ 'cases.list.title' | t }}</h1>
       <p class="hint">{{ 'cases.list.masked' | t }}</p>
+
+      <form class="search" role="search" [attr.aria-label]="'cases.list.search' | t" (ngSubmit)="runSearch()">
+        <mat-form-field subscriptSizing="dynamic" class="search-box">
+          <mat-label>{{ 'cases.list.search' | t }}</mat-label>
+          <input matInput name="q" autocomplete="off" maxlength="120" [(ngModel)]="query" data-testid="case-search" />
+          <mat-hint>{{ 'cases.list.searchHint' | t }}</mat-hint>
+        </mat-form-field>
+        <button mat-flat-button type="submit" data-testid="case-search-submit">
+          {{ 'cases.list.searchButton' | t }}
+        </button>
+        @if (term()) {
+          <button mat-stroked-button type="button" (click)="clearSearch()" data-testid="case-search-clear">
+            {{ 'cases.list.clearSearch' | t }}
+          </button>
+        }
+      </form>
 
       <form class="filters" role="search" [attr.aria-label]="'cases.list.filters' | t" (ngSubmit)="applyFilters()">
         <mat-form-field subscriptSizing="dynamic">
@@ -67,10 +103,63 @@ export function filterFromQuery(q: Readonly<Record<string, unknown>>): CaseListQ
             }
           </mat-select>
         </mat-form-field>
+        <mat-form-field subscriptSizing="dynamic">
+          <mat-label>{{ 'cases.field.riskLevel' | t }}</mat-label>
+          <mat-select name="riskLevel" [(ngModel)]="riskLevel" data-testid="filter-risk">
+            <mat-option value="">{{ 'cases.list.any' | t }}</mat-option>
+            @for (r of riskLevels; track r) {
+              <mat-option [value]="r">{{ riskLabel(r) }}</mat-option>
+            }
+          </mat-select>
+        </mat-form-field>
+        <mat-form-field subscriptSizing="dynamic">
+          <mat-label>{{ 'cases.field.identificationStatus' | t }}</mat-label>
+          <mat-select name="identification" [(ngModel)]="identification" data-testid="filter-identification">
+            <mat-option value="">{{ 'cases.list.any' | t }}</mat-option>
+            @for (i of identifications; track i) {
+              <mat-option [value]="i">{{ identificationLabel(i) }}</mat-option>
+            }
+          </mat-select>
+        </mat-form-field>
         <mat-checkbox name="mine" [(ngModel)]="mine" data-testid="filter-mine">{{
           'cases.list.mine' | t
         }}</mat-checkbox>
+        <mat-checkbox name="unassigned" [(ngModel)]="unassigned" data-testid="filter-unassigned">{{
+          'cases.list.unassigned' | t
+        }}</mat-checkbox>
+        <mat-checkbox name="child" [(ngModel)]="child" data-testid="filter-child">{{
+          'cases.list.child' | t
+        }}</mat-checkbox>
+        <mat-checkbox name="restricted" [(ngModel)]="restricted" data-testid="filter-restricted">{{
+          'cases.list.restricted' | t
+        }}</mat-checkbox>
         <button mat-flat-button type="submit" data-testid="filter-apply">{{ 'cases.list.apply' | t }}</button>
+      </form>
+
+      <form class="filters saved" [attr.aria-label]="'cases.list.saved' | t" (ngSubmit)="saveFilters()">
+        <mat-form-field subscriptSizing="dynamic">
+          <mat-label>{{ 'cases.list.saved' | t }}</mat-label>
+          <mat-select name="saved" [ngModel]="savedId()" (ngModelChange)="useSaved($event)" data-testid="saved-filters">
+            @if (saved().length === 0) {
+              <mat-option value="" disabled>{{ 'cases.list.noSaved' | t }}</mat-option>
+            }
+            @for (f of saved(); track f.id) {
+              <mat-option [value]="f.id">{{ f.label }}</mat-option>
+            }
+          </mat-select>
+        </mat-form-field>
+        @if (savedId()) {
+          <button mat-stroked-button type="button" (click)="deleteSaved()" data-testid="saved-filter-delete">
+            {{ 'cases.list.deleteSaved' | t }}
+          </button>
+        }
+        <mat-form-field subscriptSizing="dynamic">
+          <mat-label>{{ 'cases.list.saveLabel' | t }}</mat-label>
+          <input matInput name="label" maxlength="60" [(ngModel)]="saveLabel" data-testid="saved-filter-label" />
+        </mat-form-field>
+        <button mat-stroked-button type="submit" [disabled]="!saveLabel.trim()" data-testid="saved-filter-save">
+          {{ 'cases.list.saveFilters' | t }}
+        </button>
       </form>
 
       <div role="status" aria-live="polite" class="status-line">
@@ -81,6 +170,9 @@ export function filterFromQuery(q: Readonly<Record<string, unknown>>): CaseListQ
         } @else if (items().length === 0) {
           <span data-testid="case-list-empty">{{ 'cases.list.empty' | t }}</span>
         } @else {
+          @if (term()) {
+            <span data-testid="case-search-results">{{ 'cases.list.searchResults' | t }}:</span>
+          }
           {{ 'cases.list.count' | t: { count: items().length } }}
         }
       </div>
@@ -153,6 +245,17 @@ export function filterFromQuery(q: Readonly<Record<string, unknown>>): CaseListQ
       color: var(--mat-sys-on-surface-variant);
       margin: 0 0 12px;
     }
+    .search {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 12px 16px;
+      align-items: center;
+      margin-bottom: 20px;
+    }
+    .search-box {
+      flex: 1 1 280px;
+      max-width: 480px;
+    }
     .filters {
       display: flex;
       flex-wrap: wrap;
@@ -208,9 +311,23 @@ export class CaseListPage {
   protected readonly statuses = CASE_STATUSES;
   protected readonly provinces = PROVINCES;
 
+  protected readonly riskLevels = RISK_LEVELS;
+  protected readonly identifications = IDENTIFICATION_STATUSES;
+
   protected status = '';
   protected province = '';
   protected mine = false;
+  protected riskLevel = '';
+  protected identification = '';
+  protected unassigned = false;
+  protected child = false;
+  protected restricted = false;
+  /** the search box; the running search is `term`, kept here only (a name never goes into the URL) */
+  protected query = '';
+  protected readonly term = signal<string | null>(null);
+  protected saveLabel = '';
+  protected readonly saved = signal<SavedCaseFilterView[]>([]);
+  protected readonly savedId = signal('');
 
   protected readonly items = signal<CaseSummaryView[]>([]);
   protected readonly nextCursor = signal<string | null>(null);
@@ -240,7 +357,86 @@ export class CaseListPage {
       this.status = this.filter.status ?? '';
       this.province = this.filter.province ?? '';
       this.mine = this.filter.assignedTo === 'me';
+      this.riskLevel = this.filter.riskLevel ?? '';
+      this.identification = this.filter.identification ?? '';
+      this.unassigned = this.filter.unassigned === 'true';
+      this.child = this.filter.child === 'true';
+      this.restricted = this.filter.restricted === 'true';
       void this.load(true);
+    });
+    void this.loadSaved();
+  }
+
+  protected riskLabel(r: string): string {
+    return label(RISK_LEVEL_LABELS, r, this.i18n.language());
+  }
+
+  protected identificationLabel(i: string): string {
+    return label(IDENTIFICATION_STATUS_LABELS, i, this.i18n.language());
+  }
+
+  protected runSearch(): void {
+    const t = this.query.trim();
+    this.term.set(t === '' ? null : t);
+    void this.load(true);
+  }
+
+  protected clearSearch(): void {
+    this.query = '';
+    this.term.set(null);
+    void this.load(true);
+  }
+
+  protected useSaved(id: string): void {
+    this.savedId.set(id);
+    const f = this.saved().find((s) => s.id === id);
+    if (f) void this.router.navigate([], { relativeTo: this.route, queryParams: queryFromFilter(f.filters) });
+  }
+
+  protected async saveFilters(): Promise<void> {
+    const labelText = this.saveLabel.trim();
+    if (!labelText) return;
+    try {
+      const f = await this.api.saveFilter({ label: labelText, filters: this.formFilter() });
+      this.saveLabel = '';
+      this.saved.set([...this.saved(), f]);
+      this.savedId.set(f.id);
+    } catch (e) {
+      this.error.set(describeErrorIn(this.i18n, e).message);
+    }
+  }
+
+  protected async deleteSaved(): Promise<void> {
+    const id = this.savedId();
+    if (!id) return;
+    try {
+      await this.api.deleteFilter(id);
+      this.saved.set(this.saved().filter((f) => f.id !== id));
+      this.savedId.set('');
+    } catch (e) {
+      this.error.set(describeErrorIn(this.i18n, e).message);
+    }
+  }
+
+  private async loadSaved(): Promise<void> {
+    try {
+      this.saved.set((await this.api.savedFilters()).items);
+    } catch {
+      // the list works without them; a failure shows when the user saves or deletes
+    }
+  }
+
+  /** The filters as the form holds them now. */
+  private formFilter(): CaseListQuery {
+    return filterFromQuery({
+      status: this.status,
+      province: this.province,
+      mine: this.mine ? '1' : '',
+      riskLevel: this.riskLevel,
+      identification: this.identification,
+      unassigned: this.unassigned ? 'true' : '',
+      child: this.child ? 'true' : '',
+      restricted: this.restricted ? 'true' : '',
     });
   }
 
@@ -253,10 +449,8 @@ export class CaseListPage {
   }
 
   protected applyFilters(): void {
-    void this.router.navigate([], {
-      relativeTo: this.route,
-      queryParams: { status: this.status || null, province: this.province || null, mine: this.mine ? '1' : null },
-    });
+    this.savedId.set('');
+    void this.router.navigate([], { relativeTo: this.route, queryParams: queryFromFilter(this.formFilter()) });
   }
 
   protected loadMore(): void {
@@ -267,7 +461,13 @@ export class CaseListPage {
     this.loading.set(true);
     this.error.set(null);
     try {
-      const page = await this.api.list(this.filter, reset ? null : this.nextCursor());
+      const cursor = reset ? null : this.nextCursor();
+      const term = this.term();
+      const number = term === null ? null : asCaseNumber(term);
+      const page =
+        term === null
+          ? await this.api.list(this.filter, cursor)
+          : await this.api.search(number ? { ...this.filter, number } : { ...this.filter, name: term }, cursor);
       this.items.set(reset ? page.items : [...this.items(), ...page.items]);
       this.nextCursor.set(page.nextCursor);
     } catch (e) {
