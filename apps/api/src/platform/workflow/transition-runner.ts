@@ -81,6 +81,17 @@ export interface Written {
   outbox?: { kind: string; payload: OutboxPayload };
 }
 
+/** A write that creates a record of a case: its event carries `details`, its audit row the case's id and the same details. */
+export interface Created {
+  objectType: WorkflowObject;
+  objectId: string;
+  caseId: string;
+  audit: AuditAction;
+  event: TimelineEventKind;
+  details: Record<string, unknown>;
+  outbox?: { kind: string; payload: OutboxPayload };
+}
+
 /**
  * The one write pipeline for every state change of a case, referral, handoff and screening
  * (decision 0018). In one transaction: lock and load the record through its repository with the
@@ -141,5 +152,11 @@ export class TransitionRunner {
       m,
     );
     if (w.outbox) await this.outbox.add(m, w.outbox.kind, w.outbox.payload);
+  }
+
+  /** `record` for a write that creates a record of a case (a referral, a handoff, a request). */
+  recordCreated(m: EntityManager, ctx: RequestContext, c: Created): Promise<void> {
+    const { details, ...w } = c;
+    return this.record(m, ctx, { ...w, eventDetails: details, auditDetails: { caseId: c.caseId, ...details } });
   }
 }
