@@ -20,7 +20,7 @@ import { AuditService } from '../platform/audit/audit.service';
 import { NOW } from '../platform/database/sql';
 import { Conflict, NotFound } from '../platform/http/errors';
 import { actorOf, type Actor, type RequestContext } from '../platform/http/request-context';
-import { TransitionRunner, type Workflow } from '../platform/workflow/transition-runner';
+import { caseRecordWorkflow, TransitionRunner, type Workflow } from '../platform/workflow/transition-runner';
 import { CaseRepository } from './case.repository';
 import {
   CaseRequestRepository,
@@ -48,30 +48,21 @@ import type {
  */
 @Injectable()
 export class CaseRequestsService {
-  private readonly identification: Workflow<IdentificationRequestRow, IdentificationRequestView> = {
+  private readonly identification: Workflow<IdentificationRequestRow, IdentificationRequestView> = caseRecordWorkflow({
     objectType: 'identification_request',
     noun: 'identification request',
+    idKey: 'identificationRequestId',
     lock: (m, actor, id) => this.requests.loadIdentification(m, actor, id, true),
-    version: (r) => r.version,
-    caseOf: (r) => r.case_id,
-    keys: (r) => ({
-      event: { identificationRequestId: r.id },
-      audit: { caseId: r.case_id, identificationRequestId: r.id },
-    }),
-    payload: (r) => ({ identificationRequestId: r.id }),
     answer: async (m, actor, id) => this.identificationView(actor, await this.mustIdentification(m, actor, id)),
-  };
+  });
 
-  private readonly closure: Workflow<ClosureRequestRow, ClosureRequestView> = {
+  private readonly closure: Workflow<ClosureRequestRow, ClosureRequestView> = caseRecordWorkflow({
     objectType: 'closure_request',
     noun: 'closure request',
+    idKey: 'closureRequestId',
     lock: (m, actor, id) => this.requests.loadClosure(m, actor, id, true),
-    version: (r) => r.version,
-    caseOf: (r) => r.case_id,
-    keys: (r) => ({ event: { closureRequestId: r.id }, audit: { caseId: r.case_id, closureRequestId: r.id } }),
-    payload: (r) => ({ closureRequestId: r.id }),
     answer: async (m, actor, id) => this.closureView(actor, await this.mustClosure(m, actor, id)),
-  };
+  });
 
   constructor(
     private readonly ds: DataSource,

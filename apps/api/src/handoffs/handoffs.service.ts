@@ -26,7 +26,7 @@ import { requireChronology } from '../platform/http/dates';
 import { Conflict, NotFound } from '../platform/http/errors';
 import { CaseRequestRepository } from '../cases/case-requests.repository';
 import { actorOf, type Actor, type RequestContext } from '../platform/http/request-context';
-import { TransitionRunner, type Workflow } from '../platform/workflow/transition-runner';
+import { caseRecordWorkflow, TransitionRunner, type Workflow } from '../platform/workflow/transition-runner';
 import {
   ChargeHandoffDto,
   CreateHandoffDto,
@@ -83,16 +83,13 @@ function context(actor: Actor, h: HandoffRow, input: Partial<HandoffContext>): H
  */
 @Injectable()
 export class HandoffsService {
-  private readonly workflow: Workflow<HandoffRow, HandoffDetailView> = {
+  private readonly workflow: Workflow<HandoffRow, HandoffDetailView> = caseRecordWorkflow({
     objectType: 'handoff',
     noun: 'handoff',
+    idKey: 'handoffId',
     lock: (m, actor, id) => this.handoffs.load(m, actor, id, true),
-    version: (h) => h.version,
-    caseOf: (h) => h.case_id,
-    keys: (h) => ({ event: { handoffId: h.id }, audit: { caseId: h.case_id, handoffId: h.id } }),
-    payload: (h) => ({ handoffId: h.id }),
     answer: (m, actor, id) => this.detail(m, actor, id),
-  };
+  });
 
   constructor(
     private readonly ds: DataSource,

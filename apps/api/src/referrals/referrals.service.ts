@@ -26,7 +26,7 @@ import { AuditService } from '../platform/audit/audit.service';
 import { Conflict, NotFound } from '../platform/http/errors';
 import { actorOf, type Actor, type RequestContext } from '../platform/http/request-context';
 import { OutboxService } from '../platform/outbox/outbox.service';
-import { TransitionRunner, type Workflow } from '../platform/workflow/transition-runner';
+import { caseRecordWorkflow, TransitionRunner, type Workflow } from '../platform/workflow/transition-runner';
 import { SlaSettingsService } from '../sla/sla-settings.service';
 import type {
   AcceptReferralDto,
@@ -52,16 +52,13 @@ import { ReferralRepository, referralKeyset, type ReferralDetailRow } from './re
 @Injectable()
 export class ReferralsService {
   /** How the runner locks, versions and answers a referral (also used by ReferralNotesService). */
-  readonly workflow: Workflow<ReferralDetailRow, ReferralDetailView> = {
+  readonly workflow: Workflow<ReferralDetailRow, ReferralDetailView> = caseRecordWorkflow({
     objectType: 'referral',
     noun: 'referral',
+    idKey: 'referralId',
     lock: (m, actor, id) => this.referrals.load(m, actor, id, true),
-    version: (r) => r.version,
-    caseOf: (r) => r.case_id,
-    keys: (r) => ({ event: { referralId: r.id }, audit: { caseId: r.case_id, referralId: r.id } }),
-    payload: (r) => ({ referralId: r.id }),
     answer: (m, actor, id) => this.detail(m, actor, id),
-  };
+  });
 
   constructor(
     private readonly ds: DataSource,

@@ -23,7 +23,7 @@ import { AuditService } from '../platform/audit/audit.service';
 import { NOW } from '../platform/database/sql';
 import { Conflict, NotFound, ValidationFailed } from '../platform/http/errors';
 import { actorOf, type Actor, type RequestContext } from '../platform/http/request-context';
-import { TransitionRunner, type Workflow } from '../platform/workflow/transition-runner';
+import { caseRecordWorkflow, TransitionRunner, type Workflow } from '../platform/workflow/transition-runner';
 import { ConsentNotCovering } from '../referrals/referral-rules';
 import { SlaSettingsService } from '../sla/sla-settings.service';
 import type {
@@ -60,16 +60,13 @@ function decide(action: TransferAction, input: TransferInput = {}) {
  */
 @Injectable()
 export class TransfersService {
-  private readonly workflow: Workflow<TransferDetailRow, TransferDetailView> = {
+  private readonly workflow: Workflow<TransferDetailRow, TransferDetailView> = caseRecordWorkflow({
     objectType: 'transfer',
     noun: 'transfer',
+    idKey: 'transferId',
     lock: (m, actor, id) => this.transfers.load(m, actor, id, true),
-    version: (t) => t.version,
-    caseOf: (t) => t.case_id,
-    keys: (t) => ({ event: { transferId: t.id }, audit: { caseId: t.case_id, transferId: t.id } }),
-    payload: (t) => ({ transferId: t.id }),
     answer: (m, actor, id) => this.detail(m, actor, id),
-  };
+  });
 
   constructor(
     private readonly ds: DataSource,

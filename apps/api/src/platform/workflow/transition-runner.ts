@@ -41,6 +41,26 @@ export interface Workflow<R, V> {
   answer(m: EntityManager, actor: Actor, id: string): Promise<V>;
 }
 
+/**
+ * The Workflow of a record that belongs to a case (a referral, a handoff, a transfer, a request on
+ * the case): its events go on the case's timeline, and its events, audit rows and outbox rows name it
+ * by `idKey` (the audit rows with the case's id too).
+ */
+export function caseRecordWorkflow<R extends { id: string; case_id: string; version: number }, V>(
+  w: Pick<Workflow<R, V>, 'objectType' | 'noun' | 'lock' | 'answer'> & { idKey: string },
+): Workflow<R, V> {
+  return {
+    objectType: w.objectType,
+    noun: w.noun,
+    lock: w.lock,
+    version: (r) => r.version,
+    caseOf: (r) => r.case_id,
+    keys: (r) => ({ event: { [w.idKey]: r.id }, audit: { caseId: r.case_id, [w.idKey]: r.id } }),
+    payload: (r) => ({ [w.idKey]: r.id }),
+    answer: w.answer,
+  };
+}
+
 /** What a step wrote: the details of its event and audit row (codes and ids, never a protected value). */
 export interface Change {
   details: Record<string, unknown>;
