@@ -7,7 +7,7 @@ import type { Runner } from '../platform/database/sql';
 import { Conflict, NotFound } from '../platform/http/errors';
 import type { RequestContext } from '../platform/http/request-context';
 import { checkCodesExist, sameSet, staleVersion } from './admin-db';
-import { decodeCursor, encodeCursor } from './admin-policy';
+import { decodeCursor, encodeCursor, pageOf } from './admin-policy';
 import { toAgencyView } from './agency.mapper';
 import { AGENCY_CODE, CreateAgencyDto, ListAgenciesQueryDto, UpdateAgencyDto } from './dto/agency.dto';
 import { DEFAULT_PAGE } from './dto/common.dto';
@@ -28,9 +28,8 @@ export class AdminAgenciesService {
   async list(q: ListAgenciesQueryDto): Promise<Page<AgencyView>> {
     const limit = q.limit ?? DEFAULT_PAGE;
     const rows = await this.agencies.list(this.ds, q.cursor ? decodeCursor(q.cursor, AGENCY_CODE) : null, limit + 1);
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return { items: page.map(toAgencyView), nextCursor: rows.length > limit && last ? encodeCursor(last.code) : null };
+    const page = pageOf(rows, limit, (a) => encodeCursor(a.code));
+    return { items: page.items.map(toAgencyView), nextCursor: page.nextCursor };
   }
 
   async create(ctx: RequestContext, dto: CreateAgencyDto): Promise<AgencyView> {

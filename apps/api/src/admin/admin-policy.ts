@@ -6,6 +6,7 @@ import {
   type AgencyCapability,
   type AuditAction,
   type Role,
+  type UserStatus,
 } from '@ctms/domain';
 import { Conflict, ValidationFailed } from '../platform/http/errors';
 import type { Actor, RequestContext } from '../platform/http/request-context';
@@ -120,7 +121,7 @@ export function checkProvinceScope(allProvinces: boolean, provinces: readonly st
   }
 }
 
-export { decodeCursor, encodeCursor } from '../platform/http/pagination';
+export { decodeCursor, encodeCursor, pageOf } from '../platform/http/pagination';
 
 export type UserAction = Extract<
   AuditAction,
@@ -137,6 +138,44 @@ export type UserAction = Extract<
 /** Roles that can read case content: a system administrator never makes one without the agency's own administrator. */
 export function holdsCaseContent(roles: readonly Role[]): boolean {
   return [...rolePermissions(roles)].some((p) => PERMISSIONS[p].caseContent);
+}
+
+/**
+ * The agency a new user belongs to: a system administrator names it; an agency administrator's
+ * users always belong to their own agency, and naming one is refused (400 naming the field).
+ */
+export function agencyOfNewUser(scope: AdminScope, agencyId: string | undefined): string {
+  if (scope.system) {
+    if (!agencyId)
+      throw new ValidationFailed([{ field: 'agencyId', problems: ['is required for a system administrator'] }]);
+    return agencyId;
+  }
+  if (agencyId !== undefined) {
+    throw new ValidationFailed([
+      {
+        field: 'agencyId',
+        problems: ["must not be sent: an agency administrator's users always belong to their own agency"],
+      },
+    ]);
+  }
+  return scope.actor.agencyId;
+}
+
+/**
+ * The status a new account starts in. A system administrator's user waits for the agency's own
+ * administrator (`otherAdmins` active ones); where the agency has none yet, only an account without
+ * case content (its first administrator) is made. An agency administrator's user is invited at once.
+ */
+export function initialStatus(scope: AdminScope, roles: readonly Role[], otherAdmins: number): UserStatus {
+  if (!scope.system) return 'INVITED';
+  if (otherAdmins > 0) return 'PENDING_APPROVAL';
+  if (holdsCaseContent(roles)) {
+    throw new AdminDenied(
+      'NO_AGENCY_ADMIN_TO_APPROVE',
+      "This agency has no administrator to approve the account: create the agency's administrator first",
+    );
+  }
+  return 'INVITED';
 }
 
 export const cannotChangeSelf = (what: string) =>

@@ -9,11 +9,12 @@ import { Conflict, markAudited, NotFound, ValidationFailed } from '../platform/h
 import { OutboxService } from '../platform/outbox/outbox.service';
 import type { RequestContext } from '../platform/http/request-context';
 import { toUserView } from '../users/user.mapper';
-import { UserRepository, type UserChanges, type UserWithAgencyRow } from '../users/user.repository';
-import { checkCodesExist, sameSet, staleVersion } from './admin-db';
+import { UserRepository, type UserWithAgencyRow } from '../users/user.repository';
+import { checkCodesExist, staleVersion } from './admin-db';
 import {
   AdminDenied,
   adminScope,
+  agencyOfNewUser,
   AdminScope,
   cannotChangeSelf,
   checkGrant,
@@ -21,10 +22,12 @@ import {
   checkProvinceScope,
   decodeCursor,
   encodeCursor,
-  holdsCaseContent,
+  pageOf,
+  initialStatus,
   type UserAction,
 } from './admin-policy';
 import { DEFAULT_PAGE } from './dto/common.dto';
+import { diffUser } from './user-changes';
 import { CreateUserDto, ListUsersQueryDto, UpdateUserDto, USERNAME } from './dto/user.dto';
 
 /**
@@ -56,12 +59,8 @@ export class AdminUsersService {
       afterUsername: after,
       limit: limit + 1,
     });
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      items: page.map(toUserView),
-      nextCursor: rows.length > limit && last ? encodeCursor(last.username) : null,
-    };
+    const page = pageOf(rows, limit, (u) => encodeCursor(u.username));
+    return { items: page.items.map(toUserView), nextCursor: page.nextCursor };
   }
 
   async get(ctx: RequestContext, id: string): Promise<UserView> {
@@ -75,23 +74,7 @@ export class AdminUsersService {
   async create(ctx: RequestContext, dto: CreateUserDto): Promise<UserView> {
     const scope = adminScope(ctx);
     return this.deniedIsAudited(ctx, 'USER_CREATED', null, async () => {
-      let agencyId: string;
-      if (scope.system) {
-        if (!dto.agencyId)
-          throw new ValidationFailed([{ field: 'agencyId', problems: ['is required for a system administrator'] }]);
-        agencyId = dto.agencyId;
-      } else {
-        if (dto.agencyId !== undefined) {
-          throw new ValidationFailed([
-            {
-              field: 'agencyId',
-              problems: ["must not be sent: an agency administrator's users always belong to their own agency"],
-            },
-          ]);
-        }
-        agencyId = scope.actor.agencyId;
-      }
-      const agency = await this.agencies.loadActive(this.ds, agencyId);
+      const agency = await this.agencies.loadActive(this.ds, agencyOfNewUser(scope, dto.agencyId));
       if (!agency) throw new ValidationFailed([{ field: 'agencyId', problems: ['no such active agency'] }]);
       const allProvinces = dto.allProvinces ?? false;
       const provinces = dto.provinces ?? [];
@@ -101,18 +84,8 @@ export class AdminUsersService {
       await checkCodesExist(this.ds.manager, 'province', 'provinces', provinces);
 
       const id = await this.ds.transaction(async (m) => {
-        // a system administrator's user waits for the agency's own administrator; where the agency
-        // has none yet, only an account without case content (its first administrator) is made
-        let initial: UserStatus = 'INVITED';
-        if (scope.system) {
-          if ((await this.users.otherActiveAdmins(m, agency.id, scope.actor.userId)) > 0) initial = 'PENDING_APPROVAL';
-          else if (holdsCaseContent(dto.roles)) {
-            throw new AdminDenied(
-              'NO_AGENCY_ADMIN_TO_APPROVE',
-              "This agency has no administrator to approve the account: create the agency's administrator first",
-            );
-          }
-        }
+        const otherAdmins = scope.system ? await this.users.otherActiveAdmins(m, agency.id, scope.actor.userId) : 0;
+        const initial = initialStatus(scope, dto.roles, otherAdmins);
         const createdId = await this.users.insert(m, {
           username: dto.username,
           display_name: dto.displayName,
@@ -127,32 +100,13 @@ export class AdminUsersService {
         if (!createdId) throw new Conflict('USERNAME_TAKEN', 'That username is already taken');
         const activationId =
           initial === 'INVITED' ? await this.sendActivation(m, createdId, 'INVITE', scope.actor.userId, null) : null;
-        await this.audit.record(
-          ctx,
-          {
-            action: 'USER_CREATED',
-            outcome: 'ALLOWED',
-            objectType: 'user',
-            objectId: createdId,
-            details: {
-              fields: [
-                'username',
-                'displayName',
-                'agencyId',
-                'roles',
-                'allProvinces',
-                'provinces',
-                'language',
-                'email',
-              ],
-              agencyId: agency.id,
-              roles: dto.roles,
-              status: initial,
-              activationId,
-            },
-          },
-          m,
-        );
+        await this.allowed(ctx, m, 'USER_CREATED', createdId, {
+          fields: ['username', 'displayName', 'agencyId', 'roles', 'allProvinces', 'provinces', 'language', 'email'],
+          agencyId: agency.id,
+          roles: dto.roles,
+          status: initial,
+          activationId,
+        });
         return createdId;
       });
       return this.view(this.ds.manager, id);
@@ -164,111 +118,58 @@ export class AdminUsersService {
    * only then does the activation link go out. A system administrator cannot approve (403, audited).
    */
   async approve(ctx: RequestContext, id: string, reason: string): Promise<UserView> {
-    const scope = adminScope(ctx);
-    return this.deniedIsAudited(ctx, 'USER_APPROVED', id, () =>
-      this.ds.transaction(async (m) => {
-        const u = await this.lockInScope(m, scope, id);
-        if (scope.system)
-          throw new AdminDenied(
-            'APPROVAL_BY_AGENCY_ADMIN',
-            "Only the agency's own administrator approves its new accounts",
-          );
-        if (u.status !== 'PENDING_APPROVAL')
-          throw new Conflict('NOT_PENDING_APPROVAL', 'The account is not waiting for approval');
-        await this.users.approve(m, id);
-        const activationId = await this.sendActivation(m, id, 'INVITE', scope.actor.userId, null);
-        await this.audit.record(
-          ctx,
-          {
-            action: 'USER_APPROVED',
-            outcome: 'ALLOWED',
-            objectType: 'user',
-            objectId: id,
-            reasonText: reason,
-            details: { fields: ['status'], from: 'PENDING_APPROVAL', to: 'INVITED', activationId },
-          },
-          m,
+    return this.onUser(ctx, 'USER_APPROVED', id, async (m, u, scope) => {
+      if (scope.system)
+        throw new AdminDenied(
+          'APPROVAL_BY_AGENCY_ADMIN',
+          "Only the agency's own administrator approves its new accounts",
         );
-        return this.view(m, id);
-      }),
-    );
+      if (u.status !== 'PENDING_APPROVAL')
+        throw new Conflict('NOT_PENDING_APPROVAL', 'The account is not waiting for approval');
+      await this.users.approve(m, id);
+      const activationId = await this.sendActivation(m, id, 'INVITE', scope.actor.userId, null);
+      const details = { fields: ['status'], from: 'PENDING_APPROVAL', to: 'INVITED', activationId };
+      await this.allowed(ctx, m, 'USER_APPROVED', id, details, reason);
+      return this.view(m, id);
+    });
   }
 
   async update(ctx: RequestContext, id: string, dto: UpdateUserDto): Promise<UserView> {
-    const scope = adminScope(ctx);
-    return this.deniedIsAudited(ctx, 'USER_UPDATED', id, () =>
-      this.ds.transaction(async (m) => {
-        const u = await this.lockInScope(m, scope, id);
-        if (u.version !== dto.version) throw staleVersion();
-        const self = u.id === scope.actor.userId;
-
-        const changes: UserChanges = {};
-        const fields: string[] = [];
-        const set = <K extends keyof UserChanges>(column: K, field: string, value: UserChanges[K]) => {
-          changes[column] = value;
-          fields.push(field);
-        };
-
-        const nextAll = dto.allProvinces ?? u.all_provinces;
-        // switching to "all provinces" drops the list unless one is sent (and then refused)
-        const nextProvinces = dto.provinces ?? (dto.allProvinces === true ? [] : u.provinces);
-        const rolesChanged = dto.roles !== undefined && !sameSet(dto.roles, u.roles);
-        const allChanged = nextAll !== u.all_provinces;
-        const provincesChanged = !sameSet(nextProvinces, u.provinces);
-        const authChanged = rolesChanged || allChanged || provincesChanged;
-
-        if (self && authChanged) throw cannotChangeSelf('change the roles or province scope of');
-        checkManageable(scope, u.roles);
-        if (rolesChanged && dto.roles)
-          checkGrant(scope, dto.roles, { id: u.agency_id, capabilities: u.agency_capabilities });
-        if (allChanged || provincesChanged) checkProvinceScope(nextAll, nextProvinces);
-        if (provincesChanged) await checkCodesExist(m, 'province', 'provinces', nextProvinces);
-
-        const emailChanged = dto.email !== undefined && dto.email !== u.email;
-        // the address the activation link goes to is the user's: an administrator may correct it only
-        // before the account is theirs (otherwise: change it, reset, and the account is the admin's)
-        if (emailChanged && u.status !== 'PENDING_APPROVAL' && u.status !== 'INVITED') {
-          throw new Conflict(
-            'EMAIL_FIXED',
-            'The e-mail address of an activated account cannot be changed by an administrator',
-          );
-        }
-        if (emailChanged) set('email', 'email', dto.email);
-        if (dto.displayName !== undefined && dto.displayName !== u.display_name)
-          set('display_name', 'displayName', dto.displayName);
-        if (dto.language !== undefined && dto.language !== u.language) set('language', 'language', dto.language);
-        if (rolesChanged) set('roles', 'roles', dto.roles);
-        if (allChanged) set('all_provinces', 'allProvinces', nextAll);
-        if (provincesChanged) set('provinces', 'provinces', nextProvinces);
-        if (!fields.length) return toUserView(u); // nothing changed: nothing written
-
-        // a change of roles or scope invalidates every token issued before it (jwt.strategy checks auth_version)
-        const n = await this.users.update(m, scope.agencyId, id, dto.version, changes, authChanged);
-        if (n !== 1) throw staleVersion();
-        // a corrected address gets a new link; the one sent to the old address stops working
-        const activationId =
-          emailChanged && u.status === 'INVITED'
-            ? await this.sendActivation(m, id, 'INVITE', scope.actor.userId, null)
-            : null;
-        await this.audit.record(
-          ctx,
-          {
-            action: 'USER_UPDATED',
-            outcome: 'ALLOWED',
-            objectType: 'user',
-            objectId: id,
-            details: {
-              fields,
-              ...(rolesChanged ? { roles: dto.roles, previousRoles: u.roles } : {}),
-              authVersionBumped: authChanged,
-              ...(activationId ? { activationId } : {}),
-            },
-          },
-          m,
+    return this.onUser(ctx, 'USER_UPDATED', id, async (m, u, scope) => {
+      if (u.version !== dto.version) throw staleVersion();
+      const d = diffUser(u, dto);
+      if (u.id === scope.actor.userId && d.authChanged) throw cannotChangeSelf('change the roles or province scope of');
+      checkManageable(scope, u.roles);
+      if (d.rolesChanged && dto.roles)
+        checkGrant(scope, dto.roles, { id: u.agency_id, capabilities: u.agency_capabilities });
+      if (d.allChanged || d.provincesChanged) checkProvinceScope(d.nextAll, d.nextProvinces);
+      if (d.provincesChanged) await checkCodesExist(m, 'province', 'provinces', d.nextProvinces);
+      // the address the activation link goes to is the user's: an administrator may correct it only
+      // before the account is theirs (otherwise: change it, reset, and the account is the admin's)
+      if (d.emailChanged && u.status !== 'PENDING_APPROVAL' && u.status !== 'INVITED') {
+        throw new Conflict(
+          'EMAIL_FIXED',
+          'The e-mail address of an activated account cannot be changed by an administrator',
         );
-        return this.view(m, id);
-      }),
-    );
+      }
+      if (!d.fields.length) return toUserView(u); // nothing changed: nothing written
+
+      // a change of roles or scope invalidates every token issued before it (jwt.strategy checks auth_version)
+      const n = await this.users.update(m, scope.agencyId, id, dto.version, d.changes, d.authChanged);
+      if (n !== 1) throw staleVersion();
+      // a corrected address gets a new link; the one sent to the old address stops working
+      const activationId =
+        d.emailChanged && u.status === 'INVITED'
+          ? await this.sendActivation(m, id, 'INVITE', scope.actor.userId, null)
+          : null;
+      await this.allowed(ctx, m, 'USER_UPDATED', id, {
+        fields: d.fields,
+        ...(d.rolesChanged ? { roles: dto.roles, previousRoles: u.roles } : {}),
+        authVersionBumped: d.authChanged,
+        ...(activationId ? { activationId } : {}),
+      });
+      return this.view(m, id);
+    });
   }
 
   async disable(ctx: RequestContext, id: string, reason: string): Promise<UserView> {
@@ -299,18 +200,7 @@ export class AdminUsersService {
         u.password_hash,
       );
       const details = { fields: ['password'], refreshTokensRevoked: revoked, activationId };
-      await this.audit.record(
-        ctx,
-        {
-          action: 'USER_PASSWORD_RESET',
-          outcome: 'ALLOWED',
-          objectType: 'user',
-          objectId: id,
-          reasonText: reason,
-          details,
-        },
-        m,
-      );
+      await this.allowed(ctx, m, 'USER_PASSWORD_RESET', id, details, reason);
       return this.view(m, id);
     });
   }
@@ -324,18 +214,8 @@ export class AdminUsersService {
       const wasEnabled = u.mfa_enabled_at !== null;
       await this.users.clearMfa(m, id);
       const revoked = await this.sessions.endSessions(m, id);
-      await this.audit.record(
-        ctx,
-        {
-          action: 'USER_MFA_RESET',
-          outcome: 'ALLOWED',
-          objectType: 'user',
-          objectId: id,
-          reasonText: reason,
-          details: { fields: ['mfa'], wasEnabled, refreshTokensRevoked: revoked },
-        },
-        m,
-      );
+      const details = { fields: ['mfa'], wasEnabled, refreshTokensRevoked: revoked };
+      await this.allowed(ctx, m, 'USER_MFA_RESET', id, details, reason);
       return this.view(m, id);
     });
   }
@@ -357,23 +237,13 @@ export class AdminUsersService {
       await this.users.setStatus(m, id, next);
       if (to === 'DISABLED') await this.activations.revokeOpen(m, id);
       const revoked = to === 'DISABLED' ? await this.sessions.endSessions(m, id) : 0;
-      await this.audit.record(
-        ctx,
-        {
-          action,
-          outcome: 'ALLOWED',
-          objectType: 'user',
-          objectId: id,
-          reasonText: reason,
-          details: {
-            fields: ['status'],
-            from: u.status,
-            to: next,
-            ...(to === 'DISABLED' ? { refreshTokensRevoked: revoked } : {}),
-          },
-        },
-        m,
-      );
+      const details = {
+        fields: ['status'],
+        from: u.status,
+        to: next,
+        ...(to === 'DISABLED' ? { refreshTokensRevoked: revoked } : {}),
+      };
+      await this.allowed(ctx, m, action, id, details, reason);
       return this.view(m, id);
     });
   }
@@ -390,22 +260,44 @@ export class AdminUsersService {
     what: string,
     fn: (m: EntityManager, u: UserWithAgencyRow, scope: AdminScope) => Promise<T>,
   ): Promise<T> {
+    return this.onUser(ctx, action, id, (m, u, scope) => {
+      if (u.id === scope.actor.userId) throw cannotChangeSelf(what);
+      checkManageable(scope, u.roles);
+      return fn(m, u, scope);
+    });
+  }
+
+  /** An administrator's action on an account locked through the caller's scope (outside it: 404); a refusal is audited under `action`. */
+  private onUser<T>(
+    ctx: RequestContext,
+    action: UserAction,
+    id: string,
+    fn: (m: EntityManager, u: UserWithAgencyRow, scope: AdminScope) => Promise<T>,
+  ): Promise<T> {
     const scope = adminScope(ctx);
     return this.deniedIsAudited(ctx, action, id, () =>
       this.ds.transaction(async (m) => {
-        const u = await this.lockInScope(m, scope, id);
-        if (u.id === scope.actor.userId) throw cannotChangeSelf(what);
-        checkManageable(scope, u.roles);
+        const u = await this.users.inScope(m, scope.agencyId, id, true); // out of scope and missing: the same 404
+        if (!u) throw new NotFound();
         return fn(m, u, scope);
       }),
     );
   }
 
-  /** Loads and locks a user in scope; out of scope and missing are the same 404. */
-  private async lockInScope(m: EntityManager, scope: AdminScope, id: string): Promise<UserWithAgencyRow> {
-    const u = await this.users.inScope(m, scope.agencyId, id, true);
-    if (!u) throw new NotFound();
-    return u;
+  /** The ALLOWED audit row of a change to an account, in the change's transaction; `reason` is the administrator's text. */
+  private allowed(
+    ctx: RequestContext,
+    m: EntityManager,
+    action: UserAction,
+    id: string,
+    details: Record<string, unknown>,
+    reason?: string,
+  ): Promise<void> {
+    return this.audit.record(
+      ctx,
+      { action, outcome: 'ALLOWED', objectType: 'user', objectId: id, reasonText: reason, details },
+      m,
+    );
   }
 
   private async view(m: EntityManager, id: string): Promise<UserView> {

@@ -9,7 +9,9 @@ import type { RequestContext } from '../platform/http/request-context';
 import type { Runner } from '../platform/database/sql';
 import { UserRepository, type UserWithAgencyRow } from '../users/user.repository';
 import { ActivationRepository, type OpenActivationRow } from './activation.repository';
-import { AuthService, digest, passwordContextWords } from './auth.service';
+import { passwordContextWords } from './auth.service';
+import { CredentialChecker } from './credential-check';
+import { digest } from './tokens';
 import { acceptedStep, newMfaSecret, otpauthUri } from './mfa';
 import { SessionRepository } from './session.repository';
 
@@ -32,7 +34,7 @@ export class ActivationService {
     private readonly sessions: SessionRepository,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditService,
-    private readonly auth: AuthService,
+    private readonly credentials: CredentialChecker,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -91,7 +93,7 @@ export class ActivationService {
       // the code is checked like every credential: the account's reservation, counted and audited on failure
       const secret = enrolSecret ?? this.users.mfaSecretOf(user);
       const lastStep = enrolSecret ? null : user.mfa_last_step === null ? null : Number(user.mfa_last_step);
-      const failure = await this.auth.checkCredential(
+      const failure = await this.credentials.check(
         ctx,
         { action: 'CREDENTIAL_CHECK_FAILED', username: user.username, user, markKnown: false },
         async () => {

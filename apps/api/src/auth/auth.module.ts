@@ -8,11 +8,13 @@ import { ActivationRepository } from './activation.repository';
 import { ActivationService } from './activation.service';
 import { ActivationController, AuthController, MeController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { CredentialChecker } from './credential-check';
 import { CredentialThrottle } from './credential-throttle';
 import { FailureLog } from './failure-log';
 import { LoginFailureRepository } from './login-failure.repository';
 import { MeService } from './me.service';
 import { SessionRepository } from './session.repository';
+import { TokenIssuer } from './tokens';
 
 /**
  * Sign-in, sessions, the user's own credentials and account activation. Every /auth route and every
@@ -40,6 +42,8 @@ import { SessionRepository } from './session.repository';
     AuthService,
     MeService,
     CredentialThrottle,
+    CredentialChecker,
+    TokenIssuer,
     FailureLog,
     ActivationService,
     ActivationRepository,

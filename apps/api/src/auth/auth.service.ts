@@ -1,22 +1,19 @@
 import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { checkPassword, LoginResponse, MfaChallenge, MfaSetup, TokenPair } from '@ctms/domain';
 import { AuditService } from '../platform/audit/audit.service';
-import { HasherBusy, PasswordHasher } from '../platform/auth/password-hasher';
-import { SIGN_OPTIONS, tokenKey, VERIFY_OPTIONS } from '../platform/auth/token-claims';
+import { PasswordHasher } from '../platform/auth/password-hasher';
 import { APP_CONFIG, AppConfig } from '../platform/config/config';
-import { FieldCipher } from '../platform/crypto/field-cipher';
 import { Conflict, ValidationFailed } from '../platform/http/errors';
 import { OutboxService } from '../platform/outbox/outbox.service';
-import type { Actor, RequestContext } from '../platform/http/request-context';
+import { actorOf, type Actor, type RequestContext } from '../platform/http/request-context';
 import { toMeView } from '../users/user.mapper';
 import { UserRepository, type UserWithAgencyRow } from '../users/user.repository';
-import { CredentialThrottle, Reservation, TooManyAttempts } from './credential-throttle';
-import { FailedCheck, FailureLog } from './failure-log';
-import { acceptedStep, MFA_TOKEN_TTL_SECONDS, MfaChallengeClaims, newMfaSecret, otpauthUri } from './mfa';
+import { CredentialChecker } from './credential-check';
+import { acceptedStep, newMfaSecret, otpauthUri } from './mfa';
 import { SessionRepository } from './session.repository';
+import { digest, TokenIssuer } from './tokens';
 
 export { TooManyAttempts } from './credential-throttle';
 
@@ -29,28 +26,9 @@ export function normaliseUsername(raw: string): string {
   return raw.normalize('NFC').trim().toLowerCase().slice(0, 128);
 }
 
-export function digest(token: string): Buffer {
-  return createHash('sha256').update(token, 'utf8').digest();
-}
-
 /** The words a user's password may not contain (the password policy's context words). */
 export function passwordContextWords(username: string, displayName: string): string[] {
   return [username, ...username.split(/[._-]/), displayName, 'ctms'];
-}
-
-interface RefreshClaims {
-  typ: 'refresh';
-  jti: string;
-}
-
-/** One check of a password or a code, under the credential throttle. */
-export interface CredentialCheck {
-  action: FailedCheck['action'];
-  /** the normalised username the attempt names */
-  username: string;
-  user: { id: string; username: string; agency_id: string } | null;
-  /** a success makes this client known to the account (a full sign-in only) */
-  markKnown: boolean;
 }
 
 @Injectable()
@@ -59,80 +37,17 @@ export class AuthService {
     private readonly ds: DataSource,
     private readonly users: UserRepository,
     private readonly sessions: SessionRepository,
-    private readonly jwt: JwtService,
+    private readonly tokens: TokenIssuer,
+    private readonly credentials: CredentialChecker,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditService,
-    private readonly cipher: FieldCipher,
-    private readonly throttle: CredentialThrottle,
-    private readonly failures: FailureLog,
     private readonly outbox: OutboxService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /**
-   * Runs `verify` (which answers null when the credential is right, else the failure's reason code)
-   * only once the attempt holds its slot (CredentialThrottle.reserve, decision 0011). A refusal is a
-   * 429; a failure counts and is logged aggregated per account and minute. Returns the failure
-   * reason, or null. The argon2 queue being full is a 429 too, nothing counted against the account.
-   */
-  async checkCredential(
-    ctx: RequestContext,
-    c: CredentialCheck,
-    verify: (priority: boolean) => Promise<string | null>,
-  ): Promise<string | null> {
-    const res: Reservation = await this.throttle.reserve({
-      username: c.username,
-      ip: ctx.sourceIp,
-      device: ctx.device ?? null,
-    });
-    const user = c.user ? { id: c.user.id, username: c.user.username, agencyId: c.user.agency_id } : null;
-    if (!res.ok) {
-      await this.failures.record(ctx, {
-        action: c.action,
-        accountKey: res.accountKey,
-        user,
-        reason: res.reason,
-        refused: true,
-      });
-      throw new TooManyAttempts(res.retryAfterSeconds);
-    }
-    let failure: string | null;
-    try {
-      // a client the owner signed in from, and a signed-in user, take argon2's priority lane
-      failure = await verify(res.known || !!ctx.actor);
-    } catch (e) {
-      await this.throttle.release(res);
-      if (e instanceof HasherBusy) {
-        await this.failures.record(ctx, {
-          action: c.action,
-          accountKey: res.accountKey,
-          user,
-          reason: 'BUSY',
-          refused: true,
-        });
-        throw new TooManyAttempts(1);
-      }
-      throw e;
-    }
-    if (failure) {
-      await this.throttle.failed(res);
-      await this.failures.record(ctx, {
-        action: c.action,
-        accountKey: res.accountKey,
-        user,
-        reason: failure,
-        refused: false,
-      });
-      return failure;
-    }
-    await this.throttle.succeeded(res, c.markKnown);
-    return null;
-  }
-
   /** The signed-in user's own row. */
   private async self(ctx: RequestContext): Promise<{ actor: Actor; user: UserWithAgencyRow }> {
-    const actor = ctx.actor;
-    if (!actor) throw new UnauthorizedException();
+    const actor = actorOf(ctx);
     const user = await this.users.byId(this.ds, actor.userId);
     if (!user) throw new UnauthorizedException();
     return { actor, user };
@@ -142,7 +57,7 @@ export class AuthService {
     const username = normaliseUsername(rawUsername);
     const now = new Date();
     const user = (await this.users.byUsername(this.ds, username)) ?? null;
-    const failure = await this.checkCredential(
+    const failure = await this.credentials.check(
       ctx,
       { action: 'LOGIN_FAILED', username, user, markKnown: !user?.mfa_enabled_at },
       async (priority) => {
@@ -159,12 +74,7 @@ export class AuthService {
     }
     if (user.mfa_enabled_at) {
       // the password was right; the session starts only with a code (POST /auth/mfa)
-      const claims: MfaChallengeClaims = { typ: 'mfa', sub: user.id, av: user.auth_version };
-      const mfaToken = await this.jwt.signAsync(claims, {
-        secret: tokenKey(this.config.jwtSecret, 'mfa'),
-        expiresIn: MFA_TOKEN_TTL_SECONDS,
-        ...SIGN_OPTIONS,
-      });
+      const mfaToken = await this.tokens.mfaChallenge(user);
       await this.audit.record(
         { ...ctx, actor: null },
         {
@@ -186,22 +96,12 @@ export class AuthService {
    */
   async loginWithCode(ctx: RequestContext, mfaToken: string, code: string): Promise<LoginResponse> {
     const now = new Date();
-    let claims: Partial<MfaChallengeClaims>;
-    try {
-      claims = await this.jwt.verifyAsync<MfaChallengeClaims>(mfaToken, {
-        secret: tokenKey(this.config.jwtSecret, 'mfa'),
-        ...VERIFY_OPTIONS,
-        algorithms: [...VERIFY_OPTIONS.algorithms],
-      });
-    } catch {
-      throw new UnauthorizedException(INVALID_CODE);
-    }
-    if (claims.typ !== 'mfa' || typeof claims.sub !== 'string' || typeof claims.av !== 'number')
-      throw new UnauthorizedException(INVALID_CODE);
+    const claims = await this.tokens.mfaChallengeClaims(mfaToken);
+    if (!claims) throw new UnauthorizedException(INVALID_CODE);
     const user = await this.users.byId(this.ds, claims.sub);
     // the challenge is signed: its account exists unless it was deleted since
     if (!user) throw new UnauthorizedException(INVALID_CODE);
-    const failure = await this.checkCredential(
+    const failure = await this.credentials.check(
       ctx,
       { action: 'LOGIN_FAILED', username: user.username, user, markKnown: true },
       async () => {
@@ -228,7 +128,7 @@ export class AuthService {
   private startSession(ctx: RequestContext, user: UserWithAgencyRow, now: Date, mfa: boolean): Promise<LoginResponse> {
     return this.ds.transaction(async (m) => {
       const familyId = randomUUID();
-      const pair = await this.issue(m, user, familyId, now);
+      const pair = await this.tokens.issue(m, user, familyId, now);
       // the first sign-in after an administrator created or reset the account tells the agency's supervisors
       const first = await this.users.takeFirstSignIn(m, user.id);
       if (first) await this.outbox.add(m, 'account.first_sign_in', { userId: user.id, sessionId: familyId });
@@ -252,7 +152,7 @@ export class AuthService {
 
   /** The current password asked again on a /me route, under the throttle; a wrong one is a 400 naming the field. */
   private async checkCurrentPassword(ctx: RequestContext, user: UserWithAgencyRow, current: string): Promise<void> {
-    const failure = await this.checkCredential(
+    const failure = await this.credentials.check(
       ctx,
       { action: 'CREDENTIAL_CHECK_FAILED', username: user.username, user, markKnown: false },
       async (priority) =>
@@ -286,7 +186,7 @@ export class AuthService {
     const secret = this.users.pendingMfaSecretOf(user);
     if (!pending || !secret) throw new ValidationFailed([{ field: 'code', problems: ['no setup in progress'] }]);
     let step: number | null = null;
-    const failure = await this.checkCredential(
+    const failure = await this.credentials.check(
       ctx,
       { action: 'CREDENTIAL_CHECK_FAILED', username: user.username, user, markKnown: false },
       async () => {
@@ -318,16 +218,7 @@ export class AuthService {
   async refresh(ctx: RequestContext, token: string): Promise<TokenPair> {
     const now = new Date();
     // the token's kind, issuer and audience first: an access token or a challenge is no refresh token
-    try {
-      const claims = await this.jwt.verifyAsync<Partial<RefreshClaims>>(token, {
-        secret: tokenKey(this.config.jwtSecret, 'refresh'),
-        ...VERIFY_OPTIONS,
-        algorithms: [...VERIFY_OPTIONS.algorithms],
-      });
-      if (claims.typ !== 'refresh' || typeof claims.jti !== 'string') throw new Error('not a refresh token');
-    } catch {
-      throw new UnauthorizedException();
-    }
+    if (!(await this.tokens.isRefreshToken(token))) throw new UnauthorizedException();
     const outcome = await this.ds.transaction(async (m) => {
       const row = await this.sessions.lockByHash(m, digest(token));
       if (!row) return { kind: 'invalid' as const };
@@ -356,7 +247,7 @@ export class AuthService {
       const user = await this.users.byId(m, row.user_id);
       if (!user || user.status !== 'ACTIVE' || !user.agency_active) return { kind: 'invalid' as const };
       await this.sessions.markUsed(m, row.id, now);
-      return { kind: 'ok' as const, pair: await this.issue(m, user, row.family_id, row.family_started_at, now) };
+      return { kind: 'ok' as const, pair: await this.tokens.issue(m, user, row.family_id, row.family_started_at, now) };
     });
     if (outcome.kind !== 'ok') throw new UnauthorizedException();
     return outcome.pair;
@@ -417,38 +308,5 @@ export class AuthService {
    */
   private endOtherSessions(m: EntityManager, actor: Actor): Promise<number> {
     return this.sessions.endSessions(m, actor.userId, actor.sessionId ?? null);
-  }
-
-  private async issue(
-    m: EntityManager,
-    user: Pick<UserWithAgencyRow, 'id' | 'auth_version'>,
-    familyId: string,
-    familyStartedAt: Date,
-    now = familyStartedAt,
-  ): Promise<TokenPair> {
-    const absoluteEnd = familyStartedAt.getTime() + this.config.refreshAbsoluteSeconds * 1000;
-    const refreshClaims: RefreshClaims = { typ: 'refresh', jti: randomBytes(32).toString('base64url') };
-    const refreshToken = await this.jwt.signAsync(refreshClaims, {
-      secret: tokenKey(this.config.jwtSecret, 'refresh'),
-      expiresIn: Math.max(1, Math.ceil((absoluteEnd - now.getTime()) / 1000)),
-      ...SIGN_OPTIONS,
-    });
-    await this.sessions.insert(m, {
-      token_hash: digest(refreshToken),
-      user_id: user.id,
-      family_id: familyId,
-      family_started_at: familyStartedAt,
-      issued_at: now,
-      expires_at: new Date(Math.min(now.getTime() + this.config.refreshIdleSeconds * 1000, absoluteEnd)),
-    });
-    const accessToken = await this.jwt.signAsync(
-      { typ: 'access', sub: user.id, av: user.auth_version, sid: familyId },
-      {
-        secret: tokenKey(this.config.jwtSecret, 'access'),
-        expiresIn: this.config.accessTokenTtlSeconds,
-        ...SIGN_OPTIONS,
-      },
-    );
-    return { accessToken, refreshToken, expiresIn: this.config.accessTokenTtlSeconds };
   }
 }

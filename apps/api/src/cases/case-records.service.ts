@@ -44,7 +44,7 @@ export class CaseRecordsService {
       const actor = actorOf(ctx);
       requireCaseEditor(actor, await this.cases.lead(m, actor, caseId, true));
       const category = dto.category ?? 'EXPLOITATION_ACCOUNT';
-      const noteId = await this.cases.addNote(m, actor, caseId, dto.body, category);
+      const noteId = await this.repo.addNote(m, actor, caseId, dto.body, category);
       const details = { noteId, category };
       await this.runner.record(m, ctx, {
         objectType: 'case',

@@ -31,8 +31,8 @@ describe('case request statements', () => {
     members: caseRequestSql.members(ID),
     clearMembers: caseRequestSql.clearMembers(ID),
     addMembers: caseRequestSql.addMembers(ID, [OTHER_ID], actor),
-    lockIdentifiedBy: caseRequestSql.lockIdentifiedBy(actor, ID),
-    identifiedBy: caseRequestSql.lockIdentifiedBy(actor, ID, false),
+    lockIdentifiedBy: caseRequestSql.identifiedBy(actor, ID),
+    identifiedBy: caseRequestSql.identifiedBy(actor, ID, false),
   };
   it.each(Object.entries(statements))('%s', (_name, q) => {
     expect(q.text).toMatchSnapshot();

@@ -199,9 +199,8 @@ export const caseRequestSql = {
     sql`INSERT INTO case_restriction_member (case_id, user_id, added_by_id, added_at)
         SELECT ${caseId}::uuid, u, ${actor.userId}::uuid, now() FROM unnest(${[...userIds]}::uuid[]) u ON CONFLICT DO NOTHING`,
 
-  /** The case, locked, when the caller's agency decided IDENTIFIED on an identification request of it (a handoff's sender). */
   /** The case, when the caller's agency formally identified the victim on a request of it (decision 0024); `lock` for a write. */
-  lockIdentifiedBy: (actor: Actor, caseId: string, lock = true): Sql =>
+  identifiedBy: (actor: Actor, caseId: string, lock = true): Sql =>
     sql`SELECT c.id, c.status, c.province_code, c.lead_agency_id, c.assigned_to_id FROM case_record c
          WHERE c.id = ${caseId}::uuid AND c.identification_status = 'IDENTIFIED'
            AND EXISTS (SELECT 1 FROM identification_request ir
@@ -335,7 +334,8 @@ export class CaseRequestRepository {
     if (userIds.length) await exec(m, caseRequestSql.addMembers(caseId, userIds, actor));
   }
 
-  lockIdentifiedBy(
+  /** The case, locked, when the caller's agency decided IDENTIFIED on an identification request of it (a handoff's sender). */
+  lockCaseIdentifiedBy(
     m: Runner,
     actor: Actor,
     caseId: string,
@@ -343,11 +343,11 @@ export class CaseRequestRepository {
     | { id: string; status: string; province_code: string; lead_agency_id: string; assigned_to_id: string | null }
     | undefined
   > {
-    return selectOne(m, caseRequestSql.lockIdentifiedBy(actor, caseId));
+    return selectOne(m, caseRequestSql.identifiedBy(actor, caseId));
   }
 
   /** Whether the caller's agency identified the victim on a request of the case: it may hand the case off (no lock: a read). */
   async identifiedBy(m: Runner, actor: Actor, caseId: string): Promise<boolean> {
-    return (await selectOne(m, caseRequestSql.lockIdentifiedBy(actor, caseId, false))) !== undefined;
+    return (await selectOne(m, caseRequestSql.identifiedBy(actor, caseId, false))) !== undefined;
   }
 }

@@ -5,32 +5,30 @@ import {
   allowedActions,
   can,
   CASE_MACHINE,
-  caseEditorRefusal,
   CLOSURE_REQUEST_MACHINE,
   closureRequestRefusal,
   formalIdentificationRefusal,
-  IDENTIFICATION_MACHINE,
   IDENTIFICATION_REQUEST_DUE_DAYS,
   IDENTIFICATION_REQUEST_MACHINE,
-  type ClosureRequestContext,
   type ClosureRequestView,
-  type IdentificationRequestContext,
   type IdentificationRequestView,
   type IdentificationStatus,
 } from '@ctms/domain';
 import { AccessService } from '../platform/access/access.service';
-import { caseFacts, inLeadAgency, requireCaseEditor } from '../platform/access/editor';
+import { requireCaseEditor } from '../platform/access/editor';
 import { AuditService } from '../platform/audit/audit.service';
 import { NOW } from '../platform/database/sql';
 import { Conflict, NotFound } from '../platform/http/errors';
 import { actorOf, type Actor, type RequestContext } from '../platform/http/request-context';
-import { TransitionRunner, type Workflow } from '../platform/workflow/transition-runner';
+import { caseRecordWorkflow, TransitionRunner, type Workflow } from '../platform/workflow/transition-runner';
 import { CaseRepository } from './case.repository';
 import {
   CaseRequestRepository,
   type ClosureRequestRow,
   type IdentificationRequestRow,
 } from './case-requests.repository';
+import { caseContext, closureContext, identificationContext, identificationDecision } from './case-machines';
+import { toClosureRequestView, toIdentificationRequestView } from './case-requests.mapper';
 import type {
   CancelIdentificationDto,
   DecideClosureDto,
@@ -39,33 +37,6 @@ import type {
   RequestClosureDto,
   SendIdentificationDto,
 } from './dto/case-requests.dto';
-
-const userRef = (id: string | null, username: string | null, displayName: string | null) =>
-  id ? { id, username, displayName } : null;
-const requester = (r: IdentificationRequestRow | ClosureRequestRow) => ({
-  id: r.requested_by_id,
-  username: r.requested_by_username,
-  displayName: r.requested_by_display_name,
-});
-
-function identificationContext(
-  actor: Actor,
-  r: IdentificationRequestRow,
-  input: Pick<IdentificationRequestContext, 'decisionDate' | 'reason'> = {},
-): IdentificationRequestContext {
-  const lead = inLeadAgency(actor, r);
-  return {
-    roles: actor.roles,
-    actorCapabilities: actor.capabilities,
-    actorInAskedAgency: r.to_agency_id === actor.agencyId,
-    actorIsCaseEditor: lead && caseEditorRefusal(actor, caseFacts({ ...r, status: r.case_status })) === null,
-    ...input,
-  };
-}
-
-function closureContext(actor: Actor, r: ClosureRequestRow, reason: string | null = null): ClosureRequestContext {
-  return { roles: actor.roles, actorInLeadAgency: inLeadAgency(actor, r), reason };
-}
 
 /**
  * Requests on a case that someone else decides (docs/workflows.md "Identification request",
@@ -77,34 +48,21 @@ function closureContext(actor: Actor, r: ClosureRequestRow, reason: string | nul
  */
 @Injectable()
 export class CaseRequestsService {
-  private readonly identification: Workflow<IdentificationRequestRow, IdentificationRequestView> = {
+  private readonly identification: Workflow<IdentificationRequestRow, IdentificationRequestView> = caseRecordWorkflow({
     objectType: 'identification_request',
     noun: 'identification request',
+    idKey: 'identificationRequestId',
     lock: (m, actor, id) => this.requests.loadIdentification(m, actor, id, true),
-    version: (r) => r.version,
-    caseOf: (r) => r.case_id,
-    keys: (r) => ({
-      event: { identificationRequestId: r.id },
-      audit: { caseId: r.case_id, identificationRequestId: r.id },
-    }),
-    payload: (r) => ({ identificationRequestId: r.id }),
     answer: async (m, actor, id) => this.identificationView(actor, await this.mustIdentification(m, actor, id)),
-  };
+  });
 
-  private readonly closure: Workflow<ClosureRequestRow, ClosureRequestView> = {
+  private readonly closure: Workflow<ClosureRequestRow, ClosureRequestView> = caseRecordWorkflow({
     objectType: 'closure_request',
     noun: 'closure request',
+    idKey: 'closureRequestId',
     lock: (m, actor, id) => this.requests.loadClosure(m, actor, id, true),
-    version: (r) => r.version,
-    caseOf: (r) => r.case_id,
-    keys: (r) => ({ event: { closureRequestId: r.id }, audit: { caseId: r.case_id, closureRequestId: r.id } }),
-    payload: (r) => ({ closureRequestId: r.id }),
-    answer: async (m, actor, id) => {
-      const r = await this.requests.loadClosure(m, actor, id);
-      if (!r) throw new NotFound();
-      return this.closureView(actor, r);
-    },
-  };
+    answer: async (m, actor, id) => this.closureView(actor, await this.mustClosure(m, actor, id)),
+  });
 
   constructor(
     private readonly ds: DataSource,
@@ -123,9 +81,7 @@ export class CaseRequestsService {
   send(ctx: RequestContext, caseId: string, dto: SendIdentificationDto): Promise<IdentificationRequestView> {
     return this.ds.transaction(async (m) => {
       const actor = actorOf(ctx);
-      const c = await this.cases.lockLead(m, actor, caseId, 'UPDATE');
-      if (!c) throw new NotFound();
-      requireCaseEditor(actor, c);
+      await this.lockForEditor(m, actor, caseId);
       if (formalIdentificationRefusal(actor.capabilities) === null) {
         throw new Conflict('ACTION_NOT_ALLOWED_IN_STATE', 'Your agency decides formal identification itself');
       }
@@ -137,15 +93,13 @@ export class CaseRequestsService {
       });
       const id = randomUUID();
       await this.requests.insertIdentification(m, actor, id, caseId, to.id, IDENTIFICATION_REQUEST_DUE_DAYS);
-      const details = { identificationRequestId: id, toAgencyId: to.id, toAgencyCode: to.code, to: 'REQUESTED' };
-      await this.runner.record(m, ctx, {
+      await this.runner.recordCreated(m, ctx, {
         objectType: 'identification_request',
         objectId: id,
         audit: 'CASE_IDENTIFICATION_REQUESTED',
         caseId,
         event: 'IDENTIFICATION_REQUESTED',
-        eventDetails: details,
-        auditDetails: { caseId, ...details },
+        details: { identificationRequestId: id, toAgencyId: to.id, toAgencyCode: to.code, to: 'REQUESTED' },
         outbox: { kind: 'identification.requested', payload: { identificationRequestId: id } },
       });
       return this.identificationView(actor, await this.mustIdentification(m, actor, id));
@@ -154,7 +108,6 @@ export class CaseRequestsService {
 
   /** The asked agency decides, exactly as a formal identification (IDENTIFICATION_MACHINE): the case's status follows. */
   decide(ctx: RequestContext, id: string, dto: DecideIdentificationDto): Promise<IdentificationRequestView> {
-    const action = dto.decision === 'IDENTIFIED' ? 'IDENTIFY' : 'NOT_IDENTIFY';
     let identificationTo: IdentificationStatus | null = null;
     return this.runner.run(ctx, this.identification, {
       id,
@@ -168,30 +121,19 @@ export class CaseRequestsService {
           identificationContext(actor, r, { decisionDate: dto.decidedOn, reason: dto.reasons }),
         ),
       check: (actor, r) => {
-        const d = can(IDENTIFICATION_MACHINE, r.identification_status, action, {
-          roles: actor.roles,
-          actorCapabilities: actor.capabilities,
-          decisionDate: dto.decidedOn,
-          reason: dto.reasons,
-        });
+        const d = identificationDecision(actor, r.identification_status, dto);
         if (!d.ok) throw new Conflict(d.reason, 'This identification decision is not allowed');
         identificationTo = d.to;
       },
       version: dto.version,
       apply: async (m, actor, r, to) => {
-        const identificationId = randomUUID();
-        await this.cases.insertIdentification(
+        const identificationId = await this.cases.recordIdentification(
           m,
           actor,
-          identificationId,
-          r.case_id,
-          dto.decision,
-          dto.decidedOn,
-          dto.reasons,
+          { id: r.case_id, version: r.case_version },
+          dto,
+          identificationTo as IdentificationStatus,
         );
-        await this.cases.update(m, r.case_id, r.case_version, {
-          identification_status: identificationTo as IdentificationStatus,
-        });
         await this.requests.updateIdentification(m, r.id, r.version, {
           status: 'DECIDED',
           decision: dto.decision,
@@ -264,21 +206,17 @@ export class CaseRequestsService {
   }
 
   private identificationView(actor: Actor, r: IdentificationRequestRow): IdentificationRequestView {
-    return {
-      id: r.id,
-      caseId: r.case_id,
-      caseNumber: r.case_number,
-      status: r.status,
-      fromAgency: { code: r.from_agency_code },
-      toAgency: { code: r.to_agency_code },
-      requestedBy: requester(r),
-      requestedAt: r.requested_at.toISOString(),
-      dueAt: r.due_at.toISOString(),
-      decidedAt: r.decided_at ? r.decided_at.toISOString() : null,
-      decision: r.decision,
-      version: r.version,
-      allowedActions: allowedActions(IDENTIFICATION_REQUEST_MACHINE, r.status, identificationContext(actor, r)),
-    };
+    return toIdentificationRequestView(
+      r,
+      allowedActions(IDENTIFICATION_REQUEST_MACHINE, r.status, identificationContext(actor, r)),
+    );
+  }
+
+  /** The case the caller edits, locked for the request's insert (the editor rule); otherwise the standard 404 or 409. */
+  private async lockForEditor(m: EntityManager, actor: Actor, caseId: string): Promise<void> {
+    const c = await this.cases.lockLead(m, actor, caseId, 'UPDATE');
+    if (!c) throw new NotFound();
+    requireCaseEditor(actor, c);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -289,29 +227,23 @@ export class CaseRequestsService {
   requestClosure(ctx: RequestContext, caseId: string, dto: RequestClosureDto): Promise<ClosureRequestView> {
     return this.ds.transaction(async (m) => {
       const actor = actorOf(ctx);
-      const c = await this.cases.lockLead(m, actor, caseId, 'UPDATE');
-      if (!c) throw new NotFound();
-      requireCaseEditor(actor, c);
+      await this.lockForEditor(m, actor, caseId);
       const refusal = closureRequestRefusal(dto.reason, dto.note);
       if (refusal) throw new Conflict(refusal, 'A closure request needs a coded reason (OTHER with a note)');
       if (await this.requests.hasOpenClosure(m, caseId))
         throw new Conflict('REQUEST_ALREADY_OPEN', 'This case already has a closure request waiting');
       const id = randomUUID();
       await this.requests.insertClosure(m, actor, id, caseId, dto.reason, dto.note ?? null);
-      const details = { closureRequestId: id, closureReason: dto.reason, to: 'REQUESTED' };
-      await this.runner.record(m, ctx, {
+      await this.runner.recordCreated(m, ctx, {
         objectType: 'closure_request',
         objectId: id,
         audit: 'CASE_CLOSURE_REQUESTED',
         caseId,
         event: 'CLOSURE_REQUESTED',
-        eventDetails: details,
-        auditDetails: { caseId, ...details },
+        details: { closureRequestId: id, closureReason: dto.reason, to: 'REQUESTED' },
         outbox: { kind: 'closure.requested', payload: { closureRequestId: id } },
       });
-      const r = await this.requests.loadClosure(m, actor, id);
-      if (!r) throw new NotFound();
-      return this.closureView(actor, r);
+      return this.closureView(actor, await this.mustClosure(m, actor, id));
     });
   }
 
@@ -324,13 +256,12 @@ export class CaseRequestsService {
       decide: (actor, r) => can(CLOSURE_REQUEST_MACHINE, r.status, 'APPROVE', closureContext(actor, r)),
       check: (actor, r) => {
         const note = r.reason === 'OTHER' ? this.requests.closureTexts(r).note : null;
-        const d = can(CASE_MACHINE, r.case_status, 'CLOSE', {
-          roles: actor.roles,
-          actorInLeadAgency: inLeadAgency(actor, r),
-          actorIsAssigned: r.assigned_to_id === actor.userId,
-          closureReason: r.reason,
-          reason: note,
-        });
+        const d = can(
+          CASE_MACHINE,
+          r.case_status,
+          'CLOSE',
+          caseContext(actor, r, { closureReason: r.reason, reason: note }),
+        );
         if (!d.ok) throw new Conflict(d.reason, 'The case cannot be closed now');
       },
       version: dto.version,
@@ -379,20 +310,17 @@ export class CaseRequestsService {
     return r ? this.closureView(actor, r) : null;
   }
 
+  private async mustClosure(m: EntityManager, actor: Actor, id: string): Promise<ClosureRequestRow> {
+    const r = await this.requests.loadClosure(m, actor, id);
+    if (!r) throw new NotFound();
+    return r;
+  }
+
   private closureView(actor: Actor, r: ClosureRequestRow): ClosureRequestView {
-    const texts = this.requests.closureTexts(r);
-    return {
-      id: r.id,
-      status: r.status,
-      reason: r.reason,
-      requestedBy: requester(r),
-      requestedAt: r.requested_at.toISOString(),
-      decidedBy: userRef(r.decided_by_id, r.decided_by_username, r.decided_by_display_name),
-      decidedAt: r.decided_at ? r.decided_at.toISOString() : null,
-      note: texts.note,
-      comment: texts.comment,
-      version: r.version,
-      allowedActions: allowedActions(CLOSURE_REQUEST_MACHINE, r.status, closureContext(actor, r)),
-    };
+    return toClosureRequestView(
+      r,
+      this.requests.closureTexts(r),
+      allowedActions(CLOSURE_REQUEST_MACHINE, r.status, closureContext(actor, r)),
+    );
   }
 }

@@ -11,7 +11,8 @@ import {
   type PerpetratorView,
 } from '@ctms/domain';
 import type { FieldCipher } from '../platform/crypto/field-cipher';
-import type { CaseEventRow, CaseNoteRow, CaseRow, CaseSummaryRow } from './case.repository';
+import type { UpdateCaseDto } from './dto/case.dto';
+import type { CaseBlobColumn, CaseEventRow, CaseNoteRow, CasePatch, CaseRow, CaseSummaryRow } from './case.repository';
 
 export const ENCRYPTED_CATEGORIES = {
   exploitation: 'exploitation_enc',
@@ -22,6 +23,35 @@ export const ENCRYPTED_CATEGORIES = {
   plan: 'plan_enc',
 } as const;
 export type EncryptedCategory = keyof typeof ENCRYPTED_CATEGORIES;
+
+/**
+ * An update request into what it sets: the plain columns, the protected categories (plaintext, the
+ * repository encrypts them into their columns) and the request's field names (for the audit row).
+ */
+export function toCaseChanges(dto: UpdateCaseDto): {
+  patch: CasePatch;
+  blobs: Partial<Record<CaseBlobColumn, unknown>>;
+  fields: string[];
+} {
+  const patch: CasePatch = {};
+  const blobs: Partial<Record<CaseBlobColumn, unknown>> = {};
+  const fields: string[] = [];
+  const set = <K extends keyof CasePatch>(column: K, field: string, value: CasePatch[K]) => {
+    patch[column] = value;
+    fields.push(field);
+  };
+  if (dto.exploitationTypes !== undefined) set('exploitation_types', 'exploitationTypes', dto.exploitationTypes ?? []);
+  if (dto.destinationCountries !== undefined)
+    set('destination_countries', 'destinationCountries', dto.destinationCountries ?? []);
+  if (dto.riskLevel !== undefined) set('risk_level', 'riskLevel', dto.riskLevel);
+  if (dto.needs !== undefined) set('needs', 'needs', dto.needs ?? []);
+  for (const category of Object.keys(ENCRYPTED_CATEGORIES) as EncryptedCategory[]) {
+    if (dto[category] === undefined) continue;
+    blobs[ENCRYPTED_CATEGORIES[category]] = dto[category];
+    fields.push(category);
+  }
+  return { patch, blobs, fields };
+}
 
 export function toCaseSummary(r: CaseSummaryRow): CaseSummaryView {
   return {

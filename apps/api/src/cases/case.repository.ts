@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import type { CaseStatus, DataCategory, IdentificationStatus } from '@ctms/domain';
 import { caseCategoriesOf, caseLead, holds } from '../platform/access/access';
 import { FieldCipher } from '../platform/crypto/field-cipher';
@@ -451,8 +452,15 @@ export class CaseRepository {
       throw staleVersion();
   }
 
-  /** An encrypted, append-only note. */
-  async insertNote(m: Runner, actor: Actor, id: string, caseId: string, body: string, category: string): Promise<void> {
+  /** Inserts an encrypted, append-only note and answers its id. */
+  async addNote(
+    m: Runner,
+    actor: Actor,
+    caseId: string,
+    body: string,
+    category = 'EXPLOITATION_ACCOUNT',
+  ): Promise<string> {
+    const id = randomUUID();
     await exec(
       m,
       caseSql.insertNote(
@@ -463,6 +471,7 @@ export class CaseRepository {
         this.cipher.encrypt(body, { table: 'case_note', column: 'body_enc', rowId: id }),
       ),
     );
+    return id;
   }
 
   note(m: Runner, id: string): Promise<CaseNoteRow | undefined> {
@@ -487,17 +496,26 @@ export class CaseRepository {
     return select<AccessLogRow>(m, caseSql.accessLog(caseId, personId, cursor, limit));
   }
 
-  async insertIdentification(
+  /**
+   * A formal identification decision: its record (the reasons encrypted) and the case's
+   * identification status `to`, at the version read. Answers the decision's id.
+   */
+  async recordIdentification(
     m: Runner,
     actor: Actor,
-    id: string,
-    caseId: string,
-    decision: string,
-    decidedOn: string,
-    reasons: string,
-  ): Promise<void> {
-    const reasonsEnc = this.cipher.encrypt(reasons, { table: 'case_identification', column: 'reasons_enc', rowId: id });
-    await exec(m, caseSql.insertIdentification(id, caseId, actor, decision, decidedOn, reasonsEnc));
+    c: { id: string; version: number },
+    d: { decision: string; decidedOn: string; reasons: string },
+    to: IdentificationStatus,
+  ): Promise<string> {
+    const id = randomUUID();
+    const reasonsEnc = this.cipher.encrypt(d.reasons, {
+      table: 'case_identification',
+      column: 'reasons_enc',
+      rowId: id,
+    });
+    await exec(m, caseSql.insertIdentification(id, c.id, actor, d.decision, d.decidedOn, reasonsEnc));
+    await this.update(m, c.id, c.version, { identification_status: to });
+    return id;
   }
 
   async lockPerson(m: Runner, personId: string): Promise<void> {

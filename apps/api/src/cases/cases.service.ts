@@ -1,17 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   allowedActions,
-  can,
   CASE_MACHINE,
   caseEditorRefusal,
   CASE_ASSIGNEE_ROLES,
   formalIdentificationRefusal,
   hasPermission,
   IDENTIFICATION_MACHINE,
-  type CaseAction,
-  type CaseContext,
   type CaseStatus,
   type IdentificationStatus,
   type CaseDetailView,
@@ -24,8 +20,9 @@ import { NOW } from '../platform/database/sql';
 import { Conflict, NotFound, ValidationFailed } from '../platform/http/errors';
 import { actorOf, type Actor, type RequestContext } from '../platform/http/request-context';
 import { TransitionRunner, type Step, type Workflow } from '../platform/workflow/transition-runner';
-import { ENCRYPTED_CATEGORIES, EncryptedCategory, toCaseDetail } from './case.mapper';
-import { CaseRepository, type CaseBlobColumn, type CasePatch, type CaseRow } from './case.repository';
+import { toCaseChanges, toCaseDetail } from './case.mapper';
+import { caseContext, caseDecision, identificationDecision } from './case-machines';
+import { CaseRepository, type CaseRow } from './case.repository';
 import { CaseRequestRepository } from './case-requests.repository';
 import { CaseRequestsService } from './case-requests.service';
 import type { CaseFlagDto } from './dto/case-requests.dto';
@@ -37,22 +34,6 @@ import {
   TransitionCaseDto,
   UpdateCaseDto,
 } from './dto/case.dto';
-
-/** @deprecated the keyset cursor's timestamp: use `keyset()` of platform/http/pagination.ts (kept for the features not yet moved) */
-
-function caseContext(actor: Actor, c: CaseRow, input: Pick<CaseContext, 'closureReason' | 'reason'>): CaseContext {
-  return {
-    roles: actor.roles,
-    actorInLeadAgency: inLeadAgency(actor, c),
-    actorIsAssigned: c.assigned_to_id === actor.userId,
-    ...input,
-  };
-}
-
-/** CASE_MACHINE's decision on `action` from the case's status. */
-function decide(action: CaseAction, input: Pick<CaseContext, 'closureReason' | 'reason'> = {}) {
-  return (actor: Actor, c: CaseRow) => can(CASE_MACHINE, c.status, action, caseContext(actor, c, input));
-}
 
 /**
  * Cases: need-to-know decided in the SQL that loads the record (CaseRepository with the access
@@ -124,24 +105,7 @@ export class CasesService {
       guard: (actor, c) => requireCaseEditor(actor, c),
       version: dto.version,
       apply: async (m, _actor, c) => {
-        const patch: CasePatch = {};
-        const blobs: Partial<Record<CaseBlobColumn, unknown>> = {};
-        const fields: string[] = [];
-        const set = <K extends keyof CasePatch>(column: K, field: string, value: CasePatch[K]) => {
-          patch[column] = value;
-          fields.push(field);
-        };
-        if (dto.exploitationTypes !== undefined)
-          set('exploitation_types', 'exploitationTypes', dto.exploitationTypes ?? []);
-        if (dto.destinationCountries !== undefined)
-          set('destination_countries', 'destinationCountries', dto.destinationCountries ?? []);
-        if (dto.riskLevel !== undefined) set('risk_level', 'riskLevel', dto.riskLevel);
-        if (dto.needs !== undefined) set('needs', 'needs', dto.needs ?? []);
-        for (const category of Object.keys(ENCRYPTED_CATEGORIES) as EncryptedCategory[]) {
-          if (dto[category] === undefined) continue;
-          blobs[ENCRYPTED_CATEGORIES[category]] = dto[category];
-          fields.push(category);
-        }
+        const { patch, blobs, fields } = toCaseChanges(dto);
         if (!fields.length) return null; // nothing sent: nothing written
         await this.cases.update(m, c.id, dto.version, patch, blobs);
         return { details: { fields } };
@@ -160,13 +124,7 @@ export class CasesService {
       },
       version: dto.version,
       apply: async (m, _actor, c) => {
-        const assignee = await this.access.assignee(m, dto.userId, 'userId', {
-          agencyId: c.lead_agency_id,
-          roles: CASE_ASSIGNEE_ROLES,
-          provinceCode: c.province_code,
-          problem:
-            "must be an active caseworker, investigator or supervisor of the case's lead agency whose province scope covers the case",
-        });
+        const assignee = await this.caseWorker(m, c, dto.userId, 'userId');
         await this.cases.update(m, c.id, dto.version, { assigned_to_id: assignee });
         return { details: { assignedTo: assignee, previous: c.assigned_to_id } };
       },
@@ -178,7 +136,7 @@ export class CasesService {
     return this.write(id, ctx, {
       audit: 'CASE_STATUS_CHANGED',
       event: 'STATUS_CHANGED',
-      decide: decide(dto.action),
+      decide: caseDecision(dto.action),
       version: dto.version,
       apply: async (m, _actor, c, to) => {
         await this.cases.update(m, c.id, dto.version, { status: to as CaseStatus });
@@ -191,7 +149,7 @@ export class CasesService {
     return this.write(id, ctx, {
       audit: 'CASE_CLOSED',
       event: 'CASE_CLOSED',
-      decide: decide('CLOSE', { closureReason: dto.reason, reason: dto.note ?? null }),
+      decide: caseDecision('CLOSE', { closureReason: dto.reason, reason: dto.note ?? null }),
       version: dto.version,
       apply: async (m, actor, c, to) => {
         await this.cases.update(m, c.id, dto.version, {
@@ -199,7 +157,7 @@ export class CasesService {
           closed_at: NOW,
           closure_reason: dto.reason,
         });
-        const noteId = dto.note ? await this.addNote(m, actor, c.id, dto.note) : null;
+        const noteId = dto.note ? await this.cases.addNote(m, actor, c.id, dto.note) : null;
         // a caseworker's open request to close is answered by the close itself, not left to a 409 later
         const closureRequestId = await this.requestRows.approveOpenClosure(m, c.id, actor);
         return { details: { from: c.status, closureReason: dto.reason, noteId, closureRequestId } };
@@ -211,7 +169,7 @@ export class CasesService {
     return this.write(id, ctx, {
       audit: 'CASE_REOPENED',
       event: 'CASE_REOPENED',
-      decide: decide('REOPEN', { reason: dto.reason }),
+      decide: caseDecision('REOPEN', { reason: dto.reason }),
       version: dto.version,
       apply: async (m, actor, c, to) => {
         await this.cases.update(m, c.id, dto.version, {
@@ -219,14 +177,13 @@ export class CasesService {
           closed_at: null,
           closure_reason: null,
         });
-        const noteId = await this.addNote(m, actor, c.id, dto.reason);
+        const noteId = await this.cases.addNote(m, actor, c.id, dto.reason);
         return { details: { previousClosureReason: c.closure_reason, noteId } };
       },
     });
   }
 
   identify(ctx: RequestContext, id: string, dto: IdentificationDto): Promise<CaseDetailView> {
-    const action = dto.decision === 'IDENTIFIED' ? 'IDENTIFY' : 'NOT_IDENTIFY';
     return this.write(id, ctx, {
       audit: 'CASE_IDENTIFICATION_DECIDED',
       event: 'IDENTIFICATION_DECIDED',
@@ -238,26 +195,10 @@ export class CasesService {
             'Only an agency with the formal identification capability decides',
           );
       },
-      decide: (actor, c) =>
-        can(IDENTIFICATION_MACHINE, c.identification_status, action, {
-          roles: actor.roles,
-          actorCapabilities: actor.capabilities,
-          decisionDate: dto.decidedOn,
-          reason: dto.reasons,
-        }),
+      decide: (actor, c) => identificationDecision(actor, c.identification_status, dto),
       version: dto.version,
       apply: async (m, actor, c, to) => {
-        const identificationId = randomUUID();
-        await this.cases.insertIdentification(
-          m,
-          actor,
-          identificationId,
-          c.id,
-          dto.decision,
-          dto.decidedOn,
-          dto.reasons,
-        );
-        await this.cases.update(m, c.id, c.version, { identification_status: to as IdentificationStatus });
+        const identificationId = await this.cases.recordIdentification(m, actor, c, dto, to as IdentificationStatus);
         return {
           details: {
             identificationId,
@@ -292,47 +233,36 @@ export class CasesService {
       apply: async (m, actor, c) => {
         const has = c.flags.includes(dto.flag);
         let members: string[] = [];
-        if (dto.flag === 'RESTRICTED' && dto.set) {
-          members = [actor.userId];
-          for (const [i, userId] of (dto.userIds ?? []).entries()) {
-            members.push(
-              await this.access.assignee(m, userId, `userIds[${i}]`, {
-                agencyId: c.lead_agency_id,
-                roles: CASE_ASSIGNEE_ROLES,
-                provinceCode: c.province_code,
-                problem:
-                  "must be an active caseworker, investigator or supervisor of the case's lead agency whose province scope covers the case",
-              }),
-            );
+        if (dto.flag === 'RESTRICTED') {
+          if (dto.set) {
+            members = [actor.userId];
+            for (const [i, userId] of (dto.userIds ?? []).entries())
+              members.push(await this.caseWorker(m, c, userId, `userIds[${i}]`));
+            members = [...new Set(members)];
           }
-          members = [...new Set(members)];
-          await this.requestRows.setMembers(m, actor, c.id, members);
-        } else if (dto.flag === 'RESTRICTED') {
-          await this.requestRows.setMembers(m, actor, c.id, []);
+          await this.requestRows.setMembers(m, actor, c.id, members); // none: the restriction is lifted
         }
         if (has === dto.set && dto.flag !== 'RESTRICTED') return null; // already so: nothing written
         const flags = dto.set ? [...new Set([...c.flags, dto.flag])] : c.flags.filter((f) => f !== dto.flag);
         await this.cases.update(m, c.id, dto.version, { flags });
-        const noteId = await this.addNote(m, actor, c.id, dto.reason, 'CASE_SUMMARY');
+        const noteId = await this.cases.addNote(m, actor, c.id, dto.reason, 'CASE_SUMMARY');
         return { details: { flag: dto.flag, set: dto.set, noteId, namedUsers: members.length } };
       },
     });
   }
 
-  /** Inserts an encrypted, append-only note and returns its id. */
-  async addNote(
-    m: EntityManager,
-    actor: Actor,
-    caseId: string,
-    body: string,
-    category = 'EXPLOITATION_ACCOUNT',
-  ): Promise<string> {
-    const noteId = randomUUID();
-    await this.cases.insertNote(m, actor, noteId, caseId, body, category);
-    return noteId;
-  }
-
   // -------------------------------------------------------------------------------------------
+
+  /** An active case worker of the case's lead agency whose province scope covers the case (through the access layer). */
+  private caseWorker(m: EntityManager, c: CaseRow, userId: string, field: string): Promise<string> {
+    return this.access.assignee(m, userId, field, {
+      agencyId: c.lead_agency_id,
+      roles: CASE_ASSIGNEE_ROLES,
+      provinceCode: c.province_code,
+      problem:
+        "must be an active caseworker, investigator or supervisor of the case's lead agency whose province scope covers the case",
+    });
+  }
 
   private write(id: string, ctx: RequestContext, step: Omit<Step<CaseRow>, 'id'>): Promise<CaseDetailView> {
     return this.runner.run(ctx, this.workflow, { id, ...step });

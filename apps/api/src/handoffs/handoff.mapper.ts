@@ -17,7 +17,15 @@ import {
   type VictimIdentityView,
 } from '@ctms/domain';
 import type { FieldCipher } from '../platform/crypto/field-cipher';
-import type { ChargeDto, EvidenceItemDto, SuspectDto } from './dto/handoff.dto';
+import type {
+  ChargeDto,
+  ChargeHandoffDto,
+  CreateHandoffDto,
+  EvidenceItemDto,
+  ResubmitHandoffDto,
+  SuspectDto,
+  VerdictHandoffDto,
+} from './dto/handoff.dto';
 import type { HandoffEventRow, HandoffRow, HandoffSummaryRow, HandoffVictimRow } from './handoff.repository';
 
 /** What packet_enc holds (LEGAL_PROCEEDINGS, with the victim's statement). */
@@ -319,4 +327,54 @@ export function suspectsOf(items: SuspectDto[]) {
     relationToVictim: s.relationToVictim,
     status: s.status ?? 'UNKNOWN',
   }));
+}
+
+/** The packet of a new handoff. */
+export function packetOf(dto: CreateHandoffDto): HandoffPacket {
+  return {
+    statementSummary: dto.statementSummary,
+    evidence: evidenceOf(dto.evidence),
+    proposedCharges: chargesOf(dto.proposedCharges),
+    protectionMeasures: dto.protectionMeasures,
+    protectionNote: dto.protectionNote ?? null,
+  };
+}
+
+/** What the audit row says of a new packet: how many items, never what they say. */
+export function packetCounts(dto: CreateHandoffDto) {
+  return { evidence: dto.evidence.length, suspects: dto.suspects.length, proposedCharges: dto.proposedCharges.length };
+}
+
+/** The packet of a resubmitted handoff: what was sent replaces, what was not stays. */
+export function resubmittedPacket(old: HandoffPacket, dto: ResubmitHandoffDto): HandoffPacket {
+  return {
+    statementSummary: dto.statementSummary ?? old.statementSummary,
+    evidence: dto.evidence ? evidenceOf(dto.evidence) : old.evidence,
+    proposedCharges: dto.proposedCharges ? chargesOf(dto.proposedCharges) : old.proposedCharges,
+    protectionMeasures: dto.protectionMeasures ?? old.protectionMeasures,
+    protectionNote: dto.protectionNote ?? old.protectionNote,
+  };
+}
+
+/** The prosecution with one more return to the investigator. */
+export function withReturn(p: HandoffProsecution, reason: string, at = new Date()): HandoffProsecution {
+  return { ...p, returns: [...p.returns, { reason, at: at.toISOString() }] };
+}
+
+/** The prosecution with the charges filed (and the court, when sent). */
+export function withCharges(p: HandoffProsecution, dto: ChargeHandoffDto): HandoffProsecution {
+  return { ...p, chargesFiled: chargesOf(dto.chargesFiled), court: dto.court ?? p.court };
+}
+
+/** The prosecution with its verdict recorded (sentence, restitution, the day decided). */
+export function withVerdict(p: HandoffProsecution, dto: VerdictHandoffDto): HandoffProsecution {
+  const r = dto.restitutionOrdered;
+  return {
+    ...p,
+    sentence: dto.sentence ?? null,
+    restitutionOrdered: r
+      ? { amount: r.amount ?? null, currency: r.currency ?? null, description: r.description ?? null }
+      : null,
+    decidedOn: dto.decidedOn,
+  };
 }

@@ -1,4 +1,4 @@
-import { HANDOFF_BASE_CATEGORIES, HANDOFF_RECEIVE_BY_DAYS } from '@ctms/domain';
+import { HANDOFF_BASE_CATEGORIES, HANDOFF_CONSENTED_CATEGORIES, HANDOFF_RECEIVE_BY_DAYS } from '@ctms/domain';
 import { Injectable } from '@nestjs/common';
 import type { DataCategory, HandoffStatus, IdentificationStatus, Verdict } from '@ctms/domain';
 import { handoffReceiver, handoffSender } from '../platform/access/access';
@@ -252,8 +252,17 @@ export class HandoffRepository {
     return select<HandoffEventRow>(m, handoffSql.events(caseId, handoffId));
   }
 
-  victim(m: Runner, caseId: string): Promise<HandoffVictimRow | undefined> {
-    return selectOne<HandoffVictimRow>(m, handoffSql.victim(caseId));
+  /**
+   * The victim data the caller may read of the handoff's case now: only the receiving agency (not
+   * also the sender), and only when a consented category travels; otherwise nothing is selected.
+   */
+  async victim(
+    m: Runner,
+    h: Pick<HandoffRow, 'case_id' | 'is_receiver' | 'is_sender' | 'effective_categories'>,
+  ): Promise<HandoffVictimRow | undefined> {
+    const cats = h.effective_categories;
+    const receiverSees = h.is_receiver && !h.is_sender && HANDOFF_CONSENTED_CATEGORIES.some((c) => cats.includes(c));
+    return receiverSees ? selectOne<HandoffVictimRow>(m, handoffSql.victim(h.case_id)) : undefined;
   }
 
   private encrypt(id: string, column: Encrypted, value: unknown): string | null {

@@ -4,7 +4,6 @@ import { DataSource, EntityManager } from 'typeorm';
 import {
   allowedActions,
   can,
-  chronologyProblems,
   HANDOFF_MACHINE,
   laoDateOf,
   type HandoffAction,
@@ -23,10 +22,11 @@ import { requireCaseEditor } from '../platform/access/editor';
 import { AuditService } from '../platform/audit/audit.service';
 import { FieldCipher } from '../platform/crypto/field-cipher';
 import { NOW } from '../platform/database/sql';
-import { Conflict, NotFound, ValidationFailed } from '../platform/http/errors';
+import { requireChronology } from '../platform/http/dates';
+import { Conflict, NotFound } from '../platform/http/errors';
 import { CaseRequestRepository } from '../cases/case-requests.repository';
 import { actorOf, type Actor, type RequestContext } from '../platform/http/request-context';
-import { TransitionRunner, type Workflow } from '../platform/workflow/transition-runner';
+import { caseRecordWorkflow, TransitionRunner, type Workflow } from '../platform/workflow/transition-runner';
 import {
   ChargeHandoffDto,
   CreateHandoffDto,
@@ -38,19 +38,21 @@ import {
   VerdictHandoffDto,
 } from './dto/handoff.dto';
 import {
+  packetCounts,
+  packetOf,
   readPacket,
   readProsecution,
+  resubmittedPacket,
+  withCharges,
+  withReturn,
   toHandoffDetail,
   toHandoffSummary,
   toHistoryEntry,
   toVictimData,
-  chargesOf,
-  evidenceOf,
   evidenceRefs,
   suspectsOf,
-  type HandoffPacket,
+  withVerdict,
   type HandoffProsecution,
-  type VictimData,
 } from './handoff.mapper';
 import { HandoffRepository, handoffKeyset, receiveBy, type HandoffPatch, type HandoffRow } from './handoff.repository';
 
@@ -60,6 +62,14 @@ const HANDOFF_NOTIFICATIONS: Readonly<Partial<Record<HandoffAction, string>>> = 
   RETURN: 'handoff.returned',
   RECORD_VERDICT: 'handoff.decided',
 };
+
+/** A transition's change; answers what its event and audit row say besides the action and the statuses. */
+type HandoffChange = (
+  m: EntityManager,
+  actor: Actor,
+  h: HandoffRow,
+  to: HandoffRow['status'],
+) => Promise<Record<string, unknown> | void>;
 
 function context(actor: Actor, h: HandoffRow, input: Partial<HandoffContext>): HandoffContext {
   return { roles: actor.roles, actorInSendingAgency: h.is_sender, actorInReceivingAgency: h.is_receiver, ...input };
@@ -73,16 +83,13 @@ function context(actor: Actor, h: HandoffRow, input: Partial<HandoffContext>): H
  */
 @Injectable()
 export class HandoffsService {
-  private readonly workflow: Workflow<HandoffRow, HandoffDetailView> = {
+  private readonly workflow: Workflow<HandoffRow, HandoffDetailView> = caseRecordWorkflow({
     objectType: 'handoff',
     noun: 'handoff',
+    idKey: 'handoffId',
     lock: (m, actor, id) => this.handoffs.load(m, actor, id, true),
-    version: (h) => h.version,
-    caseOf: (h) => h.case_id,
-    keys: (h) => ({ event: { handoffId: h.id }, audit: { caseId: h.case_id, handoffId: h.id } }),
-    payload: (h) => ({ handoffId: h.id }),
     answer: (m, actor, id) => this.detail(m, actor, id),
-  };
+  });
 
   constructor(
     private readonly ds: DataSource,
@@ -104,7 +111,7 @@ export class HandoffsService {
       // of a case another agency leads (decision 0024); in both, the case is not closed.
       const lead = await this.cases.lockLead(m, actor, caseId, 'UPDATE');
       if (lead) requireCaseEditor(actor, lead);
-      const identifiedBy = lead ? undefined : await this.caseRequests.lockIdentifiedBy(m, actor, caseId);
+      const identifiedBy = lead ? undefined : await this.caseRequests.lockCaseIdentifiedBy(m, actor, caseId);
       if (!lead && !identifiedBy) throw new NotFound();
       if (identifiedBy?.status === 'CLOSED')
         throw new Conflict(
@@ -120,70 +127,35 @@ export class HandoffsService {
       if (await this.handoffs.hasOpen(m, caseId, dto.toAgencyId))
         throw new Conflict('HANDOFF_ALREADY_OPEN', 'This case already has an open handoff to this agency');
 
-      const coverage = await this.consents.activeConsentCovering(m, caseId, {
-        agencyId: dto.toAgencyId,
-        purpose: 'LAW_ENFORCEMENT_SHARING',
-        categories: HANDOFF_CONSENTED_CATEGORIES,
-      });
-      const categories = [...HANDOFF_BASE_CATEGORIES, ...coverage.covered];
+      const sharing = await this.sharing(m, caseId, dto.toAgencyId);
       const id = randomUUID();
-      const packet: HandoffPacket = {
-        statementSummary: dto.statementSummary,
-        evidence: evidenceOf(dto.evidence),
-        proposedCharges: chargesOf(dto.proposedCharges),
-        protectionMeasures: dto.protectionMeasures,
-        protectionNote: dto.protectionNote ?? null,
-      };
       await this.handoffs.insert(m, {
         id,
         caseId,
         fromAgencyId: actor.agencyId,
         fromUserId: actor.userId,
         toAgencyId: dto.toAgencyId,
-        categories,
-        packet,
+        categories: sharing.categories,
+        packet: packetOf(dto),
         suspects: suspectsOf(dto.suspects),
         willingToTestify: dto.willingToTestify,
       });
-      const details = {
-        handoffId: id,
-        toAgencyId: dto.toAgencyId,
-        to: 'SUBMITTED',
-        categories,
-        consentIds: coverage.consentIds,
-        limitedByConsent: coverage.missing.length > 0,
-        counts: {
-          evidence: dto.evidence.length,
-          suspects: dto.suspects.length,
-          proposedCharges: dto.proposedCharges.length,
-        },
-      };
-      await this.runner.record(m, ctx, {
+      await this.runner.recordCreated(m, ctx, {
         objectType: 'handoff',
         objectId: id,
         audit: 'HANDOFF_SUBMITTED',
         caseId,
         event: 'HANDOFF_SUBMITTED',
-        eventDetails: details,
-        auditDetails: { caseId, ...details },
+        details: { handoffId: id, toAgencyId: dto.toAgencyId, to: 'SUBMITTED', ...sharing, counts: packetCounts(dto) },
         outbox: { kind: 'handoff.received', payload: { handoffId: id } },
       });
       return this.detail(m, actor, id);
     });
   }
 
-  // -------------------------------------------------------------------------------------------
-  // Reads
-  // -------------------------------------------------------------------------------------------
-
   /** Incoming and/or outgoing handoffs, newest first (keyset on created_at, id); no personal data. */
   async list(ctx: RequestContext, q: ListHandoffsQueryDto): Promise<Page<HandoffSummaryView>> {
-    const rows = await this.handoffs.list(this.ds, actorOf(ctx), {
-      box: q.box,
-      status: q.status,
-      cursor: q.cursor,
-      limit: q.limit,
-    });
+    const rows = await this.handoffs.list(this.ds, actorOf(ctx), q);
     const page = handoffKeyset.page(rows, q.limit);
     await this.audit.record(ctx, {
       action: 'HANDOFF_LISTED',
@@ -214,33 +186,22 @@ export class HandoffsService {
     return view;
   }
 
-  // -------------------------------------------------------------------------------------------
-  // Transitions
-  // -------------------------------------------------------------------------------------------
-
   receive(ctx: RequestContext, id: string, dto: HandoffVersionDto): Promise<HandoffDetailView> {
     return this.transition(ctx, id, 'RECEIVE', dto.version, {}, async (m, actor, h, to) => {
       await this.handoffs.update(m, h, { status: to, received_at: NOW, prosecutor_id: actor.userId });
-      return {};
     });
   }
 
   accept(ctx: RequestContext, id: string, dto: HandoffVersionDto): Promise<HandoffDetailView> {
     return this.transition(ctx, id, 'ACCEPT', dto.version, {}, async (m, actor, h, to) => {
       await this.handoffs.update(m, h, { status: to, prosecutor_id: h.prosecutor_id ?? actor.userId });
-      return {};
     });
   }
 
   returnToInvestigator(ctx: RequestContext, id: string, dto: HandoffReasonDto): Promise<HandoffDetailView> {
     return this.transition(ctx, id, 'RETURN', dto.version, { reason: dto.reason }, async (m, _actor, h, to) => {
       const p = readProsecution(this.cipher, h);
-      await this.setProsecution(
-        m,
-        h,
-        { status: to },
-        { ...p, returns: [...p.returns, { reason: dto.reason, at: new Date().toISOString() }] },
-      );
+      await this.setProsecution(m, h, { status: to }, withReturn(p, dto.reason));
       return { returns: p.returns.length + 1 };
     });
   }
@@ -248,24 +209,12 @@ export class HandoffsService {
   resubmit(ctx: RequestContext, id: string, dto: ResubmitHandoffDto): Promise<HandoffDetailView> {
     return this.transition(ctx, id, 'RESUBMIT', dto.version, {}, async (m, _actor, h, to) => {
       if (dto.evidence) await this.access.caseAttachments(m, h.case_id, evidenceRefs(dto.evidence));
-      const old = readPacket(this.cipher, h);
-      const packet: HandoffPacket = {
-        statementSummary: dto.statementSummary ?? old.statementSummary,
-        evidence: dto.evidence ? evidenceOf(dto.evidence) : old.evidence,
-        proposedCharges: dto.proposedCharges ? chargesOf(dto.proposedCharges) : old.proposedCharges,
-        protectionMeasures: dto.protectionMeasures ?? old.protectionMeasures,
-        protectionNote: dto.protectionNote ?? old.protectionNote,
-      };
+      const packet = resubmittedPacket(readPacket(this.cipher, h), dto);
       // the consent is asked again: a consent granted since the first submission now travels
-      const coverage = await this.consents.activeConsentCovering(m, h.case_id, {
-        agencyId: h.to_agency_id,
-        purpose: 'LAW_ENFORCEMENT_SHARING',
-        categories: HANDOFF_CONSENTED_CATEGORIES,
-      });
-      const categories = [...HANDOFF_BASE_CATEGORIES, ...coverage.covered];
+      const sharing = await this.sharing(m, h.case_id, h.to_agency_id);
       const patch: HandoffPatch = {
         status: to,
-        categories,
+        categories: sharing.categories,
         willing_to_testify: dto.willingToTestify ?? h.willing_to_testify,
         received_at: null,
         receive_by: receiveBy(),
@@ -277,20 +226,14 @@ export class HandoffsService {
       const fields = Object.entries(dto)
         .filter(([k, v]) => k !== 'version' && v !== undefined)
         .map(([k]) => k);
-      return { fields, categories, consentIds: coverage.consentIds, limitedByConsent: coverage.missing.length > 0 };
+      return { fields, ...sharing };
     });
   }
 
   charge(ctx: RequestContext, id: string, dto: ChargeHandoffDto): Promise<HandoffDetailView> {
     const input = { charges: dto.chargesFiled.map((c) => c.article), court: dto.court ?? null };
     return this.transition(ctx, id, 'CHARGE', dto.version, input, async (m, _actor, h, to) => {
-      const p = readProsecution(this.cipher, h);
-      await this.setProsecution(
-        m,
-        h,
-        { status: to },
-        { ...p, chargesFiled: chargesOf(dto.chargesFiled), court: dto.court ?? p.court },
-      );
+      await this.setProsecution(m, h, { status: to }, withCharges(readProsecution(this.cipher, h), dto));
       return { articles: input.charges, court: dto.court !== undefined };
     });
   }
@@ -300,56 +243,38 @@ export class HandoffsService {
       const p = readProsecution(this.cipher, h);
       const trialDates = [...dto.trialDates].sort();
       // hearings come after the case reached the prosecutor (decision 0012)
-      const order = chronologyProblems([
+      requireChronology([
         { field: null, name: 'the handoff to the prosecutor', date: laoDateOf(h.created_at) },
         { field: 'trialDates', name: 'the first hearing', date: trialDates[0] },
       ]);
-      if (order.length) throw new ValidationFailed(order);
       await this.setProsecution(m, h, { status: to }, { ...p, court: dto.court, trialDates });
       return { trialDates: trialDates.length };
     });
   }
 
   verdict(ctx: RequestContext, id: string, dto: VerdictHandoffDto): Promise<HandoffDetailView> {
-    return this.transition(
-      ctx,
-      id,
-      'RECORD_VERDICT',
-      dto.version,
-      { verdict: dto.verdict },
-      async (m, _actor, h, to) => {
-        const p = readProsecution(this.cipher, h);
-        // a verdict comes after the case reached the prosecutor and after the first hearing (decision 0012)
-        const order = chronologyProblems([
-          { field: null, name: 'the handoff to the prosecutor', date: laoDateOf(h.created_at) },
-          { field: null, name: 'the first hearing', date: [...p.trialDates].sort()[0] },
-          { field: 'decidedOn', name: 'the verdict', date: dto.decidedOn },
-        ]);
-        if (order.length) throw new ValidationFailed(order);
-        const r = dto.restitutionOrdered;
-        const next: HandoffProsecution = {
-          ...p,
-          sentence: dto.sentence ?? null,
-          restitutionOrdered: r
-            ? { amount: r.amount ?? null, currency: r.currency ?? null, description: r.description ?? null }
-            : null,
-          decidedOn: dto.decidedOn,
-        };
-        await this.setProsecution(m, h, { status: to, verdict: dto.verdict }, next);
-        return {
-          verdict: dto.verdict,
-          decidedOn: dto.decidedOn,
-          sentence: dto.sentence !== undefined,
-          restitution: r !== undefined,
-        };
-      },
-    );
+    const input = { verdict: dto.verdict };
+    return this.transition(ctx, id, 'RECORD_VERDICT', dto.version, input, async (m, _actor, h, to) => {
+      const p = readProsecution(this.cipher, h);
+      // a verdict comes after the case reached the prosecutor and after the first hearing (decision 0012)
+      requireChronology([
+        { field: null, name: 'the handoff to the prosecutor', date: laoDateOf(h.created_at) },
+        { field: null, name: 'the first hearing', date: [...p.trialDates].sort()[0] },
+        { field: 'decidedOn', name: 'the verdict', date: dto.decidedOn },
+      ]);
+      await this.setProsecution(m, h, { status: to, verdict: dto.verdict }, withVerdict(p, dto));
+      return {
+        verdict: dto.verdict,
+        decidedOn: dto.decidedOn,
+        sentence: dto.sentence !== undefined,
+        restitution: dto.restitutionOrdered !== undefined,
+      };
+    });
   }
 
   close(ctx: RequestContext, id: string, dto: HandoffVersionDto): Promise<HandoffDetailView> {
     return this.transition(ctx, id, 'CLOSE', dto.version, {}, async (m, _actor, h, to) => {
       await this.handoffs.update(m, h, { status: to, closed_at: NOW });
-      return {};
     });
   }
 
@@ -357,13 +282,8 @@ export class HandoffsService {
     return this.transition(ctx, id, 'WITHDRAW', dto.version, { reason: dto.reason }, async (m, _actor, h, to) => {
       const p = readProsecution(this.cipher, h);
       await this.setProsecution(m, h, { status: to, closed_at: NOW }, { ...p, withdrawalReason: dto.reason });
-      return {};
     });
   }
-
-  // -------------------------------------------------------------------------------------------
-  // Internals
-  // -------------------------------------------------------------------------------------------
 
   /** One transition through the runner: HANDOFF_MACHINE decides `action`; the event and audit action follow from it. */
   private transition(
@@ -372,7 +292,7 @@ export class HandoffsService {
     action: HandoffAction,
     version: number,
     input: Partial<HandoffContext>,
-    fn: (m: EntityManager, actor: Actor, h: HandoffRow, to: HandoffRow['status']) => Promise<Record<string, unknown>>,
+    fn: HandoffChange,
   ): Promise<HandoffDetailView> {
     const event = HANDOFF_ACTION_EVENT[action];
     return this.runner.run(ctx, this.workflow, {
@@ -383,10 +303,24 @@ export class HandoffsService {
       version,
       apply: async (m, actor, h, to) => {
         const status = to as HandoffRow['status'];
-        const extra = await fn(m, actor, h, status);
+        const extra = (await fn(m, actor, h, status)) ?? {};
         return { details: { action, from: h.status, to: status, ...extra }, notify: HANDOFF_NOTIFICATIONS[action] };
       },
     });
+  }
+
+  /** What a handoff to `agencyId` carries: the base categories and those an active consent covers (as the audit row says it). */
+  private async sharing(m: EntityManager, caseId: string, agencyId: string) {
+    const coverage = await this.consents.activeConsentCovering(m, caseId, {
+      agencyId,
+      purpose: 'LAW_ENFORCEMENT_SHARING',
+      categories: HANDOFF_CONSENTED_CATEGORIES,
+    });
+    return {
+      categories: [...HANDOFF_BASE_CATEGORIES, ...coverage.covered],
+      consentIds: coverage.consentIds,
+      limitedByConsent: coverage.missing.length > 0,
+    };
   }
 
   private setProsecution(m: EntityManager, h: HandoffRow, patch: HandoffPatch, p: HandoffProsecution): Promise<void> {
@@ -402,14 +336,11 @@ export class HandoffsService {
   /** The view with the caller's actions, the history from the timeline, and the victim data the receiver may see now. */
   private async detailOf(m: EntityManager, actor: Actor, h: HandoffRow): Promise<HandoffDetailView> {
     const events = await this.handoffs.events(m, h.case_id, h.id);
-    const cats = h.effective_categories;
-    const receiverSees = h.is_receiver && !h.is_sender && HANDOFF_CONSENTED_CATEGORIES.some((c) => cats.includes(c));
-    const v = receiverSees ? await this.handoffs.victim(m, h.case_id) : undefined;
-    const victim: VictimData = v ? toVictimData(this.cipher, cats, v) : {};
+    const v = await this.handoffs.victim(m, h);
     return toHandoffDetail(this.cipher, h, {
       allowedActions: allowedActions(HANDOFF_MACHINE, h.status, context(actor, h, {})),
       history: events.map(toHistoryEntry),
-      victim,
+      victim: v ? toVictimData(this.cipher, h.effective_categories, v) : {},
     });
   }
 }

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ACTIVATION_TTL_HOURS, activationLink } from '@ctms/domain';
 import { ActivationRepository } from '../auth/activation.repository';
-import { digest } from '../auth/auth.service';
+import { digest } from '../auth/tokens';
 import { AuditService } from '../platform/audit/audit.service';
 import { APP_CONFIG, AppConfig } from '../platform/config/config';
 import { OutboxHandlers, PermanentJobError, type OutboxJob } from '../platform/outbox/outbox-handlers';

@@ -12,7 +12,8 @@ import type { AddReferralNoteDto, ListReferralNotesQueryDto } from './dto/referr
 import { renderReferralPdf } from './referral-print';
 import { toReferralNote } from './referral.mapper';
 import { ReferralRepository, referralNoteKeyset } from './referral.repository';
-import { decide, ReferralsService } from './referrals.service';
+import { decide } from './referral-rules';
+import { ReferralsService } from './referrals.service';
 
 /**
  * What both agencies share on a referral besides its status (decision 0026): the notes they write to

@@ -5,15 +5,11 @@ import {
   acknowledgeDeadline,
   allowedActions,
   CASE_ASSIGNEE_ROLES,
-  can,
-  chronologyProblems,
   laoDateOf,
   REFERRAL_MACHINE,
   servicesDeadline,
   type DataCategory,
   type Page,
-  type ReferralAction,
-  type ReferralContext,
   type ReferralStatus,
   type ReferralDetailView,
   type ReferralSummaryView,
@@ -24,12 +20,13 @@ import { ConsentsService } from '../consents/consents.service';
 import { AccessService } from '../platform/access/access.service';
 import { requireCaseEditor } from '../platform/access/editor';
 import { NOW } from '../platform/database/sql';
+import { requireChronology } from '../platform/http/dates';
 import { FieldCipher } from '../platform/crypto/field-cipher';
 import { AuditService } from '../platform/audit/audit.service';
-import { Conflict, NotFound, ValidationFailed } from '../platform/http/errors';
+import { Conflict, NotFound } from '../platform/http/errors';
 import { actorOf, type Actor, type RequestContext } from '../platform/http/request-context';
 import { OutboxService } from '../platform/outbox/outbox.service';
-import { TransitionRunner, type Workflow } from '../platform/workflow/transition-runner';
+import { caseRecordWorkflow, TransitionRunner, type Workflow } from '../platform/workflow/transition-runner';
 import { SlaSettingsService } from '../sla/sla-settings.service';
 import type {
   AcceptReferralDto,
@@ -42,42 +39,9 @@ import type {
   RecordServiceDto,
   ServiceDirectoryQueryDto,
 } from './dto/referral.dto';
+import { caseOfReferral, checkReceiverServes, ConsentNotCovering, decide, referralContext } from './referral-rules';
 import { toReferralDetail, toReferralSummary } from './referral.mapper';
 import { ReferralRepository, referralKeyset, type ReferralDetailRow } from './referral.repository';
-
-/** 409 CONSENT_NOT_COVERING: `details` name each category no active consent covers. */
-export class ConsentNotCovering extends Conflict {
-  constructor(public readonly missing: DataCategory[]) {
-    super(
-      'CONSENT_NOT_COVERING',
-      'Some requested categories are not covered by an active REFERRAL_SHARING consent for the receiving agency',
-      missing.map((k) => ({
-        field: 'categories',
-        problems: [`${k} is not covered by an active REFERRAL_SHARING consent for the receiving agency`],
-      })),
-      { missing },
-    );
-  }
-}
-
-type ReferralInput = Partial<Pick<ReferralContext, 'assigneeId' | 'declineReason' | 'outcome' | 'reason'>>;
-
-/** The assignee of an accepted referral: an active case worker of the receiving agency (through the access layer). */
-const RECEIVING_WORKER = {
-  roles: CASE_ASSIGNEE_ROLES,
-  problem: 'must be an active caseworker or supervisor of the receiving agency',
-};
-
-/** The caller's sides come from the access layer's predicates (the load selects them), never from comparing agency ids here. */
-function context(actor: Actor, r: ReferralDetailRow, input: ReferralInput): ReferralContext {
-  return { roles: actor.roles, actorInReceivingAgency: r.is_receiver, actorInSendingAgency: r.is_sender, ...input };
-}
-
-/** The machine's decision on `action` from the referral's status (or from `from`). */
-export function decide(action: ReferralAction, input: ReferralInput = {}, from?: ReferralStatus) {
-  return (actor: Actor, r: ReferralDetailRow) =>
-    can(REFERRAL_MACHINE, from ?? r.status, action, context(actor, r, input));
-}
 
 /**
  * Referrals to agency inboxes (docs/workflows.md "Referral"). Each write is one transaction holding the change,
@@ -88,16 +52,13 @@ export function decide(action: ReferralAction, input: ReferralInput = {}, from?:
 @Injectable()
 export class ReferralsService {
   /** How the runner locks, versions and answers a referral (also used by ReferralNotesService). */
-  readonly workflow: Workflow<ReferralDetailRow, ReferralDetailView> = {
+  readonly workflow: Workflow<ReferralDetailRow, ReferralDetailView> = caseRecordWorkflow({
     objectType: 'referral',
     noun: 'referral',
+    idKey: 'referralId',
     lock: (m, actor, id) => this.referrals.load(m, actor, id, true),
-    version: (r) => r.version,
-    caseOf: (r) => r.case_id,
-    keys: (r) => ({ event: { referralId: r.id }, audit: { caseId: r.case_id, referralId: r.id } }),
-    payload: (r) => ({ referralId: r.id }),
     answer: (m, actor, id) => this.detail(m, actor, id),
-  };
+  });
 
   constructor(
     private readonly ds: DataSource,
@@ -124,17 +85,7 @@ export class ReferralsService {
         capability: 'RECEIVE_REFERRALS',
         problem: 'must be another active agency that receives referrals',
       });
-      const notOffered = dto.serviceTypes.filter((t) => !to.serviceTypes.includes(t));
-      if (notOffered.length) {
-        throw new ValidationFailed([
-          { field: 'serviceTypes', problems: [`the receiving agency does not offer ${notOffered.join(', ')}`] },
-        ]);
-      }
-      if (!to.provinces.includes(c.province_code)) {
-        throw new ValidationFailed([
-          { field: 'toAgencyId', problems: ["the receiving agency does not cover the case's province"] },
-        ]);
-      }
+      checkReceiverServes(to, dto.serviceTypes, c.province_code);
 
       const packet: DataCategory[] = ['CASE_SUMMARY', ...dto.categories.filter((k) => k !== 'CASE_SUMMARY')];
       const coverage = await this.consents.activeConsentCovering(m, caseId, {
@@ -160,23 +111,21 @@ export class ReferralsService {
         acknowledgeBy: acknowledgeDeadline(now, dto.urgency, (await this.sla.hours(m)).acknowledge),
         now,
       });
-      const details = {
-        referralId: id,
-        toAgencyCode: to.code,
-        serviceTypes: dto.serviceTypes,
-        urgency: dto.urgency,
-        categories: packet,
-        consentIds: coverage.consentIds,
-        to: 'PENDING',
-      };
-      await this.runner.record(m, ctx, {
+      await this.runner.recordCreated(m, ctx, {
         objectType: 'referral',
         objectId: id,
         audit: 'REFERRAL_CREATED',
         caseId,
         event: 'REFERRAL_CREATED',
-        eventDetails: details,
-        auditDetails: { caseId, ...details },
+        details: {
+          referralId: id,
+          toAgencyCode: to.code,
+          serviceTypes: dto.serviceTypes,
+          urgency: dto.urgency,
+          categories: packet,
+          consentIds: coverage.consentIds,
+          to: 'PENDING',
+        },
         outbox: { kind: 'referral.received', payload: { referralId: id } },
       });
       return this.detail(m, actor, id);
@@ -189,12 +138,7 @@ export class ReferralsService {
 
   async list(ctx: RequestContext, q: ListReferralsQueryDto): Promise<Page<ReferralSummaryView>> {
     const actor = actorOf(ctx);
-    const rows = await this.referrals.list(this.ds, actor, {
-      box: q.box,
-      status: q.status,
-      cursor: q.cursor,
-      limit: q.limit,
-    });
+    const rows = await this.referrals.list(this.ds, actor, q);
     const page = referralKeyset.page(rows, q.limit);
     await this.audit.record(ctx, {
       action: 'REFERRALS_LISTED',
@@ -228,10 +172,7 @@ export class ReferralsService {
       decide: (actor, r) => decide('ACCEPT', { assigneeId: (dto.assigneeId ?? actor.userId).toLowerCase() })(actor, r),
       version: dto.version,
       apply: async (m, actor, r) => {
-        const assigneeId = await this.access.assignee(m, (dto.assigneeId ?? actor.userId).toLowerCase(), 'assigneeId', {
-          agencyId: r.to_agency_id,
-          ...RECEIVING_WORKER,
-        });
+        const assigneeId = await this.receivingWorker(m, r, dto.assigneeId ?? actor.userId);
         // the services clock starts now, with the hours in force now (a later change of the settings does not move it)
         const servicesDueBy = servicesDeadline(new Date(), r.urgency, (await this.sla.hours(m)).services);
         await this.referrals.update(m, r, {
@@ -290,11 +231,10 @@ export class ReferralsService {
       version: dto.version,
       apply: async (m, actor, r, to) => {
         // a service delivered before the referral was made is a typo, not a fact (decision 0012)
-        const order = chronologyProblems([
+        requireChronology([
           { field: null, name: 'the referral', date: laoDateOf(r.created_at) },
           { field: 'deliveredOn', name: 'the service', date: dto.deliveredOn },
         ]);
-        if (order.length) throw new ValidationFailed(order);
         const serviceId = randomUUID();
         await this.referrals.insertService(m, {
           id: serviceId,
@@ -342,17 +282,7 @@ export class ReferralsService {
       event: 'REFERRAL_CANCELLED',
       decide: decide('CANCEL', { reason: dto.reason }),
       // the sender's side of the editor rule: the case's assigned caseworker or a supervisor of its lead agency
-      check: (actor, r) =>
-        requireCaseEditor(
-          actor,
-          {
-            lead_agency_id: r.lead_agency_id,
-            province_code: r.province_code,
-            assigned_to_id: r.case_assigned_to_id,
-            status: r.case_status,
-          },
-          { closedToo: true },
-        ),
+      check: (actor, r) => requireCaseEditor(actor, caseOfReferral(r), { closedToo: true }),
       version: dto.version,
       apply: async (m, _actor, r) => {
         await this.referrals.update(m, r, { status: 'CANCELLED', closed_at: NOW }, dto.reason);
@@ -370,10 +300,7 @@ export class ReferralsService {
       decide: decide('REASSIGN', { assigneeId: dto.assigneeId }),
       version: dto.version,
       apply: async (m, _actor, r) => {
-        const assigneeId = await this.access.assignee(m, dto.assigneeId.toLowerCase(), 'assigneeId', {
-          agencyId: r.to_agency_id,
-          ...RECEIVING_WORKER,
-        });
+        const assigneeId = await this.receivingWorker(m, r, dto.assigneeId);
         await this.referrals.update(m, r, { assigned_to_id: assigneeId });
         await this.outbox.add(m, 'referral.reassigned', { referralId: r.id, assigneeId });
         return { details: { assignedFrom: r.assigned_to_id, assignedTo: assigneeId } };
@@ -382,6 +309,15 @@ export class ReferralsService {
   }
 
   // -------------------------------------------------------------------------------------------
+
+  /** The assignee of an accepted referral: an active case worker of the receiving agency (through the access layer). */
+  private receivingWorker(m: EntityManager, r: ReferralDetailRow, userId: string): Promise<string> {
+    return this.access.assignee(m, userId.toLowerCase(), 'assigneeId', {
+      agencyId: r.to_agency_id,
+      roles: CASE_ASSIGNEE_ROLES,
+      problem: 'must be an active caseworker or supervisor of the receiving agency',
+    });
+  }
 
   /** The referral as the caller sees it now, with its services, its history and the caller's actions. */
   private async detail(m: EntityManager, actor: Actor, id: string): Promise<ReferralDetailView> {
@@ -396,7 +332,7 @@ export class ReferralsService {
       r,
       services,
       history,
-      allowedActions(REFERRAL_MACHINE, r.status, context(actor, r, {})),
+      allowedActions(REFERRAL_MACHINE, r.status, referralContext(actor, r, {})),
     );
   }
 }

@@ -23,8 +23,8 @@ import { AuditService } from '../platform/audit/audit.service';
 import { NOW } from '../platform/database/sql';
 import { Conflict, NotFound, ValidationFailed } from '../platform/http/errors';
 import { actorOf, type Actor, type RequestContext } from '../platform/http/request-context';
-import { TransitionRunner, type Workflow } from '../platform/workflow/transition-runner';
-import { ConsentNotCovering } from '../referrals/referrals.service';
+import { caseRecordWorkflow, TransitionRunner, type Workflow } from '../platform/workflow/transition-runner';
+import { ConsentNotCovering } from '../referrals/referral-rules';
 import { SlaSettingsService } from '../sla/sla-settings.service';
 import type {
   AcceptTransferDto,
@@ -60,16 +60,13 @@ function decide(action: TransferAction, input: TransferInput = {}) {
  */
 @Injectable()
 export class TransfersService {
-  private readonly workflow: Workflow<TransferDetailRow, TransferDetailView> = {
+  private readonly workflow: Workflow<TransferDetailRow, TransferDetailView> = caseRecordWorkflow({
     objectType: 'transfer',
     noun: 'transfer',
+    idKey: 'transferId',
     lock: (m, actor, id) => this.transfers.load(m, actor, id, true),
-    version: (t) => t.version,
-    caseOf: (t) => t.case_id,
-    keys: (t) => ({ event: { transferId: t.id }, audit: { caseId: t.case_id, transferId: t.id } }),
-    payload: (t) => ({ transferId: t.id }),
     answer: (m, actor, id) => this.detail(m, actor, id),
-  };
+  });
 
   constructor(
     private readonly ds: DataSource,
@@ -144,25 +141,23 @@ export class TransfersService {
         // the answer is due like a referral's acknowledgement, by the hours the system admin set
         respondBy: acknowledgeDeadline(new Date(), dto.urgency, (await this.sla.hours(m)).acknowledge),
       });
-      const details = {
-        transferId: id,
-        kind: lead ? 'LEAD_AGENCY' : 'PROVINCE',
-        toAgencyCode: to.code,
-        fromProvinceCode: c.province_code,
-        toProvinceCode: toProvince,
-        urgency: dto.urgency,
-        categories: packet,
-        consentIds: coverage.consentIds,
-        to: 'REQUESTED',
-      };
-      await this.runner.record(m, ctx, {
+      await this.runner.recordCreated(m, ctx, {
         objectType: 'transfer',
         objectId: id,
         audit: 'TRANSFER_REQUESTED',
         caseId,
         event: 'TRANSFER_REQUESTED',
-        eventDetails: details,
-        auditDetails: { caseId, ...details },
+        details: {
+          transferId: id,
+          kind: lead ? 'LEAD_AGENCY' : 'PROVINCE',
+          toAgencyCode: to.code,
+          fromProvinceCode: c.province_code,
+          toProvinceCode: toProvince,
+          urgency: dto.urgency,
+          categories: packet,
+          consentIds: coverage.consentIds,
+          to: 'REQUESTED',
+        },
         outbox: { kind: 'transfer.requested', payload: { transferId: id } },
       });
       return this.detail(m, actor, id);
@@ -170,12 +165,7 @@ export class TransfersService {
   }
 
   async list(ctx: RequestContext, q: ListTransfersQueryDto): Promise<Page<TransferSummaryView>> {
-    const rows = await this.transfers.list(this.ds, actorOf(ctx), {
-      box: q.box,
-      status: q.status,
-      cursor: q.cursor,
-      limit: q.limit,
-    });
+    const rows = await this.transfers.list(this.ds, actorOf(ctx), q);
     const page = transferKeyset.page(rows, q.limit);
     await this.audit.record(ctx, {
       action: 'TRANSFERS_LISTED',

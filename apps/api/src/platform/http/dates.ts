@@ -1,5 +1,6 @@
 import { ValidateBy, ValidationOptions } from 'class-validator';
-import { isCalendarDate, todayInLaos } from '@ctms/domain';
+import { chronologyProblems, isCalendarDate, todayInLaos } from '@ctms/domain';
+import { ValidationFailed } from './errors';
 
 const INSTANT_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -53,3 +54,9 @@ export const IsPastInstant = (options?: ValidationOptions) =>
     },
     options,
   );
+
+/** Refuses events recorded out of order (decision 0012): a 400 naming each field whose date comes too early. */
+export function requireChronology(events: Parameters<typeof chronologyProblems>[0]): void {
+  const problems = chronologyProblems(events);
+  if (problems.length) throw new ValidationFailed(problems);
+}

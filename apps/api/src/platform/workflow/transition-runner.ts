@@ -41,6 +41,26 @@ export interface Workflow<R, V> {
   answer(m: EntityManager, actor: Actor, id: string): Promise<V>;
 }
 
+/**
+ * The Workflow of a record that belongs to a case (a referral, a handoff, a transfer, a request on
+ * the case): its events go on the case's timeline, and its events, audit rows and outbox rows name it
+ * by `idKey` (the audit rows with the case's id too).
+ */
+export function caseRecordWorkflow<R extends { id: string; case_id: string; version: number }, V>(
+  w: Pick<Workflow<R, V>, 'objectType' | 'noun' | 'lock' | 'answer'> & { idKey: string },
+): Workflow<R, V> {
+  return {
+    objectType: w.objectType,
+    noun: w.noun,
+    lock: w.lock,
+    version: (r) => r.version,
+    caseOf: (r) => r.case_id,
+    keys: (r) => ({ event: { [w.idKey]: r.id }, audit: { caseId: r.case_id, [w.idKey]: r.id } }),
+    payload: (r) => ({ [w.idKey]: r.id }),
+    answer: w.answer,
+  };
+}
+
 /** What a step wrote: the details of its event and audit row (codes and ids, never a protected value). */
 export interface Change {
   details: Record<string, unknown>;
@@ -78,6 +98,17 @@ export interface Written {
   event?: TimelineEventKind;
   eventDetails: Record<string, unknown>;
   auditDetails: Record<string, unknown>;
+  outbox?: { kind: string; payload: OutboxPayload };
+}
+
+/** A write that creates a record of a case: its event carries `details`, its audit row the case's id and the same details. */
+export interface Created {
+  objectType: WorkflowObject;
+  objectId: string;
+  caseId: string;
+  audit: AuditAction;
+  event: TimelineEventKind;
+  details: Record<string, unknown>;
   outbox?: { kind: string; payload: OutboxPayload };
 }
 
@@ -141,5 +172,11 @@ export class TransitionRunner {
       m,
     );
     if (w.outbox) await this.outbox.add(m, w.outbox.kind, w.outbox.payload);
+  }
+
+  /** `record` for a write that creates a record of a case (a referral, a handoff, a request). */
+  recordCreated(m: EntityManager, ctx: RequestContext, c: Created): Promise<void> {
+    const { details, ...w } = c;
+    return this.record(m, ctx, { ...w, eventDetails: details, auditDetails: { caseId: c.caseId, ...details } });
   }
 }
