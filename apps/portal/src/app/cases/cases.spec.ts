@@ -46,6 +46,7 @@ const CASE: CaseDetailView = {
     requestClosure: false,
     flags: false,
     handoff: false,
+    refer: false,
   },
 };
 
