@@ -26,7 +26,7 @@ import {
 import { AuthService } from '../core/auth/auth.service';
 import { ADMIN_ERROR_LABELS } from '../core/i18n/dict-admin';
 import { AdminApi } from './admin-api';
-import { describeErrorIn, I18n, toggle, TranslatePipe, type TranslationKey } from '@ctms/ui';
+import { ConfirmAction, describeErrorIn, I18n, toggle, TranslatePipe, type TranslationKey } from '@ctms/ui';
 
 export interface UserDraft {
   username: string;
@@ -72,6 +72,15 @@ function emptyDraft(): UserDraft {
 
 type Pending = { kind: 'disable' | 'enable' | 'reset' | 'reset-mfa' | 'approve'; user: UserView };
 
+/** What the notice says once the pending action is done. */
+const DONE_KEYS = {
+  disable: 'admin.users.disabled',
+  enable: 'admin.users.enabled',
+  reset: 'admin.users.resetDone',
+  'reset-mfa': 'admin.users.resetMfaDone',
+  approve: 'admin.users.approved',
+} as const satisfies Record<Pending['kind'], TranslationKey>;
+
 /**
  * User administration: list, create, edit, disable/enable, reset password or MFA, approve. No
  * password is ever shown here: creation, approval and reset send the user a one-time link to their
@@ -80,6 +89,7 @@ type Pending = { kind: 'disable' | 'enable' | 'reset' | 'reset-mfa' | 'approve';
 @Component({
   selector: 'app-users-page',
   imports: [
+    ConfirmAction,
     FormsModule,
     MatButtonModule,
     MatCheckboxModule,
@@ -115,6 +125,11 @@ export class UsersPage {
   protected readonly creating = signal(false);
   protected readonly editingId = signal<string | null>(null);
   protected readonly pending = signal<Pending | null>(null);
+  /** the pending action as a list of one: another action opens a fresh confirmation (an empty reason) */
+  protected readonly pendingNow = computed(() => {
+    const p = this.pending();
+    return p ? [p] : [];
+  });
   protected readonly agencyOptions = signal<AgencyRef[]>([]);
 
   protected readonly confirmKeys = {
@@ -131,10 +146,14 @@ export class UsersPage {
     'reset-mfa': 'admin.users.action.resetMfa',
     approve: 'admin.users.action.approve',
   } as const satisfies Record<Pending['kind'], TranslationKey>;
+  private readonly hintKeys: Partial<Record<Pending['kind'], TranslationKey>> = {
+    reset: 'admin.users.resetHint',
+    approve: 'admin.users.approveHint',
+    'reset-mfa': 'admin.users.resetMfaHint',
+  };
 
   protected statusFilter: UserStatus | '' = '';
   protected draft: UserDraft = emptyDraft();
-  protected reason = '';
 
   protected readonly rows = computed(() => {
     const lang = this.i18n.language();
@@ -222,7 +241,6 @@ export class UsersPage {
   protected startAction(kind: Pending['kind'], user: UserView): void {
     this.creating.set(false);
     this.editingId.set(null);
-    this.reason = '';
     this.pending.set({ kind, user });
   }
 
@@ -280,38 +298,29 @@ export class UsersPage {
     }
   }
 
-  protected async confirmAction(): Promise<void> {
-    const p = this.pending();
-    const reason = this.reason.trim();
-    if (!p || reason.length < 3) return;
-    if (p.kind === 'reset' || p.kind === 'approve') {
-      const res = await this.run(
-        () => (p.kind === 'reset' ? this.api.resetPassword(p.user.id, reason) : this.api.approve(p.user.id, reason)),
-        p.kind === 'reset' ? 'admin.users.resetDone' : 'admin.users.approved',
-      );
-      if (res) {
-        this.pending.set(null);
-        this.replace(res);
-      }
-      return;
-    }
-    if (p.kind === 'reset-mfa') {
-      const res = await this.run(() => this.api.resetMfa(p.user.id, reason), 'admin.users.resetMfaDone');
-      if (res) {
-        this.pending.set(null);
-        this.replace(res);
-      }
-      return;
-    }
-    const res = await this.run(
-      () => this.api.userAction(p.user.id, p.kind as 'disable' | 'enable', reason),
-      p.kind === 'disable' ? 'admin.users.disabled' : 'admin.users.enabled',
-    );
-    if (res) {
-      this.pending.set(null);
-      this.replace(res);
-    }
+  protected hintOf(kind: Pending['kind']): string {
+    const key = this.hintKeys[kind];
+    return key ? this.i18n.t(key) : '';
   }
+
+  /** The pending action with the confirmation's reason; true once the API answered (the confirmation then closes). */
+  protected readonly confirmAction = async (reason: string): Promise<boolean> => {
+    const p = this.pending();
+    if (!p) return false;
+    const res = await this.run(
+      () =>
+        p.kind === 'reset'
+          ? this.api.resetPassword(p.user.id, reason)
+          : p.kind === 'approve'
+            ? this.api.approve(p.user.id, reason)
+            : p.kind === 'reset-mfa'
+              ? this.api.resetMfa(p.user.id, reason)
+              : this.api.userAction(p.user.id, p.kind, reason),
+      DONE_KEYS[p.kind],
+    );
+    if (res) this.replace(res);
+    return res !== null;
+  };
 
   private replace(u: UserView): void {
     this.users.update((list) => list.map((x) => (x.id === u.id ? u : x)));
