@@ -303,7 +303,7 @@ export class UsersPage {
     return key ? this.i18n.t(key) : '';
   }
 
-  /** The pending action with the confirmation's reason; true once the API answered (the confirmation then closes). */
+  /** The pending action with the confirmation's reason; true once the API answered. */
   protected readonly confirmAction = async (reason: string): Promise<boolean> => {
     const p = this.pending();
     if (!p) return false;
@@ -318,7 +318,10 @@ export class UsersPage {
               : this.api.userAction(p.user.id, p.kind, reason),
       DONE_KEYS[p.kind],
     );
-    if (res) this.replace(res);
+    if (res) {
+      this.replace(res);
+      this.pending.set(null);
+    }
     return res !== null;
   };
 

@@ -180,9 +180,7 @@ export const CASE_MENU: readonly MenuItem[] = [
             @case ('assign') {
               <app-confirm-action
                 testId="assign"
-                [testIds]="{ confirm: 'assign-submit' }"
-                [open]="true"
-                (openChange)="$event || closeDialog()"
+                (cancelled)="closeDialog()"
                 reason="none"
                 [confirmLabel]="'cases.menu.assign' | t"
                 [allowed]="!!assignee() && assignee() !== c.assignedTo?.id"
@@ -211,9 +209,7 @@ export const CASE_MENU: readonly MenuItem[] = [
             @case ('requestIdentification') {
               <app-confirm-action
                 testId="request-identification"
-                [testIds]="{ confirm: 'request-identification-submit' }"
-                [open]="true"
-                (openChange)="$event || closeDialog()"
+                (cancelled)="closeDialog()"
                 reason="none"
                 [confirmLabel]="'cases.req.send' | t"
                 [allowed]="!!toAgencyId"
@@ -276,8 +272,7 @@ export const CASE_MENU: readonly MenuItem[] = [
             @case ('reopen') {
               <app-confirm-action
                 testId="reopen"
-                [open]="true"
-                (openChange)="$event || closeDialog()"
+                (cancelled)="closeDialog()"
                 [confirmLabel]="'cases.reopen.submit' | t"
                 [reasonLabel]="'cases.reopen.reason' | t"
                 [busy]="store.busy()"
@@ -287,9 +282,7 @@ export const CASE_MENU: readonly MenuItem[] = [
             @case ('flags') {
               <app-confirm-action
                 testId="flag"
-                [testIds]="{ confirm: 'flag-submit' }"
-                [open]="true"
-                (openChange)="$event || closeDialog()"
+                (cancelled)="closeDialog()"
                 [confirmLabel]="(flag && c.flags.includes(flag) ? 'cases.req.flagLift' : 'cases.req.flagSet') | t"
                 [reasonLabel]="'cases.req.flagReason' | t"
                 [allowed]="!!flag"
@@ -326,9 +319,8 @@ export const CASE_MENU: readonly MenuItem[] = [
       <ng-template #identificationForm let-actions>
         <app-confirm-action
           testId="identification"
-          [testIds]="{ reason: 'identification-reasons', confirm: 'identification-submit' }"
-          [open]="true"
-          (openChange)="$event || closeDialog()"
+          [testIds]="{ reason: 'identification-reasons' }"
+          (cancelled)="closeDialog()"
           [confirmLabel]="'cases.identification.submit' | t"
           [reasonLabel]="'cases.identification.reasons' | t"
           [allowed]="!!decision && !!decidedOn"
@@ -355,9 +347,7 @@ export const CASE_MENU: readonly MenuItem[] = [
       <ng-template #closureForm let-mode>
         <app-confirm-action
           [testId]="mode === 'close' ? 'close' : 'request-closure'"
-          [testIds]="{ confirm: mode === 'close' ? 'close-submit' : 'request-closure-submit' }"
-          [open]="true"
-          (openChange)="$event || closeDialog()"
+          (cancelled)="closeDialog()"
           reason="optional"
           [confirmLabel]="(mode === 'close' ? 'cases.close.submit' : 'cases.req.askClosure') | t"
           [reasonLabel]="'cases.close.note' | t"

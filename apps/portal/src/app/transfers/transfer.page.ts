@@ -137,8 +137,7 @@ import { AgencyNames, ConfirmAction, describeErrorIn, formatDateTime, I18n, Tran
           @if (t.allowedActions.includes('CANCEL')) {
             <app-confirm-action
               class="panel"
-              testId="transfer-cancel-open"
-              [testIds]="{ form: 'transfer-cancel-form', reason: 'transfer-cancel-reason', confirm: 'transfer-cancel' }"
+              testId="transfer-cancel"
               [label]="'tr.cancel' | t"
               [reasonLabel]="'tr.cancelReason' | t"
               [minLength]="1"

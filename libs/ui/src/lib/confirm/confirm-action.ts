@@ -10,6 +10,7 @@ import {
   Injector,
   input,
   model,
+  output,
   signal,
   untracked,
   viewChild,
@@ -43,12 +44,13 @@ let nextId = 0;
  * readers: the opened part is a form named by its title and described by its message, focus moves
  * to the reason (or the confirm button) and back to the button on cancel, Escape cancels.
  *
- * Without a `label` there is no button: the parent opens it with `[(open)]` (a row action that
- * shows the confirmation elsewhere on the page, a dialog that is itself the first step). Extra
- * fields go inside the element and are shown between the message and the reason.
+ * Without a `label` there is no button and the confirmation shows as long as the parent keeps it
+ * (a dialog's step, a row action confirmed elsewhere on the page): `(cancelled)` tells the parent
+ * to close what holds it, and the parent closes it itself when the action succeeded. Extra fields
+ * go inside the element and are shown between the message and the reason.
  *
  * Test ids from `testId`: the button `<testId>`, the form `<testId>-form`, the message
- * `<testId>-body`, the reason `<testId>-reason`, the buttons `<testId>-confirm` and
+ * `<testId>-body`, the reason `<testId>-reason`, the buttons `<testId>-submit` and
  * `<testId>-cancel`; `testIds` overrides any of them.
  */
 @Component({
@@ -71,7 +73,7 @@ let nextId = 0;
     }
   `,
   template: `
-    @if (open()) {
+    @if (shown()) {
       <form
         #form
         class="form confirm"
@@ -168,7 +170,11 @@ export class ConfirmAction {
   /** the action, given the trimmed reason; the confirmation closes when it answers a truthy value */
   readonly run = input.required<(reason: string) => Promise<unknown>>();
   readonly open = model(false);
+  /** Cancel or Escape (the parent of a confirmation without a button closes what holds it) */
+  readonly cancelled = output<void>();
 
+  /** open by its button, or always when it has none (a dialog's or a pending action's own step) */
+  protected readonly shown = computed(() => this.open() || !this.label());
   protected readonly text = signal('');
   protected readonly running = signal(false);
   protected readonly ids = {
@@ -190,7 +196,7 @@ export class ConfirmAction {
     inject(DestroyRef).onDestroy(() => (this.destroyed = true));
     // opened (by its button or by the parent): an empty reason, and the focus in it
     effect(() => {
-      if (!this.open()) return;
+      if (!this.shown()) return;
       untracked(() => {
         this.text.set('');
         afterNextRender(() => this.firstField()?.focus(), { injector: this.injector });
@@ -201,7 +207,8 @@ export class ConfirmAction {
   protected testIdOf(part: keyof ConfirmTestIds): string {
     const own = this.testIds()[part];
     if (own) return own;
-    return part === 'trigger' ? this.testId() : `${this.testId()}-${part}`;
+    if (part === 'trigger') return this.testId();
+    return `${this.testId()}-${part === 'confirm' ? 'submit' : part}`;
   }
 
   /** The first field of the opened form (an extra field, else the reason), else the confirm button. */
@@ -223,6 +230,7 @@ export class ConfirmAction {
 
   protected cancel(): void {
     this.close();
+    this.cancelled.emit();
   }
 
   /**
@@ -231,7 +239,7 @@ export class ConfirmAction {
    */
   protected escape(event: Event): void {
     setTimeout(() => {
-      if (!event.defaultPrevented && !this.destroyed && this.open()) this.close();
+      if (!event.defaultPrevented && !this.destroyed && this.shown()) this.cancel();
     });
   }
 
