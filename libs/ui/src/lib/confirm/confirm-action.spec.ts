@@ -149,3 +149,32 @@ describe('ConfirmAction', () => {
     expect(part(el, 'withdraw-form')?.textContent).toContain('Reason');
   });
 });
+
+@Component({
+  imports: [ConfirmAction],
+  template: `@if (shown()) {
+    <app-confirm-action testId="reopen" [run]="run" (cancelled)="shown.set(false)" />
+  }`,
+})
+class DialogHost {
+  readonly shown = signal(true);
+  readonly run = (): Promise<boolean> => Promise.resolve(true);
+}
+
+describe('ConfirmAction without a button (a dialog step)', () => {
+  it('shows at once with the focus in the reason, and cancelling tells the parent', async () => {
+    TestBed.configureTestingModule({ imports: [DialogHost] });
+    const fixture = TestBed.createComponent(DialogHost);
+    document.body.appendChild(fixture.nativeElement as HTMLElement);
+    fixture.detectChanges();
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+    expect(part(el, 'reopen-form')).not.toBeNull();
+    expect(document.activeElement).toBe(part(el, 'reopen-reason'));
+    expect(part(el, 'reopen-submit')).not.toBeNull();
+    part(el, 'reopen-cancel')?.click();
+    fixture.detectChanges();
+    expect(fixture.componentInstance.shown()).toBe(false);
+    expect(part(el, 'reopen-form')).toBeNull();
+  });
+});
