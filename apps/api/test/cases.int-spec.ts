@@ -211,6 +211,8 @@ describe('cases: opening, need-to-know, workflow, notes, timeline, access log, c
         requestClosure: false,
         flags: false,
         handoff: false,
+        // not assigned to this caseworker: the editor rule refuses the referral as it refuses the edit
+        refer: false,
       });
       const audit = await auditSince(s.admin, before);
       expect(audit.map((a) => [a.action, a.outcome, a.object_id])).toEqual([['CASE_READ', 'ALLOWED', caseId]]);
@@ -228,6 +230,7 @@ describe('cases: opening, need-to-know, workflow, notes, timeline, access log, c
         flags: true,
         // handing off is the investigator's (handoff:create), not the supervisor's
         handoff: false,
+        refer: true,
       });
     });
 

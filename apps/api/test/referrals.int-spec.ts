@@ -314,6 +314,7 @@ describe('referrals (issue 4)', () => {
       requestClosure: false,
       flags: false,
       handoff: false,
+      refer: false,
     });
     const person = await get('lwu.caseworker', `/persons/${personId}`);
     expect(person.status).toBe(404);

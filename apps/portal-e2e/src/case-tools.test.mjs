@@ -224,7 +224,7 @@ test('supervisor: finds the duplicate, merges it into the case person after a co
     await assertAccessible(page, 'merge confirmation (en)');
     await page.getByTestId('dup-reason').fill('Same name, birth year and village; one person interviewed twice.');
     await page.getByTestId('dup-confirm-merge').click();
-    await page.getByTestId('dup-undo-form').waitFor();
+    await page.getByTestId('dup-undo-start').waitFor();
     assert.match(await page.getByTestId('dup-notice').innerText(), /was merged into this person/);
     assert.equal((await api(`/persons/${fx.caseB.personId}`, { token: fx.sup })).mergedInto, fx.caseA.personId);
     assert.equal(
@@ -233,6 +233,9 @@ test('supervisor: finds the duplicate, merges it into the case person after a co
       'the duplicate case now belongs to the case person',
     );
 
+    // undoing is confirmed like the merge: the button opens the reason
+    await page.getByTestId('dup-undo-start').click();
+    await page.getByTestId('dup-undo-form').waitFor();
     await page.getByTestId('dup-undo-reason').fill('Merged by mistake in the test.');
     await page.getByTestId('dup-undo').click();
     await page.waitForFunction(() =>

@@ -25,3 +25,4 @@ export * from './lib/pickers/world';
 export * from './lib/lists/keyset-list';
 export * from './lib/lists/inbox';
 export * from './lib/lists/history-panel';
+export * from './lib/confirm/confirm-action';

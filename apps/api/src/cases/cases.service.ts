@@ -3,7 +3,6 @@ import { DataSource, EntityManager } from 'typeorm';
 import {
   allowedActions,
   CASE_MACHINE,
-  caseEditorRefusal,
   CASE_ASSIGNEE_ROLES,
   formalIdentificationRefusal,
   hasPermission,
@@ -13,7 +12,7 @@ import {
   type CaseDetailView,
 } from '@ctms/domain';
 import { AccessService } from '../platform/access/access.service';
-import { caseFacts, inLeadAgency, requireCaseEditor } from '../platform/access/editor';
+import { inLeadAgency, mayEditCase, requireCaseEditor } from '../platform/access/editor';
 import { AuditService } from '../platform/audit/audit.service';
 import { FieldCipher } from '../platform/crypto/field-cipher';
 import { NOW } from '../platform/database/sql';
@@ -277,7 +276,7 @@ export class CasesService {
             actorCapabilities: actor.capabilities,
           })
         : [];
-    const editor = lead && hasPermission(actor, 'case:update') && caseEditorRefusal(actor, caseFacts(c)) === null;
+    const editor = lead && mayEditCase(actor, c, 'case:update');
     const identificationRequest =
       lead || c.relation === 'IDENTIFICATION_REQUEST' ? await this.requests.latestIdentification(m, actor, c.id) : null;
     const closureRequest = lead ? await this.requests.latestClosure(m, actor, c.id) : null;
@@ -303,6 +302,8 @@ export class CasesService {
       requestClosure: editor && !caseActions.includes('CLOSE') && closureRequest?.status !== 'REQUESTED',
       flags: lead && c.status !== 'CLOSED' && hasPermission(actor, 'case:flag'),
       handoff,
+      // what POST /cases/:id/referrals checks: referral:create, the lead agency, the editor rule
+      refer: lead && mayEditCase(actor, c, 'referral:create'),
     });
     if (identificationRequest !== null) view.identificationRequest = identificationRequest;
     if (lead) {

@@ -146,6 +146,8 @@ export interface CaseAllowedActions {
   handoff: boolean;
   /** set or lift RESTRICTED and NON_PUNISHMENT (a supervisor of the lead agency) */
   flags: boolean;
+  /** refer the case to another agency: the lead's assigned caseworker or supervisor (referral:create), never a closed case */
+  refer: boolean;
 }
 
 /** An identification request as the lead agency and the asked agency see it: codes and ids, no personal data. */

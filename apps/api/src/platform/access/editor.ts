@@ -1,4 +1,4 @@
-import { caseEditorRefusal, leadsCase, type CaseFacts } from '@ctms/domain';
+import { caseEditorRefusal, hasPermission, leadsCase, type CaseFacts, type Permission } from '@ctms/domain';
 import { Conflict } from '../http/errors';
 import type { Actor } from '../http/request-context';
 
@@ -30,4 +30,12 @@ export function requireCaseEditor(actor: Actor, c: CaseFactsRow, opts: { closedT
   if (refusal === 'NOT_CASE_EDITOR')
     throw new Conflict(refusal, 'Only the assigned caseworker or a supervisor of the lead agency does this');
   if (refusal) throw new Conflict(refusal, 'A closed case is not changed; reopen it first');
+}
+
+/**
+ * May the actor take a write that `permission` guards on the case: the route's permission and the
+ * editor rule `requireCaseEditor` enforces, as a yes/no for the actions the case view offers.
+ */
+export function mayEditCase(actor: Actor, c: CaseFactsRow, permission: Permission): boolean {
+  return hasPermission(actor, permission) && caseEditorRefusal(actor, caseFacts(c)) === null;
 }

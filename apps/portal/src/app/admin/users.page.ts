@@ -20,7 +20,7 @@ import {
 import { AuthService } from '../core/auth/auth.service';
 import { adminActions } from './admin-actions';
 import { AdminApi } from './admin-api';
-import { FORM_KIT, I18n, TextField, toggle, type FieldSpec, type TranslationKey } from '@ctms/ui';
+import { ConfirmAction, FORM_KIT, I18n, TextField, toggle, type FieldSpec, type TranslationKey } from '@ctms/ui';
 
 export interface UserDraft {
   username: string;
@@ -73,7 +73,7 @@ type Pending = { kind: 'disable' | 'enable' | 'reset' | 'reset-mfa' | 'approve';
  */
 @Component({
   selector: 'app-users-page',
-  imports: [FORM_KIT, TextField],
+  imports: [ConfirmAction, FORM_KIT, TextField],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     @use 'section';
@@ -116,15 +116,6 @@ export class UsersPage {
       autocomplete: 'off',
       spellcheck: false,
     },
-    reason: {
-      name: 'reason',
-      label: 'admin.reason',
-      hint: 'admin.reasonHint',
-      testid: 'user-action-reason',
-      required: true,
-      minlength: 3,
-      autocomplete: 'off',
-    },
   } as const satisfies Record<string, FieldSpec>;
   protected readonly isSystemAdmin = computed(() => this.auth.user()?.roles.includes('SYSTEM_ADMIN') ?? false);
   protected readonly canManage = computed(() => this.auth.can('user:manage'));
@@ -137,6 +128,11 @@ export class UsersPage {
   protected readonly creating = signal(false);
   protected readonly editingId = signal<string | null>(null);
   protected readonly pending = signal<Pending | null>(null);
+  /** the pending action as a list of one: another action opens a fresh confirmation (an empty reason) */
+  protected readonly pendingNow = computed(() => {
+    const p = this.pending();
+    return p ? [p] : [];
+  });
   protected readonly agencyOptions = signal<AgencyRef[]>([]);
 
   protected readonly confirmKeys = {
@@ -160,10 +156,14 @@ export class UsersPage {
     'reset-mfa': 'admin.users.resetMfaDone',
     approve: 'admin.users.approved',
   } as const satisfies Record<Pending['kind'], TranslationKey>;
+  private readonly hintKeys: Partial<Record<Pending['kind'], TranslationKey>> = {
+    reset: 'admin.users.resetHint',
+    approve: 'admin.users.approveHint',
+    'reset-mfa': 'admin.users.resetMfaHint',
+  };
 
   protected statusFilter: UserStatus | '' = '';
   protected draft: UserDraft = emptyDraft();
-  protected reason = '';
 
   protected readonly rows = computed(() => {
     const lang = this.i18n.language();
@@ -257,7 +257,6 @@ export class UsersPage {
   protected startAction(kind: Pending['kind'], user: UserView): void {
     this.creating.set(false);
     this.editingId.set(null);
-    this.reason = '';
     this.pending.set({ kind, user });
   }
 
@@ -315,10 +314,15 @@ export class UsersPage {
     }
   }
 
-  protected async confirmAction(): Promise<void> {
+  protected hintOf(kind: Pending['kind']): string {
+    const key = this.hintKeys[kind];
+    return key ? this.i18n.t(key) : '';
+  }
+
+  /** The pending action with the confirmation's reason; true once the API answered. */
+  protected readonly confirmAction = async (reason: string): Promise<boolean> => {
     const p = this.pending();
-    const reason = this.reason.trim();
-    if (!p || reason.length < 3) return;
+    if (!p) return false;
     const id = p.user.id;
     const call: Record<Pending['kind'], () => Promise<UserView>> = {
       reset: () => this.api.resetPassword(id, reason),
@@ -329,10 +333,11 @@ export class UsersPage {
     };
     const res = await this.act.run(call[p.kind], this.doneKeys[p.kind]);
     if (res) {
-      this.pending.set(null);
       this.replace(res);
+      this.pending.set(null);
     }
-  }
+    return res !== null;
+  };
 
   private replace(u: UserView): void {
     this.users.update((list) => list.map((x) => (x.id === u.id ? u : x)));

@@ -25,7 +25,7 @@ import { CaseApi } from './case-api';
 import { STATUS_ACTIONS, type StatusAction } from './case-codes';
 import { CaseStore } from './case-store';
 import { UserPicker } from './user-picker';
-import { I18n, laoToday, TranslatePipe, type TranslationKey } from '@ctms/ui';
+import { ConfirmAction, I18n, laoToday, TranslatePipe, type TranslationKey } from '@ctms/ui';
 
 /** IDENTIFY → IDENTIFIED, NOT_IDENTIFY → NOT_IDENTIFIED (the decision the API stores). */
 export const DECISION_OF: Readonly<Record<string, string>> = { IDENTIFY: 'IDENTIFIED', NOT_IDENTIFY: 'NOT_IDENTIFIED' };
@@ -84,6 +84,7 @@ export const CASE_MENU: readonly MenuItem[] = [
 @Component({
   selector: 'app-case-actions',
   imports: [
+    ConfirmAction,
     FormsModule,
     NgTemplateOutlet,
     MatButtonModule,
@@ -177,7 +178,15 @@ export const CASE_MENU: readonly MenuItem[] = [
           <h2 id="case-dialog-title" class="sub">{{ titleOf(id) | t }}</h2>
           @switch (id) {
             @case ('assign') {
-              <form class="form" (ngSubmit)="assign()" data-testid="assign-form">
+              <app-confirm-action
+                testId="assign"
+                (cancelled)="closeDialog()"
+                reason="none"
+                [confirmLabel]="'cases.menu.assign' | t"
+                [allowed]="!!assignee() && assignee() !== c.assignedTo?.id"
+                [busy]="store.busy()"
+                [run]="assign"
+              >
                 <app-user-picker
                   testId="assign-user"
                   [(value)]="assignee"
@@ -185,18 +194,7 @@ export const CASE_MENU: readonly MenuItem[] = [
                   [currentId]="c.assignedTo?.id ?? null"
                   [error]="store.fieldErrors()['userId']"
                 />
-                <div class="actions">
-                  <button
-                    mat-flat-button
-                    type="submit"
-                    data-testid="assign-submit"
-                    [disabled]="store.busy() || !assignee() || assignee() === c.assignedTo?.id"
-                  >
-                    {{ 'cases.menu.assign' | t }}
-                  </button>
-                  <button mat-button type="button" (click)="closeDialog()">{{ 'cases.menu.cancel' | t }}</button>
-                </div>
-              </form>
+              </app-confirm-action>
             }
             @case ('identify') {
               <ng-container
@@ -209,7 +207,15 @@ export const CASE_MENU: readonly MenuItem[] = [
               />
             }
             @case ('requestIdentification') {
-              <form class="form" (ngSubmit)="sendIdentification()" data-testid="request-identification-form">
+              <app-confirm-action
+                testId="request-identification"
+                (cancelled)="closeDialog()"
+                reason="none"
+                [confirmLabel]="'cases.req.send' | t"
+                [allowed]="!!toAgencyId"
+                [busy]="store.busy()"
+                [run]="sendIdentification"
+              >
                 <mat-form-field>
                   <mat-label>{{ 'cases.req.toAgency' | t }}</mat-label>
                   <mat-select
@@ -225,18 +231,7 @@ export const CASE_MENU: readonly MenuItem[] = [
                     }
                   </mat-select>
                 </mat-form-field>
-                <div class="actions">
-                  <button
-                    mat-flat-button
-                    type="submit"
-                    data-testid="request-identification-submit"
-                    [disabled]="store.busy() || !toAgencyId"
-                  >
-                    {{ 'cases.req.send' | t }}
-                  </button>
-                  <button mat-button type="button" (click)="closeDialog()">{{ 'cases.menu.cancel' | t }}</button>
-                </div>
-              </form>
+              </app-confirm-action>
             }
             @case ('requestClosure') {
               <ng-container *ngTemplateOutlet="closureForm; context: { $implicit: 'request' }" />
@@ -275,28 +270,25 @@ export const CASE_MENU: readonly MenuItem[] = [
               </form>
             }
             @case ('reopen') {
-              <form class="form" (ngSubmit)="reopen()" data-testid="reopen-form">
-                <mat-form-field>
-                  <mat-label>{{ 'cases.reopen.reason' | t }}</mat-label>
-                  <textarea
-                    matInput
-                    name="reopenReason"
-                    rows="2"
-                    [(ngModel)]="reopenReason"
-                    required
-                    minlength="3"
-                  ></textarea>
-                </mat-form-field>
-                <div class="actions">
-                  <button mat-flat-button type="submit" [disabled]="store.busy() || reopenReason.trim().length < 3">
-                    {{ 'cases.reopen.submit' | t }}
-                  </button>
-                  <button mat-button type="button" (click)="closeDialog()">{{ 'cases.menu.cancel' | t }}</button>
-                </div>
-              </form>
+              <app-confirm-action
+                testId="reopen"
+                (cancelled)="closeDialog()"
+                [confirmLabel]="'cases.reopen.submit' | t"
+                [reasonLabel]="'cases.reopen.reason' | t"
+                [busy]="store.busy()"
+                [run]="reopen"
+              />
             }
             @case ('flags') {
-              <form class="form" (ngSubmit)="setFlag()" data-testid="flag-form">
+              <app-confirm-action
+                testId="flag"
+                (cancelled)="closeDialog()"
+                [confirmLabel]="(flag && c.flags.includes(flag) ? 'cases.req.flagLift' : 'cases.req.flagSet') | t"
+                [reasonLabel]="'cases.req.flagReason' | t"
+                [allowed]="!!flag"
+                [busy]="store.busy()"
+                [run]="setFlag"
+              >
                 <mat-form-field>
                   <mat-label>{{ 'cases.req.flag' | t }}</mat-label>
                   <mat-select name="flag" [(ngModel)]="flag" required data-testid="flag-select">
@@ -318,37 +310,23 @@ export const CASE_MENU: readonly MenuItem[] = [
                     [error]="namedUsersError()"
                   />
                 }
-                <mat-form-field>
-                  <mat-label>{{ 'cases.req.flagReason' | t }}</mat-label>
-                  <textarea
-                    matInput
-                    name="flagReason"
-                    rows="2"
-                    [(ngModel)]="flagReason"
-                    required
-                    minlength="3"
-                    data-testid="flag-reason"
-                  ></textarea>
-                </mat-form-field>
-                <div class="actions">
-                  <button
-                    mat-flat-button
-                    type="submit"
-                    data-testid="flag-submit"
-                    [disabled]="store.busy() || !flag || flagReason.trim().length < 3"
-                  >
-                    {{ (flag && c.flags.includes(flag) ? 'cases.req.flagLift' : 'cases.req.flagSet') | t }}
-                  </button>
-                  <button mat-button type="button" (click)="closeDialog()">{{ 'cases.menu.cancel' | t }}</button>
-                </div>
-              </form>
+              </app-confirm-action>
             }
           }
         }
       </dialog>
 
       <ng-template #identificationForm let-actions>
-        <form class="form" (ngSubmit)="identify()" data-testid="identification-form">
+        <app-confirm-action
+          testId="identification"
+          [testIds]="{ reason: 'identification-reasons' }"
+          (cancelled)="closeDialog()"
+          [confirmLabel]="'cases.identification.submit' | t"
+          [reasonLabel]="'cases.identification.reasons' | t"
+          [allowed]="!!decision && !!decidedOn"
+          [busy]="store.busy()"
+          [run]="identify"
+        >
           <mat-form-field>
             <mat-label>{{ 'cases.identification.decision' | t }}</mat-label>
             <mat-select name="decision" [(ngModel)]="decision" required data-testid="identification-decision">
@@ -363,37 +341,20 @@ export const CASE_MENU: readonly MenuItem[] = [
             <mat-label>{{ 'cases.identification.decidedOn' | t }}</mat-label>
             <input matInput type="date" name="decidedOn" [(ngModel)]="decidedOn" [max]="today" required />
           </mat-form-field>
-          <mat-form-field>
-            <mat-label>{{ 'cases.identification.reasons' | t }}</mat-label>
-            <textarea
-              matInput
-              name="reasons"
-              rows="3"
-              [(ngModel)]="reasons"
-              required
-              minlength="3"
-              data-testid="identification-reasons"
-            ></textarea>
-          </mat-form-field>
-          <div class="actions">
-            <button
-              mat-flat-button
-              type="submit"
-              data-testid="identification-submit"
-              [disabled]="store.busy() || !decision || !decidedOn || reasons.trim().length < 3"
-            >
-              {{ 'cases.identification.submit' | t }}
-            </button>
-            <button mat-button type="button" (click)="closeDialog()">{{ 'cases.menu.cancel' | t }}</button>
-          </div>
-        </form>
+        </app-confirm-action>
       </ng-template>
 
       <ng-template #closureForm let-mode>
-        <form
-          class="form"
-          (ngSubmit)="mode === 'close' ? close() : requestClosure()"
-          [attr.data-testid]="mode === 'close' ? 'close-form' : 'request-closure-form'"
+        <app-confirm-action
+          [testId]="mode === 'close' ? 'close' : 'request-closure'"
+          (cancelled)="closeDialog()"
+          reason="optional"
+          [confirmLabel]="(mode === 'close' ? 'cases.close.submit' : 'cases.req.askClosure') | t"
+          [reasonLabel]="'cases.close.note' | t"
+          [reasonHint]="'cases.close.noteHint' | t"
+          [allowed]="!!closeReason"
+          [busy]="store.busy()"
+          [run]="mode === 'close' ? close : requestClosure"
         >
           <mat-form-field>
             <mat-label>{{ 'cases.close.reason' | t }}</mat-label>
@@ -403,23 +364,7 @@ export const CASE_MENU: readonly MenuItem[] = [
               }
             </mat-select>
           </mat-form-field>
-          <mat-form-field>
-            <mat-label>{{ 'cases.close.note' | t }}</mat-label>
-            <textarea matInput name="closeNote" rows="2" [(ngModel)]="closeNote"></textarea>
-            <mat-hint>{{ 'cases.close.noteHint' | t }}</mat-hint>
-          </mat-form-field>
-          <div class="actions">
-            <button
-              mat-flat-button
-              type="submit"
-              [attr.data-testid]="mode === 'close' ? 'close-submit' : 'request-closure-submit'"
-              [disabled]="store.busy() || !closeReason"
-            >
-              {{ (mode === 'close' ? 'cases.close.submit' : 'cases.req.askClosure') | t }}
-            </button>
-            <button mat-button type="button" (click)="closeDialog()">{{ 'cases.menu.cancel' | t }}</button>
-          </div>
-        </form>
+        </app-confirm-action>
       </ng-template>
     }
   `,
@@ -449,14 +394,10 @@ export class CaseActions {
   });
   protected decision = '';
   protected decidedOn = laoToday();
-  protected reasons = '';
   protected closeReason: ClosureReason | '' = '';
-  protected closeNote = '';
-  protected reopenReason = '';
   protected toAgencyId = '';
   protected comment = '';
   protected flag: SettableCaseFlag | '' = '';
-  protected flagReason = '';
 
   protected readonly transitions = computed<StatusAction[]>(() =>
     (this.c()?.allowedActions.case ?? []).filter((a): a is StatusAction => isOneOf(STATUS_ACTIONS, a)),
@@ -503,8 +444,9 @@ export class CaseActions {
   }
 
   /** A write on the case through the store; the dialog closes on success. */
-  private async done(ok: boolean): Promise<void> {
+  private async done(ok: boolean): Promise<boolean> {
     if (ok) this.closeDialog();
+    return ok;
   }
 
   /** A write on a request that answers the request: the case is read again after it. */
@@ -519,16 +461,18 @@ export class CaseActions {
     await this.store.write((c) => this.api.transition(c.id, c.version, action), 'cases.saved.status');
   }
 
-  protected async assign(): Promise<void> {
+  // Each dialog's action, run by its confirmation (which passes the reason or note it took): true on success.
+
+  protected readonly assign = async (): Promise<boolean> => {
     const userId = this.assignee();
-    if (!userId) return;
+    if (!userId) return false;
     const ok = await this.store.write((c) => this.api.assign(c.id, c.version, userId), 'cases.saved.assigned');
     if (ok) this.assignee.set('');
-    await this.done(ok);
-  }
+    return this.done(ok);
+  };
 
-  protected async identify(): Promise<void> {
-    const body = { decision: this.decision, decidedOn: this.decidedOn, reasons: this.reasons.trim() };
+  protected readonly identify = async (reasons: string): Promise<boolean> => {
+    const body = { decision: this.decision, decidedOn: this.decidedOn, reasons };
     const request = this.open() === 'decideRequest' ? this.c()?.identificationRequest : null;
     const ok = await this.store.write(
       request
@@ -536,44 +480,42 @@ export class CaseActions {
         : (c) => this.api.identify(c.id, { version: c.version, ...body }),
       'cases.saved.identification',
     );
-    if (ok) {
-      this.reasons = '';
-      this.decision = '';
-    }
-    await this.done(ok);
-  }
+    if (ok) this.decision = '';
+    return this.done(ok);
+  };
 
-  protected async sendIdentification(): Promise<void> {
+  protected readonly sendIdentification = async (): Promise<boolean> => {
     const to = this.toAgencyId;
-    if (!to) return;
-    await this.done(
+    if (!to) return false;
+    return this.done(
       await this.store.write(
         this.viaCase((c) => this.api.sendIdentification(c.id, to)),
         'cases.saved.identificationRequested',
       ),
     );
-  }
+  };
 
-  protected async close(): Promise<void> {
+  protected readonly close = async (note: string): Promise<boolean> => {
     const reason = this.closeReason;
-    if (!reason) return;
-    const note = this.closeNote.trim() || undefined;
-    const ok = await this.store.write((c) => this.api.close(c.id, c.version, reason, note), 'cases.saved.closed');
-    if (ok) this.clearClosure();
-    await this.done(ok);
-  }
-
-  protected async requestClosure(): Promise<void> {
-    const reason = this.closeReason;
-    if (!reason) return;
-    const note = this.closeNote.trim() || undefined;
+    if (!reason) return false;
     const ok = await this.store.write(
-      this.viaCase((c) => this.api.requestClosure(c.id, reason, note)),
+      (c) => this.api.close(c.id, c.version, reason, note || undefined),
+      'cases.saved.closed',
+    );
+    if (ok) this.closeReason = '';
+    return this.done(ok);
+  };
+
+  protected readonly requestClosure = async (note: string): Promise<boolean> => {
+    const reason = this.closeReason;
+    if (!reason) return false;
+    const ok = await this.store.write(
+      this.viaCase((c) => this.api.requestClosure(c.id, reason, note || undefined)),
       'cases.saved.closureRequested',
     );
-    if (ok) this.clearClosure();
-    await this.done(ok);
-  }
+    if (ok) this.closeReason = '';
+    return this.done(ok);
+  };
 
   protected async decideClosure(action: 'approve' | 'return'): Promise<void> {
     const r = this.c()?.closureRequest;
@@ -587,17 +529,15 @@ export class CaseActions {
     await this.done(ok);
   }
 
-  protected async reopen(): Promise<void> {
-    const reason = this.reopenReason.trim();
+  /** Reopens the case with the confirmation's reason. */
+  protected readonly reopen = async (reason: string): Promise<boolean> => {
     const ok = await this.store.write((c) => this.api.reopen(c.id, c.version, reason), 'cases.saved.reopened');
-    if (ok) this.reopenReason = '';
-    await this.done(ok);
-  }
+    return this.done(ok);
+  };
 
-  protected async setFlag(): Promise<void> {
+  protected readonly setFlag = async (reason: string): Promise<boolean> => {
     const flag = this.flag;
-    if (!flag) return;
-    const reason = this.flagReason.trim();
+    if (!flag) return false;
     const named = this.namedUsers();
     const ok = await this.store.write(
       (c) =>
@@ -612,14 +552,8 @@ export class CaseActions {
     );
     if (ok) {
       this.flag = '';
-      this.flagReason = '';
       this.namedUsers.set([]);
     }
-    await this.done(ok);
-  }
-
-  private clearClosure(): void {
-    this.closeReason = '';
-    this.closeNote = '';
-  }
+    return this.done(ok);
+  };
 }

@@ -32,6 +32,7 @@ import { CasePages } from './case-pages';
 import { CaseStore } from './case-store';
 import {
   blankToUndefined,
+  ConfirmAction,
   formatDateTime,
   I18n,
   laoLocalToIso,
@@ -113,6 +114,7 @@ export function consentBody(d: ConsentDraft): GrantConsentRequest | null {
     MatInputModule,
     MatSelectModule,
     TranslatePipe,
+    ConfirmAction,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
@@ -144,11 +146,9 @@ export class CaseConsents {
   protected readonly error = this.pages.error;
   protected readonly agencies = signal<ReferenceAgencyView[]>([]);
   protected readonly recording = signal(false);
-  protected readonly withdrawing = signal<string | null>(null);
   protected readonly canRecord = computed(() => this.auth.can('consent:record'));
 
   protected draft: ConsentDraft = emptyConsentDraft(nowLocalInLaos());
-  protected withdrawReason = '';
 
   protected readonly rows = computed(() => {
     const lang = this.i18n.language();
@@ -223,14 +223,12 @@ export class CaseConsents {
     }
   }
 
-  protected async withdraw(consentId: string): Promise<void> {
-    const reason = this.withdrawReason.trim();
-    if (reason.length < 3) return;
-    const saved = await this.store.run(() => this.api.withdrawConsent(consentId, reason), 'cases.saved.withdrawn');
-    if (saved) {
-      this.withdrawing.set(null);
-      this.withdrawReason = '';
-      this.consents.update((list) => list.map((c) => (c.id === saved.id ? saved : c)));
-    }
+  /** Withdraws the consent with the reason the confirmation took; true once the API answered. */
+  protected withdrawer(consentId: string): (reason: string) => Promise<boolean> {
+    return async (reason) => {
+      const saved = await this.store.run(() => this.api.withdrawConsent(consentId, reason), 'cases.saved.withdrawn');
+      if (saved) this.consents.update((list) => list.map((c) => (c.id === saved.id ? saved : c)));
+      return saved !== null;
+    };
   }
 }

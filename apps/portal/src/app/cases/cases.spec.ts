@@ -51,6 +51,7 @@ const CASE: CaseDetailView = {
     requestClosure: false,
     flags: false,
     handoff: false,
+    refer: false,
   },
 };
 

@@ -31,6 +31,7 @@ import { InterAgencyApi } from '../referrals/interagency-api';
 import { splitDates } from '../referrals/ia-util';
 import {
   AgencyNames,
+  ConfirmAction,
   describeErrorIn,
   formatDate,
   formatDateTime,
@@ -59,6 +60,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 @Component({
   selector: 'app-handoff-page',
   imports: [
+    ConfirmAction,
     HistoryPanel,
     FormsModule,
     RouterLink,
@@ -103,6 +105,11 @@ export class HandoffPage {
   protected readonly fieldErrors = signal<Record<string, string>>({});
   protected readonly busy = signal(false);
   protected readonly form = signal<HandoffAction | null>(null);
+  /** the open step when it takes only a reason (return, withdraw): the confirmation, fresh for each step */
+  protected readonly reasonStep = computed(() => {
+    const a = this.form();
+    return a === 'RETURN' || a === 'WITHDRAW' ? [a] : [];
+  });
   protected readonly today = laoToday();
   protected f = this.emptyForm();
 
@@ -283,11 +290,18 @@ export class HandoffPage {
     }
   }
 
-  protected async submit(): Promise<void> {
+  /** Returns or withdraws the handoff with the confirmation's reason. */
+  protected readonly withReason = (reason: string): Promise<boolean> => {
+    this.f.reason = reason;
+    return this.submit();
+  };
+
+  /** Sends the open step; true once the API answered. */
+  protected async submit(): Promise<boolean> {
     const h = this.h();
     const a = this.form();
     const body = this.body();
-    if (!h || !a || !body) return;
+    if (!h || !a || !body) return false;
     this.busy.set(true);
     this.notice.set(null);
     this.fieldErrors.set({});
@@ -295,11 +309,13 @@ export class HandoffPage {
       this.h.set(await this.api.handoffAction(h.id, PATHS[a], body));
       this.form.set(null);
       this.notice.set({ kind: 'ok', text: this.i18n.t('ho.done') });
+      return true;
     } catch (e) {
       const p = this.describe(e);
       this.fieldErrors.set(p.fields);
       this.notice.set({ kind: 'error', text: p.message });
       if (p.code === 'STALE_VERSION') await this.load(h.id);
+      return false;
     } finally {
       this.busy.set(false);
     }

@@ -18,7 +18,7 @@ import {
 } from '@ctms/domain';
 import { AuthService } from '../core/auth/auth.service';
 import { MatchRequestsApi } from './match-requests.api';
-import { describeErrorIn, formatDate, formatDateTime, I18n, TranslatePipe } from '@ctms/ui';
+import { ConfirmAction, describeErrorIn, formatDate, formatDateTime, I18n, TranslatePipe } from '@ctms/ui';
 
 /** A comment is kept to what the API takes. */
 export const MATCH_COMMENT_MAX = 500;
@@ -47,7 +47,7 @@ export function termsBirthDate(t: MatchRequestTermsView, lang: Language): string
  */
 @Component({
   selector: 'app-match-request-page',
-  imports: [FormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, TranslatePipe],
+  imports: [ConfirmAction, FormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     @use 'section';
@@ -68,11 +68,6 @@ export function termsBirthDate(t: MatchRequestTermsView, lang: Language): string
       .compare {
         grid-template-columns: 1fr;
       }
-    }
-    .confirm {
-      border-left: 4px solid var(--mat-sys-primary);
-      padding: 4px 12px;
-      margin: 8px 0;
     }
   `,
   template: `
@@ -164,37 +159,18 @@ export function termsBirthDate(t: MatchRequestTermsView, lang: Language): string
                       <dd data-testid="mr-candidate-cases">{{ c.cases }}</dd>
                     </dl>
                     @if (v.canLink) {
-                      @if (confirming() === c.personId) {
-                        <div class="confirm" role="group" [attr.aria-labelledby]="'mr-confirm-' + $index">
-                          <p [id]="'mr-confirm-' + $index">
-                            {{ 'mr.confirmLink' | t: { agency: v.from, initials: c.initials } }}
-                          </p>
-                          <div class="actions">
-                            <button
-                              mat-flat-button
-                              type="button"
-                              [disabled]="busy()"
-                              (click)="link(c.personId)"
-                              data-testid="mr-link-confirm"
-                            >
-                              {{ 'mr.confirmYes' | t }}
-                            </button>
-                            <button mat-button type="button" [disabled]="busy()" (click)="confirming.set(null)">
-                              {{ 'ia.cancel' | t }}
-                            </button>
-                          </div>
-                        </div>
-                      } @else {
-                        <button
-                          mat-stroked-button
-                          type="button"
-                          [disabled]="busy()"
-                          (click)="confirming.set(c.personId)"
-                          [attr.data-testid]="'mr-link-' + $index"
-                        >
-                          {{ v.linkLabel }}
-                        </button>
-                      }
+                      <app-confirm-action
+                        [testId]="'mr-link-' + $index"
+                        [testIds]="{ confirm: 'mr-link-confirm' }"
+                        [label]="v.linkLabel"
+                        [message]="'mr.confirmLink' | t: { agency: v.from, initials: c.initials }"
+                        [confirmLabel]="'mr.confirmYes' | t"
+                        reason="none"
+                        [busy]="busy()"
+                        [open]="confirming() === c.personId"
+                        (openChange)="confirming.set($event ? c.personId : null)"
+                        [run]="linker(c.personId)"
+                      />
                     }
                   </li>
                 } @empty {
@@ -326,10 +302,12 @@ export class MatchRequestPage {
     return p.fields['personId'] ? this.i18n.t('mr.err.personId') : p.message;
   }
 
-  protected async link(personId: string): Promise<void> {
-    const r = this.r();
-    if (!r) return;
-    await this.answer(() => this.api.link(r.id, r.version, personId));
+  /** Links the request to the candidate once confirmed; true once the API answered. */
+  protected linker(personId: string): () => Promise<boolean> {
+    return () => {
+      const r = this.r();
+      return r ? this.answer(() => this.api.link(r.id, r.version, personId)) : Promise.resolve(false);
+    };
   }
 
   protected async noMatch(): Promise<void> {
@@ -339,9 +317,9 @@ export class MatchRequestPage {
     await this.answer(() => this.api.noMatch(r.id, r.version, comment || undefined));
   }
 
-  private async answer(run: () => Promise<MatchRequestDetailView>): Promise<void> {
+  private async answer(run: () => Promise<MatchRequestDetailView>): Promise<boolean> {
     const r = this.r();
-    if (!r || this.busy()) return;
+    if (!r || this.busy()) return false;
     this.busy.set(true);
     this.notice.set(null);
     try {
@@ -355,10 +333,12 @@ export class MatchRequestPage {
           status: label(MATCH_REQUEST_STATUS_LABELS, next.status, this.i18n.language()),
         }),
       });
+      return true;
     } catch (e) {
       this.notice.set({ kind: 'error', text: this.describe(e) });
       // someone else answered meanwhile, or the request moved on: show it as it is now
       await this.load(r.id).catch(() => undefined);
+      return false;
     } finally {
       this.busy.set(false);
     }

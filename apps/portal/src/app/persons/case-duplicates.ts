@@ -10,10 +10,7 @@ import {
   signal,
   untracked,
 } from '@angular/core';
-import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import {
   label,
   type PersonCandidateView,
@@ -27,7 +24,7 @@ import {
 import { CaseApi } from '../cases/case-api';
 import { isCtKey, type CtKey } from '../cases/case-tools-i18n';
 import { PersonsApi } from './persons.api';
-import { describeErrorIn, I18n, TranslatePipe } from '@ctms/ui';
+import { ConfirmAction, describeErrorIn, I18n, TranslatePipe } from '@ctms/ui';
 
 /** What to search with, from the person of the case: a name (Lao first), the birth year. Null without a name. */
 export function searchInputOf(p: PersonReadView): PersonSearchRequest | null {
@@ -47,7 +44,7 @@ export function searchInputOf(p: PersonReadView): PersonSearchRequest | null {
  */
 @Component({
   selector: 'app-case-duplicates',
-  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, TranslatePipe],
+  imports: [ConfirmAction, MatButtonModule, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="panel" aria-labelledby="dup-heading" data-testid="case-duplicates">
@@ -77,32 +74,16 @@ export function searchInputOf(p: PersonReadView): PersonSearchRequest | null {
 
       @if (lastMerge(); as m) {
         @if (!m.merge.undoneAt) {
-          <form class="form" (ngSubmit)="undo()" data-testid="dup-undo-form">
-            <h3 class="sub">{{ 'ct.dup.undoTitle' | t }}</h3>
-            <mat-form-field>
-              <mat-label>{{ 'ct.dup.undoReason' | t }}</mat-label>
-              <textarea
-                matInput
-                name="undoReason"
-                rows="2"
-                required
-                minlength="3"
-                [(ngModel)]="undoReason"
-                data-testid="dup-undo-reason"
-              ></textarea>
-              <mat-hint>{{ 'ct.dup.reasonHint' | t }}</mat-hint>
-            </mat-form-field>
-            <div>
-              <button
-                mat-stroked-button
-                type="submit"
-                data-testid="dup-undo"
-                [disabled]="busy() || undoReason.trim().length < 3"
-              >
-                {{ 'ct.dup.undo' | t }}
-              </button>
-            </div>
-          </form>
+          <app-confirm-action
+            testId="dup-undo-start"
+            [testIds]="{ form: 'dup-undo-form', reason: 'dup-undo-reason', confirm: 'dup-undo' }"
+            [label]="'ct.dup.undo' | t"
+            [title]="'ct.dup.undoTitle' | t"
+            [reasonLabel]="'ct.dup.undoReason' | t"
+            [reasonHint]="'ct.dup.reasonHint' | t"
+            [busy]="busy()"
+            [run]="undo"
+          />
         }
       }
 
@@ -124,57 +105,26 @@ export function searchInputOf(p: PersonReadView): PersonSearchRequest | null {
                 <dt>{{ 'ct.dup.score' | t }}</dt>
                 <dd>{{ c.score }}</dd>
               </dl>
-              @if (confirming()?.personId === c.personId) {
-                <form
-                  class="form confirm"
-                  [attr.aria-labelledby]="'dup-confirm-' + $index"
-                  (ngSubmit)="merge(c.candidate)"
-                  data-testid="dup-confirm"
-                >
-                  <h3 class="sub" [id]="'dup-confirm-' + $index">
-                    {{ 'ct.dup.confirmTitle' | t: { initials: c.initials, number: caseNumber() } }}
-                  </h3>
-                  <p data-testid="dup-confirm-body">
-                    {{ 'ct.dup.confirmBody' | t: { initials: c.initials, number: caseNumber(), cases: c.cases } }}
-                  </p>
-                  <mat-form-field>
-                    <mat-label>{{ 'ct.dup.reason' | t }}</mat-label>
-                    <textarea
-                      matInput
-                      name="reason"
-                      rows="2"
-                      required
-                      minlength="3"
-                      [(ngModel)]="reason"
-                      data-testid="dup-reason"
-                    ></textarea>
-                    <mat-hint>{{ 'ct.dup.reasonHint' | t }}</mat-hint>
-                  </mat-form-field>
-                  <div class="actions">
-                    <button
-                      mat-flat-button
-                      type="submit"
-                      data-testid="dup-confirm-merge"
-                      [disabled]="busy() || reason.trim().length < 3"
-                    >
-                      {{ 'ct.dup.confirm' | t }}
-                    </button>
-                    <button mat-button type="button" data-testid="dup-confirm-cancel" (click)="confirming.set(null)">
-                      {{ 'ct.dup.cancel' | t }}
-                    </button>
-                  </div>
-                </form>
-              } @else {
-                <button
-                  mat-stroked-button
-                  type="button"
-                  data-testid="dup-merge"
-                  [disabled]="busy()"
-                  (click)="ask(c.candidate)"
-                >
-                  {{ 'ct.dup.merge' | t: { initials: c.initials } }}
-                </button>
-              }
+              <app-confirm-action
+                testId="dup-merge"
+                [testIds]="{
+                  form: 'dup-confirm',
+                  body: 'dup-confirm-body',
+                  reason: 'dup-reason',
+                  confirm: 'dup-confirm-merge',
+                  cancel: 'dup-confirm-cancel',
+                }"
+                [label]="'ct.dup.merge' | t: { initials: c.initials }"
+                [title]="'ct.dup.confirmTitle' | t: { initials: c.initials, number: caseNumber() }"
+                [message]="'ct.dup.confirmBody' | t: { initials: c.initials, number: caseNumber(), cases: c.cases }"
+                [confirmLabel]="'ct.dup.confirm' | t"
+                [reasonLabel]="'ct.dup.reason' | t"
+                [reasonHint]="'ct.dup.reasonHint' | t"
+                [busy]="busy()"
+                [open]="confirming()?.personId === c.personId"
+                (openChange)="confirming.set($event ? c.candidate : null)"
+                [run]="merger(c.candidate)"
+              />
             </li>
           }
         </ul>
@@ -183,10 +133,6 @@ export function searchInputOf(p: PersonReadView): PersonSearchRequest | null {
   `,
   styles: `
     @use 'section';
-    .confirm {
-      border-inline-start: 4px solid var(--mat-sys-error);
-      padding-inline-start: 12px;
-    }
   `,
 })
 export class CaseDuplicates {
@@ -205,8 +151,6 @@ export class CaseDuplicates {
   protected readonly candidates = signal<PersonCandidateView[] | null>(null);
   protected readonly confirming = signal<PersonCandidateView | null>(null);
   protected readonly lastMerge = signal<{ merge: PersonMergeView; initials: string } | null>(null);
-  protected reason = '';
-  protected undoReason = '';
 
   protected readonly rows = computed(() => {
     const lang = this.i18n.language();
@@ -271,35 +215,32 @@ export class CaseDuplicates {
     }
   }
 
-  protected ask(c: PersonCandidateView): void {
-    this.reason = '';
-    this.confirming.set(c);
+  /** Merges the candidate into the case's person with the confirmation's reason; true once done. */
+  protected merger(c: PersonCandidateView): (reason: string) => Promise<boolean> {
+    return async (reason) => {
+      this.busy.set(true);
+      this.notice.set(null);
+      try {
+        const merge = await this.persons.merge(this.personId(), c.personId, reason);
+        this.lastMerge.set({ merge, initials: c.display.initials });
+        this.confirming.set(null);
+        this.candidates.update((list) => (list ?? []).filter((x) => x.personId !== c.personId));
+        this.notice.set({ text: this.t('ct.dup.merged', { initials: c.display.initials }), error: false });
+        this.changed.emit();
+        return true;
+      } catch (e) {
+        this.notice.set({ text: this.failure(e, 'ct.dup.mergeFailed'), error: true });
+        return false;
+      } finally {
+        this.busy.set(false);
+      }
+    };
   }
 
-  protected async merge(c: PersonCandidateView): Promise<void> {
-    const reason = this.reason.trim();
-    if (reason.length < 3) return;
-    this.busy.set(true);
-    this.notice.set(null);
-    try {
-      const merge = await this.persons.merge(this.personId(), c.personId, reason);
-      this.lastMerge.set({ merge, initials: c.display.initials });
-      this.undoReason = '';
-      this.confirming.set(null);
-      this.candidates.update((list) => (list ?? []).filter((x) => x.personId !== c.personId));
-      this.notice.set({ text: this.t('ct.dup.merged', { initials: c.display.initials }), error: false });
-      this.changed.emit();
-    } catch (e) {
-      this.notice.set({ text: this.failure(e, 'ct.dup.mergeFailed'), error: true });
-    } finally {
-      this.busy.set(false);
-    }
-  }
-
-  protected async undo(): Promise<void> {
+  /** Undoes the merge just made, with the confirmation's reason; true once done. */
+  protected readonly undo = async (reason: string): Promise<boolean> => {
     const last = this.lastMerge();
-    const reason = this.undoReason.trim();
-    if (!last || reason.length < 3) return;
+    if (!last) return false;
     this.busy.set(true);
     this.notice.set(null);
     try {
@@ -308,10 +249,12 @@ export class CaseDuplicates {
       this.candidates.set(null);
       this.notice.set({ text: this.t('ct.dup.undone', { initials: last.initials }), error: false });
       this.changed.emit();
+      return true;
     } catch (e) {
       this.notice.set({ text: this.failure(e, 'ct.dup.undoFailed'), error: true });
+      return false;
     } finally {
       this.busy.set(false);
     }
-  }
+  };
 }

@@ -119,11 +119,8 @@ export class CaseInterAgency {
   protected readonly referrals = signal<ReferralSummaryView[]>([]);
   protected readonly handoffs = signal<HandoffSummaryView[]>([]);
   protected readonly error = signal<string | null>(null);
-  /** only the lead agency refers or hands a case off (the case answers its caller's relation) */
-  private readonly lead = computed(
-    () => ((this.store.case() as { relation?: string } | null)?.relation ?? 'LEAD_AGENCY') === 'LEAD_AGENCY',
-  );
-  protected readonly canRefer = computed(() => this.lead() && this.auth.can('referral:create'));
+  /** the API decides: the lead's assigned caseworker or supervisor, on a case that is not closed */
+  protected readonly canRefer = computed(() => this.store.case()?.allowedActions.refer === true);
   /** the API decides: the lead's case editor, or the agency that identified the victim on a request (decision 0024) */
   protected readonly canHandoff = computed(() => this.store.case()?.allowedActions.handoff === true);
 

@@ -33,6 +33,7 @@ import {
   AgencyNames,
   blankToUndefined,
   DateInput,
+  ConfirmAction,
   type DateRead,
   describeErrorIn,
   formatDate,
@@ -52,6 +53,7 @@ type Form = 'accept' | 'decline' | 'services' | 'complete' | 'cancel' | null;
 @Component({
   selector: 'app-referral-page',
   imports: [
+    ConfirmAction,
     DateInput,
     HistoryPanel,
     FormsModule,
@@ -265,10 +267,17 @@ export class ReferralPage {
     }
   }
 
-  protected async submit(): Promise<void> {
+  /** Cancels the referral with the confirmation's reason. */
+  protected readonly cancelWith = (reason: string): Promise<boolean> => {
+    this.f.reason = reason;
+    return this.submit();
+  };
+
+  /** Sends the open step; true once the API answered. */
+  protected async submit(): Promise<boolean> {
     const r = this.r();
     const form = this.form();
-    if (!r || !form || !this.ready()) return;
+    if (!r || !form || !this.ready()) return false;
     const f = this.f;
     const v = { version: r.version };
     const bodies: Record<Exclude<Form, null>, Record<string, unknown>> = {
@@ -293,11 +302,13 @@ export class ReferralPage {
       this.form.set(null);
       this.notice.set({ kind: 'ok', text: this.i18n.t('ref.done') });
       void this.loadPreview(next.caseId);
+      return true;
     } catch (e) {
       const p = this.describe(e);
       this.fieldErrors.set(p.fields);
       this.notice.set({ kind: 'error', text: p.message });
       if (p.code === 'STALE_VERSION') await this.load(r.id);
+      return false;
     } finally {
       this.busy.set(false);
     }

@@ -19,12 +19,13 @@ import {
 } from '@ctms/domain';
 import { UserPicker } from '../cases/user-picker';
 import { TransferApi } from './transfer-api';
-import { AgencyNames, describeErrorIn, formatDateTime, I18n, TranslatePipe } from '@ctms/ui';
+import { AgencyNames, ConfirmAction, describeErrorIn, formatDateTime, I18n, TranslatePipe } from '@ctms/ui';
 
 /** One transfer: where the case goes, and the answer the caller's side may give (from `allowedActions`). */
 @Component({
   selector: 'app-transfer-page',
   imports: [
+    ConfirmAction,
     TranslatePipe,
     FormsModule,
     RouterLink,
@@ -134,20 +135,15 @@ import { AgencyNames, describeErrorIn, formatDateTime, I18n, TranslatePipe } fro
             </form>
           }
           @if (t.allowedActions.includes('CANCEL')) {
-            <form class="panel" (ngSubmit)="act('cancel')">
-              <mat-form-field>
-                <mat-label>{{ 'tr.cancelReason' | t }}</mat-label>
-                <textarea matInput name="cancelReason" [(ngModel)]="note" rows="2" required></textarea>
-              </mat-form-field>
-              <button
-                mat-stroked-button
-                type="submit"
-                [disabled]="busy() || !note.trim()"
-                data-testid="transfer-cancel"
-              >
-                {{ 'tr.cancel' | t }}
-              </button>
-            </form>
+            <app-confirm-action
+              class="panel"
+              testId="transfer-cancel"
+              [label]="'tr.cancel' | t"
+              [reasonLabel]="'tr.cancelReason' | t"
+              [minLength]="1"
+              [busy]="busy()"
+              [run]="cancelTransfer"
+            />
           }
         </div>
       } @else if (error(); as e) {
@@ -204,23 +200,29 @@ export class TransferPage {
     return label(DECLINE_REASON_LABELS, r, this.i18n.language());
   }
 
-  protected async act(action: 'accept' | 'decline' | 'cancel'): Promise<void> {
+  /** Cancels the transfer with the confirmation's reason. */
+  protected readonly cancelTransfer = (reason: string): Promise<boolean> => this.act('cancel', reason);
+
+  /** Takes the step; true once the API answered. */
+  protected async act(action: 'accept' | 'decline' | 'cancel', reason = ''): Promise<boolean> {
     const t = this.t();
-    if (!t) return;
+    if (!t) return false;
     const body: Record<string, unknown> =
       action === 'accept'
         ? { version: t.version, ...(this.assigneeId() ? { assigneeId: this.assigneeId() } : {}) }
         : action === 'decline'
           ? { version: t.version, reason: this.declineReason, ...(this.note.trim() ? { note: this.note.trim() } : {}) }
-          : { version: t.version, reason: this.note.trim() };
+          : { version: t.version, reason };
     this.busy.set(true);
     this.notice.set(null);
     try {
       this.t.set(await this.api.act(t.id, action, body));
       this.notice.set({ text: this.i18n.t('tr.done'), error: false });
+      return true;
     } catch (e) {
-      const reason = describeErrorIn(this.i18n, e).message;
-      this.notice.set({ text: this.i18n.t('tr.failed', { reason }), error: true });
+      const problem = describeErrorIn(this.i18n, e).message;
+      this.notice.set({ text: this.i18n.t('tr.failed', { reason: problem }), error: true });
+      return false;
     } finally {
       this.busy.set(false);
     }

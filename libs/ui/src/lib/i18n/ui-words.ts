@@ -44,6 +44,7 @@ export const uiEn = {
   'history.what': 'What',
   'history.status': 'Status',
   'confirm.cancel': 'Cancel',
+  'confirm.reason': 'Reason',
 };
 
 export const uiLo: Record<keyof typeof uiEn, string> = {
@@ -87,6 +88,7 @@ export const uiLo: Record<keyof typeof uiEn, string> = {
   'history.what': 'ການດຳເນີນການ',
   'history.status': 'ສະຖານະ',
   'confirm.cancel': 'ຍົກເລີກ',
+  'confirm.reason': 'ເຫດຜົນ',
 };
 
 export const UI_WORDS = { en: uiEn, lo: uiLo } as const;
