@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -29,15 +28,18 @@ import {
 } from '../core/i18n/dict-interagency';
 import { InterAgencyApi } from '../referrals/interagency-api';
 import { splitDates } from '../referrals/ia-util';
+import { ChargesInput } from '../referrals/charges-input';
 import {
   AgencyNames,
   describeErrorIn,
   formatDate,
   formatDateTime,
-  HistoryPanel,
+  FormActions,
   I18n,
   laoToday,
   personName,
+  RecordFrame,
+  type RecordNotice,
   TranslatePipe,
   type TranslationKey,
 } from '@ctms/ui';
@@ -59,9 +61,10 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 @Component({
   selector: 'app-handoff-page',
   imports: [
-    HistoryPanel,
+    ChargesInput,
+    FormActions,
     FormsModule,
-    RouterLink,
+    RecordFrame,
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
@@ -75,12 +78,6 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
       border-color: var(--mat-sys-error);
       background: var(--mat-sys-error-container);
       color: var(--mat-sys-on-error-container);
-    }
-    .chip {
-      display: inline-block;
-      padding: 0 8px;
-      border-radius: 12px;
-      background: var(--mat-sys-secondary-container);
     }
     .overdue {
       color: var(--mat-sys-error);
@@ -99,7 +96,7 @@ export class HandoffPage {
   protected readonly L = { verdict: VERDICT_LABELS } as const;
   protected readonly h = signal<HandoffDetailView | null>(null);
   protected readonly loadError = signal<string | null>(null);
-  protected readonly notice = signal<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  protected readonly notice = signal<RecordNotice | null>(null);
   protected readonly fieldErrors = signal<Record<string, string>>({});
   protected readonly busy = signal(false);
   protected readonly form = signal<HandoffAction | null>(null);
@@ -114,6 +111,8 @@ export class HandoffPage {
     const p = h.prosecution;
     const id = h.identity;
     return {
+      heading: this.i18n.t('ho.page', { number: h.caseNumber }),
+      statusCode: h.status,
       status: label(HANDOFF_STATUS_LABELS, h.status, lang),
       fromName: this.names.agency(h.fromAgency.code, lang),
       toName: this.names.agency(h.toAgency.code, lang),
@@ -217,14 +216,6 @@ export class HandoffPage {
     if (a === 'START_TRIAL' && h?.prosecution.court) this.f.court = h.prosecution.court;
     this.fieldErrors.set({});
     this.form.set(a);
-  }
-
-  protected addCharge(): void {
-    this.f.charges = [...this.f.charges, { article: '', description: '' }];
-  }
-
-  protected removeCharge(i: number): void {
-    this.f.charges = this.f.charges.filter((_, j) => j !== i);
   }
 
   /** The request body of the open step, or null while something required is missing or malformed. */

@@ -37,10 +37,12 @@ import {
   describeErrorIn,
   formatDate,
   formatDateTime,
-  HistoryPanel,
+  FormActions,
   I18n,
   laoToday,
   personName,
+  RecordFrame,
+  type RecordNotice,
   TranslatePipe,
   type TranslationKey,
 } from '@ctms/ui';
@@ -53,9 +55,10 @@ type Form = 'accept' | 'decline' | 'services' | 'complete' | 'cancel' | null;
   selector: 'app-referral-page',
   imports: [
     DateInput,
-    HistoryPanel,
+    FormActions,
     FormsModule,
     RouterLink,
+    RecordFrame,
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
@@ -70,12 +73,6 @@ type Form = 'accept' | 'decline' | 'services' | 'complete' | 'cancel' | null;
     .overdue {
       color: var(--mat-sys-error);
       font-weight: 600;
-    }
-    .chip {
-      display: inline-block;
-      padding: 0 8px;
-      border-radius: 12px;
-      background: var(--mat-sys-secondary-container);
     }
   `,
   templateUrl: './referral.page.html',
@@ -103,7 +100,7 @@ export class ReferralPage {
   protected readonly preview = signal<CaseDetailView | null>(null);
   protected readonly previewError = signal(false);
   protected readonly loadError = signal<string | null>(null);
-  protected readonly notice = signal<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  protected readonly notice = signal<RecordNotice | null>(null);
   protected readonly fieldErrors = signal<Record<string, string>>({});
   protected readonly busy = signal(false);
   protected readonly form = signal<Form>(null);
@@ -126,6 +123,8 @@ export class ReferralPage {
     const lang = this.i18n.language();
     const clock = slaClock(r.acknowledgeBy, Date.now());
     return {
+      heading: this.i18n.t('ref.page', { number: r.caseNumber }),
+      statusCode: r.status,
       status: label(REFERRAL_STATUS_LABELS, r.status, lang),
       fromName: this.names.agency(r.fromAgency.code, lang),
       toName: this.names.agency(r.toAgency.code, lang),
