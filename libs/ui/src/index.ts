@@ -25,3 +25,4 @@ export * from './lib/lists/history-panel';
 export * from './lib/records/record-frame';
 export * from './lib/records/form-actions';
 export * from './lib/lists/inbox-state';
+export * from './lib/records/record-load';

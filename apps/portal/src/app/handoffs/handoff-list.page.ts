@@ -10,10 +10,6 @@ import { AgencyNames, formatDateTime, I18n, Inbox, InboxState, sortByDue, Transl
   imports: [RouterLink, Inbox, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    .overdue {
-      color: var(--mat-sys-error);
-      font-weight: 600;
-    }
     table {
       min-width: 720px;
     }

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -14,7 +14,6 @@ import {
   VERDICT_LABELS,
   VERDICTS,
   type HandoffAction,
-  type HandoffDetailView,
   type LabelMap,
 } from '@ctms/domain';
 import { EXPLOITATION_TYPE_LABELS, PERPETRATOR_RELATION_LABELS } from '../core/i18n/dict-cases';
@@ -39,6 +38,7 @@ import {
   laoToday,
   personName,
   RecordFrame,
+  RecordLoad,
   type RecordNotice,
   TranslatePipe,
   type TranslationKey,
@@ -79,10 +79,6 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
       background: var(--mat-sys-error-container);
       color: var(--mat-sys-on-error-container);
     }
-    .overdue {
-      color: var(--mat-sys-error);
-      font-weight: 600;
-    }
   `,
   templateUrl: './handoff.page.html',
 })
@@ -94,8 +90,9 @@ export class HandoffPage {
 
   protected readonly verdicts = VERDICTS;
   protected readonly L = { verdict: VERDICT_LABELS } as const;
-  protected readonly h = signal<HandoffDetailView | null>(null);
-  protected readonly loadError = signal<string | null>(null);
+  private readonly record = new RecordLoad(this.id, (id) => this.api.handoff(id));
+  protected readonly h = this.record.value;
+  protected readonly loadError = this.record.error;
   protected readonly notice = signal<RecordNotice | null>(null);
   protected readonly fieldErrors = signal<Record<string, string>>({});
   protected readonly busy = signal(false);
@@ -165,13 +162,6 @@ export class HandoffPage {
     };
   });
 
-  constructor() {
-    effect(() => {
-      const id = this.id();
-      untracked(() => void this.load(id));
-    });
-  }
-
   private emptyForm() {
     return {
       reason: '',
@@ -193,15 +183,6 @@ export class HandoffPage {
 
   protected actKey(a: HandoffAction): TranslationKey {
     return `ho.act.${a}` as TranslationKey;
-  }
-
-  private async load(id: string): Promise<void> {
-    this.loadError.set(null);
-    try {
-      this.h.set(await this.api.handoff(id));
-    } catch (e) {
-      this.loadError.set(this.describe(e).message);
-    }
   }
 
   private describe(e: unknown) {
@@ -290,7 +271,7 @@ export class HandoffPage {
       const p = this.describe(e);
       this.fieldErrors.set(p.fields);
       this.notice.set({ kind: 'error', text: p.message });
-      if (p.code === 'STALE_VERSION') await this.load(h.id);
+      if (p.code === 'STALE_VERSION') await this.record.load(h.id);
     } finally {
       this.busy.set(false);
     }

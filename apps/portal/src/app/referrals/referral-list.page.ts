@@ -28,10 +28,6 @@ import {
   imports: [RouterLink, Inbox, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    .overdue {
-      color: var(--mat-sys-error);
-      font-weight: 600;
-    }
     table {
       min-width: 760px;
     }

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
@@ -42,6 +42,7 @@ import {
   laoToday,
   personName,
   RecordFrame,
+  RecordLoad,
   type RecordNotice,
   TranslatePipe,
   type TranslationKey,
@@ -70,10 +71,6 @@ type Form = 'accept' | 'decline' | 'services' | 'complete' | 'cancel' | null;
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     @use 'section';
-    .overdue {
-      color: var(--mat-sys-error);
-      font-weight: 600;
-    }
   `,
   templateUrl: './referral.page.html',
 })
@@ -96,10 +93,15 @@ export class ReferralPage {
     service: SERVICE_TYPE_LABELS,
   } as const;
 
-  protected readonly r = signal<ReferralDetailView | null>(null);
+  private readonly record = new RecordLoad(this.id, async (id) => {
+    const r = await this.api.referral(id);
+    void this.loadPreview(r.caseId);
+    return r;
+  });
+  protected readonly r = this.record.value;
   protected readonly preview = signal<CaseDetailView | null>(null);
   protected readonly previewError = signal(false);
-  protected readonly loadError = signal<string | null>(null);
+  protected readonly loadError = this.record.error;
   protected readonly notice = signal<RecordNotice | null>(null);
   protected readonly fieldErrors = signal<Record<string, string>>({});
   protected readonly busy = signal(false);
@@ -184,26 +186,8 @@ export class ReferralPage {
     };
   });
 
-  constructor() {
-    effect(() => {
-      const id = this.id();
-      untracked(() => void this.load(id));
-    });
-  }
-
   protected lbl(map: LabelMap<string>, code: string): string {
     return label(map, code, this.i18n.language());
-  }
-
-  private async load(id: string): Promise<void> {
-    this.loadError.set(null);
-    try {
-      const r = await this.api.referral(id);
-      this.r.set(r);
-      void this.loadPreview(r.caseId);
-    } catch (e) {
-      this.loadError.set(this.describe(e).message);
-    }
   }
 
   private async loadPreview(caseId: string): Promise<void> {
@@ -296,7 +280,7 @@ export class ReferralPage {
       const p = this.describe(e);
       this.fieldErrors.set(p.fields);
       this.notice.set({ kind: 'error', text: p.message });
-      if (p.code === 'STALE_VERSION') await this.load(r.id);
+      if (p.code === 'STALE_VERSION') await this.record.load(r.id);
     } finally {
       this.busy.set(false);
     }

@@ -29,10 +29,6 @@ import {
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     @use 'section';
-    .overdue {
-      color: var(--mat-sys-error);
-      font-weight: 600;
-    }
   `,
   template: `
     <section class="page wide" data-testid="transfer-list">

@@ -21,9 +21,14 @@ export class KeysetList<T> {
   /** a page has come at least once */
   readonly loaded = signal(false);
 
+  /**
+   * `keepOnError`: a failed first page leaves the rows shown (a section that reloads after its own
+   * change); otherwise the list empties.
+   */
   constructor(
     private readonly fetch: (cursor: string | null) => Promise<KeysetPage<T>>,
     private readonly describe: (err: unknown) => string,
+    private readonly options: { keepOnError?: boolean } = {},
   ) {}
 
   async load(reset: boolean): Promise<void> {
@@ -35,7 +40,7 @@ export class KeysetList<T> {
       this.cursor.set(page.nextCursor);
       this.loaded.set(true);
     } catch (e) {
-      if (reset) this.items.set([]);
+      if (reset && !this.options.keepOnError) this.items.set([]);
       this.error.set(this.describe(e));
     } finally {
       this.loading.set(false);
