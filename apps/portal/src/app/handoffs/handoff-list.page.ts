@@ -1,18 +1,8 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { HANDOFF_STATUS_LABELS, HANDOFF_STATUSES, isOneOf, label, type HandoffSummaryView } from '@ctms/domain';
-import { InterAgencyApi, type Box } from '../referrals/interagency-api';
-import {
-  AgencyNames,
-  describeErrorIn,
-  formatDateTime,
-  I18n,
-  Inbox,
-  KeysetList,
-  sortByDue,
-  TranslatePipe,
-} from '@ctms/ui';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { HANDOFF_STATUS_LABELS, HANDOFF_STATUSES, label } from '@ctms/domain';
+import { InterAgencyApi } from '../referrals/interagency-api';
+import { AgencyNames, formatDateTime, I18n, Inbox, InboxState, sortByDue, TranslatePipe } from '@ctms/ui';
 
 /** The prosecution handoffs of the agency (both boxes, or one), masked: case number only. */
 @Component({
@@ -20,27 +10,13 @@ import {
   imports: [RouterLink, Inbox, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    .overdue {
-      color: var(--mat-sys-error);
-      font-weight: 600;
-    }
     table {
       min-width: 720px;
     }
   `,
   template: `
     <section class="page wide" data-testid="handoff-list">
-      <app-inbox
-        [title]="'ho.title' | t"
-        path="/handoffs"
-        [boxes]="boxes"
-        [box]="box()"
-        [statuses]="statusOptions()"
-        [(status)]="status"
-        [list]="list"
-        tabTestId="hbox-"
-        (apply)="apply($event)"
-      >
+      <app-inbox [title]="'ho.title' | t" path="/handoffs" [state]="inbox" tabTestId="hbox-">
         <table class="cards" data-testid="handoff-table">
           <thead>
             <tr>
@@ -84,26 +60,19 @@ import {
 export class HandoffListPage {
   private readonly api = inject(InterAgencyApi);
   private readonly i18n = inject(I18n);
-  private readonly router = inject(Router);
-  private readonly route = inject(ActivatedRoute);
   private readonly names = inject(AgencyNames);
 
-  protected readonly boxes: readonly (Box | null)[] = [null, 'incoming', 'outgoing'];
-  protected readonly box = signal<Box | null>(null);
-  protected readonly status = signal('');
-  private statusFilter: string | null = null;
-  protected readonly list = new KeysetList<HandoffSummaryView>(
-    (cursor) => this.api.handoffs(this.box(), this.statusFilter, cursor),
-    (e) => describeErrorIn(this.i18n, e).message,
-  );
-  protected readonly statusOptions = computed(() =>
-    HANDOFF_STATUSES.map((code) => ({ code, text: label(HANDOFF_STATUS_LABELS, code, this.i18n.language()) })),
-  );
+  protected readonly inbox = new InboxState({
+    boxes: [null, 'incoming', 'outgoing'],
+    statuses: HANDOFF_STATUSES,
+    statusLabels: HANDOFF_STATUS_LABELS,
+    fetch: (box, status, cursor) => this.api.handoffs(box, status, cursor),
+  });
 
   protected readonly rows = computed(() => {
     const lang = this.i18n.language();
     // what is due first: a handoff waiting to be received, by its receive-by deadline
-    return sortByDue(this.list.items(), (h) => (h.status === 'SUBMITTED' ? h.receiveBy : null)).map((h) => ({
+    return sortByDue(this.inbox.list.items(), (h) => (h.status === 'SUBMITTED' ? h.receiveBy : null)).map((h) => ({
       ...h,
       fromName: this.names.agency(h.fromAgency.code, lang),
       toName: this.names.agency(h.toAgency.code, lang),
@@ -112,18 +81,4 @@ export class HandoffListPage {
       created: formatDateTime(h.createdAt, lang),
     }));
   });
-
-  constructor() {
-    this.route.queryParams.pipe(takeUntilDestroyed()).subscribe((q) => {
-      const box: unknown = q['box'];
-      this.box.set(box === 'incoming' || box === 'outgoing' ? box : null);
-      this.statusFilter = isOneOf(HANDOFF_STATUSES, q['status']) ? q['status'] : null;
-      this.status.set(this.statusFilter ?? '');
-      void this.list.load(true);
-    });
-  }
-
-  protected apply(status: string): void {
-    void this.router.navigate([], { relativeTo: this.route, queryParams: { box: this.box(), status: status || null } });
-  }
 }

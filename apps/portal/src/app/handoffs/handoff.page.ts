@@ -1,6 +1,5 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -15,7 +14,6 @@ import {
   VERDICT_LABELS,
   VERDICTS,
   type HandoffAction,
-  type HandoffDetailView,
   type LabelMap,
 } from '@ctms/domain';
 import { EXPLOITATION_TYPE_LABELS, PERPETRATOR_RELATION_LABELS } from '../core/i18n/dict-cases';
@@ -29,16 +27,20 @@ import {
 } from '../core/i18n/dict-interagency';
 import { InterAgencyApi } from '../referrals/interagency-api';
 import { splitDates } from '../referrals/ia-util';
+import { ChargesInput } from '../referrals/charges-input';
 import {
   AgencyNames,
   ConfirmAction,
   describeErrorIn,
   formatDate,
   formatDateTime,
-  HistoryPanel,
+  FormActions,
   I18n,
   laoToday,
   personName,
+  RecordFrame,
+  RecordLoad,
+  type RecordNotice,
   TranslatePipe,
   type TranslationKey,
 } from '@ctms/ui';
@@ -60,10 +62,11 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 @Component({
   selector: 'app-handoff-page',
   imports: [
+    ChargesInput,
     ConfirmAction,
-    HistoryPanel,
+    FormActions,
     FormsModule,
-    RouterLink,
+    RecordFrame,
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
@@ -78,16 +81,6 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
       background: var(--mat-sys-error-container);
       color: var(--mat-sys-on-error-container);
     }
-    .chip {
-      display: inline-block;
-      padding: 0 8px;
-      border-radius: 12px;
-      background: var(--mat-sys-secondary-container);
-    }
-    .overdue {
-      color: var(--mat-sys-error);
-      font-weight: 600;
-    }
   `,
   templateUrl: './handoff.page.html',
 })
@@ -99,9 +92,10 @@ export class HandoffPage {
 
   protected readonly verdicts = VERDICTS;
   protected readonly L = { verdict: VERDICT_LABELS } as const;
-  protected readonly h = signal<HandoffDetailView | null>(null);
-  protected readonly loadError = signal<string | null>(null);
-  protected readonly notice = signal<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  private readonly record = new RecordLoad(this.id, (id) => this.api.handoff(id));
+  protected readonly h = this.record.value;
+  protected readonly loadError = this.record.error;
+  protected readonly notice = signal<RecordNotice | null>(null);
   protected readonly fieldErrors = signal<Record<string, string>>({});
   protected readonly busy = signal(false);
   protected readonly form = signal<HandoffAction | null>(null);
@@ -121,6 +115,8 @@ export class HandoffPage {
     const p = h.prosecution;
     const id = h.identity;
     return {
+      heading: this.i18n.t('ho.page', { number: h.caseNumber }),
+      statusCode: h.status,
       status: label(HANDOFF_STATUS_LABELS, h.status, lang),
       fromName: this.names.agency(h.fromAgency.code, lang),
       toName: this.names.agency(h.toAgency.code, lang),
@@ -173,13 +169,6 @@ export class HandoffPage {
     };
   });
 
-  constructor() {
-    effect(() => {
-      const id = this.id();
-      untracked(() => void this.load(id));
-    });
-  }
-
   private emptyForm() {
     return {
       reason: '',
@@ -203,15 +192,6 @@ export class HandoffPage {
     return `ho.act.${a}` as TranslationKey;
   }
 
-  private async load(id: string): Promise<void> {
-    this.loadError.set(null);
-    try {
-      this.h.set(await this.api.handoff(id));
-    } catch (e) {
-      this.loadError.set(this.describe(e).message);
-    }
-  }
-
   private describe(e: unknown) {
     return describeErrorIn(this.i18n, e);
   }
@@ -224,14 +204,6 @@ export class HandoffPage {
     if (a === 'START_TRIAL' && h?.prosecution.court) this.f.court = h.prosecution.court;
     this.fieldErrors.set({});
     this.form.set(a);
-  }
-
-  protected addCharge(): void {
-    this.f.charges = [...this.f.charges, { article: '', description: '' }];
-  }
-
-  protected removeCharge(i: number): void {
-    this.f.charges = this.f.charges.filter((_, j) => j !== i);
   }
 
   /** The request body of the open step, or null while something required is missing or malformed. */
@@ -314,7 +286,7 @@ export class HandoffPage {
       const p = this.describe(e);
       this.fieldErrors.set(p.fields);
       this.notice.set({ kind: 'error', text: p.message });
-      if (p.code === 'STALE_VERSION') await this.load(h.id);
+      if (p.code === 'STALE_VERSION') await this.record.load(h.id);
       return false;
     } finally {
       this.busy.set(false);

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
@@ -18,7 +18,7 @@ import {
 } from '@ctms/domain';
 import { AuthService } from '../core/auth/auth.service';
 import { MatchRequestsApi } from './match-requests.api';
-import { ConfirmAction, describeErrorIn, formatDate, formatDateTime, I18n, TranslatePipe } from '@ctms/ui';
+import { ConfirmAction, describeErrorIn, formatDate, formatDateTime, I18n, RecordLoad, TranslatePipe } from '@ctms/ui';
 
 /** A comment is kept to what the API takes. */
 export const MATCH_COMMENT_MAX = 500;
@@ -219,8 +219,13 @@ export class MatchRequestPage {
   /** supervisors who answer requests also have the inbox to go back to */
   protected readonly canAnswerAny = inject(AuthService).can('match:answer');
 
-  protected readonly r = signal<MatchRequestDetailView | null>(null);
-  protected readonly loadError = signal<string | null>(null);
+  private readonly record = new RecordLoad(
+    this.id,
+    (id) => this.api.get(id),
+    (e) => this.describe(e),
+  );
+  protected readonly r = this.record.value;
+  protected readonly loadError = this.record.error;
   protected readonly notice = signal<{ kind: 'ok' | 'error'; text: string } | null>(null);
   protected readonly busy = signal(false);
   /** the candidate whose "this is the person" waits for its confirmation */
@@ -279,22 +284,6 @@ export class MatchRequestPage {
     };
   });
 
-  constructor() {
-    effect(() => {
-      const id = this.id();
-      untracked(() => void this.load(id));
-    });
-  }
-
-  private async load(id: string): Promise<void> {
-    this.loadError.set(null);
-    try {
-      this.r.set(await this.api.get(id));
-    } catch (e) {
-      this.loadError.set(this.describe(e));
-    }
-  }
-
   private describe(e: unknown): string {
     const p = describeErrorIn(this.i18n, e, (code) =>
       code === 'PERSON_REQUIRED' ? this.i18n.t('mr.err.PERSON_REQUIRED') : null,
@@ -337,7 +326,7 @@ export class MatchRequestPage {
     } catch (e) {
       this.notice.set({ kind: 'error', text: this.describe(e) });
       // someone else answered meanwhile, or the request moved on: show it as it is now
-      await this.load(r.id).catch(() => undefined);
+      await this.record.load(r.id).catch(() => undefined);
       return false;
     } finally {
       this.busy.set(false);

@@ -50,9 +50,10 @@ import { PERPETRATOR_RELATIONS } from '../cases/case-codes';
 import { CaseApi } from '../cases/case-api';
 import { CaseStore } from '../cases/case-store';
 import { InterAgencyApi } from './interagency-api';
+import { ChargesInput } from './charges-input';
 import { coveredCategories, missingCategories, referralConsentDraft } from './ia-util';
 import { consentBody } from '../cases/case-consents';
-import { AgencyNames, formatDateTime, I18n, nowLocalInLaos, toggle, TranslatePipe } from '@ctms/ui';
+import { AgencyNames, FormActions, formatDateTime, I18n, nowLocalInLaos, toggle, TranslatePipe } from '@ctms/ui';
 
 const PACKET: readonly DataCategory[] = DATA_CATEGORIES.filter((c) => c !== 'CASE_SUMMARY');
 
@@ -60,6 +61,8 @@ const PACKET: readonly DataCategory[] = DATA_CATEGORIES.filter((c) => c !== 'CAS
 @Component({
   selector: 'app-case-interagency',
   imports: [
+    ChargesInput,
+    FormActions,
     FormsModule,
     RouterLink,
     MatButtonModule,
@@ -410,9 +413,6 @@ export class CaseInterAgency {
   }
   protected addSuspect(): void {
     this.ho.suspects = [...this.ho.suspects, { name: '', alias: '', roleInProcess: '', relationToVictim: '' }];
-  }
-  protected addCharge(): void {
-    this.ho.charges = [...this.ho.charges, { article: '', description: '' }];
   }
   protected removeAt<T>(list: T[], i: number): T[] {
     return list.filter((_, j) => j !== i);

@@ -1,8 +1,6 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { RouterLink } from '@angular/router';
 import {
-  isOneOf,
   label,
   REFERRAL_STATUS_LABELS,
   referralDeadline,
@@ -10,17 +8,15 @@ import {
   REFERRAL_STATUSES,
   SERVICE_TYPE_LABELS,
   URGENCY_LABELS,
-  type ReferralSummaryView,
 } from '@ctms/domain';
-import { InterAgencyApi, type Box } from './interagency-api';
+import { InterAgencyApi } from './interagency-api';
 import { slaClock } from './ia-util';
 import {
   AgencyNames,
-  describeErrorIn,
   formatDateTime,
   I18n,
   Inbox,
-  KeysetList,
+  InboxState,
   sortByDue,
   TranslatePipe,
   type TranslationKey,
@@ -32,10 +28,6 @@ import {
   imports: [RouterLink, Inbox, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    .overdue {
-      color: var(--mat-sys-error);
-      font-weight: 600;
-    }
     table {
       min-width: 760px;
     }
@@ -46,14 +38,9 @@ import {
         [title]="'ref.title' | t"
         [boxesLabel]="'ref.boxes' | t"
         path="/referrals"
-        [boxes]="boxes"
-        [box]="box()"
-        [statuses]="statusOptions()"
-        [(status)]="status"
-        [list]="list"
+        [state]="inbox"
         statusTestId="referral-filter-status"
         emptyTestId="referral-list-empty"
-        (apply)="apply($event)"
       >
         <table class="cards" data-testid="referral-table">
           <thead>
@@ -107,22 +94,16 @@ import {
 export class ReferralListPage {
   private readonly api = inject(InterAgencyApi);
   private readonly i18n = inject(I18n);
-  private readonly router = inject(Router);
-  private readonly route = inject(ActivatedRoute);
   private readonly names = inject(AgencyNames);
 
-  protected readonly boxes: readonly Box[] = ['incoming', 'outgoing'];
-  protected readonly box = signal<Box>('incoming');
-  protected readonly status = signal('');
-  private statusFilter: string | null = null;
-  protected readonly list = new KeysetList<ReferralSummaryView>(
-    (cursor) => this.api.referrals(this.box(), this.statusFilter, cursor),
-    (e) => describeErrorIn(this.i18n, e).message,
-  );
   private readonly now = signal(Date.now());
-  protected readonly statusOptions = computed(() =>
-    REFERRAL_STATUSES.map((code) => ({ code, text: label(REFERRAL_STATUS_LABELS, code, this.i18n.language()) })),
-  );
+  protected readonly inbox = new InboxState({
+    boxes: ['incoming', 'outgoing'],
+    statuses: REFERRAL_STATUSES,
+    statusLabels: REFERRAL_STATUS_LABELS,
+    fetch: (box, status, cursor) => this.api.referrals(box, status, cursor),
+    loaded: () => this.now.set(Date.now()),
+  });
 
   protected readonly rows = computed(() => {
     const lang = this.i18n.language();
@@ -130,7 +111,7 @@ export class ReferralListPage {
     // what is due first: the referral whose running clock (acknowledgement while PENDING, services
     // while ACCEPTED) ends soonest, the overdue ones on top; one rule in libs/domain for both boxes
     return sortByDue(
-      this.list.items(),
+      this.inbox.list.items(),
       (r) => referralDeadline(r.status, r.acknowledgeBy, r.servicesDueBy)?.dueAt ?? null,
     ).map((r) => {
       const deadline = referralDeadline(r.status, r.acknowledgeBy, r.servicesDueBy);
@@ -162,15 +143,5 @@ export class ReferralListPage {
   constructor() {
     const timer = setInterval(() => this.now.set(Date.now()), 30_000);
     inject(DestroyRef).onDestroy(() => clearInterval(timer));
-    this.route.queryParams.pipe(takeUntilDestroyed()).subscribe((q) => {
-      this.box.set(q['box'] === 'outgoing' ? 'outgoing' : 'incoming');
-      this.statusFilter = isOneOf(REFERRAL_STATUSES, q['status']) ? q['status'] : null;
-      this.status.set(this.statusFilter ?? '');
-      void this.list.load(true).then(() => this.now.set(Date.now()));
-    });
-  }
-
-  protected apply(status: string): void {
-    void this.router.navigate([], { relativeTo: this.route, queryParams: { box: this.box(), status: status || null } });
   }
 }

@@ -40,10 +40,6 @@ import { AgencyNames, describeErrorIn, formatDateTime, I18n, personName } from '
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     @use 'section';
-    .overdue {
-      color: var(--mat-sys-error);
-      font-weight: 600;
-    }
     .note {
       border-left: 3px solid var(--mat-sys-outline-variant);
       padding: 4px 8px;

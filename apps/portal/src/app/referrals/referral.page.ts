@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
@@ -38,10 +38,13 @@ import {
   describeErrorIn,
   formatDate,
   formatDateTime,
-  HistoryPanel,
+  FormActions,
   I18n,
   laoToday,
   personName,
+  RecordFrame,
+  RecordLoad,
+  type RecordNotice,
   TranslatePipe,
   type TranslationKey,
 } from '@ctms/ui';
@@ -55,9 +58,10 @@ type Form = 'accept' | 'decline' | 'services' | 'complete' | 'cancel' | null;
   imports: [
     ConfirmAction,
     DateInput,
-    HistoryPanel,
+    FormActions,
     FormsModule,
     RouterLink,
+    RecordFrame,
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
@@ -69,16 +73,6 @@ type Form = 'accept' | 'decline' | 'services' | 'complete' | 'cancel' | null;
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     @use 'section';
-    .overdue {
-      color: var(--mat-sys-error);
-      font-weight: 600;
-    }
-    .chip {
-      display: inline-block;
-      padding: 0 8px;
-      border-radius: 12px;
-      background: var(--mat-sys-secondary-container);
-    }
   `,
   templateUrl: './referral.page.html',
 })
@@ -101,11 +95,16 @@ export class ReferralPage {
     service: SERVICE_TYPE_LABELS,
   } as const;
 
-  protected readonly r = signal<ReferralDetailView | null>(null);
+  private readonly record = new RecordLoad(this.id, async (id) => {
+    const r = await this.api.referral(id);
+    void this.loadPreview(r.caseId);
+    return r;
+  });
+  protected readonly r = this.record.value;
   protected readonly preview = signal<CaseDetailView | null>(null);
   protected readonly previewError = signal(false);
-  protected readonly loadError = signal<string | null>(null);
-  protected readonly notice = signal<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  protected readonly loadError = this.record.error;
+  protected readonly notice = signal<RecordNotice | null>(null);
   protected readonly fieldErrors = signal<Record<string, string>>({});
   protected readonly busy = signal(false);
   protected readonly form = signal<Form>(null);
@@ -128,6 +127,8 @@ export class ReferralPage {
     const lang = this.i18n.language();
     const clock = slaClock(r.acknowledgeBy, Date.now());
     return {
+      heading: this.i18n.t('ref.page', { number: r.caseNumber }),
+      statusCode: r.status,
       status: label(REFERRAL_STATUS_LABELS, r.status, lang),
       fromName: this.names.agency(r.fromAgency.code, lang),
       toName: this.names.agency(r.toAgency.code, lang),
@@ -187,26 +188,8 @@ export class ReferralPage {
     };
   });
 
-  constructor() {
-    effect(() => {
-      const id = this.id();
-      untracked(() => void this.load(id));
-    });
-  }
-
   protected lbl(map: LabelMap<string>, code: string): string {
     return label(map, code, this.i18n.language());
-  }
-
-  private async load(id: string): Promise<void> {
-    this.loadError.set(null);
-    try {
-      const r = await this.api.referral(id);
-      this.r.set(r);
-      void this.loadPreview(r.caseId);
-    } catch (e) {
-      this.loadError.set(this.describe(e).message);
-    }
   }
 
   private async loadPreview(caseId: string): Promise<void> {
@@ -307,7 +290,7 @@ export class ReferralPage {
       const p = this.describe(e);
       this.fieldErrors.set(p.fields);
       this.notice.set({ kind: 'error', text: p.message });
-      if (p.code === 'STALE_VERSION') await this.load(r.id);
+      if (p.code === 'STALE_VERSION') await this.record.load(r.id);
       return false;
     } finally {
       this.busy.set(false);

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
@@ -15,11 +15,10 @@ import {
   TRANSFER_KIND_LABELS,
   TRANSFER_STATUS_LABELS,
   type DeclineReason,
-  type TransferDetailView,
 } from '@ctms/domain';
 import { UserPicker } from '../cases/user-picker';
 import { TransferApi } from './transfer-api';
-import { AgencyNames, ConfirmAction, describeErrorIn, formatDateTime, I18n, TranslatePipe } from '@ctms/ui';
+import { AgencyNames, ConfirmAction, describeErrorIn, formatDateTime, I18n, RecordLoad, TranslatePipe } from '@ctms/ui';
 
 /** One transfer: where the case goes, and the answer the caller's side may give (from `allowedActions`). */
 @Component({
@@ -162,8 +161,9 @@ export class TransferPage {
   private readonly names = inject(AgencyNames);
 
   protected readonly reasons = DECLINE_REASONS;
-  protected readonly t = signal<TransferDetailView | null>(null);
-  protected readonly error = signal<string | null>(null);
+  private readonly record = new RecordLoad(this.id, (id) => this.api.one(id));
+  protected readonly t = this.record.value;
+  protected readonly error = this.record.error;
   protected readonly notice = signal<{ text: string; error: boolean } | null>(null);
   protected readonly busy = signal(false);
   protected readonly assigneeId = signal('');
@@ -188,13 +188,6 @@ export class TransferPage {
       declineReason: t.declineReason ? label(DECLINE_REASON_LABELS, t.declineReason, lang) : '',
     };
   });
-
-  constructor() {
-    effect(() => {
-      const id = this.id();
-      untracked(() => void this.load(id));
-    });
-  }
 
   protected reasonLabel(r: string): string {
     return label(DECLINE_REASON_LABELS, r, this.i18n.language());
@@ -225,14 +218,6 @@ export class TransferPage {
       return false;
     } finally {
       this.busy.set(false);
-    }
-  }
-
-  private async load(id: string): Promise<void> {
-    try {
-      this.t.set(await this.api.one(id));
-    } catch (e) {
-      this.error.set(describeErrorIn(this.i18n, e).message);
     }
   }
 }

@@ -18,10 +18,17 @@ export class KeysetList<T> {
   readonly cursor = signal<string | null>(null);
   readonly loading = signal(false);
   readonly error = signal<string | null>(null);
+  /** a page has come at least once */
+  readonly loaded = signal(false);
 
+  /**
+   * `keepOnError`: a failed first page leaves the rows shown (a section that reloads after its own
+   * change); otherwise the list empties.
+   */
   constructor(
     private readonly fetch: (cursor: string | null) => Promise<KeysetPage<T>>,
     private readonly describe: (err: unknown) => string,
+    private readonly options: { keepOnError?: boolean } = {},
   ) {}
 
   async load(reset: boolean): Promise<void> {
@@ -31,8 +38,9 @@ export class KeysetList<T> {
       const page = await this.fetch(reset ? null : this.cursor());
       this.items.set(reset ? page.items : [...this.items(), ...page.items]);
       this.cursor.set(page.nextCursor);
+      this.loaded.set(true);
     } catch (e) {
-      if (reset) this.items.set([]);
+      if (reset && !this.options.keepOnError) this.items.set([]);
       this.error.set(this.describe(e));
     } finally {
       this.loading.set(false);
@@ -61,7 +69,7 @@ export class KeysetList<T> {
       } @else if (list().items().length === 0) {
         <span [attr.data-testid]="emptyTestId()">{{ emptyText() || ('list.empty' | t) }}</span>
       } @else {
-        {{ 'list.count' | t: { count: list().items().length } }}
+        {{ countText() || ('list.count' | t: { count: list().items().length }) }}
       }
     </div>
     @if (list().items().length > 0) {
@@ -87,6 +95,8 @@ export class KeysetTable {
   /** the accessible name of the scrollable region that holds the table */
   readonly label = input.required<string>();
   readonly emptyText = input<string>('');
+  /** the words of the count line where a list says more than "n shown" */
+  readonly countText = input<string>('');
   readonly emptyTestId = input<string | null>(null);
   readonly errorTestId = input<string | null>(null);
   readonly moreTestId = input<string | null>(null);
