@@ -1,11 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
 import { KeyValuePipe } from '@angular/common';
-import { FormsModule } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MatCheckboxModule } from '@angular/material/checkbox';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
-import { MatSelectModule } from '@angular/material/select';
 import {
   CONSENT_FORM_LABELS,
   CONSENT_FORMS,
@@ -39,7 +33,7 @@ import {
   nowLocalInLaos,
   personName,
   toggle,
-  TranslatePipe,
+  FORM_KIT,
   type TranslationKey,
 } from '@ctms/ui';
 
@@ -105,17 +99,7 @@ export function consentBody(d: ConsentDraft): GrantConsentRequest | null {
 /** The case's consents with their effective status; record a new one; withdraw one with a reason. */
 @Component({
   selector: 'app-case-consents',
-  imports: [
-    KeyValuePipe,
-    FormsModule,
-    MatButtonModule,
-    MatCheckboxModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatSelectModule,
-    TranslatePipe,
-    ConfirmAction,
-  ],
+  imports: [ConfirmAction, FORM_KIT, KeyValuePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     @use 'section';

@@ -1,12 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { MatButtonModule } from '@angular/material/button';
-import { MatCheckboxModule } from '@angular/material/checkbox';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
-import { MatSelectModule } from '@angular/material/select';
 import {
   asCaseNumber,
   CASE_LIST_FILTERS,
@@ -26,7 +20,7 @@ import {
 } from '@ctms/domain';
 import { CASE_FLAG_LABELS, EXPLOITATION_TYPE_LABELS, RISK_LEVEL_LABELS } from '../core/i18n/dict-cases';
 import { CaseApi } from './case-api';
-import { AgencyNames, describeErrorIn, formatDate, I18n, personName, TranslatePipe } from '@ctms/ui';
+import { AgencyNames, describeErrorIn, formatDate, I18n, FORM_KIT, personName } from '@ctms/ui';
 
 /** The filters as they appear in the URL: coded values only, never personal data. */
 export function filterFromQuery(q: Readonly<Record<string, unknown>>): CaseListQuery {
@@ -52,16 +46,7 @@ export function queryFromFilter(f: CaseListQuery): Record<string, string | null>
 
 @Component({
   selector: 'app-case-list-page',
-  imports: [
-    FormsModule,
-    RouterLink,
-    MatButtonModule,
-    MatCheckboxModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatSelectModule,
-    TranslatePipe,
-  ],
+  imports: [FORM_KIT, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="page wide" data-testid="case-list">

@@ -1,11 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
-import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
-import { MatButtonModule } from '@angular/material/button';
-import { MatCheckboxModule } from '@angular/material/checkbox';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
-import { MatSelectModule } from '@angular/material/select';
 import {
   CONSENT_FORM_LABELS,
   CONSENT_FORMS,
@@ -53,25 +47,14 @@ import { InterAgencyApi } from './interagency-api';
 import { ChargesInput } from './charges-input';
 import { coveredCategories, missingCategories, referralConsentDraft } from './ia-util';
 import { consentBody } from '../cases/case-consents';
-import { AgencyNames, FormActions, formatDateTime, I18n, nowLocalInLaos, toggle, TranslatePipe } from '@ctms/ui';
+import { AgencyNames, FORM_KIT, FormActions, formatDateTime, I18n, nowLocalInLaos, toggle } from '@ctms/ui';
 
 const PACKET: readonly DataCategory[] = DATA_CATEGORIES.filter((c) => c !== 'CASE_SUMMARY');
 
 /** The case page's referral and handoff section: the case's referrals and handoffs, and the forms to create them. */
 @Component({
   selector: 'app-case-interagency',
-  imports: [
-    ChargesInput,
-    FormActions,
-    FormsModule,
-    RouterLink,
-    MatButtonModule,
-    MatCheckboxModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatSelectModule,
-    TranslatePipe,
-  ],
+  imports: [ChargesInput, FORM_KIT, FormActions, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     @use 'section';
