@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import type { PersonIdentityInput, Role } from '@ctms/domain';
+import type { PersonIdentityInput } from '@ctms/domain';
 import { PersonWriter } from '../src/persons/person-writer';
 import type { RequestContext } from '../src/platform/http/request-context';
-import { auditSince, lastAuditSeq, startStack, TestStack, withoutRequestId } from './harness';
+import { auditSince, lastAuditSeq, startStack, TestStack, withoutRequestId, requestContextOf } from './harness';
 
 /**
  * Finding cases (issue 15 item 4, docs/decisions/0030-case-search.md): POST /cases/search by exact
@@ -36,28 +36,7 @@ describe('case search, filters and saved filters', () => {
   };
   const fieldsOf = (body: { details?: { field: string }[] }) => (body.details ?? []).map((d) => d.field);
 
-  async function ctxFor(username: string): Promise<RequestContext> {
-    const { rows } = await s.admin.query(
-      `SELECT u.id, u.username, u.agency_id, a.code, a.capabilities, u.roles, u.all_provinces, u.provinces
-         FROM app_user u JOIN agency a ON a.id = u.agency_id WHERE u.username = $1`,
-      [username],
-    );
-    const u = rows[0];
-    return {
-      actor: {
-        userId: u.id,
-        username: u.username,
-        agencyId: u.agency_id,
-        agencyCode: u.code,
-        capabilities: u.capabilities,
-        roles: u.roles as Role[],
-        allProvinces: u.all_provinces,
-        provinces: u.provinces,
-      },
-      requestId: `test-${randomUUID()}`,
-      sourceIp: null,
-    };
-  }
+  const ctxFor = (username: string): Promise<RequestContext> => requestContextOf(s.admin, username);
 
   /** A case inserted directly, with the facts the filters read. */
   async function openCase(

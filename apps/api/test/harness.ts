@@ -13,6 +13,8 @@ import { AppModule } from '../src/app.module';
 import { auditReasonBinding } from '../src/platform/audit/audit.service';
 import { createFieldCipher } from '../src/platform/crypto/crypto.module';
 import { configureApp } from '../src/platform/http/configure-app';
+import type { Role } from '@ctms/domain';
+import type { RequestContext } from '../src/platform/http/request-context';
 import { adminUrl, appUrl, cloneTemplate, dropDatabase, RUN_ID } from './db';
 
 export const DEMO_PASSWORD = 'demo-password-2026';
@@ -183,4 +185,29 @@ async function deleteQueueKeys(redisUrl: string, prefix: string): Promise<void> 
   } finally {
     redis.disconnect();
   }
+}
+
+/** The request context of a seeded user, read from the database as the JWT guard would build it. */
+export async function requestContextOf(admin: Client, username: string): Promise<RequestContext> {
+  const { rows } = await admin.query(
+    `SELECT u.id, u.username, u.agency_id, a.code, a.capabilities, u.roles, u.all_provinces, u.provinces
+       FROM app_user u JOIN agency a ON a.id = u.agency_id WHERE u.username = $1`,
+    [username],
+  );
+  const u = rows[0];
+  if (!u) throw new Error(`no user ${username}`);
+  return {
+    actor: {
+      userId: u.id,
+      username: u.username,
+      agencyId: u.agency_id,
+      agencyCode: u.code,
+      capabilities: u.capabilities,
+      roles: u.roles as Role[],
+      allProvinces: u.all_provinces,
+      provinces: u.provinces,
+    },
+    requestId: `test-${randomUUID()}`,
+    sourceIp: null,
+  };
 }

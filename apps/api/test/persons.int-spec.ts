@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import type { Role, PersonIdentityInput } from '@ctms/domain';
+import type { PersonIdentityInput } from '@ctms/domain';
 import { PERSON_NAME_KEYS_VERSION } from '../src/persons/name-index';
 import { rekeyPersons } from '../src/persons/person-rekey';
 import { PersonSearchService } from '../src/persons/person-search.service';
 import { PersonRepository } from '../src/persons/person.repository';
 import { PersonWriter } from '../src/persons/person-writer';
 import type { RequestContext } from '../src/platform/http/request-context';
-import { auditSince, lastAuditSeq, startStack, TestStack, withoutRequestId } from './harness';
+import { auditSince, lastAuditSeq, startStack, TestStack, withoutRequestId, requestContextOf } from './harness';
 
 /** Canary names: none of these strings may appear anywhere in the person table as stored. */
 const CANARY_LO = 'ຄໍາແສງ';
@@ -43,28 +43,7 @@ describe('persons: duplicate search, person record, merge and undo', () => {
     return auditSince(s.admin, before);
   }
 
-  async function ctxFor(username: string): Promise<RequestContext> {
-    const { rows } = await s.admin.query(
-      `SELECT u.id, u.username, u.agency_id, a.code, a.capabilities, u.roles, u.all_provinces, u.provinces
-         FROM app_user u JOIN agency a ON a.id = u.agency_id WHERE u.username = $1`,
-      [username],
-    );
-    const u = rows[0];
-    return {
-      actor: {
-        userId: u.id,
-        username: u.username,
-        agencyId: u.agency_id,
-        agencyCode: u.code,
-        capabilities: u.capabilities,
-        roles: u.roles as Role[],
-        allProvinces: u.all_provinces,
-        provinces: u.provinces,
-      },
-      requestId: `test-${randomUUID()}`,
-      sourceIp: null,
-    };
-  }
+  const ctxFor = (username: string): Promise<RequestContext> => requestContextOf(s.admin, username);
 
   async function agencyId(code: string): Promise<string> {
     return (await s.admin.query(`SELECT id FROM agency WHERE code = $1`, [code])).rows[0].id;
