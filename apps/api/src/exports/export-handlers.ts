@@ -54,12 +54,11 @@ export class ExportHandlers implements OnModuleInit {
         : (await this.notifier.agencyUsers(e.agency_id, 'export:approve', e.case_id)).filter(
             (u) => u !== e.requested_by_id,
           );
-    await this.notifier.deliver({
-      outboxId: job.outboxId,
+    await this.notifier.deliver(job, {
       kind,
       objectType: 'export',
       objectId: id,
-      caseNumber: await this.notifier.caseNumber(e.case_id),
+      caseId: e.case_id,
       recipientUserIds: recipients,
     });
   }

@@ -77,12 +77,11 @@ export class AccountHandlers implements OnModuleInit {
     const u = await this.users.byId(this.ds, userId);
     if (!u) throw new PermanentJobError('OBJECT_MISSING');
     const supervisors = (await this.notifier.agencyUsers(u.agency_id, 'audit:read', null)).filter((r) => r !== userId);
-    await this.notifier.deliver({
-      outboxId: job.outboxId,
+    await this.notifier.deliver(job, {
       kind: 'account.first_sign_in',
       objectType: 'user',
       objectId: userId,
-      caseNumber: null,
+      caseId: null,
       recipientUserIds: supervisors,
     });
   }

@@ -86,12 +86,11 @@ export class NotificationHandlers implements OnModuleInit {
       kind === 'identification.requested'
         ? await this.notifier.agencyUsers(r.to_agency_id, 'case:identify', r.case_id)
         : await this.notifier.agenciesUsers(r.sender_agency_ids, 'case:close', r.case_id);
-    await this.notifier.deliver({
-      outboxId: job.outboxId,
+    await this.notifier.deliver(job, {
       kind,
       objectType: 'case',
       objectId: r.case_id,
-      caseNumber: await this.notifier.caseNumber(r.case_id),
+      caseId: r.case_id,
       recipientUserIds: recipients,
     });
   }
@@ -104,12 +103,11 @@ export class NotificationHandlers implements OnModuleInit {
         : r.asker_active
           ? [r.requested_by_id]
           : [];
-    await this.notifier.deliver({
-      outboxId: job.outboxId,
+    await this.notifier.deliver(job, {
       kind,
       objectType: 'case',
       objectId: r.case_id,
-      caseNumber: await this.notifier.caseNumber(r.case_id),
+      caseId: r.case_id,
       recipientUserIds: recipients,
     });
   }
@@ -121,12 +119,11 @@ export class NotificationHandlers implements OnModuleInit {
     const recipients = toReceiver
       ? await this.notifier.agencyUsers(r.to_agency_id, 'referral:respond', r.case_id)
       : await this.notifier.agenciesUsers(r.sender_agency_ids, 'referral:read', r.case_id);
-    await this.notifier.deliver({
-      outboxId: job.outboxId,
+    await this.notifier.deliver(job, {
       kind,
       objectType: 'referral',
       objectId: referralId,
-      caseNumber: await this.notifier.caseNumber(r.case_id),
+      caseId: r.case_id,
       recipientUserIds: recipients,
     });
   }
@@ -135,12 +132,11 @@ export class NotificationHandlers implements OnModuleInit {
     const referralId = id(job, 'referralId');
     const assigneeId = id(job, 'assigneeId');
     const r = await this.repo.referralReassigned(this.ds, referralId, assigneeId);
-    await this.notifier.deliver({
-      outboxId: job.outboxId,
+    await this.notifier.deliver(job, {
       kind: 'referral.reassigned',
       objectType: 'referral',
       objectId: referralId,
-      caseNumber: await this.notifier.caseNumber(r.case_id),
+      caseId: r.case_id,
       recipientUserIds: r.active ? [assigneeId] : [],
     });
   }
@@ -154,12 +150,11 @@ export class NotificationHandlers implements OnModuleInit {
       ? [r.sender_agency_id, r.sender_worker_id]
       : [r.to_agency_id, r.receiver_worker_id];
     const recipients = worker ? [worker] : await this.notifier.agencyUsers(agencyId, 'case:assign', r.case_id);
-    await this.notifier.deliver({
-      outboxId: job.outboxId,
+    await this.notifier.deliver(job, {
       kind: 'referral.note_added',
       objectType: 'referral',
       objectId: referralId,
-      caseNumber: await this.notifier.caseNumber(r.case_id),
+      caseId: r.case_id,
       recipientUserIds: recipients,
     });
   }
@@ -171,12 +166,11 @@ export class NotificationHandlers implements OnModuleInit {
       kind === 'handoff.received'
         ? await this.notifier.agencyUsers(h.to_agency_id, 'handoff:prosecute', h.case_id)
         : await this.notifier.agenciesUsers(h.sender_agency_ids, 'handoff:create', h.case_id);
-    await this.notifier.deliver({
-      outboxId: job.outboxId,
+    await this.notifier.deliver(job, {
       kind,
       objectType: 'handoff',
       objectId: handoffId,
-      caseNumber: await this.notifier.caseNumber(h.case_id),
+      caseId: h.case_id,
       recipientUserIds: recipients,
     });
   }
@@ -188,12 +182,11 @@ export class NotificationHandlers implements OnModuleInit {
     const recipients = toReceiver
       ? await this.notifier.agencyUsers(t.to_agency_id, 'case:transfer', t.case_id, t.to_province)
       : await this.notifier.agencyUsers(t.from_agency_id, 'case:transfer', t.case_id, t.from_province);
-    await this.notifier.deliver({
-      outboxId: job.outboxId,
+    await this.notifier.deliver(job, {
       kind,
       objectType: 'transfer',
       objectId: transferId,
-      caseNumber: await this.notifier.caseNumber(t.case_id),
+      caseId: t.case_id,
       recipientUserIds: recipients,
     });
   }
@@ -201,12 +194,11 @@ export class NotificationHandlers implements OnModuleInit {
   private async screening(job: OutboxJob, kind: NotificationKind): Promise<void> {
     const screeningId = id(job, 'screeningId');
     const s = await this.repo.screening(this.ds, screeningId);
-    await this.notifier.deliver({
-      outboxId: job.outboxId,
+    await this.notifier.deliver(job, {
       kind,
       objectType: 'screening',
       objectId: screeningId,
-      caseNumber: await this.notifier.caseNumber(s.case_id),
+      caseId: s.case_id,
       recipientUserIds: s.active ? [s.interviewer_id] : [],
     });
   }
@@ -220,12 +212,11 @@ export class NotificationHandlers implements OnModuleInit {
         : r.asker_active
           ? [r.from_user_id]
           : [];
-    await this.notifier.deliver({
-      outboxId: job.outboxId,
+    await this.notifier.deliver(job, {
       kind,
       objectType: 'match_request',
       objectId: matchRequestId,
-      caseNumber: null,
+      caseId: null,
       recipientUserIds: recipients,
     });
   }
@@ -237,12 +228,11 @@ export class NotificationHandlers implements OnModuleInit {
     const recipients: string[] = [];
     for (const a of viaReferral) recipients.push(...(await this.notifier.agencyUsers(a, 'referral:read', caseId)));
     for (const a of viaHandoff) recipients.push(...(await this.notifier.agencyUsers(a, 'handoff:read', caseId)));
-    await this.notifier.deliver({
-      outboxId: job.outboxId,
+    await this.notifier.deliver(job, {
       kind: 'consent.withdrawn',
       objectType: 'case',
       objectId: caseId,
-      caseNumber: await this.notifier.caseNumber(caseId),
+      caseId: caseId,
       recipientUserIds: recipients,
     });
   }

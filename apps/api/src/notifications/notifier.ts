@@ -4,15 +4,16 @@ import { DataSource } from 'typeorm';
 import { PERMISSION_CAPABILITY, ROLE_PERMISSIONS, type Permission, type Role } from '@ctms/domain';
 import { APP_CONFIG, AppConfig } from '../platform/config/config';
 import { MAILER, Mailer, certainlyNotSent } from './mailer';
+import type { OutboxJob } from '../platform/outbox/outbox-handlers';
 import { NotificationRepository } from './notification.repository';
 import { mailFor, type NotificationKind, type NotificationObjectType } from './notification-kinds';
 
 export interface Delivery {
-  outboxId: string;
   kind: NotificationKind;
   objectType: NotificationObjectType;
   objectId: string;
-  caseNumber: string | null;
+  /** the case the object belongs to: deliver puts its number into the notification (null: none, e.g. a match request) */
+  caseId: string | null;
   recipientUserIds: readonly string[];
   /** false: in-app only (dead-letter alerts) */
   mail?: boolean;
@@ -75,29 +76,29 @@ export class Notifier {
     return users;
   }
 
-  async caseNumber(caseId: string | null): Promise<string | null> {
-    if (!caseId) return null;
-    return this.repo.caseNumber(this.ds, caseId);
-  }
-
-  async deliver(d: Delivery): Promise<void> {
+  /**
+   * Delivers the event of outbox row `job` to its recipients (the one way every handler notifies):
+   * the notification carries the kind, the object and the case's number, never a personal value.
+   */
+  async deliver(job: Pick<OutboxJob, 'outboxId'>, d: Delivery): Promise<void> {
     const recipients = [...new Set(d.recipientUserIds)];
     if (!recipients.length) return;
+    const caseNumber = d.caseId ? await this.repo.caseNumber(this.ds, d.caseId) : null;
     await this.repo.insert(this.ds, {
-      outbox_id: d.outboxId,
+      outbox_id: job.outboxId,
       kind: d.kind,
       object_type: d.objectType,
       object_id: d.objectId,
-      case_number: d.caseNumber,
+      case_number: caseNumber,
       recipients,
     });
     if (d.mail === false || !this.mailer.enabled) return;
     const users = await this.repo.mailRecipients(this.ds, recipients);
-    const message = mailFor(this.config.publicUrl, d);
+    const message = mailFor(this.config.publicUrl, { ...d, caseNumber });
     let failure: Error | null = null;
     for (const u of users) {
       try {
-        await this.mailOnce(d.outboxId, u.id, u.email, async () => message);
+        await this.mailOnce(job.outboxId, u.id, u.email, async () => message);
       } catch (e) {
         failure = failure ?? (e instanceof Error ? e : new Error('mail delivery failed'));
       }

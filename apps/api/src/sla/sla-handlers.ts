@@ -52,12 +52,11 @@ export class SlaHandlers implements OnModuleInit {
       recipients.push(
         ...(await this.notifier.agenciesUsers(f.sender_agency_ids, o.sender, f.case_id, f.from_province)),
       );
-    await this.notifier.deliver({
-      outboxId: job.outboxId,
+    await this.notifier.deliver(job, {
       kind,
       objectType: o.objectType,
       objectId,
-      caseNumber: await this.notifier.caseNumber(f.case_id),
+      caseId: f.case_id,
       recipientUserIds: recipients,
     });
   }
