@@ -4,7 +4,9 @@ import { planSql } from './case-plan.repository';
 /** Each statement's text, snapshotted: a query change shows in review (decision 0018). */
 describe('case plan statements', () => {
   const statements = {
-    caseFacts: planSql.caseFacts(actor, ID),
+    caseFactsRead: planSql.caseFacts(actor, ID, 'READ'),
+    caseFactsLead: planSql.caseFacts(actor, ID, 'LEAD'),
+    caseFactsPlanner: planSql.caseFacts(actor, ID, 'PLANNER'),
     caseOfGoal: planSql.caseOf('plan_goal', ID),
     caseOfTask: planSql.caseOf('plan_task', ID),
     plan: planSql.plan(ID),

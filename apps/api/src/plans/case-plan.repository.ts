@@ -83,6 +83,9 @@ export type ReviewRow = PickRow<
   actor_name: string | null;
 };
 
+/** Which relation a load needs (planSql.caseFacts). */
+export type PlanReach = 'READ' | 'LEAD' | 'PLANNER';
+
 /** The case as the plan's rules read it, for this caller (visible through some relation). */
 export interface PlanCaseRow {
   id: string;
@@ -129,11 +132,22 @@ const TASK_COLUMNS = sql`t.id, t.case_id, t.goal_id, t.agency_id, t.assignee_id,
 
 /** The statements, pure: case-plan.repository.spec.ts snapshots each one's text. */
 export const planSql = {
-  /** The case, when the caller has any relation to it; the plan's rules read these facts. */
-  caseFacts: (actor: Actor, caseId: string): Sql =>
+  /**
+   * The case with the facts the plan's rules read, when the caller may `reach` it: to read, through
+   * any relation (READ); to plan goals and review, as the lead agency (LEAD); to plan tasks, as the lead
+   * or an agency with an active referral (PLANNER). Anyone else gets the standard 404.
+   */
+  caseFacts: (actor: Actor, caseId: string, reach: PlanReach): Sql =>
     sql`SELECT c.id, c.lead_agency_id, c.province_code, c.assigned_to_id, c.status, ${caseCategoriesOf(actor)} AS categories,
                ${caseLead(actor)} AS is_lead, ${activeReferralAgency(actor)} AS active_partner
-          FROM case_record c WHERE c.id = ${caseId}::uuid AND ${caseCategoriesOf(actor)} IS NOT NULL`,
+          FROM case_record c
+         WHERE c.id = ${caseId}::uuid AND ${
+           reach === 'READ'
+             ? sql`${caseCategoriesOf(actor)} IS NOT NULL`
+             : reach === 'LEAD'
+               ? caseLead(actor)
+               : sql`(${caseLead(actor)} OR ${activeReferralAgency(actor)})`
+         }`,
 
   /** The case of a goal or a task (the answer of a write reads the whole plan). */
   caseOf: (kind: 'plan_goal' | 'plan_task', id: string): Sql =>
@@ -148,11 +162,11 @@ export const planSql = {
     sql`INSERT INTO case_plan (case_id, status, plan_version, version, created_at, updated_at)
         VALUES (${caseId}::uuid, 'DRAFT', 0, 1, now(), now()) ON CONFLICT (case_id) DO NOTHING`,
 
-  /** The plan of a case the caller sees, locked for a review action. */
+  /** The plan of a case the caller's agency leads, locked for a review action. */
   lockPlan: (actor: Actor, caseId: string): Sql =>
     sql`SELECT p.*, c.id, ${CASE_FACTS}, (SELECT count(*)::int FROM case_plan_goal g WHERE g.case_id = p.case_id) AS goal_count
           FROM case_plan p JOIN case_record c ON c.id = p.case_id
-         WHERE p.case_id = ${caseId}::uuid AND ${caseCategoriesOf(actor)} IS NOT NULL
+         WHERE p.case_id = ${caseId}::uuid AND ${caseLead(actor)}
          FOR UPDATE OF p`,
 
   updatePlan: (caseId: string, version: number, patch: Patch<typeof casePlanTable>): Sql =>
@@ -186,15 +200,17 @@ export const planSql = {
          WHERE a.active AND (a.id = c.lead_agency_id OR EXISTS (SELECT 1 FROM referral r WHERE r.case_id = c.id AND r.to_agency_id = a.id AND r.status IN ('ACCEPTED', 'IN_PROGRESS')))
          ORDER BY a.code`,
 
+  /** A goal locked for a write: the lead agency's (its editors change goals). */
   lockGoal: (actor: Actor, id: string): Sql =>
     sql`SELECT g.*, ${CASE_FACTS} FROM case_plan_goal g JOIN case_record c ON c.id = g.case_id
-         WHERE g.id = ${id}::uuid AND ${planGoal(actor, 'g', 'c')} FOR UPDATE OF g`,
+         WHERE g.id = ${id}::uuid AND ${caseLead(actor)} FOR UPDATE OF g`,
 
+  /** A task locked for a write: the lead agency, or the task's own agency holding an active referral; anyone else 404. */
   lockTask: (actor: Actor, id: string): Sql =>
     sql`SELECT ${TASK_COLUMNS}, ${planTaskPartner(actor, 't', 'c')} AS is_partner, ${CASE_FACTS}
           FROM case_plan_task t JOIN case_plan_goal g ON g.id = t.goal_id JOIN case_record c ON c.id = t.case_id
           JOIN agency a ON a.id = t.agency_id LEFT JOIN app_user u ON u.id = t.assignee_id
-         WHERE t.id = ${id}::uuid AND ${planTask(actor, 't', 'g', 'c')} FOR UPDATE OF t`,
+         WHERE t.id = ${id}::uuid AND (${caseLead(actor)} OR ${planTaskPartner(actor, 't', 'c')}) FOR UPDATE OF t`,
 
   /** Who hears of an overdue task: its worker (when active), else the task agency's supervisors (plan-handlers.ts). */
   overdueParties: (taskId: string): Sql =>
@@ -271,8 +287,8 @@ export class CasePlanRepository {
     return selectOne(m, planSql.overdueParties(taskId));
   }
 
-  caseFacts(m: Runner, actor: Actor, caseId: string): Promise<PlanCaseRow | undefined> {
-    return selectOne<PlanCaseRow>(m, planSql.caseFacts(actor, caseId));
+  caseFacts(m: Runner, actor: Actor, caseId: string, reach: PlanReach): Promise<PlanCaseRow | undefined> {
+    return selectOne<PlanCaseRow>(m, planSql.caseFacts(actor, caseId, reach));
   }
 
   async caseOf(m: Runner, kind: 'plan_goal' | 'plan_task', id: string): Promise<string> {

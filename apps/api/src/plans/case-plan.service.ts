@@ -24,6 +24,7 @@ import {
   type LockedPlanRow,
   type LockedTaskRow,
   type PlanCaseRow,
+  type PlanReach,
 } from './case-plan.repository';
 import type {
   CreatePlanGoalDto,
@@ -78,7 +79,7 @@ export class CasePlanService {
     objectType: 'case_plan',
     noun: 'case plan',
     lock: async (m, actor, caseId) => {
-      if (!(await this.plans.caseFacts(m, actor, caseId))) return undefined;
+      if (!(await this.plans.caseFacts(m, actor, caseId, 'LEAD'))) return undefined;
       await this.plans.ensurePlan(m, caseId);
       return this.plans.lockPlan(m, actor, caseId);
     },
@@ -114,7 +115,7 @@ export class CasePlanService {
   addGoal(ctx: RequestContext, caseId: string, dto: CreatePlanGoalDto): Promise<StructuredPlanView> {
     return this.ds.transaction(async (m) => {
       const actor = actorOf(ctx);
-      const c = await this.mustCase(m, actor, caseId);
+      const c = await this.mustCase(m, actor, caseId, 'LEAD');
       requireCaseEditor(actor, c);
       await this.plans.ensurePlan(m, caseId);
       const id = randomUUID();
@@ -155,7 +156,7 @@ export class CasePlanService {
   addTask(ctx: RequestContext, caseId: string, dto: CreatePlanTaskDto): Promise<StructuredPlanView> {
     return this.ds.transaction(async (m) => {
       const actor = actorOf(ctx);
-      const c = await this.mustCase(m, actor, caseId);
+      const c = await this.mustCase(m, actor, caseId, 'PLANNER');
       const role = this.role(actor, c);
       if (!role.leadEditor) {
         if (c.is_lead) requireCaseEditor(actor, c);
@@ -320,14 +321,14 @@ export class CasePlanService {
     });
   }
 
-  private async mustCase(m: Runner, actor: Actor, caseId: string): Promise<PlanCaseRow> {
-    const c = await this.plans.caseFacts(m, actor, caseId);
+  private async mustCase(m: Runner, actor: Actor, caseId: string, reach: PlanReach): Promise<PlanCaseRow> {
+    const c = await this.plans.caseFacts(m, actor, caseId, reach);
     if (!c) throw new NotFound();
     return c;
   }
 
   private async mustView(m: Runner, actor: Actor, caseId: string): Promise<StructuredPlanView> {
-    const c = await this.mustCase(m, actor, caseId);
+    const c = await this.mustCase(m, actor, caseId, 'READ');
     const role = this.role(actor, c);
     const taskAgencies = role.leadEditor
       ? await this.plans.taskAgencies(m, caseId)
