@@ -221,9 +221,9 @@ export class CasePlanService {
             "Only the lead agency's editors change a task's title, description or due date",
           );
       },
-      decide: dto.action
+      decide: action
         ? (actor, t) =>
-            can(PLAN_TASK_MACHINE, t.status, dto.action!, {
+            can(PLAN_TASK_MACHINE, t.status, action, {
               roles: actor.roles,
               hasOutcome: outcome !== undefined ? outcome !== null : t.outcome_enc !== null,
             })
