@@ -29,6 +29,7 @@ import { QueueDashboardModule } from './platform/queue/queue-dashboard';
 import { ReferenceModule } from './reference/reference.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { TransfersModule } from './transfers/transfers.module';
+import { PlansModule } from './plans/plans.module';
 import { SlaSettingsModule } from './sla/sla-settings.module';
 import { UsersModule } from './users/users.module';
 
@@ -95,6 +96,7 @@ export const PLATFORM_MODULES = [
     MatchRequestsModule,
     TransfersModule,
     SlaSettingsModule,
+    PlansModule,
   ],
 })
 export class AppModule {}

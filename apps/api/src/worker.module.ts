@@ -8,6 +8,7 @@ import { WorkerDatabaseModule } from './platform/database/database.module';
 import { EventsWorker } from './platform/outbox/events-worker';
 import { OutboxModule } from './platform/outbox/outbox.module';
 import { QueueModule } from './platform/queue/queue.module';
+import { PlansWorkerModule } from './plans/plans.module';
 import { SlaWorkerModule } from './sla/sla.module';
 
 /**
@@ -25,6 +26,7 @@ import { SlaWorkerModule } from './sla/sla.module';
     OutboxModule,
     NotificationsWorkerModule,
     SlaWorkerModule,
+    PlansWorkerModule,
   ],
   providers: [EventsWorker],
 })

@@ -194,6 +194,8 @@ const OPENS: Record<string, Relation[]> = {
   'GET /cases/:id/access-log': ['LEAD_AGENCY'],
   'GET /cases/:id/consents': ['LEAD_AGENCY'],
   'GET /cases/:id/attachments': CASE_VIEW,
+  // the structured plan (decision 0031): every relation that opens the case, as far as its categories go
+  'GET /cases/:id/plan': CASE_VIEW,
   // the fixtures' attachments are LEGAL_PROCEEDINGS: the relations that carry that category
   'GET /attachments/:id/content': ['LEAD_AGENCY', 'HANDOFF', 'FORMER_LEAD'],
   'GET /screenings/:id': ['SCREENING_AGENCY'],
@@ -384,6 +386,24 @@ const WRITES: Record<
     body: () => ({ version: STALE, reason: 'OTHER', note: 'matrix' }),
   },
   'POST /consents/:id/withdraw': { opens: ['LEAD_AGENCY'], body: () => ({ reason: 'matrix' }) },
+  // the case plan (decision 0031): goals and review are the lead's; tasks also an agency with an active referral (LWU),
+  // which gets past the lookup of its own task (the fixture's task is LWU's); a goal no one has is refused (400)
+  'POST /cases/:id/plan/goals': {
+    opens: ['LEAD_AGENCY'],
+    body: () => ({ domain: 'LIVELIHOOD', description: 'matrix goal' }),
+  },
+  'PATCH /plan-goals/:id': { opens: ['LEAD_AGENCY'], body: () => ({ version: STALE, description: 'matrix' }) },
+  'POST /cases/:id/plan/tasks': {
+    opens: ['LEAD_AGENCY', 'REFERRAL_ACTIVE'],
+    body: (i) => ({ goalId: i['noGoal'], agencyId: i['LWU'], title: 'matrix' }),
+  },
+  'PATCH /plan-tasks/:id': {
+    opens: ['LEAD_AGENCY', 'REFERRAL_ACTIVE'],
+    body: () => ({ version: STALE, action: 'START' }),
+  },
+  'POST /cases/:id/plan/submit': { opens: ['LEAD_AGENCY'], body: () => ({ version: STALE }) },
+  'POST /cases/:id/plan/approve': { opens: ['LEAD_AGENCY'], body: () => ({ version: STALE }) },
+  'POST /cases/:id/plan/return': { opens: ['LEAD_AGENCY'], body: () => ({ version: STALE, comment: 'matrix' }) },
 };
 
 const ALL_YES = Object.fromEntries(INTERVIEW_CONSENT_QUESTIONS.map((q) => [q, 'YES']));
@@ -500,6 +520,19 @@ describe('authorization matrix: record routes × demo accounts × relations', ()
         categories: ['IDENTITY'],
       })
     ).id;
+    // the case plan: a goal of the lead, a task of LWU (its active referral) under it
+    const goal = await post('atd.caseworker', `/cases/${ids['case']}/plan/goals`, {
+      domain: 'SAFETY',
+      description: 'matrix goal',
+    });
+    ids['planGoal'] = goal.goals[0].id;
+    const planned = await post('atd.caseworker', `/cases/${ids['case']}/plan/tasks`, {
+      goalId: ids['planGoal'],
+      agencyId: agency('LWU'),
+      title: 'matrix task',
+    });
+    ids['planTask'] = planned.goals[0].tasks[0].id;
+    ids['noGoal'] = randomUUID();
     ids['closureRequest'] = (
       await post('atd.caseworker', `/cases/${ids['case']}/closure-requests`, { reason: 'SERVICES_COMPLETED' })
     ).id;
@@ -550,6 +583,8 @@ describe('authorization matrix: record routes × demo accounts × relations', ()
       transfers: 'transfer',
       'closure-requests': 'closureRequest',
       'identification-requests': 'identificationRequest',
+      'plan-goals': 'planGoal',
+      'plan-tasks': 'planTask',
     }[segment];
     const id = key ? ids[key] : undefined;
     if (!id) throw new Error(`no fixture for ${path}`);

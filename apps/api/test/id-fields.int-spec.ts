@@ -254,6 +254,26 @@ describe('every id in a request is resolved: a foreign id answers as a missing o
     const request = (raised['requests'] as { id: string }[])[0];
     expect(request).toBeDefined();
     ids['matchRequest'] = request.id;
+
+    // the case plans (decision 0031): a goal and a task of the ATD case, a goal of the LWU case
+    const atdPlan = await ok('atd.supervisor', 'post', `/cases/${ids['atdCase']}/plan/goals`, {
+      domain: 'SAFETY',
+      description: 'walk',
+    });
+    ids['atdGoal'] = (atdPlan['goals'] as { id: string }[])[0].id;
+    const withTask = await ok('atd.supervisor', 'post', `/cases/${ids['atdCase']}/plan/tasks`, {
+      goalId: ids['atdGoal'],
+      agencyId: ids['MOPS_ATD'],
+      title: 'walk',
+    });
+    const atdTask = (withTask['goals'] as { tasks: { id: string; version: number }[] }[])[0].tasks[0];
+    ids['atdTask'] = atdTask.id;
+    ids['atdTaskVersion'] = String(atdTask.version);
+    const lwuPlan = await ok('lwu.supervisor', 'post', `/cases/${ids['lwuCase']}/plan/goals`, {
+      domain: 'SAFETY',
+      description: 'walk',
+    });
+    ids['lwuGoal'] = (lwuPlan['goals'] as { id: string }[])[0].id;
   });
   afterAll(async () => {
     await s?.close();
@@ -418,6 +438,38 @@ describe('every id in a request is resolved: a foreign id answers as a missing o
       foreign: () => ids['MOPS_ATD'],
       status: 400,
     },
+    'POST /cases/{id}/plan/tasks goalId': {
+      user: 'atd.supervisor',
+      method: 'post',
+      path: () => `/cases/${ids['atdCase']}/plan/tasks`,
+      body: (id) => ({ goalId: id, agencyId: ids['MOPS_ATD'], title: 'walk' }),
+      foreign: () => ids['lwuGoal'],
+      status: 400,
+    },
+    'POST /cases/{id}/plan/tasks agencyId': {
+      user: 'atd.supervisor',
+      method: 'post',
+      path: () => `/cases/${ids['atdCase']}/plan/tasks`,
+      body: (id) => ({ goalId: ids['atdGoal'], agencyId: id, title: 'walk' }),
+      foreign: () => ids['inactiveAgency'],
+      status: 400,
+    },
+    'POST /cases/{id}/plan/tasks assigneeId': {
+      user: 'atd.supervisor',
+      method: 'post',
+      path: () => `/cases/${ids['atdCase']}/plan/tasks`,
+      body: (id) => ({ goalId: ids['atdGoal'], agencyId: ids['MOPS_ATD'], assigneeId: id, title: 'walk' }),
+      foreign: () => ids['lwu.caseworker'],
+      status: 400,
+    },
+    'PATCH /plan-tasks/{id} assigneeId': {
+      user: 'atd.supervisor',
+      method: 'patch',
+      path: () => `/plan-tasks/${ids['atdTask']}`,
+      body: (id) => ({ version: Number(ids['atdTaskVersion']), assigneeId: id }),
+      foreign: () => ids['lwu.caseworker'],
+      status: 400,
+    },
     'POST /exports caseId': {
       user: 'atd.caseworker',
       method: 'post',
@@ -515,7 +567,8 @@ describe('every id in a request is resolved: a foreign id answers as a missing o
       (SELECT sum(version) FROM case_record) AS cv, (SELECT count(*) FROM referral) AS referrals, (SELECT sum(version) FROM referral) AS rv,
       (SELECT count(*) FROM consent) AS consents, (SELECT count(*) FROM handoff) AS handoffs, (SELECT sum(version) FROM handoff) AS hv,
       (SELECT count(*) FROM attachment) AS attachments, (SELECT count(*) FROM export_job) AS exports,
-      (SELECT count(*) FROM match_request WHERE status <> 'OPEN') AS answered, (SELECT count(*) FROM app_user) AS users`);
+      (SELECT count(*) FROM match_request WHERE status <> 'OPEN') AS answered, (SELECT count(*) FROM app_user) AS users,
+      (SELECT count(*) FROM case_plan_task) AS tasks, (SELECT sum(version) FROM case_plan_task) AS tv`);
     return rows[0];
   }
 });

@@ -8,6 +8,7 @@ describe('sla statements', () => {
     raiseReminder: slaSql.raise('ACKNOWLEDGE', 'REMINDER', AT, 500, 25),
     raiseServiceBreach: slaSql.raise('SERVICES', 'BREACH', AT, 500, 25),
     raiseServiceReminder: slaSql.raise('SERVICES', 'REMINDER', AT, 500, 25),
+    overdueTasks: slaSql.overdueTasks(AT, 500),
   };
 
   it.each(Object.entries(statements))('%s', (_name, q) => {

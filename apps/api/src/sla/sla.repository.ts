@@ -6,12 +6,12 @@ export type SlaKind = 'REMINDER' | 'BREACH';
 /** The clocks: a referral's acknowledgement, a handoff's receipt and a transfer's answer (ACKNOWLEDGE), an accepted referral's first service (SERVICES). */
 export type SlaClock = 'ACKNOWLEDGE' | 'SERVICES';
 /** The sla_event kind of each clock's events (one of each per object, the unique key). */
-export type SlaEventKind = 'REMINDER' | 'BREACH' | 'SERVICE_REMINDER' | 'SERVICE_BREACH';
+export type SlaEventKind = 'REMINDER' | 'BREACH' | 'SERVICE_REMINDER' | 'SERVICE_BREACH' | 'TASK_OVERDUE';
 const EVENT_KIND: Record<SlaClock, Record<SlaKind, SlaEventKind>> = {
   ACKNOWLEDGE: { REMINDER: 'REMINDER', BREACH: 'BREACH' },
   SERVICES: { REMINDER: 'SERVICE_REMINDER', BREACH: 'SERVICE_BREACH' },
 };
-export type SlaObject = 'REFERRAL' | 'HANDOFF' | 'TRANSFER';
+export type SlaObject = 'REFERRAL' | 'HANDOFF' | 'TRANSFER' | 'PLAN_TASK';
 
 /**
  * One row per SLA event that was raised: at most one REMINDER and one BREACH per referral or
@@ -63,8 +63,26 @@ export const slaSql = {
            AND NOT EXISTS (SELECT 1 FROM sla_event e WHERE e.object_type = d.object_type AND e.object_id = d.object_id AND e.kind = ${EVENT_KIND[clock][kind]}::varchar)
          ORDER BY d.due_at, d.object_id
          LIMIT ${batch}
-        ON CONFLICT (object_type, object_id, kind) DO NOTHING
+        ON CONFLICT (object_type, object_id, kind) WHERE object_type <> 'PLAN_TASK' DO NOTHING
         RETURNING object_type, object_id::text AS object_id`,
+
+  /**
+   * Raises up to `batch` TASK_OVERDUE events: a plan task still OPEN or IN_PROGRESS once its due
+   * date (a Lao calendar day) has ended. One per task and due date (UQ_sla_event_plan_task on
+   * object, kind and due_at): a task given a new date that passes too is reminded again.
+   */
+  overdueTasks: (now: Date, batch: number): Sql =>
+    sql`INSERT INTO sla_event (object_type, object_id, kind, due_at)
+        SELECT 'PLAN_TASK', d.id, 'TASK_OVERDUE', d.due_at FROM (
+          SELECT t.id, ((t.due_date + 1)::timestamp AT TIME ZONE 'Asia/Vientiane') AS due_at
+            FROM case_plan_task t
+           WHERE t.status IN ('OPEN', 'IN_PROGRESS') AND t.due_date IS NOT NULL
+             AND t.due_date < (${now}::timestamptz AT TIME ZONE 'Asia/Vientiane')::date) d
+         WHERE NOT EXISTS (SELECT 1 FROM sla_event e WHERE e.object_type = 'PLAN_TASK' AND e.object_id = d.id AND e.kind = 'TASK_OVERDUE' AND e.due_at = d.due_at)
+         ORDER BY d.due_at, d.id
+         LIMIT ${batch}
+        ON CONFLICT (object_id, kind, due_at) WHERE object_type = 'PLAN_TASK' DO NOTHING
+        RETURNING object_id::text AS object_id`,
 };
 
 /** SLA events (decision 0018). */
@@ -79,5 +97,9 @@ export class SlaRepository {
     reminderPercent: number,
   ): Promise<RaisedRow[]> {
     return select<RaisedRow>(m, slaSql.raise(clock, kind, now, batch, reminderPercent));
+  }
+
+  overdueTasks(m: Runner, now: Date, batch: number): Promise<{ object_id: string }[]> {
+    return select<{ object_id: string }>(m, slaSql.overdueTasks(now, batch));
   }
 }

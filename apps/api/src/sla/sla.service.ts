@@ -13,9 +13,14 @@ export const SLA_OUTBOX_KIND: Record<SlaKind, 'sla.reminder' | 'sla.breach'> = {
 /** Rows per transaction of one scan: a long backlog is worked off in bounded steps. */
 const SCAN_BATCH = 500;
 
+/** The outbox kind of an overdue plan task (payload `{ taskId }`); its handler is the plan's (plan-handlers.ts). */
+export const PLAN_TASK_OVERDUE_KIND = 'plan.task_overdue';
+
 export interface SlaScanResult {
   reminders: number;
   breaches: number;
+  /** plan tasks that became overdue (one reminder each per due date) */
+  overdueTasks: number;
 }
 
 /**
@@ -41,8 +46,24 @@ export class SlaService {
       breaches += await this.raise(clock, 'BREACH', now);
       reminders += await this.raise(clock, 'REMINDER', now);
     }
-    if (reminders || breaches) this.logger.log({ reminders, breaches }, 'SLA events raised');
-    return { reminders, breaches };
+    const overdueTasks = await this.raiseOverdueTasks(now);
+    if (reminders || breaches || overdueTasks)
+      this.logger.log({ reminders, breaches, overdueTasks }, 'SLA events raised');
+    return { reminders, breaches, overdueTasks };
+  }
+
+  /** Plan tasks past their due date: the sla_event row and its outbox row (`{ taskId }`) in one transaction. */
+  private async raiseOverdueTasks(now: Date): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const n = await this.ds.transaction(async (m) => {
+        const rows = await this.repo.overdueTasks(m, now, SCAN_BATCH);
+        for (const r of rows) await this.outbox.add(m, PLAN_TASK_OVERDUE_KIND, { taskId: r.object_id });
+        return rows.length;
+      });
+      total += n;
+      if (n < SCAN_BATCH) return total;
+    }
   }
 
   private async raise(clock: SlaClock, kind: SlaKind, now: Date): Promise<number> {

@@ -4,7 +4,13 @@
  * (docs/domain.md "Case codes").
  * Each list's Lao and English labels stand next to it.
  */
-import { DATA_CATEGORIES, HANDOFF_EVENT_KINDS, TRANSFER_EVENT_KINDS, type DataCategory } from './enums';
+import {
+  DATA_CATEGORIES,
+  HANDOFF_EVENT_KINDS,
+  PLAN_EVENT_KINDS,
+  TRANSFER_EVENT_KINDS,
+  type DataCategory,
+} from './enums';
 import type { LabelMap } from './i18n';
 
 /** HTCDS `vic_TypeOfExploitation` + FORCED_CRIMINALITY, FRAUDULENT_MARRIAGE (Lao practice). */
@@ -150,6 +156,7 @@ export const CASE_EVENT_KINDS = [
   'CLOSURE_RETURNED',
   'FLAG_SET',
   'FLAG_LIFTED',
+  ...PLAN_EVENT_KINDS,
 ] as const;
 export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
 

@@ -83,6 +83,18 @@ export const TRANSFER_EVENT_KINDS = [
 ] as const;
 export type TransferEventKind = (typeof TRANSFER_EVENT_KINDS)[number];
 
+/** The structured case plan's writes: each is a timeline event of the case and an audit action (decision 0031). */
+export const PLAN_EVENT_KINDS = [
+  'PLAN_GOAL_ADDED',
+  'PLAN_GOAL_UPDATED',
+  'PLAN_TASK_ADDED',
+  'PLAN_TASK_UPDATED',
+  'PLAN_SUBMITTED',
+  'PLAN_APPROVED',
+  'PLAN_RETURNED',
+] as const;
+export type PlanEventKind = (typeof PLAN_EVENT_KINDS)[number];
+
 /**
  * Every action the API writes to the audit log. The API's audit writer takes only these, and the
  * portal labels each one in Lao and English, so a supervisor never reads a bare code.
@@ -147,6 +159,9 @@ export const AUDIT_ACTIONS = [
   'CASE_CLOSURE_RETURNED',
   'CASE_FLAG_SET',
   'CASE_FLAG_LIFTED',
+  // the structured case plan (decision 0031)
+  ...PLAN_EVENT_KINDS,
+  'PLAN_READ',
   'CONSENTS_READ',
   'CONSENT_GRANTED',
   'CONSENT_WITHDRAWN',

@@ -22,6 +22,7 @@ import {
   type UserStatus,
 } from './enums';
 import { ALL_PERMISSIONS, PERMISSIONS, type Permission } from './permissions';
+import { PLAN_EVENT_LABELS } from './case-plan';
 import { PASSWORD_PROBLEMS, type PasswordProblem } from './password-policy';
 import {
   HTCDS_SUPPORT_PLAN_TYPES,
@@ -293,6 +294,8 @@ export const AUDIT_ACTION_LABELS: LabelMap<AuditAction> = {
   HANDOFF_DECIDED: { lo: 'ມີຄຳຕັດສິນ', en: 'Verdict recorded' },
   HANDOFF_CLOSED: { lo: 'ປິດສຳນວນ', en: 'Closed a handoff' },
   HANDOFF_WITHDRAWN: { lo: 'ຖອນສຳນວນ', en: 'Withdrew a handoff' },
+  ...PLAN_EVENT_LABELS,
+  PLAN_READ: { lo: 'ເປີດເບິ່ງແຜນຊ່ວຍເຫຼືອ', en: 'Opened a case plan' },
   EXPORT_REQUESTED: { lo: 'ຂໍສົ່ງອອກຂໍ້ມູນ', en: 'Requested an export' },
   EXPORT_APPROVED: { lo: 'ອະນຸມັດການສົ່ງອອກ', en: 'Approved an export' },
   EXPORT_GENERATED: { lo: 'ສ້າງໄຟລ໌ສົ່ງອອກແລ້ວ', en: 'Export file made' },

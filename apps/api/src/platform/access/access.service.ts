@@ -4,7 +4,7 @@ import type { AgencyCapability, Role } from '@ctms/domain';
 import { select, selectOne, sql } from '../database/sql';
 import { RefusedId, ValidationFailed } from '../http/errors';
 import type { Actor } from '../http/request-context';
-import { personCategories } from './access';
+import { personCategories, planGoal } from './access';
 
 /**
  * Resolves the ids a request carries in its body (or query) for this caller, before they are used
@@ -140,5 +140,58 @@ export class AccessService {
       );
       throw e;
     }
+  }
+
+  /**
+   * A goal of case `caseId`'s plan that the caller sees (access.ts planGoal): a task is created
+   * under it. Another case's goal, or one the caller may not see, answers as a missing one.
+   */
+  async planGoal(
+    m: EntityManager,
+    actor: Actor,
+    caseId: string,
+    goalId: string,
+    field: string,
+  ): Promise<{ id: string }> {
+    const row = await selectOne<{ id: string }>(
+      m,
+      sql`SELECT g.id FROM case_plan_goal g JOIN case_record c ON c.id = g.case_id
+           WHERE g.id = ${goalId}::uuid AND g.case_id = ${caseId}::uuid AND ${planGoal(actor, 'g', 'c')}`,
+    );
+    if (!row) throw new RefusedId(field, 'no such goal in this plan');
+    return row;
+  }
+
+  /**
+   * The agency a plan task of case `caseId` is for: the lead agency or an agency holding an active
+   * referral of the case (decision 0031); `only` narrows it to the caller's own agency (an agency with
+   * an active referral plans its own tasks only). Agencies are reference data: a wrong one is bad
+   * input naming the field, as a missing one.
+   */
+  async planTaskAgency(
+    m: EntityManager,
+    caseId: string,
+    agencyId: string,
+    field: string,
+    only: string | null,
+  ): Promise<{ id: string; code: string }> {
+    const row = await selectOne<{ id: string; code: string }>(
+      m,
+      sql`SELECT a.id, a.code FROM agency a JOIN case_record c ON c.id = ${caseId}::uuid
+           WHERE a.id = ${agencyId}::uuid AND a.active AND (${only}::uuid IS NULL OR a.id = ${only}::uuid)
+             AND (a.id = c.lead_agency_id OR EXISTS (SELECT 1 FROM referral r WHERE r.case_id = c.id AND r.to_agency_id = a.id AND r.status IN ('ACCEPTED', 'IN_PROGRESS')))`,
+    );
+    if (!row)
+      throw new ValidationFailed([
+        {
+          field,
+          problems: [
+            only
+              ? 'must be your own agency'
+              : 'must be the lead agency or an agency with an active referral of the case',
+          ],
+        },
+      ]);
+    return row;
   }
 }

@@ -1,5 +1,5 @@
-import type { DataCategory } from '@ctms/domain';
-import { raw, sql, type Sql } from '../database/sql';
+import { PLAN_GOAL_DOMAIN_CATEGORY, PLAN_GOAL_DOMAINS, type DataCategory } from '@ctms/domain';
+import { join, raw, sql, type Sql } from '../database/sql';
 import type { Actor } from '../http/request-context';
 
 /**
@@ -140,6 +140,57 @@ export function transfer(actor: Actor, t = 't'): Sql {
   return sql`(((${ref(t, 'from_agency_id')} = ${actor.agencyId}::uuid AND ${inScope(actor, t, 'from_province_code')})
     OR (${ref(t, 'to_agency_id')} = ${actor.agencyId}::uuid AND ${inScope(actor, t, 'to_province_code')}))
     AND ${restrictionAllows(actor, ref(t, 'case_id'))})`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The structured case plan (decision 0031)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * REFERRAL_ACTIVE: the caller's agency holds an accepted or in-progress referral of case `c`
+ * (joined), within the caller's scope over the case, the caller named if the case is RESTRICTED. Such
+ * an agency plans and updates its own tasks on the case's plan.
+ */
+export function activeReferralAgency(actor: Actor, c = 'c'): Sql {
+  return sql`(EXISTS (SELECT 1 FROM referral ar WHERE ar.case_id = ${ref(c, 'id')} AND ar.to_agency_id = ${actor.agencyId}::uuid AND ar.status IN ('ACCEPTED', 'IN_PROGRESS'))
+    AND ${inScope(actor, c)} AND ${restrictionAllows(actor, ref(c, 'id'))})`;
+}
+
+/** The data category of plan goal `g`'s domain (libs/domain PLAN_GOAL_DOMAIN_CATEGORY), as SQL. */
+export function planGoalCategory(g = 'g'): Sql {
+  const arms = PLAN_GOAL_DOMAINS.map((d) => sql`WHEN ${d}::text THEN ${PLAN_GOAL_DOMAIN_CATEGORY[d]}::text`);
+  return sql`(CASE ${ref(g, 'domain')} ${join(arms, ' ')} END)`;
+}
+
+/**
+ * A plan goal `g` of case `c` (joined): the lead agency in scope sees every goal; an agency with
+ * any other relation to the case sees the goals whose domain's category its relation carries, and
+ * the goals under which its own agency has a task (for those, the goal's description only when the
+ * category is carried: the mapper reads `planGoalCategory` against the categories).
+ */
+export function planGoal(actor: Actor, g = 'g', c = 'c'): Sql {
+  const cats = caseCategoriesOf(actor, c);
+  return sql`(${caseLead(actor, c)} OR (${cats} IS NOT NULL AND (${planGoalCategory(g)} = ANY(${cats})
+    OR EXISTS (SELECT 1 FROM case_plan_task own WHERE own.goal_id = ${ref(g, 'id')} AND own.agency_id = ${actor.agencyId}::uuid))))`;
+}
+
+/**
+ * A plan task `t` under goal `g` of case `c` (joined): the lead agency in scope sees every task; an
+ * agency with any other relation sees its own agency's tasks and the tasks of goals whose domain's
+ * category its relation carries.
+ */
+export function planTask(actor: Actor, t = 't', g = 'g', c = 'c'): Sql {
+  const cats = caseCategoriesOf(actor, c);
+  return sql`(${caseLead(actor, c)} OR (${cats} IS NOT NULL AND (${ref(t, 'agency_id')} = ${actor.agencyId}::uuid OR ${planGoalCategory(g)} = ANY(${cats}))))`;
+}
+
+/**
+ * The caller's agency is plan task `t`'s responsible agency and holds an active referral of case `c`
+ * (`activeReferralAgency`): it may update the task (status, outcome, assignee within the agency).
+ * The lead's editors may update every task (the editor rule, platform/access/editor.ts).
+ */
+export function planTaskPartner(actor: Actor, t = 't', c = 'c'): Sql {
+  return sql`(${ref(t, 'agency_id')} = ${actor.agencyId}::uuid AND ${activeReferralAgency(actor, c)})`;
 }
 
 /** Consents are the lead agency's record of the victim's choices: the lead agency in scope (case `c` joined). */

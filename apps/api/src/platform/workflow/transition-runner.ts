@@ -17,7 +17,10 @@ export type WorkflowObject =
   | 'attachment'
   | 'transfer'
   | 'identification_request'
-  | 'closure_request';
+  | 'closure_request'
+  | 'case_plan'
+  | 'plan_goal'
+  | 'plan_task';
 
 /**
  * What a kind of record (case, referral, handoff, screening) tells the runner once: how its

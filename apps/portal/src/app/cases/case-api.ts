@@ -23,6 +23,12 @@ import type {
   ClosureRequestView,
   IdentificationRequestView,
   CaseFlagRequest,
+  CreatePlanGoalRequest,
+  CreatePlanTaskRequest,
+  PlanReviewAction,
+  PlanReviewRequest,
+  StructuredPlanView,
+  UpdatePlanTaskRequest,
 } from '@ctms/domain';
 import { firstValueFrom } from 'rxjs';
 import { API } from '../core/auth/auth.service';
@@ -155,6 +161,28 @@ export class CaseApi {
     return firstValueFrom(
       this.http.get<Page<CaseNoteView>>(`${API}/cases/${id}/notes`, { params: params({ limit: 50, cursor }) }),
     );
+  }
+
+  /** The structured case plan (decision 0031) as the caller may see it, with what the caller may do. */
+  plan(id: string): Promise<StructuredPlanView> {
+    return firstValueFrom(this.http.get<StructuredPlanView>(`${API}/cases/${id}/plan`));
+  }
+
+  addPlanGoal(id: string, body: CreatePlanGoalRequest): Promise<StructuredPlanView> {
+    return firstValueFrom(this.http.post<StructuredPlanView>(`${API}/cases/${id}/plan/goals`, body));
+  }
+
+  addPlanTask(id: string, body: CreatePlanTaskRequest): Promise<StructuredPlanView> {
+    return firstValueFrom(this.http.post<StructuredPlanView>(`${API}/cases/${id}/plan/tasks`, body));
+  }
+
+  updatePlanTask(taskId: string, body: UpdatePlanTaskRequest): Promise<StructuredPlanView> {
+    return firstValueFrom(this.http.patch<StructuredPlanView>(`${API}/plan-tasks/${taskId}`, body));
+  }
+
+  reviewPlan(id: string, action: PlanReviewAction, body: PlanReviewRequest): Promise<StructuredPlanView> {
+    const verb = { SUBMIT: 'submit', APPROVE: 'approve', RETURN: 'return' }[action];
+    return firstValueFrom(this.http.post<StructuredPlanView>(`${API}/cases/${id}/plan/${verb}`, body));
   }
 
   addNote(id: string, body: string, category?: string): Promise<CaseNoteView> {

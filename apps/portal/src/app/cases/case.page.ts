@@ -18,6 +18,7 @@ import { CaseAccessLog } from './case-access-log';
 import { CaseActions } from './case-actions';
 import { CaseConsents } from './case-consents';
 import { CaseNotes } from './case-notes';
+import { CasePlan } from './case-plan';
 import { CaseRecord } from './case-record';
 import { CaseStore } from './case-store';
 import { CaseTimeline } from './case-timeline';
@@ -40,6 +41,7 @@ import { AgencyNames, countryLabels, formatDate, formatDateTime, I18n, personNam
     CaseActions,
     CaseRecord,
     CaseNotes,
+    CasePlan,
     CaseTimeline,
     CaseConsents,
     CaseAccessLog,

@@ -2,7 +2,7 @@
  * Words of the case pages, in English and Lao (spread into `en` / `lo` in dictionaries.ts), and the
  * Lao/English labels of the case record's coded values that `@ctms/domain` does not label yet.
  */
-import type { LabelMap } from '@ctms/domain';
+import { PLAN_EVENT_LABELS, type LabelMap } from '@ctms/domain';
 import type {
   CaseEventKind,
   CaseFlag,
@@ -548,4 +548,5 @@ export const CASE_EVENT_LABELS: LabelMap<CaseEventKind> = {
   CLOSURE_RETURNED: { lo: 'ຄຳຮ້ອງຂໍປິດຖືກສົ່ງຄືນ', en: 'Closure request returned' },
   FLAG_SET: { lo: 'ໝາຍກໍລະນີ', en: 'Flag set' },
   FLAG_LIFTED: { lo: 'ຍົກເລີກເຄື່ອງໝາຍ', en: 'Flag lifted' },
+  ...PLAN_EVENT_LABELS,
 };

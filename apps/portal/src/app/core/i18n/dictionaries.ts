@@ -9,6 +9,7 @@
 import { activationEn, activationLo } from './dict-activation';
 import { adminEn, adminLo } from './dict-admin';
 import { casesEn, casesLo } from './dict-cases';
+import { planEn, planLo } from './dict-plan';
 import { screeningsEn, screeningsLo } from './dict-screenings';
 
 export const en = {
@@ -129,6 +130,7 @@ export const en = {
   'profile.mfa.fix': 'Not done yet: see the field above.',
   'profile.mfa.failed': 'Two-step sign-in could not be set up. Try again.',
   ...casesEn,
+  ...planEn,
   ...adminEn,
   ...activationEn,
   ...screeningsEn,
@@ -257,6 +259,7 @@ export const lo: Dictionary = {
   'profile.mfa.fix': 'ຍັງບໍ່ສຳເລັດ: ກະລຸນາເບິ່ງຊ່ອງຂ້າງເທິງ.',
   'profile.mfa.failed': 'ບໍ່ສາມາດຕັ້ງຄ່າການເຂົ້າສູ່ລະບົບສອງຂັ້ນຕອນໄດ້. ກະລຸນາລອງໃໝ່.',
   ...casesLo,
+  ...planLo,
   ...adminLo,
   ...activationLo,
   ...screeningsLo,
