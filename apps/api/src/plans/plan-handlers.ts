@@ -34,12 +34,11 @@ export class PlanHandlers implements OnModuleInit {
     const recipients = t.assignee_id
       ? [t.assignee_id]
       : await this.notifier.agencyUsers(t.agency_id, 'case:assign', t.case_id);
-    await this.notifier.deliver({
-      outboxId: job.outboxId,
+    await this.notifier.deliver(job, {
       kind: 'plan.task_overdue',
       objectType: 'case',
       objectId: t.case_id,
-      caseNumber: await this.notifier.caseNumber(t.case_id),
+      caseId: t.case_id,
       recipientUserIds: recipients,
     });
   }
