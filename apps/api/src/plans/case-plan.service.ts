@@ -201,6 +201,7 @@ export class CasePlanService {
   updateTask(ctx: RequestContext, taskId: string, dto: UpdatePlanTaskDto): Promise<StructuredPlanView> {
     const outcome =
       dto.outcome === undefined ? undefined : dto.outcome === null || dto.outcome === '' ? null : dto.outcome;
+    const action = dto.action;
     return this.runner.run(ctx, this.taskFlow, {
       id: taskId,
       audit: 'PLAN_TASK_UPDATED',
