@@ -34,3 +34,5 @@ export * from './lib/notification-views';
 export * from './lib/audit-views';
 export * from './lib/user-views';
 export * from './lib/transfer-views';
+export * from './lib/follow-up-codes';
+export * from './lib/follow-up-views';

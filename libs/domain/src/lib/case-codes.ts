@@ -4,7 +4,13 @@
  * (docs/domain.md "Case codes").
  * Each list's Lao and English labels stand next to it.
  */
-import { DATA_CATEGORIES, HANDOFF_EVENT_KINDS, TRANSFER_EVENT_KINDS, type DataCategory } from './enums';
+import {
+  DATA_CATEGORIES,
+  FOLLOW_UP_EVENT_KINDS,
+  HANDOFF_EVENT_KINDS,
+  TRANSFER_EVENT_KINDS,
+  type DataCategory,
+} from './enums';
 import type { LabelMap } from './i18n';
 
 /** HTCDS `vic_TypeOfExploitation` + FORCED_CRIMINALITY, FRAUDULENT_MARRIAGE (Lao practice). */
@@ -179,6 +185,7 @@ export const TIMELINE_EVENT_KINDS = [
   'PERSON_MERGED',
   'PERSON_MERGE_UNDONE',
   'ATTACHMENT_ADDED',
+  ...FOLLOW_UP_EVENT_KINDS,
 ] as const;
 export type TimelineEventKind = (typeof TIMELINE_EVENT_KINDS)[number];
 
