@@ -32,6 +32,7 @@ export const NOTIFICATION_KINDS = {
   'closure.decided': { lo: 'ຄຳຮ້ອງຂໍປິດກໍລະນີໄດ້ຮັບການຕັດສິນແລ້ວ', en: 'Your closure request was decided' },
   'sla.reminder': { lo: 'ໃກ້ຮອດກໍານົດເວລາ', en: 'Deadline approaching' },
   'sla.breach': { lo: 'ກາຍກໍານົດເວລາແລ້ວ', en: 'Deadline missed' },
+  'visit.overdue': { lo: 'ກາຍກຳນົດການຢ້ຽມຢາມຕິດຕາມແລ້ວ', en: 'A follow-up visit is overdue' },
   'match.received': {
     lo: 'ມີອົງການອື່ນຖາມວ່າບຸກຄົນໜຶ່ງອາດມີຢູ່ໃນອົງການຂອງທ່ານແລ້ວ',
     en: 'Another agency asks whether your agency already holds a person',

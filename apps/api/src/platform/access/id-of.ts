@@ -17,6 +17,7 @@ export const ID_KINDS = [
   'notification',
   'match_request',
   'person_merge',
+  'visit',
 ] as const;
 export type IdKind = (typeof ID_KINDS)[number];
 
