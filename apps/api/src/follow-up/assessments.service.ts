@@ -99,13 +99,14 @@ export class AssessmentsService {
     };
   }
 
+  /** The case first (404), then the write rule (409), then the scores and the visit (400): nothing is stored on any of them. */
   record(ctx: RequestContext, caseId: string, dto: RecordAssessmentDto): Promise<ReintegrationAssessmentView> {
-    const scores = assessmentScores(dto.scores);
     const id = randomUUID();
     return this.ds.transaction(async (m) => {
       const actor = actorOf(ctx);
       const c = await this.visits.caseOf(m, actor, caseId, true);
       requireFollowUpWriter(actor, c);
+      const scores = assessmentScores(dto.scores);
       const input = await this.input(m, actor, caseId, dto, scores);
       await this.repo.insertAssessment(m, actor, id, caseId, input);
       await this.runner.recordCreated(m, ctx, {
@@ -126,7 +127,7 @@ export class AssessmentsService {
     assessmentId: string,
     dto: UpdateAssessmentDto,
   ): Promise<ReintegrationAssessmentView> {
-    const scores = assessmentScores(dto.scores);
+    let scores: AssessmentScores = {};
     return this.runner.run(ctx, this.workflow(caseId), {
       id: assessmentId,
       audit: 'ASSESSMENT_UPDATED',
@@ -134,6 +135,9 @@ export class AssessmentsService {
       guard: (actor, r) => {
         requireFollowUpWriter(actor, r.followUpCase);
         requireOwnRecord(actor, r);
+      },
+      check: () => {
+        scores = assessmentScores(dto.scores);
       },
       version: dto.version,
       apply: async (m, actor, r) => {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AssessmentScores, VisitKind, VisitOutcome, VisitWith } from '@ctms/domain';
 import { followUpCase, followUpRecord, followUpReferralActive, caseLead } from '../platform/access/access';
 import { FieldCipher } from '../platform/crypto/field-cipher';
-import { exec, raw, select, selectOne, sql, type Runner, type Sql } from '../platform/database/sql';
+import { and, exec, raw, select, selectOne, sql, type Runner, type Sql } from '../platform/database/sql';
 import { col, table, type RowOf } from '../platform/database/table';
 import { keyset, type KeysetRow } from '../platform/http/pagination';
 import type { Actor } from '../platform/http/request-context';
@@ -114,7 +114,7 @@ export const followUpSql = {
 
   visits: (actor: Actor, caseId: string, cursor: string | undefined, limit: number | undefined): Sql =>
     sql`SELECT ${VISIT}
-         WHERE v.case_id = ${caseId}::uuid AND ${followUpRecord(actor, 'CONTACT_LOCATION', 'v', 'c')} AND ${visitKeyset.after(cursor)}
+         WHERE ${and([sql`v.case_id = ${caseId}::uuid`, followUpRecord(actor, 'CONTACT_LOCATION', 'v', 'c'), visitKeyset.after(cursor)])}
          ORDER BY ${visitKeyset.order} LIMIT ${visitKeyset.limit(limit)}`,
 
   /** One visit of the case the caller sees (locked to change it). */
@@ -150,7 +150,7 @@ export const followUpSql = {
 
   assessments: (actor: Actor, caseId: string, cursor: string | undefined, limit: number | undefined): Sql =>
     sql`SELECT ${ASSESSMENT}
-         WHERE x.case_id = ${caseId}::uuid AND ${followUpRecord(actor, 'HEALTH', 'x', 'c')} AND ${assessmentKeyset.after(cursor)}
+         WHERE ${and([sql`x.case_id = ${caseId}::uuid`, followUpRecord(actor, 'HEALTH', 'x', 'c'), assessmentKeyset.after(cursor)])}
          ORDER BY ${assessmentKeyset.order} LIMIT ${assessmentKeyset.limit(limit)}`,
 
   /** The newest `max` assessments the caller sees, for the trend (a case has a few a year). */

@@ -82,13 +82,14 @@ export class FollowUpService {
     };
   }
 
+  /** The case first (404), then the write rule (409), then the fields across each other (400): nothing is stored on any of them. */
   record(ctx: RequestContext, caseId: string, dto: RecordVisitDto): Promise<FollowUpVisitView> {
-    const input = visitInput(dto);
     const id = randomUUID();
     return this.ds.transaction(async (m) => {
       const actor = actorOf(ctx);
       const c = await this.caseOf(m, actor, caseId, true);
       requireFollowUpWriter(actor, c);
+      const input = visitInput(dto);
       await this.repo.insertVisit(m, actor, id, caseId, input);
       await this.runner.recordCreated(m, ctx, {
         objectType: 'follow_up_visit',
@@ -103,7 +104,7 @@ export class FollowUpService {
   }
 
   update(ctx: RequestContext, caseId: string, visitId: string, dto: UpdateVisitDto): Promise<FollowUpVisitView> {
-    const input = visitInput(dto);
+    let input: VisitInput | null = null;
     return this.runner.run(ctx, this.workflow(caseId), {
       id: visitId,
       audit: 'VISIT_UPDATED',
@@ -112,8 +113,12 @@ export class FollowUpService {
         requireFollowUpWriter(actor, r.followUpCase);
         requireOwnRecord(actor, r);
       },
+      check: () => {
+        input = visitInput(dto);
+      },
       version: dto.version,
       apply: async (m, _actor, r) => {
+        if (!input) throw new Error('visit input not checked');
         if (!(await this.repo.updateVisit(m, r.id, dto.version, input))) throw staleVersion('visit');
         return { details: { kind: input.kind, outcome: input.outcome } };
       },
