@@ -78,8 +78,11 @@ export class AssessmentsService {
     await this.visits.caseOf(this.ds, actor, caseId);
     const rows = await this.repo.trend(this.ds, actor, caseId, TREND_MAX);
     const agencyOf = new Map(rows.map((r) => [r.id, r.agency_code]));
+    // oldest first: assessments of the same day keep the order they were recorded in
     const points = assessmentTrend(
-      rows.map((r) => ({ key: r.id, assessedOn: r.assessed_on, scores: this.repo.assessmentPlain(r).scores })),
+      [...rows]
+        .reverse()
+        .map((r) => ({ key: r.id, assessedOn: r.assessed_on, scores: this.repo.assessmentPlain(r).scores })),
     );
     await this.audit.record(ctx, {
       action: 'ASSESSMENT_TREND_READ',
