@@ -21,6 +21,7 @@ import { AddPersonNameKeysVersion1795933000000 } from './1795933000000-AddPerson
 import { RestrictScreeningRelation1795934000000 } from './1795934000000-RestrictScreeningRelation';
 import { AddSavedCaseFilters1795935300000 } from './1795935300000-AddSavedCaseFilters';
 import { AddCasePlans1795936000000 } from './1795936000000-AddCasePlans';
+import { AddFollowUpVisits1795937000000 } from './1795937000000-AddFollowUpVisits';
 
 /** Every migration in order: an explicit list, because globs do not survive the webpack bundle. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   RestrictScreeningRelation1795934000000,
   AddSavedCaseFilters1795935300000,
   AddCasePlans1795936000000,
+  AddFollowUpVisits1795937000000,
 ];

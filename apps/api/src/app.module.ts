@@ -9,6 +9,7 @@ import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
 import { ConsentsModule } from './consents/consents.module';
 import { ExportsModule } from './exports/exports.module';
+import { FollowUpModule } from './follow-up/follow-up.module';
 import { PersonsModule } from './persons/persons.module';
 import { ScreeningsModule } from './screenings/screenings.module';
 import { HandoffsModule } from './handoffs/handoffs.module';
@@ -97,6 +98,7 @@ export const PLATFORM_MODULES = [
     TransfersModule,
     SlaSettingsModule,
     PlansModule,
+    FollowUpModule,
   ],
 })
 export class AppModule {}

@@ -211,6 +211,11 @@ const OPENS: Record<string, Relation[]> = {
   'GET /handoffs/:id': ['LEAD_AGENCY', 'HANDOFF', 'HANDOFF_SENDER'],
   // a transfer: its sending side (also after acceptance) and its receiving side
   'GET /transfers/:id': ['TRANSFER_SENDER', 'TRANSFER_RECEIVER'],
+  // follow-up (decision 0032): the lead and agencies with an accepted referral (what each sees of the others' records is
+  // follow-up.int-spec.ts); a pending, declined or other relation, none
+  'GET /cases/:id/visits': ['LEAD_AGENCY', 'REFERRAL_ACTIVE'],
+  'GET /cases/:id/assessments': ['LEAD_AGENCY', 'REFERRAL_ACTIVE'],
+  'GET /cases/:id/assessments/trend': ['LEAD_AGENCY', 'REFERRAL_ACTIVE'],
 };
 /** Record routes outside this matrix, with the reason: administration, the caller's own exports and notifications. */
 const NOT_CASE_RECORDS = [
@@ -404,6 +409,39 @@ const WRITES: Record<
   'POST /cases/:id/plan/submit': { opens: ['LEAD_AGENCY'], body: () => ({ version: STALE }) },
   'POST /cases/:id/plan/approve': { opens: ['LEAD_AGENCY'], body: () => ({ version: STALE }) },
   'POST /cases/:id/plan/return': { opens: ['LEAD_AGENCY'], body: () => ({ version: STALE, comment: 'matrix' }) },
+  // follow-up (decision 0032): a district of Bokeo in Vientiane Capital, a score off the scale, a stale version: past the
+  // lookup, the write rule (409) or the field (400), never stored. ATD's visit is seen by LWU (its packet carries
+  // CONTACT_LOCATION), ATD's assessment is not (no HEALTH): for LWU the latter is the 404 of a missing one.
+  'POST /cases/:id/visits': {
+    opens: ['LEAD_AGENCY', 'REFERRAL_ACTIVE'],
+    body: () => ({
+      visitedOn: '2026-01-02',
+      provinceCode: '01',
+      districtCode: '0501',
+      kind: 'HOME_VISIT',
+      withWhom: ['VICTIM'],
+      outcome: 'REACHED',
+    }),
+  },
+  'PATCH /cases/:id/visits/:visitId': {
+    opens: ['LEAD_AGENCY', 'REFERRAL_ACTIVE'],
+    body: () => ({
+      version: STALE,
+      visitedOn: '2026-01-02',
+      provinceCode: '01',
+      kind: 'HOME_VISIT',
+      withWhom: ['VICTIM'],
+      outcome: 'REACHED',
+    }),
+  },
+  'POST /cases/:id/assessments': {
+    opens: ['LEAD_AGENCY', 'REFERRAL_ACTIVE'],
+    body: () => ({ assessedOn: '2026-01-02', scores: { SAFETY: 9 } }),
+  },
+  'PATCH /cases/:id/assessments/:assessmentId': {
+    opens: ['LEAD_AGENCY'],
+    body: () => ({ version: STALE, assessedOn: '2026-01-02', scores: { SAFETY: 3 } }),
+  },
 };
 
 const ALL_YES = Object.fromEntries(INTERVIEW_CONSENT_QUESTIONS.map((q) => [q, 'YES']));
@@ -499,6 +537,22 @@ describe('authorization matrix: record routes × demo accounts × relations', ()
     });
     ids['handoff'] = handoff.id;
     await assignTo('atd.caseworker');
+    // follow-up records of the lead: a visit (its place is CONTACT_LOCATION) and an assessment (HEALTH)
+    const visit = await post('atd.caseworker', `/cases/${ids['case']}/visits`, {
+      visitedOn: '2026-11-21',
+      provinceCode: '01',
+      kind: 'HOME_VISIT',
+      withWhom: ['VICTIM'],
+      outcome: 'REACHED',
+    });
+    ids['visit'] = visit.id;
+    ids['assessment'] = (
+      await post('atd.caseworker', `/cases/${ids['case']}/assessments`, {
+        assessedOn: '2026-11-21',
+        visitId: visit.id,
+        scores: { SAFETY: 2 },
+      })
+    ).id;
     const upload = await s
       .http()
       .post(`/api/v1/cases/${ids['case']}/attachments`)
@@ -988,7 +1042,12 @@ describe('authorization matrix: record routes × demo accounts × relations', ()
       const send = (user: string, id: string, rid: string) =>
         s
           .http()
-          [method === 'POST' ? 'post' : 'patch'](`/api/v1${path.replace(/:id/, id)}`)
+          [method === 'POST' ? 'post' : 'patch'](
+            `/api/v1${path
+              .replace(/:id\b/, id)
+              .replace(/:visitId/, ids['visit'] ?? '')
+              .replace(/:assessmentId/, ids['assessment'] ?? '')}`,
+          )
           .set('Authorization', auth(user))
           .set('X-Request-Id', rid)
           .send(spec.body(ids));

@@ -29,6 +29,8 @@ const ROUTE_TABLES: [RegExp, string[]][] = [
   [/^\/api\/v1\/cases\/\{id\}\/attachments$/, ['attachment']],
   [/^\/api\/v1\/cases\/\{id\}\/identification$/, ['case_identification', 'case_record']],
   [/^\/api\/v1\/cases\/\{id\}\/notes$/, ['case_note']],
+  [/^\/api\/v1\/cases\/\{id\}\/visits\b/, ['follow_up_visit']],
+  [/^\/api\/v1\/cases\/\{id\}\/assessments\b/, ['reintegration_assessment']],
   [
     /^\/api\/v1\/(cases\/\{id\}\/identification-requests|identification-requests)\b/,
     ['identification_request', 'case_identification', 'case_record'],

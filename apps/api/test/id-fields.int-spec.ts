@@ -198,6 +198,22 @@ describe('every id in a request is resolved: a foreign id answers as a missing o
       .attach('file', MINIMAL_PDF, { filename: 'e.pdf', contentType: 'application/pdf' });
     expect(upload.status).toBe(201);
     ids['lwuAttachment'] = upload.body.id;
+    // a visit on the LWU case (foreign for ATD) and an assessment on the ATD case (decision 0032)
+    ids['lwuVisit'] = (
+      await ok('lwu.caseworker', 'post', `/cases/${ids['lwuCase']}/visits`, {
+        visitedOn: '2026-11-21',
+        provinceCode: '01',
+        kind: 'HOME_VISIT',
+        withWhom: ['VICTIM'],
+        outcome: 'REACHED',
+      })
+    ).id;
+    ids['atdAssessment'] = (
+      await ok('atd.caseworker', 'post', `/cases/${ids['atdCase']}/assessments`, {
+        assessedOn: '2026-11-21',
+        scores: { SAFETY: 2 },
+      })
+    ).id;
     await ok('atd.caseworker', 'post', `/cases/${ids['atdCase']}/consents`, consentFor(ids['LWU'], ['CASE_SUMMARY']));
     const referral = await ok('atd.caseworker', 'post', `/cases/${ids['atdCase']}/referrals`, {
       toAgencyId: ids['LWU'],
@@ -470,6 +486,23 @@ describe('every id in a request is resolved: a foreign id answers as a missing o
       foreign: () => ids['lwu.caseworker'],
       status: 400,
     },
+    // the visit an assessment was made during: a visit of the same case the caller sees (AccessService.followUpVisit)
+    'POST /cases/{id}/assessments visitId': {
+      user: 'atd.caseworker',
+      method: 'post',
+      path: () => `/cases/${ids['atdCase']}/assessments`,
+      body: (id) => ({ assessedOn: '2026-11-21', visitId: id, scores: { SAFETY: 3 } }),
+      foreign: () => ids['lwuVisit'],
+      status: 400,
+    },
+    'PATCH /cases/{id}/assessments/{assessmentId} visitId': {
+      user: 'atd.caseworker',
+      method: 'patch',
+      path: () => `/cases/${ids['atdCase']}/assessments/${ids['atdAssessment']}`,
+      body: (id) => ({ version: 1, assessedOn: '2026-11-21', visitId: id, scores: { SAFETY: 3 } }),
+      foreign: () => ids['lwuVisit'],
+      status: 400,
+    },
     'POST /exports caseId': {
       user: 'atd.caseworker',
       method: 'post',
@@ -568,7 +601,8 @@ describe('every id in a request is resolved: a foreign id answers as a missing o
       (SELECT count(*) FROM consent) AS consents, (SELECT count(*) FROM handoff) AS handoffs, (SELECT sum(version) FROM handoff) AS hv,
       (SELECT count(*) FROM attachment) AS attachments, (SELECT count(*) FROM export_job) AS exports,
       (SELECT count(*) FROM match_request WHERE status <> 'OPEN') AS answered, (SELECT count(*) FROM app_user) AS users,
-      (SELECT count(*) FROM case_plan_task) AS tasks, (SELECT sum(version) FROM case_plan_task) AS tv`);
+      (SELECT count(*) FROM case_plan_task) AS tasks, (SELECT sum(version) FROM case_plan_task) AS tv,
+      (SELECT count(*) FROM reintegration_assessment) AS assessments, (SELECT sum(version) FROM reintegration_assessment) AS av`);
     return rows[0];
   }
 });

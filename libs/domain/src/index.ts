@@ -35,3 +35,5 @@ export * from './lib/audit-views';
 export * from './lib/user-views';
 export * from './lib/transfer-views';
 export * from './lib/case-plan';
+export * from './lib/follow-up-codes';
+export * from './lib/follow-up-views';

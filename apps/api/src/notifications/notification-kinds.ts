@@ -33,6 +33,7 @@ export const NOTIFICATION_KINDS = {
   'sla.reminder': { lo: 'ໃກ້ຮອດກໍານົດເວລາ', en: 'Deadline approaching' },
   'sla.breach': { lo: 'ກາຍກໍານົດເວລາແລ້ວ', en: 'Deadline missed' },
   'plan.task_overdue': { lo: 'ວຽກໃນແຜນຊ່ວຍເຫຼືອກາຍກຳນົດແລ້ວ', en: 'A case plan task is overdue' },
+  'visit.overdue': { lo: 'ກາຍກຳນົດການຢ້ຽມຢາມຕິດຕາມແລ້ວ', en: 'A follow-up visit is overdue' },
   'match.received': {
     lo: 'ມີອົງການອື່ນຖາມວ່າບຸກຄົນໜຶ່ງອາດມີຢູ່ໃນອົງການຂອງທ່ານແລ້ວ',
     en: 'Another agency asks whether your agency already holds a person',

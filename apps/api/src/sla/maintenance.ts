@@ -7,6 +7,7 @@ import { redisConnection } from '../platform/queue/queue.module';
 import { StatsService } from '../stats/stats.service';
 import { AuditAnchorJob } from './audit-anchor.job';
 import { SlaService } from './sla.service';
+import { VisitReminders } from './visit-reminders';
 
 /** The queue of the worker's clocks: repeatable jobs with empty payloads. */
 export const MAINTENANCE_QUEUE = 'maintenance';
@@ -16,7 +17,7 @@ const REDECLARE_EVERY_MS = 5 * 60 * 1000;
 
 /**
  * Repeatable BullMQ jobs (job schedulers, one per name whatever the number of workers):
- *   sla.scan        every SLA_SCAN_EVERY_SECONDS: reminders and breaches (SlaService.scan)
+ *   sla.scan        every SLA_SCAN_EVERY_SECONDS: reminders and breaches (SlaService.scan), overdue visits (VisitReminders.scan)
  *   exports.sweep   every 5 minutes: exports not downloaded in time expire, their files are deleted
  *   audit.seal      every AUDIT_SEAL_EVERY_SECONDS: finished audit rows are sealed into blocks
  *   audit.anchor    every AUDIT_ANCHOR_EVERY_SECONDS (daily): the newest block's hash to a file and the admins' mail
@@ -36,6 +37,7 @@ export class MaintenanceScheduler implements OnApplicationBootstrap, OnApplicati
     private readonly audit: AuditService,
     private readonly stats: StatsService,
     private readonly anchor: AuditAnchorJob,
+    private readonly visits: VisitReminders,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -63,7 +65,7 @@ export class MaintenanceScheduler implements OnApplicationBootstrap, OnApplicati
   }
 
   async process(name: string): Promise<Record<string, number>> {
-    if (name === 'sla.scan') return { ...(await this.sla.scan()) };
+    if (name === 'sla.scan') return { ...(await this.sla.scan()), ...(await this.visits.scan()) };
     if (name === 'exports.sweep') return { expired: await this.exports.sweepExpired() };
     if (name === 'audit.seal') return { sealed: await this.audit.seal() };
     if (name === 'audit.anchor') return { anchored: await this.anchor.run() };

@@ -6,6 +6,7 @@
  */
 import {
   DATA_CATEGORIES,
+  FOLLOW_UP_EVENT_KINDS,
   HANDOFF_EVENT_KINDS,
   PLAN_EVENT_KINDS,
   TRANSFER_EVENT_KINDS,
@@ -186,6 +187,7 @@ export const TIMELINE_EVENT_KINDS = [
   'PERSON_MERGED',
   'PERSON_MERGE_UNDONE',
   'ATTACHMENT_ADDED',
+  ...FOLLOW_UP_EVENT_KINDS,
 ] as const;
 export type TimelineEventKind = (typeof TIMELINE_EVENT_KINDS)[number];
 

@@ -94,6 +94,25 @@ export const PLAN_EVENT_KINDS = [
   'PLAN_RETURNED',
 ] as const;
 export type PlanEventKind = (typeof PLAN_EVENT_KINDS)[number];
+/** Follow-up visits and reintegration assessments on a case (decision 0032): timeline events of the case. */
+export const FOLLOW_UP_EVENT_KINDS = [
+  'VISIT_RECORDED',
+  'VISIT_UPDATED',
+  'ASSESSMENT_RECORDED',
+  'ASSESSMENT_UPDATED',
+] as const;
+export type FollowUpEventKind = (typeof FOLLOW_UP_EVENT_KINDS)[number];
+
+/** The audit actions of the follow-up routes: the reads of the lists and the trend, and each write. */
+export const FOLLOW_UP_AUDIT_ACTIONS = [
+  'VISITS_READ',
+  'VISIT_RECORDED',
+  'VISIT_UPDATED',
+  'ASSESSMENTS_READ',
+  'ASSESSMENT_TREND_READ',
+  'ASSESSMENT_RECORDED',
+  'ASSESSMENT_UPDATED',
+] as const;
 
 /**
  * Every action the API writes to the audit log. The API's audit writer takes only these, and the
@@ -197,6 +216,8 @@ export const AUDIT_ACTIONS = [
   'REFERRAL_PRINTED',
   'SLA_SETTINGS_READ',
   'SLA_SETTINGS_UPDATED',
+  // follow-up visits and reintegration assessments (decision 0032)
+  ...FOLLOW_UP_AUDIT_ACTIONS,
   // handoffs to prosecution
   'HANDOFF_LISTED',
   'HANDOFF_READ',

@@ -4,7 +4,7 @@ import type { AgencyCapability, Role } from '@ctms/domain';
 import { select, selectOne, sql } from '../database/sql';
 import { RefusedId, ValidationFailed } from '../http/errors';
 import type { Actor } from '../http/request-context';
-import { personCategories, planGoal } from './access';
+import { followUpRecord, personCategories, planGoal } from './access';
 
 /**
  * Resolves the ids a request carries in its body (or query) for this caller, before they are used
@@ -116,6 +116,21 @@ export class AccessService {
              AND (${province}::text IS NULL OR u.all_provinces OR ${province}::text = ANY(u.provinces))`,
     );
     if (!row) throw new RefusedId(field, where.problem);
+    return row.id;
+  }
+
+  /**
+   * A visit of case `caseId` that the caller sees (followUpRecord, CONTACT_LOCATION): what a
+   * reintegration assessment may name as the visit it was made during. Another case's visit, or one
+   * the caller does not see, answers as a missing one.
+   */
+  async followUpVisit(m: EntityManager, actor: Actor, caseId: string, visitId: string, field: string): Promise<string> {
+    const row = await selectOne<{ id: string }>(
+      m,
+      sql`SELECT v.id FROM follow_up_visit v JOIN case_record c ON c.id = v.case_id
+           WHERE v.id = ${visitId}::uuid AND v.case_id = ${caseId}::uuid AND ${followUpRecord(actor, 'CONTACT_LOCATION', 'v', 'c')}`,
+    );
+    if (!row) throw new RefusedId(field, 'must be a visit of this case');
     return row.id;
   }
 

@@ -198,6 +198,44 @@ export function consent(actor: Actor, c = 'c'): Sql {
   return caseLead(actor, c);
 }
 
+/** Referral states in which the receiving agency works on the case (REFERRAL_ACTIVE). */
+const REFERRAL_WORKING = ['ACCEPTED', 'IN_PROGRESS'];
+/** … and in which it keeps reading what it wrote itself (a completed referral). */
+const REFERRAL_WORKED = [...REFERRAL_WORKING, 'COMPLETED'];
+
+/** The caller's agency has a referral of case `c` (joined) in one of `statuses`, within the caller's scope over the case, the caller named if it is RESTRICTED. */
+function referralAgency(actor: Actor, statuses: readonly string[], c: string): Sql {
+  return sql`(EXISTS (SELECT 1 FROM referral fr WHERE fr.case_id = ${ref(c, 'id')} AND fr.to_agency_id = ${actor.agencyId}::uuid AND fr.status = ANY(${[...statuses]}::text[]))
+    AND ${inScope(actor, c)} AND ${restrictionAllows(actor, ref(c, 'id'))})`;
+}
+
+/**
+ * The follow-up of case `c` (decision 0032): its lead agency in scope, or an agency with an active
+ * referral of it (REFERRAL_ACTIVE), or a completed one (it keeps reading its own records). Who may
+ * write is the service's: the lead's editor rule, or any worker of an agency whose referral is active.
+ */
+export function followUpCase(actor: Actor, c = 'c'): Sql {
+  return sql`(${caseLead(actor, c)} OR ${referralAgency(actor, REFERRAL_WORKED, c)})`;
+}
+
+/** The caller's agency works on case `c` (joined) through an active referral (ACCEPTED or IN_PROGRESS). */
+export function followUpReferralActive(actor: Actor, c = 'c'): Sql {
+  return referralAgency(actor, REFERRAL_WORKING, c);
+}
+
+/**
+ * A follow-up record `x` (a visit or a reintegration assessment, with `agency_id`) of case `c`
+ * (joined): the lead agency sees every one; a referral agency sees those its own agency wrote (while
+ * its referral is active or completed), and the others' only while its referral is active and its
+ * relation carries `category` (a visit: CONTACT_LOCATION, an assessment: HEALTH).
+ */
+export function followUpRecord(actor: Actor, category: DataCategory, x = 'x', c = 'c'): Sql {
+  const own = sql`${ref(x, 'agency_id')} = ${actor.agencyId}::uuid`;
+  return sql`(${caseLead(actor, c)}
+    OR (${own} AND ${referralAgency(actor, REFERRAL_WORKED, c)})
+    OR (${referralAgency(actor, REFERRAL_WORKING, c)} AND ${holds(caseCategories(actor, ref(c, 'id')), category)}))`;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Screenings and persons
 // ---------------------------------------------------------------------------------------------
@@ -266,7 +304,7 @@ export function auditRow(actor: Actor, e = 'e'): Sql {
   const objectId = ref(e, 'object_id');
   const objectType = ref(e, 'object_type');
   const lead = caseLead(actor, 'c');
-  return sql`(${ref(e, 'actor_agency_id')} = ${actor.agencyId}::uuid OR (${objectType} IN ('case', 'consent', 'referral', 'handoff', 'match_request', 'person', 'screening', 'identification_request', 'closure_request') AND ${objectId} IN (
+  return sql`(${ref(e, 'actor_agency_id')} = ${actor.agencyId}::uuid OR (${objectType} IN ('case', 'consent', 'referral', 'handoff', 'match_request', 'person', 'screening', 'identification_request', 'closure_request', 'follow_up_visit', 'reintegration_assessment') AND ${objectId} IN (
       SELECT c.id::text FROM case_record c WHERE ${lead}
       UNION ALL SELECT c.person_id::text FROM case_record c WHERE ${lead}
       UNION ALL SELECT s.id::text FROM screening s WHERE ${screening(actor, 's')}
@@ -276,5 +314,7 @@ export function auditRow(actor: Actor, e = 'e'): Sql {
       UNION ALL SELECT h.id::text FROM handoff h JOIN case_record c ON c.id = h.case_id WHERE ${lead}
       UNION ALL SELECT ir.id::text FROM identification_request ir JOIN case_record c ON c.id = ir.case_id WHERE ${identificationRequest(actor, 'ir', 'c')}
       UNION ALL SELECT cr.id::text FROM closure_request cr JOIN case_record c ON c.id = cr.case_id WHERE ${lead}
+      UNION ALL SELECT fv.id::text FROM follow_up_visit fv JOIN case_record c ON c.id = fv.case_id WHERE ${lead}
+      UNION ALL SELECT ra.id::text FROM reintegration_assessment ra JOIN case_record c ON c.id = ra.case_id WHERE ${lead}
       UNION ALL SELECT mr.id::text FROM match_request mr JOIN screening s ON s.id = mr.screening_id WHERE ${matchRequest(actor, 'mr', 's')})))`;
 }

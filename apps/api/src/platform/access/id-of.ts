@@ -18,6 +18,7 @@ export const ID_KINDS = [
   'match_request',
   'person_merge',
   'plan_goal',
+  'visit',
 ] as const;
 export type IdKind = (typeof ID_KINDS)[number];
 

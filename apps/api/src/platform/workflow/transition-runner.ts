@@ -20,7 +20,9 @@ export type WorkflowObject =
   | 'closure_request'
   | 'case_plan'
   | 'plan_goal'
-  | 'plan_task';
+  | 'plan_task'
+  | 'follow_up_visit'
+  | 'reintegration_assessment';
 
 /**
  * What a kind of record (case, referral, handoff, screening) tells the runner once: how its

@@ -27,6 +27,7 @@ import { AuthService } from '../core/auth/auth.service';
 import { CaseDuplicates } from '../persons/case-duplicates';
 import { CaseAttachments } from './case-attachments';
 import { CaseTransfer } from '../transfers/case-transfer';
+import { CaseFollowUp } from '../follow-up/case-follow-up';
 import { AgencyNames, countryLabels, formatDate, formatDateTime, I18n, personName, TranslatePipe } from '@ctms/ui';
 
 /** The case page: identity masked until asked for; what the user may do comes from `allowedActions`. */
@@ -49,6 +50,7 @@ import { AgencyNames, countryLabels, formatDate, formatDateTime, I18n, personNam
     CaseAttachments,
     CaseDuplicates,
     CaseTransfer,
+    CaseFollowUp,
   ],
   providers: [CaseStore],
   changeDetection: ChangeDetectionStrategy.OnPush,

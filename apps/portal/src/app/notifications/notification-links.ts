@@ -49,6 +49,7 @@ const KINDS = new Set([
   'transfer.cancelled',
   'sla.reminder',
   'sla.breach',
+  'visit.overdue',
   'export.ready',
   'export.approval',
   'job.dead',

@@ -156,6 +156,8 @@ export class DateInput {
   readonly precision = input<unknown>(null);
   readonly partial = input(false);
   readonly withTime = input(false);
+  /** a date still to come is fine (a due date); by default a date is one that has happened */
+  readonly future = input(false);
   readonly fieldId = input.required<string>();
   readonly testId = input.required<string>();
   /** the words of a problem to show under the boxes (from this input's own reading, or the server) */
@@ -187,7 +189,11 @@ export class DateInput {
     const next = boxes[boxes.indexOf(el) + 1] ?? null;
     const parts = { ...this.parts(), [part]: raw };
     this.parts.set(parts);
-    const read = readParts(parts, { partial: this.partial(), withTime: this.withTime() });
+    const read = readParts(parts, {
+      partial: this.partial(),
+      withTime: this.withTime(),
+      ...(this.future() ? { today: '9999-12-31' } : {}),
+    });
     // what the parent will pass back for this edit: then the effect above leaves the boxes alone
     const precision = read.value && this.partial() ? read.precision : this.precision();
     this.last =
