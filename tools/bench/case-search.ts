@@ -1,5 +1,5 @@
 /**
- * npm run bench:cases -- [--cases 1000000] [--cases-db ctms_syn_cases_1m] [--seconds 10] [--connections 1,20]
+ * npm run bench:cases -- [--cases 1000000] [--cases-db ctms_syn_cases_1m] [--seconds 10] [--case-connections 1,20] [--samples 100]
  *
  * The case search of issue 15 item 4 (decision 0030) at scale: by exact case number and by a
  * person's name (Lao script and romanised), timed through the real service (`CaseSearchService.search`,
@@ -75,6 +75,8 @@ export interface CaseSearchOptions {
   seconds: number;
   connections: readonly number[];
   out: string;
+  /** how many of the caller's cases are drawn (each asked by number and by two names) */
+  samples: number;
   only?: readonly string[];
 }
 
@@ -164,7 +166,12 @@ export async function caseSearchBench(o: CaseSearchOptions): Promise<CaseSearchR
   const pool = new Pool({ connectionString: appUrl(o.db), max: Math.max(...o.connections) * 2 + 5 });
   const admin = new Pool({ connectionString: adminUrl(o.db), max: 2 });
   try {
-    const marker = (await admin.query<{ seed: number }>(`SELECT seed FROM synthetic_marker LIMIT 1`)).rows[0];
+    // cases from `planned` on are copies of case (index mod planned) (seed-cases.ts `copyCases`)
+    const marker = (
+      await admin.query<{ seed: number; planned: number }>(
+        `SELECT seed, coalesce((to_jsonb(m) ->> 'planned')::int, cases) AS planned FROM synthetic_marker m LIMIT 1`,
+      )
+    ).rows[0];
     const u = (
       await admin.query<{ id: string; agency_id: string; provinces: string[]; roles: string[] }>(
         `SELECT id, agency_id, provinces, roles FROM app_user WHERE username = 'bench.caseworker'`,
@@ -187,8 +194,8 @@ export async function caseSearchBench(o: CaseSearchOptions): Promise<CaseSearchR
       await admin.query<{ case_number: string; id: string; restricted: boolean }>(
         `SELECT c.case_number, c.id, 'RESTRICTED' = ANY(c.flags) AS restricted FROM case_record c
           WHERE c.lead_agency_id = $1 AND c.province_code = ANY($2::text[]) AND case_restriction_allows(c.id, $3)
-          ORDER BY md5(c.id::text) LIMIT 200`,
-        [u.agency_id, u.provinces, u.id],
+          ORDER BY md5(c.id::text) LIMIT $4`,
+        [u.agency_id, u.provinces, u.id, o.samples],
       )
     ).rows;
     const scope = (
@@ -204,7 +211,7 @@ export async function caseSearchBench(o: CaseSearchOptions): Promise<CaseSearchR
     const c = await admin.connect();
     const refs = await loadRefs(c).finally(() => c.release());
     const rng = new Rng(marker.seed, 151515);
-    const indexOf = (n: string) => Number(/S(\d+)$/.exec(n)?.[1] ?? -1);
+    const indexOf = (n: string) => Number(/S(\d+)$/.exec(n)?.[1] ?? -1) % marker.planned;
     const named = (kinds: VariantKind[]) =>
       own.map((x) => ({
         caseId: x.id,
@@ -386,6 +393,7 @@ export function caseSearchOptions(args: Map<string, string>, out: string): CaseS
     seconds: intArg(args, 'seconds', 10),
     connections: conns.length ? conns : [1],
     out,
+    samples: Math.max(1, intArg(args, 'samples', 100)),
     only: args.get('only')?.split(','),
   };
 }
