@@ -1,10 +1,14 @@
 /**
- * npm run bench -- [--db NAME] [--seconds S] [--connections C] [--only a,b]
+ * npm run bench -- [--db NAME] [--seconds S] [--connections C] [--only a,b] [--cases N] [--cases-db NAME] [--case-connections 1,20]
  *
  * Production build, one API process on a free loopback port against a synthetic database, load
  * from a separate process (loadgen.ts). For every row of the performance table (docs/quality.md "Performance") it
  * also records the exact SQL the endpoint runs (the real services, on a recording DataSource)
  * and times that SQL alone in the same run, at the same concurrency.
+ *
+ * Then the case search at scale (issue 15; `case-search.ts`, rows `case-search-1m-*`): on its own
+ * cases-only database of --cases cases (default 1,000,000, or BENCH_CASES; 0 skips it), seeded by
+ * `seed-cases.ts` on the first run (a few minutes) and reused after, the service beside its bare SQL.
  */
 import { randomUUID } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -48,6 +52,7 @@ import { variantOf, type VariantKind } from '../synthetic/names';
 import { planCase } from '../synthetic/plan';
 import { Rng } from '../synthetic/rng';
 import { percentile, type LoadJob, type LoadRequest, type LoadResult } from './loadgen';
+import { caseSearchBench, caseSearchMarkdown, caseSearchOptions, type CaseSearchResult } from './case-search';
 import { RecordingDataSource, type Statement } from './recorder';
 
 export interface SqlResult {
@@ -732,6 +737,13 @@ async function main(): Promise<void> {
       );
     }
 
+    // ---- issue 15: the case search at 1,000,000 cases, on its own database, beside the bare SQL ----
+    const caseOpts = caseSearchOptions(args, outDir);
+    let caseSearch: CaseSearchResult | null = null;
+    if (caseOpts.cases > 0 && (!only || only.some((k) => k.startsWith('case-search-1m')))) {
+      caseSearch = await caseSearchBench(caseOpts);
+    }
+
     const meta = {
       db,
       cases: marker.cases,
@@ -744,9 +756,10 @@ async function main(): Promise<void> {
       peakRssMb: peakRssMb(api.pid),
     };
     mkdirSync(outDir, { recursive: true });
-    writeFileSync(join(outDir, 'results.json'), JSON.stringify({ meta, rows }, null, 2));
-    writeFileSync(join(outDir, 'results.md'), markdown(meta, rows));
-    console.log('\n' + markdown(meta, rows));
+    const md = markdown(meta, rows) + (caseSearch ? '\n' + caseSearchMarkdown(caseSearch) : '');
+    writeFileSync(join(outDir, 'results.json'), JSON.stringify({ meta, rows, caseSearch }, null, 2));
+    writeFileSync(join(outDir, 'results.md'), md);
+    console.log('\n' + md);
     log(`wrote ${join(outDir, 'results.json')} and results.md`);
   } finally {
     api.kill('SIGTERM');

@@ -59,7 +59,7 @@ async function adminQuery(sql: string): Promise<void> {
 }
 
 /** Creates the marked database, or refuses one that exists without the mark. */
-async function prepareDatabase(db: string, fresh: boolean): Promise<void> {
+export async function prepareDatabase(db: string, fresh: boolean): Promise<void> {
   checkDbName(db);
   const mark = await databaseMark(db);
   if (mark !== undefined && mark !== SYNTHETIC_MARK) {
@@ -78,7 +78,7 @@ async function prepareDatabase(db: string, fresh: boolean): Promise<void> {
   }
 }
 
-async function createStaff(client: Client, cases: number): Promise<number> {
+export async function createStaff(client: Client, cases: number): Promise<number> {
   const hash = await argon2.hash(BENCH_PASSWORD, ARGON2_OPTIONS);
   // 10,000 users at 1,000,000 cases; bench accounts for the benchmark and the login burst
   const total = Math.max(40, Math.round(cases / 100));
@@ -135,7 +135,7 @@ interface Deferred {
  * little during the load, and audit_seal() finds its rows through it (without it every seal call
  * would read the whole table). BRIN indexes stay too (next to nothing to maintain).
  */
-async function deferIndexes(client: Client): Promise<Deferred[]> {
+export async function deferIndexes(client: Client, tables: readonly string[] = LOADED_TABLES): Promise<Deferred[]> {
   await client.query(
     `CREATE TABLE IF NOT EXISTS synthetic_deferred (kind text NOT NULL, name text PRIMARY KEY, tbl text NOT NULL, def text NOT NULL)`,
   );
@@ -143,14 +143,14 @@ async function deferIndexes(client: Client): Promise<Deferred[]> {
     `INSERT INTO synthetic_deferred (kind, name, tbl, def)
      SELECT 'fk', c.conname, t.relname, pg_get_constraintdef(c.oid) FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
       WHERE c.contype = 'f' AND t.relname = ANY($1) ON CONFLICT DO NOTHING`,
-    [LOADED_TABLES],
+    [tables],
   );
   await client.query(
     `INSERT INTO synthetic_deferred (kind, name, tbl, def)
      SELECT 'index', i.relname, t.relname, pg_get_indexdef(i.oid) FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
       WHERE t.relname = ANY($1) AND NOT x.indisprimary AND i.relam <> (SELECT oid FROM pg_am WHERE amname = 'brin') AND i.relname <> 'IDX_audit_event_xact'
         AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.oid) ON CONFLICT DO NOTHING`,
-    [LOADED_TABLES],
+    [tables],
   );
   const all = (
     await client.query<Deferred>(`SELECT kind, name, tbl, def FROM synthetic_deferred ORDER BY kind DESC, name`)
@@ -202,7 +202,7 @@ async function maintenanceClients(db: string, n: number): Promise<Client[]> {
  * UPDATE EXCLUSIVE lock, so two validations never deadlock; the end state is an ordinary,
  * validated constraint.
  */
-async function rebuildIndexes(client: Client, db: string): Promise<number> {
+export async function rebuildIndexes(client: Client, db: string): Promise<number> {
   const all = (
     await client.query<Deferred & { bytes: string }>(
       `SELECT d.kind, d.name, d.tbl, d.def, pg_relation_size(quote_ident(d.tbl))::text AS bytes FROM synthetic_deferred d
@@ -236,7 +236,7 @@ async function rebuildIndexes(client: Client, db: string): Promise<number> {
 }
 
 /** VACUUM (ANALYZE) of every table on two connections, largest first. */
-async function vacuumAnalyze(client: Client, db: string): Promise<number> {
+export async function vacuumAnalyze(client: Client, db: string): Promise<number> {
   const tables = (
     await client.query<{ t: string }>(
       `SELECT relname AS t FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r' ORDER BY pg_relation_size(oid) DESC, relname`,
@@ -479,7 +479,9 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e: unknown) => {
-  console.error(e instanceof Error ? e.message : e);
-  process.exit(1);
-});
+// seed-cases.ts imports the phases above; only `npm run seed:synthetic` runs the whole generator
+if (require.main === module)
+  main().catch((e: unknown) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  });
