@@ -51,6 +51,7 @@ const KINDS = new Set([
   'sla.breach',
   'export.ready',
   'export.approval',
+  'export.declined',
   'job.dead',
   'account.first_sign_in',
 ]);
