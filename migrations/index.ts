@@ -22,6 +22,7 @@ import { RestrictScreeningRelation1795934000000 } from './1795934000000-Restrict
 import { AddSavedCaseFilters1795935300000 } from './1795935300000-AddSavedCaseFilters';
 import { AddCasePlans1795936000000 } from './1795936000000-AddCasePlans';
 import { AddFollowUpVisits1795937000000 } from './1795937000000-AddFollowUpVisits';
+import { AddExportReasons1795941000000 } from './1795941000000-AddExportReasons';
 
 /** Every migration in order: an explicit list, because globs do not survive the webpack bundle. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   AddSavedCaseFilters1795935300000,
   AddCasePlans1795936000000,
   AddFollowUpVisits1795937000000,
+  AddExportReasons1795941000000,
 ];

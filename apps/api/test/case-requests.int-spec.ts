@@ -375,7 +375,11 @@ describe('identification requests, closure requests and case flags', () => {
         expect([u, (list.body.items ?? []).some((c: { id: string }) => c.id === restricted)]).toEqual([u, false]);
       }
       // ids in bodies: an export of the case file, the identification request's decision and inbox
-      const exp = await post('lwu.caseworker', '/exports', { kind: 'CASE_FILE_PDF', caseId: restricted });
+      const exp = await post('lwu.caseworker', '/exports', {
+        kind: 'CASE_FILE_PDF',
+        caseId: restricted,
+        reason: 'Case file for the court',
+      });
       expect(exp.status).toBe(404);
       expect(
         (

@@ -23,6 +23,7 @@ import { FileCipher } from '../src/platform/crypto/file-cipher';
 import { OutboxService } from '../src/platform/outbox/outbox.service';
 import { auditSince, lastAuditSeq, startStack, TestStack } from './harness';
 import { seedCases } from './seed-cases';
+import { EXPORT_REASON_MAX } from '@ctms/domain';
 
 /**
  * Exports as jobs, on real PostgreSQL, Redis and a real directory: only the cases the requester may
@@ -32,6 +33,8 @@ import { seedCases } from './seed-cases';
  */
 const CANARY = `=cmd|' /C calc'!A0`;
 const LAO_NAME = 'ສົມພອນ';
+/** Every request says why (decision 0035): the requester's words. */
+const REASON = 'ລາຍງານປະຈຳເດືອນ for the steering committee';
 
 function binary(res: import('superagent').Response, cb: (err: Error | null, body: Buffer) => void): void {
   const stream = res as unknown as NodeJS.ReadableStream;
@@ -51,6 +54,8 @@ describe('exports', () => {
   const post = (u: string, path: string, body: object = {}) =>
     s.http().post(`/api/v1${path}`).set('Authorization', auth(u)).send(body);
   const download = (u: string, id: string) => get(u, `/exports/${id}/download`).buffer(true).parse(binary);
+  /** POST /exports with a reason unless the body brings its own (or says `reason: undefined`). */
+  const ask = (u: string, body: object) => post(u, '/exports', { reason: REASON, ...body });
   let atdCases: string[] = [];
 
   beforeAll(async () => {
@@ -96,7 +101,7 @@ describe('exports', () => {
       s.app.get(OutboxService),
       s.app.get<AppConfig>(APP_CONFIG),
       s.app.get(FileCipher),
-      new ExportRepository(),
+      new ExportRepository(cipher),
       new UserRepository(cipher),
     );
   });
@@ -106,7 +111,7 @@ describe('exports', () => {
   });
 
   async function requestAndRun(u: string, body: object): Promise<string> {
-    const res = await post(u, '/exports', body);
+    const res = await ask(u, body);
     expect(res.status).toBe(201);
     expect(res.body.status).toBe('QUEUED');
     expect(await runner.run(res.body.id)).toBe('GENERATED');
@@ -161,14 +166,14 @@ describe('exports', () => {
   });
 
   it('an export with identity waits for a second supervisor; the requester cannot approve their own', async () => {
-    const own = await post('atd.supervisor', '/exports', { kind: 'CASE_LIST_CSV', includeIdentity: true });
+    const own = await ask('atd.supervisor', { kind: 'CASE_LIST_CSV', includeIdentity: true });
     expect(own.status).toBe(201);
     expect(own.body.status).toBe('AWAITING_APPROVAL');
     const self = await post('atd.supervisor', `/exports/${own.body.id}/approve`);
     expect(self.status).toBe(409);
     expect(self.body.code).toBe('SECOND_PERSON_REQUIRED');
 
-    const res = await post('atd.caseworker', '/exports', {
+    const res = await ask('atd.caseworker', {
       kind: 'CASE_LIST_CSV',
       includeIdentity: true,
       filters: { status: 'OPEN' },
@@ -209,7 +214,7 @@ describe('exports', () => {
   });
 
   it('exports XLSX with identity: exceljs reads the cells, the canary is neutralised', async () => {
-    const res = await post('atd.caseworker', '/exports', { kind: 'CASE_LIST_XLSX', includeIdentity: true });
+    const res = await ask('atd.caseworker', { kind: 'CASE_LIST_XLSX', includeIdentity: true });
     await post('atd.supervisor', `/exports/${res.body.id}/approve`).expect(200);
     expect(await runner.run(res.body.id)).toBe('GENERATED');
     const file = await download('atd.caseworker', res.body.id);
@@ -229,11 +234,27 @@ describe('exports', () => {
   });
 
   it('produces the PDF case file with Noto Sans Lao embedded, for a case the requester may open only', async () => {
-    expect((await post('lwu.supervisor', '/exports', { kind: 'CASE_FILE_PDF', caseId: atdCases[0] })).status).toBe(404);
-    expect((await post('atd.bokeo', '/exports', { kind: 'CASE_FILE_PDF', caseId: atdCases[0] })).status).toBe(404);
-    expect((await post('atd.caseworker', '/exports', { kind: 'CASE_FILE_PDF' })).status).toBe(400);
-    const id = await requestAndRun('atd.caseworker', { kind: 'CASE_FILE_PDF', caseId: atdCases[0] });
-    const file = await download('atd.caseworker', id);
+    expect((await ask('lwu.supervisor', { kind: 'CASE_FILE_PDF', caseId: atdCases[0] })).status).toBe(404);
+    expect((await ask('atd.bokeo', { kind: 'CASE_FILE_PDF', caseId: atdCases[0] })).status).toBe(404);
+    expect((await ask('atd.caseworker', { kind: 'CASE_FILE_PDF' })).status).toBe(400);
+    // a case file always waits for a second person, even without identity (decision 0035)
+    const res = await ask('atd.caseworker', { kind: 'CASE_FILE_PDF', caseId: atdCases[0] });
+    expect(res.status).toBe(201);
+    expect(res.body.status).toBe('AWAITING_APPROVAL');
+    const id: string = res.body.id;
+    expect(await runner.run(id)).toBe('ALREADY_DONE');
+    // and a job delivered anyway (a forged outbox row) refuses to run it without the approval
+    await s.admin.query(`UPDATE export_job SET status = 'QUEUED' WHERE id = $1`, [id]);
+    expect(await runner.run(id)).toBe('FAILED');
+    expect((await s.admin.query(`SELECT error_code FROM export_job WHERE id = $1`, [id])).rows[0].error_code).toBe(
+      'APPROVAL_MISSING',
+    );
+    const again = await ask('atd.caseworker', { kind: 'CASE_FILE_PDF', caseId: atdCases[0], includeIdentity: true });
+    expect(again.body.status).toBe('AWAITING_APPROVAL');
+    expect((await post('atd.caseworker', `/exports/${again.body.id}/approve`)).status).toBe(404);
+    await post('atd.supervisor', `/exports/${again.body.id}/approve`).expect(200);
+    expect(await runner.run(again.body.id)).toBe('GENERATED');
+    const file = await download('atd.caseworker', again.body.id);
     expect(file.status).toBe(200);
     expect(file.headers['content-type']).toBe('application/pdf');
     const bytes = (file.body as Buffer).toString('latin1');
@@ -243,18 +264,19 @@ describe('exports', () => {
   });
 
   it("refuses bad requests and hides other people's exports", async () => {
-    expect((await post('atd.caseworker', '/exports', { kind: 'CASE_LIST_PDF' })).status).toBe(400);
-    expect(
-      (await post('atd.caseworker', '/exports', { kind: 'CASE_LIST_CSV', filters: { province: '99' } })).status,
-    ).toBe(400);
-    expect((await post('atd.caseworker', '/exports', { kind: 'CASE_LIST_CSV', extra: 1 })).status).toBe(400);
-    expect((await post('sysadmin', '/exports', { kind: 'CASE_LIST_CSV' })).status).toBe(403);
+    expect((await ask('atd.caseworker', { kind: 'CASE_LIST_PDF' })).status).toBe(400);
+    expect((await ask('atd.caseworker', { kind: 'CASE_LIST_CSV', filters: { province: '99' } })).status).toBe(400);
+    expect((await ask('atd.caseworker', { kind: 'CASE_LIST_CSV', extra: 1 })).status).toBe(400);
+    expect((await ask('sysadmin', { kind: 'CASE_LIST_CSV' })).status).toBe(403);
     const mine = await get('atd.caseworker', '/exports');
     expect(mine.status).toBe(200);
     expect(mine.body.items.length).toBeGreaterThanOrEqual(3);
     const other = mine.body.items[0].id as string;
     expect((await get('atd.supervisor', `/exports/${other}`)).status).toBe(404);
-    expect(JSON.stringify(mine.body)).not.toContain(LAO_NAME);
+    // the list holds codes, counts and the requester's own words, never what the files hold
+    const listed = JSON.stringify(mine.body);
+    for (const secret of ['=cmd', '+SUM', 'EXA-', 'ບົວ'])
+      expect({ secret, listed: listed.includes(secret) }).toEqual({ secret, listed: false });
   });
 
   it('an export not downloaded in time expires and its file is deleted', async () => {
@@ -314,6 +336,146 @@ describe('exports', () => {
     await s.admin.query(`UPDATE export_job SET data_key_enc = NULL WHERE id = $1`, [id]);
     writeFileSync(join(dir, `${id}.csv`), 'Case number,Status\r\n');
     expect((await download('atd.caseworker', id)).status).toBe(410);
+  });
+
+  it('a reason is required: missing, blank, too short or too long is a 400 naming `reason`, and nothing is stored', async () => {
+    const before = await s.admin.query<{ jobs: number; outbox: number }>(
+      `SELECT (SELECT count(*)::int FROM export_job) AS jobs, (SELECT count(*)::int FROM outbox) AS outbox`,
+    );
+    const seq = await lastAuditSeq(s.admin);
+    for (const reason of [undefined, '', '    ', 'abc', 'x'.repeat(EXPORT_REASON_MAX + 1), 42]) {
+      const res = await ask('atd.caseworker', { kind: 'CASE_LIST_CSV', includeIdentity: true, reason });
+      expect({ reason, status: res.status }).toEqual({ reason, status: 400 });
+      expect(res.body.details.map((d: { field: string }) => d.field)).toEqual(['reason']);
+    }
+    const pdf = await ask('atd.caseworker', { kind: 'CASE_FILE_PDF', caseId: atdCases[0], reason: undefined });
+    expect(pdf.status).toBe(400);
+    expect(pdf.body.details.map((d: { field: string }) => d.field)).toEqual(['reason']);
+    const after = await s.admin.query<{ jobs: number; outbox: number }>(
+      `SELECT (SELECT count(*)::int FROM export_job) AS jobs, (SELECT count(*)::int FROM outbox) AS outbox`,
+    );
+    expect(after.rows[0]).toEqual(before.rows[0]);
+    expect((await auditSince(s.admin, seq)).filter((a) => a.outcome === 'ALLOWED')).toEqual([]);
+  });
+
+  it('the reason is stored encrypted (row and audit), and shown to the requester and the approvers only', async () => {
+    const seq = await lastAuditSeq(s.admin);
+    const words = `ສຳລັບສານ ${randomUUID().slice(0, 8)}`;
+    const res = await ask('atd.caseworker', { kind: 'CASE_LIST_CSV', includeIdentity: true, reason: `  ${words} ` });
+    expect(res.status).toBe(201);
+    const id: string = res.body.id;
+    expect(res.body.reason).toBe(words);
+    expect(res.body.requestedBy.displayName).toEqual(expect.any(String));
+    const row = (await s.admin.query(`SELECT to_jsonb(e) AS j FROM export_job e WHERE id = $1`, [id])).rows[0].j;
+    expect(JSON.stringify(row)).not.toContain(words);
+    expect(row.reason_enc).toMatch(/^v1\./);
+    const audit = (await auditSince(s.admin, seq)).filter((a) => a.object_id === id);
+    expect(audit.map((a) => `${a.action}:${a.outcome}`)).toEqual(['EXPORT_REQUESTED:ALLOWED']);
+    // audited: the audit reader decrypts it; the row itself holds only the ciphertext
+    expect(audit[0].reason).toBe(words);
+    const stored = await s.admin.query(`SELECT reason, reason_enc FROM audit_event WHERE object_id = $1`, [id]);
+    expect(stored.rows[0].reason).toBeNull();
+    expect(stored.rows[0].reason_enc).toMatch(/^v1\./);
+    // the approver of the same agency reads it in the queue, with the requester's display name
+    const queue = await get('atd.supervisor', '/exports/approvals?limit=100');
+    const item = queue.body.items.find((e: { id: string }) => e.id === id);
+    expect(item).toMatchObject({ reason: words, includeIdentity: true, kind: 'CASE_LIST_CSV' });
+    expect(item.requestedBy.username).toBe('atd.caseworker');
+    // the requester in their own list
+    const mine = await get('atd.caseworker', `/exports/${id}`);
+    expect(mine.body.reason).toBe(words);
+    // nobody else: another agency's supervisor, a caseworker without export:approve, an administrator
+    const lwu = await get('lwu.supervisor', '/exports/approvals?limit=100');
+    expect(lwu.status).toBe(200);
+    expect(JSON.stringify(lwu.body)).not.toContain(words);
+    expect((await get('atd.caseworker', '/exports/approvals')).status).toBe(403);
+    expect((await get('sysadmin', '/exports/approvals')).status).toBe(403);
+    expect((await get('atd.supervisor', `/exports/${id}`)).status).toBe(404);
+  });
+
+  it('the requester can neither approve nor decline their own; another agency gets 404; concurrent approvals: one wins', async () => {
+    const own = await ask('atd.supervisor', { kind: 'CASE_LIST_CSV', includeIdentity: true });
+    expect((await post('atd.supervisor', `/exports/${own.body.id}/approve`)).body.code).toBe('SECOND_PERSON_REQUIRED');
+    const declineOwn = await post('atd.supervisor', `/exports/${own.body.id}/decline`, { reason: 'not needed now' });
+    expect(declineOwn.status).toBe(409);
+    expect(declineOwn.body.code).toBe('SECOND_PERSON_REQUIRED');
+    // nor does their own export show in their queue
+    const queue = await get('atd.supervisor', '/exports/approvals?limit=100');
+    expect(queue.body.items.map((e: { id: string }) => e.id)).not.toContain(own.body.id);
+
+    const res = await ask('atd.caseworker', { kind: 'CASE_LIST_XLSX', includeIdentity: true });
+    const id: string = res.body.id;
+    for (const u of ['lwu.supervisor', 'atd.caseworker', 'sysadmin']) {
+      const a = await post(u, `/exports/${id}/approve`);
+      const d = await post(u, `/exports/${id}/decline`, { reason: 'somebody else' });
+      expect({ u, approve: a.status, decline: d.status }).toEqual({
+        u,
+        // another agency's supervisor: the 404 of a missing export; no export:approve: the 404 of a route with an id
+        approve: 404,
+        decline: 404,
+      });
+    }
+    // a second supervisor of the same agency, and both press approve at once
+    const second = 'atd.supervisor2';
+    await s.admin.query(
+      `INSERT INTO app_user (username, display_name, agency_id, roles, all_provinces, provinces, language, password_hash, email)
+       SELECT $1::text, $1::text, agency_id, roles, all_provinces, provinces, language, password_hash, $1::text || '@demo.invalid' FROM app_user WHERE username = 'atd.supervisor'`,
+      [second],
+    );
+    tokens.set(second, (await s.login(second)).accessToken);
+    const seq = await lastAuditSeq(s.admin);
+    const answers = await Promise.all([
+      post('atd.supervisor', `/exports/${id}/approve`),
+      post(second, `/exports/${id}/approve`),
+      post('atd.supervisor', `/exports/${id}/approve`),
+      post(second, `/exports/${id}/decline`, { reason: 'at the same time' }),
+    ]);
+    const statuses = answers.map((a) => a.status).sort();
+    expect(statuses).toEqual([200, 409, 409, 409]);
+    const row = (
+      await s.admin.query(`SELECT status, approved_by_id, declined_by_id FROM export_job WHERE id = $1`, [id])
+    ).rows[0];
+    expect(row.status).toBe('QUEUED');
+    expect(row.declined_by_id).toBeNull();
+    const allowed = (await auditSince(s.admin, seq)).filter((a) => a.object_id === id && a.outcome === 'ALLOWED');
+    expect(allowed.map((a) => a.action)).toEqual(['EXPORT_APPROVED']);
+    const jobs = await s.admin.query(
+      `SELECT count(*)::int AS n FROM outbox WHERE kind = 'export.generate' AND payload->>'exportId' = $1`,
+      [id],
+    );
+    expect(jobs.rows[0].n).toBe(1);
+  });
+
+  it("a decline ends the export with the approver's reason: nothing runs, nothing downloads, the requester reads why", async () => {
+    const res = await ask('atd.caseworker', { kind: 'CASE_FILE_PDF', caseId: atdCases[1] });
+    const id: string = res.body.id;
+    expect((await post('atd.supervisor', `/exports/${id}/decline`, {})).status).toBe(400);
+    const seq = await lastAuditSeq(s.admin);
+    const declined = await post('atd.supervisor', `/exports/${id}/decline`, { reason: 'ບໍ່ຈຳເປັນ: use the case page' });
+    expect(declined.status).toBe(200);
+    expect(declined.body).toMatchObject({ status: 'DECLINED', declineReason: 'ບໍ່ຈຳເປັນ: use the case page' });
+    expect(declined.body.declinedBy.username).toBe('atd.supervisor');
+    expect((await post('atd.supervisor', `/exports/${id}/approve`)).status).toBe(409);
+    expect(await runner.run(id)).toBe('ALREADY_DONE');
+    expect((await download('atd.caseworker', id)).status).toBe(404);
+    const mine = await get('atd.caseworker', `/exports/${id}`);
+    expect(mine.body).toMatchObject({ status: 'DECLINED', declineReason: 'ບໍ່ຈຳເປັນ: use the case page' });
+    const row = (await s.admin.query(`SELECT to_jsonb(e) AS j FROM export_job e WHERE id = $1`, [id])).rows[0].j;
+    expect(JSON.stringify(row)).not.toContain('ບໍ່ຈຳເປັນ');
+    const audit = (await auditSince(s.admin, seq)).filter((a) => a.object_id === id);
+    expect(audit.map((a) => `${a.action}:${a.outcome}`)).toEqual([
+      'EXPORT_DECLINED:ALLOWED',
+      'EXPORT_APPROVED:DENIED',
+      'EXPORT_DOWNLOADED:DENIED',
+    ]);
+    const told = await s.admin.query(
+      `SELECT count(*)::int AS n FROM outbox WHERE kind = 'export.declined' AND payload->>'exportId' = $1`,
+      [id],
+    );
+    expect(told.rows[0].n).toBe(1);
+    // no longer in anyone's queue
+    const queue = await get('atd.supervisor', '/exports/approvals?limit=100');
+    expect(queue.body.items.map((e: { id: string }) => e.id)).not.toContain(id);
   });
 
   it('job payloads carry the export id only', async () => {

@@ -507,7 +507,7 @@ describe('every id in a request is resolved: a foreign id answers as a missing o
       user: 'atd.caseworker',
       method: 'post',
       path: () => '/exports',
-      body: (id) => ({ kind: 'CASE_FILE_PDF', caseId: id }),
+      body: (id) => ({ kind: 'CASE_FILE_PDF', caseId: id, reason: 'Case file for the court' }),
       foreign: () => ids['lwuCase'],
       status: 404,
     },

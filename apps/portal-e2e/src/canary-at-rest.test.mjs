@@ -424,9 +424,16 @@ test(
     );
     const attachment = await call('atd.supervisor', 'POST', `/cases/${caseId}/attachments`, form, 201);
 
-    // identity exports: a CSV downloaded, a CSV and a case-file PDF left waiting on disk
+    // identity exports: a CSV downloaded, a CSV and a case-file PDF left waiting on disk; the
+    // reasons name her (a person's words: encrypted at rest, decision 0035)
     const exportWith = async (body) => {
-      const requested = await call('atd.caseworker', 'POST', '/exports', { ...body, includeIdentity: true }, 201);
+      const requested = await call(
+        'atd.caseworker',
+        'POST',
+        '/exports',
+        { ...body, includeIdentity: true, reason: `Court file for ${CANARY_LATIN} ${CANARY_LAO}` },
+        201,
+      );
       await call('atd.supervisor', 'POST', `/exports/${requested.body.id}/approve`, undefined, 200);
       await waitFor(
         `export ${body.kind}`,

@@ -17,6 +17,7 @@ function exportId(job: OutboxJob): string {
  *   export.generate   make the file (ExportRunner; idempotent); after the last failed attempt the export is FAILED
  *   export.approval   tell the agency's approvers (export:approve) other than the requester
  *   export.ready      tell the requester
+ *   export.declined   tell the requester (the second person said no)
  */
 @Injectable()
 export class ExportHandlers implements OnModuleInit {
@@ -32,6 +33,7 @@ export class ExportHandlers implements OnModuleInit {
     this.handlers.register(EXPORT_OUTBOX_KIND, (job) => this.generate(job));
     this.handlers.register('export.approval', (job) => this.notify(job, 'export.approval'));
     this.handlers.register('export.ready', (job) => this.notify(job, 'export.ready'));
+    this.handlers.register('export.declined', (job) => this.notify(job, 'export.declined'));
   }
 
   private async generate(job: OutboxJob): Promise<void> {
@@ -44,12 +46,12 @@ export class ExportHandlers implements OnModuleInit {
     }
   }
 
-  private async notify(job: OutboxJob, kind: 'export.approval' | 'export.ready'): Promise<void> {
+  private async notify(job: OutboxJob, kind: 'export.approval' | 'export.ready' | 'export.declined'): Promise<void> {
     const id = exportId(job);
     const e = await this.repo.facts(this.ds, id);
     if (!e) throw new PermanentJobError('OBJECT_MISSING');
     const recipients =
-      kind === 'export.ready'
+      kind !== 'export.approval'
         ? [e.requested_by_id]
         : (await this.notifier.agencyUsers(e.agency_id, 'export:approve', e.case_id)).filter(
             (u) => u !== e.requested_by_id,

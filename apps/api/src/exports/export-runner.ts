@@ -15,7 +15,7 @@ import { csvSink, xlsxSink, type RowSink } from './export-format';
 import { EXPORT_FILE_EXT } from './export.types';
 import { ExportRepository, type CaseListRow, type JobRow } from './export.repository';
 import { UserRepository } from '../users/user.repository';
-import { hasPermission } from '@ctms/domain';
+import { exportNeedsApproval, hasPermission } from '@ctms/domain';
 
 /** Rows per query: memory stays flat and the query count grows by one per batch, never per row. */
 export const EXPORT_BATCH = 1000;
@@ -80,7 +80,8 @@ export class ExportRunner {
     const ctx: RequestContext = { actor: null, requestId: `export:${job.id}`, sourceIp: null };
     const actor = await this.requester(job);
     if (!actor) return this.fail(ctx, job, 'REQUESTER_NOT_ALLOWED');
-    if (job.include_identity && !job.approved_by_id) return this.fail(ctx, job, 'APPROVAL_MISSING');
+    if (exportNeedsApproval(job.kind, job.include_identity) && !job.approved_by_id)
+      return this.fail(ctx, job, 'APPROVAL_MISSING');
 
     await mkdir(this.config.exportsDir, { recursive: true, mode: 0o700 });
     const fileKey = `${job.id}.${EXPORT_FILE_EXT[job.kind]}`;

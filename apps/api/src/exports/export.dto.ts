@@ -1,8 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { CreateExportRequest, ExportFiltersRequest } from '@ctms/domain';
+import type { CreateExportRequest, DeclineExportRequest, ExportFiltersRequest } from '@ctms/domain';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import {
+  EXPORT_REASON_MAX,
+  EXPORT_REASON_MIN,
   CASE_STATUSES,
   PROVINCE_CODES,
   type CaseStatus,
@@ -10,7 +12,7 @@ import {
   EXPORT_KINDS,
   type ExportKind,
 } from '@ctms/domain';
-import { PageQueryDto } from '../platform/http/pagination';
+import { PageQueryDto, Trim } from '../platform/http/pagination';
 import { IdOf } from '../platform/access/id-of';
 
 export class ExportFiltersDto implements ExportFiltersRequest {
@@ -45,6 +47,30 @@ export class CreateExportDto implements CreateExportRequest {
   @IsOptional()
   @IsBoolean()
   includeIdentity?: boolean;
+
+  @ApiProperty({
+    minLength: EXPORT_REASON_MIN,
+    maxLength: EXPORT_REASON_MAX,
+    description: 'why the export is needed (required); the approver reads it; audited and stored encrypted',
+  })
+  @Trim()
+  @IsString()
+  @MinLength(EXPORT_REASON_MIN)
+  @MaxLength(EXPORT_REASON_MAX)
+  reason: string;
+}
+
+export class DeclineExportDto implements DeclineExportRequest {
+  @ApiProperty({
+    minLength: EXPORT_REASON_MIN,
+    maxLength: EXPORT_REASON_MAX,
+    description: 'why the export is declined; the requester reads it; audited and stored encrypted',
+  })
+  @Trim()
+  @IsString()
+  @MinLength(EXPORT_REASON_MIN)
+  @MaxLength(EXPORT_REASON_MAX)
+  reason: string;
 }
 
 export class ListExportsQueryDto extends PageQueryDto {}

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ExportKind, ExportStatus } from '@ctms/domain';
+import { FieldCipher } from '../platform/crypto/field-cipher';
 import { caseLead, exportToApprove, ownExport } from '../platform/access/access';
 import { and, exec, raw, select, selectOne, sql, type Runner, type Sql } from '../platform/database/sql';
 import { col, table, type PickRow, type RowOf } from '../platform/database/table';
@@ -15,7 +16,9 @@ export interface ExportFilters {
 /**
  * An export request and its file. The row holds ids, codes and counts only: the filters are coded
  * values, the file sits under EXPORTS_DIR with a name the server chose, and the job that makes it
- * carries only this row's id. CHK_export_job_approver: the approver is not the requester.
+ * carries only this row's id; the reasons are the people's own words, so they are encrypted and bound
+ * to the row (decision 0035). CHK_export_job_approver / CHK_export_job_decliner: the second person is
+ * not the requester.
  * Indexes: IDX_export_job_requester (requester, created_at, id), IDX_export_job_agency_status.
  */
 export const exportJobTable = table('export_job', {
@@ -30,6 +33,12 @@ export const exportJobTable = table('export_job', {
   include_identity: col('bool'),
   approved_by_id: col('uuid').nullable(),
   approved_at: col('timestamptz').nullable(),
+  /** why the requester asks (their words; null only on rows asked before reasons were required) */
+  reason_enc: col('text').nullable(),
+  declined_by_id: col('uuid').nullable(),
+  declined_at: col('timestamptz').nullable(),
+  /** why the second person declined (their words) */
+  decline_reason_enc: col('text').nullable(),
   /** the file's name under EXPORTS_DIR (the export id and an extension) */
   file_key: col('varchar').nullable(),
   /** the file's own data key, wrapped by the keyring (FieldCipher, bound to this row; decision 0013) */
@@ -67,8 +76,16 @@ export type ExportRow = PickRow<
   | 'finished_at'
   | 'expires_at'
   | 'downloaded_at'
+  | 'reason_enc'
+  | 'declined_by_id'
+  | 'decline_reason_enc'
 > &
-  KeysetRow & { requested_username: string; approved_username: string | null };
+  KeysetRow & {
+    requested_username: string;
+    requested_display_name: string;
+    approved_username: string | null;
+    declined_username: string | null;
+  };
 
 /** What the job needs of its row. */
 export type JobRow = PickRow<
@@ -89,8 +106,21 @@ export type DownloadRow = PickRow<typeof exportJobTable, 'id' | 'kind' | 'file_k
 
 export type NewExport = PickRow<
   typeof exportJobTable,
-  'id' | 'kind' | 'status' | 'requested_by_id' | 'agency_id' | 'filters' | 'case_id' | 'include_identity'
+  'id' | 'kind' | 'status' | 'requested_by_id' | 'agency_id' | 'filters' | 'case_id' | 'include_identity' | 'reason_enc'
 >;
+
+/** An export row with its reasons decrypted (what the mapper turns into the view). */
+export type ExportReadRow = Omit<ExportRow, 'reason_enc' | 'decline_reason_enc'> & {
+  reason: string | null;
+  decline_reason: string | null;
+};
+
+/** The binding of an export's encrypted reasons (FieldCipher AAD). */
+const reasonBinding = (id: string, column: 'reason_enc' | 'decline_reason_enc') => ({
+  table: 'export_job',
+  column,
+  rowId: id,
+});
 
 /** A case of a case-list export (identity columns null unless the export carries identity). */
 export interface CaseListRow {
@@ -131,9 +161,11 @@ export interface CaseNoteRow {
 export const exportKeyset = keyset('e.created_at', 'e.id');
 
 const VIEW = sql`SELECT e.id, e.kind, e.status, e.filters, e.case_id, e.include_identity, e.requested_by_id, ru.username AS requested_username,
-  e.approved_by_id, au.username AS approved_username, e.row_count, e.size_bytes::text AS size_bytes, e.error_code, e.created_at,
-  e.finished_at, e.expires_at, e.downloaded_at, ${exportKeyset.key}
-  FROM export_job e JOIN app_user ru ON ru.id = e.requested_by_id LEFT JOIN app_user au ON au.id = e.approved_by_id`;
+  ru.display_name AS requested_display_name, e.approved_by_id, au.username AS approved_username, e.row_count, e.size_bytes::text AS size_bytes,
+  e.error_code, e.created_at, e.finished_at, e.expires_at, e.downloaded_at, e.reason_enc, e.declined_by_id, du.username AS declined_username,
+  e.decline_reason_enc, ${exportKeyset.key}
+  FROM export_job e JOIN app_user ru ON ru.id = e.requested_by_id LEFT JOIN app_user au ON au.id = e.approved_by_id
+  LEFT JOIN app_user du ON du.id = e.declined_by_id`;
 
 const CASE_COLUMNS =
   raw(`c.id, c.case_number, c.status, c.identification_status, c.province_code, a.code AS agency_code, u.username AS assigned_username,
@@ -147,15 +179,19 @@ export const exportSql = {
     sql`SELECT 1 FROM case_record c WHERE c.id = ${caseId}::uuid AND ${caseLead(actor, 'c')}`,
 
   insert: (e: NewExport): Sql =>
-    sql`INSERT INTO export_job (id, kind, status, requested_by_id, agency_id, filters, case_id, include_identity)
-        VALUES (${e.id}::uuid, ${e.kind}, ${e.status}, ${e.requested_by_id}::uuid, ${e.agency_id}::uuid, ${JSON.stringify(e.filters)}::jsonb, ${e.case_id}::uuid, ${e.include_identity})`,
+    sql`INSERT INTO export_job (id, kind, status, requested_by_id, agency_id, filters, case_id, include_identity, reason_enc)
+        VALUES (${e.id}::uuid, ${e.kind}, ${e.status}, ${e.requested_by_id}::uuid, ${e.agency_id}::uuid, ${JSON.stringify(e.filters)}::jsonb, ${e.case_id}::uuid, ${e.include_identity}, ${e.reason_enc})`,
 
-  /** An export of the caller's agency, locked for the approval (the requester's own included: that is a 409, not a 404). */
+  /** An export of the caller's agency, locked for the review (the requester's own included: that is a 409, not a 404). */
   lockOfAgency: (actor: Actor, id: string): Sql =>
-    sql`SELECT e.requested_by_id, e.agency_id, e.status, e.kind FROM export_job e WHERE e.id = ${id}::uuid AND e.agency_id = ${actor.agencyId}::uuid FOR UPDATE`,
+    sql`SELECT e.requested_by_id, e.agency_id, e.status, e.kind, e.include_identity FROM export_job e WHERE e.id = ${id}::uuid AND e.agency_id = ${actor.agencyId}::uuid FOR UPDATE`,
 
   approve: (id: string, approverId: string): Sql =>
-    sql`UPDATE export_job SET status = 'QUEUED', approved_by_id = ${approverId}::uuid, approved_at = now() WHERE id = ${id}::uuid`,
+    sql`UPDATE export_job SET status = 'QUEUED', approved_by_id = ${approverId}::uuid, approved_at = now() WHERE id = ${id}::uuid AND status = 'AWAITING_APPROVAL'`,
+
+  decline: (id: string, declinerId: string, reasonEnc: string): Sql =>
+    sql`UPDATE export_job SET status = 'DECLINED', declined_by_id = ${declinerId}::uuid, declined_at = now(), decline_reason_enc = ${reasonEnc}, finished_at = now()
+         WHERE id = ${id}::uuid AND status = 'AWAITING_APPROVAL'`,
 
   /** One export as its view shows it, without an access rule: only after a write that checked it. */
   view: (id: string): Sql => sql`${VIEW} WHERE e.id = ${id}::uuid`,
@@ -234,9 +270,30 @@ export const exportSql = {
          WHERE n.case_id = ${caseId}::uuid ORDER BY n.created_at, n.id LIMIT 500`,
 };
 
-/** The export jobs' data access (decision 0018). The file's key binding stays with the file cipher. */
+/**
+ * The export jobs' data access (decision 0018). The reasons' encryption binding lives here: the
+ * service hands plaintext in and gets it back. The file's key binding stays with the file cipher.
+ */
 @Injectable()
 export class ExportRepository {
+  constructor(private readonly cipher: FieldCipher) {}
+
+  /** Encrypts the requester's reason for a new row (bound to its id). */
+  sealReason(id: string, reason: string): string {
+    return this.cipher.encrypt(reason, reasonBinding(id, 'reason_enc'));
+  }
+
+  private open(r: ExportRow): ExportReadRow {
+    const { reason_enc, decline_reason_enc, ...rest } = r;
+    return {
+      ...rest,
+      reason: reason_enc ? this.cipher.decrypt(reason_enc, reasonBinding(r.id, 'reason_enc')) : null,
+      decline_reason: decline_reason_enc
+        ? this.cipher.decrypt(decline_reason_enc, reasonBinding(r.id, 'decline_reason_enc'))
+        : null,
+    };
+  }
+
   async leadCase(m: Runner, actor: Actor, caseId: string): Promise<boolean> {
     return (await selectOne(m, exportSql.leadCase(actor, caseId))) !== undefined;
   }
@@ -249,30 +306,43 @@ export class ExportRepository {
     m: Runner,
     actor: Actor,
     id: string,
-  ): Promise<PickRow<typeof exportJobTable, 'requested_by_id' | 'agency_id' | 'status' | 'kind'> | undefined> {
+  ): Promise<
+    PickRow<typeof exportJobTable, 'requested_by_id' | 'agency_id' | 'status' | 'kind' | 'include_identity'> | undefined
+  > {
     return selectOne(m, exportSql.lockOfAgency(actor, id));
   }
 
-  async approve(m: Runner, id: string, approverId: string): Promise<void> {
-    await exec(m, exportSql.approve(id, approverId));
+  /** Answers the rows changed (1, or 0 when it no longer waits). */
+  approve(m: Runner, id: string, approverId: string): Promise<number> {
+    return exec(m, exportSql.approve(id, approverId));
   }
 
-  view(m: Runner, id: string): Promise<ExportRow | undefined> {
-    return selectOne<ExportRow>(m, exportSql.view(id));
+  /** Answers the rows changed (1, or 0 when it no longer waits). */
+  decline(m: Runner, id: string, declinerId: string, reason: string): Promise<number> {
+    return exec(
+      m,
+      exportSql.decline(id, declinerId, this.cipher.encrypt(reason, reasonBinding(id, 'decline_reason_enc'))),
+    );
   }
 
-  own(m: Runner, actor: Actor, id: string): Promise<ExportRow | undefined> {
-    return selectOne<ExportRow>(m, exportSql.own(actor, id));
+  async view(m: Runner, id: string): Promise<ExportReadRow | undefined> {
+    const r = await selectOne<ExportRow>(m, exportSql.view(id));
+    return r && this.open(r);
   }
 
-  list(
+  async own(m: Runner, actor: Actor, id: string): Promise<ExportReadRow | undefined> {
+    const r = await selectOne<ExportRow>(m, exportSql.own(actor, id));
+    return r && this.open(r);
+  }
+
+  async list(
     m: Runner,
     actor: Actor,
     box: 'own' | 'awaiting',
     cursor: string | undefined,
     limit: number | undefined,
-  ): Promise<ExportRow[]> {
-    return select<ExportRow>(m, exportSql.list(actor, box, cursor, limit));
+  ): Promise<ExportReadRow[]> {
+    return (await select<ExportRow>(m, exportSql.list(actor, box, cursor, limit))).map((r) => this.open(r));
   }
 
   claimDownload(m: Runner, actor: Actor, id: string): Promise<DownloadRow | undefined> {

@@ -7,12 +7,13 @@ import { IdParam } from '../platform/http/params';
 import { Ctx, RequirePermission } from '../platform/auth/decorators';
 import { NoBodyPipe } from '../platform/http/pagination';
 import type { RequestContext } from '../platform/http/request-context';
-import { CreateExportDto, ListExportsQueryDto } from './export.dto';
+import { CreateExportDto, DeclineExportDto, ListExportsQueryDto } from './export.dto';
 import { ExportsService } from './exports.service';
 
 /**
- * Exports as jobs: ask (POST), wait (GET, the status), download once (GET …/download). An export
- * with identity waits for a second person's approval. Lists hold codes and counts, never names.
+ * Exports as jobs: ask with a reason (POST), wait (GET, the status), download once (GET …/download).
+ * An export with identity, and every case file, waits for a second person's approval (or decline).
+ * Lists hold codes, counts and the reasons (the requester's and the approvers' only), never case data.
  */
 @ApiTags('exports')
 @Controller('exports')
@@ -39,7 +40,9 @@ export class ExportsController {
 
   @Get('approvals')
   @RequirePermission('export:approve')
-  @ApiOperation({ summary: "Identity exports of your agency waiting for a second person's approval" })
+  @ApiOperation({
+    summary: "Exports of your agency waiting for a second person's approval (identity, case files), with their reasons",
+  })
   approvals(@Ctx() ctx: RequestContext, @Query() q: ListExportsQueryDto): Promise<Page<ExportView>> {
     return this.exports.listAwaitingApproval(ctx, q);
   }
@@ -56,10 +59,20 @@ export class ExportsController {
   @HttpCode(200)
   @AuditAs('EXPORT_APPROVED', 'export')
   @RequirePermission('export:approve')
-  @ApiOperation({ summary: 'Approve an identity export (never your own)' })
+  @ApiOperation({ summary: 'Approve an export waiting for a second person (never your own)' })
   @ApiConflictResponse({ description: 'SECOND_PERSON_REQUIRED or ACTION_NOT_ALLOWED_IN_STATE' })
   approve(@Ctx() ctx: RequestContext, @IdParam() id: string, @Body(NoBodyPipe) _body: unknown): Promise<ExportView> {
     return this.exports.approve(ctx, id);
+  }
+
+  @Post(':id/decline')
+  @HttpCode(200)
+  @AuditAs('EXPORT_DECLINED', 'export')
+  @RequirePermission('export:approve')
+  @ApiOperation({ summary: 'Decline an export waiting for a second person (never your own), with a reason' })
+  @ApiConflictResponse({ description: 'SECOND_PERSON_REQUIRED or ACTION_NOT_ALLOWED_IN_STATE' })
+  decline(@Ctx() ctx: RequestContext, @IdParam() id: string, @Body() dto: DeclineExportDto): Promise<ExportView> {
+    return this.exports.decline(ctx, id, dto.reason);
   }
 
   @Get(':id/download')

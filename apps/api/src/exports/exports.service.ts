@@ -5,7 +5,14 @@ import type { FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
-import type { ExportStatus, ExportView, Page } from '@ctms/domain';
+import {
+  exportNeedsApproval,
+  exportReviewRefusal,
+  type ExportReviewAction,
+  type ExportStatus,
+  type ExportView,
+  type Page,
+} from '@ctms/domain';
 import { AuditService } from '../platform/audit/audit.service';
 import { APP_CONFIG, AppConfig } from '../platform/config/config';
 import { FieldCryptoError, UnknownKeyVersionError } from '../platform/crypto/crypto-errors';
@@ -16,7 +23,7 @@ import { OutboxService } from '../platform/outbox/outbox.service';
 import { exportFile } from './export-runner';
 import type { CreateExportDto, ListExportsQueryDto } from './export.dto';
 import { EXPORT_FILE_EXT, EXPORT_MEDIA_TYPE, EXPORT_OUTBOX_KIND } from './export.types';
-import { ExportRepository, exportKeyset, type DownloadRow, type ExportRow } from './export.repository';
+import { ExportRepository, exportKeyset, type DownloadRow, type ExportReadRow } from './export.repository';
 
 const FILE_KEY_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.(csv|xlsx|pdf)$/;
 
@@ -27,7 +34,7 @@ export class Gone extends HttpException {
   }
 }
 
-function toView(r: ExportRow): ExportView {
+function toView(r: ExportReadRow): ExportView {
   return {
     id: r.id,
     kind: r.kind,
@@ -35,8 +42,11 @@ function toView(r: ExportRow): ExportView {
     filters: r.filters,
     caseId: r.case_id,
     includeIdentity: r.include_identity,
-    requestedBy: { id: r.requested_by_id, username: r.requested_username },
+    reason: r.reason,
+    requestedBy: { id: r.requested_by_id, username: r.requested_username, displayName: r.requested_display_name },
     approvedBy: r.approved_by_id ? { id: r.approved_by_id, username: r.approved_username ?? '' } : null,
+    declinedBy: r.declined_by_id ? { id: r.declined_by_id, username: r.declined_username ?? '' } : null,
+    declineReason: r.decline_reason,
     rowCount: r.row_count,
     sizeBytes: r.size_bytes === null ? null : Number(r.size_bytes),
     errorCode: r.error_code,
@@ -85,7 +95,8 @@ export class ExportsService {
     if (dto.filters?.status) filters['status'] = dto.filters.status;
     if (dto.filters?.province) filters['province'] = dto.filters.province;
     const id = randomUUID();
-    const status: ExportStatus = includeIdentity ? 'AWAITING_APPROVAL' : 'QUEUED';
+    // a case file always waits for a second person, like any export with identity (decision 0035)
+    const status: ExportStatus = exportNeedsApproval(dto.kind, includeIdentity) ? 'AWAITING_APPROVAL' : 'QUEUED';
     await this.ds.transaction(async (m) => {
       if (pdf) {
         if (!(await this.repo.leadCase(m, actor, dto.caseId ?? ''))) {
@@ -108,8 +119,9 @@ export class ExportsService {
         filters,
         case_id: dto.caseId ?? null,
         include_identity: includeIdentity,
+        reason_enc: this.repo.sealReason(id, dto.reason),
       });
-      // a plain export runs at once; an identity export first tells the agency's approvers
+      // a plain export runs at once; one that needs a second person first tells the agency's approvers
       await this.outbox.add(m, status === 'QUEUED' ? EXPORT_OUTBOX_KIND : 'export.approval', { exportId: id });
       await this.audit.record(
         ctx,
@@ -118,6 +130,7 @@ export class ExportsService {
           outcome: 'ALLOWED',
           objectType: 'export',
           objectId: id,
+          reasonText: dto.reason,
           details: { kind: dto.kind, filters, caseId: dto.caseId ?? null, includeIdentity },
         },
         m,
@@ -126,48 +139,68 @@ export class ExportsService {
     return this.view(id);
   }
 
-  /** A second person of the requester's agency, holding export:approve, lets an identity export run. */
-  async approve(ctx: RequestContext, id: string): Promise<ExportView> {
+  /** A second person of the requester's agency, holding export:approve, lets a waiting export run. */
+  approve(ctx: RequestContext, id: string): Promise<ExportView> {
+    return this.review(ctx, id, 'APPROVE', null);
+  }
+
+  /** A second person of the requester's agency, holding export:approve, says no (with their reason); nothing runs. */
+  decline(ctx: RequestContext, id: string, reason: string): Promise<ExportView> {
+    return this.review(ctx, id, 'DECLINE', reason);
+  }
+
+  /**
+   * Approve or decline, in one transaction with the row locked: not of the caller's agency is the
+   * 404 of a missing export; the requester's own is 409 SECOND_PERSON_REQUIRED (audited here, as
+   * before); one that no longer waits is 409 ACTION_NOT_ALLOWED_IN_STATE, so of two concurrent
+   * approvals exactly one wins.
+   */
+  private async review(
+    ctx: RequestContext,
+    id: string,
+    action: ExportReviewAction,
+    reason: string | null,
+  ): Promise<ExportView> {
     const actor = actorOf(ctx);
+    const auditAction = action === 'APPROVE' ? 'EXPORT_APPROVED' : 'EXPORT_DECLINED';
     await this.ds.transaction(async (m) => {
       const e = await this.repo.lockOfAgency(m, actor, id);
-      if (!e) {
+      const refusal = e
+        ? exportReviewRefusal({ status: e.status, requestedById: e.requested_by_id }, actor.userId)
+        : null;
+      if (!e || refusal === 'SECOND_PERSON_REQUIRED') {
         await this.audit.record(ctx, {
-          action: 'EXPORT_APPROVED',
+          action: auditAction,
           outcome: 'DENIED',
           objectType: 'export',
           objectId: id,
-          reason: 'NOT_FOUND',
-        });
-        throw markAudited(new NotFound());
-      }
-      if (e.requested_by_id === actor.userId) {
-        await this.audit.record(ctx, {
-          action: 'EXPORT_APPROVED',
-          outcome: 'DENIED',
-          objectType: 'export',
-          objectId: id,
-          reason: 'SECOND_PERSON_REQUIRED',
+          reason: e ? 'SECOND_PERSON_REQUIRED' : 'NOT_FOUND',
         });
         throw markAudited(
-          new Conflict(
-            'SECOND_PERSON_REQUIRED',
-            'An export is approved by someone other than the person who asked for it',
-          ),
+          e
+            ? new Conflict(
+                'SECOND_PERSON_REQUIRED',
+                'An export is approved or declined by someone other than the person who asked for it',
+              )
+            : new NotFound(),
         );
       }
-      if (e.status !== 'AWAITING_APPROVAL')
-        throw new Conflict('ACTION_NOT_ALLOWED_IN_STATE', 'This export is not waiting for approval');
-      await this.repo.approve(m, id, actor.userId);
-      await this.outbox.add(m, EXPORT_OUTBOX_KIND, { exportId: id });
+      if (refusal) throw new Conflict(refusal, 'This export is not waiting for approval');
+      const changed =
+        action === 'APPROVE'
+          ? await this.repo.approve(m, id, actor.userId)
+          : await this.repo.decline(m, id, actor.userId, reason ?? '');
+      if (changed !== 1) throw new Conflict('ACTION_NOT_ALLOWED_IN_STATE', 'This export is not waiting for approval');
+      await this.outbox.add(m, action === 'APPROVE' ? EXPORT_OUTBOX_KIND : 'export.declined', { exportId: id });
       await this.audit.record(
         ctx,
         {
-          action: 'EXPORT_APPROVED',
+          action: auditAction,
           outcome: 'ALLOWED',
           objectType: 'export',
           objectId: id,
-          details: { kind: e.kind, requestedBy: e.requested_by_id },
+          reasonText: reason,
+          details: { kind: e.kind, includeIdentity: e.include_identity, requestedBy: e.requested_by_id },
         },
         m,
       );
@@ -181,7 +214,7 @@ export class ExportsService {
     return this.page(actor, 'own', q);
   }
 
-  /** Identity exports of the caller's agency waiting for a second person (not the caller's own). */
+  /** Exports of the caller's agency waiting for a second person (not the caller's own), with their reasons. */
   async listAwaitingApproval(ctx: RequestContext, q: ListExportsQueryDto): Promise<Page<ExportView>> {
     const actor = actorOf(ctx);
     return this.page(actor, 'awaiting', q);

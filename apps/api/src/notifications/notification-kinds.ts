@@ -41,6 +41,7 @@ export const NOTIFICATION_KINDS = {
   'match.answered': { lo: 'ອົງການອື່ນໄດ້ຕອບຄຳຮ້ອງກວດບຸກຄົນຊໍ້າຂອງທ່ານແລ້ວ', en: 'Your match request was answered' },
   'export.ready': { lo: 'ການສົ່ງອອກພ້ອມແລ້ວ', en: 'Export ready' },
   'export.approval': { lo: 'ມີການສົ່ງອອກລໍຖ້າການອະນຸມັດ', en: 'Export waiting for approval' },
+  'export.declined': { lo: 'ການສົ່ງອອກຂອງທ່ານບໍ່ໄດ້ຮັບອະນຸມັດ', en: 'Your export was declined' },
   'job.dead': { lo: 'ວຽກເບື້ອງຫຼັງລົ້ມເຫຼວ', en: 'A background job failed' },
   'account.first_sign_in': {
     lo: 'ບັນຊີທີ່ຜູ້ບໍລິຫານສ້າງ ຫຼື ຕັ້ງລະຫັດຜ່ານໃໝ່ ໄດ້ເຂົ້າສູ່ລະບົບເປັນຄັ້ງທຳອິດ',

@@ -21,6 +21,8 @@ const interagencyWords = () =>
     ct.CASE_TOOLS_WORDS,
   ]);
 
+const exportsWords = () => import('./exports/exports-i18n').then((m) => [m.EXPORTS_WORDS]);
+
 const loadComingSoon = () => import('./shared/coming-soon.page').then((m) => m.ComingSoonPage);
 
 /** Pages built so far; every other navigation entry is a guarded "coming soon" placeholder. */
@@ -43,6 +45,7 @@ const PAGES_WITH_WORDS: Record<string, Route['loadChildren']> = {
     () => import('./match-requests/match-request-list.page').then((m) => m.MatchRequestListPage),
     interagencyWords,
   ),
+  exports: withWords(() => import('./exports/exports.page').then((m) => m.ExportsPage), exportsWords),
 };
 
 /** Sections with pages of their own below the list (e.g. /screenings/new, /screenings/:id): lazy child routes. */

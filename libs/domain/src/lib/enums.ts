@@ -225,6 +225,7 @@ export const AUDIT_ACTIONS = [
   // exports, the audit log and statistics
   'EXPORT_REQUESTED',
   'EXPORT_APPROVED',
+  'EXPORT_DECLINED',
   'EXPORT_GENERATED',
   'EXPORT_FAILED',
   'EXPORT_DOWNLOADED',

@@ -105,6 +105,14 @@ import {
   type Verdict,
   type WorkflowRefusal,
 } from './workflows';
+import {
+  EXPORT_KINDS,
+  EXPORT_REVIEW_ACTIONS,
+  EXPORT_STATUSES,
+  type ExportKind,
+  type ExportReviewAction,
+  type ExportStatus,
+} from './export-views';
 
 export interface Label {
   readonly lo: string;
@@ -305,6 +313,7 @@ export const AUDIT_ACTION_LABELS: LabelMap<AuditAction> = {
   PLAN_READ: { lo: 'ເປີດເບິ່ງແຜນຊ່ວຍເຫຼືອ', en: 'Opened a case plan' },
   EXPORT_REQUESTED: { lo: 'ຂໍສົ່ງອອກຂໍ້ມູນ', en: 'Requested an export' },
   EXPORT_APPROVED: { lo: 'ອະນຸມັດການສົ່ງອອກ', en: 'Approved an export' },
+  EXPORT_DECLINED: { lo: 'ບໍ່ອະນຸມັດການສົ່ງອອກ', en: 'Declined an export' },
   EXPORT_GENERATED: { lo: 'ສ້າງໄຟລ໌ສົ່ງອອກແລ້ວ', en: 'Export file made' },
   EXPORT_FAILED: { lo: 'ການສົ່ງອອກລົ້ມເຫຼວ', en: 'Export failed' },
   EXPORT_DOWNLOADED: { lo: 'ດາວໂຫຼດໄຟລ໌ສົ່ງອອກ', en: 'Downloaded an export' },
@@ -610,6 +619,32 @@ export const FORMER_LEAD_ACCESS_LABELS: LabelMap<FormerLeadAccess> = {
 };
 
 // ---------------------------------------------------------------------------------------------
+// Exports
+// ---------------------------------------------------------------------------------------------
+
+export const EXPORT_KIND_LABELS: LabelMap<ExportKind> = {
+  CASE_LIST_CSV: { lo: 'ລາຍການກໍລະນີ (CSV)', en: 'Case list (CSV)' },
+  CASE_LIST_XLSX: { lo: 'ລາຍການກໍລະນີ (Excel)', en: 'Case list (Excel)' },
+  CASE_FILE_PDF: { lo: 'ແຟ້ມກໍລະນີ (PDF)', en: 'Case file (PDF)' },
+};
+
+export const EXPORT_STATUS_LABELS: LabelMap<ExportStatus> = {
+  AWAITING_APPROVAL: { lo: 'ລໍຖ້າການອະນຸມັດ', en: 'Awaiting approval' },
+  QUEUED: { lo: 'ຢູ່ໃນຄິວ', en: 'Queued' },
+  RUNNING: { lo: 'ກຳລັງສ້າງໄຟລ໌', en: 'Being made' },
+  READY: { lo: 'ພ້ອມດາວໂຫຼດ', en: 'Ready to download' },
+  DOWNLOADED: { lo: 'ດາວໂຫຼດແລ້ວ', en: 'Downloaded' },
+  EXPIRED: { lo: 'ໝົດອາຍຸແລ້ວ', en: 'Expired' },
+  FAILED: { lo: 'ລົ້ມເຫຼວ', en: 'Failed' },
+  DECLINED: { lo: 'ບໍ່ໄດ້ຮັບອະນຸມັດ', en: 'Declined' },
+};
+
+export const EXPORT_REVIEW_ACTION_LABELS: LabelMap<ExportReviewAction> = {
+  APPROVE: { lo: 'ອະນຸມັດ', en: 'Approve' },
+  DECLINE: { lo: 'ບໍ່ອະນຸມັດ', en: 'Decline' },
+};
+
+// ---------------------------------------------------------------------------------------------
 // Refusals and problems
 // ---------------------------------------------------------------------------------------------
 
@@ -764,6 +799,9 @@ export const LABELLED_LISTS: readonly LabelledList[] = [
   },
   { name: 'CLOSURE_REQUEST_STATUSES', codes: CLOSURE_REQUEST_STATUSES, labels: CLOSURE_REQUEST_STATUS_LABELS },
   { name: 'CLOSURE_REQUEST_ACTIONS', codes: CLOSURE_REQUEST_ACTIONS, labels: CLOSURE_REQUEST_ACTION_LABELS },
+  { name: 'EXPORT_KINDS', codes: EXPORT_KINDS, labels: EXPORT_KIND_LABELS },
+  { name: 'EXPORT_STATUSES', codes: EXPORT_STATUSES, labels: EXPORT_STATUS_LABELS },
+  { name: 'EXPORT_REVIEW_ACTIONS', codes: EXPORT_REVIEW_ACTIONS, labels: EXPORT_REVIEW_ACTION_LABELS },
   { name: 'WORKFLOW_REFUSALS', codes: WORKFLOW_REFUSALS, labels: WORKFLOW_REFUSAL_LABELS },
   { name: 'PASSWORD_PROBLEMS', codes: PASSWORD_PROBLEMS, labels: PASSWORD_PROBLEM_LABELS },
   { name: 'SERVICE_TYPES', codes: SERVICE_TYPES, labels: SERVICE_TYPE_LABELS },

@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal, viewChild } from '@angular/core';
 import { NgTemplateOutlet } from '@angular/common';
+import { RouterLink } from '@angular/router';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -20,6 +21,7 @@ import {
   type ReferenceAgencyView,
   type SettableCaseFlag,
 } from '@ctms/domain';
+import { AuthService } from '../core/auth/auth.service';
 import { CASE_FLAG_LABELS } from '../core/i18n/dict-cases';
 import { CaseApi } from './case-api';
 import { STATUS_ACTIONS, type StatusAction } from './case-codes';
@@ -87,6 +89,7 @@ export const CASE_MENU: readonly MenuItem[] = [
     ConfirmAction,
     FormsModule,
     NgTemplateOutlet,
+    RouterLink,
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
@@ -146,7 +149,7 @@ export const CASE_MENU: readonly MenuItem[] = [
           }
         </p>
       }
-      @if (transitions().length || items().length) {
+      @if (transitions().length || items().length || exportable()) {
         <section class="panel" aria-labelledby="actions-heading" data-testid="case-actions">
           <h2 id="actions-heading" class="sub">{{ 'cases.actions.title' | t }}</h2>
           <button
@@ -168,6 +171,16 @@ export const CASE_MENU: readonly MenuItem[] = [
               <button mat-menu-item type="button" [attr.data-testid]="'case-action-' + i.id" (click)="openDialog(i.id)">
                 {{ i.labelKey | t }}
               </button>
+            }
+            @if (exportable()) {
+              <!-- the exports page's form with this case (its id and number: no personal data) -->
+              <a
+                mat-menu-item
+                routerLink="/exports"
+                [queryParams]="{ caseId: c.id, caseNumber: c.caseNumber }"
+                data-testid="case-action-export"
+                >{{ 'cases.menu.exportFile' | t }}</a
+              >
             }
           </mat-menu>
         </section>
@@ -406,6 +419,11 @@ export class CaseActions {
     const c = this.c();
     return c ? CASE_MENU.filter((i) => i.shown(c)) : [];
   });
+  private readonly auth = inject(AuthService);
+  /** a case file is exported by its lead agency (the API checks it again), by holders of export:create */
+  protected readonly exportable = computed(
+    () => this.c()?.relation === 'LEAD_AGENCY' && this.auth.permissions().has('export:create'),
+  );
 
   protected titleOf(id: DialogId): TranslationKey {
     return CASE_MENU.find((i) => i.id === id)?.labelKey ?? 'cases.actions.title';

@@ -19,7 +19,7 @@ import { CaseApi } from './case-api';
 import { CasePages } from './case-pages';
 import { CaseStore } from './case-store';
 import { type CtKey } from './case-tools-i18n';
-import { actionState, formatDateTime, I18n, personName, TranslatePipe } from '@ctms/ui';
+import { actionState, formatDateTime, I18n, personName, saveBlob, TranslatePipe } from '@ctms/ui';
 
 const MEDIA_TYPES: Readonly<Record<string, string>> = {
   'application/pdf': 'PDF',
@@ -337,18 +337,7 @@ export class CaseAttachments {
     this.act.notice.set(null);
     try {
       const blob = await this.api.attachmentContent(attachmentId);
-      const url = URL.createObjectURL(blob);
-      try {
-        const a = this.document.createElement('a');
-        a.href = url;
-        a.download = `attachment-${attachmentId}.${EXTENSION[mediaType] ?? 'bin'}`;
-        a.rel = 'noopener';
-        this.document.body.appendChild(a);
-        a.click();
-        a.remove();
-      } finally {
-        setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      }
+      saveBlob(blob, `attachment-${attachmentId}.${EXTENSION[mediaType] ?? 'bin'}`, this.document);
       this.act.notice.set({ kind: 'ok', text: this.t('ct.files.downloaded') });
     } catch {
       this.act.notice.set({ kind: 'error', text: this.t('ct.files.downloadFailed') });

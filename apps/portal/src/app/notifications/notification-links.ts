@@ -3,8 +3,8 @@ import type { TranslationKey } from '@ctms/ui';
 
 /**
  * Where the portal shows a notification's object (the API's OBJECT_PATHS, for the pages the
- * portal has), and the permission that page needs. Exports and the queue dashboard have no portal
- * page yet: those notifications carry no link.
+ * portal has), and the permission that page needs. The queue dashboard has no portal page, and
+ * exports have a list page (/exports) but no page per export: those notifications carry no link.
  */
 const PAGES: Readonly<Record<string, { path: string; permission: Permission }>> = {
   case: { path: '/cases', permission: 'case:read' },
@@ -52,6 +52,7 @@ const KINDS = new Set([
   'visit.overdue',
   'export.ready',
   'export.approval',
+  'export.declined',
   'job.dead',
   'account.first_sign_in',
 ]);

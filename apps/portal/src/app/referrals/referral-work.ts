@@ -26,7 +26,7 @@ import { API } from '../core/auth/auth.service';
 import { UserPicker } from '../cases/user-picker';
 import { slaClock } from './ia-util';
 import { rwT, type ReferralWorkKey } from './referral-work.words';
-import { AgencyNames, describeErrorIn, formatDateTime, I18n, personName } from '@ctms/ui';
+import { AgencyNames, describeErrorIn, formatDateTime, I18n, personName, saveBlob } from '@ctms/ui';
 
 /**
  * What both agencies do on one referral, self-contained so that a page inserts one tag: the
@@ -264,12 +264,7 @@ export class ReferralWork {
   protected async print(): Promise<void> {
     await this.act(async (id) => {
       const blob = await firstValueFrom(this.http.get(`${API}/referrals/${id}/print`, { responseType: 'blob' }));
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `referral-${this.referral().caseNumber}.pdf`;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      saveBlob(blob, `referral-${this.referral().caseNumber}.pdf`);
     });
   }
 

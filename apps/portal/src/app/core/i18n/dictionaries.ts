@@ -65,6 +65,7 @@ export const en = {
   'nav.agencies': 'Agencies',
   'nav.slaSettings': 'SLA hours',
   'nav.statistics': 'Statistics',
+  'nav.exports': 'Exports',
   'nav.profile': 'My profile',
 
   'home.greeting': 'Welcome, {name}',
@@ -193,6 +194,7 @@ export const lo: Dictionary = {
   'nav.agencies': 'ອົງການ',
   'nav.slaSettings': 'ກຳນົດເວລາຕອບຮັບ',
   'nav.statistics': 'ສະຖິຕິ',
+  'nav.exports': 'ການສົ່ງອອກຂໍ້ມູນ',
   'nav.profile': 'ຂໍ້ມູນສ່ວນຕົວ',
 
   'home.greeting': 'ສະບາຍດີ, {name}',

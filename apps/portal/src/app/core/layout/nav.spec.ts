@@ -9,7 +9,14 @@ describe('navigation filtering', () => {
   });
 
   it('shows a caseworker the case work, never users, agencies, audit or statistics', () => {
-    expect(pathsFor('CASEWORKER')).toEqual(['', 'screenings', 'cases', 'referrals', 'handoffs', 'profile']);
+    expect(pathsFor('CASEWORKER')).toEqual(['', 'screenings', 'cases', 'referrals', 'handoffs', 'exports', 'profile']);
+  });
+
+  it('shows the exports page to those who may export (case work), never to administrators, prosecutors or analysts', () => {
+    for (const role of ['CASEWORKER', 'SUPERVISOR', 'INVESTIGATOR'] as const)
+      expect(pathsFor(role)).toContain('exports');
+    for (const role of ['PROSECUTOR', 'AGENCY_ADMIN', 'SYSTEM_ADMIN', 'ANALYST'] as const)
+      expect(pathsFor(role)).not.toContain('exports');
   });
 
   it('adds the audit trail for a supervisor', () => {

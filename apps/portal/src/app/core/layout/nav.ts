@@ -26,6 +26,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     testId: 'nav-identification-requests',
   },
   { path: 'match-requests', labelKey: 'nav.matchRequests', permission: 'match:answer', testId: 'nav-match-requests' },
+  { path: 'exports', labelKey: 'nav.exports', permission: 'export:create', testId: 'nav-exports' },
   { path: 'audit', labelKey: 'nav.audit', permission: 'audit:read', testId: 'nav-audit' },
   { path: 'users', labelKey: 'nav.users', permission: 'user:read', testId: 'nav-users' },
   { path: 'agencies', labelKey: 'nav.agencies', permission: 'agency:manage', testId: 'nav-agencies' },
