@@ -32,6 +32,10 @@ const ROUTE_TABLES: [RegExp, string[]][] = [
   [/^\/api\/v1\/cases\/\{id\}\/visits\b/, ['follow_up_visit']],
   [/^\/api\/v1\/cases\/\{id\}\/assessments\b/, ['reintegration_assessment']],
   [
+    /^\/api\/v1\/(cases\/\{id\}\/plan|plan-goals|plan-tasks)\b/,
+    ['case_plan', 'case_plan_goal', 'case_plan_task', 'case_plan_review'],
+  ],
+  [
     /^\/api\/v1\/(cases\/\{id\}\/identification-requests|identification-requests)\b/,
     ['identification_request', 'case_identification', 'case_record'],
   ],
