@@ -199,9 +199,9 @@ export class CasePlanService {
    * due date by the lead's editors only. Versioned, on the locked row: no lost update.
    */
   updateTask(ctx: RequestContext, taskId: string, dto: UpdatePlanTaskDto): Promise<StructuredPlanView> {
-    const action = dto.action;
     const outcome =
       dto.outcome === undefined ? undefined : dto.outcome === null || dto.outcome === '' ? null : dto.outcome;
+    const action = dto.action;
     return this.runner.run(ctx, this.taskFlow, {
       id: taskId,
       audit: 'PLAN_TASK_UPDATED',
