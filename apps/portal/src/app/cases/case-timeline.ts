@@ -8,7 +8,7 @@ import {
   type CaseEventView,
   type Language,
 } from '@ctms/domain';
-import { CASE_EVENT_LABELS } from '../core/i18n/dict-cases';
+import { TIMELINE_EVENT_LABELS } from '../core/i18n/dict-cases';
 import { CaseApi } from './case-api';
 import { CasePages } from './case-pages';
 import { CaseStore } from './case-store';
@@ -93,7 +93,7 @@ export class CaseTimeline {
       id: e.id,
       when: formatDateTime(e.at, lang),
       actor: e.actor ? personName(e.actor) : null,
-      kindLabel: label(CASE_EVENT_LABELS, e.kind, lang),
+      kindLabel: label(TIMELINE_EVENT_LABELS, e.kind, lang),
       detail: eventDetail(e, lang),
     }));
   });

@@ -2,7 +2,7 @@
  * Words of the case pages, in English and Lao (spread into `en` / `lo` in dictionaries.ts), and the
  * Lao/English labels of the case record's coded values that `@ctms/domain` does not label yet.
  */
-import { PLAN_EVENT_LABELS, type LabelMap } from '@ctms/domain';
+import { AUDIT_ACTION_LABELS, PLAN_EVENT_LABELS, type LabelMap, type TimelineEventKind } from '@ctms/domain';
 import type {
   CaseEventKind,
   CaseFlag,
@@ -551,4 +551,15 @@ export const CASE_EVENT_LABELS: LabelMap<CaseEventKind> = {
   FLAG_SET: { lo: 'ໝາຍກໍລະນີ', en: 'Flag set' },
   FLAG_LIFTED: { lo: 'ຍົກເລີກເຄື່ອງໝາຍ', en: 'Flag lifted' },
   ...PLAN_EVENT_LABELS,
+};
+
+/**
+ * Every kind on a case's timeline. The case's own events keep their wording above; every other kind
+ * (referrals, transfers, handoffs, consents, merges, follow-up …) is also the audit action of the same
+ * name and is labelled once, there. Missing one is a compile error, so no raw code reaches the page.
+ */
+export const TIMELINE_EVENT_LABELS: LabelMap<TimelineEventKind> = {
+  ...AUDIT_ACTION_LABELS,
+  ATTACHMENT_ADDED: AUDIT_ACTION_LABELS.ATTACHMENT_UPLOADED,
+  ...CASE_EVENT_LABELS,
 };
