@@ -23,6 +23,7 @@ import { AddSavedCaseFilters1795935300000 } from './1795935300000-AddSavedCaseFi
 import { AddCasePlans1795936000000 } from './1795936000000-AddCasePlans';
 import { AddFollowUpVisits1795937000000 } from './1795937000000-AddFollowUpVisits';
 import { AddExportReasons1795941000000 } from './1795941000000-AddExportReasons';
+import { AddCaseNextDue1795942000000 } from './1795942000000-AddCaseNextDue';
 
 /** Every migration in order: an explicit list, because globs do not survive the webpack bundle. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   AddCasePlans1795936000000,
   AddFollowUpVisits1795937000000,
   AddExportReasons1795941000000,
+  AddCaseNextDue1795942000000,
 ];

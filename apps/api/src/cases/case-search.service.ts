@@ -9,7 +9,7 @@ import { RateLimiter } from '../platform/http/rate-limit';
 import { actorOf, type Actor, type RequestContext } from '../platform/http/request-context';
 import { PersonSearchService, SEARCH_WINDOW_SECONDS } from '../persons/person-search.service';
 import { toCaseSummary } from './case.mapper';
-import { CaseRepository, caseKeyset, type CaseFilter } from './case.repository';
+import { CaseRepository, caseListKeyset, type CaseFilter } from './case.repository';
 import type { ListCasesQueryDto } from './dto/case.dto';
 import type { CaseSearchDto } from './dto/case-search.dto';
 
@@ -90,7 +90,7 @@ export class CaseSearchService {
 
   private async page(actor: Actor, f: CaseFilter, limit: number | undefined): Promise<Page<CaseSummaryView>> {
     const rows = await this.cases.list(this.ds, actor, { ...f, limit });
-    const page = caseKeyset.page(rows, limit);
+    const page = caseListKeyset(f.sort).page(rows, limit);
     return { items: page.items.map(toCaseSummary), nextCursor: page.nextCursor };
   }
 
@@ -104,6 +104,8 @@ export class CaseSearchService {
       child: switchOf(q.child),
       restricted: switchOf(q.restricted),
       identification: q.identification,
+      overdue: switchOf(q.overdue),
+      sort: q.sort,
       cursor: q.cursor,
     };
   }
@@ -120,5 +122,7 @@ function auditFilters(q: CaseListQuery): Record<string, string | boolean | null>
     child: q.child ?? null,
     restricted: q.restricted ?? null,
     identification: q.identification ?? null,
+    overdue: q.overdue ?? null,
+    sort: q.sort ?? null,
   };
 }

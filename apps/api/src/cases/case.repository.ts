@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { CaseStatus, DataCategory, IdentificationStatus } from '@ctms/domain';
+import type { CaseListSort, CaseStatus, DataCategory, IdentificationStatus } from '@ctms/domain';
 import { caseCategoriesOf, caseLead, holds } from '../platform/access/access';
 import { FieldCipher } from '../platform/crypto/field-cipher';
 import { and, exec, raw, select, selectOne, sql, type Runner, type Sql } from '../platform/database/sql';
@@ -36,6 +36,8 @@ export const caseTable = table('case_record', {
   contact_enc: col('text').nullable(),
   legal_enc: col('text').nullable(),
   plan_enc: col('text').nullable(),
+  /** when the earliest open plan task or expected visit becomes overdue; kept by triggers (migration AddCaseNextDue) */
+  next_due_at: col('timestamptz').nullable(),
   version: col('int4'),
   created_at: col('timestamptz'),
   updated_at: col('timestamptz'),
@@ -191,6 +193,10 @@ export interface CaseFilter {
   caseNumber?: string;
   /** only the cases of these persons (a name search's visible candidates) */
   personIds?: readonly string[];
+  /** something of the case is past its due day (true) or nothing is (false): `next_due_at` */
+  overdue?: boolean;
+  /** `due`: only the cases with something due, the earliest due first (default: most recently changed first) */
+  sort?: CaseListSort;
   cursor?: string;
   limit?: number;
 }
@@ -217,6 +223,13 @@ export interface CaseAddition {
 }
 
 export const caseKeyset = keyset('c.updated_at', 'c.id');
+/** The case list by due date (decision 0036): `next_due_at`, earliest first, over IDX_case_next_due. */
+export const caseDueKeyset = keyset('c.next_due_at', 'c.id', 'oldest');
+
+/** The keyset a case list sorted by `sort` pages with (its rows and cursors have the same shape). */
+export function caseListKeyset(sort: CaseListSort | undefined): typeof caseKeyset {
+  return sort === 'due' ? caseDueKeyset : caseKeyset;
+}
 export const noteKeyset = keyset('n.created_at', 'n.id', 'oldest');
 export const eventKeyset = seqKeyset('e.id');
 export const accessLogKeyset = seqKeyset('x.seq');
@@ -256,8 +269,8 @@ function relationKind(actor: Actor, cats: Sql): Sql {
 /** The statements, pure: case.repository.spec.ts snapshots each one's text. */
 export const caseSql = {
   /** One page of the cases the caller's agency leads in scope, filtered or searched (case-search.service.ts): one SELECT with its joins. */
-  list: (actor: Actor, f: CaseFilter): Sql =>
-    sql`SELECT ${SUMMARY}, ${caseKeyset.key} FROM case_record c ${SUMMARY_JOINS}
+  list: (actor: Actor, f: CaseFilter, k = caseListKeyset(f.sort)): Sql =>
+    sql`SELECT ${SUMMARY}, ${k.key} FROM case_record c ${SUMMARY_JOINS}
          WHERE ${and([
            caseLead(actor, 'c'),
            f.status ? sql`c.status = ${f.status}` : sql``,
@@ -270,9 +283,17 @@ export const caseSql = {
            f.identification ? sql`c.identification_status = ${f.identification}` : sql``,
            f.caseNumber ? sql`c.case_number = ${f.caseNumber}` : sql``,
            f.personIds ? sql`c.person_id = ANY(${f.personIds}::uuid[])` : sql``,
-           caseKeyset.after(f.cursor),
+           f.overdue === undefined
+             ? sql``
+             : raw(
+                 f.overdue
+                   ? `c.next_due_at <= now() AND c.status <> 'CLOSED'`
+                   : `(c.next_due_at IS NULL OR c.next_due_at > now())`,
+               ),
+           f.sort === 'due' ? raw(`c.next_due_at IS NOT NULL`) : sql``,
+           k.after(f.cursor),
          ])}
-         ORDER BY ${caseKeyset.order} LIMIT ${caseKeyset.limit(f.limit)}`,
+         ORDER BY ${k.order} LIMIT ${k.limit(f.limit)}`,
 
   /**
    * One case the caller may open. By default only the lead agency in scope loads it (every write,

@@ -265,7 +265,15 @@ export interface CaseListQuery {
   /** the RESTRICTED flag */
   restricted?: CaseFilterSwitch;
   identification?: IdentificationStatus;
+  /** `true`: a plan task or an expected follow-up visit of the case is past its due day (Lao time) */
+  overdue?: CaseFilterSwitch;
+  /** `recent` (the default): most recently changed first; `due`: the cases with something due, earliest first */
+  sort?: CaseListSort;
 }
+
+/** How the case list is ordered (CaseListQuery.sort). */
+export const CASE_LIST_SORTS = ['recent', 'due'] as const;
+export type CaseListSort = (typeof CASE_LIST_SORTS)[number];
 
 /** The filter names of CaseListQuery, in the order the portal shows them. */
 export const CASE_LIST_FILTERS = [
@@ -277,6 +285,8 @@ export const CASE_LIST_FILTERS = [
   'child',
   'restricted',
   'identification',
+  'overdue',
+  'sort',
 ] as const satisfies readonly (keyof CaseListQuery)[];
 
 /**

@@ -59,6 +59,8 @@ import {
   type PerpetratorRelation,
   type PerpetratorRole,
   type RiskLevel,
+  CASE_LIST_SORTS,
+  type CaseListSort,
 } from '@ctms/domain';
 import { IsCalendarDate, IsPastDate } from '../../platform/http/dates';
 import { PageQueryDto, Trim } from '../../platform/http/pagination';
@@ -115,6 +117,22 @@ export class ListCasesQueryDto extends PageQueryDto implements CaseListQuery {
   @IsOptional()
   @IsIn(IDENTIFICATION_STATUSES)
   identification?: IdentificationStatus;
+
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: 'true: a plan task or an expected visit is past its due day; false: nothing is',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  overdue?: CaseFilterSwitch;
+
+  @ApiPropertyOptional({
+    enum: CASE_LIST_SORTS,
+    description: 'recent (default): most recently changed first; due: the cases with something due, earliest first',
+  })
+  @IsOptional()
+  @IsIn(CASE_LIST_SORTS)
+  sort?: CaseListSort;
 }
 
 // ---------------------------------------------------------------------------------------------
