@@ -13,6 +13,8 @@ export interface Delivery {
   objectType: NotificationObjectType;
   objectId: string;
   caseNumber: string | null;
+  /** how many records the notification stands for (a bulk reassignment's cases) */
+  itemCount?: number;
   recipientUserIds: readonly string[];
   /** false: in-app only (dead-letter alerts) */
   mail?: boolean;
@@ -89,6 +91,7 @@ export class Notifier {
       object_type: d.objectType,
       object_id: d.objectId,
       case_number: d.caseNumber,
+      item_count: d.itemCount ?? null,
       recipients,
     });
     if (d.mail === false || !this.mailer.enabled) return;
