@@ -21,6 +21,12 @@ const interagencyWords = () =>
     ct.CASE_TOOLS_WORDS,
   ]);
 
+const caseloadWords = () =>
+  Promise.all([import('./cases/case-tools-i18n'), import('./cases/caseload-i18n')]).then(([ct, cl]) => [
+    ct.CASE_TOOLS_WORDS,
+    cl.CASELOAD_WORDS,
+  ]);
+
 const loadComingSoon = () => import('./shared/coming-soon.page').then((m) => m.ComingSoonPage);
 
 /** Pages built so far; every other navigation entry is a guarded "coming soon" placeholder. */
@@ -34,6 +40,7 @@ const PAGES: Record<string, Route['loadComponent']> = {
 /** Pages with a chunk of words of their own (the words arrive with the page). */
 const PAGES_WITH_WORDS: Record<string, Route['loadChildren']> = {
   '': withWords(() => import('./home/home.page').then((m) => m.HomePage), homeWords),
+  caseload: withWords(() => import('./cases/caseload.page').then((m) => m.CaseloadPage), caseloadWords),
   audit: withWords(() => import('./audit/audit.page').then((m) => m.AuditPage), interagencyWords),
   'identification-requests': withWords(
     () => import('./cases/identification-inbox.page').then((m) => m.IdentificationInboxPage),

@@ -36,7 +36,7 @@ export class CaseloadCasesQueryDto extends PageQueryDto implements CaseloadCases
 export class BulkReassignDto implements BulkReassignRequest {
   @IdOf('case', { each: true, description: `1 to ${MAX_BULK_REASSIGN} distinct cases your agency leads in your scope` })
   @Transform(({ value }: { value: unknown }) =>
-    Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.toLowerCase() : v)) : value,
+    Array.isArray(value) ? value.map((v: unknown) => (typeof v === 'string' ? v.toLowerCase() : v)) : value,
   )
   @IsArray()
   @ArrayMinSize(1)
