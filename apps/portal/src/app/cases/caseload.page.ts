@@ -176,7 +176,7 @@ interface WorkerRow extends CaseloadCountsView {
           <app-user-picker
             [(value)]="assignee"
             [province]="commonProvince()"
-            [currentId]="shown()"
+            [currentId]="shown() ?? null"
             [error]="assigneeError()"
             testId="caseload-assignee"
           />
