@@ -65,7 +65,7 @@ export function linkOf(i: Pick<WorkItemView, 'kind' | 'recordId' | 'caseId'>): s
           }
         </div>
         @if (rows().length) {
-          <div class="table-wrap" tabindex="0" role="region" [attr.aria-label]="'day.title' | t">
+          <div class="table-wrap" tabindex="0" role="region" [attr.aria-label]="'day.items' | t">
             <table class="cards" data-testid="my-day-items">
               <thead>
                 <tr>
