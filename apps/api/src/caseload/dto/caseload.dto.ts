@@ -34,6 +34,13 @@ export class CaseloadCasesQueryDto extends PageQueryDto implements CaseloadCases
 
 /** POST /caseload/reassign: all the cases, or none. */
 export class BulkReassignDto implements BulkReassignRequest {
+  // the assignee first: a plain field the fuzzer's nested-key probe nests under (a key set on an array is dropped by JSON)
+  @IdOf('user', {
+    description: 'an active caseworker, investigator or supervisor of the lead agency whose scope covers every case',
+  })
+  @Transform(lower)
+  assigneeId: string;
+
   @IdOf('case', { each: true, description: `1 to ${MAX_BULK_REASSIGN} distinct cases your agency leads in your scope` })
   @Transform(({ value }: { value: unknown }) =>
     Array.isArray(value) ? value.map((v: unknown) => (typeof v === 'string' ? v.toLowerCase() : v)) : value,
@@ -43,12 +50,6 @@ export class BulkReassignDto implements BulkReassignRequest {
   @ArrayMaxSize(MAX_BULK_REASSIGN)
   @ArrayUnique()
   caseIds: string[];
-
-  @IdOf('user', {
-    description: 'an active caseworker, investigator or supervisor of the lead agency whose scope covers every case',
-  })
-  @Transform(lower)
-  assigneeId: string;
 
   @ApiProperty({ minLength: 3, maxLength: 2000, description: 'why (encrypted in each case’s audit row)' })
   @Trim()
