@@ -22,6 +22,7 @@ import { RestrictScreeningRelation1795934000000 } from './1795934000000-Restrict
 import { AddSavedCaseFilters1795935300000 } from './1795935300000-AddSavedCaseFilters';
 import { AddCasePlans1795936000000 } from './1795936000000-AddCasePlans';
 import { AddFollowUpVisits1795937000000 } from './1795937000000-AddFollowUpVisits';
+import { AddNotificationItemCount1795939000000 } from './1795939000000-AddNotificationItemCount';
 import { AddExportReasons1795941000000 } from './1795941000000-AddExportReasons';
 import { AddCaseNextDue1795942000000 } from './1795942000000-AddCaseNextDue';
 
@@ -51,6 +52,7 @@ export const MIGRATIONS = [
   AddSavedCaseFilters1795935300000,
   AddCasePlans1795936000000,
   AddFollowUpVisits1795937000000,
+  AddNotificationItemCount1795939000000,
   AddExportReasons1795941000000,
   AddCaseNextDue1795942000000,
 ];

@@ -6,6 +6,7 @@ import { AttachmentsModule } from './attachments/attachments.module';
 import { AuditViewModule } from './audit/audit.controller';
 import { StatsModule } from './stats/stats.module';
 import { AuthModule } from './auth/auth.module';
+import { CaseloadModule } from './caseload/caseload.module';
 import { CasesModule } from './cases/cases.module';
 import { ConsentsModule } from './consents/consents.module';
 import { ExportsModule } from './exports/exports.module';
@@ -84,6 +85,7 @@ export const PLATFORM_MODULES = [
     PersonsModule,
     ScreeningsModule,
     CasesModule,
+    CaseloadModule,
     ConsentsModule,
     ReferralsModule,
     HandoffsModule,

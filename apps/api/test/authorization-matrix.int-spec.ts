@@ -1023,6 +1023,67 @@ describe('authorization matrix: record routes × demo accounts × relations', ()
     expect(failures).toEqual([]);
   });
 
+  /**
+   * The caseload routes and "my day" (issue 15 items 5 and 6, decision 0034): the catalogue decides who gets them (403
+   * for everyone else); a bulk reassignment of the original fixture's case gets past the case lookup (to the refused
+   * assignee, 400) exactly for its lead agency's supervisors in scope, and is the 404 of a missing case for everyone
+   * else who holds the permission; every item of anyone's day and every case of the drill-down opens for that account.
+   */
+  it('caseload, bulk reassignment and my day: the catalogue and the relations decide, and nothing listed is closed to the caller', async () => {
+    const routes = listRoutes(s.app);
+    const permissionOf = (key: string) => routes.find((r) => keyOf(r) === key)?.permission;
+    const keys = ['GET /caseload', 'GET /caseload/cases', 'POST /caseload/reassign', 'GET /me/work'];
+    expect(keys.filter((k) => !isPermission(permissionOf(k)))).toEqual([]);
+    const failures: string[] = [];
+    const send = (user: string, caseId: string) =>
+      s
+        .http()
+        .post('/api/v1/caseload/reassign')
+        .set('Authorization', auth(user))
+        .set('X-Request-Id', 'caseload-cell')
+        .send({ caseIds: [caseId], assigneeId: randomUUID(), reason: 'matrix' });
+    const opens = async (user: string, caseId: string) =>
+      (await s.http().get(`/api/v1/cases/${caseId}`).set('Authorization', auth(user))).status === 200;
+    for (const user of SEED_DEMO_USERS) {
+      const subject = seedUserSubject(user);
+      const u = user.username;
+      const may = (key: string) => {
+        const p = permissionOf(key);
+        return isPermission(p) && hasPermission(subject, p);
+      };
+      const load = await s.http().get('/api/v1/caseload').set('Authorization', auth(u));
+      if (load.status !== (may('GET /caseload') ? 200 : 403)) failures.push(`GET /caseload × ${u}: ${load.status}`);
+      const drill = await s
+        .http()
+        .get('/api/v1/caseload/cases?unassigned=true&limit=100')
+        .set('Authorization', auth(u));
+      if (drill.status !== (may('GET /caseload/cases') ? 200 : 403))
+        failures.push(`GET /caseload/cases × ${u}: ${drill.status}`);
+      for (const c of (drill.body.items ?? []) as { id: string }[])
+        if (!(await opens(u, c.id))) failures.push(`GET /caseload/cases × ${u}: lists a case it may not open`);
+      const real = await send(u, ids['case']);
+      const lead = (RELATION_OF[u] ?? []).includes('LEAD_AGENCY');
+      if (!may('POST /caseload/reassign')) {
+        if (real.status !== 403) failures.push(`POST /caseload/reassign × ${u}: expected 403, got ${real.status}`);
+      } else if (lead) {
+        if (real.status !== 400) failures.push(`POST /caseload/reassign × ${u}: expected 400, got ${real.status}`);
+      } else {
+        const missing = await send(u, randomUUID());
+        if (real.status !== 404 || withoutRequestId(real.text) !== withoutRequestId(missing.text))
+          failures.push(`POST /caseload/reassign × ${u}: expected the standard 404, got ${real.status}`);
+      }
+      const day = await s.http().get('/api/v1/me/work').set('Authorization', auth(u));
+      if (day.status !== (may('GET /me/work') ? 200 : 403)) failures.push(`GET /me/work × ${u}: ${day.status}`);
+      for (const i of (day.body.items ?? []) as { caseId: string | null; kind: string }[])
+        if (i.caseId && !(await opens(u, i.caseId)))
+          failures.push(`GET /me/work × ${u}: ${i.kind} of a case it may not open`);
+    }
+    expect(failures).toEqual([]);
+    expect(await s.admin.query(`SELECT count(*)::int AS n FROM outbox WHERE kind = 'case.assigned'`)).toMatchObject({
+      rows: [{ n: 0 }],
+    });
+  }, 240_000);
+
   it('write routes: who may act gets past the lookup, everyone else gets the 404 of a missing id, and nothing changes', async () => {
     const routes = listRoutes(s.app).filter((r) => r.method !== 'GET');
     const failures: string[] = [];

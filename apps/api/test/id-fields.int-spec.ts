@@ -430,6 +430,30 @@ describe('every id in a request is resolved: a foreign id answers as a missing o
       foreign: () => ids['lwuAttachment'],
       status: 400,
     },
+    'GET /caseload/cases assignee': {
+      user: 'atd.supervisor',
+      method: 'get',
+      path: () => '/caseload/cases',
+      query: (id) => ({ assignee: id }),
+      foreign: () => ids['lwu.caseworker'],
+      status: 400,
+    },
+    'POST /caseload/reassign caseIds': {
+      user: 'atd.supervisor',
+      method: 'post',
+      path: () => '/caseload/reassign',
+      body: (id) => ({ caseIds: [id], assigneeId: ids['atd.caseworker'], reason: 'walk' }),
+      foreign: () => ids['lwuCase'],
+      status: 404,
+    },
+    'POST /caseload/reassign assigneeId': {
+      user: 'atd.supervisor',
+      method: 'post',
+      path: () => '/caseload/reassign',
+      body: (id) => ({ caseIds: [ids['atdCase']], assigneeId: id, reason: 'walk' }),
+      foreign: () => ids['lwu.caseworker'],
+      status: 400,
+    },
     'GET /admin/users agencyId': {
       // an agency administrator always sees their own agency: another agency's id changes nothing
       user: 'lwu.admin',

@@ -37,3 +37,4 @@ export * from './lib/transfer-views';
 export * from './lib/case-plan';
 export * from './lib/follow-up-codes';
 export * from './lib/follow-up-views';
+export * from './lib/caseload-views';

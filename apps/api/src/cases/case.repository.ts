@@ -181,8 +181,10 @@ export interface CaseFilter {
   province?: string;
   /** a user id */
   assignedTo?: string;
-  /** true: nobody assigned; false: somebody */
+  /** true: nobody active is assigned (none, or a disabled user); false: somebody active */
   unassigned?: boolean;
+  /** only cases that are not closed (the caseload's drill-down) */
+  open?: boolean;
   riskLevel?: string;
   /** the CHILD flag set (true) or not (false) */
   child?: boolean;
@@ -234,10 +236,17 @@ export const noteKeyset = keyset('n.created_at', 'n.id', 'oldest');
 export const eventKeyset = seqKeyset('e.id');
 export const accessLogKeyset = seqKeyset('x.seq');
 
+/**
+ * The assignee is joined only while ACTIVE: a disabled user's cases show as unassigned at once, in
+ * the list, its `unassigned` filter, the caseload and the case (decision 0034), and no case row is
+ * rewritten when an administrator disables someone.
+ */
 const SUMMARY =
   raw(`c.id, c.case_number, c.status, c.identification_status, c.province_code, c.lead_agency_id, a.code AS lead_agency_code,
-  c.assigned_to_id, u.username AS assigned_username, u.display_name AS assigned_display_name, c.flags, c.exploitation_types, c.opened_at, c.updated_at, c.version`);
-const SUMMARY_JOINS = raw(`JOIN agency a ON a.id = c.lead_agency_id LEFT JOIN app_user u ON u.id = c.assigned_to_id`);
+  u.id AS assigned_to_id, u.username AS assigned_username, u.display_name AS assigned_display_name, c.flags, c.exploitation_types, c.opened_at, c.updated_at, c.version`);
+const SUMMARY_JOINS = raw(
+  `JOIN agency a ON a.id = c.lead_agency_id LEFT JOIN app_user u ON u.id = c.assigned_to_id AND u.status = 'ACTIVE'`,
+);
 
 type EncryptedCategoryName =
   | 'EXPLOITATION_ACCOUNT'
@@ -275,8 +284,9 @@ export const caseSql = {
            caseLead(actor, 'c'),
            f.status ? sql`c.status = ${f.status}` : sql``,
            f.province ? sql`c.province_code = ${f.province}` : sql``,
-           f.assignedTo ? sql`c.assigned_to_id = ${f.assignedTo}::uuid` : sql``,
-           f.unassigned === undefined ? sql`` : raw(`c.assigned_to_id IS ${f.unassigned ? '' : 'NOT '}NULL`),
+           f.assignedTo ? sql`c.assigned_to_id = ${f.assignedTo}::uuid AND u.id IS NOT NULL` : sql``,
+           f.unassigned === undefined ? sql`` : raw(`u.id IS ${f.unassigned ? '' : 'NOT '}NULL`),
+           f.open ? raw(`c.status <> 'CLOSED'`) : sql``,
            f.riskLevel ? sql`c.risk_level = ${f.riskLevel}` : sql``,
            f.child === undefined ? sql`` : raw(`${f.child ? '' : 'NOT '}('CHILD' = ANY(c.flags))`),
            f.restricted === undefined ? sql`` : raw(`${f.restricted ? '' : 'NOT '}('RESTRICTED' = ANY(c.flags))`),

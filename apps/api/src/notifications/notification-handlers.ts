@@ -16,6 +16,8 @@ function id(job: OutboxJob, key: string): string {
  * ids in the outbox row, at the time it runs, and hands them to the Notifier (idempotent).
  *   referral.received, referral.cancelled   the receiving agency (referral:respond)
  *   referral.accepted/declined/completed    the sending side (referral:read): the case's lead agency now (access.ts)
+ *   case.assigned                           the new assignee of a bulk reassignment, once for all its cases, while still an
+ *                                           active worker of the lead agency; it points at the first case and counts them
  *   referral.reassigned                     the new assignee, while still an active worker of the receiving agency
  *   referral.note_added                     the other side than the author's agency: the receiving agency's assignee of
  *                                           the referral, else its supervisors (case:assign); the sending agency's
@@ -55,6 +57,7 @@ export class NotificationHandlers implements OnModuleInit {
       this.handlers.register(k, (job) => this.referral(job, k));
     }
     this.handlers.register('referral.reassigned', (job) => this.referralReassigned(job));
+    this.handlers.register('case.assigned', (job) => this.caseAssigned(job));
     this.handlers.register('referral.note_added', (job) => this.referralNoteAdded(job));
     for (const k of ['handoff.received', 'handoff.returned', 'handoff.decided'] as const) {
       this.handlers.register(k, (job) => this.handoff(job, k));
@@ -138,6 +141,24 @@ export class NotificationHandlers implements OnModuleInit {
       objectId: referralId,
       caseId: r.case_id,
       recipientUserIds: r.active ? [assigneeId] : [],
+    });
+  }
+
+  /** One notification for a bulk reassignment: the first case (the number when it is the only one) and how many. */
+  private async caseAssigned(job: OutboxJob): Promise<void> {
+    const assigneeId = id(job, 'assigneeId');
+    const caseIds = job.payload['caseIds'];
+    if (!Array.isArray(caseIds) || !caseIds.length || typeof caseIds[0] !== 'string')
+      throw new PermanentJobError('PAYLOAD_CASEIDS_MISSING');
+    const first = caseIds[0];
+    const active = await this.repo.caseAssigneeActive(this.ds, first, assigneeId);
+    await this.notifier.deliver(job, {
+      kind: 'case.assigned',
+      objectType: 'case',
+      objectId: first,
+      caseId: caseIds.length === 1 ? first : null,
+      itemCount: caseIds.length,
+      recipientUserIds: active ? [assigneeId] : [],
     });
   }
 

@@ -12,6 +12,7 @@ export const NOTIFICATION_KINDS = {
   'transfer.accepted': { lo: 'ການໂອນກໍລະນີໄດ້ຮັບການຮັບເອົາ', en: 'Case transfer accepted' },
   'transfer.declined': { lo: 'ການໂອນກໍລະນີຖືກປະຕິເສດ', en: 'Case transfer declined' },
   'transfer.cancelled': { lo: 'ການໂອນກໍລະນີຖືກຍົກເລີກ', en: 'Case transfer cancelled' },
+  'case.assigned': { lo: 'ທ່ານໄດ້ຮັບມອບໝາຍກໍລະນີ', en: 'Cases were assigned to you' },
   'referral.reassigned': { lo: 'ທ່ານໄດ້ຮັບມອບໝາຍການສົ່ງຕໍ່', en: 'A referral was assigned to you' },
   'referral.note_added': { lo: 'ມີບັນທຶກໃໝ່ໃນການສົ່ງຕໍ່', en: 'New note on a referral' },
   'handoff.received': { lo: 'ໄດ້ຮັບສໍານວນຄະດີເພື່ອດໍາເນີນຄະດີ', en: 'Case handed over for prosecution' },

@@ -15,6 +15,7 @@ describe('notification statements', () => {
       object_type: 'referral',
       object_id: OTHER_ID,
       case_number: 'C-1',
+      item_count: null,
       recipients: [actor.userId],
     }),
     agencyUsers: notificationSql.agencyUsers(actor.agencyId, ['SUPERVISOR'], ID, 'RECEIVE_REFERRALS'),

@@ -18,6 +18,8 @@ export const notificationTable = table('notification', {
   object_type: col('varchar'),
   object_id: col('uuid'),
   case_number: col('varchar').nullable(),
+  /** how many records the one notification stands for (a bulk reassignment's cases); NULL: one */
+  item_count: col('int4').nullable(),
   created_at: col('timestamptz'),
   read_at: col('timestamptz').nullable(),
   outbox_id: col('uuid'),
@@ -40,14 +42,14 @@ export const mailDeliveryTable = table('mail_delivery', {
 
 export type NotificationRow = PickRow<
   typeof notificationTable,
-  'id' | 'kind' | 'object_type' | 'object_id' | 'case_number' | 'created_at' | 'read_at'
+  'id' | 'kind' | 'object_type' | 'object_id' | 'case_number' | 'item_count' | 'created_at' | 'read_at'
 > &
   KeysetRow;
 
 /** One notification to each of several recipients, for one outbox row. */
 export type NewNotifications = PickRow<
   typeof notificationTable,
-  'outbox_id' | 'kind' | 'object_type' | 'object_id' | 'case_number'
+  'outbox_id' | 'kind' | 'object_type' | 'object_id' | 'case_number' | 'item_count'
 > & { recipients: readonly string[] };
 
 /** The parties of a referral, a handoff, a case transfer or an identification request (all have them in the same columns). */
@@ -82,7 +84,7 @@ export const notificationKeyset = keyset('n.created_at', 'n.id');
 export const notificationSql = {
   /** The caller's own notifications, newest first. */
   list: (actor: Actor, unread: boolean, cursor: string | undefined, limit: number | undefined): Sql =>
-    sql`SELECT n.id, n.kind, n.object_type, n.object_id, n.case_number, n.created_at, n.read_at, ${notificationKeyset.key}
+    sql`SELECT n.id, n.kind, n.object_type, n.object_id, n.case_number, n.item_count, n.created_at, n.read_at, ${notificationKeyset.key}
           FROM notification n
          WHERE ${and([ownNotification(actor, 'n'), unread ? sql`n.read_at IS NULL` : sql``, notificationKeyset.after(cursor)])}
          ORDER BY ${notificationKeyset.order} LIMIT ${notificationKeyset.limit(limit)}`,
@@ -101,8 +103,8 @@ export const notificationSql = {
 
   /** Idempotent: a second insert for the same outbox row and recipient is a no-op. */
   insert: (d: NewNotifications): Sql =>
-    sql`INSERT INTO notification (id, recipient_user_id, kind, object_type, object_id, case_number, outbox_id)
-        SELECT gen_random_uuid(), r, ${d.kind}, ${d.object_type}, ${d.object_id}::uuid, ${d.case_number}, ${d.outbox_id}::uuid FROM unnest(${d.recipients}::uuid[]) r
+    sql`INSERT INTO notification (id, recipient_user_id, kind, object_type, object_id, case_number, item_count, outbox_id)
+        SELECT gen_random_uuid(), r, ${d.kind}, ${d.object_type}, ${d.object_id}::uuid, ${d.case_number}, ${d.item_count}::int, ${d.outbox_id}::uuid FROM unnest(${d.recipients}::uuid[]) r
         ON CONFLICT (outbox_id, recipient_user_id) DO NOTHING`,
 
   /**
@@ -173,6 +175,10 @@ export const notificationSql = {
   /** A reassigned referral's case, and whether the new assignee is still an active worker of the receiving agency. */
   referralReassigned: (id: string, assigneeId: string): Sql =>
     sql`SELECT r.case_id, (u.status = 'ACTIVE' AND u.agency_id = r.to_agency_id) AS active FROM referral r JOIN app_user u ON u.id = ${assigneeId}::uuid WHERE r.id = ${id}::uuid`,
+
+  /** Whether a bulk reassignment's assignee is still an active user of the case's lead agency. */
+  caseAssigneeActive: (caseId: string, assigneeId: string): Sql =>
+    sql`SELECT (u.status = 'ACTIVE' AND u.agency_id = c.lead_agency_id) AS active FROM case_record c JOIN app_user u ON u.id = ${assigneeId}::uuid WHERE c.id = ${caseId}::uuid`,
 
   /** A closure request's case and agency, and the caseworker who asked (while still active). */
   closureRequest: (id: string): Sql =>
@@ -265,6 +271,12 @@ export class NotificationRepository {
   referralReassigned(m: Runner, id: string, assigneeId: string): Promise<{ case_id: string; active: boolean }> {
     return found(
       selectOne<{ case_id: string; active: boolean }>(m, notificationSql.referralReassigned(id, assigneeId)),
+    );
+  }
+
+  async caseAssigneeActive(m: Runner, caseId: string, assigneeId: string): Promise<boolean> {
+    return (
+      (await selectOne<{ active: boolean }>(m, notificationSql.caseAssigneeActive(caseId, assigneeId)))?.active ?? false
     );
   }
 

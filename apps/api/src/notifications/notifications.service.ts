@@ -40,6 +40,7 @@ export class NotificationsService {
         objectType: r.object_type,
         objectId: r.object_id,
         caseNumber: r.case_number,
+        ...(r.item_count === null ? {} : { count: r.item_count }),
         createdAt: r.created_at.toISOString(),
         readAt: r.read_at ? r.read_at.toISOString() : null,
       })),

@@ -14,6 +14,8 @@ export interface Delivery {
   objectId: string;
   /** the case the object belongs to: deliver puts its number into the notification (null: none, e.g. a match request) */
   caseId: string | null;
+  /** how many records the notification stands for (a bulk reassignment's cases) */
+  itemCount?: number;
   recipientUserIds: readonly string[];
   /** false: in-app only (dead-letter alerts) */
   mail?: boolean;
@@ -90,6 +92,7 @@ export class Notifier {
       object_type: d.objectType,
       object_id: d.objectId,
       case_number: caseNumber,
+      item_count: d.itemCount ?? null,
       recipients,
     });
     if (d.mail === false || !this.mailer.enabled) return;

@@ -22,6 +22,11 @@ const interagencyWords = () =>
   ]);
 
 const exportsWords = () => import('./exports/exports-i18n').then((m) => [m.EXPORTS_WORDS]);
+const caseloadWords = () =>
+  Promise.all([import('./cases/case-tools-i18n'), import('./cases/caseload-i18n')]).then(([ct, cl]) => [
+    ct.CASE_TOOLS_WORDS,
+    cl.CASELOAD_WORDS,
+  ]);
 
 const loadComingSoon = () => import('./shared/coming-soon.page').then((m) => m.ComingSoonPage);
 
@@ -36,6 +41,7 @@ const PAGES: Record<string, Route['loadComponent']> = {
 /** Pages with a chunk of words of their own (the words arrive with the page). */
 const PAGES_WITH_WORDS: Record<string, Route['loadChildren']> = {
   '': withWords(() => import('./home/home.page').then((m) => m.HomePage), homeWords),
+  caseload: withWords(() => import('./cases/caseload.page').then((m) => m.CaseloadPage), caseloadWords),
   audit: withWords(() => import('./audit/audit.page').then((m) => m.AuditPage), interagencyWords),
   'identification-requests': withWords(
     () => import('./cases/identification-inbox.page').then((m) => m.IdentificationInboxPage),

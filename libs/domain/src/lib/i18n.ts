@@ -230,6 +230,8 @@ export const AUDIT_ACTION_LABELS: LabelMap<AuditAction> = {
   CASE_READ: { lo: 'ເປີດເບິ່ງກໍລະນີ', en: 'Opened the case' },
   CASE_UPDATED: { lo: 'ແກ້ໄຂກໍລະນີ', en: 'Changed the case' },
   CASE_ASSIGNED: { lo: 'ມອບໝາຍກໍລະນີ', en: 'Assigned the case' },
+  CASELOAD_READ: { lo: 'ເບິ່ງພາລະວຽກຂອງພະນັກງານ', en: "Read the agency's caseload" },
+  WORK_ITEMS_READ: { lo: 'ເບິ່ງວຽກປະຈຳວັນ', en: 'Read own work for the day' },
   CASE_STATUS_CHANGED: { lo: 'ປ່ຽນສະຖານະ', en: 'Changed the status' },
   CASE_IDENTIFICATION_DECIDED: { lo: 'ຕັດສິນການກຳນົດຕົວຕົນ', en: 'Decided the identification' },
   CASE_CLOSED: { lo: 'ປິດກໍລະນີ', en: 'Closed the case' },

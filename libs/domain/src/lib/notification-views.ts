@@ -7,6 +7,8 @@ export interface NotificationView {
   objectType: string;
   objectId: string;
   caseNumber: string | null;
+  /** how many records it stands for, when more than its object (a bulk reassignment's cases) */
+  count?: number;
   createdAt: string;
   readAt: string | null;
 }

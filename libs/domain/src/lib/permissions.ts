@@ -41,6 +41,11 @@ export const PERMISSIONS = {
     en: 'Set and lift the restricted and non-punishment flags',
     lo: 'ຕັ້ງ ແລະ ຍົກເລີກເຄື່ອງໝາຍຈຳກັດການເຂົ້າເຖິງ ແລະ ບໍ່ລົງໂທດ',
   },
+  'case:caseload': {
+    caseContent: true,
+    en: "See the agency's caseload and reassign cases in bulk",
+    lo: 'ເບິ່ງພາລະວຽກຂອງພະນັກງານ ແລະ ມອບໝາຍກໍລະນີຄືນເປັນຊຸດ',
+  },
   'case:access-log': { caseContent: true, en: 'See who accessed a case', lo: 'ເບິ່ງວ່າໃຜເຂົ້າເຖິງກໍລະນີ' },
   'case:transfer': {
     caseContent: true,
@@ -121,6 +126,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'person:merge',
     'match:answer',
     'case:assign',
+    'case:caseload',
     'case:identify',
     'case:close',
     'case:flag',

@@ -103,6 +103,8 @@ export interface Written {
   event?: TimelineEventKind;
   eventDetails: Record<string, unknown>;
   auditDetails: Record<string, unknown>;
+  /** the actor's own words for the change (a bulk reassignment's reason): encrypted in the audit row */
+  reasonText?: string;
   outbox?: { kind: string; payload: OutboxPayload };
 }
 
@@ -173,7 +175,14 @@ export class TransitionRunner {
     if (w.event && w.caseId) await addCaseEvent(m, ctx, w.caseId, w.event, w.eventDetails);
     await this.audit.record(
       ctx,
-      { action: w.audit, outcome: 'ALLOWED', objectType: w.objectType, objectId: w.objectId, details: w.auditDetails },
+      {
+        action: w.audit,
+        outcome: 'ALLOWED',
+        objectType: w.objectType,
+        objectId: w.objectId,
+        details: w.auditDetails,
+        reasonText: w.reasonText ?? null,
+      },
       m,
     );
     if (w.outbox) await this.outbox.add(m, w.outbox.kind, w.outbox.payload);

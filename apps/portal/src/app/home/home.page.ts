@@ -5,17 +5,19 @@ import { AuthService } from '../core/auth/auth.service';
 import { NAV_ITEMS, visibleNavItems } from '../core/layout/nav';
 import { ScreeningCards } from '../screenings/screening-cards';
 import { DashboardCards } from './dashboard-cards';
+import { MyDay } from './my-day';
 import { I18n, TranslatePipe } from '@ctms/ui';
 
 @Component({
   selector: 'app-home-page',
-  imports: [RouterLink, MatButtonModule, TranslatePipe, ScreeningCards, DashboardCards],
+  imports: [RouterLink, MatButtonModule, TranslatePipe, ScreeningCards, DashboardCards, MyDay],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="page">
       <h1 class="page-title" data-testid="home-greeting">{{ 'home.greeting' | t: { name: name() } }}</h1>
       <p>{{ 'home.agency' | t: { agency: agency() } }}</p>
       <p>{{ 'home.intro' | t }}</p>
+      <app-my-day />
       <app-screening-cards />
       <app-dashboard-cards />
       <ul class="links">

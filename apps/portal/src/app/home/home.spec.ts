@@ -38,6 +38,7 @@ describe('dashboard and notifications words', () => {
       'job.dead',
       'match.received',
       'match.answered',
+      'case.assigned',
     ]) {
       expect(homeEn[kindKey(kind) as keyof typeof homeEn]).not.toBe(homeEn['notif.kind.other']);
     }

@@ -35,6 +35,7 @@ const KINDS = new Set([
   'referral.cancelled',
   'referral.reassigned',
   'referral.note_added',
+  'case.assigned',
   'handoff.received',
   'handoff.returned',
   'handoff.decided',

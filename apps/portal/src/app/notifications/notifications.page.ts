@@ -86,6 +86,9 @@ import { formatDateTime, I18n, TranslatePipe } from '@ctms/ui';
               @if (n.caseNumber) {
                 <span class="case">{{ 'notif.case' | t: { caseNumber: n.caseNumber } }}</span>
               }
+              @if (n.count) {
+                <span class="case" data-testid="notification-count">{{ 'notif.count' | t: { count: n.count } }}</span>
+              }
               <span class="at">{{ when(n.createdAt) }}</span>
             </div>
             <div class="actions">

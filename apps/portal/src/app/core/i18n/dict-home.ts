@@ -4,6 +4,15 @@
  * The notification kinds' words are the API's (apps/api/src/notifications/notification-kinds.ts).
  */
 export const homeEn = {
+  'day.title': 'My day',
+  'day.newScreening': 'New screening',
+  'day.empty': 'Nothing is due today or this week.',
+  'day.count': '{count} due, {overdue} overdue',
+  'day.items': 'Items due',
+  'day.what': 'What',
+  'day.when': 'When',
+  'day.due': 'Due',
+  'day.truncated': 'More is due than this list shows: start with the overdue ones.',
   'dash.title': 'My work',
   'dash.loading': 'Loading…',
   'dash.unavailable': 'This list could not be loaded. Try again later.',
@@ -56,6 +65,8 @@ export const homeEn = {
   'notif.kind.referral.completed': 'Referral completed',
   'notif.kind.referral.cancelled': 'Referral cancelled',
   'notif.kind.referral.reassigned': 'A referral was assigned to you',
+  'notif.kind.case.assigned': 'Cases were assigned to you',
+  'notif.count': '{count} cases',
   'notif.kind.referral.note_added': 'New note on a referral',
   'notif.kind.handoff.received': 'Case handed over for prosecution',
   'notif.kind.handoff.returned': 'Prosecution handoff returned',
@@ -83,6 +94,15 @@ export const homeEn = {
 export type HomeKey = keyof typeof homeEn;
 
 export const homeLo: Record<HomeKey, string> = {
+  'day.title': 'ວຽກມື້ນີ້',
+  'day.newScreening': 'ເລີ່ມການຄັດກອງໃໝ່',
+  'day.empty': 'ບໍ່ມີວຽກທີ່ຕ້ອງເຮັດມື້ນີ້ ຫຼື ອາທິດນີ້.',
+  'day.count': 'ຕ້ອງເຮັດ {count}, ກາຍກຳນົດ {overdue}',
+  'day.items': 'ວຽກທີ່ຕ້ອງເຮັດ',
+  'day.what': 'ວຽກ',
+  'day.when': 'ເມື່ອໃດ',
+  'day.due': 'ກຳນົດ',
+  'day.truncated': 'ມີວຽກຫຼາຍກວ່າທີ່ສະແດງ: ເລີ່ມຈາກວຽກທີ່ກາຍກຳນົດກ່ອນ.',
   'dash.title': 'ວຽກຂອງຂ້ອຍ',
   'dash.loading': 'ກຳລັງໂຫຼດ…',
   'dash.unavailable': 'ບໍ່ສາມາດໂຫຼດລາຍການນີ້ໄດ້. ກະລຸນາລອງໃໝ່ພາຍຫຼັງ.',
@@ -135,6 +155,8 @@ export const homeLo: Record<HomeKey, string> = {
   'notif.kind.referral.completed': 'ການສົ່ງຕໍ່ສໍາເລັດແລ້ວ',
   'notif.kind.referral.cancelled': 'ການສົ່ງຕໍ່ຖືກຍົກເລີກ',
   'notif.kind.referral.reassigned': 'ທ່ານໄດ້ຮັບມອບໝາຍການສົ່ງຕໍ່',
+  'notif.kind.case.assigned': 'ທ່ານໄດ້ຮັບມອບໝາຍກໍລະນີ',
+  'notif.count': '{count} ກໍລະນີ',
   'notif.kind.referral.note_added': 'ມີບັນທຶກໃໝ່ໃນການສົ່ງຕໍ່',
   'notif.kind.handoff.received': 'ໄດ້ຮັບສໍານວນຄະດີເພື່ອດໍາເນີນຄະດີ',
   'notif.kind.handoff.returned': 'ສໍານວນຄະດີຖືກສົ່ງຄືນ',

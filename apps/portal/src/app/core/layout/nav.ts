@@ -16,6 +16,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '', labelKey: 'nav.home', permission: null, testId: 'nav-home' },
   { path: 'screenings', labelKey: 'nav.screenings', permission: 'screening:read', testId: 'nav-screenings' },
   { path: 'cases', labelKey: 'nav.cases', permission: 'case:read', testId: 'nav-cases' },
+  { path: 'caseload', labelKey: 'nav.caseload', permission: 'case:caseload', testId: 'nav-caseload' },
   { path: 'referrals', labelKey: 'nav.referrals', permission: 'referral:read', testId: 'nav-referrals' },
   { path: 'handoffs', labelKey: 'nav.handoffs', permission: 'handoff:read', testId: 'nav-handoffs' },
   { path: 'transfers', labelKey: 'nav.transfers', permission: 'case:transfer', testId: 'nav-transfers' },
