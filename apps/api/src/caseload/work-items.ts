@@ -1,5 +1,13 @@
 import { hasPermission, LAO_TIME_ZONE, type Permission, type WorkItemKind } from '@ctms/domain';
-import { identificationRequest, referralReceiver, screening, transfer } from '../platform/access/access';
+import {
+  followUpRecord,
+  identificationRequest,
+  planTask,
+  referralReceiver,
+  screening,
+  transfer,
+} from '../platform/access/access';
+import { visitOverdue } from '../follow-up/follow-up.repository';
 import { join, raw, sql, type Sql } from '../platform/database/sql';
 import type { Actor } from '../platform/http/request-context';
 
@@ -20,13 +28,7 @@ import type { Actor } from '../platform/http/request-context';
  *   1. add its code to WORK_ITEM_KINDS and its labels to WORK_ITEM_KIND_LABELS (libs/domain);
  *   2. add an entry below: the permission a caller needs to act on it, and its SELECT with the
  *      access predicate of its record (platform/access/access.ts; a new kind of record gets its
- *      function there first). For example, case plan tasks (wt/plans) and follow-up visits (wt/visits):
- *
- *        TASK: { permission: 'case:update', select: (a) => sql`SELECT 'TASK'::text AS kind, t.id AS record_id,
- *                  t.case_id, t.due_on::timestamp AT TIME ZONE 'Asia/Vientiane' AS due_at, t.assigned_to_id AS worker_id
- *                  FROM case_plan_task t JOIN case_record c ON c.id = t.case_id
- *                 WHERE t.status = 'OPEN' AND ${casePlanTask(a, 't', 'c')}` },
- *
+ *      function there first) — PLAN_TASK and VISIT_DUE below are the pattern;
  *   3. run the statement snapshots (caseload.repository.spec.ts) and add the kind to the portal's
  *      link for an item (apps/portal/src/app/home/my-day.ts `linkOf`).
  * Both lists, the counts, the overdue flag and the Lao-time buckets then follow by themselves.
@@ -78,7 +80,33 @@ const SOURCES: Record<WorkItemKind, WorkItemSource> = {
             FROM case_transfer t
            WHERE t.status = 'REQUESTED' AND t.to_agency_id = ${a.agencyId}::uuid AND ${transfer(a, 't')}`,
   },
+  /** An open task of the caller's agency in a case plan (decision 0031): its worker's, or the agency's while nobody is named; due by the end of its due day. */
+  PLAN_TASK: {
+    permission: 'case:update',
+    select: (a) =>
+      sql`SELECT 'PLAN_TASK'::text AS kind, t.id AS record_id, t.case_id, ${endOfLaoDay(raw('t.due_date'))} AS due_at, t.assignee_id AS worker_id
+            FROM case_plan_task t JOIN case_plan_goal g ON g.id = t.goal_id JOIN case_record c ON c.id = t.case_id
+           WHERE t.status IN ('OPEN', 'IN_PROGRESS') AND t.agency_id = ${a.agencyId}::uuid AND c.status <> 'CLOSED' AND ${planTask(a, 't', 'g', 'c')}`,
+  },
+  /**
+   * The next visit the caller's agency expects on a case (decision 0032): the next-visit date of its
+   * latest visit, while no later visit exists (visitOverdue's rule with no "before today"); the
+   * worker who recorded it carries it.
+   */
+  VISIT_DUE: {
+    permission: 'case:update',
+    select: (a) =>
+      sql`SELECT 'VISIT_DUE'::text AS kind, v.id AS record_id, v.case_id, ${endOfLaoDay(raw('v.next_visit_due'))} AS due_at, v.recorded_by_id AS worker_id
+            FROM follow_up_visit v JOIN case_record c ON c.id = v.case_id
+           WHERE v.agency_id = ${a.agencyId}::uuid AND c.status <> 'CLOSED' AND ${visitOverdue('v', raw(`'infinity'::date`))}
+             AND ${followUpRecord(a, 'CONTACT_LOCATION', 'v', 'c')}`,
+  },
 };
+
+/** The last second of the Lao calendar day `day` (a date), as a timestamptz: when a task or visit due that day is still due today. */
+function endOfLaoDay(day: Sql): Sql {
+  return sql`((${day} + 1)::timestamp - interval '1 second') AT TIME ZONE '${raw(LAO_TIME_ZONE)}'`;
+}
 
 /**
  * The union of the sources the caller holds the permission for, as one subquery (kind, record_id,

@@ -16,6 +16,8 @@ export const WORK_ITEM_KINDS = [
   'SCREENING_DRAFT',
   'IDENTIFICATION_TO_DECIDE',
   'TRANSFER_TO_ANSWER',
+  'PLAN_TASK',
+  'VISIT_DUE',
 ] as const;
 export type WorkItemKind = (typeof WORK_ITEM_KINDS)[number];
 
@@ -25,6 +27,8 @@ export const WORK_ITEM_KIND_LABELS: LabelMap<WorkItemKind> = {
   SCREENING_DRAFT: { lo: 'ຮ່າງການຄັດກອງທີ່ຍັງບໍ່ສຳເລັດ', en: 'Screening draft to finish' },
   IDENTIFICATION_TO_DECIDE: { lo: 'ຄຳຮ້ອງກຳນົດຕົວຕົນທີ່ຕ້ອງຕັດສິນ', en: 'Identification to decide' },
   TRANSFER_TO_ANSWER: { lo: 'ການໂອນກໍລະນີທີ່ຕ້ອງຕອບ', en: 'Case transfer to answer' },
+  PLAN_TASK: { lo: 'ວຽກໃນແຜນຊ່ວຍເຫຼືອ', en: 'Case plan task' },
+  VISIT_DUE: { lo: 'ການຢ້ຽມຢາມຕິດຕາມທີ່ຮອດກຳນົດ', en: 'Follow-up visit due' },
 };
 
 /** When an item is due, in Lao time: past its due time, later today, within seven days, later, or no due date. */

@@ -20,6 +20,8 @@ export function linkOf(i: Pick<WorkItemView, 'kind' | 'recordId' | 'caseId'>): s
     SCREENING_DRAFT: ['/screenings', i.recordId],
     IDENTIFICATION_TO_DECIDE: ['/cases', i.caseId ?? ''],
     TRANSFER_TO_ANSWER: ['/transfers', i.recordId],
+    PLAN_TASK: ['/cases', i.caseId ?? ''],
+    VISIT_DUE: ['/cases', i.caseId ?? ''],
   };
   return pages[i.kind];
 }
