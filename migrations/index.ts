@@ -20,6 +20,7 @@ import { AddReferralNotesAndSlaSettings1795932000000 } from './1795932000000-Add
 import { AddPersonNameKeysVersion1795933000000 } from './1795933000000-AddPersonNameKeysVersion';
 import { RestrictScreeningRelation1795934000000 } from './1795934000000-RestrictScreeningRelation';
 import { AddSavedCaseFilters1795935300000 } from './1795935300000-AddSavedCaseFilters';
+import { AddFamilyTracingAndReturns1795938000000 } from './1795938000000-AddFamilyTracingAndReturns';
 
 /** Every migration in order: an explicit list, because globs do not survive the webpack bundle. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   AddPersonNameKeysVersion1795933000000,
   RestrictScreeningRelation1795934000000,
   AddSavedCaseFilters1795935300000,
+  AddFamilyTracingAndReturns1795938000000,
 ];

@@ -34,3 +34,4 @@ export * from './lib/notification-views';
 export * from './lib/audit-views';
 export * from './lib/user-views';
 export * from './lib/transfer-views';
+export * from './lib/family-tracing';

@@ -4,7 +4,13 @@
  * (docs/domain.md "Case codes").
  * Each list's Lao and English labels stand next to it.
  */
-import { DATA_CATEGORIES, HANDOFF_EVENT_KINDS, TRANSFER_EVENT_KINDS, type DataCategory } from './enums';
+import {
+  DATA_CATEGORIES,
+  FAMILY_TRACING_EVENT_KINDS,
+  HANDOFF_EVENT_KINDS,
+  TRANSFER_EVENT_KINDS,
+  type DataCategory,
+} from './enums';
 import type { LabelMap } from './i18n';
 
 /** HTCDS `vic_TypeOfExploitation` + FORCED_CRIMINALITY, FRAUDULENT_MARRIAGE (Lao practice). */
@@ -171,6 +177,7 @@ export const TIMELINE_EVENT_KINDS = [
   'REFERRAL_COMPLETED',
   'REFERRAL_CANCELLED',
   ...TRANSFER_EVENT_KINDS,
+  ...FAMILY_TRACING_EVENT_KINDS,
   'REFERRAL_REASSIGNED',
   'REFERRAL_NOTE_ADDED',
   ...HANDOFF_EVENT_KINDS,

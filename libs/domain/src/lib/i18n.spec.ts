@@ -1,4 +1,5 @@
 import * as enums from './enums';
+import * as familyTracing from './family-tracing';
 import * as i18n from './i18n';
 import { label, LABELLED_LISTS, ROLE_LABELS, URGENCY_LABELS, WORKFLOW_REFUSAL_LABELS, type Label } from './i18n';
 import * as passwordPolicy from './password-policy';
@@ -15,7 +16,15 @@ const THAI = /[\u0E00-\u0E7F]/u;
 const NOT_CODES = new Set(['APP_CONTEXT_WORDS']);
 
 function exportedCodeLists(): [string, readonly string[]][] {
-  const modules: Record<string, unknown>[] = [enums, permissions, stateMachine, workflows, reference, passwordPolicy];
+  const modules: Record<string, unknown>[] = [
+    enums,
+    permissions,
+    stateMachine,
+    workflows,
+    reference,
+    passwordPolicy,
+    familyTracing,
+  ];
   const out: [string, readonly string[]][] = [];
   for (const m of modules) {
     for (const [name, value] of Object.entries(m)) {
@@ -64,7 +73,7 @@ describe('i18n', () => {
   });
 
   it('every *_LABELS map is in the catalogue', () => {
-    const maps = Object.entries(i18n).filter(([name]) => name.endsWith('_LABELS'));
+    const maps = [...Object.entries(i18n), ...Object.entries(familyTracing)].filter(([name]) => name.endsWith('_LABELS'));
     expect(maps.length).toBe(LABELLED_LISTS.length);
     for (const [, map] of maps) expect(LABELLED_LISTS.some((l) => l.labels === map)).toBe(true);
   });
