@@ -31,7 +31,9 @@ export class AddFamilyTracingAndReturns1795938000000 implements MigrationInterfa
     await q.query(
       `CREATE INDEX "IDX_family_tracing_request_inbox" ON "family_tracing_request" ("to_agency_id", "province_code", "status", "due_at")`,
     );
-    await q.query(`CREATE INDEX "IDX_family_tracing_request_case" ON "family_tracing_request" ("case_id", "requested_at")`);
+    await q.query(
+      `CREATE INDEX "IDX_family_tracing_request_case" ON "family_tracing_request" ("case_id", "requested_at")`,
+    );
     for (const [col, ref] of [
       ['case_id', 'case_record'],
       ['from_agency_id', 'agency'],

@@ -29,6 +29,7 @@ import { QueueDashboardModule } from './platform/queue/queue-dashboard';
 import { ReferenceModule } from './reference/reference.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { TransfersModule } from './transfers/transfers.module';
+import { FamilyTracingModule } from './family-tracing/family-tracing.module';
 import { SlaSettingsModule } from './sla/sla-settings.module';
 import { UsersModule } from './users/users.module';
 
@@ -94,6 +95,7 @@ export const PLATFORM_MODULES = [
     StatsModule,
     MatchRequestsModule,
     TransfersModule,
+    FamilyTracingModule,
     SlaSettingsModule,
   ],
 })

@@ -33,7 +33,10 @@ export type FamilyTracingAnswer = (typeof FAMILY_TRACING_ANSWERS)[number];
  * CONTACT_LOCATION carries the family contact details the sender writes. Each needs an active
  * REFERRAL_SHARING consent for the receiving agency, exactly as a referral packet.
  */
-export const FAMILY_TRACING_CATEGORIES = ['CASE_SUMMARY', 'CONTACT_LOCATION'] as const satisfies readonly DataCategory[];
+export const FAMILY_TRACING_CATEGORIES = [
+  'CASE_SUMMARY',
+  'CONTACT_LOCATION',
+] as const satisfies readonly DataCategory[];
 export type FamilyTracingCategory = (typeof FAMILY_TRACING_CATEGORIES)[number];
 
 /** Days the office has to answer; shown as due and used to order the inbox (no SLA clock yet). */
@@ -357,7 +360,10 @@ export const RETURN_ESCORT_LABELS: LabelMap<ReturnEscort> = {
 
 export const RECEPTION_PLACE_LABELS: LabelMap<ReceptionPlace> = {
   VIENTIANE_TRANSIT_CENTER: { lo: 'ສູນຮັບ-ສົ່ງ ນະຄອນຫຼວງວຽງຈັນ', en: 'Vientiane Transit Center' },
-  PROVINCIAL_SOCIAL_WELFARE_OFFICE: { lo: 'ພະແນກແຮງງານ ແລະ ສະຫວັດດີການສັງຄົມແຂວງ', en: 'Provincial social welfare office' },
+  PROVINCIAL_SOCIAL_WELFARE_OFFICE: {
+    lo: 'ພະແນກແຮງງານ ແລະ ສະຫວັດດີການສັງຄົມແຂວງ',
+    en: 'Provincial social welfare office',
+  },
   LWU_CENTRE: {
     lo: 'ສູນໃຫ້ຄຳປຶກສາ ແລະ ປົກປ້ອງແມ່ຍິງ ແລະ ເດັກ',
     en: 'LWU Counselling and Protection Centre',

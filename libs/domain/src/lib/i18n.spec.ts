@@ -73,7 +73,9 @@ describe('i18n', () => {
   });
 
   it('every *_LABELS map is in the catalogue', () => {
-    const maps = [...Object.entries(i18n), ...Object.entries(familyTracing)].filter(([name]) => name.endsWith('_LABELS'));
+    const maps = [...Object.entries(i18n), ...Object.entries(familyTracing)].filter(([name]) =>
+      name.endsWith('_LABELS'),
+    );
     expect(maps.length).toBe(LABELLED_LISTS.length);
     for (const [, map] of maps) expect(LABELLED_LISTS.some((l) => l.labels === map)).toBe(true);
   });

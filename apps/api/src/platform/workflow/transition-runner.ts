@@ -17,7 +17,9 @@ export type WorkflowObject =
   | 'attachment'
   | 'transfer'
   | 'identification_request'
-  | 'closure_request';
+  | 'closure_request'
+  | 'family_tracing_request'
+  | 'case_return';
 
 /**
  * What a kind of record (case, referral, handoff, screening) tells the runner once: how its
