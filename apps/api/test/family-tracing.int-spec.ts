@@ -146,14 +146,18 @@ describe('family tracing and return', () => {
     const seen = await get('molsw.supervisor', `/family-tracing-requests/${requestId}`);
     expect(seen.status).toBe(200);
     expect(seen.body).toMatchObject({ familyContact: CONTACT, allowedActions: ['ANSWER', 'DECLINE'] });
-    const inbox = await get('molsw.supervisor', '/family-tracing-requests?status=REQUESTED');
-    expect(inbox.body.map((r: { id: string }) => r.id)).toEqual([requestId]);
+    const inbox = await get('molsw.supervisor', '/family-tracing-requests?box=incoming&status=REQUESTED');
+    expect(inbox.body.items.map((r: { id: string }) => r.id)).toEqual([requestId]);
+    const sent = await get('atd.caseworker', '/family-tracing-requests?box=outgoing');
+    expect(sent.body.items.map((r: { id: string }) => r.id)).toEqual([requestId]);
+    expect((await get('molsw.supervisor', '/family-tracing-requests?box=outgoing')).body.items).toEqual([]);
+    expect((await get('molsw.supervisor', '/family-tracing-requests')).status).toBe(400);
     // the office sees the request, never the case
     expect((await get('molsw.supervisor', `/cases/${caseId}`)).status).toBe(404);
 
     for (const u of ['molsw.caseworker', 'lwu.supervisor', 'atd.bokeo']) {
       expect({ u, status: (await get(u, `/family-tracing-requests/${requestId}`)).status }).toEqual({ u, status: 404 });
-      expect((await get(u, '/family-tracing-requests')).body).toEqual([]);
+      expect((await get(u, '/family-tracing-requests?box=incoming')).body.items).toEqual([]);
       const answer = await post(u, `/family-tracing-requests/${requestId}/answer`, {
         version: 1,
         answer: 'FAMILY_NOT_FOUND',
@@ -188,7 +192,9 @@ describe('family tracing and return', () => {
     expect(seen.body.sharedCategories).toEqual(['CASE_SUMMARY']);
     expect(seen.body.familyContact).toBeNull();
     expect(seen.body.questions).toContain('Is the family ready');
-    expect(JSON.stringify((await get('molsw.supervisor', '/family-tracing-requests')).body)).not.toContain('ບ້ານນາໄຊ');
+    expect(JSON.stringify((await get('molsw.supervisor', '/family-tracing-requests?box=incoming')).body)).not.toContain(
+      'ບ້ານນາໄຊ',
+    );
     // the lead still reads what it wrote
     const lead = await get('atd.caseworker', `/family-tracing-requests/${requestId}`);
     expect(lead.body.familyContact).toBe(CONTACT);

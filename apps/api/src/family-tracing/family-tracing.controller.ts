@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { CaseFamilyTracingView, CaseReturnView, FamilyTracingRequestView } from '@ctms/domain';
+import type { CaseFamilyTracingView, CaseReturnView, FamilyTracingRequestView, Page } from '@ctms/domain';
 import { AuditAs } from '../platform/audit/denial-audit';
 import { Ctx, RequirePermission } from '../platform/auth/decorators';
 import { IdParam } from '../platform/http/params';
@@ -66,8 +66,8 @@ export class FamilyTracingController {
   @AuditAs('FAMILY_TRACING_LISTED', 'family_tracing_request')
   @RequirePermission('referral:read')
   @Get('family-tracing-requests')
-  @ApiOperation({ summary: "The office's tracing inbox and what the agency sent: open first, most due first" })
-  inbox(@Ctx() ctx: RequestContext, @Query() q: FamilyTracingListQueryDto): Promise<FamilyTracingRequestView[]> {
+  @ApiOperation({ summary: "The office's tracing inbox, or what the agency sent: most due first, keyset-paged" })
+  inbox(@Ctx() ctx: RequestContext, @Query() q: FamilyTracingListQueryDto): Promise<Page<FamilyTracingRequestView>> {
     return this.tracing.inbox(ctx, q);
   }
 

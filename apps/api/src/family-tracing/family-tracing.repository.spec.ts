@@ -1,4 +1,4 @@
-import { ID, SNAPSHOT_ACTOR as actor } from '../platform/database/statement-fixtures';
+import { CURSOR, ID, SNAPSHOT_ACTOR as actor } from '../platform/database/statement-fixtures';
 import { familyTracingSql } from './family-tracing.repository';
 
 /** Each statement's text, snapshotted: a query change shows in review (decision 0018). */
@@ -27,8 +27,13 @@ describe('family tracing statements', () => {
   const statements = {
     load: familyTracingSql.load(actor, ID, false),
     loadForUpdate: familyTracingSql.load(actor, ID, true),
-    inbox: familyTracingSql.inbox(actor, undefined),
-    inboxRequested: familyTracingSql.inbox(actor, 'REQUESTED'),
+    incoming: familyTracingSql.inbox(actor, { box: 'incoming' }),
+    outgoingRequested: familyTracingSql.inbox(actor, {
+      box: 'outgoing',
+      status: 'REQUESTED',
+      cursor: CURSOR,
+      limit: 10,
+    }),
     ofCase: familyTracingSql.ofCase(actor, ID),
     openFor: familyTracingSql.openFor(ID, '13'),
     insert: familyTracingSql.insert(actor, request, 'enc', null),

@@ -8,11 +8,12 @@ import type {
   ReceptionPlace,
   ReturnEscort,
 } from '@ctms/domain';
-import { caseLead, caseReturn, familyTracingRequest } from '../platform/access/access';
+import { caseLead, caseReturn, familyTracingOffice, familyTracingRequest } from '../platform/access/access';
 import { FieldCipher } from '../platform/crypto/field-cipher';
 import { and, exec, raw, select, selectOne, sql, type Runner, type Sql } from '../platform/database/sql';
 import { col, table, type PickRow } from '../platform/database/table';
 import { staleVersion } from '../platform/http/errors';
+import { keyset, type KeysetRow } from '../platform/http/pagination';
 import type { Actor } from '../platform/http/request-context';
 
 /**
@@ -171,11 +172,15 @@ export const familyTracingSql = {
          WHERE ft.id = ${id}::uuid AND ${familyTracingRequest(actor, 'ft', 'c')}
          ${raw(lock ? 'FOR UPDATE OF ft' : '')}`,
 
-  /** The caller's inbox and what its agency sent: open first, most due first. */
-  inbox: (actor: Actor, status: FamilyTracingStatus | undefined): Sql =>
-    sql`SELECT ${FT} ${ftFrom(actor)}
-         WHERE ${and([familyTracingRequest(actor, 'ft', 'c'), status ? sql`ft.status = ${status}` : sql``])}
-         ORDER BY (ft.status = 'REQUESTED') DESC, ft.due_at, ft.id LIMIT 500`,
+  /** A box of the inbox: asked of the caller's office (incoming) or sent by the lead agency (outgoing); most due first. */
+  inbox: (actor: Actor, f: FamilyTracingFilter): Sql =>
+    sql`SELECT ${FT}, ${familyTracingKeyset.key} ${ftFrom(actor)}
+         WHERE ${and([
+           f.box === 'incoming' ? familyTracingOffice(actor, 'ft', 'c') : caseLead(actor, 'c'),
+           f.status ? sql`ft.status = ${f.status}` : sql``,
+           familyTracingKeyset.after(f.cursor),
+         ])}
+         ORDER BY ${familyTracingKeyset.order} LIMIT ${familyTracingKeyset.limit(f.limit)}`,
 
   /** The requests of a case the caller's agency leads, newest first. */
   ofCase: (actor: Actor, caseId: string): Sql =>
@@ -216,6 +221,16 @@ export const familyTracingSql = {
     sql`SELECT 1 AS open FROM case_transfer WHERE case_id = ${caseId}::uuid AND status = 'REQUESTED'`,
 };
 
+/** The inbox's order: the most due first. */
+export const familyTracingKeyset = keyset('ft.due_at', 'ft.id', 'oldest');
+
+export interface FamilyTracingFilter {
+  box: 'incoming' | 'outgoing';
+  status?: FamilyTracingStatus;
+  cursor?: string;
+  limit?: number;
+}
+
 const bind = (table: string, column: string, rowId: string) => ({ table, column, rowId });
 
 /** Family tracing requests and returns (decision 0018): SQL, row types, versioned updates and the encryption binding. */
@@ -227,8 +242,8 @@ export class FamilyTracingRepository {
     return selectOne<FamilyTracingRow>(m, familyTracingSql.load(actor, id, lock));
   }
 
-  inbox(m: Runner, actor: Actor, status?: FamilyTracingStatus): Promise<FamilyTracingRow[]> {
-    return select<FamilyTracingRow>(m, familyTracingSql.inbox(actor, status));
+  inbox(m: Runner, actor: Actor, f: FamilyTracingFilter): Promise<(FamilyTracingRow & KeysetRow)[]> {
+    return select<FamilyTracingRow & KeysetRow>(m, familyTracingSql.inbox(actor, f));
   }
 
   ofCase(m: Runner, actor: Actor, caseId: string): Promise<FamilyTracingRow[]> {

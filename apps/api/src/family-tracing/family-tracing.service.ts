@@ -14,6 +14,7 @@ import {
   type FamilyTracingCategory,
   type FamilyTracingContext,
   type FamilyTracingRequestView,
+  type Page,
 } from '@ctms/domain';
 import { CaseRepository } from '../cases/case.repository';
 import { ConsentsService } from '../consents/consents.service';
@@ -33,7 +34,12 @@ import type {
   SendFamilyTracingDto,
 } from './dto/family-tracing.dto';
 import { toCaseReturnView, toFamilyTracingView } from './family-tracing.mapper';
-import { FamilyTracingRepository, type CaseReturnRow, type FamilyTracingRow } from './family-tracing.repository';
+import {
+  familyTracingKeyset,
+  FamilyTracingRepository,
+  type CaseReturnRow,
+  type FamilyTracingRow,
+} from './family-tracing.repository';
 
 type CaseLock = {
   id: string;
@@ -183,17 +189,17 @@ export class FamilyTracingService {
     });
   }
 
-  /** The caller agency's inbox and what it sent: open first, most due first. */
-  async inbox(ctx: RequestContext, q: FamilyTracingListQueryDto): Promise<FamilyTracingRequestView[]> {
+  /** A box of the inbox (asked of the caller's office, or sent by its agency), most due first, keyset-paged. */
+  async inbox(ctx: RequestContext, q: FamilyTracingListQueryDto): Promise<Page<FamilyTracingRequestView>> {
     const actor = actorOf(ctx);
-    const rows = await this.repo.inbox(this.ds, actor, q.status);
+    const page = familyTracingKeyset.page(await this.repo.inbox(this.ds, actor, q), q.limit);
     await this.audit.record(ctx, {
       action: 'FAMILY_TRACING_LISTED',
       outcome: 'ALLOWED',
       objectType: 'family_tracing_request',
-      details: { count: rows.length, status: q.status ?? null },
+      details: { box: q.box, status: q.status ?? null, count: page.items.length, cursor: !!q.cursor },
     });
-    return rows.map((r) => this.view(actor, r));
+    return { items: page.items.map((r) => this.view(actor, r)), nextCursor: page.nextCursor };
   }
 
   /** One request as the caller sees it. */

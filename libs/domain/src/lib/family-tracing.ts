@@ -266,9 +266,15 @@ export interface CloseFamilyTracingRequest {
   reason: string;
 }
 
-/** GET /family-tracing-requests */
+export const FAMILY_TRACING_BOXES = ['incoming', 'outgoing'] as const;
+export type FamilyTracingBox = (typeof FAMILY_TRACING_BOXES)[number];
+
+/** GET /family-tracing-requests (keyset-paged, most due first) */
 export interface FamilyTracingListQuery {
+  box: FamilyTracingBox;
   status?: FamilyTracingStatus;
+  cursor?: string;
+  limit?: number;
 }
 
 /** POST /cases/:id/returns */

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   CROSSING_POINTS,
   FAMILY_TRACING_ANSWERS,
+  FAMILY_TRACING_BOXES,
   FAMILY_TRACING_CATEGORIES,
   FAMILY_TRACING_STATUSES,
   PROVINCE_CODES,
@@ -11,6 +12,7 @@ import {
   type CloseFamilyTracingRequest,
   type CrossingPoint,
   type FamilyTracingAnswer,
+  type FamilyTracingBox,
   type FamilyTracingCategory,
   type FamilyTracingListQuery,
   type FamilyTracingStatus,
@@ -33,7 +35,7 @@ import {
 } from 'class-validator';
 import { IdOf } from '../../platform/access/id-of';
 import { IsPastDate } from '../../platform/http/dates';
-import { Trim } from '../../platform/http/pagination';
+import { PageQueryDto, Trim } from '../../platform/http/pagination';
 
 const TEXT = 10_000;
 
@@ -112,7 +114,15 @@ export class CloseFamilyTracingDto implements CloseFamilyTracingRequest {
   reason: string;
 }
 
-export class FamilyTracingListQueryDto implements FamilyTracingListQuery {
+export class FamilyTracingListQueryDto extends PageQueryDto implements FamilyTracingListQuery {
+  @ApiProperty({
+    enum: FAMILY_TRACING_BOXES,
+    description:
+      "incoming: asked of the caller's province office; outgoing: sent for the cases the caller's agency leads",
+  })
+  @IsIn(FAMILY_TRACING_BOXES)
+  box: FamilyTracingBox;
+
   @ApiPropertyOptional({ enum: FAMILY_TRACING_STATUSES })
   @IsOptional()
   @IsIn(FAMILY_TRACING_STATUSES)
