@@ -26,6 +26,7 @@ import { AuthService } from '../core/auth/auth.service';
 import { CaseDuplicates } from '../persons/case-duplicates';
 import { CaseAttachments } from './case-attachments';
 import { CaseTransfer } from '../transfers/case-transfer';
+import { CaseFamilyTracing } from '../family-tracing/case-family-tracing';
 import { AgencyNames, countryLabels, formatDate, formatDateTime, I18n, personName, TranslatePipe } from '@ctms/ui';
 
 /** The case page: identity masked until asked for; what the user may do comes from `allowedActions`. */
@@ -47,6 +48,7 @@ import { AgencyNames, countryLabels, formatDate, formatDateTime, I18n, personNam
     CaseAttachments,
     CaseDuplicates,
     CaseTransfer,
+    CaseFamilyTracing,
   ],
   providers: [CaseStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
