@@ -280,7 +280,7 @@ export class FamilyTracingService {
       const row = await this.repo.oneReturn(m, actor, id);
       if (!row) throw new NotFound();
       const [v] = await this.returnViews(m, actor, c, [row]);
-      return v as CaseReturnView;
+      return v;
     });
   }
 
