@@ -81,6 +81,8 @@ async function pick(page, testId, text) {
 
 test('the lead asks MoLSW to trace the family, MoLSW answers, the lead records the return (Lao, phone)', async () => {
   const { context, page, errors } = await newPage(browser, PHONE);
+  // generous waits on state: the machine may be busy (every wait below is for a state, never a delay)
+  page.setDefaultTimeout(120_000);
   try {
     // 1. the ATD caseworker sends the request from the case page
     await login(page, stack.baseUrl, 'atd.caseworker', 'lo');

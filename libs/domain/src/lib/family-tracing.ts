@@ -328,6 +328,11 @@ export const FAMILY_TRACING_ANSWER_LABELS: LabelMap<FamilyTracingAnswer> = {
   FAMILY_NOT_FOUND: { lo: 'ບໍ່ພົບຄອບຄົວ', en: 'Family not found' },
 };
 
+export const FAMILY_TRACING_BOX_LABELS: LabelMap<FamilyTracingBox> = {
+  incoming: { lo: 'ຂໍມາຫາຫ້ອງການຂອງພວກເຮົາ', en: 'Asked of our office' },
+  outgoing: { lo: 'ພວກເຮົາສົ່ງໄປ', en: 'Sent by us' },
+};
+
 export const CROSSING_POINT_LABELS: LabelMap<CrossingPoint> = {
   FRIENDSHIP_BRIDGE_1_VIENTIANE: {
     lo: 'ຂົວມິດຕະພາບ 1 ນະຄອນຫຼວງວຽງຈັນ–ໜອງຄາຍ',
@@ -388,6 +393,7 @@ export const FAMILY_TRACING_LABELLED_LISTS: readonly {
   { name: 'FAMILY_TRACING_STATUSES', codes: FAMILY_TRACING_STATUSES, labels: FAMILY_TRACING_STATUS_LABELS },
   { name: 'FAMILY_TRACING_ACTIONS', codes: FAMILY_TRACING_ACTIONS, labels: FAMILY_TRACING_ACTION_LABELS },
   { name: 'FAMILY_TRACING_ANSWERS', codes: FAMILY_TRACING_ANSWERS, labels: FAMILY_TRACING_ANSWER_LABELS },
+  { name: 'FAMILY_TRACING_BOXES', codes: FAMILY_TRACING_BOXES, labels: FAMILY_TRACING_BOX_LABELS },
   { name: 'CROSSING_POINTS', codes: CROSSING_POINTS, labels: CROSSING_POINT_LABELS },
   { name: 'RETURN_ESCORTS', codes: RETURN_ESCORTS, labels: RETURN_ESCORT_LABELS },
   { name: 'RECEPTION_PLACES', codes: RECEPTION_PLACES, labels: RECEPTION_PLACE_LABELS },
