@@ -9,7 +9,16 @@ describe('navigation filtering', () => {
   });
 
   it('shows a caseworker the case work, never users, agencies, audit or statistics', () => {
-    expect(pathsFor('CASEWORKER')).toEqual(['', 'screenings', 'cases', 'referrals', 'handoffs', 'profile']);
+    // family tracing: the office's inbox and what the lead sent (referral:read, decision 0033)
+    expect(pathsFor('CASEWORKER')).toEqual([
+      '',
+      'screenings',
+      'cases',
+      'referrals',
+      'handoffs',
+      'family-tracing',
+      'profile',
+    ]);
   });
 
   it('adds the audit trail for a supervisor', () => {
@@ -47,7 +56,7 @@ describe('navigation filtering', () => {
 
   it('follows the permissions it is given, not the roles', () => {
     const only: Permission[] = ['referral:read'];
-    expect(visibleNavItems(NAV_ITEMS, only).map((i) => i.path)).toEqual(['', 'referrals']);
+    expect(visibleNavItems(NAV_ITEMS, only).map((i) => i.path)).toEqual(['', 'referrals', 'family-tracing']);
   });
 
   it('declares only permissions from the catalogue, each entry once', () => {
