@@ -537,6 +537,7 @@ describe('authorization matrix: record routes × demo accounts × relations', ()
     if (upload.status !== 201) throw new Error(`upload answered ${upload.status}: ${upload.text}`);
     ids['attachment'] = upload.body.id;
     ids['LWU'] = agency('LWU');
+    ids['MOLSW'] = agency('MOLSW');
     ids['atdCaseworker'] = (
       await s.admin.query(`SELECT id FROM app_user WHERE username = 'atd.caseworker'`)
     ).rows[0].id;
