@@ -22,6 +22,7 @@ import { RestrictScreeningRelation1795934000000 } from './1795934000000-Restrict
 import { AddSavedCaseFilters1795935300000 } from './1795935300000-AddSavedCaseFilters';
 import { AddCasePlans1795936000000 } from './1795936000000-AddCasePlans';
 import { AddFollowUpVisits1795937000000 } from './1795937000000-AddFollowUpVisits';
+import { AddFamilyTracingAndReturns1795938000000 } from './1795938000000-AddFamilyTracingAndReturns';
 import { AddNotificationItemCount1795939000000 } from './1795939000000-AddNotificationItemCount';
 import { AddExportReasons1795941000000 } from './1795941000000-AddExportReasons';
 import { AddCaseNextDue1795942000000 } from './1795942000000-AddCaseNextDue';
@@ -52,6 +53,7 @@ export const MIGRATIONS = [
   AddSavedCaseFilters1795935300000,
   AddCasePlans1795936000000,
   AddFollowUpVisits1795937000000,
+  AddFamilyTracingAndReturns1795938000000,
   AddNotificationItemCount1795939000000,
   AddExportReasons1795941000000,
   AddCaseNextDue1795942000000,

@@ -32,6 +32,7 @@ import { ReferenceModule } from './reference/reference.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { TransfersModule } from './transfers/transfers.module';
 import { PlansModule } from './plans/plans.module';
+import { FamilyTracingModule } from './family-tracing/family-tracing.module';
 import { SlaSettingsModule } from './sla/sla-settings.module';
 import { UsersModule } from './users/users.module';
 
@@ -98,6 +99,7 @@ export const PLATFORM_MODULES = [
     StatsModule,
     MatchRequestsModule,
     TransfersModule,
+    FamilyTracingModule,
     SlaSettingsModule,
     PlansModule,
     FollowUpModule,

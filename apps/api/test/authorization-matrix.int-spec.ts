@@ -47,7 +47,10 @@ type Relation =
   | 'TRANSFER_RECEIVER'
   // the agency whose approved screening opened the case, in scope over the screening's province (not the lead: a
   // lead transfer leaves the screening with the agency that interviewed her)
-  | 'SCREENING_AGENCY';
+  | 'SCREENING_AGENCY'
+  // the province office a family tracing request is addressed to (decision 0033): the original fixture's asks
+  // MoLSW for province 13, so molsw.supervisor (all provinces) and not molsw.caseworker (01)
+  | 'FAMILY_TRACING_OFFICE';
 
 /** The accounts of MoPS ATD whose scope covers province 01 (all but atd.bokeo). */
 const ATD_IN_SCOPE = ['atd.caseworker', 'atd.supervisor', 'atd.investigator'] as const;
@@ -73,16 +76,22 @@ const RELATION_OF = relationTable([
   [['atd.bokeo'], ['OTHER_PROVINCE']],
   [['doi.caseworker', 'doi.supervisor'], ['OTHER_AGENCY']],
   [['lwu.caseworker', 'lwu.supervisor'], ['REFERRAL_ACTIVE']],
-  [
-    ['molsw.caseworker', 'molsw.supervisor'],
-    ['REFERRAL_PENDING', 'TRANSFER_PENDING', 'TRANSFER_RECEIVER'],
-  ],
+  [['molsw.caseworker'], ['REFERRAL_PENDING', 'TRANSFER_PENDING', 'TRANSFER_RECEIVER']],
+  [['molsw.supervisor'], ['REFERRAL_PENDING', 'TRANSFER_PENDING', 'TRANSFER_RECEIVER', 'FAMILY_TRACING_OFFICE']],
   [['ngo.caseworker'], ['REFERRAL_CLOSED']],
   [['ospp.prosecutor'], ['HANDOFF']],
 ]);
 
 /** The records of a fixture, by the first path segment's key; a route whose record a fixture lacks is not asked. */
-type RecordKey = 'case' | 'screening' | 'person' | 'referral' | 'handoff' | 'attachment' | 'transfer';
+type RecordKey =
+  | 'case'
+  | 'screening'
+  | 'person'
+  | 'referral'
+  | 'handoff'
+  | 'attachment'
+  | 'transfer'
+  | 'familyTracingRequest';
 interface Fixture {
   name: string;
   relations: Record<string, Relation[]>;
@@ -216,6 +225,9 @@ const OPENS: Record<string, Relation[]> = {
   'GET /cases/:id/visits': ['LEAD_AGENCY', 'REFERRAL_ACTIVE'],
   'GET /cases/:id/assessments': ['LEAD_AGENCY', 'REFERRAL_ACTIVE'],
   'GET /cases/:id/assessments/trend': ['LEAD_AGENCY', 'REFERRAL_ACTIVE'],
+  // family tracing (decision 0033): the case's requests and returns are the lead's; a request also the addressed office's
+  'GET /cases/:id/family-tracing': ['LEAD_AGENCY'],
+  'GET /family-tracing-requests/:id': ['LEAD_AGENCY', 'FAMILY_TRACING_OFFICE'],
 };
 /** Record routes outside this matrix, with the reason: administration, the caller's own exports and notifications. */
 const NOT_CASE_RECORDS = [
@@ -303,6 +315,34 @@ const WRITES: Record<
   },
   'POST /cases/:id/identification-requests': { opens: ['LEAD_AGENCY'], body: (i) => ({ toAgencyId: i['LWU'] }) },
   'POST /cases/:id/closure-requests': { opens: ['LEAD_AGENCY'], body: () => ({ reason: 'OTHER' }) },
+  // the fixture's request to province 13 is open: REQUEST_ALREADY_OPEN
+  'POST /cases/:id/family-tracing-requests': {
+    opens: ['LEAD_AGENCY'],
+    body: (i) => ({ toAgencyId: i['MOLSW'], provinceCode: '13', categories: [], questions: 'matrix' }),
+  },
+  // OTHER without a note: the lead's editors get past the lookup to the 400
+  'POST /cases/:id/returns': {
+    opens: ['LEAD_AGENCY'],
+    body: () => ({
+      returnedOn: '2026-01-02',
+      crossingPoint: 'OTHER',
+      escort: 'MOLSW',
+      receptionPlace: 'VIENTIANE_TRANSIT_CENTER',
+      handoverProvinceCode: '13',
+    }),
+  },
+  'POST /family-tracing-requests/:id/answer': {
+    opens: ['LEAD_AGENCY', 'FAMILY_TRACING_OFFICE'],
+    body: () => ({ version: STALE, answer: 'FAMILY_NOT_FOUND', assessment: 'matrix' }),
+  },
+  'POST /family-tracing-requests/:id/decline': {
+    opens: ['LEAD_AGENCY', 'FAMILY_TRACING_OFFICE'],
+    body: () => ({ version: STALE, reason: 'matrix' }),
+  },
+  'POST /family-tracing-requests/:id/withdraw': {
+    opens: ['LEAD_AGENCY', 'FAMILY_TRACING_OFFICE'],
+    body: () => ({ version: STALE, reason: 'matrix' }),
+  },
   'POST /cases/:id/flags': {
     opens: ['LEAD_AGENCY'],
     body: () => ({ version: STALE, flag: 'NON_PUNISHMENT', set: true, reason: 'matrix' }),
@@ -504,6 +544,14 @@ describe('authorization matrix: record routes × demo accounts × relations', ()
       });
     await consent('LWU', ['CASE_SUMMARY', 'IDENTITY', 'CONTACT_LOCATION']);
     ids['consent'] = (await consent('MOLSW', ['CASE_SUMMARY', 'IDENTITY'])).id;
+    ids['familyTracingRequest'] = (
+      await post('atd.supervisor', `/cases/${ids['case']}/family-tracing-requests`, {
+        toAgencyId: agency('MOLSW'),
+        provinceCode: '13',
+        categories: [],
+        questions: 'matrix: is the family there?',
+      })
+    ).id;
     await consent('NGO_DEMO', ['CASE_SUMMARY']);
     const refer = (code: string, service: string, categories: DataCategory[]) =>
       post('atd.caseworker', `/cases/${ids['case']}/referrals`, {
@@ -563,6 +611,7 @@ describe('authorization matrix: record routes × demo accounts × relations', ()
     if (upload.status !== 201) throw new Error(`upload answered ${upload.status}: ${upload.text}`);
     ids['attachment'] = upload.body.id;
     ids['LWU'] = agency('LWU');
+    ids['MOLSW'] = agency('MOLSW');
     ids['atdCaseworker'] = (
       await s.admin.query(`SELECT id FROM app_user WHERE username = 'atd.caseworker'`)
     ).rows[0].id;
@@ -639,6 +688,7 @@ describe('authorization matrix: record routes × demo accounts × relations', ()
       'identification-requests': 'identificationRequest',
       'plan-goals': 'planGoal',
       'plan-tasks': 'planTask',
+      'family-tracing-requests': 'familyTracingRequest',
     }[segment];
     const id = key ? ids[key] : undefined;
     if (!id) throw new Error(`no fixture for ${path}`);
@@ -657,6 +707,7 @@ describe('authorization matrix: record routes × demo accounts × relations', ()
         handoffs: 'handoff',
         attachments: 'attachment',
         transfers: 'transfer',
+        'family-tracing-requests': 'familyTracingRequest',
       } as const
     )[segment];
     if (!key) throw new Error(`no fixture record for ${path}`);
@@ -954,6 +1005,7 @@ describe('authorization matrix: record routes × demo accounts × relations', ()
         handoff: ids['handoff'],
         attachment: ids['attachment'],
         transfer: ids['transfer'],
+        familyTracingRequest: ids['familyTracingRequest'],
       },
     };
     const { cells, failures } = await readMatrix(original, 4);

@@ -40,6 +40,8 @@ const ROUTE_TABLES: [RegExp, string[]][] = [
     ['identification_request', 'case_identification', 'case_record'],
   ],
   [/^\/api\/v1\/(cases\/\{id\}\/closure-requests|closure-requests)\b/, ['closure_request', 'case_record']],
+  [/^\/api\/v1\/(cases\/\{id\}\/family-tracing-requests|family-tracing-requests)\b/, ['family_tracing_request']],
+  [/^\/api\/v1\/cases\/\{id\}\/returns$/, ['case_return']],
   // saved filters keep their codes in a jsonb column
   [/^\/api\/v1\/case-filters\b/, ['case_saved_filter']],
   [/^\/api\/v1\/cases\b/, ['case_record']],

@@ -376,6 +376,14 @@ describe('every id in a request is resolved: a foreign id answers as a missing o
       foreign: () => ids['inactiveAgency'],
       status: 400,
     },
+    'POST /cases/{id}/family-tracing-requests toAgencyId': {
+      user: 'atd.caseworker',
+      method: 'post',
+      path: () => `/cases/${ids['atdCase']}/family-tracing-requests`,
+      body: (id) => ({ toAgencyId: id, provinceCode: '01', categories: [], questions: 'walk' }),
+      foreign: () => ids['inactiveAgency'],
+      status: 400,
+    },
     'POST /cases/{id}/identification-requests toAgencyId': {
       user: 'lwu.caseworker',
       method: 'post',

@@ -38,3 +38,4 @@ export * from './lib/case-plan';
 export * from './lib/follow-up-codes';
 export * from './lib/follow-up-views';
 export * from './lib/caseload-views';
+export * from './lib/family-tracing';

@@ -32,6 +32,8 @@ function id(job: OutboxJob, key: string): string {
  *   transfer.accepted/declined              the sending side's supervisors covering the province it came from
  *   identification.requested                the asked agency (case:identify)
  *   identification.decided                  the lead agency's supervisors (case:close) in scope: the lead now
+ *   family_tracing.requested/withdrawn      the asked office (referral:respond) covering the addressed province
+ *   family_tracing.answered/declined        the lead agency's supervisors (case:close) in scope: the lead now
  *   closure.requested                       the lead agency's supervisors (case:close)
  *   closure.decided                         the caseworker who asked
  * Identification and closure notifications point at the case (ids only in the payload).
@@ -75,6 +77,14 @@ export class NotificationHandlers implements OnModuleInit {
     for (const k of ['identification.requested', 'identification.decided'] as const) {
       this.handlers.register(k, (job) => this.identificationRequest(job, k));
     }
+    for (const k of [
+      'family_tracing.requested',
+      'family_tracing.answered',
+      'family_tracing.declined',
+      'family_tracing.withdrawn',
+    ] as const) {
+      this.handlers.register(k, (job) => this.familyTracing(job, k));
+    }
     for (const k of ['closure.requested', 'closure.decided'] as const) {
       this.handlers.register(k, (job) => this.closureRequest(job, k));
     }
@@ -94,6 +104,24 @@ export class NotificationHandlers implements OnModuleInit {
       objectType: 'case',
       objectId: r.case_id,
       caseId: r.case_id,
+      recipientUserIds: recipients,
+    });
+  }
+
+  /** The office's users point at the request (they cannot open the case); the lead's at the case. */
+  private async familyTracing(job: OutboxJob, kind: NotificationKind): Promise<void> {
+    const requestId = id(job, 'familyTracingRequestId');
+    const r = await this.repo.parties(this.ds, 'family_tracing_request', requestId);
+    const toOffice = kind === 'family_tracing.requested' || kind === 'family_tracing.withdrawn';
+    const recipients = toOffice
+      ? await this.notifier.agencyUsers(r.to_agency_id, 'referral:respond', r.case_id, r.to_province)
+      : await this.notifier.agenciesUsers(r.sender_agency_ids, 'case:close', r.case_id);
+    await this.notifier.deliver({
+      outboxId: job.outboxId,
+      kind,
+      objectType: toOffice ? 'family_tracing_request' : 'case',
+      objectId: toOffice ? requestId : r.case_id,
+      caseNumber: await this.notifier.caseNumber(r.case_id),
       recipientUserIds: recipients,
     });
   }

@@ -76,7 +76,7 @@ export interface ReferralNoteFacts {
 }
 
 /** What carries parties: a referral, a handoff, a case transfer. */
-export type PartiesOf = 'referral' | 'handoff' | 'case_transfer' | 'identification_request';
+export type PartiesOf = 'referral' | 'handoff' | 'case_transfer' | 'identification_request' | 'family_tracing_request';
 
 export const notificationKeyset = keyset('n.created_at', 'n.id');
 
@@ -150,8 +150,8 @@ export const notificationSql = {
    * new lead (an identification request's sender is the lead, as `identificationRequest` says).
    */
   parties: (kind: PartiesOf, id: string): Sql =>
-    sql`SELECT x.case_id, x.from_agency_id, x.to_agency_id, ${raw(kind === 'case_transfer' ? 'x.from_province_code AS from_province, x.to_province_code AS to_province' : 'NULL::text AS from_province, NULL::text AS to_province')},
-               ${kind === 'referral' || kind === 'identification_request' ? sql`ARRAY[${referralSendingAgency('c')}]` : kind === 'handoff' ? handoffSendingAgencies('x', 'c') : sql`ARRAY[x.from_agency_id]`} AS sender_agency_ids
+    sql`SELECT x.case_id, x.from_agency_id, x.to_agency_id, ${raw(kind === 'case_transfer' ? 'x.from_province_code AS from_province, x.to_province_code AS to_province' : kind === 'family_tracing_request' ? 'NULL::text AS from_province, x.province_code AS to_province' : 'NULL::text AS from_province, NULL::text AS to_province')},
+               ${kind === 'referral' || kind === 'identification_request' || kind === 'family_tracing_request' ? sql`ARRAY[${referralSendingAgency('c')}]` : kind === 'handoff' ? handoffSendingAgencies('x', 'c') : sql`ARRAY[x.from_agency_id]`} AS sender_agency_ids
           FROM ${raw(kind)} x JOIN case_record c ON c.id = x.case_id WHERE x.id = ${id}::uuid`,
 
   /** The active worker an accepted referral is assigned to (none, or one). */

@@ -61,6 +61,7 @@ const SECTIONS: Record<string, Route['loadChildren']> = {
   referrals: () => import('./referrals/referrals.routes').then((m) => m.REFERRAL_ROUTES),
   handoffs: () => import('./handoffs/handoffs.routes').then((m) => m.HANDOFF_ROUTES),
   transfers: () => import('./transfers/transfers.routes').then((m) => m.TRANSFER_ROUTES),
+  'family-tracing': () => import('./family-tracing/family-tracing.routes').then((m) => m.FAMILY_TRACING_ROUTES),
 };
 
 /** One child route per navigation entry, guarded by the same permission that shows the entry. */

@@ -113,6 +113,17 @@ export const FOLLOW_UP_AUDIT_ACTIONS = [
   'ASSESSMENT_RECORDED',
   'ASSESSMENT_UPDATED',
 ] as const;
+/** Family tracing and return (family-tracing.ts, decision 0033): each is a timeline event of the case and an audit action. */
+export const FAMILY_TRACING_EVENT_KINDS = [
+  'FAMILY_TRACING_REQUESTED',
+  'FAMILY_TRACING_ANSWERED',
+  'FAMILY_TRACING_DECLINED',
+  'FAMILY_TRACING_WITHDRAWN',
+  'RETURN_RECORDED',
+] as const;
+export type FamilyTracingEventKind = (typeof FAMILY_TRACING_EVENT_KINDS)[number];
+/** Audit actions of the family tracing reads (no timeline event). */
+export const FAMILY_TRACING_READ_ACTIONS = ['FAMILY_TRACING_LISTED', 'FAMILY_TRACING_READ'] as const;
 
 /**
  * Every action the API writes to the audit log. The API's audit writer takes only these, and the
@@ -212,6 +223,8 @@ export const AUDIT_ACTIONS = [
   'TRANSFERS_LISTED',
   'TRANSFER_READ',
   ...TRANSFER_EVENT_KINDS,
+  ...FAMILY_TRACING_EVENT_KINDS,
+  ...FAMILY_TRACING_READ_ACTIONS,
   'REFERRAL_REASSIGNED',
   'REFERRAL_NOTES_READ',
   'REFERRAL_NOTE_ADDED',

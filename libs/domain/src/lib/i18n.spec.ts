@@ -1,5 +1,6 @@
 import * as enums from './enums';
 import * as exportViews from './export-views';
+import * as familyTracing from './family-tracing';
 import * as i18n from './i18n';
 import { label, LABELLED_LISTS, ROLE_LABELS, URGENCY_LABELS, WORKFLOW_REFUSAL_LABELS, type Label } from './i18n';
 import * as passwordPolicy from './password-policy';
@@ -24,6 +25,7 @@ function exportedCodeLists(): [string, readonly string[]][] {
     reference,
     passwordPolicy,
     exportViews,
+    familyTracing,
   ];
   const out: [string, readonly string[]][] = [];
   for (const m of modules) {
@@ -73,7 +75,9 @@ describe('i18n', () => {
   });
 
   it('every *_LABELS map is in the catalogue', () => {
-    const maps = Object.entries(i18n).filter(([name]) => name.endsWith('_LABELS'));
+    const maps = [...Object.entries(i18n), ...Object.entries(familyTracing)].filter(([name]) =>
+      name.endsWith('_LABELS'),
+    );
     expect(maps.length).toBe(LABELLED_LISTS.length);
     for (const [, map] of maps) expect(LABELLED_LISTS.some((l) => l.labels === map)).toBe(true);
   });

@@ -21,6 +21,7 @@ import {
   type Role,
   type UserStatus,
 } from './enums';
+import { FAMILY_TRACING_AUDIT_WORDS, FAMILY_TRACING_LABELLED_LISTS } from './family-tracing';
 import { ALL_PERMISSIONS, PERMISSIONS, type Permission } from './permissions';
 import { PLAN_EVENT_LABELS } from './case-plan';
 import { PASSWORD_PROBLEMS, type PasswordProblem } from './password-policy';
@@ -286,6 +287,7 @@ export const AUDIT_ACTION_LABELS: LabelMap<AuditAction> = {
   TRANSFER_ACCEPTED: { lo: 'ຮັບການໂອນກໍລະນີ', en: 'Accepted a case transfer' },
   TRANSFER_DECLINED: { lo: 'ປະຕິເສດການໂອນກໍລະນີ', en: 'Declined a case transfer' },
   TRANSFER_CANCELLED: { lo: 'ຍົກເລີກການໂອນກໍລະນີ', en: 'Cancelled a case transfer' },
+  ...FAMILY_TRACING_AUDIT_WORDS,
   REFERRAL_REASSIGNED: { lo: 'ມອບໝາຍພະນັກງານຂອງການສົ່ງຕໍ່ໃໝ່', en: 'Reassigned a referral' },
   REFERRAL_NOTES_READ: { lo: 'ອ່ານບັນທຶກຂອງການສົ່ງຕໍ່', en: 'Read the notes of a referral' },
   REFERRAL_NOTE_ADDED: { lo: 'ຂຽນບັນທຶກໃນການສົ່ງຕໍ່', en: 'Wrote a note on a referral' },
@@ -810,4 +812,5 @@ export const LABELLED_LISTS: readonly LabelledList[] = [
   { name: 'PROVINCE_CODES', codes: PROVINCE_CODES, labels: PROVINCE_LABELS },
   { name: 'SEED_AGENCY_CODES', codes: SEED_AGENCY_CODES, labels: SEED_AGENCY_LABELS },
   { name: 'HTCDS_SUPPORT_PLAN_TYPES', codes: HTCDS_SUPPORT_PLAN_TYPES, labels: HTCDS_SUPPORT_PLAN_TYPE_LABELS },
+  ...FAMILY_TRACING_LABELLED_LISTS,
 ];

@@ -63,6 +63,31 @@ export class AccessService {
   }
 
   /**
+   * The province office a family tracing request goes to (decision 0033): an active agency that
+   * receives referrals, offers FAMILY_TRACING and covers `provinceCode` (MoLSW's provincial social
+   * welfare office). The caller's own agency may be it (a MoLSW-led case asks its home province's
+   * office). Reference data, so a wrong one is bad input naming the field, as a missing one.
+   */
+  async familyTracingOffice(
+    m: EntityManager,
+    agencyId: string,
+    provinceCode: string,
+    field: string,
+  ): Promise<{ id: string; code: string }> {
+    const row = await selectOne<{ id: string; code: string }>(
+      m,
+      sql`SELECT id, code FROM agency
+           WHERE id = ${agencyId}::uuid AND active AND 'RECEIVE_REFERRALS' = ANY(capabilities)
+             AND 'FAMILY_TRACING' = ANY(service_types) AND ${provinceCode}::text = ANY(provinces)`,
+    );
+    if (!row)
+      throw new ValidationFailed([
+        { field, problems: ['must be an active agency that offers FAMILY_TRACING in the province'] },
+      ]);
+    return row;
+  }
+
+  /**
    * The agency a case is transferred to: the caller's own (a province transfer), or another active
    * agency that does casework (it screens or receives referrals): never a prosecution-only agency.
    * Reference data, so a wrong one is bad input naming the field, as a missing one.

@@ -124,6 +124,25 @@ export function identificationRequest(actor: Actor, ir = 'ir', c = 'c'): Sql {
   return sql`((${ref(ir, 'to_agency_id')} = ${actor.agencyId}::uuid AND ${inScope(actor, c)} AND ${restrictionAllows(actor, ref(c, 'id'))}) OR ${caseLead(actor, c)})`;
 }
 
+/**
+ * The asked side of a family tracing request `ft` of case `c` (joined): the addressed agency, the
+ * caller's province scope covering the addressed province (`ft.province_code`: the province office
+ * asked, not the case's province); a RESTRICTED case only for its named users (decision 0033).
+ */
+export function familyTracingOffice(actor: Actor, ft = 'ft', c = 'c'): Sql {
+  return sql`(${ref(ft, 'to_agency_id')} = ${actor.agencyId}::uuid AND ${inScope(actor, ft)} AND ${restrictionAllows(actor, ref(c, 'id'))})`;
+}
+
+/** A family tracing request `ft` of case `c` (joined): the asked office, or the case's lead agency now (which sent it or took the case over). */
+export function familyTracingRequest(actor: Actor, ft = 'ft', c = 'c'): Sql {
+  return sql`(${familyTracingOffice(actor, ft, c)} OR ${caseLead(actor, c)})`;
+}
+
+/** A return recorded on case `c` (joined): the lead agency's record, like the case's notes. */
+export function caseReturn(actor: Actor, c = 'c'): Sql {
+  return caseLead(actor, c);
+}
+
 /** A handoff `h`, seen by the agency it was sent to while it is not withdrawn and the relation holds. */
 export function handoffReceiver(actor: Actor, h = 'h'): Sql {
   return sql`(${ref(h, 'to_agency_id')} = ${actor.agencyId}::uuid AND ${ref(h, 'status')} <> 'WITHDRAWN' AND ${caseCategories(actor, ref(h, 'case_id'))} IS NOT NULL)`;
@@ -304,7 +323,7 @@ export function auditRow(actor: Actor, e = 'e'): Sql {
   const objectId = ref(e, 'object_id');
   const objectType = ref(e, 'object_type');
   const lead = caseLead(actor, 'c');
-  return sql`(${ref(e, 'actor_agency_id')} = ${actor.agencyId}::uuid OR (${objectType} IN ('case', 'consent', 'referral', 'handoff', 'match_request', 'person', 'screening', 'identification_request', 'closure_request', 'follow_up_visit', 'reintegration_assessment') AND ${objectId} IN (
+  return sql`(${ref(e, 'actor_agency_id')} = ${actor.agencyId}::uuid OR (${objectType} IN ('case', 'consent', 'referral', 'handoff', 'match_request', 'person', 'screening', 'identification_request', 'closure_request', 'follow_up_visit', 'reintegration_assessment', 'family_tracing_request', 'case_return') AND ${objectId} IN (
       SELECT c.id::text FROM case_record c WHERE ${lead}
       UNION ALL SELECT c.person_id::text FROM case_record c WHERE ${lead}
       UNION ALL SELECT s.id::text FROM screening s WHERE ${screening(actor, 's')}
@@ -316,5 +335,7 @@ export function auditRow(actor: Actor, e = 'e'): Sql {
       UNION ALL SELECT cr.id::text FROM closure_request cr JOIN case_record c ON c.id = cr.case_id WHERE ${lead}
       UNION ALL SELECT fv.id::text FROM follow_up_visit fv JOIN case_record c ON c.id = fv.case_id WHERE ${lead}
       UNION ALL SELECT ra.id::text FROM reintegration_assessment ra JOIN case_record c ON c.id = ra.case_id WHERE ${lead}
+      UNION ALL SELECT ft.id::text FROM family_tracing_request ft JOIN case_record c ON c.id = ft.case_id WHERE ${familyTracingRequest(actor, 'ft', 'c')}
+      UNION ALL SELECT rt.id::text FROM case_return rt JOIN case_record c ON c.id = rt.case_id WHERE ${lead}
       UNION ALL SELECT mr.id::text FROM match_request mr JOIN screening s ON s.id = mr.screening_id WHERE ${matchRequest(actor, 'mr', 's')})))`;
 }

@@ -22,7 +22,9 @@ export type WorkflowObject =
   | 'plan_goal'
   | 'plan_task'
   | 'follow_up_visit'
-  | 'reintegration_assessment';
+  | 'reintegration_assessment'
+  | 'family_tracing_request'
+  | 'case_return';
 
 /**
  * What a kind of record (case, referral, handoff, screening) tells the runner once: how its

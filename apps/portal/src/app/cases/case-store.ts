@@ -25,6 +25,8 @@ export class CaseStore {
   readonly fieldErrors = this.act.fieldErrors;
   /** bumped after every successful write, so that lists (notes, timeline, consents) reload */
   readonly revision = signal(0);
+  /** a province transfer another section prepared (a return's handover province): the transfer dialog opens with it */
+  readonly transferPrefill = signal<{ toAgencyId: string; toProvinceCode: string } | null>(null);
   /** the error code of the last failed write (e.g. STALE_VERSION) */
   readonly lastCode = this.act.lastCode;
   private id: string | null = null;

@@ -28,6 +28,7 @@ import { CaseDuplicates } from '../persons/case-duplicates';
 import { CaseAttachments } from './case-attachments';
 import { CaseTransfer } from '../transfers/case-transfer';
 import { CaseFollowUp } from '../follow-up/case-follow-up';
+import { CaseFamilyTracing } from '../family-tracing/case-family-tracing';
 import { AgencyNames, countryLabels, formatDate, formatDateTime, I18n, personName, TranslatePipe } from '@ctms/ui';
 
 /** The case page: identity masked until asked for; what the user may do comes from `allowedActions`. */
@@ -51,6 +52,7 @@ import { AgencyNames, countryLabels, formatDate, formatDateTime, I18n, personNam
     CaseDuplicates,
     CaseTransfer,
     CaseFollowUp,
+    CaseFamilyTracing,
   ],
   providers: [CaseStore],
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -14,6 +14,7 @@ const PAGES: Readonly<Record<string, { path: string; permission: Permission }>> 
   // both sides open a request's page: the asked agency's supervisors and the caseworker who asked
   match_request: { path: '/match-requests', permission: 'match:request' },
   transfer: { path: '/transfers', permission: 'case:transfer' },
+  family_tracing_request: { path: '/family-tracing', permission: 'referral:read' },
 };
 
 /** The router link of the object, or null when there is no page for it or the user may not open it. */
@@ -48,6 +49,10 @@ const KINDS = new Set([
   'transfer.accepted',
   'transfer.declined',
   'transfer.cancelled',
+  'family_tracing.requested',
+  'family_tracing.answered',
+  'family_tracing.declined',
+  'family_tracing.withdrawn',
   'sla.reminder',
   'sla.breach',
   'visit.overdue',

@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  computed,
+  effect,
+  inject,
+  signal,
+  untracked,
+  viewChild,
+} from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import {
@@ -227,7 +237,20 @@ export class CaseTransfer {
     FORMER_LEAD_ACCESS.map((code) => ({ code, name: label(FORMER_LEAD_ACCESS_LABELS, code, this.i18n.language()) })),
   );
 
-  protected async open(): Promise<void> {
+  constructor() {
+    // a return to another home province prepares the province transfer (decision 0033): the dialog
+    // opens with the agency and province filled in, and the supervisor still decides to send it
+    effect(() => {
+      const prefill = this.store.transferPrefill();
+      if (!prefill) return;
+      untracked(() => {
+        this.store.transferPrefill.set(null);
+        void this.open(prefill);
+      });
+    });
+  }
+
+  protected async open(prefill: { toAgencyId: string; toProvinceCode: string } | null = null): Promise<void> {
     const c = this.store.case();
     if (!c) return;
     this.error.set(null);
@@ -245,9 +268,9 @@ export class CaseTransfer {
         this.error.set(describeErrorIn(this.i18n, e).message);
       }
     }
-    this.agencyId = c.leadAgency.id;
+    this.agencyId = prefill?.toAgencyId ?? c.leadAgency.id;
     this.agencyPicked.set(this.agencyId);
-    this.province = c.provinceCode;
+    this.province = prefill?.toProvinceCode ?? c.provinceCode;
     this.opened.set(true);
     this.dialog().nativeElement.showModal();
   }

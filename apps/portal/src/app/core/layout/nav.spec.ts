@@ -9,7 +9,16 @@ describe('navigation filtering', () => {
   });
 
   it('shows a caseworker the case work, never users, agencies, audit or statistics', () => {
-    expect(pathsFor('CASEWORKER')).toEqual(['', 'screenings', 'cases', 'referrals', 'handoffs', 'exports', 'profile']);
+    expect(pathsFor('CASEWORKER')).toEqual([
+      '',
+      'screenings',
+      'cases',
+      'referrals',
+      'handoffs',
+      'family-tracing',
+      'exports',
+      'profile',
+    ]);
   });
 
   it('shows the exports page to those who may export (case work), never to administrators, prosecutors or analysts', () => {
@@ -54,7 +63,7 @@ describe('navigation filtering', () => {
 
   it('follows the permissions it is given, not the roles', () => {
     const only: Permission[] = ['referral:read'];
-    expect(visibleNavItems(NAV_ITEMS, only).map((i) => i.path)).toEqual(['', 'referrals']);
+    expect(visibleNavItems(NAV_ITEMS, only).map((i) => i.path)).toEqual(['', 'referrals', 'family-tracing']);
   });
 
   it('declares only permissions from the catalogue, each entry once', () => {

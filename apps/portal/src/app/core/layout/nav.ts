@@ -26,6 +26,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
     permission: 'case:identify',
     testId: 'nav-identification-requests',
   },
+  {
+    path: 'family-tracing',
+    labelKey: 'nav.familyTracing',
+    permission: 'referral:read',
+    testId: 'nav-family-tracing',
+  },
   { path: 'match-requests', labelKey: 'nav.matchRequests', permission: 'match:answer', testId: 'nav-match-requests' },
   { path: 'exports', labelKey: 'nav.exports', permission: 'export:create', testId: 'nav-exports' },
   { path: 'audit', labelKey: 'nav.audit', permission: 'audit:read', testId: 'nav-audit' },
