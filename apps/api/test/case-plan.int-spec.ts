@@ -456,6 +456,76 @@ describe('case plan as data (issue 15, item 1)', () => {
     expect(await events(ids['taskMolswHealth'])).toBe(1);
   }, 120_000);
 
+  it('the case list finds overdue cases and sorts by due date; my day carries the open tasks (decision 0036)', async () => {
+    // after the reminders: LWU's task due 2026-02-01, MoLSW's health task 2026-01-05 (both open), the lead's 2099
+    const dueOf = async (id: string) =>
+      (await s.admin.query<{ d: Date | null }>(`SELECT next_due_at AS d FROM case_record WHERE id = $1`, [id])).rows[0]
+        .d;
+    // kept by the trigger: the end of the earliest open task's due day in Lao time (UTC+7)
+    expect((await dueOf(ids['case']))?.toISOString()).toBe('2026-01-05T17:00:00.000Z');
+    expect(await dueOf(ids['otherCase'])).toBeNull();
+
+    const list = async (query: string) => {
+      const r = await call('atd.supervisor', 'get', `/cases?${query}`);
+      expect(r.status).toBe(200);
+      return r.body as { items: { id: string }[]; nextCursor: string | null };
+    };
+    const idsOf = async (query: string) => (await list(`${query}&limit=100`)).items.map((c) => c.id);
+    expect(await idsOf('overdue=true')).toContain(ids['case']);
+    expect(await idsOf('overdue=true')).not.toContain(ids['otherCase']);
+    expect(await idsOf('overdue=false')).toContain(ids['otherCase']);
+    expect(await idsOf('overdue=false')).not.toContain(ids['case']);
+    const due = await idsOf('sort=due');
+    expect(due).toContain(ids['case']);
+    expect(due).not.toContain(ids['otherCase']);
+    const order = await s.admin.query<{ id: string }>(
+      `SELECT id FROM case_record WHERE id = ANY($1::uuid[]) ORDER BY next_due_at, id`,
+      [due],
+    );
+    expect(due).toEqual(order.rows.map((r) => r.id));
+    // the due sort pages with its own cursor: every case once, in order
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await list(`sort=due&limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      paged.push(...page.items.map((c) => c.id));
+      cursor = page.nextCursor;
+    } while (cursor && paged.length < 200);
+    expect(paged).toEqual(due);
+    // POST /cases/search takes the same filter and sort
+    const searched = await call('atd.supervisor', 'post', '/cases/search', { name: `Plan Case ${tag}`, sort: 'due' });
+    expect(searched.status).toBe(200);
+    expect((searched.body.items as { id: string }[]).map((c) => c.id)).toEqual([ids['case']]);
+    const bad = await call('atd.supervisor', 'get', '/cases?sort=oldest&overdue=yes');
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('sort');
+    expect(bad.text).toContain('overdue');
+
+    // my day: each agency's open tasks, overdue ones flagged; never another agency's
+    const work = async (u: string) => {
+      const r = await call(u, 'get', '/me/work');
+      expect(r.status).toBe(200);
+      return (r.body.items as { kind: string; recordId: string; overdue: boolean }[]).filter(
+        (i) => i.kind === 'PLAN_TASK',
+      );
+    };
+    expect(await work('lwu.caseworker')).toContainEqual(
+      expect.objectContaining({ recordId: ids['taskLwu'], overdue: true }),
+    );
+    expect((await work('molsw.caseworker')).map((i) => i.recordId)).toContain(ids['taskMolswHealth']);
+    expect((await work('atd.caseworker')).map((i) => i.recordId)).not.toContain(ids['taskLwu']);
+
+    // MoLSW completes its task: the case's next due moment moves to LWU's task, in the same transaction
+    const mine = task(await plan('molsw.caseworker'), ids['taskMolswHealth']);
+    await ok('molsw.caseworker', 'patch', `/plan-tasks/${ids['taskMolswHealth']}`, {
+      version: mine?.version,
+      action: 'COMPLETE',
+      outcome: 'counselling arranged',
+    });
+    expect((await dueOf(ids['case']))?.toISOString()).toBe('2026-02-01T17:00:00.000Z');
+    expect((await work('molsw.caseworker')).map((i) => i.recordId)).not.toContain(ids['taskMolswHealth']);
+  }, 120_000);
+
   it('the supervisor reviews versions: submit, return with a comment, resubmit, approve; on the timeline and audited', async () => {
     const seq = await lastAuditSeq(s.admin);
     let p = await plan('atd.caseworker');

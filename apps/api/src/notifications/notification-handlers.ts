@@ -116,12 +116,11 @@ export class NotificationHandlers implements OnModuleInit {
     const recipients = toOffice
       ? await this.notifier.agencyUsers(r.to_agency_id, 'referral:respond', r.case_id, r.to_province)
       : await this.notifier.agenciesUsers(r.sender_agency_ids, 'case:close', r.case_id);
-    await this.notifier.deliver({
-      outboxId: job.outboxId,
+    await this.notifier.deliver(job, {
       kind,
       objectType: toOffice ? 'family_tracing_request' : 'case',
       objectId: toOffice ? requestId : r.case_id,
-      caseNumber: await this.notifier.caseNumber(r.case_id),
+      caseId: r.case_id,
       recipientUserIds: recipients,
     });
   }
