@@ -360,6 +360,22 @@ describe('follow-up visits and reintegration assessments', () => {
     );
     const list = await http('get', 'lwu.caseworker', `/cases/${caseId}/visits`).expect(200);
     expect(list.body.items.find((i: { id: string }) => i.id === lwuLate.body.id).overdue).toBe(true);
+    // the recorder has it in "my day", overdue (decision 0036); another agency does not
+    const visitsDue = async (u: string) =>
+      (
+        (await http('get', u, '/me/work').expect(200)).body.items as {
+          kind: string;
+          recordId: string;
+          overdue: boolean;
+        }[]
+      ).filter((i) => i.kind === 'VISIT_DUE');
+    expect(await visitsDue('lwu.caseworker')).toContainEqual(
+      expect.objectContaining({ recordId: lwuLate.body.id, overdue: true }),
+    );
+    expect((await visitsDue('molsw.caseworker')).map((i) => i.recordId)).not.toContain(lwuLate.body.id);
+    // and the case is among the lead's overdue cases
+    const overdueCases = await http('get', 'atd.supervisor', '/cases?overdue=true&limit=100').expect(200);
+    expect(overdueCases.body.items.map((c: { id: string }) => c.id)).toContain(caseId);
 
     let worker: INestApplicationContext | null = null;
     try {
