@@ -45,7 +45,8 @@ function taskView(repo: CasePlanRepository, actor: Actor, role: PlanRole, t: Tas
       ? allowedActions(PLAN_TASK_MACHINE, t.status, { roles: actor.roles, hasOutcome: outcome !== null })
       : [],
     mayEdit: role.leadEditor,
-    mayAssign: writes,
+    // a worker is picked among the caller's own agency's (GET /users/assignable): its own tasks only
+    mayAssign: writes && t.agency_id === actor.agencyId,
   };
 }
 

@@ -244,7 +244,7 @@ export interface PlanTaskView {
   allowedActions: PlanTaskAction[];
   /** the caller may change the task's title, description, due date (the lead's editors) */
   mayEdit: boolean;
-  /** the caller may (re)assign the task within its agency */
+  /** the caller may (re)assign the task to a worker of its own agency (a task of the caller's agency it may write) */
   mayAssign: boolean;
 }
 

@@ -18,6 +18,7 @@ import {
 import { ConfirmAction, formatDateTime, FORM_KIT, I18n } from '@ctms/ui';
 import { CaseApi } from './case-api';
 import { CaseStore } from './case-store';
+import { UserPicker } from './user-picker';
 
 /** The drafts of the add-task form, per goal. */
 interface TaskDraft {
@@ -34,7 +35,7 @@ interface TaskDraft {
  */
 @Component({
   selector: 'app-case-plan',
-  imports: [FORM_KIT, ConfirmAction],
+  imports: [FORM_KIT, ConfirmAction, UserPicker],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="tab-body" data-testid="case-plan">
@@ -81,6 +82,26 @@ interface TaskDraft {
                     </div>
                     @if (t.outcome) {
                       <div class="desc">{{ 'plan.task.outcome' | t }}: {{ t.outcome }}</div>
+                    }
+                    @if (t.mayAssign) {
+                      <form class="form" (ngSubmit)="assign(t)" data-testid="task-assign-form">
+                        <app-user-picker
+                          testId="task-assignee"
+                          [province]="store.case()?.provinceCode ?? null"
+                          [currentId]="t.assignee?.id ?? null"
+                          [(value)]="assignees[t.id]"
+                        />
+                        <div>
+                          <button
+                            mat-stroked-button
+                            type="submit"
+                            data-testid="task-assign"
+                            [disabled]="store.busy() || !assignees[t.id] || assignees[t.id] === t.assignee?.id"
+                          >
+                            {{ 'plan.task.assign' | t }}
+                          </button>
+                        </div>
+                      </form>
                     }
                     @if (t.allowedActions.length) {
                       <form class="form" (ngSubmit)="$event.preventDefault()">
@@ -298,6 +319,8 @@ export class CasePlan {
   protected goalDescription = '';
   protected readonly outcomes: Record<string, string> = {};
   private readonly drafts: Record<string, TaskDraft> = {};
+  /** the worker picked per task (task id → user id) */
+  protected readonly assignees: Record<string, string> = {};
 
   constructor() {
     effect(() => {
@@ -348,6 +371,14 @@ export class CasePlan {
       this.api.addPlanTask(id, { goalId: g.id, agencyId: d.agencyId, title: d.title, dueDate: d.dueDate || null }),
     );
     if (done) delete this.drafts[g.id];
+  }
+
+  /** Names the worker of the caller's agency who carries task `t` (the picker lists only them). */
+  protected async assign(t: PlanTaskView): Promise<void> {
+    const assigneeId = this.assignees[t.id];
+    if (!assigneeId) return;
+    const done = await this.write(() => this.api.updatePlanTask(t.id, { version: t.version, assigneeId }));
+    if (done) delete this.assignees[t.id];
   }
 
   protected async act(t: PlanTaskView, action: PlanTaskAction): Promise<void> {
