@@ -11,11 +11,14 @@ import assert from 'node:assert/strict';
 import {
   api as apiAt,
   apiLogin,
+  assess,
   assertAccessible,
+  daysFromNow,
   LAO,
   launchBrowser,
   login,
   newPage,
+  recordHomeVisit,
   screenAndApprove,
 } from './helpers.mjs';
 import { startStack } from './stack.mjs';
@@ -86,51 +89,12 @@ async function followUpTab(username) {
   return p;
 }
 
-async function choose(page, selectTestId, optionTestId) {
-  await page.getByTestId(selectTestId).click();
-  await page.getByTestId(optionTestId).click();
-  await page.getByRole('listbox').waitFor({ state: 'detached' });
-}
-
-async function typeDate(page, testId, iso) {
-  const [y, m, d] = iso.split('-');
-  await page.getByTestId(`${testId}-day`).fill(String(Number(d)));
-  await page.getByTestId(`${testId}-month`).fill(String(Number(m)));
-  await page.getByTestId(`${testId}-year`).fill(y);
-}
-
-const daysFromNow = (n) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
-
-async function assess(page, date, scores, expectedRows) {
-  await page.getByTestId('fu-assess-open').click();
-  await page.getByTestId('fu-assess-form').waitFor();
-  await typeDate(page, 'fu-assessed-on', date);
-  for (const [item, score] of Object.entries(scores))
-    await choose(page, `fu-score-${item}`, `fu-score-${item}-${score}`);
-  await page.getByTestId('fu-assess-save').click();
-  await page.waitForFunction(
-    (n) => document.querySelectorAll('[data-testid="fu-trend-row"]').length === n,
-    expectedRows,
-    { timeout: 60_000 },
-  );
-}
-
 test('MoLSW records a home visit and two reintegration assessments in Lao, and sees the trend go up', async () => {
   const { page, context } = await followUpTab('molsw.caseworker');
   try {
     assert.match(await page.getByTestId('tab-follow-up').innerText(), LAO);
     // the visit
-    await page.getByTestId('fu-visit-open').click();
-    await page.getByTestId('fu-visit-form').waitFor();
-    await page.getByTestId('fu-district').fill('ຈັນທະ');
-    await page.getByTestId('fu-district-opt-0101').click();
-    await page.getByTestId('fu-with-PARENT_GUARDIAN').locator('input').check();
-    await page.getByTestId('fu-note').fill(NOTE);
-    await typeDate(page, 'fu-next-due', daysFromNow(30));
-    await page.getByTestId('fu-visit-save').click();
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="fu-visit"]').length === 1, null, {
-      timeout: 60_000,
-    });
+    await recordHomeVisit(page, { note: NOTE, nextDue: daysFromNow(30) });
     const card = await page.getByTestId('fu-visit').innerText();
     assert.match(card, /ຢ້ຽມຢາມເຮືອນ/, 'a home visit, in Lao');
     assert.match(card, /ຈັນທະບູລີ/, 'in Chanthabouly');

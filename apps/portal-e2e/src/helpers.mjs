@@ -271,3 +271,57 @@ export async function readBrowserStorage(page) {
     return out;
   });
 }
+
+/** Picks a mat-select's option by their test ids and waits for the option list to close. */
+export async function choose(page, selectTestId, optionTestId) {
+  await page.getByTestId(selectTestId).click();
+  await page.getByTestId(optionTestId).click();
+  await page.getByRole('listbox').waitFor({ state: 'detached' });
+}
+
+/** Types an ISO day into a date field split into `<testId>-day`, `-month` and `-year` inputs. */
+export async function typeDate(page, testId, iso) {
+  const [y, m, d] = iso.split('-');
+  await page.getByTestId(`${testId}-day`).fill(String(Number(d)));
+  await page.getByTestId(`${testId}-month`).fill(String(Number(m)));
+  await page.getByTestId(`${testId}-year`).fill(y);
+}
+
+/** The ISO day `n` days from now (UTC). */
+export const daysFromNow = (n) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * On a case's follow-up tab: records a home visit in Chanthabouly district with a parent present,
+ * `note` and the next visit due on `nextDue`, then waits until `count` visits are listed.
+ */
+export async function recordHomeVisit(page, { note, nextDue, count = 1 }) {
+  await page.getByTestId('fu-visit-open').click();
+  await page.getByTestId('fu-visit-form').waitFor();
+  await page.getByTestId('fu-district').fill('ຈັນທະ');
+  await page.getByTestId('fu-district-opt-0101').click();
+  await page.getByTestId('fu-with-PARENT_GUARDIAN').locator('input').check();
+  await page.getByTestId('fu-note').fill(note);
+  await typeDate(page, 'fu-next-due', nextDue);
+  await page.getByTestId('fu-visit-save').click();
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="fu-visit"]').length === n, count, {
+    timeout: 60_000,
+  });
+}
+
+/**
+ * On a case's follow-up tab: records a reintegration assessment made on `date` with `scores`
+ * (item code → score), then waits until the trend has `expectedRows` rows.
+ */
+export async function assess(page, date, scores, expectedRows) {
+  await page.getByTestId('fu-assess-open').click();
+  await page.getByTestId('fu-assess-form').waitFor();
+  await typeDate(page, 'fu-assessed-on', date);
+  for (const [item, score] of Object.entries(scores))
+    await choose(page, `fu-score-${item}`, `fu-score-${item}-${score}`);
+  await page.getByTestId('fu-assess-save').click();
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('[data-testid="fu-trend-row"]').length === n,
+    expectedRows,
+    { timeout: 60_000 },
+  );
+}

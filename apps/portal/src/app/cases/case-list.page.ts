@@ -4,6 +4,7 @@ import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import {
   asCaseNumber,
   CASE_LIST_FILTERS,
+  CASE_LIST_SORTS,
   CASE_STATUS_LABELS,
   CASE_STATUSES,
   IDENTIFICATION_STATUS_LABELS,
@@ -15,6 +16,7 @@ import {
   PROVINCES,
   RISK_LEVELS,
   type CaseListQuery,
+  type CaseListSort,
   type CaseSummaryView,
   type SavedCaseFilterView,
 } from '@ctms/domain';
@@ -33,6 +35,9 @@ export function filterFromQuery(q: Readonly<Record<string, unknown>>): CaseListQ
   if (q['child'] === 'true') f.child = 'true';
   if (q['restricted'] === 'true') f.restricted = 'true';
   if (isOneOf(IDENTIFICATION_STATUSES, q['identification'])) f.identification = q['identification'];
+  if (q['overdue'] === 'true') f.overdue = 'true';
+  // `recent` is the default order: the URL names only the other
+  if (q['sort'] === 'due') f.sort = 'due';
   return f;
 }
 
@@ -118,6 +123,20 @@ export function queryFromFilter(f: CaseListQuery): Record<string, string | null>
         <mat-checkbox name="restricted" [(ngModel)]="restricted" data-testid="filter-restricted">{{
           'cases.list.restricted' | t
         }}</mat-checkbox>
+        <mat-checkbox name="overdue" [(ngModel)]="overdue" data-testid="filter-overdue">{{
+          'cases.list.overdue' | t
+        }}</mat-checkbox>
+        <mat-form-field subscriptSizing="dynamic">
+          <mat-label>{{ 'cases.list.sort' | t }}</mat-label>
+          <mat-select name="sort" [(ngModel)]="sort" data-testid="filter-sort">
+            @for (s of sorts; track s) {
+              <mat-option [value]="s" [attr.data-testid]="'filter-sort-' + s">{{ sortLabels[s] | t }}</mat-option>
+            }
+          </mat-select>
+          @if (sort === 'due') {
+            <mat-hint>{{ 'cases.list.sortDueHint' | t }}</mat-hint>
+          }
+        </mat-form-field>
         <button mat-flat-button type="submit" data-testid="filter-apply">{{ 'cases.list.apply' | t }}</button>
       </form>
 
@@ -298,6 +317,11 @@ export class CaseListPage {
 
   protected readonly riskLevels = RISK_LEVELS;
   protected readonly identifications = IDENTIFICATION_STATUSES;
+  protected readonly sorts = CASE_LIST_SORTS;
+  protected readonly sortLabels = {
+    recent: 'cases.list.sort.recent',
+    due: 'cases.list.sort.due',
+  } as const satisfies Record<CaseListSort, string>;
 
   protected status = '';
   protected province = '';
@@ -307,6 +331,8 @@ export class CaseListPage {
   protected unassigned = false;
   protected child = false;
   protected restricted = false;
+  protected overdue = false;
+  protected sort: CaseListSort = 'recent';
   /** the search box; the running search is `term`, kept here only (a name never goes into the URL) */
   protected query = '';
   protected readonly term = signal<string | null>(null);
@@ -347,6 +373,8 @@ export class CaseListPage {
       this.unassigned = this.filter.unassigned === 'true';
       this.child = this.filter.child === 'true';
       this.restricted = this.filter.restricted === 'true';
+      this.overdue = this.filter.overdue === 'true';
+      this.sort = this.filter.sort ?? 'recent';
       void this.load(true);
     });
     void this.loadSaved();
@@ -422,6 +450,8 @@ export class CaseListPage {
       unassigned: this.unassigned ? 'true' : '',
       child: this.child ? 'true' : '',
       restricted: this.restricted ? 'true' : '',
+      overdue: this.overdue ? 'true' : '',
+      sort: this.sort,
     });
   }
 
