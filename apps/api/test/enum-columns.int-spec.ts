@@ -31,6 +31,8 @@ const ROUTE_TABLES: [RegExp, string[]][] = [
   [/^\/api\/v1\/cases\/\{id\}\/notes$/, ['case_note']],
   [/^\/api\/v1\/cases\/\{id\}\/visits\b/, ['follow_up_visit']],
   [/^\/api\/v1\/cases\/\{id\}\/assessments\b/, ['reintegration_assessment']],
+  // a bulk reassignment writes case rows (its reason goes to the audit, encrypted)
+  [/^\/api\/v1\/caseload\b/, ['case_record']],
   [
     /^\/api\/v1\/(cases\/\{id\}\/plan|plan-goals|plan-tasks)\b/,
     ['case_plan', 'case_plan_goal', 'case_plan_task', 'case_plan_review'],
