@@ -33,7 +33,9 @@ const SLOW = { timeout: 90_000 };
 async function patientPage(viewport, name) {
   const p = await newPage(browser, viewport);
   p.page.setDefaultTimeout(SLOW.timeout);
-  p.shoot = () => p.page.screenshot({ path: join(artifacts, `exports-${name}.png`), fullPage: true }).catch(() => {});
+  // a failed screenshot must not hide the test's own failure
+  p.shoot = () =>
+    p.page.screenshot({ path: join(artifacts, `exports-${name}.png`), fullPage: true }).catch(() => undefined);
   return p;
 }
 const tag = randomUUID().slice(0, 6);
