@@ -35,11 +35,12 @@ const PHONE = { width: 390, height: 844 };
  * - agency codes and indicator codes, where the page lists them as codes (administration, the
  *   screening's indicator codes);
  * - the acronym inside an agency's official Lao name (IOM);
- * - the file formats an upload accepts, named as their codes (PDF, JPEG, PNG).
+ * - the file formats an upload accepts or an export writes, named as their codes (PDF, JPEG, PNG,
+ *   CSV, XLSX).
  */
 const CASE_NUMBER = /^[A-Z]{2,3}-\d{4}-[A-Z]?\d{3,}$/;
 const CODE_PAGES = new Set(['/agencies', '/users', '/profile']);
-const ALLOWED_TOKENS = new Set(['IOM', 'PDF', 'JPEG', 'PNG']);
+const ALLOWED_TOKENS = new Set(['IOM', 'PDF', 'JPEG', 'PNG', 'CSV', 'XLSX']);
 
 let stack;
 let browser;

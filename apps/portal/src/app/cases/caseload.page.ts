@@ -212,7 +212,8 @@ export class CaseloadPage {
       ...l.workers.map((w) => ({
         ...w,
         id: w.user.id,
-        name: `${w.user.displayName} (${w.user.username})`,
+        // the person's name, as everywhere a supervisor reads (the username is for sign-in and audit filters)
+        name: w.user.displayName,
         roles: w.user.roles.map((r) => label(ROLE_LABELS, r, lang)).join(', '),
       })),
       { ...l.unassigned, id: null, name: this.i18n.t('cl.unassigned'), roles: '' },
