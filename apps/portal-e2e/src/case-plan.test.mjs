@@ -20,6 +20,7 @@ import {
   login,
   newPage,
   recordHomeVisit,
+  referAccepted,
   screenAndApprove,
 } from './helpers.mjs';
 import { startStack } from './stack.mjs';
@@ -51,35 +52,13 @@ before(async () => {
   });
   fx.caseId = s.caseId;
   fx.caseNumber = (await api(`/cases/${s.caseId}`, { token: cw })).caseNumber;
-  const molsw = (await api('/reference/agencies', { token: cw })).find((a) => a.code === 'MOLSW');
-  await api(`/cases/${s.caseId}/consents`, {
+  await referAccepted(stack.baseUrl, {
     token: cw,
-    method: 'POST',
-    body: {
-      type: 'REFERRAL_SHARING',
-      agencyIds: [molsw.id],
-      purposes: ['REFERRAL_SHARING'],
-      categories: ['CASE_SUMMARY', 'IDENTITY', 'CONTACT_LOCATION', 'HEALTH'],
-      givenBy: 'SELF',
-      form: 'WRITTEN_SIGNATURE',
-      grantedAt: new Date(Date.now() - 60_000).toISOString(),
-    },
-  });
-  const referral = await api(`/cases/${s.caseId}/referrals`, {
-    token: cw,
-    method: 'POST',
-    body: {
-      toAgencyId: molsw.id,
-      serviceTypes: ['REINTEGRATION'],
-      urgency: 'HIGH',
-      reason: 'ການກັບຄືນສູ່ຊຸມຊົນ',
-      categories: ['IDENTITY', 'CONTACT_LOCATION', 'HEALTH'],
-    },
-  });
-  await api(`/referrals/${referral.id}/accept`, {
-    token: await tokenOf('molsw.caseworker'),
-    method: 'POST',
-    body: { version: referral.version },
+    receiverToken: await tokenOf('molsw.caseworker'),
+    caseId: s.caseId,
+    agencyCode: 'MOLSW',
+    categories: ['IDENTITY', 'CONTACT_LOCATION', 'HEALTH'],
+    referral: { serviceTypes: ['REINTEGRATION'], urgency: 'HIGH', reason: 'ການກັບຄືນສູ່ຊຸມຊົນ' },
   });
 });
 

@@ -9,7 +9,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  api as apiAt,
   apiLogin,
   assess,
   assertAccessible,
@@ -19,6 +18,7 @@ import {
   login,
   newPage,
   recordHomeVisit,
+  referAccepted,
   screenAndApprove,
 } from './helpers.mjs';
 import { startStack } from './stack.mjs';
@@ -30,7 +30,6 @@ const GIVEN = 'ນາງດາວເຮືອງ';
 let stack;
 let browser;
 const fx = {};
-const api = (path, options) => apiAt(stack.baseUrl, path, options);
 const tokenOf = async (username) => (await apiLogin(stack.baseUrl, username)).token;
 
 before(async () => {
@@ -42,35 +41,17 @@ before(async () => {
     latinNames: ['Daoheuang'],
   });
   fx.caseId = s.caseId;
-  const molsw = (await api('/reference/agencies', { token: atd })).find((a) => a.code === 'MOLSW');
-  await api(`/cases/${s.caseId}/consents`, {
+  await referAccepted(stack.baseUrl, {
     token: atd,
-    method: 'POST',
-    body: {
-      type: 'REFERRAL_SHARING',
-      agencyIds: [molsw.id],
-      purposes: ['REFERRAL_SHARING'],
-      categories: ['CASE_SUMMARY', 'IDENTITY', 'CONTACT_LOCATION', 'HEALTH'],
-      givenBy: 'SELF',
-      form: 'WRITTEN_SIGNATURE',
-      grantedAt: new Date(Date.now() - 60_000).toISOString(),
-    },
-  });
-  const referral = await api(`/cases/${s.caseId}/referrals`, {
-    token: atd,
-    method: 'POST',
-    body: {
-      toAgencyId: molsw.id,
+    receiverToken: await tokenOf('molsw.caseworker'),
+    caseId: s.caseId,
+    agencyCode: 'MOLSW',
+    categories: ['IDENTITY', 'CONTACT_LOCATION', 'HEALTH'],
+    referral: {
       serviceTypes: ['FAMILY_TRACING'],
       urgency: 'ROUTINE',
       reason: 'ການຕິດຕາມ ແລະ ການເຊື່ອມໂຍງຄືນສູ່ສັງຄົມ',
-      categories: ['IDENTITY', 'CONTACT_LOCATION', 'HEALTH'],
     },
-  });
-  await api(`/referrals/${referral.id}/accept`, {
-    token: await tokenOf('molsw.caseworker'),
-    method: 'POST',
-    body: { version: referral.version },
   });
 });
 

@@ -126,6 +126,38 @@ export async function assignCase(baseUrl, supToken, caseId, username) {
   });
 }
 
+/**
+ * The lead's caseworker (`token`) records the victim's consent to share `categories` with the agency
+ * `agencyCode`, refers the case to it, and the receiving worker (`receiverToken`) accepts: the
+ * agency then holds an ACTIVE referral (REFERRAL_ACTIVE). Returns the accepted referral.
+ */
+export async function referAccepted(baseUrl, { token, receiverToken, caseId, agencyCode, categories, referral }) {
+  const agency = (await api(baseUrl, '/reference/agencies', { token })).find((a) => a.code === agencyCode);
+  await api(baseUrl, `/cases/${caseId}/consents`, {
+    token,
+    method: 'POST',
+    body: {
+      type: 'REFERRAL_SHARING',
+      agencyIds: [agency.id],
+      purposes: ['REFERRAL_SHARING'],
+      categories: ['CASE_SUMMARY', ...categories],
+      givenBy: 'SELF',
+      form: 'WRITTEN_SIGNATURE',
+      grantedAt: new Date(Date.now() - 60_000).toISOString(),
+    },
+  });
+  const sent = await api(baseUrl, `/cases/${caseId}/referrals`, {
+    token,
+    method: 'POST',
+    body: { toAgencyId: agency.id, categories, ...referral },
+  });
+  return api(baseUrl, `/referrals/${sent.id}/accept`, {
+    token: receiverToken,
+    method: 'POST',
+    body: { version: sent.version },
+  });
+}
+
 export async function apiLogin(baseUrl, username) {
   const r = await api(baseUrl, '/auth/login', { method: 'POST', body: { username, password: PASSWORD } });
   return { token: r.accessToken, user: r.user };
